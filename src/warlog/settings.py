@@ -1,0 +1,31 @@
+"""Configuration in one place: flags override environment variables, which override defaults."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DEFAULT_DB = "sqlite:///warlog.db"
+
+
+def default_cache_dir() -> Path:
+    """Where derived indexes (the default gazetteer) are built once and reused."""
+    base = os.environ.get("WARLOG_CACHE") or os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "warlog" if "WARLOG_CACHE" not in os.environ else Path(base)
+
+
+@dataclass
+class Settings:
+    db_url: str = field(default_factory=lambda: os.environ.get("WARLOG_DB", DEFAULT_DB))
+    spacy_model: str | None = field(default_factory=lambda: os.environ.get("WARLOG_SPACY_MODEL"))
+    gazetteer_path: str | None = field(default_factory=lambda: os.environ.get("WARLOG_GAZETTEER"))
+    cache_dir: Path = field(default_factory=default_cache_dir)
+    max_file_bytes: int = 20 * 1024 * 1024
+
+
+def normalise_db_url(url: str) -> str:
+    """Accept a bare file path as a SQLite database."""
+    if "://" in url:
+        return url
+    return f"sqlite:///{url}"
