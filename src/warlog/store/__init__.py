@@ -1,0 +1,27 @@
+"""Storage: the SQL schema and the Store that saves extractions and answers queries (SQLite or PostgreSQL)."""
+
+from __future__ import annotations
+
+from warlog.store.db import (
+    SchemaVersionError,
+    Store,
+    bounding_box,
+    haversine_km,
+    mention_from_row,
+    row_from_claim,
+    row_from_mention,
+    row_from_report,
+)
+from warlog.store.schema import SCHEMA_VERSION
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "SchemaVersionError",
+    "Store",
+    "bounding_box",
+    "haversine_km",
+    "mention_from_row",
+    "row_from_claim",
+    "row_from_mention",
+    "row_from_report",
+]

@@ -1,0 +1,514 @@
+"""The one place that reads and writes the database: saving extractions and querying mentions as ACLED-style rows.
+
+Portable SQLAlchemy Core (SQLite and PostgreSQL); every value goes in as a bound parameter.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import asdict
+from datetime import UTC, date, datetime
+from typing import Any
+
+import pycountry
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import IntegrityError
+
+from warlog.model import Claim, Evidence, Extraction, Mention, Place, Report
+from warlog.settings import normalise_db_url
+from warlog.store.schema import SCHEMA_VERSION, mentions, metadata, reports
+from warlog.store.schema import claims as claims_table
+from warlog.store.schema import meta as meta_table
+
+EARTH_RADIUS_KM = 6371.0088
+SQLITE_BUSY_TIMEOUT_S = 30
+_IN_CHUNK = 500  # ids per IN (...) list, well under SQLite's bound-parameter limit
+
+
+class SchemaVersionError(RuntimeError):
+    """The database was written by a newer warlog whose schema this version does not know."""
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Mention <-> row
+
+
+def _iso(value: date | datetime | None) -> str | None:
+    """A date (or datetime) as ISO text, None stays None."""
+    return value.isoformat() if value is not None else None
+
+
+def _as_date(value: Any) -> date | None:
+    """Accept a date, a datetime or ISO text from a row; return a date."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def _json_value(value: Any) -> Any:
+    """JSON columns come back decoded from SQLAlchemy; accept raw JSON text too (rows read by other tools)."""
+    if isinstance(value, str):
+        return json.loads(value)
+    return value
+
+
+def _utc_naive(value: datetime | None) -> datetime:
+    """Timestamps are stored as naive UTC so SQLite and PostgreSQL agree; None means now."""
+    if value is None:
+        return datetime.now(UTC).replace(tzinfo=None)
+    if value.tzinfo is not None:
+        return value.astimezone(UTC).replace(tzinfo=None)
+    return value
+
+
+def row_from_mention(m: Mention) -> dict[str, Any]:
+    """A Mention as a `mentions` row (dates as date objects, evidence as a JSON list)."""
+    p = m.place
+    return {
+        "id": m.id,
+        "report_id": m.report_id,
+        "event_date": m.event_date,
+        "time_precision": m.time_precision,
+        "disorder_type": m.disorder_type,
+        "event_type": m.event_type,
+        "sub_event_type": m.sub_event_type,
+        "actor1": m.actor1,
+        "assoc_actor_1": m.assoc_actor_1,
+        "inter1": m.inter1,
+        "actor2": m.actor2,
+        "assoc_actor_2": m.assoc_actor_2,
+        "inter2": m.inter2,
+        "location": p.location if p else None,
+        "admin1": p.admin1 if p else None,
+        "admin2": p.admin2 if p else None,
+        "admin3": p.admin3 if p else None,
+        "country": p.country if p else None,
+        "iso": p.iso if p else None,
+        "latitude": p.latitude if p else None,
+        "longitude": p.longitude if p else None,
+        "geo_precision": p.geo_precision if p else None,
+        "gazetteer_id": p.gazetteer_id if p else None,
+        "fatalities": m.fatalities or 0,
+        "injured": m.injured,
+        "civilians": m.civilians,
+        "children": m.children,
+        "women": m.women,
+        "attributed_to": m.attributed_to,
+        "confidence": m.confidence,
+        "evidence": [asdict(e) for e in m.evidence],
+        "unresolved_places": list(m.unresolved_places),
+        "event_id": None,
+    }
+
+
+def _place_from_row(row: Mapping[str, Any]) -> Place | None:
+    """The Place columns of a mention row, or None when the mention was not geocoded."""
+    if row.get("location") is None and row.get("latitude") is None:
+        return None
+    return Place(
+        location=row.get("location") or "",
+        latitude=row.get("latitude"),  # type: ignore[arg-type]
+        longitude=row.get("longitude"),  # type: ignore[arg-type]
+        geo_precision=row.get("geo_precision"),  # type: ignore[arg-type]
+        country=row.get("country"),
+        admin1=row.get("admin1"),
+        admin2=row.get("admin2"),
+        admin3=row.get("admin3"),
+        iso=row.get("iso"),
+        gazetteer_id=row.get("gazetteer_id"),
+    )
+
+
+def mention_from_row(row: Mapping[str, Any]) -> Mention:
+    """A `mentions` row (a RowMapping or a dict; dates as date or ISO text) back as a Mention."""
+    row = dict(row)
+    evidence = _json_value(row.get("evidence")) or []
+    confidence = row.get("confidence")
+    return Mention(
+        id=row["id"],
+        report_id=row["report_id"],
+        event_date=_as_date(row.get("event_date")),
+        time_precision=row.get("time_precision") or 1,
+        disorder_type=row.get("disorder_type"),
+        event_type=row.get("event_type"),
+        sub_event_type=row.get("sub_event_type"),
+        actor1=row.get("actor1"),
+        assoc_actor_1=row.get("assoc_actor_1"),
+        actor2=row.get("actor2"),
+        assoc_actor_2=row.get("assoc_actor_2"),
+        inter1=row.get("inter1"),
+        inter2=row.get("inter2"),
+        place=_place_from_row(row),
+        fatalities=row.get("fatalities") or 0,
+        injured=row.get("injured"),
+        civilians=row.get("civilians"),
+        children=row.get("children"),
+        women=row.get("women"),
+        attributed_to=row.get("attributed_to"),
+        evidence=[Evidence(text=e["text"], start=e["start"], end=e["end"]) for e in evidence],
+        confidence=0.5 if confidence is None else confidence,
+        unresolved_places=list(_json_value(row.get("unresolved_places")) or []),
+    )
+
+
+def row_from_report(r: Report) -> dict[str, Any]:
+    """A Report as a `reports` row."""
+    return {
+        "id": r.id,
+        "url": r.url,
+        "outlet": r.outlet,
+        "title": r.title,
+        "published": r.published,
+        "published_basis": r.published_basis,
+        "language": r.language,
+        "source_path": r.source_path,
+        "text": r.text,
+        "ingested_at": _utc_naive(r.ingested_at),
+    }
+
+
+def row_from_claim(c: Claim) -> dict[str, Any]:
+    """A Claim as a `claims` row (the `where` field goes to the column named `place`)."""
+    return {
+        "id": c.id,
+        "report_id": c.report_id,
+        "quantity": c.quantity,
+        "what": c.what,
+        "where_": c.where,
+        "period": c.period,
+        "attributed_to": c.attributed_to,
+        "evidence": asdict(c.evidence) if c.evidence else None,
+    }
+
+
+def _claim_dict(row: Mapping[str, Any]) -> dict[str, Any]:
+    """A `claims` row as the same dict Claim.to_dict() gives."""
+    return {
+        "report_id": row["report_id"],
+        "quantity": row["quantity"],
+        "what": row["what"],
+        "where": row["where_"],
+        "period": row["period"],
+        "attributed_to": row["attributed_to"],
+        "evidence": _json_value(row["evidence"]),
+        "id": row["id"],
+    }
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# geometry
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
+def bounding_box(lat: float, lon: float, km: float) -> tuple[float, float, list[tuple[float, float]] | None]:
+    """Latitude range and longitude ranges (split at the antimeridian; None = any) holding every point within km."""
+    ang = km / EARTH_RADIUS_KM
+    dlat = math.degrees(ang)
+    lat_min, lat_max = lat - dlat, lat + dlat
+    if lat_min <= -90 or lat_max >= 90:
+        return max(lat_min, -90.0), min(lat_max, 90.0), None
+    ratio = math.sin(ang) / math.cos(math.radians(lat))
+    if ratio >= 1:
+        return lat_min, lat_max, None
+    dlon = math.degrees(math.asin(ratio))
+    lon_min, lon_max = lon - dlon, lon + dlon
+    if lon_min < -180:
+        return lat_min, lat_max, [(lon_min + 360, 180.0), (-180.0, lon_max)]
+    if lon_max > 180:
+        return lat_min, lat_max, [(lon_min, 180.0), (-180.0, lon_max - 360)]
+    return lat_min, lat_max, [(lon_min, lon_max)]
+
+
+def _iso2_for(country: str) -> str | None:
+    """An ISO3 code given as a country filter, mapped to ISO2 (the stored form)."""
+    if len(country) == 3 and country.isalpha():
+        c = pycountry.countries.get(alpha_3=country.upper())
+        return c.alpha_2 if c else None
+    return None
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# the store
+
+
+def _make_engine(url: str) -> Engine:
+    """An engine; for SQLite: WAL, foreign keys, a 30 s busy timeout and BEGIN IMMEDIATE for writes."""
+    if not url.startswith("sqlite"):
+        return sa.create_engine(url, pool_pre_ping=True)
+    engine = sa.create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S})
+
+    @sa.event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None  # we emit BEGIN ourselves (see _on_begin)
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_S * 1000}")
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.close()
+
+    @sa.event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        # A writer takes the write lock up front, so it waits on busy_timeout instead of failing on lock upgrade.
+        immediate = conn.get_execution_options().get("warlog_write", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine
+
+
+class Store:
+    """Reports, mentions and claims in a SQL database (SQLite file or PostgreSQL), created on first use."""
+
+    def __init__(self, url: str) -> None:
+        self.url = normalise_db_url(url)  # a bare path means a SQLite file
+        self.engine = _make_engine(self.url)
+        self._init_schema()
+
+    # -- setup ---------------------------------------------------------------------------------------------------------
+
+    def _init_schema(self) -> None:
+        """Create missing tables and record the schema version; retry once if another process created them first."""
+        try:
+            self._create_schema()
+        except (sa.exc.OperationalError, sa.exc.ProgrammingError, IntegrityError):
+            self._create_schema()
+
+    def _create_schema(self) -> None:
+        """Create missing tables and the version row in one write transaction; refuse a newer schema."""
+        with self._write() as conn:
+            metadata.create_all(conn, checkfirst=True)
+            stored = conn.execute(
+                sa.select(meta_table.c.value).where(meta_table.c.key == "schema_version")
+            ).scalar_one_or_none()
+            if stored is None:
+                conn.execute(sa.insert(meta_table).values(key="schema_version", value=str(SCHEMA_VERSION)))
+            elif int(stored) > SCHEMA_VERSION:
+                raise SchemaVersionError(f"database schema {stored} is newer than this warlog ({SCHEMA_VERSION})")
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        """A connection inside one write transaction (committed on success, rolled back on error)."""
+        with self.engine.connect() as conn:
+            conn = conn.execution_options(warlog_write=True)
+            with conn.begin():
+                yield conn
+
+    def schema_version(self) -> int:
+        """The schema version recorded in the `meta` table."""
+        with self.engine.connect() as conn:
+            value = conn.execute(sa.select(meta_table.c.value).where(meta_table.c.key == "schema_version")).scalar()
+        return int(value)
+
+    # -- writing -------------------------------------------------------------------------------------------------------
+
+    @staticmethod
+    def _insert(conn: Connection, exs: list[Extraction]) -> None:
+        """Insert reports, then their mentions and claims, as executemany batches."""
+        conn.execute(sa.insert(reports), [row_from_report(ex.report) for ex in exs])
+        mention_rows = [row_from_mention(m) for ex in exs for m in ex.mentions]
+        if mention_rows:
+            conn.execute(sa.insert(mentions), mention_rows)
+        claim_rows = [row_from_claim(c) for ex in exs for c in ex.claims]
+        if claim_rows:
+            conn.execute(sa.insert(claims_table), claim_rows)
+
+    @staticmethod
+    def _existing(conn: Connection, ids: list[str]) -> set[str]:
+        """Which of these report ids are already stored."""
+        found: set[str] = set()
+        for i in range(0, len(ids), _IN_CHUNK):
+            chunk = ids[i : i + _IN_CHUNK]
+            found.update(conn.execute(sa.select(reports.c.id).where(reports.c.id.in_(chunk))).scalars())
+        return found
+
+    def save_extraction(self, ex: Extraction) -> bool:
+        """Store one report with its mentions and claims in one transaction; False (and no change) if already stored."""
+        try:
+            with self._write() as conn:
+                if self._existing(conn, [ex.report.id]):
+                    return False
+                self._insert(conn, [ex])
+        except IntegrityError:
+            # Another writer stored the same report between our check and our insert: still idempotent.
+            if self.has_report(ex.report.id):
+                return False
+            raise
+        return True
+
+    def save_many(self, exs: Iterable[Extraction]) -> tuple[int, int]:
+        """Store a batch in one transaction (all or nothing); returns (stored, skipped as already present)."""
+        batch = list(exs)
+        if not batch:
+            return 0, 0
+        with self._write() as conn:
+            existing = self._existing(conn, list({ex.report.id for ex in batch}))
+            todo: list[Extraction] = []
+            seen: set[str] = set(existing)
+            for ex in batch:
+                if ex.report.id not in seen:
+                    seen.add(ex.report.id)
+                    todo.append(ex)
+            if todo:
+                self._insert(conn, todo)
+        return len(todo), len(batch) - len(todo)
+
+    # -- reading -------------------------------------------------------------------------------------------------------
+
+    def has_report(self, report_id: str) -> bool:
+        """Whether this report id is stored."""
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(reports.c.id).where(reports.c.id == report_id)).first() is not None
+
+    def report_ids(self) -> set[str]:
+        """Every stored report id (to skip known reports before extraction)."""
+        with self.engine.connect() as conn:
+            return set(conn.execute(sa.select(reports.c.id)).scalars())
+
+    def get_report(self, report_id: str) -> dict[str, Any] | None:
+        """A stored report as a dict (dates as ISO text), or None."""
+        with self.engine.connect() as conn:
+            row = conn.execute(sa.select(reports).where(reports.c.id == report_id)).mappings().first()
+        if row is None:
+            return None
+        d = dict(row)
+        d["published"] = _iso(d["published"])
+        d["ingested_at"] = _iso(d["ingested_at"])
+        return d
+
+    def _event_select(self) -> sa.Select:
+        """Mentions joined to their report's outlet, title, url and publication date."""
+        return sa.select(mentions, reports.c.outlet, reports.c.title, reports.c.url, reports.c.published).join(
+            reports, mentions.c.report_id == reports.c.id
+        )
+
+    @staticmethod
+    def _event_dict(row: Mapping[str, Any]) -> dict[str, Any]:
+        """A joined row as Mention.to_acled() plus the report's outlet, title, url and published."""
+        d = mention_from_row(row).to_acled()
+        d["outlet"] = row["outlet"]
+        d["title"] = row["title"]
+        d["url"] = row["url"]
+        d["published"] = _iso(row["published"])
+        return d
+
+    def events(
+        self,
+        *,
+        country: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        event_type: str | None = None,
+        near: tuple[float, float] | None = None,
+        km: float | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+        report_id: str | None = None,
+    ) -> list[dict[str, Any]]:
+        """Mentions as flat ACLED-named dicts, filtered and sorted by event_date (unknown dates last) then id."""
+        if near is not None and (km is None or km < 0):
+            raise ValueError("near= needs a non-negative km=")
+        q = self._event_select()
+        if country:
+            c = country.strip().lower()
+            conds = [sa.func.lower(mentions.c.country) == c, sa.func.lower(mentions.c.iso) == c]
+            iso2 = _iso2_for(country.strip())
+            if iso2:
+                conds.append(mentions.c.iso == iso2)
+            q = q.where(sa.or_(*conds))
+        if since is not None:
+            q = q.where(mentions.c.event_date >= since)
+        if until is not None:
+            q = q.where(mentions.c.event_date <= until)
+        if event_type:
+            t = event_type.strip().lower()
+            lower = sa.func.lower
+            q = q.where(sa.or_(lower(mentions.c.event_type) == t, lower(mentions.c.sub_event_type) == t))
+        if report_id is not None:
+            q = q.where(mentions.c.report_id == report_id)
+        if near is not None:
+            q = q.where(*self._bbox_conditions(near[0], near[1], float(km)))  # type: ignore[arg-type]
+        q = q.order_by(sa.case((mentions.c.event_date.is_(None), 1), else_=0), mentions.c.event_date, mentions.c.id)
+        if near is None:
+            if offset:
+                q = q.offset(offset)
+            if limit is not None:
+                q = q.limit(limit)
+        with self.engine.connect() as conn:
+            rows = conn.execute(q).mappings().all()
+        if near is not None:
+            lat0, lon0 = near
+            rows = [r for r in rows if haversine_km(lat0, lon0, r["latitude"], r["longitude"]) <= km]  # type: ignore[operator]
+            rows = rows[offset : offset + limit if limit is not None else None]
+        return [self._event_dict(r) for r in rows]
+
+    @staticmethod
+    def _bbox_conditions(lat: float, lon: float, km: float) -> list[sa.ColumnElement[bool]]:
+        """SQL conditions for the bounding box around (lat, lon) that holds every point within km."""
+        lat_min, lat_max, lon_ranges = bounding_box(lat, lon, km)
+        conds = [mentions.c.latitude.is_not(None), mentions.c.longitude.is_not(None)]
+        conds.append(mentions.c.latitude.between(lat_min, lat_max))
+        if lon_ranges is not None:
+            conds.append(sa.or_(*(mentions.c.longitude.between(a, b) for a, b in lon_ranges)))
+        return conds
+
+    def get_event(self, event_id: str) -> dict[str, Any] | None:
+        """One event dict by mention id (or, once linking has run, the first mention of that event id), or None."""
+        q = self._event_select().where(sa.or_(mentions.c.id == event_id, mentions.c.event_id == event_id))
+        q = q.order_by(sa.case((mentions.c.id == event_id, 0), else_=1), mentions.c.id).limit(1)
+        with self.engine.connect() as conn:
+            row = conn.execute(q).mappings().first()
+        return self._event_dict(row) if row is not None else None
+
+    def claims(self, report_id: str | None = None) -> list[dict[str, Any]]:
+        """Claims (all, or one report's) as Claim.to_dict()-shaped dicts, ordered by report then id."""
+        q = sa.select(claims_table)
+        if report_id is not None:
+            q = q.where(claims_table.c.report_id == report_id)
+        q = q.order_by(claims_table.c.report_id, claims_table.c.id)
+        with self.engine.connect() as conn:
+            return [_claim_dict(r) for r in conn.execute(q).mappings()]
+
+    def stats(self) -> dict[str, int]:
+        """Counts of reports, events (mentions for now), linked events, claims, and the sum of fatalities."""
+        with self.engine.connect() as conn:
+            n_reports = conn.execute(sa.select(sa.func.count()).select_from(reports)).scalar_one()
+            n_mentions, deaths, linked = conn.execute(
+                sa.select(
+                    sa.func.count(),
+                    sa.func.coalesce(sa.func.sum(mentions.c.fatalities), 0),
+                    sa.func.count(sa.distinct(mentions.c.event_id)),
+                )
+            ).one()
+            n_claims = conn.execute(sa.select(sa.func.count()).select_from(claims_table)).scalar_one()
+        return {
+            "reports": int(n_reports),
+            "events": int(n_mentions),
+            "mentions": int(n_mentions),
+            "linked_events": int(linked),
+            "claims": int(n_claims),
+            "fatalities": int(deaths),
+        }
+
+    def close(self) -> None:
+        """Release pooled connections."""
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()

@@ -1,0 +1,89 @@
+"""The database tables, in SQLAlchemy Core with portable types, so the same schema runs on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+SCHEMA_VERSION = 1
+
+metadata = sa.MetaData()
+
+reports = sa.Table(
+    "reports",
+    metadata,
+    sa.Column("id", sa.String(40), primary_key=True),
+    sa.Column("url", sa.Text),
+    sa.Column("outlet", sa.String(300)),
+    sa.Column("title", sa.Text),
+    sa.Column("published", sa.Date),
+    sa.Column("published_basis", sa.String(20)),
+    sa.Column("language", sa.String(16)),
+    sa.Column("source_path", sa.Text),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("ingested_at", sa.DateTime),  # naive UTC
+)
+
+mentions = sa.Table(
+    "mentions",
+    metadata,
+    sa.Column("id", sa.String(40), primary_key=True),
+    sa.Column("report_id", sa.String(40), sa.ForeignKey("reports.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("event_date", sa.Date),
+    sa.Column("time_precision", sa.Integer),
+    sa.Column("disorder_type", sa.String(100)),
+    sa.Column("event_type", sa.String(100)),
+    sa.Column("sub_event_type", sa.String(100)),
+    sa.Column("actor1", sa.String(300)),
+    sa.Column("assoc_actor_1", sa.String(300)),
+    sa.Column("inter1", sa.Integer),
+    sa.Column("actor2", sa.String(300)),
+    sa.Column("assoc_actor_2", sa.String(300)),
+    sa.Column("inter2", sa.Integer),
+    sa.Column("location", sa.String(300)),
+    sa.Column("admin1", sa.String(200)),
+    sa.Column("admin2", sa.String(200)),
+    sa.Column("admin3", sa.String(200)),
+    sa.Column("country", sa.String(100)),
+    sa.Column("iso", sa.String(3)),  # ISO 3166-1 alpha-2
+    sa.Column("latitude", sa.Float),
+    sa.Column("longitude", sa.Float),
+    sa.Column("geo_precision", sa.Integer),
+    sa.Column("gazetteer_id", sa.String(100)),
+    sa.Column("fatalities", sa.Integer, nullable=False, default=0),
+    sa.Column("injured", sa.Integer),
+    sa.Column("civilians", sa.Integer),
+    sa.Column("children", sa.Integer),
+    sa.Column("women", sa.Integer),
+    sa.Column("attributed_to", sa.String(300)),
+    sa.Column("confidence", sa.Float),
+    sa.Column("evidence", sa.JSON),  # [{"text", "start", "end"}, ...]
+    sa.Column("unresolved_places", sa.JSON),  # ["name", ...]
+    sa.Column("event_id", sa.String(40)),  # set by linking
+    sa.Index("ix_mentions_event_date", "event_date"),
+    sa.Index("ix_mentions_country", "country"),
+    sa.Index("ix_mentions_event_type", "event_type"),
+    sa.Index("ix_mentions_lat_lon", "latitude", "longitude"),
+    sa.Index("ix_mentions_report_id", "report_id"),
+    sa.Index("ix_mentions_event_id", "event_id"),
+)
+
+claims = sa.Table(
+    "claims",
+    metadata,
+    sa.Column("id", sa.String(40), primary_key=True),
+    sa.Column("report_id", sa.String(40), sa.ForeignKey("reports.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("quantity", sa.Integer),
+    sa.Column("what", sa.Text),
+    sa.Column("place", sa.Text, key="where_"),  # Claim.where; "where" is an SQL keyword
+    sa.Column("period", sa.String(200)),
+    sa.Column("attributed_to", sa.String(300)),
+    sa.Column("evidence", sa.JSON),  # {"text", "start", "end"} or null
+    sa.Index("ix_claims_report_id", "report_id"),
+)
+
+meta = sa.Table(
+    "meta",
+    metadata,
+    sa.Column("key", sa.String(100), primary_key=True),
+    sa.Column("value", sa.Text),
+)
