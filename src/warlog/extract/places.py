@@ -1,0 +1,543 @@
+"""Find place names in a report, resolve them against the gazetteer and pick the place of each event.
+
+Matching is gazetteer-driven (capitalised n-grams looked up by name key), because NER alone mislabels Syrian names
+("al-Shaar" as PERSON, "Aleppo" as NORP). Resolution ranks candidates with hand-set weights: match quality,
+population, feature type, the document's country, co-mentioned cities (for neighbourhoods) and distance to the
+other places of the report. Location labels and geo_precision follow ACLED's rules.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from warlog.gazetteer import GazEntry, Gazetteer, get_gazetteer, haversine_km
+from warlog.gazetteer.names import exact_key, name_key
+from warlog.model import Place
+
+__all__ = [
+    "Toponym",
+    "document_places",
+    "find_toponyms",
+    "get_gazetteer",
+    "place_for_event",
+    "place_from_entry",
+    "resolve_toponyms",
+]
+
+_L = r"A-Za-z\u00C0-\u024F\u0600-\u06FF0-9"
+TOKEN = re.compile(rf"[{_L}]+(?:['’`\-][{_L}]+)*")
+CONNECTORS = frozenset(
+    {"al", "el", "ad", "as", "ash", "ar", "az", "at", "an", "ez", "es", "ed", "bin", "ibn", "bani", "de"}
+)
+RUN_CONNECTORS = CONNECTORS | {"of", "for", "and", "the", "in"}
+ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|ar|az|at|an|ez|es|ed|adh|ath)[-'’]", re.I)
+MONTHS = "january february march april may june july august september october november december".split()
+WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+STOP_KEYS = frozenset(
+    MONTHS + WEEKDAYS + """
+    the a an in on at of and but after before during since as it its this that these those there he she they we
+    syrian syrians syria's islamic state islamic state observatory assad al assad bashar russian russians turkish
+    kurdish arab arabs iranian american british french israeli iraqi lebanese jordanian free army government regime
+    rebels rebel opposition president minister ministry news agency reuters afp ap sana un united nations god allah
+    mr mrs general colonel imam sheikh hospital police union victory liberty hope mercy unity centre center north
+    south east west eastern western northern southern central white helmets civil defence defense daesh isis isil
+    nusra jazeera hezbollah hizbollah putin trump obama erdogan lavrov kerry security council human rights watch
+    amnesty international red crescent cross medical doctors shield olive branch spring euphrates dawn operation
+    coalition pentagon kremlin white house english arabic muslim muslims christian christians sunni shia shiite alawite
+    druze turkmen yazidi today yesterday tomorrow morning evening night week month year local media activists
+    sources source witnesses monitor monitoring group groups faction factions forces force brigade mosque school
+    square street road airport base camp city town village province governorate district countryside
+    """.split()
+)  # fmt: skip
+ACTOR_WORDS = frozenset(
+    """army forces force front brigade brigades battalion battalions state observatory movement party council
+    committee committees units network agency news ministry organisation organization coalition hayat tahrir ahrar
+    jaish jaysh jabhat liwa harakat faylaq katibat ansar hezbollah hizbollah guard guards media centre center office tv
+    radio times post press union group shield operation operations room helmets defence defense commission watch
+    institute revolutionary revolution islamic democratic syrian kurdish federation administration authority
+    command headquarters""".split()
+)  # fmt: skip
+REGION_ISO = frozenset({"SY", "IQ", "TR", "LB", "JO"})
+FEATURE_PRIOR = {
+    "country": 0.7, "admin1": 0.5, "city": 0.6, "town": 0.45, "village": 0.3, "district": 0.2, "landmark": 0.2,
+    "admin2": 0.3, "admin3": 0.15,
+}  # fmt: skip
+POPULATED = frozenset({"city", "town", "village", "district", "landmark"})
+
+_BEFORE_NEAR = re.compile(
+    r"(?:\bnear(?:by)?|\boutside(?: of)?|\boutskirts of|\bvicinity of|\baround|\bclose to|\bedge of|\bsurroundings of"
+    r"|\benvirons of|\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+(?:of|from)"
+    r"|\b(?:\d+|a few|few|several)\s*(?:km|kilometres|kilometers|miles)\s+(?:\w+\s+)?(?:of|from))"
+    r"\s+(?:the\s+)?(?:town of\s+|city of\s+|village of\s+)?$",
+    re.I,
+)
+_BEFORE_PART = re.compile(r"\b(?:eastern|western|northern|southern|central|east|west|north|south)\s+$", re.I)
+_BEFORE_ADMIN1 = re.compile(r"\b(?:province|governorate|region)\s+of\s+(?:the\s+)?$", re.I)
+_BEFORE_RURAL = re.compile(r"\b(?:rural|countryside of|countryside of the|countryside)\s+$", re.I)
+_BEFORE_DISTRICT = re.compile(r"\b(?:neighbou?rhoods?|district|quarter)\s+of\s+(?:the\s+)?$", re.I)
+_AFTER_ADMIN1 = re.compile(r"^\s+(?:province|governorate)\b", re.I)
+_AFTER_RURAL = re.compile(
+    r"^(?:['’]s)?\s+(?:countryside|rural areas|province's countryside|suburbs|outskirts|environs)\b", re.I
+)
+_AFTER_DISTRICT = re.compile(r"^\s+(?:neighbou?rhoods?|quarter)\b", re.I)
+_AFTER_DISTRICT_AMBIG = re.compile(r"^\s+district\b", re.I)
+_AFTER_OF_CITY = re.compile(
+    r"^\s+(?:neighbou?rhoods?|district|quarter)?\s*(?:of|in)\s+(?:the\s+)?(?:city of\s+)?$", re.I
+)
+_LOCATIVE = re.compile(
+    r"\b(?:in|on|near|at|outside|around|of|into|across|inside|from|to|towards|toward|targeting|targeted|hit|struck"
+    r"|shelled|bombed|raided|stormed|captured|seized|took)\s+(?:the\s+)?(?:\w+\s+){0,2}$",
+    re.I,
+)
+_UNKNOWN_DISTRICT = re.compile(
+    r"\b(?:the\s+)?((?:(?:al|el|ash|as|ad|ar|az)-)?[A-Z][\w'’]*(?:[\s-]+(?:(?:al|el|ash|as|ad|ar|az)-)?[A-Z][\w'’]*){0,3})"
+    r"\s+(?:neighbou?rhood|district|quarter)\s+(?:of|in)\s+(?:the\s+)?(?:city of\s+)?"
+    r"([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)"
+)
+
+_NAME = r"((?:(?:al|el|ash|as|ad|ar|az)-)?[A-Z][\w'’]*(?:[\s-]+(?:(?:al|el|ash|as|ad|ar|az)-)?[A-Z][\w'’]*){0,3})"
+_PLACE_NOUN_AFTER = re.compile(_NAME + r"\s+(?:neighbou?rhood|quarter|camp|village|town)\b")
+_PLACE_NOUN_BEFORE = re.compile(r"\b(?:village|town|city|neighbou?rhood|district|suburb|area) of (?:the )?" + _NAME)
+
+
+@dataclass
+class Toponym:
+    """A place name found in the text, with the gazetteer rows it may refer to (and match qualities)."""
+
+    start: int
+    end: int
+    surface: str
+    candidates: list[GazEntry]
+    quality: list[float] = field(default_factory=list)
+    label: str | None = None  # NER label when the span came from NER
+    city_hint: str | None = None  # "the X district of Aleppo": the city named after it
+    partial: bool = False  # part of a longer capitalised name that is not in the gazetteer ("Khan" of "Khan ash Shih")
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Finding
+
+
+def _is_cap(tok: str) -> bool:
+    """Token that can start or end a place name: capitalised, Arabic script, or "al-Shaar" style."""
+    c = tok[0]
+    if c.isupper() or "\u0600" <= c <= "\u06ff":
+        return True
+    m = ARTICLE_PREFIX.match(tok)
+    return bool(m) and len(tok) > m.end() and tok[m.end()].isupper()
+
+
+def _tokens(text: str) -> list[tuple[int, int, str]]:
+    """Word tokens with offsets; a possessive "'s" is cut off."""
+    out = []
+    for m in TOKEN.finditer(text):
+        s, e, t = m.start(), m.end(), m.group()
+        if len(t) > 2 and t[-2] in "'’" and t[-1] in "sS":
+            e, t = e - 2, t[:-2]
+        out.append((s, e, t))
+    return out
+
+
+def _actor_run_spans(text: str, toks: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """Spans of capitalised runs that name an organisation ("Syrian Observatory for Human Rights", "Ahrar al-Sham")."""
+    spans, i = [], 0
+    while i < len(toks):
+        if not _is_cap(toks[i][2]):
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(toks) and text[toks[j][1] : toks[j + 1][0]].strip() == "":
+            nxt = toks[j + 1][2]
+            if _is_cap(nxt) or (nxt.lower() in RUN_CONNECTORS and nxt.lower() != "in"):
+                j += 1
+            else:
+                break
+        while j > i and not _is_cap(toks[j][2]):
+            j -= 1
+        words = {w.lower() for t in toks[i : j + 1] for w in re.split(r"[-'’]", t[2])}
+        if j > i and words & ACTOR_WORDS:
+            spans.append((toks[i][0], toks[j][1]))
+        i = j + 1
+    return spans
+
+
+def _candidates(gaz: Gazetteer, surface: str, fuzzy: bool) -> tuple[list[GazEntry], list[float]]:
+    """Gazetteer rows for a surface string with their match qualities."""
+    scored = gaz.lookup_scored(surface, fuzzy=fuzzy)
+    return [e for e, _ in scored], [q for _, q in scored]
+
+
+def _weak_single(cands: list[GazEntry], qual: list[float], surface: str, text: str, start: int) -> bool:
+    """A one-word match that is probably not a place ("Shelling", "Police"): no nearby or big place, or a loose
+    spelling match far away, and no locative word before it; sentence-initial words need a regional place."""
+    if " " in surface or "-" in surface:
+        return False
+    if any(c.iso in REGION_ISO for c in cands):
+        return False
+    before = text[max(0, start - 40) : start]
+    if not before.strip() or re.search(r"[.!?:;\n]\s*$", before):
+        return True
+    strong = any(
+        q >= 1.0 and (c.population >= 50_000 or c.feature in ("country", "admin1"))
+        for c, q in zip(cands, qual, strict=False)
+    )
+    return not strong and not _LOCATIVE.search(before)
+
+
+def find_toponyms(
+    text: str, ner_spans: Sequence[tuple[int, int, str]] = (), gazetteer: Gazetteer | None = None
+) -> list[Toponym]:
+    """Place names in the text: gazetteer matches of capitalised n-grams, plus NER GPE/LOC/FAC spans."""
+    gaz = gazetteer or get_gazetteer()
+    toks = _tokens(text)
+    actor_spans = _actor_run_spans(text, toks)
+    found: list[Toponym] = []
+    i = 0
+    while i < len(toks):
+        if not _is_cap(toks[i][2]):
+            i += 1
+            continue
+        hit = _longest_match(gaz, text, toks, i, actor_spans)
+        if hit is None:
+            i += 1
+            continue
+        top, j = hit
+        _extend_rural(gaz, text, toks, i, top)
+        found.append(top)
+        i = j + 1
+    found.extend(_ner_toponyms(gaz, text, ner_spans, found))
+    found.extend(_unknown_districts(gaz, text, found))
+    found.sort(key=lambda t: t.start)
+    return found
+
+
+def _extend_rural(gaz: Gazetteer, text: str, toks: list[tuple[int, int, str]], i: int, top: Toponym) -> None:
+    """ "rural Damascus" is the governorate "Rural Damascus": take the word in when the longer name is known."""
+    if i == 0 or toks[i - 1][2].lower() != "rural" or text[toks[i - 1][1] : toks[i][0]] != " ":
+        return
+    surface = text[toks[i - 1][0] : top.end]
+    cands, qual = _candidates(gaz, surface, fuzzy=False)
+    if cands:
+        top.start, top.surface, top.candidates, top.quality = toks[i - 1][0], surface, cands, qual
+
+
+def _follows_name(text: str, toks: list[tuple[int, int, str]], i: int) -> bool:
+    """True when token i continues a capitalised name (not at a sentence start)."""
+    if i == 0 or text[toks[i - 1][1] : toks[i][0]] not in (" ", "-"):
+        return False
+    prev = toks[i - 1][2]
+    if not _is_cap(prev) or prev.lower() in STOP_KEYS:
+        return False
+    before = text[max(0, toks[i - 1][0] - 3) : toks[i - 1][0]]
+    return not (toks[i - 1][0] == 0 or re.search(r"[.!?\n]\s*$", before))
+
+
+def _longest_match(
+    gaz: Gazetteer, text: str, toks: list[tuple[int, int, str]], i: int, actor_spans: list[tuple[int, int]]
+) -> tuple[Toponym, int] | None:
+    """The longest gazetteer name starting at token i (up to 4 name tokens), with the index of its last token."""
+    ends = [i]
+    j = i
+    while j + 1 < len(toks) and len(ends) < 5 and text[toks[j][1] : toks[j + 1][0]] in (" ", "-"):
+        nxt = toks[j + 1][2]
+        if not (_is_cap(nxt) or nxt.lower() in CONNECTORS):
+            break
+        j += 1
+        if _is_cap(nxt):
+            ends.append(j)
+    for j in reversed(ends):
+        start, end = toks[i][0], toks[j][1]
+        surface = text[start:end]
+        ek = exact_key(surface)
+        if not ek or ek in STOP_KEYS or surface.lower() in STOP_KEYS:
+            continue
+        if any(a <= start and end <= b for a, b in actor_spans):
+            continue
+        cands, qual = _candidates(gaz, surface, fuzzy=False)
+        if not cands or (j == i and _weak_single(cands, qual, surface, text, start)):
+            continue
+        return Toponym(start, end, surface, cands, qual, partial=j < ends[-1] or _follows_name(text, toks, i)), j
+    return None
+
+
+def _ner_toponyms(
+    gaz: Gazetteer, text: str, ner_spans: Sequence[tuple[int, int, str]], found: list[Toponym]
+) -> list[Toponym]:
+    """NER place spans not already found, looked up with fuzzy matching (empty candidates when unknown)."""
+    out = []
+    for start, end, label in ner_spans:
+        if label not in ("GPE", "LOC", "FAC") or any(t.start < end and start < t.end for t in found + out):
+            continue
+        surface = re.sub(r"^(?:the|The)\s+", "", text[start:end])
+        start = end - len(surface)
+        if not surface or exact_key(surface) in STOP_KEYS:
+            continue
+        cands, qual = _candidates(gaz, surface, fuzzy=True)
+        out.append(Toponym(start, end, surface, cands, qual, label=label))
+    return out
+
+
+def _unknown_districts(gaz: Gazetteer, text: str, found: list[Toponym]) -> list[Toponym]:
+    """Names that a place noun marks as places ("the X district of Aleppo", "X camp", "the village of X"), looked up
+    with fuzzy matching; unknown ones are kept with no candidates (and the city they are said to be in)."""
+    out: list[Toponym] = []
+    for m in (
+        list(_UNKNOWN_DISTRICT.finditer(text))
+        + list(_PLACE_NOUN_AFTER.finditer(text))
+        + list(_PLACE_NOUN_BEFORE.finditer(text))
+    ):
+        start, end = m.span(1)
+        city = m.group(2) if m.re is _UNKNOWN_DISTRICT else None
+        name = m.group(1)
+        if exact_key(name) in STOP_KEYS or any(w.lower() in ACTOR_WORDS for w in name.split()):
+            continue
+        clash = [t for t in found + out if t.start < end and start < t.end]
+        if any(t.start <= start and end <= t.end for t in clash):
+            for t in clash:
+                t.city_hint = t.city_hint or city
+            continue
+        cands, qual = _candidates(gaz, name, fuzzy=True)
+        if clash and not cands:
+            for t in clash:
+                t.city_hint = t.city_hint or city
+            continue
+        for t in clash:
+            (found if t in found else out).remove(t)
+        out.append(Toponym(start, end, name, cands, qual, city_hint=city))
+    return out
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Resolving
+
+
+def _cue(text: str, top: Toponym) -> str | None:
+    """What the words around a toponym say about it: admin1, rural, district, near, part, or None."""
+    before = text[max(0, top.start - 60) : top.start]
+    after = text[top.end : top.end + 40]
+    if _BEFORE_ADMIN1.search(before) or _AFTER_ADMIN1.match(after):
+        return "admin1"
+    if _AFTER_RURAL.match(after) or _BEFORE_RURAL.search(before):
+        return "rural"
+    if _BEFORE_DISTRICT.search(before) or _AFTER_DISTRICT.match(after):
+        return "district"
+    if _AFTER_DISTRICT_AMBIG.match(after):
+        return "district?"
+    if _BEFORE_NEAR.search(before):
+        return "near"
+    if _BEFORE_PART.search(before):
+        return "part"
+    return None
+
+
+def _doc_country(toponyms: list[Toponym], hint: str | None) -> str | None:
+    """The report's country: the hint, else the majority country of toponyms whose exact matches agree."""
+    if hint:
+        return hint.upper() if len(hint) == 2 else _iso_for_country(hint)
+    votes: Counter[str] = Counter()
+    for t in toponyms:
+        isos = {c.iso for c, q in zip(t.candidates, t.quality, strict=False) if q >= 1.0 and c.iso}
+        if len(isos) == 1:
+            votes[isos.pop()] += 1
+        elif any(c.iso == "SY" and c.feature in ("city", "admin1") for c in t.candidates):
+            votes["SY"] += 0.5
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def _iso_for_country(name: str) -> str | None:
+    """ISO alpha-2 code for a country name (pycountry), or None."""
+    import pycountry
+
+    try:
+        return pycountry.countries.lookup(name).alpha_2
+    except LookupError:
+        return None
+
+
+def _score(
+    c: GazEntry, quality: float, cue: str | None, country: str | None, doc_keys: set[str], city_hint: str | None
+) -> float:
+    """Hand-weighted candidate score (higher is better)."""
+    s = 2.0 * quality + FEATURE_PRIOR.get(c.feature, 0.2) + 0.15 * math.log10(c.population + 1)
+    if country:
+        s += 1.0 if c.iso == country else (-1.5 if quality < 1.0 else 0.0)
+    elif c.iso == "SY":
+        s += 0.3
+    if c.feature == "district":
+        s += (
+            1.0
+            if c.city and (name_key(c.city) in doc_keys or (city_hint and name_key(city_hint) == name_key(c.city)))
+            else -0.4
+        )
+    if cue in ("admin1", "rural") and c.feature == "admin1":
+        s += 1.5
+    if cue == "district" and c.feature == "district":
+        s += 1.2
+    if cue == "district?" and c.feature in ("district", "admin2"):
+        s += 0.8
+    return s
+
+
+def _pick(
+    top: Toponym, cue: str | None, country: str | None, doc_keys: set[str], anchors: list[tuple[int, GazEntry]]
+) -> GazEntry | None:
+    """Best candidate of one toponym, with a bonus for closeness to other resolved places."""
+    best, best_s = None, -1e9
+    for c, q in zip(top.candidates, top.quality or [1.0] * len(top.candidates), strict=False):
+        if not _plausible(c, q, country, top.city_hint, top.partial):
+            continue
+        s = _score(c, q, cue, country, doc_keys, top.city_hint)
+        others = [a for i, a in anchors if i != id(top)]
+        if others:
+            d = min(haversine_km(c.lat, c.lon, a.lat, a.lon) for a in others)
+            s += 0.6 if d < 30 else 0.3 if d < 100 else -0.3 if d > 1000 else 0.0
+        if s > best_s:
+            best, best_s = c, s
+    return best
+
+
+def _plausible(c: GazEntry, quality: float, country: str | None, city_hint: str | None, partial: bool) -> bool:
+    """Spelling-variant, fuzzy and part-of-a-name matches must be in the report's country (and the city it names)."""
+    if partial and country and c.iso != country:
+        return False
+    if quality >= 1.0:
+        return True
+    if country and c.iso != country:
+        return False
+    return not (quality < 0.85 and city_hint and name_key(c.city or "") != name_key(city_hint))
+
+
+def resolve_toponyms(
+    toponyms: list[Toponym], text: str, country_hint: str | None = None, gazetteer: Gazetteer | None = None
+) -> list[Place | None]:
+    """One Place (or None when unresolvable) per toponym, ACLED-style location label and geo_precision."""
+    country = _doc_country(toponyms, country_hint)
+    doc_keys = {name_key(t.surface) for t in toponyms} | {name_key(t.city_hint) for t in toponyms if t.city_hint}
+    cues = [_cue(text, t) for t in toponyms]
+    first = [_pick(t, cue, country, doc_keys, []) for t, cue in zip(toponyms, cues, strict=True)]
+    anchors = [(id(t), e) for t, e in zip(toponyms, first, strict=True) if e is not None]
+    out: list[Place | None] = []
+    for t, cue in zip(toponyms, cues, strict=True):
+        try:
+            entry = _pick(t, cue, country, doc_keys, anchors)
+            place = place_from_entry(entry, cue, t.surface, gazetteer) if entry else None
+            if place is None and t.city_hint:
+                place = _city_part(t, country, gazetteer)
+        except Exception:  # noqa: BLE001 - one bad toponym must not blank the others
+            place = None
+        out.append(place)
+    return out
+
+
+def _city_part(top: Toponym, country: str | None, gazetteer: Gazetteer | None) -> Place | None:
+    """An unknown neighbourhood of a known city: the city point at precision 2."""
+    gaz = gazetteer or get_gazetteer()
+    cands = [c for c in gaz.lookup(top.city_hint or "") if c.feature in ("city", "town")]
+    if not cands:
+        return None
+    city = max(cands, key=lambda c: (c.iso == (country or "SY"), c.population))
+    place = place_from_entry(city, "part", top.surface, gaz)
+    return place
+
+
+def _admin1_row(e: GazEntry, gaz: Gazetteer) -> GazEntry | None:
+    """The governorate row of a place (same country, admin1 name)."""
+    if e.feature == "admin1":
+        return e
+    if not e.admin1:
+        return None
+    rows = [r for r in gaz.lookup(e.admin1) if r.feature == "admin1" and r.iso == e.iso and r.admin1 == e.admin1]
+    return rows[0] if rows else None
+
+
+def place_from_entry(
+    e: GazEntry, cue: str | None = None, surface: str | None = None, gazetteer: Gazetteer | None = None
+) -> Place:
+    """ACLED-style Place for a gazetteer row and the cue around its mention."""
+    gaz = gazetteer or get_gazetteer()
+    base = {"country": e.country, "admin1": e.admin1, "admin2": e.admin2, "admin3": e.admin3, "iso": e.iso,
+            "gazetteer_id": e.id, "feature": e.feature, "surface": surface}  # fmt: skip
+    if cue in ("admin1", "rural") or e.feature == "admin1":
+        a1 = _admin1_row(e, gaz) if cue != "rural" or e.feature in ("admin1", "city") else None
+        if a1 is not None and (cue == "admin1" or e.feature == "admin1" or _is_capital_of(e, a1)):
+            base.update(admin1=a1.admin1, admin2=None, admin3=None, gazetteer_id=a1.id, feature="admin1")
+            return Place(location=a1.city or a1.name, latitude=a1.lat, longitude=a1.lon, geo_precision=3, **base)
+    if e.feature == "country":
+        return Place(location=e.name, latitude=e.lat, longitude=e.lon, geo_precision=3, **base)
+    if e.feature in ("admin2", "admin3"):
+        return Place(location=e.city or e.name, latitude=e.lat, longitude=e.lon, geo_precision=2, **base)
+    precision = 2 if cue in ("near", "part", "rural") else 1
+    location = f"{e.city} - {e.name}" if e.feature == "district" and e.city else e.name
+    return Place(location=location, latitude=e.lat, longitude=e.lon, geo_precision=precision, **base)
+
+
+def _is_capital_of(e: GazEntry, a1: GazEntry) -> bool:
+    """True when a populated place is its governorate's capital ("Aleppo countryside" means the governorate)."""
+    return e.feature == "admin1" or (a1.city is not None and name_key(a1.city) == name_key(e.name))
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# The place of an event
+
+
+def document_places(toponyms: list[Toponym], resolved: list[Place | None]) -> list[Place]:
+    """The report's places, most central first (most mentioned, then first mentioned); countries last."""
+    count: Counter[str] = Counter()
+    first: dict[str, tuple[int, Place]] = {}
+    for t, p in zip(toponyms, resolved, strict=True):
+        if p is None:
+            continue
+        count[p.location] += 1
+        first.setdefault(p.location, (t.start, p))
+    order = sorted(first, key=lambda k: (first[k][1].feature == "country", -count[k], first[k][0]))
+    return [first[k][1] for k in order]
+
+
+def place_for_event(
+    sentence: str,
+    sentence_start: int,
+    trigger_start: int | None,
+    toponyms: list[Toponym],
+    resolved: list[Place | None],
+    doc_places: list[Place],
+) -> Place | None:
+    """The place tied to an event trigger: nearest locative place in its sentence, else the report's main place."""
+    end = sentence_start + len(sentence)
+    here = [(t, p) for t, p in zip(toponyms, resolved, strict=True) if p and sentence_start <= t.start < end]
+    if here:
+        best = min(here, key=lambda tp: _event_distance(sentence, sentence_start, trigger_start, tp[0], tp[1]))
+        return _refine(best[1], [p for _, p in here])
+    if doc_places:
+        p = doc_places[0]
+        return replace(p, geo_precision=max(p.geo_precision, 2))
+    return None
+
+
+def _event_distance(sentence: str, s0: int, trigger: int | None, t: Toponym, p: Place) -> float:
+    """Distance from trigger to toponym in characters, discounted after locative prepositions, coarse places last."""
+    d = abs(t.start - trigger) if trigger is not None else t.start - s0
+    if _LOCATIVE.search(sentence[max(0, t.start - s0 - 40) : t.start - s0]):
+        d *= 0.5
+    if trigger is not None and t.start < trigger:
+        d *= 1.3
+    if p.feature == "country":
+        d += 10_000
+    elif p.geo_precision == 3:
+        d += 200
+    return d
+
+
+def _refine(p: Place, others: list[Place]) -> Place:
+    """A city is replaced by a neighbourhood of it named in the same sentence; a governorate by a place in it."""
+    for o in others:
+        if o is p:
+            continue
+        if p.feature in ("city", "town") and o.feature == "district" and o.location.startswith(f"{p.location} - "):
+            return o
+        if p.geo_precision == 3 and o.geo_precision < 3 and o.admin1 == p.admin1 and o.iso == p.iso:
+            return o
+    return p

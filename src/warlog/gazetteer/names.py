@@ -1,0 +1,102 @@
+"""Name keys so that transliteration variants of one place meet ("Deir ez-Zor" = "Dayr az Zawr" = "Deir Ezzor").
+
+Two keys: `exact_key` (case, accents, punctuation and articles removed) ranks a match as exact; `name_key` (also
+vowels collapsed, doubled letters merged, q->k ...) is the lookup key that joins spelling variants.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+from rapidfuzz import fuzz, process
+
+ARTICLES = frozenset("al el ad as ash ar az at an adh ath ed es er ez et en il ul l".split())
+# Arabic generic words that precede a name ("hayy al-Sha'ar" = the al-Sha'ar neighbourhood) and are not part of it.
+ARABIC_GENERIC = frozenset("حي قريه قرية مدينه مدينة بلده بلدة ناحيه ناحية منطقه منطقة مخيم".split())
+
+_QUOTES = re.compile(r"[\u0027\u2018\u2019\u02bb\u02bc\u02be\u02bf\u0060\u00b4\u201c\u201d\"]")
+_SEPARATORS = re.compile(r"[-_./,()\u2010-\u2015]+")
+_ARABIC_CHARS = re.compile(r"[\u0600-\u06ff]")
+_TASHKEEL = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
+_ASSIMILATED = re.compile(r"^[ae]([sztdrn]|sh|th|dh)\1(?=[a-z]{2})")
+_VOWEL_RUN = re.compile(r"[aeiouy]+")
+_DOUBLE = re.compile(r"([a-z])\1+")
+
+
+def has_arabic(text: str) -> bool:
+    """True when the text contains Arabic script."""
+    return bool(_ARABIC_CHARS.search(text))
+
+
+def normalise_arabic(name: str) -> str:
+    """Arabic name in one canonical spelling: no tashkeel, one alef, taa marbuta as haa, no article."""
+    s = _TASHKEEL.sub("", unicodedata.normalize("NFKC", name))
+    s = re.sub("[أإآٱ]", "ا", s).replace("ة", "ه").replace("ى", "ي").replace("ؤ", "و").replace("ئ", "ي")
+    s = re.sub(r"[^\u0600-\u06ff\s]", " ", s)
+    words = [w for w in s.split() if w not in ARABIC_GENERIC]
+    out = []
+    for w in words:
+        if w.startswith("وال") and len(w) > 4:
+            w = w[3:]
+        elif w.startswith("ال") and len(w) > 3:
+            w = w[2:]
+        out.append(w)
+    return " ".join(out)
+
+
+def _ascii_tokens(name: str) -> list[str]:
+    """Lower-case ASCII tokens with diacritics, quotes and hyphens removed."""
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    s = _QUOTES.sub("", s.lower())
+    s = s.replace("ß", "ss").replace("ı", "i").replace("ł", "l").replace("ø", "o").replace("đ", "d")
+    s = _SEPARATORS.sub(" ", s)
+    s = re.sub(r"[^a-z0-9 ]", "", s)
+    return s.split()
+
+
+def _drop_articles(tokens: list[str]) -> list[str]:
+    """Remove Arabic articles written as separate words or assimilated ("Ezzor", "Assafira")."""
+    kept = [t for t in tokens if t not in ARTICLES]
+    if not kept:
+        return tokens
+    return [_ASSIMILATED.sub(r"\1", t) if len(t) > 4 else t for t in kept]
+
+
+def exact_key(name: str) -> str:
+    """Key for an exact match: case, accents, quotes, hyphens and articles removed."""
+    if has_arabic(name):
+        return normalise_arabic(name)
+    return " ".join(_drop_articles(_ascii_tokens(name)))
+
+
+def _loose_token(t: str) -> str:
+    """One token in its loose spelling: consonant skeleton with vowel runs marked as 'a'."""
+    if t.isdigit():
+        return t
+    t = t.replace("ch", "sh").replace("dj", "j").replace("gh", "g").replace("q", "k").replace("ck", "k")
+    t = t.replace("ph", "f").replace("x", "ks")
+    # final "h" after a vowel is a taa marbuta ("Hamah", "Hasakeh", "Raqqah").
+    t = re.sub(r"(?<=[aeiou])h$", "", t)
+    # "w" / "y" between a vowel and a consonant (or the end) are part of a diphthong ("Dayr", "Zawr").
+    t = re.sub(r"(?<=[aeiou])[wy](?=[^aeiou]|$)", "a", t)
+    t = _DOUBLE.sub(r"\1", t)
+    t = _VOWEL_RUN.sub("a", t)
+    return t
+
+
+def name_key(name: str) -> str:
+    """Lookup key shared by transliteration variants of one name ("Idlib" / "Idleb", "Hims" / "Homs")."""
+    if has_arabic(name):
+        return normalise_arabic(name)
+    return " ".join(_loose_token(t) for t in _drop_articles(_ascii_tokens(name)))
+
+
+def fuzzy_matches(key: str, choices: Iterable[str], threshold: float = 86.0, limit: int = 5) -> list[tuple[str, float]]:
+    """Near-miss keys for a key of at least 5 letters (rapidfuzz ratio >= threshold), best first."""
+    if len(key.replace(" ", "")) < 5:
+        return []
+    found = process.extract(key, choices, scorer=fuzz.ratio, score_cutoff=threshold, limit=limit)
+    return [(choice, float(score)) for choice, score, _ in found]

@@ -1,0 +1,99 @@
+"""Gazetteer: name keys for transliteration variants, the default index, and GeoNames dump loading."""
+
+from __future__ import annotations
+
+import sqlite3
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from warlog.gazetteer import Gazetteer, get_gazetteer, haversine_km, load_geonames, name_key, normalise_arabic
+
+FIXTURES = Path(__file__).parent / "fixtures" / "geonames"
+
+
+@pytest.mark.parametrize(
+    "variants",
+    [
+        ["Deir ez-Zor", "Dayr az Zawr", "Deir al-Zour", "Deir Ezzor", "Deir-ez-Zor"],
+        ["Idlib", "Idleb"],
+        ["Sha'aar", "al-Shaar", "Shaar"],
+        ["Raqqa", "Ar-Raqqah", "Rakka"],
+        ["Hasakeh", "Hasaka", "Al-Hasakah"],
+        ["Lattakia", "Latakia"],
+        ["Daraa", "Dara'a", "Deraa"],
+        ["Homs", "Hims"],
+        ["Hama", "Hamah"],
+        ["Khan Sheikhoun", "Khan Shaykhun"],
+    ],
+)
+def test_transliteration_variants_share_one_key(variants: list[str]) -> None:
+    assert len({name_key(v) for v in variants}) == 1
+
+
+def test_different_places_keep_different_keys() -> None:
+    assert name_key("Hama") != name_key("Homs")
+    assert name_key("Aleppo") != name_key("Idlib")
+
+
+def test_arabic_names_are_normalised() -> None:
+    # hamza on alef, taa marbuta, tashkeel and the article all disappear.
+    assert normalise_arabic("إدلب") == normalise_arabic("ادلب")
+    assert name_key("الحَسَكَة") == name_key("حسكه")
+    assert name_key("حي الشعار") == name_key("الشعار")
+
+
+def test_default_index_resolves_syrian_and_world_names() -> None:
+    gaz = get_gazetteer()
+    aleppo = [e for e in gaz.lookup("Halab") if e.feature == "city"]
+    assert aleppo and aleppo[0].iso == "SY" and aleppo[0].admin1 == "Aleppo"
+    assert {e.admin1 for e in gaz.lookup("Dayr az Zawr") if e.iso == "SY"} == {"Deir ez Zor"}
+    mosul = [e for e in gaz.lookup("Mosul") if e.iso == "IQ"]
+    assert mosul and mosul[0].population > 1_000_000
+    shaar = [e for e in gaz.lookup("al-Shaar") if e.feature == "district" and e.city == "Aleppo"]
+    assert shaar and haversine_km(shaar[0].lat, shaar[0].lon, 36.2091, 37.1854) < 2
+
+
+def test_fuzzy_lookup_finds_near_misses_only_for_long_names() -> None:
+    gaz = get_gazetteer()
+    found = gaz.lookup_scored("Hanadarat", fuzzy=True)
+    assert any(e.city == "Aleppo" and "Handarat" in e.name for e, _ in found)
+    assert all(q < 1.0 for _, q in found)
+    assert gaz.lookup_scored("Qxz", fuzzy=True) == []
+
+
+@pytest.fixture()
+def index_copy(tmp_path: Path) -> Path:
+    """A copy of the default index to load GeoNames files into."""
+    dst = tmp_path / "gaz.sqlite"
+    with sqlite3.connect(dst) as out:
+        get_gazetteer().conn.backup(out)
+    return dst
+
+
+def test_load_geonames_dump_alternate_names_and_admin1(index_copy: Path, tmp_path: Path) -> None:
+    zipped = tmp_path / "SY.zip"
+    with zipfile.ZipFile(zipped, "w") as zf:
+        zf.write(FIXTURES / "SY.txt", "SY.txt")
+        zf.writestr("readme.txt", "not data")
+    assert load_geonames(zipped, index_copy) == 3  # the stream (class H) row is skipped
+    assert load_geonames(FIXTURES / "alternateNamesV2.txt", index_copy) == 2  # link and unknown id skipped
+    assert load_geonames(FIXTURES / "admin1CodesASCII.txt", index_copy) == 3
+
+    gaz = Gazetteer.open(index_copy)
+    kafr = gaz.lookup("Kfar Testa")
+    assert [e.id for e in kafr] == ["gn-9100001"]
+    assert kafr[0].admin1 == "Idleb" and kafr[0].feature == "village" and kafr[0].population == 1200
+    assert [e.id for e in gaz.lookup("Kafr Testeh")] == ["gn-9100001"]  # from alternateNamesV2
+    assert gaz.lookup("Tall Fixture")[0].admin1 == "Aleppo"
+    assert gaz.lookup("Jabal Sample")[0].feature == "landmark"
+    assert gaz.lookup("Wadi Skipped") == []
+    assert gaz.lookup("Aleppo")  # the default rows are still there
+
+
+def test_load_geonames_rejects_unknown_layout(index_copy: Path, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.txt"
+    bad.write_text("a,b,c\n")
+    with pytest.raises(ValueError):
+        load_geonames(bad, index_copy)

@@ -1,0 +1,99 @@
+"""Place resolution: sentences in, ACLED-style places out."""
+
+from __future__ import annotations
+
+from warlog.extract.places import document_places, find_toponyms, place_for_event, resolve_toponyms
+from warlog.gazetteer import haversine_km
+from warlog.model import Place
+
+
+def resolve(text: str, ner: list[tuple[int, int, str]] | None = None) -> list[tuple[str, Place | None]]:
+    """(surface, place) pairs for a text."""
+    tops = find_toponyms(text, ner or [])
+    return [(t.surface, p) for t, p in zip(tops, resolve_toponyms(tops, text), strict=True)]
+
+
+def only(text: str, surface: str) -> Place:
+    """The place resolved for one surface form."""
+    places = [p for s, p in resolve(text) if s == surface]
+    assert places and places[0] is not None, resolve(text)
+    return places[0]
+
+
+def test_aleppo_neighbourhood_is_a_district_of_the_city() -> None:
+    p = only("Air strikes hit the al-Shaar neighbourhood of Aleppo on Tuesday.", "al-Shaar")
+    assert p.location == "Aleppo - Sha'aar"
+    assert p.geo_precision == 1 and p.feature == "district"
+    assert p.admin1 == "Aleppo" and p.iso == "SY" and p.country == "Syria"
+    assert haversine_km(p.latitude, p.longitude, 36.209077, 37.185425) < 2  # HDX neighbourhood point
+
+
+def test_near_a_town_gives_precision_two() -> None:
+    p = only("Clashes broke out near Palmyra between two armed groups.", "Palmyra")
+    assert p.location == "Tadmor" and p.geo_precision == 2 and p.admin1 == "Homs"
+
+
+def test_province_only_gives_the_capital_with_precision_three() -> None:
+    p = only("Shelling in Idlib province killed four people.", "Idlib")
+    assert p.geo_precision == 3 and p.location == "Idleb" and p.admin1 == "Idleb"
+    assert haversine_km(p.latitude, p.longitude, 35.929, 36.635) < 2
+    rural = only("Jets struck rural Damascus overnight.", "rural Damascus")
+    assert rural.admin1 == "Rural Damascus" and rural.geo_precision == 3
+
+
+def test_deir_ez_zor_spellings_resolve_to_one_city() -> None:
+    text = "Rebels shelled Deir ez-Zor. Later, in Dayr az Zawr and Deir Ezzor, clashes went on."
+    places = resolve(text)
+    assert len(places) == 3
+    assert {p.location for _, p in places if p} == {"Deir-ez-Zor"}
+    assert {p.admin1 for _, p in places if p} == {"Deir ez Zor"}
+
+
+def test_damascus_and_homs_districts() -> None:
+    text = "A car bomb exploded in the Jobar district of Damascus and in the Khalidiya neighbourhood of Homs."
+    got = dict(resolve(text))
+    assert got["Jobar"].location == "Damascus - Jobar" and got["Jobar"].geo_precision == 1
+    assert got["Khalidiya"].location.startswith("Homs - Khalidiy")
+    assert got["Damascus"].feature == "city"
+
+
+def test_unknown_name_gives_none_without_blanking_others() -> None:
+    text = "Fighting raged in Zorblaxia and in Aleppo."
+    ner = [(text.index("Zorblaxia"), text.index("Zorblaxia") + 9, "GPE")]
+    got = dict(resolve(text, ner))
+    assert got["Zorblaxia"] is None
+    assert got["Aleppo"].location == "Aleppo" and got["Aleppo"].geo_precision == 1
+
+
+def test_actor_names_and_common_words_are_not_places() -> None:
+    text = "Shelling by Hayat Tahrir al-Sham, the Syrian Observatory for Human Rights said on Monday."
+    assert find_toponyms(text) == []
+
+
+def test_unknown_district_of_a_city_falls_back_to_the_city_point() -> None:
+    p = only("Shells fell on the Qwertyan district of Aleppo.", "Qwertyan")
+    assert p.location == "Aleppo" and p.geo_precision == 2
+
+
+def test_event_place_prefers_the_neighbourhood_near_the_trigger() -> None:
+    text = "Residents fled Idlib. On Friday a barrel bomb hit the Sheikh Maqsoud neighbourhood of Aleppo."
+    tops = find_toponyms(text)
+    resolved = resolve_toponyms(tops, text)
+    s0 = text.index("On Friday")
+    place = place_for_event(text[s0:], s0, text.index("barrel"), tops, resolved, document_places(tops, resolved))
+    assert place is not None and place.location == "Aleppo - Ash-Sheikh Maqsoud"
+
+
+def test_event_without_place_in_sentence_uses_the_report_place_at_precision_two() -> None:
+    text = "Clashes erupted in Khan Sheikhoun. Three fighters were killed."
+    tops = find_toponyms(text)
+    resolved = resolve_toponyms(tops, text)
+    s0 = text.index("Three")
+    place = place_for_event(text[s0:], s0, text.index("killed"), tops, resolved, document_places(tops, resolved))
+    assert place is not None and place.admin1 == "Idleb" and place.geo_precision == 2
+    assert place_for_event("Nothing here.", 0, 0, [], [], []) is None
+
+
+def test_other_countries_resolve_with_the_document_country() -> None:
+    got = dict(resolve("Militants attacked a checkpoint in Mosul, Iraq, on Monday."))
+    assert got["Mosul"].iso == "IQ" and got["Mosul"].geo_precision == 1
