@@ -1,0 +1,505 @@
+"""Killed and injured figures in one sentence, and whether a toll covers a period rather than one event.
+
+How a figure is read (regexes over the plain sentence, no parser):
+- each quantity (numbers.find_numbers, "a"/"an" only before a person noun) gets a noun phrase head: the last person
+  or casualty noun in up to five words after it ("24 Syrian army soldiers" -> soldiers);
+- it is a death figure when a kill verb follows ("were killed", "dead", "died", "lost their lives") or precedes it
+  ("killing", "killed", "claimed the lives of", "bodies of"), when its head is "dead/deaths/bodies/fatalities", or
+  when a toll leads to it ("the death toll rose to 112"); an injury figure likewise with "wounded/injured/hurt";
+- figures joined by "and"/","/"as well as" share the verb ("two women and two children were killed" -> 4);
+- figures after "including"/"among them"/"of whom", or "six of them children", are a subset: they feed the
+  children/women/civilians counts but are never added to the toll;
+- "casualties" alone and "killed or wounded" are ambiguous and give nothing; "no casualties", "no one was hurt"
+  give 0 explicitly; a count of something else ("2 barrel bombs", "24 hours", "100 km", years, ages, dates) is not
+  a casualty;
+- several statements in one sentence (two sources, two tolls) are not summed: the largest death statement wins,
+  and likewise for the injured;
+- with no figure at all, a singular "was killed"/"was shot dead" (or "he died") gives 1, "was wounded" 1 injured.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from warlog.extract.dates import find_dates
+from warlog.extract.numbers import find_numbers
+
+
+@dataclass
+class Casualties:
+    """Death and injury figures one sentence states, with the spans they were read from."""
+
+    fatalities: int | None = None  # None when the sentence states no death toll
+    injured: int | None = None
+    civilians: int | None = None  # how many of the dead are called civilians
+    children: int | None = None
+    women: int | None = None
+    spans: list[tuple[int, int]] = field(default_factory=list)  # character spans of the figures used
+    vague: bool = False  # "dozens", "scores"...
+
+
+_CHILD = set(
+    "child children kid kids boy boys girl girls baby babies infant infants toddler toddlers schoolchildren "
+    "schoolboy schoolboys schoolgirl schoolgirls minor minors newborn newborns".split()
+)
+_WOMEN = set("woman women mother mothers wife wives".split())
+_CIVILIAN_ONLY = set(
+    "civilian civilians resident residents villager villagers student students pupil pupils worshipper worshippers "
+    "worshipers pilgrim pilgrims passenger passengers farmer farmers shepherd shepherds fisherman fishermen doctor "
+    "doctors nurse nurses medic medics paramedic paramedics rescuer rescuers volunteer volunteers journalist "
+    "journalists reporter reporters refugee refugees patient patients shopper shoppers bystander bystanders "
+    "pedestrian pedestrians teacher teachers displaced".split()
+)
+_CIVILIAN = _CIVILIAN_ONLY | _CHILD | _WOMEN
+_PERSON = _CIVILIAN | set(
+    "people person persons man men individual individuals adult adults teen teens teenager teenagers youth youths "
+    "member members relative relatives soldier soldiers troop troops fighter fighters militant militants rebel "
+    "rebels insurgent insurgents jihadist jihadists jihadis gunman gunmen policeman policemen police officer "
+    "officers policemen personnel serviceman servicemen marine marines guard guards commander commanders "
+    "combatant combatants protester protesters protestor protestors demonstrator demonstrators worker workers "
+    "victim victims detainee detainees prisoner prisoners inmate inmates hostage hostages suspect suspects "
+    "attacker attackers bomber bombers terrorist terrorists extremist extremists militiaman militiamen militia "
+    "militias paramilitary paramilitaries operative operatives peacekeeper peacekeepers employee employees staff "
+    "contractor contractors mercenary mercenaries recruit recruits conscript conscripts official officials leader "
+    "leaders loyalist loyalists supporter supporters tribesman tribesmen elder elders others more forces pilot "
+    "pilots crew driver drivers motorist motorists occupant occupants brother brothers sister sisters son sons "
+    "daughter daughters father fathers husband husbands family sibling siblings cousin cousins neighbour neighbours "
+    "neighbor neighbors friend friends fighters' houthis houthi kurds kurd yazidis shiites sunnis alawites "
+    "christians muslims migrants migrant gunmen agent agents lawmaker lawmakers minister ministers guardsmen "
+    "americans iraqis syrians afghans yemenis libyans palestinians israelis russians iranians turks "
+    "sailor sailors airman airmen cadet cadets trainee trainees sergeant sergeants lieutenant lieutenants colonel "
+    "colonels general generals captain captains corporal corporals brigadier emir emirs cleric clerics imam imams "
+    "activist activists defector defectors informant informants smuggler smugglers trader traders merchant merchants "
+    "mukhtar elements element gunmen".split()
+)
+_FATAL_NOUNS = {"dead", "deaths", "bodies", "corpses", "fatalities", "lives", "martyrs"}
+_INJURED_NOUNS = {"wounded", "injured", "injuries"}
+_AMBIGUOUS_NOUNS = {"casualties", "casualty"}
+_BAD = set(
+    "hour hours day days week weeks month months year years minute minutes second seconds decade decades km "
+    "kilometres kilometers kilometre kilometer mile miles metre metres meter meters feet foot percent per cent "
+    "times bomb bombs barrel barrels shell shells rocket rockets missile missiles mortar mortars round rounds strike "
+    "strikes airstrike airstrikes air raid raids attack attacks explosion explosions blast blasts bombing bombings "
+    "car cars vehicle vehicles tank tanks truck trucks building buildings house houses home homes village villages "
+    "town towns city cities district districts neighbourhood neighbourhoods neighborhood neighborhoods hospital "
+    "hospitals school schools mosque mosques market markets position positions checkpoint checkpoints sortie "
+    "sorties flight flights jet jets plane planes aircraft helicopter helicopters drone drones shot shots bullet "
+    "bullets dollar dollars euro euros pound pounds tonne tonnes ton tons kg kilograms litre litres family families "
+    "incident incidents case cases province provinces country countries point points vote votes page pages am pm "
+    "gmt o'clock hrs people's floor floors storey storeys story stories member's calibre caliber mm cm millimetre "
+    "battalion battalions brigade brigades division divisions unit units group groups faction factions "
+    "organisation organisations organization organizations facility facilities site sites target targets area areas "
+    "location locations gun guns handgun handguns rifle rifles pistol pistols weapon weapons knife knives grenade "
+    "grenades magazine magazines cartridge cartridges shotgun shotguns".split()
+)
+# Words that end a noun phrase after a number.
+_STOP = set(
+    "and or but nor were was are is be been being have has had who that which whom whose in on at by from near "
+    "during after before when while as with of to for including among since into across inside outside under over "
+    "through than then also all both each reportedly allegedly later since according said say says not no just "
+    "only including".split()
+)
+_KILL_WORDS = (
+    r"killed|fatally\s+(?:shot|stabbed|wounded|injured|struck|hit)|dies|dead|died|die|slain|murdered|executed|massacred|assassinated|beheaded|perished|martyred|drowned"
+    r"|lost\s+(?:their|his|her)\s+li(?:ves|fe)|gunned\s+down|shot\s+dead|shot\s+and\s+killed|shot\s+to\s+death"
+    r"|burn(?:ed|t)\s+(?:to\s+death|alive)|stabbed\s+to\s+death|beaten\s+to\s+death|hacked\s+to\s+death"
+    r"|succumbed|crushed\s+to\s+death|(?:pronounced|declared|confirmed)\s+dead"
+)
+_INJ_WORDS = r"wounded|injured|hurt|maimed|hospitali[sz]ed|suffered\s+(?:\w+\s+)?(?:injuries|wounds)|sustained\s+(?:\w+\s+)?(?:injuries|wounds)"  # noqa: E501
+_AUX = (
+    r"who|that|have|has|had|been|being|was|were|are|is|all|also|reportedly|allegedly|later|subsequently|confirmed"
+    r"|believed|thought|said|reported|feared|to|be|both|each|initially|instantly|immediately|eventually|apparently"
+    r"|were|as|many|seriously|critically|badly|severely|lightly|slightly|fatally|mortally|gravely|now|found|left"
+    r"|remain|remained"
+)
+_POST_RE = re.compile(
+    rf"^(?P<aux>(?:\s*,)?(?:\s+(?:{_AUX}))*)\s*(?:(?P<shot>shot\b)|(?P<kill>{_KILL_WORDS})|(?P<inj>{_INJ_WORDS}))\b",
+    re.IGNORECASE,
+)
+_SHOT_FATAL = re.compile(
+    rf"^[^.;,]{{0,60}}?\b(?:and|before|,)\s+(?:was\s+|were\s+)?(?:later\s+|then\s+|subsequently\s+)?(?:{_KILL_WORDS})\b"
+    r"|^\s+(?:dead|to\s+death)\b",
+    re.IGNORECASE,
+)
+_AMBIG_POST = re.compile(r"^\s*(?:or|and)\s+(?:wounded|injured|hurt|wounding|injuring)\b", re.IGNORECASE)
+_KILL_PRE = re.compile(
+    r"(?:\bkill(?:ing|ed|s)?|\bclaim(?:ed|ing|s)?\s+the\s+lives\s+of|\btak(?:ing|e|es)\s+the\s+lives\s+of"
+    r"|\btook\s+the\s+lives\s+of|\bdeaths?\s+of|\bbod(?:y|ies)\s+of|\bcorpses\s+of|\bkilling\s+of|\bexecut(?:ed|ing|es)"
+    r"|\bmassacr(?:ed|ing)|\bslaughter(?:ed|ing)|\bmurder(?:ed|ing)|\bshot\s+dead|\bshooting\s+dead"
+    r"|\bshot\s+and\s+killed|\bgunn(?:ed|ing)\s+down|\bassassinat(?:ed|ing)|\bbehead(?:ed|ing)"
+    r"|\bleft|\bleaving|\blives\s+of)(?:\s+(?:all|the|only|at\s+least|his|her|their|its))?\s*$",
+    re.IGNORECASE,
+)
+_INJ_PRE = re.compile(
+    r"(?:\bwound(?:ing|ed|s)?|\binjur(?:ing|ed|es|e)|\binjuries\s+to|\bhurt(?:ing)?|\bmaim(?:ing|ed)|\bshot|\bshooting)"
+    r"(?:\s+(?:all|the|another|at\s+least))?\s*$",
+    re.IGNORECASE,
+)
+_AMBIG_PRE = re.compile(
+    r"\b(?:kill(?:ed|ing)|dead)\s+(?:or|and)\s+(?:wound(?:ed|ing)|injur(?:ed|ing))\s*$|\bcasualties\s+(?:of|to|among)\s*$",
+    re.IGNORECASE,
+)
+_TOLL_PRE = re.compile(
+    r"\b(?:death\s+toll|toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|fatalities|people\s+killed|those\s+killed|victims))"
+    r"\b(?P<mid>[^.;\d]{0,60}?)\b(?:to|at|of|reached|hit|exceeded|passed|topped|surpassed|is|was|stands|stood)"
+    r"(?:\s+(?:at\s+least|more\s+than|nearly|over|about|around|some|almost))?\s*$",
+    re.IGNORECASE,
+)
+_INJ_TOLL_PRE = re.compile(
+    r"\b(?:number\s+of\s+(?:the\s+)?(?:wounded|injured))\b[^.;\d]{0,40}?\b(?:to|at|of)\s*$", re.I
+)
+_SUBSET_PRE = re.compile(
+    r"(?:\bincluding|\bincl\.|\bamong\s+(?:them|whom|those)|\bof\s+whom|\bamong\s+(?:the\s+)?(?:dead|killed|victims|"
+    r"wounded|injured|fatalities)|\bmost\s+of\s+them|\bmostly)(?:\s+(?:were|was|are|is|being))?\s*$",
+    re.IGNORECASE,
+)
+_KNOWN = _PERSON | _FATAL_NOUNS | _INJURED_NOUNS | _AMBIGUOUS_NOUNS
+_VERB_RE = re.compile(rf"(?:{_KILL_WORDS}|{_INJ_WORDS}|shot|lost|fled|remain|remained|died)", re.IGNORECASE)
+# A parenthetical between a figure and its verb: "Five people, including a child, were killed".
+_PAREN = re.compile(
+    r"^\s*(?:,\s*(?:including|among\s+them|mostly|most\s+of\s+them|many\s+of\s+them|all\s+of\s+them)\b[^,;]*(?=,)"
+    r"|\s*\([^)]*\))",
+    re.IGNORECASE,
+)
+_JOIN = re.compile(r"^\s*(?:,\s*)?(?:(?:and|as\s+well\s+as|along\s+with|plus|in\s+addition\s+to)\s+)?(?:,\s*)?$", re.I)
+_OF_THEM = re.compile(r"^\s+of\s+(?:them|whom|those)\s+(?:(?:were|was|are|being)\s+)?(?P<noun>[A-Za-z]+)", re.I)
+_NEXT_WORD = re.compile(r"\s+([A-Za-z][A-Za-z'\-]*|\d+-[A-Za-z][A-Za-z'\-]*)")
+_NONE_FATAL = re.compile(
+    r"\b(?:no\s*(?:-\s*)?one|nobody|none)\s+(?:was\s+|were\s+|has\s+been\s+|had\s+been\s+|is\s+)?"
+    r"(?:reported\s+)?(?:killed|dead|died)\b|\bno\s+(?:immediate\s+)?(?:reports?\s+of\s+)?(?:deaths|fatalities|"
+    r"one\s+died|loss\s+of\s+life|people\s+were\s+killed)\b|\bcaused\s+no\s+deaths\b",
+    re.IGNORECASE,
+)
+_NONE_ANY = re.compile(
+    r"\b(?:no\s*(?:-\s*)?one|nobody|none)\s+(?:was\s+|were\s+|has\s+been\s+|had\s+been\s+|is\s+)?(?:reported\s+)?"
+    r"(?:hurt|injured|harmed|wounded)\b|\bno\s+(?:immediate\s+)?(?:reports?\s+of\s+|reported\s+)?casualt(?:ies|y)\b"
+    r"|\bwithout\s+(?:causing\s+)?(?:any\s+)?casualties\b|\bno\s+(?:human\s+)?casualties\b",
+    re.IGNORECASE,
+)
+_NONE_INJ = re.compile(
+    r"\bno\s+(?:immediate\s+)?(?:reports?\s+of\s+)?injuries\b|\bno\s+(?:one|body)\s+was\s+(?:hurt|injured|wounded)\b",
+    re.I,
+)
+_SING = (
+    r"(?:man|woman|boy|girl|child|kid|teen|teenager|toddler|baby|infant|person|civilian|soldier|officer|policeman"
+    r"|fighter|militant|rebel|victim|driver|student|resident|commander|journalist|doctor|mother|father|son|daughter"
+    r"|brother|sister|husband|wife|guard|worker|farmer|motorist|pedestrian|passenger|bystander|suspect|gunman|shooter"
+    r"|deputy|trooper|cop|clerk|employee|customer|teacher|nurse|medic|volunteer|leader|official|youth|villager"
+    r"|member|sergeant|lieutenant|colonel|general|captain|corporal|emir|cleric|imam|activist|mukhtar|defector"
+    r"|juvenile|\d+-year-old)"
+)
+_ADV = r"(?:(?:[a-z]+ly|later|also|then|found|soon|after)\s+)"
+# One victim without a figure: "was killed", "he died", "killed him", "the death of Ahmad X", "Man shot, killed".
+_SINGLE_FATAL = re.compile(
+    rf"\b(?:was|has\s+been|had\s+been|is)\s+{_ADV}?(?:{_KILL_WORDS}|fatally\s+\w+)\b"
+    rf"|\b(?:he|she|{_SING})\s+{_ADV}?(?:died|dies)\b"
+    r"|\b(?:kill(?:ed|ing|s)|fatally\s+(?:shot|shooting|shoots|stabbed|stabbing|wounded|wounding))\s+(?:him|her)\b"
+    rf"|\b(?:death|killing|murder|slaying|assassination|execution)\s+of\s+(?:(?:his|her|their)\s+{_SING}\b"
+    r"|(?:\d+-year-old\s+)?(?-i:[A-Z][a-z]+))"
+    r"|\bkill(?:ed|ing)\s+(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)\b(?!\s+[a-z]+s\b)"
+    rf"|\b(?:kill(?:ed|ing)|shot\s+dead|shot\s+and\s+killed|assassinat(?:ed|ing)|execut(?:ed|ing)|behead(?:ed|ing))\s+"
+    rf"the\s+(?:[\w-]+\s+){{0,2}}{_SING}\b"
+    r"|\b(?:body|corpse)\s+(?:is|was|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:found|recovered|discovered|pulled)\b"
+    rf"|\b{_SING}\s+(?:is\s+)?(?:shot|stabbed)?\s*(?:,|and)?\s*(?:killed|dies|dead|shot\s+dead|slain)\b",
+    re.IGNORECASE,
+)
+_SINGLE_INJ = re.compile(
+    r"\b(?:was|has\s+been|had\s+been)\s+(?:(?:reportedly|also|critically|seriously|badly|slightly|lightly)\s+)?"
+    rf"(?:wounded|injured|hurt|shot)\b|\b{_SING}\s+(?:is\s+)?(?:wounded|injured|hurt|shot)\b"
+    r"(?!\s+(?:him|her|them|a|an|the|his|their|at|into|and\s+killed)\b)",
+    re.IGNORECASE,
+)
+_ALL_CIVILIANS = re.compile(
+    r"\ball\s+(?:of\s+(?:them|whom)\s+)?(?:were\s+)?civilians\b|\bwere\s+all\s+civilians\b", re.I
+)
+_VAGUE_WORDS = re.compile(r"dozen|scores|tens|several|hundreds|thousands|few|handful|number|couple", re.I)
+
+
+@dataclass
+class _Fig:
+    """One figure in the sentence and what it was read as."""
+
+    start: int
+    end: int
+    value: int
+    head: str | None  # head noun, lower case ("civilians"), None when no noun follows
+    head_end: int
+    kind: str | None = None  # "fatal", "injured", "ambiguous" or None
+    subset: bool = False
+    vague: bool = False
+
+
+def _head(sentence: str, end: int) -> tuple[str | None, int]:
+    """Head noun after a figure: the last person/casualty noun in the next five words, else the first word."""
+    if end < len(sentence) and sentence[end] == "-":
+        return "-compound", end  # "24-year-old", "five-year"
+    best: tuple[str, int] | None = None
+    first: tuple[str, int] | None = None
+    bad: tuple[str, int] | None = None
+    pos = end
+    for _ in range(5):
+        nxt = _NEXT_WORD.match(sentence, pos)
+        if not nxt:
+            break
+        word = nxt.group(1).lower()
+        if word in _STOP or _VERB_RE.fullmatch(word):
+            break
+        if word in _KNOWN:
+            best = (word, nxt.end())
+        elif word in _BAD:
+            if best is not None:
+                break
+            bad = bad or (word, nxt.end())  # "2 barrel bombs" stays a non-count unless a person noun follows
+        elif first is None:
+            first = (word, nxt.end())
+        pos = nxt.end()
+    if best is not None:
+        return best
+    if bad is not None:
+        return bad
+    return first if first is not None else (None, end)
+
+
+def _is_not_count(sentence: str, s: int, e: int, value: int, date_spans: list[tuple[int, int]]) -> bool:
+    """Ages, times, dates, years, money and percentages are not casualty figures."""
+    if any(ds < e and s < de for ds, de in date_spans):
+        return True
+    before, after = sentence[:s], sentence[e:]
+    if re.search(r"(?:\baged?|\bages|\$|£|€|\bNo\.?|#)\s*$", before, re.I):
+        return True
+    if re.match(
+        r"\s*(?::\d|%|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|local\s+time|hrs|o'clock|per\s*cent|percent))", after, re.I
+    ):
+        return True
+    if value < 120 and re.search(r"[A-Za-z\)],\s*(?:then\s+|now\s+)?$", before) and re.match(r"\s*[,)]", after):
+        return True  # "John Smith, 24, was killed"
+    text = sentence[s:e]
+    return bool(re.fullmatch(r"(?:1[89]|20)\d\d", text.strip()))  # a bare year
+
+
+def _figures(sentence: str) -> list[_Fig]:
+    """Candidate figures with their head nouns; articles kept only before a singular person noun."""
+    date_spans = [(d.start, d.end) for d in find_dates(sentence, None)]
+    figs: list[_Fig] = []
+    for s, e, v in find_numbers(sentence, articles=True):
+        text = sentence[s:e].lower()
+        if _is_not_count(sentence, s, e, v, date_spans):
+            continue
+        head, head_end = _head(sentence, e)
+        if text in ("a", "an"):
+            if head is None or head not in _PERSON or head.endswith("s") and head not in ("boss",):
+                continue
+        if head is not None and (head in _BAD or head == "-compound"):
+            continue
+        figs.append(_Fig(s, e, v, head, head_end, vague=bool(_VAGUE_WORDS.search(text))))
+    return figs
+
+
+def _classify(sentence: str, fig: _Fig, prev_end: int) -> None:
+    """Set fig.kind from the words right after it, its head noun, or the verb right before it."""
+    after = sentence[fig.head_end :]
+    before = sentence[prev_end : fig.start]
+    if fig.head in _FATAL_NOUNS:
+        fig.kind = "fatal"
+    elif fig.head in _INJURED_NOUNS:
+        fig.kind = "injured"
+    elif fig.head in _AMBIGUOUS_NOUNS:
+        fig.kind = "ambiguous"
+    if fig.kind is None:
+        after = _PAREN.sub("", after, count=1)
+        m = _POST_RE.match(after)
+        if m:
+            rest = after[m.end() :]
+            if _AMBIG_POST.match(rest):
+                fig.kind = "ambiguous"
+            elif m.group("shot"):
+                fig.kind = "fatal" if _SHOT_FATAL.match(rest) else "injured"
+            elif m.group("kill"):
+                active = not m.group("aux").strip(" ,") and re.match(
+                    r"\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|nearly\s+)?(?:\d|(?:a|an|one|two|three|four"
+                    r"|five|six|seven|eight|nine|ten|dozens|scores|several|the|his|her|their|its|\w+\s+(?:people|civilians))\b)",
+                    rest,
+                    re.I,
+                )
+                if not active:
+                    fig.kind = "fatal"
+            else:
+                fig.kind = "injured"
+    if fig.kind is None:
+        if _AMBIG_PRE.search(before):
+            fig.kind = "ambiguous"
+        elif _TOLL_PRE.search(before):
+            fig.kind = "fatal"
+        elif _INJ_TOLL_PRE.search(before):
+            fig.kind = "injured"
+        elif _KILL_PRE.search(before):
+            if re.search(r"\b(?:left|leaving)\s*$", before, re.I):
+                return  # "left 7 dead" is read from "dead"; "left 7 homeless" is not a toll
+            fig.kind = "fatal"
+        elif _INJ_PRE.search(before):
+            fig.kind = "injured"
+
+
+def _groups(sentence: str, figs: list[_Fig]) -> list[list[_Fig]]:
+    """Figures joined by "and", "," or "as well as" form one group sharing a verb."""
+    groups: list[list[_Fig]] = []
+    for fig in figs:
+        if groups and _JOIN.match(sentence[groups[-1][-1].head_end : fig.start]) and groups[-1][-1].head is not None:
+            groups[-1].append(fig)
+        else:
+            groups.append([fig])
+    return groups
+
+
+def extract_casualties(sentence: str) -> Casualties:
+    """Killed, injured, civilian, child and women figures a sentence states (see the module docstring)."""
+    figs = _figures(sentence)
+    prev_end = 0
+    for fig in figs:
+        if _SUBSET_PRE.search(sentence[prev_end : fig.start]):
+            fig.subset = True
+        m = _OF_THEM.match(sentence[fig.head_end :]) if fig.head is None else None
+        if m and re.search(r",\s*$", sentence[: fig.start]):
+            fig.subset = True
+            fig.head = m.group("noun").lower()
+        _classify(sentence, fig, prev_end)
+        prev_end = fig.head_end
+    groups = _groups(sentence, figs)
+    for group in groups:
+        kinds = [f.kind for f in group if f.kind]
+        # Shared verb: the next classified member's kind for members before it, the first's for those after.
+        for i, f in enumerate(group):
+            if f.kind is None and kinds:
+                later = [g.kind for g in group[i + 1 :] if g.kind]
+                f.kind = later[0] if later else kinds[0]
+            if any(g.subset for g in group[: i + 1]):
+                f.subset = True
+    return _assemble(sentence, figs, groups)
+
+
+def _persons(figs: list[_Fig], words: set[str]) -> int:
+    """Sum of the figures whose head noun is in words."""
+    return sum(f.value for f in figs if f.head in words)
+
+
+def _assemble(sentence: str, figs: list[_Fig], groups: list[list[_Fig]]) -> Casualties:
+    """Largest death statement, largest injury statement, subsets for civilians/children/women."""
+    out = Casualties()
+    best: dict[str, list[_Fig]] = {}
+    last_main: dict[int, str] = {}
+    for gi, group in enumerate(groups):
+        main = [f for f in group if not f.subset and f.kind in ("fatal", "injured")]
+        for kind in ("fatal", "injured"):
+            members = [f for f in main if f.kind == kind]
+            if members and sum(f.value for f in members) > sum(f.value for f in best.get(kind, [])):
+                best[kind] = members
+            if members:
+                last_main[gi] = kind
+    if "fatal" in best:
+        chosen = best["fatal"]
+        out.fatalities = sum(f.value for f in chosen)
+        out.spans.extend((f.start, f.end) for f in chosen)
+        out.vague = any(f.vague for f in chosen)
+        subsets = [f for f in figs if f.subset and f.kind in ("fatal", None) and f.start > chosen[0].start]
+        for attr, words in (("children", _CHILD), ("women", _WOMEN), ("civilians", _CIVILIAN)):
+            main_n, sub_n = _persons(chosen, words), _persons(subsets, words)
+            n = max(main_n, sub_n)
+            if n:
+                setattr(out, attr, min(n, out.fatalities))
+                out.spans.extend((f.start, f.end) for f in subsets if f.head in words and sub_n > main_n)
+        if _ALL_CIVILIANS.search(sentence):
+            out.civilians = out.fatalities
+    if "injured" in best:
+        out.injured = sum(f.value for f in best["injured"])
+        out.spans.extend((f.start, f.end) for f in best["injured"])
+        out.vague = out.vague or any(f.vague for f in best["injured"])
+    _fill_zero_and_single(sentence, out, figs)
+    out.spans.sort()
+    return out
+
+
+def _fill_zero_and_single(sentence: str, out: Casualties, figs: list[_Fig]) -> None:
+    """Explicit zeros ("no casualties") and the singular "was killed" when no figure was read."""
+    if out.fatalities is None and (_NONE_FATAL.search(sentence) or _NONE_ANY.search(sentence)):
+        out.fatalities = 0
+    if out.injured is None and (_NONE_ANY.search(sentence) or _NONE_INJ.search(sentence)):
+        out.injured = 0
+    if out.fatalities is None and _SINGLE_FATAL.search(sentence):
+        out.fatalities = 1
+    if out.injured is None:
+        m = _SINGLE_INJ.search(sentence)
+        if m and not (m.group(0).lower().endswith("shot") and _SHOT_FATAL.match(sentence[m.end() :])):
+            out.injured = 1
+
+
+# --- aggregate tolls ------------------------------------------------------------------------------------------------
+
+_CONFLICT = (
+    r"(?:civil\s+war|war|conflict|uprising|revolution|crisis|insurgency|fighting|violence|siege|offensive|campaign"
+    r"|bombardment|bombing\s+campaign|intervention|operation|assault|battle|clashes|hostilities|ceasefire|truce)"
+)
+_LONG = (
+    r"(?:civil\s+war|war|conflict|uprising|revolution|crisis|insurgency|siege|offensive|campaign|intervention"
+    r"|occupation)"
+)
+_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)(?![a-z])"
+)
+_SPAN_WORDS = r"(?:hours|days|weeks|months|years|decades?|week|month|year|fortnight|24\s+hours|48\s+hours|72\s+hours)"
+_NUMW = r"(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|few|several|many|couple\s+of)"
+_PERIOD_RES = [
+    rf"\bsince\s+(?:the\s+)?(?:start|beginning|outbreak|onset|launch|eruption|begin|end)\s+of\s+(?:the\s+|this\s+|its\s+)?"
+    rf"(?:[\w'-]+\s+){{0,3}}?{_CONFLICT}\b(?:\s+in\s+(?:\d{{4}}|{_MONTHS}(?:\s+\d{{4}})?))?",
+    rf"\bsince\s+(?:the\s+|it\s+)?(?:[\w'-]+\s+){{0,3}}?(?:{_CONFLICT}\s+)?(?:began|started|erupted|broke\s+out)\b",
+    rf"\bsince\s+(?:early\s+|late\s+|mid-?)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}|{_MONTHS}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?)"
+    r"(?:,?\s+\d{4})?",
+    r"\bsince\s+(?:early\s+|late\s+|mid-?)?\d{4}\b",
+    r"\bsince\s+(?:last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|weekend)\b",
+    rf"\bsince\s+(?:the\s+)?(?:[\w'-]+\s+){{0,2}}?{_CONFLICT}\b",
+    r"\bsince\s+then\b",
+    rf"\b(?:in|over|during|within|throughout)\s+the\s+(?:past|last|previous|preceding)\s+(?:{_NUMW}\s+)?{_SPAN_WORDS}\b",
+    rf"\bover\s+the\s+course\s+of\s+(?:the\s+)?(?:[\w'-]+\s+){{0,3}}?(?:{_CONFLICT}|{_SPAN_WORDS})\b",
+    rf"\b(?:in|over|after|during)\s+(?:more\s+than\s+|nearly\s+|almost\s+)?{_NUMW}\s+(?:years|months|weeks)\s+of\s+"
+    rf"(?:[\w'-]+\s+)?{_CONFLICT}\b",
+    rf"\b(?:during|throughout|over)\s+(?:the\s+|its\s+|this\s+)?(?:[\w'-]+\s+){{0,3}}?{_LONG}\b",
+    r"\bin\s+(?:the\s+|its\s+)?(?:[\w'-]+[\s-]+year[\s-]+(?:old\s+|long\s+)?|years?-long\s+|ongoing\s+|country's\s+|"
+    r"Syrian\s+|Yemeni\s+|Iraqi\s+|Libyan\s+)?(?:civil\s+war|war|conflict|uprising|revolution|crisis|insurgency)\b",
+    r"\bso\s+far\s+(?:this|in)\s+(?:year|month|week|\d{4})\b",
+    r"\b(?:so\s+far|thus\s+far|to\s+date|to\s+this\s+day)\b",
+    r"(?<!earlier\s)(?<!later\s)\bthis\s+(?:year|month)\b",
+    r"\b(?:last|the\s+past|the\s+previous)\s+year\b",
+    rf"\b(?:in|during|throughout)\s+(?:the\s+first|the\s+second|the\s+last|the\s+first\s+half\s+of|the\s+second\s+half"
+    rf"\s+of|early|late|mid-?)?\s*(?:{_MONTHS}\s+)?\d{{4}}\b",
+    rf"\b(?:in|during|throughout)\s+(?:the\s+month\s+of\s+)?{_MONTHS}(?!\s+\d)",
+    r"\b(?:a|per|each|every)\s+(?:day|week|month)\b(?!\s+(?:after|before|earlier|later|ago))",
+    rf"\bin\s+(?:{_NUMW})\s+years\b",
+]
+# Last resort: the war itself as the subject of a toll ("the 2011 uprising has killed ...").
+_PERIOD_RES.append(
+    rf"\bthe\s+(?:\d{{4}}\s+|[\w'-]+\s+){{0,2}}{_LONG}\s+(?:has|have|had)\s+(?:so\s+far\s+)?(?:killed|left|claimed)\b"
+)
+_PERIOD_LIST = [re.compile(p, re.IGNORECASE) for p in _PERIOD_RES]
+_AGGREGATE_WORDS = re.compile(
+    r"\b(?:in\s+total|total|totall?ing|toll\s+since|so\s+far|a\s+total\s+of|overall|cumulative|cumulatively"
+    r"|throughout|to\s+date|in\s+all|altogether|thus\s+far)\b",
+    re.IGNORECASE,
+)
+
+
+def aggregate_period(sentence: str) -> str | None:
+    """The period phrase when a sentence's toll covers a long stretch ("since the start of the war"), else None."""
+    for rx in _PERIOD_LIST:  # most specific pattern first
+        m = rx.search(sentence)
+        if m:
+            return m.group(0)
+    return None
+
+
+def is_aggregate_toll(sentence: str) -> bool:
+    """True when a casualty figure comes with a period or a word ("total", "so far") that makes it a claim."""
+    cas = extract_casualties(sentence)
+    if not ((cas.fatalities or 0) > 0 or (cas.injured or 0) > 0):
+        return False
+    return aggregate_period(sentence) is not None or _AGGREGATE_WORDS.search(sentence) is not None

@@ -1,0 +1,227 @@
+"""Casualty figures, number parsing and aggregate tolls: one sentence in, fields out."""
+
+from __future__ import annotations
+
+import pytest
+
+from warlog.extract.counts import aggregate_period, extract_casualties, is_aggregate_toll
+from warlog.extract.numbers import find_numbers, parse_number
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("1,200", 1200),
+        ("24", 24),
+        ("twenty-four", 24),
+        ("one hundred and twelve", 112),
+        ("a dozen", 12),
+        ("dozens", 12),
+        ("scores", 20),
+        ("tens", 10),
+        ("several", 10),
+        ("hundreds", 100),
+        ("thousands", 1000),
+        ("a few", 3),
+        ("1.5 million", 1_500_000),
+        ("two million", 2_000_000),
+        ("one", 1),
+        ("a", 1),
+        ("an", 1),
+        ("at least 24", 24),
+        ("more than 100", 100),
+        ("hello", None),
+        ("", None),
+        ("2.5", None),
+    ],
+)
+def test_parse_number(text: str, value: int | None) -> None:
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("two women and two children", [("two", 2), ("two", 2)]),
+        ("at least 24 dead", [("at least 24", 24)]),
+        ("more than 100 people", [("more than 100", 100)]),
+        ("nearly 30, up to 12 and some 40", [("nearly 30", 30), ("up to 12", 12), ("some 40", 40)]),
+        ("seven dead and forty-two hurt", [("seven", 7), ("forty-two", 42)]),
+        ("dozens of families", [("dozens of", 12)]),
+        ("F-16 jets and a Su-24", []),
+        ("the 3rd brigade", []),
+        ("the first responders", []),
+    ],
+)
+def test_find_numbers(text: str, expected: list[tuple[str, int]]) -> None:
+    assert [(text[s:e], v) for s, e, v in find_numbers(text)] == expected
+
+
+def test_find_numbers_articles_only_on_request() -> None:
+    assert find_numbers("a boy died") == []
+    assert find_numbers("a boy died", articles=True) == [(0, 1, 1)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fatalities", "injured"),
+    [
+        ("Jets hit the market, killing 24 civilians, including 15 people from one family.", 24, None),
+        ("Two women and two children were killed when a shell struck their house.", 4, None),
+        ("At least 12 people were killed and 30 wounded in the bombing.", 12, 30),
+        ("The death toll rose to 112 on Thursday.", 112, None),
+        ("The death toll climbed to 112, medics said.", 112, None),
+        ("The car bomb left 7 dead.", 7, None),
+        ("7 dead in shelling of Douma", 7, None),
+        ("Seven killed in strike on Idlib", 7, None),
+        ("Warplanes killed 7 fighters near Hama.", 7, None),
+        ("The blast claimed the lives of 9 people.", 9, None),
+        ("Nine people lost their lives in the raid.", 9, None),
+        ("Volunteers said 9 bodies were recovered from the rubble.", 9, None),
+        ("5 killed and 20 wounded in Aleppo", 5, 20),
+        ("Artillery hit the town, killing 3 and wounding 11.", 3, 11),
+        ("The mortar killed a soldier and wounded two civilians.", 1, 2),
+        ("A child was killed and three others were injured.", 1, 3),
+        ("Two gunmen killed 5 people at a checkpoint.", 5, None),
+        ("40 ISIS militants were killed in the operation.", 40, None),
+        ("Five people, including a child, were killed.", 5, None),
+        ("Ahmad Khalil, 24, was shot dead at his door.", 1, None),
+        ("A 31-year-old man was wounded by sniper fire.", None, 1),
+        ("The bodies of 14 men were found near the river.", 14, None),
+        ("Shelling killed his three sons.", 3, None),
+        ("More than 20 people were wounded in the blast.", None, 20),
+        ("The strike injured 8 and killed 2.", 2, 8),
+        ("A further 6 people died of their wounds in hospital.", 6, None),
+        ("Fighting left 3 soldiers dead and 7 injured.", 3, 7),
+        ("Gunmen shot dead the commander of the brigade.", 1, None),
+        ("Gunmen shot and killed an air force intelligence member.", 1, None),
+        ("The body of a fighter was found by the road.", 1, None),
+        ("Unknown attackers shot a policeman near the bakery.", None, 1),
+    ],
+)
+def test_killed_and_injured(sentence: str, fatalities: int | None, injured: int | None) -> None:
+    cas = extract_casualties(sentence)
+    assert (cas.fatalities, cas.injured) == (fatalities, injured)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Helicopters dropped 2 barrel bombs on the town.",
+        "The coalition carried out 40 air strikes in 24 hours.",
+        "The front line moved 100 km in 3 days.",
+        "The 2011 uprising began in Deraa.",
+        "Rebels fired 12 rockets and 3 mortar shells at the base.",
+        "The attack caused 30 casualties.",
+        "More than 100 people were killed or wounded.",
+        "About 2,000 people fled the village.",
+        "Talks resumed on 19 September in Geneva.",
+        "The convoy of 30 trucks reached Madaya at 3 pm.",
+    ],
+)
+def test_not_a_toll(sentence: str) -> None:
+    cas = extract_casualties(sentence)
+    assert cas.fatalities is None and cas.injured is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fatalities", "injured"),
+    [
+        ("There were no casualties, the ministry said.", 0, 0),
+        ("No one was hurt in the explosion.", 0, 0),
+        ("Nobody was killed in the raid.", 0, None),
+        ("There were no immediate reports of casualties.", 0, 0),
+        ("The shell landed in a field without causing casualties.", 0, 0),
+    ],
+)
+def test_explicit_zero(sentence: str, fatalities: int, injured: int | None) -> None:
+    cas = extract_casualties(sentence)
+    assert (cas.fatalities, cas.injured) == (fatalities, injured)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fields"),
+    [
+        ("Two women and two children were killed in Saqba.", {"women": 2, "children": 2, "civilians": 4}),
+        ("The raid killed 10 people, including 6 children and 3 women.", {"children": 6, "women": 3}),
+        ("The strike killed 10 people, six of them children.", {"children": 6}),
+        ("At least 3 people were killed, all of them civilians.", {"civilians": 3}),
+        ("Shelling killed 24 civilians, including 15 members of one family.", {"civilians": 24, "children": None}),
+        ("Barrel bombs killed 12 soldiers.", {"civilians": None, "children": None, "women": None}),
+    ],
+)
+def test_victim_groups(sentence: str, fields: dict[str, int | None]) -> None:
+    cas = extract_casualties(sentence)
+    assert {k: getattr(cas, k) for k in fields} == fields
+
+
+def test_subset_is_never_added() -> None:
+    cas = extract_casualties("The shelling killed 8 people, including 5 children.")
+    assert cas.fatalities == 8 and cas.children == 5
+
+
+def test_two_sources_take_the_larger_statement() -> None:
+    cas = extract_casualties("The Observatory said 15 people were killed, while activists said 22 died.")
+    assert cas.fatalities == 22
+
+
+def test_vague_and_spans() -> None:
+    sentence = "Dozens of civilians were killed in the shelling."
+    cas = extract_casualties(sentence)
+    assert cas.fatalities == 12 and cas.vague
+    assert [sentence[s:e] for s, e in cas.spans] == ["Dozens of"]
+
+
+def test_spans_cover_each_group_member() -> None:
+    sentence = "Three soldiers and two civilians were killed."
+    cas = extract_casualties(sentence)
+    assert cas.fatalities == 5
+    assert [sentence[s:e] for s, e in cas.spans] == ["Three", "two"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "period"),
+    [
+        ("More than 400 civilians have been killed since 19 September.", "since 19 September"),
+        ("The war has killed 400,000 people since the start of the war.", "since the start of the war"),
+        ("Some 2,000 people have died in the past five years.", "in the past five years"),
+        ("Air strikes killed 90 people over the past week.", "over the past week"),
+        ("Since the beginning of the offensive, 300 civilians have died.", "Since the beginning of the offensive"),
+        ("Roadside bombs have killed 50 soldiers this year.", "this year"),
+        ("So far this month, 45 people were killed.", "So far this month"),
+        ("The group says 1,200 fighters died in 2016.", "in 2016"),
+        ("Half a million people were killed during the five-year conflict.", "during the five-year conflict"),
+    ],
+)
+def test_aggregate_period(sentence: str, period: str) -> None:
+    assert aggregate_period(sentence) == period
+    assert is_aggregate_toll(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Air strikes on Tuesday killed 12 people in Saraqeb.",
+        "Five soldiers were killed in the attack.",
+        "A day after the bombing, 3 more bodies were found.",
+        "Earlier this year, a car bomb killed 9 people in Azaz.",
+    ],
+)
+def test_single_events_are_not_aggregates(sentence: str) -> None:
+    assert aggregate_period(sentence) is None
+    assert not is_aggregate_toll(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A total of 340 people have been killed in the province, the monitor said.",
+        "Overall, 58 fighters were killed.",
+        "The cumulative toll reached 1,000 dead.",
+    ],
+)
+def test_aggregate_words(sentence: str) -> None:
+    assert is_aggregate_toll(sentence)
+
+
+def test_aggregate_needs_a_figure() -> None:
+    assert not is_aggregate_toll("The siege has lasted since the start of the war.")
