@@ -1,0 +1,498 @@
+"""Actor mentions and their ACLED-style canonical names, plus who-did-what-to-whom roles in one sentence.
+
+The dictionary is ``warlog/data/actors.csv`` with the columns ``pattern, canonical, inter, kind, country``:
+
+- ``pattern``: a Python regex matched case-insensitively on word boundaries; ``|`` separates alternatives and an
+  alternative written in capitals only (``HTS``, ``SDF``, ``IS``) is matched case-sensitively, so "is" and "tip" are
+  never actors. ``(?-i:...)`` marks any other case-sensitive part. Spaces also match hyphens ("pro government").
+- ``canonical``: the ACLED actor name. Templates: ``{country}`` becomes the ACLED country name of the event
+  ("Civilians ({country})" -> "Civilians (Syria)"; without a country the bracket is dropped), ``{military}`` and
+  ``{police}`` become the country's state forces in ACLED's era style ("Military Forces of Syria (2000-)"; the era is
+  the one ACLED used in 2020 where we know it, else "(2000-)"); rows with those two are skipped without a country.
+- ``inter``: ACLED inter code (1 state forces, 2 rebels, 3 political militias, 4 identity militias, 5 rioters,
+  6 protesters, 7 civilians, 8 external/other forces). State forces acting outside their own country get 8.
+- ``kind``: state, external, rebel, militia, unidentified, protesters, rioters, civilians.
+- ``country``: ISO 3166-1 alpha-2 where the row only makes sense in one country ("rebels" -> "Opposition Rebels
+  (Syria)" in SY), empty for any. Country rows are also used when the country is unknown, after the generic rows
+  that give a complete name. Rows whose pattern starts with ``#`` are comments.
+
+ACLED names follow ACLED's own spelling where the ACLED Syria 2017-23 and global 2020 exports show it ("QSD: Syrian
+Democratic Forces", "Global Coalition Against Daesh", "Military Forces of the United States (2017-2021)").
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import pycountry
+
+# ACLED's short country names where pycountry's common name differs.
+_ACLED_COUNTRY: dict[str, str] = {
+    "CD": "Democratic Republic of Congo",
+    "CG": "Republic of Congo",
+    "CI": "Ivory Coast",
+    "CW": "Curacao",
+    "XK": "Kosovo",
+    "PS": "Palestine",
+    "RU": "Russia",
+    "TR": "Turkey",
+    "SZ": "eSwatini",
+    "CZ": "Czech Republic",
+    "BN": "Brunei",
+    "CV": "Cape Verde",
+    "TL": "East Timor",
+    "VA": "Vatican City",
+    "TW": "Taiwan",
+}
+
+# Country names that take "the" in ACLED's state-forces names ("Military Forces of the Philippines (2016-)").
+_WITH_THE = {"CD", "CG", "CI", "PH", "US", "GB", "AE", "CF", "NL", "GM", "BS", "KM", "DO", "MV", "SC", "MH", "SB"}
+
+# ACLED state-force eras as of 2020 (military, police), from ACLED's own exports; unknown countries get "2000-".
+_ERAS: dict[str, tuple[str, str]] = {
+    "AF": ("2014-", "2014-"),
+    "DZ": ("2019-", "2019-"),
+    "AM": ("2018-", "2018-"),
+    "AZ": ("2003-", "2003-"),
+    "BD": ("2009-", "2009-"),
+    "BY": ("1994-", "1994-"),
+    "BO": ("2019-", "2019-"),
+    "BR": ("2019-", "2019-"),
+    "BF": ("2015-", "2015-"),
+    "BI": ("2005-", "2005-"),
+    "CM": ("1982-", "1982-"),
+    "TD": ("1990-", "1990-"),
+    "CL": ("2018-", "2018-"),
+    "CO": ("2018-", "2018-"),
+    "EG": ("2014-", "2014-"),
+    "ET": ("2018-", "2018-"),
+    "FR": ("2017-", "2017-"),
+    "GR": ("2019-", "2019-"),
+    "GN": ("2010-", "2010-"),
+    "HN": ("2010-", "2010-"),
+    "IN": ("2014-", "2014-"),
+    "ID": ("2014-", "2014-"),
+    "IR": ("1989-", "1989-"),
+    "IQ": ("2018-", "2018-"),
+    "IL": ("2009-", "2009-"),
+    "JO": ("1999-", "1999-"),
+    "KE": ("2013-", "2013-"),
+    "LB": ("2020-", "2020-"),
+    "LY": ("2014-", "2016-"),
+    "MG": ("2019-", "2019-"),
+    "ML": ("2013-", "2013-"),
+    "MR": ("2009-", "2009-"),
+    "MX": ("2018-", "2018-"),
+    "MA": ("1999-", "1999-"),
+    "MZ": ("1990-", "1990-"),
+    "MM": ("2016-", "2016-"),
+    "NE": ("2011-", "2011-"),
+    "NG": ("2015-", "2015-"),
+    "PK": ("2018-", "2018-"),
+    "PS": ("1994-", "1994-"),
+    "PH": ("2016-", "2016-"),
+    "RU": ("2000-", "2000-"),
+    "RW": ("1994-", "1994-"),
+    "SA": ("2015-", "2015-"),
+    "SN": ("2012-", "2012-"),
+    "SL": ("2018-", "2018-"),
+    "SO": ("2017-", "2017-"),
+    "ZA": ("1994-", "1994-"),
+    "SS": ("2011-", "2011-"),
+    "SD": ("2019-", "2019-"),
+    "SY": ("2000-", "2000-"),
+    "TJ": ("1994-", "1994-"),
+    "TH": ("2019-", "2019-"),
+    "TG": ("2005-", "2005-"),
+    "TR": ("2016-", "2016-"),
+    "UG": ("1986-", "1986-"),
+    "UA": ("2019-", "2019-"),
+    "VE": ("1999-", "1999-"),
+    "YE": ("2012-", "2012-"),
+    "ZM": ("2011-", "2011-"),
+    "CF": ("2016-", "2016-"),
+    "AE": ("2004-", "2004-"),
+    "US": ("2017-2021", "2017-2021"),
+    "GB": ("2010-", "2010-"),
+}
+
+
+@dataclass
+class ActorMention:
+    """One actor named in a text, with its span and ACLED-style name."""
+
+    start: int
+    end: int
+    surface: str
+    canonical: str
+    inter: int
+    kind: str
+
+
+@dataclass
+class ActorRoles:
+    """ACLED's actor fields for one event."""
+
+    actor1: str | None = None
+    assoc_actor_1: str | None = None
+    inter1: int | None = None
+    actor2: str | None = None
+    assoc_actor_2: str | None = None
+    inter2: int | None = None
+
+
+@dataclass(frozen=True)
+class _Row:
+    """One compiled dictionary row."""
+
+    regex: re.Pattern[str]
+    canonical: str
+    inter: int
+    kind: str
+    country: str
+    order: int
+
+
+def _split_top(pattern: str) -> list[str]:
+    """Split a regex on the ``|`` that are outside parentheses."""
+    parts, depth, cur = [], 0, []
+    for ch in pattern:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        if ch == "|" and depth == 0:
+            parts.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+    parts.append("".join(cur))
+    return parts
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    """Compile a dictionary pattern: capitals-only alternatives case-sensitive, spaces match hyphens too."""
+    alts = []
+    for alt in _split_top(pattern.strip()):
+        alt = alt.strip()
+        if re.fullmatch(r"[A-Z0-9.\-]{2,8}", alt):
+            alt = f"(?-i:{alt})"
+        alts.append(alt.replace(" ", r"[\s\-]+"))
+    alts.sort(key=len, reverse=True)  # Python's alternation is first-match: try the longer forms first
+    return re.compile(r"(?<![\w\-])(?:" + "|".join(alts) + r")(?![\w\-])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _rows() -> tuple[_Row, ...]:
+    """Load and compile the actor dictionary once."""
+    text = resources.files("warlog").joinpath("data/actors.csv").read_text(encoding="utf-8")
+    rows = []
+    for i, rec in enumerate(csv.DictReader(text.splitlines())):
+        pattern = (rec.get("pattern") or "").strip()
+        if not pattern or pattern.startswith("#"):
+            continue
+        rows.append(
+            _Row(
+                _compile(pattern),
+                rec["canonical"].strip(),
+                int(rec["inter"]),
+                rec["kind"].strip(),
+                (rec.get("country") or "").strip().upper(),
+                i,
+            )
+        )
+    return tuple(rows)
+
+
+@lru_cache(maxsize=512)
+def country_iso2(country: str | None) -> str | None:
+    """ISO2 code for an ISO2/ISO3 code or a country name ("Syria", "SYR", "SY"); None when unknown."""
+    if not country:
+        return None
+    c = country.strip()
+    for iso, name in _ACLED_COUNTRY.items():
+        if c.lower() == name.lower() or c.upper() == iso:
+            return iso
+    try:
+        if len(c) == 2:
+            hit = pycountry.countries.get(alpha_2=c.upper())
+        elif len(c) == 3 and c.isalpha():
+            hit = pycountry.countries.get(alpha_3=c.upper())
+        else:
+            hit = None
+        if hit is None:
+            hit = pycountry.countries.lookup(c)
+    except LookupError:
+        return None
+    return hit.alpha_2 if hit else None
+
+
+@lru_cache(maxsize=512)
+def acled_country_name(country: str | None) -> str | None:
+    """ACLED's short country name ("Syria", "Iran", "Russia", "Palestine") for a code or a name."""
+    iso = country_iso2(country)
+    if iso is None:
+        return None
+    if iso in _ACLED_COUNTRY:
+        return _ACLED_COUNTRY[iso]
+    hit = pycountry.countries.get(alpha_2=iso)
+    return getattr(hit, "common_name", None) or hit.name
+
+
+def _forces_name(which: str, iso: str) -> str:
+    """ACLED state-forces name: "Military Forces of Syria (2000-)", "Police Forces of the Philippines (2016-)"."""
+    name = acled_country_name(iso) or iso
+    if iso in _WITH_THE:
+        name = "the " + name
+    mil, pol = _ERAS.get(iso, ("2000-", "2000-"))
+    return f"{which} Forces of {name} ({mil if which == 'Military' else pol})"
+
+
+def _render(template: str, iso: str | None) -> str | None:
+    """Fill a canonical template for a country; None where the template needs a country we do not have."""
+    if "{military}" in template or "{police}" in template:
+        if iso is None:
+            return None
+        return template.replace("{military}", _forces_name("Military", iso)).replace(
+            "{police}", _forces_name("Police", iso)
+        )
+    if "{country}" in template:
+        if iso is None:
+            return template.replace(" ({country})", "").replace("{country}", "").strip()
+        return template.replace("{country}", acled_country_name(iso) or iso)
+    return template
+
+
+_FORCES_OF = re.compile(r"^(?:Military|Police) Forces of (?:the )?(.+?) \(")
+
+
+def _inter_for(canonical: str, inter: int, kind: str, iso: str | None) -> tuple[int, str]:
+    """State forces acting outside their own country are external forces (inter 8)."""
+    m = _FORCES_OF.match(canonical)
+    if m and iso is not None and kind == "state":
+        home = country_iso2(m.group(1))
+        if home is not None and home != iso:
+            return 8, "external"
+    return inter, kind
+
+
+def _rank(row: _Row, iso: str | None) -> int | None:
+    """Priority of a row for this country (lower is better); None when it does not apply."""
+    needs_country = "{" in row.canonical
+    if row.country:
+        if iso is None:
+            return 1
+        return 0 if row.country == iso else None
+    if iso is None:
+        return 2 if needs_country else 0
+    return 1
+
+
+def find_actors(text: str, country: str | None = None) -> list[ActorMention]:
+    """All actor mentions in a text, longest match first, without overlaps, in text order."""
+    iso = country_iso2(country)
+    cands: list[tuple[int, int, int, int, _Row]] = []
+    for row in _rows():
+        rank = _rank(row, iso)
+        if rank is None:
+            continue
+        for m in row.regex.finditer(text):
+            cands.append((m.start(), m.end(), rank, row.order, row))
+    cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[3], c[0]))
+    taken: list[tuple[int, int]] = []
+    out: list[ActorMention] = []
+    for start, end, _, _, row in cands:
+        if any(start < e and s < end for s, e in taken):
+            continue
+        canonical = _render(row.canonical, iso)
+        if canonical is None:
+            continue
+        inter, kind = _inter_for(canonical, row.inter, row.kind, iso)
+        taken.append((start, end))
+        out.append(ActorMention(start, end, text[start:end], canonical, inter, kind))
+    out.sort(key=lambda a: a.start)
+    return out
+
+
+def canonical_actor(surface: str, country: str | None = None) -> str | None:
+    """The canonical name of an actor written alone ("SAA" -> "Military Forces of Syria (2000-)"), else None."""
+    surface = surface.strip()
+    found = find_actors(surface, country)
+    if not found:
+        return None
+    best = max(found, key=lambda a: a.end - a.start)
+    return best.canonical
+
+
+def actor_info(name: str, country: str | None = None) -> ActorMention | None:
+    """Inter code and kind for a canonical name or a surface form (used by the type classifier)."""
+    for row in _rows():
+        rendered = _render(row.canonical, country_iso2(country))
+        if rendered is not None and rendered == name:
+            inter, kind = _inter_for(rendered, row.inter, row.kind, country_iso2(country))
+            return ActorMention(0, len(name), name, rendered, inter, kind)
+    found = find_actors(name, country)
+    return max(found, key=lambda a: a.end - a.start) if found else None
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Roles
+# ---------------------------------------------------------------------------------------------------------------
+
+_VAC = {"Attack", "Abduction/forced disappearance", "Sexual violence"}
+_PROTEST = {"Peaceful protest", "Protest with intervention", "Excessive force against protesters"}
+_RIOT = {"Violent demonstration", "Mob violence"}
+_UNATTRIBUTED_OK = {"Air/drone strike", "Shelling/artillery/missile attack", "Chemical weapon"}
+_AGENT_KINDS = {"state", "external", "rebel", "militia", "unidentified", "identity"}
+_BY = re.compile(
+    r"(?:\bby|\bblamed on|\battributed to|\bclaimed by|\bbelonging to|\blaunched by|\bcarried out by)"
+    r"(?:\s+(?:the|a|an|suspected|alleged|presumed))*\s*$",
+    re.I,
+)
+_BACKED = re.compile(
+    r"(?:backed|supported|aided|accompanied|assisted|joined|helped) by(?:\s+the)?\s*$|with the (?:support|help|backing"
+    r") of(?:\s+the)?\s*$|alongside(?:\s+the)?\s*$",
+    re.I,
+)
+_BETWEEN = re.compile(r"\bbetween(?:\s+the)?\s*$", re.I)
+_AND = re.compile(r"^\s*(?:,\s*)?(?:and|&|with)\s+(?:the\s+)?$", re.I)
+_CIV_WORDS = re.compile(
+    r"\b(?:civilians?|residents?|villagers?|children|child|women|woman|men|man|people|family|families|"
+    r"inhabitants|farmers?|worshipp?ers|students|boys?|girls?|persons)\b",
+    re.I,
+)
+_TRIGGER_FALLBACK = re.compile(
+    r"\b(?:attack|strik|struck|shell|bomb|clash|fight|kill|fire|fired|target|raid|abduct|kidnap|arrest|detain|"
+    r"protest|demonstrat|riot|loot|captur|seiz|took control|retook|recaptur|execut|shot|explo|detonat)",
+    re.I,
+)
+
+
+def _civilians(country: str | None) -> str:
+    """ACLED's civilians actor for the country."""
+    name = acled_country_name(country)
+    return f"Civilians ({name})" if name else "Civilians"
+
+
+def _named(prefix: str, country: str | None) -> str:
+    """An ACLED country-suffixed name such as "Protesters (Syria)"."""
+    name = acled_country_name(country)
+    return f"{prefix} ({name})" if name else prefix
+
+
+def _police(country: str | None) -> tuple[str | None, int | None]:
+    """The country's police forces, or nothing without a country."""
+    iso = country_iso2(country)
+    return (_forces_name("Police", iso), 1) if iso else (None, None)
+
+
+def _trigger_position(sentence: str, sub_event_type: str | None) -> int:
+    """Where the event word is: the type classifier's trigger if it finds one, else a verb-ish keyword."""
+    from warlog.extract.types import find_triggers  # local import: types imports this module
+
+    matches = [m for m in find_triggers(sentence) if sub_event_type is None or m.sub_event_type == sub_event_type]
+    if matches:
+        return min(matches, key=lambda m: m.start).start
+    m = _TRIGGER_FALLBACK.search(sentence)
+    return m.start() if m else len(sentence)
+
+
+def _pick_agents(sentence: str, agents: list[ActorMention], trig: int) -> tuple[list[ActorMention], list[ActorMention]]:
+    """Split agent mentions into initiators (subject side, "by X") and targets (object side)."""
+    side1: list[ActorMention] = []
+    assoc: list[ActorMention] = []
+    side2: list[ActorMention] = []
+    for a in agents:
+        before = sentence[max(0, a.start - 40) : a.start]
+        if _BACKED.search(before):
+            assoc.append(a)
+        elif _BY.search(before):
+            side1.insert(0, a)
+        elif a.start < trig:
+            side1.append(a)
+        else:
+            side2.append(a)
+    return side1 + assoc, side2
+
+
+def _between(sentence: str, agents: list[ActorMention]) -> tuple[ActorMention, ActorMention] | None:
+    """ "clashes between X and Y" / "X and Y clashed": the two sides."""
+    for a, b in zip(agents, agents[1:], strict=False):
+        if _BETWEEN.search(sentence[max(0, a.start - 20) : a.start]) and _AND.match(sentence[a.end : b.start]):
+            return a, b
+    return None
+
+
+def assign_roles(
+    sentence: str, sub_event_type: str | None, country: str | None = None, trigger_start: int | None = None
+) -> ActorRoles:
+    """ACLED actor1 (initiator) and actor2 (target) for the event the sentence describes."""
+    mentions = find_actors(sentence, country)
+    trig = trigger_start if trigger_start is not None else _trigger_position(sentence, sub_event_type)
+    agents = [m for m in mentions if m.kind in _AGENT_KINDS]
+    roles = ActorRoles()
+    sub = sub_event_type or ""
+
+    if sub in _PROTEST or sub in _RIOT:
+        return _crowd_roles(sentence, sub, country, agents)
+
+    pair = _between(sentence, agents)
+    if pair:
+        first, second = pair
+        rest1 = []
+    else:
+        side1, side2 = _pick_agents(sentence, agents, trig)
+        first = side1[0] if side1 else None
+        rest1 = [a for a in side1[1:] if a.canonical != (first.canonical if first else None)]
+        second = next((a for a in side2 + rest1 if first is None or a.canonical != first.canonical), None)
+        if second in rest1:
+            rest1.remove(second)
+    if first is not None:
+        roles.actor1, roles.inter1 = first.canonical, first.inter
+        assoc = [a.canonical for a in rest1 if a.canonical not in (first.canonical, second and second.canonical)]
+        if assoc:
+            roles.assoc_actor_1 = "; ".join(dict.fromkeys(assoc))
+    if second is not None and sub not in _VAC:
+        roles.actor2, roles.inter2 = second.canonical, second.inter
+
+    civilians_hit = bool(_CIV_WORDS.search(sentence)) or any(m.kind == "civilians" for m in mentions)
+    if sub in _VAC or (roles.actor2 is None and civilians_hit and sub not in {"Arrests", "Agreement"}):
+        if roles.actor2 is None or sub in _VAC:
+            roles.actor2, roles.inter2 = _civilians(country), 7
+    if sub == "Arrests" and roles.actor2 is None:
+        roles.actor2, roles.inter2 = _civilians(country), 7
+    if roles.actor1 is None and sub and sub not in _UNATTRIBUTED_OK and sub not in {"Agreement", "Arrests"}:
+        if sub in _VAC or sub in {
+            "Suicide bomb",
+            "Remote explosive/landmine/IED",
+            "Grenade",
+            "Armed clash",
+            "Looting/property destruction",
+        }:
+            roles.actor1, roles.inter1 = _named("Unidentified Armed Group", country), 3
+    if sub == "Arrests" and roles.actor1 is None:
+        roles.actor1, roles.inter1 = _police(country)
+    if roles.actor1 is not None and roles.actor1 == roles.actor2 and sub != "Armed clash":
+        roles.actor2, roles.inter2 = None, None
+    return roles
+
+
+def _crowd_roles(sentence: str, sub: str, country: str | None, agents: list[ActorMention]) -> ActorRoles:
+    """Protests and riots: the crowd is actor1; the forces that intervene (or the mob's victims) actor2."""
+    crowd = "Rioters" if sub in _RIOT else "Protesters"
+    roles = ActorRoles(actor1=_named(crowd, country), inter1=5 if crowd == "Rioters" else 6)
+    forces = [a for a in agents if a.kind in {"state", "external"}]
+    if sub == "Peaceful protest":
+        return roles
+    if sub == "Mob violence":
+        roles.actor2, roles.inter2 = (forces[0].canonical, forces[0].inter) if forces else (_civilians(country), 7)
+        return roles
+    if forces:
+        roles.actor2, roles.inter2 = forces[0].canonical, forces[0].inter
+    elif sub != "Violent demonstration":
+        roles.actor2, roles.inter2 = _police(country)
+    return roles

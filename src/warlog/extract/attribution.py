@@ -1,0 +1,191 @@
+"""Who says so: the source a sentence attributes its facts to ("..., the Syrian Observatory said"), canonicalised."""
+
+from __future__ import annotations
+
+import re
+
+# Known sources: pattern -> canonical name. Longer, more specific forms first.
+_SOURCES: tuple[tuple[str, str], ...] = (
+    (
+        r"(?:the )?Syrian Observatory(?: for Human Rights)?|SOHR|(?:the )?Observatory(?:'s)?(?: (?:head|chief|director"
+        r"))?"
+        r"|(?:the )?(?:Britain|UK|London|Coventry)-based (?:war |opposition )?(?:monitor(?:ing group)?|observatory|gro"
+        r"up)"
+        r"|(?:the )?(?:war |opposition )?monitor(?:ing group)?|Rami Abdel[- ]?Rahman|Rami Abdulrahman",
+        "Syrian Observatory for Human Rights",
+    ),
+    (
+        r"(?:the )?(?:Syrian )?(?:official |state )?(?:news agency )?SANA(?: news agency)?|(?:the )?Syrian Arab News A"
+        r"gency"
+        r"|(?:the )?Syrian (?:state|official) news agency",
+        "SANA",
+    ),
+    (
+        r"(?:the )?White Helmets|(?:the )?(?:Syrian )?Civil Defen[cs]e(?: (?:group|service|workers|rescuers|teams?))?"
+        r"|(?:the )?rescue (?:group|service|workers) known as the White Helmets",
+        "Syrian Civil Defence (White Helmets)",
+    ),
+    (
+        r"(?:the )?(?:IS|ISIS|Islamic State)[- ](?:linked |affiliated |run )?Amaq(?: (?:news )?agency)?|Amaq(?: (?:New"
+        r"s )?Agency)?",
+        "Amaq",
+    ),
+    (
+        r"(?:the )?Russian (?:Defen[cs]e Ministry|Ministry of Defen[cs]e|defen[cs]e ministry|military)"
+        r"|Russia's (?:Defen[cs]e Ministry|defen[cs]e ministry|military)|(?:the )?Russian (?:Centre|Center) for "
+        r"(?:the )?Reconciliation(?: of (?:the )?(?:Opposing|Warring) (?:Sides|Parties))?|(?:the )?Russian reconciliat"
+        r"ion "
+        r"(?:centre|center)|Igor Konashenkov|Major General Igor Konashenkov",
+        "Russian Ministry of Defence",
+    ),
+    (
+        r"(?:the )?Turkish (?:Defen[cs]e Ministry|Ministry of (?:National )?Defen[cs]e|military|General Staff)",
+        "Turkish Ministry of National Defence",
+    ),
+    (
+        r"(?:the )?Pentagon|(?:the )?US (?:Defen[cs]e Department|Department of Defen[cs]e|military|Central Command)|CE"
+        r"NTCOM",
+        "US Department of Defense",
+    ),
+    (
+        r"(?:the )?(?:US-led |international |anti-(?:IS|ISIS|jihadist) )?coalition(?: spokesman| statement)?|"
+        r"(?:the )?Combined Joint Task Force(?:[- ]Operation Inherent Resolve)?|CJTF-OIR|Operation Inherent Resolve",
+        "Global Coalition Against Daesh",
+    ),
+    (r"UNICEF|(?:the )?UN children's (?:agency|fund)", "UNICEF"),
+    (r"(?:the )?World Health Organi[sz]ation|(?-i:WHO)", "World Health Organization"),
+    (r"UNHCR|(?:the )?UN refugee agency", "UNHCR"),
+    (
+        r"OCHA|(?:the )?UN (?:humanitarian|aid) (?:office|agency|coordination office)|(?:the )?Office for the Coordina"
+        r"tion of Humanitarian Affairs",
+        "UN OCHA",
+    ),
+    (
+        r"(?:the )?(?:UN|United Nations)(?: (?:Security Council|spokesman|spokeswoman|official|officials|envoy|chief|"
+        r"human rights office|rights office|statement))?|(?:the )?UN'?s? (?:\w+ )?(?:envoy|chief|spokesman)",
+        "United Nations",
+    ),
+    (
+        r"(?:the )?International Committee of the Red Cross|ICRC|(?:the )?Red Cross",
+        "International Committee of the Red Cross",
+    ),
+    (r"(?:the )?Syrian Arab Red Crescent|SARC", "Syrian Arab Red Crescent"),
+    (r"(?:Medecins Sans Frontieres|Médecins Sans Frontières|Doctors Without Borders|MSF)", "Medecins Sans Frontieres"),
+    (r"Human Rights Watch|HRW", "Human Rights Watch"),
+    (r"Amnesty(?: International)?", "Amnesty International"),
+    (r"(?:the )?Syrian Network for Human Rights|SNHR", "Syrian Network for Human Rights"),
+    (r"(?:the )?Violations Documentation Cent(?:er|re)|VDC", "Violations Documentation Center"),
+    (r"(?:the )?Local Coordination Committees|LCC", "Local Coordination Committees"),
+    (r"(?:the )?Union of Medical Care and Relief Organi[sz]ations|UOSSM", "UOSSM"),
+    (r"Airwars", "Airwars"),
+    (r"Raqqa is Being Slaughtered Silently|RBSS", "Raqqa is Being Slaughtered Silently"),
+    (r"(?:Hezbollah's )?(?:al-)?Manar(?: TV)?", "Al-Manar"),
+    (r"(?:Houthi-run )?(?:al-)?Masirah(?: TV)?", "Al-Masirah"),
+    (
+        r"(?:the )?Syrian (?:state )?(?:TV|television)|(?:state|official) (?:TV|television)|(?:al-)?Ikhbariya",
+        "Syrian state television",
+    ),
+    (r"(?:the )?(?:Iraqi )?Joint Operations Command", "Iraqi Joint Operations Command"),
+    (r"(?:the )?(?:SDF|Syrian Democratic Forces)(?: media office| spokesman| statement)?", "Syrian Democratic Forces"),
+    (
+        r"(?:a |the )?(?:Syrian )?military source(?:s)?|(?:a |the )?(?:Syrian )?army source(?:s)?|(?:the )?(?:Syrian )"
+        r"?army "
+        r"(?:statement|command|general command)|(?:the )?(?:Syrian )?military (?:statement|command)|(?:the )?General C"
+        r"ommand "
+        r"of the (?:Syrian )?(?:Army|Armed Forces)",
+        "military source",
+    ),
+    (r"(?:a |the )?security source(?:s)?|(?:a |the )?security official(?:s)?", "security source"),
+    (
+        r"(?:a |the )?(?:medical|hospital|health) (?:source|official|worker)s?|medics|(?:a |the )?doctors?|paramedics|"
+        r"(?:the )?health ministry|(?:the )?ministry of health",
+        "medical sources",
+    ),
+    (r"(?:local |opposition |anti-government |Syrian )?activists?|(?:an |the )?activist group", "activists"),
+    (r"(?:local )?residents|(?:a |the )?resident", "residents"),
+    (r"(?:eye)?witnesses|(?:a |the )?witness", "witnesses"),
+    (r"local sources|(?:a |the )?local source|sources on the ground", "local sources"),
+    (r"(?:the )?(?:ministry of defen[cs]e|defen[cs]e ministry)", "Ministry of Defence"),
+    (r"(?:the )?(?:ministry of (?:the )?interior|interior ministry)", "Ministry of Interior"),
+)
+_COMPILED = tuple((re.compile(r"^(?:" + p + r")$", re.IGNORECASE), c) for p, c in _SOURCES)
+
+_VERB = (
+    r"(?:said|says|say|reported|reports|report|told|tells|stated|states|announced|announces|confirmed|confirms|"
+    r"claimed|claims|added|documented|noted|tweeted|wrote|posted|cited|quoted|estimated|counted|recorded)"
+)
+_ACCORDING = re.compile(
+    r"\b(?:according to|as reported by|reported by|cited by|quoted by|per)\s+(?P<src>[^,.;:()\"“”]+)", re.I
+)
+_SUBJECT_VERB = re.compile(r"(?P<src>[A-Za-z][^,.;:\"“”()]{1,90}?)\s*(?:,[^,]{1,60},\s*)?\b" + _VERB + r"\b", re.I)
+_VERB_SUBJECT = re.compile(r"[,\"”]\s*" + _VERB + r"\s+(?P<src>(?:the |a |an )?[^,.;:\"“”()]{2,80})", re.I)
+_PRONOUN = re.compile(
+    r"^(?:it|he|she|they|we|i|this|that|officials?|sources?|the source|the group|the statement)$", re.I
+)
+_STOP_TAIL = re.compile(
+    r"\s+(?:on|in|that|late|early|last|this|today|yesterday|earlier|later|Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday|after|as|while|when|citing|in a statement|on its website).*$",
+    re.I,
+)
+
+
+def _canonical(phrase: str) -> str | None:
+    """A known source's canonical name, trying the whole phrase and then shorter tails ("UK-based monitor")."""
+    words = phrase.split()
+    for i in range(len(words)):
+        tail = " ".join(words[i:])
+        for rx, canonical in _COMPILED:
+            if rx.match(tail):
+                return canonical
+    return None
+
+
+def _clean(phrase: str) -> str | None:
+    """The source phrase without leading conjunctions, trailing time words and articles; None for pronouns."""
+    phrase = re.sub(r"^.*\b(?:and|but|while|as|which|who|because|after)\s+", "", phrase.strip(), flags=re.I)
+    phrase = _STOP_TAIL.sub("", phrase).strip(" ,'\"")
+    phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
+    if not phrase or _PRONOUN.match(phrase) or len(phrase.split()) > 8:
+        return None
+    return phrase
+
+
+def _candidates(sentence: str) -> list[str]:
+    """Source phrases in a sentence, in the order they are most reliable."""
+    out: list[str] = []
+    for rx in (_ACCORDING, _VERB_SUBJECT, _SUBJECT_VERB):
+        for m in rx.finditer(sentence):
+            src = _STOP_TAIL.sub("", m.group("src")).strip()
+            if src:
+                out.append(src)
+    return out
+
+
+def find_attribution(sentence: str, context: str = "") -> str | None:
+    """Who the sentence says its facts come from, canonicalised; falls back on the context for "it said"."""
+    candidates = _candidates(sentence)
+    for src in candidates:
+        canonical = _canonical(src)
+        if canonical:
+            return canonical
+    for src in candidates:
+        cleaned = _clean(src)
+        if cleaned and _is_source_like(cleaned):
+            return cleaned
+    if context and context != sentence:
+        return find_attribution(context)
+    return None
+
+
+def _is_source_like(phrase: str) -> bool:
+    """A plausible source: a proper name or a noun such as "officials"/"spokesman", not a clause fragment."""
+    if re.search(
+        r"\b(?:spokes(?:man|woman|person)|officials?|ministry|agency|source|sources|group|statement|"
+        r"television|TV|news|police|army|governor|commander|minister|council|office|department|media)\b",
+        phrase,
+        re.I,
+    ):
+        return True
+    return bool(
+        re.match(r"^(?:[A-Z][\w'\-]+|al-[A-Z][\w'\-]+)(?:\s+(?:[A-Z][\w'\-]+|of|for|al-[A-Z][\w'\-]+))*$", phrase)
+    )

@@ -1,0 +1,195 @@
+"""Actor names, their ACLED canonical forms and roles, and who a sentence attributes its facts to."""
+
+from __future__ import annotations
+
+import pytest
+
+from warlog.extract.actors import acled_country_name, assign_roles, canonical_actor, find_actors
+from warlog.extract.attribution import find_attribution
+
+
+@pytest.mark.parametrize(
+    ("surface", "country", "canonical"),
+    [
+        ("regime forces", "SY", "Military Forces of Syria (2000-)"),
+        ("Syrian Arab Army", None, "Military Forces of Syria (2000-)"),
+        ("SAA", "Syria", "Military Forces of Syria (2000-)"),
+        ("Assad forces", "SY", "Military Forces of Syria (2000-)"),
+        ("government troops", "SY", "Military Forces of Syria (2000-)"),
+        ("Tiger Forces", "SY", "Military Forces of Syria (2000-) Tiger Paramilitary Forces (Qawat al Nimr)"),
+        ("National Defence Forces", "SY", "QDW: National Defence Forces"),
+        ("pro-government forces", "SY", "Militia (Pro-Government)"),
+        ("Russian warplanes", "SY", "Military Forces of Russia (2000-)"),
+        ("US-led coalition", "SY", "Global Coalition Against Daesh"),
+        ("Free Syrian Army", "SY", "JSH: Free Syrian Army"),
+        ("Hayat Tahrir al-Sham", "SY", "HTS: Hayat Tahrir al Sham"),
+        ("Nusra Front", "SY", "JFS: Al Nusra Front"),
+        ("Jabhat Fateh al-Sham", "SY", "Jabhat Fateh al Sham"),
+        ("Daesh", "SY", "Islamic State (Syria)"),
+        ("ISIL", "Iraq", "Islamic State (Iraq)"),
+        ("Syrian Democratic Forces", "SY", "QSD: Syrian Democratic Forces"),
+        ("YPG", "SY", "YPG: Peoples Protection Units"),
+        ("Hezbollah", "SY", "Hezbollah"),
+        ("Turkish army", "SY", "Military Forces of Turkey (2016-)"),
+        ("rebels", "SY", "Opposition Rebels (Syria)"),
+        ("opposition fighters", "SY", "Opposition Rebels (Syria)"),
+        ("Israeli jets", "SY", "Military Forces of Israel (2009-)"),
+        ("Houthis", "YE", "Military Forces of Yemen (2016-) Supreme Political Council"),
+        ("Haftar's forces", "LY", "Military Forces of Libya (2014-) Haftar Faction"),
+        ("Hashd al-Shaabi", "IQ", "Military Forces of Iraq (2018-) Popular Mobilization Forces"),
+        ("al-Shabaab", "SO", "Al Shabaab"),
+        ("Boko Haram", "NG", "Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai wal-Jihad"),
+        ("Taliban", "AF", "Taliban"),
+        ("Ukrainian forces", "UA", "Military Forces of Ukraine (2019-)"),
+        ("police", "IQ", "Police Forces of Iraq (2018-)"),
+        ("police", "PH", "Police Forces of the Philippines (2016-)"),
+        ("civilians", "SY", "Civilians (Syria)"),
+        ("unknown gunmen", "Iraq", "Unidentified Armed Group (Iraq)"),
+        ("protesters", "IR", "Protesters (Iran)"),
+    ],
+)
+def test_canonical_actor(surface: str, country: str | None, canonical: str) -> None:
+    assert canonical_actor(surface, country) == canonical
+
+
+def test_is_only_capitalised() -> None:
+    text = "It is clear that IS fighters attacked the base."
+    found = find_actors(text, "SY")
+    assert [a.surface for a in found if a.canonical.startswith("Islamic State")] == ["IS fighters"]
+
+
+def test_mentions_carry_spans_inter_and_kind() -> None:
+    text = "Russian jets and regime forces pounded rebels in Idlib, killing seven civilians."
+    found = find_actors(text, "SY")
+    assert [(text[a.start : a.end], a.inter, a.kind) for a in found] == [
+        ("Russian jets", 8, "external"),
+        ("regime forces", 1, "state"),
+        ("rebels", 2, "rebel"),
+        ("civilians", 7, "civilians"),
+    ]
+
+
+def test_state_forces_at_home_are_inter_1_abroad_8() -> None:
+    assert find_actors("Russian troops advanced.", "RU")[0].inter == 1
+    assert find_actors("Russian troops advanced.", "SY")[0].inter == 8
+
+
+def test_country_names_are_acled_short_names() -> None:
+    assert acled_country_name("SYR") == "Syria"
+    assert acled_country_name("Russian Federation") == "Russia"
+    assert acled_country_name("PS") == "Palestine"
+    assert acled_country_name("TR") == "Turkey"
+    assert acled_country_name("Atlantis") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sub", "country", "expected"),
+    [
+        (
+            "Syrian warplanes struck the town of Saraqeb, killing five civilians.",
+            "Air/drone strike",
+            "SY",
+            ("Military Forces of Syria (2000-)", 1, "Civilians (Syria)", 7),
+        ),
+        (
+            "Air strikes hit a market in the town, killing 20 civilians.",
+            "Air/drone strike",
+            "SY",
+            (None, None, "Civilians (Syria)", 7),
+        ),
+        (
+            "Clashes broke out between the SDF and IS fighters near Hajin.",
+            "Armed clash",
+            "SY",
+            ("QSD: Syrian Democratic Forces", 2, "Islamic State (Syria)", 2),
+        ),
+        (
+            "Regime forces, backed by Russian warplanes, retook the village from rebels.",
+            "Government regains territory",
+            "SY",
+            ("Military Forces of Syria (2000-)", 1, "Opposition Rebels (Syria)", 2),
+        ),
+        (
+            "The village was shelled by HTS, wounding two children.",
+            "Shelling/artillery/missile attack",
+            "SY",
+            ("HTS: Hayat Tahrir al Sham", 2, "Civilians (Syria)", 7),
+        ),
+        (
+            "IS militants executed 12 people in the main square.",
+            "Attack",
+            "SY",
+            ("Islamic State (Syria)", 2, "Civilians (Syria)", 7),
+        ),
+        (
+            "A car bomb exploded near a bakery, killing eight people.",
+            "Remote explosive/landmine/IED",
+            "SY",
+            ("Unidentified Armed Group (Syria)", 3, "Civilians (Syria)", 7),
+        ),
+        (
+            "The Taliban attacked an army checkpoint, killing nine soldiers.",
+            "Armed clash",
+            "AF",
+            ("Taliban", 2, "Military Forces of Afghanistan (2014-)", 1),
+        ),
+        (
+            "Police fired tear gas at protesters in the square.",
+            "Protest with intervention",
+            "IQ",
+            ("Protesters (Iraq)", 6, "Police Forces of Iraq (2018-)", 1),
+        ),
+        (
+            "Police arrested five journalists.",
+            "Arrests",
+            "TR",
+            ("Police Forces of Turkey (2016-)", 1, "Civilians (Turkey)", 7),
+        ),
+    ],
+)
+def test_assign_roles(sentence: str, sub: str, country: str, expected: tuple) -> None:
+    roles = assign_roles(sentence, sub, country)
+    assert (roles.actor1, roles.inter1, roles.actor2, roles.inter2) == expected
+
+
+def test_backing_actor_becomes_associated() -> None:
+    roles = assign_roles(
+        "Regime forces, backed by Russian warplanes, retook the village from rebels.",
+        "Government regains territory",
+        "SY",
+    )
+    assert roles.assoc_actor_1 == "Military Forces of Russia (2000-)"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        (
+            "At least 12 civilians were killed in the raids, the Syrian Observatory for Human Rights said.",
+            "Syrian Observatory for Human Rights",
+        ),
+        ("According to SOHR, five fighters died.", "Syrian Observatory for Human Rights"),
+        ("The Britain-based monitor said jets struck the town.", "Syrian Observatory for Human Rights"),
+        ("The monitoring group said the toll was likely to rise.", "Syrian Observatory for Human Rights"),
+        ("State news agency SANA reported that terrorists shelled the city.", "SANA"),
+        ('"We pulled 20 bodies from the rubble," said the White Helmets.', "Syrian Civil Defence (White Helmets)"),
+        ("Civil Defence workers said two rescuers were hurt.", "Syrian Civil Defence (White Helmets)"),
+        ("Activists said the strike hit a market.", "activists"),
+        ("A military source told SANA that the army repelled an attack.", "military source"),
+        ("The Russian Defence Ministry said its jets did not fly over the area.", "Russian Ministry of Defence"),
+        ("The coalition said it carried out 14 strikes.", "Global Coalition Against Daesh"),
+        ("UNICEF said 30 children were among the dead.", "UNICEF"),
+        ("Amaq said the group's fighters killed 20 soldiers.", "Amaq"),
+        ("Medics told Reuters that five people died.", "medical sources"),
+        ("Governor Ahmed Khalil told AFP the attack was repelled.", "Governor Ahmed Khalil"),
+    ],
+)
+def test_find_attribution(sentence: str, source: str) -> None:
+    assert find_attribution(sentence) == source
+
+
+def test_attribution_falls_back_on_context() -> None:
+    assert find_attribution("Regime forces shelled the town on Monday.") is None
+    assert find_attribution("It said the toll may rise.", "The Syrian Observatory said ten people died.") == (
+        "Syrian Observatory for Human Rights"
+    )
