@@ -193,3 +193,10 @@ def test_attribution_falls_back_on_context() -> None:
     assert find_attribution("It said the toll may rise.", "The Syrian Observatory said ten people died.") == (
         "Syrian Observatory for Human Rights"
     )
+
+
+def test_attribution_from_a_toll_statement():
+    from warlog.extract.attribution import find_attribution
+
+    sentence = "The Syrian Observatory for Human Rights put the toll at 18 dead and said jets carried out the raid."
+    assert find_attribution(sentence) == "Syrian Observatory for Human Rights"

@@ -198,7 +198,8 @@ class Mention:
     def make_id(self) -> str:
         """Stable id from the report and the first evidence offset: same report, same mention id."""
         start = self.evidence[0].start if self.evidence else 0
-        key = f"{self.report_id}|{start}|{self.sub_event_type}"
+        where = self.place.location if self.place else ""
+        key = f"{self.report_id}|{start}|{self.sub_event_type}|{where}|{self.event_date}"
         return "m" + hashlib.sha256(key.encode()).hexdigest()[:16]
 
     def to_acled(self) -> dict[str, Any]:
@@ -221,11 +222,13 @@ class Mention:
             "location": p.location if p else None,
             "admin1": p.admin1 if p else None,
             "admin2": p.admin2 if p else None,
+            "admin3": p.admin3 if p else None,
             "country": p.country if p else None,
             "iso": p.iso if p else None,
             "latitude": p.latitude if p else None,
             "longitude": p.longitude if p else None,
             "geo_precision": p.geo_precision if p else None,
+            "gazetteer_id": p.gazetteer_id if p else None,
             "fatalities": self.fatalities,
             "injured": self.injured,
             "civilians": self.civilians,

@@ -112,7 +112,8 @@ _COMPILED = tuple((re.compile(r"^(?:" + p + r")$", re.IGNORECASE), c) for p, c i
 
 _VERB = (
     r"(?:said|says|say|reported|reports|report|told|tells|stated|states|announced|announces|confirmed|confirms|"
-    r"claimed|claims|added|documented|noted|tweeted|wrote|posted|cited|quoted|estimated|counted|recorded)"
+    r"claimed|claims|added|documented|noted|tweeted|wrote|posted|cited|quoted|estimated|counted|recorded|"
+    r"put (?:the |its )?(?:death )?toll|puts (?:the |its )?(?:death )?toll|gave (?:a |the )?toll)"
 )
 _ACCORDING = re.compile(
     r"\b(?:according to|as reported by|reported by|cited by|quoted by|per)\s+(?P<src>[^,.;:()\"“”]+)", re.I

@@ -14,6 +14,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from spacy.lang.en.stop_words import STOP_WORDS as SPACY_STOP_WORDS
+
 from warlog.gazetteer import GazEntry, Gazetteer, get_gazetteer, haversine_km
 from warlog.gazetteer.names import exact_key, name_key
 from warlog.model import Place
@@ -61,6 +63,7 @@ ACTOR_WORDS = frozenset(
     institute revolutionary revolution islamic democratic syrian kurdish federation administration authority
     command headquarters""".split()
 )  # fmt: skip
+ENGLISH_STOP_WORDS = frozenset(w.lower() for w in SPACY_STOP_WORDS)
 REGION_ISO = frozenset({"SY", "IQ", "TR", "LB", "JO"})
 FEATURE_PRIOR = {
     "country": 0.7, "admin1": 0.5, "city": 0.6, "town": 0.45, "village": 0.3, "district": 0.2, "landmark": 0.2,
@@ -176,6 +179,8 @@ def _weak_single(cands: list[GazEntry], qual: list[float], surface: str, text: s
     spelling match far away, and no locative word before it; sentence-initial words need a regional place."""
     if " " in surface or "-" in surface:
         return False
+    if surface.lower() in ENGLISH_STOP_WORDS:  # "More", "Most", "Many" at a sentence start
+        return True
     if any(c.iso in REGION_ISO for c in cands):
         return False
     before = text[max(0, start - 40) : start]
@@ -258,6 +263,8 @@ def _longest_match(
         if any(a <= start and end <= b for a, b in actor_spans):
             continue
         cands, qual = _candidates(gaz, surface, fuzzy=False)
+        if not cands and j > i:  # a multi-word name spelt another way ("Bustan al-Qasr" / "Bustan Al-Qaser")
+            cands, qual = _candidates(gaz, surface, fuzzy=True)
         if not cands or (j == i and _weak_single(cands, qual, surface, text, start)):
             continue
         return Toponym(start, end, surface, cands, qual, partial=j < ends[-1] or _follows_name(text, toks, i)), j

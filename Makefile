@@ -1,0 +1,32 @@
+# One obvious way to run each thing. Python 3.12 is preferred (better spaCy model); 3.11 works.
+PY ?= $(shell PYENV_VERSION=3.12.1 python3.12 --version >/dev/null 2>&1 && echo "env PYENV_VERSION=3.12.1 python3.12" || echo python3)
+VENV := .venv
+BIN := $(VENV)/bin
+DB ?= warlog.db
+
+.PHONY: venv install demo test lint clean
+
+$(BIN)/python:
+	$(PY) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+
+install: $(BIN)/python
+	$(BIN)/pip install -q -e '.[dev]'
+
+demo: install
+	rm -f $(DB) $(DB)-wal $(DB)-shm
+	$(BIN)/warlog ingest examples/reports --db $(DB)
+	$(BIN)/warlog events --db $(DB)
+	mkdir -p out
+	$(BIN)/warlog export --db $(DB) --format acled-csv -o out/events.csv
+	$(BIN)/warlog export --db $(DB) --format geojson -o out/events.geojson
+
+test: install
+	$(BIN)/ruff check src tests
+	$(BIN)/python -m pytest -q
+
+lint: install
+	$(BIN)/ruff check src tests
+
+clean:
+	rm -rf $(VENV) out $(DB) $(DB)-wal $(DB)-shm .pytest_cache

@@ -1,0 +1,244 @@
+"""The `warlog` command line: a thin Typer layer over the library."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from warlog.cli.common import DbOption, err, open_store, out, parse_date, parse_mapping, print_events
+
+app = typer.Typer(
+    help="Turn news reports about armed conflict into geolocated ACLED-style events.", no_args_is_help=True
+)
+gazetteer_app = typer.Typer(help="Build and inspect the place index.", no_args_is_help=True)
+app.add_typer(gazetteer_app, name="gazetteer")
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, CSV/JSONL corpora, feeds or URLs.")],
+    published: Annotated[
+        str | None, typer.Option(help="Publication date (YYYY-MM-DD) for reports that carry none.")
+    ] = None,
+    outlet: Annotated[str | None, typer.Option(help="Outlet name for reports that carry none.")] = None,
+    map_: Annotated[
+        str | None, typer.Option("--map", help="Corpus column mapping, e.g. text=article_content,title=article_title")
+    ] = None,
+    allow_private: Annotated[bool, typer.Option(help="Allow fetching from private and loopback addresses.")] = False,
+    db: DbOption = None,
+) -> None:
+    """Read reports, extract their events and store them (re-ingesting the same report changes nothing)."""
+    from warlog.ingest import count_sources
+    from warlog.service import ingest as run_ingest
+
+    store = open_store(db)
+    total = count_sources(paths)
+    with Progress(
+        TextColumn("[bold]ingest"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err,
+        disable=not err.is_terminal,
+    ) as progress:
+        task = progress.add_task("ingest", total=total)
+        summary = run_ingest(
+            paths,
+            store,
+            mapping=parse_mapping(map_),
+            published=parse_date(published, "--published"),
+            outlet=outlet,
+            allow_private=allow_private,
+            on_progress=lambda n: progress.advance(task, n),
+            on_error=lambda e: err.print(f"[red]error[/red] {e}", highlight=False),
+        )
+    undated = sum(1 for w in summary.warnings if "publication date unknown" in w)
+    if undated:
+        err.print(
+            f"[yellow]warning[/yellow] {undated} report(s) have no known publication date; their events are undated"
+        )
+    err.print(
+        f"{summary.read} reports read, {summary.stored} stored, {summary.already} already stored, "
+        f"{summary.events} events, {summary.claims} claims, {len(summary.failed)} failed",
+        highlight=False,
+    )
+    store.close()
+    if not summary.ok:
+        raise typer.Exit(1)
+
+
+@app.command()
+def extract(
+    file: Annotated[str, typer.Argument(help="One report: .txt, .html, or a URL.")],
+    published: Annotated[
+        str | None, typer.Option(help="Publication date YYYY-MM-DD (overrides the file's own).")
+    ] = None,
+    outlet: Annotated[str | None, typer.Option(help="Outlet name.")] = None,
+    format_: Annotated[str, typer.Option("--format", help="json or table")] = "json",
+    allow_private: Annotated[bool, typer.Option(help="Allow fetching from private and loopback addresses.")] = False,
+) -> None:
+    """Extract the events and claims of one report, without a database."""
+    from warlog.ingest import IngestError, read_sources
+    from warlog.service import extract_reports
+
+    pub = parse_date(published, "--published")
+    items = list(read_sources([file], outlet=outlet, allow_private=allow_private))
+    reports = [i for i in items if not isinstance(i, IngestError)]
+    for e in items:
+        if isinstance(e, IngestError):
+            err.print(f"[red]error[/red] {e}", highlight=False)
+    if not reports:
+        raise typer.Exit(1)
+    if len(reports) > 1:
+        err.print(f"[yellow]warning[/yellow] {file} holds {len(reports)} reports; extracting the first")
+    report = reports[0]
+    if pub is not None:
+        report.published, report.published_basis = pub, "flag"
+    ex = extract_reports([report])[0]
+    for w in ex.warnings:
+        err.print(f"[yellow]warning[/yellow] {w}", highlight=False)
+    if format_ == "table":
+        print_events([m.to_acled() for m in ex.mentions])
+        return
+    payload = {
+        "report": {
+            "id": report.id,
+            "title": report.title,
+            "outlet": report.outlet,
+            "url": report.url,
+            "published": report.published.isoformat() if report.published else None,
+            "published_basis": report.published_basis,
+        },
+        "events": [m.to_acled() for m in ex.mentions],
+        "claims": [c.to_dict() for c in ex.claims],
+    }
+    sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2, default=str) + "\n")
+
+
+@app.command()
+def events(
+    country: Annotated[str | None, typer.Option(help="Country name or ISO code.")] = None,
+    since: Annotated[str | None, typer.Option(help="First event date, YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Last event date, YYYY-MM-DD.")] = None,
+    type_: Annotated[str | None, typer.Option("--type", help="Event type or sub-event type.")] = None,
+    near: Annotated[str | None, typer.Option(help="LAT,LON centre for --km.")] = None,
+    km: Annotated[float | None, typer.Option(help="Radius around --near, in km.")] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
+    format_: Annotated[str, typer.Option("--format", help="table, json or csv")] = "table",
+    db: DbOption = None,
+) -> None:
+    """List stored events with filters."""
+    centre = None
+    if near:
+        try:
+            lat, lon = (float(x) for x in near.split(","))
+        except ValueError:
+            raise typer.BadParameter("write LAT,LON, e.g. 36.2,37.16", param_hint="--near") from None
+        centre = (lat, lon)
+        km = km if km is not None else 25.0
+    store = open_store(db)
+    rows = store.events(
+        country=country,
+        since=parse_date(since, "--since"),
+        until=parse_date(until, "--until"),
+        event_type=type_,
+        near=centre,
+        km=km,
+        limit=limit,
+    )
+    store.close()
+    if format_ == "json":
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2, default=str) + "\n")
+    elif format_ == "csv":
+        from warlog.export import write_acled_csv
+
+        write_acled_csv(rows, sys.stdout)
+    elif format_ == "table":
+        print_events(rows)
+    else:
+        raise typer.BadParameter("use table, json or csv", param_hint="--format")
+
+
+@app.command()
+def export(
+    format_: Annotated[str, typer.Option("--format", help="acled-csv, geojson or jsonl")] = "acled-csv",
+    output: Annotated[str, typer.Option("-o", "--output", help="File to write.")] = "events.csv",
+    db: DbOption = None,
+) -> None:
+    """Write every stored event to a file: ACLED CSV, GeoJSON (RFC 7946) or JSON Lines."""
+    from warlog.export import export as run_export
+
+    if format_ not in ("acled-csv", "geojson", "jsonl"):
+        raise typer.BadParameter("use acled-csv, geojson or jsonl", param_hint="--format")
+    store = open_store(db)
+    rows = store.events()
+    store.close()
+    Path(output).parent.mkdir(parents=True, exist_ok=True)
+    n = run_export(rows, output, format_)
+    err.print(f"wrote {n} events to {output}", highlight=False)
+
+
+@app.command()
+def show(
+    event_id: Annotated[str, typer.Argument(help="Event (mention) id.")],
+    db: DbOption = None,
+) -> None:
+    """Print one event with its report and evidence."""
+    store = open_store(db)
+    event = store.get_event(event_id)
+    if event is None:
+        store.close()
+        err.print(f"[red]no event {event_id}[/red]")
+        raise typer.Exit(1)
+    report = store.get_report(event["report_id"])
+    store.close()
+    for key, value in event.items():
+        if key != "evidence" and value not in (None, "", []):
+            out.print(f"[bold]{key}[/bold]: {value}", highlight=False)
+    if report:
+        out.print(
+            f"\n[bold]report[/bold] {report.get('title') or ''} "
+            f"({report.get('outlet') or '?'}, {report.get('published') or '?'})"
+        )
+    for ev in event.get("evidence") or []:
+        out.print(f"  [{ev['start']}:{ev['end']}] {ev['text']}", highlight=False)
+
+
+@gazetteer_app.command("load")
+def gazetteer_load(
+    files: Annotated[
+        list[str],
+        typer.Argument(help="GeoNames dumps: allCountries.zip, SY.txt, cities500.txt, alternateNamesV2.txt..."),
+    ],
+    index: Annotated[str | None, typer.Option(help="Index file to build (default: in the cache folder).")] = None,
+) -> None:
+    """Build an on-disk place index from GeoNames dumps; extraction uses it from then on."""
+    from warlog.gazetteer import default_index_path, load_geonames
+
+    target = Path(index) if index else default_index_path()
+    total = 0
+    for f in files:
+        n = load_geonames(f, target)
+        err.print(f"{f}: {n} rows", highlight=False)
+        total += n
+    err.print(f"index {target}: {total} rows loaded", highlight=False)
+
+
+# Command groups that live in their own modules (each registers its commands on import).
+from warlog.cli.eval import eval_app, train_app  # noqa: E402
+
+app.add_typer(eval_app, name="eval")
+app.add_typer(train_app, name="train")
+
+
+def main() -> None:  # pragma: no cover - console entry point
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

@@ -1,0 +1,338 @@
+"""Assemble Mentions and Claims from one report: sentences from spaCy, fields from the warlog extractors.
+
+Each extractor (dates, counts, types, actors, places, attribution) works on plain strings; this module
+decides which sentence tells an event, ties the fields found around its trigger together, folds repeats of
+the same happening into one mention, and keeps aggregate tolls apart as claims.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from warlog.extract.actors import assign_roles, find_actors
+from warlog.extract.attribution import find_attribution
+from warlog.extract.counts import Casualties, aggregate_period, extract_casualties, is_aggregate_toll
+from warlog.extract.dates import DateMention, find_dates
+from warlog.extract.places import Toponym, document_places, find_toponyms, place_for_event, resolve_toponyms
+from warlog.extract.types import EventTypeMatch, classify_sentence
+from warlog.model import Claim, Evidence, Extraction, Mention, Place, Report
+
+# Events told as background more than this long before publication are left out (ACLED codes them from their
+# own reports, not from today's).
+BACKGROUND_DAYS = 14
+
+# A dateline such as "ALEPPO, Syria, Sept 27 (Reuters) -" or "Sun 16 Apr 2017": its date is the report's, not an
+# event's.
+_DATELINE = re.compile(
+    r"^\s*(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,? \d{1,2} \w+ \d{4}[^\n]{0,20}?|"
+    r"[A-Z][A-Z .'\-]+(?:,\s*[A-Za-z .]+)?,\s*[A-Z][a-z]{2,8}\.? \d{1,2}(?:,? \d{4})?\s*(?:\([^)]{1,40}\))?)"
+    r"\s*[-\u2013\u2014:]+\s*"
+)
+
+# Within these event types one happening is one event whatever sub-types its sentences suggest; the sub-type that
+# ranks highest is coded (ACLED: the territorial outcome of a battle; force used against a protest).
+_PRECEDENCE = {
+    "Battles": {"Government regains territory": 3, "Non-state actor overtakes territory": 3, "Armed clash": 1},
+    "Protests": {"Excessive force against protesters": 3, "Protest with intervention": 2, "Peaceful protest": 1},
+    "Riots": {"Violent demonstration": 2, "Mob violence": 1},
+}
+_CLAIMED = re.compile(r"\bclaim(?:ed|s)? (?:responsibility|the attack|the bombing)\b", re.I)
+
+_TOLL_FOLLOWUP = re.compile(r"\b(toll|killed|dead|died|wounded|injured|casualt|bodies|lives)\b", re.I)
+
+
+@dataclass
+class _Sentence:
+    text: str
+    start: int
+    end: int
+    paragraph: int
+
+
+@dataclass
+class _Draft:
+    """A mention being built, with what is needed to merge it with repeats."""
+
+    mention: Mention
+    casualties: Casualties
+    sentence_index: int
+    attributions: set[str] = field(default_factory=set)
+    dated: bool = True  # the sentence gave its own day
+
+
+def dateline_end(text: str) -> int:
+    """Offset where a leading dateline ends (0 when the text has none)."""
+    m = _DATELINE.match(text[:200])
+    return m.end() if m else 0
+
+
+def split_sentences(doc: Any) -> list[_Sentence]:
+    """spaCy sentences, further cut at blank lines, each tagged with its paragraph number."""
+    text = doc.text
+    out: list[_Sentence] = []
+    para_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", text)]
+
+    def paragraph_of(offset: int) -> int:
+        n = 0
+        for i, s in enumerate(para_starts):
+            if s <= offset:
+                n = i
+        return n
+
+    for sent in doc.sents:
+        start, end = sent.start_char, sent.end_char
+        # spaCy may run a sentence across a paragraph break: split there.
+        chunk = text[start:end]
+        pieces = re.split(r"(\n\s*\n)", chunk)
+        offset = start
+        for piece in pieces:
+            stripped = piece.strip()
+            if stripped and not re.fullmatch(r"\n\s*\n", piece):
+                lead = len(piece) - len(piece.lstrip())
+                s = offset + lead
+                out.append(_Sentence(stripped, s, s + len(stripped), paragraph_of(s)))
+            offset += len(piece)
+    return out
+
+
+def _event_date(
+    dates: list[DateMention], published: date | None, skip_before: int, sentence_start: int
+) -> tuple[date | None, int, bool]:
+    """The day an event sentence gives, else the publication day with precision 2; flag when it says nothing."""
+    usable = [d for d in dates if d.value is not None and d.precision <= 2 and sentence_start + d.start >= skip_before]
+    if usable:
+        best = min(usable, key=lambda d: (d.precision, not d.relative))
+        return best.value, best.precision, True
+    if published is None:
+        return None, 3, False
+    return published, 2, False
+
+
+def _country_hint(places: list[Place | None]) -> str | None:
+    """The country most of the resolved places lie in."""
+    countries = Counter(p.country for p in places if p is not None and p.country)
+    return countries.most_common(1)[0][0] if countries else None
+
+
+def _confidence(match: EventTypeMatch, place: Place | None, dated: bool, casualties: Casualties) -> float:
+    score = 0.35 + 0.35 * match.score
+    score += 0.15 if place is not None and place.geo_precision == 1 else 0.05 if place is not None else 0.0
+    score += 0.1 if dated else 0.0
+    score += 0.05 if casualties.fatalities is not None else 0.0
+    return min(score, 1.0)
+
+
+def _place_key(place: Place | None) -> str | None:
+    if place is None:
+        return None
+    return place.gazetteer_id or f"{place.location}|{place.latitude:.3f}|{place.longitude:.3f}"
+
+
+def _same_happening(a: Mention, b: Mention) -> bool:
+    """Two mentions in one report tell the same happening: same type, day and place (or one place unknown)."""
+    if a.event_type != b.event_type or a.event_date != b.event_date:
+        return False
+    if a.sub_event_type != b.sub_event_type and a.event_type not in _PRECEDENCE:
+        return False
+    ka, kb = _place_key(a.place), _place_key(b.place)
+    if ka is not None and kb is not None and ka != kb:
+        same_city = a.place and b.place and a.place.location.split(" - ")[0] == b.place.location.split(" - ")[0]
+        if not same_city:
+            return False
+    return True
+
+
+def _merge(into: _Draft, other: _Draft) -> None:
+    """Fold a repeat into the earlier mention: keep the most precise place and date, reconcile figures."""
+    a, b = into.mention, other.mention
+    rank = _PRECEDENCE.get(a.event_type or "", {})
+    if rank.get(b.sub_event_type or "", 0) > rank.get(a.sub_event_type or "", 0):
+        a.sub_event_type = b.sub_event_type
+        a.actor1, a.actor2, a.inter1, a.inter2 = b.actor1 or a.actor1, b.actor2 or a.actor2, b.inter1, b.inter2
+    if b.place is not None and (a.place is None or b.place.geo_precision < a.place.geo_precision):
+        a.place = b.place
+    if b.time_precision < a.time_precision:
+        a.event_date, a.time_precision = b.event_date, b.time_precision
+    for name in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "attributed_to"):
+        if getattr(a, name) is None and getattr(b, name) is not None:
+            setattr(a, name, getattr(b, name))
+    # Figures: the same source restating a toll keeps the larger (an update); different sources: the lower
+    # (ACLED's conservative rule).
+    same_source = not into.attributions or not other.attributions or into.attributions & other.attributions
+    for name in ("fatalities", "injured", "civilians", "children", "women"):
+        x, y = getattr(a, name), getattr(b, name)
+        if y is None or (name == "fatalities" and y == 0 and other.casualties.fatalities is None):
+            continue
+        if x is None or (name == "fatalities" and into.casualties.fatalities is None):
+            setattr(a, name, y)
+        else:
+            setattr(a, name, max(x, y) if same_source else min(x, y))
+    if other.casualties.fatalities is not None:
+        into.casualties.fatalities = a.fatalities
+    a.evidence.extend(e for e in b.evidence if e not in a.evidence)
+    a.unresolved_places.extend(u for u in b.unresolved_places if u not in a.unresolved_places)
+    a.confidence = max(a.confidence, b.confidence)
+    into.attributions |= other.attributions
+
+
+def _apply_casualties(mention: Mention, cas: Casualties) -> None:
+    if cas.fatalities is not None:
+        mention.fatalities = cas.fatalities
+    for name in ("injured", "civilians", "children", "women"):
+        value = getattr(cas, name)
+        if value is not None:
+            setattr(mention, name, value)
+
+
+def _take_claimant(mention: Mention, next_sentence: str, country: str | None) -> None:
+    """ "X claimed responsibility" right after an attack names its perpetrator."""
+    if not _CLAIMED.search(next_sentence):
+        return
+    for actor in find_actors(next_sentence, country):
+        if actor.kind not in ("civilians", "unidentified", "protesters"):
+            mention.actor1, mention.inter1 = actor.canonical, actor.inter
+            return
+
+
+def _claim_what(sentence: str, cas: Casualties) -> tuple[int | None, str]:
+    if cas.fatalities is not None:
+        who = "civilians killed" if cas.civilians else "killed"
+        return cas.fatalities, who
+    if cas.injured is not None:
+        return cas.injured, "injured"
+    m = re.search(r"\b(displaced|fled|trapped|besieged|detained|missing|refugees)\b", sentence, re.I)
+    return None, m.group(1).lower() if m else "toll"
+
+
+def extract_from_doc(report: Report, doc: Any) -> Extraction:
+    """Mentions and claims from a report already run through spaCy (doc.text == report.text)."""
+    text = report.text
+    published = report.published
+    warnings: list[str] = []
+    if published is None:
+        warnings.append(f"report {report.id}: publication date unknown; its events get no date")
+
+    sentences = split_sentences(doc)
+    skip_before = dateline_end(text)
+    ner = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    toponyms: list[Toponym] = find_toponyms(text, ner)
+    resolved: list[Place | None] = resolve_toponyms(toponyms, text) if toponyms else []
+    country = _country_hint(resolved)
+    doc_places = document_places(toponyms, resolved)
+
+    drafts: list[_Draft] = []
+    claims: list[Claim] = []
+    for index, sent in enumerate(sentences):
+        cas = extract_casualties(sent.text)
+        before = sentences[index - 1].text if index > 0 else ""
+        after = sentences[index + 1].text if index + 1 < len(sentences) else ""
+        attribution = find_attribution(sent.text, before + " " + after)
+
+        if cas.fatalities is not None or cas.injured is not None:
+            if is_aggregate_toll(sent.text):
+                quantity, what = _claim_what(sent.text, cas)
+                where = [t.surface for t in toponyms if sent.start <= t.start < sent.end]
+                claims.append(
+                    Claim(
+                        report_id=report.id,
+                        quantity=quantity,
+                        what=what,
+                        where=", ".join(dict.fromkeys(where)) or None,
+                        period=aggregate_period(sent.text),
+                        attributed_to=attribution,
+                        evidence=Evidence(sent.text, sent.start, sent.end),
+                    )
+                )
+                continue
+
+        match = classify_sentence(sent.text, context=before + " " + after)
+        if match is None:
+            # A toll with no trigger of its own ("The death toll rose to 15") belongs to the event just told.
+            if drafts and cas.fatalities is not None and _TOLL_FOLLOWUP.search(sent.text):
+                last = drafts[-1]
+                if index - last.sentence_index <= 2 and sent.paragraph - sentences[last.sentence_index].paragraph <= 1:
+                    follow = _Draft(
+                        Mention(report_id=report.id, evidence=[Evidence(sent.text, sent.start, sent.end)]),
+                        cas,
+                        index,
+                        {attribution} if attribution else set(),
+                    )
+                    follow.mention.event_type = last.mention.event_type
+                    follow.mention.sub_event_type = last.mention.sub_event_type
+                    follow.mention.event_date = last.mention.event_date
+                    _apply_casualties(follow.mention, cas)
+                    _merge(last, follow)
+            continue
+
+        dates = find_dates(sent.text, published)
+        event_date, precision, dated = _event_date(dates, published, skip_before, sent.start)
+        if not dated and drafts and index - drafts[-1].sentence_index <= 3:
+            # News narrative: an undated sentence goes on about the day just told.
+            event_date, precision = drafts[-1].mention.event_date, drafts[-1].mention.time_precision
+        if published is not None and event_date is not None and (published - event_date).days > BACKGROUND_DAYS:
+            continue
+
+        in_sentence = [i for i, t in enumerate(toponyms) if sent.start <= t.start < sent.end]
+        place = place_for_event(
+            sent.text,
+            sent.start,
+            sent.start + match.start,
+            [toponyms[i] for i in in_sentence],
+            [resolved[i] for i in in_sentence],
+            doc_places,
+        )
+        unresolved = [toponyms[i].surface for i in in_sentence if resolved[i] is None]
+        roles = assign_roles(
+            sent.text, match.sub_event_type, (place.country if place else None) or country, match.start
+        )
+        mention = Mention(
+            report_id=report.id,
+            event_date=event_date,
+            time_precision=precision,
+            disorder_type=match.disorder_type,
+            event_type=match.event_type,
+            sub_event_type=match.sub_event_type,
+            actor1=roles.actor1,
+            assoc_actor_1=roles.assoc_actor_1,
+            actor2=roles.actor2,
+            assoc_actor_2=roles.assoc_actor_2,
+            inter1=roles.inter1,
+            inter2=roles.inter2,
+            place=place,
+            attributed_to=attribution,
+            evidence=[Evidence(sent.text, sent.start, sent.end)],
+            confidence=_confidence(match, place, dated, cas),
+            unresolved_places=unresolved,
+        )
+        if mention.actor1 is None or mention.actor1.startswith("Unidentified"):
+            _take_claimant(mention, after, country)
+        _apply_casualties(mention, cas)
+        draft = _Draft(mention, cas, index, {attribution} if attribution else set(), dated)
+        for earlier in drafts:
+            if _same_happening(earlier.mention, mention):
+                _merge(earlier, draft)
+                break
+        else:
+            drafts.append(draft)
+
+    mentions = []
+    ids: set[str] = set()
+    for n, d in enumerate(drafts):
+        mention_id = d.mention.make_id()
+        d.mention.id = mention_id if mention_id not in ids else f"{mention_id[:13]}{n:04d}"
+        ids.add(d.mention.id)
+        mentions.append(d.mention)
+    return Extraction(report=report, mentions=mentions, claims=claims, warnings=warnings)
+
+
+def extract_report(report: Report, nlp: Any = None) -> Extraction:
+    """Run the whole extraction on one report."""
+    if nlp is None:
+        from warlog.extract.nlp import load_nlp
+
+        nlp = load_nlp()
+    return extract_from_doc(report, nlp(report.text))

@@ -1,0 +1,97 @@
+"""The one place where the steps are wired together: ingest -> extract -> store. Used by the CLI and the API."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any
+
+from warlog.extract.frames import extract_from_doc
+from warlog.extract.nlp import load_nlp
+from warlog.ingest import IngestError, read_sources
+from warlog.model import Extraction, Report
+from warlog.store import Store
+
+# Reports per nlp.pipe call and per database transaction: a killed run loses at most one batch.
+BATCH_SIZE = 32
+
+
+@dataclass
+class IngestSummary:
+    """What an ingest run did, for the summary line and the exit code."""
+
+    read: int = 0
+    stored: int = 0
+    already: int = 0
+    events: int = 0
+    claims: int = 0
+    failed: list[IngestError] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+
+def extract_reports(reports: list[Report], nlp: Any = None) -> list[Extraction]:
+    """Extract a batch of reports with one nlp.pipe pass."""
+    nlp = nlp or load_nlp()
+    docs = nlp.pipe([r.text for r in reports], batch_size=16)
+    return [extract_from_doc(report, doc) for report, doc in zip(reports, docs, strict=True)]
+
+
+def _batches(items: Iterable[Report | IngestError], size: int) -> Iterator[list[Report | IngestError]]:
+    batch: list[Report | IngestError] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def ingest(
+    paths: Iterable[str],
+    store: Store,
+    *,
+    mapping: dict[str, str] | None = None,
+    published: date | None = None,
+    outlet: str | None = None,
+    allow_private: bool = False,
+    nlp: Any = None,
+    on_progress: Callable[[int], None] | None = None,
+    on_error: Callable[[IngestError], None] | None = None,
+) -> IngestSummary:
+    """Read every source, extract the reports not stored yet, and store them batch by batch."""
+    summary = IngestSummary()
+    known = store.report_ids()
+    seen: set[str] = set()
+    sources = read_sources(paths, mapping=mapping, published=published, outlet=outlet, allow_private=allow_private)
+    for batch in _batches(sources, BATCH_SIZE):
+        fresh: list[Report] = []
+        for item in batch:
+            if isinstance(item, IngestError):
+                summary.failed.append(item)
+                if on_error:
+                    on_error(item)
+                continue
+            summary.read += 1
+            if item.id in known or item.id in seen:
+                summary.already += 1
+                continue
+            seen.add(item.id)
+            item.ingested_at = datetime.now(UTC)
+            fresh.append(item)
+        if fresh:
+            extractions = extract_reports(fresh, nlp)
+            stored, _skipped = store.save_many(extractions)
+            summary.stored += stored
+            for ex in extractions:
+                summary.events += len(ex.mentions)
+                summary.claims += len(ex.claims)
+                summary.warnings.extend(ex.warnings)
+        if on_progress:
+            on_progress(len(batch))
+    return summary
