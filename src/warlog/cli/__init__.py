@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import sys
 from pathlib import Path
@@ -234,6 +235,14 @@ from warlog.cli.eval import eval_app, train_app  # noqa: E402
 
 app.add_typer(eval_app, name="eval")
 app.add_typer(train_app, name="train")
+
+# Modules that register further commands on import, one per area.
+for _module in ("geo", "eval_dates_counts", "eval_types", "link", "serve", "engines", "admin"):
+    try:
+        importlib.import_module(f"warlog.cli.{_module}")
+    except ModuleNotFoundError as exc:
+        if exc.name != f"warlog.cli.{_module}":
+            raise
 
 
 def main() -> None:  # pragma: no cover - console entry point
