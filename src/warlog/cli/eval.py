@@ -2,7 +2,30 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Annotated
+
 import typer
 
 eval_app = typer.Typer(help="Measure warlog on public benchmarks, beside the published numbers.", no_args_is_help=True)
 train_app = typer.Typer(help="Train the small models that ship in the package.", no_args_is_help=True)
+
+
+@eval_app.command("articles")
+def eval_articles(
+    gold: Annotated[Path, typer.Option(help="Gold file in the fa-kes-gold-dev layout (dev.json).")],
+    data: Annotated[Path, typer.Option(help="FA-KES-Dataset.csv (latin-1).")],
+    format_: Annotated[str, typer.Option("--format", help="table, json or markdown")] = "table",
+    details: Annotated[bool, typer.Option(help="Include the missed and spurious events in JSON.")] = False,
+) -> None:
+    """Whole articles: warlog's events against hand-coded ACLED events (event P/R/F1, sub-type, place, fatalities)."""
+    from warlog.eval.articles import evaluate_articles
+    from warlog.eval.report import print_result
+
+    for path in (gold, data):
+        if not path.exists():
+            raise typer.BadParameter(f"{path} does not exist")
+    result = evaluate_articles(gold, data)
+    if not details:
+        result.details = {}
+    print_result(result, format_)

@@ -42,6 +42,30 @@ _PRECEDENCE = {
 }
 _CLAIMED = re.compile(r"\bclaim(?:ed|s)? (?:responsibility|the attack|the bombing)\b", re.I)
 
+# A sentence that goes on about an event already told ("the strike", "those killed") adds to it.
+_ANAPHORA = re.compile(
+    r"\b(?:the|this|that|these|those|its|their)\s+(?:\w+\s+){0,2}?(?:strikes?|air ?strikes?|raids?|attacks?|"
+    r"bombings?|blasts?|explosions?|shelling|bombardment|assault|massacre|incident|blaze)\b|"
+    r"\b(?:of )?(?:those|the) (?:killed|dead|victims|wounded|injured)\b",
+    re.I,
+)
+# Generic or habitual statements, not one happening.
+_HABITUAL = re.compile(
+    r"\b(?:ha(?:s|ve) been (?:conducting|carrying out|launching|accused)|ha(?:s|ve) repeatedly|accused of|"
+    r"on a daily basis|every day|since the (?:start|beginning) of)\b",
+    re.I,
+)
+
+_YEAR = re.compile(r"\b(?:19[4-9]\d|20\d\d)\b")
+
+
+def _old_year(sentence: str, published: date) -> bool:
+    """The sentence is about an earlier year ("since early 2011", "in 2013"), i.e. background."""
+    if published.month == 1:
+        return False
+    return any(int(y) < published.year for y in _YEAR.findall(sentence))
+
+
 _TOLL_FOLLOWUP = re.compile(r"\b(toll|killed|dead|died|wounded|injured|casualt|bodies|lives)\b", re.I)
 
 
@@ -62,6 +86,8 @@ class _Draft:
     sentence_index: int
     attributions: set[str] = field(default_factory=set)
     dated: bool = True  # the sentence gave its own day
+    own_place: bool = True  # the sentence named a precise place of its own
+    from_title: bool = False
 
 
 def dateline_end(text: str) -> int:
@@ -179,6 +205,65 @@ def _merge(into: _Draft, other: _Draft) -> None:
     into.attributions |= other.attributions
 
 
+def _title_key(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+
+
+def _split_headlines(sentences: list[_Sentence], report: Report) -> list[tuple[_Sentence, bool]]:
+    """Tag sentences that repeat the headline (often behind a dateline, often glued to the first real sentence,
+    which is then cut loose from it)."""
+    title = _title_key(report.title or "")
+    out: list[tuple[_Sentence, bool]] = []
+    for sent in sentences:
+        if len(title) < 12:
+            out.append((sent, False))
+            continue
+        key = _title_key(sent.text)
+        if key == title or (title in key and len(key) < len(title) + 40):
+            out.append((sent, True))
+            continue
+        where = key.find(title)
+        if 0 <= where <= 40:
+            # Find where the headline ends in the raw sentence: after as many word characters as the key holds.
+            need, cut = where + len(title), 0
+            seen = 0
+            for i, ch in enumerate(sent.text):
+                if ch.isalnum():
+                    seen += 1
+                if seen >= len(re.sub(r"[^a-z0-9]", "", key[:need])):
+                    cut = i + 1
+                    break
+            rest = sent.text[cut:].lstrip(" .:-")
+            if len(rest) > 20:
+                head_end = sent.start + cut
+                out.append((_Sentence(sent.text[:cut], sent.start, head_end, sent.paragraph), True))
+                rest_start = sent.end - len(rest)
+                out.append((_Sentence(rest, rest_start, sent.end, sent.paragraph), False))
+                continue
+        out.append((sent, False))
+    return out
+
+
+def _follow_up_target(drafts: list[_Draft], draft: _Draft, anaphoric: bool) -> _Draft | None:
+    """The earlier mention a sentence adds to: one of the same type on a compatible day, when this sentence names no
+    precise place of its own or refers back to the event ("the strike")."""
+    if not (anaphoric or not draft.own_place):
+        return None
+    m = draft.mention
+    for earlier in reversed(drafts):
+        e = earlier.mention
+        if e.event_type != m.event_type:
+            continue
+        if draft.dated and earlier.dated and e.event_date != m.event_date:
+            continue
+        return earlier
+    return None
+
+
+def _coarse(place: Place | None) -> bool:
+    return place is None or place.geo_precision >= 3 or place.feature in ("country", "admin1")
+
+
 def _apply_casualties(mention: Mention, cas: Casualties) -> None:
     if cas.fatalities is not None:
         mention.fatalities = cas.fatalities
@@ -225,7 +310,11 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     doc_places = document_places(toponyms, resolved)
 
     drafts: list[_Draft] = []
+    title_drafts: list[_Draft] = []
     claims: list[Claim] = []
+    tagged = _split_headlines(sentences, report)
+    sentences = [t[0] for t in tagged]
+    headline = {i for i, t in enumerate(tagged) if t[1]}
     for index, sent in enumerate(sentences):
         cas = extract_casualties(sent.text)
         before = sentences[index - 1].text if index > 0 else ""
@@ -268,7 +357,11 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
                     _merge(last, follow)
             continue
 
+        if _HABITUAL.search(sent.text) and cas.fatalities is None:
+            continue
         dates = find_dates(sent.text, published)
+        if published is not None and _old_year(sent.text, published):
+            continue  # background from another year ("agreed to destroy its weapons in 2013")
         event_date, precision, dated = _event_date(dates, published, skip_before, sent.start)
         if not dated and drafts and index - drafts[-1].sentence_index <= 3:
             # News narrative: an undated sentence goes on about the day just told.
@@ -311,14 +404,39 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         if mention.actor1 is None or mention.actor1.startswith("Unidentified"):
             _take_claimant(mention, after, country)
         _apply_casualties(mention, cas)
-        draft = _Draft(mention, cas, index, {attribution} if attribution else set(), dated)
-        for earlier in drafts:
-            if _same_happening(earlier.mention, mention):
-                _merge(earlier, draft)
-                break
+        own = [resolved[i] for i in in_sentence if resolved[i] is not None]
+        draft = _Draft(
+            mention,
+            cas,
+            index,
+            {attribution} if attribution else set(),
+            dated,
+            own_place=not all(_coarse(p) for p in own),
+            from_title=index in headline,
+        )
+        if draft.from_title:
+            title_drafts.append(draft)
+            continue
+        target = _follow_up_target(drafts, draft, bool(_ANAPHORA.search(sent.text)))
+        if target is None:
+            target = next((e for e in drafts if _same_happening(e.mention, mention)), None)
+        if target is not None:
+            _merge(target, draft)
         else:
             drafts.append(draft)
 
+    # A headline restates the main event: it adds to the body's event of the same type, or stands alone.
+    for td in title_drafts:
+        target = next((d for d in drafts if d.mention.event_type == td.mention.event_type), None)
+        if target is None:
+            drafts.insert(0, td)
+        elif target.casualties.fatalities is None and td.casualties.fatalities is not None:
+            _apply_casualties(target.mention, td.casualties)
+            target.casualties.fatalities = td.casualties.fatalities
+
+    # ACLED codes no event without at least a province: a happening placed only in a country is dropped (it is
+    # usually background or a headline with no place).
+    drafts = [d for d in drafts if d.mention.place is not None and d.mention.place.feature != "country"]
     mentions = []
     ids: set[str] = set()
     for n, d in enumerate(drafts):
