@@ -24,8 +24,11 @@ log = logging.getLogger(__name__)
 
 FORMATS = ("acled-csv", "geojson", "jsonl")
 
+# Linked events' columns (issue 5): independent sources, the range of tolls and contradiction flags.
+LINK_COLUMNS: tuple[str, ...] = ("sources", "n_sources", "fatalities_min", "fatalities_max", "flags")
+
 # warlog's own columns, after ACLED's, so tools that read ACLED columns by name still work.
-EXTRA_COLUMNS: tuple[str, ...] = (
+EXTRA_COLUMNS: tuple[str, ...] = LINK_COLUMNS + (
     "injured",
     "civilians",
     "children",
@@ -230,6 +233,11 @@ def acled_row(event: dict[str, Any], timestamp: int) -> dict[str, Any]:
         "fatalities": event.get("fatalities") or 0,
         "tags": "",
         "timestamp": timestamp,
+        "sources": "; ".join(event.get("sources") or []),
+        "n_sources": event.get("n_sources"),
+        "fatalities_min": event.get("fatalities_min"),
+        "fatalities_max": event.get("fatalities_max"),
+        "flags": "; ".join(event.get("flags") or []),
         "injured": event.get("injured"),
         "civilians": event.get("civilians"),
         "children": event.get("children"),

@@ -418,6 +418,28 @@ class Store:
         offset: int = 0,
         report_id: str | None = None,
     ) -> list[dict[str, Any]]:
+        """Linked events (reconciled fields, sources, ranges, flags, member ids) once linking has run, else mentions."""
+        from warlog.store import linking
+
+        kwargs = {"country": country, "since": since, "until": until, "event_type": event_type}
+        kwargs.update({"near": near, "km": km, "limit": limit, "offset": offset, "report_id": report_id})
+        if linking.has_events(self.engine):
+            return linking.query_events(self.engine, **kwargs)
+        return self.mentions(**kwargs)
+
+    def mentions(
+        self,
+        *,
+        country: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        event_type: str | None = None,
+        near: tuple[float, float] | None = None,
+        km: float | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+        report_id: str | None = None,
+    ) -> list[dict[str, Any]]:
         """Mentions as flat ACLED-named dicts, filtered and sorted by event_date (unknown dates last) then id."""
         if near is not None and (km is None or km < 0):
             raise ValueError("near= needs a non-negative km=")
@@ -466,7 +488,17 @@ class Store:
         return conds
 
     def get_event(self, event_id: str) -> dict[str, Any] | None:
-        """One event dict by mention id (or, once linking has run, the first mention of that event id), or None."""
+        """One linked event (by event id or any of its mention ids) with its reports, or a mention dict, or None."""
+        from warlog.store import linking
+
+        if linking.has_events(self.engine):
+            linked = linking.get_linked_event(self.engine, event_id)
+            if linked is not None:
+                return linked
+        return self.get_mention(event_id)
+
+    def get_mention(self, event_id: str) -> dict[str, Any] | None:
+        """One mention dict by mention id (or the first mention of a linked event id), or None."""
         q = self._event_select().where(sa.or_(mentions.c.id == event_id, mentions.c.event_id == event_id))
         q = q.order_by(sa.case((mentions.c.id == event_id, 0), else_=1), mentions.c.id).limit(1)
         with self.engine.connect() as conn:
@@ -483,7 +515,7 @@ class Store:
             return [_claim_dict(r) for r in conn.execute(q).mappings()]
 
     def stats(self) -> dict[str, int]:
-        """Counts of reports, events (mentions for now), linked events, claims, and the sum of fatalities."""
+        """Counts of reports, events (linked events once linking has run, else mentions), claims, and fatalities."""
         with self.engine.connect() as conn:
             n_reports = conn.execute(sa.select(sa.func.count()).select_from(reports)).scalar_one()
             n_mentions, deaths, linked = conn.execute(
@@ -494,9 +526,14 @@ class Store:
                 )
             ).one()
             n_claims = conn.execute(sa.select(sa.func.count()).select_from(claims_table)).scalar_one()
+        from warlog.store import linking
+
+        n_events, event_deaths = linking.event_stats(self.engine)
+        if n_events:
+            linked, deaths = n_events, event_deaths  # one row per happening: reconciled tolls, not a sum of reports
         return {
             "reports": int(n_reports),
-            "events": int(n_mentions),
+            "events": int(n_events or n_mentions),
             "mentions": int(n_mentions),
             "linked_events": int(linked),
             "claims": int(n_claims),

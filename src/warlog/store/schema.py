@@ -87,3 +87,114 @@ meta = sa.Table(
     sa.Column("key", sa.String(100), primary_key=True),
     sa.Column("value", sa.Text),
 )
+
+# ---------------------------------------------------------------------------------------------------------------------
+# linking (issue 5): one row per happening, the reports behind it, reference records and per-report credibility
+
+events = sa.Table(
+    "events",
+    metadata,
+    sa.Column("id", sa.String(40), primary_key=True),  # "e" + the founding mention's hash: stable across runs
+    sa.Column("first_mention_id", sa.String(40)),
+    sa.Column("event_date", sa.Date),
+    sa.Column("time_precision", sa.Integer),
+    sa.Column("disorder_type", sa.String(100)),
+    sa.Column("event_type", sa.String(100)),
+    sa.Column("sub_event_type", sa.String(100)),
+    sa.Column("actor1", sa.String(300)),
+    sa.Column("assoc_actor_1", sa.String(300)),
+    sa.Column("inter1", sa.Integer),
+    sa.Column("actor2", sa.String(300)),
+    sa.Column("assoc_actor_2", sa.String(300)),
+    sa.Column("inter2", sa.Integer),
+    sa.Column("location", sa.String(300)),
+    sa.Column("admin1", sa.String(200)),
+    sa.Column("admin2", sa.String(200)),
+    sa.Column("admin3", sa.String(200)),
+    sa.Column("country", sa.String(100)),
+    sa.Column("iso", sa.String(3)),
+    sa.Column("latitude", sa.Float),
+    sa.Column("longitude", sa.Float),
+    sa.Column("geo_precision", sa.Integer),
+    sa.Column("gazetteer_id", sa.String(100)),
+    sa.Column("fatalities", sa.Integer, nullable=False, default=0),  # ACLED rule: lowest credible until corroborated
+    sa.Column("fatalities_min", sa.Integer),
+    sa.Column("fatalities_max", sa.Integer),
+    sa.Column("injured", sa.Integer),
+    sa.Column("civilians", sa.Integer),
+    sa.Column("children", sa.Integer),
+    sa.Column("women", sa.Integer),
+    sa.Column("attributed_to", sa.String(300)),
+    sa.Column("confidence", sa.Float),
+    sa.Column("n_mentions", sa.Integer),
+    sa.Column("n_reports", sa.Integer),
+    sa.Column("n_sources", sa.Integer),  # independent sources (outlets joined by syndicated copies count once)
+    sa.Column("sources", sa.JSON),  # ["outlet", ...]
+    sa.Column("figures", sa.JSON),  # {"independent source": [toll per report, ...]}
+    sa.Column("flags", sa.JSON),  # ["figures_disagree:12-40", "perpetrator_disagrees:...", "single_source", ...]
+    sa.Column("updated_at", sa.DateTime),
+    sa.Index("ix_events_event_date", "event_date"),
+    sa.Index("ix_events_country", "country"),
+    sa.Index("ix_events_event_type", "event_type"),
+    sa.Index("ix_events_lat_lon", "latitude", "longitude"),
+)
+
+event_sources = sa.Table(
+    "event_sources",
+    metadata,
+    sa.Column("event_id", sa.String(40), primary_key=True),
+    sa.Column("mention_id", sa.String(40), primary_key=True),
+    sa.Column("report_id", sa.String(40), nullable=False),
+    sa.Column("outlet", sa.String(300)),
+    sa.Column("source", sa.String(300)),  # independent-source id
+    sa.Column("text_group", sa.String(40)),  # syndication group: the smallest report id among near-duplicate texts
+    sa.Column("fatalities", sa.Integer),
+    sa.Column("link_score", sa.Float),
+    sa.Column("link_reason", sa.Text),
+    sa.Index("ix_event_sources_report_id", "report_id"),
+)
+
+reference_events = sa.Table(
+    "reference_events",
+    metadata,
+    sa.Column("id", sa.String(80), primary_key=True),  # "<dataset>:<record id>"
+    sa.Column("dataset", sa.String(20), nullable=False),  # acled, ucdp, vdc
+    sa.Column("event_date", sa.Date),
+    sa.Column("date_end", sa.Date),
+    sa.Column("event_type", sa.String(100)),
+    sa.Column("sub_event_type", sa.String(100)),
+    sa.Column("actor1", sa.String(300)),
+    sa.Column("actor2", sa.String(300)),
+    sa.Column("location", sa.String(300)),
+    sa.Column("admin1", sa.String(200)),
+    sa.Column("admin2", sa.String(200)),
+    sa.Column("country", sa.String(100)),
+    sa.Column("latitude", sa.Float),
+    sa.Column("longitude", sa.Float),
+    sa.Column("geo_precision", sa.Integer),
+    sa.Column("fatalities", sa.Integer),
+    sa.Column("fatalities_low", sa.Integer),
+    sa.Column("fatalities_high", sa.Integer),
+    sa.Column("source", sa.Text),
+    sa.Column("notes", sa.Text),
+    sa.Index("ix_reference_events_date", "event_date"),
+    sa.Index("ix_reference_events_admin1", "admin1"),
+)
+
+reference_matches = sa.Table(
+    "reference_matches",
+    metadata,
+    sa.Column("event_id", sa.String(40), primary_key=True),
+    sa.Column("reference_id", sa.String(80), primary_key=True),
+    sa.Column("days", sa.Integer),
+    sa.Column("km", sa.Float),
+    sa.Column("figures_agree", sa.Boolean),
+)
+
+report_credibility = sa.Table(
+    "report_credibility",
+    metadata,
+    sa.Column("report_id", sa.String(40), primary_key=True),
+    sa.Column("score", sa.Float),
+    sa.Column("reasons", sa.JSON),  # ["+ corroborated by 3 independent sources (e...)", "- ...", ...]
+)

@@ -1,0 +1,88 @@
+"""`warlog link`, `warlog reference import` and `warlog eval link|credibility`: thin wrappers over warlog.link."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from warlog.cli import app
+from warlog.cli.common import DbOption, err, open_store
+from warlog.cli.eval import eval_app
+
+reference_app = typer.Typer(help="Existing event datasets (ACLED, UCDP GED, VDC) to check reports against.")
+app.add_typer(reference_app, name="reference")
+
+FormatOption = Annotated[str, typer.Option("--format", help="table, json or markdown")]
+
+
+@app.command("link")
+def link(
+    rebuild: Annotated[bool, typer.Option(help="Forget every event and link all mentions again.")] = False,
+    db: DbOption = None,
+) -> None:
+    """Group stored mentions into events (new mentions join existing events; event ids stay stable)."""
+    from warlog.link.run import link_store
+
+    store = open_store(db)
+    s = link_store(store, rebuild=rebuild)
+    stats = store.stats()
+    store.close()
+    err.print(
+        f"{s.new_mentions} mentions linked: {s.joined} joined an event, {s.founded} founded one; "
+        f"{s.events_updated} events updated, {s.reports_scored} reports scored; {stats['events']} events in all",
+        highlight=False,
+    )
+
+
+@reference_app.command("import")
+def reference_import(
+    file: Annotated[str, typer.Argument(help="Dataset file (CSV or CSV.gz).")],
+    format_: Annotated[str, typer.Option("--format", help="acled, ucdp or vdc")] = "acled",
+    db: DbOption = None,
+) -> None:
+    """Load reference events and match every linked event to them within date and place windows."""
+    from warlog.link.reference import FORMATS, import_reference
+
+    if format_ not in FORMATS:
+        raise typer.BadParameter(f"use {', '.join(FORMATS)}", param_hint="--format")
+    store = open_store(db)
+    n = import_reference(store, file, format_)
+    store.close()
+    err.print(f"{n} reference events from {file} ({format_})", highlight=False)
+
+
+@eval_app.command("link")
+def eval_link(
+    corpus: Annotated[str, typer.Option(help="gvc (mention coreference) or gva (document grouping)")] = "gvc",
+    data: Annotated[str, typer.Option(help="Benchmark folder (../shared/benchmarks/gvc or gva_semeval2018t5).")] = "",
+    split: Annotated[str, typer.Option(help="GVC split folder: val (= Bugert's dev) or test.")] = "val",
+    format_: FormatOption = "table",
+) -> None:
+    """Cross-document event coreference (MUC, B-cubed, CEAF-e, CoNLL F1) beside the published anchor."""
+    from warlog.eval.report import print_result
+    from warlog.link.benchmarks import eval_gva, eval_gvc
+
+    if not data:
+        raise typer.BadParameter("give the benchmark folder", param_hint="--data")
+    if corpus == "gvc":
+        result = eval_gvc(data, split=split)
+    elif corpus == "gva":
+        result = eval_gva(data)
+    else:
+        raise typer.BadParameter("use gvc or gva", param_hint="--corpus")
+    print_result(result, format_)
+
+
+@eval_app.command("credibility")
+def eval_credibility(
+    data: Annotated[str, typer.Option(help="FA-KES-Dataset.csv")],
+    vdc: Annotated[str | None, typer.Option(help="VDC victim list (vdc_victims_sample_2011_2019.csv.gz).")] = None,
+    cache: Annotated[str, typer.Option(help="SQLite file holding the extracted articles (made once).")] = "",
+    format_: FormatOption = "table",
+) -> None:
+    """FA-KES credible/fake: accuracy, F1, AUC with folds grouped by outlet, with and without VDC records."""
+    from warlog.eval.report import print_result
+    from warlog.link.benchmarks import eval_fakes
+
+    print_result(eval_fakes(data, vdc=vdc, cache=cache or None), format_)

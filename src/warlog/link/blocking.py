@@ -1,0 +1,150 @@
+"""Which mentions may describe the same happening: date windows from time precision, distances from geo precision,
+compatible event types, and a grid index so each new mention is compared with a handful of candidates only."""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date
+
+from warlog.model import Mention
+
+# ACLED time_precision 1 (day), 2 (week), 3 (month): how many days apart two reports of one event may date it.
+DATE_WINDOW_DAYS = {1: 1, 2: 7, 3: 31}
+# ACLED geo_precision 1 (the town), 2 (near the town / a district), 3 (only the province): how far apart, in km.
+RADIUS_KM = {1: 10.0, 2: 30.0, 3: 80.0}
+CELL_DEG = 0.5  # grid cell for the spatial index (about 55 km)
+EARTH_RADIUS_KM = 6371.0088
+
+# Event types that reports of one happening may code differently (an air strike that kills civilians, a clash with
+# shelling); any other pair is incompatible.
+_COMPATIBLE = {
+    frozenset({"Explosions/Remote violence", "Violence against civilians"}),
+    frozenset({"Explosions/Remote violence", "Battles"}),
+}
+
+
+def date_window(a: Mention, b: Mention) -> int:
+    """Days two mentions may differ by: the looser of their precisions' windows."""
+    return max(DATE_WINDOW_DAYS.get(a.time_precision or 1, 31), DATE_WINDOW_DAYS.get(b.time_precision or 1, 31))
+
+
+def radius_km(a: Mention, b: Mention) -> float:
+    """Kilometres two mentions' places may be apart: the looser of their precisions' radii."""
+    pa = a.place.geo_precision if a.place else 3
+    pb = b.place.geo_precision if b.place else 3
+    return max(RADIUS_KM.get(pa or 3, 80.0), RADIUS_KM.get(pb or 3, 80.0))
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
+
+
+def types_compatible(a: str | None, b: str | None) -> bool:
+    """Same ACLED event type, an unknown one, or a pair that reports of one happening plausibly code differently."""
+    return a is None or b is None or a == b or frozenset({a, b}) in _COMPATIBLE
+
+
+def dates_compatible(a: Mention, b: Mention) -> bool:
+    """Both dated and within the looser precision window (an undated mention links to nothing)."""
+    if a.event_date is None or b.event_date is None:
+        return False
+    return abs((a.event_date - b.event_date).days) <= date_window(a, b)
+
+
+def place_distance(a: Mention, b: Mention) -> float | None:
+    """Kilometres between two geocoded mentions, None when either has no coordinates."""
+    pa, pb = a.place, b.place
+    if pa is None or pb is None or pa.latitude is None or pb.latitude is None:
+        return None
+    return haversine_km(pa.latitude, pa.longitude, pb.latitude, pb.longitude)
+
+
+def places_compatible(a: Mention, b: Mention) -> bool:
+    """Within the precisions' radius, or in the same admin unit at the coarser precision; ungeocoded: same country."""
+    pa, pb = a.place, b.place
+    if pa is None or pb is None:
+        ca = pa.iso if pa else None
+        cb = pb.iso if pb else None
+        return ca is None or cb is None or ca == cb
+    if pa.iso and pb.iso and pa.iso != pb.iso:
+        return False
+    km = place_distance(a, b)
+    if km is not None and km <= radius_km(a, b):
+        return True
+    coarse = max(pa.geo_precision or 3, pb.geo_precision or 3)
+    if coarse >= 3 and pa.admin1 and pa.admin1 == pb.admin1:
+        return True
+    return bool(coarse >= 2 and pa.admin2 and pa.admin2 == pb.admin2)
+
+
+def compatible(a: Mention, b: Mention) -> bool:
+    """The blocking test: may these two mentions be one event at all?"""
+    return (
+        a.report_id != b.report_id
+        and dates_compatible(a, b)
+        and types_compatible(a.event_type, b.event_type)
+        and places_compatible(a, b)
+    )
+
+
+def _cell(m: Mention) -> tuple[str, int, int] | tuple[str, str]:
+    """The mention's grid cell, or its country (or "?") when it has no coordinates."""
+    p = m.place
+    if p is None or p.latitude is None or p.longitude is None:
+        return ("country", (p.iso if p else None) or "?")
+    return ("cell", math.floor(p.latitude / CELL_DEG), math.floor(p.longitude / CELL_DEG))
+
+
+class BlockIndex:
+    """Events indexed by (day, grid cell) so candidates for a mention are found in constant time per key."""
+
+    def __init__(self) -> None:
+        self._keys: dict[tuple, set[str]] = defaultdict(set)
+
+    @staticmethod
+    def _cells_near(m: Mention) -> list[tuple]:
+        """The mention's cell and its neighbours (coarse precision reaches two cells out); no coordinates: country."""
+        c = _cell(m)
+        if c[0] == "country":
+            return [c]
+        prec = m.place.geo_precision if m.place else 3
+        reach = 2 if (prec or 3) >= 3 else 1
+        _, y, x = c
+        return [("cell", y + dy, x + dx) for dy in range(-reach, reach + 1) for dx in range(-reach, reach + 1)]
+
+    def add(self, event_id: str, m: Mention) -> None:
+        """Index an event under this member's day and cell (an event holds the keys of all its members)."""
+        if m.event_date is None:
+            return
+        self._keys[(m.event_date.toordinal(), _cell(m))].add(event_id)
+        if m.place is not None:  # also findable from mentions that carry no coordinates
+            self._keys[(m.event_date.toordinal(), ("country", m.place.iso or "?"))].add(event_id)
+
+    def candidates(self, m: Mention) -> set[str]:
+        """Event ids within the mention's date window and neighbouring cells."""
+        if m.event_date is None:
+            return set()
+        window = DATE_WINDOW_DAYS[3] if (m.time_precision or 1) >= 3 else DATE_WINDOW_DAYS[2]
+        day = m.event_date.toordinal()
+        cells = self._cells_near(m)
+        found: set[str] = set()
+        for d in range(day - window, day + window + 1):
+            for c in cells:
+                found |= self._keys.get((d, c), set())
+        return found
+
+    def add_all(self, items: Iterable[tuple[str, Mention]]) -> None:
+        """Index many (event id, mention) pairs."""
+        for event_id, m in items:
+            self.add(event_id, m)
+
+
+def day_of(value: date | None) -> int | None:
+    """A date as an ordinal day number, None stays None."""
+    return value.toordinal() if value else None

@@ -1,0 +1,174 @@
+"""One row per happening from all its mentions: ACLED's conservative fatality rule, ranges, the figure each source
+gave, the most precise date and place, independent sources, and flags where sources contradict each other."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from warlog.link.score import _actor_key
+from warlog.model import Mention
+
+FIGURE_TOLERANCE = 0.5  # relative spread of death tolls tolerated before flagging (tolls rise as bodies are found)
+FIGURE_SLACK = 3  # ... plus this many deaths
+DATE_TOLERANCE_DAYS = 1
+
+
+@dataclass
+class Member:
+    """A mention with what reconciliation needs from its report."""
+
+    mention: Mention
+    outlet: str | None = None
+    published: date | None = None
+    text_group: str | None = None  # syndication group (near-duplicate texts share one)
+    source: str | None = None  # independent source id
+
+
+@dataclass
+class Reconciled:
+    """An event's reconciled fields (ACLED names) plus sources, figures, ranges and flags."""
+
+    fields: dict[str, Any]
+    sources: list[str]
+    figures: dict[str, list[int]]
+    flags: list[str] = field(default_factory=list)
+
+
+def _most_common(values: list[Any]) -> Any:
+    """The most frequent non-empty value (ties: the first seen), or None."""
+    values = [v for v in values if v not in (None, "")]
+    if not values:
+        return None
+    counts = Counter(values)
+    best = max(counts.values())
+    return next(v for v in values if counts[v] == best)
+
+
+def best_fatalities(figures: dict[str, list[int]]) -> int:
+    """ACLED's rule: the lowest credible figure, unless a higher one is corroborated by two independent sources.
+
+    figures maps each independent source to the tolls its reports gave; a source's figure is its highest (its latest
+    count). Zeros are "no figure" when any source gives one.
+    """
+    per_source = [max(v) for v in figures.values() if v and max(v) > 0]
+    if not per_source:
+        return 0
+    counts = Counter(per_source)
+    corroborated = [v for v, n in counts.items() if n >= 2]
+    return max(corroborated) if corroborated else min(per_source)
+
+
+def _precise_date(members: list[Member]) -> tuple[date | None, int]:
+    """The most precise date: among the most precise mentions, the most reported date (ties: the earliest)."""
+    dated = [m.mention for m in members if m.mention.event_date is not None]
+    if not dated:
+        return None, 1
+    prec = min(m.time_precision or 1 for m in dated)
+    days = sorted(m.event_date for m in dated if (m.time_precision or 1) == prec)  # type: ignore[type-var]
+    counts = Counter(days)
+    top = max(counts.values())
+    return next(d for d in days if counts[d] == top), prec
+
+
+def _precise_place(members: list[Member]) -> Mention | None:
+    """The mention carrying the most precise place (most reported location among those, ties: first)."""
+    placed = [m.mention for m in members if m.mention.place is not None]
+    if not placed:
+        return None
+    prec = min(m.place.geo_precision or 3 for m in placed)  # type: ignore[union-attr]
+    best = [m for m in placed if (m.place.geo_precision or 3) == prec]  # type: ignore[union-attr]
+    loc = _most_common([m.place.location for m in best])  # type: ignore[union-attr]
+    return next(m for m in best if m.place.location == loc)  # type: ignore[union-attr]
+
+
+def contradiction_flags(members: list[Member], figures: dict[str, list[int]]) -> list[str]:
+    """Flags: tolls beyond the tolerance, different perpetrators, different dates (between independent sources)."""
+    flags: list[str] = []
+    per_source = [max(v) for v in figures.values() if v and max(v) > 0]
+    if len(per_source) >= 2:
+        lo, hi = min(per_source), max(per_source)
+        if hi > lo * (1 + FIGURE_TOLERANCE) + FIGURE_SLACK:
+            flags.append(f"figures_disagree:{lo}-{hi}")
+    by_source_actor: dict[str, set[str]] = {}
+    for m in members:
+        key = _actor_key(m.mention.actor1)
+        if key and key != "unidentified armed group":
+            by_source_actor.setdefault(m.source or m.mention.report_id, set()).add(key)
+    actors = {a for s in by_source_actor.values() for a in s}
+    if len(by_source_actor) >= 2 and len(actors) >= 2:
+        flags.append("perpetrator_disagrees:" + " | ".join(sorted(actors)))
+    days: dict[str, set[date]] = {}
+    for m in members:
+        if m.mention.event_date is not None and (m.mention.time_precision or 1) == 1:
+            days.setdefault(m.source or m.mention.report_id, set()).add(m.mention.event_date)
+    all_days = sorted({d for s in days.values() for d in s})
+    if len(days) >= 2 and all_days and (all_days[-1] - all_days[0]).days > DATE_TOLERANCE_DAYS:
+        flags.append(f"date_disagrees:{all_days[0].isoformat()}..{all_days[-1].isoformat()}")
+    return flags
+
+
+def reconcile(members: list[Member]) -> Reconciled:
+    """The event's fields from its members (each with .source set)."""
+    ms = [m.mention for m in members]
+    figures: dict[str, list[int]] = {}
+    for m in members:
+        figures.setdefault(m.source or m.mention.report_id, []).append(m.mention.fatalities or 0)
+    tolls = [m.fatalities for m in ms if m.fatalities]
+    day, tprec = _precise_date(members)
+    where = _precise_place(members)
+    p = where.place if where else None
+    event_type = _most_common([m.event_type for m in ms])
+    sub = _most_common([m.sub_event_type for m in ms if m.event_type == event_type])
+    actor1 = _most_common([m.actor1 for m in ms])
+    carrier = next((m for m in ms if m.actor1 == actor1), ms[0])
+    actor2 = _most_common([m.actor2 for m in ms])
+    carrier2 = next((m for m in ms if m.actor2 == actor2), ms[0])
+    fields = {
+        "event_date": day,
+        "time_precision": tprec,
+        "disorder_type": _most_common([m.disorder_type for m in ms if m.event_type == event_type]),
+        "event_type": event_type,
+        "sub_event_type": sub,
+        "actor1": actor1,
+        "assoc_actor_1": carrier.assoc_actor_1,
+        "inter1": carrier.inter1,
+        "actor2": actor2,
+        "assoc_actor_2": carrier2.assoc_actor_2,
+        "inter2": carrier2.inter2,
+        "location": p.location if p else None,
+        "admin1": p.admin1 if p else None,
+        "admin2": p.admin2 if p else None,
+        "admin3": p.admin3 if p else None,
+        "country": p.country if p else None,
+        "iso": p.iso if p else None,
+        "latitude": p.latitude if p else None,
+        "longitude": p.longitude if p else None,
+        "geo_precision": p.geo_precision if p else None,
+        "gazetteer_id": p.gazetteer_id if p else None,
+        "fatalities": best_fatalities(figures),
+        "fatalities_min": min(tolls) if tolls else 0,
+        "fatalities_max": max(tolls) if tolls else 0,
+        "injured": _min_or_none([m.injured for m in ms]),
+        "civilians": _min_or_none([m.civilians for m in ms]),
+        "children": _min_or_none([m.children for m in ms]),
+        "women": _min_or_none([m.women for m in ms]),
+        "attributed_to": _most_common([m.attributed_to for m in ms]),
+        "confidence": max(m.confidence for m in ms),
+        "n_mentions": len(ms),
+        "n_reports": len({m.report_id for m in ms}),
+        "n_sources": len(figures),
+    }
+    flags = contradiction_flags(members, figures)
+    if len(figures) == 1:
+        flags.append("single_source")
+    sources = sorted({m.outlet or "?" for m in members}, key=str.lower)
+    return Reconciled(fields=fields, sources=sources, figures=figures, flags=flags)
+
+
+def _min_or_none(values: list[int | None]) -> int | None:
+    """The smallest positive value given, None when none is (the conservative count)."""
+    vals = [v for v in values if v]
+    return min(vals) if vals else None

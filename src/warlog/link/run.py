@@ -1,0 +1,132 @@
+"""Link a store: new mentions join existing events (or found new ones), touched events are reconciled, matched to
+reference records, and the credibility of their reports is recomputed. Nothing else is recomputed."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import TYPE_CHECKING, Any
+
+from warlog.link.blocking import DATE_WINDOW_DAYS
+from warlog.link.linker import LinkDecision, Linker, event_id_for
+from warlog.link.reconcile import Member, reconcile
+from warlog.link.syndication import independent_sources, syndication_groups
+from warlog.store import linking as db
+
+if TYPE_CHECKING:
+    from warlog.store import Store
+
+
+@dataclass
+class LinkSummary:
+    """What a linking run did."""
+
+    new_mentions: int = 0
+    joined: int = 0
+    founded: int = 0
+    events_updated: int = 0
+    reports_scored: int = 0
+    decisions: list[LinkDecision] = field(default_factory=list)
+
+
+def reconcile_rows(eid: str, members: list[tuple[Any, dict[str, Any]]], decisions: dict[str, LinkDecision]) -> tuple:
+    """The events row and event_sources rows for one event from its members (mention, report info)."""
+    texts = {m.report_id: info.get("text") or "" for m, info in members}
+    groups = syndication_groups(texts)
+    outlets = {m.report_id: info.get("outlet") for m, info in members}
+    sources = independent_sources(outlets, groups)
+    ms = [
+        Member(m, info.get("outlet"), info.get("published"), groups.get(m.report_id), sources.get(m.report_id))
+        for m, info in members
+    ]
+    rec = reconcile(ms)
+    first = min((m for m, _ in members), key=lambda m: (event_id_for(m.id) != eid, m.id))
+    row = {"id": eid, "first_mention_id": first.id, **rec.fields}
+    row.update({"sources": rec.sources, "figures": rec.figures, "flags": rec.flags})
+    src_rows = []
+    for mem in ms:
+        d = decisions.get(mem.mention.id)
+        src_rows.append(
+            {
+                "event_id": eid,
+                "mention_id": mem.mention.id,
+                "report_id": mem.mention.report_id,
+                "outlet": mem.outlet,
+                "source": mem.source,
+                "text_group": mem.text_group,
+                "fatalities": mem.mention.fatalities,
+                "link_score": round(d.score.total, 3) if d and d.score else None,
+                "link_reason": (f"joined via {d.matched_mention}: {d.score.explain()}" if d and d.score else None),
+            }
+        )
+    return row, src_rows
+
+
+def _keep_decisions(store: Store, event_ids: list[str]) -> dict[str, LinkDecision]:
+    """Earlier link scores of these events' members, so a re-reconciled event keeps its evidence trail."""
+    import sqlalchemy as sa
+
+    from warlog.link.score import PairScore
+    from warlog.store.schema import event_sources
+
+    out: dict[str, LinkDecision] = {}
+    with store.engine.connect() as conn:
+        for i in range(0, len(event_ids), 500):
+            q = sa.select(event_sources).where(event_sources.c.event_id.in_(event_ids[i : i + 500]))
+            for r in conn.execute(q).mappings():
+                if r["link_score"] is not None:
+                    reason = r["link_reason"] or ""
+                    matched = reason.split(":")[0].removeprefix("joined via ").strip() or None
+                    score = PairScore({}, r["link_score"])
+                    score.explain = lambda reason=reason: reason.split(": ", 1)[-1]  # type: ignore[method-assign]
+                    out[r["mention_id"]] = LinkDecision(r["mention_id"], r["event_id"], False, score, matched)
+    return out
+
+
+def link_store(store: Store, *, rebuild: bool = False, references: bool = True) -> LinkSummary:
+    """Link the store's unlinked mentions incrementally (rebuild=True: forget every event first)."""
+    if rebuild:
+        db.clear_links(store)
+    summary = LinkSummary()
+    new = db.unlinked_mentions(store.engine)
+    if not new:
+        return summary
+    dated = [m.event_date for m, _ in new if m.event_date is not None]
+    linker = Linker()
+    if dated:
+        pad = timedelta(days=DATE_WINDOW_DAYS[3])
+        for m, info in db.linked_mentions(store.engine, min(dated) - pad, max(dated) + pad):
+            linker.load(info["event_id"], m)
+    decisions = linker.add_all([m for m, _ in new])
+    summary.decisions = decisions
+    summary.new_mentions = len(decisions)
+    summary.founded = sum(d.founded for d in decisions)
+    summary.joined = summary.new_mentions - summary.founded
+    db.assign_events(store, {d.mention_id: d.event_id for d in decisions})
+    touched = sorted({d.event_id for d in decisions})
+    update_events(store, touched, {d.mention_id: d for d in decisions})
+    summary.events_updated = len(touched)
+    if references:
+        from warlog.link.credibility import score_reports
+        from warlog.link.reference import match_events
+
+        if db.count_reference(store.engine):
+            match_events(store, touched)
+        report_ids = {m.report_id for m, _ in new}
+        summary.reports_scored = len(score_reports(store, report_ids))
+    return summary
+
+
+def update_events(store: Store, event_ids: list[str], decisions: dict[str, LinkDecision] | None = None) -> None:
+    """Re-reconcile these events from all their members and write them."""
+    kept = _keep_decisions(store, event_ids)
+    kept.update(decisions or {})
+    members = db.members_of(store.engine, event_ids)
+    rows, src_rows = [], []
+    for eid in event_ids:
+        if eid not in members:
+            continue
+        row, srcs = reconcile_rows(eid, members[eid], kept)
+        rows.append(row)
+        src_rows.extend(srcs)
+    db.write_events(store, rows, src_rows)

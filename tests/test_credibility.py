@@ -1,0 +1,92 @@
+"""Credibility: each report gets a score with the reasons behind it, and the FA-KES scoring helpers are correct."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from warlog.link.benchmarks import _binary_metrics, auc, grouped_cv
+from warlog.link.credibility import assess
+from warlog.link.reference import import_reference
+from warlog.link.run import link_store
+from warlog.store import Store
+from warlog.store import linking as db
+
+HERE = Path(__file__).parent / "fixtures" / "link"
+
+
+def event(reports, eid="e1", flags=()):
+    """A linked event as query_events gives it (only the fields credibility reads)."""
+    return {"id": eid, "event_date": "2017-03-14", "location": "Saraqib", "reports": reports, "flags": list(flags)}
+
+
+def test_a_report_corroborated_by_two_independent_sources_scores_high():
+    ev = event(
+        [
+            {"report_id": "r1", "source": "A", "fatalities": 12},
+            {"report_id": "r2", "source": "B", "fatalities": 13},
+            {"report_id": "r3", "source": "C", "fatalities": 12},
+        ]
+    )
+    c = assess("r1", [ev], {})
+    assert c.score > 0.7
+    assert any("2 independent source(s)" in r for r in c.reasons)
+    assert any("agrees with other sources" in r for r in c.reasons)
+
+
+def test_a_lone_report_with_an_outlying_toll_and_a_contradicting_record_scores_low():
+    ev = event(
+        [{"report_id": "r1", "source": "A", "fatalities": 90}, {"report_id": "r2", "source": "B", "fatalities": 8}]
+    )
+    matches = {"e1": [{"reference_id": "vdc:x", "figures_agree": False, "fatalities": 7, "days": 0, "km": 2.0}]}
+    c = assess("r1", [ev], matches)
+    assert c.score < 0.5
+    assert any("90 vs 8-8 elsewhere" in r for r in c.reasons)
+    assert any("reference record vdc:x gives 7 deaths" in r for r in c.reasons)
+
+
+def test_a_far_or_coarse_reference_record_does_not_count_against_a_report():
+    ev = event([{"report_id": "r1", "source": "A", "fatalities": 30}])
+    matches = {"e1": [{"reference_id": "ucdp:1", "figures_agree": False, "fatalities": 2, "days": 1, "km": None}]}
+    c = assess("r1", [ev], matches)
+    assert c.score == 0.5 and "none settles its toll" in c.reasons[-1]
+
+
+def test_no_reference_record_proves_nothing():
+    ev = event([{"report_id": "r1", "source": "A", "fatalities": 5}])
+    c = assess("r1", [ev], {})
+    assert c.score == 0.5 and "no independent source" in c.reasons[0]
+
+
+def test_stored_scores_follow_reference_imports(tmp_path):
+    from tests.test_link import WORDINGS, strike_report
+
+    store = Store(str(tmp_path / "cred.db"))
+    a = strike_report("Alpha News", WORDINGS["Alpha News"], 12, 0)
+    b = strike_report("Beta Daily", WORDINGS["Beta Daily"], 14, 0)
+    store.save_many([a, b])
+    link_store(store)
+    before = db.credibility(store.engine)[a.report.id]["score"]
+    import_reference(store, HERE / "acled_sample.csv", "acled")
+    after = db.credibility(store.engine)[a.report.id]
+    store.close()
+    assert after["score"] > before
+    assert any("acled:SYR900001" in r for r in after["reasons"])
+
+
+def test_auc_and_binary_metrics_on_a_hand_computed_example():
+    y = np.array([1, 1, 0, 0])
+    assert auc(y, np.array([0.9, 0.4, 0.6, 0.1])) == 0.75  # 3 of 4 positive/negative pairs ordered right
+    assert auc(y, np.array([0.5, 0.5, 0.5, 0.5])) == 0.5
+    m = _binary_metrics(y, np.array([0.9, 0.4, 0.6, 0.1]))
+    assert m["accuracy"] == 0.5 and m["f1"] == 0.5
+
+
+def test_grouped_cross_validation_never_trains_on_the_test_outlet():
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(60, 2))
+    y = (x[:, 0] > 0).astype(float)
+    groups = [f"outlet{i % 4}" for i in range(60)]
+    m = grouped_cv(x, y, groups)
+    assert m["accuracy"] > 0.9 and m["auc"] > 0.95
