@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from warlog.store import review as review  # noqa: F401  (creates the review tables on the shared metadata)
 from warlog.store.db import (
     SchemaVersionError,
     Store,

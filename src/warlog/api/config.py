@@ -1,0 +1,44 @@
+"""How `warlog serve` is configured: flags override WARLOG_* environment variables, which override these defaults."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+from warlog.settings import Settings, normalise_db_url
+
+READ_MODES = ("local", "open", "token")
+
+
+def _env_list(name: str) -> tuple[str, ...]:
+    """A comma-separated environment variable as a tuple of non-empty items."""
+    return tuple(x.strip() for x in os.environ.get(name, "").split(",") if x.strip())
+
+
+def _env_int(name: str, default: int) -> int:
+    """An integer environment variable, or the default."""
+    value = os.environ.get(name)
+    return int(value) if value and value.strip().isdigit() else default
+
+
+@dataclass
+class ServeConfig:
+    """Access rules and limits of the HTTP API.
+
+    read: "local" (reading open to loopback clients only, others need a token), "open" (anyone may read) or
+    "token" (every request needs a token). Writing and reviewing always need an analyst or admin token.
+    """
+
+    db_url: str = field(default_factory=lambda: Settings().db_url)
+    read: str = field(default_factory=lambda: os.environ.get("WARLOG_READ", "local"))
+    cors_origins: tuple[str, ...] = field(default_factory=lambda: _env_list("WARLOG_CORS_ORIGINS"))
+    max_body_bytes: int = field(default_factory=lambda: _env_int("WARLOG_MAX_BODY_BYTES", 2 * 1024 * 1024))
+    max_page_size: int = field(default_factory=lambda: _env_int("WARLOG_MAX_PAGE_SIZE", 500))
+    max_geojson: int = field(default_factory=lambda: _env_int("WARLOG_MAX_GEOJSON", 20000))
+    allow_private_urls: bool = field(default_factory=lambda: os.environ.get("WARLOG_ALLOW_PRIVATE_URLS") == "1")
+    link_on_ingest: bool = True
+
+    def __post_init__(self) -> None:
+        self.db_url = normalise_db_url(self.db_url)
+        if self.read not in READ_MODES:
+            raise ValueError(f"read access must be one of {', '.join(READ_MODES)}")
