@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from warlog.ingest.clean import clean_text, drop_repeated_paragraphs
+from warlog.ingest.clean import clean_text, drop_repeated_paragraphs, storable
 from warlog.ingest.corpus import count_csv_records, read_csv, read_json_bytes, read_jsonl
 from warlog.ingest.dateline import find_dateline_date
 from warlog.ingest.errors import IngestError, IngestFailure
@@ -48,6 +48,13 @@ JSONL_EXT = {".jsonl", ".ndjson"}
 JSON_EXT = {".json"}
 FEED_EXT = {".xml", ".rss", ".atom"}
 _URL = re.compile(r"^https?://", re.I)
+# Longest report text we extract: far beyond any news report, well under spaCy's 1,000,000-character limit (a longer
+# text would make the parser raise in the middle of a batch) and its memory needs (about 1 GB per 100,000 characters).
+MAX_REPORT_CHARS = 200_000
+# Metadata lengths the reports table declares (PostgreSQL enforces them: a longer value would fail the whole batch).
+MAX_OUTLET_CHARS = 300
+MAX_LANGUAGE_CHARS = 16
+_LANGUAGE = re.compile(r"[a-z]{2,8}")
 
 
 def is_url(path: str) -> bool:
@@ -156,9 +163,36 @@ def finalize(
         id="",  # re-hash: the id is the hash of the cleaned text
         published=pub,
         published_basis=basis,
-        outlet=report.outlet or outlet,
+        title=_meta(report.title),
+        outlet=_meta(report.outlet or outlet, MAX_OUTLET_CHARS),
+        url=storable(report.url).strip() or None if report.url else None,
+        language=_language(report.language),
+        source_path=storable(report.source_path) if report.source_path else None,
         ingested_at=report.ingested_at or now or datetime.now(UTC),
     )
+
+
+def _meta(value: str | None, limit: int | None = None) -> str | None:
+    """A metadata string as the store can hold it: one clean line, cut to the column's length; empty becomes None."""
+    if value is None:
+        return None
+    value = " ".join(storable(str(value)).split())
+    return (value[:limit] if limit else value) or None
+
+
+def _language(value: str | None) -> str:
+    """A language tag reduced to its primary subtag ("en-GB" -> "en"); anything that is not a tag means English."""
+    tag = (value or "").strip().lower().replace("_", "-").split("-")[0]
+    return tag if _LANGUAGE.fullmatch(tag) and len(tag) <= MAX_LANGUAGE_CHARS else "en"
+
+
+def _too_long(report: Report, source: str) -> IngestError | None:
+    """An IngestError for a report longer than MAX_REPORT_CHARS (named by its record), else None."""
+    if len(report.text) <= MAX_REPORT_CHARS:
+        return None
+    path = report.source_path or source
+    record = path.split("#", 1)[1] if path.startswith(source + "#") else None
+    return IngestError(source, record, f"report too long ({len(report.text)} characters > {MAX_REPORT_CHARS})")
 
 
 def read_sources(
@@ -175,13 +209,14 @@ def read_sources(
     An error in one input never stops the others.
     """
     for item in _expand(paths):
+        source = item if isinstance(item, str) else str(item)
         if isinstance(item, str):
             results = _guarded(item, _read_url(item, mapping, allow_private))
         else:
-            results = _guarded(str(item), _read_file(item, mapping))
+            results = _guarded(source, _read_file(item, mapping))
         for result in results:
             if isinstance(result, Report):
-                yield finalize(result, published=published, outlet=outlet)
+                yield _too_long(result, source) or finalize(result, published=published, outlet=outlet)
             else:
                 yield result
 

@@ -12,11 +12,18 @@ _PARA_SPLIT = re.compile(r"\n[ \t]*\n")
 # Sentence boundary: end punctuation (maybe a closing quote), whitespace, then a capital, digit or opening quote.
 _SENT_SPLIT = re.compile(r"(?<=[.!?])([\"'\u201d\u2019)\]]?\s+)(?=[\"'\u201c\u2018(\[]?[A-Z0-9])")
 LONG_SENTENCE = 60
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def storable(text: str) -> str:
+    """Text any database and encoder accepts: lone surrogates (from JSON escapes or undecodable file names) become
+    U+FFFD and NUL characters are dropped (PostgreSQL refuses them)."""
+    return _SURROGATE.sub("\ufffd", text).replace("\x00", "")
 
 
 def clean_text(text: str) -> str:
     """Normalise whitespace and newlines, strip control characters (newlines kept) and return NFC text."""
-    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", storable(text)).replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u2028", "\n").replace("\u2029", "\n\n").replace("\x0b", "\n").replace("\x0c", "\n")
     text = _CONTROL.sub("", text)
     text = _SPACES.sub(" ", text)
