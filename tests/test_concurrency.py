@@ -96,15 +96,7 @@ def _save_batches(url: str, order: list[int], batch: int, out: multiprocessing.Q
         out.put(("error", f"{exc.__class__.__name__}: {str(exc)[:300]}", 0))
 
 
-def test_racing_save_many_on_overlapping_reports_stores_each_once(db_url, request):
-    if db_url.startswith("postgresql"):
-        request.applymarker(
-            pytest.mark.xfail(
-                reason="Store.save_many checks then inserts; on PostgreSQL two writers of the same report both pass "
-                "the check and the second fails with UniqueViolation, failing its whole batch (fix in store/db.py)",
-                strict=True,
-            )
-        )
+def test_racing_save_many_on_overlapping_reports_stores_each_once(db_url):
     # Three processes save the same 240 reports in different orders, in batches of 8: batches collide.
     n = 240
     orders = [list(range(n)), list(reversed(range(n))), [i for k in (1, 0, 2) for i in range(k, n, 3)]]

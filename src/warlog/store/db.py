@@ -350,21 +350,31 @@ class Store:
         return True
 
     def save_many(self, exs: Iterable[Extraction]) -> tuple[int, int]:
-        """Store a batch in one transaction (all or nothing); returns (stored, skipped as already present)."""
+        """Store a batch in one transaction (all or nothing); returns (stored, skipped as already present).
+
+        Another process may store the same report between our existence check and our insert (PostgreSQL readers
+        do not block): the unique key then refuses the batch, and a retry sees that report as present.
+        """
         batch = list(exs)
         if not batch:
             return 0, 0
-        with self._write() as conn:
-            existing = self._existing(conn, list({ex.report.id for ex in batch}))
-            todo: list[Extraction] = []
-            seen: set[str] = set(existing)
-            for ex in batch:
-                if ex.report.id not in seen:
-                    seen.add(ex.report.id)
-                    todo.append(ex)
-            if todo:
-                self._insert(conn, todo)
-        return len(todo), len(batch) - len(todo)
+        for attempt in range(4):
+            try:
+                with self._write() as conn:
+                    existing = self._existing(conn, list({ex.report.id for ex in batch}))
+                    todo: list[Extraction] = []
+                    seen: set[str] = set(existing)
+                    for ex in batch:
+                        if ex.report.id not in seen:
+                            seen.add(ex.report.id)
+                            todo.append(ex)
+                    if todo:
+                        self._insert(conn, todo)
+                return len(todo), len(batch) - len(todo)
+            except sa.exc.IntegrityError:
+                if attempt == 3:
+                    raise
+        raise AssertionError("unreachable")
 
     # -- reading -------------------------------------------------------------------------------------------------------
 
