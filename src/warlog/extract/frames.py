@@ -96,6 +96,22 @@ def dateline_end(text: str) -> int:
     return m.end() if m else 0
 
 
+MAX_SENTENCE_CHARS = 2000
+
+
+def _bounded(text: str) -> list[tuple[int, int]]:
+    """Spans of at most MAX_SENTENCE_CHARS, cut at whitespace: a run-on "sentence" (scraped lists, tables) must not
+    cost the extractors quadratic time."""
+    spans, start = [], 0
+    while len(text) - start > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", start, start + MAX_SENTENCE_CHARS)
+        cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+        spans.append((start, cut))
+        start = cut + 1 if text[cut : cut + 1] == " " else cut
+    spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if b > a]
+
+
 def split_sentences(doc: Any) -> list[_Sentence]:
     """spaCy sentences, further cut at blank lines, each tagged with its paragraph number."""
     text = doc.text
@@ -120,7 +136,8 @@ def split_sentences(doc: Any) -> list[_Sentence]:
             if stripped and not re.fullmatch(r"\n\s*\n", piece):
                 lead = len(piece) - len(piece.lstrip())
                 s = offset + lead
-                out.append(_Sentence(stripped, s, s + len(stripped), paragraph_of(s)))
+                for a, b in _bounded(stripped):
+                    out.append(_Sentence(stripped[a:b], s + a, s + b, paragraph_of(s + a)))
             offset += len(piece)
     return out
 
