@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
+from warlog.engines import Engine, open_engine
 from warlog.extract.frames import extract_from_doc
 from warlog.extract.nlp import load_nlp
 from warlog.ingest import IngestError, read_sources
@@ -63,35 +64,55 @@ def ingest(
     nlp: Any = None,
     on_progress: Callable[[int], None] | None = None,
     on_error: Callable[[IngestError], None] | None = None,
+    engine: str | Engine = "inprocess",
+    workers: int = 1,
+    address: str | None = None,
+    link: bool = True,
 ) -> IngestSummary:
-    """Read every source, extract the reports not stored yet, and store them batch by batch."""
+    """Read every source, extract the reports not stored yet, and store them batch by batch.
+
+    engine: "inprocess" (uses `nlp`), "local" (a pool of `workers` processes), "ray" (`workers` actors on the Ray
+    cluster at `address`, or on a local instance) or an open Engine (left open); every engine yields the same
+    extractions, stored by this process.
+    link: afterwards, link the new mentions into events (warlog.link).
+    """
     summary = IngestSummary()
     known = store.report_ids()
     seen: set[str] = set()
     sources = read_sources(paths, mapping=mapping, published=published, outlet=outlet, allow_private=allow_private)
-    for batch in _batches(sources, BATCH_SIZE):
-        fresh: list[Report] = []
-        for item in batch:
-            if isinstance(item, IngestError):
-                summary.failed.append(item)
-                if on_error:
-                    on_error(item)
-                continue
-            summary.read += 1
-            if item.id in known or item.id in seen:
-                summary.already += 1
-                continue
-            seen.add(item.id)
-            item.ingested_at = datetime.now(UTC)
-            fresh.append(item)
-        if fresh:
-            extractions = extract_reports(fresh, nlp)
-            stored, _skipped = store.save_many(extractions)
-            summary.stored += stored
-            for ex in extractions:
-                summary.events += len(ex.mentions)
-                summary.claims += len(ex.claims)
-                summary.warnings.extend(ex.warnings)
-        if on_progress:
-            on_progress(len(batch))
+
+    def fresh_batches() -> Iterator[tuple[int, list[Report]]]:
+        """(sources read, reports to extract) per batch; errors and already-stored reports are counted here."""
+        for batch in _batches(sources, BATCH_SIZE):
+            fresh: list[Report] = []
+            for item in batch:
+                if isinstance(item, IngestError):
+                    summary.failed.append(item)
+                    if on_error:
+                        on_error(item)
+                    continue
+                summary.read += 1
+                if item.id in known or item.id in seen:
+                    summary.already += 1
+                    continue
+                seen.add(item.id)
+                item.ingested_at = datetime.now(UTC)
+                fresh.append(item)
+            yield len(batch), fresh
+
+    with open_engine(engine, workers=workers, address=address, nlp=nlp) as runner:
+        for n_read, extractions in runner.map(fresh_batches()):
+            if extractions:
+                stored, _skipped = store.save_many(extractions)
+                summary.stored += stored
+                for ex in extractions:
+                    summary.events += len(ex.mentions)
+                    summary.claims += len(ex.claims)
+                    summary.warnings.extend(ex.warnings)
+            if on_progress:
+                on_progress(n_read)
+    if link and summary.stored:
+        from warlog.link.run import link_store
+
+        link_store(store)  # new mentions join existing events; event ids stay stable
     return summary

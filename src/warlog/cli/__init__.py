@@ -32,11 +32,23 @@ def ingest(
     ] = None,
     allow_private: Annotated[bool, typer.Option(help="Allow fetching from private and loopback addresses.")] = False,
     db: DbOption = None,
+    engine: Annotated[
+        str, typer.Option(help="Where extraction runs: inprocess, local (process pool) or ray.")
+    ] = "inprocess",
+    workers: Annotated[int, typer.Option(help="Worker processes or Ray actors (0: one per CPU).")] = 1,
+    address: Annotated[
+        str | None, typer.Option(help="Ray cluster: auto, or ray://HOST:10001 (default: a local Ray instance).")
+    ] = None,
 ) -> None:
     """Read reports, extract their events and store them (re-ingesting the same report changes nothing)."""
+    from warlog.engines import ENGINES, EngineError
     from warlog.ingest import count_sources
     from warlog.service import ingest as run_ingest
 
+    if engine not in ENGINES:
+        raise typer.BadParameter(f"use one of {', '.join(ENGINES)}", param_hint="--engine")
+    if address and engine != "ray":
+        raise typer.BadParameter("only with --engine ray", param_hint="--address")
     store = open_store(db)
     total = count_sources(paths)
     with Progress(
@@ -48,16 +60,24 @@ def ingest(
         disable=not err.is_terminal,
     ) as progress:
         task = progress.add_task("ingest", total=total)
-        summary = run_ingest(
-            paths,
-            store,
-            mapping=parse_mapping(map_),
-            published=parse_date(published, "--published"),
-            outlet=outlet,
-            allow_private=allow_private,
-            on_progress=lambda n: progress.advance(task, n),
-            on_error=lambda e: err.print(f"[red]error[/red] {e}", highlight=False),
-        )
+        try:
+            summary = run_ingest(
+                paths,
+                store,
+                mapping=parse_mapping(map_),
+                published=parse_date(published, "--published"),
+                outlet=outlet,
+                allow_private=allow_private,
+                on_progress=lambda n: progress.advance(task, n),
+                on_error=lambda e: err.print(f"[red]error[/red] {e}", highlight=False),
+                engine=engine,
+                workers=workers,
+                address=address,
+            )
+        except EngineError as exc:
+            store.close()
+            err.print(f"[red]error[/red] {exc}", highlight=False)
+            raise typer.Exit(2) from None
     undated = sum(1 for w in summary.warnings if "publication date unknown" in w)
     if undated:
         err.print(
@@ -176,8 +196,10 @@ def export(
 
     if format_ not in ("acled-csv", "geojson", "jsonl"):
         raise typer.BadParameter("use acled-csv, geojson or jsonl", param_hint="--format")
+    from warlog.store.query import EventFilter, iter_events
+
     store = open_store(db)
-    rows = store.events()
+    rows = list(iter_events(store.engine, EventFilter()))  # reviewed values; rejected and merged events left out
     store.close()
     Path(output).parent.mkdir(parents=True, exist_ok=True)
     n = run_export(rows, output, format_)
@@ -186,28 +208,54 @@ def export(
 
 @app.command()
 def show(
-    event_id: Annotated[str, typer.Argument(help="Event (mention) id.")],
+    event_id: Annotated[str, typer.Argument(help="Event id (or the id of any mention in it).")],
     db: DbOption = None,
 ) -> None:
-    """Print one event with its report and evidence."""
+    """Print one event with every report behind it, the evidence, the figures each source gave and the flags."""
     store = open_store(db)
     event = store.get_event(event_id)
     if event is None:
         store.close()
         err.print(f"[red]no event {event_id}[/red]")
         raise typer.Exit(1)
-    report = store.get_report(event["report_id"])
+    linked = "reports" in event
+    report = None if linked else store.get_report(event["report_id"])
     store.close()
+    skip = {"evidence", "reports", "references", "figures", "mention_ids", "report_ids", "unresolved_places"}
     for key, value in event.items():
-        if key != "evidence" and value not in (None, "", []):
+        if key not in skip and value not in (None, "", []):
             out.print(f"[bold]{key}[/bold]: {value}", highlight=False)
-    if report:
+    if not linked:
+        if report:
+            out.print(
+                f"\n[bold]report[/bold] {report.get('title') or ''} "
+                f"({report.get('outlet') or '?'}, {report.get('published') or '?'})"
+            )
+        for ev in event.get("evidence") or []:
+            out.print(f"  [{ev['start']}:{ev['end']}] {ev['text']}", highlight=False)
+        return
+    for source, tolls in (event.get("figures") or {}).items():
+        out.print(f"[bold]figures[/bold] {source}: {', '.join(str(t) for t in tolls)}", highlight=False)
+    for rep in event["reports"]:
         out.print(
-            f"\n[bold]report[/bold] {report.get('title') or ''} "
-            f"({report.get('outlet') or '?'}, {report.get('published') or '?'})"
+            f"\n[bold]report[/bold] {rep['report_id']} {rep.get('title') or ''} ({rep.get('outlet') or '?'}, "
+            f"{rep.get('published') or '?'}) source={rep.get('source')} copy-group={rep.get('text_group')} "
+            f"deaths={rep.get('fatalities')} date={rep.get('event_date')} place={rep.get('location')}",
+            highlight=False,
         )
-    for ev in event.get("evidence") or []:
-        out.print(f"  [{ev['start']}:{ev['end']}] {ev['text']}", highlight=False)
+        if rep.get("link_reason"):
+            out.print(f"  linked: {rep['link_reason']}", highlight=False)
+        cred = rep.get("credibility")
+        if cred:
+            out.print(f"  credibility {cred['score']}: " + "; ".join(cred.get("reasons") or []), highlight=False)
+        for ev in rep.get("evidence") or []:
+            out.print(f"  [{ev['start']}:{ev['end']}] {ev['text']}", highlight=False)
+    for ref in event.get("references") or []:
+        out.print(
+            f"\n[bold]reference[/bold] {ref['reference_id']} {ref.get('event_date')} {ref.get('location') or ''} "
+            f"{ref.get('admin1') or ''} deaths={ref.get('fatalities')} agrees={ref.get('figures_agree')}",
+            highlight=False,
+        )
 
 
 @gazetteer_app.command("load")
