@@ -200,3 +200,32 @@ def test_attribution_from_a_toll_statement():
 
     sentence = "The Syrian Observatory for Human Rights put the toll at 18 dead and said jets carried out the raid."
     assert find_attribution(sentence) == "Syrian Observatory for Human Rights"
+
+
+@pytest.mark.parametrize(
+    ("surface", "country", "canonical"),
+    [
+        ("the regime", "SY", "Military Forces of Syria (2000-)"),
+        ("opposition factions", "SY", "Opposition Rebels (Syria)"),
+        ("rebels under OPS", "SY", "Operation Peace Spring"),
+        ("Al Fath Al Mubeen Operation Room", "SY", "Al Fath Al Mubeen Operation Room"),
+        ("Khalid ibn Walid Army", "SY", "Khalid ibn al Walid Army"),
+        ("pro-Houthi forces", "YE", "Military Forces of Yemen (2016-) Supreme Political Council"),
+        ("pro-Hadi and affiliated forces", "YE", "Military Forces of Yemen (2012-)"),
+        ("Popular Resistance", "YE", "Popular Resistance"),
+        ("LNA air force", "LY", "Military Forces of Libya (2014-) Haftar Faction"),
+        ("GNA forces", "LY", "Military Forces of Libya (2016-) Government of National Accord"),
+        ("Tribal Mobilization Forces", "IQ", "TMF: Tribal Mobilization Forces"),
+        ("military forces of Artsakh", "AZ", "Military Forces of Artsakh (2007-)"),
+        ("Donbass People's Militia", "UA", "NAF: United Armed Forces of Novorossiya"),
+        ("tribal militias", "SY", "Unidentified Tribal Militia (Syria)"),
+    ],
+)
+def test_canonical_actor_acled_note_spellings(surface: str, country: str, canonical: str) -> None:
+    assert canonical_actor(surface, country) == canonical
+
+
+def test_roles_for_a_libyan_air_strike() -> None:
+    roles = assign_roles("LNA warplanes struck GNA positions south of Tripoli.", "Air/drone strike", "LY")
+    assert roles.actor1 == "Military Forces of Libya (2014-) Haftar Faction"
+    assert roles.actor2 == "Military Forces of Libya (2016-) Government of National Accord"

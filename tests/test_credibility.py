@@ -90,3 +90,75 @@ def test_grouped_cross_validation_never_trains_on_the_test_outlet():
     groups = [f"outlet{i % 4}" for i in range(60)]
     m = grouped_cv(x, y, groups)
     assert m["accuracy"] > 0.9 and m["auc"] > 0.95
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# FA-KES features: extracted tolls, independent corroboration, VDC counts; folds by outlet
+
+
+def article(rid, outlet, day, tolls, gov="aleppo", label=1):
+    """A FA-KES-like article (the fields the features read)."""
+    from datetime import date as _date
+
+    from warlog.link.fakes import Article
+
+    return Article(rid, outlet, label, _date(*day), gov, "text", list(tolls))
+
+
+def test_fakes_dates_and_governorates_are_normalised():
+    from datetime import date as _date
+
+    from warlog.link.fakes import governorate, parse_day
+
+    assert parse_day("4/5/2017") == _date(2017, 4, 5) and parse_day("nonsense") is None
+    assert governorate("Damascus Suburbs") == governorate("damascus") == "damascus"
+    assert governorate("Deir ez-Zor") == governorate("deir ezzor")
+
+
+def test_another_outlets_report_of_the_same_day_and_place_corroborates_a_toll():
+    from collections import defaultdict
+
+    from warlog.link.fakes import corroboration_features
+
+    a = article("r1", "Alpha", (2016, 7, 1), [40])
+    same_outlet = article("r2", "Alpha", (2016, 7, 1), [90])
+    other = article("r3", "Beta", (2016, 7, 2), [44])
+    elsewhere = article("r4", "Gamma", (2016, 7, 1), [5], gov="homs")
+    by_key = defaultdict(list)
+    for x in (a, same_outlet, other, elsewhere):
+        by_key[(x.governorate, x.day)].append(x)
+    f = corroboration_features(a, by_key)
+    assert "corr_outlets=1" in f and "corr_toll_agrees=True" in f and "corr_toll_vs_max=0" in f
+
+
+def test_vdc_counts_of_the_day_and_the_day_before_are_compared_with_the_toll():
+    from collections import Counter
+    from datetime import date as _date
+
+    from warlog.link.fakes import vdc_features
+
+    vdc = Counter({("aleppo", _date(2016, 7, 1)): 11, ("aleppo", _date(2016, 6, 30)): 3})
+    f = vdc_features(article("r1", "Alpha", (2016, 7, 1), [12]), vdc)
+    assert {"vdc_day=4", "vdc_before=2", "vdc_agrees=True", "vdc_ratio=0"} <= set(f)
+    far = vdc_features(article("r2", "Alpha", (2016, 7, 1), [300]), vdc)
+    assert "vdc_agrees=False" in far and "vdc_ratio=3" in far
+
+
+def test_fakes_folds_never_train_on_the_test_outlet(monkeypatch):
+    from warlog.link import gvc
+    from warlog.link.fakes import outlet_cv
+
+    seen = []
+    real = gvc.train_softmax
+
+    def spy(rows, labels, classes, **kw):
+        seen.append(len(rows))
+        return real(rows, labels, classes, **kw)
+
+    monkeypatch.setattr(gvc, "train_softmax", spy)
+    rows = [["toll=big"] if i % 2 else ["toll=small"] for i in range(40)]
+    labels = [i % 2 for i in range(40)]
+    outlets = [f"o{i % 4}" for i in range(40)]
+    prob = outlet_cv(rows, labels, outlets, l2=0.1)
+    assert seen == [30, 30, 30, 30]  # each model trained on the three other outlets' 30 articles
+    assert auc(np.array(labels), prob) == 1.0

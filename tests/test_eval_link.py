@@ -67,3 +67,105 @@ def test_documents_about_the_same_incident_are_grouped():
     dates = {"d1": date(2015, 6, 5), "d2": date(2015, 6, 6), "d3": date(2015, 6, 6)}
     g = group_documents(texts, dates)
     assert g["d1"] == g["d2"] != g["d3"]
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# GVC reader, mention features, the learned mention-type model and clustering
+
+CONLL = """#begin document (0/111/docA); part 0
+0/111/docA\t0\t0\t2016-03-04\t-
+
+0/111/docA\t1\t0\tClerk\t-
+0/111/docA\t1\t1\tkilled\t(7)
+0/111/docA\t1\t2\tin\t-
+0/111/docA\t1\t3\tFremont\t-
+
+0/111/docA\t2\t0\tLast\t-
+0/111/docA\t2\t1\tyear\t-
+0/111/docA\t2\t2\tanother\t-
+0/111/docA\t2\t3\tclerk\t-
+0/111/docA\t2\t4\twas\t-
+0/111/docA\t2\t5\tshot\t(9)
+0/111/docA\t2\t6\tin\t-
+0/111/docA\t2\t7\tOakdale\t-
+#end document
+"""
+
+
+def gvc_mention(mid, sent, tok, word, lemma, pos, description="111.death.1"):
+    """A mention in the Zhukova et al. export's shape (only the fields warlog reads)."""
+    return {
+        "mention_id": mid,
+        "conll_doc_key": "0/111/docA",
+        "doc_id": "docA",
+        "sent_id": sent,
+        "tokens_number": [tok],
+        "mention_head_id": tok,
+        "tokens_str": word,
+        "mention_head_lemma": lemma,
+        "mention_head_pos": pos,
+        "description": description,
+        "coref_chain": description,
+        "subtopic_id": "111",
+    }
+
+
+def test_gvc_reader_keeps_the_creation_date_and_sentences_but_not_the_gold_column(tmp_path):
+    from warlog.link.gvc import read_conll
+
+    (tmp_path / "dataset.conll").write_text(CONLL, encoding="utf-8")
+    doc = read_conll(tmp_path / "dataset.conll")["0/111/docA"]
+    assert doc.dct == date(2016, 3, 4)
+    assert doc.sentences[1] == ["Clerk", "killed", "in", "Fremont"]
+    assert "(7)" not in doc.text()
+
+
+def test_mention_features_see_the_head_and_sentences_about_another_incident(tmp_path):
+    from warlog.link.gvc import mention_features, read_conll
+
+    (tmp_path / "dataset.conll").write_text(CONLL, encoding="utf-8")
+    doc = read_conll(tmp_path / "dataset.conll")["0/111/docA"]
+    title = mention_features(gvc_mention("m1", 1, 1, "killed", "kill", "VERB"), doc, {"Fremont"})
+    background = mention_features(gvc_mention("m2", 2, 5, "shot", "shoot", "VERB"), doc, {"Fremont"})
+    assert {"lem=kill", "rule=death", "title", "p1=clerk", "core=3"} <= set(title)
+    assert {"lem=shoot", "away=last", "away=another", "near_away=year", "core=0"} <= set(background)
+
+
+def test_softmax_model_learns_and_round_trips_through_json():
+    from warlog.link.gvc import SoftmaxModel, train_softmax
+
+    rows = [["lem=kill", "x"], ["lem=die", "x"], ["lem=wound", "y"], ["lem=injure", "y"]] * 5
+    labels = ["death", "death", "injuring", "injuring"] * 5
+    model = train_softmax(rows, labels, ("death", "injuring"), l2=0.1)
+    again = SoftmaxModel.from_json(model.to_json())
+    assert model.predict([["x"], ["y"]]) == again.predict([["x"], ["y"]]) == ["death", "injuring"]
+
+
+def test_clusters_are_group_and_type_and_unannotated_looking_mentions_stay_alone():
+    from warlog.link.gvc import GvcDoc, cluster_labels
+
+    docs = {"0/111/docA": GvcDoc("0/111/docA", None)}
+    ms = [gvc_mention(f"m{i}", 1, 1, "killed", "kill", "VERB") for i in range(4)]
+    labels = cluster_labels(ms, docs, {"0/111/docA": 3}, ["death", "death", "firing_a_gun", "0"])
+    assert labels["m0"] == labels["m1"] == (3, "death") and labels["m2"] == (3, "firing_a_gun")
+    assert labels["m3"] == ("single", "m3")
+
+
+def test_cross_validation_folds_by_incident():
+    from warlog.link.gvc import cross_validate, incident_folds
+
+    ms = [dict(gvc_mention(f"m{i}", 1, 1, "w", "w", "X"), subtopic_id=f"inc{i % 10}") for i in range(40)]
+    folds = incident_folds(ms, 5)
+    assert len(folds) == 10 and set(folds.values()) <= set(range(5))
+    for m, t in zip(ms, ["death" if i % 2 else "hitting" for i in range(40)], strict=True):
+        m["description"] = f"x.{t}.1"
+    rows = [["odd"] if i % 2 else ["even"] for i in range(40)]
+    assert cross_validate(rows, ms) == ["death" if i % 2 else "hitting" for i in range(40)]
+
+
+def test_the_shipped_model_reads_a_killing_as_a_death():
+    from warlog.link.gvc import GvcDoc, load_model, mention_features
+
+    doc = GvcDoc("d", date(2016, 3, 4), {1: ["Clerk", "killed", "in", "Fremont"]})
+    row = mention_features(gvc_mention("m1", 1, 1, "killed", "kill", "VERB"), doc, {"Fremont"})
+    assert load_model().predict([row]) == ["death"]

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from warlog.extract.types import CASE2021_LABELS, classify_sentence, find_triggers, is_conflict_event
+from warlog.extract.types import (
+    CASE2021_LABELS,
+    classify_sentence,
+    find_triggers,
+    is_conflict_event,
+    lexicon_view,
+    model_features,
+)
 from warlog.model import ACLED_TYPES, DISORDER_TYPE, SUB_TO_TYPE
 
 
@@ -171,3 +178,57 @@ def test_case2021_labels_map_to_acled_names() -> None:
     assert len(mapped) == 25
     assert CASE2021_LABELS["ART_MISS_ATTACK"] == "Shelling/artillery/missile attack"
     assert CASE2021_LABELS["DIPLO"] is None
+
+
+def test_shipped_model_loads_and_names_acled_sub_types() -> None:
+    from warlog.extract.type_model import shipped_model
+    from warlog.model import SUB_TO_TYPE
+
+    model = shipped_model()
+    assert model is not None
+    assert set(model.classes) <= set(SUB_TO_TYPE)
+    assert {"Armed clash", "Peaceful protest", "Air/drone strike"} <= set(model.classes)
+    assert model.weights.shape == (len(model.buckets), len(model.classes))
+    assert model.meta["heldout_countries"]  # the split is recorded for `warlog eval types --corpus acled`
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sub"),
+    [
+        ("Hundreds of nurses marched to the health ministry to demand overdue wages.", "Peaceful protest"),
+        (
+            "Militants fired mortar shells at an army post near the border town overnight.",
+            "Shelling/artillery/missile attack",
+        ),
+        ("A drone strike hit a car carrying two militant commanders outside the city.", "Air/drone strike"),
+        ("Gunmen abducted a local council member from his home in the village.", "Abduction/forced disappearance"),
+    ],
+)
+def test_model_prediction_agrees_on_plain_sentences(sentence: str, sub: str) -> None:
+    from warlog.extract.type_model import shipped_model
+
+    model = shipped_model()
+    assert model is not None
+    live, choice = lexicon_view(sentence)
+    predicted, p = model.predict(model_features(sentence, live, choice))
+    assert predicted == sub and 0.0 < p <= 1.0
+    match = classify_sentence(sentence)
+    assert match is not None and match.sub_event_type == sub
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The minister met his counterpart to discuss trade and investment.",
+        "The two foreign ministers signed a trade memorandum in the capital.",
+        "Floods swept away dozens of houses after three days of heavy rain.",
+        "The assembly will meet again on Monday to debate the budget.",
+    ],
+)
+def test_classify_sentence_still_rejects_non_events(sentence: str) -> None:
+    assert classify_sentence(sentence) is None
+
+
+def test_model_keeps_the_lexicon_sure_types() -> None:
+    match = classify_sentence("A suicide bomber blew himself up at a checkpoint, killing six soldiers.")
+    assert match is not None and match.sub_event_type == "Suicide bomb"

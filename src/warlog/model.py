@@ -273,3 +273,4 @@ class Extraction:
     mentions: list[Mention] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    error: str | None = None  # extraction failed on this report: nothing of it is stored

@@ -36,10 +36,49 @@ class IngestSummary:
 
 
 def extract_reports(reports: list[Report], nlp: Any = None) -> list[Extraction]:
-    """Extract a batch of reports with one nlp.pipe pass."""
+    """Extract a batch of reports with one nlp.pipe pass; a report that breaks an extractor comes back with
+    `error` set instead of stopping the batch."""
     nlp = nlp or load_nlp()
     docs = nlp.pipe([r.text for r in reports], batch_size=16)
-    return [extract_from_doc(report, doc) for report, doc in zip(reports, docs, strict=True)]
+    out = []
+    for report, doc in zip(reports, docs, strict=True):
+        try:
+            out.append(extract_from_doc(report, doc))
+        except Exception as exc:  # noqa: BLE001 - one bad report must not lose the batch; reported by name
+            out.append(Extraction(report=report, error=f"extraction failed: {exc.__class__.__name__}: {exc}"))
+    return out
+
+
+def _save(store: Store, extractions: list[Extraction], summary: IngestSummary, on_error: Any) -> None:
+    """Store a batch in one transaction; if the batch is refused, store its reports one by one and report the
+    ones that fail by name."""
+    good = []
+    for ex in extractions:
+        if ex.error:
+            _fail(summary, on_error, IngestError(ex.report.source_path or ex.report.id, None, ex.error))
+        else:
+            good.append(ex)
+    try:
+        stored, _ = store.save_many(good)
+        summary.stored += stored
+    except Exception:  # noqa: BLE001 - find the report that the database refuses
+        for ex in good:
+            try:
+                summary.stored += int(store.save_extraction(ex))
+            except Exception as exc:  # noqa: BLE001
+                reason = f"could not be stored: {exc.__class__.__name__}: {str(exc)[:200]}"
+                _fail(summary, on_error, IngestError(ex.report.source_path or ex.report.id, None, reason))
+                continue
+    for ex in good:
+        summary.events += len(ex.mentions)
+        summary.claims += len(ex.claims)
+        summary.warnings.extend(ex.warnings)
+
+
+def _fail(summary: IngestSummary, on_error: Any, error: IngestError) -> None:
+    summary.failed.append(error)
+    if on_error:
+        on_error(error)
 
 
 def _batches(items: Iterable[Report | IngestError], size: int) -> Iterator[list[Report | IngestError]]:
@@ -87,9 +126,7 @@ def ingest(
             fresh: list[Report] = []
             for item in batch:
                 if isinstance(item, IngestError):
-                    summary.failed.append(item)
-                    if on_error:
-                        on_error(item)
+                    _fail(summary, on_error, item)
                     continue
                 summary.read += 1
                 if item.id in known or item.id in seen:
@@ -103,12 +140,7 @@ def ingest(
     with open_engine(engine, workers=workers, address=address, nlp=nlp) as runner:
         for n_read, extractions in runner.map(fresh_batches()):
             if extractions:
-                stored, _skipped = store.save_many(extractions)
-                summary.stored += stored
-                for ex in extractions:
-                    summary.events += len(ex.mentions)
-                    summary.claims += len(ex.claims)
-                    summary.warnings.extend(ex.warnings)
+                _save(store, extractions, summary, on_error)
             if on_progress:
                 on_progress(n_read)
     if link and summary.stored:

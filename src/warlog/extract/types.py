@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from warlog.extract.actors import ActorMention, actor_info, find_actors
+from warlog.extract.type_model import lexicon_features, shipped_model, text_features
 from warlog.model import DISORDER_TYPE, SUB_TO_TYPE
 
 
@@ -384,7 +385,8 @@ _LEXICON: tuple[_Trigger, ...] = (
     ),
     _t(
         _PROTEST_CUE,
-        r"tear ?-?gas|teargas|water ?-?cannons?|rubber bullets|batons?|baton charge|lathi[- ]?charge[d]?|"
+        r"tear ?-?gas(?: shells?| canisters?| grenades?)?|teargas(?: shells?| canisters?)?|water ?-?cannons?|"
+        r"rubber bullets|batons?|baton charge|lathi[- ]?charge[d]?|"
         r"dispers(?:ed|e|ing)|broke up|stun grenades?|pepper spray|warning shots|fired (?:shots )?(?:in|into) the air|"
         r"(?:protesters|protestors|demonstrators|participants|marchers|activists|organi[sz]ers|people|students|workers"
         r") "
@@ -401,6 +403,14 @@ _LEXICON: tuple[_Trigger, ...] = (
         r"wounded|wounding|injuring|injured) (?:dead )?" + _N + r"? ?(?:\w+ )?(?:protesters|protestors|demonstrators|"
         r"marchers)|(?:protesters|protestors|demonstrators) (?:were |was )?(?:killed|shot dead|shot)|lethal force",
         0.85,
+    ),
+    # Police firing on a crowd: the police are the perpetrators ("killed in police firing", "police fired 12 rounds").
+    _t(
+        EXCESS,
+        r"police firing|police fire|(?:police|policemen|cops) (?:had to |then |also )?(?:fired|opened fire|fire)"
+        r"(?! (?:tear|teargas|water|rubber|warning|in the air|into the air|stun|pepper|plastic|blank))|"
+        r"fired (?:\d+ |several |a few )?(?:\w+ )?rounds (?:to disperse|at the (?:mob|crowd))",
+        0.7,
     ),
     _t(
         VIOLDEM,
@@ -430,7 +440,9 @@ _LEXICON: tuple[_Trigger, ...] = (
     _t(
         AGREE,
         r"(?:signed|reached|brokered|struck|concluded|agreed (?:on|to|upon)|announced|declared|accepted|mediated) "
-        r"(?:an? |the )?(?:[\w\-]+ ){0,3}?(?:cease-?fire|truce|agreement|deal|accord|armistice|memorandum|settlement)|"
+        r"(?:an? |the )?(?:(?!(?:trade|economic|business|investment|cooperation|energy|tourism|customs|bilateral|tax|"
+        r"loan|gas|oil|free-trade|climate|aid)\b)[\w\-]+ ){0,3}?"
+        r"(?:cease-?fire|truce|agreement|deal|accord|armistice|memorandum|settlement)|"
         r"(?:cease-?fire|truce|peace (?:deal|agreement|accord)|agreement|deal|accord) (?:was |has been |had been |were"
         r" )?"
         r"(?:signed|reached|agreed|brokered|struck|concluded|announced|declared)|(?:cease-?fire|truce) (?:came|went|co"
@@ -802,9 +814,21 @@ def _protest_choice(live: list[EventTypeMatch]) -> EventTypeMatch | None:
     return None
 
 
-def classify_sentence(sentence: str, context: str = "", actors: Sequence[str] = ()) -> EventTypeMatch | None:
-    """The ACLED sub-event type a sentence codes after ACLED's precedence rules, or None when it describes no event."""
+def classify_lexicon(sentence: str, context: str = "", actors: Sequence[str] = ()) -> EventTypeMatch | None:
+    """The sub-event type the trigger lexicon alone gives after ACLED's precedence rules (None: no event)."""
+    return lexicon_view(sentence, context, actors)[1]
+
+
+def lexicon_view(
+    sentence: str, context: str = "", actors: Sequence[str] = ()
+) -> tuple[list[EventTypeMatch], EventTypeMatch | None]:
+    """Every live lexicon trigger of a sentence and the lexicon's precedence choice among them."""
     tagged = [(m, tag) for m, tag in _find(sentence, actors) if m.score >= _MIN_SCORE]
+    return [m for m, _ in tagged], _decide(tagged, context)
+
+
+def _decide(tagged: list[tuple[EventTypeMatch, str]], context: str) -> EventTypeMatch | None:
+    """ACLED's precedence rules over the live triggers of one sentence."""
     live = [m for m, _ in tagged]
     if not live:
         return None
@@ -848,6 +872,42 @@ def classify_sentence(sentence: str, context: str = "", actors: Sequence[str] = 
             continue
         return best
     return max(live, key=lambda m: m.score)
+
+
+# Lexicon choices the model never overrides: rare in the training notes, and the triggers are unambiguous.
+_SURE = {CHEM, SUIC}
+# Below this probability the model defers to the lexicon (the trainer records the value it was validated with).
+_MODEL_MIN_P = 0.9
+
+
+def model_features(sentence: str, live: Sequence[EventTypeMatch], choice: EventTypeMatch | None) -> list[str]:
+    """The linear model's features for a sentence: its n-grams plus the lexicon's triggers and choice."""
+    return text_features(sentence) + lexicon_features(
+        ((m.sub_event_type, m.score) for m in live), choice.sub_event_type if choice else None
+    )
+
+
+def classify_sentence(sentence: str, context: str = "", actors: Sequence[str] = ()) -> EventTypeMatch | None:
+    """The ACLED sub-event type a sentence codes, or None when it describes no event.
+
+    The lexicon decides whether there is an event at all (its triggers, hedges and denials); the shipped linear model
+    (warlog.extract.type_model) then picks the sub-type from the sentence's n-grams and the lexicon's cues, except
+    where the lexicon is sure (chemical weapons, suicide bombs). The match keeps the lexicon's score and, where the
+    lexicon found a trigger of the chosen sub-type, that trigger's span.
+    """
+    live, choice = lexicon_view(sentence, context, actors)
+    if choice is None:
+        return None
+    model = shipped_model()
+    if model is None or choice.sub_event_type in _SURE:
+        return choice
+    sub, p = model.predict(model_features(sentence, live, choice))
+    if sub == choice.sub_event_type or p < float(model.meta.get("min_p", _MODEL_MIN_P)) or sub not in SUB_TO_TYPE:
+        return choice
+    if sub in _TERRITORY_SUBS and choice.sub_event_type in _TERRITORY_SUBS:
+        return choice  # who wins the ground (the lexicon reads it from the actors) decides GOV/NSA, not n-grams
+    same = _best(live, sub)
+    return replace(same, score=choice.score) if same is not None else _as(sub, choice)
 
 
 def is_conflict_event(sentence: str) -> bool:

@@ -1,0 +1,83 @@
+"""`warlog eval types|actors|sentences` and `warlog train types`: thin wrappers over warlog.eval.* and warlog.train."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from warlog.cli.common import err
+from warlog.cli.eval import eval_app, train_app
+from warlog.eval.report import print_result
+
+FormatOption = Annotated[str, typer.Option("--format", help="json, table or markdown.")]
+
+
+@eval_app.command("types")
+def eval_types(
+    data: Annotated[Path, typer.Option("--data", exists=True, help="CASE-2021 task 2 TSV, or ACLED CSV(.gz)/folder.")],
+    corpus: Annotated[str, typer.Option("--corpus", help="case2021 or acled.")] = "acled",
+    include_seen: Annotated[
+        bool, typer.Option("--include-seen", help="ACLED: also score rows the shipped model was trained on.")
+    ] = False,
+    fmt: FormatOption = "table",
+) -> None:
+    """ACLED sub-event type of each snippet: weighted/macro F1 over ACLED classes, reject accuracy."""
+    from warlog.eval.types import evaluate_types
+
+    if corpus not in ("case2021", "acled"):
+        raise typer.BadParameter("use case2021 or acled", param_hint="--corpus")
+    print_result(evaluate_types(corpus, data, include_seen=include_seen), fmt)
+
+
+@eval_app.command("actors")
+def eval_actors(
+    data: Annotated[Path, typer.Option("--data", exists=True, help="ACLED CSV(.gz) or a folder of them.")],
+    limit: Annotated[int | None, typer.Option("--limit", help="Score only the first N rows.")] = None,
+    fmt: FormatOption = "table",
+) -> None:
+    """Share of ACLED events whose actor1/actor2 warlog names as ACLED does."""
+    from warlog.eval.actors import evaluate_actors
+
+    print_result(evaluate_actors(data, limit=limit), fmt)
+
+
+@eval_app.command("sentences")
+def eval_sentences(
+    data: Annotated[
+        Path, typer.Option("--data", exists=True, help="IndiaPoliceEvents_sents folder (test.tsv) or TSV.")
+    ],
+    fmt: FormatOption = "table",
+) -> None:
+    """Sentence-level police-event detection (KILL, ARREST, FORCE, ANY_ACTION) on IndiaPoliceEvents."""
+    from warlog.eval.sentences import evaluate_sentences
+
+    print_result(evaluate_sentences(data), fmt)
+
+
+@train_app.command("types")
+def train_types(
+    data: Annotated[list[Path], typer.Option("--data", exists=True, help="ACLED CSV(.gz) files or folders.")],
+    ipe: Annotated[
+        Path | None, typer.Option("--ipe", exists=True, help="IndiaPoliceEvents train.tsv: its arrests add examples.")
+    ] = None,
+    out: Annotated[Path | None, typer.Option("--out", help="Model file (default: the package's copy).")] = None,
+    cv: Annotated[bool, typer.Option("--cv", help="Also print a grouped-by-country 5-fold estimate (slow).")] = False,
+    max_iter: Annotated[int, typer.Option("--max-iter", help="L-BFGS iterations.")] = 120,
+    min_p: Annotated[float, typer.Option("--min-p", help="Model probability needed to override the lexicon.")] = 0.9,
+) -> None:
+    """Fit the linear sub-event-type model on ACLED notes and write it under warlog/data/."""
+    from importlib import resources
+
+    from warlog.extract.type_model import MODEL_RESOURCE
+    from warlog.train.types import cross_validate, load_examples, train_shipped
+
+    target = out or Path(str(resources.files("warlog").joinpath(MODEL_RESOURCE)))
+    examples = load_examples(data, ipe=ipe)
+    err.print(f"{len(examples)} examples", highlight=False)
+    if cv:
+        typer.echo(json.dumps(cross_validate(examples, max_iter=max_iter), indent=2))
+    model = train_shipped(examples, target, min_p=min_p, max_iter=max_iter)
+    err.print(f"wrote {target}: {len(model.buckets)} features x {len(model.classes)} classes", highlight=False)

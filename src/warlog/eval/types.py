@@ -1,0 +1,192 @@
+"""`warlog eval types`: ACLED sub-event type of event snippets (CASE-2021 task 2 TSV, or ACLED notes).
+
+Scoring follows CASE-2021 task 2: per-class precision/recall/F1 over every row (a row whose gold class is outside ACLED
+counts as a false positive for whatever ACLED class warlog gives it), then the weighted (by gold support) and macro
+average over the ACLED classes that occur in the gold. ``reject_accuracy`` is the share of non-ACLED rows (natural or
+man-made disasters, diplomacy, organised crime, attribution) that warlog calls "not a conflict event".
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import io
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+
+from warlog.eval.report import Anchor, EvalResult
+from warlog.extract.type_model import clean_note
+from warlog.extract.types import CASE2021_LABELS
+from warlog.model import SUB_TO_TYPE
+
+NONE = "(not a conflict event)"
+CASE2021_ANCHOR = Anchor(
+    "weighted_f1", 0.839, "best CASE-2021 task 2 system (fine-grained event classification, 30 classes)"
+)
+
+
+@dataclass
+class TypedSnippet:
+    """One gold snippet: its text, ACLED sub-type (None outside ACLED), and where it comes from."""
+
+    id: str
+    text: str
+    gold: str | None
+    country: str = ""
+    event_date: date | None = None
+    event_type: str = ""
+
+
+def _open_text(path: Path) -> io.TextIOBase:
+    """A text handle for a plain or gzipped file (UTF-8, BOM tolerated)."""
+    if path.suffix == ".gz":
+        return io.TextIOWrapper(gzip.open(path, "rb"), encoding="utf-8-sig", newline="")
+    return open(path, encoding="utf-8-sig", newline="")  # noqa: SIM115
+
+
+def _files(path: Path, suffixes: tuple[str, ...]) -> list[Path]:
+    """The file itself, or the matching files of a directory in name order."""
+    if path.is_dir():
+        return sorted(p for p in path.iterdir() if p.name.endswith(suffixes))
+    return [path]
+
+
+def read_case2021(path: str | Path) -> list[TypedSnippet]:
+    """CASE-2021 task 2 TSV rows (header ``id, EventSnippet, SubType``); unknown labels raise ValueError."""
+    out: list[TypedSnippet] = []
+    for file in _files(Path(path), (".tsv", ".tsv.gz")):
+        with _open_text(file) as fh:
+            reader = csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
+            missing = {"id", "EventSnippet", "SubType"} - set(reader.fieldnames or [])
+            if missing:
+                raise ValueError(f"{file}: not a CASE-2021 task 2 file (missing columns {sorted(missing)})")
+            for rec in reader:
+                label = (rec["SubType"] or "").strip()
+                if label not in CASE2021_LABELS:
+                    raise ValueError(f"{file}: unknown CASE-2021 SubType {label!r} (row {rec['id']})")
+                out.append(TypedSnippet(rec["id"].strip(), rec["EventSnippet"] or "", CASE2021_LABELS[label]))
+    return out
+
+
+def parse_acled_date(value: str) -> date | None:
+    """ACLED dates in both export layouts: "9-May-20" (2020 API) and "02 June 2023" (2023 export)."""
+    value = (value or "").strip()
+    for fmt in ("%d-%b-%y", "%d %B %Y", "%Y-%m-%d", "%d-%B-%Y"):
+        try:
+            return datetime.strptime(value, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def iter_acled(path: str | Path) -> Iterator[dict[str, str]]:
+    """Complete rows of ACLED CSV exports (plain or .gz); a truncated last row (no notes or type) is dropped."""
+    for file in _files(Path(path), (".csv", ".csv.gz")):
+        with _open_text(file) as fh:
+            for rec in csv.DictReader(fh):
+                if rec.get("notes") and rec.get("sub_event_type") in SUB_TO_TYPE and rec.get("actor1") is not None:
+                    yield rec
+
+
+def read_acled(path: str | Path) -> list[TypedSnippet]:
+    """ACLED notes as snippets (boilerplate stripped: leading date, size tag, fatality statements)."""
+    return [
+        TypedSnippet(
+            rec.get("event_id_cnty", ""),
+            clean_note(rec["notes"]),
+            rec["sub_event_type"],
+            rec.get("country", ""),
+            parse_acled_date(rec.get("event_date", "")),
+            rec.get("event_type", ""),
+        )
+        for rec in iter_acled(path)
+    ]
+
+
+def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    """Precision, recall and F1 (0 where undefined)."""
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def score_types(pairs: Iterable[tuple[str | None, str | None]]) -> dict[str, object]:
+    """Weighted/macro F1 over the ACLED classes in the gold, accuracy, reject accuracy, and per-class numbers."""
+    pairs = list(pairs)
+    gold_acled = [(g, p) for g, p in pairs if g is not None]
+    negatives = [p for g, p in pairs if g is None]
+    classes = sorted({g for g, _ in gold_acled})
+    per_class: dict[str, dict[str, float | int]] = {}
+    weighted = macro = 0.0
+    for c in classes:
+        tp = sum(1 for g, p in pairs if g == c and p == c)
+        fp = sum(1 for g, p in pairs if g != c and p == c)
+        fn = sum(1 for g, p in pairs if g == c and p != c)
+        prec, rec, f1 = _prf(tp, fp, fn)
+        support = tp + fn
+        per_class[c] = {"precision": round(prec, 3), "recall": round(rec, 3), "f1": round(f1, 3), "support": support}
+        weighted += f1 * support
+        macro += f1
+    n_acled = len(gold_acled)
+    return {
+        "weighted_f1": round(weighted / n_acled, 4) if n_acled else None,
+        "macro_f1": round(macro / len(classes), 4) if classes else None,
+        "accuracy": round(sum(1 for g, p in gold_acled if g == p) / n_acled, 4) if n_acled else None,
+        "reject_accuracy": round(sum(1 for p in negatives if p is None) / len(negatives), 4) if negatives else None,
+        "n": len(pairs),
+        "per_class": per_class,
+    }
+
+
+def snippet_classifier() -> Callable[[str], str | None]:
+    """warlog's snippet classifier: the sub-event type ``classify_sentence`` gives the whole snippet, or None."""
+    from warlog.extract.types import classify_sentence
+
+    def classify(text: str) -> str | None:
+        m = classify_sentence(text)
+        return m.sub_event_type if m else None
+
+    return classify
+
+
+def seen_in_training(snippet: TypedSnippet, meta: dict[str, str]) -> bool:
+    """Whether the shipped model saw this ACLED row in training (the split is recorded in the model's metadata)."""
+    if snippet.event_date is None:
+        return False
+    heldout = set(filter(None, meta.get("heldout_countries", "").split("|")))
+    window = [parse_acled_date(d) for d in meta.get("global_window", "").split("|")]
+    syria_before = parse_acled_date(meta.get("syria_train_before", ""))
+    if len(window) == 2 and window[0] and window[1] and window[0] <= snippet.event_date <= window[1]:
+        return snippet.country not in heldout
+    return bool(syria_before and snippet.event_date < syria_before and snippet.country == "Syria")
+
+
+def evaluate_types(corpus: str, path: str | Path, include_seen: bool = False) -> EvalResult:
+    """Run the classifier over a CASE-2021 TSV or ACLED CSV and score it (ACLED rows seen in training are skipped)."""
+    from warlog.extract.type_model import shipped_model
+
+    notes: list[str] = []
+    if corpus == "case2021":
+        snippets = read_case2021(path)
+    elif corpus == "acled":
+        snippets = read_acled(path)
+        model = shipped_model()
+        if model is not None and not include_seen:
+            total = len(snippets)
+            snippets = [s for s in snippets if not seen_in_training(s, model.meta)]
+            notes.append(
+                f"held-out rows only: {len(snippets)} of {total} ({model.meta.get('split', '')}); "
+                "--include-seen scores every row"
+            )
+        notes.append("ACLED notes stripped of ACLED boilerplate (leading date, [size=...], fatality statements)")
+    else:
+        raise ValueError(f"unknown corpus {corpus!r} (case2021 or acled)")
+    classify = snippet_classifier()
+    scores = score_types((s.gold, classify(s.text)) for s in snippets)
+    per_class = scores.pop("per_class")
+    anchors = [CASE2021_ANCHOR]
+    if corpus == "acled":
+        notes.append("anchor is on CASE-2021 (news snippets), not on ACLED notes: a reference point only")
+    return EvalResult(f"event types ({corpus})", scores, anchors, notes, {"per_class": per_class})
