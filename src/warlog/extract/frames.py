@@ -332,14 +332,25 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     tagged = _split_headlines(sentences, report)
     sentences = [t[0] for t in tagged]
     headline = {i for i, t in enumerate(tagged) if t[1]}
+    own_source: dict[int, str | None] = {}
+
+    def source_of(i: int) -> str | None:
+        if i not in own_source:
+            own_source[i] = find_attribution(sentences[i].text) if 0 <= i < len(sentences) else None
+        return own_source[i]
+
+    def said_by(i: int) -> str | None:
+        """Who the sentence says its facts come from, else who its neighbours quote ("it said")."""
+        return source_of(i) or source_of(i - 1) or source_of(i + 1)
+
     for index, sent in enumerate(sentences):
         cas = extract_casualties(sent.text)
         before = sentences[index - 1].text if index > 0 else ""
         after = sentences[index + 1].text if index + 1 < len(sentences) else ""
-        attribution = find_attribution(sent.text, before + " " + after)
 
         if cas.fatalities is not None or cas.injured is not None:
             if is_aggregate_toll(sent.text):
+                attribution = said_by(index)
                 quantity, what = _claim_what(sent.text, cas)
                 where = [t.surface for t in toponyms if sent.start <= t.start < sent.end]
                 claims.append(
@@ -361,6 +372,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             if drafts and cas.fatalities is not None and _TOLL_FOLLOWUP.search(sent.text):
                 last = drafts[-1]
                 if index - last.sentence_index <= 2 and sent.paragraph - sentences[last.sentence_index].paragraph <= 1:
+                    attribution = said_by(index)
                     follow = _Draft(
                         Mention(report_id=report.id, evidence=[Evidence(sent.text, sent.start, sent.end)]),
                         cas,
@@ -376,6 +388,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
 
         if _HABITUAL.search(sent.text) and cas.fatalities is None:
             continue
+        attribution = said_by(index)
         dates = find_dates(sent.text, published)
         if published is not None and _old_year(sent.text, published):
             continue  # background from another year ("agreed to destroy its weapons in 2013")
