@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from warlog.extract.counts import aggregate_period, extract_casualties, is_aggregate_toll
+from warlog.extract.counts import (
+    aggregate_period,
+    extract_casualties,
+    is_aggregate_toll,
+    report_casualties,
+    split_sentences,
+)
 from warlog.extract.numbers import find_numbers, parse_number
 
 
@@ -225,3 +231,69 @@ def test_aggregate_words(sentence: str) -> None:
 
 def test_aggregate_needs_a_figure() -> None:
     assert not is_aggregate_toll("The siege has lasted since the start of the war.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fatalities", "injured"),
+    [
+        ("Six suspected highway robbers were killed on Tuesday.", 6, None),  # phrase ends before the verb
+        ("Thirteen civilians including two children were killed in the strike.", 13, None),
+        ("Six people, including two aides of the governor, Ali Musa, were killed by gunmen.", 6, None),
+        ("At least five civilians from the same family were killed and six others injured.", 5, 6),
+        ("Two women were fatally shot on Sunday.", 2, None),
+        ("He was accused of fatally shooting a police officer.", 1, None),
+        ("Rebels hacked to death at least nine villagers.", 9, None),
+        ("Gunmen hacked five farmers to death overnight.", 5, None),
+        ("Seven people were kidnapped and killed by militants.", 7, None),
+        ("Militants shot dead a village chief.", 1, None),
+        ("Police say a man shot near the market has died.", 1, None),
+        ("The gunman then turned the gun on himself.", 1, None),
+        ("Police are investigating an apparent murder-suicide.", 2, None),
+        ("Deputies found a home where a man was shot during a standoff.", None, 1),
+        ("The woman was shot in the neck and the man was shot in the back.", None, 2),
+        ("Two men who shot at a passing car fled on foot.", None, None),
+        ("A young mother of three is dead after the attack.", 1, None),
+        ("Two children under the age of 12 were killed.", 2, None),
+    ],
+)
+def test_extractor_improvements(sentence: str, fatalities: int | None, injured: int | None) -> None:
+    cas = extract_casualties(sentence)
+    assert (cas.fatalities, cas.injured) == (fatalities, injured)
+
+
+def test_month_of_a_single_attack_is_not_a_period_toll() -> None:
+    assert not is_aggregate_toll("Soldiers killed 76 civilians during clashes in the capital in July 2016.")
+    assert is_aggregate_toll("In 2016, 300 civilians were killed in the province.")
+    assert is_aggregate_toll("At least 555 children were killed in shootings since the 2012 rampage.")
+
+
+@pytest.mark.parametrize(
+    ("sentences", "killed", "injured"),
+    [
+        (["A man was shot on Elm Street on Monday.", "He died at a hospital."], 1, 0),  # the shot victim died
+        (["Three people were shot outside a bar.", "One of them died later."], 1, 2),
+        (["Police are investigating a double shooting.", "One man was shot in the back."], None, 2),
+        (["The victim was shot dead at the gate, police said.", "The guard was also killed."], 2, None),
+        (["Five people were killed in the blast.", "The war has killed 300,000 people since 2011."], 5, None),
+        (["Two people were killed on Friday.", "The death toll rose to four on Saturday."], 4, None),
+    ],
+)
+def test_report_casualties(sentences: list[str], killed: int, injured: int | None) -> None:
+    cas = report_casualties(sentences)
+    assert (cas.fatalities, cas.injured) == (killed, injured)
+
+
+def test_split_sentences_keeps_abbreviations() -> None:
+    text = "Mr. Smith was shot at 10 p.m. on Elm St. in Dayton. He died.\n\nPolice said nothing | Local News"
+    assert split_sentences(text) == [
+        "Mr. Smith was shot at 10 p.m. on Elm St. in Dayton.",
+        "He died.",
+        "Police said nothing",
+        "Local News",
+    ]
+
+
+def test_huge_numbers_are_not_counts() -> None:
+    assert parse_number("1" * 400) is None
+    assert extract_casualties("Shelling killed " + "9" * 20 + " people in Aleppo on Monday.").fatalities is None
+    assert extract_casualties("Shelling killed 3,000,000,000 people in Aleppo.").fatalities is None

@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from warlog.extract.dates import find_dates, resolve_date, timex_value
+from warlog.extract.dates import find_dates, find_timexes, resolve_date, timex_value
 
 TUE = date(2016, 9, 27)  # a report published on a Tuesday
 FRI = date(2016, 9, 30)
@@ -153,3 +153,55 @@ def test_resolve_date(phrase: str, published: date, expected: tuple[date, int] |
 )
 def test_timex_value(phrase: str, value: str | None) -> None:
     assert timex_value(phrase, TUE) == value
+
+
+THU_1989 = date(1989, 11, 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value", "typ"),
+    [
+        ("Shares fell on Friday.", "Friday", "1989-10-27", "DATE"),  # preposition left out of the extent
+        ("The board will meet on Monday.", "Monday", "1989-11-06", "DATE"),  # future sentence: the next Monday
+        ("Profit rose in the third quarter.", "the third quarter", "1989-Q3", "DATE"),
+        ("Its third-quarter loss widened.", "third-quarter", "1989-Q3", "DATE"),
+        ("It earned $5 million a year ago.", "a year ago", "1988", "DATE"),
+        (
+            "It earned $5 million in the third quarter, up from $4 million a year earlier.",
+            "a year earlier",
+            "1988-Q3",
+            "DATE",
+        ),
+        ("Sales rose in the past two months.", "the past two months", "P2M", "DURATION"),
+        ("Sales rose in the first nine months.", "the first nine months", "P9M", "DURATION"),
+        ("Rates are high now.", "now", "PRESENT_REF", "DATE"),
+        ("Prices rose recently.", "recently", "PAST_REF", "DATE"),
+        ("Talks continue this week.", "this week", "1989-W44", "DATE"),
+        ("The vote is due Dec. 15.", "Dec. 15", "1989-12-15", "DATE"),
+        ("The plant opened in 1985.", "1985", "1985", "DATE"),
+        ("It signed a two-year contract.", "two-year", "P2Y", "DURATION"),
+        ("Dividends are paid annually.", "annually", "P1Y", "SET"),
+        ("Trading halted at 10:35 a.m. EST Thursday.", "10:35 a.m. EST Thursday", "1989-11-02T10:35", "TIME"),
+        ("Workers struck last April.", "last April", "1989-04", "DATE"),
+        ("The company was founded in the 1970s.", "the 1970s", "197", "DATE"),
+        ("Families will gather on Thanksgiving Day.", "Thanksgiving Day", "1989-11-23", "DATE"),
+        ("Families gathered last Thanksgiving.", "last Thanksgiving", "1988-11-24", "DATE"),
+    ],
+)
+def test_find_timexes(text: str, phrase: str, value: str, typ: str) -> None:
+    found = {text[s:e]: (v, t) for s, e, v, t in find_timexes(text, THU_1989)}
+    assert found.get(phrase) == (value, typ), found
+
+
+@pytest.mark.parametrize(
+    "text", ["They may march on Jan Kavan's office.", "It sold 2,000 shares at $1,990 each.", "Resolution 2254 passed."]
+)
+def test_find_timexes_leaves_words_alone(text: str) -> None:
+    assert find_timexes(text, THU_1989) == []
+
+
+def test_event_dates_use_the_timex_normaliser() -> None:
+    text = "Jets struck on Tuesday, then again on Thursday, September 22."
+    timex_days = [v for _, _, v, t in find_timexes(text, FRI) if t == "DATE"]
+    event_days = [d.value.isoformat() for d in find_dates(text, FRI) if d.value]
+    assert timex_days == event_days == ["2016-09-27", "2016-09-22"]

@@ -15,6 +15,8 @@ How a figure is read (regexes over the plain sentence, no parser):
 - several statements in one sentence (two sources, two tolls) are not summed: the largest death statement wins,
   and likewise for the injured;
 - with no figure at all, a singular "was killed"/"was shot dead" (or "he died") gives 1, "was wounded" 1 injured.
+A whole report's figures come from `report_casualties` (below): period tolls skipped, the largest death toll, the
+injured less those who died.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ from dataclasses import dataclass, field
 
 from warlog.extract.dates import find_dates
 from warlog.extract.numbers import find_numbers
+
+MAX_COUNT = 100_000_000  # no casualty figure reaches this; larger numbers are ids, money or noise (and overflow stores)
 
 
 @dataclass
@@ -98,20 +102,20 @@ _STOP = set(
     "and or but nor were was are is be been being have has had who that which whom whose in on at by from near "
     "during after before when while as with of to for including among since into across inside outside under over "
     "through than then also all both each reportedly allegedly later since according said say says not no just "
-    "only including".split()
+    "only including where when whenever because if though although while until".split()
 )
 _KILL_WORDS = (
     r"killed|fatally\s+(?:shot|stabbed|wounded|injured|struck|hit)|dies|dead|died|die|slain|murdered|executed|massacred|assassinated|beheaded|perished|martyred|drowned"
     r"|lost\s+(?:their|his|her)\s+li(?:ves|fe)|gunned\s+down|shot\s+dead|shot\s+and\s+killed|shot\s+to\s+death"
     r"|burn(?:ed|t)\s+(?:to\s+death|alive)|stabbed\s+to\s+death|beaten\s+to\s+death|hacked\s+to\s+death"
-    r"|succumbed|crushed\s+to\s+death|(?:pronounced|declared|confirmed)\s+dead"
+    r"|succumbed|crushed\s+to\s+death|to\s+death|(?:pronounced|declared|confirmed)\s+dead|passed\s+away|mortally\s+wounded"
 )
 _INJ_WORDS = r"wounded|injured|hurt|maimed|hospitali[sz]ed|suffered\s+(?:\w+\s+)?(?:injuries|wounds)|sustained\s+(?:\w+\s+)?(?:injuries|wounds)"  # noqa: E501
 _AUX = (
     r"who|that|have|has|had|been|being|was|were|are|is|all|also|reportedly|allegedly|later|subsequently|confirmed"
     r"|believed|thought|said|reported|feared|to|be|both|each|initially|instantly|immediately|eventually|apparently"
-    r"|were|as|many|seriously|critically|badly|severely|lightly|slightly|fatally|mortally|gravely|now|found|left"
-    r"|remain|remained"
+    r"|were|as|many|seriously|critically|badly|severely|lightly|slightly|gravely|now|found|left"
+    r"|remain|remained|(?:kidnapped|abducted|tortured|raped|beaten|attacked|ambushed|captured|arrested)\s+and"
 )
 _POST_RE = re.compile(
     rf"^(?P<aux>(?:\s*,)?(?:\s+(?:{_AUX}))*)\s*(?:(?P<shot>shot\b)|(?P<kill>{_KILL_WORDS})|(?P<inj>{_INJ_WORDS}))\b",
@@ -124,10 +128,11 @@ _SHOT_FATAL = re.compile(
 )
 _AMBIG_POST = re.compile(r"^\s*(?:or|and)\s+(?:wounded|injured|hurt|wounding|injuring)\b", re.IGNORECASE)
 _KILL_PRE = re.compile(
-    r"(?:\bkill(?:ing|ed|s)?|\bclaim(?:ed|ing|s)?\s+the\s+lives\s+of|\btak(?:ing|e|es)\s+the\s+lives\s+of"
+    r"(?:\bkill(?:ing|ed|s)?|\bfatally\s+(?:shot|shooting|shoots|stabbed|stabbing|wounded|wounding)"
+    r"|\bclaim(?:ed|ing|s)?\s+the\s+lives\s+of|\btak(?:ing|e|es)\s+the\s+lives\s+of"
     r"|\btook\s+the\s+lives\s+of|\bdeaths?\s+of|\bbod(?:y|ies)\s+of|\bcorpses\s+of|\bkilling\s+of|\bexecut(?:ed|ing|es)"
     r"|\bmassacr(?:ed|ing)|\bslaughter(?:ed|ing)|\bmurder(?:ed|ing)|\bshot\s+dead|\bshooting\s+dead"
-    r"|\bshot\s+and\s+killed|\bgunn(?:ed|ing)\s+down|\bassassinat(?:ed|ing)|\bbehead(?:ed|ing)"
+    r"|\bshot\s+and\s+killed|\bgunn(?:ed|ing)\s+down|\b(?:hack|beat|stabb|burn|club)(?:ed|en|t|ing)?\s+to\s+death|\bassassinat(?:ed|ing)|\bbehead(?:ed|ing)"
     r"|\bleft|\bleaving|\blives\s+of)(?:\s+(?:all|the|only|at\s+least|his|her|their|its))?\s*$",
     re.IGNORECASE,
 )
@@ -158,8 +163,10 @@ _KNOWN = _PERSON | _FATAL_NOUNS | _INJURED_NOUNS | _AMBIGUOUS_NOUNS
 _VERB_RE = re.compile(rf"(?:{_KILL_WORDS}|{_INJ_WORDS}|shot|lost|fled|remain|remained|died)", re.IGNORECASE)
 # A parenthetical between a figure and its verb: "Five people, including a child, were killed".
 _PAREN = re.compile(
-    r"^\s*(?:,\s*(?:including|among\s+them|mostly|most\s+of\s+them|many\s+of\s+them|all\s+of\s+them)\b[^,;]*(?=,)"
-    r"|\s*\([^)]*\))",
+    r"^\s*(?:,\s*including\b[^;.]{0,120}?,(?=\s+(?:were|was|have|has|had|are|is)\s)"
+    r"|,\s*(?:including|among\s+them|mostly|most\s+of\s+them|many\s+of\s+them|all\s+of\s+them)\b[^,;]*(?=,)"
+    r"|\s*\([^)]*\)"
+    r"|\s+(?:including|among\s+them|from|of|in|at|on|inside|near|under|over|aged|between|with)\s+[^,;.]{1,50}?(?=\s+(?:were|was|have|has|had|are|is)\s))",
     re.IGNORECASE,
 )
 _JOIN = re.compile(r"^\s*(?:,\s*)?(?:(?:and|as\s+well\s+as|along\s+with|plus|in\s+addition\s+to)\s+)?(?:,\s*)?$", re.I)
@@ -187,7 +194,8 @@ _SING = (
     r"|brother|sister|husband|wife|guard|worker|farmer|motorist|pedestrian|passenger|bystander|suspect|gunman|shooter"
     r"|deputy|trooper|cop|clerk|employee|customer|teacher|nurse|medic|volunteer|leader|official|youth|villager"
     r"|member|sergeant|lieutenant|colonel|general|captain|corporal|emir|cleric|imam|activist|mukhtar|defector"
-    r"|juvenile|\d+-year-old)"
+    r"|juvenile|neighbou?r|chief|priest|pastor|mayor|governor|judge|lawyer|businessman|herder|herdsman|trader|vaccinator"
+    r"|\d+-year-old)"
 )
 _ADV = r"(?:(?:[a-z]+ly|later|also|then|found|soon|after)\s+)"
 # One victim without a figure: "was killed", "he died", "killed him", "the death of Ahmad X", "Man shot, killed".
@@ -195,11 +203,12 @@ _SINGLE_FATAL = re.compile(
     rf"\b(?:was|has\s+been|had\s+been|is)\s+{_ADV}?(?:{_KILL_WORDS}|fatally\s+\w+)\b"
     rf"|\b(?:he|she|{_SING})\s+{_ADV}?(?:died|dies)\b"
     r"|\b(?:kill(?:ed|ing|s)|fatally\s+(?:shot|shooting|shoots|stabbed|stabbing|wounded|wounding))\s+(?:him|her)\b"
+    r"|\bshot\s+(?:him|her)\s+dead\b|\bwas\s+shot\b[^.;]{0,40}?\band\s+killed\b"
     rf"|\b(?:death|killing|murder|slaying|assassination|execution)\s+of\s+(?:(?:his|her|their)\s+{_SING}\b"
     r"|(?:\d+-year-old\s+)?(?-i:[A-Z][a-z]+))"
     r"|\bkill(?:ed|ing)\s+(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)\b(?!\s+[a-z]+s\b)"
     rf"|\b(?:kill(?:ed|ing)|shot\s+dead|shot\s+and\s+killed|assassinat(?:ed|ing)|execut(?:ed|ing)|behead(?:ed|ing))\s+"
-    rf"the\s+(?:[\w-]+\s+){{0,2}}{_SING}\b"
+    rf"(?:the|a|an)\s+(?:[\w-]+\s+){{0,2}}{_SING}\b"
     r"|\b(?:body|corpse)\s+(?:is|was|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:found|recovered|discovered|pulled)\b"
     rf"|\b{_SING}\s+(?:is\s+)?(?:shot|stabbed)?\s*(?:,|and)?\s*(?:killed|dies|dead|shot\s+dead|slain)\b",
     re.IGNORECASE,
@@ -237,6 +246,8 @@ def _head(sentence: str, end: int) -> tuple[str | None, int]:
     best: tuple[str, int] | None = None
     first: tuple[str, int] | None = None
     bad: tuple[str, int] | None = None
+    last: tuple[str, int] | None = None
+    stopped = False
     pos = end
     for _ in range(5):
         nxt = _NEXT_WORD.match(sentence, pos)
@@ -244,7 +255,9 @@ def _head(sentence: str, end: int) -> tuple[str | None, int]:
             break
         word = nxt.group(1).lower()
         if word in _STOP or _VERB_RE.fullmatch(word):
+            stopped = True
             break
+        last = (word, nxt.end())
         if word in _KNOWN:
             best = (word, nxt.end())
         elif word in _BAD:
@@ -258,6 +271,8 @@ def _head(sentence: str, end: int) -> tuple[str | None, int]:
         return best
     if bad is not None:
         return bad
+    if stopped and last is not None and sentence[end:pos].count(",") == 0:
+        return last  # "six suspected highway robbers were killed": the phrase ends before the verb
     return first if first is not None else (None, end)
 
 
@@ -266,8 +281,10 @@ def _is_not_count(sentence: str, s: int, e: int, value: int, date_spans: list[tu
     if any(ds < e and s < de for ds, de in date_spans):
         return True
     before, after = sentence[:s], sentence[e:]
-    if re.search(r"(?:\baged?|\bages|\$|£|€|\bNo\.?|#)\s*$", before, re.I):
+    if re.search(r"(?:\baged?|\bages|\bage\s+of|\$|£|€|\bNo\.?|#)\s*$", before, re.I):
         return True
+    if re.search(r"\b(?:mother|father|parent|mom|dad|grand(?:mother|father|parent))\s+of\s*$", before, re.I):
+        return True  # "a mother of three"
     if re.match(
         r"\s*(?::\d|%|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|local\s+time|hrs|o'clock|per\s*cent|percent))", after, re.I
     ):
@@ -284,7 +301,7 @@ def _figures(sentence: str) -> list[_Fig]:
     figs: list[_Fig] = []
     for s, e, v in find_numbers(sentence, articles=True):
         text = sentence[s:e].lower()
-        if _is_not_count(sentence, s, e, v, date_spans):
+        if v >= MAX_COUNT or _is_not_count(sentence, s, e, v, date_spans):
             continue
         head, head_end = _head(sentence, e)
         if text in ("a", "an"):
@@ -314,6 +331,8 @@ def _classify(sentence: str, fig: _Fig, prev_end: int) -> None:
             if _AMBIG_POST.match(rest):
                 fig.kind = "ambiguous"
             elif m.group("shot"):
+                if re.match(r"\s+(?:at|into|through|toward|towards|in\s+the\s+air)\b", rest, re.IGNORECASE):
+                    return  # "two men who shot at a car": shooters, not victims
                 fig.kind = "fatal" if _SHOT_FATAL.match(rest) else "injured"
             elif m.group("kill"):
                 active = not m.group("aux").strip(" ,") and re.match(
@@ -345,7 +364,13 @@ def _groups(sentence: str, figs: list[_Fig]) -> list[list[_Fig]]:
     """Figures joined by "and", "," or "as well as" form one group sharing a verb."""
     groups: list[list[_Fig]] = []
     for fig in figs:
-        if groups and _JOIN.match(sentence[groups[-1][-1].head_end : fig.start]) and groups[-1][-1].head is not None:
+        prev = groups[-1][-1] if groups else None
+        if (
+            prev is not None
+            and prev.head_end <= fig.start
+            and _JOIN.match(sentence[prev.head_end : fig.start])
+            and prev.head
+        ):
             groups[-1].append(fig)
         else:
             groups.append([fig])
@@ -376,6 +401,9 @@ def extract_casualties(sentence: str) -> Casualties:
             if any(g.subset for g in group[: i + 1]):
                 f.subset = True
     return _assemble(sentence, figs, groups)
+
+
+_OF_DIED = re.compile(r"\s+of\s+(?:them|the\s+\w+)\s+(?:\w+\s+)?(?:died|has\s+died|later\s+died|succumbed)\b", re.I)
 
 
 def _persons(figs: list[_Fig], words: set[str]) -> int:
@@ -410,6 +438,10 @@ def _assemble(sentence: str, figs: list[_Fig], groups: list[list[_Fig]]) -> Casu
                 out.spans.extend((f.start, f.end) for f in subsets if f.head in words and sub_n > main_n)
         if _ALL_CIVILIANS.search(sentence):
             out.civilians = out.fatalities
+    if "fatal" not in best:
+        dead = [f.value for f in figs if _OF_DIED.match(sentence[f.end :])]
+        if dead:
+            out.fatalities = max(dead)  # "three were shot; one of them died"
     if "injured" in best:
         out.injured = sum(f.value for f in best["injured"])
         out.spans.extend((f.start, f.end) for f in best["injured"])
@@ -419,18 +451,46 @@ def _assemble(sentence: str, figs: list[_Fig], groups: list[list[_Fig]]) -> Casu
     return out
 
 
+_DIES_LATER = re.compile(
+    rf"\b{_SING}\b[^.;:|]{{0,80}}?\b(?:dies|died|has\s+died|have\s+died|passed\s+away|succumbs?)\b"
+    r"(?!\s+(?:down|out|off))",
+    re.IGNORECASE,
+)
+_SUICIDE = re.compile(
+    r"\b(?:kill(?:ed|ing|s)|shot|shooting|shoots)\s+(?:him|her)sel(?:f|ves)\b|\btook\s+(?:his|her)\s+own\s+life\b"
+    r"|\bcommitted\s+suicide\b|\bturned\s+the\s+(?:gun|weapon)\s+on\s+(?:him|her)self\b"
+    r"|\bself-inflicted\s+(?:gunshot\s+)?wound",
+    re.IGNORECASE,
+)
+_MURDER_SUICIDE = re.compile(r"\b(?:(?P<k>double|triple|quadruple)[\s-]+)?murder[\s-]+suicide\b", re.IGNORECASE)
+
+
 def _fill_zero_and_single(sentence: str, out: Casualties, figs: list[_Fig]) -> None:
     """Explicit zeros ("no casualties") and the singular "was killed" when no figure was read."""
     if out.fatalities is None and (_NONE_FATAL.search(sentence) or _NONE_ANY.search(sentence)):
         out.fatalities = 0
     if out.injured is None and (_NONE_ANY.search(sentence) or _NONE_INJ.search(sentence)):
         out.injured = 0
-    if out.fatalities is None and _SINGLE_FATAL.search(sentence):
+    if out.fatalities is None:
+        ms = _MURDER_SUICIDE.search(sentence)
+        if ms:
+            out.fatalities = {"double": 3, "triple": 4, "quadruple": 5}.get((ms.group("k") or "").lower(), 2)
+    if out.fatalities is None and (
+        _SINGLE_FATAL.search(sentence) or _DIES_LATER.search(sentence) or _SUICIDE.search(sentence)
+    ):
         out.fatalities = 1
+        if out.injured == 1 and re.search(r"\bshot\b", sentence, re.I) and not _WOUNDED_WORDS.search(sentence):
+            out.injured = None  # "a man shot near the market has died": one victim, dead
     if out.injured is None:
-        m = _SINGLE_INJ.search(sentence)
-        if m and not (m.group(0).lower().endswith("shot") and _SHOT_FATAL.match(sentence[m.end() :])):
-            out.injured = 1
+        hits = [
+            m
+            for m in _SINGLE_INJ.finditer(sentence)
+            if not (m.group(0).lower().endswith("shot") and _SHOT_FATAL.match(sentence[m.end() :]))
+        ]
+        if hits and out.fatalities == 1 and len(hits) == 1 and hits[0].group(0).lower().endswith("shot"):
+            return  # "X was killed after he was shot": the one victim, already counted as dead
+        if hits:
+            out.injured = len(hits)  # "the woman was shot in the neck and the man was shot in the back": 2
 
 
 # --- aggregate tolls ------------------------------------------------------------------------------------------------
@@ -456,6 +516,7 @@ _PERIOD_RES = [
     rf"\bsince\s+(?:early\s+|late\s+|mid-?)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}|{_MONTHS}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?)"
     r"(?:,?\s+\d{4})?",
     r"\bsince\s+(?:early\s+|late\s+|mid-?)?\d{4}\b",
+    r"\bsince\s+the\s+(?:[\w'-]+\s+){0,4}?\d{4}\b",
     r"\bsince\s+(?:last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|weekend)\b",
     rf"\bsince\s+(?:the\s+)?(?:[\w'-]+\s+){{0,2}}?{_CONFLICT}\b",
     r"\bsince\s+then\b",
@@ -488,9 +549,25 @@ _AGGREGATE_WORDS = re.compile(
 )
 
 
+_MONTH_LEVEL = {i for i, p in enumerate(_PERIOD_RES) if p.startswith(r"\b(?:in|during|throughout)\s+(?:the\s+")}
+_EVENT_ANCHOR = re.compile(
+    r"\b(?:attack|attacks|bombing|blast|explosion|strike|airstrike|raid|ambush|clash|clashes|massacre|shooting"
+    r"|shootout|assault|shelling|on\s+\d{1,2}|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"|yesterday|overnight)\b",
+    re.IGNORECASE,
+)
+
+
 def aggregate_period(sentence: str) -> str | None:
-    """The period phrase when a sentence's toll covers a long stretch ("since the start of the war"), else None."""
-    for rx in _PERIOD_LIST:  # most specific pattern first
+    """The period phrase when a sentence's toll covers a long stretch ("since the start of the war"), else None.
+
+    A month or year named for a toll tied to one happening ("killed 76 civilians during clashes in July 2016") dates
+    the event instead of making the toll a period total.
+    """
+    anchored = _EVENT_ANCHOR.search(sentence) is not None
+    for i, rx in enumerate(_PERIOD_LIST):  # most specific pattern first
+        if anchored and i in _MONTH_LEVEL:
+            continue
         m = rx.search(sentence)
         if m:
             return m.group(0)
@@ -503,3 +580,101 @@ def is_aggregate_toll(sentence: str) -> bool:
     if not ((cas.fatalities or 0) > 0 or (cas.injured or 0) > 0):
         return False
     return aggregate_period(sentence) is not None or _AGGREGATE_WORDS.search(sentence) is not None
+
+
+# --- whole reports ----------------------------------------------------------------------------------------------------
+
+_SENT_SPLIT = re.compile(
+    r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9])|\n\s*\n|\n(?=[A-Z])|(?<=[a-z])\s*\|\s*",
+)
+_ABBREV_END = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|St|Sgt|Lt|Col|Gen|Capt|Cpl|Maj|Rep|Sen|Gov|Jr|Sr|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept"
+    r"|Oct|Nov|Dec|Ave|Blvd|Rd|Ft|Mt|Co|Corp|Inc|U\.S|a\.m|p\.m|[A-Z])\.$"
+)
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences by punctuation and line breaks (no parser), keeping "Mr." and "a.m." inside their sentence."""
+    parts: list[str] = []
+    pos = 0
+    for m in _SENT_SPLIT.finditer(text):
+        chunk = text[pos : m.start()]
+        if _ABBREV_END.search(chunk) and not m.group(0).strip("\n ").startswith("|") and "\n" not in m.group(0):
+            continue
+        parts.append(chunk)
+        pos = m.end()
+    parts.append(text[pos:])
+    return [p.strip() for p in parts if p.strip()]
+
+
+@dataclass
+class ReportCasualties(Casualties):
+    """A whole report's casualty figures, with the sentences each figure came from."""
+
+    killed_sentence: int | None = None  # index of the sentence that gave the death toll
+    injured_sentence: int | None = None
+    skipped_aggregate: int = 0  # sentences left out because their toll covers a period
+
+
+_MULTI_SHOOTING = re.compile(r"\b(?P<k>double|triple|quadruple)[\s-]+(?:shooting|stabbing)\b", re.IGNORECASE)
+_ANOTHER_VICTIM = re.compile(
+    r"\b(?:also|another|a\s+second|second\s+(?:man|woman|person|victim)|other\s+victim|the\s+other\s+(?:man|woman))\b",
+    re.IGNORECASE,
+)
+_SHOT_ONLY = re.compile(r"\bshot\b(?!\s+(?:dead|and\s+killed|to\s+death))", re.IGNORECASE)
+_WOUNDED_WORDS = re.compile(r"\b(?:wounded|injured|hurt|injuries|wounds|hospitali[sz]ed)\b", re.IGNORECASE)
+
+
+def report_casualties(sentences: list[str]) -> ReportCasualties:
+    """Killed and injured for the main event of a report from its sentences.
+
+    - sentences whose toll covers a period ("since the war began", "so far this year") are skipped;
+    - killed is the largest death toll any remaining sentence states (later reports and updates raise tolls; a
+      smaller figure elsewhere is usually a subset or an earlier count);
+    - injured is the largest injury figure, less the dead when that figure counts people "shot" (the shot include
+      those who died: "three people were shot; one died" gives 1 killed and 2 injured), and never counting a
+      victim already counted as dead ("a man was shot ... he died in hospital" gives 1 killed, 0 injured);
+    - civilians, children and women follow the sentence that gave the death toll.
+    """
+    out = ReportCasualties()
+    best_shot = False
+    multi = 0  # "double shooting": victims shot, dead or not
+    singles = {"fatal": 0, "injured": 0}  # one-victim sentences, the first plus those naming another victim
+    for i, sentence in enumerate(sentences):
+        ms = _MULTI_SHOOTING.search(sentence)
+        if ms:
+            multi = max(multi, {"double": 2, "triple": 3, "quadruple": 4}[ms.group("k").lower()])
+        cas = extract_casualties(sentence)
+        if cas.fatalities is None and cas.injured is None:
+            continue
+        if is_aggregate_toll(sentence):
+            out.skipped_aggregate += 1
+            continue
+        if cas.fatalities is not None and (out.fatalities is None or cas.fatalities > out.fatalities):
+            out.fatalities = cas.fatalities
+            out.killed_sentence = i
+            out.civilians, out.children, out.women = cas.civilians, cas.children, cas.women
+            out.vague = cas.vague
+        another = bool(_ANOTHER_VICTIM.search(sentence))
+        for key, value in (("fatal", cas.fatalities), ("injured", cas.injured)):
+            if value == 1 and not cas.spans and (singles[key] == 0 or another):
+                singles[key] += 1
+        if cas.injured is not None and (out.injured is None or cas.injured > out.injured):
+            out.injured = cas.injured
+            out.injured_sentence = i
+            best_shot = bool(_SHOT_ONLY.search(sentence)) and not _WOUNDED_WORDS.search(sentence)
+    if singles["fatal"] > (out.fatalities or 0):
+        out.fatalities = singles["fatal"]  # "X was shot dead ... The officer also killed a neighbour": 2
+    if singles["injured"] > (out.injured or 0):
+        out.injured = singles["injured"]
+        best_shot = True
+    if out.injured and out.fatalities and best_shot:
+        out.injured = max(0, out.injured - out.fatalities)
+    if multi and multi > (out.fatalities or 0) + (out.injured or 0):
+        out.injured = multi - (out.fatalities or 0)
+    return out
+
+
+def text_casualties(text: str) -> ReportCasualties:
+    """report_casualties over a plain text split into sentences without a parser."""
+    return report_casualties(split_sentences(text))

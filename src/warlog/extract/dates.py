@@ -1,6 +1,10 @@
 """Date expressions in news sentences, anchored on the publication date.
 
-News conventions used here (ACLED time_precision: 1 day, 2 week/approximate, 3 month):
+One normaliser serves both uses: `find_timexes` finds TIMEX3 expressions (dates, times, durations, sets, "now")
+with TempEval-3 values (see the TIMEX3 section below), and `find_dates` turns the dated ones into event-date
+mentions with an ACLED precision, reading the same expressions in "past only" mode (reports tell what happened).
+
+Event-date conventions used here (ACLED time_precision: 1 day, 2 week/approximate, 3 month):
 - a weekday ("on Tuesday", "Tuesday night") is the latest such day on or before publication, never the future
   ("last Tuesday" is strictly before; "next Tuesday" is the first one after);
 - "yesterday", "last night", "overnight", "the previous day", "the day before" = published - 1; "today",
@@ -37,26 +41,7 @@ _MONTH = (
     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)(?![a-z])"
 )
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-_DAYPART = r"(?:\s+(?:morning|afternoon|evening|night|midday|noon|dawn))?"
-_DAYNUM = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
-_NUMWORD = r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|a\s+few|several|a\s+couple\s+of)"
-
-_WORD_NUMS = {
-    "a": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-}
 
 
 @dataclass
@@ -72,53 +57,6 @@ class DateMention:
     kind: str = "day"  # "day", "weekday", "week", "month", "year": "year" is never an event date
 
 
-# Each pattern: (name, regex). Order matters: earlier patterns win on overlaps.
-_PATTERNS: list[tuple[str, str]] = [
-    ("iso", rf"\b(?P<y>{_YEAR})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b"),
-    (
-        "mdy",
-        rf"\b(?:(?i:on)\s+)?(?:(?:{_WEEKDAY}),?\s+)?(?P<mon>{_MONTH})\s+(?P<d>{_DAYNUM})\b(?!:)(?:,?\s+(?P<y>{_YEAR})\b)?",
-    ),
-    (
-        "dmy",
-        rf"\b(?:(?i:on)\s+)?(?:(?:{_WEEKDAY}),?\s+)?(?:the\s+)?(?P<d>{_DAYNUM})\s+(?:of\s+)?(?P<mon>{_MONTH})(?![a-z])"
-        rf"(?:,?\s+(?P<y>{_YEAR})\b)?",
-    ),
-    ("dayrel", r"\bthe\s+day\s+before\s+yesterday\b"),
-    ("ago", rf"\b(?P<n>{_NUMWORD})\s+(?P<unit>days?|weeks?|months?)\s+ago\b"),
-    (
-        "rel",
-        r"\b(?:earlier\s+today|later\s+today|yesterday(?:\s+(?:morning|afternoon|evening))?|today|tonight"
-        r"|this\s+(?:morning|afternoon|evening)|last\s+night|overnight|the\s+(?:previous|preceding)\s+(?:day|night)"
-        r"|the\s+day\s+before|the\s+night\s+before)\b",
-    ),
-    (
-        "weekday",
-        rf"\b(?:(?P<mod>(?i:last|this|next|on|early|late|since))\s+)?(?:(?i:early|late)\s+)?(?P<wd>{_WEEKDAY})"
-        rf"(?:'s)?{_DAYPART}\b",
-    ),
-    ("week", r"\b(?:last\s+week|earlier\s+this\s+week|this\s+week|the\s+previous\s+week|the\s+past\s+week)\b"),
-    ("weekend", r"\b(?:at|over|during|this|last)\s+the\s+weekend\b|\b(?:this|last)\s+weekend\b"),
-    ("thismonth", r"\b(?:earlier|later)\s+this\s+month\b|\bthis\s+month\b|\bso\s+far\s+this\s+month\b"),
-    ("lastmonth", r"\blast\s+month\b|\bthe\s+previous\s+month\b"),
-    (
-        "monthyear",
-        rf"\b(?:(?i:in|during|since|until|by|of|early|late|mid|end\s+of|beginning\s+of)[\s-]+)?(?P<mon>{_MONTH})"
-        rf",?\s+(?P<y>{_YEAR})\b",
-    ),
-    (
-        "month",
-        rf"\b(?P<prep>(?i:in|during|since|until|by|early|late|mid|last|this|end\s+of|beginning\s+of))[\s-]+"
-        rf"(?:early\s+|late\s+)?"
-        rf"(?P<mon>{_MONTH})(?![\w-])",
-    ),
-    ("year", rf"\b(?i:in|during|since|until|by|of)\s+(?:early\s+|late\s+|mid-?)?(?P<y>{_YEAR})\b(?![\w-])"),
-]
-# Month names are matched case-sensitively (a capital letter) so that "may" or "march" stay words.
-_CASELESS = {"rel", "week", "weekend", "thismonth", "lastmonth", "dayrel", "ago"}
-_COMPILED = [(name, re.compile(rx, re.IGNORECASE) if name in _CASELESS else re.compile(rx)) for name, rx in _PATTERNS]
-
-
 def _month_num(token: str) -> int:
     """Month number from a (possibly abbreviated, dotted) month name."""
     return _MONTHS[token.rstrip(".").lower()]
@@ -132,145 +70,71 @@ def _safe_date(y: int, m: int, d: int) -> date | None:
         return None
 
 
-def _day_month(m: re.Match[str], published: date | None) -> tuple[date | None, bool]:
-    """An absolute day; no year: the publication year, or the one before when that lands after publication."""
-    day = int(re.sub(r"\D", "", m.group("d")))
-    month = _month_num(m.group("mon"))
-    if m.group("y"):
-        return _safe_date(int(m.group("y")), month, day), False
-    if published is None:
-        return None, False
-    value = _safe_date(published.year, month, day)
-    if value is not None and value > published:
-        value = _safe_date(published.year - 1, month, day)
-    return value, False
+_PREP = re.compile(r"(?:\b(?:on|in|during|since|until|by|of|from)\s+)$", re.IGNORECASE)
+_YEAR_IN = re.compile(rf"\b{_YEAR}\b")
+_EVENT_RULES = {"iso", "mdy", "dmy", "monthyear", "month", "year", "ago", "relunit", "relday", "weekday", "clock",
+                "duration", "holiday"}  # fmt: skip
 
 
-def _weekday(m: re.Match[str], published: date | None) -> date | None:
-    """Latest such weekday on or before publication ("last": strictly before, "next": strictly after)."""
-    if published is None:
+def _week_day(value: str, published: date, current: bool) -> date | None:
+    """Representative day of an ISO week value ("2016-W38"): its Wednesday, capped at publication for this week."""
+    m = re.fullmatch(r"(\d{4})-W(\d\d)(-WE)?", value)
+    if not m:
         return None
-    target = _WEEKDAYS[m.group("wd").lower()]
-    mod = (m.group("mod") or "").lower()
-    if mod == "next":
-        ahead = (target - published.weekday()) % 7 or 7
-        return published + timedelta(days=ahead)
-    back = (published.weekday() - target) % 7
-    if mod == "last" and back == 0:
-        back = 7
-    return published - timedelta(days=back)
+    monday = date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+    if m.group(3):
+        return monday + timedelta(days=5)
+    day = monday + timedelta(days=2)
+    return min(day, published) if current else day
 
 
-def _month_only(month: int, year: int | None, published: date | None) -> date | None:
-    """Representative day of a month: the 15th, or the publication day if that is earlier in the same month."""
-    if year is None:
-        if published is None:
+def _mention(t: _TxFound, text: str, published: date | None) -> DateMention | None:
+    """A TIMEX3 found in text as an event-date mention (ACLED precision), or None for durations, sets, vague refs."""
+    if t.rule not in _EVENT_RULES or t.type in ("DURATION", "SET") or t.value.endswith("_REF"):
+        if not (t.rule == "duration" and re.fullmatch(r"\d{4}-W\d\d", t.value)):
             return None
-        year = published.year if month <= published.month else published.year - 1
-    value = date(year, month, 15)
-    if published is not None and (published.year, published.month) == (year, month) and published.day < 15:
-        value = published
-    return value
-
-
-def _relative_word(phrase: str, published: date | None) -> date | None:
-    """Days named relative to publication: yesterday, today, last night..."""
-    if published is None:
+    start, end = t.start, t.end
+    pre = _PREP.search(text, max(0, start - 8), start)
+    if pre and pre.end() == start:
+        start = pre.start()
+    phrase = text[start:end]
+    relative = not _YEAR_IN.search(text[t.start : t.end]) and t.rule != "iso"
+    anchor = published or date(2000, 1, 1)
+    value = t.value.split("T")[0] if t.rule != "clock" or "T" in t.value else t.value
+    kind, precision, day = "day", 1, None
+    if re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+        day = date.fromisoformat(value)
+        kind = "weekday" if t.rule == "weekday" else "day"
+    elif re.fullmatch(r"\d{4}-W\d\d(?:-WE)?", value):
+        current = value == f"{anchor.isocalendar()[0]}-W{anchor.isocalendar()[1]:02d}"
+        day, kind, precision = _week_day(value, anchor, current), "week", 2
+    elif re.fullmatch(r"\d{4}-\d\d", value):
+        y, mo = int(value[:4]), int(value[5:])
+        kind, precision = "month", 3
+        if t.rule == "relunit" and (y, mo) == (anchor.year, anchor.month):
+            day = anchor  # "this month", "earlier this month": the publication day
+        else:
+            day = date(y, mo, 15)
+            if (y, mo) == (anchor.year, anchor.month) and anchor.day < 15:
+                day = anchor
+    elif re.fullmatch(r"\d{4}", value) and t.rule == "year":
+        if not pre or _YEAR_IN.fullmatch(text[t.start : t.end]) is None:
+            return None  # a bare year counts only after a preposition ("in 2011", not "the 2011 uprising")
+        day, kind, precision, relative = date(int(value), 7, 1), "year", 3, False
+    else:
         return None
-    p = phrase.lower()
-    if "before yesterday" in p:
-        return published - timedelta(days=2)
-    if any(
-        w in p for w in ("yesterday", "last night", "overnight", "previous", "preceding", "day before", "night before")
-    ):
-        return published - timedelta(days=1)
-    return published
-
-
-def _ago(m: re.Match[str], published: date | None) -> tuple[date | None, int]:
-    """ "three days ago" and friends."""
-    n_txt = re.sub(r"\s+", " ", m.group("n").lower())
-    n = int(n_txt) if n_txt.isdigit() else _WORD_NUMS.get(n_txt, 3 if "few" in n_txt or "several" in n_txt else 2)
-    unit = m.group("unit").lower()
-    if published is None:
-        return None, 1
-    if unit.startswith("day"):
-        return published - timedelta(days=n), 1 if n_txt not in ("a few", "several") else 2
-    if unit.startswith("week"):
-        return published - timedelta(weeks=n), 2
-    month = (published.month - n - 1) % 12 + 1
-    year = published.year + (published.month - n - 1) // 12
-    return _safe_date(year, month, 15), 3
-
-
-def _resolve(name: str, m: re.Match[str], published: date | None) -> tuple[date | None, int, bool, str] | None:
-    """(value, precision, relative, kind) for one regex match, or None when it is not a date after all."""
-    if name == "iso":
-        return _safe_date(int(m.group("y")), int(m.group("m")), int(m.group("d"))), 1, False, "day"
-    if name in ("mdy", "dmy"):
-        value, _ = _day_month(m, published)
-        if value is None and published is not None:
-            return None
-        return value, 1, not bool(m.group("y")), "day"
-    if name in ("rel", "dayrel"):
-        return _relative_word(m.group(0), published), 1, True, "day"
-    if name == "ago":
-        value, prec = _ago(m, published)
-        return value, prec, True, "day" if prec == 1 else "week" if prec == 2 else "month"
-    if name == "weekday":
-        return _weekday(m, published), 1, True, "weekday"
-    if name == "week":
-        if published is None:
-            return None, 2, True, "week"
-        monday = published - timedelta(days=published.weekday())
-        if m.group(0).lower().startswith(("last", "the previous")):
-            return monday - timedelta(days=5), 2, True, "week"
-        if "past" in m.group(0).lower():
-            return published - timedelta(days=3), 2, True, "week"
-        return min(monday + timedelta(days=2), published), 2, True, "week"
-    if name == "weekend":
-        if published is None:
-            return None, 2, True, "week"
-        back = (published.weekday() - 5) % 7
-        if m.group(0).lower().startswith("last") and back < 2:
-            back += 7
-        return published - timedelta(days=back), 2, True, "week"
-    if name == "thismonth":
-        return published, 3, True, "month"
-    if name == "lastmonth":
-        if published is None:
-            return None, 3, True, "month"
-        first = published.replace(day=1) - timedelta(days=1)
-        return first.replace(day=15), 3, True, "month"
-    if name == "monthyear":
-        return _month_only(_month_num(m.group("mon")), int(m.group("y")), published), 3, False, "month"
-    if name == "month":
-        month = _month_num(m.group("mon"))
-        value = _month_only(month, None, published)
-        if value is not None and m.group("prep").lower() == "last" and value.month == published.month:  # type: ignore[union-attr]
-            value = value.replace(year=value.year - 1)
-        return value, 3, True, "month"
-    if name == "year":
-        return date(int(m.group("y")), 7, 1), 3, False, "year"
-    return None
+    if published is None and relative:
+        day = None
+    return DateMention(start, end, phrase, day, precision, relative, kind)
 
 
 def find_dates(text: str, published: date | None) -> list[DateMention]:
     """Every date phrase in text, resolved against the publication date (see module docstring for the rules)."""
-    taken: list[tuple[int, int]] = []
     out: list[DateMention] = []
-    for name, rx in _COMPILED:
-        for m in rx.finditer(text):
-            s, e = m.span()
-            if any(s < te and ts < e for ts, te in taken):
-                continue
-            res = _resolve(name, m, published)
-            if res is None:
-                continue
-            value, precision, relative, kind = res
-            taken.append((s, e))
-            out.append(DateMention(s, e, m.group(0), value, precision, relative, kind))
-    out.sort(key=lambda d: d.start)
+    for t in _find_timex_objects(text, published, past_only=True):
+        d = _mention(t, text, published)
+        if d is not None:
+            out.append(d)
     return out
 
 
@@ -304,57 +168,233 @@ def resolve_date(phrase: str, published: date | None) -> tuple[date, int] | None
     return value, 1
 
 
-# --- TimeML / TIMEX3 values, for evaluation against TempEval-style annotations -------------------------------------
+# --- TIMEX3: time expressions and their TimeML values (TempEval-3 conventions) -------------------------------------
+#
+# `find_timexes` finds dates, times, durations, sets and the vague references ("now", "recently", "the future") that
+# TimeML annotates, and gives each its TIMEX3 value relative to the document creation time (DCT), the way HeidelTime
+# does for news: extents leave out prepositions ("on Friday" -> "Friday") but keep determiners and modifiers
+# ("the past two months", "last week", "about a year ago"); a weekday, a month or a day without a year is the nearest
+# one before the DCT, or after it when the sentence speaks of the future ("will", "next", "expected to"); a quarter
+# without an ordinal ("the quarter", "the latest period") is the last one mentioned, else the last one completed
+# before the DCT; "a year ago" right after a quarter means that quarter a year before.
 
-_DURATION_UNITS = {
-    "second": "S",
-    "minute": "M",
-    "hour": "H",
-    "day": "D",
-    "night": "D",
-    "week": "W",
-    "month": "M",
-    "year": "Y",
-    "decade": "DE",
-    "century": "CE",
-}
-_DURATION_RE = re.compile(
-    r"^(?:the\s+(?:past|last|next|previous|first)\s+|(?:about|some|nearly|almost|more\s+than|over|at\s+least)\s+)?"
-    r"(?P<n>[\w-]+(?:\s+[\w-]+)?)?\s*(?P<unit>seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?"
-    r"|centur(?:y|ies))(?:\s+long)?$",
+_NUM_WORDS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand"
+).split()
+_NW = r"(?:" + "|".join(sorted(_NUM_WORDS, key=len, reverse=True)) + r")"
+_NUMBER = (
+    rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|{_NW}(?:[\s-]{_NW}){{0,2}}(?:\s+and\s+a\s+half)?|a\s+couple\s+of|a\s+couple|couple\s+of"
+    r"|a\s+few|a\s+dozen|dozens\s+of|a\s+hundred|hundreds\s+of|a\s+thousand|thousands\s+of|several|few|many|some|an?)"
+)
+_QUAL = (
+    r"(?:about|around(?!\s+the)|roughly|approximately|nearly|almost|some|more\s+than|less\s+than|fewer\s+than"
+    r"|at\s+least|at\s+most|up\s+to|no\s+more\s+than|no\s+less\s+than|well\s+over|just\s+over|just\s+under"
+    r"|close\s+to|upwards\s+of|another|an\s+additional|a\s+further|the\s+better\s+part\s+of)"
+)
+_UNIT = (
+    r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?|years?|decades?|centur(?:y|ies)"
+    r"|millenni(?:um|a))"
+)
+_UNIT_CODE = {
+    "second": "S", "minute": "M", "hour": "H", "day": "D", "night": "D", "week": "W", "fortnight": "W",
+    "month": "M", "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE", "millennium": "ML",
+}  # fmt: skip
+_TM = (
+    r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.?|Feb\.?|Mar\.|Apr\.?|Jun\.|Jul\.|Aug\.?|Sept\.?|Sep\.?|Oct\.?|Nov\.?|Dec\.?)(?![a-z])"
+)
+_TWD = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_TYEAR = r"(?:1[6-9]\d\d|20\d\d)(?![\d%]|,\d|\.\d|-\d)"
+_DAYNUM_T = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d|\s*%)"
+_ORD_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_QORD = r"(?:first|second|third|fourth|1st|2nd|3rd|4th)"
+_PART = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI", "midday": "MI"}
+_SEASON_CODE = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+_DECADE_WORDS = {
+    "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8,
+    "nineties": 9,
+}  # fmt: skip
+_REL = r"(?:last|this|next|this\s+past|this\s+coming|the\s+past|the\s+previous|the\s+following|the\s+coming|the\s+current|the\s+latest|the\s+last|the\s+next|the\s+same|the\s+present)"  # noqa: E501
+_EDGE = r"(?:early|late|earlier|later|mid-?|the\s+(?:end|beginning|start|middle|rest|remainder)\s+of)"
+_FUTURE_CUE = re.compile(
+    r"\b(?:will|won't|wo\s+n't|'ll|shall|going\s+to|upcoming|plans?\s+to|planning\s+to|scheduled|expects?\s+to"
+    r"|expected\s+to|would|could|might|is\s+to|are\s+to|due\s+to|set\s+to|tomorrow|next|until|payable|as\s+soon\s+as"
+    r"|as\s+early\s+as|no\s+later\s+than|to\s+(?:be|begin|start|meet|hold|vote|visit|travel|resume|announce|decide"
+    r"|attend))\b",
     re.IGNORECASE,
 )
-_PRESENT = {"now", "currently", "at present", "present", "nowadays", "at the moment", "right now", "the present"}
-_PAST = {"recently", "previously", "in the past", "the past", "formerly", "earlier", "once", "lately", "before", "past"}
-_FUTURE = {"soon", "in the future", "the future", "future", "later", "eventually", "shortly"}
-_SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
-_DAYPARTS = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
+_PAST_CUE = re.compile(
+    r"\b(?:ago|last|was|were|had|did|said|earlier|previous|yesterday|since|(?!(?:scheduled|expected|planned|needed"
+    r"|used|based|related|interested|concerned|red|bed|need|speed|feed|seed|indeed|proceed|exceed|succeed|united)\b)"
+    r"[a-z]+ed|fell|rose|told|met|went|came|took|gave|made|left|held|won|lost|began|saw|found|got|became|struck"
+    r"|shot|fought|sent|spent|paid|sold|bought|brought|thought|ran|kept|led|knew|wrote|spoke|broke|flew|drove)\b",
+    re.IGNORECASE,
+)
 
 
-def _duration_value(phrase: str) -> str | None:
-    """ "five years" -> P5Y, "24 hours" -> PT24H, "several days" -> PXD."""
-    m = _DURATION_RE.match(phrase.strip())
-    if not m:
-        return None
-    unit_word = m.group("unit").lower().rstrip("s")
-    unit_word = "century" if unit_word.startswith("centur") else unit_word
-    unit = _DURATION_UNITS[unit_word]
-    n_txt = (m.group("n") or "").lower().strip()
-    if n_txt in ("", "a", "an", "one", "the"):
-        n: str = "1"
-    elif n_txt in ("several", "few", "a few", "many", "some", "couple", "a couple of"):
-        n = "X"
-    else:
-        from warlog.extract.numbers import parse_number
+_TIMEX_PATTERNS: list[tuple[str, str]] = [
+    (
+        "clock",
+        r"(?:(?:around|about|approximately|at\s+about|shortly\s+(?:before|after))\s+)?"
+        r"(?:(?P<h>\d{1,2})(?::(?P<mi>\d\d))?\s*(?P<ap>a\.m\.?|p\.m\.?|am\b|pm\b)|(?P<h2>\d{1,2}):(?P<mi2>[0-5]\d)(?!\d)"
+        r"|(?P<nm>noon|midnight|midday)|(?P<hw>" + _NW + r"|\d{1,2})\s+o'clock"
+        r"|(?P<h3>\d{1,2}|" + _NW + r")\s+in\s+the\s+(?P<ip>morning|afternoon|evening))"
+        r"(?:\s+(?P<tz>EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|local\s+time|\(\d{4}\s+GMT\)))?"
+        rf"(?:,?\s+(?:on\s+)?(?P<wd>{_TWD})|,?\s+(?P<mon>{_TM})\.?\s+(?P<d>{_DAYNUM_T})"
+        r"|\s+(?P<rd>today|yesterday|tomorrow))?",
+    ),
+    ("iso", r"(?<![\d-])(?P<y>(?:1[89]|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\d-])"),
+    (
+        "mdy",
+        rf"(?:(?:this\s+coming\s+|this\s+past\s+)?(?P<wd>{_TWD}),?\s+)?(?:(?:early|late|mid-?)\s+)?(?P<mon>{_TM})\s+"
+        rf"(?P<d>{_DAYNUM_T})(?:,?\s+(?P<y>{_TYEAR}))?",
+    ),
+    (
+        "dmy",
+        rf"(?:(?P<wd>{_TWD}),?\s+)?(?:the\s+)?(?P<d>{_DAYNUM_T})\s+(?:of\s+)?(?P<mon>{_TM})(?:,?\s+(?P<y>{_TYEAR}))?",
+    ),
+    (
+        "monthyear",
+        rf"(?:(?P<edge>{_EDGE})[\s-]+)?(?P<mon>{_TM}),?\s+(?:of\s+)?(?:(?P<y>{_TYEAR})|(?P<wy>nineteen[\s-]+{_NW}(?:[\s-]{_NW})?)"
+        r"|(?P<rel>this|last|next)\s+year)",
+    ),
+    (
+        "month",
+        rf"(?:(?P<mod>{_EDGE}|last|this|next|this\s+past|this\s+coming)[\s-]+(?P<mon>{_TM})|(?P<mon2>{_TM}))",
+    ),
+    (
+        "year",
+        rf"(?:(?P<edge>{_EDGE}|fiscal|calendar|the\s+(?:fiscal\s+)?year|the\s+(?:first|second|last|latter)\s+half\s+of"
+        rf"|post-|pre-)[\s-]*)?(?<![\d$£€.,/#-])(?P<y>{_TYEAR})(?!\s*(?:percent|per\s+cent|%))"
+        r"|(?:the\s+year\s+)?(?P<wy>nineteen[\s-]+" + _NW + r"(?:[\s-]" + _NW + r")?|two\s+thousand(?:\s+and\s+\w+)?)",
+    ),
+    (
+        "decade",
+        r"(?:the\s+)?(?:(?P<edge>early|mid-?|late)[\s-]*)?(?:(?P<dec>1[6-9]\d|20\d)0'?s\b|'(?P<dec2>\d)0'?s\b"
+        r"|(?:nineteen[\s-]+)?(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)",
+    ),
+    ("century", r"(?:the\s+)?(?P<n>\d{1,2}(?:st|nd|rd|th)|[a-z]+(?:-first|-second)?)\s+century\b(?!\s*(?:fox|club))"),
+    (
+        "season",
+        r"(?:(?:(?P<mod>early|late|mid-?|this|last|next|this\s+past|this\s+coming|the|the\s+early|the\s+late)\s+)+"
+        r"(?P<s>spring|summer|autumn|fall|winter)(?!\s+of\s+(?-i:[A-Z])[a-z])(?:\s+of\s+(?P<y>"
+        + _TYEAR
+        + r"|nineteen[\s-]+"
+        + _NW
+        + r"(?:[\s-]"
+        + _NW
+        + r")?))?"
+        r"|(?P<s2>spring|summer|autumn|winter)(?:\s+(?:of\s+)?(?P<y2>" + _TYEAR + r"))?)",
+    ),
+    (
+        "quarter",
+        rf"(?:(?P<pre>the|this|that|last\s+year's|this\s+year's|next\s+year's)\s+(?!{_QORD}-))?"
+        rf"(?:(?P<mods>(?:(?:latest|current|recent|same|previous|past|last|comparable|corresponding|year-ago|"
+        rf"year-earlier|fiscal|calendar|flat|{_TYEAR}|{_QORD})[\s-]+)+))?(?P<unit>quarter|period)\b(?!-)"
+        rf"(?:\s+(?P<post>a\s+year\s+(?:ago|earlier)|last\s+year|of\s+(?:fiscal\s+)?{_TYEAR}|of\s+(?:this|last|next)\s+year))?",
+    ),
+    ("yearago", r"(?P<ya>year-(?:earlier|ago))(?=\s+[a-z])"),
+    (
+        "half",
+        rf"(?:the\s+)?(?P<h>first|second|last|latter)\s+half(?:\s+of\s+(?:(?P<y>{_TYEAR})|(?:the\s+|this\s+)year|"
+        r"(?P<rel>next|last)\s+year))?",
+    ),
+    (
+        "ago",
+        rf"(?:(?P<qual>{_QUAL})\s+)?(?P<n>{_NUMBER})\s+(?:or\s+(?:so|two|more)\s+)?(?:more\s+)?(?P<unit>{_UNIT})"
+        r"(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|hence|from\s+now)\b",
+    ),
+    (
+        "relunit",
+        rf"(?:(?P<edge>early|late|earlier|later|mid-?|around|the\s+(?:end|beginning|start|middle)\s+of)[\s-]+)?"
+        rf"(?:(?P<rel>{_REL}|that|the)\s+)(?:fiscal\s+|calendar\s+)?(?P<unit>week|weekend|month|year|decade|century)"
+        r"(?:'s)?\b(?!-)|(?P<edge2>early|late|earlier|later)\s+in\s+the\s+(?P<unit2>week|month|year)"
+        r"|(?P<ye>year-end|year\s+end|yearend|month-end)|(?P<full>the\s+full\s+year)",
+    ),
+    (
+        "relday",
+        r"(?:(?P<edge>early|late|earlier|later|mid-?)[\s-]+)?(?P<word>today|tomorrow|yesterday|tonight)(?!'s\s+\w+\s+of)"
+        r"(?:\s+(?P<part>morning|afternoon|evening|night))?"
+        r"|(?:(?P<edge2>early|late|earlier|later)\s+)?(?:this|later\s+this)\s+(?P<part2>morning|afternoon|evening)"
+        r"|last\s+night|overnight|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow"
+        r"|the\s+(?:previous|next|following|preceding)\s+(?:day|morning|night|evening)|the\s+day\s+(?:before|after)\b",
+    ),
+    (
+        "weekday",
+        rf"(?:(?P<mod>last|this|next|this\s+past|this\s+coming|the\s+previous|the\s+following|early|late|earlier|later"
+        rf"|mid-?|noon|midnight)[\s-]+)?(?P<wd>{_TWD})(?:'s)?(?:\s+(?P<part>morning|afternoon|evening|night)(?P<pl>s)?)?",
+    ),
+    (
+        "holiday",
+        r"(?:(?P<mod>last|this|next)\s+)?(?-i:(?P<hd>Christmas(?:\s+Day|\s+Eve)?|New\s+Year's(?:\s+Day|\s+Eve)?"
+        r"|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday|\s+Monday|\s+week)?|Halloween|Independence\s+Day|Election\s+Day"
+        r"|Labor\s+Day|Memorial\s+Day|Valentine's\s+Day|Veterans\s+Day|Boxing\s+Day))",
+    ),
+    (
+        "ref",
+        r"(?P<present>now|currently|nowadays|these\s+days|at\s+present|presently|the\s+present(?:\s+time)?"
+        r"|at\s+the\s+moment|current(?=\s+[a-z]+)(?!\s+(?:account|accounts|events|affairs|ratio)))"
+        r"|(?P<past>more\s+recently|recently|recent(?!\s+(?:years|months|weeks|days|quarters|decades)\b)|lately"
+        r"|formerly|the\s+past(?!\s+(?:\w+\s+)?(?:" + _UNIT + r"|few|several|" + _NW + r")\b)|once\s+upon"
+        r"|then\s+current)"
+        r"|(?P<future>the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future|future(?=\s+[a-z]+s\b)"
+        r"|the\s+near\s+term|the\s+short\s+term|the\s+long\s+term|as\s+soon\s+as\s+possible"
+        r"|a\s+later\s+date|coming\s+(?:days|weeks|months|years|quarters)|in\s+due\s+course)",
+    ),
+    (
+        "duration",
+        rf"(?:(?P<qual>{_QUAL})\s+)?(?:(?P<det>the|each\s+of\s+the|all|its|their)\s+)?(?:(?P<mod>first|last|past|next"
+        rf"|previous|coming|following|final|remaining|latest|entire|whole|same|year-earlier|year-ago|recent|"
+        r"preceding|ensuing|succeeding)\s+)?"
+        rf"(?:(?P<n>{_NUMBER})(?:\s+(?:to|or)\s+(?P<n2>{_NUMBER}))?\s+)?(?:(?:more|additional|full|straight|consecutive"
+        rf"|trading|business|working|long|short)\s+)?(?P<unit>{_UNIT})\b(?!-)(?P<half>\s+and\s+a\s+half)?"
+        r"(?:\s+(?:or\s+so|long))?",
+    ),
+    (
+        "adjdur",
+        rf"(?P<n>{_NUMBER}|\d+|several|many|a\s+few)[\s-]+(?:and-a-half-)?(?P<unit>second|minute|hour|day|night|week"
+        r"|month|year|decade)(?P<old>-old|-long)?(?=[\s,.;:)])"
+        r"|(?P<unit2>day|week|month|year|decade|centur(?:y|ies)|decades|years|months|weeks|hours)-long",
+    ),
+    (
+        "set",
+        r"(?:(?:every|each|per)\s+(?:other\s+|single\s+)?(?P<unit>second|minute|hour|day|night|week|weekend|month"
+        r"|quarter|year|morning|afternoon|evening)\b(?!-)"
+        rf"|(?:every|each)\s+(?P<wd>{_TWD})|(?:every|each)\s+(?P<mon>{_TM})"
+        r"|(?P<ly>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|semiannually|twice\s+a\s+"
+        r"(?:day|week|month|year)|once\s+a\s+(?:day|week|month|year)))",
+    ),
+]
+_TIMEX_RX = [(name, re.compile(rx, re.IGNORECASE)) for name, rx in _TIMEX_PATTERNS]
 
-        parsed = parse_number(n_txt)
-        if parsed is None:
-            return None
-        n = str(parsed)
-    if unit_word == "decade":
-        return f"P{int(n) * 10}Y" if n != "X" else "PXDE"
-    prefix = "PT" if unit_word in ("second", "minute", "hour") else "P"
-    return f"{prefix}{n}{unit}"
+
+@dataclass
+class _TxCtx:
+    """What the normaliser knows while walking a document left to right."""
+
+    dct: date
+    text: str
+    last_quarter: tuple[int, int, int] | None = None  # (year, quarter, end offset) of the last quarter mentioned
+    last_year: int | None = None
+    past_only: bool = False  # event dating: a weekday, month or day without a year is never after the DCT
+
+
+def _future(ctx: _TxCtx, start: int, end: int) -> bool:
+    """Whether the clause around the span speaks of the future: the tense cue nearest to it decides."""
+    text = ctx.text
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind(";", 0, start), start - 150)
+    rights = [i for i in (text.find(". ", end), text.find("\n", end), text.find(";", end)) if i >= 0]
+    right = min(rights + [end + 150, len(text)])
+    best: tuple[int, bool] | None = None
+    for rx, fut in ((_FUTURE_CUE, True), (_PAST_CUE, False)):
+        for m in rx.finditer(text, max(left, 0), right):
+            if start <= m.start() < end:
+                continue
+            dist = start - m.end() if m.end() <= start else m.start() - end
+            if best is None or dist < best[0]:
+                best = (dist, fut)
+    return bool(best and best[1])
 
 
 def _iso_week(d: date) -> str:
@@ -363,76 +403,776 @@ def _iso_week(d: date) -> str:
     return f"{y}-W{w:02d}"
 
 
-def timex_value(phrase: str, dct: date) -> str | None:
-    """A first TIMEX3 value for a temporal phrase, relative to the document creation time (TempEval-3 style)."""
-    p = re.sub(r"\s+", " ", phrase.strip()).strip(".,")
-    low = p.lower()
-    if not low:
+def _num(text: str | None) -> int | None:
+    """A count for a duration/offset: digits or words; None for vague words ("several", "a few")."""
+    if text is None:
+        return 1
+    t = re.sub(r"\s+", " ", text.strip().lower())
+    if t in ("a", "an", "one", "a single"):
+        return 1
+    if t in ("a couple of", "a couple", "couple of"):
+        return 2
+    if t in ("several", "few", "a few", "many", "some", "dozens of", "hundreds of", "thousands of"):
         return None
-    if low in _PRESENT or low in ("today's", "this time"):
-        return "PRESENT_REF"
-    if low in _PAST:
-        return "PAST_REF"
-    if low in _FUTURE:
-        return "FUTURE_REF"
-    m = re.fullmatch(r"(?:the\s+)?(?:(?P<when>this|last|next)\s+)?(?P<s>spring|summer|autumn|fall|winter)", low)
-    if m:
-        y = dct.year + {"last": -1, "next": 1}.get(m.group("when") or "", 0)
-        return f"{y}-{_SEASONS[m.group('s')]}"
-    m = re.fullmatch(r"(?:the\s+)?(?P<q>first|second|third|fourth)\s+quarter(?:\s+of\s+(?P<y>\d{4}))?", low)
-    if m:
-        q = ["first", "second", "third", "fourth"].index(m.group("q")) + 1
-        return f"{m.group('y') or dct.year}-Q{q}"
-    m = re.fullmatch(r"(?:the\s+)?(?P<dec>1[89]\d|20\d)0s", low)
-    if m:
-        return m.group("dec")
-    if low in ("this year", "the year", "this year's"):
-        return str(dct.year)
-    if low in ("last year", "the previous year", "a year ago", "last year's"):
-        return str(dct.year - 1)
-    if low in ("next year",):
-        return str(dct.year + 1)
-    if low in ("this month", "earlier this month", "the month"):
-        return f"{dct.year}-{dct.month:02d}"
-    if low in ("last month", "the previous month"):
-        prev = dct.replace(day=1) - timedelta(days=1)
-        return f"{prev.year}-{prev.month:02d}"
-    if low in ("next month",):
-        nxt = (dct.replace(day=28) + timedelta(days=4)).replace(day=1)
-        return f"{nxt.year}-{nxt.month:02d}"
-    if low in ("this week", "earlier this week", "the week"):
-        return _iso_week(dct)
-    if low in ("last week", "the previous week"):
-        return _iso_week(dct - timedelta(days=7))
-    if low in ("next week",):
-        return _iso_week(dct + timedelta(days=7))
-    if low in ("this weekend", "the weekend", "over the weekend", "at the weekend", "last weekend"):
-        return _iso_week(dct - timedelta(days=(dct.weekday() - 5) % 7)) + "-WE"
-    m = re.fullmatch(
-        r"(?:this|tonight|(?:yesterday|today)\s+)?\s*(morning|afternoon|evening|night)|tonight|last night", low
-    )
-    if m:
-        part = "night" if low in ("tonight", "last night") else m.group(1)
-        day = dct - timedelta(days=1) if low.startswith(("yesterday", "last")) else dct
-        return f"{day.isoformat()}T{_DAYPARTS[part]}"
-    if re.fullmatch(r"(?:in\s+|during\s+)?\d{4}", low):
-        return low[-4:]
-    dur = _duration_value(p)
-    if dur is not None:
-        return dur
-    m = re.fullmatch(rf"(?:in\s+|during\s+)?(?P<mon>{_MONTH})(?:,?\s+(?P<y>\d{{4}}))?", p, re.IGNORECASE)
-    if m:
-        month = _month_num(m.group("mon"))
-        year = int(m.group("y")) if m.group("y") else (dct.year if month <= dct.month else dct.year - 1)
-        return f"{year}-{month:02d}"
-    found = [d for d in find_dates(p, dct) if d.value is not None]
-    if found:
-        d = found[0]
-        if d.kind == "year":
-            return str(d.value.year)  # type: ignore[union-attr]
-        if d.kind == "month":
-            return f"{d.value.year}-{d.value.month:02d}"  # type: ignore[union-attr]
-        if d.kind == "week":
-            return _iso_week(d.value)  # type: ignore[arg-type]
-        return d.value.isoformat()  # type: ignore[union-attr]
+    if t in ("a dozen",):
+        return 12
+    if t in ("a hundred",):
+        return 100
+    if t in ("a thousand",):
+        return 1000
+    t = re.sub(r"\s+and\s+a\s+half$|\s+1/2$", "", t)
+    from warlog.extract.numbers import parse_number
+
+    n = parse_number(t)
+    if n is None:
+        try:
+            n = int(float(t))
+        except ValueError:
+            return None
+    return n
+
+
+def _has_half(text: str | None) -> bool:
+    """ "2 1/2", "two and a half"."""
+    return bool(text and re.search(r"1/2|and\s+a\s+half", text, re.IGNORECASE))
+
+
+def _duration(n: int | None, unit: str, half: bool = False) -> str:
+    """TIMEX3 duration value: P2Y, PT24H, P20Y for two decades, PXD when the count is vague."""
+    unit = unit.lower().rstrip("s")
+    unit = "century" if unit.startswith("centur") else "millennium" if unit.startswith("millenni") else unit
+    if unit == "fortnight":
+        return f"P{2 * n}W" if n is not None else "PXW"
+    if n is None:
+        return ("PTX" if unit in ("second", "minute", "hour") else "PX") + _UNIT_CODE[unit]
+    if unit in ("decade", "century", "millennium"):
+        return f"P{n * {'decade': 10, 'century': 100, 'millennium': 1000}[unit]}Y"
+    if half:
+        sub = {"year": ("Y", "6M"), "month": ("M", "15D"), "week": ("W", "3DT12H"), "day": ("D", "T12H"),
+               "hour": ("H", "30M"), "minute": ("M", "30S")}.get(unit)  # fmt: skip
+        if sub:
+            prefix = "PT" if unit in ("hour", "minute") else "P"
+            return f"{prefix}{n}{sub[0]}{sub[1]}" if n else f"{prefix}{sub[1]}"
+    prefix = "PT" if unit in ("second", "minute", "hour") else "P"
+    return f"{prefix}{n}{_UNIT_CODE[unit]}"
+
+
+def _shift_month(y: int, m: int, k: int) -> tuple[int, int]:
+    """(year, month) k months away."""
+    idx = y * 12 + (m - 1) + k
+    return idx // 12, idx % 12 + 1
+
+
+def _quarter_of(d: date) -> int:
+    """Calendar quarter 1-4 of a day."""
+    return (d.month - 1) // 3 + 1
+
+
+def _choose_year(month: int, day: int | None, ctx: _TxCtx, start: int, end: int) -> int:
+    """Year for a month (and day) given without one: the DCT's, moved a year when tense or distance says so."""
+    dct = ctx.dct
+    if ctx.past_only:
+        for y in (dct.year, dct.year - 1):
+            d = _safe_date(y, month, day or 1)
+            if d is not None and d <= dct:
+                return y
+        return dct.year - 1
+    fut = _future(ctx, start, end)
+    cands = []
+    for y in (dct.year - 1, dct.year, dct.year + 1):
+        d = _safe_date(y, month, day or 15) or date(y, month, 28)
+        delta = (d - dct).days
+        if day is None and (y, month) == (dct.year, dct.month):
+            delta = 0
+        score = abs(delta)
+        if delta > 0 and not fut:
+            score += 150  # past-tense news: a later day is less likely than the same day last year
+        if delta < 0 and fut:
+            score += 150
+        cands.append((score, y))
+    return min(cands)[1]
+
+
+def _weekday_date(wd: int, mod: str, ctx: _TxCtx, start: int, end: int) -> date:
+    """The day a weekday name stands for: the nearest one before the DCT, or after it in future sentences."""
+    dct = ctx.dct
+    mod = re.sub(r"\s+", " ", mod.lower())
+    back = (dct.weekday() - wd) % 7
+    ahead = (wd - dct.weekday()) % 7
+    if mod in ("next", "this coming", "the following"):
+        return dct + timedelta(days=ahead or 7)
+    if mod in ("last", "this past", "the previous"):
+        return dct - timedelta(days=back or 7)
+    if back == 0 or ctx.past_only:
+        return dct - timedelta(days=back)
+    if _future(ctx, start, end):
+        return dct + timedelta(days=ahead)
+    return dct - timedelta(days=back)
+
+
+def _year_of(text: str) -> int | None:
+    """A year from digits or words ("1998", "nineteen ninety-six", "two thousand")."""
+    t = re.sub(r"[\s-]+", " ", text.strip().lower())
+    if re.fullmatch(r"\d{4}", t):
+        return int(t)
+    if t.startswith("nineteen "):
+        rest = _num(t[len("nineteen ") :])
+        return 1900 + rest if rest is not None and rest < 100 else None
+    if t.startswith("two thousand"):
+        rest = t[len("two thousand") :].replace("and", "").strip()
+        extra = _num(rest) if rest else 0
+        return 2000 + extra if extra is not None else None
     return None
+
+
+def _tx_clock(m: re.Match[str], ctx: _TxCtx) -> tuple[str, str] | None:
+    """ "10:35 a.m.", "noon Thursday", "5 p.m. EST Nov. 9"."""
+    g = m.groupdict()
+    if g["nm"]:
+        hh, mm = {"noon": (12, 0), "midday": (12, 0), "midnight": (24, 0)}[g["nm"].lower()]
+    elif g["h"] or g["h2"]:
+        hh = int(g["h"] or g["h2"])
+        mm = int(g["mi"] or g["mi2"] or 0)
+        ap = (g["ap"] or "").lower()
+        if hh > 24 or mm > 59 or (not ap and (hh > 23 or g["h2"] is None)):
+            return None
+        if ap.startswith("p") and hh < 12:
+            hh += 12
+        if ap.startswith("a") and hh == 12:
+            hh = 0
+        if not ap and not (g["tz"] or g["wd"] or g["rd"]):
+            return None  # "3:1" scores and bare "10:30" ratios are left alone
+    else:
+        raw = g["hw"] or g["h3"]
+        hh = _num(raw) or 0
+        mm = 0
+        if not 0 < hh <= 12:
+            return None
+        if g["ip"] and g["ip"].lower() in ("afternoon", "evening") and hh < 12:
+            hh += 12
+    day = ctx.dct
+    if g["wd"]:
+        day = _weekday_date(_WEEKDAYS[g["wd"].lower()], "", ctx, m.start(), m.end())
+    elif g["mon"]:
+        month = _month_num(g["mon"])
+        dnum = int(re.sub(r"\D", "", g["d"]))
+        day = _safe_date(_choose_year(month, dnum, ctx, m.start(), m.end()), month, dnum) or ctx.dct
+    elif g["rd"]:
+        day = ctx.dct + timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[g["rd"].lower()])
+    value = f"{day.isoformat()}T{hh:02d}:{mm:02d}"
+    return value, "TIME"
+
+
+def _tx_day(m: re.Match[str], ctx: _TxCtx) -> tuple[str, str] | None:
+    """ "Oct. 23", "Friday, April 6, 2000", "23 October", "1998-10-23"."""
+    g = m.groupdict()
+    month = int(g["m"]) if g.get("m") else _month_num(g["mon"])
+    day = int(re.sub(r"\D", "", g["d"]))
+    year = int(g["y"]) if g.get("y") else _choose_year(month, day, ctx, m.start(), m.end())
+    if g.get("y"):
+        ctx.last_year = year
+    d = _safe_date(year, month, day)
+    if d is None:
+        return None
+    return d.isoformat(), "DATE"
+
+
+def _tx_month(m: re.Match[str], ctx: _TxCtx, name: str) -> tuple[str, str] | None:
+    """ "October 1998", "last April", "early December", "January this year"."""
+    g = m.groupdict()
+    mon = g.get("mon") or g.get("mon2")
+    if mon is None:
+        return None
+    month = _month_num(mon)
+    if name == "month" and not g.get("mod"):
+        if re.fullmatch(r"[A-Z][a-z]{2,3}", mon) and mon not in ("June", "July"):
+            return None  # a bare undotted abbreviation ("Jan") is more often a name
+        prev = ctx.text[max(0, m.start() - 9) : m.start()].lower()
+        if mon in ("May", "March", "Mar.") and not re.search(
+            r"\b(?:in|since|until|by|from|through|during|before|after|of|and|to|between|last|this|next)\s+$", prev
+        ):
+            return None
+    if name == "monthyear":
+        if g["y"]:
+            year = int(g["y"])
+            ctx.last_year = year
+        elif g["wy"]:
+            y = _year_of(g["wy"])
+            if y is None:
+                return None
+            year = y
+        else:
+            year = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[g["rel"].lower()]
+        return f"{year}-{month:02d}", "DATE"
+    mod = re.sub(r"\s+", " ", (g.get("mod") or "").lower())
+    dct = ctx.dct
+    if mod in ("last", "this past"):
+        year = dct.year if month < dct.month else dct.year - 1
+    elif mod in ("next", "this coming"):
+        year = dct.year if month > dct.month else dct.year + 1
+    elif mod == "this":
+        year = dct.year
+    else:
+        year = _choose_year(month, None, ctx, m.start(), m.end())
+    return f"{year}-{month:02d}", "DATE"
+
+
+def _tx_year(m: re.Match[str], ctx: _TxCtx) -> tuple[str, str] | None:
+    """ "1990", "fiscal 1989", "mid-1996", "the first half of 1990", "nineteen ninety-six"."""
+    g = m.groupdict()
+    year = int(g["y"]) if g.get("y") else _year_of(g["wy"] or "")
+    if year is None:
+        return None
+    edge = (g.get("edge") or "").lower()
+    if g.get("y") and not edge:
+        before = ctx.text[max(0, m.start() - 12) : m.start()]
+        after = ctx.text[m.end() : m.end() + 14]
+        if re.search(r"(?:\$|No\.|#|Flight|Resolution|Route|Highway)\s*$", before, re.IGNORECASE):
+            return None
+        if re.match(r"\s+(?:people|persons|troops|soldiers|men|shares|tons|tonnes|km|miles|meters|metres)\b", after):
+            return None
+    ctx.last_year = year
+    if "first half" in edge:
+        return f"{year}-H1", "DATE"
+    if "second half" in edge or "last half" in edge or "latter half" in edge:
+        return f"{year}-H2", "DATE"
+    return str(year), "DATE"
+
+
+def _tx_decade(m: re.Match[str], ctx: _TxCtx) -> tuple[str, str] | None:
+    """ "the 1990s", "the early 1980s", "the '80s", "the nineties" -> "199"."""
+    g = m.groupdict()
+    if g["dec"]:
+        return g["dec"], "DATE"
+    if g["dec2"]:
+        return f"19{g['dec2']}", "DATE"
+    return f"19{_DECADE_WORDS[g['decw'].lower()]}", "DATE"
+
+
+def _tx_century(m: re.Match[str], ctx: _TxCtx) -> tuple[str, str] | None:
+    """ "the 20th century" -> "19"."""
+    raw = m.group("n").lower()
+    if raw in ("this", "last", "next", "the", "a", "that", "current", "past"):
+        base = ctx.dct.year // 100 + {"last": -1, "next": 1}.get(raw, 0)
+        return (f"{base:02d}", "DATE") if raw not in ("a", "the") else None
+    n = int(re.sub(r"\D", "", raw)) if raw[0].isdigit() else _ORDINAL_NUM.get(raw)
+    if n is None:
+        return None
+    return f"{n - 1:02d}", "DATE"
+
+
+_ORDINAL_NUM = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+    "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15,
+    "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21,
+}  # fmt: skip
+
+
+def _tx_season(m: re.Match[str], ctx: _TxCtx) -> tuple[str, str] | None:
+    """ "last fall" -> 1997-FA, "this summer", "the winter of 1994"."""
+    g = m.groupdict()
+    s = (g["s"] or g["s2"]).lower()
+    code = _SEASON_CODE[s]
+    ytxt = g["y"] or g["y2"]
+    if ytxt:
+        year = _year_of(ytxt)
+        return (f"{year}-{code}", "DATE") if year else None
+    if g["s2"] and s != "summer" and s != "winter":
+        return None
+    mods = re.sub(r"\s+", " ", (m.group(0)[: m.start("s") - m.start()] if g["s"] else "").lower())
+    dct = ctx.dct
+    order = {"SP": 1, "SU": 2, "FA": 3, "WI": 4}
+    cur = {12: 4, 1: 4, 2: 4, 3: 1, 4: 1, 5: 1, 6: 2, 7: 2, 8: 2, 9: 3, 10: 3, 11: 3}[dct.month]
+    year = dct.year
+    if "last" in mods or "past" in mods:
+        year = dct.year if order[code] < cur else dct.year - 1
+    elif "next" in mods or "coming" in mods:
+        year = dct.year if order[code] > cur else dct.year + 1
+    elif "this" not in mods and order[code] > cur and not _future(ctx, m.start(), m.end()):
+        year = dct.year - 1
+    return f"{year}-{code}", "DATE"
+
+
+def _tx_quarter(m: re.Match[str], ctx: _TxCtx) -> tuple[str, str] | None:
+    """ "the third quarter", "third-quarter", "the year-ago quarter", "the latest period" -> 1989-Q3."""
+    g = m.groupdict()
+    pre = (g["pre"] or "").lower()
+    mods = re.sub(
+        r"(?<=\w)-(?=(?:first|second|third|fourth|1st|2nd|3rd|4th|quarter)\b)", " ", (g["mods"] or "").lower()
+    )
+    mods = mods.split()
+    post = re.sub(r"\s+", " ", (g["post"] or "").lower())
+    unit = g["unit"].lower()
+    if not pre and not mods:
+        return None
+    if pre in ("a", "an") and not mods:
+        return None
+    if unit == "period" and not (
+        set(mods) & {"latest", "year-ago", "year-earlier", "comparable", "corresponding", "same", "current"}
+        or any(re.fullmatch(r"\d{4}", w) for w in mods)
+    ):
+        return None
+    dct = ctx.dct
+    recent = ctx.last_quarter if ctx.last_quarter and m.start() - ctx.last_quarter[2] < 2000 else None
+    if recent is not None:
+        year, q = recent[0], recent[1]
+    else:
+        q = _quarter_of(dct) - 1 or 4
+        year = dct.year if q != 4 or dct.month > 3 else dct.year - 1
+    explicit_q = [w for w in mods if w in _ORD_WORDS]
+    years = [int(w) for w in mods if re.fullmatch(r"\d{4}", w)]
+    if explicit_q:
+        q = _ORD_WORDS[explicit_q[0]]
+        year = dct.year if q <= _quarter_of(dct) or _future(ctx, m.start(), m.end()) else dct.year - 1
+        if recent is not None and recent[1] == q:
+            year = recent[0]
+    if "current" in mods or pre == "this" and not explicit_q:
+        year, q = dct.year, _quarter_of(dct)
+    if "previous" in mods or "past" in mods and not explicit_q:
+        year, q = (year, q - 1) if q > 1 else (year - 1, 4)
+    py = re.search(r"\d{4}", post)
+    if years:
+        year = years[0]
+    elif py:
+        year = int(py.group(0))
+    elif pre == "last year's" or "year-ago" in mods or "year-earlier" in mods or "last year" in post or "ago" in post:
+        year -= 1
+    elif pre == "next year's" or "next year" in post:
+        year = dct.year + 1
+    elif pre == "this year's" or "this year" in post:
+        year = dct.year
+    if unit == "quarter" or explicit_q or recent is not None or years:
+        if "year-ago" not in mods and "year-earlier" not in mods and pre != "last year's" and not years:
+            ctx.last_quarter = (year, q, m.end())
+        elif ctx.last_quarter is not None:
+            ctx.last_quarter = (ctx.last_quarter[0], ctx.last_quarter[1], m.end())
+        return f"{year}-Q{q}", "DATE"
+    return f"{year}-Q{q}", "DATE"
+
+
+def _tx_yearago(m: re.Match[str], ctx: _TxCtx) -> tuple[str, str] | None:
+    """ "year-earlier results": the quarter under discussion a year before, else the year before the DCT."""
+    recent = ctx.last_quarter
+    if recent is not None and m.start() - recent[2] < 2000:
+        return f"{recent[0] - 1}-Q{recent[1]}", "DATE"
+    return str(ctx.dct.year - 1), "DATE"
+
+
+def _tx_half(m: re.Match[str], ctx: _TxCtx) -> tuple[str, str] | None:
+    """ "the first half of 1990" -> 1990-H1."""
+    g = m.groupdict()
+    if not g["y"] and not re.search(r"year", m.group(0), re.IGNORECASE):
+        return None
+    year = int(g["y"]) if g["y"] else ctx.dct.year + {"next": 1, "last": -1}.get((g["rel"] or "").lower(), 0)
+    return f"{year}-H{1 if g['h'].lower() == 'first' else 2}", "DATE"
+
+
+def _granular(d: date, unit: str, ctx: _TxCtx, start: int) -> str:
+    """A point in time at the granularity of the unit that reached it ("a year ago" -> "1988")."""
+    if unit == "day":
+        return d.isoformat()
+    if unit == "week":
+        return _iso_week(d)
+    if unit == "month":
+        return f"{d.year}-{d.month:02d}"
+    if unit == "quarter":
+        return f"{d.year}-Q{_quarter_of(d)}"
+    if unit == "decade":
+        return str(d.year)[:3]
+    if unit == "century":
+        return str(d.year)[:2]
+    return str(d.year)
+
+
+def _tx_ago(m: re.Match[str], ctx: _TxCtx) -> tuple[str, str] | None:
+    """ "three days ago", "a year earlier", "five years ago", "two weeks from now"."""
+    g = m.groupdict()
+    unit = g["unit"].lower().rstrip("s")
+    unit = "century" if unit.startswith("centur") else unit
+    if unit in ("second", "minute", "hour", "millennium", "fortnight", "night"):
+        return None
+    direction = g["dir"].lower()
+    sign = -1 if direction in ("ago", "earlier", "before") else 1
+    n = _num(g["n"])
+    if n is None:
+        return ("PAST_REF" if sign < 0 else "FUTURE_REF"), "DATE"
+    recent = ctx.last_quarter
+    if unit == "year" and n == 1 and recent is not None and m.start() - recent[2] < 400:
+        return f"{recent[0] - 1}-Q{recent[1]}", "DATE"
+    dct = ctx.dct
+    if unit == "day":
+        d = dct + timedelta(days=sign * n)
+    elif unit == "week":
+        d = dct + timedelta(weeks=sign * n)
+    elif unit in ("month", "quarter"):
+        y, mo = _shift_month(dct.year, dct.month, sign * n * (3 if unit == "quarter" else 1))
+        d = date(y, mo, 1)
+    else:
+        years = n * {"year": 1, "decade": 10, "century": 100}[unit]
+        d = date(dct.year + sign * years, 1, 1)
+    return _granular(d, unit, ctx, m.start()), "DATE"
+
+
+def _tx_relunit(m: re.Match[str], ctx: _TxCtx) -> tuple[str, str] | None:
+    """ "last week", "this year", "next month", "earlier this month", "the weekend", "year-end"."""
+    g = m.groupdict()
+    dct = ctx.dct
+    if g["full"]:
+        return str(dct.year), "DATE"
+    if g["ye"]:
+        return (str(dct.year) if "year" in g["ye"].lower() else f"{dct.year}-{dct.month:02d}"), "DATE"
+    rel = re.sub(r"\s+", " ", (g["rel"] or "the").lower())
+    unit = (g["unit"] or g["unit2"]).lower()
+    edge = (g["edge"] or g["edge2"] or "").lower()
+    if unit == "year" and rel == "the" and re.match(r"\s+(?:ended|ending|to)\b", ctx.text[m.end() : m.end() + 10]):
+        return "P1Y", "DURATION"
+    if rel == "that":
+        if unit == "year" and ctx.last_year is not None:
+            return str(ctx.last_year), "DATE"
+        return None
+    shift = 0
+    if rel in ("last", "the previous", "the past", "the last", "this past") and not (
+        unit == "week" and rel in ("the past", "the last")
+    ):
+        shift = -1
+    elif rel in ("next", "the following", "the coming", "the next", "this coming"):
+        shift = 1
+    if unit == "weekend":
+        back = (dct.weekday() - 5) % 7
+        sat = dct - timedelta(days=back)
+        if shift == 1 or (rel == "this" and back > 1 and _future(ctx, m.start(), m.end())):
+            sat = dct + timedelta(days=(5 - dct.weekday()) % 7 or 7)
+        elif shift == -1 and back < 2 and rel == "last":
+            sat -= timedelta(days=7)
+        return _iso_week(sat) + "-WE", "DATE"
+    if unit == "week":
+        return _iso_week(dct + timedelta(weeks=shift)), "DATE"
+    if unit == "month":
+        y, mo = _shift_month(dct.year, dct.month, shift)
+        return f"{y}-{mo:02d}", "DATE"
+    if unit == "year":
+        if rel == "the" and not edge and re.match(r"\s+(?:ended|ending)", ctx.text[m.end() : m.end() + 10]):
+            return "P1Y", "DURATION"
+        return str(dct.year + shift), "DATE"
+    if unit == "decade":
+        return str(dct.year + 10 * shift)[:3], "DATE"
+    return str(dct.year + 100 * shift)[:2], "DATE"
+
+
+def _tx_relday(m: re.Match[str], ctx: _TxCtx) -> tuple[str, str] | None:
+    """ "yesterday", "tomorrow morning", "last night", "this evening", "the next day"."""
+    g = m.groupdict()
+    low = re.sub(r"\s+", " ", m.group(0).lower())
+    dct = ctx.dct
+    word = (g["word"] or "").lower()
+    part = (g["part"] or g["part2"] or "").lower()
+    if "day before yesterday" in low:
+        return (dct - timedelta(days=2)).isoformat(), "DATE"
+    if "day after tomorrow" in low:
+        return (dct + timedelta(days=2)).isoformat(), "DATE"
+    if low in ("last night", "overnight"):
+        return f"{(dct - timedelta(days=1)).isoformat()}TNI", "TIME"
+    if low.startswith("the "):
+        off = -1 if any(w in low for w in ("previous", "preceding", "before")) else 1
+        return (dct + timedelta(days=off)).isoformat(), "DATE"
+    off = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
+    day = (dct + timedelta(days=off)).isoformat()
+    if part:
+        return f"{day}T{_PART[part]}", "TIME"
+    return day, "DATE"
+
+
+def _tx_weekday(m: re.Match[str], ctx: _TxCtx) -> tuple[str, str] | None:
+    """ "Friday", "last Tuesday", "Wednesday night", "noon Saturday"."""
+    g = m.groupdict()
+    mod = (g["mod"] or "").lower()
+    wd = _WEEKDAYS[g["wd"].lower()]
+    if g["pl"]:
+        return f"XXXX-WXX-{wd + 1}T{_PART[g['part'].lower()]}", "SET"
+    d = _weekday_date(wd, mod if mod not in ("noon", "midnight") else "", ctx, m.start(), m.end())
+    if mod == "noon":
+        return f"{d.isoformat()}T12:00", "TIME"
+    if mod == "midnight":
+        return f"{d.isoformat()}T24:00", "TIME"
+    return d.isoformat(), "DATE"  # "Friday night": TimeBank mostly gives the day alone
+
+
+def _easter(year: int) -> date:
+    """Western Easter Sunday (anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    ll = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * ll) // 451
+    month = (h + ll - 7 * m + 114) // 31
+    day = (h + ll - 7 * m + 114) % 31 + 1
+    return date(year, month, day)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    """The n-th weekday of a month (n = -1: the last)."""
+    if n > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    last = date(year, month, calendar.monthrange(year, month)[1])
+    return last - timedelta(days=(last.weekday() - weekday) % 7)
+
+
+def _holiday_date(name: str, year: int) -> date | None:
+    """The day of a named holiday in a year."""
+    n = re.sub(r"\s+", " ", name.lower())
+    fixed = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24), "new year's": (1, 1),
+             "new year's day": (1, 1), "new year's eve": (12, 31), "halloween": (10, 31),
+             "independence day": (7, 4), "valentine's day": (2, 14), "veterans day": (11, 11),
+             "boxing day": (12, 26)}  # fmt: skip
+    if n in fixed:
+        return date(year, *fixed[n])
+    if n.startswith("thanksgiving"):
+        return _nth_weekday(year, 11, 3, 4)
+    if n.startswith("easter"):
+        e = _easter(year)
+        return e + timedelta(days=1) if n.endswith("monday") else e
+    if n == "labor day":
+        return _nth_weekday(year, 9, 0, 1)
+    if n == "memorial day":
+        return _nth_weekday(year, 5, 0, -1)
+    if n == "election day":
+        return _nth_weekday(year, 11, 0, 1) + timedelta(days=1)
+    return None
+
+
+def _tx_holiday(m: re.Match[str], ctx: _TxCtx) -> tuple[str, str] | None:
+    """ "Thanksgiving Day", "last Christmas", "Easter week"."""
+    name = m.group("hd")
+    mod = (m.group("mod") or "").lower()
+    dct = ctx.dct
+    days = {y: _holiday_date(name, y) for y in (dct.year - 1, dct.year, dct.year + 1)}
+    if days[dct.year] is None:
+        return None
+    if mod == "last":
+        year = max(y for y, d in days.items() if d is not None and d < dct)
+    elif mod == "next":
+        year = min(y for y, d in days.items() if d is not None and d > dct)
+    elif mod == "this":
+        year = dct.year
+    else:
+        fut = _future(ctx, m.start(), m.end())
+        scored = []
+        for y, d in days.items():
+            if d is not None:
+                delta = (d - dct).days
+                scored.append((abs(delta) + (150 if (delta > 0) != fut and delta != 0 else 0), y))
+        year = min(scored)[1]
+    d = days[year]
+    if d is None:
+        return None
+    if name.lower().endswith("week"):
+        return _iso_week(d), "DATE"
+    return d.isoformat(), "DATE"
+
+
+def _tx_ref(m: re.Match[str], ctx: _TxCtx) -> tuple[str, str] | None:
+    """ "now" PRESENT_REF, "recently" PAST_REF, "the future" FUTURE_REF."""
+    if m.group("present"):
+        return "PRESENT_REF", "DATE"
+    if m.group("past"):
+        return "PAST_REF", "DATE"
+    return "FUTURE_REF", "DATE"
+
+
+def _tx_duration(m: re.Match[str], ctx: _TxCtx) -> tuple[str, str] | None:
+    """ "two years", "the past two months", "24 hours", "the first nine months", "several weeks"."""
+    g = m.groupdict()
+    unit = g["unit"].lower()
+    plural = unit.endswith("s") and not unit.endswith("ss")
+    mod = (g["mod"] or "").lower()
+    det = (g["det"] or "").lower()
+    base = unit.rstrip("s")
+    base = "century" if base.startswith("centur") else "millennium" if base.startswith("millenni") else base
+    if g["n"] is None:
+        if mod in ("past", "last", "previous", "latest") and not plural and det == "the":
+            # "the past year" is the year before the DCT; "the last week" is the current week
+            if base == "year":
+                return str(ctx.dct.year - 1), "DATE"
+            if base == "week":
+                return _iso_week(ctx.dct), "DATE"
+            if base == "decade":
+                return str(ctx.dct.year - 10)[:3], "DATE"
+            if base == "month":
+                y, mo = _shift_month(ctx.dct.year, ctx.dct.month, -1)
+                return f"{y}-{mo:02d}", "DATE"
+        if mod == "recent" and plural:
+            return ("PAST_REF", "DATE") if base in ("year", "day") else (_duration(None, base), "DURATION")
+        if not plural:
+            if det == "the" and mod in ("next", "coming", "following") and base in ("year", "month", "week"):
+                return None  # handled as relunit
+            if mod in ("entire", "whole", "first", "final") and det:
+                return _duration(1, base), "DURATION"
+            return None
+        if base in ("quarter",) and not mod:
+            return None
+        return _duration(None, base), "DURATION"
+    ntxt = g["n"].lower()
+    if ntxt in ("some", "many") and not g["qual"]:
+        return None
+    if (
+        ntxt in ("an", "a")
+        and not g["qual"]
+        and not det
+        and not mod
+        and base not in ("year", "week", "month", "day", "hour", "minute", "decade")
+    ):
+        return None
+    n = _num(g["n"])
+    if base == "quarter" and n is not None and mod in ("next", "first", "coming", "final", "remaining"):
+        return f"P{3 * n}M", "DURATION"
+    return _duration(n, base, _has_half(g["n"]) or bool(g["half"])), "DURATION"
+
+
+def _tx_adjdur(m: re.Match[str], ctx: _TxCtx) -> tuple[str, str] | None:
+    """ "two-year", "10-year", "five-hour", "day-long", "8-month-old"."""
+    g = m.groupdict()
+    if g["unit2"]:
+        base = g["unit2"].lower()
+        plural = base.endswith("s") and base != "days"
+        b = base.rstrip("s")
+        b = "century" if b.startswith("centur") else b
+        return _duration(None if plural else 1, b), "DURATION"
+    ntxt = g["n"].lower()
+    if ntxt in ("an", "a", "some", "many"):
+        return None
+    n = _num(g["n"])
+    if g["old"] == "-old" and g["unit"].lower() == "year":
+        return None  # ages ("24-year-old") are left out, as in most TimeML corpora
+    return _duration(n, g["unit"].lower()), "DURATION"
+
+
+def _tx_set(m: re.Match[str], ctx: _TxCtx) -> tuple[str, str] | None:
+    """ "daily", "every month", "each Thursday", "twice a year"."""
+    g = m.groupdict()
+    if g["wd"]:
+        return f"XXXX-WXX-{_WEEKDAYS[g['wd'].lower()] + 1}", "SET"
+    if g["mon"]:
+        return f"XXXX-{_month_num(g['mon']):02d}", "SET"
+    word = re.sub(r"\s+", " ", (g["unit"] or g["ly"] or "").lower())
+    word = {
+        "daily": "day",
+        "nightly": "night",
+        "weekly": "week",
+        "monthly": "month",
+        "annually": "year",
+        "yearly": "year",
+        "hourly": "hour",
+        "quarterly": "quarter",
+        "semiannually": "semiannual",
+    }.get(word, word)
+    for key, val in (("hour", "PT1H"), ("minute", "PT1M"), ("second", "PT1S"), ("day", "P1D"), ("nightly", "P1D"),
+                     ("night", "P1D"), ("weekend", "P1WE"), ("biweekly", "P2W"), ("week", "P1W"), ("month", "P1M"),
+                     ("quarter", "P1Q"), ("semiannual", "P6M"), ("annual", "P1Y"), ("year", "P1Y"),
+                     ("morning", "TMO"), ("afternoon", "TAF"), ("evening", "TEV")):  # fmt: skip
+        if key in word:
+            if val.startswith("T"):
+                return f"XXXX-XX-XX{val}", "SET"
+            return val, "SET"
+    return None
+
+
+_TIMEX_HANDLERS = {
+    "clock": _tx_clock,
+    "iso": _tx_day,
+    "mdy": _tx_day,
+    "dmy": _tx_day,
+    "year": _tx_year,
+    "decade": _tx_decade,
+    "century": _tx_century,
+    "season": _tx_season,
+    "quarter": _tx_quarter,
+    "half": _tx_half,
+    "yearago": _tx_yearago,
+    "ago": _tx_ago,
+    "relunit": _tx_relunit,
+    "relday": _tx_relday,
+    "weekday": _tx_weekday,
+    "holiday": _tx_holiday,
+    "ref": _tx_ref,
+    "duration": _tx_duration,
+    "adjdur": _tx_adjdur,
+    "set": _tx_set,
+}
+_PRIORITY = {name: i for i, (name, _) in enumerate(_TIMEX_PATTERNS)}
+_WORD_EDGE = re.compile(r"[\w']")
+
+
+def _timex_candidates(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
+    """All pattern matches on word boundaries, longest first among overlaps (ties: earlier pattern)."""
+    cands: list[tuple[int, int, str, re.Match[str]]] = []
+    for name, rx in _TIMEX_RX:
+        pos = 0
+        while True:
+            m = rx.search(text, pos)
+            if m is None:
+                break
+            s, e = m.span()
+            pos = s + 1
+            if e == s:
+                continue
+            if (s > 0 and _WORD_EDGE.match(text[s - 1]) and _WORD_EDGE.match(text[s])) or (
+                e < len(text) and _WORD_EDGE.match(text[e]) and _WORD_EDGE.match(text[e - 1])
+            ):
+                continue
+            cands.append((s, e, name, m))
+            pos = e if name not in ("duration", "ref", "relunit") else s + 1
+    cands.sort(key=lambda c: (-(c[1] - c[0]), _PRIORITY[c[2]], c[0]))
+    return cands
+
+
+def find_timexes(text: str, dct: date | None) -> list[tuple[int, int, str, str]]:
+    """TIMEX3-style time expressions in text as (start, end, value, type), values relative to the DCT."""
+    return [(t.start, t.end, t.value, t.type) for t in _find_timex_objects(text, dct)]
+
+
+@dataclass
+class _TxFound:
+    """A resolved time expression (internal: find_dates reads the pattern name too)."""
+
+    start: int
+    end: int
+    value: str
+    type: str
+    rule: str
+
+
+def _find_timex_objects(text: str, dct: date | None, past_only: bool = False) -> list[_TxFound]:
+    """Pick non-overlapping candidates, then resolve them left to right (quarters and years carry context)."""
+    anchor = dct or date(2000, 1, 1)
+    chosen: list[tuple[int, int, str, re.Match[str]]] = []
+    for s, e, name, m in _timex_candidates(text):
+        if any(s < ce and cs < e for cs, ce, _, _ in chosen):
+            continue
+        chosen.append((s, e, name, m))
+    chosen.sort(key=lambda c: c[0])
+    ctx = _TxCtx(anchor, text, past_only=past_only)
+    out: list[_TxFound] = []
+    for s, e, name, m in chosen:
+        res = _TIMEX_HANDLERS[name](m, ctx) if name not in ("month", "monthyear") else _tx_month(m, ctx, name)
+        if res is None:
+            continue
+        if text[e - 2 : e] in ("'s", "’s"):
+            e -= 2  # "Friday's" -> "Friday"
+        while e > s and text[e - 1] in ".,;:" and not re.search(r"(?:[ap]\.m|[A-Z][a-z]{2})\.$", text[s:e]):
+            e -= 1
+        out.append(_TxFound(s, e, res[0], res[1], name))
+    return out
+
+
+def timex_value(phrase: str, dct: date) -> str | None:
+    """The TIMEX3 value of one temporal phrase relative to the DCT, with the same rules as find_timexes."""
+    p = phrase.strip()
+    found = _find_timex_objects(p, dct)
+    if not found:
+        return None
+    best = max(found, key=lambda t: t.end - t.start)
+    return best.value

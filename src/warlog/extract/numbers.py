@@ -81,6 +81,8 @@ def _parse_digits(core: str) -> int | None:
     if not m:
         return None
     digits, scale = m.group(1).replace(",", ""), (m.group(2) or "").lower()
+    if len(digits) > 15:
+        return None  # a run of digits no count reaches (and float() would overflow)
     try:
         value = float(digits)
     except ValueError:
