@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DB ?= warlog.db
 
-.PHONY: venv install demo test test-fast fuzz bench bench-quick lint clean
+.PHONY: venv install demo test test-fast fuzz bench bench-quick eval lint clean
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -36,6 +36,9 @@ bench: install
 
 bench-quick: install
 	$(BIN)/python bench/run.py --quick
+
+eval: install
+	WARLOG=$(BIN)/warlog bash scripts/run_evals.sh docs/benchmarks.md
 
 lint: install
 	$(BIN)/ruff check src tests
