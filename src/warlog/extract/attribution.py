@@ -151,14 +151,27 @@ def _clean(phrase: str) -> str | None:
     return phrase
 
 
+_VERB_ONLY = re.compile(r"\b" + _VERB + r"\b", re.I)
+
+
 def _candidates(sentence: str) -> list[str]:
     """Source phrases in a sentence, in the order they are most reliable."""
     out: list[str] = []
-    for rx in (_ACCORDING, _VERB_SUBJECT, _SUBJECT_VERB):
-        for m in rx.finditer(sentence):
-            src = _STOP_TAIL.sub("", m.group("src")).strip()
-            if src:
-                out.append(src)
+    verbs = list(_VERB_ONLY.finditer(sentence))
+    matches = list(_ACCORDING.finditer(sentence))
+    if verbs:
+        matches.extend(_VERB_SUBJECT.finditer(sentence))
+        # "X said": look for the subject only in the 100 characters before each reporting verb (the pattern allows
+        # at most 90 + a parenthetical), not from every letter of the sentence.
+        for v in verbs:
+            window = max(0, v.start() - 100)
+            m = _SUBJECT_VERB.search(sentence, window, v.end())
+            if m is not None and m.end() == v.end():
+                matches.append(m)
+    for m in matches:
+        src = _STOP_TAIL.sub("", m.group("src")).strip()
+        if src:
+            out.append(src)
     return out
 
 

@@ -22,7 +22,8 @@ injured less those who died.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from warlog.extract.dates import find_dates
 from warlog.extract.numbers import find_numbers
@@ -379,6 +380,12 @@ def _groups(sentence: str, figs: list[_Fig]) -> list[list[_Fig]]:
 
 def extract_casualties(sentence: str) -> Casualties:
     """Killed, injured, civilian, child and women figures a sentence states (see the module docstring)."""
+    cas = _extract_casualties_cached(sentence)
+    return replace(cas, spans=list(cas.spans))  # a fresh object: callers may update it
+
+
+@lru_cache(maxsize=4096)
+def _extract_casualties_cached(sentence: str) -> Casualties:
     figs = _figures(sentence)
     prev_end = 0
     for fig in figs:

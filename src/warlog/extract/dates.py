@@ -24,8 +24,9 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 
 _MONTHS: dict[str, int] = {}
 for _i, _name in enumerate(calendar.month_name):
@@ -130,12 +131,18 @@ def _mention(t: _TxFound, text: str, published: date | None) -> DateMention | No
 
 def find_dates(text: str, published: date | None) -> list[DateMention]:
     """Every date phrase in text, resolved against the publication date (see module docstring for the rules)."""
+    return [replace(d) for d in _find_dates_cached(text, published)]
+
+
+@lru_cache(maxsize=4096)
+def _find_dates_cached(text: str, published: date | None) -> tuple[DateMention, ...]:
+    """The extractors ask about the same sentence several times (counts, frames): work it out once."""
     out: list[DateMention] = []
     for t in _find_timex_objects(text, published, past_only=True):
         d = _mention(t, text, published)
         if d is not None:
             out.append(d)
-    return out
+    return tuple(out)
 
 
 def _dateparser(phrase: str, published: date | None) -> date | None:
