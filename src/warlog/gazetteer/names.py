@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -23,6 +24,8 @@ _TASHKEEL = re.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
 _ASSIMILATED = re.compile(r"^[ae]([sztdrn]|sh|th|dh)\1(?=[a-z]{2})")
 _VOWEL_RUN = re.compile(r"[aeiouy]+")
 _DOUBLE = re.compile(r"([a-z])\1+")
+# Abbreviated name words written out ("St. Paris" = "Saint Paris", "Mt. Vernon" = "Mount Vernon").
+_ABBREVIATED = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "point"}
 
 
 def has_arabic(text: str) -> bool:
@@ -54,7 +57,7 @@ def _ascii_tokens(name: str) -> list[str]:
     s = s.replace("ß", "ss").replace("ı", "i").replace("ł", "l").replace("ø", "o").replace("đ", "d")
     s = _SEPARATORS.sub(" ", s)
     s = re.sub(r"[^a-z0-9 ]", "", s)
-    return s.split()
+    return [_ABBREVIATED.get(t, t) for t in s.split()]
 
 
 def _drop_articles(tokens: list[str]) -> list[str]:
@@ -65,6 +68,7 @@ def _drop_articles(tokens: list[str]) -> list[str]:
     return [_ASSIMILATED.sub(r"\1", t) if len(t) > 4 else t for t in kept]
 
 
+@lru_cache(maxsize=200_000)
 def exact_key(name: str) -> str:
     """Key for an exact match: case, accents, quotes, hyphens and articles removed."""
     if has_arabic(name):
@@ -87,6 +91,7 @@ def _loose_token(t: str) -> str:
     return t
 
 
+@lru_cache(maxsize=200_000)
 def name_key(name: str) -> str:
     """Lookup key shared by transliteration variants of one name ("Idlib" / "Idleb", "Hims" / "Homs")."""
     if has_arabic(name):

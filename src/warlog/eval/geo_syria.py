@@ -1,0 +1,165 @@
+"""Syrian place resolution against event datasets: ACLED (`location`, `latitude`, `longitude`) and UCDP GED
+(`where_coordinates`, `latitude`, `longitude`): the share of events whose place text warlog puts within 5 and 25 km.
+
+The place text is resolved as a report would give it: the name alone in a Syrian report (`--context none`), or
+followed by its governorate ("Maaraba, Dara"; the default, `admin1`), as most reports name one. ACLED's
+"City - District" labels become "District, City". UCDP's type words ("Teir Maaleh village", "Idlib Governorate")
+are dropped. Only point-precise events count: ACLED geo_precision 1, UCDP where_prec 1-2 (a village or a place near
+it); the rest are coded at arbitrary points of an area. ACLED is for evaluation only. UCDP 2016-2017 place points
+feed the packaged gazetteer (scripts/build_places_data.py), so the UCDP evaluation uses 2018-2019 events by default.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import html
+import io
+import re
+import time
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from warlog.eval.report import Anchor, EvalResult
+from warlog.gazetteer import Gazetteer, get_gazetteer, haversine_km
+
+UCDP_TYPE_WORDS = re.compile(
+    r"\s+(?:village|town|city|district|sub-?district|governorate|gov\.?|mountains?|area|neighbou?rhood|quarter|camp|"
+    r"region|province|nahiya|hill|plain|farms?|valley|airport|air ?base|base|military base|checkpoint|dam|bridge|"
+    r"crossing|countryside|suburbs?|outskirts|desert|oil ?field|field)s?$",
+    re.I,
+)
+UCDP_TRAIN_YEARS = (2016, 2017)
+ANCHORS = [Anchor("within_25km", 0.0, "no published number for text-only Syrian place resolution; see notes")]
+
+
+@dataclass
+class PlaceCase:
+    """One event's place: the text, its governorate, the coded point and the year."""
+
+    text: str
+    admin1: str
+    lat: float
+    lon: float
+    year: int
+
+
+def _open_csv(path: str | Path) -> Iterator[dict[str, str]]:
+    """Rows of a CSV file, gzipped or not."""
+    p = Path(path)
+    raw = gzip.open(p, "rb") if p.suffix == ".gz" else p.open("rb")
+    with raw, io.TextIOWrapper(raw, encoding="utf-8-sig", newline="") as fh:
+        yield from csv.DictReader(fh)
+
+
+def acled_cases(path: str | Path, precision: int = 1) -> list[PlaceCase]:
+    """ACLED events of the given geo_precision (or better) as place cases."""
+    out = []
+    for r in _open_csv(path):
+        try:
+            if int(r.get("geo_precision") or 9) > precision:
+                continue
+            lat, lon = float(r["latitude"]), float(r["longitude"])
+        except (KeyError, ValueError):
+            continue
+        loc = r.get("location") or ""
+        if " - " in loc:  # "Aleppo - Sheikh Maqsoud": the district, in its city
+            city, _, part = loc.partition(" - ")
+            loc = f"{part}, {city}"
+        out.append(PlaceCase(loc, r.get("admin1") or "", lat, lon, int(r.get("year") or 0)))
+    return out
+
+
+def ucdp_place_text(where: str) -> str:
+    """UCDP's place description without its type word ("Teir Maaleh village" -> "Teir Maaleh")."""
+    s = html.unescape(where).strip()
+    s = re.sub(r"\s*\(.*?\)\s*", " ", s).strip()
+    prev = None
+    while prev != s:
+        prev, s = s, UCDP_TYPE_WORDS.sub("", s).strip()
+    return s
+
+
+def ucdp_cases(path: str | Path, years: tuple[int, ...] | None = (2018, 2019), max_prec: int = 2) -> list[PlaceCase]:
+    """UCDP GED events of where_prec <= max_prec (in the given years) as place cases."""
+    out = []
+    for r in _open_csv(path):
+        try:
+            year, prec = int(r["year"]), int(r["where_prec"])
+            lat, lon = float(r["latitude"]), float(r["longitude"])
+        except (KeyError, ValueError):
+            continue
+        if prec > max_prec or (years and year not in years):
+            continue
+        a1 = re.sub(r"\s+Governorate$", "", r.get("adm_1") or "")
+        out.append(PlaceCase(ucdp_place_text(r.get("where_coordinates") or ""), a1, lat, lon, year))
+    return out
+
+
+def _resolve_text(place: str, admin1: str, context: str, gaz: Gazetteer):
+    """The warlog point for a place text (first toponym = the place), with or without its governorate."""
+    from warlog.extract.places import resolve_spans
+
+    text = f"{place}, {admin1}" if context == "admin1" and admin1 and admin1.lower() not in place.lower() else place
+    first = place.split(", ")[0]
+    spans = [(0, len(first))]
+    rest = text[len(first) :]
+    for m in re.finditer(r"[^,]+", rest):
+        s, e = m.start() + len(first), m.end() + len(first)
+        while s < e and text[s] == " ":
+            s += 1
+        if s < e:
+            spans.append((s, e))
+    places = resolve_spans(text, spans, country_hint="SY", gazetteer=gaz)
+    return places[0] if places else None
+
+
+def evaluate_places(
+    source: str, path: str | Path, context: str = "admin1", years: tuple[int, ...] | None = None,
+    gazetteer: Gazetteer | None = None, limit: int | None = None,
+) -> EvalResult:  # fmt: skip
+    """Share of events whose place text resolves within 5 / 25 km of the coded point."""
+    gaz = gazetteer or get_gazetteer()
+    if source == "acled":
+        cases = acled_cases(path)
+    elif source == "ucdp":
+        cases = ucdp_cases(path, years if years is not None else (2018, 2019))
+    else:
+        raise ValueError(f"unknown source {source!r} (acled or ucdp)")
+    if years and source == "acled":
+        cases = [c for c in cases if c.year in years]
+    cases = cases[:limit] if limit else cases
+    cache: dict[tuple[str, str], tuple[float, float] | None] = {}
+    t0 = time.perf_counter()
+    dists: list[float | None] = []
+    for c in cases:
+        key = (c.text, c.admin1)
+        if key not in cache:
+            p = _resolve_text(c.text, c.admin1, context, gaz) if c.text else None
+            cache[key] = (p.latitude, p.longitude) if p else None
+        hit = cache[key]
+        dists.append(haversine_km(hit[0], hit[1], c.lat, c.lon) if hit else None)
+    secs = time.perf_counter() - t0
+    n = len(cases)
+    metrics = {
+        "within_5km": sum(1 for d in dists if d is not None and d <= 5) / n if n else 0.0,
+        "within_25km": sum(1 for d in dists if d is not None and d <= 25) / n if n else 0.0,
+        "no_answer": sum(1 for d in dists if d is None) / n if n else 0.0,
+        "n": n,
+        "distinct_places": len(cache),
+        "toponyms_per_s": round(len(cache) / secs, 1) if secs else 0.0,
+    }
+    far = Counter(c.text for c, d in zip(cases, dists, strict=True) if d is None or d > 25)
+    kind = "ACLED geo_precision 1" if source == "acled" else "UCDP where_prec 1-2"
+    notes = [
+        f"{source}: {n} point-precise events ({kind})"
+        f"{', years ' + ','.join(map(str, years or (2018, 2019))) if source == 'ucdp' or years else ''}; "
+        f"context: {'name + governorate' if context == 'admin1' else 'name only'}",
+        f"gazetteer: {gaz.meta('version') or gaz.path} ({len(gaz)} places)",
+        "most frequent places not within 25 km: " + ", ".join(f"{k} ({v})" for k, v in far.most_common(8)),
+    ]
+    if source == "ucdp":
+        notes.append("UCDP 2016-2017 place points feed the packaged gazetteer; evaluate on 2018-2019 (the default)")
+    return EvalResult(f"places-{source}", metrics, anchors=list(ANCHORS), notes=notes)

