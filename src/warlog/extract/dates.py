@@ -1115,6 +1115,12 @@ _WORD_EDGE = re.compile(r"[\w']")
 
 def _timex_candidates(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
     """All pattern matches on word boundaries, longest first among overlaps (ties: earlier pattern)."""
+    return list(_timex_candidates_cached(text))
+
+
+@lru_cache(maxsize=4096)
+def _timex_candidates_cached(text: str) -> tuple[tuple[int, int, str, re.Match[str]], ...]:
+    """The pattern scan depends on the text alone: counts (no publication date) and frames (with one) share it."""
     cands: list[tuple[int, int, str, re.Match[str]]] = []
     for name, rx in _TIMEX_RX:
         pos = 0
@@ -1133,7 +1139,7 @@ def _timex_candidates(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
             cands.append((s, e, name, m))
             pos = e if name not in ("duration", "ref", "relunit") else s + 1
     cands.sort(key=lambda c: (-(c[1] - c[0]), _PRIORITY[c[2]], c[0]))
-    return cands
+    return tuple(cands)
 
 
 def find_timexes(text: str, dct: date | None) -> list[tuple[int, int, str, str]]:

@@ -179,9 +179,26 @@ class Gazetteer:
                     out = [(e, DEMONYM_QUALITY) for e in found if e.pk not in seen] + out
                     break
         if not out and fuzzy:
-            for k, score in fuzzy_matches(key, self.fuzzy_pool()):
+            for k, score in self.fuzzy_keys(key):
                 out.extend((e, 0.7 * score / 100.0) for e in self.by_key(k))
         return out
+
+    def fuzzy_keys(self, key: str) -> list[tuple[str, float]]:
+        """Near-miss keys from the fuzzy pool, remembered per key. Only keys with the same first letter are compared:
+        transliterations differ in vowels and doubled letters, rarely in the first letter, and this makes the scan
+        about twenty times shorter."""
+        cache = self.__dict__.setdefault("_fuzzy_cache", {})
+        if key not in cache:
+            by_initial = self.__dict__.get("_fuzzy_by_initial")
+            if by_initial is None:
+                by_initial = {}
+                for k in self.fuzzy_pool():
+                    by_initial.setdefault(k[:1], []).append(k)
+                self.__dict__["_fuzzy_by_initial"] = by_initial
+            if len(cache) > 50_000:
+                cache.clear()
+            cache[key] = fuzzy_matches(key, by_initial.get(key[:1], []))
+        return cache[key]
 
     def fuzzy_pool(self) -> list[str]:
         """Keys offered to the fuzzy matcher: conflict-region places, admin units and countries."""
