@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -56,6 +56,11 @@ _HABITUAL = re.compile(
     re.I,
 )
 
+_BACKGROUND = re.compile(
+    r"\b(?:last|previous|past) (?:month|year|summer|winter|spring|autumn)\b|\blate last\b"
+    r"|\bin recent (?:days|weeks|months)\b|\bearlier this (?:month|year)\b|\bhas become\b|\bsince (?:then|last)\b",
+    re.I,
+)
 _YEAR = re.compile(r"\b(?:19[4-9]\d|20\d\d)\b")
 
 
@@ -277,6 +282,17 @@ def _follow_up_target(drafts: list[_Draft], draft: _Draft, anaphoric: bool) -> _
     return None
 
 
+def _in_report_country(place: Place | None, country: str | None, doc_places: list[Place]) -> Place | None:
+    """A place abroad in a report about one country is usually a misread word ("US-led", "UK-based" read as towns
+    called Us or Uk) or a capital that only comments: take the report's own main place instead."""
+    if place is None or country is None or place.country in (None, country):
+        return place
+    home = [p for p in doc_places if p.country == country and p.feature != "country"]
+    if not home:
+        return place
+    return replace(home[0], geo_precision=max(home[0].geo_precision, 2))
+
+
 def _coarse(place: Place | None) -> bool:
     return place is None or place.geo_precision >= 3 or place.feature in ("country", "admin1")
 
@@ -393,6 +409,8 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         if published is not None and _old_year(sent.text, published):
             continue  # background from another year ("agreed to destroy its weapons in 2013")
         event_date, precision, dated = _event_date(dates, published, skip_before, sent.start)
+        if not dated and (_BACKGROUND.search(sent.text) or any(d.kind in ("month", "year") for d in dates)):
+            continue  # "last month", "late last year", "in recent days": background, not today's news
         if not dated and drafts and index - drafts[-1].sentence_index <= 3:
             # News narrative: an undated sentence goes on about the day just told.
             event_date, precision = drafts[-1].mention.event_date, drafts[-1].mention.time_precision
@@ -408,6 +426,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             [resolved[i] for i in in_sentence],
             doc_places,
         )
+        place = _in_report_country(place, country, doc_places)
         unresolved = [toponyms[i].surface for i in in_sentence if resolved[i] is None]
         roles = assign_roles(
             sent.text, match.sub_event_type, (place.country if place else None) or country, match.start
@@ -466,7 +485,13 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
 
     # ACLED codes no event without at least a province: a happening placed only in a country is dropped (it is
     # usually background or a headline with no place).
-    drafts = [d for d in drafts if d.mention.place is not None and d.mention.place.feature != "country"]
+    drafts = [
+        d
+        for d in drafts
+        if d.mention.place is not None
+        and d.mention.place.feature != "country"
+        and d.mention.place.location != d.mention.place.country
+    ]
     mentions = []
     ids: set[str] = set()
     for n, d in enumerate(drafts):

@@ -43,6 +43,7 @@ WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
 STOP_KEYS = frozenset(
     MONTHS + WEEKDAYS + """
     the a an in on at of and but after before during since as it its this that these those there he she they we
+    us uk un eu usa sarin chlorine mustard napalm
     syrian syrians syria's islamic state islamic state observatory assad al assad bashar russian russians turkish
     kurdish arab arabs iranian american british french israeli iraqi lebanese jordanian free army government regime
     rebels rebel opposition president minister ministry news agency reuters afp ap sana un united nations god allah
