@@ -297,3 +297,8 @@ def test_huge_numbers_are_not_counts() -> None:
     assert parse_number("1" * 400) is None
     assert extract_casualties("Shelling killed " + "9" * 20 + " people in Aleppo on Monday.").fatalities is None
     assert extract_casualties("Shelling killed 3,000,000,000 people in Aleppo.").fatalities is None
+
+
+def test_date_fragments_are_not_counts():
+    cas = extract_casualties("Updated Apr 092017 At least 15 civilians were killed in a strike")
+    assert cas.fatalities == 15

@@ -297,8 +297,12 @@ def _coarse(place: Place | None) -> bool:
     return place is None or place.geo_precision >= 3 or place.feature in ("country", "admin1")
 
 
+# No single happening in these reports kills more: a bigger figure is a war toll or a misread number.
+MAX_EVENT_FATALITIES = 20_000
+
+
 def _apply_casualties(mention: Mention, cas: Casualties) -> None:
-    if cas.fatalities is not None:
+    if cas.fatalities is not None and cas.fatalities <= MAX_EVENT_FATALITIES:
         mention.fatalities = cas.fatalities
     for name in ("injured", "civilians", "children", "women"):
         value = getattr(cas, name)

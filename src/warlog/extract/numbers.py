@@ -137,6 +137,11 @@ def _split_word_run(start: int, core: str) -> list[tuple[int, int, int]]:
     return out
 
 
+_AFTER_MONTH = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? ?$"
+)
+
+
 def find_numbers(text: str, articles: bool = False) -> list[tuple[int, int, int]]:
     """Every quantity phrase as (start, end, value), qualifier included; "a"/"an" count as 1 only with articles=True."""
     found: list[tuple[int, int, int]] = []
@@ -147,6 +152,8 @@ def find_numbers(text: str, articles: bool = False) -> list[tuple[int, int, int]
             continue
         low = re.sub(r"\s+", " ", core.lower())
         if re.match(r"[\d]", low):
+            if re.match(r"0\d", core) or _AFTER_MONTH.search(text, max(0, m.start() - 12), m.start()):
+                continue  # "092017", "Apr 09": parts of dates and codes, not quantities
             value = _parse_digits(core)
             if value is None:
                 continue
