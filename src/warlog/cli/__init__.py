@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import json
 import sys
 from pathlib import Path
@@ -285,12 +284,7 @@ app.add_typer(eval_app, name="eval")
 app.add_typer(train_app, name="train")
 
 # Modules that register further commands on import, one per area.
-for _module in ("geo", "eval_dates_counts", "eval_types", "link", "serve", "engines", "admin"):
-    try:
-        importlib.import_module(f"warlog.cli.{_module}")
-    except ModuleNotFoundError as exc:
-        if exc.name != f"warlog.cli.{_module}":
-            raise
+from warlog.cli import admin, eval_dates_counts, eval_types, geo, link, serve  # noqa: E402, F401
 
 
 def main() -> None:  # pragma: no cover - console entry point
