@@ -198,3 +198,28 @@ def test_post_report_url_refuses_private_addresses(served):
     client, token, _ = served
     res = client.post("/api/reports", json={"url": "http://127.0.0.1:9/report"}, headers=auth(token))
     assert res.status_code == 422 and "loopback" in res.json()["detail"]
+
+
+INJECTIONS = (
+    "' OR '1'='1",
+    "x'; DROP TABLE events; --",
+    "1) OR (1=1",
+    "%' UNION SELECT id, text FROM reports --",
+    '" OR ""="',
+)
+TEXT_FILTERS = ("country", "admin1", "event_type", "sub_event_type", "actor", "status", "q", "sort", "since", "until")
+NUMBER_FILTERS = ("min_fatalities", "km", "near", "bbox", "page", "page_size")
+
+
+@pytest.mark.parametrize("name", TEXT_FILTERS + NUMBER_FILTERS)
+def test_sql_injection_through_every_filter_changes_nothing(served, name):
+    """Filters are bound parameters: a payload is a value that matches nothing (or a 422), never SQL."""
+    client, _, store = served
+    before = client.get("/api/events", params={"page_size": 100}).json()["total"]
+    for payload in INJECTIONS:
+        res = client.get("/api/events", params={name: payload})
+        assert res.status_code in (200, 400, 422), (name, payload, res.text)
+        if res.status_code == 200 and name not in ("sort", "status"):
+            assert res.json()["total"] == 0, (name, payload)
+    assert client.get("/api/events", params={"page_size": 100}).json()["total"] == before
+    assert store.stats()["reports"] == 10
