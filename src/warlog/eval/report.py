@@ -39,21 +39,28 @@ class EvalResult:
 
     def to_markdown(self) -> str:
         """A table row per metric with the anchor beside it, for docs/benchmarks.md."""
-        by_metric = {a.metric: a for a in self.anchors}
         lines = [f"### {self.benchmark}", "", "| metric | warlog | anchor | anchor source |", "|---|---|---|---|"]
-        for name, value in self.metrics.items():
-            a = by_metric.get(name)
-            lines.append(f"| {name} | {_fmt(value)} | {_fmt(a.value) if a else ''} | {a.source if a else ''} |")
+        lines.extend(f"| {m} | {w} | {a} | {src} |" for m, w, a, src in self.rows())
         lines.extend(f"- {n}" for n in self.notes)
         return "\n".join(lines) + "\n"
 
     def rows(self) -> list[tuple[str, str, str, str]]:
-        """(metric, warlog, anchor, source) rows for a terminal table."""
-        by_metric = {a.metric: a for a in self.anchors}
+        """(metric, warlog, anchor, source) rows; a metric with several published numbers gets a row for each."""
+        by_metric: dict[str, list[Anchor]] = {}
+        for a in self.anchors:
+            by_metric.setdefault(a.metric, []).append(a)
         out = []
         for name, value in self.metrics.items():
-            a = by_metric.get(name)
-            out.append((name, _fmt(value), _fmt(a.value) if a else "", a.source if a else ""))
+            anchors = by_metric.get(name) or [None]
+            for i, a in enumerate(anchors):
+                out.append(
+                    (
+                        name if i == 0 else "",
+                        _fmt(value) if i == 0 else "",
+                        _fmt(a.value) if a else "",
+                        a.source if a else "",
+                    )
+                )
         return out
 
 
