@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 from typing import Annotated
 
@@ -11,7 +12,7 @@ from rich.table import Table
 
 from warlog.settings import Settings, normalise_db_url
 
-out = Console()
+out = Console(width=None if sys.stdout.isatty() else 180)  # piped tables stay readable
 err = Console(stderr=True)
 
 DbOption = Annotated[
