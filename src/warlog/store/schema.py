@@ -8,6 +8,34 @@ SCHEMA_VERSION = 1
 
 metadata = sa.MetaData()
 
+
+def _acled_fields() -> list[sa.Column]:
+    """The ACLED fields a mention and a linked event share (fresh Column objects for each table)."""
+    return [
+        sa.Column("event_date", sa.Date),
+        sa.Column("time_precision", sa.Integer),
+        sa.Column("disorder_type", sa.String(100)),
+        sa.Column("event_type", sa.String(100)),
+        sa.Column("sub_event_type", sa.String(100)),
+        sa.Column("actor1", sa.String(300)),
+        sa.Column("assoc_actor_1", sa.String(300)),
+        sa.Column("inter1", sa.Integer),
+        sa.Column("actor2", sa.String(300)),
+        sa.Column("assoc_actor_2", sa.String(300)),
+        sa.Column("inter2", sa.Integer),
+        sa.Column("location", sa.String(300)),
+        sa.Column("admin1", sa.String(200)),
+        sa.Column("admin2", sa.String(200)),
+        sa.Column("admin3", sa.String(200)),
+        sa.Column("country", sa.String(100)),
+        sa.Column("iso", sa.String(3)),  # ISO 3166-1 alpha-2
+        sa.Column("latitude", sa.Float),
+        sa.Column("longitude", sa.Float),
+        sa.Column("geo_precision", sa.Integer),
+        sa.Column("gazetteer_id", sa.String(100)),
+    ]
+
+
 reports = sa.Table(
     "reports",
     metadata,
@@ -28,27 +56,7 @@ mentions = sa.Table(
     metadata,
     sa.Column("id", sa.String(40), primary_key=True),
     sa.Column("report_id", sa.String(40), sa.ForeignKey("reports.id", ondelete="CASCADE"), nullable=False),
-    sa.Column("event_date", sa.Date),
-    sa.Column("time_precision", sa.Integer),
-    sa.Column("disorder_type", sa.String(100)),
-    sa.Column("event_type", sa.String(100)),
-    sa.Column("sub_event_type", sa.String(100)),
-    sa.Column("actor1", sa.String(300)),
-    sa.Column("assoc_actor_1", sa.String(300)),
-    sa.Column("inter1", sa.Integer),
-    sa.Column("actor2", sa.String(300)),
-    sa.Column("assoc_actor_2", sa.String(300)),
-    sa.Column("inter2", sa.Integer),
-    sa.Column("location", sa.String(300)),
-    sa.Column("admin1", sa.String(200)),
-    sa.Column("admin2", sa.String(200)),
-    sa.Column("admin3", sa.String(200)),
-    sa.Column("country", sa.String(100)),
-    sa.Column("iso", sa.String(3)),  # ISO 3166-1 alpha-2
-    sa.Column("latitude", sa.Float),
-    sa.Column("longitude", sa.Float),
-    sa.Column("geo_precision", sa.Integer),
-    sa.Column("gazetteer_id", sa.String(100)),
+    *_acled_fields(),
     sa.Column("fatalities", sa.Integer, nullable=False, default=0),
     sa.Column("injured", sa.Integer),
     sa.Column("civilians", sa.Integer),
@@ -96,27 +104,7 @@ events = sa.Table(
     metadata,
     sa.Column("id", sa.String(40), primary_key=True),  # "e" + the founding mention's hash: stable across runs
     sa.Column("first_mention_id", sa.String(40)),
-    sa.Column("event_date", sa.Date),
-    sa.Column("time_precision", sa.Integer),
-    sa.Column("disorder_type", sa.String(100)),
-    sa.Column("event_type", sa.String(100)),
-    sa.Column("sub_event_type", sa.String(100)),
-    sa.Column("actor1", sa.String(300)),
-    sa.Column("assoc_actor_1", sa.String(300)),
-    sa.Column("inter1", sa.Integer),
-    sa.Column("actor2", sa.String(300)),
-    sa.Column("assoc_actor_2", sa.String(300)),
-    sa.Column("inter2", sa.Integer),
-    sa.Column("location", sa.String(300)),
-    sa.Column("admin1", sa.String(200)),
-    sa.Column("admin2", sa.String(200)),
-    sa.Column("admin3", sa.String(200)),
-    sa.Column("country", sa.String(100)),
-    sa.Column("iso", sa.String(3)),
-    sa.Column("latitude", sa.Float),
-    sa.Column("longitude", sa.Float),
-    sa.Column("geo_precision", sa.Integer),
-    sa.Column("gazetteer_id", sa.String(100)),
+    *_acled_fields(),
     sa.Column("fatalities", sa.Integer, nullable=False, default=0),  # ACLED rule: lowest credible until corroborated
     sa.Column("fatalities_min", sa.Integer),
     sa.Column("fatalities_max", sa.Integer),
