@@ -267,11 +267,17 @@ def _split_headlines(sentences: list[_Sentence], report: Report) -> list[tuple[_
 
 
 def _follow_up_target(drafts: list[_Draft], draft: _Draft, anaphoric: bool) -> _Draft | None:
-    """The earlier mention a sentence adds to: one of the same type on a compatible day, when this sentence names no
-    precise place of its own or refers back to the event ("the strike")."""
+    """The earlier mention a sentence adds to. A sentence that refers back ("the strike", "those killed") and names
+    no precise place of its own goes on about the last event told, whatever type its own words suggest; one that
+    only lacks a place of its own joins the last event of its type on a compatible day. A killing with no weapon and
+    no place of its own ("Attack") is the toll of the event just told."""
+    m = draft.mention
+    if drafts and not draft.own_place and (anaphoric or m.sub_event_type == "Attack"):
+        last = drafts[-1]
+        if not (draft.dated and last.dated and last.mention.event_date != m.event_date):
+            return last
     if not (anaphoric or not draft.own_place):
         return None
-    m = draft.mention
     for earlier in reversed(drafts):
         e = earlier.mention
         if e.event_type != m.event_type:
