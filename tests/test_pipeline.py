@@ -134,3 +134,13 @@ def test_every_subtype_is_acled(nlp):
     for path in sorted(EXAMPLES.glob("*.txt")):
         for m in _extract(path.name, nlp).mentions:
             assert SUB_TO_TYPE[m.sub_event_type] == m.event_type
+
+
+def test_strike_killing_civilians_near_a_battle_stays_remote_violence(nlp):
+    text = (
+        "Fighting raged around the town of Saraqib on Friday between rebels and government troops.\n\n"
+        "Air strikes on Saraqib killed 11 civilians, including four children, on Friday, medics said."
+    )
+    ex = extract_report(Report(text=text, published=date(2017, 6, 11)), nlp)
+    strikes = [m for m in ex.mentions if m.sub_event_type == "Air/drone strike"]
+    assert strikes and strikes[0].fatalities == 11

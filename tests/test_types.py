@@ -232,3 +232,12 @@ def test_classify_sentence_still_rejects_non_events(sentence: str) -> None:
 def test_model_keeps_the_lexicon_sure_types() -> None:
     match = classify_sentence("A suicide bomber blew himself up at a checkpoint, killing six soldiers.")
     assert match is not None and match.sub_event_type == "Suicide bomb"
+
+
+def test_blowing_up_a_car_bomb_is_an_ied_not_property_destruction():
+    from warlog.extract.types import classify_sentence
+
+    m = classify_sentence("Gunmen blew up a car bomb outside a mosque in the town, killing nine people.")
+    assert m is not None and m.sub_event_type == "Remote explosive/landmine/IED"
+    m = classify_sentence("Militants blew up a car belonging to a local official.")
+    assert m is not None and m.sub_event_type == "Looting/property destruction"

@@ -18,7 +18,7 @@ from warlog.extract.attribution import find_attribution
 from warlog.extract.counts import Casualties, aggregate_period, extract_casualties, is_aggregate_toll
 from warlog.extract.dates import DateMention, find_dates
 from warlog.extract.places import Toponym, document_places, find_toponyms, place_for_event, resolve_toponyms
-from warlog.extract.types import EventTypeMatch, classify_sentence
+from warlog.extract.types import EventTypeMatch, classify_sentence, find_triggers
 from warlog.model import Claim, Evidence, Extraction, Mention, Place, Report
 
 # Events told as background more than this long before publication are left out (ACLED codes them from their
@@ -393,6 +393,12 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
                 continue
 
         match = classify_sentence(sent.text, context=before + " " + after)
+        if match is not None and match.event_type == "Battles" and (cas.civilians or 0) > 0:
+            # Strikes that kill civilians are remote violence even while a battle goes on nearby (ACLED codes the
+            # air strike as part of the battle only when it hits the other side's fighters).
+            remote = [t for t in find_triggers(sent.text) if t.event_type == "Explosions/Remote violence"]
+            if remote:
+                match = max(remote, key=lambda t: t.score)
         if match is None:
             # A toll with no trigger of its own ("The death toll rose to 15") belongs to the event just told.
             if drafts and cas.fatalities is not None and _TOLL_FOLLOWUP.search(sent.text):
