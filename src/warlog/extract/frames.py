@@ -52,7 +52,8 @@ _ANAPHORA = re.compile(
 # Generic or habitual statements, not one happening.
 _HABITUAL = re.compile(
     r"\b(?:ha(?:s|ve) been (?:conducting|carrying out|launching|accused)|ha(?:s|ve) repeatedly|accused of|"
-    r"on a daily basis|every day|since the (?:start|beginning) of)\b",
+    r"on a daily basis|every day|since the (?:start|beginning) of|for (?:months|weeks|years)|"
+    r"(?:is|are) (?:trying|fighting|seeking) to)\b",
     re.I,
 )
 
