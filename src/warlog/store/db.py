@@ -20,7 +20,7 @@ from sqlalchemy.exc import IntegrityError
 
 from warlog.model import Claim, Evidence, Extraction, Mention, Place, Report
 from warlog.settings import normalise_db_url
-from warlog.store.schema import SCHEMA_VERSION, mentions, metadata, reports
+from warlog.store.schema import SCHEMA_VERSION, mentions, reports
 from warlog.store.schema import claims as claims_table
 from warlog.store.schema import meta as meta_table
 
@@ -288,9 +288,12 @@ class Store:
             self._create_schema()
 
     def _create_schema(self) -> None:
-        """Create missing tables and the version row in one write transaction; refuse a newer schema."""
+        """Migrate to the current schema (Alembic, both backends), then record the version row; refuse a newer
+        schema."""
+        from warlog.store import migrate
+
+        migrate.upgrade(self.url)
         with self._write() as conn:
-            metadata.create_all(conn, checkfirst=True)
             stored = conn.execute(
                 sa.select(meta_table.c.value).where(meta_table.c.key == "schema_version")
             ).scalar_one_or_none()
@@ -371,8 +374,11 @@ class Store:
                     if todo:
                         self._insert(conn, todo)
                 return len(todo), len(batch) - len(todo)
-            except sa.exc.IntegrityError:
-                if attempt == 3:
+            except (sa.exc.IntegrityError, sa.exc.OperationalError) as exc:
+                # A concurrent writer took the same report (unique key) or PostgreSQL broke a deadlock between two
+                # writers by aborting us: retry the batch. Anything else is a real error.
+                transient = isinstance(exc, sa.exc.IntegrityError) or "deadlock" in str(exc).lower()
+                if attempt == 3 or not transient:
                     raise
         raise AssertionError("unreachable")
 

@@ -1,0 +1,129 @@
+"""Alembic migrations, configured in code: bring a SQLite or PostgreSQL database to the current schema.
+
+`upgrade(url)` runs under one lock per database (BEGIN IMMEDIATE on SQLite, an advisory lock on PostgreSQL), so several
+processes starting at once migrate once. A database made before migrations existed (warlog's tables present, no
+`alembic_version`) is checked against the baseline revision's tables and stamped at it, then upgraded as usual.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy.engine import Connection, Engine
+
+from warlog.settings import normalise_db_url
+
+MIGRATIONS_DIR = Path(__file__).with_name("migrations")
+BASELINE = "0001"  # the revision that creates the schema warlog had before it used migrations
+VERSION_TABLE = "alembic_version"
+PG_LOCK_KEY = 0x7761726C6F67  # "warlog": the advisory lock that serialises concurrent upgrades on PostgreSQL
+SQLITE_BUSY_TIMEOUT_S = 30
+
+
+class MigrationError(RuntimeError):
+    """The database cannot be migrated safely (e.g. an unversioned database whose tables differ from the baseline)."""
+
+
+def alembic_config(url: str, connection: Connection | None = None) -> Config:
+    """An Alembic Config built in code (no alembic.ini), pointing at the migrations shipped inside the package."""
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    if connection is not None:
+        cfg.attributes["connection"] = connection
+    return cfg
+
+
+def _engine(url: str) -> Engine:
+    """A short-lived engine; on SQLite every transaction is BEGIN IMMEDIATE, so DDL and version row commit together."""
+    if not url.startswith("sqlite"):
+        return sa.create_engine(url, poolclass=sa.pool.NullPool)
+    engine = sa.create_engine(url, poolclass=sa.pool.NullPool, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S})
+
+    @sa.event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn: Any, _record: Any) -> None:
+        dbapi_conn.isolation_level = None  # the driver must not open or commit transactions behind our back
+
+    @sa.event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    return engine
+
+
+def _lock(conn: Connection) -> None:
+    """Serialise concurrent upgrades (SQLite already holds the write lock from BEGIN IMMEDIATE)."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(sa.text("SELECT pg_advisory_xact_lock(:key)"), {"key": PG_LOCK_KEY})
+
+
+def _columns_by_table(conn: Connection) -> dict[str, set[str]]:
+    """Table name -> column names, as the database reports them (the version table left out)."""
+    inspector = sa.inspect(conn)
+    return {t: {c["name"] for c in inspector.get_columns(t)} for t in inspector.get_table_names() if t != VERSION_TABLE}
+
+
+def baseline_tables() -> dict[str, set[str]]:
+    """The tables and columns the baseline revision creates, read back from a scratch in-memory SQLite database."""
+    engine = _engine("sqlite://")
+    try:
+        with engine.connect() as conn, conn.begin():
+            command.upgrade(alembic_config("sqlite://", conn), BASELINE)
+            return _columns_by_table(conn)
+    finally:
+        engine.dispose()
+
+
+def _check_matches_baseline(found: dict[str, set[str]]) -> None:
+    """Refuse to stamp an unversioned database unless it has exactly the baseline's warlog tables and columns."""
+    expected = baseline_tables()
+    problems = [f"missing table {t}" for t in sorted(expected.keys() - found.keys())]
+    for table in sorted(expected.keys() & found.keys()):
+        if missing := expected[table] - found[table]:
+            problems.append(f"{table}: missing columns {sorted(missing)}")
+        if extra := found[table] - expected[table]:
+            problems.append(f"{table}: unexpected columns {sorted(extra)}")
+    if problems:
+        raise MigrationError(
+            f"the database has warlog tables but no {VERSION_TABLE} and does not match revision {BASELINE}: "
+            + "; ".join(problems)
+        )
+
+
+def _stamp_if_unversioned(conn: Connection, cfg: Config) -> bool:
+    """Stamp a pre-migrations warlog database at the baseline (after checking it); True when it was stamped."""
+    found = _columns_by_table(conn)
+    if VERSION_TABLE in sa.inspect(conn).get_table_names() or not found.keys() & baseline_tables().keys():
+        return False
+    _check_matches_baseline(found)
+    command.stamp(cfg, BASELINE)
+    return True
+
+
+def upgrade(url: str, revision: str = "head") -> None:
+    """Bring the database at `url` (a URL or a SQLite file path) to `revision`, in one locked transaction."""
+    url = normalise_db_url(url)
+    engine = _engine(url)
+    try:
+        with engine.connect() as conn, conn.begin():
+            _lock(conn)
+            cfg = alembic_config(url, conn)
+            _stamp_if_unversioned(conn, cfg)
+            command.upgrade(cfg, revision)
+    finally:
+        engine.dispose()
+
+
+def current(url: str) -> str | None:
+    """The database's Alembic revision, or None when it has none (empty, or made before migrations)."""
+    engine = _engine(normalise_db_url(url))
+    try:
+        with engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+    finally:
+        engine.dispose()

@@ -1,0 +1,238 @@
+"""Alembic migrations: an empty SQLite file or PostgreSQL database upgraded to head has exactly the tables, columns and
+indexes of `warlog.store.schema.metadata` (so a schema change without a migration fails here); a database made before
+migrations is stamped; upgrading twice, or from several processes at once, is harmless."""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+
+from warlog.store import Store, migrate
+from warlog.store.schema import metadata
+
+PG_ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+
+
+def _head() -> str:
+    """The newest revision shipped in the package."""
+    return ScriptDirectory.from_config(migrate.alembic_config("sqlite://")).get_current_head()
+
+
+def _pg_database() -> Iterator[str]:
+    """A throwaway PostgreSQL database for one test, dropped afterwards; skip when no server answers."""
+    try:
+        admin = sa.create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT", poolclass=sa.pool.NullPool)
+        with admin.connect() as conn:
+            name = f"warlog_mig_{uuid.uuid4().hex[:12]}"
+            conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
+    except sa.exc.OperationalError as exc:
+        pytest.skip(f"PostgreSQL unreachable: {exc.__class__.__name__}")
+    try:
+        yield PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + name
+    finally:
+        with admin.connect() as conn:
+            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """An empty database on each backend."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'warlog.db'}"
+    else:
+        yield from _pg_database()
+
+
+def _engine(url: str) -> sa.Engine:
+    """A plain engine for inspecting the database."""
+    return sa.create_engine(url, poolclass=sa.pool.NullPool)
+
+
+def _schema_differences(url: str) -> list[str]:
+    """Every way the database's tables, columns, keys and indexes differ from `metadata` (empty when they match)."""
+    engine = _engine(url)
+    problems: list[str] = []
+    with engine.connect() as conn:
+        insp = sa.inspect(conn)
+        found = set(insp.get_table_names()) - {migrate.VERSION_TABLE}
+        if found != set(metadata.tables):
+            problems.append(
+                f"tables: extra {sorted(found - set(metadata.tables))}, missing {sorted(set(metadata.tables) - found)}"
+            )
+        for name in sorted(found & set(metadata.tables)):
+            problems += _table_differences(insp, metadata.tables[name])
+        diffs = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), metadata)
+        problems += [f"autogenerate would emit: {d}" for d in diffs]
+    engine.dispose()
+    return problems
+
+
+def _type_key(type_: sa.types.TypeEngine) -> tuple[str, int | None]:
+    """A type as its generic family and length (PostgreSQL reflects Float as DOUBLE PRECISION, both are floats)."""
+    return type_._type_affinity.__name__, getattr(type_, "length", None)
+
+
+def _table_differences(insp: sa.Inspector, table: sa.Table) -> list[str]:
+    """Column names, types and nullability, primary and foreign keys, unique constraints and indexes of one table."""
+    name, problems = table.name, []
+    cols = {c["name"]: c for c in insp.get_columns(name)}
+    if list(cols) != [c.name for c in table.columns]:
+        problems.append(f"{name} columns: {list(cols)} != {[c.name for c in table.columns]}")
+    for col in table.columns:
+        got = cols.get(col.name)
+        if got is None:
+            continue
+        want_type, got_type = _type_key(col.type), _type_key(got["type"])
+        if want_type != got_type:
+            problems.append(f"{name}.{col.name} type {got_type} != {want_type}")
+        if got["nullable"] != col.nullable:
+            problems.append(f"{name}.{col.name} nullable {got['nullable']} != {col.nullable}")
+    if insp.get_pk_constraint(name)["constrained_columns"] != [c.name for c in table.primary_key.columns]:
+        problems.append(f"{name} primary key differs")
+    fks = {
+        (
+            tuple(f["constrained_columns"]),
+            f["referred_table"],
+            tuple(f["referred_columns"]),
+            (f.get("options") or {}).get("ondelete"),
+        )
+        for f in insp.get_foreign_keys(name)
+    }
+    want_fks = {
+        (tuple(f.column_keys), f.referred_table.name, tuple(e.column.name for e in f.elements), f.ondelete)
+        for f in table.foreign_key_constraints
+    }
+    if {(c, t, r, (o or "").upper() or None) for c, t, r, o in fks} != {
+        (c, t, r, (o or "").upper() or None) for c, t, r, o in want_fks
+    }:
+        problems.append(f"{name} foreign keys {fks} != {want_fks}")
+    uniques = {tuple(u["column_names"]) for u in insp.get_unique_constraints(name)}
+    want_uniques = {(c.name,) for c in table.columns if c.unique} | {
+        tuple(c.name for c in u.columns) for u in table.constraints if isinstance(u, sa.UniqueConstraint)
+    }
+    if uniques != want_uniques:
+        problems.append(f"{name} unique constraints {uniques} != {want_uniques}")
+    indexes = {
+        i["name"]: (tuple(i["column_names"]), bool(i["unique"]))
+        for i in insp.get_indexes(name)
+        if not i.get("duplicates_constraint")
+    }
+    want_indexes = {i.name: (tuple(c.name for c in i.columns), bool(i.unique)) for i in table.indexes}
+    if indexes != want_indexes:
+        problems.append(f"{name} indexes {indexes} != {want_indexes}")
+    return problems
+
+
+def _count_reports(url: str) -> int:
+    """How many reports the database holds."""
+    engine = _engine(url)
+    with engine.connect() as conn:
+        n = conn.execute(sa.text("SELECT count(*) FROM reports")).scalar_one()
+    engine.dispose()
+    return n
+
+
+def _add_report(url: str, report_id: str) -> None:
+    """Insert one report row (enough to see that data survives an upgrade)."""
+    engine = _engine(url)
+    with engine.begin() as conn:
+        conn.execute(
+            metadata.tables["reports"]
+            .insert()
+            .values(id=report_id, text="Shelling hit a market in the town on Monday.", ingested_at=datetime(2024, 5, 1))
+        )
+    engine.dispose()
+
+
+def test_empty_database_upgrades_to_exactly_the_current_schema(db_url: str) -> None:
+    """An empty database upgraded to head is at head and matches `metadata` table by table, index by index."""
+    assert migrate.current(db_url) is None
+    migrate.upgrade(db_url)
+    assert migrate.current(db_url) == _head()
+    assert _schema_differences(db_url) == []
+
+
+def test_second_upgrade_changes_nothing_and_keeps_data(db_url: str) -> None:
+    """Upgrading an up-to-date database is a no-op: same revision, same rows."""
+    migrate.upgrade(db_url)
+    _add_report(db_url, "r1")
+    migrate.upgrade(db_url)
+    assert migrate.current(db_url) == _head()
+    assert _count_reports(db_url) == 1
+
+
+def test_database_made_before_migrations_is_stamped_then_upgraded(db_url: str) -> None:
+    """Tables from the old create_all and no alembic_version: checked, stamped at the baseline, data kept."""
+    engine = _engine(db_url)
+    metadata.create_all(engine)
+    engine.dispose()
+    _add_report(db_url, "old")
+    assert migrate.current(db_url) is None
+    migrate.upgrade(db_url, migrate.BASELINE)
+    assert migrate.current(db_url) == migrate.BASELINE
+    migrate.upgrade(db_url)
+    assert migrate.current(db_url) == _head()
+    assert _count_reports(db_url) == 1
+
+
+def test_unversioned_database_that_differs_from_the_baseline_is_refused(db_url: str) -> None:
+    """A `reports` table missing columns is not stamped: upgrading stops with a message naming what differs."""
+    engine = _engine(db_url)
+    with engine.begin() as conn:
+        conn.execute(sa.text("CREATE TABLE reports (id VARCHAR(40) PRIMARY KEY, text TEXT NOT NULL)"))
+    engine.dispose()
+    with pytest.raises(migrate.MigrationError, match="reports: missing columns"):
+        migrate.upgrade(db_url)
+    assert migrate.current(db_url) is None
+
+
+def test_concurrent_upgrades_migrate_once(db_url: str) -> None:
+    """Four processes' worth of upgrades started together all succeed and leave one version row."""
+    errors: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            migrate.upgrade(db_url)
+        except BaseException as exc:  # noqa: BLE001  (collected and asserted below)
+            errors.append(exc)
+
+    threads = [threading.Thread(target=run) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    engine = _engine(db_url)
+    with engine.connect() as conn:
+        assert conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalars().all() == [_head()]
+    engine.dispose()
+
+
+def test_store_opens_a_migrated_database(db_url: str) -> None:
+    """The Store works on a database the migrations created (its startup finds every table already there)."""
+    migrate.upgrade(db_url)
+    store = Store(db_url)
+    try:
+        assert store.schema_version() >= 1
+    finally:
+        store.close()
+    assert migrate.current(db_url) == _head()
+
+
+def test_migrations_ship_inside_the_package() -> None:
+    """Alembic is configured in code from the package folder: no alembic.ini is needed at run time."""
+    assert (migrate.MIGRATIONS_DIR / "env.py").is_file()
+    assert (migrate.MIGRATIONS_DIR / "versions" / "0001_initial.py").is_file()
+    assert _head() == migrate.BASELINE or migrate.BASELINE in {
+        r.revision for r in ScriptDirectory.from_config(migrate.alembic_config("sqlite://")).walk_revisions()
+    }
