@@ -163,6 +163,17 @@ class Place:
     surface: str | None = None  # the name as written in the report
 
 
+PLACE_FIELDS: tuple[str, ...] = (
+    "location", "admin1", "admin2", "admin3", "country", "iso",
+    "latitude", "longitude", "geo_precision", "gazetteer_id",
+)  # fmt: skip
+
+
+def place_fields(place: Place | None) -> dict[str, Any]:
+    """A place as the flat ACLED-named fields of a row (all None when the place is unknown)."""
+    return {name: getattr(place, name) if place else None for name in PLACE_FIELDS}
+
+
 @dataclass
 class Mention:
     """One event as one report tells it, with ACLED's field names."""
@@ -219,16 +230,7 @@ class Mention:
             "assoc_actor_2": self.assoc_actor_2,
             "inter1": self.inter1,
             "inter2": self.inter2,
-            "location": p.location if p else None,
-            "admin1": p.admin1 if p else None,
-            "admin2": p.admin2 if p else None,
-            "admin3": p.admin3 if p else None,
-            "country": p.country if p else None,
-            "iso": p.iso if p else None,
-            "latitude": p.latitude if p else None,
-            "longitude": p.longitude if p else None,
-            "geo_precision": p.geo_precision if p else None,
-            "gazetteer_id": p.gazetteer_id if p else None,
+            **place_fields(p),
             "fatalities": self.fatalities,
             "injured": self.injured,
             "civilians": self.civilians,

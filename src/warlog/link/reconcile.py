@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any
 
 from warlog.link.score import _actor_key
-from warlog.model import Mention
+from warlog.model import Mention, place_fields
 
 FIGURE_TOLERANCE = 0.5  # relative spread of death tolls tolerated before flagging (tolls rise as bodies are found)
 FIGURE_SLACK = 3  # ... plus this many deaths
@@ -138,16 +138,7 @@ def reconcile(members: list[Member]) -> Reconciled:
         "actor2": actor2,
         "assoc_actor_2": carrier2.assoc_actor_2,
         "inter2": carrier2.inter2,
-        "location": p.location if p else None,
-        "admin1": p.admin1 if p else None,
-        "admin2": p.admin2 if p else None,
-        "admin3": p.admin3 if p else None,
-        "country": p.country if p else None,
-        "iso": p.iso if p else None,
-        "latitude": p.latitude if p else None,
-        "longitude": p.longitude if p else None,
-        "geo_precision": p.geo_precision if p else None,
-        "gazetteer_id": p.gazetteer_id if p else None,
+        **place_fields(p),
         "fatalities": best_fatalities(figures),
         "fatalities_min": min(tolls) if tolls else 0,
         "fatalities_max": max(tolls) if tolls else 0,

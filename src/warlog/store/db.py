@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
-from warlog.model import Claim, Evidence, Extraction, Mention, Place, Report
+from warlog.model import Claim, Evidence, Extraction, Mention, Place, Report, place_fields
 from warlog.settings import normalise_db_url
 from warlog.store.schema import SCHEMA_VERSION, mentions, reports
 from warlog.store.schema import claims as claims_table
@@ -86,16 +86,7 @@ def row_from_mention(m: Mention) -> dict[str, Any]:
         "actor2": m.actor2,
         "assoc_actor_2": m.assoc_actor_2,
         "inter2": m.inter2,
-        "location": p.location if p else None,
-        "admin1": p.admin1 if p else None,
-        "admin2": p.admin2 if p else None,
-        "admin3": p.admin3 if p else None,
-        "country": p.country if p else None,
-        "iso": p.iso if p else None,
-        "latitude": p.latitude if p else None,
-        "longitude": p.longitude if p else None,
-        "geo_precision": p.geo_precision if p else None,
-        "gazetteer_id": p.gazetteer_id if p else None,
+        **place_fields(p),
         "fatalities": m.fatalities or 0,
         "injured": m.injured,
         "civilians": m.civilians,
