@@ -118,6 +118,29 @@ def test_racing_save_many_on_overlapping_reports_stores_each_once(db_url):
     assert [p for p in check(db_url) if p.severity == "error"] == []
 
 
+def test_link_lock_excludes_a_second_store_and_is_reentrant(db_url):
+    first, second = Store(db_url), Store(db_url)
+    order: list[str] = []
+    inside = threading.Event()
+
+    def other() -> None:
+        inside.wait(10)
+        with second.exclusive("link"):
+            order.append("second")
+
+    t = threading.Thread(target=other)
+    t.start()
+    with first.exclusive("link"):
+        with first.exclusive("link"):  # re-entrant: linking calls update_events under the same lock
+            inside.set()
+            time.sleep(0.5)  # the other store is now waiting for the lock
+            order.append("first")
+    t.join(timeout=30)
+    assert order == ["first", "second"]
+    first.close()
+    second.close()
+
+
 # --- the real thing: two `warlog ingest` processes and a reviewer ---------------------------------------------------
 
 

@@ -84,7 +84,14 @@ def _keep_decisions(store: Store, event_ids: list[str]) -> dict[str, LinkDecisio
 
 
 def link_store(store: Store, *, rebuild: bool = False, references: bool = True) -> LinkSummary:
-    """Link the store's unlinked mentions incrementally (rebuild=True: forget every event first)."""
+    """Link the store's unlinked mentions incrementally (rebuild=True: forget every event first).
+
+    One linker at a time per database: concurrent ingests wait here rather than found the same event twice."""
+    with store.exclusive("link"):
+        return _link_store(store, rebuild=rebuild, references=references)
+
+
+def _link_store(store: Store, *, rebuild: bool, references: bool) -> LinkSummary:
     if rebuild:
         db.clear_links(store)
     summary = LinkSummary()
@@ -118,7 +125,13 @@ def link_store(store: Store, *, rebuild: bool = False, references: bool = True) 
 
 
 def update_events(store: Store, event_ids: list[str], decisions: dict[str, LinkDecision] | None = None) -> None:
-    """Re-reconcile these events from all their members and write them."""
+    """Re-reconcile these events from all their members and write them (under the link lock: a reviewer's edit and
+    an ingest's linking may touch the same event)."""
+    with store.exclusive("link"):
+        _update_events(store, event_ids, decisions)
+
+
+def _update_events(store: Store, event_ids: list[str], decisions: dict[str, LinkDecision] | None) -> None:
     kept = _keep_decisions(store, event_ids)
     kept.update(decisions or {})
     members = db.members_of(store.engine, event_ids)

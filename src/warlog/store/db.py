@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import json
 import math
+import threading
+import zlib
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import asdict
@@ -27,6 +29,9 @@ from warlog.store.schema import meta as meta_table
 EARTH_RADIUS_KM = 6371.0088
 SQLITE_BUSY_TIMEOUT_S = 30
 _IN_CHUNK = 500  # ids per IN (...) list, well under SQLite's bound-parameter limit
+
+
+_MEMORY_LOCKS: dict[str, threading.Lock] = {}
 
 
 class SchemaVersionError(RuntimeError):
@@ -267,6 +272,7 @@ class Store:
     def __init__(self, url: str) -> None:
         self.url = normalise_db_url(url)  # a bare path means a SQLite file
         self.engine = _make_engine(self.url)
+        self._held = threading.local()  # names of the exclusive() locks this thread holds
         self._init_schema()
 
     # -- setup ---------------------------------------------------------------------------------------------------------
@@ -300,6 +306,48 @@ class Store:
             conn = conn.execution_options(warlog_write=True)
             with conn.begin():
                 yield conn
+
+    @contextmanager
+    def exclusive(self, name: str) -> Iterator[None]:
+        """Hold a named lock shared by every process using this database (PostgreSQL: an advisory lock; SQLite: a
+        lock file beside the database), so that two ingests never link the same mentions at the same time.
+        Re-entrant within a thread."""
+        held = self._held.__dict__.setdefault("names", set())
+        if name in held:
+            yield
+            return
+        held.add(name)
+        try:
+            with self._acquire(name):
+                yield
+        finally:
+            held.discard(name)
+
+    @contextmanager
+    def _acquire(self, name: str) -> Iterator[None]:
+        if self.engine.dialect.name == "postgresql":
+            key = zlib.crc32(f"warlog:{name}".encode())
+            with self.engine.connect() as conn:
+                conn = conn.execution_options(isolation_level="AUTOCOMMIT")
+                conn.execute(sa.text("SELECT pg_advisory_lock(:k)"), {"k": key})
+                try:
+                    yield
+                finally:
+                    conn.execute(sa.text("SELECT pg_advisory_unlock(:k)"), {"k": key})
+            return
+        path = self.engine.url.database
+        if not path or path == ":memory:":
+            with _MEMORY_LOCKS.setdefault(name, threading.Lock()):
+                yield
+            return
+        import fcntl
+
+        with open(f"{path}.{name}.lock", "a+b") as fh:
+            fcntl.flock(fh, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(fh, fcntl.LOCK_UN)
 
     def schema_version(self) -> int:
         """The schema version recorded in the `meta` table."""
