@@ -1,4 +1,4 @@
-"""The HTTP API on a real SQLite database made by ingesting the example reports (examples/reports)."""
+"""The HTTP API on a real database (SQLite and PostgreSQL) made by ingesting the example reports (examples/reports)."""
 
 from __future__ import annotations
 
@@ -29,18 +29,17 @@ def nlp():
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory, nlp):
+def served(module_db_url, nlp):
     """(client, analyst token, store) over the ten example reports, ingested and linked."""
     from warlog.link.run import link_store
     from warlog.service import ingest
 
-    db = tmp_path_factory.mktemp("api") / "warlog.db"
-    store = Store(str(db))
+    store = Store(module_db_url)
     summary = ingest([str(EXAMPLES)], store, nlp=nlp)
     assert summary.stored == 10
     link_store(store)
     token = create_token(store, "alice", "analyst")
-    app = create_app(ServeConfig(db_url=str(db), max_body_bytes=64_000), store=store, nlp=nlp)
+    app = create_app(ServeConfig(db_url=module_db_url, max_body_bytes=64_000), store=store, nlp=nlp)
     with TestClient(app) as client:
         yield client, token, store
     store.close()

@@ -6,15 +6,12 @@ from __future__ import annotations
 
 import json
 import multiprocessing
-import os
 import re
 import sqlite3
 import subprocess
 import sys
 import threading
 import time
-import uuid
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -28,41 +25,8 @@ from warlog.store.maintenance import check
 from warlog.store.schema import mentions as mentions_table
 from warlog.store.schema import reports as reports_table
 
-PG_ADMIN = os.environ.get("WARLOG_TEST_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 WARLOG = [str(Path(sys.executable).with_name("warlog"))]
 PLACES = ["Aleppo", "Idlib", "Homs", "Hama", "Daraa", "Raqqa", "Douma", "Saraqib"]
-
-
-def _pg_available() -> bool:
-    """Whether the test PostgreSQL server answers."""
-    try:
-        engine = sa.create_engine(PG_ADMIN, connect_args={"connect_timeout": 3})
-        with engine.connect():
-            pass
-        engine.dispose()
-        return True
-    except Exception:
-        return False
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db_url(request, tmp_path) -> Iterator[str]:
-    """A fresh, empty store URL: a SQLite file, or a PostgreSQL schema dropped afterwards."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'shared.db'}"
-        return
-    if not _pg_available():
-        pytest.skip(f"no PostgreSQL at {PG_ADMIN}")
-    schema = f"warlog_t_{uuid.uuid4().hex[:10]}"
-    admin = sa.create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.exec_driver_sql(f"CREATE SCHEMA {schema}")
-    try:
-        yield f"{PG_ADMIN}?options=-csearch_path%3D{schema}"
-    finally:
-        with admin.connect() as conn:
-            conn.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
-        admin.dispose()
 
 
 # --- the store alone: many small racing transactions, no spaCy ------------------------------------------------------

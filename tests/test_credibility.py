@@ -59,10 +59,10 @@ def test_no_reference_record_proves_nothing():
     assert c.score == 0.5 and "no independent source" in c.reasons[0]
 
 
-def test_stored_scores_follow_reference_imports(tmp_path):
+def test_stored_scores_follow_reference_imports(db_url):
     from tests.test_link import WORDINGS, strike_report
 
-    store = Store(str(tmp_path / "cred.db"))
+    store = Store(db_url)
     a = strike_report("Alpha News", WORDINGS["Alpha News"], 12, 0)
     b = strike_report("Beta Daily", WORDINGS["Beta Daily"], 14, 0)
     store.save_many([a, b])

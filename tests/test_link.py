@@ -85,8 +85,8 @@ def thirty_reports() -> list[Extraction]:
 
 
 @pytest.fixture
-def store(tmp_path):
-    s = Store(str(tmp_path / "link.db"))
+def store(db_url):
+    s = Store(db_url)
     yield s
     s.close()
 

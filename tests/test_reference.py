@@ -54,10 +54,10 @@ def test_figures_agree_with_tolerance_and_partial_lists():
 
 
 @pytest.fixture
-def linked(tmp_path):
+def linked(db_url):
     from tests.test_link import WORDINGS, strike_report
 
-    store = Store(str(tmp_path / "ref.db"))
+    store = Store(db_url)
     store.save_many(
         [
             strike_report("Alpha News", WORDINGS["Alpha News"], 12, 0),

@@ -46,9 +46,9 @@ def report(text: str, outlet: str, day: date, place: Place, deaths: int, sub: st
 
 
 @pytest.fixture()
-def env(tmp_path):
+def env(db_url):
     """(client, analyst headers, admin headers, store) over three reports: two of one Aleppo strike, one in Idlib."""
-    store = Store(str(tmp_path / "review.db"))
+    store = Store(db_url)
     day = date(2016, 9, 27)
     store.save_extraction(
         report("An air strike on a market in Aleppo killed 12 people. More later.", "Wire A", day, ALEPPO, 12)

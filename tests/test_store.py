@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import sqlite3
-import uuid
 from datetime import date, datetime
 
 import pytest
-import sqlalchemy as sa
 from sqlalchemy.exc import IntegrityError
 
 from warlog.model import Claim, Evidence, Extraction, Mention, Place, Report
 from warlog.store import SCHEMA_VERSION, Store, bounding_box, haversine_km, mention_from_row, row_from_mention
-
-PG_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
 
 ALEPPO = Place("Aleppo", 36.2021, 37.1343, 2, country="Syria", admin1="Aleppo", iso="SY", gazetteer_id="170063")
 IDLIB = Place("Idlib", 35.9306, 36.6339, 2, country="Syria", admin1="Idlib", iso="SY", gazetteer_id="169389")
@@ -63,8 +59,8 @@ def full_mention() -> Mention:
 
 
 @pytest.fixture
-def store(tmp_path):
-    s = Store(f"sqlite:///{tmp_path / 'warlog.db'}")
+def store(db_url):
+    s = Store(db_url)
     yield s
     s.close()
 
@@ -304,53 +300,3 @@ def test_bounding_box_splits_at_the_antimeridian(store):
         )
     )
     assert sorted(locations(store.events(near=(-16.8, 180.0), km=20))) == ["Taveuni east", "Taveuni west"]
-
-
-# --- PostgreSQL ------------------------------------------------------------------------------------------------------
-
-
-def _pg_available() -> bool:
-    try:
-        engine = sa.create_engine(PG_URL, connect_args={"connect_timeout": 2})
-        with engine.connect():
-            pass
-        engine.dispose()
-        return True
-    except Exception:
-        return False
-
-
-@pytest.mark.skipif(not _pg_available(), reason="no PostgreSQL on 127.0.0.1:5432")
-def test_the_same_round_trip_runs_on_postgresql():
-    schema = f"warlog_test_{uuid.uuid4().hex[:10]}"  # own schema: parallel runs and other users don't collide
-    admin = sa.create_engine(PG_URL)
-    with admin.begin() as conn:
-        conn.exec_driver_sql(f'CREATE SCHEMA "{schema}"')
-    store = Store(f"{PG_URL}?options=-csearch_path%3D{schema}")
-    try:
-        ex = extraction(
-            "Government jets struck Aleppo and Idlib on Tuesday, killing seven people.",
-            (date(2016, 3, 1), "Explosions/Remote violence", "Air/drone strike", ALEPPO, 4),
-            (date(2016, 3, 1), "Explosions/Remote violence", "Air/drone strike", IDLIB, 3),
-        )
-        nodate = extraction("A village was shelled.", (None, "Battles", "Armed clash", None, 0))
-        assert store.save_extraction(ex) is True
-        assert store.save_extraction(ex) is False
-        assert store.save_many([ex, nodate]) == (1, 1)
-        assert [e["event_date"] for e in store.events()] == ["2016-03-01", "2016-03-01", None]
-        assert locations(store.events(near=(36.2021, 37.1343), km=10, country="sy")) == ["Aleppo"]
-        assert len(store.events(event_type="air/drone strike", since=date(2016, 3, 1))) == 2
-        assert store.get_event(ex.mentions[0].id)["evidence"][0]["text"].startswith("Government jets")
-        assert mention_from_row(row_from_mention(ex.mentions[0])) == ex.mentions[0]
-        assert store.stats()["fatalities"] == 7
-        bad = extraction("Clashes in Idlib.", (date(2016, 3, 2), "Battles", "Armed clash", IDLIB, 1))
-        bad.mentions.append(Mention(bad.report.id, id=bad.mentions[0].id))
-        with pytest.raises(IntegrityError):
-            store.save_extraction(bad)
-        assert not store.has_report(bad.report.id)
-        assert store.schema_version() == SCHEMA_VERSION
-    finally:
-        store.close()
-        with admin.begin() as conn:
-            conn.exec_driver_sql(f'DROP SCHEMA "{schema}" CASCADE')
-        admin.dispose()
