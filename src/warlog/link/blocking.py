@@ -101,11 +101,20 @@ def _cell(m: Mention) -> tuple[str, int, int] | tuple[str, str]:
     return ("cell", math.floor(p.latitude / CELL_DEG), math.floor(p.longitude / CELL_DEG))
 
 
+_NONE: frozenset[str] = frozenset()
+
+
+def _window(m: Mention) -> int:
+    """Days this mention's date may be off by, from its time precision."""
+    return DATE_WINDOW_DAYS.get(m.time_precision or 1, DATE_WINDOW_DAYS[3])
+
+
 class BlockIndex:
-    """Events indexed by (day, grid cell) so candidates for a mention are found in constant time per key."""
+    """Events indexed by (time precision window, day, grid cell): candidates for a mention are looked up over exactly
+    the days `compatible` allows for each precision present (a day-precise pair: the day either side)."""
 
     def __init__(self) -> None:
-        self._keys: dict[tuple, set[str]] = defaultdict(set)
+        self._keys: dict[int, dict[tuple, set[str]]] = {}  # window -> (day, cell) -> event ids
 
     @staticmethod
     def _cells_near(m: Mention) -> list[tuple]:
@@ -122,21 +131,26 @@ class BlockIndex:
         """Index an event under this member's day and cell (an event holds the keys of all its members)."""
         if m.event_date is None:
             return
-        self._keys[(m.event_date.toordinal(), _cell(m))].add(event_id)
+        keys = self._keys.setdefault(_window(m), defaultdict(set))
+        keys[(m.event_date.toordinal(), _cell(m))].add(event_id)
         if m.place is not None:  # also findable from mentions that carry no coordinates
-            self._keys[(m.event_date.toordinal(), ("country", m.place.iso or "?"))].add(event_id)
+            keys[(m.event_date.toordinal(), ("country", m.place.iso or "?"))].add(event_id)
 
     def candidates(self, m: Mention) -> set[str]:
-        """Event ids within the mention's date window and neighbouring cells."""
+        """Event ids with a member whose date is within the pair's window and whose cell neighbours the mention's."""
         if m.event_date is None:
             return set()
-        window = DATE_WINDOW_DAYS[3] if (m.time_precision or 1) >= 3 else DATE_WINDOW_DAYS[2]
+        own = _window(m)
         day = m.event_date.toordinal()
         cells = self._cells_near(m)
         found: set[str] = set()
-        for d in range(day - window, day + window + 1):
-            for c in cells:
-                found |= self._keys.get((d, c), set())
+        for their, keys in self._keys.items():
+            window = max(own, their)
+            for d in range(day - window, day + window + 1):
+                for c in cells:
+                    ids = keys.get((d, c), _NONE)
+                    if ids:
+                        found |= ids
         return found
 
     def add_all(self, items: Iterable[tuple[str, Mention]]) -> None:

@@ -117,12 +117,16 @@ def score_reports(store: Store, report_ids: set[str] | None) -> list[dict[str, A
 
 
 def _events_by_id(store: Store, ids: list[str]) -> list[dict[str, Any]]:
-    """Linked events by id (as query_events gives them)."""
-    from warlog.store import linking as db
+    """Linked events by id (as query_events gives them), read in chunks: one query per chunk, not per event."""
+    import sqlalchemy as sa
 
-    out = []
-    for eid in ids:
-        e = db.get_linked_event(store.engine, eid)
-        if e is not None:
-            out.append(e)
+    from warlog.store import linking as db
+    from warlog.store.schema import events
+
+    out: list[dict[str, Any]] = []
+    with store.engine.connect() as conn:
+        for chunk in db._chunks(ids):
+            rows = conn.execute(sa.select(events).where(events.c.id.in_(chunk))).mappings().all()
+            srcs = db._sources_by_event(conn, [r["id"] for r in rows])
+            out.extend(db.event_dict(r, srcs.get(r["id"], [])) for r in rows)
     return out

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import cache
 
 from datasketch import MinHash, MinHashLSH
 
@@ -13,6 +14,7 @@ SHINGLE = 4  # words per shingle
 SYNDICATION_THRESHOLD = 0.6  # estimated Jaccard of shingle sets above which two texts are one story
 
 _WORD = re.compile(r"\w+")
+PAIRWISE_MAX = 64  # up to this many texts, compare every pair (exact on the sketches); beyond, an LSH index
 
 
 class _UnionFind:
@@ -34,13 +36,27 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)  # the smaller id stays the root: stable group ids
 
 
+@cache
+def _empty_minhash() -> MinHash:
+    """An empty MinHash of seed 7, built once: copies share its permutations (a new MinHash draws them again)."""
+    return MinHash(num_perm=NUM_PERM, seed=7)
+
+
 def minhash(text: str) -> MinHash:
     """MinHash of the text's word shingles (lower-cased); a short text is hashed by its words."""
     toks = _WORD.findall(text.lower())
     shingles = {" ".join(toks[i : i + SHINGLE]) for i in range(max(1, len(toks) - SHINGLE + 1))}
-    m = MinHash(num_perm=NUM_PERM, seed=7)
+    m = _empty_minhash().copy()
     m.update_batch([s.encode("utf-8") for s in shingles])
     return m
+
+
+@cache
+def _lsh_params(threshold: float) -> tuple[int, int]:
+    """LSH bands and rows for a threshold (datasketch integrates false-positive/negative curves to choose them: slow,
+    so once per threshold)."""
+    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    return lsh.b, lsh.r
 
 
 def syndication_groups(texts: Mapping[str, str], threshold: float = SYNDICATION_THRESHOLD) -> dict[str, str]:
@@ -48,8 +64,15 @@ def syndication_groups(texts: Mapping[str, str], threshold: float = SYNDICATION_
     uf = _UnionFind()
     if len(texts) < 2:
         return {rid: rid for rid in texts}
-    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
     hashes = {rid: minhash(t) for rid, t in sorted(texts.items())}
+    if len(hashes) <= PAIRWISE_MAX:  # an event's handful of reports: every pair, no index
+        items = list(hashes.items())
+        for i, (rid, h) in enumerate(items):
+            for other, g in items[:i]:
+                if h.jaccard(g) >= threshold:
+                    uf.union(rid, other)
+        return {rid: uf.find(rid) for rid in texts}
+    lsh = MinHashLSH(num_perm=NUM_PERM, params=_lsh_params(threshold))
     for rid, h in hashes.items():
         for other in lsh.query(h):
             if h.jaccard(hashes[other]) >= threshold:
