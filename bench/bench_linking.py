@@ -1,19 +1,36 @@
-"""Linking time for synthetic mentions at growing sizes: it should grow close to linearly.
+"""Linking time for 10k, 100k and 1M synthetic mentions: it must grow close to linearly (1M in under 2 minutes).
 
-Usage: python bench/link_scale.py [--sizes 10000,100000,1000000] [--per-day 40]
+    .venv/bin/python bench/bench_linking.py            # 10k, 100k, 1M in memory; 10k and 100k through a SQLite store
+    .venv/bin/python bench/bench_linking.py --quick    # 2k, 10k, 50k; 2k through the store
+
 Happenings are spread over a number of days proportional to the size (constant density, as a real archive grows),
-each told by 1-4 reports with jittered tolls, dates and places; prints seconds, mentions/s and events per size.
+each told by 1-4 reports with jittered tolls, dates and places. Two paths are timed:
+- in memory: the linker (blocking, pair scores, incremental clustering) then reconciliation of every event (figures,
+  syndication, independent sources, flags): the work `warlog link` does, without the database;
+- the store: `warlog link` itself (link_store) over a SQLite file the mentions were saved to, which adds reading the
+  mentions, writing events and sources, and the credibility of every report.
+The growth exponent is the least-squares slope of log(time) against log(mentions) over the in-memory sizes.
 """
 
 from __future__ import annotations
 
 import argparse
+import math
 import random
+import resource
+import sys
+import tempfile
 import time
+from collections import defaultdict
 from datetime import date, timedelta
 
+from benchlib import Results, command_line, write_results
+
 from warlog.link.linker import Linker
-from warlog.model import Evidence, Mention, Place
+from warlog.link.run import reconcile_rows
+from warlog.model import Evidence, Extraction, Mention, Place, Report
+
+OUTLETS = ["Wire A", "Paper B", "Channel C", "Agency D", "Site E"]
 
 TYPES = [
     ("Explosions/Remote violence", "Air/drone strike"),
@@ -55,22 +72,100 @@ def synthetic(n: int, per_day: int, seed: int = 1) -> list[Mention]:
     return out[:n]
 
 
-def main() -> None:
+def link_in_memory(ms: list[Mention]) -> tuple[float, float, int]:
+    """(seconds linking, seconds reconciling, events) for these mentions."""
+    t0 = time.perf_counter()
+    linker = Linker()
+    decisions = {d.mention_id: d for d in linker.add_all(ms)}
+    t1 = time.perf_counter()
+    for eid, members in linker.members.items():
+        info = [
+            (m, {"outlet": OUTLETS[hash(m.report_id) % len(OUTLETS)], "published": m.event_date,
+                 "text": m.evidence[0].text})
+            for m in members
+        ]  # fmt: skip
+        reconcile_rows(eid, info, decisions)
+    return t1 - t0, time.perf_counter() - t1, len(linker.members)
+
+
+def link_through_store(ms: list[Mention]) -> tuple[float, int]:
+    """(seconds of link_store, events founded) after saving these mentions, one report per synthetic report id."""
+    from warlog.link.run import link_store
+    from warlog.store import Store
+
+    by_report: dict[str, list[Mention]] = defaultdict(list)
+    for m in ms:
+        by_report[m.report_id].append(m)
+    exs = []
+    for rid, members in by_report.items():
+        r = Report(text=f"{members[0].evidence[0].text} ({rid})", outlet=OUTLETS[hash(rid) % len(OUTLETS)],
+                   published=members[0].event_date)  # fmt: skip
+        exs.append(
+            Extraction(report=r, mentions=[Mention(**{**vars(m), "report_id": r.id, "id": ""}) for m in members])
+        )
+    with tempfile.TemporaryDirectory(prefix="warlog-bench-") as tmp:
+        store = Store(f"sqlite:///{tmp}/link.db")
+        for i in range(0, len(exs), 500):
+            store.save_many(exs[i : i + 500])
+        t0 = time.perf_counter()
+        summary = link_store(store)
+        seconds = time.perf_counter() - t0
+        store.close()
+    return seconds, summary.founded
+
+
+def slope(points: list[tuple[int, float]]) -> float:
+    """Least-squares slope of log(seconds) against log(size)."""
+    xs = [math.log(n) for n, _ in points]
+    ys = [math.log(t) for _, t in points]
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum((x - mx) ** 2 for x in xs)
+
+
+def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--sizes", default="10000,100000")
-    ap.add_argument("--per-day", type=int, default=40)
-    args = ap.parse_args()
-    prev = None
+    ap.add_argument("--sizes", default="10000,100000,1000000", help="in-memory sizes")
+    ap.add_argument("--store-sizes", default="10000,100000", help="sizes linked through a SQLite store")
+    ap.add_argument("--per-day", type=int, default=40, help="mentions per day (density)")
+    ap.add_argument("--quick", action="store_true", help="2k, 10k, 50k in memory; 2k through the store")
+    args = ap.parse_args(argv)
+    if args.quick:
+        args.sizes, args.store_sizes = "2000,10000,50000", "2000"
+    res = Results("linking", "Linking (10k/100k/1M synthetic mentions)", command_line("bench_linking.py", argv))
+    t_all = time.perf_counter()
+    points: list[tuple[int, float]] = []
     for n in (int(s) for s in args.sizes.split(",")):
         ms = synthetic(n, args.per_day)
-        t0 = time.perf_counter()
-        linker = Linker()
-        linker.add_all(ms)
-        dt = time.perf_counter() - t0
-        ratio = f"  x{dt / prev[1]:.1f} time for x{n / prev[0]:.0f} mentions" if prev else ""
-        print(f"{n:>9} mentions  {dt:8.2f} s  {n / dt:9.0f} mentions/s  {len(linker.members):>8} events{ratio}")
-        prev = (n, dt)
+        t_link, t_rec, n_events = link_in_memory(ms)
+        total = t_link + t_rec
+        points.append((n, total))
+        target = {"target": "< 120 s", "ok": total < 120} if n == 1_000_000 else {}
+        res.add(f"{n:,} mentions, in memory", total, "s", note=(
+            f"{n / total:,.0f} mentions/s; linking {t_link:.1f} s + reconciling {t_rec:.1f} s; {n_events:,} events"
+        ), **target)  # fmt: skip
+        del ms
+    if len(points) >= 2:
+        k = slope(points)
+        res.add("growth exponent (time ~ mentions^k)", round(k, 3), "", target="close to 1 (<= 1.15)", ok=k <= 1.15,
+                note="least squares over the in-memory sizes")  # fmt: skip
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    res.add("peak RSS", peak, "MiB", note="the largest in-memory size, with its synthetic input")
+    for n in (int(s) for s in args.store_sizes.split(",") if s):
+        seconds, founded = link_through_store(synthetic(n, args.per_day))
+        res.add(
+            f"{n:,} mentions, `warlog link` on SQLite",
+            seconds,
+            "s",
+            note=f"{n / seconds:,.0f} mentions/s; {founded:,} events; reads, reconciles, writes, scores reports",
+        )
+    res.notes.append(
+        f"Synthetic mentions, {args.per_day} a day over Syria's bounding box, 1-4 reports per happening. "
+        "In memory: Linker.add_all then reconcile_rows for every event; store: link_store after save_many."
+    )
+    res.seconds = round(time.perf_counter() - t_all, 1)
+    write_results(res)
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main(sys.argv[1:]))
