@@ -163,9 +163,101 @@ def test_cross_validation_folds_by_incident():
     assert cross_validate(rows, ms) == ["death" if i % 2 else "hitting" for i in range(40)]
 
 
-def test_the_shipped_model_reads_a_killing_as_a_death():
-    from warlog.link.gvc import GvcDoc, load_model, mention_features
+def test_the_shipped_model_reads_a_killing_as_a_death_and_round_trips():
+    from warlog.link.gvc import GvcDoc, GvcModel, load_model, mention_features
 
     doc = GvcDoc("d", date(2016, 3, 4), {1: ["Clerk", "killed", "in", "Fremont"]})
     row = mention_features(gvc_mention("m1", 1, 1, "killed", "kill", "VERB"), doc, {"Fremont"})
-    assert load_model().predict([row]) == ["death"]
+    model = load_model()
+    assert model.types.predict([row]) == ["death"]
+    again = GvcModel.from_json(model.to_json())
+    assert again.plural.predict([["vic_n=3", "vic_cue=murder_suicide"]]) == ["several"]
+
+
+def test_annotated_mentions_are_never_typed_unannotated():
+    import numpy as np
+
+    from warlog.link.gvc import TYPES, decide
+
+    proba = np.zeros((2, len(TYPES)))
+    proba[0, TYPES.index("0")], proba[0, TYPES.index("hitting")] = 0.6, 0.3
+    proba[1, TYPES.index("death")] = 0.9
+    assert decide(proba, np.array([0.9, 0.9])) == (["0", "death"], [False, True])
+    assert decide(proba, np.array([0.9, 0.1]), annotated=True) == (["hitting", "death"], [True, False])
+
+
+def test_sentences_whose_ages_are_not_the_headlines_are_marked_with_their_run():
+    from warlog.link.gvc import GvcDoc, item_states, title_items
+
+    doc = GvcDoc(
+        "0/1/a",
+        None,
+        {
+            1: "Boy , 4 , killed in Dayton".split(),
+            2: "The 4-year - old was shot Friday .".split(),
+            3: "Last month a 32-year - old man was shot nearby .".split(),
+            4: "He survived .".split(),
+        },
+    )
+    ages = title_items({"0/1/a": doc}, {"0/1/a": 0}, "age")
+    assert ages == {"0/1/a": {"4"}}
+    states = item_states(doc, ages["0/1/a"], "age")
+    assert "ages=ok" in states[2] and "ages=other|0" in states[3] and "ages=other|1" in states[4]
+
+
+@pytest.fixture(scope="module")
+def parse():
+    """Parse one tokenised sentence with warlog's spaCy pipeline."""
+    from spacy.tokens import Doc
+
+    from warlog.extract.nlp import load_nlp
+
+    nlp = load_nlp()
+    return lambda text: nlp(Doc(nlp.vocab, words=text.split()))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "head", "several", "key"),
+    [
+        ("The woman died at the scene .", "died", False, ("f", "adult")),
+        ("Police said the boy was shot on Friday .", "shot", False, ("m", "child")),
+        ("A man shot his son , then himself .", "shot", True, ("m", "child")),
+        ("Husband shot his wife and son before killing himself .", "shot", True, ("", "")),
+        ("Police found three bodies in the home .", "bodies", True, ("", "")),
+    ],
+)
+def test_whom_a_mention_is_about_comes_from_the_parse(parse, sentence, head, several, key):
+    from warlog.link.gvc import mention_count, patient_tokens, victim_key
+
+    sent = parse(sentence)
+    tok = next(t for t in sent if t.text == head)
+    assert (mention_count(tok)[0] >= 2) is several
+    assert victim_key(patient_tokens(tok)) == key
+
+
+def test_victims_of_an_incident_with_several_are_told_apart_by_sex_and_age():
+    from warlog.link.gvc import GvcDoc, cluster_labels
+
+    docs = {"0/111/docA": GvcDoc("0/111/docA", None)}
+    ms = [gvc_mention(f"m{i}", 1, 1, "killed", "kill", "VERB") for i in range(6)]
+    types = ["death"] * 5 + ["firing_a_gun"]
+    plural = [True, False, False, False, False, False]
+    keys = [("", ""), ("f", "adult"), ("m", "child"), ("f", ""), ("", ""), ("m", "")]
+    labels = cluster_labels(ms, docs, {"0/111/docA": 3}, types, plural, keys)
+    assert labels["m0"] == (3, "death", "several") and labels["m5"] == (3, "firing_a_gun")
+    assert labels["m1"] != labels["m2"]
+    assert labels["m3"] == labels["m1"]  # "she" joins the woman, the only female victim
+    assert labels["m4"] in (labels["m1"], labels["m2"])
+    alone = cluster_labels(ms[1:3], docs, {"0/111/docA": 3}, ["death", "death"], [False, False], keys[1:3])
+    assert alone["m1"] == alone["m2"]  # no mention about several victims: one victim, one cluster
+
+
+def test_cross_validation_learns_types_and_several_victims_within_the_folds():
+    from warlog.link.gvc import Features, cross_validate_model, decide
+
+    ms = [dict(gvc_mention(f"m{i}", 1, 1, "w", "w", "X"), subtopic_id=f"inc{i % 10}") for i in range(40)]
+    for i, m in enumerate(ms):
+        m["description"] = f"x.death.{'12' if i % 2 else '1'}"
+    feats = Features([["t"]] * 40, [["odd"] if i % 2 else ["even"] for i in range(40)], [("", "")] * 40)
+    types, plural = decide(*cross_validate_model(feats, ms))
+    assert types == ["death"] * 40 and plural == [bool(i % 2) for i in range(40)]

@@ -1,7 +1,9 @@
 """Gun Violence Corpus (GVC) mention coreference: read a split, describe each gold mention by general features (head,
-neighbours, time and place cues of its sentence, whether its sentence names the incident's people and places), learn
-which sub-event it names (death, injuring, hitting, firing a gun, the incident as a whole, another incident) and
-whether it is about one victim or several, then cluster mentions within warlog's document groups by those labels.
+neighbours, time and place cues of its sentence, whether its sentence names the incident's people and places, whether
+the ages, dates and names around it agree with the incident's headlines), learn which sub-event it names (death,
+injuring, hitting, firing a gun, the incident as a whole, another incident) and, from a dependency parse of its
+sentence, whether a death, injury or hit is about several victims; then cluster mentions within warlog's document
+groups by those labels, telling apart the victims of an incident with several by their sex and age group.
 
 Gold fields (coref_chain, description, subtopic_id, the CoNLL coref column) are read only as training labels and to
 fold cross-validation by incident; prediction never sees them.
@@ -161,6 +163,272 @@ def support_words(docs: dict[str, GvcDoc], groups: dict[str, Any]) -> dict[str, 
             else:
                 out[k] = {t for s in sorted(docs[k].sentences)[:4] for t in _content(docs[k].sentences[s])}
     return out
+
+
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+_AGE = re.compile(r"^(\d{1,3})-years?$")
+_SMALL = re.compile(r"^\d{1,2}$")
+_ADDRESS = re.compile(r"^\d{3,5}$")
+KINDS = ("name", "age", "day", "date", "addr")
+
+
+def sentence_items(tokens: Sequence[str]) -> set[tuple[str, str]]:
+    """What a sentence says that tells incidents apart: (kind, value) for names, ages ("32-year", "Poole , 47 ,"),
+    weekdays, month-day dates and street numbers ("1200 block")."""
+    items = {("name", n) for n in _names(tokens)}
+    low = [t.lower() for t in tokens]
+    for i, t in enumerate(low):
+        nxt = low[i + 1] if i + 1 < len(low) else ""
+        age = _AGE.match(t)
+        if age:
+            items.add(("age", age.group(1)))
+        elif _SMALL.match(t) and i > 0 and low[i - 1] == "," and nxt == "," and tokens[i - 2][:1].isupper():
+            items.add(("age", t))
+        elif t in _WEEKDAYS:
+            items.add(("day", t))
+        elif t in _MONTHS and _SMALL.match(nxt):
+            items.add(("date", f"{t[:3]}-{nxt}"))
+        elif _ADDRESS.match(t) and nxt == "block":
+            items.add(("addr", t))
+    return items
+
+
+def incident_profiles(docs: dict[str, GvcDoc], groups: dict[str, Any]) -> dict[str, set[tuple[str, str]]]:
+    """Per document: the items (`sentence_items`) its group's incident is told by: those two documents of the group
+    share, or for a document alone in its group those of its title and first three body sentences."""
+    by_group: dict[Any, list[str]] = defaultdict(list)
+    for k in docs:
+        by_group[groups.get(k, k)].append(k)
+    items = {k: [sentence_items(d.sentences[s]) for s in sorted(d.sentences)] for k, d in docs.items()}
+    out: dict[str, set[tuple[str, str]]] = {}
+    for members in by_group.values():
+        if len(members) == 1:
+            out[members[0]] = set().union(*items[members[0]][:4])
+            continue
+        counts: Counter[tuple[str, str]] = Counter(x for k in members for x in set().union(*items[k]))
+        shared = {x for x, c in counts.items() if c >= 2}
+        for k in members:
+            out[k] = shared
+    return out
+
+
+def title_items(docs: dict[str, GvcDoc], groups: dict[str, Any], kind: str) -> dict[str, set[str]]:
+    """Per document: the items of one kind (`sentence_items`: "age", "day", ...) that the titles (sentence 1) of its
+    group's documents give: headlines tell the incident itself."""
+    by_group: dict[Any, set[str]] = defaultdict(set)
+    for k, d in docs.items():
+        by_group[groups.get(k, k)] |= {v for x, v in sentence_items(d.sentences.get(1, [])) if x == kind}
+    return {k: by_group[groups.get(k, k)] for k in docs}
+
+
+def item_states(doc: GvcDoc, known: set[str], kind: str) -> dict[int, list[str]]:
+    """Per sentence: whether the items of one kind it gives are among the titles' (`title_items`: "ok"), none of
+    them ("other") or both ("mixed"), and for a sentence without such items the state of the last one with them and
+    how far back it is (an incident told in the background runs over several sentences)."""
+    out: dict[int, list[str]] = {}
+    last, dist = "none", 0
+    for sid in sorted(doc.sentences):
+        own = {v for x, v in sentence_items(doc.sentences[sid]) if x == kind}
+        if own and known and sid > 1:
+            last, dist = ("other" if not own & known else "ok" if own <= known else "mixed"), 0
+        else:
+            dist += 1
+        out[sid] = [f"{kind}s={last}|{min(dist, 4)}", f"{kind}s={last if dist <= 3 else 'none'}"]
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# who a mention is about: the victim phrase of its head in a dependency parse (spaCy), with its number and descriptors
+
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_MALE = frozenset("he him his himself man men boy boys father son husband brother grandson dad stepson uncle".split())
+_FEMALE = frozenset(
+    "she her hers herself woman women girl girls mother daughter wife sister granddaughter mom stepdaughter "
+    "girlfriend".split()
+)
+_CHILD = frozenset("boy girl child children kid kids toddler baby infant son daughter teen teenager".split())
+_ADULT = frozenset("man woman men women father mother husband wife dad mom girlfriend boyfriend adult".split())
+_PRONOUNS = frozenset("he him his himself she her hers herself".split())
+_COLLECTIVE = frozenset("they them their themselves both all victims people couple".split())
+_PATIENT_DEPS = ("nsubjpass", "dobj")
+_VICTIM_NOUNS = frozenset(
+    "body bodies victim victims death deaths killings murders autopsies fatalities homicides".split()
+)
+_MODIFIER_DEPS = ("advmod", "amod", "acomp", "oprd", "compound", "npadvmod", "xcomp", "nmod")
+
+
+def parse_docs(docs: dict[str, GvcDoc], nlp: Any = None) -> dict[str, dict[int, Any]]:
+    """Per document and sentence: a spaCy parse of the corpus's own tokens (token i of the parse is token i of the
+    sentence)."""
+    from spacy.tokens import Doc
+
+    from warlog.extract.nlp import load_nlp
+
+    nlp = nlp or load_nlp()
+    keys = [(k, sid) for k, d in docs.items() for sid in sorted(d.sentences)]
+    words = ([w if w.strip() else "_" for w in docs[k].sentences[sid]] for k, sid in keys)
+    out: dict[str, dict[int, Any]] = defaultdict(dict)
+    for (k, sid), parsed in zip(keys, nlp.pipe((Doc(nlp.vocab, words=w) for w in words), batch_size=64), strict=True):
+        out[k][sid] = parsed
+    return dict(out)
+
+
+def patient_tokens(head: Any) -> list[Any]:
+    """The tokens naming whom a mention's head is about: the passive subject or object of a verb, the subject of an
+    intransitive one ("died", "was found dead"), the possessor or "of" object of a noun ("Mata's death"), a noun
+    that is itself the victims ("bodies"), or the noun a relative clause hangs on ("the man who was shot")."""
+    t = _governor(head)
+    kids = list(t.children)
+    found = [c for c in kids if c.dep_ in _PATIENT_DEPS]
+    if not found and t.pos_ in ("VERB", "AUX", "ADJ"):
+        found = [c for c in kids if c.dep_ == "nsubj"]
+    if not found and t.pos_ in ("NOUN", "PROPN"):
+        found = [c for c in kids if c.dep_ == "poss"]
+        found += [g for c in kids if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        if not found and t.lower_ in _VICTIM_NOUNS:
+            found = [t]
+    if not found and t.dep_ in ("relcl", "acl") and t.head is not t:
+        found = [t.head]
+    if not found and t.dep_ == "conj" and t.head is not t:  # "shot and killed X": share the first verb's victim
+        found = [c for c in t.head.children if c.dep_ in _PATIENT_DEPS]
+    # a relative pronoun stands for the noun its clause hangs on ("the two who died")
+    return [x.head.head if x.lower_ in ("who", "that", "whom") and x.head.dep_ == "relcl" else x for x in found]
+
+
+def _governor(head: Any) -> Any:
+    """The word a modifier mention hangs on ("fatally shot", "fatal shooting", "found dead"), up to two steps."""
+    t = head
+    for _ in range(2):
+        if t.dep_ in _MODIFIER_DEPS and t.head is not t:
+            t = t.head
+    return t
+
+
+def _number(tok: Any) -> int:
+    """The number a token or its number modifier says ("three", "3", "both", "several"), 0 when none."""
+    nums = [c for c in tok.children if c.dep_ == "nummod"]
+    word = nums[0].lower_ if nums else tok.lower_
+    if word in _NUMBERS:
+        return _NUMBERS[word]
+    if word.isdigit() and len(word) <= 2 and tok.i > 0 and tok.doc[tok.i - 1].text != ",":  # "Boy , 4 ," is an age
+        return min(int(word), 10)
+    return 2 if word in ("both", "several", "multiple") else 0
+
+
+def _people(tokens: Sequence[Any]) -> list[Any]:
+    """The tokens with their conjuncts when a conjunction joins them ("his wife and son"); conjuncts that only a comma
+    separates are read as one person named twice ("his friend, Daniel Caron")."""
+    out: dict[int, Any] = {}
+    for t in tokens:
+        group = (t, *t.conjuncts)
+        joined = any(c.dep_ == "cc" for x in group for c in x.children)
+        for x in group if joined else (t,):
+            out[x.i] = x
+    return list(out.values())
+
+
+def victim_count(tokens: Sequence[Any]) -> int:
+    """How many people the victim tokens name: conjuncts, number words and plural nouns or pronouns (0: unknown)."""
+    n = 0
+    for tok in _people(tokens):
+        said = _number(tok)
+        if said:
+            n += said
+        elif tok.lower_ in _COLLECTIVE or "Plur" in tok.morph.get("Number"):
+            n += 2
+        else:
+            n += 1
+    return n
+
+
+def mention_count(head: Any) -> tuple[int, list[str]]:
+    """How many victims a mention is about (0: unknown) and the cues that said so: its victim phrase, a number on the
+    mention itself ("Three dead", "3 bodies"), a plural victim noun ("bodies", "killings"), "murder-suicide" (two
+    or more dead) and a reflexive after the victim ("shot his son, then himself")."""
+    pats = patient_tokens(head)
+    n = victim_count(pats) if pats else 0
+    cues = []
+    t = _governor(head)
+    own = _number(head) or _number(t)
+    if own:
+        n, cues = max(n, own), [*cues, "own_number"]
+    if head.lower_ in _VICTIM_NOUNS and head.lower_.endswith("s"):
+        n, cues = max(n, 2), [*cues, "plural_noun"]
+    sent = head.doc
+    window = {x.lower_ for x in sent[max(0, head.i - 3) : head.i + 4]}
+    if {"murder", "suicide"} <= window or "murder-suicide" in window:
+        n, cues = max(n, 2), [*cues, "murder_suicide"]
+    if pats and _then_self(sent, max(p.i for p in pats)):
+        n, cues = n + 1, [*cues, "then_self"]
+    return n, cues
+
+
+def _then_self(sent: Any, after: int) -> bool:
+    """Whether a reflexive follows the victim with no verb between ("shot his son, then himself", "killed her child
+    and then herself"; not "shot his wife before killing himself")."""
+    for x in sent[after + 1 : after + 7]:
+        if x.lower_ in ("himself", "herself"):
+            return True
+        if x.pos_ in ("VERB", "AUX") or x.lower_ in (".", ";"):
+            return False
+    return False
+
+
+def victim_descriptors(tokens: Sequence[Any]) -> set[tuple[str, str]]:
+    """What the victim phrase says about the victim(s): names, ages, sex, child or adult, reflexive ("himself")."""
+    out: set[tuple[str, str]] = set()
+    for tok in _people(tokens):
+        low = tok.lower_
+        span = [tok] + [c for c in tok.subtree if c.dep_ in ("compound", "amod", "nummod", "appos", "poss", "npadvmod")]
+        for x in span:
+            if x.pos_ == "PROPN" and x.text[:1].isupper() and x.text.isalpha() and len(x.text) > 2:
+                out.add(("name", x.text))
+            age = _AGE.match(x.lower_)
+            if age:
+                out.add(("age", age.group(1)))
+        if low in _MALE:
+            out.add(("sex", "m"))
+        elif low in _FEMALE:
+            out.add(("sex", "f"))
+        if low in _CHILD:
+            out.add(("child", "yes"))
+        if low.endswith("self"):
+            out.add(("refl", low))
+    return out
+
+
+def victim_key(tokens: Sequence[Any]) -> tuple[str, str]:
+    """Whom a victim phrase names, as far as sex ("m", "f") and age ("child", "adult") tell: "" where it does not
+    say or says both ("his wife" -> ("f", "adult"), "he" -> ("m", ""), "the 8-year-old" -> ("", "child"))."""
+    sexes, ages = set(), set()
+    for tok in _people(tokens):
+        for x in [tok, *(c for c in tok.subtree if c.lower_ not in _PRONOUNS)]:
+            low = x.lower_
+            if low in _MALE or low in _FEMALE:
+                sexes.add("m" if low in _MALE else "f")
+            age = _AGE.match(low)
+            if age:
+                ages.add("child" if int(age.group(1)) < 18 else "adult")
+            elif low in _CHILD or low in _ADULT:
+                ages.add("child" if low in _CHILD else "adult")
+    return (sexes.pop() if len(sexes) == 1 else ""), (ages.pop() if len(ages) == 1 else "")
+
+
+def victim_features(head: Any, profile: set[tuple[str, str]]) -> list[str]:
+    """Features of whom a mention is about: how many (`mention_count`) and by which cues, collective words, sex, child,
+    reflexive, and whether the victim's names and ages are the incident's (`incident_profiles`)."""
+    pats = patient_tokens(head)
+    n, cues = mention_count(head)
+    f = [f"vic_n={min(n, 3)}", *(f"vic_cue={c}" for c in cues), f"vic_dep={pats[0].dep_ if pats else 'none'}"]
+    if any(t.conjuncts for t in pats):
+        f.append("vic_conj")
+    f += [f"vic_word={t.lower_}" for t in pats if t.lower_ in _COLLECTIVE or t.lower_.endswith("self")]
+    for kind, value in sorted(victim_descriptors(pats)):
+        if kind in ("name", "age"):
+            f.append(f"vic_{kind}={'hit' if (kind, value) in profile else 'miss'}")
+        else:
+            f.append(f"vic_{kind}={value}")
+    return f
 
 
 def _content(tokens: Sequence[str]) -> set[str]:
@@ -325,34 +593,131 @@ def train_softmax(
 # the model, clustering and cross-validation by incident
 
 
-def load_model(path: str | Path = MODEL_PATH) -> SoftmaxModel:
-    """The shipped mention-type model (trained on the whole GVC dev split by `save_model`)."""
+VICTIM_TYPES = ("death", "injuring", "hitting")
+STATE_KINDS = KINDS  # items whose agreement with the titles tells the incident from others told beside it
+PLURAL_L2 = 3.0
+
+
+@dataclass
+class Features:
+    """Per mention: the type model's features, the plurality model's features (whom the mention is about) and the
+    victim's sex and age group as far as the victim phrase says them (`victim_key`)."""
+
+    types: list[list[str]]
+    victims: list[list[str]]
+    keys: list[tuple[str, str]]
+
+    def subset(self, idx: Sequence[int]) -> Features:
+        """The rows at the given positions."""
+        return Features([self.types[i] for i in idx], [self.victims[i] for i in idx], [self.keys[i] for i in idx])
+
+
+@dataclass
+class GvcModel:
+    """The sub-event type model and, for deaths, injuries and hits, whether a mention is about several victims."""
+
+    types: SoftmaxModel
+    plural: SoftmaxModel
+
+    def proba(self, feats: Features) -> tuple[np.ndarray, np.ndarray]:
+        """Type probabilities (columns as TYPES) and the probability of being about several victims, per mention."""
+        if not feats.types:
+            return np.zeros((0, len(TYPES))), np.zeros(0)
+        return self.types.proba(feats.types), self.plural.proba(feats.victims)[:, 1]
+
+    def predict(self, feats: Features, annotated: bool = False) -> tuple[list[str], list[bool]]:
+        """(type, about several victims) per mention; `annotated`: the mentions are known to be annotated event
+        mentions (Bugert et al.'s protocol), so none is typed "0"."""
+        return decide(*self.proba(feats), annotated=annotated)
+
+    def to_json(self) -> dict[str, Any]:
+        """Both models as JSON."""
+        return {"types": self.types.to_json(), "plural": self.plural.to_json()}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> GvcModel:
+        """The inverse of to_json."""
+        return cls(SoftmaxModel.from_json(data["types"]), SoftmaxModel.from_json(data["plural"]))
+
+
+def decide(types: np.ndarray, plural: np.ndarray, annotated: bool = False) -> tuple[list[str], list[bool]]:
+    """The most probable type per mention ("0" excluded when the mentions are known to be annotated ones) and, for
+    deaths, injuries and hits, whether it is about several victims (probability above one half)."""
+    p = types.copy()
+    if annotated:
+        p[:, TYPES.index("0")] = -1.0
+    labels = [TYPES[i] for i in p.argmax(1)] if len(p) else []
+    return labels, [bool(q > 0.5) and t in VICTIM_TYPES for t, q in zip(labels, plural, strict=True)]
+
+
+def load_model(path: str | Path = MODEL_PATH) -> GvcModel:
+    """The shipped model (trained on the whole GVC dev split by `save_model`)."""
     with open(path, encoding="utf-8") as fh:
-        return SoftmaxModel.from_json(json.load(fh))
+        return GvcModel.from_json(json.load(fh))
 
 
-def save_model(folder: str | Path, path: str | Path = MODEL_PATH, split: str = "val") -> SoftmaxModel:
-    """Train the mention-type model on a whole GVC split and write it as JSON (how gvc_model.json was made)."""
+def save_model(folder: str | Path, path: str | Path = MODEL_PATH, split: str = "val") -> GvcModel:
+    """Train the model on a whole GVC split and write it as JSON (how gvc_model.json was made)."""
     from warlog.link.benchmarks import group_documents
 
     docs, mentions = read_split(folder, split)
     groups = group_documents({k: d.text() for k, d in docs.items()}, {k: d.dct for k, d in docs.items()})
-    model = train(featurize(docs, mentions, groups), mentions)
+    model = train_model(featurize_all(docs, mentions, groups), mentions)
     with open(path, "w", encoding="utf-8") as fh:
         json.dump(model.to_json(), fh, separators=(",", ":"), sort_keys=True)
     return model
 
 
 def featurize(docs: dict[str, GvcDoc], mentions: Sequence[dict[str, Any]], groups: dict[str, Any]) -> list[list[str]]:
-    """Feature rows for the mentions, given warlog's document groups (for the incident's names and words)."""
+    """The type model's feature rows, given warlog's document groups (for the incident's names and words)."""
     core = core_names(docs, groups)
     support = support_words(docs, groups)
+    states: dict[str, dict[int, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for kind in STATE_KINDS:
+        known = title_items(docs, groups, kind)
+        for k, d in docs.items():
+            for sid, f in item_states(d, known[k], kind).items():
+                states[k][sid] += f
     rows = []
     for m in mentions:
         k = doc_key_of(m, docs)
-        doc = docs.get(k) or GvcDoc(k, None)
-        rows.append(mention_features(m, doc, core.get(k, set()), support.get(k)))
+        row = mention_features(m, docs.get(k) or GvcDoc(k, None), core.get(k, set()), support.get(k))
+        rows.append(row + states[k][int(m.get("sent_id") or 0)])
     return rows
+
+
+def featurize_all(
+    docs: dict[str, GvcDoc], mentions: Sequence[dict[str, Any]], groups: dict[str, Any], nlp: Any = None
+) -> Features:
+    """All features of the mentions: `featurize`, and from a parse of their sentences whom each is about."""
+    profiles = incident_profiles(docs, groups)
+    parsed = parse_docs(docs, nlp)
+    types = featurize(docs, mentions, groups)
+    victims: list[list[str]] = []
+    keys: list[tuple[str, str]] = []
+    for m in mentions:
+        k = doc_key_of(m, docs)
+        sent = parsed.get(k, {}).get(int(m.get("sent_id") or 0))
+        if sent is None or head_index(m) >= len(sent):
+            victims.append(["vic=unparsed"])
+            keys.append(("", ""))
+            continue
+        head = sent[head_index(m)]
+        victims.append(victim_features(head, profiles.get(k, set())))
+        keys.append(victim_key(patient_tokens(head)))
+    return Features(types, victims, keys)
+
+
+def head_index(m: dict[str, Any]) -> int:
+    """The sentence position of a mention's head token (its last token when the export gives no head inside it)."""
+    toks = [int(t) for t in m.get("tokens_number") or [0]]
+    return int(m["mention_head_id"]) if m.get("mention_head_id") in toks else toks[-1]
+
+
+def gold_plural(m: dict[str, Any]) -> bool:
+    """Whether a gold mention is about several of the incident's victims (participants "12", "123", ...)."""
+    parts = (m.get("description") or "").split(".")
+    return len(parts) >= 3 and parts[2].isdigit() and len(parts[2]) > 1
 
 
 def train(rows: Sequence[Sequence[str]], mentions: Sequence[dict[str, Any]], l2: float = L2) -> SoftmaxModel:
@@ -360,15 +725,71 @@ def train(rows: Sequence[Sequence[str]], mentions: Sequence[dict[str, Any]], l2:
     return train_softmax(rows, [gold_type(m) for m in mentions], TYPES, l2=l2)
 
 
+def train_model(feats: Features, mentions: Sequence[dict[str, Any]]) -> GvcModel:
+    """The type model from all gold mentions, the plurality model from the gold deaths, injuries and hits."""
+    victims = [i for i, m in enumerate(mentions) if gold_type(m) in VICTIM_TYPES]
+    plural = train_softmax(
+        [feats.victims[i] for i in victims],
+        ["several" if gold_plural(mentions[i]) else "one" for i in victims],
+        ("one", "several"),
+        l2=PLURAL_L2,
+    )
+    return GvcModel(train(feats.types, mentions), plural)
+
+
 def cluster_labels(
-    mentions: Sequence[dict[str, Any]], docs: dict[str, GvcDoc], groups: dict[str, Any], types: Sequence[str]
+    mentions: Sequence[dict[str, Any]],
+    docs: dict[str, GvcDoc],
+    groups: dict[str, Any],
+    types: Sequence[str],
+    plural: Sequence[bool] | None = None,
+    keys: Sequence[tuple[str, str]] | None = None,
 ) -> dict[str, Any]:
-    """mention id -> cluster label (document group, sub-event type); mentions that look unannotated ("0") stay alone,
-    and the mentions of other incidents in a group form one cluster, as GVC annotates them."""
+    """mention id -> cluster label: (document group, sub-event type), the mentions of other incidents in a group
+    forming one cluster as GVC annotates them; mentions that look unannotated ("0") stay alone. Deaths, injuries
+    and hits about several victims form their own cluster; in a group with such mentions (an incident with several
+    victims) the ones about one victim are told apart by the victim's sex and age group (`victim_key`)."""
+    plural = plural or [False] * len(types)
+    keys = keys or [("", "")] * len(types)
+    group_of = [groups.get(k, k) for k in (doc_key_of(m, docs) for m in mentions)]
+    several = {g for g, p in zip(group_of, plural, strict=True) if p}
+    single = [g in several and t in VICTIM_TYPES and not p for g, t, p in zip(group_of, types, plural, strict=True)]
+    victim = _victims([(g, t) for g, t in zip(group_of, types, strict=True)], keys, single)
     out: dict[str, Any] = {}
-    for m, t in zip(mentions, types, strict=True):
-        k = doc_key_of(m, docs)
-        out[m["mention_id"]] = ("single", m["mention_id"]) if t == "0" else (groups.get(k, k), t)
+    for i, (m, g, t, p) in enumerate(zip(mentions, group_of, types, plural, strict=True)):
+        if t == "0":
+            out[m["mention_id"]] = ("single", m["mention_id"])
+        elif t not in VICTIM_TYPES:
+            out[m["mention_id"]] = (g, t)
+        elif p:
+            out[m["mention_id"]] = (g, t, "several")
+        else:
+            out[m["mention_id"]] = (g, t, "one", victim[i]) if i in victim else (g, t)
+    return out
+
+
+def _victims(
+    clusters: Sequence[tuple[Any, str]], keys: Sequence[tuple[str, str]], chosen: Sequence[bool]
+) -> dict[int, tuple[str, str]]:
+    """For the chosen mentions, the victim each is about within its cluster: the fully described victims (sex and
+    age group) seen there; a mention said less of joins the most mentioned victim it fits, else it is split by sex
+    alone (unknown sex: the cluster's most mentioned sex)."""
+    full: dict[Any, Counter[tuple[str, str]]] = defaultdict(Counter)
+    sexes: dict[Any, Counter[str]] = defaultdict(Counter)
+    for c, key, ok in zip(clusters, keys, chosen, strict=True):
+        if ok and all(key):
+            full[c][key] += 1
+        if ok and key[0]:
+            sexes[c][key[0]] += 1
+    out: dict[int, tuple[str, str]] = {}
+    for i, (c, (sex, age), ok) in enumerate(zip(clusters, keys, chosen, strict=True)):
+        if not ok:
+            continue
+        fits = [(n, key) for key, n in full[c].items() if sex in ("", key[0]) and age in ("", key[1])]
+        if fits:
+            out[i] = max(fits)[1]
+        else:
+            out[i] = (sex or (sexes[c].most_common(1)[0][0] if sexes[c] else ""), age)
     return out
 
 
@@ -377,17 +798,34 @@ def incident_folds(mentions: Iterable[dict[str, Any]], k: int = 5, seed: int = 0
     return {i: zlib.crc32(f"{seed}:{i}".encode()) % k for i in {m.get("subtopic_id") or "" for m in mentions}}
 
 
+def _folds(mentions: Sequence[dict[str, Any]], k: int, seed: int) -> list[tuple[list[int], list[int]]]:
+    """(training positions, test positions) per fold of `incident_folds`."""
+    folds = incident_folds(mentions, k, seed)
+    fold_of = [folds[m.get("subtopic_id") or ""] for m in mentions]
+    return [
+        ([i for i, x in enumerate(fold_of) if x != f], [i for i, x in enumerate(fold_of) if x == f])
+        for f in sorted(set(fold_of))
+    ]
+
+
 def cross_validate(
     rows: Sequence[Sequence[str]], mentions: Sequence[dict[str, Any]], k: int = 5, seed: int = 0
 ) -> list[str]:
-    """Out-of-fold mention types: each fold's incidents predicted by a model trained on the other folds only."""
-    folds = incident_folds(mentions, k, seed)
-    fold_of = [folds[m.get("subtopic_id") or ""] for m in mentions]
+    """Out-of-fold mention types: each fold's incidents predicted by a type model trained on the other folds only."""
     types = [""] * len(rows)
-    for f in sorted(set(fold_of)):
-        tr = [i for i, x in enumerate(fold_of) if x != f]
-        te = [i for i, x in enumerate(fold_of) if x == f]
+    for tr, te in _folds(mentions, k, seed):
         model = train([rows[i] for i in tr], [mentions[i] for i in tr])
         for i, t in zip(te, model.predict([rows[i] for i in te]), strict=True):
             types[i] = t
     return types
+
+
+def cross_validate_model(
+    feats: Features, mentions: Sequence[dict[str, Any]], k: int = 5, seed: int = 0
+) -> tuple[np.ndarray, np.ndarray]:
+    """Out-of-fold type probabilities and probabilities of being about several victims (`GvcModel.proba`) per
+    mention: both models trained on the other folds only."""
+    types, plural = np.zeros((len(mentions), len(TYPES))), np.zeros(len(mentions))
+    for tr, te in _folds(mentions, k, seed):
+        types[te], plural[te] = train_model(feats.subset(tr), [mentions[i] for i in tr]).proba(feats.subset(te))
+    return types, plural
