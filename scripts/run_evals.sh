@@ -28,6 +28,10 @@ run() {
     echo "Every figure is on open data in \`../shared\`; the sealed test splits are not readable here."
     echo "Anchors are the published numbers each metric competes with; where they come from another split or corpus, the note says so."
     echo
+    # The hand-written summary table is kept from the previous file (update its figures by hand after a run).
+    if [ -f "$OUT" ]; then
+        awk '/^## Summary/{keep=1} /^## `warlog /{keep=0} keep' "$OUT"
+    fi
 } >"$TMP"
 
 run eval geoparse --corpus lgl --data "$B/geoparsing/lgl.xml"
