@@ -30,6 +30,8 @@ from importlib import resources
 
 import pycountry
 
+from warlog.extract.literals import GateTable, literals_in, required_literals
+
 # ACLED's short country names where pycountry's common name differs.
 _ACLED_COUNTRY: dict[str, str] = {
     "CD": "Democratic Republic of Congo",
@@ -155,6 +157,7 @@ class _Row:
     kind: str
     country: str
     order: int
+    gate: frozenset[str] | None = None  # literals one of which any match holds (warlog.extract.literals)
 
 
 def _split_top(pattern: str) -> list[str]:
@@ -195,17 +198,30 @@ def _rows() -> tuple[_Row, ...]:
         pattern = (rec.get("pattern") or "").strip()
         if not pattern or pattern.startswith("#"):
             continue
+        regex = _compile(pattern)
         rows.append(
             _Row(
-                _compile(pattern),
+                regex,
                 rec["canonical"].strip(),
                 int(rec["inter"]),
                 rec["kind"].strip(),
                 (rec.get("country") or "").strip().upper(),
                 i,
+                required_literals(regex),
             )
         )
     return tuple(rows)
+
+
+@lru_cache(maxsize=64)
+def _ranked_rows(iso: str | None) -> tuple[tuple[tuple[int, _Row], ...], GateTable]:
+    """The rows that apply to a country, each with its priority (see _rank), and the table of their gates."""
+    out = []
+    for row in _rows():
+        rank = _rank(row, iso)
+        if rank is not None:
+            out.append((rank, row))
+    return tuple(out), GateTable(row.gate for _, row in out)
 
 
 @lru_cache(maxsize=512)
@@ -296,10 +312,9 @@ def find_actors(text: str, country: str | None = None) -> list[ActorMention]:
     """All actor mentions in a text, longest match first, without overlaps, in text order."""
     iso = country_iso2(country)
     cands: list[tuple[int, int, int, int, _Row]] = []
-    for row in _rows():
-        rank = _rank(row, iso)
-        if rank is None:
-            continue
+    ranked, table = _ranked_rows(iso)
+    for i in table.hits(literals_in(text)):  # only the rows one of whose words is in the text
+        rank, row = ranked[i]
         for m in row.regex.finditer(text):
             cands.append((m.start(), m.end(), rank, row.order, row))
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[3], c[0]))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from warlog.extract.literals import GateTable, gated, literals_in, required_literals
+
 # Known sources: pattern -> canonical name. Longer, more specific forms first.
 _SOURCES: tuple[tuple[str, str], ...] = (
     (
@@ -109,13 +111,15 @@ _SOURCES: tuple[tuple[str, str], ...] = (
     (r"(?:the )?(?:ministry of (?:the )?interior|interior ministry)", "Ministry of Interior"),
 )
 _COMPILED = tuple((re.compile(r"^(?:" + p + r")$", re.IGNORECASE), c) for p, c in _SOURCES)
+# A tail of a phrase holds only gate strings the whole phrase holds: sources none of whose words it has are not tried.
+_SOURCE_GATES = GateTable(required_literals(rx) for rx, _ in _COMPILED)
 
 _VERB = (
     r"(?:said|says|say|reported|reports|report|told|tells|stated|states|announced|announces|confirmed|confirms|"
     r"claimed|claims|added|documented|noted|tweeted|wrote|posted|cited|quoted|estimated|counted|recorded|"
     r"put (?:the |its )?(?:death )?toll|puts (?:the |its )?(?:death )?toll|gave (?:a |the )?toll)"
 )
-_ACCORDING = re.compile(
+_ACCORDING = gated(
     r"\b(?:according to|as reported by|reported by|cited by|quoted by|per)\s+(?P<src>[^,.;:()\"“”]+)", re.I
 )
 _SUBJECT_VERB = re.compile(r"(?P<src>[A-Za-z][^,.;:\"“”()]{1,90}?)\s*(?:,[^,]{1,60},\s*)?\b" + _VERB + r"\b", re.I)
@@ -133,9 +137,10 @@ _STOP_TAIL = re.compile(
 def _canonical(phrase: str) -> str | None:
     """A known source's canonical name, trying the whole phrase and then shorter tails ("UK-based monitor")."""
     words = phrase.split()
+    sources = [_COMPILED[i] for i in _SOURCE_GATES.hits(literals_in(" ".join(words)))]  # every tail is a suffix
     for i in range(len(words)):
         tail = " ".join(words[i:])
-        for rx, canonical in _COMPILED:
+        for rx, canonical in sources:
             if rx.match(tail):
                 return canonical
     return None
@@ -151,7 +156,7 @@ def _clean(phrase: str) -> str | None:
     return phrase
 
 
-_VERB_ONLY = re.compile(r"\b" + _VERB + r"\b", re.I)
+_VERB_ONLY = gated(r"\b" + _VERB + r"\b", re.I)
 
 
 def _candidates(sentence: str) -> list[str]:

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from warlog.extract.dates import find_dates
+from warlog.extract.literals import gated
 from warlog.extract.numbers import find_numbers
 
 MAX_COUNT = 100_000_000  # no casualty figure reaches this; larger numbers are ids, money or noise (and overflow stores)
@@ -173,19 +174,19 @@ _PAREN = re.compile(
 _JOIN = re.compile(r"^\s*(?:,\s*)?(?:(?:and|as\s+well\s+as|along\s+with|plus|in\s+addition\s+to)\s+)?(?:,\s*)?$", re.I)
 _OF_THEM = re.compile(r"^\s+of\s+(?:them|whom|those)\s+(?:(?:were|was|are|being)\s+)?(?P<noun>[A-Za-z]+)", re.I)
 _NEXT_WORD = re.compile(r"\s+([A-Za-z][A-Za-z'\-]*|\d+-[A-Za-z][A-Za-z'\-]*)")
-_NONE_FATAL = re.compile(
+_NONE_FATAL = gated(
     r"\b(?:no\s*(?:-\s*)?one|nobody|none)\s+(?:was\s+|were\s+|has\s+been\s+|had\s+been\s+|is\s+)?"
     r"(?:reported\s+)?(?:killed|dead|died)\b|\bno\s+(?:immediate\s+)?(?:reports?\s+of\s+)?(?:deaths|fatalities|"
     r"one\s+died|loss\s+of\s+life|people\s+were\s+killed)\b|\bcaused\s+no\s+deaths\b",
     re.IGNORECASE,
 )
-_NONE_ANY = re.compile(
+_NONE_ANY = gated(
     r"\b(?:no\s*(?:-\s*)?one|nobody|none)\s+(?:was\s+|were\s+|has\s+been\s+|had\s+been\s+|is\s+)?(?:reported\s+)?"
     r"(?:hurt|injured|harmed|wounded)\b|\bno\s+(?:immediate\s+)?(?:reports?\s+of\s+|reported\s+)?casualt(?:ies|y)\b"
     r"|\bwithout\s+(?:causing\s+)?(?:any\s+)?casualties\b|\bno\s+(?:human\s+)?casualties\b",
     re.IGNORECASE,
 )
-_NONE_INJ = re.compile(
+_NONE_INJ = gated(
     r"\bno\s+(?:immediate\s+)?(?:reports?\s+of\s+)?injuries\b|\bno\s+(?:one|body)\s+was\s+(?:hurt|injured|wounded)\b",
     re.I,
 )
@@ -200,7 +201,7 @@ _SING = (
 )
 _ADV = r"(?:(?:[a-z]+ly|later|also|then|found|soon|after)\s+)"
 # One victim without a figure: "was killed", "he died", "killed him", "the death of Ahmad X", "Man shot, killed".
-_SINGLE_FATAL = re.compile(
+_SINGLE_FATAL = gated(
     rf"\b(?:was|has\s+been|had\s+been|is)\s+{_ADV}?(?:{_KILL_WORDS}|fatally\s+\w+)\b"
     rf"|\b(?:he|she|{_SING})\s+{_ADV}?(?:died|dies)\b"
     r"|\b(?:kill(?:ed|ing|s)|fatally\s+(?:shot|shooting|shoots|stabbed|stabbing|wounded|wounding))\s+(?:him|her)\b"
@@ -214,15 +215,13 @@ _SINGLE_FATAL = re.compile(
     rf"|\b{_SING}\s+(?:is\s+)?(?:shot|stabbed)?\s*(?:,|and)?\s*(?:killed|dies|dead|shot\s+dead|slain)\b",
     re.IGNORECASE,
 )
-_SINGLE_INJ = re.compile(
+_SINGLE_INJ = gated(
     r"\b(?:was|has\s+been|had\s+been)\s+(?:(?:reportedly|also|critically|seriously|badly|slightly|lightly)\s+)?"
     rf"(?:wounded|injured|hurt|shot)\b|\b{_SING}\s+(?:is\s+)?(?:wounded|injured|hurt|shot)\b"
     r"(?!\s+(?:him|her|them|a|an|the|his|their|at|into|and\s+killed)\b)",
     re.IGNORECASE,
 )
-_ALL_CIVILIANS = re.compile(
-    r"\ball\s+(?:of\s+(?:them|whom)\s+)?(?:were\s+)?civilians\b|\bwere\s+all\s+civilians\b", re.I
-)
+_ALL_CIVILIANS = gated(r"\ball\s+(?:of\s+(?:them|whom)\s+)?(?:were\s+)?civilians\b|\bwere\s+all\s+civilians\b", re.I)
 _VAGUE_WORDS = re.compile(r"dozen|scores|tens|several|hundreds|thousands|few|handful|number|couple", re.I)
 
 
@@ -298,17 +297,21 @@ def _is_not_count(sentence: str, s: int, e: int, value: int, date_spans: list[tu
 
 def _figures(sentence: str) -> list[_Fig]:
     """Candidate figures with their head nouns; articles kept only before a singular person noun."""
-    date_spans = [(d.start, d.end) for d in find_dates(sentence, None)]
+    date_spans: list[tuple[int, int]] | None = None  # the date scan runs only for a figure that needs it
     figs: list[_Fig] = []
     for s, e, v in find_numbers(sentence, articles=True):
-        text = sentence[s:e].lower()
-        if v >= MAX_COUNT or _is_not_count(sentence, s, e, v, date_spans):
+        if v >= MAX_COUNT:
             continue
+        text = sentence[s:e].lower()
         head, head_end = _head(sentence, e)
         if text in ("a", "an"):
             if head is None or head not in _PERSON or head.endswith("s") and head not in ("boss",):
                 continue
         if head is not None and (head in _BAD or head == "-compound"):
+            continue
+        if date_spans is None:
+            date_spans = [(d.start, d.end) for d in find_dates(sentence, None)]
+        if _is_not_count(sentence, s, e, v, date_spans):
             continue
         figs.append(_Fig(s, e, v, head, head_end, vague=bool(_VAGUE_WORDS.search(text))))
     return figs
@@ -458,18 +461,18 @@ def _assemble(sentence: str, figs: list[_Fig], groups: list[list[_Fig]]) -> Casu
     return out
 
 
-_DIES_LATER = re.compile(
+_DIES_LATER = gated(
     rf"\b{_SING}\b[^.;:|]{{0,80}}?\b(?:dies|died|has\s+died|have\s+died|passed\s+away|succumbs?)\b"
     r"(?!\s+(?:down|out|off))",
     re.IGNORECASE,
 )
-_SUICIDE = re.compile(
+_SUICIDE = gated(
     r"\b(?:kill(?:ed|ing|s)|shot|shooting|shoots)\s+(?:him|her)sel(?:f|ves)\b|\btook\s+(?:his|her)\s+own\s+life\b"
     r"|\bcommitted\s+suicide\b|\bturned\s+the\s+(?:gun|weapon)\s+on\s+(?:him|her)self\b"
     r"|\bself-inflicted\s+(?:gunshot\s+)?wound",
     re.IGNORECASE,
 )
-_MURDER_SUICIDE = re.compile(r"\b(?:(?P<k>double|triple|quadruple)[\s-]+)?murder[\s-]+suicide\b", re.IGNORECASE)
+_MURDER_SUICIDE = gated(r"\b(?:(?P<k>double|triple|quadruple)[\s-]+)?murder[\s-]+suicide\b", re.IGNORECASE)
 
 
 def _fill_zero_and_single(sentence: str, out: Casualties, figs: list[_Fig]) -> None:
@@ -548,8 +551,8 @@ _PERIOD_RES = [
 _PERIOD_RES.append(
     rf"\bthe\s+(?:\d{{4}}\s+|[\w'-]+\s+){{0,2}}{_LONG}\s+(?:has|have|had)\s+(?:so\s+far\s+)?(?:killed|left|claimed)\b"
 )
-_PERIOD_LIST = [re.compile(p, re.IGNORECASE) for p in _PERIOD_RES]
-_AGGREGATE_WORDS = re.compile(
+_PERIOD_LIST = [gated(p, re.IGNORECASE) for p in _PERIOD_RES]
+_AGGREGATE_WORDS = gated(
     r"\b(?:in\s+total|total|totall?ing|toll\s+since|so\s+far|a\s+total\s+of|overall|cumulative|cumulatively"
     r"|throughout|to\s+date|in\s+all|altogether|thus\s+far)\b",
     re.IGNORECASE,
@@ -557,7 +560,7 @@ _AGGREGATE_WORDS = re.compile(
 
 
 _MONTH_LEVEL = {i for i, p in enumerate(_PERIOD_RES) if p.startswith(r"\b(?:in|during|throughout)\s+(?:the\s+")}
-_EVENT_ANCHOR = re.compile(
+_EVENT_ANCHOR = gated(
     r"\b(?:attack|attacks|bombing|blast|explosion|strike|airstrike|raid|ambush|clash|clashes|massacre|shooting"
     r"|shootout|assault|shelling|on\s+\d{1,2}|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"|yesterday|overnight)\b",
@@ -623,13 +626,13 @@ class ReportCasualties(Casualties):
     skipped_aggregate: int = 0  # sentences left out because their toll covers a period
 
 
-_MULTI_SHOOTING = re.compile(r"\b(?P<k>double|triple|quadruple)[\s-]+(?:shooting|stabbing)\b", re.IGNORECASE)
-_ANOTHER_VICTIM = re.compile(
+_MULTI_SHOOTING = gated(r"\b(?P<k>double|triple|quadruple)[\s-]+(?:shooting|stabbing)\b", re.IGNORECASE)
+_ANOTHER_VICTIM = gated(
     r"\b(?:also|another|a\s+second|second\s+(?:man|woman|person|victim)|other\s+victim|the\s+other\s+(?:man|woman))\b",
     re.IGNORECASE,
 )
-_SHOT_ONLY = re.compile(r"\bshot\b(?!\s+(?:dead|and\s+killed|to\s+death))", re.IGNORECASE)
-_WOUNDED_WORDS = re.compile(r"\b(?:wounded|injured|hurt|injuries|wounds|hospitali[sz]ed)\b", re.IGNORECASE)
+_SHOT_ONLY = gated(r"\bshot\b(?!\s+(?:dead|and\s+killed|to\s+death))", re.IGNORECASE)
+_WOUNDED_WORDS = gated(r"\b(?:wounded|injured|hurt|injuries|wounds|hospitali[sz]ed)\b", re.IGNORECASE)
 
 
 def report_casualties(sentences: list[str]) -> ReportCasualties:

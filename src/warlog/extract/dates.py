@@ -28,6 +28,8 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
+from warlog.extract.literals import literals_in, may_match, required_literals
+
 _MONTHS: dict[str, int] = {}
 for _i, _name in enumerate(calendar.month_name):
     if _i:
@@ -374,6 +376,15 @@ _TIMEX_PATTERNS: list[tuple[str, str]] = [
     ),
 ]
 _TIMEX_RX = [(name, re.compile(rx, re.IGNORECASE)) for name, rx in _TIMEX_PATTERNS]
+# What the scan runs: each pattern with the literals one of which any match holds (a month, a unit, "ago"...), so
+# most sentences need only a few of the scans, and behind a zero-width test that the match does not start inside a
+# word. _timex_candidates drops such matches anyway and searches again one character on, so the candidates are the
+# same; the regex engine just stops trying the pattern's long optional prefixes at four positions out of five.
+_START_EDGE = r"(?:(?<![\w'])|(?![\w']))"
+_TIMEX_GATED = [
+    (name, re.compile(_START_EDGE + "(?:" + pattern + ")", re.IGNORECASE), required_literals(rx))
+    for (name, pattern), (_, rx) in zip(_TIMEX_PATTERNS, _TIMEX_RX, strict=True)
+]
 
 
 @dataclass
@@ -1122,7 +1133,10 @@ def _timex_candidates(text: str) -> list[tuple[int, int, str, re.Match[str]]]:
 def _timex_candidates_cached(text: str) -> tuple[tuple[int, int, str, re.Match[str]], ...]:
     """The pattern scan depends on the text alone: counts (no publication date) and frames (with one) share it."""
     cands: list[tuple[int, int, str, re.Match[str]]] = []
-    for name, rx in _TIMEX_RX:
+    present = literals_in(text)
+    for name, rx, gate in _TIMEX_GATED:
+        if not may_match(gate, present):
+            continue
         pos = 0
         while True:
             m = rx.search(text, pos)

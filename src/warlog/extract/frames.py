@@ -7,6 +7,7 @@ the same happening into one mention, and keeps aggregate tolls apart as claims.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -125,11 +126,7 @@ def split_sentences(doc: Any) -> list[_Sentence]:
     para_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", text)]
 
     def paragraph_of(offset: int) -> int:
-        n = 0
-        for i, s in enumerate(para_starts):
-            if s <= offset:
-                n = i
-        return n
+        return max(0, bisect.bisect_right(para_starts, offset) - 1)  # the last paragraph starting at or before it
 
     for sent in doc.sents:
         start, end = sent.start_char, sent.end_char

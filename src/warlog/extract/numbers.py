@@ -137,9 +137,7 @@ def _split_word_run(start: int, core: str) -> list[tuple[int, int, int]]:
     return out
 
 
-_AFTER_MONTH = re.compile(
-    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? ?$"
-)
+_AFTER_MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? ?$")
 
 
 def find_numbers(text: str, articles: bool = False) -> list[tuple[int, int, int]]:

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import math
 import re
+import weakref
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS as SPACY_STOP_WORDS
 
@@ -166,16 +168,35 @@ def _actor_run_spans(text: str, toks: list[tuple[int, int, str]]) -> list[tuple[
     return spans
 
 
+_SCORED: weakref.WeakKeyDictionary[Gazetteer, dict[tuple[str, bool], tuple[tuple[GazEntry, float], ...]]]
+_SCORED = weakref.WeakKeyDictionary()
+
+
+def _lookup(gaz: Gazetteer, surface: str, fuzzy: bool = False) -> tuple[tuple[GazEntry, float], ...]:
+    """gaz.lookup_scored, remembered per gazetteer and surface: reports name the same places again and again (the
+    gazetteer itself keeps its rows per key, so an answer never goes stale within a process)."""
+    try:
+        memo = _SCORED.setdefault(gaz, {})
+    except TypeError:  # a gazetteer stand-in that cannot be weakly referenced
+        return tuple(gaz.lookup_scored(surface, fuzzy=fuzzy))
+    hit = memo.get((surface, fuzzy))
+    if hit is None:
+        if len(memo) > 100_000:
+            memo.clear()
+        hit = memo[(surface, fuzzy)] = tuple(gaz.lookup_scored(surface, fuzzy=fuzzy))
+    return hit
+
+
 def _candidates(gaz: Gazetteer, surface: str, fuzzy: bool) -> tuple[list[GazEntry], list[float]]:
     """Gazetteer rows for a surface string with their match qualities."""
-    scored = gaz.lookup_scored(surface, fuzzy=fuzzy)
+    scored = _lookup(gaz, surface, fuzzy)
     return [e for e, _ in scored], [q for _, q in scored]
 
 
 def _recognised(gaz: Gazetteer, surface: str) -> tuple[list[GazEntry], list[float]]:
     """Candidates that make a capitalised n-gram a place: exact names anywhere, spelling variants only in the
     conflict region (elsewhere a loose key matches too many ordinary words among 250,000 world places)."""
-    pairs = [(e, q) for e, q in gaz.lookup_scored(surface) if q >= 0.9 or e.iso in REGION_ISO]
+    pairs = [(e, q) for e, q in _lookup(gaz, surface) if q >= 0.9 or e.iso in REGION_ISO]
     return [e for e, _ in pairs], [q for _, q in pairs]
 
 
@@ -341,8 +362,14 @@ def _unknown_districts(gaz: Gazetteer, text: str, found: list[Toponym]) -> list[
 
 def _cue(text: str, top: Toponym) -> str | None:
     """What the words around a toponym say about it: admin1, rural, district, near, part, or None."""
-    before = text[max(0, top.start - 60) : top.start]
-    after = text[top.end : top.end + 40]
+    return _cue_at(text, top.start, top.end)
+
+
+@lru_cache(maxsize=4096)
+def _cue_at(text: str, start: int, end: int) -> str | None:
+    """_cue for a span (ranking and resolving both ask)."""
+    before = text[max(0, start - 60) : start]
+    after = text[end : end + 40]
     if _BEFORE_ADMIN1.search(before) or _AFTER_ADMIN1.match(after):
         return "admin1"
     if _AFTER_RURAL.match(after) or _BEFORE_RURAL.search(before):
@@ -458,11 +485,32 @@ def _admin2_named(admin2: str, keys: set[str]) -> bool:
     return k in keys or name_key(re.sub(r"\s+(?:County|Parish|Borough)$", "", admin2)) in keys
 
 
+_DISTANCES: dict[tuple[float, float, float, float], float] = {}
+
+
+def _nearest(c: GazEntry, pts: Sequence[GazEntry]) -> float:
+    """min(haversine_km(c, p) for p in pts), each distance remembered: the same places meet in report after report."""
+    if len(_DISTANCES) > 500_000:
+        _DISTANCES.clear()
+    best: float | None = None
+    lat, lon = c.lat, c.lon
+    for a in pts:
+        key = (lat, lon, a.lat, a.lon)
+        d = _DISTANCES.get(key)
+        if d is None:
+            d = _DISTANCES[key] = haversine_km(lat, lon, a.lat, a.lon)
+        if best is None or d < best:  # as min(): the first of equal values, a NaN first stays
+            best = d
+    if best is None:
+        raise ValueError("_nearest() needs at least one place")
+    return best
+
+
 def _distance_features(f: dict[str, float], c: GazEntry, anchors: Sequence[GazEntry]) -> None:
     """Closeness to the other toponyms' first-pass places (points only; countries count for iso_share)."""
     pts = [a for a in anchors if a.feature not in ("country", "continent", "admin1")]
     if pts and c.feature not in ("country", "continent"):
-        d = min(haversine_km(c.lat, c.lon, a.lat, a.lon) for a in pts)
+        d = _nearest(c, pts)
         band = "near_25" if d < 25 else "near_100" if d < 100 else "near_300" if d < 300 else ""
         band = "far_2000" if d > 2000 else band
         if band:
@@ -509,18 +557,26 @@ def rank_document(
     picks1 = [_best(cs, fs, ranker, False) for cs, fs in zip(cands, first, strict=True)]
     ranking = Ranking(cands, first, picks1)
     keys = [name_key(t.surface) for t in toponyms]
-    for i, (t, cs, qs, cue) in enumerate(zip(toponyms, cands, quals, cues, strict=True)):
+    for i, cs in enumerate(cands):
         seen: set[int] = set()
         anchors = []
         for j, a in enumerate(picks1):
             if j != i and a is not None and keys[j] != keys[i] and a.pk not in seen:
                 seen.add(a.pk)
                 anchors.append(a)
-        max_pop = max((c.population for c in cs), default=0)
-        feats = [candidate_features(t, c, q, cue, ctx, max_pop, anchors) for c, q in zip(cs, qs, strict=True)]
+        # candidate_features with anchors is the first pass's dict plus the distance features, added last.
+        feats = [_with_distances(f, c, anchors) for f, c in zip(first[i], cs, strict=True)]
         ranking.second.append(feats)
         ranking.picks2.append(_best(cs, feats, ranker, True))
     return ranking
+
+
+def _with_distances(first: dict[str, float], c: GazEntry, anchors: Sequence[GazEntry]) -> dict[str, float]:
+    """A candidate's second-pass features: a copy of its first-pass ones, then closeness to the anchors."""
+    f = dict(first)
+    if anchors:
+        _distance_features(f, c, anchors)
+    return f
 
 
 def _best(cands: list[GazEntry], feats: list[dict[str, float]], ranker: Ranker, second: bool) -> GazEntry | None:
@@ -558,6 +614,11 @@ def resolve_toponyms(
         country = _doc_country(toponyms, country_hint)
     except Exception:  # noqa: BLE001 - a ranking failure degrades to first candidates, never to nothing
         picks, country = [t.candidates[0] if t.candidates else None for t in toponyms], None
+    if gazetteer is None:
+        try:
+            gazetteer = get_gazetteer()  # once, not once per toponym (place_from_entry would ask for it again)
+        except Exception:  # noqa: BLE001 - left to place_from_entry, which fails per toponym as before
+            gazetteer = None
     out: list[Place | None] = []
     for t, entry in zip(toponyms, picks, strict=True):
         try:

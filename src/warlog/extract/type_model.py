@@ -61,6 +61,7 @@ def lexicon_features(trigger_subs: Iterable[tuple[str, float]], lexicon_choice: 
     return list(feats) + [f"top:{lexicon_choice}"] * LEXICON_WEIGHT
 
 
+@lru_cache(maxsize=1 << 16)
 def bucket(feature: str) -> int:
     """Hash bucket of a feature string (stable across runs and platforms)."""
     return zlib.crc32(feature.encode("utf-8")) & ((1 << BITS) - 1)
@@ -78,7 +79,8 @@ class TypeModel:
 
     def scores(self, features: Iterable[str]) -> np.ndarray:
         """Softmax probabilities over ``classes`` for a bag of features (repeats count)."""
-        rows = [r for r in (self.buckets.get(bucket(f)) for f in features) if r is not None]
+        get = self.buckets.get
+        rows = [r for f in features if (r := get(bucket(f))) is not None]
         logits = self.bias + (self.weights[rows].sum(axis=0) if rows else 0.0)
         logits = logits - logits.max()
         p = np.exp(logits)

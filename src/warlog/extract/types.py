@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from warlog.extract.actors import ActorMention, actor_info, find_actors
+from warlog.extract.literals import GateTable, gated, literals_in, required_literals
 from warlog.extract.type_model import lexicon_features, shipped_model, text_features
 from warlog.model import DISORDER_TYPE, SUB_TO_TYPE
 
@@ -130,12 +131,14 @@ class _Trigger:
     regex: re.Pattern[str]
     score: float
     tag: str = ""
+    gate: frozenset[str] | None = None  # literals one of which any match holds (warlog.extract.literals)
 
 
 def _t(sub: str, pattern: str, score: float, case_sensitive: bool = False, tag: str = "") -> _Trigger:
     """Compile a trigger pattern on word boundaries; the tag says what kind of evidence it is ("battle", "fire")."""
     flags = 0 if case_sensitive else re.IGNORECASE
-    return _Trigger(sub, re.compile(r"(?<![\w])(?:" + pattern + r")(?![\w])", flags), score, tag)
+    regex = re.compile(r"(?<![\w])(?:" + pattern + r")(?![\w])", flags)
+    return _Trigger(sub, regex, score, tag, required_literals(regex))
 
 
 _LEXICON: tuple[_Trigger, ...] = (
@@ -525,6 +528,8 @@ _LEXICON: tuple[_Trigger, ...] = (
     ),
 )
 
+_LEXICON_GATES = GateTable(t.gate for t in _LEXICON)
+
 _HYPOTHETICAL = re.compile(
     r"\b(?:threat(?:en(?:ed|s|ing)?)? (?:to|of)|threats? (?:to|of)|will|would|could|might|shall|plans? to|planned to|"
     r"planning to|intends? to|intended to|vow(?:ed|s|ing)? (?:to|revenge)|warn(?:ed|s|ing)? (?:of|that|against|about)|"
@@ -542,7 +547,7 @@ _DENIAL = re.compile(
     r"no evidence)\b",
     re.IGNORECASE,
 )
-_BACKGROUND = re.compile(
+_BACKGROUND = gated(
     r"\b(?:since (?:the (?:start|beginning|outbreak)|20\d\d|19\d\d|(?:March|early|late|mid) 20\d\d)|"
     r"(?:war|conflict|crisis|uprising|fighting|violence) (?:has|have|had) (?:killed|left|displaced|claimed)|"
     r"over the (?:past|last) (?:\w+ )?(?:years|months|decade)|in (?:the )?(?:past|last) (?:\w+ )?(?:years|months|decad"
@@ -636,7 +641,8 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 def _raw_triggers(sentence: str) -> list[tuple[_Trigger, re.Match[str]]]:
     """Every lexicon hit; a hit inside a longer hit of another entry is dropped (the longer phrase is more specific)."""
-    hits = [(trig, m) for trig in _LEXICON for m in trig.regex.finditer(sentence)]
+    entries = [_LEXICON[i] for i in _LEXICON_GATES.hits(literals_in(sentence))]  # lexicon order, gates passed
+    hits = [(trig, m) for trig in entries for m in trig.regex.finditer(sentence)]
     hits.sort(key=lambda h: (-(h[1].end() - h[1].start()), -h[0].score))
     kept: list[tuple[_Trigger, re.Match[str]]] = []
     for trig, m in hits:

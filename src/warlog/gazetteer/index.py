@@ -9,6 +9,7 @@ its data version is kept inside and a stale default index is rebuilt (one that d
 
 from __future__ import annotations
 
+import bisect
 import csv
 import hashlib
 import logging
@@ -87,6 +88,8 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 
 DEMONYM_QUALITY = 0.89
+FUZZY_LIMIT = 5  # near-miss keys kept per key (fuzzy_matches' default)
+_FUZZY_FLOOR = 85.0  # below fuzzy_matches' cut-off (86), for the length window of fuzzy_keys
 
 
 def _singular(key: str) -> str:
@@ -186,19 +189,42 @@ class Gazetteer:
     def fuzzy_keys(self, key: str) -> list[tuple[str, float]]:
         """Near-miss keys from the fuzzy pool, remembered per key. Only keys with the same first letter are compared:
         transliterations differ in vowels and doubled letters, rarely in the first letter, and this makes the scan
-        about twenty times shorter."""
+        about twenty times shorter. Of those, only keys whose length allows the cut-off are scored (see
+        _fuzzy_window); the answer is the one the whole same-letter list gives, ties in pool order."""
         cache = self.__dict__.setdefault("_fuzzy_cache", {})
         if key not in cache:
-            by_initial = self.__dict__.get("_fuzzy_by_initial")
-            if by_initial is None:
-                by_initial = {}
-                for k in self.fuzzy_pool():
-                    by_initial.setdefault(k[:1], []).append(k)
-                self.__dict__["_fuzzy_by_initial"] = by_initial
             if len(cache) > 50_000:
                 cache.clear()
-            cache[key] = fuzzy_matches(key, by_initial.get(key[:1], []))
+            window, order = self._fuzzy_window(key)
+            found = fuzzy_matches(key, window, limit=None)
+            found.sort(key=lambda kv: (-kv[1], order[kv[0]]))  # best first, ties in pool order
+            cache[key] = found[:FUZZY_LIMIT]
         return cache[key]
+
+    def _fuzzy_window(self, key: str) -> tuple[list[str], dict[str, int]]:
+        """Pool keys with the key's first letter whose length allows a ratio of 85 or more (fuzzy_matches' cut-off
+        is 86; a ratio is at most 200 * shorter length / sum of lengths), and every pool key's position."""
+        by_initial = self.__dict__.get("_fuzzy_by_initial")
+        if by_initial is None:
+            pool = self.fuzzy_pool()
+            groups: dict[str, list[tuple[int, int, str]]] = {}
+            for i, k in enumerate(pool):
+                groups.setdefault(k[:1], []).append((len(k), i, k))
+            by_initial = {}
+            for c, g in groups.items():
+                g.sort()
+                by_initial[c] = ([k for _, _, k in g], [n for n, _, _ in g])
+            self.__dict__["_fuzzy_by_initial"] = by_initial
+            self.__dict__["_fuzzy_order"] = {k: i for i, k in enumerate(pool)}
+        order = self.__dict__["_fuzzy_order"]
+        group = by_initial.get(key[:1])
+        if group is None:
+            return [], order
+        keys, lengths = group
+        n, t = len(key), _FUZZY_FLOOR
+        lo = bisect.bisect_left(lengths, math.floor(t * n / (200 - t)))
+        hi = bisect.bisect_right(lengths, math.ceil((200 - t) * n / t))
+        return keys[lo:hi], order
 
     def fuzzy_pool(self) -> list[str]:
         """Keys offered to the fuzzy matcher: conflict-region places, admin units and countries."""

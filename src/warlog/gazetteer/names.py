@@ -52,7 +52,8 @@ def normalise_arabic(name: str) -> str:
 def _ascii_tokens(name: str) -> list[str]:
     """Lower-case ASCII tokens with diacritics, quotes and hyphens removed."""
     s = unicodedata.normalize("NFKD", name)
-    s = "".join(ch for ch in s if not unicodedata.combining(ch))
+    if not s.isascii():  # no ASCII character is a combining mark
+        s = "".join(ch for ch in s if not unicodedata.combining(ch))
     s = _QUOTES.sub("", s.lower())
     s = s.replace("ß", "ss").replace("ı", "i").replace("ł", "l").replace("ø", "o").replace("đ", "d")
     s = _SEPARATORS.sub(" ", s)
@@ -99,8 +100,10 @@ def name_key(name: str) -> str:
     return " ".join(_loose_token(t) for t in _drop_articles(_ascii_tokens(name)))
 
 
-def fuzzy_matches(key: str, choices: Iterable[str], threshold: float = 86.0, limit: int = 5) -> list[tuple[str, float]]:
-    """Near-miss keys for a key of at least 5 letters (rapidfuzz ratio >= threshold), best first."""
+def fuzzy_matches(
+    key: str, choices: Iterable[str], threshold: float = 86.0, limit: int | None = 5
+) -> list[tuple[str, float]]:
+    """Near-miss keys for a key of at least 5 letters (rapidfuzz ratio >= threshold), best first (all with no limit)."""
     if len(key.replace(" ", "")) < 5:
         return []
     found = process.extract(key, choices, scorer=fuzz.ratio, score_cutoff=threshold, limit=limit)

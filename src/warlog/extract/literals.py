@@ -1,0 +1,306 @@
+"""Necessary literals of a regex: a cheap test that rules out the texts where a pattern cannot match.
+
+The extractors run a few hundred dictionary and lexicon regexes over every sentence, and most of them cannot match
+most sentences. `required_literals` reads a pattern's parse tree and returns a gate: strings at least one of which
+every match contains, in the form `fold` gives a text (lower case, every decimal digit written "0"). `literals_in`
+finds, in one pass over a text, which of all the gates' strings it holds, so `may_match(gate, literals_in(text))` is
+False only where the regex would find nothing. The test is conservative by construction: a part of a pattern it
+cannot read (a class such as ``\\w``, a backreference) is simply not used, and a pattern with no usable literal gets no
+gate (None: always run it).
+
+Folding matches Python's case-insensitive matching for ASCII literals: besides the usual upper/lower pairs only
+U+0130 and U+0131 match "i", U+017F matches "s" and U+212A (Kelvin) matches "k"; they are folded to those letters.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from itertools import product
+
+try:  # Python >= 3.11
+    from re import _parser as _sre_parse  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - older Pythons
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_DIGIT = re.compile(r"\d")
+_MAX_SET = 64  # largest set of alternative strings kept exact
+_DIGITS = frozenset(range(48, 58))
+
+Gate = frozenset[str]
+
+
+@lru_cache(maxsize=2048)
+def fold(text: str) -> str:
+    """The text as gates read it: lower case, the letters Python's case-insensitive matching equates folded, and
+    every decimal digit (what ``\\d`` matches) written "0"."""
+    return _DIGIT.sub("0", text.translate(_FOLD).lower())
+
+
+class _Snapshot:
+    """Every gate string registered so far and the regex that finds them in a text in one pass (a trie, the longest
+    string first at each position). Never changed once made: registering strings makes a new one."""
+
+    def __init__(self, literals: frozenset[str], version: int) -> None:
+        self.literals = literals
+        self.version = version
+        self.within: dict[str, frozenset[str]] = {}  # a found string -> the gate strings it contains
+        self._regex: re.Pattern[str] | None = None
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        if self._regex is None:
+            trie: dict = {}
+            for lit in self.literals:
+                node = trie
+                for ch in lit:
+                    node = node.setdefault(ch, {})
+                node[""] = {}
+            self._regex = re.compile("(?=(" + _trie_regex(trie) + "))", re.DOTALL)
+        return self._regex
+
+    def contained(self, found: str) -> frozenset[str]:
+        """The gate strings inside a found string (its prefixes were not reported at the same position)."""
+        hit = self.within.get(found)
+        if hit is None:
+            n = len(found)
+            hit = frozenset(found[i:j] for i in range(n) for j in range(i + 1, n + 1) if found[i:j] in self.literals)
+            self.within[found] = hit
+        return hit
+
+
+_LOCK = threading.Lock()
+_SNAPSHOT = _Snapshot(frozenset(), 0)
+
+
+def _register(literals: Iterable[str]) -> None:
+    """Add gate strings to the index (a new snapshot; texts already scanned are scanned again when asked)."""
+    global _SNAPSHOT
+    with _LOCK:
+        new = frozenset(literals) - _SNAPSHOT.literals
+        if new:
+            _SNAPSHOT = _Snapshot(_SNAPSHOT.literals | new, _SNAPSHOT.version + 1)
+
+
+def _trie_regex(node: dict) -> str:
+    """A regex for the strings of a trie; at each node the longer strings are tried first."""
+    ends = "" in node
+    alts = [re.escape(ch) + _trie_regex(child) for ch, child in sorted(node.items()) if ch]
+    if not alts:
+        return ""
+    body = alts[0] if len(alts) == 1 and not ends else "(?:" + "|".join(alts) + ")"
+    return body + "?" if ends else body
+
+
+@lru_cache(maxsize=2048)
+def _present(folded: str, version: int) -> frozenset[str]:
+    snap = _SNAPSHOT
+    if snap.version != version:  # registered meanwhile (another thread): scan with the newest strings
+        return _present(folded, snap.version)
+    out: set[str] = set()
+    for found in {m.group(1) for m in snap.regex.finditer(folded)}:
+        out |= snap.contained(found)
+    return frozenset(out)
+
+
+def literals_in(text: str) -> frozenset[str]:
+    """The gate strings (of every gate made so far) that the text holds once folded."""
+    return _present(fold(text), _SNAPSHOT.version)
+
+
+def may_match(gate: Gate | None, present: frozenset[str]) -> bool:
+    """False only when a regex with this gate cannot match a text holding just these gate strings (`literals_in`)."""
+    return gate is None or not gate.isdisjoint(present)
+
+
+class GateTable:
+    """Many gated patterns at once: which of them a text may match, from the gate strings it holds, without testing
+    every gate (a pattern without a gate is always in)."""
+
+    def __init__(self, gates: Iterable[Gate | None]) -> None:
+        self.always: list[int] = []
+        self.by_literal: dict[str, list[int]] = {}
+        for i, gate in enumerate(gates):
+            if gate is None:
+                self.always.append(i)
+                continue
+            for lit in gate:
+                self.by_literal.setdefault(lit, []).append(i)
+        self.literals = frozenset(self.by_literal)
+
+    def hits(self, present: frozenset[str]) -> list[int]:
+        """Indices, in order, of the patterns that may match a text holding these gate strings (`literals_in`)."""
+        found = set(self.always)
+        for lit in present & self.literals:
+            found.update(self.by_literal[lit])
+        return sorted(found)
+
+
+class _Info:
+    """What a part of a pattern can match: a finite set of strings (exact), or strings one of which it contains."""
+
+    __slots__ = ("exact", "req")
+
+    def __init__(self, exact: frozenset[str] | None = None, req: frozenset[str] | None = None) -> None:
+        self.exact = exact
+        self.req = req
+
+    def required(self) -> frozenset[str] | None:
+        """Strings one of which every match contains (None: no such set known)."""
+        if self.exact is not None:
+            return self.exact if self.exact and "" not in self.exact else None
+        return self.req
+
+
+_UNKNOWN = _Info()
+_EMPTY = _Info(exact=frozenset({""}))
+
+
+def _char(code: int) -> str | None:
+    """A literal character as folded text shows it; None for non-ASCII (not used in gates)."""
+    if code in _DIGITS:
+        return "0"
+    if code < 128:
+        return chr(code).lower()
+    return None
+
+
+def _in(items: list) -> _Info:
+    """A character class: exact when it is a few ASCII characters or only decimal digits."""
+    chars: set[str] = set()
+    for op, av in items:
+        name = str(op)
+        if name == "LITERAL":
+            c = _char(av)
+            if c is None:
+                return _UNKNOWN
+            chars.add(c)
+        elif name == "RANGE" and 48 <= av[0] and av[1] <= 57:
+            chars.add("0")
+        elif name == "CATEGORY" and str(av) == "CATEGORY_DIGIT":
+            chars.add("0")
+        else:
+            return _UNKNOWN  # NEGATE, letter ranges, \w, \s ...
+    return _Info(exact=frozenset(chars)) if chars and len(chars) <= 8 else _UNKNOWN
+
+
+def _best(cands: list[frozenset[str]]) -> frozenset[str] | None:
+    """The most selective requirement: longest shortest string, then fewest strings."""
+    if not cands:
+        return None
+    return max(cands, key=lambda s: (min(map(len, s)), -len(s)))
+
+
+def _seq(items: list) -> _Info:
+    """A sequence: exact strings concatenated while they stay few; otherwise the best part's requirement."""
+    cands: list[frozenset[str]] = []
+    cur: frozenset[str] | None = frozenset({""})
+    all_exact = True
+    for item in items:
+        info = _node(item)
+        if info.exact is not None:
+            if cur is not None and len(cur) * len(info.exact) <= _MAX_SET:
+                cur = frozenset(a + b for a, b in product(cur, info.exact))
+                continue
+            all_exact = False
+            if cur and "" not in cur:
+                cands.append(cur)
+            cur = info.exact
+            continue
+        all_exact = False
+        if cur and "" not in cur:
+            cands.append(cur)
+        cur = frozenset({""})
+        req = info.required()
+        if req is not None:
+            cands.append(req)
+    if all_exact:
+        return _Info(exact=cur)
+    if cur and "" not in cur:
+        cands.append(cur)
+    return _Info(req=_best(cands))
+
+
+def _node(item: tuple) -> _Info:  # noqa: PLR0911 - one case per opcode
+    op, av = item
+    name = str(op)
+    if name == "LITERAL":
+        c = _char(av)
+        return _Info(exact=frozenset({c})) if c is not None else _UNKNOWN
+    if name == "IN":
+        return _in(av)
+    if name in ("AT", "ASSERT", "ASSERT_NOT"):
+        return _EMPTY
+    if name == "SUBPATTERN":
+        return _seq(list(av[-1]))
+    if name == "ATOMIC_GROUP":
+        return _seq(list(av))
+    if name == "BRANCH":
+        infos = [_seq(list(b)) for b in av[1]]
+        if all(i.exact is not None for i in infos):
+            union = frozenset().union(*(i.exact for i in infos))  # type: ignore[misc]
+            if len(union) <= _MAX_SET:
+                return _Info(exact=union)
+        reqs = [i.required() for i in infos]
+        if any(r is None for r in reqs):
+            return _UNKNOWN
+        return _Info(req=frozenset().union(*reqs))  # type: ignore[misc]
+    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+        lo, hi, sub = av
+        info = _seq(list(sub))
+        if lo == 0:
+            if hi == 1 and info.exact is not None:
+                return _Info(exact=info.exact | {""})
+            return _UNKNOWN
+        if lo == hi and info.exact is not None and len(info.exact) ** lo <= _MAX_SET:
+            return _Info(exact=frozenset("".join(p) for p in product(sorted(info.exact), repeat=lo)))
+        return _Info(req=info.required())
+    return _UNKNOWN  # ANY, NOT_LITERAL, GROUPREF, GROUPREF_EXISTS, ...
+
+
+def required_literals(pattern: str | re.Pattern[str], flags: int = 0) -> Gate | None:
+    """Strings (folded) one of which every match of the pattern contains; None when the pattern has none."""
+    if isinstance(pattern, re.Pattern):
+        pattern, flags = pattern.pattern, pattern.flags
+    try:
+        tree = _sre_parse.parse(pattern, flags)
+    except Exception:  # noqa: BLE001 - an unreadable pattern simply gets no gate
+        return None
+    req = _seq(list(tree)).required()
+    if not req:
+        return None
+    # A text holding "bombing" holds "bomb": only the strings that contain no other one need testing.
+    gate = frozenset(s for s in req if not any(o != s and o in s for o in req))
+    _register(gate)
+    return gate
+
+
+class Gated:
+    """A compiled regex behind its gate: `search` and `finditer` on a whole text skip texts it cannot match."""
+
+    __slots__ = ("regex", "gate", "pattern")
+
+    def __init__(self, regex: re.Pattern[str]) -> None:
+        self.regex = regex
+        self.gate = required_literals(regex)
+        self.pattern = regex.pattern
+
+    def search(self, text: str) -> re.Match[str] | None:
+        """regex.search(text), or None at once when the gate rules the text out."""
+        if self.gate is not None and self.gate.isdisjoint(literals_in(text)):
+            return None
+        return self.regex.search(text)
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """regex.finditer(text), or nothing at once when the gate rules the text out."""
+        if self.gate is not None and self.gate.isdisjoint(literals_in(text)):
+            return iter(())
+        return self.regex.finditer(text)
+
+
+def gated(pattern: str | re.Pattern[str], flags: int = 0) -> Gated:
+    """Compile a pattern (or take a compiled one) behind its gate."""
+    return Gated(pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, flags))
