@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
+from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
@@ -194,6 +195,31 @@ def test_unversioned_database_that_differs_from_the_baseline_is_refused(db_url: 
     with pytest.raises(migrate.MigrationError, match="reports: missing columns"):
         migrate.upgrade(db_url)
     assert migrate.current(db_url) is None
+
+
+def _event_indexes(url: str) -> dict[str, list[str]]:
+    """The indexes on `events`, by name, with their columns."""
+    engine = _engine(url)
+    with engine.connect() as conn:
+        found = {i["name"]: i["column_names"] for i in sa.inspect(conn).get_indexes("events")}
+    engine.dispose()
+    return found
+
+
+def test_upgrade_from_0001_adds_the_event_filter_indexes(db_url: str) -> None:
+    """Revision 0002 adds the indexes on events.iso, admin1 and sub_event_type (the API's filters) to a database at
+    0001 without losing its rows, and downgrading to 0001 removes them again."""
+    added = {"ix_events_iso": ["iso"], "ix_events_admin1": ["admin1"], "ix_events_sub_event_type": ["sub_event_type"]}
+    migrate.upgrade(db_url, migrate.BASELINE)
+    _add_report(db_url, "r1")
+    assert added.keys().isdisjoint(_event_indexes(db_url))
+    migrate.upgrade(db_url)
+    indexes = _event_indexes(db_url)
+    assert {name: indexes.get(name) for name in added} == added
+    assert _count_reports(db_url) == 1
+    command.downgrade(migrate.alembic_config(db_url), migrate.BASELINE)
+    assert added.keys().isdisjoint(_event_indexes(db_url))
+    assert migrate.current(db_url) == migrate.BASELINE
 
 
 def test_concurrent_upgrades_migrate_once(db_url: str) -> None:

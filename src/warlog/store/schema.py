@@ -125,6 +125,9 @@ events = sa.Table(
     sa.Index("ix_events_country", "country"),
     sa.Index("ix_events_event_type", "event_type"),
     sa.Index("ix_events_lat_lon", "latitude", "longitude"),
+    sa.Index("ix_events_iso", "iso"),  # country filters given as a code (migration 0002)
+    sa.Index("ix_events_admin1", "admin1"),  # admin1 filters and sorting (migration 0002)
+    sa.Index("ix_events_sub_event_type", "sub_event_type"),  # sub-event-type filters (migration 0002)
 )
 
 event_sources = sa.Table(
