@@ -72,8 +72,9 @@ def synthetic(n: int, per_day: int, seed: int = 1) -> list[Mention]:
     return out[:n]
 
 
-def link_in_memory(ms: list[Mention]) -> tuple[float, float, int]:
-    """(seconds linking, seconds reconciling, events) for these mentions."""
+def link_in_memory(ms: list[Mention]) -> tuple[float, float, float, int]:
+    """(wall seconds linking, wall seconds reconciling, CPU seconds of both, events) for these mentions."""
+    c0 = time.process_time()
     t0 = time.perf_counter()
     linker = Linker()
     decisions = {d.mention_id: d for d in linker.add_all(ms)}
@@ -85,11 +86,12 @@ def link_in_memory(ms: list[Mention]) -> tuple[float, float, int]:
             for m in members
         ]  # fmt: skip
         reconcile_rows(eid, info, decisions)
-    return t1 - t0, time.perf_counter() - t1, len(linker.members)
+    return t1 - t0, time.perf_counter() - t1, time.process_time() - c0, len(linker.members)
 
 
-def link_through_store(ms: list[Mention]) -> tuple[float, int]:
-    """(seconds of link_store, events founded) after saving these mentions, one report per synthetic report id."""
+def link_through_store(ms: list[Mention]) -> tuple[float, float, int]:
+    """(wall seconds of link_store, its CPU seconds, events founded) after saving these mentions, one report per
+    synthetic report id."""
     from warlog.link.run import link_store
     from warlog.store import Store
 
@@ -107,11 +109,11 @@ def link_through_store(ms: list[Mention]) -> tuple[float, int]:
         store = Store(f"sqlite:///{tmp}/link.db")
         for i in range(0, len(exs), 500):
             store.save_many(exs[i : i + 500])
-        t0 = time.perf_counter()
+        c0, t0 = time.process_time(), time.perf_counter()
         summary = link_store(store)
-        seconds = time.perf_counter() - t0
+        seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
         store.close()
-    return seconds, summary.founded
+    return seconds, cpu, summary.founded
 
 
 def slope(points: list[tuple[int, float]]) -> float:
@@ -136,27 +138,29 @@ def main(argv: list[str]) -> int:
     points: list[tuple[int, float]] = []
     for n in (int(s) for s in args.sizes.split(",")):
         ms = synthetic(n, args.per_day)
-        t_link, t_rec, n_events = link_in_memory(ms)
+        t_link, t_rec, cpu, n_events = link_in_memory(ms)
         total = t_link + t_rec
-        points.append((n, total))
+        points.append((n, cpu))  # CPU time: the fit should not depend on what else loads the machine
         target = {"target": "< 120 s", "ok": total < 120} if n == 1_000_000 else {}
         res.add(f"{n:,} mentions, in memory", total, "s", note=(
-            f"{n / total:,.0f} mentions/s; linking {t_link:.1f} s + reconciling {t_rec:.1f} s; {n_events:,} events"
+            f"{n / total:,.0f} mentions/s; linking {t_link:.1f} s + reconciling {t_rec:.1f} s (CPU {cpu:.1f} s); "
+            f"{n_events:,} events"
         ), **target)  # fmt: skip
         del ms
     if len(points) >= 2:
         k = slope(points)
         res.add("growth exponent (time ~ mentions^k)", round(k, 3), "", target="close to 1 (<= 1.15)", ok=k <= 1.15,
-                note="least squares over the in-memory sizes")  # fmt: skip
+                note="least squares of log CPU time over the in-memory sizes")  # fmt: skip
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     res.add("peak RSS", peak, "MiB", note="the largest in-memory size, with its synthetic input")
     for n in (int(s) for s in args.store_sizes.split(",") if s):
-        seconds, founded = link_through_store(synthetic(n, args.per_day))
+        seconds, cpu, founded = link_through_store(synthetic(n, args.per_day))
         res.add(
             f"{n:,} mentions, `warlog link` on SQLite",
             seconds,
             "s",
-            note=f"{n / seconds:,.0f} mentions/s; {founded:,} events; reads, reconciles, writes, scores reports",
+            note=f"{n / seconds:,.0f} mentions/s (CPU {cpu:.1f} s); {founded:,} events; reads, reconciles, writes, "
+            "scores reports",
         )
     res.notes.append(
         f"Synthetic mentions, {args.per_day} a day over Syria's bounding box, 1-4 reports per happening. "
