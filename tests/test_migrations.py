@@ -5,10 +5,7 @@ migrations is stamped; upgrading twice, or from several processes at once, is ha
 from __future__ import annotations
 
 import threading
-import uuid
-from collections.abc import Iterator
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 import sqlalchemy as sa
@@ -20,38 +17,10 @@ from alembic.script import ScriptDirectory
 from warlog.store import Store, migrate
 from warlog.store.schema import metadata
 
-PG_ADMIN_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-
 
 def _head() -> str:
     """The newest revision shipped in the package."""
     return ScriptDirectory.from_config(migrate.alembic_config("sqlite://")).get_current_head()
-
-
-def _pg_database() -> Iterator[str]:
-    """A throwaway PostgreSQL database for one test, dropped afterwards; skip when no server answers."""
-    try:
-        admin = sa.create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT", poolclass=sa.pool.NullPool)
-        with admin.connect() as conn:
-            name = f"warlog_mig_{uuid.uuid4().hex[:12]}"
-            conn.execute(sa.text(f'CREATE DATABASE "{name}"'))
-    except sa.exc.OperationalError as exc:
-        pytest.skip(f"PostgreSQL unreachable: {exc.__class__.__name__}")
-    try:
-        yield PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + name
-    finally:
-        with admin.connect() as conn:
-            conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-        admin.dispose()
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """An empty database on each backend."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'warlog.db'}"
-    else:
-        yield from _pg_database()
 
 
 def _engine(url: str) -> sa.Engine:

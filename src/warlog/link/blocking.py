@@ -25,9 +25,14 @@ _COMPATIBLE = {
 }
 
 
+def _window(m: Mention) -> int:
+    """Days this mention's date may be off by, from its time precision."""
+    return DATE_WINDOW_DAYS.get(m.time_precision or 1, DATE_WINDOW_DAYS[3])
+
+
 def date_window(a: Mention, b: Mention) -> int:
     """Days two mentions may differ by: the looser of their precisions' windows."""
-    return max(DATE_WINDOW_DAYS.get(a.time_precision or 1, 31), DATE_WINDOW_DAYS.get(b.time_precision or 1, 31))
+    return max(_window(a), _window(b))
 
 
 def radius_km(a: Mention, b: Mention) -> float:
@@ -102,11 +107,6 @@ def _cell(m: Mention) -> tuple[str, int, int] | tuple[str, str]:
 
 
 _NONE: frozenset[str] = frozenset()
-
-
-def _window(m: Mention) -> int:
-    """Days this mention's date may be off by, from its time precision."""
-    return DATE_WINDOW_DAYS.get(m.time_precision or 1, DATE_WINDOW_DAYS[3])
 
 
 class BlockIndex:

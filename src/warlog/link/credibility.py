@@ -106,7 +106,7 @@ def score_reports(store: Store, report_ids: set[str] | None) -> list[dict[str, A
         report_ids = {r for e in evs for r in e["report_ids"]}
     by_report = db.event_ids_of_reports(store.engine, report_ids)
     wanted = sorted({e for ids in by_report.values() for e in ids})
-    events = {e["id"]: e for e in _events_by_id(store, wanted)}
+    events = {e["id"]: e for e in db.events_by_id(store.engine, wanted)}
     matches = db.matches_of(store.engine, wanted)
     rows = []
     for rid in sorted(report_ids):
@@ -114,19 +114,3 @@ def score_reports(store: Store, report_ids: set[str] | None) -> list[dict[str, A
         rows.append({"report_id": rid, "score": c.score, "reasons": c.reasons})
     db.save_credibility(store, rows)
     return rows
-
-
-def _events_by_id(store: Store, ids: list[str]) -> list[dict[str, Any]]:
-    """Linked events by id (as query_events gives them), read in chunks: one query per chunk, not per event."""
-    import sqlalchemy as sa
-
-    from warlog.store import linking as db
-    from warlog.store.schema import events
-
-    out: list[dict[str, Any]] = []
-    with store.engine.connect() as conn:
-        for chunk in db._chunks(ids):
-            rows = conn.execute(sa.select(events).where(events.c.id.in_(chunk))).mappings().all()
-            srcs = db._sources_by_event(conn, [r["id"] for r in rows])
-            out.extend(db.event_dict(r, srcs.get(r["id"], [])) for r in rows)
-    return out

@@ -291,6 +291,17 @@ def query_events(
     return [event_dict(r, srcs.get(r["id"], [])) for r in rows]
 
 
+def events_by_id(engine: Engine, ids: list[str]) -> list[dict[str, Any]]:
+    """Linked events by id (as query_events gives them), read in chunks: one query per chunk, not per event."""
+    out: list[dict[str, Any]] = []
+    with engine.connect() as conn:
+        for chunk in _chunks(ids):
+            rows = conn.execute(sa.select(events).where(events.c.id.in_(chunk))).mappings().all()
+            srcs = _sources_by_event(conn, [r["id"] for r in rows])
+            out.extend(event_dict(r, srcs.get(r["id"], [])) for r in rows)
+    return out
+
+
 def get_linked_event(engine: Engine, event_id: str) -> dict[str, Any] | None:
     """One linked event by its id, or by the id of any mention it holds; None when unknown."""
     with engine.connect() as conn:
