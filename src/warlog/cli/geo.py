@@ -80,6 +80,13 @@ def train_geo_cmd(
     geovirus: Annotated[Path | None, typer.Option(help="GeoVirus corpus XML.", exists=True, dir_okay=False)] = None,
     out: Annotated[Path | None, typer.Option(help="Where to write the weights (default: the packaged file).")] = None,
     folds: Annotated[int, typer.Option(help="k for k-fold cross-validation (1: none; leave-one-corpus-out too).")] = 5,
+    recogniser: Annotated[
+        bool, typer.Option("--recogniser/--no-recogniser", help="Also train the toponym recogniser (runs spaCy).")
+    ] = True,
+    ranker: Annotated[bool, typer.Option("--ranker/--no-ranker", help="Train the candidate ranker.")] = True,
+    recogniser_out: Annotated[
+        Path | None, typer.Option(help="Where to write the recogniser (default: the packaged file).")
+    ] = None,
 ) -> None:
     """Fit the toponym ranker on the open geoparsing corpora, print cross-validated accuracy, write its JSON."""
     from warlog.eval.geo_train import train_geo
@@ -88,11 +95,25 @@ def train_geo_cmd(
     corpora = {k: v for k, v in (("lgl", lgl), ("trnews", trnews), ("geovirus", geovirus)) if v is not None}
     if not corpora:
         raise typer.BadParameter("give at least one of --lgl, --trnews, --geovirus")
-    target = out or RANKER_PATH
-    ranker, cv = train_geo(corpora, target, folds=folds, log=lambda m: err.print(m, highlight=False))
-    for setting, m in cv.items():
-        typer.echo(
-            f"{setting}: acc_161km={m['acc_161km']:.3f} exact={m['exact']:.3f} median_km={m['median_km']} "
-            f"no_answer={m['no_answer']:.3f} n={m['n']}"
-        )
-    typer.echo(f"wrote {target} ({ranker.describe()})")
+    log = lambda m: err.print(m, highlight=False)  # noqa: E731
+    if ranker:
+        target = out or RANKER_PATH
+        fitted, cv = train_geo(corpora, target, folds=folds, log=log)
+        for setting, m in cv.items():
+            typer.echo(
+                f"{setting}: acc_161km={m['acc_161km']:.3f} exact={m['exact']:.3f} median_km={m['median_km']} "
+                f"no_answer={m['no_answer']:.3f} n={m['n']}"
+            )
+        typer.echo(f"wrote {target} ({fitted.describe()})")
+    if recogniser:
+        from warlog.eval.geo_train import train_recogniser
+        from warlog.extract.toponyms import MODEL_PATH
+
+        target = recogniser_out or MODEL_PATH
+        _, held = train_recogniser(corpora, target, log=log)
+        for setting, m in held.items():
+            typer.echo(
+                f"{setting}: ner_precision={m['ner_precision']:.3f} ner_recall={m['ner_recall']:.3f} "
+                f"ner_f1={m['ner_f1']:.3f}"
+            )
+        typer.echo(f"wrote {target}")

@@ -131,3 +131,104 @@ def train_geo(
     if out:
         Path(out).write_text(ranker.to_json(), encoding="utf-8")
     return ranker, cv
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# The toponym recogniser (extract/toponyms.py)
+
+
+@dataclass
+class NerCorpus:
+    """A corpus's documents with spaCy's entity spans, computed once."""
+
+    name: str
+    docs: list[GeoDoc]
+    ner: list[list[tuple[int, int, str]]]
+
+
+def recogniser_examples(
+    corpus: NerCorpus, gazetteer: Gazetteer | None = None
+) -> tuple[list[dict[str, float]], list[int]]:
+    """One example per candidate span: label 1 when it overlaps a gold toponym with coordinates, 0 when it overlaps
+    none (candidates on annotated toponyms without coordinates are left out, as the scorer leaves them out)."""
+    from warlog.extract.toponyms import all_candidates, candidate_features, doc_view
+
+    gaz = gazetteer or get_gazetteer()
+    rows, labels = [], []
+    for doc, ner in zip(corpus.docs, corpus.ner, strict=True):
+        view = doc_view(doc.text, ner)
+        for t in all_candidates(doc.text, ner, gaz):
+            over = [g for g in doc.toponyms if g.start < t.end and t.start < g.end]
+            if over and not any(g.has_point for g in over):
+                continue
+            rows.append(candidate_features(t, view))
+            labels.append(int(bool(over)))
+    return rows, labels
+
+
+def fit_recogniser(corpora: Sequence[NerCorpus], gazetteer: Gazetteer | None = None, l2: float = 1.0):  # noqa: ANN201
+    """Fit the recogniser on the corpora; the threshold maximises candidate-level F1 on the training examples."""
+    from warlog.extract.toponyms import ToponymModel, fit_logistic
+
+    rows: list[dict[str, float]] = []
+    labels: list[int] = []
+    for c in corpora:
+        r, y = recogniser_examples(c, gazetteer)
+        rows += r
+        labels += y
+    weights, bias = fit_logistic(rows, labels, l2=l2)
+    model = ToponymModel(weights, bias, 0.5)
+    probs = [model.probability(r) for r in rows]
+    pos = sum(labels)
+    best_t, best_f = 0.5, -1.0
+    for t in [i / 20 for i in range(4, 17)]:
+        tp = sum(1 for p, y in zip(probs, labels, strict=True) if p >= t and y)
+        n = sum(1 for p in probs if p >= t)
+        f = 2 * tp / (n + pos) if n + pos else 0.0
+        if f > best_f:
+            best_t, best_f = t, f
+    model.threshold = best_t
+    model.meta = {"trained_on": [c.name for c in corpora], "examples": len(rows), "positives": pos}
+    return model
+
+
+def recogniser_scores(corpus: NerCorpus, model, gazetteer: Gazetteer | None = None) -> dict:  # noqa: ANN001
+    """End-to-end NER precision / recall / F1 (span overlap and within 161 km) of a corpus with a model."""
+    from warlog.eval.geoparse import ner_metrics, parse_end_to_end
+
+    preds = parse_end_to_end(corpus.docs, gazetteer, ner=corpus.ner, model=model)
+    return ner_metrics(corpus.docs, preds)
+
+
+def train_recogniser(
+    corpora: dict[str, str | Path],
+    out: str | Path | None = None,
+    log: Callable[[str], None] = print,
+    ner_cache: dict[str, list] | None = None,
+) -> tuple[object, dict[str, dict]]:
+    """Leave one corpus out (train on the others, score end to end on it), then fit on all and write the JSON."""
+    from warlog.eval.geoparse import corpus_ner
+    from warlog.extract.toponyms import MODEL_PATH
+
+    gaz = get_gazetteer()
+    data = []
+    for name, path in corpora.items():
+        docs = read_corpus(path)
+        log(f"{name}: running spaCy over {len(docs)} articles")
+        ner = (ner_cache or {}).get(name) or corpus_ner(docs)
+        data.append(NerCorpus(name, docs, ner))
+    results: dict[str, dict] = {}
+    for held in data:
+        train = [c for c in data if c is not held]
+        if not train:
+            continue
+        model = fit_recogniser(train, gaz)
+        m = recogniser_scores(held, model, gaz)
+        results[f"recogniser trained on {'+'.join(c.name for c in train)} -> test {held.name}"] = m
+        log(f"recogniser held-out {held.name}: P={m['ner_precision']:.3f} R={m['ner_recall']:.3f} "
+            f"F1={m['ner_f1']:.3f}")  # fmt: skip
+    model = fit_recogniser(data, gaz)
+    model.meta["held_out"] = {k: {m: round(v, 4) for m, v in r.items()} for k, r in results.items()}
+    target = Path(out) if out else MODEL_PATH
+    target.write_text(model.to_json(), encoding="utf-8")
+    return model, results

@@ -272,21 +272,33 @@ def resolve_gold(
     return out, time.perf_counter() - t0
 
 
-def parse_end_to_end(
-    docs: Sequence[GeoDoc], gazetteer: Gazetteer | None = None, nlp: Any = None
-) -> list[list[tuple[int, int, float | None, float | None]]]:
-    """Find and resolve toponyms with warlog's own recogniser (gazetteer n-grams + spaCy NER)."""
+def corpus_ner(docs: Sequence[GeoDoc], nlp: Any = None) -> list[list[tuple[int, int, str]]]:
+    """spaCy's entity spans (start, end, label) of every document."""
     from warlog.extract.nlp import load_nlp
+
+    nlp = nlp or load_nlp()
+    texts = [d.text for d in docs]
+    return [[(e.start_char, e.end_char, e.label_) for e in sp.ents] for sp in nlp.pipe(texts, batch_size=16)]
+
+
+def parse_end_to_end(
+    docs: Sequence[GeoDoc],
+    gazetteer: Gazetteer | None = None,
+    nlp: Any = None,
+    ner: Sequence[list[tuple[int, int, str]]] | None = None,
+    model: Any = None,
+    ranker: Any = None,
+) -> list[list[tuple[int, int, float | None, float | None]]]:
+    """Find and resolve toponyms with warlog's own recogniser (gazetteer n-grams + spaCy NER, kept by the learned
+    recogniser `model`, default the shipped one); `ner` gives the entity spans when already computed."""
     from warlog.extract.places import find_toponyms, resolve_toponyms
 
     gaz = gazetteer or get_gazetteer()
-    nlp = nlp or load_nlp()
+    ents = ner if ner is not None else corpus_ner(docs, nlp)
     out = []
-    texts = [d.text for d in docs]
-    for doc, sp in zip(docs, nlp.pipe(texts, batch_size=16), strict=True):
-        ner = [(e.start_char, e.end_char, e.label_) for e in sp.ents]
-        tops = find_toponyms(doc.text, ner, gazetteer=gaz)
-        places = resolve_toponyms(tops, doc.text, gazetteer=gaz) if tops else []
+    for doc, spans in zip(docs, ents, strict=True):
+        tops = find_toponyms(doc.text, spans, gazetteer=gaz, model=model)
+        places = resolve_toponyms(tops, doc.text, gazetteer=gaz, ranker=ranker) if tops else []
         pairs = zip(tops, places, strict=True)
         out.append([(t.start, t.end, p.latitude if p else None, p.longitude if p else None) for t, p in pairs])
     return out

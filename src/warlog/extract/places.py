@@ -15,6 +15,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS as SPACY_STOP_WORDS
 
@@ -220,9 +221,10 @@ def _weak_single(cands: list[GazEntry], qual: list[float], surface: str, text: s
 
 
 def find_toponyms(
-    text: str, ner_spans: Sequence[tuple[int, int, str]] = (), gazetteer: Gazetteer | None = None
+    text: str, ner_spans: Sequence[tuple[int, int, str]] = (), gazetteer: Gazetteer | None = None, model: Any = None
 ) -> list[Toponym]:
-    """Place names in the text: gazetteer matches of capitalised n-grams, plus NER GPE/LOC/FAC spans."""
+    """Place names in the text: gazetteer matches of capitalised n-grams, plus NER GPE/LOC/FAC spans, kept by the
+    learned recogniser of extract/toponyms.py (`model`: a ToponymModel, default the shipped one)."""
     gaz = gazetteer or get_gazetteer()
     toks = _tokens(text)
     actor_spans = _actor_run_spans(text, toks)
@@ -244,7 +246,9 @@ def find_toponyms(
     found.extend(_ner_toponyms(gaz, text, ner_spans, found))
     found.extend(_unknown_districts(gaz, text, found))
     found.sort(key=lambda t: t.start)
-    return found
+    from warlog.extract.toponyms import recognise
+
+    return recognise(text, ner_spans, gaz, found, model)
 
 
 NON_PLACE_LABELS = frozenset({"PERSON", "DATE", "TIME"})

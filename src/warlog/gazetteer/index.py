@@ -150,6 +150,18 @@ class Gazetteer:
         self._by_key[key] = found
         return found
 
+    def _exact_of(self, key: str) -> set[str]:
+        """The exact keys of the names indexed under a key (cached)."""
+        cache = self.__dict__.setdefault("_exact_cache", {})
+        hit = cache.get(key)
+        if hit is None:
+            with self._lock:
+                rows = self.conn.execute("SELECT DISTINCT exact FROM names WHERE key = ?", (key,)).fetchall()
+            hit = cache[key] = {r[0] for r in rows}
+            if len(cache) > 100_000:
+                cache.clear()
+        return hit
+
     def has_key(self, key: str) -> bool:
         """True when some row has a name with this key."""
         return bool(key) and bool(self.by_key(key))
@@ -176,6 +188,10 @@ class Gazetteer:
                 out.extend((e, q) for e, q in abbr if e.pk not in seen)
         if extra:
             for k in dict.fromkeys((key, _singular(key))):
+                # a demonym is an English word: its spelling must match, not just its loose key ("Sweida" is not
+                # "Swede")
+                if not ({ex, _singular(ex)} & self._exact_of(DEMONYM_PREFIX + k)):
+                    continue
                 found = self.by_key(DEMONYM_PREFIX + k)
                 if found:
                     seen = {e.pk for e, _ in out}
