@@ -21,6 +21,7 @@ import struct
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from warlog.gazetteer.features import kind_of_name
 from warlog.gazetteer.names import exact_key, has_arabic, name_key
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -281,7 +282,7 @@ def archive_rows(sdir: Path) -> list[Row]:
             lat, lon = float(s["latitude"]), float(s["longitude"])
         except ValueError:
             continue
-        feature = "landmark" if LANDMARK_WORDS.search(name) else "village"
+        feature = kind_of_name(name) if LANDMARK_WORDS.search(name) else "village"
         row = Row(f"sa-{s['pk']}", name, feature, lat, lon, "Syrian Archive locations 2016")
         row.add_names([s["name_ar"].strip("\u202b\u202c\u200e ")])
         out.append(row)
@@ -357,7 +358,8 @@ def ucdp_rows(shared: Path) -> list[Row]:
             if all(km(lat, lon, a, b) > 5.0 for a, b in kept):
                 kept.append((lat, lon))
         for k, (lat, lon) in enumerate(kept):
-            out.append(Row(f"ucdp-{exact_key(name).replace(' ', '-')}-{k}", name, "village", lat, lon, UCDP_SOURCE))
+            rid = f"ucdp-{exact_key(name).replace(' ', '-')}-{k}"
+            out.append(Row(rid, name, kind_of_name(name), lat, lon, UCDP_SOURCE))
     return out
 
 
@@ -419,11 +421,16 @@ def build(shared: Path) -> list[Row]:
         places.append(u)
     places.extend(region_rows())
     rows = admins + places + districts
+    admin3 = [a for a in admins if a.feature == "admin3"]
     for r in rows:
         if r.feature not in ("country",) and not r.admin1:
             loc = locator.locate(r.lat, r.lon)
             if loc:
                 r.admin1, r.admin2, r.admin3 = loc
+            else:  # a border town just outside the simplified polygons (Ras al-Ain): the nearest sub-district's
+                near = min(admin3, key=lambda a: km(a.lat, a.lon, r.lat, r.lon), default=None)
+                if near is not None and km(near.lat, near.lon, r.lat, r.lon) <= 40.0:
+                    r.admin1, r.admin2, r.admin3 = near.admin1, near.admin2, near.admin3
     return [r for r in rows if r.feature == "country" or r.admin1]
 
 

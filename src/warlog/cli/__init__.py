@@ -264,14 +264,26 @@ def gazetteer_load(
         typer.Argument(help="GeoNames dumps: allCountries.zip, SY.txt, cities500.txt, alternateNamesV2.txt..."),
     ],
     index: Annotated[str | None, typer.Option(help="Index file to build (default: in the cache folder).")] = None,
+    events: Annotated[
+        str | None, typer.Option(help="The files are ACLED or UCDP GED event CSVs (acled|ucdp): add their places.")
+    ] = None,
+    years: Annotated[str | None, typer.Option(help="With --events: event years to take, e.g. 2017-2019.")] = None,
 ) -> None:
-    """Build an on-disk place index from GeoNames dumps; extraction uses it from then on."""
+    """Build an on-disk place index from GeoNames dumps (or the places of event files); extraction uses it."""
     from warlog.gazetteer import default_index_path, load_geonames
+    from warlog.gazetteer.loaders import load_events
 
+    if events and (events not in ("acled", "ucdp") or not years):
+        raise typer.BadParameter("--events acled|ucdp needs --years (e.g. 2017-2019)", param_hint="--events")
     target = Path(index) if index else default_index_path()
     total = 0
     for f in files:
-        n = load_geonames(f, target)
+        if events:
+            from warlog.cli.geo import _years
+
+            n = load_events(f, target, events, _years(years) or ())
+        else:
+            n = load_geonames(f, target)
         err.print(f"{f}: {n} rows", highlight=False)
         total += n
     err.print(f"index {target}: {total} rows loaded", highlight=False)

@@ -57,7 +57,10 @@ def eval_places(
     source: Annotated[str, typer.Option(help="acled or ucdp")],
     data: Annotated[Path, typer.Option(help="The events CSV (.csv or .csv.gz).", exists=True, dir_okay=False)],
     context: Annotated[str, typer.Option(help="admin1: 'place, governorate'; none: the name alone")] = "admin1",
-    years: Annotated[str | None, typer.Option(help="Event years, e.g. 2018-2019 (UCDP default: 2018-2019).")] = None,
+    years: Annotated[str | None, typer.Option(help="Years to score, e.g. 2018-2019 (default: all not fed).")] = None,
+    gazetteer_years: Annotated[
+        str | None, typer.Option(help="Load this file's event places of these years into a copy of the gazetteer.")
+    ] = None,
     format_: FormatOption = "table",
     limit: Annotated[int | None, typer.Option(help="Only the first N events.")] = None,
 ) -> None:
@@ -68,7 +71,12 @@ def eval_places(
     _check_format(format_)
     if source not in ("acled", "ucdp") or context not in ("admin1", "none"):
         raise typer.BadParameter("--source acled|ucdp, --context admin1|none")
-    result = evaluate_places(source, data, context=context, years=_years(years), limit=limit)
+    try:
+        result = evaluate_places(
+            source, data, context=context, years=_years(years), limit=limit, gazetteer_years=_years(gazetteer_years)
+        )
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
     err.print(f"{result.metrics['toponyms_per_s']} place names resolved per second", highlight=False)
     print_result(result, format_)
 

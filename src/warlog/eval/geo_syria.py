@@ -116,20 +116,43 @@ def _resolve_text(place: str, admin1: str, context: str, gaz: Gazetteer):
     return places[0] if places else None
 
 
+def _with_event_places(gaz: Gazetteer, source: str, path: str | Path, years: tuple[int, ...]) -> Gazetteer:
+    """A temporary copy of the gazetteer with the places of the file's events of `years` loaded."""
+    import shutil
+    import tempfile
+
+    from warlog.gazetteer import default_index_path
+    from warlog.gazetteer.loaders import load_events
+
+    target = Path(tempfile.mkdtemp(prefix="warlog-gaz-")) / "gazetteer.sqlite"
+    shutil.copyfile(gaz.path or default_index_path(), target)
+    load_events(path, target, source, years)
+    return Gazetteer.open(target)
+
+
 def evaluate_places(
     source: str, path: str | Path, context: str = "admin1", years: tuple[int, ...] | None = None,
-    gazetteer: Gazetteer | None = None, limit: int | None = None,
+    gazetteer: Gazetteer | None = None, limit: int | None = None, gazetteer_years: tuple[int, ...] | None = None,
 ) -> EvalResult:  # fmt: skip
-    """Share of events whose place text resolves within 5 / 25 km of the coded point."""
+    """Share of events whose place text resolves within 5 / 25 km of the coded point. Events of years whose ACLED or
+    UCDP places are in the gazetteer (packaged, loaded, or `gazetteer_years` of this file loaded into a temporary
+    copy) are never scored."""
     gaz = gazetteer or get_gazetteer()
+    if source not in ("acled", "ucdp"):
+        raise ValueError(f"unknown source {source!r} (acled or ucdp)")
+    if gazetteer_years:
+        gaz = _with_event_places(gaz, source, path, gazetteer_years)
+    fed = gaz.event_years()
+    excluded = set().union(*fed.values()) if fed else set()
     if source == "acled":
         cases = acled_cases(path)
-    elif source == "ucdp":
-        cases = ucdp_cases(path, years if years is not None else (2018, 2019))
     else:
-        raise ValueError(f"unknown source {source!r} (acled or ucdp)")
-    if years and source == "acled":
+        cases = ucdp_cases(path, None)
+    if years:
         cases = [c for c in cases if c.year in years]
+    cases = [c for c in cases if c.year not in excluded]
+    if not cases:
+        raise ValueError(f"no events left to score: years {sorted(years or [])} all feed the gazetteer ({fed})")
     cases = cases[:limit] if limit else cases
     cache: dict[tuple[str, str], tuple[float, float] | None] = {}
     t0 = time.perf_counter()
@@ -153,14 +176,14 @@ def evaluate_places(
     }
     far = Counter(c.text for c, d in zip(cases, dists, strict=True) if d is None or d > 25)
     kind = "ACLED geo_precision 1" if source == "acled" else "UCDP where_prec 1-2"
+    scored = sorted({c.year for c in cases})
     notes = [
-        f"{source}: {n} point-precise events ({kind})"
-        f"{', years ' + ','.join(map(str, years or (2018, 2019))) if source == 'ucdp' or years else ''}; "
+        f"{source}: {n} point-precise events ({kind}), years {','.join(map(str, scored))}; "
         f"context: {'name + governorate' if context == 'admin1' else 'name only'}",
+        "years whose event places feed the gazetteer (never scored): "
+        + ("; ".join(f"{k.upper()} {','.join(map(str, sorted(v)))}" for k, v in sorted(fed.items()) if v) or "none"),
         f"gazetteer: {gaz.meta('version') or gaz.path} ({len(gaz)} places)",
         "most frequent places not within 25 km: " + ", ".join(f"{k} ({v})" for k, v in far.most_common(8)),
         "no published number for text-only resolution of Syrian place names to compare with",
     ]
-    if source == "ucdp":
-        notes.append("UCDP 2016-2017 place points feed the packaged gazetteer; evaluate on 2018-2019 (the default)")
     return EvalResult(f"places-{source}", metrics, anchors=list(ANCHORS), notes=notes)

@@ -20,6 +20,7 @@ from typing import Any
 from spacy.lang.en.stop_words import STOP_WORDS as SPACY_STOP_WORDS
 
 from warlog.gazetteer import GazEntry, Gazetteer, get_gazetteer, haversine_km
+from warlog.gazetteer.features import SITE_FEATURES, geo_precision
 from warlog.gazetteer.names import exact_key, name_key
 from warlog.gazetteer.ranker import Ranker, default_ranker, log_dist
 from warlog.model import Place
@@ -70,7 +71,7 @@ ACTOR_WORDS = frozenset(
 )  # fmt: skip
 ENGLISH_STOP_WORDS = frozenset(w.lower() for w in SPACY_STOP_WORDS)
 REGION_ISO = frozenset({"SY", "IQ", "TR", "LB", "JO"})
-POPULATED = frozenset({"city", "town", "village", "district", "landmark"})
+POPULATED = frozenset({"city", "town", "village", "district"}) | SITE_FEATURES
 
 _BEFORE_NEAR = re.compile(
     r"(?:\bnear(?:by)?|\boutside(?: of)?|\boutskirts of|\bvicinity of|\baround|\bclose to|\bedge of|\bsurroundings of"
@@ -673,7 +674,7 @@ def place_from_entry(
         return Place(location=e.name, latitude=e.lat, longitude=e.lon, geo_precision=3, **base)
     if e.feature in ("admin2", "admin3"):
         return Place(location=e.city or e.name, latitude=e.lat, longitude=e.lon, geo_precision=2, **base)
-    precision = 2 if cue in ("near", "part", "rural") or e.feature == "region" else 1
+    precision = geo_precision(e.feature, cue)  # ACLED's rule per feature type (gazetteer/features.py)
     location = f"{e.city} - {e.name}" if e.feature == "district" and e.city else e.name
     return Place(location=location, latitude=e.lat, longitude=e.lon, geo_precision=precision, **base)
 

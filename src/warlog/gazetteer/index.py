@@ -33,6 +33,10 @@ SYRIA_CSV = Path(__file__).resolve().parents[1] / "data" / "places_syria.csv"
 # The conflict region: its places are offered to the fuzzy matcher whatever their size.
 REGION = frozenset("SY IQ YE LY LB JO TR PS IL EG SD SS SO AF PK IR SA ML NE NG BF CD CF ET UA MM YD".split())
 
+# Event datasets whose place points the packaged gazetteer holds, and their years (scripts/build_places_data.py):
+# evaluations against those datasets score only the other years.
+PACKAGED_EVENT_YEARS: dict[str, tuple[int, ...]] = {"ucdp": (2016, 2017)}
+
 # GeoNames admin1 codes of Syria -> ACLED's governorate spelling.
 SY_ADMIN1_BY_CODE = {
     "01": "Al Hasakeh", "02": "Lattakia", "03": "Quneitra", "04": "Ar Raqqa", "05": "As Sweida", "06": "Dara",
@@ -134,6 +138,13 @@ class Gazetteer:
         """A value of the index's meta table (e.g. "version")."""
         row = self.conn.execute("SELECT v FROM meta WHERE k = ?", (key,)).fetchone()
         return row[0] if row else None
+
+    def event_years(self) -> dict[str, set[int]]:
+        """Years of event datasets (acled, ucdp) whose places are in this index: packaged, then loaded ones."""
+        out = {k: set(v) for k, v in PACKAGED_EVENT_YEARS.items()}
+        for k, v in self.conn.execute("SELECT k, v FROM meta WHERE k LIKE 'events:%'").fetchall():
+            out.setdefault(k.split(":", 1)[1], set()).update(int(y) for y in v.split(",") if y)
+        return out
 
     def by_key(self, key: str) -> tuple[GazEntry, ...]:
         """Rows with a name whose name_key equals `key` (cached)."""

@@ -7,7 +7,7 @@ import io
 import os
 import sqlite3
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -23,8 +23,16 @@ from warlog.gazetteer.index import (
 # Feature codes kept from GeoNames classes other than P (populated places) and A (admin units).
 KEEP_CODES = frozenset(
     "AIRB AIRF AIRP MILB INSM CMP CMPRF DAM OILF GASF PRN BDG CSTL HSP SCH MSQ UNIV STDM RSTN PS OILR PLN MT MTS HLL "
-    "VAL WAD ISL CST".split()
+    "VAL WAD ISL CST PSTB".split()
 )
+# GeoNames feature codes -> our feature types (gazetteer/features.py); others kept are landmarks.
+KIND_OF_CODE = {
+    "AIRB": "airport", "AIRF": "airport", "AIRP": "airport", "MILB": "base", "INSM": "base", "CMP": "camp",
+    "CMPRF": "camp", "DAM": "dam", "PSTB": "crossing", "OILF": "facility", "GASF": "facility", "PRN": "facility",
+    "HSP": "facility", "SCH": "facility", "UNIV": "facility", "STDM": "facility", "RSTN": "facility",
+    "PS": "facility", "OILR": "facility", "PLN": "region", "VAL": "region", "WAD": "region", "ISL": "region",
+    "CST": "region",
+}  # fmt: skip
 ADMIN_CODES = {"ADM1": "admin1", "ADM2": "admin2", "ADM3": "admin3", "ADM4": "admin3", "PCLI": "country"}
 BATCH = 5000
 
@@ -54,7 +62,7 @@ def _feature(fclass: str, fcode: str, population: int) -> str | None:
         return "town" if population >= 10_000 or fcode == "PPLA2" else "village"
     if fclass == "A":
         return ADMIN_CODES.get(fcode)
-    return "landmark" if fcode in KEEP_CODES else None
+    return KIND_OF_CODE.get(fcode, "landmark") if fcode in KEEP_CODES else None
 
 
 def _detect(first: list[str]) -> str:
@@ -196,3 +204,104 @@ def _chain(first: str, rest: Iterator[str]) -> Iterator[str]:
     """The first line followed by the rest of the stream."""
     yield first
     yield from rest
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Place points of event datasets a user has (ACLED, UCDP GED): the places they coded, for the years asked
+
+
+def _event_rows(path: Path) -> Iterator[dict[str, str]]:
+    """Rows of an events CSV, gzipped or not."""
+    import csv
+    import gzip
+
+    raw = gzip.open(path, "rb") if path.suffix == ".gz" else path.open("rb")
+    with raw, io.TextIOWrapper(raw, encoding="utf-8-sig", newline="") as fh:
+        yield from csv.DictReader(fh)
+
+
+def _event_place(r: dict[str, str], source: str) -> tuple[str, str, str, float, float, int] | None:
+    """(name, city, admin1, lat, lon, year) of a point-precise event row, or None."""
+    import html
+    import re
+
+    try:
+        year, lat, lon = int(r.get("year") or 0), float(r["latitude"]), float(r["longitude"])
+        if source == "acled":
+            if int(r.get("geo_precision") or 9) != 1:
+                return None
+            name, admin1 = r.get("location") or "", r.get("admin1") or ""
+        else:
+            if int(r.get("where_prec") or 9) != 1:
+                return None
+            name = html.unescape(r.get("where_coordinates") or "")
+            name = re.sub(r"\s*\(.*?\)\s*", " ", name).strip()
+            admin1 = re.sub(r"\s+Governorate$", "", r.get("adm_1") or "")
+    except (KeyError, ValueError):
+        return None
+    city = ""
+    if " - " in name:  # ACLED "Aleppo - Sheikh Maqsoud": a district of a city
+        city, _, name = name.partition(" - ")
+    name = name.split(",")[0].strip()
+    return (name, city, admin1, lat, lon, year) if name else None
+
+
+def event_place_rows(path: str | os.PathLike[str], source: str, years: Iterable[int]) -> list[dict]:
+    """Place rows from an ACLED or UCDP GED events file: one per (name, city, governorate) coded at point precision
+    in the given years, at the median of its points; the type from the name's words ("Hole Camp" is a camp)."""
+    import statistics
+
+    from warlog.gazetteer.features import kind_of_name
+    from warlog.gazetteer.names import exact_key
+
+    wanted = set(years)
+    pts: dict[tuple[str, str, str], list[tuple[float, float]]] = {}
+    for r in _event_rows(Path(path)):
+        got = _event_place(r, source)
+        if got is None or got[5] not in wanted:
+            continue
+        name, city, admin1, lat, lon, _ = got
+        pts.setdefault((name, city, admin1), []).append((lat, lon))
+    rows = []
+    for (name, city, admin1), ps in pts.items():
+        lat, lon = statistics.median(p[0] for p in ps), statistics.median(p[1] for p in ps)
+        slug = "-".join(exact_key(f"{city} {name} {admin1}").split())
+        rows.append({
+            "id": f"{source}-{slug}", "name": name, "alt_names": [], "city": city or None, "admin1": admin1 or None,
+            "feature": "district" if city else kind_of_name(name), "country": "Syria" if source else None,
+            "iso": None, "lat": lat, "lon": lon, "population": 0,
+            "source": f"{source.upper()} event places {min(wanted)}-{max(wanted)} (user file)",
+        })  # fmt: skip
+    return rows
+
+
+def load_events(
+    path: str | os.PathLike[str], index_path: str | os.PathLike[str], source: str, years: Iterable[int]
+) -> int:
+    """Add the places of an ACLED / UCDP GED file's events of `years` to the index (created from the default
+    gazetteer if missing); the years are recorded (meta `events:<source>`) so that evaluations leave them out."""
+    if source not in ("acled", "ucdp"):
+        raise ValueError(f"unknown events source {source!r} (acled or ucdp)")
+    years = sorted(set(years))
+    index_path = Path(index_path)
+    index_path.parent.mkdir(parents=True, exist_ok=True)
+    fresh = not index_path.exists()
+    conn = sqlite3.connect(index_path)
+    try:
+        if fresh:
+            build_default(conn)
+        create_schema(conn)
+        rows = event_place_rows(path, source, years)
+        for r in rows:
+            iso = conn.execute("SELECT iso FROM places WHERE feature = 'admin1' AND admin1 = ?", (r["admin1"],))
+            hit = iso.fetchone()
+            r["iso"] = hit[0] if hit else "SY"
+        n = insert_places(conn, rows)
+        old = conn.execute("SELECT v FROM meta WHERE k = ?", (f"events:{source}",)).fetchone()
+        merged = sorted({*years, *(int(y) for y in (old[0].split(",") if old and old[0] else []))})
+        conn.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (f"events:{source}", ",".join(map(str, merged))))
+        conn.execute("INSERT OR REPLACE INTO meta VALUES ('loaded:' || ?, ?)", (Path(path).name, str(n)))
+        conn.commit()
+    finally:
+        conn.close()
+    return n

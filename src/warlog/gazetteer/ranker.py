@@ -29,6 +29,8 @@ FEATURES: tuple[str, ...] = (
 SECOND_ONLY = frozenset(
     {"near_25", "near_100", "near_300", "far_2000", "log_dist", "same_admin1_anchor", "admin1_share", "iso_share"}
 )
+# Site kinds (gazetteer/features.py) the corpora rarely show: scored with the landmark weight.
+KIND_ALIASES = {f"f_{k}": "f_landmark" for k in ("camp", "crossing", "airport", "base", "dam", "facility")}
 # Rules from Syrian reporting, not learned: (feature, weight).
 FIXED: dict[str, float] = {
     "district_city_named": 1.0, "district_city_unnamed": -0.4, "cue_admin1": 1.5, "cue_district": 1.2,
@@ -54,9 +56,9 @@ class Ranker:
     meta: dict = field(default_factory=dict)
 
     def score(self, feats: dict[str, float], second: bool) -> float:
-        """Linear score of one candidate."""
+        """Linear score of one candidate (site kinds share the landmark weight: see KIND_ALIASES)."""
         w = self.second if second else self.first
-        s = sum(w.get(k, 0.0) * v for k, v in feats.items())
+        s = sum(w.get(KIND_ALIASES.get(k, k), 0.0) * v for k, v in feats.items())
         return s + sum(self.fixed.get(k, 0.0) * v for k, v in feats.items())
 
     def describe(self) -> str:
@@ -123,6 +125,7 @@ def fit_softmax(
         starts.append(len(rows))
         labels.append(len(rows) + g.label)
         for f in g.feats:
+            f = {KIND_ALIASES.get(k, k): v for k, v in f.items()}
             rows.append([f.get(n, 0.0) for n in names])
             offsets.append(sum(fixed.get(k, 0.0) * v for k, v in f.items() if k not in idx))
     if not rows:
