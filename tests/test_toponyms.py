@@ -80,6 +80,14 @@ def test_features_read_ner_elsewhere_and_casing() -> None:
     assert f["doc_person"] == 1.0 and f["lower_in_doc"] == 1.0 and f["prev_locative"] == 1.0
 
 
+def test_place_nouns_keep_what_the_model_would_drop() -> None:
+    text = "Bombs fell on the al-Shaar neighbourhood of Aleppo, said Shaar."
+    ner = [(18, 26, "PERSON"), (57, 62, "PERSON")]
+    never = ToponymModel({}, -30.0)  # a model that calls nothing a place
+    kept = {t.surface for t in find_toponyms(text, ner, model=never)}
+    assert "al-Shaar" in kept and "Shaar" not in kept
+
+
 def test_logistic_fit_learns_a_separable_feature() -> None:
     rows = [{"ner_gpe": 1.0}] * 20 + [{"ner_person": 1.0}] * 20
     labels = [1] * 20 + [0] * 20

@@ -264,7 +264,8 @@ def candidate_features(top, view: DocView) -> dict[str, float]:  # noqa: ANN001
 def recognise(
     text: str, ner: Sequence[tuple[int, int, str]], gaz: Gazetteer, found: list, model: ToponymModel | None = None
 ) -> list:
-    """The candidates of find_toponyms plus abbreviations, each kept when the model calls it a place."""
+    """The candidates of find_toponyms plus abbreviations, each kept when a place noun marks it or the model calls
+    it a place (when no NER spans are given, as in tests of gazetteer matching alone, all are kept)."""
     extra = abbreviation_toponyms(text, gaz, found)
     if extra:
         found = [t for t in found if not any(x.start <= t.start and t.end <= x.end for x in extra)] + [
@@ -272,10 +273,30 @@ def recognise(
         ]
         found.sort(key=lambda t: t.start)
     model = model if model is not None else load_model()
-    if model is None or not found:
+    if model is None or not found or not ner:  # the model reads NER: without it, every candidate stays
         return found
     view = doc_view(text, ner)
-    return [t for t in found if model.probability(candidate_features(t, view)) >= model.threshold]
+    return [
+        t
+        for t in found
+        if marked_as_place(text, t) or model.probability(candidate_features(t, view)) >= model.threshold
+    ]
+
+
+_NOUN = r"(?:neighbou?rhoods?|district|quarter|suburb|village|town|city|camp|crossing|airport|air ?base|base|dam|"
+_NOUN += r"governorate|province|countryside|sub-?district|area)"
+_MARK_AFTER = re.compile(rf"^(?:['’]s)?\s+{_NOUN}\b", re.I)
+_MARK_BEFORE = re.compile(rf"\b{_NOUN}\s+of\s+(?:the\s+)?$", re.I)
+
+
+def marked_as_place(text: str, top) -> bool:  # noqa: ANN001
+    """True when a place noun next to the name says it is a place ("the al-Shaar neighbourhood", "the village of
+    X", "X camp", "X province"): explicit evidence the model does not overrule."""
+    if getattr(top, "city_hint", None):
+        return True
+    return bool(
+        _MARK_AFTER.match(text[top.end : top.end + 30]) or _MARK_BEFORE.search(text[max(0, top.start - 40) : top.start])
+    )
 
 
 def all_candidates(text: str, ner: Sequence[tuple[int, int, str]], gaz: Gazetteer) -> list:
