@@ -18,7 +18,7 @@ from warlog.extract.toponyms import (
     fit_logistic,
     load_model,
 )
-from warlog.gazetteer import Gazetteer, GazEntry, get_gazetteer
+from warlog.gazetteer import GazEntry, Gazetteer, get_gazetteer
 from warlog.gazetteer.features import geo_precision, kind_of_name
 from warlog.gazetteer.loaders import event_place_rows, load_events
 
