@@ -35,7 +35,7 @@ def served(module_db_url, nlp):
     from warlog.service import ingest
 
     store = Store(module_db_url)
-    summary = ingest([str(EXAMPLES)], store, nlp=nlp)
+    summary = ingest([str(EXAMPLES)], store, nlp=nlp, local_files=True)
     assert summary.stored == 10
     link_store(store)
     token = create_token(store, "alice", "analyst")

@@ -48,7 +48,7 @@ def ingest(
         raise typer.BadParameter(f"use one of {', '.join(ENGINES)}", param_hint="--engine")
     if address and engine != "ray":
         raise typer.BadParameter("only with --engine ray", param_hint="--address")
-    store = open_store(db)
+    store = open_store(db, write=True)
     total = count_sources(paths)
     with Progress(
         TextColumn("[bold]ingest"),
@@ -67,6 +67,7 @@ def ingest(
                 published=parse_date(published, "--published"),
                 outlet=outlet,
                 allow_private=allow_private,
+                local_files=True,  # the CLI's user owns the disk; the HTTP API never passes this
                 on_progress=lambda n: progress.advance(task, n),
                 on_error=lambda e: err.print(f"[red]error[/red] {e}", highlight=False),
                 engine=engine,
@@ -107,7 +108,7 @@ def extract(
     from warlog.service import extract_reports
 
     pub = parse_date(published, "--published")
-    items = list(read_sources([file], outlet=outlet, allow_private=allow_private))
+    items = list(read_sources([file], outlet=outlet, allow_private=allow_private, local_files=True))
     reports = [i for i in items if not isinstance(i, IngestError)]
     for e in items:
         if isinstance(e, IngestError):
