@@ -8,6 +8,7 @@ appended to a JSONL file (which also remembers what was already alerted) and opt
 from __future__ import annotations
 
 import json
+import math
 import re
 import time
 from collections.abc import Callable, Iterable
@@ -21,6 +22,7 @@ import sqlalchemy as sa
 from warlog.store import Store
 
 HIGH_WINDOW_DAYS = 30
+MAX_INTERVAL_S = 30 * 86400
 
 
 @dataclass(frozen=True)
@@ -65,9 +67,12 @@ def parse_rule(text: str) -> Rule:
         if key == "admin1":
             admin1 = value.strip()
         else:
-            nums = [float(x) for x in value.split(",")]
-            if len(nums) != 4:
-                raise ValueError("bbox takes west,south,east,north")
+            try:
+                nums = [float(x) for x in value.split(",")]
+            except ValueError:
+                nums = []
+            if len(nums) != 4 or not all(math.isfinite(x) for x in nums):
+                raise ValueError("bbox takes four finite numbers: west,south,east,north")
             bbox = (nums[0], nums[1], nums[2], nums[3])
     return Rule("fatalities", int(m.group(1)), admin1, bbox)
 
@@ -80,6 +85,8 @@ def parse_interval(text: str) -> float:
     seconds = float(m.group(1)) * {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}[m.group(2)]
     if seconds < 1:
         raise ValueError("interval must be at least 1 second")
+    if seconds > MAX_INTERVAL_S:  # also catches a 400-digit number (inf), which time.sleep cannot take
+        raise ValueError("interval must be at most 30 days")
     return seconds
 
 

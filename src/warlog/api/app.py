@@ -9,6 +9,7 @@ from importlib import resources
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import FileResponse, JSONResponse, Response, StreamingResponse
@@ -24,7 +25,7 @@ from warlog.api.limits import (
     SecurityHeadersMiddleware,
 )
 from warlog.api.reviewing import ReviewError
-from warlog.api.validation import Count, Km, Page, PageSize, Text, point
+from warlog.api.validation import Count, Km, Page, PageSize, Text, point, validation_error
 from warlog.api.validation import bbox as _bbox
 from warlog.ingest import MAX_REPORT_CHARS
 from warlog.store import Store
@@ -188,6 +189,8 @@ def create_app(config: ServeConfig | None = None, *, store: Store | None = None,
         )
     app.add_middleware(CleanRequestTextMiddleware)
     app.add_middleware(AllowedHostsMiddleware, allowed=config.host_names())  # outermost: checked first
+
+    app.add_exception_handler(RequestValidationError, validation_error)  # type: ignore[arg-type]
 
     @app.exception_handler(ReviewError)
     async def _review_error(_request: Request, exc: ReviewError) -> JSONResponse:

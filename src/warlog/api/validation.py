@@ -7,10 +7,13 @@ longitudes in -180..180. Text may not hold NUL (PostgreSQL refuses it) or lone s
 
 from __future__ import annotations
 
+import json
 import math
 from typing import Annotated
 
-from fastapi import HTTPException, Query
+from fastapi import HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
 from pydantic import AfterValidator
 
 MAX_BIGINT = 2**63 - 1
@@ -84,3 +87,20 @@ def bbox(value: str | None, name: str = "bbox") -> tuple[float, float, float, fl
     if south > north:
         raise HTTPException(422, f"{name}: south must not be above north")
     return west, south, east, north
+
+
+class AsciiJSONResponse(JSONResponse):
+    """JSON with non-ASCII escaped: a lone surrogate echoed from a request cannot break the encoding."""
+
+    def render(self, content: object) -> bytes:
+        return json.dumps(content, ensure_ascii=True, separators=(",", ":")).encode("ascii")
+
+
+async def validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:
+    """422 naming each bad parameter and why, without echoing the value sent (it may be 200,000 characters, or text
+    that cannot be encoded, which made FastAPI's own handler fail with a 500)."""
+    detail = [
+        {"loc": [str(x)[:100] for x in e.get("loc", ())], "msg": str(e.get("msg", ""))[:500], "type": e.get("type")}
+        for e in exc.errors()
+    ]
+    return AsciiJSONResponse({"detail": detail}, status_code=422)

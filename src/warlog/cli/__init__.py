@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from warlog.cli.common import DbOption, err, open_store, out, parse_date, parse_mapping, print_events
+from warlog.cli.common import DbOption, err, open_store, out, parse_date, parse_mapping, parse_point, print_events
 
 app = typer.Typer(
     help="Turn news reports about armed conflict into geolocated ACLED-style events.", no_args_is_help=True
@@ -34,7 +34,7 @@ def ingest(
     engine: Annotated[
         str, typer.Option(help="Where extraction runs: inprocess, local (process pool) or ray.")
     ] = "inprocess",
-    workers: Annotated[int, typer.Option(help="Worker processes or Ray actors (0: one per CPU).")] = 1,
+    workers: Annotated[int, typer.Option(help="Worker processes or Ray actors (0: one per CPU).", min=0, max=4096)] = 1,
     address: Annotated[
         str | None, typer.Option(help="Ray cluster: auto, or ray://HOST:10001 (default: a local Ray instance).")
     ] = None,
@@ -148,19 +148,14 @@ def events(
     until: Annotated[str | None, typer.Option(help="Last event date, YYYY-MM-DD.")] = None,
     type_: Annotated[str | None, typer.Option("--type", help="Event type or sub-event type.")] = None,
     near: Annotated[str | None, typer.Option(help="LAT,LON centre for --km.")] = None,
-    km: Annotated[float | None, typer.Option(help="Radius around --near, in km.")] = None,
-    limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
+    km: Annotated[float | None, typer.Option(help="Radius around --near, in km.", min=0, max=20038)] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many events.", min=1, max=2**63 - 1)] = None,
     format_: Annotated[str, typer.Option("--format", help="table, json or csv")] = "table",
     db: DbOption = None,
 ) -> None:
     """List stored events with filters."""
-    centre = None
-    if near:
-        try:
-            lat, lon = (float(x) for x in near.split(","))
-        except ValueError:
-            raise typer.BadParameter("write LAT,LON, e.g. 36.2,37.16", param_hint="--near") from None
-        centre = (lat, lon)
+    centre = parse_point(near, "--near")
+    if centre is not None:
         km = km if km is not None else 25.0
     store = open_store(db)
     rows = store.events(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import sys
 from datetime import date
 from typing import Annotated, NoReturn
@@ -104,6 +105,19 @@ def parse_date(value: str | None, name: str) -> date | None:
         return date.fromisoformat(value)
     except ValueError:
         raise typer.BadParameter(f"{value!r} is not a date: use YYYY-MM-DD", param_hint=name) from None
+
+
+def parse_point(value: str | None, name: str) -> tuple[float, float] | None:
+    """LAT,LON as finite numbers within -90..90 and -180..180, or None."""
+    if not value:
+        return None
+    try:
+        lat, lon = (float(x) for x in value.split(","))
+    except ValueError:
+        raise typer.BadParameter("write LAT,LON, e.g. 36.2,37.16", param_hint=name) from None
+    if not (math.isfinite(lat) and math.isfinite(lon) and -90 <= lat <= 90 and -180 <= lon <= 180):
+        raise typer.BadParameter("latitude must be within -90..90 and longitude within -180..180", param_hint=name)
+    return lat, lon
 
 
 def parse_mapping(value: str | None) -> dict[str, str] | None:

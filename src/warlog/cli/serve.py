@@ -18,7 +18,7 @@ def serve(
     host: Annotated[
         str, typer.Option(help="Address to listen on (0.0.0.0 to serve a team on the network).")
     ] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    port: Annotated[int, typer.Option(help="TCP port.", min=0, max=65535)] = 8000,
     db: DbOption = None,
     read: Annotated[
         str | None, typer.Option(help="Who may read: local (loopback clients; default), open, or token.")
