@@ -102,7 +102,7 @@ def test_geojson_and_csv_exports(served):
     assert 44 < lon < 45 and 33 < lat < 34
     res = client.get("/api/events.csv", params={"country": "Syria"})
     assert res.headers["content-type"].startswith("text/csv")
-    rows = list(csv.DictReader(io.StringIO(res.text)))
+    rows = list(csv.DictReader(io.StringIO(res.content.decode("utf-8-sig"))))
     assert list(rows[0])[: len(ACLED_COLUMNS)] == list(ACLED_COLUMNS)
     assert len(rows) == 8 and all(r["event_id_cnty"].startswith("SYR") for r in rows)
 

@@ -271,12 +271,13 @@ def test_db_that_is_a_folder_or_not_a_database_is_one_line(tmp_path):
     report = tmp_path / "r.txt"
     report.write_text("Shelling killed 4 people in Saraqib.", encoding="utf-8")
     for db in (f"sqlite:///{folder}", str(folder)):
-        for args in (["events"], ["ingest", str(report)], ["serve"], ["token", "create", "bob"], ["export"]):
+        for args in (["events"], ["ingest", str(report)], ["serve"], ["token", "create", "bob"], ["export"], ["link"]):
             line = _one_line_error(runner.invoke(cli, [*args, "--db", db]), str(folder))
             assert "folder" in line
     for args in (["events"], ["ingest", str(report)], ["token", "list"]):
         line = _one_line_error(runner.invoke(cli, [*args, "--db", str(not_db)]), str(not_db))
         assert "not a warlog" in line
+    _one_line_error(runner.invoke(cli, ["backup", str(tmp_path / "copy.db"), "--db", str(folder)]), str(folder))
     assert not_db.read_text(encoding="utf-8") == "a,b\n1,2\n"  # the file is left as it was
 
 
@@ -288,7 +289,9 @@ def _read_only(url: str) -> str:
 
 
 def test_read_only_database_is_one_line_for_token_create_and_ingest(db_url, tmp_path):
-    Store(db_url).close()  # the schema exists; the read-only session cannot create it
+    writable = Store(db_url)  # the schema exists; the read-only session cannot create it
+    admin = {"Authorization": "Bearer " + create_token(writable, "root", "admin")}
+    writable.close()
     ro = _read_only(db_url)
     report = tmp_path / "r.txt"
     report.write_text("Shelling killed 4 people in Saraqib on 3 May 2016.", encoding="utf-8")
@@ -297,6 +300,12 @@ def test_read_only_database_is_one_line_for_token_create_and_ingest(db_url, tmp_
     line = _one_line_error(result, "cannot be written")
     assert "stored" not in line  # no "0 stored ... 1 events" summary posing as success
     assert runner.invoke(cli, ["events", "--db", ro]).exit_code == 0  # reading a read-only database works
+    served = Store(ro)
+    client = TestClient(create_app(ServeConfig(db_url=ro), store=served))
+    assert client.get("/api/events", headers=admin).status_code == 200
+    res = client.post("/api/tokens", json={"name": "bob", "role": "analyst"}, headers=admin)
+    assert res.status_code == 503 and "read-only" in res.json()["detail"]  # not a 500
+    served.close()
     store = Store(db_url)
     assert store.report_ids() == set()
     store.close()

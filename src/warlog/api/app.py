@@ -15,6 +15,7 @@ from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import FileResponse, JSONResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
+from sqlalchemy.exc import InternalError, OperationalError
 
 from warlog.api.auth import Principal, require_admin, require_analyst, require_reader
 from warlog.api.config import ServeConfig
@@ -25,7 +26,7 @@ from warlog.api.limits import (
     SecurityHeadersMiddleware,
 )
 from warlog.api.reviewing import ReviewError
-from warlog.api.validation import Count, Km, Page, PageSize, Text, point, validation_error
+from warlog.api.validation import Count, Km, Page, PageSize, Text, database_refused, point, validation_error
 from warlog.api.validation import bbox as _bbox
 from warlog.ingest import MAX_REPORT_CHARS
 from warlog.store import Store
@@ -191,6 +192,8 @@ def create_app(config: ServeConfig | None = None, *, store: Store | None = None,
     app.add_middleware(AllowedHostsMiddleware, allowed=config.host_names())  # outermost: checked first
 
     app.add_exception_handler(RequestValidationError, validation_error)  # type: ignore[arg-type]
+    app.add_exception_handler(OperationalError, database_refused)
+    app.add_exception_handler(InternalError, database_refused)  # PostgreSQL: read-only transaction
 
     @app.exception_handler(ReviewError)
     async def _review_error(_request: Request, exc: ReviewError) -> JSONResponse:

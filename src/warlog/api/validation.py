@@ -89,6 +89,15 @@ def bbox(value: str | None, name: str = "bbox") -> tuple[float, float, float, fl
     return west, south, east, north
 
 
+async def database_refused(_request: Request, exc: Exception) -> JSONResponse:
+    """503 when the database refuses to be written (a read-only file, mount or session): the server is up for
+    reading, writing is what fails. Other database errors stay 500s."""
+    message = str(getattr(exc, "orig", exc)).lower()
+    if any(k in message for k in ("readonly", "read-only", "read only")):
+        return JSONResponse({"detail": "the database is read-only: reading works, writing does not"}, status_code=503)
+    raise exc
+
+
 class AsciiJSONResponse(JSONResponse):
     """JSON with non-ASCII escaped: a lone surrogate echoed from a request cannot break the encoding."""
 

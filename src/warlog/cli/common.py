@@ -31,13 +31,13 @@ def open_store(db: str | None, *, write: bool = False):
     try:
         store = Store(url)
     except Exception as exc:  # noqa: BLE001 - whatever the driver raises becomes one line, never a traceback
-        _db_error(url, exc)
+        db_error(url, exc)
     if write:
         try:
             _probe_write(store)
         except Exception as exc:  # noqa: BLE001
             store.close()
-            _db_error(url, exc, writing=True)
+            db_error(url, exc, writing=True)
     return store
 
 
@@ -68,7 +68,7 @@ def _shown(url: str) -> str:
     return parsed.render_as_string(hide_password=True)
 
 
-def _db_error(url: str, exc: BaseException, *, writing: bool = False) -> NoReturn:
+def db_error(url: str, exc: BaseException, *, writing: bool = False) -> NoReturn:
     """Print one line saying which database failed, why, and what to do; exit 2."""
     import os
 
