@@ -40,6 +40,22 @@ async def _send_413(send: Any, limit: int) -> None:
     await _send_json(send, 413, f"request body too large (limit {limit} bytes)")
 
 
+class _HTTPMiddleware:
+    """ASGI middleware acting on HTTP requests only (lifespan and other scopes pass through)."""
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        await self.handle(scope, receive, send)
+
+    async def handle(self, scope: Scope, receive: Any, send: Any) -> None:
+        raise NotImplementedError
+
+
 def _host_name(header: str) -> str:
     """The host of a Host header, lower-cased, without port or trailing dot ("[::1]:8000" -> "::1")."""
     header = header.strip().lower()
@@ -64,18 +80,15 @@ def host_allowed(header: str | None, allowed: tuple[str, ...]) -> bool:
     return any(name == a or (a.startswith(".") and (name == a[1:] or name.endswith(a))) for a in allowed)
 
 
-class AllowedHostsMiddleware:
+class AllowedHostsMiddleware(_HTTPMiddleware):
     """Refuse (400) requests whose Host header names a host this server does not serve, as Django's ALLOWED_HOSTS
     does: a hostile page that rebinds its own name to 127.0.0.1 then cannot read a local server."""
 
     def __init__(self, app: Any, allowed: tuple[str, ...]) -> None:
-        self.app = app
+        super().__init__(app)
         self.allowed = allowed
 
-    async def __call__(self, scope: Scope, receive: Any, send: Any) -> None:
-        if scope["type"] not in ("http", "websocket"):
-            await self.app(scope, receive, send)
-            return
+    async def handle(self, scope: Scope, receive: Any, send: Any) -> None:
         hosts = [v.decode("latin-1") for k, v in scope.get("headers", []) if k == b"host"]
         if len(hosts) > 1 or not host_allowed(hosts[0] if hosts else None, self.allowed):
             shown = _host_name(hosts[0])[:100] if hosts else ""
@@ -85,17 +98,11 @@ class AllowedHostsMiddleware:
         await self.app(scope, receive, send)
 
 
-class CleanRequestTextMiddleware:
+class CleanRequestTextMiddleware(_HTTPMiddleware):
     """Refuse (422) paths and query values holding NUL: PostgreSQL cannot compare or store such text, so without
     this check one character would turn any filter or id into a server error."""
 
-    def __init__(self, app: Any) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Any, send: Any) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def handle(self, scope: Scope, receive: Any, send: Any) -> None:
         query = scope.get("query_string", b"").decode("latin-1")
         pairs = parse_qsl(query, keep_blank_values=True)
         bad = "\x00" in scope.get("path", "") or any("\x00" in k or "\x00" in v for k, v in pairs)
@@ -105,17 +112,14 @@ class CleanRequestTextMiddleware:
         await self.app(scope, receive, send)
 
 
-class BodyLimitMiddleware:
+class BodyLimitMiddleware(_HTTPMiddleware):
     """Refuse bodies over max_bytes: by Content-Length up front, and by counting when the length is not given."""
 
     def __init__(self, app: Any, max_bytes: int) -> None:
-        self.app = app
+        super().__init__(app)
         self.max_bytes = max_bytes
 
-    async def __call__(self, scope: Scope, receive: Any, send: Any) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def handle(self, scope: Scope, receive: Any, send: Any) -> None:
         for name, value in scope.get("headers", []):
             if name == b"content-length":
                 try:
@@ -160,16 +164,10 @@ class BodyLimitMiddleware:
             await _send_413(send, self.max_bytes)
 
 
-class SecurityHeadersMiddleware:
+class SecurityHeadersMiddleware(_HTTPMiddleware):
     """Add nosniff, no-referrer, DENY framing and a strict Content-Security-Policy to every HTTP response."""
 
-    def __init__(self, app: Any) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Any, send: Any) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
+    async def handle(self, scope: Scope, receive: Any, send: Any) -> None:
 
         async def with_headers(message: Any) -> None:
             if message["type"] == "http.response.start":
