@@ -458,8 +458,10 @@ def test_ipv4_mapped_loopback_peer_reads_like_loopback(tmp_path):
 # --- same class, elsewhere --------------------------------------------------------------------------------------------
 
 
-def test_cli_numbers_are_bounded(tmp_path):
+def test_cli_numbers_and_paths_are_checked(tmp_path):
     db = str(tmp_path / "n.db")
+    feeds = tmp_path / "feeds.txt"
+    feeds.write_text("http://127.0.0.1:9/feed.xml\n", encoding="utf-8")
     for args in (
         ["events", "--near", "inf,inf"],
         ["events", "--near", "95,0"],
@@ -469,6 +471,9 @@ def test_cli_numbers_are_bounded(tmp_path):
         ["serve", "--port", "70000"],
         ["watch", "feeds.txt", "--every", "9" * 400 + "d"],
         ["watch", "feeds.txt", "--rule", "fatalities>=1 bbox=0,0,inf,1"],
+        ["watch", str(feeds), "--webhook", "file:///etc/passwd"],
+        ["watch", str(feeds), "--alerts", str(tmp_path)],
+        ["watch", str(tmp_path)],
     ):
         result = runner.invoke(cli, [*args, "--db", db])
         assert result.exit_code == 2, (args, result.exit_code, result.output[-400:])

@@ -122,6 +122,9 @@ def watch(
     db: DbOption = None,
 ) -> None:
     """Poll feeds, ingest and link what is new, and write alerts (JSONL, optionally a webhook)."""
+    from pathlib import Path
+
+    from warlog.ingest import is_url
     from warlog.watch import DEFAULT_RULES, Watcher, parse_interval, parse_rule, read_feed_list
 
     try:
@@ -133,6 +136,12 @@ def watch(
         feed_list = read_feed_list(feeds)
     except (OSError, UnicodeDecodeError) as exc:
         raise typer.BadParameter(f"cannot read {feeds}: {exc}", param_hint="FEEDS") from None
+    if webhook and not is_url(webhook):
+        raise typer.BadParameter("an http(s) URL", param_hint="--webhook")
+    if Path(alerts).is_dir():
+        raise typer.BadParameter(
+            f"{alerts} is a folder: name a file, e.g. {Path(alerts) / 'alerts.jsonl'}", param_hint="--alerts"
+        )
     store = open_store(db, write=True)
     watcher = Watcher(
         store,
