@@ -137,7 +137,7 @@ def watch(
     except (OSError, UnicodeDecodeError) as exc:
         raise typer.BadParameter(f"cannot read {feeds}: {exc}", param_hint="FEEDS") from None
     if webhook and not is_url(webhook):
-        raise typer.BadParameter("an http(s) URL", param_hint="--webhook")
+        raise typer.BadParameter("use an http(s) URL", param_hint="--webhook")
     if Path(alerts).is_dir():
         raise typer.BadParameter(
             f"{alerts} is a folder: name a file, e.g. {Path(alerts) / 'alerts.jsonl'}", param_hint="--alerts"
