@@ -26,8 +26,17 @@ from warlog.api.limits import (
     SecurityHeadersMiddleware,
 )
 from warlog.api.reviewing import ReviewError
-from warlog.api.validation import Count, Km, Page, PageSize, Text, database_refused, point, validation_error
-from warlog.api.validation import bbox as _bbox
+from warlog.api.validation import (
+    Count,
+    Km,
+    Page,
+    PageSize,
+    Text,
+    database_refused,
+    parse_bbox,
+    parse_point,
+    validation_error,
+)
 from warlog.ingest import MAX_REPORT_CHARS
 from warlog.store import Store
 from warlog.store.query import (
@@ -117,8 +126,8 @@ def event_filter(
     report_id: Annotated[str | None, Query(max_length=40)] = None,
 ) -> EventFilter:
     """The filters shared by /api/events, its GeoJSON and CSV forms, and /api/stats."""
-    box = _bbox(bbox)
-    centre = point(near)
+    box = parse_bbox(bbox)
+    centre = parse_point(near)
     if status in (None, "", "active"):
         statuses: tuple[str, ...] = ACTIVE
     elif status == "all":

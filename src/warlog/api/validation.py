@@ -64,7 +64,7 @@ def _check_lon(lon: float, name: str) -> None:
         raise HTTPException(422, f"{name}: longitude must be within -180..180")
 
 
-def point(value: str | None, name: str = "near") -> tuple[float, float] | None:
+def parse_point(value: str | None, name: str = "near") -> tuple[float, float] | None:
     """LAT,LON within the globe, or None."""
     parts = floats(value, 2, name)
     if parts is None:
@@ -74,7 +74,7 @@ def point(value: str | None, name: str = "near") -> tuple[float, float] | None:
     return parts[0], parts[1]
 
 
-def bbox(value: str | None, name: str = "bbox") -> tuple[float, float, float, float] | None:
+def parse_bbox(value: str | None, name: str = "bbox") -> tuple[float, float, float, float] | None:
     """WEST,SOUTH,EAST,NORTH within the globe (west > east crosses the antimeridian; south <= north), or None."""
     parts = floats(value, 4, name)
     if parts is None:
