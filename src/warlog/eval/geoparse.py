@@ -336,4 +336,15 @@ def evaluate_geoparse(
     ranker = load_ranker()
     if ranker is not None:
         notes.append(f"ranker: {ranker.describe()}")
+    from warlog.extract.toponyms import load_model
+
+    model = load_model()
+    if model is not None and end_to_end:
+        held = "; ".join(
+            f"{k.rsplit(' ', 1)[-1]} {v['ner_f1']:.3f}" for k, v in (model.meta.get("held_out") or {}).items()
+        )
+        notes.append(
+            f"recogniser: trained on {', '.join(model.meta.get('trained_on', []))}; end-to-end F1 of a recogniser "
+            f"trained without the corpus: {held or 'not recorded'} (a corpus it was trained on scores as development)"
+        )
     return EvalResult(f"geoparse-{corpus}", metrics, anchors=list(ANCHORS.get(corpus, [])), notes=notes)

@@ -53,7 +53,7 @@ _UPPER = re.compile(r"(?<![\w.])[A-Z]{2,4}(?![\w.])")
 def feature_names() -> list[str]:
     """All feature names, in the model's order."""
     names = [f"ner_{lab.lower()}" for lab in NER_LABELS] + ["ner_other", "ner_none", "ner_exact"]
-    names += ["doc_person", "doc_org", "doc_place", "doc_norp"]
+    names += ["doc_person", "doc_org", "doc_place", "doc_norp", "same_person", "same_org", "same_place"]
     names += ["no_cands", "log_pop", "q_exact", "q_loose", "q_fuzzy", "n_cands_log"]
     names += [f"f_{k}" for k in FEATURE_KINDS]
     names += [
@@ -154,6 +154,7 @@ class DocView:
     ner: list[tuple[int, int, str]]
     inside: dict[str, set[str]]
     lower: set[str]
+    whole: dict[str, set[str]] = field(default_factory=dict)
 
 
 def doc_view(text: str, ner: Sequence[tuple[int, int, str]]) -> DocView:
@@ -163,7 +164,13 @@ def doc_view(text: str, ner: Sequence[tuple[int, int, str]]) -> DocView:
         for w in _WORD.findall(text[s:e]):
             inside.setdefault(w.strip(".'’"), set()).add(label)
     lower = {w for w in re.findall(r"\b[a-z][a-z'-]+\b", text)}
-    return DocView(text, list(ner), inside, lower)
+    whole: dict[str, set[str]] = {}
+    for s, e, label in ner:
+        span = re.sub(r"^(?:the|The)\s+", "", text[s:e])
+        whole.setdefault(span, set()).add(label)
+        if label == "PERSON" and " " in span:  # a surname stands for the person later on
+            whole.setdefault(span.rsplit(" ", 1)[1], set()).add(label)
+    return DocView(text, list(ner), inside, lower, whole)
 
 
 def _ner_label(view: DocView, s: int, e: int) -> tuple[str | None, bool]:
@@ -202,6 +209,13 @@ def candidate_features(top, view: DocView) -> dict[str, float]:  # noqa: ANN001
         f["doc_place"] = 1.0
     if "NORP" in labels_elsewhere:
         f["doc_norp"] = 1.0
+    same = view.whole.get(surface, set())
+    if "PERSON" in same:
+        f["same_person"] = 1.0
+    if "ORG" in same:
+        f["same_org"] = 1.0
+    if same & {"GPE", "LOC", "FAC"}:
+        f["same_place"] = 1.0
     cands, qual = top.candidates, top.quality or [1.0] * len(top.candidates)
     if not cands:
         f["no_cands"] = 1.0
