@@ -421,6 +421,7 @@ def build(shared: Path) -> list[Row]:
         places.append(u)
     places.extend(region_rows())
     rows = admins + places + districts
+    settle_capitals(admins, places)
     admin3 = [a for a in admins if a.feature == "admin3"]
     for r in rows:
         if r.feature not in ("country",) and not r.admin1:
@@ -432,6 +433,24 @@ def build(shared: Path) -> list[Row]:
                 if near is not None and km(near.lat, near.lon, r.lat, r.lon) <= 40.0:
                     r.admin1, r.admin2, r.admin3 = near.admin1, near.admin2, near.admin3
     return [r for r in rows if r.feature == "country" or r.admin1]
+
+
+def settle_capitals(admins: list[Row], places: list[Row]) -> None:
+    """Admin units whose capital the HDX capitals layer lacks ("Ras Al Ain", "Darayya") get the same-named
+    settlement within 40 km as capital and its point (ACLED codes a unit named alone at its capital)."""
+    settlements = [p for p in places if p.feature in ("city", "town", "village")]
+    for a in admins:
+        if a.feature not in ("admin2", "admin3") or a.city:
+            continue
+        keys = {name_key(n) for n in a.names() if not has_arabic(n)} - {""}
+        near = [
+            (km(a.lat, a.lon, p.lat, p.lon), -p.population, i, p)
+            for i, p in enumerate(settlements)
+            if keys & {name_key(n) for n in p.names()} and km(a.lat, a.lon, p.lat, p.lon) <= 40.0
+        ]
+        if near:
+            p = min(near)[3]
+            a.city, a.lat, a.lon = p.name, p.lat, p.lon
 
 
 def write(rows: list[Row], out: Path) -> None:
