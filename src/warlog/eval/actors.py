@@ -36,9 +36,12 @@ def _parent(name: str) -> str:
     return m.group(1) if m else name
 
 
-def _same(a: str, b: str) -> bool:
+def same_actor(a: str, b: str) -> bool:
     """Equal after normalisation, or the same parent force."""
     return a == b or (bool(a) and bool(b) and _parent(a) == _parent(b))
+
+
+_same = same_actor
 
 
 def evaluate_actors(path: str | Path, limit: int | None = None) -> EvalResult:

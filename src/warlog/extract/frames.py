@@ -16,9 +16,17 @@ from typing import Any
 
 from warlog.extract.actors import assign_roles, find_actors
 from warlog.extract.attribution import find_attribution
+from warlog.extract.context import complete_roles, dateline_span, document_actors, fill_inter, non_place_spans
 from warlog.extract.counts import Casualties, aggregate_period, extract_casualties, is_aggregate_toll
 from warlog.extract.dates import DateMention, find_dates
-from warlog.extract.places import Toponym, document_places, find_toponyms, place_for_event, resolve_toponyms
+from warlog.extract.places import (
+    NON_PLACE,
+    Toponym,
+    document_places,
+    find_toponyms,
+    place_for_event,
+    resolve_toponyms,
+)
 from warlog.extract.types import EventTypeMatch, classify_sentence, find_triggers
 from warlog.model import Claim, Evidence, Extraction, Mention, Place, Report
 
@@ -345,10 +353,17 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     sentences = split_sentences(doc)
     skip_before = dateline_end(text)
     ner = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    ner += [(s, e, NON_PLACE) for s, e in non_place_spans(doc)]  # the parse: names that are not places
     toponyms: list[Toponym] = find_toponyms(text, ner)
     resolved: list[Place | None] = resolve_toponyms(toponyms, text) if toponyms else []
+    # A dateline place is where the report was filed: an event's place only when the report names no other.
+    dateline = dateline_span(text)
+    filed = {i for i, t in enumerate(toponyms) if dateline and dateline[0] <= t.start < dateline[1]}
+    if filed and any(p is not None for i, p in enumerate(resolved) if i not in filed):
+        resolved = [None if i in filed else p for i, p in enumerate(resolved)]
     country = _country_hint(resolved)
     doc_places = document_places(toponyms, resolved)
+    war_actors = document_actors([s.text for s in sentences], country)
 
     drafts: list[_Draft] = []
     title_drafts: list[_Draft] = []
@@ -441,10 +456,9 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             doc_places,
         )
         place = _in_report_country(place, country, doc_places)
-        unresolved = [toponyms[i].surface for i in in_sentence if resolved[i] is None]
-        roles = assign_roles(
-            sent.text, match.sub_event_type, (place.country if place else None) or country, match.start
-        )
+        unresolved = [toponyms[i].surface for i in in_sentence if resolved[i] is None and i not in filed]
+        mention_country = (place.country if place else None) or country
+        roles = assign_roles(sent.text, match.sub_event_type, mention_country, match.start)
         mention = Mention(
             report_id=report.id,
             event_date=event_date,
@@ -466,6 +480,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         )
         if mention.actor1 is None or mention.actor1.startswith("Unidentified"):
             _take_claimant(mention, after, country)
+        complete_roles(mention, match.sub_event_type, match.event_type, sent.text, war_actors, mention_country)
         _apply_casualties(mention, cas)
         own = [resolved[i] for i in in_sentence if resolved[i] is not None]
         draft = _Draft(
@@ -508,6 +523,8 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     ]
     mentions = []
     ids: set[str] = set()
+    for d in drafts:
+        fill_inter(d.mention, d.mention.place.country if d.mention.place else country)  # merges can drop a code
     for n, d in enumerate(drafts):
         mention_id = d.mention.make_id()
         d.mention.id = mention_id if mention_id not in ids else f"{mention_id[:13]}{n:04d}"

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS as SPACY_STOP_WORDS
 
+from warlog.extract.actors import acled_country_name
 from warlog.gazetteer import GazEntry, Gazetteer, get_gazetteer, haversine_km
 from warlog.gazetteer.names import exact_key, name_key
 from warlog.gazetteer.ranker import Ranker, default_ranker, log_dist
@@ -685,12 +686,14 @@ def place_from_entry(
 ) -> Place:
     """ACLED-style Place for a gazetteer row and the cue around its mention."""
     gaz = gazetteer or get_gazetteer()
-    base = {"country": e.country, "admin1": e.admin1, "admin2": e.admin2, "admin3": e.admin3, "iso": e.iso,
-            "gazetteer_id": e.id, "feature": e.feature, "surface": surface}  # fmt: skip
+    base = {"country": acled_country_name(e.iso) or e.country, "admin1": acled_admin1(e.iso, e.admin1),
+            "admin2": e.admin2, "admin3": e.admin3, "iso": e.iso, "gazetteer_id": e.id, "feature": e.feature,
+            "surface": surface}  # fmt: skip
     if cue in ("admin1", "rural") or e.feature == "admin1":
         a1 = _admin1_row(e, gaz) if cue != "rural" or e.feature in ("admin1", "city") else None
         if a1 is not None and (cue == "admin1" or e.feature == "admin1" or _is_capital_of(e, a1)):
-            base.update(admin1=a1.admin1, admin2=None, admin3=None, gazetteer_id=a1.id, feature="admin1")
+            base.update(admin1=acled_admin1(a1.iso, a1.admin1), admin2=None, admin3=None, gazetteer_id=a1.id,
+                        feature="admin1")  # fmt: skip
             return Place(location=a1.city or a1.name, latitude=a1.lat, longitude=a1.lon, geo_precision=3, **base)
     if e.feature == "country":
         return Place(location=e.name, latitude=e.lat, longitude=e.lon, geo_precision=3, **base)
@@ -699,6 +702,24 @@ def place_from_entry(
     precision = 2 if cue in ("near", "part", "rural") or e.feature == "region" else 1
     location = f"{e.city} - {e.name}" if e.feature == "district" and e.city else e.name
     return Place(location=location, latitude=e.lat, longitude=e.lon, geo_precision=precision, **base)
+
+
+@lru_cache(maxsize=1)
+def _admin1_table() -> dict[tuple[str, str], str]:
+    """(ISO, GeoNames admin1) -> ACLED's admin1 name, where they differ (data/admin1_acled.csv)."""
+    import csv
+    from importlib import resources
+
+    text = resources.files("warlog").joinpath("data/admin1_acled.csv").read_text(encoding="utf-8")
+    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
+    return {(r["iso"], r["gazetteer_admin1"]): r["acled_admin1"] for r in rows}
+
+
+def acled_admin1(iso: str | None, admin1: str | None) -> str | None:
+    """ACLED's name of a first-level region ("Mayorality of Baghdad" -> "Baghdad"); the gazetteer's otherwise."""
+    if not iso or not admin1:
+        return admin1
+    return _admin1_table().get((iso, admin1), admin1)
 
 
 def _is_capital_of(e: GazEntry, a1: GazEntry) -> bool:
