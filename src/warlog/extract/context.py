@@ -32,6 +32,7 @@ __all__ = [
     "dateline_span",
     "demonym_table",
     "document_actors",
+    "entity_spans",
     "named_countries",
     "non_place_spans",
 ]
@@ -76,6 +77,11 @@ _PLACE_NOUN_AFTER = re.compile(
 )
 _FAMILY_AFTER = re.compile(r"^(?:['’]s)?\s+(?:family|families|clan|household|brothers|sons)\b", re.I)
 _NON_PLACE_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+_ROLE_NOUNS = frozenset(
+    "director head chief spokesman spokeswoman spokesperson member leader president minister commander founder"
+    " official officer representative envoy son daughter wife husband brother sister family name group office"
+    " statement website channel agency".split()
+)
 
 
 def _locative(ent: Any) -> bool:
@@ -86,10 +92,8 @@ def _locative(ent: Any) -> bool:
     while root.dep_ == "conj" and head is not root:
         root, head = head, head.head
     if root.dep_ == "pobj" and head.lower_ in _LOCATIVE_PREPS:
-        return head.lower_ != "of" or head.head.lower_ in (
-            "city", "town", "village", "neighbourhood", "neighborhood", "district", "outskirts", "countryside",
-            "province", "governorate", "suburbs", "north", "south", "east", "west", "centre", "center", "part",
-        )  # fmt: skip
+        # "the market of X", "the outskirts of X" are places; "the director of X", "members of X" are not
+        return head.lower_ != "of" or head.head.lemma_.lower() not in _ROLE_NOUNS
     if root.dep_ in ("compound", "amod", "nmod") and head.lower_ in (
         "neighbourhood", "neighborhood", "district", "quarter", "village", "town", "city", "camp", "area", "suburb",
         "province", "governorate", "countryside", "region",
@@ -119,6 +123,20 @@ def non_place_spans(doc: Any) -> list[tuple[int, int]]:
         before = text[max(0, m.start() - 12) : m.start()]
         if re.search(r"\b(?:the|a|of)\s+$", before, re.I):
             out.append(m.span(1))
+    return out
+
+
+def entity_spans(doc: Any, non_place: str = "NONPLACE") -> list[tuple[int, int, str]]:
+    """spaCy's entities for the toponym finder, read with the parse: PERSON/ORG/NORP names in a place's position
+    become "PLACE?" (NER mislabels Arabic place names), the others plus family names are marked non_place."""
+    blocked = non_place_spans(doc)
+    out: list[tuple[int, int, str]] = []
+    for e in doc.ents:
+        label = e.label_
+        if label in _NON_PLACE_LABELS and (e.start_char, e.end_char) not in blocked:
+            label = "PLACE?"
+        out.append((e.start_char, e.end_char, label))
+    out.extend((s, e, non_place) for s, e in blocked)
     return out
 
 

@@ -589,9 +589,13 @@ def aggregate_period(sentence: str) -> str | None:
         if anchored and i in _MONTH_LEVEL:
             continue
         m = rx.search(sentence)
-        if m:
+        if m and not _COMPARISON.search(sentence, max(0, m.start() - 80), m.start()):
             return m.group(0)
     return None
+
+
+# "one of the deadliest attacks on the capital since fighting broke out": a comparison, not a period's toll.
+_COMPARISON = re.compile(r"\b(?:deadliest|worst|bloodiest|biggest|largest|heaviest|most\s+\w+|first)\b[^.;]*$", re.I)
 
 
 def is_aggregate_toll(sentence: str) -> bool:

@@ -140,12 +140,18 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
 def _find_dates_cached(text: str, published: date | None) -> tuple[DateMention, ...]:
     """The extractors ask about the same sentence several times (counts, frames): work it out once."""
     ranges = _day_ranges(text, published)
-    scan = _WEEKDAY_BEFORE_DATE.sub(lambda m: " " * len(m.group()), text)  # "Thursday, October 19th 2023"
+    blanked = [m.span() for m in _WEEKDAY_BEFORE_DATE.finditer(text)]  # "Thursday, October 19th 2023"
+    scan = _WEEKDAY_BEFORE_DATE.sub(lambda m: " " * len(m.group()), text)
     out: list[DateMention] = list(ranges)
     for t in _find_timex_objects(scan, published, past_only=True):
         d = _mention(t, scan, published)
-        if d is not None and not any(r.start < d.end and d.start < r.end for r in ranges):
-            out.append(replace(d, text=text[d.start : d.end]))
+        if d is None or any(r.start < d.end and d.start < r.end for r in ranges):
+            continue
+        start = next((a for a, b in blanked if b == d.start), d.start)  # the weekday is part of the phrase
+        if start != d.start:
+            pre = _PREP.search(text, max(0, start - 8), start)
+            start = pre.start() if pre and pre.end() == start else start
+        out.append(replace(d, start=start, text=text[start : d.end]))
     out.sort(key=lambda d: d.start)
     return tuple(out)
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from warlog.extract.actors import assign_roles, find_actors
 from warlog.extract.attribution import find_attribution
-from warlog.extract.context import complete_roles, dateline_span, document_actors, fill_inter, non_place_spans
+from warlog.extract.context import complete_roles, dateline_span, document_actors, entity_spans, fill_inter
 from warlog.extract.counts import Casualties, aggregate_period, extract_casualties, is_aggregate_toll
 from warlog.extract.dates import DateMention, find_dates
 from warlog.extract.places import (
@@ -214,8 +214,8 @@ def _merge(into: _Draft, other: _Draft) -> None:
     for name in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "attributed_to"):
         if getattr(a, name) is None and getattr(b, name) is not None:
             setattr(a, name, getattr(b, name))
-    # Figures: the same source restating a toll keeps the larger (an update); different sources: the lower
-    # (ACLED's conservative rule).
+    # Figures: the same source restating a toll keeps the larger (an update); another source's figure quoted further
+    # down does not replace the figure the report states first (the outlet's own account of the event).
     same_source = not into.attributions or not other.attributions or into.attributions & other.attributions
     for name in ("fatalities", "injured", "civilians", "children", "women"):
         x, y = getattr(a, name), getattr(b, name)
@@ -224,7 +224,7 @@ def _merge(into: _Draft, other: _Draft) -> None:
         if x is None or (name == "fatalities" and into.casualties.fatalities is None):
             setattr(a, name, y)
         else:
-            setattr(a, name, max(x, y) if same_source else min(x, y))
+            setattr(a, name, max(x, y) if same_source else x)
     if other.casualties.fatalities is not None:
         into.casualties.fatalities = a.fatalities
     a.evidence.extend(e for e in b.evidence if e not in a.evidence)
@@ -352,8 +352,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
 
     sentences = split_sentences(doc)
     skip_before = dateline_end(text)
-    ner = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-    ner += [(s, e, NON_PLACE) for s, e in non_place_spans(doc)]  # the parse: names that are not places
+    ner = entity_spans(doc, NON_PLACE)  # entity labels read with the parse: names that are not places
     toponyms: list[Toponym] = find_toponyms(text, ner)
     resolved: list[Place | None] = resolve_toponyms(toponyms, text) if toponyms else []
     # A dateline place is where the report was filed: an event's place only when the report names no other.
@@ -372,6 +371,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     sentences = [t[0] for t in tagged]
     headline = {i for i, t in enumerate(tagged) if t[1]}
     own_source: dict[int, str | None] = {}
+    news_day: date | None = None  # the day of the incident the report is about, when it is long before publication
 
     def source_of(i: int) -> str | None:
         if i not in own_source:
@@ -444,7 +444,12 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             # News narrative: an undated sentence goes on about the day just told.
             event_date, precision = drafts[-1].mention.event_date, drafts[-1].mention.time_precision
         if published is not None and event_date is not None and (published - event_date).days > BACKGROUND_DAYS:
-            continue
+            if news_day is not None and abs((news_day - event_date).days) <= BACKGROUND_DAYS:
+                pass  # close to the incident the report is about (published weeks later)
+            elif not drafts and index <= 3 and any(d.value == event_date and not d.relative for d in dates):
+                news_day = event_date  # the lead tells an incident by its full date: an assessment published later
+            else:
+                continue
 
         in_sentence = [i for i, t in enumerate(toponyms) if sent.start <= t.start < sent.end]
         place = place_for_event(

@@ -69,6 +69,7 @@ ACTOR_WORDS = frozenset(
     command headquarters""".split()
 )  # fmt: skip
 ENGLISH_STOP_WORDS = frozenset(w.lower() for w in SPACY_STOP_WORDS)
+_LOCATIVE_WORD = re.compile(r"\b(?:in|near|at|outside|around|into|inside)\s+(?:the\s+)?$", re.I)
 NON_PLACE = "NONPLACE"  # label of spans the parse says are not places (extract/context.non_place_spans)
 POPULATED = frozenset({"city", "town", "village", "district", "landmark"})
 
@@ -194,10 +195,13 @@ def _candidates(gaz: Gazetteer, surface: str, fuzzy: bool) -> tuple[list[GazEntr
     return [e for e, _ in scored], [q for _, q in scored]
 
 
-def _recognised(gaz: Gazetteer, surface: str, region: frozenset[str]) -> tuple[list[GazEntry], list[float]]:
+def _recognised(
+    gaz: Gazetteer, surface: str, region: frozenset[str], locative: bool = False
+) -> tuple[list[GazEntry], list[float]]:
     """Candidates that make a capitalised n-gram a place: exact names anywhere, spelling variants only in the
-    countries the report names (elsewhere a loose key matches too many ordinary words among 250,000 world places)."""
-    pairs = [(e, q) for e, q in _lookup(gaz, surface) if q >= 0.9 or e.iso in region]
+    countries the report names or after a locative word ("in Maarat al-Numan"); elsewhere a loose key matches too
+    many ordinary words among 250,000 world places."""
+    pairs = [(e, q) for e, q in _lookup(gaz, surface) if q >= 0.9 or e.iso in region or (locative and q >= 0.85)]
     return [e for e, _ in pairs], [q for _, q in pairs]
 
 
@@ -319,7 +323,8 @@ def _longest_match(
             continue
         if any(a <= start and end <= b for a, b in actor_spans):
             continue
-        cands, qual = _recognised(gaz, surface, region)
+        locative = bool(_LOCATIVE_WORD.search(text, max(0, start - 12), start))
+        cands, qual = _recognised(gaz, surface, region, locative and (" " in surface or "-" in surface))
         if not cands and j > i:  # a multi-word name spelt another way ("Bustan al-Qasr" / "Bustan Al-Qaser")
             cands, qual = _candidates(gaz, surface, fuzzy=True)
         if not cands or (j == i and _weak_single(cands, qual, surface, text, start, region)):
