@@ -106,10 +106,11 @@ def non_place_spans(doc: Any) -> list[tuple[int, int]]:
     """Character spans that must not become toponyms: PERSON/ORG/NORP entities outside a place's position, and
     family names ("the Abu Hamad family")."""
     text = doc.text
+    dateline = dateline_span(text) or (-1, -1)
     out: list[tuple[int, int]] = []
     for ent in doc.ents:
-        if ent.label_ not in _NON_PLACE_LABELS:
-            continue
+        if ent.label_ not in _NON_PLACE_LABELS or dateline[0] <= ent.start_char < dateline[1]:
+            continue  # a dateline's capitals are a place whatever NER calls them
         after = text[ent.end_char : ent.end_char + 30]
         if _FAMILY_AFTER.match(after):
             out.append((ent.start_char, ent.end_char))

@@ -170,7 +170,9 @@ _PAREN = re.compile(
     r"^\s*(?:,\s*including\b[^;.]{0,120}?,(?=\s+(?:were|was|have|has|had|are|is)\s)"
     r"|,\s*(?:including|among\s+them|mostly|most\s+of\s+them|many\s+of\s+them|all\s+of\s+them)\b[^,;]*(?=,)"
     r"|\s*\([^)]*\)"
-    r"|\s+(?:including|among\s+them|from|of|in|at|on|inside|near|under|over|aged|between|with)\s+[^,;.]{1,50}?(?=\s+(?:were|was|have|has|had|are|is)\s))",
+    r"|\s+(?:including|among\s+them|from|of|in|at|on|inside|near|under|over|aged|between|with|sheltering|hiding"
+    r"|staying|living|waiting|gathered|gathering|trapped|travelling|traveling|working|praying|queuing|queueing)"
+    r"\s+[^,;.]{1,60}?(?=\s+(?:were|was|have|has|had|are|is)\s))",
     re.IGNORECASE,
 )
 _JOIN = re.compile(r"^\s*(?:,\s*)?(?:(?:and|as\s+well\s+as|along\s+with|plus|in\s+addition\s+to)\s+)?(?:,\s*)?$", re.I)

@@ -79,6 +79,11 @@ _EVENT_RULES = {"iso", "mdy", "dmy", "monthyear", "month", "year", "ago", "relun
                 "duration", "holiday"}  # fmt: skip
 
 
+_DAY_WORD = re.compile(
+    rf"{_WEEKDAY}|{_MONTH}|\b(?:yesterday|today|tonight|tomorrow|overnight)\b|\d(?:st|nd|rd|th)\b|\d{{4}}-\d", re.I
+)
+
+
 def _week_day(value: str, published: date, current: bool) -> date | None:
     """Representative day of an ISO week value ("2016-W38"): its Wednesday, capped at publication for this week."""
     m = re.fullmatch(r"(\d{4})-W(\d\d)(-WE)?", value)
@@ -128,6 +133,8 @@ def _mention(t: _TxFound, text: str, published: date | None) -> DateMention | No
         return None
     if published is None and relative:
         day = None
+    if t.rule == "clock" and kind == "day" and not _DAY_WORD.search(text, t.start, t.end):
+        kind = "clock"  # a time of day alone: the publication day, unless the sentence names a day
     return DateMention(start, end, phrase, day, precision, relative, kind)
 
 
@@ -152,6 +159,8 @@ def _find_dates_cached(text: str, published: date | None) -> tuple[DateMention, 
             pre = _PREP.search(text, max(0, start - 8), start)
             start = pre.start() if pre and pre.end() == start else start
         out.append(replace(d, start=start, text=text[start : d.end]))
+    if any(d.kind != "clock" and d.precision == 1 and d.value is not None for d in out):
+        out = [d for d in out if d.kind != "clock"]  # "Shortly before 12:10 PM on Thursday, October 19th": the date
     out.sort(key=lambda d: d.start)
     return tuple(out)
 

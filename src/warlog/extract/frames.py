@@ -195,7 +195,8 @@ def _same_happening(a: Mention, b: Mention) -> bool:
     ka, kb = _place_key(a.place), _place_key(b.place)
     if ka is not None and kb is not None and ka != kb:
         same_city = a.place and b.place and a.place.location.split(" - ")[0] == b.place.location.split(" - ")[0]
-        if not same_city:
+        two_districts = a.place and b.place and a.place.feature == b.place.feature == "district"
+        if not same_city or two_districts:  # districts of one city named apart are events apart (ACLED)
             return False
     return True
 
@@ -209,6 +210,8 @@ def _merge(into: _Draft, other: _Draft) -> None:
         a.actor1, a.actor2, a.inter1, a.inter2 = b.actor1 or a.actor1, b.actor2 or a.actor2, b.inter1, b.inter2
     if b.place is not None and (a.place is None or b.place.geo_precision < a.place.geo_precision):
         a.place = b.place
+    elif b.place is not None and b.place.feature == "district" and b.place.location.startswith(f"{a.place.location} - "):
+        a.place = b.place  # the neighbourhood of the city already told: more precise
     if b.time_precision < a.time_precision:
         a.event_date, a.time_precision = b.event_date, b.time_precision
     for name in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "attributed_to"):

@@ -234,13 +234,16 @@ def find_toponyms(
     toks = _tokens(text)
     actor_spans = _actor_run_spans(text, toks)
     region = report_region(text)
+    from warlog.extract.context import dateline_span
+
+    dateline = dateline_span(text) or (-1, -1)
     found: list[Toponym] = []
     i = 0
     while i < len(toks):
         if not _is_cap(toks[i][2]):
             i += 1
             continue
-        hit = _longest_match(gaz, text, toks, i, actor_spans, region)
+        hit = _longest_match(gaz, text, toks, i, actor_spans, region, dateline[0] <= toks[i][0] < dateline[1])
         if hit is None:
             i += 1
             continue
@@ -304,6 +307,7 @@ def _longest_match(
     i: int,
     actor_spans: list[tuple[int, int]],
     region: frozenset[str] = frozenset(),
+    dateline: bool = False,
 ) -> tuple[Toponym, int] | None:
     """The longest gazetteer name starting at token i (up to 4 name tokens), with the index of its last token."""
     ends = [i]
@@ -327,7 +331,7 @@ def _longest_match(
         cands, qual = _recognised(gaz, surface, region, locative and (" " in surface or "-" in surface))
         if not cands and j > i:  # a multi-word name spelt another way ("Bustan al-Qasr" / "Bustan Al-Qaser")
             cands, qual = _candidates(gaz, surface, fuzzy=True)
-        if not cands or (j == i and _weak_single(cands, qual, surface, text, start, region)):
+        if not cands or (j == i and not dateline and _weak_single(cands, qual, surface, text, start, region)):
             continue
         return Toponym(start, end, surface, cands, qual, partial=j < ends[-1] or _follows_name(text, toks, i)), j
     return None
