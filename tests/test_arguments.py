@@ -80,7 +80,9 @@ def test_countries_named_by_adjective():
 
 
 def test_nationality_adjective_names_the_state_forces():
-    roles = assign_roles("An alleged Israeli airstrike on a family home killed at least 12 people.", "Air/drone strike", "PS")
+    roles = assign_roles(
+        "An alleged Israeli airstrike on a family home killed at least 12 people.", "Air/drone strike", "PS"
+    )
     assert roles.actor1 == "Military Forces of Israel (2009-)" and roles.inter1 == 8
     assert roles.actor2 == "Civilians (Palestine)" and roles.inter2 == 7
     sudan = assign_roles("Sudanese army drones struck a market in Omdurman.", "Air/drone strike", "SD")

@@ -218,9 +218,10 @@ def _rows() -> tuple[_Row, ...]:
 # "Russian air strikes", "an alleged Israeli airstrike", "Sudanese army drones").
 _FORCE_NOUNS = (
     r"(?:(?:armed |security |special |ground |air |naval |government |regular |occupation )?forces|troops|soldiers"
-    r"|army|military|armed forces|air[\s-]*force|navy|marines|warplanes?|war planes?|(?:fighter )?jets?|aircraft|drones?"
-    r"|helicopters?|gunships?|bombers?|artillery|tanks?|warships?|gunboats?|missiles?|rockets?"
-    r"|air[\s-]*strikes?|air[\s-]*raids?|strikes?|shelling|bombardment|bombing|raids?|(?:army |military )?(?:drones?|jets?))"
+    r"|army|military|armed forces|air[\s-]*force|navy|marines|warplanes?|war planes?|(?:fighter )?jets?|aircraft"
+    r"|drones?|helicopters?|gunships?|bombers?|artillery|tanks?|warships?|gunboats?|missiles?|rockets?"
+    r"|air[\s-]*strikes?|air[\s-]*raids?|strikes?|shelling|bombardment|bombing|raids?"
+    r"|(?:army |military )?(?:drones?|jets?))"
 )
 _POLICE_NOUNS = r"(?:police|police forces|policemen|police officers|border police|border guards|gendarmerie)"
 _NO_FORCES = frozenset({"PS"})  # no state military of its own in ACLED's actor list
@@ -476,7 +477,9 @@ _ALLY_JOIN = re.compile(
     r"(?:allied\s+|loyal\s+|loyalist\s+|affiliated\s+)?$",
     re.I,
 )
-_ALLY_AFTER = re.compile(r"^\s*(?:loyal\s+to|allied\s+(?:to|with)|affiliated\s+with)\s+(?:them|it|the\s+regime)\b", re.I)
+_ALLY_AFTER = re.compile(
+    r"^\s*(?:loyal\s+to|allied\s+(?:to|with)|affiliated\s+with)\s+(?:them|it|the\s+regime)\b", re.I
+)
 _AGAINST = re.compile(r"\bagainst\b|\bon\s+(?:the\s+)?one\s+side\b", re.I)
 
 

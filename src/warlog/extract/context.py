@@ -300,4 +300,3 @@ def focus_country(named: Counter[str], place_isos: Sequence[str | None]) -> str 
         if iso:
             votes[iso] += 2
     return votes.most_common(1)[0][0] if votes else None
-

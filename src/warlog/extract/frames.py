@@ -210,7 +210,9 @@ def _merge(into: _Draft, other: _Draft) -> None:
         a.actor1, a.actor2, a.inter1, a.inter2 = b.actor1 or a.actor1, b.actor2 or a.actor2, b.inter1, b.inter2
     if b.place is not None and (a.place is None or b.place.geo_precision < a.place.geo_precision):
         a.place = b.place
-    elif b.place is not None and b.place.feature == "district" and b.place.location.startswith(f"{a.place.location} - "):
+    elif (
+        b.place is not None and b.place.feature == "district" and b.place.location.startswith(f"{a.place.location} - ")
+    ):
         a.place = b.place  # the neighbourhood of the city already told: more precise
     if b.time_precision < a.time_precision:
         a.event_date, a.time_precision = b.event_date, b.time_precision

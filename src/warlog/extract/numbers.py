@@ -159,7 +159,13 @@ def find_ranges(text: str) -> list[tuple[int, int, int, int]]:
             between = _RANGE_BEFORE.search(text, max(0, s - 10), s)
             word = text[e:s2].strip().lower()
             years = all(1800 <= x <= 2100 for x in (v, v2))
-            if joined and v < v2 and not years and (between or word in ("to", "-", "\u2013")) and not (word == "and" and not between):
+            if (
+                joined
+                and v < v2
+                and not years
+                and (between or word in ("to", "-", "\u2013"))
+                and not (word == "and" and not between)
+            ):
                 out.append((between.start() if between else s, e2, v, v2))
                 i += 2
                 continue
