@@ -14,7 +14,12 @@ How a figure is read (regexes over the plain sentence, no parser):
   a casualty;
 - several statements in one sentence (two sources, two tolls) are not summed: the largest death statement wins,
   and likewise for the injured;
-- with no figure at all, a singular "was killed"/"was shot dead" (or "he died") gives 1, "was wounded" 1 injured.
+- with no figure at all, a singular "was killed"/"was shot dead" (or "he died") gives 1, "was wounded" 1 injured;
+- ranges and bounds follow ACLED's lowest-credible rule with the range kept: "between two and six", "10 to 15",
+  "60-80" give the low end as the figure and the high end in ``fatalities_max``; an upper bound alone ("up to 81",
+  "as many as 40") is the only figure stated, so the coder writes it (81, max 81); vague words use ACLED's
+  conventions in numbers.py ("dozens" 12); "a family of five" is five people;
+- "one of the deadliest attacks since the war began" compares, it does not make the figure a period total.
 A whole report's figures come from `report_casualties` (below): period tolls skipped, the largest death toll, the
 injured less those who died.
 """
