@@ -516,17 +516,27 @@ def _allies(sentence: str, first: ActorMention | None, agents: list[ActorMention
     return out
 
 
-def _after_against(sentence: str, agents: list[ActorMention], after: ActorMention) -> list[ActorMention]:
-    """The actors named after "against" that follows a given actor."""
-    m = _AGAINST.search(sentence, after.end)
-    return [a for a in agents if m is not None and a.start >= m.end()]
+_PAIR_JOIN = re.compile(r"^[^,.;]{0,30}?\b(?:and|&|with|against|versus|vs\.?)\s+(?:the\s+)?$", re.I)
 
 
-def _between(sentence: str, agents: list[ActorMention]) -> tuple[ActorMention, ActorMention] | None:
-    """ "clashes between X and Y" / "X and Y clashed": the two sides."""
-    for a, b in zip(agents, agents[1:], strict=False):
-        if _BETWEEN.search(sentence[max(0, a.start - 20) : a.start]) and _AND.match(sentence[a.end : b.start]):
-            return a, b
+def _between(
+    sentence: str, agents: list[ActorMention]
+) -> tuple[ActorMention, ActorMention, list[ActorMention]] | None:
+    """ "clashes between X and Y", "between X, backed by W, against Y": the two sides and X's allies."""
+    for i, a in enumerate(agents):
+        if not _BETWEEN.search(sentence[max(0, a.start - 20) : a.start]):
+            continue
+        side = [a]
+        for b in agents[i + 1 :]:
+            if b.start < side[-1].end:
+                continue
+            gap = sentence[side[-1].end : b.start]
+            if b.canonical != a.canonical and _ally_of(sentence, side, b):
+                side.append(b)
+                continue
+            if _PAIR_JOIN.match(gap) or (len(side) > 1 and _AND.match(gap)):
+                return a, b, side[1:]
+            break
     return None
 
 
@@ -545,13 +555,12 @@ def assign_roles(
 
     pair = _between(sentence, agents)
     if pair:
-        first, second = pair
-        rest1 = []
-        if _ally_of(sentence, [first], second):
-            rest1 = [second]
-            second = next((a for a in _after_against(sentence, agents, second) if a.canonical != first.canonical), None)
+        first, second, rest1 = pair
     else:
         side1, side2 = _pick_agents(sentence, agents, trig)
+        if side1 and all(_BACKED.search(sentence[max(0, a.start - 40) : a.start]) for a in side1) and side2:
+            side1 = side2[:1] + side1  # "between X, supported by W, and Y": W backs X, it does not lead
+            side2 = side2[1:]
         first = side1[0] if side1 else None
         rest1 = [a for a in side1[1:] if a.canonical != (first.canonical if first else None)]
         allies = _allies(sentence, first, agents)
