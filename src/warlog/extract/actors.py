@@ -472,7 +472,7 @@ def _pick_agents(sentence: str, agents: list[ActorMention], trig: int) -> tuple[
 
 # What joins an actor to its allies: "regime forces and allied militias", "X, supported by Y", "X with Y against Z".
 _ALLY_JOIN = re.compile(
-    r"^\s*(?:,\s*)?(?:and|with|alongside|together\s+with|as\s+well\s+as|(?:supported|backed|aided|assisted|"
+    r"^\s*(?:,\s*)?(?:and|with|alongside|together\s+with|as\s+well\s+as|including|(?:supported|backed|aided|assisted|"
     r"accompanied|joined|helped)\s+by|with\s+the\s+(?:support|help|backing)\s+of)\s+(?:the\s+|its\s+|their\s+)?"
     r"(?:allied\s+|loyal\s+|loyalist\s+|affiliated\s+)?$",
     re.I,
@@ -516,7 +516,9 @@ def _allies(sentence: str, first: ActorMention | None, agents: list[ActorMention
     return out
 
 
-_PAIR_JOIN = re.compile(r"^[^,.;]{0,30}?\b(?:and|&|with|against|versus|vs\.?)\s+(?:the\s+)?$", re.I)
+_PAIR_JOIN = re.compile(
+    r"^[^.;]{0,80}?\bagainst\s+(?:the\s+)?$|^[^,.;]{0,30}?\b(?:and|&|with|versus|vs\.?)\s+(?:the\s+)?$", re.I
+)
 
 
 def _between(
