@@ -480,7 +480,12 @@ _ALLY_JOIN = re.compile(
 _ALLY_AFTER = re.compile(
     r"^\s*(?:loyal\s+to|allied\s+(?:to|with)|affiliated\s+with)\s+(?:them|it|the\s+regime)\b", re.I
 )
-_AGAINST = re.compile(r"\bagainst\b|\bon\s+(?:the\s+)?one\s+side\b", re.I)
+_AGAINST = re.compile(r"\bagainst\b|\bon\s+(?:the\s+)?one\s+(?:side|hand)\b", re.I)
+_ALLY_WORDS = re.compile(
+    r"^\s*(?:,\s*)?(?:and|with)\s+[^,.;]{0,30}?\b(?:allied|loyal|loyalist|affiliated|pro-regime|pro-government"
+    r"|supporting)\s+$",
+    re.I,
+)
 
 
 def _ally_of(sentence: str, side: list[ActorMention], a: ActorMention) -> bool:
@@ -493,7 +498,8 @@ def _ally_of(sentence: str, side: list[ActorMention], a: ActorMention) -> bool:
         return False
     m = _ALLY_JOIN.match(between)
     if m is None:
-        return False
+        # "X and Syrian and non-Syrian allied militias", "X and pro-regime gunmen": the words say whose side
+        return bool(_ALLY_WORDS.match(between))
     if re.fullmatch(r"\s*(?:,\s*)?(?:and|with)\s+(?:the\s+|its\s+|their\s+)?", between, re.I):
         # a plain "and"/"with" joins allies only when the other side comes after "against" or they are "loyal to"
         return bool(_ALLY_AFTER.match(sentence[a.end :])) or bool(_AGAINST.search(sentence, a.end))
