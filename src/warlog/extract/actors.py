@@ -527,9 +527,7 @@ _PAIR_JOIN = re.compile(
 )
 
 
-def _between(
-    sentence: str, agents: list[ActorMention]
-) -> tuple[ActorMention, ActorMention, list[ActorMention]] | None:
+def _between(sentence: str, agents: list[ActorMention]) -> tuple[ActorMention, ActorMention, list[ActorMention]] | None:
     """ "clashes between X and Y", "between X, backed by W, against Y": the two sides and X's allies."""
     for i, a in enumerate(agents):
         if not _BETWEEN.search(sentence[max(0, a.start - 20) : a.start]):
