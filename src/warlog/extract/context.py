@@ -77,6 +77,10 @@ _PLACE_NOUN_AFTER = re.compile(
 )
 _FAMILY_AFTER = re.compile(r"^(?:['’]s)?\s+(?:family|families|clan|household|brothers|sons)\b", re.I)
 _NON_PLACE_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+_NOT_A_PLACE_TO = frozenset(
+    "loyal close linked allied belong belonging accord according affiliated related tied sympathetic subordinate"
+    " say said tell told speak spoke report reported".split()
+)
 _ROLE_NOUNS = frozenset(
     "director head chief spokesman spokeswoman spokesperson member leader president minister commander founder"
     " official officer representative envoy son daughter wife husband brother sister family name group office"
@@ -91,6 +95,8 @@ def _locative(ent: Any) -> bool:
     head = root.head
     while root.dep_ == "conj" and head is not root:
         root, head = head, head.head
+    if root.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() in _NOT_A_PLACE_TO:
+        return False  # "forces loyal to Khalifa Haftar", "according to the U.N."
     if root.dep_ == "pobj" and head.lower_ in _LOCATIVE_PREPS:
         # "the market of X", "the outskirts of X" are places; "the director of X", "members of X" are not
         return head.lower_ != "of" or head.head.lemma_.lower() not in _ROLE_NOUNS

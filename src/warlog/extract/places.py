@@ -19,6 +19,7 @@ from functools import lru_cache
 from spacy.lang.en.stop_words import STOP_WORDS as SPACY_STOP_WORDS
 
 from warlog.extract.actors import acled_country_name
+from warlog.extract.demonyms import demonym_table
 from warlog.gazetteer import GazEntry, Gazetteer, get_gazetteer, haversine_km
 from warlog.gazetteer.names import exact_key, name_key
 from warlog.gazetteer.ranker import Ranker, default_ranker, log_dist
@@ -255,7 +256,10 @@ def find_toponyms(
     found.extend(_ner_toponyms(gaz, text, ner_spans, found))
     found.extend(_unknown_districts(gaz, text, found))
     blocked = [(s, e) for s, e, label in ner_spans if label == NON_PLACE]
-    found = [t for t in found if not any(s < t.end and t.start < e for s, e in blocked)]
+    demonyms = demonym_table()
+    found = [
+        t for t in found if not any(s < t.end and t.start < e for s, e in blocked) and t.surface not in demonyms
+    ]  # names the parse says are not places, and nationality adjectives ("Libyan")
     found.sort(key=lambda t: t.start)
     return found
 
@@ -677,7 +681,11 @@ def resolve_toponyms(
 def _city_part(top: Toponym, country: str | None, gazetteer: Gazetteer | None) -> Place | None:
     """An unknown neighbourhood of a known city: the city point at precision 2."""
     gaz = gazetteer or get_gazetteer()
+    if (top.city_hint or "") in demonym_table():
+        return None  # "the X district of the Libyan capital": no city named
     cands = [c for c in gaz.lookup(top.city_hint or "") if c.feature in ("city", "town")]
+    if country is not None:
+        cands = [c for c in cands if c.iso == country]  # the report's country decides, never a namesake abroad
     if not cands:
         return None
     city = max(cands, key=lambda c: (country is not None and c.iso == country, c.population))
