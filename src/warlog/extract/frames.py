@@ -14,9 +14,17 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from warlog.extract.actors import assign_roles, find_actors
+from warlog.extract.actors import acled_country_name, assign_roles, find_actors
 from warlog.extract.attribution import find_attribution
-from warlog.extract.context import complete_roles, dateline_span, document_actors, entity_spans, fill_inter
+from warlog.extract.context import (
+    complete_roles,
+    dateline_span,
+    document_actors,
+    entity_spans,
+    fill_inter,
+    focus_country,
+    named_countries,
+)
 from warlog.extract.counts import Casualties, aggregate_period, extract_casualties, is_aggregate_toll
 from warlog.extract.dates import DateMention, find_dates
 from warlog.extract.places import (
@@ -154,22 +162,29 @@ def split_sentences(doc: Any) -> list[_Sentence]:
 
 
 def _event_date(
-    dates: list[DateMention], published: date | None, skip_before: int, sentence_start: int
+    dates: list[DateMention], published: date | None, skip_before: int, sentence_start: int, trigger: int | None = None
 ) -> tuple[date | None, int, bool]:
-    """The day an event sentence gives, else the publication day with precision 2; flag when it says nothing."""
+    """The day an event sentence gives (the most precise, then the one nearest the event's trigger: "published on
+    Wednesday" at the end does not date the strike told at the start), else the publication day with precision 2;
+    flag when it says nothing."""
     usable = [d for d in dates if d.value is not None and d.precision <= 2 and sentence_start + d.start >= skip_before]
     if usable:
-        best = min(usable, key=lambda d: (d.precision, not d.relative))
+        near = (lambda d: min(abs(d.start - trigger), abs(d.end - trigger))) if trigger is not None else (lambda d: 0)
+        best = min(usable, key=lambda d: (d.precision, near(d), not d.relative))
         return best.value, best.precision, True
     if published is None:
         return None, 3, False
     return published, 2, False
 
 
-def _country_hint(places: list[Place | None]) -> str | None:
-    """The country most of the resolved places lie in."""
-    countries = Counter(p.country for p in places if p is not None and p.country)
-    return countries.most_common(1)[0][0] if countries else None
+def _country_hint(places: list[Place | None], text: str = "") -> str | None:
+    """The report's country: its resolved places and the countries it names (context.focus_country)."""
+    names = {p.iso: p.country for p in places if p is not None and p.iso and p.country}
+    iso = focus_country(named_countries(text), [p.iso for p in places if p is not None and p.feature != "country"])
+    if iso is None:
+        countries = Counter(p.country for p in places if p is not None and p.country)
+        return countries.most_common(1)[0][0] if countries else None
+    return names.get(iso) or acled_country_name(iso)
 
 
 def _confidence(match: EventTypeMatch, place: Place | None, dated: bool, casualties: Casualties) -> float:
@@ -365,7 +380,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     filed = {i for i, t in enumerate(toponyms) if dateline and dateline[0] <= t.start < dateline[1]}
     if filed and any(p is not None for i, p in enumerate(resolved) if i not in filed):
         resolved = [None if i in filed else p for i, p in enumerate(resolved)]
-    country = _country_hint(resolved)
+    country = _country_hint(resolved, text)
     doc_places = document_places(toponyms, resolved)
     war_actors = document_actors([s.text for s in sentences], country)
 
@@ -442,7 +457,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         dates = find_dates(sent.text, published)
         if published is not None and _old_year(sent.text, published):
             continue  # background from another year ("agreed to destroy its weapons in 2013")
-        event_date, precision, dated = _event_date(dates, published, skip_before, sent.start)
+        event_date, precision, dated = _event_date(dates, published, skip_before, sent.start, match.start)
         if not dated and (_BACKGROUND.search(sent.text) or any(d.kind in ("month", "year") for d in dates)):
             continue  # "last month", "late last year", "in recent days": background, not today's news
         if not dated and drafts and index - drafts[-1].sentence_index <= 3:

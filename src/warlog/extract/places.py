@@ -215,6 +215,10 @@ def _weak_single(
         return False
     if surface.lower() in ENGLISH_STOP_WORDS:  # "More", "Most", "Many" at a sentence start
         return True
+    if re.match(r"\s+of\s+(?:the\s+)?[A-Z]", text[start + len(surface) : start + len(surface) + 12]) and not any(
+        c.iso in region or c.population >= 50_000 for c in cands
+    ):
+        return True  # "the Church of Saint Porphyrius", "Bank of X": a named building or body, not the town Church
     if any(c.iso in region for c in cands):
         return False
     before = text[max(0, start - 40) : start]
