@@ -158,6 +158,7 @@ _AIR_WORDS = re.compile(
 _STATE_KINDS = frozenset({"state", "external"})
 _ARMED_KINDS = frozenset({"state", "external", "rebel", "militia", "identity"})
 AIR_SUBTYPES = frozenset({"Air/drone strike"})
+UNIDENTIFIED_AIR = "Unidentified Military Forces"
 
 
 @dataclass
@@ -230,6 +231,9 @@ def complete_roles(
             roles.actor1, roles.inter1 = a.canonical, a.inter
             if roles.actor2 == a.canonical:
                 roles.actor2, roles.inter2 = None, None
+        elif roles.actor1 is not None and roles.actor1.startswith("Unidentified Armed Group"):
+            # armed groups do not fly: ACLED codes unattributed aircraft as "Unidentified Military Forces" (8)
+            roles.actor1, roles.inter1 = UNIDENTIFIED_AIR, 8
     if event_type == "Battles":
         if roles.inter2 == 7:
             roles.actor2, roles.inter2 = None, None
@@ -244,6 +248,8 @@ def complete_roles(
                 other = _other_side(roles.actor1, roles.inter1, actors)
             if other is not None:
                 roles.actor2, roles.inter2 = other.canonical, other.inter
+    if getattr(roles, "assoc_actor_1", None) == roles.actor1:
+        roles.assoc_actor_1 = None
     fill_inter(roles, country)
 
 
