@@ -24,7 +24,6 @@ from warlog.api.limits import BodyLimitMiddleware, SecurityHeadersMiddleware
 from warlog.api.reviewing import ReviewError
 from warlog.store import Store
 from warlog.store.query import (
-    ACTIVE,
     SORT_KEYS,
     STAT_DIMENSIONS,
     EventFilter,
@@ -32,10 +31,10 @@ from warlog.store.query import (
     iter_events,
     list_claims,
     list_events,
+    parse_status,
     report_detail,
     stats,
 )
-from warlog.store.review import STATUSES
 
 Reader = Annotated[Principal, Depends(require_reader)]
 Analyst = Annotated[Principal, Depends(require_analyst)]
@@ -123,14 +122,10 @@ def event_filter(
     """The filters shared by /api/events, its GeoJSON and CSV forms, and /api/stats."""
     box = _floats(bbox, 4, "bbox")
     centre = _floats(near, 2, "near")
-    if status in (None, "", "active"):
-        statuses: tuple[str, ...] = ACTIVE
-    elif status == "all":
-        statuses = STATUSES
-    else:
-        statuses = tuple(s.strip() for s in status.split(",") if s.strip())
-        if not set(statuses) <= set(STATUSES):
-            raise HTTPException(422, f"status: use active, all, or some of {', '.join(STATUSES)}")
+    try:
+        statuses = parse_status(status)
+    except ValueError as exc:
+        raise HTTPException(422, str(exc)) from None
     return EventFilter(
         bbox=box,  # type: ignore[arg-type]
         near=centre,  # type: ignore[arg-type]

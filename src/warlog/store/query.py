@@ -1,38 +1,55 @@
-"""Filtered, sorted, paginated queries over linked events with the analysts' review overrides applied in SQL.
+"""The one read path: a filter compiler over linked events (and, before linking, over mentions) with the analysts'
+reviews applied in SQL, and the readers built on it (pages, batches, counts, detail, statistics).
 
-Every reviewable field is read as COALESCE(event_reviews.field, events.field), so lists, maps, statistics and
-exports all show reviewed values. Filters are bound parameters only; free text uses LIKE (SQLite and PostgreSQL).
+The CLI (`events`, `show`, `export`), the HTTP API, watch alerts and linking's readers (reference matching,
+credibility) all read through this module, so they agree on every filter:
+- country: an ISO2 code, an ISO3 code or a name (any case); known countries match their ISO2 code or their name;
+- event type: an ACLED event type or sub-event type, any case;
+- near/km: great-circle (haversine) distance, `warlog.geometry`, the same rule in SQL and in Python;
+- status: proposed, confirmed and edited by default (rejected and merged events left out unless asked for);
+- reviewed values: every reviewable field is COALESCE(review, machine), see `warlog.store.read`.
+Filters are bound parameters only.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import math
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+import pycountry
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.selectable import Join
 
-from warlog.store.linking import _sources_by_event, event_dict, get_linked_event
-from warlog.store.review import REVIEW_FIELDS, audit_for, event_reviews, get_review
-from warlog.store.schema import claims, events, mentions, reports
+from warlog.geometry import within_km_sql
+from warlog.store.read import (
+    effective,
+    machine,
+    records,
+    reviewed_columns,
+    reviewed_events,
+)
+from warlog.store.review import STATUSES, audit_for, event_reviews, get_review
+from warlog.store.rows import _claim_dict, iso_text, mention_dict, mention_from_row
+from warlog.store.schema import (
+    claims,
+    events,
+    mentions,
+    reference_events,
+    reference_matches,
+    report_credibility,
+    reports,
+)
 
-KM_PER_DEGREE = 111.195
+DEFAULT_KM = 25.0  # radius around `near` when none is given (CLI and API)
 ACTIVE = ("proposed", "confirmed", "edited")  # what lists and exports show unless a status is asked for
 SORT_KEYS = ("event_date", "fatalities", "n_sources", "n_reports", "location", "admin1", "country", "event_type", "id")
-STATUS = sa.func.coalesce(event_reviews.c.status, "proposed")
-
-
-def col(name: str) -> sa.ColumnElement[Any]:
-    """The effective value of an event column: the analyst's override when there is one."""
-    if name in REVIEW_FIELDS:
-        return sa.func.coalesce(event_reviews.c[name], events.c[name])
-    return events.c[name]
+col = effective  # the effective value of an event column (the analyst's override when there is one)
+base_col = machine  # the machine's value (for events nobody reviewed: plain columns, so indexes apply)
 
 
 @dataclass
@@ -68,22 +85,26 @@ def _ieq(column: sa.ColumnElement[Any], value: str) -> sa.ColumnElement[bool]:
     return sa.func.lower(column) == value.strip().lower()
 
 
-def base_col(name: str) -> sa.ColumnElement[Any]:
-    """The machine's value of an event column (for events nobody reviewed: plain columns, so indexes apply)."""
-    return events.c[name]
+def country_terms(value: str) -> tuple[str | None, list[str]]:
+    """(ISO2 code or None, names) that a country filter stands for: a two-letter value is an ISO2 code; an ISO3 code
+    or a name pycountry knows gives its ISO2 code and names; the value itself in its usual cases is always a name."""
+    value = value.strip()
+    names = {value, value.title(), value.lower(), value.upper(), value.capitalize()}
+    if len(value) == 2 and value.isalpha():
+        return value.upper(), sorted(names)
+    try:
+        found = pycountry.countries.lookup(value)
+    except LookupError:
+        return None, sorted(names)
+    names.update(n for n in (found.name, getattr(found, "common_name", None)) if n)
+    return found.alpha_2, sorted(names)
 
 
 def _country(value: str, col: Any) -> sa.ColumnElement[bool]:
-    """Country by ISO2, ISO3 (mapped to the stored ISO2) or name, as exact matches so the country index applies."""
-    from warlog.store.db import _iso2_for
-
-    value = value.strip()
-    if len(value) == 2 and value.isalpha():
-        return col("iso") == value.upper()
-    iso2 = _iso2_for(value)
-    if iso2:
-        return col("iso") == iso2
-    return col("country").in_(sorted({value, value.title(), value.lower(), value.upper()}))
+    """Country by ISO2, ISO3 or name: the ISO2 column or the country name, exact matches so the indexes apply."""
+    iso2, names = country_terms(value)
+    by_name = col("country").in_(names)
+    return sa.or_(col("iso") == iso2, by_name) if iso2 else by_name
 
 
 def _admin1(value: str, col: Any) -> sa.ColumnElement[bool]:
@@ -115,18 +136,8 @@ def _event_type(value: str, col: Any) -> sa.ColumnElement[bool]:
 
 
 def _near(lat: float, lon: float, km: float, col: Any) -> list[sa.ColumnElement[bool]]:
-    """Within km of (lat, lon): a bounding box (index-friendly) then an equirectangular distance, in plain SQL."""
-    dlat = km / KM_PER_DEGREE
-    coslat = max(math.cos(math.radians(lat)), 1e-6)
-    dlon = min(dlat / coslat, 180.0)
-    la, lo = col("latitude"), col("longitude")
-    dx = (lo - lon) * coslat
-    dy = la - lat
-    return [
-        la.between(lat - dlat, lat + dlat),
-        lo.between(lon - dlon, lon + dlon),
-        dx * dx + dy * dy <= dlat * dlat,
-    ]
+    """Within km of (lat, lon) by great-circle distance (see warlog.geometry.within_km_sql)."""
+    return within_km_sql(col("latitude"), col("longitude"), lat, lon, km)
 
 
 def _contains(column: sa.ColumnElement[Any], pattern: str, dialect: str) -> sa.ColumnElement[bool]:
@@ -151,16 +162,10 @@ def _in_evidence(pattern: str, dialect: str, per_row: bool) -> sa.ColumnElement[
     return events.c.id.in_(sa.select(mentions.c.event_id).where(found))
 
 
-def _conditions(
-    f: EventFilter, col: Any = col, dialect: str = "sqlite", per_row: bool = True
-) -> list[sa.ColumnElement[bool]]:
-    """SQL conditions for a filter, on effective columns (col) or on the machine's columns (base_col); per_row: see
-    _in_evidence."""
+def _field_conditions(f: EventFilter, col: Any, dialect: str) -> list[sa.ColumnElement[bool]]:
+    """Conditions on the ACLED fields (dates, place, type, actors, toll, box, radius): the same for linked events
+    (effective or machine columns) and for mentions."""
     conds: list[sa.ColumnElement[bool]] = []
-    if f.ids is not None:
-        conds.append(events.c.id.in_(list(f.ids)))
-    if f.after_id is not None:
-        conds.append(events.c.id > f.after_id)
     if f.since is not None:
         conds.append(col("event_date") >= f.since)
     if f.until is not None:
@@ -186,7 +191,21 @@ def _conditions(
         conds.append(col("latitude").between(south, north))
         conds.append(lon.between(west, east) if west <= east else sa.or_(lon >= west, lon <= east))
     if f.near is not None:
-        conds.extend(_near(f.near[0], f.near[1], float(f.km if f.km is not None else 25.0), col))
+        conds.extend(_near(f.near[0], f.near[1], float(f.km if f.km is not None else DEFAULT_KM), col))
+    return conds
+
+
+def _conditions(
+    f: EventFilter, col: Any = col, dialect: str = "sqlite", per_row: bool = True
+) -> list[sa.ColumnElement[bool]]:
+    """SQL conditions for a filter on linked events, on effective columns (col) or on the machine's columns
+    (base_col); per_row: see _in_evidence."""
+    conds: list[sa.ColumnElement[bool]] = []
+    if f.ids is not None:
+        conds.append(events.c.id.in_(list(f.ids)))
+    if f.after_id is not None:
+        conds.append(events.c.id > f.after_id)
+    conds.extend(_field_conditions(f, col, dialect))
     if f.report_id:
         conds.append(events.c.id.in_(sa.select(mentions.c.event_id).where(mentions.c.report_id == f.report_id)))
     if f.q and f.q.strip():
@@ -194,6 +213,20 @@ def _conditions(
         text_cols = ("location", "admin1", "admin2", "country", "actor1", "actor2", "assoc_actor_1", "assoc_actor_2")
         in_text = (_contains(col(c), pat, dialect) for c in text_cols)
         conds.append(sa.or_(*in_text, _in_evidence(pat, dialect, per_row)))
+    return conds
+
+
+def mention_conditions(f: EventFilter, dialect: str = "sqlite") -> list[sa.ColumnElement[bool]]:
+    """The same filter on unlinked mentions (a store before linking ran): the ACLED fields, report and ids."""
+    conds = _field_conditions(f, lambda name: mentions.c[name], dialect)
+    if f.ids is not None:
+        conds.append(mentions.c.id.in_(list(f.ids)))
+    if f.report_id:
+        conds.append(mentions.c.report_id == f.report_id)
+    if f.q and f.q.strip():
+        pat = _like(f.q.strip())
+        cols = ("location", "admin1", "country", "actor1", "actor2")
+        conds.append(sa.or_(*(_contains(mentions.c[c], pat, dialect) for c in cols)))
     return conds
 
 
@@ -238,19 +271,13 @@ def _parts(f: EventFilter, dialect: str, base: Any = base_col, per_row: bool = T
         cols = [*events.columns, sa.literal("proposed", sa.String(20)).label("review_status")]
         parts.append((sa.select(*cols).where(_unreviewed(), *_conditions(f, base, dialect, per_row)), base_col))
     conds = [event_reviews.c.status.in_(list(f.status)), *_conditions(f, col, dialect)]
-    parts.append((sa.select(*_select(col)).select_from(_reviewed()).where(*conds), col))
+    parts.append((sa.select(*reviewed_columns(col)).select_from(_reviewed()).where(*conds), col))
     return parts
 
 
 def _dialect(conn: Connection) -> str:
     """The database's dialect name ("sqlite", "postgresql")."""
     return conn.engine.dialect.name
-
-
-def _select(colfn: Any) -> list[Any]:
-    """The events' columns with effective values under their own names, plus the review status."""
-    cols: list[Any] = [colfn(c.name).label(c.name) if c.name in REVIEW_FIELDS else c for c in events.columns]
-    return [*cols, STATUS.label("review_status")]
 
 
 def _sort_parts(sort: str) -> tuple[str, bool]:
@@ -368,13 +395,7 @@ def _rows(
         skip = 0 if rows else max(0, offset - count_events(conn, f, with_value=key))
         rest = None if limit is None else limit - len(rows)
         rows += conn.execute(_page_select(f, dialect, sort, rest, skip, walk, has_value=False)).mappings()
-    srcs = _sources_by_event(conn, [r["id"] for r in rows])
-    out = []
-    for r in rows:
-        d = event_dict(r, srcs.get(r["id"], []))
-        d["review_status"] = r["review_status"]
-        out.append(d)
-    return out
+    return [rec.to_dict() for rec in records(conn, rows)]
 
 
 def list_events(
@@ -399,8 +420,49 @@ def iter_events(engine: Engine, f: EventFilter, *, batch: int = 1000) -> Iterato
         after = rows[-1]["id"]
 
 
+def _event_id_of(conn: Connection, event_id: str) -> str | None:
+    """The linked event an id names: an event id, or the id of a mention it holds; None when unknown."""
+    if conn.execute(sa.select(events.c.id).where(events.c.id == event_id)).first() is not None:
+        return event_id
+    eid = conn.execute(sa.select(mentions.c.event_id).where(mentions.c.id == event_id)).scalar()
+    if eid is None or conn.execute(sa.select(events.c.id).where(events.c.id == eid)).first() is None:
+        return None
+    return eid
+
+
+def get_linked_event(engine: Engine, event_id: str) -> dict[str, Any] | None:
+    """One linked event (by its id or the id of any mention it holds) with reviewed values and review status, each
+    report's credibility and the reference records it matched; None when unknown."""
+    with engine.connect() as conn:
+        eid = _event_id_of(conn, event_id)
+        if eid is None:
+            return None
+        row = (
+            conn.execute(sa.select(*reviewed_columns()).select_from(reviewed_events()).where(events.c.id == eid))
+            .mappings()
+            .one()
+        )
+        d = records(conn, [row])[0].to_dict()
+        cred = conn.execute(
+            sa.select(report_credibility).where(report_credibility.c.report_id.in_(d["report_ids"] or [""]))
+        ).mappings()
+        creds = {c["report_id"]: {"score": c["score"], "reasons": c["reasons"]} for c in cred}
+        refs = conn.execute(
+            sa.select(reference_matches, reference_events)
+            .join(reference_events, reference_matches.c.reference_id == reference_events.c.id)
+            .where(reference_matches.c.event_id == eid)
+        ).mappings()
+        ref_list = [
+            {**dict(r), "event_date": iso_text(r["event_date"]), "date_end": iso_text(r["date_end"])} for r in refs
+        ]
+    for rep in d["reports"]:
+        rep["credibility"] = creds.get(rep["report_id"])
+    d["references"] = ref_list
+    return d
+
+
 def event_detail(engine: Engine, event_id: str) -> dict[str, Any] | None:
-    """One event with reviewed values, the machine's values where overridden, reports, review state and history."""
+    """One event with reviewed values, the machine's values where they differ, reports, review state and history."""
     review = get_review(engine, event_id)
     if review["status"] == "merged" and review["merged_into"]:
         return {"id": event_id, "review_status": "merged", "merged_into": review["merged_into"]}
@@ -409,15 +471,105 @@ def event_detail(engine: Engine, event_id: str) -> dict[str, Any] | None:
         return None
     if d["id"] != event_id:
         review = get_review(engine, d["id"])
-    machine = {k: d.get(k) for k in review["overrides"]}
-    d.update(review["overrides"])
-    d["machine"] = machine
+    shown = [*review["overrides"]]
+    if "fatalities" in review["overrides"]:
+        shown += ["fatalities_min", "fatalities_max"]
+    d["machine"] = {}
+    if shown:
+        with engine.connect() as conn:
+            row = conn.execute(sa.select(*(events.c[k] for k in shown)).where(events.c.id == d["id"])).mappings().one()
+        d["machine"] = {k: iso_text(row[k]) for k in shown}
     d["review"] = review
-    d["review_status"] = review["status"]
     merged_from = _merged_from(engine, d["id"])
     d["merged_from"] = merged_from
     d["history"] = audit_for(engine, [d["id"], *merged_from])
     return d
+
+
+def query_events(
+    engine: Engine,
+    *,
+    country: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    event_type: str | None = None,
+    near: tuple[float, float] | None = None,
+    km: float | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+    report_id: str | None = None,
+    status: tuple[str, ...] = STATUSES,
+) -> list[dict[str, Any]]:
+    """Linked events with reviewed values, sorted by event_date (unknown last) then id; every review status unless
+    `status` says (linking's readers see every event it wrote)."""
+    if near is not None and km is None:
+        raise ValueError("near= needs a non-negative km=")
+    f = EventFilter(country=country, since=since, until=until, event_type=event_type, near=near, km=km,
+                    report_id=report_id, status=status)  # fmt: skip
+    with engine.connect() as conn:
+        return _rows(conn, f, "event_date", limit, offset)
+
+
+def events_by_id(engine: Engine, ids: list[str], status: tuple[str, ...] = STATUSES) -> list[dict[str, Any]]:
+    """Linked events by id, as query_events gives them, read in chunks of 500."""
+    out: list[dict[str, Any]] = []
+    with engine.connect() as conn:
+        for i in range(0, len(ids), 500):
+            out.extend(_rows(conn, EventFilter(ids=tuple(ids[i : i + 500]), status=status), "id", None, 0))
+    return out
+
+
+def parse_status(value: str | None) -> tuple[str, ...]:
+    """A status filter as the CLI and API take it: "active" (default: proposed, confirmed, edited), "all", or a comma
+    list of statuses; raises ValueError for an unknown status."""
+    if value in (None, "", "active"):
+        return ACTIVE
+    if value == "all":
+        return STATUSES
+    statuses = tuple(s.strip() for s in value.split(",") if s.strip())
+    if not statuses or not set(statuses) <= set(STATUSES):
+        raise ValueError(f"status: use active, all, or some of {', '.join(STATUSES)}")
+    return statuses
+
+
+def has_events(engine: Engine) -> bool:
+    """Whether linking has written any event (before that, readers list mentions)."""
+    with engine.connect() as conn:
+        return conn.execute(sa.select(events.c.id).limit(1)).first() is not None
+
+
+def read_events(
+    engine: Engine, f: EventFilter, *, sort: str = "event_date", limit: int | None = None, offset: int = 0
+) -> list[dict[str, Any]]:
+    """Matching events with reviewed values and review status, in `sort` order (unknown values last); in a store
+    that was never linked, its mentions (by date), filtered the same way."""
+    if has_events(engine):
+        with engine.connect() as conn:
+            return _rows(conn, f, sort, limit, offset)
+    if set(f.status).isdisjoint({"proposed"}):
+        return []
+    return [mention_dict(r) for r in mention_rows(engine, f, limit=limit, offset=offset)]
+
+
+def iter_read_events(engine: Engine, f: EventFilter, *, batch: int = 1000) -> Iterator[dict[str, Any]]:
+    """Every matching event (id order, keyset batches), or every matching mention in a store never linked."""
+    if has_events(engine):
+        yield from iter_events(engine, f, batch=batch)
+    else:
+        yield from read_events(engine, f)
+
+
+def mention_rows(
+    engine: Engine, f: EventFilter, *, limit: int | None = None, offset: int = 0
+) -> list[Mapping[str, Any]]:
+    """Unlinked-store reading: mentions joined to their report's outlet, title, url and date, filtered like events,
+    sorted by event_date (unknown last) then id."""
+    q = sa.select(mentions, reports.c.outlet, reports.c.title, reports.c.url, reports.c.published)
+    q = q.join(reports, mentions.c.report_id == reports.c.id).where(*mention_conditions(f, engine.dialect.name))
+    q = q.order_by(sa.case((mentions.c.event_date.is_(None), 1), else_=0), mentions.c.event_date, mentions.c.id)
+    q = q.limit(limit).offset(offset or None)
+    with engine.connect() as conn:
+        return conn.execute(q).mappings().all()
 
 
 def _merged_from(engine: Engine, event_id: str) -> list[str]:
@@ -482,8 +634,6 @@ def _iso(value: Any) -> str | None:
 
 def report_detail(engine: Engine, report_id: str) -> dict[str, Any] | None:
     """A report with its text, its mentions (evidence offsets, event ids) and its claims."""
-    from warlog.store.db import mention_from_row
-
     with engine.connect() as conn:
         row = conn.execute(sa.select(reports).where(reports.c.id == report_id)).mappings().first()
         if row is None:
@@ -504,8 +654,6 @@ def report_detail(engine: Engine, report_id: str) -> dict[str, Any] | None:
 
 def _claim(row: Mapping[str, Any]) -> dict[str, Any]:
     """A claims row as Claim.to_dict() gives it."""
-    from warlog.store.db import _claim_dict
-
     return _claim_dict(row)
 
 
