@@ -22,7 +22,7 @@ from warlog.api.auth import Principal, require_admin, require_analyst, require_r
 from warlog.api.config import ServeConfig
 from warlog.api.limits import BodyLimitMiddleware, SecurityHeadersMiddleware
 from warlog.api.reviewing import ReviewError
-from warlog.store import Store
+from warlog.store import Store, search
 from warlog.store.query import (
     SORT_KEYS,
     STAT_DIMENSIONS,
@@ -116,7 +116,10 @@ def event_filter(
     actor: Annotated[str | None, Query(max_length=300)] = None,
     min_fatalities: Annotated[int | None, Query(ge=0)] = None,
     status: Annotated[str | None, Query(description="active (default), all, or a comma list of statuses")] = None,
-    q: Annotated[str | None, Query(max_length=300, description="text in places, actors and evidence")] = None,
+    q: Annotated[
+        str | None,
+        Query(max_length=300, description='search actors, places, evidence, notes: words, "phrases", word*, OR, -word'),
+    ] = None,
     report_id: Annotated[str | None, Query(max_length=40)] = None,
 ) -> EventFilter:
     """The filters shared by /api/events, its GeoJSON and CSV forms, and /api/stats."""
@@ -126,6 +129,12 @@ def event_filter(
         statuses = parse_status(status)
     except ValueError as exc:
         raise HTTPException(422, str(exc)) from None
+    for name, text in (("q", q), ("actor", actor)):
+        if text and text.strip():
+            try:
+                search.parse(text)
+            except search.SearchSyntaxError as exc:
+                raise HTTPException(422, f"{name}: {exc}") from None
     return EventFilter(
         bbox=box,  # type: ignore[arg-type]
         near=centre,  # type: ignore[arg-type]
@@ -219,6 +228,8 @@ def _read_routes(app: FastAPI, config: ServeConfig) -> None:
     ) -> dict[str, Any]:
         """Events with reviewed values, filtered, sorted and paginated; `total` counts every match."""
         size = _page_size(config, page_size)
+        if sort.lstrip("-+") == "relevance" and not (f.q and f.q.strip()):
+            raise HTTPException(422, "sort=relevance needs a search (q)")
         total, items = list_events(
             request.app.state.store.engine, f, sort=_sort(sort), limit=size, offset=(page - 1) * size
         )

@@ -14,6 +14,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
 from warlog.model import Mention
+from warlog.store import search
 from warlog.store.query import events_by_id, get_linked_event, query_events
 from warlog.store.rows import mention_from_row
 from warlog.store.schema import (
@@ -110,6 +111,7 @@ def clear_links(store: Store) -> None:
         conn.execute(sa.update(mentions).values(event_id=None))
         for t in (reference_matches, event_sources, events, report_credibility):
             conn.execute(sa.delete(t))
+        search.clear(conn)
 
 
 def write_events(store: Store, rows: list[dict[str, Any]], sources: list[dict[str, Any]]) -> None:
@@ -124,6 +126,7 @@ def write_events(store: Store, rows: list[dict[str, Any]], sources: list[dict[st
             conn.execute(sa.insert(events), [{**r, "updated_at": now} for r in rows])
         if sources:
             conn.execute(sa.insert(event_sources), sources)
+        search.refresh(conn, ids)  # the events' search documents, in the same transaction
 
 
 def has_events(engine: Engine) -> bool:

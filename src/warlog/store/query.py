@@ -26,7 +26,9 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.selectable import Join
 
 from warlog.geometry import within_km_sql
+from warlog.store import search
 from warlog.store.read import (
+    STATUS,
     effective,
     machine,
     records,
@@ -47,7 +49,10 @@ from warlog.store.schema import (
 
 DEFAULT_KM = 25.0  # radius around `near` when none is given (CLI and API)
 ACTIVE = ("proposed", "confirmed", "edited")  # what lists and exports show unless a status is asked for
-SORT_KEYS = ("event_date", "fatalities", "n_sources", "n_reports", "location", "admin1", "country", "event_type", "id")
+SORT_KEYS = (
+    "event_date", "fatalities", "n_sources", "n_reports", "location", "admin1", "country", "event_type", "id",
+    "relevance",  # with q: best match first (bm25 on SQLite, ts_rank on PostgreSQL)
+)  # fmt: skip
 col = effective  # the effective value of an event column (the analyst's override when there is one)
 base_col = machine  # the machine's value (for events nobody reviewed: plain columns, so indexes apply)
 
@@ -148,20 +153,6 @@ def _contains(column: sa.ColumnElement[Any], pattern: str, dialect: str) -> sa.C
     return sa.func.lower(column).like(sa.func.lower(pattern), escape="\\")
 
 
-def _in_evidence(pattern: str, dialect: str, per_row: bool) -> sa.ColumnElement[bool]:
-    """Events with a mention whose evidence contains the pattern.
-
-    per_row: a correlated EXISTS, cheap where few events are tried (reviewed events, a page walked in sort order);
-    otherwise events.id IN (one pass over the mentions), cheaper when every event is tried (counts). PostgreSQL would
-    turn the EXISTS into that one pass (a hashed subplan) by itself: OFFSET 0 keeps it per row.
-    """
-    found = _contains(sa.cast(mentions.c.evidence, sa.Text), pattern, dialect)
-    if per_row:
-        probe = sa.select(sa.literal(1)).where(mentions.c.event_id == events.c.id, found)
-        return (probe if dialect == "sqlite" else probe.offset(0)).exists()
-    return events.c.id.in_(sa.select(mentions.c.event_id).where(found))
-
-
 def _field_conditions(f: EventFilter, col: Any, dialect: str) -> list[sa.ColumnElement[bool]]:
     """Conditions on the ACLED fields (dates, place, type, actors, toll, box, radius): the same for linked events
     (effective or machine columns) and for mentions."""
@@ -178,11 +169,6 @@ def _field_conditions(f: EventFilter, col: Any, dialect: str) -> list[sa.ColumnE
         conds.append(_event_type(f.event_type, col))
     if f.sub_event_type:
         conds.append(_event_type(f.sub_event_type, col))
-    if f.actor:
-        pat = _like(f.actor.strip())
-        conds.append(
-            sa.or_(*(_contains(col(c), pat, dialect) for c in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2")))
-        )
     if f.min_fatalities is not None:
         conds.append(col("fatalities") >= f.min_fatalities)
     if f.bbox is not None:
@@ -208,11 +194,10 @@ def _conditions(
     conds.extend(_field_conditions(f, col, dialect))
     if f.report_id:
         conds.append(events.c.id.in_(sa.select(mentions.c.event_id).where(mentions.c.report_id == f.report_id)))
-    if f.q and f.q.strip():
-        pat = _like(f.q.strip())
-        text_cols = ("location", "admin1", "admin2", "country", "actor1", "actor2", "assoc_actor_1", "assoc_actor_2")
-        in_text = (_contains(col(c), pat, dialect) for c in text_cols)
-        conds.append(sa.or_(*in_text, _in_evidence(pat, dialect, per_row)))
+    if f.actor and f.actor.strip():  # the search index's actor field (reviewed names): words and phrases, any case
+        conds.append(events.c.id.in_(search.matching_ids(f.actor, dialect, field="actors")))
+    if f.q and f.q.strip():  # the search index: actors, places, evidence and notes (warlog.store.search's language)
+        conds.append(events.c.id.in_(search.matching_ids(f.q, dialect)))
     return conds
 
 
@@ -223,6 +208,10 @@ def mention_conditions(f: EventFilter, dialect: str = "sqlite") -> list[sa.Colum
         conds.append(mentions.c.id.in_(list(f.ids)))
     if f.report_id:
         conds.append(mentions.c.report_id == f.report_id)
+    if f.actor and f.actor.strip():  # no search index before linking: substring of the actor names
+        pat = _like(f.actor.strip())
+        cols = ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2")
+        conds.append(sa.or_(*(_contains(mentions.c[c], pat, dialect) for c in cols)))
     if f.q and f.q.strip():
         pat = _like(f.q.strip())
         cols = ("location", "admin1", "country", "actor1", "actor2")
@@ -387,6 +376,8 @@ def _rows(
     the sort key last; `total`, when known, lets SQLite choose between walking the date index and sorting."""
     key, _desc = _sort_parts(sort)
     dialect = _dialect(conn)
+    if key == "relevance":
+        return _ranked_rows(conn, f, sort.startswith("-"), limit, offset)
     walk = ""
     if _many_matches(conn, total, (limit or 0) + offset):
         walk = "index" if dialect == "sqlite" and key in ("event_date", "id") and total else "rows"
@@ -396,6 +387,25 @@ def _rows(
         rest = None if limit is None else limit - len(rows)
         rows += conn.execute(_page_select(f, dialect, sort, rest, skip, walk, has_value=False)).mappings()
     return [rec.to_dict() for rec in records(conn, rows)]
+
+
+def _ranked_rows(conn: Connection, f: EventFilter, worst_first: bool, limit: int | None, offset: int) -> list[dict]:
+    """A page of the events matching f.q, best match first (ties by id); the search index narrows the events first,
+    so the other filters are tried on effective values for the matches only."""
+    if not (f.q and f.q.strip()):
+        raise ValueError("sort by relevance needs a search (q)")
+    dialect = _dialect(conn)
+    ranked = search.ranked_ids(f.q, dialect).subquery()
+    score = ranked.c.score.desc() if worst_first else ranked.c.score.asc()
+    q = (
+        sa.select(*reviewed_columns(col))
+        .select_from(reviewed_events().join(ranked, ranked.c.event_id == events.c.id))
+        .where(STATUS.in_(list(f.status)), *_conditions(dataclasses.replace(f, q=None), col, dialect))
+        .order_by(score, events.c.id)
+        .limit(limit)
+        .offset(offset or None)
+    )
+    return [rec.to_dict() for rec in records(conn, conn.execute(q).mappings())]
 
 
 def list_events(

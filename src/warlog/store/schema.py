@@ -128,7 +128,12 @@ events = sa.Table(
     sa.Index("ix_events_iso", "iso"),  # country filters given as a code (migration 0002)
     sa.Index("ix_events_admin1", "admin1"),  # admin1 filters and sorting (migration 0002)
     sa.Index("ix_events_sub_event_type", "sub_event_type"),  # sub-event-type filters (migration 0002)
+    sa.Index("ix_events_fatalities_id", "fatalities", "id"),  # the web UI's sorts, ties by id (migration 0003)
+    sa.Index("ix_events_n_sources_id", "n_sources", "id"),
+    sa.Index("ix_events_n_reports_id", "n_reports", "id"),
+    sa.Index("ix_events_location_id", "location", "id"),
 )
+# The full-text search index (event_search) is backend-specific (FTS5 / tsvector): see warlog.store.search.
 
 event_sources = sa.Table(
     "event_sources",
