@@ -31,6 +31,7 @@ from warlog.store.query import (
     iter_events,
     list_claims,
     list_events,
+    page_events,
     parse_status,
     report_detail,
     stats,
@@ -225,15 +226,30 @@ def _read_routes(app: FastAPI, config: ServeConfig) -> None:
         sort: str = "-event_date",
         page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
         page_size: Annotated[int, Query(ge=1)] = 100,
+        after: Annotated[
+            str | None, Query(max_length=1000, description="keyset paging: the `next` of the previous page")
+        ] = None,
     ) -> dict[str, Any]:
-        """Events with reviewed values, filtered, sorted and paginated; `total` counts every match."""
+        """Events with reviewed values, filtered, sorted and paginated (by `page`, or by `after` = the previous
+        page's `next`, which costs the same at any depth); `total` counts every match, counted once per filter
+        until the data changes (`total_cached` says when it came from that cache)."""
         size = _page_size(config, page_size)
         if sort.lstrip("-+") == "relevance" and not (f.q and f.q.strip()):
             raise HTTPException(422, "sort=relevance needs a search (q)")
-        total, items = list_events(
-            request.app.state.store.engine, f, sort=_sort(sort), limit=size, offset=(page - 1) * size
-        )
-        return {"total": total, "page": page, "page_size": size, "items": items}
+        try:
+            res = page_events(
+                request.app.state.store.engine, f, sort=_sort(sort), limit=size, offset=(page - 1) * size, after=after
+            )
+        except ValueError as exc:
+            raise HTTPException(422, str(exc)) from None
+        return {
+            "total": res.total,
+            "total_cached": res.total_cached,
+            "page": None if after else page,
+            "page_size": size,
+            "next": res.next,
+            "items": res.items,
+        }
 
     @app.get("/api/events.geojson", tags=["events"])
     def get_events_geojson(

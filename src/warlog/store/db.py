@@ -132,11 +132,18 @@ def _sqlite_math(dbapi_conn: Any) -> None:
             dbapi_conn.create_function(name, 1, lambda x, fn=fn: None if x is None else fn(x), deterministic=True)
 
 
-def _make_engine(url: str) -> Engine:
-    """An engine; for SQLite: WAL, foreign keys, a 30 s busy timeout and BEGIN IMMEDIATE for writes."""
+def _make_engine(url: str, pool_size: int | None = None) -> Engine:
+    """An engine with a pool of `pool_size` connections (Settings.db_pool_size; + 20 in a burst); for SQLite: WAL,
+    foreign keys, a 30 s busy timeout and BEGIN IMMEDIATE for writes."""
+    from warlog.settings import Settings
+
+    size = max(1, pool_size or Settings().db_pool_size)
+    pool = {"pool_size": size, "max_overflow": 20}
     if not url.startswith("sqlite"):
-        return sa.create_engine(url, pool_pre_ping=True)
-    engine = sa.create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S})
+        return sa.create_engine(url, pool_pre_ping=True, **pool)
+    if url in ("sqlite://", "sqlite:///:memory:"):
+        pool = {}  # one in-memory database per connection: SQLAlchemy's default single-connection pool
+    engine = sa.create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S}, **pool)
 
     @sa.event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:

@@ -13,7 +13,11 @@ Filters are bound parameters only.
 
 from __future__ import annotations
 
+import base64
 import dataclasses
+import json
+import threading
+from collections import OrderedDict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -338,7 +342,14 @@ def _many_matches(conn: Connection, total: int | None, window: int) -> bool:
 
 
 def _page_select(
-    f: EventFilter, dialect: str, sort: str, limit: int | None, offset: int, walk: str, has_value: bool = True
+    f: EventFilter,
+    dialect: str,
+    sort: str,
+    limit: int | None,
+    offset: int,
+    walk: str,
+    has_value: bool = True,
+    cursor: Cursor | None = None,
 ) -> sa.Select | sa.CompoundSelect:
     """One statement for a page of the events with a value of the sort key (has_value) or of those without: both
     halves merged, sorted and cut by the database (UNION ALL), so deep pages cost no rows in Python.
@@ -348,6 +359,9 @@ def _page_select(
 
     SQLite merges the halves as each streams in order. PostgreSQL sorts a UNION ALL as a whole, so there each half is
     first cut to offset + limit rows in its own order (an index walk for the big half).
+
+    cursor: keyset paging, only the rows after this one in the sort order ((key, id) compared as a row value, which
+    the (key, id) indexes answer directly), so a deep page costs what the first does.
     """
     key, desc = _sort_parts(sort)
     arms = []
@@ -355,6 +369,8 @@ def _page_select(
         k = colfn(key)
         if key != "id":
             arm = arm.where(k.is_not(None) if has_value else k.is_(None))
+        if cursor is not None:
+            arm = arm.where(cursor.after(k, key, desc, has_value))
         arms.append((arm, k))
     if len(arms) == 1:
         arm, k = arms[0]
@@ -370,7 +386,13 @@ def _page_select(
 
 
 def _rows(
-    conn: Connection, f: EventFilter, sort: str, limit: int | None, offset: int, total: int | None = None
+    conn: Connection,
+    f: EventFilter,
+    sort: str,
+    limit: int | None,
+    offset: int,
+    total: int | None = None,
+    cursor: Cursor | None = None,
 ) -> list[dict[str, Any]]:
     """Matching rows as dicts with sources, evidence and review status (event_dict shape), events without a value of
     the sort key last; `total`, when known, lets SQLite choose between walking the date index and sorting."""
@@ -381,11 +403,14 @@ def _rows(
     walk = ""
     if _many_matches(conn, total, (limit or 0) + offset):
         walk = "index" if dialect == "sqlite" and key in ("event_date", "id") and total else "rows"
-    rows = list(conn.execute(_page_select(f, dialect, sort, limit, offset, walk)).mappings())
+    rows = []
+    if cursor is None or not cursor.past_values:
+        rows = list(conn.execute(_page_select(f, dialect, sort, limit, offset, walk, cursor=cursor)).mappings())
     if key != "id" and (limit is None or len(rows) < limit):  # the page runs past the events with a value
-        skip = 0 if rows else max(0, offset - count_events(conn, f, with_value=key))
+        skip = 0 if rows or cursor is not None else max(0, offset - count_events(conn, f, with_value=key))
         rest = None if limit is None else limit - len(rows)
-        rows += conn.execute(_page_select(f, dialect, sort, rest, skip, walk, has_value=False)).mappings()
+        page = _page_select(f, dialect, sort, rest, skip, walk, has_value=False, cursor=cursor)
+        rows += conn.execute(page).mappings()
     return [rec.to_dict() for rec in records(conn, rows)]
 
 
@@ -412,9 +437,125 @@ def list_events(
     engine: Engine, f: EventFilter, *, sort: str = "-event_date", limit: int = 100, offset: int = 0
 ) -> tuple[int, list[dict[str, Any]]]:
     """(total matching, one page of events) with reviewed values."""
+    page = page_events(engine, f, sort=sort, limit=limit, offset=offset)
+    return page.total, page.items
+
+
+@dataclass
+class Cursor:
+    """Where a keyset page starts: after the row with this sort-key value and id (`past_values`: among the rows
+    without a value, which come last)."""
+
+    sort: str
+    value: Any
+    id: str
+    past_values: bool
+
+    def encode(self) -> str:
+        """The opaque text clients send back as `after`."""
+        raw = json.dumps([self.sort, iso_text(self.value), self.id, self.past_values], separators=(",", ":"))
+        return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+    @classmethod
+    def decode(cls, text: str, sort: str) -> Cursor:
+        """A cursor from `after`; ValueError when it is malformed or was made for another sort."""
+        try:
+            raw = json.loads(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)))
+            s, value, ident, past = raw
+        except (ValueError, TypeError) as exc:
+            raise ValueError("after: not a cursor this server gave") from exc
+        if s != sort or not isinstance(ident, str) or not isinstance(past, bool):
+            raise ValueError("after: the cursor belongs to another sort order; start again without it")
+        key = _sort_parts(sort)[0]
+        if key == "event_date" and value is not None:
+            value = date.fromisoformat(str(value))
+        return cls(s, value, ident, past)
+
+    @classmethod
+    def of(cls, row: Mapping[str, Any], sort: str) -> Cursor:
+        """The cursor just after this row."""
+        key = _sort_parts(sort)[0]
+        value = row["id"] if key == "id" else row.get(key)
+        if key == "event_date" and value is not None:
+            value = date.fromisoformat(str(value))
+        return cls(sort, value, row["id"], value is None)
+
+    def after(self, k: Any, key: str, desc: bool, has_value: bool) -> sa.ColumnElement[bool]:
+        """The condition "after this cursor" on one arm of a page select."""
+        if not has_value and not self.past_values and key != "id":
+            return sa.true()  # the cursor is among the rows with a value: every row without one comes after it
+        if key == "id" or not has_value or self.past_values:
+            # ids alone order the rows without a value (and the id sort); the valued section is done when past it
+            return events.c.id < self.id if desc else events.c.id > self.id
+        pair, here = sa.tuple_(k, events.c.id), sa.tuple_(sa.literal(self.value, k.type), sa.literal(self.id))
+        return pair < here if desc else pair > here
+
+
+@dataclass
+class Page:
+    """One page of events: the total (`total_cached`: taken from the count cache, not counted now), the items and
+    the cursor of the next page (None on the last)."""
+
+    total: int
+    items: list[dict[str, Any]]
+    next: str | None = None
+    total_cached: bool = False
+
+
+COUNT_CACHE_SIZE = 2000
+_counts: OrderedDict[tuple[str, str], tuple[tuple[Any, ...], int]] = OrderedDict()
+_counts_lock = threading.Lock()
+
+
+def _data_version(conn: Connection) -> tuple[Any, ...]:
+    """What changes whenever a count could: the newest event write and review (both read from an index or a small
+    table), and how many reviews exist. Shared by every process on the database, so workers agree."""
+    newest_event = conn.execute(sa.select(sa.func.max(events.c.updated_at))).scalar()
+    reviews = conn.execute(sa.select(sa.func.max(event_reviews.c.updated_at), sa.func.count())).one()
+    return (iso_text(newest_event), iso_text(reviews[0]), int(reviews[1]))
+
+
+def cached_count(conn: Connection, f: EventFilter) -> tuple[int, bool]:
+    """(matching events, whether the figure came from the cache): a filter counted once is not counted again until
+    the data changes (see _data_version), so paging through a result set counts it once."""
+    key = (str(conn.engine.url), repr(dataclasses.replace(f, after_id=None)))
+    version = _data_version(conn)
+    with _counts_lock:
+        hit = _counts.get(key)
+        if hit is not None and hit[0] == version:
+            _counts.move_to_end(key)
+            return hit[1], True
+    total = count_events(conn, f)
+    with _counts_lock:
+        _counts[key] = (version, total)
+        while len(_counts) > COUNT_CACHE_SIZE:
+            _counts.popitem(last=False)
+    return total, False
+
+
+def page_events(
+    engine: Engine,
+    f: EventFilter,
+    *,
+    sort: str = "-event_date",
+    limit: int = 100,
+    offset: int = 0,
+    after: str | None = None,
+) -> Page:
+    """One page of matching events with reviewed values: by offset, or by keyset after a cursor (`after`, from a
+    previous page's `next`), with the total counted once per filter and data version."""
+    cursor = Cursor.decode(after, sort) if after else None
     with engine.connect() as conn:
-        total = count_events(conn, f)
-        return total, _rows(conn, f, sort, limit, offset, total) if total > offset else []
+        total, cached = cached_count(conn, f)
+        if cursor is None and total <= offset:
+            return Page(total, [], None, cached)
+        items = _rows(conn, f, sort, limit, 0 if cursor else offset, total, cursor)
+    nxt = (
+        Cursor.of(items[-1], sort).encode()
+        if items and len(items) == limit and _sort_parts(sort)[0] != "relevance"
+        else None
+    )
+    return Page(total, items, nxt, cached)
 
 
 def iter_events(engine: Engine, f: EventFilter, *, batch: int = 1000) -> Iterator[dict]:

@@ -132,6 +132,7 @@ events = sa.Table(
     sa.Index("ix_events_n_sources_id", "n_sources", "id"),
     sa.Index("ix_events_n_reports_id", "n_reports", "id"),
     sa.Index("ix_events_location_id", "location", "id"),
+    sa.Index("ix_events_updated_at", "updated_at"),  # the newest write: when cached counts go stale (migration 0003)
 )
 # The full-text search index (event_search) is backend-specific (FTS5 / tsvector): see warlog.store.search.
 

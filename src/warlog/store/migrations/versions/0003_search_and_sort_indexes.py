@@ -1,5 +1,6 @@
 """Full-text search index (one document per event: SQLite FTS5, PostgreSQL tsvector + GIN) and indexes for the
-sorts the web UI offers (fatalities, sources, reports, location; each with the id that breaks ties).
+sorts the web UI offers (fatalities, sources, reports, location; each with the id that breaks ties), and one on
+updated_at (the newest write, which tells the count cache when totals are stale).
 
 Revision ID: 0003
 Revises: 0002
@@ -22,6 +23,7 @@ SORT_INDEXES = {
     "ix_events_n_sources_id": ["n_sources", "id"],
     "ix_events_n_reports_id": ["n_reports", "id"],
     "ix_events_location_id": ["location", "id"],
+    "ix_events_updated_at": ["updated_at"],  # max(updated_at) tells when a cached count is stale
 }
 
 
