@@ -37,7 +37,7 @@ from benchlib import ROOT, Results, command_line, write_results
 PG_URL = os.environ.get("WARLOG_BENCH_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 PG_SCHEMA = "warlog_bench_api"
 CACHE = ROOT / "bench" / ".cache"
-DATA_VERSION = 1  # bump when the generator changes: cached files of another version are not reused
+DATA_VERSION = 2  # bump when the generator changes: cached files of another version are not reused
 CHUNK = 30_000  # events generated and inserted per batch
 PAGE_SIZE = 50  # what the web UI asks for
 

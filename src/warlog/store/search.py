@@ -7,7 +7,7 @@ name). It is kept in step by the writers: linking rewrites the documents of the 
 
 Backends (created by migration 0003, as datasette does for SQLite: an FTS table beside the data, joined by key):
 - SQLite: an FTS5 table `event_search(event_id UNINDEXED, actors, places, evidence, notes)`, unicode61 tokenizer with
-  diacritics folded; ranked by bm25.
+  diacritics folded, whose rowid is a hash of the event id (`event_search_keys` maps it back); ranked by bm25.
 - PostgreSQL: a table `event_search(event_id, actors, places, evidence, notes, document)` whose `document` is a stored
   tsvector (`simple` configuration: no stemming, as unicode61) weighted A actors, B places, C evidence, D notes, with a
   GIN index; ranked by ts_rank.
@@ -47,6 +47,11 @@ _TOKEN = re.compile(r'(-?)"([^"]*)"(\*?)|(\S+)')
 search_table = sa.table(
     TABLE, sa.column("rowid", sa.BigInteger), sa.column("event_id", sa.String), *(sa.column(f, sa.Text) for f in FIELDS)
 )
+
+
+# SQLite: which event a document's rowid stands for. Reading event_id from the FTS table itself would read each
+# matching document's whole stored text (30 us a row); this small table answers by integer key.
+keys_table = sa.table(f"{TABLE}_keys", sa.column("key", sa.BigInteger), sa.column("event_id", sa.String))
 
 
 def doc_key(event_id: str) -> int:
@@ -143,14 +148,35 @@ def to_tsquery(groups: list[list[Term]], weight: str = "") -> str:
 
 
 def matching_ids(query: str, dialect: str, field: str | None = None) -> sa.Select:
-    """SELECT event_id FROM the search index WHERE the document (or one field of it) matches the query."""
+    """SELECT event_id of the documents (or one field of them) that match the query."""
     groups = parse(query)
     if dialect == "postgresql":
         weight = "ABCD"[FIELDS.index(field)] if field else ""
         cond = sa.literal_column("document").op("@@")(sa.func.to_tsquery(PG_CONFIG, to_tsquery(groups, weight)))
         return sa.select(search_table.c.event_id).where(cond)
     match = sa.literal_column(TABLE).op("MATCH")(to_fts5(groups, field))
-    return sa.select(search_table.c.event_id).where(match)
+    rowids = sa.select(search_table.c.rowid).where(match)
+    return sa.select(keys_table.c.event_id).where(keys_table.c.key.in_(rowids))
+
+
+def match_each_row(query: str, field: str | None = None) -> sa.ColumnElement[bool]:
+    """PostgreSQL: EXISTS (this event's document matches), tested per event row (OFFSET 0 keeps the planner from
+    turning it into a join over every match), for pages walked in sort order when a search matches many events."""
+    weight = "ABCD"[FIELDS.index(field)] if field else ""
+    cond = sa.literal_column("document").op("@@")(sa.func.to_tsquery(PG_CONFIG, to_tsquery(parse(query), weight)))
+    probe = sa.select(sa.literal(1)).select_from(search_table).where(search_table.c.event_id == events.c.id, cond)
+    return probe.offset(0).exists()
+
+
+def count_matching(query: str, dialect: str, field: str | None = None) -> sa.Select:
+    """SELECT count(*) of the matching documents (one per event), without reading the events."""
+    groups = parse(query)
+    if dialect == "postgresql":
+        weight = "ABCD"[FIELDS.index(field)] if field else ""
+        cond = sa.literal_column("document").op("@@")(sa.func.to_tsquery(PG_CONFIG, to_tsquery(groups, weight)))
+    else:
+        cond = sa.literal_column(TABLE).op("MATCH")(to_fts5(groups, field))
+    return sa.select(sa.func.count()).select_from(search_table).where(cond)
 
 
 def ranked_ids(query: str, dialect: str) -> sa.Select:
@@ -162,7 +188,9 @@ def ranked_ids(query: str, dialect: str) -> sa.Select:
         score = (-sa.func.ts_rank(doc, tsq)).label("score")
         return sa.select(search_table.c.event_id, score).where(doc.op("@@")(tsq))
     score = sa.func.bm25(sa.literal_column(TABLE)).label("score")  # lower is better
-    return sa.select(search_table.c.event_id, score).where(sa.literal_column(TABLE).op("MATCH")(to_fts5(groups)))
+    match = sa.literal_column(TABLE).op("MATCH")(to_fts5(groups))
+    joined = search_table.join(keys_table, keys_table.c.key == search_table.c.rowid)
+    return sa.select(keys_table.c.event_id, score).select_from(joined).where(match)
 
 
 # ---------------------------------------------------------------------------------------------------------------------
@@ -214,6 +242,7 @@ def _write_docs(conn: Connection, docs: list[dict[str, Any]]) -> None:
         return
     if conn.dialect.name == "sqlite":
         docs = [{**d, "rowid": doc_key(d["event_id"])} for d in docs]
+        conn.execute(sa.insert(keys_table), [{"key": d["rowid"], "event_id": d["event_id"]} for d in docs])
     conn.execute(sa.insert(search_table), docs)
 
 
@@ -223,7 +252,9 @@ def refresh(conn: Connection, event_ids: Iterable[str]) -> None:
     for i in range(0, len(ids), _CHUNK):
         chunk = ids[i : i + _CHUNK]
         if conn.dialect.name == "sqlite":
-            conn.execute(sa.delete(search_table).where(search_table.c.rowid.in_([doc_key(e) for e in chunk])))
+            keys = [doc_key(e) for e in chunk]
+            conn.execute(sa.delete(search_table).where(search_table.c.rowid.in_(keys)))
+            conn.execute(sa.delete(keys_table).where(keys_table.c.key.in_(keys)))
         else:
             conn.execute(sa.delete(search_table).where(search_table.c.event_id.in_(chunk)))
         _write_docs(conn, documents(conn, chunk))
@@ -232,6 +263,8 @@ def refresh(conn: Connection, event_ids: Iterable[str]) -> None:
 def clear(conn: Connection) -> None:
     """Forget every document (linking is rebuilt from scratch)."""
     conn.execute(sa.delete(search_table))
+    if conn.dialect.name == "sqlite":
+        conn.execute(sa.delete(keys_table))
 
 
 def rebuild(conn: Connection, batch: int = 5000) -> int:
@@ -268,10 +301,11 @@ def create_sql(dialect: str) -> list[str]:
         ]
     return [
         f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5(event_id UNINDEXED, {', '.join(FIELDS)}, "
-        "tokenize = 'unicode61 remove_diacritics 2')"
+        "tokenize = 'unicode61 remove_diacritics 2')",
+        f"CREATE TABLE IF NOT EXISTS {TABLE}_keys (key INTEGER PRIMARY KEY, event_id VARCHAR(40) NOT NULL)",
     ]
 
 
 def drop_sql() -> list[str]:
     """The statements that remove the search index."""
-    return [f"DROP TABLE IF EXISTS {TABLE}"]
+    return [f"DROP TABLE IF EXISTS {TABLE}", f"DROP TABLE IF EXISTS {TABLE}_keys"]
