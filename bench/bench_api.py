@@ -674,7 +674,7 @@ def bench_backend(
     statuses = sorted({str(s.status) for s in samples if not s.ok})
     res.add(f"{label}: errors", errors, "requests", note=f"status {', '.join(statuses)}" if errors else None)
     res.add(f"{label}: server CPU", cpu / max(1, len(samples)) * 1000, "ms/request",
-            note=f"warlog serve process only; startup {startup:.1f} s")  # fmt: skip
+            note=f"warlog serve, all its processes; startup {startup:.1f} s")  # fmt: skip
     by_kind: dict[str, list[Sample]] = defaultdict(list)
     for s in samples:
         by_kind[s.kind].append(s)
