@@ -132,3 +132,15 @@ def test_documents_follow_reviews_and_linking(served):
     with store.engine.connect() as conn:
         n_docs = conn.execute(sa.select(sa.func.count()).select_from(search.search_table)).scalar_one()
     assert n_docs == 3
+
+
+def test_keyset_pages_and_cached_totals_through_the_api(served):
+    client, _, _ = served
+    first = client.get("/api/events", params={"page_size": 2, "sort": "-fatalities"}).json()
+    assert first["next"] and len(first["items"]) == 2
+    rest = client.get("/api/events", params={"page_size": 2, "sort": "-fatalities", "after": first["next"]}).json()
+    assert rest["total_cached"] and rest["total"] == first["total"] and rest["page"] is None
+    by_offset = client.get("/api/events", params={"page_size": 4, "sort": "-fatalities"}).json()["items"]
+    assert [e["id"] for e in first["items"] + rest["items"]] == [e["id"] for e in by_offset]
+    bad = client.get("/api/events", params={"sort": "location", "after": first["next"]})
+    assert bad.status_code == 422 and "another sort" in bad.json()["detail"]

@@ -123,7 +123,9 @@ def write_events(store: Store, rows: list[dict[str, Any]], sources: list[dict[st
             conn.execute(sa.delete(event_sources).where(event_sources.c.event_id.in_(chunk)))
             conn.execute(sa.delete(events).where(events.c.id.in_(chunk)))
         if rows:
-            conn.execute(sa.insert(events), [{**r, "updated_at": now} for r in rows])
+            conn.execute(
+                sa.insert(events), [{**r, "updated_at": now, "search_key": search.doc_key(r["id"])} for r in rows]
+            )
         if sources:
             conn.execute(sa.insert(event_sources), sources)
         search.refresh(conn, ids)  # the events' search documents, in the same transaction

@@ -121,6 +121,7 @@ events = sa.Table(
     sa.Column("figures", sa.JSON),  # {"independent source": [toll per report, ...]}
     sa.Column("flags", sa.JSON),  # ["figures_disagree:12-40", "perpetrator_disagrees:...", "single_source", ...]
     sa.Column("updated_at", sa.DateTime),
+    sa.Column("search_key", sa.BigInteger),  # SQLite: the rowid of the event's search document (migration 0003)
     sa.Index("ix_events_event_date", "event_date"),
     sa.Index("ix_events_country", "country"),
     sa.Index("ix_events_event_type", "event_type"),
@@ -132,7 +133,8 @@ events = sa.Table(
     sa.Index("ix_events_n_sources_id", "n_sources", "id"),
     sa.Index("ix_events_n_reports_id", "n_reports", "id"),
     sa.Index("ix_events_location_id", "location", "id"),
-    sa.Index("ix_events_updated_at", "updated_at"),  # the newest write: when cached counts go stale (migration 0003)
+    sa.Index("ix_events_updated_at", "updated_at"),
+    sa.Index("ix_events_search_key", "search_key"),  # the newest write: when cached counts go stale (migration 0003)
 )
 # The full-text search index (event_search) is backend-specific (FTS5 / tsvector): see warlog.store.search.
 

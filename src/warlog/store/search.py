@@ -7,7 +7,7 @@ name). It is kept in step by the writers: linking rewrites the documents of the 
 
 Backends (created by migration 0003, as datasette does for SQLite: an FTS table beside the data, joined by key):
 - SQLite: an FTS5 table `event_search(event_id UNINDEXED, actors, places, evidence, notes)`, unicode61 tokenizer with
-  diacritics folded, whose rowid is a hash of the event id (`event_search_keys` maps it back); ranked by bm25.
+  diacritics folded, whose rowid is a hash of the event id (stored as events.search_key); ranked by bm25.
 - PostgreSQL: a table `event_search(event_id, actors, places, evidence, notes, document)` whose `document` is a stored
   tsvector (`simple` configuration: no stemming, as unicode61) weighted A actors, B places, C evidence, D notes, with a
   GIN index; ranked by ts_rank.
@@ -49,14 +49,10 @@ search_table = sa.table(
 )
 
 
-# SQLite: which event a document's rowid stands for. Reading event_id from the FTS table itself would read each
-# matching document's whole stored text (30 us a row); this small table answers by integer key.
-keys_table = sa.table(f"{TABLE}_keys", sa.column("key", sa.BigInteger), sa.column("event_id", sa.String))
-
-
 def doc_key(event_id: str) -> int:
-    """The SQLite document's rowid: a stable 63-bit number from the event id (FTS5 finds rows by rowid only, so
-    rewriting one event's document is a lookup, not a scan of the index)."""
+    """The SQLite document's rowid, also stored as events.search_key: a stable 63-bit number from the event id. FTS5
+    finds rows by rowid only, so rewriting one event's document is a lookup, and a search joins the events on an
+    integer instead of reading each match's stored event id (which reads its whole stored text)."""
     return int.from_bytes(hashlib.blake2b(event_id.encode(), digest_size=8).digest(), "big") >> 1
 
 
@@ -147,16 +143,20 @@ def to_tsquery(groups: list[list[Term]], weight: str = "") -> str:
 # matching and ranking
 
 
-def matching_ids(query: str, dialect: str, field: str | None = None) -> sa.Select:
-    """SELECT event_id of the documents (or one field of them) that match the query."""
+def _match(query: str, dialect: str, field: str | None) -> sa.ColumnElement[bool]:
     groups = parse(query)
     if dialect == "postgresql":
         weight = "ABCD"[FIELDS.index(field)] if field else ""
-        cond = sa.literal_column("document").op("@@")(sa.func.to_tsquery(PG_CONFIG, to_tsquery(groups, weight)))
-        return sa.select(search_table.c.event_id).where(cond)
-    match = sa.literal_column(TABLE).op("MATCH")(to_fts5(groups, field))
-    rowids = sa.select(search_table.c.rowid).where(match)
-    return sa.select(keys_table.c.event_id).where(keys_table.c.key.in_(rowids))
+        return sa.literal_column("document").op("@@")(sa.func.to_tsquery(PG_CONFIG, to_tsquery(groups, weight)))
+    return sa.literal_column(TABLE).op("MATCH")(to_fts5(groups, field))
+
+
+def matches(query: str, dialect: str, field: str | None = None) -> sa.ColumnElement[bool]:
+    """The condition on `events` "its document (or one field of it) matches the query": SQLite compares
+    events.search_key with the matching rowids, PostgreSQL events.id with the matching event ids."""
+    if dialect == "postgresql":
+        return events.c.id.in_(sa.select(search_table.c.event_id).where(_match(query, dialect, field)))
+    return events.c.search_key.in_(sa.select(search_table.c.rowid).where(_match(query, dialect, field)))
 
 
 def match_each_row(query: str, field: str | None = None) -> sa.ColumnElement[bool]:
@@ -170,13 +170,7 @@ def match_each_row(query: str, field: str | None = None) -> sa.ColumnElement[boo
 
 def count_matching(query: str, dialect: str, field: str | None = None) -> sa.Select:
     """SELECT count(*) of the matching documents (one per event), without reading the events."""
-    groups = parse(query)
-    if dialect == "postgresql":
-        weight = "ABCD"[FIELDS.index(field)] if field else ""
-        cond = sa.literal_column("document").op("@@")(sa.func.to_tsquery(PG_CONFIG, to_tsquery(groups, weight)))
-    else:
-        cond = sa.literal_column(TABLE).op("MATCH")(to_fts5(groups, field))
-    return sa.select(sa.func.count()).select_from(search_table).where(cond)
+    return sa.select(sa.func.count()).select_from(search_table).where(_match(query, dialect, field))
 
 
 def ranked_ids(query: str, dialect: str) -> sa.Select:
@@ -188,9 +182,8 @@ def ranked_ids(query: str, dialect: str) -> sa.Select:
         score = (-sa.func.ts_rank(doc, tsq)).label("score")
         return sa.select(search_table.c.event_id, score).where(doc.op("@@")(tsq))
     score = sa.func.bm25(sa.literal_column(TABLE)).label("score")  # lower is better
-    match = sa.literal_column(TABLE).op("MATCH")(to_fts5(groups))
-    joined = search_table.join(keys_table, keys_table.c.key == search_table.c.rowid)
-    return sa.select(keys_table.c.event_id, score).select_from(joined).where(match)
+    joined = search_table.join(events, events.c.search_key == search_table.c.rowid)
+    return sa.select(events.c.id.label("event_id"), score).select_from(joined).where(_match(query, dialect, None))
 
 
 # ---------------------------------------------------------------------------------------------------------------------
@@ -242,7 +235,6 @@ def _write_docs(conn: Connection, docs: list[dict[str, Any]]) -> None:
         return
     if conn.dialect.name == "sqlite":
         docs = [{**d, "rowid": doc_key(d["event_id"])} for d in docs]
-        conn.execute(sa.insert(keys_table), [{"key": d["rowid"], "event_id": d["event_id"]} for d in docs])
     conn.execute(sa.insert(search_table), docs)
 
 
@@ -252,9 +244,7 @@ def refresh(conn: Connection, event_ids: Iterable[str]) -> None:
     for i in range(0, len(ids), _CHUNK):
         chunk = ids[i : i + _CHUNK]
         if conn.dialect.name == "sqlite":
-            keys = [doc_key(e) for e in chunk]
-            conn.execute(sa.delete(search_table).where(search_table.c.rowid.in_(keys)))
-            conn.execute(sa.delete(keys_table).where(keys_table.c.key.in_(keys)))
+            conn.execute(sa.delete(search_table).where(search_table.c.rowid.in_([doc_key(e) for e in chunk])))
         else:
             conn.execute(sa.delete(search_table).where(search_table.c.event_id.in_(chunk)))
         _write_docs(conn, documents(conn, chunk))
@@ -263,8 +253,6 @@ def refresh(conn: Connection, event_ids: Iterable[str]) -> None:
 def clear(conn: Connection) -> None:
     """Forget every document (linking is rebuilt from scratch)."""
     conn.execute(sa.delete(search_table))
-    if conn.dialect.name == "sqlite":
-        conn.execute(sa.delete(keys_table))
 
 
 def rebuild(conn: Connection, batch: int = 5000) -> int:
@@ -278,6 +266,10 @@ def rebuild(conn: Connection, batch: int = 5000) -> int:
             return n
         for i in range(0, len(ids), _CHUNK):
             _write_docs(conn, documents(conn, ids[i : i + _CHUNK]))
+        if conn.dialect.name == "sqlite":  # events loaded without linking (a migration, a bulk load) get their key
+            keyed = [{"k": doc_key(e), "i": e} for e in ids]
+            set_key = sa.update(events).where(events.c.id == sa.bindparam("i")).values(search_key=sa.bindparam("k"))
+            conn.execute(set_key, keyed)
         n += len(ids)
         last = ids[-1]
 
@@ -302,10 +294,9 @@ def create_sql(dialect: str) -> list[str]:
     return [
         f"CREATE VIRTUAL TABLE IF NOT EXISTS {TABLE} USING fts5(event_id UNINDEXED, {', '.join(FIELDS)}, "
         "tokenize = 'unicode61 remove_diacritics 2')",
-        f"CREATE TABLE IF NOT EXISTS {TABLE}_keys (key INTEGER PRIMARY KEY, event_id VARCHAR(40) NOT NULL)",
     ]
 
 
 def drop_sql() -> list[str]:
     """The statements that remove the search index."""
-    return [f"DROP TABLE IF EXISTS {TABLE}", f"DROP TABLE IF EXISTS {TABLE}_keys"]
+    return [f"DROP TABLE IF EXISTS {TABLE}"]

@@ -1,6 +1,7 @@
 """Full-text search index (one document per event: SQLite FTS5, PostgreSQL tsvector + GIN) and indexes for the
 sorts the web UI offers (fatalities, sources, reports, location; each with the id that breaks ties), and one on
-updated_at (the newest write, which tells the count cache when totals are stale).
+updated_at (the newest write, which tells the count cache when totals are stale); events.search_key, the SQLite
+search document's rowid (a hash of the event id), so that a search joins the events on an integer.
 
 Revision ID: 0003
 Revises: 0002
@@ -29,8 +30,12 @@ SORT_INDEXES = {
 
 def upgrade() -> None:
     """Create the sort indexes and the search index, then write the documents of the events already stored."""
+    import sqlalchemy as sa
+
     from warlog.store import search
 
+    op.add_column("events", sa.Column("search_key", sa.BigInteger(), nullable=True))
+    op.create_index("ix_events_search_key", "events", ["search_key"], unique=False, if_not_exists=True)
     for name, cols in SORT_INDEXES.items():
         op.create_index(name, "events", cols, unique=False, if_not_exists=True)
     bind = op.get_bind()
@@ -47,3 +52,6 @@ def downgrade() -> None:
         op.execute(sql)
     for name in SORT_INDEXES:
         op.drop_index(name, table_name="events", if_exists=True)
+    op.drop_index("ix_events_search_key", table_name="events", if_exists=True)
+    with op.batch_alter_table("events") as batch:
+        batch.drop_column("search_key")
