@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from warlog.cli.common import DbOption, err, open_store, out, parse_date, parse_mapping, print_events
+from warlog.cli.common import DbOption, err, open_store, out, parse_date, parse_mapping, parse_point, print_events
 
 app = typer.Typer(
     help="Turn news reports about armed conflict into geolocated ACLED-style events.", no_args_is_help=True
@@ -34,7 +34,7 @@ def ingest(
     engine: Annotated[
         str, typer.Option(help="Where extraction runs: inprocess, local (process pool) or ray.")
     ] = "inprocess",
-    workers: Annotated[int, typer.Option(help="Worker processes or Ray actors (0: one per CPU).")] = 1,
+    workers: Annotated[int, typer.Option(help="Worker processes or Ray actors (0: one per CPU).", min=0, max=4096)] = 1,
     address: Annotated[
         str | None, typer.Option(help="Ray cluster: auto, or ray://HOST:10001 (default: a local Ray instance).")
     ] = None,
@@ -48,7 +48,7 @@ def ingest(
         raise typer.BadParameter(f"use one of {', '.join(ENGINES)}", param_hint="--engine")
     if address and engine != "ray":
         raise typer.BadParameter("only with --engine ray", param_hint="--address")
-    store = open_store(db)
+    store = open_store(db, write=True)
     total = count_sources(paths)
     with Progress(
         TextColumn("[bold]ingest"),
@@ -67,6 +67,7 @@ def ingest(
                 published=parse_date(published, "--published"),
                 outlet=outlet,
                 allow_private=allow_private,
+                local_files=True,  # the CLI's user owns the disk; the HTTP API never passes this
                 on_progress=lambda n: progress.advance(task, n),
                 on_error=lambda e: err.print(f"[red]error[/red] {e}", highlight=False),
                 engine=engine,
@@ -107,7 +108,7 @@ def extract(
     from warlog.service import extract_reports
 
     pub = parse_date(published, "--published")
-    items = list(read_sources([file], outlet=outlet, allow_private=allow_private))
+    items = list(read_sources([file], outlet=outlet, allow_private=allow_private, local_files=True))
     reports = [i for i in items if not isinstance(i, IngestError)]
     for e in items:
         if isinstance(e, IngestError):
@@ -148,7 +149,7 @@ StatusOpt = Annotated[
     str, typer.Option(help="Review status: active (proposed, confirmed, edited), all, or a comma list.")
 ]
 NearOpt = Annotated[str | None, typer.Option(help="LAT,LON centre for --km.")]
-KmOpt = Annotated[float | None, typer.Option(help="Radius around --near, in km (default 25).")]
+KmOpt = Annotated[float | None, typer.Option(help="Radius around --near, in km (default 25).", min=0, max=20038)]
 
 
 def _event_filter(
@@ -165,16 +166,8 @@ def _event_filter(
 
     from warlog.store.query import EventFilter, parse_status
 
-    centre = None
-    if near:
-        try:
-            lat, lon = (float(x) for x in near.split(","))
-        except ValueError:
-            raise typer.BadParameter("write LAT,LON, e.g. 36.2,37.16", param_hint="--near") from None
-        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-            raise typer.BadParameter("latitude -90..90, longitude -180..180", param_hint="--near")
-        centre = (lat, lon)
-    elif km is not None:
+    centre = parse_point(near, "--near")
+    if centre is None and km is not None:
         raise typer.BadParameter("give --near LAT,LON with --km", param_hint="--km")
     if km is not None and not (math.isfinite(km) and km >= 0):
         raise typer.BadParameter("a non-negative number of km", param_hint="--km")
@@ -202,7 +195,7 @@ def events(
     status: StatusOpt = "active",
     near: NearOpt = None,
     km: KmOpt = None,
-    limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many events.", min=1, max=2**63 - 1)] = None,
     format_: Annotated[str, typer.Option("--format", help="table, json or csv")] = "table",
     db: DbOption = None,
 ) -> None:
