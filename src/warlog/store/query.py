@@ -211,7 +211,7 @@ def _search(text: str, field: str | None, dialect: str, per_row: bool) -> sa.Col
     matches once and probes it per row) events.id IN (the matches)."""
     if per_row and dialect == "postgresql":
         return search.match_each_row(text, field)
-    return search.matches(text, dialect, field)
+    return search.matches(text, dialect, field, walk=per_row)
 
 
 def mention_conditions(f: EventFilter, dialect: str = "sqlite") -> list[sa.ColumnElement[bool]]:

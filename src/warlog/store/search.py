@@ -151,12 +151,16 @@ def _match(query: str, dialect: str, field: str | None) -> sa.ColumnElement[bool
     return sa.literal_column(TABLE).op("MATCH")(to_fts5(groups, field))
 
 
-def matches(query: str, dialect: str, field: str | None = None) -> sa.ColumnElement[bool]:
+def matches(query: str, dialect: str, field: str | None = None, walk: bool = False) -> sa.ColumnElement[bool]:
     """The condition on `events` "its document (or one field of it) matches the query": SQLite compares
-    events.search_key with the matching rowids, PostgreSQL events.id with the matching event ids."""
+    events.search_key with the matching rowids, PostgreSQL events.id with the matching event ids.
+
+    walk: the page is read by walking the sort key's index (many matches); on SQLite the search_key index is then
+    kept out of the plan (+ 0), so that the matches are probed per walked row instead of all read and sorted."""
     if dialect == "postgresql":
         return events.c.id.in_(sa.select(search_table.c.event_id).where(_match(query, dialect, field)))
-    return events.c.search_key.in_(sa.select(search_table.c.rowid).where(_match(query, dialect, field)))
+    key = events.c.search_key + 0 if walk else events.c.search_key
+    return key.in_(sa.select(search_table.c.rowid).where(_match(query, dialect, field)))
 
 
 def match_each_row(query: str, field: str | None = None) -> sa.ColumnElement[bool]:
