@@ -15,7 +15,7 @@ from fastapi.testclient import TestClient  # noqa: E402
 
 from warlog.api import ServeConfig, create_app  # noqa: E402
 from warlog.export import ACLED_COLUMNS  # noqa: E402
-from warlog.store import Store  # noqa: E402
+from warlog.store import Store, search  # noqa: E402
 from warlog.store.review import create_token  # noqa: E402
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "reports"
@@ -35,7 +35,7 @@ def served(module_db_url, nlp):
     from warlog.service import ingest
 
     store = Store(module_db_url)
-    summary = ingest([str(EXAMPLES)], store, nlp=nlp)
+    summary = ingest([str(EXAMPLES)], store, nlp=nlp, local_files=True)
     assert summary.stored == 10
     link_store(store)
     token = create_token(store, "alice", "analyst")
@@ -102,7 +102,7 @@ def test_geojson_and_csv_exports(served):
     assert 44 < lon < 45 and 33 < lat < 34
     res = client.get("/api/events.csv", params={"country": "Syria"})
     assert res.headers["content-type"].startswith("text/csv")
-    rows = list(csv.DictReader(io.StringIO(res.text)))
+    rows = list(csv.DictReader(io.StringIO(res.content.decode("utf-8-sig"))))
     assert list(rows[0])[: len(ACLED_COLUMNS)] == list(ACLED_COLUMNS)
     assert len(rows) == 8 and all(r["event_id_cnty"].startswith("SYR") for r in rows)
 
@@ -219,7 +219,12 @@ def test_sql_injection_through_every_filter_changes_nothing(served, name):
     for payload in INJECTIONS:
         res = client.get("/api/events", params={name: payload})
         assert res.status_code in (200, 400, 422), (name, payload, res.text)
-        if res.status_code == 200 and name not in ("sort", "status"):
+        if res.status_code == 200 and name in ("q", "actor"):
+            # Search text: the payload's words are searched for (here "or", "1", "drop table events"...), its
+            # punctuation is inert: the same answer as the bare words, never SQL.
+            bare = client.get("/api/events", params={name: '"' + " ".join(search.words(payload)) + '"'}).json()
+            assert res.json()["total"] == bare["total"] <= before, (name, payload)
+        elif res.status_code == 200 and name not in ("sort", "status"):
             assert res.json()["total"] == 0, (name, payload)
     assert client.get("/api/events", params={"page_size": 100}).json()["total"] == before
     assert store.stats()["reports"] == reports_before
