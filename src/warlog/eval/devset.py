@@ -35,7 +35,7 @@ def load_devset(folder: Path) -> tuple[dict[str, Any], list[Report]]:
         raise ValueError(f"{gold_path}: no gold events to score")
     reports = []
     for entry in entries:
-        items = list(read_sources([Path(folder) / entry["file"]]))
+        items = list(read_sources([Path(folder) / entry["file"]], local_files=True))
         got = [r for r in items if isinstance(r, Report)]
         if len(got) != 1:
             raise ValueError(f"{entry['file']}: expected one report, read {len(got)}")
