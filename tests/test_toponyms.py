@@ -89,7 +89,7 @@ def test_place_nouns_keep_what_the_model_would_drop() -> None:
 
 
 def test_regional_names_spacy_calls_person_stay() -> None:
-    text = "Warplanes bombed the main market of Maarat al-Numan on Saturday."
+    text = "Warplanes bombed the main market of Maarat al-Numan in Syria on Saturday."
     start = text.index("Maarat")
     never = ToponymModel({}, -30.0)
     kept = {t.surface for t in find_toponyms(text, [(start, start + 15, "PERSON")], model=never)}

@@ -289,12 +289,15 @@ def recognise(
     model = model if model is not None else load_model()
     if model is None or not found or not ner:  # the model reads NER: without it, every candidate stays
         return found
+    from warlog.extract.places import report_region
+
     view = doc_view(text, ner)
+    region = report_region(text)
     return [
         t
         for t in found
         if marked_as_place(text, t)
-        or regional_exact(t)
+        or regional_exact(t, region)
         or model.probability(candidate_features(t, view)) >= model.threshold
     ]
 
@@ -302,18 +305,17 @@ def recognise(
 _ARABIC_ARTICLE = re.compile(r"\b(?:al|el|ad|as|ash|ar|az|at|an|ez|es|ed)[-'’ ]", re.I)
 
 
-def regional_exact(top) -> bool:  # noqa: ANN001
+def regional_exact(top, region: frozenset[str]) -> bool:  # noqa: ANN001
     """True for a settlement or site of the conflict region named exactly, or by a spelling variant that has an
     Arabic article ("Maarat al-Numan"): spaCy often calls those PERSON, and the corpora the model learned from (US
     and world news) hold too few of them to overrule that, so the model does not decide them (as
-    places.find_toponyms exempts them from its PERSON veto)."""
-    from warlog.extract.places import POPULATED, REGION_ISO
+    places.find_toponyms exempts them from its PERSON veto). The region: the countries the report names."""
+    from warlog.extract.places import POPULATED
 
     quality = top.quality or [1.0] * len(top.candidates)
     floor = 0.85 if _ARABIC_ARTICLE.search(top.surface) else 1.0
     return any(
-        q >= floor and c.iso in REGION_ISO and c.feature in POPULATED
-        for c, q in zip(top.candidates, quality, strict=False)
+        q >= floor and c.iso in region and c.feature in POPULATED for c, q in zip(top.candidates, quality, strict=False)
     )
 
 
