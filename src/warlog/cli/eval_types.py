@@ -81,3 +81,23 @@ def train_types(
         typer.echo(json.dumps(cross_validate(examples, max_iter=max_iter), indent=2))
     model = train_shipped(examples, target, min_p=min_p, max_iter=max_iter)
     err.print(f"wrote {target}: {len(model.buckets)} features x {len(model.classes)} classes", highlight=False)
+
+
+@train_app.command("events")
+def train_events(
+    shared: Annotated[
+        Path, typer.Option("--shared", exists=True, file_okay=False, help="The shared data folder (../shared).")
+    ] = Path("../shared"),
+    out: Annotated[Path | None, typer.Option("--out", help="Model file (default: the package's copy).")] = None,
+) -> None:
+    """Fit the sentence-role model (event / background / claim / commentary / boilerplate) from ../shared and print
+    its held-out scores per source (docs/training.md describes every set)."""
+    from importlib import resources
+
+    from warlog.extract.roles import ROLES_RESOURCE
+    from warlog.train.events import train_roles
+
+    target = out or Path(str(resources.files("warlog").joinpath(ROLES_RESOURCE)))
+    model, report = train_roles(target, shared)
+    typer.echo(json.dumps({"threshold": model.meta["threshold"], "heldout": report}, indent=2, default=float))
+    err.print(f"wrote {target}: {len(model.buckets)} features x {len(model.classes)} classes", highlight=False)
