@@ -18,7 +18,9 @@ FormatOption = Annotated[str, typer.Option("--format", help="json, table or mark
 @eval_app.command("types")
 def eval_types(
     data: Annotated[Path, typer.Option("--data", exists=True, help="CASE-2021 task 2 TSV, or ACLED CSV(.gz)/folder.")],
-    corpus: Annotated[str, typer.Option("--corpus", help="case2021 or acled.")] = "acled",
+    corpus: Annotated[
+        str, typer.Option("--corpus", help="case2021, acled, or fakes-gold (fa-kes-gold-dev evidence sentences).")
+    ] = "acled",
     include_seen: Annotated[
         bool, typer.Option("--include-seen", help="ACLED: also score rows the shipped model was trained on.")
     ] = False,
@@ -27,8 +29,8 @@ def eval_types(
     """ACLED sub-event type of each snippet: weighted/macro F1 over ACLED classes, reject accuracy."""
     from warlog.eval.types import evaluate_types
 
-    if corpus not in ("case2021", "acled"):
-        raise typer.BadParameter("use case2021 or acled", param_hint="--corpus")
+    if corpus not in ("case2021", "acled", "fakes-gold"):
+        raise typer.BadParameter("use case2021, acled or fakes-gold", param_hint="--corpus")
     print_result(evaluate_types(corpus, data, include_seen=include_seen), fmt)
 
 

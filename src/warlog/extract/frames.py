@@ -39,7 +39,11 @@ _DATELINE = re.compile(
 # Within these event types one happening is one event whatever sub-types its sentences suggest; the sub-type that
 # ranks highest is coded (warlog/data/taxonomy.json "within_type").
 _PRECEDENCE = taxonomy().within_type
-_CLAIMED = re.compile(r"\bclaim(?:ed|s)? (?:responsibility|the attack|the bombing)\b", re.I)
+_CLAIMED = re.compile(
+    r"\bclaim(?:ed|s)? (?:responsibility|the attack|the bombing)\b|"
+    r"\bsaid (?:in a statement )?(?:that )?it (?:had )?(?:carried out|was behind|staged) the\b",
+    re.I,
+)
 
 # A sentence that goes on about an event already told ("the strike", "those killed") adds to it.
 _ANAPHORA = re.compile(
@@ -533,7 +537,21 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         attribution = said_by(index)
         dates = find_dates(sent.text, published)
         if published is not None and _old_year(sent.text, published):
-            continue  # background from another year ("agreed to destroy its weapons in 2013")
+            # Background from another year ("agreed to destroy its weapons in 2013"): a toll it gives is a claim.
+            if cas.fatalities is not None:
+                quantity, what = _claim_what(sent.text, cas)
+                years = sorted(set(_YEAR.findall(sent.text)))
+                claims.append(
+                    Claim(
+                        report_id=report.id,
+                        quantity=quantity,
+                        what=f"{what} (background: {', '.join(years)})",
+                        period=aggregate_period(sent.text),
+                        attributed_to=attribution,
+                        evidence=Evidence(sent.text, sent.start, sent.end),
+                    )
+                )
+            continue
         event_date, precision, dated = _event_date(dates, published, skip_before, sent.start)
         if not dated and (_BACKGROUND.search(sent.text) or any(d.kind in ("month", "year") for d in dates)):
             continue  # "last month", "late last year", "in recent days": background, not today's news
@@ -578,6 +596,8 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         )
         if mention.actor1 is None or mention.actor1.startswith("Unidentified"):
             _take_claimant(mention, after, country)
+        if (mention.actor1 is None or mention.actor1.startswith("Unidentified")) and index + 2 < len(sentences):
+            _take_claimant(mention, sentences[index + 2].text, country)
         _apply_casualties(mention, cas)
         own = [resolved[i] for i in in_sentence if resolved[i] is not None]
         draft = _Draft(
