@@ -112,3 +112,25 @@ def test_one_event_per_incident(nlp):
     ex = extract_report(Report(text=text, title="", published=date(2016, 8, 1)), nlp)
     assert len(ex.mentions) == 1
     assert ex.mentions[0].sub_event_type == "Air/drone strike"
+
+
+def test_fakes_gold_reader_refuses_a_file_without_gold(tmp_path):
+    from warlog.eval.types import read_fakes_gold
+
+    bad = tmp_path / "x.json"
+    bad.write_text('{"articles": [{"events": []}]}', encoding="utf-8")
+    with pytest.raises(ValueError, match="no gold events"):
+        read_fakes_gold(bad)
+    bad.write_text("[]", encoding="utf-8")
+    with pytest.raises(ValueError, match="not a fa-kes-gold-dev"):
+        read_fakes_gold(bad)
+
+
+def test_background_toll_is_a_claim_not_an_event(nlp):
+    text = (
+        "A car bomb exploded at the market in Azaz on Sunday, killing five people, police said.\n\n"
+        "The same market was hit by a truck bomb in 2013 that killed more than 40 people."
+    )
+    ex = extract_report(Report(text=text, title="", published=date(2016, 9, 25)), nlp)
+    assert len(ex.mentions) == 1 and ex.mentions[0].fatalities == 5
+    assert any(c.quantity == 40 for c in ex.claims)
