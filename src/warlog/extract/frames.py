@@ -547,7 +547,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
                         quantity=quantity,
                         what=f"{what} (background: {', '.join(years)})",
                         period=aggregate_period(sent.text),
-                        attributed_to=attribution,
+                        attributed_to=source_of(index),  # history is the writer's unless the sentence quotes someone
                         evidence=Evidence(sent.text, sent.start, sent.end),
                     )
                 )
