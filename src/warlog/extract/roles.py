@@ -15,9 +15,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-from warlog.extract.type_model import TypeModel, load_model, text_features
+from warlog.extract.type_model import TypeModel, packaged_model, text_features
 
 ROLES_RESOURCE = "data/roles_model.npz"
 EVENT = "event"
@@ -98,10 +97,7 @@ class Role:
 @lru_cache(maxsize=1)
 def shipped_roles() -> TypeModel | None:
     """The role model shipped in the package, or None when it is absent."""
-    res = resources.files("warlog").joinpath(ROLES_RESOURCE)
-    if not res.is_file():
-        return None
-    return load_model(res.read_bytes())
+    return packaged_model(ROLES_RESOURCE)
 
 
 def event_threshold(model: TypeModel | None = None) -> float:
