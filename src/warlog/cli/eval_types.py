@@ -18,7 +18,9 @@ FormatOption = Annotated[str, typer.Option("--format", help="json, table or mark
 @eval_app.command("types")
 def eval_types(
     data: Annotated[Path, typer.Option("--data", exists=True, help="CASE-2021 task 2 TSV, or ACLED CSV(.gz)/folder.")],
-    corpus: Annotated[str, typer.Option("--corpus", help="case2021 or acled.")] = "acled",
+    corpus: Annotated[
+        str, typer.Option("--corpus", help="case2021, acled, or fakes-gold (fa-kes-gold-dev evidence sentences).")
+    ] = "acled",
     include_seen: Annotated[
         bool, typer.Option("--include-seen", help="ACLED: also score rows the shipped model was trained on.")
     ] = False,
@@ -27,8 +29,8 @@ def eval_types(
     """ACLED sub-event type of each snippet: weighted/macro F1 over ACLED classes, reject accuracy."""
     from warlog.eval.types import evaluate_types
 
-    if corpus not in ("case2021", "acled"):
-        raise typer.BadParameter("use case2021 or acled", param_hint="--corpus")
+    if corpus not in ("case2021", "acled", "fakes-gold"):
+        raise typer.BadParameter("use case2021, acled or fakes-gold", param_hint="--corpus")
     print_result(evaluate_types(corpus, data, include_seen=include_seen), fmt)
 
 
@@ -80,4 +82,24 @@ def train_types(
     if cv:
         typer.echo(json.dumps(cross_validate(examples, max_iter=max_iter), indent=2))
     model = train_shipped(examples, target, min_p=min_p, max_iter=max_iter)
+    err.print(f"wrote {target}: {len(model.buckets)} features x {len(model.classes)} classes", highlight=False)
+
+
+@train_app.command("events")
+def train_events(
+    shared: Annotated[
+        Path, typer.Option("--shared", exists=True, file_okay=False, help="The shared data folder (../shared).")
+    ] = Path("../shared"),
+    out: Annotated[Path | None, typer.Option("--out", help="Model file (default: the package's copy).")] = None,
+) -> None:
+    """Fit the sentence-role model (event / background / claim / commentary / boilerplate) from ../shared and print
+    its held-out scores per source (docs/training.md describes every set)."""
+    from importlib import resources
+
+    from warlog.extract.roles import ROLES_RESOURCE
+    from warlog.train.events import train_roles
+
+    target = out or Path(str(resources.files("warlog").joinpath(ROLES_RESOURCE)))
+    model, report = train_roles(target, shared)
+    typer.echo(json.dumps({"threshold": model.meta["threshold"], "heldout": report}, indent=2, default=float))
     err.print(f"wrote {target}: {len(model.buckets)} features x {len(model.classes)} classes", highlight=False)

@@ -105,6 +105,25 @@ def read_acled(path: str | Path) -> list[TypedSnippet]:
     ]
 
 
+def read_fakes_gold(path: str | Path) -> list[TypedSnippet]:
+    """News sentences with gold sub-types: each event's evidence in a fa-kes-gold-dev style file (development data;
+    the sub-type model never trains on it)."""
+    import json
+
+    gold = json.loads(Path(path).read_text(encoding="utf-8"))
+    if not isinstance(gold, dict) or "articles" not in gold:
+        raise ValueError(f"{path}: not a fa-kes-gold-dev style file (no 'articles')")
+    out = [
+        TypedSnippet(e["id"], e["evidence"], e["sub_event_type"], e.get("country", ""), None, e.get("event_type", ""))
+        for art in gold["articles"]
+        for e in art["events"]
+        if e.get("evidence") and e.get("sub_event_type") in SUB_TO_TYPE
+    ]
+    if not out:
+        raise ValueError(f"{path}: no gold events with evidence and an ACLED sub-event type")
+    return out
+
+
 def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     """Precision, recall and F1 (0 where undefined)."""
     p = tp / (tp + fp) if tp + fp else 0.0
@@ -181,8 +200,14 @@ def evaluate_types(corpus: str, path: str | Path, include_seen: bool = False) ->
                 "--include-seen scores every row"
             )
         notes.append("ACLED notes stripped of ACLED boilerplate (leading date, [size=...], fatality statements)")
+    elif corpus == "fakes-gold":
+        snippets = read_fakes_gold(path)
+        notes.append(
+            "news sentences (each gold event's evidence, FA-KES dev): out of domain for a model trained on ACLED "
+            "notes; a development set (the lexicon was written reading it), not a headline number"
+        )
     else:
-        raise ValueError(f"unknown corpus {corpus!r} (case2021 or acled)")
+        raise ValueError(f"unknown corpus {corpus!r} (case2021, acled or fakes-gold)")
     classify = snippet_classifier()
     scores = score_types((s.gold, classify(s.text)) for s in snippets)
     per_class = scores.pop("per_class")

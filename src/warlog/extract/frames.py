@@ -35,8 +35,10 @@ from warlog.extract.places import (
     place_for_event,
     resolve_toponyms,
 )
-from warlog.extract.types import EventTypeMatch, classify_sentence, find_triggers
+from warlog.extract.roles import CLAIM, event_threshold, is_furniture, sentence_role
+from warlog.extract.types import EventTypeMatch, classify_with_cues, find_triggers
 from warlog.model import Claim, Evidence, Extraction, Mention, Place, Report
+from warlog.taxonomy import taxonomy
 
 # Events told as background more than this long before publication are left out (ACLED codes them from their
 # own reports, not from today's).
@@ -51,13 +53,13 @@ _DATELINE = re.compile(
 )
 
 # Within these event types one happening is one event whatever sub-types its sentences suggest; the sub-type that
-# ranks highest is coded (ACLED: the territorial outcome of a battle; force used against a protest).
-_PRECEDENCE = {
-    "Battles": {"Government regains territory": 3, "Non-state actor overtakes territory": 3, "Armed clash": 1},
-    "Protests": {"Excessive force against protesters": 3, "Protest with intervention": 2, "Peaceful protest": 1},
-    "Riots": {"Violent demonstration": 2, "Mob violence": 1},
-}
-_CLAIMED = re.compile(r"\bclaim(?:ed|s)? (?:responsibility|the attack|the bombing)\b", re.I)
+# ranks highest is coded (warlog/data/taxonomy.json "within_type").
+_PRECEDENCE = taxonomy().within_type
+_CLAIMED = re.compile(
+    r"\bclaim(?:ed|s)? (?:responsibility|the attack|the bombing)\b|"
+    r"\bsaid (?:in a statement )?(?:that )?it (?:had )?(?:carried out|was behind|staged) the\b",
+    re.I,
+)
 
 # A sentence that goes on about an event already told ("the strike", "those killed") adds to it.
 _ANAPHORA = re.compile(
@@ -214,6 +216,101 @@ def _same_happening(a: Mention, b: Mention) -> bool:
         if not same_city or two_districts:  # districts of one city named apart are events apart (ACLED)
             return False
     return True
+
+
+def _near_days(a: Mention, b: Mention) -> bool:
+    if a.event_date is None or b.event_date is None:
+        return a.event_date == b.event_date
+    slack = 2 if max(a.time_precision, b.time_precision) >= 2 else 1  # "over the weekend", "last week"
+    return abs((a.event_date - b.event_date).days) <= slack
+
+
+def _same_place(a: Mention, b: Mention) -> bool:
+    """Same place key or same city; a mention placed no finer than a province is compatible with any place in it."""
+    if a.place is None or b.place is None:
+        return True
+    if _place_key(a.place) == _place_key(b.place):
+        return True
+    if a.place.location.split(" - ")[0] == b.place.location.split(" - ")[0]:
+        return True
+    coarse = [m for m in (a, b) if m.place is not None and (m.place.geo_precision >= 3 or m.place.feature == "admin1")]
+    return bool(coarse) and a.place.admin1 is not None and a.place.admin1 == b.place.admin1
+
+
+def _one_event_per_incident(drafts: list[_Draft]) -> list[_Draft]:
+    """One incident, one event: a repeat of the same sub-type in the same place a day apart (the day read two ways)
+    folds into the first telling; a sub-type another event absorbs (taxonomy "absorbed_by": the killing of civilians
+    by the air strike told just before, the buildings it destroyed) folds into that event."""
+    absorbed = taxonomy().absorbed_by
+    kept: list[_Draft] = []
+    for d in drafts:
+        m = d.mention
+        target = next(
+            (
+                k
+                for k in kept
+                if k.mention.sub_event_type == m.sub_event_type
+                and _near_days(k.mention, m)
+                and _same_place(k.mention, m)
+            ),
+            None,
+        )
+        if target is None:
+            hosts = absorbed.get(m.sub_event_type or "", frozenset())
+            target = next(
+                (
+                    k
+                    for k in kept + [x for x in drafts if x is not d and x not in kept]
+                    if k.mention.event_type in hosts
+                    and (not d.dated or _near_days(k.mention, m))
+                    and _same_place(k.mention, m)
+                ),
+                None,
+            )
+            if target is not None:
+                date_, precision = target.mention.event_date, target.mention.time_precision
+                sub = target.mention.sub_event_type
+                _merge(target, d)
+                target.mention.event_date, target.mention.time_precision = date_, precision
+                target.mention.sub_event_type = sub
+                continue
+        if target is not None:
+            date_, precision = target.mention.event_date, target.mention.time_precision
+            _merge(target, d)
+            target.mention.event_date, target.mention.time_precision = date_, precision
+            continue
+        kept.append(d)
+    return kept
+
+
+_ONE_INCIDENT_BIG = re.compile(
+    r"(?:single|one|deadliest|worst) (?:attack|strike|bombing|blast|massacre|incident)|in (?:a|the) single",
+    re.I,
+)
+
+
+def _tolls_beyond_one_incident(drafts: list[_Draft], claims: list[Claim], report: Report) -> list[_Draft]:
+    """A toll above what one incident holds (taxonomy "max_event_fatalities") is a claim with its reason, unless its
+    own sentence says one incident of that size; the event keeps no figure."""
+    cap = taxonomy().max_event_fatalities
+    for d in drafts:
+        m = d.mention
+        if m.fatalities is None or m.fatalities <= cap:
+            continue
+        source = next((e for e in m.evidence if str(m.fatalities) in e.text.replace(",", "")), m.evidence[0])
+        if _ONE_INCIDENT_BIG.search(source.text):
+            continue
+        claims.append(
+            Claim(
+                report_id=report.id,
+                quantity=m.fatalities,
+                what=f"killed (above {cap}: more than one incident holds)",
+                attributed_to=m.attributed_to,
+                evidence=source,
+            )
+        )
+        m.fatalities = None
+    return drafts
 
 
 def _merge(into: _Draft, other: _Draft) -> None:
@@ -425,7 +522,26 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
                 )
                 continue
 
-        match = classify_sentence(sent.text, context=before + " " + after)
+        if is_furniture(sent.text):
+            continue  # share widgets, related-links lines, captions: never an event, never a toll
+        match, live = classify_with_cues(sent.text, context=before + " " + after)
+        if match is not None:
+            role = sentence_role(sent.text, [m.sub_event_type for m in live])
+            if role.p_event < event_threshold():
+                if role.role == CLAIM and (cas.fatalities is not None or cas.injured is not None):
+                    quantity, what = _claim_what(sent.text, cas)
+                    claims.append(
+                        Claim(
+                            report_id=report.id,
+                            quantity=quantity,
+                            what=what,
+                            period=aggregate_period(sent.text),
+                            attributed_to=said_by(index),
+                            evidence=Evidence(sent.text, sent.start, sent.end),
+                        )
+                    )
+                    continue
+                match = None
         if match is not None and match.event_type == "Battles" and (cas.civilians or 0) > 0:
             # Strikes that kill civilians are remote violence even while a battle goes on nearby (ACLED codes the
             # air strike as part of the battle only when it hits the other side's fighters).
@@ -456,7 +572,21 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         attribution = said_by(index)
         dates = find_dates(sent.text, published)
         if published is not None and _old_year(sent.text, published):
-            continue  # background from another year ("agreed to destroy its weapons in 2013")
+            # Background from another year ("agreed to destroy its weapons in 2013"): a toll it gives is a claim.
+            if cas.fatalities is not None:
+                quantity, what = _claim_what(sent.text, cas)
+                years = sorted(set(_YEAR.findall(sent.text)))
+                claims.append(
+                    Claim(
+                        report_id=report.id,
+                        quantity=quantity,
+                        what=f"{what} (background: {', '.join(years)})",
+                        period=aggregate_period(sent.text),
+                        attributed_to=source_of(index),  # history is the writer's unless the sentence quotes someone
+                        evidence=Evidence(sent.text, sent.start, sent.end),
+                    )
+                )
+            continue
         event_date, precision, dated = _event_date(dates, published, skip_before, sent.start, match.start)
         if not dated and (_BACKGROUND.search(sent.text) or any(d.kind in ("month", "year") for d in dates)):
             continue  # "last month", "late last year", "in recent days": background, not today's news
@@ -505,6 +635,8 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         )
         if mention.actor1 is None or mention.actor1.startswith("Unidentified"):
             _take_claimant(mention, after, country)
+        if (mention.actor1 is None or mention.actor1.startswith("Unidentified")) and index + 2 < len(sentences):
+            _take_claimant(mention, sentences[index + 2].text, country)
         complete_roles(mention, match.sub_event_type, match.event_type, sent.text, war_actors, mention_country)
         _apply_casualties(mention, cas)
         own = [resolved[i] for i in in_sentence if resolved[i] is not None]
@@ -532,10 +664,15 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     for td in title_drafts:
         target = next((d for d in drafts if d.mention.event_type == td.mention.event_type), None)
         if target is None:
-            drafts.insert(0, td)
+            if not drafts:
+                drafts.insert(0, td)  # the body tells no incident: the headline stands alone
+            continue  # the body tells the incident better than a headline of another type
         elif target.casualties.fatalities is None and td.casualties.fatalities is not None:
             _apply_casualties(target.mention, td.casualties)
             target.casualties.fatalities = td.casualties.fatalities
+
+    drafts = _one_event_per_incident(drafts)
+    drafts = _tolls_beyond_one_incident(drafts, claims, report)
 
     # ACLED codes no event without at least a province: a happening placed only in a country is dropped (it is
     # usually background or a headline with no place).
