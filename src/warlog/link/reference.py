@@ -236,9 +236,9 @@ def import_reference(store: Store, path: str | Path, fmt: str) -> int:
     event_ids = [e["id"] for e in db.query_events(store.engine)]
     if event_ids:
         match_events(store, event_ids)
-        from warlog.link.credibility import score_reports
+        from warlog.link.corroboration import corroborate_reports
 
-        score_reports(store, None)
+        corroborate_reports(store, None)
     return n
 
 

@@ -1,5 +1,6 @@
 """Link a store: new mentions join existing events (or found new ones), touched events are reconciled, matched to
-reference records, and the credibility of their reports is recomputed. Nothing else is recomputed."""
+reference records, and the corroboration of their reports (independent sources, syndicated copies, figure agreement,
+contradictions, reference records) is recomputed. Nothing else is recomputed."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ class LinkSummary:
     joined: int = 0
     founded: int = 0
     events_updated: int = 0
-    reports_scored: int = 0
+    reports_corroborated: int = 0
     decisions: list[LinkDecision] = field(default_factory=list)
 
 
@@ -114,13 +115,13 @@ def _link_store(store: Store, *, rebuild: bool, references: bool) -> LinkSummary
     update_events(store, touched, {d.mention_id: d for d in decisions})
     summary.events_updated = len(touched)
     if references:
-        from warlog.link.credibility import score_reports
+        from warlog.link.corroboration import corroborate_reports
         from warlog.link.reference import match_events
 
         if db.count_reference(store.engine):
             match_events(store, touched)
         report_ids = {m.report_id for m, _ in new}
-        summary.reports_scored = len(score_reports(store, report_ids))
+        summary.reports_corroborated = len(corroborate_reports(store, report_ids))
     return summary
 
 

@@ -319,7 +319,7 @@ def get_linked_event(engine: Engine, event_id: str) -> dict[str, Any] | None:
                 report_credibility.c.report_id.in_({s["report_id"] for s in srcs[row["id"]]})
             )
         ).mappings()
-        creds = {c["report_id"]: {"score": c["score"], "reasons": c["reasons"]} for c in cred}
+        creds = {c["report_id"]: _corroboration(c["reasons"]) for c in cred}
         refs = conn.execute(
             sa.select(reference_matches, reference_events)
             .join(reference_events, reference_matches.c.reference_id == reference_events.c.id)
@@ -328,7 +328,7 @@ def get_linked_event(engine: Engine, event_id: str) -> dict[str, Any] | None:
         ref_list = [{**dict(r), "event_date": _iso(r["event_date"]), "date_end": _iso(r["date_end"])} for r in refs]
     d = event_dict(row, srcs.get(row["id"], []))
     for rep in d["reports"]:
-        rep["credibility"] = creds.get(rep["report_id"])
+        rep["corroboration"] = creds.get(rep["report_id"])
     d["references"] = ref_list
     return d
 
@@ -394,18 +394,37 @@ def matches_of(engine: Engine, event_ids: list[str]) -> dict[str, list[dict[str,
     return dict(out)
 
 
-def save_credibility(store: Store, rows: list[dict[str, Any]]) -> None:
-    """Replace the credibility rows of these reports."""
+def _corroboration(stored: Any) -> dict[str, Any]:
+    """A report's corroboration as stored ({"counts", "reasons"}); rows from before scores were dropped held a bare
+    list of weighted reasons."""
+    if isinstance(stored, dict):
+        return {"counts": stored.get("counts") or {}, "reasons": stored.get("reasons") or []}
+    return {"counts": {}, "reasons": list(stored or [])}
+
+
+def save_corroboration(store: Store, rows: list[dict[str, Any]]) -> None:
+    """Replace the corroboration rows ({"report_id", "counts", "reasons"}) of these reports; the table keeps its
+    first name, report_credibility, and its score column stays empty."""
     if not rows:
         return
     with store._write() as conn:
         for chunk in _chunks([r["report_id"] for r in rows]):
             conn.execute(sa.delete(report_credibility).where(report_credibility.c.report_id.in_(chunk)))
-        conn.execute(sa.insert(report_credibility), rows)
+        conn.execute(
+            sa.insert(report_credibility),
+            [
+                {
+                    "report_id": r["report_id"],
+                    "score": None,
+                    "reasons": {"counts": r["counts"], "reasons": r["reasons"]},
+                }
+                for r in rows
+            ],
+        )
 
 
-def credibility(engine: Engine, report_ids: Iterable[str] | None = None) -> dict[str, dict[str, Any]]:
-    """report id -> {score, reasons}."""
+def corroboration(engine: Engine, report_ids: Iterable[str] | None = None) -> dict[str, dict[str, Any]]:
+    """report id -> {counts, reasons}."""
     q = sa.select(report_credibility)
     with engine.connect() as conn:
         if report_ids is None:
@@ -414,7 +433,7 @@ def credibility(engine: Engine, report_ids: Iterable[str] | None = None) -> dict
             rows = []
             for chunk in _chunks(sorted(set(report_ids))):
                 rows.extend(conn.execute(q.where(report_credibility.c.report_id.in_(chunk))).mappings())
-    return {r["report_id"]: {"score": r["score"], "reasons": r["reasons"]} for r in rows}
+    return {r["report_id"]: _corroboration(r["reasons"]) for r in rows}
 
 
 def event_ids_of_reports(engine: Engine, report_ids: Iterable[str]) -> dict[str, set[str]]:
