@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from warlog.eval.report import Anchor, EvalResult
+from warlog.eval.report import Anchor, EvalError, EvalResult
 from warlog.model import Report
 
 
@@ -81,14 +81,21 @@ def score(gold: dict[str, Any], system: dict[str, list[dict[str, Any]]]) -> dict
 
 def load_articles(gold_path: Path, csv_path: Path) -> tuple[dict[str, Any], list[tuple[str, Report]]]:
     """The gold file and, per gold article, the Report warlog reads (title + text, the gold's published date)."""
-    gold = json.loads(Path(gold_path).read_text(encoding="utf-8"))
+    try:
+        gold = json.loads(Path(gold_path).read_text(encoding="utf-8"))
+    except ValueError as exc:
+        raise EvalError(f"{gold_path}: not a JSON gold file ({exc})") from None
+    if not isinstance(gold, dict) or not gold.get("articles"):
+        raise EvalError(f"{gold_path}: no gold articles (the fa-kes-gold-dev layout has an 'articles' list)")
     with open(csv_path, encoding="latin-1", newline="") as f:
         rows = list(csv.DictReader(f))
+    if not rows or not {"unit_id", "article_content"} <= set(rows[0]):
+        raise EvalError(f"{csv_path}: not the FA-KES CSV (needs unit_id and article_content columns)")
     reports = []
     for art in gold["articles"]:
         row = rows[art["csv_row"]]
         if row["unit_id"] != art["unit_id"]:
-            raise ValueError(f"{csv_path}: row {art['csv_row']} is unit {row['unit_id']}, gold says {art['unit_id']}")
+            raise EvalError(f"{csv_path}: row {art['csv_row']} is unit {row['unit_id']}, gold says {art['unit_id']}")
         text = (row.get("article_title") or "").strip() + "\n\n" + row["article_content"]
         report = Report(
             text=text,

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from warlog.eval.report import Anchor, EvalResult
+from warlog.eval.report import Anchor, EvalError, EvalResult
 from warlog.extract.counts import text_casualties
 
 CORPORA = ("gvdb", "gva", "wad", "acled")
@@ -64,8 +64,17 @@ def read_gvdb(path: str | Path) -> Iterator[CountItem]:
     """GVDB split TSV (Article id, Full text, Json ...): killed and injured-not-killed victims per article."""
     csv.field_size_limit(1 << 30)
     with _open_text(Path(path)) as fh:
-        for row in csv.DictReader(fh, delimiter="\t"):
-            info = json.loads(row.get("Json") or "{}")
+        reader = csv.DictReader(fh, delimiter="\t")
+        missing = {"Full text", "Json"} - set(reader.fieldnames or ())
+        if missing:
+            raise EvalError(f"{path}: not a GVDB split TSV (no {', '.join(sorted(missing))} column: no gold counts)")
+        for row in reader:
+            try:
+                info = json.loads(row.get("Json") or "")
+            except ValueError:
+                continue  # no annotation to score against
+            if not isinstance(info, dict) or "victim-section" not in info:
+                continue
             victims = info.get("victim-section") or []
             outcomes = [set(v.get("victim-was") or []) for v in victims]
             killed = sum("killed" in o for o in outcomes)
@@ -83,6 +92,9 @@ def read_gva(path: str | Path) -> Iterator[CountItem]:
     """GVA incidents (incidents.jsonl.gz beside documents.jsonl.gz; path is either file or their folder)."""
     p = Path(path)
     folder = p if p.is_dir() else p.parent
+    for stem in ("documents", "incidents"):
+        if not _jsonl(folder, stem).exists():
+            raise EvalError(f"{folder}: no {stem}.jsonl(.gz): not the GVA layout (no gold counts)")
     docs: dict[str, str] = {}
     with _open_text(_jsonl(folder, "documents")) as fh:
         for line in fh:
@@ -112,7 +124,11 @@ def _int(value: Any) -> int | None:
 def read_wad(path: str | Path) -> Iterator[CountItem]:
     """WAD core CSV: rows with usable text; Deaths Number, and Injured Number only where filled."""
     with _open_text(Path(path)) as fh:
-        for row in csv.DictReader(fh):
+        reader = csv.DictReader(fh)
+        missing = {"Description", "Deaths Number", "text_usable"} - set(reader.fieldnames or ())
+        if missing:
+            raise EvalError(f"{path}: not the WAD core CSV (no {', '.join(sorted(missing))} column: no gold counts)")
+        for row in reader:
             if str(row.get("text_usable", "")).strip().lower() != "true":
                 continue
             text = (row.get("Description") or "").strip()
@@ -232,6 +248,8 @@ def evaluate_counts(corpus: str, data: str | Path, limit: int | None = None, wit
     if corpus not in READERS:
         raise ValueError(f"unknown corpus {corpus!r}: one of {', '.join(CORPORA)}")
     metrics, errors = score(READERS[corpus](data), limit=limit)
+    if not metrics["n"]:
+        raise EvalError(f"{data}: no item with a gold count for --corpus {corpus}; nothing to score")
     if corpus == "acled":
         metrics.pop("injured_exact")
         metrics.pop("injured_within10")

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from warlog.eval.report import Anchor, EvalResult
+from warlog.eval.report import Anchor, EvalError, EvalResult
 from warlog.gazetteer import Gazetteer, get_gazetteer, haversine_km
 
 UCDP_TYPE_WORDS = re.compile(
@@ -131,6 +131,8 @@ def evaluate_places(
     if years and source == "acled":
         cases = [c for c in cases if c.year in years]
     cases = cases[:limit] if limit else cases
+    if not cases:
+        raise EvalError(f"{path}: no {source} event with a place name and coded coordinates; nothing to score")
     cache: dict[tuple[str, str], tuple[float, float] | None] = {}
     t0 = time.perf_counter()
     dists: list[float | None] = []

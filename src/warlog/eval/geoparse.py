@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from warlog.eval.report import Anchor, EvalResult
+from warlog.eval.report import Anchor, EvalError, EvalResult
 from warlog.gazetteer import Gazetteer, get_gazetteer, haversine_km
 
 MORDECAI3 = "mordecai3 (Halterman 2023), gold spans"
@@ -153,7 +153,10 @@ def _gwn_toponym(el: ET.Element, text: str) -> tuple[GoldToponym | None, bool]:
 
 def read_corpus(path: str | Path) -> list[GeoDoc]:
     """Articles of a geoparsing corpus in LGL's, GeoVirus's or GeoWebNews's XML layout (detected per toponym)."""
-    root = ET.parse(path).getroot()
+    try:
+        root = ET.parse(path).getroot()
+    except ET.ParseError as exc:
+        raise EvalError(f"{path}: not a geoparsing corpus XML ({exc})") from None
     articles = [root] if root.tag.lower() == "article" else list(root.iter("article"))
     docs = []
     for n, art in enumerate(articles):
@@ -302,6 +305,8 @@ def evaluate_geoparse(
 ) -> EvalResult:
     """The geoparse benchmark on one corpus: resolution given gold spans, then recognition + resolution."""
     docs = read_corpus(path)[:limit] if limit else read_corpus(path)
+    if not any(t.has_point for d in docs for t in d.toponyms):
+        raise EvalError(f"{path}: no toponym with gold coordinates in the {corpus} layout; nothing to score")
     gaz = gazetteer or get_gazetteer()
     outcomes, secs = resolve_gold(docs, gaz)
     metrics: dict[str, Any] = resolution_metrics(outcomes)

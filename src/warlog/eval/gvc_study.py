@@ -26,7 +26,7 @@ from scipy import sparse
 
 from warlog.eval.coref_metrics import clusters_of, conll_scores
 from warlog.eval.doc_grouping import group_documents
-from warlog.eval.report import Anchor, EvalResult
+from warlog.eval.report import Anchor, EvalError, EvalResult
 from warlog.train.linear import fit_softmax
 
 TYPES = ("death", "injuring", "hitting", "firing_a_gun", "bag_of_events", "other", "0")
@@ -887,7 +887,12 @@ def eval_gvc_study(folder: str | Path, split: str = "val") -> EvalResult:
     fold assignments); on any other split the shipped model (trained on all of dev) is used. The headline `conll_f1`
     is on Bugert et al.'s mention set (mentions of GVC cluster 0 dropped), as the anchor was scored;
     `all_mentions_*` scores the whole Zhukova et al. export, cluster-0 mentions as singletons."""
+    base = Path(folder) / split
+    if not (base / "dataset.conll").is_file() or not (base / "event_mentions.json").is_file():
+        raise EvalError(f"{base} holds no GVC split (dataset.conll and event_mentions.json)")
     docs, mentions = read_split(folder, split)
+    if not any(in_bugert_key(m) for m in mentions):
+        raise EvalError(f"{base}/event_mentions.json holds no annotated gold mentions")
     groups = group_documents({k: d.text() for k, d in docs.items()}, {k: d.dct for k, d in docs.items()})
     feats = featurize_all(docs, mentions, groups)
     bugert = {m["mention_id"] for m in mentions if in_bugert_key(m)}

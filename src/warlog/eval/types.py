@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from warlog.eval.report import Anchor, EvalResult
+from warlog.eval.report import Anchor, EvalError, EvalResult
 from warlog.extract.type_model import clean_note
 from warlog.extract.types import CASE2021_LABELS
 from warlog.model import SUB_TO_TYPE
@@ -61,11 +61,11 @@ def read_case2021(path: str | Path) -> list[TypedSnippet]:
             reader = csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
             missing = {"id", "EventSnippet", "SubType"} - set(reader.fieldnames or [])
             if missing:
-                raise ValueError(f"{file}: not a CASE-2021 task 2 file (missing columns {sorted(missing)})")
+                raise EvalError(f"{file}: not a CASE-2021 task 2 file (missing columns {sorted(missing)})")
             for rec in reader:
                 label = (rec["SubType"] or "").strip()
                 if label not in CASE2021_LABELS:
-                    raise ValueError(f"{file}: unknown CASE-2021 SubType {label!r} (row {rec['id']})")
+                    raise EvalError(f"{file}: unknown CASE-2021 SubType {label!r} (row {rec['id']})")
                 out.append(TypedSnippet(rec["id"].strip(), rec["EventSnippet"] or "", CASE2021_LABELS[label]))
     return out
 
@@ -183,6 +183,8 @@ def evaluate_types(corpus: str, path: str | Path, include_seen: bool = False) ->
         notes.append("ACLED notes stripped of ACLED boilerplate (leading date, [size=...], fatality statements)")
     else:
         raise ValueError(f"unknown corpus {corpus!r} (case2021 or acled)")
+    if not snippets:
+        raise EvalError(f"{path}: no snippet with a gold sub-event type for --corpus {corpus}; nothing to score")
     classify = snippet_classifier()
     scores = score_types((s.gold, classify(s.text)) for s in snippets)
     per_class = scores.pop("per_class")
