@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from warlog.extract.actors import acled_country_name, assign_roles, canonical_actor, find_actors
+from warlog.extract.actors import acled_country_name, canonical_actor, find_actors
 from warlog.extract.attribution import find_attribution
+from warlog.extract.roles import assign_roles
 
 
 @pytest.mark.parametrize(

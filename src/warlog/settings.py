@@ -1,4 +1,8 @@
-"""Configuration in one place: flags override environment variables, which override defaults."""
+"""Configuration in one place: flags override environment variables, which override defaults.
+
+Only this module reads the environment. Library code asks `current_settings()`; worker processes and Ray actors are
+handed the parent's Settings explicitly and install them with `use_settings` (nothing travels through os.environ).
+"""
 
 from __future__ import annotations
 
@@ -20,8 +24,23 @@ class Settings:
     db_url: str = field(default_factory=lambda: os.environ.get("WARLOG_DB", DEFAULT_DB))
     spacy_model: str | None = field(default_factory=lambda: os.environ.get("WARLOG_SPACY_MODEL"))
     gazetteer_path: str | None = field(default_factory=lambda: os.environ.get("WARLOG_GAZETTEER"))
+    geo_ranker_path: str | None = field(default_factory=lambda: os.environ.get("WARLOG_GEO_RANKER"))
     cache_dir: Path = field(default_factory=default_cache_dir)
     max_file_bytes: int = 20 * 1024 * 1024
+
+
+_CURRENT: Settings | None = None
+
+
+def current_settings() -> Settings:
+    """This process's settings: those installed by `use_settings`, else read from the environment now."""
+    return _CURRENT if _CURRENT is not None else Settings()
+
+
+def use_settings(settings: Settings | None) -> None:
+    """Install the settings this process runs with (a worker gets its parent's); None: read the environment again."""
+    global _CURRENT
+    _CURRENT = settings
 
 
 def normalise_db_url(url: str) -> str:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from warlog.eval.report import EvalError, EvalResult
 from warlog.eval.types import iter_acled
-from warlog.extract.actors import assign_roles
+from warlog.extract.roles import assign_roles
 from warlog.extract.type_model import clean_note
 
 _ERA = re.compile(r"\((?:\d{4})-(?:\d{4})?\)")

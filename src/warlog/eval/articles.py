@@ -8,24 +8,14 @@ from __future__ import annotations
 
 import csv
 import json
-import math
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from warlog.eval.report import Anchor, EvalError, EvalResult
+from warlog.geometry import haversine_km
 from warlog.model import Report
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km (the gold README's formula)."""
-    p = math.pi / 180
-    h = (
-        math.sin((lat2 - lat1) * p / 2) ** 2
-        + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2
-    )
-    return 12742 * math.asin(math.sqrt(h))
 
 
 def compatible(gold: dict[str, Any], system: dict[str, Any]) -> bool:
@@ -33,7 +23,7 @@ def compatible(gold: dict[str, Any], system: dict[str, Any]) -> bool:
     try:
         when = date.fromisoformat(str(system.get("event_date"))[:10])
         days = abs((date.fromisoformat(gold["event_date"]) - when).days)
-        dist = km(gold["latitude"], gold["longitude"], float(system["latitude"]), float(system["longitude"]))
+        dist = haversine_km(gold["latitude"], gold["longitude"], float(system["latitude"]), float(system["longitude"]))
     except (KeyError, TypeError, ValueError):
         return False
     return system.get("event_type") == gold["event_type"] and days <= 1 and dist <= 25
@@ -56,7 +46,7 @@ def score(gold: dict[str, Any], system: dict[str, list[dict[str, Any]]]) -> dict
             free.remove(s)
             tp += 1
             sub += s.get("sub_event_type") == g["sub_event_type"]
-            near += km(g["latitude"], g["longitude"], float(s["latitude"]), float(s["longitude"])) <= 5
+            near += haversine_km(g["latitude"], g["longitude"], float(s["latitude"]), float(s["longitude"])) <= 5
             fat += int(s.get("fatalities") or 0) == g["fatalities"]
         fp += len(free)
         spurious.extend({"unit_id": art["unit_id"], "sub_event_type": s.get("sub_event_type")} for s in free)

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from warlog.eval.report import EvalError, EvalResult
-from warlog.extract.actors import assign_roles
+from warlog.extract.roles import assign_roles
 from warlog.extract.types import classify_sentence, find_triggers
 from warlog.model import SUB_TO_TYPE
 

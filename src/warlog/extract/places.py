@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS as SPACY_STOP_WORDS
 
+from warlog.countries import lookup_iso2
 from warlog.gazetteer import GazEntry, Gazetteer, get_gazetteer, haversine_km
 from warlog.gazetteer.names import exact_key, name_key
 from warlog.gazetteer.ranker import Ranker, default_ranker, log_dist
@@ -388,7 +389,7 @@ def _cue_at(text: str, start: int, end: int) -> str | None:
 def _doc_country(toponyms: list[Toponym], hint: str | None) -> str | None:
     """The report's country: the hint, else the majority country of toponyms whose exact matches agree."""
     if hint:
-        return hint.upper() if len(hint) == 2 else _iso_for_country(hint)
+        return hint.upper() if len(hint) == 2 else lookup_iso2(hint)
     votes: Counter[str] = Counter()
     for t in toponyms:
         isos = {c.iso for c, q in zip(t.candidates, t.quality, strict=False) if q >= 1.0 and c.iso}
@@ -397,16 +398,6 @@ def _doc_country(toponyms: list[Toponym], hint: str | None) -> str | None:
         elif any(c.iso == "SY" and c.feature in ("city", "admin1") for c in t.candidates):
             votes["SY"] += 0.5
     return votes.most_common(1)[0][0] if votes else None
-
-
-def _iso_for_country(name: str) -> str | None:
-    """ISO alpha-2 code for a country name (pycountry), or None."""
-    import pycountry
-
-    try:
-        return pycountry.countries.lookup(name).alpha_2
-    except LookupError:
-        return None
 
 
 @dataclass
@@ -740,31 +731,3 @@ def _refine(p: Place, others: list[Place]) -> Place:
         if p.geo_precision == 3 and o.geo_precision < 3 and o.admin1 == p.admin1 and o.iso == p.iso:
             return o
     return p
-
-
-def toponyms_for_spans(
-    text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazetteer | None = None
-) -> list[Toponym]:
-    """Toponyms for given spans (gold annotations, another recogniser's output), with their candidates."""
-    gaz = gazetteer or get_gazetteer()
-    out = []
-    for start, end in spans:
-        surface = text[start:end]
-        scored = gaz.lookup_scored(surface, extra=True)
-        if not scored:
-            scored = gaz.lookup_scored(re.sub(r"^(?:the|The)\s+", "", surface), fuzzy=True, extra=True)
-        cands, qual = [e for e, _ in scored], [q for _, q in scored]
-        out.append(Toponym(start, end, surface, cands, qual))
-    return out
-
-
-def resolve_spans(
-    text: str,
-    spans: Sequence[tuple[int, int]],
-    country_hint: str | None = None,
-    gazetteer: Gazetteer | None = None,
-    ranker: Ranker | None = None,
-) -> list[Place | None]:
-    """One Place (or None) per given span, each resolved in the context of the others."""
-    tops = toponyms_for_spans(text, spans, gazetteer)
-    return resolve_toponyms(tops, text, country_hint, gazetteer, ranker) if tops else []

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from warlog.settings import current_settings
+
 RANKER_PATH = Path(__file__).resolve().parents[1] / "data" / "geo_ranker.json"
 
 FEATURES: tuple[str, ...] = (
@@ -82,8 +84,8 @@ def _load(path: str) -> Ranker | None:
 
 
 def load_ranker(path: str | os.PathLike[str] | None = None) -> Ranker | None:
-    """The shipped (or $WARLOG_GEO_RANKER) ranker, None when no file exists."""
-    return _load(str(path or os.environ.get("WARLOG_GEO_RANKER") or RANKER_PATH))
+    """The shipped ranker (or Settings.geo_ranker_path, $WARLOG_GEO_RANKER), None when no file exists."""
+    return _load(str(path or current_settings().geo_ranker_path or RANKER_PATH))
 
 
 def default_ranker() -> Ranker:

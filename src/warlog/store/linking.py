@@ -14,7 +14,10 @@ from typing import TYPE_CHECKING, Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
+from warlog.countries import iso2_from_alpha3
+from warlog.geometry import bounding_box, haversine_km
 from warlog.model import Mention
+from warlog.store.rows import mention_from_row
 from warlog.store.schema import (
     event_sources,
     events,
@@ -50,8 +53,6 @@ def _mention_select() -> sa.Select:
 
 def _rows_to_mentions(rows: Iterable[Mapping[str, Any]]) -> list[tuple[Mention, dict[str, Any]]]:
     """(Mention, {event_id, outlet, published}) pairs from joined rows."""
-    from warlog.store.db import mention_from_row
-
     out = []
     for r in rows:
         out.append(
@@ -83,8 +84,6 @@ def linked_mentions(
 
 def members_of(engine: Engine, event_ids: Iterable[str]) -> dict[str, list[tuple[Mention, dict[str, Any]]]]:
     """Every member mention of these events with its report's outlet, publication date and text."""
-    from warlog.store.db import mention_from_row
-
     out: dict[str, list[tuple[Mention, dict[str, Any]]]] = defaultdict(list)
     q0 = sa.select(mentions, reports.c.outlet, reports.c.published, reports.c.text.label("report_text")).join(
         reports, mentions.c.report_id == reports.c.id
@@ -226,13 +225,12 @@ def event_dict(row: Mapping[str, Any], srcs: list[dict[str, Any]]) -> dict[str, 
 
 def _filtered(q: sa.Select, filters: Mapping[str, Any]) -> sa.Select:
     """Apply Store.events()'s filters to a select over `events`."""
-    from warlog.store.db import _iso2_for, bounding_box
 
     country = filters.get("country")
     if country:
         c = country.strip().lower()
         conds = [sa.func.lower(events.c.country) == c, sa.func.lower(events.c.iso) == c]
-        iso2 = _iso2_for(country.strip())
+        iso2 = iso2_from_alpha3(country.strip())
         if iso2:
             conds.append(events.c.iso == iso2)
         q = q.where(sa.or_(*conds))
@@ -269,7 +267,6 @@ def query_events(
     report_id: str | None = None,
 ) -> list[dict[str, Any]]:
     """Linked events, filtered like Store.events(), sorted by event_date (unknown last) then id."""
-    from warlog.store.db import haversine_km
 
     if near is not None and (km is None or km < 0):
         raise ValueError("near= needs a non-negative km=")

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from warlog.eval.geoparse import GeoDoc, read_corpus, resolution_metrics, resolve_gold
+from warlog.eval.geoparse import GeoDoc, read_corpus, resolution_metrics, resolve_gold, toponyms_for_spans
 from warlog.gazetteer import Gazetteer, get_gazetteer, haversine_km
 from warlog.gazetteer.ranker import FEATURES, FIXED, RANKER_PATH, SECOND_ONLY, Ranker
 from warlog.train.linear import fit_conditional_logit
@@ -73,8 +73,6 @@ class Prepared:
 
 def prepare(name: str, path: str | Path, gazetteer: Gazetteer | None = None) -> Prepared:
     """Read a corpus and look up the candidates of every gold span."""
-    from warlog.extract.places import toponyms_for_spans
-
     gaz = gazetteer or get_gazetteer()
     docs = read_corpus(path)
     tops = [toponyms_for_spans(d.text, [(g.start, g.end) for g in d.toponyms], gaz) for d in docs]
