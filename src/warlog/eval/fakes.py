@@ -28,8 +28,13 @@ import numpy as np
 
 from warlog.eval.gvc_study import train_softmax
 from warlog.eval.report import Anchor, EvalError, EvalResult
+from warlog.ingest import IngestError, read_sources
+from warlog.link.corroboration import COUNTS
 from warlog.link.reconcile import figures_agree
-from warlog.link.reference import admin1_key
+from warlog.link.reference import admin1_key, import_reference
+from warlog.service import ingest
+from warlog.store import Store
+from warlog.store import linking as db
 
 TEXT_BUCKETS = 1 << 14
 _WORD = re.compile(r"[a-z]+")
@@ -207,8 +212,6 @@ DEFAULT_CACHE = "/tmp/warlog-fakes-corroboration.db"
 
 def _fakes_rows(path: str | Path) -> list[tuple[str, str, int]]:
     """(report id, outlet, label) per FA-KES row, ids computed the way ingest computes them."""
-    from warlog.ingest import IngestError, read_sources
-
     with open(path, encoding="latin-1", newline="") as fh:
         reader = csv.DictReader(fh)
         missing = {"source", "labels", "article_content"} - set(reader.fieldnames or ())
@@ -223,9 +226,6 @@ def _fakes_rows(path: str | Path) -> list[tuple[str, str, int]]:
 
 def _cached_store(data: str | Path, cache: str, vdc: str | None):
     """A store with FA-KES ingested and linked (made once, reused), and with VDC imported when asked (a copy)."""
-    from warlog.service import ingest
-    from warlog.store import Store
-
     if not Path(cache).exists():
         store = Store(cache)
         ingest([str(data)], store, mapping=FAKES_MAPPING)
@@ -236,8 +236,6 @@ def _cached_store(data: str | Path, cache: str, vdc: str | None):
     if not Path(with_vdc).exists():
         shutil.copy(cache, with_vdc)
         store = Store(with_vdc)
-        from warlog.link.reference import import_reference
-
         import_reference(store, vdc, "vdc")
         store.close()
     return Store(with_vdc)
@@ -246,9 +244,6 @@ def _cached_store(data: str | Path, cache: str, vdc: str | None):
 def corroboration_rows(store: Any, report_ids: list[str]) -> list[list[str]]:
     """Per report, the corroboration counts the product stored after linking (`link/corroboration.py`), as feature
     strings (counts capped at 3)."""
-    from warlog.link.corroboration import COUNTS
-    from warlog.store import linking as db
-
     stored = db.corroboration(store.engine, report_ids)
     rows = []
     for rid in report_ids:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from warlog.link.reconcile import figures_agree
+from warlog.store import linking as db
 
 if TYPE_CHECKING:
     from warlog.store import Store
@@ -117,8 +118,6 @@ def _closeness(m: dict[str, Any]) -> tuple[int, float]:
 def corroborate_reports(store: Store, report_ids: set[str] | None) -> list[dict[str, Any]]:
     """Recompute and store the corroboration of these reports (None: every report in an event); returns the rows
     ({"report_id", "counts", "reasons"})."""
-    from warlog.store import linking as db
-
     if report_ids is None:
         evs = db.query_events(store.engine)
         report_ids = {r for e in evs for r in e["report_ids"]}

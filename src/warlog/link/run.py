@@ -9,10 +9,14 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from warlog.link.blocking import DATE_WINDOW_DAYS
+from warlog.link.corroboration import corroborate_reports
 from warlog.link.linker import LinkDecision, Linker, event_id_for
 from warlog.link.reconcile import Member, reconcile
+from warlog.link.reference import match_events
+from warlog.link.score import PairScore
 from warlog.link.syndication import independent_sources, syndication_groups
 from warlog.store import linking as db
+from warlog.store.schema import event_sources
 
 if TYPE_CHECKING:
     from warlog.store import Store
@@ -67,9 +71,6 @@ def _keep_decisions(store: Store, event_ids: list[str]) -> dict[str, LinkDecisio
     """Earlier link scores of these events' members, so a re-reconciled event keeps its evidence trail."""
     import sqlalchemy as sa
 
-    from warlog.link.score import PairScore
-    from warlog.store.schema import event_sources
-
     out: dict[str, LinkDecision] = {}
     with store.engine.connect() as conn:
         for i in range(0, len(event_ids), 500):
@@ -115,9 +116,6 @@ def _link_store(store: Store, *, rebuild: bool, references: bool) -> LinkSummary
     update_events(store, touched, {d.mention_id: d for d in decisions})
     summary.events_updated = len(touched)
     if references:
-        from warlog.link.corroboration import corroborate_reports
-        from warlog.link.reference import match_events
-
         if db.count_reference(store.engine):
             match_events(store, touched)
         report_ids = {m.report_id for m, _ in new}
