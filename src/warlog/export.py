@@ -61,6 +61,7 @@ _REGIONS: dict[str, str] = {
 }
 REGION_BY_ISO2: dict[str, str] = {iso: region for region, isos in _REGIONS.items() for iso in isos.split()}
 
+
 def _codes(event: dict[str, Any]) -> tuple[str, int] | None:
     """(ISO3, ISO numeric) of the event's country, or None when unknown."""
     return iso3_numeric(event_iso2(event.get("iso"), event.get("country")))

@@ -68,9 +68,7 @@ def eval_places(
     _check_format(format_)
     if source not in ("acled", "ucdp") or context not in ("admin1", "none"):
         raise typer.BadParameter("--source acled|ucdp, --context admin1|none")
-    result = run_eval(
-        lambda: evaluate_places(source, data, context=context, years=_years(years), limit=limit), format_
-    )
+    result = run_eval(lambda: evaluate_places(source, data, context=context, years=_years(years), limit=limit), format_)
     err.print(f"{result.metrics['toponyms_per_s']} place names resolved per second", highlight=False)
 
 

@@ -12,6 +12,7 @@ from warlog.settings import Settings, current_settings
 T = TypeVar("T")
 H = TypeVar("H")
 
+
 class EngineError(RuntimeError):
     """An engine cannot start (unknown name, missing optional dependency, unreachable cluster)."""
 

@@ -304,8 +304,7 @@ def eval_gva(folder: str | Path, limit: int | None = None, workdir: str | Path |
     return EvalResult(
         benchmark=(
             f"GVA (SemEval-2018 T5) grouping of {len(docs)} docs into {len(set(gold.values()))} incidents, "
-            "shipped linker"
-            + (f" (sample: {limit} incidents)" if limit else "")
+            "shipped linker" + (f" (sample: {limit} incidents)" if limit else "")
         ),
         metrics=metrics,
         anchors=[],
