@@ -875,6 +875,10 @@ def _gvc_scores(mentions: list[dict], response: dict[str, Any], keep: set[str] |
 
 
 GVC_CV_SEEDS = (0, 1, 2)
+GVC_ANCHORS = (
+    Anchor("conll_f1", 0.798, "Barhom et al. 2019 re-trained, gold doc clustering (Bugert et al. 2021), test"),
+    Anchor("conll_f1", 0.7326, "Barhom et al. 2019, k-means doc clustering (Bugert et al. 2021), test"),
+)
 
 
 def eval_gvc_study(folder: str | Path, split: str = "val") -> EvalResult:
@@ -948,10 +952,7 @@ def eval_gvc_study(folder: str | Path, split: str = "val") -> EvalResult:
             f"{len(mentions)} in the export, {len(docs)} docs)"
         ),
         metrics=metrics,
-        anchors=[
-            Anchor("conll_f1", 0.798, "Barhom et al. 2019 re-trained, gold doc clustering (Bugert et al. 2021), test"),
-            Anchor("conll_f1", 0.7326, "Barhom et al. 2019, k-means doc clustering (Bugert et al. 2021), test"),
-        ],
+        anchors=list(GVC_ANCHORS),
         notes=notes
         + [
             "conll_f1: Bugert et al.'s mention set (cluster-0 mentions dropped); all_mentions_*: Zhukova et al. export",

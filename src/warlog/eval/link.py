@@ -27,8 +27,8 @@ from typing import Any
 import sqlalchemy as sa
 
 from warlog.eval.coref_metrics import clusters_of, conll_scores
-from warlog.eval.gvc_study import GvcDoc, doc_key_of, in_bugert_key, read_split
-from warlog.eval.report import Anchor, EvalError, EvalResult
+from warlog.eval.gvc_study import GVC_ANCHORS, GvcDoc, doc_key_of, in_bugert_key, read_split
+from warlog.eval.report import EvalError, EvalResult
 from warlog.ingest import IngestError, read_sources
 from warlog.service import ingest
 from warlog.store import Store
@@ -228,10 +228,7 @@ def eval_gvc(folder: str | Path, split: str = "val", workdir: str | Path | None 
             f"et al., {len(docs)} docs ingested as `warlog ingest` does)"
         ),
         metrics=metrics,
-        anchors=[
-            Anchor("conll_f1", 0.798, "Barhom et al. 2019 re-trained, gold doc clustering (Bugert et al. 2021), test"),
-            Anchor("conll_f1", 0.7326, "Barhom et al. 2019, k-means doc clustering (Bugert et al. 2021), test"),
-        ],
+        anchors=list(GVC_ANCHORS),
         notes=[
             "the product end to end: documents ingested (extraction + link_store) into a temporary SQLite store; no "
             "GVC-specific model, nothing trained or tuned on GVC",
