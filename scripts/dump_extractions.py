@@ -42,7 +42,7 @@ def main() -> int:
     ap.add_argument("--map", default="", help="column mapping, e.g. text=article_content,title=article_title")
     args = ap.parse_args()
     mapping = dict(kv.split("=", 1) for kv in args.map.split(",") if kv) or None
-    items = list(read_sources([args.source], mapping=mapping))
+    items = list(read_sources([args.source], mapping=mapping, local_files=True))
     reports = [r for r in items if not isinstance(r, IngestError)]
     n = 0
     with open(args.out, "w", encoding="utf-8") as fh:

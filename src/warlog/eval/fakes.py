@@ -218,7 +218,9 @@ def _fakes_rows(path: str | Path) -> list[tuple[str, str, int]]:
         if missing:
             raise EvalError(f"{path}: no FA-KES gold (missing column(s) {', '.join(sorted(missing))})")
         labels = [(r["source"], int(r["labels"])) for r in reader]
-    reports = [r for r in read_sources([str(path)], mapping=FAKES_MAPPING) if not isinstance(r, IngestError)]
+    reports = [
+        r for r in read_sources([str(path)], mapping=FAKES_MAPPING, local_files=True) if not isinstance(r, IngestError)
+    ]
     if len(reports) != len(labels):
         raise EvalError(f"{len(reports)} reports read but {len(labels)} labelled rows")
     return [(r.id, outlet, label) for r, (outlet, label) in zip(reports, labels, strict=True)]
@@ -228,7 +230,7 @@ def _cached_store(data: str | Path, cache: str, vdc: str | None):
     """A store with FA-KES ingested and linked (made once, reused), and with VDC imported when asked (a copy)."""
     if not Path(cache).exists():
         store = Store(cache)
-        ingest([str(data)], store, mapping=FAKES_MAPPING)
+        ingest([str(data)], store, mapping=FAKES_MAPPING, local_files=True)
         store.close()
     if not vdc:
         return Store(cache)

@@ -76,12 +76,12 @@ def ingest_corpus(records: list[dict[str, Any]], workdir: str | Path) -> tuple[S
         for r in records:
             fh.write(json.dumps(r, ensure_ascii=False) + "\n")
     reports = {}
-    for item, rec in zip(read_sources([str(corpus)], mapping=CORPUS_MAPPING), records, strict=True):
+    for item, rec in zip(read_sources([str(corpus)], mapping=CORPUS_MAPPING, local_files=True), records, strict=True):
         if isinstance(item, IngestError):
             raise EvalError(f"record {rec['id']} could not be read: {item}")
         reports[rec["id"]] = item
     store = Store(str(Path(workdir) / "linked.db"))
-    summary = ingest([str(corpus)], store, mapping=CORPUS_MAPPING)
+    summary = ingest([str(corpus)], store, mapping=CORPUS_MAPPING, local_files=True)
     if summary.failed:
         raise EvalError(f"{len(summary.failed)} documents failed to ingest, e.g. {summary.failed[0]}")
     return store, reports
