@@ -1,19 +1,21 @@
-"""Mentions, reports and claims as table rows and back (plain conversions, no database access)."""
+"""Rows read back as the model's objects: a `mentions` row as a Mention, a `claims` row as Claim.to_dict() gives it.
+
+A leaf module (schema-free, no store imports), so the query layer and the store both read rows the same way.
+"""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from dataclasses import asdict
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
-from warlog.model import Claim, Evidence, Mention, Place, Report, place_fields
+from warlog.model import Evidence, Mention, Place
 
 
-def _iso(value: date | datetime | None) -> str | None:
-    """A date (or datetime) as ISO text, None stays None."""
-    return value.isoformat() if value is not None else None
+def iso_text(value: Any) -> Any:
+    """A date or datetime as ISO text; anything else unchanged."""
+    return value.isoformat() if isinstance(value, date | datetime) else value
 
 
 def _as_date(value: Any) -> date | None:
@@ -32,46 +34,6 @@ def _json_value(value: Any) -> Any:
     if isinstance(value, str):
         return json.loads(value)
     return value
-
-
-def _utc_naive(value: datetime | None) -> datetime:
-    """Timestamps are stored as naive UTC so SQLite and PostgreSQL agree; None means now."""
-    if value is None:
-        return datetime.now(UTC).replace(tzinfo=None)
-    if value.tzinfo is not None:
-        return value.astimezone(UTC).replace(tzinfo=None)
-    return value
-
-
-def row_from_mention(m: Mention) -> dict[str, Any]:
-    """A Mention as a `mentions` row (dates as date objects, evidence as a JSON list)."""
-    p = m.place
-    return {
-        "id": m.id,
-        "report_id": m.report_id,
-        "event_date": m.event_date,
-        "time_precision": m.time_precision,
-        "disorder_type": m.disorder_type,
-        "event_type": m.event_type,
-        "sub_event_type": m.sub_event_type,
-        "actor1": m.actor1,
-        "assoc_actor_1": m.assoc_actor_1,
-        "inter1": m.inter1,
-        "actor2": m.actor2,
-        "assoc_actor_2": m.assoc_actor_2,
-        "inter2": m.inter2,
-        **place_fields(p),
-        "fatalities": m.fatalities or 0,
-        "injured": m.injured,
-        "civilians": m.civilians,
-        "children": m.children,
-        "women": m.women,
-        "attributed_to": m.attributed_to,
-        "confidence": m.confidence,
-        "evidence": [asdict(e) for e in m.evidence],
-        "unresolved_places": list(m.unresolved_places),
-        "event_id": None,
-    }
 
 
 def _place_from_row(row: Mapping[str, Any]) -> Place | None:
@@ -124,36 +86,6 @@ def mention_from_row(row: Mapping[str, Any]) -> Mention:
     )
 
 
-def row_from_report(r: Report) -> dict[str, Any]:
-    """A Report as a `reports` row."""
-    return {
-        "id": r.id,
-        "url": r.url,
-        "outlet": r.outlet,
-        "title": r.title,
-        "published": r.published,
-        "published_basis": r.published_basis,
-        "language": r.language,
-        "source_path": r.source_path,
-        "text": r.text,
-        "ingested_at": _utc_naive(r.ingested_at),
-    }
-
-
-def row_from_claim(c: Claim) -> dict[str, Any]:
-    """A Claim as a `claims` row (the `where` field goes to the column named `place`)."""
-    return {
-        "id": c.id,
-        "report_id": c.report_id,
-        "quantity": c.quantity,
-        "what": c.what,
-        "where_": c.where,
-        "period": c.period,
-        "attributed_to": c.attributed_to,
-        "evidence": asdict(c.evidence) if c.evidence else None,
-    }
-
-
 def _claim_dict(row: Mapping[str, Any]) -> dict[str, Any]:
     """A `claims` row as the same dict Claim.to_dict() gives."""
     return {
@@ -166,3 +98,22 @@ def _claim_dict(row: Mapping[str, Any]) -> dict[str, Any]:
         "evidence": _json_value(row["evidence"]),
         "id": row["id"],
     }
+
+
+def mention_dict(row: Mapping[str, Any]) -> dict[str, Any]:
+    """A mention row joined to its report as Mention.to_acled() plus the report's outlet, title, url and published."""
+    d = mention_from_row(row).to_acled()
+    d["outlet"] = row["outlet"]
+    d["title"] = row["title"]
+    d["url"] = row["url"]
+    d["published"] = iso_text(row["published"])
+    d["review_status"] = "proposed"  # mentions are not reviewed; an unlinked store shows them as the machine found
+    return d
+
+
+def corroboration_from_row(stored: Any) -> dict[str, Any]:
+    """A report's corroboration as stored in report_credibility.reasons ({"counts", "reasons"}); rows written before
+    scores were dropped held a bare list of weighted reasons."""
+    if isinstance(stored, dict):
+        return {"counts": stored.get("counts") or {}, "reasons": stored.get("reasons") or []}
+    return {"counts": {}, "reasons": list(stored or [])}
