@@ -30,6 +30,26 @@ def run_eval(make: Callable[[], EvalResult], fmt: str = "table") -> EvalResult:
     return result
 
 
+@eval_app.command("devset")
+def eval_devset(
+    data: Annotated[Path, typer.Option(help="The dev set folder (gold.json + reports/).")] = Path(
+        "tests/fixtures/devset_other_wars"
+    ),
+    format_: Annotated[str, typer.Option("--format", help="table, json or markdown")] = "table",
+) -> None:
+    """Reports from other wars written for warlog: place, fatalities, actors and dates of matched events."""
+    from warlog.eval.devset import evaluate_devset
+    from warlog.eval.report import print_result
+
+    if not data.exists():
+        raise typer.BadParameter(f"{data} does not exist")
+    try:
+        result = evaluate_devset(data)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from exc
+    print_result(result, format_)
+
+
 @eval_app.command("articles")
 def eval_articles(
     gold: Annotated[Path, typer.Option(help="Gold file in the fa-kes-gold-dev layout (dev.json).")],

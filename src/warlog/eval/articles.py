@@ -31,7 +31,9 @@ def compatible(gold: dict[str, Any], system: dict[str, Any]) -> bool:
 
 def score(gold: dict[str, Any], system: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
     """Pooled precision/recall/F1 and matched-pair accuracies; low-confidence gold events may be missed freely."""
-    tp = fp = fn = sub = near = fat = 0
+    from warlog.eval.actors import normalise_actor, same_actor
+
+    tp = fp = fn = sub = near = fat = act1 = 0
     misses: list[dict[str, Any]] = []
     spurious: list[dict[str, Any]] = []
     for art in gold["articles"]:
@@ -48,6 +50,7 @@ def score(gold: dict[str, Any], system: dict[str, list[dict[str, Any]]]) -> dict
             sub += s.get("sub_event_type") == g["sub_event_type"]
             near += haversine_km(g["latitude"], g["longitude"], float(s["latitude"]), float(s["longitude"])) <= 5
             fat += int(s.get("fatalities") or 0) == g["fatalities"]
+            act1 += same_actor(normalise_actor(g.get("actor1")), normalise_actor(s.get("actor1")))
         fp += len(free)
         spurious.extend({"unit_id": art["unit_id"], "sub_event_type": s.get("sub_event_type")} for s in free)
     p = tp / (tp + fp) if tp + fp else 0.0
@@ -61,6 +64,7 @@ def score(gold: dict[str, Any], system: dict[str, list[dict[str, Any]]]) -> dict
         "subtype_accuracy": sub / m,
         "within_5km": near / m,
         "fatalities_exact": fat / m,
+        "actor1_right": act1 / m,
         "tp": tp,
         "fp": fp,
         "fn": fn,

@@ -14,7 +14,12 @@ How a figure is read (regexes over the plain sentence, no parser):
   a casualty;
 - several statements in one sentence (two sources, two tolls) are not summed: the largest death statement wins,
   and likewise for the injured;
-- with no figure at all, a singular "was killed"/"was shot dead" (or "he died") gives 1, "was wounded" 1 injured.
+- with no figure at all, a singular "was killed"/"was shot dead" (or "he died") gives 1, "was wounded" 1 injured;
+- ranges and bounds follow ACLED's lowest-credible rule with the range kept: "between two and six", "10 to 15",
+  "60-80" give the low end as the figure and the high end in ``fatalities_max``; an upper bound alone ("up to 81",
+  "as many as 40") is the only figure stated, so the coder writes it (81, max 81); vague words use ACLED's
+  conventions in numbers.py ("dozens" 12); "a family of five" is five people;
+- "one of the deadliest attacks since the war began" compares, it does not make the figure a period total.
 A whole report's figures (for the count benchmarks) come from `warlog.eval.counts.report_casualties`: period tolls
 skipped, the largest death toll, the injured less those who died.
 """
@@ -27,7 +32,7 @@ from functools import lru_cache
 
 from warlog.extract.dates import find_dates
 from warlog.extract.literals import gated
-from warlog.extract.numbers import find_numbers
+from warlog.extract.numbers import find_numbers, find_ranges
 from warlog.extract.sentences import split_text as split_sentences  # noqa: F401  (re-exported)
 
 MAX_COUNT = 100_000_000  # no casualty figure reaches this; larger numbers are ids, money or noise (and overflow stores)
@@ -44,6 +49,7 @@ class Casualties:
     women: int | None = None
     spans: list[tuple[int, int]] = field(default_factory=list)  # character spans of the figures used
     vague: bool = False  # "dozens", "scores"...
+    fatalities_max: int | None = None  # the high end of a stated range ("between two and six" -> 2, max 6)
 
 
 _CHILD = set(
@@ -136,7 +142,8 @@ _KILL_PRE = re.compile(
     r"|\btook\s+the\s+lives\s+of|\bdeaths?\s+of|\bbod(?:y|ies)\s+of|\bcorpses\s+of|\bkilling\s+of|\bexecut(?:ed|ing|es)"
     r"|\bmassacr(?:ed|ing)|\bslaughter(?:ed|ing)|\bmurder(?:ed|ing)|\bshot\s+dead|\bshooting\s+dead"
     r"|\bshot\s+and\s+killed|\bgunn(?:ed|ing)\s+down|\b(?:hack|beat|stabb|burn|club)(?:ed|en|t|ing)?\s+to\s+death|\bassassinat(?:ed|ing)|\bbehead(?:ed|ing)"
-    r"|\bleft|\bleaving|\blives\s+of)(?:\s+(?:all|the|only|at\s+least|his|her|their|its))?\s*$",
+    r"|\bleft|\bleaving|\blives\s+of)(?:\s+(?:all|the|only|at\s+least|his|her|their|its))?"
+    r"(?:\s+(?:an?\s+|the\s+|whole\s+|entire\s+)*family\s+of)?\s*$",
     re.IGNORECASE,
 )
 _INJ_PRE = re.compile(
@@ -169,7 +176,9 @@ _PAREN = re.compile(
     r"^\s*(?:,\s*including\b[^;.]{0,120}?,(?=\s+(?:were|was|have|has|had|are|is)\s)"
     r"|,\s*(?:including|among\s+them|mostly|most\s+of\s+them|many\s+of\s+them|all\s+of\s+them)\b[^,;]*(?=,)"
     r"|\s*\([^)]*\)"
-    r"|\s+(?:including|among\s+them|from|of|in|at|on|inside|near|under|over|aged|between|with)\s+[^,;.]{1,50}?(?=\s+(?:were|was|have|has|had|are|is)\s))",
+    r"|\s+(?:including|among\s+them|from|of|in|at|on|inside|near|under|over|aged|between|with|sheltering|hiding"
+    r"|staying|living|waiting|gathered|gathering|trapped|travelling|traveling|working|praying|queuing|queueing)"
+    r"\s+[^,;.]{1,60}?(?=\s+(?:were|was|have|has|had|are|is)\s))",
     re.IGNORECASE,
 )
 _JOIN = re.compile(r"^\s*(?:,\s*)?(?:(?:and|as\s+well\s+as|along\s+with|plus|in\s+addition\s+to)\s+)?(?:,\s*)?$", re.I)
@@ -296,6 +305,9 @@ def _is_not_count(sentence: str, s: int, e: int, value: int, date_spans: list[tu
     return bool(re.fullmatch(r"(?:1[89]|20)\d\d", text.strip()))  # a bare year
 
 
+_FAMILY_OF = re.compile(r"\bfamily\s+of\s+$", re.IGNORECASE)
+
+
 def _figures(sentence: str) -> list[_Fig]:
     """Candidate figures with their head nouns; articles kept only before a singular person noun."""
     date_spans: list[tuple[int, int]] | None = None  # the date scan runs only for a figure that needs it
@@ -305,6 +317,8 @@ def _figures(sentence: str) -> list[_Fig]:
             continue
         text = sentence[s:e].lower()
         head, head_end = _head(sentence, e)
+        if head is None and _FAMILY_OF.search(sentence, max(0, s - 30), s):
+            head = "relatives"  # "killed a family of five": five people, all civilians
         if text in ("a", "an"):
             if head is None or head not in _PERSON or head.endswith("s") and head not in ("boss",):
                 continue
@@ -440,6 +454,9 @@ def _assemble(sentence: str, figs: list[_Fig], groups: list[list[_Fig]]) -> Casu
         out.fatalities = sum(f.value for f in chosen)
         out.spans.extend((f.start, f.end) for f in chosen)
         out.vague = any(f.vague for f in chosen)
+        highs = {(a, b): high for a, b, _, high in find_ranges(sentence)}
+        if any((f.start, f.end) in highs for f in chosen):
+            out.fatalities_max = sum(highs.get((f.start, f.end), f.value) for f in chosen)
         subsets = [f for f in figs if f.subset and f.kind in ("fatal", None) and f.start > chosen[0].start]
         for attr, words in (("children", _CHILD), ("women", _WOMEN), ("civilians", _CIVILIAN)):
             main_n, sub_n = _persons(chosen, words), _persons(subsets, words)
@@ -580,9 +597,13 @@ def aggregate_period(sentence: str) -> str | None:
         if anchored and i in _MONTH_LEVEL:
             continue
         m = rx.search(sentence)
-        if m:
+        if m and not _COMPARISON.search(sentence, max(0, m.start() - 80), m.start()):
             return m.group(0)
     return None
+
+
+# "one of the deadliest attacks on the capital since fighting broke out": a comparison, not a period's toll.
+_COMPARISON = re.compile(r"\b(?:deadliest|worst|bloodiest|biggest|largest|heaviest|most\s+\w+|first)\b[^.;]*$", re.I)
 
 
 def is_aggregate_toll(sentence: str) -> bool:

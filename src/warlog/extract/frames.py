@@ -13,11 +13,27 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from warlog.extract.actors import assign_roles, find_actors
+from warlog.extract.actors import acled_country_name, assign_roles, find_actors
 from warlog.extract.attribution import find_attribution
+from warlog.extract.context import (
+    complete_roles,
+    dateline_span,
+    document_actors,
+    entity_spans,
+    fill_inter,
+    focus_country,
+    named_countries,
+)
 from warlog.extract.counts import Casualties, aggregate_period, extract_casualties, is_aggregate_toll
 from warlog.extract.dates import DateMention, find_dates
-from warlog.extract.places import Toponym, document_places, find_toponyms, place_for_event, resolve_toponyms
+from warlog.extract.places import (
+    NON_PLACE,
+    Toponym,
+    document_places,
+    find_toponyms,
+    place_for_event,
+    resolve_toponyms,
+)
 from warlog.extract.sentences import Sentence as _Sentence
 from warlog.extract.sentences import split_doc as split_sentences
 from warlog.extract.types import EventTypeMatch, classify_sentence, find_triggers
@@ -97,22 +113,29 @@ def dateline_end(text: str) -> int:
 
 
 def _event_date(
-    dates: list[DateMention], published: date | None, skip_before: int, sentence_start: int
+    dates: list[DateMention], published: date | None, skip_before: int, sentence_start: int, trigger: int | None = None
 ) -> tuple[date | None, int, bool]:
-    """The day an event sentence gives, else the publication day with precision 2; flag when it says nothing."""
+    """The day an event sentence gives (the most precise, then the one nearest the event's trigger: "published on
+    Wednesday" at the end does not date the strike told at the start), else the publication day with precision 2;
+    flag when it says nothing."""
     usable = [d for d in dates if d.value is not None and d.precision <= 2 and sentence_start + d.start >= skip_before]
     if usable:
-        best = min(usable, key=lambda d: (d.precision, not d.relative))
+        near = (lambda d: min(abs(d.start - trigger), abs(d.end - trigger))) if trigger is not None else (lambda d: 0)
+        best = min(usable, key=lambda d: (d.precision, near(d), not d.relative))
         return best.value, best.precision, True
     if published is None:
         return None, 3, False
     return published, 2, False
 
 
-def _country_hint(places: list[Place | None]) -> str | None:
-    """The country most of the resolved places lie in."""
-    countries = Counter(p.country for p in places if p is not None and p.country)
-    return countries.most_common(1)[0][0] if countries else None
+def _country_hint(places: list[Place | None], text: str = "") -> str | None:
+    """The report's country: its resolved places and the countries it names (context.focus_country)."""
+    names = {p.iso: p.country for p in places if p is not None and p.iso and p.country}
+    iso = focus_country(named_countries(text), [p.iso for p in places if p is not None and p.feature != "country"])
+    if iso is None:
+        countries = Counter(p.country for p in places if p is not None and p.country)
+        return countries.most_common(1)[0][0] if countries else None
+    return names.get(iso) or acled_country_name(iso)
 
 
 def _confidence(match: EventTypeMatch, place: Place | None, dated: bool, casualties: Casualties) -> float:
@@ -138,7 +161,8 @@ def _same_happening(a: Mention, b: Mention) -> bool:
     ka, kb = _place_key(a.place), _place_key(b.place)
     if ka is not None and kb is not None and ka != kb:
         same_city = a.place and b.place and a.place.location.split(" - ")[0] == b.place.location.split(" - ")[0]
-        if not same_city:
+        two_districts = a.place and b.place and a.place.feature == b.place.feature == "district"
+        if not same_city or two_districts:  # districts of one city named apart are events apart (ACLED)
             return False
     return True
 
@@ -152,13 +176,17 @@ def _merge(into: _Draft, other: _Draft) -> None:
         a.actor1, a.actor2, a.inter1, a.inter2 = b.actor1 or a.actor1, b.actor2 or a.actor2, b.inter1, b.inter2
     if b.place is not None and (a.place is None or b.place.geo_precision < a.place.geo_precision):
         a.place = b.place
+    elif (
+        b.place is not None and b.place.feature == "district" and b.place.location.startswith(f"{a.place.location} - ")
+    ):
+        a.place = b.place  # the neighbourhood of the city already told: more precise
     if b.time_precision < a.time_precision:
         a.event_date, a.time_precision = b.event_date, b.time_precision
     for name in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "attributed_to"):
         if getattr(a, name) is None and getattr(b, name) is not None:
             setattr(a, name, getattr(b, name))
-    # Figures: the same source restating a toll keeps the larger (an update); different sources: the lower
-    # (ACLED's conservative rule).
+    # Figures: the same source restating a toll keeps the larger (an update); another source's figure quoted further
+    # down does not replace the figure the report states first (the outlet's own account of the event).
     same_source = not into.attributions or not other.attributions or into.attributions & other.attributions
     for name in ("fatalities", "injured", "civilians", "children", "women"):
         x, y = getattr(a, name), getattr(b, name)
@@ -167,7 +195,7 @@ def _merge(into: _Draft, other: _Draft) -> None:
         if x is None or (name == "fatalities" and into.casualties.fatalities is None):
             setattr(a, name, y)
         else:
-            setattr(a, name, max(x, y) if same_source else min(x, y))
+            setattr(a, name, max(x, y) if same_source else x)
     if other.casualties.fatalities is not None:
         into.casualties.fatalities = a.fatalities
     a.evidence.extend(e for e in b.evidence if e not in a.evidence)
@@ -295,11 +323,17 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
 
     sentences = split_sentences(doc)
     skip_before = dateline_end(text)
-    ner = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    ner = entity_spans(doc, NON_PLACE)  # entity labels read with the parse: names that are not places
     toponyms: list[Toponym] = find_toponyms(text, ner)
     resolved: list[Place | None] = resolve_toponyms(toponyms, text) if toponyms else []
-    country = _country_hint(resolved)
+    # A dateline place is where the report was filed: an event's place only when the report names no other.
+    dateline = dateline_span(text)
+    filed = {i for i, t in enumerate(toponyms) if dateline and dateline[0] <= t.start < dateline[1]}
+    if filed and any(p is not None for i, p in enumerate(resolved) if i not in filed):
+        resolved = [None if i in filed else p for i, p in enumerate(resolved)]
+    country = _country_hint(resolved, text)
     doc_places = document_places(toponyms, resolved)
+    war_actors = document_actors([s.text for s in sentences], country)
 
     drafts: list[_Draft] = []
     title_drafts: list[_Draft] = []
@@ -308,6 +342,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     sentences = [t[0] for t in tagged]
     headline = {i for i, t in enumerate(tagged) if t[1]}
     own_source: dict[int, str | None] = {}
+    news_day: date | None = None  # the day of the incident the report is about, when it is long before publication
 
     def source_of(i: int) -> str | None:
         if i not in own_source:
@@ -373,14 +408,19 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         dates = find_dates(sent.text, published)
         if published is not None and _old_year(sent.text, published):
             continue  # background from another year ("agreed to destroy its weapons in 2013")
-        event_date, precision, dated = _event_date(dates, published, skip_before, sent.start)
+        event_date, precision, dated = _event_date(dates, published, skip_before, sent.start, match.start)
         if not dated and (_BACKGROUND.search(sent.text) or any(d.kind in ("month", "year") for d in dates)):
             continue  # "last month", "late last year", "in recent days": background, not today's news
         if not dated and drafts and index - drafts[-1].sentence_index <= 3:
             # News narrative: an undated sentence goes on about the day just told.
             event_date, precision = drafts[-1].mention.event_date, drafts[-1].mention.time_precision
         if published is not None and event_date is not None and (published - event_date).days > BACKGROUND_DAYS:
-            continue
+            if news_day is not None and abs((news_day - event_date).days) <= BACKGROUND_DAYS:
+                pass  # close to the incident the report is about (published weeks later)
+            elif not drafts and index <= 3 and any(d.value == event_date and not d.relative for d in dates):
+                news_day = event_date  # the lead tells an incident by its full date: an assessment published later
+            else:
+                continue
 
         in_sentence = [i for i, t in enumerate(toponyms) if sent.start <= t.start < sent.end]
         place = place_for_event(
@@ -392,10 +432,9 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             doc_places,
         )
         place = _in_report_country(place, country, doc_places)
-        unresolved = [toponyms[i].surface for i in in_sentence if resolved[i] is None]
-        roles = assign_roles(
-            sent.text, match.sub_event_type, (place.country if place else None) or country, match.start
-        )
+        unresolved = [toponyms[i].surface for i in in_sentence if resolved[i] is None and i not in filed]
+        mention_country = (place.country if place else None) or country
+        roles = assign_roles(sent.text, match.sub_event_type, mention_country, match.start)
         mention = Mention(
             report_id=report.id,
             event_date=event_date,
@@ -417,6 +456,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         )
         if mention.actor1 is None or mention.actor1.startswith("Unidentified"):
             _take_claimant(mention, after, country)
+        complete_roles(mention, match.sub_event_type, match.event_type, sent.text, war_actors, mention_country)
         _apply_casualties(mention, cas)
         own = [resolved[i] for i in in_sentence if resolved[i] is not None]
         draft = _Draft(
@@ -459,6 +499,8 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     ]
     mentions = []
     ids: set[str] = set()
+    for d in drafts:
+        fill_inter(d.mention, d.mention.place.country if d.mention.place else country)  # merges can drop a code
     for n, d in enumerate(drafts):
         mention_id = d.mention.make_id()
         d.mention.id = mention_id if mention_id not in ids else f"{mention_id[:13]}{n:04d}"
