@@ -93,7 +93,7 @@ def test_articles_refuses_a_gold_file_without_articles(tmp_path: Path, no_gold_j
 def test_link_refuses_folders_without_gold(tmp_path: Path) -> None:
     assert "no GVC split" in refused("link", "--corpus", "gvc", "--data", str(tmp_path))
     assert "no GVC split" in refused("link", "--corpus", "gvc-study", "--data", str(tmp_path))
-    assert "documents.jsonl.gz" in refused("link", "--corpus", "gva", "--data", str(tmp_path))
+    assert "the SemEval-2018 task 5 GVA documents" in refused("link", "--corpus", "gva", "--data", str(tmp_path))
     (tmp_path / "val").mkdir()
     write(tmp_path / "val" / "dataset.conll", "#begin document\n0/1/a\t0\t0\t2020-01-01\t-\n")
     write(tmp_path / "val" / "event_mentions.json", "[]")
