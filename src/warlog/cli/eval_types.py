@@ -9,8 +9,7 @@ from typing import Annotated
 import typer
 
 from warlog.cli.common import err
-from warlog.cli.eval import eval_app, train_app
-from warlog.eval.report import print_result
+from warlog.cli.eval import eval_app, run_eval, train_app
 
 FormatOption = Annotated[str, typer.Option("--format", help="json, table or markdown.")]
 
@@ -31,7 +30,7 @@ def eval_types(
 
     if corpus not in ("case2021", "acled", "fakes-gold"):
         raise typer.BadParameter("use case2021, acled or fakes-gold", param_hint="--corpus")
-    print_result(evaluate_types(corpus, data, include_seen=include_seen), fmt)
+    run_eval(lambda: evaluate_types(corpus, data, include_seen=include_seen), fmt)
 
 
 @eval_app.command("actors")
@@ -43,7 +42,7 @@ def eval_actors(
     """Share of ACLED events whose actor1/actor2 warlog names as ACLED does."""
     from warlog.eval.actors import evaluate_actors
 
-    print_result(evaluate_actors(data, limit=limit), fmt)
+    run_eval(lambda: evaluate_actors(data, limit=limit), fmt)
 
 
 @eval_app.command("sentences")
@@ -56,7 +55,7 @@ def eval_sentences(
     """Sentence-level police-event detection (KILL, ARREST, FORCE, ANY_ACTION) on IndiaPoliceEvents."""
     from warlog.eval.sentences import evaluate_sentences
 
-    print_result(evaluate_sentences(data), fmt)
+    run_eval(lambda: evaluate_sentences(data), fmt)
 
 
 @train_app.command("types")

@@ -20,8 +20,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from warlog.eval.report import EvalResult
-from warlog.extract.actors import assign_roles
+from warlog.eval.report import EvalError, EvalResult
+from warlog.extract.actor_roles import assign_roles
 from warlog.extract.roles import event_threshold, sentence_role
 from warlog.extract.types import classify_with_cues, find_triggers
 from warlog.model import SUB_TO_TYPE
@@ -59,6 +59,8 @@ def read_ipe_sents(path: str | Path) -> list[LabelledSentence]:
             if len(row) < 1 + len(IPE_COLUMNS):
                 continue
             flags = row[1 : 1 + len(IPE_COLUMNS)]
+            if any(f.strip() not in ("0", "1") for f in flags):
+                continue  # a header or a row without gold flags
             labels = frozenset(c for c, f in zip(IPE_COLUMNS, flags, strict=True) if f.strip() == "1")
             out.append(LabelledSentence(row[0], labels))
     return out
@@ -105,6 +107,8 @@ def score_sentences(gold: list[frozenset[str]], pred: list[frozenset[str]]) -> d
 def evaluate_sentences(path: str | Path) -> EvalResult:
     """Per-class F1 of warlog's mapped output on IndiaPoliceEvents sentences."""
     sents = read_ipe_sents(path)
+    if not sents:
+        raise EvalError(f"{path}: no IndiaPoliceEvents sentence with 0/1 gold flags; nothing to score")
     pred = [predict_police_classes(s.text) for s in sents]
     per = score_sentences([s.labels for s in sents], pred)
     ungated = score_sentences([s.labels for s in sents], [predict_police_classes(s.text, gate=False) for s in sents])

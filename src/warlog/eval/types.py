@@ -16,12 +16,45 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from warlog.eval.report import Anchor, EvalResult
+from warlog.eval.report import Anchor, EvalError, EvalResult
 from warlog.extract.type_model import clean_note
-from warlog.extract.types import CASE2021_LABELS
 from warlog.model import SUB_TO_TYPE
 
 NONE = "(not a conflict event)"
+
+# CASE-2021 task 2 labels -> ACLED sub-event types (None: not an ACLED event).
+CASE2021_LABELS: dict[str, str | None] = {
+    "ARMED_CLASH": "Armed clash",
+    "GOV_REGAINS_TERIT": "Government regains territory",
+    "NON_STATE_ACTOR_OVERTAKES_TER": "Non-state actor overtakes territory",
+    "AIR_STRIKE": "Air/drone strike",
+    "ART_MISS_ATTACK": "Shelling/artillery/missile attack",
+    "CHEM_WEAP": "Chemical weapon",
+    "GRENADE": "Grenade",
+    "REM_EXPLOS": "Remote explosive/landmine/IED",
+    "SUIC_BOMB": "Suicide bomb",
+    "ATTACK": "Attack",
+    "ABDUCT_DISSAP": "Abduction/forced disappearance",
+    "SEX_VIOL": "Sexual violence",
+    "PEACE_PROTEST": "Peaceful protest",
+    "PROTEST_WITH_INTER": "Protest with intervention",
+    "FORCE_AGAINST_PROTEST": "Excessive force against protesters",
+    "VIOL_DEMONSTR": "Violent demonstration",
+    "MOB_VIOL": "Mob violence",
+    "AGREEMENT": "Agreement",
+    "ARREST": "Arrests",
+    "CHANGE_TO_GROUP_ACT": "Change to group/activity",
+    "DISR_WEAP": "Disrupted weapons use",
+    "HQ_ESTABLISHED": "Headquarters or base established",
+    "NON_VIOL_TERRIT_TRANSFER": "Non-violent transfer of territory",
+    "PROPERTY_DISTRUCT": "Looting/property destruction",
+    "OTHER": "Other",
+    "NATURAL_DISASTER": None,
+    "MAN_MADE_DISASTER": None,
+    "DIPLO": None,
+    "ORG_CRIME": None,
+    "ATTRIB": None,
+}
 CASE2021_ANCHOR = Anchor(
     "weighted_f1", 0.839, "best CASE-2021 task 2 system (fine-grained event classification, 30 classes)"
 )
@@ -61,11 +94,11 @@ def read_case2021(path: str | Path) -> list[TypedSnippet]:
             reader = csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
             missing = {"id", "EventSnippet", "SubType"} - set(reader.fieldnames or [])
             if missing:
-                raise ValueError(f"{file}: not a CASE-2021 task 2 file (missing columns {sorted(missing)})")
+                raise EvalError(f"{file}: not a CASE-2021 task 2 file (missing columns {sorted(missing)})")
             for rec in reader:
                 label = (rec["SubType"] or "").strip()
                 if label not in CASE2021_LABELS:
-                    raise ValueError(f"{file}: unknown CASE-2021 SubType {label!r} (row {rec['id']})")
+                    raise EvalError(f"{file}: unknown CASE-2021 SubType {label!r} (row {rec['id']})")
                 out.append(TypedSnippet(rec["id"].strip(), rec["EventSnippet"] or "", CASE2021_LABELS[label]))
     return out
 
@@ -208,6 +241,8 @@ def evaluate_types(corpus: str, path: str | Path, include_seen: bool = False) ->
         )
     else:
         raise ValueError(f"unknown corpus {corpus!r} (case2021, acled or fakes-gold)")
+    if not snippets:
+        raise EvalError(f"{path}: no snippet with a gold sub-event type for --corpus {corpus}; nothing to score")
     classify = snippet_classifier()
     scores = score_types((s.gold, classify(s.text)) for s in snippets)
     per_class = scores.pop("per_class")

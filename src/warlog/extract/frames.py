@@ -7,7 +7,6 @@ the same happening into one mention, and keeps aggregate tolls apart as claims.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -36,6 +35,8 @@ from warlog.extract.places import (
     resolve_toponyms,
 )
 from warlog.extract.roles import CLAIM, event_threshold, is_furniture, sentence_role
+from warlog.extract.sentences import Sentence as _Sentence
+from warlog.extract.sentences import split_doc as split_sentences
 from warlog.extract.types import EventTypeMatch, classify_with_cues, find_triggers
 from warlog.model import Claim, Evidence, Extraction, Mention, Place, Report
 from warlog.taxonomy import taxonomy
@@ -95,14 +96,6 @@ _TOLL_FOLLOWUP = re.compile(r"\b(toll|killed|dead|died|wounded|injured|casualt|b
 
 
 @dataclass
-class _Sentence:
-    text: str
-    start: int
-    end: int
-    paragraph: int
-
-
-@dataclass
 class _Draft:
     """A mention being built, with what is needed to merge it with repeats."""
 
@@ -119,48 +112,6 @@ def dateline_end(text: str) -> int:
     """Offset where a leading dateline ends (0 when the text has none)."""
     m = _DATELINE.match(text[:200])
     return m.end() if m else 0
-
-
-MAX_SENTENCE_CHARS = 2000
-
-
-def _bounded(text: str) -> list[tuple[int, int]]:
-    """Spans of at most MAX_SENTENCE_CHARS, cut at whitespace: a run-on "sentence" (scraped lists, tables) must not
-    cost the extractors quadratic time."""
-    spans, start = [], 0
-    while len(text) - start > MAX_SENTENCE_CHARS:
-        cut = text.rfind(" ", start, start + MAX_SENTENCE_CHARS)
-        cut = cut if cut > start else start + MAX_SENTENCE_CHARS
-        spans.append((start, cut))
-        start = cut + 1 if text[cut : cut + 1] == " " else cut
-    spans.append((start, len(text)))
-    return [(a, b) for a, b in spans if b > a]
-
-
-def split_sentences(doc: Any) -> list[_Sentence]:
-    """spaCy sentences, further cut at blank lines, each tagged with its paragraph number."""
-    text = doc.text
-    out: list[_Sentence] = []
-    para_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", text)]
-
-    def paragraph_of(offset: int) -> int:
-        return max(0, bisect.bisect_right(para_starts, offset) - 1)  # the last paragraph starting at or before it
-
-    for sent in doc.sents:
-        start, end = sent.start_char, sent.end_char
-        # spaCy may run a sentence across a paragraph break: split there.
-        chunk = text[start:end]
-        pieces = re.split(r"(\n\s*\n)", chunk)
-        offset = start
-        for piece in pieces:
-            stripped = piece.strip()
-            if stripped and not re.fullmatch(r"\n\s*\n", piece):
-                lead = len(piece) - len(piece.lstrip())
-                s = offset + lead
-                for a, b in _bounded(stripped):
-                    out.append(_Sentence(stripped[a:b], s + a, s + b, paragraph_of(s + a)))
-            offset += len(piece)
-    return out
 
 
 def _event_date(

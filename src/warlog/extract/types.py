@@ -35,40 +35,6 @@ class EventTypeMatch:
     score: float
 
 
-# CASE-2021 task 2 labels -> ACLED sub-event types (None: not an ACLED event).
-CASE2021_LABELS: dict[str, str | None] = {
-    "ARMED_CLASH": "Armed clash",
-    "GOV_REGAINS_TERIT": "Government regains territory",
-    "NON_STATE_ACTOR_OVERTAKES_TER": "Non-state actor overtakes territory",
-    "AIR_STRIKE": "Air/drone strike",
-    "ART_MISS_ATTACK": "Shelling/artillery/missile attack",
-    "CHEM_WEAP": "Chemical weapon",
-    "GRENADE": "Grenade",
-    "REM_EXPLOS": "Remote explosive/landmine/IED",
-    "SUIC_BOMB": "Suicide bomb",
-    "ATTACK": "Attack",
-    "ABDUCT_DISSAP": "Abduction/forced disappearance",
-    "SEX_VIOL": "Sexual violence",
-    "PEACE_PROTEST": "Peaceful protest",
-    "PROTEST_WITH_INTER": "Protest with intervention",
-    "FORCE_AGAINST_PROTEST": "Excessive force against protesters",
-    "VIOL_DEMONSTR": "Violent demonstration",
-    "MOB_VIOL": "Mob violence",
-    "AGREEMENT": "Agreement",
-    "ARREST": "Arrests",
-    "CHANGE_TO_GROUP_ACT": "Change to group/activity",
-    "DISR_WEAP": "Disrupted weapons use",
-    "HQ_ESTABLISHED": "Headquarters or base established",
-    "NON_VIOL_TERRIT_TRANSFER": "Non-violent transfer of territory",
-    "PROPERTY_DISTRUCT": "Looting/property destruction",
-    "OTHER": "Other",
-    "NATURAL_DISASTER": None,
-    "MAN_MADE_DISASTER": None,
-    "DIPLO": None,
-    "ORG_CRIME": None,
-    "ATTRIB": None,
-}
-
 AIR = "Air/drone strike"
 SHELL = "Shelling/artillery/missile attack"
 CLASH = "Armed clash"
