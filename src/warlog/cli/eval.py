@@ -2,13 +2,32 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-eval_app = typer.Typer(help="Measure warlog on public benchmarks, beside the published numbers.", no_args_is_help=True)
-train_app = typer.Typer(help="Train the small models that ship in the package.", no_args_is_help=True)
+from warlog.cli.app import eval_app, train_app
+from warlog.cli.common import err
+
+if TYPE_CHECKING:
+    from warlog.eval.report import EvalResult
+
+__all__ = ["eval_app", "run_eval", "train_app"]
+
+
+def run_eval(make: Callable[[], EvalResult], fmt: str = "table") -> EvalResult:
+    """Run a benchmark and print its result; input it cannot score (no gold found) is one error line and exit 2."""
+    from warlog.eval.report import EvalError, print_result
+
+    try:
+        result = make()
+    except (EvalError, FileNotFoundError) as exc:
+        err.print(f"[red]error[/red] {exc}", highlight=False)
+        raise typer.Exit(2) from None
+    print_result(result, fmt)
+    return result
 
 
 @eval_app.command("devset")
@@ -40,12 +59,15 @@ def eval_articles(
 ) -> None:
     """Whole articles: warlog's events against hand-coded ACLED events (event P/R/F1, sub-type, place, fatalities)."""
     from warlog.eval.articles import evaluate_articles
-    from warlog.eval.report import print_result
 
     for path in (gold, data):
         if not path.exists():
             raise typer.BadParameter(f"{path} does not exist")
-    result = evaluate_articles(gold, data)
-    if not details:
-        result.details = {}
-    print_result(result, format_)
+
+    def make() -> EvalResult:
+        result = evaluate_articles(gold, data)
+        if not details:
+            result.details = {}
+        return result
+
+    run_eval(make, format_)

@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from warlog.eval.report import EvalResult
+from warlog.eval.report import EvalError, EvalResult
 from warlog.eval.types import iter_acled
 from warlog.extract.context import attach_roles
 from warlog.extract.type_model import clean_note
@@ -68,6 +68,8 @@ def evaluate_actors(path: str | Path, limit: int | None = None) -> EvalResult:
         hits_country[country] += ok
         if g1 != w1:
             missed[rec.get("actor1", "")] += 1
+    if not n:
+        raise EvalError(f"{path}: no ACLED row with notes and a gold actor1; nothing to score")
     metrics = {
         "actor1_match": round(a1 / n, 4) if n else None,
         "actor2_match": round(a2 / n, 4) if n else None,

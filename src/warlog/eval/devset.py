@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from warlog.eval.actors import normalise_actor, same_actor
-from warlog.eval.articles import compatible, km
+from warlog.eval.articles import compatible
 from warlog.eval.report import Anchor, EvalResult
+from warlog.geometry import haversine_km
 from warlog.model import Report
 
 
@@ -65,7 +66,8 @@ def score_devset(gold: dict[str, Any], system: list[list[dict[str, Any]]]) -> di
             tp += 1
             fat = int(s.get("fatalities") or 0)
             high = g.get("fatalities_max", g["fatalities"])
-            hits["within_5km"] += km(g["latitude"], g["longitude"], float(s["latitude"]), float(s["longitude"])) <= 5
+            dist = haversine_km(g["latitude"], g["longitude"], float(s["latitude"]), float(s["longitude"]))
+            hits["within_5km"] += dist <= 5
             hits["fatalities_exact"] += fat == g["fatalities"]
             hits["fatalities_in_range"] += g["fatalities"] <= fat <= high
             hits["actor1_right"] += same_actor(normalise_actor(g["actor1"]), normalise_actor(s.get("actor1")))

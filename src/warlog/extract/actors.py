@@ -28,28 +28,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import pycountry
-
+from warlog.countries import acled_country_name, country_iso2
 from warlog.extract.literals import GateTable, literals_in, required_literals
-
-# ACLED's short country names where pycountry's common name differs.
-_ACLED_COUNTRY: dict[str, str] = {
-    "CD": "Democratic Republic of Congo",
-    "CG": "Republic of Congo",
-    "CI": "Ivory Coast",
-    "CW": "Curacao",
-    "XK": "Kosovo",
-    "PS": "Palestine",
-    "RU": "Russia",
-    "TR": "Turkey",
-    "SZ": "eSwatini",
-    "CZ": "Czech Republic",
-    "BN": "Brunei",
-    "CV": "Cape Verde",
-    "TL": "East Timor",
-    "VA": "Vatican City",
-    "TW": "Taiwan",
-}
 
 # Country names that take "the" in ACLED's state-forces names ("Military Forces of the Philippines (2016-)").
 _WITH_THE = {"CD", "CG", "CI", "PH", "US", "GB", "AE", "CF", "NL", "GM", "BS", "KM", "DO", "MV", "SC", "MH", "SB"}
@@ -260,41 +240,6 @@ def _ranked_rows(iso: str | None) -> tuple[tuple[tuple[int, _Row], ...], GateTab
     return tuple(out), GateTable(row.gate for _, row in out)
 
 
-@lru_cache(maxsize=512)
-def country_iso2(country: str | None) -> str | None:
-    """ISO2 code for an ISO2/ISO3 code or a country name ("Syria", "SYR", "SY"); None when unknown."""
-    if not country:
-        return None
-    c = country.strip()
-    for iso, name in _ACLED_COUNTRY.items():
-        if c.lower() == name.lower() or c.upper() == iso:
-            return iso
-    try:
-        if len(c) == 2:
-            hit = pycountry.countries.get(alpha_2=c.upper())
-        elif len(c) == 3 and c.isalpha():
-            hit = pycountry.countries.get(alpha_3=c.upper())
-        else:
-            hit = None
-        if hit is None:
-            hit = pycountry.countries.lookup(c)
-    except LookupError:
-        return None
-    return hit.alpha_2 if hit else None
-
-
-@lru_cache(maxsize=512)
-def acled_country_name(country: str | None) -> str | None:
-    """ACLED's short country name ("Syria", "Iran", "Russia", "Palestine") for a code or a name."""
-    iso = country_iso2(country)
-    if iso is None:
-        return None
-    if iso in _ACLED_COUNTRY:
-        return _ACLED_COUNTRY[iso]
-    hit = pycountry.countries.get(alpha_2=iso)
-    return getattr(hit, "common_name", None) or hit.name
-
-
 def _forces_name(which: str, iso: str) -> str:
     """ACLED state-forces name: "Military Forces of Syria (2000-)", "Police Forces of the Philippines (2016-)"."""
     name = acled_country_name(iso) or iso
@@ -442,12 +387,8 @@ def _police(country: str | None) -> tuple[str | None, int | None]:
 
 
 def _trigger_position(sentence: str, sub_event_type: str | None) -> int:
-    """Where the event word is: the type classifier's trigger if it finds one, else a verb-ish keyword."""
-    from warlog.extract.types import find_triggers  # local import: types imports this module
-
-    matches = [m for m in find_triggers(sentence) if sub_event_type is None or m.sub_event_type == sub_event_type]
-    if matches:
-        return min(matches, key=lambda m: m.start).start
+    """Where the event word is when the caller does not say (`extract.actor_roles` asks the type classifier): a verb-ish
+    keyword."""
     m = _TRIGGER_FALLBACK.search(sentence)
     return m.start() if m else len(sentence)
 

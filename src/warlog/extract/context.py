@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from warlog.extract.actor_roles import trigger_position
 from warlog.extract.actors import ActorMention, ActorRoles, actor_info, assign_roles, find_actors
 from warlog.extract.demonyms import demonym_table, named_countries
 
@@ -201,7 +202,10 @@ def attach_roles(
     actors: DocActors | None = None,
     trigger_start: int | None = None,
 ) -> ActorRoles:
-    """ACLED actors of one event: the sentence's roles (actors.assign_roles), then the report's (complete_roles)."""
+    """ACLED actors of one event: the sentence's roles (actors.assign_roles, at the type classifier's trigger when none
+    is given), then the report's (complete_roles)."""
+    if trigger_start is None:
+        trigger_start = trigger_position(sentence, sub_event_type)
     roles = assign_roles(sentence, sub_event_type, country, trigger_start)
     if actors is None:
         actors = document_actors([sentence], country)

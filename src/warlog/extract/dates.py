@@ -25,9 +25,10 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from functools import lru_cache
 
+from warlog.dateparsing import parse_date
 from warlog.extract.literals import literals_in, may_match, required_literals
 
 _MONTHS: dict[str, int] = {}
@@ -210,13 +211,7 @@ def _day_ranges(text: str, published: date | None) -> list[DateMention]:
 
 def _dateparser(phrase: str, published: date | None) -> date | None:
     """dateparser on one phrase already judged to be a date (English only, past-leaning)."""
-    import dateparser  # slow import: only when needed
-
-    settings: dict[str, object] = {"PREFER_DATES_FROM": "past"}
-    if published is not None:
-        settings["RELATIVE_BASE"] = datetime(published.year, published.month, published.day)
-    parsed = dateparser.parse(phrase, languages=["en"], settings=settings)
-    return parsed.date() if parsed else None
+    return parse_date(phrase, relative_to=published, prefer_past=True)
 
 
 _FALLBACK_OK = re.compile(

@@ -19,7 +19,7 @@ from typing import Any
 
 from spacy.lang.en.stop_words import STOP_WORDS as SPACY_STOP_WORDS
 
-from warlog.extract.actors import acled_country_name
+from warlog.countries import acled_country_name, lookup_iso2
 from warlog.extract.demonyms import demonym_table
 from warlog.gazetteer import GazEntry, Gazetteer, get_gazetteer, haversine_km
 from warlog.gazetteer.features import SITE_FEATURES, geo_precision
@@ -430,7 +430,7 @@ def _doc_country(toponyms: list[Toponym], hint: str | None, named: Counter[str] 
     """The report's country: the hint, else the majority country of toponyms whose exact matches agree, where an
     ambiguous name counts for the countries the report names (by name or adjective); no country is assumed."""
     if hint:
-        return hint.upper() if len(hint) == 2 else _iso_for_country(hint)
+        return hint.upper() if len(hint) == 2 else lookup_iso2(hint)
     named = named or Counter()
     votes: Counter[str] = Counter()
     for t in toponyms:
@@ -443,16 +443,6 @@ def _doc_country(toponyms: list[Toponym], hint: str | None, named: Counter[str] 
     for iso, n in named.items():
         votes[iso] += 0.25 * min(n, 4)
     return votes.most_common(1)[0][0] if votes else None
-
-
-def _iso_for_country(name: str) -> str | None:
-    """ISO alpha-2 code for a country name (pycountry), or None."""
-    import pycountry
-
-    try:
-        return pycountry.countries.lookup(name).alpha_2
-    except LookupError:
-        return None
 
 
 @dataclass
@@ -819,31 +809,3 @@ def _refine(p: Place, others: list[Place]) -> Place:
         if p.geo_precision == 3 and o.geo_precision < 3 and o.admin1 == p.admin1 and o.iso == p.iso:
             return o
     return p
-
-
-def toponyms_for_spans(
-    text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazetteer | None = None
-) -> list[Toponym]:
-    """Toponyms for given spans (gold annotations, another recogniser's output), with their candidates."""
-    gaz = gazetteer or get_gazetteer()
-    out = []
-    for start, end in spans:
-        surface = text[start:end]
-        scored = gaz.lookup_scored(surface, extra=True)
-        if not scored:
-            scored = gaz.lookup_scored(re.sub(r"^(?:the|The)\s+", "", surface), fuzzy=True, extra=True)
-        cands, qual = [e for e, _ in scored], [q for _, q in scored]
-        out.append(Toponym(start, end, surface, cands, qual))
-    return out
-
-
-def resolve_spans(
-    text: str,
-    spans: Sequence[tuple[int, int]],
-    country_hint: str | None = None,
-    gazetteer: Gazetteer | None = None,
-    ranker: Ranker | None = None,
-) -> list[Place | None]:
-    """One Place (or None) per given span, each resolved in the context of the others."""
-    tops = toponyms_for_spans(text, spans, gazetteer)
-    return resolve_toponyms(tops, text, country_hint, gazetteer, ranker) if tops else []
