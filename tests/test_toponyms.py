@@ -35,14 +35,14 @@ def test_shipped_model_loads_with_held_out_scores() -> None:
 def test_dotted_abbreviations_become_toponyms() -> None:
     gaz = get_gazetteer()
     text = "Officials in the U.S. and in Columbia, S.C., said so."
-    found = {t.surface: t for t in abbreviation_toponyms(text, gaz, [])}
+    found = {t.surface: t for t in abbreviation_toponyms(text, gaz, [], Toponym)}
     assert "U.S." in found and any(c.iso == "US" and c.feature == "country" for c in found["U.S."].candidates)
     assert "S.C." in found and any(c.feature == "admin1" for c in found["S.C."].candidates)
 
 
 def test_upper_case_words_are_countries_only() -> None:
     gaz = get_gazetteer()
-    found = {t.surface for t in abbreviation_toponyms("The UK and IT staff met AT noon.", gaz, [])}
+    found = {t.surface for t in abbreviation_toponyms("The UK and IT staff met AT noon.", gaz, [], Toponym)}
     assert "UK" in found
     assert "IT" not in found and "AT" not in found
 

@@ -151,7 +151,10 @@ def evaluate_places(
         cases = [c for c in cases if c.year in years]
     cases = [c for c in cases if c.year not in excluded]
     if not cases:
-        raise EvalError(f"no events left to score: years {sorted(years or [])} all feed the gazetteer ({fed})")
+        raise EvalError(
+            f"{path}: nothing to score: no {source} event with a coded place outside the years that feed "
+            f"the gazetteer ({fed})"
+        )
     cases = cases[:limit] if limit else cases
     if not cases:
         raise EvalError(f"{path}: no {source} event with a place name and coded coordinates; nothing to score")

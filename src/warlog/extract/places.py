@@ -270,7 +270,7 @@ def find_toponyms(
     found.sort(key=lambda t: t.start)
     from warlog.extract.toponyms import recognise
 
-    return recognise(text, ner_spans, gaz, found, model)
+    return recognise(text, ner_spans, gaz, found, model, make=Toponym, region=region, populated=POPULATED)
 
 
 def report_region(text: str) -> frozenset[str]:

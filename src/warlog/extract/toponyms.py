@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from warlog.gazetteer import Gazetteer
 
@@ -123,11 +124,10 @@ def load_model(path: str | os.PathLike[str] | None = None) -> ToponymModel | Non
 # Candidates find_toponyms misses
 
 
-def abbreviation_toponyms(text: str, gaz: Gazetteer, found: Sequence) -> list:
+def abbreviation_toponyms(text: str, gaz: Gazetteer, found: Sequence, make: Any) -> list:
     """Dotted abbreviations ("U.S.", "S.C.", "Fla.", "W. Va.") and upper-case country codes ("UK", "USA") that the
-    gazetteer knows as abbreviations; a found toponym inside one ("U" of "U.S.") gives way to it."""
-    from warlog.extract.places import Toponym
-
+    gazetteer knows as abbreviations, made with `make` (places.Toponym); a found toponym inside one ("U" of "U.S.")
+    gives way to it."""
     out = []
     for m in [*_DOTTED.finditer(text), *_UPPER.finditer(text)]:
         s, e, surface = m.start(), m.end(), m.group()
@@ -138,7 +138,7 @@ def abbreviation_toponyms(text: str, gaz: Gazetteer, found: Sequence) -> list:
             scored = [(c, q) for c, q in scored if c.feature == "country" and q == 0.9]
         if not scored:
             continue
-        out.append(Toponym(s, e, surface, [c for c, _ in scored], [q for _, q in scored]))
+        out.append(make(s, e, surface, [c for c, _ in scored], [q for _, q in scored]))
     return out
 
 
@@ -276,11 +276,20 @@ def candidate_features(top, view: DocView) -> dict[str, float]:  # noqa: ANN001
 
 
 def recognise(
-    text: str, ner: Sequence[tuple[int, int, str]], gaz: Gazetteer, found: list, model: ToponymModel | None = None
+    text: str,
+    ner: Sequence[tuple[int, int, str]],
+    gaz: Gazetteer,
+    found: list,
+    model: ToponymModel | None = None,
+    *,
+    make: Any,
+    region: frozenset[str] = frozenset(),
+    populated: frozenset[str] = frozenset(),
 ) -> list:
-    """The candidates of find_toponyms plus abbreviations, each kept when a place noun marks it or the model calls
-    it a place (when no NER spans are given, as in tests of gazetteer matching alone, all are kept)."""
-    extra = abbreviation_toponyms(text, gaz, found)
+    """The candidates of find_toponyms plus abbreviations (made with `make`, places.Toponym), each kept when a place
+    noun marks it, when it is a settlement of the report's `region` (feature types `populated`) or when the model
+    calls it a place (when no NER spans are given, as in tests of gazetteer matching alone, all are kept)."""
+    extra = abbreviation_toponyms(text, gaz, found, make)
     if extra:
         found = [t for t in found if not any(x.start <= t.start and t.end <= x.end for x in extra)] + [
             x for x in extra if not any(t.start <= x.start and x.end <= t.end for t in found)
@@ -289,15 +298,12 @@ def recognise(
     model = model if model is not None else load_model()
     if model is None or not found or not ner:  # the model reads NER: without it, every candidate stays
         return found
-    from warlog.extract.places import report_region
-
     view = doc_view(text, ner)
-    region = report_region(text)
     return [
         t
         for t in found
         if marked_as_place(text, t)
-        or regional_exact(t, region)
+        or regional_exact(t, region, populated)
         or model.probability(candidate_features(t, view)) >= model.threshold
     ]
 
@@ -305,17 +311,15 @@ def recognise(
 _ARABIC_ARTICLE = re.compile(r"\b(?:al|el|ad|as|ash|ar|az|at|an|ez|es|ed)[-'’ ]", re.I)
 
 
-def regional_exact(top, region: frozenset[str]) -> bool:  # noqa: ANN001
+def regional_exact(top, region: frozenset[str], populated: frozenset[str]) -> bool:  # noqa: ANN001
     """True for a settlement or site of the conflict region named exactly, or by a spelling variant that has an
     Arabic article ("Maarat al-Numan"): spaCy often calls those PERSON, and the corpora the model learned from (US
     and world news) hold too few of them to overrule that, so the model does not decide them (as
     places.find_toponyms exempts them from its PERSON veto). The region: the countries the report names."""
-    from warlog.extract.places import POPULATED
-
     quality = top.quality or [1.0] * len(top.candidates)
     floor = 0.85 if _ARABIC_ARTICLE.search(top.surface) else 1.0
     return any(
-        q >= floor and c.iso in region and c.feature in POPULATED for c, q in zip(top.candidates, quality, strict=False)
+        q >= floor and c.iso in region and c.feature in populated for c, q in zip(top.candidates, quality, strict=False)
     )
 
 
@@ -335,13 +339,6 @@ def marked_as_place(text: str, top) -> bool:  # noqa: ANN001
     )
 
 
-def all_candidates(text: str, ner: Sequence[tuple[int, int, str]], gaz: Gazetteer) -> list:
-    """Every candidate before the model decides (for training and inspection)."""
-    from warlog.extract.places import find_toponyms
-
-    return find_toponyms(text, ner, gazetteer=gaz, model=_KEEP_ALL)
-
-
 class _KeepAll(ToponymModel):
     """A model that keeps every candidate."""
 
@@ -349,7 +346,7 @@ class _KeepAll(ToponymModel):
         return 1.0
 
 
-_KEEP_ALL = _KeepAll()
+KEEP_ALL = _KeepAll()
 
 
 # ----------------------------------------------------------------------------------------------------------------
