@@ -28,6 +28,7 @@ from warlog.gazetteer import Gazetteer
 MODEL_PATH = Path(__file__).resolve().parents[1] / "data" / "toponym_model.json"
 
 NER_LABELS = ("GPE", "LOC", "FAC", "PERSON", "ORG", "NORP")
+PARSED_PLACE = "PLACE?"  # context.entity_spans: a PERSON/ORG/NORP name the parse puts in a place's position
 FEATURE_KINDS = ("country", "admin1", "admin2", "admin3", "city", "town", "village", "district", "landmark",
                  "continent", "region", "camp", "crossing", "airport", "base", "dam", "facility")  # fmt: skip
 TITLES = frozenset(
@@ -299,11 +300,14 @@ def recognise(
     if model is None or not found or not ner:  # the model reads NER: without it, every candidate stays
         return found
     view = doc_view(text, ner)
+    # names the parse puts in a place's position (context.entity_spans labels them "PLACE?"): the parse decides
+    parsed = [(s, e) for s, e, label in ner if label == PARSED_PLACE]
     return [
         t
         for t in found
         if marked_as_place(text, t)
-        or regional_exact(t, region, populated)
+        or any(s < t.end and t.start < e for s, e in parsed)
+        or regional_exact(t, region, populated, _after_locative(text, t.start))
         or model.probability(candidate_features(t, view)) >= model.threshold
     ]
 
@@ -311,15 +315,24 @@ def recognise(
 _ARABIC_ARTICLE = re.compile(r"\b(?:al|el|ad|as|ash|ar|az|at|an|ez|es|ed)[-'’ ]", re.I)
 
 
-def regional_exact(top, region: frozenset[str], populated: frozenset[str]) -> bool:  # noqa: ANN001
+def _after_locative(text: str, start: int) -> bool:
+    """True when a locative preposition comes right before the offset ("in", "near", "at" ...)."""
+    prev = re.findall(r"[A-Za-z]+", text[max(0, start - 20) : start])
+    return bool(prev) and prev[-1].lower() in LOCATIVES - {"of", "to", "from", "between"}
+
+
+def regional_exact(top, region: frozenset[str], populated: frozenset[str], locative: bool = False) -> bool:  # noqa: ANN001
     """True for a settlement or site of the conflict region named exactly, or by a spelling variant that has an
     Arabic article ("Maarat al-Numan"): spaCy often calls those PERSON, and the corpora the model learned from (US
     and world news) hold too few of them to overrule that, so the model does not decide them (as
-    places.find_toponyms exempts them from its PERSON veto). The region: the countries the report names."""
+    places.find_toponyms exempts them from its PERSON veto). The region: the countries the report names; a name with
+    an Arabic article right after a locative word ("in Maarat al-Numan") counts wherever its candidates are."""
     quality = top.quality or [1.0] * len(top.candidates)
-    floor = 0.85 if _ARABIC_ARTICLE.search(top.surface) else 1.0
+    article = bool(_ARABIC_ARTICLE.search(top.surface))
+    floor = 0.85 if article else 1.0
     return any(
-        q >= floor and c.iso in region and c.feature in populated for c, q in zip(top.candidates, quality, strict=False)
+        q >= floor and (c.iso in region or (article and locative)) and c.feature in populated
+        for c, q in zip(top.candidates, quality, strict=False)
     )
 
 
