@@ -284,7 +284,7 @@ app.add_typer(eval_app, name="eval")
 app.add_typer(train_app, name="train")
 
 # Modules that register further commands on import, one per area.
-from warlog.cli import admin, eval_dates_counts, eval_types, geo, link, serve  # noqa: E402, F401
+from warlog.cli import admin, eval_dates_counts, eval_types, geo, link, serve, sitrep  # noqa: E402, F401
 
 
 def main() -> None:  # pragma: no cover - console entry point

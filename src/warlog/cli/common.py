@@ -13,7 +13,7 @@ from rich.table import Table
 from warlog.settings import Settings, normalise_db_url
 
 out = Console(width=None if sys.stdout.isatty() else 180)  # piped tables stay readable
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # a message is one line: never wrapped mid-phrase
 
 DbOption = Annotated[
     str | None, typer.Option("--db", help="Database URL or SQLite file (default $WARLOG_DB or sqlite:///warlog.db).")
