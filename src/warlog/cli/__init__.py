@@ -11,6 +11,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from warlog.cli.common import DbOption, err, open_store, out, parse_date, parse_mapping, print_events
+from warlog.settings import shown_url
 
 app = typer.Typer(
     help="Turn news reports about armed conflict into geolocated ACLED-style events.", no_args_is_help=True
@@ -82,9 +83,11 @@ def ingest(
         err.print(
             f"[yellow]warning[/yellow] {undated} report(s) have no known publication date; their events are undated"
         )
+    in_db = store.stats()
     err.print(
-        f"{summary.read} reports read, {summary.stored} stored, {summary.already} already stored, "
-        f"{summary.events} events, {summary.claims} claims, {len(summary.failed)} failed",
+        f"{summary.read} reports read: {summary.stored} stored, {summary.already} already stored, "
+        f"{len(summary.failed)} failed; {summary.events} event mentions and {summary.claims} claims extracted; "
+        f"the database now holds {in_db['events']} linked events (`warlog events` lists them)",
         highlight=False,
     )
     store.close()
@@ -215,7 +218,7 @@ def show(
     event = store.get_event(event_id)
     if event is None:
         store.close()
-        err.print(f"[red]no event {event_id}[/red]")
+        err.print(f"[red]no event {event_id} in {shown_url(store.url)}[/red]", highlight=False)
         raise typer.Exit(1)
     linked = "reports" in event
     report = None if linked else store.get_report(event["report_id"])
@@ -284,7 +287,7 @@ app.add_typer(eval_app, name="eval")
 app.add_typer(train_app, name="train")
 
 # Modules that register further commands on import, one per area.
-from warlog.cli import admin, eval_dates_counts, eval_types, geo, link, serve, sitrep  # noqa: E402, F401
+from warlog.cli import admin, config, eval_dates_counts, eval_types, geo, link, serve, sitrep  # noqa: E402, F401
 
 
 def main() -> None:  # pragma: no cover - console entry point

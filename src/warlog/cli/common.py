@@ -16,7 +16,10 @@ out = Console(width=None if sys.stdout.isatty() else 180)  # piped tables stay r
 err = Console(stderr=True, soft_wrap=True)  # a message is one line: never wrapped mid-phrase
 
 DbOption = Annotated[
-    str | None, typer.Option("--db", help="Database URL or SQLite file (default $WARLOG_DB or sqlite:///warlog.db).")
+    str | None,
+    typer.Option(
+        "--db", help="Database URL or SQLite file (default: $WARLOG_DB, then db in warlog.toml, then warlog.db)."
+    ),
 ]
 
 
