@@ -504,3 +504,31 @@ def test_accessibility_scan_with_axe_core(site, page):
     page.locator("#events tbody tr", has_text="Khan Shaykhun").click()
     page.wait_for_selector("#compare table.compare")
     assert axe_violations(page) == []
+
+
+def test_situation_report_renders_offline_in_chromium(site, page, tmp_path):
+    """The HTML report of the same store, opened from disk with every request outside file:// refused."""
+    from warlog.report import ReportScope, write_report
+
+    _, _, store = site
+    out = tmp_path / "sitrep.html"
+    data = write_report(store.engine, ReportScope(date(2016, 9, 1), date(2017, 3, 31)), out)
+    assert data.totals["events"] == N_EVENTS
+    outside = []
+
+    def only_the_file(route) -> None:
+        if route.request.url == out.as_uri():
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", only_the_file)
+    page.goto(out.as_uri())
+    page.unroute("**/*")
+    assert outside == []  # the report asks for nothing beyond itself
+    assert page.locator("svg").count() == 2
+    assert page.locator("[data-total=events]").text_content() == str(N_EVENTS)
+    page.set_viewport_size({"width": 1100, "height": 900})
+    page.screenshot(path=str(SHOTS / "report.png"), full_page=True)
+    page.set_viewport_size({"width": 1400, "height": 900})

@@ -265,7 +265,7 @@ def event_map(data: ReportData) -> str | None:
     w, e, s, n = _extent([(ev["longitude"], ev["latitude"]) for ev in located])
     coslat = max(math.cos(math.radians((s + n) / 2)), 0.1)
     width = 8.5
-    height = min(max(width * (n - s) / ((e - w) * coslat), 3.5), 9)
+    height = min(max(width * (n - s) / ((e - w) * coslat), 3.5), 7)
     fig, ax = _figure(width, height)
     ax.set_facecolor("#dbe7f0")
     countries, admin1 = _basemap()
