@@ -187,20 +187,46 @@ def _figure(width: float, height: float) -> Any:
     return fig, ax
 
 
+def time_unit(scope: ReportScope) -> str:
+    """The bar width of the fatalities chart: a day for up to three months, a week for up to two years, else a month."""
+    span = (scope.until - scope.since).days + 1
+    return "day" if span <= 92 else "week" if span <= 731 else "month"
+
+
+def _bin_start(d: date, unit: str) -> date:
+    if unit == "week":
+        return d - timedelta(days=d.weekday())
+    if unit == "month":
+        return d.replace(day=1)
+    return d
+
+
 def chart_by_day(data: ReportData) -> str | None:
-    """Fatalities per day stacked by event type, over every day of the period."""
+    """Fatalities per day (per week or month over long periods) stacked by event type, over the whole period."""
     if not data.by_day_type:
         return None
-    days = [data.scope.since + timedelta(days=i) for i in range((data.scope.until - data.scope.since).days + 1)]
-    types = sorted({t for v in data.by_day_type.values() for t in v}, key=lambda t: (t not in TYPE_COLOURS, t))
+    unit = time_unit(data.scope)
+    bins: dict[date, dict[str, int]] = {}
+    d = data.scope.since
+    while d <= data.scope.until:
+        bins.setdefault(_bin_start(d, unit), {})
+        d += timedelta(days=1)
+    for day, per_type in data.by_day_type.items():
+        slot = bins.setdefault(_bin_start(date.fromisoformat(day), unit), {})
+        for t, n in per_type.items():
+            slot[t] = slot.get(t, 0) + n
+    starts = sorted(bins)
+    width = {"day": 0.85, "week": 6, "month": 26}[unit]
+    types = sorted({t for v in bins.values() for t in v}, key=lambda t: (t not in TYPE_COLOURS, t))
     fig, ax = _figure(9, 3.2)
-    bottom = [0] * len(days)
+    bottom = [0] * len(starts)
     for t in types:
-        values = [data.by_day_type.get(d.isoformat(), {}).get(t, 0) for d in days]
-        ax.bar(days, values, bottom=bottom, width=0.85, color=TYPE_COLOURS.get(t, OTHER_COLOUR), label=t)
+        values = [bins[b].get(t, 0) for b in starts]
+        ax.bar(starts, values, bottom=bottom, width=width, align="edge" if unit != "day" else "center",
+               color=TYPE_COLOURS.get(t, OTHER_COLOUR), label=t)  # fmt: skip
         bottom = [b + v for b, v in zip(bottom, values, strict=True)]
-    ax.set_ylabel("fatalities")
-    ax.set_xlim(days[0] - timedelta(days=1), days[-1] + timedelta(days=1))
+    ax.set_ylabel(f"fatalities per {unit}")
+    ax.set_xlim(starts[0] - timedelta(days=1), starts[-1] + timedelta(days={"day": 1, "week": 8, "month": 32}[unit]))
     ax.spines[["top", "right"]].set_visible(False)
     ax.yaxis.get_major_locator().set_params(integer=True)
     ax.legend(loc="upper left", fontsize=8, frameon=False, ncols=min(3, len(types)))
@@ -395,7 +421,8 @@ def render_html(data: ReportData) -> str:
         parts.append("<p>No events match this period and place.</p>")
     chart = chart_by_day(data)
     if chart:
-        parts += ['<section id="by-day"><h2>Fatalities per day, by event type</h2>', chart, "</section>"]
+        unit = time_unit(data.scope)
+        parts += [f'<section id="by-day"><h2>Fatalities per {unit}, by event type</h2>', chart, "</section>"]
     emap = event_map(data)
     if emap:
         parts += ['<section id="map"><h2>Map of events</h2>', emap]
