@@ -362,7 +362,12 @@ def _evidence(e: dict[str, Any]) -> str:
 
 
 def _place(e: dict[str, Any]) -> str:
-    return ", ".join(x for x in (e.get("location"), e.get("admin1"), e.get("country")) if x) or "unknown place"
+    """Location, admin1, country; a name said twice (Aleppo, Aleppo) once."""
+    parts: list[str] = []
+    for x in (e.get("location"), e.get("admin1"), e.get("country")):
+        if x and x not in parts:
+            parts.append(x)
+    return ", ".join(parts) or "unknown place"
 
 
 def _actors(e: dict[str, Any]) -> str:
@@ -411,7 +416,7 @@ def render_html(data: ReportData) -> str:
         f'<div><dt>fatalities</dt><dd><span data-total="fatalities">{t["fatalities"]}</span> '
         f'<small>reported range <span data-total="fatalities_min">{t["fatalities_min"]}</span>–'
         f'<span data-total="fatalities_max">{t["fatalities_max"]}</span></small></dd></div>',
-        f'<div><dt>independent outlets</dt><dd data-total="sources">{t["sources"]}</dd></div>',
+        f'<div><dt>outlets</dt><dd data-total="sources">{t["sources"]}</dd></div>',
         f'<div><dt>reports</dt><dd data-total="reports">{t["reports"]}</dd></div>',
         f'<div><dt>single-source events</dt><dd data-total="single_source">{t["single_source"]}</dd></div>',
         f'<div><dt>contested events</dt><dd data-total="contradictions">{t["contradictions"]}</dd></div>',
