@@ -257,8 +257,13 @@
 
   function radius(deaths) { return 5 + 2.2 * Math.sqrt(Math.max(0, deaths || 0)); }
 
-  function loadMap() {
+  // Each refresh has a number; an answer to an older refresh is dropped, so a slow response never overwrites a newer
+  // view and the loading state ends with the latest refresh only.
+  function current(gen) { return gen === undefined || gen === state.gen; }
+
+  function loadMap(gen) {
     return api("/api/events.geojson?" + query({ limit: 5000 })).then(function (fc) {
+      if (!current(gen)) return;
       cluster.clearLayers();
       state.markers = {};
       var layers = fc.features.map(function (f) {
@@ -291,9 +296,9 @@
   function dayNumber(iso) { return Math.floor(Date.parse(iso + "T00:00:00Z") / 86400000); }
   function isoDay(n) { return new Date(n * 86400000).toISOString().slice(0, 10); }
 
-  function loadTimeline() {
+  function loadTimeline(gen) {
     return api("/api/stats?" + query({ by: "day" }, ["since", "until"])).then(function (s) {
-      drawTimeline(s.by_day || []);
+      if (current(gen)) drawTimeline(s.by_day || []);
     });
   }
 
@@ -442,11 +447,12 @@
   // ---------------------------------------------------------------------------------------------------------------
   // table
 
-  function loadTable() {
+  function loadTable(gen) {
     var q = query({ page: state.page, page_size: PAGE_SIZE, sort: state.sort });
     $("#csv-link").setAttribute("href", "/api/events.csv?" + query());
     $("#geojson-link").setAttribute("href", "/api/events.geojson?" + query());
     return api("/api/events?" + q).then(function (res) {
+      if (!current(gen)) return;
       var tbody = $("#events tbody");
       tbody.replaceChildren();
       res.items.forEach(function (e) {
@@ -493,8 +499,8 @@
   // ---------------------------------------------------------------------------------------------------------------
   // overview: totals, series by type, breakdowns by admin1 and actor (each row sets that filter)
 
-  function loadOverview() {
-    return api("/api/panels/summary?" + query()).then(renderOverview);
+  function loadOverview(gen) {
+    return api("/api/panels/summary?" + query()).then(function (s) { if (current(gen)) renderOverview(s); });
   }
 
   function pickFilter(key, value) {
@@ -869,11 +875,12 @@
 
   function refresh() {
     writeURL();
+    var gen = state.gen = (state.gen || 0) + 1;
     document.body.setAttribute("data-loading", "1");
-    return Promise.all([loadMap(), loadTable(), loadTimeline(), loadOverview()]).then(function () {
-      document.body.setAttribute("data-loading", "0");
+    return Promise.all([loadMap(gen), loadTable(gen), loadTimeline(gen), loadOverview(gen)]).then(function () {
+      if (current(gen)) document.body.setAttribute("data-loading", "0");
     }).catch(function (err) {
-      document.body.setAttribute("data-loading", "0");
+      if (current(gen)) document.body.setAttribute("data-loading", "0");
       toast(err.message);
     });
   }
