@@ -259,6 +259,10 @@ def marker_bounds_inside_view(pg) -> bool:
     )
 
 
+def set_view(pg, lat: float, lon: float, z: int) -> None:
+    pg.evaluate("([lat, lon, z]) => { window.warlogMap.setView([lat, lon], z, {animate: false}); }", [lat, lon, z])
+
+
 def zoom(pg) -> float:
     return pg.evaluate("window.warlogMap.getZoom()")
 
@@ -274,7 +278,7 @@ def test_map_zooms_to_results_on_load_and_filter_and_resets(site, page):
     wait_loaded(page)
     assert zoom(page) > all_zoom  # the three Aleppo events, closer
     assert marker_bounds_inside_view(page)
-    page.evaluate("() => { window.warlogMap.setView([10, 10], 3, {animate: false}); }")
+    set_view(page, 10, 10, 3)
     page.click("#reset-view")
     assert zoom(page) > all_zoom and marker_bounds_inside_view(page)
     page.click("#clear-filters")
@@ -311,14 +315,14 @@ def test_clusters_are_coloured_by_dominant_type_with_count(site, page):
     base, _, _ = site
     page.goto(base + "/")
     wait_loaded(page)
-    page.evaluate("() => { window.warlogMap.setView([35.5, 38.0], 5, {animate: false}); }")
+    set_view(page, 35.5, 38.0, 5)
     page.wait_for_selector(".type-cluster div")
     clusters = page.locator(".type-cluster div")
     for i in range(clusters.count()):
         c = clusters.nth(i)
         assert c.evaluate("d => getComputedStyle(d).backgroundColor") in TYPE_COLOURS
         assert c.text_content().strip().isdigit() and "events" in c.get_attribute("title")
-    # the Aleppo cluster: two air strikes and one battle -> orange (Explosions/Remote violence)
+    # clusters where air strikes and shelling dominate (Aleppo: two strikes and a battle) are orange
     titles = [clusters.nth(i).get_attribute("title") for i in range(clusters.count())]
     aleppo = [clusters.nth(i) for i, t in enumerate(titles) if "Explosions" in t]
     assert aleppo and aleppo[0].evaluate("d => getComputedStyle(d).backgroundColor") == "rgb(255, 127, 14)"
@@ -328,17 +332,17 @@ def test_offline_place_labels_follow_zoom(site, page):
     base, _, _ = site
     page.goto(base + "/")
     wait_loaded(page)
-    page.evaluate("() => { window.warlogMap.setView([35.0, 38.0], 5, {animate: false}); }")
+    set_view(page, 35.0, 38.0, 5)
     page.wait_for_function("Number(document.body.dataset.labels) > 0")
     few = int(page.get_attribute("body", "data-labels"))
     names = page.locator(".place-label").all_text_contents()
     assert "Damascus" in names and "Aleppo" in names
-    page.evaluate("() => { window.warlogMap.setView([36.2, 37.15], 9, {animate: false}); }")
+    set_view(page, 36.2, 37.15, 9)
     page.wait_for_function("document.querySelectorAll('.place-label').length > 0")
     assert "Aleppo" in page.locator(".place-label").all_text_contents() and few > 0
     requests = []
     page.on("request", lambda r: requests.append(r.url))
-    page.evaluate("() => { window.warlogMap.setView([34.0, 36.0], 8, {animate: false}); }")
+    set_view(page, 34.0, 36.0, 8)
     page.wait_for_timeout(300)
     assert all(u.startswith(base) for u in requests)  # offline: nothing asked of any other host
 
