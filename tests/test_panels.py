@@ -42,7 +42,7 @@ def test_summary_adds_up_to_the_event_list(client, query):
     assert t["fatalities"] == sum(e["fatalities"] for e in items)
     assert t["fatalities_min"] == sum(e["fatalities_min"] for e in items)
     assert t["fatalities_max"] == sum(e["fatalities_max"] for e in items)
-    assert t["sources"] == len({o for e in items for o in e["sources"]})
+    assert t["sources"] == len({o for e in items for o in e["sources"]})  # counted below MAX_OUTLET_EVENTS
     assert sum(x["events"] for x in s["series"]) == sum(1 for e in items if e["event_date"])
     assert sum(x["events"] for x in s["by_admin1"]) == len(items)
     stats = c.get(f"/api/stats?{query}").json()

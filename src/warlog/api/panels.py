@@ -15,11 +15,12 @@ from fastapi import APIRouter, HTTPException, Request
 
 from warlog.api.app import Filter, Reader
 from warlog.flags import describe_flag, is_contradiction
-from warlog.store.query import EventFilter, _dialect, _parts, event_detail
+from warlog.store.query import EventFilter, _count_parts, _dialect, _parts, base_col, event_detail
 from warlog.store.schema import event_sources
 
 router = APIRouter(tags=["panels"])
 TOP = 15
+MAX_OUTLET_EVENTS = 50_000  # count the outlets behind at most this many events (about 1 s on SQLite)
 COLUMNS = ("id", "event_date", "event_type", "sub_event_type", "admin1", "country", "actor1", "actor2",
            "fatalities", "fatalities_min", "fatalities_max")  # fmt: skip
 
@@ -32,57 +33,77 @@ def _matching(f: EventFilter, dialect: str) -> sa.Subquery:
     return (arms[0] if len(arms) == 1 else sa.union_all(*arms)).subquery("matching")
 
 
+def _grouped(conn: sa.Connection, f: EventFilter, keys: tuple[str, ...], where: Any = None) -> dict[tuple, list[int]]:
+    """{key values: [events, deaths, lowest, highest]} of the matching events grouped by these columns (none: one
+    total row), summed over store.query's signed parts: the bulk is read from the events table's own columns and
+    indexes, reviewed events are taken out and added back with their reviewed values (as /api/stats does)."""
+    acc: dict[tuple, list[int]] = {}
+    for sign, frm, colfn, conds in _count_parts(f, _dialect(conn)):
+        d = colfn("fatalities")
+        # an expression, not the bare column, on the machine's columns: SQLite then scans once and sorts instead of
+        # walking the column's index with a row read per event (as store.query.stats does)
+        cols = [(sa.func.coalesce(colfn(k), colfn(k)) if colfn is base_col else colfn(k)).label(k) for k in keys]
+        aggs = [
+            sa.func.count(),
+            sa.func.coalesce(sa.func.sum(d), 0),
+            sa.func.coalesce(sa.func.sum(sa.func.coalesce(colfn("fatalities_min"), d)), 0),
+            sa.func.coalesce(sa.func.sum(sa.func.coalesce(colfn("fatalities_max"), d)), 0),
+        ]
+        extra = [] if where is None else [where(colfn)]
+        q = sa.select(*cols, *aggs).select_from(frm).where(*conds, *extra)
+        if keys:
+            q = q.group_by(*cols)
+        for row in conn.execute(q):
+            slot = acc.setdefault(tuple(row[: len(keys)]), [0, 0, 0, 0])
+            for i, v in enumerate(row[len(keys) :]):
+                slot[i] += sign * int(v or 0)
+    return {k: v for k, v in acc.items() if v[0] > 0}
+
+
+def _top(acc: dict[tuple, list[int]], top: int) -> list[tuple[tuple, list[int]]]:
+    return sorted(acc.items(), key=lambda kv: (-kv[1][0], -kv[1][1], str(kv[0])))[:top]
+
+
 def summary(engine: sa.Engine, f: EventFilter, top: int = TOP) -> dict[str, Any]:
     """Totals, series by day and type, and the top admin-1 units and actors of the matching events."""
     with engine.connect() as conn:
-        m = _matching(f, _dialect(conn))
-        deaths = sa.func.coalesce(sa.func.sum(m.c.fatalities), 0)
-        low = sa.func.coalesce(sa.func.sum(sa.func.coalesce(m.c.fatalities_min, m.c.fatalities)), 0)
-        high = sa.func.coalesce(sa.func.sum(sa.func.coalesce(m.c.fatalities_max, m.c.fatalities)), 0)
-        n, dead, lo, hi = conn.execute(sa.select(sa.func.count(), deaths, low, high).select_from(m)).one()
-        outlets = conn.execute(
-            sa.select(sa.func.count(sa.distinct(event_sources.c.outlet))).where(
-                event_sources.c.event_id.in_(sa.select(m.c.id))
-            )
-        ).scalar_one()
-        series = conn.execute(
-            sa.select(m.c.event_date, m.c.event_type, sa.func.count(), deaths)
-            .where(m.c.event_date.is_not(None))
-            .group_by(m.c.event_date, m.c.event_type)
-            .order_by(m.c.event_date)
-        ).all()
-        by_admin1 = conn.execute(
-            sa.select(m.c.admin1, m.c.country, sa.func.count().label("n"), deaths.label("d"))
-            .group_by(m.c.admin1, m.c.country)
-            .order_by(sa.desc("n"), sa.desc("d"), m.c.admin1)
-            .limit(top)
-        ).all()
-        actors = sa.union_all(
-            sa.select(m.c.id, m.c.actor1.label("actor"), m.c.fatalities).where(m.c.actor1.is_not(None)),
-            sa.select(m.c.id, m.c.actor2.label("actor"), m.c.fatalities).where(m.c.actor2.is_not(None)),
-        ).subquery("actors")
-        by_actor = conn.execute(
-            sa.select(
-                actors.c.actor,
-                sa.func.count(sa.distinct(actors.c.id)).label("n"),
-                sa.func.coalesce(sa.func.sum(actors.c.fatalities), 0).label("d"),
-            )
-            .where(actors.c.actor != "")
-            .group_by(actors.c.actor)
-            .order_by(sa.desc("n"), sa.desc("d"), actors.c.actor)
-            .limit(top)
-        ).all()
+        n, dead, lo, hi = _grouped(conn, f, ()).get((), [0, 0, 0, 0])
+        outlets = None  # over very many events the distinct outlets cost seconds: left uncounted (shown as such)
+        if n <= MAX_OUTLET_EVENTS:
+            m = _matching(f, _dialect(conn))
+            outlets = conn.execute(
+                sa.select(sa.func.count(sa.distinct(event_sources.c.outlet))).where(
+                    event_sources.c.event_id.in_(sa.select(m.c.id))
+                )
+            ).scalar_one()
+        series = _grouped(conn, f, ("event_date", "event_type"), lambda c: c("event_date").is_not(None))
+        by_admin1 = _grouped(conn, f, ("admin1", "country"))
+        # an actor counts each event once, on either side (an event with the same actor on both sides is taken off)
+        actors: dict[str, list[int]] = {}
+        for side in ("actor1", "actor2"):
+            for (a,), v in _grouped(conn, f, (side,), lambda c, s=side: c(s).is_not(None)).items():
+                slot = actors.setdefault(a, [0, 0])
+                slot[0] += v[0]
+                slot[1] += v[1]
+        both = _grouped(conn, f, ("actor1",), lambda c: c("actor1") == c("actor2"))
+        for (a,), v in both.items():
+            actors[a][0] -= v[0]
+            actors[a][1] -= v[1]
+    by_actor = _top({(a,): v for a, v in actors.items() if a and v[0] > 0}, top)
+    days = sorted(series.items(), key=lambda kv: (_iso(kv[0][0]) or "", str(kv[0][1])))
     return {
         "totals": {
-            "events": int(n),
-            "fatalities": int(dead),
-            "fatalities_min": int(lo),
-            "fatalities_max": int(hi),
-            "sources": int(outlets),
+            "events": n,
+            "fatalities": dead,
+            "fatalities_min": lo,
+            "fatalities_max": hi,
+            "sources": None if outlets is None else int(outlets),
         },
-        "series": [{"day": _iso(d), "event_type": t, "events": int(c), "fatalities": int(x)} for d, t, c, x in series],
-        "by_admin1": [{"admin1": a, "country": c, "events": int(k), "fatalities": int(x)} for a, c, k, x in by_admin1],
-        "by_actor": [{"actor": a, "events": int(k), "fatalities": int(x)} for a, k, x in by_actor],
+        "series": [{"day": _iso(d), "event_type": t, "events": v[0], "fatalities": v[1]} for (d, t), v in days],
+        "by_admin1": [
+            {"admin1": a, "country": c, "events": v[0], "fatalities": v[1]} for (a, c), v in _top(by_admin1, top)
+        ],
+        "by_actor": [{"actor": a, "events": v[0], "fatalities": v[1]} for (a,), v in by_actor],
     }
 
 

@@ -592,7 +592,8 @@
     box.appendChild(el("dl", { className: "totals", id: "totals" }, [
       el("div", null, [el("dt", { text: "events" }), el("dd", { "data-total": "events", text: String(t.events) })]),
       el("div", null, [el("dt", { text: "deaths" }), el("dd", null, [el("span", { "data-total": "fatalities", text: String(t.fatalities) }), " ", el("small", { text: range })])]),
-      el("div", null, [el("dt", { text: "outlets" }), el("dd", { "data-total": "sources", text: String(t.sources) })])
+      el("div", null, [el("dt", { text: "outlets" }), el("dd", { "data-total": "sources", text: t.sources === null ? "—" : String(t.sources),
+        title: t.sources === null ? "not counted over so many events: narrow the filters" : "" })])
     ]));
     box.appendChild(el("h3", { text: "Events over time, by type" }));
     var types = {};
