@@ -58,7 +58,7 @@ def child(args: argparse.Namespace) -> int:
 
     t0 = time.perf_counter()
     store = Store(args.db)
-    summary = ingest([args.input], store, engine=args.engine, workers=args.workers)
+    summary = ingest([args.input], store, engine=args.engine, workers=args.workers, local_files=True)
     store.close()
     me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss

@@ -116,7 +116,7 @@ def fakes_reports(limit: int | None = None) -> list:
 
     if not FAKES.exists():
         raise FileNotFoundError(f"{FAKES} not found: set WARLOG_FAKES to the FA-KES CSV")
-    items = [r for r in read_sources([str(FAKES)], mapping=FAKES_MAPPING) if isinstance(r, Report)]
+    items = [r for r in read_sources([str(FAKES)], mapping=FAKES_MAPPING, local_files=True) if isinstance(r, Report)]
     return items[:limit] if limit else items
 
 
@@ -125,7 +125,7 @@ def example_reports() -> list:
     from warlog.ingest import read_sources
     from warlog.model import Report
 
-    return [r for r in read_sources([str(EXAMPLES)]) if isinstance(r, Report)]
+    return [r for r in read_sources([str(EXAMPLES)], local_files=True) if isinstance(r, Report)]
 
 
 @contextmanager

@@ -35,7 +35,7 @@ def served(module_db_url, nlp):
     from warlog.service import ingest
 
     store = Store(module_db_url)
-    summary = ingest([str(EXAMPLES)], store, nlp=nlp)
+    summary = ingest([str(EXAMPLES)], store, nlp=nlp, local_files=True)
     assert summary.stored == 10
     link_store(store)
     token = create_token(store, "alice", "analyst")
@@ -102,7 +102,7 @@ def test_geojson_and_csv_exports(served):
     assert 44 < lon < 45 and 33 < lat < 34
     res = client.get("/api/events.csv", params={"country": "Syria"})
     assert res.headers["content-type"].startswith("text/csv")
-    rows = list(csv.DictReader(io.StringIO(res.text)))
+    rows = list(csv.DictReader(io.StringIO(res.content.decode("utf-8-sig"))))
     assert list(rows[0])[: len(ACLED_COLUMNS)] == list(ACLED_COLUMNS)
     assert len(rows) == 8 and all(r["event_id_cnty"].startswith("SYR") for r in rows)
 

@@ -162,7 +162,7 @@ def test_two_ingests_and_a_reviewer_at_once_lose_and_duplicate_nothing(db_url, t
     a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
     _corpus(a, range(0, 120))
     _corpus(b, range(60, 180))  # 60 reports in both
-    expected = {r.id for r in read_sources([a, b]) if not isinstance(r, IngestError)}
+    expected = {r.id for r in read_sources([a, b], local_files=True) if not isinstance(r, IngestError)}
     assert len(expected) == 180
 
     Store(db_url).close()  # the reviewer needs the tables; the ingests race on everything else

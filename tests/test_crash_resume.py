@@ -106,7 +106,7 @@ def _contents(db: Path) -> tuple[list[str], dict[str, set[str]], dict[str, set[s
 def test_killed_ingest_resumes_without_loss_or_duplicates(tmp_path):
     corpus = tmp_path / "corpus.jsonl"
     _write_corpus(corpus)
-    expected_ids = {r.id for r in read_sources([corpus]) if not isinstance(r, IngestError)}
+    expected_ids = {r.id for r in read_sources([corpus], local_files=True) if not isinstance(r, IngestError)}
     assert len(expected_ids) == N_REPORTS
 
     clean_db, crash_db = tmp_path / "clean.db", tmp_path / "crash.db"

@@ -22,7 +22,7 @@ EXAMPLES = Path(__file__).parents[1] / "examples" / "reports"
 
 @pytest.fixture(scope="module")
 def reports() -> list[Report]:
-    items = list(read_sources([str(EXAMPLES)]))
+    items = list(read_sources([str(EXAMPLES)], local_files=True))
     assert items and all(isinstance(r, Report) for r in items)
     return items
 
@@ -104,11 +104,13 @@ def test_ray_actors_give_the_same_events(reports, expected):
 def test_ingest_through_a_pool_stores_what_inprocess_stores(tmp_path, pool):
     a = Store(f"sqlite:///{tmp_path / 'a.db'}")
     b = Store(f"sqlite:///{tmp_path / 'b.db'}")
-    sa = ingest([str(EXAMPLES)], a, nlp=load_nlp())
-    sb = ingest([str(EXAMPLES)], b, engine=pool)
+    sa = ingest([str(EXAMPLES)], a, nlp=load_nlp(), local_files=True)
+    sb = ingest([str(EXAMPLES)], b, engine=pool, local_files=True)
     assert (sb.read, sb.stored, sb.events, sb.claims) == (sa.read, sa.stored, sa.events, sa.claims)
     assert sorted(b.events(), key=lambda e: e["id"]) == sorted(a.events(), key=lambda e: e["id"])
-    again = ingest([str(EXAMPLES)], b, engine="local", workers=1)  # no fresh report: no worker is started
+    again = ingest(
+        [str(EXAMPLES)], b, engine="local", workers=1, local_files=True
+    )  # no fresh report: no worker is started
     assert (again.stored, again.already) == (0, sa.read)
     a.close()
     b.close()

@@ -155,7 +155,7 @@ def _read_one(name: str, data: bytes) -> list[Report | IngestError]:
         path = Path(tmp) / name
         path.write_bytes(data)
         with alarm():
-            items = list(read_sources([path]))
+            items = list(read_sources([path], local_files=True))
         for item in items:
             assert_sound_report(item, str(path))
     return items
@@ -382,7 +382,7 @@ def test_a_2_mb_single_line_report_is_read_or_refused_by_name_not_crashed():
         path = Path(tmp) / "huge.txt"
         path.write_text("Shelling killed 3 people in Aleppo on Monday " * 45_000)
         with alarm():
-            (item,) = list(read_sources([path]))
+            (item,) = list(read_sources([path], local_files=True))
         # Longer than spaCy's limit and any news report: refused by name, never handed to the parser.
         assert isinstance(item, IngestError) and item.source == str(path) and "too long" in item.reason
 
@@ -399,7 +399,7 @@ def test_hostile_metadata_is_stored_without_error(tmp_path):
         {"text": "\x00\x01\x02 Protest in Sanaa \x1b[31m on Friday.", "title": "<script>alert(1)</script>"},
     ]
     corpus.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
-    items = list(read_sources([corpus]))
+    items = list(read_sources([corpus], local_files=True))
     for item in items:
         assert_sound_report(item, str(corpus))
     store = Store(f"sqlite:///{tmp_path / 'w.db'}")

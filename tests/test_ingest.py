@@ -54,7 +54,7 @@ def test_front_matter_sets_metadata_and_is_not_part_of_the_text():
 
 
 def test_plain_text_keeps_its_first_line_and_takes_the_date_from_the_dateline():
-    (report,) = read_sources([FIXTURES / "plain.txt"])
+    (report,) = read_sources([FIXTURES / "plain.txt"], local_files=True)
     assert report.title is None
     assert report.text.startswith("Wed 05 Apr 2017 Clashes resume near Hama\n")
     assert report.published == date(2017, 4, 5) and report.published_basis == "dateline"
@@ -63,18 +63,20 @@ def test_plain_text_keeps_its_first_line_and_takes_the_date_from_the_dateline():
 def test_published_flag_fills_only_unknown_dates_and_nothing_means_none(tmp_path):
     undated = tmp_path / "undated.txt"
     undated.write_text("Rebels shelled a village near Latakia, wounding three farmers.\n")
-    (flagged,) = read_sources([undated], published=date(2016, 5, 1), outlet="Flag Outlet")
+    (flagged,) = read_sources([undated], published=date(2016, 5, 1), outlet="Flag Outlet", local_files=True)
     assert (flagged.published, flagged.published_basis, flagged.outlet) == (date(2016, 5, 1), "flag", "Flag Outlet")
-    (unknown,) = read_sources([undated])
+    (unknown,) = read_sources([undated], local_files=True)
     assert unknown.published is None and unknown.published_basis is None
-    (with_meta,) = read_sources([FIXTURES / "front_matter.txt"], published=date(2020, 1, 1), outlet="Other")
+    (with_meta,) = read_sources(
+        [FIXTURES / "front_matter.txt"], published=date(2020, 1, 1), outlet="Other", local_files=True
+    )
     assert with_meta.published == date(2017, 4, 5) and with_meta.outlet == "Example Wire"
 
 
 def test_legacy_cp1252_text_and_unknown_extensions_are_read(tmp_path):
     legacy = tmp_path / "report.dat"
     legacy.write_bytes("Caf\u00e9 owners in Homs said the \u201cceasefire\u201d held overnight.".encode("cp1252"))
-    (report,) = read_sources([legacy])
+    (report,) = read_sources([legacy], local_files=True)
     assert report.text == "Caf\u00e9 owners in Homs said the \u201cceasefire\u201d held overnight."
 
 
@@ -88,7 +90,7 @@ def test_binary_empty_and_too_big_files_are_errors(tmp_path, monkeypatch):
     big = tmp_path / "big.txt"
     big.write_text("A long report about shelling in Aleppo. " * 10)
     monkeypatch.setattr(text_module, "size_limit", lambda: 100)
-    reports, errors = split(list(read_sources([binary, empty, blank, big])))
+    reports, errors = split(list(read_sources([binary, empty, blank, big], local_files=True)))
     assert reports == []
     reasons = {Path(e.source).name: e.reason for e in errors}
     assert "binary" in reasons["photo.txt"]
@@ -105,13 +107,13 @@ def test_directory_is_read_recursively_in_order_skipping_hidden_files(tmp_path):
     (tmp_path / "a.txt").write_text("First report: a convoy was ambushed near Palmyra.")
     (tmp_path / ".hidden.txt").write_text("Hidden notes, not a report.")
     (tmp_path / ".git" / "config.txt").write_text("Not a report either.")
-    reports = list(read_sources([tmp_path]))
+    reports = list(read_sources([tmp_path], local_files=True))
     assert [r.text.split(":")[0] for r in reports] == ["First report", "Second report"]
     assert count_sources([tmp_path]) == 2
 
 
 def test_missing_path_is_an_error_and_the_batch_goes_on(tmp_path):
-    items = list(read_sources([tmp_path / "nope.txt", FIXTURES / "plain.txt"]))
+    items = list(read_sources([tmp_path / "nope.txt", FIXTURES / "plain.txt"], local_files=True))
     assert isinstance(items[0], IngestError) and "no such file" in items[0].reason
     assert isinstance(items[1], Report)
 
@@ -124,7 +126,7 @@ def test_repeated_paragraph_is_dropped_and_the_id_hashes_the_cleaned_text(tmp_pa
     other = "Residents said the shells came from the west."
     path = tmp_path / "dup.txt"
     path.write_text(f"{para}\n\n{other}\n\n{para}  \n\n{other}\n")
-    (report,) = read_sources([path])
+    (report,) = read_sources([path], local_files=True)
     assert report.text == f"{para}\n\n{other}"
     assert report.id == report_id_for(report.text)
 
@@ -218,7 +220,7 @@ def test_fakes_csv_reads_all_804_rows():
     if not FAKES.exists():
         pytest.skip("FA-KES dataset not present")
     mapping = {"text": "article_content", "title": "article_title", "published": "date", "outlet": "source"}
-    items = list(read_sources([FAKES], mapping=mapping))
+    items = list(read_sources([FAKES], mapping=mapping, local_files=True))
     reports, errors = split(items)
     assert len(items) == 804 and len(reports) >= 800
     assert all(r.published is not None for r in reports)
@@ -244,7 +246,7 @@ def test_rss_entries_become_reports_and_empty_entries_errors():
 
 
 def test_atom_entry_uses_published_not_updated():
-    (report,) = list(read_sources([FIXTURES / "feed.atom"]))
+    (report,) = list(read_sources([FIXTURES / "feed.atom"], local_files=True))
     assert report.published == date(2017, 5, 19) and report.published_basis == "metadata"
     assert report.outlet == "Example Atom Desk" and report.url == "https://example.org/atom/1"
     assert "six fighters dead" in report.text and "<p>" not in report.text

@@ -232,7 +232,7 @@ def test_two_written_reports_extracted_for_real_become_one_event(tmp_path, nlp):
         "Warplanes bombed a hospital in Maarat al-Numan on Monday, killing 11 people, rescuers said.\n"
     )
     store = Store(str(tmp_path / "real.db"))
-    ingest([str(folder)], store, nlp=nlp)
+    ingest([str(folder)], store, nlp=nlp, local_files=True)
     events = store.events()
     store.close()
     assert len(events) == 1, events

@@ -21,7 +21,7 @@ def nlp():
 
 
 def _extract(name: str, nlp):
-    (report,) = list(read_sources([str(EXAMPLES / name)]))
+    (report,) = list(read_sources([str(EXAMPLES / name)], local_files=True))
     assert isinstance(report, Report)
     return extract_report(report, nlp)
 

@@ -105,7 +105,7 @@ def test_confirm_then_edit_keeps_who_when_before_after(env):
     assert client.get("/api/events", params={"admin1": "Halab"}).json()["total"] == 1
     assert client.get("/api/events", params={"admin1": "Aleppo"}).json()["total"] == 0
     assert client.get("/api/stats").json()["fatalities"] == 14 + 3
-    rows = list(csv.DictReader(io.StringIO(client.get("/api/events.csv").text)))
+    rows = list(csv.DictReader(io.StringIO(client.get("/api/events.csv").content.decode("utf-8-sig"))))
     assert sorted(r["fatalities"] for r in rows) == ["14", "3"]
 
 

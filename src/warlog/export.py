@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import logging
 import math
@@ -10,7 +9,7 @@ import os
 import re
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
@@ -18,6 +17,7 @@ from typing import Any, TextIO
 
 import pycountry
 
+from warlog.csvout import csv_chunks, write_csv
 from warlog.model import ACLED_COLUMNS
 
 log = logging.getLogger(__name__)
@@ -256,15 +256,16 @@ def acled_row(event: dict[str, Any], timestamp: int) -> dict[str, Any]:
 
 
 def write_acled_csv(events: Iterable[dict[str, Any]], out: TextIO, *, timestamp: int | None = None) -> int:
-    """ACLED columns in ACLED's order, then warlog's; returns rows written. Open `out` with newline=""."""
+    """ACLED columns in ACLED's order, then warlog's, through the one CSV writer (BOM, formula cells escaped);
+    returns rows written. Open `out` with newline=""."""
     ts = int(time.time()) if timestamp is None else timestamp
-    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore")
-    writer.writeheader()
-    n = 0
-    for event in events:
-        writer.writerow(acled_row(event, ts))
-        n += 1
-    return n
+    return write_csv((acled_row(event, ts) for event in events), out, CSV_COLUMNS)
+
+
+def acled_csv_chunks(events: Iterable[dict[str, Any]], *, timestamp: int | None = None) -> Iterator[str]:
+    """The same CSV as write_acled_csv, chunk by chunk, for a streamed HTTP response."""
+    ts = int(time.time()) if timestamp is None else timestamp
+    return csv_chunks((acled_row(event, ts) for event in events), CSV_COLUMNS)
 
 
 def _coordinates(event: dict[str, Any]) -> list[float] | None:
@@ -345,8 +346,8 @@ def export(events: Iterable[dict[str, Any]], path: str | Path, fmt: str) -> int:
         raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
     path = Path(path)
     directory = path.parent if str(path.parent) else Path(".")
-    # CSV: BOM so Excel reads UTF-8 (Arabic names); csv needs newline="". JSON: plain UTF-8 with \n line ends.
-    encoding, newline = ("utf-8-sig", "") if fmt == "acled-csv" else ("utf-8", "\n")
+    # CSV: the writer puts the BOM first (Excel then reads UTF-8); csv needs newline="". JSON: \n line ends.
+    encoding, newline = "utf-8", ("" if fmt == "acled-csv" else "\n")
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(fd, "w", encoding=encoding, newline=newline) as out:

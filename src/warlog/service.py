@@ -62,6 +62,7 @@ def _save(store: Store, extractions: list[Extraction], summary: IngestSummary, o
         stored, _ = store.save_many(good)
         summary.stored += stored
     except Exception:  # noqa: BLE001 - find the report that the database refuses
+        kept = []
         for ex in good:
             try:
                 summary.stored += int(store.save_extraction(ex))
@@ -69,6 +70,8 @@ def _save(store: Store, extractions: list[Extraction], summary: IngestSummary, o
                 reason = f"could not be stored: {exc.__class__.__name__}: {str(exc)[:200]}"
                 _fail(summary, on_error, IngestError(ex.report.source_path or ex.report.id, None, reason))
                 continue
+            kept.append(ex)
+        good = kept  # a report the database refused adds no events or claims to the summary
     for ex in good:
         summary.events += len(ex.mentions)
         summary.claims += len(ex.claims)
@@ -100,6 +103,7 @@ def ingest(
     published: date | None = None,
     outlet: str | None = None,
     allow_private: bool = False,
+    local_files: bool = False,
     nlp: Any = None,
     on_progress: Callable[[int], None] | None = None,
     on_error: Callable[[IngestError], None] | None = None,
@@ -114,11 +118,19 @@ def ingest(
     cluster at `address`, or on a local instance) or an open Engine (left open); every engine yields the same
     extractions, stored by this process.
     link: afterwards, link the new mentions into events (warlog.link).
+    local_files: read local files and folders too (the CLI's capability; without it only http(s) URLs are read).
     """
     summary = IngestSummary()
     known = store.report_ids()
     seen: set[str] = set()
-    sources = read_sources(paths, mapping=mapping, published=published, outlet=outlet, allow_private=allow_private)
+    sources = read_sources(
+        paths,
+        mapping=mapping,
+        published=published,
+        outlet=outlet,
+        allow_private=allow_private,
+        local_files=local_files,
+    )
 
     def fresh_batches() -> Iterator[tuple[int, list[Report]]]:
         """(sources read, reports to extract) per batch; errors and already-stored reports are counted here."""

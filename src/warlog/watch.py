@@ -8,6 +8,7 @@ appended to a JSONL file (which also remembers what was already alerted) and opt
 from __future__ import annotations
 
 import json
+import math
 import re
 import time
 from collections.abc import Callable, Iterable
@@ -21,6 +22,7 @@ import sqlalchemy as sa
 from warlog.store import Store
 
 HIGH_WINDOW_DAYS = 30
+MAX_INTERVAL_S = 30 * 86400
 
 
 @dataclass(frozen=True)
@@ -65,9 +67,12 @@ def parse_rule(text: str) -> Rule:
         if key == "admin1":
             admin1 = value.strip()
         else:
-            nums = [float(x) for x in value.split(",")]
-            if len(nums) != 4:
-                raise ValueError("bbox takes west,south,east,north")
+            try:
+                nums = [float(x) for x in value.split(",")]
+            except ValueError:
+                nums = []
+            if len(nums) != 4 or not all(math.isfinite(x) for x in nums):
+                raise ValueError("bbox takes four finite numbers: west,south,east,north")
             bbox = (nums[0], nums[1], nums[2], nums[3])
     return Rule("fatalities", int(m.group(1)), admin1, bbox)
 
@@ -80,6 +85,8 @@ def parse_interval(text: str) -> float:
     seconds = float(m.group(1)) * {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}[m.group(2)]
     if seconds < 1:
         raise ValueError("interval must be at least 1 second")
+    if seconds > MAX_INTERVAL_S:  # also catches a 400-digit number (inf), which time.sleep cannot take
+        raise ValueError("interval must be at most 30 days")
     return seconds
 
 
@@ -94,11 +101,17 @@ class PollResult:
     """What one poll did."""
 
     feeds: int = 0
+    failed_feeds: int = 0  # feeds that could not be read at all
     read: int = 0
     stored: int = 0
     events: list[str] = field(default_factory=list)
     alerts: list[dict[str, Any]] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+
+    @property
+    def all_failed(self) -> bool:
+        """Whether there were feeds and none of them could be read (`warlog watch --once` then exits non-zero)."""
+        return self.feeds > 0 and self.failed_feeds >= self.feeds
 
 
 # ---------------------------------------------------------------------------------------------------------------------
@@ -217,6 +230,7 @@ class Watcher:
         alerts_path: str | Path = "alerts.jsonl",
         webhook: str | None = None,
         allow_private: bool = False,
+        local_files: bool = False,
         nlp: Any = None,
     ) -> None:
         self.store = store
@@ -225,6 +239,7 @@ class Watcher:
         self.alerts_path = Path(alerts_path)
         self.webhook = webhook
         self.allow_private = allow_private
+        self.local_files = local_files  # feed files on disk (the CLI's capability)
         self.nlp = nlp
         self.sent = self._already_sent()
 
@@ -249,9 +264,14 @@ class Watcher:
 
         result = PollResult(feeds=len(self.feeds))
         before = self.store.report_ids()
-        summary = ingest(self.feeds, self.store, allow_private=self.allow_private, nlp=self.nlp)
+        summary = ingest(
+            self.feeds, self.store, allow_private=self.allow_private, local_files=self.local_files, nlp=self.nlp
+        )
         result.read, result.stored = summary.read, summary.stored
         result.errors.extend(str(e) for e in summary.failed)
+        # A feed failed when an error names the feed itself (not one of its entries: those carry a record).
+        unread = {e.source for e in summary.failed if e.record is None}
+        result.failed_feeds = sum(1 for f in dict.fromkeys(self.feeds) if f in unread or f[:300] in unread)
         new_reports = self.store.report_ids() - before
         if not new_reports:
             return result
@@ -291,12 +311,9 @@ class Watcher:
 
 
 def post_webhook(url: str, alert: dict[str, Any], *, allow_private: bool = False, timeout: float = 10.0) -> int:
-    """POST one alert as JSON; refuses private addresses unless allowed (same guard as URL fetching)."""
-    import httpx
+    """POST one alert as JSON through the ingest fetcher's pinned client: the address is checked after the one DNS
+    lookup and connected to as checked (a rebinding name cannot swap it), private addresses are refused unless
+    allowed, proxy variables are ignored and redirects are not followed."""
+    from warlog.ingest.fetch import post_json
 
-    from warlog.ingest.fetch import check_url
-
-    check_url(url, allow_private=allow_private)
-    response = httpx.post(url, json=alert, timeout=timeout, follow_redirects=False)
-    response.raise_for_status()
-    return response.status_code
+    return post_json(url, alert, allow_private=allow_private, timeout=timeout, total_timeout=3 * timeout)

@@ -2,26 +2,42 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import threading
-from collections.abc import Iterator
 from datetime import date
 from importlib import resources
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import FileResponse, JSONResponse, Response, StreamingResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
+from sqlalchemy.exc import InternalError, OperationalError
 
 from warlog.api.auth import Principal, require_admin, require_analyst, require_reader
 from warlog.api.config import ServeConfig
-from warlog.api.limits import BodyLimitMiddleware, SecurityHeadersMiddleware
+from warlog.api.limits import (
+    AllowedHostsMiddleware,
+    BodyLimitMiddleware,
+    CleanRequestTextMiddleware,
+    SecurityHeadersMiddleware,
+)
 from warlog.api.reviewing import ReviewError
+from warlog.api.validation import (
+    Count,
+    Km,
+    Page,
+    PageSize,
+    Text,
+    database_refused,
+    parse_bbox,
+    parse_point,
+    validation_error,
+)
+from warlog.ingest import MAX_REPORT_CHARS
 from warlog.store import Store
 from warlog.store.query import (
     ACTIVE,
@@ -49,17 +65,17 @@ Admin = Annotated[Principal, Depends(require_admin)]
 class ReportIn(BaseModel):
     """A report to ingest: its text, or a URL to fetch (private addresses refused unless the server allows them)."""
 
-    text: str | None = Field(default=None, max_length=1_000_000)
-    url: str | None = Field(default=None, max_length=2000)
-    title: str | None = Field(default=None, max_length=1000)
-    outlet: str | None = Field(default=None, max_length=300)
+    text: Text | None = Field(default=None, max_length=MAX_REPORT_CHARS)  # the CLI's limit: one limit, one answer
+    url: Text | None = Field(default=None, max_length=2000)
+    title: Text | None = Field(default=None, max_length=1000)
+    outlet: Text | None = Field(default=None, max_length=300)
     published: date | None = None
 
 
 class NoteIn(BaseModel):
     """An optional note kept in the audit trail."""
 
-    note: str | None = Field(default=None, max_length=5000)
+    note: Text | None = Field(default=None, max_length=5000)
 
 
 class EditIn(NoteIn):
@@ -71,19 +87,19 @@ class EditIn(NoteIn):
 class MergeIn(NoteIn):
     """The event to fold into this one."""
 
-    other_id: str = Field(max_length=40)
+    other_id: Text = Field(max_length=40)
 
 
 class SplitIn(NoteIn):
     """The mentions to move into a new event."""
 
-    mention_ids: list[str] = Field(min_length=1, max_length=1000)
+    mention_ids: list[Annotated[Text, Field(max_length=40)]] = Field(min_length=1, max_length=1000)
 
 
 class TokenIn(BaseModel):
     """A token to create."""
 
-    name: str = Field(min_length=1, max_length=100)
+    name: Text = Field(min_length=1, max_length=100)
     role: str = Field(pattern="^(analyst|admin)$")
 
 
@@ -91,23 +107,10 @@ class TokenIn(BaseModel):
 # query parameters
 
 
-def _floats(value: str | None, n: int, name: str) -> tuple[float, ...] | None:
-    """n comma-separated numbers, or None; 422 when malformed."""
-    if value is None or value == "":
-        return None
-    try:
-        parts = tuple(float(x) for x in value.split(","))
-    except ValueError:
-        parts = ()
-    if len(parts) != n:
-        raise HTTPException(422, f"{name} takes {n} comma-separated numbers")
-    return parts
-
-
 def event_filter(
-    bbox: Annotated[str | None, Query(description="west,south,east,north in degrees")] = None,
-    near: Annotated[str | None, Query(description="lat,lon centre for km")] = None,
-    km: Annotated[float | None, Query(ge=0, le=20000)] = None,
+    bbox: Annotated[str | None, Query(max_length=200, description="west,south,east,north in degrees")] = None,
+    near: Annotated[str | None, Query(max_length=100, description="lat,lon centre for km")] = None,
+    km: Km = None,
     since: date | None = None,
     until: date | None = None,
     country: Annotated[str | None, Query(max_length=100)] = None,
@@ -115,14 +118,16 @@ def event_filter(
     event_type: Annotated[str | None, Query(max_length=100)] = None,
     sub_event_type: Annotated[str | None, Query(max_length=100)] = None,
     actor: Annotated[str | None, Query(max_length=300)] = None,
-    min_fatalities: Annotated[int | None, Query(ge=0)] = None,
-    status: Annotated[str | None, Query(description="active (default), all, or a comma list of statuses")] = None,
+    min_fatalities: Count = None,
+    status: Annotated[
+        str | None, Query(max_length=200, description="active (default), all, or a comma list of statuses")
+    ] = None,
     q: Annotated[str | None, Query(max_length=300, description="text in places, actors and evidence")] = None,
     report_id: Annotated[str | None, Query(max_length=40)] = None,
 ) -> EventFilter:
     """The filters shared by /api/events, its GeoJSON and CSV forms, and /api/stats."""
-    box = _floats(bbox, 4, "bbox")
-    centre = _floats(near, 2, "near")
+    box = parse_bbox(bbox)
+    centre = parse_point(near)
     if status in (None, "", "active"):
         statuses: tuple[str, ...] = ACTIVE
     elif status == "all":
@@ -132,8 +137,8 @@ def event_filter(
         if not set(statuses) <= set(STATUSES):
             raise HTTPException(422, f"status: use active, all, or some of {', '.join(STATUSES)}")
     return EventFilter(
-        bbox=box,  # type: ignore[arg-type]
-        near=centre,  # type: ignore[arg-type]
+        bbox=box,
+        near=centre,
         km=km,
         since=since,
         until=until,
@@ -192,6 +197,12 @@ def create_app(config: ServeConfig | None = None, *, store: Store | None = None,
             allow_methods=["GET", "POST", "PATCH"],
             allow_headers=["Authorization", "Content-Type"],
         )
+    app.add_middleware(CleanRequestTextMiddleware)
+    app.add_middleware(AllowedHostsMiddleware, allowed=config.host_names())  # outermost: checked first
+
+    app.add_exception_handler(RequestValidationError, validation_error)  # type: ignore[arg-type]
+    app.add_exception_handler(OperationalError, database_refused)
+    app.add_exception_handler(InternalError, database_refused)  # PostgreSQL: read-only transaction
 
     @app.exception_handler(ReviewError)
     async def _review_error(_request: Request, exc: ReviewError) -> JSONResponse:
@@ -221,9 +232,9 @@ def _read_routes(app: FastAPI, config: ServeConfig) -> None:
         request: Request,
         who: Reader,
         f: Filter,
-        sort: str = "-event_date",
-        page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
-        page_size: Annotated[int, Query(ge=1)] = 100,
+        sort: Annotated[str, Query(max_length=40)] = "-event_date",
+        page: Page = 1,
+        page_size: PageSize = 100,
     ) -> dict[str, Any]:
         """Events with reviewed values, filtered, sorted and paginated; `total` counts every match."""
         size = _page_size(config, page_size)
@@ -237,8 +248,8 @@ def _read_routes(app: FastAPI, config: ServeConfig) -> None:
         request: Request,
         who: Reader,
         f: Filter,
-        sort: str = "-event_date",
-        limit: Annotated[int, Query(ge=1)] = 5000,
+        sort: Annotated[str, Query(max_length=40)] = "-event_date",
+        limit: PageSize = 5000,
     ) -> Response:
         """Events with coordinates as an RFC 7946 FeatureCollection (at most `limit`, bounded by the server)."""
         from warlog.export import to_geojson
@@ -253,10 +264,12 @@ def _read_routes(app: FastAPI, config: ServeConfig) -> None:
     @app.get("/api/events.csv", tags=["events"])
     def get_events_csv(request: Request, who: Reader, f: Filter) -> StreamingResponse:
         """Every matching event in ACLED's columns (then warlog's), streamed in id order; reviewed values, rejected
-        events left out unless asked for."""
+        events left out unless asked for. The same CSV as `warlog export` (BOM, formula cells escaped)."""
+        from warlog.export import acled_csv_chunks
+
         engine = request.app.state.store.engine
         return StreamingResponse(
-            _csv_lines(iter_events(engine, f)),
+            acled_csv_chunks(iter_events(engine, f)),
             media_type="text/csv; charset=utf-8",
             headers={"Content-Disposition": 'attachment; filename="warlog-events.csv"'},
         )
@@ -284,8 +297,8 @@ def _read_routes(app: FastAPI, config: ServeConfig) -> None:
         who: Reader,
         report_id: Annotated[str | None, Query(max_length=40)] = None,
         q: Annotated[str | None, Query(max_length=300)] = None,
-        page: Annotated[int, Query(ge=1)] = 1,
-        page_size: Annotated[int, Query(ge=1)] = 100,
+        page: Page = 1,
+        page_size: PageSize = 100,
     ) -> dict[str, Any]:
         """Aggregate or contested figures ("400 killed since September"), optionally one report's."""
         size = _page_size(config, page_size)
@@ -299,7 +312,9 @@ def _read_routes(app: FastAPI, config: ServeConfig) -> None:
         request: Request,
         who: Reader,
         f: Filter,
-        by: Annotated[str, Query(description="breakdowns: day, type, admin1 (comma list)")] = "day,type,admin1",
+        by: Annotated[
+            str, Query(max_length=200, description="breakdowns: day, type, admin1 (comma list)")
+        ] = "day,type,admin1",
     ) -> dict[str, Any]:
         """Counts and fatalities of the matching events, in total and by day, event type and admin1."""
         dims = tuple(dict.fromkeys(b.strip() for b in by.split(",") if b.strip()))
@@ -327,27 +342,6 @@ def _attach_report_texts(store: Store, d: dict[str, Any], max_reports: int = 20)
     for r in d["reports"]:
         r["text"] = texts.get(r["report_id"])
     d["reports_truncated"] = len(d["reports"]) > max_reports
-
-
-def _csv_lines(events: Iterator[dict[str, Any]]) -> Iterator[str]:
-    """ACLED CSV text chunk by chunk (header first)."""
-    import time
-
-    from warlog.export import CSV_COLUMNS, acled_row
-
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=CSV_COLUMNS, extrasaction="ignore")
-    writer.writeheader()
-    ts = int(time.time())
-    n = 0
-    for event in events:
-        writer.writerow(acled_row(event, ts))
-        n += 1
-        if n % 500 == 0:
-            yield buf.getvalue()
-            buf.seek(0)
-            buf.truncate()
-    yield buf.getvalue()
 
 
 def _write_routes(app: FastAPI, config: ServeConfig) -> None:

@@ -31,9 +31,12 @@ def _is_loopback(request: Request) -> bool:
     if host in ("testclient", "localhost"):
         return True
     try:
-        return ipaddress.ip_address(host).is_loopback
+        ip = ipaddress.ip_address(host.split("%")[0])
     except ValueError:
         return False
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped  # ::ffff:127.0.0.1, as a dual-stack socket reports an IPv4 client
+    return ip.is_loopback
 
 
 def principal(request: Request) -> Principal | None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
+import socket
 from dataclasses import dataclass, field
 
 from warlog.settings import Settings, normalise_db_url
@@ -37,8 +39,26 @@ class ServeConfig:
     max_geojson: int = field(default_factory=lambda: _env_int("WARLOG_MAX_GEOJSON", 20000))
     allow_private_urls: bool = field(default_factory=lambda: os.environ.get("WARLOG_ALLOW_PRIVATE_URLS") == "1")
     link_on_ingest: bool = True
+    # The address served, and the other host names clients may use (Host header), against DNS rebinding.
+    host: str = "127.0.0.1"
+    allowed_hosts: tuple[str, ...] = field(default_factory=lambda: _env_list("WARLOG_ALLOWED_HOSTS"))
 
     def __post_init__(self) -> None:
         self.db_url = normalise_db_url(self.db_url)
         if self.read not in READ_MODES:
             raise ValueError(f"read access must be one of {', '.join(READ_MODES)}")
+
+    def host_names(self) -> tuple[str, ...]:
+        """Host names a request may carry: localhost, the served host when it is a name, this machine's name when
+        serving beyond loopback, and the allowed hosts (".example.org" also allows its subdomains, "*" any). IP
+        literals are always accepted by the check: a DNS rebinding attack needs a name."""
+        names = ["localhost"]
+        try:
+            loopback = ipaddress.ip_address(self.host.strip("[]")).is_loopback
+        except ValueError:
+            loopback = self.host.lower() == "localhost"
+            names.append(self.host.lower())
+        if not loopback:
+            names.append(socket.gethostname().lower())
+        names.extend(h.strip().lower().rstrip(".") for h in self.allowed_hosts if h.strip())
+        return tuple(dict.fromkeys(n for n in names if n))

@@ -210,7 +210,7 @@ def ingest_report(
     link: bool = True,
 ) -> dict[str, Any]:
     """Ingest one report from text or a URL, extract, store and link it; returns ids and counts."""
-    from warlog.ingest import IngestError, read_sources
+    from warlog.ingest import IngestError, is_url, read_sources
     from warlog.ingest import finalize as finalize_report
     from warlog.ingest.text import report_from_text
     from warlog.model import Report
@@ -218,6 +218,9 @@ def ingest_report(
 
     if bool(text) == bool(url):
         raise ReviewError("send either text or url")
+    if url is not None and not is_url(url):
+        # read_sources refuses it too (no local_files here): the server's disk is never read through the API
+        raise ReviewError("url must be an http(s) URL; send a report's text as `text`", 422)
     if text is not None:
         try:
             raw = report_from_text(text, "api")

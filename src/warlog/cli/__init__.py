@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from warlog.cli.common import DbOption, err, open_store, out, parse_date, parse_mapping, print_events
+from warlog.cli.common import DbOption, err, open_store, out, parse_date, parse_mapping, parse_point, print_events
 from warlog.settings import shown_url
 
 app = typer.Typer(
@@ -35,7 +35,7 @@ def ingest(
     engine: Annotated[
         str, typer.Option(help="Where extraction runs: inprocess, local (process pool) or ray.")
     ] = "inprocess",
-    workers: Annotated[int, typer.Option(help="Worker processes or Ray actors (0: one per CPU).")] = 1,
+    workers: Annotated[int, typer.Option(help="Worker processes or Ray actors (0: one per CPU).", min=0, max=4096)] = 1,
     address: Annotated[
         str | None, typer.Option(help="Ray cluster: auto, or ray://HOST:10001 (default: a local Ray instance).")
     ] = None,
@@ -49,7 +49,7 @@ def ingest(
         raise typer.BadParameter(f"use one of {', '.join(ENGINES)}", param_hint="--engine")
     if address and engine != "ray":
         raise typer.BadParameter("only with --engine ray", param_hint="--address")
-    store = open_store(db)
+    store = open_store(db, write=True)
     total = count_sources(paths)
     with Progress(
         TextColumn("[bold]ingest"),
@@ -68,6 +68,7 @@ def ingest(
                 published=parse_date(published, "--published"),
                 outlet=outlet,
                 allow_private=allow_private,
+                local_files=True,  # the CLI's user owns the disk; the HTTP API never passes this
                 on_progress=lambda n: progress.advance(task, n),
                 on_error=lambda e: err.print(f"[red]error[/red] {e}", highlight=False),
                 engine=engine,
@@ -110,7 +111,7 @@ def extract(
     from warlog.service import extract_reports
 
     pub = parse_date(published, "--published")
-    items = list(read_sources([file], outlet=outlet, allow_private=allow_private))
+    items = list(read_sources([file], outlet=outlet, allow_private=allow_private, local_files=True))
     reports = [i for i in items if not isinstance(i, IngestError)]
     for e in items:
         if isinstance(e, IngestError):
@@ -150,19 +151,14 @@ def events(
     until: Annotated[str | None, typer.Option(help="Last event date, YYYY-MM-DD.")] = None,
     type_: Annotated[str | None, typer.Option("--type", help="Event type or sub-event type.")] = None,
     near: Annotated[str | None, typer.Option(help="LAT,LON centre for --km.")] = None,
-    km: Annotated[float | None, typer.Option(help="Radius around --near, in km.")] = None,
-    limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
+    km: Annotated[float | None, typer.Option(help="Radius around --near, in km.", min=0, max=20038)] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many events.", min=1, max=2**63 - 1)] = None,
     format_: Annotated[str, typer.Option("--format", help="table, json or csv")] = "table",
     db: DbOption = None,
 ) -> None:
     """List stored events with filters."""
-    centre = None
-    if near:
-        try:
-            lat, lon = (float(x) for x in near.split(","))
-        except ValueError:
-            raise typer.BadParameter("write LAT,LON, e.g. 36.2,37.16", param_hint="--near") from None
-        centre = (lat, lon)
+    centre = parse_point(near, "--near")
+    if centre is not None:
         km = km if km is not None else 25.0
     store = open_store(db)
     rows = store.events(

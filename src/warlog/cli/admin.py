@@ -9,7 +9,7 @@ import typer
 from rich.table import Table
 
 from warlog.cli import app
-from warlog.cli.common import DbOption, err, out
+from warlog.cli.common import DbOption, db_error, err, out
 from warlog.settings import Settings, normalise_db_url
 
 MAX_ROWS_SHOWN = 50
@@ -35,6 +35,8 @@ def backup(
     except MaintenanceError as exc:
         err.print(f"[red]error[/red] {exc}", highlight=False)
         raise typer.Exit(1) from None
+    except Exception as exc:  # noqa: BLE001 - a folder or a damaged file: one line, not a traceback
+        db_error(_db_url(db), exc)
     err.print(
         f"backed up {result.reports} reports to {result.path} ({result.bytes} bytes, integrity {result.integrity})",
         highlight=False,

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import math
 import sys
 from datetime import date
-from typing import Annotated
+from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -23,10 +24,82 @@ DbOption = Annotated[
 ]
 
 
-def open_store(db: str | None):
+def open_store(db: str | None, *, write: bool = False):
+    """The Store of --db (else $WARLOG_DB, then warlog.toml, then warlog.db), for every command. A database that
+    cannot be opened (a folder, a file that is not a database, an unreachable server, a newer schema) or, when the
+    command writes (`write`), cannot be written, ends the command with one line naming the database and what to do
+    (exit 2)."""
     from warlog.store import Store
 
-    return Store(normalise_db_url(db or Settings().db_url))
+    url = normalise_db_url(db or Settings().db_url)
+    try:
+        store = Store(url)
+    except Exception as exc:  # noqa: BLE001 - whatever the driver raises becomes one line, never a traceback
+        db_error(url, exc)
+    if write:
+        try:
+            _probe_write(store)
+        except Exception as exc:  # noqa: BLE001
+            store.close()
+            db_error(url, exc, writing=True)
+    return store
+
+
+def _probe_write(store) -> None:
+    """Try a write (rolled back): a read-only file, a read-only mount or a read-only PostgreSQL session fails here,
+    before the command has read or extracted anything."""
+    import sqlalchemy as sa
+
+    from warlog.store.schema import meta
+
+    with store.engine.connect() as conn:
+        conn = conn.execution_options(warlog_write=True)
+        with conn.begin() as tx:
+            conn.execute(sa.update(meta).where(meta.c.key == "schema_version").values(value=meta.c.value))
+            tx.rollback()
+
+
+def _shown(url: str) -> str:
+    """The database as the user named it: a SQLite file path, or the URL without its password."""
+    import sqlalchemy as sa
+
+    try:
+        parsed = sa.engine.make_url(url)
+    except Exception:  # noqa: BLE001
+        return url
+    if parsed.get_backend_name() == "sqlite":
+        return parsed.database or ":memory:"
+    return parsed.render_as_string(hide_password=True)
+
+
+def db_error(url: str, exc: BaseException, *, writing: bool = False) -> NoReturn:
+    """Print one line saying which database failed, why, and what to do; exit 2."""
+    import os
+
+    import sqlalchemy as sa
+
+    shown = _shown(url)
+    cause = getattr(exc, "orig", None) or exc  # the driver's own message, without the SQL SQLAlchemy adds
+    reason = (str(cause).strip().splitlines() or [exc.__class__.__name__])[0][:300]
+    is_sqlite = url.startswith("sqlite")
+    lowered = reason.lower()
+    if is_sqlite and os.path.isdir(shown):
+        what = f"{shown} is a folder; give a database file, e.g. --db {os.path.join(shown, 'warlog.db')}"
+    elif is_sqlite and ("not a database" in lowered or "malformed" in lowered):
+        what = f"{shown} is not a warlog (SQLite) database; give a new file name or an existing warlog database"
+    elif "readonly" in lowered or "read-only" in lowered or "read only" in lowered or writing:
+        what = (
+            f"{shown} cannot be written ({reason}); this command writes: check the file's and folder's permissions "
+            "(or the database user's rights), or work on a writable copy (warlog backup)"
+        )
+    elif is_sqlite and "unable to open" in lowered:
+        what = f"cannot open {shown} ({reason}); check that its folder exists and can be written"
+    elif isinstance(exc, sa.exc.ArgumentError | sa.exc.NoSuchModuleError):
+        what = f"{shown} is not a database URL ({reason}); use a file path or postgresql+psycopg://USER@HOST/DB"
+    else:
+        what = f"cannot open {shown}: {reason}; check --db (or $WARLOG_DB), and that the server runs"
+    err.print(f"[red]error[/red] database: {what}", highlight=False, soft_wrap=True)
+    raise typer.Exit(2)
 
 
 def parse_date(value: str | None, name: str) -> date | None:
@@ -36,6 +109,19 @@ def parse_date(value: str | None, name: str) -> date | None:
         return date.fromisoformat(value)
     except ValueError:
         raise typer.BadParameter(f"{value!r} is not a date: use YYYY-MM-DD", param_hint=name) from None
+
+
+def parse_point(value: str | None, name: str) -> tuple[float, float] | None:
+    """LAT,LON as finite numbers within -90..90 and -180..180, or None."""
+    if not value:
+        return None
+    try:
+        lat, lon = (float(x) for x in value.split(","))
+    except ValueError:
+        raise typer.BadParameter("write LAT,LON, e.g. 36.2,37.16", param_hint=name) from None
+    if not (math.isfinite(lat) and math.isfinite(lon) and -90 <= lat <= 90 and -180 <= lon <= 180):
+        raise typer.BadParameter("latitude must be within -90..90 and longitude within -180..180", param_hint=name)
+    return lat, lon
 
 
 def parse_mapping(value: str | None) -> dict[str, str] | None:

@@ -24,7 +24,7 @@ def link(
     """Group stored mentions into events (new mentions join existing events; event ids stay stable)."""
     from warlog.link.run import link_store
 
-    store = open_store(db)
+    store = open_store(db, write=True)
     s = link_store(store, rebuild=rebuild)
     stats = store.stats()
     store.close()
@@ -46,7 +46,7 @@ def reference_import(
 
     if format_ not in FORMATS:
         raise typer.BadParameter(f"use {', '.join(FORMATS)}", param_hint="--format")
-    store = open_store(db)
+    store = open_store(db, write=True)
     n = import_reference(store, file, format_)
     store.close()
     err.print(f"{n} reference events from {file} ({format_})", highlight=False)

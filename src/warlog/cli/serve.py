@@ -18,13 +18,20 @@ def serve(
     host: Annotated[
         str, typer.Option(help="Address to listen on (0.0.0.0 to serve a team on the network).")
     ] = "127.0.0.1",
-    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    port: Annotated[int, typer.Option(help="TCP port.", min=0, max=65535)] = 8000,
     db: DbOption = None,
     read: Annotated[
         str | None, typer.Option(help="Who may read: local (loopback clients; default), open, or token.")
     ] = None,
     cors: Annotated[list[str] | None, typer.Option(help="Allowed CORS origin (repeat); none by default.")] = None,
     allow_private_urls: Annotated[bool, typer.Option(help="Let POST /api/reports fetch private addresses.")] = False,
+    allowed_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            help="Another host name clients use to reach the server (repeat; .example.org allows subdomains). "
+            "Requests naming any other host are refused (DNS rebinding); IP addresses and localhost always work."
+        ),
+    ] = None,
 ) -> None:
     """Serve the HTTP API (OpenAPI document at /openapi.json) and the web map at /."""
     import uvicorn
@@ -32,19 +39,22 @@ def serve(
     from warlog.api import ServeConfig, create_app
     from warlog.settings import Settings
 
-    kwargs: dict = {"db_url": db or Settings().db_url}
+    kwargs: dict = {"db_url": db or Settings().db_url, "host": host}
     if read:
         kwargs["read"] = read
     if cors:
         kwargs["cors_origins"] = tuple(cors)
     if allow_private_urls:
         kwargs["allow_private_urls"] = True
+    if allowed_host:
+        kwargs["allowed_hosts"] = tuple(allowed_host)
     try:
         config = ServeConfig(**kwargs)
     except ValueError as exc:
         raise typer.BadParameter(str(exc), param_hint="--read") from None
+    store = open_store(config.db_url)
     err.print(f"warlog serving {config.db_url} on http://{host}:{port}/ (reading: {config.read})", highlight=False)
-    uvicorn.run(create_app(config), host=host, port=port, log_level="info", proxy_headers=False)
+    uvicorn.run(create_app(config, store=store), host=host, port=port, log_level="info", proxy_headers=False)
 
 
 @token_app.command("create")
@@ -56,7 +66,7 @@ def token_create(
     """Create a token and print it once; only its SHA-256 hash is stored."""
     from warlog.store.review import create_token
 
-    store = open_store(db)
+    store = open_store(db, write=True)
     try:
         token = create_token(store, name, role)
     except ValueError as exc:
@@ -73,7 +83,7 @@ def token_revoke(name: Annotated[str, typer.Argument(help="Token name.")], db: D
     """Revoke a token by name."""
     from warlog.store.review import revoke_token
 
-    store = open_store(db)
+    store = open_store(db, write=True)
     ok = revoke_token(store, name)
     store.close()
     if not ok:
@@ -112,6 +122,9 @@ def watch(
     db: DbOption = None,
 ) -> None:
     """Poll feeds, ingest and link what is new, and write alerts (JSONL, optionally a webhook)."""
+    from pathlib import Path
+
+    from warlog.ingest import is_url
     from warlog.watch import DEFAULT_RULES, Watcher, parse_interval, parse_rule, read_feed_list
 
     try:
@@ -119,9 +132,25 @@ def watch(
         rules = [parse_rule(r) for r in rule] if rule else list(DEFAULT_RULES)
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from None
-    store = open_store(db)
+    try:
+        feed_list = read_feed_list(feeds)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise typer.BadParameter(f"cannot read {feeds}: {exc}", param_hint="FEEDS") from None
+    if webhook and not is_url(webhook):
+        raise typer.BadParameter("use an http(s) URL", param_hint="--webhook")
+    if Path(alerts).is_dir():
+        raise typer.BadParameter(
+            f"{alerts} is a folder: name a file, e.g. {Path(alerts) / 'alerts.jsonl'}", param_hint="--alerts"
+        )
+    store = open_store(db, write=True)
     watcher = Watcher(
-        store, read_feed_list(feeds), rules, alerts_path=alerts, webhook=webhook, allow_private=allow_private
+        store,
+        feed_list,
+        rules,
+        alerts_path=alerts,
+        webhook=webhook,
+        allow_private=allow_private,
+        local_files=True,  # feed files named in the list are the CLI user's own
     )
 
     def report(result) -> None:
@@ -133,12 +162,18 @@ def watch(
         for e in result.errors:
             err.print(f"[yellow]warning[/yellow] {e}", highlight=False)
 
+    failed = False
     try:
         if once:
-            report(watcher.poll())
+            result = watcher.poll()
+            report(result)
+            failed = result.all_failed
         else:
             watcher.run_forever(interval, on_poll=report)
     except KeyboardInterrupt:
         pass
     finally:
         store.close()
+    if failed:
+        err.print("[red]error[/red] no feed could be read", highlight=False)
+        raise typer.Exit(1)

@@ -2,6 +2,11 @@
 
 `read_sources` is the entry point: it dispatches each path to a reader, cleans the text (repeated paragraphs
 dropped) and settles the publication date (metadata, else dateline, else the `published` flag; never today).
+
+It is also the one guard between a user's string and a read: http(s) URLs go through the pinned fetcher (private
+addresses refused unless allowed), and local files and folders are read only when the caller passes
+`local_files=True`. The CLI does (its user owns the disk); the HTTP API never does, so a token cannot read the
+server's files.
 """
 
 from __future__ import annotations
@@ -71,12 +76,19 @@ def _walk(directory: Path) -> Iterator[Path]:
                 yield Path(root) / name
 
 
-def _expand(paths: Iterable[str | Path]) -> Iterator[str | Path]:
-    """URLs as they are; directories as the files under them; other paths as Paths."""
+LOCAL_REFUSED = "not an http(s) URL: local files and folders are not read here"
+
+
+def _expand(paths: Iterable[str | Path], local_files: bool) -> Iterator[str | Path | IngestError]:
+    """URLs as they are; directories as the files under them; other paths as Paths, or (without local_files) an
+    IngestError for each."""
     for p in paths:
         s = str(p)
         if is_url(s):
             yield s
+            continue
+        if not local_files:
+            yield IngestError(s[:300], None, LOCAL_REFUSED)
             continue
         path = Path(s)
         if path.is_dir():
@@ -202,13 +214,18 @@ def read_sources(
     published: date | None = None,
     outlet: str | None = None,
     allow_private: bool = False,
+    local_files: bool = False,
 ) -> Iterator[Report | IngestError]:
-    """Reports (or IngestErrors) from files, directories (recursive, sorted, hidden skipped) and http(s) URLs.
+    """Reports (or IngestErrors) from http(s) URLs and, with `local_files`, files and directories (recursive,
+    sorted, hidden skipped); without it every path is an IngestError and nothing on disk is touched.
 
     `mapping` maps warlog fields to corpus columns; `published` and `outlet` fill what a source does not say.
     An error in one input never stops the others.
     """
-    for item in _expand(paths):
+    for item in _expand(paths, local_files):
+        if isinstance(item, IngestError):
+            yield item
+            continue
         source = item if isinstance(item, str) else str(item)
         if isinstance(item, str):
             results = _guarded(item, _read_url(item, mapping, allow_private))
@@ -243,8 +260,8 @@ def _count_file(path: Path) -> int | None:
 def count_sources(paths: Iterable[str | Path]) -> int | None:
     """How many items read_sources will yield, for a progress bar; None when not cheap to know (URLs, feeds)."""
     total = 0
-    for item in _expand(paths):
-        if isinstance(item, str):
+    for item in _expand(paths, local_files=True):
+        if isinstance(item, str | IngestError):
             return None
         n = _count_file(item)
         if n is None:

@@ -13,7 +13,8 @@ import ipaddress
 import socket
 import ssl
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -259,6 +260,43 @@ class PinnedTransport(httpx.HTTPTransport):
         )
 
 
+@contextmanager
+def pinned_client(
+    allow_private: bool = False, timeout: float = READ_TIMEOUT_S, total_timeout: float = TOTAL_TIMEOUT_S
+) -> Iterator[tuple[httpx.Client, _Deadline]]:
+    """An httpx client whose every connection goes to an address checked after DNS resolution (pinned), with no
+    proxies (environment variables ignored), no redirects followed, and a total deadline; with its deadline."""
+    deadline = _Deadline(total_timeout)
+    with httpx.Client(
+        transport=PinnedTransport(PinnedBackend(allow_private, deadline)),
+        follow_redirects=False,
+        timeout=timeout,
+        headers={"User-Agent": USER_AGENT, "Accept": "*/*"},
+        trust_env=False,
+    ) as client:
+        yield client, deadline
+
+
+def post_json(
+    url: str, payload: Any, allow_private: bool = False, timeout: float = READ_TIMEOUT_S, total_timeout: float = 30.0
+) -> int:
+    """POST a JSON payload through the pinned client (same address guard as fetching); returns the status code.
+    Raises FetchError when the address is refused, the server cannot be reached, or it answers with an error."""
+    _check_scheme(url)
+    try:
+        with pinned_client(allow_private, timeout, total_timeout) as (client, _deadline):
+            response = client.post(url, json=payload)
+    except httpx.ConnectError as exc:
+        if isinstance(exc.__cause__, _RefusedAddress) or isinstance(exc.__context__, _RefusedAddress):
+            raise FetchError(f"refusing {url!r}: {exc}") from None
+        raise FetchError(f"cannot post to {url}: {exc.__class__.__name__}: {exc}") from exc
+    except httpx.HTTPError as exc:
+        raise FetchError(f"cannot post to {url}: {exc.__class__.__name__}: {exc}") from exc
+    if response.status_code >= 300:
+        raise FetchError(f"HTTP {response.status_code} from {url}")
+    return response.status_code
+
+
 # ---------------------------------------------------------------------------------------------------------------------
 # fetching
 
@@ -295,15 +333,8 @@ def fetch_url(
     """
     current = url
     deadline = _Deadline(total_timeout)
-    backend = PinnedBackend(allow_private, deadline)
     try:
-        with httpx.Client(
-            transport=PinnedTransport(backend),
-            follow_redirects=False,
-            timeout=timeout,
-            headers={"User-Agent": USER_AGENT, "Accept": "*/*"},
-            trust_env=False,
-        ) as client:
+        with pinned_client(allow_private, timeout, total_timeout) as (client, deadline):
             for _hop in range(MAX_REDIRECTS + 1):
                 _check_scheme(current)
                 with client.stream("GET", current) as response:

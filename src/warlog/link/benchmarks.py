@@ -309,7 +309,9 @@ def _fakes_rows(path: str | Path) -> list[tuple[str, str, int]]:
 
     with open(path, encoding="latin-1", newline="") as fh:
         labels = [(r["source"], int(r["labels"])) for r in csv.DictReader(fh)]
-    reports = [r for r in read_sources([str(path)], mapping=FAKES_MAPPING) if not isinstance(r, IngestError)]
+    reports = [
+        r for r in read_sources([str(path)], mapping=FAKES_MAPPING, local_files=True) if not isinstance(r, IngestError)
+    ]
     if len(reports) != len(labels):
         raise ValueError(f"{len(reports)} reports read but {len(labels)} labelled rows")
     return [(r.id, outlet, label) for r, (outlet, label) in zip(reports, labels, strict=True)]
@@ -322,7 +324,7 @@ def _cached_store(data: str | Path, cache: str, vdc: str | None):
 
     if not Path(cache).exists():
         store = Store(cache)
-        ingest([str(data)], store, mapping=FAKES_MAPPING)
+        ingest([str(data)], store, mapping=FAKES_MAPPING, local_files=True)
         store.close()
     if not vdc:
         return Store(cache)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import math
 import secrets
 from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime
@@ -235,6 +236,37 @@ def reviews_for(engine: Engine, event_ids: Iterable[str]) -> dict[str, dict[str,
     return out
 
 
+MAX_INT = 2**31 - 1  # INTEGER columns: PostgreSQL's int4 bound (SQLite's is wider)
+
+
+def _whole(name: str, value: Any) -> int:
+    """A non-negative whole number that fits an INTEGER column (2, 2.0, "2"); ValueError otherwise."""
+    message = f"{name} must be a whole number from 0 to {MAX_INT}"
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise ValueError(message)
+    try:
+        number = float(value)
+        whole = int(value) if not isinstance(value, str) else int(number)
+    except (ValueError, OverflowError):
+        raise ValueError(message) from None
+    if not math.isfinite(number) or whole != number or not 0 <= whole <= MAX_INT:
+        raise ValueError(message)
+    return whole
+
+
+def _finite(name: str, value: Any) -> float:
+    """A finite number (latitude, longitude, confidence); ValueError otherwise."""
+    if isinstance(value, bool) or not isinstance(value, int | float | str):
+        raise ValueError(f"{name} must be a number")
+    try:
+        number = float(value)
+    except (ValueError, OverflowError):
+        raise ValueError(f"{name} must be a finite number") from None
+    if not math.isfinite(number):
+        raise ValueError(f"{name} must be a finite number")
+    return number
+
+
 def clean_overrides(fields: Mapping[str, Any]) -> dict[str, Any]:
     """Validate edited fields: known names only, dates parsed, numbers checked; raises ValueError."""
     out: dict[str, Any] = {}
@@ -247,15 +279,15 @@ def clean_overrides(fields: Mapping[str, Any]) -> dict[str, Any]:
         elif isinstance(type_, sa.Date):
             out[name] = value if isinstance(value, date) else date.fromisoformat(str(value)[:10])
         elif isinstance(type_, sa.Integer):
-            if isinstance(value, bool) or int(value) != float(value) or int(value) < 0:
-                raise ValueError(f"{name} must be a non-negative whole number")
-            out[name] = int(value)
+            out[name] = _whole(name, value)
         elif isinstance(type_, sa.Float):
-            out[name] = float(value)
+            out[name] = _finite(name, value)
         else:
             text = str(value).strip()
             if len(text) > type_.length:  # type: ignore[attr-defined]
                 raise ValueError(f"{name} is longer than {type_.length} characters")  # type: ignore[attr-defined]
+            if "\x00" in text:
+                raise ValueError(f"{name} holds a NUL character")
             out[name] = text
     lat, lon = out.get("latitude"), out.get("longitude")
     if lat is not None and not -90 <= lat <= 90 or lon is not None and not -180 <= lon <= 180:
