@@ -18,6 +18,7 @@
     "status", "q"];
   var OFFLINE_MAX_ZOOM = 11;  // the offline outlines (1:10m admin-1, 1:50m countries) hold no more detail than this
   var FIT_MAX_ZOOM = 9;  // zooming to the results never goes closer than this
+  var SELECT_ZOOM = 9;  // selecting an event in a cluster zooms to this at most, then spreads the cluster
   var EDITABLE = ["event_date", "event_type", "sub_event_type", "actor1", "actor2", "location", "admin1", "country",
     "latitude", "longitude", "fatalities"];
   var PAGE_SIZE = 50;
@@ -147,6 +148,7 @@
       chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 40, iconCreateFunction: clusterIcon
     });
     cluster.addTo(map);
+    window.warlogCluster = cluster;  // for the browser tests
     L.control.layers(
       { "Offline outlines (Natural Earth)": countries, "OpenStreetMap (online)": osm },
       { "Admin-1 units": admin1, "Place names": labels, "Events": cluster },
@@ -681,9 +683,22 @@
     if (cluster.getVisibleParent(m) === m) {
       map.panTo(m.getLatLng());
       m.openTooltip();
-    } else {
-      cluster.zoomToShowLayer(m, function () { m.openTooltip(); });
+      return;
     }
+    // Inside a cluster: go to SELECT_ZOOM at most (never closer than the map is already), then spread the cluster
+    // that still holds it, rather than zooming in until it splits.
+    var z = Math.max(map.getZoom(), Math.min(SELECT_ZOOM, map.getMaxZoom())), done = false;
+    function spread() {  // once the clusters of the new zoom are in place (their animation ended)
+      if (done) return;
+      done = true;
+      var parent = cluster.getVisibleParent(m);
+      if (parent && parent !== m && parent.spiderfy) parent.spiderfy();
+      document.body.setAttribute("data-spread", parent && parent !== m ? "1" : "0");
+      setTimeout(function () { m.openTooltip(); }, 300);  // after the spiderfy animation
+    }
+    cluster.once("animationend", spread);
+    map.setView(m.getLatLng(), z, { animate: false });
+    setTimeout(spread, 700);  // when the zoom did not change, no cluster animation runs
   }
 
   function showOverview() {
