@@ -37,7 +37,7 @@ from benchlib import ROOT, Results, command_line, write_results
 PG_URL = os.environ.get("WARLOG_BENCH_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
 PG_SCHEMA = "warlog_bench_api"
 CACHE = ROOT / "bench" / ".cache"
-DATA_VERSION = 1  # bump when the generator changes: cached files of another version are not reused
+DATA_VERSION = 2  # bump when the generator changes: cached files of another version are not reused
 CHUNK = 30_000  # events generated and inserted per batch
 PAGE_SIZE = 50  # what the web UI asks for
 
@@ -314,7 +314,21 @@ def build_sqlite(path: Path, n_events: int, seed: int) -> dict[str, int]:
         con.execute(sql)
     con.execute("PRAGMA journal_mode=WAL")
     con.close()
+    counts["event_search"] = index_search(f"sqlite:///{path}")
     return dict(counts)
+
+
+def index_search(url: str) -> int:
+    """Write every event's search document (what linking does as it writes events); how many."""
+    import sqlalchemy as sa
+
+    from warlog.store import search
+
+    engine = sa.create_engine(url)
+    with engine.begin() as conn:
+        n = search.rebuild(conn)
+    engine.dispose()
+    return n
 
 
 def cached_sqlite(n_events: int, seed: int, use_cache: bool, tmp: Path) -> tuple[Path, float, bool, dict[str, int]]:
@@ -389,6 +403,7 @@ def build_pg(url: str, source: Path) -> dict[str, int]:
         for _name, sql in ddl:
             conn.execute(sql)
         conn.commit()
+        counts["event_search"] = index_search(pg_schema_url(url))
         conn.autocommit = True
         # What autovacuum does within minutes of a bulk load (statistics, visibility map for index-only counts); done
         # now so that every run measures the same settled state.
@@ -502,11 +517,12 @@ def _warlog() -> list[str]:
 class Server:
     """`warlog serve --db URL` on 127.0.0.1 and a free port, in a subprocess logging to a file."""
 
-    def __init__(self, db_url: str, log: Path) -> None:
+    def __init__(self, db_url: str, log: Path, workers: int = 1) -> None:
         self.port = _free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.log = log.open("w")
         cmd = [*_warlog(), "serve", "--host", "127.0.0.1", "--port", str(self.port), "--db", db_url]
+        cmd += ["--workers", str(workers)] if workers > 1 else []
         self.proc = subprocess.Popen(cmd, stdout=self.log, stderr=subprocess.STDOUT, cwd=ROOT)
 
     def wait_ready(self, timeout: float = 180.0) -> float:
@@ -526,9 +542,22 @@ class Server:
         raise RuntimeError(f"warlog serve did not answer in {timeout:.0f} s")
 
     def cpu_seconds(self) -> float:
-        """User + system CPU seconds the server process has used."""
-        fields = Path(f"/proc/{self.proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        """User + system CPU seconds the server has used (its worker processes included)."""
+        pids = [self.proc.pid]
+        for stat in Path("/proc").glob("[0-9]*/stat"):
+            try:
+                if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == self.proc.pid:
+                    pids.append(int(stat.parent.name))
+            except (OSError, ValueError, IndexError):
+                continue
+        total = 0.0
+        for pid in pids:
+            try:
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+        return total
 
     def stop(self) -> None:
         """Terminate the server (kill if it lingers)."""
@@ -613,12 +642,12 @@ def pct(values: list[float], p: float) -> float:
 
 
 def bench_backend(
-    res: Results, label: str, db_url: str, requests: list, clients: int, log: Path
+    res: Results, label: str, db_url: str, requests: list, clients: int, log: Path, workers: int = 1
 ) -> dict[str, list[Sample]]:
     """Serve db_url, time each kind alone once, then the whole mix with `clients` clients; add figures."""
     import httpx
 
-    server = Server(db_url, log)
+    server = Server(db_url, log, workers)
     try:
         startup = server.wait_ready()
         alone: dict[str, float] = {}
@@ -637,7 +666,7 @@ def bench_backend(
         server.stop()
     lat = [s.seconds for s in samples if s.ok]
     errors = sum(not s.ok for s in samples)
-    note = f"{len(samples)} requests, {clients} clients, {wall:.1f} s"
+    note = f"{len(samples)} requests, {clients} clients, {workers} server process(es), {wall:.1f} s"
     res.add(f"{label}: p50", pct(lat, 50) * 1000, "ms", note=note)
     res.add(f"{label}: p95", pct(lat, 95) * 1000, "ms")
     res.add(f"{label}: p99", pct(lat, 99) * 1000, "ms")
@@ -645,7 +674,7 @@ def bench_backend(
     statuses = sorted({str(s.status) for s in samples if not s.ok})
     res.add(f"{label}: errors", errors, "requests", note=f"status {', '.join(statuses)}" if errors else None)
     res.add(f"{label}: server CPU", cpu / max(1, len(samples)) * 1000, "ms/request",
-            note=f"warlog serve process only; startup {startup:.1f} s")  # fmt: skip
+            note=f"warlog serve, all its processes; startup {startup:.1f} s")  # fmt: skip
     by_kind: dict[str, list[Sample]] = defaultdict(list)
     for s in samples:
         by_kind[s.kind].append(s)
@@ -692,6 +721,7 @@ def main(argv: list[str]) -> int:
     p.add_argument("--pg-url", default=PG_URL, help="PostgreSQL database (the bench uses a schema of its own)")
     p.add_argument("--no-cache", action="store_true", help="build the SQLite store afresh in a temporary folder")
     p.add_argument("--seed", type=int, default=7)
+    p.add_argument("--workers", type=int, default=1, help="warlog serve --workers (server processes)")
     p.add_argument("--quick", action="store_true", help="20k events, 200 requests (no cache)")
     args = p.parse_args(argv)
     if args.quick:
@@ -714,7 +744,9 @@ def main(argv: list[str]) -> int:
         how = "cached file, time of its build" if cached else "built now"
         res.add("build: SQLite store", build_s, "s", note=f"{args.events:,} events; {how}")
         if "sqlite" in backends:
-            bench_backend(res, "SQLite", f"sqlite:///{path}", requests, args.clients, tmp / "serve-sqlite.log")
+            bench_backend(
+                res, "SQLite", f"sqlite:///{path}", requests, args.clients, tmp / "serve-sqlite.log", args.workers
+            )
         if "postgresql" in backends:
             _postgres(res, args, path, requests, tmp)
     res.machine["load_avg_end"] = [round(x, 2) for x in os.getloadavg()]
@@ -742,7 +774,8 @@ def _postgres(res: Results, args: argparse.Namespace, source: Path, requests: li
     try:
         note = "COPY from the SQLite file, indexes, VACUUM ANALYZE"
         res.add("build: PostgreSQL store", time.perf_counter() - t0, "s", note=note)
-        bench_backend(res, "PostgreSQL", pg_schema_url(args.pg_url), requests, args.clients, tmp / "serve-pg.log")
+        url = pg_schema_url(args.pg_url)
+        bench_backend(res, "PostgreSQL", url, requests, args.clients, tmp / "serve-pg.log", args.workers)
     finally:
         drop_pg_schema(args.pg_url)
 

@@ -122,6 +122,22 @@ def test_report_totals_equal_warlog_events_and_the_file_is_self_contained(store_
     assert "proposed 5" in methods
 
 
+def test_report_totals_equal_warlog_events_after_reviews(store_url, tmp_path):
+    store = Store(store_url)
+    _total, rows = list_events(store.engine, EventFilter(since=date(2017, 4, 1), until=date(2017, 4, 30)))
+    reviewing.reject(store, next(r for r in rows if r["location"] == "Hama")["id"], "tester")
+    reviewing.edit(store, next(r for r in rows if r["location"] == "Douma")["id"], {"fatalities": 8}, "tester")
+    store.close()
+    args = ["--since", "2017-04-01", "--until", "2017-04-30", "--db", store_url]
+    listed = json.loads(runner.invoke(app, ["events", *args, "--format", "json"]).stdout)
+    out = tmp_path / "sitrep.html"
+    assert runner.invoke(app, ["report", *args, "-o", str(out)]).exit_code == 0
+    totals = totals_in(out.read_text(encoding="utf-8"))
+    assert totals["events"] == len(listed) == 4
+    assert totals["fatalities"] == sum(r["fatalities"] for r in listed)
+    assert 8 in [r["fatalities"] for r in listed]
+
+
 def test_report_reads_reviewed_values(store_url, tmp_path):
     store = Store(store_url)
     total, rows = list_events(store.engine, EventFilter(since=date(2017, 4, 1), until=date(2017, 4, 30)))

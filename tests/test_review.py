@@ -97,7 +97,9 @@ def test_confirm_then_edit_keeps_who_when_before_after(env):
     res = client.patch(f"/api/events/{eid}", json={"fields": {"fatalities": 14, "admin1": "Halab"}}, headers=analyst)
     d = res.json()
     assert d["review_status"] == "edited" and d["fatalities"] == 14 and d["admin1"] == "Halab"
-    assert d["machine"] == {"fatalities": 12, "admin1": "Aleppo"}  # what the machine said stays visible
+    # What the machine said stays visible, its range of tolls included (the reviewed figure is the range shown).
+    assert d["machine"] == {"fatalities": 12, "fatalities_min": 12, "fatalities_max": 15, "admin1": "Aleppo"}
+    assert (d["fatalities_min"], d["fatalities_max"]) == (14, 14)
     confirm, edit = d["history"]
     assert (confirm["action"], confirm["actor"], confirm["note"]) == ("confirm", "alice", "checked")
     assert edit["before"]["fatalities"] == 12 and edit["after"]["fatalities"] == 14 and edit["at"]

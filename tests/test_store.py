@@ -120,7 +120,8 @@ def test_stored_event_has_to_acled_keys_plus_report_fields(store):
     m.id = m.make_id()
     store.save_extraction(Extraction(report=report, mentions=[m]))
     (event,) = store.events()
-    assert event == {**m.to_acled(), "outlet": "Example Wire", "title": None, "url": "u", "published": None}
+    report_fields = {"outlet": "Example Wire", "title": None, "url": "u", "published": None}
+    assert event == {**m.to_acled(), **report_fields, "review_status": "proposed"}  # mentions are never reviewed
 
 
 # --- saving ----------------------------------------------------------------------------------------------------------

@@ -38,6 +38,7 @@ EXTRA_COLUMNS: tuple[str, ...] = LINK_COLUMNS + (
     "report_id",
     "url",
     "evidence_offsets",
+    "review_status",
 )
 CSV_COLUMNS: tuple[str, ...] = ACLED_COLUMNS + EXTRA_COLUMNS
 
@@ -247,6 +248,7 @@ def acled_row(event: dict[str, Any], timestamp: int) -> dict[str, Any]:
         "report_id": event.get("report_id"),
         "url": event.get("url"),
         "evidence_offsets": evidence_offsets(event),
+        "review_status": event.get("review_status"),
     }
     return {k: _cell(row[k]) for k in CSV_COLUMNS}
 

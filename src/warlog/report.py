@@ -77,13 +77,13 @@ class ReportData:
 
 def collect(engine: Engine, scope: ReportScope) -> ReportData:
     """Read the scope's events (reviewed values) and compute the report's figures."""
-    from warlog.store.query import EventFilter, iter_events
+    from warlog.store.query import EventFilter, iter_read_events
     from warlog.store.review import STATUSES
 
     f = EventFilter(since=scope.since, until=scope.until, country=scope.country, admin1=scope.admin1)
-    events = list(iter_events(engine, f))
+    events = list(iter_read_events(engine, f))  # the read path of `warlog events` and `warlog export`
     status_counts: Counter[str] = Counter()
-    for e in iter_events(engine, dataclasses.replace(f, status=STATUSES)):
+    for e in iter_read_events(engine, dataclasses.replace(f, status=STATUSES)):
         status_counts[e.get("review_status") or "proposed"] += 1
     return summarise(scope, events, dict(status_counts))
 

@@ -89,6 +89,9 @@ class Settings:
     gazetteer_path: str | None = field(default_factory=lambda: os.environ.get("WARLOG_GAZETTEER"))
     cache_dir: Path = field(default_factory=default_cache_dir)
     max_file_bytes: int = 20 * 1024 * 1024
+    # Connections a process keeps open to the database (the API serves up to its thread pool's 40 requests at once;
+    # more than this wait for a free connection, up to db_pool_size + 20 in a burst).
+    db_pool_size: int = field(default_factory=lambda: int(os.environ.get("WARLOG_DB_POOL_SIZE", "10")))
 
 
 def normalise_db_url(url: str) -> str:

@@ -38,9 +38,8 @@ from warlog.api.validation import (
     validation_error,
 )
 from warlog.ingest import MAX_REPORT_CHARS
-from warlog.store import Store
+from warlog.store import Store, search
 from warlog.store.query import (
-    ACTIVE,
     SORT_KEYS,
     STAT_DIMENSIONS,
     EventFilter,
@@ -48,10 +47,11 @@ from warlog.store.query import (
     iter_events,
     list_claims,
     list_events,
+    page_events,
+    parse_status,
     report_detail,
     stats,
 )
-from warlog.store.review import STATUSES
 
 Reader = Annotated[Principal, Depends(require_reader)]
 Analyst = Annotated[Principal, Depends(require_analyst)]
@@ -122,20 +122,25 @@ def event_filter(
     status: Annotated[
         str | None, Query(max_length=200, description="active (default), all, or a comma list of statuses")
     ] = None,
-    q: Annotated[str | None, Query(max_length=300, description="text in places, actors and evidence")] = None,
+    q: Annotated[
+        str | None,
+        Query(max_length=300, description='search actors, places, evidence, notes: words, "phrases", word*, OR, -word'),
+    ] = None,
     report_id: Annotated[str | None, Query(max_length=40)] = None,
 ) -> EventFilter:
     """The filters shared by /api/events, its GeoJSON and CSV forms, and /api/stats."""
     box = parse_bbox(bbox)
     centre = parse_point(near)
-    if status in (None, "", "active"):
-        statuses: tuple[str, ...] = ACTIVE
-    elif status == "all":
-        statuses = STATUSES
-    else:
-        statuses = tuple(s.strip() for s in status.split(",") if s.strip())
-        if not set(statuses) <= set(STATUSES):
-            raise HTTPException(422, f"status: use active, all, or some of {', '.join(STATUSES)}")
+    try:
+        statuses = parse_status(status)
+    except ValueError as exc:
+        raise HTTPException(422, str(exc)) from None
+    for name, text in (("q", q), ("actor", actor)):
+        if text and text.strip():
+            try:
+                search.parse(text)
+            except search.SearchSyntaxError as exc:
+                raise HTTPException(422, f"{name}: {exc}") from None
     return EventFilter(
         bbox=box,
         near=centre,
@@ -235,13 +240,30 @@ def _read_routes(app: FastAPI, config: ServeConfig) -> None:
         sort: Annotated[str, Query(max_length=40)] = "-event_date",
         page: Page = 1,
         page_size: PageSize = 100,
+        after: Annotated[
+            str | None, Query(max_length=1000, description="keyset paging: the `next` of the previous page")
+        ] = None,
     ) -> dict[str, Any]:
-        """Events with reviewed values, filtered, sorted and paginated; `total` counts every match."""
+        """Events with reviewed values, filtered, sorted and paginated (by `page`, or by `after` = the previous
+        page's `next`, which costs the same at any depth); `total` counts every match, counted once per filter
+        until the data changes (`total_cached` says when it came from that cache)."""
         size = _page_size(config, page_size)
-        total, items = list_events(
-            request.app.state.store.engine, f, sort=_sort(sort), limit=size, offset=(page - 1) * size
-        )
-        return {"total": total, "page": page, "page_size": size, "items": items}
+        if sort.lstrip("-+") == "relevance" and not (f.q and f.q.strip()):
+            raise HTTPException(422, "sort=relevance needs a search (q)")
+        try:
+            res = page_events(
+                request.app.state.store.engine, f, sort=_sort(sort), limit=size, offset=(page - 1) * size, after=after
+            )
+        except ValueError as exc:
+            raise HTTPException(422, str(exc)) from None
+        return {
+            "total": res.total,
+            "total_cached": res.total_cached,
+            "page": None if after else page,
+            "page_size": size,
+            "next": res.next,
+            "items": res.items,
+        }
 
     @app.get("/api/events.geojson", tags=["events"])
     def get_events_geojson(

@@ -144,32 +144,73 @@ def extract(
     sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
-@app.command()
-def events(
-    country: Annotated[str | None, typer.Option(help="Country name or ISO code.")] = None,
-    since: Annotated[str | None, typer.Option(help="First event date, YYYY-MM-DD.")] = None,
-    until: Annotated[str | None, typer.Option(help="Last event date, YYYY-MM-DD.")] = None,
-    type_: Annotated[str | None, typer.Option("--type", help="Event type or sub-event type.")] = None,
-    near: Annotated[str | None, typer.Option(help="LAT,LON centre for --km.")] = None,
-    km: Annotated[float | None, typer.Option(help="Radius around --near, in km.", min=0, max=20038)] = None,
-    limit: Annotated[int | None, typer.Option(help="At most this many events.", min=1, max=2**63 - 1)] = None,
-    format_: Annotated[str, typer.Option("--format", help="table, json or csv")] = "table",
-    db: DbOption = None,
-) -> None:
-    """List stored events with filters."""
+CountryOpt = Annotated[str | None, typer.Option(help="Country name, ISO2 or ISO3 code.")]
+SinceOpt = Annotated[str | None, typer.Option(help="First event date, YYYY-MM-DD.")]
+UntilOpt = Annotated[str | None, typer.Option(help="Last event date, YYYY-MM-DD.")]
+TypeOpt = Annotated[str | None, typer.Option("--type", help="Event type or sub-event type.")]
+StatusOpt = Annotated[
+    str, typer.Option(help="Review status: active (proposed, confirmed, edited), all, or a comma list.")
+]
+NearOpt = Annotated[str | None, typer.Option(help="LAT,LON centre for --km.")]
+KmOpt = Annotated[float | None, typer.Option(help="Radius around --near, in km (default 25).", min=0, max=20038)]
+
+
+def _event_filter(
+    country: str | None,
+    since: str | None,
+    until: str | None,
+    type_: str | None,
+    status: str,
+    near: str | None,
+    km: float | None,
+):
+    """The filter `warlog events` and `warlog export` share, with the API's semantics (warlog.store.query)."""
+    import math
+
+    from warlog.store.query import EventFilter, parse_status
+
     centre = parse_point(near, "--near")
-    if centre is not None:
-        km = km if km is not None else 25.0
-    store = open_store(db)
-    rows = store.events(
+    if centre is None and km is not None:
+        raise typer.BadParameter("give --near LAT,LON with --km", param_hint="--km")
+    if km is not None and not (math.isfinite(km) and km >= 0):
+        raise typer.BadParameter("a non-negative number of km", param_hint="--km")
+    try:
+        statuses = parse_status(status)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc), param_hint="--status") from None
+    return EventFilter(
         country=country,
         since=parse_date(since, "--since"),
         until=parse_date(until, "--until"),
         event_type=type_,
         near=centre,
         km=km,
-        limit=limit,
+        status=statuses,
     )
+
+
+@app.command()
+def events(
+    country: CountryOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    type_: TypeOpt = None,
+    status: StatusOpt = "active",
+    near: NearOpt = None,
+    km: KmOpt = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many events.", min=1, max=2**63 - 1)] = None,
+    format_: Annotated[str, typer.Option("--format", help="table, json or csv")] = "table",
+    db: DbOption = None,
+) -> None:
+    """List stored events with filters: reviewed values and review status, rejected and merged events left out
+    unless --status asks for them; sorted by date (unknown last)."""
+    from warlog.store.query import read_events
+
+    if format_ not in ("table", "json", "csv"):
+        raise typer.BadParameter("use table, json or csv", param_hint="--format")
+    f = _event_filter(country, since, until, type_, status, near, km)
+    store = open_store(db)
+    rows = read_events(store.engine, f, limit=limit)
     store.close()
     if format_ == "json":
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2, default=str) + "\n")
@@ -177,27 +218,33 @@ def events(
         from warlog.export import write_acled_csv
 
         write_acled_csv(rows, sys.stdout)
-    elif format_ == "table":
-        print_events(rows)
     else:
-        raise typer.BadParameter("use table, json or csv", param_hint="--format")
+        print_events(rows)
 
 
 @app.command()
 def export(
     format_: Annotated[str, typer.Option("--format", help="acled-csv, geojson or jsonl")] = "acled-csv",
     output: Annotated[str, typer.Option("-o", "--output", help="File to write.")] = "events.csv",
+    country: CountryOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    type_: TypeOpt = None,
+    status: StatusOpt = "active",
+    near: NearOpt = None,
+    km: KmOpt = None,
     db: DbOption = None,
 ) -> None:
-    """Write every stored event to a file: ACLED CSV, GeoJSON (RFC 7946) or JSON Lines."""
+    """Write the stored events that match the filters (all active ones by default) to a file: ACLED CSV, GeoJSON
+    (RFC 7946) or JSON Lines, with reviewed values; the same filters as `warlog events` and the API."""
     from warlog.export import export as run_export
+    from warlog.store.query import iter_read_events
 
     if format_ not in ("acled-csv", "geojson", "jsonl"):
         raise typer.BadParameter("use acled-csv, geojson or jsonl", param_hint="--format")
-    from warlog.store.query import EventFilter, iter_events
-
+    f = _event_filter(country, since, until, type_, status, near, km)
     store = open_store(db)
-    rows = list(iter_events(store.engine, EventFilter()))  # reviewed values; rejected and merged events left out
+    rows = list(iter_read_events(store.engine, f))
     store.close()
     Path(output).parent.mkdir(parents=True, exist_ok=True)
     n = run_export(rows, output, format_)
@@ -209,20 +256,28 @@ def show(
     event_id: Annotated[str, typer.Argument(help="Event id (or the id of any mention in it).")],
     db: DbOption = None,
 ) -> None:
-    """Print one event with every report behind it, the evidence, the figures each source gave and the flags."""
+    """Print one event with its review status, every report behind it, the evidence, the figures each source gave,
+    the flags and the review history (reviewed values, the machine's beside them)."""
     store = open_store(db)
     event = store.get_event(event_id)
     if event is None:
         store.close()
         err.print(f"[red]no event {event_id} in {shown_url(store.url)}[/red]", highlight=False)
         raise typer.Exit(1)
+    if event.get("review_status") == "merged":
+        store.close()
+        out.print(f"{event_id} was merged into {event['merged_into']}: warlog show {event['merged_into']}")
+        return
     linked = "reports" in event
     report = None if linked else store.get_report(event["report_id"])
     store.close()
     skip = {"evidence", "reports", "references", "figures", "mention_ids", "report_ids", "unresolved_places"}
+    skip |= {"review", "machine", "history", "merged_from"}
+    machine = event.get("machine") or {}
     for key, value in event.items():
         if key not in skip and value not in (None, "", []):
-            out.print(f"[bold]{key}[/bold]: {value}", highlight=False)
+            was = f"  (machine: {machine[key]})" if key in machine else ""
+            out.print(f"[bold]{key}[/bold]: {value}{was}", highlight=False)
     if not linked:
         if report:
             out.print(
@@ -254,6 +309,21 @@ def show(
             f"{ref.get('admin1') or ''} deaths={ref.get('fatalities')} agrees={ref.get('figures_agree')}",
             highlight=False,
         )
+    history = event.get("history") or []
+    if history:
+        out.print("\n[bold]review history[/bold]")
+    for h in history:
+        changed = _changes(h.get("before"), h.get("after"))
+        note = f" note: {h['note']}" if h.get("note") else ""
+        out.print(f"  {h.get('at')} {h.get('actor')} {h.get('action')}{changed}{note}", highlight=False)
+
+
+def _changes(before: object, after: object) -> str:
+    """' field a -> b, ...' for the fields an audit row changed (empty when none can be told)."""
+    if not isinstance(before, dict) or not isinstance(after, dict):
+        return ""
+    diff = [f"{k} {before.get(k)} -> {after[k]}" for k in after if k in before and before.get(k) != after[k]]
+    return (": " + ", ".join(diff)) if diff else ""
 
 
 @gazetteer_app.command("load")

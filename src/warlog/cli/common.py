@@ -136,6 +136,16 @@ def parse_mapping(value: str | None) -> dict[str, str] | None:
     return mapping
 
 
+def _toll(e: dict) -> str:
+    """Fatalities, with the range the sources gave when it is wider than the figure."""
+    value, low, high = e.get("fatalities"), e.get("fatalities_min"), e.get("fatalities_max")
+    if value is None:
+        return ""
+    if low is not None and high is not None and (low, high) != (value, value):
+        return f"{value} ({low}-{high})"
+    return str(value)
+
+
 def print_events(events: list[dict]) -> None:
     table = Table(show_lines=False, header_style="bold")
     for col in (
@@ -149,6 +159,7 @@ def print_events(events: list[dict]) -> None:
         "lat,lon",
         "prec",
         "fatal",
+        "status",
         "source",
     ):
         table.add_column(col, overflow="fold")
@@ -164,7 +175,8 @@ def print_events(events: list[dict]) -> None:
             str(e.get("admin1") or ""),
             f"{lat:.3f},{lon:.3f}" if lat is not None and lon is not None else "",
             str(e.get("geo_precision") or ""),
-            str(e.get("fatalities") if e.get("fatalities") is not None else ""),
+            _toll(e),
+            str(e.get("review_status") or ""),
             str(e.get("outlet") or e.get("attributed_to") or ""),
         )
     out.print(table)

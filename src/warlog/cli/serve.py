@@ -32,6 +32,9 @@ def serve(
             "Requests naming any other host are refused (DNS rebinding); IP addresses and localhost always work."
         ),
     ] = None,
+    workers: Annotated[
+        int, typer.Option(help="Server processes (uvicorn workers); more serve more readers at once on more cores.")
+    ] = 1,
 ) -> None:
     """Serve the HTTP API (OpenAPI document at /openapi.json) and the web map at /."""
     import uvicorn
@@ -54,7 +57,28 @@ def serve(
         raise typer.BadParameter(str(exc), param_hint="--read") from None
     store = open_store(config.db_url)
     err.print(f"warlog serving {config.db_url} on http://{host}:{port}/ (reading: {config.read})", highlight=False)
-    uvicorn.run(create_app(config, store=store), host=host, port=port, log_level="info", proxy_headers=False)
+    if workers <= 1:
+        uvicorn.run(create_app(config, store=store), host=host, port=port, log_level="info", proxy_headers=False)
+        return
+    store.close()
+    # Several processes: each builds its own app from the environment (ServeConfig reads WARLOG_*), so the settings
+    # travel as environment variables; uvicorn's supervisor restarts a worker that dies.
+    import os
+
+    os.environ["WARLOG_DB"] = config.db_url
+    os.environ["WARLOG_READ"] = config.read
+    os.environ["WARLOG_CORS_ORIGINS"] = ",".join(config.cors_origins)
+    os.environ["WARLOG_ALLOW_PRIVATE_URLS"] = "1" if config.allow_private_urls else "0"
+    os.environ["WARLOG_ALLOWED_HOSTS"] = ",".join(config.host_names())  # the served host's names included
+    uvicorn.run(
+        "warlog.api.app:create_app",
+        factory=True,
+        workers=workers,
+        host=host,
+        port=port,
+        log_level="info",
+        proxy_headers=False,
+    )
 
 
 @token_app.command("create")

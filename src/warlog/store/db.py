@@ -5,28 +5,26 @@ Portable SQLAlchemy Core (SQLite and PostgreSQL); every value goes in as a bound
 
 from __future__ import annotations
 
-import json
-import math
 import threading
 import zlib
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import UTC, date, datetime
 from typing import Any
 
-import pycountry
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import IntegrityError
 
-from warlog.model import Claim, Evidence, Extraction, Mention, Place, Report, place_fields
+from warlog.geometry import EARTH_RADIUS_KM, bounding_box, haversine_km  # noqa: F401  (re-exported)
+from warlog.model import Claim, Extraction, Mention, Report, place_fields
 from warlog.settings import normalise_db_url
+from warlog.store.rows import _claim_dict, mention_dict
 from warlog.store.schema import SCHEMA_VERSION, mentions, reports
 from warlog.store.schema import claims as claims_table
 from warlog.store.schema import meta as meta_table
 
-EARTH_RADIUS_KM = 6371.0088
 SQLITE_BUSY_TIMEOUT_S = 30
 _IN_CHUNK = 500  # ids per IN (...) list, well under SQLite's bound-parameter limit
 
@@ -45,24 +43,6 @@ class SchemaVersionError(RuntimeError):
 def _iso(value: date | datetime | None) -> str | None:
     """A date (or datetime) as ISO text, None stays None."""
     return value.isoformat() if value is not None else None
-
-
-def _as_date(value: Any) -> date | None:
-    """Accept a date, a datetime or ISO text from a row; return a date."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    return date.fromisoformat(str(value)[:10])
-
-
-def _json_value(value: Any) -> Any:
-    """JSON columns come back decoded from SQLAlchemy; accept raw JSON text too (rows read by other tools)."""
-    if isinstance(value, str):
-        return json.loads(value)
-    return value
 
 
 def _utc_naive(value: datetime | None) -> datetime:
@@ -105,56 +85,6 @@ def row_from_mention(m: Mention) -> dict[str, Any]:
     }
 
 
-def _place_from_row(row: Mapping[str, Any]) -> Place | None:
-    """The Place columns of a mention row, or None when the mention was not geocoded."""
-    if row.get("location") is None and row.get("latitude") is None:
-        return None
-    return Place(
-        location=row.get("location") or "",
-        latitude=row.get("latitude"),  # type: ignore[arg-type]
-        longitude=row.get("longitude"),  # type: ignore[arg-type]
-        geo_precision=row.get("geo_precision"),  # type: ignore[arg-type]
-        country=row.get("country"),
-        admin1=row.get("admin1"),
-        admin2=row.get("admin2"),
-        admin3=row.get("admin3"),
-        iso=row.get("iso"),
-        gazetteer_id=row.get("gazetteer_id"),
-    )
-
-
-def mention_from_row(row: Mapping[str, Any]) -> Mention:
-    """A `mentions` row (a RowMapping or a dict; dates as date or ISO text) back as a Mention."""
-    row = dict(row)
-    evidence = _json_value(row.get("evidence")) or []
-    confidence = row.get("confidence")
-    return Mention(
-        id=row["id"],
-        report_id=row["report_id"],
-        event_date=_as_date(row.get("event_date")),
-        time_precision=row.get("time_precision") or 1,
-        disorder_type=row.get("disorder_type"),
-        event_type=row.get("event_type"),
-        sub_event_type=row.get("sub_event_type"),
-        actor1=row.get("actor1"),
-        assoc_actor_1=row.get("assoc_actor_1"),
-        actor2=row.get("actor2"),
-        assoc_actor_2=row.get("assoc_actor_2"),
-        inter1=row.get("inter1"),
-        inter2=row.get("inter2"),
-        place=_place_from_row(row),
-        fatalities=row.get("fatalities") or 0,
-        injured=row.get("injured"),
-        civilians=row.get("civilians"),
-        children=row.get("children"),
-        women=row.get("women"),
-        attributed_to=row.get("attributed_to"),
-        evidence=[Evidence(text=e["text"], start=e["start"], end=e["end"]) for e in evidence],
-        confidence=0.5 if confidence is None else confidence,
-        unresolved_places=list(_json_value(row.get("unresolved_places")) or []),
-    )
-
-
 def row_from_report(r: Report) -> dict[str, Any]:
     """A Report as a `reports` row."""
     return {
@@ -185,68 +115,35 @@ def row_from_claim(c: Claim) -> dict[str, Any]:
     }
 
 
-def _claim_dict(row: Mapping[str, Any]) -> dict[str, Any]:
-    """A `claims` row as the same dict Claim.to_dict() gives."""
-    return {
-        "report_id": row["report_id"],
-        "quantity": row["quantity"],
-        "what": row["what"],
-        "where": row["where_"],
-        "period": row["period"],
-        "attributed_to": row["attributed_to"],
-        "evidence": _json_value(row["evidence"]),
-        "id": row["id"],
-    }
-
-
-# ---------------------------------------------------------------------------------------------------------------------
-# geometry
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
-
-
-def bounding_box(lat: float, lon: float, km: float) -> tuple[float, float, list[tuple[float, float]] | None]:
-    """Latitude range and longitude ranges (split at the antimeridian; None = any) holding every point within km."""
-    ang = km / EARTH_RADIUS_KM
-    dlat = math.degrees(ang)
-    lat_min, lat_max = lat - dlat, lat + dlat
-    if lat_min <= -90 or lat_max >= 90:
-        return max(lat_min, -90.0), min(lat_max, 90.0), None
-    ratio = math.sin(ang) / math.cos(math.radians(lat))
-    if ratio >= 1:
-        return lat_min, lat_max, None
-    dlon = math.degrees(math.asin(ratio))
-    lon_min, lon_max = lon - dlon, lon + dlon
-    if lon_min < -180:
-        return lat_min, lat_max, [(lon_min + 360, 180.0), (-180.0, lon_max)]
-    if lon_max > 180:
-        return lat_min, lat_max, [(lon_min, 180.0), (-180.0, lon_max - 360)]
-    return lat_min, lat_max, [(lon_min, lon_max)]
-
-
-def _iso2_for(country: str) -> str | None:
-    """An ISO3 code given as a country filter, mapped to ISO2 (the stored form)."""
-    if len(country) == 3 and country.isalpha():
-        c = pycountry.countries.get(alpha_3=country.upper())
-        return c.alpha_2 if c else None
-    return None
-
-
 # ---------------------------------------------------------------------------------------------------------------------
 # the store
 
 
-def _make_engine(url: str) -> Engine:
-    """An engine; for SQLite: WAL, foreign keys, a 30 s busy timeout and BEGIN IMMEDIATE for writes."""
+def _sqlite_math(dbapi_conn: Any) -> None:
+    """The SQL math functions the radius filter uses (sin, cos, radians), registered when this SQLite build lacks
+    them (they are built in from SQLite 3.35 when compiled with math functions, as Debian and python.org builds are)."""
+    import math
+    import sqlite3
+
+    try:
+        dbapi_conn.execute("SELECT sin(radians(1)) + cos(1)").fetchone()
+    except sqlite3.OperationalError:
+        for name, fn in (("sin", math.sin), ("cos", math.cos), ("radians", math.radians)):
+            dbapi_conn.create_function(name, 1, lambda x, fn=fn: None if x is None else fn(x), deterministic=True)
+
+
+def _make_engine(url: str, pool_size: int | None = None) -> Engine:
+    """An engine with a pool of `pool_size` connections (Settings.db_pool_size; + 20 in a burst); for SQLite: WAL,
+    foreign keys, a 30 s busy timeout and BEGIN IMMEDIATE for writes."""
+    from warlog.settings import Settings
+
+    size = max(1, pool_size or Settings().db_pool_size)
+    pool = {"pool_size": size, "max_overflow": 20}
     if not url.startswith("sqlite"):
-        return sa.create_engine(url, pool_pre_ping=True)
-    engine = sa.create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S})
+        return sa.create_engine(url, pool_pre_ping=True, **pool)
+    if url in ("sqlite://", "sqlite:///:memory:"):
+        pool = {}  # one in-memory database per connection: SQLAlchemy's default single-connection pool
+    engine = sa.create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S}, **pool)
 
     @sa.event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
@@ -256,6 +153,7 @@ def _make_engine(url: str) -> Engine:
         cur.execute("PRAGMA journal_mode=WAL")
         cur.execute("PRAGMA foreign_keys=ON")
         cur.close()
+        _sqlite_math(dbapi_conn)
 
     @sa.event.listens_for(engine, "begin")
     def _on_begin(conn: Connection) -> None:
@@ -444,22 +342,6 @@ class Store:
         d["ingested_at"] = _iso(d["ingested_at"])
         return d
 
-    def _event_select(self) -> sa.Select:
-        """Mentions joined to their report's outlet, title, url and publication date."""
-        return sa.select(mentions, reports.c.outlet, reports.c.title, reports.c.url, reports.c.published).join(
-            reports, mentions.c.report_id == reports.c.id
-        )
-
-    @staticmethod
-    def _event_dict(row: Mapping[str, Any]) -> dict[str, Any]:
-        """A joined row as Mention.to_acled() plus the report's outlet, title, url and published."""
-        d = mention_from_row(row).to_acled()
-        d["outlet"] = row["outlet"]
-        d["title"] = row["title"]
-        d["url"] = row["url"]
-        d["published"] = _iso(row["published"])
-        return d
-
     def events(
         self,
         *,
@@ -473,14 +355,15 @@ class Store:
         offset: int = 0,
         report_id: str | None = None,
     ) -> list[dict[str, Any]]:
-        """Linked events (reconciled fields, sources, ranges, flags, member ids) once linking has run, else mentions."""
-        from warlog.store import linking
+        """Linked events with reviewed values (rejected and merged ones left out) once linking has run, else
+        mentions; both through the one filter compiler (warlog.store.query), sorted by date (unknown last), id."""
+        from warlog.store import query
 
-        kwargs = {"country": country, "since": since, "until": until, "event_type": event_type}
-        kwargs.update({"near": near, "km": km, "limit": limit, "offset": offset, "report_id": report_id})
-        if linking.has_events(self.engine):
-            return linking.query_events(self.engine, **kwargs)
-        return self.mentions(**kwargs)
+        if near is not None and (km is None or km < 0):
+            raise ValueError("near= needs a non-negative km=")
+        f = query.EventFilter(country=country, since=since, until=until, event_type=event_type, near=near, km=km,
+                              report_id=report_id)  # fmt: skip
+        return query.read_events(self.engine, f, limit=limit, offset=offset)
 
     def mentions(
         self,
@@ -495,70 +378,42 @@ class Store:
         offset: int = 0,
         report_id: str | None = None,
     ) -> list[dict[str, Any]]:
-        """Mentions as flat ACLED-named dicts, filtered and sorted by event_date (unknown dates last) then id."""
+        """Mentions as flat ACLED-named dicts, filtered like events, sorted by event_date (unknown dates last) then
+        id."""
+        from warlog.store import query
+
         if near is not None and (km is None or km < 0):
             raise ValueError("near= needs a non-negative km=")
-        q = self._event_select()
-        if country:
-            c = country.strip().lower()
-            conds = [sa.func.lower(mentions.c.country) == c, sa.func.lower(mentions.c.iso) == c]
-            iso2 = _iso2_for(country.strip())
-            if iso2:
-                conds.append(mentions.c.iso == iso2)
-            q = q.where(sa.or_(*conds))
-        if since is not None:
-            q = q.where(mentions.c.event_date >= since)
-        if until is not None:
-            q = q.where(mentions.c.event_date <= until)
-        if event_type:
-            t = event_type.strip().lower()
-            lower = sa.func.lower
-            q = q.where(sa.or_(lower(mentions.c.event_type) == t, lower(mentions.c.sub_event_type) == t))
-        if report_id is not None:
-            q = q.where(mentions.c.report_id == report_id)
-        if near is not None:
-            q = q.where(*self._bbox_conditions(near[0], near[1], float(km)))  # type: ignore[arg-type]
-        q = q.order_by(sa.case((mentions.c.event_date.is_(None), 1), else_=0), mentions.c.event_date, mentions.c.id)
-        if near is None:
-            if offset:
-                q = q.offset(offset)
-            if limit is not None:
-                q = q.limit(limit)
-        with self.engine.connect() as conn:
-            rows = conn.execute(q).mappings().all()
-        if near is not None:
-            lat0, lon0 = near
-            rows = [r for r in rows if haversine_km(lat0, lon0, r["latitude"], r["longitude"]) <= km]  # type: ignore[operator]
-            rows = rows[offset : offset + limit if limit is not None else None]
-        return [self._event_dict(r) for r in rows]
+        f = query.EventFilter(country=country, since=since, until=until, event_type=event_type, near=near, km=km,
+                              report_id=report_id)  # fmt: skip
+        return [mention_dict(r) for r in query.mention_rows(self.engine, f, limit=limit, offset=offset)]
 
-    @staticmethod
-    def _bbox_conditions(lat: float, lon: float, km: float) -> list[sa.ColumnElement[bool]]:
-        """SQL conditions for the bounding box around (lat, lon) that holds every point within km."""
-        lat_min, lat_max, lon_ranges = bounding_box(lat, lon, km)
-        conds = [mentions.c.latitude.is_not(None), mentions.c.longitude.is_not(None)]
-        conds.append(mentions.c.latitude.between(lat_min, lat_max))
-        if lon_ranges is not None:
-            conds.append(sa.or_(*(mentions.c.longitude.between(a, b) for a, b in lon_ranges)))
-        return conds
+    def has_events(self) -> bool:
+        """Whether linking has written any event."""
+        from warlog.store import query
+
+        return query.has_events(self.engine)
 
     def get_event(self, event_id: str) -> dict[str, Any] | None:
-        """One linked event (by event id or any of its mention ids) with its reports, or a mention dict, or None."""
-        from warlog.store import linking
+        """One linked event (by event id or any of its mention ids) with reviewed values, its review state and
+        history, or a mention dict before linking, or None."""
+        from warlog.store import query
 
-        if linking.has_events(self.engine):
-            linked = linking.get_linked_event(self.engine, event_id)
+        if self.has_events():
+            linked = query.event_detail(self.engine, event_id)
             if linked is not None:
                 return linked
         return self.get_mention(event_id)
 
     def get_mention(self, event_id: str) -> dict[str, Any] | None:
         """One mention dict by mention id (or the first mention of a linked event id), or None."""
-        q = self._event_select().where(sa.or_(mentions.c.id == event_id, mentions.c.event_id == event_id))
+        q = sa.select(mentions, reports.c.outlet, reports.c.title, reports.c.url, reports.c.published)
+        q = q.join(reports, mentions.c.report_id == reports.c.id)
+        q = q.where(sa.or_(mentions.c.id == event_id, mentions.c.event_id == event_id))
         q = q.order_by(sa.case((mentions.c.id == event_id, 0), else_=1), mentions.c.id).limit(1)
         with self.engine.connect() as conn:
             row = conn.execute(q).mappings().first()
-        return self._event_dict(row) if row is not None else None
+        return mention_dict(row) if row is not None else None
 
     def claims(self, report_id: str | None = None) -> list[dict[str, Any]]:
         """Claims (all, or one report's) as Claim.to_dict()-shaped dicts, ordered by report then id."""

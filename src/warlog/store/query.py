@@ -1,38 +1,64 @@
-"""Filtered, sorted, paginated queries over linked events with the analysts' review overrides applied in SQL.
+"""The one read path: a filter compiler over linked events (and, before linking, over mentions) with the analysts'
+reviews applied in SQL, and the readers built on it (pages, batches, counts, detail, statistics).
 
-Every reviewable field is read as COALESCE(event_reviews.field, events.field), so lists, maps, statistics and
-exports all show reviewed values. Filters are bound parameters only; free text uses LIKE (SQLite and PostgreSQL).
+The CLI (`events`, `show`, `export`), the HTTP API, watch alerts and linking's readers (reference matching,
+credibility) all read through this module, so they agree on every filter:
+- country: an ISO2 code, an ISO3 code or a name (any case); known countries match their ISO2 code or their name;
+- event type: an ACLED event type or sub-event type, any case;
+- near/km: great-circle (haversine) distance, `warlog.geometry`, the same rule in SQL and in Python;
+- status: proposed, confirmed and edited by default (rejected and merged events left out unless asked for);
+- reviewed values: every reviewable field is COALESCE(review, machine), see `warlog.store.read`.
+Filters are bound parameters only.
 """
 
 from __future__ import annotations
 
+import base64
 import dataclasses
-import math
+import json
+import threading
+from collections import OrderedDict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+import pycountry
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.selectable import Join
 
-from warlog.store.linking import _sources_by_event, event_dict, get_linked_event
-from warlog.store.review import REVIEW_FIELDS, audit_for, event_reviews, get_review
-from warlog.store.schema import claims, events, mentions, reports
+from warlog.geometry import within_km_sql
+from warlog.store import search
+from warlog.store.read import (
+    STATUS,
+    effective,
+    machine,
+    records,
+    reviewed_columns,
+    reviewed_events,
+)
+from warlog.store.review import STATUSES, audit_for, event_reviews, get_review
+from warlog.store.rows import _claim_dict, iso_text, mention_dict, mention_from_row
+from warlog.store.schema import (
+    claims,
+    events,
+    mentions,
+    reference_events,
+    reference_matches,
+    report_credibility,
+    reports,
+)
 
-KM_PER_DEGREE = 111.195
+DEFAULT_KM = 25.0  # radius around `near` when none is given (CLI and API)
 ACTIVE = ("proposed", "confirmed", "edited")  # what lists and exports show unless a status is asked for
-SORT_KEYS = ("event_date", "fatalities", "n_sources", "n_reports", "location", "admin1", "country", "event_type", "id")
-STATUS = sa.func.coalesce(event_reviews.c.status, "proposed")
-
-
-def col(name: str) -> sa.ColumnElement[Any]:
-    """The effective value of an event column: the analyst's override when there is one."""
-    if name in REVIEW_FIELDS:
-        return sa.func.coalesce(event_reviews.c[name], events.c[name])
-    return events.c[name]
+SORT_KEYS = (
+    "event_date", "fatalities", "n_sources", "n_reports", "location", "admin1", "country", "event_type", "id",
+    "relevance",  # with q: best match first (bm25 on SQLite, ts_rank on PostgreSQL)
+)  # fmt: skip
+col = effective  # the effective value of an event column (the analyst's override when there is one)
+base_col = machine  # the machine's value (for events nobody reviewed: plain columns, so indexes apply)
 
 
 @dataclass
@@ -68,22 +94,26 @@ def _ieq(column: sa.ColumnElement[Any], value: str) -> sa.ColumnElement[bool]:
     return sa.func.lower(column) == value.strip().lower()
 
 
-def base_col(name: str) -> sa.ColumnElement[Any]:
-    """The machine's value of an event column (for events nobody reviewed: plain columns, so indexes apply)."""
-    return events.c[name]
+def country_terms(value: str) -> tuple[str | None, list[str]]:
+    """(ISO2 code or None, names) that a country filter stands for: a two-letter value is an ISO2 code; an ISO3 code
+    or a name pycountry knows gives its ISO2 code and names; the value itself in its usual cases is always a name."""
+    value = value.strip()
+    names = {value, value.title(), value.lower(), value.upper(), value.capitalize()}
+    if len(value) == 2 and value.isalpha():
+        return value.upper(), sorted(names)
+    try:
+        found = pycountry.countries.lookup(value)
+    except LookupError:
+        return None, sorted(names)
+    names.update(n for n in (found.name, getattr(found, "common_name", None)) if n)
+    return found.alpha_2, sorted(names)
 
 
 def _country(value: str, col: Any) -> sa.ColumnElement[bool]:
-    """Country by ISO2, ISO3 (mapped to the stored ISO2) or name, as exact matches so the country index applies."""
-    from warlog.store.db import _iso2_for
-
-    value = value.strip()
-    if len(value) == 2 and value.isalpha():
-        return col("iso") == value.upper()
-    iso2 = _iso2_for(value)
-    if iso2:
-        return col("iso") == iso2
-    return col("country").in_(sorted({value, value.title(), value.lower(), value.upper()}))
+    """Country by ISO2, ISO3 or name: the ISO2 column or the country name, exact matches so the indexes apply."""
+    iso2, names = country_terms(value)
+    by_name = col("country").in_(names)
+    return sa.or_(col("iso") == iso2, by_name) if iso2 else by_name
 
 
 def _admin1(value: str, col: Any) -> sa.ColumnElement[bool]:
@@ -115,18 +145,8 @@ def _event_type(value: str, col: Any) -> sa.ColumnElement[bool]:
 
 
 def _near(lat: float, lon: float, km: float, col: Any) -> list[sa.ColumnElement[bool]]:
-    """Within km of (lat, lon): a bounding box (index-friendly) then an equirectangular distance, in plain SQL."""
-    dlat = km / KM_PER_DEGREE
-    coslat = max(math.cos(math.radians(lat)), 1e-6)
-    dlon = min(dlat / coslat, 180.0)
-    la, lo = col("latitude"), col("longitude")
-    dx = (lo - lon) * coslat
-    dy = la - lat
-    return [
-        la.between(lat - dlat, lat + dlat),
-        lo.between(lon - dlon, lon + dlon),
-        dx * dx + dy * dy <= dlat * dlat,
-    ]
+    """Within km of (lat, lon) by great-circle distance (see warlog.geometry.within_km_sql)."""
+    return within_km_sql(col("latitude"), col("longitude"), lat, lon, km)
 
 
 def _contains(column: sa.ColumnElement[Any], pattern: str, dialect: str) -> sa.ColumnElement[bool]:
@@ -137,30 +157,10 @@ def _contains(column: sa.ColumnElement[Any], pattern: str, dialect: str) -> sa.C
     return sa.func.lower(column).like(sa.func.lower(pattern), escape="\\")
 
 
-def _in_evidence(pattern: str, dialect: str, per_row: bool) -> sa.ColumnElement[bool]:
-    """Events with a mention whose evidence contains the pattern.
-
-    per_row: a correlated EXISTS, cheap where few events are tried (reviewed events, a page walked in sort order);
-    otherwise events.id IN (one pass over the mentions), cheaper when every event is tried (counts). PostgreSQL would
-    turn the EXISTS into that one pass (a hashed subplan) by itself: OFFSET 0 keeps it per row.
-    """
-    found = _contains(sa.cast(mentions.c.evidence, sa.Text), pattern, dialect)
-    if per_row:
-        probe = sa.select(sa.literal(1)).where(mentions.c.event_id == events.c.id, found)
-        return (probe if dialect == "sqlite" else probe.offset(0)).exists()
-    return events.c.id.in_(sa.select(mentions.c.event_id).where(found))
-
-
-def _conditions(
-    f: EventFilter, col: Any = col, dialect: str = "sqlite", per_row: bool = True
-) -> list[sa.ColumnElement[bool]]:
-    """SQL conditions for a filter, on effective columns (col) or on the machine's columns (base_col); per_row: see
-    _in_evidence."""
+def _field_conditions(f: EventFilter, col: Any, dialect: str) -> list[sa.ColumnElement[bool]]:
+    """Conditions on the ACLED fields (dates, place, type, actors, toll, box, radius): the same for linked events
+    (effective or machine columns) and for mentions."""
     conds: list[sa.ColumnElement[bool]] = []
-    if f.ids is not None:
-        conds.append(events.c.id.in_(list(f.ids)))
-    if f.after_id is not None:
-        conds.append(events.c.id > f.after_id)
     if f.since is not None:
         conds.append(col("event_date") >= f.since)
     if f.until is not None:
@@ -173,11 +173,6 @@ def _conditions(
         conds.append(_event_type(f.event_type, col))
     if f.sub_event_type:
         conds.append(_event_type(f.sub_event_type, col))
-    if f.actor:
-        pat = _like(f.actor.strip())
-        conds.append(
-            sa.or_(*(_contains(col(c), pat, dialect) for c in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2")))
-        )
     if f.min_fatalities is not None:
         conds.append(col("fatalities") >= f.min_fatalities)
     if f.bbox is not None:
@@ -186,14 +181,54 @@ def _conditions(
         conds.append(col("latitude").between(south, north))
         conds.append(lon.between(west, east) if west <= east else sa.or_(lon >= west, lon <= east))
     if f.near is not None:
-        conds.extend(_near(f.near[0], f.near[1], float(f.km if f.km is not None else 25.0), col))
+        conds.extend(_near(f.near[0], f.near[1], float(f.km if f.km is not None else DEFAULT_KM), col))
+    return conds
+
+
+def _conditions(
+    f: EventFilter, col: Any = col, dialect: str = "sqlite", per_row: bool = True
+) -> list[sa.ColumnElement[bool]]:
+    """SQL conditions for a filter on linked events, on effective columns (col) or on the machine's columns
+    (base_col); per_row: see _search."""
+    conds: list[sa.ColumnElement[bool]] = []
+    if f.ids is not None:
+        conds.append(events.c.id.in_(list(f.ids)))
+    if f.after_id is not None:
+        conds.append(events.c.id > f.after_id)
+    conds.extend(_field_conditions(f, col, dialect))
     if f.report_id:
         conds.append(events.c.id.in_(sa.select(mentions.c.event_id).where(mentions.c.report_id == f.report_id)))
+    if f.actor and f.actor.strip():  # the search index's actor field (reviewed names): words and phrases, any case
+        conds.append(_search(f.actor, "actors", dialect, per_row))
+    if f.q and f.q.strip():  # the search index: actors, places, evidence and notes (warlog.store.search's language)
+        conds.append(_search(f.q, None, dialect, per_row))
+    return conds
+
+
+def _search(text: str, field: str | None, dialect: str, per_row: bool) -> sa.ColumnElement[bool]:
+    """Events whose search document matches. per_row (a page walked in sort order, or the few reviewed events): on
+    PostgreSQL a per-row probe of the index by event id; otherwise (and always on SQLite, which builds the list of
+    matches once and probes it per row) events.id IN (the matches)."""
+    if per_row and dialect == "postgresql":
+        return search.match_each_row(text, field)
+    return search.matches(text, dialect, field, walk=per_row)
+
+
+def mention_conditions(f: EventFilter, dialect: str = "sqlite") -> list[sa.ColumnElement[bool]]:
+    """The same filter on unlinked mentions (a store before linking ran): the ACLED fields, report and ids."""
+    conds = _field_conditions(f, lambda name: mentions.c[name], dialect)
+    if f.ids is not None:
+        conds.append(mentions.c.id.in_(list(f.ids)))
+    if f.report_id:
+        conds.append(mentions.c.report_id == f.report_id)
+    if f.actor and f.actor.strip():  # no search index before linking: substring of the actor names
+        pat = _like(f.actor.strip())
+        cols = ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2")
+        conds.append(sa.or_(*(_contains(mentions.c[c], pat, dialect) for c in cols)))
     if f.q and f.q.strip():
         pat = _like(f.q.strip())
-        text_cols = ("location", "admin1", "admin2", "country", "actor1", "actor2", "assoc_actor_1", "assoc_actor_2")
-        in_text = (_contains(col(c), pat, dialect) for c in text_cols)
-        conds.append(sa.or_(*in_text, _in_evidence(pat, dialect, per_row)))
+        cols = ("location", "admin1", "country", "actor1", "actor2")
+        conds.append(sa.or_(*(_contains(mentions.c[c], pat, dialect) for c in cols)))
     return conds
 
 
@@ -215,8 +250,12 @@ def _reviewed() -> sa.FromClause:
     return _ReviewsFirst(event_reviews, events, event_reviews.c.event_id == events.c.id)
 
 
-def _unreviewed() -> sa.ColumnElement[bool]:
-    """Events nobody reviewed (NOT EXISTS: an outer join made SQLite read the events in id order, 5x slower)."""
+def _unreviewed(dialect: str = "sqlite") -> sa.ColumnElement[bool]:
+    """Events nobody reviewed. SQLite: NOT EXISTS (an outer join made it read the events in id order, 5x slower).
+    PostgreSQL: NOT IN (the review ids), a hashed subplan; its NOT EXISTS anti-join compared every matching event
+    with every review row when it under-estimated the matches of a search (1.4 s for 17k matches, 136 reviews)."""
+    if dialect == "postgresql":
+        return events.c.id.not_in(sa.select(event_reviews.c.event_id))
     return ~sa.exists().where(event_reviews.c.event_id == events.c.id)
 
 
@@ -236,21 +275,15 @@ def _parts(f: EventFilter, dialect: str, base: Any = base_col, per_row: bool = T
     parts = []
     if "proposed" in f.status:
         cols = [*events.columns, sa.literal("proposed", sa.String(20)).label("review_status")]
-        parts.append((sa.select(*cols).where(_unreviewed(), *_conditions(f, base, dialect, per_row)), base_col))
+        parts.append((sa.select(*cols).where(_unreviewed(dialect), *_conditions(f, base, dialect, per_row)), base_col))
     conds = [event_reviews.c.status.in_(list(f.status)), *_conditions(f, col, dialect)]
-    parts.append((sa.select(*_select(col)).select_from(_reviewed()).where(*conds), col))
+    parts.append((sa.select(*reviewed_columns(col)).select_from(_reviewed()).where(*conds), col))
     return parts
 
 
 def _dialect(conn: Connection) -> str:
     """The database's dialect name ("sqlite", "postgresql")."""
     return conn.engine.dialect.name
-
-
-def _select(colfn: Any) -> list[Any]:
-    """The events' columns with effective values under their own names, plus the review status."""
-    cols: list[Any] = [colfn(c.name).label(c.name) if c.name in REVIEW_FIELDS else c for c in events.columns]
-    return [*cols, STATUS.label("review_status")]
 
 
 def _sort_parts(sort: str) -> tuple[str, bool]:
@@ -286,10 +319,24 @@ def _count_parts(f: EventFilter, dialect: str) -> list[tuple[int, sa.FromClause,
     return parts
 
 
+def _search_only(f: EventFilter) -> tuple[str, str | None] | None:
+    """(text, field) when a search (q or actor, not both) is the filter's only condition on the events' columns."""
+    texts = [(t, fld) for t, fld in ((f.q, None), (f.actor, "actors")) if t and t.strip()]
+    rest = dataclasses.replace(f, q=None, actor=None, status=ACTIVE)
+    if len(texts) != 1 or _conditions(rest) or f.ids is not None or f.after_id is not None or f.report_id:
+        return None
+    return texts[0]
+
+
 def count_events(conn: Connection, f: EventFilter, with_value: str | None = None) -> int:
     """How many events match (only those with a value of the column `with_value`, when given)."""
     total = 0
-    for sign, frm, colfn, conds in _count_parts(f, _dialect(conn)):
+    dialect = _dialect(conn)
+    only = None if with_value else _search_only(f)
+    for sign, frm, colfn, conds in _count_parts(f, dialect):
+        if only and frm is events:  # every event has one document: count the index's matches, not the events
+            total += sign * int(conn.execute(search.count_matching(only[0], dialect, only[1])).scalar_one())
+            continue
         extra = [colfn(with_value).is_not(None)] if with_value else []
         q = sa.select(sa.func.count()).select_from(frm).where(*conds, *extra)
         total += sign * int(conn.execute(q).scalar_one())
@@ -322,7 +369,14 @@ def _many_matches(conn: Connection, total: int | None, window: int) -> bool:
 
 
 def _page_select(
-    f: EventFilter, dialect: str, sort: str, limit: int | None, offset: int, walk: str, has_value: bool = True
+    f: EventFilter,
+    dialect: str,
+    sort: str,
+    limit: int | None,
+    offset: int,
+    walk: str,
+    has_value: bool = True,
+    cursor: Cursor | None = None,
 ) -> sa.Select | sa.CompoundSelect:
     """One statement for a page of the events with a value of the sort key (has_value) or of those without: both
     halves merged, sorted and cut by the database (UNION ALL), so deep pages cost no rows in Python.
@@ -332,6 +386,9 @@ def _page_select(
 
     SQLite merges the halves as each streams in order. PostgreSQL sorts a UNION ALL as a whole, so there each half is
     first cut to offset + limit rows in its own order (an index walk for the big half).
+
+    cursor: keyset paging, only the rows after this one in the sort order ((key, id) compared as a row value, which
+    the (key, id) indexes answer directly), so a deep page costs what the first does.
     """
     key, desc = _sort_parts(sort)
     arms = []
@@ -339,6 +396,8 @@ def _page_select(
         k = colfn(key)
         if key != "id":
             arm = arm.where(k.is_not(None) if has_value else k.is_(None))
+        if cursor is not None:
+            arm = arm.where(cursor.after(k, key, desc, has_value))
         arms.append((arm, k))
     if len(arms) == 1:
         arm, k = arms[0]
@@ -354,36 +413,177 @@ def _page_select(
 
 
 def _rows(
-    conn: Connection, f: EventFilter, sort: str, limit: int | None, offset: int, total: int | None = None
+    conn: Connection,
+    f: EventFilter,
+    sort: str,
+    limit: int | None,
+    offset: int,
+    total: int | None = None,
+    cursor: Cursor | None = None,
 ) -> list[dict[str, Any]]:
     """Matching rows as dicts with sources, evidence and review status (event_dict shape), events without a value of
     the sort key last; `total`, when known, lets SQLite choose between walking the date index and sorting."""
     key, _desc = _sort_parts(sort)
     dialect = _dialect(conn)
+    if key == "relevance":
+        return _ranked_rows(conn, f, sort.startswith("-"), limit, offset)
     walk = ""
     if _many_matches(conn, total, (limit or 0) + offset):
-        walk = "index" if dialect == "sqlite" and key in ("event_date", "id") and total else "rows"
-    rows = list(conn.execute(_page_select(f, dialect, sort, limit, offset, walk)).mappings())
+        # SQLite: walk the sort key's index (every sort the UI offers has one), the filters tested per row
+        walk = "index" if dialect == "sqlite" and total else "rows"
+    rows = []
+    if cursor is None or not cursor.past_values:
+        rows = list(conn.execute(_page_select(f, dialect, sort, limit, offset, walk, cursor=cursor)).mappings())
     if key != "id" and (limit is None or len(rows) < limit):  # the page runs past the events with a value
-        skip = 0 if rows else max(0, offset - count_events(conn, f, with_value=key))
+        skip = 0 if rows or cursor is not None else max(0, offset - count_events(conn, f, with_value=key))
         rest = None if limit is None else limit - len(rows)
-        rows += conn.execute(_page_select(f, dialect, sort, rest, skip, walk, has_value=False)).mappings()
-    srcs = _sources_by_event(conn, [r["id"] for r in rows])
-    out = []
-    for r in rows:
-        d = event_dict(r, srcs.get(r["id"], []))
-        d["review_status"] = r["review_status"]
-        out.append(d)
-    return out
+        page = _page_select(f, dialect, sort, rest, skip, walk, has_value=False, cursor=cursor)
+        rows += conn.execute(page).mappings()
+    return [rec.to_dict() for rec in records(conn, rows)]
+
+
+def _ranked_rows(conn: Connection, f: EventFilter, worst_first: bool, limit: int | None, offset: int) -> list[dict]:
+    """A page of the events matching f.q, best match first (ties by id); the search index narrows the events first,
+    so the other filters are tried on effective values for the matches only."""
+    if not (f.q and f.q.strip()):
+        raise ValueError("sort by relevance needs a search (q)")
+    dialect = _dialect(conn)
+    ranked = search.ranked_ids(f.q, dialect).subquery()
+    score = ranked.c.score.desc() if worst_first else ranked.c.score.asc()
+    q = (
+        sa.select(*reviewed_columns(col))
+        .select_from(reviewed_events().join(ranked, ranked.c.event_id == events.c.id))
+        .where(STATUS.in_(list(f.status)), *_conditions(dataclasses.replace(f, q=None), col, dialect))
+        .order_by(score, events.c.id)
+        .limit(limit)
+        .offset(offset or None)
+    )
+    return [rec.to_dict() for rec in records(conn, conn.execute(q).mappings())]
 
 
 def list_events(
     engine: Engine, f: EventFilter, *, sort: str = "-event_date", limit: int = 100, offset: int = 0
 ) -> tuple[int, list[dict[str, Any]]]:
     """(total matching, one page of events) with reviewed values."""
+    page = page_events(engine, f, sort=sort, limit=limit, offset=offset)
+    return page.total, page.items
+
+
+@dataclass
+class Cursor:
+    """Where a keyset page starts: after the row with this sort-key value and id (`past_values`: among the rows
+    without a value, which come last)."""
+
+    sort: str
+    value: Any
+    id: str
+    past_values: bool
+
+    def encode(self) -> str:
+        """The opaque text clients send back as `after`."""
+        raw = json.dumps([self.sort, iso_text(self.value), self.id, self.past_values], separators=(",", ":"))
+        return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+    @classmethod
+    def decode(cls, text: str, sort: str) -> Cursor:
+        """A cursor from `after`; ValueError when it is malformed or was made for another sort."""
+        try:
+            raw = json.loads(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)))
+            s, value, ident, past = raw
+        except (ValueError, TypeError) as exc:
+            raise ValueError("after: not a cursor this server gave") from exc
+        if s != sort or not isinstance(ident, str) or not isinstance(past, bool):
+            raise ValueError("after: the cursor belongs to another sort order; start again without it")
+        key = _sort_parts(sort)[0]
+        if key == "event_date" and value is not None:
+            value = date.fromisoformat(str(value))
+        return cls(s, value, ident, past)
+
+    @classmethod
+    def of(cls, row: Mapping[str, Any], sort: str) -> Cursor:
+        """The cursor just after this row."""
+        key = _sort_parts(sort)[0]
+        value = row["id"] if key == "id" else row.get(key)
+        if key == "event_date" and value is not None:
+            value = date.fromisoformat(str(value))
+        return cls(sort, value, row["id"], value is None)
+
+    def after(self, k: Any, key: str, desc: bool, has_value: bool) -> sa.ColumnElement[bool]:
+        """The condition "after this cursor" on one arm of a page select."""
+        if not has_value and not self.past_values and key != "id":
+            return sa.true()  # the cursor is among the rows with a value: every row without one comes after it
+        if key == "id" or not has_value or self.past_values:
+            # ids alone order the rows without a value (and the id sort); the valued section is done when past it
+            return events.c.id < self.id if desc else events.c.id > self.id
+        pair, here = sa.tuple_(k, events.c.id), sa.tuple_(sa.literal(self.value, k.type), sa.literal(self.id))
+        return pair < here if desc else pair > here
+
+
+@dataclass
+class Page:
+    """One page of events: the total (`total_cached`: taken from the count cache, not counted now), the items and
+    the cursor of the next page (None on the last)."""
+
+    total: int
+    items: list[dict[str, Any]]
+    next: str | None = None
+    total_cached: bool = False
+
+
+COUNT_CACHE_SIZE = 2000
+_counts: OrderedDict[tuple[str, str], tuple[tuple[Any, ...], int]] = OrderedDict()
+_counts_lock = threading.Lock()
+
+
+def _data_version(conn: Connection) -> tuple[Any, ...]:
+    """What changes whenever a count could: the newest event write and review (both read from an index or a small
+    table), and how many reviews exist. Shared by every process on the database, so workers agree."""
+    newest_event = conn.execute(sa.select(sa.func.max(events.c.updated_at))).scalar()
+    reviews = conn.execute(sa.select(sa.func.max(event_reviews.c.updated_at), sa.func.count())).one()
+    return (iso_text(newest_event), iso_text(reviews[0]), int(reviews[1]))
+
+
+def cached_count(conn: Connection, f: EventFilter) -> tuple[int, bool]:
+    """(matching events, whether the figure came from the cache): a filter counted once is not counted again until
+    the data changes (see _data_version), so paging through a result set counts it once."""
+    key = (str(conn.engine.url), repr(dataclasses.replace(f, after_id=None)))
+    version = _data_version(conn)
+    with _counts_lock:
+        hit = _counts.get(key)
+        if hit is not None and hit[0] == version:
+            _counts.move_to_end(key)
+            return hit[1], True
+    total = count_events(conn, f)
+    with _counts_lock:
+        _counts[key] = (version, total)
+        while len(_counts) > COUNT_CACHE_SIZE:
+            _counts.popitem(last=False)
+    return total, False
+
+
+def page_events(
+    engine: Engine,
+    f: EventFilter,
+    *,
+    sort: str = "-event_date",
+    limit: int = 100,
+    offset: int = 0,
+    after: str | None = None,
+) -> Page:
+    """One page of matching events with reviewed values: by offset, or by keyset after a cursor (`after`, from a
+    previous page's `next`), with the total counted once per filter and data version."""
+    cursor = Cursor.decode(after, sort) if after else None
     with engine.connect() as conn:
-        total = count_events(conn, f)
-        return total, _rows(conn, f, sort, limit, offset, total) if total > offset else []
+        total, cached = cached_count(conn, f)
+        if cursor is None and total <= offset:
+            return Page(total, [], None, cached)
+        items = _rows(conn, f, sort, limit, 0 if cursor else offset, total, cursor)
+    nxt = (
+        Cursor.of(items[-1], sort).encode()
+        if items and len(items) == limit and _sort_parts(sort)[0] != "relevance"
+        else None
+    )
+    return Page(total, items, nxt, cached)
 
 
 def iter_events(engine: Engine, f: EventFilter, *, batch: int = 1000) -> Iterator[dict]:
@@ -399,8 +599,49 @@ def iter_events(engine: Engine, f: EventFilter, *, batch: int = 1000) -> Iterato
         after = rows[-1]["id"]
 
 
+def _event_id_of(conn: Connection, event_id: str) -> str | None:
+    """The linked event an id names: an event id, or the id of a mention it holds; None when unknown."""
+    if conn.execute(sa.select(events.c.id).where(events.c.id == event_id)).first() is not None:
+        return event_id
+    eid = conn.execute(sa.select(mentions.c.event_id).where(mentions.c.id == event_id)).scalar()
+    if eid is None or conn.execute(sa.select(events.c.id).where(events.c.id == eid)).first() is None:
+        return None
+    return eid
+
+
+def get_linked_event(engine: Engine, event_id: str) -> dict[str, Any] | None:
+    """One linked event (by its id or the id of any mention it holds) with reviewed values and review status, each
+    report's credibility and the reference records it matched; None when unknown."""
+    with engine.connect() as conn:
+        eid = _event_id_of(conn, event_id)
+        if eid is None:
+            return None
+        row = (
+            conn.execute(sa.select(*reviewed_columns()).select_from(reviewed_events()).where(events.c.id == eid))
+            .mappings()
+            .one()
+        )
+        d = records(conn, [row])[0].to_dict()
+        cred = conn.execute(
+            sa.select(report_credibility).where(report_credibility.c.report_id.in_(d["report_ids"] or [""]))
+        ).mappings()
+        creds = {c["report_id"]: {"score": c["score"], "reasons": c["reasons"]} for c in cred}
+        refs = conn.execute(
+            sa.select(reference_matches, reference_events)
+            .join(reference_events, reference_matches.c.reference_id == reference_events.c.id)
+            .where(reference_matches.c.event_id == eid)
+        ).mappings()
+        ref_list = [
+            {**dict(r), "event_date": iso_text(r["event_date"]), "date_end": iso_text(r["date_end"])} for r in refs
+        ]
+    for rep in d["reports"]:
+        rep["credibility"] = creds.get(rep["report_id"])
+    d["references"] = ref_list
+    return d
+
+
 def event_detail(engine: Engine, event_id: str) -> dict[str, Any] | None:
-    """One event with reviewed values, the machine's values where overridden, reports, review state and history."""
+    """One event with reviewed values, the machine's values where they differ, reports, review state and history."""
     review = get_review(engine, event_id)
     if review["status"] == "merged" and review["merged_into"]:
         return {"id": event_id, "review_status": "merged", "merged_into": review["merged_into"]}
@@ -409,15 +650,105 @@ def event_detail(engine: Engine, event_id: str) -> dict[str, Any] | None:
         return None
     if d["id"] != event_id:
         review = get_review(engine, d["id"])
-    machine = {k: d.get(k) for k in review["overrides"]}
-    d.update(review["overrides"])
-    d["machine"] = machine
+    shown = [*review["overrides"]]
+    if "fatalities" in review["overrides"]:
+        shown += ["fatalities_min", "fatalities_max"]
+    d["machine"] = {}
+    if shown:
+        with engine.connect() as conn:
+            row = conn.execute(sa.select(*(events.c[k] for k in shown)).where(events.c.id == d["id"])).mappings().one()
+        d["machine"] = {k: iso_text(row[k]) for k in shown}
     d["review"] = review
-    d["review_status"] = review["status"]
     merged_from = _merged_from(engine, d["id"])
     d["merged_from"] = merged_from
     d["history"] = audit_for(engine, [d["id"], *merged_from])
     return d
+
+
+def query_events(
+    engine: Engine,
+    *,
+    country: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
+    event_type: str | None = None,
+    near: tuple[float, float] | None = None,
+    km: float | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+    report_id: str | None = None,
+    status: tuple[str, ...] = STATUSES,
+) -> list[dict[str, Any]]:
+    """Linked events with reviewed values, sorted by event_date (unknown last) then id; every review status unless
+    `status` says (linking's readers see every event it wrote)."""
+    if near is not None and km is None:
+        raise ValueError("near= needs a non-negative km=")
+    f = EventFilter(country=country, since=since, until=until, event_type=event_type, near=near, km=km,
+                    report_id=report_id, status=status)  # fmt: skip
+    with engine.connect() as conn:
+        return _rows(conn, f, "event_date", limit, offset)
+
+
+def events_by_id(engine: Engine, ids: list[str], status: tuple[str, ...] = STATUSES) -> list[dict[str, Any]]:
+    """Linked events by id, as query_events gives them, read in chunks of 500."""
+    out: list[dict[str, Any]] = []
+    with engine.connect() as conn:
+        for i in range(0, len(ids), 500):
+            out.extend(_rows(conn, EventFilter(ids=tuple(ids[i : i + 500]), status=status), "id", None, 0))
+    return out
+
+
+def parse_status(value: str | None) -> tuple[str, ...]:
+    """A status filter as the CLI and API take it: "active" (default: proposed, confirmed, edited), "all", or a comma
+    list of statuses; raises ValueError for an unknown status."""
+    if value in (None, "", "active"):
+        return ACTIVE
+    if value == "all":
+        return STATUSES
+    statuses = tuple(s.strip() for s in value.split(",") if s.strip())
+    if not statuses or not set(statuses) <= set(STATUSES):
+        raise ValueError(f"status: use active, all, or some of {', '.join(STATUSES)}")
+    return statuses
+
+
+def has_events(engine: Engine) -> bool:
+    """Whether linking has written any event (before that, readers list mentions)."""
+    with engine.connect() as conn:
+        return conn.execute(sa.select(events.c.id).limit(1)).first() is not None
+
+
+def read_events(
+    engine: Engine, f: EventFilter, *, sort: str = "event_date", limit: int | None = None, offset: int = 0
+) -> list[dict[str, Any]]:
+    """Matching events with reviewed values and review status, in `sort` order (unknown values last); in a store
+    that was never linked, its mentions (by date), filtered the same way."""
+    if has_events(engine):
+        with engine.connect() as conn:
+            return _rows(conn, f, sort, limit, offset)
+    if set(f.status).isdisjoint({"proposed"}):
+        return []
+    return [mention_dict(r) for r in mention_rows(engine, f, limit=limit, offset=offset)]
+
+
+def iter_read_events(engine: Engine, f: EventFilter, *, batch: int = 1000) -> Iterator[dict[str, Any]]:
+    """Every matching event (id order, keyset batches), or every matching mention in a store never linked."""
+    if has_events(engine):
+        yield from iter_events(engine, f, batch=batch)
+    else:
+        yield from read_events(engine, f)
+
+
+def mention_rows(
+    engine: Engine, f: EventFilter, *, limit: int | None = None, offset: int = 0
+) -> list[Mapping[str, Any]]:
+    """Unlinked-store reading: mentions joined to their report's outlet, title, url and date, filtered like events,
+    sorted by event_date (unknown last) then id."""
+    q = sa.select(mentions, reports.c.outlet, reports.c.title, reports.c.url, reports.c.published)
+    q = q.join(reports, mentions.c.report_id == reports.c.id).where(*mention_conditions(f, engine.dialect.name))
+    q = q.order_by(sa.case((mentions.c.event_date.is_(None), 1), else_=0), mentions.c.event_date, mentions.c.id)
+    q = q.limit(limit).offset(offset or None)
+    with engine.connect() as conn:
+        return conn.execute(q).mappings().all()
 
 
 def _merged_from(engine: Engine, event_id: str) -> list[str]:
@@ -482,8 +813,6 @@ def _iso(value: Any) -> str | None:
 
 def report_detail(engine: Engine, report_id: str) -> dict[str, Any] | None:
     """A report with its text, its mentions (evidence offsets, event ids) and its claims."""
-    from warlog.store.db import mention_from_row
-
     with engine.connect() as conn:
         row = conn.execute(sa.select(reports).where(reports.c.id == report_id)).mappings().first()
         if row is None:
@@ -504,8 +833,6 @@ def report_detail(engine: Engine, report_id: str) -> dict[str, Any] | None:
 
 def _claim(row: Mapping[str, Any]) -> dict[str, Any]:
     """A claims row as Claim.to_dict() gives it."""
-    from warlog.store.db import _claim_dict
-
     return _claim_dict(row)
 
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
+from warlog.store import search
 from warlog.store.schema import metadata
 
 if TYPE_CHECKING:
@@ -327,6 +328,7 @@ def set_review(
         new = review_dict(
             conn.execute(sa.select(event_reviews).where(event_reviews.c.event_id == event_id)).mappings().first()
         )
+        search.refresh(conn, [event_id])  # reviewed actors, places and note are searched under their new values
         _audit(
             conn,
             event_id,

@@ -121,6 +121,7 @@ events = sa.Table(
     sa.Column("figures", sa.JSON),  # {"independent source": [toll per report, ...]}
     sa.Column("flags", sa.JSON),  # ["figures_disagree:12-40", "perpetrator_disagrees:...", "single_source", ...]
     sa.Column("updated_at", sa.DateTime),
+    sa.Column("search_key", sa.BigInteger),  # SQLite: the rowid of the event's search document (migration 0003)
     sa.Index("ix_events_event_date", "event_date"),
     sa.Index("ix_events_country", "country"),
     sa.Index("ix_events_event_type", "event_type"),
@@ -128,7 +129,14 @@ events = sa.Table(
     sa.Index("ix_events_iso", "iso"),  # country filters given as a code (migration 0002)
     sa.Index("ix_events_admin1", "admin1"),  # admin1 filters and sorting (migration 0002)
     sa.Index("ix_events_sub_event_type", "sub_event_type"),  # sub-event-type filters (migration 0002)
+    sa.Index("ix_events_fatalities_id", "fatalities", "id"),  # the web UI's sorts, ties by id (migration 0003)
+    sa.Index("ix_events_n_sources_id", "n_sources", "id"),
+    sa.Index("ix_events_n_reports_id", "n_reports", "id"),
+    sa.Index("ix_events_location_id", "location", "id"),
+    sa.Index("ix_events_updated_at", "updated_at"),
+    sa.Index("ix_events_search_key", "search_key"),  # the newest write: when cached counts go stale (migration 0003)
 )
+# The full-text search index (event_search) is backend-specific (FTS5 / tsvector): see warlog.store.search.
 
 event_sources = sa.Table(
     "event_sources",

@@ -1,0 +1,217 @@
+"""The typed read model: one linked event as every reader sees it (CLI, HTTP API, exports, linking).
+
+An analyst's review is applied in SQL, column by column: each reviewable field is COALESCE(review.field, event.field),
+the review status is COALESCE(review.status, 'proposed'), and a reviewed fatalities figure also becomes the range shown
+(fatalities_min = fatalities_max = the reviewed figure; the machine's range stays in the detail's `machine`). The row
+then becomes an `EventRecord`, and `EventRecord.to_dict()` is the one JSON shape readers get.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+import sqlalchemy as sa
+
+from warlog.store.review import REVIEW_FIELDS, event_reviews
+from warlog.store.rows import iso_text
+from warlog.store.schema import event_sources, events, mentions, reports
+
+# Columns whose shown value follows a reviewed field though they are not reviewable themselves.
+FOLLOWS_REVIEW = {"fatalities_min": "fatalities", "fatalities_max": "fatalities"}
+STATUS = sa.func.coalesce(event_reviews.c.status, "proposed")
+_CHUNK = 500
+
+
+def effective(name: str) -> sa.ColumnElement[Any]:
+    """An event column as readers see it: the analyst's value when there is one, else the machine's."""
+    if name in REVIEW_FIELDS:
+        return sa.func.coalesce(event_reviews.c[name], events.c[name])
+    if name in FOLLOWS_REVIEW:
+        return sa.func.coalesce(event_reviews.c[FOLLOWS_REVIEW[name]], events.c[name])
+    return events.c[name]
+
+
+def machine(name: str) -> sa.ColumnElement[Any]:
+    """An event column as linking wrote it (for events nobody reviewed: plain columns, so indexes apply)."""
+    return events.c[name]
+
+
+def reviewed_columns(colfn: Any = effective) -> list[Any]:
+    """The events' columns under their own names, through `colfn`, plus the review status."""
+    reviewed = set(REVIEW_FIELDS) | set(FOLLOWS_REVIEW)
+    cols: list[Any] = [colfn(c.name).label(c.name) if c.name in reviewed else c for c in events.columns]
+    return [*cols, STATUS.label("review_status")]
+
+
+def reviewed_events() -> sa.FromClause:
+    """events LEFT JOIN event_reviews: select reviewed_columns() from it to read events with reviews applied."""
+    return events.outerjoin(event_reviews, event_reviews.c.event_id == events.c.id)
+
+
+@dataclass
+class SourceReport:
+    """One report behind an event: its mention's figures and evidence, the report's title/url/date, and how it was
+    linked."""
+
+    report_id: str
+    mention_id: str
+    outlet: str | None = None
+    source: str | None = None
+    text_group: str | None = None
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None
+    event_date: str | None = None
+    location: str | None = None
+    actor1: str | None = None
+    fatalities: int | None = None
+    link_score: float | None = None
+    link_reason: str | None = None
+    evidence: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class EventRecord:
+    """A linked event with reviewed values applied: ACLED fields, the range of tolls, independent sources, flags, its
+    reports and its review status (the detail adds the machine's values, the review, history and references)."""
+
+    id: str
+    review_status: str = "proposed"
+    first_mention_id: str | None = None
+    event_date: str | None = None
+    time_precision: int | None = None
+    disorder_type: str | None = None
+    event_type: str | None = None
+    sub_event_type: str | None = None
+    actor1: str | None = None
+    assoc_actor_1: str | None = None
+    inter1: int | None = None
+    actor2: str | None = None
+    assoc_actor_2: str | None = None
+    inter2: int | None = None
+    location: str | None = None
+    admin1: str | None = None
+    admin2: str | None = None
+    admin3: str | None = None
+    country: str | None = None
+    iso: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    geo_precision: int | None = None
+    gazetteer_id: str | None = None
+    fatalities: int = 0
+    fatalities_min: int | None = None
+    fatalities_max: int | None = None
+    injured: int | None = None
+    civilians: int | None = None
+    children: int | None = None
+    women: int | None = None
+    attributed_to: str | None = None
+    confidence: float | None = None
+    n_mentions: int | None = None
+    n_reports: int | None = None
+    n_sources: int | None = None
+    sources: list[str] = field(default_factory=list)
+    figures: dict[str, list[int]] = field(default_factory=dict)
+    flags: list[str] = field(default_factory=list)
+    reports: list[SourceReport] = field(default_factory=list)
+
+    @property
+    def evidence(self) -> list[dict[str, Any]]:
+        """Up to three distinct evidence sentences across the event's reports."""
+        out: list[dict[str, Any]] = []
+        seen: set[str] = set()
+        for r in self.reports:
+            for e in r.evidence:
+                if e["text"] not in seen and len(out) < 3:
+                    seen.add(e["text"])
+                    out.append(e)
+        return out
+
+    @property
+    def first_report(self) -> SourceReport | None:
+        """The founding mention's report (else the earliest)."""
+        return next((r for r in self.reports if r.mention_id == self.first_mention_id), None) or (
+            self.reports[0] if self.reports else None
+        )
+
+    @classmethod
+    def from_row(cls, row: Mapping[str, Any], reports: Iterable[SourceReport] = ()) -> EventRecord:
+        """An events row (reviewed columns and review_status, as reviewed_columns() selects them) and its reports."""
+        known = cls.__dataclass_fields__
+        values = {k: v for k, v in dict(row).items() if k in known and k != "reports"}
+        values["event_date"] = iso_text(values.get("event_date"))
+        values["review_status"] = values.get("review_status") or "proposed"
+        values["fatalities"] = values.get("fatalities") or 0
+        for name, empty in (("sources", list), ("flags", list), ("figures", dict)):
+            raw = values.get(name)
+            values[name] = empty(json.loads(raw) if isinstance(raw, str) else raw or empty())
+        return cls(**values, reports=list(reports))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON shape every reader gets (CLI json/csv, API, exports): the event's fields, then what the reports
+        say (first report's id/title/url/date, member ids, up to three evidence sentences)."""
+        d = {k: getattr(self, k) for k in _EVENT_FIELDS}  # shallow: asdict's deep copy cost a third of a page
+        first = self.first_report
+        d["event_id"] = self.id
+        d["evidence"] = self.evidence
+        d["outlet"] = "; ".join(self.sources)
+        d["report_id"] = first.report_id if first else None
+        d["title"] = first.title if first else None
+        d["url"] = first.url if first else None
+        d["published"] = first.published if first else None
+        d["mention_ids"] = [r.mention_id for r in self.reports]
+        d["report_ids"] = sorted({r.report_id for r in self.reports})
+        d["unresolved_places"] = []
+        d["reports"] = [{k: getattr(r, k) for k in _SOURCE_FIELDS} for r in self.reports]
+        return d
+
+
+_EVENT_FIELDS = tuple(f.name for f in fields(EventRecord) if f.name != "reports")
+_SOURCE_FIELDS = tuple(f.name for f in fields(SourceReport))
+
+
+def sources_by_event(conn: sa.Connection, ids: list[str]) -> dict[str, list[SourceReport]]:
+    """Each event's reports (source rows joined to the mention's evidence and the report's title, url and date)."""
+    out: dict[str, list[SourceReport]] = defaultdict(list)
+    q0 = (
+        sa.select(
+            event_sources,
+            reports.c.title,
+            reports.c.url,
+            reports.c.published,
+            mentions.c.evidence,
+            mentions.c.event_date,
+            mentions.c.location,
+            mentions.c.actor1,
+        )
+        .join(reports, event_sources.c.report_id == reports.c.id)
+        .join(mentions, event_sources.c.mention_id == mentions.c.id)
+    )
+    known = SourceReport.__dataclass_fields__
+    for i in range(0, len(ids), _CHUNK):
+        q = q0.where(event_sources.c.event_id.in_(ids[i : i + _CHUNK]))
+        for r in conn.execute(q.order_by(reports.c.published, event_sources.c.mention_id)).mappings():
+            d = {k: v for k, v in dict(r).items() if k in known}
+            d["published"] = iso_text(d["published"])
+            d["event_date"] = iso_text(d["event_date"])
+            ev = d.get("evidence")
+            d["evidence"] = list((json.loads(ev) if isinstance(ev, str) else ev) or [])
+            out[r["event_id"]].append(SourceReport(**d))
+    return out
+
+
+def records(conn: sa.Connection, rows: Iterable[Mapping[str, Any]]) -> list[EventRecord]:
+    """EventRecords for rows of reviewed columns, their reports read in chunks (one query per 500 events)."""
+    rows = list(rows)
+    srcs = sources_by_event(conn, [r["id"] for r in rows])
+    return [EventRecord.from_row(r, srcs.get(r["id"], [])) for r in rows]
+
+
+def event_dict(row: Mapping[str, Any], srcs: Iterable[SourceReport]) -> dict[str, Any]:
+    """An events row and its reports as the dict readers get (EventRecord.to_dict())."""
+    return EventRecord.from_row(row, srcs).to_dict()
