@@ -8,7 +8,7 @@ each told by 1-4 reports with jittered tolls, dates and places. Two paths are ti
 - in memory: the linker (blocking, pair scores, incremental clustering) then reconciliation of every event (figures,
   syndication, independent sources, flags): the work `warlog link` does, without the database;
 - the store: `warlog link` itself (link_store) over a SQLite file the mentions were saved to, which adds reading the
-  mentions, writing events and sources, and the credibility of every report.
+  mentions, writing events and sources, and the corroboration of every report.
 The growth exponent is the least-squares slope of log(time) against log(mentions) over the in-memory sizes.
 """
 

@@ -52,9 +52,14 @@ run eval actors --data "$D/acled-syria-battles-2017-2023"
 run eval sentences --data "$B/conflibert_eval/IndiaPoliceEvents_sents"
 run eval articles --gold "$D/fa-kes-gold-dev/dev.json" --data "$D/fa-kes/FA-KES-Dataset.csv"
 run eval link --corpus gvc --data "$B/gvc"
-run eval link --corpus gva --data "$B/gva_semeval2018t5"
-run eval credibility --data "$D/fa-kes/FA-KES-Dataset.csv"
-run eval credibility --data "$D/fa-kes/FA-KES-Dataset.csv" --vdc "$D/vdc-syria-casualties/vdc_victims_sample_2011_2019.csv.gz"
+# the shipped linker on GVA ingests every document: a 300-incident sample keeps the run to minutes
+run eval link --corpus gva --data "$B/gva_semeval2018t5" --limit 300
+# Studies (not product numbers): the GVC-only mention model and the FA-KES corroboration question
+echo "# Studies (not product numbers)" >>"$TMP"
+echo >>"$TMP"
+run eval link --corpus gvc-study --data "$B/gvc"
+run eval corroboration --data "$D/fa-kes/FA-KES-Dataset.csv"
+run eval corroboration --data "$D/fa-kes/FA-KES-Dataset.csv" --vdc "$D/vdc-syria-casualties/vdc_victims_sample_2011_2019.csv.gz"
 
 mkdir -p "$(dirname "$OUT")"
 mv "$TMP" "$OUT"

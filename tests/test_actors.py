@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from warlog.extract.actors import acled_country_name, assign_roles, canonical_actor, find_actors
+from warlog.extract.actor_roles import assign_roles
+from warlog.extract.actors import acled_country_name, canonical_actor, find_actors
 from warlog.extract.attribution import find_attribution
 
 

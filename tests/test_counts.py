@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from warlog.eval.counts import report_casualties
 from warlog.extract.counts import (
     aggregate_period,
     extract_casualties,
     is_aggregate_toll,
-    report_casualties,
     split_sentences,
 )
 from warlog.extract.numbers import find_numbers, parse_number

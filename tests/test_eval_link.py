@@ -6,8 +6,9 @@ from datetime import date
 
 import pytest
 
-from warlog.link.benchmarks import group_documents, mention_class
-from warlog.link.metrics import b_cubed, ceaf_e, clusters_of, conll_scores, muc
+from warlog.eval.coref_metrics import b_cubed, ceaf_e, clusters_of, conll_scores, muc
+from warlog.eval.doc_grouping import group_documents
+from warlog.eval.gvc_study import mention_class
 
 # key {a b c} {d e}; response {a b} {c d e}
 KEY = [{"a", "b", "c"}, {"d", "e"}]
@@ -111,7 +112,7 @@ def gvc_mention(mid, sent, tok, word, lemma, pos, description="111.death.1"):
 
 
 def test_gvc_reader_keeps_the_creation_date_and_sentences_but_not_the_gold_column(tmp_path):
-    from warlog.link.gvc import read_conll
+    from warlog.eval.gvc_study import read_conll
 
     (tmp_path / "dataset.conll").write_text(CONLL, encoding="utf-8")
     doc = read_conll(tmp_path / "dataset.conll")["0/111/docA"]
@@ -121,7 +122,7 @@ def test_gvc_reader_keeps_the_creation_date_and_sentences_but_not_the_gold_colum
 
 
 def test_mention_features_see_the_head_and_sentences_about_another_incident(tmp_path):
-    from warlog.link.gvc import mention_features, read_conll
+    from warlog.eval.gvc_study import mention_features, read_conll
 
     (tmp_path / "dataset.conll").write_text(CONLL, encoding="utf-8")
     doc = read_conll(tmp_path / "dataset.conll")["0/111/docA"]
@@ -132,7 +133,7 @@ def test_mention_features_see_the_head_and_sentences_about_another_incident(tmp_
 
 
 def test_softmax_model_learns_and_round_trips_through_json():
-    from warlog.link.gvc import SoftmaxModel, train_softmax
+    from warlog.eval.gvc_study import SoftmaxModel, train_softmax
 
     rows = [["lem=kill", "x"], ["lem=die", "x"], ["lem=wound", "y"], ["lem=injure", "y"]] * 5
     labels = ["death", "death", "injuring", "injuring"] * 5
@@ -142,7 +143,7 @@ def test_softmax_model_learns_and_round_trips_through_json():
 
 
 def test_clusters_are_group_and_type_and_unannotated_looking_mentions_stay_alone():
-    from warlog.link.gvc import GvcDoc, cluster_labels
+    from warlog.eval.gvc_study import GvcDoc, cluster_labels
 
     docs = {"0/111/docA": GvcDoc("0/111/docA", None)}
     ms = [gvc_mention(f"m{i}", 1, 1, "killed", "kill", "VERB") for i in range(4)]
@@ -152,7 +153,7 @@ def test_clusters_are_group_and_type_and_unannotated_looking_mentions_stay_alone
 
 
 def test_cross_validation_folds_by_incident():
-    from warlog.link.gvc import cross_validate, incident_folds
+    from warlog.eval.gvc_study import cross_validate, incident_folds
 
     ms = [dict(gvc_mention(f"m{i}", 1, 1, "w", "w", "X"), subtopic_id=f"inc{i % 10}") for i in range(40)]
     folds = incident_folds(ms, 5)
@@ -164,7 +165,7 @@ def test_cross_validation_folds_by_incident():
 
 
 def test_the_shipped_model_reads_a_killing_as_a_death_and_round_trips():
-    from warlog.link.gvc import GvcDoc, GvcModel, load_model, mention_features
+    from warlog.eval.gvc_study import GvcDoc, GvcModel, load_model, mention_features
 
     doc = GvcDoc("d", date(2016, 3, 4), {1: ["Clerk", "killed", "in", "Fremont"]})
     row = mention_features(gvc_mention("m1", 1, 1, "killed", "kill", "VERB"), doc, {"Fremont"})
@@ -177,7 +178,7 @@ def test_the_shipped_model_reads_a_killing_as_a_death_and_round_trips():
 def test_annotated_mentions_are_never_typed_unannotated():
     import numpy as np
 
-    from warlog.link.gvc import TYPES, decide
+    from warlog.eval.gvc_study import TYPES, decide
 
     proba = np.zeros((2, len(TYPES)))
     proba[0, TYPES.index("0")], proba[0, TYPES.index("hitting")] = 0.6, 0.3
@@ -187,7 +188,7 @@ def test_annotated_mentions_are_never_typed_unannotated():
 
 
 def test_sentences_whose_ages_are_not_the_headlines_are_marked_with_their_run():
-    from warlog.link.gvc import GvcDoc, item_states, title_items
+    from warlog.eval.gvc_study import GvcDoc, item_states, title_items
 
     doc = GvcDoc(
         "0/1/a",
@@ -227,7 +228,7 @@ def parse():
     ],
 )
 def test_whom_a_mention_is_about_comes_from_the_parse(parse, sentence, head, several, key):
-    from warlog.link.gvc import mention_count, patient_tokens, victim_key
+    from warlog.eval.gvc_study import mention_count, patient_tokens, victim_key
 
     sent = parse(sentence)
     tok = next(t for t in sent if t.text == head)
@@ -236,7 +237,7 @@ def test_whom_a_mention_is_about_comes_from_the_parse(parse, sentence, head, sev
 
 
 def test_victims_of_an_incident_with_several_are_told_apart_by_sex_and_age():
-    from warlog.link.gvc import GvcDoc, cluster_labels
+    from warlog.eval.gvc_study import GvcDoc, cluster_labels
 
     docs = {"0/111/docA": GvcDoc("0/111/docA", None)}
     ms = [gvc_mention(f"m{i}", 1, 1, "killed", "kill", "VERB") for i in range(6)]
@@ -253,7 +254,7 @@ def test_victims_of_an_incident_with_several_are_told_apart_by_sex_and_age():
 
 
 def test_cross_validation_learns_types_and_several_victims_within_the_folds():
-    from warlog.link.gvc import Features, cross_validate_model, decide
+    from warlog.eval.gvc_study import Features, cross_validate_model, decide
 
     ms = [dict(gvc_mention(f"m{i}", 1, 1, "w", "w", "X"), subtopic_id=f"inc{i % 10}") for i in range(40)]
     for i, m in enumerate(ms):

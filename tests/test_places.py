@@ -101,7 +101,7 @@ def test_other_countries_resolve_with_the_document_country() -> None:
 
 import pytest  # noqa: E402
 
-from warlog.extract.places import resolve_spans  # noqa: E402
+from warlog.eval.geoparse import resolve_spans  # noqa: E402
 
 
 @pytest.mark.parametrize(

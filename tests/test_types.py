@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from warlog.eval.types import CASE2021_LABELS
 from warlog.extract.types import (
-    CASE2021_LABELS,
     classify_sentence,
     find_triggers,
     is_conflict_event,

@@ -11,12 +11,10 @@ import tempfile
 import time
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, TextIO
 
-import pycountry
-
+from warlog.countries import event_iso2, iso3_numeric
 from warlog.csvout import csv_chunks, write_csv
 from warlog.model import ACLED_COLUMNS
 
@@ -64,55 +62,10 @@ _REGIONS: dict[str, str] = {
 }
 REGION_BY_ISO2: dict[str, str] = {iso: region for region, isos in _REGIONS.items() for iso in isos.split()}
 
-# Country names as ACLED and news write them that pycountry's lookup does not know.
-_NAME_TO_ISO2: dict[str, str] = {
-    "russia": "RU",
-    "turkey": "TR",
-    "palestine": "PS",
-    "gaza": "PS",
-    "west bank": "PS",
-    "democratic republic of congo": "CD",
-    "drc": "CD",
-    "republic of congo": "CG",
-    "ivory coast": "CI",
-    "kosovo": "XK",
-    "curacao": "CW",
-    "brunei": "BN",
-    "cape verde": "CV",
-    "macedonia": "MK",
-    "east timor": "TL",
-    "syria": "SY",
-}
-_KOSOVO = ("XKX", 0)  # not in ISO 3166; ACLED writes XKX and iso 0
-
-
-# ---------------------------------------------------------------------------------------------------------------------
-# field mapping
-
-
-@lru_cache(maxsize=1024)
-def _iso2(iso2: str | None, name: str | None) -> str | None:
-    """The event's ISO2 code: as given, else looked up from the country name; None when unknown."""
-    if iso2 and len(iso2.strip()) == 2:
-        return iso2.strip().upper()
-    if not name:
-        return None
-    key = name.strip().lower()
-    if key in _NAME_TO_ISO2:
-        return _NAME_TO_ISO2[key]
-    try:
-        return pycountry.countries.lookup(name.strip()).alpha_2
-    except LookupError:
-        return None
-
 
 def _codes(event: dict[str, Any]) -> tuple[str, int] | None:
     """(ISO3, ISO numeric) of the event's country, or None when unknown."""
-    iso2 = _iso2(event.get("iso"), event.get("country"))
-    if iso2 == "XK":
-        return _KOSOVO
-    c = pycountry.countries.get(alpha_2=iso2) if iso2 else None
-    return (c.alpha_3, int(c.numeric)) if c is not None else None
+    return iso3_numeric(event_iso2(event.get("iso"), event.get("country")))
 
 
 def iso3_for(event: dict[str, Any]) -> str:
@@ -129,7 +82,7 @@ def iso_numeric_for(event: dict[str, Any]) -> int | str:
 
 def region_for(event: dict[str, Any]) -> str:
     """ACLED's region name for the event's country, or ""."""
-    return REGION_BY_ISO2.get(_iso2(event.get("iso"), event.get("country")) or "", "")
+    return REGION_BY_ISO2.get(event_iso2(event.get("iso"), event.get("country")) or "", "")
 
 
 def event_id_cnty(event: dict[str, Any]) -> str:

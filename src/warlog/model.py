@@ -12,59 +12,14 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-# ACLED's event taxonomy: event_type -> sub_event_types (ACLED codebook, 2023 edition).
-ACLED_TYPES: dict[str, tuple[str, ...]] = {
-    "Battles": (
-        "Armed clash",
-        "Government regains territory",
-        "Non-state actor overtakes territory",
-    ),
-    "Explosions/Remote violence": (
-        "Chemical weapon",
-        "Air/drone strike",
-        "Suicide bomb",
-        "Shelling/artillery/missile attack",
-        "Remote explosive/landmine/IED",
-        "Grenade",
-    ),
-    "Violence against civilians": (
-        "Sexual violence",
-        "Attack",
-        "Abduction/forced disappearance",
-    ),
-    "Protests": (
-        "Peaceful protest",
-        "Protest with intervention",
-        "Excessive force against protesters",
-    ),
-    "Riots": (
-        "Violent demonstration",
-        "Mob violence",
-    ),
-    "Strategic developments": (
-        "Agreement",
-        "Arrests",
-        "Change to group/activity",
-        "Disrupted weapons use",
-        "Headquarters or base established",
-        "Looting/property destruction",
-        "Non-violent transfer of territory",
-        "Other",
-    ),
-}
+from warlog.taxonomy import taxonomy
 
-SUB_TO_TYPE: dict[str, str] = {sub: et for et, subs in ACLED_TYPES.items() for sub in subs}
-
-# ACLED's disorder_type per event type (Strategic developments are coded per event; "Strategic developments" is ACLED's
-# own value for them).
-DISORDER_TYPE: dict[str, str] = {
-    "Battles": "Political violence",
-    "Explosions/Remote violence": "Political violence",
-    "Violence against civilians": "Political violence",
-    "Riots": "Political violence; Demonstrations",
-    "Protests": "Demonstrations",
-    "Strategic developments": "Strategic developments",
-}
+# ACLED's event taxonomy: event_type -> sub_event_types (ACLED codebook, 2023 edition), and ACLED's disorder_type per
+# event type (Strategic developments are coded per event; "Strategic developments" is ACLED's own value for them).
+# Both live in warlog/data/taxonomy.json.
+ACLED_TYPES: dict[str, tuple[str, ...]] = taxonomy().event_types
+SUB_TO_TYPE: dict[str, str] = taxonomy().sub_to_type
+DISORDER_TYPE: dict[str, str] = taxonomy().disorder_types
 
 # ACLED export columns, in ACLED's order (the public API/export tool layout).
 ACLED_COLUMNS: tuple[str, ...] = (

@@ -8,11 +8,13 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from warlog.engines import Engine, open_engine
-from warlog.extract.frames import extract_from_doc
-from warlog.extract.nlp import load_nlp
+from warlog.extract.run import extract_reports
 from warlog.ingest import IngestError, read_sources
+from warlog.link.run import link_store
 from warlog.model import Extraction, Report
 from warlog.store import Store
+
+__all__ = ["BATCH_SIZE", "IngestSummary", "extract_reports", "ingest"]
 
 # Reports per nlp.pipe call and per database transaction: a killed run loses at most one batch.
 BATCH_SIZE = 32
@@ -33,20 +35,6 @@ class IngestSummary:
     @property
     def ok(self) -> bool:
         return not self.failed
-
-
-def extract_reports(reports: list[Report], nlp: Any = None) -> list[Extraction]:
-    """Extract a batch of reports with one nlp.pipe pass; a report that breaks an extractor comes back with
-    `error` set instead of stopping the batch."""
-    nlp = nlp or load_nlp()
-    docs = nlp.pipe([r.text for r in reports], batch_size=16)
-    out = []
-    for report, doc in zip(reports, docs, strict=True):
-        try:
-            out.append(extract_from_doc(report, doc))
-        except Exception as exc:  # noqa: BLE001 - one bad report must not lose the batch; reported by name
-            out.append(Extraction(report=report, error=f"extraction failed: {exc.__class__.__name__}: {exc}"))
-    return out
 
 
 def _save(store: Store, extractions: list[Extraction], summary: IngestSummary, on_error: Any) -> None:
@@ -156,7 +144,5 @@ def ingest(
             if on_progress:
                 on_progress(n_read)
     if link and summary.stored:
-        from warlog.link.run import link_store
-
         link_store(store)  # new mentions join existing events; event ids stay stable
     return summary

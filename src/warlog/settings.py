@@ -1,5 +1,9 @@
 """Configuration in one place: flags override environment variables, which override the project's warlog.toml,
-which overrides defaults."""
+which overrides defaults.
+
+Only this module reads the environment. Library code asks `current_settings()`; worker processes and Ray actors are
+handed the parent's Settings explicitly and install them with `use_settings` (nothing travels through os.environ).
+"""
 
 from __future__ import annotations
 
@@ -87,11 +91,26 @@ class Settings:
     db_url: str = field(default_factory=_default_db)
     spacy_model: str | None = field(default_factory=lambda: os.environ.get("WARLOG_SPACY_MODEL"))
     gazetteer_path: str | None = field(default_factory=lambda: os.environ.get("WARLOG_GAZETTEER"))
+    geo_ranker_path: str | None = field(default_factory=lambda: os.environ.get("WARLOG_GEO_RANKER"))
     cache_dir: Path = field(default_factory=default_cache_dir)
     max_file_bytes: int = 20 * 1024 * 1024
     # Connections a process keeps open to the database (the API serves up to its thread pool's 40 requests at once;
     # more than this wait for a free connection, up to db_pool_size + 20 in a burst).
     db_pool_size: int = field(default_factory=lambda: int(os.environ.get("WARLOG_DB_POOL_SIZE", "10")))
+
+
+_CURRENT: Settings | None = None
+
+
+def current_settings() -> Settings:
+    """This process's settings: those installed by `use_settings`, else read from the environment now."""
+    return _CURRENT if _CURRENT is not None else Settings()
+
+
+def use_settings(settings: Settings | None) -> None:
+    """Install the settings this process runs with (a worker gets its parent's); None: read the environment again."""
+    global _CURRENT
+    _CURRENT = settings
 
 
 def normalise_db_url(url: str) -> str:

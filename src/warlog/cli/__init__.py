@@ -10,14 +10,9 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from warlog.cli.app import app, gazetteer_app
 from warlog.cli.common import DbOption, err, open_store, out, parse_date, parse_mapping, parse_point, print_events
 from warlog.settings import shown_url
-
-app = typer.Typer(
-    help="Turn news reports about armed conflict into geolocated ACLED-style events.", no_args_is_help=True
-)
-gazetteer_app = typer.Typer(help="Build and inspect the place index.", no_args_is_help=True)
-app.add_typer(gazetteer_app, name="gazetteer")
 
 
 @app.command()
@@ -298,9 +293,9 @@ def show(
         )
         if rep.get("link_reason"):
             out.print(f"  linked: {rep['link_reason']}", highlight=False)
-        cred = rep.get("credibility")
-        if cred:
-            out.print(f"  credibility {cred['score']}: " + "; ".join(cred.get("reasons") or []), highlight=False)
+        corroboration = rep.get("corroboration")
+        if corroboration and corroboration.get("reasons"):
+            out.print("  corroboration: " + "; ".join(corroboration["reasons"]), highlight=False)
         for ev in rep.get("evidence") or []:
             out.print(f"  [{ev['start']}:{ev['end']}] {ev['text']}", highlight=False)
     for ref in event.get("references") or []:
@@ -346,14 +341,8 @@ def gazetteer_load(
     err.print(f"index {target}: {total} rows loaded", highlight=False)
 
 
-# Command groups that live in their own modules (each registers its commands on import).
-from warlog.cli.eval import eval_app, train_app  # noqa: E402
-
-app.add_typer(eval_app, name="eval")
-app.add_typer(train_app, name="train")
-
-# Modules that register further commands on import, one per area.
-from warlog.cli import admin, config, eval_dates_counts, eval_types, geo, link, serve, sitrep  # noqa: E402, F401
+# Modules that register further commands on the app (warlog.cli.app) on import, one per area.
+from warlog.cli import admin, config, eval, eval_dates_counts, eval_types, geo, link, serve, sitrep  # noqa: E402, F401
 
 
 def main() -> None:  # pragma: no cover - console entry point

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from warlog.cli import app
+from warlog.cli.app import app
 from warlog.cli.common import DbOption, db_error, err, out
 from warlog.settings import Settings, normalise_db_url
 

@@ -2,13 +2,52 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-eval_app = typer.Typer(help="Measure warlog on public benchmarks, beside the published numbers.", no_args_is_help=True)
-train_app = typer.Typer(help="Train the small models that ship in the package.", no_args_is_help=True)
+from warlog.cli.app import eval_app, train_app
+from warlog.cli.common import err
+
+if TYPE_CHECKING:
+    from warlog.eval.report import EvalResult
+
+__all__ = ["eval_app", "run_eval", "train_app"]
+
+
+def run_eval(make: Callable[[], EvalResult], fmt: str = "table") -> EvalResult:
+    """Run a benchmark and print its result; input it cannot score (no gold found) is one error line and exit 2."""
+    from warlog.eval.report import EvalError, print_result
+
+    try:
+        result = make()
+    except (EvalError, FileNotFoundError) as exc:
+        err.print(f"[red]error[/red] {exc}", highlight=False)
+        raise typer.Exit(2) from None
+    print_result(result, fmt)
+    return result
+
+
+@eval_app.command("devset")
+def eval_devset(
+    data: Annotated[Path, typer.Option(help="The dev set folder (gold.json + reports/).")] = Path(
+        "tests/fixtures/devset_other_wars"
+    ),
+    format_: Annotated[str, typer.Option("--format", help="table, json or markdown")] = "table",
+) -> None:
+    """Reports from other wars written for warlog: place, fatalities, actors and dates of matched events."""
+    from warlog.eval.devset import evaluate_devset
+    from warlog.eval.report import print_result
+
+    if not data.exists():
+        raise typer.BadParameter(f"{data} does not exist")
+    try:
+        result = evaluate_devset(data)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from exc
+    print_result(result, format_)
 
 
 @eval_app.command("articles")
@@ -20,12 +59,15 @@ def eval_articles(
 ) -> None:
     """Whole articles: warlog's events against hand-coded ACLED events (event P/R/F1, sub-type, place, fatalities)."""
     from warlog.eval.articles import evaluate_articles
-    from warlog.eval.report import print_result
 
     for path in (gold, data):
         if not path.exists():
             raise typer.BadParameter(f"{path} does not exist")
-    result = evaluate_articles(gold, data)
-    if not details:
-        result.details = {}
-    print_result(result, format_)
+
+    def make() -> EvalResult:
+        result = evaluate_articles(gold, data)
+        if not details:
+            result.details = {}
+        return result
+
+    run_eval(make, format_)

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from warlog.cli.eval import eval_app
+from warlog.cli.eval import eval_app, run_eval
 
 
 @eval_app.command("timex")
@@ -17,12 +17,11 @@ def eval_timex(
     errors: Annotated[bool, typer.Option(help="Include every missed, spurious and wrong timex in JSON.")] = False,
 ) -> None:
     """Time expressions: TempEval-3 Task A strict/relaxed extent F1 and value F1 against each document's DCT."""
-    from warlog.eval.report import print_result
     from warlog.eval.timex import evaluate_timex
 
     if not data.exists():
         raise typer.BadParameter(f"{data} does not exist")
-    print_result(evaluate_timex(data, with_errors=errors), format_)
+    run_eval(lambda: evaluate_timex(data, with_errors=errors), format_)
 
 
 @eval_app.command("counts")
@@ -35,10 +34,9 @@ def eval_counts(
 ) -> None:
     """Killed and injured counts per report, incident or event description: exact match and within 10%."""
     from warlog.eval.counts import CORPORA, evaluate_counts
-    from warlog.eval.report import print_result
 
     if corpus not in CORPORA:
         raise typer.BadParameter(f"--corpus must be one of {', '.join(CORPORA)}")
     if not data.exists():
         raise typer.BadParameter(f"{data} does not exist")
-    print_result(evaluate_counts(corpus, data, limit=limit, with_errors=errors), format_)
+    run_eval(lambda: evaluate_counts(corpus, data, limit=limit, with_errors=errors), format_)

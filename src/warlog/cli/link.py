@@ -1,4 +1,4 @@
-"""`warlog link`, `warlog reference import` and `warlog eval link|credibility`: thin wrappers over warlog.link."""
+"""`warlog link`, `warlog reference import` and `warlog eval link|corroboration`: thin wrappers over the library."""
 
 from __future__ import annotations
 
@@ -6,12 +6,9 @@ from typing import Annotated
 
 import typer
 
-from warlog.cli import app
+from warlog.cli.app import app, reference_app
 from warlog.cli.common import DbOption, err, open_store
-from warlog.cli.eval import eval_app
-
-reference_app = typer.Typer(help="Existing event datasets (ACLED, UCDP GED, VDC) to check reports against.")
-app.add_typer(reference_app, name="reference")
+from warlog.cli.eval import eval_app, run_eval
 
 FormatOption = Annotated[str, typer.Option("--format", help="table, json or markdown")]
 
@@ -30,7 +27,8 @@ def link(
     store.close()
     err.print(
         f"{s.new_mentions} mentions linked: {s.joined} joined an event, {s.founded} founded one; "
-        f"{s.events_updated} events updated, {s.reports_scored} reports scored; {stats['events']} events in all",
+        f"{s.events_updated} events updated, {s.reports_corroborated} reports' corroboration updated; "
+        f"{stats['events']} events in all",
         highlight=False,
     )
 
@@ -54,35 +52,38 @@ def reference_import(
 
 @eval_app.command("link")
 def eval_link(
-    corpus: Annotated[str, typer.Option(help="gvc (mention coreference) or gva (document grouping)")] = "gvc",
+    corpus: Annotated[
+        str, typer.Option(help="gvc (mention coreference), gva (document grouping) or gvc-study (a GVC-only model)")
+    ] = "gvc",
     data: Annotated[str, typer.Option(help="Benchmark folder (../shared/benchmarks/gvc or gva_semeval2018t5).")] = "",
     split: Annotated[str, typer.Option(help="GVC split folder: val (= Bugert's dev) or test.")] = "val",
+    limit: Annotated[int | None, typer.Option(help="GVA: only the documents of this many incidents.")] = None,
     format_: FormatOption = "table",
 ) -> None:
-    """Cross-document event coreference (MUC, B-cubed, CEAF-e, CoNLL F1) beside the published anchor."""
-    from warlog.eval.report import print_result
-    from warlog.link.benchmarks import eval_gva, eval_gvc
+    """Cross-document event coreference of the shipped linker (MUC, B-cubed, CEAF-e, CoNLL F1) beside the anchor."""
+    from warlog.eval.gvc_study import eval_gvc_study
+    from warlog.eval.link import eval_gva, eval_gvc
 
     if not data:
         raise typer.BadParameter("give the benchmark folder", param_hint="--data")
-    if corpus == "gvc":
-        result = eval_gvc(data, split=split)
-    elif corpus == "gva":
-        result = eval_gva(data)
-    else:
-        raise typer.BadParameter("use gvc or gva", param_hint="--corpus")
-    print_result(result, format_)
+    runs = {
+        "gvc": lambda: eval_gvc(data, split=split),
+        "gva": lambda: eval_gva(data, limit=limit),
+        "gvc-study": lambda: eval_gvc_study(data, split=split),
+    }
+    if corpus not in runs:
+        raise typer.BadParameter("use gvc, gva or gvc-study", param_hint="--corpus")
+    run_eval(runs[corpus], format_)
 
 
-@eval_app.command("credibility")
-def eval_credibility(
+@eval_app.command("corroboration")
+def eval_corroboration(
     data: Annotated[str, typer.Option(help="FA-KES-Dataset.csv")],
     vdc: Annotated[str | None, typer.Option(help="VDC victim list (vdc_victims_sample_2011_2019.csv.gz).")] = None,
     cache: Annotated[str, typer.Option(help="SQLite file holding the extracted articles (made once).")] = "",
     format_: FormatOption = "table",
 ) -> None:
-    """FA-KES credible/fake: accuracy, F1, AUC with folds grouped by outlet, with and without VDC records."""
-    from warlog.eval.report import print_result
-    from warlog.link.benchmarks import eval_fakes
+    """A study: do corroboration facts separate FA-KES credible from fake articles (folds grouped by outlet)?"""
+    from warlog.eval.fakes import eval_fakes
 
-    print_result(eval_fakes(data, vdc=vdc, cache=cache or None), format_)
+    run_eval(lambda: eval_fakes(data, vdc=vdc, cache=cache or None), format_)

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from warlog.cli import app
+from warlog.cli.app import app
 from warlog.cli.common import DbOption, err, open_store, out
 
 token_app = typer.Typer(help="Access tokens for the HTTP API (writing and reviewing need one).", no_args_is_help=True)

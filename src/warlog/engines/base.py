@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any, TypeVar
 
 from warlog.model import Extraction, Report
+from warlog.settings import Settings, current_settings
 
 T = TypeVar("T")
 H = TypeVar("H")
-
-# Environment variables that decide which model and gazetteer a worker loads: passed on to every worker so that all
-# engines extract with the same pipeline and the same place index.
-WORKER_ENV = ("WARLOG_SPACY_MODEL", "WARLOG_GAZETTEER", "WARLOG_CACHE", "XDG_CACHE_HOME")
 
 
 class EngineError(RuntimeError):
@@ -63,9 +59,9 @@ class Borrowed(Engine):
         return self.engine.map(batches)
 
 
-def worker_env() -> dict[str, str]:
-    """The WARLOG_* settings of this process that workers must share."""
-    return {k: os.environ[k] for k in WORKER_ENV if k in os.environ}
+def worker_settings() -> Settings:
+    """The settings this process runs with, handed to every worker explicitly."""
+    return current_settings()
 
 
 def ordered_window(

@@ -21,7 +21,7 @@ class InProcessEngine(Engine):
     def map(self, batches: Iterable[tuple[T, list[Report]]]) -> Iterator[tuple[T, list[Extraction]]]:
         """Extract each batch as it comes."""
         from warlog.extract.nlp import load_nlp
-        from warlog.service import extract_reports
+        from warlog.extract.run import extract_reports
 
         for tag, reports in batches:
             if not reports:

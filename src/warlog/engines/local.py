@@ -7,7 +7,7 @@ import os
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 
-from warlog.engines.base import Engine, T, ordered_window, worker_env
+from warlog.engines.base import Engine, T, ordered_window, worker_settings
 from warlog.engines.worker import extract_batch, init_worker
 from warlog.model import Extraction, Report
 
@@ -33,7 +33,7 @@ class LocalEngine(Engine):
         # spawn: no forked copies of the parent's threads or open database connections (and the same on every OS).
         ctx = multiprocessing.get_context(start_method)
         self._pool = ProcessPoolExecutor(
-            max_workers=self.workers, mp_context=ctx, initializer=init_worker, initargs=(model, worker_env())
+            max_workers=self.workers, mp_context=ctx, initializer=init_worker, initargs=(model, worker_settings())
         )
 
     def map(self, batches: Iterable[tuple[T, list[Report]]]) -> Iterator[tuple[T, list[Extraction]]]:

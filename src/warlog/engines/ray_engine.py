@@ -6,8 +6,9 @@ import itertools
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from warlog.engines.base import Engine, EngineError, T, ordered_window, worker_env
+from warlog.engines.base import Engine, EngineError, T, ordered_window, worker_settings
 from warlog.model import Extraction, Report
+from warlog.settings import Settings
 
 IN_FLIGHT_PER_WORKER = 2
 # A local instance started by warlog gets at least this many CPUs (the size CI tests with).
@@ -26,10 +27,10 @@ def _ray() -> Any:
 class _Extractor:
     """A Ray actor holding one loaded pipeline (wrapped with ray.remote at run time, so Ray stays optional)."""
 
-    def __init__(self, model: str | None, env: dict[str, str]) -> None:
+    def __init__(self, model: str | None, settings: Settings) -> None:
         from warlog.engines.worker import init_worker
 
-        init_worker(model, env)
+        init_worker(model, settings)
 
     def extract(self, reports: list[Report]) -> list[Extraction]:
         from warlog.engines.worker import extract_batch
@@ -62,7 +63,7 @@ class RayEngine(Engine):
             self._started = True
         self.workers = workers if workers > 0 else max(1, int(ray.cluster_resources().get("CPU", 1)))
         actor = ray.remote(num_cpus=1)(_Extractor)
-        self._actors = [actor.remote(model, worker_env()) for _ in range(self.workers)]
+        self._actors = [actor.remote(model, worker_settings()) for _ in range(self.workers)]
 
     def map(self, batches: Iterable[tuple[T, list[Report]]]) -> Iterator[tuple[T, list[Extraction]]]:
         """Hand batches to the actors in turn, a few per actor at a time, and yield results in order."""

@@ -1,6 +1,7 @@
 """`warlog eval actors`: do warlog's actor1/actor2 for an ACLED note match the actors ACLED coded?
 
-Each note (ACLED boilerplate stripped) goes through ``assign_roles`` with ACLED's own sub-event type and country, so
+Each note (ACLED boilerplate stripped) goes through ``context.attach_roles`` (the sentence's roles, then the report's
+rules, the note being the whole report) with ACLED's own event type, sub-event type and country, so
 the score isolates actor naming and role assignment from type classification. Names are compared after
 normalisation: case, punctuation and spacing folded, and the era bracket of state forces dropped ("Military Forces of
 Syria (2000-)" == "military forces of syria"). A unit suffix counts as its parent force in the lenient pair match
@@ -13,9 +14,9 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from warlog.eval.report import EvalResult
+from warlog.eval.report import EvalError, EvalResult
 from warlog.eval.types import iter_acled
-from warlog.extract.actors import assign_roles
+from warlog.extract.context import attach_roles
 from warlog.extract.type_model import clean_note
 
 _ERA = re.compile(r"\((?:\d{4})-(?:\d{4})?\)")
@@ -35,9 +36,12 @@ def _parent(name: str) -> str:
     return m.group(1) if m else name
 
 
-def _same(a: str, b: str) -> bool:
+def same_actor(a: str, b: str) -> bool:
     """Equal after normalisation, or the same parent force."""
     return a == b or (bool(a) and bool(b) and _parent(a) == _parent(b))
+
+
+_same = same_actor
 
 
 def evaluate_actors(path: str | Path, limit: int | None = None) -> EvalResult:
@@ -49,7 +53,8 @@ def evaluate_actors(path: str | Path, limit: int | None = None) -> EvalResult:
     for rec in iter_acled(path):
         if limit is not None and n >= limit:
             break
-        roles = assign_roles(clean_note(rec["notes"]), rec["sub_event_type"], country=rec.get("country") or None)
+        note, country = clean_note(rec["notes"]), rec.get("country") or None
+        roles = attach_roles(note, rec["sub_event_type"], rec.get("event_type"), country)
         g1, g2 = normalise_actor(rec.get("actor1")), normalise_actor(rec.get("actor2"))
         w1, w2 = normalise_actor(roles.actor1), normalise_actor(roles.actor2)
         n += 1
@@ -63,6 +68,8 @@ def evaluate_actors(path: str | Path, limit: int | None = None) -> EvalResult:
         hits_country[country] += ok
         if g1 != w1:
             missed[rec.get("actor1", "")] += 1
+    if not n:
+        raise EvalError(f"{path}: no ACLED row with notes and a gold actor1; nothing to score")
     metrics = {
         "actor1_match": round(a1 / n, 4) if n else None,
         "actor2_match": round(a2 / n, 4) if n else None,

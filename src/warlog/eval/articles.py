@@ -8,24 +8,14 @@ from __future__ import annotations
 
 import csv
 import json
-import math
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from warlog.eval.report import Anchor, EvalResult
+from warlog.eval.report import Anchor, EvalError, EvalResult
+from warlog.geometry import haversine_km
 from warlog.model import Report
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km (the gold README's formula)."""
-    p = math.pi / 180
-    h = (
-        math.sin((lat2 - lat1) * p / 2) ** 2
-        + math.cos(lat1 * p) * math.cos(lat2 * p) * math.sin((lon2 - lon1) * p / 2) ** 2
-    )
-    return 12742 * math.asin(math.sqrt(h))
 
 
 def compatible(gold: dict[str, Any], system: dict[str, Any]) -> bool:
@@ -33,7 +23,7 @@ def compatible(gold: dict[str, Any], system: dict[str, Any]) -> bool:
     try:
         when = date.fromisoformat(str(system.get("event_date"))[:10])
         days = abs((date.fromisoformat(gold["event_date"]) - when).days)
-        dist = km(gold["latitude"], gold["longitude"], float(system["latitude"]), float(system["longitude"]))
+        dist = haversine_km(gold["latitude"], gold["longitude"], float(system["latitude"]), float(system["longitude"]))
     except (KeyError, TypeError, ValueError):
         return False
     return system.get("event_type") == gold["event_type"] and days <= 1 and dist <= 25
@@ -41,7 +31,9 @@ def compatible(gold: dict[str, Any], system: dict[str, Any]) -> bool:
 
 def score(gold: dict[str, Any], system: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
     """Pooled precision/recall/F1 and matched-pair accuracies; low-confidence gold events may be missed freely."""
-    tp = fp = fn = sub = near = fat = 0
+    from warlog.eval.actors import normalise_actor, same_actor
+
+    tp = fp = fn = sub = near = fat = act1 = 0
     misses: list[dict[str, Any]] = []
     spurious: list[dict[str, Any]] = []
     for art in gold["articles"]:
@@ -56,8 +48,9 @@ def score(gold: dict[str, Any], system: dict[str, list[dict[str, Any]]]) -> dict
             free.remove(s)
             tp += 1
             sub += s.get("sub_event_type") == g["sub_event_type"]
-            near += km(g["latitude"], g["longitude"], float(s["latitude"]), float(s["longitude"])) <= 5
+            near += haversine_km(g["latitude"], g["longitude"], float(s["latitude"]), float(s["longitude"])) <= 5
             fat += int(s.get("fatalities") or 0) == g["fatalities"]
+            act1 += same_actor(normalise_actor(g.get("actor1")), normalise_actor(s.get("actor1")))
         fp += len(free)
         spurious.extend({"unit_id": art["unit_id"], "sub_event_type": s.get("sub_event_type")} for s in free)
     p = tp / (tp + fp) if tp + fp else 0.0
@@ -71,6 +64,7 @@ def score(gold: dict[str, Any], system: dict[str, list[dict[str, Any]]]) -> dict
         "subtype_accuracy": sub / m,
         "within_5km": near / m,
         "fatalities_exact": fat / m,
+        "actor1_right": act1 / m,
         "tp": tp,
         "fp": fp,
         "fn": fn,
@@ -81,14 +75,21 @@ def score(gold: dict[str, Any], system: dict[str, list[dict[str, Any]]]) -> dict
 
 def load_articles(gold_path: Path, csv_path: Path) -> tuple[dict[str, Any], list[tuple[str, Report]]]:
     """The gold file and, per gold article, the Report warlog reads (title + text, the gold's published date)."""
-    gold = json.loads(Path(gold_path).read_text(encoding="utf-8"))
+    try:
+        gold = json.loads(Path(gold_path).read_text(encoding="utf-8"))
+    except ValueError as exc:
+        raise EvalError(f"{gold_path}: not a JSON gold file ({exc})") from None
+    if not isinstance(gold, dict) or not gold.get("articles"):
+        raise EvalError(f"{gold_path}: no gold articles (the fa-kes-gold-dev layout has an 'articles' list)")
     with open(csv_path, encoding="latin-1", newline="") as f:
         rows = list(csv.DictReader(f))
+    if not rows or not {"unit_id", "article_content"} <= set(rows[0]):
+        raise EvalError(f"{csv_path}: not the FA-KES CSV (needs unit_id and article_content columns)")
     reports = []
     for art in gold["articles"]:
         row = rows[art["csv_row"]]
         if row["unit_id"] != art["unit_id"]:
-            raise ValueError(f"{csv_path}: row {art['csv_row']} is unit {row['unit_id']}, gold says {art['unit_id']}")
+            raise EvalError(f"{csv_path}: row {art['csv_row']} is unit {row['unit_id']}, gold says {art['unit_id']}")
         text = (row.get("article_title") or "").strip() + "\n\n" + row["article_content"]
         report = Report(
             text=text,

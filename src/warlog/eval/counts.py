@@ -1,7 +1,7 @@
 """Casualty counts against public gold: killed and injured per report, incident or event description.
 
-Corpora (readers below; every text goes through `counts.text_casualties`, the regex sentence split plus
-`report_casualties`, the same aggregation frames.py can use):
+Corpora (readers below; every text goes through `text_casualties` below, the regex sentence split plus
+`report_casualties` below):
 - gvdb: Gun Violence Database dev/test TSV, one US local news article per row; gold = victims listed as killed,
   and injured = victims listed as injured and not killed (as the benchmark's verify_counts.py counts them).
 - gva: SemEval-2018 Task 5 Gun Violence Archive incidents with one or more articles; gold = the incident's
@@ -28,8 +28,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from warlog.eval.report import Anchor, EvalResult
-from warlog.extract.counts import text_casualties
+from warlog.eval.report import Anchor, EvalError, EvalResult
+from warlog.extract.counts import _WOUNDED_WORDS, Casualties, extract_casualties, is_aggregate_toll
+from warlog.extract.literals import gated
+from warlog.extract.sentences import split_text
 
 CORPORA = ("gvdb", "gva", "wad", "acled")
 
@@ -64,8 +66,17 @@ def read_gvdb(path: str | Path) -> Iterator[CountItem]:
     """GVDB split TSV (Article id, Full text, Json ...): killed and injured-not-killed victims per article."""
     csv.field_size_limit(1 << 30)
     with _open_text(Path(path)) as fh:
-        for row in csv.DictReader(fh, delimiter="\t"):
-            info = json.loads(row.get("Json") or "{}")
+        reader = csv.DictReader(fh, delimiter="\t")
+        missing = {"Full text", "Json"} - set(reader.fieldnames or ())
+        if missing:
+            raise EvalError(f"{path}: not a GVDB split TSV (no {', '.join(sorted(missing))} column: no gold counts)")
+        for row in reader:
+            try:
+                info = json.loads(row.get("Json") or "")
+            except ValueError:
+                continue  # no annotation to score against
+            if not isinstance(info, dict) or "victim-section" not in info:
+                continue
             victims = info.get("victim-section") or []
             outcomes = [set(v.get("victim-was") or []) for v in victims]
             killed = sum("killed" in o for o in outcomes)
@@ -83,6 +94,9 @@ def read_gva(path: str | Path) -> Iterator[CountItem]:
     """GVA incidents (incidents.jsonl.gz beside documents.jsonl.gz; path is either file or their folder)."""
     p = Path(path)
     folder = p if p.is_dir() else p.parent
+    for stem in ("documents", "incidents"):
+        if not _jsonl(folder, stem).exists():
+            raise EvalError(f"{folder}: no {stem}.jsonl(.gz): not the GVA layout (no gold counts)")
     docs: dict[str, str] = {}
     with _open_text(_jsonl(folder, "documents")) as fh:
         for line in fh:
@@ -112,7 +126,11 @@ def _int(value: Any) -> int | None:
 def read_wad(path: str | Path) -> Iterator[CountItem]:
     """WAD core CSV: rows with usable text; Deaths Number, and Injured Number only where filled."""
     with _open_text(Path(path)) as fh:
-        for row in csv.DictReader(fh):
+        reader = csv.DictReader(fh)
+        missing = {"Description", "Deaths Number", "text_usable"} - set(reader.fieldnames or ())
+        if missing:
+            raise EvalError(f"{path}: not the WAD core CSV (no {', '.join(sorted(missing))} column: no gold counts)")
+        for row in reader:
             if str(row.get("text_usable", "")).strip().lower() != "true":
                 continue
             text = (row.get("Description") or "").strip()
@@ -176,6 +194,82 @@ def read_acled(path: str | Path) -> Iterator[CountItem]:
                 )
 
 
+# ---------------------------------------------------------------------------------------------------------------------
+# a whole report's figures from its sentences (the benchmarks' unit is a report, an incident or an event note)
+
+
+@dataclass
+class ReportCasualties(Casualties):
+    """A whole report's casualty figures, with the sentences each figure came from."""
+
+    killed_sentence: int | None = None  # index of the sentence that gave the death toll
+    injured_sentence: int | None = None
+    skipped_aggregate: int = 0  # sentences left out because their toll covers a period
+
+
+_MULTI_SHOOTING = gated(r"\b(?P<k>double|triple|quadruple)[\s-]+(?:shooting|stabbing)\b", re.IGNORECASE)
+_ANOTHER_VICTIM = gated(
+    r"\b(?:also|another|a\s+second|second\s+(?:man|woman|person|victim)|other\s+victim|the\s+other\s+(?:man|woman))\b",
+    re.IGNORECASE,
+)
+_SHOT_ONLY = gated(r"\bshot\b(?!\s+(?:dead|and\s+killed|to\s+death))", re.IGNORECASE)
+
+
+def report_casualties(sentences: list[str]) -> ReportCasualties:
+    """Killed and injured for the main event of a report from its sentences.
+
+    - sentences whose toll covers a period ("since the war began", "so far this year") are skipped;
+    - killed is the largest death toll any remaining sentence states (later reports and updates raise tolls; a
+      smaller figure elsewhere is usually a subset or an earlier count);
+    - injured is the largest injury figure, less the dead when that figure counts people "shot" (the shot include
+      those who died: "three people were shot; one died" gives 1 killed and 2 injured), and never counting a
+      victim already counted as dead ("a man was shot ... he died in hospital" gives 1 killed, 0 injured);
+    - civilians, children and women follow the sentence that gave the death toll.
+    """
+    out = ReportCasualties()
+    best_shot = False
+    multi = 0  # "double shooting": victims shot, dead or not
+    singles = {"fatal": 0, "injured": 0}  # one-victim sentences, the first plus those naming another victim
+    for i, sentence in enumerate(sentences):
+        ms = _MULTI_SHOOTING.search(sentence)
+        if ms:
+            multi = max(multi, {"double": 2, "triple": 3, "quadruple": 4}[ms.group("k").lower()])
+        cas = extract_casualties(sentence)
+        if cas.fatalities is None and cas.injured is None:
+            continue
+        if is_aggregate_toll(sentence):
+            out.skipped_aggregate += 1
+            continue
+        if cas.fatalities is not None and (out.fatalities is None or cas.fatalities > out.fatalities):
+            out.fatalities = cas.fatalities
+            out.killed_sentence = i
+            out.civilians, out.children, out.women = cas.civilians, cas.children, cas.women
+            out.vague = cas.vague
+        another = bool(_ANOTHER_VICTIM.search(sentence))
+        for key, value in (("fatal", cas.fatalities), ("injured", cas.injured)):
+            if value == 1 and not cas.spans and (singles[key] == 0 or another):
+                singles[key] += 1
+        if cas.injured is not None and (out.injured is None or cas.injured > out.injured):
+            out.injured = cas.injured
+            out.injured_sentence = i
+            best_shot = bool(_SHOT_ONLY.search(sentence)) and not _WOUNDED_WORDS.search(sentence)
+    if singles["fatal"] > (out.fatalities or 0):
+        out.fatalities = singles["fatal"]  # "X was shot dead ... The officer also killed a neighbour": 2
+    if singles["injured"] > (out.injured or 0):
+        out.injured = singles["injured"]
+        best_shot = True
+    if out.injured and out.fatalities and best_shot:
+        out.injured = max(0, out.injured - out.fatalities)
+    if multi and multi > (out.fatalities or 0) + (out.injured or 0):
+        out.injured = multi - (out.fatalities or 0)
+    return out
+
+
+def text_casualties(text: str) -> ReportCasualties:
+    """report_casualties over a plain text split into sentences without a parser."""
+    return report_casualties(split_text(text))
+
+
 READERS = {"gvdb": read_gvdb, "gva": read_gva, "wad": read_wad, "acled": read_acled}
 
 
@@ -232,6 +326,8 @@ def evaluate_counts(corpus: str, data: str | Path, limit: int | None = None, wit
     if corpus not in READERS:
         raise ValueError(f"unknown corpus {corpus!r}: one of {', '.join(CORPORA)}")
     metrics, errors = score(READERS[corpus](data), limit=limit)
+    if not metrics["n"]:
+        raise EvalError(f"{data}: no item with a gold count for --corpus {corpus}; nothing to score")
     if corpus == "acled":
         metrics.pop("injured_exact")
         metrics.pop("injured_within10")

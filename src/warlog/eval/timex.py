@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from warlog.eval.report import Anchor, EvalResult
+from warlog.eval.report import Anchor, EvalError, EvalResult
 from warlog.eval.timeml import TimeMLDoc, Timex, read_timeml_dir
 
 SystemTimex = tuple[int, int, str, str]  # (start, end, value, type)
@@ -140,7 +140,7 @@ def evaluate_timex(data: str | Path, finder: Finder | None = None, with_errors: 
     path = Path(data)
     groups = _groups(path)
     if not groups:
-        raise FileNotFoundError(f"no .tml files under {path}")
+        raise EvalError(f"no .tml files under {path}")
     pooled = TimexCounts()
     per_group: dict[str, Any] = {}
     n_docs = 0
@@ -151,6 +151,8 @@ def evaluate_timex(data: str | Path, finder: Finder | None = None, with_errors: 
         per_group[name] = m
         pooled.add(counts)
         n_docs += len(docs)
+    if not pooled.gold:
+        raise EvalError(f"{path}: the .tml files hold no gold TIMEX3 annotation; nothing to score")
     top = metrics(pooled)
     top["n_docs"] = n_docs
     details: dict[str, Any] = {"per_set": per_group} if len(per_group) > 1 else {}

@@ -16,12 +16,45 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from warlog.eval.report import Anchor, EvalResult
+from warlog.eval.report import Anchor, EvalError, EvalResult
 from warlog.extract.type_model import clean_note
-from warlog.extract.types import CASE2021_LABELS
 from warlog.model import SUB_TO_TYPE
 
 NONE = "(not a conflict event)"
+
+# CASE-2021 task 2 labels -> ACLED sub-event types (None: not an ACLED event).
+CASE2021_LABELS: dict[str, str | None] = {
+    "ARMED_CLASH": "Armed clash",
+    "GOV_REGAINS_TERIT": "Government regains territory",
+    "NON_STATE_ACTOR_OVERTAKES_TER": "Non-state actor overtakes territory",
+    "AIR_STRIKE": "Air/drone strike",
+    "ART_MISS_ATTACK": "Shelling/artillery/missile attack",
+    "CHEM_WEAP": "Chemical weapon",
+    "GRENADE": "Grenade",
+    "REM_EXPLOS": "Remote explosive/landmine/IED",
+    "SUIC_BOMB": "Suicide bomb",
+    "ATTACK": "Attack",
+    "ABDUCT_DISSAP": "Abduction/forced disappearance",
+    "SEX_VIOL": "Sexual violence",
+    "PEACE_PROTEST": "Peaceful protest",
+    "PROTEST_WITH_INTER": "Protest with intervention",
+    "FORCE_AGAINST_PROTEST": "Excessive force against protesters",
+    "VIOL_DEMONSTR": "Violent demonstration",
+    "MOB_VIOL": "Mob violence",
+    "AGREEMENT": "Agreement",
+    "ARREST": "Arrests",
+    "CHANGE_TO_GROUP_ACT": "Change to group/activity",
+    "DISR_WEAP": "Disrupted weapons use",
+    "HQ_ESTABLISHED": "Headquarters or base established",
+    "NON_VIOL_TERRIT_TRANSFER": "Non-violent transfer of territory",
+    "PROPERTY_DISTRUCT": "Looting/property destruction",
+    "OTHER": "Other",
+    "NATURAL_DISASTER": None,
+    "MAN_MADE_DISASTER": None,
+    "DIPLO": None,
+    "ORG_CRIME": None,
+    "ATTRIB": None,
+}
 CASE2021_ANCHOR = Anchor(
     "weighted_f1", 0.839, "best CASE-2021 task 2 system (fine-grained event classification, 30 classes)"
 )
@@ -61,11 +94,11 @@ def read_case2021(path: str | Path) -> list[TypedSnippet]:
             reader = csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
             missing = {"id", "EventSnippet", "SubType"} - set(reader.fieldnames or [])
             if missing:
-                raise ValueError(f"{file}: not a CASE-2021 task 2 file (missing columns {sorted(missing)})")
+                raise EvalError(f"{file}: not a CASE-2021 task 2 file (missing columns {sorted(missing)})")
             for rec in reader:
                 label = (rec["SubType"] or "").strip()
                 if label not in CASE2021_LABELS:
-                    raise ValueError(f"{file}: unknown CASE-2021 SubType {label!r} (row {rec['id']})")
+                    raise EvalError(f"{file}: unknown CASE-2021 SubType {label!r} (row {rec['id']})")
                 out.append(TypedSnippet(rec["id"].strip(), rec["EventSnippet"] or "", CASE2021_LABELS[label]))
     return out
 
@@ -103,6 +136,25 @@ def read_acled(path: str | Path) -> list[TypedSnippet]:
         )
         for rec in iter_acled(path)
     ]
+
+
+def read_fakes_gold(path: str | Path) -> list[TypedSnippet]:
+    """News sentences with gold sub-types: each event's evidence in a fa-kes-gold-dev style file (development data;
+    the sub-type model never trains on it)."""
+    import json
+
+    gold = json.loads(Path(path).read_text(encoding="utf-8"))
+    if not isinstance(gold, dict) or "articles" not in gold:
+        raise ValueError(f"{path}: not a fa-kes-gold-dev style file (no 'articles')")
+    out = [
+        TypedSnippet(e["id"], e["evidence"], e["sub_event_type"], e.get("country", ""), None, e.get("event_type", ""))
+        for art in gold["articles"]
+        for e in art["events"]
+        if e.get("evidence") and e.get("sub_event_type") in SUB_TO_TYPE
+    ]
+    if not out:
+        raise ValueError(f"{path}: no gold events with evidence and an ACLED sub-event type")
+    return out
 
 
 def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
@@ -181,8 +233,16 @@ def evaluate_types(corpus: str, path: str | Path, include_seen: bool = False) ->
                 "--include-seen scores every row"
             )
         notes.append("ACLED notes stripped of ACLED boilerplate (leading date, [size=...], fatality statements)")
+    elif corpus == "fakes-gold":
+        snippets = read_fakes_gold(path)
+        notes.append(
+            "news sentences (each gold event's evidence, FA-KES dev): out of domain for a model trained on ACLED "
+            "notes; a development set (the lexicon was written reading it), not a headline number"
+        )
     else:
-        raise ValueError(f"unknown corpus {corpus!r} (case2021 or acled)")
+        raise ValueError(f"unknown corpus {corpus!r} (case2021, acled or fakes-gold)")
+    if not snippets:
+        raise EvalError(f"{path}: no snippet with a gold sub-event type for --corpus {corpus}; nothing to score")
     classify = snippet_classifier()
     scores = score_types((s.gold, classify(s.text)) for s in snippets)
     per_class = scores.pop("per_class")

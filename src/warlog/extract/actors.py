@@ -28,28 +28,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import pycountry
-
+from warlog.countries import acled_country_name, country_iso2
 from warlog.extract.literals import GateTable, literals_in, required_literals
-
-# ACLED's short country names where pycountry's common name differs.
-_ACLED_COUNTRY: dict[str, str] = {
-    "CD": "Democratic Republic of Congo",
-    "CG": "Republic of Congo",
-    "CI": "Ivory Coast",
-    "CW": "Curacao",
-    "XK": "Kosovo",
-    "PS": "Palestine",
-    "RU": "Russia",
-    "TR": "Turkey",
-    "SZ": "eSwatini",
-    "CZ": "Czech Republic",
-    "BN": "Brunei",
-    "CV": "Cape Verde",
-    "TL": "East Timor",
-    "VA": "Vatican City",
-    "TW": "Taiwan",
-}
 
 # Country names that take "the" in ACLED's state-forces names ("Military Forces of the Philippines (2016-)").
 _WITH_THE = {"CD", "CG", "CI", "PH", "US", "GB", "AE", "CF", "NL", "GM", "BS", "KM", "DO", "MV", "SC", "MH", "SB"}
@@ -210,7 +190,43 @@ def _rows() -> tuple[_Row, ...]:
                 required_literals(regex),
             )
         )
+    rows.extend(_demonym_rows(len(rows)))
     return tuple(rows)
+
+
+# Nouns that, after a nationality adjective, name that state's forces or an attack by them ("Israeli warplanes",
+# "Russian air strikes", "an alleged Israeli airstrike", "Sudanese army drones").
+_FORCE_NOUNS = (
+    r"(?:(?:armed |security |special |ground |air |naval |government |regular |occupation )?forces|troops|soldiers"
+    r"|army|military|armed forces|air[\s-]*force|navy|marines|warplanes?|war planes?|(?:fighter )?jets?|aircraft"
+    r"|drones?|helicopters?|gunships?|bombers?|artillery|tanks?|warships?|gunboats?|missiles?|rockets?"
+    r"|air[\s-]*strikes?|air[\s-]*raids?|strikes?|shelling|bombardment|bombing|raids?"
+    r"|(?:army |military )?(?:drones?|jets?))"
+)
+_POLICE_NOUNS = r"(?:police|police forces|policemen|police officers|border police|border guards|gendarmerie)"
+_NO_FORCES = frozenset({"PS"})  # no state military of its own in ACLED's actor list
+
+
+def _demonym_rows(first_order: int) -> list[_Row]:
+    """One military and one police row per country, from the nationality adjectives in data/demonyms.csv (facts).
+    They come after the hand-written rows, which win ties ("Syrian air force" keeps its own row)."""
+    from warlog.extract.demonyms import demonym_table
+
+    by_iso: dict[str, list[str]] = {}
+    for word, iso in demonym_table().items():
+        by_iso.setdefault(iso, []).append(re.escape(word).replace(r"\ ", " "))
+    rows: list[_Row] = []
+    for n, (iso, words) in enumerate(sorted(by_iso.items())):
+        if iso in _NO_FORCES:
+            continue
+        adj = "(?-i:" + "|".join(sorted(words, key=len, reverse=True)) + ")"
+        for which, nouns, order in (("Military", _FORCE_NOUNS, 0), ("Police", _POLICE_NOUNS, 1)):
+            regex = _compile(f"{adj} {nouns}")
+            rows.append(
+                _Row(regex, _forces_name(which, iso), 1, "state", "", first_order + 2 * n + order,
+                     required_literals(regex))
+            )  # fmt: skip
+    return rows
 
 
 @lru_cache(maxsize=64)
@@ -222,41 +238,6 @@ def _ranked_rows(iso: str | None) -> tuple[tuple[tuple[int, _Row], ...], GateTab
         if rank is not None:
             out.append((rank, row))
     return tuple(out), GateTable(row.gate for _, row in out)
-
-
-@lru_cache(maxsize=512)
-def country_iso2(country: str | None) -> str | None:
-    """ISO2 code for an ISO2/ISO3 code or a country name ("Syria", "SYR", "SY"); None when unknown."""
-    if not country:
-        return None
-    c = country.strip()
-    for iso, name in _ACLED_COUNTRY.items():
-        if c.lower() == name.lower() or c.upper() == iso:
-            return iso
-    try:
-        if len(c) == 2:
-            hit = pycountry.countries.get(alpha_2=c.upper())
-        elif len(c) == 3 and c.isalpha():
-            hit = pycountry.countries.get(alpha_3=c.upper())
-        else:
-            hit = None
-        if hit is None:
-            hit = pycountry.countries.lookup(c)
-    except LookupError:
-        return None
-    return hit.alpha_2 if hit else None
-
-
-@lru_cache(maxsize=512)
-def acled_country_name(country: str | None) -> str | None:
-    """ACLED's short country name ("Syria", "Iran", "Russia", "Palestine") for a code or a name."""
-    iso = country_iso2(country)
-    if iso is None:
-        return None
-    if iso in _ACLED_COUNTRY:
-        return _ACLED_COUNTRY[iso]
-    hit = pycountry.countries.get(alpha_2=iso)
-    return getattr(hit, "common_name", None) or hit.name
 
 
 def _forces_name(which: str, iso: str) -> str:
@@ -406,12 +387,8 @@ def _police(country: str | None) -> tuple[str | None, int | None]:
 
 
 def _trigger_position(sentence: str, sub_event_type: str | None) -> int:
-    """Where the event word is: the type classifier's trigger if it finds one, else a verb-ish keyword."""
-    from warlog.extract.types import find_triggers  # local import: types imports this module
-
-    matches = [m for m in find_triggers(sentence) if sub_event_type is None or m.sub_event_type == sub_event_type]
-    if matches:
-        return min(matches, key=lambda m: m.start).start
+    """Where the event word is when the caller does not say (`extract.actor_roles` asks the type classifier): a verb-ish
+    keyword."""
     m = _TRIGGER_FALLBACK.search(sentence)
     return m.start() if m else len(sentence)
 
@@ -434,11 +411,79 @@ def _pick_agents(sentence: str, agents: list[ActorMention], trig: int) -> tuple[
     return side1 + assoc, side2
 
 
-def _between(sentence: str, agents: list[ActorMention]) -> tuple[ActorMention, ActorMention] | None:
-    """ "clashes between X and Y" / "X and Y clashed": the two sides."""
-    for a, b in zip(agents, agents[1:], strict=False):
-        if _BETWEEN.search(sentence[max(0, a.start - 20) : a.start]) and _AND.match(sentence[a.end : b.start]):
-            return a, b
+# What joins an actor to its allies: "regime forces and allied militias", "X, supported by Y", "X with Y against Z".
+_ALLY_JOIN = re.compile(
+    r"^\s*(?:,\s*)?(?:and|with|alongside|together\s+with|as\s+well\s+as|including|(?:supported|backed|aided|assisted|"
+    r"accompanied|joined|helped)\s+by|with\s+the\s+(?:support|help|backing)\s+of)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:allied\s+|loyal\s+|loyalist\s+|affiliated\s+)?$",
+    re.I,
+)
+_ALLY_AFTER = re.compile(
+    r"^\s*(?:loyal\s+to|allied\s+(?:to|with)|affiliated\s+with)\s+(?:them|it|the\s+regime)\b", re.I
+)
+_AGAINST = re.compile(r"\bagainst\b|\bon\s+(?:the\s+)?one\s+(?:side|hand)\b", re.I)
+_ALLY_WORDS = re.compile(
+    r"^\s*(?:,\s*)?(?:and|with)\s+[^,.;]{0,30}?\b(?:allied|loyal|loyalist|affiliated|pro-regime|pro-government"
+    r"|supporting)\s+$",
+    re.I,
+)
+
+
+def _ally_of(sentence: str, side: list[ActorMention], a: ActorMention) -> bool:
+    """a is named as fighting alongside the last actor of side ("X and allied militias", "X, backed by Y")."""
+    prev = side[-1]
+    if a.start < prev.end:
+        return False
+    between = sentence[prev.end : a.start]
+    if _AGAINST.search(between):
+        return False
+    m = _ALLY_JOIN.match(between)
+    if m is None:
+        # "X and Syrian and non-Syrian allied militias", "X and pro-regime gunmen": the words say whose side
+        return bool(_ALLY_WORDS.match(between))
+    if re.fullmatch(r"\s*(?:,\s*)?(?:and|with)\s+(?:the\s+|its\s+|their\s+)?", between, re.I):
+        # a plain "and"/"with" joins allies only when the other side comes after "against" or they are "loyal to"
+        return bool(_ALLY_AFTER.match(sentence[a.end :])) or bool(_AGAINST.search(sentence, a.end))
+    return True
+
+
+def _allies(sentence: str, first: ActorMention | None, agents: list[ActorMention]) -> list[ActorMention]:
+    """The actors named right after actor1 as fighting on its side."""
+    if first is None:
+        return []
+    side, out = [first], []
+    for a in agents:
+        if a.start <= first.start:
+            continue
+        if _ally_of(sentence, side, a):
+            side.append(a)
+            out.append(a)
+        elif a.start > side[-1].end:
+            break
+    return out
+
+
+_PAIR_JOIN = re.compile(
+    r"^[^.;]{0,80}?\bagainst\s+(?:the\s+)?$|^[^,.;]{0,30}?\b(?:and|&|with|versus|vs\.?)\s+(?:the\s+)?$", re.I
+)
+
+
+def _between(sentence: str, agents: list[ActorMention]) -> tuple[ActorMention, ActorMention, list[ActorMention]] | None:
+    """ "clashes between X and Y", "between X, backed by W, against Y": the two sides and X's allies."""
+    for i, a in enumerate(agents):
+        if not _BETWEEN.search(sentence[max(0, a.start - 20) : a.start]):
+            continue
+        side = [a]
+        for b in agents[i + 1 :]:
+            if b.start < side[-1].end:
+                continue
+            gap = sentence[side[-1].end : b.start]
+            if b.canonical != a.canonical and _ally_of(sentence, side, b):
+                side.append(b)
+                continue
+            if _PAIR_JOIN.match(gap) or (len(side) > 1 and _AND.match(gap)):
+                return a, b, side[1:]
+            break
     return None
 
 
@@ -457,13 +502,19 @@ def assign_roles(
 
     pair = _between(sentence, agents)
     if pair:
-        first, second = pair
-        rest1 = []
+        first, second, rest1 = pair
     else:
         side1, side2 = _pick_agents(sentence, agents, trig)
+        if side1 and all(_BACKED.search(sentence[max(0, a.start - 40) : a.start]) for a in side1) and side2:
+            side1 = side2[:1] + side1  # "between X, supported by W, and Y": W backs X, it does not lead
+            side2 = side2[1:]
         first = side1[0] if side1 else None
         rest1 = [a for a in side1[1:] if a.canonical != (first.canonical if first else None)]
-        second = next((a for a in side2 + rest1 if first is None or a.canonical != first.canonical), None)
+        allies = _allies(sentence, first, agents)
+        rest1 += [a for a in allies if a not in rest1]
+        others = [a for a in side2 + rest1 if a not in allies and (first is None or a.canonical != first.canonical)]
+        named = [a for a in others if a.kind != "unidentified"]
+        second = named[0] if named and others[0].kind == "unidentified" else (others[0] if others else None)
         if second in rest1:
             rest1.remove(second)
     if first is not None:

@@ -14,9 +14,14 @@ How a figure is read (regexes over the plain sentence, no parser):
   a casualty;
 - several statements in one sentence (two sources, two tolls) are not summed: the largest death statement wins,
   and likewise for the injured;
-- with no figure at all, a singular "was killed"/"was shot dead" (or "he died") gives 1, "was wounded" 1 injured.
-A whole report's figures come from `report_casualties` (below): period tolls skipped, the largest death toll, the
-injured less those who died.
+- with no figure at all, a singular "was killed"/"was shot dead" (or "he died") gives 1, "was wounded" 1 injured;
+- ranges and bounds follow ACLED's lowest-credible rule with the range kept: "between two and six", "10 to 15",
+  "60-80" give the low end as the figure and the high end in ``fatalities_max``; an upper bound alone ("up to 81",
+  "as many as 40") is the only figure stated, so the coder writes it (81, max 81); vague words use ACLED's
+  conventions in numbers.py ("dozens" 12); "a family of five" is five people;
+- "one of the deadliest attacks since the war began" compares, it does not make the figure a period total.
+A whole report's figures (for the count benchmarks) come from `warlog.eval.counts.report_casualties`: period tolls
+skipped, the largest death toll, the injured less those who died.
 """
 
 from __future__ import annotations
@@ -27,7 +32,8 @@ from functools import lru_cache
 
 from warlog.extract.dates import find_dates
 from warlog.extract.literals import gated
-from warlog.extract.numbers import find_numbers
+from warlog.extract.numbers import find_numbers, find_ranges
+from warlog.extract.sentences import split_text as split_sentences  # noqa: F401  (re-exported)
 
 MAX_COUNT = 100_000_000  # no casualty figure reaches this; larger numbers are ids, money or noise (and overflow stores)
 
@@ -43,6 +49,7 @@ class Casualties:
     women: int | None = None
     spans: list[tuple[int, int]] = field(default_factory=list)  # character spans of the figures used
     vague: bool = False  # "dozens", "scores"...
+    fatalities_max: int | None = None  # the high end of a stated range ("between two and six" -> 2, max 6)
 
 
 _CHILD = set(
@@ -135,7 +142,8 @@ _KILL_PRE = re.compile(
     r"|\btook\s+the\s+lives\s+of|\bdeaths?\s+of|\bbod(?:y|ies)\s+of|\bcorpses\s+of|\bkilling\s+of|\bexecut(?:ed|ing|es)"
     r"|\bmassacr(?:ed|ing)|\bslaughter(?:ed|ing)|\bmurder(?:ed|ing)|\bshot\s+dead|\bshooting\s+dead"
     r"|\bshot\s+and\s+killed|\bgunn(?:ed|ing)\s+down|\b(?:hack|beat|stabb|burn|club)(?:ed|en|t|ing)?\s+to\s+death|\bassassinat(?:ed|ing)|\bbehead(?:ed|ing)"
-    r"|\bleft|\bleaving|\blives\s+of)(?:\s+(?:all|the|only|at\s+least|his|her|their|its))?\s*$",
+    r"|\bleft|\bleaving|\blives\s+of)(?:\s+(?:all|the|only|at\s+least|his|her|their|its))?"
+    r"(?:\s+(?:an?\s+|the\s+|whole\s+|entire\s+)*family\s+of)?\s*$",
     re.IGNORECASE,
 )
 _INJ_PRE = re.compile(
@@ -168,7 +176,9 @@ _PAREN = re.compile(
     r"^\s*(?:,\s*including\b[^;.]{0,120}?,(?=\s+(?:were|was|have|has|had|are|is)\s)"
     r"|,\s*(?:including|among\s+them|mostly|most\s+of\s+them|many\s+of\s+them|all\s+of\s+them)\b[^,;]*(?=,)"
     r"|\s*\([^)]*\)"
-    r"|\s+(?:including|among\s+them|from|of|in|at|on|inside|near|under|over|aged|between|with)\s+[^,;.]{1,50}?(?=\s+(?:were|was|have|has|had|are|is)\s))",
+    r"|\s+(?:including|among\s+them|from|of|in|at|on|inside|near|under|over|aged|between|with|sheltering|hiding"
+    r"|staying|living|waiting|gathered|gathering|trapped|travelling|traveling|working|praying|queuing|queueing)"
+    r"\s+[^,;.]{1,60}?(?=\s+(?:were|was|have|has|had|are|is)\s))",
     re.IGNORECASE,
 )
 _JOIN = re.compile(r"^\s*(?:,\s*)?(?:(?:and|as\s+well\s+as|along\s+with|plus|in\s+addition\s+to)\s+)?(?:,\s*)?$", re.I)
@@ -295,6 +305,9 @@ def _is_not_count(sentence: str, s: int, e: int, value: int, date_spans: list[tu
     return bool(re.fullmatch(r"(?:1[89]|20)\d\d", text.strip()))  # a bare year
 
 
+_FAMILY_OF = re.compile(r"\bfamily\s+of\s+$", re.IGNORECASE)
+
+
 def _figures(sentence: str) -> list[_Fig]:
     """Candidate figures with their head nouns; articles kept only before a singular person noun."""
     date_spans: list[tuple[int, int]] | None = None  # the date scan runs only for a figure that needs it
@@ -304,6 +317,8 @@ def _figures(sentence: str) -> list[_Fig]:
             continue
         text = sentence[s:e].lower()
         head, head_end = _head(sentence, e)
+        if head is None and _FAMILY_OF.search(sentence, max(0, s - 30), s):
+            head = "relatives"  # "killed a family of five": five people, all civilians
         if text in ("a", "an"):
             if head is None or head not in _PERSON or head.endswith("s") and head not in ("boss",):
                 continue
@@ -439,6 +454,9 @@ def _assemble(sentence: str, figs: list[_Fig], groups: list[list[_Fig]]) -> Casu
         out.fatalities = sum(f.value for f in chosen)
         out.spans.extend((f.start, f.end) for f in chosen)
         out.vague = any(f.vague for f in chosen)
+        highs = {(a, b): high for a, b, _, high in find_ranges(sentence)}
+        if any((f.start, f.end) in highs for f in chosen):
+            out.fatalities_max = sum(highs.get((f.start, f.end), f.value) for f in chosen)
         subsets = [f for f in figs if f.subset and f.kind in ("fatal", None) and f.start > chosen[0].start]
         for attr, words in (("children", _CHILD), ("women", _WOMEN), ("civilians", _CIVILIAN)):
             main_n, sub_n = _persons(chosen, words), _persons(subsets, words)
@@ -579,9 +597,13 @@ def aggregate_period(sentence: str) -> str | None:
         if anchored and i in _MONTH_LEVEL:
             continue
         m = rx.search(sentence)
-        if m:
+        if m and not _COMPARISON.search(sentence, max(0, m.start() - 80), m.start()):
             return m.group(0)
     return None
+
+
+# "one of the deadliest attacks on the capital since fighting broke out": a comparison, not a period's toll.
+_COMPARISON = re.compile(r"\b(?:deadliest|worst|bloodiest|biggest|largest|heaviest|most\s+\w+|first)\b[^.;]*$", re.I)
 
 
 def is_aggregate_toll(sentence: str) -> bool:
@@ -592,99 +614,4 @@ def is_aggregate_toll(sentence: str) -> bool:
     return aggregate_period(sentence) is not None or _AGGREGATE_WORDS.search(sentence) is not None
 
 
-# --- whole reports ----------------------------------------------------------------------------------------------------
-
-_SENT_SPLIT = re.compile(
-    r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9])|\n\s*\n|\n(?=[A-Z])|(?<=[a-z])\s*\|\s*",
-)
-_ABBREV_END = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Dr|St|Sgt|Lt|Col|Gen|Capt|Cpl|Maj|Rep|Sen|Gov|Jr|Sr|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept"
-    r"|Oct|Nov|Dec|Ave|Blvd|Rd|Ft|Mt|Co|Corp|Inc|U\.S|a\.m|p\.m|[A-Z])\.$"
-)
-
-
-def split_sentences(text: str) -> list[str]:
-    """Sentences by punctuation and line breaks (no parser), keeping "Mr." and "a.m." inside their sentence."""
-    parts: list[str] = []
-    pos = 0
-    for m in _SENT_SPLIT.finditer(text):
-        chunk = text[pos : m.start()]
-        if _ABBREV_END.search(chunk) and not m.group(0).strip("\n ").startswith("|") and "\n" not in m.group(0):
-            continue
-        parts.append(chunk)
-        pos = m.end()
-    parts.append(text[pos:])
-    return [p.strip() for p in parts if p.strip()]
-
-
-@dataclass
-class ReportCasualties(Casualties):
-    """A whole report's casualty figures, with the sentences each figure came from."""
-
-    killed_sentence: int | None = None  # index of the sentence that gave the death toll
-    injured_sentence: int | None = None
-    skipped_aggregate: int = 0  # sentences left out because their toll covers a period
-
-
-_MULTI_SHOOTING = gated(r"\b(?P<k>double|triple|quadruple)[\s-]+(?:shooting|stabbing)\b", re.IGNORECASE)
-_ANOTHER_VICTIM = gated(
-    r"\b(?:also|another|a\s+second|second\s+(?:man|woman|person|victim)|other\s+victim|the\s+other\s+(?:man|woman))\b",
-    re.IGNORECASE,
-)
-_SHOT_ONLY = gated(r"\bshot\b(?!\s+(?:dead|and\s+killed|to\s+death))", re.IGNORECASE)
 _WOUNDED_WORDS = gated(r"\b(?:wounded|injured|hurt|injuries|wounds|hospitali[sz]ed)\b", re.IGNORECASE)
-
-
-def report_casualties(sentences: list[str]) -> ReportCasualties:
-    """Killed and injured for the main event of a report from its sentences.
-
-    - sentences whose toll covers a period ("since the war began", "so far this year") are skipped;
-    - killed is the largest death toll any remaining sentence states (later reports and updates raise tolls; a
-      smaller figure elsewhere is usually a subset or an earlier count);
-    - injured is the largest injury figure, less the dead when that figure counts people "shot" (the shot include
-      those who died: "three people were shot; one died" gives 1 killed and 2 injured), and never counting a
-      victim already counted as dead ("a man was shot ... he died in hospital" gives 1 killed, 0 injured);
-    - civilians, children and women follow the sentence that gave the death toll.
-    """
-    out = ReportCasualties()
-    best_shot = False
-    multi = 0  # "double shooting": victims shot, dead or not
-    singles = {"fatal": 0, "injured": 0}  # one-victim sentences, the first plus those naming another victim
-    for i, sentence in enumerate(sentences):
-        ms = _MULTI_SHOOTING.search(sentence)
-        if ms:
-            multi = max(multi, {"double": 2, "triple": 3, "quadruple": 4}[ms.group("k").lower()])
-        cas = extract_casualties(sentence)
-        if cas.fatalities is None and cas.injured is None:
-            continue
-        if is_aggregate_toll(sentence):
-            out.skipped_aggregate += 1
-            continue
-        if cas.fatalities is not None and (out.fatalities is None or cas.fatalities > out.fatalities):
-            out.fatalities = cas.fatalities
-            out.killed_sentence = i
-            out.civilians, out.children, out.women = cas.civilians, cas.children, cas.women
-            out.vague = cas.vague
-        another = bool(_ANOTHER_VICTIM.search(sentence))
-        for key, value in (("fatal", cas.fatalities), ("injured", cas.injured)):
-            if value == 1 and not cas.spans and (singles[key] == 0 or another):
-                singles[key] += 1
-        if cas.injured is not None and (out.injured is None or cas.injured > out.injured):
-            out.injured = cas.injured
-            out.injured_sentence = i
-            best_shot = bool(_SHOT_ONLY.search(sentence)) and not _WOUNDED_WORDS.search(sentence)
-    if singles["fatal"] > (out.fatalities or 0):
-        out.fatalities = singles["fatal"]  # "X was shot dead ... The officer also killed a neighbour": 2
-    if singles["injured"] > (out.injured or 0):
-        out.injured = singles["injured"]
-        best_shot = True
-    if out.injured and out.fatalities and best_shot:
-        out.injured = max(0, out.injured - out.fatalities)
-    if multi and multi > (out.fatalities or 0) + (out.injured or 0):
-        out.injured = multi - (out.fatalities or 0)
-    return out
-
-
-def text_casualties(text: str) -> ReportCasualties:
-    """report_casualties over a plain text split into sentences without a parser."""
-    return report_casualties(split_sentences(text))

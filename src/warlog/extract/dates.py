@@ -25,9 +25,10 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass, replace
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from functools import lru_cache
 
+from warlog.dateparsing import parse_date
 from warlog.extract.literals import literals_in, may_match, required_literals
 
 _MONTHS: dict[str, int] = {}
@@ -79,6 +80,11 @@ _EVENT_RULES = {"iso", "mdy", "dmy", "monthyear", "month", "year", "ago", "relun
                 "duration", "holiday"}  # fmt: skip
 
 
+_DAY_WORD = re.compile(
+    rf"{_WEEKDAY}|{_MONTH}|\b(?:yesterday|today|tonight|tomorrow|overnight)\b|\d(?:st|nd|rd|th)\b|\d{{4}}-\d", re.I
+)
+
+
 def _week_day(value: str, published: date, current: bool) -> date | None:
     """Representative day of an ISO week value ("2016-W38"): its Wednesday, capped at publication for this week."""
     m = re.fullmatch(r"(\d{4})-W(\d\d)(-WE)?", value)
@@ -128,6 +134,8 @@ def _mention(t: _TxFound, text: str, published: date | None) -> DateMention | No
         return None
     if published is None and relative:
         day = None
+    if t.rule == "clock" and kind == "day" and not _DAY_WORD.search(text, t.start, t.end):
+        kind = "clock"  # a time of day alone: the publication day, unless the sentence names a day
     return DateMention(start, end, phrase, day, precision, relative, kind)
 
 
@@ -139,23 +147,71 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
 @lru_cache(maxsize=4096)
 def _find_dates_cached(text: str, published: date | None) -> tuple[DateMention, ...]:
     """The extractors ask about the same sentence several times (counts, frames): work it out once."""
-    out: list[DateMention] = []
-    for t in _find_timex_objects(text, published, past_only=True):
-        d = _mention(t, text, published)
-        if d is not None:
-            out.append(d)
+    ranges = _day_ranges(text, published)
+    blanked = [m.span() for m in _WEEKDAY_BEFORE_DATE.finditer(text)]  # "Thursday, October 19th 2023"
+    scan = _WEEKDAY_BEFORE_DATE.sub(lambda m: " " * len(m.group()), text)
+    out: list[DateMention] = list(ranges)
+    for t in _find_timex_objects(scan, published, past_only=True):
+        d = _mention(t, scan, published)
+        if d is None or any(r.start < d.end and d.start < r.end for r in ranges):
+            continue
+        start = next((a for a, b in blanked if b == d.start), d.start)  # the weekday is part of the phrase
+        if start != d.start:
+            pre = _PREP.search(text, max(0, start - 8), start)
+            start = pre.start() if pre and pre.end() == start else start
+        out.append(replace(d, start=start, text=text[start : d.end]))
+    if any(d.kind != "clock" and d.precision == 1 and d.value is not None for d in out):
+        out = [d for d in out if d.kind != "clock"]  # "Shortly before 12:10 PM on Thursday, October 19th": the date
+    out.sort(key=lambda d: d.start)
     return tuple(out)
+
+
+# A weekday in apposition to a full date is the date's, not a weekday to resolve on its own: the date decides.
+_WEEKDAY_BEFORE_DATE = re.compile(
+    rf"\b{_WEEKDAY},?\s+(?=(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b)"
+)
+_DAYN = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_DAY_RANGE = re.compile(
+    rf"\b(?:between\s+(?:the\s+)?(?P<a1>{_DAYN})\s+and\s+(?:the\s+)?(?P<b1>{_DAYN})"
+    rf"|from\s+(?:the\s+)?(?P<a2>{_DAYN})\s+(?:to|until|till)\s+(?:the\s+)?(?P<b2>{_DAYN})"
+    rf"|(?P<a3>{_DAYN})\s*[-\u2013]\s*(?P<b3>{_DAYN}))\s+(?:of\s+)?(?P<m1>{_MONTH})(?:,?\s+(?P<y1>{_YEAR}))?"
+    rf"|\b(?:between\s+)?(?P<m2>{_MONTH})\s+(?P<a4>{_DAYN})\s*(?:[-\u2013]|and|to)\s*(?P<b4>{_DAYN})"
+    rf"(?:,?\s+(?P<y2>{_YEAR}))?",
+    re.IGNORECASE,
+)
+
+
+def _day_ranges(text: str, published: date | None) -> list[DateMention]:
+    """ "between 12 and 14 October", "12-14 October", "October 12 to 14": ACLED codes the middle day with time
+    precision 2 (an event known only within a few days, as for "this week")."""
+    out: list[DateMention] = []
+    for m in _DAY_RANGE.finditer(text):
+        g = m.groupdict()
+        a = next(g[k] for k in ("a1", "a2", "a3", "a4") if g[k])
+        b = next(g[k] for k in ("b1", "b2", "b3", "b4") if g[k])
+        month = _month_num((g["m1"] or g["m2"]).rstrip("."))
+        d1, d2 = int(re.sub(r"\D", "", a)), int(re.sub(r"\D", "", b))
+        if not 1 <= d1 < d2 <= 31 or d2 - d1 > 7:
+            continue
+        year_text = g["y1"] or g["y2"]
+        if year_text:
+            year = int(year_text)
+        elif published is not None:
+            year = published.year if (month, d1) <= (published.month, published.day) else published.year - 1
+        else:
+            out.append(DateMention(m.start(), m.end(), m.group(), None, 2, True, "range"))
+            continue
+        first, last = _safe_date(year, month, d1), _safe_date(year, month, d2)
+        if first is None or last is None:
+            continue
+        middle = first + (last - first) / 2
+        out.append(DateMention(m.start(), m.end(), m.group(), middle, 2, not year_text, "range"))
+    return out
 
 
 def _dateparser(phrase: str, published: date | None) -> date | None:
     """dateparser on one phrase already judged to be a date (English only, past-leaning)."""
-    import dateparser  # slow import: only when needed
-
-    settings: dict[str, object] = {"PREFER_DATES_FROM": "past"}
-    if published is not None:
-        settings["RELATIVE_BASE"] = datetime(published.year, published.month, published.day)
-    parsed = dateparser.parse(phrase, languages=["en"], settings=settings)
-    return parsed.date() if parsed else None
+    return parse_date(phrase, relative_to=published, prefer_past=True)
 
 
 _FALLBACK_OK = re.compile(

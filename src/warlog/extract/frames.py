@@ -7,20 +7,39 @@ the same happening into one mention, and keeps aggregate tolls apart as claims.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from warlog.extract.actors import assign_roles, find_actors
+from warlog.extract.actors import acled_country_name, assign_roles, find_actors
 from warlog.extract.attribution import find_attribution
+from warlog.extract.context import (
+    complete_roles,
+    dateline_span,
+    document_actors,
+    entity_spans,
+    fill_inter,
+    focus_country,
+    named_countries,
+)
 from warlog.extract.counts import Casualties, aggregate_period, extract_casualties, is_aggregate_toll
 from warlog.extract.dates import DateMention, find_dates
-from warlog.extract.places import Toponym, document_places, find_toponyms, place_for_event, resolve_toponyms
-from warlog.extract.types import EventTypeMatch, classify_sentence, find_triggers
+from warlog.extract.places import (
+    NON_PLACE,
+    Toponym,
+    document_places,
+    find_toponyms,
+    place_for_event,
+    resolve_toponyms,
+)
+from warlog.extract.roles import CLAIM, event_threshold, is_furniture, sentence_role
+from warlog.extract.sentences import Sentence as _Sentence
+from warlog.extract.sentences import split_doc as split_sentences
+from warlog.extract.types import EventTypeMatch, classify_with_cues, find_triggers
 from warlog.model import Claim, Evidence, Extraction, Mention, Place, Report
+from warlog.taxonomy import taxonomy
 
 # Events told as background more than this long before publication are left out (ACLED codes them from their
 # own reports, not from today's).
@@ -35,13 +54,13 @@ _DATELINE = re.compile(
 )
 
 # Within these event types one happening is one event whatever sub-types its sentences suggest; the sub-type that
-# ranks highest is coded (ACLED: the territorial outcome of a battle; force used against a protest).
-_PRECEDENCE = {
-    "Battles": {"Government regains territory": 3, "Non-state actor overtakes territory": 3, "Armed clash": 1},
-    "Protests": {"Excessive force against protesters": 3, "Protest with intervention": 2, "Peaceful protest": 1},
-    "Riots": {"Violent demonstration": 2, "Mob violence": 1},
-}
-_CLAIMED = re.compile(r"\bclaim(?:ed|s)? (?:responsibility|the attack|the bombing)\b", re.I)
+# ranks highest is coded (warlog/data/taxonomy.json "within_type").
+_PRECEDENCE = taxonomy().within_type
+_CLAIMED = re.compile(
+    r"\bclaim(?:ed|s)? (?:responsibility|the attack|the bombing)\b|"
+    r"\bsaid (?:in a statement )?(?:that )?it (?:had )?(?:carried out|was behind|staged) the\b",
+    re.I,
+)
 
 # A sentence that goes on about an event already told ("the strike", "those killed") adds to it.
 _ANAPHORA = re.compile(
@@ -77,14 +96,6 @@ _TOLL_FOLLOWUP = re.compile(r"\b(toll|killed|dead|died|wounded|injured|casualt|b
 
 
 @dataclass
-class _Sentence:
-    text: str
-    start: int
-    end: int
-    paragraph: int
-
-
-@dataclass
 class _Draft:
     """A mention being built, with what is needed to merge it with repeats."""
 
@@ -103,65 +114,30 @@ def dateline_end(text: str) -> int:
     return m.end() if m else 0
 
 
-MAX_SENTENCE_CHARS = 2000
-
-
-def _bounded(text: str) -> list[tuple[int, int]]:
-    """Spans of at most MAX_SENTENCE_CHARS, cut at whitespace: a run-on "sentence" (scraped lists, tables) must not
-    cost the extractors quadratic time."""
-    spans, start = [], 0
-    while len(text) - start > MAX_SENTENCE_CHARS:
-        cut = text.rfind(" ", start, start + MAX_SENTENCE_CHARS)
-        cut = cut if cut > start else start + MAX_SENTENCE_CHARS
-        spans.append((start, cut))
-        start = cut + 1 if text[cut : cut + 1] == " " else cut
-    spans.append((start, len(text)))
-    return [(a, b) for a, b in spans if b > a]
-
-
-def split_sentences(doc: Any) -> list[_Sentence]:
-    """spaCy sentences, further cut at blank lines, each tagged with its paragraph number."""
-    text = doc.text
-    out: list[_Sentence] = []
-    para_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", text)]
-
-    def paragraph_of(offset: int) -> int:
-        return max(0, bisect.bisect_right(para_starts, offset) - 1)  # the last paragraph starting at or before it
-
-    for sent in doc.sents:
-        start, end = sent.start_char, sent.end_char
-        # spaCy may run a sentence across a paragraph break: split there.
-        chunk = text[start:end]
-        pieces = re.split(r"(\n\s*\n)", chunk)
-        offset = start
-        for piece in pieces:
-            stripped = piece.strip()
-            if stripped and not re.fullmatch(r"\n\s*\n", piece):
-                lead = len(piece) - len(piece.lstrip())
-                s = offset + lead
-                for a, b in _bounded(stripped):
-                    out.append(_Sentence(stripped[a:b], s + a, s + b, paragraph_of(s + a)))
-            offset += len(piece)
-    return out
-
-
 def _event_date(
-    dates: list[DateMention], published: date | None, skip_before: int, sentence_start: int
+    dates: list[DateMention], published: date | None, skip_before: int, sentence_start: int, trigger: int | None = None
 ) -> tuple[date | None, int, bool]:
-    """The day an event sentence gives, else the publication day with precision 2; flag when it says nothing."""
+    """The day an event sentence gives (the most precise, then the one nearest the event's trigger: "published on
+    Wednesday" at the end does not date the strike told at the start), else the publication day with precision 2;
+    flag when it says nothing."""
     usable = [d for d in dates if d.value is not None and d.precision <= 2 and sentence_start + d.start >= skip_before]
     if usable:
-        best = min(usable, key=lambda d: (d.precision, not d.relative))
+        near = (lambda d: min(abs(d.start - trigger), abs(d.end - trigger))) if trigger is not None else (lambda d: 0)
+        best = min(usable, key=lambda d: (d.precision, near(d), not d.relative))
         return best.value, best.precision, True
     if published is None:
         return None, 3, False
     return published, 2, False
 
 
-def _country_hint(places: list[Place | None]) -> str | None:
-    """The country most of the resolved places lie in."""
-    countries = Counter(p.country for p in places if p is not None and p.country)
-    return countries.most_common(1)[0][0] if countries else None
+def _country_hint(places: list[Place | None], text: str = "") -> str | None:
+    """The report's country: its resolved places and the countries it names (context.focus_country)."""
+    names = {p.iso: p.country for p in places if p is not None and p.iso and p.country}
+    iso = focus_country(named_countries(text), [p.iso for p in places if p is not None and p.feature != "country"])
+    if iso is None:
+        countries = Counter(p.country for p in places if p is not None and p.country)
+        return countries.most_common(1)[0][0] if countries else None
+    return names.get(iso) or acled_country_name(iso)
 
 
 def _confidence(match: EventTypeMatch, place: Place | None, dated: bool, casualties: Casualties) -> float:
@@ -187,9 +163,105 @@ def _same_happening(a: Mention, b: Mention) -> bool:
     ka, kb = _place_key(a.place), _place_key(b.place)
     if ka is not None and kb is not None and ka != kb:
         same_city = a.place and b.place and a.place.location.split(" - ")[0] == b.place.location.split(" - ")[0]
-        if not same_city:
+        two_districts = a.place and b.place and a.place.feature == b.place.feature == "district"
+        if not same_city or two_districts:  # districts of one city named apart are events apart (ACLED)
             return False
     return True
+
+
+def _near_days(a: Mention, b: Mention) -> bool:
+    if a.event_date is None or b.event_date is None:
+        return a.event_date == b.event_date
+    slack = 2 if max(a.time_precision, b.time_precision) >= 2 else 1  # "over the weekend", "last week"
+    return abs((a.event_date - b.event_date).days) <= slack
+
+
+def _same_place(a: Mention, b: Mention) -> bool:
+    """Same place key or same city; a mention placed no finer than a province is compatible with any place in it."""
+    if a.place is None or b.place is None:
+        return True
+    if _place_key(a.place) == _place_key(b.place):
+        return True
+    if a.place.location.split(" - ")[0] == b.place.location.split(" - ")[0]:
+        return True
+    coarse = [m for m in (a, b) if m.place is not None and (m.place.geo_precision >= 3 or m.place.feature == "admin1")]
+    return bool(coarse) and a.place.admin1 is not None and a.place.admin1 == b.place.admin1
+
+
+def _one_event_per_incident(drafts: list[_Draft]) -> list[_Draft]:
+    """One incident, one event: a repeat of the same sub-type in the same place a day apart (the day read two ways)
+    folds into the first telling; a sub-type another event absorbs (taxonomy "absorbed_by": the killing of civilians
+    by the air strike told just before, the buildings it destroyed) folds into that event."""
+    absorbed = taxonomy().absorbed_by
+    kept: list[_Draft] = []
+    for d in drafts:
+        m = d.mention
+        target = next(
+            (
+                k
+                for k in kept
+                if k.mention.sub_event_type == m.sub_event_type
+                and _near_days(k.mention, m)
+                and _same_place(k.mention, m)
+            ),
+            None,
+        )
+        if target is None:
+            hosts = absorbed.get(m.sub_event_type or "", frozenset())
+            target = next(
+                (
+                    k
+                    for k in kept + [x for x in drafts if x is not d and x not in kept]
+                    if k.mention.event_type in hosts
+                    and (not d.dated or _near_days(k.mention, m))
+                    and _same_place(k.mention, m)
+                ),
+                None,
+            )
+            if target is not None:
+                date_, precision = target.mention.event_date, target.mention.time_precision
+                sub = target.mention.sub_event_type
+                _merge(target, d)
+                target.mention.event_date, target.mention.time_precision = date_, precision
+                target.mention.sub_event_type = sub
+                continue
+        if target is not None:
+            date_, precision = target.mention.event_date, target.mention.time_precision
+            _merge(target, d)
+            target.mention.event_date, target.mention.time_precision = date_, precision
+            continue
+        kept.append(d)
+    return kept
+
+
+_ONE_INCIDENT_BIG = re.compile(
+    r"(?:single|one|deadliest|worst) (?:attack|strike|bombing|blast|massacre|incident)|in (?:a|the) single",
+    re.I,
+)
+
+
+def _tolls_beyond_one_incident(drafts: list[_Draft], claims: list[Claim], report: Report) -> list[_Draft]:
+    """A toll above what one incident holds (taxonomy "max_event_fatalities") is a claim with its reason, unless its
+    own sentence says one incident of that size; the event keeps no figure."""
+    cap = taxonomy().max_event_fatalities
+    for d in drafts:
+        m = d.mention
+        if m.fatalities is None or m.fatalities <= cap:
+            continue
+        source = next((e for e in m.evidence if str(m.fatalities) in e.text.replace(",", "")), m.evidence[0])
+        if _ONE_INCIDENT_BIG.search(source.text):
+            continue
+        claims.append(
+            Claim(
+                report_id=report.id,
+                quantity=m.fatalities,
+                what=f"killed (above {cap}: more than one incident holds)",
+                attributed_to=m.attributed_to,
+                evidence=source,
+            )
+        )
+        m.fatalities = None
+    return drafts
 
 
 def _merge(into: _Draft, other: _Draft) -> None:
@@ -201,13 +273,17 @@ def _merge(into: _Draft, other: _Draft) -> None:
         a.actor1, a.actor2, a.inter1, a.inter2 = b.actor1 or a.actor1, b.actor2 or a.actor2, b.inter1, b.inter2
     if b.place is not None and (a.place is None or b.place.geo_precision < a.place.geo_precision):
         a.place = b.place
+    elif (
+        b.place is not None and b.place.feature == "district" and b.place.location.startswith(f"{a.place.location} - ")
+    ):
+        a.place = b.place  # the neighbourhood of the city already told: more precise
     if b.time_precision < a.time_precision:
         a.event_date, a.time_precision = b.event_date, b.time_precision
     for name in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "attributed_to"):
         if getattr(a, name) is None and getattr(b, name) is not None:
             setattr(a, name, getattr(b, name))
-    # Figures: the same source restating a toll keeps the larger (an update); different sources: the lower
-    # (ACLED's conservative rule).
+    # Figures: the same source restating a toll keeps the larger (an update); another source's figure quoted further
+    # down does not replace the figure the report states first (the outlet's own account of the event).
     same_source = not into.attributions or not other.attributions or into.attributions & other.attributions
     for name in ("fatalities", "injured", "civilians", "children", "women"):
         x, y = getattr(a, name), getattr(b, name)
@@ -216,7 +292,7 @@ def _merge(into: _Draft, other: _Draft) -> None:
         if x is None or (name == "fatalities" and into.casualties.fatalities is None):
             setattr(a, name, y)
         else:
-            setattr(a, name, max(x, y) if same_source else min(x, y))
+            setattr(a, name, max(x, y) if same_source else x)
     if other.casualties.fatalities is not None:
         into.casualties.fatalities = a.fatalities
     a.evidence.extend(e for e in b.evidence if e not in a.evidence)
@@ -344,11 +420,17 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
 
     sentences = split_sentences(doc)
     skip_before = dateline_end(text)
-    ner = [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+    ner = entity_spans(doc, NON_PLACE)  # entity labels read with the parse: names that are not places
     toponyms: list[Toponym] = find_toponyms(text, ner)
     resolved: list[Place | None] = resolve_toponyms(toponyms, text) if toponyms else []
-    country = _country_hint(resolved)
+    # A dateline place is where the report was filed: an event's place only when the report names no other.
+    dateline = dateline_span(text)
+    filed = {i for i, t in enumerate(toponyms) if dateline and dateline[0] <= t.start < dateline[1]}
+    if filed and any(p is not None for i, p in enumerate(resolved) if i not in filed):
+        resolved = [None if i in filed else p for i, p in enumerate(resolved)]
+    country = _country_hint(resolved, text)
     doc_places = document_places(toponyms, resolved)
+    war_actors = document_actors([s.text for s in sentences], country)
 
     drafts: list[_Draft] = []
     title_drafts: list[_Draft] = []
@@ -357,6 +439,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     sentences = [t[0] for t in tagged]
     headline = {i for i, t in enumerate(tagged) if t[1]}
     own_source: dict[int, str | None] = {}
+    news_day: date | None = None  # the day of the incident the report is about, when it is long before publication
 
     def source_of(i: int) -> str | None:
         if i not in own_source:
@@ -390,7 +473,26 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
                 )
                 continue
 
-        match = classify_sentence(sent.text, context=before + " " + after)
+        if is_furniture(sent.text):
+            continue  # share widgets, related-links lines, captions: never an event, never a toll
+        match, live = classify_with_cues(sent.text, context=before + " " + after)
+        if match is not None:
+            role = sentence_role(sent.text, [m.sub_event_type for m in live])
+            if role.p_event < event_threshold():
+                if role.role == CLAIM and (cas.fatalities is not None or cas.injured is not None):
+                    quantity, what = _claim_what(sent.text, cas)
+                    claims.append(
+                        Claim(
+                            report_id=report.id,
+                            quantity=quantity,
+                            what=what,
+                            period=aggregate_period(sent.text),
+                            attributed_to=said_by(index),
+                            evidence=Evidence(sent.text, sent.start, sent.end),
+                        )
+                    )
+                    continue
+                match = None
         if match is not None and match.event_type == "Battles" and (cas.civilians or 0) > 0:
             # Strikes that kill civilians are remote violence even while a battle goes on nearby (ACLED codes the
             # air strike as part of the battle only when it hits the other side's fighters).
@@ -421,15 +523,34 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         attribution = said_by(index)
         dates = find_dates(sent.text, published)
         if published is not None and _old_year(sent.text, published):
-            continue  # background from another year ("agreed to destroy its weapons in 2013")
-        event_date, precision, dated = _event_date(dates, published, skip_before, sent.start)
+            # Background from another year ("agreed to destroy its weapons in 2013"): a toll it gives is a claim.
+            if cas.fatalities is not None:
+                quantity, what = _claim_what(sent.text, cas)
+                years = sorted(set(_YEAR.findall(sent.text)))
+                claims.append(
+                    Claim(
+                        report_id=report.id,
+                        quantity=quantity,
+                        what=f"{what} (background: {', '.join(years)})",
+                        period=aggregate_period(sent.text),
+                        attributed_to=source_of(index),  # history is the writer's unless the sentence quotes someone
+                        evidence=Evidence(sent.text, sent.start, sent.end),
+                    )
+                )
+            continue
+        event_date, precision, dated = _event_date(dates, published, skip_before, sent.start, match.start)
         if not dated and (_BACKGROUND.search(sent.text) or any(d.kind in ("month", "year") for d in dates)):
             continue  # "last month", "late last year", "in recent days": background, not today's news
         if not dated and drafts and index - drafts[-1].sentence_index <= 3:
             # News narrative: an undated sentence goes on about the day just told.
             event_date, precision = drafts[-1].mention.event_date, drafts[-1].mention.time_precision
         if published is not None and event_date is not None and (published - event_date).days > BACKGROUND_DAYS:
-            continue
+            if news_day is not None and abs((news_day - event_date).days) <= BACKGROUND_DAYS:
+                pass  # close to the incident the report is about (published weeks later)
+            elif not drafts and index <= 3 and any(d.value == event_date and not d.relative for d in dates):
+                news_day = event_date  # the lead tells an incident by its full date: an assessment published later
+            else:
+                continue
 
         in_sentence = [i for i, t in enumerate(toponyms) if sent.start <= t.start < sent.end]
         place = place_for_event(
@@ -441,10 +562,9 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             doc_places,
         )
         place = _in_report_country(place, country, doc_places)
-        unresolved = [toponyms[i].surface for i in in_sentence if resolved[i] is None]
-        roles = assign_roles(
-            sent.text, match.sub_event_type, (place.country if place else None) or country, match.start
-        )
+        unresolved = [toponyms[i].surface for i in in_sentence if resolved[i] is None and i not in filed]
+        mention_country = (place.country if place else None) or country
+        roles = assign_roles(sent.text, match.sub_event_type, mention_country, match.start)
         mention = Mention(
             report_id=report.id,
             event_date=event_date,
@@ -466,6 +586,9 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         )
         if mention.actor1 is None or mention.actor1.startswith("Unidentified"):
             _take_claimant(mention, after, country)
+        if (mention.actor1 is None or mention.actor1.startswith("Unidentified")) and index + 2 < len(sentences):
+            _take_claimant(mention, sentences[index + 2].text, country)
+        complete_roles(mention, match.sub_event_type, match.event_type, sent.text, war_actors, mention_country)
         _apply_casualties(mention, cas)
         own = [resolved[i] for i in in_sentence if resolved[i] is not None]
         draft = _Draft(
@@ -492,10 +615,15 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     for td in title_drafts:
         target = next((d for d in drafts if d.mention.event_type == td.mention.event_type), None)
         if target is None:
-            drafts.insert(0, td)
+            if not drafts:
+                drafts.insert(0, td)  # the body tells no incident: the headline stands alone
+            continue  # the body tells the incident better than a headline of another type
         elif target.casualties.fatalities is None and td.casualties.fatalities is not None:
             _apply_casualties(target.mention, td.casualties)
             target.casualties.fatalities = td.casualties.fatalities
+
+    drafts = _one_event_per_incident(drafts)
+    drafts = _tolls_beyond_one_incident(drafts, claims, report)
 
     # ACLED codes no event without at least a province: a happening placed only in a country is dropped (it is
     # usually background or a headline with no place).
@@ -508,6 +636,8 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     ]
     mentions = []
     ids: set[str] = set()
+    for d in drafts:
+        fill_inter(d.mention, d.mention.place.country if d.mention.place else country)  # merges can drop a code
     for n, d in enumerate(drafts):
         mention_id = d.mention.make_id()
         d.mention.id = mention_id if mention_id not in ids else f"{mention_id[:13]}{n:04d}"

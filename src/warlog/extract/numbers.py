@@ -140,8 +140,52 @@ def _split_word_run(start: int, core: str) -> list[tuple[int, int, int]]:
 _AFTER_MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? ?$")
 
 
-def find_numbers(text: str, articles: bool = False) -> list[tuple[int, int, int]]:
-    """Every quantity phrase as (start, end, value), qualifier included; "a"/"an" count as 1 only with articles=True."""
+_RANGE_JOIN = re.compile(r"^\s*(?:and|to|or|-|\u2013)\s*$", re.IGNORECASE)
+_RANGE_BEFORE = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
+_UPPER_BOUND = re.compile(r"^(?:up\s+to|as\s+many\s+as|at\s+most|a\s+maximum\s+of)\s", re.IGNORECASE)
+
+
+def find_ranges(text: str) -> list[tuple[int, int, int, int]]:
+    """Stated ranges as (start, end, low, high): "between two and six", "10 to 15", "60-80", and upper bounds
+    ("up to 81", "as many as 40": low == high, the only figure stated)."""
+    nums = find_numbers(text, ranges=False)
+    out: list[tuple[int, int, int, int]] = []
+    i = 0
+    while i < len(nums):
+        s, e, v = nums[i]
+        if i + 1 < len(nums):
+            s2, e2, v2 = nums[i + 1]
+            joined = _RANGE_JOIN.match(text[e:s2])
+            between = _RANGE_BEFORE.search(text, max(0, s - 10), s)
+            word = text[e:s2].strip().lower()
+            years = all(1800 <= x <= 2100 for x in (v, v2))
+            if (
+                joined
+                and v < v2
+                and not years
+                and (between or word in ("to", "-", "\u2013"))
+                and not (word == "and" and not between)
+            ):
+                out.append((between.start() if between else s, e2, v, v2))
+                i += 2
+                continue
+        if _UPPER_BOUND.match(text[s:e]):
+            out.append((s, e, v, v))
+        i += 1
+    return out
+
+
+def find_numbers(text: str, articles: bool = False, ranges: bool = True) -> list[tuple[int, int, int]]:
+    """Every quantity phrase as (start, end, value), qualifier included; "a"/"an" count as 1 only with articles=True.
+    A stated range ("between two and six") is one quantity whose value is its low end (ACLED's lowest credible
+    figure); find_ranges gives both ends."""
+    if ranges:
+        spans = [(a, b, low) for a, b, low, high in find_ranges(text) if low != high]
+        if spans:
+            rest = [
+                n for n in find_numbers(text, articles, ranges=False) if not any(a <= n[0] < b for a, b, _ in spans)
+            ]
+            return sorted(rest + spans)
     found: list[tuple[int, int, int]] = []
     for m in _NUMBER_RE.finditer(text):
         core = m.group("num")

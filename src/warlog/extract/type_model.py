@@ -121,10 +121,15 @@ def load_model(data: bytes) -> TypeModel:
     )
 
 
-@lru_cache(maxsize=1)
-def shipped_model() -> TypeModel | None:
-    """The model shipped in the package, or None when it is absent (the lexicon then works alone)."""
-    res = resources.files("warlog").joinpath(MODEL_RESOURCE)
+def packaged_model(resource: str) -> TypeModel | None:
+    """A model file shipped inside the package (a path under ``warlog/``), or None when it is absent."""
+    res = resources.files("warlog").joinpath(resource)
     if not res.is_file():
         return None
     return load_model(res.read_bytes())
+
+
+@lru_cache(maxsize=1)
+def shipped_model() -> TypeModel | None:
+    """The model shipped in the package, or None when it is absent (the lexicon then works alone)."""
+    return packaged_model(MODEL_RESOURCE)

@@ -8,15 +8,18 @@ with intervention over peaceful protest, ...) and returns the one match that cod
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from importlib import resources
 
 from warlog.extract.actors import ActorMention, actor_info, find_actors
 from warlog.extract.literals import GateTable, gated, literals_in, required_literals
 from warlog.extract.type_model import lexicon_features, shipped_model, text_features
 from warlog.model import DISORDER_TYPE, SUB_TO_TYPE
+from warlog.taxonomy import taxonomy
 
 
 @dataclass
@@ -31,40 +34,6 @@ class EventTypeMatch:
     end: int
     score: float
 
-
-# CASE-2021 task 2 labels -> ACLED sub-event types (None: not an ACLED event).
-CASE2021_LABELS: dict[str, str | None] = {
-    "ARMED_CLASH": "Armed clash",
-    "GOV_REGAINS_TERIT": "Government regains territory",
-    "NON_STATE_ACTOR_OVERTAKES_TER": "Non-state actor overtakes territory",
-    "AIR_STRIKE": "Air/drone strike",
-    "ART_MISS_ATTACK": "Shelling/artillery/missile attack",
-    "CHEM_WEAP": "Chemical weapon",
-    "GRENADE": "Grenade",
-    "REM_EXPLOS": "Remote explosive/landmine/IED",
-    "SUIC_BOMB": "Suicide bomb",
-    "ATTACK": "Attack",
-    "ABDUCT_DISSAP": "Abduction/forced disappearance",
-    "SEX_VIOL": "Sexual violence",
-    "PEACE_PROTEST": "Peaceful protest",
-    "PROTEST_WITH_INTER": "Protest with intervention",
-    "FORCE_AGAINST_PROTEST": "Excessive force against protesters",
-    "VIOL_DEMONSTR": "Violent demonstration",
-    "MOB_VIOL": "Mob violence",
-    "AGREEMENT": "Agreement",
-    "ARREST": "Arrests",
-    "CHANGE_TO_GROUP_ACT": "Change to group/activity",
-    "DISR_WEAP": "Disrupted weapons use",
-    "HQ_ESTABLISHED": "Headquarters or base established",
-    "NON_VIOL_TERRIT_TRANSFER": "Non-violent transfer of territory",
-    "PROPERTY_DISTRUCT": "Looting/property destruction",
-    "OTHER": "Other",
-    "NATURAL_DISASTER": None,
-    "MAN_MADE_DISASTER": None,
-    "DIPLO": None,
-    "ORG_CRIME": None,
-    "ATTRIB": None,
-}
 
 AIR = "Air/drone strike"
 SHELL = "Shelling/artillery/missile attack"
@@ -96,31 +65,13 @@ _TERRITORY = "territory"
 _RETAKE = "retake"
 _PROTEST_CUE = "protest-intervention-cue"
 
-_N = (
-    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|dozens of|scores of|hundreds of|many|"
-    r"at least \w+|some|more than \w+|a number of|a group of|the)"
-)
-_CIV = (
-    r"(?:civilians?|villagers?|residents?|farmers?|shepherds?|men|women|man|woman|children|child|boys?|girls?|"
-    r"people|persons?|family|families|worshipp?ers|students?|teachers?|journalists?|doctors?|nurses?|"
-    r"aid workers|workers|passers-?by|pedestrians|motorists|drivers?|traders?|merchants?|fishermen|herders?|"
-    r"displaced|refugees|infants?|babies|citizens|locals|inhabitants|elderly|prisoners|detainees|"
-    r"mourners|shopkeepers?|patients|(?:young|old|elderly) (?:man|woman|men|women)|member of (?:the|a) family)"
-)
-_FORCES = (
-    r"(?:soldiers?|troops|servicemen|fighters|militants|militiamen|members|policem[ae]n|police(?: officers?)?|"
-    r"officers?|personnel|rebels|insurgents|guards?|recruits|gunmen|combatants|jihadists|conscripts|commanders?|"
-    r"elements|terrorists|army|forces|(?:military|army|police|security|regime|government) (?:\w+ )?"
-    r"(?:positions?|check ?-?points?|posts?|bases?|barracks|outposts?|patrols?|convoys?|vehicles?|headquarters))"
-)
-_PLACE_OBJ = (
-    r"(?:the |a |an |several |\d+ |two |three |four |five |parts of |most of |large parts of |full control of "
-    r"|complete control of |control of |control over )?(?:[\w'\-]+ ){0,3}?"
-    r"(?:town|towns|village|villages|city|cities|area|areas|district|districts|neighbou?rhoods?|quarters?|hills?|"
-    r"hilltops?|mountains?|bases?|air ?base|airport|airfield|checkpoints?|positions?|posts?|points?|sites?|road|"
-    r"highway|crossing|border crossing|front|territory|territories|region|farms|outskirts|countryside|suburbs?|"
-    r"dam|oil fields?|fields|localities|locality|strongholds?|bastion|enclave|pocket|island|port)\b"
-)
+_TRIGGERS = json.loads(resources.files("warlog").joinpath("data/triggers.json").read_text(encoding="utf-8"))
+# Shared pieces of trigger patterns (warlog/data/triggers.json "patterns"): a number or quantifier, civilians, armed
+# forces, a place taken or lost.
+_N: str = _TRIGGERS["patterns"]["N"]
+_CIV: str = _TRIGGERS["patterns"]["CIV"]
+_FORCES: str = _TRIGGERS["patterns"]["FORCES"]
+_PLACE_OBJ: str = _TRIGGERS["patterns"]["PLACE_OBJ"]
 
 
 @dataclass(frozen=True)
@@ -141,391 +92,15 @@ def _t(sub: str, pattern: str, score: float, case_sensitive: bool = False, tag: 
     return _Trigger(sub, regex, score, tag, required_literals(regex))
 
 
-_LEXICON: tuple[_Trigger, ...] = (
-    # Chemical weapons
-    _t(
-        CHEM,
-        r"chemical (?:weapons?|attacks?|agents?|munitions?|strikes?|bombs?|substances?|gas|shells?|rockets?)",
-        0.95,
-    ),
-    _t(
-        CHEM,
-        r"chlorine(?: gas| attacks?| bombs?| barrels?| canisters?)?|sarin(?: gas)?|mustard gas|nerve (?:agents?|gas)"
-        r"|toxic (?:gas|gases|chemicals?|substances?)|poison(?:ous)? gas(?:es)?|(?:gas|chemical) attacks?",
-        0.9,
-    ),
-    # Air and drone strikes
-    _t(
-        AIR,
-        r"air ?-?strikes?|airstrikes?|air ?-?raids?|air (?:attacks?|bombardments?|campaign)|aerial (?:bombardments?|"
-        r"bombings?|attacks?|strikes?|raids?|assaults?|campaign)|barrel ?-?bombs?(?: attacks?)?|bombed from the air|ca"
-        r"rpet[- ]bomb"
-        r"(?:ing|ed)?"
-        r"|drone (?:strikes?|attacks?)|(?:armed|suicide|kamikaze|combat) drones?|drones? (?:struck|hit|targeted|attack"
-        r"ed|bombed"
-        r"|fired|strikes?|dropped)|(?:UAV|unmanned aerial vehicle) (?:strikes?|attacks?)|sorties",
-        0.9,
-    ),
-    _t(
-        AIR,
-        r"warplanes?|war ?planes?|fighter (?:jets?|planes?|bombers?)|jets|bombers|military aircraft|helicopter gunship"
-        r"s?"
-        r"|helicopters? (?:dropped|fired|bombed|struck|attacked|targeted)|aircraft (?:struck|bombed|targeted|pounded|h"
-        r"it|"
-        r"attacked|carried out|launched|raided|fired)|air ?forces? (?:struck|bombed|targeted|attacked|pounded|hit|raid"
-        r"ed)"
-        r"|(?:Russian|Syrian|Israeli|Turkish|Iraqi|Saudi|coalition|regime|government|US|American|Jordanian|Emirati|"
-        r"Egyptian|Nigerian|unidentified) (?:aircraft|planes|helicopters?|drones?)",
-        0.75,
-    ),
-    _t(AIR, r"bombed|bombing|bombings|bombard(?:ed|ing)? from the air|pounded from the air", 0.35),
-    # "Three strikes hit the town", "raids killed 16 civilians": in war reporting a bare strike is an air strike.
-    _t(AIR, r"strikes?|raids|striking", 0.4),
-    # Shelling, artillery, missiles
-    _t(
-        SHELL,
-        r"shell(?:ing|ings|ed|s)|shell(?= (?:hit|struck|landed|fell|exploded))|artillery|mortars?(?: (?:shells?|rounds"
-        r"?|"
-        r"bombs?|fire|attacks?))?|(?:Grad|Katyusha|Qassam|Fajr) rockets?|Grads?|Katyushas?|howitzers?|MLRS|multiple[- "
-        r"]rocket"
-        r"(?:[- ]launchers?)?|rocket (?:launchers?|fire|attacks?|strikes?|barrages?)|tank (?:fire|shells?|rounds?)"
-        r"|(?:hell|gas[- ]cylinder) cannons?|heavy weapons|projectiles?|ballistic missiles?|cruise missiles?|"
-        r"surface-to-surface (?:missiles?|rockets?)|guided missiles?|anti-tank (?:guided )?missiles?|ATGMs?"
-        r"|Tomahawk(?: cruise)? missiles?",
-        0.85,
-    ),
-    _t(
-        SHELL,
-        r"rockets?|missiles?|bombard(?:ed|ing|ment|ments)|pounded|grenade[- ]launchers?|"
-        r"\d+ (?:\w+ )?explosions|explosions involving",
-        0.55,
-    ),
-    # Battles
-    _t(
-        CLASH,
-        r"clash(?:es|ed|ing)?|fighting|fought|gun ?-?battles?|battles?|battled|battling|fire ?-?fights?|"
-        r"exchanges? of (?:gun)?fire|exchanged (?:gun)?fire|skirmish(?:es|ed)?|ambush(?:es|ed|ing)?|gunfights?|"
-        r"counter-?(?:attacks?|offensive)|offensive|infiltration(?: attempts?)?|infiltrat(?:ed|e)|stormed|"
-        r"(?:launched|repelled|repulsed|thwarted|foiled|pushed back|fended off|repelling|repulsing) (?:an? |the )?"
-        r"(?:\w+ )?(?:attacks?|assaults?|offensive|advance|incursion|infiltration)|shoot-?outs?|gun ?fights?|"
-        r"encounters? with|crossfire|cross-fire|exchanges? of fire",
-        0.8,
-        tag="battle",
-    ),
-    _t(
-        CLASH,
-        r"rocket-propelled grenades?|RPGs?|(?:heavy )?machine ?-?guns?|sniper fire|snipers?",
-        0.6,
-        tag="fire",
-    ),
-    _t(
-        CLASH,
-        r"small arms|light weapons|rifles|bursts of fire|gunfire|shots|fired (?:with )?(?:[\w\-/,]+ ){0,3}?"
-        r"(?:weapons|arms|guns|rifles) (?:at|on)",
-        0.6,
-        tag="small",
-    ),
-    _t(
-        CLASH,
-        r"(?:attack(?:ed|s|ing)?|assault(?:ed|s)?|raid(?:ed|s)?|target(?:ed|ing)|hit|struck|overran) (?:on |against )?"
-        r"(?:an? |the |several |two |\d+ )?(?:[\w'\-]+ ){0,3}?"
-        + _FORCES
-        + r"|(?:killed|killing|kill|wounded|wounding|injured|injuring) "
-        + _N
-        + r" ?(?:[\w\-]+ )?"
-        + _FORCES
-        + r"|(?:soldiers?|troops|fighters|militants|policem[ae]n|rebels) (?:were |was )?(?:killed|wounded|injured)"
-        r"|shot down (?:an? |the )?(?:\w+ )?(?:helicopter|warplane|fighter jet|jet|aircraft|plane)"
-        r"|(?:helicopter|warplane|fighter jet|jet|aircraft|plane) (?:was |were )?shot down"
-        r"|(?:security |military |police |army |counter-terrorism |joint )operations? against",
-        0.62,
-        tag="hit",
-    ),
-    _t(
-        CLASH,
-        r"advanc(?:e|ed|es|ing) (?:on|into|towards?)|(?:launched|began|started) an? (?:ground )?(?:operation|assault|"
-        r"attack)",
-        0.5,
-    ),
-    # Territory
-    _t(
-        _RETAKE,
-        r"re-?took|re-?taken|re-?take|re-?captur(?:ed|es|e|ing)|regain(?:ed|ing|s)?(?: control)?|re-?gained|"
-        r"reclaim(?:ed|ing)?|liberat(?:ed|ing|ion of)|recovered (?:control|territory|" + _PLACE_OBJ + r")|"
-        r"restor(?:ed|ing) (?:full |state |government )?control|took back|took control back|wrested back",
-        0.85,
-    ),
-    _t(
-        _TERRITORY,
-        r"(?:captur(?:ed|es|e|ing)|seiz(?:ed|es|e|ing)|overr?an|overrun|took over|taken over|"
-        r"wrested|took full control of|took control of|gained control of|seized control of|"
-        r"(?:is|are|was|were) now in control of|expelled \w+ from) "
-        + _PLACE_OBJ
-        + r"|(?:took|taken) (?:the |a |an |two |three |several |\d+ )?(?:\w+ )?(?:town|village|city|hill|base|airport|"
-        r"checkpoint|positions?|district|neighbou?rhood|area)s?\b"
-        + r"|(?:took|taken|seized|gained|assumed|wrested|imposed|established) (?:full |total |complete )?control"
-        r"|fell to|fallen to|fall of|under the control of|(?:was|were|has been|have been|had been) (?:captured|seized|"
-        r"overrun|taken over)",
-        0.8,
-    ),
-    _t(_TERRITORY, r"(?:captur(?:ed|es|e|ing)|seiz(?:ed|es|e|ing)|overr?an) (?-i:[A-Z])[\w'\-]+", 0.6),
-    _t(
-        NVT,
-        r"handed (?:over )?(?:control of |the )?(?:\w+ ){0,3}?(?:over )?to|hand(?:ed|ing)? over|handover|"
-        r"(?:withdr[ae]w|withdrawn|withdrawal|pulled out|evacuat(?:ed|ion|ing)|left|departed) (?:[\w'\-]+ ){0,6}?"
-        r"(?:under|as part of|following|after|in line with|in accordance with|according to) (?:an? |the )?"
-        r"(?:\w+ ){0,3}?(?:deal|agreement|accord|settlement|truce|reconciliation)|"
-        r"(?:without (?:a fight|resistance|fighting|clashes|a shot being fired)|peacefully) (?:entered|took)|"
-        r"(?:entered|took control of|took over) (?:[\w'\-]+ ){0,5}?(?:without (?:a fight|resistance|fighting|clashes)|"
-        r"peacefully)|evacuation (?:deal|agreement)|surrendered (?:the )?(?:town|city|village|area|control)",
-        0.75,
-    ),
-    # Bombs
-    _t(
-        SUIC,
-        r"suicide (?:bomb(?:er|ers|ing|ings|s)?|attack(?:er|ers|s)?|car[- ]bomb(?:er|ing|s)?|truck[- ]bomb(?:er|ing|s)?"
-        r"|vests?|belts?|blasts?|explosions?|bomb attacks?|operations?|mission|VBIEDs?)|S-?VBIEDs?|"
-        r"(?:blew|blowing|blown) (?:himself|herself|themselves) up|(?:detonated|exploded|triggered) (?:his|her|their) "
-        r"(?:explosive |suicide )?(?:vests?|belts?)|self-detonat(?:ed|ing|ion)|kamikaze (?:car|truck|attack|bomber)",
-        0.95,
-    ),
-    _t(
-        IED,
-        r"IEDs?|improvised explosive devices?|explosive devices?|roadside bombs?|car ?-?bombs?|car bombing|"
-        r"truck ?-?bombs?|booby ?-?trap(?:ped|s)?(?: cars?| vehicles?| bombs?| houses?)?|VBIEDs?|landmines?|land mines"
-        r"?|"
-        r"(?:a|the) mine (?:exploded|blast|explosion|went off)|(?:stepped on|struck|hit|ran over|detonated) an? "
-        r"(?:land ?)?mines?|mine explosions?|motorcycle bombs?|sticky bombs?|magnetic bombs?|limpet mines?|"
-        r"unexploded (?:ordnance|munitions?|bombs?|shells?)|UXOs?|(?:explosive )?remnants of war|explosive-laden|"
-        r"bomb (?:blasts?|explosions?|exploded|went off|attacks?)|bombs? (?:planted|placed|hidden|detonated|exploded)|"
-        r"(?:planted|detonated|exploded) (?:an? )?(?:bombs?|explosives?)|explosives? (?:planted|detonated)",
-        0.85,
-    ),
-    _t(IED, r"explosions?|blasts?|exploded|detonated", 0.3),
-    _t(IED, r"(?:a|the|another|two|three) bombs?(?= (?:killed|wounded|injured|hit|ripped|tore|targeted|struck))", 0.7),
-    _t(
-        GREN,
-        r"(?<!rocket-propelled )(?<!rocket propelled )(?<!stun )(?<!tear gas )(?<!teargas )(?<!sound )(?<!smoke )"
-        r"(?:hand )?grenades?(?![- ]launcher)(?! attacks? on protesters)",
-        0.85,
-    ),
-    # Violence against civilians
-    _t(
-        SEXV,
-        r"rap(?:e|ed|es|ing)|gang-?rap(?:e|ed|es|ing)|sexual(?:ly)? (?:violence|assault(?:ed|s)?|abuse(?:d)?|"
-        r"exploitation|slavery|attacks?)|sexually assaulted|molest(?:ed|ing|ation)|sex slaves?",
-        0.9,
-    ),
-    _t(
-        ABDUCT,
-        r"abduct(?:ed|ing|ion|ions|s)?|kidnap(?:ped|ping|pings|s|pers)?|snatched|forcibly disappeared|"
-        r"(?:enforced|forced|involuntary) disappearances?|taken hostage|held (?:as )?hostages?|hostage-taking|"
-        r"took (?:\w+ )?hostages?",
-        0.9,
-    ),
-    _t(
-        ATTACK,
-        r"executed|executions?|execution-style|executing|shot dead|gunned down|shot and killed|assassinat(?:ed|ion|ion"
-        r"s|e)|"
-        r"murder(?:ed|s|ing)?|beheaded|beheading|decapitated|stabbed|hacked to death|beaten to death|tortured(?: to de"
-        r"ath)?|"
-        r"massacred?|massacres|slaughtered|drive-by shooting|burned alive|killed in cold blood|"
-        r"(?:stabbed|beaten|hacked|strangled|burned|shot) to death",
-        0.85,
-    ),
-    _t(
-        ATTACK,
-        r"(?:killed|injured|wounded|shot|attacked|assaulted|beaten|stabbed) (?:[\w,\-]+ ){0,8}?by (?:an? |the |two |"
-        r"three |four |\d+ |several |a group of )?(?:unknown |unidentified |armed |masked |suspected |hooded )*(?:gunm"
-        r"[ae]n|"
-        r"assailants|attackers|armed men|men|persons|people|individuals|robbers|bandits)|(?:was|were) (?:shot|stabbed|"
-        r"beaten|assaulted)(?: and (?:killed|injured|wounded))?|assault(?:ed|ing)|(?:heads?|bod(?:y|ies)|corpses?|rema"
-        r"ins) "
-        r"(?:[\w,\-]+ ){0,4}?(?:was|were) (?:found|discovered|recovered)",
-        0.55,
-    ),
-    _t(
-        ATTACK,
-        r"(?:killed|killing|kill|kills|shot|shooting|wounded|wounding|injured|injuring|attacked|attacking|"
-        r"assaulted|beat|beating|targeted|opened fire on|fired (?:up)?on|shot at) (?:the )?"
-        + _N
-        + r"? ?(?:\w+ )?"
-        + _CIV
-        + r"|"
-        + _CIV
-        + r" (?:were |was |had been |have been )?(?:shot|killed|murdered|beaten|stabbed|attacked|assaulted|"
-        r"wounded|injured) by (?:an? |the )?(?:unknown |unidentified |armed |masked |suspected )*(?:gunm[ae]n|assailan"
-        r"ts|"
-        r"attackers|militants|men|group|fighters|militiamen|soldiers|police|forces|members)"
-        r"|(?:bod(?:y|ies)|corpses?|remains) (?:of \w+ (?:\w+ )?)?(?:was|were|had been|have been)? ?(?:found|discovere"
-        r"d|"
-        r"recovered)|found (?:dead|shot|murdered|killed)|(?:attacked|raided|stormed|opened fire on|targeted) (?:an? |t"
-        r"he )?"
-        r"(?:\w+ ){0,2}?(?:homes?|houses?|village|mosque|church|market|school|hospital|car|vehicle|bus|wedding|funeral"
-        r"|camp)",
-        0.6,
-    ),
-    # Protests and riots
-    _t(
-        PEACE,
-        r"protest(?:s|ed|ing|ers|ors)?|demonstrat(?:ion|ions|ors|ed|ing|e)|rall(?:y|ies|ied|ying)(?! (?:around|behind)"
-        r")|"
-        r"sit-?ins?|vigils?|picket(?:s|ed|ing)?|(?:went|go|going|are|were) on strike|general strike|hunger strike|"
-        r"strik(?:e|ing) (?:workers|employees|teachers|doctors)|walk-?outs?|took to the streets|pot-banging|motorcade "
-        r"protest|"
-        r"gathered (?:[\w'\-]+ ){0,6}?(?:to (?:demand|protest|denounce|condemn|call)|demanding|denouncing|condemning|a"
-        r"gainst)|"
-        r"chant(?:ed|ing) slogans",
-        0.75,
-    ),
-    _t(PEACE, r"march(?:ed|es|ing)?", 0.55, case_sensitive=True),
-    _t(
-        PEACE,
-        r"blocked (?:\w+ ){0,2}?(?:roads?|streets?|highways?|traffic|entrances?|the entrance)|road ?blockades?|"
-        r"motorcades?|caravans? (?:of cars )?(?:to demand|demanding|protesting)|(?:staged|held) a (?:\w+ ){0,2}?blocka"
-        r"de",
-        0.6,
-    ),
-    _t(
-        _PROTEST_CUE,
-        r"tear ?-?gas(?: shells?| canisters?| grenades?)?|teargas(?: shells?| canisters?)?|water ?-?cannons?|"
-        r"rubber bullets|batons?|baton charge|lathi[- ]?charge[d]?|"
-        r"dispers(?:ed|e|ing)|broke up|stun grenades?|pepper spray|warning shots|fired (?:shots )?(?:in|into) the air|"
-        r"(?:protesters|protestors|demonstrators|participants|marchers|activists|organi[sz]ers|people|students|workers"
-        r") "
-        r"(?:were |was )?(?:arrested|detained|beaten|injured)|(?:arrested|detained|beat|beaten|injured) (?:\w+ ){0,3}?"
-        r"(?:protesters|protestors|demonstrators|participants|marchers|organi[sz]ers|of them)|arrests were made|"
-        r"intervened|cracked down|crackdown|baton[- ]charged",
-        0.7,
-    ),
-    _t(
-        EXCESS,
-        r"(?:opened|open) fire (?:on|at) (?:the |a |peaceful |unarmed )?(?:\w+ )?(?:protesters|protestors|"
-        r"demonstrators|crowds?|marchers|mourners)|live (?:ammunition|fire|rounds|bullets)|(?:killed|killing|shot|shoo"
-        r"ting|"
-        r"wounded|wounding|injuring|injured) (?:dead )?" + _N + r"? ?(?:\w+ )?(?:protesters|protestors|demonstrators|"
-        r"marchers)|(?:protesters|protestors|demonstrators) (?:were |was )?(?:killed|shot dead|shot)|lethal force",
-        0.85,
-    ),
-    # Police firing on a crowd: the police are the perpetrators ("killed in police firing", "police fired 12 rounds").
-    _t(
-        EXCESS,
-        r"police firing|police fire|(?:police|policemen|cops) (?:had to |then |also )?(?:fired|opened fire|fire)"
-        r"(?! (?:tear|teargas|water|rubber|warning|in the air|into the air|stun|pepper|plastic|blank))|"
-        r"fired (?:\d+ |several |a few )?(?:\w+ )?rounds (?:to disperse|at the (?:mob|crowd))",
-        0.7,
-    ),
-    _t(
-        VIOLDEM,
-        r"riot(?:s|ed|ing|ers)?|violent (?:protests?|demonstrations?|clashes with (?:the )?police)|"
-        r"(?:threw|hurled|pelted|throwing|hurling|pelting|hurl|throw) (?:\w+ ){0,2}?(?:stones|rocks|bricks|molotov|pet"
-        r"rol "
-        r"bombs|bottles|firebombs|fire ?-?bombs|objects|projectiles)|stone-?(?:throwing|throwers|pelting|pelters)|"
-        r"molotov(?: cocktails?)?|petrol bombs?|(?:burn(?:ed|t|ing)|set fire to|torched) (?:\w+ )?(?:tyres|tires)|"
-        r"vandali[sz](?:ed|ing|e|m)|(?:stormed|set fire to|torched|ransacked|attacked) (?:the |a )?(?:\w+ )?(?:police "
-        r"station|"
-        r"government (?:building|offices?)|town hall|parliament|municipality (?:building)?|governor's office)|"
-        r"(?:protesters|demonstrators|youths|rioters) (?:\w+ )?clash(?:ed|es)? with|clash(?:ed|es)? with (?:the )?"
-        r"(?:riot )?police",
-        0.8,
-    ),
-    _t(
-        MOB,
-        r"mobs?|lynch(?:ed|ing|ings)?|mob justice|vigilantes?|jungle justice|(?:angry |a )(?:crowd|group of (?:people|"
-        r"residents|villagers|locals|youths|men)) (?:\w+ )?(?:attacked|beat|killed|lynched|set fire|burned|torched|sto"
-        r"ned|"
-        r"assaulted|chased)|communal (?:clashes|violence)|set (?:him|her|them) on fire|(?:suspected|alleged) (?:thief|"
-        r"thieves|"
-        r"robbers?|kidnappers?|witch(?:es)?) (?:was|were) (?:beaten|killed|lynched|burned)",
-        0.75,
-    ),
-    # Strategic developments
-    _t(
-        AGREE,
-        r"(?:signed|reached|brokered|struck|concluded|agreed (?:on|to|upon)|announced|declared|accepted|mediated) "
-        r"(?:an? |the )?(?:(?!(?:trade|economic|business|investment|cooperation|energy|tourism|customs|bilateral|tax|"
-        r"loan|gas|oil|free-trade|climate|aid)\b)[\w\-]+ ){0,3}?"
-        r"(?:cease-?fire|truce|agreement|deal|accord|armistice|memorandum|settlement)|"
-        r"(?:cease-?fire|truce|peace (?:deal|agreement|accord)|agreement|deal|accord) (?:was |has been |had been |were"
-        r" )?"
-        r"(?:signed|reached|agreed|brokered|struck|concluded|announced|declared)|(?:cease-?fire|truce) (?:came|went|co"
-        r"mes|"
-        r"goes|has come) into (?:force|effect)|(?:cease-?fire|truce) took effect|(?:prisoner|detainee|captive|body|bod"
-        r"ies) "
-        r"(?:exchanges?|swaps?)|exchanged (?:\d+ )?(?:prisoners|detainees|captives|bodies)|"
-        r"(?:released|freed) (?:\w+ ){0,2}?(?:prisoners|detainees|hostages|captives)",
-        0.75,
-    ),
-    _t(
-        ARREST,
-        r"arrest(?:ed|s|ing)?|detain(?:ed|ing|s)?|detention|rounded up|apprehend(?:ed|ing)?|(?:taken|took) into "
-        r"custody|arrest campaign|raids? and arrests",
-        0.75,
-    ),
-    _t(
-        DISRUPT,
-        r"defus(?:ed|ing|al|e)(?: (?:of )?(?:an? |the |\d+ |two |three |several )?(?:[\w\-]+ ){0,3}?(?:IEDs?|bombs?|"
-        r"explosives?|devices?|mines?|landmines?|car ?-?bombs?))?|dismantl(?:ed|ing|e) (?:an? |the |\d+ )?(?:\w+ ){0,2"
-        r"}?(?:IEDs?|bombs?|explosives?|"
-        r"devices?|mines?|landmines?|car ?-?bombs?)|(?:shot down|downed|intercepted|intercepting|intercept|destroyed|"
-        r"brought down|thwarted) (?:an? |the |two |three |several |\d+ )?(?:\w+ ){0,2}?(?:drones?|UAVs?|missiles?|rock"
-        r"ets?|"
-        r"projectiles?|unmanned aerial vehicles?)|(?:drones?|UAVs?|missiles?|rockets?) (?:was |were )?(?:shot down|int"
-        r"ercepted|"
-        r"downed)|(?:seized|found|discovered|uncovered|recovered|confiscated|seizing|finding) (?:an? |the )?(?:large |"
-        r"huge )?"
-        r"(?:weapons |arms |ammunition |explosives )?(?:cache|caches|quantity of (?:weapons|arms|ammunition|explosives"
-        r")|"
-        r"stockpile|depot|weapons|arms|ammunition|explosives|bomb-making)|(?:weapons|arms|ammunition|explosives) "
-        r"(?:cache|caches|depot|stockpile)s?|foiled (?:an? |the )?(?:\w+ )?(?:bomb|suicide|car bomb|attack|plot|attemp"
-        r"t)|"
-        r"bomb disposal|(?:controlled|safely) (?:detonation|detonated|explosion)|de-?mining|cleared (?:\w+ )?(?:land)?"
-        r"mines|"
-        r"(?:air defen[cs]es?|anti-aircraft) (?:intercepted|shot down|confronted|responded|downed|repelled)|"
-        r"(?:IED|bomb|explosive device|mine|car bomb) (?:was|were) (?:defused|dismantled|found|discovered)",
-        0.8,
-    ),
-    _t(
-        HQ,
-        r"(?:set up|setting up|sets up|established|establishing|establish|built|building|constructing|constructed|"
-        r"installed|erected|opened) (?:an? |the |their |its |new )?(?:\w+ ){0,2}?(?:base|bases|headquarters|HQ|outpost"
-        r"s?|"
-        r"observation posts?|military posts?|garrison|barracks|military camps?)|turned (?:an? |the )?(?:\w+ ){0,2}?int"
-        r"o "
-        r"(?:an? )?(?:military )?(?:base|headquarters|barracks)",
-        0.75,
-    ),
-    _t(
-        LOOT,
-        r"loot(?:ed|ing|ers)?|pillag(?:ed|ing|e)|plunder(?:ed|ing)?|ransack(?:ed|ing)?|"
-        r"(?:torched|burn(?:ed|t)(?: down)?|set (?:on )?fire to|set ablaze|destroyed|demolish(?:ed|ing)?|razed|bulldoz"
-        r"(?:ed|ing)|"
-        r"blew up|blown up|damaged) (?:\w+ ){0,3}?(?:houses?|homes?|shops?|stores?|property|properties|crops?|fields?|"
-        r"farms?|"
-        r"vehicles?(?! ?-?(?:borne|bomb))|cars?(?! ?-?bomb)|buildings?|mosque|church|school|huts?|granar(?:y|ies)|"
-        r"farmland|olive trees|trees|harvests?|"
-        r"greenhouses?|structures?|shelters?|tents?|wells?)|demolitions?|confiscat(?:ed|ion|ing) (?:of )?(?:\w+ ){0,2}?"
-        r"(?:property|properties|land|lands|homes|houses|belongings|vehicles|livestock|cattle)|(?:stole|stolen|steal|s"
-        r"tealing|"
-        r"rustled) (?:\w+ ){0,2}?(?:livestock|cattle|goats|sheep|camels|money|cars|vehicles|property|belongings|valuab"
-        r"les)|"
-        r"(?:seized|seizing) (?:\w+ ){0,2}?(?:property|properties|land|lands|homes|houses|cattle|livestock|belongings)|"
-        r"extort(?:ed|ion|ing)|property destruction|set (?:\w+ ){0,2}on fire",
-        0.7,
-    ),
-    _t(
-        CHANGE,
-        r"reinforcements|(?:deployed|deploying|deployment of|redeploy(?:ed|ment)?|dispatched|sent) (?:\w+ ){0,3}?"
-        r"(?:troops|forces|reinforcements|fighters|soldiers|units|vehicles)|(?:military |joint |Russian |Turkish |US |"
-        r"American )?(?:convoys?|patrols?) (?:entered|arrived|crossed|took place|was conducted|were conducted|patrolle"
-        r"d|"
-        r"reached)|(?:joint|military) patrols?|movement of forces|defect(?:ed|ion|ions|ors)|merg(?:ed|er)|"
-        r"(?:announced|announce|announcing) (?:the )?(?:formation|establishment|creation|dissolution|launch) of|"
-        r"recruit(?:ed|ing|ment)|mobili[sz](?:ed|ation|ing)|military (?:drills?|exercises?|manoeuvres|maneuvers|parade"
-        r")|"
-        r"curfew|mass graves?|(?:withdr[ae]w|withdrawn|pulled out|retreated) (?:from|its|their)",
-        0.5,
-    ),
+def _expand(pattern: str) -> str:
+    """A trigger pattern with its <<NAME>> references to the shared pieces filled in."""
+    return re.sub(r"<<(\w+)>>", lambda m: _TRIGGERS["patterns"][m.group(1)], pattern)
+
+
+# The trigger lexicon (warlog/data/triggers.json), loaded once.
+_LEXICON: tuple[_Trigger, ...] = tuple(
+    _t(e["sub"], _expand(e["pattern"]), e["score"], e.get("case_sensitive", False), e.get("tag", ""))
+    for e in _TRIGGERS["triggers"]
 )
 
 _LEXICON_GATES = GateTable(t.gate for t in _LEXICON)
@@ -550,8 +125,8 @@ _DENIAL = re.compile(
 _BACKGROUND = gated(
     r"\b(?:since (?:the (?:start|beginning|outbreak)|20\d\d|19\d\d|(?:March|early|late|mid) 20\d\d)|"
     r"(?:war|conflict|crisis|uprising|fighting|violence) (?:has|have|had) (?:killed|left|displaced|claimed)|"
-    r"over the (?:past|last) (?:\w+ )?(?:years|months|decade)|in (?:the )?(?:past|last) (?:\w+ )?(?:years|months|decad"
-    r"e)|"
+    r"over the (?:past|last) (?:\w+ )?(?:years|months|decade)|"
+    r"in (?:the )?(?:past|last) (?:\w+ )?(?:years|months|decade)|"
     r"so far this year|years? of (?:war|conflict|fighting)|decade-long|(?:seven|six|eight|five|four|nine|\d+)-year"
     r"|death toll (?:in|of|from) the (?:war|conflict))\b",
     re.IGNORECASE,
@@ -565,36 +140,12 @@ _GROUND = re.compile(
     re.IGNORECASE,
 )
 
-_TERRITORY_SUBS = {GOV, NSA, NVT}
-_PROTEST_FAMILY = {PEACE, INTERV, EXCESS, VIOLDEM, MOB}
-_REMOTE = {AIR, SHELL, IED, GREN, SUIC, CHEM}
+_TAXONOMY = taxonomy()
+_TERRITORY_SUBS = _TAXONOMY.territory
+_PROTEST_FAMILY = _TAXONOMY.protest_family
+_REMOTE = _TAXONOMY.remote
 # General precedence when a sentence holds several triggers and no specific rule applies (first wins).
-_PRIORITY: tuple[str, ...] = (
-    CHEM,
-    SUIC,
-    GOV,
-    NSA,
-    NVT,
-    AIR,
-    SHELL,
-    IED,
-    GREN,
-    CLASH,
-    EXCESS,
-    VIOLDEM,
-    MOB,
-    INTERV,
-    SEXV,
-    ATTACK,
-    PEACE,
-    ABDUCT,
-    DISRUPT,
-    ARREST,
-    LOOT,
-    HQ,
-    AGREE,
-    CHANGE,
-)
+_PRIORITY: tuple[str, ...] = _TAXONOMY.priority
 _MIN_SCORE = 0.15
 _STATE_KINDS = {"state", "external"}
 _NONSTATE_KINDS = {"rebel", "militia", "unidentified", "identity"}
@@ -882,7 +433,7 @@ def _decide(tagged: list[tuple[EventTypeMatch, str]], context: str) -> EventType
 
 
 # Lexicon choices the model never overrides: rare in the training notes, and the triggers are unambiguous.
-_SURE = {CHEM, SUIC}
+_SURE = _TAXONOMY.sure
 # Below this probability the model defers to the lexicon (the trainer records the value it was validated with).
 _MODEL_MIN_P = 0.9
 
@@ -902,19 +453,26 @@ def classify_sentence(sentence: str, context: str = "", actors: Sequence[str] = 
     where the lexicon is sure (chemical weapons, suicide bombs). The match keeps the lexicon's score and, where the
     lexicon found a trigger of the chosen sub-type, that trigger's span.
     """
+    return classify_with_cues(sentence, context, actors)[0]
+
+
+def classify_with_cues(
+    sentence: str, context: str = "", actors: Sequence[str] = ()
+) -> tuple[EventTypeMatch | None, list[EventTypeMatch]]:
+    """``classify_sentence`` and the live lexicon triggers it chose from (the sentence-role model's cues)."""
     live, choice = lexicon_view(sentence, context, actors)
     if choice is None:
-        return None
+        return None, live
     model = shipped_model()
     if model is None or choice.sub_event_type in _SURE:
-        return choice
+        return choice, live
     sub, p = model.predict(model_features(sentence, live, choice))
     if sub == choice.sub_event_type or p < float(model.meta.get("min_p", _MODEL_MIN_P)) or sub not in SUB_TO_TYPE:
-        return choice
+        return choice, live
     if sub in _TERRITORY_SUBS and choice.sub_event_type in _TERRITORY_SUBS:
-        return choice  # who wins the ground (the lexicon reads it from the actors) decides GOV/NSA, not n-grams
+        return choice, live  # who wins the ground (the lexicon reads it from the actors) decides GOV/NSA, not n-grams
     same = _best(live, sub)
-    return replace(same, score=choice.score) if same is not None else _as(sub, choice)
+    return (replace(same, score=choice.score) if same is not None else _as(sub, choice)), live
 
 
 def is_conflict_event(sentence: str) -> bool:

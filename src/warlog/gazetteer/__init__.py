@@ -8,11 +8,11 @@ from warlog.gazetteer.index import (
     build_default_index,
     default_index_path,
     get_gazetteer,
-    haversine_km,
     open_default,
 )
 from warlog.gazetteer.loaders import load_geonames
 from warlog.gazetteer.names import exact_key, fuzzy_matches, name_key, normalise_arabic
+from warlog.geometry import haversine_km
 
 __all__ = [
     "GazEntry",

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from warlog.gazetteer.names import exact_key, fuzzy_matches, has_arabic, name_key
 from warlog.gazetteer.world import ABBR_PREFIX, DEMONYM_PREFIX, DEMONYMS, syria_country_point, usable_alt, world_rows
+from warlog.settings import current_settings
 
 log = logging.getLogger(__name__)
 
@@ -78,13 +79,6 @@ class GazEntry:
     def names(self) -> tuple[str, ...]:
         """The row's name followed by its alternate names."""
         return (self.name, *self.alt_names)
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in km."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 12742.0 * math.asin(min(1.0, math.sqrt(a)))
 
 
 DEMONYM_QUALITY = 0.89
@@ -352,9 +346,7 @@ def default_index_path(cache_dir: str | os.PathLike[str] | None = None) -> Path:
     """Where the index lives in the cache dir: one stable name, so `warlog gazetteer load` and extraction agree
     across data versions (the version is kept inside, in the meta table)."""
     if cache_dir is None:
-        from warlog.settings import Settings
-
-        cache_dir = Settings().cache_dir
+        cache_dir = current_settings().cache_dir
     return Path(cache_dir) / INDEX_NAME
 
 
@@ -421,10 +413,8 @@ def _default_gazetteer(key: str) -> Gazetteer:
 
 
 def get_gazetteer() -> Gazetteer:
-    """The process-wide gazetteer: WARLOG_GAZETTEER / Settings.gazetteer_path if it exists, else the default."""
-    from warlog.settings import Settings
-
-    s = Settings()
+    """The process-wide gazetteer: Settings.gazetteer_path ($WARLOG_GAZETTEER) if it exists, else the default."""
+    s = current_settings()
     if s.gazetteer_path and Path(s.gazetteer_path).exists():
         return _default_gazetteer(f"file:{s.gazetteer_path}")
     return _default_gazetteer(f"cache:{s.cache_dir}")

@@ -1,5 +1,5 @@
-"""The toponym ranker: a conditional-logit (softmax over a toponym's candidates) linear model, trained with numpy
-on the open geoparsing corpora by `warlog train geo` and shipped as JSON (`warlog/data/geo_ranker.json`).
+"""The toponym ranker: a conditional-logit (softmax over a toponym's candidates) linear model, trained on the open
+geoparsing corpora by `warlog train geo` (`warlog.train.geo`) and shipped as JSON (`warlog/data/geo_ranker.json`).
 
 Two weight sets: `first` scores candidates without document geography (population, feature type, the document's
 countries and admin units named), `second` adds the distances to the other toponyms' first-pass picks. A few
@@ -12,10 +12,11 @@ from __future__ import annotations
 import json
 import math
 import os
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+
+from warlog.settings import current_settings
 
 RANKER_PATH = Path(__file__).resolve().parents[1] / "data" / "geo_ranker.json"
 
@@ -83,82 +84,13 @@ def _load(path: str) -> Ranker | None:
 
 
 def load_ranker(path: str | os.PathLike[str] | None = None) -> Ranker | None:
-    """The shipped (or $WARLOG_GEO_RANKER) ranker, None when no file exists."""
-    return _load(str(path or os.environ.get("WARLOG_GEO_RANKER") or RANKER_PATH))
+    """The shipped ranker (or Settings.geo_ranker_path, $WARLOG_GEO_RANKER), None when no file exists."""
+    return _load(str(path or current_settings().geo_ranker_path or RANKER_PATH))
 
 
 def default_ranker() -> Ranker:
     """The shipped ranker, else hand-set weights."""
     return load_ranker() or Ranker()
-
-
-# ----------------------------------------------------------------------------------------------------------------
-# Training
-
-
-@dataclass
-class Group:
-    """One toponym's candidates: feature dicts and the index of the right one."""
-
-    feats: list[dict[str, float]]
-    label: int
-    doc: int = 0
-
-
-def fit_softmax(
-    groups: Sequence[Group],
-    names: Sequence[str],
-    fixed: dict[str, float] | None = None,
-    l2: float = 1e-3,
-    epochs: int = 300,
-    lr: float = 0.5,
-) -> dict[str, float]:
-    """Weights maximising the conditional log-likelihood of the right candidate (full-batch gradient ascent, L2)."""
-    import numpy as np
-
-    fixed = fixed or {}
-    idx = {n: i for i, n in enumerate(names)}
-    rows, offsets, starts, labels = [], [], [], []
-    for g in groups:
-        starts.append(len(rows))
-        labels.append(len(rows) + g.label)
-        for f in g.feats:
-            rows.append([f.get(n, 0.0) for n in names])
-            offsets.append(sum(fixed.get(k, 0.0) * v for k, v in f.items() if k not in idx))
-    if not rows:
-        return {}
-    x = np.asarray(rows, dtype=float)
-    off = np.asarray(offsets, dtype=float)
-    seg = np.repeat(np.arange(len(groups)), np.diff([*starts, len(rows)]))
-    lab = np.asarray(labels)
-    w = np.zeros(len(names))
-    m, v = np.zeros_like(w), np.zeros_like(w)
-    n_groups = len(groups)
-    for t in range(1, epochs + 1):
-        s = x @ w + off
-        mx = np.full(n_groups, -np.inf)
-        np.maximum.at(mx, seg, s)
-        e = np.exp(s - mx[seg])
-        z = np.zeros(n_groups)
-        np.add.at(z, seg, e)
-        p = e / z[seg]
-        grad = x[lab].sum(0) - p @ x
-        grad = grad / n_groups - l2 * w
-        # Adam ascent
-        m = 0.9 * m + 0.1 * grad
-        v = 0.999 * v + 0.001 * grad * grad
-        w += lr * 0.1 * (m / (1 - 0.9**t)) / (np.sqrt(v / (1 - 0.999**t)) + 1e-8)
-    return {n: float(w[i]) for i, n in enumerate(names)}
-
-
-def accuracy(groups: Sequence[Group], weights: dict[str, float], fixed: dict[str, float] | None = None) -> float:
-    """Share of groups whose top-scored candidate is the right one."""
-    fixed = fixed or {}
-    ok = 0
-    for g in groups:
-        scores = [sum((weights.get(k, 0.0) + fixed.get(k, 0.0)) * v for k, v in f.items()) for f in g.feats]
-        ok += int(max(range(len(scores)), key=scores.__getitem__) == g.label)
-    return ok / len(groups) if groups else 0.0
 
 
 def log_dist(d: float) -> float:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
+from warlog.dateparsing import parse_date
+
 DATELINE_WINDOW = 200
 MIN_YEAR = 1900
 
@@ -112,18 +114,5 @@ def parse_date_value(value: object, *, month_first: bool = True) -> date | None:
 
 def _dateparser(s: str) -> date | None:
     """Last resort: dateparser, English only, requiring day, month and year to be written."""
-    try:
-        import dateparser
-    except ImportError:  # pragma: no cover - dependency is declared
-        return None
-    try:
-        parsed = dateparser.parse(
-            s,
-            languages=["en"],
-            settings={"REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False},
-        )
-    except Exception:  # dateparser raises assorted errors on odd input
-        return None
-    if parsed is None:
-        return None
-    return _valid(parsed.year, parsed.month, parsed.day)
+    parsed = parse_date(s, require_full=True)
+    return _valid(parsed.year, parsed.month, parsed.day) if parsed else None

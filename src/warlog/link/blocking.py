@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
 
+from warlog.geometry import haversine_km
 from warlog.model import Mention
 
 # ACLED time_precision 1 (day), 2 (week), 3 (month): how many days apart two reports of one event may date it.
@@ -15,7 +16,6 @@ DATE_WINDOW_DAYS = {1: 1, 2: 7, 3: 31}
 # ACLED geo_precision 1 (the town), 2 (near the town / a district), 3 (only the province): how far apart, in km.
 RADIUS_KM = {1: 10.0, 2: 30.0, 3: 80.0}
 CELL_DEG = 0.5  # grid cell for the spatial index (about 55 km)
-EARTH_RADIUS_KM = 6371.0088
 
 # Event types that reports of one happening may code differently (an air strike that kills civilians, a clash with
 # shelling); any other pair is incompatible.
@@ -40,14 +40,6 @@ def radius_km(a: Mention, b: Mention) -> float:
     pa = a.place.geo_precision if a.place else 3
     pb = b.place.geo_precision if b.place else 3
     return max(RADIUS_KM.get(pa or 3, 80.0), RADIUS_KM.get(pb or 3, 80.0))
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(h)))
 
 
 def types_compatible(a: str | None, b: str | None) -> bool:

@@ -84,13 +84,19 @@ def _precise_place(members: list[Member]) -> Mention | None:
     return next(m for m in best if m.place.location == loc)  # type: ignore[union-attr]
 
 
+def figures_agree(a: int, b: int) -> bool:
+    """Two death tolls agree: the larger is within FIGURE_TOLERANCE (relative) plus FIGURE_SLACK of the smaller."""
+    lo, hi = sorted((a, b))
+    return hi <= lo * (1 + FIGURE_TOLERANCE) + FIGURE_SLACK
+
+
 def contradiction_flags(members: list[Member], figures: dict[str, list[int]]) -> list[str]:
     """Flags: tolls beyond the tolerance, different perpetrators, different dates (between independent sources)."""
     flags: list[str] = []
     per_source = [max(v) for v in figures.values() if v and max(v) > 0]
     if len(per_source) >= 2:
         lo, hi = min(per_source), max(per_source)
-        if hi > lo * (1 + FIGURE_TOLERANCE) + FIGURE_SLACK:
+        if not figures_agree(lo, hi):
             flags.append(f"figures_disagree:{lo}-{hi}")
     by_source_actor: dict[str, set[str]] = {}
     for m in members:

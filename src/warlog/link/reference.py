@@ -14,6 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from warlog.link.blocking import DATE_WINDOW_DAYS, RADIUS_KM, haversine_km
+from warlog.link.corroboration import corroborate_reports
+from warlog.store import linking as db
 
 if TYPE_CHECKING:
     from warlog.store import Store
@@ -229,16 +231,12 @@ def read_reference(path: str | Path, fmt: str) -> list[dict[str, Any]]:
 
 def import_reference(store: Store, path: str | Path, fmt: str) -> int:
     """Load a reference dataset into the store and match every linked event to it; returns records stored."""
-    from warlog.store import linking as db
-
     rows = read_reference(path, fmt)
     n = db.save_reference(store, rows)
     event_ids = [e["id"] for e in db.query_events(store.engine)]
     if event_ids:
         match_events(store, event_ids)
-        from warlog.link.credibility import score_reports
-
-        score_reports(store, None)
+        corroborate_reports(store, None)
     return n
 
 
@@ -304,8 +302,6 @@ def match_event(event: dict[str, Any], refs: list[dict[str, Any]]) -> list[dict[
 
 def match_events(store: Store, event_ids: list[str]) -> int:
     """Match these events to the stored reference records (replacing earlier matches); returns matches written."""
-    from warlog.store import linking as db
-
     wanted = set(event_ids)
     evs = [e for e in db.query_events(store.engine) if e["id"] in wanted and e.get("event_date")]
     rows: list[dict[str, Any]] = []

@@ -1,5 +1,6 @@
 """Link a store: new mentions join existing events (or found new ones), touched events are reconciled, matched to
-reference records, and the credibility of their reports is recomputed. Nothing else is recomputed."""
+reference records, and the corroboration of their reports (independent sources, syndicated copies, figure agreement,
+contradictions, reference records) is recomputed. Nothing else is recomputed."""
 
 from __future__ import annotations
 
@@ -8,10 +9,14 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from warlog.link.blocking import DATE_WINDOW_DAYS
+from warlog.link.corroboration import corroborate_reports
 from warlog.link.linker import LinkDecision, Linker, event_id_for
 from warlog.link.reconcile import Member, reconcile
+from warlog.link.reference import match_events
+from warlog.link.score import PairScore
 from warlog.link.syndication import independent_sources, syndication_groups
 from warlog.store import linking as db
+from warlog.store.schema import event_sources
 
 if TYPE_CHECKING:
     from warlog.store import Store
@@ -25,7 +30,7 @@ class LinkSummary:
     joined: int = 0
     founded: int = 0
     events_updated: int = 0
-    reports_scored: int = 0
+    reports_corroborated: int = 0
     decisions: list[LinkDecision] = field(default_factory=list)
 
 
@@ -65,9 +70,6 @@ def reconcile_rows(eid: str, members: list[tuple[Any, dict[str, Any]]], decision
 def _keep_decisions(store: Store, event_ids: list[str]) -> dict[str, LinkDecision]:
     """Earlier link scores of these events' members, so a re-reconciled event keeps its evidence trail."""
     import sqlalchemy as sa
-
-    from warlog.link.score import PairScore
-    from warlog.store.schema import event_sources
 
     out: dict[str, LinkDecision] = {}
     with store.engine.connect() as conn:
@@ -114,13 +116,10 @@ def _link_store(store: Store, *, rebuild: bool, references: bool) -> LinkSummary
     update_events(store, touched, {d.mention_id: d for d in decisions})
     summary.events_updated = len(touched)
     if references:
-        from warlog.link.credibility import score_reports
-        from warlog.link.reference import match_events
-
         if db.count_reference(store.engine):
             match_events(store, touched)
         report_ids = {m.report_id for m, _ in new}
-        summary.reports_scored = len(score_reports(store, report_ids))
+        summary.reports_corroborated = len(corroborate_reports(store, report_ids))
     return summary
 
 

@@ -1,4 +1,4 @@
-"""Reads and writes for linked events, the reports behind them, reference records and report credibility.
+"""Reads and writes for linked events, the reports behind them, reference records and report corroboration.
 
 Functions take a Store (writes go through its write transaction) or its engine; SQLAlchemy Core, bound parameters.
 """
@@ -16,7 +16,7 @@ from sqlalchemy.engine import Engine
 from warlog.model import Mention
 from warlog.store import search
 from warlog.store.query import events_by_id, get_linked_event, query_events
-from warlog.store.rows import mention_from_row
+from warlog.store.rows import corroboration_from_row, mention_from_row
 from warlog.store.schema import (
     event_sources,
     events,
@@ -151,7 +151,7 @@ def event_stats(engine: Engine) -> tuple[int, int]:
 
 
 # ---------------------------------------------------------------------------------------------------------------------
-# reference records and credibility
+# reference records and corroboration
 
 
 def save_reference(store: Store, rows: list[dict[str, Any]]) -> int:
@@ -202,18 +202,29 @@ def matches_of(engine: Engine, event_ids: list[str]) -> dict[str, list[dict[str,
     return dict(out)
 
 
-def save_credibility(store: Store, rows: list[dict[str, Any]]) -> None:
-    """Replace the credibility rows of these reports."""
+def save_corroboration(store: Store, rows: list[dict[str, Any]]) -> None:
+    """Replace the corroboration rows ({"report_id", "counts", "reasons"}) of these reports; the table keeps its
+    first name, report_credibility, and its score column stays empty."""
     if not rows:
         return
     with store._write() as conn:
         for chunk in _chunks([r["report_id"] for r in rows]):
             conn.execute(sa.delete(report_credibility).where(report_credibility.c.report_id.in_(chunk)))
-        conn.execute(sa.insert(report_credibility), rows)
+        conn.execute(
+            sa.insert(report_credibility),
+            [
+                {
+                    "report_id": r["report_id"],
+                    "score": None,
+                    "reasons": {"counts": r["counts"], "reasons": r["reasons"]},
+                }
+                for r in rows
+            ],
+        )
 
 
-def credibility(engine: Engine, report_ids: Iterable[str] | None = None) -> dict[str, dict[str, Any]]:
-    """report id -> {score, reasons}."""
+def corroboration(engine: Engine, report_ids: Iterable[str] | None = None) -> dict[str, dict[str, Any]]:
+    """report id -> {counts, reasons}."""
     q = sa.select(report_credibility)
     with engine.connect() as conn:
         if report_ids is None:
@@ -222,7 +233,7 @@ def credibility(engine: Engine, report_ids: Iterable[str] | None = None) -> dict
             rows = []
             for chunk in _chunks(sorted(set(report_ids))):
                 rows.extend(conn.execute(q.where(report_credibility.c.report_id.in_(chunk))).mappings())
-    return {r["report_id"]: {"score": r["score"], "reasons": r["reasons"]} for r in rows}
+    return {r["report_id"]: corroboration_from_row(r["reasons"]) for r in rows}
 
 
 def event_ids_of_reports(engine: Engine, report_ids: Iterable[str]) -> dict[str, set[str]]:

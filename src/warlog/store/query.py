@@ -2,7 +2,7 @@
 reviews applied in SQL, and the readers built on it (pages, batches, counts, detail, statistics).
 
 The CLI (`events`, `show`, `export`), the HTTP API, watch alerts and linking's readers (reference matching,
-credibility) all read through this module, so they agree on every filter:
+corroboration) all read through this module, so they agree on every filter:
 - country: an ISO2 code, an ISO3 code or a name (any case); known countries match their ISO2 code or their name;
 - event type: an ACLED event type or sub-event type, any case;
 - near/km: great-circle (haversine) distance, `warlog.geometry`, the same rule in SQL and in Python;
@@ -40,7 +40,7 @@ from warlog.store.read import (
     reviewed_events,
 )
 from warlog.store.review import STATUSES, audit_for, event_reviews, get_review
-from warlog.store.rows import _claim_dict, iso_text, mention_dict, mention_from_row
+from warlog.store.rows import _claim_dict, corroboration_from_row, iso_text, mention_dict, mention_from_row
 from warlog.store.schema import (
     claims,
     events,
@@ -611,7 +611,7 @@ def _event_id_of(conn: Connection, event_id: str) -> str | None:
 
 def get_linked_event(engine: Engine, event_id: str) -> dict[str, Any] | None:
     """One linked event (by its id or the id of any mention it holds) with reviewed values and review status, each
-    report's credibility and the reference records it matched; None when unknown."""
+    report's corroboration and the reference records it matched; None when unknown."""
     with engine.connect() as conn:
         eid = _event_id_of(conn, event_id)
         if eid is None:
@@ -625,7 +625,7 @@ def get_linked_event(engine: Engine, event_id: str) -> dict[str, Any] | None:
         cred = conn.execute(
             sa.select(report_credibility).where(report_credibility.c.report_id.in_(d["report_ids"] or [""]))
         ).mappings()
-        creds = {c["report_id"]: {"score": c["score"], "reasons": c["reasons"]} for c in cred}
+        creds = {c["report_id"]: corroboration_from_row(c["reasons"]) for c in cred}
         refs = conn.execute(
             sa.select(reference_matches, reference_events)
             .join(reference_events, reference_matches.c.reference_id == reference_events.c.id)
@@ -635,7 +635,7 @@ def get_linked_event(engine: Engine, event_id: str) -> dict[str, Any] | None:
             {**dict(r), "event_date": iso_text(r["event_date"]), "date_end": iso_text(r["date_end"])} for r in refs
         ]
     for rep in d["reports"]:
-        rep["credibility"] = creds.get(rep["report_id"])
+        rep["corroboration"] = creds.get(rep["report_id"])
     d["references"] = ref_list
     return d
 

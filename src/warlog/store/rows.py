@@ -109,3 +109,11 @@ def mention_dict(row: Mapping[str, Any]) -> dict[str, Any]:
     d["published"] = iso_text(row["published"])
     d["review_status"] = "proposed"  # mentions are not reviewed; an unlinked store shows them as the machine found
     return d
+
+
+def corroboration_from_row(stored: Any) -> dict[str, Any]:
+    """A report's corroboration as stored in report_credibility.reasons ({"counts", "reasons"}); rows written before
+    scores were dropped held a bare list of weighted reasons."""
+    if isinstance(stored, dict):
+        return {"counts": stored.get("counts") or {}, "reasons": stored.get("reasons") or []}
+    return {"counts": {}, "reasons": list(stored or [])}

@@ -26,6 +26,7 @@ import numpy as np
 from warlog.eval.types import TypedSnippet, read_acled, score_types
 from warlog.extract.type_model import TypeModel, bucket
 from warlog.extract.types import classify_sentence, lexicon_view, model_features
+from warlog.train.linear import fit_softmax
 
 GLOBAL_WINDOW = (date(2020, 4, 27), date(2020, 5, 9))
 SYRIA_TRAIN_BEFORE = date(2020, 1, 1)
@@ -113,7 +114,6 @@ def fit(
 ) -> TypeModel:
     """Multinomial logistic regression over hashed features (buckets seen in at least ``min_df`` examples)."""
     from scipy import sparse
-    from scipy.optimize import minimize
 
     examples = [e for e in examples if e.features is not None]
     classes = tuple(sorted({e.label for e in examples}))
@@ -138,26 +138,8 @@ def fit(
     freq = np.bincount(y, minlength=len(classes)).astype(float)
     sw = (freq**-balance)[y]
     sw *= len(y) / sw.sum()
-    onehot = np.zeros((len(y), len(classes)))
-    onehot[np.arange(len(y)), y] = 1.0
-    n_feat, n_cls = len(kept), len(classes)
-
-    def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
-        w = theta[: n_feat * n_cls].reshape(n_feat, n_cls)
-        b = theta[n_feat * n_cls :]
-        z = x @ w + b
-        z -= z.max(axis=1, keepdims=True)
-        logp = z - np.log(np.exp(z).sum(axis=1, keepdims=True))
-        value = -(sw * (onehot * logp).sum(axis=1)).sum() / len(y) + 0.5 * l2 * (w * w).sum()
-        d = (np.exp(logp) - onehot) * sw[:, None] / len(y)
-        gw = x.T @ d + l2 * w
-        return value, np.concatenate([np.asarray(gw).ravel(), d.sum(axis=0)])
-
-    theta0 = np.zeros(n_feat * n_cls + n_cls)
-    res = minimize(loss, theta0, jac=True, method="L-BFGS-B", options={"maxiter": max_iter})
-    w = res.x[: n_feat * n_cls].reshape(n_feat, n_cls).astype(np.float32)
-    b = res.x[n_feat * n_cls :].astype(np.float32)
-    return TypeModel(classes, col, w, b, {})
+    w, b = fit_softmax(x, y, len(classes), l2=l2, sample_weight=sw, max_iter=max_iter)
+    return TypeModel(classes, col, w.astype(np.float32), b.astype(np.float32), {})
 
 
 def cross_validate(examples: Sequence[Example], use_ipe: bool = True, **fit_args: float) -> dict[str, object]:

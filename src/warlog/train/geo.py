@@ -13,9 +13,53 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from warlog.eval.geoparse import GeoDoc, read_corpus, resolution_metrics, resolve_gold
+import numpy as np
+
+from warlog.eval.geoparse import GeoDoc, read_corpus, resolution_metrics, resolve_gold, toponyms_for_spans
 from warlog.gazetteer import Gazetteer, get_gazetteer, haversine_km
-from warlog.gazetteer.ranker import FEATURES, FIXED, RANKER_PATH, SECOND_ONLY, Group, Ranker, fit_softmax
+from warlog.gazetteer.ranker import FEATURES, FIXED, RANKER_PATH, SECOND_ONLY, Ranker
+from warlog.train.linear import fit_conditional_logit
+
+
+@dataclass
+class Group:
+    """One toponym's candidates: feature dicts and the index of the right one."""
+
+    feats: list[dict[str, float]]
+    label: int
+    doc: int = 0
+
+
+def fit_softmax(
+    groups: Sequence[Group], names: Sequence[str], fixed: dict[str, float] | None = None, l2: float = 1e-3
+) -> dict[str, float]:
+    """Weights maximising the conditional log-likelihood of the right candidate (L2; `train.linear`); the fixed
+    rules' scores enter as offsets."""
+    fixed = fixed or {}
+    idx = {n: i for i, n in enumerate(names)}
+    rows, offsets, group, labels = [], [], [], []
+    for gi, g in enumerate(groups):
+        labels.append(len(rows) + g.label)
+        for f in g.feats:
+            rows.append([f.get(n, 0.0) for n in names])
+            offsets.append(sum(fixed.get(k, 0.0) * v for k, v in f.items() if k not in idx))
+            group.append(gi)
+    if not rows:
+        return {}
+    w = fit_conditional_logit(
+        np.asarray(rows, dtype=float), np.asarray(group), np.asarray(labels), offset=np.asarray(offsets), l2=l2
+    )
+    return {n: float(w[i]) for i, n in enumerate(names)}
+
+
+def accuracy(groups: Sequence[Group], weights: dict[str, float], fixed: dict[str, float] | None = None) -> float:
+    """Share of groups whose top-scored candidate is the right one."""
+    fixed = fixed or {}
+    ok = 0
+    for g in groups:
+        scores = [sum((weights.get(k, 0.0) + fixed.get(k, 0.0)) * v for k, v in f.items()) for f in g.feats]
+        ok += int(max(range(len(scores)), key=scores.__getitem__) == g.label)
+    return ok / len(groups) if groups else 0.0
 
 
 @dataclass
@@ -29,8 +73,6 @@ class Prepared:
 
 def prepare(name: str, path: str | Path, gazetteer: Gazetteer | None = None) -> Prepared:
     """Read a corpus and look up the candidates of every gold span."""
-    from warlog.extract.places import toponyms_for_spans
-
     gaz = gazetteer or get_gazetteer()
     docs = read_corpus(path)
     tops = [toponyms_for_spans(d.text, [(g.start, g.end) for g in d.toponyms], gaz) for d in docs]

@@ -1,4 +1,5 @@
-"""Credibility: each report gets a score with the reasons behind it, and the FA-KES scoring helpers are correct."""
+"""Corroboration: each report gets explained facts (independent sources, syndicated copies, figure agreement,
+contradictions, reference records) and no score; and the FA-KES study's helpers are correct."""
 
 from __future__ import annotations
 
@@ -6,8 +7,8 @@ from pathlib import Path
 
 import numpy as np
 
-from warlog.link.benchmarks import _binary_metrics, auc, grouped_cv
-from warlog.link.credibility import assess
+from warlog.eval.fakes import auc, binary_metrics
+from warlog.link.corroboration import assess
 from warlog.link.reference import import_reference
 from warlog.link.run import link_store
 from warlog.store import Store
@@ -17,49 +18,66 @@ HERE = Path(__file__).parent / "fixtures" / "link"
 
 
 def event(reports, eid="e1", flags=()):
-    """A linked event as query_events gives it (only the fields credibility reads)."""
+    """A linked event as query_events gives it (only the fields corroboration reads)."""
     return {"id": eid, "event_date": "2017-03-14", "location": "Saraqib", "reports": reports, "flags": list(flags)}
 
 
-def test_a_report_corroborated_by_two_independent_sources_scores_high():
+def test_a_report_corroborated_by_two_independent_sources_says_so_and_has_no_score():
     ev = event(
         [
-            {"report_id": "r1", "source": "A", "fatalities": 12},
-            {"report_id": "r2", "source": "B", "fatalities": 13},
-            {"report_id": "r3", "source": "C", "fatalities": 12},
+            {"report_id": "r1", "source": "A", "fatalities": 12, "text_group": "g1"},
+            {"report_id": "r1b", "source": "A", "fatalities": 12, "text_group": "g1"},
+            {"report_id": "r2", "source": "B", "fatalities": 13, "text_group": "g2"},
+            {"report_id": "r3", "source": "C", "fatalities": 12, "text_group": "g3"},
         ]
     )
     c = assess("r1", [ev], {})
-    assert c.score > 0.7
+    assert not hasattr(c, "score")
+    assert c.counts["independent_sources"] == 2 and c.counts["corroborated_events"] == 1
+    assert c.counts["syndicated_copies"] == 1 and c.counts["figures_agree"] == 1
     assert any("2 independent source(s)" in r for r in c.reasons)
     assert any("agrees with other sources" in r for r in c.reasons)
+    assert any("syndicated" in r for r in c.reasons)
 
 
-def test_a_lone_report_with_an_outlying_toll_and_a_contradicting_record_scores_low():
+def test_an_outlying_toll_a_contradiction_and_a_contradicting_record_are_counted_and_explained():
     ev = event(
-        [{"report_id": "r1", "source": "A", "fatalities": 90}, {"report_id": "r2", "source": "B", "fatalities": 8}]
+        [{"report_id": "r1", "source": "A", "fatalities": 90}, {"report_id": "r2", "source": "B", "fatalities": 8}],
+        flags=["perpetrator_disagrees:x|y"],
     )
     matches = {"e1": [{"reference_id": "vdc:x", "figures_agree": False, "fatalities": 7, "days": 0, "km": 2.0}]}
     c = assess("r1", [ev], matches)
-    assert c.score < 0.5
+    assert c.counts["figures_disagree"] == 1 and c.counts["contradictions"] == 1
+    assert c.counts["reference_disagrees"] == 1
     assert any("90 vs 8-8 elsewhere" in r for r in c.reasons)
     assert any("reference record vdc:x gives 7 deaths" in r for r in c.reasons)
+
+
+def test_toll_agreement_uses_the_products_contradiction_rule():
+    from warlog.link.reconcile import figures_agree
+
+    # 50% + 3: 10 and 18 agree, 10 and 19 do not (the flags on events use the same rule)
+    assert figures_agree(10, 18) and not figures_agree(10, 19)
+    ev = event(
+        [{"report_id": "r1", "source": "A", "fatalities": 10}, {"report_id": "r2", "source": "B", "fatalities": 18}]
+    )
+    assert assess("r1", [ev], {}).counts["figures_agree"] == 1
 
 
 def test_a_far_or_coarse_reference_record_does_not_count_against_a_report():
     ev = event([{"report_id": "r1", "source": "A", "fatalities": 30}])
     matches = {"e1": [{"reference_id": "ucdp:1", "figures_agree": False, "fatalities": 2, "days": 1, "km": None}]}
     c = assess("r1", [ev], matches)
-    assert c.score == 0.5 and "none settles its toll" in c.reasons[-1]
+    assert c.counts["reference_disagrees"] == 0 and "none settles its toll" in c.reasons[-1]
 
 
 def test_no_reference_record_proves_nothing():
     ev = event([{"report_id": "r1", "source": "A", "fatalities": 5}])
     c = assess("r1", [ev], {})
-    assert c.score == 0.5 and "no independent source" in c.reasons[0]
+    assert c.counts["corroborated_events"] == 0 and "no independent source" in c.reasons[0]
 
 
-def test_stored_scores_follow_reference_imports(db_url):
+def test_stored_corroboration_follows_reference_imports(db_url):
     from tests.test_link import WORDINGS, strike_report
 
     store = Store(db_url)
@@ -67,29 +85,23 @@ def test_stored_scores_follow_reference_imports(db_url):
     b = strike_report("Beta Daily", WORDINGS["Beta Daily"], 14, 0)
     store.save_many([a, b])
     link_store(store)
-    before = db.credibility(store.engine)[a.report.id]["score"]
+    before = db.corroboration(store.engine)[a.report.id]
     import_reference(store, HERE / "acled_sample.csv", "acled")
-    after = db.credibility(store.engine)[a.report.id]
+    after = db.corroboration(store.engine)[a.report.id]
+    shown = db.get_linked_event(store.engine, a.mentions[0].id)
     store.close()
-    assert after["score"] > before
+    assert before["counts"]["reference_agrees"] == 0 and after["counts"]["reference_agrees"] == 1
     assert any("acled:SYR900001" in r for r in after["reasons"])
+    rep = next(r for r in shown["reports"] if r["report_id"] == a.report.id)
+    assert "credibility" not in rep and rep["corroboration"]["counts"]["independent_sources"] == 1
 
 
 def test_auc_and_binary_metrics_on_a_hand_computed_example():
     y = np.array([1, 1, 0, 0])
     assert auc(y, np.array([0.9, 0.4, 0.6, 0.1])) == 0.75  # 3 of 4 positive/negative pairs ordered right
     assert auc(y, np.array([0.5, 0.5, 0.5, 0.5])) == 0.5
-    m = _binary_metrics(y, np.array([0.9, 0.4, 0.6, 0.1]))
+    m = binary_metrics(y, np.array([0.9, 0.4, 0.6, 0.1]))
     assert m["accuracy"] == 0.5 and m["f1"] == 0.5
-
-
-def test_grouped_cross_validation_never_trains_on_the_test_outlet():
-    rng = np.random.default_rng(0)
-    x = rng.normal(size=(60, 2))
-    y = (x[:, 0] > 0).astype(float)
-    groups = [f"outlet{i % 4}" for i in range(60)]
-    m = grouped_cv(x, y, groups)
-    assert m["accuracy"] > 0.9 and m["auc"] > 0.95
 
 
 # ---------------------------------------------------------------------------------------------------------------------
@@ -100,7 +112,7 @@ def article(rid, outlet, day, tolls, gov="aleppo", label=1):
     """A FA-KES-like article (the fields the features read)."""
     from datetime import date as _date
 
-    from warlog.link.fakes import Article
+    from warlog.eval.fakes import Article
 
     return Article(rid, outlet, label, _date(*day), gov, "text", list(tolls))
 
@@ -108,7 +120,7 @@ def article(rid, outlet, day, tolls, gov="aleppo", label=1):
 def test_fakes_dates_and_governorates_are_normalised():
     from datetime import date as _date
 
-    from warlog.link.fakes import governorate, parse_day
+    from warlog.eval.fakes import governorate, parse_day
 
     assert parse_day("4/5/2017") == _date(2017, 4, 5) and parse_day("nonsense") is None
     assert governorate("Damascus Suburbs") == governorate("damascus") == "damascus"
@@ -118,7 +130,7 @@ def test_fakes_dates_and_governorates_are_normalised():
 def test_another_outlets_report_of_the_same_day_and_place_corroborates_a_toll():
     from collections import defaultdict
 
-    from warlog.link.fakes import corroboration_features
+    from warlog.eval.fakes import corroboration_features
 
     a = article("r1", "Alpha", (2016, 7, 1), [40])
     same_outlet = article("r2", "Alpha", (2016, 7, 1), [90])
@@ -135,7 +147,7 @@ def test_vdc_counts_of_the_day_and_the_day_before_are_compared_with_the_toll():
     from collections import Counter
     from datetime import date as _date
 
-    from warlog.link.fakes import vdc_features
+    from warlog.eval.fakes import vdc_features
 
     vdc = Counter({("aleppo", _date(2016, 7, 1)): 11, ("aleppo", _date(2016, 6, 30)): 3})
     f = vdc_features(article("r1", "Alpha", (2016, 7, 1), [12]), vdc)
@@ -145,17 +157,17 @@ def test_vdc_counts_of_the_day_and_the_day_before_are_compared_with_the_toll():
 
 
 def test_fakes_folds_never_train_on_the_test_outlet(monkeypatch):
-    from warlog.link import gvc
-    from warlog.link.fakes import outlet_cv
+    from warlog.eval import fakes
+    from warlog.eval.fakes import outlet_cv
 
     seen = []
-    real = gvc.train_softmax
+    real = fakes.train_softmax
 
     def spy(rows, labels, classes, **kw):
         seen.append(len(rows))
         return real(rows, labels, classes, **kw)
 
-    monkeypatch.setattr(gvc, "train_softmax", spy)
+    monkeypatch.setattr(fakes, "train_softmax", spy)
     rows = [["toll=big"] if i % 2 else ["toll=small"] for i in range(40)]
     labels = [i % 2 for i in range(40)]
     outlets = [f"o{i % 4}" for i in range(40)]

@@ -1,0 +1,318 @@
+"""What a whole report says, worked out once per document and used to attach each event's arguments.
+
+- **Countries**: the countries a report names (country names, nationality adjectives and demonyms from
+  ``data/demonyms.csv``) vote with its resolved places for the report's country focus; no country is assumed when
+  the report names none.
+- **Dateline**: "DAMASCUS (Sputnik) -" or "ALEPPO, Syria, Sept 27 (Reuters) -" tells where the report was filed, not
+  where an event happened; its place is an event's place only when nothing else is named.
+- **Names that are not places**: a PERSON, ORG or NORP span from spaCy's entity recogniser is never a toponym unless
+  the parse puts it in a place's position (object of a locative preposition, or before a place noun: "in the
+  al-Shaar neighbourhood"), which is where NER mislabels Arabic place names. "Observatory director Rami Abdel Rahman
+  said", "The U.N. said", "the Abu Hamad family" are not places.
+- **The war's actors**: the state or foreign forces a report names with aircraft ("government fighter jets backed by
+  Russia's air force") are the report's air actor, actor1 of air strikes whose sentence names no one; the armed
+  organised actors it names are the two sides of a battle whose sentence names only one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from warlog.extract.actor_roles import trigger_position
+from warlog.extract.actors import ActorMention, ActorRoles, actor_info, assign_roles, find_actors
+from warlog.extract.demonyms import demonym_table, named_countries
+
+__all__ = [
+    "DocActors",
+    "attach_roles",
+    "complete_roles",
+    "dateline_span",
+    "demonym_table",
+    "document_actors",
+    "entity_spans",
+    "named_countries",
+    "non_place_spans",
+]
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Countries named in a report
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Datelines
+
+_DATELINE = re.compile(
+    r"(?m)^[ \t]*(?P<place>[A-Z][A-Z'.\-]+(?:[ \-][A-Z][A-Z'.\-]+){0,3})"
+    r"(?:,[ \t]*[A-Z][A-Za-z .]{1,30}?)?"  # ", Syria"
+    r"(?:,?[ \t]*(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?)(?:,?[ \t]+\d{4})?)?"  # "Sept 27"
+    r"[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*[-\u2013\u2014:]+[ \t]"
+)
+
+
+def dateline_span(text: str) -> tuple[int, int] | None:
+    """The span of the place word(s) of a dateline opening the report (or its first body paragraph), else None."""
+    for m in _DATELINE.finditer(text[:600]):
+        if m.start() > 0 and text[: m.start()].count("\n\n") > 1:
+            break
+        if len(m.group("place")) >= 3:
+            return m.span("place")
+    return None
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Names that are not places
+
+_LOCATIVE_PREPS = frozenset(
+    "in on at near into inside outside around across from to towards toward through of within between past behind"
+    " beyond along off".split()
+)
+_PLACE_NOUN_AFTER = re.compile(
+    r"^(?:['’]s)?\s+(?:neighbou?rhoods?|district|quarter|village|town|city|camp|area|suburb|province|governorate"
+    r"|region|countryside|outskirts|square|street|market|crossing|refinery|airport|airbase|base|hospital)\b",
+    re.I,
+)
+_FAMILY_AFTER = re.compile(r"^(?:['’]s)?\s+(?:family|families|clan|household|brothers|sons)\b", re.I)
+_NON_PLACE_LABELS = frozenset({"PERSON", "ORG", "NORP"})
+_NOT_A_PLACE_TO = frozenset(
+    "loyal close linked allied belong belonging accord according affiliated related tied sympathetic subordinate"
+    " say said tell told speak spoke report reported".split()
+)
+_ROLE_NOUNS = frozenset(
+    "director head chief spokesman spokeswoman spokesperson member leader president minister commander founder"
+    " official officer representative envoy son daughter wife husband brother sister family name group office"
+    " statement website channel agency".split()
+)
+
+
+def _locative(ent: Any) -> bool:
+    """The parse puts the entity where a place goes: object of a locative preposition (directly or in a
+    coordination), or a compound/modifier of a place noun."""
+    root = ent.root
+    head = root.head
+    while root.dep_ == "conj" and head is not root:
+        root, head = head, head.head
+    if root.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() in _NOT_A_PLACE_TO:
+        return False  # "forces loyal to Khalifa Haftar", "according to the U.N."
+    if root.dep_ == "pobj" and head.lower_ in _LOCATIVE_PREPS:
+        # "the market of X", "the outskirts of X" are places; "the director of X", "members of X" are not
+        return head.lower_ != "of" or head.head.lemma_.lower() not in _ROLE_NOUNS
+    if root.dep_ in ("compound", "amod", "nmod") and head.lower_ in (
+        "neighbourhood", "neighborhood", "district", "quarter", "village", "town", "city", "camp", "area", "suburb",
+        "province", "governorate", "countryside", "region",
+    ):  # fmt: skip
+        return True
+    return False
+
+
+def non_place_spans(doc: Any) -> list[tuple[int, int]]:
+    """Character spans that must not become toponyms: PERSON/ORG/NORP entities outside a place's position, and
+    family names ("the Abu Hamad family")."""
+    text = doc.text
+    dateline = dateline_span(text) or (-1, -1)
+    out: list[tuple[int, int]] = []
+    for ent in doc.ents:
+        if ent.label_ not in _NON_PLACE_LABELS or dateline[0] <= ent.start_char < dateline[1]:
+            continue  # a dateline's capitals are a place whatever NER calls them
+        after = text[ent.end_char : ent.end_char + 30]
+        if _FAMILY_AFTER.match(after):
+            out.append((ent.start_char, ent.end_char))
+            continue
+        if ent.label_ == "NORP" and len(ent) == 1:
+            continue  # "Syrian", "Kurdish": adjectives, never matched as places anyway
+        if _PLACE_NOUN_AFTER.match(after) or _locative(ent):
+            continue
+        out.append((ent.start_char, ent.end_char))
+    for m in re.finditer(r"\b((?:[A-Z][\w'’\-]+\s+){1,3})(?:family|clan)\b", text):
+        before = text[max(0, m.start() - 12) : m.start()]
+        if re.search(r"\b(?:the|a|of)\s+$", before, re.I):
+            out.append(m.span(1))
+    return out
+
+
+def entity_spans(doc: Any, non_place: str = "NONPLACE") -> list[tuple[int, int, str]]:
+    """spaCy's entities for the toponym finder, read with the parse: PERSON/ORG/NORP names in a place's position
+    become "PLACE?" (NER mislabels Arabic place names), the others plus family names are marked non_place."""
+    blocked = non_place_spans(doc)
+    out: list[tuple[int, int, str]] = []
+    for e in doc.ents:
+        label = e.label_
+        if label in _NON_PLACE_LABELS and (e.start_char, e.end_char) not in blocked:
+            label = "PLACE?"
+        out.append((e.start_char, e.end_char, label))
+    out.extend((s, e, non_place) for s, e in blocked)
+    return out
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# The war's actors
+
+_AIR_WORDS = re.compile(
+    r"\b(?:air\s*force|air\s*forces|warplanes?|war\s+planes?|jets?|aircraft|helicopters?|bombers?|planes?|drones?"
+    r"|aviation|air\s*strikes?|airstrikes?|air\s*raids?|Aerospace\s+Forces|sorties)\b",
+    re.I,
+)
+_STATE_KINDS = frozenset({"state", "external"})
+_ARMED_KINDS = frozenset({"state", "external", "rebel", "militia", "identity"})
+AIR_SUBTYPES = frozenset({"Air/drone strike"})
+UNIDENTIFIED_AIR = "Unidentified Military Forces"
+
+
+@dataclass
+class DocActors:
+    """The armed actors a report names, in order of first mention, and the one it says flies aircraft."""
+
+    country: str | None
+    armed: list[ActorMention] = field(default_factory=list)
+    counts: Counter[str] = field(default_factory=Counter)
+    air: ActorMention | None = None
+
+
+def document_actors(sentences: Iterable[str], country: str | None) -> DocActors:
+    """Collect the report's armed actors and its air actor (state or foreign forces named with aircraft)."""
+    out = DocActors(country)
+    seen: set[str] = set()
+    for sent in sentences:
+        for a in find_actors(sent, country):
+            if a.kind not in _ARMED_KINDS:
+                continue
+            out.counts[a.canonical] += 1
+            if a.canonical not in seen:
+                seen.add(a.canonical)
+                out.armed.append(a)
+            if out.air is None and a.kind in _STATE_KINDS:
+                window = sent[max(0, a.start - 25) : a.end + 25]
+                if _AIR_WORDS.search(a.surface) or _AIR_WORDS.search(window):
+                    out.air = a
+    return out
+
+
+_OWN_DRONE = re.compile(r"\b(?:drones?|UAVs?|unmanned)\b", re.I)
+
+
+def attach_roles(
+    sentence: str,
+    sub_event_type: str | None,
+    event_type: str | None,
+    country: str | None,
+    actors: DocActors | None = None,
+    trigger_start: int | None = None,
+) -> ActorRoles:
+    """ACLED actors of one event: the sentence's roles (actors.assign_roles, at the type classifier's trigger when none
+    is given), then the report's (complete_roles)."""
+    if trigger_start is None:
+        trigger_start = trigger_position(sentence, sub_event_type)
+    roles = assign_roles(sentence, sub_event_type, country, trigger_start)
+    if actors is None:
+        actors = document_actors([sentence], country)
+    complete_roles(roles, sub_event_type, event_type, sentence, actors, country)
+    return roles
+
+
+def complete_roles(
+    roles: Any, sub: str | None, event_type: str | None, sentence: str, actors: DocActors, country: str | None
+) -> None:
+    """Apply the report-level rules to one event's actors (in place; roles has actor1/inter1/actor2/inter2):
+
+    - an air strike is never by a non-state armed group unless the sentence says it flew a drone; such an actor is
+      the target, and actor1 comes from the report's air actor;
+    - an air strike whose sentence names no one gets the report's air actor;
+    - a battle is between two armed organised actors: civilians are never a side, and a one-sided battle takes the
+      other side from the report's armed actors of another kind (state vs non-state);
+    - every actor carries its inter code.
+    """
+    if sub in AIR_SUBTYPES:
+        if roles.inter1 in (2, 3, 4) and not _OWN_DRONE.search(sentence):
+            if roles.actor2 is None or roles.inter2 == 7:
+                roles.actor2, roles.inter2 = roles.actor1, roles.inter1
+            roles.actor1, roles.inter1 = None, None
+        if (roles.actor1 is None or roles.actor1.startswith("Unidentified")) and actors.air is not None:
+            a = actors.air
+            roles.actor1, roles.inter1 = a.canonical, a.inter
+            if roles.actor2 == a.canonical:
+                roles.actor2, roles.inter2 = None, None
+        elif roles.actor1 is not None and roles.actor1.startswith("Unidentified Armed Group"):
+            # armed groups do not fly: ACLED codes unattributed aircraft as "Unidentified Military Forces" (8)
+            roles.actor1, roles.inter1 = UNIDENTIFIED_AIR, 8
+    if event_type == "Battles":
+        if roles.inter2 == 7:
+            roles.actor2, roles.inter2 = None, None
+        if roles.inter1 == 7:
+            roles.actor1, roles.inter1 = None, None
+        if roles.actor1 is None and roles.actor2 is not None:
+            roles.actor1, roles.inter1, roles.actor2, roles.inter2 = roles.actor2, roles.inter2, None, None
+        if roles.actor2 is None:
+            other = _other_side(roles.actor1, roles.inter1, actors)
+            if other is not None and roles.actor1 is None:
+                roles.actor1, roles.inter1 = other.canonical, other.inter
+                other = _other_side(roles.actor1, roles.inter1, actors)
+            if other is not None:
+                roles.actor2, roles.inter2 = other.canonical, other.inter
+    if getattr(roles, "assoc_actor_1", None) == roles.actor1:
+        roles.assoc_actor_1 = None
+    fill_inter(roles, country)
+
+
+def _state(inter: int | None) -> bool:
+    return inter in (1, 8)
+
+
+def _other_side(actor: str | None, inter: int | None, actors: DocActors) -> ActorMention | None:
+    """The report's most-named armed actor on the other side of actor (state or foreign forces vs the rest)."""
+    pool = [a for a in actors.armed if a.canonical != actor and not a.canonical.startswith("Unidentified")]
+    if actor is not None:
+        pool = [a for a in pool if _state(a.inter) != _state(inter)]
+    if not pool:
+        return None
+    return max(pool, key=lambda a: (actors.counts[a.canonical], -actors.armed.index(a)))
+
+
+def fill_inter(mention: Any, country: str | None) -> None:
+    """Every named actor gets its ACLED inter code (state forces abroad: 8), whichever step named it."""
+    for name, code in (("actor1", "inter1"), ("actor2", "inter2")):
+        actor = getattr(mention, name)
+        if actor is None:
+            setattr(mention, code, None)
+            continue
+        info = actor_info(actor, country)
+        if info is not None:
+            setattr(mention, code, info.inter)
+        elif getattr(mention, code) is None:
+            setattr(mention, code, _inter_from_name(actor))
+
+
+def _inter_from_name(actor: str) -> int | None:
+    """ACLED's inter code read from the shape of a name it did not come from the dictionary with."""
+    low = actor.lower()
+    if low.startswith("civilians"):
+        return 7
+    if low.startswith("protesters"):
+        return 6
+    if low.startswith("rioters"):
+        return 5
+    if low.startswith(("military forces of", "police forces of")):
+        return 1
+    if "militia" in low:
+        return 4 if "ethnic" in low or "tribal" in low or "communal" in low else 3
+    return None
+
+
+def country_of(isos: Sequence[str | None]) -> str | None:
+    """The most frequent country among codes (None when there are none)."""
+    c = Counter(i for i in isos if i)
+    return c.most_common(1)[0][0] if c else None
+
+
+def focus_country(named: Counter[str], place_isos: Sequence[str | None]) -> str | None:
+    """The report's country: its resolved places (non-country places count double) and the countries it names."""
+    votes: Counter[str] = Counter()
+    for iso, n in named.items():
+        votes[iso] += n
+    for iso in place_isos:
+        if iso:
+            votes[iso] += 2
+    return votes.most_common(1)[0][0] if votes else None

@@ -1,0 +1,63 @@
+"""Countries a text names: country names (pycountry plus the short forms news use) and nationality adjectives or
+demonyms (``data/demonyms.csv``, facts written for warlog). No other warlog module is imported here."""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import Counter
+from functools import lru_cache
+from importlib import resources
+
+import pycountry
+
+# Short names news and ACLED use where pycountry's names are long or differ.
+_ALIASES = {
+    "Syria": "SY", "Iran": "IR", "Russia": "RU", "Palestine": "PS", "Gaza": "PS", "Gaza Strip": "PS",
+    "West Bank": "PS", "Turkey": "TR", "Burma": "MM", "Britain": "GB", "Great Britain": "GB", "United States": "US",
+    "America": "US", "North Korea": "KP", "South Korea": "KR", "Congo": "CD", "DR Congo": "CD", "DRC": "CD",
+    "Ivory Coast": "CI", "Laos": "LA", "Moldova": "MD", "Tanzania": "TZ", "Venezuela": "VE", "Bolivia": "BO",
+    "Vietnam": "VN", "Kosovo": "XK", "Czech Republic": "CZ", "UAE": "AE", "United Arab Emirates": "AE",
+}  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def demonym_table() -> dict[str, str]:
+    """Nationality adjective or demonym (as written) -> ISO alpha-2, from ``data/demonyms.csv`` (first row wins)."""
+    text = resources.files("warlog").joinpath("data/demonyms.csv").read_text(encoding="utf-8")
+    out: dict[str, str] = {}
+    for rec in csv.DictReader(line for line in text.splitlines() if not line.startswith("#")):
+        for word in (rec.get("demonyms") or "").split("|"):
+            word = word.strip()
+            if word and word not in out:
+                out[word] = rec["iso"].strip().upper()
+    return out
+
+
+@lru_cache(maxsize=1)
+def country_names() -> dict[str, str]:
+    """Country names as reports write them -> ISO alpha-2."""
+    out: dict[str, str] = {}
+    for c in pycountry.countries:
+        for name in (getattr(c, "common_name", None), c.name):
+            if name and "," not in name and "(" not in name and len(name) > 3:
+                out[name] = c.alpha_2
+    out.update(_ALIASES)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _regex() -> re.Pattern[str]:
+    names = sorted(set(country_names()) | set(demonym_table()), key=len, reverse=True)
+    return re.compile(r"(?<![\w\-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w\-])")
+
+
+def named_countries(text: str) -> Counter[str]:
+    """How often the text names each country, by name ("Syria") or adjective ("Syrian", "Israel's")."""
+    votes: Counter[str] = Counter()
+    names, dem = country_names(), demonym_table()
+    for m in _regex().finditer(text):
+        iso = names.get(m.group()) or dem.get(m.group())
+        if iso:
+            votes[iso] += 1
+    return votes

@@ -1,0 +1,122 @@
+"""Sentence roles: is this sentence an incident an ACLED coder would record, or background, an aggregate claim,
+commentary (forecasts, intent, opinion) or page furniture?
+
+A small linear model (multinomial logistic regression over hashed features, the same machinery as the sub-type model
+in ``warlog.extract.type_model``) trained by ``warlog train events`` (``warlog.train.events``) on real news with
+negatives (IndiaPoliceEvents, MUC-4, GVDB), ACLED notes as incidents, and weak labels mined by rule from unlabelled
+FA-KES bodies (docs/training.md says how each set is built). Features: word unigrams and bigrams, the trigger
+lexicon's cues, and a few shape cues (a year, a clock time, a weekday, a number, the sentence's length, quotes).
+The weights ship as ``warlog/data/roles_model.npz``; without them every candidate counts as an event.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from warlog.extract.type_model import TypeModel, packaged_model, text_features
+
+ROLES_RESOURCE = "data/roles_model.npz"
+EVENT = "event"
+BACKGROUND = "background"
+CLAIM = "claim"
+COMMENTARY = "commentary"
+BOILERPLATE = "boilerplate"
+ROLES = (EVENT, BACKGROUND, CLAIM, COMMENTARY, BOILERPLATE)
+
+_YEAR = re.compile(r"\b(?:19[4-9]\d|20\d\d)\b")
+_WEEKDAY = re.compile(r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight)\b")
+_CLOCK = re.compile(r"\b\d{1,2}(?::\d\d)? ?(?:a\.?m|p\.?m)\b|\b(?:morning|afternoon|evening|night|dawn)\b")
+_NUMBER = re.compile(r"\b\d+\b")
+_QUOTE = re.compile('["\u201c\u201d]')
+_URL = re.compile(r"https?://|www\.|\.com\b|@\w")
+
+
+# Page furniture: share widgets, related-links lines, captions, credits, sign-up prompts (never an event).
+_FURNITURE = re.compile(
+    r"short url|\bshare (?:this|on)\b|\bshare\b.{0,20}\b(?:facebook|twitter)|\brelated\b\s*[:|]|^related\b|read more|"
+    r"click here|follow us|subscribe|all rights reserved|copyright|\u00a9|\bphoto(?:graph)?s?\s*(?:[:/|]|by\b)|"
+    r"file photo|\bimage\s*[:/|]|\bcaption\b|\bvideo\s*[:|]|\bwatch\s*:|getty images|afp photo|"
+    r"^(?:updated|published|posted)\b|\bemail\b.{0,20}\bprint\b|newsletter|comments? \(\d+\)|\bcookies?\b",
+    re.I,
+)
+
+
+# A run of headlines (related links, tag lists): "91 Related ...", or most words capitalised.
+_RELATED_RUN = re.compile(r"(?:^|\d\s*)Related\b")
+
+
+def is_furniture(text: str) -> bool:
+    """Whether a line is page furniture rather than reporting: widgets and credits, or a run of linked headlines."""
+    if _FURNITURE.search(text) is not None or _RELATED_RUN.search(text) is not None:
+        return True
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return len(words) >= 10 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+
+def shape_features(text: str) -> list[str]:
+    """Cues of the sentence's shape that words alone miss (its length, dates, numbers, quotes, links)."""
+    low = text.lower()
+    words = len(low.split())
+    feats = [f"len:{min(words // 5, 8)}"]
+    if _YEAR.search(low):
+        feats.append("s:year")
+    if _WEEKDAY.search(low):
+        feats.append("s:day")
+    if _CLOCK.search(low):
+        feats.append("s:clock")
+    if _NUMBER.search(low):
+        feats.append("s:number")
+    if _QUOTE.search(text):
+        feats.append("s:quote")
+    if _URL.search(low):
+        feats.append("s:url")
+    if text.rstrip()[-1:] not in ".!?\"'\u201d)":
+        feats.append("s:no-stop")
+    if text.isupper():
+        feats.append("s:upper")
+    return feats
+
+
+def role_features(text: str, cues: Sequence[str] = ()) -> list[str]:
+    """The role model's features: n-grams, shape cues, and the trigger lexicon's sub-types (``cues``)."""
+    return text_features(text) + shape_features(text) + [f"l:{c}" for c in dict.fromkeys(cues)]
+
+
+@dataclass(frozen=True)
+class Role:
+    """The role a sentence plays and the model's probability for each role."""
+
+    role: str
+    p_event: float
+    probs: dict[str, float]
+
+
+@lru_cache(maxsize=1)
+def shipped_roles() -> TypeModel | None:
+    """The role model shipped in the package, or None when it is absent."""
+    return packaged_model(ROLES_RESOURCE)
+
+
+def event_threshold(model: TypeModel | None = None) -> float:
+    """P(event) below which a candidate sentence is not coded (the value the trainer chose on its validation split)."""
+    model = model or shipped_roles()
+    return float(model.meta.get("threshold", 0.5)) if model is not None else 0.0
+
+
+def sentence_role(text: str, cues: Sequence[str] = (), model: TypeModel | None = None) -> Role:
+    """The role of one sentence; ``cues`` are the sub-types the trigger lexicon found in it."""
+    model = model or shipped_roles()
+    if model is None:
+        return Role(EVENT, 1.0, {EVENT: 1.0})
+    p = model.scores(role_features(text, cues))
+    probs = {c: float(v) for c, v in zip(model.classes, p, strict=True)}
+    # Page furniture is decided by ``is_furniture`` before the model runs; the model's boilerplate class was learned
+    # from that rule's own weak labels, so it may not veto a sentence the rule let through: the event probability is
+    # taken among the other roles ("... according to an investigation published by ..." is not furniture).
+    rest = 1.0 - probs.get(BOILERPLATE, 0.0)
+    p_event = probs.get(EVENT, 0.0) / rest if rest > 1e-9 else 0.0
+    best = max((c for c in probs if c != BOILERPLATE), key=lambda c: probs[c], default=EVENT)
+    return Role(best, p_event, probs)

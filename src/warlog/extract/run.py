@@ -1,0 +1,23 @@
+"""Extract a batch of reports with one spaCy pass: the step every engine runs (in-process, pool worker, Ray actor)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from warlog.extract.frames import extract_from_doc
+from warlog.extract.nlp import load_nlp
+from warlog.model import Extraction, Report
+
+
+def extract_reports(reports: list[Report], nlp: Any = None) -> list[Extraction]:
+    """Extract a batch of reports with one nlp.pipe pass; a report that breaks an extractor comes back with
+    `error` set instead of stopping the batch."""
+    nlp = nlp or load_nlp()
+    docs = nlp.pipe([r.text for r in reports], batch_size=16)
+    out = []
+    for report, doc in zip(reports, docs, strict=True):
+        try:
+            out.append(extract_from_doc(report, doc))
+        except Exception as exc:  # noqa: BLE001 - one bad report must not lose the batch; reported by name
+            out.append(Extraction(report=report, error=f"extraction failed: {exc.__class__.__name__}: {exc}"))
+    return out

@@ -1,0 +1,85 @@
+"""Sentence splitting, one module for the package: a parsed report's sentences (spaCy's, cut at paragraph breaks and
+bounded in length) with offsets and paragraph numbers, and a parser-free split of plain text by punctuation and line
+breaks for the places that have no parse (count benchmarks)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass
+class Sentence:
+    """One sentence of a report: its text, character offsets and paragraph number."""
+
+    text: str
+    start: int
+    end: int
+    paragraph: int
+
+
+MAX_SENTENCE_CHARS = 2000
+
+
+def _bounded(text: str) -> list[tuple[int, int]]:
+    """Spans of at most MAX_SENTENCE_CHARS, cut at whitespace: a run-on "sentence" (scraped lists, tables) must not
+    cost the extractors quadratic time."""
+    spans, start = [], 0
+    while len(text) - start > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", start, start + MAX_SENTENCE_CHARS)
+        cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+        spans.append((start, cut))
+        start = cut + 1 if text[cut : cut + 1] == " " else cut
+    spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if b > a]
+
+
+def split_doc(doc: Any) -> list[Sentence]:
+    """spaCy sentences, further cut at blank lines, each tagged with its paragraph number."""
+    text = doc.text
+    out: list[Sentence] = []
+    para_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", text)]
+
+    def paragraph_of(offset: int) -> int:
+        return max(0, bisect.bisect_right(para_starts, offset) - 1)  # the last paragraph starting at or before it
+
+    for sent in doc.sents:
+        start, end = sent.start_char, sent.end_char
+        # spaCy may run a sentence across a paragraph break: split there.
+        chunk = text[start:end]
+        pieces = re.split(r"(\n\s*\n)", chunk)
+        offset = start
+        for piece in pieces:
+            stripped = piece.strip()
+            if stripped and not re.fullmatch(r"\n\s*\n", piece):
+                lead = len(piece) - len(piece.lstrip())
+                s = offset + lead
+                for a, b in _bounded(stripped):
+                    out.append(Sentence(stripped[a:b], s + a, s + b, paragraph_of(s + a)))
+            offset += len(piece)
+    return out
+
+
+_SENT_SPLIT = re.compile(
+    r"(?<=[.!?])[\"'”’)]*\s+(?=[\"'“‘(]*[A-Z0-9])|\n\s*\n|\n(?=[A-Z])|(?<=[a-z])\s*\|\s*",
+)
+_ABBREV_END = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|St|Sgt|Lt|Col|Gen|Capt|Cpl|Maj|Rep|Sen|Gov|Jr|Sr|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept"
+    r"|Oct|Nov|Dec|Ave|Blvd|Rd|Ft|Mt|Co|Corp|Inc|U\.S|a\.m|p\.m|[A-Z])\.$"
+)
+
+
+def split_text(text: str) -> list[str]:
+    """Sentences by punctuation and line breaks (no parser), keeping "Mr." and "a.m." inside their sentence."""
+    parts: list[str] = []
+    pos = 0
+    for m in _SENT_SPLIT.finditer(text):
+        chunk = text[pos : m.start()]
+        if _ABBREV_END.search(chunk) and not m.group(0).strip("\n ").startswith("|") and "\n" not in m.group(0):
+            continue
+        parts.append(chunk)
+        pos = m.end()
+    parts.append(text[pos:])
+    return [p.strip() for p in parts if p.strip()]
