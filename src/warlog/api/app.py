@@ -214,6 +214,9 @@ def create_app(config: ServeConfig | None = None, *, store: Store | None = None,
         return JSONResponse({"detail": str(exc)}, status_code=exc.status)
 
     _read_routes(app, config)
+    from warlog.api.panels import router as panels_router  # its module imports this one: included here
+
+    app.include_router(panels_router)
     _write_routes(app, config)
     _web_routes(app)
     return app
