@@ -13,7 +13,7 @@ from typing import Any
 import sqlalchemy as sa
 from fastapi import APIRouter, HTTPException, Request
 
-from warlog.api.app import Filter, Reader
+from warlog.api.params import Filter, Reader
 from warlog.flags import describe_flag, is_contradiction
 from warlog.store.query import EventFilter, _count_parts, _dialect, _parts, base_col, event_detail
 from warlog.store.schema import event_sources
