@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 DB ?= warlog.db
 
-.PHONY: venv install demo test test-fast fuzz bench bench-quick eval lint clean
+.PHONY: venv install demo test test-fast fuzz bench bench-quick eval lint clean chromium
 
 $(BIN)/python:
 	$(PY) -m venv $(VENV)
@@ -22,8 +22,13 @@ demo: install
 	$(BIN)/warlog export --db $(DB) --format geojson -o out/events.geojson
 
 test: install
+	@command -v chromium >/dev/null || echo "note: no chromium, the browser tests will be skipped (make chromium installs it)"
 	$(BIN)/ruff check src tests
 	$(BIN)/python -m pytest -q
+
+# Debian's Chromium for the browser tests and PDF reports (Playwright drives it and downloads nothing).
+chromium:
+	command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium)
 
 test-fast: install
 	$(BIN)/python -m pytest -q -m "not slow"

@@ -8,7 +8,7 @@ from datetime import date
 from importlib import resources
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi import FastAPI, HTTPException, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.middleware.gzip import GZipMiddleware
@@ -17,7 +17,6 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 from sqlalchemy.exc import InternalError, OperationalError
 
-from warlog.api.auth import Principal, require_admin, require_analyst, require_reader
 from warlog.api.config import ServeConfig
 from warlog.api.limits import (
     AllowedHostsMiddleware,
@@ -25,38 +24,29 @@ from warlog.api.limits import (
     CleanRequestTextMiddleware,
     SecurityHeadersMiddleware,
 )
+from warlog.api.panels import router as panels_router
+from warlog.api.params import Admin, Analyst, Filter, Reader
 from warlog.api.reviewing import ReviewError
 from warlog.api.validation import (
-    Count,
-    Km,
     Page,
     PageSize,
     Text,
     database_refused,
-    parse_bbox,
-    parse_point,
     validation_error,
 )
 from warlog.ingest import MAX_REPORT_CHARS
-from warlog.store import Store, search
+from warlog.store import Store
 from warlog.store.query import (
     SORT_KEYS,
     STAT_DIMENSIONS,
-    EventFilter,
     event_detail,
     iter_events,
     list_claims,
     list_events,
     page_events,
-    parse_status,
     report_detail,
     stats,
 )
-
-Reader = Annotated[Principal, Depends(require_reader)]
-Analyst = Annotated[Principal, Depends(require_analyst)]
-Admin = Annotated[Principal, Depends(require_admin)]
-
 
 # ---------------------------------------------------------------------------------------------------------------------
 # request bodies
@@ -101,65 +91,6 @@ class TokenIn(BaseModel):
 
     name: Text = Field(min_length=1, max_length=100)
     role: str = Field(pattern="^(analyst|admin)$")
-
-
-# ---------------------------------------------------------------------------------------------------------------------
-# query parameters
-
-
-def event_filter(
-    bbox: Annotated[str | None, Query(max_length=200, description="west,south,east,north in degrees")] = None,
-    near: Annotated[str | None, Query(max_length=100, description="lat,lon centre for km")] = None,
-    km: Km = None,
-    since: date | None = None,
-    until: date | None = None,
-    country: Annotated[str | None, Query(max_length=100)] = None,
-    admin1: Annotated[str | None, Query(max_length=200)] = None,
-    event_type: Annotated[str | None, Query(max_length=100)] = None,
-    sub_event_type: Annotated[str | None, Query(max_length=100)] = None,
-    actor: Annotated[str | None, Query(max_length=300)] = None,
-    min_fatalities: Count = None,
-    status: Annotated[
-        str | None, Query(max_length=200, description="active (default), all, or a comma list of statuses")
-    ] = None,
-    q: Annotated[
-        str | None,
-        Query(max_length=300, description='search actors, places, evidence, notes: words, "phrases", word*, OR, -word'),
-    ] = None,
-    report_id: Annotated[str | None, Query(max_length=40)] = None,
-) -> EventFilter:
-    """The filters shared by /api/events, its GeoJSON and CSV forms, and /api/stats."""
-    box = parse_bbox(bbox)
-    centre = parse_point(near)
-    try:
-        statuses = parse_status(status)
-    except ValueError as exc:
-        raise HTTPException(422, str(exc)) from None
-    for name, text in (("q", q), ("actor", actor)):
-        if text and text.strip():
-            try:
-                search.parse(text)
-            except search.SearchSyntaxError as exc:
-                raise HTTPException(422, f"{name}: {exc}") from None
-    return EventFilter(
-        bbox=box,
-        near=centre,
-        km=km,
-        since=since,
-        until=until,
-        country=country,
-        admin1=admin1,
-        event_type=event_type,
-        sub_event_type=sub_event_type,
-        actor=actor,
-        min_fatalities=min_fatalities,
-        status=statuses,
-        q=q,
-        report_id=report_id,
-    )
-
-
-Filter = Annotated[EventFilter, Depends(event_filter)]
 
 
 def _sort(sort: str) -> str:
@@ -214,6 +145,8 @@ def create_app(config: ServeConfig | None = None, *, store: Store | None = None,
         return JSONResponse({"detail": str(exc)}, status_code=exc.status)
 
     _read_routes(app, config)
+
+    app.include_router(panels_router)
     _write_routes(app, config)
     _web_routes(app)
     return app

@@ -12,6 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from warlog.cli.app import app, gazetteer_app
 from warlog.cli.common import DbOption, err, open_store, out, parse_date, parse_mapping, parse_point, print_events
+from warlog.settings import shown_url
 
 
 @app.command()
@@ -78,9 +79,11 @@ def ingest(
         err.print(
             f"[yellow]warning[/yellow] {undated} report(s) have no known publication date; their events are undated"
         )
+    in_db = store.stats()
     err.print(
-        f"{summary.read} reports read, {summary.stored} stored, {summary.already} already stored, "
-        f"{summary.events} events, {summary.claims} claims, {len(summary.failed)} failed",
+        f"{summary.read} reports read: {summary.stored} stored, {summary.already} already stored, "
+        f"{len(summary.failed)} failed; {summary.events} event mentions and {summary.claims} claims extracted; "
+        f"the database now holds {in_db['events']} linked events (`warlog events` lists them)",
         highlight=False,
     )
     store.close()
@@ -254,7 +257,7 @@ def show(
     event = store.get_event(event_id)
     if event is None:
         store.close()
-        err.print(f"[red]no event {event_id}[/red]")
+        err.print(f"[red]no event {event_id} in {shown_url(store.url)}[/red]", highlight=False)
         raise typer.Exit(1)
     if event.get("review_status") == "merged":
         store.close()
@@ -351,7 +354,7 @@ def gazetteer_load(
 
 
 # Modules that register further commands on the app (warlog.cli.app) on import, one per area.
-from warlog.cli import admin, eval, eval_dates_counts, eval_types, geo, link, serve  # noqa: E402, F401
+from warlog.cli import admin, config, eval, eval_dates_counts, eval_types, geo, link, serve, sitrep  # noqa: E402, F401
 
 
 def main() -> None:  # pragma: no cover - console entry point

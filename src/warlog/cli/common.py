@@ -14,17 +14,21 @@ from rich.table import Table
 from warlog.settings import Settings, normalise_db_url
 
 out = Console(width=None if sys.stdout.isatty() else 180)  # piped tables stay readable
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # a message is one line: never wrapped mid-phrase
 
 DbOption = Annotated[
-    str | None, typer.Option("--db", help="Database URL or SQLite file (default $WARLOG_DB or sqlite:///warlog.db).")
+    str | None,
+    typer.Option(
+        "--db", help="Database URL or SQLite file (default: $WARLOG_DB, then db in warlog.toml, then warlog.db)."
+    ),
 ]
 
 
 def open_store(db: str | None, *, write: bool = False):
-    """The Store of --db (else $WARLOG_DB, else warlog.db), for every command. A database that cannot be opened (a
-    folder, a file that is not a database, an unreachable server, a newer schema) or, when the command writes
-    (`write`), cannot be written, ends the command with one line naming the database and what to do (exit 2)."""
+    """The Store of --db (else $WARLOG_DB, then warlog.toml, then warlog.db), for every command. A database that
+    cannot be opened (a folder, a file that is not a database, an unreachable server, a newer schema) or, when the
+    command writes (`write`), cannot be written, ends the command with one line naming the database and what to do
+    (exit 2)."""
     from warlog.store import Store
 
     url = normalise_db_url(db or Settings().db_url)

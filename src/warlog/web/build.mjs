@@ -35,6 +35,9 @@ const COPIES = [
   ["leaflet.markercluster/MIT-LICENCE.txt", "leaflet.markercluster/LICENSE"],
   ["topojson-client/dist/topojson-client.min.js", "topojson-client/topojson-client.min.js"],
   ["topojson-client/LICENSE", "topojson-client/LICENSE"],
+  // axe-core: the accessibility scan the browser tests run (tests/test_web_browser.py); index.html does not load it.
+  ["axe-core/axe.min.js", "axe-core/axe.min.js"],
+  ["axe-core/LICENSE", "axe-core/LICENSE"],
 ];
 
 function copyVendor() {

@@ -1,0 +1,181 @@
+"""Read-only endpoints behind the web map's analyst panels: totals of the filtered view, a time series by event type,
+breakdowns by admin-1 unit and actor, the pick-lists (admin-1 units, sub-event types), and one event's reports side
+by side with its flags in words.
+
+Every figure is computed in SQL over the same filtered, reviewed rows as /api/events (store.query), so the panels add
+up to the table and the CSV.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlalchemy as sa
+from fastapi import APIRouter, HTTPException, Request
+
+from warlog.api.params import Filter, Reader
+from warlog.flags import describe_flag, is_contradiction
+from warlog.store.query import EventFilter, _count_parts, _dialect, _parts, base_col, event_detail
+from warlog.store.schema import event_sources
+
+router = APIRouter(tags=["panels"])
+TOP = 15
+MAX_OUTLET_EVENTS = 50_000  # count the outlets behind at most this many events (about 1 s on SQLite)
+COLUMNS = ("id", "event_date", "event_type", "sub_event_type", "admin1", "country", "actor1", "actor2",
+           "fatalities", "fatalities_min", "fatalities_max")  # fmt: skip
+
+
+def _matching(f: EventFilter, dialect: str) -> sa.Subquery:
+    """The matching events' effective (reviewed) values of COLUMNS, as one subquery."""
+    arms = [
+        arm.with_only_columns(*(colfn(c).label(c) for c in COLUMNS)) for arm, colfn in _parts(f, dialect, per_row=False)
+    ]
+    return (arms[0] if len(arms) == 1 else sa.union_all(*arms)).subquery("matching")
+
+
+def _grouped(conn: sa.Connection, f: EventFilter, keys: tuple[str, ...], where: Any = None) -> dict[tuple, list[int]]:
+    """{key values: [events, deaths, lowest, highest]} of the matching events grouped by these columns (none: one
+    total row), summed over store.query's signed parts: the bulk is read from the events table's own columns and
+    indexes, reviewed events are taken out and added back with their reviewed values (as /api/stats does)."""
+    acc: dict[tuple, list[int]] = {}
+    for sign, frm, colfn, conds in _count_parts(f, _dialect(conn)):
+        d = colfn("fatalities")
+        # an expression, not the bare column, on the machine's columns: SQLite then scans once and sorts instead of
+        # walking the column's index with a row read per event (as store.query.stats does)
+        cols = [(sa.func.coalesce(colfn(k), colfn(k)) if colfn is base_col else colfn(k)).label(k) for k in keys]
+        aggs = [
+            sa.func.count(),
+            sa.func.coalesce(sa.func.sum(d), 0),
+            sa.func.coalesce(sa.func.sum(sa.func.coalesce(colfn("fatalities_min"), d)), 0),
+            sa.func.coalesce(sa.func.sum(sa.func.coalesce(colfn("fatalities_max"), d)), 0),
+        ]
+        extra = [] if where is None else [where(colfn)]
+        q = sa.select(*cols, *aggs).select_from(frm).where(*conds, *extra)
+        if keys:
+            q = q.group_by(*cols)
+        for row in conn.execute(q):
+            slot = acc.setdefault(tuple(row[: len(keys)]), [0, 0, 0, 0])
+            for i, v in enumerate(row[len(keys) :]):
+                slot[i] += sign * int(v or 0)
+    return {k: v for k, v in acc.items() if v[0] > 0}
+
+
+def _top(acc: dict[tuple, list[int]], top: int) -> list[tuple[tuple, list[int]]]:
+    return sorted(acc.items(), key=lambda kv: (-kv[1][0], -kv[1][1], str(kv[0])))[:top]
+
+
+def summary(engine: sa.Engine, f: EventFilter, top: int = TOP) -> dict[str, Any]:
+    """Totals, series by day and type, and the top admin-1 units and actors of the matching events."""
+    with engine.connect() as conn:
+        n, dead, lo, hi = _grouped(conn, f, ()).get((), [0, 0, 0, 0])
+        outlets = None  # over very many events the distinct outlets cost seconds: left uncounted (shown as such)
+        if n <= MAX_OUTLET_EVENTS:
+            m = _matching(f, _dialect(conn))
+            outlets = conn.execute(
+                sa.select(sa.func.count(sa.distinct(event_sources.c.outlet))).where(
+                    event_sources.c.event_id.in_(sa.select(m.c.id))
+                )
+            ).scalar_one()
+        series = _grouped(conn, f, ("event_date", "event_type"), lambda c: c("event_date").is_not(None))
+        by_admin1 = _grouped(conn, f, ("admin1", "country"))
+        # an actor counts each event once, on either side (an event with the same actor on both sides is taken off)
+        actors: dict[str, list[int]] = {}
+        for side in ("actor1", "actor2"):
+            for (a,), v in _grouped(conn, f, (side,), lambda c, s=side: c(s).is_not(None)).items():
+                slot = actors.setdefault(a, [0, 0])
+                slot[0] += v[0]
+                slot[1] += v[1]
+        both = _grouped(conn, f, ("actor1",), lambda c: c("actor1") == c("actor2"))
+        for (a,), v in both.items():
+            actors[a][0] -= v[0]
+            actors[a][1] -= v[1]
+    by_actor = _top({(a,): v for a, v in actors.items() if a and v[0] > 0}, top)
+    days = sorted(series.items(), key=lambda kv: (_iso(kv[0][0]) or "", str(kv[0][1])))
+    return {
+        "totals": {
+            "events": n,
+            "fatalities": dead,
+            "fatalities_min": lo,
+            "fatalities_max": hi,
+            "sources": None if outlets is None else int(outlets),
+        },
+        "series": [{"day": _iso(d), "event_type": t, "events": v[0], "fatalities": v[1]} for (d, t), v in days],
+        "by_admin1": [
+            {"admin1": a, "country": c, "events": v[0], "fatalities": v[1]} for (a, c), v in _top(by_admin1, top)
+        ],
+        "by_actor": [{"actor": a, "events": v[0], "fatalities": v[1]} for (a,), v in by_actor],
+    }
+
+
+def options(engine: sa.Engine, f: EventFilter) -> dict[str, Any]:
+    """Values for the pick-lists: admin-1 units (with country and count) and sub-event types present."""
+    with engine.connect() as conn:
+        m = _matching(f, _dialect(conn))
+        admin1 = conn.execute(
+            sa.select(m.c.admin1, m.c.country, sa.func.count())
+            .where(m.c.admin1.is_not(None), m.c.admin1 != "")
+            .group_by(m.c.admin1, m.c.country)
+            .order_by(m.c.admin1)
+        ).all()
+        subs = conn.execute(
+            sa.select(m.c.event_type, m.c.sub_event_type, sa.func.count())
+            .where(m.c.sub_event_type.is_not(None))
+            .group_by(m.c.event_type, m.c.sub_event_type)
+            .order_by(m.c.event_type, m.c.sub_event_type)
+        ).all()
+    return {
+        "admin1": [{"admin1": a, "country": c, "events": int(n)} for a, c, n in admin1],
+        "sub_event_types": [{"event_type": t, "sub_event_type": s, "events": int(n)} for t, s, n in subs],
+    }
+
+
+def comparison(engine: sa.Engine, event_id: str) -> dict[str, Any] | None:
+    """One event's reports side by side (what each said: date, place, perpetrator, toll) and its flags in words."""
+    d = event_detail(engine, event_id)
+    if d is None or "reports" not in d:
+        return d
+    fields = ("event_date", "location", "actor1", "fatalities")
+    rows = []
+    for r in d["reports"]:
+        row = {k: r.get(k) for k in ("report_id", "mention_id", "outlet", "source", "text_group", "published", "title")}
+        row.update({k: r.get(k) for k in fields})
+        ev = r.get("evidence") or []
+        row["evidence"] = ev[0]["text"] if ev else None
+        rows.append(row)
+    differs = {k: len({str(r[k]) for r in rows}) > 1 for k in fields}
+    flags = [{"flag": f, "text": describe_flag(f), "contradiction": is_contradiction(f)} for f in d.get("flags") or []]
+    return {
+        "id": d["id"],
+        "event": {k: d.get(k) for k in (*fields, "fatalities_min", "fatalities_max", "n_sources", "review_status")},
+        "reports": rows,
+        "differs": differs,
+        "flags": flags,
+    }
+
+
+def _iso(value: Any) -> str | None:
+    if value is None:
+        return None
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)[:10]
+
+
+@router.get("/api/panels/summary")
+def get_summary(request: Request, who: Reader, f: Filter) -> dict[str, Any]:
+    """Totals (events, fatalities with the reported range, outlets), events and deaths per day and type, and the top
+    admin-1 units and actors of the filtered view."""
+    return summary(request.app.state.store.engine, f)
+
+
+@router.get("/api/panels/options")
+def get_options(request: Request, who: Reader, f: Filter) -> dict[str, Any]:
+    """Admin-1 units and sub-event types among the matching events, for the filters' pick-lists."""
+    return options(request.app.state.store.engine, f)
+
+
+@router.get("/api/events/{event_id}/comparison")
+def get_comparison(request: Request, who: Reader, event_id: str) -> dict[str, Any]:
+    """The event's reports side by side, which fields differ between them, and its flags in words."""
+    d = comparison(request.app.state.store.engine, event_id[:40])
+    if d is None:
+        raise HTTPException(404, f"no event {event_id[:40]}")
+    return d
