@@ -12,27 +12,14 @@ import argparse
 import json
 import sys
 
+from warlog.extract.run import extraction_payload
 from warlog.ingest import IngestError, read_sources
 from warlog.service import extract_reports
 
 
 def payload(ex) -> dict:  # noqa: ANN001 - an Extraction
-    """The JSON `warlog extract` prints for one report."""
-    report = ex.report
-    return {
-        "report": {
-            "id": report.id,
-            "title": report.title,
-            "outlet": report.outlet,
-            "url": report.url,
-            "published": report.published.isoformat() if report.published else None,
-            "published_basis": report.published_basis,
-        },
-        "error": ex.error,
-        "warnings": list(ex.warnings),
-        "events": [m.to_acled() for m in ex.mentions],
-        "claims": [c.to_dict() for c in ex.claims],
-    }
+    """The JSON `warlog extract` prints for one report, with the extraction's error and warnings."""
+    return {**extraction_payload(ex), "error": ex.error, "warnings": list(ex.warnings)}
 
 
 def main() -> int:

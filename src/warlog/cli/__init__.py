@@ -124,18 +124,9 @@ def extract(
     if format_ == "table":
         print_events([m.to_acled() for m in ex.mentions])
         return
-    payload = {
-        "report": {
-            "id": report.id,
-            "title": report.title,
-            "outlet": report.outlet,
-            "url": report.url,
-            "published": report.published.isoformat() if report.published else None,
-            "published_basis": report.published_basis,
-        },
-        "events": [m.to_acled() for m in ex.mentions],
-        "claims": [c.to_dict() for c in ex.claims],
-    }
+    from warlog.extract.run import extraction_payload
+
+    payload = extraction_payload(ex)
     sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2, default=str) + "\n")
 
 

@@ -21,3 +21,20 @@ def extract_reports(reports: list[Report], nlp: Any = None) -> list[Extraction]:
         except Exception as exc:  # noqa: BLE001 - one bad report must not lose the batch; reported by name
             out.append(Extraction(report=report, error=f"extraction failed: {exc.__class__.__name__}: {exc}"))
     return out
+
+
+def extraction_payload(ex: Extraction) -> dict[str, Any]:
+    """The JSON object `warlog extract --format json` prints for one report: the report, its events, its claims."""
+    report = ex.report
+    return {
+        "report": {
+            "id": report.id,
+            "title": report.title,
+            "outlet": report.outlet,
+            "url": report.url,
+            "published": report.published.isoformat() if report.published else None,
+            "published_basis": report.published_basis,
+        },
+        "events": [m.to_acled() for m in ex.mentions],
+        "claims": [c.to_dict() for c in ex.claims],
+    }
