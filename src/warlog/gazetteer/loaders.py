@@ -169,14 +169,8 @@ def _load_admin1(conn: sqlite3.Connection, lines: Iterator[str]) -> int:
     return n
 
 
-def load_geonames(path: str | os.PathLike[str], index_path: str | os.PathLike[str]) -> int:
-    """Load one GeoNames file into the index at index_path (created from the default gazetteer if missing).
-
-    Accepts the 19-column dumps (allCountries.zip, SY.zip, SY.txt, cities500.txt, cities15000.zip),
-    alternateNamesV2.txt / alternateNames.txt (names for rows already present) and admin1CodesASCII.txt.
-    Returns the number of rows (places, names or admin1 codes) added.
-    """
-    path, index_path = Path(path), Path(index_path)
+def _open_index(index_path: Path) -> sqlite3.Connection:
+    """Open an on-disk place index, building the default gazetteer into it first when the file is new."""
     index_path.parent.mkdir(parents=True, exist_ok=True)
     fresh = not index_path.exists()
     conn = sqlite3.connect(index_path)
@@ -184,6 +178,22 @@ def load_geonames(path: str | os.PathLike[str], index_path: str | os.PathLike[st
         if fresh:
             build_default(conn)
         create_schema(conn)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def load_geonames(path: str | os.PathLike[str], index_path: str | os.PathLike[str]) -> int:
+    """Load one GeoNames file into the index at index_path (created from the default gazetteer if missing).
+
+    Accepts the 19-column dumps (allCountries.zip, SY.zip, SY.txt, cities500.txt, cities15000.zip),
+    alternateNamesV2.txt / alternateNames.txt (names for rows already present) and admin1CodesASCII.txt.
+    Returns the number of rows (places, names or admin1 codes) added.
+    """
+    path = Path(path)
+    conn = _open_index(Path(index_path))
+    try:
         with _open_text(path) as fh:
             first_line = ""
             for first_line in fh:
@@ -283,14 +293,8 @@ def load_events(
     if source not in ("acled", "ucdp"):
         raise ValueError(f"unknown events source {source!r} (acled or ucdp)")
     years = sorted(set(years))
-    index_path = Path(index_path)
-    index_path.parent.mkdir(parents=True, exist_ok=True)
-    fresh = not index_path.exists()
-    conn = sqlite3.connect(index_path)
+    conn = _open_index(Path(index_path))
     try:
-        if fresh:
-            build_default(conn)
-        create_schema(conn)
         rows = event_place_rows(path, source, years)
         for r in rows:
             iso = conn.execute("SELECT iso FROM places WHERE feature = 'admin1' AND admin1 = ?", (r["admin1"],))
