@@ -156,6 +156,7 @@ class Mention:
     confidence: float = 0.5
     unresolved_places: list[str] = field(default_factory=list)
     id: str = ""
+    fatalities_max: int | None = None  # the high end of a stated range ("between two and six": 2, max 6)
 
     def __post_init__(self) -> None:
         if not self.id:
@@ -187,6 +188,7 @@ class Mention:
             "inter2": self.inter2,
             **place_fields(p),
             "fatalities": self.fatalities,
+            "fatalities_max": self.fatalities_max,
             "injured": self.injured,
             "civilians": self.civilians,
             "children": self.children,

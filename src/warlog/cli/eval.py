@@ -55,7 +55,7 @@ def eval_articles(
     gold: Annotated[Path, typer.Option(help="Gold file in the fa-kes-gold-dev layout (dev.json).")],
     data: Annotated[Path, typer.Option(help="FA-KES-Dataset.csv (latin-1).")],
     format_: Annotated[str, typer.Option("--format", help="table, json or markdown")] = "table",
-    details: Annotated[bool, typer.Option(help="Include the missed and spurious events in JSON.")] = False,
+    details: Annotated[bool, typer.Option(help="Include missed, spurious and wrongly filled events in JSON.")] = False,
 ) -> None:
     """Whole articles: warlog's events against hand-coded ACLED events (event P/R/F1, sub-type, place, fatalities)."""
     from warlog.eval.articles import evaluate_articles

@@ -36,6 +36,7 @@ def score(gold: dict[str, Any], system: dict[str, list[dict[str, Any]]]) -> dict
     tp = fp = fn = sub = near = fat = act1 = 0
     misses: list[dict[str, Any]] = []
     spurious: list[dict[str, Any]] = []
+    wrong: list[dict[str, Any]] = []
     for art in gold["articles"]:
         free = list(system.get(art["unit_id"], []))
         for g in art["events"]:
@@ -49,8 +50,19 @@ def score(gold: dict[str, Any], system: dict[str, list[dict[str, Any]]]) -> dict
             tp += 1
             sub += s.get("sub_event_type") == g["sub_event_type"]
             near += haversine_km(g["latitude"], g["longitude"], float(s["latitude"]), float(s["longitude"])) <= 5
-            fat += int(s.get("fatalities") or 0) == g["fatalities"]
-            act1 += same_actor(normalise_actor(g.get("actor1")), normalise_actor(s.get("actor1")))
+            fat_ok = int(s.get("fatalities") or 0) == g["fatalities"]
+            act1_ok = same_actor(normalise_actor(g.get("actor1")), normalise_actor(s.get("actor1")))
+            fat += fat_ok
+            act1 += act1_ok
+            if not (fat_ok and act1_ok):
+                wrong.append(
+                    {
+                        "unit_id": art["unit_id"],
+                        "gold": g["id"],
+                        "fatalities": [g["fatalities"], s.get("fatalities")],
+                        "actor1": [g.get("actor1"), s.get("actor1")],
+                    }
+                )
         fp += len(free)
         spurious.extend({"unit_id": art["unit_id"], "sub_event_type": s.get("sub_event_type")} for s in free)
     p = tp / (tp + fp) if tp + fp else 0.0
@@ -70,6 +82,7 @@ def score(gold: dict[str, Any], system: dict[str, list[dict[str, Any]]]) -> dict
         "fn": fn,
         "_misses": misses,
         "_spurious": spurious,
+        "_wrong": wrong,
     }
 
 
@@ -123,5 +136,5 @@ def evaluate_articles(
         notes=[
             "match: same event_type, event_date within 1 day, point within 25 km; low-confidence gold may be missed",
         ],
-        details={"misses": s["_misses"], "spurious": s["_spurious"]},
+        details={"misses": s["_misses"], "spurious": s["_spurious"], "matched_wrong": s["_wrong"]},
     )

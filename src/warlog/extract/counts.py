@@ -181,7 +181,11 @@ _PAREN = re.compile(
     r"\s+[^,;.]{1,60}?(?=\s+(?:were|was|have|has|had|are|is)\s))",
     re.IGNORECASE,
 )
-_JOIN = re.compile(r"^\s*(?:,\s*)?(?:(?:and|as\s+well\s+as|along\s+with|plus|in\s+addition\s+to)\s+)?(?:,\s*)?$", re.I)
+_JOIN = re.compile(
+    r"^\s*(?:,\s*)?(?:(?:and|as\s+well\s+as|along\s+with|plus|in\s+addition\s+to)\s+)?(?:,\s*)?"
+    r"(?:(?:his|her|their)\s+)?$",  # "a woman and her three children"
+    re.I,
+)
 _OF_THEM = re.compile(r"^\s+of\s+(?:them|whom|those)\s+(?:(?:were|was|are|being)\s+)?(?P<noun>[A-Za-z]+)", re.I)
 _NEXT_WORD = re.compile(r"\s+([A-Za-z][A-Za-z'\-]*|\d+-[A-Za-z][A-Za-z'\-]*)")
 _NONE_FATAL = gated(
@@ -319,7 +323,7 @@ def _figures(sentence: str) -> list[_Fig]:
         head, head_end = _head(sentence, e)
         if head is None and _FAMILY_OF.search(sentence, max(0, s - 30), s):
             head = "relatives"  # "killed a family of five": five people, all civilians
-        if text in ("a", "an"):
+        if text in ("a", "an", "another"):
             if head is None or head not in _PERSON or head.endswith("s") and head not in ("boss",):
                 continue
         if head is not None and (head in _BAD or head == "-compound"):
@@ -410,9 +414,15 @@ def _extract_casualties_cached(sentence: str) -> Casualties:
         if _SUBSET_PRE.search(sentence[prev_end : fig.start]):
             fig.subset = True
         m = _OF_THEM.match(sentence[fig.head_end :]) if fig.head is None else None
-        if m and re.search(r",\s*$", sentence[: fig.start]):
+        # "21 civilians, eight of them children" (the comma is often lost in scraped text)
+        if m and (
+            re.search(r",\s*$", sentence[: fig.start]) or (prev_end and not sentence[prev_end : fig.start].strip())
+        ):
             fig.subset = True
             fig.head = m.group("noun").lower()
+        if fig.head is None and _OF_DEAD.match(sentence[fig.end :]):
+            fig.kind = "fatal"
+            fig.subset = any(f.kind == "fatal" and not f.subset for f in figs if f.end <= fig.start)
         _classify(sentence, fig, prev_end)
         prev_end = fig.head_end
     groups = _groups(sentence, figs)
@@ -428,6 +438,12 @@ def _extract_casualties_cached(sentence: str) -> Casualties:
     return _assemble(sentence, figs, groups)
 
 
+# "at least 10 of the dead came in strikes on X": a partitive count of the dead is a death figure.
+_OF_DEAD = re.compile(
+    r"^\s+of\s+(?:the|those)\s+(?:dead|killed|victims|fatalities|deaths|people\s+killed)\b"
+    r"(?!\s+(?:were|are|was)\s+(?:\w+\s+)?(?:children|women|civilians|minors|fighters|soldiers)\b)",  # a subset
+    re.IGNORECASE,
+)
 _OF_DIED = re.compile(r"\s+of\s+(?:them|the\s+\w+)\s+(?:\w+\s+)?(?:died|has\s+died|later\s+died|succumbed)\b", re.I)
 
 

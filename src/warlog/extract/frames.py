@@ -37,6 +37,7 @@ from warlog.extract.places import (
 from warlog.extract.roles import CLAIM, event_threshold, is_furniture, sentence_role
 from warlog.extract.sentences import Sentence as _Sentence
 from warlog.extract.sentences import split_doc as split_sentences
+from warlog.extract.totals import is_part, split_totals
 from warlog.extract.types import EventTypeMatch, classify_with_cues, find_triggers
 from warlog.model import Claim, Evidence, Extraction, Mention, Place, Report
 from warlog.taxonomy import taxonomy
@@ -206,6 +207,10 @@ def _one_event_per_incident(drafts: list[_Draft]) -> list[_Draft]:
             ),
             None,
         )
+        if target is not None and _part_of(target, d):
+            target = None
+            kept.append(d)
+            continue
         if target is None:
             hosts = absorbed.get(m.sub_event_type or "", frozenset())
             target = next(
@@ -264,6 +269,13 @@ def _tolls_beyond_one_incident(drafts: list[_Draft], claims: list[Claim], report
     return drafts
 
 
+def _part_of(total: _Draft, part: _Draft) -> bool:
+    """The later draft states its own smaller figure at a place inside the earlier one's: a part, not a repeat."""
+    return part.own_place and is_part(
+        total.mention, part.mention, total.casualties.fatalities, part.casualties.fatalities
+    )
+
+
 def _merge(into: _Draft, other: _Draft) -> None:
     """Fold a repeat into the earlier mention: keep the most precise place and date, reconcile figures."""
     a, b = into.mention, other.mention
@@ -295,6 +307,9 @@ def _merge(into: _Draft, other: _Draft) -> None:
             setattr(a, name, max(x, y) if same_source else x)
     if other.casualties.fatalities is not None:
         into.casualties.fatalities = a.fatalities
+        # The range the report's sources give is kept beside the figure coded (ACLED: lowest credible, range kept).
+        high = max(v for v in (a.fatalities_max, b.fatalities_max, b.fatalities, a.fatalities) if v is not None)
+        a.fatalities_max = high if high != a.fatalities else None
     a.evidence.extend(e for e in b.evidence if e not in a.evidence)
     a.unresolved_places.extend(u for u in b.unresolved_places if u not in a.unresolved_places)
     a.confidence = max(a.confidence, b.confidence)
@@ -384,6 +399,8 @@ MAX_EVENT_FATALITIES = 20_000
 def _apply_casualties(mention: Mention, cas: Casualties) -> None:
     if cas.fatalities is not None and cas.fatalities <= MAX_EVENT_FATALITIES:
         mention.fatalities = cas.fatalities
+        if cas.fatalities_max is not None and cas.fatalities_max != cas.fatalities:
+            mention.fatalities_max = cas.fatalities_max
     for name in ("injured", "civilians", "children", "women"):
         value = getattr(cas, name)
         if value is not None:
@@ -606,7 +623,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         target = _follow_up_target(drafts, draft, bool(_ANAPHORA.search(sent.text)))
         if target is None:
             target = next((e for e in drafts if _same_happening(e.mention, mention)), None)
-        if target is not None:
+        if target is not None and not _part_of(target, draft):
             _merge(target, draft)
         else:
             drafts.append(draft)
@@ -624,6 +641,9 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
 
     drafts = _one_event_per_incident(drafts)
     drafts = _tolls_beyond_one_incident(drafts, claims, report)
+    # A lead's total broken down by place further on: the parts are the events, the total keeps the remainder.
+    totals = {id(m) for m in split_totals([d.mention for d in drafts])}
+    drafts = [d for d in drafts if id(d.mention) in totals]
 
     # ACLED codes no event without at least a province: a happening placed only in a country is dropped (it is
     # usually background or a headline with no place).

@@ -71,7 +71,7 @@ _NUMBER_RE = re.compile(
     rf"(?<![\w.,\-/])(?:(?P<qual>{QUALIFIER})\s+)?(?P<num>{_CORE})(?![\w/])",
     re.IGNORECASE,
 )
-_ARTICLE_RE = re.compile(r"(?<![\w\-])(?:a|an|one)(?=\s)", re.IGNORECASE)
+_ARTICLE_RE = re.compile(r"(?<![\w\-])(?:a|an|one|another)(?=\s)", re.IGNORECASE)
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b", re.IGNORECASE)
 
 

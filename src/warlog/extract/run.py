@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from warlog.export import interaction_code
 from warlog.extract.frames import extract_from_doc
 from warlog.extract.nlp import load_nlp
 from warlog.model import Extraction, Report
@@ -35,6 +36,6 @@ def extraction_payload(ex: Extraction) -> dict[str, Any]:
             "published": report.published.isoformat() if report.published else None,
             "published_basis": report.published_basis,
         },
-        "events": [m.to_acled() for m in ex.mentions],
+        "events": [{**m.to_acled(), "interaction": interaction_code(m.inter1, m.inter2) or None} for m in ex.mentions],
         "claims": [c.to_dict() for c in ex.claims],
     }

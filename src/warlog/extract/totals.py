@@ -1,0 +1,93 @@
+"""A report's total and its parts: "air strikes killed 22 civilians in Eastern Ghouta ... 16 in Douma, five in
+Saqba and one in Harasta".
+
+News leads give the day's toll over an area, then break it down by place. ACLED codes one event per place and day,
+so a later, smaller figure at a place inside the total's area is its own event (a part), not a repeat of the total,
+and the total keeps only what its parts leave: the remainder at the total's own (coarser) place, or nothing when
+the parts account for all of it (the total then drops out: its parts are the events).
+
+A figure is a part of an earlier total when both state their own death toll for the same event type and day, the
+part's figure is smaller, and the part's place lies inside the total's place: a district of the total's city, a
+place in the total's province when the total is no finer than a province, or a place within ``NEAR_KM`` of a total
+placed at a city or region point. A part at the very same place as the total is a part only when the total's
+sentence counts several incidents ("three explosions", "two air raids").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from warlog.geometry import haversine_km
+from warlog.model import Mention, Place
+
+__all__ = ["NEAR_KM", "counts_incidents", "is_part", "split_totals"]
+
+NEAR_KM = 25.0
+
+_INCIDENTS = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple|separate|a\s+series\s+of|\d+)\s+"
+    r"(?:\w+\s+)?(?:explosions|blasts|bombings|attacks|strikes|airstrikes|raids|bombs|incidents|shellings)\b",
+    re.IGNORECASE,
+)
+
+
+def counts_incidents(text: str) -> bool:
+    """The sentence counts several incidents ("in three terrorist explosions")."""
+    return bool(_INCIDENTS.search(text))
+
+
+def _coarse(place: Place) -> bool:
+    return place.geo_precision >= 3 or place.feature in ("admin1", "admin2", "region", "country")
+
+
+def _inside(part: Place, total: Place) -> bool:
+    """The part's place lies inside (or is) the total's area."""
+    if part.location == total.location or (part.gazetteer_id and part.gazetteer_id == total.gazetteer_id):
+        return True
+    if part.location.startswith(f"{total.location} - "):
+        return True  # a district of the total's city
+    if part.country and total.country and part.country != total.country:
+        return False
+    if _coarse(total) and total.admin1 and part.admin1 == total.admin1:
+        return True
+    if _coarse(part):
+        return False  # a province is not inside a town
+    return haversine_km(part.latitude, part.longitude, total.latitude, total.longitude) <= NEAR_KM
+
+
+def is_part(total: Mention, part: Mention, total_fatalities: int | None, part_fatalities: int | None) -> bool:
+    """``part`` (told later, with its own figure ``part_fatalities``) is one place's share of ``total``'s figure."""
+    if total_fatalities is None or part_fatalities is None or not 0 < part_fatalities < total_fatalities:
+        return False
+    if total.event_type != part.event_type or total.event_date != part.event_date:
+        return False
+    if total.place is None or part.place is None:
+        return False
+    if not _inside(part.place, total.place):
+        return False
+    same_place = part.place.location == total.place.location
+    return not same_place or any(counts_incidents(e.text) for e in total.evidence)
+
+
+def split_totals(mentions: Sequence[Mention]) -> list[Mention]:
+    """Each total keeps the remainder its later parts leave (or drops out when they account for all of it)."""
+    kept: list[Mention] = []
+    for i, total in enumerate(mentions):
+        parts = [p for p in mentions[i + 1 :] if is_part(total, p, total.fatalities, p.fatalities)]
+        share = sum(p.fatalities or 0 for p in parts)
+        if not parts or total.fatalities is None or share > total.fatalities:
+            kept.append(total)
+            continue
+        remainder = total.fatalities - share
+        if remainder == 0:
+            continue  # the parts are the events
+        total.fatalities = remainder
+        if total.fatalities_max is not None:
+            total.fatalities_max = max(remainder, total.fatalities_max - share)
+        for name in ("civilians", "children", "women"):
+            value = getattr(total, name)
+            if value is not None and value > remainder:
+                setattr(total, name, remainder)
+        kept.append(total)
+    return kept
