@@ -105,6 +105,7 @@ _SOURCES: tuple[tuple[str, str], ...] = (
     ),
     (r"(?:local |opposition |anti-government |Syrian )?activists?|(?:an |the )?activist group", "activists"),
     (r"(?:local )?residents|(?:a |the )?resident", "residents"),
+    (r"(?:local )?rescue(?:rs| workers| teams?)(?: responding to the \w+)?|(?:local )?rescuers", "rescue workers"),
     (r"(?:eye)?witnesses|(?:a |the )?witness", "witnesses"),
     (r"local sources|(?:a |the )?local source|sources on the ground", "local sources"),
     (r"(?:the )?(?:ministry of defen[cs]e|defen[cs]e ministry)", "Ministry of Defence"),
@@ -117,7 +118,8 @@ _SOURCE_GATES = GateTable(required_literals(rx) for rx, _ in _COMPILED)
 _VERB = (
     r"(?:said|says|say|reported|reports|report|told|tells|stated|states|announced|announces|confirmed|confirms|"
     r"claimed|claims|added|documented|noted|tweeted|wrote|posted|cited|quoted|estimated|counted|recorded|"
-    r"put (?:the |its )?(?:death )?toll|puts (?:the |its )?(?:death )?toll|gave (?:a |the )?toll)"
+    r"(?:put|puts|gave|gives|give) (?:a |the |its |their )?(?:higher |lower |new |revised |different |separate )?"
+    r"(?:death )?toll)"
 )
 _ACCORDING = gated(
     r"\b(?:according to|as reported by|reported by|cited by|quoted by|per)\s+(?P<src>[^,.;:()\"“”]+)", re.I

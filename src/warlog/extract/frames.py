@@ -355,6 +355,22 @@ def _split_headlines(sentences: list[_Sentence], report: Report) -> list[tuple[_
     return out
 
 
+# "Published June 8 2016 Syrian government air strikes ...": a page's date stamp glued to the first sentence.
+_STAMP = re.compile(
+    r"^(?:updated|published|posted)\b[^.]{0,30}?\b(?:19|20)\d\d\b"
+    r"(?:\s*,?\s*\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?:\s+[A-Z]{2,4}\b)?)?[\s,:|\-]*",
+    re.I,
+)
+
+
+def _without_stamp(sent: _Sentence) -> _Sentence:
+    """The sentence cut loose from a leading publication stamp (the stamp alone stays furniture)."""
+    m = _STAMP.match(sent.text)
+    if m is None or len(sent.text) - m.end() < 40:
+        return sent
+    return _Sentence(sent.text[m.end() :], sent.start + m.end(), sent.end, sent.paragraph)
+
+
 def _follow_up_target(drafts: list[_Draft], draft: _Draft, anaphoric: bool) -> _Draft | None:
     """The earlier mention a sentence adds to. A sentence that refers back ("the strike", "those killed") and names
     no precise place of its own goes on about the last event told, whatever type its own words suggest; one that
@@ -453,7 +469,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     title_drafts: list[_Draft] = []
     claims: list[Claim] = []
     tagged = _split_headlines(sentences, report)
-    sentences = [t[0] for t in tagged]
+    sentences = [_without_stamp(t[0]) for t in tagged]
     headline = {i for i, t in enumerate(tagged) if t[1]}
     own_source: dict[int, str | None] = {}
     news_day: date | None = None  # the day of the incident the report is about, when it is long before publication
@@ -622,7 +638,10 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             continue
         target = _follow_up_target(drafts, draft, bool(_ANAPHORA.search(sent.text)))
         if target is None:
-            target = next((e for e in drafts if _same_happening(e.mention, mention)), None)
+            same = [e for e in drafts if _same_happening(e.mention, mention)]
+            # the event told at this very place first (a district's event, not the city total around it)
+            key = _place_key(mention.place)
+            target = next((e for e in same if _place_key(e.mention.place) == key), same[0] if same else None)
         if target is not None and not _part_of(target, draft):
             _merge(target, draft)
         else:

@@ -796,7 +796,14 @@ def _event_distance(sentence: str, s0: int, trigger: int | None, t: Toponym, p: 
         d += 10_000
     elif p.geo_precision == 3:
         d += 200
+    if _FACILITY_AFTER.match(sentence, t.end - s0):
+        d += 300  # "the Al-Bayan hospital": a facility's name; the place it stands in, when named, is the place
     return d
+
+
+_FACILITY_AFTER = re.compile(
+    r"\s+(?:hospital|clinic|school|university|mosque|church|bakery|market|prison|stadium|hotel|mall|factory)\b", re.I
+)
 
 
 def _refine(p: Place, others: list[Place]) -> Place:
