@@ -345,8 +345,8 @@ _RIOT = {"Violent demonstration", "Mob violence"}
 _UNATTRIBUTED_OK = {"Air/drone strike", "Shelling/artillery/missile attack", "Chemical weapon"}
 _AGENT_KINDS = {"state", "external", "rebel", "militia", "unidentified", "identity"}
 _BY = re.compile(
-    r"(?:\bby|\bblamed on|\battributed to|\bclaimed by|\bbelonging to|\blaunched by|\bcarried out by)"
-    r"(?:\s+(?:the|a|an|suspected|alleged|presumed))*\s*$",
+    r"(?:\bby|\bblamed on|\battributed to|\bclaimed by|\bbelong(?:s|ed|ing)? to|\blaunched by|\bcarried out by)"
+    r"(?:\s+(?:the|a|an|suspected|alleged|presumed|[\w]+-(?:led|backed|based|linked|allied|affiliated|dominated)))*\s*$",
     re.I,
 )
 _BACKED = re.compile(

@@ -235,7 +235,7 @@ def complete_roles(
             roles.actor1, roles.inter1 = a.canonical, a.inter
             if roles.actor2 == a.canonical:
                 roles.actor2, roles.inter2 = None, None
-        elif roles.actor1 is not None and roles.actor1.startswith("Unidentified Armed Group"):
+        elif roles.actor1 is None or roles.actor1.startswith("Unidentified Armed Group"):
             # armed groups do not fly: ACLED codes unattributed aircraft as "Unidentified Military Forces" (8)
             roles.actor1, roles.inter1 = UNIDENTIFIED_AIR, 8
     if event_type == "Battles":
