@@ -126,6 +126,8 @@ _ACCORDING = gated(
 )
 _SUBJECT_VERB = re.compile(r"(?P<src>[A-Za-z][^,.;:\"“”()]{1,90}?)\s*(?:,[^,]{1,60},\s*)?\b" + _VERB + r"\b", re.I)
 _VERB_SUBJECT = re.compile(r"[,\"”]\s*" + _VERB + r"\s+(?P<src>(?:the |a |an )?[^,.;:\"“”()]{2,80})", re.I)
+# "... killed at least 18 people said the Observatory." (scraped text that lost its commas): a known source only
+_VERB_SUBJECT_END = re.compile(r"\s" + _VERB + r"\s+(?P<src>(?:the |a |an )?[^,.;:\"“”()]{2,60}?)\s*[.!]?\s*$", re.I)
 _PRONOUN = re.compile(
     r"^(?:it|he|she|they|we|i|this|that|officials?|sources?|the source|the group|the statement)$", re.I
 )
@@ -186,7 +188,12 @@ def find_attribution(sentence: str, context: str = "") -> str | None:
     """Who the sentence says its facts come from, canonicalised; falls back on the context for "it said"."""
     candidates = _candidates(sentence)
     for src in candidates:
-        canonical = _canonical(src)
+        for piece in re.split(r"\s+and\s+", src):  # "according to the Observatory and the Civil Defence"
+            canonical = _canonical(piece)
+            if canonical:
+                return canonical
+    for m in _VERB_SUBJECT_END.finditer(sentence):
+        canonical = _canonical(_STOP_TAIL.sub("", m.group("src")).strip())
         if canonical:
             return canonical
     for src in candidates:

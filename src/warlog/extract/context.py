@@ -28,6 +28,8 @@ from warlog.extract.demonyms import demonym_table, named_countries
 
 __all__ = [
     "DocActors",
+    "aerial_bombing",
+    "one_sided_battle",
     "attach_roles",
     "complete_roles",
     "dateline_span",
@@ -189,6 +191,27 @@ def document_actors(sentences: Iterable[str], country: str | None) -> DocActors:
                 if _AIR_WORDS.search(a.surface) or _AIR_WORDS.search(window):
                     out.air = a
     return out
+
+
+# Bombs that fall: dropped, or a kind only aircraft deliver. Read as an air strike when the report names an air
+# actor ("government warplanes backed by Russia's air force ... bunker-busting bombs were dropped on al-Shaar").
+_AERIAL_BOMBS = re.compile(
+    r"\b(?:bombs?|munitions?|explosives?|barrels?|canisters?)\b[^.;]{0,30}?\b(?:dropped|were\s+dropped|rained)\b"
+    r"|\bdropp(?:ed|ing)\b[^.;]{0,40}?\b(?:bombs?|munitions?|barrels?|canisters?)\b"
+    r"|\b(?:barrel|bunker[- ]busting|bunker[- ]buster|cluster|vacuum|thermobaric|incendiary|napalm|guided)\s+bombs?\b",
+    re.I,
+)
+
+
+def aerial_bombing(sentence: str, actors: DocActors) -> bool:
+    """The sentence tells of bombs falling and the report names who flies: an air strike, whatever word the
+    sentence uses for the attack."""
+    return actors.air is not None and _AERIAL_BOMBS.search(sentence) is not None
+
+
+def one_sided_battle(roles: Any) -> bool:
+    """A battle needs two armed organised actors (ACLED): one side alone, or civilians as the other, is not one."""
+    return roles.actor2 is None or roles.inter2 == 7 or roles.actor1 is None
 
 
 _OWN_DRONE = re.compile(r"\b(?:drones?|UAVs?|unmanned)\b", re.I)

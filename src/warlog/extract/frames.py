@@ -16,6 +16,7 @@ from typing import Any
 from warlog.extract.actors import acled_country_name, assign_roles, find_actors
 from warlog.extract.attribution import find_attribution
 from warlog.extract.context import (
+    aerial_bombing,
     complete_roles,
     dateline_span,
     document_actors,
@@ -23,6 +24,7 @@ from warlog.extract.context import (
     fill_inter,
     focus_country,
     named_countries,
+    one_sided_battle,
 )
 from warlog.extract.counts import Casualties, aggregate_period, extract_casualties, is_aggregate_toll
 from warlog.extract.dates import DateMention, find_dates
@@ -269,6 +271,17 @@ def _tolls_beyond_one_incident(drafts: list[_Draft], claims: list[Claim], report
     return drafts
 
 
+def _as_air_strike(match: EventTypeMatch) -> EventTypeMatch:
+    """The sentence's event read as an air strike (bombs dropped in a report that names who flies)."""
+    return replace(
+        match,
+        event_type="Explosions/Remote violence",
+        sub_event_type="Air/drone strike",
+        disorder_type="Political violence",
+        score=max(match.score, 0.6),
+    )
+
+
 def _part_of(total: _Draft, part: _Draft) -> bool:
     """The later draft states its own smaller figure at a place inside the earlier one's: a part, not a repeat."""
     return part.own_place and is_part(
@@ -511,7 +524,9 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         match, live = classify_with_cues(sent.text, context=before + " " + after)
         if match is not None:
             role = sentence_role(sent.text, [m.sub_event_type for m in live])
-            if role.p_event < event_threshold():
+            # "The attack ... killed at least 18" right after an incident is that incident's toll, not a claim.
+            follow_up = bool(drafts) and index - drafts[-1].sentence_index <= 2 and _ANAPHORA.match(sent.text.strip())
+            if role.p_event < event_threshold() and not follow_up:
                 if role.role == CLAIM and (cas.fatalities is not None or cas.injured is not None):
                     quantity, what = _claim_what(sent.text, cas)
                     claims.append(
@@ -532,6 +547,12 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             remote = [t for t in find_triggers(sent.text) if t.event_type == "Explosions/Remote violence"]
             if remote:
                 match = max(remote, key=lambda t: t.score)
+        if (
+            match is not None
+            and match.event_type != "Explosions/Remote violence"
+            and aerial_bombing(sent.text, war_actors)
+        ):
+            match = _as_air_strike(match)
         if match is None:
             # A toll with no trigger of its own ("The death toll rose to 15") belongs to the event just told.
             if drafts and cas.fatalities is not None and _TOLL_FOLLOWUP.search(sent.text):
@@ -622,6 +643,22 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         if (mention.actor1 is None or mention.actor1.startswith("Unidentified")) and index + 2 < len(sentences):
             _take_claimant(mention, sentences[index + 2].text, country)
         complete_roles(mention, match.sub_event_type, match.event_type, sent.text, war_actors, mention_country)
+        if match.event_type == "Battles" and one_sided_battle(mention):
+            # No second armed side anywhere in the report: the bombardment the sentence tells is remote violence.
+            remote = [t for t in find_triggers(sent.text) if t.event_type == "Explosions/Remote violence"]
+            if remote:
+                match = max(remote, key=lambda t: t.score)
+                mention.disorder_type, mention.event_type = match.disorder_type, match.event_type
+                mention.sub_event_type = match.sub_event_type
+                roles = assign_roles(sent.text, match.sub_event_type, mention_country, match.start)
+                mention.actor1, mention.inter1, mention.actor2, mention.inter2 = (
+                    roles.actor1,
+                    roles.inter1,
+                    roles.actor2,
+                    roles.inter2,
+                )
+                mention.assoc_actor_1, mention.assoc_actor_2 = roles.assoc_actor_1, roles.assoc_actor_2
+                complete_roles(mention, match.sub_event_type, match.event_type, sent.text, war_actors, mention_country)
         _apply_casualties(mention, cas)
         own = [resolved[i] for i in in_sentence if resolved[i] is not None]
         draft = _Draft(

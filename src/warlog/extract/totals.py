@@ -9,8 +9,9 @@ the parts account for all of it (the total then drops out: its parts are the eve
 A figure is a part of an earlier total when both state their own death toll for the same event type and day, the
 part's figure is smaller, and the part's place lies inside the total's place: a district of the total's city, a
 place in the total's province when the total is no finer than a province, or a place within ``NEAR_KM`` of a total
-placed at a city or region point. A part at the very same place as the total is a part only when the total's
-sentence counts several incidents ("three explosions", "two air raids").
+whose sentence tells of several attacks ("air strikes", "raids"; not "a car bomb"). A part at the very same place as
+the total is a part only when the total's sentence counts several incidents ("three explosions", "two air raids"). A
+part of one total is never a total of its own.
 """
 
 from __future__ import annotations
@@ -27,7 +28,15 @@ NEAR_KM = 25.0
 
 _INCIDENTS = re.compile(
     r"\b(?:two|three|four|five|six|seven|eight|nine|ten|several|multiple|separate|a\s+series\s+of|\d+)\s+"
-    r"(?:\w+\s+)?(?:explosions|blasts|bombings|attacks|strikes|airstrikes|raids|bombs|incidents|shellings)\b",
+    r"(?:[\w-]+\s+){0,2}(?:explosions|blasts|bombings|attacks|strikes|airstrikes|raids|bombs|incidents|shellings)\b",
+    re.IGNORECASE,
+)
+
+
+# Plural attack nouns: a figure for "air strikes" or "raids" can cover several places; one for "a car bomb" cannot.
+_SEVERAL = re.compile(
+    r"\b(?:strikes|airstrikes|air\s+strikes|raids|air\s+raids|attacks|explosions|blasts|bombings|shelling|shells"
+    r"|bombardment|barrel\s+bombs|bombs|rockets|missiles|clashes|battles|fighting)\b",
     re.IGNORECASE,
 )
 
@@ -66,19 +75,26 @@ def is_part(total: Mention, part: Mention, total_fatalities: int | None, part_fa
         return False
     if not _inside(part.place, total.place):
         return False
-    same_place = part.place.location == total.place.location
-    return not same_place or any(counts_incidents(e.text) for e in total.evidence)
+    if part.place.location == total.place.location:
+        return any(counts_incidents(e.text) for e in total.evidence)
+    district = part.place.location.startswith(f"{total.place.location} - ")
+    return district or _coarse(total.place) or any(_SEVERAL.search(e.text) for e in total.evidence[:1])
 
 
 def split_totals(mentions: Sequence[Mention]) -> list[Mention]:
     """Each total keeps the remainder its later parts leave (or drops out when they account for all of it)."""
     kept: list[Mention] = []
+    taken: set[int] = set()  # a part of one total is not a total of its own
     for i, total in enumerate(mentions):
+        if id(total) in taken:
+            kept.append(total)
+            continue
         parts = [p for p in mentions[i + 1 :] if is_part(total, p, total.fatalities, p.fatalities)]
         share = sum(p.fatalities or 0 for p in parts)
         if not parts or total.fatalities is None or share > total.fatalities:
             kept.append(total)
             continue
+        taken.update(id(p) for p in parts)
         remainder = total.fatalities - share
         if remainder == 0:
             continue  # the parts are the events
