@@ -203,3 +203,99 @@ def test_districts_of_one_city_are_events_apart(nlp):
     )
     places = {m.place.location for m in _events(nlp, text, date(2016, 10, 2)) if m.place is not None}
     assert len(places) == 2 and all(p.startswith("Aleppo - ") for p in places)
+
+
+# --- a report's total and its parts, document context for air strikes (round 3) ---------------------------------
+
+
+def test_bombs_dropped_under_an_air_campaign_are_an_air_strike_by_the_reports_air_force(nlp):
+    text = (
+        "Government warplanes backed by Russia's air force have pounded rebel-held towns in northern Homs for weeks."
+        "\n\nOn Monday, residents said bunker-busting bombs were dropped on the town of Talbiseh, killing 11 "
+        "civilians, among them six members of one family."
+    )
+    (m,) = _events(nlp, text, date(2016, 10, 4))
+    assert (m.event_type, m.sub_event_type) == ("Explosions/Remote violence", "Air/drone strike")
+    assert (m.actor1, m.actor2, m.place.location, m.fatalities) == (
+        "Military Forces of Syria (2000-)",
+        "Civilians (Syria)",
+        "Talbiseh",
+        11,
+    )
+
+
+def test_a_lead_total_broken_down_by_place_gives_one_event_per_place(nlp):
+    text = (
+        "Seven civilians were killed on Sunday in two car bomb explosions in and near Azaz, a monitor said. "
+        "A car bomb exploded near the bus station in Azaz, killing four civilians. "
+        "A second car bomb went off in the town of Marea, killing three people."
+    )
+    got = sorted((m.place.location, m.fatalities) for m in _events(nlp, text, date(2017, 1, 8)))
+    assert got == [("A'zaz", 4), ("Mare'", 3)]  # the lead's 7 is the sum of its parts, not a third event
+
+
+def test_a_total_keeps_what_its_district_part_leaves_and_the_other_sources_figure_is_the_range(nlp):
+    text = (
+        "Government air strikes on rebel-held districts of Aleppo killed 15 civilians on Wednesday, a monitor said. "
+        "Ten of them were killed in strikes near a clinic in the al-Shaar neighbourhood, it said. "
+        "Rescuers gave a higher toll of 21 dead."
+    )
+    got = {m.place.location: (m.fatalities, m.fatalities_max, m.actor1) for m in _events(nlp, text, date(2016, 6, 8))}
+    syria = "Military Forces of Syria (2000-)"
+    assert got == {"Aleppo": (5, None, syria), "Aleppo - Sha'aar": (10, 21, syria)}
+
+
+def test_a_publication_stamp_does_not_hide_the_lead(nlp):
+    text = (
+        "Published March 3 2017 Regime helicopters dropped barrel bombs on the town of Kafr Zita on Friday, killing "
+        "six civilians."
+    )
+    (m,) = _events(nlp, text, date(2017, 3, 3))
+    assert (m.sub_event_type, m.fatalities, m.place.location) == ("Air/drone strike", 6, "Kafr Zeita")
+
+
+def test_partitive_and_possessive_figures():
+    assert extract_casualties("At least 10 of the dead came in strikes near the hospital.").fatalities == 10
+    assert extract_casualties("Ten of the dead were children.").fatalities is None  # a subset, not a toll
+    cas = extract_casualties("A woman and her three children as well as another child were killed by the shell.")
+    assert (cas.fatalities, cas.children, cas.women) == (5, 4, 1)
+    cas = extract_casualties("Jets killed at least 21 civilians eight of them children in the south")  # commas lost
+    assert (cas.fatalities, cas.children) == (21, 8)
+
+
+def test_the_first_sources_figure_stays_when_another_source_is_higher(nlp):
+    text = (
+        "Air strikes hit the town of Kafranbel on Saturday, according to the Syrian Observatory for Human Rights "
+        "and the civil defence. The attack killed at least 18 people including five children said the Observatory. "
+        "The civil defence said the two raids on the town killed 19 and wounded 22."
+    )
+    (m,) = _events(nlp, text, date(2017, 4, 8))
+    assert (m.fatalities, m.fatalities_max) == (18, 19)
+
+
+def test_passive_agents_owners_and_unnamed_aircraft():
+    roles = attach_roles(
+        "Twelve IS members were killed by the Kurdish-led Syrian Democratic Forces during fighting near Hajin.",
+        "Armed clash",
+        "Battles",
+        "SY",
+    )
+    assert roles.actor1 == "QSD: Syrian Democratic Forces" and roles.actor2 == "Islamic State (Syria)"
+    roles = attach_roles(
+        "Jets thought to belong to the Syrian government struck the al-Waer district on Sunday.",
+        "Air/drone strike",
+        "Explosions/Remote violence",
+        "SY",
+    )
+    assert roles.actor1 == "Military Forces of Syria (2000-)" and roles.inter1 == 1
+    roles = attach_roles(
+        "Overnight air strikes on Raqqa killed 25 civilians.", "Air/drone strike", "Explosions/Remote violence", "SY"
+    )
+    assert (roles.actor1, roles.inter1) == ("Unidentified Military Forces", 8)  # armed groups do not fly
+
+
+def test_a_battle_needs_a_second_armed_side(nlp):
+    text = "Syrian government jets pounded the town of Kafr Zita on Friday in a renewed offensive, a monitor said."
+    (m,) = _events(nlp, text, date(2017, 3, 3))
+    assert (m.event_type, m.sub_event_type) == ("Explosions/Remote violence", "Air/drone strike")
+    assert m.actor1 == "Military Forces of Syria (2000-)" and m.place.location == "Kafr Zeita"
