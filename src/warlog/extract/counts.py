@@ -440,7 +440,7 @@ def _extract_casualties_cached(sentence: str) -> Casualties:
 
 # "at least 10 of the dead came in strikes on X": a partitive count of the dead is a death figure.
 _OF_DEAD = re.compile(
-    r"^\s+of\s+(?:the|those)\s+(?:dead|killed|victims|fatalities|deaths|people\s+killed)\b"
+    r"^\s+of\s+(?:the|those)\s+(?:dead|killed|fatalities|deaths|people\s+killed)\b"
     r"(?!\s+(?:were|are|was)\s+(?:\w+\s+)?(?:children|women|civilians|minors|fighters|soldiers)\b)",  # a subset
     re.IGNORECASE,
 )
