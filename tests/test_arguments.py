@@ -299,3 +299,15 @@ def test_a_battle_needs_a_second_armed_side(nlp):
     (m,) = _events(nlp, text, date(2017, 3, 3))
     assert (m.event_type, m.sub_event_type) == ("Explosions/Remote violence", "Air/drone strike")
     assert m.actor1 == "Military Forces of Syria (2000-)" and m.place.location == "Kafr Zeita"
+
+
+def test_a_push_and_an_advance_in_three_districts_are_three_events(nlp):
+    text = (
+        "ALEPPO, Syria (Wire) - Syrian government forces retook control of all of the Farafra district of Aleppo on "
+        "Saturday, a monitor said. The army also mounted a ground push in the Bustan al-Basha district, where clashes "
+        "with rebels continued. In the district of Sheikh Maqsoud, north of the city, government forces also advanced."
+    )
+    events = _events(nlp, text, date(2016, 10, 2))
+    places = sorted(m.place.location for m in events)
+    assert places == ["Aleppo - Al-Farafra", "Aleppo - Ash-Sheikh Maqsoud", "Aleppo - Bostan Bash"]
+    assert all(m.actor1 == "Military Forces of Syria (2000-)" and m.event_type == "Battles" for m in events)

@@ -185,6 +185,8 @@ def _same_place(a: Mention, b: Mention) -> bool:
         return True
     if _place_key(a.place) == _place_key(b.place):
         return True
+    if a.place.feature == b.place.feature == "district":
+        return False  # two districts of one city named apart are events apart (ACLED)
     if a.place.location.split(" - ")[0] == b.place.location.split(" - ")[0]:
         return True
     coarse = [m for m in (a, b) if m.place is not None and (m.place.geo_precision >= 3 or m.place.feature == "admin1")]
