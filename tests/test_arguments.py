@@ -311,3 +311,14 @@ def test_a_push_and_an_advance_in_three_districts_are_three_events(nlp):
     places = sorted(m.place.location for m in events)
     assert places == ["Aleppo - Al-Farafra", "Aleppo - Ash-Sheikh Maqsoud", "Aleppo - Bostan Bash"]
     assert all(m.actor1 == "Military Forces of Syria (2000-)" and m.event_type == "Battles" for m in events)
+
+
+def test_the_wounded_told_in_the_next_sentence_belong_to_the_event(nlp):
+    text = (
+        "A Russian missile struck the railway station in Kramatorsk on Friday morning as civilians waited to be "
+        "evacuated, killing at least 50 people, Ukrainian officials said. More than 100 others were wounded, the "
+        "regional governor said."
+    )
+    (m,) = _events(nlp, text, date(2022, 4, 8))
+    assert (m.fatalities, m.injured, m.place.country) == (50, 100, "Ukraine")
+    assert m.actor1 == "Military Forces of Russia (2000-)" and m.inter1 == 8

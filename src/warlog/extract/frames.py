@@ -557,7 +557,8 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             match = _as_air_strike(match)
         if match is None:
             # A toll with no trigger of its own ("The death toll rose to 15") belongs to the event just told.
-            if drafts and cas.fatalities is not None and _TOLL_FOLLOWUP.search(sent.text):
+            told = cas.fatalities is not None or cas.injured is not None  # "More than 100 others were wounded."
+            if drafts and told and _TOLL_FOLLOWUP.search(sent.text):
                 last = drafts[-1]
                 if index - last.sentence_index <= 2 and sent.paragraph - sentences[last.sentence_index].paragraph <= 1:
                     attribution = said_by(index)
