@@ -39,6 +39,16 @@ def test_a_person_is_not_a_place(nlp):
     assert "Rami" not in (m.place.surface or "")
 
 
+def test_a_rulers_name_after_of_is_not_a_place(nlp):
+    # "al-Assad" is also a quarter of Daraa: "the regime of al-Assad" names a ruler (the pipeline has no lemmatiser).
+    text = (
+        "Warplanes of the regime of al-Assad struck the town of Saraqeb on Monday, killing five people, in a push "
+        "backed by supporters of Assad."
+    )
+    (m,) = _events(nlp, text, date(2016, 5, 3))
+    assert m.place is not None and m.place.location == "Saraqab"
+
+
 def test_an_organisation_is_not_a_place(nlp):
     text = "The U.N. said artillery fire killed 12 civilians in Douma on Sunday."
     (m,) = _events(nlp, text, date(2018, 2, 26))

@@ -87,8 +87,20 @@ _NOT_A_PLACE_TO = frozenset(
 _ROLE_NOUNS = frozenset(
     "director head chief spokesman spokeswoman spokesperson member leader president minister commander founder"
     " official officer representative envoy son daughter wife husband brother sister family name group office"
-    " statement website channel agency".split()
+    " statement website channel agency"
+    # a ruler's or a person's things, not a place's: "the regime of al-Assad", "supporters of Haftar"
+    " regime government rule ouster removal departure resignation presidency administration supporters opponents"
+    " loyalists allies backers enemies ally enemy friend friends portrait portraits picture pictures poster posters"
+    " photo photos image images speech interview visit release arrest assassination".split()
 )
+
+
+def _word(tok: Any) -> str:
+    """The token's lemma, or its lower-case form without a plural -s where the pipeline has no lemmatiser."""
+    if tok.lemma_:
+        return tok.lemma_.lower()
+    low = tok.lower_
+    return low[:-1] if low.endswith("s") and low[:-1] in _ROLE_NOUNS | _NOT_A_PLACE_TO else low
 
 
 def _locative(ent: Any) -> bool:
@@ -98,11 +110,11 @@ def _locative(ent: Any) -> bool:
     head = root.head
     while root.dep_ == "conj" and head is not root:
         root, head = head, head.head
-    if root.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() in _NOT_A_PLACE_TO:
+    if root.dep_ == "pobj" and head.lower_ == "to" and _word(head.head) in _NOT_A_PLACE_TO:
         return False  # "forces loyal to Khalifa Haftar", "according to the U.N."
     if root.dep_ == "pobj" and head.lower_ in _LOCATIVE_PREPS:
         # "the market of X", "the outskirts of X" are places; "the director of X", "members of X" are not
-        return head.lower_ != "of" or head.head.lemma_.lower() not in _ROLE_NOUNS
+        return head.lower_ != "of" or _word(head.head) not in _ROLE_NOUNS
     if root.dep_ in ("compound", "amod", "nmod") and head.lower_ in (
         "neighbourhood", "neighborhood", "district", "quarter", "village", "town", "city", "camp", "area", "suburb",
         "province", "governorate", "countryside", "region",
