@@ -267,6 +267,8 @@ def test_a_publication_stamp_does_not_hide_the_lead(nlp):
 def test_partitive_and_possessive_figures():
     assert extract_casualties("At least 10 of the dead came in strikes near the hospital.").fatalities == 10
     assert extract_casualties("Ten of the dead were children.").fatalities is None  # a subset, not a toll
+    assert extract_casualties("Two of the victims needed surgery.").fatalities is None  # victims may be wounded
+    assert extract_casualties("The militants decapitated another three men in the square.").fatalities == 3
     cas = extract_casualties("A woman and her three children as well as another child were killed by the shell.")
     assert (cas.fatalities, cas.children, cas.women) == (5, 4, 1)
     cas = extract_casualties("Jets killed at least 21 civilians eight of them children in the south")  # commas lost

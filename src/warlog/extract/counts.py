@@ -114,7 +114,7 @@ _STOP = set(
     "only including where when whenever because if though although while until".split()
 )
 _KILL_WORDS = (
-    r"killed|fatally\s+(?:shot|stabbed|wounded|injured|struck|hit)|dies|dead|died|die|slain|murdered|executed|massacred|assassinated|beheaded|perished|martyred|drowned"
+    r"killed|fatally\s+(?:shot|stabbed|wounded|injured|struck|hit)|dies|dead|died|die|slain|murdered|executed|massacred|assassinated|beheaded|decapitated|perished|martyred|drowned"
     r"|lost\s+(?:their|his|her)\s+li(?:ves|fe)|gunned\s+down|shot\s+dead|shot\s+and\s+killed|shot\s+to\s+death"
     r"|burn(?:ed|t)\s+(?:to\s+death|alive)|stabbed\s+to\s+death|beaten\s+to\s+death|hacked\s+to\s+death"
     r"|succumbed|crushed\s+to\s+death|to\s+death|(?:pronounced|declared|confirmed)\s+dead|passed\s+away|mortally\s+wounded"
@@ -141,7 +141,7 @@ _KILL_PRE = re.compile(
     r"|\bclaim(?:ed|ing|s)?\s+the\s+lives\s+of|\btak(?:ing|e|es)\s+the\s+lives\s+of"
     r"|\btook\s+the\s+lives\s+of|\bdeaths?\s+of|\bbod(?:y|ies)\s+of|\bcorpses\s+of|\bkilling\s+of|\bexecut(?:ed|ing|es)"
     r"|\bmassacr(?:ed|ing)|\bslaughter(?:ed|ing)|\bmurder(?:ed|ing)|\bshot\s+dead|\bshooting\s+dead"
-    r"|\bshot\s+and\s+killed|\bgunn(?:ed|ing)\s+down|\b(?:hack|beat|stabb|burn|club)(?:ed|en|t|ing)?\s+to\s+death|\bassassinat(?:ed|ing)|\bbehead(?:ed|ing)"
+    r"|\bshot\s+and\s+killed|\bgunn(?:ed|ing)\s+down|\b(?:hack|beat|stabb|burn|club)(?:ed|en|t|ing)?\s+to\s+death|\bassassinat(?:ed|ing)|\bbehead(?:ed|ing)|\bdecapitat(?:ed|ing)"
     r"|\bleft|\bleaving|\blives\s+of)(?:\s+(?:all|the|only|at\s+least|his|her|their|its))?"
     r"(?:\s+(?:an?\s+|the\s+|whole\s+|entire\s+)*family\s+of)?\s*$",
     re.IGNORECASE,
