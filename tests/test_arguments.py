@@ -334,3 +334,12 @@ def test_the_wounded_told_in_the_next_sentence_belong_to_the_event(nlp):
     (m,) = _events(nlp, text, date(2022, 4, 8))
     assert (m.fatalities, m.injured, m.place.country) == (50, 100, "Ukraine")
     assert m.actor1 == "Military Forces of Russia (2000-)" and m.inter1 == 8
+
+
+def test_elsewhere_opens_another_event(nlp):
+    text = (
+        "Government forces clashed with rebels in the town of Morek on Monday, killing four fighters, a monitor said. "
+        "Elsewhere in Latakia province, fighting between the army and rebels killed two soldiers."
+    )
+    got = sorted((m.place.admin1, m.fatalities) for m in _events(nlp, text, date(2017, 5, 2)))
+    assert got == [("Hama", 4), ("Lattakia", 2)]

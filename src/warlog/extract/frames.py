@@ -72,6 +72,12 @@ _ANAPHORA = re.compile(
     r"\b(?:of )?(?:those|the) (?:killed|dead|victims|wounded|injured)\b",
     re.I,
 )
+# A sentence that opens on another scene tells another event, even with no precise place of its own.
+_ELSEWHERE = re.compile(
+    r"^\W*(?:elsewhere|separately|in\s+(?:a|another)\s+(?:separate\s+)?(?:attack|incident|development|strike)"
+    r"|in\s+other\s+(?:violence|attacks|developments))\b",
+    re.I,
+)
 # Generic or habitual statements, not one happening.
 _HABITUAL = re.compile(
     r"\b(?:ha(?:s|ve) been (?:conducting|carrying out|launching|accused)|ha(?:s|ve) repeatedly|accused of|"
@@ -676,8 +682,9 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         if draft.from_title:
             title_drafts.append(draft)
             continue
-        target = _follow_up_target(drafts, draft, bool(_ANAPHORA.search(sent.text)))
-        if target is None:
+        elsewhere = bool(_ELSEWHERE.match(sent.text))  # "Elsewhere in Syria, rebels attacked ...": another event
+        target = None if elsewhere else _follow_up_target(drafts, draft, bool(_ANAPHORA.search(sent.text)))
+        if target is None and not (elsewhere and not draft.own_place):
             same = [e for e in drafts if _same_happening(e.mention, mention)]
             # the event told at this very place first (a district's event, not the city total around it)
             key = _place_key(mention.place)
