@@ -343,3 +343,13 @@ def test_elsewhere_opens_another_event(nlp):
     )
     got = sorted((m.place.admin1, m.fatalities) for m in _events(nlp, text, date(2017, 5, 2)))
     assert got == [("Hama", 4), ("Lattakia", 2)]
+
+
+def test_a_lead_that_names_only_the_country_joins_the_town_named_next(nlp):
+    text = (
+        "At least nine civilians were killed on Thursday in regime barrel bomb attacks on a jihadist-held town in "
+        "northern Syria, a monitor said. Government helicopters dropped the bombs on Al-Bab, which is held by the "
+        "Islamic State group."
+    )
+    (m,) = _events(nlp, text, date(2015, 7, 16))
+    assert (m.place.location, m.fatalities, m.sub_event_type) == ("Al Bab", 9, "Air/drone strike")

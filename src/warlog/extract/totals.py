@@ -58,6 +58,8 @@ def _inside(part: Place, total: Place) -> bool:
         return True  # a district of the total's city
     if part.country and total.country and part.country != total.country:
         return False
+    if total.feature == "country":
+        return part.iso is not None and part.iso == total.iso
     if _coarse(total) and total.admin1 and part.admin1 == total.admin1:
         return True
     if _coarse(part):
