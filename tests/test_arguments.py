@@ -353,3 +353,24 @@ def test_a_lead_that_names_only_the_country_joins_the_town_named_next(nlp):
     )
     (m,) = _events(nlp, text, date(2015, 7, 16))
     assert (m.place.location, m.fatalities, m.sub_event_type) == ("Al Bab", 9, "Air/drone strike")
+
+
+def test_weapon_words_between_the_adjective_and_the_weapon():
+    roles = attach_roles(
+        "Two Russian cruise missiles hit the centre of Dnipro on Friday, killing nine people.",
+        "Shelling/artillery/missile attack",
+        "Explosions/Remote violence",
+        "UA",
+    )
+    assert (roles.actor1, roles.inter1) == ("Military Forces of Russia (2000-)", 8)
+    assert interaction_code(roles.inter1, roles.inter2) == 78
+
+
+def test_an_unnamed_side_of_a_battle_is_the_armed_group_the_report_names(nlp):
+    text = (
+        "M23 rebels seized the town of Sake on Tuesday, a local official said. On Wednesday, Congolese soldiers "
+        "were still fighting on the edge of Sake, residents said."
+    )
+    events = _events(nlp, text, date(2025, 1, 23))
+    assert events and all(m.actor1 == "M23: March 23 Movement" for m in events)
+    assert all(m.actor2 == "Military Forces of the Democratic Republic of Congo (2019-)" for m in events)

@@ -203,6 +203,9 @@ _FORCE_NOUNS = (
     r"|air[\s-]*strikes?|air[\s-]*raids?|strikes?|shelling|bombardment|bombing|raids?"
     r"|(?:army |military )?(?:drones?|jets?))"
 )
+_WEAPON_MODIFIER = (
+    r"(?:(?:ballistic|cruise|guided|hypersonic|attack|kamikaze|fighter|military|unmanned|combat|strategic|naval)\s+)?"
+)
 _POLICE_NOUNS = r"(?:police|police forces|policemen|police officers|border police|border guards|gendarmerie)"
 _NO_FORCES = frozenset({"PS"})  # no state military of its own in ACLED's actor list
 
@@ -221,7 +224,7 @@ def _demonym_rows(first_order: int) -> list[_Row]:
             continue
         adj = "(?-i:" + "|".join(sorted(words, key=len, reverse=True)) + ")"
         for which, nouns, order in (("Military", _FORCE_NOUNS, 0), ("Police", _POLICE_NOUNS, 1)):
-            regex = _compile(f"{adj} {nouns}")
+            regex = _compile(f"{adj} {_WEAPON_MODIFIER}{nouns}")  # "Russian ballistic missiles"
             rows.append(
                 _Row(regex, _forces_name(which, iso), 1, "state", "", first_order + 2 * n + order,
                      required_literals(regex))

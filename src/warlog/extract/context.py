@@ -280,6 +280,11 @@ def complete_roles(
             roles.actor1, roles.inter1 = None, None
         if roles.actor1 is None and roles.actor2 is not None:
             roles.actor1, roles.inter1, roles.actor2, roles.inter2 = roles.actor2, roles.inter2, None, None
+        if roles.actor1 is not None and roles.actor1.startswith("Unidentified") and roles.actor2 is not None:
+            # "Congolese soldiers were still resisting" after "M23 rebels took Goma": the side the report names
+            named = _other_side(roles.actor2, roles.inter2, actors)
+            if named is not None:
+                roles.actor1, roles.inter1 = named.canonical, named.inter
         if roles.actor2 is None:
             other = _other_side(roles.actor1, roles.inter1, actors)
             if other is not None and roles.actor1 is None:
