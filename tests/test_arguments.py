@@ -246,13 +246,13 @@ def test_a_lead_total_broken_down_by_place_gives_one_event_per_place(nlp):
 
 def test_a_total_keeps_what_its_district_part_leaves_and_the_other_sources_figure_is_the_range(nlp):
     text = (
-        "Government air strikes on rebel-held districts of Aleppo killed 15 civilians on Wednesday, a monitor said. "
-        "Ten of them were killed in strikes near a clinic in the al-Shaar neighbourhood, it said. "
-        "Rescuers gave a higher toll of 21 dead."
+        "Government air strikes hit rebel-held districts of Aleppo on Wednesday, killing 12 civilians, a monitor "
+        "said. Eight of them died in strikes near a clinic in the al-Shaar neighbourhood, it said. "
+        "Rescuers put the toll higher, at 19."
     )
     got = {m.place.location: (m.fatalities, m.fatalities_max, m.actor1) for m in _events(nlp, text, date(2016, 6, 8))}
     syria = "Military Forces of Syria (2000-)"
-    assert got == {"Aleppo": (5, None, syria), "Aleppo - Sha'aar": (10, 21, syria)}
+    assert got == {"Aleppo": (4, None, syria), "Aleppo - Sha'aar": (8, 19, syria)}
 
 
 def test_a_publication_stamp_does_not_hide_the_lead(nlp):
@@ -265,36 +265,36 @@ def test_a_publication_stamp_does_not_hide_the_lead(nlp):
 
 
 def test_partitive_and_possessive_figures():
-    assert extract_casualties("At least 10 of the dead came in strikes near the hospital.").fatalities == 10
+    assert extract_casualties("Seven of the dead were found in the rubble of a school.").fatalities == 7
     assert extract_casualties("Ten of the dead were children.").fatalities is None  # a subset, not a toll
     assert extract_casualties("Two of the victims needed surgery.").fatalities is None  # victims may be wounded
-    assert extract_casualties("The militants decapitated another three men in the square.").fatalities == 3
-    cas = extract_casualties("A woman and her three children as well as another child were killed by the shell.")
-    assert (cas.fatalities, cas.children, cas.women) == (5, 4, 1)
-    cas = extract_casualties("Jets killed at least 21 civilians eight of them children in the south")  # commas lost
-    assert (cas.fatalities, cas.children) == (21, 8)
+    assert extract_casualties("Militants decapitated four captives in the square.").fatalities == 4
+    cas = extract_casualties("A mother and her two daughters as well as another girl died when the shell hit.")
+    assert (cas.fatalities, cas.women) == (4, 1)
+    cas = extract_casualties("Shelling killed 17 villagers six of them children near the border")  # commas lost
+    assert (cas.fatalities, cas.children) == (17, 6)
 
 
 def test_the_first_sources_figure_stays_when_another_source_is_higher(nlp):
     text = (
-        "Air strikes hit the town of Kafranbel on Saturday, according to the Syrian Observatory for Human Rights "
-        "and the civil defence. The attack killed at least 18 people including five children said the Observatory. "
-        "The civil defence said the two raids on the town killed 19 and wounded 22."
+        "Air strikes hit the town of Kafranbel on Sunday, according to the Syrian Observatory for Human Rights and "
+        "the civil defence. The strike killed at least 9 people including two women said the Observatory. "
+        "Rescue teams of the civil defence said 13 people died in the bombing."
     )
     (m,) = _events(nlp, text, date(2017, 4, 8))
-    assert (m.fatalities, m.fatalities_max) == (18, 19)
+    assert (m.fatalities, m.fatalities_max) == (9, 13)
 
 
 def test_passive_agents_owners_and_unnamed_aircraft():
     roles = attach_roles(
-        "Twelve IS members were killed by the Kurdish-led Syrian Democratic Forces during fighting near Hajin.",
+        "Nine IS militants died after they were ambushed by the Kurdish-led Syrian Democratic Forces east of Hajin.",
         "Armed clash",
         "Battles",
         "SY",
     )
     assert roles.actor1 == "QSD: Syrian Democratic Forces" and roles.actor2 == "Islamic State (Syria)"
     roles = attach_roles(
-        "Jets thought to belong to the Syrian government struck the al-Waer district on Sunday.",
+        "Warplanes believed to belong to the Syrian government bombed a market in Talbiseh.",
         "Air/drone strike",
         "Explosions/Remote violence",
         "SY",
@@ -347,9 +347,8 @@ def test_elsewhere_opens_another_event(nlp):
 
 def test_a_lead_that_names_only_the_country_joins_the_town_named_next(nlp):
     text = (
-        "At least nine civilians were killed on Thursday in regime barrel bomb attacks on a jihadist-held town in "
-        "northern Syria, a monitor said. Government helicopters dropped the bombs on Al-Bab, which is held by the "
-        "Islamic State group."
+        "Nine civilians were killed on Thursday in regime barrel bomb raids on a town in northern Syria held by the "
+        "Islamic State group, a monitor said. Regime helicopters dropped the bombs on Al-Bab, residents said."
     )
     (m,) = _events(nlp, text, date(2015, 7, 16))
     assert (m.place.location, m.fatalities, m.sub_event_type) == ("Al Bab", 9, "Air/drone strike")

@@ -194,7 +194,7 @@ def _same_place(a: Mention, b: Mention) -> bool:
     if a.place.feature == b.place.feature == "district":
         return False  # two districts of one city named apart are events apart (ACLED)
     if "country" in (a.place.feature, b.place.feature) and a.place.iso is not None and a.place.iso == b.place.iso:
-        return True  # "a jihadist-held town in northern Syria", then the town by name
+        return True  # "a town in the north of the country", then the town by name
     if a.place.location.split(" - ")[0] == b.place.location.split(" - ")[0]:
         return True
     coarse = [m for m in (a, b) if m.place is not None and (m.place.geo_precision >= 3 or m.place.feature == "admin1")]
