@@ -83,6 +83,10 @@ _BACKGROUND = re.compile(
     re.I,
 )
 _YEAR = re.compile(r"\b(?:19[4-9]\d|20\d\d)\b")
+# "Meanwhile ...", "Elsewhere ...", "In a separate attack ...": a new incident, not more of the one just told.
+_NEW_INCIDENT = re.compile(
+    r"\s*(?:meanwhile|elsewhere|separately|in (?:a |another )?separate\b|in another\b|in other\b|also on\b)", re.I
+)
 
 
 def _old_year(sentence: str, published: date) -> bool:
@@ -114,16 +118,39 @@ def dateline_end(text: str) -> int:
     return m.end() if m else 0
 
 
+# A date that stamps the page ("Date of publication 27 June 2016", "Updated: ...") or the telling ("a monitor said
+# Monday", "told AFP on Friday") dates the report, not the event: used only when the sentence gives no other day.
+_STAMP_BEFORE = re.compile(r"\b(?:date of publication|published|posted|updated)\s*(?:on|at|:)?\s*$", re.I)
+_TELLING_BEFORE = re.compile(
+    r"\b(?:said|says|told [\w.\- ]{1,40}?|reported|announced|added|stated|confirmed|declared)\s+"
+    r"(?:on\s+|late\s+|early\s+)?$",
+    re.I,
+)
+
+
+def _report_date(d: DateMention, sentence: str) -> bool:
+    """The date stamps the page or the telling rather than the happening."""
+    before = sentence[max(0, d.start - 60) : d.start]
+    return _STAMP_BEFORE.search(before) is not None or _TELLING_BEFORE.search(before) is not None
+
+
 def _event_date(
-    dates: list[DateMention], published: date | None, skip_before: int, sentence_start: int, trigger: int | None = None
+    dates: list[DateMention],
+    published: date | None,
+    skip_before: int,
+    sentence_start: int,
+    trigger: int | None = None,
+    sentence: str = "",
 ) -> tuple[date | None, int, bool]:
     """The day an event sentence gives (the most precise, then the one nearest the event's trigger: "published on
-    Wednesday" at the end does not date the strike told at the start), else the publication day with precision 2;
-    flag when it says nothing."""
+    Wednesday" at the end does not date the strike told at the start; a page stamp or the day a source spoke only when
+    nothing else dates it), else the publication day with precision 2; flag when it says nothing."""
     usable = [d for d in dates if d.value is not None and d.precision <= 2 and sentence_start + d.start >= skip_before]
+    stamps = [d for d in usable if _STAMP_BEFORE.search(sentence[max(0, d.start - 60) : d.start])]
+    usable = [d for d in usable if d not in stamps]
     if usable:
         near = (lambda d: min(abs(d.start - trigger), abs(d.end - trigger))) if trigger is not None else (lambda d: 0)
-        best = min(usable, key=lambda d: (d.precision, near(d), not d.relative))
+        best = min(usable, key=lambda d: (_report_date(d, sentence), d.precision, near(d), not d.relative))
         return best.value, best.precision, True
     if published is None:
         return None, 3, False
@@ -206,6 +233,17 @@ def _one_event_per_incident(drafts: list[_Draft]) -> list[_Draft]:
             ),
             None,
         )
+        if target is None and m.fatalities:
+            # The same toll in the same place within a day or two is the same incident told again in other words
+            # ("beheaded eight" then "the eight were executed"), whatever sub-type each telling suggests.
+            target = next(
+                (
+                    k
+                    for k in kept
+                    if k.mention.fatalities == m.fatalities and _near_days(k.mention, m) and _same_place(k.mention, m)
+                ),
+                None,
+            )
         if target is None:
             hosts = absorbed.get(m.sub_event_type or "", frozenset())
             target = next(
@@ -267,6 +305,10 @@ def _tolls_beyond_one_incident(drafts: list[_Draft], claims: list[Claim], report
 def _merge(into: _Draft, other: _Draft) -> None:
     """Fold a repeat into the earlier mention: keep the most precise place and date, reconcile figures."""
     a, b = into.mention, other.mention
+    if b.event_type in taxonomy().absorbed_by.get(a.sub_event_type or "", frozenset()):
+        # The killing told first ("a massacre") is the air strike or the battle told next: code the host's type.
+        a.disorder_type, a.event_type, a.sub_event_type = b.disorder_type, b.event_type, b.sub_event_type
+        a.actor1, a.actor2, a.inter1, a.inter2 = b.actor1 or a.actor1, b.actor2 or a.actor2, b.inter1, b.inter2
     rank = _PRECEDENCE.get(a.event_type or "", {})
     if rank.get(b.sub_event_type or "", 0) > rank.get(a.sub_event_type or "", 0):
         a.sub_event_type = b.sub_event_type
@@ -538,10 +580,10 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
                     )
                 )
             continue
-        event_date, precision, dated = _event_date(dates, published, skip_before, sent.start, match.start)
+        event_date, precision, dated = _event_date(dates, published, skip_before, sent.start, match.start, sent.text)
         if not dated and (_BACKGROUND.search(sent.text) or any(d.kind in ("month", "year") for d in dates)):
             continue  # "last month", "late last year", "in recent days": background, not today's news
-        if not dated and drafts and index - drafts[-1].sentence_index <= 3:
+        if not dated and drafts and index - drafts[-1].sentence_index <= 3 and not _NEW_INCIDENT.match(sent.text):
             # News narrative: an undated sentence goes on about the day just told.
             event_date, precision = drafts[-1].mention.event_date, drafts[-1].mention.time_precision
         if published is not None and event_date is not None and (published - event_date).days > BACKGROUND_DAYS:
@@ -603,7 +645,11 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         if draft.from_title:
             title_drafts.append(draft)
             continue
-        target = _follow_up_target(drafts, draft, bool(_ANAPHORA.search(sent.text)))
+        target = (
+            None
+            if _NEW_INCIDENT.match(sent.text)
+            else _follow_up_target(drafts, draft, bool(_ANAPHORA.search(sent.text)))
+        )
         if target is None:
             target = next((e for e in drafts if _same_happening(e.mention, mention)), None)
         if target is not None:

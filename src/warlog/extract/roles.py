@@ -45,7 +45,7 @@ _FURNITURE = re.compile(
 
 
 # A run of headlines (related links, tag lists): "91 Related ...", or most words capitalised.
-_RELATED_RUN = re.compile(r"(?:^|\d\s*)Related\b")
+_RELATED_RUN = re.compile(r"(?:^|\d\s*)Related\b|(?:^|\s)(?:Tags|Keywords|Read Also|See Also)\b\s*:?\s+\w")
 
 
 def is_furniture(text: str) -> bool:
