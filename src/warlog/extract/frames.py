@@ -151,6 +151,10 @@ def _event_date(
     if usable:
         near = (lambda d: min(abs(d.start - trigger), abs(d.end - trigger))) if trigger is not None else (lambda d: 0)
         best = min(usable, key=lambda d: (_report_date(d, sentence), d.precision, near(d), not d.relative))
+        if _report_date(best, sentence):
+            # Only the day a source spoke ("the toll has risen to 112, a monitor said Sunday"): near the event, not
+            # its day; a later sentence that gives the day ("on Saturday") dates it.
+            return best.value, 2, False
         return best.value, best.precision, True
     if published is None:
         return None, 3, False
@@ -266,7 +270,9 @@ def _one_event_per_incident(drafts: list[_Draft]) -> list[_Draft]:
         if target is not None:
             date_, precision = target.mention.event_date, target.mention.time_precision
             _merge(target, d)
-            target.mention.event_date, target.mention.time_precision = date_, precision
+            if target.dated or not d.dated:  # the first telling's day, unless only the later one gives a day
+                target.mention.event_date, target.mention.time_precision = date_, precision
+            target.dated = target.dated or d.dated
             continue
         kept.append(d)
     return kept
@@ -555,7 +561,18 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
                     )
                     follow.mention.event_type = last.mention.event_type
                     follow.mention.sub_event_type = last.mention.sub_event_type
-                    follow.mention.event_date = last.mention.event_date
+                    own_date, own_precision, own_dated = _event_date(
+                        find_dates(sent.text, published), published, skip_before, sent.start, None, sent.text
+                    )
+                    if (
+                        own_dated
+                        and not last.dated
+                        and _near_days(last.mention, replace(last.mention, event_date=own_date))
+                    ):
+                        follow.mention.event_date, follow.mention.time_precision = own_date, own_precision
+                    else:
+                        follow.mention.event_date = last.mention.event_date
+                        follow.mention.time_precision = last.mention.time_precision
                     _apply_casualties(follow.mention, cas)
                     _merge(last, follow)
             continue
