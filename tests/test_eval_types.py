@@ -29,6 +29,31 @@ def test_case2021_reader_refuses_unknown_labels() -> None:
         read_case2021(FIX / "case2021_badlabel.tsv")
 
 
+def test_case2021_reader_takes_headerless_rows_and_the_input_plus_gold_layout() -> None:
+    rows = read_case2021(FIX / "case2021_nohead.tsv")
+    assert [(r.id, r.gold, r.code) for r in rows] == [
+        ("7", "Excessive force against protesters", "FORCE_AGAINST_PROTEST"),
+        ("8", "Abduction/forced disappearance", "ABDUCT_DISSAP"),
+    ]
+    pair = read_case2021(FIX / "case2021_input.txt", labels=FIX / "case2021_gold.txt")
+    assert [(r.id, r.gold, r.code) for r in pair] == [
+        ("1", "Non-violent transfer of territory", "NON_VIOL_TERRIT_TRANSFER"),
+        ("2", None, "NATURAL_DISASTER"),
+    ]
+    assert pair[0].text.startswith("Rebels handed the town")
+    with pytest.raises(ValueError, match="--labels"):
+        read_case2021(FIX / "case2021_input.txt")
+
+
+def test_case2021_scores_all_30_classes_beside_the_25() -> None:
+    result = evaluate_types("case2021", FIX / "case2021_tiny.tsv")
+    m = result.metrics
+    # Two of six rows are outside ACLED (floods, a trade memorandum): warlog names no such class, so over all 30
+    # classes those rows score 0 and the weighted F1 falls below the ACLED-only figure.
+    assert m["weighted_f1_30"] is not None and m["weighted_f1_30"] < m["weighted_f1"]
+    assert {a.metric: a.value for a in result.anchors} == {"weighted_f1": 0.839, "weighted_f1_30": 0.771}
+
+
 def test_score_types_weighted_macro_and_reject() -> None:
     pairs = [
         ("Armed clash", "Armed clash"),

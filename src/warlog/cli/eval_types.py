@@ -23,14 +23,18 @@ def eval_types(
     include_seen: Annotated[
         bool, typer.Option("--include-seen", help="ACLED: also score rows the shipped model was trained on.")
     ] = False,
+    labels: Annotated[
+        Path | None,
+        typer.Option("--labels", exists=True, help="case2021: gold id<TAB>LABEL file when --data has no labels."),
+    ] = None,
     fmt: FormatOption = "table",
 ) -> None:
-    """ACLED sub-event type of each snippet: weighted/macro F1 over ACLED classes, reject accuracy."""
+    """ACLED sub-event type of each snippet: weighted/macro F1 over ACLED classes (and all 30 for CASE-2021)."""
     from warlog.eval.types import evaluate_types
 
     if corpus not in ("case2021", "acled", "fakes-gold"):
         raise typer.BadParameter("use case2021, acled or fakes-gold", param_hint="--corpus")
-    run_eval(lambda: evaluate_types(corpus, data, include_seen=include_seen), fmt)
+    run_eval(lambda: evaluate_types(corpus, data, include_seen=include_seen, labels=labels), fmt)
 
 
 @eval_app.command("actors")

@@ -56,8 +56,11 @@ CASE2021_LABELS: dict[str, str | None] = {
     "ATTRIB": None,
 }
 CASE2021_ANCHOR = Anchor(
-    "weighted_f1", 0.839, "best CASE-2021 task 2 system (fine-grained event classification, 30 classes)"
+    "weighted_f1", 0.839, "best CASE-2021 task 2 system on the 25 ACLED classes (fine-grained event classification)"
 )
+CASE2021_ANCHOR_30 = Anchor("weighted_f1_30", 0.771, "best CASE-2021 task 2 system on all 30 classes")
+# ACLED sub-event type -> CASE-2021 code (warlog's answer in the task's own labels).
+CASE2021_CODES: dict[str, str] = {v: k for k, v in CASE2021_LABELS.items() if v is not None}
 
 
 @dataclass
@@ -70,6 +73,7 @@ class TypedSnippet:
     country: str = ""
     event_date: date | None = None
     event_type: str = ""
+    code: str = ""  # the CASE-2021 label code, where the snippet comes from that task
 
 
 def _open_text(path: Path) -> io.TextIOBase:
@@ -86,20 +90,83 @@ def _files(path: Path, suffixes: tuple[str, ...]) -> list[Path]:
     return [path]
 
 
-def read_case2021(path: str | Path) -> list[TypedSnippet]:
-    """CASE-2021 task 2 TSV rows (header ``id, EventSnippet, SubType``); unknown labels raise ValueError."""
+_ID_NAMES = ("id", "snippet_id", "index")
+_TEXT_NAMES = ("eventsnippet", "snippet", "text", "sentence", "event_snippet")
+_LABEL_NAMES = ("subtype", "label", "event_type", "eventtype", "type", "class", "gold")
+
+
+def _column(names: list[str], wanted: tuple[str, ...]) -> int | None:
+    low = [n.strip().lower() for n in names]
+    return next((low.index(w) for w in wanted if w in low), None)
+
+
+def _case_label(label: str, file: Path, row: str) -> str | None:
+    label = label.strip()
+    if label not in CASE2021_LABELS:
+        raise EvalError(f"{file}: unknown CASE-2021 SubType {label!r} (row {row})")
+    return CASE2021_LABELS[label]
+
+
+def _case_rows(file: Path) -> list[list[str]]:
+    with _open_text(file) as fh:
+        return [r for r in csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE) if any(c.strip() for c in r)]
+
+
+def _case_labels(file: Path) -> dict[str, str]:
+    """A gold or system file of ``id<TAB>LABEL`` lines (the task's output layout), an optional header skipped."""
+    out: dict[str, str] = {}
+    for r in _case_rows(file):
+        if len(r) != 2:
+            raise EvalError(f"{file}: a CASE-2021 label file has two tab-separated columns (id, label); got {r[:3]}")
+        if r[1].strip() in CASE2021_LABELS:
+            out[r[0].strip()] = r[1].strip()
+        elif out:  # only a first line may be a header
+            _case_label(r[1], file, r[0])
+    return out
+
+
+def read_case2021(path: str | Path, labels: str | Path | None = None) -> list[TypedSnippet]:
+    """CASE-2021 task 2 snippets with gold labels, in any of the task's published layouts:
+
+    - a TSV with a header naming the id, snippet and label columns (``id, EventSnippet, SubType``; other usual names
+      such as ``text``/``label`` are accepted), or the same three columns with no header (``id<TAB>snippet<TAB>LABEL``);
+    - the task's input file (``id<TAB>snippet`` lines, as in its ``sample_input.txt``) with ``labels``, a file of
+      ``id<TAB>LABEL`` lines (the layout of its ``sample_output.txt``, used for the gold).
+
+    Labels are the task's 30 codes (25 ACLED sub-types and five outside ACLED); an unknown label raises EvalError."""
     out: list[TypedSnippet] = []
-    for file in _files(Path(path), (".tsv", ".tsv.gz")):
-        with _open_text(file) as fh:
-            reader = csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
-            missing = {"id", "EventSnippet", "SubType"} - set(reader.fieldnames or [])
-            if missing:
-                raise EvalError(f"{file}: not a CASE-2021 task 2 file (missing columns {sorted(missing)})")
-            for rec in reader:
-                label = (rec["SubType"] or "").strip()
-                if label not in CASE2021_LABELS:
-                    raise EvalError(f"{file}: unknown CASE-2021 SubType {label!r} (row {rec['id']})")
-                out.append(TypedSnippet(rec["id"].strip(), rec["EventSnippet"] or "", CASE2021_LABELS[label]))
+    gold = _case_labels(Path(labels)) if labels is not None else None
+    for file in _files(Path(path), (".tsv", ".tsv.gz", ".txt")):
+        rows = _case_rows(file)
+        if not rows:
+            continue
+        head = rows[0]
+        i_id, i_text, i_label = _column(head, _ID_NAMES), _column(head, _TEXT_NAMES), _column(head, _LABEL_NAMES)
+        if i_text is not None:
+            rows = rows[1:]
+            i_id = 0 if i_id is None else i_id
+        elif len(head) >= 3 and head[-1].strip() in CASE2021_LABELS:
+            i_id, i_text, i_label = 0, 1, len(head) - 1
+        elif len(head) == 2:
+            i_id, i_text, i_label = 0, 1, None
+        else:
+            raise EvalError(
+                f"{file}: not a CASE-2021 task 2 file (a header with id/EventSnippet/SubType, or id<TAB>snippet"
+                "[<TAB>LABEL] lines)"
+            )
+        for r in rows:
+            if len(r) <= max(i_id, i_text, i_label if i_label is not None else 0):
+                raise EvalError(f"{file}: short row {r[:1]} (expected {len(head)} tab-separated columns)")
+            rid = r[i_id].strip()
+            if i_label is not None:
+                label = r[i_label]
+            elif gold is not None:
+                if rid not in gold:
+                    raise EvalError(f"{labels}: no gold label for snippet id {rid!r}")
+                label = gold[rid]
+            else:
+                raise EvalError(f"{file}: snippets without labels; pass the gold file of id<TAB>LABEL lines (--labels)")
+            out.append(TypedSnippet(rid, r[i_text], _case_label(label, file, rid), code=label.strip()))
     return out
 
 
@@ -215,13 +282,15 @@ def seen_in_training(snippet: TypedSnippet, meta: dict[str, str]) -> bool:
     return bool(syria_before and snippet.event_date < syria_before and snippet.country == "Syria")
 
 
-def evaluate_types(corpus: str, path: str | Path, include_seen: bool = False) -> EvalResult:
+def evaluate_types(
+    corpus: str, path: str | Path, include_seen: bool = False, labels: str | Path | None = None
+) -> EvalResult:
     """Run the classifier over a CASE-2021 TSV or ACLED CSV and score it (ACLED rows seen in training are skipped)."""
     from warlog.extract.type_model import shipped_model
 
     notes: list[str] = []
     if corpus == "case2021":
-        snippets = read_case2021(path)
+        snippets = read_case2021(path, labels)
     elif corpus == "acled":
         snippets = read_acled(path)
         model = shipped_model()
@@ -244,9 +313,19 @@ def evaluate_types(corpus: str, path: str | Path, include_seen: bool = False) ->
     if not snippets:
         raise EvalError(f"{path}: no snippet with a gold sub-event type for --corpus {corpus}; nothing to score")
     classify = snippet_classifier()
-    scores = score_types((s.gold, classify(s.text)) for s in snippets)
+    predicted = [classify(s.text) for s in snippets]
+    scores = score_types((s.gold, p) for s, p in zip(snippets, predicted, strict=True))
     per_class = scores.pop("per_class")
     anchors = [CASE2021_ANCHOR]
+    if corpus == "case2021":
+        # All 30 classes: the five outside ACLED are classes of their own; warlog names none of them (it says "not
+        # a conflict event"), so each scores F1 0 and weighs by its support.
+        all30 = score_types(
+            (s.code, CASE2021_CODES.get(p or "", "NONE")) for s, p in zip(snippets, predicted, strict=True)
+        )
+        scores["weighted_f1_30"], scores["macro_f1_30"] = all30["weighted_f1"], all30["macro_f1"]
+        anchors.append(CASE2021_ANCHOR_30)
+        notes.append("weighted_f1: the 25 ACLED classes (rows outside ACLED count as false positives); _30: all 30")
     if corpus == "acled":
         notes.append("anchor is on CASE-2021 (news snippets), not on ACLED notes: a reference point only")
     return EvalResult(f"event types ({corpus})", scores, anchors, notes, {"per_class": per_class})
