@@ -224,6 +224,42 @@ def read_fakes_gold(path: str | Path) -> list[TypedSnippet]:
     return out
 
 
+# PITF World Atrocities weapon field -> ACLED sub-event type, where the weapon alone decides it under ACLED's rules
+# (a one-sided killing of non-combatants by firearms or blades is an Attack; a suicide bombing a Suicide bomb; other
+# bombs a Remote explosive). "Heavy Weapons" (air strike or shelling) and "Unclear/Other" decide no sub-type; they
+# are scored at the event-type level only.
+WAD_WEAPONS: dict[str, str | None] = {
+    "Suicide Bombing": "Suicide bomb",
+    "Explosives": "Remote explosive/landmine/IED",
+    "Firearms": "Attack",
+    "Primitive Weapons": "Attack",
+    "Heavy Weapons": None,
+}
+WAD_TYPES = {"Heavy Weapons": "Explosions/Remote violence"}
+
+
+def read_wad(path: str | Path) -> list[TypedSnippet]:
+    """PITF World Atrocities incidents with a news-style description (``wad_2016_2020_core.csv.gz``): single
+    incidents (not campaigns) whose weapon field maps to an ACLED sub-type (``WAD_WEAPONS``) or event type; the
+    label comes from PITF's coding, not from reading the text. Heavy-weapons rows carry only an event type."""
+    out: list[TypedSnippet] = []
+    for file in _files(Path(path), (".csv", ".csv.gz")):
+        with _open_text(file) as fh:
+            reader = csv.DictReader(fh)
+            missing = {"Event Type", "Weapons", "Description", "text_usable"} - set(reader.fieldnames or [])
+            if missing:
+                raise EvalError(f"{file}: not the WAD core CSV (missing columns {sorted(missing)})")
+            for rec in reader:
+                weapon = rec["Weapons"]
+                if rec["text_usable"] != "True" or rec["Event Type"] != "Incident" or weapon not in WAD_WEAPONS:
+                    continue
+                sub = WAD_WEAPONS[weapon]
+                etype = SUB_TO_TYPE[sub] if sub else WAD_TYPES[weapon]
+                when = date(int(rec["Start Year"]), int(rec["Start Month"]), int(rec["Start Day"]))
+                out.append(TypedSnippet(rec["row_id"], rec["Description"], sub, rec["Country"], when, etype, weapon))
+    return out
+
+
 def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
     """Precision, recall and F1 (0 where undefined)."""
     p = tp / (tp + fp) if tp + fp else 0.0
@@ -302,6 +338,13 @@ def evaluate_types(
                 "--include-seen scores every row"
             )
         notes.append("ACLED notes stripped of ACLED boilerplate (leading date, [size=...], fatality statements)")
+    elif corpus == "wad":
+        snippets = read_wad(path)
+        notes.append(
+            "news lead sentences (PITF World Atrocities 2016-2020 incidents); gold sub-type from PITF's weapon field "
+            "(Suicide Bombing, Explosives, Firearms/Primitive Weapons -> Attack); Heavy Weapons rows (air strike or "
+            "shelling) count only in event_type_accuracy; no warlog model trains on this file"
+        )
     elif corpus == "fakes-gold":
         snippets = read_fakes_gold(path)
         notes.append(
@@ -309,12 +352,17 @@ def evaluate_types(
             "notes; a development set (the lexicon was written reading it), not a headline number"
         )
     else:
-        raise ValueError(f"unknown corpus {corpus!r} (case2021, acled or fakes-gold)")
+        raise ValueError(f"unknown corpus {corpus!r} (case2021, acled, wad or fakes-gold)")
     if not snippets:
         raise EvalError(f"{path}: no snippet with a gold sub-event type for --corpus {corpus}; nothing to score")
     classify = snippet_classifier()
     predicted = [classify(s.text) for s in snippets]
-    scores = score_types((s.gold, p) for s, p in zip(snippets, predicted, strict=True))
+    typed = [(s, p) for s, p in zip(snippets, predicted, strict=True) if s.gold is not None or corpus != "wad"]
+    scores = score_types((s.gold, p) for s, p in typed)
+    if corpus == "wad":
+        right = sum(SUB_TO_TYPE.get(p or "") == s.event_type for s, p in zip(snippets, predicted, strict=True))
+        scores["event_type_accuracy"] = round(right / len(snippets), 4)
+        scores["n_event_type"] = len(snippets)
     per_class = scores.pop("per_class")
     anchors = [CASE2021_ANCHOR]
     if corpus == "case2021":

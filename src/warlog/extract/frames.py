@@ -34,7 +34,7 @@ from warlog.extract.places import (
     place_for_event,
     resolve_toponyms,
 )
-from warlog.extract.roles import CLAIM, event_threshold, is_furniture, sentence_role
+from warlog.extract.roles import CLAIM, event_threshold, is_furniture, reporting_start, sentence_role
 from warlog.extract.sentences import Sentence as _Sentence
 from warlog.extract.sentences import split_doc as split_sentences
 from warlog.extract.types import EventTypeMatch, classify_with_cues, find_triggers
@@ -499,6 +499,12 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         return source_of(i) or source_of(i - 1) or source_of(i + 1)
 
     for index, sent in enumerate(sentences):
+        cut = reporting_start(sent.text)
+        if cut:
+            # A publication stamp or a caption run into the lead: the reporting after it is the sentence.
+            rest = sent.text[cut:].lstrip(" .:-|\u2013\u2014")
+            if len(rest.split()) >= 6:
+                sent = sentences[index] = _Sentence(rest, sent.end - len(rest), sent.end, sent.paragraph)
         cas = extract_casualties(sent.text)
         before = sentences[index - 1].text if index > 0 else ""
         after = sentences[index + 1].text if index + 1 < len(sentences) else ""
