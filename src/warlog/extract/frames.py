@@ -41,6 +41,10 @@ from warlog.extract.types import EventTypeMatch, classify_with_cues, find_trigge
 from warlog.model import Claim, Evidence, Extraction, Mention, Place, Report
 from warlog.taxonomy import taxonomy
 
+# A news report's headline and lead tell its news (the inverted pyramid): a candidate there needs only this share of
+# the role model's threshold, which was set on sentences without their place in the report.
+LEAD_PRIOR = 0.5
+
 # Events told as background more than this long before publication are left out (ACLED codes them from their
 # own reports, not from today's).
 BACKGROUND_DAYS = 14
@@ -110,6 +114,7 @@ class _Draft:
     dated: bool = True  # the sentence gave its own day
     own_place: bool = True  # the sentence named a precise place of its own
     from_title: bool = False
+    named_place: bool = True  # the sentence named any place of its own (a province counts)
 
 
 def dateline_end(text: str) -> int:
@@ -410,6 +415,59 @@ def _follow_up_target(drafts: list[_Draft], draft: _Draft, anaphoric: bool) -> _
     return None
 
 
+# A sentence that refers back to an incident ("the strike", "Tuesday's attack on ...").
+_DAY_RETELLING = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)'?s\s+"
+    r"(?:\w+\s+){0,2}?(?:strikes?|air ?strikes?|raids?|attacks?|bombings?|blasts?|explosions?|shelling|massacre)\b",
+    re.I,
+)
+_RETELLING = re.compile(_ANAPHORA.pattern + "|" + _DAY_RETELLING.pattern, re.I)
+
+
+def _place_from_retelling(
+    drafts: list[_Draft],
+    sentences: list[_Sentence],
+    toponyms: list[Toponym],
+    resolved: list[Place | None],
+    doc_places: list[Place],
+    country: str | None,
+) -> None:
+    """An event told without a precise place ("a rebel-held Syrian town") takes the place of a later sentence that
+    refers back to it ("vowed revenge for Tuesday's strike in the town of Khan Sheikhun"), when that sentence is no
+    event of its own and its place lies in the province of the place the event has so far (the report's main place).
+    """
+    told = {d.sentence_index for d in drafts}
+    for d in drafts:
+        if d.named_place:
+            continue
+        here = d.mention.place
+        for j, sent in enumerate(sentences):
+            if j in told or j <= d.sentence_index:
+                continue
+            ref = _RETELLING.search(sent.text)
+            if ref is None:
+                continue
+            idx = [i for i, t in enumerate(toponyms) if sent.start <= t.start < sent.end and resolved[i] is not None]
+            if not any(not _coarse(resolved[i]) for i in idx):
+                continue
+            place = place_for_event(
+                sent.text,
+                sent.start,
+                sent.start + ref.start(),
+                [toponyms[i] for i in idx],
+                [resolved[i] for i in idx],
+                doc_places,
+            )
+            place = _in_report_country(place, country, doc_places)
+            if place is None or _coarse(place):
+                continue
+            by_day = _DAY_RETELLING.search(sent.text) is not None  # "Tuesday's strike": the incident itself
+            if not by_day and here is not None and here.admin1 and place.admin1 != here.admin1:
+                continue
+            d.mention.place, d.own_place = place, True
+            break
+
+
 def _in_report_country(place: Place | None, country: str | None, doc_places: list[Place]) -> Place | None:
     """A place abroad in a report about one country is usually a misread word ("US-led", "UK-based" read as towns
     called Us or Uk) or a capital that only comments: take the report's own main place instead."""
@@ -487,6 +545,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     sentences = [t[0] for t in tagged]
     headline = {i for i, t in enumerate(tagged) if t[1]}
     own_source: dict[int, str | None] = {}
+    first_body = min((i for i in range(len(sentences)) if i not in headline), default=0)
     news_day: date | None = None  # the day of the incident the report is about, when it is long before publication
 
     def source_of(i: int) -> str | None:
@@ -532,7 +591,8 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         match, live = classify_with_cues(sent.text, context=before + " " + after)
         if match is not None:
             role = sentence_role(sent.text, [m.sub_event_type for m in live])
-            if role.p_event < event_threshold():
+            lead = index in headline or index <= first_body + 1
+            if role.p_event < event_threshold() * (LEAD_PRIOR if lead else 1.0):
                 if role.role == CLAIM and (cas.fatalities is not None or cas.injured is not None):
                     quantity, what = _claim_what(sent.text, cas)
                     claims.append(
@@ -663,6 +723,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             {attribution} if attribution else set(),
             dated,
             own_place=not all(_coarse(p) for p in own),
+            named_place=bool(own),
             from_title=index in headline,
         )
         if draft.from_title:
@@ -691,6 +752,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             _apply_casualties(target.mention, td.casualties)
             target.casualties.fatalities = td.casualties.fatalities
 
+    _place_from_retelling(drafts, sentences, toponyms, resolved, doc_places, country)
     drafts = _one_event_per_incident(drafts)
     drafts = _tolls_beyond_one_incident(drafts, claims, report)
 
