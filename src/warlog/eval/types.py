@@ -255,7 +255,10 @@ def read_wad(path: str | Path) -> list[TypedSnippet]:
                     continue
                 sub = WAD_WEAPONS[weapon]
                 etype = SUB_TO_TYPE[sub] if sub else WAD_TYPES[weapon]
-                when = date(int(rec["Start Year"]), int(rec["Start Month"]), int(rec["Start Day"]))
+                try:
+                    when: date | None = date(int(rec["Start Year"]), int(rec["Start Month"]), int(rec["Start Day"]))
+                except ValueError:
+                    when = None  # PITF has a few typed-in days ("9t"); the date is not scored here
                 out.append(TypedSnippet(rec["row_id"], rec["Description"], sub, rec["Country"], when, etype, weapon))
     return out
 

@@ -431,6 +431,7 @@ def _place_from_retelling(
     resolved: list[Place | None],
     doc_places: list[Place],
     country: str | None,
+    published: date | None,
 ) -> None:
     """An event told without a precise place ("a rebel-held Syrian town") takes the place of a later sentence that
     refers back to it ("vowed revenge for Tuesday's strike in the town of Khan Sheikhun"), when that sentence is no
@@ -465,6 +466,10 @@ def _place_from_retelling(
             if not by_day and here is not None and here.admin1 and place.admin1 != here.admin1:
                 continue
             d.mention.place, d.own_place = place, True
+            if by_day and not d.dated:  # "Tuesday's strike" also gives the day the lead left open
+                days = [x for x in find_dates(sent.text, published) if x.value is not None and x.precision == 1]
+                if days:
+                    d.mention.event_date, d.mention.time_precision, d.dated = days[0].value, 1, True
             break
 
 
@@ -752,7 +757,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             _apply_casualties(target.mention, td.casualties)
             target.casualties.fatalities = td.casualties.fatalities
 
-    _place_from_retelling(drafts, sentences, toponyms, resolved, doc_places, country)
+    _place_from_retelling(drafts, sentences, toponyms, resolved, doc_places, country, published)
     drafts = _one_event_per_incident(drafts)
     drafts = _tolls_beyond_one_incident(drafts, claims, report)
 
