@@ -108,3 +108,13 @@ def test_an_unplaced_incident_takes_the_place_a_later_sentence_gives_it(nlp):
     assert len(chem) == 1 and chem[0].place is not None
     assert (chem[0].place.surface, chem[0].place.admin1) == ("Saraqib", "Idleb")
     assert (chem[0].event_date, chem[0].time_precision) == (date(2017, 4, 4), 1)  # "Tuesday's strike"
+
+
+def test_a_new_incident_in_a_place_not_found_does_not_fold_into_the_main_one(nlp):
+    text = (
+        "Regime air strikes killed nine people in the town of Saraqib in Idlib province on Sunday, a monitor said.\n\n"
+        "Meanwhile air strikes killed four people in the village of Zzyqorabad on Sunday, activists said."
+    )
+    ex = extract_report(Report(text=text, title="", published=PUB), nlp)
+    assert [(m.place.surface if m.place else None, m.fatalities) for m in ex.mentions] == [("Saraqib", 9)]
+    assert all("Meanwhile" not in e.text for m in ex.mentions for e in m.evidence)

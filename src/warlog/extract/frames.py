@@ -115,6 +115,14 @@ class _Draft:
     own_place: bool = True  # the sentence named a precise place of its own
     from_title: bool = False
     named_place: bool = True  # the sentence named any place of its own (a province counts)
+    new_incident: bool = False  # the sentence opens with "Meanwhile", "Elsewhere", "In a separate attack"
+
+
+def _may_fold(draft: _Draft, into: _Draft) -> bool:
+    """A sentence that announces a new incident folds into an earlier event only when it names that event's place."""
+    return not draft.new_incident or (
+        draft.own_place and _place_key(draft.mention.place) == _place_key(into.mention.place)
+    )
 
 
 def dateline_end(text: str) -> int:
@@ -239,6 +247,7 @@ def _one_event_per_incident(drafts: list[_Draft]) -> list[_Draft]:
                 if k.mention.sub_event_type == m.sub_event_type
                 and _near_days(k.mention, m)
                 and _same_place(k.mention, m)
+                and _may_fold(d, k)
             ),
             None,
         )
@@ -249,7 +258,10 @@ def _one_event_per_incident(drafts: list[_Draft]) -> list[_Draft]:
                 (
                     k
                     for k in kept
-                    if k.mention.fatalities == m.fatalities and _near_days(k.mention, m) and _same_place(k.mention, m)
+                    if k.mention.fatalities == m.fatalities
+                    and _near_days(k.mention, m)
+                    and _same_place(k.mention, m)
+                    and _may_fold(d, k)
                 ),
                 None,
             )
@@ -262,6 +274,7 @@ def _one_event_per_incident(drafts: list[_Draft]) -> list[_Draft]:
                     if k.mention.event_type in hosts
                     and (not d.dated or _near_days(k.mention, m))
                     and _same_place(k.mention, m)
+                    and _may_fold(d, k)
                 ),
                 None,
             )
@@ -734,13 +747,12 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         if draft.from_title:
             title_drafts.append(draft)
             continue
-        target = (
-            None
-            if _NEW_INCIDENT.match(sent.text)
-            else _follow_up_target(drafts, draft, bool(_ANAPHORA.search(sent.text)))
-        )
+        draft.new_incident = _NEW_INCIDENT.match(sent.text) is not None
+        if draft.new_incident and not own and unresolved:
+            mention.place = None  # "Meanwhile in <a place not found>": not the report's main place
+        target = None if draft.new_incident else _follow_up_target(drafts, draft, bool(_ANAPHORA.search(sent.text)))
         if target is None:
-            target = next((e for e in drafts if _same_happening(e.mention, mention)), None)
+            target = next((e for e in drafts if _same_happening(e.mention, mention) and _may_fold(draft, e)), None)
         if target is not None:
             _merge(target, draft)
         else:
