@@ -9,7 +9,7 @@ import pytest
 
 from warlog.eval.actors import evaluate_actors, normalise_actor
 from warlog.eval.sentences import predict_police_classes, read_ipe_sents, score_sentences
-from warlog.eval.types import evaluate_types, parse_acled_date, read_acled, read_case2021, score_types
+from warlog.eval.types import evaluate_types, parse_acled_date, read_acled, read_case2021, read_wad, score_types
 from warlog.extract.type_model import clean_note
 
 FIX = Path(__file__).parent / "fixtures" / "types"
@@ -52,6 +52,20 @@ def test_case2021_scores_all_30_classes_beside_the_25() -> None:
     # classes those rows score 0 and the weighted F1 falls below the ACLED-only figure.
     assert m["weighted_f1_30"] is not None and m["weighted_f1_30"] < m["weighted_f1"]
     assert {a.metric: a.value for a in result.anchors} == {"weighted_f1": 0.839, "weighted_f1_30": 0.771}
+
+
+def test_wad_reader_takes_news_incidents_labelled_by_weapon() -> None:
+    rows = read_wad(FIX / "wad_tiny.csv")
+    # Campaigns, rows without a narrative and unclear weapons are left out; a typed-in day ("9t") keeps the row.
+    assert [(r.id, r.gold, r.event_type) for r in rows] == [
+        ("1", "Suicide bomb", "Explosions/Remote violence"),
+        ("2", "Attack", "Violence against civilians"),
+        ("3", None, "Explosions/Remote violence"),  # heavy weapons: air strike or shelling, type only
+    ]
+    assert rows[1].event_date is None
+    result = evaluate_types("wad", FIX / "wad_tiny.csv")
+    assert result.metrics["n"] == 2 and result.metrics["n_event_type"] == 3
+    assert 0.0 <= result.metrics["event_type_accuracy"] <= 1.0
 
 
 def test_score_types_weighted_macro_and_reject() -> None:
