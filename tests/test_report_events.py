@@ -118,3 +118,13 @@ def test_a_new_incident_in_a_place_not_found_does_not_fold_into_the_main_one(nlp
     ex = extract_report(Report(text=text, title="", published=PUB), nlp)
     assert [(m.place.surface if m.place else None, m.fatalities) for m in ex.mentions] == [("Saraqib", 9)]
     assert all("Meanwhile" not in e.text for m in ex.mentions for e in m.evidence)
+
+
+def test_a_sentence_dated_only_by_its_source_keeps_that_day_not_the_previous_event_s(nlp):
+    text = (
+        "Government air strikes killed nine people in the town of Saraqib in Idlib province on Saturday.\n\n"
+        "A car bomb killed four people at a checkpoint in the town of Azaz, a monitor said Monday."
+    )
+    ex = extract_report(Report(text=text, title="", published=PUB), nlp)
+    bomb = [m for m in ex.mentions if m.sub_event_type == "Remote explosive/landmine/IED"]
+    assert [(m.event_date, m.time_precision) for m in bomb] == [(PUB, 2)]

@@ -684,8 +684,16 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         event_date, precision, dated = _event_date(dates, published, skip_before, sent.start, match.start, sent.text)
         if not dated and (_BACKGROUND.search(sent.text) or any(d.kind in ("month", "year") for d in dates)):
             continue  # "last month", "late last year", "in recent days": background, not today's news
-        if not dated and drafts and index - drafts[-1].sentence_index <= 3 and not _NEW_INCIDENT.match(sent.text):
-            # News narrative: an undated sentence goes on about the day just told.
+        told = not dated and any(_report_date(d, sent.text) for d in dates if d.value is not None)
+        if (
+            not dated
+            and not told
+            and drafts
+            and index - drafts[-1].sentence_index <= 3
+            and not _NEW_INCIDENT.match(sent.text)
+        ):
+            # News narrative: an undated sentence goes on about the day just told (one dated only by the day a
+            # source spoke keeps that day, approximately).
             event_date, precision = drafts[-1].mention.event_date, drafts[-1].mention.time_precision
         if published is not None and event_date is not None and (published - event_date).days > BACKGROUND_DAYS:
             if news_day is not None and abs((news_day - event_date).days) <= BACKGROUND_DAYS:
