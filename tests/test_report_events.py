@@ -4,15 +4,17 @@ written for these tests."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
 
+from warlog.extract.counts import Casualties
 from warlog.extract.dates import find_dates
-from warlog.extract.frames import _event_date, extract_report
+from warlog.extract.frames import _Draft, _event_date, _merge, extract_report
 from warlog.extract.nlp import load_nlp
 from warlog.extract.roles import is_furniture, reporting_start
-from warlog.model import Report
+from warlog.model import Mention, Place, Report
 
 
 @pytest.fixture(scope="module")
@@ -128,3 +130,22 @@ def test_a_sentence_dated_only_by_its_source_keeps_that_day_not_the_previous_eve
     ex = extract_report(Report(text=text, title="", published=PUB), nlp)
     bomb = [m for m in ex.mentions if m.sub_event_type == "Remote explosive/landmine/IED"]
     assert [(m.event_date, m.time_precision) for m in bomb] == [(PUB, 2)]
+
+
+def test_a_follow_up_without_a_place_of_its_own_refines_no_place():
+    homs = Place("Homs", 34.73, 36.72, 3, "Syria", "Homs", feature="admin1")
+    main = Place("Ras al-Ain", 36.85, 40.07, 2, "Syria", "Al-Hasakeh", feature="town")
+    country = Place("Syria", 35.0, 38.0, 3, "Syria", feature="country")
+
+    def draft(place: Place | None, named: bool) -> _Draft:
+        return _Draft(Mention(report_id="r", place=place), Casualties(), 0, named_place=named)
+
+    event = draft(homs, True)
+    _merge(event, draft(main, False))  # "those killed were all civilians": the report's main place, borrowed
+    assert event.mention.place is homs
+    event = draft(homs, True)
+    _merge(event, draft(replace(main, geo_precision=1), True))  # a sentence that names a town in it refines it
+    assert event.mention.place.location == "Ras al-Ain"
+    event = draft(country, True)
+    _merge(event, draft(main, False))  # a country is no place: anything better replaces it
+    assert event.mention.place is main

@@ -337,8 +337,12 @@ def _merge(into: _Draft, other: _Draft) -> None:
     if rank.get(b.sub_event_type or "", 0) > rank.get(a.sub_event_type or "", 0):
         a.sub_event_type = b.sub_event_type
         a.actor1, a.actor2, a.inter1, a.inter2 = b.actor1 or a.actor1, b.actor2 or a.actor2, b.inter1, b.inter2
-    if b.place is not None and (a.place is None or b.place.geo_precision < a.place.geo_precision):
-        a.place = b.place
+    if b.place is not None and (
+        a.place is None
+        or a.place.feature == "country"  # a country is no place for ACLED: the report's main place is better
+        or (other.named_place and b.place.geo_precision < a.place.geo_precision)
+    ):
+        a.place = b.place  # a sentence that names no place has only the report's main place: it refines nothing
     elif (
         b.place is not None and b.place.feature == "district" and b.place.location.startswith(f"{a.place.location} - ")
     ):
