@@ -172,12 +172,9 @@ def test_a_comparison_is_not_a_period_toll():
     assert aggregate_period(_KHARTOUM) is None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known weakness (issue 13): the sentence-role model scores this sentence as a claim (p_event 0.33), "
-    "'one of the deadliest ... since the fighting began' reads as an aggregate to it",
-)
 def test_a_comparison_does_not_turn_the_incident_into_a_claim(nlp):
+    # The role model alone scores the lead as a claim (p_event 0.33: "one of the deadliest ... since the fighting
+    # began"); as the report's lead it needs only half the threshold (frames.LEAD_PRIOR).
     (m,) = _events(nlp, _KHARTOUM, date(2023, 9, 11))
     assert m.fatalities == 43 and m.place is not None and m.place.country == "Sudan"
 
@@ -267,6 +264,7 @@ def test_a_publication_stamp_does_not_hide_the_lead(nlp):
 def test_partitive_and_possessive_figures():
     assert extract_casualties("Seven of the dead were found in the rubble of a school.").fatalities == 7
     assert extract_casualties("Ten of the dead were children.").fatalities is None  # a subset, not a toll
+    assert extract_casualties("Of those killed five were women.").fatalities is None  # likewise
     assert extract_casualties("Two of the victims needed surgery.").fatalities is None  # victims may be wounded
     assert extract_casualties("Militants decapitated four captives in the square.").fatalities == 4
     cas = extract_casualties("A mother and her two daughters as well as another girl died when the shell hit.")

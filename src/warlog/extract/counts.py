@@ -166,7 +166,8 @@ _INJ_TOLL_PRE = re.compile(
 )
 _SUBSET_PRE = re.compile(
     r"(?:\bincluding|\bincl\.|\bamong\s+(?:them|whom|those)|\bof\s+whom|\bamong\s+(?:the\s+)?(?:dead|killed|victims|"
-    r"wounded|injured|fatalities)|\bmost\s+of\s+them|\bmostly)(?:\s+(?:were|was|are|is|being))?\s*$",
+    r"wounded|injured|fatalities)|\bmost\s+of\s+them|\bmostly"
+    r"|\bof\s+(?:those|the)\s+(?:killed|dead|victims|wounded|injured)\s*,?)(?:\s+(?:were|was|are|is|being))?\s*$",
     re.IGNORECASE,
 )
 _KNOWN = _PERSON | _FATAL_NOUNS | _INJURED_NOUNS | _AMBIGUOUS_NOUNS
