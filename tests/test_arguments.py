@@ -371,3 +371,10 @@ def test_an_unnamed_side_of_a_battle_is_the_armed_group_the_report_names(nlp):
     events = _events(nlp, text, date(2025, 1, 23))
     assert events and all(m.actor1 == "M23: March 23 Movement" for m in events)
     assert all(m.actor2 == "Military Forces of the Democratic Republic of Congo (2019-)" for m in events)
+
+
+def test_the_reports_air_actor_is_read_a_few_words_from_the_aircraft():
+    from warlog.extract.context import document_actors
+
+    actors = document_actors(["Jets thought to belong to the Syrian government struck a market in Talbiseh."], "SY")
+    assert actors.air is not None and actors.air.canonical == "Military Forces of Syria (2000-)"

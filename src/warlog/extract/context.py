@@ -199,7 +199,7 @@ def document_actors(sentences: Iterable[str], country: str | None) -> DocActors:
                 seen.add(a.canonical)
                 out.armed.append(a)
             if out.air is None and a.kind in _STATE_KINDS:
-                window = sent[max(0, a.start - 25) : a.end + 25]
+                window = sent[max(0, a.start - 40) : a.end + 40]  # "Jets thought to belong to the Syrian government"
                 if _AIR_WORDS.search(a.surface) or _AIR_WORDS.search(window):
                     out.air = a
     return out
