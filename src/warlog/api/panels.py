@@ -12,7 +12,9 @@ from typing import Any
 
 import sqlalchemy as sa
 from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import Response
 
+from warlog.api.cache import cached_response
 from warlog.api.params import Filter, Reader
 from warlog.flags import describe_flag, is_contradiction
 from warlog.store.query import EventFilter, _count_parts, _dialect, _parts, base_col, event_detail
@@ -160,16 +162,17 @@ def _iso(value: Any) -> str | None:
 
 
 @router.get("/api/panels/summary")
-def get_summary(request: Request, who: Reader, f: Filter) -> dict[str, Any]:
+def get_summary(request: Request, who: Reader, f: Filter) -> Response:
     """Totals (events, fatalities with the reported range, outlets), events and deaths per day and type, and the top
-    admin-1 units and actors of the filtered view."""
-    return summary(request.app.state.store.engine, f)
+    admin-1 units and actors of the filtered view (kept until the data changes: warlog.api.cache)."""
+    return cached_response(request, lambda: summary(request.app.state.store.engine, f))
 
 
 @router.get("/api/panels/options")
-def get_options(request: Request, who: Reader, f: Filter) -> dict[str, Any]:
-    """Admin-1 units and sub-event types among the matching events, for the filters' pick-lists."""
-    return options(request.app.state.store.engine, f)
+def get_options(request: Request, who: Reader, f: Filter) -> Response:
+    """Admin-1 units and sub-event types among the matching events, for the filters' pick-lists (kept until the
+    data changes)."""
+    return cached_response(request, lambda: options(request.app.state.store.engine, f))
 
 
 @router.get("/api/events/{event_id}/comparison")

@@ -199,11 +199,15 @@ class Store:
 
     @contextmanager
     def _write(self) -> Iterator[Connection]:
-        """A connection inside one write transaction (committed on success, rolled back on error)."""
+        """A connection inside one write transaction (committed on success, rolled back on error); the data version
+        is raised last, just before the commit (`warlog.store.version`: readers' caches then know they are stale)."""
+        from warlog.store import version
+
         with self.engine.connect() as conn:
             conn = conn.execution_options(warlog_write=True)
             with conn.begin():
                 yield conn
+                version.bump(conn)
 
     @contextmanager
     def exclusive(self, name: str) -> Iterator[None]:

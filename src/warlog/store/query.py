@@ -30,7 +30,7 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.selectable import Join
 
 from warlog.geometry import within_km_sql
-from warlog.store import search
+from warlog.store import search, version
 from warlog.store.read import (
     STATUS,
     effective,
@@ -531,31 +531,29 @@ class Page:
 
 
 COUNT_CACHE_SIZE = 2000
-_counts: OrderedDict[tuple[str, str], tuple[tuple[Any, ...], int]] = OrderedDict()
+_counts: OrderedDict[tuple[str, str], tuple[int, int]] = OrderedDict()
 _counts_lock = threading.Lock()
 
 
-def _data_version(conn: Connection) -> tuple[Any, ...]:
-    """What changes whenever a count could: the newest event write and review (both read from an index or a small
-    table), and how many reviews exist. Shared by every process on the database, so workers agree."""
-    newest_event = conn.execute(sa.select(sa.func.max(events.c.updated_at))).scalar()
-    reviews = conn.execute(sa.select(sa.func.max(event_reviews.c.updated_at), sa.func.count())).one()
-    return (iso_text(newest_event), iso_text(reviews[0]), int(reviews[1]))
+def _data_version(conn: Connection) -> int:
+    """The store's data version (`warlog.store.version`): raised by every write, shared by every process on the
+    database, so workers agree when a count is stale."""
+    return version.current(conn)
 
 
 def cached_count(conn: Connection, f: EventFilter) -> tuple[int, bool]:
     """(matching events, whether the figure came from the cache): a filter counted once is not counted again until
     the data changes (see _data_version), so paging through a result set counts it once."""
     key = (str(conn.engine.url), repr(dataclasses.replace(f, after_id=None)))
-    version = _data_version(conn)
+    ver = _data_version(conn)
     with _counts_lock:
         hit = _counts.get(key)
-        if hit is not None and hit[0] == version:
+        if hit is not None and hit[0] == ver:
             _counts.move_to_end(key)
             return hit[1], True
     total = count_events(conn, f)
     with _counts_lock:
-        _counts[key] = (version, total)
+        _counts[key] = (ver, total)
         while len(_counts) > COUNT_CACHE_SIZE:
             _counts.popitem(last=False)
     return total, False
