@@ -17,8 +17,7 @@ from fastapi.testclient import TestClient  # noqa: E402
 
 from warlog.api import ServeConfig, create_app  # noqa: E402
 from warlog.api.cache import Entry, ResponseCache  # noqa: E402
-from warlog.store import Store  # noqa: E402
-from warlog.store import version  # noqa: E402
+from warlog.store import Store, version  # noqa: E402
 from warlog.store.linking import write_events  # noqa: E402
 from warlog.store.review import create_token  # noqa: E402
 
