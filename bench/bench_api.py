@@ -364,9 +364,38 @@ def _pg_admin(url: str) -> str:
     return out + (f" password={u.password}" if u.password else "")
 
 
+PG_APP = "warlog_bench_api"  # application_name of the server's connections: their backends' CPU is counted
+
+
 def pg_schema_url(url: str) -> str:
     """The bench's PostgreSQL URL: the server's database with search_path set to the bench schema."""
-    return f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{PG_SCHEMA}"
+    return f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{PG_SCHEMA}&application_name={PG_APP}"
+
+
+def _proc_cpu(pid: int) -> float:
+    """User + system CPU seconds of a local process (0 when it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def pg_backend_cpu(db_url: str) -> dict[int, float] | None:
+    """CPU seconds of each PostgreSQL backend serving the bench's server (by application_name), read from /proc (the
+    database runs on this machine); None when it is not PostgreSQL or cannot be read."""
+    if not db_url.startswith("postgresql"):
+        return None
+    import psycopg
+
+    try:
+        with psycopg.connect(_pg_admin(db_url), autocommit=True) as conn:
+            pids = [
+                r[0] for r in conn.execute("SELECT pid FROM pg_stat_activity WHERE application_name = %s", (PG_APP,))
+            ]
+    except psycopg.Error:
+        return None
+    return {pid: _proc_cpu(pid) for pid in pids}
 
 
 def drop_pg_schema(url: str) -> None:
@@ -674,9 +703,11 @@ def bench_backend(
                 _get(client, kind, params)
             for kind, params in firsts.items():
                 alone[kind] = _get(client, kind, params, fresh=True).seconds
-        cpu0 = server.cpu_seconds()
+        cpu0, db0 = server.cpu_seconds(), pg_backend_cpu(db_url)
         samples, wall = drive(server.base, requests, clients)
         cpu = server.cpu_seconds() - cpu0
+        db1 = pg_backend_cpu(db_url)
+        db_cpu = None if db0 is None or db1 is None else sum(v - db0.get(pid, 0.0) for pid, v in db1.items())
     finally:
         server.stop()
     lat = [s.seconds for s in samples if s.ok]
@@ -692,6 +723,11 @@ def bench_backend(
     res.add(f"{label}: errors", errors, "requests", note=f"status {', '.join(statuses)}" if errors else None)
     res.add(f"{label}: server CPU", cpu / max(1, len(samples)) * 1000, "ms/request",
             note=f"warlog serve, all its processes; startup {startup:.1f} s")  # fmt: skip
+    if db_cpu is not None:
+        res.add(f"{label}: database CPU", db_cpu / max(1, len(samples)) * 1000, "ms/request",
+                note="the PostgreSQL backends of the server's connections (from /proc)")  # fmt: skip
+        res.add(f"{label}: server + database CPU", (cpu + db_cpu) / max(1, len(samples)) * 1000, "ms/request",
+                note="the load-independent cost of a request in this mix")  # fmt: skip
     by_kind: dict[str, list[Sample]] = defaultdict(list)
     for s in samples:
         by_kind[s.kind].append(s)
