@@ -127,3 +127,40 @@ def test_the_cache_is_bounded_in_bytes_and_drops_the_least_recently_used():
     assert cache.get(("a",), 2) is None  # another data version: stale
     cache.put(("big",), Entry(1, b"x" * 300, "application/json"))
     assert cache.get(("big",), 1) is None and len(cache) == 2
+
+
+def test_concurrent_requests_for_one_response_compute_it_once(tmp_path):
+    """Single-flight: eight requests for the same uncached view at once compute it once; seven wait and are served
+    what the first computed."""
+    import json
+    import time
+    from concurrent.futures import ThreadPoolExecutor
+    from types import SimpleNamespace
+
+    from starlette.datastructures import Headers, QueryParams
+
+    from warlog.api.cache import cached_response
+
+    store = Store(f"sqlite:///{tmp_path / 'w.db'}")
+    cache = ResponseCache(1 << 20)
+    request = SimpleNamespace(
+        app=SimpleNamespace(state=SimpleNamespace(response_cache=cache, store=store)),
+        url=SimpleNamespace(path="/api/events"),
+        query_params=QueryParams("country=SY"),
+        headers=Headers({}),
+    )
+    calls: list[int] = []
+
+    def compute() -> dict[str, int]:
+        calls.append(1)
+        time.sleep(0.3)
+        return {"computed": len(calls)}
+
+    try:
+        with ThreadPoolExecutor(8) as pool:
+            responses = list(pool.map(lambda _: cached_response(request, compute), range(8)))
+    finally:
+        store.close()
+    assert len(calls) == 1
+    assert all(json.loads(r.body) == {"computed": 1} for r in responses)
+    assert sorted(r.headers["x-warlog-cache"] for r in responses) == ["hit"] * 7 + ["miss"]

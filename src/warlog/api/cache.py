@@ -47,13 +47,26 @@ class Entry:
 
 
 class ResponseCache:
-    """A least-recently-used map of (path, query) -> Entry, bounded in bytes; thread-safe."""
+    """A least-recently-used map of (path, query) -> Entry, bounded in bytes; thread-safe. Computing is single-flight:
+    while one request computes a response, others asking the same at the same data version wait for it instead of
+    computing it again (20 clients opening the same view at once used to compute it 20 times over, side by side)."""
 
     def __init__(self, max_bytes: int) -> None:
         self.max_bytes = max_bytes
         self._entries: OrderedDict[tuple, Entry] = OrderedDict()
         self._bytes = 0
         self._lock = threading.Lock()
+        self._flights: dict[tuple, threading.Lock] = {}
+
+    def flight(self, key: tuple, data_version: int) -> threading.Lock:
+        """The lock held while this key is computed at this data version (the same lock for every caller)."""
+        with self._lock:
+            return self._flights.setdefault((key, data_version), threading.Lock())
+
+    def landed(self, key: tuple, data_version: int) -> None:
+        """Forget the lock of a finished computation."""
+        with self._lock:
+            self._flights.pop((key, data_version), None)
 
     def get(self, key: tuple, data_version: int) -> Entry | None:
         """The entry for key if it was computed at this data version."""
@@ -135,7 +148,24 @@ def cached_response(
     entry = None if fresh else cache.get(key, current)
     if entry is not None:
         return _respond(request, entry, "hit", cache)
+    if fresh:
+        return _respond(request, _compute(cache, key, current, compute, media_type, raw), "miss", cache)
+    with cache.flight(key, current):  # one computation per key and version; the others wait, then find it kept
+        entry = cache.get(key, current)
+        if entry is not None:
+            return _respond(request, entry, "hit", cache)
+        try:
+            entry = _compute(cache, key, current, compute, media_type, raw)
+        finally:
+            cache.landed(key, current)
+    return _respond(request, entry, "miss", cache)
+
+
+def _compute(
+    cache: ResponseCache, key: tuple, current: int, compute: Callable[[], Any], media_type: str, raw: bool
+) -> Entry:
+    """Compute a response, encode it and keep it under the data version read before computing."""
     data = compute()
     entry = Entry(current, data if raw else encode(data), media_type)
     cache.put(key, entry)
-    return _respond(request, entry, "miss", cache)
+    return entry

@@ -535,6 +535,7 @@ class Page:
 COUNT_CACHE_SIZE = 2000
 _counts: OrderedDict[tuple[str, str], tuple[int, int]] = OrderedDict()
 _counts_lock = threading.Lock()
+_count_flights: dict[tuple[tuple[str, str], int], threading.Lock] = {}
 
 
 def _data_version(conn: Connection) -> int:
@@ -548,17 +549,35 @@ def cached_count(conn: Connection, f: EventFilter) -> tuple[int, bool]:
     the data changes (see _data_version), so paging through a result set counts it once."""
     key = (str(conn.engine.url), repr(dataclasses.replace(f, after_id=None)))
     ver = _data_version(conn)
+    hit = _count_hit(key, ver)
+    if hit is not None:
+        return hit, True
+    with _counts_lock:
+        flight = _count_flights.setdefault((key, ver), threading.Lock())
+    with flight:  # single-flight: concurrent pages of one filter count it once, the others wait for that count
+        hit = _count_hit(key, ver)
+        if hit is not None:
+            return hit, True
+        try:
+            total = count_events(conn, f)
+            with _counts_lock:
+                _counts[key] = (ver, total)
+                while len(_counts) > COUNT_CACHE_SIZE:
+                    _counts.popitem(last=False)
+        finally:
+            with _counts_lock:
+                _count_flights.pop((key, ver), None)
+    return total, False
+
+
+def _count_hit(key: tuple[str, str], ver: int) -> int | None:
+    """The cached count of a filter at this data version, or None."""
     with _counts_lock:
         hit = _counts.get(key)
         if hit is not None and hit[0] == ver:
             _counts.move_to_end(key)
-            return hit[1], True
-    total = count_events(conn, f)
-    with _counts_lock:
-        _counts[key] = (ver, total)
-        while len(_counts) > COUNT_CACHE_SIZE:
-            _counts.popitem(last=False)
-    return total, False
+            return hit[1]
+    return None
 
 
 def page_events(
