@@ -136,12 +136,13 @@ events = sa.Table(
     sa.Index("ix_events_event_type_date", "event_type", "event_date"),
     sa.Index("ix_events_lat_lon", "latitude", "longitude"),
     sa.Index("ix_events_iso_date", "iso", "event_date"),  # country filters given as a code
-    sa.Index("ix_events_admin1_date", "admin1", "event_date"),  # admin1 filters and sorting
+    sa.Index("ix_events_admin1_id", "admin1", "id"),  # admin1 filters and sorting, ties by id
     sa.Index("ix_events_sub_event_type_date", "sub_event_type", "event_date"),  # sub-event-type filters
     sa.Index("ix_events_fatalities_id", "fatalities", "id"),  # the web UI's sorts, ties by id (migration 0003)
     sa.Index("ix_events_n_sources_id", "n_sources", "id"),
     sa.Index("ix_events_n_reports_id", "n_reports", "id"),
     sa.Index("ix_events_location_id", "location", "id"),
+    sa.Index("ix_events_event_type_id", "event_type", "id"),  # migration 0004
     sa.Index("ix_events_updated_at", "updated_at"),
     sa.Index("ix_events_search_key", "search_key"),  # the newest write: when cached counts go stale (migration 0003)
 )
