@@ -725,9 +725,10 @@ def bench_backend(
             note=f"warlog serve, all its processes; startup {startup:.1f} s")  # fmt: skip
     if db_cpu is not None:
         res.add(f"{label}: database CPU", db_cpu / max(1, len(samples)) * 1000, "ms/request",
-                note="the PostgreSQL backends of the server's connections (from /proc)")  # fmt: skip
+                note="the PostgreSQL backends of the server's connections (from /proc); a lower bound: backends of "
+                "pool connections closed during the run are not counted")  # fmt: skip
         res.add(f"{label}: server + database CPU", (cpu + db_cpu) / max(1, len(samples)) * 1000, "ms/request",
-                note="the load-independent cost of a request in this mix")  # fmt: skip
+                note="the cost of a request in this mix (database part a lower bound)")  # fmt: skip
     by_kind: dict[str, list[Sample]] = defaultdict(list)
     for s in samples:
         by_kind[s.kind].append(s)
