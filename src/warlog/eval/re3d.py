@@ -75,6 +75,8 @@ def evaluate_re3d(root: str | Path, model: Any = None, limit: int | None = None)
     from warlog.extract.toponyms import KEEP_ALL
 
     docs = read_re3d(root)[:limit]
+    if not any(d.places for d in docs):
+        raise EvalError(f"{root}: nothing to score (no Location entities in entities.json)")
     nlp = load_nlp()
     predicted, every = [], []
     for doc, sp in zip(docs, nlp.pipe([d.text for d in docs], batch_size=16), strict=True):
