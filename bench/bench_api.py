@@ -364,9 +364,38 @@ def _pg_admin(url: str) -> str:
     return out + (f" password={u.password}" if u.password else "")
 
 
+PG_APP = "warlog_bench_api"  # application_name of the server's connections: their backends' CPU is counted
+
+
 def pg_schema_url(url: str) -> str:
     """The bench's PostgreSQL URL: the server's database with search_path set to the bench schema."""
-    return f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{PG_SCHEMA}"
+    return f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{PG_SCHEMA}&application_name={PG_APP}"
+
+
+def _proc_cpu(pid: int) -> float:
+    """User + system CPU seconds of a local process (0 when it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def pg_backend_cpu(db_url: str) -> dict[int, float] | None:
+    """CPU seconds of each PostgreSQL backend serving the bench's server (by application_name), read from /proc (the
+    database runs on this machine); None when it is not PostgreSQL or cannot be read."""
+    if not db_url.startswith("postgresql"):
+        return None
+    import psycopg
+
+    try:
+        with psycopg.connect(_pg_admin(db_url), autocommit=True) as conn:
+            pids = [
+                r[0] for r in conn.execute("SELECT pid FROM pg_stat_activity WHERE application_name = %s", (PG_APP,))
+            ]
+    except psycopg.Error:
+        return None
+    return {pid: _proc_cpu(pid) for pid in pids}
 
 
 def drop_pg_schema(url: str) -> None:
@@ -517,13 +546,16 @@ def _warlog() -> list[str]:
 class Server:
     """`warlog serve --db URL` on 127.0.0.1 and a free port, in a subprocess logging to a file."""
 
-    def __init__(self, db_url: str, log: Path, workers: int = 1) -> None:
+    def __init__(self, db_url: str, log: Path, workers: int = 1, response_cache: bool = True) -> None:
         self.port = _free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.log = log.open("w")
         cmd = [*_warlog(), "serve", "--host", "127.0.0.1", "--port", str(self.port), "--db", db_url]
         cmd += ["--workers", str(workers)] if workers > 1 else []
-        self.proc = subprocess.Popen(cmd, stdout=self.log, stderr=subprocess.STDOUT, cwd=ROOT)
+        env = {**os.environ, "WARLOG_RESPONSE_CACHE_MB": os.environ.get("WARLOG_RESPONSE_CACHE_MB", "128")}
+        if not response_cache:
+            env["WARLOG_RESPONSE_CACHE_MB"] = "0"
+        self.proc = subprocess.Popen(cmd, stdout=self.log, stderr=subprocess.STDOUT, cwd=ROOT, env=env)
 
     def wait_ready(self, timeout: float = 180.0) -> float:
         """Seconds until GET /api/me answers; raises if the server dies or never answers."""
@@ -579,21 +611,24 @@ class Sample:
     ok: bool
     total: int | None = None
     status: int | None = None  # HTTP status; None when no response came
+    cache: str | None = None  # the server's X-Warlog-Cache: hit, miss or off
 
 
-def _get(client: Any, kind: str, params: dict[str, Any]) -> Sample:
-    """One timed GET /api/events (the body read in full; parsing it is not timed)."""
+def _get(client: Any, kind: str, params: dict[str, Any], fresh: bool = False) -> Sample:
+    """One timed GET /api/events (the body read in full; parsing it is not timed); fresh: ask the server to compute
+    it rather than serve its cached response (Cache-Control: no-cache)."""
     import httpx
 
+    headers = {"Cache-Control": "no-cache"} if fresh else None
     t0 = time.perf_counter()
     try:
-        resp = client.get("/api/events", params=params)
+        resp = client.get("/api/events", params=params, headers=headers)
         dt = time.perf_counter() - t0
     except httpx.HTTPError:
         return Sample(kind, time.perf_counter() - t0, False)
     if resp.status_code != 200:
         return Sample(kind, dt, False, status=resp.status_code)
-    return Sample(kind, dt, True, resp.json()["total"], 200)
+    return Sample(kind, dt, True, resp.json()["total"], 200, resp.headers.get("x-warlog-cache"))
 
 
 def drive(base: str, requests: list[tuple[str, dict[str, Any]]], clients: int) -> tuple[list[Sample], float]:
@@ -642,12 +677,21 @@ def pct(values: list[float], p: float) -> float:
 
 
 def bench_backend(
-    res: Results, label: str, db_url: str, requests: list, clients: int, log: Path, workers: int = 1
+    res: Results,
+    label: str,
+    db_url: str,
+    requests: list,
+    clients: int,
+    log: Path,
+    workers: int = 1,
+    response_cache: bool = True,
 ) -> dict[str, list[Sample]]:
-    """Serve db_url, time each kind alone once, then the whole mix with `clients` clients; add figures."""
+    """Serve db_url, time each kind alone once (computed, not served from the response cache), then the whole mix
+    with `clients` clients; add figures. response_cache: the server keeps responses until the data changes (its
+    default); off: every request is computed."""
     import httpx
 
-    server = Server(db_url, log, workers)
+    server = Server(db_url, log, workers, response_cache)
     try:
         startup = server.wait_ready()
         alone: dict[str, float] = {}
@@ -658,15 +702,19 @@ def bench_backend(
             for kind, params in firsts.items():  # warm-up: caches, connection pool, first-use imports
                 _get(client, kind, params)
             for kind, params in firsts.items():
-                alone[kind] = _get(client, kind, params).seconds
-        cpu0 = server.cpu_seconds()
+                alone[kind] = _get(client, kind, params, fresh=True).seconds
+        cpu0, db0 = server.cpu_seconds(), pg_backend_cpu(db_url)
         samples, wall = drive(server.base, requests, clients)
         cpu = server.cpu_seconds() - cpu0
+        db1 = pg_backend_cpu(db_url)
+        db_cpu = None if db0 is None or db1 is None else sum(v - db0.get(pid, 0.0) for pid, v in db1.items())
     finally:
         server.stop()
     lat = [s.seconds for s in samples if s.ok]
     errors = sum(not s.ok for s in samples)
-    note = f"{len(samples)} requests, {clients} clients, {workers} server process(es), {wall:.1f} s"
+    hits = sum(s.cache == "hit" for s in samples)
+    cache_note = f"response cache: {hits} of {len(samples)} served from it" if response_cache else "no response cache"
+    note = f"{len(samples)} requests, {clients} clients, {workers} server process(es), {wall:.1f} s; {cache_note}"
     res.add(f"{label}: p50", pct(lat, 50) * 1000, "ms", note=note)
     res.add(f"{label}: p95", pct(lat, 95) * 1000, "ms")
     res.add(f"{label}: p99", pct(lat, 99) * 1000, "ms")
@@ -675,6 +723,12 @@ def bench_backend(
     res.add(f"{label}: errors", errors, "requests", note=f"status {', '.join(statuses)}" if errors else None)
     res.add(f"{label}: server CPU", cpu / max(1, len(samples)) * 1000, "ms/request",
             note=f"warlog serve, all its processes; startup {startup:.1f} s")  # fmt: skip
+    if db_cpu is not None:
+        res.add(f"{label}: database CPU", db_cpu / max(1, len(samples)) * 1000, "ms/request",
+                note="the PostgreSQL backends of the server's connections (from /proc); a lower bound: backends of "
+                "pool connections closed during the run are not counted")  # fmt: skip
+        res.add(f"{label}: server + database CPU", (cpu + db_cpu) / max(1, len(samples)) * 1000, "ms/request",
+                note="the cost of a request in this mix (database part a lower bound)")  # fmt: skip
     by_kind: dict[str, list[Sample]] = defaultdict(list)
     for s in samples:
         by_kind[s.kind].append(s)
@@ -722,11 +776,23 @@ def main(argv: list[str]) -> int:
     p.add_argument("--no-cache", action="store_true", help="build the SQLite store afresh in a temporary folder")
     p.add_argument("--seed", type=int, default=7)
     p.add_argument("--workers", type=int, default=1, help="warlog serve --workers (server processes)")
+    p.add_argument(
+        "--response-cache",
+        default="on,off",
+        help="comma list: on (the server's default: responses kept until the data changes), off (every request "
+        "computed); each is a separate pass with figures of its own",
+    )
+    p.add_argument("--keep-pg", action="store_true", help="keep the PostgreSQL schema for the next run (and reuse "
+                   "one kept from a run on the same SQLite file)")  # fmt: skip
     p.add_argument("--quick", action="store_true", help="20k events, 200 requests (no cache)")
     args = p.parse_args(argv)
     if args.quick:
         args.events, args.requests, args.no_cache = 20_000, 200, True
     backends = [b.strip() for b in args.backends.split(",") if b.strip()]
+    modes = [m.strip() for m in args.response_cache.split(",") if m.strip()]
+    if not modes or not set(modes) <= {"on", "off"}:
+        p.error("--response-cache: on, off or on,off")
+    args.cache_modes = [m == "on" for m in modes]
 
     res = Results("api", "API latency (/api/events)", command_line("bench_api.py", argv))
     t_all = time.perf_counter()
@@ -744,9 +810,10 @@ def main(argv: list[str]) -> int:
         how = "cached file, time of its build" if cached else "built now"
         res.add("build: SQLite store", build_s, "s", note=f"{args.events:,} events; {how}")
         if "sqlite" in backends:
-            bench_backend(
-                res, "SQLite", f"sqlite:///{path}", requests, args.clients, tmp / "serve-sqlite.log", args.workers
-            )
+            for on in args.cache_modes:
+                label = "SQLite" if on else "SQLite, no response cache"
+                log = tmp / f"serve-sqlite-{on}.log"
+                bench_backend(res, label, f"sqlite:///{path}", requests, args.clients, log, args.workers, on)
         if "postgresql" in backends:
             _postgres(res, args, path, requests, tmp)
     res.machine["load_avg_end"] = [round(x, 2) for x in os.getloadavg()]
@@ -759,11 +826,29 @@ def main(argv: list[str]) -> int:
     return 0
 
 
+def _pg_kept(url: str) -> str | None:
+    """The SQLite file a kept bench schema was loaded from (its comment), or None."""
+    import psycopg
+
+    with psycopg.connect(_pg_admin(url), autocommit=True) as conn:
+        row = conn.execute(
+            "SELECT obj_description(oid, 'pg_namespace') FROM pg_namespace WHERE nspname = %s", (PG_SCHEMA,)
+        ).fetchone()
+    return row[0] if row else None
+
+
 def _postgres(res: Results, args: argparse.Namespace, source: Path, requests: list, tmp: Path) -> None:
-    """Load PostgreSQL from the SQLite file, bench it, drop the schema."""
+    """Load PostgreSQL from the SQLite file (or reuse a kept schema loaded from it), bench it, drop the schema unless
+    --keep-pg."""
+    import psycopg
+
     try:
         t0 = time.perf_counter()
-        build_pg(args.pg_url, source)
+        reused = args.keep_pg and _pg_kept(args.pg_url) == source.name
+        if not reused:
+            build_pg(args.pg_url, source)
+            with psycopg.connect(_pg_admin(args.pg_url), autocommit=True) as conn:
+                conn.execute(f"COMMENT ON SCHEMA {PG_SCHEMA} IS '{source.name}'")
     except Exception as exc:  # noqa: BLE001 - any connection problem means: no PostgreSQL figure
         res.add("PostgreSQL", None, "", note=f"skipped: {exc.__class__.__name__}: {str(exc)[:120]}")
         try:
@@ -772,12 +857,18 @@ def _postgres(res: Results, args: argparse.Namespace, source: Path, requests: li
             pass
         return
     try:
-        note = "COPY from the SQLite file, indexes, VACUUM ANALYZE"
-        res.add("build: PostgreSQL store", time.perf_counter() - t0, "s", note=note)
+        if reused:
+            res.add("build: PostgreSQL store", None, "s", note=f"schema kept from an earlier run on {source.name}")
+        else:
+            note = "COPY from the SQLite file, indexes, VACUUM ANALYZE"
+            res.add("build: PostgreSQL store", time.perf_counter() - t0, "s", note=note)
         url = pg_schema_url(args.pg_url)
-        bench_backend(res, "PostgreSQL", url, requests, args.clients, tmp / "serve-pg.log", args.workers)
+        for on in args.cache_modes:
+            label = "PostgreSQL" if on else "PostgreSQL, no response cache"
+            bench_backend(res, label, url, requests, args.clients, tmp / f"serve-pg-{on}.log", args.workers, on)
     finally:
-        drop_pg_schema(args.pg_url)
+        if not args.keep_pg:
+            drop_pg_schema(args.pg_url)
 
 
 if __name__ == "__main__":

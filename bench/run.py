@@ -83,8 +83,14 @@ def section(res: Results) -> str:
 
 def render(results: dict[str, Results]) -> str:
     """docs/performance.md: the machine, a summary of targets, then one section per bench."""
-    any_res = next(iter(results.values()), None)
-    m = any_res.machine if any_res else {}
+    machines: dict[str, list[str]] = {}  # description -> benches that ran there
+    for area, res in results.items():
+        m = res.machine
+        desc = (
+            f"{m.get('cpu', '?')}, {m.get('cores', '?')} cores, {m.get('memory_gb', '?')} GB RAM, "
+            f"{m.get('os', '?')}, Python {m.get('python', '?')}"
+        )
+        machines.setdefault(desc, []).append(area)
     lines = [
         "# Performance",
         "",
@@ -92,10 +98,11 @@ def render(results: dict[str, Results]) -> str:
         "the command that reproduces it. Timings are wall-clock on a shared machine: compare figures from the same "
         "run, and read the load average beside each.",
         "",
-        f"Machine: {m.get('cpu', '?')}, {m.get('cores', '?')} cores, {m.get('memory_gb', '?')} GB RAM, "
-        f"{m.get('os', '?')}, Python {m.get('python', '?')}.",
-        "",
     ]
+    if len(machines) <= 1:
+        lines += [f"Machine: {next(iter(machines), '?')}.", ""]
+    else:
+        lines += ["Machines:", ""] + [f"- {d} ({', '.join(a)})" for d, a in machines.items()] + [""]
     targets = [(r.title, f) for r in results.values() for f in r.figures if f.target]
     if targets:
         lines += ["| target | measured | |", "|---|---:|---|"]

@@ -183,17 +183,26 @@ def _event_indexes(url: str) -> dict[str, list[str]]:
 
 def test_upgrade_from_0001_adds_the_event_filter_indexes(db_url: str) -> None:
     """Revision 0002 adds the indexes on events.iso, admin1 and sub_event_type (the API's filters) to a database at
-    0001 without losing its rows, and downgrading to 0001 removes them again."""
+    0001 without losing its rows, 0004 turns them into (column, event_date) or (admin1, id) indexes, and downgrading
+    to 0001 removes them again."""
     added = {"ix_events_iso": ["iso"], "ix_events_admin1": ["admin1"], "ix_events_sub_event_type": ["sub_event_type"]}
     migrate.upgrade(db_url, migrate.BASELINE)
     _add_report(db_url, "r1")
     assert added.keys().isdisjoint(_event_indexes(db_url))
-    migrate.upgrade(db_url)
+    migrate.upgrade(db_url, "0002")
     indexes = _event_indexes(db_url)
     assert {name: indexes.get(name) for name in added} == added
     assert _count_reports(db_url) == 1
+    # 0004: filter indexes gain the event date as second column (one index range for a filter and dates); admin1,
+    # also a sort, gets (admin1, id) like the other sort keys
+    migrate.upgrade(db_url)
+    indexes = _event_indexes(db_url)
+    dated = {"ix_events_iso_date": ["iso", "event_date"], "ix_events_admin1_id": ["admin1", "id"],
+             "ix_events_sub_event_type_date": ["sub_event_type", "event_date"]}  # fmt: skip
+    assert {name: indexes.get(name) for name in dated} == dated and added.keys().isdisjoint(indexes)
+    assert _count_reports(db_url) == 1
     command.downgrade(migrate.alembic_config(db_url), migrate.BASELINE)
-    assert added.keys().isdisjoint(_event_indexes(db_url))
+    assert added.keys().isdisjoint(_event_indexes(db_url)) and dated.keys().isdisjoint(_event_indexes(db_url))
     assert migrate.current(db_url) == migrate.BASELINE
 
 

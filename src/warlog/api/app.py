@@ -17,6 +17,7 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 from sqlalchemy.exc import InternalError, OperationalError
 
+from warlog.api.cache import ResponseCache, cached_response
 from warlog.api.config import ServeConfig
 from warlog.api.limits import (
     AllowedHostsMiddleware,
@@ -123,7 +124,9 @@ def create_app(config: ServeConfig | None = None, *, store: Store | None = None,
     app.state.store = store or Store(config.db_url)
     app.state.nlp = nlp
     app.state.nlp_lock = threading.Lock()
-    app.add_middleware(GZipMiddleware, minimum_size=2048)
+    mb = config.response_cache_mb
+    app.state.response_cache = ResponseCache(mb * 2**20) if mb > 0 else None
+    app.add_middleware(GZipMiddleware, minimum_size=2048, compresslevel=6)
     app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(BodyLimitMiddleware, max_bytes=config.max_body_bytes)
     if config.cors_origins:
@@ -173,27 +176,33 @@ def _read_routes(app: FastAPI, config: ServeConfig) -> None:
         after: Annotated[
             str | None, Query(max_length=1000, description="keyset paging: the `next` of the previous page")
         ] = None,
-    ) -> dict[str, Any]:
+    ) -> Response:
         """Events with reviewed values, filtered, sorted and paginated (by `page`, or by `after` = the previous
         page's `next`, which costs the same at any depth); `total` counts every match, counted once per filter
-        until the data changes (`total_cached` says when it came from that cache)."""
+        until the data changes (`total_cached` says when it came from that cache). The whole response is kept
+        until the data changes (see warlog.api.cache; `X-Warlog-Cache` says hit or miss)."""
         size = _page_size(config, page_size)
         if sort.lstrip("-+") == "relevance" and not (f.q and f.q.strip()):
             raise HTTPException(422, "sort=relevance needs a search (q)")
-        try:
-            res = page_events(
-                request.app.state.store.engine, f, sort=_sort(sort), limit=size, offset=(page - 1) * size, after=after
-            )
-        except ValueError as exc:
-            raise HTTPException(422, str(exc)) from None
-        return {
-            "total": res.total,
-            "total_cached": res.total_cached,
-            "page": None if after else page,
-            "page_size": size,
-            "next": res.next,
-            "items": res.items,
-        }
+        key = _sort(sort)
+
+        def compute() -> dict[str, Any]:
+            try:
+                res = page_events(
+                    request.app.state.store.engine, f, sort=key, limit=size, offset=(page - 1) * size, after=after
+                )
+            except ValueError as exc:
+                raise HTTPException(422, str(exc)) from None
+            return {
+                "total": res.total,
+                "total_cached": res.total_cached,
+                "page": None if after else page,
+                "page_size": size,
+                "next": res.next,
+                "items": res.items,
+            }
+
+        return cached_response(request, compute)
 
     @app.get("/api/events.geojson", tags=["events"])
     def get_events_geojson(
@@ -208,10 +217,15 @@ def _read_routes(app: FastAPI, config: ServeConfig) -> None:
 
         if limit > config.max_geojson:
             raise HTTPException(422, f"limit is at most {config.max_geojson}")
-        _total, items = list_events(request.app.state.store.engine, f, sort=_sort(sort), limit=limit)
-        fc = to_geojson(items)
-        fc["total"] = _total
-        return Response(json.dumps(fc, ensure_ascii=False, default=str), media_type="application/geo+json")
+        key = _sort(sort)
+
+        def compute() -> bytes:
+            total, items = list_events(request.app.state.store.engine, f, sort=key, limit=limit)
+            fc = to_geojson(items)
+            fc["total"] = total
+            return json.dumps(fc, ensure_ascii=False, default=str).encode()
+
+        return cached_response(request, compute, media_type="application/geo+json", raw=True)
 
     @app.get("/api/events.csv", tags=["events"])
     def get_events_csv(request: Request, who: Reader, f: Filter) -> StreamingResponse:
@@ -267,12 +281,13 @@ def _read_routes(app: FastAPI, config: ServeConfig) -> None:
         by: Annotated[
             str, Query(max_length=200, description="breakdowns: day, type, admin1 (comma list)")
         ] = "day,type,admin1",
-    ) -> dict[str, Any]:
-        """Counts and fatalities of the matching events, in total and by day, event type and admin1."""
+    ) -> Response:
+        """Counts and fatalities of the matching events, in total and by day, event type and admin1 (kept until the
+        data changes)."""
         dims = tuple(dict.fromkeys(b.strip() for b in by.split(",") if b.strip()))
         if not set(dims) <= set(STAT_DIMENSIONS):
             raise HTTPException(422, f"by: some of {', '.join(STAT_DIMENSIONS)}")
-        return stats(request.app.state.store.engine, f, by=dims)
+        return cached_response(request, lambda: stats(request.app.state.store.engine, f, by=dims))
 
     @app.get("/api/me", tags=["access"])
     def get_me(who: Reader) -> dict[str, str]:

@@ -39,6 +39,8 @@ class ServeConfig:
     max_geojson: int = field(default_factory=lambda: _env_int("WARLOG_MAX_GEOJSON", 20000))
     allow_private_urls: bool = field(default_factory=lambda: os.environ.get("WARLOG_ALLOW_PRIVATE_URLS") == "1")
     link_on_ingest: bool = True
+    # Read responses kept per process until the data changes (warlog.api.cache); 0 turns the cache off.
+    response_cache_mb: int = field(default_factory=lambda: _env_int("WARLOG_RESPONSE_CACHE_MB", 128))
     # The address served, and the other host names clients may use (Host header), against DNS rebinding.
     host: str = "127.0.0.1"
     allowed_hosts: tuple[str, ...] = field(default_factory=lambda: _env_list("WARLOG_ALLOWED_HOSTS"))

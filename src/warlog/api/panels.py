@@ -12,10 +12,12 @@ from typing import Any
 
 import sqlalchemy as sa
 from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import Response
 
+from warlog.api.cache import cached_response
 from warlog.api.params import Filter, Reader
 from warlog.flags import describe_flag, is_contradiction
-from warlog.store.query import EventFilter, _count_parts, _dialect, _parts, base_col, event_detail
+from warlog.store.query import EventFilter, base_col, count_parts, dialect_of, event_detail, select_parts
 from warlog.store.schema import event_sources
 
 router = APIRouter(tags=["panels"])
@@ -28,7 +30,8 @@ COLUMNS = ("id", "event_date", "event_type", "sub_event_type", "admin1", "countr
 def _matching(f: EventFilter, dialect: str) -> sa.Subquery:
     """The matching events' effective (reviewed) values of COLUMNS, as one subquery."""
     arms = [
-        arm.with_only_columns(*(colfn(c).label(c) for c in COLUMNS)) for arm, colfn in _parts(f, dialect, per_row=False)
+        arm.with_only_columns(*(colfn(c).label(c) for c in COLUMNS))
+        for arm, colfn in select_parts(f, dialect, per_row=False)
     ]
     return (arms[0] if len(arms) == 1 else sa.union_all(*arms)).subquery("matching")
 
@@ -38,7 +41,7 @@ def _grouped(conn: sa.Connection, f: EventFilter, keys: tuple[str, ...], where: 
     total row), summed over store.query's signed parts: the bulk is read from the events table's own columns and
     indexes, reviewed events are taken out and added back with their reviewed values (as /api/stats does)."""
     acc: dict[tuple, list[int]] = {}
-    for sign, frm, colfn, conds in _count_parts(f, _dialect(conn)):
+    for sign, frm, colfn, conds in count_parts(f, dialect_of(conn)):
         d = colfn("fatalities")
         # an expression, not the bare column, on the machine's columns: SQLite then scans once and sorts instead of
         # walking the column's index with a row read per event (as store.query.stats does)
@@ -70,7 +73,7 @@ def summary(engine: sa.Engine, f: EventFilter, top: int = TOP) -> dict[str, Any]
         n, dead, lo, hi = _grouped(conn, f, ()).get((), [0, 0, 0, 0])
         outlets = None  # over very many events the distinct outlets cost seconds: left uncounted (shown as such)
         if n <= MAX_OUTLET_EVENTS:
-            m = _matching(f, _dialect(conn))
+            m = _matching(f, dialect_of(conn))
             outlets = conn.execute(
                 sa.select(sa.func.count(sa.distinct(event_sources.c.outlet))).where(
                     event_sources.c.event_id.in_(sa.select(m.c.id))
@@ -110,7 +113,7 @@ def summary(engine: sa.Engine, f: EventFilter, top: int = TOP) -> dict[str, Any]
 def options(engine: sa.Engine, f: EventFilter) -> dict[str, Any]:
     """Values for the pick-lists: admin-1 units (with country and count) and sub-event types present."""
     with engine.connect() as conn:
-        m = _matching(f, _dialect(conn))
+        m = _matching(f, dialect_of(conn))
         admin1 = conn.execute(
             sa.select(m.c.admin1, m.c.country, sa.func.count())
             .where(m.c.admin1.is_not(None), m.c.admin1 != "")
@@ -160,16 +163,17 @@ def _iso(value: Any) -> str | None:
 
 
 @router.get("/api/panels/summary")
-def get_summary(request: Request, who: Reader, f: Filter) -> dict[str, Any]:
+def get_summary(request: Request, who: Reader, f: Filter) -> Response:
     """Totals (events, fatalities with the reported range, outlets), events and deaths per day and type, and the top
-    admin-1 units and actors of the filtered view."""
-    return summary(request.app.state.store.engine, f)
+    admin-1 units and actors of the filtered view (kept until the data changes: warlog.api.cache)."""
+    return cached_response(request, lambda: summary(request.app.state.store.engine, f))
 
 
 @router.get("/api/panels/options")
-def get_options(request: Request, who: Reader, f: Filter) -> dict[str, Any]:
-    """Admin-1 units and sub-event types among the matching events, for the filters' pick-lists."""
-    return options(request.app.state.store.engine, f)
+def get_options(request: Request, who: Reader, f: Filter) -> Response:
+    """Admin-1 units and sub-event types among the matching events, for the filters' pick-lists (kept until the
+    data changes)."""
+    return cached_response(request, lambda: options(request.app.state.store.engine, f))
 
 
 @router.get("/api/events/{event_id}/comparison")

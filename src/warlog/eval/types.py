@@ -165,7 +165,10 @@ def read_case2021(path: str | Path, labels: str | Path | None = None) -> list[Ty
                     raise EvalError(f"{labels}: no gold label for snippet id {rid!r}")
                 label = gold[rid]
             else:
-                raise EvalError(f"{file}: snippets without labels; pass the gold file of id<TAB>LABEL lines (--labels)")
+                raise EvalError(
+                    f"{file}: CASE-2021 task 2 snippets without labels; "
+                    "pass the gold file of id<TAB>LABEL lines (--labels)"
+                )
             out.append(TypedSnippet(rid, r[i_text], _case_label(label, file, rid), code=label.strip()))
     return out
 

@@ -30,7 +30,7 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.selectable import Join
 
 from warlog.geometry import within_km_sql
-from warlog.store import search
+from warlog.store import search, version
 from warlog.store.read import (
     STATUS,
     effective,
@@ -265,7 +265,9 @@ def _no_index(name: str) -> sa.ColumnElement[Any]:
     return c if name == "event_date" else sa.func.coalesce(c, c)
 
 
-def _parts(f: EventFilter, dialect: str, base: Any = base_col, per_row: bool = True) -> list[tuple[sa.Select, Any]]:
+def select_parts(
+    f: EventFilter, dialect: str, base: Any = base_col, per_row: bool = True
+) -> list[tuple[sa.Select, Any]]:
     """The two halves every page is read from, as (select of the same columns, column function of its sort key).
 
     Events nobody reviewed are filtered on their own columns (`base`), so the indexes on date, type, country and
@@ -281,7 +283,7 @@ def _parts(f: EventFilter, dialect: str, base: Any = base_col, per_row: bool = T
     return parts
 
 
-def _dialect(conn: Connection) -> str:
+def dialect_of(conn: Connection) -> str:
     """The database's dialect name ("sqlite", "postgresql")."""
     return conn.engine.dialect.name
 
@@ -303,7 +305,7 @@ def _order(key_col: Any, ident: Any, key: str, desc: bool, has_value: bool) -> l
     return [key_col.desc() if desc else key_col.asc(), ident.desc() if desc else ident.asc()]
 
 
-def _count_parts(f: EventFilter, dialect: str) -> list[tuple[int, sa.FromClause, Any, list[sa.ColumnElement[bool]]]]:
+def count_parts(f: EventFilter, dialect: str) -> list[tuple[int, sa.FromClause, Any, list[sa.ColumnElement[bool]]]]:
     """Signed parts whose counts and sums add up to the matching events, with no per-row join for the bulk.
 
     Unreviewed events = all events matching on their own columns (index only, no join) minus the reviewed ones
@@ -331,9 +333,9 @@ def _search_only(f: EventFilter) -> tuple[str, str | None] | None:
 def count_events(conn: Connection, f: EventFilter, with_value: str | None = None) -> int:
     """How many events match (only those with a value of the column `with_value`, when given)."""
     total = 0
-    dialect = _dialect(conn)
+    dialect = dialect_of(conn)
     only = None if with_value else _search_only(f)
-    for sign, frm, colfn, conds in _count_parts(f, dialect):
+    for sign, frm, colfn, conds in count_parts(f, dialect):
         if only and frm is events:  # every event has one document: count the index's matches, not the events
             total += sign * int(conn.execute(search.count_matching(only[0], dialect, only[1])).scalar_one())
             continue
@@ -346,7 +348,7 @@ def count_events(conn: Connection, f: EventFilter, with_value: str | None = None
 def _events_estimate(conn: Connection) -> int | None:
     """About how many events are stored, at no cost: SQLite's largest rowid, PostgreSQL's planner estimate (None when
     unknown)."""
-    dialect = _dialect(conn)
+    dialect = dialect_of(conn)
     if dialect == "sqlite":
         return conn.execute(sa.select(sa.func.max(sa.literal_column("rowid"))).select_from(events)).scalar() or 0
     if dialect == "postgresql":
@@ -392,7 +394,7 @@ def _page_select(
     """
     key, desc = _sort_parts(sort)
     arms = []
-    for arm, colfn in _parts(f, dialect, _no_index if walk == "index" else base_col, per_row=bool(walk)):
+    for arm, colfn in select_parts(f, dialect, _no_index if walk == "index" else base_col, per_row=bool(walk)):
         k = colfn(key)
         if key != "id":
             arm = arm.where(k.is_not(None) if has_value else k.is_(None))
@@ -424,7 +426,7 @@ def _rows(
     """Matching rows as dicts with sources, evidence and review status (event_dict shape), events without a value of
     the sort key last; `total`, when known, lets SQLite choose between walking the date index and sorting."""
     key, _desc = _sort_parts(sort)
-    dialect = _dialect(conn)
+    dialect = dialect_of(conn)
     if key == "relevance":
         return _ranked_rows(conn, f, sort.startswith("-"), limit, offset)
     walk = ""
@@ -447,7 +449,7 @@ def _ranked_rows(conn: Connection, f: EventFilter, worst_first: bool, limit: int
     so the other filters are tried on effective values for the matches only."""
     if not (f.q and f.q.strip()):
         raise ValueError("sort by relevance needs a search (q)")
-    dialect = _dialect(conn)
+    dialect = dialect_of(conn)
     ranked = search.ranked_ids(f.q, dialect).subquery()
     score = ranked.c.score.desc() if worst_first else ranked.c.score.asc()
     q = (
@@ -531,34 +533,51 @@ class Page:
 
 
 COUNT_CACHE_SIZE = 2000
-_counts: OrderedDict[tuple[str, str], tuple[tuple[Any, ...], int]] = OrderedDict()
+_counts: OrderedDict[tuple[str, str], tuple[int, int]] = OrderedDict()
 _counts_lock = threading.Lock()
+_count_flights: dict[tuple[tuple[str, str], int], threading.Lock] = {}
 
 
-def _data_version(conn: Connection) -> tuple[Any, ...]:
-    """What changes whenever a count could: the newest event write and review (both read from an index or a small
-    table), and how many reviews exist. Shared by every process on the database, so workers agree."""
-    newest_event = conn.execute(sa.select(sa.func.max(events.c.updated_at))).scalar()
-    reviews = conn.execute(sa.select(sa.func.max(event_reviews.c.updated_at), sa.func.count())).one()
-    return (iso_text(newest_event), iso_text(reviews[0]), int(reviews[1]))
+def _data_version(conn: Connection) -> int:
+    """The store's data version (`warlog.store.version`): raised by every write, shared by every process on the
+    database, so workers agree when a count is stale."""
+    return version.current(conn)
 
 
 def cached_count(conn: Connection, f: EventFilter) -> tuple[int, bool]:
     """(matching events, whether the figure came from the cache): a filter counted once is not counted again until
     the data changes (see _data_version), so paging through a result set counts it once."""
     key = (str(conn.engine.url), repr(dataclasses.replace(f, after_id=None)))
-    version = _data_version(conn)
+    ver = _data_version(conn)
+    hit = _count_hit(key, ver)
+    if hit is not None:
+        return hit, True
+    with _counts_lock:
+        flight = _count_flights.setdefault((key, ver), threading.Lock())
+    with flight:  # single-flight: concurrent pages of one filter count it once, the others wait for that count
+        hit = _count_hit(key, ver)
+        if hit is not None:
+            return hit, True
+        try:
+            total = count_events(conn, f)
+            with _counts_lock:
+                _counts[key] = (ver, total)
+                while len(_counts) > COUNT_CACHE_SIZE:
+                    _counts.popitem(last=False)
+        finally:
+            with _counts_lock:
+                _count_flights.pop((key, ver), None)
+    return total, False
+
+
+def _count_hit(key: tuple[str, str], ver: int) -> int | None:
+    """The cached count of a filter at this data version, or None."""
     with _counts_lock:
         hit = _counts.get(key)
-        if hit is not None and hit[0] == version:
+        if hit is not None and hit[0] == ver:
             _counts.move_to_end(key)
-            return hit[1], True
-    total = count_events(conn, f)
-    with _counts_lock:
-        _counts[key] = (version, total)
-        while len(_counts) > COUNT_CACHE_SIZE:
-            _counts.popitem(last=False)
-    return total, False
+            return hit[1]
+    return None
 
 
 def page_events(
@@ -771,7 +790,7 @@ def stats(
     totals = {"events": 0, "fatalities": 0}
     groups: dict[str, dict[Any, list[int]]] = {STAT_DIMENSIONS[b]: {} for b in by}
     with engine.connect() as conn:
-        for sign, frm, colfn, conds in _count_parts(f, _dialect(conn)):
+        for sign, frm, colfn, conds in count_parts(f, dialect_of(conn)):
             deaths = sa.func.coalesce(sa.func.sum(colfn("fatalities")), 0)
             n, dead = conn.execute(sa.select(sa.func.count(), deaths).select_from(frm).where(*conds)).one()
             totals["events"] += sign * int(n)

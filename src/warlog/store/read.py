@@ -140,10 +140,14 @@ class EventRecord:
         )
 
     @classmethod
-    def from_row(cls, row: Mapping[str, Any], reports: Iterable[SourceReport] = ()) -> EventRecord:
-        """An events row (reviewed columns and review_status, as reviewed_columns() selects them) and its reports."""
-        known = cls.__dataclass_fields__
-        values = {k: v for k, v in dict(row).items() if k in known and k != "reports"}
+    def from_row(
+        cls, row: Mapping[str, Any], reports: Iterable[SourceReport] = (), keys: list[str] | None = None
+    ) -> EventRecord:
+        """An events row (reviewed columns and review_status, as reviewed_columns() selects them) and its reports;
+        keys: the row's names that are fields (the same for every row of a result, so worked out once)."""
+        if keys is None:
+            keys = _field_keys(row)
+        values = {k: row[k] for k in keys}
         values["event_date"] = iso_text(values.get("event_date"))
         values["review_status"] = values.get("review_status") or "proposed"
         values["fatalities"] = values.get("fatalities") or 0
@@ -192,24 +196,35 @@ def sources_by_event(conn: sa.Connection, ids: list[str]) -> dict[str, list[Sour
         .join(reports, event_sources.c.report_id == reports.c.id)
         .join(mentions, event_sources.c.mention_id == mentions.c.id)
     )
-    known = SourceReport.__dataclass_fields__
     for i in range(0, len(ids), _CHUNK):
         q = q0.where(event_sources.c.event_id.in_(ids[i : i + _CHUNK]))
-        for r in conn.execute(q.order_by(reports.c.published, event_sources.c.mention_id)).mappings():
-            d = {k: v for k, v in dict(r).items() if k in known}
-            d["published"] = iso_text(d["published"])
-            d["event_date"] = iso_text(d["event_date"])
-            ev = d.get("evidence")
+        result = conn.execute(q.order_by(reports.c.published, event_sources.c.mention_id))
+        # plain tuples and positions looked up once: a mapping per row cost three quarters of this function
+        names = list(result.keys())
+        fields = [(n, names.index(n)) for n in _SOURCE_FIELDS if n in names]
+        at_event, at_pub, at_date, at_ev = (names.index(n) for n in ("event_id", "published", "event_date", "evidence"))
+        for r in result:
+            d = {n: r[j] for n, j in fields}
+            d["published"] = iso_text(r[at_pub])
+            d["event_date"] = iso_text(r[at_date])
+            ev = r[at_ev]
             d["evidence"] = list((json.loads(ev) if isinstance(ev, str) else ev) or [])
-            out[r["event_id"]].append(SourceReport(**d))
+            out[r[at_event]].append(SourceReport(**d))
     return out
+
+
+def _field_keys(row: Mapping[str, Any]) -> list[str]:
+    """The names of a row that are EventRecord fields (reports aside)."""
+    known = EventRecord.__dataclass_fields__
+    return [k for k in row.keys() if k in known and k != "reports"]
 
 
 def records(conn: sa.Connection, rows: Iterable[Mapping[str, Any]]) -> list[EventRecord]:
     """EventRecords for rows of reviewed columns, their reports read in chunks (one query per 500 events)."""
     rows = list(rows)
     srcs = sources_by_event(conn, [r["id"] for r in rows])
-    return [EventRecord.from_row(r, srcs.get(r["id"], [])) for r in rows]
+    keys = _field_keys(rows[0]) if rows else []
+    return [EventRecord.from_row(r, srcs.get(r["id"], []), keys) for r in rows]
 
 
 def event_dict(row: Mapping[str, Any], srcs: Iterable[SourceReport]) -> dict[str, Any]:

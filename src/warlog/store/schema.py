@@ -96,6 +96,14 @@ meta = sa.Table(
     sa.Column("value", sa.Text),
 )
 
+# One row (id 1): raised by every write transaction (Store._write), read by the caches of counts and API responses.
+data_version = sa.Table(
+    "data_version",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=False),
+    sa.Column("version", sa.BigInteger, nullable=False),
+)
+
 # ---------------------------------------------------------------------------------------------------------------------
 # linking (issue 5): one row per happening, the reports behind it, reference records and per-report credibility
 
@@ -123,16 +131,18 @@ events = sa.Table(
     sa.Column("updated_at", sa.DateTime),
     sa.Column("search_key", sa.BigInteger),  # SQLite: the rowid of the event's search document (migration 0003)
     sa.Index("ix_events_event_date", "event_date"),
-    sa.Index("ix_events_country", "country"),
-    sa.Index("ix_events_event_type", "event_type"),
+    # filters, each with the date second: a filter and a date range is one index range (migration 0004)
+    sa.Index("ix_events_country_date", "country", "event_date"),
+    sa.Index("ix_events_event_type_date", "event_type", "event_date"),
     sa.Index("ix_events_lat_lon", "latitude", "longitude"),
-    sa.Index("ix_events_iso", "iso"),  # country filters given as a code (migration 0002)
-    sa.Index("ix_events_admin1", "admin1"),  # admin1 filters and sorting (migration 0002)
-    sa.Index("ix_events_sub_event_type", "sub_event_type"),  # sub-event-type filters (migration 0002)
+    sa.Index("ix_events_iso_date", "iso", "event_date"),  # country filters given as a code
+    sa.Index("ix_events_admin1_id", "admin1", "id"),  # admin1 filters and sorting, ties by id
+    sa.Index("ix_events_sub_event_type_date", "sub_event_type", "event_date"),  # sub-event-type filters
     sa.Index("ix_events_fatalities_id", "fatalities", "id"),  # the web UI's sorts, ties by id (migration 0003)
     sa.Index("ix_events_n_sources_id", "n_sources", "id"),
     sa.Index("ix_events_n_reports_id", "n_reports", "id"),
     sa.Index("ix_events_location_id", "location", "id"),
+    sa.Index("ix_events_event_type_id", "event_type", "id"),  # migration 0004
     sa.Index("ix_events_updated_at", "updated_at"),
     sa.Index("ix_events_search_key", "search_key"),  # the newest write: when cached counts go stale (migration 0003)
 )

@@ -156,9 +156,14 @@ def matches(query: str, dialect: str, field: str | None = None, walk: bool = Fal
     events.search_key with the matching rowids, PostgreSQL events.id with the matching event ids.
 
     walk: the page is read by walking the sort key's index (many matches); on SQLite the search_key index is then
-    kept out of the plan (+ 0), so that the matches are probed per walked row instead of all read and sorted."""
+    kept out of the plan (+ 0), so that the matches are probed per walked row instead of all read and sorted.
+
+    PostgreSQL: events.id = ANY (the matching ids gathered once into an array), which it reads by primary key. With
+    `IN (SELECT ...)` it misjudged how many documents match a rare word and walked every event in date order probing
+    each one's document (a word in 0.2% of 300k events: 1.4 s; as an array: milliseconds)."""
     if dialect == "postgresql":
-        return events.c.id.in_(sa.select(search_table.c.event_id).where(_match(query, dialect, field)))
+        ids = sa.select(sa.func.array_agg(search_table.c.event_id)).where(_match(query, dialect, field))
+        return events.c.id == sa.any_(sa.cast(ids.scalar_subquery(), sa.ARRAY(sa.String)))  # ANY (array)
     key = events.c.search_key + 0 if walk else events.c.search_key
     return key.in_(sa.select(search_table.c.rowid).where(_match(query, dialect, field)))
 
