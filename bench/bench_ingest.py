@@ -1,7 +1,7 @@
 """Whole-process `warlog ingest` against bare spaCy as a whole process, on the same FA-KES articles.
 
     .venv/bin/python bench/bench_ingest.py                      # 200 articles, 3 rounds, 1 process; 804 with 2 workers
-    .venv/bin/python bench/bench_ingest.py --articles 50 --rounds 1 --no-workers   # quick
+    .venv/bin/python bench/bench_ingest.py --quick              # 50 articles, 1 round, no 2-worker run
 
 The floor is a Python process that imports spaCy, loads the same pipeline warlog loads (same package, same excluded
 components) and runs `nlp.pipe` over the same texts (read from a JSON file). The measured process is the CLI,
@@ -115,7 +115,10 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--rounds", type=int, default=3, help="ABBA rounds (each runs both twice)")
     ap.add_argument("--workers", type=int, default=2, help="workers for the whole-corpus run")
     ap.add_argument("--no-workers", action="store_true", help="skip the whole-corpus run with workers")
+    ap.add_argument("--quick", action="store_true", help="50 articles, 1 round, no whole-corpus run")
     args = ap.parse_args(argv)
+    if args.quick:
+        args.articles, args.rounds, args.no_workers = 50, 1, True
     res = Results("ingest", "Whole-process ingest (FA-KES)", command_line("bench_ingest.py", argv))
     env = {**os.environ, **THREADS}
     load0 = [round(x, 2) for x in os.getloadavg()]

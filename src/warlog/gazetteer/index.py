@@ -301,6 +301,7 @@ class Gazetteer:
             fd, tmp = tempfile.mkstemp(prefix=".fuzzy-", dir=path.parent)
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 fh.write(stamp + "\n" + "\n".join(pool))
+            os.chmod(tmp, 0o644)
             os.replace(tmp, path)
         except OSError as exc:
             log.debug("fuzzy pool not saved beside %s: %s", self.path, exc)
