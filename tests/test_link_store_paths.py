@@ -104,3 +104,14 @@ def test_the_fuzzy_pool_is_saved_beside_the_index_and_read_back_until_the_index_
     side.write_text("garbage", encoding="utf-8")
     assert Gazetteer.open(path)._saved_fuzzy_pool() is None
     assert Gazetteer.open(path).fuzzy_pool() == pool  # recomputed
+
+
+def test_the_ingest_service_imports_neither_spacy_nor_datasketch_until_it_needs_them():
+    """A `--engine local` parent only reads, stores and links: spaCy loads in the workers, datasketch (and scipy) only
+    for an event with more reports than the pairwise limit."""
+    import subprocess
+    import sys
+
+    code = "import sys, warlog.service, warlog.link.run; print(sorted({'spacy', 'datasketch'} & set(sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
