@@ -85,6 +85,15 @@ def test_places_refuses_a_csv_without_coded_places(tmp_path: Path) -> None:
     assert "nothing to score" in refused("places", "--source", "acled", "--data", str(csv_))
 
 
+def test_toponyms_refuses_folders_without_re3d_locations(tmp_path: Path) -> None:
+    assert "no re3d source folders" in refused("toponyms", "--re3d", str(tmp_path))
+    source = tmp_path / "Source"
+    source.mkdir()
+    write(source / "documents.json", json.dumps({"_id": "d", "text": "Nothing here."}) + "\n")
+    write(source / "entities.json", "")
+    assert "nothing to score" in refused("toponyms", "--re3d", str(tmp_path))
+
+
 def test_articles_refuses_a_gold_file_without_articles(tmp_path: Path, no_gold_json: Path) -> None:
     data = write(tmp_path / "fakes.csv", "unit_id,article_content\n1,Text.\n")
     assert "no gold articles" in refused("articles", "--gold", str(no_gold_json), "--data", str(data))

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from warlog.gazetteer import Gazetteer, get_gazetteer, haversine_km, load_geonames, name_key, normalise_arabic
+from warlog.gazetteer.names import qualifier_base
 
 FIXTURES = Path(__file__).parent / "fixtures" / "geonames"
 
@@ -124,3 +125,25 @@ def test_the_index_has_one_stable_file_name(tmp_path: Path) -> None:
     from warlog.gazetteer import default_index_path
 
     assert default_index_path(tmp_path) == tmp_path / "gazetteer.sqlite"
+
+
+@pytest.mark.parametrize(
+    ("name", "base"),
+    [
+        ("Kuwayris Sharqī", "Kuwayris"),
+        ("Baghuz at-Tahtani", "Baghuz"),
+        ("Mukharram al Fawqānī", "Mukharram"),
+        ("Abu Jadhah Kabir", "Abu Jadhah"),
+        ("Kafr Şaghīr", None),  # "Kafr" (village) is a kind of place, not a place
+        ("Fan Shamali", None),  # too short to stand alone
+        ("Aleppo", None),
+    ],
+)
+def test_qualifier_base_drops_a_trailing_arabic_qualifier(name: str, base: str | None) -> None:
+    assert qualifier_base(name) == base
+
+
+def test_syrian_villages_are_found_without_their_qualifier() -> None:
+    gaz = get_gazetteer()
+    hits = [c for c in gaz.lookup("Baghuz") if c.iso == "SY"]
+    assert hits and all(abs(c.lat - 34.43) < 0.1 and abs(c.lon - 40.99) < 0.1 for c in hits)

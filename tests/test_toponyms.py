@@ -17,6 +17,7 @@ from warlog.extract.toponyms import (
     doc_view,
     fit_logistic,
     load_model,
+    marked_as_place,
 )
 from warlog.gazetteer import GazEntry, Gazetteer, get_gazetteer
 from warlog.gazetteer.features import geo_precision, kind_of_name
@@ -94,6 +95,63 @@ def test_regional_names_spacy_calls_person_stay() -> None:
     never = ToponymModel({}, -30.0)
     kept = {t.surface for t in find_toponyms(text, [(start, start + 15, "PERSON")], model=never)}
     assert "Maarat al-Numan" in kept
+
+
+def test_settlements_of_named_countries_without_an_article_are_the_models() -> None:
+    # "Baker" is a US town, and the report names the US; spaCy's PERSON label and the model decide it, not the region
+    text = "Officials in the U.S. said Baker met residents of Maarat al-Numan in Syria on Saturday."
+    start = text.index("Maarat")
+    ner = [(27, 32, "PERSON"), (start, start + 15, "PERSON")]
+    never = ToponymModel({}, -30.0)
+    kept = {t.surface for t in find_toponyms(text, ner, model=never)}
+    assert "Baker" not in kept
+    assert "Maarat al-Numan" in kept
+
+
+def test_region_features_mark_places_of_the_countries_named() -> None:
+    gaz = get_gazetteer()
+    text = "Shells hit Saraqib in Syria."
+    start = text.index("Saraqib")
+    top = Toponym(start, start + 7, "Saraqib", gaz.lookup("Saraqib"), [1.0] * len(gaz.lookup("Saraqib")))
+    assert top.candidates and any(c.iso == "SY" for c in top.candidates)
+    assert candidate_features(top, doc_view(text, [], frozenset({"SY"})))["in_region"] == 1.0
+    assert "in_region" not in candidate_features(top, doc_view(text, [], frozenset({"US"})))
+    loose = Toponym(start, start + 7, "Saraqib", top.candidates, [0.86] * len(top.candidates))
+    f = candidate_features(loose, doc_view(text, [], frozenset({"SY"})))
+    assert f["in_region_loose"] == 1.0 and "in_region" not in f
+
+
+def test_a_modifier_before_the_place_noun_still_marks_a_place() -> None:
+    for text, name in (
+        ("Rebels shelled the Kweyris military airport.", "Kweyris"),
+        ("Tents burned in the Rukban refugee camp.", "Rukban"),
+    ):
+        start = text.index(name)
+        assert marked_as_place(text, Toponym(start, start + len(name), name, []))
+    text = "Kweyris military said so."
+    assert not marked_as_place(text, Toponym(0, 7, "Kweyris", []))
+
+
+def test_part_of_an_unknown_name_does_not_anchor_a_capital_abroad() -> None:
+    # "Gresham" as part of a longer name the gazetteer lacks (a mosque) must not pull Damascus to Oregon
+    from warlog.extract.places import resolve_toponyms
+
+    gaz = get_gazetteer()
+    text = "A bomb hit Damascus on Friday near the Gresham Mosque."
+    damascus = gaz.lookup("Damascus")
+    gresham = [c for c in gaz.lookup("Gresham") if c.iso == "US"]
+    assert any(c.admin1 == "Oregon" for c in gresham)
+
+    def resolved(partial: bool) -> str | None:
+        tops = [
+            Toponym(11, 19, "Damascus", damascus, [1.0] * len(damascus)),
+            Toponym(39, 46, "Gresham", gresham, [1.0] * len(gresham), partial=partial),
+        ]
+        place = resolve_toponyms(tops, text)[0]
+        return place.country if place else None
+
+    assert resolved(partial=True) == "Syria"
+    assert resolved(partial=False) == "United States"  # a whole name is a real anchor: Damascus, Oregon
 
 
 def test_logistic_fit_learns_a_separable_feature() -> None:

@@ -8,9 +8,10 @@ have sin/cos/radians), so a radius filter gives the same answer in Python and in
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import sqlalchemy as sa
+if TYPE_CHECKING:  # SQLAlchemy is imported where SQL is built: the gazetteer and linking need only the distance
+    import sqlalchemy as sa
 
 EARTH_RADIUS_KM = 6371.0088
 
@@ -46,6 +47,8 @@ def within_km_sql(lat_col: Any, lon_col: Any, lat: float, lon: float, km: float)
     """SQL conditions for "within km of (lat, lon)" by haversine: the bounding box first (so the coordinate index
     applies), then the haversine term a = sin²(Δφ/2) + cos φ0 cos φ sin²(Δλ/2) against sin²(d/2R), which is the
     same test as haversine_km(...) <= km without asin/sqrt in SQL."""
+    import sqlalchemy as sa
+
     if not (math.isfinite(lat) and math.isfinite(lon) and math.isfinite(km)) or km < 0:
         raise ValueError("near needs finite coordinates and a non-negative km")
     lat_min, lat_max, lon_ranges = bounding_box(lat, lon, km)

@@ -92,6 +92,7 @@ class Settings:
     spacy_model: str | None = field(default_factory=lambda: os.environ.get("WARLOG_SPACY_MODEL"))
     gazetteer_path: str | None = field(default_factory=lambda: os.environ.get("WARLOG_GAZETTEER"))
     geo_ranker_path: str | None = field(default_factory=lambda: os.environ.get("WARLOG_GEO_RANKER"))
+    toponym_model_path: str | None = field(default_factory=lambda: os.environ.get("WARLOG_TOPONYM_MODEL"))
     cache_dir: Path = field(default_factory=default_cache_dir)
     max_file_bytes: int = 20 * 1024 * 1024
     # Connections a process keeps open to the database (the API serves up to its thread pool's 40 requests at once;

@@ -18,19 +18,26 @@ FormatOption = Annotated[str, typer.Option("--format", help="json, table or mark
 def eval_types(
     data: Annotated[Path, typer.Option("--data", exists=True, help="CASE-2021 task 2 TSV, or ACLED CSV(.gz)/folder.")],
     corpus: Annotated[
-        str, typer.Option("--corpus", help="case2021, acled, or fakes-gold (fa-kes-gold-dev evidence sentences).")
+        str,
+        typer.Option(
+            "--corpus", help="case2021, acled, wad (PITF atrocities), or fakes-gold (fa-kes-gold-dev evidence)."
+        ),
     ] = "acled",
     include_seen: Annotated[
         bool, typer.Option("--include-seen", help="ACLED: also score rows the shipped model was trained on.")
     ] = False,
+    labels: Annotated[
+        Path | None,
+        typer.Option("--labels", exists=True, help="case2021: gold id<TAB>LABEL file when --data has no labels."),
+    ] = None,
     fmt: FormatOption = "table",
 ) -> None:
-    """ACLED sub-event type of each snippet: weighted/macro F1 over ACLED classes, reject accuracy."""
+    """ACLED sub-event type of each snippet: weighted/macro F1 over ACLED classes (and all 30 for CASE-2021)."""
     from warlog.eval.types import evaluate_types
 
-    if corpus not in ("case2021", "acled", "fakes-gold"):
-        raise typer.BadParameter("use case2021, acled or fakes-gold", param_hint="--corpus")
-    run_eval(lambda: evaluate_types(corpus, data, include_seen=include_seen), fmt)
+    if corpus not in ("case2021", "acled", "wad", "fakes-gold"):
+        raise typer.BadParameter("use case2021, acled, wad or fakes-gold", param_hint="--corpus")
+    run_eval(lambda: evaluate_types(corpus, data, include_seen=include_seen, labels=labels), fmt)
 
 
 @eval_app.command("actors")

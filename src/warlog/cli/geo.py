@@ -53,6 +53,19 @@ def eval_geoparse(
     err.print(f"{result.metrics['toponyms_per_s']} toponyms resolved per second", highlight=False)
 
 
+@eval_app.command("toponyms")
+def eval_toponyms(
+    re3d: Annotated[Path, typer.Option(help="The re3d folder (source folders with documents.json).", exists=True)],
+    format_: FormatOption = "table",
+    limit: Annotated[int | None, typer.Option(help="Only the first N documents.")] = None,
+) -> None:
+    """Toponym recognition on re3d's Syria/Iraq documents (held out: span P/R/F1 against Location entities)."""
+    from warlog.eval.re3d import evaluate_re3d
+
+    _check_format(format_)
+    run_eval(lambda: evaluate_re3d(re3d, limit=limit), format_)
+
+
 @eval_app.command("places")
 def eval_places(
     source: Annotated[str, typer.Option(help="acled or ucdp")],

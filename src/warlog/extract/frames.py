@@ -34,12 +34,16 @@ from warlog.extract.places import (
     place_for_event,
     resolve_toponyms,
 )
-from warlog.extract.roles import CLAIM, event_threshold, is_furniture, sentence_role
+from warlog.extract.roles import CLAIM, event_threshold, is_furniture, reporting_start, sentence_role
 from warlog.extract.sentences import Sentence as _Sentence
 from warlog.extract.sentences import split_doc as split_sentences
 from warlog.extract.types import EventTypeMatch, classify_with_cues, find_triggers
 from warlog.model import Claim, Evidence, Extraction, Mention, Place, Report
 from warlog.taxonomy import taxonomy
+
+# A news report's headline and lead tell its news (the inverted pyramid): a candidate there needs only this share of
+# the role model's threshold, which was set on sentences without their place in the report.
+LEAD_PRIOR = 0.5
 
 # Events told as background more than this long before publication are left out (ACLED codes them from their
 # own reports, not from today's).
@@ -83,6 +87,10 @@ _BACKGROUND = re.compile(
     re.I,
 )
 _YEAR = re.compile(r"\b(?:19[4-9]\d|20\d\d)\b")
+# "Meanwhile ...", "Elsewhere ...", "In a separate attack ...": a new incident, not more of the one just told.
+_NEW_INCIDENT = re.compile(
+    r"\s*(?:meanwhile|elsewhere|separately|in (?:a |another )?separate\b|in another\b|in other\b|also on\b)", re.I
+)
 
 
 def _old_year(sentence: str, published: date) -> bool:
@@ -106,6 +114,15 @@ class _Draft:
     dated: bool = True  # the sentence gave its own day
     own_place: bool = True  # the sentence named a precise place of its own
     from_title: bool = False
+    named_place: bool = True  # the sentence named any place of its own (a province counts)
+    new_incident: bool = False  # the sentence opens with "Meanwhile", "Elsewhere", "In a separate attack"
+
+
+def _may_fold(draft: _Draft, into: _Draft) -> bool:
+    """A sentence that announces a new incident folds into an earlier event only when it names that event's place."""
+    return not draft.new_incident or (
+        draft.own_place and _place_key(draft.mention.place) == _place_key(into.mention.place)
+    )
 
 
 def dateline_end(text: str) -> int:
@@ -114,16 +131,43 @@ def dateline_end(text: str) -> int:
     return m.end() if m else 0
 
 
+# A date that stamps the page ("Date of publication 27 June 2016", "Updated: ...") or the telling ("a monitor said
+# Monday", "told AFP on Friday") dates the report, not the event: used only when the sentence gives no other day.
+_STAMP_BEFORE = re.compile(r"\b(?:date of publication|published|posted|updated)\s*(?:on|at|:)?\s*$", re.I)
+_TELLING_BEFORE = re.compile(
+    r"\b(?:said|says|told [\w.\- ]{1,40}?|reported|announced|added|stated|confirmed|declared)\s+"
+    r"(?:on\s+|late\s+|early\s+)?$",
+    re.I,
+)
+
+
+def _report_date(d: DateMention, sentence: str) -> bool:
+    """The date stamps the page or the telling rather than the happening."""
+    before = sentence[max(0, d.start - 60) : d.start]
+    return _STAMP_BEFORE.search(before) is not None or _TELLING_BEFORE.search(before) is not None
+
+
 def _event_date(
-    dates: list[DateMention], published: date | None, skip_before: int, sentence_start: int, trigger: int | None = None
+    dates: list[DateMention],
+    published: date | None,
+    skip_before: int,
+    sentence_start: int,
+    trigger: int | None = None,
+    sentence: str = "",
 ) -> tuple[date | None, int, bool]:
     """The day an event sentence gives (the most precise, then the one nearest the event's trigger: "published on
-    Wednesday" at the end does not date the strike told at the start), else the publication day with precision 2;
-    flag when it says nothing."""
+    Wednesday" at the end does not date the strike told at the start; a page stamp or the day a source spoke only when
+    nothing else dates it), else the publication day with precision 2; flag when it says nothing."""
     usable = [d for d in dates if d.value is not None and d.precision <= 2 and sentence_start + d.start >= skip_before]
+    stamps = [d for d in usable if _STAMP_BEFORE.search(sentence[max(0, d.start - 60) : d.start])]
+    usable = [d for d in usable if d not in stamps]
     if usable:
         near = (lambda d: min(abs(d.start - trigger), abs(d.end - trigger))) if trigger is not None else (lambda d: 0)
-        best = min(usable, key=lambda d: (d.precision, near(d), not d.relative))
+        best = min(usable, key=lambda d: (_report_date(d, sentence), d.precision, near(d), not d.relative))
+        if _report_date(best, sentence):
+            # Only the day a source spoke ("the toll has risen to 112, a monitor said Sunday"): near the event, not
+            # its day; a later sentence that gives the day ("on Saturday") dates it.
+            return best.value, 2, False
         return best.value, best.precision, True
     if published is None:
         return None, 3, False
@@ -203,9 +247,24 @@ def _one_event_per_incident(drafts: list[_Draft]) -> list[_Draft]:
                 if k.mention.sub_event_type == m.sub_event_type
                 and _near_days(k.mention, m)
                 and _same_place(k.mention, m)
+                and _may_fold(d, k)
             ),
             None,
         )
+        if target is None and m.fatalities:
+            # The same toll in the same place within a day or two is the same incident told again in other words
+            # ("beheaded eight" then "the eight were executed"), whatever sub-type each telling suggests.
+            target = next(
+                (
+                    k
+                    for k in kept
+                    if k.mention.fatalities == m.fatalities
+                    and _near_days(k.mention, m)
+                    and _same_place(k.mention, m)
+                    and _may_fold(d, k)
+                ),
+                None,
+            )
         if target is None:
             hosts = absorbed.get(m.sub_event_type or "", frozenset())
             target = next(
@@ -215,6 +274,7 @@ def _one_event_per_incident(drafts: list[_Draft]) -> list[_Draft]:
                     if k.mention.event_type in hosts
                     and (not d.dated or _near_days(k.mention, m))
                     and _same_place(k.mention, m)
+                    and _may_fold(d, k)
                 ),
                 None,
             )
@@ -228,7 +288,9 @@ def _one_event_per_incident(drafts: list[_Draft]) -> list[_Draft]:
         if target is not None:
             date_, precision = target.mention.event_date, target.mention.time_precision
             _merge(target, d)
-            target.mention.event_date, target.mention.time_precision = date_, precision
+            if target.dated or not d.dated:  # the first telling's day, unless only the later one gives a day
+                target.mention.event_date, target.mention.time_precision = date_, precision
+            target.dated = target.dated or d.dated
             continue
         kept.append(d)
     return kept
@@ -267,12 +329,20 @@ def _tolls_beyond_one_incident(drafts: list[_Draft], claims: list[Claim], report
 def _merge(into: _Draft, other: _Draft) -> None:
     """Fold a repeat into the earlier mention: keep the most precise place and date, reconcile figures."""
     a, b = into.mention, other.mention
+    if b.event_type in taxonomy().absorbed_by.get(a.sub_event_type or "", frozenset()):
+        # The killing told first ("a massacre") is the air strike or the battle told next: code the host's type.
+        a.disorder_type, a.event_type, a.sub_event_type = b.disorder_type, b.event_type, b.sub_event_type
+        a.actor1, a.actor2, a.inter1, a.inter2 = b.actor1 or a.actor1, b.actor2 or a.actor2, b.inter1, b.inter2
     rank = _PRECEDENCE.get(a.event_type or "", {})
     if rank.get(b.sub_event_type or "", 0) > rank.get(a.sub_event_type or "", 0):
         a.sub_event_type = b.sub_event_type
         a.actor1, a.actor2, a.inter1, a.inter2 = b.actor1 or a.actor1, b.actor2 or a.actor2, b.inter1, b.inter2
-    if b.place is not None and (a.place is None or b.place.geo_precision < a.place.geo_precision):
-        a.place = b.place
+    if b.place is not None and (
+        a.place is None
+        or a.place.feature == "country"  # a country is no place for ACLED: the report's main place is better
+        or (other.named_place and b.place.geo_precision < a.place.geo_precision)
+    ):
+        a.place = b.place  # a sentence that names no place has only the report's main place: it refines nothing
     elif (
         b.place is not None and b.place.feature == "district" and b.place.location.startswith(f"{a.place.location} - ")
     ):
@@ -362,6 +432,64 @@ def _follow_up_target(drafts: list[_Draft], draft: _Draft, anaphoric: bool) -> _
     return None
 
 
+# A sentence that refers back to an incident ("the strike", "Tuesday's attack on ...").
+_DAY_RETELLING = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)'?s\s+"
+    r"(?:\w+\s+){0,2}?(?:strikes?|air ?strikes?|raids?|attacks?|bombings?|blasts?|explosions?|shelling|massacre)\b",
+    re.I,
+)
+_RETELLING = re.compile(_ANAPHORA.pattern + "|" + _DAY_RETELLING.pattern, re.I)
+
+
+def _place_from_retelling(
+    drafts: list[_Draft],
+    sentences: list[_Sentence],
+    toponyms: list[Toponym],
+    resolved: list[Place | None],
+    doc_places: list[Place],
+    country: str | None,
+    published: date | None,
+) -> None:
+    """An event told without a precise place ("a rebel-held Syrian town") takes the place of a later sentence that
+    refers back to it ("vowed revenge for Tuesday's strike in the town of Khan Sheikhun"), when that sentence is no
+    event of its own and its place lies in the province of the place the event has so far (the report's main place).
+    """
+    told = {d.sentence_index for d in drafts}
+    for d in drafts:
+        if d.named_place:
+            continue
+        here = d.mention.place
+        for j, sent in enumerate(sentences):
+            if j in told or j <= d.sentence_index:
+                continue
+            ref = _RETELLING.search(sent.text)
+            if ref is None:
+                continue
+            idx = [i for i, t in enumerate(toponyms) if sent.start <= t.start < sent.end and resolved[i] is not None]
+            if not any(not _coarse(resolved[i]) for i in idx):
+                continue
+            place = place_for_event(
+                sent.text,
+                sent.start,
+                sent.start + ref.start(),
+                [toponyms[i] for i in idx],
+                [resolved[i] for i in idx],
+                doc_places,
+            )
+            place = _in_report_country(place, country, doc_places)
+            if place is None or _coarse(place):
+                continue
+            by_day = _DAY_RETELLING.search(sent.text) is not None  # "Tuesday's strike": the incident itself
+            if not by_day and here is not None and here.admin1 and place.admin1 != here.admin1:
+                continue
+            d.mention.place, d.own_place = place, True
+            if by_day and not d.dated:  # "Tuesday's strike" also gives the day the lead left open
+                days = [x for x in find_dates(sent.text, published) if x.value is not None and x.precision == 1]
+                if days:
+                    d.mention.event_date, d.mention.time_precision, d.dated = days[0].value, 1, True
+            break
+
+
 def _in_report_country(place: Place | None, country: str | None, doc_places: list[Place]) -> Place | None:
     """A place abroad in a report about one country is usually a misread word ("US-led", "UK-based" read as towns
     called Us or Uk) or a capital that only comments: take the report's own main place instead."""
@@ -439,6 +567,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     sentences = [t[0] for t in tagged]
     headline = {i for i, t in enumerate(tagged) if t[1]}
     own_source: dict[int, str | None] = {}
+    first_body = min((i for i in range(len(sentences)) if i not in headline), default=0)
     news_day: date | None = None  # the day of the incident the report is about, when it is long before publication
 
     def source_of(i: int) -> str | None:
@@ -451,6 +580,12 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         return source_of(i) or source_of(i - 1) or source_of(i + 1)
 
     for index, sent in enumerate(sentences):
+        cut = reporting_start(sent.text)
+        if cut:
+            # A publication stamp or a caption run into the lead: the reporting after it is the sentence.
+            rest = sent.text[cut:].lstrip(" .:-|\u2013\u2014")
+            if len(rest.split()) >= 6:
+                sent = sentences[index] = _Sentence(rest, sent.end - len(rest), sent.end, sent.paragraph)
         cas = extract_casualties(sent.text)
         before = sentences[index - 1].text if index > 0 else ""
         after = sentences[index + 1].text if index + 1 < len(sentences) else ""
@@ -478,7 +613,8 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         match, live = classify_with_cues(sent.text, context=before + " " + after)
         if match is not None:
             role = sentence_role(sent.text, [m.sub_event_type for m in live])
-            if role.p_event < event_threshold():
+            lead = index in headline or index <= first_body + 1
+            if role.p_event < event_threshold() * (LEAD_PRIOR if lead else 1.0):
                 if role.role == CLAIM and (cas.fatalities is not None or cas.injured is not None):
                     quantity, what = _claim_what(sent.text, cas)
                     claims.append(
@@ -513,7 +649,18 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
                     )
                     follow.mention.event_type = last.mention.event_type
                     follow.mention.sub_event_type = last.mention.sub_event_type
-                    follow.mention.event_date = last.mention.event_date
+                    own_date, own_precision, own_dated = _event_date(
+                        find_dates(sent.text, published), published, skip_before, sent.start, None, sent.text
+                    )
+                    if (
+                        own_dated
+                        and not last.dated
+                        and _near_days(last.mention, replace(last.mention, event_date=own_date))
+                    ):
+                        follow.mention.event_date, follow.mention.time_precision = own_date, own_precision
+                    else:
+                        follow.mention.event_date = last.mention.event_date
+                        follow.mention.time_precision = last.mention.time_precision
                     _apply_casualties(follow.mention, cas)
                     _merge(last, follow)
             continue
@@ -538,11 +685,19 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
                     )
                 )
             continue
-        event_date, precision, dated = _event_date(dates, published, skip_before, sent.start, match.start)
+        event_date, precision, dated = _event_date(dates, published, skip_before, sent.start, match.start, sent.text)
         if not dated and (_BACKGROUND.search(sent.text) or any(d.kind in ("month", "year") for d in dates)):
             continue  # "last month", "late last year", "in recent days": background, not today's news
-        if not dated and drafts and index - drafts[-1].sentence_index <= 3:
-            # News narrative: an undated sentence goes on about the day just told.
+        told = not dated and any(_report_date(d, sent.text) for d in dates if d.value is not None)
+        if (
+            not dated
+            and not told
+            and drafts
+            and index - drafts[-1].sentence_index <= 3
+            and not _NEW_INCIDENT.match(sent.text)
+        ):
+            # News narrative: an undated sentence goes on about the day just told (one dated only by the day a
+            # source spoke keeps that day, approximately).
             event_date, precision = drafts[-1].mention.event_date, drafts[-1].mention.time_precision
         if published is not None and event_date is not None and (published - event_date).days > BACKGROUND_DAYS:
             if news_day is not None and abs((news_day - event_date).days) <= BACKGROUND_DAYS:
@@ -598,14 +753,18 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             {attribution} if attribution else set(),
             dated,
             own_place=not all(_coarse(p) for p in own),
+            named_place=bool(own),
             from_title=index in headline,
         )
         if draft.from_title:
             title_drafts.append(draft)
             continue
-        target = _follow_up_target(drafts, draft, bool(_ANAPHORA.search(sent.text)))
+        draft.new_incident = _NEW_INCIDENT.match(sent.text) is not None
+        if draft.new_incident and not own and unresolved:
+            mention.place = None  # "Meanwhile in <a place not found>": not the report's main place
+        target = None if draft.new_incident else _follow_up_target(drafts, draft, bool(_ANAPHORA.search(sent.text)))
         if target is None:
-            target = next((e for e in drafts if _same_happening(e.mention, mention)), None)
+            target = next((e for e in drafts if _same_happening(e.mention, mention) and _may_fold(draft, e)), None)
         if target is not None:
             _merge(target, draft)
         else:
@@ -622,6 +781,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             _apply_casualties(target.mention, td.casualties)
             target.casualties.fatalities = td.casualties.fatalities
 
+    _place_from_retelling(drafts, sentences, toponyms, resolved, doc_places, country, published)
     drafts = _one_event_per_incident(drafts)
     drafts = _tolls_beyond_one_incident(drafts, claims, report)
 

@@ -604,6 +604,9 @@ def rank_document(
         seen: set[int] = set()
         anchors = []
         for j, a in enumerate(picks1):
+            # part of a longer name the gazetteer lacks ("al-Sultana" of "Baydar al-Sultana"): too weak an anchor
+            if toponyms[j].partial:
+                continue
             if j != i and a is not None and keys[j] != keys[i] and a.pk not in seen:
                 seen.add(a.pk)
                 anchors.append(a)

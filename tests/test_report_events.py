@@ -1,0 +1,151 @@
+"""Report-level event decisions (issue 13): which day dates an event, page furniture run into the lead, one incident
+told in several words, a new incident signalled by "Meanwhile", a place given by a later sentence. The reports are
+written for these tests."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from warlog.extract.counts import Casualties
+from warlog.extract.dates import find_dates
+from warlog.extract.frames import _Draft, _event_date, _merge, extract_report
+from warlog.extract.nlp import load_nlp
+from warlog.extract.roles import is_furniture, reporting_start
+from warlog.model import Mention, Place, Report
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+PUB = date(2016, 6, 27)  # a Monday
+
+
+def _day(sentence: str) -> tuple[date | None, int, bool]:
+    return _event_date(find_dates(sentence, PUB), PUB, 0, 0, None, sentence)
+
+
+def test_a_page_stamp_does_not_date_the_event():
+    assert _day("Date of publication 27 June 2016 Warplanes bombed the market over the weekend.") == (
+        date(2016, 6, 25),
+        2,
+        True,
+    )
+
+
+def test_the_day_a_source_spoke_is_not_the_event_day():
+    # "last week" dates the beheadings; "said Monday" is the day the monitor spoke.
+    when, precision, dated = _day("Militants beheaded eight prisoners in the town last week, a monitor said Monday.")
+    assert (when, precision, dated) == (date(2016, 6, 22), 2, True)
+    # Only the speaking day: near the event, not its day (approximate, and a later sentence may date it).
+    assert _day("The toll from the bombing has risen to 40, a monitor said Monday.") == (PUB, 2, False)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reporting"),
+    [
+        (
+            "Published June 27 2016 A man walks past a burnt car in Idlib (Reuters Photo) Warplanes killed nine "
+            "people in the town of Saraqib on Sunday.",
+            "Warplanes killed nine",
+        ),
+        ("Updated: 27 June 2016 10:41 GMT Gunmen killed two police officers in Arish.", "Gunmen killed two"),
+        ("Rebels published a video of the attack on Monday.", "Rebels published"),
+    ],
+)
+def test_reporting_starts_after_a_stamp_or_a_caption(sentence, reporting):
+    assert sentence[reporting_start(sentence) :].lstrip().startswith(reporting)
+
+
+def test_tags_and_read_also_lines_are_furniture():
+    assert is_furniture("Strikes kill 12 in Deir ez-Zor Tags Syria airstrikes civilians Deir ez-Zor")
+    assert is_furniture("Read Also Five killed in market blast in Idlib")
+    assert not is_furniture("Police said the tags on the vehicle had been forged.")
+
+
+def test_a_lead_behind_a_caption_is_still_an_event(nlp):
+    text = (
+        "Published June 27 2016 A man walks past a burnt car in Idlib province (Reuters Photo) Government warplanes "
+        "killed nine civilians in the town of Saraqib on Sunday, a monitoring group said."
+    )
+    ex = extract_report(Report(text=text, title="", published=PUB), nlp)
+    assert [(m.sub_event_type, m.event_date, m.fatalities) for m in ex.mentions] == [
+        ("Air/drone strike", date(2016, 6, 26), 9)
+    ]
+
+
+def test_one_toll_told_twice_is_one_incident(nlp):
+    text = (
+        "Militants beheaded eight captured fighters in the town of Al-Bukamal on Saturday, the monitor said.\n\n"
+        "The eight men were killed in Al-Bukamal on Saturday and their bodies were displayed in the main square."
+    )
+    ex = extract_report(Report(text=text, title="", published=PUB), nlp)
+    assert len(ex.mentions) == 1 and ex.mentions[0].fatalities == 8
+
+
+def test_meanwhile_opens_a_new_incident_dated_by_the_report(nlp):
+    text = (
+        "Rebels seized a hill near the town of Nawa in Daraa province on June 20, the monitor said.\n\n"
+        "Meanwhile in Idlib province three children were killed in air strikes on the town of Saraqib."
+    )
+    ex = extract_report(Report(text=text, title="", published=PUB), nlp)
+    strike = [m for m in ex.mentions if m.sub_event_type == "Air/drone strike"]
+    assert len(strike) == 1
+    assert strike[0].event_date == PUB  # not the seizure's day told just before
+
+
+def test_an_unplaced_incident_takes_the_place_a_later_sentence_gives_it(nlp):
+    text = (
+        "The death toll from a suspected chemical attack on a rebel-held town has risen to 58, a monitor said on "
+        "Wednesday.\n\n"
+        "The Security Council met to discuss the attack.\n\n"
+        "Rebels vowed revenge for Tuesday's strike in the town of Saraqib in Idlib province."
+    )
+    ex = extract_report(Report(text=text, title="", published=date(2017, 4, 5)), nlp)
+    chem = [m for m in ex.mentions if m.sub_event_type == "Chemical weapon"]
+    assert len(chem) == 1 and chem[0].place is not None
+    assert (chem[0].place.surface, chem[0].place.admin1) == ("Saraqib", "Idleb")
+    assert (chem[0].event_date, chem[0].time_precision) == (date(2017, 4, 4), 1)  # "Tuesday's strike"
+
+
+def test_a_new_incident_in_a_place_not_found_does_not_fold_into_the_main_one(nlp):
+    text = (
+        "Regime air strikes killed nine people in the town of Saraqib in Idlib province on Sunday, a monitor said.\n\n"
+        "Meanwhile air strikes killed four people in the village of Zzyqorabad on Sunday, activists said."
+    )
+    ex = extract_report(Report(text=text, title="", published=PUB), nlp)
+    assert [(m.place.surface if m.place else None, m.fatalities) for m in ex.mentions] == [("Saraqib", 9)]
+    assert all("Meanwhile" not in e.text for m in ex.mentions for e in m.evidence)
+
+
+def test_a_sentence_dated_only_by_its_source_keeps_that_day_not_the_previous_event_s(nlp):
+    text = (
+        "Government air strikes killed nine people in the town of Saraqib in Idlib province on Saturday.\n\n"
+        "A car bomb killed four people at a checkpoint in the town of Azaz, a monitor said Monday."
+    )
+    ex = extract_report(Report(text=text, title="", published=PUB), nlp)
+    bomb = [m for m in ex.mentions if m.sub_event_type == "Remote explosive/landmine/IED"]
+    assert [(m.event_date, m.time_precision) for m in bomb] == [(PUB, 2)]
+
+
+def test_a_follow_up_without_a_place_of_its_own_refines_no_place():
+    homs = Place("Homs", 34.73, 36.72, 3, "Syria", "Homs", feature="admin1")
+    main = Place("Ras al-Ain", 36.85, 40.07, 2, "Syria", "Al-Hasakeh", feature="town")
+    country = Place("Syria", 35.0, 38.0, 3, "Syria", feature="country")
+
+    def draft(place: Place | None, named: bool) -> _Draft:
+        return _Draft(Mention(report_id="r", place=place), Casualties(), 0, named_place=named)
+
+    event = draft(homs, True)
+    _merge(event, draft(main, False))  # "those killed were all civilians": the report's main place, borrowed
+    assert event.mention.place is homs
+    event = draft(homs, True)
+    _merge(event, draft(replace(main, geo_precision=1), True))  # a sentence that names a town in it refines it
+    assert event.mention.place.location == "Ras al-Ain"
+    event = draft(country, True)
+    _merge(event, draft(main, False))  # a country is no place: anything better replaces it
+    assert event.mention.place is main
