@@ -22,7 +22,7 @@ from benchlib import RESULTS, ROOT, Figure, Results, load_results, python
 BENCH = Path(__file__).resolve().parent
 DOC = ROOT / "docs" / "performance.md"
 # The order of sections in the document; benches not listed come after, by name.
-ORDER = ("extraction", "memory", "linking", "storage", "api")
+ORDER = ("extraction", "ingest", "memory", "linking", "storage", "api")
 EXPECTED = {"linking": "Linking (10k/100k/1M synthetic mentions)", "api": "API latency (/api/events)"}
 # Everything after this line in docs/performance.md is written by people and kept when the figures are re-rendered.
 KEEP_MARK = "<!-- Hand-written notes below: bench/run.py keeps them when it rewrites the figures above. -->"

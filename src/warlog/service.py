@@ -8,9 +8,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from warlog.engines import Engine, open_engine
-from warlog.extract.run import extract_reports
 from warlog.ingest import IngestError, read_sources
-from warlog.link.run import link_store
 from warlog.model import Extraction, Report
 from warlog.store import Store
 
@@ -18,6 +16,14 @@ __all__ = ["BATCH_SIZE", "IngestSummary", "extract_reports", "ingest"]
 
 # Reports per nlp.pipe call and per database transaction: a killed run loses at most one batch.
 BATCH_SIZE = 32
+
+
+def extract_reports(reports: list[Report], nlp: Any = None) -> list[Extraction]:
+    """Extract a batch of reports in this process (warlog.extract.run.extract_reports). Imported when called: a
+    process that extracts in pool workers (`--engine local`) never imports spaCy itself."""
+    from warlog.extract.run import extract_reports as run
+
+    return run(reports, nlp)
 
 
 @dataclass
@@ -144,5 +150,7 @@ def ingest(
             if on_progress:
                 on_progress(n_read)
     if link and summary.stored:
+        from warlog.link.run import link_store
+
         link_store(store)  # new mentions join existing events; event ids stay stable
     return summary

@@ -102,10 +102,19 @@ def train_events(
     its held-out scores per source (docs/training.md describes every set)."""
     from importlib import resources
 
-    from warlog.extract.roles import ROLES_RESOURCE
+    from warlog.extract.roles import ROLES_RESOURCE, shipped_roles
     from warlog.train.events import train_roles
 
+    shipped = shipped_roles()
+    shipped_digest = shipped.meta.get("data_sha256") if shipped is not None else None
     target = out or Path(str(resources.files("warlog").joinpath(ROLES_RESOURCE)))
     model, report = train_roles(target, shared)
-    typer.echo(json.dumps({"threshold": model.meta["threshold"], "heldout": report}, indent=2, default=float))
+    summary = {
+        "threshold": model.meta["threshold"],
+        "n_train": model.meta["n_train"],
+        "data_sha256": model.meta["data_sha256"],
+        "same_data_as_shipped": model.meta["data_sha256"] == shipped_digest,
+        "heldout": report,
+    }
+    typer.echo(json.dumps(summary, indent=2, default=float))
     err.print(f"wrote {target}: {len(model.buckets)} features x {len(model.classes)} classes", highlight=False)

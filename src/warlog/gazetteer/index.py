@@ -88,6 +88,7 @@ class GazEntry:
 DEMONYM_QUALITY = 0.89
 FUZZY_LIMIT = 5  # near-miss keys kept per key (fuzzy_matches' default)
 _FUZZY_FLOOR = 85.0  # below fuzzy_matches' cut-off (86), for the length window of fuzzy_keys
+_POOL_FORMAT = "warlog-fuzzy-pool-1"  # first word of the stamp line of a saved fuzzy pool
 
 
 def _singular(key: str) -> str:
@@ -248,16 +249,64 @@ class Gazetteer:
         return keys[lo:hi], order
 
     def fuzzy_pool(self) -> list[str]:
-        """Keys offered to the fuzzy matcher: conflict-region places, admin units and countries."""
+        """Keys offered to the fuzzy matcher: conflict-region places, admin units and countries.
+
+        The query scans every name (about 1 s); its answer is kept beside an index file (`<index>.fuzzy`, stamped
+        with the file's size and modification time, so an index that dumps were loaded into is read again) and
+        read back by the next process in milliseconds."""
         if self._fuzzy_pool is None:
-            marks = ",".join("?" * len(REGION))
-            rows = self.conn.execute(
-                f"SELECT DISTINCT n.key FROM names n JOIN places p ON p.pk = n.place "
-                f"WHERE p.iso IN ({marks}) OR p.feature IN ('country', 'admin1') OR p.population >= 100000",
-                tuple(REGION),
-            ).fetchall()
-            self._fuzzy_pool = [r[0] for r in rows if not has_arabic(r[0]) and ":" not in r[0]]
+            pool = self._saved_fuzzy_pool()
+            if pool is None:
+                marks = ",".join("?" * len(REGION))
+                rows = self.conn.execute(
+                    f"SELECT DISTINCT n.key FROM names n JOIN places p ON p.pk = n.place "
+                    f"WHERE p.iso IN ({marks}) OR p.feature IN ('country', 'admin1') OR p.population >= 100000",
+                    tuple(REGION),
+                ).fetchall()
+                pool = [r[0] for r in rows if not has_arabic(r[0]) and ":" not in r[0]]
+                self._save_fuzzy_pool(pool)
+            self._fuzzy_pool = pool
         return self._fuzzy_pool
+
+    def _pool_stamp(self) -> tuple[Path, str] | None:
+        """(sidecar path, stamp of the index file) for an index on disk, else None."""
+        if not self.path:
+            return None
+        try:
+            st = os.stat(self.path)
+        except OSError:
+            return None
+        return Path(f"{self.path}.fuzzy"), f"{_POOL_FORMAT} {st.st_size} {st.st_mtime_ns}"
+
+    def _saved_fuzzy_pool(self) -> list[str] | None:
+        """The pool saved beside this index file when it was computed from the file as it is now, else None."""
+        where = self._pool_stamp()
+        if where is None:
+            return None
+        try:
+            stamp, _, body = where[0].read_text(encoding="utf-8").partition("\n")
+        except (OSError, UnicodeDecodeError):
+            return None
+        if stamp != where[1]:
+            return None
+        return body.split("\n") if body else []
+
+    def _save_fuzzy_pool(self, pool: list[str]) -> None:
+        """Save the pool beside the index file (atomically; a cache directory we cannot write is no error)."""
+        where = self._pool_stamp()
+        if where is None:
+            return
+        path, stamp = where
+        try:
+            fd, tmp = tempfile.mkstemp(prefix=".fuzzy-", dir=path.parent)
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write(stamp + "\n" + "\n".join(pool))
+            os.chmod(tmp, 0o644)
+            os.replace(tmp, path)
+        except OSError as exc:
+            log.debug("fuzzy pool not saved beside %s: %s", self.path, exc)
+            if "tmp" in locals() and os.path.exists(tmp):
+                os.unlink(tmp)
 
     def get(self, place_id: str) -> GazEntry | None:
         """The row with this id."""

@@ -115,15 +115,23 @@ def _closeness(m: dict[str, Any]) -> tuple[int, float]:
     return (m.get("days") or 0, m["km"] if m.get("km") is not None else 1e9)
 
 
-def corroborate_reports(store: Store, report_ids: set[str] | None) -> list[dict[str, Any]]:
+def corroborate_reports(
+    store: Store, report_ids: set[str] | None, written: dict[str, dict[str, Any]] | None = None
+) -> list[dict[str, Any]]:
     """Recompute and store the corroboration of these reports (None: every report in an event); returns the rows
-    ({"report_id", "counts", "reasons"})."""
+    ({"report_id", "counts", "reasons"}).
+
+    written: events linking has just written, as corroboration reads them (link.run.written_events); they are not
+    read back, except those an analyst reviewed (a reviewed date or place names the event in the reasons)."""
     if report_ids is None:
         evs = db.query_events(store.engine)
         report_ids = {r for e in evs for r in e["report_ids"]}
     by_report = db.event_ids_of_reports(store.engine, report_ids)
     wanted = sorted({e for ids in by_report.values() for e in ids})
-    events = {e["id"]: e for e in db.events_by_id(store.engine, wanted)}
+    written = written or {}
+    reviewed = db.reviewed_ids(store.engine, [e for e in wanted if e in written])
+    events = {e: written[e] for e in wanted if e in written and e not in reviewed}
+    events.update((e["id"], e) for e in db.corroboration_events(store.engine, [e for e in wanted if e not in events]))
     matches = db.matches_of(store.engine, wanted)
     rows = []
     for rid in sorted(report_ids):

@@ -16,6 +16,7 @@ from warlog.link.reference import match_events
 from warlog.link.score import PairScore
 from warlog.link.syndication import independent_sources, syndication_groups
 from warlog.store import linking as db
+from warlog.store.rows import iso_text
 from warlog.store.schema import event_sources
 
 if TYPE_CHECKING:
@@ -113,27 +114,41 @@ def _link_store(store: Store, *, rebuild: bool, references: bool) -> LinkSummary
     summary.joined = summary.new_mentions - summary.founded
     db.assign_events(store, {d.mention_id: d.event_id for d in decisions})
     touched = sorted({d.event_id for d in decisions})
-    update_events(store, touched, {d.mention_id: d for d in decisions})
+    written = update_events(
+        store, touched, {d.mention_id: d for d in decisions}, known={m.id: (m, info) for m, info in new}
+    )
     summary.events_updated = len(touched)
     if references:
         if db.count_reference(store.engine):
             match_events(store, touched)
         report_ids = {m.report_id for m, _ in new}
-        summary.reports_corroborated = len(corroborate_reports(store, report_ids))
+        summary.reports_corroborated = len(corroborate_reports(store, report_ids, written))
     return summary
 
 
-def update_events(store: Store, event_ids: list[str], decisions: dict[str, LinkDecision] | None = None) -> None:
+def update_events(
+    store: Store,
+    event_ids: list[str],
+    decisions: dict[str, LinkDecision] | None = None,
+    known: dict[str, tuple[Any, dict[str, Any]]] | None = None,
+) -> dict[str, dict[str, Any]]:
     """Re-reconcile these events from all their members and write them (under the link lock: a reviewer's edit and
-    an ingest's linking may touch the same event)."""
+    an ingest's linking may touch the same event). `known`: members already read (mention id -> (Mention, info)).
+
+    Returns what corroboration reads of each written event (db.corroboration_events' shape, machine values)."""
     with store.exclusive("link"):
-        _update_events(store, event_ids, decisions)
+        return _update_events(store, event_ids, decisions, known)
 
 
-def _update_events(store: Store, event_ids: list[str], decisions: dict[str, LinkDecision] | None) -> None:
+def _update_events(
+    store: Store,
+    event_ids: list[str],
+    decisions: dict[str, LinkDecision] | None,
+    known: dict[str, tuple[Any, dict[str, Any]]] | None = None,
+) -> dict[str, dict[str, Any]]:
     kept = _keep_decisions(store, event_ids)
     kept.update(decisions or {})
-    members = db.members_of(store.engine, event_ids)
+    members = db.members_of(store.engine, event_ids, known)
     rows, src_rows = [], []
     for eid in event_ids:
         if eid not in members:
@@ -142,3 +157,20 @@ def _update_events(store: Store, event_ids: list[str], decisions: dict[str, Link
         rows.append(row)
         src_rows.extend(srcs)
     db.write_events(store, rows, src_rows)
+    return written_events(rows, src_rows)
+
+
+def written_events(rows: list[dict[str, Any]], src_rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """event id -> the fields corroboration reads (id, event_date as ISO text, location, flags, reports), from the
+    rows linking just wrote."""
+    out = {
+        r["id"]: {"id": r["id"], "event_date": iso_text(r.get("event_date")), "location": r.get("location"),
+                  "flags": list(r.get("flags") or []), "reports": []}
+        for r in rows
+    }  # fmt: skip
+    for s in src_rows:
+        if s["event_id"] in out:
+            out[s["event_id"]]["reports"].append(
+                {k: s[k] for k in ("event_id", "report_id", "source", "text_group", "fatalities")}
+            )
+    return out

@@ -1,20 +1,23 @@
-"""Near-duplicate report texts (a wire story republished by many outlets) found with MinHash LSH, and independent
-sources: outlets joined when one republishes another's text count as one source."""
+"""Near-duplicate report texts (a wire story republished by many outlets) found by the Jaccard similarity of their
+word shingles, and independent sources: outlets joined when one republishes another's text count as one source.
+
+An event's handful of reports are compared pair by pair on their exact shingle sets (a set intersection per pair:
+cheaper than sketching every text, and exact); only beyond PAIRWISE_MAX texts does a MinHash LSH index (datasketch,
+imported then) propose the candidate pairs, which are still confirmed on the exact sets."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from functools import cache
-
-from datasketch import MinHash, MinHashLSH
+from functools import cache, lru_cache
+from typing import Any
 
 NUM_PERM = 64
 SHINGLE = 4  # words per shingle
-SYNDICATION_THRESHOLD = 0.6  # estimated Jaccard of shingle sets above which two texts are one story
+SYNDICATION_THRESHOLD = 0.6  # Jaccard similarity of shingle sets above which two texts are one story
 
 _WORD = re.compile(r"\w+")
-PAIRWISE_MAX = 64  # up to this many texts, compare every pair (exact on the sketches); beyond, an LSH index
+PAIRWISE_MAX = 64  # up to this many texts, compare every pair; beyond, an LSH index proposes the pairs
 
 
 class _UnionFind:
@@ -36,18 +39,35 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)  # the smaller id stays the root: stable group ids
 
 
+@lru_cache(maxsize=8192)
+def shingles(text: str) -> frozenset[str]:
+    """The text's word shingles (lower-cased, SHINGLE words each); a short text is one shingle of all its words.
+    Remembered per text: a report's text is compared again for every event it contributes to."""
+    toks = _WORD.findall(text.lower())
+    return frozenset(" ".join(toks[i : i + SHINGLE]) for i in range(max(1, len(toks) - SHINGLE + 1)))
+
+
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    """|a & b| / |a | b| (1.0 for two empty sets)."""
+    if not a and not b:
+        return 1.0
+    small, big = (a, b) if len(a) <= len(b) else (b, a)
+    inter = sum(1 for s in small if s in big)
+    return inter / (len(a) + len(b) - inter)
+
+
 @cache
-def _empty_minhash() -> MinHash:
+def _empty_minhash() -> Any:
     """An empty MinHash of seed 7, built once: copies share its permutations (a new MinHash draws them again)."""
+    from datasketch import MinHash
+
     return MinHash(num_perm=NUM_PERM, seed=7)
 
 
-def minhash(text: str) -> MinHash:
-    """MinHash of the text's word shingles (lower-cased); a short text is hashed by its words."""
-    toks = _WORD.findall(text.lower())
-    shingles = {" ".join(toks[i : i + SHINGLE]) for i in range(max(1, len(toks) - SHINGLE + 1))}
+def minhash(text: str) -> Any:
+    """MinHash (datasketch) of the text's shingles, for the LSH index over many texts."""
     m = _empty_minhash().copy()
-    m.update_batch([s.encode("utf-8") for s in shingles])
+    m.update_batch([s.encode("utf-8") for s in shingles(text)])
     return m
 
 
@@ -55,27 +75,33 @@ def minhash(text: str) -> MinHash:
 def _lsh_params(threshold: float) -> tuple[int, int]:
     """LSH bands and rows for a threshold (datasketch integrates false-positive/negative curves to choose them: slow,
     so once per threshold)."""
+    from datasketch import MinHashLSH
+
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
     return lsh.b, lsh.r
 
 
 def syndication_groups(texts: Mapping[str, str], threshold: float = SYNDICATION_THRESHOLD) -> dict[str, str]:
-    """report id -> id of its near-duplicate group (the smallest report id in the group)."""
+    """report id -> id of its near-duplicate group (the smallest report id in the group): texts whose shingle sets
+    have a Jaccard similarity of `threshold` or more, joined transitively."""
     uf = _UnionFind()
     if len(texts) < 2:
         return {rid: rid for rid in texts}
-    hashes = {rid: minhash(t) for rid, t in sorted(texts.items())}
-    if len(hashes) <= PAIRWISE_MAX:  # an event's handful of reports: every pair, no index
-        items = list(hashes.items())
-        for i, (rid, h) in enumerate(items):
-            for other, g in items[:i]:
-                if h.jaccard(g) >= threshold:
+    sets = {rid: shingles(t) for rid, t in sorted(texts.items())}
+    if len(sets) <= PAIRWISE_MAX:  # an event's handful of reports: every pair, no index
+        items = list(sets.items())
+        for i, (rid, sh) in enumerate(items):
+            for other, sh2 in items[:i]:
+                if jaccard(sh, sh2) >= threshold:
                     uf.union(rid, other)
         return {rid: uf.find(rid) for rid in texts}
+    from datasketch import MinHashLSH
+
     lsh = MinHashLSH(num_perm=NUM_PERM, params=_lsh_params(threshold))
-    for rid, h in hashes.items():
+    for rid, t in sorted(texts.items()):
+        h = minhash(t)
         for other in lsh.query(h):
-            if h.jaccard(hashes[other]) >= threshold:
+            if jaccard(sets[rid], sets[other]) >= threshold:
                 uf.union(rid, other)
         lsh.insert(rid, h)
     return {rid: uf.find(rid) for rid in texts}

@@ -5,6 +5,7 @@ Functions take a Store (writes go through its write transaction) or its engine; 
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from datetime import UTC, date, datetime
@@ -82,18 +83,87 @@ def linked_mentions(
         return _rows_to_mentions(conn.execute(q).mappings().all())
 
 
-def members_of(engine: Engine, event_ids: Iterable[str]) -> dict[str, list[tuple[Mention, dict[str, Any]]]]:
-    """Every member mention of these events with its report's outlet, publication date and text."""
-    out: dict[str, list[tuple[Mention, dict[str, Any]]]] = defaultdict(list)
-    q0 = sa.select(mentions, reports.c.outlet, reports.c.published, reports.c.text.label("report_text")).join(
-        reports, mentions.c.report_id == reports.c.id
-    )
+def members_of(
+    engine: Engine,
+    event_ids: Iterable[str],
+    known: Mapping[str, tuple[Mention, dict[str, Any]]] | None = None,
+) -> dict[str, list[tuple[Mention, dict[str, Any]]]]:
+    """Every member mention of these events with its report's outlet, publication date and text, in mention id
+    order. `known`: mention id -> (Mention, {outlet, published}) already read (the mentions a link run just
+    assigned): only their report texts are read; the other members are read whole."""
+    known = known or {}
+    ids = sorted(set(event_ids))
+    member_ids: dict[str, list[str]] = defaultdict(list)
+    with engine.connect() as conn:
+        for chunk in _chunks(ids):
+            q = sa.select(mentions.c.event_id, mentions.c.id).where(mentions.c.event_id.in_(chunk))
+            for eid, mid in conn.execute(q):
+                member_ids[eid].append(mid)
+        found: dict[str, tuple[Mention, dict[str, Any]]] = {}
+        missing = sorted({m for ms in member_ids.values() for m in ms if m not in known})
+        for chunk in _chunks(missing):
+            for r in conn.execute(_mention_select().where(mentions.c.id.in_(chunk))).mappings():
+                found[r["id"]] = (mention_from_row(r), {"outlet": r["outlet"], "published": r["published"]})
+        report_ids = {
+            pair[0].report_id for ms in member_ids.values() for m in ms if (pair := known.get(m) or found.get(m))
+        }
+        texts: dict[str, str] = {}
+        for chunk in _chunks(sorted(report_ids)):
+            for rid, text in conn.execute(sa.select(reports.c.id, reports.c.text).where(reports.c.id.in_(chunk))):
+                texts[rid] = text
+    out: dict[str, list[tuple[Mention, dict[str, Any]]]] = {}
+    for eid in ids:
+        members = []
+        for mid in sorted(member_ids.get(eid, ())):
+            m, info = known.get(mid) or found[mid]
+            members.append(
+                (m, {"outlet": info["outlet"], "published": info["published"], "text": texts.get(m.report_id)})
+            )
+        if members:
+            out[eid] = members
+    return out
+
+
+def reviewed_ids(engine: Engine, event_ids: Iterable[str]) -> set[str]:
+    """Which of these events an analyst has reviewed (have an event_reviews row)."""
+    from warlog.store.review import event_reviews
+
+    out: set[str] = set()
     with engine.connect() as conn:
         for chunk in _chunks(sorted(set(event_ids))):
-            for r in conn.execute(q0.where(mentions.c.event_id.in_(chunk)).order_by(mentions.c.id)).mappings():
-                info = {"outlet": r["outlet"], "published": r["published"], "text": r["report_text"]}
-                out[r["event_id"]].append((mention_from_row(r), info))
-    return dict(out)
+            out.update(
+                conn.execute(sa.select(event_reviews.c.event_id).where(event_reviews.c.event_id.in_(chunk))).scalars()
+            )
+    return out
+
+
+def _json_list(value: Any) -> list[Any]:
+    """A JSON column's list (decoded by SQLAlchemy, or raw text written by another tool)."""
+    return list((json.loads(value) if isinstance(value, str) else value) or [])
+
+
+def corroboration_events(engine: Engine, event_ids: Iterable[str]) -> list[dict[str, Any]]:
+    """What the corroboration of reports reads of these events: id, reviewed event_date (ISO text) and location,
+    flags, and `reports` (one {report_id, source, text_group, fatalities} per source row); events not found are left
+    out. Two lean queries per 500 events instead of the readers' full event shape."""
+    from warlog.store.read import effective, reviewed_events
+    from warlog.store.rows import iso_text
+
+    out: dict[str, dict[str, Any]] = {}
+    cols = [events.c.id, effective("event_date").label("event_date"), effective("location").label("location"),
+            events.c.flags]  # fmt: skip
+    src_cols = [event_sources.c[c] for c in ("event_id", "report_id", "source", "text_group", "fatalities")]
+    with engine.connect() as conn:
+        for chunk in _chunks(sorted(set(event_ids))):
+            q = sa.select(*cols).select_from(reviewed_events()).where(events.c.id.in_(chunk))
+            for eid, day, location, flags in conn.execute(q):
+                out[eid] = {"id": eid, "event_date": iso_text(day), "location": location, "flags": _json_list(flags),
+                            "reports": []}  # fmt: skip
+            q2 = sa.select(*src_cols).where(event_sources.c.event_id.in_(chunk))
+            for r in conn.execute(q2.order_by(event_sources.c.event_id, event_sources.c.mention_id)).mappings():
+                if r["event_id"] in out:
+                    out[r["event_id"]]["reports"].append(dict(r))
+    return list(out.values())
 
 
 def assign_events(store: Store, assignment: Mapping[str, str]) -> None:

