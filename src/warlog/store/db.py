@@ -192,14 +192,15 @@ class Store:
         from warlog.store import migrate
 
         migrate.upgrade(self.url)
-        with self._write() as conn:
-            stored = conn.execute(
-                sa.select(meta_table.c.value).where(meta_table.c.key == "schema_version")
-            ).scalar_one_or_none()
-            if stored is None:
-                conn.execute(sa.insert(meta_table).values(key="schema_version", value=str(SCHEMA_VERSION)))
-            elif int(stored) > SCHEMA_VERSION:
-                raise SchemaVersionError(f"database schema {stored} is newer than this warlog ({SCHEMA_VERSION})")
+        query = sa.select(meta_table.c.value).where(meta_table.c.key == "schema_version")
+        with self.engine.connect() as conn:  # a read first: a read-only database with its schema opens
+            stored = conn.execute(query).scalar_one_or_none()
+        if stored is None:
+            with self._write() as conn:
+                if conn.execute(query).scalar_one_or_none() is None:
+                    conn.execute(sa.insert(meta_table).values(key="schema_version", value=str(SCHEMA_VERSION)))
+        elif int(stored) > SCHEMA_VERSION:
+            raise SchemaVersionError(f"database schema {stored} is newer than this warlog ({SCHEMA_VERSION})")
 
     @contextmanager
     def _write(self) -> Iterator[Connection]:
