@@ -50,8 +50,11 @@ def extraction(spec: tuple) -> Extraction:
         "A rescue worker said families were still searching the rubble at dusk, and schools stayed shut.",
         "Officials in the provincial capital did not comment; a curfew was announced for the night.",
         "Residents fled towards the north while aid groups asked for safe passage.",
+        "Power and water were cut across the area, and the main road stayed closed to traffic until the evening.",
+        "Shops shut early as people queued for bread and fuel, a local council member told the outlet by phone.",
     ]
-    tail = tails[sum(map(ord, outlet)) % 4]
+    outlets = sorted({s[0] for s in SPECS})
+    tail = tails[outlets.index(outlet) % len(tails)]  # each outlet its own words: independent reports, not copies
     text = f"{outlet} reported that {deaths} people were killed in {place} on {when:%A}. {tail}"
     first = text.index(".") + 1
     r = Report(text=text, outlet=outlet, published=when, title=f"{sub} in {place}")
