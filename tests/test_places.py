@@ -142,3 +142,12 @@ def test_gold_spans_may_be_demonyms_or_abbreviations() -> None:
     got = resolve_spans(text, [(0, 11), (29, 37), (39, 43)])
     assert got[0] is not None and got[0].iso == "PS" and got[0].feature == "country"
     assert got[2] is not None and got[2].admin1 == "Florida"
+
+
+def test_a_name_shared_by_a_province_and_its_capital_is_the_city_without_a_province_word() -> None:
+    text = "KYIV, May 2 - A missile hit a market in Sumy on Friday, killing nine people, officials said."
+    city = only(text, "Sumy")
+    assert city.geo_precision == 1 and city.feature == "city" and city.admin1 == "Sumy"
+    assert haversine_km(city.latitude, city.longitude, 50.917, 34.799) < 3
+    region = only("KYIV, May 2 - Shelling in the Sumy region killed two villagers, officials said.", "Sumy")
+    assert region.geo_precision == 3 and region.feature == "admin1"

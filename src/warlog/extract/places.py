@@ -87,7 +87,7 @@ _BEFORE_PART = re.compile(r"\b(?:eastern|western|northern|southern|central|east|
 _BEFORE_ADMIN1 = re.compile(r"\b(?:province|governorate|region)\s+of\s+(?:the\s+)?$", re.I)
 _BEFORE_RURAL = re.compile(r"\b(?:rural|countryside of|countryside of the|countryside)\s+$", re.I)
 _BEFORE_DISTRICT = re.compile(r"\b(?:neighbou?rhoods?|district|quarter)\s+of\s+(?:the\s+)?$", re.I)
-_AFTER_ADMIN1 = re.compile(r"^\s+(?:province|governorate)\b", re.I)
+_AFTER_ADMIN1 = re.compile(r"^\s+(?:province|governorate|oblast|region|state|prefecture|wilaya[ht]?)\b", re.I)
 _AFTER_RURAL = re.compile(
     r"^(?:['’]s)?\s+(?:countryside|rural areas|province's countryside|suburbs|outskirts|environs)\b", re.I
 )
@@ -671,6 +671,7 @@ def resolve_toponyms(
     for t, entry in zip(toponyms, picks, strict=True):
         try:
             cue = _cue(text, t)
+            entry = _capital_of_bare_name(t, entry, cue)
             place = place_from_entry(entry, cue, t.surface, gazetteer) if entry else None
             if place is None and t.city_hint:
                 place = _city_part(t, country, gazetteer)
@@ -678,6 +679,25 @@ def resolve_toponyms(
             place = None
         out.append(place)
     return out
+
+
+def _capital_of_bare_name(top: Toponym, entry: GazEntry | None, cue: str | None) -> GazEntry | None:
+    """A name shared by a province and its capital, said with no province word, is the city (ACLED codes the
+    town a report names; "the X region/province/oblast" is what makes it the province)."""
+    if entry is None or entry.feature != "admin1" or cue is not None or not entry.city:
+        return entry
+    key = name_key(top.surface)
+    if key != name_key(entry.city):
+        return entry
+    for c in top.candidates:
+        if (
+            c.feature in ("city", "town")
+            and c.iso == entry.iso
+            and c.admin1 == entry.admin1
+            and name_key(c.name) == key
+        ):
+            return c
+    return entry
 
 
 def _city_part(top: Toponym, country: str | None, gazetteer: Gazetteer | None) -> Place | None:
