@@ -95,9 +95,9 @@ def test_a_lead_behind_a_tag_run_is_still_an_event(nlp):
     # The parser cuts the run after its first keywords ("Tags Yemen" | "Taiz Houthis ... At least nine ..."): the run
     # is glued back whole, so the lead behind it is cut loose and read.
     text = (
-        "Houthi shells hit a crowded market in Taiz on Sunday, killing at least nine civilians, medics said. Tags Yemen "
-        "Taiz Houthis shelling civilians Saudi-led coalition At least nine civilians including two children were "
-        "killed when Houthi shells struck a crowded market in the city of Taiz on Sunday, local medics said."
+        "Houthi shells hit a crowded market in Taiz on Sunday, killing at least nine civilians, medics said. "
+        "Tags Yemen Taiz Houthis shelling civilians Saudi-led coalition At least nine civilians including two "
+        "children were killed when Houthi shells struck a crowded market in the city of Taiz on Sunday, medics said."
     )
     ex = extract_report(Report(text=text, title="", published=PUB), nlp)
     assert [(m.sub_event_type, m.event_date, m.fatalities, m.children) for m in ex.mentions] == [
