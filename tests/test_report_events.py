@@ -61,6 +61,51 @@ def test_reporting_starts_after_a_stamp_or_a_caption(sentence, reporting):
     assert sentence[reporting_start(sentence) :].lstrip().startswith(reporting)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "reporting"),
+    [
+        # a tag run, then the lead opened by a quantifier, an article or a number word
+        ("Tags Yemen Taiz Houthis shelling civilians At least nine people died when shells hit a market.", "At least"),
+        ("Tags Mali Gao IED convoy UN peacekeepers A roadside bomb struck a supply convoy near Gao.", "A roadside"),
+        ("Keywords: Somalia al-Shabaab Mogadishu Seven soldiers died in an ambush outside the capital.", "Seven"),
+        # no such opener: the lead's subject is the last capital before its first function word or verb
+        ("Tags Iraq Mosul coalition Warplanes struck a bridge in western Mosul overnight.", "Warplanes struck"),
+        ("Tags Nigeria Borno Maiduguri Boko Haram Gunmen attacked a village near Maiduguri.", "Gunmen attacked"),
+    ],
+)
+def test_reporting_starts_after_a_tag_run(sentence, reporting):
+    start = reporting_start(sentence)
+    assert start > 0 and sentence[start:].startswith(reporting)
+    assert not is_furniture(sentence[start:])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Tags Syria Aleppo airstrikes civilians Russia",  # tags alone
+        "Read Also Five killed in market blast in Idlib",  # a related link: no keyword before the number
+        "Tags Syria Aleppo. The rest was cut.",  # the run ends before any opener
+    ],
+)
+def test_a_furniture_line_without_a_lead_stays_whole(line):
+    assert reporting_start(line) == 0
+
+
+def test_a_lead_behind_a_tag_run_is_still_an_event(nlp):
+    # The parser cuts the run after its first keywords ("Tags Yemen" | "Taiz Houthis ... At least nine ..."): the run
+    # is glued back whole, so the lead behind it is cut loose and read.
+    text = (
+        "Houthi shells hit a crowded market in Taiz on Sunday, killing at least nine civilians, medics said. "
+        "Tags Yemen Taiz Houthis shelling civilians Saudi-led coalition At least nine civilians including two "
+        "children were killed when Houthi shells struck a crowded market in the city of Taiz on Sunday, medics said."
+    )
+    ex = extract_report(Report(text=text, title="", published=PUB), nlp)
+    assert [(m.sub_event_type, m.event_date, m.fatalities, m.children) for m in ex.mentions] == [
+        ("Shelling/artillery/missile attack", date(2016, 6, 26), 9, 2)
+    ]
+    assert ex.mentions[0].evidence[-1].text.startswith("At least nine civilians including two children")
+
+
 def test_tags_and_read_also_lines_are_furniture():
     assert is_furniture("Strikes kill 12 in Deir ez-Zor Tags Syria airstrikes civilians Deir ez-Zor")
     assert is_furniture("Read Also Five killed in market blast in Idlib")

@@ -11,7 +11,7 @@ from warlog.extract.nlp import load_nlp
 from warlog.extract.roles import EVENT, event_threshold, is_furniture, sentence_role, shipped_roles
 from warlog.model import ACLED_TYPES, DISORDER_TYPE, SUB_TO_TYPE, Report
 from warlog.taxonomy import taxonomy
-from warlog.train.events import BACKGROUND, BOILERPLATE, CLAIM, COMMENTARY, mine_role
+from warlog.train.events import BACKGROUND, BOILERPLATE, CLAIM, COMMENTARY, mine_role, reporting_text
 
 
 @pytest.fixture(scope="module")
@@ -81,6 +81,14 @@ def test_mined_weak_labels():
         mine_role("The army vowed it would retake the town from the militants in the coming days.", 2016, [], False)
         == COMMENTARY
     )
+
+
+def test_a_lead_behind_a_tag_run_is_mined_as_what_it_says():
+    # FA-KES bodies glue the tag run to the lead; the weak label must not call the lead furniture.
+    lead = "Tags Yemen Taiz shelling At least nine civilians were killed by shelling on a market on Sunday."
+    assert reporting_text(lead).startswith("At least nine")
+    assert mine_role(reporting_text(lead), 2016, ["Shelling/artillery/missile attack"], False) == EVENT
+    assert reporting_text("Tags Yemen Taiz shelling civilians") == "Tags Yemen Taiz shelling civilians"
 
 
 def test_toll_above_one_incident_becomes_a_claim(nlp):

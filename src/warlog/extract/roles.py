@@ -56,18 +56,55 @@ _STAMP_HEAD = re.compile(
     re.I,
 )
 _CAPTION_END = re.compile(r"\((?:[^()]{0,60}\s)?(?:photo|photograph|image|picture|video)s?(?:\s[^()]{0,40})?\)", re.I)
+# A tag or related-links run glued to the front of the lead ("Tags Syria Aleppo Russia airstrikes At least 16 people
+# were killed ..."): the run is keywords, never a clause, so the lead starts at the first capitalised word that opens
+# one (an article, a quantifier, a preposition, a number word: a sentence does not open with digits) after at least
+# one keyword.
+_RUN_HEAD = re.compile(r"\W{0,3}(?:Tags|Keywords|Read Also|See Also)\b\s*:?\s*")
+_CLAUSE_OPENER = re.compile(
+    r"(?<=\s)(?:A|An|The|At|In|On|Over|More|Nearly|Almost|Around|About|Up|Some|Several|Many|Dozens|Scores|Hundreds|"
+    r"Thousands|One|Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Thirteen|Fourteen|Fifteen|Sixteen|"
+    r"Seventeen|Eighteen|Nineteen|Twenty|Thirty|Forty|Fifty|Sixty|Seventy|Eighty|Ninety)\b(?!-)"
+)
+_RUN_END = re.compile(r"[.!?;:\"\u201c\u201d]")
+# Without such an opener, the lead's subject starts at the last capitalised word before the first function word,
+# auxiliary or past-tense verb ("... Idlib Ariha Government air raids in a town ..."): keywords are names and nouns,
+# a clause needs these.
+_FUNCTION_WORD = re.compile(
+    r"\s(?:the|a|an|of|on|in|at|to|by|with|from|near|after|into|was|were|is|are|has|have|had|been|who|which|that|"
+    r"[a-z]{2,}ed)\s"
+)
+_CAPITAL = re.compile(r"(?<=\s)[A-Z][\w'-]*")
 
 
 def reporting_start(text: str) -> int:
     """Offset where reporting starts in a sentence that opens with page furniture (a publication stamp, a caption up
-    to its credit); 0 when it opens with reporting."""
+    to its credit, a tag run); 0 when it opens with reporting."""
     start = 0
     m = _STAMP_HEAD.match(text)
     if m is not None:
         start = m.end()
     for m in _CAPTION_END.finditer(text):
         start = max(start, m.end())
-    return start
+    return max(start, _after_keyword_run(text, start))
+
+
+def _after_keyword_run(text: str, start: int) -> int:
+    """Offset where a lead starts behind a tag run that opens ``text[start:]``; 0 when none opens it or no clause
+    follows (a tags-only line stays furniture whole)."""
+    m = _RUN_HEAD.match(text, start)
+    if m is None:
+        return 0
+    opener = _CLAUSE_OPENER.search(text, m.end())
+    if opener is not None and text[m.end() : opener.start()].strip():
+        cut = opener.start()
+    else:
+        function = _FUNCTION_WORD.search(text, m.end())
+        capitals = [c.start() for c in _CAPITAL.finditer(text, m.end(), function.start())] if function else []
+        if not capitals or capitals[-1] <= m.end():
+            return 0
+        cut = capitals[-1]
+    return 0 if _RUN_END.search(text, m.end(), cut) else cut
 
 
 def is_furniture(text: str) -> bool:

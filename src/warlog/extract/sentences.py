@@ -36,6 +36,25 @@ def _bounded(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if b > a]
 
 
+# A tag or related-links run ("Tags Syria Aleppo ...") is keywords without a stop; the parser cuts it anywhere, so it is
+# glued to what follows up to the first stop: the lead run into it is then cut loose whole (``roles.reporting_start``).
+_KEYWORD_RUN = re.compile(r"\W{0,3}(?:Tags|Keywords|Read Also|See Also)\b")
+_STOP_END = re.compile(r"[.!?][\"'\u201d\u2019)]*\s*$")
+
+
+def _glue_keyword_runs(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if out:
+            first, last = out[-1]
+            run = _KEYWORD_RUN.match(text, first) and not _STOP_END.search(text[first:last])
+            if run and "\n" not in text[last:start] and "\n\n" not in text[first:last].strip():
+                out[-1] = (first, end)
+                continue
+        out.append((start, end))
+    return out
+
+
 def split_doc(doc: Any) -> list[Sentence]:
     """spaCy sentences, further cut at blank lines, each tagged with its paragraph number."""
     text = doc.text
@@ -45,8 +64,7 @@ def split_doc(doc: Any) -> list[Sentence]:
     def paragraph_of(offset: int) -> int:
         return max(0, bisect.bisect_right(para_starts, offset) - 1)  # the last paragraph starting at or before it
 
-    for sent in doc.sents:
-        start, end = sent.start_char, sent.end_char
+    for start, end in _glue_keyword_runs(text, [(s.start_char, s.end_char) for s in doc.sents]):
         # spaCy may run a sentence across a paragraph break: split there.
         chunk = text[start:end]
         pieces = re.split(r"(\n\s*\n)", chunk)

@@ -38,7 +38,16 @@ from pathlib import Path
 import numpy as np
 
 from warlog.extract.counts import extract_casualties, is_aggregate_toll, split_sentences
-from warlog.extract.roles import BACKGROUND, BOILERPLATE, CLAIM, COMMENTARY, EVENT, is_furniture, role_features
+from warlog.extract.roles import (
+    BACKGROUND,
+    BOILERPLATE,
+    CLAIM,
+    COMMENTARY,
+    EVENT,
+    is_furniture,
+    reporting_start,
+    role_features,
+)
 from warlog.extract.type_model import TypeModel, clean_note
 from warlog.extract.types import lexicon_view
 
@@ -253,6 +262,13 @@ def mine_role(sentence: str, year: int | None, cues: Sequence[str], first: bool)
     return None
 
 
+def reporting_text(sentence: str) -> str:
+    """The sentence with a publication stamp, caption or tag run glued to its front cut off, as extraction reads it
+    (``warlog.extract.frames``), so a lead behind a tag run is mined as what it says rather than as furniture."""
+    rest = sentence[reporting_start(sentence) :].lstrip(" .:-|\u2013\u2014")
+    return rest if rest != sentence.lstrip() and len(rest.split()) >= 6 else sentence
+
+
 def fakes_examples(shared: Path) -> list[RoleExample]:
     """Weak labels mined by rule from FA-KES bodies (the dev gold's articles left out)."""
     dev = _dev_rows(shared)
@@ -266,7 +282,8 @@ def fakes_examples(shared: Path) -> list[RoleExample]:
         except ValueError:
             year = None
         held = _held("fakes" + row.get("unit_id", str(i)))
-        for n, sent in enumerate(split_sentences(row.get("article_content") or "")):
+        for n, whole in enumerate(split_sentences(row.get("article_content") or "")):
+            sent = reporting_text(whole)
             key = sent.strip().lower()
             if key in seen:
                 continue
