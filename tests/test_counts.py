@@ -302,3 +302,15 @@ def test_huge_numbers_are_not_counts() -> None:
 def test_date_fragments_are_not_counts():
     cas = extract_casualties("Updated Apr 092017 At least 15 civilians were killed in a strike")
     assert cas.fatalities == 15
+
+
+@pytest.mark.parametrize(
+    ("sentence", "period"),
+    [
+        ("Over 9,000 civilians have died in the region since April 2023, a monitor said.", "since April 2023"),
+        ("Two hundred people have been killed since June 4, 2024, medics said.", "since June 4, 2024"),
+        ("Sixty were killed since May 2nd.", "since May 2nd"),
+    ],
+)
+def test_a_month_and_year_period_keeps_its_year(sentence: str, period: str) -> None:
+    assert aggregate_period(sentence) == period  # "since April 2023" was cut to "since April 20"

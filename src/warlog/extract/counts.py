@@ -558,7 +558,7 @@ _PERIOD_RES = [
     rf"\bsince\s+(?:the\s+)?(?:start|beginning|outbreak|onset|launch|eruption|begin|end)\s+of\s+(?:the\s+|this\s+|its\s+)?"
     rf"(?:[\w'-]+\s+){{0,3}}?{_CONFLICT}\b(?:\s+in\s+(?:\d{{4}}|{_MONTHS}(?:\s+\d{{4}})?))?",
     rf"\bsince\s+(?:the\s+|it\s+)?(?:[\w'-]+\s+){{0,3}}?(?:{_CONFLICT}\s+)?(?:began|started|erupted|broke\s+out)\b",
-    rf"\bsince\s+(?:early\s+|late\s+|mid-?)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}|{_MONTHS}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?)"
+    rf"\bsince\s+(?:early\s+|late\s+|mid-?)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}|{_MONTHS}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?\b)?)"
     r"(?:,?\s+\d{4})?",
     r"\bsince\s+(?:early\s+|late\s+|mid-?)?\d{4}\b",
     r"\bsince\s+the\s+(?:[\w'-]+\s+){0,4}?\d{4}\b",
