@@ -151,3 +151,13 @@ def test_a_name_shared_by_a_province_and_its_capital_is_the_city_without_a_provi
     assert haversine_km(city.latitude, city.longitude, 50.917, 34.799) < 3
     region = only("KYIV, May 2 - Shelling in the Sumy region killed two villagers, officials said.", "Sumy")
     assert region.geo_precision == 3 and region.feature == "admin1"
+
+
+def test_a_small_town_abroad_in_a_country_the_report_never_names_is_a_namesake() -> None:
+    text = "Armed men attacked the village of Solhan in northern Burkina Faso overnight, the government said."
+    places = dict(resolve(text))
+    assert places.get("Solhan") is None  # not Solhan in Bingöl, Turkey: Turkey is never named
+    assert places["Burkina Faso"] is not None and places["Burkina Faso"].iso == "BF"
+    turkey = "Armed men attacked the town of Solhan in eastern Turkey overnight, the governor said."
+    p = only(turkey, "Solhan")
+    assert p.iso == "TR" and p.geo_precision == 1

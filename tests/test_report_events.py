@@ -194,3 +194,15 @@ def test_a_follow_up_without_a_place_of_its_own_refines_no_place():
     event = draft(country, True)
     _merge(event, draft(main, False))  # a country is no place: anything better replaces it
     assert event.mention.place is main
+
+
+def test_an_incident_at_a_village_the_gazetteer_lacks_is_kept_at_the_country_with_the_name_to_place(nlp):
+    text = (
+        "Gunmen killed 41 villagers in Solhan, in the Yagha area of northern Burkina Faso, on Saturday night, "
+        "the government said on Sunday."
+    )
+    ex = extract_report(Report(text=text, title="", published=PUB), nlp)
+    assert len(ex.mentions) == 1
+    m = ex.mentions[0]
+    assert m.place is not None and m.place.iso == "BF" and m.place.geo_precision == 3  # not Solhan, Turkey
+    assert "Solhan" in m.unresolved_places and m.fatalities == 41

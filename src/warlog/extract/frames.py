@@ -867,13 +867,16 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     drafts = [d for d in drafts if id(d.mention) in totals]
 
     # ACLED codes no event without at least a province: a happening placed only in a country is dropped (it is
-    # usually background or a headline with no place).
+    # usually background or a headline with no place), unless its sentence names a place the gazetteer lacks (kept at
+    # the country with the names in unresolved_places, for an analyst to place).
     drafts = [
         d
         for d in drafts
         if d.mention.place is not None
-        and d.mention.place.feature != "country"
-        and d.mention.place.location != d.mention.place.country
+        and (
+            d.mention.unresolved_places
+            or (d.mention.place.feature != "country" and d.mention.place.location != d.mention.place.country)
+        )
     ]
     mentions = []
     ids: set[str] = set()

@@ -452,6 +452,7 @@ class DocContext:
     country: str | None
     keys: set[str]
     country_isos: set[str]
+    named: frozenset[str] = frozenset()  # every country the report names (as a place, by name or by adjective)
 
 
 def doc_context(
@@ -465,7 +466,7 @@ def doc_context(
         for c, q in zip(t.candidates, t.quality or [1.0] * len(t.candidates), strict=False)
         if c.feature == "country" and q >= 0.9 and c.iso
     }
-    return DocContext(_doc_country(toponyms, country_hint, named), keys, isos)
+    return DocContext(_doc_country(toponyms, country_hint, named), keys, isos, frozenset(isos | set(named or ())))
 
 
 def candidate_features(
@@ -589,7 +590,7 @@ def rank_document(
         pairs = [
             (c, q)
             for c, q in zip(t.candidates, t.quality or [1.0] * len(t.candidates), strict=False)
-            if _plausible(c, q, ctx.country, t.city_hint, t.partial)
+            if _plausible(c, q, ctx.country, t.city_hint, t.partial) and not _foreign_namesake(c, ctx)
         ]
         cands.append([c for c, _ in pairs])
         quals.append([q for _, q in pairs])
@@ -633,6 +634,19 @@ def _best(cands: list[GazEntry], feats: list[dict[str, float]], ranker: Ranker, 
         if s > best_s:
             best, best_s = c, s
     return best
+
+
+FOREIGN_SMALL_PLACE = 20_000  # population under which a town abroad needs its country named to be meant
+
+
+def _foreign_namesake(c: GazEntry, ctx: DocContext) -> bool:
+    """A small town or village outside the report's country, in a country the report never names: a namesake
+    ("the village of Solhan ... in Burkina Faso" is not Solhan in Turkey). Big cities, regions and countries stay."""
+    if not ctx.country or ctx.country not in ctx.named or not c.iso or c.iso == ctx.country or c.iso in ctx.named:
+        return False  # only where the report names its own country and never the candidate's
+    if c.feature in ("country", "admin1", "region"):
+        return False
+    return (c.population or 0) < FOREIGN_SMALL_PLACE
 
 
 def _plausible(c: GazEntry, quality: float, country: str | None, city_hint: str | None, partial: bool) -> bool:
