@@ -18,22 +18,13 @@ import csv
 import json
 import sys
 from collections import Counter
-from datetime import date, datetime
 
+from warlog.eval.fakes import parse_day
 from warlog.extract.context import entity_spans
 from warlog.extract.frames import extract_from_doc
 from warlog.extract.nlp import load_nlp
 from warlog.extract.places import NON_PLACE
 from warlog.model import Report
-
-
-def _published(value: str) -> date | None:
-    for fmt in ("%m/%d/%Y", "%Y-%m-%d"):
-        try:
-            return datetime.strptime(value.strip(), fmt).date()
-        except ValueError:
-            continue
-    return None
 
 
 def main() -> int:
@@ -51,7 +42,7 @@ def main() -> int:
         Report(
             text=(r.get("article_title") or "").strip() + "\n\n" + r["article_content"],
             title=r.get("article_title"),
-            published=_published(r.get("date") or ""),
+            published=parse_day(r.get("date") or ""),
         )
         for r in rows
     ]
