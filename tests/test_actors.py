@@ -230,3 +230,11 @@ def test_roles_for_a_libyan_air_strike() -> None:
     roles = assign_roles("LNA warplanes struck GNA positions south of Tripoli.", "Air/drone strike", "LY")
     assert roles.actor1 == "Military Forces of Libya (2014-) Haftar Faction"
     assert roles.actor2 == "Military Forces of Libya (2016-) Government of National Accord"
+
+
+def test_a_country_possessive_names_its_forces() -> None:
+    for sentence, actor in [
+        ("Myanmar's military bombed a village gathering in the north.", "Military Forces of Myanmar"),
+        ("Nigeria’s army said it repelled the raid on the base.", "Military Forces of Nigeria"),
+    ]:
+        assert [a.canonical.startswith(actor) for a in find_actors(sentence, None)][:1] == [True], sentence

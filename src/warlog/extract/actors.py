@@ -213,11 +213,13 @@ _NO_FORCES = frozenset({"PS"})  # no state military of its own in ACLED's actor 
 def _demonym_rows(first_order: int) -> list[_Row]:
     """One military and one police row per country, from the nationality adjectives in data/demonyms.csv (facts).
     They come after the hand-written rows, which win ties ("Syrian air force" keeps its own row)."""
-    from warlog.extract.demonyms import demonym_table
+    from warlog.extract.demonyms import country_names, demonym_table
 
     by_iso: dict[str, list[str]] = {}
     for word, iso in demonym_table().items():
         by_iso.setdefault(iso, []).append(re.escape(word).replace(r"\ ", " "))
+    for name, iso in country_names().items():  # the possessive: "Myanmar's military", "Russia's army"
+        by_iso.setdefault(iso, []).append(re.escape(name).replace(r"\ ", " ") + "['’]s")
     rows: list[_Row] = []
     for n, (iso, words) in enumerate(sorted(by_iso.items())):
         if iso in _NO_FORCES:
