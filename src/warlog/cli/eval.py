@@ -71,3 +71,23 @@ def eval_articles(
         return result
 
     run_eval(make, format_)
+
+
+@eval_app.command("muc4")
+def eval_muc4(
+    data: Annotated[Path, typer.Option(help="MUC-4 in the GRIT/ConfliBERT layout: test.json, or its folder.")],
+    limit: Annotated[int | None, typer.Option(help="Score only the first N documents (by id).")] = None,
+    format_: Annotated[str, typer.Option("--format", help="table, json or markdown")] = "table",
+    details: Annotated[bool, typer.Option(help="Include per-document matches and misses in JSON.")] = False,
+    case: Annotated[str, typer.Option(help="sentence (sentence-case the capitals first) or as-is.")] = "sentence",
+) -> None:
+    """Whole MUC-4 articles: warlog's perpetrator and target fillers against the templates' (GRIT-style P/R/F1)."""
+    from warlog.eval.muc4 import evaluate_muc4
+
+    def make() -> EvalResult:
+        result = evaluate_muc4(data, limit=limit, case=case)
+        if not details:
+            result.details = {}
+        return result
+
+    run_eval(make, format_)
