@@ -147,7 +147,7 @@ def muc4_text(doc: str) -> str:
 
 def sentence_case(text: str) -> str:
     """Upper-case transcripts in sentence case: lower case, each sentence's and paragraph's first letter capitalised
-    (MUC-4's texts are all capitals, which the English pipeline reads as acronyms; names stay lower case)."""
+    (MUC-4's texts are all capitals; names stay lower case)."""
     low = text.lower()
     return re.sub(r"(^|[.!?][\"')]*\s+|\n\s*)([\"'(]*)([a-z])", lambda m: m[1] + m[2] + m[3].upper(), low)
 
@@ -242,8 +242,8 @@ def evaluate_muc4(
         }
     )
     return EvalResult(
-        benchmark=f"MUC-4 (GRIT/ConfliBERT files), document-level role fillers, text {case} - HELD OUT (nothing tuned "
-        "on MUC-4)",
+        benchmark=f"MUC-4 (GRIT/ConfliBERT files), document-level role fillers, text {case} - HELD OUT (test split: "
+        "never trained or tuned on)",
         metrics=metrics,
         anchors=[],
         notes=[
@@ -257,7 +257,7 @@ def evaluate_muc4(
             "events_in_muc4_countries is the share of warlog's events placed in one of MUC-4's nine countries",
             "text: 'sentence' puts the all-capitals transcripts in sentence case before extraction (the default: "
             "the task is role filling, not case restoration); 'as-is' feeds them as `warlog ingest` would",
-            "held out: no warlog rule or model was tuned on MUC-4; the sentence-role model was trained with MUC-4 "
+            "held out: no warlog rule was written on MUC-4; the sentence-role model was trained with MUC-4 "
             "train.json sentences (test.json held out), so score test.json",
         ],
         details={"documents": [d.__dict__ for d in docs if d.matched or d.spurious or (d.relevant and not d.events)]},
