@@ -51,6 +51,9 @@ run eval actors --data "$D/acled-global-sample-2020"
 run eval actors --data "$D/acled-syria-battles-2017-2023"
 run eval sentences --data "$B/conflibert_eval/IndiaPoliceEvents_sents"
 run eval articles --gold "$D/fa-kes-gold-dev/dev.json" --data "$D/fa-kes/FA-KES-Dataset.csv"
+# whole articles from another war and decade (held out; about a minute). The own held-out set
+# (`warlog eval devset --data tests/fixtures/heldout_own`) is NOT run here: it is scored by hand once per round.
+run eval muc4 --data "$D/muc4-grit/test.json"
 run eval link --corpus gvc --data "$B/gvc"
 # the shipped linker on GVA ingests every document: a 300-incident sample keeps the run to minutes
 run eval link --corpus gva --data "$B/gva_semeval2018t5" --limit 300
