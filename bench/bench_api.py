@@ -40,6 +40,9 @@ CACHE = ROOT / "bench" / ".cache"
 DATA_VERSION = 2  # bump when the generator changes: cached files of another version are not reused
 CHUNK = 30_000  # events generated and inserted per batch
 PAGE_SIZE = 50  # what the web UI asks for
+# The item keys the web UI's table asks for (TABLE_FIELDS in warlog/web/static/app.js); --fields all: every key.
+UI_FIELDS = ("id,event_date,event_type,sub_event_type,actor1,actor2,location,admin1,fatalities,fatalities_min,"
+             "fatalities_max,n_sources,review_status")  # fmt: skip
 
 # ---------------------------------------------------------------------------------------------------------------------
 # synthetic linked events
@@ -514,8 +517,9 @@ def _params(kind: str, rng: random.Random) -> dict[str, Any]:
     return p
 
 
-def request_mix(n: int, seed: int) -> list[tuple[str, dict[str, Any]]]:
-    """n (kind, params) pairs in the weights of KINDS, shuffled with a fixed seed."""
+def request_mix(n: int, seed: int, fields: str | None = UI_FIELDS) -> list[tuple[str, dict[str, Any]]]:
+    """n (kind, params) pairs in the weights of KINDS, shuffled with a fixed seed; each asks for `fields` (None: the
+    whole item)."""
     rng = random.Random(seed)
     total = sum(KINDS.values())
     kinds = [k for k, w in KINDS.items() for _ in range(round(n * w / total))]
@@ -523,7 +527,11 @@ def request_mix(n: int, seed: int) -> list[tuple[str, dict[str, Any]]]:
         kinds.append(rng.choice(list(KINDS)))
     kinds = kinds[:n]
     rng.shuffle(kinds)
-    return [(k, _params(k, rng)) for k in kinds]
+    out = [(k, _params(k, rng)) for k in kinds]
+    if fields:
+        for _k, p in out:
+            p["fields"] = fields
+    return out
 
 
 # ---------------------------------------------------------------------------------------------------------------------
@@ -784,6 +792,13 @@ def main(argv: list[str]) -> int:
     )
     p.add_argument("--keep-pg", action="store_true", help="keep the PostgreSQL schema for the next run (and reuse "
                    "one kept from a run on the same SQLite file)")  # fmt: skip
+    p.add_argument(
+        "--fields",
+        choices=("ui", "all"),
+        default="ui",
+        help="ui: each request asks for the columns the "
+        "web UI's table shows (as the UI does); all: for whole items (sources, reports, evidence)",
+    )
     p.add_argument("--quick", action="store_true", help="20k events, 200 requests (no cache)")
     args = p.parse_args(argv)
     if args.quick:
@@ -796,7 +811,7 @@ def main(argv: list[str]) -> int:
 
     res = Results("api", "API latency (/api/events)", command_line("bench_api.py", argv))
     t_all = time.perf_counter()
-    requests = request_mix(args.requests, args.seed)
+    requests = request_mix(args.requests, args.seed, UI_FIELDS if args.fields == "ui" else None)
     print(f"  load average at start: {os.getloadavg()}", flush=True)
     with tempfile.TemporaryDirectory(prefix="warlog-bench-api-") as tmp_s:
         tmp = Path(tmp_s)
@@ -805,7 +820,8 @@ def main(argv: list[str]) -> int:
         res.notes.append(
             f"Store: {rows}; SQLite file {path.stat().st_size / 2**20:,.0f} MiB. Mix per backend: "
             + ", ".join(f"{k} {w}%" for k, w in KINDS.items())
-            + f"; page_size {PAGE_SIZE} (the web UI's), default sort -event_date unless `sort`."
+            + f"; page_size {PAGE_SIZE} (the web UI's), default sort -event_date unless `sort`; "
+            + ("`fields` = the web UI table's columns (as the UI asks)." if args.fields == "ui" else "whole items.")
         )
         how = "cached file, time of its build" if cached else "built now"
         res.add("build: SQLite store", build_s, "s", note=f"{args.events:,} events; {how}")

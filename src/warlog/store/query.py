@@ -32,8 +32,10 @@ from sqlalchemy.sql.selectable import Join
 from warlog.geometry import within_km_sql
 from warlog.store import search, version
 from warlog.store.read import (
+    ITEM_FIELDS,
     STATUS,
     effective,
+    item_dicts,
     machine,
     records,
     reviewed_columns,
@@ -422,29 +424,43 @@ def _rows(
     offset: int,
     total: int | None = None,
     cursor: Cursor | None = None,
+    fields: tuple[str, ...] | None = None,
 ) -> list[dict[str, Any]]:
     """Matching rows as dicts with sources, evidence and review status (event_dict shape), events without a value of
-    the sort key last; `total`, when known, lets SQLite choose between walking the date index and sorting."""
+    the sort key last; `total`, when known, lets SQLite choose between walking the date index and sorting; `fields`:
+    only these keys (and the id and sort key), see warlog.store.read.item_dicts."""
     key, _desc = _sort_parts(sort)
     dialect = dialect_of(conn)
     if key == "relevance":
-        return _ranked_rows(conn, f, sort.startswith("-"), limit, offset)
+        return _ranked_rows(conn, f, sort.startswith("-"), limit, offset, fields)
     walk = ""
     if _many_matches(conn, total, (limit or 0) + offset):
         # SQLite: walk the sort key's index (every sort the UI offers has one), the filters tested per row
         walk = "index" if dialect == "sqlite" and total else "rows"
-    rows = []
+    rows: list[Any] = []
+    keys: list[str] = []
     if cursor is None or not cursor.past_values:
-        rows = list(conn.execute(_page_select(f, dialect, sort, limit, offset, walk, cursor=cursor)).mappings())
+        result = conn.execute(_page_select(f, dialect, sort, limit, offset, walk, cursor=cursor))
+        keys, rows = list(result.keys()), result.all()
     if key != "id" and (limit is None or len(rows) < limit):  # the page runs past the events with a value
         skip = 0 if rows or cursor is not None else max(0, offset - count_events(conn, f, with_value=key))
         rest = None if limit is None else limit - len(rows)
-        page = _page_select(f, dialect, sort, rest, skip, walk, has_value=False, cursor=cursor)
-        rows += conn.execute(page).mappings()
-    return [rec.to_dict() for rec in records(conn, rows)]
+        result = conn.execute(_page_select(f, dialect, sort, rest, skip, walk, has_value=False, cursor=cursor))
+        keys = keys or list(result.keys())
+        rows += result.all()
+    if fields is not None and key != "relevance":  # the cursor of the next page needs the id and the sort key
+        fields = tuple(k for k in ITEM_FIELDS if k in {*fields, "id", key})
+    return item_dicts(conn, rows, keys, fields)
 
 
-def _ranked_rows(conn: Connection, f: EventFilter, worst_first: bool, limit: int | None, offset: int) -> list[dict]:
+def _ranked_rows(
+    conn: Connection,
+    f: EventFilter,
+    worst_first: bool,
+    limit: int | None,
+    offset: int,
+    fields: tuple[str, ...] | None = None,
+) -> list[dict]:
     """A page of the events matching f.q, best match first (ties by id); the search index narrows the events first,
     so the other filters are tried on effective values for the matches only."""
     if not (f.q and f.q.strip()):
@@ -460,7 +476,8 @@ def _ranked_rows(conn: Connection, f: EventFilter, worst_first: bool, limit: int
         .limit(limit)
         .offset(offset or None)
     )
-    return [rec.to_dict() for rec in records(conn, conn.execute(q).mappings())]
+    result = conn.execute(q)
+    return item_dicts(conn, result.all(), list(result.keys()), fields)
 
 
 def list_events(
@@ -588,20 +605,24 @@ def page_events(
     limit: int = 100,
     offset: int = 0,
     after: str | None = None,
+    fields: tuple[str, ...] | None = None,
 ) -> Page:
     """One page of matching events with reviewed values: by offset, or by keyset after a cursor (`after`, from a
-    previous page's `next`), with the total counted once per filter and data version."""
+    previous page's `next`), with the total counted once per filter and data version; `fields`: only these item keys
+    (warlog.store.read.parse_fields; None: all)."""
     cursor = Cursor.decode(after, sort) if after else None
     with engine.connect() as conn:
         total, cached = cached_count(conn, f)
         if cursor is None and total <= offset:
             return Page(total, [], None, cached)
-        items = _rows(conn, f, sort, limit, 0 if cursor else offset, total, cursor)
+        items = _rows(conn, f, sort, limit, 0 if cursor else offset, total, cursor, fields)
     nxt = (
         Cursor.of(items[-1], sort).encode()
         if items and len(items) == limit and _sort_parts(sort)[0] != "relevance"
         else None
     )
+    if fields is not None and items and len(items[0]) != len(fields):  # the id or sort key was added for the cursor
+        items = [{k: d[k] for k in fields} for d in items]
     return Page(total, items, nxt, cached)
 
 
