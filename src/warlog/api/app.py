@@ -210,6 +210,7 @@ def _read_routes(app: FastAPI, config: ServeConfig) -> None:
                     offset=(page - 1) * size,
                     after=after,
                     fields=want,
+                    data_version=getattr(request.state, "data_version", None),
                 )
             except ValueError as exc:
                 raise HTTPException(422, str(exc)) from None

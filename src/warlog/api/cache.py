@@ -168,6 +168,9 @@ def cached_response(
     key = (request.url.path, tuple(sorted(request.query_params.multi_items())))  # what cache_key() makes of the URL
     with request.app.state.store.engine.connect() as conn:
         current = version.current(conn)
+    state = getattr(request, "state", None)
+    if state is not None:
+        state.data_version = current  # compute() may use it rather than read it again (the count cache does)
     fresh = "no-cache" in request.headers.get("cache-control", "").lower()
     entry = None if fresh else cache.get(key, current)
     if entry is not None:

@@ -17,6 +17,7 @@ import base64
 import dataclasses
 import json
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -35,6 +36,7 @@ from warlog.store.read import (
     ITEM_FIELDS,
     STATUS,
     effective,
+    item_columns,
     item_dicts,
     machine,
     records,
@@ -267,10 +269,23 @@ def _no_index(name: str) -> sa.ColumnElement[Any]:
     return c if name == "event_date" else sa.func.coalesce(c, c)
 
 
+_PROPOSED = sa.literal("proposed", sa.String(20)).label("review_status")
+_UNREVIEWED_COLUMNS = (*events.columns, _PROPOSED)
+
+
+def _named(cols: tuple[Any, ...], names: tuple[str, ...] | None) -> tuple[Any, ...]:
+    """The columns of `cols` with these names, in this order (all of them when names is None)."""
+    if names is None:
+        return cols
+    by_name = {c.name: c for c in cols}
+    return tuple(by_name[n] for n in names)
+
+
 def select_parts(
-    f: EventFilter, dialect: str, base: Any = base_col, per_row: bool = True
+    f: EventFilter, dialect: str, base: Any = base_col, per_row: bool = True, columns: tuple[str, ...] | None = None
 ) -> list[tuple[sa.Select, Any]]:
-    """The two halves every page is read from, as (select of the same columns, column function of its sort key).
+    """The two halves every page is read from, as (select of the same columns, column function of its sort key);
+    `columns`: only these (events columns and review_status), in this order.
 
     Events nobody reviewed are filtered on their own columns (`base`), so the indexes on date, type, country and
     coordinates serve them; the few reviewed events are filtered on COALESCE(override, value). The halves are
@@ -278,10 +293,11 @@ def select_parts(
     """
     parts = []
     if "proposed" in f.status:
-        cols = [*events.columns, sa.literal("proposed", sa.String(20)).label("review_status")]
+        cols = _named(_UNREVIEWED_COLUMNS, columns)
         parts.append((sa.select(*cols).where(_unreviewed(dialect), *_conditions(f, base, dialect, per_row)), base_col))
     conds = [event_reviews.c.status.in_(list(f.status)), *_conditions(f, col, dialect)]
-    parts.append((sa.select(*reviewed_columns(col)).select_from(_reviewed()).where(*conds), col))
+    cols = _named(reviewed_columns(col), columns)
+    parts.append((sa.select(*cols).select_from(_reviewed()).where(*conds), col))
     return parts
 
 
@@ -347,9 +363,25 @@ def count_events(conn: Connection, f: EventFilter, with_value: str | None = None
     return total
 
 
+_ESTIMATE_TTL_S = 30.0
+_estimates: dict[str, tuple[float, int | None]] = {}
+
+
 def _events_estimate(conn: Connection) -> int | None:
     """About how many events are stored, at no cost: SQLite's largest rowid, PostgreSQL's planner estimate (None when
-    unknown)."""
+    unknown); read again after _ESTIMATE_TTL_S (it only steers a plan choice)."""
+    key = str(conn.engine.url)
+    now = time.monotonic()
+    hit = _estimates.get(key)
+    if hit is not None and now - hit[0] < _ESTIMATE_TTL_S:
+        return hit[1]
+    n = _read_estimate(conn)
+    _estimates[key] = (now, n)
+    return n
+
+
+def _read_estimate(conn: Connection) -> int | None:
+    """_events_estimate, read from the database."""
     dialect = dialect_of(conn)
     if dialect == "sqlite":
         return conn.execute(sa.select(sa.func.max(sa.literal_column("rowid"))).select_from(events)).scalar() or 0
@@ -381,6 +413,7 @@ def _page_select(
     walk: str,
     has_value: bool = True,
     cursor: Cursor | None = None,
+    columns: tuple[str, ...] | None = None,
 ) -> sa.Select | sa.CompoundSelect:
     """One statement for a page of the events with a value of the sort key (has_value) or of those without: both
     halves merged, sorted and cut by the database (UNION ALL), so deep pages cost no rows in Python.
@@ -396,7 +429,8 @@ def _page_select(
     """
     key, desc = _sort_parts(sort)
     arms = []
-    for arm, colfn in select_parts(f, dialect, _no_index if walk == "index" else base_col, per_row=bool(walk)):
+    parts = select_parts(f, dialect, _no_index if walk == "index" else base_col, per_row=bool(walk), columns=columns)
+    for arm, colfn in parts:
         k = colfn(key)
         if key != "id":
             arm = arm.where(k.is_not(None) if has_value else k.is_(None))
@@ -437,19 +471,21 @@ def _rows(
     if _many_matches(conn, total, (limit or 0) + offset):
         # SQLite: walk the sort key's index (every sort the UI offers has one), the filters tested per row
         walk = "index" if dialect == "sqlite" and total else "rows"
+    if fields is not None:  # the cursor of the next page needs the id and the sort key
+        fields = tuple(k for k in ITEM_FIELDS if k in {*fields, "id", key})
+    columns = item_columns(fields)
     rows: list[Any] = []
     keys: list[str] = []
     if cursor is None or not cursor.past_values:
-        result = conn.execute(_page_select(f, dialect, sort, limit, offset, walk, cursor=cursor))
+        result = conn.execute(_page_select(f, dialect, sort, limit, offset, walk, cursor=cursor, columns=columns))
         keys, rows = list(result.keys()), result.all()
     if key != "id" and (limit is None or len(rows) < limit):  # the page runs past the events with a value
         skip = 0 if rows or cursor is not None else max(0, offset - count_events(conn, f, with_value=key))
         rest = None if limit is None else limit - len(rows)
-        result = conn.execute(_page_select(f, dialect, sort, rest, skip, walk, has_value=False, cursor=cursor))
+        page = _page_select(f, dialect, sort, rest, skip, walk, has_value=False, cursor=cursor, columns=columns)
+        result = conn.execute(page)
         keys = keys or list(result.keys())
         rows += result.all()
-    if fields is not None and key != "relevance":  # the cursor of the next page needs the id and the sort key
-        fields = tuple(k for k in ITEM_FIELDS if k in {*fields, "id", key})
     return item_dicts(conn, rows, keys, fields)
 
 
@@ -561,11 +597,12 @@ def _data_version(conn: Connection) -> int:
     return version.current(conn)
 
 
-def cached_count(conn: Connection, f: EventFilter) -> tuple[int, bool]:
+def cached_count(conn: Connection, f: EventFilter, data_version: int | None = None) -> tuple[int, bool]:
     """(matching events, whether the figure came from the cache): a filter counted once is not counted again until
-    the data changes (see _data_version), so paging through a result set counts it once."""
+    the data changes (see _data_version; `data_version`: the version the caller read just before, saving a read),
+    so paging through a result set counts it once."""
     key = (str(conn.engine.url), repr(dataclasses.replace(f, after_id=None)))
-    ver = _data_version(conn)
+    ver = _data_version(conn) if data_version is None else data_version
     hit = _count_hit(key, ver)
     if hit is not None:
         return hit, True
@@ -606,13 +643,15 @@ def page_events(
     offset: int = 0,
     after: str | None = None,
     fields: tuple[str, ...] | None = None,
+    data_version: int | None = None,
 ) -> Page:
     """One page of matching events with reviewed values: by offset, or by keyset after a cursor (`after`, from a
     previous page's `next`), with the total counted once per filter and data version; `fields`: only these item keys
-    (warlog.store.read.parse_fields; None: all)."""
+    (warlog.store.read.parse_fields; None: all); `data_version`: the store's version read just before (else read
+    here)."""
     cursor = Cursor.decode(after, sort) if after else None
     with engine.connect() as conn:
-        total, cached = cached_count(conn, f)
+        total, cached = cached_count(conn, f, data_version)
         if cursor is None and total <= offset:
             return Page(total, [], None, cached)
         items = _rows(conn, f, sort, limit, 0 if cursor else offset, total, cursor, fields)

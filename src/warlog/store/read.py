@@ -8,6 +8,7 @@ then becomes an `EventRecord`, and `EventRecord.to_dict()` is the one JSON shape
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -40,11 +41,13 @@ def machine(name: str) -> sa.ColumnElement[Any]:
     return events.c[name]
 
 
-def reviewed_columns(colfn: Any = effective) -> list[Any]:
-    """The events' columns under their own names, through `colfn`, plus the review status."""
+@functools.cache
+def reviewed_columns(colfn: Any = effective) -> tuple[Any, ...]:
+    """The events' columns under their own names, through `colfn`, plus the review status (built once per colfn:
+    the expressions are immutable, and building them cost a millisecond per page)."""
     reviewed = set(REVIEW_FIELDS) | set(FOLLOWS_REVIEW)
     cols: list[Any] = [colfn(c.name).label(c.name) if c.name in reviewed else c for c in events.columns]
-    return [*cols, STATUS.label("review_status")]
+    return (*cols, STATUS.label("review_status"))
 
 
 def reviewed_events() -> sa.FromClause:
@@ -195,6 +198,18 @@ def parse_fields(value: str | None) -> tuple[str, ...] | None:
     if unknown:
         raise ValueError(f"fields: unknown {', '.join(unknown)}; choose among {', '.join(ITEM_FIELDS)}")
     return tuple(f for f in ITEM_FIELDS if f in asked)
+
+
+_ITEM_COLUMN = {"event_id": "id", "outlet": "sources", "unresolved_places": None}
+
+
+def item_columns(want: tuple[str, ...] | None) -> tuple[str, ...] | None:
+    """The columns (events columns and review_status) that items of only these keys are built from; None (every
+    column) when all keys are wanted or some need the event's reports."""
+    if want is None or REPORT_FIELDS.intersection(want):
+        return None
+    cols = {_ITEM_COLUMN.get(k, k) for k in want} - {None}
+    return tuple(c for c in (*(c.name for c in events.columns), "review_status") if c in cols)
 
 
 def item_dicts(conn: sa.Connection, result: Iterable[Any], keys: list[str], want: tuple[str, ...] | None) -> list[dict]:
