@@ -235,9 +235,10 @@ class CacheHitMiddleware:
         if key not in cache:
             await self.app(scope, receive, send)
             return
-        with state.store.engine.connect() as conn:  # one primary-key read
-            current = version.current(conn)
-        entry = cache.get(key, current)
+        reader = getattr(state, "version_reader", None)
+        if reader is None or reader.engine is not state.store.engine:
+            reader = state.version_reader = version.Reader(state.store.engine)
+        entry = cache.get(key, reader())  # one primary-key read over a kept connection
         if entry is None:
             await self.app(scope, receive, send)
             return
