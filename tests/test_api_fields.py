@@ -118,3 +118,30 @@ def test_the_early_hit_keeps_the_read_rules(store, db_url):
         assert c.get("/api/events", headers={"Authorization": "Bearer wrong"}).status_code == 401
         again = c.get("/api/events", headers={"Authorization": f"Bearer {token}"})
         assert again.headers["x-warlog-cache"] == "hit" and again.content == with_token.content
+
+
+def test_admin1_matches_every_spelling_in_any_case(db_url):
+    """admin1 in any case, counted and paged alike on both backends (PostgreSQL gathers the matching spellings from
+    the index first): the reviewed value counts, not the machine's."""
+    from warlog.store import query as q
+
+    s = Store(db_url)
+    try:
+        names = ["Idlib", "IDLIB", "idlib", "Idleb", "Aleppo", "idlibx", None]
+        write_events(s, [_event(i, admin1=names[i % len(names)]) for i in range(1, 50)], [])
+        set_review(s, "e004", actor="alice", action="edit", status="edited", overrides={"admin1": "IDLIB"})  # Aleppo
+        set_review(s, "e001", actor="alice", action="edit", status="edited", overrides={"admin1": "Hama"})  # was Idlib
+        expected = sorted(f"e{i:03d}" for i in range(1, 50) if names[i % len(names)] in ("Idlib", "IDLIB", "idlib"))
+        expected = sorted({*expected, "e004"} - {"e001"})
+        for value in ("idlib", "IDLIB", " Idlib "):
+            f = q.EventFilter(admin1=value)
+            with s.engine.connect() as conn:
+                assert q.count_events(conn, f) == len(expected)
+            got = [d["id"] for d in q.read_events(s.engine, f, sort="id")]
+            assert got == expected
+            paged = [d["id"] for o in range(0, 30, 5) for d in q.read_events(s.engine, f, sort="id", limit=5, offset=o)]
+            assert paged == expected
+        assert q.read_events(s.engine, q.EventFilter(admin1="hama"), sort="id")[0]["id"] == "e001"
+        assert q.read_events(s.engine, q.EventFilter(admin1="nowhere")) == []
+    finally:
+        s.close()

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import base64
 import dataclasses
+import functools
 import json
 import threading
 import time
@@ -120,7 +121,7 @@ def _country(value: str, col: Any) -> sa.ColumnElement[bool]:
     return sa.or_(col("iso") == iso2, by_name) if iso2 else by_name
 
 
-def _admin1(value: str, col: Any) -> sa.ColumnElement[bool]:
+def _admin1(value: str, col: Any, dialect: str = "sqlite") -> sa.ColumnElement[bool]:
     """admin1 in any case. LOWER() alone cannot use the admin1 index; when the name starts with an ASCII letter, the
     two index ranges of names starting with that letter in either case are added (a necessary condition, so the
     result is the same), which makes the count a short index range instead of a lower() call per event."""
@@ -131,7 +132,28 @@ def _admin1(value: str, col: Any) -> sa.ColumnElement[bool]:
         return cond
     c = col("admin1")
     ranges = [sa.and_(c >= ch, c < chr(ord(ch) + 1)) for ch in (first.upper(), first)]
+    if dialect == "postgresql" and col is base_col:
+        # PostgreSQL has no statistics for lower(admin1) and guessed 96 of Idlib's 38k events, so it read all 38k and
+        # sorted them for a page (135 ms) instead of walking the date index. The spellings that match, gathered once
+        # into an array, make a plain `admin1 = ANY (...)` it estimates and plans well; they are found by hopping
+        # from one distinct admin1 to the next in the index's two ranges (a few lookups, not 38k entries).
+        found = sa.union_all(*(_distinct_admin1(ch, chr(ord(ch) + 1)) for ch in (first.upper(), first))).subquery()
+        names = sa.select(sa.func.array_agg(found.c.v)).where(sa.func.lower(found.c.v) == key)
+        return c == sa.any_(sa.cast(names.scalar_subquery(), sa.ARRAY(sa.String)))
     return sa.and_(sa.or_(*ranges), cond)
+
+
+@functools.cache  # one object per range: a statement that uses it twice renders it once
+def _distinct_admin1(lo: str, hi: str) -> sa.Select:
+    """The distinct admin1 values in [lo, hi) by a loose index scan (a recursive CTE stepping to the next value with
+    one index lookup each), as `v`."""
+    e = events.alias("adm_first").c.admin1
+    start = sa.select(sa.func.min(e).label("v")).where(e >= lo, e < hi).cte(f"adm_{ord(lo)}", recursive=True)
+    prev = start.alias(f"adm_prev_{ord(lo)}")
+    n = events.alias(f"adm_next_{ord(lo)}").c.admin1
+    step = sa.select(sa.select(sa.func.min(n)).where(n > prev.c.v, n < hi).scalar_subquery().label("v"))
+    walk = start.union_all(step.where(prev.c.v.is_not(None)))
+    return sa.select(walk.c.v).where(walk.c.v.is_not(None))
 
 
 def _event_type(value: str, col: Any) -> sa.ColumnElement[bool]:
@@ -172,7 +194,7 @@ def _field_conditions(f: EventFilter, col: Any, dialect: str) -> list[sa.ColumnE
     if f.country:
         conds.append(_country(f.country, col))
     if f.admin1:
-        conds.append(_admin1(f.admin1, col))
+        conds.append(_admin1(f.admin1, col, dialect))
     if f.event_type:
         conds.append(_event_type(f.event_type, col))
     if f.sub_event_type:
