@@ -7,13 +7,15 @@ into the tables the API reads. Indexes are those the migrations create: dropped 
 The SQLite file is cached under bench/.cache (keyed by size, generator version and migration head; --no-cache
 rebuilds it in a temporary folder); PostgreSQL is loaded from that file into a schema of its own (warlog_bench_api),
 dropped at the end. The request list is fixed by a seed and bounded (--requests per backend), so a run stops by
-itself; clients are threads with one keep-alive httpx connection each.
+itself; clients are threads with one keep-alive connection each (http.client: little CPU of their own).
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
 import hashlib
+import http.client
 import json
 import os
 import queue
@@ -31,7 +33,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
+import orjson
 from benchlib import ROOT, Results, command_line, write_results
 
 PG_URL = os.environ.get("WARLOG_BENCH_PG", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
@@ -40,6 +44,9 @@ CACHE = ROOT / "bench" / ".cache"
 DATA_VERSION = 2  # bump when the generator changes: cached files of another version are not reused
 CHUNK = 30_000  # events generated and inserted per batch
 PAGE_SIZE = 50  # what the web UI asks for
+# The item keys the web UI's table asks for (TABLE_FIELDS in warlog/web/static/app.js); --fields all: every key.
+UI_FIELDS = ("id,event_date,event_type,sub_event_type,actor1,actor2,location,admin1,fatalities,fatalities_min,"
+             "fatalities_max,n_sources,review_status")  # fmt: skip
 
 # ---------------------------------------------------------------------------------------------------------------------
 # synthetic linked events
@@ -514,8 +521,9 @@ def _params(kind: str, rng: random.Random) -> dict[str, Any]:
     return p
 
 
-def request_mix(n: int, seed: int) -> list[tuple[str, dict[str, Any]]]:
-    """n (kind, params) pairs in the weights of KINDS, shuffled with a fixed seed."""
+def request_mix(n: int, seed: int, fields: str | None = UI_FIELDS) -> list[tuple[str, dict[str, Any]]]:
+    """n (kind, params) pairs in the weights of KINDS, shuffled with a fixed seed; each asks for `fields` (None: the
+    whole item)."""
     rng = random.Random(seed)
     total = sum(KINDS.values())
     kinds = [k for k, w in KINDS.items() for _ in range(round(n * w / total))]
@@ -523,7 +531,11 @@ def request_mix(n: int, seed: int) -> list[tuple[str, dict[str, Any]]]:
         kinds.append(rng.choice(list(KINDS)))
     kinds = kinds[:n]
     rng.shuffle(kinds)
-    return [(k, _params(k, rng)) for k in kinds]
+    out = [(k, _params(k, rng)) for k in kinds]
+    if fields:
+        for _k, p in out:
+            p["fields"] = fields
+    return out
 
 
 # ---------------------------------------------------------------------------------------------------------------------
@@ -614,27 +626,53 @@ class Sample:
     cache: str | None = None  # the server's X-Warlog-Cache: hit, miss or off
 
 
-def _get(client: Any, kind: str, params: dict[str, Any], fresh: bool = False) -> Sample:
-    """One timed GET /api/events (the body read in full; parsing it is not timed); fresh: ask the server to compute
-    it rather than serve its cached response (Cache-Control: no-cache)."""
-    import httpx
+class Client:
+    """One keep-alive HTTP/1.1 connection to the server (http.client: a load generator on the same two cores as the
+    server should cost it little; httpx cost about 2 ms of CPU per request here, three times this)."""
 
+    def __init__(self, base: str, timeout: float = 300) -> None:
+        host, port = base.removeprefix("http://").split(":")
+        self.conn = http.client.HTTPConnection(host, int(port), timeout=timeout)
+
+    def get(self, path: str, params: dict[str, Any], headers: dict[str, str] | None = None) -> tuple[int, dict, bytes]:
+        """(status, lower-cased headers, decoded body) of GET path?params (gzip accepted, as browsers do)."""
+        self.conn.request("GET", f"{path}?{urlencode(params)}", headers={"Accept-Encoding": "gzip", **(headers or {})})
+        resp = self.conn.getresponse()
+        body = resp.read()
+        head = {k.lower(): v for k, v in resp.getheaders()}
+        if head.get("content-encoding") == "gzip":
+            body = gzip.decompress(body)
+        return resp.status, head, body
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Client:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
+def _get(client: Client, kind: str, params: dict[str, Any], fresh: bool = False) -> Sample:
+    """One timed GET /api/events (the body read and decompressed; parsing it is not timed); fresh: ask the server to
+    compute it rather than serve its cached response (Cache-Control: no-cache)."""
     headers = {"Cache-Control": "no-cache"} if fresh else None
     t0 = time.perf_counter()
     try:
-        resp = client.get("/api/events", params=params, headers=headers)
+        status, head, body = client.get("/api/events", params, headers)
         dt = time.perf_counter() - t0
-    except httpx.HTTPError:
+    except (OSError, http.client.HTTPException):
+        client.close()  # the next request reconnects
         return Sample(kind, time.perf_counter() - t0, False)
-    if resp.status_code != 200:
-        return Sample(kind, dt, False, status=resp.status_code)
-    return Sample(kind, dt, True, resp.json()["total"], 200, resp.headers.get("x-warlog-cache"))
+    if status != 200:
+        return Sample(kind, dt, False, status=status)
+    return Sample(kind, dt, True, orjson.loads(body)["total"], 200, head.get("x-warlog-cache"))
 
 
-def drive(base: str, requests: list[tuple[str, dict[str, Any]]], clients: int) -> tuple[list[Sample], float]:
-    """Send every request from `clients` threads (one keep-alive connection each); (samples, wall seconds)."""
-    import httpx
-
+def drive(base: str, requests: list[tuple[str, dict[str, Any]]], clients: int) -> tuple[list[Sample], float, float]:
+    """Send every request from `clients` threads (one keep-alive connection each); (samples, wall seconds, CPU
+    seconds of this process, the clients, meanwhile)."""
     todo: queue.SimpleQueue = queue.SimpleQueue()
     for r in requests:
         todo.put(r)
@@ -642,7 +680,7 @@ def drive(base: str, requests: list[tuple[str, dict[str, Any]]], clients: int) -
     lock = threading.Lock()
 
     def worker() -> None:
-        with httpx.Client(base_url=base, timeout=300) as client:
+        with Client(base) as client:
             while True:
                 try:
                     kind, params = todo.get_nowait()
@@ -653,12 +691,12 @@ def drive(base: str, requests: list[tuple[str, dict[str, Any]]], clients: int) -
                     samples.append(s)
 
     threads = [threading.Thread(target=worker, daemon=True) for _ in range(clients)]
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    return samples, time.perf_counter() - t0
+    return samples, time.perf_counter() - t0, time.process_time() - c0
 
 
 def pct(values: list[float], p: float) -> float:
@@ -689,13 +727,11 @@ def bench_backend(
     """Serve db_url, time each kind alone once (computed, not served from the response cache), then the whole mix
     with `clients` clients; add figures. response_cache: the server keeps responses until the data changes (its
     default); off: every request is computed."""
-    import httpx
-
     server = Server(db_url, log, workers, response_cache)
     try:
         startup = server.wait_ready()
         alone: dict[str, float] = {}
-        with httpx.Client(base_url=server.base, timeout=300) as client:
+        with Client(server.base) as client:
             firsts = {}
             for kind, params in requests:
                 firsts.setdefault(kind, params)
@@ -704,7 +740,7 @@ def bench_backend(
             for kind, params in firsts.items():
                 alone[kind] = _get(client, kind, params, fresh=True).seconds
         cpu0, db0 = server.cpu_seconds(), pg_backend_cpu(db_url)
-        samples, wall = drive(server.base, requests, clients)
+        samples, wall, client_cpu = drive(server.base, requests, clients)
         cpu = server.cpu_seconds() - cpu0
         db1 = pg_backend_cpu(db_url)
         db_cpu = None if db0 is None or db1 is None else sum(v - db0.get(pid, 0.0) for pid, v in db1.items())
@@ -723,6 +759,8 @@ def bench_backend(
     res.add(f"{label}: errors", errors, "requests", note=f"status {', '.join(statuses)}" if errors else None)
     res.add(f"{label}: server CPU", cpu / max(1, len(samples)) * 1000, "ms/request",
             note=f"warlog serve, all its processes; startup {startup:.1f} s")  # fmt: skip
+    res.add(f"{label}: client CPU", client_cpu / max(1, len(samples)) * 1000, "ms/request",
+            note="the bench's clients (http.client, gzip, JSON parsed), on the same cores as the server")  # fmt: skip
     if db_cpu is not None:
         res.add(f"{label}: database CPU", db_cpu / max(1, len(samples)) * 1000, "ms/request",
                 note="the PostgreSQL backends of the server's connections (from /proc); a lower bound: backends of "
@@ -784,6 +822,13 @@ def main(argv: list[str]) -> int:
     )
     p.add_argument("--keep-pg", action="store_true", help="keep the PostgreSQL schema for the next run (and reuse "
                    "one kept from a run on the same SQLite file)")  # fmt: skip
+    p.add_argument(
+        "--fields",
+        choices=("ui", "all"),
+        default="ui",
+        help="ui: each request asks for the columns the "
+        "web UI's table shows (as the UI does); all: for whole items (sources, reports, evidence)",
+    )
     p.add_argument("--quick", action="store_true", help="20k events, 200 requests (no cache)")
     args = p.parse_args(argv)
     if args.quick:
@@ -796,7 +841,7 @@ def main(argv: list[str]) -> int:
 
     res = Results("api", "API latency (/api/events)", command_line("bench_api.py", argv))
     t_all = time.perf_counter()
-    requests = request_mix(args.requests, args.seed)
+    requests = request_mix(args.requests, args.seed, UI_FIELDS if args.fields == "ui" else None)
     print(f"  load average at start: {os.getloadavg()}", flush=True)
     with tempfile.TemporaryDirectory(prefix="warlog-bench-api-") as tmp_s:
         tmp = Path(tmp_s)
@@ -805,7 +850,8 @@ def main(argv: list[str]) -> int:
         res.notes.append(
             f"Store: {rows}; SQLite file {path.stat().st_size / 2**20:,.0f} MiB. Mix per backend: "
             + ", ".join(f"{k} {w}%" for k, w in KINDS.items())
-            + f"; page_size {PAGE_SIZE} (the web UI's), default sort -event_date unless `sort`."
+            + f"; page_size {PAGE_SIZE} (the web UI's), default sort -event_date unless `sort`; "
+            + ("`fields` = the web UI table's columns (as the UI asks)." if args.fields == "ui" else "whole items.")
         )
         how = "cached file, time of its build" if cached else "built now"
         res.add("build: SQLite store", build_s, "s", note=f"{args.events:,} events; {how}")

@@ -164,3 +164,25 @@ def test_concurrent_requests_for_one_response_compute_it_once(tmp_path):
     assert len(calls) == 1
     assert all(json.loads(r.body) == {"computed": 1} for r in responses)
     assert sorted(r.headers["x-warlog-cache"] for r in responses) == ["hit"] * 7 + ["miss"]
+
+
+def test_the_kept_version_connection_sees_every_write_and_recovers(db_url):
+    """version.Reader (the early cache hit's read) sees a write made through another store at once, and reads through
+    the pool again when its own connection was closed under it."""
+    reader_store, writer = Store(db_url), Store(db_url)
+    try:
+        reader = version.Reader(reader_store.engine)
+        before = reader()
+        write_events(writer, [_event(1)], [])
+        after = reader()
+        assert after > before
+        with reader_store.engine.connect() as conn:
+            assert version.current(conn) == after
+        reader._dbapi.close()  # the server dropped it
+        write_events(writer, [_event(2)], [])
+        assert reader() > after
+        assert reader() > after  # and reconnected
+    finally:
+        reader.close()
+        reader_store.close()
+        writer.close()

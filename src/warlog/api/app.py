@@ -17,7 +17,7 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 from sqlalchemy.exc import InternalError, OperationalError
 
-from warlog.api.cache import ResponseCache, cached_response
+from warlog.api.cache import CacheHitMiddleware, ResponseCache, cached_response
 from warlog.api.config import ServeConfig
 from warlog.api.limits import (
     AllowedHostsMiddleware,
@@ -48,6 +48,7 @@ from warlog.store.query import (
     report_detail,
     stats,
 )
+from warlog.store.read import parse_fields
 
 # ---------------------------------------------------------------------------------------------------------------------
 # request bodies
@@ -127,6 +128,7 @@ def create_app(config: ServeConfig | None = None, *, store: Store | None = None,
     mb = config.response_cache_mb
     app.state.response_cache = ResponseCache(mb * 2**20) if mb > 0 else None
     app.add_middleware(GZipMiddleware, minimum_size=2048, compresslevel=6)
+    app.add_middleware(CacheHitMiddleware)  # kept read responses, before routing (inside the headers and checks)
     app.add_middleware(SecurityHeadersMiddleware)
     app.add_middleware(BodyLimitMiddleware, max_bytes=config.max_body_bytes)
     if config.cors_origins:
@@ -176,6 +178,14 @@ def _read_routes(app: FastAPI, config: ServeConfig) -> None:
         after: Annotated[
             str | None, Query(max_length=1000, description="keyset paging: the `next` of the previous page")
         ] = None,
+        fields: Annotated[
+            str | None,
+            Query(
+                max_length=1000,
+                description="only these item keys, a comma list (the web map's table asks for its columns); items "
+                "without report fields (evidence, reports, title, url, ...) cost much less to build",
+            ),
+        ] = None,
     ) -> Response:
         """Events with reviewed values, filtered, sorted and paginated (by `page`, or by `after` = the previous
         page's `next`, which costs the same at any depth); `total` counts every match, counted once per filter
@@ -185,11 +195,22 @@ def _read_routes(app: FastAPI, config: ServeConfig) -> None:
         if sort.lstrip("-+") == "relevance" and not (f.q and f.q.strip()):
             raise HTTPException(422, "sort=relevance needs a search (q)")
         key = _sort(sort)
+        try:
+            want = parse_fields(fields)
+        except ValueError as exc:
+            raise HTTPException(422, str(exc)) from None
 
         def compute() -> dict[str, Any]:
             try:
                 res = page_events(
-                    request.app.state.store.engine, f, sort=key, limit=size, offset=(page - 1) * size, after=after
+                    request.app.state.store.engine,
+                    f,
+                    sort=key,
+                    limit=size,
+                    offset=(page - 1) * size,
+                    after=after,
+                    fields=want,
+                    data_version=getattr(request.state, "data_version", None),
                 )
             except ValueError as exc:
                 raise HTTPException(422, str(exc)) from None

@@ -25,9 +25,9 @@ def _bearer(request: Request) -> str | None:
     return token.strip() if scheme.lower() == "bearer" and token.strip() else None
 
 
-def _is_loopback(request: Request) -> bool:
-    """Whether the TCP peer is a loopback address (the Host header is not trusted for this)."""
-    host = request.client.host if request.client else ""
+def is_loopback_host(host: str) -> bool:
+    """Whether a TCP peer address is loopback ("127.0.0.1", "::1", "::ffff:127.0.0.1"; the test client's name): the
+    Host header is not trusted for this."""
     if host in ("testclient", "localhost"):
         return True
     try:
@@ -57,10 +57,14 @@ def require_reader(request: Request) -> Principal:
     who = principal(request)
     if who is not None:
         return who
-    mode = request.app.state.config.read
-    if mode == "open" or (mode == "local" and _is_loopback(request)):
+    if anonymous_read(request.app.state.config.read, request.client.host if request.client else ""):
         return Principal("anonymous", "reader")
     raise HTTPException(401, "a bearer token is needed to read", headers={"WWW-Authenticate": "Bearer"})
+
+
+def anonymous_read(mode: str, host: str) -> bool:
+    """Whether a caller without a token at this peer address may read under this read mode."""
+    return mode == "open" or (mode == "local" and is_loopback_host(host))
 
 
 def require_role(role: str):

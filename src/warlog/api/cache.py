@@ -10,6 +10,10 @@ The JSON is encoded once, and compressed once for clients that accept gzip.
 - `Cache-Control: no-cache` on a request computes it afresh (and refreshes the entry).
 - Responses carry `X-Warlog-Cache: hit`, `miss` or `off`.
 - `WARLOG_RESPONSE_CACHE_MB` bounds the memory per process (default 128; 0 turns the cache off).
+- A hit is answered by `CacheHitMiddleware` before FastAPI parses anything (no routing, no dependency solving, no
+  worker thread): the request's path and query name the entry, the data version is read, the kept bytes go out. Only
+  requests that need no token (no Authorization header, reading open to this client) take that path; the others go
+  through the route, which finds the same entry.
 """
 
 from __future__ import annotations
@@ -22,7 +26,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
+from urllib.parse import parse_qsl
 
+import orjson
 from fastapi import Request
 from fastapi.responses import Response
 
@@ -102,6 +108,10 @@ class ResponseCache:
     def __len__(self) -> int:
         return len(self._entries)
 
+    def __contains__(self, key: tuple) -> bool:
+        """Whether an entry (of any data version) is kept under key: a cheap test before the version is read."""
+        return key in self._entries
+
 
 def _plain(value: Any) -> Any:
     """JSON for the values json cannot encode: dates as ISO text (what FastAPI's encoder writes), the rest as text."""
@@ -110,9 +120,23 @@ def _plain(value: Any) -> Any:
     return str(value)
 
 
+_ORJSON = orjson.OPT_NON_STR_KEYS | orjson.OPT_PASSTHROUGH_DATACLASS
+
+
 def encode(data: Any) -> bytes:
-    """The JSON body of a response."""
-    return json.dumps(data, ensure_ascii=False, default=_plain, separators=(",", ":")).encode()
+    """The JSON body of a response: orjson (about 8x faster than json on a page of events), the same text as
+    json.dumps(ensure_ascii=False, compact) for what the API returns; json for what orjson refuses (integers past 64
+    bits)."""
+    try:
+        return orjson.dumps(data, default=_plain, option=_ORJSON)
+    except TypeError:
+        return json.dumps(data, ensure_ascii=False, default=_plain, separators=(",", ":")).encode()
+
+
+def cache_key(path: str, query_string: str) -> tuple:
+    """The key of a response: its path and its query pairs in order, parsed as Starlette's QueryParams parses them (so
+    the middleware and the route name an entry alike)."""
+    return (path, tuple(sorted(parse_qsl(query_string, keep_blank_values=True))))
 
 
 def _accepts_gzip(request: Request) -> bool:
@@ -141,9 +165,12 @@ def cached_response(
     if cache is None:
         data = compute()
         return _respond(request, Entry(0, data if raw else encode(data), media_type), "off", None)
-    key = (request.url.path, tuple(sorted(request.query_params.multi_items())))
+    key = (request.url.path, tuple(sorted(request.query_params.multi_items())))  # what cache_key() makes of the URL
     with request.app.state.store.engine.connect() as conn:
         current = version.current(conn)
+    state = getattr(request, "state", None)
+    if state is not None:
+        state.data_version = current  # compute() may use it rather than read it again (the count cache does)
     fresh = "no-cache" in request.headers.get("cache-control", "").lower()
     entry = None if fresh else cache.get(key, current)
     if entry is not None:
@@ -169,3 +196,66 @@ def _compute(
     entry = Entry(current, data if raw else encode(data), media_type)
     cache.put(key, entry)
     return entry
+
+
+CACHED_PATHS = frozenset({"/api/events", "/api/events.geojson", "/api/stats", "/api/panels/summary",
+                          "/api/panels/options"})  # fmt: skip
+
+
+class CacheHitMiddleware:
+    """Answer a GET whose response is kept at the current data version straight from the cache, before routing.
+
+    Only for requests an anonymous reader may make (no Authorization header; reading open, or local and the client
+    on loopback) and that do not ask for a fresh answer: the rest, and every miss, go on to the route. An entry exists
+    only for a request the route accepted and answered with 200, so the validation the route does was passed by the
+    same path and query before. The middleware sits inside the security-header, host and CORS middleware, so a hit
+    carries the same headers as a miss.
+    """
+
+    def __init__(self, app: Any) -> None:
+        self.app = app
+
+    async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http" or scope["method"] != "GET" or scope["path"] not in CACHED_PATHS:
+            await self.app(scope, receive, send)
+            return
+        state = scope["app"].state
+        cache: ResponseCache | None = getattr(state, "response_cache", None)
+        if cache is None or not self._anonymous(scope, state):
+            await self.app(scope, receive, send)
+            return
+        gz = False
+        for name, value in scope["headers"]:
+            if name == b"authorization" or (name == b"cache-control" and b"no-cache" in value.lower()):
+                await self.app(scope, receive, send)
+                return
+            if name == b"accept-encoding" and b"gzip" in value.lower():
+                gz = True
+        key = cache_key(scope["path"], scope.get("query_string", b"").decode("latin-1"))
+        if key not in cache:
+            await self.app(scope, receive, send)
+            return
+        reader = getattr(state, "version_reader", None)
+        if reader is None or reader.engine is not state.store.engine:
+            reader = state.version_reader = version.Reader(state.store.engine)
+        entry = cache.get(key, reader())  # one primary-key read over a kept connection
+        if entry is None:
+            await self.app(scope, receive, send)
+            return
+        body = entry.body
+        headers = [(b"content-type", entry.media_type.encode()), (b"x-warlog-cache", b"hit"),
+                   (b"vary", b"Accept-Encoding")]  # fmt: skip
+        if gz and len(body) >= GZIP_MIN_BYTES:
+            body = cache.gzipped(entry)
+            headers.append((b"content-encoding", b"gzip"))
+        headers.append((b"content-length", str(len(body)).encode()))
+        await send({"type": "http.response.start", "status": 200, "headers": headers})
+        await send({"type": "http.response.body", "body": body})
+
+    @staticmethod
+    def _anonymous(scope: dict[str, Any], state: Any) -> bool:
+        """Whether the read mode lets a caller without a token read (see warlog.api.auth.require_reader)."""
+        from warlog.api.auth import anonymous_read
+
+        client = scope.get("client")
+        return anonymous_read(state.config.read, client[0] if client else "")

@@ -134,12 +134,12 @@ def _sqlite_math(dbapi_conn: Any) -> None:
 
 
 def _make_engine(url: str, pool_size: int | None = None) -> Engine:
-    """An engine with a pool of `pool_size` connections (Settings.db_pool_size; + 20 in a burst); for SQLite: WAL,
+    """An engine with a pool of `pool_size` connections (Settings.db_pool_size; + 10 in a burst); for SQLite: WAL,
     foreign keys, a 30 s busy timeout and BEGIN IMMEDIATE for writes."""
     from warlog.settings import Settings
 
     size = max(1, pool_size or Settings().db_pool_size)
-    pool = {"pool_size": size, "max_overflow": 20}
+    pool = {"pool_size": size, "max_overflow": 10}
     if not url.startswith("sqlite"):
         return sa.create_engine(url, pool_pre_ping=True, **pool)
     if url in ("sqlite://", "sqlite:///:memory:"):

@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import base64
 import dataclasses
+import functools
 import json
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -32,8 +34,11 @@ from sqlalchemy.sql.selectable import Join
 from warlog.geometry import within_km_sql
 from warlog.store import search, version
 from warlog.store.read import (
+    ITEM_FIELDS,
     STATUS,
     effective,
+    item_columns,
+    item_dicts,
     machine,
     records,
     reviewed_columns,
@@ -116,7 +121,7 @@ def _country(value: str, col: Any) -> sa.ColumnElement[bool]:
     return sa.or_(col("iso") == iso2, by_name) if iso2 else by_name
 
 
-def _admin1(value: str, col: Any) -> sa.ColumnElement[bool]:
+def _admin1(value: str, col: Any, dialect: str = "sqlite") -> sa.ColumnElement[bool]:
     """admin1 in any case. LOWER() alone cannot use the admin1 index; when the name starts with an ASCII letter, the
     two index ranges of names starting with that letter in either case are added (a necessary condition, so the
     result is the same), which makes the count a short index range instead of a lower() call per event."""
@@ -127,7 +132,28 @@ def _admin1(value: str, col: Any) -> sa.ColumnElement[bool]:
         return cond
     c = col("admin1")
     ranges = [sa.and_(c >= ch, c < chr(ord(ch) + 1)) for ch in (first.upper(), first)]
+    if dialect == "postgresql" and col is base_col:
+        # PostgreSQL has no statistics for lower(admin1) and guessed 96 of Idlib's 38k events, so it read all 38k and
+        # sorted them for a page (135 ms) instead of walking the date index. The spellings that match, gathered once
+        # into an array, make a plain `admin1 = ANY (...)` it estimates and plans well; they are found by hopping
+        # from one distinct admin1 to the next in the index's two ranges (a few lookups, not 38k entries).
+        found = sa.union_all(*(_distinct_admin1(ch, chr(ord(ch) + 1)) for ch in (first.upper(), first))).subquery()
+        names = sa.select(sa.func.array_agg(found.c.v)).where(sa.func.lower(found.c.v) == key)
+        return c == sa.any_(sa.cast(names.scalar_subquery(), sa.ARRAY(sa.String)))
     return sa.and_(sa.or_(*ranges), cond)
+
+
+@functools.cache  # one object per range: a statement that uses it twice renders it once
+def _distinct_admin1(lo: str, hi: str) -> sa.Select:
+    """The distinct admin1 values in [lo, hi) by a loose index scan (a recursive CTE stepping to the next value with
+    one index lookup each), as `v`."""
+    e = events.alias("adm_first").c.admin1
+    start = sa.select(sa.func.min(e).label("v")).where(e >= lo, e < hi).cte(f"adm_{ord(lo)}", recursive=True)
+    prev = start.alias(f"adm_prev_{ord(lo)}")
+    n = events.alias(f"adm_next_{ord(lo)}").c.admin1
+    step = sa.select(sa.select(sa.func.min(n)).where(n > prev.c.v, n < hi).scalar_subquery().label("v"))
+    walk = start.union_all(step.where(prev.c.v.is_not(None)))
+    return sa.select(walk.c.v).where(walk.c.v.is_not(None))
 
 
 def _event_type(value: str, col: Any) -> sa.ColumnElement[bool]:
@@ -168,7 +194,7 @@ def _field_conditions(f: EventFilter, col: Any, dialect: str) -> list[sa.ColumnE
     if f.country:
         conds.append(_country(f.country, col))
     if f.admin1:
-        conds.append(_admin1(f.admin1, col))
+        conds.append(_admin1(f.admin1, col, dialect))
     if f.event_type:
         conds.append(_event_type(f.event_type, col))
     if f.sub_event_type:
@@ -265,10 +291,23 @@ def _no_index(name: str) -> sa.ColumnElement[Any]:
     return c if name == "event_date" else sa.func.coalesce(c, c)
 
 
+_PROPOSED = sa.literal("proposed", sa.String(20)).label("review_status")
+_UNREVIEWED_COLUMNS = (*events.columns, _PROPOSED)
+
+
+def _named(cols: tuple[Any, ...], names: tuple[str, ...] | None) -> tuple[Any, ...]:
+    """The columns of `cols` with these names, in this order (all of them when names is None)."""
+    if names is None:
+        return cols
+    by_name = {c.name: c for c in cols}
+    return tuple(by_name[n] for n in names)
+
+
 def select_parts(
-    f: EventFilter, dialect: str, base: Any = base_col, per_row: bool = True
+    f: EventFilter, dialect: str, base: Any = base_col, per_row: bool = True, columns: tuple[str, ...] | None = None
 ) -> list[tuple[sa.Select, Any]]:
-    """The two halves every page is read from, as (select of the same columns, column function of its sort key).
+    """The two halves every page is read from, as (select of the same columns, column function of its sort key);
+    `columns`: only these (events columns and review_status), in this order.
 
     Events nobody reviewed are filtered on their own columns (`base`), so the indexes on date, type, country and
     coordinates serve them; the few reviewed events are filtered on COALESCE(override, value). The halves are
@@ -276,10 +315,11 @@ def select_parts(
     """
     parts = []
     if "proposed" in f.status:
-        cols = [*events.columns, sa.literal("proposed", sa.String(20)).label("review_status")]
+        cols = _named(_UNREVIEWED_COLUMNS, columns)
         parts.append((sa.select(*cols).where(_unreviewed(dialect), *_conditions(f, base, dialect, per_row)), base_col))
     conds = [event_reviews.c.status.in_(list(f.status)), *_conditions(f, col, dialect)]
-    parts.append((sa.select(*reviewed_columns(col)).select_from(_reviewed()).where(*conds), col))
+    cols = _named(reviewed_columns(col), columns)
+    parts.append((sa.select(*cols).select_from(_reviewed()).where(*conds), col))
     return parts
 
 
@@ -332,22 +372,42 @@ def _search_only(f: EventFilter) -> tuple[str, str | None] | None:
 
 def count_events(conn: Connection, f: EventFilter, with_value: str | None = None) -> int:
     """How many events match (only those with a value of the column `with_value`, when given)."""
-    total = 0
     dialect = dialect_of(conn)
     only = None if with_value else _search_only(f)
+    terms = []
     for sign, frm, colfn, conds in count_parts(f, dialect):
         if only and frm is events:  # every event has one document: count the index's matches, not the events
-            total += sign * int(conn.execute(search.count_matching(only[0], dialect, only[1])).scalar_one())
-            continue
-        extra = [colfn(with_value).is_not(None)] if with_value else []
-        q = sa.select(sa.func.count()).select_from(frm).where(*conds, *extra)
-        total += sign * int(conn.execute(q).scalar_one())
-    return total
+            q = search.count_matching(only[0], dialect, only[1])
+        else:
+            extra = [colfn(with_value).is_not(None)] if with_value else []
+            q = sa.select(sa.func.count()).select_from(frm).where(*conds, *extra)
+        terms.append((sign, q.scalar_subquery()))
+    # One statement of signed scalar subqueries (each planned as it would be alone): one round trip, not three.
+    expr = terms[0][1] if terms[0][0] > 0 else -terms[0][1]
+    for sign, term in terms[1:]:
+        expr = expr + term if sign > 0 else expr - term
+    return int(conn.execute(sa.select(expr)).scalar_one())
+
+
+_ESTIMATE_TTL_S = 30.0
+_estimates: dict[str, tuple[float, int | None]] = {}
 
 
 def _events_estimate(conn: Connection) -> int | None:
     """About how many events are stored, at no cost: SQLite's largest rowid, PostgreSQL's planner estimate (None when
-    unknown)."""
+    unknown); read again after _ESTIMATE_TTL_S (it only steers a plan choice)."""
+    key = str(conn.engine.url)
+    now = time.monotonic()
+    hit = _estimates.get(key)
+    if hit is not None and now - hit[0] < _ESTIMATE_TTL_S:
+        return hit[1]
+    n = _read_estimate(conn)
+    _estimates[key] = (now, n)
+    return n
+
+
+def _read_estimate(conn: Connection) -> int | None:
+    """_events_estimate, read from the database."""
     dialect = dialect_of(conn)
     if dialect == "sqlite":
         return conn.execute(sa.select(sa.func.max(sa.literal_column("rowid"))).select_from(events)).scalar() or 0
@@ -357,17 +417,25 @@ def _events_estimate(conn: Connection) -> int | None:
     return None
 
 
+# SQLite reads and sorts a match (every selected column into its sorter) at about 1.5x the cost of a step of the walk
+# (an index entry, the row, the filter): with 4 here, country=IQ (70k of 300k events) page 100 read and sorted every
+# Iraqi event (271 ms) instead of walking 21k rows (33 ms); the bench mix's misses 6.5 -> 6.1 ms of CPU each. On
+# PostgreSQL 4 and 1 measured the same within noise, so it stays at 4.
+WALK_FACTOR = {"sqlite": 1.0, "postgresql": 4.0}
+
+
 def _many_matches(conn: Connection, total: int | None, window: int) -> bool:
     """Whether walking the events in sort order finds a page of `window` rows sooner than reading every match.
 
     The walk visits about window * events / matches rows; reading the matches visits about `total` (through an index)
     or every event (a text search). The count is known before the page is read, so pick the walk when
-    total^2 >= 4 * window * events. With no count (keyset batches) the walk is always right.
+    total^2 >= WALK_FACTOR * window * events. With no count (keyset batches) the walk is always right.
     """
     if total is None:
         return True
     n = _events_estimate(conn)
-    return total * total >= 4 * window * (total if n is None else n)
+    factor = WALK_FACTOR.get(dialect_of(conn), 4.0)
+    return total * total >= factor * window * (total if n is None else n)
 
 
 def _page_select(
@@ -379,6 +447,7 @@ def _page_select(
     walk: str,
     has_value: bool = True,
     cursor: Cursor | None = None,
+    columns: tuple[str, ...] | None = None,
 ) -> sa.Select | sa.CompoundSelect:
     """One statement for a page of the events with a value of the sort key (has_value) or of those without: both
     halves merged, sorted and cut by the database (UNION ALL), so deep pages cost no rows in Python.
@@ -394,7 +463,8 @@ def _page_select(
     """
     key, desc = _sort_parts(sort)
     arms = []
-    for arm, colfn in select_parts(f, dialect, _no_index if walk == "index" else base_col, per_row=bool(walk)):
+    parts = select_parts(f, dialect, _no_index if walk == "index" else base_col, per_row=bool(walk), columns=columns)
+    for arm, colfn in parts:
         k = colfn(key)
         if key != "id":
             arm = arm.where(k.is_not(None) if has_value else k.is_(None))
@@ -422,29 +492,45 @@ def _rows(
     offset: int,
     total: int | None = None,
     cursor: Cursor | None = None,
+    fields: tuple[str, ...] | None = None,
 ) -> list[dict[str, Any]]:
     """Matching rows as dicts with sources, evidence and review status (event_dict shape), events without a value of
-    the sort key last; `total`, when known, lets SQLite choose between walking the date index and sorting."""
+    the sort key last; `total`, when known, lets SQLite choose between walking the date index and sorting; `fields`:
+    only these keys (and the id and sort key), see warlog.store.read.item_dicts."""
     key, _desc = _sort_parts(sort)
     dialect = dialect_of(conn)
     if key == "relevance":
-        return _ranked_rows(conn, f, sort.startswith("-"), limit, offset)
+        return _ranked_rows(conn, f, sort.startswith("-"), limit, offset, fields)
     walk = ""
     if _many_matches(conn, total, (limit or 0) + offset):
         # SQLite: walk the sort key's index (every sort the UI offers has one), the filters tested per row
         walk = "index" if dialect == "sqlite" and total else "rows"
-    rows = []
+    if fields is not None:  # the cursor of the next page needs the id and the sort key
+        fields = tuple(k for k in ITEM_FIELDS if k in {*fields, "id", key})
+    columns = item_columns(fields)
+    rows: list[Any] = []
+    keys: list[str] = []
     if cursor is None or not cursor.past_values:
-        rows = list(conn.execute(_page_select(f, dialect, sort, limit, offset, walk, cursor=cursor)).mappings())
+        result = conn.execute(_page_select(f, dialect, sort, limit, offset, walk, cursor=cursor, columns=columns))
+        keys, rows = list(result.keys()), result.all()
     if key != "id" and (limit is None or len(rows) < limit):  # the page runs past the events with a value
         skip = 0 if rows or cursor is not None else max(0, offset - count_events(conn, f, with_value=key))
         rest = None if limit is None else limit - len(rows)
-        page = _page_select(f, dialect, sort, rest, skip, walk, has_value=False, cursor=cursor)
-        rows += conn.execute(page).mappings()
-    return [rec.to_dict() for rec in records(conn, rows)]
+        page = _page_select(f, dialect, sort, rest, skip, walk, has_value=False, cursor=cursor, columns=columns)
+        result = conn.execute(page)
+        keys = keys or list(result.keys())
+        rows += result.all()
+    return item_dicts(conn, rows, keys, fields)
 
 
-def _ranked_rows(conn: Connection, f: EventFilter, worst_first: bool, limit: int | None, offset: int) -> list[dict]:
+def _ranked_rows(
+    conn: Connection,
+    f: EventFilter,
+    worst_first: bool,
+    limit: int | None,
+    offset: int,
+    fields: tuple[str, ...] | None = None,
+) -> list[dict]:
     """A page of the events matching f.q, best match first (ties by id); the search index narrows the events first,
     so the other filters are tried on effective values for the matches only."""
     if not (f.q and f.q.strip()):
@@ -460,7 +546,8 @@ def _ranked_rows(conn: Connection, f: EventFilter, worst_first: bool, limit: int
         .limit(limit)
         .offset(offset or None)
     )
-    return [rec.to_dict() for rec in records(conn, conn.execute(q).mappings())]
+    result = conn.execute(q)
+    return item_dicts(conn, result.all(), list(result.keys()), fields)
 
 
 def list_events(
@@ -544,11 +631,12 @@ def _data_version(conn: Connection) -> int:
     return version.current(conn)
 
 
-def cached_count(conn: Connection, f: EventFilter) -> tuple[int, bool]:
+def cached_count(conn: Connection, f: EventFilter, data_version: int | None = None) -> tuple[int, bool]:
     """(matching events, whether the figure came from the cache): a filter counted once is not counted again until
-    the data changes (see _data_version), so paging through a result set counts it once."""
+    the data changes (see _data_version; `data_version`: the version the caller read just before, saving a read),
+    so paging through a result set counts it once."""
     key = (str(conn.engine.url), repr(dataclasses.replace(f, after_id=None)))
-    ver = _data_version(conn)
+    ver = _data_version(conn) if data_version is None else data_version
     hit = _count_hit(key, ver)
     if hit is not None:
         return hit, True
@@ -588,20 +676,26 @@ def page_events(
     limit: int = 100,
     offset: int = 0,
     after: str | None = None,
+    fields: tuple[str, ...] | None = None,
+    data_version: int | None = None,
 ) -> Page:
     """One page of matching events with reviewed values: by offset, or by keyset after a cursor (`after`, from a
-    previous page's `next`), with the total counted once per filter and data version."""
+    previous page's `next`), with the total counted once per filter and data version; `fields`: only these item keys
+    (warlog.store.read.parse_fields; None: all); `data_version`: the store's version read just before (else read
+    here)."""
     cursor = Cursor.decode(after, sort) if after else None
     with engine.connect() as conn:
-        total, cached = cached_count(conn, f)
+        total, cached = cached_count(conn, f, data_version)
         if cursor is None and total <= offset:
             return Page(total, [], None, cached)
-        items = _rows(conn, f, sort, limit, 0 if cursor else offset, total, cursor)
+        items = _rows(conn, f, sort, limit, 0 if cursor else offset, total, cursor, fields)
     nxt = (
         Cursor.of(items[-1], sort).encode()
         if items and len(items) == limit and _sort_parts(sort)[0] != "relevance"
         else None
     )
+    if fields is not None and items and len(items[0]) != len(fields):  # the id or sort key was added for the cursor
+        items = [{k: d[k] for k in fields} for d in items]
     return Page(total, items, nxt, cached)
 
 

@@ -22,6 +22,9 @@
   var EDITABLE = ["event_date", "event_type", "sub_event_type", "actor1", "actor2", "location", "admin1", "country",
     "latitude", "longitude", "fatalities"];
   var PAGE_SIZE = 50;
+  // the item keys the table shows (the detail comes from /api/events/{id}): the server then skips each event's reports
+  var TABLE_FIELDS = "id,event_date,event_type,sub_event_type,actor1,actor2,location,admin1,fatalities,fatalities_min," +
+    "fatalities_max,n_sources,review_status";
   var TOKEN_KEY = "warlog-token";
 
   var state = { filters: {}, page: 1, sort: "-event_date", selected: null, markers: {}, bounds: null };
@@ -450,7 +453,7 @@
   // table
 
   function loadTable(gen) {
-    var q = query({ page: state.page, page_size: PAGE_SIZE, sort: state.sort });
+    var q = query({ page: state.page, page_size: PAGE_SIZE, sort: state.sort, fields: TABLE_FIELDS });
     $("#csv-link").setAttribute("href", "/api/events.csv?" + query());
     $("#geojson-link").setAttribute("href", "/api/events.geojson?" + query());
     return api("/api/events?" + q).then(function (res) {
