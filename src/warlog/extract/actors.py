@@ -323,6 +323,13 @@ def _rank(row: _Row, iso: str | None) -> int | None:
 
 def find_actors(text: str, country: str | None = None) -> list[ActorMention]:
     """All actor mentions in a text, longest match first, without overlaps, in text order."""
+    return [ActorMention(*a) for a in _find_actors(text, country)]
+
+
+@lru_cache(maxsize=256)
+def _find_actors(text: str, country: str | None) -> tuple[tuple[int, int, str, str, int, str], ...]:
+    """find_actors' answer as plain tuples, remembered for the last sentences: a report's sentence is read for its
+    actors by the document's actor list, the type classifier and the role assignment."""
     iso = country_iso2(country)
     cands: list[tuple[int, int, int, int, _Row]] = []
     ranked, table = _ranked_rows(iso)
@@ -332,7 +339,7 @@ def find_actors(text: str, country: str | None = None) -> list[ActorMention]:
             cands.append((m.start(), m.end(), rank, row.order, row))
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[3], c[0]))
     taken: list[tuple[int, int]] = []
-    out: list[ActorMention] = []
+    out: list[tuple[int, int, str, str, int, str]] = []
     for start, end, _, _, row in cands:
         if any(start < e and s < end for s, e in taken):
             continue
@@ -341,9 +348,9 @@ def find_actors(text: str, country: str | None = None) -> list[ActorMention]:
             continue
         inter, kind = _inter_for(canonical, row.inter, row.kind, iso)
         taken.append((start, end))
-        out.append(ActorMention(start, end, text[start:end], canonical, inter, kind))
-    out.sort(key=lambda a: a.start)
-    return out
+        out.append((start, end, text[start:end], canonical, inter, kind))
+    out.sort(key=lambda a: a[0])
+    return tuple(out)
 
 
 def canonical_actor(surface: str, country: str | None = None) -> str | None:
@@ -358,13 +365,20 @@ def canonical_actor(surface: str, country: str | None = None) -> str | None:
 
 def actor_info(name: str, country: str | None = None) -> ActorMention | None:
     """Inter code and kind for a canonical name or a surface form (used by the type classifier)."""
+    found = _actor_info(name, country)
+    return ActorMention(*found) if found is not None else None
+
+
+@lru_cache(maxsize=1024)
+def _actor_info(name: str, country: str | None) -> tuple[int, int, str, str, int, str] | None:
+    """actor_info as a plain tuple, remembered per name and country (every event's actors are looked up again)."""
     for row in _rows():
         rendered = _render(row.canonical, country_iso2(country))
         if rendered is not None and rendered == name:
             inter, kind = _inter_for(rendered, row.inter, row.kind, country_iso2(country))
-            return ActorMention(0, len(name), name, rendered, inter, kind)
-    found = find_actors(name, country)
-    return max(found, key=lambda a: a.end - a.start) if found else None
+            return (0, len(name), name, rendered, inter, kind)
+    found = _find_actors(name, country)
+    return max(found, key=lambda a: a[1] - a[0]) if found else None
 
 
 # ---------------------------------------------------------------------------------------------------------------
