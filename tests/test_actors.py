@@ -238,3 +238,43 @@ def test_a_country_possessive_names_its_forces() -> None:
         ("Nigeria’s army said it repelled the raid on the base.", "Military Forces of Nigeria"),
     ]:
         assert [a.canonical.startswith(actor) for a in find_actors(sentence, None)][:1] == [True], sentence
+
+
+def test_nationality_force_rows_gate_what_they_match_and_compile_lazily() -> None:
+    """Each nationality's forces row carries a gate one of whose strings every match holds (the nationality's or
+    the nouns', whichever rules out more texts), and its regex is compiled only when first used."""
+    from warlog.extract.actors import _compiled, _rows
+    from warlog.extract.literals import literals_in, may_match
+
+    phrases = [
+        "South Sudanese army units moved north",
+        "US warplanes hit the depot",
+        "Russia's military said the convoy was struck",
+        "Turkish-backed fighters and Turkish artillery shelled the village",
+        "Nigerian police officers were deployed",
+        "an Israeli air strike on the port",
+    ]
+    rows = [r for r in _rows() if r.canonical.startswith(("Military Forces of", "Police Forces of"))]
+    assert rows and all(r.gate for r in rows)
+    matched = 0
+    for phrase in phrases:
+        present = literals_in(phrase)
+        for row in rows:
+            if row.regex.search(phrase):
+                matched += 1
+                assert may_match(row.gate, present), (row.canonical, phrase)
+    assert matched >= len(phrases)
+    _compiled.cache_clear()
+    find_actors("Sudanese troops entered the town.", "SD")
+    compiled = _compiled.cache_info().currsize
+    assert 0 < compiled < len(_rows()) // 2  # only the rows whose gate the text holds
+
+
+def test_named_countries_is_remembered_but_each_caller_gets_its_own_counter() -> None:
+    from warlog.extract.demonyms import named_countries
+
+    text = "Syrian and Russian jets struck Idlib; Syria's army advanced while Turkey watched."
+    first = named_countries(text)
+    assert first["SY"] == 2 and first["RU"] == 1 and first["TR"] == 1
+    first["SY"] += 10  # a caller that changes its counter does not change the next caller's
+    assert named_countries(text)["SY"] == 2

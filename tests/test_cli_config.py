@@ -70,3 +70,21 @@ def test_a_broken_config_file_is_one_clear_error(project):
     assert project_config()["db"] == "postgresql+psycopg://u:secret@h/db"
     res = runner.invoke(app, ["config"])
     assert "secret" not in res.output and "***" in res.output
+
+
+def test_current_setting_reads_one_field_like_current_settings(tmp_path, monkeypatch):
+    """current_setting(name) is the field current_settings() would give, from the environment or from installed
+    settings, without looking for the config file."""
+    from warlog.settings import Settings, current_setting, current_settings, use_settings
+
+    monkeypatch.setenv("WARLOG_GAZETTEER", str(tmp_path / "g.sqlite"))
+    monkeypatch.setenv("WARLOG_CACHE", str(tmp_path / "cache"))
+    monkeypatch.delenv("WARLOG_SPACY_MODEL", raising=False)
+    for name in ("gazetteer_path", "cache_dir", "spacy_model", "max_file_bytes", "geo_ranker_path"):
+        assert current_setting(name) == getattr(current_settings(), name)
+    use_settings(Settings(db_url="sqlite:///x.db", spacy_model="some_model", cache_dir=tmp_path / "other"))
+    try:
+        assert current_setting("spacy_model") == "some_model"
+        assert current_setting("cache_dir") == tmp_path / "other"
+    finally:
+        use_settings(None)

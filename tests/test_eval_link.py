@@ -208,12 +208,12 @@ def test_sentences_whose_ages_are_not_the_headlines_are_marked_with_their_run():
 
 @pytest.fixture(scope="module")
 def parse():
-    """Parse one tokenised sentence with warlog's spaCy pipeline."""
+    """Parse one tokenised sentence with the pipeline the GVC study parses with (POS tags and morphology kept)."""
     from spacy.tokens import Doc
 
     from warlog.extract.nlp import load_nlp
 
-    nlp = load_nlp()
+    nlp = load_nlp(tagged=True)
     return lambda text: nlp(Doc(nlp.vocab, words=text.split()))
 
 

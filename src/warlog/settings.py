@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -107,6 +107,16 @@ _CURRENT: Settings | None = None
 def current_settings() -> Settings:
     """This process's settings: those installed by `use_settings`, else read from the environment now."""
     return _CURRENT if _CURRENT is not None else Settings()
+
+
+def current_setting(name: str) -> Any:
+    """One field of `current_settings()` without building the others: a fresh Settings also looks for the project's
+    config file (a walk up the folders for the database URL), which per-document callers (the gazetteer, the
+    place ranker) must not pay for every report."""
+    if _CURRENT is not None:
+        return getattr(_CURRENT, name)
+    f = Settings.__dataclass_fields__[name]
+    return f.default_factory() if f.default_factory is not MISSING else f.default
 
 
 def use_settings(settings: Settings | None) -> None:

@@ -269,7 +269,7 @@ def parse_docs(docs: dict[str, GvcDoc], nlp: Any = None) -> dict[str, dict[int, 
 
     from warlog.extract.nlp import load_nlp
 
-    nlp = nlp or load_nlp()
+    nlp = nlp or load_nlp(tagged=True)  # reads POS tags and morphology
     keys = [(k, sid) for k, d in docs.items() for sid in sorted(d.sentences)]
     words = ([w if w.strip() else "_" for w in docs[k].sentences[sid]] for k, sid in keys)
     out: dict[str, dict[int, Any]] = defaultdict(dict)

@@ -25,7 +25,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from warlog.countries import acled_country_name, country_iso2
@@ -129,15 +129,26 @@ class ActorRoles:
 
 @dataclass(frozen=True)
 class _Row:
-    """One compiled dictionary row."""
+    """One dictionary row. Its regex is compiled when a text first holds one of its gate's strings: most rows never
+    fire in a given report, and compiling all 686 (two per nationality among them) cost ~0.5 s CPU per process."""
 
-    regex: re.Pattern[str]
+    pattern: str
     canonical: str
     inter: int
     kind: str
     country: str
     order: int
     gate: frozenset[str] | None = None  # literals one of which any match holds (warlog.extract.literals)
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        return _compiled(self.pattern)
+
+
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """A dictionary row's regex, compiled once per process (re's own cache holds only 512)."""
+    return re.compile(pattern, re.IGNORECASE)
 
 
 def _split_top(pattern: str) -> list[str]:
@@ -157,16 +168,22 @@ def _split_top(pattern: str) -> list[str]:
     return parts
 
 
-def _compile(pattern: str) -> re.Pattern[str]:
-    """Compile a dictionary pattern: capitals-only alternatives case-sensitive, spaces match hyphens too."""
+def _alternatives(pattern: str) -> str:
+    """A dictionary pattern's alternatives as regex source: capitals-only ones case-sensitive, spaces match hyphens
+    too, the longer forms first (Python's alternation is first-match)."""
     alts = []
     for alt in _split_top(pattern.strip()):
         alt = alt.strip()
         if re.fullmatch(r"[A-Z0-9.\-]{2,8}", alt):
             alt = f"(?-i:{alt})"
         alts.append(alt.replace(" ", r"[\s\-]+"))
-    alts.sort(key=len, reverse=True)  # Python's alternation is first-match: try the longer forms first
-    return re.compile(r"(?<![\w\-])(?:" + "|".join(alts) + r")(?![\w\-])", re.IGNORECASE)
+    alts.sort(key=len, reverse=True)
+    return "|".join(alts)
+
+
+def _source(pattern: str) -> str:
+    """The regex source of a dictionary pattern on word boundaries (compiled case-insensitively by _compiled)."""
+    return r"(?<![\w\-])(?:" + _alternatives(pattern) + r")(?![\w\-])"
 
 
 @lru_cache(maxsize=1)
@@ -178,16 +195,16 @@ def _rows() -> tuple[_Row, ...]:
         pattern = (rec.get("pattern") or "").strip()
         if not pattern or pattern.startswith("#"):
             continue
-        regex = _compile(pattern)
+        source = _source(pattern)
         rows.append(
             _Row(
-                regex,
+                source,
                 rec["canonical"].strip(),
                 int(rec["inter"]),
                 rec["kind"].strip(),
                 (rec.get("country") or "").strip().upper(),
                 i,
-                required_literals(regex),
+                required_literals(source, re.IGNORECASE),
             )
         )
     rows.extend(_demonym_rows(len(rows)))
@@ -220,18 +237,28 @@ def _demonym_rows(first_order: int) -> list[_Row]:
         by_iso.setdefault(iso, []).append(re.escape(word).replace(r"\ ", " "))
     for name, iso in country_names().items():  # the possessive: "Myanmar's military", "Russia's army"
         by_iso.setdefault(iso, []).append(re.escape(name).replace(r"\ ", " ") + "['’]s")
+    # A row's gate is the more selective of its nationality's and its nouns' (each a part every match holds): the
+    # nouns are parsed once per kind instead of in each of the 476 rows (about 1 s CPU per process before).
+    noun_gates = {nouns: required_literals(_alternatives(f"{_WEAPON_MODIFIER}{nouns}"), re.IGNORECASE)
+                  for nouns in (_FORCE_NOUNS, _POLICE_NOUNS)}  # fmt: skip
     rows: list[_Row] = []
     for n, (iso, words) in enumerate(sorted(by_iso.items())):
         if iso in _NO_FORCES:
             continue
         adj = "(?-i:" + "|".join(sorted(words, key=len, reverse=True)) + ")"
+        adj_gate = required_literals(_alternatives(adj), re.IGNORECASE)
         for which, nouns, order in (("Military", _FORCE_NOUNS, 0), ("Police", _POLICE_NOUNS, 1)):
-            regex = _compile(f"{adj} {_WEAPON_MODIFIER}{nouns}")  # "Russian ballistic missiles"
-            rows.append(
-                _Row(regex, _forces_name(which, iso), 1, "state", "", first_order + 2 * n + order,
-                     required_literals(regex))
-            )  # fmt: skip
+            source = _source(f"{adj} {_WEAPON_MODIFIER}{nouns}")  # "Russian ballistic missiles"
+            gate = _more_selective(adj_gate, noun_gates[nouns])
+            rows.append(_Row(source, _forces_name(which, iso), 1, "state", "", first_order + 2 * n + order, gate))
     return rows
+
+
+def _more_selective(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+    """Of two gates that both hold for a pattern, the one that rules out more texts: the longer shortest string,
+    then fewer strings (as warlog.extract.literals chooses among a sequence's parts)."""
+    gates = [g for g in (a, b) if g]
+    return max(gates, key=lambda g: (min(map(len, g)), -len(g))) if gates else None
 
 
 @lru_cache(maxsize=64)
@@ -296,6 +323,13 @@ def _rank(row: _Row, iso: str | None) -> int | None:
 
 def find_actors(text: str, country: str | None = None) -> list[ActorMention]:
     """All actor mentions in a text, longest match first, without overlaps, in text order."""
+    return [ActorMention(*a) for a in _find_actors(text, country)]
+
+
+@lru_cache(maxsize=256)
+def _find_actors(text: str, country: str | None) -> tuple[tuple[int, int, str, str, int, str], ...]:
+    """find_actors' answer as plain tuples, remembered for the last sentences: a report's sentence is read for its
+    actors by the document's actor list, the type classifier and the role assignment."""
     iso = country_iso2(country)
     cands: list[tuple[int, int, int, int, _Row]] = []
     ranked, table = _ranked_rows(iso)
@@ -305,7 +339,7 @@ def find_actors(text: str, country: str | None = None) -> list[ActorMention]:
             cands.append((m.start(), m.end(), rank, row.order, row))
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[3], c[0]))
     taken: list[tuple[int, int]] = []
-    out: list[ActorMention] = []
+    out: list[tuple[int, int, str, str, int, str]] = []
     for start, end, _, _, row in cands:
         if any(start < e and s < end for s, e in taken):
             continue
@@ -314,9 +348,9 @@ def find_actors(text: str, country: str | None = None) -> list[ActorMention]:
             continue
         inter, kind = _inter_for(canonical, row.inter, row.kind, iso)
         taken.append((start, end))
-        out.append(ActorMention(start, end, text[start:end], canonical, inter, kind))
-    out.sort(key=lambda a: a.start)
-    return out
+        out.append((start, end, text[start:end], canonical, inter, kind))
+    out.sort(key=lambda a: a[0])
+    return tuple(out)
 
 
 def canonical_actor(surface: str, country: str | None = None) -> str | None:
@@ -331,13 +365,20 @@ def canonical_actor(surface: str, country: str | None = None) -> str | None:
 
 def actor_info(name: str, country: str | None = None) -> ActorMention | None:
     """Inter code and kind for a canonical name or a surface form (used by the type classifier)."""
+    found = _actor_info(name, country)
+    return ActorMention(*found) if found is not None else None
+
+
+@lru_cache(maxsize=1024)
+def _actor_info(name: str, country: str | None) -> tuple[int, int, str, str, int, str] | None:
+    """actor_info as a plain tuple, remembered per name and country (every event's actors are looked up again)."""
     for row in _rows():
         rendered = _render(row.canonical, country_iso2(country))
         if rendered is not None and rendered == name:
             inter, kind = _inter_for(rendered, row.inter, row.kind, country_iso2(country))
-            return ActorMention(0, len(name), name, rendered, inter, kind)
-    found = find_actors(name, country)
-    return max(found, key=lambda a: a.end - a.start) if found else None
+            return (0, len(name), name, rendered, inter, kind)
+    found = _find_actors(name, country)
+    return max(found, key=lambda a: a[1] - a[0]) if found else None
 
 
 # ---------------------------------------------------------------------------------------------------------------

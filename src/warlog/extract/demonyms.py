@@ -54,10 +54,16 @@ def _regex() -> re.Pattern[str]:
 
 def named_countries(text: str) -> Counter[str]:
     """How often the text names each country, by name ("Syria") or adjective ("Syrian", "Israel's")."""
+    return Counter(dict(_named_countries(text)))
+
+
+@lru_cache(maxsize=16)
+def _named_countries(text: str) -> tuple[tuple[str, int], ...]:
+    """named_countries, remembered for the last texts: the steps of one report ask it of the same text."""
     votes: Counter[str] = Counter()
     names, dem = country_names(), demonym_table()
     for m in _regex().finditer(text):
         iso = names.get(m.group()) or dem.get(m.group())
         if iso:
             votes[iso] += 1
-    return votes
+    return tuple(votes.items())

@@ -121,9 +121,9 @@ def _load(path: str) -> ToponymModel | None:
 def load_model(path: str | os.PathLike[str] | None = None) -> ToponymModel | None:
     """The shipped model (or Settings.toponym_model_path, $WARLOG_TOPONYM_MODEL); None when no file exists (then
     every candidate is kept)."""
-    from warlog.settings import current_settings
+    from warlog.settings import current_setting
 
-    return _load(str(path or current_settings().toponym_model_path or MODEL_PATH))
+    return _load(str(path or current_setting("toponym_model_path") or MODEL_PATH))
 
 
 # ----------------------------------------------------------------------------------------------------------------

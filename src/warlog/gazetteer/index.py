@@ -25,7 +25,7 @@ from pathlib import Path
 
 from warlog.gazetteer.names import exact_key, fuzzy_matches, has_arabic, name_key, qualifier_base
 from warlog.gazetteer.world import ABBR_PREFIX, DEMONYM_PREFIX, DEMONYMS, syria_country_point, usable_alt, world_rows
-from warlog.settings import current_settings
+from warlog.settings import current_setting
 
 log = logging.getLogger(__name__)
 
@@ -424,7 +424,7 @@ def default_index_path(cache_dir: str | os.PathLike[str] | None = None) -> Path:
     """Where the index lives in the cache dir: one stable name, so `warlog gazetteer load` and extraction agree
     across data versions (the version is kept inside, in the meta table)."""
     if cache_dir is None:
-        cache_dir = current_settings().cache_dir
+        cache_dir = current_setting("cache_dir")
     return Path(cache_dir) / INDEX_NAME
 
 
@@ -492,7 +492,7 @@ def _default_gazetteer(key: str) -> Gazetteer:
 
 def get_gazetteer() -> Gazetteer:
     """The process-wide gazetteer: Settings.gazetteer_path ($WARLOG_GAZETTEER) if it exists, else the default."""
-    s = current_settings()
-    if s.gazetteer_path and Path(s.gazetteer_path).exists():
-        return _default_gazetteer(f"file:{s.gazetteer_path}")
-    return _default_gazetteer(f"cache:{s.cache_dir}")
+    path = current_setting("gazetteer_path")
+    if path and Path(path).exists():
+        return _default_gazetteer(f"file:{path}")
+    return _default_gazetteer(f"cache:{current_setting('cache_dir')}")

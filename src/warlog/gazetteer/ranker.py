@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from warlog.settings import current_settings
+from warlog.settings import current_setting
 
 RANKER_PATH = Path(__file__).resolve().parents[1] / "data" / "geo_ranker.json"
 
@@ -87,7 +87,7 @@ def _load(path: str) -> Ranker | None:
 
 def load_ranker(path: str | os.PathLike[str] | None = None) -> Ranker | None:
     """The shipped ranker (or Settings.geo_ranker_path, $WARLOG_GEO_RANKER), None when no file exists."""
-    return _load(str(path or current_settings().geo_ranker_path or RANKER_PATH))
+    return _load(str(path or current_setting("geo_ranker_path") or RANKER_PATH))
 
 
 def default_ranker() -> Ranker:
