@@ -206,3 +206,26 @@ def test_an_incident_at_a_village_the_gazetteer_lacks_is_kept_at_the_country_wit
     m = ex.mentions[0]
     assert m.place is not None and m.place.iso == "BF" and m.place.geo_precision == 3  # not Solhan, Turkey
     assert "Solhan" in m.unresolved_places and m.fatalities == 41
+
+
+def test_an_unnamed_town_in_the_lead_takes_the_name_the_next_sentence_gives(nlp):
+    text = (
+        "Warplanes killed 12 civilians on Monday when they bombed a market town in northern Idlib province, "
+        "rescuers said.\n\n"
+        "Volunteers pulled bodies from the rubble in the rebel-held town of Saraqib through the night."
+    )
+    ex = extract_report(Report(text=text, title="", published=PUB), nlp)
+    strike = [m for m in ex.mentions if m.sub_event_type == "Air/drone strike"]
+    assert len(strike) == 1 and strike[0].place is not None
+    assert (strike[0].place.surface, strike[0].place.admin1) == ("Saraqib", "Idleb")
+
+
+def test_an_unnamed_town_is_not_named_by_a_separate_incident_told_after_it(nlp):
+    text = (
+        "Warplanes killed 12 civilians on Monday when they bombed a market town in northern Idlib province, "
+        "rescuers said.\n\n"
+        "Separately, a car bomb killed three people in the town of Azaz in Aleppo province on Monday."
+    )
+    ex = extract_report(Report(text=text, title="", published=PUB), nlp)
+    strike = [m for m in ex.mentions if m.sub_event_type == "Air/drone strike"]
+    assert len(strike) == 1 and strike[0].place is not None and strike[0].place.admin1 == "Idleb"

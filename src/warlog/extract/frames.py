@@ -284,7 +284,7 @@ def _one_event_per_incident(drafts: list[_Draft]) -> list[_Draft]:
                     for k in kept + [x for x in drafts if x is not d and x not in kept]
                     if k.mention.event_type in hosts
                     and (not d.dated or _near_days(k.mention, m))
-                    and _same_place(k.mention, m)
+                    and (not d.named_place or _same_place(k.mention, m))  # no place of its own: the report's main one
                     and _may_fold(d, k)
                 ),
                 None,
@@ -487,6 +487,15 @@ _DAY_RETELLING = re.compile(
     re.I,
 )
 _RETELLING = re.compile(_ANAPHORA.pattern + "|" + _DAY_RETELLING.pattern, re.I)
+# A place told without its name ("a densely populated town in eastern Syria", "a northern opposition-held town"), and
+# a later sentence that names a settlement ("the town of al-Quria", "the Atarib district", "Atarib district"): news
+# style names the place a sentence or two after the lead.
+_SETTLEMENT = r"(?:town|village|city|neighbo(?:u)?rhood|district|suburb|camp|area)"
+_UNNAMED_PLACE = re.compile(rf"\b(?:a|an|one)\s+(?:[\w-]+\s+){{0,3}}?{_SETTLEMENT}\b(?!\s+(?:of|called|named)\b)", re.I)
+_NAMED_SETTLEMENT = re.compile(
+    rf"\b(?:(?i:the)\s+(?:[\w-]+\s+){{0,3}}?(?i:{_SETTLEMENT})s?\s+of\s+(?:[a-z]{{1,3}}-)?[A-Z]|[A-Z][\w'-]+\s+(?i:{_SETTLEMENT})\b)"
+)
+_NAMING_WINDOW = 3  # sentences after the unnamed place within which the naming one must come
 
 
 def _place_from_retelling(
@@ -504,13 +513,25 @@ def _place_from_retelling(
     """
     told = {d.sentence_index for d in drafts}
     for d in drafts:
-        if d.named_place:
+        # "... struck a town in northern Aleppo province": the place is left unnamed, the next sentences name it
+        vague = (
+            not d.own_place
+            and (d.mention.place is None or d.mention.place.geo_precision >= 2)  # no sentence merged in named it
+            and _UNNAMED_PLACE.search(sentences[d.sentence_index].text) is not None
+        )
+        if d.named_place and not vague:
             continue
         here = d.mention.place
         for j, sent in enumerate(sentences):
-            if j in told or j <= d.sentence_index:
+            if j <= d.sentence_index:
+                continue
+            if d.named_place and (j in told or j > d.sentence_index + _NAMING_WINDOW):
+                break  # only the sentences right after an unnamed place name it; an event told next names its own
+            if j in told:
                 continue
             ref = _RETELLING.search(sent.text)
+            if ref is None and vague and j <= d.sentence_index + _NAMING_WINDOW:
+                ref = _NAMED_SETTLEMENT.search(sent.text)
             if ref is None:
                 continue
             idx = [i for i, t in enumerate(toponyms) if sent.start <= t.start < sent.end and resolved[i] is not None]
