@@ -5,7 +5,7 @@ written for these tests."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -163,8 +163,22 @@ def test_a_new_incident_in_a_place_not_found_does_not_fold_into_the_main_one(nlp
         "Meanwhile air strikes killed four people in the village of Zzyqorabad on Sunday, activists said."
     )
     ex = extract_report(Report(text=text, title="", published=PUB), nlp)
-    assert [(m.place.surface if m.place else None, m.fatalities) for m in ex.mentions] == [("Saraqib", 9)]
-    assert all("Meanwhile" not in e.text for m in ex.mentions for e in m.evidence)
+    assert [(m.place.surface if m.place else None, m.fatalities) for m in ex.mentions][0] == ("Saraqib", 9)
+    assert all("Meanwhile" not in e.text for e in ex.mentions[0].evidence)
+    # kept apart, at the country, with the village left for an analyst to place
+    assert len(ex.mentions) == 2 and ex.mentions[1].fatalities == 4
+    assert ex.mentions[1].place.feature == "country" and ex.mentions[1].unresolved_places == ["Zzyqorabad"]
+
+
+def test_a_new_incident_in_the_same_province_at_a_place_not_found_is_kept_at_that_province(nlp):
+    text = (
+        "Regime air strikes killed nine people in the town of Saraqib in Idlib province on Sunday, a monitor said.\n\n"
+        "Meanwhile in the same province, shelling killed four people in the village of Zzyqorabad on Sunday."
+    )
+    ex = extract_report(Report(text=text, title="", published=PUB), nlp)
+    far = [m for m in ex.mentions if "Zzyqorabad" in m.unresolved_places]
+    assert len(far) == 1 and far[0].fatalities == 4
+    assert (far[0].place.location, far[0].place.geo_precision) == ("Idleb", 3)
 
 
 def test_a_sentence_dated_only_by_its_source_keeps_that_day_not_the_previous_event_s(nlp):
@@ -229,3 +243,14 @@ def test_an_unnamed_town_is_not_named_by_a_separate_incident_told_after_it(nlp):
     ex = extract_report(Report(text=text, title="", published=PUB), nlp)
     strike = [m for m in ex.mentions if m.sub_event_type == "Air/drone strike"]
     assert len(strike) == 1 and strike[0].place is not None and strike[0].place.admin1 == "Idleb"
+
+
+def test_fighting_on_a_day_after_the_one_a_capture_was_announced_is_another_event(nlp):
+    text = (
+        "Rebels said on Sunday that they had taken control of the town of Saraqib in Idlib province.\n\n"
+        "Heavy gunfire was heard on Monday near the town's hospital, where soldiers were still resisting, "
+        "residents said."
+    )
+    ex = extract_report(Report(text=text, title="", published=PUB), nlp)
+    days = sorted((m.sub_event_type, m.event_date) for m in ex.mentions)
+    assert days == [("Armed clash", PUB), ("Non-state actor overtakes territory", PUB - timedelta(days=1))]

@@ -119,6 +119,14 @@ class _Draft:
     from_title: bool = False
     named_place: bool = True  # the sentence named any place of its own (a province counts)
     new_incident: bool = False  # the sentence opens with "Meanwhile", "Elsewhere", "In a separate attack"
+    told_day: bool = False  # dated only by the day a source told it ("rebels said on Monday they had taken ...")
+
+
+def _after_the_telling(draft: _Draft, earlier: _Draft) -> bool:
+    """The draft is dated after the day a source told the earlier event: what is told on a day happened by then, so a
+    later day is another happening ("said on Monday they had taken the city" ... "gunfire on Tuesday")."""
+    a, b = earlier.mention.event_date, draft.mention.event_date
+    return draft.dated and earlier.told_day and a is not None and b is not None and b > a
 
 
 def _may_fold(draft: _Draft, into: _Draft) -> bool:
@@ -466,7 +474,9 @@ def _follow_up_target(drafts: list[_Draft], draft: _Draft, anaphoric: bool) -> _
     m = draft.mention
     if drafts and not draft.own_place and (anaphoric or m.sub_event_type == "Attack"):
         last = drafts[-1]
-        if not (draft.dated and last.dated and last.mention.event_date != m.event_date):
+        if not (draft.dated and last.dated and last.mention.event_date != m.event_date) and not _after_the_telling(
+            draft, last
+        ):
             return last
     if not (anaphoric or not draft.own_place):
         return None
@@ -475,6 +485,8 @@ def _follow_up_target(drafts: list[_Draft], draft: _Draft, anaphoric: bool) -> _
         if e.event_type != m.event_type:
             continue
         if draft.dated and earlier.dated and e.event_date != m.event_date:
+            continue
+        if _after_the_telling(draft, earlier):
             continue
         return earlier
     return None
@@ -568,6 +580,32 @@ def _in_report_country(place: Place | None, country: str | None, doc_places: lis
     if not home:
         return place
     return replace(home[0], geo_precision=max(home[0].geo_precision, 2))
+
+
+_SAME_ADMIN = re.compile(r"\b(?:the )?same (?:province|governorate|region|state|district|county|area)\b", re.I)
+
+
+def _admin_level(main: Place | None, doc_places: list[Place], same_admin1: bool) -> Place | None:
+    """The report's main place at province level (``same_admin1``) or country level: the report's own row for it
+    when it names one, else the main place relabelled (its point stands in for the area's)."""
+    if main is None or main.feature == "country":
+        return main
+    if same_admin1 and main.admin1:
+        row = next((p for p in doc_places if p.feature == "admin1" and p.admin1 == main.admin1), None)
+        return row or replace(
+            main, location=main.admin1, admin2=None, admin3=None, feature="admin1", geo_precision=3, gazetteer_id=None
+        )
+    row = next((p for p in doc_places if p.feature == "country" and p.iso == main.iso), None)
+    return row or replace(
+        main,
+        location=main.country or main.location,
+        admin1=None,
+        admin2=None,
+        admin3=None,
+        feature="country",
+        geo_precision=3,
+        gazetteer_id=None,
+    )
 
 
 def _coarse(place: Place | None) -> bool:
@@ -851,13 +889,16 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             own_place=not all(_coarse(p) for p in own),
             named_place=bool(own),
             from_title=index in headline,
+            told_day=told,
         )
         if draft.from_title:
             title_drafts.append(draft)
             continue
         draft.new_incident = _NEW_INCIDENT.match(sent.text) is not None
         if draft.new_incident and not own and unresolved:
-            mention.place = None  # "Meanwhile in <a place not found>": not the report's main place
+            # "Meanwhile in <a place not found>": not the report's main place; kept at the nearest admin level the
+            # report gives it (the province of "the same province", else the country), the name left to place
+            mention.place = _admin_level(mention.place, doc_places, _SAME_ADMIN.search(sent.text) is not None)
         target = None if draft.new_incident else _follow_up_target(drafts, draft, bool(_ANAPHORA.search(sent.text)))
         if target is None:
             same = [e for e in drafts if _same_happening(e.mention, mention) and _may_fold(draft, e)]
