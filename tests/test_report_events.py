@@ -254,3 +254,13 @@ def test_fighting_on_a_day_after_the_one_a_capture_was_announced_is_another_even
     ex = extract_report(Report(text=text, title="", published=PUB), nlp)
     days = sorted((m.sub_event_type, m.event_date) for m in ex.mentions)
     assert days == [("Armed clash", PUB), ("Non-state actor overtakes territory", PUB - timedelta(days=1))]
+
+
+def test_a_campaign_told_in_the_present_is_no_event(nlp):
+    text = (
+        "Government air strikes killed nine people in the town of Saraqib in Idlib province on Sunday.\n\n"
+        "The offensive on rebel positions around Aleppo is carried out by the army with the support of Russian jets."
+    )
+    ex = extract_report(Report(text=text, title="", published=PUB), nlp)
+    assert [m.sub_event_type for m in ex.mentions] == ["Air/drone strike"]
+    assert all("offensive" not in e.text for m in ex.mentions for e in m.evidence)

@@ -96,6 +96,25 @@ _NEW_INCIDENT = re.compile(
 )
 
 
+def _nothing_happened(doc: Any, start: int, end: int) -> bool:
+    """The sentence tells no happening: it has a finite present-tense verb and no past or perfect one ("The
+    offensive is carried out by ...", "The blast puts the deal in doubt"). ACLED codes incidents that took place;
+    a state, an ongoing campaign, a consequence or a forecast told in the present is none (headlines, in the present
+    by convention, are not asked)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    present = past = False
+    for tok in span:
+        if tok.tag_ == "VBD":
+            past = True
+        elif tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children):
+            past = True
+        elif tok.tag_ in ("VBZ", "VBP") and tok.dep_ in ("ROOT", "conj", "ccomp", "auxpass", "aux"):
+            present = True
+    return present and not past
+
+
 def _old_year(sentence: str, published: date) -> bool:
     """The sentence is about an earlier year ("since early 2011", "in 2013"), i.e. background."""
     if published.month == 1:
@@ -806,6 +825,14 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         event_date, precision, dated = _event_date(dates, published, skip_before, sent.start, match.start, sent.text)
         if not dated and (_BACKGROUND.search(sent.text) or any(d.kind in ("month", "year") for d in dates)):
             continue  # "last month", "late last year", "in recent days": background, not today's news
+        if (
+            not dated
+            and index not in headline
+            and cas.fatalities is None
+            and cas.injured is None  # "the death toll stands at 70": a toll is told in the present
+            and _nothing_happened(doc, sent.start, sent.end)
+        ):
+            continue  # "the offensive is carried out by ...", "the blast puts the deal in doubt": no happening
         told = not dated and any(_report_date(d, sent.text) for d in dates if d.value is not None)
         if (
             not dated
