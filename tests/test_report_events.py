@@ -264,3 +264,14 @@ def test_a_campaign_told_in_the_present_is_no_event(nlp):
     ex = extract_report(Report(text=text, title="", published=PUB), nlp)
     assert [m.sub_event_type for m in ex.mentions] == ["Air/drone strike"]
     assert all("offensive" not in e.text for m in ex.mentions for e in m.evidence)
+
+
+def test_more_victims_at_other_places_are_events_of_their_own(nlp):
+    text = (
+        "Government air strikes killed 11 civilians in the town of Saraqib in Idlib province on Sunday.\n\n"
+        "Four more civilians were killed in the town of Ariha and two in the town of Maarrat al-Nu'man, "
+        "the monitor said."
+    )
+    ex = extract_report(Report(text=text, title="", published=PUB), nlp)
+    got = sorted((m.place.surface, m.fatalities) for m in ex.mentions if m.sub_event_type == "Air/drone strike")
+    assert got == [("Ariha", 4), ("Maarrat al-Nu'man", 2), ("Saraqib", 11)]

@@ -28,6 +28,7 @@ from warlog.extract.context import (
 )
 from warlog.extract.counts import Casualties, aggregate_period, extract_casualties, is_aggregate_toll
 from warlog.extract.dates import DateMention, find_dates
+from warlog.extract.numbers import parse_number
 from warlog.extract.places import (
     NON_PLACE,
     Toponym,
@@ -94,6 +95,38 @@ _YEAR = re.compile(r"\b(?:19[4-9]\d|20\d\d)\b")
 _NEW_INCIDENT = re.compile(
     r"\s*(?:meanwhile|elsewhere|separately|in (?:a |another )?separate\b|in another\b|in other\b|also on\b)", re.I
 )
+
+
+_SMALL_NUMBER = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+    r"eighteen|nineteen|twenty"
+)
+_MORE_VICTIMS = re.compile(
+    r"\b(?:more|further|other|another)\s+(?:\w+\s+){0,3}?(?:were|was|have been|had been)\s+killed\b|"
+    r"\b(?:more|further|other|another)\s+(?:\w+\s+){0,3}?died\b",
+    re.I,
+)
+_ELIDED_PART = re.compile(
+    rf"(?:,|;|\band\b|\bwhile\b)\s+(?:another\s+)?(?P<n>\d{{1,3}}|{_SMALL_NUMBER})\s+(?:(?:more|others?|people|civilians|"
+    r"children|fighters|soldiers|militants)\s+)?(?:(?:were\s+)?killed\s+|died\s+)?(?:in|at)\s+"
+    r"(?:the\s+(?:[\w-]+\s+)?(?:town|village|city|neighbou?rhood|district|suburb|area)\s+of\s+)?$",
+    re.I,
+)
+
+
+def _elided_places(sent: _Sentence, toponyms: list[Toponym], resolved: list[Place | None]) -> list[tuple[Place, int]]:
+    """The further places of a sentence that gives each its own figure by ellipsis ("... killed in the town of Saqba
+    and one in the town of Harasta", "eight in Douma, three in Arbin"), with that figure."""
+    out: list[tuple[Place, int]] = []
+    for t, p in zip(toponyms, resolved, strict=True):
+        if p is None:
+            continue
+        before = sent.text[max(0, t.start - sent.start - 80) : t.start - sent.start]
+        m = _ELIDED_PART.search(before)
+        n = parse_number(m.group("n")) if m else None
+        if n is not None and n > 0:
+            out.append((p, n))
+    return out
 
 
 def _nothing_happened(doc: Any, start: int, end: int) -> bool:
@@ -771,6 +804,22 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             and aerial_bombing(sent.text, war_actors)
         ):
             match = _as_air_strike(match)
+        if match is None and cas.fatalities is not None and drafts and index - drafts[-1].sentence_index <= 4:
+            # "Five more civilians were killed in the town of Saqba": more victims of the violence just told, at a
+            # place of their own: that violence (type, actors) at this place, an event of its own (one per location).
+            more = _MORE_VICTIMS.search(sent.text)
+            last = drafts[-1].mention
+            here = [resolved[i] for i, t in enumerate(toponyms) if sent.start <= t.start < sent.end]
+            if more is not None and last.event_type and any(not _coarse(p) for p in here):
+                match = EventTypeMatch(
+                    last.event_type,
+                    last.sub_event_type or "",
+                    last.disorder_type or "Political violence",
+                    more.group(0),
+                    more.start(),
+                    more.end(),
+                    0.5,
+                )
         if match is None:
             # A toll with no trigger of its own ("The death toll rose to 15") belongs to the event just told.
             told = cas.fatalities is not None or cas.injured is not None  # "More than 100 others were wounded."
@@ -936,6 +985,25 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             _merge(target, draft)
         else:
             drafts.append(draft)
+        # "Five were killed in Saqba and one in Harasta": each further place with its own figure is an event of its
+        # own (ACLED: one event per location), the sentence's type, day and actors with that place and figure.
+        elided = _elided_places(sent, [toponyms[i] for i in in_sentence], [resolved[i] for i in in_sentence])
+        for place, n in elided if cas.fatalities is not None else []:
+            if place is None or _coarse(place) or _place_key(place) == _place_key(mention.place):
+                continue
+            part = replace(
+                mention,
+                place=place,
+                fatalities=n,
+                fatalities_max=None,
+                injured=None,
+                civilians=n if cas.civilians is not None and cas.civilians == cas.fatalities else None,
+                children=None,
+                women=None,
+                evidence=list(mention.evidence),
+                unresolved_places=[],
+            )
+            drafts.append(_Draft(part, replace(cas, fatalities=n, injured=None), index, set(draft.attributions), dated))
 
     # A headline restates the main event: it adds to the body's event of the same type, or stands alone.
     for td in title_drafts:
