@@ -275,3 +275,19 @@ def test_more_victims_at_other_places_are_events_of_their_own(nlp):
     ex = extract_report(Report(text=text, title="", published=PUB), nlp)
     got = sorted((m.place.surface, m.fatalities) for m in ex.mentions if m.sub_event_type == "Air/drone strike")
     assert got == [("Ariha", 4), ("Maarrat al-Nu'man", 2), ("Saraqib", 11)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "agreement"),
+    [
+        (
+            "Dozens of buses carrying thousands of evacuees were stuck in the town of Madaya on Friday under a deal "
+            "reached between the government and rebel groups.",
+            False,
+        ),
+        ("The army and the rebels signed a truce in the town of Madaya on Friday, the mediators said.", True),
+    ],
+)
+def test_a_deal_invoked_as_standing_is_not_the_making_of_an_agreement(nlp, sentence, agreement):
+    ex = extract_report(Report(text=sentence, title="", published=PUB), nlp)
+    assert any(m.sub_event_type == "Agreement" for m in ex.mentions) is agreement

@@ -101,6 +101,13 @@ _SMALL_NUMBER = (
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
     r"eighteen|nineteen|twenty"
 )
+# A deal the sentence refers to as standing ("under a deal reached ...", "as part of the truce agreed ...", "in breach
+# of the ceasefire brokered by ..."): ACLED codes an agreement when it is made, not each time it is invoked.
+_STANDING_DEAL = re.compile(
+    r"\b(?:under|as part of|in line with|in accordance with|(?:in )?(?:breach|violation)(?:es)? of|despite)\s+"
+    r"(?:an?|the|this|that|its|their)\s+(?:[\w-]+\s+){0,3}?$",
+    re.I,
+)
 _MORE_VICTIMS = re.compile(
     r"\b(?:more|further|other|another)\s+(?:\w+\s+){0,3}?(?:were|was|have been|had been)\s+killed\b|"
     r"\b(?:more|further|other|another)\s+(?:\w+\s+){0,3}?died\b",
@@ -772,6 +779,9 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         if is_furniture(sent.text):
             continue  # share widgets, related-links lines, captions: never an event, never a toll
         match, live = classify_with_cues(sent.text, context=before + " " + after)
+        standing = match is not None and _STANDING_DEAL.search(sent.text, 0, match.start) is not None
+        if match is not None and match.sub_event_type == "Agreement" and standing:
+            match = None  # "evacuated under a deal reached between ...": the standing agreement, not its making
         if match is not None:
             role = sentence_role(sent.text, [m.sub_event_type for m in live])
             # "The attack ... killed at least 18" right after an incident is that incident's toll, not a claim.
