@@ -161,3 +161,16 @@ def test_a_small_town_abroad_in_a_country_the_report_never_names_is_a_namesake()
     turkey = "Armed men attacked the town of Solhan in eastern Turkey overnight, the governor said."
     p = only(turkey, "Solhan")
     assert p.iso == "TR" and p.geo_precision == 1
+
+
+def test_a_function_word_and_a_nationality_are_no_place_name_run() -> None:
+    text = "A Russian cargo plane was hit near Idlib on Monday. But Russia said the Syrian army held the town."
+    assert [t.surface for t in find_toponyms(text)] == ["Idlib", "Russia"]
+
+
+def test_where_things_went_to_or_came_from_is_not_the_event_place() -> None:
+    text = "A military helicopter was shot down over Idlib province after flying aid to Aleppo, the ministry said."
+    tops = find_toponyms(text)
+    resolved = resolve_toponyms(tops, text)
+    place = place_for_event(text, 0, text.index("shot"), tops, resolved, document_places(tops, resolved))
+    assert place is not None and place.admin1 == "Idleb" and place.feature == "admin1"

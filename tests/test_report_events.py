@@ -5,7 +5,7 @@ written for these tests."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -163,8 +163,22 @@ def test_a_new_incident_in_a_place_not_found_does_not_fold_into_the_main_one(nlp
         "Meanwhile air strikes killed four people in the village of Zzyqorabad on Sunday, activists said."
     )
     ex = extract_report(Report(text=text, title="", published=PUB), nlp)
-    assert [(m.place.surface if m.place else None, m.fatalities) for m in ex.mentions] == [("Saraqib", 9)]
-    assert all("Meanwhile" not in e.text for m in ex.mentions for e in m.evidence)
+    assert [(m.place.surface if m.place else None, m.fatalities) for m in ex.mentions][0] == ("Saraqib", 9)
+    assert all("Meanwhile" not in e.text for e in ex.mentions[0].evidence)
+    # kept apart, at the country, with the village left for an analyst to place
+    assert len(ex.mentions) == 2 and ex.mentions[1].fatalities == 4
+    assert ex.mentions[1].place.feature == "country" and ex.mentions[1].unresolved_places == ["Zzyqorabad"]
+
+
+def test_a_new_incident_in_the_same_province_at_a_place_not_found_is_kept_at_that_province(nlp):
+    text = (
+        "Regime air strikes killed nine people in the town of Saraqib in Idlib province on Sunday, a monitor said.\n\n"
+        "Meanwhile in the same province, shelling killed four people in the village of Zzyqorabad on Sunday."
+    )
+    ex = extract_report(Report(text=text, title="", published=PUB), nlp)
+    far = [m for m in ex.mentions if "Zzyqorabad" in m.unresolved_places]
+    assert len(far) == 1 and far[0].fatalities == 4
+    assert (far[0].place.location, far[0].place.geo_precision) == ("Idleb", 3)
 
 
 def test_a_sentence_dated_only_by_its_source_keeps_that_day_not_the_previous_event_s(nlp):
@@ -206,3 +220,74 @@ def test_an_incident_at_a_village_the_gazetteer_lacks_is_kept_at_the_country_wit
     m = ex.mentions[0]
     assert m.place is not None and m.place.iso == "BF" and m.place.geo_precision == 3  # not Solhan, Turkey
     assert "Solhan" in m.unresolved_places and m.fatalities == 41
+
+
+def test_an_unnamed_town_in_the_lead_takes_the_name_the_next_sentence_gives(nlp):
+    text = (
+        "Warplanes killed 12 civilians on Monday when they bombed a market town in northern Idlib province, "
+        "rescuers said.\n\n"
+        "Volunteers pulled bodies from the rubble in the rebel-held town of Saraqib through the night."
+    )
+    ex = extract_report(Report(text=text, title="", published=PUB), nlp)
+    strike = [m for m in ex.mentions if m.sub_event_type == "Air/drone strike"]
+    assert len(strike) == 1 and strike[0].place is not None
+    assert (strike[0].place.surface, strike[0].place.admin1) == ("Saraqib", "Idleb")
+
+
+def test_an_unnamed_town_is_not_named_by_a_separate_incident_told_after_it(nlp):
+    text = (
+        "Warplanes killed 12 civilians on Monday when they bombed a market town in northern Idlib province, "
+        "rescuers said.\n\n"
+        "Separately, a car bomb killed three people in the town of Azaz in Aleppo province on Monday."
+    )
+    ex = extract_report(Report(text=text, title="", published=PUB), nlp)
+    strike = [m for m in ex.mentions if m.sub_event_type == "Air/drone strike"]
+    assert len(strike) == 1 and strike[0].place is not None and strike[0].place.admin1 == "Idleb"
+
+
+def test_fighting_on_a_day_after_the_one_a_capture_was_announced_is_another_event(nlp):
+    text = (
+        "Rebels said on Sunday that they had taken control of the town of Saraqib in Idlib province.\n\n"
+        "Heavy gunfire was heard on Monday near the town's hospital, where soldiers were still resisting, "
+        "residents said."
+    )
+    ex = extract_report(Report(text=text, title="", published=PUB), nlp)
+    days = sorted((m.sub_event_type, m.event_date) for m in ex.mentions)
+    assert days == [("Armed clash", PUB), ("Non-state actor overtakes territory", PUB - timedelta(days=1))]
+
+
+def test_a_campaign_told_in_the_present_is_no_event(nlp):
+    text = (
+        "Government air strikes killed nine people in the town of Saraqib in Idlib province on Sunday.\n\n"
+        "The offensive on rebel positions around Aleppo is carried out by the army with the support of Russian jets."
+    )
+    ex = extract_report(Report(text=text, title="", published=PUB), nlp)
+    assert [m.sub_event_type for m in ex.mentions] == ["Air/drone strike"]
+    assert all("offensive" not in e.text for m in ex.mentions for e in m.evidence)
+
+
+def test_more_victims_at_other_places_are_events_of_their_own(nlp):
+    text = (
+        "Government air strikes killed 11 civilians in the town of Saraqib in Idlib province on Sunday.\n\n"
+        "Four more civilians were killed in the town of Ariha and two in the town of Maarrat al-Nu'man, "
+        "the monitor said."
+    )
+    ex = extract_report(Report(text=text, title="", published=PUB), nlp)
+    got = sorted((m.place.surface, m.fatalities) for m in ex.mentions if m.sub_event_type == "Air/drone strike")
+    assert got == [("Ariha", 4), ("Maarrat al-Nu'man", 2), ("Saraqib", 11)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "agreement"),
+    [
+        (
+            "Dozens of buses carrying thousands of evacuees were stuck in the town of Madaya on Friday under a deal "
+            "reached between the government and rebel groups.",
+            False,
+        ),
+        ("The army and the rebels signed a truce in the town of Madaya on Friday, the mediators said.", True),
+    ],
+)
+def test_a_deal_invoked_as_standing_is_not_the_making_of_an_agreement(nlp, sentence, agreement):
+    ex = extract_report(Report(text=sentence, title="", published=PUB), nlp)
+    assert any(m.sub_event_type == "Agreement" for m in ex.mentions) is agreement

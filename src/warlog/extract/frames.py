@@ -28,6 +28,7 @@ from warlog.extract.context import (
 )
 from warlog.extract.counts import Casualties, aggregate_period, extract_casualties, is_aggregate_toll
 from warlog.extract.dates import DateMention, find_dates
+from warlog.extract.numbers import parse_number
 from warlog.extract.places import (
     NON_PLACE,
     Toponym,
@@ -96,6 +97,64 @@ _NEW_INCIDENT = re.compile(
 )
 
 
+_SMALL_NUMBER = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+    r"eighteen|nineteen|twenty"
+)
+# A deal the sentence refers to as standing ("under a deal reached ...", "as part of the truce agreed ...", "in breach
+# of the ceasefire brokered by ..."): ACLED codes an agreement when it is made, not each time it is invoked.
+_STANDING_DEAL = re.compile(
+    r"\b(?:under|as part of|in line with|in accordance with|(?:in )?(?:breach|violation)(?:es)? of|despite)\s+"
+    r"(?:an?|the|this|that|its|their)\s+(?:[\w-]+\s+){0,3}?$",
+    re.I,
+)
+_MORE_VICTIMS = re.compile(
+    r"\b(?:more|further|other|another)\s+(?:\w+\s+){0,3}?(?:were|was|have been|had been)\s+killed\b|"
+    r"\b(?:more|further|other|another)\s+(?:\w+\s+){0,3}?died\b",
+    re.I,
+)
+_ELIDED_PART = re.compile(
+    rf"(?:,|;|\band\b|\bwhile\b)\s+(?:another\s+)?(?P<n>\d{{1,3}}|{_SMALL_NUMBER})\s+(?:(?:more|others?|people|civilians|"
+    r"children|fighters|soldiers|militants)\s+)?(?:(?:were\s+)?killed\s+|died\s+)?(?:in|at)\s+"
+    r"(?:the\s+(?:[\w-]+\s+)?(?:town|village|city|neighbou?rhood|district|suburb|area)\s+of\s+)?$",
+    re.I,
+)
+
+
+def _elided_places(sent: _Sentence, toponyms: list[Toponym], resolved: list[Place | None]) -> list[tuple[Place, int]]:
+    """The further places of a sentence that gives each its own figure by ellipsis ("... killed in the town of Saqba
+    and one in the town of Harasta", "eight in Douma, three in Arbin"), with that figure."""
+    out: list[tuple[Place, int]] = []
+    for t, p in zip(toponyms, resolved, strict=True):
+        if p is None:
+            continue
+        before = sent.text[max(0, t.start - sent.start - 80) : t.start - sent.start]
+        m = _ELIDED_PART.search(before)
+        n = parse_number(m.group("n")) if m else None
+        if n is not None and n > 0:
+            out.append((p, n))
+    return out
+
+
+def _nothing_happened(doc: Any, start: int, end: int) -> bool:
+    """The sentence tells no happening: it has a finite present-tense verb and no past or perfect one ("The
+    offensive is carried out by ...", "The blast puts the deal in doubt"). ACLED codes incidents that took place;
+    a state, an ongoing campaign, a consequence or a forecast told in the present is none (headlines, in the present
+    by convention, are not asked)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    present = past = False
+    for tok in span:
+        if tok.tag_ == "VBD":
+            past = True
+        elif tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children):
+            past = True
+        elif tok.tag_ in ("VBZ", "VBP") and tok.dep_ in ("ROOT", "conj", "ccomp", "auxpass", "aux"):
+            present = True
+    return present and not past
+
+
 def _old_year(sentence: str, published: date) -> bool:
     """The sentence is about an earlier year ("since early 2011", "in 2013"), i.e. background."""
     if published.month == 1:
@@ -119,6 +178,14 @@ class _Draft:
     from_title: bool = False
     named_place: bool = True  # the sentence named any place of its own (a province counts)
     new_incident: bool = False  # the sentence opens with "Meanwhile", "Elsewhere", "In a separate attack"
+    told_day: bool = False  # dated only by the day a source told it ("rebels said on Monday they had taken ...")
+
+
+def _after_the_telling(draft: _Draft, earlier: _Draft) -> bool:
+    """The draft is dated after the day a source told the earlier event: what is told on a day happened by then, so a
+    later day is another happening ("said on Monday they had taken the city" ... "gunfire on Tuesday")."""
+    a, b = earlier.mention.event_date, draft.mention.event_date
+    return draft.dated and earlier.told_day and a is not None and b is not None and b > a
 
 
 def _may_fold(draft: _Draft, into: _Draft) -> bool:
@@ -284,7 +351,7 @@ def _one_event_per_incident(drafts: list[_Draft]) -> list[_Draft]:
                     for k in kept + [x for x in drafts if x is not d and x not in kept]
                     if k.mention.event_type in hosts
                     and (not d.dated or _near_days(k.mention, m))
-                    and _same_place(k.mention, m)
+                    and (not d.named_place or _same_place(k.mention, m))  # no place of its own: the report's main one
                     and _may_fold(d, k)
                 ),
                 None,
@@ -466,7 +533,9 @@ def _follow_up_target(drafts: list[_Draft], draft: _Draft, anaphoric: bool) -> _
     m = draft.mention
     if drafts and not draft.own_place and (anaphoric or m.sub_event_type == "Attack"):
         last = drafts[-1]
-        if not (draft.dated and last.dated and last.mention.event_date != m.event_date):
+        if not (draft.dated and last.dated and last.mention.event_date != m.event_date) and not _after_the_telling(
+            draft, last
+        ):
             return last
     if not (anaphoric or not draft.own_place):
         return None
@@ -475,6 +544,8 @@ def _follow_up_target(drafts: list[_Draft], draft: _Draft, anaphoric: bool) -> _
         if e.event_type != m.event_type:
             continue
         if draft.dated and earlier.dated and e.event_date != m.event_date:
+            continue
+        if _after_the_telling(draft, earlier):
             continue
         return earlier
     return None
@@ -487,6 +558,15 @@ _DAY_RETELLING = re.compile(
     re.I,
 )
 _RETELLING = re.compile(_ANAPHORA.pattern + "|" + _DAY_RETELLING.pattern, re.I)
+# A place told without its name ("a densely populated town in eastern Syria", "a northern opposition-held town"), and
+# a later sentence that names a settlement ("the town of al-Quria", "the Atarib district", "Atarib district"): news
+# style names the place a sentence or two after the lead.
+_SETTLEMENT = r"(?:town|village|city|neighbo(?:u)?rhood|district|suburb|camp|area)"
+_UNNAMED_PLACE = re.compile(rf"\b(?:a|an|one)\s+(?:[\w-]+\s+){{0,3}}?{_SETTLEMENT}\b(?!\s+(?:of|called|named)\b)", re.I)
+_NAMED_SETTLEMENT = re.compile(
+    rf"\b(?:(?i:the)\s+(?:[\w-]+\s+){{0,3}}?(?i:{_SETTLEMENT})s?\s+of\s+(?:[a-z]{{1,3}}-)?[A-Z]|[A-Z][\w'-]+\s+(?i:{_SETTLEMENT})\b)"
+)
+_NAMING_WINDOW = 3  # sentences after the unnamed place within which the naming one must come
 
 
 def _place_from_retelling(
@@ -504,13 +584,25 @@ def _place_from_retelling(
     """
     told = {d.sentence_index for d in drafts}
     for d in drafts:
-        if d.named_place:
+        # "... struck a town in northern Aleppo province": the place is left unnamed, the next sentences name it
+        vague = (
+            not d.own_place
+            and (d.mention.place is None or d.mention.place.geo_precision >= 2)  # no sentence merged in named it
+            and _UNNAMED_PLACE.search(sentences[d.sentence_index].text) is not None
+        )
+        if d.named_place and not vague:
             continue
         here = d.mention.place
         for j, sent in enumerate(sentences):
-            if j in told or j <= d.sentence_index:
+            if j <= d.sentence_index:
+                continue
+            if d.named_place and (j in told or j > d.sentence_index + _NAMING_WINDOW):
+                break  # only the sentences right after an unnamed place name it; an event told next names its own
+            if j in told:
                 continue
             ref = _RETELLING.search(sent.text)
+            if ref is None and vague and j <= d.sentence_index + _NAMING_WINDOW:
+                ref = _NAMED_SETTLEMENT.search(sent.text)
             if ref is None:
                 continue
             idx = [i for i, t in enumerate(toponyms) if sent.start <= t.start < sent.end and resolved[i] is not None]
@@ -547,6 +639,32 @@ def _in_report_country(place: Place | None, country: str | None, doc_places: lis
     if not home:
         return place
     return replace(home[0], geo_precision=max(home[0].geo_precision, 2))
+
+
+_SAME_ADMIN = re.compile(r"\b(?:the )?same (?:province|governorate|region|state|district|county|area)\b", re.I)
+
+
+def _admin_level(main: Place | None, doc_places: list[Place], same_admin1: bool) -> Place | None:
+    """The report's main place at province level (``same_admin1``) or country level: the report's own row for it
+    when it names one, else the main place relabelled (its point stands in for the area's)."""
+    if main is None or main.feature == "country":
+        return main
+    if same_admin1 and main.admin1:
+        row = next((p for p in doc_places if p.feature == "admin1" and p.admin1 == main.admin1), None)
+        return row or replace(
+            main, location=main.admin1, admin2=None, admin3=None, feature="admin1", geo_precision=3, gazetteer_id=None
+        )
+    row = next((p for p in doc_places if p.feature == "country" and p.iso == main.iso), None)
+    return row or replace(
+        main,
+        location=main.country or main.location,
+        admin1=None,
+        admin2=None,
+        admin3=None,
+        feature="country",
+        geo_precision=3,
+        gazetteer_id=None,
+    )
 
 
 def _coarse(place: Place | None) -> bool:
@@ -661,6 +779,9 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         if is_furniture(sent.text):
             continue  # share widgets, related-links lines, captions: never an event, never a toll
         match, live = classify_with_cues(sent.text, context=before + " " + after)
+        standing = match is not None and _STANDING_DEAL.search(sent.text, 0, match.start) is not None
+        if match is not None and match.sub_event_type == "Agreement" and standing:
+            match = None  # "evacuated under a deal reached between ...": the standing agreement, not its making
         if match is not None:
             role = sentence_role(sent.text, [m.sub_event_type for m in live])
             # "The attack ... killed at least 18" right after an incident is that incident's toll, not a claim.
@@ -693,6 +814,22 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             and aerial_bombing(sent.text, war_actors)
         ):
             match = _as_air_strike(match)
+        if match is None and cas.fatalities is not None and drafts and index - drafts[-1].sentence_index <= 4:
+            # "Five more civilians were killed in the town of Saqba": more victims of the violence just told, at a
+            # place of their own: that violence (type, actors) at this place, an event of its own (one per location).
+            more = _MORE_VICTIMS.search(sent.text)
+            last = drafts[-1].mention
+            here = [resolved[i] for i, t in enumerate(toponyms) if sent.start <= t.start < sent.end]
+            if more is not None and last.event_type and any(not _coarse(p) for p in here):
+                match = EventTypeMatch(
+                    last.event_type,
+                    last.sub_event_type or "",
+                    last.disorder_type or "Political violence",
+                    more.group(0),
+                    more.start(),
+                    more.end(),
+                    0.5,
+                )
         if match is None:
             # A toll with no trigger of its own ("The death toll rose to 15") belongs to the event just told.
             told = cas.fatalities is not None or cas.injured is not None  # "More than 100 others were wounded."
@@ -747,6 +884,14 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         event_date, precision, dated = _event_date(dates, published, skip_before, sent.start, match.start, sent.text)
         if not dated and (_BACKGROUND.search(sent.text) or any(d.kind in ("month", "year") for d in dates)):
             continue  # "last month", "late last year", "in recent days": background, not today's news
+        if (
+            not dated
+            and index not in headline
+            and cas.fatalities is None
+            and cas.injured is None  # "the death toll stands at 70": a toll is told in the present
+            and _nothing_happened(doc, sent.start, sent.end)
+        ):
+            continue  # "the offensive is carried out by ...", "the blast puts the deal in doubt": no happening
         told = not dated and any(_report_date(d, sent.text) for d in dates if d.value is not None)
         if (
             not dated
@@ -830,13 +975,16 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             own_place=not all(_coarse(p) for p in own),
             named_place=bool(own),
             from_title=index in headline,
+            told_day=told,
         )
         if draft.from_title:
             title_drafts.append(draft)
             continue
         draft.new_incident = _NEW_INCIDENT.match(sent.text) is not None
         if draft.new_incident and not own and unresolved:
-            mention.place = None  # "Meanwhile in <a place not found>": not the report's main place
+            # "Meanwhile in <a place not found>": not the report's main place; kept at the nearest admin level the
+            # report gives it (the province of "the same province", else the country), the name left to place
+            mention.place = _admin_level(mention.place, doc_places, _SAME_ADMIN.search(sent.text) is not None)
         target = None if draft.new_incident else _follow_up_target(drafts, draft, bool(_ANAPHORA.search(sent.text)))
         if target is None:
             same = [e for e in drafts if _same_happening(e.mention, mention) and _may_fold(draft, e)]
@@ -847,6 +995,25 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             _merge(target, draft)
         else:
             drafts.append(draft)
+        # "Five were killed in Saqba and one in Harasta": each further place with its own figure is an event of its
+        # own (ACLED: one event per location), the sentence's type, day and actors with that place and figure.
+        elided = _elided_places(sent, [toponyms[i] for i in in_sentence], [resolved[i] for i in in_sentence])
+        for place, n in elided if cas.fatalities is not None else []:
+            if place is None or _coarse(place) or _place_key(place) == _place_key(mention.place):
+                continue
+            part = replace(
+                mention,
+                place=place,
+                fatalities=n,
+                fatalities_max=None,
+                injured=None,
+                civilians=n if cas.civilians is not None and cas.civilians == cas.fatalities else None,
+                children=None,
+                women=None,
+                evidence=list(mention.evidence),
+                unresolved_places=[],
+            )
+            drafts.append(_Draft(part, replace(cas, fatalities=n, injured=None), index, set(draft.attributions), dated))
 
     # A headline restates the main event: it adds to the body's event of the same type, or stands alone.
     for td in title_drafts:

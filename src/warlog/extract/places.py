@@ -313,6 +313,20 @@ def _follows_name(text: str, toks: list[tuple[int, int, str]], i: int) -> bool:
     return not (toks[i - 1][0] == 0 or re.search(r"[.!?\n]\s*$", before))
 
 
+# English words that open a sentence or a clause, capitalised there: "A Russian helicopter", "But Russia ..." are no
+# names, whatever village a fuzzy match finds for them (Arabic articles such as "an", "as", "at" are not listed).
+_CLAUSE_WORDS = frozenset(
+    "a the but and or if when while after before for with by from to of this that these those his her their its "
+    "our some any no one".split()
+)
+
+
+def _not_a_name_run(surface: str) -> bool:
+    """A run of capitalised words that opens with an English function word or ends in a nationality adjective."""
+    words = surface.replace("-", " ").split()
+    return words[0].lower() in _CLAUSE_WORDS or words[-1] in demonym_table()
+
+
 def _longest_match(
     gaz: Gazetteer,
     text: str,
@@ -342,7 +356,8 @@ def _longest_match(
             continue
         locative = bool(_LOCATIVE_WORD.search(text, max(0, start - 12), start))
         cands, qual = _recognised(gaz, surface, region, locative and (" " in surface or "-" in surface))
-        if not cands and j > i:  # a multi-word name spelt another way ("Bustan al-Qasr" / "Bustan Al-Qaser")
+        if not cands and j > i and not _not_a_name_run(surface):
+            # a multi-word name spelt another way ("Bustan al-Qasr" / "Bustan Al-Qaser")
             cands, qual = _candidates(gaz, surface, fuzzy=True)
         if not cands or (j == i and not dateline and _weak_single(cands, qual, surface, text, start, region)):
             continue
@@ -829,6 +844,9 @@ def _event_distance(sentence: str, s0: int, trigger: int | None, t: Toponym, p: 
         d *= 0.5
     if trigger is not None and t.start < trigger:
         d *= 1.3
+    if _DIRECTION_BEFORE.search(sentence[max(0, t.start - s0 - 30) : t.start - s0]):
+        d += 250  # "aid delivered to Aleppo", "evacuees from Fuaa": where people or things go or come from, not where
+        # the event happened (a province it happened "in" ranks before it)
     if p.feature == "country":
         d += 10_000
     elif p.geo_precision == 3:
@@ -838,6 +856,7 @@ def _event_distance(sentence: str, s0: int, trigger: int | None, t: Toponym, p: 
     return d
 
 
+_DIRECTION_BEFORE = re.compile(r"(?<!close )(?<!next )(?<!near )\b(?:to|from|towards?)\s+(?:the\s+)?$", re.I)
 _FACILITY_AFTER = re.compile(
     r"\s+(?:hospital|clinic|school|university|mosque|church|bakery|market|prison|stadium|hotel|mall|factory)\b", re.I
 )

@@ -77,6 +77,10 @@ def is_part(total: Mention, part: Mention, total_fatalities: int | None, part_fa
         return False
     if not _inside(part.place, total.place):
         return False
+    if part.evidence[:1] == total.evidence[:1] and not (
+        total.place.geo_precision >= 3 or total.place.feature in ("admin1", "region", "country")
+    ):
+        return False  # "four were killed in Ariha and two in Maarat": one sentence's places, each with its own figure
     if part.place.location == total.place.location:
         return any(counts_incidents(e.text) for e in total.evidence)
     district = part.place.location.startswith(f"{total.place.location} - ")
