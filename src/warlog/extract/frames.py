@@ -136,6 +136,9 @@ def _elided_places(sent: _Sentence, toponyms: list[Toponym], resolved: list[Plac
     return out
 
 
+_HAVE = frozenset({"has", "have", "had", "'ve", "’ve", "'d", "’d"})  # the perfect's auxiliary (no lemmatizer is loaded)
+
+
 def _nothing_happened(doc: Any, start: int, end: int) -> bool:
     """The sentence tells no happening: it has a finite present-tense verb and no past or perfect one ("The
     offensive is carried out by ...", "The blast puts the deal in doubt"). ACLED codes incidents that took place;
@@ -148,7 +151,7 @@ def _nothing_happened(doc: Any, start: int, end: int) -> bool:
     for tok in span:
         if tok.tag_ == "VBD":
             past = True
-        elif tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.children):
+        elif tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in _HAVE for c in tok.children):
             past = True
         elif tok.tag_ in ("VBZ", "VBP") and tok.dep_ in ("ROOT", "conj", "ccomp", "auxpass", "aux"):
             present = True

