@@ -158,6 +158,7 @@ def test_syrian_villages_are_found_without_their_qualifier() -> None:
         ("Al-Rashdeen", "Rashiddin"),
         ("Bisr Elharir", "Busra al Hariri"),  # the article glued to the word
         ("Big Khwein", "Big Khuwayn"),  # the semi-vowel of a diphthong
+        ("Sahm El Golan", "Saham al Jawlan"),  # jim written as an Egyptian g
     ],
 )
 def test_consonant_skeletons_join_arabic_names_written_with_or_without_vowels(a: str, b: str) -> None:

@@ -143,7 +143,7 @@ def _skeleton_token(t: str) -> str:
         return t
     t = _GLUED_ARTICLE.sub("", t) if len(t) >= 6 else t
     t = t.replace("ch", "sh").replace("dj", "j").replace("gh", "g").replace("q", "k").replace("ck", "k")
-    t = t.replace("ph", "f").replace("x", "ks")
+    t = t.replace("ph", "f").replace("x", "ks").replace("g", "j")  # "Golan" = "Jawlan": the Egyptian g of jim
     t = re.sub(r"(?<=[aeiou])h$", "", _DOUBLE.sub(r"\1", t))
     t = _SEMIVOWEL.sub("", t)
     return re.sub(r"[aeiou]", "", t)
