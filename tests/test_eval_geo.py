@@ -91,7 +91,7 @@ def test_ucdp_type_words_are_dropped() -> None:
 
 
 def test_syrian_place_evaluation_on_ucdp_and_acled_rows() -> None:
-    ucdp = evaluate_places("ucdp", FIX / "ucdp_mini.csv")  # 2018-2019, where_prec 1-2 only
+    ucdp = evaluate_places("ucdp", FIX / "ucdp_mini.csv")  # 2019 (2016-2018 feed the gazetteer), where_prec 1-2
     assert ucdp.metrics["n"] == 3
     assert abs(ucdp.metrics["within_5km"] - 2 / 3) < 1e-9  # Saraqib and Douma; the made-up village is unresolved
     assert abs(ucdp.metrics["no_answer"] - 1 / 3) < 1e-9

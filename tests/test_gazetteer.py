@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from warlog.gazetteer import Gazetteer, get_gazetteer, haversine_km, load_geonames, name_key, normalise_arabic
-from warlog.gazetteer.names import qualifier_base
+from warlog.gazetteer.names import qualifier_base, skeleton_key, without_english_words
 
 FIXTURES = Path(__file__).parent / "fixtures" / "geonames"
 
@@ -147,3 +147,66 @@ def test_syrian_villages_are_found_without_their_qualifier() -> None:
     gaz = get_gazetteer()
     hits = [c for c in gaz.lookup("Baghuz") if c.iso == "SY"]
     assert hits and all(abs(c.lat - 34.43) < 0.1 and abs(c.lon - 40.99) < 0.1 for c in hits)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Ftireh", "Fatirah"),  # short vowels written or not
+        ("Jlein", "Jallayn"),
+        ("Nqeir", "Naqayr"),
+        ("Al-Rashdeen", "Rashiddin"),
+        ("Bisr Elharir", "Busra al Hariri"),  # the article glued to the word
+        ("Big Khwein", "Big Khuwayn"),  # the semi-vowel of a diphthong
+        ("Sahm El Golan", "Saham al Jawlan"),  # jim written as an Egyptian g
+    ],
+)
+def test_consonant_skeletons_join_arabic_names_written_with_or_without_vowels(a: str, b: str) -> None:
+    assert skeleton_key(a) and skeleton_key(a) == skeleton_key(b)
+
+
+def test_consonant_skeletons_keep_apart_what_they_must() -> None:
+    assert skeleton_key("Kafr Nabl") != skeleton_key("Kafr Naya")
+    assert skeleton_key("Aleppo") == ""  # two consonants join too many names
+    assert skeleton_key("حلب") == ""
+
+
+@pytest.mark.parametrize(
+    ("name", "base"),
+    [
+        ("Upper Baguz", "Baguz"),
+        ("Western Maliha", "Maliha"),
+        ("Hole Camp", "Hole"),
+        ("Al-Asbah farms", "Al-Asbah"),
+        ("the town of Saraqib", "Saraqib"),
+        ("Hmeimim Air Base", "Hmeimim"),
+        ("New York", None),
+        ("North", None),
+    ],
+)
+def test_english_words_around_a_name_come_off(name: str, base: str | None) -> None:
+    assert without_english_words(name) == base
+
+
+def test_a_name_written_with_an_arabic_article_is_exact_only_for_an_arabic_place() -> None:
+    gaz = get_gazetteer()
+    hol = [(e, q) for e, q in gaz.lookup_scored("Al Hol") if e.iso == "NO"]
+    assert hol and all(q < 1.0 for _, q in hol)  # Hol, Norway has no name with an article
+    assert any(e.iso == "NO" and q == 1.0 for e, q in gaz.lookup_scored("Hol"))
+    assert any(e.iso == "SY" and q == 1.0 for e, q in gaz.lookup_scored("Al Bab"))
+    assert any(e.iso == "US" and q == 1.0 for e, q in gaz.lookup_scored("El Paso"))
+
+
+def test_variants_are_looked_up_only_with_fuzzy_matching_and_when_no_name_is_exact() -> None:
+    gaz = get_gazetteer()
+    assert not [e for e, _ in gaz.lookup_scored("Ftireh") if e.iso == "SY"]
+    found = [(e, q) for e, q in gaz.lookup_scored("Ftireh", fuzzy=True) if e.iso == "SY"]
+    assert found and all(q < 0.85 for _, q in found)
+    assert any(haversine_km(e.lat, e.lon, 35.61, 36.49) < 3 for e, _ in found)
+    camp = [e for e, _ in gaz.lookup_scored("Hole Camp", fuzzy=True) if e.iso == "SY"]
+    assert any(haversine_km(e.lat, e.lon, 36.38, 41.13) < 5 for e in camp)
+
+
+def test_a_name_with_a_slash_is_two_names() -> None:
+    gaz = get_gazetteer()
+    assert any(e.iso == "SY" for e in gaz.lookup("Shekhoroz"))

@@ -174,3 +174,32 @@ def test_where_things_went_to_or_came_from_is_not_the_event_place() -> None:
     resolved = resolve_toponyms(tops, text)
     place = place_for_event(text, 0, text.index("shot"), tops, resolved, document_places(tops, resolved))
     assert place is not None and place.admin1 == "Idleb" and place.feature == "admin1"
+
+
+def test_a_place_does_not_name_its_own_county() -> None:
+    from warlog.extract.places import DocContext, Toponym, candidate_features
+    from warlog.gazetteer import GazEntry
+    from warlog.gazetteer.names import name_key
+
+    town = GazEntry("t1", "Licking", "town", 40.0, -82.0, "United States", "US", "Ohio", "Licking County")
+    top = Toponym(0, 7, "Licking", [town], [1.0])
+    alone = DocContext("US", {name_key("Licking")}, set())
+    assert "admin2_named" not in candidate_features(top, town, 1.0, None, alone, 0)
+    named = DocContext("US", {name_key("Licking"), name_key("Licking County")}, set())
+    assert candidate_features(top, town, 1.0, None, named, 0).get("admin2_named") == 1.0
+    ohio = DocContext("US", {name_key("Licking"), name_key("Ohio")}, set())
+    assert candidate_features(top, town, 1.0, None, ohio, 0).get("admin1_named") == 1.0
+
+
+def test_al_hol_in_a_syrian_report_is_the_syrian_camp_not_hol_in_norway() -> None:
+    p = only("Guards at the al-Hol camp in Hasakah province in Syria said two women were shot dead.", "al-Hol")
+    assert p.iso == "SY" and haversine_km(p.latitude, p.longitude, 36.38, 41.14) < 5
+    got = resolve_spans("Al Hol, Al Hasakeh", [(0, 6), (8, 18)], country_hint="SY")
+    assert got[0] is not None and got[0].iso == "SY"
+
+
+def test_a_near_miss_spelling_must_lie_in_a_province_the_report_names() -> None:
+    inside = resolve_spans("Ftireh, Idleb", [(0, 6), (8, 13)], country_hint="SY")
+    assert inside[0] is not None and haversine_km(inside[0].latitude, inside[0].longitude, 35.61, 36.49) < 3
+    outside = resolve_spans("Ftireh, Dara", [(0, 6), (8, 12)], country_hint="SY")
+    assert outside[0] is None

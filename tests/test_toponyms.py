@@ -225,7 +225,7 @@ def test_loaded_event_years_are_recorded(tmp_path: Path) -> None:
     assert n == 2
     loaded = Gazetteer.open(index)
     years = loaded.event_years()
-    assert years["acled"] == {2017} and years["ucdp"] == {2016, 2017}
+    assert years["acled"] == {2017} and years["ucdp"] == {2016, 2017, 2018}
     assert any(e.feature == "camp" for e in loaded.lookup("Hole Camp"))
     with pytest.raises(ValueError):
         load_events(_acled_file(tmp_path), index, "gdelt", [2017])

@@ -99,7 +99,7 @@ def train_geo_cmd(
     trnews: Annotated[Path | None, typer.Option(help="TR-News corpus XML.", exists=True, dir_okay=False)] = None,
     geovirus: Annotated[Path | None, typer.Option(help="GeoVirus corpus XML.", exists=True, dir_okay=False)] = None,
     out: Annotated[Path | None, typer.Option(help="Where to write the weights (default: the packaged file).")] = None,
-    folds: Annotated[int, typer.Option(help="k for k-fold cross-validation (1: none; leave-one-corpus-out too).")] = 5,
+    folds: Annotated[int, typer.Option(help="k-fold over documents (1: leave-one-corpus-out only).")] = 5,
     recogniser: Annotated[
         bool, typer.Option("--recogniser/--no-recogniser", help="Also train the toponym recogniser (runs spaCy).")
     ] = True,

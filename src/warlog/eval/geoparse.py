@@ -196,7 +196,7 @@ def toponyms_for_spans(
     for start, end in spans:
         surface = text[start:end]
         scored = gaz.lookup_scored(surface, extra=True)
-        if not scored:
+        if not any(q >= 0.89 for _, q in scored):  # no exact name: spelling variants and near misses too
             scored = gaz.lookup_scored(re.sub(r"^(?:the|The)\s+", "", surface), fuzzy=True, extra=True)
         cands, qual = [e for e, _ in scored], [q for _, q in scored]
         out.append(Toponym(start, end, surface, cands, qual))

@@ -95,6 +95,28 @@ _ROLE_NOUNS = frozenset(
 )
 
 
+# Verbs whose object (or passive subject) is where something happens: "the raids hit Hass", "bombing Aleppo",
+# "Deir al-Adas was taken", "forces left Idlib", "a car headed for Arika".
+_PLACE_VERBS = frozenset(
+    "hit strike bomb shell target raid attack storm capture seize take retake recapture enter leave reach besiege"
+    " encircle surround pound liberate evacuate overrun bombard control head link connect".split()
+)
+_HEAD_FOR = frozenset({"head", "flee", "leave", "depart"})
+
+
+_IRREGULAR = {
+    "left": "leave", "took": "take", "taken": "take", "struck": "strike", "retook": "retake", "retaken": "retake",
+    "overran": "overrun", "fled": "flee", "striking": "strike", "taking": "take", "leaving": "leave",
+}  # fmt: skip
+
+
+def _verb_in(tok: Any, verbs: frozenset[str]) -> bool:
+    """The token is one of these verbs in any inflection (the pipeline may have no lemmatiser)."""
+    low = tok.lower_
+    forms = {tok.lemma_.lower(), low, _IRREGULAR.get(low, low), low[:-1], low[:-2], low[:-3], low[:-3] + "e"}
+    return bool(forms & verbs)
+
+
 def _word(tok: Any) -> str:
     """The token's lemma, or its lower-case form without a plural -s where the pipeline has no lemmatiser."""
     if tok.lemma_:
@@ -105,7 +127,9 @@ def _word(tok: Any) -> str:
 
 def _locative(ent: Any) -> bool:
     """The parse puts the entity where a place goes: object of a locative preposition (directly or in a
-    coordination), or a compound/modifier of a place noun."""
+    coordination), a compound/modifier of a place noun, or the object of a verb of attack or movement ("the raids hit
+    Hass", "Deir al-Adas was taken", "headed for Arika"). Not a modifier of an incident noun: "the ISIS attack" names
+    its actor."""
     root = ent.root
     head = root.head
     while root.dep_ == "conj" and head is not root:
@@ -119,6 +143,10 @@ def _locative(ent: Any) -> bool:
         "neighbourhood", "neighborhood", "district", "quarter", "village", "town", "city", "camp", "area", "suburb",
         "province", "governorate", "countryside", "region",
     ):  # fmt: skip
+        return True
+    if root.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and _verb_in(head, _PLACE_VERBS):
+        return True
+    if root.dep_ == "pobj" and head.lower_ == "for" and _verb_in(head.head, _HEAD_FOR):
         return True
     return False
 

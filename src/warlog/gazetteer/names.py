@@ -90,6 +90,18 @@ def _ascii_tokens(name: str) -> list[str]:
     return [_ABBREVIATED.get(t, t) for t in s.split()]
 
 
+def has_article(name: str) -> bool:
+    """True when a Latin-script name starts with an Arabic article ("Al Hol", "al-Bab", "Ar Raqqah")."""
+    tokens = _ascii_tokens(name)
+    return len(tokens) > 1 and tokens[0] in ARTICLES
+
+
+def arabic_named(names: Iterable[str]) -> bool:
+    """True when a place has a name with an Arabic article or in Arabic script: a name written with an article
+    ("Al Hol") matches it exactly only then, not a namesake whose names carry none (Hol, Norway)."""
+    return any(has_arabic(n) or has_article(n) for n in names)
+
+
 def _drop_articles(tokens: list[str]) -> list[str]:
     """Remove Arabic articles written as separate words or assimilated ("Ezzor", "Assafira")."""
     kept = [t for t in tokens if t not in ARTICLES]
@@ -119,6 +131,59 @@ def _loose_token(t: str) -> str:
     t = _DOUBLE.sub(r"\1", t)
     t = _VOWEL_RUN.sub("a", t)
     return t
+
+
+_GLUED_ARTICLE = re.compile(r"^[ae]l(?=[^aeiou][a-z]{3})")  # "Elharir", "Alleramoon": the article written on
+_SEMIVOWEL = re.compile(r"(?<=[aeiou])[wy]|[wy](?=[aeiou])")
+
+
+def _skeleton_token(t: str) -> str:
+    """One token's consonants: glued article, vowels, semi-vowels of diphthongs and doubled letters dropped."""
+    if t.isdigit():
+        return t
+    t = _GLUED_ARTICLE.sub("", t) if len(t) >= 6 else t
+    t = t.replace("ch", "sh").replace("dj", "j").replace("gh", "g").replace("q", "k").replace("ck", "k")
+    t = t.replace("ph", "f").replace("x", "ks").replace("g", "j")  # "Golan" = "Jawlan": the Egyptian g of jim
+    t = re.sub(r"(?<=[aeiou])h$", "", _DOUBLE.sub(r"\1", t))
+    t = _SEMIVOWEL.sub("", t)
+    return re.sub(r"[aeiou]", "", t)
+
+
+@lru_cache(maxsize=200_000)
+def skeleton_key(name: str) -> str:
+    """The consonant skeleton of a Latin-script name, a looser key than name_key for Arabic names written with or
+    without short vowels ("Ftireh" = "Fatirah", "Jlein" = "Jallayn", "Nqeir" = "Naqayr", "Bisr Elharir" = "Busra al
+    Hariri"); empty for Arabic script, names under 5 letters and skeletons under 3 consonants, which join too many
+    names."""
+    tokens = _drop_articles(_ascii_tokens(name))
+    if has_arabic(name) or len("".join(tokens)) < 5:
+        return ""
+    key = " ".join(k for k in (_skeleton_token(t) for t in tokens) if k)
+    return key if len(key.replace(" ", "")) >= 3 else ""
+
+
+# English words around a name that are not part of it: a qualifier before ("Upper Baguz", "Western Maliha", "Big
+# Khwein") and a kind of place after ("Hole Camp", "Asbah farms"), or "the town of" before.
+_ENGLISH_QUALIFIER = re.compile(
+    r"^(?:the\s+)?(?:(?:upper|lower|big|small|little|greater|eastern|western|northern|southern|east|west|north|south)"
+    r"\s+|(?:town|village|city|camp|area|outskirts|countryside)\s+of\s+(?:the\s+)?)",
+    re.I,
+)
+_KIND_AFTER = re.compile(
+    r"\s+(?:refugee\s+camp|displacement\s+camp|camp|farms?|town|village|city|military\s+airport|air\s*base|airport|"
+    r"oil\s*fields?|gas\s*fields?|dam|hills?|mountains?|district|neighbou?rhood|quarter|area|countryside|outskirts|"
+    r"suburbs?|locality)$",
+    re.I,
+)
+
+
+def without_english_words(name: str) -> str | None:
+    """The name without an English qualifier before it or a kind word after it ("Upper Baguz" -> "Baguz", "Hole
+    Camp" -> "Hole"), or None when it has neither or too little is left."""
+    base = _KIND_AFTER.sub("", _ENGLISH_QUALIFIER.sub("", name.strip())).strip(" ,-")
+    if base == name.strip() or len(base.replace(" ", "")) < 3:
+        return None
+    return base
 
 
 @lru_cache(maxsize=200_000)
