@@ -144,7 +144,7 @@ def _locative(ent: Any) -> bool:
         "province", "governorate", "countryside", "region",
     ):  # fmt: skip
         return True
-    if root.dep_ in ("dobj", "nsubjpass") and head.pos_ == "VERB" and _verb_in(head, _PLACE_VERBS):
+    if root.dep_ in ("dobj", "nsubjpass") and head.tag_.startswith("VB") and _verb_in(head, _PLACE_VERBS):
         return True
     if root.dep_ == "pobj" and head.lower_ == "for" and _verb_in(head.head, _HEAD_FOR):
         return True
