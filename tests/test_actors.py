@@ -39,7 +39,6 @@ from warlog.extract.attribution import find_attribution
         ("Haftar's forces", "LY", "Military Forces of Libya (2014-) Haftar Faction"),
         ("Hashd al-Shaabi", "IQ", "Military Forces of Iraq (2018-) Popular Mobilization Forces"),
         ("al-Shabaab", "SO", "Al Shabaab"),
-        ("Boko Haram", "NG", "Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai wal-Jihad"),
         ("Taliban", "AF", "Taliban"),
         ("Ukrainian forces", "UA", "Military Forces of Ukraine (2019-)"),
         ("police", "IQ", "Police Forces of Iraq (2018-)"),
@@ -238,3 +237,54 @@ def test_a_country_possessive_names_its_forces() -> None:
         ("Nigeria’s army said it repelled the raid on the base.", "Military Forces of Nigeria"),
     ]:
         assert [a.canonical.startswith(actor) for a in find_actors(sentence, None)][:1] == [True], sentence
+
+
+def test_two_countries_forces_in_one_phrase() -> None:
+    for sentence in [
+        "The military forces of Chad and Niger exchanged fire over the border post.",
+        "Chadian and Nigerien troops exchanged fire over the border post.",
+    ]:
+        names = [a.canonical for a in find_actors(sentence, "Niger")]
+        assert names == ["Military Forces of Chad (1990-)", "Military Forces of Niger (2011-)"], sentence
+
+
+def test_a_lone_soldier_is_the_state_unless_he_is_someone_elses() -> None:
+    assert canonical_actor("a soldier", "Kenya") == "Military Forces of Kenya (2013-)"
+    assert canonical_actor("governmental positions", "Ukraine") == "Military Forces of Ukraine (2019-)"
+    names = [a.canonical for a in find_actors("Gunmen shot a soldier of the Free Syrian Army.", "Syria")]
+    assert "Military Forces of Syria (2000-)" not in names
+
+
+def test_unattributed_killings_with_organised_crime_marks_are_a_gang_where_acled_codes_gangs() -> None:
+    sentence = "Two men on a motorbike killed a shopkeeper in a drive-by shooting in the market."
+    assert assign_roles(sentence, "Attack", "Mexico").actor1 == "Unidentified Gang (Mexico)"
+    assert assign_roles(sentence, "Attack", "Brazil").actor1 == "Unidentified Gang and/or Police Militia"
+    # no such marks, or a country where ACLED has no gang actors: the unidentified armed group stays
+    plain = "Two men on a motorbike killed a shopkeeper in the market."
+    assert assign_roles(plain, "Attack", "Mexico").actor1 == "Unidentified Armed Group (Mexico)"
+    assert assign_roles(sentence, "Attack", "Kenya").actor1 == "Unidentified Armed Group (Kenya)"
+
+
+_JAS = "Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai wal-Jihad"
+
+
+def test_property_destruction_hits_civilians_when_no_one_is_named() -> None:
+    sentence = "Unknown men set fire to a telephone mast outside the town."
+    roles = assign_roles(sentence, "Looting/property destruction", "Chile")
+    assert (roles.actor1, roles.actor2) == ("Unidentified Armed Group (Chile)", "Civilians (Chile)")
+
+
+@pytest.mark.parametrize(
+    ("surface", "country", "canonical"),
+    [
+        ("Boko Haram", "NG", "Islamic State (West Africa) and/or " + _JAS),
+        ("JAS", "NG", _JAS),
+        ("Military Police", "BR", "Military Forces of Brazil (2019-) Military Police"),
+        ("Civil Police", "BR", "Police Forces of Brazil (2019-) Civil Police"),
+        ("Islamist insurgents", "MZ", "Islamist Militia (Mozambique)"),
+        ("Saudi forces", "YE", "Operation Restoring Hope"),
+        ("Saudi forces", "SA", "Military Forces of Saudi Arabia (2015-)"),
+    ],
+)
+def test_acled_names_by_country(surface: str, country: str, canonical: str) -> None:
+    assert canonical_actor(surface, country) == canonical

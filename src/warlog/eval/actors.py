@@ -44,9 +44,68 @@ def same_actor(a: str, b: str) -> bool:
 _same = same_actor
 
 
-def evaluate_actors(path: str | Path, limit: int | None = None) -> EvalResult:
-    """actor1 / actor2 / pair match rates of ``assign_roles`` on ACLED notes."""
+_FAMILIES = (
+    "military forces of",
+    "police forces of",
+    "civilians",
+    "protesters",
+    "rioters",
+    "unidentified armed group",
+    "unidentified military forces",
+    "islamic state",
+    "militia",
+)
+
+
+def _family(name: str) -> str:
+    """The kind of ACLED name, without its country or period ("civilians (syria)" -> "civilians")."""
+    for fam in _FAMILIES:
+        if name.startswith(fam) or (fam == "militia" and "militia" in name):
+            return fam
+    return name
+
+
+def error_cause(gold: str, wrong: str) -> str:
+    """Why a gold actor (normalised) was missed, given warlog's actor in its place ("" when none):
+
+    - ``not found``: warlog named no actor there; ``extra``: ACLED has none there, warlog named one;
+    - ``country``: the same kind of name for another country ("Civilians (Iraq)" for "Civilians (Syria)");
+    - ``police vs military``: the state's other force;
+    - ``unidentified``: an unidentified group where ACLED names the actor, or the reverse;
+    - ``other``: another actor.
+    """
+    if not wrong:
+        return "not found"
+    if not gold:
+        return "extra"
+    fg, fw = _family(gold), _family(wrong)
+    if {fg, fw} == {"military forces of", "police forces of"}:
+        return "police vs military"
+    if fg == fw and fg != gold:
+        return "country"
+    if fg.startswith("unidentified") != fw.startswith("unidentified"):
+        return "unidentified"
+    return "other"
+
+
+def _causes(g1: str, g2: str, w1: str, w2: str) -> list[str]:
+    """Error causes of one event's pair, aligned in the order that matches more of it."""
+    straight = (g1 == w1) + (g2 == w2)
+    swapped = (g1 == w2) + (g2 == w1)
+    pairs = [(g1, w2), (g2, w1)] if swapped > straight else [(g1, w1), (g2, w2)]
+    out = []
+    for slot, (g, w) in zip(("actor1", "actor2"), pairs, strict=True):
+        if g != w:
+            out.append(f"{slot}: {error_cause(g, w)}")
+    return out
+
+
+def evaluate_actors(path: str | Path, limit: int | None = None, errors: int = 0) -> EvalResult:
+    """actor1 / actor2 / pair match rates of ``assign_roles`` on ACLED notes; ``errors`` lists that many misses."""
     n = a1 = a2 = pair = pair_lenient = 0
+    causes: Counter[str] = Counter()
+    slots: Counter[str] = Counter()
+    shown: list[dict[str, str]] = []
     by_country: Counter[str] = Counter()
     hits_country: Counter[str] = Counter()
     missed: Counter[str] = Counter()
@@ -68,6 +127,20 @@ def evaluate_actors(path: str | Path, limit: int | None = None) -> EvalResult:
         hits_country[country] += ok
         if g1 != w1:
             missed[rec.get("actor1", "")] += 1
+        if not ok:
+            why = _causes(g1, g2, w1, w2)
+            causes.update(why)
+            slots["both" if len(why) == 2 else why[0].split(":")[0]] += 1
+            if len(shown) < errors:
+                shown.append(
+                    {
+                        "id": rec.get("event_id_cnty", ""),
+                        "why": "; ".join(why),
+                        "gold": f"{rec.get('actor1', '')} | {rec.get('actor2', '')}",
+                        "warlog": f"{roles.actor1 or ''} | {roles.actor2 or ''}",
+                        "note": note[:300],
+                    }
+                )
     if not n:
         raise EvalError(f"{path}: no ACLED row with notes and a gold actor1; nothing to score")
     metrics = {
@@ -83,7 +156,11 @@ def evaluate_actors(path: str | Path, limit: int | None = None) -> EvalResult:
             c: {"n": by_country[c], "pair_match": round(hits_country[c] / by_country[c], 3)} for c in top
         },
         "most_missed_actor1": dict(missed.most_common(15)),
+        "pair_errors_by_slot": dict(slots.most_common()),
+        "pair_errors_by_cause": dict(causes.most_common()),
     }
+    if errors:
+        details["errors"] = shown
     notes = [
         "roles from the note with ACLED's own sub_event_type and country (isolates actor extraction)",
         "pair_match: {actor1, actor2} equal in either order; lenient: a unit counts as its parent force",

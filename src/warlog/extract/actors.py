@@ -220,18 +220,67 @@ def _demonym_rows(first_order: int) -> list[_Row]:
         by_iso.setdefault(iso, []).append(re.escape(word).replace(r"\ ", " "))
     for name, iso in country_names().items():  # the possessive: "Myanmar's military", "Russia's army"
         by_iso.setdefault(iso, []).append(re.escape(name).replace(r"\ ", " ") + "['’]s")
+    names_by_iso: dict[str, list[str]] = {}
+    for name, iso in country_names().items():
+        names_by_iso.setdefault(iso, []).append(re.escape(name).replace(r"\ ", " "))
     rows: list[_Row] = []
     for n, (iso, words) in enumerate(sorted(by_iso.items())):
         if iso in _NO_FORCES:
             continue
         adj = "(?-i:" + "|".join(sorted(words, key=len, reverse=True)) + ")"
+        of = "(?-i:" + "|".join(sorted(names_by_iso.get(iso, []), key=len, reverse=True)) + ")"
         for which, nouns, order in (("Military", _FORCE_NOUNS, 0), ("Police", _POLICE_NOUNS, 1)):
-            regex = _compile(f"{adj} {_WEAPON_MODIFIER}{nouns}")  # "Russian ballistic missiles"
+            pattern = f"{adj} {_WEAPON_MODIFIER}{nouns}"  # "Russian ballistic missiles"
+            if iso in names_by_iso:  # ACLED's own wording: "military forces of India", "police forces of Kenya"
+                pattern += f"|(?:{_OF_NOUNS[which]}) of (?:the )?{of}"
+            regex = _compile(pattern)
             rows.append(
                 _Row(regex, _forces_name(which, iso), 1, "state", "", first_order + 2 * n + order,
                      required_literals(regex))
             )  # fmt: skip
     return rows
+
+
+_OF_NOUNS = {
+    "Military": "(?:military|armed|security|government|defen[cs]e) forces|army|armed forces",
+    "Police": "police(?: forces)?",
+}
+
+
+@lru_cache(maxsize=1)
+def _coordination() -> re.Pattern[str]:
+    """Two countries' forces in one phrase: "military forces of India and Pakistan", "Indian and Pakistani troops".
+    The group ``first`` is the country whose own row cannot match (the dictionary rows match the other)."""
+    from warlog.extract.demonyms import country_names, demonym_table
+
+    names = "|".join(sorted((re.escape(n) for n in country_names()), key=len, reverse=True))
+    adjs = "|".join(sorted((re.escape(n) for n in demonym_table() if not n.endswith("'s")), key=len, reverse=True))
+    nouns = _OF_NOUNS["Military"] + "|" + _OF_NOUNS["Police"]
+    return re.compile(
+        rf"(?<![\w\-])(?:(?i:{nouns}) of (?:the )?(?:{names}) and (?:the )?(?P<second>{names})"
+        rf"|(?P<first>{adjs}) and (?:{adjs}) (?i:{_FORCE_NOUNS}))(?![\w\-])"
+    )
+
+
+def _coordinated(text: str, iso: str | None, taken: list[tuple[int, int]]) -> list[ActorMention]:
+    """The forces of the country a coordinated phrase names without its own force noun."""
+    from warlog.extract.demonyms import country_names, demonym_table
+
+    if " and " not in text:
+        return []
+    out = []
+    for m in _coordination().finditer(text):
+        group = "second" if m.group("second") else "first"
+        start, end = m.span(group)
+        other = country_names().get(m.group(group)) or demonym_table().get(m.group(group))
+        if other is None or other in _NO_FORCES:
+            continue
+        canonical = _forces_name("Police" if "police" in m.group(0).lower() else "Military", other)
+        inter, kind = _inter_for(canonical, 1, "state", iso)
+        if group == "first":  # the phrase's own mention starts at the second adjective: keep it, add the first
+            taken.append((start, end))
+        out.append(ActorMention(start, end, text[start:end], canonical, inter, kind))
+    return out
 
 
 @lru_cache(maxsize=64)
@@ -315,6 +364,9 @@ def find_actors(text: str, country: str | None = None) -> list[ActorMention]:
         inter, kind = _inter_for(canonical, row.inter, row.kind, iso)
         taken.append((start, end))
         out.append(ActorMention(start, end, text[start:end], canonical, inter, kind))
+    for extra in _coordinated(text, iso, taken):
+        if not any(a.start < extra.end and extra.start < a.end for a in out):
+            out.append(extra)
     out.sort(key=lambda a: a.start)
     return out
 
@@ -534,7 +586,8 @@ def assign_roles(
     if sub in _VAC or (roles.actor2 is None and civilians_hit and sub not in {"Arrests", "Agreement"}):
         if roles.actor2 is None or sub in _VAC:
             roles.actor2, roles.inter2 = _civilians(country), 7
-    if sub == "Arrests" and roles.actor2 is None:
+    if sub in {"Arrests", "Looting/property destruction"} and roles.actor2 is None and roles.inter1 != 7:
+        # ACLED: whose property is destroyed or who is arrested, when the note names no one, is the civilians
         roles.actor2, roles.inter2 = _civilians(country), 7
     if roles.actor1 is None and sub and sub not in _UNATTRIBUTED_OK and sub not in {"Agreement", "Arrests"}:
         if sub in _VAC or sub in {
@@ -549,7 +602,38 @@ def assign_roles(
         roles.actor1, roles.inter1 = _police(country)
     if roles.actor1 is not None and roles.actor1 == roles.actor2 and sub != "Armed clash":
         roles.actor2, roles.inter2 = None, None
+    _gang_names(roles, sentence, country)
     return roles
+
+
+# Countries where ACLED names unattributed organised-crime violence "Unidentified Gang (<country>)": those whose actors
+# carry that name in ACLED's global export of 27 Apr - 9 May 2020 (Belize, Brazil, El Salvador, Guatemala, Haiti,
+# Honduras, Jamaica, Mexico, Puerto Rico, Trinidad and Tobago). Brazil's name is "Unidentified Gang and/or Police
+# Militia" for execution-style killings there (65 of the 76 gang events of that export).
+_GANG_COUNTRIES = frozenset({"BZ", "BR", "SV", "GT", "HT", "HN", "JM", "MX", "PR", "TT"})
+_GANG_NAME = {"BR": "Unidentified Gang and/or Police Militia"}
+# What marks a killing as organised crime's (ACLED's gang coding): a drive-by, a body bound, mutilated or wrapped, a
+# threatening message left with it, gangs, cartels or drug trafficking named.
+_GANG_SIGNS = re.compile(
+    r"\bdrive[\s-]?by\b|\b(?:tied|bound|blindfolded|gagged|mutilated|dismembered|beheaded|decapitated|tortured"
+    r"|wrapped|plastic bags?|narco\w*|threatening (?:message|note|banner))\b|\bgangs?\b|\bgang[\s-]related\b"
+    r"|\bcartels?\b|\bdrug[\s-]traffick\w*|\brival (?:gangs|groups|criminal)\b|\bcriminal (?:group|gang|cell)s?\b",
+    re.I,
+)
+
+
+def _gang_names(roles: ActorRoles, sentence: str, country: str | None) -> None:
+    """An unidentified armed group in a country where ACLED codes gangs, in an event with organised crime's marks,
+    is ACLED's unidentified gang."""
+    iso = country_iso2(country)
+    if iso not in _GANG_COUNTRIES or not _GANG_SIGNS.search(sentence):
+        return
+    generic = _named("Unidentified Armed Group", country)
+    gang = _GANG_NAME.get(iso or "") or _named("Unidentified Gang", country)
+    if roles.actor1 == generic:
+        roles.actor1, roles.inter1 = gang, 3
+    if roles.actor2 == generic:
+        roles.actor2, roles.inter2 = gang if iso != "BR" else _named("Unidentified Gang", country), 3
 
 
 def _crowd_roles(sentence: str, sub: str, country: str | None, agents: list[ActorMention]) -> ActorRoles:

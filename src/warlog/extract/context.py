@@ -292,6 +292,9 @@ def complete_roles(
                 other = _other_side(roles.actor1, roles.inter1, actors)
             if other is not None:
                 roles.actor2, roles.inter2 = other.canonical, other.inter
+            elif sub == "Armed clash" and roles.actor1 is not None and roles.actor1.startswith("Unidentified"):
+                # ACLED codes a clash no side of which is named as one between two groups of the same unknown kind
+                roles.actor2, roles.inter2 = roles.actor1, roles.inter1
     if getattr(roles, "assoc_actor_1", None) == roles.actor1:
         roles.assoc_actor_1 = None
     fill_inter(roles, country)
