@@ -288,3 +288,17 @@ def test_property_destruction_hits_civilians_when_no_one_is_named() -> None:
 )
 def test_acled_names_by_country(surface: str, country: str, canonical: str) -> None:
     assert canonical_actor(surface, country) == canonical
+
+
+@pytest.mark.parametrize(
+    ("surface", "country", "canonical"),
+    [
+        ("AAS", "SY", "AAS: Ahrar al Sham"),
+        ("Ahrar al-Sharqiya", "SY", "Ahrar al Sharqiyah"),
+        ("Islamist militias", "SY", "Islamist Militia (Syria)"),
+        ("Islamist rebels", "SY", "Islamist Rebels (Syria)"),
+        ("Fulani militias", "Mali", "Fulani Ethnic Militia (Mali)"),
+    ],
+)
+def test_acled_names_from_its_actor_lists(surface: str, country: str, canonical: str) -> None:
+    assert canonical_actor(surface, country) == canonical
