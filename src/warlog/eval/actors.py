@@ -15,8 +15,9 @@ from collections import Counter
 from pathlib import Path
 
 from warlog.eval.report import EvalError, EvalResult
-from warlog.eval.types import iter_acled
+from warlog.eval.types import iter_acled, parse_acled_date
 from warlog.extract.context import attach_roles
+from warlog.extract.periods import dated_actor
 from warlog.extract.type_model import clean_note
 
 _ERA = re.compile(r"\((?:\d{4})-(?:\d{4})?\)")
@@ -28,6 +29,11 @@ def normalise_actor(name: str | None) -> str:
         return ""
     name = _ERA.sub(" ", name)
     return " ".join(re.findall(r"[a-z0-9]+", name.lower()))
+
+
+def _exact(name: str | None) -> str:
+    """An actor name compared with its government period: case and spacing folded only."""
+    return " ".join((name or "").lower().split())
 
 
 def _parent(name: str) -> str:
@@ -102,7 +108,7 @@ def _causes(g1: str, g2: str, w1: str, w2: str) -> list[str]:
 
 def evaluate_actors(path: str | Path, limit: int | None = None, errors: int = 0) -> EvalResult:
     """actor1 / actor2 / pair match rates of ``assign_roles`` on ACLED notes; ``errors`` lists that many misses."""
-    n = a1 = a2 = pair = pair_lenient = 0
+    n = a1 = a2 = pair = pair_lenient = pair_period = 0
     causes: Counter[str] = Counter()
     slots: Counter[str] = Counter()
     shown: list[dict[str, str]] = []
@@ -121,6 +127,10 @@ def evaluate_actors(path: str | Path, limit: int | None = None, errors: int = 0)
         a2 += g2 == w2
         ok = (g1, g2) == (w1, w2) or (g1, g2) == (w2, w1)
         pair += ok
+        day = parse_acled_date(rec.get("event_date", ""))
+        e1, e2 = _exact(rec.get("actor1")), _exact(rec.get("actor2"))
+        d1, d2 = _exact(dated_actor(roles.actor1, day)), _exact(dated_actor(roles.actor2, day))
+        pair_period += (e1, e2) == (d1, d2) or (e1, e2) == (d2, d1)
         pair_lenient += (_same(g1, w1) and _same(g2, w2)) or (_same(g1, w2) and _same(g2, w1))
         country = rec.get("country", "")
         by_country[country] += 1
@@ -148,6 +158,7 @@ def evaluate_actors(path: str | Path, limit: int | None = None, errors: int = 0)
         "actor2_match": round(a2 / n, 4) if n else None,
         "pair_match": round(pair / n, 4) if n else None,
         "pair_match_lenient": round(pair_lenient / n, 4) if n else None,
+        "pair_match_with_period": round(pair_period / n, 4) if n else None,
         "n": n,
     }
     top = [c for c, _ in by_country.most_common(10)]
@@ -164,6 +175,7 @@ def evaluate_actors(path: str | Path, limit: int | None = None, errors: int = 0)
     notes = [
         "roles from the note with ACLED's own sub_event_type and country (isolates actor extraction)",
         "pair_match: {actor1, actor2} equal in either order; lenient: a unit counts as its parent force",
+        "pair_match_with_period: the same with the government period kept (warlog's named for the event's day)",
         "no published anchor: ACLED does not publish automatic actor coding accuracy",
     ]
     return EvalResult("actors (ACLED notes)", metrics, [], notes, details)

@@ -25,6 +25,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from importlib import resources
 
@@ -101,6 +102,9 @@ _ERAS: dict[str, tuple[str, str]] = {
     "US": ("2017-2021", "2017-2021"),
     "GB": ("2010-", "2010-"),
 }
+
+
+_ERA_DAY = date(2020, 5, 1)
 
 
 @dataclass
@@ -299,7 +303,12 @@ def _forces_name(which: str, iso: str) -> str:
     name = acled_country_name(iso) or iso
     if iso in _WITH_THE:
         name = "the " + name
-    mil, pol = _ERAS.get(iso, ("2000-", "2000-"))
+    if iso not in _ERAS:  # the period ACLED's global 2020 export names (extract.periods), else "2000-"
+        from warlog.extract.periods import period_on
+
+        era = period_on(iso, _ERA_DAY) or "2000-"
+        _ERAS[iso] = (era, era)
+    mil, pol = _ERAS[iso]
     return f"{which} Forces of {name} ({mil if which == 'Military' else pol})"
 
 

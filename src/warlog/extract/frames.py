@@ -28,6 +28,7 @@ from warlog.extract.context import (
 )
 from warlog.extract.counts import Casualties, aggregate_period, extract_casualties, is_aggregate_toll
 from warlog.extract.dates import DateMention, find_dates
+from warlog.extract.periods import dated_actor
 from warlog.extract.places import (
     NON_PLACE,
     Toponym,
@@ -401,6 +402,15 @@ def _merge(into: _Draft, other: _Draft) -> None:
     a.unresolved_places.extend(u for u in b.unresolved_places if u not in a.unresolved_places)
     a.confidence = max(a.confidence, b.confidence)
     into.attributions |= other.attributions
+
+
+def _date_actors(m: Mention) -> None:
+    """State forces named with the government period of the event's day (``extract.periods``)."""
+    m.actor1, m.actor2 = dated_actor(m.actor1, m.event_date), dated_actor(m.actor2, m.event_date)
+    for name in ("assoc_actor_1", "assoc_actor_2"):
+        value = getattr(m, name)
+        if value:
+            setattr(m, name, "; ".join(dated_actor(a, m.event_date) or a for a in value.split("; ")))
 
 
 def _title_key(text: str) -> str:
@@ -881,6 +891,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     mentions = []
     ids: set[str] = set()
     for d in drafts:
+        _date_actors(d.mention)
         fill_inter(d.mention, d.mention.place.country if d.mention.place else country)  # merges can drop a code
     for n, d in enumerate(drafts):
         mention_id = d.mention.make_id()
