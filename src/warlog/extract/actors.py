@@ -434,6 +434,25 @@ _TRIGGER_FALLBACK = re.compile(
 )
 
 
+_CLAIMS = re.compile(
+    r"^\W{0,3}(?:(?:group|militants|fighters|jihadists)\W{0,3})?(?:has |have |had )?(?:claimed"
+    r"|said (?:in a statement )?(?:that )?(?:one of |two of |some of )?its|announced (?:that )?(?:one of |its)"
+    r"|took responsibility|shot down|downed|detonated|blew up)",
+    re.I,
+)
+
+
+def named_as_agent(sentence: str, canonical: str, country: str | None = None) -> bool:
+    """The sentence names this actor as the one who did it: "carried out by X", "claimed by X", "X claimed", "X
+    said one of its fighters", "X shot down" (not as a victim, a source or a bystander)."""
+    for a in find_actors(sentence, country):
+        if a.canonical != canonical:
+            continue
+        if _BY.search(sentence[max(0, a.start - 40) : a.start]) or _CLAIMS.match(sentence[a.end :]):
+            return True
+    return False
+
+
 def _civilians(country: str | None) -> str:
     """ACLED's civilians actor for the country."""
     name = acled_country_name(country)

@@ -13,9 +13,11 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from warlog.extract.actors import acled_country_name, assign_roles, find_actors
+from warlog.extract.actors import acled_country_name, assign_roles, find_actors, named_as_agent
 from warlog.extract.attribution import find_attribution
 from warlog.extract.context import (
+    AIR_SUBTYPES,
+    UNIDENTIFIED_AIR,
     aerial_bombing,
     complete_roles,
     dateline_span,
@@ -379,6 +381,10 @@ def _merge(into: _Draft, other: _Draft) -> None:
         a.place = b.place  # the neighbourhood of the city already told: more precise
     if b.time_precision < a.time_precision:
         a.event_date, a.time_precision = b.event_date, b.time_precision
+    if _names_the_placeholder(a, b):
+        a.actor1, a.inter1 = b.actor1, b.inter1
+        if a.actor2 == a.actor1:
+            a.actor2, a.inter2 = None, None
     for name in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "attributed_to"):
         if getattr(a, name) is None and getattr(b, name) is not None:
             setattr(a, name, getattr(b, name))
@@ -402,6 +408,22 @@ def _merge(into: _Draft, other: _Draft) -> None:
     a.unresolved_places.extend(u for u in b.unresolved_places if u not in a.unresolved_places)
     a.confidence = max(a.confidence, b.confidence)
     into.attributions |= other.attributions
+
+
+def _names_the_placeholder(a: Mention, b: Mention) -> bool:
+    """The retelling names who did it where the first telling had only a placeholder ("unidentified warplanes",
+    "unknown gunmen"): it tells the same incident with the same weapon (same sub-event type), and the actor it names
+    can wield it (aircraft are flown by state or foreign forces, never by an armed group)."""
+    if not (a.actor1 or "").startswith("Unidentified") or not b.actor1 or b.actor1.startswith("Unidentified"):
+        return False
+    if a.sub_event_type is None or a.sub_event_type != b.sub_event_type:
+        return False
+    if a.sub_event_type in AIR_SUBTYPES or a.actor1 == UNIDENTIFIED_AIR:
+        return b.inter1 in (1, 8)
+    # on the ground the retelling's only named actor is as often the victim or the source ("14 Jaish al-Islam
+    # fighters were killed", "a police source said"): it names the doer only when it says so
+    country = b.place.country if b.place else None
+    return b.inter1 in (1, 2, 3, 4, 8) and any(named_as_agent(e.text, b.actor1, country) for e in b.evidence)
 
 
 def _date_actors(m: Mention) -> None:
