@@ -302,3 +302,20 @@ def test_acled_names_by_country(surface: str, country: str, canonical: str) -> N
 )
 def test_acled_names_from_its_actor_lists(surface: str, country: str, canonical: str) -> None:
     assert canonical_actor(surface, country) == canonical
+
+
+def test_property_is_not_a_civilian_victim() -> None:
+    sentence = "Rebel artillery shelled civilian houses and farms in the valley; no injuries were reported."
+    assert assign_roles(sentence, "Shelling/artillery/missile attack", "Yemen").actor2 is None
+    hurt = "Rebel artillery shelled the valley, wounding three civilians."
+    assert assign_roles(hurt, "Shelling/artillery/missile attack", "Yemen").actor2 == "Civilians (Yemen)"
+
+
+def test_two_crowds_facing_each_other_are_both_actors() -> None:
+    riot = assign_roles("Two village groups clashed with sticks over a water dispute.", "Mob violence", "India")
+    assert (riot.actor1, riot.actor2) == ("Rioters (India)", "Rioters (India)")
+    rally = "Supporters of the mayor rallied downtown while counter-protesters gathered across the square."
+    protest = assign_roles(rally, "Peaceful protest", "Peru")
+    assert (protest.actor1, protest.actor2) == ("Protesters (Peru)", "Protesters (Peru)")
+    alone = assign_roles("Residents of two villages staged a protest over aid.", "Peaceful protest", "Peru")
+    assert alone.actor2 is None

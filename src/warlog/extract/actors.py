@@ -453,6 +453,22 @@ def named_as_agent(sentence: str, canonical: str, country: str | None = None) ->
     return False
 
 
+_CIV_PROPERTY = re.compile(
+    r"(?:civilian|residential|people's|residents'|villagers'|farmers')\s+(?:houses?|homes?|propert(?:y|ies)|areas?"
+    r"|buildings?|facilit(?:y|ies)|infrastructure|neighbou?rhoods?|quarters?|farms?|lands?|objects?|targets?|sites?)",
+    re.I,
+)
+# ACLED codes two crowds facing each other as actor1 and actor2 of the same kind: protesters and counter-protesters,
+# rioters against rioters ("two groups clashed", "clashed with each other", "rival mobs").
+_COUNTER = re.compile(r"\bcounter[\s-]?(?:protest(?:er)?s?|demonstrat(?:ion|ors?)|rall(?:y|ies))\b", re.I)
+_MUTUAL = re.compile(
+    r"\b(?:each other|one another|two (?:\w+ )?(?:groups|mobs|communities|factions|families|villages|sides|parties"
+    r"|crowds|clans|tribes|castes)|rival (?:groups|mobs|supporters|factions|crowds)|between (?:two|rival) \w+"
+    r"|counter[\s-]?(?:protest(?:er)?s?|demonstrat(?:ion|ors?)))\b",
+    re.I,
+)
+
+
 def _civilians(country: str | None) -> str:
     """ACLED's civilians actor for the country."""
     name = acled_country_name(country)
@@ -610,7 +626,9 @@ def assign_roles(
     if second is not None and sub not in _VAC:
         roles.actor2, roles.inter2 = second.canonical, second.inter
 
-    civilians_hit = bool(_CIV_WORDS.search(sentence)) or any(m.kind == "civilians" for m in mentions)
+    # "civilian houses", "residential areas": property, not people (ACLED leaves actor2 empty when no one is hit)
+    people = [m for m in mentions if m.kind == "civilians" and not _CIV_PROPERTY.match(sentence, m.start)]
+    civilians_hit = bool(_CIV_WORDS.search(_CIV_PROPERTY.sub(" ", sentence))) or bool(people)
     if sub in _VAC or (roles.actor2 is None and civilians_hit and sub not in {"Arrests", "Agreement"}):
         if roles.actor2 is None or sub in _VAC:
             roles.actor2, roles.inter2 = _civilians(country), 7
@@ -669,6 +687,10 @@ def _crowd_roles(sentence: str, sub: str, country: str | None, agents: list[Acto
     crowd = "Rioters" if sub in _RIOT else "Protesters"
     roles = ActorRoles(actor1=_named(crowd, country), inter1=5 if crowd == "Rioters" else 6)
     forces = [a for a in agents if a.kind in {"state", "external"}]
+    mutual = _MUTUAL.search(sentence) if sub in _RIOT else _COUNTER.search(sentence)
+    if mutual and not forces:
+        roles.actor2, roles.inter2 = roles.actor1, roles.inter1  # ACLED: "Rioters (X)" against "Rioters (X)"
+        return roles
     if sub == "Peaceful protest":
         return roles
     if sub == "Mob violence":
