@@ -319,3 +319,18 @@ def test_two_crowds_facing_each_other_are_both_actors() -> None:
     assert (protest.actor1, protest.actor2) == ("Protesters (Peru)", "Protesters (Peru)")
     alone = assign_roles("Residents of two villages staged a protest over aid.", "Peaceful protest", "Peru")
     assert alone.actor2 is None
+
+
+def test_a_group_that_planted_the_bomb_is_its_actor() -> None:
+    roles = assign_roles(
+        "A soldier was killed by a Taliban-planted landmine on the road.", "Remote explosive/landmine/IED", "AF"
+    )
+    assert roles.actor1 == "Taliban"
+    # "HTS-held", "Turkish-backed": a place's holder or a sponsor, not an actor named on its own
+    assert [a.canonical for a in find_actors("Shells hit HTS-held villages.", "SY")] == []
+
+
+def test_criminals_named_as_a_side_are_a_gang_where_acled_codes_gangs() -> None:
+    sentence = "A shoot-out broke out between state police and drug traffickers in the hills."
+    assert assign_roles(sentence, "Armed clash", "Mexico").actor2 == "Unidentified Gang (Mexico)"
+    assert canonical_actor("drug traffickers", "Kenya") is None

@@ -20,6 +20,9 @@ from warlog.extract.context import attach_roles
 from warlog.extract.periods import dated_actor
 from warlog.extract.type_model import clean_note
 
+# ACLED's label before a note's date ("Looting: On 9 May 2020, ...", "Non-violent activity: Around ..."): boilerplate
+# that puts a trigger word before every actor.
+_LABEL = re.compile(r"^\s*[A-Z][A-Za-z /-]{2,40}:\s+(?=(?:On|Around|As reported|Between|During)\b)")
 _ERA = re.compile(r"\((?:\d{4})-(?:\d{4})?\)")
 
 
@@ -118,7 +121,7 @@ def evaluate_actors(path: str | Path, limit: int | None = None, errors: int = 0)
     for rec in iter_acled(path):
         if limit is not None and n >= limit:
             break
-        note, country = clean_note(rec["notes"]), rec.get("country") or None
+        note, country = clean_note(_LABEL.sub("", rec["notes"])), rec.get("country") or None
         roles = attach_roles(note, rec["sub_event_type"], rec.get("event_type"), country)
         g1, g2 = normalise_actor(rec.get("actor1")), normalise_actor(rec.get("actor2"))
         w1, w2 = normalise_actor(roles.actor1), normalise_actor(roles.actor2)

@@ -161,6 +161,11 @@ def _split_top(pattern: str) -> list[str]:
     return parts
 
 
+# A name ends at a word boundary that is no hyphen, except before the doer's verbs of a compound ("a
+# Taliban-planted landmine", "an IS-laid IED": the group planted it; "HTS-held", "Turkish-backed" name no actor).
+_END = r"(?![\w]|-(?!(?:planted|laid|placed|fired|launched|triggered|detonated)\b))"
+
+
 def _compile(pattern: str) -> re.Pattern[str]:
     """Compile a dictionary pattern: capitals-only alternatives case-sensitive, spaces match hyphens too."""
     alts = []
@@ -170,7 +175,7 @@ def _compile(pattern: str) -> re.Pattern[str]:
             alt = f"(?-i:{alt})"
         alts.append(alt.replace(" ", r"[\s\-]+"))
     alts.sort(key=len, reverse=True)  # Python's alternation is first-match: try the longer forms first
-    return re.compile(r"(?<![\w\-])(?:" + "|".join(alts) + r")(?![\w\-])", re.IGNORECASE)
+    return re.compile(r"(?<![\w\-])(?:" + "|".join(alts) + r")" + _END, re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -195,6 +200,7 @@ def _rows() -> tuple[_Row, ...]:
             )
         )
     rows.extend(_demonym_rows(len(rows)))
+    rows.extend(_gang_rows(len(rows)))
     return tuple(rows)
 
 
@@ -666,6 +672,24 @@ _GANG_SIGNS = re.compile(
     r"|\bcartels?\b|\bdrug[\s-]traffick\w*|\brival (?:gangs|groups|criminal)\b|\bcriminal (?:group|gang|cell)s?\b",
     re.I,
 )
+
+
+_GANG_WORDS = (
+    r"drug traffickers|traffickers|drug dealers|dealers|gang members|gangsters|criminals|criminal gangs?"
+    r"|criminal groups?|gangs|a gang|rival gangs|cartel members|members of (?:a|the) gang|suspected criminals"
+)
+
+
+def _gang_rows(first_order: int) -> list[_Row]:
+    """Where ACLED codes gangs, the criminals a report names as a side ("a shoot-out between police and drug
+    traffickers") are ACLED's unidentified gang of the country."""
+    rows = []
+    for n, iso in enumerate(sorted(_GANG_COUNTRIES)):
+        regex = _compile(_GANG_WORDS)
+        rows.append(
+            _Row(regex, "Unidentified Gang ({country})", 3, "militia", iso, first_order + n, required_literals(regex))
+        )
+    return rows
 
 
 def _gang_names(roles: ActorRoles, sentence: str, country: str | None) -> None:
