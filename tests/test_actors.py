@@ -334,3 +334,16 @@ def test_criminals_named_as_a_side_are_a_gang_where_acled_codes_gangs() -> None:
     sentence = "A shoot-out broke out between state police and drug traffickers in the hills."
     assert assign_roles(sentence, "Armed clash", "Mexico").actor2 == "Unidentified Gang (Mexico)"
     assert canonical_actor("drug traffickers", "Kenya") is None
+
+
+def test_identity_militias_are_named_after_their_group() -> None:
+    names = [a.canonical for a in find_actors("Tiv militias raided two farming villages.", "Nigeria")]
+    assert names == ["Tiv Ethnic Militia (Nigeria)"]
+    clan = [a.canonical for a in find_actors("Militiamen from the Marehan clan opened fire.", "Somalia")]
+    assert clan == ["Marehan Clan Militia (Somalia)"]
+    # kinds, sides and nationalities before "militia" are no ethnic group
+    assert [a.canonical for a in find_actors("Local militias repelled the raid.", "Nigeria")] == [
+        "Unidentified Armed Group (Nigeria)"
+    ]
+    roles = assign_roles("Two families exchanged fire over a land dispute in the camp.", "Armed clash", "Lebanon")
+    assert roles.actor1 == "Unidentified Clan Militia (Lebanon)"

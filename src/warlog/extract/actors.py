@@ -382,7 +382,58 @@ def find_actors(text: str, country: str | None = None) -> list[ActorMention]:
     for extra in _coordinated(text, iso, taken):
         if not any(a.start < extra.end and extra.start < a.end for a in out):
             out.append(extra)
+    if iso is not None and _IDENTITY_HINT.search(text):
+        out = _identity_militias(text, iso, out)
     out.sort(key=lambda a: a.start)
+    return out
+
+
+# ACLED's identity militias are named after the group (codebook: "<Group> Ethnic Militia (<Country>)", "<Clan> Clan
+# Militia (<Country>)", "<Sub-clan> Sub-Clan Militia"): "Tiv militias", "militiamen from the Hawadle clan".
+_IDENTITY_HINT = re.compile(r"militia|clan\b|clans\b", re.I)
+_NAME = r"(?P<name>(?:Al |Bani |Beni |Ould )?[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)"
+_CLAN = re.compile(
+    rf"\b{_NAME} (?P<kind>sub-clan|clan)s? (?:militias?|militiamen|fighters|gunmen)\b"
+    rf"|\b(?i:militias?|militiamen|fighters|gunmen|members) (?:from|of) the {_NAME.replace('name', 'name2')} "
+    r"(?P<kind2>sub-clan|clan)\b"
+)
+_ETHNIC = re.compile(rf"\b{_NAME} (?:ethnic )?(?:militias?|militiamen|militia members)\b")
+# Capitalised words before "militia" that name no ethnic group (sentence openers, kinds, sides, religions).
+_NOT_ETHNIC = frozenset(
+    """The A An Local Armed Suspected Alleged Unknown Unidentified Tribal Communal Pro Islamist Shiite Shia Sunni
+    Christian Muslim Government Allied Rival Several Two Three Some Ethnic Clan Youth Popular Self Civil Village
+    Community Private Hindu Buddhist Catholic Militia Militias Their Its Other Anti Former Regime Rebel Opposition
+    Security Defence Defense National Iranian Kurdish Arab Armed Mixed Gunmen Members Many Dozens Hundreds Islamic
+    Jihadist Salafist Tribes Tribe Lions Army Brigade Front Forces Group Groups Party Movement Sons
+    Resistance""".split()
+)
+
+
+def _identity_militias(text: str, iso: str, found: list[ActorMention]) -> list[ActorMention]:
+    """Named clan and ethnic militias, in place of the generic mentions they cover."""
+    from warlog.extract.demonyms import country_names, demonym_table
+
+    country = acled_country_name(iso) or iso
+    named: list[ActorMention] = []
+    for m in _CLAN.finditer(text):
+        kind = "Sub-Clan" if (m.group("kind") or m.group("kind2")) == "sub-clan" else "Clan"
+        name = m.group("name") or m.group("name2")
+        named.append(ActorMention(m.start(), m.end(), m.group(0), f"{name} {kind} Militia ({country})", 4, "identity"))
+    for m in _ETHNIC.finditer(text):
+        name = m.group("name")
+        if name in _NOT_ETHNIC or name in demonym_table() or name in country_names():
+            continue
+        named.append(ActorMention(m.start(), m.end(), m.group(0), f"{name} Ethnic Militia ({country})", 4, "identity"))
+    out = list(found)
+    for new in named:
+        covered = [a for a in out if a.start < new.end and new.start < a.end]
+        # a known actor's own name ("Hezbollah militia", "Fulani militias") keeps its dictionary row
+        if any(
+            a.kind not in ("unidentified", "civilians") and not a.canonical.startswith("Unidentified") for a in covered
+        ):
+            continue  # fmt: skip
+        out = [a for a in out if a not in covered]
+        out.append(new)
     return out
 
 
