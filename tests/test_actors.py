@@ -7,6 +7,7 @@ import pytest
 from warlog.extract.actor_roles import assign_roles
 from warlog.extract.actors import acled_country_name, canonical_actor, find_actors
 from warlog.extract.attribution import find_attribution
+from warlog.extract.context import attach_roles
 
 
 @pytest.mark.parametrize(
@@ -345,5 +346,29 @@ def test_identity_militias_are_named_after_their_group() -> None:
     assert [a.canonical for a in find_actors("Local militias repelled the raid.", "Nigeria")] == [
         "Unidentified Armed Group (Nigeria)"
     ]
-    roles = assign_roles("Two families exchanged fire over a land dispute in the camp.", "Armed clash", "Lebanon")
-    assert roles.actor1 == "Unidentified Clan Militia (Lebanon)"
+    roles = assign_roles("Two clans exchanged fire over a land dispute near the town.", "Armed clash", "Ethiopia")
+    assert roles.actor1 == "Unidentified Clan Militia (Ethiopia)"
+
+
+@pytest.mark.parametrize(
+    ("surface", "country", "canonical"),
+    [
+        ("security guards", "Jamaica", "Private Security Forces (Jamaica)"),
+        ("prison guards", "Peru", "Police Forces of Peru (2018-) Prison Guards"),
+        ("Maoists", "India", "Naxal-Maoist Rebels (India)"),
+        ("CPI (Maoist)", "India", "CPI (Maoist): Communist Party of India (Maoist)"),
+        ("SSPDF", "South Sudan", "Military Forces of South Sudan (2011-)"),
+        (
+            "Imbonerakure",
+            "Burundi",
+            "CNDD-FDD-Imbonerakure: National Council for the Defence of Democracy (Imbonerakure Faction)",
+        ),
+    ],
+)
+def test_acled_generic_and_named_groups(surface: str, country: str, canonical: str) -> None:
+    assert canonical_actor(surface, country) == canonical
+
+
+def test_a_clash_no_side_of_which_is_named_is_between_two_of_a_kind() -> None:
+    roles = attach_roles("Armed men clashed in the market at night.", "Armed clash", "Battles", "Honduras")
+    assert roles.actor1 == roles.actor2 == "Unidentified Armed Group (Honduras)"
