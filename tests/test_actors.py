@@ -342,6 +342,8 @@ def test_identity_militias_are_named_after_their_group() -> None:
     assert names == ["Tiv Ethnic Militia (Nigeria)"]
     clan = [a.canonical for a in find_actors("Militiamen from the Marehan clan opened fire.", "Somalia")]
     assert clan == ["Marehan Clan Militia (Somalia)"]
+    tribe = [a.canonical for a in find_actors("Gunmen from the Bani Hilal tribe blocked the road.", "Yemen")]
+    assert tribe == ["Bani Hilal Tribal Militia (Yemen)"]
     # kinds, sides and nationalities before "militia" are no ethnic group
     assert [a.canonical for a in find_actors("Local militias repelled the raid.", "Nigeria")] == [
         "Unidentified Armed Group (Nigeria)"
@@ -372,3 +374,8 @@ def test_acled_generic_and_named_groups(surface: str, country: str, canonical: s
 def test_a_clash_no_side_of_which_is_named_is_between_two_of_a_kind() -> None:
     roles = attach_roles("Armed men clashed in the market at night.", "Armed clash", "Battles", "Honduras")
     assert roles.actor1 == roles.actor2 == "Unidentified Armed Group (Honduras)"
+
+
+def test_the_side_of_a_clash_no_one_names_is_an_unidentified_armed_group() -> None:
+    roles = attach_roles("Government troops clashed near the dam at dawn.", "Armed clash", "Battles", "Chad")
+    assert (roles.actor1, roles.actor2) == ("Military Forces of Chad (1990-)", "Unidentified Armed Group (Chad)")

@@ -390,12 +390,17 @@ def find_actors(text: str, country: str | None = None) -> list[ActorMention]:
 
 # ACLED's identity militias are named after the group (codebook: "<Group> Ethnic Militia (<Country>)", "<Clan> Clan
 # Militia (<Country>)", "<Sub-clan> Sub-Clan Militia"): "Tiv militias", "militiamen from the Hawadle clan".
-_IDENTITY_HINT = re.compile(r"militia|clan\b|clans\b", re.I)
+_IDENTITY_HINT = re.compile(r"militia|clan\b|clans\b|tribe|tribal", re.I)
 _NAME = r"(?P<name>(?:Al |Bani |Beni |Ould )?[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)"
 _CLAN = re.compile(
     rf"\b{_NAME} (?P<kind>sub-clan|clan)s? (?:militias?|militiamen|fighters|gunmen)\b"
     rf"|\b(?i:militias?|militiamen|fighters|gunmen|members) (?:from|of) the {_NAME.replace('name', 'name2')} "
     r"(?P<kind2>sub-clan|clan)\b"
+)
+_TRIBE = re.compile(
+    rf"\b{_NAME} (?:tribes?|tribesmen|tribal (?:militias?|militiamen|fighters|gunmen))\b"
+    rf"|\b(?i:militias?|militiamen|fighters|gunmen|members|tribesmen) (?:from|of) the {_NAME.replace('name', 'name2')}"
+    r" tribe\b"
 )
 _ETHNIC = re.compile(rf"\b{_NAME} (?:ethnic )?(?:militias?|militiamen|militia members)\b")
 # Capitalised words before "militia" that name no ethnic group (sentence openers, kinds, sides, religions).
@@ -419,6 +424,11 @@ def _identity_militias(text: str, iso: str, found: list[ActorMention]) -> list[A
         kind = "Sub-Clan" if (m.group("kind") or m.group("kind2")) == "sub-clan" else "Clan"
         name = m.group("name") or m.group("name2")
         named.append(ActorMention(m.start(), m.end(), m.group(0), f"{name} {kind} Militia ({country})", 4, "identity"))
+    for m in _TRIBE.finditer(text):
+        name = m.group("name") or m.group("name2")
+        if name in _NOT_ETHNIC or name in demonym_table() or name in country_names():
+            continue
+        named.append(ActorMention(m.start(), m.end(), m.group(0), f"{name} Tribal Militia ({country})", 4, "identity"))
     for m in _ETHNIC.finditer(text):
         name = m.group("name")
         if name in _NOT_ETHNIC or name in demonym_table() or name in country_names():

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from warlog.countries import acled_country_name
 from warlog.extract.actor_roles import trigger_position
 from warlog.extract.actors import ActorMention, ActorRoles, actor_info, assign_roles, find_actors
 from warlog.extract.demonyms import demonym_table, named_countries
@@ -295,6 +296,10 @@ def complete_roles(
             elif sub == "Armed clash" and roles.actor1 is not None and roles.actor1.startswith("Unidentified"):
                 # ACLED codes a clash no side of which is named as one between two groups of the same unknown kind
                 roles.actor2, roles.inter2 = roles.actor1, roles.inter1
+            elif sub == "Armed clash" and roles.actor1 is not None and country:
+                # a clash has two sides: the one no one names is an unidentified armed group (ACLED never leaves it)
+                name = acled_country_name(country) or country
+                roles.actor2, roles.inter2 = f"Unidentified Armed Group ({name})", 3
     if getattr(roles, "assoc_actor_1", None) == roles.actor1:
         roles.assoc_actor_1 = None
     fill_inter(roles, country)
