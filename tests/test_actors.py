@@ -379,3 +379,12 @@ def test_a_clash_no_side_of_which_is_named_is_between_two_of_a_kind() -> None:
 def test_the_side_of_a_clash_no_one_names_is_an_unidentified_armed_group() -> None:
     roles = attach_roles("Government troops clashed near the dam at dawn.", "Armed clash", "Battles", "Chad")
     assert (roles.actor1, roles.actor2) == ("Military Forces of Chad (1990-)", "Unidentified Armed Group (Chad)")
+
+
+def test_a_governments_own_acts_are_the_government() -> None:
+    sentence = "The government released 40 rebel prisoners to advance the peace talks."
+    roles = assign_roles(sentence, "Other", "Afghanistan")
+    assert roles.actor1 == "Government of Afghanistan (2014-)"
+    # a violent event keeps its forces: "government forces" are the military
+    shelled = assign_roles("Government forces shelled the village.", "Shelling/artillery/missile attack", "Chad")
+    assert shelled.actor1 == "Military Forces of Chad (1990-)"

@@ -536,6 +536,19 @@ _MUTUAL = re.compile(
 )
 
 
+_GOVERNMENT_ACTS = frozenset({"Change to group/activity", "Other", "Agreement"})
+_GOVERNMENT = re.compile(
+    r"\b(?:(?:the |its )?government|governorship|governor's office|governorate|authorities|ministry|cabinet"
+    r"|parliament|president)\b(?! forces| troops| soldiers| aircraft| warplanes| jets| army)",
+    re.I,
+)
+
+
+def _first_start(sentence: str, canonical: str, country: str | None) -> int:
+    """Where the sentence first names this actor (its end when it does not)."""
+    return min((a.start for a in find_actors(sentence, country) if a.canonical == canonical), default=len(sentence))
+
+
 def _civilians(country: str | None) -> str:
     """ACLED's civilians actor for the country."""
     name = acled_country_name(country)
@@ -713,6 +726,16 @@ def assign_roles(
             roles.actor1, roles.inter1 = _named("Unidentified Armed Group", country), 3
     if sub == "Arrests" and roles.actor1 is None:
         roles.actor1, roles.inter1 = _police(country)
+    if sub in _GOVERNMENT_ACTS and _GOVERNMENT.search(sentence) and country_iso2(country):
+        # a government's own non-violent acts ("the government released 50 prisoners", "the governorship imposed a
+        # curfew"): ACLED's "Government of X (period)", before any actor the act is about
+        gov = _forces_name("Military", country_iso2(country) or "").replace("Military Forces of", "Government of")
+        if roles.actor1 is None or _GOVERNMENT.search(sentence).start() < _first_start(sentence, roles.actor1, country):
+            if roles.actor1 is not None and roles.actor2 is None and roles.inter1 != 7:
+                roles.actor2, roles.inter2 = roles.actor1, roles.inter1
+            roles.actor1, roles.inter1 = gov, 1
+            if roles.actor2 is not None and roles.inter2 == 7 and sub != "Arrests":
+                roles.actor2, roles.inter2 = None, None
     if roles.actor1 is not None and roles.actor1 == roles.actor2 and sub != "Armed clash":
         roles.actor2, roles.inter2 = None, None
     _gang_names(roles, sentence, country)
