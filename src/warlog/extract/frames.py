@@ -27,6 +27,7 @@ from warlog.extract.context import (
     focus_country,
     named_countries,
     one_sided_battle,
+    unnamed_side,
 )
 from warlog.extract.counts import Casualties, aggregate_period, extract_casualties, is_aggregate_toll
 from warlog.extract.dates import DateMention, find_dates
@@ -913,6 +914,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     mentions = []
     ids: set[str] = set()
     for d in drafts:
+        unnamed_side(d.mention, d.mention.sub_event_type, d.mention.place.country if d.mention.place else country)
         _date_actors(d.mention)
         fill_inter(d.mention, d.mention.place.country if d.mention.place else country)  # merges can drop a code
     for n, d in enumerate(drafts):
