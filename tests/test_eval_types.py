@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from warlog.eval.actors import evaluate_actors, normalise_actor
+from warlog.eval.actors import error_cause, evaluate_actors, normalise_actor
 from warlog.eval.sentences import predict_police_classes, read_ipe_sents, score_sentences
 from warlog.eval.types import evaluate_types, parse_acled_date, read_acled, read_case2021, read_wad, score_types
 from warlog.extract.type_model import clean_note
@@ -126,6 +126,16 @@ def test_evaluate_actors_on_fixture() -> None:
     assert result.metrics["n"] == 4
     # regime vs HTS, protesters alone, coalition vs civilians, GNA vs LNA: all four pairs are named as ACLED names them
     assert result.metrics["pair_match"] == 1.0
+    assert result.details["pair_errors_by_cause"] == {}
+
+
+def test_actor_error_causes() -> None:
+    assert error_cause("civilians syria", "") == "not found"
+    assert error_cause("", "civilians syria") == "extra"
+    assert error_cause("civilians syria", "civilians iraq") == "country"
+    assert error_cause("military forces of syria", "police forces of syria") == "police vs military"
+    assert error_cause("taliban", "unidentified armed group afghanistan") == "unidentified"
+    assert error_cause("taliban", "islamic state afghanistan") == "other"
 
 
 def test_ipe_reader_and_mapping() -> None:

@@ -44,12 +44,13 @@ def eval_types(
 def eval_actors(
     data: Annotated[Path, typer.Option("--data", exists=True, help="ACLED CSV(.gz) or a folder of them.")],
     limit: Annotated[int | None, typer.Option("--limit", help="Score only the first N rows.")] = None,
+    errors: Annotated[int, typer.Option("--errors", help="List the first N events whose pair is wrong.")] = 0,
     fmt: FormatOption = "table",
 ) -> None:
     """Share of ACLED events whose actor1/actor2 warlog names as ACLED does."""
     from warlog.eval.actors import evaluate_actors
 
-    run_eval(lambda: evaluate_actors(data, limit=limit), fmt)
+    run_eval(lambda: evaluate_actors(data, limit=limit, errors=errors), fmt)
 
 
 @eval_app.command("sentences")

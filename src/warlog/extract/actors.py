@@ -25,6 +25,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
+from datetime import date
 from functools import cache, lru_cache
 from importlib import resources
 
@@ -103,6 +104,9 @@ _ERAS: dict[str, tuple[str, str]] = {
 }
 
 
+_ERA_DAY = date(2020, 5, 1)
+
+
 @dataclass
 class ActorMention:
     """One actor named in a text, with its span and ACLED-style name."""
@@ -168,6 +172,11 @@ def _split_top(pattern: str) -> list[str]:
     return parts
 
 
+# A name ends at a word boundary that is no hyphen, except before the doer's verbs of a compound ("a
+# Taliban-planted landmine", "an IS-laid IED": the group planted it; "HTS-held", "Turkish-backed" name no actor).
+_END = r"(?![\w]|-(?!(?:planted|laid|placed|fired|launched|triggered|detonated)\b))"
+
+
 def _alternatives(pattern: str) -> str:
     """A dictionary pattern's alternatives as regex source: capitals-only ones case-sensitive, spaces match hyphens
     too, the longer forms first (Python's alternation is first-match)."""
@@ -183,7 +192,12 @@ def _alternatives(pattern: str) -> str:
 
 def _source(pattern: str) -> str:
     """The regex source of a dictionary pattern on word boundaries (compiled case-insensitively by _compiled)."""
-    return r"(?<![\w\-])(?:" + _alternatives(pattern) + r")(?![\w\-])"
+    return r"(?<![\w\-])(?:" + _alternatives(pattern) + r")" + _END
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    """A dictionary pattern compiled now (rows built in code; the dictionary's own rows compile lazily)."""
+    return _compiled(_source(pattern))
 
 
 @lru_cache(maxsize=1)
@@ -208,6 +222,7 @@ def _rows() -> tuple[_Row, ...]:
             )
         )
     rows.extend(_demonym_rows(len(rows)))
+    rows.extend(_gang_rows(len(rows)))
     return tuple(rows)
 
 
@@ -241,16 +256,28 @@ def _demonym_rows(first_order: int) -> list[_Row]:
     # nouns are parsed once per kind instead of in each of the 476 rows (about 1 s CPU per process before).
     noun_gates = {nouns: required_literals(_alternatives(f"{_WEAPON_MODIFIER}{nouns}"), re.IGNORECASE)
                   for nouns in (_FORCE_NOUNS, _POLICE_NOUNS)}  # fmt: skip
+    names_by_iso: dict[str, list[str]] = {}
+    for name, iso in country_names().items():
+        names_by_iso.setdefault(iso, []).append(re.escape(name).replace(r"\ ", " "))
     rows: list[_Row] = []
     for n, (iso, words) in enumerate(sorted(by_iso.items())):
         if iso in _NO_FORCES:
             continue
         adj = "(?-i:" + "|".join(sorted(words, key=len, reverse=True)) + ")"
         adj_gate = required_literals(_alternatives(adj), re.IGNORECASE)
+        of = "(?-i:" + "|".join(sorted(names_by_iso.get(iso, []), key=len, reverse=True)) + ")"
         for which, nouns, order in (("Military", _FORCE_NOUNS, 0), ("Police", _POLICE_NOUNS, 1)):
-            source = _source(f"{adj} {_WEAPON_MODIFIER}{nouns}")  # "Russian ballistic missiles"
+            pattern = f"{adj} {_WEAPON_MODIFIER}{nouns}"  # "Russian ballistic missiles"
             gate = _more_selective(adj_gate, noun_gates[nouns])
-            rows.append(_Row(source, _forces_name(which, iso), 1, "state", "", first_order + 2 * n + order, gate))
+            if iso in names_by_iso:  # ACLED's own wording: "military forces of India", "police forces of Kenya"
+                of_part = f"(?:{_OF_NOUNS[which]}) of (?:the )?{of}"
+                pattern += "|" + of_part
+                of_gate = required_literals(_alternatives(of_part), re.IGNORECASE)
+                # a match holds one of either part's strings (both registered by required_literals)
+                gate = gate | of_gate if gate and of_gate else None
+            rows.append(
+                _Row(_source(pattern), _forces_name(which, iso), 1, "state", "", first_order + 2 * n + order, gate)
+            )
     return rows
 
 
@@ -259,6 +286,48 @@ def _more_selective(a: frozenset[str] | None, b: frozenset[str] | None) -> froze
     then fewer strings (as warlog.extract.literals chooses among a sequence's parts)."""
     gates = [g for g in (a, b) if g]
     return max(gates, key=lambda g: (min(map(len, g)), -len(g))) if gates else None
+
+
+_OF_NOUNS = {
+    "Military": "(?:military|armed|security|government|defen[cs]e) forces|army|armed forces",
+    "Police": "police(?: forces)?",
+}
+
+
+@lru_cache(maxsize=1)
+def _coordination() -> re.Pattern[str]:
+    """Two countries' forces in one phrase: "military forces of India and Pakistan", "Indian and Pakistani troops".
+    The group ``first`` is the country whose own row cannot match (the dictionary rows match the other)."""
+    from warlog.extract.demonyms import country_names, demonym_table
+
+    names = "|".join(sorted((re.escape(n) for n in country_names()), key=len, reverse=True))
+    adjs = "|".join(sorted((re.escape(n) for n in demonym_table() if not n.endswith("'s")), key=len, reverse=True))
+    nouns = _OF_NOUNS["Military"] + "|" + _OF_NOUNS["Police"]
+    return re.compile(
+        rf"(?<![\w\-])(?:(?i:{nouns}) of (?:the )?(?:{names}) and (?:the )?(?P<second>{names})"
+        rf"|(?P<first>{adjs}) and (?:{adjs}) (?i:{_FORCE_NOUNS}))(?![\w\-])"
+    )
+
+
+def _coordinated(text: str, iso: str | None, taken: list[tuple[int, int]]) -> list[ActorMention]:
+    """The forces of the country a coordinated phrase names without its own force noun."""
+    from warlog.extract.demonyms import country_names, demonym_table
+
+    if " and " not in text:
+        return []
+    out = []
+    for m in _coordination().finditer(text):
+        group = "second" if m.group("second") else "first"
+        start, end = m.span(group)
+        other = country_names().get(m.group(group)) or demonym_table().get(m.group(group))
+        if other is None or other in _NO_FORCES:
+            continue
+        canonical = _forces_name("Police" if "police" in m.group(0).lower() else "Military", other)
+        inter, kind = _inter_for(canonical, 1, "state", iso)
+        if group == "first":  # the phrase's own mention starts at the second adjective: keep it, add the first
+            taken.append((start, end))
+        out.append(ActorMention(start, end, text[start:end], canonical, inter, kind))
+    return out
 
 
 @lru_cache(maxsize=64)
@@ -277,7 +346,12 @@ def _forces_name(which: str, iso: str) -> str:
     name = acled_country_name(iso) or iso
     if iso in _WITH_THE:
         name = "the " + name
-    mil, pol = _ERAS.get(iso, ("2000-", "2000-"))
+    if iso not in _ERAS:  # the period ACLED's global 2020 export names (extract.periods), else "2000-"
+        from warlog.extract.periods import period_on
+
+        era = period_on(iso, _ERA_DAY) or "2000-"
+        _ERAS[iso] = (era, era)
+    mil, pol = _ERAS[iso]
     return f"{which} Forces of {name} ({mil if which == 'Military' else pol})"
 
 
@@ -349,8 +423,73 @@ def _find_actors(text: str, country: str | None) -> tuple[tuple[int, int, str, s
         inter, kind = _inter_for(canonical, row.inter, row.kind, iso)
         taken.append((start, end))
         out.append((start, end, text[start:end], canonical, inter, kind))
-    out.sort(key=lambda a: a[0])
-    return tuple(out)
+    mentions = [ActorMention(*a) for a in out]
+    for extra in _coordinated(text, iso, taken):
+        if not any(a.start < extra.end and extra.start < a.end for a in mentions):
+            mentions.append(extra)
+    if iso is not None and _IDENTITY_HINT.search(text):
+        mentions = _identity_militias(text, iso, mentions)
+    mentions.sort(key=lambda a: a.start)
+    return tuple((a.start, a.end, a.surface, a.canonical, a.inter, a.kind) for a in mentions)
+
+
+# ACLED's identity militias are named after the group (codebook: "<Group> Ethnic Militia (<Country>)", "<Clan> Clan
+# Militia (<Country>)", "<Sub-clan> Sub-Clan Militia"): "Tiv militias", "militiamen from the Hawadle clan".
+_IDENTITY_HINT = re.compile(r"militia|clan\b|clans\b|tribe|tribal", re.I)
+_NAME = r"(?P<name>(?:Al |Bani |Beni |Ould )?[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)"
+_CLAN = re.compile(
+    rf"\b{_NAME} (?P<kind>sub-clan|clan)s? (?:militias?|militiamen|fighters|gunmen)\b"
+    rf"|\b(?i:militias?|militiamen|fighters|gunmen|members) (?:from|of) the {_NAME.replace('name', 'name2')} "
+    r"(?P<kind2>sub-clan|clan)\b"
+)
+_TRIBE = re.compile(
+    rf"\b{_NAME} (?:tribes?|tribesmen|tribal (?:militias?|militiamen|fighters|gunmen))\b"
+    rf"|\b(?i:militias?|militiamen|fighters|gunmen|members|tribesmen) (?:from|of) the {_NAME.replace('name', 'name2')}"
+    r" tribe\b"
+)
+_ETHNIC = re.compile(rf"\b{_NAME} (?:ethnic )?(?:militias?|militiamen|militia members)\b")
+# Capitalised words before "militia" that name no ethnic group (sentence openers, kinds, sides, religions).
+_NOT_ETHNIC = frozenset(
+    """The A An Local Armed Suspected Alleged Unknown Unidentified Tribal Communal Pro Islamist Shiite Shia Sunni
+    Christian Muslim Government Allied Rival Several Two Three Some Ethnic Clan Youth Popular Self Civil Village
+    Community Private Hindu Buddhist Catholic Militia Militias Their Its Other Anti Former Regime Rebel Opposition
+    Security Defence Defense National Iranian Kurdish Arab Armed Mixed Gunmen Members Many Dozens Hundreds Islamic
+    Jihadist Salafist Tribes Tribe Lions Army Brigade Front Forces Group Groups Party Movement Sons
+    Resistance""".split()
+)
+
+
+def _identity_militias(text: str, iso: str, found: list[ActorMention]) -> list[ActorMention]:
+    """Named clan and ethnic militias, in place of the generic mentions they cover."""
+    from warlog.extract.demonyms import country_names, demonym_table
+
+    country = acled_country_name(iso) or iso
+    named: list[ActorMention] = []
+    for m in _CLAN.finditer(text):
+        kind = "Sub-Clan" if (m.group("kind") or m.group("kind2")) == "sub-clan" else "Clan"
+        name = m.group("name") or m.group("name2")
+        named.append(ActorMention(m.start(), m.end(), m.group(0), f"{name} {kind} Militia ({country})", 4, "identity"))
+    for m in _TRIBE.finditer(text):
+        name = m.group("name") or m.group("name2")
+        if name in _NOT_ETHNIC or name in demonym_table() or name in country_names():
+            continue
+        named.append(ActorMention(m.start(), m.end(), m.group(0), f"{name} Tribal Militia ({country})", 4, "identity"))
+    for m in _ETHNIC.finditer(text):
+        name = m.group("name")
+        if name in _NOT_ETHNIC or name in demonym_table() or name in country_names():
+            continue
+        named.append(ActorMention(m.start(), m.end(), m.group(0), f"{name} Ethnic Militia ({country})", 4, "identity"))
+    out = list(found)
+    for new in named:
+        covered = [a for a in out if a.start < new.end and new.start < a.end]
+        # a known actor's own name ("Hezbollah militia", "Fulani militias") keeps its dictionary row
+        if any(
+            a.kind not in ("unidentified", "civilians") and not a.canonical.startswith("Unidentified") for a in covered
+        ):
+            continue  # fmt: skip
+        out = [a for a in out if a not in covered]
+        out.append(new)
+    return out
 
 
 def canonical_actor(surface: str, country: str | None = None) -> str | None:
@@ -412,6 +551,54 @@ _TRIGGER_FALLBACK = re.compile(
     r"protest|demonstrat|riot|loot|captur|seiz|took control|retook|recaptur|execut|shot|explo|detonat)",
     re.I,
 )
+
+
+_CLAIMS = re.compile(
+    r"^\W{0,3}(?:(?:group|militants|fighters|jihadists)\W{0,3})?(?:has |have |had )?(?:claimed"
+    r"|said (?:in a statement )?(?:that )?(?:one of |two of |some of )?its|announced (?:that )?(?:one of |its)"
+    r"|took responsibility|shot down|downed|detonated|blew up)",
+    re.I,
+)
+
+
+def named_as_agent(sentence: str, canonical: str, country: str | None = None) -> bool:
+    """The sentence names this actor as the one who did it: "carried out by X", "claimed by X", "X claimed", "X
+    said one of its fighters", "X shot down" (not as a victim, a source or a bystander)."""
+    for a in find_actors(sentence, country):
+        if a.canonical != canonical:
+            continue
+        if _BY.search(sentence[max(0, a.start - 40) : a.start]) or _CLAIMS.match(sentence[a.end :]):
+            return True
+    return False
+
+
+_CIV_PROPERTY = re.compile(
+    r"(?:civilian|residential|people's|residents'|villagers'|farmers')\s+(?:houses?|homes?|propert(?:y|ies)|areas?"
+    r"|buildings?|facilit(?:y|ies)|infrastructure|neighbou?rhoods?|quarters?|farms?|lands?|objects?|targets?|sites?)",
+    re.I,
+)
+# ACLED codes two crowds facing each other as actor1 and actor2 of the same kind: protesters and counter-protesters,
+# rioters against rioters ("two groups clashed", "clashed with each other", "rival mobs").
+_COUNTER = re.compile(r"\bcounter[\s-]?(?:protest(?:er)?s?|demonstrat(?:ion|ors?)|rall(?:y|ies))\b", re.I)
+_MUTUAL = re.compile(
+    r"\b(?:each other|one another|two (?:\w+ )?(?:groups|mobs|communities|factions|families|villages|sides|parties"
+    r"|crowds|clans|tribes|castes)|rival (?:groups|mobs|supporters|factions|crowds)|between (?:two|rival) \w+"
+    r"|counter[\s-]?(?:protest(?:er)?s?|demonstrat(?:ion|ors?)))\b",
+    re.I,
+)
+
+
+_GOVERNMENT_ACTS = frozenset({"Change to group/activity", "Other", "Agreement"})
+_GOVERNMENT = re.compile(
+    r"\b(?:(?:the |its )?government|governorship|governor's office|governorate|authorities|ministry|cabinet"
+    r"|parliament|president)\b(?! forces| troops| soldiers| aircraft| warplanes| jets| army)",
+    re.I,
+)
+
+
+def _first_start(sentence: str, canonical: str, country: str | None) -> int:
+    """Where the sentence first names this actor (its end when it does not)."""
+    return min((a.start for a in find_actors(sentence, country) if a.canonical == canonical), default=len(sentence))
 
 
 def _civilians(country: str | None) -> str:
@@ -571,11 +758,14 @@ def assign_roles(
     if second is not None and sub not in _VAC:
         roles.actor2, roles.inter2 = second.canonical, second.inter
 
-    civilians_hit = bool(_CIV_WORDS.search(sentence)) or any(m.kind == "civilians" for m in mentions)
+    # "civilian houses", "residential areas": property, not people (ACLED leaves actor2 empty when no one is hit)
+    people = [m for m in mentions if m.kind == "civilians" and not _CIV_PROPERTY.match(sentence, m.start)]
+    civilians_hit = bool(_CIV_WORDS.search(_CIV_PROPERTY.sub(" ", sentence))) or bool(people)
     if sub in _VAC or (roles.actor2 is None and civilians_hit and sub not in {"Arrests", "Agreement"}):
         if roles.actor2 is None or sub in _VAC:
             roles.actor2, roles.inter2 = _civilians(country), 7
-    if sub == "Arrests" and roles.actor2 is None:
+    if sub in {"Arrests", "Looting/property destruction"} and roles.actor2 is None and roles.inter1 != 7:
+        # ACLED: whose property is destroyed or who is arrested, when the note names no one, is the civilians
         roles.actor2, roles.inter2 = _civilians(country), 7
     if roles.actor1 is None and sub and sub not in _UNATTRIBUTED_OK and sub not in {"Agreement", "Arrests"}:
         if sub in _VAC or sub in {
@@ -588,9 +778,69 @@ def assign_roles(
             roles.actor1, roles.inter1 = _named("Unidentified Armed Group", country), 3
     if sub == "Arrests" and roles.actor1 is None:
         roles.actor1, roles.inter1 = _police(country)
+    if sub in _GOVERNMENT_ACTS and _GOVERNMENT.search(sentence) and country_iso2(country):
+        # a government's own non-violent acts ("the government released 50 prisoners", "the governorship imposed a
+        # curfew"): ACLED's "Government of X (period)", before any actor the act is about
+        gov = _forces_name("Military", country_iso2(country) or "").replace("Military Forces of", "Government of")
+        if roles.actor1 is None or _GOVERNMENT.search(sentence).start() < _first_start(sentence, roles.actor1, country):
+            if roles.actor1 is not None and roles.actor2 is None and roles.inter1 != 7:
+                roles.actor2, roles.inter2 = roles.actor1, roles.inter1
+            roles.actor1, roles.inter1 = gov, 1
+            if roles.actor2 is not None and roles.inter2 == 7 and sub != "Arrests":
+                roles.actor2, roles.inter2 = None, None
     if roles.actor1 is not None and roles.actor1 == roles.actor2 and sub != "Armed clash":
         roles.actor2, roles.inter2 = None, None
+    _gang_names(roles, sentence, country)
     return roles
+
+
+# Countries where ACLED names unattributed organised-crime violence "Unidentified Gang (<country>)": those whose actors
+# carry that name in ACLED's global export of 27 Apr - 9 May 2020 (Belize, Brazil, El Salvador, Guatemala, Haiti,
+# Honduras, Jamaica, Mexico, Puerto Rico, Trinidad and Tobago). Brazil's name is "Unidentified Gang and/or Police
+# Militia" for execution-style killings there (65 of the 76 gang events of that export).
+_GANG_COUNTRIES = frozenset({"BZ", "BR", "SV", "GT", "HT", "HN", "JM", "MX", "PR", "TT"})
+_GANG_NAME = {"BR": "Unidentified Gang and/or Police Militia"}
+# What marks a killing as organised crime's (ACLED's gang coding): a drive-by, a body bound, mutilated or wrapped, a
+# threatening message left with it, gangs, cartels or drug trafficking named.
+_GANG_SIGNS = re.compile(
+    r"\bdrive[\s-]?by\b|\b(?:tied|bound|blindfolded|gagged|mutilated|dismembered|beheaded|decapitated|tortured"
+    r"|wrapped|plastic bags?|narco\w*|threatening (?:message|note|banner))\b|\bgangs?\b|\bgang[\s-]related\b"
+    r"|\bcartels?\b|\bdrug[\s-]traffick\w*|\brival (?:gangs|groups|criminal)\b|\bcriminal (?:group|gang|cell)s?\b",
+    re.I,
+)
+
+
+_GANG_WORDS = (
+    r"drug traffickers|traffickers|drug dealers|dealers|gang members|gangsters|criminals|criminal gangs?"
+    r"|criminal groups?|gangs|a gang|rival gangs|cartel members|members of (?:a|the) gang|suspected criminals"
+)
+
+
+def _gang_rows(first_order: int) -> list[_Row]:
+    """Where ACLED codes gangs, the criminals a report names as a side ("a shoot-out between police and drug
+    traffickers") are ACLED's unidentified gang of the country."""
+    rows = []
+    for n, iso in enumerate(sorted(_GANG_COUNTRIES)):
+        source = _source(_GANG_WORDS)
+        rows.append(
+            _Row(source, "Unidentified Gang ({country})", 3, "militia", iso, first_order + n,
+                 required_literals(source, re.IGNORECASE))
+        )  # fmt: skip
+    return rows
+
+
+def _gang_names(roles: ActorRoles, sentence: str, country: str | None) -> None:
+    """An unidentified armed group in a country where ACLED codes gangs, in an event with organised crime's marks,
+    is ACLED's unidentified gang."""
+    iso = country_iso2(country)
+    if iso not in _GANG_COUNTRIES or not _GANG_SIGNS.search(sentence):
+        return
+    generic = _named("Unidentified Armed Group", country)
+    gang = _GANG_NAME.get(iso or "") or _named("Unidentified Gang", country)
+    if roles.actor1 == generic:
+        roles.actor1, roles.inter1 = gang, 3
+    if roles.actor2 == generic:
+        roles.actor2, roles.inter2 = gang if iso != "BR" else _named("Unidentified Gang", country), 3
 
 
 def _crowd_roles(sentence: str, sub: str, country: str | None, agents: list[ActorMention]) -> ActorRoles:
@@ -598,6 +848,10 @@ def _crowd_roles(sentence: str, sub: str, country: str | None, agents: list[Acto
     crowd = "Rioters" if sub in _RIOT else "Protesters"
     roles = ActorRoles(actor1=_named(crowd, country), inter1=5 if crowd == "Rioters" else 6)
     forces = [a for a in agents if a.kind in {"state", "external"}]
+    mutual = _MUTUAL.search(sentence) if sub in _RIOT else _COUNTER.search(sentence)
+    if mutual and not forces:
+        roles.actor2, roles.inter2 = roles.actor1, roles.inter1  # ACLED: "Rioters (X)" against "Rioters (X)"
+        return roles
     if sub == "Peaceful protest":
         return roles
     if sub == "Mob violence":

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from warlog.countries import acled_country_name
 from warlog.extract.actor_roles import trigger_position
 from warlog.extract.actors import ActorMention, ActorRoles, actor_info, assign_roles, find_actors
 from warlog.extract.demonyms import demonym_table, named_countries
@@ -30,6 +31,7 @@ __all__ = [
     "DocActors",
     "aerial_bombing",
     "one_sided_battle",
+    "unnamed_side",
     "attach_roles",
     "complete_roles",
     "dateline_span",
@@ -273,7 +275,16 @@ def attach_roles(
     if actors is None:
         actors = document_actors([sentence], country)
     complete_roles(roles, sub_event_type, event_type, sentence, actors, country)
+    unnamed_side(roles, sub_event_type, country)
     return roles
+
+
+def unnamed_side(roles: Any, sub: str | None, country: str | None) -> None:
+    """A clash has two sides: the one no one names is an unidentified armed group (ACLED never leaves a clash's
+    actor2 empty). Applied last: until then an empty side says the battle may be one-sided (``one_sided_battle``)."""
+    if sub == "Armed clash" and roles.actor1 is not None and roles.actor2 is None and country:
+        name = acled_country_name(country) or country
+        roles.actor2, roles.inter2 = f"Unidentified Armed Group ({name})", 3
 
 
 def complete_roles(
@@ -320,6 +331,9 @@ def complete_roles(
                 other = _other_side(roles.actor1, roles.inter1, actors)
             if other is not None:
                 roles.actor2, roles.inter2 = other.canonical, other.inter
+            elif sub == "Armed clash" and roles.actor1 is not None and roles.actor1.startswith("Unidentified"):
+                # ACLED codes a clash no side of which is named as one between two groups of the same unknown kind
+                roles.actor2, roles.inter2 = roles.actor1, roles.inter1
     if getattr(roles, "assoc_actor_1", None) == roles.actor1:
         roles.assoc_actor_1 = None
     fill_inter(roles, country)

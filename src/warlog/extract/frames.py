@@ -13,9 +13,11 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from warlog.extract.actors import acled_country_name, assign_roles, find_actors
+from warlog.extract.actors import acled_country_name, assign_roles, find_actors, named_as_agent
 from warlog.extract.attribution import find_attribution
 from warlog.extract.context import (
+    AIR_SUBTYPES,
+    UNIDENTIFIED_AIR,
     aerial_bombing,
     complete_roles,
     dateline_span,
@@ -25,10 +27,12 @@ from warlog.extract.context import (
     focus_country,
     named_countries,
     one_sided_battle,
+    unnamed_side,
 )
 from warlog.extract.counts import Casualties, aggregate_period, extract_casualties, is_aggregate_toll
 from warlog.extract.dates import DateMention, find_dates
 from warlog.extract.numbers import parse_number
+from warlog.extract.periods import dated_actor
 from warlog.extract.places import (
     NON_PLACE,
     Toponym,
@@ -448,6 +452,10 @@ def _merge(into: _Draft, other: _Draft) -> None:
         a.place = b.place  # the neighbourhood of the city already told: more precise
     if b.time_precision < a.time_precision:
         a.event_date, a.time_precision = b.event_date, b.time_precision
+    if _names_the_placeholder(a, b):
+        a.actor1, a.inter1 = b.actor1, b.inter1
+        if a.actor2 == a.actor1:
+            a.actor2, a.inter2 = None, None
     for name in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "attributed_to"):
         if getattr(a, name) is None and getattr(b, name) is not None:
             setattr(a, name, getattr(b, name))
@@ -471,6 +479,31 @@ def _merge(into: _Draft, other: _Draft) -> None:
     a.unresolved_places.extend(u for u in b.unresolved_places if u not in a.unresolved_places)
     a.confidence = max(a.confidence, b.confidence)
     into.attributions |= other.attributions
+
+
+def _names_the_placeholder(a: Mention, b: Mention) -> bool:
+    """The retelling names who did it where the first telling had only a placeholder ("unidentified warplanes",
+    "unknown gunmen"): it tells the same incident with the same weapon (same sub-event type), and the actor it names
+    can wield it (aircraft are flown by state or foreign forces, never by an armed group)."""
+    if not (a.actor1 or "").startswith("Unidentified") or not b.actor1 or b.actor1.startswith("Unidentified"):
+        return False
+    if a.sub_event_type is None or a.sub_event_type != b.sub_event_type:
+        return False
+    if a.sub_event_type in AIR_SUBTYPES or a.actor1 == UNIDENTIFIED_AIR:
+        return b.inter1 in (1, 8)
+    # on the ground the retelling's only named actor is as often the victim or the source ("14 Jaish al-Islam
+    # fighters were killed", "a police source said"): it names the doer only when it says so
+    country = b.place.country if b.place else None
+    return b.inter1 in (1, 2, 3, 4, 8) and any(named_as_agent(e.text, b.actor1, country) for e in b.evidence)
+
+
+def _date_actors(m: Mention) -> None:
+    """State forces named with the government period of the event's day (``extract.periods``)."""
+    m.actor1, m.actor2 = dated_actor(m.actor1, m.event_date), dated_actor(m.actor2, m.event_date)
+    for name in ("assoc_actor_1", "assoc_actor_2"):
+        value = getattr(m, name)
+        if value:
+            setattr(m, name, "; ".join(dated_actor(a, m.event_date) or a for a in value.split("; ")))
 
 
 def _title_key(text: str) -> str:
@@ -1051,6 +1084,8 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     mentions = []
     ids: set[str] = set()
     for d in drafts:
+        unnamed_side(d.mention, d.mention.sub_event_type, d.mention.place.country if d.mention.place else country)
+        _date_actors(d.mention)
         fill_inter(d.mention, d.mention.place.country if d.mention.place else country)  # merges can drop a code
     for n, d in enumerate(drafts):
         mention_id = d.mention.make_id()

@@ -1,0 +1,82 @@
+"""ACLED's government period in a state-forces name, for the day of the event.
+
+ACLED names a state's forces after the government of the day: "Military Forces of Iraq (2018-2020)" for an event in
+2019, "(2020-2022)" for one in 2021. ``data/government_periods.csv`` (written by ``scripts/government_periods.py``
+from ACLED exports' actor names, with the days each period was seen on) lists the periods per country; the actor
+dictionary names forces with the period current in 2020 and :func:`dated_actor` moves the name to the event's day.
+Countries the table lacks, and those with two governments at once (Libya, Yemen: there the period names a faction),
+keep their name.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+
+from warlog.countries import country_iso2
+
+
+@dataclass(frozen=True)
+class Period:
+    """One government period of a country, as ACLED writes it, and the first event day it was seen on."""
+
+    start: int
+    end: int | None
+    first_seen: date
+
+    @property
+    def label(self) -> str:
+        return f"{self.start}-{self.end or ''}"
+
+
+@lru_cache(maxsize=1)
+def periods() -> dict[str, tuple[Period, ...]]:
+    """ISO2 -> the country's periods, oldest first."""
+    text = resources.files("warlog").joinpath("data/government_periods.csv").read_text(encoding="utf-8")
+    out: dict[str, list[Period]] = {}
+    for rec in csv.DictReader(line for line in text.splitlines() if not line.startswith("#")):
+        end = int(rec["end"]) if rec["end"] else None
+        out.setdefault(rec["iso"], []).append(Period(int(rec["start"]), end, date.fromisoformat(rec["first_seen"])))
+    return {iso: tuple(sorted(p, key=lambda x: (x.start, x.first_seen))) for iso, p in out.items()}
+
+
+def period_on(iso: str, day: date) -> str | None:
+    """The period label ("2018-2020") ACLED uses for this country's forces on this day; None when unknown."""
+    table = periods().get(iso)
+    if not table:
+        return None
+    held = [p for p in table if p.start <= day.year <= (p.end or 9999)]
+    if held:
+        # a year shared by two periods: the later one from the first day it was seen on
+        started = [p for p in held if p.first_seen <= day]
+        return (started[-1] if started else held[0]).label
+    last = table[-1]
+    if day.year > (last.end or 9999) or (last.end is not None and day.year >= last.end):
+        return f"{last.end}-"  # after a closed period comes the one that closed it
+    if day.year < table[0].start:
+        return table[0].label
+    return last.label
+
+
+_FORCES = re.compile(
+    r"^((?:Military|Police) Forces of (?:the )?(.+?)|Government of (?:the )?(.+?)) \((\d{4}-(?:\d{4})?)\)"
+)
+
+
+def dated_actor(name: str | None, day: date | None) -> str | None:
+    """The actor name with its government period for the event's day ("Military Forces of the United States
+    (2017-2021)" on 2022-03-01 -> "(2021-)"); any other name, or no day, unchanged."""
+    if not name or day is None:
+        return name
+    m = _FORCES.match(name)
+    if m is None:
+        return name
+    iso = country_iso2(m.group(2) or m.group(3))
+    label = period_on(iso, day) if iso else None
+    if label is None or label == m.group(4):
+        return name
+    return f"{m.group(1)} ({label}){name[m.end() :]}"
