@@ -203,3 +203,15 @@ def test_a_near_miss_spelling_must_lie_in_a_province_the_report_names() -> None:
     assert inside[0] is not None and haversine_km(inside[0].latitude, inside[0].longitude, 35.61, 36.49) < 3
     outside = resolve_spans("Ftireh, Dara", [(0, 6), (8, 12)], country_hint="SY")
     assert outside[0] is None
+
+
+def test_a_variant_spelling_outside_the_province_the_sentence_names_is_no_place() -> None:
+    """A village the gazetteer lacks is not a same-sounding village of another province (a report of our own)."""
+    text = (
+        "A Nigerian military drone struck villagers gathered to mark a Muslim religious festival in Tudun Biri, a "
+        "village in the Igabi area of Kaduna state, late on Sunday night, killing at least 85 civilians."
+    )
+    tops = find_toponyms(text)
+    resolved = resolve_toponyms(tops, text)
+    placed = [p for p in resolved if p is not None]
+    assert placed and all(p.admin1 == "Kaduna" for p in placed)

@@ -682,9 +682,11 @@ def named_provinces(toponyms: Sequence[Toponym]) -> dict[str, set[str]]:
 
 
 def _outside_named_provinces(c: GazEntry, quality: float, provinces: dict[str, set[str]]) -> bool:
-    """A near-miss spelling (consonant skeleton, fuzzy: quality under 0.85) outside every province the report names
-    in that country: too weak a match to place an event in a province the report does not mention."""
-    if quality >= 0.85 or not c.iso or c.iso not in provinces or c.feature in ("country", "admin1"):
+    """A near-miss or variant spelling (consonant skeleton, fuzzy, vowel-insensitive variant: quality 0.85 or under)
+    outside every province the report names in that country: too weak a match to place an event in a province the
+    report does not mention (a village the gazetteer lacks, "in Tudun Biri, a village of Kaduna state", is not the
+    'Bara' of a province five hundred kilometres away)."""
+    if quality > 0.85 or not c.iso or c.iso not in provinces or c.feature in ("country", "admin1"):
         return False
     return not c.admin1 or name_key(c.admin1) not in provinces[c.iso]
 
