@@ -195,11 +195,6 @@ def _source(pattern: str) -> str:
     return r"(?<![\w\-])(?:" + _alternatives(pattern) + r")" + _END
 
 
-def _compile(pattern: str) -> re.Pattern[str]:
-    """A dictionary pattern compiled now (rows built in code; the dictionary's own rows compile lazily)."""
-    return _compiled(_source(pattern))
-
-
 @lru_cache(maxsize=1)
 def _rows() -> tuple[_Row, ...]:
     """Load and compile the actor dictionary once."""
