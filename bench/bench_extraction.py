@@ -2,7 +2,7 @@
 
 Bare spaCy is `nlp.pipe` over the same texts in the same run, with the same package's full pipeline (only the
 lemmatizer left out, as up to round 3: `load_nlp(tagged=True)`), while warlog runs its own pipeline, which also
-leaves out the tagger and attribute ruler it never reads; the ratio is warlog's whole extraction time (spaCy + every
+leaves out the attribute ruler it never reads; the ratio is warlog's whole extraction time (spaCy + every
 warlog extractor) over bare spaCy's (target <= 1.5 on one process).
 
 The 1-process ratio is measured so that other work on a shared machine cannot flatter it: BLAS/OpenMP threads are

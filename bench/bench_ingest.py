@@ -5,7 +5,7 @@
 
 The floor is a Python process that imports spaCy, loads the same package's full pipeline (only the lemmatizer left
 out, the floor of every round so far: `_UNUSED_TAGGED`) and runs `nlp.pipe` over the same texts (read from a JSON
-file). warlog itself also leaves out the tagger and attribute ruler, which it never reads; a second floor with exactly
+file). warlog itself also leaves out the attribute ruler, which it never reads; a second floor with exactly
 warlog's components (`_UNUSED`, "lean") is run beside it, so the ratio to it shows what warlog adds to the NLP it
 keeps. The measured process is the CLI,
 `warlog ingest <csv> --map ... --db <new file>`: start-up imports, gazetteer open, spaCy load, reading the CSV,
@@ -165,7 +165,7 @@ def main(argv: list[str]) -> int:
         if lean:
             l_cpu = median(c for c, _ in lean)
             res.add(
-                f"bare spaCy with warlog's components (no tagger, attribute ruler), {n} articles (CPU)",
+                f"bare spaCy with warlog's components (no attribute ruler), {n} articles (CPU)",
                 round(l_cpu, 2),
                 "s",
                 note=f"median of {len(lean)}; wall {median(t for _, t in lean):.1f} s",
