@@ -314,6 +314,38 @@ def _armed_victim(sentence: str, m: re.Match[str]) -> bool:
     return True
 
 
+_PASSIVE_OR_AGENT = re.compile(r"\b(?:was|were|been|being|is|are|by)\b", re.IGNORECASE)
+
+
+def _crowd_attacker(sentence: str, m: re.Match[str]) -> bool:
+    """Whether a crowd (villagers, residents, a group of men) does the attacking: the agent of a passive ("beaten to
+    death by a group of men") or the subject of an active verb ("residents attacked a suspected thief"), never the
+    victims named before a passive verb ("six men were killed by gunmen")."""
+    mentions = _mentions(sentence)
+    for a in mentions:
+        if a.start >= m.start() and re.search(r"\bby (?:an? |the )?(?:\w+ ){0,2}$", sentence[m.start() : a.start]):
+            return _is_crowd(sentence, a)
+    clause = _clause_before(sentence, m.start())
+    before = [a for a in mentions if a.end <= m.start() and a.start >= m.start() - len(clause) - 5]
+    if not before or not _is_crowd(sentence, before[0]):
+        return False  # the clause's first actor is its subject; a crowd named later is the victims
+    if _STATE_NOUN.search(sentence[max(0, m.start() - len(clause) - 5) : before[0].start + 8]):
+        return False  # "security forces and armed residents": the state leads, no riot
+    return not _PASSIVE_OR_AGENT.search(sentence[before[0].end : m.start()] + " " + m.group(0))
+
+
+_CROWD_NOUN = re.compile(
+    r"\b(?:villagers|residents|locals|inhabitants|youths|mobs?|crowds?|group of|neighbou?rs|relatives|vigilantes|"
+    r"rioters|protesters|demonstrators|community members|worshippers)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_crowd(sentence: str, mention: ActorMention) -> bool:
+    """A crowd of people (not "men in a car", who are an armed group by what they do)."""
+    return mention.kind in _CROWD_KINDS and bool(_CROWD_NOUN.search(sentence[mention.start : mention.end + 12]))
+
+
 def _find(sentence: str, actors: Sequence[str]) -> list[tuple[EventTypeMatch, str]]:
     """Triggers with their evidence tag, sub-types resolved from who acts."""
     raw = _raw_triggers(sentence)
@@ -337,7 +369,8 @@ def _find(sentence: str, actors: Sequence[str]) -> list[tuple[EventTypeMatch, st
             sub == CLASH
             and trig.tag in ("battle", "hit")
             and _perpetrator_kind(sentence, m.start(), actors, crowd=True) in _CROWD_KINDS
-        ):
+        ) or (sub == ATTACK and _crowd_attacker(sentence, m)):
+            # ACLED: a crowd that attacks people is a riot (mob violence, or a violent demonstration at a protest)
             sub = VIOLDEM if has_protest else MOB
         out.append((_match(sub, m, trig.score * _modifier(sentence, m.start())), trig.tag))
     return out
@@ -382,10 +415,46 @@ def lexicon_view(
 ) -> tuple[list[EventTypeMatch], EventTypeMatch | None]:
     """Every live lexicon trigger of a sentence and the lexicon's precedence choice among them."""
     tagged = [(m, tag) for m, tag in _find(sentence, actors) if m.score >= _MIN_SCORE]
-    return [m for m, _ in tagged], _decide(tagged, context)
+    return [m for m, _ in tagged], _decide(tagged, context, sentence, actors)
 
 
-def _decide(tagged: list[tuple[EventTypeMatch, str]], context: str) -> EventTypeMatch | None:
+# Words telling that someone was hurt: without them a weapon that was seized, defused or intercepted was not used.
+_HARM = re.compile(
+    r"\b(?:kill(?:ed|ing|s)?|dead|died|dies|death|deaths|wound(?:ed|ing|s)?|injur(?:ed|ing|ies|y)|casualt(?:y|ies)|"
+    r"lives|massacre)\b",
+    re.IGNORECASE,
+)
+
+
+# State forces named by their trade when the report names no country ("troops", "riot police").
+_STATE_NOUN = re.compile(
+    r"\b(?:police(?:m[ae]n)?|security forces|troops|soldiers|army|military|gendarmes?|gendarmerie|riot police|"
+    r"authorities|national guard|paramilitar(?:y|ies)|state forces|government forces)\b",
+    re.IGNORECASE,
+)
+
+
+def _protest_with_force(
+    protest: EventTypeMatch, live: list[EventTypeMatch], sentence: str, actors: Sequence[str]
+) -> EventTypeMatch:
+    """A protest met by a killing, recoded by ACLED's definitions: excessive force against protesters when the
+    state kills, an attack on civilians when a non-state group does.
+    """
+    if protest.sub_event_type not in (PEACE, INTERV):
+        return protest
+    attack = _best(live, ATTACK)
+    if attack is not None and attack.score >= 0.5:
+        kind = _perpetrator_kind(sentence, attack.start, actors) if sentence else None
+        if kind in _NONSTATE_KINDS:
+            return attack
+        if kind in _STATE_KINDS or (kind is None and _STATE_NOUN.search(_clause_before(sentence, attack.start))):
+            return _as(EXCESS, attack)
+    return protest
+
+
+def _decide(
+    tagged: list[tuple[EventTypeMatch, str]], context: str, sentence: str = "", actors: Sequence[str] = ()
+) -> EventTypeMatch | None:
     """ACLED's precedence rules over the live triggers of one sentence."""
     live = [m for m, _ in tagged]
     if not live:
@@ -398,11 +467,15 @@ def _decide(tagged: list[tuple[EventTypeMatch, str]], context: str) -> EventType
     territory = [m for m in live if m.sub_event_type in _TERRITORY_SUBS and m.score >= 0.3]
     if territory:
         return max(territory, key=lambda m: (m.score, -m.start))
+    if DISRUPT in strong and sentence and not _HARM.search(sentence):
+        # ACLED: a weapon seized, defused or intercepted before it hurt anyone is disrupted weapons use, whatever
+        # weapon the sentence names ("recovered a cache of grenades" is no grenade attack).
+        return _best(live, DISRUPT)
 
     first = min(live, key=lambda m: m.start)
     protest = _protest_choice(live)
     if protest is not None and (first.sub_event_type in _PROTEST_FAMILY or not (strong & (_REMOTE | {CLASH}))):
-        return protest
+        return _protest_with_force(protest, live, sentence, actors)
 
     battle = [m for m, tag in tagged if m.sub_event_type == CLASH and tag == "battle" and m.score >= 0.5]
     ground = bool(battle) or bool(context and _GROUND.search(context))
