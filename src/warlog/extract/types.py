@@ -343,7 +343,8 @@ _CROWD_NOUN = re.compile(
 
 def _is_crowd(sentence: str, mention: ActorMention) -> bool:
     """A crowd of people (not "men in a car", who are an armed group by what they do)."""
-    return mention.kind in _CROWD_KINDS and bool(_CROWD_NOUN.search(sentence[mention.start : mention.end + 12]))
+    around = sentence[max(0, mention.start - 10) : mention.end + 12]
+    return mention.kind in _CROWD_KINDS and bool(_CROWD_NOUN.search(around))
 
 
 def _find(sentence: str, actors: Sequence[str]) -> list[tuple[EventTypeMatch, str]]:
