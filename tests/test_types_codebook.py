@@ -37,6 +37,11 @@ CASES = [
     ("Mob violence", "Villagers armed with sticks beat two suspected thieves to death."),
     ("Mob violence", "Residents attacked and burned a suspected kidnapper in the market."),
     ("Mob violence", "A man accused of theft was beaten to death by a group of men in the village."),
+    # Capture of people: an arrest by the state, an abduction by anyone else.
+    ("Arrests", "Police captured two suspected militants during a raid on a hideout in the city."),
+    ("Arrests", "Security forces took the suspect into custody after a brief chase."),
+    ("Abduction/forced disappearance", "Rebels captured three soldiers and took them to an unknown location."),
+    ("Abduction/forced disappearance", "Pirates hijacked a cargo ship and took its 20 crew members hostage."),
     # Other classes named by their own words.
     ("Armed clash", "An encounter broke out between security forces and Maoists in the forest area."),
     ("Change to group/activity", "The rebel group announced it had appointed a new commander."),
