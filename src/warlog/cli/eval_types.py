@@ -16,11 +16,16 @@ FormatOption = Annotated[str, typer.Option("--format", help="json, table or mark
 
 @eval_app.command("types")
 def eval_types(
-    data: Annotated[Path, typer.Option("--data", exists=True, help="CASE-2021 task 2 TSV, or ACLED CSV(.gz)/folder.")],
+    data: Annotated[
+        Path,
+        typer.Option("--data", exists=True, help="CASE-2021 task 2 TSV, ACLED CSV(.gz)/folder, or snippets JSONL."),
+    ],
     corpus: Annotated[
         str,
         typer.Option(
-            "--corpus", help="case2021, acled, wad (PITF atrocities), or fakes-gold (fa-kes-gold-dev evidence)."
+            "--corpus",
+            help="case2021, acled, wad (PITF atrocities), fakes-gold (fa-kes-gold-dev evidence), or snippets "
+            "(JSONL of id/text/sub_event_type).",
         ),
     ] = "acled",
     include_seen: Annotated[
@@ -35,8 +40,8 @@ def eval_types(
     """ACLED sub-event type of each snippet: weighted/macro F1 over ACLED classes (and all 30 for CASE-2021)."""
     from warlog.eval.types import evaluate_types
 
-    if corpus not in ("case2021", "acled", "wad", "fakes-gold"):
-        raise typer.BadParameter("use case2021, acled, wad or fakes-gold", param_hint="--corpus")
+    if corpus not in ("case2021", "acled", "wad", "fakes-gold", "snippets"):
+        raise typer.BadParameter("use case2021, acled, wad, fakes-gold or snippets", param_hint="--corpus")
     run_eval(lambda: evaluate_types(corpus, data, include_seen=include_seen, labels=labels), fmt)
 
 

@@ -1,4 +1,4 @@
-"""`warlog eval types`: ACLED sub-event type of event snippets (CASE-2021 task 2 TSV, or ACLED notes).
+"""`warlog eval types`: ACLED sub-event type of event snippets (CASE-2021 task 2 TSV, ACLED notes, news JSONL).
 
 Scoring follows CASE-2021 task 2: per-class precision/recall/F1 over every row (a row whose gold class is outside ACLED
 counts as a false positive for whatever ACLED class warlog gives it), then the weighted (by gold support) and macro
@@ -227,6 +227,38 @@ def read_fakes_gold(path: str | Path) -> list[TypedSnippet]:
     return out
 
 
+def read_snippets(path: str | Path) -> list[TypedSnippet]:
+    """News snippets with gold ACLED sub-types, one JSON object a line (``tests/fixtures/news_subtypes_own``):
+    ``{"id": ..., "text": ..., "sub_event_type": ..., "country": ...}``; other fields (incident, why) are ignored.
+    A line that is not a JSON object, lacks an id or text, repeats an id or names a sub-type outside ACLED's 25
+    raises EvalError naming the file and line."""
+    import json
+
+    out: list[TypedSnippet] = []
+    seen: set[str] = set()
+    for file in _files(Path(path), (".jsonl", ".jsonl.gz")):
+        with _open_text(file) as fh:
+            for n, line in enumerate(fh, 1):
+                if not line.strip():
+                    continue
+                try:
+                    rec = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise EvalError(f"{file}:{n}: not a JSON line ({exc.msg})") from None
+                if not isinstance(rec, dict):
+                    raise EvalError(f"{file}:{n}: expected a JSON object, got {type(rec).__name__}")
+                rid, text, sub = rec.get("id"), rec.get("text"), rec.get("sub_event_type")
+                if not isinstance(rid, str) or not rid.strip() or not isinstance(text, str) or not text.strip():
+                    raise EvalError(f"{file}:{n}: each line needs a non-empty string 'id' and 'text'")
+                if sub not in SUB_TO_TYPE:
+                    raise EvalError(f"{file}:{n}: unknown ACLED sub_event_type {sub!r} (id {rid})")
+                if rid in seen:
+                    raise EvalError(f"{file}:{n}: duplicate id {rid!r}")
+                seen.add(rid)
+                out.append(TypedSnippet(rid, text, sub, str(rec.get("country", "")), None, SUB_TO_TYPE[sub]))
+    return out
+
+
 # PITF World Atrocities weapon field -> ACLED sub-event type, where the weapon alone decides it under ACLED's rules
 # (a one-sided killing of non-combatants by firearms or blades is an Attack; a suicide bombing a Suicide bomb; other
 # bombs a Remote explosive). "Heavy Weapons" (air strike or shelling) and "Unclear/Other" decide no sub-type; they
@@ -357,8 +389,14 @@ def evaluate_types(
             "news sentences (each gold event's evidence, FA-KES dev): out of domain for a model trained on ACLED "
             "notes; a development set (the lexicon was written reading it), not a headline number"
         )
+    elif corpus == "snippets":
+        snippets = read_snippets(path)
+        notes.append(
+            "news snippets with gold ACLED sub-types, one JSON object a line (tests/fixtures/news_subtypes_own: "
+            "written from memory of real incidents, held out: never tuned on)"
+        )
     else:
-        raise ValueError(f"unknown corpus {corpus!r} (case2021, acled, wad or fakes-gold)")
+        raise ValueError(f"unknown corpus {corpus!r} (case2021, acled, wad, fakes-gold or snippets)")
     if not snippets:
         raise EvalError(f"{path}: no snippet with a gold sub-event type for --corpus {corpus}; nothing to score")
     classify = snippet_classifier()
