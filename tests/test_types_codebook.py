@@ -37,6 +37,10 @@ CASES = [
     ("Mob violence", "Villagers armed with sticks beat two suspected thieves to death."),
     ("Mob violence", "Residents attacked and burned a suspected kidnapper in the market."),
     ("Mob violence", "A man accused of theft was beaten to death by a group of men in the village."),
+    # Unorganised sides: a clash of villagers or a crowd's violence away from any demonstration is mob violence.
+    ("Mob violence", "Two groups of villagers clashed over a disputed field, leaving six people injured."),
+    ("Mob violence", "Residents pelted stones at police who had come to enforce the curfew in the old town."),
+    ("Violent demonstration", "Students demanding the rector's removal threw stones at police outside the campus."),
     # Capture of people: an arrest by the state, an abduction by anyone else.
     ("Arrests", "Police captured two suspected militants during a raid on a hideout in the city."),
     ("Arrests", "Security forces took the suspect into custody after a brief chase."),
@@ -58,6 +62,8 @@ NOT = [
     ("Mob violence", "Security forces and armed local residents killed more than 200 people in the village."),
     # An armed group killing protesters is an attack, not excessive force.
     ("Excessive force against protesters", "Unidentified gunmen killed five people at a sit-in outside the ministry."),
+    # Clan militias and armed groups are organised: their clash is a battle.
+    ("Mob violence", "Rival clan militias clashed over grazing land, killing nine fighters."),
     # Riot police are no riot.
     ("Violent demonstration", "Riot police stood guard as hundreds marched peacefully to the square."),
 ]

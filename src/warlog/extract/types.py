@@ -314,6 +314,33 @@ def _armed_victim(sentence: str, m: re.Match[str]) -> bool:
     return True
 
 
+# Unorganised sides ("two groups of villagers", "rival communities") and words of an organised armed side (feuding
+# families and clans are coded by ACLED as communal militias, so they count as organised).
+_COMMUNAL = re.compile(
+    r"\b(?:(?:two|rival|both|several) (?:[\w\-]+ ){0,2}?(?:groups|communities|villages|castes|factions of)|"
+    r"(?:groups|communities|villages) of)\b",
+    re.IGNORECASE,
+)
+_ORGANISED = re.compile(
+    r"\b(?:militias?|militiam[ae]n|armed|gunm[ae]n|fighters|rebels|militants|insurgents|soldiers|troops|army|forces|"
+    r"gangs?|clans?|tribes?|tribal)\b",
+    re.IGNORECASE,
+)
+
+
+def _communal(sentence: str, m: re.Match[str]) -> bool:
+    """A clash between unorganised groups (villagers, communities, supporters): ACLED's mob violence, not a battle,
+    which needs two organised armed sides."""
+    window = sentence[max(0, m.start() - 80) : m.end() + 60]
+    if not _COMMUNAL.search(window) or _ORGANISED.search(window):
+        return False
+    armed = _STATE_KINDS | _NONSTATE_KINDS
+    return not any(a.kind in armed for a in _mentions(sentence))  # "two groups of the regime's QDW" are organised
+
+
+_DEMO_TACTIC = re.compile(
+    r"\b(?:tyres|tires|barricad\w*|block(?:ed|ing|ade|ades)?|demand(?:ing|ed|s)?|slogans?|chant\w*)\b", re.IGNORECASE
+)
 _PASSIVE_OR_AGENT = re.compile(r"\b(?:was|were|been|being|is|are|by)\b", re.IGNORECASE)
 
 
@@ -369,7 +396,7 @@ def _find(sentence: str, actors: Sequence[str]) -> list[tuple[EventTypeMatch, st
         elif (
             sub == CLASH
             and trig.tag in ("battle", "hit")
-            and _perpetrator_kind(sentence, m.start(), actors, crowd=True) in _CROWD_KINDS
+            and (_perpetrator_kind(sentence, m.start(), actors, crowd=True) in _CROWD_KINDS or _communal(sentence, m))
         ) or (sub == ATTACK and _crowd_attacker(sentence, m)):
             # ACLED: a crowd that attacks people is a riot (mob violence, or a violent demonstration at a protest)
             sub = VIOLDEM if has_protest else MOB
@@ -468,13 +495,23 @@ def _decide(
     territory = [m for m in live if m.sub_event_type in _TERRITORY_SUBS and m.score >= 0.3]
     if territory:
         return max(territory, key=lambda m: (m.score, -m.start))
-    if DISRUPT in strong and sentence and not _HARM.search(sentence):
+    if DISRUPT in strong and sentence and not _HARM.search(sentence) and not subs & {ARREST, ABDUCT}:
         # ACLED: a weapon seized, defused or intercepted before it hurt anyone is disrupted weapons use, whatever
-        # weapon the sentence names ("recovered a cache of grenades" is no grenade attack).
+        # weapon the sentence names ("recovered a cache of grenades" is no grenade attack); people detained with
+        # their weapons are an arrest (or, by armed groups, an abduction) first.
         return _best(live, DISRUPT)
 
     first = min(live, key=lambda m: m.start)
     protest = _protest_choice(live)
+    if (
+        protest is not None
+        and protest.sub_event_type == VIOLDEM
+        and PEACE not in subs
+        and not _DEMO_TACTIC.search(sentence)
+    ):
+        # ACLED: violence by a crowd is a violent demonstration only at a demonstration (or with a demonstration's
+        # tactics and demands: burning tyres, barricades, blocked roads, slogans); otherwise mob violence.
+        protest = _as(MOB, protest)
     if protest is not None and (first.sub_event_type in _PROTEST_FAMILY or not (strong & (_REMOTE | {CLASH}))):
         return _protest_with_force(protest, live, sentence, actors)
 
