@@ -46,6 +46,11 @@ CASES = [
     ("Arrests", "Security forces took the suspect into custody after a brief chase."),
     ("Abduction/forced disappearance", "Rebels captured three soldiers and took them to an unknown location."),
     ("Abduction/forced disappearance", "Pirates hijacked a cargo ship and took its 20 crew members hostage."),
+    # Armed targets named by what they are (posts, patrols) and killings named by who did them.
+    ("Armed clash", "Insurgents attacked a pro-government militia check point overnight, killing four of its guards."),
+    ("Attack", "One civilian was killed and another wounded by army forces fire in the farming district."),
+    ("Attack", "Border guards opened fire at a group of farmers working their fields near the fence."),
+    ("Armed clash", "Inter-clan fighting erupted in the grazing area, leaving at least five dead."),
     # Other classes named by their own words.
     ("Armed clash", "An encounter broke out between security forces and Maoists in the forest area."),
     ("Change to group/activity", "The rebel group announced it had appointed a new commander."),

@@ -293,7 +293,8 @@ def _perpetrator_kind(sentence: str, start: int, actors: Sequence[str], crowd: b
 
 _ARMED_VICTIM = re.compile(
     r"\b(?:soldiers?|troops|fighters?|policem[ae]n|police ?(?:officers?|men)|militants?|servicem[ae]n|personnel|"
-    r"guards?|militiam[ae]n|rebels?|commanders?|conscripts?|recruits?|members of the (?:\w+ )?(?:forces|army|police))"
+    r"guards?|militiam[ae]n|militia members|rebels?|commanders?|conscripts?|recruits?|"
+    r"members of the (?:\w+ )?(?:forces|army|police|militia))"
     r"\b",
     re.IGNORECASE,
 )
