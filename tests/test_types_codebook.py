@@ -33,6 +33,7 @@ CASES = [
     ("Protest with intervention", "Police detained several activists who were holding a vigil at the court."),
     ("Protest with intervention", "Riot police broke up an opposition march with batons and stun grenades."),
     ("Protest with intervention", "Security forces prevented students from marching to the presidential palace."),
+    ("Protest with intervention", "Farmers staged a protest over seed prices; 26 were arrested."),
     # Crowds that attack people.
     ("Mob violence", "Villagers armed with sticks beat two suspected thieves to death."),
     ("Mob violence", "Residents attacked and burned a suspected kidnapper in the market."),
@@ -69,6 +70,7 @@ NOT = [
     ("Excessive force against protesters", "Unidentified gunmen killed five people at a sit-in outside the ministry."),
     # Clan militias and armed groups are organised: their clash is a battle.
     ("Mob violence", "Rival clan militias clashed over grazing land, killing nine fighters."),
+    ("Mob violence", "Insurgents clashed with police at the market, leaving two of the attackers dead."),
     # Riot police are no riot.
     ("Violent demonstration", "Riot police stood guard as hundreds marched peacefully to the square."),
 ]

@@ -463,6 +463,16 @@ _STATE_NOUN = re.compile(
 )
 
 
+# People arrested by number (not one named person whose arrest is the protest's grievance).
+_CROWD_ARREST = re.compile(
+    r"\b(?:arrested|detained|rounded up) (?:at least |over |more than )?(?:\d+|two|three|four|five|six|seven|eight|"
+    r"nine|ten|several|some|many|dozens|scores|hundreds|a number|a few)\b|\b(?:\d+|two|three|four|five|six|seven|"
+    r"eight|nine|ten|several|dozens|scores|hundreds) (?:[\w\-]+ ){0,2}?(?:were |was |have been |had been )?"
+    r"(?:arrested|detained)\b",
+    re.IGNORECASE,
+)
+
+
 def _protest_with_force(
     protest: EventTypeMatch, live: list[EventTypeMatch], sentence: str, actors: Sequence[str]
 ) -> EventTypeMatch:
@@ -478,6 +488,8 @@ def _protest_with_force(
             return attack
         if kind in _STATE_KINDS or (kind is None and _STATE_NOUN.search(_clause_before(sentence, attack.start))):
             return _as(EXCESS, attack)
+    if protest.sub_event_type == PEACE and _best(live, ARREST) is not None and _CROWD_ARREST.search(sentence):
+        return _as(INTERV, _best(live, ARREST))  # "26 arrested", "police arrested 2": the protest was intervened in
     return protest
 
 
@@ -513,6 +525,12 @@ def _decide(
         # ACLED: violence by a crowd is a violent demonstration only at a demonstration (or with a demonstration's
         # tactics and demands: burning tyres, barricades, blocked roads, slogans); otherwise mob violence.
         protest = _as(MOB, protest)
+    if (
+        protest is not None
+        and protest.sub_event_type in (VIOLDEM, MOB)
+        and _perpetrator_kind(sentence, protest.start, actors, crowd=True) in _NONSTATE_KINDS - {"unidentified"}
+    ):
+        protest = _as(CLASH, protest)  # "Taliban militants clashed with police": an armed group's fight is a battle
     if protest is not None and (first.sub_event_type in _PROTEST_FAMILY or not (strong & (_REMOTE | {CLASH}))):
         return _protest_with_force(protest, live, sentence, actors)
 
