@@ -121,3 +121,35 @@ def test_a_hyphenated_war_word_is_not_a_period() -> None:
     assert aggregate_period("Shelling killed 17 people in the war-torn province on Monday.") is None
     assert aggregate_period("Nine soldiers died in the conflict-hit north.") is None
     assert aggregate_period("More than 9,000 people have died in the war so far.") is not None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fatalities", "injured"),
+    [
+        # each verb keeps its own object: "wounded at least 90" does not make the 35 wounded
+        ("Troops had killed at least 35 protesters, wounded at least 90, and detained 300 in the crackdown.", 35, 90),
+        ("Raiders torched the hamlet, leaving 14 dead and injuring dozens more.", 14, 12),
+        # an adverb, a second verb, "including" without its closing comma
+        ("Sixty villagers were brutally killed by the militia, the governor said.", 60, None),
+        ("Four travellers have been waylaid and killed by bandits on the road south.", 4, None),
+        ("At least 9 people, including two nurses have been killed in the attack on the clinic.", 9, None),
+        # killing words without "killed"
+        ("Three suspected thieves were lynched by a crowd at the market.", 3, None),
+        ("Attackers hacked down 11 farmers in their fields.", 11, None),
+        ("Two of the abducted men were found strangled near the river.", 2, None),
+        # a toll phrase with a long tail before its figure
+        (
+            "The death toll from a bombing late on Friday by militants on a crowded tea shop in the northern market "
+            "town has climbed to 17, police said.",
+            17,
+            None,
+        ),
+        # "fatally" is not one more adverb: the victims died
+        ("Six fishermen were fatally shot by pirates who boarded their boat.", 6, None),
+    ],
+)
+def test_verbs_adverbs_and_toll_phrases(sentence: str, fatalities: int | None, injured: int | None) -> None:
+    cas = extract_casualties(sentence)
+    assert cas.fatalities == fatalities
+    if injured is not None:
+        assert cas.injured == injured

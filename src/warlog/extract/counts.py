@@ -136,6 +136,7 @@ _KILL_WORDS = (
     r"|lost\s+(?:their|his|her)\s+li(?:ves|fe)|gunned\s+down|shot\s+dead|shot\s+and\s+killed|shot\s+to\s+death"
     r"|burn(?:ed|t)\s+(?:to\s+death|alive)|stabbed\s+to\s+death|beaten\s+to\s+death|hacked\s+to\s+death"
     r"|succumbed|crushed\s+to\s+death|to\s+death|(?:pronounced|declared|confirmed)\s+dead|passed\s+away|mortally\s+wounded"
+    r"|lynched|strangled|slaughtered|butchered|(?:hacked|mowed|gunned)\s+down"
 )
 _INJ_WORDS = r"wounded|injured|hurt|maimed|hospitali[sz]ed|suffered\s+(?:\w+\s+)?(?:injuries|wounds)|sustained\s+(?:\w+\s+)?(?:injuries|wounds)"  # noqa: E501
 _AUX = (
@@ -143,7 +144,8 @@ _AUX = (
     r"|believed|thought|said|reported|feared|to|be|both|each|initially|instantly|immediately|eventually|apparently"
     r"|were|as|many|seriously|critically|badly|severely|lightly|slightly|gravely|now|found|left"
     r"|remain|remained|(?:kidnapped|abducted|tortured|raped|beaten|attacked|ambushed|captured|arrested)\s+and"
-    r"|may|might|could|would|likely|probably|possibly|presumably|feared|presumed"
+    r"|may|might|could|would|likely|probably|possibly|presumably|feared|presumed|(?!fatally|mortally)[a-z]{3,}ly"
+    r"|(?:waylaid|robbed|seized|dragged|taken|rounded\s+up|lined\s+up|tied\s+up|pulled)\s+(?:out\s+)?and"
 )
 _POST_RE = re.compile(
     rf"^(?P<aux>(?:\s*,)?(?:\s+(?:{_AUX}))*)\s*(?:(?P<shot>shot\b)|(?P<kill>{_KILL_WORDS})|(?P<inj>{_INJ_WORDS}))\b",
@@ -154,13 +156,19 @@ _SHOT_FATAL = re.compile(
     r"|^\s+(?:dead|to\s+death)\b",
     re.IGNORECASE,
 )
-_AMBIG_POST = re.compile(r"^\s*(?:or|and)\s+(?:wounded|injured|hurt|wounding|injuring)\b", re.IGNORECASE)
+_AMBIG_POST = re.compile(
+    r"^\s*(?:or|and)\s+(?:wounded|injured|hurt|wounding|injuring)\b"
+    r"(?!\s+(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+|nearly\s+|over\s+)?(?:\d|(?:a|an|the|dozens|scores|several"
+    r"|hundreds|many|more|others|two|three|four|five|six|seven|eight|nine|ten)\b))",  # "11 dead and injuring scores"
+    re.IGNORECASE,
+)
 _KILL_PRE = re.compile(
     r"(?:\bkill(?:ing|ed|s)?|\bfatally\s+(?:shot|shooting|shoots|stabbed|stabbing|wounded|wounding)"
     r"|\bclaim(?:ed|ing|s)?\s+the\s+lives\s+of|\btak(?:ing|e|es)\s+the\s+lives\s+of"
     r"|\btook\s+the\s+lives\s+of|\bdeaths?\s+of|\bbod(?:y|ies)\s+of|\bcorpses\s+of|\bkilling\s+of|\bexecut(?:ed|ing|es)"
     r"|\bmassacr(?:ed|ing)|\bslaughter(?:ed|ing)|\bmurder(?:ed|ing)|\bshot\s+dead|\bshooting\s+dead"
-    r"|\bshot\s+and\s+killed|\b(?:shot|shooting)\s+to\s+death|\bgunn(?:ed|ing)\s+down|\b(?:hack|beat|stabb|burn|club)(?:ed|en|t|ing)?\s+to\s+death|\bassassinat(?:ed|ing)|\bbehead(?:ed|ing)|\bdecapitat(?:ed|ing)"
+    r"|\bshot\s+and\s+killed|\b(?:shot|shooting)\s+to\s+death|\b(?:gunn|hack|mow)(?:ed|ing)\s+down"
+    r"|\blynch(?:ed|ing)|\bstrangl(?:ed|ing)|\bbutcher(?:ed|ing)|\b(?:hack|beat|stabb|burn|club)(?:ed|en|t|ing)?\s+to\s+death|\bassassinat(?:ed|ing)|\bbehead(?:ed|ing)|\bdecapitat(?:ed|ing)"
     r"|\bleft|\bleaving|\blives\s+of)(?:\s+(?:all|the|only|at\s+least|his|her|their|its))?"
     r"(?:\s+(?:an?\s+|the\s+|whole\s+|entire\s+)*family\s+of)?\s*$",
     re.IGNORECASE,
@@ -176,7 +184,7 @@ _AMBIG_PRE = re.compile(
 )
 _TOLL_PRE = re.compile(
     r"\b(?:death\s+toll|toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|fatalities|people\s+killed|those\s+killed|victims))"
-    r"\b(?P<mid>[^.;\d]{0,60}?)\b(?:to|at|of|reached|hit|exceeded|passed|topped|surpassed|is|was|stands|stood)"
+    r"\b(?P<mid>[^.;\d]{0,150}?)\b(?:to|at|of|reached|hit|exceeded|passed|topped|surpassed|is|was|stands|stood)"
     r"(?:\s+(?:at\s+least|more\s+than|nearly|over|about|around|some|almost))?\s*$",
     re.IGNORECASE,
 )
@@ -427,7 +435,7 @@ def _classify(sentence: str, fig: _Fig, prev_end: int) -> None:
                 if re.match(r"\s+(?:at|into|through|toward|towards|in\s+the\s+air)\b", rest, re.IGNORECASE):
                     return  # "two men who shot at a car": shooters, not victims
                 fig.kind = "fatal" if _SHOT_FATAL.match(rest) else "injured"
-            elif m.group("kill"):
+            elif m.group("kill") or m.group("inj"):
                 passive = set(re.findall(r"[a-z]+", m.group("aux").lower())) & _PASSIVE
                 active = not passive and re.match(
                     r"\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|nearly\s+)?(?:\d|(?:a|an|one|two|three|four"
@@ -435,12 +443,14 @@ def _classify(sentence: str, fig: _Fig, prev_end: int) -> None:
                     rest,
                     re.I,
                 )
-                if not active:
-                    fig.kind = "fatal"
-            else:
-                fig.kind = "injured"
+                if not active:  # "40 people, wounded at least 107": the wounding verb has its own object
+                    fig.kind = "fatal" if m.group("kill") else "injured"
     if fig.kind is None:
-        if _AMBIG_PRE.search(before):
+        ambiguous = _AMBIG_PRE.search(before)
+        if ambiguous and prev_end and not before[: ambiguous.start()].strip():
+            # "leaving 14 dead and injuring dozens": "dead" is the last figure's word, the wounding verb this one's
+            fig.kind = "injured" if re.search(r"(?:wound|injur)\w*\s*$", before, re.I) else "ambiguous"
+        elif ambiguous:
             fig.kind = "ambiguous"
         elif _TOLL_PRE.search(before):
             fig.kind = "fatal"
@@ -463,6 +473,7 @@ def _classify(sentence: str, fig: _Fig, prev_end: int) -> None:
 # noun phrase without a figure ("and allied fighters") or an apposition between commas; the verb must follow.
 _CLAUSE = re.compile(
     r"^(?:\s*,?\s+(?:who|that)\s+[^.;:()]{1,100}?"
+    r"|\s*,\s*(?:including|among\s+them|mostly|most\s+of\s+them)\s+[^.;:(),]{1,100}?"
     r"|\s+(?!(?:during|according|morning|evening|including|following|bring)\b)[a-z]+ing\s+[^.;:,()]{1,80}?"
     r"|\s*[-\u2013\u2014]+\s+[^.;:()\-\u2013\u2014]{1,80}?\s*[-\u2013\u2014]+"
     r"|\s+and\s+(?:[A-Za-z][\w'-]*\s+){0,3}?[A-Za-z][\w'-]*"
