@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from warlog.extract.counts import aggregate_period, extract_casualties
+from warlog.extract.counts import aggregate_period, extract_casualties, is_aggregate_toll
 
 
 def _killed(sentence: str) -> tuple[int | None, int | None]:
@@ -153,3 +153,33 @@ def test_verbs_adverbs_and_toll_phrases(sentence: str, fatalities: int | None, i
     assert cas.fatalities == fatalities
     if injured is not None:
         assert cas.injured == injured
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # "total" summing one happening's dead is the event's toll
+        "A total of eleven villagers were killed and six others wounded in the attack on the market.",
+        # the war word as a modifier is not the war's toll
+        "Rebels killed a pastor in the crisis torn north of the country.",
+        "Gunmen killed three party members at a campaign rally in the delta.",
+        "Nine aid workers were killed in the war zone on Monday.",
+        # a rank among other killings does not make the figure a period's
+        "A radio reporter was shot dead on Friday, the sixth journalist killed in the country this year.",
+    ],
+)
+def test_event_tolls_are_not_claims(sentence: str) -> None:
+    assert not is_aggregate_toll(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A total of 420 people have been killed across the country, the ministry said.",
+        "Altogether 75 fighters were killed in several provinces.",
+        "The cumulative toll passed 2,000 dead.",
+        "Overall, 58 soldiers were killed.",
+    ],
+)
+def test_totals_over_many_places_or_no_happening_stay_claims(sentence: str) -> None:
+    assert is_aggregate_toll(sentence)

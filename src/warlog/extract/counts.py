@@ -759,11 +759,22 @@ def aggregate_period(sentence: str) -> str | None:
     return None
 
 
-_COMPOUND = re.compile(r"-[A-Za-z]")
+# The war word as a modifier: "war-torn", "crisis torn", "conflict zone", "campaign rally", "war correspondent".
+_COMPOUND = re.compile(
+    r"-[A-Za-z]|\s+(?:torn|hit|ravaged|stricken|wracked|racked|affected|weary|scarred|zone|zones|rally|rallies|trail"
+    r"|office|offices|headquarters|meeting|event|crimes?|criminals?|correspondent|reporter|veterans?|widows?|memorial"
+    r"|monitor|monitors)\b",
+    re.IGNORECASE,
+)
 
 
 # "one of the deadliest attacks on the capital since fighting broke out": a comparison, not a period's toll.
-_COMPARISON = re.compile(r"\b(?:deadliest|worst|bloodiest|biggest|largest|heaviest|most\s+\w+|first)\b[^.;]*$", re.I)
+# "the eighth journalist killed this year", "the third such attack this month": a rank among others, not a toll.
+_COMPARISON = re.compile(
+    r"\b(?:deadliest|worst|bloodiest|biggest|largest|heaviest|most\s+\w+|first|second|third|fourth|fifth|sixth"
+    r"|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b[^.;]*$",
+    re.I,
+)
 
 
 def is_aggregate_toll(sentence: str) -> bool:
@@ -771,7 +782,29 @@ def is_aggregate_toll(sentence: str) -> bool:
     cas = extract_casualties(sentence)
     if not ((cas.fatalities or 0) > 0 or (cas.injured or 0) > 0):
         return False
-    return aggregate_period(sentence) is not None or _AGGREGATE_WORDS.search(sentence) is not None
+    if aggregate_period(sentence) is not None:
+        return True
+    word = _AGGREGATE_WORDS.search(sentence)
+    if word is None:
+        return False
+    if _LONG_RUN_WORDS.fullmatch(word.group(0)):
+        return True  # "the cumulative toll", "the toll since": a running count
+    # "A total of ten civilians were killed in the attack": one happening's dead summed, the event's toll; the same
+    # words with no happening named ("Overall, 58 fighters were killed") or over many places ("across the country",
+    # "in several provinces") make a claim.
+    return _EVENT_ANCHOR.search(sentence) is None or _SPREAD.search(sentence) is not None
+
+
+_LONG_RUN_WORDS = re.compile(r"cumulative|cumulatively|toll\s+since|so\s+far|to\s+date|thus\s+far", re.IGNORECASE)
+
+
+_SPREAD = gated(
+    r"\b(?:across|nationwide|country-?wide|throughout\s+the\s+(?:country|region|province|governorate|state)"
+    r"|in\s+(?:several|various|different|multiple|many|other|\w+)\s+(?:provinces|governorates|regions|states|districts"
+    r"|cities|towns|areas|parts|places|locations|countries)|in\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)"
+    r"\s+(?:provinces|governorates|regions|states|districts|cities|towns|areas|countries))\b",
+    re.IGNORECASE,
+)
 
 
 _WOUNDED_WORDS = gated(r"\b(?:wounded|injured|hurt|injuries|wounds|hospitali[sz]ed)\b", re.IGNORECASE)
