@@ -183,3 +183,18 @@ def test_event_tolls_are_not_claims(sentence: str) -> None:
 )
 def test_totals_over_many_places_or_no_happening_stay_claims(sentence: str) -> None:
     assert is_aggregate_toll(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fatalities"),
+    [
+        # the one who shoots is not a victim, and "another" after him is not an added victim
+        ("On Monday a militiaman shot and killed another militiaman after a quarrel at the checkpoint.", 1),
+        ("One guard shot dead 3 other guards before fleeing the base.", 3),
+        # a person in apposition after a comma is the same victim, not one more
+        ("Unknown gunmen shot and killed 1 fighter, the brother of a local commander, near the mill.", 1),
+        ("Shelling killed 2 civilians, the son and nephew of the village head.", 2),
+    ],
+)
+def test_shooters_and_appositions_are_not_more_victims(sentence: str, fatalities: int) -> None:
+    assert extract_casualties(sentence).fatalities == fatalities

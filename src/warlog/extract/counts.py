@@ -385,7 +385,7 @@ def _figures(sentence: str) -> list[_Fig]:
 
 
 _ONE_PERSON = gated(rf"\b(?:his|her|their|the)\s+(?:(?![\d])[\w-]+\s+)?(?P<noun>{_SING})\b(?!['\u2019]s\b)", re.I)
-_AND_BEFORE = re.compile(r"(?:\s*,)?\s+and\s+$|\s*,\s*$", re.IGNORECASE)
+_AND_BEFORE = re.compile(r"(?:\s*,)?\s+and\s+$", re.IGNORECASE)  # not a comma: "1 fighter, the son of ..." is one
 _AND_AFTER = re.compile(r"\s+and\s+", re.IGNORECASE)
 
 
@@ -434,15 +434,14 @@ def _classify(sentence: str, fig: _Fig, prev_end: int) -> None:
             elif m.group("shot"):
                 if re.match(r"\s+(?:at|into|through|toward|towards|in\s+the\s+air)\b", rest, re.IGNORECASE):
                     return  # "two men who shot at a car": shooters, not victims
+                passive = set(re.findall(r"[a-z]+", m.group("aux").lower())) & _PASSIVE
+                obj = re.sub(r"^\s+(?:and\s+(?:killed|wounded|injured)|dead|to\s+death)\b", "", rest, flags=re.I)
+                if not passive and _OBJECT.match(obj):
+                    return  # "a soldier shot and killed another soldier": the shooter, not a victim
                 fig.kind = "fatal" if _SHOT_FATAL.match(rest) else "injured"
             elif m.group("kill") or m.group("inj"):
                 passive = set(re.findall(r"[a-z]+", m.group("aux").lower())) & _PASSIVE
-                active = not passive and re.match(
-                    r"\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|nearly\s+)?(?:\d|(?:a|an|one|two|three|four"
-                    r"|five|six|seven|eight|nine|ten|dozens|scores|several|the|his|her|their|its|\w+\s+(?:people|civilians))\b)",
-                    rest,
-                    re.I,
-                )
+                active = not passive and _OBJECT.match(rest)
                 if not active:  # "40 people, wounded at least 107": the wounding verb has its own object
                     fig.kind = "fatal" if m.group("kill") else "injured"
     if fig.kind is None:
@@ -479,6 +478,12 @@ _CLAUSE = re.compile(
     r"|\s+and\s+(?:[A-Za-z][\w'-]*\s+){0,3}?[A-Za-z][\w'-]*"
     r"|\s*,[^,;.:()]{1,120},)"
     r"(?=\s+(?:were|was|have|has|had|are|is)\s)",
+)
+# The object right after an active verb ("killed two", "wounded at least 107", "shot and killed another soldier").
+_OBJECT = re.compile(
+    r"\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|nearly\s+)?(?:\d|(?:a|an|one|two|three|four|five|six"
+    r"|seven|eight|nine|ten|dozens|scores|several|another|the|his|her|their|its|\w+\s+(?:people|civilians))\b)",
+    re.IGNORECASE,
 )
 # Auxiliaries that make "killed" a passive participle ("who were killed"), not an active verb ("who killed two").
 _PASSIVE = {"was", "were", "been", "being", "be", "is", "are", "feared", "believed", "thought", "reported", "found",
