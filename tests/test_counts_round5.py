@@ -198,3 +198,22 @@ def test_totals_over_many_places_or_no_happening_stay_claims(sentence: str) -> N
 )
 def test_shooters_and_appositions_are_not_more_victims(sentence: str, fatalities: int) -> None:
     assert extract_casualties(sentence).fatalities == fatalities
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fatalities"),
+    [
+        # ACLED codes a toll known only to be plural as 10
+        ("Artillery hit the rebel trenches, killing an unspecified number of fighters.", 10),
+        ("The drone strike killed an unknown number of militants near the dam.", 10),
+        # "both" is two, on its own; an apposition "both ..." after a figure is the same people
+        ("Two masked men attacked a couple at the bus stop. Both victims died at the scene.", 2),
+        ("Both of the wounded guards later died in hospital.", 2),
+        ("Two nephews, both students at the college, were shot dead at the gate.", 2),
+        # "as well as" joins a person to a figure like "and"
+        ("The gunman opened fire at home, killing his four children as well as his wife.", 5),
+        ("Militants killed six soldiers as well as their interpreter in the ambush.", 7),
+    ],
+)
+def test_plural_unknowns_both_and_as_well_as(sentence: str, fatalities: int | None) -> None:
+    assert extract_casualties(sentence).fatalities == fatalities

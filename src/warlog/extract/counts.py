@@ -101,7 +101,9 @@ _PERSON = _CIVILIAN | set(
     "politician politicians diplomat diplomats labourer labourers laborer laborers miner miners vendor vendors "
     "youngster youngsters spouse grandmother grandfather grandson granddaughter grandchildren uncle aunt nephew niece "
     "deputy deputies trooper troopers cop cops clerk clerks customer customers chairman councillor councillors "
-    "councilor councilors policewoman policewomen".split()
+    "councilor councilors policewoman policewomen interpreter interpreters translator translators bodyguard "
+    "bodyguards escort escorts assistant assistants aide aides colleague colleagues companion companions partner "
+    "partners guide guides cameraman cameramen photographer photographers".split()
 )
 _FATAL_NOUNS = {"dead", "deaths", "death", "bodies", "corpses", "fatalities", "lives", "martyrs"}
 _INJURED_NOUNS = {"wounded", "injured", "injuries"}
@@ -241,6 +243,8 @@ _SING = (
     r"|juvenile|neighbou?r|chief|priest|pastor|mayor|governor|judge|lawyer|businessman|herder|herdsman|trader|vaccinator"
     r"|engineer|ruler|delegate|campaigner|candidate|politician|diplomat|labou?rer|miner|vendor|councill?or|chairman"
     r"|grandmother|grandfather|grandson|granddaughter|uncle|aunt|nephew|niece|cousin|spouse|fianc[eé]e?"
+    r"|interpreter|translator|bodyguard|escort|assistant|aide|colleague|companion|friend|partner|relative|guide"
+    r"|cameraman|photographer"
     r"|\d+-year-old)"
 )
 _ADV = r"(?:(?:[a-z]+ly|later|also|then|found|soon|after)\s+)"
@@ -381,11 +385,29 @@ def _figures(sentence: str) -> list[_Fig]:
         if figs and figs[-1].end <= s < figs[-1].head_end and figs[-1].head == head:
             continue  # inside the last figure's noun phrase: "a form six student" is one student
         figs.append(_Fig(s, e, v, head, head_end, vague=bool(_VAGUE_WORDS.search(text))))
+    for m in _BOTH.finditer(sentence):  # "both victims died": two
+        if re.search(r"[,(\-\u2013\u2014]\s*$", sentence[: m.start()]):
+            continue  # "two brothers, both members of the tribe": the same two
+        if m.group("noun").lower() in _PERSON and not any(f.start <= m.start() < f.head_end for f in figs):
+            figs.append(_Fig(m.start(), m.start() + 4, 2, m.group("noun").lower(), m.end()))
+    figs.sort(key=lambda f: f.start)
     return _with_named_persons(sentence, figs) if figs else figs
 
 
+def _is_both(sentence: str, fig: _Fig) -> bool:
+    """ "Both victims": a figure that stands alone, never one more member of a list ("and both suspects fled")."""
+    return sentence[fig.start : fig.start + 5].lower() == "both "
+
+
+_BOTH = re.compile(
+    r"\b[Bb]oth\s+(?:(?:of\s+)?(?:the|these|those)\s+)?(?:(?!of\b)[a-z]+\s+)?(?P<noun>[a-z]+s|men|women|children)\b"
+)
+
+
 _ONE_PERSON = gated(rf"\b(?:his|her|their|the)\s+(?:(?![\d])[\w-]+\s+)?(?P<noun>{_SING})\b(?!['\u2019]s\b)", re.I)
-_AND_BEFORE = re.compile(r"(?:\s*,)?\s+and\s+$", re.IGNORECASE)  # not a comma: "1 fighter, the son of ..." is one
+_AND_BEFORE = re.compile(
+    r"(?:\s*,)?\s+(?:and|as\s+well\s+as|along\s+with|together\s+with)\s+$", re.IGNORECASE
+)  # not a comma: "1 fighter, the son of ..." is one
 _AND_AFTER = re.compile(r"\s+and\s+", re.IGNORECASE)
 
 
@@ -399,7 +421,7 @@ def _with_named_persons(sentence: str, figs: list[_Fig]) -> list[_Fig]:
         before = _AND_BEFORE.search(sentence, 0, m.start())
         after = _AND_AFTER.match(sentence, m.end())
         joined = (before is not None and any(f.head and f.head_end == before.start() for f in figs)) or (
-            after is not None and any(f.start == after.end() for f in figs)
+            after is not None and any(f.start == after.end() and not _is_both(sentence, f) for f in figs)
         )
         if joined:
             noun = m.group("noun").lower()
@@ -500,6 +522,7 @@ def _groups(sentence: str, figs: list[_Fig]) -> list[list[_Fig]]:
         prev = groups[-1][-1] if groups else None
         if (
             prev is not None
+            and not _is_both(sentence, fig)
             and prev.head_end <= fig.start
             and _JOIN.match(sentence[prev.head_end : fig.start])
             and prev.head
