@@ -179,6 +179,7 @@ def test_event_tolls_are_not_claims(sentence: str) -> None:
         "Altogether 75 fighters were killed in several provinces.",
         "The cumulative toll passed 2,000 dead.",
         "Overall, 58 soldiers were killed.",
+        "A total of 31 militants were killed in separate operations near the two cities, media reported on Monday.",
     ],
 )
 def test_totals_over_many_places_or_no_happening_stay_claims(sentence: str) -> None:

@@ -827,7 +827,8 @@ _LONG_RUN_WORDS = re.compile(r"cumulative|cumulatively|toll\s+since|so\s+far|to\
 
 
 _SPREAD = gated(
-    r"\b(?:across|nationwide|country-?wide|throughout\s+the\s+(?:country|region|province|governorate|state)"
+    r"\b(?:across|nationwide|country-?wide|(?:separate|several|multiple|various|different|a\s+series\s+of)\s+(?:\w+\s+)?"
+    r"(?:operations|attacks|incidents|strikes|air\s*strikes|raids|clashes|battles|bombings|assaults|ambushes)|throughout\s+the\s+(?:country|region|province|governorate|state)"
     r"|in\s+(?:several|various|different|multiple|many|other|\w+)\s+(?:provinces|governorates|regions|states|districts"
     r"|cities|towns|areas|parts|places|locations|countries)|in\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)"
     r"\s+(?:provinces|governorates|regions|states|districts|cities|towns|areas|countries))\b",
