@@ -19,7 +19,18 @@ How a figure is read (regexes over the plain sentence, no parser):
   "60-80" give the low end as the figure and the high end in ``fatalities_max``; an upper bound alone ("up to 81",
   "as many as 40") is the only figure stated, so the coder writes it (81, max 81); vague words use ACLED's
   conventions in numbers.py ("dozens" 12); "a family of five" is five people;
-- "one of the deadliest attacks since the war began" compares, it does not make the figure a period total.
+- a person named without a figure but joined to one by "and" is one more victim ("two children and their mother"
+  3, "killing the driver and four passengers" 5); "another death", "one death" are one dead;
+- the verb may follow a clause: a relative clause ("six children who were kidnapped ... were shot dead"), a
+  participle phrase, a phrase between dashes or commas, a second noun phrase without a figure ("seven soldiers and
+  allied fighters were killed"); "who killed a soldier" is active (the soldier is the victim, not the subject);
+  "left 3 militants dead" reads the word after the noun;
+- victims "besides" those already told are added: a figure with "other"/"another"/"more" after a group of the same
+  kind ("beheaded eight elders and killed seven other people" 15), unless the sentence speaks of a toll that rose or
+  of another time ("a day after gunmen killed another mayor");
+- labels are not counts ("form four", "Ward 5"), nor animals ("20 goats"), nor "head of cattle";
+- "one of the deadliest attacks since the war began" compares, it does not make the figure a period total, and
+  "the war-torn city" is an adjective, not the war.
 A whole report's figures (for the count benchmarks) come from `warlog.eval.counts.report_casualties`: period tolls
 skipped, the largest death toll, the injured less those who died.
 """
@@ -56,7 +67,7 @@ _CHILD = set(
     "child children kid kids boy boys girl girls baby babies infant infants toddler toddlers schoolchildren "
     "schoolboy schoolboys schoolgirl schoolgirls minor minors newborn newborns".split()
 )
-_WOMEN = set("woman women mother mothers wife wives".split())
+_WOMEN = set("woman women mother mothers wife wives grandmother grandmothers aunt aunts niece nieces".split())
 _CIVILIAN_ONLY = set(
     "civilian civilians resident residents villager villagers student students pupil pupils worshipper worshippers "
     "worshipers pilgrim pilgrims passenger passengers farmer farmers shepherd shepherds fisherman fishermen doctor "
@@ -84,9 +95,17 @@ _PERSON = _CIVILIAN | set(
     "sailor sailors airman airmen cadet cadets trainee trainees sergeant sergeants lieutenant lieutenants colonel "
     "colonels general generals captain captains corporal corporals brigadier emir emirs cleric clerics imam imams "
     "activist activists defector defectors informant informants smuggler smugglers trader traders merchant merchants "
-    "mukhtar elements element gunmen".split()
+    "mukhtar elements element gunmen engineer engineers ruler rulers chief chiefs king kings priest priests pastor "
+    "pastors monk monks mayor mayors governor governors judge judges lawyer lawyers businessman businessmen herder "
+    "herders herdsman herdsmen delegate delegates campaigner campaigners candidate candidates staffer staffers "
+    "politician politicians diplomat diplomats labourer labourers laborer laborers miner miners vendor vendors "
+    "youngster youngsters spouse grandmother grandfather grandson granddaughter grandchildren uncle aunt nephew niece "
+    "deputy deputies trooper troopers cop cops clerk clerks customer customers chairman councillor councillors "
+    "councilor councilors policewoman policewomen interpreter interpreters translator translators bodyguard "
+    "bodyguards escort escorts assistant assistants aide aides colleague colleagues companion companions partner "
+    "partners guide guides cameraman cameramen photographer photographers".split()
 )
-_FATAL_NOUNS = {"dead", "deaths", "bodies", "corpses", "fatalities", "lives", "martyrs"}
+_FATAL_NOUNS = {"dead", "deaths", "death", "bodies", "corpses", "fatalities", "lives", "martyrs"}
 _INJURED_NOUNS = {"wounded", "injured", "injuries"}
 _AMBIGUOUS_NOUNS = {"casualties", "casualty"}
 _BAD = set(
@@ -104,7 +123,8 @@ _BAD = set(
     "battalion battalions brigade brigades division divisions unit units group groups faction factions "
     "organisation organisations organization organizations facility facilities site sites target targets area areas "
     "location locations gun guns handgun handguns rifle rifles pistol pistols weapon weapons knife knives grenade "
-    "grenades magazine magazines cartridge cartridges shotgun shotguns".split()
+    "grenades magazine magazines cartridge cartridges shotgun shotguns goat goats cow cows cattle sheep camel camels "
+    "donkey donkeys horse horses livestock animal animals dog dogs chicken chickens head".split()
 )
 # Words that end a noun phrase after a number.
 _STOP = set(
@@ -118,6 +138,7 @@ _KILL_WORDS = (
     r"|lost\s+(?:their|his|her)\s+li(?:ves|fe)|gunned\s+down|shot\s+dead|shot\s+and\s+killed|shot\s+to\s+death"
     r"|burn(?:ed|t)\s+(?:to\s+death|alive)|stabbed\s+to\s+death|beaten\s+to\s+death|hacked\s+to\s+death"
     r"|succumbed|crushed\s+to\s+death|to\s+death|(?:pronounced|declared|confirmed)\s+dead|passed\s+away|mortally\s+wounded"
+    r"|lynched|strangled|slaughtered|butchered|(?:hacked|mowed|gunned)\s+down"
 )
 _INJ_WORDS = r"wounded|injured|hurt|maimed|hospitali[sz]ed|suffered\s+(?:\w+\s+)?(?:injuries|wounds)|sustained\s+(?:\w+\s+)?(?:injuries|wounds)"  # noqa: E501
 _AUX = (
@@ -125,6 +146,8 @@ _AUX = (
     r"|believed|thought|said|reported|feared|to|be|both|each|initially|instantly|immediately|eventually|apparently"
     r"|were|as|many|seriously|critically|badly|severely|lightly|slightly|gravely|now|found|left"
     r"|remain|remained|(?:kidnapped|abducted|tortured|raped|beaten|attacked|ambushed|captured|arrested)\s+and"
+    r"|may|might|could|would|likely|probably|possibly|presumably|feared|presumed|(?!fatally|mortally)[a-z]{3,}ly"
+    r"|(?:waylaid|robbed|seized|dragged|taken|rounded\s+up|lined\s+up|tied\s+up|pulled)\s+(?:out\s+)?and"
 )
 _POST_RE = re.compile(
     rf"^(?P<aux>(?:\s*,)?(?:\s+(?:{_AUX}))*)\s*(?:(?P<shot>shot\b)|(?P<kill>{_KILL_WORDS})|(?P<inj>{_INJ_WORDS}))\b",
@@ -135,13 +158,19 @@ _SHOT_FATAL = re.compile(
     r"|^\s+(?:dead|to\s+death)\b",
     re.IGNORECASE,
 )
-_AMBIG_POST = re.compile(r"^\s*(?:or|and)\s+(?:wounded|injured|hurt|wounding|injuring)\b", re.IGNORECASE)
+_AMBIG_POST = re.compile(
+    r"^\s*(?:or|and)\s+(?:wounded|injured|hurt|wounding|injuring)\b"
+    r"(?!\s+(?:at\s+least\s+|more\s+than\s+|about\s+|some\s+|nearly\s+|over\s+)?(?:\d|(?:a|an|the|dozens|scores|several"
+    r"|hundreds|many|more|others|two|three|four|five|six|seven|eight|nine|ten)\b))",  # "11 dead and injuring scores"
+    re.IGNORECASE,
+)
 _KILL_PRE = re.compile(
     r"(?:\bkill(?:ing|ed|s)?|\bfatally\s+(?:shot|shooting|shoots|stabbed|stabbing|wounded|wounding)"
     r"|\bclaim(?:ed|ing|s)?\s+the\s+lives\s+of|\btak(?:ing|e|es)\s+the\s+lives\s+of"
     r"|\btook\s+the\s+lives\s+of|\bdeaths?\s+of|\bbod(?:y|ies)\s+of|\bcorpses\s+of|\bkilling\s+of|\bexecut(?:ed|ing|es)"
     r"|\bmassacr(?:ed|ing)|\bslaughter(?:ed|ing)|\bmurder(?:ed|ing)|\bshot\s+dead|\bshooting\s+dead"
-    r"|\bshot\s+and\s+killed|\bgunn(?:ed|ing)\s+down|\b(?:hack|beat|stabb|burn|club)(?:ed|en|t|ing)?\s+to\s+death|\bassassinat(?:ed|ing)|\bbehead(?:ed|ing)|\bdecapitat(?:ed|ing)"
+    r"|\bshot\s+and\s+killed|\b(?:shot|shooting)\s+to\s+death|\b(?:gunn|hack|mow)(?:ed|ing)\s+down"
+    r"|\blynch(?:ed|ing)|\bstrangl(?:ed|ing)|\bbutcher(?:ed|ing)|\b(?:hack|beat|stabb|burn|club)(?:ed|en|t|ing)?\s+to\s+death|\bassassinat(?:ed|ing)|\bbehead(?:ed|ing)|\bdecapitat(?:ed|ing)"
     r"|\bleft|\bleaving|\blives\s+of)(?:\s+(?:all|the|only|at\s+least|his|her|their|its))?"
     r"(?:\s+(?:an?\s+|the\s+|whole\s+|entire\s+)*family\s+of)?\s*$",
     re.IGNORECASE,
@@ -157,7 +186,7 @@ _AMBIG_PRE = re.compile(
 )
 _TOLL_PRE = re.compile(
     r"\b(?:death\s+toll|toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|fatalities|people\s+killed|those\s+killed|victims))"
-    r"\b(?P<mid>[^.;\d]{0,60}?)\b(?:to|at|of|reached|hit|exceeded|passed|topped|surpassed|is|was|stands|stood)"
+    r"\b(?P<mid>[^.;\d]{0,150}?)\b(?:to|at|of|reached|hit|exceeded|passed|topped|surpassed|is|was|stands|stood)"
     r"(?:\s+(?:at\s+least|more\s+than|nearly|over|about|around|some|almost))?\s*$",
     re.IGNORECASE,
 )
@@ -212,6 +241,10 @@ _SING = (
     r"|deputy|trooper|cop|clerk|employee|customer|teacher|nurse|medic|volunteer|leader|official|youth|villager"
     r"|member|sergeant|lieutenant|colonel|general|captain|corporal|emir|cleric|imam|activist|mukhtar|defector"
     r"|juvenile|neighbou?r|chief|priest|pastor|mayor|governor|judge|lawyer|businessman|herder|herdsman|trader|vaccinator"
+    r"|engineer|ruler|delegate|campaigner|candidate|politician|diplomat|labou?rer|miner|vendor|councill?or|chairman"
+    r"|grandmother|grandfather|grandson|granddaughter|uncle|aunt|nephew|niece|cousin|spouse|fianc[eé]e?"
+    r"|interpreter|translator|bodyguard|escort|assistant|aide|colleague|companion|friend|partner|relative|guide"
+    r"|cameraman|photographer"
     r"|\d+-year-old)"
 )
 _ADV = r"(?:(?:[a-z]+ly|later|also|then|found|soon|after)\s+)"
@@ -224,7 +257,8 @@ _SINGLE_FATAL = gated(
     rf"|\b(?:death|killing|murder|slaying|assassination|execution)\s+of\s+(?:(?:his|her|their)\s+{_SING}\b"
     r"|(?:\d+-year-old\s+)?(?-i:[A-Z][a-z]+))"
     r"|\bkill(?:ed|ing)\s+(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)\b(?!\s+[a-z]+s\b)"
-    rf"|\b(?:kill(?:ed|ing)|shot\s+dead|shot\s+and\s+killed|assassinat(?:ed|ing)|execut(?:ed|ing)|behead(?:ed|ing))\s+"
+    rf"|\b(?:kill(?:ed|ing)|shot\s+dead|shot\s+and\s+killed|assassinat(?:ed|ing)|execut(?:ed|ing)|behead(?:ed|ing)"
+    r"|fatally\s+(?:shot|shooting|stabbed|stabbing|wounded|wounding)|shot\s+to\s+death)\s+"
     rf"(?:the|a|an)\s+(?:[\w-]+\s+){{0,2}}{_SING}\b"
     r"|\b(?:body|corpse)\s+(?:is|was|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:found|recovered|discovered|pulled)\b"
     rf"|\b{_SING}\s+(?:is\s+)?(?:shot|stabbed)?\s*(?:,|and)?\s*(?:killed|dies|dead|shot\s+dead|slain)\b",
@@ -269,6 +303,9 @@ def _head(sentence: str, end: int) -> tuple[str | None, int]:
         if not nxt:
             break
         word = nxt.group(1).lower()
+        if len(nxt.group(1)) > 1 and nxt.group(1).isupper() and word in _STOP:
+            pos = nxt.end()  # an acronym spelt like a stop word: "3 IS militants", "two US soldiers"
+            continue
         if word in _STOP or _VERB_RE.fullmatch(word):
             stopped = True
             break
@@ -300,6 +337,13 @@ def _is_not_count(sentence: str, s: int, e: int, value: int, date_spans: list[tu
         return True
     if re.search(r"\b(?:mother|father|parent|mom|dad|grand(?:mother|father|parent))\s+of\s*$", before, re.I):
         return True  # "a mother of three"
+    if re.search(
+        r"\b(?:form|grade|class|standard|ward|block|sector|zone|route|platform|gate|room|flight|article"
+        r"|resolution|phase|level|number|no\.?)\s*$",
+        before,
+        re.I,
+    ):
+        return True  # a label, not a count: "a student of form four", "Ward 5", "Resolution 2254"
     if re.match(
         r"\s*(?::\d|%|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|local\s+time|hrs|o'clock|per\s*cent|percent))", after, re.I
     ):
@@ -311,6 +355,9 @@ def _is_not_count(sentence: str, s: int, e: int, value: int, date_spans: list[tu
 
 
 _FAMILY_OF = re.compile(r"\bfamily\s+of\s+$", re.IGNORECASE)
+# "a death" is one dead only where the noun ends its phrase ("led to another death and one wounded"), not in
+# "a death squad" or "a death sentence".
+_DEATH_ENDS = re.compile(r"\s*(?:[,.;:)]|$|(?:and|or|in|on|at|after|when|was|were|from|during)\b)", re.IGNORECASE)
 
 
 def _figures(sentence: str) -> list[_Fig]:
@@ -325,7 +372,9 @@ def _figures(sentence: str) -> list[_Fig]:
         if head is None and _FAMILY_OF.search(sentence, max(0, s - 30), s):
             head = "relatives"  # "killed a family of five": five people, all civilians
         if text in ("a", "an", "another"):
-            if head is None or head not in _PERSON or head.endswith("s") and head not in ("boss",):
+            if head == "death" and head_end == e + len(" death") and _DEATH_ENDS.match(sentence, head_end):
+                pass  # "led to another death": one dead
+            elif head is None or head not in _PERSON or head.endswith("s") and head not in ("boss",):
                 continue
         if head is not None and (head in _BAD or head == "-compound"):
             continue
@@ -333,8 +382,51 @@ def _figures(sentence: str) -> list[_Fig]:
             date_spans = [(d.start, d.end) for d in find_dates(sentence, None)]
         if _is_not_count(sentence, s, e, v, date_spans):
             continue
+        if figs and figs[-1].end <= s < figs[-1].head_end and figs[-1].head == head:
+            continue  # inside the last figure's noun phrase: "a form six student" is one student
         figs.append(_Fig(s, e, v, head, head_end, vague=bool(_VAGUE_WORDS.search(text))))
-    return figs
+    for m in _BOTH.finditer(sentence):  # "both victims died": two
+        if re.search(r"[,(\-\u2013\u2014]\s*$", sentence[: m.start()]):
+            continue  # "two brothers, both members of the tribe": the same two
+        if m.group("noun").lower() in _PERSON and not any(f.start <= m.start() < f.head_end for f in figs):
+            figs.append(_Fig(m.start(), m.start() + 4, 2, m.group("noun").lower(), m.end()))
+    figs.sort(key=lambda f: f.start)
+    return _with_named_persons(sentence, figs) if figs else figs
+
+
+def _is_both(sentence: str, fig: _Fig) -> bool:
+    """ "Both victims": a figure that stands alone, never one more member of a list ("and both suspects fled")."""
+    return sentence[fig.start : fig.start + 5].lower() == "both "
+
+
+_BOTH = re.compile(
+    r"\b[Bb]oth\s+(?:(?:of\s+)?(?:the|these|those)\s+)?(?:(?!of\b)[a-z]+\s+)?(?P<noun>[a-z]+s|men|women|children)\b"
+)
+
+
+_ONE_PERSON = gated(rf"\b(?:his|her|their|the)\s+(?:(?![\d])[\w-]+\s+)?(?P<noun>{_SING})\b(?!['\u2019]s\b)", re.I)
+_AND_BEFORE = re.compile(
+    r"(?:\s*,)?\s+(?:and|as\s+well\s+as|along\s+with|together\s+with)\s+$", re.IGNORECASE
+)  # not a comma: "1 fighter, the son of ..." is one
+_AND_AFTER = re.compile(r"\s+and\s+", re.IGNORECASE)
+
+
+def _with_named_persons(sentence: str, figs: list[_Fig]) -> list[_Fig]:
+    """One person named without a figure but joined to a figure by "and" is one more victim of its verb: "two children
+    and their mother were killed" (3), "killing the driver and four passengers" (5)."""
+    added: list[_Fig] = []
+    for m in _ONE_PERSON.finditer(sentence):
+        if m.group("noun")[0].isdigit() or any(f.start < m.end() and m.start() < f.head_end for f in figs):
+            continue
+        before = _AND_BEFORE.search(sentence, 0, m.start())
+        after = _AND_AFTER.match(sentence, m.end())
+        joined = (before is not None and any(f.head and f.head_end == before.start() for f in figs)) or (
+            after is not None and any(f.start == after.end() and not _is_both(sentence, f) for f in figs)
+        )
+        if joined:
+            noun = m.group("noun").lower()
+            added.append(_Fig(m.start(), m.end(), 1, noun if noun in _PERSON else "person", m.end()))
+    return sorted(figs + added, key=lambda f: f.start) if added else figs
 
 
 def _classify(sentence: str, fig: _Fig, prev_end: int) -> None:
@@ -350,6 +442,13 @@ def _classify(sentence: str, fig: _Fig, prev_end: int) -> None:
     if fig.kind is None:
         after = _PAREN.sub("", after, count=1)
         m = _POST_RE.match(after)
+        if not m:
+            # "Six children who were kidnapped in the north were shot dead", "two campaigners investigating abuses
+            # have been shot dead", "seven soldiers and allied fighters were killed": the verb after the clause.
+            c = _CLAUSE.match(after)
+            if c:
+                after = after[c.end() :]
+                m = _POST_RE.match(after)
         if m:
             rest = after[m.end() :]
             if _AMBIG_POST.match(rest):
@@ -357,20 +456,22 @@ def _classify(sentence: str, fig: _Fig, prev_end: int) -> None:
             elif m.group("shot"):
                 if re.match(r"\s+(?:at|into|through|toward|towards|in\s+the\s+air)\b", rest, re.IGNORECASE):
                     return  # "two men who shot at a car": shooters, not victims
+                passive = set(re.findall(r"[a-z]+", m.group("aux").lower())) & _PASSIVE
+                obj = re.sub(r"^\s+(?:and\s+(?:killed|wounded|injured)|dead|to\s+death)\b", "", rest, flags=re.I)
+                if not passive and _OBJECT.match(obj):
+                    return  # "a soldier shot and killed another soldier": the shooter, not a victim
                 fig.kind = "fatal" if _SHOT_FATAL.match(rest) else "injured"
-            elif m.group("kill"):
-                active = not m.group("aux").strip(" ,") and re.match(
-                    r"\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|nearly\s+)?(?:\d|(?:a|an|one|two|three|four"
-                    r"|five|six|seven|eight|nine|ten|dozens|scores|several|the|his|her|their|its|\w+\s+(?:people|civilians))\b)",
-                    rest,
-                    re.I,
-                )
-                if not active:
-                    fig.kind = "fatal"
-            else:
-                fig.kind = "injured"
+            elif m.group("kill") or m.group("inj"):
+                passive = set(re.findall(r"[a-z]+", m.group("aux").lower())) & _PASSIVE
+                active = not passive and _OBJECT.match(rest)
+                if not active:  # "40 people, wounded at least 107": the wounding verb has its own object
+                    fig.kind = "fatal" if m.group("kill") else "injured"
     if fig.kind is None:
-        if _AMBIG_PRE.search(before):
+        ambiguous = _AMBIG_PRE.search(before)
+        if ambiguous and prev_end and not before[: ambiguous.start()].strip():
+            # "leaving 14 dead and injuring dozens": "dead" is the last figure's word, the wounding verb this one's
+            fig.kind = "injured" if re.search(r"(?:wound|injur)\w*\s*$", before, re.I) else "ambiguous"
+        elif ambiguous:
             fig.kind = "ambiguous"
         elif _TOLL_PRE.search(before):
             fig.kind = "fatal"
@@ -378,10 +479,40 @@ def _classify(sentence: str, fig: _Fig, prev_end: int) -> None:
             fig.kind = "injured"
         elif _KILL_PRE.search(before):
             if re.search(r"\b(?:left|leaving)\s*$", before, re.I):
-                return  # "left 7 dead" is read from "dead"; "left 7 homeless" is not a toll
+                # "left 7 dead" is read from "dead"; "left 3 militants dead" from the word after the noun;
+                # "left 7 homeless" is not a toll
+                m = _LEFT_STATE.match(sentence, fig.head_end)
+                if m:
+                    fig.kind = "fatal" if m.group("dead") else "injured"
+                return
             fig.kind = "fatal"
         elif _INJ_PRE.search(before):
             fig.kind = "injured"
+
+
+# Between a figure's noun and its verb: a relative clause, a participle phrase, a phrase between dashes, a second
+# noun phrase without a figure ("and allied fighters") or an apposition between commas; the verb must follow.
+_CLAUSE = re.compile(
+    r"^(?:\s*,?\s+(?:who|that)\s+[^.;:()]{1,100}?"
+    r"|\s*,\s*(?:including|among\s+them|mostly|most\s+of\s+them)\s+[^.;:(),]{1,100}?"
+    r"|\s+(?!(?:during|according|morning|evening|including|following|bring)\b)[a-z]+ing\s+[^.;:,()]{1,80}?"
+    r"|\s*[-\u2013\u2014]+\s+[^.;:()\-\u2013\u2014]{1,80}?\s*[-\u2013\u2014]+"
+    r"|\s+and\s+(?:[A-Za-z][\w'-]*\s+){0,3}?[A-Za-z][\w'-]*"
+    r"|\s*,[^,;.:()]{1,120},)"
+    r"(?=\s+(?:were|was|have|has|had|are|is)\s)",
+)
+# The object right after an active verb ("killed two", "wounded at least 107", "shot and killed another soldier").
+_OBJECT = re.compile(
+    r"\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|nearly\s+)?(?:\d|(?:a|an|one|two|three|four|five|six"
+    r"|seven|eight|nine|ten|dozens|scores|several|another|the|his|her|their|its|\w+\s+(?:people|civilians))\b)",
+    re.IGNORECASE,
+)
+# Auxiliaries that make "killed" a passive participle ("who were killed"), not an active verb ("who killed two").
+_PASSIVE = {"was", "were", "been", "being", "be", "is", "are", "feared", "believed", "thought", "reported", "found",
+            "confirmed", "left", "remain", "remained", "presumed"}  # fmt: skip
+_LEFT_STATE = re.compile(
+    r"\s+(?:(?P<dead>dead)|wounded|injured|hurt)\b(?!\s+(?:or|and)\s+(?:wounded|injured|dead))", re.IGNORECASE
+)
 
 
 def _groups(sentence: str, figs: list[_Fig]) -> list[list[_Fig]]:
@@ -391,6 +522,7 @@ def _groups(sentence: str, figs: list[_Fig]) -> list[list[_Fig]]:
         prev = groups[-1][-1] if groups else None
         if (
             prev is not None
+            and not _is_both(sentence, fig)
             and prev.head_end <= fig.start
             and _JOIN.match(sentence[prev.head_end : fig.start])
             and prev.head
@@ -448,6 +580,24 @@ _OF_DEAD = re.compile(
 _OF_DIED = re.compile(r"\s+of\s+(?:them|the\s+\w+)\s+(?:\w+\s+)?(?:died|has\s+died|later\s+died|succumbed)\b", re.I)
 
 
+_ADDITIONAL_AFTER = re.compile(r"\s+(?:other|others|more)\b", re.IGNORECASE)
+_ADDITIONAL_IN = re.compile(r"^(?:another|a\s+further|an\s+additional)\b", re.IGNORECASE)
+_TOLL_WORDS = re.compile(r"\b(?:toll|total|rose|risen|rises|bringing|brings|raising|climbed)\b", re.IGNORECASE)
+
+
+def _additional(sentence: str, fig: _Fig, since: int) -> bool:
+    """A figure of victims besides those already told: "seven other people", "another four", "three more"; not one
+    told of another time ("one day after a gunman killed another mayor")."""
+    if _ELSEWHEN.search(sentence, since, fig.start):
+        return False
+    return bool(_ADDITIONAL_IN.match(sentence[fig.start : fig.end]) or _ADDITIONAL_AFTER.match(sentence, fig.end))
+
+
+_ELSEWHEN = re.compile(
+    r"\b(?:after|before|since|ago|earlier|previous|previously|prior|last|weeks?|months?|days?)\b", re.I
+)
+
+
 def _persons(figs: list[_Fig], words: set[str]) -> int:
     """Sum of the figures whose head noun is in words."""
     return sum(f.value for f in figs if f.head in words)
@@ -458,14 +608,29 @@ def _assemble(sentence: str, figs: list[_Fig], groups: list[list[_Fig]]) -> Casu
     out = Casualties()
     best: dict[str, list[_Fig]] = {}
     last_main: dict[int, str] = {}
+    extra: dict[str, list[_Fig]] = {"fatal": [], "injured": []}
+    previous: str | None = None  # the kind of the last group read: "others" are besides those
     for gi, group in enumerate(groups):
         main = [f for f in group if not f.subset and f.kind in ("fatal", "injured")]
         for kind in ("fatal", "injured"):
             members = [f for f in main if f.kind == kind]
+            if (
+                members
+                and previous == kind
+                and best.get(kind)
+                and _additional(sentence, members[0], best[kind][-1].head_end)
+            ):
+                extra[kind].extend(members)  # "beheaded eight elders and killed seven other people": 15
+                continue
             if members and sum(f.value for f in members) > sum(f.value for f in best.get(kind, [])):
                 best[kind] = members
             if members:
                 last_main[gi] = kind
+        previous = main[-1].kind if main else previous
+    if not _TOLL_WORDS.search(sentence):  # "the toll rose to 20 after another five died": the 20 holds them
+        for kind in ("fatal", "injured"):
+            if extra[kind] and kind in best:
+                best[kind] = best[kind] + extra[kind]
     if "fatal" in best:
         chosen = best["fatal"]
         out.fatalities = sum(f.value for f in chosen)
@@ -613,14 +778,31 @@ def aggregate_period(sentence: str) -> str | None:
     for i, rx in enumerate(_PERIOD_LIST):  # most specific pattern first
         if anchored and i in _MONTH_LEVEL:
             continue
-        m = rx.search(sentence)
-        if m and not _COMPARISON.search(sentence, max(0, m.start() - 80), m.start()):
-            return m.group(0)
+        for m in rx.finditer(sentence):
+            if _COMPOUND.match(sentence, m.end()):
+                continue  # "in the war-torn city", "the conflict-hit region": an adjective, not the war's toll
+            if not _COMPARISON.search(sentence, max(0, m.start() - 80), m.start()):
+                return m.group(0)
+            break
     return None
 
 
+# The war word as a modifier: "war-torn", "crisis torn", "conflict zone", "campaign rally", "war correspondent".
+_COMPOUND = re.compile(
+    r"-[A-Za-z]|\s+(?:torn|hit|ravaged|stricken|wracked|racked|affected|weary|scarred|zone|zones|rally|rallies|trail"
+    r"|office|offices|headquarters|meeting|event|crimes?|criminals?|correspondent|reporter|veterans?|widows?|memorial"
+    r"|monitor|monitors)\b",
+    re.IGNORECASE,
+)
+
+
 # "one of the deadliest attacks on the capital since fighting broke out": a comparison, not a period's toll.
-_COMPARISON = re.compile(r"\b(?:deadliest|worst|bloodiest|biggest|largest|heaviest|most\s+\w+|first)\b[^.;]*$", re.I)
+# "the eighth journalist killed this year", "the third such attack this month": a rank among others, not a toll.
+_COMPARISON = re.compile(
+    r"\b(?:deadliest|worst|bloodiest|biggest|largest|heaviest|most\s+\w+|first|second|third|fourth|fifth|sixth"
+    r"|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b[^.;]*$",
+    re.I,
+)
 
 
 def is_aggregate_toll(sentence: str) -> bool:
@@ -628,7 +810,30 @@ def is_aggregate_toll(sentence: str) -> bool:
     cas = extract_casualties(sentence)
     if not ((cas.fatalities or 0) > 0 or (cas.injured or 0) > 0):
         return False
-    return aggregate_period(sentence) is not None or _AGGREGATE_WORDS.search(sentence) is not None
+    if aggregate_period(sentence) is not None:
+        return True
+    word = _AGGREGATE_WORDS.search(sentence)
+    if word is None:
+        return False
+    if _LONG_RUN_WORDS.fullmatch(word.group(0)):
+        return True  # "the cumulative toll", "the toll since": a running count
+    # "A total of ten civilians were killed in the attack": one happening's dead summed, the event's toll; the same
+    # words with no happening named ("Overall, 58 fighters were killed") or over many places ("across the country",
+    # "in several provinces") make a claim.
+    return _EVENT_ANCHOR.search(sentence) is None or _SPREAD.search(sentence) is not None
+
+
+_LONG_RUN_WORDS = re.compile(r"cumulative|cumulatively|toll\s+since|so\s+far|to\s+date|thus\s+far", re.IGNORECASE)
+
+
+_SPREAD = gated(
+    r"\b(?:across|nationwide|country-?wide|(?:separate|several|multiple|various|different|a\s+series\s+of)\s+(?:\w+\s+)?"
+    r"(?:operations|attacks|incidents|strikes|air\s*strikes|raids|clashes|battles|bombings|assaults|ambushes)|throughout\s+the\s+(?:country|region|province|governorate|state)"
+    r"|in\s+(?:several|various|different|multiple|many|other|\w+)\s+(?:provinces|governorates|regions|states|districts"
+    r"|cities|towns|areas|parts|places|locations|countries)|in\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten)"
+    r"\s+(?:provinces|governorates|regions|states|districts|cities|towns|areas|countries))\b",
+    re.IGNORECASE,
+)
 
 
 _WOUNDED_WORDS = gated(r"\b(?:wounded|injured|hurt|injuries|wounds|hospitali[sz]ed)\b", re.IGNORECASE)

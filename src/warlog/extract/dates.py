@@ -162,8 +162,33 @@ def _find_dates_cached(text: str, published: date | None) -> tuple[DateMention, 
         out.append(replace(d, start=start, text=text[start : d.end]))
     if any(d.kind != "clock" and d.precision == 1 and d.value is not None for d in out):
         out = [d for d in out if d.kind != "clock"]  # "Shortly before 12:10 PM on Thursday, October 19th": the date
+    out = _night_spans(text, out)
     out.sort(key=lambda d: d.start)
     return tuple(out)
+
+
+# "overnight Tuesday into Wednesday", "the night of Saturday to Sunday": one night, dated on the day it began (as
+# "Tuesday night" is Tuesday).
+_NIGHT_SPAN = re.compile(
+    rf"\b(?:(?:late\s+)?overnight(?:\s+from)?|(?:(?:on|during|in)\s+)?the\s+night\s+(?:of|between|from))\s+"
+    rf"(?:last\s+)?(?P<a>{_WEEKDAY})(?:\s+night)?\s+(?:into|to|and|until|till)\s+(?:early\s+)?(?P<b>{_WEEKDAY})",
+    re.IGNORECASE,
+)
+
+
+def _night_spans(text: str, found: list[DateMention]) -> list[DateMention]:
+    """One mention for a night told by its two days: the first day, precision 1 (the second day's date less one)."""
+    for m in _NIGHT_SPAN.finditer(text):
+        inside = [d for d in found if m.start() <= d.start < m.end() or d.start < m.start() < d.end]
+        second = next((d for d in inside if d.start <= m.start("b") < d.end), None)
+        a, b = _WEEKDAYS[m.group("a").lower()], _WEEKDAYS[m.group("b").lower()]
+        if second is None or (a + 1) % 7 != b:
+            continue
+        value = second.value - timedelta(days=1) if second.value is not None else None
+        start, end = min([m.start()] + [d.start for d in inside]), max([m.end()] + [d.end for d in inside])
+        found = [d for d in found if d not in inside]
+        found.append(DateMention(start, end, text[start:end], value, 1, True, "weekday"))
+    return found
 
 
 # A weekday in apposition to a full date is the date's, not a weekday to resolve on its own: the date decides.

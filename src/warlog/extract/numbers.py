@@ -4,7 +4,8 @@
 span. Each phrase is parsed on its own, so "two women and two children" gives two numbers, never 4: adding groups
 up is counts.py's job. Vague words follow ACLED's codebook conventions: "dozens" 12, "scores" 20, "hundreds" 100,
 "thousands" 1000, "several" 10 (ACLED's figure for "several"/"many"; "many" itself is not read as a number),
-"tens" 10, "a few" 3.
+"tens" 10, "a few" 3; "a number of" and "an unknown/unspecified number of" 10, as ACLED codes a toll it knows only
+to be plural ("an unknown number of regime forces, coded as an additional 10 fatalities").
 """
 
 from __future__ import annotations
@@ -45,6 +46,11 @@ VAGUE: dict[str, int] = {
     "a couple of": 2,
     "a pair of": 2,
     "a number of": 10,
+    "an unknown number of": 10,
+    "an unspecified number of": 10,
+    "an undetermined number of": 10,
+    "an unconfirmed number of": 10,
+    "an unidentified number of": 10,
     "a hundred": 100,
     "a thousand": 1000,
 }
@@ -57,7 +63,8 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?"
 _SCALE_SUFFIX = r"(?:\s*(?:million|billion|thousand|hundred|bn\b))?"
 _VAGUE = (
     r"tens\s+of\s+thousands(?:\s+of)?|hundreds\s+of\s+thousands(?:\s+of)?|a\s+(?:dozen|few|hundred|thousand)"
-    r"|a\s+(?:handful|couple|pair|number|score)\s+of|dozens(?:\s+of)?|scores\s+of|tens\s+of|hundreds(?:\s+of)?"
+    r"|a\s+(?:handful|couple|pair|number|score)\s+of|an\s+un(?:known|specified|determined|confirmed|identified)\s+number\s+of"
+    r"|dozens(?:\s+of)?|scores\s+of|tens\s+of|hundreds(?:\s+of)?"
     r"|thousands(?:\s+of)?|several|dozen"
 )
 QUALIFIER = (
