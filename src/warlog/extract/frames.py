@@ -44,7 +44,7 @@ from warlog.extract.places import (
 from warlog.extract.roles import CLAIM, event_threshold, is_furniture, reporting_start, sentence_role
 from warlog.extract.sentences import Sentence as _Sentence
 from warlog.extract.sentences import split_doc as split_sentences
-from warlog.extract.totals import is_part, split_totals
+from warlog.extract.totals import is_part, one_episode, split_totals
 from warlog.extract.types import EventTypeMatch, classify_with_cues, find_triggers
 from warlog.model import Claim, Evidence, Extraction, Mention, Place, Report
 from warlog.taxonomy import taxonomy
@@ -162,6 +162,51 @@ def _nothing_happened(doc: Any, start: int, end: int) -> bool:
     return present and not past
 
 
+# An inquiry or an anniversary-free follow-up tells an incident up to this long after it (a UN report published 14
+# months after a massacre); older days are history.
+LATE_REPORT_DAYS = 731
+
+
+def _news_day_told(dates: list[DateMention], news_day: date | None, published: date, lead: bool) -> bool:
+    """A sentence naming an earlier year still tells the report's incident when it gives a day of it: near the news
+    day already told, or, in the lead before any event, a full calendar day within LATE_REPORT_DAYS of publication
+    ("troops arrived on March 27, 2022" in a report of May 2023)."""
+    for d in dates:
+        if d.value is None or d.kind not in ("day", "month"):
+            continue
+        if news_day is not None and abs((d.value - news_day).days) <= BACKGROUND_DAYS:
+            return True
+        if lead and news_day is None and d.precision == 1 and 0 <= (published - d.value).days <= LATE_REPORT_DAYS:
+            return True
+    return False
+
+
+def _calendar_date(d: DateMention) -> bool:
+    """The date phrase names the calendar (a month, with or without its day and year), not a day counted from the
+    telling ("on Tuesday", "yesterday", "last week")."""
+    return not d.relative or d.kind in ("day", "month")
+
+
+_PROVINCE_WORD = re.compile(
+    r"^\W*(?:province|state|region|governorate|county|district|oblast|prefecture|department)\b", re.I
+)
+
+
+def _settlements(text: str, start: int, here: list[tuple[Toponym, Place | None]]) -> list[str]:
+    """The places finer than a province a sentence names (resolved or not): a toll at one of them may be one
+    episode there."""
+    out = []
+    for t, p in here:
+        if p is not None:
+            if not _coarse(p):
+                out.append(p.gazetteer_id or p.location)
+            continue
+        after = text[t.end - start : t.end - start + 20]
+        if not _PROVINCE_WORD.search(t.surface.split()[-1]) and not _PROVINCE_WORD.match(after):
+            out.append(t.surface)
+    return out
+
+
 def _old_year(sentence: str, published: date) -> bool:
     """The sentence is about an earlier year ("since early 2011", "in 2013"), i.e. background."""
     if published.month == 1:
@@ -186,6 +231,29 @@ class _Draft:
     named_place: bool = True  # the sentence named any place of its own (a province counts)
     new_incident: bool = False  # the sentence opens with "Meanwhile", "Elsewhere", "In a separate attack"
     told_day: bool = False  # dated only by the day a source told it ("rebels said on Monday they had taken ...")
+    episode: bool = False  # one bounded episode at one place told with its whole toll ("over five days ... 500")
+
+
+def _within(earlier: Mention, later: Mention) -> bool:
+    """The later telling's day is the earlier's, or falls in the month the earlier gives only to the month ("in late
+    March", then "on March 27")."""
+    a, b = earlier.event_date, later.event_date
+    if a is None or b is None or a == b:
+        return a == b
+    return earlier.time_precision == 3 and later.time_precision == 1 and (a.year, a.month) == (b.year, b.month)
+
+
+def _gives_its_day(last: _Draft, match: EventTypeMatch, text: str, published: date | None) -> bool:
+    """The sentence tells the same kind of event on a day inside the month the last event was dated to: it gives
+    that episode's (first) day ("over five days in late March" ... "troops arrived on March 27, 2022")."""
+    m = last.mention
+    if m.time_precision != 3 or m.event_date is None or match.event_type != m.event_type:
+        return False
+    month = (m.event_date.year, m.event_date.month)
+    return any(
+        d.value is not None and d.precision == 1 and (d.value.year, d.value.month) == month
+        for d in find_dates(text, published)
+    )
 
 
 def _after_the_telling(draft: _Draft, earlier: _Draft) -> bool:
@@ -393,8 +461,8 @@ def _tolls_beyond_one_incident(drafts: list[_Draft], claims: list[Claim], report
     cap = taxonomy().max_event_fatalities
     for d in drafts:
         m = d.mention
-        if m.fatalities is None or m.fatalities <= cap:
-            continue
+        if m.fatalities is None or m.fatalities <= cap or d.episode:
+            continue  # an episode at one place holds its whole toll (a massacre over days)
         source = next((e for e in m.evidence if str(m.fatalities) in e.text.replace(",", "")), m.evidence[0])
         if _ONE_INCIDENT_BIG.search(source.text):
             continue
@@ -442,7 +510,9 @@ def _merge(into: _Draft, other: _Draft) -> None:
         a.actor1, a.actor2, a.inter1, a.inter2 = b.actor1 or a.actor1, b.actor2 or a.actor2, b.inter1, b.inter2
     if b.place is not None and (
         a.place is None
-        or a.place.feature == "country"  # a country is no place for ACLED: the report's main place is better
+        # a country is no place for ACLED: the report's main place is better, unless the sentence named its own
+        # place the gazetteer lacks ("the village of Moura": kept at the country for an analyst to place)
+        or (a.place.feature == "country" and (other.named_place or not a.unresolved_places))
         or (other.named_place and b.place.geo_precision < a.place.geo_precision)
     ):
         a.place = b.place  # a sentence that names no place has only the report's main place: it refines nothing
@@ -569,9 +639,7 @@ def _follow_up_target(drafts: list[_Draft], draft: _Draft, anaphoric: bool) -> _
     m = draft.mention
     if drafts and not draft.own_place and (anaphoric or m.sub_event_type == "Attack"):
         last = drafts[-1]
-        if not (draft.dated and last.dated and last.mention.event_date != m.event_date) and not _after_the_telling(
-            draft, last
-        ):
+        if not (draft.dated and last.dated and not _within(last.mention, m)) and not _after_the_telling(draft, last):
             return last
     if not (anaphoric or not draft.own_place):
         return None
@@ -579,7 +647,7 @@ def _follow_up_target(drafts: list[_Draft], draft: _Draft, anaphoric: bool) -> _
         e = earlier.mention
         if e.event_type != m.event_type:
             continue
-        if draft.dated and earlier.dated and e.event_date != m.event_date:
+        if draft.dated and earlier.dated and not _within(e, m):
             continue
         if _after_the_telling(draft, earlier):
             continue
@@ -673,7 +741,9 @@ def _in_report_country(place: Place | None, country: str | None, doc_places: lis
         return place
     home = [p for p in doc_places if p.country == country and p.feature != "country"]
     if not home:
-        return place
+        # the report names only its country ("in northern Burkina Faso"): a namesake abroad ("Soro", India) is not
+        # the place; the country holds the event and the name is left to place (see the call)
+        return next((p for p in doc_places if p.feature == "country" and p.country == country), place)
     return replace(home[0], geo_precision=max(home[0].geo_precision, 2))
 
 
@@ -773,6 +843,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     own_source: dict[int, str | None] = {}
     first_body = min((i for i in range(len(sentences)) if i not in headline), default=0)
     news_day: date | None = None  # the day of the incident the report is about, when it is long before publication
+    episodes: set[int] = set()  # sentences that tell one episode over days at one place ("over five days in March")
 
     def source_of(i: int) -> str | None:
         if i not in own_source:
@@ -795,10 +866,20 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         after = sentences[index + 1].text if index + 1 < len(sentences) else ""
 
         if cas.fatalities is not None or cas.injured is not None:
-            if is_aggregate_toll(sent.text):
+            here = [i for i, t in enumerate(toponyms) if sent.start <= t.start < sent.end]
+            aggregate = is_aggregate_toll(sent.text)
+            if aggregate and one_episode(
+                sent.text,
+                _settlements(sent.text, sent.start, [(toponyms[i], resolved[i]) for i in here if i not in filed]),
+                [d.kind for d in find_dates(sent.text, published) if d.value is not None],
+            ):
+                episodes.add(index)  # one bounded episode at one place: an event, dated at its start
+                aggregate = False
+            if aggregate:
                 attribution = said_by(index)
                 quantity, what = _claim_what(sent.text, cas)
-                where = [t.surface for t in toponyms if sent.start <= t.start < sent.end]
+                # the dateline is where the report was filed, not where the toll was counted
+                where = [toponyms[i].surface for i in here if i not in filed] or [toponyms[i].surface for i in here]
                 claims.append(
                     Claim(
                         report_id=report.id,
@@ -822,6 +903,11 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             role = sentence_role(sent.text, [m.sub_event_type for m in live])
             # "The attack ... killed at least 18" right after an incident is that incident's toll, not a claim.
             follow_up = bool(drafts) and index - drafts[-1].sentence_index <= 2 and _ANAPHORA.match(sent.text.strip())
+            follow_up = follow_up or (
+                bool(drafts)
+                and index - drafts[-1].sentence_index <= 2
+                and _gives_its_day(drafts[-1], match, sent.text, published)
+            )
             lead = index in headline or index <= first_body + 1
             if role.p_event < event_threshold() * (LEAD_PRIOR if lead else 1.0) and not follow_up:
                 if role.role == CLAIM and (cas.fatalities is not None or cas.injured is not None):
@@ -901,7 +987,11 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             continue
         attribution = said_by(index)
         dates = find_dates(sent.text, published)
-        if published is not None and _old_year(sent.text, published):
+        if (
+            published is not None
+            and _old_year(sent.text, published)
+            and not _news_day_told(dates, news_day, published, lead=not drafts and index <= 3)
+        ):
             # Background from another year ("agreed to destroy its weapons in 2013"): a toll it gives is a claim.
             if cas.fatalities is not None:
                 quantity, what = _claim_what(sent.text, cas)
@@ -918,6 +1008,12 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
                 )
             continue
         event_date, precision, dated = _event_date(dates, published, skip_before, sent.start, match.start, sent.text)
+        if not dated and index in episodes:
+            # an episode told by its month or week ("in late March last year"): dated at that precision (a later
+            # sentence may give its first day)
+            spans = [d for d in dates if d.value is not None and d.kind in ("week", "month") and d.precision <= 3]
+            if spans:
+                event_date, precision, dated = spans[0].value, spans[0].precision, True
         if not dated and (_BACKGROUND.search(sent.text) or any(d.kind in ("month", "year") for d in dates)):
             continue  # "last month", "late last year", "in recent days": background, not today's news
         if (
@@ -942,8 +1038,10 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         if published is not None and event_date is not None and (published - event_date).days > BACKGROUND_DAYS:
             if news_day is not None and abs((news_day - event_date).days) <= BACKGROUND_DAYS:
                 pass  # close to the incident the report is about (published weeks later)
-            elif not drafts and index <= 3 and any(d.value == event_date and not d.relative for d in dates):
-                news_day = event_date  # the lead tells an incident by its full date: an assessment published later
+            elif not drafts and index <= 3 and any(d.value == event_date and _calendar_date(d) for d in dates):
+                # the lead tells an incident by its calendar date ("on February 25", "March 27, 2022", "in late
+                # March last year"): an inquiry or an assessment published weeks or a year later
+                news_day = event_date
             else:
                 continue
 
@@ -956,8 +1054,11 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             [resolved[i] for i in in_sentence],
             doc_places,
         )
+        abroad = place
         place = _in_report_country(place, country, doc_places)
         unresolved = [toponyms[i].surface for i in in_sentence if resolved[i] is None and i not in filed]
+        if abroad is not None and place is not None and place.feature == "country" != abroad.feature:
+            unresolved.insert(0, abroad.surface or abroad.location)  # a namesake abroad: the name, to place
         mention_country = (place.country if place else None) or country
         roles = assign_roles(sent.text, match.sub_event_type, mention_country, match.start)
         mention = Mention(
@@ -1012,6 +1113,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             named_place=bool(own),
             from_title=index in headline,
             told_day=told,
+            episode=index in episodes,
         )
         if draft.from_title:
             title_drafts.append(draft)
