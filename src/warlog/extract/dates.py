@@ -956,11 +956,18 @@ def _tx_relday(m: re.Match[str], ctx: _TxCtx) -> tuple[str, str] | None:
     return day, "DATE"
 
 
+_WEEKLY_RITE = re.compile(
+    r"\s+(?:prayers?|sermons?|services?|mass|worship|worshippers|market|bazaar|edition|newspapers?|school)\b", re.I
+)
+
+
 def _tx_weekday(m: re.Match[str], ctx: _TxCtx) -> tuple[str, str] | None:
     """ "Friday", "last Tuesday", "Wednesday night", "noon Saturday"."""
     g = m.groupdict()
     mod = (g["mod"] or "").lower()
     wd = _WEEKDAYS[g["wd"].lower()]
+    if not mod and not g["part"] and _WEEKLY_RITE.match(ctx.text, m.end()):
+        return None  # "leaving Friday prayers", "the Sunday market": the weekly rite, not a day of this week
     if g["pl"]:
         return f"XXXX-WXX-{wd + 1}T{_PART[g['part'].lower()]}", "SET"
     d = _weekday_date(wd, mod if mod not in ("noon", "midnight") else "", ctx, m.start(), m.end())

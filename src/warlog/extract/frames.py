@@ -214,6 +214,10 @@ def _old_year(sentence: str, published: date) -> bool:
     return any(int(y) < published.year for y in _YEAR.findall(sentence))
 
 
+_TOLL_UPDATE = re.compile(
+    r"\b(?:rose|risen|rising|rises|climbed|climbs|increased|jumped|mounted|reached|new|updated|revised|now\s+stands)\b",
+    re.I,
+)
 _TOLL_FOLLOWUP = re.compile(r"\b(toll|killed|dead|died|wounded|injured|casualt|bodies|lives)\b", re.I)
 
 
@@ -254,6 +258,82 @@ def _gives_its_day(last: _Draft, match: EventTypeMatch, text: str, published: da
         d.value is not None and d.precision == 1 and (d.value.year, d.value.month) == month
         for d in find_dates(text, published)
     )
+
+
+_DEFINITE = frozenset({"the", "its", "their", "this", "that", "these", "those", "his", "her"})
+# Nouns a definite phrase uses with a name of its own ("the village of Kauran"): no reference back by themselves.
+_NAMED_WITH = frozenset(
+    "village villages town towns city cities area areas district districts province region state neighbourhood"
+    " neighborhood camp country capital government year month week day time".split()
+)
+
+
+def _refers_back(doc: Any, start: int, end: int, told: str) -> bool:
+    """The sentence speaks of something the event sentence told, by a definite noun phrase whose head noun that
+    sentence used ("a drone strike killed 85 villagers" ... "its drone", "the villagers"), with no name of its own
+    (read from the parse: the noun's tag, its determiner or possessor)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    words = {w.rstrip("s") for w in re.findall(r"[a-z]+", told.lower())}
+    for tok in span:
+        if tok.tag_ not in ("NN", "NNS") or tok.lower_ in _NAMED_WITH or tok.lower_.rstrip("s") not in words:
+            continue
+        if not any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in tok.children):
+            continue
+        if any(c.tag_ in ("NNP", "NNPS") for c in tok.subtree):
+            continue  # "the villagers of Kauran": named, maybe others
+        return True
+    return False
+
+
+_CLAUSE_BREAK = re.compile(r"[,;]\s+(?:and|while|but|whereas)\s+|;\s+")
+
+
+def _one_clause_per_place(sent: _Sentence, toponyms: list[Toponym], resolved: list[Place | None]) -> list[_Sentence]:
+    """A sentence that tells two happenings at two places, each with its own toll ("missiles hit Kyiv, killing three,
+    and a strike on Kryvyi Rih killed two more"), cut into its two clauses: ACLED codes one event per location, each
+    with its figure. Cut only where the second clause has a trigger and a toll of its own and the two clauses name
+    different places finer than a province."""
+    places = [
+        (t.start - sent.start, _place_key(p))
+        for t, p in zip(toponyms, resolved, strict=True)
+        if p is not None and not _coarse(p) and sent.start <= t.start < sent.end
+    ]
+    if len({k for _, k in places}) < 2:
+        return [sent]
+    for m in _CLAUSE_BREAK.finditer(sent.text):
+        head = {k for at, k in places if at < m.start()}
+        tail = {k for at, k in places if at >= m.end()}
+        if not head or not tail or head & tail:
+            continue
+        first, second = sent.text[: m.start()], sent.text[m.end() :]
+        if extract_casualties(first).fatalities is None or extract_casualties(second).fatalities is None:
+            continue
+        if not find_triggers(second):
+            continue
+        return [
+            _Sentence(first, sent.start, sent.start + m.start(), sent.paragraph),
+            _Sentence(second, sent.start + m.end(), sent.end, sent.paragraph),
+        ]
+    return [sent]
+
+
+def _second_clause_continues(drafts: list[_Draft], second_clauses: set[int]) -> None:
+    """The second clause cut from a sentence ("..., and a strike on Kryvyi Rih killed two more") goes on with the
+    first clause's violence: of the same event type it takes the first's sub-type and, when it names none, its
+    actors."""
+    by_index = {d.sentence_index: d for d in drafts}
+    for i in second_clauses:
+        tail, head = by_index.get(i), by_index.get(i - 1)
+        if tail is None or head is None or tail.mention.event_type != head.mention.event_type:
+            continue
+        t, h = tail.mention, head.mention
+        t.sub_event_type = h.sub_event_type
+        if t.actor1 is None or t.actor1.startswith("Unidentified"):
+            t.actor1, t.inter1, t.assoc_actor_1 = h.actor1, h.inter1, h.assoc_actor_1
+        if t.actor2 is None:
+            t.actor2, t.inter2, t.assoc_actor_2 = h.actor2, h.inter2, h.assoc_actor_2
 
 
 def _after_the_telling(draft: _Draft, earlier: _Draft) -> bool:
@@ -531,7 +611,12 @@ def _merge(into: _Draft, other: _Draft) -> None:
             setattr(a, name, getattr(b, name))
     # Figures: the same source restating a toll keeps the larger (an update); another source's figure quoted further
     # down does not replace the figure the report states first (the outlet's own account of the event).
-    same_source = not into.attributions or not other.attributions or into.attributions & other.attributions
+    # A figure told by another source than the first telling's (the outlet's own account counts as one) is a second
+    # account: the first figure is kept and the higher one bounds the range (ACLED: the lowest credible figure is
+    # coded); the same source, an unsourced restatement, or a toll said to have risen is an update (the larger).
+    update = any(_TOLL_UPDATE.search(e.text) for e in b.evidence)
+    second = bool(other.attributions) and not (into.attributions & other.attributions)
+    same_source = update or not second
     for name in ("fatalities", "injured", "civilians", "children", "women"):
         x, y = getattr(a, name), getattr(b, name)
         if y is None or (name == "fatalities" and y == 0 and other.casualties.fatalities is None):
@@ -548,7 +633,8 @@ def _merge(into: _Draft, other: _Draft) -> None:
     a.evidence.extend(e for e in b.evidence if e not in a.evidence)
     a.unresolved_places.extend(u for u in b.unresolved_places if u not in a.unresolved_places)
     a.confidence = max(a.confidence, b.confidence)
-    into.attributions |= other.attributions
+    if other.casualties.fatalities is not None:
+        into.attributions |= other.attributions  # the sources of the figures (the range is theirs)
 
 
 def _names_the_placeholder(a: Mention, b: Mention) -> bool:
@@ -838,6 +924,9 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     title_drafts: list[_Draft] = []
     claims: list[Claim] = []
     tagged = _split_headlines(sentences, report)
+    clauses = [([s] if head else _one_clause_per_place(s, toponyms, resolved), head) for s, head in tagged]
+    tagged = [(c, head) for cs, head in clauses for c in cs]
+    second_clauses = {sum(len(cs) for cs, _ in clauses[:k]) + 1 for k, (cs, _) in enumerate(clauses) if len(cs) == 2}
     sentences = [_without_stamp(t[0]) for t in tagged]
     headline = {i for i, t in enumerate(tagged) if t[1]}
     own_source: dict[int, str | None] = {}
@@ -957,7 +1046,13 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             told = cas.fatalities is not None or cas.injured is not None  # "More than 100 others were wounded."
             if drafts and told and _TOLL_FOLLOWUP.search(sent.text):
                 last = drafts[-1]
-                if index - last.sentence_index <= 2 and sent.paragraph - sentences[last.sentence_index].paragraph <= 1:
+                # another source's account of the toll ("One local official put the toll at 120") may come a
+                # paragraph further on; an unsourced toll only right after the event
+                reach = 2 if source_of(index) else 1
+                if (
+                    index - last.sentence_index <= reach + 1
+                    and sent.paragraph - sentences[last.sentence_index].paragraph <= reach
+                ):
                     attribution = said_by(index)
                     follow = _Draft(
                         Mention(report_id=report.id, evidence=[Evidence(sent.text, sent.start, sent.end)]),
@@ -1124,6 +1219,20 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             # report gives it (the province of "the same province", else the country), the name left to place
             mention.place = _admin_level(mention.place, doc_places, _SAME_ADMIN.search(sent.text) is not None)
         target = None if draft.new_incident else _follow_up_target(drafts, draft, bool(_ANAPHORA.search(sent.text)))
+        if (
+            target is None
+            and not draft.new_incident
+            and drafts
+            and cas.fatalities is None
+            and cas.injured is None
+            and index - drafts[-1].sentence_index <= 2
+            and (not dated or _within(drafts[-1].mention, mention))
+            and _same_place(drafts[-1].mention, mention)
+            and _refers_back(doc, sent.start, sent.end, drafts[-1].mention.evidence[0].text)
+        ):
+            # "The army said its drone had mistaken the crowd for militants": no toll of its own, it speaks of the
+            # things the event just told ("its drone", "the villagers"): that incident explained, not another one
+            target = drafts[-1]
         if target is None:
             same = [e for e in drafts if _same_happening(e.mention, mention) and _may_fold(draft, e)]
             # the event told at this very place first (a district's event, not the city total around it)
@@ -1164,6 +1273,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             _apply_casualties(target.mention, td.casualties)
             target.casualties.fatalities = td.casualties.fatalities
 
+    _second_clause_continues(drafts, second_clauses)
     _place_from_retelling(drafts, sentences, toponyms, resolved, doc_places, country, published)
     drafts = _one_event_per_incident(drafts)
     drafts = _tolls_beyond_one_incident(drafts, claims, report)
