@@ -249,3 +249,22 @@ def test_one_place_with_two_clauses_is_not_cut(nlp):
     )
     ex = extract_report(Report(text=text, title="", published=date(2023, 6, 13)), nlp)
     assert {m.place.location for m in ex.mentions} == {"Kyiv"}
+
+
+def test_a_later_killing_with_its_own_toll_and_place_is_not_the_strike_s_victims(nlp):
+    text = (
+        "A military drone strike killed 85 civilians in the village of Tudun Biri in Kaduna state on Sunday night, "
+        "the emergency agency said.\n\n"
+        "The army admitted that the drone had fired on the gathering after mistaking it for militants. Soldiers "
+        "later shot dead two suspected bandits near Kaduna city."
+    )
+    ex = extract_report(Report(text=text, title="", published=date(2023, 12, 5)), nlp)
+    assert sorted(m.fatalities for m in ex.mentions) == [2, 85]
+    strike = next(m for m in ex.mentions if m.fatalities == 85)
+    assert strike.sub_event_type == "Air/drone strike" and len(strike.evidence) == 1
+
+
+def test_a_weekly_rite_does_not_date_the_event():
+    pub = date(2019, 3, 4)
+    assert find_dates("civilians leaving Friday prayers were hit", pub) == []
+    assert [d.value for d in find_dates("the blast hit on Friday as prayers ended", pub)] == [date(2019, 3, 1)]

@@ -236,7 +236,7 @@ def _is_source_like(phrase: str) -> bool:
     """A plausible source: a proper name or a noun such as "officials"/"spokesman", not a clause fragment."""
     if re.search(
         r"\b(?:spokes(?:man|woman|person)|officials?|ministry|agency|source|sources|group|statement|"
-        r"television|TV|news|police|army|military|authorities|commission|governor|commander|minister|council|office|department|media)\b",
+        r"television|TV|news|police|army|military|authorities|commission|administration|governor|commander|minister|council|office|department|media)\b",
         phrase,
         re.I,
     ):

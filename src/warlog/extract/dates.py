@@ -966,8 +966,10 @@ def _tx_weekday(m: re.Match[str], ctx: _TxCtx) -> tuple[str, str] | None:
     g = m.groupdict()
     mod = (g["mod"] or "").lower()
     wd = _WEEKDAYS[g["wd"].lower()]
-    if not mod and not g["part"] and _WEEKLY_RITE.match(ctx.text, m.end()):
-        return None  # "leaving Friday prayers", "the Sunday market": the weekly rite, not a day of this week
+    if ctx.past_only and not mod and not g["part"] and _WEEKLY_RITE.match(ctx.text, m.end()):
+        # event dating: "leaving Friday prayers", "the Sunday market" name a weekly rite, not a day of this week
+        # (TimeML still marks them as time expressions)
+        return None
     if g["pl"]:
         return f"XXXX-WXX-{wd + 1}T{_PART[g['part'].lower()]}", "SET"
     d = _weekday_date(wd, mod if mod not in ("noon", "midnight") else "", ctx, m.start(), m.end())

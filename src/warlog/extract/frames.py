@@ -336,6 +336,20 @@ def _second_clause_continues(drafts: list[_Draft], second_clauses: set[int]) -> 
             t.actor2, t.inter2, t.assoc_actor_2 = h.actor2, h.inter2, h.assoc_actor_2
 
 
+def _own_killing(d: _Draft, host: _Draft) -> bool:
+    """A killing told with its own toll at its own precise place, other than the host event's toll and place
+    ("Soldiers later shot dead two suspected bandits near Kaduna city" after an air strike that killed 85 in the
+    state): another incident, not the host's victims told again."""
+    a, b = d.mention, host.mention
+    return (
+        d.own_place
+        and bool(a.fatalities)
+        and bool(b.fatalities)
+        and a.fatalities != b.fatalities
+        and _place_key(a.place) != _place_key(b.place)
+    )
+
+
 def _after_the_telling(draft: _Draft, earlier: _Draft) -> bool:
     """The draft is dated after the day a source told the earlier event: what is told on a day happened by then, so a
     later day is another happening ("said on Monday they had taken the city" ... "gunfire on Tuesday")."""
@@ -508,6 +522,7 @@ def _one_event_per_incident(drafts: list[_Draft]) -> list[_Draft]:
                     and (not d.dated or _near_days(k.mention, m))
                     and (not d.named_place or _same_place(k.mention, m))  # no place of its own: the report's main one
                     and _may_fold(d, k)
+                    and not _own_killing(d, k)
                 ),
                 None,
             )
