@@ -268,3 +268,39 @@ def test_a_weekly_rite_does_not_date_the_event():
     pub = date(2019, 3, 4)
     assert find_dates("civilians leaving Friday prayers were hit", pub) == []
     assert [d.value for d in find_dates("the blast hit on Friday as prayers ended", pub)] == [date(2019, 3, 1)]
+
+
+def test_an_episode_over_days_last_month_takes_the_first_day_a_later_sentence_gives(nlp):
+    text = (
+        "Over three days last month, soldiers killed 40 civilians in the town of Djibo, a rights group said in a "
+        "report on Wednesday. The killings began on December 10, the report said."
+    )
+    ex = extract_report(Report(text=text, title="", published=date(2024, 1, 20)), nlp)
+    # not the day the report came out ("said in a report on Wednesday"); the month, then the first day
+    assert [(m.event_date, m.time_precision, m.fatalities) for m in ex.mentions] == [(date(2023, 12, 10), 1, 40)]
+
+
+def test_the_day_a_report_was_published_does_not_date_the_killings(nlp):
+    text = "Soldiers killed 40 civilians in the town of Djibo, a rights group said in a report published on Wednesday."
+    ex = extract_report(Report(text=text, title="", published=date(2024, 1, 20)), nlp)
+    assert [(m.event_date, m.time_precision) for m in ex.mentions] == [(date(2024, 1, 20), 2)]
+
+
+def test_a_range_of_days_over_a_month_end_a_month_before_publication_is_kept(nlp):
+    text = (
+        "Between December 23 and December 25, gunmen killed at least 150 people in the town of Bokkos in Plateau "
+        "state, a local official said on Friday."
+    )
+    ex = extract_report(Report(text=text, title="", published=date(2024, 1, 20)), nlp)
+    # the project's convention for a stated range of days: its middle day, time precision 2
+    assert [(m.event_date, m.time_precision, m.fatalities) for m in ex.mentions] == [(date(2023, 12, 24), 2, 150)]
+
+
+def test_what_the_attackers_did_and_other_tolls_fold_into_the_attack(nlp):
+    text = (
+        "Gunmen attacked the town of Bokkos on Sunday, killing 18 people, police said.\n\n"
+        "Residents said the attackers burned dozens of homes.\n\n"
+        "Hospital officials gave a higher toll of 30, and local leaders said as many as 45 had died."
+    )
+    ex = extract_report(Report(text=text, title="", published=date(2024, 1, 20)), nlp)
+    assert [(m.sub_event_type, m.fatalities, m.fatalities_max) for m in ex.mentions] == [("Attack", 18, 45)]

@@ -44,7 +44,7 @@ from warlog.extract.places import (
 from warlog.extract.roles import CLAIM, event_threshold, is_furniture, reporting_start, sentence_role
 from warlog.extract.sentences import Sentence as _Sentence
 from warlog.extract.sentences import split_doc as split_sentences
-from warlog.extract.totals import is_part, one_episode, split_totals
+from warlog.extract.totals import is_part, one_episode, over_days, split_totals
 from warlog.extract.types import EventTypeMatch, classify_with_cues, find_triggers
 from warlog.model import Claim, Evidence, Extraction, Mention, Place, Report
 from warlog.taxonomy import taxonomy
@@ -77,7 +77,7 @@ _CLAIMED = re.compile(
 # A sentence that goes on about an event already told ("the strike", "those killed") adds to it.
 _ANAPHORA = re.compile(
     r"\b(?:the|this|that|these|those|its|their)\s+(?:\w+\s+){0,2}?(?:strikes?|air ?strikes?|raids?|attacks?|"
-    r"bombings?|blasts?|explosions?|shelling|bombardment|assault|massacre|incident|blaze)\b|"
+    r"bombings?|blasts?|explosions?|shelling|bombardment|assault|massacres?|incident|blaze|killings?|rampage|siege)\b|"
     r"\b(?:of )?(?:those|the) (?:killed|dead|victims|wounded|injured)\b",
     re.I,
 )
@@ -172,7 +172,7 @@ def _news_day_told(dates: list[DateMention], news_day: date | None, published: d
     day already told, or, in the lead before any event, a full calendar day within LATE_REPORT_DAYS of publication
     ("troops arrived on March 27, 2022" in a report of May 2023)."""
     for d in dates:
-        if d.value is None or d.kind not in ("day", "month"):
+        if d.value is None or d.kind not in ("day", "month", "range"):
             continue
         if news_day is not None and abs((d.value - news_day).days) <= BACKGROUND_DAYS:
             return True
@@ -184,7 +184,7 @@ def _news_day_told(dates: list[DateMention], news_day: date | None, published: d
 def _calendar_date(d: DateMention) -> bool:
     """The date phrase names the calendar (a month, with or without its day and year), not a day counted from the
     telling ("on Tuesday", "yesterday", "last week")."""
-    return not d.relative or d.kind in ("day", "month")
+    return not d.relative or d.kind in ("day", "month", "range")
 
 
 _PROVINCE_WORD = re.compile(
@@ -247,6 +247,19 @@ def _within(earlier: Mention, later: Mention) -> bool:
     return earlier.time_precision == 3 and later.time_precision == 1 and (a.year, a.month) == (b.year, b.month)
 
 
+def _first_day(last: _Draft, sent: _Sentence, published: date | None) -> None:
+    """A sentence that refers back to an episode dated only by its month and gives a day inside it dates it."""
+    m = last.mention
+    if m.time_precision != 3 or m.event_date is None:
+        return
+    month = (m.event_date.year, m.event_date.month)
+    days = [d.value for d in find_dates(sent.text, published) if d.value is not None and d.precision == 1]
+    days = [d for d in days if (d.year, d.month) == month]
+    if days:
+        m.event_date, m.time_precision, last.dated = min(days), 1, True
+        m.evidence.append(Evidence(sent.text, sent.start, sent.end))
+
+
 def _gives_its_day(last: _Draft, match: EventTypeMatch, text: str, published: date | None) -> bool:
     """The sentence tells the same kind of event on a day inside the month the last event was dated to: it gives
     that episode's (first) day ("over five days in late March" ... "troops arrived on March 27, 2022")."""
@@ -268,6 +281,11 @@ _NAMED_WITH = frozenset(
 )
 
 
+def _stem(word: str) -> str:
+    """A crude stem (no lemmatizer is loaded): "attackers"/"attacked" -> "attack", "drones" -> "drone"."""
+    return word[:6] if len(word) >= 6 else word.rstrip("s")
+
+
 def _refers_back(doc: Any, start: int, end: int, told: str) -> bool:
     """The sentence speaks of something the event sentence told, by a definite noun phrase whose head noun that
     sentence used ("a drone strike killed 85 villagers" ... "its drone", "the villagers"), with no name of its own
@@ -275,9 +293,9 @@ def _refers_back(doc: Any, start: int, end: int, told: str) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
-    words = {w.rstrip("s") for w in re.findall(r"[a-z]+", told.lower())}
+    words = {_stem(w) for w in re.findall(r"[a-z]+", told.lower())}
     for tok in span:
-        if tok.tag_ not in ("NN", "NNS") or tok.lower_ in _NAMED_WITH or tok.lower_.rstrip("s") not in words:
+        if tok.tag_ not in ("NN", "NNS") or tok.lower_ in _NAMED_WITH or _stem(tok.lower_) not in words:
             continue
         if not any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in tok.children):
             continue
@@ -374,7 +392,10 @@ def dateline_end(text: str) -> int:
 # Monday", "told AFP on Friday") dates the report, not the event: used only when the sentence gives no other day.
 _STAMP_BEFORE = re.compile(r"\b(?:date of publication|published|posted|updated)\s*(?:on|at|:)?\s*$", re.I)
 _TELLING_BEFORE = re.compile(
-    r"\b(?:said|says|told [\w.\- ]{1,40}?|reported|announced|added|stated|confirmed|declared)\s+"
+    r"(?:\b(?:said|says|told [\w.\- ]{1,40}?|reported|announced|added|stated|confirmed|declared)\s+"
+    # "said in a report on Wednesday", "said in a statement released on Monday"
+    r"(?:in\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:report|statement|study|briefing|post|interview)\s+)?"
+    r"|\b(?:report|statement|study|findings)\s+(?:published|released|issued|made\s+public)\s+)"
     r"(?:on\s+|late\s+|early\s+)?$",
     re.I,
 )
@@ -972,12 +993,14 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         if cas.fatalities is not None or cas.injured is not None:
             here = [i for i, t in enumerate(toponyms) if sent.start <= t.start < sent.end]
             aggregate = is_aggregate_toll(sent.text)
-            if aggregate and one_episode(
+            if (aggregate or over_days(sent.text)) and one_episode(
                 sent.text,
                 _settlements(sent.text, sent.start, [(toponyms[i], resolved[i]) for i in here if i not in filed]),
                 [d.kind for d in find_dates(sent.text, published) if d.value is not None],
             ):
-                episodes.add(index)  # one bounded episode at one place: an event, dated at its start
+                # one bounded episode at one place ("over five days in late March ... in the village of Moura"): an
+                # event, dated by its month until a later sentence gives its first day
+                episodes.add(index)
                 aggregate = False
             if aggregate:
                 attribution = said_by(index)
@@ -1056,6 +1079,9 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
                     more.end(),
                     0.5,
                 )
+        if match is None and drafts and index - drafts[-1].sentence_index <= 2 and _ANAPHORA.search(sent.text):
+            # "The killings began on December 10": the first day of the episode just told by its month
+            _first_day(drafts[-1], sent, published)
         if match is None:
             # A toll with no trigger of its own ("The death toll rose to 15") belongs to the event just told.
             told = cas.fatalities is not None or cas.injured is not None  # "More than 100 others were wounded."

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from warlog.geometry import haversine_km
 from warlog.model import Mention, Place
 
-__all__ = ["NEAR_KM", "counts_incidents", "is_part", "one_episode", "split_totals"]
+__all__ = ["NEAR_KM", "counts_incidents", "is_part", "one_episode", "over_days", "split_totals"]
 
 NEAR_KM = 25.0
 
@@ -138,7 +138,7 @@ _FEW_DAYS = re.compile(
     r"[\s-]+days?\b",
     re.IGNORECASE,
 )
-_EPISODE_DATE_KINDS = frozenset({"day", "weekday", "week", "month"})
+_EPISODE_DATE_KINDS = frozenset({"day", "weekday", "week", "month", "range"})
 
 
 def one_episode(sentence: str, settlements: Sequence[str], date_kinds: Sequence[str]) -> bool:
@@ -153,3 +153,8 @@ def one_episode(sentence: str, settlements: Sequence[str], date_kinds: Sequence[
     if len(set(settlements)) != 1 or _RUNNING.search(sentence) or _PLACES_PLURAL.search(sentence):
         return False
     return any(k in _EPISODE_DATE_KINDS for k in date_kinds) or _FEW_DAYS.search(sentence) is not None
+
+
+def over_days(sentence: str) -> bool:
+    """The sentence tells its happening over a few days ("over five days", "during a three-day rampage")."""
+    return _FEW_DAYS.search(sentence) is not None
