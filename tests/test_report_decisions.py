@@ -304,3 +304,17 @@ def test_what_the_attackers_did_and_other_tolls_fold_into_the_attack(nlp):
     )
     ex = extract_report(Report(text=text, title="", published=date(2024, 1, 20)), nlp)
     assert [(m.sub_event_type, m.fatalities, m.fatalities_max) for m in ex.mentions] == [("Attack", 18, 45)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "episode"),
+    [
+        ("At least 50 people were killed in Khartoum in April, the health ministry said.", False),
+        ("Soldiers massacred 300 people in the village of Moura in March, witnesses said.", True),
+        ("At least 70 people died in a raid on the village of Moura in March, witnesses said.", True),
+    ],
+)
+def test_a_month_s_toll_at_one_place_is_an_episode_only_when_told_as_one_incident(sentence, episode):
+    pub = date(2023, 5, 12)
+    kinds = [d.kind for d in find_dates(sentence, pub) if d.value is not None]
+    assert one_episode(sentence, ["Moura" if "Moura" in sentence else "Khartoum"], kinds) is episode

@@ -138,7 +138,13 @@ _FEW_DAYS = re.compile(
     r"[\s-]+days?\b",
     re.IGNORECASE,
 )
-_EPISODE_DATE_KINDS = frozenset({"day", "weekday", "week", "month", "range"})
+_EPISODE_DATE_KINDS = frozenset({"day", "weekday", "week", "range"})
+# One incident named as such: a toll told only by its month is an episode when the sentence says it was one.
+_ONE_INCIDENT = re.compile(
+    r"\b(?:(?:a|an|the|one)\s+(?:[\w-]+\s+){0,2}?(?:massacre|attack|raid|assault|ambush|siege|rampage|operation)"
+    r"|massacred)\b",
+    re.IGNORECASE,
+)
 
 
 def one_episode(sentence: str, settlements: Sequence[str], date_kinds: Sequence[str]) -> bool:
@@ -148,11 +154,14 @@ def one_episode(sentence: str, settlements: Sequence[str], date_kinds: Sequence[
 
     ``settlements`` are the distinct places finer than a province the sentence names (dateline excluded);
     ``date_kinds`` the kinds of the date phrases it gives (``DateMention.kind``). One episode: exactly one settlement,
-    no plural place noun, no running-total wording, and a time no longer than a month (a day, a week, a month, or a
-    stretch of a few days)."""
+    no plural place noun, no running-total wording, and a bounded time: a day, a week or a range of days, a stretch of
+    a few days, or a month when the sentence names one incident ("a raid in March"; "50 people were killed in
+    Khartoum in April" is a month's toll over a city, a claim)."""
     if len(set(settlements)) != 1 or _RUNNING.search(sentence) or _PLACES_PLURAL.search(sentence):
         return False
-    return any(k in _EPISODE_DATE_KINDS for k in date_kinds) or _FEW_DAYS.search(sentence) is not None
+    if any(k in _EPISODE_DATE_KINDS for k in date_kinds) or _FEW_DAYS.search(sentence) is not None:
+        return True
+    return "month" in date_kinds and _ONE_INCIDENT.search(sentence) is not None
 
 
 def over_days(sentence: str) -> bool:
