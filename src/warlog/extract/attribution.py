@@ -138,8 +138,31 @@ _STOP_TAIL = re.compile(
 )
 
 
+# A document a source published ("the UN report", "Human Rights Watch's investigation"): the source is its owner.
+_DOCUMENT = re.compile(
+    r"(?:['’]s?)?\s*\b(?:report|reports|investigation|inquiry|probe|study|findings|analysis|review|tally|count"
+    r"|figures|data|document|assessment|dossier)$",
+    re.I,
+)
+# Words that never head a noun phrase: a "source" made only of them is a misread ("The report said": "report" read
+# as the verb, "The" as its subject).
+_FUNCTION_WORDS = frozenset(
+    "the a an this that these those its their his her our my your some any each every no one another other such"
+    " of in on at by for with from to and or but as".split()
+)
+
+
+def _owner(phrase: str) -> str:
+    """The phrase without a trailing document noun: "the UN report" -> "the UN"; "the report" -> "the"."""
+    return _DOCUMENT.sub("", phrase).strip()
+
+
 def _canonical(phrase: str) -> str | None:
-    """A known source's canonical name, trying the whole phrase and then shorter tails ("UK-based monitor")."""
+    """A known source's canonical name, trying the whole phrase and then shorter tails ("UK-based monitor"); a
+    document's owner stands for the document ("the UN report" -> United Nations)."""
+    owner = re.sub(r"['’]s?$", "", _owner(phrase))  # "Human Rights Watch's (report)"
+    if owner and owner != phrase.strip():
+        return _canonical(owner)
     words = phrase.split()
     sources = [_COMPILED[i] for i in _SOURCE_GATES.hits(literals_in(" ".join(words)))]  # every tail is a suffix
     for i in range(len(words)):
@@ -154,9 +177,13 @@ def _clean(phrase: str) -> str | None:
     """The source phrase without leading conjunctions, trailing time words and articles; None for pronouns."""
     phrase = re.sub(r"^.*\b(?:and|but|while|as|which|who|because|after)\s+", "", phrase.strip(), flags=re.I)
     phrase = _STOP_TAIL.sub("", phrase).strip(" ,'\"")
+    phrase = re.sub(r"['’]s?$", "", _owner(phrase))  # "the commission's report": the commission; "the report": its
+    # publisher, told by the context
     phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
     if not phrase or _PRONOUN.match(phrase) or len(phrase.split()) > 8:
         return None
+    if phrase.split()[-1].lower() in _FUNCTION_WORDS:
+        return None  # no noun heads it ("The" of "The report said"): no source
     return phrase
 
 
@@ -209,7 +236,7 @@ def _is_source_like(phrase: str) -> bool:
     """A plausible source: a proper name or a noun such as "officials"/"spokesman", not a clause fragment."""
     if re.search(
         r"\b(?:spokes(?:man|woman|person)|officials?|ministry|agency|source|sources|group|statement|"
-        r"television|TV|news|police|army|governor|commander|minister|council|office|department|media)\b",
+        r"television|TV|news|police|army|military|authorities|commission|administration|governor|commander|minister|council|office|department|media)\b",
         phrase,
         re.I,
     ):

@@ -201,7 +201,10 @@ _DAY_RANGE = re.compile(
     rf"|from\s+(?:the\s+)?(?P<a2>{_DAYN})\s+(?:to|until|till)\s+(?:the\s+)?(?P<b2>{_DAYN})"
     rf"|(?P<a3>{_DAYN})\s*[-\u2013]\s*(?P<b3>{_DAYN}))\s+(?:of\s+)?(?P<m1>{_MONTH})(?:,?\s+(?P<y1>{_YEAR}))?"
     rf"|\b(?:between\s+)?(?P<m2>{_MONTH})\s+(?P<a4>{_DAYN})\s*(?:[-\u2013]|and|to)\s*(?P<b4>{_DAYN})"
-    rf"(?:,?\s+(?P<y2>{_YEAR}))?",
+    rf"(?:,?\s+(?P<y2>{_YEAR}))?"
+    # "between December 23 and December 25", "from March 30 to April 2, 2022": the month told with each day
+    rf"|\b(?:between|from)\s+(?P<m3>{_MONTH})\s+(?P<a5>{_DAYN})\s+(?:and|to|until|till)\s+(?P<m4>{_MONTH})\s+"
+    rf"(?P<b5>{_DAYN})(?:,?\s+(?P<y3>{_YEAR}))?",
     re.IGNORECASE,
 )
 
@@ -212,6 +215,11 @@ def _day_ranges(text: str, published: date | None) -> list[DateMention]:
     out: list[DateMention] = []
     for m in _DAY_RANGE.finditer(text):
         g = m.groupdict()
+        if g["m3"]:
+            span = _two_month_range(m, published)
+            if span is not None:
+                out.append(span)
+            continue
         a = next(g[k] for k in ("a1", "a2", "a3", "a4") if g[k])
         b = next(g[k] for k in ("b1", "b2", "b3", "b4") if g[k])
         month = _month_num((g["m1"] or g["m2"]).rstrip("."))
@@ -232,6 +240,25 @@ def _day_ranges(text: str, published: date | None) -> list[DateMention]:
         middle = first + (last - first) / 2
         out.append(DateMention(m.start(), m.end(), m.group(), middle, 2, not year_text, "range"))
     return out
+
+
+def _two_month_range(m: re.Match[str], published: date | None) -> DateMention | None:
+    """ "between December 23 and December 25", "from March 30 to April 2": the middle day, time precision 2, as for
+    the ranges within one month (at most a week)."""
+    g = m.groupdict()
+    m1, m2 = _month_num(g["m3"]), _month_num(g["m4"])
+    d1, d2 = int(re.sub(r"\D", "", g["a5"])), int(re.sub(r"\D", "", g["b5"]))
+    if g["y3"]:
+        year2 = int(g["y3"])
+    elif published is not None:
+        year2 = published.year if (m2, d2) <= (published.month, published.day) else published.year - 1
+    else:
+        return DateMention(m.start(), m.end(), m.group(), None, 2, True, "range")
+    year1 = year2 - 1 if m1 > m2 else year2
+    first, last = _safe_date(year1, m1, d1), _safe_date(year2, m2, d2)
+    if first is None or last is None or not 0 < (last - first).days <= 7:
+        return None
+    return DateMention(m.start(), m.end(), m.group(), first + (last - first) / 2, 2, not g["y3"], "range")
 
 
 def _dateparser(phrase: str, published: date | None) -> date | None:
@@ -981,11 +1008,20 @@ def _tx_relday(m: re.Match[str], ctx: _TxCtx) -> tuple[str, str] | None:
     return day, "DATE"
 
 
+_WEEKLY_RITE = re.compile(
+    r"\s+(?:prayers?|sermons?|services?|mass|worship|worshippers|market|bazaar|edition|newspapers?|school)\b", re.I
+)
+
+
 def _tx_weekday(m: re.Match[str], ctx: _TxCtx) -> tuple[str, str] | None:
     """ "Friday", "last Tuesday", "Wednesday night", "noon Saturday"."""
     g = m.groupdict()
     mod = (g["mod"] or "").lower()
     wd = _WEEKDAYS[g["wd"].lower()]
+    if ctx.past_only and not mod and not g["part"] and _WEEKLY_RITE.match(ctx.text, m.end()):
+        # event dating: "leaving Friday prayers", "the Sunday market" name a weekly rite, not a day of this week
+        # (TimeML still marks them as time expressions)
+        return None
     if g["pl"]:
         return f"XXXX-WXX-{wd + 1}T{_PART[g['part'].lower()]}", "SET"
     d = _weekday_date(wd, mod if mod not in ("noon", "midnight") else "", ctx, m.start(), m.end())

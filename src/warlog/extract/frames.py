@@ -44,7 +44,7 @@ from warlog.extract.places import (
 from warlog.extract.roles import CLAIM, event_threshold, is_furniture, reporting_start, sentence_role
 from warlog.extract.sentences import Sentence as _Sentence
 from warlog.extract.sentences import split_doc as split_sentences
-from warlog.extract.totals import is_part, split_totals
+from warlog.extract.totals import is_part, one_episode, over_days, split_totals
 from warlog.extract.types import EventTypeMatch, classify_with_cues, find_triggers
 from warlog.model import Claim, Evidence, Extraction, Mention, Place, Report
 from warlog.taxonomy import taxonomy
@@ -77,7 +77,7 @@ _CLAIMED = re.compile(
 # A sentence that goes on about an event already told ("the strike", "those killed") adds to it.
 _ANAPHORA = re.compile(
     r"\b(?:the|this|that|these|those|its|their)\s+(?:\w+\s+){0,2}?(?:strikes?|air ?strikes?|raids?|attacks?|"
-    r"bombings?|blasts?|explosions?|shelling|bombardment|assault|massacre|incident|blaze)\b|"
+    r"bombings?|blasts?|explosions?|shelling|bombardment|assault|massacres?|incident|blaze|killings?|rampage|siege)\b|"
     r"\b(?:of )?(?:those|the) (?:killed|dead|victims|wounded|injured)\b",
     re.I,
 )
@@ -162,6 +162,51 @@ def _nothing_happened(doc: Any, start: int, end: int) -> bool:
     return present and not past
 
 
+# An inquiry or an anniversary-free follow-up tells an incident up to this long after it (a UN report published 14
+# months after a massacre); older days are history.
+LATE_REPORT_DAYS = 731
+
+
+def _news_day_told(dates: list[DateMention], news_day: date | None, published: date, lead: bool) -> bool:
+    """A sentence naming an earlier year still tells the report's incident when it gives a day of it: near the news
+    day already told, or, in the lead before any event, a full calendar day within LATE_REPORT_DAYS of publication
+    ("troops arrived on March 27, 2022" in a report of May 2023)."""
+    for d in dates:
+        if d.value is None or d.kind not in ("day", "month", "range"):
+            continue
+        if news_day is not None and abs((d.value - news_day).days) <= BACKGROUND_DAYS:
+            return True
+        if lead and news_day is None and d.precision == 1 and 0 <= (published - d.value).days <= LATE_REPORT_DAYS:
+            return True
+    return False
+
+
+def _calendar_date(d: DateMention) -> bool:
+    """The date phrase names the calendar (a month, with or without its day and year), not a day counted from the
+    telling ("on Tuesday", "yesterday", "last week")."""
+    return not d.relative or d.kind in ("day", "month", "range")
+
+
+_PROVINCE_WORD = re.compile(
+    r"^\W*(?:province|state|region|governorate|county|district|oblast|prefecture|department)\b", re.I
+)
+
+
+def _settlements(text: str, start: int, here: list[tuple[Toponym, Place | None]]) -> list[str]:
+    """The places finer than a province a sentence names (resolved or not): a toll at one of them may be one
+    episode there."""
+    out = []
+    for t, p in here:
+        if p is not None:
+            if not _coarse(p):
+                out.append(p.gazetteer_id or p.location)
+            continue
+        after = text[t.end - start : t.end - start + 20]
+        if not _PROVINCE_WORD.search(t.surface.split()[-1]) and not _PROVINCE_WORD.match(after):
+            out.append(t.surface)
+    return out
+
+
 def _old_year(sentence: str, published: date) -> bool:
     """The sentence is about an earlier year ("since early 2011", "in 2013"), i.e. background."""
     if published.month == 1:
@@ -169,6 +214,10 @@ def _old_year(sentence: str, published: date) -> bool:
     return any(int(y) < published.year for y in _YEAR.findall(sentence))
 
 
+_TOLL_UPDATE = re.compile(
+    r"\b(?:rose|risen|rising|rises|climbed|climbs|increased|jumped|mounted|reached|new|updated|revised|now\s+stands)\b",
+    re.I,
+)
 _TOLL_FOLLOWUP = re.compile(r"\b(toll|killed|dead|died|wounded|injured|casualt|bodies|lives)\b", re.I)
 
 
@@ -186,6 +235,137 @@ class _Draft:
     named_place: bool = True  # the sentence named any place of its own (a province counts)
     new_incident: bool = False  # the sentence opens with "Meanwhile", "Elsewhere", "In a separate attack"
     told_day: bool = False  # dated only by the day a source told it ("rebels said on Monday they had taken ...")
+    episode: bool = False  # one bounded episode at one place told with its whole toll ("over five days ... 500")
+
+
+def _within(earlier: Mention, later: Mention) -> bool:
+    """The later telling's day is the earlier's, or falls in the month the earlier gives only to the month ("in late
+    March", then "on March 27")."""
+    a, b = earlier.event_date, later.event_date
+    if a is None or b is None or a == b:
+        return a == b
+    return earlier.time_precision == 3 and later.time_precision == 1 and (a.year, a.month) == (b.year, b.month)
+
+
+def _first_day(last: _Draft, sent: _Sentence, published: date | None) -> None:
+    """A sentence that refers back to an episode dated only by its month and gives a day inside it dates it."""
+    m = last.mention
+    if m.time_precision != 3 or m.event_date is None:
+        return
+    month = (m.event_date.year, m.event_date.month)
+    days = [d.value for d in find_dates(sent.text, published) if d.value is not None and d.precision == 1]
+    days = [d for d in days if (d.year, d.month) == month]
+    if days:
+        m.event_date, m.time_precision, last.dated = min(days), 1, True
+        m.evidence.append(Evidence(sent.text, sent.start, sent.end))
+
+
+def _gives_its_day(last: _Draft, match: EventTypeMatch, text: str, published: date | None) -> bool:
+    """The sentence tells the same kind of event on a day inside the month the last event was dated to: it gives
+    that episode's (first) day ("over five days in late March" ... "troops arrived on March 27, 2022")."""
+    m = last.mention
+    if m.time_precision != 3 or m.event_date is None or match.event_type != m.event_type:
+        return False
+    month = (m.event_date.year, m.event_date.month)
+    return any(
+        d.value is not None and d.precision == 1 and (d.value.year, d.value.month) == month
+        for d in find_dates(text, published)
+    )
+
+
+_DEFINITE = frozenset({"the", "its", "their", "this", "that", "these", "those", "his", "her"})
+# Nouns a definite phrase uses with a name of its own ("the village of Kauran"): no reference back by themselves.
+_NAMED_WITH = frozenset(
+    "village villages town towns city cities area areas district districts province region state neighbourhood"
+    " neighborhood camp country capital government year month week day time".split()
+)
+
+
+def _stem(word: str) -> str:
+    """A crude stem (no lemmatizer is loaded): "attackers"/"attacked" -> "attack", "drones" -> "drone"."""
+    return word[:6] if len(word) >= 6 else word.rstrip("s")
+
+
+def _refers_back(doc: Any, start: int, end: int, told: str) -> bool:
+    """The sentence speaks of something the event sentence told, by a definite noun phrase whose head noun that
+    sentence used ("a drone strike killed 85 villagers" ... "its drone", "the villagers"), with no name of its own
+    (read from the parse: the noun's tag, its determiner or possessor)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    words = {_stem(w) for w in re.findall(r"[a-z]+", told.lower())}
+    for tok in span:
+        if tok.tag_ not in ("NN", "NNS") or tok.lower_ in _NAMED_WITH or _stem(tok.lower_) not in words:
+            continue
+        if not any(c.dep_ in ("det", "poss") and c.lower_ in _DEFINITE for c in tok.children):
+            continue
+        if any(c.tag_ in ("NNP", "NNPS") for c in tok.subtree):
+            continue  # "the villagers of Kauran": named, maybe others
+        return True
+    return False
+
+
+_CLAUSE_BREAK = re.compile(r"[,;]\s+(?:and|while|but|whereas)\s+|;\s+")
+
+
+def _one_clause_per_place(sent: _Sentence, toponyms: list[Toponym], resolved: list[Place | None]) -> list[_Sentence]:
+    """A sentence that tells two happenings at two places, each with its own toll ("missiles hit Kyiv, killing three,
+    and a strike on Kryvyi Rih killed two more"), cut into its two clauses: ACLED codes one event per location, each
+    with its figure. Cut only where the second clause has a trigger and a toll of its own and the two clauses name
+    different places finer than a province."""
+    places = [
+        (t.start - sent.start, _place_key(p))
+        for t, p in zip(toponyms, resolved, strict=True)
+        if p is not None and not _coarse(p) and sent.start <= t.start < sent.end
+    ]
+    if len({k for _, k in places}) < 2:
+        return [sent]
+    for m in _CLAUSE_BREAK.finditer(sent.text):
+        head = {k for at, k in places if at < m.start()}
+        tail = {k for at, k in places if at >= m.end()}
+        if not head or not tail or head & tail:
+            continue
+        first, second = sent.text[: m.start()], sent.text[m.end() :]
+        if extract_casualties(first).fatalities is None or extract_casualties(second).fatalities is None:
+            continue
+        if not find_triggers(second):
+            continue
+        return [
+            _Sentence(first, sent.start, sent.start + m.start(), sent.paragraph),
+            _Sentence(second, sent.start + m.end(), sent.end, sent.paragraph),
+        ]
+    return [sent]
+
+
+def _second_clause_continues(drafts: list[_Draft], second_clauses: set[int]) -> None:
+    """The second clause cut from a sentence ("..., and a strike on Kryvyi Rih killed two more") goes on with the
+    first clause's violence: of the same event type it takes the first's sub-type and, when it names none, its
+    actors."""
+    by_index = {d.sentence_index: d for d in drafts}
+    for i in second_clauses:
+        tail, head = by_index.get(i), by_index.get(i - 1)
+        if tail is None or head is None or tail.mention.event_type != head.mention.event_type:
+            continue
+        t, h = tail.mention, head.mention
+        t.sub_event_type = h.sub_event_type
+        if t.actor1 is None or t.actor1.startswith("Unidentified"):
+            t.actor1, t.inter1, t.assoc_actor_1 = h.actor1, h.inter1, h.assoc_actor_1
+        if t.actor2 is None:
+            t.actor2, t.inter2, t.assoc_actor_2 = h.actor2, h.inter2, h.assoc_actor_2
+
+
+def _own_killing(d: _Draft, host: _Draft) -> bool:
+    """A killing told with its own toll at its own precise place, other than the host event's toll and place
+    ("Soldiers later shot dead two suspected bandits near Kaduna city" after an air strike that killed 85 in the
+    state): another incident, not the host's victims told again."""
+    a, b = d.mention, host.mention
+    return (
+        d.own_place
+        and bool(a.fatalities)
+        and bool(b.fatalities)
+        and a.fatalities != b.fatalities
+        and _place_key(a.place) != _place_key(b.place)
+    )
 
 
 def _after_the_telling(draft: _Draft, earlier: _Draft) -> bool:
@@ -212,7 +392,10 @@ def dateline_end(text: str) -> int:
 # Monday", "told AFP on Friday") dates the report, not the event: used only when the sentence gives no other day.
 _STAMP_BEFORE = re.compile(r"\b(?:date of publication|published|posted|updated)\s*(?:on|at|:)?\s*$", re.I)
 _TELLING_BEFORE = re.compile(
-    r"\b(?:said|says|told [\w.\- ]{1,40}?|reported|announced|added|stated|confirmed|declared)\s+"
+    r"(?:\b(?:said|says|told [\w.\- ]{1,40}?|reported|announced|added|stated|confirmed|declared)\s+"
+    # "said in a report on Wednesday", "said in a statement released on Monday"
+    r"(?:in\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:report|statement|study|briefing|post|interview)\s+)?"
+    r"|\b(?:report|statement|study|findings)\s+(?:published|released|issued|made\s+public)\s+)"
     r"(?:on\s+|late\s+|early\s+)?$",
     re.I,
 )
@@ -360,6 +543,7 @@ def _one_event_per_incident(drafts: list[_Draft]) -> list[_Draft]:
                     and (not d.dated or _near_days(k.mention, m))
                     and (not d.named_place or _same_place(k.mention, m))  # no place of its own: the report's main one
                     and _may_fold(d, k)
+                    and not _own_killing(d, k)
                 ),
                 None,
             )
@@ -393,8 +577,8 @@ def _tolls_beyond_one_incident(drafts: list[_Draft], claims: list[Claim], report
     cap = taxonomy().max_event_fatalities
     for d in drafts:
         m = d.mention
-        if m.fatalities is None or m.fatalities <= cap:
-            continue
+        if m.fatalities is None or m.fatalities <= cap or d.episode:
+            continue  # an episode at one place holds its whole toll (a massacre over days)
         source = next((e for e in m.evidence if str(m.fatalities) in e.text.replace(",", "")), m.evidence[0])
         if _ONE_INCIDENT_BIG.search(source.text):
             continue
@@ -442,7 +626,9 @@ def _merge(into: _Draft, other: _Draft) -> None:
         a.actor1, a.actor2, a.inter1, a.inter2 = b.actor1 or a.actor1, b.actor2 or a.actor2, b.inter1, b.inter2
     if b.place is not None and (
         a.place is None
-        or a.place.feature == "country"  # a country is no place for ACLED: the report's main place is better
+        # a country is no place for ACLED: the report's main place is better, unless the sentence named its own
+        # place the gazetteer lacks ("the village of Moura": kept at the country for an analyst to place)
+        or (a.place.feature == "country" and (other.named_place or not a.unresolved_places))
         or (other.named_place and b.place.geo_precision < a.place.geo_precision)
     ):
         a.place = b.place  # a sentence that names no place has only the report's main place: it refines nothing
@@ -461,7 +647,12 @@ def _merge(into: _Draft, other: _Draft) -> None:
             setattr(a, name, getattr(b, name))
     # Figures: the same source restating a toll keeps the larger (an update); another source's figure quoted further
     # down does not replace the figure the report states first (the outlet's own account of the event).
-    same_source = not into.attributions or not other.attributions or into.attributions & other.attributions
+    # A figure told by another source than the first telling's (the outlet's own account counts as one) is a second
+    # account: the first figure is kept and the higher one bounds the range (ACLED: the lowest credible figure is
+    # coded); the same source, an unsourced restatement, or a toll said to have risen is an update (the larger).
+    update = any(_TOLL_UPDATE.search(e.text) for e in b.evidence)
+    second = bool(other.attributions) and not (into.attributions & other.attributions)
+    same_source = update or not second
     for name in ("fatalities", "injured", "civilians", "children", "women"):
         x, y = getattr(a, name), getattr(b, name)
         if y is None or (name == "fatalities" and y == 0 and other.casualties.fatalities is None):
@@ -478,7 +669,8 @@ def _merge(into: _Draft, other: _Draft) -> None:
     a.evidence.extend(e for e in b.evidence if e not in a.evidence)
     a.unresolved_places.extend(u for u in b.unresolved_places if u not in a.unresolved_places)
     a.confidence = max(a.confidence, b.confidence)
-    into.attributions |= other.attributions
+    if other.casualties.fatalities is not None:
+        into.attributions |= other.attributions  # the sources of the figures (the range is theirs)
 
 
 def _names_the_placeholder(a: Mention, b: Mention) -> bool:
@@ -569,9 +761,7 @@ def _follow_up_target(drafts: list[_Draft], draft: _Draft, anaphoric: bool) -> _
     m = draft.mention
     if drafts and not draft.own_place and (anaphoric or m.sub_event_type == "Attack"):
         last = drafts[-1]
-        if not (draft.dated and last.dated and last.mention.event_date != m.event_date) and not _after_the_telling(
-            draft, last
-        ):
+        if not (draft.dated and last.dated and not _within(last.mention, m)) and not _after_the_telling(draft, last):
             return last
     if not (anaphoric or not draft.own_place):
         return None
@@ -579,7 +769,7 @@ def _follow_up_target(drafts: list[_Draft], draft: _Draft, anaphoric: bool) -> _
         e = earlier.mention
         if e.event_type != m.event_type:
             continue
-        if draft.dated and earlier.dated and e.event_date != m.event_date:
+        if draft.dated and earlier.dated and not _within(e, m):
             continue
         if _after_the_telling(draft, earlier):
             continue
@@ -673,7 +863,9 @@ def _in_report_country(place: Place | None, country: str | None, doc_places: lis
         return place
     home = [p for p in doc_places if p.country == country and p.feature != "country"]
     if not home:
-        return place
+        # the report names only its country ("in northern Burkina Faso"): a namesake abroad ("Soro", India) is not
+        # the place; the country holds the event and the name is left to place (see the call)
+        return next((p for p in doc_places if p.feature == "country" and p.country == country), place)
     return replace(home[0], geo_precision=max(home[0].geo_precision, 2))
 
 
@@ -768,11 +960,15 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     title_drafts: list[_Draft] = []
     claims: list[Claim] = []
     tagged = _split_headlines(sentences, report)
+    clauses = [([s] if head else _one_clause_per_place(s, toponyms, resolved), head) for s, head in tagged]
+    tagged = [(c, head) for cs, head in clauses for c in cs]
+    second_clauses = {sum(len(cs) for cs, _ in clauses[:k]) + 1 for k, (cs, _) in enumerate(clauses) if len(cs) == 2}
     sentences = [_without_stamp(t[0]) for t in tagged]
     headline = {i for i, t in enumerate(tagged) if t[1]}
     own_source: dict[int, str | None] = {}
     first_body = min((i for i in range(len(sentences)) if i not in headline), default=0)
     news_day: date | None = None  # the day of the incident the report is about, when it is long before publication
+    episodes: set[int] = set()  # sentences that tell one episode over days at one place ("over five days in March")
 
     def source_of(i: int) -> str | None:
         if i not in own_source:
@@ -795,10 +991,22 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         after = sentences[index + 1].text if index + 1 < len(sentences) else ""
 
         if cas.fatalities is not None or cas.injured is not None:
-            if is_aggregate_toll(sent.text):
+            here = [i for i, t in enumerate(toponyms) if sent.start <= t.start < sent.end]
+            aggregate = is_aggregate_toll(sent.text)
+            if (aggregate or over_days(sent.text)) and one_episode(
+                sent.text,
+                _settlements(sent.text, sent.start, [(toponyms[i], resolved[i]) for i in here if i not in filed]),
+                [d.kind for d in find_dates(sent.text, published) if d.value is not None],
+            ):
+                # one bounded episode at one place ("over five days in late March ... in the village of Moura"): an
+                # event, dated by its month until a later sentence gives its first day
+                episodes.add(index)
+                aggregate = False
+            if aggregate:
                 attribution = said_by(index)
                 quantity, what = _claim_what(sent.text, cas)
-                where = [t.surface for t in toponyms if sent.start <= t.start < sent.end]
+                # the dateline is where the report was filed, not where the toll was counted
+                where = [toponyms[i].surface for i in here if i not in filed] or [toponyms[i].surface for i in here]
                 claims.append(
                     Claim(
                         report_id=report.id,
@@ -822,6 +1030,11 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             role = sentence_role(sent.text, [m.sub_event_type for m in live])
             # "The attack ... killed at least 18" right after an incident is that incident's toll, not a claim.
             follow_up = bool(drafts) and index - drafts[-1].sentence_index <= 2 and _ANAPHORA.match(sent.text.strip())
+            follow_up = follow_up or (
+                bool(drafts)
+                and index - drafts[-1].sentence_index <= 2
+                and _gives_its_day(drafts[-1], match, sent.text, published)
+            )
             lead = index in headline or index <= first_body + 1
             if role.p_event < event_threshold() * (LEAD_PRIOR if lead else 1.0) and not follow_up:
                 if role.role == CLAIM and (cas.fatalities is not None or cas.injured is not None):
@@ -866,12 +1079,21 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
                     more.end(),
                     0.5,
                 )
+        if match is None and drafts and index - drafts[-1].sentence_index <= 2 and _ANAPHORA.search(sent.text):
+            # "The killings began on December 10": the first day of the episode just told by its month
+            _first_day(drafts[-1], sent, published)
         if match is None:
             # A toll with no trigger of its own ("The death toll rose to 15") belongs to the event just told.
             told = cas.fatalities is not None or cas.injured is not None  # "More than 100 others were wounded."
             if drafts and told and _TOLL_FOLLOWUP.search(sent.text):
                 last = drafts[-1]
-                if index - last.sentence_index <= 2 and sent.paragraph - sentences[last.sentence_index].paragraph <= 1:
+                # another source's account of the toll ("One local official put the toll at 120") may come a
+                # paragraph further on; an unsourced toll only right after the event
+                reach = 2 if source_of(index) else 1
+                if (
+                    index - last.sentence_index <= reach + 1
+                    and sent.paragraph - sentences[last.sentence_index].paragraph <= reach
+                ):
                     attribution = said_by(index)
                     follow = _Draft(
                         Mention(report_id=report.id, evidence=[Evidence(sent.text, sent.start, sent.end)]),
@@ -901,7 +1123,11 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             continue
         attribution = said_by(index)
         dates = find_dates(sent.text, published)
-        if published is not None and _old_year(sent.text, published):
+        if (
+            published is not None
+            and _old_year(sent.text, published)
+            and not _news_day_told(dates, news_day, published, lead=not drafts and index <= 3)
+        ):
             # Background from another year ("agreed to destroy its weapons in 2013"): a toll it gives is a claim.
             if cas.fatalities is not None:
                 quantity, what = _claim_what(sent.text, cas)
@@ -918,6 +1144,12 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
                 )
             continue
         event_date, precision, dated = _event_date(dates, published, skip_before, sent.start, match.start, sent.text)
+        if not dated and index in episodes:
+            # an episode told by its month or week ("in late March last year"): dated at that precision (a later
+            # sentence may give its first day)
+            spans = [d for d in dates if d.value is not None and d.kind in ("week", "month") and d.precision <= 3]
+            if spans:
+                event_date, precision, dated = spans[0].value, spans[0].precision, True
         if not dated and (_BACKGROUND.search(sent.text) or any(d.kind in ("month", "year") for d in dates)):
             continue  # "last month", "late last year", "in recent days": background, not today's news
         if (
@@ -942,8 +1174,10 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         if published is not None and event_date is not None and (published - event_date).days > BACKGROUND_DAYS:
             if news_day is not None and abs((news_day - event_date).days) <= BACKGROUND_DAYS:
                 pass  # close to the incident the report is about (published weeks later)
-            elif not drafts and index <= 3 and any(d.value == event_date and not d.relative for d in dates):
-                news_day = event_date  # the lead tells an incident by its full date: an assessment published later
+            elif not drafts and index <= 3 and any(d.value == event_date and _calendar_date(d) for d in dates):
+                # the lead tells an incident by its calendar date ("on February 25", "March 27, 2022", "in late
+                # March last year"): an inquiry or an assessment published weeks or a year later
+                news_day = event_date
             else:
                 continue
 
@@ -956,8 +1190,11 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             [resolved[i] for i in in_sentence],
             doc_places,
         )
+        abroad = place
         place = _in_report_country(place, country, doc_places)
         unresolved = [toponyms[i].surface for i in in_sentence if resolved[i] is None and i not in filed]
+        if abroad is not None and place is not None and place.feature == "country" != abroad.feature:
+            unresolved.insert(0, abroad.surface or abroad.location)  # a namesake abroad: the name, to place
         mention_country = (place.country if place else None) or country
         roles = assign_roles(sent.text, match.sub_event_type, mention_country, match.start)
         mention = Mention(
@@ -1012,6 +1249,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             named_place=bool(own),
             from_title=index in headline,
             told_day=told,
+            episode=index in episodes,
         )
         if draft.from_title:
             title_drafts.append(draft)
@@ -1022,6 +1260,20 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             # report gives it (the province of "the same province", else the country), the name left to place
             mention.place = _admin_level(mention.place, doc_places, _SAME_ADMIN.search(sent.text) is not None)
         target = None if draft.new_incident else _follow_up_target(drafts, draft, bool(_ANAPHORA.search(sent.text)))
+        if (
+            target is None
+            and not draft.new_incident
+            and drafts
+            and cas.fatalities is None
+            and cas.injured is None
+            and index - drafts[-1].sentence_index <= 2
+            and (not dated or _within(drafts[-1].mention, mention))
+            and _same_place(drafts[-1].mention, mention)
+            and _refers_back(doc, sent.start, sent.end, drafts[-1].mention.evidence[0].text)
+        ):
+            # "The army said its drone had mistaken the crowd for militants": no toll of its own, it speaks of the
+            # things the event just told ("its drone", "the villagers"): that incident explained, not another one
+            target = drafts[-1]
         if target is None:
             same = [e for e in drafts if _same_happening(e.mention, mention) and _may_fold(draft, e)]
             # the event told at this very place first (a district's event, not the city total around it)
@@ -1062,6 +1314,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             _apply_casualties(target.mention, td.casualties)
             target.casualties.fatalities = td.casualties.fatalities
 
+    _second_clause_continues(drafts, second_clauses)
     _place_from_retelling(drafts, sentences, toponyms, resolved, doc_places, country, published)
     drafts = _one_event_per_incident(drafts)
     drafts = _tolls_beyond_one_incident(drafts, claims, report)

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from warlog.geometry import haversine_km
 from warlog.model import Mention, Place
 
-__all__ = ["NEAR_KM", "counts_incidents", "is_part", "split_totals"]
+__all__ = ["NEAR_KM", "counts_incidents", "is_part", "one_episode", "over_days", "split_totals"]
 
 NEAR_KM = 25.0
 
@@ -113,3 +113,57 @@ def split_totals(mentions: Sequence[Mention]) -> list[Mention]:
                 setattr(total, name, remainder)
         kept.append(total)
     return kept
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# One episode or a running total
+
+# A toll counted up to now or over many incidents: "since September", "so far", "this year", "over the past three
+# months", "across the region", "in total". Such a toll is a claim whatever place it names.
+_RUNNING = re.compile(
+    r"\b(?:since|so\s+far|thus\s+far|to\s+date|in\s+total|a\s+total\s+of|overall|cumulative(?:ly)?|altogether|in\s+all"
+    r"|throughout|across|this\s+(?:year|month|week)|(?:past|last|previous|preceding)\s+(?:[\w-]+\s+)?(?:days|weeks"
+    r"|months|years)|(?:a|per|each|every)\s+(?:day|week|month)|(?:year|month)s?\s+of)\b",
+    re.IGNORECASE,
+)
+# Several places in one toll ("in villages", "in two towns", "in several districts").
+_PLACES_PLURAL = re.compile(
+    r"\b(?:villages|towns|cities|areas|regions|provinces|districts|localities|communities|settlements"
+    r"|neighbou?rhoods|camps|hamlets|several|various|multiple)\b",
+    re.IGNORECASE,
+)
+# A bounded stretch of days: "over five days", "in three days of killing", "during a four-day siege".
+_FEW_DAYS = re.compile(
+    r"\b(?:over|in|during|within|for)\s+(?:a\s+|the\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d)"
+    r"[\s-]+days?\b",
+    re.IGNORECASE,
+)
+_EPISODE_DATE_KINDS = frozenset({"day", "weekday", "week", "range"})
+# One incident named as such: a toll told only by its month is an episode when the sentence says it was one.
+_ONE_INCIDENT = re.compile(
+    r"\b(?:(?:a|an|the|one)\s+(?:[\w-]+\s+){0,2}?(?:massacre|attack|raid|assault|ambush|siege|rampage|operation)"
+    r"|massacred)\b",
+    re.IGNORECASE,
+)
+
+
+def one_episode(sentence: str, settlements: Sequence[str], date_kinds: Sequence[str]) -> bool:
+    """The toll a sentence gives is one bounded episode at one place, not a running total: ACLED codes "over five
+    days in late March, soldiers killed at least 500 people in the village of Moura" as an event (dated at its start),
+    and "400 civilians have been killed in attacks across West Darfur since September" as no event.
+
+    ``settlements`` are the distinct places finer than a province the sentence names (dateline excluded);
+    ``date_kinds`` the kinds of the date phrases it gives (``DateMention.kind``). One episode: exactly one settlement,
+    no plural place noun, no running-total wording, and a bounded time: a day, a week or a range of days, a stretch of
+    a few days, or a month when the sentence names one incident ("a raid in March"; "50 people were killed in
+    Khartoum in April" is a month's toll over a city, a claim)."""
+    if len(set(settlements)) != 1 or _RUNNING.search(sentence) or _PLACES_PLURAL.search(sentence):
+        return False
+    if any(k in _EPISODE_DATE_KINDS for k in date_kinds) or _FEW_DAYS.search(sentence) is not None:
+        return True
+    return "month" in date_kinds and _ONE_INCIDENT.search(sentence) is not None
+
+
+def over_days(sentence: str) -> bool:
+    """The sentence tells its happening over a few days ("over five days", "during a three-day rampage")."""
+    return _FEW_DAYS.search(sentence) is not None
