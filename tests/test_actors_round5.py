@@ -240,3 +240,49 @@ def test_armed_dead_keep_the_civilian_subcount(nlp):
     events = _events(nlp, text, date(2023, 5, 8))
     assert events and events[0]["fatalities"] == 11
     assert events[0]["civilians"] != 11
+
+
+# --- a clash on a known front line whose sides the report does not name ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("day", "admin1", "sides"),
+    [
+        (
+            date(2020, 5, 6),
+            "Donetsk",
+            {"Military Forces of Ukraine (2019-)", "NAF: United Armed Forces of Novorossiya"},
+        ),
+        (date(2023, 1, 10), "Donetsk", {"Military Forces of Ukraine (2019-)", "Military Forces of Russia (2000-)"}),
+    ],
+)
+def test_unnamed_clash_on_a_front_line_is_between_its_belligerents(day, admin1, sides):
+    note = "Monitors recorded 40 explosions and bursts of small-arms fire in both directions of the line near the town."
+    roles = attach_roles(note, "Armed clash", "Battles", "Ukraine", day=day, admin1=admin1)
+    assert {roles.actor1, roles.actor2} == sides
+    assert {roles.inter1, roles.inter2} <= {1, 2, 8}
+
+
+@pytest.mark.parametrize(
+    ("note", "country", "day", "admin1"),
+    [
+        ("Gunmen clashed with unknown attackers near the town.", "Ukraine", date(2013, 5, 6), "Donetsk"),  # before
+        ("Gunmen clashed with unknown attackers near the town.", "Ukraine", date(2020, 5, 6), "Lviv"),  # off the front
+        ("Gunmen clashed with unknown attackers near the town.", "Nigeria", date(2020, 5, 6), "Borno"),  # no front
+        ("Police clashed with gunmen near the town.", "Ukraine", date(2020, 5, 6), "Donetsk"),  # a side is named
+    ],
+)
+def test_front_line_needs_the_front_and_two_unnamed_sides(note, country, day, admin1):
+    roles = attach_roles(note, "Armed clash", "Battles", country, day=day, admin1=admin1)
+    assert "NAF: United Armed Forces of Novorossiya" not in (roles.actor1, roles.actor2)
+    assert not any((a or "").startswith("Military Forces of Ukraine") for a in (roles.actor1, roles.actor2))
+
+
+def test_front_line_in_a_report(nlp):
+    text = "Heavy fighting broke out near Bakhmut in Donetsk region on Tuesday, officials said."
+    events = _events(nlp, text, date(2023, 1, 10))
+    clashes = [e for e in events if e["sub_event_type"] == "Armed clash"]
+    assert clashes and {clashes[0]["actor1"], clashes[0]["actor2"]} == {
+        "Military Forces of Ukraine (2019-)",
+        "Military Forces of Russia (2000-)",
+    }

@@ -366,6 +366,11 @@ def _forces_name(which: str, iso: str) -> str:
     return f"{which} Forces of {name} ({mil if which == 'Military' else pol})"
 
 
+def state_forces(which: str, iso: str) -> str:
+    """ACLED's name for a country's "Military" or "Police" forces ("Military Forces of Ukraine (2019-)")."""
+    return _forces_name(which, iso)
+
+
 def _render(template: str, iso: str | None) -> str | None:
     """Fill a canonical template for a country; None where the template needs a country we do not have."""
     if "{military}" in template or "{police}" in template:
@@ -699,30 +704,23 @@ def _trigger_position(sentence: str, sub_event_type: str | None) -> int:
     return m.start() if m else len(sentence)
 
 
-# A source, not a side: "..., the SDF said", "according to the army" ("X said it fired", "X said its fighters"
-# name the doer: _CLAIMS and _SAID_OWN).
+# A source, not a side: "..., the SDF said" ("X said it fired", "X said its fighters" name the doer: _CLAIMS and
+# _SAID_OWN; "X announced the capture of" and "according to X, 18 fighters were killed" often do too).
 _SAID = re.compile(
     r"^\W{0,3}(?:(?:group|militants|fighters|forces|movement|spokesman|spokesperson)\W{0,3})?(?:has |have |had )?"
-    r"(?:said|says|say|reported(?!\s+\w+ed\b)|reports|told|stated|added|confirmed|denied|announced|tweeted|wrote)\b",
+    r"(?:said|says|say|reported(?!\s+\w+ed\b)|told|stated|added|tweeted|wrote)\b",
     re.I,
 )
 _SAID_OWN = re.compile(
-    r"^\W{0,3}(?:has |have |had )?(?:said|says|say|announced|stated|confirmed)\W{1,3}(?:that\s+)?"
+    r"^\W{0,3}(?:has |have |had )?(?:said|says|say|announced|stated|confirmed|reported)\W{1,3}(?:that\s+)?"
     r"(?:it|they|its|their)\b",
-    re.I,
-)
-_ACCORDING = re.compile(
-    r"\baccording\s+to(?:\s+(?:the|a|an))?\s*$"
-    r"|\b(?:sources?|statement|spokesm[ae]n|officials?) (?:from|of|for)(?:\s+the)?\s*$",
     re.I,
 )
 
 
 def _source_only(sentence: str, a: ActorMention) -> bool:
-    """The actor is named only as the source of the report ("..., the SDF said", "according to the army")."""
+    """The actor is named only as the source of the report ("..., the SDF said")."""
     after = sentence[a.end :]
-    if _ACCORDING.search(sentence[max(0, a.start - 40) : a.start]):
-        return True
     return bool(_SAID.match(after)) and not _CLAIMS.match(after) and not _SAID_OWN.match(after)
 
 

@@ -16,15 +16,19 @@
 
 from __future__ import annotations
 
+import csv
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
 from typing import Any
 
-from warlog.countries import acled_country_name
+from warlog.countries import acled_country_name, country_iso2
 from warlog.extract.actor_roles import trigger_position
-from warlog.extract.actors import ActorMention, ActorRoles, actor_info, assign_roles, find_actors
+from warlog.extract.actors import ActorMention, ActorRoles, actor_info, assign_roles, find_actors, state_forces
 from warlog.extract.demonyms import demonym_table, named_countries
 
 __all__ = [
@@ -305,6 +309,8 @@ def attach_roles(
     country: str | None,
     actors: DocActors | None = None,
     trigger_start: int | None = None,
+    day: date | None = None,
+    admin1: str | None = None,
 ) -> ActorRoles:
     """ACLED actors of one event: the sentence's roles (actors.assign_roles, at the type classifier's trigger when none
     is given), then the report's (complete_roles)."""
@@ -315,6 +321,7 @@ def attach_roles(
         actors = document_actors([sentence], country)
     complete_roles(roles, sub_event_type, event_type, sentence, actors, country)
     report_gunner(roles, sub_event_type, actors)
+    front_line_sides(roles, sub_event_type, country, day, admin1)
     unnamed_side(roles, sub_event_type, country)
     return roles
 
@@ -342,6 +349,63 @@ _ARMED_DEAD = re.compile(
     r"|bandits?|vigilantes?|servicem[ae]n)\b",
     re.I,
 )
+
+
+@dataclass(frozen=True)
+class _Front:
+    iso: str
+    admin1: re.Pattern[str] | None
+    start: date
+    end: date | None
+    sides: tuple[str, str]
+
+
+@lru_cache(maxsize=1)
+def _fronts() -> tuple[_Front, ...]:
+    """``data/front_lines.csv``: wars with a front line between two known belligerents."""
+    text = resources.files("warlog").joinpath("data/front_lines.csv").read_text(encoding="utf-8")
+    out = []
+    for rec in csv.DictReader(line for line in text.splitlines() if not line.startswith("#")):
+        iso = rec["iso"].strip().upper()
+        sides = tuple(
+            state_forces("Military", iso) if s.strip() == "{military}" else s.strip()
+            for s in (rec["side_a"], rec["side_b"])
+        )
+        out.append(
+            _Front(
+                iso,
+                re.compile(rec["admin1"], re.I) if rec["admin1"].strip() else None,
+                date.fromisoformat(rec["start"]),
+                date.fromisoformat(rec["end"]) if rec["end"].strip() else None,
+                (sides[0], sides[1]),
+            )
+        )
+    return tuple(out)
+
+
+def front_line_sides(
+    roles: Any, sub: str | None, country: str | None, day: date | None, admin1: str | None = None
+) -> None:
+    """A clash no side of which the report names, on a front line between two known belligerents on that day ("a
+    total of 40 explosions and bursts of fire in both directions of the frontline near Avdiivka" in 2020), is
+    between the two (ACLED: a clash has two sides, and on such a front they are the war's)."""
+    if sub != "Armed clash" or day is None or not country:
+        return
+    unnamed = ("Unidentified Armed Group",)
+    if roles.actor1 is not None and not roles.actor1.startswith(unnamed):
+        return
+    if roles.actor2 is not None and not roles.actor2.startswith(unnamed):
+        return
+    iso = country_iso2(country)
+    for front in _fronts():
+        if front.iso != iso or day < front.start or (front.end is not None and day > front.end):
+            continue
+        if front.admin1 is not None and not (admin1 and front.admin1.search(admin1)):
+            continue
+        roles.actor1, roles.actor2 = front.sides
+        roles.inter1 = roles.inter2 = None
+        fill_inter(roles, country)
+        return
 
 
 def report_gunner(roles: Any, sub: str | None, actors: DocActors) -> None:

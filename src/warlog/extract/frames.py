@@ -26,6 +26,7 @@ from warlog.extract.context import (
     entity_spans,
     fill_inter,
     focus_country,
+    front_line_sides,
     named_countries,
     one_sided_battle,
     report_gunner,
@@ -1087,6 +1088,11 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     ids: set[str] = set()
     for d in drafts:
         report_gunner(d.mention, d.mention.sub_event_type, war_actors)
+        place = d.mention.place
+        front_line_sides(
+            d.mention, d.mention.sub_event_type, place.country if place else country, d.mention.event_date,
+            place.admin1 if place else None,
+        )  # fmt: skip
         unnamed_side(d.mention, d.mention.sub_event_type, d.mention.place.country if d.mention.place else country)
         civilian_toll(d.mention)
         _date_actors(d.mention)
