@@ -122,7 +122,10 @@ def evaluate_actors(path: str | Path, limit: int | None = None, errors: int = 0)
         if limit is not None and n >= limit:
             break
         note, country = clean_note(_LABEL.sub("", rec["notes"])), rec.get("country") or None
-        roles = attach_roles(note, rec["sub_event_type"], rec.get("event_type"), country)
+        day = parse_acled_date(rec.get("event_date", ""))
+        roles = attach_roles(
+            note, rec["sub_event_type"], rec.get("event_type"), country, day=day, admin1=rec.get("admin1") or None
+        )
         g1, g2 = normalise_actor(rec.get("actor1")), normalise_actor(rec.get("actor2"))
         w1, w2 = normalise_actor(roles.actor1), normalise_actor(roles.actor2)
         n += 1
@@ -130,7 +133,6 @@ def evaluate_actors(path: str | Path, limit: int | None = None, errors: int = 0)
         a2 += g2 == w2
         ok = (g1, g2) == (w1, w2) or (g1, g2) == (w2, w1)
         pair += ok
-        day = parse_acled_date(rec.get("event_date", ""))
         e1, e2 = _exact(rec.get("actor1")), _exact(rec.get("actor2"))
         d1, d2 = _exact(dated_actor(roles.actor1, day)), _exact(dated_actor(roles.actor2, day))
         pair_period += (e1, e2) == (d1, d2) or (e1, e2) == (d2, d1)

@@ -227,10 +227,17 @@ _FORCE_NOUNS = (
     r"(?:(?:armed |security |special |ground |air |naval |government |regular |occupation )?forces|troops|soldiers"
     r"|army|military|armed forces|air[\s-]*force|navy|marines|warplanes?|war planes?|(?:fighter )?jets?|aircraft"
     r"|drones?|helicopters?|gunships?|bombers?|artillery|tanks?|warships?|gunboats?|missiles?|rockets?"
-    r"|air[\s-]*strikes?|air[\s-]*raids?|strikes?|shelling|bombardment|bombing|raids?"
-    r"|(?:army |military )?(?:drones?|jets?))"
+    r"|air[\s-]*strikes?|air[\s-]*raids?|strikes?|shelling|bombardments?|bombing|raids?"
+    r"|(?:army |military )?(?:drones?|jets?)"
+    # what a state's forces do or fire, named by the state alone ("a Russian attack on Odesa", "Israeli fire",
+    # "Russian shells", "the Azerbaijani offensive", "Ethiopian servicemen", "a Chinese coast guard vessel")
+    r"|(?:missile |rocket |drone |artillery |air |aerial |ground |military )?(?:attacks?|assaults?|offensives?"
+    r"|campaign|operations?|incursions?|invasion)|(?:tank |artillery |sniper |heavy |naval )?(?:fire|gunfire)"
+    r"|bombs?|shells?|mortars?|snipers?|servicemen|service members|personnel|paratroopers|commandos|units?"
+    r"|(?:navy |naval )?(?:vessels?|warships?)|coast[\s-]*guard(?: vessels?| ships?)?)"
 )
 _WEAPON_MODIFIER = (
+    r"(?:-?(?:fired|launched|led)\s+)?"  # "Russian-fired missiles", "a Saudi-led air strike"
     r"(?:(?:ballistic|cruise|guided|hypersonic|attack|kamikaze|fighter|military|unmanned|combat|strategic|naval)\s+)?"
 )
 _POLICE_NOUNS = r"(?:police|police forces|policemen|police officers|border police|border guards|gendarmerie)"
@@ -266,6 +273,8 @@ def _demonym_rows(first_order: int) -> list[_Row]:
             gate = _more_selective(adj_gate, noun_gates[nouns])
             if iso in names_by_iso:  # ACLED's own wording: "military forces of India", "police forces of Kenya"
                 of_part = f"(?:{_OF_NOUNS[which]}) of (?:the )?{of}"
+                if which == "Military":  # the state as the doer of an attack: "Russia launched 40 missiles"
+                    of_part += f"|{of}(?={_STATE_ACTS})"
                 pattern += "|" + of_part
                 of_gate = required_literals(_alternatives(of_part), re.IGNORECASE)
                 # a match holds one of either part's strings (both registered by required_literals)
@@ -283,6 +292,13 @@ def _more_selective(a: frozenset[str] | None, b: frozenset[str] | None) -> froze
     return max(gates, key=lambda g: (min(map(len, g)), -len(g))) if gates else None
 
 
+# What a state named as the subject does with its forces: "Russia launched", "Turkey has carried out drone
+# strikes", "Israel struck", "Iran fired" (the country's name alone is no actor: "Russia said", "fighting in Syria").
+_STATE_ACTS = (
+    r"\s+(?:has\s+|have\s+|had\s+)?(?:also\s+|again\s+|reportedly\s+|allegedly\s+|then\s+|later\s+|repeatedly\s+)?"
+    r"(?:launched|fired|carried\s+out|conducted|struck|bombed|shelled|pounded|targeted|attacked|invaded|raided"
+    r"|hit\s+(?:back|targets?|positions?)|pressed\s+on\s+with\s+its|stepped\s+up\s+its|intensified\s+its)\b"
+)
 _OF_NOUNS = {
     "Military": "(?:military|armed|security|government|defen[cs]e) forces|army|armed forces",
     "Police": "police(?: forces)?",
@@ -348,6 +364,11 @@ def _forces_name(which: str, iso: str) -> str:
         _ERAS[iso] = (era, era)
     mil, pol = _ERAS[iso]
     return f"{which} Forces of {name} ({mil if which == 'Military' else pol})"
+
+
+def state_forces(which: str, iso: str) -> str:
+    """ACLED's name for a country's "Military" or "Police" forces ("Military Forces of Ukraine (2019-)")."""
+    return _forces_name(which, iso)
 
 
 def _render(template: str, iso: str | None) -> str | None:
@@ -424,6 +445,8 @@ def _find_actors(text: str, country: str | None) -> tuple[tuple[int, int, str, s
             mentions.append(extra)
     if iso is not None and _IDENTITY_HINT.search(text):
         mentions = _identity_militias(text, iso, mentions)
+    if _GANG_HINT.search(text):
+        mentions = _named_gangs(text, iso, mentions)
     mentions.sort(key=lambda a: a.start)
     return tuple((a.start, a.end, a.surface, a.canonical, a.inter, a.kind) for a in mentions)
 
@@ -482,6 +505,66 @@ def _identity_militias(text: str, iso: str, found: list[ActorMention]) -> list[A
             a.kind not in ("unidentified", "civilians") and not a.canonical.startswith("Unidentified") for a in covered
         ):
             continue  # fmt: skip
+        out = [a for a in out if a not in covered]
+        out.append(new)
+    return out
+
+
+# Named gangs and cartels (ACLED names a gang the report names: "Village de Dieu Gang", "Los Viagras Gang", "Gulf
+# Cartel"): capitalised words, numbers and the small words of their names before "gang" or "cartel" ("the 400 Mawozo
+# gang", "members of the Gran Grif gang", "the Gulf cartel"), and in Latin America "members of Los X".
+_GANG_HINT = re.compile(r"\bgang|\bcartel|\bLos [A-Z]", re.I)
+_GANG_WORD = r"(?:[A-Z][\w'’.]*(?:-[\w'’]+)*|\d+)"
+_SMALL_WORDS = ("de", "del", "la", "las", "los", "el", "of", "du", "des", "di", "da", "do", "dos", "das")
+_GANG_SMALL = "(?:" + "|".join(_SMALL_WORDS) + ")"
+_NAMED_GANG = re.compile(
+    rf"(?<![\w\-])(?:(?i:(?:suspected |alleged )?(?:members|gunmen|fighters|militants|hitmen|elements|leaders?)"
+    rf" (?:of|from) ))?(?:the )?(?P<name>{_GANG_WORD}(?: (?:{_GANG_SMALL} )?{_GANG_WORD}){{0,3}})"
+    rf" (?P<kind>(?i:gang|cartel))s?(?![\w\-])"
+    rf"|\b(?i:members|gunmen|hitmen|militants) of (?:the )?(?P<los>(?:Los|Las) {_GANG_WORD}(?: {_GANG_WORD})?)\b"
+)
+# Capitalised words that open a sentence or describe a gang without naming it ("Armed gangs", "The gang", "Rival
+# cartels", "Haitian gangs").
+_NOT_GANG = frozenset(
+    """The A An Armed Rival Local Criminal Street Drug Prison Several Two Three Some Powerful Notorious Heavily
+    Suspected Alleged Unknown Unidentified Other Another Many Most All Main Largest Big Small Violent Police This
+    That These Those
+    Major Dominant Allied Its Their His Her Youth Kidnapping Kidnap Motorcycle Biker Organized Organised Mafia Gang
+    Cartel Members Member Powerful Feared On In At From By For With After Before During Since When While Then Later
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August
+    September October November December Authorities Officials Residents Witnesses Gunmen Heavily-armed""".split()
+)
+
+
+def _named_gangs(text: str, iso: str | None, found: list[ActorMention]) -> list[ActorMention]:
+    """Gangs and cartels the report names, in place of the generic mentions they cover (a dictionary row wins)."""
+    from warlog.extract.demonyms import country_names, demonym_table
+
+    named: list[ActorMention] = []
+    for m in _NAMED_GANG.finditer(text):
+        if m.group("los"):
+            if iso not in _GANG_COUNTRIES:
+                continue
+            name, kind, start = m.group("los"), "Gang", m.start()
+        else:
+            words = m.group("name").split()
+            while words and (words[0] in _NOT_GANG or words[0] in demonym_table() or words[0] in country_names()):
+                words = words[1:]
+            if not words or words[-1].lower() in _SMALL_WORDS:
+                continue
+            name = " ".join(words)
+            start = m.start() if name == m.group("name") else m.start("name") + m.group("name").index(name)
+            kind = "Cartel" if m.group("kind").lower() == "cartel" else "Gang"
+        if name.lower() in ("the", "a"):
+            continue
+        named.append(ActorMention(start, m.end(), text[start : m.end()], f"{name} {kind}", 3, "militia"))
+    out = list(found)
+    for new in named:
+        covered = [a for a in out if a.start < new.end and new.start < a.end]
+        if any(
+            a.kind not in ("unidentified", "civilians") and not a.canonical.startswith("Unidentified") for a in covered
+        ):
+            continue  # "the Sinaloa Cartel", "CJNG": the dictionary's name
         out = [a for a in out if a not in covered]
         out.append(new)
     return out
@@ -621,6 +704,26 @@ def _trigger_position(sentence: str, sub_event_type: str | None) -> int:
     return m.start() if m else len(sentence)
 
 
+# A source, not a side: "..., the SDF said" ("X said it fired", "X said its fighters" name the doer: _CLAIMS and
+# _SAID_OWN; "X announced the capture of" and "according to X, 18 fighters were killed" often do too).
+_SAID = re.compile(
+    r"^\W{0,3}(?:(?:group|militants|fighters|forces|movement|spokesman|spokesperson)\W{0,3})?(?:has |have |had )?"
+    r"(?:said|says|say|reported(?!\s+\w+ed\b)|told|stated|added|tweeted|wrote)\b",
+    re.I,
+)
+_SAID_OWN = re.compile(
+    r"^\W{0,3}(?:has |have |had )?(?:said|says|say|announced|stated|confirmed|reported)\W{1,3}(?:that\s+)?"
+    r"(?:it|they|its|their)\b",
+    re.I,
+)
+
+
+def _source_only(sentence: str, a: ActorMention) -> bool:
+    """The actor is named only as the source of the report ("..., the SDF said")."""
+    after = sentence[a.end :]
+    return bool(_SAID.match(after)) and not _CLAIMS.match(after) and not _SAID_OWN.match(after)
+
+
 def _pick_agents(sentence: str, agents: list[ActorMention], trig: int) -> tuple[list[ActorMention], list[ActorMention]]:
     """Split agent mentions into initiators (subject side, "by X") and targets (object side)."""
     side1: list[ActorMention] = []
@@ -628,11 +731,13 @@ def _pick_agents(sentence: str, agents: list[ActorMention], trig: int) -> tuple[
     side2: list[ActorMention] = []
     for a in agents:
         before = sentence[max(0, a.start - 40) : a.start]
+        if _source_only(sentence, a):
+            continue
         if _BACKED.search(before):
             assoc.append(a)
         elif _BY.search(before):
             side1.insert(0, a)
-        elif a.start < trig:
+        elif a.start < trig or a.start <= trig < a.end:  # "Turkish drones hit": the event word inside the doer's name
             side1.append(a)
         else:
             side2.append(a)

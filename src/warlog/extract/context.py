@@ -16,15 +16,19 @@
 
 from __future__ import annotations
 
+import csv
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
 from typing import Any
 
-from warlog.countries import acled_country_name
+from warlog.countries import acled_country_name, country_iso2
 from warlog.extract.actor_roles import trigger_position
-from warlog.extract.actors import ActorMention, ActorRoles, actor_info, assign_roles, find_actors
+from warlog.extract.actors import ActorMention, ActorRoles, actor_info, assign_roles, find_actors, state_forces
 from warlog.extract.demonyms import demonym_table, named_countries
 
 __all__ = [
@@ -197,12 +201,14 @@ def entity_spans(doc: Any, non_place: str = "NONPLACE") -> list[tuple[int, int, 
 
 _AIR_WORDS = re.compile(
     r"\b(?:air\s*force|air\s*forces|warplanes?|war\s+planes?|jets?|aircraft|helicopters?|bombers?|planes?|drones?"
-    r"|aviation|air\s*strikes?|airstrikes?|air\s*raids?|Aerospace\s+Forces|sorties)\b",
+    r"|aviation|air\s*strikes?|airstrikes?|air\s*raids?|Aerospace\s+Forces|sorties"
+    r"|air\s+(?:campaign|war|attacks?|assault|offensive|bombardment)|aerial\s+(?:campaign|bombardment|attacks?))\b",
     re.I,
 )
 _STATE_KINDS = frozenset({"state", "external"})
 _ARMED_KINDS = frozenset({"state", "external", "rebel", "militia", "identity"})
 AIR_SUBTYPES = frozenset({"Air/drone strike"})
+SHELLING_SUBTYPES = frozenset({"Shelling/artillery/missile attack"})
 UNIDENTIFIED_AIR = "Unidentified Military Forces"
 
 
@@ -214,6 +220,41 @@ class DocActors:
     armed: list[ActorMention] = field(default_factory=list)
     counts: Counter[str] = field(default_factory=Counter)
     air: ActorMention | None = None
+    # armed actors named with shelling, artillery, rockets or missiles ("Russian forces have shelled the city daily")
+    artillery: Counter[str] = field(default_factory=Counter)
+
+    def gunner(self) -> ActorMention | None:
+        """The one armed actor the report names as shelling or firing missiles (None when none, or two sides are)."""
+        top = self.artillery.most_common(2)
+        if not top or (len(top) == 2 and top[1][1] == top[0][1]):
+            return None
+        return next((a for a in self.armed if a.canonical == top[0][0]), None)
+
+
+# Shelling, artillery, rockets, missiles: what the report says an actor fires.
+_SHELL_WORDS = re.compile(
+    r"\b(?:shell(?:ed|ing|s)?|artillery|mortars?|rockets?|missiles?|bombard(?:ed|ing|ment|s)?|pound(?:ed|ing|s)?"
+    r"|howitzers?|Grads?|tank\s+fire|barrages?)\b",
+    re.I,
+)
+
+
+def _fires(sentence: str, a: ActorMention) -> bool:
+    """The sentence names the actor as the one shelling or firing ("Russian forces have shelled", "Government
+    artillery", "rockets fired by X"), not as the target ("rockets hit the army base")."""
+    if _SHELL_WORDS.search(a.surface) or _SHELL_WORDS.search(sentence[a.end : a.end + 40]):
+        return not _SHELLED.match(sentence[a.end :])
+    return bool(_SHELLED_BY.search(sentence[max(0, a.start - 40) : a.start]))
+
+
+_SHELLED = re.compile(
+    r"\W*(?:positions?\s+|posts?\s+|bases?\s+)?(?:(?:was|were|has been|have been|had been)\s+(?:\w+\s+)?(?:hit|shelled"
+    r"|targeted|struck|attacked|bombed|pounded|fired\s+(?:on|upon|at))|came\s+under)\b",
+    re.I,
+)
+_SHELLED_BY = re.compile(
+    r"(?:shell(?:ed|ing|s)|fired|rockets?|missiles?|artillery|mortars?)\s+(?:\w+\s+){0,2}by\s+(?:the\s+)?$", re.I
+)
 
 
 def document_actors(sentences: Iterable[str], country: str | None) -> DocActors:
@@ -232,6 +273,8 @@ def document_actors(sentences: Iterable[str], country: str | None) -> DocActors:
                 window = sent[max(0, a.start - 40) : a.end + 40]  # "Jets thought to belong to the Syrian government"
                 if _AIR_WORDS.search(a.surface) or _AIR_WORDS.search(window):
                     out.air = a
+            if not a.canonical.startswith("Unidentified") and _fires(sent, a):
+                out.artillery[a.canonical] += 1
     return out
 
 
@@ -266,6 +309,8 @@ def attach_roles(
     country: str | None,
     actors: DocActors | None = None,
     trigger_start: int | None = None,
+    day: date | None = None,
+    admin1: str | None = None,
 ) -> ActorRoles:
     """ACLED actors of one event: the sentence's roles (actors.assign_roles, at the type classifier's trigger when none
     is given), then the report's (complete_roles)."""
@@ -275,6 +320,8 @@ def attach_roles(
     if actors is None:
         actors = document_actors([sentence], country)
     complete_roles(roles, sub_event_type, event_type, sentence, actors, country)
+    report_gunner(roles, sub_event_type, actors)
+    front_line_sides(roles, sub_event_type, country, day, admin1)
     unnamed_side(roles, sub_event_type, country)
     return roles
 
@@ -285,6 +332,103 @@ def unnamed_side(roles: Any, sub: str | None, country: str | None) -> None:
     if sub == "Armed clash" and roles.actor1 is not None and roles.actor2 is None and country:
         name = acled_country_name(country) or country
         roles.actor2, roles.inter2 = f"Unidentified Armed Group ({name})", 3
+
+
+# The victims named as the people of the place ("attacked residents", "villagers in their homes", "all of them
+# civilians"): every one killed in the attack is a civilian.
+_CIVILIAN_VICTIMS = re.compile(
+    r"\b(?:civilians|residents|villagers|inhabitants|worshipp?ers|passengers|displaced people|families|farmers"
+    r"|(?:people|residents|villagers|families) in their (?:homes|houses|beds|sleep))\b",
+    re.I,
+)
+# Dead the sentence counts as armed: "two soldiers", "four of the attackers", "six gang members were killed".
+_ARMED_DEAD = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|dozens|many|some|scores|an?)\s+(?:of\s+the\s+)?"
+    r"(?:[\w-]+\s+){0,2}(?:soldiers?|troops|police(?:men|\s+officers?)?|officers?|fighters?|militants?|gunmen|gunman"
+    r"|attackers?|assailants?|rebels?|insurgents?|militiam[ae]n|guards?|gang\s+members?|members|combatants?|jihadists?"
+    r"|bandits?|vigilantes?|servicem[ae]n)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class _Front:
+    iso: str
+    admin1: re.Pattern[str] | None
+    start: date
+    end: date | None
+    sides: tuple[str, str]
+
+
+@lru_cache(maxsize=1)
+def _fronts() -> tuple[_Front, ...]:
+    """``data/front_lines.csv``: wars with a front line between two known belligerents."""
+    text = resources.files("warlog").joinpath("data/front_lines.csv").read_text(encoding="utf-8")
+    out = []
+    for rec in csv.DictReader(line for line in text.splitlines() if not line.startswith("#")):
+        iso = rec["iso"].strip().upper()
+        sides = tuple(
+            state_forces("Military", iso) if s.strip() == "{military}" else s.strip()
+            for s in (rec["side_a"], rec["side_b"])
+        )
+        out.append(
+            _Front(
+                iso,
+                re.compile(rec["admin1"], re.I) if rec["admin1"].strip() else None,
+                date.fromisoformat(rec["start"]),
+                date.fromisoformat(rec["end"]) if rec["end"].strip() else None,
+                (sides[0], sides[1]),
+            )
+        )
+    return tuple(out)
+
+
+def front_line_sides(
+    roles: Any, sub: str | None, country: str | None, day: date | None, admin1: str | None = None
+) -> None:
+    """A clash no side of which the report names, on a front line between two known belligerents on that day ("a
+    total of 40 explosions and bursts of fire in both directions of the frontline near Avdiivka" in 2020), is
+    between the two (ACLED: a clash has two sides, and on such a front they are the war's)."""
+    if sub != "Armed clash" or day is None or not country:
+        return
+    unnamed = ("Unidentified Armed Group",)
+    if roles.actor1 is not None and not roles.actor1.startswith(unnamed):
+        return
+    if roles.actor2 is not None and not roles.actor2.startswith(unnamed):
+        return
+    iso = country_iso2(country)
+    for front in _fronts():
+        if front.iso != iso or day < front.start or (front.end is not None and day > front.end):
+            continue
+        if front.admin1 is not None and not (admin1 and front.admin1.search(admin1)):
+            continue
+        roles.actor1, roles.actor2 = front.sides
+        roles.inter1 = roles.inter2 = None
+        fill_inter(roles, country)
+        return
+
+
+def report_gunner(roles: Any, sub: str | None, actors: DocActors) -> None:
+    """A shelling no one is named for is the report's one gunner's ("Russian forces have shelled Kherson daily ...
+    shelling hit a bus stop"). Applied last, after a retelling of the same incident had its chance to name the doer
+    (frames' merge)."""
+    if sub in SHELLING_SUBTYPES and (roles.actor1 is None or roles.actor1.startswith("Unidentified")):
+        gunner = actors.gunner()
+        if gunner is not None and gunner.canonical != roles.actor2:
+            roles.actor1, roles.inter1 = gunner.canonical, gunner.inter
+
+
+def civilian_toll(mention: Any) -> None:
+    """ACLED: the dead of an attack on civilians are civilians. When the report names the victims as the people of the
+    place (residents, villagers, civilians) and counts no armed dead, the civilian count is the whole toll, not only
+    the women and children it singles out ("killed 70 residents, including 10 women and three infants": 70)."""
+    if mention.sub_event_type != "Attack" or mention.inter2 != 7 or mention.inter1 == 7 or not mention.fatalities:
+        return
+    if (mention.civilians or 0) >= mention.fatalities:
+        return
+    text = " ".join(e.text for e in mention.evidence)
+    if _CIVILIAN_VICTIMS.search(text) and not _ARMED_DEAD.search(text):
+        mention.civilians = mention.fatalities
 
 
 def complete_roles(

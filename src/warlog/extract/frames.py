@@ -19,14 +19,17 @@ from warlog.extract.context import (
     AIR_SUBTYPES,
     UNIDENTIFIED_AIR,
     aerial_bombing,
+    civilian_toll,
     complete_roles,
     dateline_span,
     document_actors,
     entity_spans,
     fill_inter,
     focus_country,
+    front_line_sides,
     named_countries,
     one_sided_battle,
+    report_gunner,
     unnamed_side,
 )
 from warlog.extract.counts import Casualties, aggregate_period, extract_casualties, is_aggregate_toll
@@ -1337,7 +1340,14 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     mentions = []
     ids: set[str] = set()
     for d in drafts:
+        report_gunner(d.mention, d.mention.sub_event_type, war_actors)
+        place = d.mention.place
+        front_line_sides(
+            d.mention, d.mention.sub_event_type, place.country if place else country, d.mention.event_date,
+            place.admin1 if place else None,
+        )  # fmt: skip
         unnamed_side(d.mention, d.mention.sub_event_type, d.mention.place.country if d.mention.place else country)
+        civilian_toll(d.mention)
         _date_actors(d.mention)
         fill_inter(d.mention, d.mention.place.country if d.mention.place else country)  # merges can drop a code
     for n, d in enumerate(drafts):

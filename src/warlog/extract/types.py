@@ -375,6 +375,23 @@ def _is_crowd(sentence: str, mention: ActorMention) -> bool:
     return mention.kind in _CROWD_KINDS and bool(_CROWD_NOUN.search(around))
 
 
+_ARMED_KINDS = _STATE_KINDS | _NONSTATE_KINDS
+_FIGHT_WORDS = re.compile(r"clash|fight|battl|exchang|skirmish|gunfight|shoot-?out|firefight", re.I)
+# Fire aimed at people no one calls armed: "opened fire on residents", "fired at worshippers", "shot at villagers".
+_AT_CIVILIANS = re.compile(
+    r"^\s*(?:on|at|upon|into)?\s*(?:(?:the|a|unarmed|local|nearby|fleeing|sleeping|terrified|\d+|several|dozens of"
+    r"|a group of|a crowd of)\s+)*" + _CIV + r"\b",
+    re.I,
+)
+
+
+def _civilian_target(sentence: str, m: re.Match[str]) -> bool:
+    """A clash trigger whose object is civilians ("opened fire on residents"), not a fight between two sides."""
+    if _FIGHT_WORDS.search(m.group(0)):
+        return False
+    return bool(_AT_CIVILIANS.match(sentence[m.end() :]))
+
+
 def _find(sentence: str, actors: Sequence[str]) -> list[tuple[EventTypeMatch, str]]:
     """Triggers with their evidence tag, sub-types resolved from who acts."""
     raw = _raw_triggers(sentence)
@@ -394,6 +411,10 @@ def _find(sentence: str, actors: Sequence[str]) -> list[tuple[EventTypeMatch, st
             sub = ATTACK
         elif sub == ATTACK and _armed_victim(sentence, m):
             sub = CLASH
+        elif sub == CLASH and _civilian_target(sentence, m):
+            sub = ATTACK  # "gang members opened fire on residents": one armed side only (ACLED: a battle needs two)
+        elif sub == VIOLDEM and _perpetrator_kind(sentence, m.start(), actors, crowd=True) in _ARMED_KINDS:
+            sub = CLASH  # "gang members clashed with police": an armed group, not a crowd
         elif (
             sub == CLASH
             and trig.tag in ("battle", "hit")
@@ -444,7 +465,24 @@ def lexicon_view(
 ) -> tuple[list[EventTypeMatch], EventTypeMatch | None]:
     """Every live lexicon trigger of a sentence and the lexicon's precedence choice among them."""
     tagged = [(m, tag) for m, tag in _find(sentence, actors) if m.score >= _MIN_SCORE]
-    return [m for m, _ in tagged], _decide(tagged, context, sentence, actors)
+    live, choice = [m for m, _ in tagged], _decide(tagged, context, sentence, actors)
+    if choice is not None and choice.sub_event_type == CLASH:
+        choice = _one_armed_side(sentence, live, choice)
+    return live, choice
+
+
+def _one_armed_side(sentence: str, live: list[EventTypeMatch], choice: EventTypeMatch) -> EventTypeMatch:
+    """ACLED: a battle needs two armed organised actors. A clash word ("stormed", "raided") in a sentence that names
+    one armed side and tells of it shooting or killing civilians ("gang members stormed the district and opened fire
+    on residents") is violence against civilians."""
+    attacks = [m for m in live if m.sub_event_type == ATTACK and _CIV_WORD.search(m.trigger)]
+    if not attacks or _FIGHT_WORDS.search(choice.trigger) or any(m.sub_event_type in _REMOTE for m in live):
+        # a weapon fired from afar makes it remote violence (the report's one-sided battle rule decides)
+        return choice
+    armed = {a.canonical for a in _mentions(sentence) if a.kind in _ARMED_KINDS}
+    if len(armed) > 1 or _ARMED_VICTIM.search(sentence, choice.end):
+        return choice
+    return max(attacks, key=lambda m: m.score)
 
 
 # Words telling that someone was hurt: without them a weapon that was seized, defused or intercepted was not used.
