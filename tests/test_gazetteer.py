@@ -159,6 +159,11 @@ def test_syrian_villages_are_found_without_their_qualifier() -> None:
         ("Bisr Elharir", "Busra al Hariri"),  # the article glued to the word
         ("Big Khwein", "Big Khuwayn"),  # the semi-vowel of a diphthong
         ("Sahm El Golan", "Saham al Jawlan"),  # jim written as an Egyptian g
+        ("Kitchanga", "Kichanga"),  # French tch
+        ("Khmeimim", "Hmeimim"),  # kh written h
+        ("Barsalogho", "Barsalogo"),
+        ("Djibasso", "Jibaso"),  # French dj, doubled letters
+        ("Ouagadougou", "Wagadugu"),  # French ou
     ],
 )
 def test_consonant_skeletons_join_arabic_names_written_with_or_without_vowels(a: str, b: str) -> None:
