@@ -215,3 +215,17 @@ def test_variants_are_looked_up_only_with_fuzzy_matching_and_when_no_name_is_exa
 def test_a_name_with_a_slash_is_two_names() -> None:
     gaz = get_gazetteer()
     assert any(e.iso == "SY" for e in gaz.lookup("Shekhoroz"))
+
+
+def test_first_level_units_answer_to_their_current_names() -> None:
+    """DR Congo's 26 provinces (2015) are named as reports name them, not by the 11 they replaced; other names of
+    a unit (CLDR, ISO) are alternates ("North Darfur" for Northern Darfur)."""
+    gaz = get_gazetteer()
+    for name in ("Ituri", "Tanganyika", "Haut-Uele", "Lualaba", "Tshopo"):
+        rows = [e for e in gaz.lookup(name) if e.feature == "admin1"]
+        assert [e.iso for e in rows][:1] == ["CD"], name
+    ituri = next(e for e in gaz.lookup("Ituri") if e.feature == "admin1")
+    assert haversine_km(ituri.lat, ituri.lon, 1.6, 29.4) < 250  # Bunia is its capital
+    assert any(e.feature == "admin1" and e.iso == "SD" for e in gaz.lookup("North Darfur"))
+    assert any(e.feature == "admin1" and e.iso == "SO" for e in gaz.lookup("Lower Juba"))
+    assert any(e.feature == "admin1" and e.iso == "ML" for e in gaz.lookup("Menaka"))  # the 2016 region too

@@ -224,3 +224,10 @@ def test_a_consonant_skeleton_match_needs_the_report_country() -> None:
     placed = resolve_spans("Bisr Elharir, Syria", [(0, 12), (14, 19)])
     assert placed[0] is not None and placed[0].iso == "SY"
     assert haversine_km(placed[0].latitude, placed[0].longitude, 32.84, 36.34) < 3
+
+
+def test_a_congolese_town_carries_its_current_province() -> None:
+    """A report of our own: the province of a town is today's (Ituri), as ACLED codes it, not the former one."""
+    text = "Militiamen attacked a displacement site near Bunia, in the Ituri province of the DR Congo, on Friday."
+    p = only(text, "Bunia")
+    assert p.iso == "CD" and p.admin1 == "Ituri"

