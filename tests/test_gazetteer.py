@@ -229,3 +229,24 @@ def test_first_level_units_answer_to_their_current_names() -> None:
     assert any(e.feature == "admin1" and e.iso == "SD" for e in gaz.lookup("North Darfur"))
     assert any(e.feature == "admin1" and e.iso == "SO" for e in gaz.lookup("Lower Juba"))
     assert any(e.feature == "admin1" and e.iso == "ML" for e in gaz.lookup("Menaka"))  # the 2016 region too
+
+
+def test_a_country_dump_brings_forests_reserves_and_customs_posts(index_copy: Path, tmp_path: Path) -> None:
+    """Rows of a GeoNames country dump written here: a forest (FRST) and a game reserve (RESW) are regions, which
+    ACLED codes at precision 2; a customs post (PSTC) is a crossing; a report's "X forest" finds the forest."""
+    from warlog.gazetteer.features import geo_precision
+
+    cols = "\t{}\t{}\t\t{}\t{}\t{}\t{}\tNG\t\t05\t\t\t\t0\t\t300\tAfrica/Lagos\t2024-01-01\n"
+    dump = tmp_path / "NG.txt"
+    dump.write_text(
+        "9200001" + cols.format("Testbush Forest", "Testbush Forest", 11.2, 13.4, "V", "FRST")
+        + "9200002" + cols.format("Kudara Game Reserve", "Kudara Game Reserve", 10.5, 7.1, "L", "RESW")
+        + "9200003" + cols.format("Bakolo Border Post", "Bakolo Border Post", 12.9, 3.6, "S", "PSTC"),
+        encoding="utf-8",
+    )  # fmt: skip
+    assert load_geonames(dump, index_copy) == 3
+    gaz = Gazetteer.open(index_copy)
+    forest = [e for e, q in gaz.lookup_scored("Testbush forest", fuzzy=True) if e.iso == "NG"]
+    assert forest and forest[0].feature == "region" and geo_precision(forest[0].feature) == 2
+    assert gaz.lookup("Kudara Game Reserve")[0].feature == "region"
+    assert gaz.lookup("Bakolo Border Post")[0].feature == "crossing"

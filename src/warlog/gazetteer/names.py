@@ -174,7 +174,7 @@ _ENGLISH_QUALIFIER = re.compile(
 )
 _KIND_AFTER = re.compile(
     r"\s+(?:refugee\s+camp|displacement\s+camp|camp|farms?|town|village|city|military\s+airport|air\s*base|airport|"
-    r"oil\s*fields?|gas\s*fields?|dam|hills?|mountains?|district|neighbou?rhood|quarter|area|countryside|outskirts|"
+    r"oil\s*fields?|gas\s*fields?|dam|hills?|mountains?|forest|district|neighbou?rhood|quarter|area|countryside|outskirts|"
     r"suburbs?|locality)$",
     re.I,
 )
