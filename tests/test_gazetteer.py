@@ -159,6 +159,11 @@ def test_syrian_villages_are_found_without_their_qualifier() -> None:
         ("Bisr Elharir", "Busra al Hariri"),  # the article glued to the word
         ("Big Khwein", "Big Khuwayn"),  # the semi-vowel of a diphthong
         ("Sahm El Golan", "Saham al Jawlan"),  # jim written as an Egyptian g
+        ("Kitchanga", "Kichanga"),  # French tch
+        ("Khmeimim", "Hmeimim"),  # kh written h
+        ("Barsalogho", "Barsalogo"),
+        ("Djibasso", "Jibaso"),  # French dj, doubled letters
+        ("Ouagadougou", "Wagadugu"),  # French ou
     ],
 )
 def test_consonant_skeletons_join_arabic_names_written_with_or_without_vowels(a: str, b: str) -> None:
@@ -210,3 +215,38 @@ def test_variants_are_looked_up_only_with_fuzzy_matching_and_when_no_name_is_exa
 def test_a_name_with_a_slash_is_two_names() -> None:
     gaz = get_gazetteer()
     assert any(e.iso == "SY" for e in gaz.lookup("Shekhoroz"))
+
+
+def test_first_level_units_answer_to_their_current_names() -> None:
+    """DR Congo's 26 provinces (2015) are named as reports name them, not by the 11 they replaced; other names of
+    a unit (CLDR, ISO) are alternates ("North Darfur" for Northern Darfur)."""
+    gaz = get_gazetteer()
+    for name in ("Ituri", "Tanganyika", "Haut-Uele", "Lualaba", "Tshopo"):
+        rows = [e for e in gaz.lookup(name) if e.feature == "admin1"]
+        assert [e.iso for e in rows][:1] == ["CD"], name
+    ituri = next(e for e in gaz.lookup("Ituri") if e.feature == "admin1")
+    assert haversine_km(ituri.lat, ituri.lon, 1.6, 29.4) < 250  # Bunia is its capital
+    assert any(e.feature == "admin1" and e.iso == "SD" for e in gaz.lookup("North Darfur"))
+    assert any(e.feature == "admin1" and e.iso == "SO" for e in gaz.lookup("Lower Juba"))
+    assert any(e.feature == "admin1" and e.iso == "ML" for e in gaz.lookup("Menaka"))  # the 2016 region too
+
+
+def test_a_country_dump_brings_forests_reserves_and_customs_posts(index_copy: Path, tmp_path: Path) -> None:
+    """Rows of a GeoNames country dump written here: a forest (FRST) and a game reserve (RESW) are regions, which
+    ACLED codes at precision 2; a customs post (PSTC) is a crossing; a report's "X forest" finds the forest."""
+    from warlog.gazetteer.features import geo_precision
+
+    cols = "\t{}\t{}\t\t{}\t{}\t{}\t{}\tNG\t\t05\t\t\t\t0\t\t300\tAfrica/Lagos\t2024-01-01\n"
+    dump = tmp_path / "NG.txt"
+    dump.write_text(
+        "9200001" + cols.format("Testbush Forest", "Testbush Forest", 11.2, 13.4, "V", "FRST")
+        + "9200002" + cols.format("Kudara Game Reserve", "Kudara Game Reserve", 10.5, 7.1, "L", "RESW")
+        + "9200003" + cols.format("Bakolo Border Post", "Bakolo Border Post", 12.9, 3.6, "S", "PSTC"),
+        encoding="utf-8",
+    )  # fmt: skip
+    assert load_geonames(dump, index_copy) == 3
+    gaz = Gazetteer.open(index_copy)
+    forest = [e for e, q in gaz.lookup_scored("Testbush forest", fuzzy=True) if e.iso == "NG"]
+    assert forest and forest[0].feature == "region" and geo_precision(forest[0].feature) == 2
+    assert gaz.lookup("Kudara Game Reserve")[0].feature == "region"
+    assert gaz.lookup("Bakolo Border Post")[0].feature == "crossing"

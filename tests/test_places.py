@@ -215,3 +215,19 @@ def test_a_variant_spelling_outside_the_province_the_sentence_names_is_no_place(
     resolved = resolve_toponyms(tops, text)
     placed = [p for p in resolved if p is not None]
     assert placed and all(p.admin1 == "Kaduna" for p in placed)
+
+
+def test_a_consonant_skeleton_match_needs_the_report_country() -> None:
+    """A name whose article is glued on and short vowels left out ("Bisr Elharir" for Busra al Hariri) is placed by
+    its consonant skeleton only when the text says which country it is in; no country is assumed for it."""
+    assert resolve_spans("Bisr Elharir", [(0, 12)]) == [None]
+    placed = resolve_spans("Bisr Elharir, Syria", [(0, 12), (14, 19)])
+    assert placed[0] is not None and placed[0].iso == "SY"
+    assert haversine_km(placed[0].latitude, placed[0].longitude, 32.84, 36.34) < 3
+
+
+def test_a_congolese_town_carries_its_current_province() -> None:
+    """A report of our own: the province of a town is today's (Ituri), as ACLED codes it, not the former one."""
+    text = "Militiamen attacked a displacement site near Bunia, in the Ituri province of the DR Congo, on Friday."
+    p = only(text, "Bunia")
+    assert p.iso == "CD" and p.admin1 == "Ituri"

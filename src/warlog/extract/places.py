@@ -692,12 +692,14 @@ def _outside_named_provinces(c: GazEntry, quality: float, provinces: dict[str, s
 
 
 def _plausible(c: GazEntry, quality: float, country: str | None, city_hint: str | None, partial: bool) -> bool:
-    """Spelling-variant, fuzzy and part-of-a-name matches must be in the report's country (and the city it names)."""
+    """Spelling-variant, fuzzy and part-of-a-name matches must be in the report's country (and the city it names);
+    a consonant-skeleton or fuzzy match (quality under 0.85) needs a report whose country is known or a city it
+    names the place in: no country is assumed for it."""
     if partial and country and c.iso != country:
         return False
     if quality >= 0.89:  # exact names, abbreviations and demonyms
         return True
-    if country and c.iso != country:
+    if (country and c.iso != country) or (quality < 0.85 and not country and not city_hint):
         return False
     return not (quality < 0.85 and city_hint and name_key(c.city or "") != name_key(city_hint))
 

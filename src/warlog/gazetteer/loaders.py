@@ -23,7 +23,7 @@ from warlog.gazetteer.index import (
 # Feature codes kept from GeoNames classes other than P (populated places) and A (admin units).
 KEEP_CODES = frozenset(
     "AIRB AIRF AIRP MILB INSM CMP CMPRF DAM OILF GASF PRN BDG CSTL HSP SCH MSQ UNIV STDM RSTN PS OILR PLN MT MTS HLL "
-    "VAL WAD ISL CST PSTB".split()
+    "VAL WAD ISL CST PSTB PSTC FRST RESF RESN RESW RES PRK LK RGN RGNH DSRT AREA".split()
 )
 # GeoNames feature codes -> our feature types (gazetteer/features.py); others kept are landmarks.
 KIND_OF_CODE = {
@@ -31,7 +31,10 @@ KIND_OF_CODE = {
     "CMPRF": "camp", "DAM": "dam", "PSTB": "crossing", "OILF": "facility", "GASF": "facility", "PRN": "facility",
     "HSP": "facility", "SCH": "facility", "UNIV": "facility", "STDM": "facility", "RSTN": "facility",
     "PS": "facility", "OILR": "facility", "PLN": "region", "VAL": "region", "WAD": "region", "ISL": "region",
-    "CST": "region",
+    "CST": "region", "PSTC": "crossing",
+    # forests, reserves, parks, lakes, deserts and named regions: areas with no single point (ACLED precision 2)
+    "FRST": "region", "RESF": "region", "RESN": "region", "RESW": "region", "RES": "region", "PRK": "region",
+    "LK": "region", "RGN": "region", "RGNH": "region", "DSRT": "region", "AREA": "region",
 }  # fmt: skip
 ADMIN_CODES = {"ADM1": "admin1", "ADM2": "admin2", "ADM3": "admin3", "ADM4": "admin3", "PCLI": "country"}
 BATCH = 5000

