@@ -718,9 +718,10 @@ def pct(values: list[float], p: float) -> float:
 
 
 def kind_cpu(db_url: str, log: Path, seed: int, fields: str | None, per_kind: int = 6) -> dict[str, float]:
-    """CPU milliseconds per request of each kind, alone: a fresh server (no cached response or count) is sent
-    `per_kind` requests of each kind one after the other, each a filter it has not seen (drawn with another seed than
-    the mix's), and its CPU time (with its PostgreSQL backends') is read from /proc before and after each kind."""
+    """CPU milliseconds per request of each kind, alone: a fresh server (no cached response or count) is sent one
+    untimed request of each kind (its statements compiled, as in a server that has run a while), then `per_kind` more
+    one after the other, each a filter it has not seen (drawn with another seed than the mix's); its CPU time (with
+    its PostgreSQL backends') is read from /proc before and after them (clock ticks: 10 ms / per_kind resolution)."""
     server = Server(db_url, log, 1, True)
     out: dict[str, float] = {}
     try:
@@ -729,20 +730,21 @@ def kind_cpu(db_url: str, log: Path, seed: int, fields: str | None, per_kind: in
         seen: set[str] = set()
         for kind, params in request_mix(len(KINDS) * 60, seed + 1000, fields):
             key = json.dumps(params, sort_keys=True)
-            if key not in seen and len(todo[kind]) < per_kind:
+            if key not in seen and len(todo[kind]) < per_kind + 1:
                 seen.add(key)
                 todo[kind].append(params)
         with Client(server.base) as client:
             _get(client, "warm", {"page_size": 1, "country": "none"})  # first-use imports, a pool connection
             for kind in KINDS:
+                _get(client, kind, todo[kind][0])  # not timed: the kind's statements compiled once, as in a warm server
                 cpu0, db0 = server.cpu_seconds(), pg_backend_cpu(db_url)
-                for params in todo[kind]:
+                for params in todo[kind][1:]:
                     _get(client, kind, params)
                 cpu = server.cpu_seconds() - cpu0
                 db1 = pg_backend_cpu(db_url)
                 if db0 is not None and db1 is not None:
                     cpu += sum(v - db0.get(pid, 0.0) for pid, v in db1.items())
-                out[kind] = cpu / max(1, len(todo[kind])) * 1000
+                out[kind] = cpu / max(1, len(todo[kind]) - 1) * 1000
     finally:
         server.stop()
     return out

@@ -127,3 +127,63 @@ def test_pages_say_whether_the_total_is_exact(filled: str, tight: None) -> None:
     again = q.page_events(engine, f, limit=10, offset=10 * 300, exact_total=False)  # past an estimate: still read
     assert again.total_cached and again.total_exact  # the exact figure now kept serves the estimating reader too
     engine.dispose()
+
+
+def test_radius_shortcut_keeps_the_same_events(db_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`near` skips the haversine for points inside a box wholly within the circle: the same events as the haversine
+    alone, and as Python's haversine_km, for points scattered in and around the circle (many near its edge)."""
+    import random
+
+    from warlog.geometry import haversine_km
+
+    rng = random.Random(3)
+    centre, km = (35.93, 36.63), 25.0
+    rows = []
+    for i in range(1500):
+        lat = centre[0] + rng.uniform(-0.35, 0.35)
+        lon = centre[1] + rng.uniform(-0.45, 0.45)
+        rows.append({"id": f"e{i:05d}", "event_date": date(2021, 1, 1), "latitude": lat, "longitude": lon})
+    store = Store(db_url)
+    with store.engine.begin() as conn:
+        conn.execute(sa.insert(events), rows)
+    f = q.EventFilter(near=centre, km=km)
+    expected = sorted(r["id"] for r in rows if haversine_km(*centre, r["latitude"], r["longitude"]) <= km)
+    assert q._inner_box(*centre, km) is not None
+    with_box = sorted(e["id"] for e in q.read_events(store.engine, f, sort="id"))
+    monkeypatch.setattr(q, "_inner_box", lambda *_a: None)
+    plain = sorted(e["id"] for e in q.read_events(store.engine, f, sort="id"))
+    store.close()
+    assert 300 < len(expected) < 1500
+    assert with_box == plain == expected
+
+
+def test_counts_apply_reviews_that_move_events_in_and_out(db_url: str) -> None:
+    """The reviewed corrections read only the reviews that can change a count (a status left out, an override of a
+    column the filter reads): counts still equal the events a reader sees, for filters on reviewed columns."""
+    store = Store(db_url)
+    rows, reviews = [], []
+    for i in range(80):
+        rows.append({"id": f"e{i:03d}", "event_date": date(2020, 1, 1) + timedelta(days=i), "country": "Syria",
+                     "iso": "SY", "event_type": TYPES[i % 4], "fatalities": i % 6, "admin1": "Idlib"})  # fmt: skip
+    for i in range(0, 80, 5):
+        review: dict = {"event_id": f"e{i:03d}", "status": ("rejected", "confirmed", "edited", "merged")[i % 4]}
+        if i % 3 == 0:
+            review["event_date"] = date(2021, 6, 1)  # moved out of (or into) a date range
+        if i % 7 == 0:
+            review.update(country="Iraq", iso="IQ")
+        if i % 2 == 0:
+            review["fatalities"] = 40
+        if i % 9 == 0:
+            review["event_type"] = "Protests"
+        reviews.append(review)
+    with store.engine.begin() as conn:
+        conn.execute(sa.insert(events), rows)
+        for r in reviews:
+            conn.execute(sa.insert(event_reviews), [r])
+    filters = [q.EventFilter(since=date(2020, 1, 20), until=date(2020, 2, 20)), q.EventFilter(country="IQ"),
+               q.EventFilter(min_fatalities=5), q.EventFilter(event_type="Protests", since=date(2021, 1, 1)),
+               q.EventFilter(country="SY", status=q.parse_status("all")), q.EventFilter(admin1="idlib")]  # fmt: skip
+    with store.engine.connect() as conn:
+        for f in filters:
+            assert q.count_events(conn, f) == len(q.read_events(store.engine, f)) > 0, f
+    store.close()
