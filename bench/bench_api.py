@@ -435,7 +435,8 @@ def build_pg(url: str, source: Path) -> dict[str, int]:
         for name, _sql in ddl:
             conn.execute(f'DROP INDEX "{name}"')
         for table, cols in TABLES.items():
-            counts[table] = _copy_table(src, conn, table, cols)
+            # events also carry their search_key (the hash the count estimates sample by), set in the SQLite file
+            counts[table] = _copy_table(src, conn, table, (*cols, "search_key") if table == "events" else cols)
         for _name, sql in ddl:
             conn.execute(sql)
         conn.commit()
@@ -624,6 +625,7 @@ class Sample:
     total: int | None = None
     status: int | None = None  # HTTP status; None when no response came
     cache: str | None = None  # the server's X-Warlog-Cache: hit, miss or off
+    exact: bool | None = None  # the response's count_exact (False: its total is an estimate)
 
 
 class Client:
@@ -667,7 +669,8 @@ def _get(client: Client, kind: str, params: dict[str, Any], fresh: bool = False)
         return Sample(kind, time.perf_counter() - t0, False)
     if status != 200:
         return Sample(kind, dt, False, status=status)
-    return Sample(kind, dt, True, orjson.loads(body)["total"], 200, head.get("x-warlog-cache"))
+    data = orjson.loads(body)
+    return Sample(kind, dt, True, data["total"], 200, head.get("x-warlog-cache"), data.get("count_exact"))
 
 
 def drive(base: str, requests: list[tuple[str, dict[str, Any]]], clients: int) -> tuple[list[Sample], float, float]:
@@ -714,6 +717,39 @@ def pct(values: list[float], p: float) -> float:
 # one backend
 
 
+def kind_cpu(db_url: str, log: Path, seed: int, fields: str | None, per_kind: int = 6) -> dict[str, float]:
+    """CPU milliseconds per request of each kind, alone: a fresh server (no cached response or count) is sent one
+    untimed request of each kind (its statements compiled, as in a server that has run a while), then `per_kind` more
+    one after the other, each a filter it has not seen (drawn with another seed than the mix's); its CPU time (with
+    its PostgreSQL backends') is read from /proc before and after them (clock ticks: 10 ms / per_kind resolution)."""
+    server = Server(db_url, log, 1, True)
+    out: dict[str, float] = {}
+    try:
+        server.wait_ready()
+        todo: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        seen: set[str] = set()
+        for kind, params in request_mix(len(KINDS) * 60, seed + 1000, fields):
+            key = json.dumps(params, sort_keys=True)
+            if key not in seen and len(todo[kind]) < per_kind + 1:
+                seen.add(key)
+                todo[kind].append(params)
+        with Client(server.base) as client:
+            _get(client, "warm", {"page_size": 1, "country": "none"})  # first-use imports, a pool connection
+            for kind in KINDS:
+                _get(client, kind, todo[kind][0])  # not timed: the kind's statements compiled once, as in a warm server
+                cpu0, db0 = server.cpu_seconds(), pg_backend_cpu(db_url)
+                for params in todo[kind][1:]:
+                    _get(client, kind, params)
+                cpu = server.cpu_seconds() - cpu0
+                db1 = pg_backend_cpu(db_url)
+                if db0 is not None and db1 is not None:
+                    cpu += sum(v - db0.get(pid, 0.0) for pid, v in db1.items())
+                out[kind] = cpu / max(1, len(todo[kind]) - 1) * 1000
+    finally:
+        server.stop()
+    return out
+
+
 def bench_backend(
     res: Results,
     label: str,
@@ -723,10 +759,13 @@ def bench_backend(
     log: Path,
     workers: int = 1,
     response_cache: bool = True,
+    seed: int = 7,
+    fields: str | None = UI_FIELDS,
 ) -> dict[str, list[Sample]]:
     """Serve db_url, time each kind alone once (computed, not served from the response cache), then the whole mix
     with `clients` clients; add figures. response_cache: the server keeps responses until the data changes (its
     default); off: every request is computed."""
+    cpu_alone = kind_cpu(db_url, log.with_suffix(".cpu.log"), seed, fields) if response_cache else {}
     server = Server(db_url, log, workers, response_cache)
     try:
         startup = server.wait_ready()
@@ -770,7 +809,12 @@ def bench_backend(
     by_kind: dict[str, list[Sample]] = defaultdict(list)
     for s in samples:
         by_kind[s.kind].append(s)
-    res.notes.append(_kind_table(label, by_kind, alone))
+    res.notes.append(_kind_table(label, by_kind, alone, cpu_alone))
+    if cpu_alone:
+        weighted = sum(cpu_alone[k] * w for k, w in KINDS.items()) / sum(KINDS.values())
+        res.add(f"{label}: CPU per new request, alone", weighted, "ms/request",
+                note="the mix's weights over the `CPU alone` column: server (+ database) CPU of a request whose "
+                "filter is new (no cached response or count), one client")  # fmt: skip
     res.notes.append(
         f"{label}: with {clients} clients always waiting, a request's latency is mostly its wait for the server: "
         f"about clients / throughput = {clients / (len(samples) / wall):.1f} s on average here (Little's law); the "
@@ -779,22 +823,30 @@ def bench_backend(
     return by_kind
 
 
-def _kind_table(label: str, by_kind: dict[str, list[Sample]], alone: dict[str, float]) -> str:
+def _kind_table(
+    label: str, by_kind: dict[str, list[Sample]], alone: dict[str, float], cpu: dict[str, float] | None = None
+) -> str:
     """A Markdown table of latency per query kind, printed and kept as a note."""
+    cpu = cpu or {}
     lines = [
-        f"{label}, per query kind (ms; `alone` = one request with no other client):",
+        f"{label}, per query kind (ms; `alone` = one request with no other client"
+        + ("; `CPU alone` = server (+ database) CPU of a request whose filter is new, one client" if cpu else "")
+        + "):",
         "",
-        "| kind | n | p50 | p95 | max | alone | mean total |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "| kind | n | p50 | p95 | max | alone |" + (" CPU alone |" if cpu else "") + " mean total | estimated |",
+        "|---|---:|---:|---:|---:|---:|" + ("---:|" if cpu else "") + "---:|---:|",
     ]
     for kind in KINDS:
         ss = by_kind.get(kind, [])
         lat = [s.seconds * 1000 for s in ss if s.ok]
         totals = [s.total for s in ss if s.total is not None]
         mean_total = f"{sum(totals) / len(totals):,.0f}" if totals else "n/a"
+        estimated = sum(s.exact is False for s in ss)
         lines.append(
             f"| {kind} | {len(ss)} | {pct(lat, 50):.0f} | {pct(lat, 95):.0f} | {max(lat, default=float('nan')):.0f} "
-            f"| {alone.get(kind, float('nan')) * 1000:.0f} | {mean_total} |"
+            f"| {alone.get(kind, float('nan')) * 1000:.0f} |"
+            + (f" {cpu.get(kind, float('nan')):.1f} |" if cpu else "")
+            + f" {mean_total} | {estimated} |"
         )
     text = "\n".join(lines)
     print(text, flush=True)
@@ -841,7 +893,8 @@ def main(argv: list[str]) -> int:
 
     res = Results("api", "API latency (/api/events)", command_line("bench_api.py", argv))
     t_all = time.perf_counter()
-    requests = request_mix(args.requests, args.seed, UI_FIELDS if args.fields == "ui" else None)
+    fields = UI_FIELDS if args.fields == "ui" else None
+    requests = request_mix(args.requests, args.seed, fields)
     print(f"  load average at start: {os.getloadavg()}", flush=True)
     with tempfile.TemporaryDirectory(prefix="warlog-bench-api-") as tmp_s:
         tmp = Path(tmp_s)
@@ -859,7 +912,9 @@ def main(argv: list[str]) -> int:
             for on in args.cache_modes:
                 label = "SQLite" if on else "SQLite, no response cache"
                 log = tmp / f"serve-sqlite-{on}.log"
-                bench_backend(res, label, f"sqlite:///{path}", requests, args.clients, log, args.workers, on)
+                bench_backend(
+                    res, label, f"sqlite:///{path}", requests, args.clients, log, args.workers, on, args.seed, fields
+                )
         if "postgresql" in backends:
             _postgres(res, args, path, requests, tmp)
     res.machine["load_avg_end"] = [round(x, 2) for x in os.getloadavg()]
@@ -911,7 +966,10 @@ def _postgres(res: Results, args: argparse.Namespace, source: Path, requests: li
         url = pg_schema_url(args.pg_url)
         for on in args.cache_modes:
             label = "PostgreSQL" if on else "PostgreSQL, no response cache"
-            bench_backend(res, label, url, requests, args.clients, tmp / f"serve-pg-{on}.log", args.workers, on)
+            fields = UI_FIELDS if args.fields == "ui" else None
+            bench_backend(
+                res, label, url, requests, args.clients, tmp / f"serve-pg-{on}.log", args.workers, on, args.seed, fields
+            )
     finally:
         if not args.keep_pg:
             drop_pg_schema(args.pg_url)

@@ -195,11 +195,20 @@ def test_upgrade_from_0001_adds_the_event_filter_indexes(db_url: str) -> None:
     assert _count_reports(db_url) == 1
     # 0004: filter indexes gain the event date as second column (one index range for a filter and dates); admin1,
     # also a sort, gets (admin1, id) like the other sort keys
-    migrate.upgrade(db_url)
+    migrate.upgrade(db_url, "0004")
     indexes = _event_indexes(db_url)
     dated = {"ix_events_iso_date": ["iso", "event_date"], "ix_events_admin1_id": ["admin1", "id"],
              "ix_events_sub_event_type_date": ["sub_event_type", "event_date"]}  # fmt: skip
     assert {name: indexes.get(name) for name in dated} == dated and added.keys().isdisjoint(indexes)
+    assert _count_reports(db_url) == 1
+    # 0005: the type filters' indexes cover the columns combined with them; a covering sample index in hash order
+    migrate.upgrade(db_url)
+    indexes = _event_indexes(db_url)
+    covering = {"ix_events_sub_event_type_cover": ["sub_event_type", "event_date", "iso", "country", "fatalities"],
+                "ix_events_sample": ["search_key", "event_date", "iso", "country", "admin1", "event_type",
+                                     "sub_event_type", "fatalities", "latitude", "longitude", "id"]}  # fmt: skip
+    assert {name: indexes.get(name) for name in covering} == covering
+    assert "ix_events_sub_event_type_date" not in indexes and "ix_events_search_key" not in indexes
     assert _count_reports(db_url) == 1
     command.downgrade(migrate.alembic_config(db_url), migrate.BASELINE)
     assert added.keys().isdisjoint(_event_indexes(db_url)) and dated.keys().isdisjoint(_event_indexes(db_url))

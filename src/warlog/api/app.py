@@ -189,8 +189,10 @@ def _read_routes(app: FastAPI, config: ServeConfig) -> None:
     ) -> Response:
         """Events with reviewed values, filtered, sorted and paginated (by `page`, or by `after` = the previous
         page's `next`, which costs the same at any depth); `total` counts every match, counted once per filter
-        until the data changes (`total_cached` says when it came from that cache). The whole response is kept
-        until the data changes (see warlog.api.cache; `X-Warlog-Cache` says hit or miss)."""
+        until the data changes (`total_cached` says when it came from that cache); where an exact count would be
+        dear (many matches of a costly filter) it is an estimate from a uniform sample, about 5% off, and
+        `count_exact` is false. The whole response is kept until the data changes (see warlog.api.cache;
+        `X-Warlog-Cache` says hit or miss)."""
         size = _page_size(config, page_size)
         if sort.lstrip("-+") == "relevance" and not (f.q and f.q.strip()):
             raise HTTPException(422, "sort=relevance needs a search (q)")
@@ -211,12 +213,14 @@ def _read_routes(app: FastAPI, config: ServeConfig) -> None:
                     after=after,
                     fields=want,
                     data_version=getattr(request.state, "data_version", None),
+                    exact_total=False,
                 )
             except ValueError as exc:
                 raise HTTPException(422, str(exc)) from None
             return {
                 "total": res.total,
                 "total_cached": res.total_cached,
+                "count_exact": res.total_exact,
                 "page": None if after else page,
                 "page_size": size,
                 "next": res.next,

@@ -17,6 +17,7 @@ import base64
 import dataclasses
 import functools
 import json
+import math
 import threading
 import time
 from collections import OrderedDict
@@ -44,7 +45,7 @@ from warlog.store.read import (
     reviewed_columns,
     reviewed_events,
 )
-from warlog.store.review import STATUSES, audit_for, event_reviews, get_review
+from warlog.store.review import REVIEW_FIELDS, STATUSES, audit_for, event_reviews, get_review
 from warlog.store.rows import _claim_dict, corroboration_from_row, iso_text, mention_dict, mention_from_row
 from warlog.store.schema import (
     claims,
@@ -171,8 +172,37 @@ def _event_type(value: str, col: Any) -> sa.ColumnElement[bool]:
 
 
 def _near(lat: float, lon: float, km: float, col: Any) -> list[sa.ColumnElement[bool]]:
-    """Within km of (lat, lon) by great-circle distance (see warlog.geometry.within_km_sql)."""
-    return within_km_sql(col("latitude"), col("longitude"), lat, lon, km)
+    """Within km of (lat, lon) by great-circle distance (see warlog.geometry.within_km_sql). The haversine term (four
+    trigonometric calls per row) is skipped for points inside a box that lies wholly within the circle: `inner box OR
+    haversine`, the same rows (the box is a subset), about two thirds of the matches decided by two comparisons."""
+    conds = within_km_sql(col("latitude"), col("longitude"), lat, lon, km)
+    inner = _inner_box(lat, lon, km)
+    if inner is not None and len(conds) == 5:  # not null, not null, latitude range, longitude range, haversine
+        la0, la1, lo0, lo1 = inner
+        box = sa.and_(col("latitude").between(la0, la1), col("longitude").between(lo0, lo1))
+        conds[-1] = sa.or_(box, conds[-1])
+    return conds
+
+
+@functools.lru_cache(maxsize=1024)
+def _inner_box(lat: float, lon: float, km: float) -> tuple[float, float, float, float] | None:
+    """(south, north, west, east) of a box centred on (lat, lon) whose every point is within km of it (checked by
+    haversine along its edges, with a 0.5% margin); None near the poles, the antimeridian or for huge radii."""
+    from warlog.geometry import EARTH_RADIUS_KM, haversine_km
+
+    if km <= 0 or km > 1000 or abs(lat) > 80:
+        return None
+    half = math.degrees(km / EARTH_RADIUS_KM) / math.sqrt(2)
+    dlat, dlon = half, half / math.cos(math.radians(min(89.0, abs(lat) + half)))
+    for _ in range(20):
+        if abs(lon) + dlon >= 180:
+            return None
+        edge = [(lat + dlat * a, lon + dlon * b) for t in range(17) for a, b in
+                ((1, t / 8 - 1), (-1, t / 8 - 1), (t / 8 - 1, 1), (t / 8 - 1, -1))]  # fmt: skip
+        if max(haversine_km(lat, lon, p, q) for p, q in edge) <= km * 0.995:
+            return lat - dlat, lat + dlat, lon - dlon, lon + dlon
+        dlat, dlon = dlat * 0.95, dlon * 0.95
+    return None
 
 
 def _contains(column: sa.ColumnElement[Any], pattern: str, dialect: str) -> sa.ColumnElement[bool]:
@@ -374,19 +404,193 @@ def count_events(conn: Connection, f: EventFilter, with_value: str | None = None
     """How many events match (only those with a value of the column `with_value`, when given)."""
     dialect = dialect_of(conn)
     only = None if with_value else _search_only(f)
-    terms = []
+    terms, reviewed = [], []
     for sign, frm, colfn, conds in count_parts(f, dialect):
-        if only and frm is events:  # every event has one document: count the index's matches, not the events
+        extra = [colfn(with_value).is_not(None)] if with_value else []
+        if frm is not events:
+            reviewed.append((sign, [*conds, *extra]))
+            continue
+        if only:  # every event has one document: count the index's matches, not the events
             q = search.count_matching(only[0], dialect, only[1])
         else:
-            extra = [colfn(with_value).is_not(None)] if with_value else []
             q = sa.select(sa.func.count()).select_from(frm).where(*conds, *extra)
         terms.append((sign, q.scalar_subquery()))
-    # One statement of signed scalar subqueries (each planned as it would be alone): one round trip, not three.
+    if reviewed:
+        terms.append((1, _reviewed_delta(reviewed, _changing_reviews(f, with_value))))
+    return _signed_sum(conn, terms)
+
+
+# The event columns each filter reads (an analyst's override of one of them can move the event in or out of it).
+FILTER_COLUMNS = {
+    "since": ("event_date",), "until": ("event_date",), "country": ("iso", "country"), "admin1": ("admin1",),
+    "event_type": ("event_type", "sub_event_type"), "sub_event_type": ("event_type", "sub_event_type"),
+    "min_fatalities": ("fatalities",), "bbox": ("latitude", "longitude"), "near": ("latitude", "longitude"),
+}  # fmt: skip
+
+
+def _changing_reviews(f: EventFilter, with_value: str | None = None) -> sa.ColumnElement[bool] | None:
+    """The reviews that can make the reviewed parts of a count differ from the events' own columns, when the filter
+    counts proposed events: a status the filter leaves out, or an override of a column it reads (the search documents
+    already hold reviewed values). For every other review, "minus it on its own columns, plus it on reviewed values"
+    is zero, so the correction need not read its event. None: every review (no proposed part to cancel against)."""
+    if "proposed" not in f.status:
+        return None
+    names = {c for k, cols in FILTER_COLUMNS.items() if getattr(f, k) not in (None, "") for c in cols}
+    if with_value:
+        names.add(with_value)
+    overrides = [event_reviews.c[n].is_not(None) for n in sorted(names) if n in REVIEW_FIELDS]
+    return sa.or_(event_reviews.c.status.not_in(list(f.status)), *overrides)
+
+
+def _reviewed_delta(
+    parts: list[tuple[int, list[sa.ColumnElement[bool]]]], only: sa.ColumnElement[bool] | None = None
+) -> Any:
+    """The signed counts of count_parts' reviewed parts (all over reviews joined to events) in one pass over the few
+    reviewed events, as a scalar subquery: each row adds each part's sign when it meets that part's conditions;
+    `only`: the reviews that can change the sum (see _changing_reviews)."""
+    if len(parts) == 1:
+        sign, conds = parts[0]
+        n = sa.select(sa.func.count()).select_from(_reviewed()).where(*conds).scalar_subquery()
+        return n if sign > 0 else -n
+
+    def term(sign: int, conds: list[sa.ColumnElement[bool]]) -> Any:
+        return sa.case((sa.and_(*conds), sign), else_=0) if conds else sa.literal(sign)
+
+    per_row = sum((term(sign, conds) for sign, conds in parts[1:]), term(*parts[0]))
+    q = sa.select(sa.func.coalesce(sa.func.sum(per_row), 0)).select_from(_reviewed())
+    return (q if only is None else q.where(only)).scalar_subquery()
+
+
+def _signed_sum(conn: Connection, terms: list[tuple[int, Any]]) -> int:
+    """The signed sum of scalar count subqueries, as one statement (each planned as it would be alone): one round trip,
+    not several."""
     expr = terms[0][1] if terms[0][0] > 0 else -terms[0][1]
     for sign, term in terms[1:]:
         expr = expr + term if sign > 0 else expr - term
     return int(conn.execute(sa.select(expr)).scalar_one())
+
+
+# Totals of API pages: exact while counting is cheap, else an estimate (`count_exact: false` in the response). Most
+# counts are an index range and cost little; a few filters are dear to count exactly on every new value: a country
+# matched by code or name (two index ranges merged row by row: 245 ms for 187k events of 300k on SQLite), common
+# words in a search (the match list), radii over dense places, deep combinations. The page itself never needs the
+# exact total: it walks the sort order or reads the matches, whichever the (estimated) total says is cheaper.
+ESTIMATE_FROM_EVENTS = 50_000  # a store with fewer events is always counted exactly (a few ms at most)
+COUNT_BUDGET_STEPS = 60_000  # SQLite: an exact count gets this many virtual-machine steps (about 1-3 ms here)
+COUNT_CAP = 20_000  # PostgreSQL: counted exactly up to this many matches, then estimated
+SEARCH_COUNT_CAP = 5_000  # a search alone (either backend): its index's matches counted up to this many
+SAMPLE_ROWS = 20_000  # an estimate tests the filter on at most this many events, a uniform sample ...
+SAMPLE_HITS = 400  # ... and stops at this many matches (about 5% relative error, 1 / sqrt(hits))
+SAMPLE_MIN_HITS = 100  # fewer matches in the sample: the filter is rare, counted exactly whatever it costs
+KEY_SPACE = 2**63  # events.search_key and SQLite's document rowids: a hash of the event id, uniform on [0, 2^63)
+
+
+def count_bounded(conn: Connection, f: EventFilter) -> tuple[int, bool]:
+    """(matching events, whether exact): the exact count when it is cheap, else an estimate from a uniform sample.
+
+    SQLite counts exactly within COUNT_BUDGET_STEPS virtual-machine steps (a progress handler interrupts it), so an
+    index range of up to ~100k entries stays exact whatever its filter; PostgreSQL counts up to COUNT_CAP matches. A
+    search alone counts its index's matches up to SEARCH_COUNT_CAP in document order (rowid = a hash of the event id,
+    so the matches come in a uniformly random order): over it, the position of the cap-th match in the key space
+    gives the estimate (cap / position). Otherwise the filter is tested on events in search_key order (uniform too)
+    until SAMPLE_HITS match or SAMPLE_ROWS were read: estimate = matches / (share of the key space read); fewer than
+    SAMPLE_MIN_HITS matches in the sample (a rare combination that was dear to count) and it is counted exactly. The few
+    reviewed events are counted exactly and added as count_events does (left out for a search estimate: their share
+    is within its error)."""
+    dialect = dialect_of(conn)
+    if "proposed" not in f.status or (_events_estimate(conn) or 0) <= ESTIMATE_FROM_EVENTS:
+        return count_events(conn, f), True  # reviewed events only (few), or a small store: counted exactly
+    parts = count_parts(f, dialect)
+    (_sign, _frm, _colfn, conds), rest = parts[0], parts[1:]
+    only = _search_only(f)
+    searching = bool((f.q and f.q.strip()) or (f.actor and f.actor.strip()))
+    estimate: float | None = None
+    if only:
+        n, last = conn.execute(search.count_capped(only[0], dialect, only[1], SEARCH_COUNT_CAP + 1)).one()
+        if n <= SEARCH_COUNT_CAP:
+            return int(n) + _reviewed_count(conn, f, rest), True
+        if last is not None:  # SQLite: the rowid of the last match read (the n-th smallest of the matches' rowids)
+            estimate = int(n) * KEY_SPACE / (int(last) + 1)
+    else:
+        big = sa.select(sa.func.count()).select_from(events).where(*conds)
+        n = _count_within_budget(conn, big, dialect)
+        if n is not None:
+            return n + _reviewed_count(conn, f, rest), True
+    if estimate is None:
+        estimate = _sample_estimate(conn, f, dialect)
+    if estimate is None:  # too few matches in the sample to tell (a rare combination dear to count), or no keys
+        return count_events(conn, f), True
+    floor = SEARCH_COUNT_CAP + 1 if only else (COUNT_CAP + 1 if dialect != "sqlite" else 0)
+    total = max(float(floor), estimate)
+    if not searching:
+        total += _reviewed_count(conn, f, rest)
+    return max(0, round(total)), False
+
+
+def _reviewed_count(
+    conn: Connection, f: EventFilter, parts: list[tuple[int, Any, Any, list[sa.ColumnElement[bool]]]]
+) -> int:
+    """The signed count of count_parts' reviewed parts (0 when none)."""
+    if not parts:
+        return 0
+    delta = _reviewed_delta([(s, c) for s, _frm, _cf, c in parts], _changing_reviews(f))
+    return int(conn.execute(sa.select(delta)).scalar_one())
+
+
+class _Interrupted(Exception):
+    """A SQLite statement stopped by its step budget."""
+
+
+def _count_within_budget(conn: Connection, q: sa.Select, dialect: str) -> int | None:
+    """The count q gives, or None when it would cost more than the budget (SQLite: COUNT_BUDGET_STEPS virtual-machine
+    steps; PostgreSQL and others: more than COUNT_CAP matches, counted through a LIMIT)."""
+    if dialect != "sqlite":
+        capped = sa.select(sa.func.count()).select_from(
+            q.with_only_columns(sa.literal(1)).limit(COUNT_CAP + 1).subquery()
+        )
+        n = int(conn.execute(capped).scalar_one())
+        return n if n <= COUNT_CAP else None
+    raw = conn.connection.dbapi_connection
+    raw.set_progress_handler(lambda: 1, COUNT_BUDGET_STEPS)  # the first call (after the budget) interrupts
+    try:
+        return int(conn.execute(q).scalar_one())
+    except sa.exc.OperationalError as exc:
+        if "interrupt" not in str(exc.orig).lower():
+            raise
+        return None
+    finally:
+        raw.set_progress_handler(None, 0)
+
+
+def _sample_estimate(conn: Connection, f: EventFilter, dialect: str) -> float | None:
+    """About how many events match on their own columns (count_parts' first part), from a uniform sample: events in
+    search_key order (a hash of the id), the filter tested on each, until SAMPLE_HITS match or SAMPLE_ROWS were read;
+    None when no event has a key."""
+    key = events.c.search_key
+    conds = _conditions(f, base_col, dialect, per_row=True)
+    hit = sa.case((sa.and_(*conds), 1), else_=0) if conds else sa.literal(1)
+    walk = sa.select(key.label("k"), hit.label("hit")).where(key.is_not(None)).order_by(key).limit(SAMPLE_ROWS)
+    walked = walk.subquery()
+    hits = sa.select(walked.c.k).where(walked.c.hit == 1).limit(SAMPLE_HITS).subquery()
+    edge = sa.select(key).where(key.is_not(None)).order_by(key).offset(SAMPLE_ROWS - 1).limit(1).scalar_subquery()
+    n, last_hit, last_row = conn.execute(sa.select(sa.func.count(), sa.func.max(hits.c.k), edge)).one()
+    n = int(n)
+    if n < SAMPLE_MIN_HITS:  # over 10% off: better counted
+        return None
+    if n >= SAMPLE_HITS:  # stopped at the SAMPLE_HITS-th match: the share of the key space read ends there
+        reach = int(last_hit) + 1
+    elif last_row is not None:  # read SAMPLE_ROWS events
+        reach = int(last_row) + 1
+    else:  # fewer events with a key than SAMPLE_ROWS: all of them were read
+        total_keyed = conn.execute(sa.select(sa.func.count()).select_from(events).where(key.is_not(None))).scalar()
+        return None if not total_keyed else float(n) * _events_estimate_or(conn, total_keyed) / total_keyed
+    return n * KEY_SPACE / reach
+
+
+def _events_estimate_or(conn: Connection, default: int) -> int:
+    """_events_estimate, or default when unknown."""
+    n = _events_estimate(conn)
+    return default if n is None else n
 
 
 _ESTIMATE_TTL_S = 30.0
@@ -610,17 +814,18 @@ class Cursor:
 
 @dataclass
 class Page:
-    """One page of events: the total (`total_cached`: taken from the count cache, not counted now), the items and
-    the cursor of the next page (None on the last)."""
+    """One page of events: the total (`total_cached`: taken from the count cache, not counted now; `total_exact`:
+    False when it is an estimate), the items and the cursor of the next page (None on the last)."""
 
     total: int
     items: list[dict[str, Any]]
     next: str | None = None
     total_cached: bool = False
+    total_exact: bool = True  # False: `total` is an estimate (see count_bounded)
 
 
 COUNT_CACHE_SIZE = 2000
-_counts: OrderedDict[tuple[str, str], tuple[int, int]] = OrderedDict()
+_counts: OrderedDict[tuple[str, str], tuple[int, int, bool]] = OrderedDict()
 _counts_lock = threading.Lock()
 _count_flights: dict[tuple[tuple[str, str], int], threading.Lock] = {}
 
@@ -631,40 +836,44 @@ def _data_version(conn: Connection) -> int:
     return version.current(conn)
 
 
-def cached_count(conn: Connection, f: EventFilter, data_version: int | None = None) -> tuple[int, bool]:
-    """(matching events, whether the figure came from the cache): a filter counted once is not counted again until
-    the data changes (see _data_version; `data_version`: the version the caller read just before, saving a read),
-    so paging through a result set counts it once."""
+def cached_count(
+    conn: Connection, f: EventFilter, data_version: int | None = None, exact: bool = True
+) -> tuple[int, bool, bool]:
+    """(matching events, whether the figure came from the cache, whether it is exact): a filter counted once is not
+    counted again until the data changes (see _data_version; `data_version`: the version the caller read just
+    before, saving a read), so paging through a result set counts it once. exact=False: an estimate will do when an
+    exact count is dear (count_bounded); an exact count is never answered with a cached estimate."""
     key = (str(conn.engine.url), repr(dataclasses.replace(f, after_id=None)))
     ver = _data_version(conn) if data_version is None else data_version
-    hit = _count_hit(key, ver)
+    hit = _count_hit(key, ver, exact)
     if hit is not None:
-        return hit, True
+        return hit[0], True, hit[1]
     with _counts_lock:
         flight = _count_flights.setdefault((key, ver), threading.Lock())
     with flight:  # single-flight: concurrent pages of one filter count it once, the others wait for that count
-        hit = _count_hit(key, ver)
+        hit = _count_hit(key, ver, exact)
         if hit is not None:
-            return hit, True
+            return hit[0], True, hit[1]
         try:
-            total = count_events(conn, f)
+            total, is_exact = (count_events(conn, f), True) if exact else count_bounded(conn, f)
             with _counts_lock:
-                _counts[key] = (ver, total)
+                _counts[key] = (ver, total, is_exact)
                 while len(_counts) > COUNT_CACHE_SIZE:
                     _counts.popitem(last=False)
         finally:
             with _counts_lock:
                 _count_flights.pop((key, ver), None)
-    return total, False
+    return total, False, is_exact
 
 
-def _count_hit(key: tuple[str, str], ver: int) -> int | None:
-    """The cached count of a filter at this data version, or None."""
+def _count_hit(key: tuple[str, str], ver: int, exact: bool = True) -> tuple[int, bool] | None:
+    """The cached (count, exact) of a filter at this data version, or None (also when an exact count is asked for and
+    only an estimate is kept)."""
     with _counts_lock:
         hit = _counts.get(key)
-        if hit is not None and hit[0] == ver:
+        if hit is not None and hit[0] == ver and (hit[2] or not exact):
             _counts.move_to_end(key)
-            return hit[1]
+            return hit[1], hit[2]
     return None
 
 
@@ -678,15 +887,16 @@ def page_events(
     after: str | None = None,
     fields: tuple[str, ...] | None = None,
     data_version: int | None = None,
+    exact_total: bool = True,
 ) -> Page:
     """One page of matching events with reviewed values: by offset, or by keyset after a cursor (`after`, from a
     previous page's `next`), with the total counted once per filter and data version; `fields`: only these item keys
     (warlog.store.read.parse_fields; None: all); `data_version`: the store's version read just before (else read
-    here)."""
+    here); exact_total=False: the total may be an estimate where an exact count is dear (Page.total_exact says)."""
     cursor = Cursor.decode(after, sort) if after else None
     with engine.connect() as conn:
-        total, cached = cached_count(conn, f, data_version)
-        if cursor is None and total <= offset:
+        total, cached, is_exact = cached_count(conn, f, data_version, exact=exact_total)
+        if cursor is None and is_exact and total <= offset:
             return Page(total, [], None, cached)
         items = _rows(conn, f, sort, limit, 0 if cursor else offset, total, cursor, fields)
     nxt = (
@@ -696,7 +906,7 @@ def page_events(
     )
     if fields is not None and items and len(items[0]) != len(fields):  # the id or sort key was added for the cursor
         items = [{k: d[k] for k in fields} for d in items]
-    return Page(total, items, nxt, cached)
+    return Page(total, items, nxt, cached, is_exact)
 
 
 def iter_events(engine: Engine, f: EventFilter, *, batch: int = 1000) -> Iterator[dict]:

@@ -182,6 +182,18 @@ def count_matching(query: str, dialect: str, field: str | None = None) -> sa.Sel
     return sa.select(sa.func.count()).select_from(search_table).where(_match(query, dialect, field))
 
 
+def count_capped(query: str, dialect: str, field: str | None, limit: int) -> sa.Select:
+    """(how many documents match, counted up to `limit`; on SQLite the largest rowid among those counted, else NULL).
+    SQLite reads the matches in rowid order, which is a hash of the event id: the rowid of the limit-th match says
+    what share of the key space held `limit` matches (see warlog.store.query.count_bounded)."""
+    if dialect == "sqlite":
+        first = sa.select(search_table.c.rowid).where(_match(query, dialect, field))
+        sub = first.order_by(search_table.c.rowid).limit(limit).subquery()
+        return sa.select(sa.func.count(), sa.func.max(sub.c.rowid))
+    sub = sa.select(sa.literal(1).label("one")).select_from(search_table).where(_match(query, dialect, field))
+    return sa.select(sa.func.count(), sa.null()).select_from(sub.limit(limit).subquery())
+
+
 def ranked_ids(query: str, dialect: str) -> sa.Select:
     """(event_id, score) of the matching documents, best first by score (bm25 on SQLite, ts_rank on PostgreSQL)."""
     groups = parse(query)

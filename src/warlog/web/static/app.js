@@ -487,11 +487,14 @@
         });
         tbody.appendChild(tr);
       });
+      // count_exact false: the server estimated the total (a dear count), so say "about" and let Next follow the
+      // items rather than a page count that may be a little short
+      var exact = res.count_exact !== false;
       var pages = Math.max(1, Math.ceil(res.total / PAGE_SIZE));
-      $("#count").textContent = res.total + " events";
-      $("#page").textContent = "page " + res.page + " / " + pages;
+      $("#count").textContent = (exact ? res.total : "about " + Number(res.total.toPrecision(2))) + " events";
+      $("#page").textContent = "page " + res.page + " / " + (exact ? pages : "about " + pages);
       $("#prev").disabled = res.page <= 1;
-      $("#next").disabled = res.page >= pages;
+      $("#next").disabled = exact ? res.page >= pages : res.items.length < PAGE_SIZE;
       document.querySelectorAll("th[data-sort]").forEach(function (th) {
         var key = th.getAttribute("data-sort");
         if (state.sort === key) th.setAttribute("aria-sort", "ascending");
