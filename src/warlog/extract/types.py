@@ -354,6 +354,8 @@ def _crowd_attacker(sentence: str, m: re.Match[str]) -> bool:
         if a.start >= m.start() and re.search(r"\bby (?:an? |the )?(?:\w+ ){0,2}$", sentence[m.start() : a.start]):
             return _is_crowd(sentence, a)
     clause = _clause_before(sentence, m.start())
+    if re.match(r"\w+ing\b", m.group(0)) and re.search(r",\s*$", sentence[: m.start()]):
+        clause = sentence[: m.start()]  # ", killing 70 people": the participle's doer is the sentence's subject
     before = [a for a in mentions if a.end <= m.start() and a.start >= m.start() - len(clause) - 5]
     if not before or not _is_crowd(sentence, before[0]):
         return False  # the clause's first actor is its subject; a crowd named later is the victims
