@@ -218,3 +218,18 @@ def test_shooters_and_appositions_are_not_more_victims(sentence: str, fatalities
 )
 def test_plural_unknowns_both_and_as_well_as(sentence: str, fatalities: int | None) -> None:
     assert extract_casualties(sentence).fatalities == fatalities
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fatalities", "injured"),
+    [
+        ("Seven passengers sustained various degrees of injuries in the crash after the ambush.", None, 7),
+        ("Militants shot dead a vaccinator and wounded another near the clinic.", 1, 1),
+        # "also" after a group of the same kind: more victims
+        ("At least 12 guards were killed and 30 wounded, and nine passers-by were also hurt.", 12, 39),
+        ("The shell killed 4 soldiers; 2 shepherds were also killed nearby.", 6, None),
+    ],
+)
+def test_injured_kept_apart_and_added(sentence: str, fatalities: int | None, injured: int | None) -> None:
+    cas = extract_casualties(sentence)
+    assert (cas.fatalities, cas.injured) == (fatalities, injured)

@@ -140,7 +140,9 @@ _KILL_WORDS = (
     r"|succumbed|crushed\s+to\s+death|to\s+death|(?:pronounced|declared|confirmed)\s+dead|passed\s+away|mortally\s+wounded"
     r"|lynched|strangled|slaughtered|butchered|(?:hacked|mowed|gunned)\s+down"
 )
-_INJ_WORDS = r"wounded|injured|hurt|maimed|hospitali[sz]ed|suffered\s+(?:\w+\s+)?(?:injuries|wounds)|sustained\s+(?:\w+\s+)?(?:injuries|wounds)"  # noqa: E501
+_INJ_WORDS = (
+    r"wounded|injured|hurt|maimed|hospitali[sz]ed|(?:suffered|sustained)\s+(?:[\w-]+\s+){0,3}?(?:injuries|wounds)"
+)
 _AUX = (
     r"who|that|have|has|had|been|being|was|were|are|is|all|also|reportedly|allegedly|later|subsequently|confirmed"
     r"|believed|thought|said|reported|feared|to|be|both|each|initially|instantly|immediately|eventually|apparently"
@@ -355,6 +357,7 @@ def _is_not_count(sentence: str, s: int, e: int, value: int, date_spans: list[tu
 
 
 _FAMILY_OF = re.compile(r"\bfamily\s+of\s+$", re.IGNORECASE)
+_VERB_BEFORE = re.compile(r"\b(?:killed|killing|wounded|wounding|injured|injuring|shot|shooting)\s+$", re.IGNORECASE)
 # "a death" is one dead only where the noun ends its phrase ("led to another death and one wounded"), not in
 # "a death squad" or "a death sentence".
 _DEATH_ENDS = re.compile(r"\s*(?:[,.;:)]|$|(?:and|or|in|on|at|after|when|was|were|from|during)\b)", re.IGNORECASE)
@@ -371,8 +374,12 @@ def _figures(sentence: str) -> list[_Fig]:
         head, head_end = _head(sentence, e)
         if head is None and _FAMILY_OF.search(sentence, max(0, s - 30), s):
             head = "relatives"  # "killed a family of five": five people, all civilians
+        if text == "another" and head is None and _VERB_BEFORE.search(sentence, max(0, s - 40), s):
+            head = "person"  # "killed a health worker and injured another": one more person
         if text in ("a", "an", "another"):
-            if head == "death" and head_end == e + len(" death") and _DEATH_ENDS.match(sentence, head_end):
+            if head == "person":
+                pass
+            elif head == "death" and head_end == e + len(" death") and _DEATH_ENDS.match(sentence, head_end):
                 pass  # "led to another death": one dead
             elif head is None or head not in _PERSON or head.endswith("s") and head not in ("boss",):
                 continue
@@ -581,6 +588,7 @@ _OF_DIED = re.compile(r"\s+of\s+(?:them|the\s+\w+)\s+(?:\w+\s+)?(?:died|has\s+di
 
 
 _ADDITIONAL_AFTER = re.compile(r"\s+(?:other|others|more)\b", re.IGNORECASE)
+_ALSO_AFTER = re.compile(r"\s+(?:were|was|have\s+been|had\s+been|are|have|had)?\s*also\b", re.IGNORECASE)
 _ADDITIONAL_IN = re.compile(r"^(?:another|a\s+further|an\s+additional)\b", re.IGNORECASE)
 _TOLL_WORDS = re.compile(r"\b(?:toll|total|rose|risen|rises|bringing|brings|raising|climbed)\b", re.IGNORECASE)
 
@@ -590,7 +598,11 @@ def _additional(sentence: str, fig: _Fig, since: int) -> bool:
     told of another time ("one day after a gunman killed another mayor")."""
     if _ELSEWHEN.search(sentence, since, fig.start):
         return False
-    return bool(_ADDITIONAL_IN.match(sentence[fig.start : fig.end]) or _ADDITIONAL_AFTER.match(sentence, fig.end))
+    return bool(
+        _ADDITIONAL_IN.match(sentence[fig.start : fig.end])
+        or _ADDITIONAL_AFTER.match(sentence, fig.end)
+        or _ALSO_AFTER.match(sentence, fig.head_end)  # "and twenty civilians were also hurt"
+    )
 
 
 _ELSEWHEN = re.compile(
