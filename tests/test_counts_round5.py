@@ -233,3 +233,26 @@ def test_plural_unknowns_both_and_as_well_as(sentence: str, fatalities: int | No
 def test_injured_kept_apart_and_added(sentence: str, fatalities: int | None, injured: int | None) -> None:
     cas = extract_casualties(sentence)
     assert (cas.fatalities, cas.injured) == (fatalities, injured)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fatalities"),
+    [
+        # prepositional phrases chained before the verb, with an "including" list
+        ("Eight members of one family, including two women and four children, were killed by gunmen.", 8),
+        ("At least 25 herders in the grazing camp near the river of the border district were feared killed.", 25),
+        # but not a clause of its own: the wounding is the gunman's
+        (
+            "A gunman killed at least 9 worshippers on Sunday in an attack on a chapel near the port "
+            "before he was wounded.",
+            9,
+        ),
+        # the set of a partitive is not the victims
+        ("One of the four engineers of the firm, who was kidnapped in May, was killed.", 1),
+        ("Two of the five soldiers were killed.", 2),
+        ("A massacre of 14 villagers took place near the border, a rights group said.", 14),
+        ("Gunmen killed a village head in the district, a resident said.", 1),
+    ],
+)
+def test_long_subjects_partitives_and_more_killing_words(sentence: str, fatalities: int) -> None:
+    assert extract_casualties(sentence).fatalities == fatalities

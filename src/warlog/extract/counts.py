@@ -172,7 +172,7 @@ _KILL_PRE = re.compile(
     r"|\btook\s+the\s+lives\s+of|\bdeaths?\s+of|\bbod(?:y|ies)\s+of|\bcorpses\s+of|\bkilling\s+of|\bexecut(?:ed|ing|es)"
     r"|\bmassacr(?:ed|ing)|\bslaughter(?:ed|ing)|\bmurder(?:ed|ing)|\bshot\s+dead|\bshooting\s+dead"
     r"|\bshot\s+and\s+killed|\b(?:shot|shooting)\s+to\s+death|\b(?:gunn|hack|mow)(?:ed|ing)\s+down"
-    r"|\blynch(?:ed|ing)|\bstrangl(?:ed|ing)|\bbutcher(?:ed|ing)|\b(?:hack|beat|stabb|burn|club)(?:ed|en|t|ing)?\s+to\s+death|\bassassinat(?:ed|ing)|\bbehead(?:ed|ing)|\bdecapitat(?:ed|ing)"
+    r"|\blynch(?:ed|ing)|\bstrangl(?:ed|ing)|\bbutcher(?:ed|ing)|\bmassacres?\s+of|\b(?:hack|beat|stabb|burn|club)(?:ed|en|t|ing)?\s+to\s+death|\bassassinat(?:ed|ing)|\bbehead(?:ed|ing)|\bdecapitat(?:ed|ing)"
     r"|\bleft|\bleaving|\blives\s+of)(?:\s+(?:all|the|only|at\s+least|his|her|their|its))?"
     r"(?:\s+(?:an?\s+|the\s+|whole\s+|entire\s+)*family\s+of)?\s*$",
     re.IGNORECASE,
@@ -210,7 +210,8 @@ _PAREN = re.compile(
     r"|\s*\([^)]*\)"
     r"|\s+(?:including|among\s+them|from|of|in|at|on|inside|near|under|over|aged|between|with|sheltering|hiding"
     r"|staying|living|waiting|gathered|gathering|trapped|travelling|traveling|working|praying|queuing|queueing)"
-    r"\s+[^,;.]{1,60}?(?=\s+(?:were|was|have|has|had|are|is)\s))",
+    r"\s+(?:(?!\b(?:before|after|when|while|he|she|they|it|we|which|who|where|but|then)\b)[^,;.]){1,60}?"
+    r"(?=\s+(?:were|was|have|has|had|are|is)\s))",
     re.IGNORECASE,
 )
 _JOIN = re.compile(
@@ -246,7 +247,7 @@ _SING = (
     r"|engineer|ruler|delegate|campaigner|candidate|politician|diplomat|labou?rer|miner|vendor|councill?or|chairman"
     r"|grandmother|grandfather|grandson|granddaughter|uncle|aunt|nephew|niece|cousin|spouse|fianc[eé]e?"
     r"|interpreter|translator|bodyguard|escort|assistant|aide|colleague|companion|friend|partner|relative|guide"
-    r"|cameraman|photographer"
+    r"|cameraman|photographer|head"
     r"|\d+-year-old)"
 )
 _ADV = r"(?:(?:[a-z]+ly|later|also|then|found|soon|after)\s+)"
@@ -337,6 +338,12 @@ def _is_not_count(sentence: str, s: int, e: int, value: int, date_spans: list[tu
     before, after = sentence[:s], sentence[e:]
     if re.search(r"(?:\baged?|\bages|\bage\s+of|\$|£|€|\bNo\.?|#)\s*$", before, re.I):
         return True
+    if re.search(
+        r"\b(?:one|two|three|some|many|all|none|each|any|both|most|several)\s+of\s+(?:the|these|those|its|their)\s*$",
+        before,
+        re.I,
+    ):
+        return True  # "one of the six workers ... was killed": the six are the set, one the victim
     if re.search(r"\b(?:mother|father|parent|mom|dad|grand(?:mother|father|parent))\s+of\s*$", before, re.I):
         return True  # "a mother of three"
     if re.search(
@@ -505,7 +512,10 @@ _CLAUSE = re.compile(
     r"|\s+(?!(?:during|according|morning|evening|including|following|bring)\b)[a-z]+ing\s+[^.;:,()]{1,80}?"
     r"|\s*[-\u2013\u2014]+\s+[^.;:()\-\u2013\u2014]{1,80}?\s*[-\u2013\u2014]+"
     r"|\s+and\s+(?:[A-Za-z][\w'-]*\s+){0,3}?[A-Za-z][\w'-]*"
-    r"|\s*,[^,;.:()]{1,120},)"
+    r"|\s*,[^,;.:()]{1,120},"
+    r"|\s+(?:of|in|from|at|on|near|inside|under|aged|across)\s+"  # chained: "in X under Y of Z", no clause inside
+    r"(?:(?!\b(?:before|after|when|while|as|he|she|they|it|we|which|who|that|where|but|and|or|then)\b)[^.;:(),]){1,60}?"
+    r"){1,4}"
     r"(?=\s+(?:were|was|have|has|had|are|is)\s)",
 )
 # The object right after an active verb ("killed two", "wounded at least 107", "shot and killed another soldier").
