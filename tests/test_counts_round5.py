@@ -45,6 +45,10 @@ def test_a_person_named_without_a_figure_counts_when_joined_to_one() -> None:
         extract_casualties("The mine tore through the minibus, killing the driver and six passengers.").fatalities == 7
     )
     assert extract_casualties("Two guards and their commander were killed at the gate.").fatalities == 3
+    # two persons named without figures, joined to each other: two victims of the verb
+    assert extract_casualties("Gunmen killed the judge and his 15-year-old son outside the court.").fatalities == 2
+    assert extract_casualties("The farmer and his wife were killed when the shell hit.").fatalities == 2
+    assert extract_casualties("The commander and his deputy fled across the border.").fatalities is None
     # no figure beside it: the singular rule, not an added person
     assert extract_casualties("Her husband was killed in the strike.").fatalities == 1
 

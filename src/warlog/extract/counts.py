@@ -405,7 +405,7 @@ def _figures(sentence: str) -> list[_Fig]:
         if m.group("noun").lower() in _PERSON and not any(f.start <= m.start() < f.head_end for f in figs):
             figs.append(_Fig(m.start(), m.start() + 4, 2, m.group("noun").lower(), m.end()))
     figs.sort(key=lambda f: f.start)
-    return _with_named_persons(sentence, figs) if figs else figs
+    return _with_named_persons(sentence, figs)
 
 
 def _is_both(sentence: str, fig: _Fig) -> bool:
@@ -418,7 +418,9 @@ _BOTH = re.compile(
 )
 
 
-_ONE_PERSON = gated(rf"\b(?:his|her|their|the)\s+(?:(?![\d])[\w-]+\s+)?(?P<noun>{_SING})\b(?!['\u2019]s\b)", re.I)
+_ONE_PERSON = gated(
+    rf"\b(?:his|her|their|the)\s+(?:(?:\d+-year-old|(?!\d)[\w-]+)\s+)?(?P<noun>{_SING})\b(?!['\u2019]s\b)", re.I
+)
 _AND_BEFORE = re.compile(
     r"(?:\s*,)?\s+(?:and|as\s+well\s+as|along\s+with|together\s+with)\s+$", re.IGNORECASE
 )  # not a comma: "1 fighter, the son of ..." is one
@@ -426,18 +428,28 @@ _AND_AFTER = re.compile(r"\s+and\s+", re.IGNORECASE)
 
 
 def _with_named_persons(sentence: str, figs: list[_Fig]) -> list[_Fig]:
-    """One person named without a figure but joined to a figure by "and" is one more victim of its verb: "two children
-    and their mother were killed" (3), "killing the driver and four passengers" (5)."""
-    added: list[_Fig] = []
-    for m in _ONE_PERSON.finditer(sentence):
-        if m.group("noun")[0].isdigit() or any(f.start < m.end() and m.start() < f.head_end for f in figs):
-            continue
+    """One person named without a figure but joined by "and" to a figure, or to another such person, is one more
+    victim of its verb: "two children and their mother were killed" (3), "killing the driver and four passengers"
+    (5), "killed the mayor and his 12-year-old daughter" (2)."""
+    cands = [
+        m
+        for m in _ONE_PERSON.finditer(sentence)
+        if not m.group("noun")[0].isdigit() and not any(f.start < m.end() and m.start() < f.head_end for f in figs)
+    ]
+    if not cands:
+        return figs
+
+    def linked(m: re.Match[str], ends: set[int], starts: set[int]) -> bool:
         before = _AND_BEFORE.search(sentence, 0, m.start())
         after = _AND_AFTER.match(sentence, m.end())
-        joined = (before is not None and any(f.head and f.head_end == before.start() for f in figs)) or (
-            after is not None and any(f.start == after.end() and not _is_both(sentence, f) for f in figs)
-        )
-        if joined:
+        return (before is not None and before.start() in ends) or (after is not None and after.end() in starts)
+
+    ends = {f.head_end for f in figs if f.head}
+    starts = {f.start for f in figs if not _is_both(sentence, f)}
+    pair_ends, pair_starts = {m.end() for m in cands}, {m.start() for m in cands}
+    added: list[_Fig] = []
+    for m in cands:
+        if linked(m, ends, starts) or linked(m, pair_ends - {m.end()}, pair_starts - {m.start()}):
             noun = m.group("noun").lower()
             added.append(_Fig(m.start(), m.end(), 1, noun if noun in _PERSON else "person", m.end()))
     return sorted(figs + added, key=lambda f: f.start) if added else figs
