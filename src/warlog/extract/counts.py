@@ -19,18 +19,24 @@ How a figure is read (regexes over the plain sentence, no parser):
   "60-80" give the low end as the figure and the high end in ``fatalities_max``; an upper bound alone ("up to 81",
   "as many as 40") is the only figure stated, so the coder writes it (81, max 81); vague words use ACLED's
   conventions in numbers.py ("dozens" 12); "a family of five" is five people;
-- a person named without a figure but joined to one by "and" is one more victim ("two children and their mother"
-  3, "killing the driver and four passengers" 5); "another death", "one death" are one dead;
+- a person named without a figure but joined by "and"/"as well as" to a figure, or to another such person, is one
+  more victim ("two children and their mother" 3, "killing the driver and four passengers" 5, "killed the mayor and
+  his daughter" 2); after a comma it is an apposition, the same victim; "another death", "one death" are one dead,
+  "both victims" two, "an unknown number of" 10 (numbers.py); the set of a partitive ("one of the six workers") is
+  not the victims;
 - the verb may follow a clause: a relative clause ("six children who were kidnapped ... were shot dead"), a
   participle phrase, a phrase between dashes or commas, a second noun phrase without a figure ("seven soldiers and
-  allied fighters were killed"); "who killed a soldier" is active (the soldier is the victim, not the subject);
-  "left 3 militants dead" reads the word after the noun;
-- victims "besides" those already told are added: a figure with "other"/"another"/"more" after a group of the same
-  kind ("beheaded eight elders and killed seven other people" 15), unless the sentence speaks of a toll that rose or
-  of another time ("a day after gunmen killed another mayor");
+  allied fighters were killed"), chained prepositional phrases, never a clause of its own ("before he was
+  wounded"); a verb with its own object is active ("who killed a soldier", "shot and killed another soldier",
+  "wounded at least 107"): its subject is not a victim; "left 3 militants dead" reads the word after the noun;
+- victims "besides" those already told are added: a figure with "other"/"another"/"more" or "were also killed"
+  after a group of the same kind ("beheaded eight elders and killed seven other people" 15), unless the sentence
+  speaks of a toll that rose or of another time ("a day after gunmen killed another mayor");
 - labels are not counts ("form four", "Ward 5"), nor animals ("20 goats"), nor "head of cattle";
-- "one of the deadliest attacks since the war began" compares, it does not make the figure a period total, and
-  "the war-torn city" is an adjective, not the war.
+- "one of the deadliest attacks since the war began" and "the sixth journalist killed this year" compare, they do
+  not make the figure a period total; "the war-torn city", "a campaign rally" use the war word as a modifier;
+  "a total of"/"altogether" summing one named happening is its toll, a claim only with no happening named, across
+  places or over separate operations (`is_aggregate_toll`).
 A whole report's figures (for the count benchmarks) come from `warlog.eval.counts.report_casualties`: period tolls
 skipped, the largest death toll, the injured less those who died.
 """
