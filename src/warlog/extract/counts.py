@@ -584,7 +584,8 @@ def _extract_casualties_cached(sentence: str) -> Casualties:
         m = _OF_THEM.match(sentence[fig.head_end :]) if fig.head is None else None
         # "21 civilians, eight of them children" (the comma is often lost in scraped text)
         if m and (
-            re.search(r",\s*$", sentence[: fig.start]) or (prev_end and not sentence[prev_end : fig.start].strip())
+            re.search(r"[,(\-\u2013\u2014]\s*$", sentence[: fig.start])
+            or (prev_end and not sentence[prev_end : fig.start].strip())
         ):
             fig.subset = True
             fig.head = m.group("noun").lower()
