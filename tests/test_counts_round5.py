@@ -45,6 +45,10 @@ def test_a_person_named_without_a_figure_counts_when_joined_to_one() -> None:
         extract_casualties("The mine tore through the minibus, killing the driver and six passengers.").fatalities == 7
     )
     assert extract_casualties("Two guards and their commander were killed at the gate.").fatalities == 3
+    # two persons named without figures, joined to each other: two victims of the verb
+    assert extract_casualties("Gunmen killed the judge and his 15-year-old son outside the court.").fatalities == 2
+    assert extract_casualties("The farmer and his wife were killed when the shell hit.").fatalities == 2
+    assert extract_casualties("The commander and his deputy fled across the border.").fatalities is None
     # no figure beside it: the singular rule, not an added person
     assert extract_casualties("Her husband was killed in the strike.").fatalities == 1
 
@@ -217,4 +221,42 @@ def test_shooters_and_appositions_are_not_more_victims(sentence: str, fatalities
     ],
 )
 def test_plural_unknowns_both_and_as_well_as(sentence: str, fatalities: int | None) -> None:
+    assert extract_casualties(sentence).fatalities == fatalities
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fatalities", "injured"),
+    [
+        ("Seven passengers sustained various degrees of injuries in the crash after the ambush.", None, 7),
+        ("Militants shot dead a vaccinator and wounded another near the clinic.", 1, 1),
+        # "also" after a group of the same kind: more victims
+        ("At least 12 guards were killed and 30 wounded, and nine passers-by were also hurt.", 12, 39),
+        ("The shell killed 4 soldiers; 2 shepherds were also killed nearby.", 6, None),
+    ],
+)
+def test_injured_kept_apart_and_added(sentence: str, fatalities: int | None, injured: int | None) -> None:
+    cas = extract_casualties(sentence)
+    assert (cas.fatalities, cas.injured) == (fatalities, injured)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "fatalities"),
+    [
+        # prepositional phrases chained before the verb, with an "including" list
+        ("Eight members of one family, including two women and four children, were killed by gunmen.", 8),
+        ("At least 25 herders in the grazing camp near the river of the border district were feared killed.", 25),
+        # but not a clause of its own: the wounding is the gunman's
+        (
+            "A gunman killed at least 9 worshippers on Sunday in an attack on a chapel near the port "
+            "before he was wounded.",
+            9,
+        ),
+        # the set of a partitive is not the victims
+        ("One of the four engineers of the firm, who was kidnapped in May, was killed.", 1),
+        ("Two of the five soldiers were killed.", 2),
+        ("A massacre of 14 villagers took place near the border, a rights group said.", 14),
+        ("Gunmen killed a village head in the district, a resident said.", 1),
+    ],
+)
+def test_long_subjects_partitives_and_more_killing_words(sentence: str, fatalities: int) -> None:
     assert extract_casualties(sentence).fatalities == fatalities

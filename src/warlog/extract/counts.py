@@ -19,18 +19,24 @@ How a figure is read (regexes over the plain sentence, no parser):
   "60-80" give the low end as the figure and the high end in ``fatalities_max``; an upper bound alone ("up to 81",
   "as many as 40") is the only figure stated, so the coder writes it (81, max 81); vague words use ACLED's
   conventions in numbers.py ("dozens" 12); "a family of five" is five people;
-- a person named without a figure but joined to one by "and" is one more victim ("two children and their mother"
-  3, "killing the driver and four passengers" 5); "another death", "one death" are one dead;
+- a person named without a figure but joined by "and"/"as well as" to a figure, or to another such person, is one
+  more victim ("two children and their mother" 3, "killing the driver and four passengers" 5, "killed the mayor and
+  his daughter" 2); after a comma it is an apposition, the same victim; "another death", "one death" are one dead,
+  "both victims" two, "an unknown number of" 10 (numbers.py); the set of a partitive ("one of the six workers") is
+  not the victims;
 - the verb may follow a clause: a relative clause ("six children who were kidnapped ... were shot dead"), a
   participle phrase, a phrase between dashes or commas, a second noun phrase without a figure ("seven soldiers and
-  allied fighters were killed"); "who killed a soldier" is active (the soldier is the victim, not the subject);
-  "left 3 militants dead" reads the word after the noun;
-- victims "besides" those already told are added: a figure with "other"/"another"/"more" after a group of the same
-  kind ("beheaded eight elders and killed seven other people" 15), unless the sentence speaks of a toll that rose or
-  of another time ("a day after gunmen killed another mayor");
+  allied fighters were killed"), chained prepositional phrases, never a clause of its own ("before he was
+  wounded"); a verb with its own object is active ("who killed a soldier", "shot and killed another soldier",
+  "wounded at least 107"): its subject is not a victim; "left 3 militants dead" reads the word after the noun;
+- victims "besides" those already told are added: a figure with "other"/"another"/"more" or "were also killed"
+  after a group of the same kind ("beheaded eight elders and killed seven other people" 15), unless the sentence
+  speaks of a toll that rose or of another time ("a day after gunmen killed another mayor");
 - labels are not counts ("form four", "Ward 5"), nor animals ("20 goats"), nor "head of cattle";
-- "one of the deadliest attacks since the war began" compares, it does not make the figure a period total, and
-  "the war-torn city" is an adjective, not the war.
+- "one of the deadliest attacks since the war began" and "the sixth journalist killed this year" compare, they do
+  not make the figure a period total; "the war-torn city", "a campaign rally" use the war word as a modifier;
+  "a total of"/"altogether" summing one named happening is its toll, a claim only with no happening named, across
+  places or over separate operations (`is_aggregate_toll`).
 A whole report's figures (for the count benchmarks) come from `warlog.eval.counts.report_casualties`: period tolls
 skipped, the largest death toll, the injured less those who died.
 """
@@ -140,7 +146,9 @@ _KILL_WORDS = (
     r"|succumbed|crushed\s+to\s+death|to\s+death|(?:pronounced|declared|confirmed)\s+dead|passed\s+away|mortally\s+wounded"
     r"|lynched|strangled|slaughtered|butchered|(?:hacked|mowed|gunned)\s+down"
 )
-_INJ_WORDS = r"wounded|injured|hurt|maimed|hospitali[sz]ed|suffered\s+(?:\w+\s+)?(?:injuries|wounds)|sustained\s+(?:\w+\s+)?(?:injuries|wounds)"  # noqa: E501
+_INJ_WORDS = (
+    r"wounded|injured|hurt|maimed|hospitali[sz]ed|(?:suffered|sustained)\s+(?:[\w-]+\s+){0,3}?(?:injuries|wounds)"
+)
 _AUX = (
     r"who|that|have|has|had|been|being|was|were|are|is|all|also|reportedly|allegedly|later|subsequently|confirmed"
     r"|believed|thought|said|reported|feared|to|be|both|each|initially|instantly|immediately|eventually|apparently"
@@ -170,7 +178,7 @@ _KILL_PRE = re.compile(
     r"|\btook\s+the\s+lives\s+of|\bdeaths?\s+of|\bbod(?:y|ies)\s+of|\bcorpses\s+of|\bkilling\s+of|\bexecut(?:ed|ing|es)"
     r"|\bmassacr(?:ed|ing)|\bslaughter(?:ed|ing)|\bmurder(?:ed|ing)|\bshot\s+dead|\bshooting\s+dead"
     r"|\bshot\s+and\s+killed|\b(?:shot|shooting)\s+to\s+death|\b(?:gunn|hack|mow)(?:ed|ing)\s+down"
-    r"|\blynch(?:ed|ing)|\bstrangl(?:ed|ing)|\bbutcher(?:ed|ing)|\b(?:hack|beat|stabb|burn|club)(?:ed|en|t|ing)?\s+to\s+death|\bassassinat(?:ed|ing)|\bbehead(?:ed|ing)|\bdecapitat(?:ed|ing)"
+    r"|\blynch(?:ed|ing)|\bstrangl(?:ed|ing)|\bbutcher(?:ed|ing)|\bmassacres?\s+of|\b(?:hack|beat|stabb|burn|club)(?:ed|en|t|ing)?\s+to\s+death|\bassassinat(?:ed|ing)|\bbehead(?:ed|ing)|\bdecapitat(?:ed|ing)"
     r"|\bleft|\bleaving|\blives\s+of)(?:\s+(?:all|the|only|at\s+least|his|her|their|its))?"
     r"(?:\s+(?:an?\s+|the\s+|whole\s+|entire\s+)*family\s+of)?\s*$",
     re.IGNORECASE,
@@ -208,7 +216,8 @@ _PAREN = re.compile(
     r"|\s*\([^)]*\)"
     r"|\s+(?:including|among\s+them|from|of|in|at|on|inside|near|under|over|aged|between|with|sheltering|hiding"
     r"|staying|living|waiting|gathered|gathering|trapped|travelling|traveling|working|praying|queuing|queueing)"
-    r"\s+[^,;.]{1,60}?(?=\s+(?:were|was|have|has|had|are|is)\s))",
+    r"\s+(?:(?!\b(?:before|after|when|while|he|she|they|it|we|which|who|where|but|then)\b)[^,;.]){1,60}?"
+    r"(?=\s+(?:were|was|have|has|had|are|is)\s))",
     re.IGNORECASE,
 )
 _JOIN = re.compile(
@@ -244,7 +253,7 @@ _SING = (
     r"|engineer|ruler|delegate|campaigner|candidate|politician|diplomat|labou?rer|miner|vendor|councill?or|chairman"
     r"|grandmother|grandfather|grandson|granddaughter|uncle|aunt|nephew|niece|cousin|spouse|fianc[eé]e?"
     r"|interpreter|translator|bodyguard|escort|assistant|aide|colleague|companion|friend|partner|relative|guide"
-    r"|cameraman|photographer"
+    r"|cameraman|photographer|head"
     r"|\d+-year-old)"
 )
 _ADV = r"(?:(?:[a-z]+ly|later|also|then|found|soon|after)\s+)"
@@ -335,6 +344,12 @@ def _is_not_count(sentence: str, s: int, e: int, value: int, date_spans: list[tu
     before, after = sentence[:s], sentence[e:]
     if re.search(r"(?:\baged?|\bages|\bage\s+of|\$|£|€|\bNo\.?|#)\s*$", before, re.I):
         return True
+    if re.search(
+        r"\b(?:one|two|three|some|many|all|none|each|any|both|most|several)\s+of\s+(?:the|these|those|its|their)\s*$",
+        before,
+        re.I,
+    ):
+        return True  # "one of the six workers ... was killed": the six are the set, one the victim
     if re.search(r"\b(?:mother|father|parent|mom|dad|grand(?:mother|father|parent))\s+of\s*$", before, re.I):
         return True  # "a mother of three"
     if re.search(
@@ -355,6 +370,7 @@ def _is_not_count(sentence: str, s: int, e: int, value: int, date_spans: list[tu
 
 
 _FAMILY_OF = re.compile(r"\bfamily\s+of\s+$", re.IGNORECASE)
+_VERB_BEFORE = re.compile(r"\b(?:killed|killing|wounded|wounding|injured|injuring|shot|shooting)\s+$", re.IGNORECASE)
 # "a death" is one dead only where the noun ends its phrase ("led to another death and one wounded"), not in
 # "a death squad" or "a death sentence".
 _DEATH_ENDS = re.compile(r"\s*(?:[,.;:)]|$|(?:and|or|in|on|at|after|when|was|were|from|during)\b)", re.IGNORECASE)
@@ -371,8 +387,12 @@ def _figures(sentence: str) -> list[_Fig]:
         head, head_end = _head(sentence, e)
         if head is None and _FAMILY_OF.search(sentence, max(0, s - 30), s):
             head = "relatives"  # "killed a family of five": five people, all civilians
+        if text == "another" and head is None and _VERB_BEFORE.search(sentence, max(0, s - 40), s):
+            head = "person"  # "killed a health worker and injured another": one more person
         if text in ("a", "an", "another"):
-            if head == "death" and head_end == e + len(" death") and _DEATH_ENDS.match(sentence, head_end):
+            if head == "person":
+                pass
+            elif head == "death" and head_end == e + len(" death") and _DEATH_ENDS.match(sentence, head_end):
                 pass  # "led to another death": one dead
             elif head is None or head not in _PERSON or head.endswith("s") and head not in ("boss",):
                 continue
@@ -391,7 +411,7 @@ def _figures(sentence: str) -> list[_Fig]:
         if m.group("noun").lower() in _PERSON and not any(f.start <= m.start() < f.head_end for f in figs):
             figs.append(_Fig(m.start(), m.start() + 4, 2, m.group("noun").lower(), m.end()))
     figs.sort(key=lambda f: f.start)
-    return _with_named_persons(sentence, figs) if figs else figs
+    return _with_named_persons(sentence, figs)
 
 
 def _is_both(sentence: str, fig: _Fig) -> bool:
@@ -404,7 +424,9 @@ _BOTH = re.compile(
 )
 
 
-_ONE_PERSON = gated(rf"\b(?:his|her|their|the)\s+(?:(?![\d])[\w-]+\s+)?(?P<noun>{_SING})\b(?!['\u2019]s\b)", re.I)
+_ONE_PERSON = gated(
+    rf"\b(?:his|her|their|the)\s+(?:(?:\d+-year-old|(?!\d)[\w-]+)\s+)?(?P<noun>{_SING})\b(?!['\u2019]s\b)", re.I
+)
 _AND_BEFORE = re.compile(
     r"(?:\s*,)?\s+(?:and|as\s+well\s+as|along\s+with|together\s+with)\s+$", re.IGNORECASE
 )  # not a comma: "1 fighter, the son of ..." is one
@@ -412,18 +434,28 @@ _AND_AFTER = re.compile(r"\s+and\s+", re.IGNORECASE)
 
 
 def _with_named_persons(sentence: str, figs: list[_Fig]) -> list[_Fig]:
-    """One person named without a figure but joined to a figure by "and" is one more victim of its verb: "two children
-    and their mother were killed" (3), "killing the driver and four passengers" (5)."""
-    added: list[_Fig] = []
-    for m in _ONE_PERSON.finditer(sentence):
-        if m.group("noun")[0].isdigit() or any(f.start < m.end() and m.start() < f.head_end for f in figs):
-            continue
+    """One person named without a figure but joined by "and" to a figure, or to another such person, is one more
+    victim of its verb: "two children and their mother were killed" (3), "killing the driver and four passengers"
+    (5), "killed the mayor and his 12-year-old daughter" (2)."""
+    cands = [
+        m
+        for m in _ONE_PERSON.finditer(sentence)
+        if not m.group("noun")[0].isdigit() and not any(f.start < m.end() and m.start() < f.head_end for f in figs)
+    ]
+    if not cands:
+        return figs
+
+    def linked(m: re.Match[str], ends: set[int], starts: set[int]) -> bool:
         before = _AND_BEFORE.search(sentence, 0, m.start())
         after = _AND_AFTER.match(sentence, m.end())
-        joined = (before is not None and any(f.head and f.head_end == before.start() for f in figs)) or (
-            after is not None and any(f.start == after.end() and not _is_both(sentence, f) for f in figs)
-        )
-        if joined:
+        return (before is not None and before.start() in ends) or (after is not None and after.end() in starts)
+
+    ends = {f.head_end for f in figs if f.head}
+    starts = {f.start for f in figs if not _is_both(sentence, f)}
+    pair_ends, pair_starts = {m.end() for m in cands}, {m.start() for m in cands}
+    added: list[_Fig] = []
+    for m in cands:
+        if linked(m, ends, starts) or linked(m, pair_ends - {m.end()}, pair_starts - {m.start()}):
             noun = m.group("noun").lower()
             added.append(_Fig(m.start(), m.end(), 1, noun if noun in _PERSON else "person", m.end()))
     return sorted(figs + added, key=lambda f: f.start) if added else figs
@@ -498,7 +530,10 @@ _CLAUSE = re.compile(
     r"|\s+(?!(?:during|according|morning|evening|including|following|bring)\b)[a-z]+ing\s+[^.;:,()]{1,80}?"
     r"|\s*[-\u2013\u2014]+\s+[^.;:()\-\u2013\u2014]{1,80}?\s*[-\u2013\u2014]+"
     r"|\s+and\s+(?:[A-Za-z][\w'-]*\s+){0,3}?[A-Za-z][\w'-]*"
-    r"|\s*,[^,;.:()]{1,120},)"
+    r"|\s*,[^,;.:()]{1,120},"
+    r"|\s+(?:of|in|from|at|on|near|inside|under|aged|across)\s+"  # chained: "in X under Y of Z", no clause inside
+    r"(?:(?!\b(?:before|after|when|while|as|he|she|they|it|we|which|who|that|where|but|and|or|then)\b)[^.;:(),]){1,60}?"
+    r"){1,4}"
     r"(?=\s+(?:were|was|have|has|had|are|is)\s)",
 )
 # The object right after an active verb ("killed two", "wounded at least 107", "shot and killed another soldier").
@@ -549,7 +584,8 @@ def _extract_casualties_cached(sentence: str) -> Casualties:
         m = _OF_THEM.match(sentence[fig.head_end :]) if fig.head is None else None
         # "21 civilians, eight of them children" (the comma is often lost in scraped text)
         if m and (
-            re.search(r",\s*$", sentence[: fig.start]) or (prev_end and not sentence[prev_end : fig.start].strip())
+            re.search(r"[,(\-\u2013\u2014]\s*$", sentence[: fig.start])
+            or (prev_end and not sentence[prev_end : fig.start].strip())
         ):
             fig.subset = True
             fig.head = m.group("noun").lower()
@@ -581,6 +617,7 @@ _OF_DIED = re.compile(r"\s+of\s+(?:them|the\s+\w+)\s+(?:\w+\s+)?(?:died|has\s+di
 
 
 _ADDITIONAL_AFTER = re.compile(r"\s+(?:other|others|more)\b", re.IGNORECASE)
+_ALSO_AFTER = re.compile(r"\s+(?:were|was|have\s+been|had\s+been|are|have|had)?\s*also\b", re.IGNORECASE)
 _ADDITIONAL_IN = re.compile(r"^(?:another|a\s+further|an\s+additional)\b", re.IGNORECASE)
 _TOLL_WORDS = re.compile(r"\b(?:toll|total|rose|risen|rises|bringing|brings|raising|climbed)\b", re.IGNORECASE)
 
@@ -590,7 +627,11 @@ def _additional(sentence: str, fig: _Fig, since: int) -> bool:
     told of another time ("one day after a gunman killed another mayor")."""
     if _ELSEWHEN.search(sentence, since, fig.start):
         return False
-    return bool(_ADDITIONAL_IN.match(sentence[fig.start : fig.end]) or _ADDITIONAL_AFTER.match(sentence, fig.end))
+    return bool(
+        _ADDITIONAL_IN.match(sentence[fig.start : fig.end])
+        or _ADDITIONAL_AFTER.match(sentence, fig.end)
+        or _ALSO_AFTER.match(sentence, fig.head_end)  # "and twenty civilians were also hurt"
+    )
 
 
 _ELSEWHEN = re.compile(
