@@ -71,6 +71,8 @@ NOT = [
     # Clan militias and armed groups are organised: their clash is a battle.
     ("Mob violence", "Rival clan militias clashed over grazing land, killing nine fighters."),
     ("Mob violence", "Insurgents clashed with police at the market, leaving two of the attackers dead."),
+    # A missile attack launched is the missile's, not a ground battle.
+    ("Armed clash", "The navy launched a cruise missile attack on an air base in the north."),
     # Riot police are no riot.
     ("Violent demonstration", "Riot police stood guard as hundreds marched peacefully to the square."),
 ]
