@@ -173,6 +173,7 @@ def test_consonant_skeletons_join_arabic_names_written_with_or_without_vowels(a:
 def test_consonant_skeletons_keep_apart_what_they_must() -> None:
     assert skeleton_key("Kafr Nabl") != skeleton_key("Kafr Naya")
     assert skeleton_key("Aleppo") == ""  # two consonants join too many names
+    assert skeleton_key("Shamarekh") != skeleton_key("Al-Shammari")  # a final kh is a consonant, not a taa marbuta
     assert skeleton_key("حلب") == ""
 
 

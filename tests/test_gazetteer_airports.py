@@ -48,6 +48,13 @@ def test_airports_are_sites_named_as_reports_write_them() -> None:
     assert base["admin1"] == "North" and base["admin2"] == "Hill District"  # the nearest place's units
 
 
+def test_an_airport_named_by_articles_alone_is_left_out() -> None:
+    """ "Al Al Airport" (a Golan village's strip) would answer to a report's bare "airbase" once articles come off."""
+    table = [{"icao": "XXZZ", "name": "Al Al Airport", "city": "", "country": "SY", "lat": "32.8", "lon": "35.7"}]
+    rows = list(airport_rows(lambda iso, k: False, lambda iso, lat, lon: None, {}, table=table))
+    assert rows == []
+
+
 def test_a_served_place_the_gazetteer_lacks_is_a_village_at_the_strip() -> None:
     rows = _rows({name_key("Kingsport")})
     served = {r["name"]: r for r in rows if r["feature"] == "village"}

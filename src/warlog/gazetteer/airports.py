@@ -19,7 +19,7 @@ import math
 import re
 from collections.abc import Callable, Iterator
 
-from warlog.gazetteer.names import exact_key, name_key
+from warlog.gazetteer.names import ARTICLES, exact_key, name_key
 
 SOURCE = "airportsdata (MIT)"
 SERVED_SOURCE = "airportsdata: place a landing strip serves, at the strip's point"
@@ -105,6 +105,8 @@ def airport_rows(
         near = nearest(iso, lat, lon)
         a1, a2 = (near[3], near[4]) if near else (a.get("subd") or None, None)
         base = base_name(name)
+        if not [w for w in exact_key(base).split() if w not in ARTICLES]:
+            continue  # nothing but kind words and articles ("Al Al Airport" would answer to "airport")
         alts = [f"{base} {f}" for f in _FORMS if base != name and len(base) >= 3]
         alts = [x for x in alts if x.lower() != name.lower()]
         country = countries.get(iso, iso)

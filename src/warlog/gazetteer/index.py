@@ -279,7 +279,7 @@ class Gazetteer:
         return keys[lo:hi], order
 
     def fuzzy_pool(self) -> list[str]:
-        """Keys offered to the fuzzy matcher: conflict-region places, admin units and countries.
+        """Keys offered to the fuzzy matcher: conflict-region places (not airports), admin units and countries.
 
         The query scans every name (about 1 s); its answer is kept beside an index file (`<index>.fuzzy`, stamped
         with the file's size and modification time, so an index that dumps were loaded into is read again) and
@@ -290,7 +290,8 @@ class Gazetteer:
                 marks = ",".join("?" * len(REGION))
                 rows = self.conn.execute(
                     f"SELECT DISTINCT n.key FROM names n JOIN places p ON p.pk = n.place "
-                    f"WHERE p.iso IN ({marks}) OR p.feature IN ('country', 'admin1') OR p.population >= 100000",
+                    f"WHERE (p.iso IN ({marks}) AND p.feature != 'airport') OR p.feature IN ('country', 'admin1') "
+                    f"OR p.population >= 100000",
                     tuple(REGION),
                 ).fetchall()
                 pool = [r[0] for r in rows if not has_arabic(r[0]) and ":" not in r[0]]

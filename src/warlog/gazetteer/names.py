@@ -142,12 +142,13 @@ def _skeleton_token(t: str) -> str:
     if t.isdigit():
         return t
     t = _GLUED_ARTICLE.sub("", t) if len(t) >= 6 else t
-    # French "tch" is English "ch" ("Kitchanga" = "Kichanga"); "kh" is often written "h" (Russian and Arabic
-    # romanisations: "Khmeimim" = "Hmeimim", "Kharkiv" = "Harkiv")
-    t = t.replace("tch", "ch").replace("kh", "h")
+    t = t.replace("tch", "ch")  # French "tch" is English "ch" ("Kitchanga" = "Kichanga")
     t = t.replace("ch", "sh").replace("dj", "j").replace("gh", "g").replace("q", "k").replace("ck", "k")
     t = t.replace("ph", "f").replace("x", "ks").replace("g", "j")  # "Golan" = "Jawlan": the Egyptian g of jim
     t = re.sub(r"(?<=[aeiou])h$", "", _DOUBLE.sub(r"\1", t))
+    # "kh" is often written "h" ("Khmeimim" = "Hmeimim", "Kharkiv" = "Harkiv"); after the final-h rule, so that
+    # "Shamarekh" keeps its last consonant
+    t = t.replace("kh", "h")
     t = _SEMIVOWEL.sub("", t)
     return re.sub(r"[aeiou]", "", t)
 
