@@ -286,3 +286,32 @@ def test_front_line_in_a_report(nlp):
         "Military Forces of Ukraine (2019-)",
         "Military Forces of Russia (2000-)",
     }
+
+
+# --- names and sides in a note ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("note", "sub", "pair"),
+    [
+        ("Clashes broke out between two unknown armed groups in the centre of the town.", "Armed clash",
+         {"Unidentified Armed Group (Syria)"}),
+        ("Clashes took place between Turkey-backed opposition rebels and YPG fighters near the town.", "Armed clash",
+         {"Opposition Rebels (Syria)", "YPG: Peoples Protection Units"}),
+        ("Clashes took place between HTS fighters and Islamic State members near the village.", "Armed clash",
+         {"HTS: Hayat Tahrir al Sham", "Islamic State (Syria)"}),
+        ("Regime forces clashed with IS in the desert. The clashes were backed by strikes by Russian warplanes.",
+         "Armed clash", {"Military Forces of Syria (2000-)", "Islamic State (Syria)"}),
+        ("Unknown gunmen shot dead a member of the regime's State Security in the town.", "Armed clash",
+         {"Unidentified Armed Group (Syria)", "Police Forces of Syria (2000-) State Security"}),
+    ],
+)  # fmt: skip
+def test_sides_of_a_note(note, sub, pair):
+    roles = attach_roles(note, sub, "Battles", "Syria")
+    assert {roles.actor1, roles.actor2} == pair
+
+
+def test_saudi_fire_in_yemen_is_the_coalitions():
+    roles = assign_roles("Saudi rockets and artillery shelling hit the border district.", "Shelling/artillery/missile "
+                         "attack", "Yemen")  # fmt: skip
+    assert roles.actor1 == "Operation Restoring Hope"

@@ -448,7 +448,39 @@ def _find_actors(text: str, country: str | None) -> tuple[tuple[int, int, str, s
     if _GANG_HINT.search(text):
         mentions = _named_gangs(text, iso, mentions)
     mentions.sort(key=lambda a: a.start)
+    mentions = _with_head_nouns(text, mentions)
     return tuple((a.start, a.end, a.surface, a.canonical, a.inter, a.kind) for a in mentions)
+
+
+# A generic noun right after a named actor is that actor's head noun, not a second actor: "Hayat Tahrir al Sham
+# fighters", "Islamic State sleeper cell members", "QSD forces".
+_HEAD_NOUN = re.compile(
+    r"^(?:fighters|militants|members|gunmen|forces|elements|militiamen|rebels|insurgents|jihadists|cells?|troops)$",
+    re.I,
+)
+
+
+_HEAD_GAP = re.compile(
+    r"\s+(?:(?!(?:and|or|with|against|by|of|to|from|in|on|at|the|a|an|as|while|after|were|was|are|is)\s)[a-z]+\s+){0,2}"
+)
+
+
+def _with_head_nouns(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """Fold a generic head noun into the named actor it follows ("HTS fighters" is one mention)."""
+    out: list[ActorMention] = []
+    for a in mentions:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and a.kind == "unidentified"
+            and prev.kind not in ("unidentified", "civilians")
+            and _HEAD_NOUN.match(a.surface)
+            and _HEAD_GAP.fullmatch(text[prev.end : a.start])
+        ):
+            out[-1] = ActorMention(prev.start, a.end, text[prev.start : a.end], prev.canonical, prev.inter, prev.kind)
+            continue
+        out.append(a)
+    return out
 
 
 # ACLED's identity militias are named after the group (codebook: "<Group> Ethnic Militia (<Country>)", "<Clan> Clan
@@ -617,7 +649,10 @@ _BACKED = re.compile(
     r") of(?:\s+the)?\s*$|alongside(?:\s+the)?\s*$",
     re.I,
 )
-_BETWEEN = re.compile(r"\bbetween(?:\s+the)?\s*$", re.I)
+# "between X", "between Turkey-backed X", "between the US-led X"
+_BETWEEN = re.compile(
+    r"\bbetween(?:\s+the)?(?:\s+[\w']+[\s-](?:backed|led|supported|allied|affiliated|linked|aligned|based))?\s*$", re.I
+)
 _AND = re.compile(r"^\s*(?:,\s*)?(?:and|&|with)\s+(?:the\s+)?$", re.I)
 _CIV_WORDS = re.compile(
     r"\b(?:civilians?|residents?|villagers?|children|child|women|woman|men|man|people|family|families|"
@@ -718,6 +753,9 @@ _SAID_OWN = re.compile(
 )
 
 
+_SENTENCE_BREAK = re.compile(r"[.;!?]\s+[A-Z]")
+
+
 def _source_only(sentence: str, a: ActorMention) -> bool:
     """The actor is named only as the source of the report ("..., the SDF said")."""
     after = sentence[a.end :]
@@ -735,8 +773,8 @@ def _pick_agents(sentence: str, agents: list[ActorMention], trig: int) -> tuple[
             continue
         if _BACKED.search(before):
             assoc.append(a)
-        elif _BY.search(before):
-            side1.insert(0, a)
+        elif _BY.search(before) and not _SENTENCE_BREAK.search(sentence, min(trig, a.start), max(trig, a.start)):
+            side1.insert(0, a)  # "killed by X" (not "... clashed with IS. Clashes were accompanied by strikes by X")
         elif a.start < trig or a.start <= trig < a.end:  # "Turkish drones hit": the event word inside the doer's name
             side1.append(a)
         else:
@@ -804,7 +842,7 @@ _PAIR_JOIN = re.compile(
 def _between(sentence: str, agents: list[ActorMention]) -> tuple[ActorMention, ActorMention, list[ActorMention]] | None:
     """ "clashes between X and Y", "between X, backed by W, against Y": the two sides and X's allies."""
     for i, a in enumerate(agents):
-        if not _BETWEEN.search(sentence[max(0, a.start - 20) : a.start]):
+        if not _BETWEEN.search(sentence[max(0, a.start - 45) : a.start]):
             continue
         side = [a]
         for b in agents[i + 1 :]:
