@@ -315,3 +315,27 @@ def test_saudi_fire_in_yemen_is_the_coalitions():
     roles = assign_roles("Saudi rockets and artillery shelling hit the border district.", "Shelling/artillery/missile "
                          "attack", "Yemen")  # fmt: skip
     assert roles.actor1 == "Operation Restoring Hope"
+
+
+@pytest.mark.parametrize(
+    ("note", "pair"),
+    [
+        ("An exchange of shelling took place between Turkish forces backed by opposition rebels operating under "
+         "Operation Peace Spring and the SDF near the town.",
+         {"Operation Peace Spring", "QSD: Syrian Democratic Forces"}),
+        ("Fighters of the local military council operating under the SDF clashed with Turkish-backed rebels who "
+         "operate under OPS on the edge of the village.", {"QSD: Syrian Democratic Forces", "Operation Peace Spring"}),
+    ],
+)  # fmt: skip
+def test_actors_under_an_umbrella_are_the_umbrella(note, pair):
+    roles = attach_roles(note, "Armed clash", "Battles", "Syria")
+    assert {roles.actor1, roles.actor2} == pair
+
+
+def test_under_custody_is_no_umbrella():
+    roles = attach_roles(
+        "An IS member held under Asayish custody killed two Asayish guards while escaping from a hospital.",
+        "Armed clash", "Battles", "Syria",
+    )  # fmt: skip
+    assert "Asayish (Syria)" in (roles.actor1, roles.actor2)
+    assert "Islamic State (Syria)" in (roles.actor1, roles.actor2)

@@ -858,6 +858,52 @@ def _between(sentence: str, agents: list[ActorMention]) -> tuple[ActorMention, A
     return None
 
 
+# An umbrella the actors fight under: "JWS, which operates under OPS", "rebels operating under Operation Peace
+# Spring", "Tal Tamer Military Council fighters operating under QSD" (ACLED codes the joint operation or the umbrella).
+_UNDER = re.compile(
+    r"(?:\b(?:who|which|that)\s+)?\b(?:operat(?:e|es|ed|ing)|fight(?:s|ing)?|serv(?:e|es|ing))\s+under\s+(?:the\s+)?"
+    r"(?:(?:umbrella|banner|command)\s+of\s+(?:the\s+)?)?(?:former\s+)?$"
+    r"|\bunder\s+(?:the\s+)?(?:(?:umbrella|banner|command)\s+of\s+(?:the\s+)?)?(?:former\s+)?$",
+    re.I,
+)
+_OPERATION = re.compile(r"\bOperation\b|\bOperations? Room\b")
+_UMBRELLA_STOP = re.compile(
+    r"\b(?:against|between|clash\w*|fought|attack\w*|target\w*|shell\w*|killed|versus|vs)\b", re.I
+)
+_PLAIN_AND = re.compile(r"^\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?$", re.I)
+
+
+def _umbrellas(sentence: str, agents: list[ActorMention]) -> list[ActorMention]:
+    """The actors named as fighting under an umbrella are that umbrella, at the place of the first of them."""
+    for i, z in enumerate(agents):
+        if i == 0 or z.kind in ("unidentified", "civilians"):
+            continue
+        m = _UNDER.search(sentence[max(0, z.start - 60) : z.start])
+        if m is None or (
+            not m.group(0).lower().startswith(("operat", "fight", "serv", "who", "which", "that"))
+            and "of" not in m.group(0).split()
+            and not _OPERATION.search(z.canonical)
+        ):
+            continue  # a bare "under X" only for a joint operation ("under former Operation Olive Branch")
+        covered = [agents[i - 1]]
+        if _UMBRELLA_STOP.search(sentence[covered[0].end : z.start]):
+            continue
+        for p in reversed(agents[: i - 1]):
+            gap = sentence[p.end : covered[0].start]
+            between = _BETWEEN.search(sentence[max(0, p.start - 45) : p.start])
+            if _UMBRELLA_STOP.search(gap) or (_PLAIN_AND.match(gap) and between):
+                break
+            if not (_ALLY_JOIN.match(gap) or _ALLY_WORDS.match(gap) or _BACKED.search(gap) or _PLAIN_AND.match(gap)
+                    or re.fullmatch(r"\s*,\s*", gap)):  # fmt: skip
+                break
+            covered.insert(0, p)
+        first = covered[0]
+        umbrella = ActorMention(first.start, z.end, sentence[first.start : z.end], z.canonical, z.inter, z.kind)
+        rest = [a for a in agents if a is not z and a not in covered]
+        return _umbrellas(sentence, sorted([*rest, umbrella], key=lambda a: a.start))
+    return agents
+
+
 def assign_roles(
     sentence: str, sub_event_type: str | None, country: str | None = None, trigger_start: int | None = None
 ) -> ActorRoles:
@@ -871,6 +917,7 @@ def assign_roles(
     if sub in _PROTEST or sub in _RIOT:
         return _crowd_roles(sentence, sub, country, agents)
 
+    agents = _umbrellas(sentence, agents)
     pair = _between(sentence, agents)
     if pair:
         first, second, rest1 = pair
