@@ -339,3 +339,22 @@ def test_under_custody_is_no_umbrella():
     )  # fmt: skip
     assert "Asayish (Syria)" in (roles.actor1, roles.actor2)
     assert "Islamic State (Syria)" in (roles.actor1, roles.actor2)
+
+
+@pytest.mark.parametrize(
+    ("note", "sub", "pair"),
+    [
+        ("Government troops took control of a hilltop village in the south of the province.",
+         "Government regains territory", {"Military Forces of Syria (2000-)", "Unidentified Armed Group (Syria)"}),
+        ("Clashes took place between regime forces and pro-regime militias and IS in the desert near the town.",
+         "Armed clash", {"Military Forces of Syria (2000-)", "Islamic State (Syria)"}),
+        ("A regime sniper shot and killed a rebel fighter on the edge of the town.", "Armed clash",
+         {"Military Forces of Syria (2000-)", "Opposition Rebels (Syria)"}),
+        ("Unknown gunmen shot dead a former rebel fighter outside his house.", "Armed clash",
+         {"Unidentified Armed Group (Syria)"}),
+    ],
+)  # fmt: skip
+def test_two_sides_of_a_syrian_note(note, sub, pair):
+    roles = attach_roles(note, sub, "Battles", "Syria")
+    assert {roles.actor1, roles.actor2} == pair
+    assert roles.actor2 is not None

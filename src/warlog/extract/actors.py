@@ -449,9 +449,12 @@ def _find_actors(text: str, country: str | None) -> tuple[tuple[int, int, str, s
         mentions = _named_gangs(text, iso, mentions)
     mentions.sort(key=lambda a: a.start)
     mentions = _with_head_nouns(text, mentions)
+    # "a former rebel fighter", "ex-militants": once of the group, no longer its fighter
+    mentions = [a for a in mentions if a.kind == "civilians" or not _FORMER.search(text, max(0, a.start - 10), a.start)]
     return tuple((a.start, a.end, a.surface, a.canonical, a.inter, a.kind) for a in mentions)
 
 
+_FORMER = re.compile(r"(?:\bformer\s+|\bex-)$", re.I)
 # A generic noun right after a named actor is that actor's head noun, not a second actor: "Hayat Tahrir al Sham
 # fighters", "Islamic State sleeper cell members", "QSD forces".
 _HEAD_NOUN = re.compile(
@@ -812,6 +815,12 @@ def _ally_of(sentence: str, side: list[ActorMention], a: ActorMention) -> bool:
     if m is None:
         # "X and Syrian and non-Syrian allied militias", "X and pro-regime gunmen": the words say whose side
         return bool(_ALLY_WORDS.match(between))
+    if (
+        a.canonical.startswith("Militia (Pro-")
+        and prev.kind == "state"
+        and re.fullmatch(r"\s*(?:,\s*)?and\s+", between)
+    ):
+        return True  # "regime forces and pro-regime militias": a pro-government militia beside the state's forces
     if re.fullmatch(r"\s*(?:,\s*)?(?:and|with)\s+(?:the\s+|its\s+|their\s+)?", between, re.I):
         # a plain "and"/"with" joins allies only when the other side comes after "against" or they are "loyal to"
         return bool(_ALLY_AFTER.match(sentence[a.end :])) or bool(_AGAINST.search(sentence, a.end))
