@@ -358,3 +358,19 @@ def test_two_sides_of_a_syrian_note(note, sub, pair):
     roles = attach_roles(note, sub, "Battles", "Syria")
     assert {roles.actor1, roles.actor2} == pair
     assert roles.actor2 is not None
+
+
+def test_chemical_attack_takes_the_reports_air_actor(nlp):
+    text = (
+        "The toll from a suspected chemical attack on a rebel-held town in Idlib province rose to 70 on Wednesday, a "
+        "monitor said.\n\nDiplomats said Syrian aircraft had bombed the town of Khan Sheikhun before people fell ill."
+    )
+    events = _events(nlp, text, date(2017, 4, 5))
+    chemical = [e for e in events if e["sub_event_type"] == "Chemical weapon"]
+    assert chemical and chemical[0]["actor1"] == "Military Forces of Syria (2000-)"
+
+
+def test_an_indefinite_terrorist_group_is_unidentified():
+    assert [a.canonical for a in find_actors("A terrorist group planted a bomb under the pulpit.", "Syria")] == [
+        "Unidentified Armed Group (Syria)"
+    ]

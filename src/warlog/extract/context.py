@@ -460,6 +460,10 @@ def complete_roles(
         elif roles.actor1 is None or roles.actor1.startswith("Unidentified Armed Group"):
             # armed groups do not fly: ACLED codes unattributed aircraft as "Unidentified Military Forces" (8)
             roles.actor1, roles.inter1 = UNIDENTIFIED_AIR, 8
+    if sub == "Chemical weapon" and roles.actor1 is None and actors.air is not None:
+        # ACLED: chemical attacks are the state's; the report's air actor dropped them ("Syrian aircraft had
+        # carried out a strike")
+        roles.actor1, roles.inter1 = actors.air.canonical, actors.air.inter
     if event_type == "Battles":
         if roles.inter2 == 7:
             roles.actor2, roles.inter2 = None, None
