@@ -374,3 +374,20 @@ def test_an_indefinite_terrorist_group_is_unidentified():
     assert [a.canonical for a in find_actors("A terrorist group planted a bomb under the pulpit.", "Syria")] == [
         "Unidentified Armed Group (Syria)"
     ]
+
+
+def test_killed_during_a_police_raid_names_the_police():
+    roles = assign_roles(
+        "A drug suspect was killed during a police raid in a village outside the city.", "Attack", "Philippines"
+    )
+    assert roles.actor1 == "Police Forces of the Philippines (2016-)"
+    assert roles.actor2 == "Civilians (Philippines)"
+
+
+def test_arrested_with_drugs_where_acled_codes_gangs():
+    roles = assign_roles(
+        "Federal police seized two tons of cocaine hidden in a lorry and arrested the driver.", "Arrests", "Brazil"
+    )
+    assert roles.actor2 == "Unidentified Gang (Brazil)"
+    roles = assign_roles("Police arrested two men at a checkpoint after a brawl.", "Arrests", "Brazil")
+    assert roles.actor2 == "Civilians (Brazil)"

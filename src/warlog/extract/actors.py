@@ -756,6 +756,12 @@ _SAID_OWN = re.compile(
 )
 
 
+_DURING_ITS = re.compile(r"\b(?:during|in)\s+(?:an?|the)\s+$", re.I)
+_OPERATION_NOUN = re.compile(
+    r"\s*(?:[\w-]+\s+)?(?:raids?|operations?|offensive|attacks?|assault|ambush|crackdown|air\s*strikes?|strikes?"
+    r"|shelling|bombardment|sweep)\b",
+    re.I,
+)
 _SENTENCE_BREAK = re.compile(r"[.;!?]\s+[A-Z]")
 
 
@@ -776,6 +782,8 @@ def _pick_agents(sentence: str, agents: list[ActorMention], trig: int) -> tuple[
             continue
         if _BACKED.search(before):
             assoc.append(a)
+        elif _DURING_ITS.search(before) and _OPERATION_NOUN.match(sentence, a.end):
+            side1.insert(0, a)  # "a suspect was killed during a police raid": the raid's actor did it
         elif _BY.search(before) and not _SENTENCE_BREAK.search(sentence, min(trig, a.start), max(trig, a.start)):
             side1.insert(0, a)  # "killed by X" (not "... clashed with IS. Clashes were accompanied by strikes by X")
         elif a.start < trig or a.start <= trig < a.end:  # "Turkish drones hit": the event word inside the doer's name
@@ -1023,10 +1031,27 @@ def _gang_rows(first_order: int) -> list[_Row]:
     return rows
 
 
+_DRUGS = re.compile(
+    r"\b(?:marijuana|cannabis|cocaine|crack|heroin|methamphetamine|crystal meth|fentanyl|drugs?|narcotics?"
+    r"|drug[\s-]traffick\w*|trafficking)\b",
+    re.I,
+)
+
+
 def _gang_names(roles: ActorRoles, sentence: str, country: str | None) -> None:
     """An unidentified armed group in a country where ACLED codes gangs, in an event with organised crime's marks,
-    is ACLED's unidentified gang."""
+    is ACLED's unidentified gang; so is who the police arrest with drugs there (ACLED: the traffickers' gang)."""
     iso = country_iso2(country)
+    if (
+        iso in _GANG_COUNTRIES
+        and roles.inter1 == 1
+        and roles.inter2 == 7
+        and roles.actor1 is not None
+        and roles.actor1.startswith(("Police", "Military"))
+        and _DRUGS.search(sentence)
+        and re.search(r"\b(?:arrest\w*|detain\w*|seiz\w*|apprehend\w*|captur\w*)", sentence, re.I)
+    ):
+        roles.actor2, roles.inter2 = _named("Unidentified Gang", country), 3
     if iso not in _GANG_COUNTRIES or not _GANG_SIGNS.search(sentence):
         return
     generic = _named("Unidentified Armed Group", country)
