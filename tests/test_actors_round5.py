@@ -391,3 +391,12 @@ def test_arrested_with_drugs_where_acled_codes_gangs():
     assert roles.actor2 == "Unidentified Gang (Brazil)"
     roles = assign_roles("Police arrested two men at a checkpoint after a brawl.", "Arrests", "Brazil")
     assert roles.actor2 == "Civilians (Brazil)"
+
+
+def test_allies_before_a_named_umbrella_join_it():
+    roles = assign_roles(
+        "Turkish forces and pro-Turkey rebel factions, operating under OPS, shelled a village near the town.",
+        "Shelling/artillery/missile attack", "Syria",
+    )  # fmt: skip
+    assert roles.actor1 == "Operation Peace Spring"
+    assert roles.actor2 != "Military Forces of Turkey (2016-)"  # Turkey's forces are inside the operation

@@ -890,23 +890,28 @@ _UMBRELLA_STOP = re.compile(
 _PLAIN_AND = re.compile(r"^\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?$", re.I)
 
 
-def _umbrellas(sentence: str, agents: list[ActorMention]) -> list[ActorMention]:
+def _umbrellas(sentence: str, agents: list[ActorMention], done: int = 0) -> list[ActorMention]:
     """The actors named as fighting under an umbrella are that umbrella, at the place of the first of them."""
     for i, z in enumerate(agents):
-        if i == 0 or z.kind in ("unidentified", "civilians"):
+        if i == 0 or i < done or z.kind in ("unidentified", "civilians"):
             continue
         m = _UNDER.search(sentence[max(0, z.start - 60) : z.start])
-        if m is None or (
-            not m.group(0).lower().startswith(("operat", "fight", "serv", "who", "which", "that"))
-            and "of" not in m.group(0).split()
-            and not _OPERATION.search(z.canonical)
+        named_under = m is None and re.search(r"\bunder\b", z.surface) is not None  # "factions, operating under OPS"
+        if not named_under and (
+            m is None
+            or (
+                not m.group(0).lower().startswith(("operat", "fight", "serv", "who", "which", "that"))
+                and "of" not in m.group(0).split()
+                and not _OPERATION.search(z.canonical)
+            )
         ):
             continue  # a bare "under X" only for a joint operation ("under former Operation Olive Branch")
-        covered = [agents[i - 1]]
-        if _UMBRELLA_STOP.search(sentence[covered[0].end : z.start]):
+        covered: list[ActorMention] = [] if named_under else [agents[i - 1]]
+        if covered and _UMBRELLA_STOP.search(sentence[covered[0].end : z.start]):
             continue
-        for p in reversed(agents[: i - 1]):
-            gap = sentence[p.end : covered[0].start]
+        for p in reversed(agents[: i - 1] if covered else agents[:i]):
+            nxt = covered[0] if covered else z
+            gap = sentence[p.end : nxt.start]
             between = _BETWEEN.search(sentence[max(0, p.start - 45) : p.start])
             if _UMBRELLA_STOP.search(gap) or (_PLAIN_AND.match(gap) and between):
                 break
@@ -914,10 +919,13 @@ def _umbrellas(sentence: str, agents: list[ActorMention]) -> list[ActorMention]:
                     or re.fullmatch(r"\s*,\s*", gap)):  # fmt: skip
                 break
             covered.insert(0, p)
+        if not covered:
+            continue
         first = covered[0]
         umbrella = ActorMention(first.start, z.end, sentence[first.start : z.end], z.canonical, z.inter, z.kind)
         rest = [a for a in agents if a is not z and a not in covered]
-        return _umbrellas(sentence, sorted([*rest, umbrella], key=lambda a: a.start))
+        out = sorted([*rest, umbrella], key=lambda a: a.start)
+        return _umbrellas(sentence, out, out.index(umbrella) + 1)
     return agents
 
 
