@@ -286,3 +286,117 @@ def test_front_line_in_a_report(nlp):
         "Military Forces of Ukraine (2019-)",
         "Military Forces of Russia (2000-)",
     }
+
+
+# --- names and sides in a note ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("note", "sub", "pair"),
+    [
+        ("Clashes broke out between two unknown armed groups in the centre of the town.", "Armed clash",
+         {"Unidentified Armed Group (Syria)"}),
+        ("Clashes took place between Turkey-backed opposition rebels and YPG fighters near the town.", "Armed clash",
+         {"Opposition Rebels (Syria)", "YPG: Peoples Protection Units"}),
+        ("Clashes took place between HTS fighters and Islamic State members near the village.", "Armed clash",
+         {"HTS: Hayat Tahrir al Sham", "Islamic State (Syria)"}),
+        ("Regime forces clashed with IS in the desert. The clashes were backed by strikes by Russian warplanes.",
+         "Armed clash", {"Military Forces of Syria (2000-)", "Islamic State (Syria)"}),
+        ("Unknown gunmen shot dead a member of the regime's State Security in the town.", "Armed clash",
+         {"Unidentified Armed Group (Syria)", "Police Forces of Syria (2000-) State Security"}),
+    ],
+)  # fmt: skip
+def test_sides_of_a_note(note, sub, pair):
+    roles = attach_roles(note, sub, "Battles", "Syria")
+    assert {roles.actor1, roles.actor2} == pair
+
+
+def test_saudi_fire_in_yemen_is_the_coalitions():
+    roles = assign_roles("Saudi rockets and artillery shelling hit the border district.", "Shelling/artillery/missile "
+                         "attack", "Yemen")  # fmt: skip
+    assert roles.actor1 == "Operation Restoring Hope"
+
+
+@pytest.mark.parametrize(
+    ("note", "pair"),
+    [
+        ("An exchange of shelling took place between Turkish forces backed by opposition rebels operating under "
+         "Operation Peace Spring and the SDF near the town.",
+         {"Operation Peace Spring", "QSD: Syrian Democratic Forces"}),
+        ("Fighters of the local military council operating under the SDF clashed with Turkish-backed rebels who "
+         "operate under OPS on the edge of the village.", {"QSD: Syrian Democratic Forces", "Operation Peace Spring"}),
+    ],
+)  # fmt: skip
+def test_actors_under_an_umbrella_are_the_umbrella(note, pair):
+    roles = attach_roles(note, "Armed clash", "Battles", "Syria")
+    assert {roles.actor1, roles.actor2} == pair
+
+
+def test_under_custody_is_no_umbrella():
+    roles = attach_roles(
+        "An IS member held under Asayish custody killed two Asayish guards while escaping from a hospital.",
+        "Armed clash", "Battles", "Syria",
+    )  # fmt: skip
+    assert "Asayish (Syria)" in (roles.actor1, roles.actor2)
+    assert "Islamic State (Syria)" in (roles.actor1, roles.actor2)
+
+
+@pytest.mark.parametrize(
+    ("note", "sub", "pair"),
+    [
+        ("Government troops took control of a hilltop village in the south of the province.",
+         "Government regains territory", {"Military Forces of Syria (2000-)", "Unidentified Armed Group (Syria)"}),
+        ("Clashes took place between regime forces and pro-regime militias and IS in the desert near the town.",
+         "Armed clash", {"Military Forces of Syria (2000-)", "Islamic State (Syria)"}),
+        ("A regime sniper shot and killed a rebel fighter on the edge of the town.", "Armed clash",
+         {"Military Forces of Syria (2000-)", "Opposition Rebels (Syria)"}),
+        ("Unknown gunmen shot dead a former rebel fighter outside his house.", "Armed clash",
+         {"Unidentified Armed Group (Syria)"}),
+    ],
+)  # fmt: skip
+def test_two_sides_of_a_syrian_note(note, sub, pair):
+    roles = attach_roles(note, sub, "Battles", "Syria")
+    assert {roles.actor1, roles.actor2} == pair
+    assert roles.actor2 is not None
+
+
+def test_chemical_attack_takes_the_reports_air_actor(nlp):
+    text = (
+        "The toll from a suspected chemical attack on a rebel-held town in Idlib province rose to 70 on Wednesday, a "
+        "monitor said.\n\nDiplomats said Syrian aircraft had bombed the town of Khan Sheikhun before people fell ill."
+    )
+    events = _events(nlp, text, date(2017, 4, 5))
+    chemical = [e for e in events if e["sub_event_type"] == "Chemical weapon"]
+    assert chemical and chemical[0]["actor1"] == "Military Forces of Syria (2000-)"
+
+
+def test_an_indefinite_terrorist_group_is_unidentified():
+    assert [a.canonical for a in find_actors("A terrorist group planted a bomb under the pulpit.", "Syria")] == [
+        "Unidentified Armed Group (Syria)"
+    ]
+
+
+def test_killed_during_a_police_raid_names_the_police():
+    roles = assign_roles(
+        "A drug suspect was killed during a police raid in a village outside the city.", "Attack", "Philippines"
+    )
+    assert roles.actor1 == "Police Forces of the Philippines (2016-)"
+    assert roles.actor2 == "Civilians (Philippines)"
+
+
+def test_arrested_with_drugs_where_acled_codes_gangs():
+    roles = assign_roles(
+        "Federal police seized two tons of cocaine hidden in a lorry and arrested the driver.", "Arrests", "Brazil"
+    )
+    assert roles.actor2 == "Unidentified Gang (Brazil)"
+    roles = assign_roles("Police arrested two men at a checkpoint after a brawl.", "Arrests", "Brazil")
+    assert roles.actor2 == "Civilians (Brazil)"
+
+
+def test_allies_before_a_named_umbrella_join_it():
+    roles = assign_roles(
+        "Turkish forces and pro-Turkey rebel factions, operating under OPS, shelled a village near the town.",
+        "Shelling/artillery/missile attack", "Syria",
+    )  # fmt: skip
+    assert roles.actor1 == "Operation Peace Spring"
+    assert roles.actor2 != "Military Forces of Turkey (2016-)"  # Turkey's forces are inside the operation

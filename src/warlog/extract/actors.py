@@ -448,7 +448,42 @@ def _find_actors(text: str, country: str | None) -> tuple[tuple[int, int, str, s
     if _GANG_HINT.search(text):
         mentions = _named_gangs(text, iso, mentions)
     mentions.sort(key=lambda a: a.start)
+    mentions = _with_head_nouns(text, mentions)
+    # "a former rebel fighter", "ex-militants": once of the group, no longer its fighter
+    mentions = [a for a in mentions if a.kind == "civilians" or not _FORMER.search(text, max(0, a.start - 10), a.start)]
     return tuple((a.start, a.end, a.surface, a.canonical, a.inter, a.kind) for a in mentions)
+
+
+_FORMER = re.compile(r"(?:\bformer\s+|\bex-)$", re.I)
+# A generic noun right after a named actor is that actor's head noun, not a second actor: "Hayat Tahrir al Sham
+# fighters", "Islamic State sleeper cell members", "QSD forces".
+_HEAD_NOUN = re.compile(
+    r"^(?:fighters|militants|members|gunmen|forces|elements|militiamen|rebels|insurgents|jihadists|cells?|troops)$",
+    re.I,
+)
+
+
+_HEAD_GAP = re.compile(
+    r"\s+(?:(?!(?:and|or|with|against|by|of|to|from|in|on|at|the|a|an|as|while|after|were|was|are|is)\s)[a-z]+\s+){0,2}"
+)
+
+
+def _with_head_nouns(text: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """Fold a generic head noun into the named actor it follows ("HTS fighters" is one mention)."""
+    out: list[ActorMention] = []
+    for a in mentions:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and a.kind == "unidentified"
+            and prev.kind not in ("unidentified", "civilians")
+            and _HEAD_NOUN.match(a.surface)
+            and _HEAD_GAP.fullmatch(text[prev.end : a.start])
+        ):
+            out[-1] = ActorMention(prev.start, a.end, text[prev.start : a.end], prev.canonical, prev.inter, prev.kind)
+            continue
+        out.append(a)
+    return out
 
 
 # ACLED's identity militias are named after the group (codebook: "<Group> Ethnic Militia (<Country>)", "<Clan> Clan
@@ -617,7 +652,10 @@ _BACKED = re.compile(
     r") of(?:\s+the)?\s*$|alongside(?:\s+the)?\s*$",
     re.I,
 )
-_BETWEEN = re.compile(r"\bbetween(?:\s+the)?\s*$", re.I)
+# "between X", "between Turkey-backed X", "between the US-led X"
+_BETWEEN = re.compile(
+    r"\bbetween(?:\s+the)?(?:\s+[\w']+[\s-](?:backed|led|supported|allied|affiliated|linked|aligned|based))?\s*$", re.I
+)
 _AND = re.compile(r"^\s*(?:,\s*)?(?:and|&|with)\s+(?:the\s+)?$", re.I)
 _CIV_WORDS = re.compile(
     r"\b(?:civilians?|residents?|villagers?|children|child|women|woman|men|man|people|family|families|"
@@ -718,6 +756,15 @@ _SAID_OWN = re.compile(
 )
 
 
+_DURING_ITS = re.compile(r"\b(?:during|in)\s+(?:an?|the)\s+$", re.I)
+_OPERATION_NOUN = re.compile(
+    r"\s*(?:[\w-]+\s+)?(?:raids?|operations?|offensive|attacks?|assault|ambush|crackdown|air\s*strikes?|strikes?"
+    r"|shelling|bombardment|sweep)\b",
+    re.I,
+)
+_SENTENCE_BREAK = re.compile(r"[.;!?]\s+[A-Z]")
+
+
 def _source_only(sentence: str, a: ActorMention) -> bool:
     """The actor is named only as the source of the report ("..., the SDF said")."""
     after = sentence[a.end :]
@@ -735,8 +782,10 @@ def _pick_agents(sentence: str, agents: list[ActorMention], trig: int) -> tuple[
             continue
         if _BACKED.search(before):
             assoc.append(a)
-        elif _BY.search(before):
-            side1.insert(0, a)
+        elif _DURING_ITS.search(before) and _OPERATION_NOUN.match(sentence, a.end):
+            side1.insert(0, a)  # "a suspect was killed during a police raid": the raid's actor did it
+        elif _BY.search(before) and not _SENTENCE_BREAK.search(sentence, min(trig, a.start), max(trig, a.start)):
+            side1.insert(0, a)  # "killed by X" (not "... clashed with IS. Clashes were accompanied by strikes by X")
         elif a.start < trig or a.start <= trig < a.end:  # "Turkish drones hit": the event word inside the doer's name
             side1.append(a)
         else:
@@ -774,6 +823,12 @@ def _ally_of(sentence: str, side: list[ActorMention], a: ActorMention) -> bool:
     if m is None:
         # "X and Syrian and non-Syrian allied militias", "X and pro-regime gunmen": the words say whose side
         return bool(_ALLY_WORDS.match(between))
+    if (
+        a.canonical.startswith("Militia (Pro-")
+        and prev.kind == "state"
+        and re.fullmatch(r"\s*(?:,\s*)?and\s+", between)
+    ):
+        return True  # "regime forces and pro-regime militias": a pro-government militia beside the state's forces
     if re.fullmatch(r"\s*(?:,\s*)?(?:and|with)\s+(?:the\s+|its\s+|their\s+)?", between, re.I):
         # a plain "and"/"with" joins allies only when the other side comes after "against" or they are "loyal to"
         return bool(_ALLY_AFTER.match(sentence[a.end :])) or bool(_AGAINST.search(sentence, a.end))
@@ -804,7 +859,7 @@ _PAIR_JOIN = re.compile(
 def _between(sentence: str, agents: list[ActorMention]) -> tuple[ActorMention, ActorMention, list[ActorMention]] | None:
     """ "clashes between X and Y", "between X, backed by W, against Y": the two sides and X's allies."""
     for i, a in enumerate(agents):
-        if not _BETWEEN.search(sentence[max(0, a.start - 20) : a.start]):
+        if not _BETWEEN.search(sentence[max(0, a.start - 45) : a.start]):
             continue
         side = [a]
         for b in agents[i + 1 :]:
@@ -820,6 +875,60 @@ def _between(sentence: str, agents: list[ActorMention]) -> tuple[ActorMention, A
     return None
 
 
+# An umbrella the actors fight under: "JWS, which operates under OPS", "rebels operating under Operation Peace
+# Spring", "Tal Tamer Military Council fighters operating under QSD" (ACLED codes the joint operation or the umbrella).
+_UNDER = re.compile(
+    r"(?:\b(?:who|which|that)\s+)?\b(?:operat(?:e|es|ed|ing)|fight(?:s|ing)?|serv(?:e|es|ing))\s+under\s+(?:the\s+)?"
+    r"(?:(?:umbrella|banner|command)\s+of\s+(?:the\s+)?)?(?:former\s+)?$"
+    r"|\bunder\s+(?:the\s+)?(?:(?:umbrella|banner|command)\s+of\s+(?:the\s+)?)?(?:former\s+)?$",
+    re.I,
+)
+_OPERATION = re.compile(r"\bOperation\b|\bOperations? Room\b")
+_UMBRELLA_STOP = re.compile(
+    r"\b(?:against|between|clash\w*|fought|attack\w*|target\w*|shell\w*|killed|versus|vs)\b", re.I
+)
+_PLAIN_AND = re.compile(r"^\s*(?:,\s*)?(?:and|&)\s+(?:the\s+)?$", re.I)
+
+
+def _umbrellas(sentence: str, agents: list[ActorMention], done: int = 0) -> list[ActorMention]:
+    """The actors named as fighting under an umbrella are that umbrella, at the place of the first of them."""
+    for i, z in enumerate(agents):
+        if i == 0 or i < done or z.kind in ("unidentified", "civilians"):
+            continue
+        m = _UNDER.search(sentence[max(0, z.start - 60) : z.start])
+        named_under = m is None and re.search(r"\bunder\b", z.surface) is not None  # "factions, operating under OPS"
+        if not named_under and (
+            m is None
+            or (
+                not m.group(0).lower().startswith(("operat", "fight", "serv", "who", "which", "that"))
+                and "of" not in m.group(0).split()
+                and not _OPERATION.search(z.canonical)
+            )
+        ):
+            continue  # a bare "under X" only for a joint operation ("under former Operation Olive Branch")
+        covered: list[ActorMention] = [] if named_under else [agents[i - 1]]
+        if covered and _UMBRELLA_STOP.search(sentence[covered[0].end : z.start]):
+            continue
+        for p in reversed(agents[: i - 1] if covered else agents[:i]):
+            nxt = covered[0] if covered else z
+            gap = sentence[p.end : nxt.start]
+            between = _BETWEEN.search(sentence[max(0, p.start - 45) : p.start])
+            if _UMBRELLA_STOP.search(gap) or (_PLAIN_AND.match(gap) and between):
+                break
+            if not (_ALLY_JOIN.match(gap) or _ALLY_WORDS.match(gap) or _BACKED.search(gap) or _PLAIN_AND.match(gap)
+                    or re.fullmatch(r"\s*,\s*", gap)):  # fmt: skip
+                break
+            covered.insert(0, p)
+        if not covered:
+            continue
+        first = covered[0]
+        umbrella = ActorMention(first.start, z.end, sentence[first.start : z.end], z.canonical, z.inter, z.kind)
+        rest = [a for a in agents if a is not z and a not in covered]
+        out = sorted([*rest, umbrella], key=lambda a: a.start)
+        return _umbrellas(sentence, out, out.index(umbrella) + 1)
+    return agents
+
+
 def assign_roles(
     sentence: str, sub_event_type: str | None, country: str | None = None, trigger_start: int | None = None
 ) -> ActorRoles:
@@ -833,6 +942,7 @@ def assign_roles(
     if sub in _PROTEST or sub in _RIOT:
         return _crowd_roles(sentence, sub, country, agents)
 
+    agents = _umbrellas(sentence, agents)
     pair = _between(sentence, agents)
     if pair:
         first, second, rest1 = pair
@@ -929,10 +1039,27 @@ def _gang_rows(first_order: int) -> list[_Row]:
     return rows
 
 
+_DRUGS = re.compile(
+    r"\b(?:marijuana|cannabis|cocaine|crack|heroin|methamphetamine|crystal meth|fentanyl|drugs?|narcotics?"
+    r"|drug[\s-]traffick\w*|trafficking)\b",
+    re.I,
+)
+
+
 def _gang_names(roles: ActorRoles, sentence: str, country: str | None) -> None:
     """An unidentified armed group in a country where ACLED codes gangs, in an event with organised crime's marks,
-    is ACLED's unidentified gang."""
+    is ACLED's unidentified gang; so is who the police arrest with drugs there (ACLED: the traffickers' gang)."""
     iso = country_iso2(country)
+    if (
+        iso in _GANG_COUNTRIES
+        and roles.inter1 == 1
+        and roles.inter2 == 7
+        and roles.actor1 is not None
+        and roles.actor1.startswith(("Police", "Military"))
+        and _DRUGS.search(sentence)
+        and re.search(r"\b(?:arrest\w*|detain\w*|seiz\w*|apprehend\w*|captur\w*)", sentence, re.I)
+    ):
+        roles.actor2, roles.inter2 = _named("Unidentified Gang", country), 3
     if iso not in _GANG_COUNTRIES or not _GANG_SIGNS.search(sentence):
         return
     generic = _named("Unidentified Armed Group", country)

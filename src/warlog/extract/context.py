@@ -326,10 +326,14 @@ def attach_roles(
     return roles
 
 
+# Events ACLED always codes with two sides: a clash, and ground taken by force from someone.
+_TWO_SIDED = frozenset({"Armed clash", "Government regains territory", "Non-state actor overtakes territory"})
+
+
 def unnamed_side(roles: Any, sub: str | None, country: str | None) -> None:
     """A clash has two sides: the one no one names is an unidentified armed group (ACLED never leaves a clash's
     actor2 empty). Applied last: until then an empty side says the battle may be one-sided (``one_sided_battle``)."""
-    if sub == "Armed clash" and roles.actor1 is not None and roles.actor2 is None and country:
+    if sub in _TWO_SIDED and roles.actor1 is not None and roles.actor2 is None and country:
         name = acled_country_name(country) or country
         roles.actor2, roles.inter2 = f"Unidentified Armed Group ({name})", 3
 
@@ -456,6 +460,10 @@ def complete_roles(
         elif roles.actor1 is None or roles.actor1.startswith("Unidentified Armed Group"):
             # armed groups do not fly: ACLED codes unattributed aircraft as "Unidentified Military Forces" (8)
             roles.actor1, roles.inter1 = UNIDENTIFIED_AIR, 8
+    if sub == "Chemical weapon" and roles.actor1 is None and actors.air is not None:
+        # ACLED: chemical attacks are the state's; the report's air actor dropped them ("Syrian aircraft had
+        # carried out a strike")
+        roles.actor1, roles.inter1 = actors.air.canonical, actors.air.inter
     if event_type == "Battles":
         if roles.inter2 == 7:
             roles.actor2, roles.inter2 = None, None
