@@ -476,10 +476,10 @@ def _signed_sum(conn: Connection, terms: list[tuple[int, Any]]) -> int:
 # words in a search (the match list), radii over dense places, deep combinations. The page itself never needs the
 # exact total: it walks the sort order or reads the matches, whichever the (estimated) total says is cheaper.
 ESTIMATE_FROM_EVENTS = 50_000  # a store with fewer events is always counted exactly (a few ms at most)
-COUNT_BUDGET_STEPS = 60_000  # SQLite: an exact count gets this many virtual-machine steps (about 1-3 ms here)
+COUNT_BUDGET_STEPS = 100_000  # SQLite: an exact count gets this many virtual-machine steps (about 2-5 ms here)
 COUNT_CAP = 20_000  # PostgreSQL: counted exactly up to this many matches, then estimated
 SEARCH_COUNT_CAP = 5_000  # a search alone (either backend): its index's matches counted up to this many
-SAMPLE_ROWS = 20_000  # an estimate tests the filter on at most this many events, a uniform sample ...
+SAMPLE_ROWS = 10_000  # an estimate tests the filter on at most this many events, a uniform sample ...
 SAMPLE_HITS = 400  # ... and stops at this many matches (about 5% relative error, 1 / sqrt(hits))
 SAMPLE_MIN_HITS = 100  # fewer matches in the sample: the filter is rare, counted exactly whatever it costs
 KEY_SPACE = 2**63  # events.search_key and SQLite's document rowids: a hash of the event id, uniform on [0, 2^63)
