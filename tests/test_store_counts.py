@@ -77,7 +77,7 @@ def test_large_counts_are_estimated_near_the_exact_figure(filled: str, tight: No
     assert abs(total - exact) <= 0.2 * exact, (total, exact)
 
 
-def test_search_alone_is_estimated_from_the_index(filled: str, tight: None) -> None:
+def test_search_alone_is_estimated_from_the_index_on_sqlite(filled: str, tight: None) -> None:
     f = q.EventFilter(actor="military forces")
     engine = sa.create_engine(filled)
     with engine.connect() as conn:
@@ -85,7 +85,10 @@ def test_search_alone_is_estimated_from_the_index(filled: str, tight: None) -> N
         total, is_exact = q.count_bounded(conn, f)
     engine.dispose()
     assert exact == N - N // 100 - 10  # every event but the rare actor's, less the rejected ones
-    assert not is_exact and abs(total - exact) <= 0.2 * exact, (total, exact)
+    if filled.startswith("postgresql"):  # its tsvector index gives no uniform order to estimate from: exact
+        assert is_exact and total == exact
+    else:
+        assert not is_exact and abs(total - exact) <= 0.2 * exact, (total, exact)
 
 
 @pytest.mark.parametrize(

@@ -149,6 +149,14 @@ def create_app(config: ServeConfig | None = None, *, store: Store | None = None,
     async def _review_error(_request: Request, exc: ReviewError) -> JSONResponse:
         return JSONResponse({"detail": str(exc)}, status_code=exc.status)
 
+    if config.threads > 0:
+
+        def _limit_threads() -> None:
+            import anyio.to_thread
+
+            anyio.to_thread.current_default_thread_limiter().total_tokens = config.threads
+
+        app.router.on_startup.append(_limit_threads)
     _read_routes(app, config)
 
     app.include_router(panels_router)

@@ -41,6 +41,9 @@ class ServeConfig:
     link_on_ingest: bool = True
     # Read responses kept per process until the data changes (warlog.api.cache); 0 turns the cache off.
     response_cache_mb: int = field(default_factory=lambda: _env_int("WARLOG_RESPONSE_CACHE_MB", 128))
+    # Worker threads computing responses per process (route handlers run in a thread pool); 0: the server's default
+    # (40). Fewer threads queue requests instead of interleaving them under the interpreter lock.
+    threads: int = field(default_factory=lambda: _env_int("WARLOG_SERVE_THREADS", 0))
     # The address served, and the other host names clients may use (Host header), against DNS rebinding.
     host: str = "127.0.0.1"
     allowed_hosts: tuple[str, ...] = field(default_factory=lambda: _env_list("WARLOG_ALLOWED_HOSTS"))
