@@ -148,7 +148,7 @@ _DOCUMENT = re.compile(
 # as the verb, "The" as its subject).
 _FUNCTION_WORDS = frozenset(
     "the a an this that these those its their his her our my your some any each every no one another other such"
-    " of in on at by for with from to and or but as".split()
+    " of in on at by for with from to and or but as has have had is are was were be been will would".split()
 )
 
 
@@ -232,11 +232,16 @@ def find_attribution(sentence: str, context: str = "") -> str | None:
     return None
 
 
+_INSTITUTION_HEADS = frozenset({"military", "administration", "authorities", "commission"})
+
+
 def _is_source_like(phrase: str) -> bool:
     """A plausible source: a proper name or a noun such as "officials"/"spokesman", not a clause fragment."""
+    if phrase.split()[-1].lower() in _INSTITUTION_HEADS:
+        return True  # "the military", "the city administration": the institution heads the phrase
     if re.search(
         r"\b(?:spokes(?:man|woman|person)|officials?|ministry|agency|source|sources|group|statement|"
-        r"television|TV|news|police|army|military|authorities|commission|administration|governor|commander|minister|council|office|department|media)\b",
+        r"television|TV|news|police|army|governor|commander|minister|council|office|department|media)\b",
         phrase,
         re.I,
     ):
