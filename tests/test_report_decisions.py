@@ -316,3 +316,12 @@ def test_a_month_s_toll_at_one_place_is_an_episode_only_when_told_as_one_inciden
     pub = date(2023, 5, 12)
     kinds = [d.kind for d in find_dates(sentence, pub) if d.value is not None]
     assert one_episode(sentence, ["Moura" if "Moura" in sentence else "Khartoum"], kinds) is episode
+
+
+def test_a_retelling_that_gives_the_day_dates_an_event_told_by_its_week(nlp):
+    text = (
+        "Militants beheaded eight captured fighters in the town of Al-Bukamal last week, the monitor said.\n\n"
+        "The eight men were killed in Al-Bukamal on Thursday and their bodies were displayed in the main square."
+    )
+    ex = extract_report(Report(text=text, title="", published=date(2016, 6, 27)), nlp)
+    assert [(m.event_date, m.time_precision, m.fatalities) for m in ex.mentions] == [(date(2016, 6, 23), 1, 8)]

@@ -557,7 +557,8 @@ def _one_event_per_incident(drafts: list[_Draft]) -> list[_Draft]:
         if target is not None:
             date_, precision = target.mention.event_date, target.mention.time_precision
             _merge(target, d)
-            if target.dated or not d.dated:  # the first telling's day, unless only the later one gives a day
+            if (target.dated and precision <= d.mention.time_precision) or not d.dated:
+                # the first telling's day, unless only the later one gives a day, or a more precise one
                 target.mention.event_date, target.mention.time_precision = date_, precision
             target.dated = target.dated or d.dated
             continue
@@ -1120,7 +1121,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
                     )
                     if (
                         own_dated
-                        and not last.dated
+                        and (not last.dated or own_precision < last.mention.time_precision)  # "last week", "Thursday"
                         and _near_days(last.mention, replace(last.mention, event_date=own_date))
                     ):
                         follow.mention.event_date, follow.mention.time_precision = own_date, own_precision
