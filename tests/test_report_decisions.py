@@ -325,3 +325,16 @@ def test_a_retelling_that_gives_the_day_dates_an_event_told_by_its_week(nlp):
     )
     ex = extract_report(Report(text=text, title="", published=date(2016, 6, 27)), nlp)
     assert [(m.event_date, m.time_precision, m.fatalities) for m in ex.mentions] == [(date(2016, 6, 23), 1, 8)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("Earlier, the ministry said 12 people died.", "ministry"),  # a sentence adverb is no source
+        ("Elsewhere, activists said three people died.", "activists"),
+        ("The official Syrian Arab News Agency meanwhile said 12 people died.", "SANA"),
+        ("The Syrian Arab News Agency however reported three dead.", "SANA"),
+    ],
+)
+def test_sentence_adverbs_are_never_part_of_a_source(sentence, source):
+    assert find_attribution(sentence) == source

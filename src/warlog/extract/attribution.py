@@ -148,13 +148,18 @@ _DOCUMENT = re.compile(
 # as the verb, "The" as its subject).
 _FUNCTION_WORDS = frozenset(
     "the a an this that these those its their his her our my your some any each every no one another other such"
-    " of in on at by for with from to and or but as has have had is are was were be been will would".split()
+    " of in on at by for with from to and or but as has have had is are was were be been will would"
+    " earlier later meanwhile however also then now today yesterday separately elsewhere reports".split()
 )
 
 
 def _owner(phrase: str) -> str:
     """The phrase without a trailing document noun: "the UN report" -> "the UN"; "the report" -> "the"."""
     return _DOCUMENT.sub("", phrase).strip()
+
+
+# "the official news agency meanwhile said", "the ministry also said": the adverb is no part of the source.
+_TRAILING_ADVERB = re.compile(r"(?:\s+(?:also|however|meanwhile|too|separately|later|earlier|still|now))+$", re.I)
 
 
 def _canonical(phrase: str) -> str | None:
@@ -205,7 +210,7 @@ def _candidates(sentence: str) -> list[str]:
             if m is not None and m.end() == v.end():
                 matches.append(m)
     for m in matches:
-        src = _STOP_TAIL.sub("", m.group("src")).strip()
+        src = _TRAILING_ADVERB.sub("", _STOP_TAIL.sub("", m.group("src")).strip())
         if src:
             out.append(src)
     return out
