@@ -148,13 +148,18 @@ _DOCUMENT = re.compile(
 # as the verb, "The" as its subject).
 _FUNCTION_WORDS = frozenset(
     "the a an this that these those its their his her our my your some any each every no one another other such"
-    " of in on at by for with from to and or but as".split()
+    " of in on at by for with from to and or but as has have had is are was were be been will would"
+    " earlier later meanwhile however also then now today yesterday separately elsewhere reports".split()
 )
 
 
 def _owner(phrase: str) -> str:
     """The phrase without a trailing document noun: "the UN report" -> "the UN"; "the report" -> "the"."""
     return _DOCUMENT.sub("", phrase).strip()
+
+
+# "the official news agency meanwhile said", "the ministry also said": the adverb is no part of the source.
+_TRAILING_ADVERB = re.compile(r"(?:\s+(?:also|however|meanwhile|too|separately|later|earlier|still|now))+$", re.I)
 
 
 def _canonical(phrase: str) -> str | None:
@@ -205,7 +210,7 @@ def _candidates(sentence: str) -> list[str]:
             if m is not None and m.end() == v.end():
                 matches.append(m)
     for m in matches:
-        src = _STOP_TAIL.sub("", m.group("src")).strip()
+        src = _TRAILING_ADVERB.sub("", _STOP_TAIL.sub("", m.group("src")).strip())
         if src:
             out.append(src)
     return out
@@ -232,11 +237,16 @@ def find_attribution(sentence: str, context: str = "") -> str | None:
     return None
 
 
+_INSTITUTION_HEADS = frozenset({"military", "administration", "authorities", "commission"})
+
+
 def _is_source_like(phrase: str) -> bool:
     """A plausible source: a proper name or a noun such as "officials"/"spokesman", not a clause fragment."""
+    if phrase.split()[-1].lower() in _INSTITUTION_HEADS:
+        return True  # "the military", "the city administration": the institution heads the phrase
     if re.search(
         r"\b(?:spokes(?:man|woman|person)|officials?|ministry|agency|source|sources|group|statement|"
-        r"television|TV|news|police|army|military|authorities|commission|administration|governor|commander|minister|council|office|department|media)\b",
+        r"television|TV|news|police|army|governor|commander|minister|council|office|department|media)\b",
         phrase,
         re.I,
     ):

@@ -560,7 +560,8 @@ def _one_event_per_incident(drafts: list[_Draft]) -> list[_Draft]:
         if target is not None:
             date_, precision = target.mention.event_date, target.mention.time_precision
             _merge(target, d)
-            if target.dated or not d.dated:  # the first telling's day, unless only the later one gives a day
+            if (target.dated and precision <= d.mention.time_precision) or not d.dated:
+                # the first telling's day, unless only the later one gives a day, or a more precise one
                 target.mention.event_date, target.mention.time_precision = date_, precision
             target.dated = target.dated or d.dated
             continue
@@ -631,7 +632,7 @@ def _merge(into: _Draft, other: _Draft) -> None:
         a.place is None
         # a country is no place for ACLED: the report's main place is better, unless the sentence named its own
         # place the gazetteer lacks ("the village of Moura": kept at the country for an analyst to place)
-        or (a.place.feature == "country" and (other.named_place or not a.unresolved_places))
+        or (a.place.feature == "country" and (other.named_place or not _named_settlement_to_place(a)))
         or (other.named_place and b.place.geo_precision < a.place.geo_precision)
     ):
         a.place = b.place  # a sentence that names no place has only the report's main place: it refines nothing
@@ -653,19 +654,23 @@ def _merge(into: _Draft, other: _Draft) -> None:
     # A figure told by another source than the first telling's (the outlet's own account counts as one) is a second
     # account: the first figure is kept and the higher one bounds the range (ACLED: the lowest credible figure is
     # coded); the same source, an unsourced restatement, or a toll said to have risen is an update (the larger).
-    update = any(_TOLL_UPDATE.search(e.text) for e in b.evidence)
+    # A vague first figure ("massacring dozens") gives way to a counted one.
+    update = any(_TOLL_UPDATE.search(e.text) for e in b.evidence) or (
+        into.casualties.vague and not other.casualties.vague
+    )
     second = bool(other.attributions) and not (into.attributions & other.attributions)
     same_source = update or not second
     for name in ("fatalities", "injured", "civilians", "children", "women"):
         x, y = getattr(a, name), getattr(b, name)
         if y is None or (name == "fatalities" and y == 0 and other.casualties.fatalities is None):
             continue
-        if x is None or (name == "fatalities" and into.casualties.fatalities is None):
-            setattr(a, name, y)
+        if x is None or (name == "fatalities" and not into.casualties.fatalities):
+            setattr(a, name, y)  # no figure yet (or none but the default 0)
         else:
             setattr(a, name, max(x, y) if same_source else x)
     if other.casualties.fatalities is not None:
         into.casualties.fatalities = a.fatalities
+        into.casualties.vague = into.casualties.vague and other.casualties.vague  # a counted figure now stands
         # The range the report's sources give is kept beside the figure coded (ACLED: lowest credible, range kept).
         high = max(v for v in (a.fatalities_max, b.fatalities_max, b.fatalities, a.fatalities) if v is not None)
         a.fatalities_max = high if high != a.fatalities else None
@@ -674,6 +679,16 @@ def _merge(into: _Draft, other: _Draft) -> None:
     a.confidence = max(a.confidence, b.confidence)
     if other.casualties.fatalities is not None:
         into.attributions |= other.attributions  # the sources of the figures (the range is theirs)
+
+
+def _named_settlement_to_place(m: Mention) -> bool:
+    """The event's sentence named its settlement, which the gazetteer lacks ("in the village of Moura"): the
+    report's main place borrowed by a later sentence is no better than the country with that name left to place."""
+    return any(
+        re.search(rf"\b(?:village|town|city|hamlet|settlement|camp|locality) of {re.escape(name)}\b", e.text)
+        for name in m.unresolved_places
+        for e in m.evidence[:1]
+    )
 
 
 def _names_the_placeholder(a: Mention, b: Mention) -> bool:
@@ -866,9 +881,7 @@ def _in_report_country(place: Place | None, country: str | None, doc_places: lis
         return place
     home = [p for p in doc_places if p.country == country and p.feature != "country"]
     if not home:
-        # the report names only its country ("in northern Burkina Faso"): a namesake abroad ("Soro", India) is not
-        # the place; the country holds the event and the name is left to place (see the call)
-        return next((p for p in doc_places if p.feature == "country" and p.country == country), place)
+        return place
     return replace(home[0], geo_precision=max(home[0].geo_precision, 2))
 
 
@@ -1111,7 +1124,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
                     )
                     if (
                         own_dated
-                        and not last.dated
+                        and (not last.dated or own_precision < last.mention.time_precision)  # "last week", "Thursday"
                         and _near_days(last.mention, replace(last.mention, event_date=own_date))
                     ):
                         follow.mention.event_date, follow.mention.time_precision = own_date, own_precision
@@ -1193,11 +1206,8 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             [resolved[i] for i in in_sentence],
             doc_places,
         )
-        abroad = place
         place = _in_report_country(place, country, doc_places)
         unresolved = [toponyms[i].surface for i in in_sentence if resolved[i] is None and i not in filed]
-        if abroad is not None and place is not None and place.feature == "country" != abroad.feature:
-            unresolved.insert(0, abroad.surface or abroad.location)  # a namesake abroad: the name, to place
         mention_country = (place.country if place else None) or country
         roles = assign_roles(sent.text, match.sub_event_type, mention_country, match.start)
         mention = Mention(
