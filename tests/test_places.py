@@ -231,3 +231,23 @@ def test_a_congolese_town_carries_its_current_province() -> None:
     text = "Militiamen attacked a displacement site near Bunia, in the Ituri province of the DR Congo, on Friday."
     p = only(text, "Bunia")
     assert p.iso == "CD" and p.admin1 == "Ituri"
+
+
+def test_town_named_for_its_area_is_part_of_a_region() -> None:
+    """'the Hpakant township', 'Konduga local government area': the event lies somewhere in the area the town names,
+    so ACLED's geo_precision is 2, not the town's 1 (written for warlog)."""
+    from warlog.extract.places import _cue_at
+    from warlog.gazetteer.features import geo_precision
+
+    for text, name in (
+        ("Soldiers burned a village in the Hpakant township on Monday.", "Hpakant"),
+        ("Gunmen killed four farmers in Konduga local government area.", "Konduga"),
+        ("Police said the raid took place in Bannu tehsil.", "Bannu"),
+    ):
+        start = text.index(name)
+        cue = _cue_at(text, start, start + len(name))
+        assert cue == "part", (text, cue)
+        assert geo_precision("town", cue) == 2
+    text = "Soldiers burned houses in Hpakant on Monday."
+    start = text.index("Hpakant")
+    assert _cue_at(text, start, start + len("Hpakant")) is None

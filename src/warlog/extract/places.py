@@ -92,6 +92,12 @@ _AFTER_RURAL = re.compile(
     r"^(?:['’]s)?\s+(?:countryside|rural areas|province's countryside|suburbs|outskirts|environs)\b", re.I
 )
 _AFTER_DISTRICT = re.compile(r"^\s+(?:neighbou?rhoods?|quarter)\b", re.I)
+# A town's name used for the administrative area around it ("in the Kanbalu township", "Konduga local government
+# area"): ACLED codes an event somewhere in such an area with geo_precision 2.
+_AFTER_AREA = re.compile(
+    r"^\s+(?:township|local government area|LGA|sub-?district|tehsil|taluka|cercle|prefecture|municipality area)\b",
+    re.I,
+)
 _AFTER_DISTRICT_AMBIG = re.compile(r"^\s+district\b", re.I)
 _AFTER_OF_CITY = re.compile(
     r"^\s+(?:neighbou?rhoods?|district|quarter)?\s*(?:of|in)\s+(?:the\s+)?(?:city of\s+)?$", re.I
@@ -436,7 +442,7 @@ def _cue_at(text: str, start: int, end: int) -> str | None:
         return "district?"
     if _BEFORE_NEAR.search(before):
         return "near"
-    if _BEFORE_PART.search(before):
+    if _BEFORE_PART.search(before) or _AFTER_AREA.match(after):
         return "part"
     return None
 
