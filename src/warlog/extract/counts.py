@@ -771,6 +771,8 @@ _PERIOD_RES = [
     r"\bsince\s+(?:last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|weekend)\b",
     rf"\bsince\s+(?:the\s+)?(?:[\w'-]+\s+){{0,2}}?{_CONFLICT}\b",
     r"\bsince\s+then\b",
+    r"\b(?:in|over|during)\s+recent\s+(?:weeks|months|years|decades)\b",  # "has killed hundreds ... in recent years"
+    r"\b(?:over|for)\s+(?:the\s+)?(?:years|decades)\b(?!\s+(?:old|ago|earlier|before|later))",
     rf"\b(?:in|over|during|within|throughout)\s+the\s+(?:past|last|previous|preceding)\s+(?:{_NUMW}\s+)?{_SPAN_WORDS}\b",
     rf"\bover\s+the\s+course\s+of\s+(?:the\s+)?(?:[\w'-]+\s+){{0,3}}?(?:{_CONFLICT}|{_SPAN_WORDS})\b",
     rf"\b(?:in|over|after|during)\s+(?:more\s+than\s+|nearly\s+|almost\s+)?{_NUMW}\s+(?:years|months|weeks)\s+of\s+"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from warlog.extract.actors import acled_country_name, assign_roles, find_actors, named_as_agent
@@ -379,9 +379,11 @@ def _after_the_telling(draft: _Draft, earlier: _Draft) -> bool:
 
 
 def _may_fold(draft: _Draft, into: _Draft) -> bool:
-    """A sentence that announces a new incident folds into an earlier event only when it names that event's place."""
-    return not draft.new_incident or (
-        draft.own_place and _place_key(draft.mention.place) == _place_key(into.mention.place)
+    """A sentence that announces a new incident ("In a separate incident ...") parts what it tells from everything
+    told before it: the two fold together (either way round) only when it names the earlier event's place."""
+    later, earlier = (draft, into) if draft.sentence_index >= into.sentence_index else (into, draft)
+    return not later.new_incident or (
+        later.own_place and _place_key(later.mention.place) == _place_key(earlier.mention.place)
     )
 
 
@@ -408,6 +410,14 @@ def _report_date(d: DateMention, sentence: str) -> bool:
     """The date stamps the page or the telling rather than the happening."""
     before = sentence[max(0, d.start - 60) : d.start]
     return _STAMP_BEFORE.search(before) is not None or _TELLING_BEFORE.search(before) is not None
+
+
+# A day told by the one before: "on the same night", "later that day", "the following morning".
+_SAME_DAY = re.compile(
+    r"\b(?:(?:on|during|in)\s+)?(?:the\s+|that\s+)?(?:(next|following)|same)\s+(?:day|night|evening|morning|afternoon)\b"
+    r"|\b(?:later|earlier)\s+(?:that|the\s+same)\s+(?:day|night|evening|morning|afternoon)\b",
+    re.IGNORECASE,
+)
 
 
 def _event_date(
@@ -930,11 +940,50 @@ def _apply_casualties(mention: Mention, cas: Casualties) -> None:
             setattr(mention, name, value)
 
 
+# The claimant's own name right before "claimed": "The banned Balochistan Liberation Army (BLA) claimed ...",
+# "a faction calling itself Ansaru claimed ...".
+_CLAIMANT_NAME = re.compile(
+    r"(?<![\w-])((?:(?:[A-Z][\w'-]*|[Aa][ls]-[A-Z][\w'-]*|of|the|for|and)\s+){0,6}(?:[A-Z][\w'-]*|[Aa][ls]-[A-Z][\w'-]*))"
+    r"(?:\s*\(([A-Z][\w-]{1,7})\))?,?\s+"
+    r"(?:(?:has|have|had|later|quickly|swiftly)\s+)?claim(?:ed|s)\b"
+)
+_ARMED_NAME = re.compile(
+    r"\b(?:Army|Front|Liberation|Movement|Brigades?|Battalions?|Forces|Militia|State|Jihad|Group|"
+    r"Mujahideen|Taliban|Shabaab|Ansar\w*|Jamaat\w*|Tehreek\w*|Lashkar\w*|Boko)\b"
+)
+
+
+def _named_claimant(sentence: str, known: list[Any]) -> tuple[str, int] | None:
+    """A group named as the claimant that the actor list does not hold, or holds only by a word of its name ("Army"
+    in "Balochistan Liberation Army"): the group by its own name, as ACLED names armed groups it has no entry for."""
+    m = _CLAIMANT_NAME.search(sentence)
+    if m is None:
+        return None
+    words = m.group(1).split()
+    while words and words[0].lower() in ("the", "of", "for", "and"):
+        words = words[1:]
+    if not words or len(words) == 1 and words[0] in ("It", "He", "She", "They", "No", "Nobody", "None"):
+        return None
+    name = " ".join(words)
+    start = m.start(1) + m.group(1).index(words[0])
+    inside = [a for a in known if a.start >= start and a.end <= m.end(1)]
+    if inside and any(a.surface == name for a in inside):
+        return None  # the list knows it by this very name
+    if len(words) == 1 and not _ARMED_NAME.search(name) and not inside:
+        return (name, 3)  # "a faction calling itself Ansaru": a named group, kind unknown (political militia)
+    return (name, 2) if _ARMED_NAME.search(name) else None
+
+
 def _take_claimant(mention: Mention, next_sentence: str, country: str | None) -> None:
-    """ "X claimed responsibility" right after an attack names its perpetrator."""
+    """ "X claimed responsibility" after an attack names its perpetrator."""
     if not _CLAIMED.search(next_sentence):
         return
-    for actor in find_actors(next_sentence, country):
+    known = find_actors(next_sentence, country)
+    named = _named_claimant(next_sentence, known)
+    if named is not None:
+        mention.actor1, mention.inter1 = named
+        return
+    for actor in known:
         if actor.kind not in ("civilians", "unidentified", "protesters"):
             mention.actor1, mention.inter1 = actor.canonical, actor.inter
             return
@@ -1187,6 +1236,12 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             # News narrative: an undated sentence goes on about the day just told (one dated only by the day a
             # source spoke keeps that day, approximately).
             event_date, precision = drafts[-1].mention.event_date, drafts[-1].mention.time_precision
+        elif not dated and drafts and (same := _SAME_DAY.search(sent.text)) is not None:
+            # "In a separate incident on the same night ...", "the following day ...": a day told by the one before
+            prior = drafts[-1].mention
+            if prior.event_date is not None:
+                shift = 1 if same.group(1) else 0
+                event_date, precision = prior.event_date + timedelta(days=shift), prior.time_precision
         if published is not None and event_date is not None and (published - event_date).days > BACKGROUND_DAYS:
             if news_day is not None and abs((news_day - event_date).days) <= BACKGROUND_DAYS:
                 pass  # close to the incident the report is about (published weeks later)
@@ -1229,10 +1284,14 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             confidence=_confidence(match, place, dated, cas),
             unresolved_places=unresolved,
         )
-        if mention.actor1 is None or mention.actor1.startswith("Unidentified"):
-            _take_claimant(mention, after, country)
-        if (mention.actor1 is None or mention.actor1.startswith("Unidentified")) and index + 2 < len(sentences):
-            _take_claimant(mention, sentences[index + 2].text, country)
+        # "X claimed responsibility" in the sentences that go on about this attack (up to a new incident) names its
+        # perpetrator.
+        for later in sentences[index + 1 : index + 6]:
+            if not (mention.actor1 is None or mention.actor1.startswith("Unidentified")):
+                break
+            if _NEW_INCIDENT.match(later.text):
+                break
+            _take_claimant(mention, later.text, country)
         complete_roles(mention, match.sub_event_type, match.event_type, sent.text, war_actors, mention_country)
         if match.event_type == "Battles" and one_sided_battle(mention):
             # No second armed side anywhere in the report: the bombardment the sentence tells is remote violence.

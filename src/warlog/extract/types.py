@@ -558,6 +558,15 @@ def _decide(
     protest = _protest_choice(live)
     if (
         protest is not None
+        and protest.sub_event_type in (PEACE, INTERV)
+        and subs - _PROTEST_FAMILY
+        and _perpetrator_kind(sentence, protest.start, actors, crowd=True) in _ARMED_KINDS
+    ):
+        # ACLED: demonstrators are unarmed; armed men blocking a road or besieging a building do something else,
+        # which the sentence's other triggers tell ("gunmen blocked the highway and shot dead 23 passengers").
+        return _decide([t for t in tagged if t[0].sub_event_type not in _PROTEST_FAMILY], context, sentence, actors)
+    if (
+        protest is not None
         and protest.sub_event_type == VIOLDEM
         and PEACE not in subs
         and not _DEMO_TACTIC.search(sentence)

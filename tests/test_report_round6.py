@@ -1,0 +1,105 @@
+"""Report-level decisions found reading `warlog extract` on reports written in round 6 (issue 13 and 14).
+
+Each text here was written for these tests (not copied): what an ACLED coder codes from it. Armed men who block a road
+are not protesters; "in a separate incident" parts the incident from the one before, both ways round; "on the same
+night" dates a sentence by the one before; a claim of responsibility a few sentences after the attack names its
+perpetrator; a toll "in recent years" is a claim; firefighters battling a blaze fight no battle; guided bombs hitting
+a store are an air strike.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from warlog.extract.counts import is_aggregate_toll
+from warlog.extract.frames import extract_report
+from warlog.extract.nlp import load_nlp
+from warlog.extract.types import classify_sentence
+from warlog.model import Report
+
+ROAD = """Gunmen kill nine travellers on Nigerian highway
+
+KATSINA, Nigeria — Armed men blocked the road linking Funtua and Gusau in Katsina state on Tuesday night, dragged \
+travellers from their cars and shot dead nine of them, police spokesman Abubakar Sadiq said on Wednesday.
+
+Survivors said the attackers also torched four cars before escaping into the forest.
+
+Local residents said the gunmen spoke for several minutes with the drivers before opening fire.
+
+A faction calling itself Ansaru claimed responsibility for the killings in a message to journalists.
+
+In a separate incident on the same night, bandits raided a police post in Faskari, killing two officers, the \
+police said.
+
+Attacks by armed groups have killed hundreds of people in the north-west of the country in recent years.
+"""
+
+STORE = """Guided bombs hit market in Zaporizhzhia
+
+ZAPORIZHZHIA, Ukraine — Two Russian glide bombs slammed into a covered market in Zaporizhzhia on Thursday \
+morning, regional governor Ivan Fedorov said.
+
+At least seven people were killed and 21 were wounded, the governor said.
+
+Firefighters battled a blaze across the market hall for five hours.
+"""
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def _events(nlp, text: str, published: date):
+    return extract_report(Report(text=text, published=published), nlp).mentions
+
+
+def test_armed_men_blocking_a_road_is_an_attack_not_a_protest():
+    s = "Armed men blocked the road near the town, pulled travellers from their cars and shot dead nine of them."
+    assert classify_sentence(s).sub_event_type == "Attack"
+    protest = "Farmers blocked the road near the town to demand fuel subsidies, police said."
+    assert classify_sentence(protest).sub_event_type == "Peaceful protest"
+
+
+def test_firefighters_battling_a_blaze_is_no_battle():
+    assert classify_sentence("Firefighters battled a blaze across the market hall for five hours.") is None
+    assert classify_sentence("Rescuers were battling the flames late into the night.") is None
+    assert classify_sentence("Troops battled insurgents for hours on the outskirts of the town.").sub_event_type == (
+        "Armed clash"
+    )
+
+
+def test_guided_and_glide_bombs_are_air_strikes():
+    for s in (
+        "Two glide bombs slammed into a covered market in the city on Thursday.",
+        "A guided aerial bomb hit an apartment block, killing three.",
+    ):
+        assert classify_sentence(s).sub_event_type == "Air/drone strike", s
+
+
+def test_a_toll_in_recent_years_is_a_claim():
+    assert is_aggregate_toll("Attacks by armed groups have killed hundreds of people in the region in recent years.")
+    assert is_aggregate_toll("Fighting over the years has killed thousands of people in the valley.")
+    assert not is_aggregate_toll("Gunmen killed nine travellers on the highway on Tuesday night.")
+
+
+def test_separate_incident_same_night_and_late_claim_of_responsibility(nlp):
+    events = _events(nlp, ROAD, date(2024, 3, 6))
+    by_sub = {e.sub_event_type: e for e in events}
+    assert set(by_sub) == {"Attack", "Armed clash"}, [(e.sub_event_type, e.fatalities) for e in events]
+    attack, raid = by_sub["Attack"], by_sub["Armed clash"]
+    assert attack.fatalities == 9  # the hundreds "in recent years" are a claim, not this event's toll
+    assert attack.event_date == date(2024, 3, 5)
+    assert attack.actor1 is not None and "Ansaru" in attack.actor1  # claimed three sentences later
+    assert raid.fatalities == 2
+    assert raid.event_date == date(2024, 3, 5)  # "on the same night"
+    assert raid.actor1 is None or "Ansaru" not in raid.actor1
+
+
+def test_glide_bombs_on_a_market_with_a_blaze_after(nlp):
+    events = _events(nlp, STORE, date(2024, 2, 16))
+    assert [e.sub_event_type for e in events] == ["Air/drone strike"]
+    assert events[0].fatalities == 7 and events[0].injured == 21
+    assert events[0].event_date == date(2024, 2, 15)
