@@ -103,3 +103,36 @@ def test_glide_bombs_on_a_market_with_a_blaze_after(nlp):
     assert [e.sub_event_type for e in events] == ["Air/drone strike"]
     assert events[0].fatalities == 7 and events[0].injured == 21
     assert events[0].event_date == date(2024, 2, 15)
+
+
+BEACH = """Bomber and gunmen strike seaside hotel
+
+KISMAYO, Somalia — A suicide bomber drove a car laden with explosives into the gate of a seaside hotel in Kismayo \
+on Friday evening and gunmen then opened fire on guests, killing at least 18 people, police said on Saturday.
+
+Security forces killed four of the attackers after a siege that lasted through the night.
+"""
+
+MARCHES = """Students march against fee rises
+
+ACCRA, Ghana — Thousands of students marched peacefully through Accra on Wednesday to protest against a rise in \
+university fees, organisers said.
+
+Protests against the fees also took place in Kumasi, Tamale and Cape Coast, local radio stations reported.
+"""
+
+
+def test_a_bombing_whose_victims_are_people_has_civilians_as_actor2(nlp):
+    events = _events(nlp, BEACH, date(2024, 7, 13))
+    assert len(events) == 1, [(e.sub_event_type, e.actor2) for e in events]
+    assert events[0].sub_event_type == "Suicide bomb"
+    # the police who speak and the security forces who ended the siege are not the bombing's target
+    assert events[0].actor2 == "Civilians (Somalia)"
+    assert events[0].fatalities == 18
+
+
+def test_a_protest_told_at_a_list_of_towns_is_an_event_at_each(nlp):
+    events = _events(nlp, MARCHES, date(2024, 3, 7))
+    places = sorted(e.place.location for e in events)
+    assert places == ["Accra", "Cape Coast", "Kumasi", "Tamale"], places
+    assert {e.sub_event_type for e in events} == {"Peaceful protest"}

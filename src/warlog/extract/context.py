@@ -435,6 +435,26 @@ def civilian_toll(mention: Any) -> None:
         mention.civilians = mention.fatalities
 
 
+# People hurt, not only property ("shelled civilian houses ... no injuries reported" has no actor2 in ACLED).
+_HURT_WORDS = re.compile(
+    r"\b(?:kill(?:ed|ing|s)?|dead|died|deaths?|wound(?:ed|ing|s)?|injur(?:ed|ing|ies|y)|hurt|casualties)\b", re.I
+)
+_NONE_HURT = re.compile(
+    r"\b(?:no|nor|without|nobody|none|not)\b\s+(?:[\w-]+\s+){0,4}?(?:casualties|injuries|fatalities|deaths|dead"
+    r"|injured|hurt|killed)\b",
+    re.I,
+)
+
+
+def _people_hurt(sentence: str) -> bool:
+    return _HURT_WORDS.search(sentence) is not None and _NONE_HURT.search(sentence) is None
+
+
+# An actor named as the source of the report, not as a side: "police said", "according to the army".
+_SAYS_AFTER = re.compile(r"\s*(?:[\w'-]+\s+){0,4}?(?:said|says|told|reported|stated|confirmed|announced)\b", re.I)
+_SOURCE_BEFORE = re.compile(r"\b(?:according\s+to|said|told)\s+(?:the\s+|a\s+)?(?:[\w'-]+\s+){0,3}$", re.I)
+
+
 def complete_roles(
     roles: Any, sub: str | None, event_type: str | None, sentence: str, actors: DocActors, country: str | None
 ) -> None:
@@ -486,6 +506,21 @@ def complete_roles(
             elif sub == "Armed clash" and roles.actor1 is not None and roles.actor1.startswith("Unidentified"):
                 # ACLED codes a clash no side of which is named as one between two groups of the same unknown kind
                 roles.actor2, roles.inter2 = roles.actor1, roles.inter1
+    if event_type == "Explosions/Remote violence" and roles.actor2 is None and _people_hurt(sentence):
+        # ACLED: a strike or bombing whose only victims the report names are civilians ("killing 12 people",
+        # "shoppers", "families on the beach") has Civilians as actor2; an armed victim names its own side.
+        victims = [
+            a
+            for a in find_actors(sentence, country)
+            if a.canonical != roles.actor1
+            and not _SAYS_AFTER.match(sentence, a.end)
+            and not _SOURCE_BEFORE.search(sentence, max(0, a.start - 30), a.start)
+        ]
+        civil = [a for a in victims if a.kind == "civilians"]
+        # the doers come first ("gunmen opened fire on people"); an armed actor named after the first civilians is
+        # among the victims or a doer told in the passive, and the rule stays out
+        if civil and all(a.kind == "civilians" or a.end <= civil[0].start for a in victims):
+            roles.actor2, roles.inter2 = civil[0].canonical, civil[0].inter
     if getattr(roles, "assoc_actor_1", None) == roles.actor1:
         roles.assoc_actor_1 = None
     fill_inter(roles, country)

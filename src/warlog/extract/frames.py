@@ -340,6 +340,27 @@ def _one_clause_per_place(sent: _Sentence, toponyms: list[Toponym], resolved: li
     return [sent]
 
 
+_PROTEST_SUBS = taxonomy().protest_family
+_LIST_GLUE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:in\s+|the\s+town\s+of\s+)?")
+
+
+def _listed_places(sent: _Sentence, toponyms: list[Toponym], resolved: list[Place | None]) -> list[Place]:
+    """The places finer than a province that a sentence names as one list ("in Mombasa, Kisumu and Nakuru")."""
+    best: list[Place] = []
+    run: list[Place] = []
+    prev_end = -1
+    for t, p in sorted(zip(toponyms, resolved, strict=True), key=lambda x: x[0].start):
+        if p is None or _coarse(p):
+            run, prev_end = [], -1
+            continue
+        glued = prev_end >= 0 and _LIST_GLUE.fullmatch(sent.text[prev_end - sent.start : t.start - sent.start])
+        run = [*run, p] if glued else [p]
+        prev_end = t.end
+        if len(run) > len(best):
+            best = list(run)
+    return best if len(best) >= 2 else []
+
+
 def _second_clause_continues(drafts: list[_Draft], second_clauses: set[int]) -> None:
     """The second clause cut from a sentence ("..., and a strike on Kryvyi Rih killed two more") goes on with the
     first clause's violence: of the same event type it takes the first's sub-type and, when it names none, its
@@ -1374,6 +1395,15 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
                 unresolved_places=[],
             )
             drafts.append(_Draft(part, replace(cas, fatalities=n, injured=None), index, set(draft.attributions), dated))
+
+        # "Protests also took place in Mombasa, Kisumu and Nakuru": ACLED codes a demonstration at each place of
+        # such a list, the sentence's type, day and actors at each (figures stay with none: they are not split).
+        if match.sub_event_type in _PROTEST_SUBS and cas.fatalities is None and cas.injured is None:
+            for place in _listed_places(sent, [toponyms[i] for i in in_sentence], [resolved[i] for i in in_sentence]):
+                if _place_key(place) == _place_key(mention.place):
+                    continue
+                part = replace(mention, place=place, evidence=list(mention.evidence), unresolved_places=[])
+                drafts.append(_Draft(part, replace(cas), index, set(draft.attributions), dated))
 
     # A headline restates the main event: it adds to the body's event of the same type, or stands alone.
     for td in title_drafts:
