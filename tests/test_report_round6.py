@@ -136,3 +136,47 @@ def test_a_protest_told_at_a_list_of_towns_is_an_event_at_each(nlp):
     places = sorted(e.place.location for e in events)
     assert places == ["Accra", "Cape Coast", "Kumasi", "Tamale"], places
     assert {e.sub_event_type for e in events} == {"Peaceful protest"}
+
+
+def test_a_sentence_opening_preposition_is_not_part_of_the_place():
+    from warlog.extract.places import find_toponyms
+
+    tops = find_toponyms("In Daraa province, army units pounded militant positions on Sunday.")
+    assert [t.surface for t in tops][:1] == ["Daraa"]
+
+
+CITY_SHELLED = """Rockets hit Damascus old quarter
+
+DAMASCUS - Two civilians were killed and nine others were wounded on Tuesday when militants positioned in the \
+Jobar area fired rocket shells on residential neighbourhoods of Damascus, a police source said.
+
+A source at the Damascus Police Command told the agency the rockets fell on Bab Sharqi and caused heavy damage.
+"""
+
+
+def test_where_the_shooters_sit_and_who_tells_it_are_not_the_event(nlp):
+    events = _events(nlp, CITY_SHELLED, date(2017, 3, 15))
+    assert len(events) == 1, [(e.place.location, e.sub_event_type) for e in events]
+    (ev,) = events
+    assert ev.sub_event_type == "Shelling/artillery/missile attack"
+    assert ev.place.location.startswith("Damascus")  # where the shells fell, not Jobar where they were fired from
+    assert ev.actor2 == "Civilians (Syria)"  # the police command is the source, not the target
+    assert ev.fatalities == 2
+
+
+def test_generic_sources_in_the_plural_are_sources():
+    from warlog.extract.attribution import find_attribution
+
+    assert (
+        find_attribution("A strike hit a camp on Friday, killing at least 40 people, aid groups said.") == "aid groups"
+    )
+    assert find_attribution("The blast killed two boys near the school, Save the Children said.") == "Save the Children"
+
+
+def test_whose_building_was_hit_is_not_who_hit_it():
+    from warlog.extract.actors import assign_roles
+
+    s = "An air strike by the Saudi-led coalition hit a prison run by the Houthi movement in Saada, killing 60 inmates."
+    roles = assign_roles(s, "Air/drone strike", "Yemen", s.index("air strike"))
+    assert roles.actor1 == "Operation Restoring Hope"
+    assert roles.actor2 != roles.actor1

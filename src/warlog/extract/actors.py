@@ -771,6 +771,11 @@ def _source_only(sentence: str, a: ActorMention) -> bool:
     return bool(_SAID.match(after)) and not _CLAIMS.match(after) and not _SAID_OWN.match(after)
 
 
+_OWNED_BY = re.compile(
+    r"\b(?:run|operated|controlled|held|owned|managed|administered|guarded|used|occupied)\s+by\s+(?:the\s+)?$", re.I
+)
+
+
 def _pick_agents(sentence: str, agents: list[ActorMention], trig: int) -> tuple[list[ActorMention], list[ActorMention]]:
     """Split agent mentions into initiators (subject side, "by X") and targets (object side)."""
     side1: list[ActorMention] = []
@@ -782,10 +787,19 @@ def _pick_agents(sentence: str, agents: list[ActorMention], trig: int) -> tuple[
             continue
         if _BACKED.search(before):
             assoc.append(a)
+        elif _OWNED_BY.search(before):
+            side2.append(a)  # "a detention centre run by the Houthis": whose place was hit, not who hit it
         elif _DURING_ITS.search(before) and _OPERATION_NOUN.match(sentence, a.end):
             side1.insert(0, a)  # "a suspect was killed during a police raid": the raid's actor did it
         elif _BY.search(before) and not _SENTENCE_BREAK.search(sentence, min(trig, a.start), max(trig, a.start)):
-            side1.insert(0, a)  # "killed by X" (not "... clashed with IS. Clashes were accompanied by strikes by X")
+            # "killed by X" (not "... clashed with IS. Clashes were accompanied by strikes by X"); of several "by"
+            # agents the one nearest the event word leads
+            at = sum(
+                1
+                for b in side1
+                if _BY.search(sentence[max(0, b.start - 40) : b.start]) and abs(b.start - trig) <= abs(a.start - trig)
+            )
+            side1.insert(at, a)
         elif a.start < trig or a.start <= trig < a.end:  # "Turkish drones hit": the event word inside the doer's name
             side1.append(a)
         else:

@@ -245,12 +245,16 @@ def _is_source_like(phrase: str) -> bool:
     if phrase.split()[-1].lower() in _INSTITUTION_HEADS:
         return True  # "the military", "the city administration": the institution heads the phrase
     if re.search(
-        r"\b(?:spokes(?:man|woman|person)|officials?|ministry|agency|source|sources|group|statement|"
+        r"\b(?:spokes(?:man|woman|person)|officials?|ministry|agency|agencies|source|sources|groups?|statement|"
+        r"charity|charities|organi[sz]ations?|NGOs?|monitors?|officers?|workers|"
         r"television|TV|news|police|army|governor|commander|minister|council|office|department|media)\b",
         phrase,
         re.I,
     ):
         return True
     return bool(
-        re.match(r"^(?:[A-Z][\w'\-]+|al-[A-Z][\w'\-]+)(?:\s+(?:[A-Z][\w'\-]+|of|for|al-[A-Z][\w'\-]+))*$", phrase)
+        re.match(
+            r"^(?:[A-Z][\w'\-]+|al-[A-Z][\w'\-]+)(?:\s+(?:[A-Z][\w'\-]+|of|for|the(?=\s+[A-Z])|al-[A-Z][\w'\-]+))*$",
+            phrase,
+        )
     )

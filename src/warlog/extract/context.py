@@ -451,8 +451,44 @@ def _people_hurt(sentence: str) -> bool:
 
 
 # An actor named as the source of the report, not as a side: "police said", "according to the army".
-_SAYS_AFTER = re.compile(r"\s*(?:[\w'-]+\s+){0,4}?(?:said|says|told|reported|stated|confirmed|announced)\b", re.I)
-_SOURCE_BEFORE = re.compile(r"\b(?:according\s+to|said|told)\s+(?:the\s+|a\s+)?(?:[\w'-]+\s+){0,3}$", re.I)
+_SAYS_AFTER = re.compile(
+    r"\s*(?:(?!(?:was|were|is|are|been|being|be)\b)[\w'-]+\s+){0,4}?(?:said|says|told|reported|stated|confirmed|announced)\b"
+    r"(?!\s+(?:to\s+have|that\s+they\s+had))",
+    re.I,
+)
+_SOURCE_BEFORE = re.compile(
+    r"(?:\baccording\s+to|[,\"\u201d]\s*(?:said|told))\s+(?:the\s+|a\s+)?(?:[\w'-]+\s+){0,3}$", re.I
+)
+
+
+def _source_position(sentence: str, a: ActorMention) -> bool:
+    return (
+        _SAYS_AFTER.match(sentence, a.end) is not None
+        or _SOURCE_BEFORE.search(sentence, max(0, a.start - 30), a.start) is not None
+        or _SOURCE_AT.search(sentence, max(0, a.start - 30), a.start) is not None
+    )
+
+
+# "A source at Damascus Police Command told SANA", "a spokesman for the army said": the body a source speaks for.
+_SOURCE_AT = re.compile(
+    r"\b(?:source|sources|spokes(?:man|woman|person)|official|officials|officer|commander|statement|bulletin)\s+"
+    r"(?:at|in|from|for|of|with)\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}$",
+    re.I,
+)
+
+
+def _drop_sources(roles: Any, sentence: str, country: str | None) -> None:
+    """An actor the sentence names only as the source of the report ("police said", "a source at the Police Command
+    told SANA") is no side of the event: ACLED codes who did what to whom, not who told it."""
+    mentions = [a for a in find_actors(sentence, country) if a.kind != "protesters"]
+    for slot in ("actor2", "actor1"):
+        name = getattr(roles, slot)
+        if name is None:
+            continue
+        named = [a for a in mentions if a.canonical == name]
+        if named and all(_source_position(sentence, a) for a in named):
+            setattr(roles, slot, None)
+            setattr(roles, "inter" + slot[-1], None)
 
 
 def complete_roles(
@@ -467,6 +503,7 @@ def complete_roles(
       other side from the report's armed actors of another kind (state vs non-state);
     - every actor carries its inter code.
     """
+    _drop_sources(roles, sentence, country)
     if sub in AIR_SUBTYPES:
         if roles.inter1 in (2, 3, 4) and not _OWN_DRONE.search(sentence):
             if roles.actor2 is None or roles.inter2 == 7:
@@ -506,6 +543,14 @@ def complete_roles(
             elif sub == "Armed clash" and roles.actor1 is not None and roles.actor1.startswith("Unidentified"):
                 # ACLED codes a clash no side of which is named as one between two groups of the same unknown kind
                 roles.actor2, roles.inter2 = roles.actor1, roles.inter1
+    if (
+        roles.actor2 is not None
+        and roles.actor2 == roles.actor1
+        and roles.inter1 not in (5, 6, 7)  # ACLED's rioters against rioters, protesters against counter-protesters
+        and not roles.actor1.startswith("Unidentified")
+    ):
+        roles.actor2, roles.inter2 = None, None  # one named actor on both sides is a misread (the coalition's own
+        # statement read as its target)
     if event_type == "Explosions/Remote violence" and roles.actor2 is None and _people_hurt(sentence):
         # ACLED: a strike or bombing whose only victims the report names are civilians ("killing 12 people",
         # "shoppers", "families on the beach") has Civilians as actor2; an armed victim names its own side.

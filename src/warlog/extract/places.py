@@ -333,6 +333,13 @@ def _not_a_name_run(surface: str) -> bool:
     return words[0].lower() in _CLAUSE_WORDS or words[-1] in demonym_table()
 
 
+# Capitalised words that open a sentence before a place name ("In Daraa province, ...").
+_LEADING_WORDS = frozenset(
+    "In At On From Near Of For And But After Before During Outside Inside Across Around Between Into Towards Toward "
+    "Via With Without Meanwhile Elsewhere North South East West Northern Southern Eastern Western Central".split()
+)
+
+
 def _longest_match(
     gaz: Gazetteer,
     text: str,
@@ -367,6 +374,8 @@ def _longest_match(
             cands, qual = _candidates(gaz, surface, fuzzy=True)
         if not cands or (j == i and not dateline and _weak_single(cands, qual, surface, text, start, region)):
             continue
+        if j > i and toks[i][2] in _LEADING_WORDS and max(qual) < 1.0:
+            continue  # "In Daraa" at a sentence start is not a spelling of "Anar Dara" (but "In Amenas" is a town)
         return Toponym(start, end, surface, cands, qual, partial=j < ends[-1] or _follows_name(text, toks, i)), j
     return None
 
@@ -865,7 +874,13 @@ def place_for_event(
     here = [(t, p) for t, p in zip(toponyms, resolved, strict=True) if p and sentence_start <= t.start < end]
     if here:
         best = min(here, key=lambda tp: _event_distance(sentence, sentence_start, trigger_start, tp[0], tp[1]))
-        return _refine(best[1], [p for _, p in here])
+        # a district where shooters sit or people come from does not refine the city the event happened in
+        finer = [
+            p
+            for t, p in here
+            if not _DIRECTION_BEFORE.search(sentence[max(0, t.start - sentence_start - 30) : t.start - sentence_start])
+        ]
+        return _refine(best[1], finer)
     if doc_places:
         p = doc_places[0]
         return replace(p, geo_precision=max(p.geo_precision, 2))
@@ -891,7 +906,13 @@ def _event_distance(sentence: str, s0: int, trigger: int | None, t: Toponym, p: 
     return d
 
 
-_DIRECTION_BEFORE = re.compile(r"(?<!close )(?<!next )(?<!near )\b(?:to|from|towards?)\s+(?:the\s+)?$", re.I)
+# Where people or things go or come from, and where the shooters sit ("terrorists positioned in Eastern Ghouta fired
+# shells on Damascus"): not where the event happened.
+_DIRECTION_BEFORE = re.compile(
+    r"(?:(?<!close )(?<!next )(?<!near )\b(?:to|from|towards?)"
+    r"|\b(?:positioned|stationed|based|deployed|entrenched|holed\s+up|deployed)\s+(?:in|at|on))\s+(?:the\s+)?$",
+    re.I,
+)
 _FACILITY_AFTER = re.compile(
     r"\s+(?:hospital|clinic|school|university|mosque|church|bakery|market|prison|stadium|hotel|mall|factory)\b", re.I
 )
