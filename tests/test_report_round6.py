@@ -180,3 +180,35 @@ def test_whose_building_was_hit_is_not_who_hit_it():
     roles = assign_roles(s, "Air/drone strike", "Yemen", s.index("air strike"))
     assert roles.actor1 == "Operation Restoring Hope"
     assert roles.actor2 != roles.actor1
+
+
+RAMPAGE = """Gang kills dozens in Haitian farming town
+
+SAINT-MARC, Haiti — Members of a gang armed with rifles went from house to house in the farming village of \
+Liancourt early on Tuesday, killing at least 40 people, including eight children, a human rights group said.
+
+Police said officers exchanged fire with the gang on the edge of the area on Tuesday evening.
+"""
+
+BAR = """Gunmen kill nine at a bar in Guanajuato
+
+IRAPUATO, Mexico — Armed men stormed a bar in Irapuato in Guanajuato state late on Friday and opened fire on \
+customers, killing nine people, state prosecutors said on Saturday.
+
+Prosecutors said they were investigating whether the shooting was linked to two cartels that have fought over \
+fuel theft in the region for years.
+"""
+
+
+def test_a_massacre_told_first_is_not_absorbed_by_the_fight_told_after(nlp):
+    events = _events(nlp, RAMPAGE, date(2024, 5, 1))
+    kinds = sorted(e.sub_event_type for e in events)
+    assert "Attack" in kinds, kinds
+    attack = next(e for e in events if e.sub_event_type == "Attack")
+    assert attack.fatalities == 40 and attack.actor2 == "Civilians (Haiti)"
+
+
+def test_a_killing_linked_to_a_feud_stays_a_killing(nlp):
+    events = _events(nlp, BAR, date(2024, 2, 10))
+    assert [e.sub_event_type for e in events] == ["Attack"]
+    assert events[0].fatalities == 9

@@ -392,6 +392,13 @@ def _own_killing(d: _Draft, host: _Draft) -> bool:
     )
 
 
+def _aftermath(d: _Draft, host: _Draft) -> bool:
+    """The killing is told first with its toll and the would-be host only after it, with none of its own ("gang
+    members went house to house killing 70 ... Police said officers exchanged fire with the gang"): the killing is
+    the report's incident and the fight its aftermath, not civilians caught in that fight."""
+    return host.sentence_index > d.sentence_index and bool(d.mention.fatalities) and not host.mention.fatalities
+
+
 def _after_the_telling(draft: _Draft, earlier: _Draft) -> bool:
     """The draft is dated after the day a source told the earlier event: what is told on a day happened by then, so a
     later day is another happening ("said on Monday they had taken the city" ... "gunfire on Tuesday")."""
@@ -578,6 +585,7 @@ def _one_event_per_incident(drafts: list[_Draft]) -> list[_Draft]:
                     and (not d.named_place or _same_place(k.mention, m))  # no place of its own: the report's main one
                     and _may_fold(d, k)
                     and not _own_killing(d, k)
+                    and not _aftermath(d, k)
                 ),
                 None,
             )
@@ -651,7 +659,10 @@ def _part_of(total: _Draft, part: _Draft) -> bool:
 def _merge(into: _Draft, other: _Draft) -> None:
     """Fold a repeat into the earlier mention: keep the most precise place and date, reconcile figures."""
     a, b = into.mention, other.mention
-    if b.event_type in taxonomy().absorbed_by.get(a.sub_event_type or "", frozenset()):
+    told_with_toll = bool(into.casualties.fatalities) and other.casualties.fatalities is None
+    if b.event_type in taxonomy().absorbed_by.get(a.sub_event_type or "", frozenset()) and not told_with_toll:
+        # (a killing told with its toll keeps its type when a later sentence without one speaks of fighting:
+        # "investigating whether the attack was linked to a turf war between two cartels")
         # The killing told first ("a massacre") is the air strike or the battle told next: code the host's type.
         a.disorder_type, a.event_type, a.sub_event_type = b.disorder_type, b.event_type, b.sub_event_type
         a.actor1, a.actor2, a.inter1, a.inter2 = b.actor1 or a.actor1, b.actor2 or a.actor2, b.inter1, b.inter2
