@@ -158,3 +158,16 @@ def test_score_sentences_per_class() -> None:
     assert per["ARREST"]["precision"] == 0.5 and per["ARREST"]["recall"] == 1.0
     assert per["KILL"]["f1"] == 0.0 and per["KILL"]["support"] == 1
     assert per["ANY_ACTION"]["f1"] == 1.0
+
+
+def test_news_snippets_are_read_as_ingest_reads_a_report():
+    """Multi-sentence leads written for this test (background, attribution and a follow-up after the incident): the
+    report reader codes the lead's incident; the sentence classifier on the whole snippet is misled by the rest."""
+    from warlog.eval.types import evaluate_types
+
+    data = Path(__file__).parent / "fixtures" / "types" / "news_multi_own.jsonl"
+    report = evaluate_types("snippets", data).metrics
+    sentence = evaluate_types("snippets", data, reader="sentence").metrics
+    assert report["n"] == sentence["n"] == 8
+    assert report["weighted_f1"] >= 0.85
+    assert report["weighted_f1"] > sentence["weighted_f1"]

@@ -35,6 +35,15 @@ def eval_types(
         Path | None,
         typer.Option("--labels", exists=True, help="case2021: gold id<TAB>LABEL file when --data has no labels."),
     ] = None,
+    reader: Annotated[
+        str | None,
+        typer.Option(
+            "--reader",
+            help="report: each snippet read as `warlog ingest` reads a report, the lead event's sub-type (default for "
+            "the news corpora case2021 and snippets); sentence: the sentence classifier on the whole snippet (default "
+            "for acled, wad, fakes-gold: one event description a row).",
+        ),
+    ] = None,
     fmt: FormatOption = "table",
 ) -> None:
     """ACLED sub-event type of each snippet: weighted/macro F1 over ACLED classes (and all 30 for CASE-2021)."""
@@ -42,7 +51,9 @@ def eval_types(
 
     if corpus not in ("case2021", "acled", "wad", "fakes-gold", "snippets"):
         raise typer.BadParameter("use case2021, acled, wad, fakes-gold or snippets", param_hint="--corpus")
-    run_eval(lambda: evaluate_types(corpus, data, include_seen=include_seen, labels=labels), fmt)
+    if reader not in (None, "report", "sentence"):
+        raise typer.BadParameter("use report or sentence", param_hint="--reader")
+    run_eval(lambda: evaluate_types(corpus, data, include_seen=include_seen, labels=labels, reader=reader), fmt)
 
 
 @eval_app.command("actors")

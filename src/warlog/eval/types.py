@@ -333,6 +333,28 @@ def score_types(pairs: Iterable[tuple[str | None, str | None]]) -> dict[str, obj
     }
 
 
+def report_classifier() -> Callable[[str], str | None]:
+    """The sub-event type `warlog ingest` codes for a news snippet read as a whole report: the event its first
+    evidence sentence tells (the lead), after the report-level decisions (background, claims, one event per incident,
+    ACLED precedence across sentences); the sentence classifier on the whole snippet when the report yields no event
+    (a snippet's place the gazetteer lacks drops the event, which says nothing of its type)."""
+    from warlog.extract.frames import extract_report
+    from warlog.extract.nlp import load_nlp
+    from warlog.model import Report
+
+    nlp = load_nlp()
+    sentence = snippet_classifier()
+
+    def classify(text: str) -> str | None:
+        mentions = extract_report(Report(text=text), nlp).mentions
+        if not mentions:
+            return sentence(text)
+        lead = min(mentions, key=lambda m: min((e.start for e in m.evidence), default=len(text)))
+        return lead.sub_event_type
+
+    return classify
+
+
 def snippet_classifier() -> Callable[[str], str | None]:
     """warlog's snippet classifier: the sub-event type ``classify_sentence`` gives the whole snippet, or None."""
     from warlog.extract.types import classify_sentence
@@ -356,8 +378,15 @@ def seen_in_training(snippet: TypedSnippet, meta: dict[str, str]) -> bool:
     return bool(syria_before and snippet.event_date < syria_before and snippet.country == "Syria")
 
 
+NEWS_CORPORA = ("case2021", "snippets")
+
+
 def evaluate_types(
-    corpus: str, path: str | Path, include_seen: bool = False, labels: str | Path | None = None
+    corpus: str,
+    path: str | Path,
+    include_seen: bool = False,
+    labels: str | Path | None = None,
+    reader: str | None = None,
 ) -> EvalResult:
     """Run the classifier over a CASE-2021 TSV or ACLED CSV and score it (ACLED rows seen in training are skipped)."""
     from warlog.extract.type_model import shipped_model
@@ -399,7 +428,13 @@ def evaluate_types(
         raise ValueError(f"unknown corpus {corpus!r} (case2021, acled, wad, fakes-gold or snippets)")
     if not snippets:
         raise EvalError(f"{path}: no snippet with a gold sub-event type for --corpus {corpus}; nothing to score")
-    classify = snippet_classifier()
+    reader = reader or ("report" if corpus in NEWS_CORPORA else "sentence")
+    classify = report_classifier() if reader == "report" else snippet_classifier()
+    notes.append(
+        "reader: report (each snippet read as `warlog ingest` reads a report; the lead event's sub-type)"
+        if reader == "report"
+        else "reader: sentence (the sentence classifier on the whole snippet)"
+    )
     predicted = [classify(s.text) for s in snippets]
     typed = [(s, p) for s, p in zip(snippets, predicted, strict=True) if s.gold is not None or corpus != "wad"]
     scores = score_types((s.gold, p) for s, p in typed)

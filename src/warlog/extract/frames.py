@@ -1133,7 +1133,11 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
                 and _gives_its_day(drafts[-1], match, sent.text, published)
             )
             lead = index in headline or index <= first_body + 1
-            if role.p_event < event_threshold() * (LEAD_PRIOR if lead else 1.0) and not follow_up:
+            # The report's first sentence tells its incident (news puts it first): a trigger there is an event unless
+            # the rules call it background, a claim or no happening. The role model was trained mostly on violent
+            # incidents and rates a ceasefire signed or a group's new leader as commentary (issue 13).
+            prior = 0.0 if index == first_body else LEAD_PRIOR if lead else 1.0
+            if role.p_event < event_threshold() * prior and not follow_up:
                 if role.role == CLAIM and (cas.fatalities is not None or cas.injured is not None):
                     quantity, what = _claim_what(sent.text, cas)
                     claims.append(
