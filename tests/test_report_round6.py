@@ -212,3 +212,42 @@ def test_a_killing_linked_to_a_feud_stays_a_killing(nlp):
     events = _events(nlp, BAR, date(2024, 2, 10))
     assert [e.sub_event_type for e in events] == ["Attack"]
     assert events[0].fatalities == 9
+
+
+PRESS_RELEASE = """Mali: Soldiers Kill Villagers in Central Region
+
+(Dakar) – Malian soldiers shot dead at least 25 civilians, among them three children, in the village of Djiguibombo \
+in the Mopti region on March 3, a rights group said today.
+
+Survivors said the soldiers rounded up men at the weekly market and executed them. The killings appear to be \
+reprisals for an ambush by Islamist fighters on an army convoy two days earlier, in which several soldiers were killed.
+"""
+
+
+def test_a_press_release_dateline_in_parentheses_is_where_it_was_filed(nlp):
+    events = _events(nlp, PRESS_RELEASE, date(2024, 3, 20))
+    assert len(events) == 1, [(e.sub_event_type, e.place.location) for e in events]
+    (ev,) = events
+    assert ev.place.country == "Mali"  # not Senegal, where the release was filed
+    assert ev.sub_event_type == "Attack"  # the ambush "two days earlier" is the cause told, not this event
+    assert ev.actor1 == "Military Forces of Mali (2021-)" or ev.actor1.startswith("Military Forces of Mali")
+    assert ev.fatalities == 25
+
+
+def test_rescued_hostages_are_no_abduction_and_troops_neutralising_fighters_fight():
+    assert classify_sentence("Police rescued 12 kidnapped travellers from a forest hideout on Monday.") is None or (
+        classify_sentence("Police rescued 12 kidnapped travellers from a forest hideout on Monday.").sub_event_type
+        != "Abduction/forced disappearance"
+    )
+    s = "Troops neutralised 20 insurgents in an operation near the town on Sunday, the army said."
+    assert classify_sentence(s).sub_event_type == "Armed clash"
+
+
+def test_where_a_spokesman_spoke_is_not_where_it_happened(nlp):
+    text = (
+        "Soldiers arrest 18 in raid on militant camp\n\nTroops raided a militant camp near Gwoza in Borno state on "
+        "Monday, the army said.\n\nA spokesman told journalists in Abuja that the troops also arrested 18 suspected "
+        "suppliers and seized 40 rifles in the raid."
+    )
+    events = _events(nlp, text, date(2024, 6, 4))
+    assert all(e.place.location != "Abuja" for e in events), [(e.sub_event_type, e.place.location) for e in events]

@@ -62,9 +62,16 @@ _DATELINE = re.compile(
 )
 
 
+# A rights group's press release: "(Nairobi) – Soldiers executed ...".
+_PAREN_DATELINE = re.compile(
+    r"(?m)^[ \t]*\((?P<place>[A-Z][\w'.\-]+(?:[ \-][A-Z][\w'.\-]+){0,3})\)[ \t]*[-\u2013\u2014:]+[ \t]"
+)
+
+
 def dateline_span(text: str) -> tuple[int, int] | None:
     """The span of the place word(s) of a dateline opening the report (or its first body paragraph), else None."""
-    for m in _DATELINE.finditer(text[:600]):
+    found = sorted([m for rx in (_DATELINE, _PAREN_DATELINE) for m in rx.finditer(text[:600])], key=lambda m: m.start())
+    for m in found:
         if m.start() > 0 and text[: m.start()].count("\n\n") > 1:
             break
         if len(m.group("place")) >= 3:

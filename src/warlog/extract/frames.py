@@ -94,7 +94,10 @@ _HABITUAL = re.compile(
 
 _BACKGROUND = re.compile(
     r"\b(?:last|previous|past) (?:month|year|summer|winter|spring|autumn)\b|\blate last\b"
-    r"|\bin recent (?:days|weeks|months)\b|\bearlier this (?:month|year)\b|\bhas become\b|\bsince (?:then|last)\b",
+    r"|\bin recent (?:days|weeks|months)\b|\bearlier this (?:month|year)\b|\bhas become\b|\bsince (?:then|last)\b"
+    r"|\b(?:days|weeks|months|years|a\s+(?:day|week|month|year)|(?:two|three|four|five|several|a\s+few)\s+"
+    r"(?:days|weeks|months|years))\s+(?:earlier|before)\b"  # "an attack ... days earlier": told as the cause
+    r"|\b(?:reprisals?|retaliation|revenge)\s+for\b",
     re.I,
 )
 _YEAR = re.compile(r"\b(?:19[4-9]\d|20\d\d)\b")
@@ -1281,7 +1284,11 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         if published is not None and event_date is not None and (published - event_date).days > BACKGROUND_DAYS:
             if news_day is not None and abs((news_day - event_date).days) <= BACKGROUND_DAYS:
                 pass  # close to the incident the report is about (published weeks later)
-            elif not drafts and index <= 3 and any(d.value == event_date and _calendar_date(d) for d in dates):
+            elif (
+                not any(d.dated for d in drafts)
+                and index <= max(3, first_body + 1)
+                and any(d.value == event_date and _calendar_date(d) for d in dates)
+            ):
                 # the lead tells an incident by its calendar date ("on February 25", "March 27, 2022", "in late
                 # March last year"): an inquiry or an assessment published weeks or a year later
                 news_day = event_date

@@ -872,6 +872,12 @@ def place_for_event(
     """The place tied to an event trigger: nearest locative place in its sentence, else the report's main place."""
     end = sentence_start + len(sentence)
     here = [(t, p) for t, p in zip(toponyms, resolved, strict=True) if p and sentence_start <= t.start < end]
+    # where a source spoke ("told journalists in Abuja") is no place of the event it speaks of
+    here = [
+        (t, p)
+        for t, p in here
+        if not _SPOKE_IN.search(sentence, max(0, t.start - sentence_start - 50), t.start - sentence_start)
+    ]
     if here:
         best = min(here, key=lambda tp: _event_distance(sentence, sentence_start, trigger_start, tp[0], tp[1]))
         # a district where shooters sit or people come from does not refine the city the event happened in
@@ -910,11 +916,19 @@ def _event_distance(sentence: str, s0: int, trigger: int | None, t: Toponym, p: 
 # shells on Damascus"): not where the event happened.
 _DIRECTION_BEFORE = re.compile(
     r"(?:(?<!close )(?<!next )(?<!near )\b(?:to|from|towards?)"
-    r"|\b(?:positioned|stationed|based|deployed|entrenched|holed\s+up|deployed)\s+(?:in|at|on))\s+(?:the\s+)?$",
+    r"|\b(?:positioned|stationed|based|deployed|entrenched|holed\s+up|deployed)\s+(?:in|at|on)"
+    r")\s+(?:the\s+)?$",
     re.I,
 )
 _FACILITY_AFTER = re.compile(
     r"\s+(?:hospital|clinic|school|university|mosque|church|bakery|market|prison|stadium|hotel|mall|factory)\b", re.I
+)
+
+
+_SPOKE_IN = re.compile(
+    r"(?:\b(?:told|briefed|addressed)\s+(?:journalists|reporters|the\s+press|a\s+(?:news|press)\s+conference|lawmakers)"
+    r"\s+in|\b(?:news|press)\s+(?:conference|briefing)\s+in|\bspeaking\s+(?:to\s+\w+\s+)?in)\s+(?:the\s+)?$",
+    re.I,
 )
 
 

@@ -394,6 +394,13 @@ def _civilian_target(sentence: str, m: re.Match[str]) -> bool:
     return bool(_AT_CIVILIANS.match(sentence[m.end() :]))
 
 
+_RESCUED_BEFORE = re.compile(
+    r"\b(?:rescued|rescuing|freed|freeing|released|releasing|liberated|liberating|reunited|recovered)\s+"
+    r"(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
+
+
 def _find(sentence: str, actors: Sequence[str]) -> list[tuple[EventTypeMatch, str]]:
     """Triggers with their evidence tag, sub-types resolved from who acts."""
     raw = _raw_triggers(sentence)
@@ -401,6 +408,8 @@ def _find(sentence: str, actors: Sequence[str]) -> list[tuple[EventTypeMatch, st
     out: list[tuple[EventTypeMatch, str]] = []
     for trig, m in raw:
         sub = trig.sub
+        if sub == ABDUCT and _RESCUED_BEFORE.search(sentence, max(0, m.start() - 40), m.start()):
+            continue  # "rescued 12 kidnapped victims": the victims of an earlier abduction freed, not an abduction
         if sub == _PROTEST_CUE:
             if not has_protest:
                 continue
