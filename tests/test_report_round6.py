@@ -251,3 +251,18 @@ def test_where_a_spokesman_spoke_is_not_where_it_happened(nlp):
     )
     events = _events(nlp, text, date(2024, 6, 4))
     assert all(e.place.location != "Abuja" for e in events), [(e.sub_event_type, e.place.location) for e in events]
+
+
+def test_suspected_identity_held_ground_and_a_list_of_backers():
+    from warlog.extract.actors import assign_roles
+
+    s = "Troops clashed with gunmen believed to be members of the Islamic State near the town on Sunday."
+    assert assign_roles(s, "Armed clash", "Iraq").actor2 == "Islamic State (Iraq)"
+    s = "Government troops pushed into the Islamic State-held district of the city on Monday."
+    assert assign_roles(s, "Armed clash", "Iraq").actor2 == "Islamic State (Iraq)"
+    s = (
+        "Fighting broke out between the army, backed by Iranian forces and pro-government militias, and Islamic State "
+        "fighters near the border."
+    )
+    roles = assign_roles(s, "Armed clash", "Syria")
+    assert roles.actor1 == "Military Forces of Syria (2000-)" and roles.actor2 == "Islamic State (Syria)"

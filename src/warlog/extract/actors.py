@@ -883,6 +883,13 @@ def _between(sentence: str, agents: list[ActorMention]) -> tuple[ActorMention, A
             if b.canonical != a.canonical and _ally_of(sentence, side, b):
                 side.append(b)
                 continue
+            if (
+                len(side) > 1
+                and re.fullmatch(r"\s+(?:and|&)\s+(?:the\s+)?", gap)
+                and _BACKED.search(sentence, side[0].end, side[1].start)
+            ):
+                side.append(b)  # "X, backed by Iranian forces and pro-regime militia, and IS": the list goes on
+                continue
             if _PAIR_JOIN.match(gap) or (len(side) > 1 and _AND.match(gap)):
                 return a, b, side[1:]
             break
@@ -943,11 +950,43 @@ def _umbrellas(sentence: str, agents: list[ActorMention], done: int = 0) -> list
     return agents
 
 
+_HELD = re.compile(r"-(?=(?:controlled|held|occupied|besieged|dominated)\b)", re.I)
+# "gunmen suspected to be members of the opposition rebels", "gunmen believed to be IS sleeper cell members"
+_SUSPECTED_AS = re.compile(
+    r"\s*,?\s*(?:who\s+(?:are|were)\s+)?(?:suspected|believed|thought|presumed|reported|said|alleged)\s+to\s+"
+    r"(?:be|belong\s+to|have\s+been)\s+(?:(?:members|fighters|part|elements)\s+of\s+|from\s+)?(?:an?\s+|the\s+)?$",
+    re.I,
+)
+
+
+def _suspected_identity(sentence: str, mentions: list[ActorMention]) -> list[ActorMention]:
+    """An unidentified group the report says is suspected to be a named one is coded as that one (ACLED codes the
+    suspected actor); the named mention is folded into it."""
+    out: list[ActorMention] = []
+    skip: set[int] = set()
+    for i, a in enumerate(mentions):
+        if i in skip:
+            continue
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if (
+            a.kind == "unidentified"
+            and nxt is not None
+            and nxt.kind not in ("unidentified", "civilians")
+            and _SUSPECTED_AS.fullmatch(sentence[a.end : nxt.start])
+        ):
+            out.append(ActorMention(a.start, nxt.end, sentence[a.start : nxt.end], nxt.canonical, nxt.inter, nxt.kind))
+            skip.add(i + 1)
+            continue
+        out.append(a)
+    return out
+
+
 def assign_roles(
     sentence: str, sub_event_type: str | None, country: str | None = None, trigger_start: int | None = None
 ) -> ActorRoles:
     """ACLED actor1 (initiator) and actor2 (target) for the event the sentence describes."""
-    mentions = find_actors(sentence, country)
+    # "the Islamic State-held district": the holder is named as the side whose ground it is
+    mentions = _suspected_identity(sentence, find_actors(_HELD.sub(" ", sentence), country))
     trig = trigger_start if trigger_start is not None else _trigger_position(sentence, sub_event_type)
     agents = [m for m in mentions if m.kind in _AGENT_KINDS]
     roles = ActorRoles()
