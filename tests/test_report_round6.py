@@ -266,3 +266,17 @@ def test_suspected_identity_held_ground_and_a_list_of_backers():
     )
     roles = assign_roles(s, "Armed clash", "Syria")
     assert roles.actor1 == "Military Forces of Syria (2000-)" and roles.actor2 == "Islamic State (Syria)"
+
+
+def test_armed_factions_the_list_lacks_are_named_by_their_own_names():
+    from warlog.extract.actors import find_actors
+
+    found = {a.canonical for a in find_actors("Clashes broke out between Jaysh al-Nukhba and Suquor Al-Sham.", "Syria")}
+    assert {"Jaysh al Nukhba", "Suquor al Sham"} <= found
+    found = {a.canonical for a in find_actors("Regime forces shelled rebel positions near the town.", "Syria")}
+    assert "Opposition Rebels (Syria)" in found
+    # a party, a police division and the tail of a longer name are no faction
+    assert not find_actors("An activist of the Popular Front Party was arrested.", "Syria") or all(
+        a.canonical != "Popular Front"
+        for a in find_actors("An activist of the Popular Front Party was arrested.", "Syria")
+    )

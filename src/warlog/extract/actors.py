@@ -412,8 +412,60 @@ def _rank(row: _Row, iso: str | None) -> int | None:
 
 
 def find_actors(text: str, country: str | None = None) -> list[ActorMention]:
-    """All actor mentions in a text, longest match first, without overlaps, in text order."""
-    return [ActorMention(*a) for a in _find_actors(text, country)]
+    """All actor mentions in a text, longest match first, without overlaps, in text order; armed factions the actor
+    list does not hold are named by their own names ("Suquor al-Sham", "the Islamic Freedom Brigade")."""
+    known = [ActorMention(*a) for a in _find_actors(text, country)]
+    named = [
+        a
+        for a in _named_factions(text, unit_names=country_iso2(country) == "SY")
+        if not any(a.start < k.end and k.start < a.end for k in known)
+    ]
+    return sorted(known + named, key=lambda a: a.start) if named else known
+
+
+# An armed faction's name: a Syrian-style "Jaysh/Liwa/Faylaq/Harakat/Ahrar/Suquor/Usud/Jabhat al-X" or a capitalised
+# name ending in a unit word ("the Islamic Freedom Brigade", "Ahrar Nawa Division").
+_FACTION_HEAD = (
+    r"(?:Jaysh|Jaish|Liwa|Liwaa|Faylaq|Failaq|Harakat|Ahrar|Suquor|Suqour|Saraya|Usud|Ousoud|Jabhat|Kataib|Katibat"
+    r"|Firqat)"
+)
+_NAME_WORD = r"(?:[A-Z][\w'-]+|[Aa][lsnrtd]-[A-Z][\w'-]+|al|as|ash|el|of|the|for)"
+_FACTION = re.compile(
+    rf"\b{_FACTION_HEAD}(?:\s+{_NAME_WORD}){{1,4}}(?<![ ]of)(?<![ ]the)(?<![ ]and)(?<![ ]for)"
+    rf"|\b(?:[A-Z][\w'-]+\s+){{1,4}}(?:Brigades?|Division|Battalions?|Regiment|Corps|Front|Movement|Army|Legion|Guards?)\b"
+)
+_NOT_FACTION = re.compile(
+    r"^(?:The\s+)?(?:Syrian|Russian|Iraqi|Turkish|Israeli|Iranian|US|U\.S\.|American|Lebanese|Free Syrian|National|"
+    r"Republican|Presidential|Revolutionary|Red|Salvation|Popular|People's|Kurdish|Afghan|Pakistani|Nigerian|"
+    r"Sudanese|Libyan|Yemeni|Egyptian|Jordanian|Saudi|Israel|Defense|Defence|Arab|Tiger)\b"
+)
+
+
+def _named_factions(text: str, unit_names: bool) -> list[ActorMention]:
+    """Armed factions by name; ``unit_names``: also capitalised names ending in a unit word (Syria's war, where ACLED
+    names hundreds of brigades and divisions; elsewhere such names are mostly army or police units)."""
+    out = []
+    for m in _FACTION.finditer(text):
+        if not unit_names and re.match(_FACTION_HEAD, m.group(0)) is None:
+            continue
+        headed = re.match(_FACTION_HEAD, m.group(0)) is not None
+        if re.match(r"\s*(?:Party|Council|Committee)\b", text[m.end() :]) or re.search(
+            r"\b(?:police|of\s+the)\s+$" if headed else r"\b(?:police|of\s+the|and)\s+$",
+            text[max(0, m.start() - 12) : m.start()],
+        ):
+            continue  # a party, a police division, the tail of a longer name ("Support and Reinforcement Brigades")
+        name = re.sub(r"^(?:The|A)\s+", "", m.group(0))
+        if name != m.group(0) and name.split()[0] in ("Army", "Front"):
+            continue
+        if _NOT_FACTION.match(name) and not re.match(_FACTION_HEAD, name):
+            continue  # a state's army or a known family of names the actor list decides
+        inter = 2 if re.search(r"Army|Front|Movement|Jaysh|Jaish|Jabhat|Harakat", name) else 3
+        start = m.start() + (len(m.group(0)) - len(name))
+        # ACLED's spelling of Arabic names: "al" apart and in lower case inside a name ("Suquor al Sham")
+        canonical = re.sub(r"(?<=\s)(?:Al|al|El|el)[-\s]", "al ", re.sub(r"\b([Aa][ls])-", r"\1 ", name))
+        canonical = canonical[:1].upper() + canonical[1:]
+        out.append(ActorMention(start, m.end(), name, canonical, inter, "rebel" if inter == 2 else "militia"))
+    return out
 
 
 @lru_cache(maxsize=256)
@@ -951,6 +1003,10 @@ def _umbrellas(sentence: str, agents: list[ActorMention], done: int = 0) -> list
 
 
 _HELD = re.compile(r"-(?=(?:controlled|held|occupied|besieged|dominated)\b)", re.I)
+_HELD_SUBS = frozenset(
+    {"Armed clash", "Government regains territory", "Non-state actor overtakes territory", "Air/drone strike",
+     "Shelling/artillery/missile attack"}
+)  # fmt: skip
 # "gunmen suspected to be members of the opposition rebels", "gunmen believed to be IS sleeper cell members"
 _SUSPECTED_AS = re.compile(
     r"\s*,?\s*(?:who\s+(?:are|were)\s+)?(?:suspected|believed|thought|presumed|reported|said|alleged)\s+to\s+"
@@ -986,7 +1042,8 @@ def assign_roles(
 ) -> ActorRoles:
     """ACLED actor1 (initiator) and actor2 (target) for the event the sentence describes."""
     # "the Islamic State-held district": the holder is named as the side whose ground it is
-    mentions = _suspected_identity(sentence, find_actors(_HELD.sub(" ", sentence), country))
+    held = _HELD.sub(" ", sentence) if sub_event_type in _HELD_SUBS else sentence
+    mentions = _suspected_identity(sentence, find_actors(held, country))
     trig = trigger_start if trigger_start is not None else _trigger_position(sentence, sub_event_type)
     agents = [m for m in mentions if m.kind in _AGENT_KINDS]
     roles = ActorRoles()
