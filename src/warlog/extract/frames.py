@@ -96,8 +96,7 @@ _BACKGROUND = re.compile(
     r"\b(?:last|previous|past) (?:month|year|summer|winter|spring|autumn)\b|\blate last\b"
     r"|\bin recent (?:days|weeks|months)\b|\bearlier this (?:month|year)\b|\bhas become\b|\bsince (?:then|last)\b"
     r"|\b(?:days|weeks|months|years|a\s+(?:day|week|month|year)|(?:two|three|four|five|several|a\s+few)\s+"
-    r"(?:days|weeks|months|years))\s+(?:earlier|before)\b"  # "an attack ... days earlier": told as the cause
-    r"|\b(?:reprisals?|retaliation|revenge)\s+for\b",
+    r"(?:days|weeks|months|years))\s+(?:earlier|before)\b",  # "an attack ... days earlier": told as the cause
     re.I,
 )
 _YEAR = re.compile(r"\b(?:19[4-9]\d|20\d\d)\b")
@@ -1443,7 +1442,19 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     drafts = _one_event_per_incident(drafts)
     drafts = _tolls_beyond_one_incident(drafts, claims, report)
     # A lead's total broken down by place further on: the parts are the events, the total keeps the remainder.
-    totals = {id(m) for m in split_totals([d.mention for d in drafts])}
+    # a total whose sentence named no place finer than a province keeps the report's place, borrowed: a precise town
+    # from elsewhere in the report, or a country or region
+    placeless = frozenset(
+        id(d.mention)
+        for d in drafts
+        if not d.own_place
+        and (
+            d.mention.place is None
+            or d.mention.place.geo_precision == 1
+            or d.mention.place.feature in ("country", "region")
+        )
+    )
+    totals = {id(m) for m in split_totals([d.mention for d in drafts], placeless)}
     drafts = [d for d in drafts if id(d.mention) in totals]
 
     # ACLED codes no event without at least a province: a happening placed only in a country is dropped (it is

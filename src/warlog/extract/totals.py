@@ -87,8 +87,25 @@ def is_part(total: Mention, part: Mention, total_fatalities: int | None, part_fa
     return district or _coarse(total.place) or any(_SEVERAL.search(e.text) for e in total.evidence[:1])
 
 
-def split_totals(mentions: Sequence[Mention]) -> list[Mention]:
-    """Each total keeps the remainder its later parts leave (or drops out when they account for all of it)."""
+def _part_of_anywhere(total: Mention, part: Mention, total_fatalities: int | None, part_fatalities: int | None) -> bool:
+    """A total told with no place of its own: a smaller figure of the same type and day anywhere in its country."""
+    if total_fatalities is None or part_fatalities is None or not 0 < part_fatalities < total_fatalities:
+        return False
+    if (
+        total.event_type != part.event_type
+        or total.event_date != part.event_date
+        or part.evidence[:1] == total.evidence[:1]
+    ):
+        return False
+    return total.place is not None and part.place is not None and part.place.iso == total.place.iso
+
+
+def split_totals(mentions: Sequence[Mention], placeless: frozenset[int] = frozenset()) -> list[Mention]:
+    """Each total keeps the remainder its later parts leave (or drops out when they account for all of it).
+
+    ``placeless``: ids of mentions whose sentence named no place of its own ("air strikes on rebel-held towns in
+    northwestern Syria killed 27"): their place is the report's, so any place of the report's country can be a part.
+    """
     kept: list[Mention] = []
     taken: set[int] = set()  # a part of one total is not a total of its own
     for i, total in enumerate(mentions):
@@ -96,6 +113,13 @@ def split_totals(mentions: Sequence[Mention]) -> list[Mention]:
             kept.append(total)
             continue
         parts = [p for p in mentions[i + 1 :] if is_part(total, p, total.fatalities, p.fatalities)]
+        if not parts:
+            # figures anywhere in the country that add up exactly to the total ("killed 27 ... 11 in Maarat, nine in
+            # Khan Sheikhoun and seven in Kafr Nabl"): its breakdown, whatever place the total was given
+            anywhere = [p for p in mentions[i + 1 :] if _part_of_anywhere(total, p, total.fatalities, p.fatalities)]
+            loose = id(total) in placeless
+            if anywhere and (loose or sum(p.fatalities or 0 for p in anywhere) == total.fatalities):
+                parts = anywhere
         share = sum(p.fatalities or 0 for p in parts)
         if not parts or total.fatalities is None or share > total.fatalities:
             kept.append(total)
