@@ -294,3 +294,20 @@ def test_a_placeless_total_whose_parts_add_up_gives_way_to_them(nlp):
     events = _events(nlp, ROUNDUP, date(2019, 3, 13))
     figures = sorted(e.fatalities for e in events)
     assert figures == [8, 12], [(e.place.location, e.fatalities) for e in events]
+
+
+VERDICT_RIOT = """Rioters burn police post after opposition leader jailed
+
+CONAKRY (Wire) — Supporters of opposition leader Cellou Diallo set fire to a police post and looted shops in the \
+Ratoma district of Conakry on Wednesday night after a court sentenced him to three years in prison, residents said.
+
+Police fired tear gas at stone-throwing youths in several neighbourhoods of the capital and in the city of Kindia.
+"""
+
+
+def test_a_plain_text_headline_line_is_the_title_and_a_verdict_riot_is_a_violent_demonstration(nlp):
+    events = _events(nlp, VERDICT_RIOT, date(2024, 3, 8))
+    kinds = {e.sub_event_type for e in events}
+    assert kinds == {"Violent demonstration"}, [(e.sub_event_type, e.place.location) for e in events]
+    assert all(e.actor1 == "Rioters (Guinea)" for e in events)
+    assert date(2024, 3, 6) in {e.event_date for e in events}  # the lead (Wednesday night) is not lost

@@ -290,8 +290,11 @@ def test_selecting_pans_without_zooming_past_the_basemap(site, page):
     base, _, _ = site
     page.goto(base + "/")
     wait_loaded(page)
-    assert page.locator(".leaflet-control-layers-base input:checked + span").text_content().strip().startswith(
-        "Offline outlines"
+    assert (
+        page.locator(".leaflet-control-layers-base input:checked + span")
+        .text_content()
+        .strip()
+        .startswith("Offline outlines")
     )  # a base layer is selected
     assert page.evaluate("window.warlogMap.getMaxZoom()") == 11
     for place in ("Handarat", "al-Shaar", "Daraa"):

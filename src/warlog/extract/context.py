@@ -600,7 +600,9 @@ def fill_inter(mention: Any, country: str | None) -> None:
             setattr(mention, code, None)
             continue
         info = actor_info(actor, country)
-        if info is not None:
+        whole = info is not None and info.end - info.start >= 0.8 * len(actor)
+        if info is not None and (whole or getattr(mention, code) is None):
+            # a word of a name the list lacks ("Army" of "Balochistan Liberation Army") keeps the code it was named with
             setattr(mention, code, info.inter)
         elif getattr(mention, code) is None:
             setattr(mention, code, _inter_from_name(actor))

@@ -99,6 +99,10 @@ _BACKGROUND = re.compile(
     r"(?:days|weeks|months|years))\s+(?:earlier|before)\b",  # "an attack ... days earlier": told as the cause
     re.I,
 )
+_EARLIER_THAN_TOLD = re.compile(
+    r"\b(?:(?:a|one|two|three|four|five|six|several|a\s+few)\s+)?(?:days?|weeks?|months?)\s+(?:earlier|before)\b(?!\s+\w+\s+(?:said|told))",
+    re.I,
+)
 _YEAR = re.compile(r"\b(?:19[4-9]\d|20\d\d)\b")
 # "Meanwhile ...", "Elsewhere ...", "In a separate attack ...": a new incident, not more of the one just told.
 _NEW_INCIDENT = re.compile(
@@ -764,6 +768,15 @@ def _title_key(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
 
 
+def _title_line(text: str) -> str | None:
+    """A plain text's headline: a first line of its own (a blank line after it), short and without a full stop."""
+    head, sep, _ = text.lstrip().partition("\n\n")
+    head = head.strip()
+    if not sep or "\n" in head or not 3 <= len(head.split()) <= 20 or head[-1] in '.!?"\u201d':
+        return None
+    return head
+
+
 def _split_headlines(sentences: list[_Sentence], report: Report) -> list[tuple[_Sentence, bool]]:
     """Tag sentences that repeat the headline (often behind a dateline, often glued to the first real sentence,
     which is then cut loose from it)."""
@@ -1058,7 +1071,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     drafts: list[_Draft] = []
     title_drafts: list[_Draft] = []
     claims: list[Claim] = []
-    tagged = _split_headlines(sentences, report)
+    tagged = _split_headlines(sentences, report if report.title else replace(report, title=_title_line(text)))
     clauses = [([s] if head else _one_clause_per_place(s, toponyms, resolved), head) for s, head in tagged]
     tagged = [(c, head) for cs, head in clauses for c in cs]
     second_clauses = {sum(len(cs) for cs, _ in clauses[:k]) + 1 for k, (cs, _) in enumerate(clauses) if len(cs) == 2}
@@ -1253,6 +1266,8 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             spans = [d for d in dates if d.value is not None and d.kind in ("week", "month") and d.precision <= 3]
             if spans:
                 event_date, precision, dated = spans[0].value, spans[0].precision, True
+        if drafts and _EARLIER_THAN_TOLD.search(sent.text):
+            continue  # "an ambush on a convoy two days earlier": the cause told after the incident, not another one
         if not dated and (_BACKGROUND.search(sent.text) or any(d.kind in ("month", "year") for d in dates)):
             continue  # "last month", "late last year", "in recent days": background, not today's news
         if (

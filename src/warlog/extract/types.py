@@ -340,7 +340,10 @@ def _communal(sentence: str, m: re.Match[str]) -> bool:
 
 
 _DEMO_TACTIC = re.compile(
-    r"\b(?:tyres|tires|barricad\w*|block(?:ed|ing|ade|ades)?|demand(?:ing|ed|s)?|slogans?|chant\w*)\b", re.IGNORECASE
+    r"\b(?:tyres|tires|barricad\w*|block(?:ed|ing|ade|ades)?|demand(?:ing|ed|s)?|slogans?|chant\w*"
+    # a political cause: supporters of a leader, a verdict or an election contested (ACLED: a demonstration)
+    r"|supporters\s+of|in\s+protest|protest(?:ing|ed|s)?\s+(?:against|over)|verdict|sentenc\w+|election\s+results?)\b",
+    re.IGNORECASE,
 )
 _PASSIVE_OR_AGENT = re.compile(r"\b(?:was|were|been|being|is|are|by)\b", re.IGNORECASE)
 
@@ -579,6 +582,7 @@ def _decide(
         and protest.sub_event_type == VIOLDEM
         and PEACE not in subs
         and not _DEMO_TACTIC.search(sentence)
+        and not _DEMO_TACTIC.search(context)
     ):
         # ACLED: violence by a crowd is a violent demonstration only at a demonstration (or with a demonstration's
         # tactics and demands: burning tyres, barricades, blocked roads, slogans); otherwise mob violence.
