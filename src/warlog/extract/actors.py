@@ -856,11 +856,42 @@ _PAIR_JOIN = re.compile(
 )
 
 
+# "between X [and its allies ...] against Y": everything before "against" is X's side, whatever joins them.
+_CLAUSE_END = re.compile(r"[.;]|\b(?:while|after|before|amid|when)\b|\bas\b(?!\s+well)", re.I)
+_AGAINST_HEAD = re.compile(r"^\s*against\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?$", re.I)
+
+
+def _against_split(
+    sentence: str, agents: list[ActorMention], i: int
+) -> tuple[ActorMention, ActorMention, list[ActorMention]] | None:
+    """ACLED's "clashes between X and Syrian and non-Syrian allied militias against Y", "between X, backed by W and
+    Russian airstrikes, against Y": the side after "against" is the opponent, all named before it fight with X."""
+    a = agents[i]
+    for j in range(i + 1, len(agents)):
+        b = agents[j]
+        gap = sentence[agents[j - 1].end : b.start]
+        if _CLAUSE_END.search(gap):
+            return None
+        if b.start < agents[j - 1].end:
+            continue
+        m = re.search(r"\bagainst\b", gap, re.I)
+        if m is None:
+            continue
+        if not _AGAINST_HEAD.match(gap[m.start() :]) or b.canonical == a.canonical or b.kind == "unidentified":
+            return None  # an unnamed opponent: the older rules look for the group named behind it
+        allies = [c for c in agents[i + 1 : j] if c.canonical not in (a.canonical, b.canonical)]
+        return a, b, allies
+    return None
+
+
 def _between(sentence: str, agents: list[ActorMention]) -> tuple[ActorMention, ActorMention, list[ActorMention]] | None:
     """ "clashes between X and Y", "between X, backed by W, against Y": the two sides and X's allies."""
     for i, a in enumerate(agents):
         if not _BETWEEN.search(sentence[max(0, a.start - 45) : a.start]):
             continue
+        split = _against_split(sentence, agents, i)
+        if split is not None:
+            return split
         side = [a]
         for b in agents[i + 1 :]:
             if b.start < side[-1].end:

@@ -1,0 +1,47 @@
+"""Round 6 actor rules, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from warlog.extract.context import attach_roles
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor1", "actor2"),
+    [
+        # "between X and <allies> against Y": whatever joins the allies to X, Y is the other side
+        (
+            "Fighting broke out between government troops and Iraqi and Afghan allied militias against Islamic State "
+            "fighters near Palmyra.",
+            "Military Forces of Syria (2000-)",
+            "Islamic State (Syria)",
+        ),
+        (
+            "Heavy clashes erupted between regime forces, backed by loyalist militias and Russian airstrikes, against "
+            "Islamic State militants east of Homs.",
+            "Military Forces of Syria (2000-)",
+            "Islamic State (Syria)",
+        ),
+        (
+            "Clashes went on between regime forces pro-government militias against Islamic State in the Badia.",
+            "Military Forces of Syria (2000-)",
+            "Islamic State (Syria)",
+        ),
+    ],
+)
+def test_between_against_sides(sentence: str, actor1: str, actor2: str) -> None:
+    roles = attach_roles(sentence, "Armed clash", "Battles", "Syria")
+    assert (roles.actor1, roles.actor2) == (actor1, actor2)
+
+
+def test_between_against_unnamed_opponent_keeps_backer() -> None:
+    # an unidentified opponent backed by a named group: ACLED names the group
+    roles = attach_roles(
+        "Clashes took place between regime forces against local gunmen backed by opposition rebels near Nawa.",
+        "Armed clash",
+        "Battles",
+        "Syria",
+    )
+    assert roles.actor1 == "Military Forces of Syria (2000-)"
+    assert roles.actor2 == "Opposition Rebels (Syria)"
