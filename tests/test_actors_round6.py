@@ -45,3 +45,19 @@ def test_between_against_unnamed_opponent_keeps_backer() -> None:
     )
     assert roles.actor1 == "Military Forces of Syria (2000-)"
     assert roles.actor2 == "Opposition Rebels (Syria)"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a comma before the "and" that joins the two sides
+        "Fighting erupted between Turkish-backed factions, operating under Operation Peace Spring, and the SDF near "
+        "Tal Tamer.",
+        # the umbrella named after "between ... operating under"
+        "Skirmishes were reported between Ankara backed factions fighting under Operation Peace Spring against SDF "
+        "fighters near Ain Issa.",
+    ],
+)
+def test_between_umbrella_side(sentence: str) -> None:
+    roles = attach_roles(sentence, "Armed clash", "Battles", "Syria")
+    assert {roles.actor1, roles.actor2} == {"Operation Peace Spring", "QSD: Syrian Democratic Forces"}

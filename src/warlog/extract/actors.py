@@ -654,7 +654,10 @@ _BACKED = re.compile(
 )
 # "between X", "between Turkey-backed X", "between the US-led X"
 _BETWEEN = re.compile(
-    r"\bbetween(?:\s+the)?(?:\s+[\w']+[\s-](?:backed|led|supported|allied|affiliated|linked|aligned|based))?\s*$", re.I
+    r"\bbetween(?:\s+the)?(?:\s+[\w']+[\s-](?:backed|led|supported|allied|affiliated|linked|aligned|based))?"
+    # "between Turkey-backed factions operating under OPS": the side is the umbrella it fights under
+    r"(?:\s+[^,.;]{0,40}?,?\s+(?:(?:who|which|that)\s+)?(?:operat\w*|fight\w*)\s+under(?:\s+the)?)?\s*$",
+    re.I,
 )
 _AND = re.compile(r"^\s*(?:,\s*)?(?:and|&|with)\s+(?:the\s+)?$", re.I)
 _CIV_WORDS = re.compile(
@@ -852,7 +855,7 @@ def _allies(sentence: str, first: ActorMention | None, agents: list[ActorMention
 
 
 _PAIR_JOIN = re.compile(
-    r"^[^.;]{0,80}?\bagainst\s+(?:the\s+)?$|^[^,.;]{0,30}?\b(?:and|&|with|versus|vs\.?)\s+(?:the\s+)?$", re.I
+    r"^[^.;]{0,80}?\bagainst\s+(?:the\s+)?$|^\s*,?[^,.;]{0,30}?\b(?:and|&|with|versus|vs\.?)\s+(?:the\s+)?$", re.I
 )
 
 
@@ -887,7 +890,7 @@ def _against_split(
 def _between(sentence: str, agents: list[ActorMention]) -> tuple[ActorMention, ActorMention, list[ActorMention]] | None:
     """ "clashes between X and Y", "between X, backed by W, against Y": the two sides and X's allies."""
     for i, a in enumerate(agents):
-        if not _BETWEEN.search(sentence[max(0, a.start - 45) : a.start]):
+        if not _BETWEEN.search(sentence[max(0, a.start - 90) : a.start]):
             continue
         split = _against_split(sentence, agents, i)
         if split is not None:
