@@ -61,3 +61,15 @@ def test_between_against_unnamed_opponent_keeps_backer() -> None:
 def test_between_umbrella_side(sentence: str) -> None:
     roles = attach_roles(sentence, "Armed clash", "Battles", "Syria")
     assert {roles.actor1, roles.actor2} == {"Operation Peace Spring", "QSD: Syrian Democratic Forces"}
+
+
+def test_deal_counterpart_is_not_a_side() -> None:
+    # the regime is named only as the other party of the victim's settlement: not a side of the shooting
+    roles = attach_roles(
+        "Masked gunmen shot dead a former FSA commander who had made a settlement deal with the regime in Inkhil.",
+        "Armed clash",
+        "Battles",
+        "Syria",
+    )
+    assert "Military Forces of Syria (2000-)" not in (roles.actor1, roles.actor2)
+    assert roles.actor1 == "Unidentified Armed Group (Syria)"

@@ -963,6 +963,20 @@ def _umbrellas(sentence: str, agents: list[ActorMention], done: int = 0) -> list
     return agents
 
 
+# The other party of someone's deal, named to describe a victim or a fighter ("a former rebel who had signed a
+# reconciliation agreement with the regime", "accused of collaborating with the SDF"): not a side of the event.
+_COUNTERPART = re.compile(
+    r"\b(?:reconcil\w*|settlement|agreement|deal|collaborat\w*|cooperat\w*|dealings)(?:\s+(?:agreement|deal))?\s+with"
+    r"(?:\s+(?:the|a|an))?\s*$",
+    re.I,
+)
+
+
+def deal_counterpart(sentence: str, a: ActorMention) -> bool:
+    """The actor is named only as the other party of someone's deal or collaboration."""
+    return _COUNTERPART.search(sentence[max(0, a.start - 60) : a.start]) is not None
+
+
 def assign_roles(
     sentence: str, sub_event_type: str | None, country: str | None = None, trigger_start: int | None = None
 ) -> ActorRoles:
@@ -976,6 +990,8 @@ def assign_roles(
     if sub in _PROTEST or sub in _RIOT:
         return _crowd_roles(sentence, sub, country, agents)
 
+    if sub != "Agreement":
+        agents = [a for a in agents if not deal_counterpart(sentence, a)]
     agents = _umbrellas(sentence, agents)
     pair = _between(sentence, agents)
     if pair:
