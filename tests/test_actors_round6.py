@@ -73,3 +73,22 @@ def test_deal_counterpart_is_not_a_side() -> None:
     )
     assert "Military Forces of Syria (2000-)" not in (roles.actor1, roles.actor2)
     assert roles.actor1 == "Unidentified Armed Group (Syria)"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "country", "sub"),
+    [
+        (
+            "A rocket slammed into a busy market in Saraqib, killing 9 shoppers.",
+            "Syria",
+            "Shelling/artillery/missile attack",
+        ),
+        ("A suicide bomber struck a crowd of pilgrims near a shrine outside Samarra.", "Iraq", "Suicide bomb"),
+        ("Attackers sprayed bullets at tourists on the beach outside Sousse.", "Tunisia", "Attack"),
+        ("An explosive device hit a van full of commuters near Quetta.", "Pakistan", "Remote explosive/landmine/IED"),
+    ],
+)
+def test_people_going_about_their_day_are_civilians(sentence: str, country: str, sub: str) -> None:
+    # ACLED: tourists, pilgrims, shoppers, commuters are civilians of the country the event is in
+    roles = attach_roles(sentence, sub, None, country)
+    assert (roles.actor2, roles.inter2) == (f"Civilians ({country})", 7)

@@ -662,7 +662,8 @@ _BETWEEN = re.compile(
 _AND = re.compile(r"^\s*(?:,\s*)?(?:and|&|with)\s+(?:the\s+)?$", re.I)
 _CIV_WORDS = re.compile(
     r"\b(?:civilians?|residents?|villagers?|children|child|women|woman|men|man|people|family|families|"
-    r"inhabitants|farmers?|worshipp?ers|students|boys?|girls?|persons)\b",
+    r"inhabitants|farmers?|worshipp?ers|students|boys?|girls?|persons|tourists|holidaymakers|pilgrims|shoppers"
+    r"|passengers|commuters|churchgoers|congregants|diners|beachgoers|spectators)\b",
     re.I,
 )
 _TRIGGER_FALLBACK = re.compile(
