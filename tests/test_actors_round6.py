@@ -92,3 +92,18 @@ def test_people_going_about_their_day_are_civilians(sentence: str, country: str,
     # ACLED: tourists, pilgrims, shoppers, commuters are civilians of the country the event is in
     roles = attach_roles(sentence, sub, None, country)
     assert (roles.actor2, roles.inter2) == (f"Civilians ({country})", 7)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # fire that accompanies the battle: its force supports a side, it is no side itself
+        "The SDF seized a farm east of Hajin after fighting against Islamic State militants amid strikes by "
+        "suspected Coalition aircraft.",
+        "Under heavy air cover from Coalition jets, the Syria Democratic Forces kept fighting the Islamic State "
+        "around Baghuz.",
+    ],
+)
+def test_accompanying_fire_is_no_side(sentence: str) -> None:
+    roles = attach_roles(sentence, "Armed clash", "Battles", "Syria")
+    assert {roles.actor1, roles.actor2} == {"QSD: Syrian Democratic Forces", "Islamic State (Syria)"}

@@ -775,7 +775,20 @@ def _source_only(sentence: str, a: ActorMention) -> bool:
     return bool(_SAID.match(after)) and not _CLAIMS.match(after) and not _SAID_OWN.match(after)
 
 
-def _pick_agents(sentence: str, agents: list[ActorMention], trig: int) -> tuple[list[ActorMention], list[ActorMention]]:
+# Fire that accompanies a battle: "clashed with IS amid airstrikes by Coalition jets", "under aerial cover from
+# Coalition warplanes", "accompanied by shelling by X". The force named there supports a side; it is no side itself.
+_ACCOMPANYING = re.compile(
+    r"(?:\bamid(?:st)?\b|\baccompanied\s+by\b|\bunder\s+(?:the\s+)?(?:[\w-]+\s+){0,2}cover\b|\bcover(?:ed)?\s+by\b"
+    r"|\bwith\s+(?:the\s+)?(?:air|aerial|artillery|fire)\s+(?:support|cover)\b)[^.;]{0,50}?"
+    r"(?:\bby|\bfrom|\bof|\bcover)(?:\s+(?:the|suspected|alleged|presumed))*\s*$",
+    re.I,
+)
+_BATTLE_SUBS = frozenset({"Armed clash", "Government regains territory", "Non-state actor overtakes territory"})
+
+
+def _pick_agents(
+    sentence: str, agents: list[ActorMention], trig: int, sub: str = ""
+) -> tuple[list[ActorMention], list[ActorMention]]:
     """Split agent mentions into initiators (subject side, "by X") and targets (object side)."""
     side1: list[ActorMention] = []
     assoc: list[ActorMention] = []
@@ -784,7 +797,12 @@ def _pick_agents(sentence: str, agents: list[ActorMention], trig: int) -> tuple[
         before = sentence[max(0, a.start - 40) : a.start]
         if _source_only(sentence, a):
             continue
-        if _BACKED.search(before):
+        if _BACKED.search(before) or (
+            sub in _BATTLE_SUBS
+            and len(agents) > 2
+            and _ACCOMPANYING.search(sentence[max(0, a.start - 80) : a.start])
+            and not _SENTENCE_BREAK.search(sentence, min(trig, a.start), max(trig, a.start))
+        ):
             assoc.append(a)
         elif _DURING_ITS.search(before) and _OPERATION_NOUN.match(sentence, a.end):
             side1.insert(0, a)  # "a suspect was killed during a police raid": the raid's actor did it
@@ -998,7 +1016,7 @@ def assign_roles(
     if pair:
         first, second, rest1 = pair
     else:
-        side1, side2 = _pick_agents(sentence, agents, trig)
+        side1, side2 = _pick_agents(sentence, agents, trig, sub)
         if side1 and all(_BACKED.search(sentence[max(0, a.start - 40) : a.start]) for a in side1) and side2:
             side1 = side2[:1] + side1  # "between X, supported by W, and Y": W backs X, it does not lead
             side2 = side2[1:]
