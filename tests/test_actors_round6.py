@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from warlog.extract.actors import find_actors
 from warlog.extract.context import attach_roles
 
 
@@ -107,3 +108,51 @@ def test_people_going_about_their_day_are_civilians(sentence: str, country: str,
 def test_accompanying_fire_is_no_side(sentence: str) -> None:
     roles = attach_roles(sentence, "Armed clash", "Battles", "Syria")
     assert {roles.actor1, roles.actor2} == {"QSD: Syrian Democratic Forces", "Islamic State (Syria)"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor1", "actor2"),
+    [
+        # ACLED names the group a report suspects behind unidentified gunmen
+        (
+            "Masked gunmen, thought to be members of an IS cell, shot dead an SDF fighter near Shheil.",
+            "Islamic State (Syria)",
+            "QSD: Syrian Democratic Forces",
+        ),
+        (
+            "Unknown attackers probably from HTS raided a checkpoint of the Levant Front near Azaz.",
+            "HTS: Hayat Tahrir al Sham",
+            "JaS: Levant Front",
+        ),
+        # ACLED's own abbreviations of Syrian groups, as written
+        (
+            "HTS seized Kafr Nabl after fighting with JTW.",
+            "HTS: Hayat Tahrir al Sham",
+            "JTW: National Liberation Front",
+        ),
+        (
+            "Regime troops backed by LaQ fought FaR in Jobar.",
+            "Military Forces of Syria (2000-)",
+            "FaR: Al Rahman Corps",
+        ),
+    ],
+)
+def test_suspected_group_and_abbreviations(sentence: str, actor1: str, actor2: str) -> None:
+    roles = attach_roles(sentence, "Armed clash", "Battles", "Syria")
+    assert (roles.actor1, roles.actor2) == (actor1, actor2)
+
+
+def test_mixed_case_abbreviation_is_case_sensitive() -> None:
+    assert not [
+        m for m in find_actors("They did not get far before the rain.", "Syria") if m.canonical.startswith("FaR")
+    ]
+
+
+def test_former_members_are_not_the_group() -> None:
+    roles = attach_roles(
+        "Clashes broke out between regime troops and unknown gunmen, likely former rebels, in Daraa al-Balad.",
+        "Armed clash",
+        "Battles",
+        "Syria",
+    )
+    assert roles.actor2 == "Unidentified Armed Group (Syria)"

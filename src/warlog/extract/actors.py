@@ -183,7 +183,7 @@ def _alternatives(pattern: str) -> str:
     alts = []
     for alt in _split_top(pattern.strip()):
         alt = alt.strip()
-        if re.fullmatch(r"[A-Z0-9.\-]{2,8}", alt):
+        if re.fullmatch(r"[A-Z0-9.\-]{2,8}|[A-Z][a-z][A-Z]{1,2}", alt):  # "JTW", "LaQ", "FaR": as written
             alt = f"(?-i:{alt})"
         alts.append(alt.replace(" ", r"[\s\-]+"))
     alts.sort(key=len, reverse=True)
@@ -991,6 +991,34 @@ _COUNTERPART = re.compile(
 )
 
 
+# "unknown gunmen believed to be IS", "gunmen, likely members of an IS cell", "an unidentified armed group, probably
+# Islamist rebels": ACLED names the group the report suspects.
+_SUSPECTED_AS = re.compile(
+    r"^[^.;]{0,25}?\b(?:believed|thought|suspected|likely|presumably|probably|reportedly|allegedly)\b"
+    r"(?:\s+to\s+(?:be|belong\s+to|have\s+been))?(?:\s+(?:from|members?\s+of|fighters\s+of|affiliated\s+with"
+    r"|linked\s+to|part\s+of))?(?:\s+(?:an?|the))?\s*$",
+    re.I,
+)
+
+
+def _suspected_named(sentence: str, agents: list[ActorMention]) -> list[ActorMention]:
+    """Drop an unidentified group the sentence goes on to name as a suspected known one."""
+    out = []
+    for i, a in enumerate(agents):
+        nxt = agents[i + 1] if i + 1 < len(agents) else None
+        if (
+            a.kind == "unidentified"
+            and nxt is not None
+            and nxt.kind not in ("unidentified", "civilians")
+            and not re.match(r"(?:the\s+)?(?:former|ex-)", nxt.surface, re.I)
+            and nxt.start >= a.end
+            and _SUSPECTED_AS.match(sentence[a.end : nxt.start])
+        ):
+            continue
+        out.append(a)
+    return out
+
+
 def deal_counterpart(sentence: str, a: ActorMention) -> bool:
     """The actor is named only as the other party of someone's deal or collaboration."""
     return _COUNTERPART.search(sentence[max(0, a.start - 60) : a.start]) is not None
@@ -1011,6 +1039,7 @@ def assign_roles(
 
     if sub != "Agreement":
         agents = [a for a in agents if not deal_counterpart(sentence, a)]
+    agents = _suspected_named(sentence, agents)
     agents = _umbrellas(sentence, agents)
     pair = _between(sentence, agents)
     if pair:
