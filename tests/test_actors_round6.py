@@ -156,3 +156,18 @@ def test_former_members_are_not_the_group() -> None:
         "Syria",
     )
     assert roles.actor2 == "Unidentified Armed Group (Syria)"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the backing told in a parenthesis between the two sides
+        "Fighting went on between the SDF, backed by coalition special forces stationed at Omar field, and Islamic "
+        "State militants near Hajin.",
+        # the plural misspelling of the group's name
+        "The SDF seized two farms near Sousa after fighting with the Islamic States.",
+    ],
+)
+def test_backing_parenthesis_and_plural(sentence: str) -> None:
+    roles = attach_roles(sentence, "Armed clash", "Battles", "Syria")
+    assert {roles.actor1, roles.actor2} == {"QSD: Syrian Democratic Forces", "Islamic State (Syria)"}

@@ -874,7 +874,11 @@ def _allies(sentence: str, first: ActorMention | None, agents: list[ActorMention
 
 
 _PAIR_JOIN = re.compile(
-    r"^[^.;]{0,80}?\bagainst\s+(?:the\s+)?$|^\s*,?[^,.;]{0,30}?\b(?:and|&|with|versus|vs\.?)\s+(?:the\s+)?$", re.I
+    r"^[^.;]{0,80}?\bagainst\s+(?:the\s+)?$|^\s*,?[^,.;]{0,30}?\b(?:and|&|with|versus|vs\.?)\s+(?:the\s+)?$"
+    # "between X, supported by forces based in Shadadeh, and Y": the backing told in a parenthesis
+    r"|^\s*,\s*(?:supported|backed|aided|assisted|accompanied|joined|helped)\s+by\s+[^.;,]{0,60},\s*(?:and|&)\s+"
+    r"(?:the\s+)?$",
+    re.I,
 )
 
 
