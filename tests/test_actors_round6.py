@@ -171,3 +171,21 @@ def test_former_members_are_not_the_group() -> None:
 def test_backing_parenthesis_and_plural(sentence: str) -> None:
     roles = attach_roles(sentence, "Armed clash", "Battles", "Syria")
     assert {roles.actor1, roles.actor2} == {"QSD: Syrian Democratic Forces", "Islamic State (Syria)"}
+
+
+def test_lead_after_a_bare_dateline_keeps_its_victims() -> None:
+    # a dateline cut off as its own sentence does not push the lead sentence out of the lead
+    from datetime import date
+
+    from warlog.extract.frames import extract_report
+    from warlog.extract.nlp import load_nlp
+    from warlog.model import Report
+
+    text = (
+        "Missile strike on terminal kills dozens\n\nODESA, April 8 (Wire) -\n\nA Russian missile struck the ferry "
+        "pier in Kherson on Friday, killing 21 people who were queuing to leave, regional officials said.\n\n"
+        "The mayor condemned the attack."
+    )
+    ex = extract_report(Report(text=text, title="", published=date(2022, 4, 8)), load_nlp())
+    told = [(m.actor1, m.actor2, m.fatalities) for m in ex.mentions]
+    assert ("Military Forces of Russia (2000-)", "Civilians (Ukraine)", 21) in told

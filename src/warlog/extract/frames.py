@@ -983,6 +983,10 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     headline = {i for i, t in enumerate(tagged) if t[1]}
     own_source: dict[int, str | None] = {}
     first_body = min((i for i in range(len(sentences)) if i not in headline), default=0)
+    # a dateline cut off as a sentence of its own ("KYIV, April 8 (Reuters) -") tells nothing: the lead is after it
+    bare_datelines = [
+        i for i, s in enumerate(sentences) if s.text.strip() and dateline_end(s.text.strip()) >= len(s.text.strip())
+    ]
     news_day: date | None = None  # the day of the incident the report is about, when it is long before publication
     episodes: set[int] = set()  # sentences that tell one episode over days at one place ("over five days in March")
 
@@ -1051,7 +1055,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
                 and index - drafts[-1].sentence_index <= 2
                 and _gives_its_day(drafts[-1], match, sent.text, published)
             )
-            lead = index in headline or index <= first_body + 1
+            lead = index in headline or index - sum(i < index for i in bare_datelines) <= first_body + 1
             if role.p_event < event_threshold() * (LEAD_PRIOR if lead else 1.0) and not follow_up:
                 if role.role == CLAIM and (cas.fatalities is not None or cas.injured is not None):
                     quantity, what = _claim_what(sent.text, cas)
