@@ -183,7 +183,7 @@ def _alternatives(pattern: str) -> str:
     alts = []
     for alt in _split_top(pattern.strip()):
         alt = alt.strip()
-        if re.fullmatch(r"[A-Z0-9.\-]{2,8}", alt):
+        if re.fullmatch(r"[A-Z0-9.\-]{2,8}|[A-Z][a-z][A-Z]{1,2}", alt):  # "JTW", "LaQ", "FaR": as written
             alt = f"(?-i:{alt})"
         alts.append(alt.replace(" ", r"[\s\-]+"))
     alts.sort(key=len, reverse=True)
@@ -706,12 +706,16 @@ _BACKED = re.compile(
 )
 # "between X", "between Turkey-backed X", "between the US-led X"
 _BETWEEN = re.compile(
-    r"\bbetween(?:\s+the)?(?:\s+[\w']+[\s-](?:backed|led|supported|allied|affiliated|linked|aligned|based))?\s*$", re.I
+    r"\bbetween(?:\s+the)?(?:\s+[\w']+[\s-](?:backed|led|supported|allied|affiliated|linked|aligned|based))?"
+    # "between Turkey-backed factions operating under OPS": the side is the umbrella it fights under
+    r"(?:\s+[^,.;]{0,40}?,?\s+(?:(?:who|which|that)\s+)?(?:operat\w*|fight\w*)\s+under(?:\s+the)?)?\s*$",
+    re.I,
 )
 _AND = re.compile(r"^\s*(?:,\s*)?(?:and|&|with)\s+(?:the\s+)?$", re.I)
 _CIV_WORDS = re.compile(
     r"\b(?:civilians?|residents?|villagers?|children|child|women|woman|men|man|people|family|families|"
-    r"inhabitants|farmers?|worshipp?ers|students|boys?|girls?|persons)\b",
+    r"inhabitants|farmers?|worshipp?ers|students|boys?|girls?|persons|tourists|holidaymakers|pilgrims|shoppers"
+    r"|passengers|commuters|churchgoers|congregants|diners|beachgoers|spectators)\b",
     re.I,
 )
 _TRIGGER_FALLBACK = re.compile(
@@ -828,7 +832,20 @@ _OWNED_BY = re.compile(
 )
 
 
-def _pick_agents(sentence: str, agents: list[ActorMention], trig: int) -> tuple[list[ActorMention], list[ActorMention]]:
+# Fire that accompanies a battle: "clashed with IS amid airstrikes by Coalition jets", "under aerial cover from
+# Coalition warplanes", "accompanied by shelling by X". The force named there supports a side; it is no side itself.
+_ACCOMPANYING = re.compile(
+    r"(?:\bamid(?:st)?\b|\baccompanied\s+by\b|\bunder\s+(?:the\s+)?(?:[\w-]+\s+){0,2}cover\b|\bcover(?:ed)?\s+by\b"
+    r"|\bwith\s+(?:the\s+)?(?:air|aerial|artillery|fire)\s+(?:support|cover)\b)[^.;]{0,50}?"
+    r"(?:\bby|\bfrom|\bof|\bcover)(?:\s+(?:the|suspected|alleged|presumed))*\s*$",
+    re.I,
+)
+_BATTLE_SUBS = frozenset({"Armed clash", "Government regains territory", "Non-state actor overtakes territory"})
+
+
+def _pick_agents(
+    sentence: str, agents: list[ActorMention], trig: int, sub: str = ""
+) -> tuple[list[ActorMention], list[ActorMention]]:
     """Split agent mentions into initiators (subject side, "by X") and targets (object side)."""
     side1: list[ActorMention] = []
     assoc: list[ActorMention] = []
@@ -837,7 +854,12 @@ def _pick_agents(sentence: str, agents: list[ActorMention], trig: int) -> tuple[
         before = sentence[max(0, a.start - 40) : a.start]
         if _source_only(sentence, a):
             continue
-        if _BACKED.search(before):
+        if _BACKED.search(before) or (
+            sub in _BATTLE_SUBS
+            and len(agents) > 2
+            and _ACCOMPANYING.search(sentence[max(0, a.start - 80) : a.start])
+            and not _SENTENCE_BREAK.search(sentence, min(trig, a.start), max(trig, a.start))
+        ):
             assoc.append(a)
         elif _OWNED_BY.search(before):
             side2.append(a)  # "a detention centre run by the Houthis": whose place was hit, not who hit it
@@ -918,15 +940,50 @@ def _allies(sentence: str, first: ActorMention | None, agents: list[ActorMention
 
 
 _PAIR_JOIN = re.compile(
-    r"^[^.;]{0,80}?\bagainst\s+(?:the\s+)?$|^[^,.;]{0,30}?\b(?:and|&|with|versus|vs\.?)\s+(?:the\s+)?$", re.I
+    r"^[^.;]{0,80}?\bagainst\s+(?:the\s+)?$|^\s*,?[^,.;]{0,30}?\b(?:and|&|with|versus|vs\.?)\s+(?:the\s+)?$"
+    # "between X, supported by forces based in Shadadeh, and Y": the backing told in a parenthesis
+    r"|^\s*,\s*(?:supported|backed|aided|assisted|accompanied|joined|helped)\s+by\s+[^.;,]{0,60},\s*(?:and|&)\s+"
+    r"(?:the\s+)?$",
+    re.I,
 )
+
+
+# "between X [and its allies ...] against Y": everything before "against" is X's side, whatever joins them.
+_CLAUSE_END = re.compile(r"[.;]|\b(?:while|after|before|amid|when)\b|\bas\b(?!\s+well)", re.I)
+_AGAINST_HEAD = re.compile(r"^\s*against\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}?$", re.I)
+
+
+def _against_split(
+    sentence: str, agents: list[ActorMention], i: int
+) -> tuple[ActorMention, ActorMention, list[ActorMention]] | None:
+    """ACLED's "clashes between X and Syrian and non-Syrian allied militias against Y", "between X, backed by W and
+    Russian airstrikes, against Y": the side after "against" is the opponent, all named before it fight with X."""
+    a = agents[i]
+    for j in range(i + 1, len(agents)):
+        b = agents[j]
+        gap = sentence[agents[j - 1].end : b.start]
+        if _CLAUSE_END.search(gap):
+            return None
+        if b.start < agents[j - 1].end:
+            continue
+        m = re.search(r"\bagainst\b", gap, re.I)
+        if m is None:
+            continue
+        if not _AGAINST_HEAD.match(gap[m.start() :]) or b.canonical == a.canonical or b.kind == "unidentified":
+            return None  # an unnamed opponent: the older rules look for the group named behind it
+        allies = [c for c in agents[i + 1 : j] if c.canonical not in (a.canonical, b.canonical)]
+        return a, b, allies
+    return None
 
 
 def _between(sentence: str, agents: list[ActorMention]) -> tuple[ActorMention, ActorMention, list[ActorMention]] | None:
     """ "clashes between X and Y", "between X, backed by W, against Y": the two sides and X's allies."""
     for i, a in enumerate(agents):
-        if not _BETWEEN.search(sentence[max(0, a.start - 45) : a.start]):
+        if not _BETWEEN.search(sentence[max(0, a.start - 90) : a.start]):
             continue
+        split = _against_split(sentence, agents, i)
+        if split is not None:
+            return split
         side = [a]
         for b in agents[i + 1 :]:
             if b.start < side[-1].end:
@@ -1007,34 +1064,46 @@ _HELD_SUBS = frozenset(
     {"Armed clash", "Government regains territory", "Non-state actor overtakes territory", "Air/drone strike",
      "Shelling/artillery/missile attack"}
 )  # fmt: skip
-# "gunmen suspected to be members of the opposition rebels", "gunmen believed to be IS sleeper cell members"
-_SUSPECTED_AS = re.compile(
-    r"\s*,?\s*(?:who\s+(?:are|were)\s+)?(?:suspected|believed|thought|presumed|reported|said|alleged)\s+to\s+"
-    r"(?:be|belong\s+to|have\s+been)\s+(?:(?:members|fighters|part|elements)\s+of\s+|from\s+)?(?:an?\s+|the\s+)?$",
+# The other party of someone's deal, named to describe a victim or a fighter ("a former rebel who had signed a
+# reconciliation agreement with the regime", "accused of collaborating with the SDF"): not a side of the event.
+_COUNTERPART = re.compile(
+    r"\b(?:reconcil\w*|settlement|agreement|deal|collaborat\w*|cooperat\w*|dealings)(?:\s+(?:agreement|deal))?\s+with"
+    r"(?:\s+(?:the|a|an))?\s*$",
     re.I,
 )
 
 
-def _suspected_identity(sentence: str, mentions: list[ActorMention]) -> list[ActorMention]:
-    """An unidentified group the report says is suspected to be a named one is coded as that one (ACLED codes the
-    suspected actor); the named mention is folded into it."""
-    out: list[ActorMention] = []
-    skip: set[int] = set()
-    for i, a in enumerate(mentions):
-        if i in skip:
-            continue
-        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+# "unknown gunmen believed to be IS", "gunmen, likely members of an IS cell", "an unidentified armed group, probably
+# Islamist rebels": ACLED names the group the report suspects.
+_SUSPECTED_AS = re.compile(
+    r"^[^.;]{0,25}?\b(?:believed|thought|suspected|likely|presumably|probably|reportedly|allegedly)\b"
+    r"(?:\s+to\s+(?:be|belong\s+to|have\s+been))?(?:\s+(?:from|members?\s+of|fighters\s+of|affiliated\s+with"
+    r"|linked\s+to|part\s+of))?(?:\s+(?:an?|the))?\s*$",
+    re.I,
+)
+
+
+def _suspected_named(sentence: str, agents: list[ActorMention]) -> list[ActorMention]:
+    """Drop an unidentified group the sentence goes on to name as a suspected known one."""
+    out = []
+    for i, a in enumerate(agents):
+        nxt = agents[i + 1] if i + 1 < len(agents) else None
         if (
             a.kind == "unidentified"
             and nxt is not None
             and nxt.kind not in ("unidentified", "civilians")
-            and _SUSPECTED_AS.fullmatch(sentence[a.end : nxt.start])
+            and not re.match(r"(?:the\s+)?(?:former|ex-)", nxt.surface, re.I)
+            and nxt.start >= a.end
+            and _SUSPECTED_AS.match(sentence[a.end : nxt.start])
         ):
-            out.append(ActorMention(a.start, nxt.end, sentence[a.start : nxt.end], nxt.canonical, nxt.inter, nxt.kind))
-            skip.add(i + 1)
             continue
         out.append(a)
     return out
+
+
+def deal_counterpart(sentence: str, a: ActorMention) -> bool:
+    """The actor is named only as the other party of someone's deal or collaboration."""
+    return _COUNTERPART.search(sentence[max(0, a.start - 60) : a.start]) is not None
 
 
 def assign_roles(
@@ -1043,7 +1112,7 @@ def assign_roles(
     """ACLED actor1 (initiator) and actor2 (target) for the event the sentence describes."""
     # "the Islamic State-held district": the holder is named as the side whose ground it is
     held = _HELD.sub(" ", sentence) if sub_event_type in _HELD_SUBS else sentence
-    mentions = _suspected_identity(sentence, find_actors(held, country))
+    mentions = find_actors(held, country)
     trig = trigger_start if trigger_start is not None else _trigger_position(sentence, sub_event_type)
     agents = [m for m in mentions if m.kind in _AGENT_KINDS]
     roles = ActorRoles()
@@ -1052,12 +1121,15 @@ def assign_roles(
     if sub in _PROTEST or sub in _RIOT:
         return _crowd_roles(sentence, sub, country, agents)
 
+    if sub != "Agreement":
+        agents = [a for a in agents if not deal_counterpart(sentence, a)]
+    agents = _suspected_named(sentence, agents)
     agents = _umbrellas(sentence, agents)
     pair = _between(sentence, agents)
     if pair:
         first, second, rest1 = pair
     else:
-        side1, side2 = _pick_agents(sentence, agents, trig)
+        side1, side2 = _pick_agents(sentence, agents, trig, sub)
         if side1 and all(_BACKED.search(sentence[max(0, a.start - 40) : a.start]) for a in side1) and side2:
             side1 = side2[:1] + side1  # "between X, supported by W, and Y": W backs X, it does not lead
             side2 = side2[1:]

@@ -28,7 +28,15 @@ from typing import Any
 
 from warlog.countries import acled_country_name, country_iso2
 from warlog.extract.actor_roles import trigger_position
-from warlog.extract.actors import ActorMention, ActorRoles, actor_info, assign_roles, find_actors, state_forces
+from warlog.extract.actors import (
+    ActorMention,
+    ActorRoles,
+    actor_info,
+    assign_roles,
+    deal_counterpart,
+    find_actors,
+    state_forces,
+)
 from warlog.extract.demonyms import demonym_table, named_countries
 
 __all__ = [
@@ -270,7 +278,7 @@ def document_actors(sentences: Iterable[str], country: str | None) -> DocActors:
     seen: set[str] = set()
     for sent in sentences:
         for a in find_actors(sent, country):
-            if a.kind not in _ARMED_KINDS:
+            if a.kind not in _ARMED_KINDS or deal_counterpart(sent, a):
                 continue
             out.counts[a.canonical] += 1
             if a.canonical not in seen:

@@ -1079,6 +1079,10 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     headline = {i for i, t in enumerate(tagged) if t[1]}
     own_source: dict[int, str | None] = {}
     first_body = min((i for i in range(len(sentences)) if i not in headline), default=0)
+    # a dateline cut off as a sentence of its own ("KYIV, April 8 (Reuters) -") tells nothing: the lead is after it
+    bare_datelines = [
+        i for i, s in enumerate(sentences) if s.text.strip() and dateline_end(s.text.strip()) >= len(s.text.strip())
+    ]
     news_day: date | None = None  # the day of the incident the report is about, when it is long before publication
     episodes: set[int] = set()  # sentences that tell one episode over days at one place ("over five days in March")
 
@@ -1147,11 +1151,12 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
                 and index - drafts[-1].sentence_index <= 2
                 and _gives_its_day(drafts[-1], match, sent.text, published)
             )
-            lead = index in headline or index <= first_body + 1
+            body_index = index - sum(i < index for i in bare_datelines)
+            lead = index in headline or body_index <= first_body + 1
             # The report's first sentence tells its incident (news puts it first): a trigger there is an event unless
             # the rules call it background, a claim or no happening. The role model was trained mostly on violent
             # incidents and rates a ceasefire signed or a group's new leader as commentary (issue 13).
-            prior = 0.0 if index == first_body else LEAD_PRIOR if lead else 1.0
+            prior = 0.0 if body_index == first_body else LEAD_PRIOR if lead else 1.0
             if role.p_event < event_threshold() * prior and not follow_up:
                 if role.role == CLAIM and (cas.fatalities is not None or cas.injured is not None):
                     quantity, what = _claim_what(sent.text, cas)
