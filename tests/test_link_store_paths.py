@@ -115,3 +115,41 @@ def test_the_ingest_service_imports_neither_spacy_nor_datasketch_until_it_needs_
     code = "import sys, warlog.service, warlog.link.run; print(sorted({'spacy', 'datasketch'} & set(sys.modules)))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def _small_corpus() -> list:
+    """Four happenings told by 1-3 outlets each, two of them on the same day a few km apart, plus a lone report."""
+    from datetime import date
+
+    from warlog.model import Evidence, Extraction, Mention, Place, Report
+
+    happenings = [
+        ("Kafr Nabl", 35.61, 36.56, date(2019, 5, 2), ("Explosions/Remote violence", "Air/drone strike"), 7),
+        ("Maarat al-Numan", 35.64, 36.67, date(2019, 5, 2), ("Explosions/Remote violence", "Air/drone strike"), 3),
+        ("Jisr al-Shughur", 35.81, 36.32, date(2019, 5, 9), ("Battles", "Armed clash"), 12),
+        ("Douma", 33.57, 36.40, date(2019, 6, 1), ("Violence against civilians", "Attack"), 1),
+    ]
+    exs = []
+    for k, (town, lat, lon, day, (etype, sub), toll) in enumerate(happenings):
+        for r, outlet in enumerate(("North Wire", "Valley Post", "Desert Radio")[: 3 - k % 3]):
+            sentence = f"Fighting near {town} left {toll + r} people dead on that day, a monitor said."
+            text = f"{outlet} bulletin {k}-{r}. {sentence}"
+            report = Report(text=text, outlet=outlet, published=day)
+            m = Mention(report.id, day, event_type=etype, sub_event_type=sub, fatalities=toll + r,
+                        place=Place(town, lat, lon, 1, iso="SY"),
+                        evidence=[Evidence(sentence, len(text) - len(sentence), len(text))])  # fmt: skip
+            exs.append(Extraction(report=report, mentions=[m]))
+    return exs
+
+
+def test_linking_through_the_store_gives_the_clusters_the_linker_gives_in_memory(tmp_path):
+    from warlog.link.linker import Linker
+
+    store = Store(f"sqlite:///{tmp_path / 'c.db'}")
+    store.save_many(_small_corpus())
+    unlinked = [m for m, _ in db.unlinked_mentions(store.engine)]
+    in_memory = {d.mention_id: d.event_id for d in Linker().add_all(unlinked)}
+    link_store(store)
+    stored = {m.id: info["event_id"] for m, info in db.linked_mentions(store.engine)}
+    assert stored == in_memory
+    assert 1 < len(set(stored.values())) < len(stored)  # some reports joined, not everything in one event
