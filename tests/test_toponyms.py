@@ -240,3 +240,9 @@ def test_demonyms_stand_for_their_country_only_when_asked() -> None:
     assert {"Georgian", "Russian", "Palestinians"} <= set(tops)
     assert tops["Russian"].candidates[0].iso == "RU" and tops["Russian"].candidates[0].feature == "country"
     assert tops["Georgian"].candidates[0].iso == "GE"
+
+
+def test_a_demonym_read_as_a_language_or_person_is_not_a_country() -> None:
+    text = "The clinic hired nurses who speak French, said Dr. Amy French."
+    ner = [(35, 41, "LANGUAGE"), (51, 61, "PERSON")]
+    assert not any(t.demonym for t in find_toponyms(text, ner, demonyms=True))

@@ -283,22 +283,26 @@ def find_toponyms(
         t for t in found if not any(s < t.end and t.start < e for s, e in blocked) and t.surface not in adjectives
     ]  # names the parse says are not places, and nationality adjectives ("Libyan")
     if demonyms:
-        found.extend(_demonym_toponyms(gaz, text, found))
+        found.extend(_demonym_toponyms(gaz, text, found, ner_spans))
     found.sort(key=lambda t: t.start)
     from warlog.extract.toponyms import recognise
 
     return recognise(text, ner_spans, gaz, found, model, make=Toponym, region=region, populated=POPULATED)
 
 
-def _demonym_toponyms(gaz: Gazetteer, text: str, found: list[Toponym]) -> list[Toponym]:
+def _demonym_toponyms(
+    gaz: Gazetteer, text: str, found: list[Toponym], ner_spans: Sequence[tuple[int, int, str]] = ()
+) -> list[Toponym]:
     """Nationality adjectives and demonyms of countries ("Georgian", "Palestinians") not inside a found name, each
-    standing for its country (the gazetteer's country row)."""
+    standing for its country (the gazetteer's country row); not where NER reads a language ("speaks French"), a
+    person ("Mr. French") or a product."""
+    blocked = [(s, e) for s, e, label in ner_spans if label in ("LANGUAGE", "PERSON", "PRODUCT")]
     from warlog.extract.demonyms import demonym_regex
 
     out: list[Toponym] = []
     for m in demonym_regex().finditer(text):
         s, e = m.span()
-        if any(t.start < e and s < t.end for t in found):
+        if any(t.start < e and s < t.end for t in found) or any(a < e and s < b for a, b in blocked):
             continue
         cands = [
             c for c, q in gaz.lookup_scored(m.group(0), extra=True) if q == DEMONYM_QUALITY and c.feature == "country"
