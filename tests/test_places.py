@@ -251,3 +251,13 @@ def test_town_named_for_its_area_is_part_of_a_region() -> None:
     text = "Soldiers burned houses in Hpakant on Monday."
     start = text.index("Hpakant")
     assert _cue_at(text, start, start + len("Hpakant")) is None
+
+
+def test_syria_scorer_falls_back_to_the_named_city_of_an_unknown_neighbourhood() -> None:
+    from warlog.eval.geo_syria import _resolve_text
+    from warlog.gazetteer import get_gazetteer, haversine_km
+
+    gaz = get_gazetteer()
+    p = _resolve_text("Qzirbatiyeh, Aleppo", "Aleppo", "admin1", gaz)
+    assert p is not None and haversine_km(p.latitude, p.longitude, 36.20, 37.16) < 10
+    assert _resolve_text("Qzirbatiyeh", "Aleppo", "admin1", gaz) is None  # the governorate alone is no answer

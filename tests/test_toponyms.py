@@ -229,3 +229,20 @@ def test_loaded_event_years_are_recorded(tmp_path: Path) -> None:
     assert any(e.feature == "camp" for e in loaded.lookup("Hole Camp"))
     with pytest.raises(ValueError):
         load_events(_acled_file(tmp_path), index, "gdelt", [2017])
+
+
+def test_demonyms_stand_for_their_country_only_when_asked() -> None:
+    text = "Georgian officials accused Russian troops of shelling villages, and two Palestinians were hurt."
+    ner = [(0, 8, "NORP"), (27, 34, "NORP"), (72, 83, "NORP")]
+    default = find_toponyms(text, ner)
+    assert not any(t.surface.startswith(("Georgian", "Russian", "Palestinian")) for t in default)
+    tops = {t.surface: t for t in find_toponyms(text, ner, demonyms=True)}
+    assert {"Georgian", "Russian", "Palestinians"} <= set(tops)
+    assert tops["Russian"].candidates[0].iso == "RU" and tops["Russian"].candidates[0].feature == "country"
+    assert tops["Georgian"].candidates[0].iso == "GE"
+
+
+def test_a_demonym_read_as_a_language_or_person_is_not_a_country() -> None:
+    text = "The clinic hired nurses who speak French, said Dr. Amy French."
+    ner = [(35, 41, "LANGUAGE"), (51, 61, "PERSON")]
+    assert not any(t.demonym for t in find_toponyms(text, ner, demonyms=True))

@@ -112,6 +112,12 @@ def _resolve_text(place: str, admin1: str, context: str, gaz: Gazetteer):
         if s < e:
             spans.append((s, e))
     places = resolve_spans(text, spans, country_hint="SY", gazetteer=gaz)
+    if places and places[0] is None and len(places) > 1 and place.count(", ") >= 1:
+        # "Al-Joura, Deir-ez-Zor": a neighbourhood the gazetteer lacks, of a named town or city: that place, as
+        # places.py codes "the X district of Aleppo" (not the governorate appended as context)
+        inner = places[1]
+        if inner is not None and inner.feature in ("city", "town", "village", "district"):
+            return inner
     return places[0] if places else None
 
 

@@ -52,6 +52,14 @@ def _regex() -> re.Pattern[str]:
     return re.compile(r"(?<![\w\-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w\-])")
 
 
+@lru_cache(maxsize=1)
+def demonym_regex() -> re.Pattern[str]:
+    """The nationality adjectives and demonyms of demonym_table as words, singular or plural ("Israeli", "Israelis";
+    possessive forms such as "Afghanistan's" left out)."""
+    names = sorted((n for n in demonym_table() if "'" not in n and "’" not in n), key=len, reverse=True)
+    return re.compile(r"(?<![\w\-])(?:" + "|".join(re.escape(n) for n in names) + r")s?(?![\w\-])")
+
+
 def named_countries(text: str) -> Counter[str]:
     """How often the text names each country, by name ("Syria") or adjective ("Syrian", "Israel's")."""
     return Counter(dict(_named_countries(text)))

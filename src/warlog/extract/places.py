@@ -23,6 +23,7 @@ from warlog.countries import acled_country_name, lookup_iso2
 from warlog.extract.demonyms import demonym_table
 from warlog.gazetteer import GazEntry, Gazetteer, get_gazetteer, haversine_km
 from warlog.gazetteer.features import SITE_FEATURES, geo_precision
+from warlog.gazetteer.index import DEMONYM_QUALITY
 from warlog.gazetteer.names import exact_key, name_key
 from warlog.gazetteer.ranker import Ranker, default_ranker, log_dist
 from warlog.model import Place
@@ -130,6 +131,7 @@ class Toponym:
     label: str | None = None  # NER label when the span came from NER
     city_hint: str | None = None  # "the X district of Aleppo": the city named after it
     partial: bool = False  # part of a longer capitalised name that is not in the gazetteer ("Khan" of "Khan ash Shih")
+    demonym: bool = False  # a nationality adjective standing for its country ("Russian troops"), asked for
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -240,10 +242,17 @@ def _weak_single(
 
 
 def find_toponyms(
-    text: str, ner_spans: Sequence[tuple[int, int, str]] = (), gazetteer: Gazetteer | None = None, model: Any = None
+    text: str,
+    ner_spans: Sequence[tuple[int, int, str]] = (),
+    gazetteer: Gazetteer | None = None,
+    model: Any = None,
+    demonyms: bool = False,
 ) -> list[Toponym]:
     """Place names in the text: gazetteer matches of capitalised n-grams, plus NER GPE/LOC/FAC spans, kept by the
-    learned recogniser of extract/toponyms.py (`model`: a ToponymModel, default the shipped one)."""
+    learned recogniser of extract/toponyms.py (`model`: a ToponymModel, default the shipped one). With `demonyms`,
+    nationality adjectives count as references to their country ("Russian", "Sri Lankans"), as geoparsing corpora
+    that annotate adjectival place references (LGL) count them; event coding leaves them out (an event's place is
+    never "Syrian")."""
     gaz = gazetteer or get_gazetteer()
     toks = _tokens(text)
     actor_spans = _actor_run_spans(text, toks)
@@ -269,14 +278,38 @@ def find_toponyms(
     found.extend(_ner_toponyms(gaz, text, ner_spans, found))
     found.extend(_unknown_districts(gaz, text, found))
     blocked = [(s, e) for s, e, label in ner_spans if label == NON_PLACE]
-    demonyms = demonym_table()
+    adjectives = demonym_table()
     found = [
-        t for t in found if not any(s < t.end and t.start < e for s, e in blocked) and t.surface not in demonyms
+        t for t in found if not any(s < t.end and t.start < e for s, e in blocked) and t.surface not in adjectives
     ]  # names the parse says are not places, and nationality adjectives ("Libyan")
+    if demonyms:
+        found.extend(_demonym_toponyms(gaz, text, found, ner_spans))
     found.sort(key=lambda t: t.start)
     from warlog.extract.toponyms import recognise
 
     return recognise(text, ner_spans, gaz, found, model, make=Toponym, region=region, populated=POPULATED)
+
+
+def _demonym_toponyms(
+    gaz: Gazetteer, text: str, found: list[Toponym], ner_spans: Sequence[tuple[int, int, str]] = ()
+) -> list[Toponym]:
+    """Nationality adjectives and demonyms of countries ("Georgian", "Palestinians") not inside a found name, each
+    standing for its country (the gazetteer's country row); not where NER reads a language ("speaks French"), a
+    person ("Mr. French") or a product."""
+    blocked = [(s, e) for s, e, label in ner_spans if label in ("LANGUAGE", "PERSON", "PRODUCT")]
+    from warlog.extract.demonyms import demonym_regex
+
+    out: list[Toponym] = []
+    for m in demonym_regex().finditer(text):
+        s, e = m.span()
+        if any(t.start < e and s < t.end for t in found) or any(a < e and s < b for a, b in blocked):
+            continue
+        cands = [
+            c for c, q in gaz.lookup_scored(m.group(0), extra=True) if q == DEMONYM_QUALITY and c.feature == "country"
+        ]
+        if cands:
+            out.append(Toponym(s, e, m.group(0), cands[:1], [DEMONYM_QUALITY], demonym=True))
+    return out
 
 
 def report_region(text: str) -> frozenset[str]:

@@ -316,7 +316,8 @@ def recognise(
     return [
         t
         for t in found
-        if marked_as_place(text, t)
+        if getattr(t, "demonym", False)
+        or marked_as_place(text, t)
         or any(s < t.end and t.start < e for s, e in parsed)
         or regional_exact(t, region, populated, _after_locative(text, t.start))
         or model.probability(candidate_features(t, view)) >= model.threshold

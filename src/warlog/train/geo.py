@@ -240,9 +240,10 @@ def fit_recogniser(corpora: Sequence[NerCorpus], gazetteer: Gazetteer | None = N
 
 def recogniser_scores(corpus: NerCorpus, model, gazetteer: Gazetteer | None = None) -> dict:  # noqa: ANN001
     """End-to-end NER precision / recall / F1 (span overlap and within 161 km) of a corpus with a model."""
-    from warlog.eval.geoparse import ner_metrics, parse_end_to_end
+    from warlog.eval.geoparse import DEMONYMS_ANNOTATED, ner_metrics, parse_end_to_end
 
-    preds = parse_end_to_end(corpus.docs, gazetteer, ner=corpus.ner, model=model)
+    demonyms = DEMONYMS_ANNOTATED.get(corpus.name, False)
+    preds = parse_end_to_end(corpus.docs, gazetteer, ner=corpus.ner, model=model, demonyms=demonyms)
     return ner_metrics(corpus.docs, preds)
 
 
