@@ -1,0 +1,59 @@
+"""Round-6 news wording, read by ACLED's codebook definitions (sentences written for these tests, not from any corpus).
+
+Change to group/activity (a group disbands, disarms, joins the army), forced disappearance (taken away and not seen
+since), two sides trading fire (a battle), arson against public buildings and vandalism away from any protest
+(property destruction), and fights between supporters of rival parties (mob violence, no organised armed side).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from warlog.extract.types import classify_sentence
+
+CASES = [
+    ("Change to group/activity", "The hunters' militia said it had disbanded and its members had returned to farming."),
+    (
+        "Change to group/activity",
+        "About 300 fighters of the movement laid down their arms at a ceremony in the capital.",
+    ),
+    (
+        "Change to group/activity",
+        "The rebel faction said it was renouncing armed struggle and would contest elections.",
+    ),
+    (
+        "Abduction/forced disappearance",
+        "The student has not been seen since plain-clothes agents led him away from a cafe.",
+    ),
+    (
+        "Abduction/forced disappearance",
+        "Her whereabouts remain unknown after she was detained by men in uniform on Monday.",
+    ),
+    ("Armed clash", "Police and a gang traded gunfire for most of the night in the port district."),
+    ("Armed clash", "Border guards exchanged shots with smugglers near the river crossing."),
+    ("Looting/property destruction", "Gunmen set fire to a polling station hours before voting was due to begin."),
+    (
+        "Looting/property destruction",
+        "Unknown people vandalised a telecom mast and cut its power cables outside the town.",
+    ),
+    (
+        "Mob violence",
+        "Supporters of two rival parties fought with clubs outside the counting centre, injuring nine people.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("gold", "sentence"), CASES)
+def test_news_r6_sub_type(gold: str, sentence: str) -> None:
+    m = classify_sentence(sentence)
+    assert m is not None and m.sub_event_type == gold, (sentence, m)
+
+
+def test_vandalism_at_a_protest_stays_a_violent_demonstration() -> None:
+    m = classify_sentence("Protesters vandalised the town hall and blocked the main road over the fuel price rise.")
+    assert m is not None and m.sub_event_type == "Violent demonstration"
+
+
+def test_disbanding_threat_is_no_event() -> None:
+    m = classify_sentence("The minister threatened to disband the militia if it did not stop its raids.")
+    assert m is None or m.sub_event_type != "Change to group/activity" or m.score < 0.35
