@@ -57,3 +57,20 @@ def test_vandalism_at_a_protest_stays_a_violent_demonstration() -> None:
 def test_disbanding_threat_is_no_event() -> None:
     m = classify_sentence("The minister threatened to disband the militia if it did not stop its raids.")
     assert m is None or m.sub_event_type != "Change to group/activity" or m.score < 0.35
+
+
+def test_news_leads_train_always_and_skip_none(tmp_path) -> None:
+    from warlog.train.types import NEWS_GROUP, _in_fold, news_leads
+
+    path = tmp_path / "leads.jsonl"
+    path.write_text(
+        '{"id": "a", "text": "Rebels and soldiers traded fire near the bridge.", "sub_event_type": "Armed clash",'
+        ' "country": "Chad"}\n'
+        '{"id": "b", "text": "The finance minister presented the budget.", "sub_event_type": "NONE",'
+        ' "country": "Chad"}\n',
+        encoding="utf-8",
+    )
+    got = news_leads(path)
+    assert [e.label for e in got] == ["Armed clash"]
+    assert got[0].group == NEWS_GROUP + "Chad"
+    assert not any(_in_fold(got[0], f) for f in range(5))
