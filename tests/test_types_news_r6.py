@@ -37,6 +37,10 @@ CASES = [
         "Unknown people vandalised a telecom mast and cut its power cables outside the town.",
     ),
     (
+        "Government regains territory",
+        "Officials said troops had restored government control over the district after the rebels fled.",
+    ),
+    (
         "Mob violence",
         "Supporters of two rival parties fought with clubs outside the counting centre, injuring nine people.",
     ),

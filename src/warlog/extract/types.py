@@ -257,6 +257,8 @@ def _given_kind(actors: Sequence[str]) -> str | None:
 
 def _resolve_territory(sentence: str, sub: str, m: re.Match[str], actors: Sequence[str]) -> str:
     """GOV or NSA for a territory trigger, from who wins it (re-takes default to the government)."""
+    if sub == _RETAKE and re.search(r"\b(?:state|government)\b", m.group(0), re.I):
+        return GOV  # "restored state control": by definition the government regains it
     kind = _winner_kind(sentence, m, actors)
     if kind == "external":
         return NSA  # ACLED: a foreign state force that takes a place "overtakes" it like a non-state actor
