@@ -78,3 +78,19 @@ def test_news_leads_train_always_and_skip_none(tmp_path) -> None:
     assert [e.label for e in got] == ["Armed clash"]
     assert got[0].group == NEWS_GROUP + "Chad"
     assert not any(_in_fold(got[0], f) for f in range(5))
+
+
+@pytest.mark.parametrize(
+    ("gold", "sentence"),
+    [
+        ("Government regains territory", "The army said it had cleared the bandits from the hill villages they held."),
+        ("Non-state actor overtakes territory", "Jihadists drove the soldiers out of the border town after a siege."),
+        (
+            "Remote explosive/landmine/IED",
+            "A bomb hidden in a parked cart went off near the cattle market, killing three.",
+        ),
+    ],
+)
+def test_news_r6_expelled_and_bomb_went_off(gold: str, sentence: str) -> None:
+    m = classify_sentence(sentence)
+    assert m is not None and m.sub_event_type == gold, (sentence, m)
