@@ -92,6 +92,10 @@ def train_types(
     cv: Annotated[bool, typer.Option("--cv", help="Also print a grouped-by-country 5-fold estimate (slow).")] = False,
     max_iter: Annotated[int, typer.Option("--max-iter", help="L-BFGS iterations.")] = 120,
     min_p: Annotated[float, typer.Option("--min-p", help="Model probability needed to override the lexicon.")] = 0.9,
+    leads: Annotated[
+        bool,
+        typer.Option("--leads/--no-leads", help="Add the written news leads (warlog/train/data/news_leads.jsonl)."),
+    ] = True,
 ) -> None:
     """Fit the linear sub-event-type model on ACLED notes and write it under warlog/data/."""
     from importlib import resources
@@ -100,7 +104,7 @@ def train_types(
     from warlog.train.types import cross_validate, load_examples, train_shipped
 
     target = out or Path(str(resources.files("warlog").joinpath(MODEL_RESOURCE)))
-    examples = load_examples(data, ipe=ipe)
+    examples = load_examples(data, ipe=ipe, leads=leads)
     err.print(f"{len(examples)} examples", highlight=False)
     if cv:
         typer.echo(json.dumps(cross_validate(examples, max_iter=max_iter), indent=2))

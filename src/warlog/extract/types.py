@@ -257,6 +257,8 @@ def _given_kind(actors: Sequence[str]) -> str | None:
 
 def _resolve_territory(sentence: str, sub: str, m: re.Match[str], actors: Sequence[str]) -> str:
     """GOV or NSA for a territory trigger, from who wins it (re-takes default to the government)."""
+    if sub == _RETAKE and re.search(r"\b(?:state|government)\b", m.group(0), re.I):
+        return GOV  # "restored state control": by definition the government regains it
     kind = _winner_kind(sentence, m, actors)
     if kind == "external":
         return NSA  # ACLED: a foreign state force that takes a place "overtakes" it like a non-state actor
@@ -318,7 +320,8 @@ def _armed_victim(sentence: str, m: re.Match[str]) -> bool:
 # Unorganised sides ("two groups of villagers", "rival communities") and words of an organised armed side (feuding
 # families and clans are coded by ACLED as communal militias, so they count as organised).
 _COMMUNAL = re.compile(
-    r"\b(?:(?:two|rival|both|several) (?:[\w\-]+ ){0,2}?(?:groups|communities|villages|castes|factions of)|"
+    r"\b(?:(?:two|rival|both|several) (?:[\w\-]+ ){0,2}?(?:groups|communities|villages|castes|factions of|parties|"
+    r"camps|supporters|students|fans)|supporters of (?:two |the )?(?:rival|opposing|competing)|"
     r"(?:groups|communities|villages) of)\b",
     re.IGNORECASE,
 )
@@ -339,6 +342,11 @@ def _communal(sentence: str, m: re.Match[str]) -> bool:
     return not any(a.kind in armed for a in _mentions(sentence))  # "two groups of the regime's QDW" are organised
 
 
+_VANDAL = re.compile(r"vandali", re.IGNORECASE)
+_DEMO_WORD = re.compile(
+    r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies)|march(?:ed|es|ers)?|riot\w*|rioters|strikers|sit-?ins?)\b",
+    re.IGNORECASE,
+)
 _DEMO_TACTIC = re.compile(
     r"\b(?:tyres|tires|barricad\w*|block(?:ed|ing|ade|ades)?|demand(?:ing|ed|s)?|slogans?|chant\w*"
     # a political cause: supporters of a leader, a verdict or an election contested (ACLED: a demonstration)
@@ -427,6 +435,8 @@ def _find(sentence: str, actors: Sequence[str]) -> list[tuple[EventTypeMatch, st
             sub = CLASH
         elif sub == CLASH and _civilian_target(sentence, m):
             sub = ATTACK  # "gang members opened fire on residents": one armed side only (ACLED: a battle needs two)
+        elif sub == VIOLDEM and _VANDAL.match(m.group(0)) and not _DEMO_WORD.search(sentence):
+            sub = LOOT  # ACLED: vandalism away from any demonstration is property destruction, not a riot
         elif sub == VIOLDEM and _perpetrator_kind(sentence, m.start(), actors, crowd=True) in _ARMED_KINDS:
             sub = CLASH  # "gang members clashed with police": an armed group, not a crowd
         elif (

@@ -13,6 +13,7 @@ The optimiser is L-BFGS (scipy, already installed through reverse-geocoder) on a
 from __future__ import annotations
 
 import csv
+import json
 import random
 import zlib
 from collections import Counter
@@ -32,6 +33,9 @@ GLOBAL_WINDOW = (date(2020, 4, 27), date(2020, 5, 9))
 SYRIA_TRAIN_BEFORE = date(2020, 1, 1)
 FOLDS = 5
 HELDOUT_FOLD = 0
+# News-style leads written for training (r6-trainwriter): always trained on, never part of the ACLED country folds.
+NEWS_LEADS = Path(__file__).parent / "data" / "news_leads.jsonl"
+NEWS_GROUP = "news-leads:"
 
 
 @dataclass
@@ -63,7 +67,11 @@ def _is_global(s: TypedSnippet) -> bool:
 
 
 def load_examples(
-    paths: Sequence[str | Path], ipe: str | Path | None = None, max_clashes: int = 0, seed: int = 13
+    paths: Sequence[str | Path],
+    ipe: str | Path | None = None,
+    max_clashes: int = 0,
+    seed: int = 13,
+    leads: bool = True,
 ) -> list[Example]:
     """Training examples from ACLED files and IPE arrests; identical texts count once.
 
@@ -91,6 +99,25 @@ def load_examples(
             out.append(Example(s.text, s.gold or "", "Syria-battles", feats))
     if ipe is not None:
         out.extend(ipe_arrests(ipe))
+    if leads:
+        out.extend(e for e in news_leads() if e.text not in seen)
+    return out
+
+
+def news_leads(path: str | Path = NEWS_LEADS) -> list[Example]:
+    """The written news leads as examples (group ``news-leads:<country>``). "NONE" leads are left out: the model has no
+    no-event class (the lexicon gate decides whether there is an event)."""
+    out = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip():
+                continue
+            rec = json.loads(line)
+            if rec["sub_event_type"] == "NONE":
+                continue
+            out.append(
+                Example(rec["text"], rec["sub_event_type"], NEWS_GROUP + rec.get("country", ""), featurise(rec["text"]))
+            )
     return out
 
 
@@ -179,7 +206,11 @@ def cross_validate(examples: Sequence[Example], use_ipe: bool = True, **fit_args
 
 def _in_fold(e: Example, fold: int) -> bool:
     """Whether a global-sample example belongs to a fold (other sources never do)."""
-    return e.group not in ("Syria-battles", "IndiaPoliceEvents") and country_fold(e.group) == fold
+    return (
+        e.group not in ("Syria-battles", "IndiaPoliceEvents")
+        and not e.group.startswith(NEWS_GROUP)
+        and country_fold(e.group) == fold
+    )
 
 
 def heldout_countries(examples: Sequence[Example]) -> list[str]:
