@@ -446,9 +446,9 @@ def _named_factions(text: str, unit_names: bool) -> list[ActorMention]:
     names hundreds of brigades and divisions; elsewhere such names are mostly army or police units)."""
     out = []
     for m in _FACTION.finditer(text):
-        if not unit_names and re.match(_FACTION_HEAD, m.group(0)) is None:
-            continue
         headed = re.match(_FACTION_HEAD, m.group(0)) is not None
+        if not unit_names and not headed:
+            continue
         if re.match(r"\s*(?:Party|Council|Committee)\b", text[m.end() :]) or re.search(
             r"\b(?:police|of\s+the)\s+$" if headed else r"\b(?:police|of\s+the|and)\s+$",
             text[max(0, m.start() - 12) : m.start()],
@@ -457,7 +457,7 @@ def _named_factions(text: str, unit_names: bool) -> list[ActorMention]:
         name = re.sub(r"^(?:The|A)\s+", "", m.group(0))
         if name != m.group(0) and name.split()[0] in ("Army", "Front"):
             continue
-        if _NOT_FACTION.match(name) and not re.match(_FACTION_HEAD, name):
+        if _NOT_FACTION.match(name):
             continue  # a state's army or a known family of names the actor list decides
         inter = 2 if re.search(r"Army|Front|Movement|Jaysh|Jaish|Jabhat|Harakat", name) else 3
         start = m.start() + (len(m.group(0)) - len(name))

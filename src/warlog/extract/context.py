@@ -572,9 +572,7 @@ def complete_roles(
         victims = [
             a
             for a in find_actors(sentence, country)
-            if a.canonical != roles.actor1
-            and not _SAYS_AFTER.match(sentence, a.end)
-            and not _SOURCE_BEFORE.search(sentence, max(0, a.start - 30), a.start)
+            if a.canonical != roles.actor1 and not _source_position(sentence, a)
         ]
         civil = [a for a in victims if a.kind == "civilians"]
         # the doers come first ("gunmen opened fire on people"); an armed actor named after the first civilians is

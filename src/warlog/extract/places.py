@@ -914,11 +914,7 @@ def place_for_event(
     if here:
         best = min(here, key=lambda tp: _event_distance(sentence, sentence_start, trigger_start, tp[0], tp[1]))
         # a district where shooters sit or people come from does not refine the city the event happened in
-        finer = [
-            p
-            for t, p in here
-            if not _DIRECTION_BEFORE.search(sentence[max(0, t.start - sentence_start - 30) : t.start - sentence_start])
-        ]
+        finer = [p for t, p in here if not _directed(sentence, sentence_start, t)]
         return _refine(best[1], finer)
     if doc_places:
         p = doc_places[0]
@@ -933,7 +929,7 @@ def _event_distance(sentence: str, s0: int, trigger: int | None, t: Toponym, p: 
         d *= 0.5
     if trigger is not None and t.start < trigger:
         d *= 1.3
-    if _DIRECTION_BEFORE.search(sentence[max(0, t.start - s0 - 30) : t.start - s0]):
+    if _directed(sentence, s0, t):
         d += 250  # "aid delivered to Aleppo", "evacuees from Fuaa": where people or things go or come from, not where
         # the event happened (a province it happened "in" ranks before it)
     if p.feature == "country":
@@ -949,13 +945,18 @@ def _event_distance(sentence: str, s0: int, trigger: int | None, t: Toponym, p: 
 # shells on Damascus"): not where the event happened.
 _DIRECTION_BEFORE = re.compile(
     r"(?:(?<!close )(?<!next )(?<!near )\b(?:to|from|towards?)"
-    r"|\b(?:positioned|stationed|based|deployed|entrenched|holed\s+up|deployed)\s+(?:in|at|on)"
+    r"|\b(?:positioned|stationed|based|deployed|entrenched|holed\s+up)\s+(?:in|at|on)"
     r")\s+(?:the\s+)?$",
     re.I,
 )
 _FACILITY_AFTER = re.compile(
     r"\s+(?:hospital|clinic|school|university|mosque|church|bakery|market|prison|stadium|hotel|mall|factory)\b", re.I
 )
+
+
+def _directed(sentence: str, s0: int, t: Toponym) -> bool:
+    """The toponym is where people or things go or come from, or where shooters sit (``_DIRECTION_BEFORE``)."""
+    return _DIRECTION_BEFORE.search(sentence[max(0, t.start - s0 - 30) : t.start - s0]) is not None
 
 
 _SPOKE_IN = re.compile(

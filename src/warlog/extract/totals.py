@@ -67,11 +67,16 @@ def _inside(part: Place, total: Place) -> bool:
     return haversine_km(part.latitude, part.longitude, total.latitude, total.longitude) <= NEAR_KM
 
 
-def is_part(total: Mention, part: Mention, total_fatalities: int | None, part_fatalities: int | None) -> bool:
-    """``part`` (told later, with its own figure ``part_fatalities``) is one place's share of ``total``'s figure."""
+def _smaller_same_day(total: Mention, part: Mention, total_fatalities: int | None, part_fatalities: int | None) -> bool:
+    """The part states a smaller (non-zero) toll of the total's event type on the total's day."""
     if total_fatalities is None or part_fatalities is None or not 0 < part_fatalities < total_fatalities:
         return False
-    if total.event_type != part.event_type or total.event_date != part.event_date:
+    return total.event_type == part.event_type and total.event_date == part.event_date
+
+
+def is_part(total: Mention, part: Mention, total_fatalities: int | None, part_fatalities: int | None) -> bool:
+    """``part`` (told later, with its own figure ``part_fatalities``) is one place's share of ``total``'s figure."""
+    if not _smaller_same_day(total, part, total_fatalities, part_fatalities):
         return False
     if total.place is None or part.place is None:
         return False
@@ -89,13 +94,7 @@ def is_part(total: Mention, part: Mention, total_fatalities: int | None, part_fa
 
 def _part_of_anywhere(total: Mention, part: Mention, total_fatalities: int | None, part_fatalities: int | None) -> bool:
     """A total told with no place of its own: a smaller figure of the same type and day anywhere in its country."""
-    if total_fatalities is None or part_fatalities is None or not 0 < part_fatalities < total_fatalities:
-        return False
-    if (
-        total.event_type != part.event_type
-        or total.event_date != part.event_date
-        or part.evidence[:1] == total.evidence[:1]
-    ):
+    if not _smaller_same_day(total, part, total_fatalities, part_fatalities) or part.evidence[:1] == total.evidence[:1]:
         return False
     return total.place is not None and part.place is not None and part.place.iso == total.place.iso
 
