@@ -230,6 +230,7 @@ def read_fakes_gold(path: str | Path) -> list[TypedSnippet]:
 def read_snippets(path: str | Path) -> list[TypedSnippet]:
     """News snippets with gold ACLED sub-types, one JSON object a line (``tests/fixtures/news_subtypes_own``):
     ``{"id": ..., "text": ..., "sub_event_type": ..., "country": ...}``; other fields (incident, why) are ignored.
+    ``"sub_event_type": "NONE"`` marks a lead a coder records nothing from (scored as a negative: reject accuracy).
     A line that is not a JSON object, lacks an id or text, repeats an id or names a sub-type outside ACLED's 25
     raises EvalError naming the file and line."""
     import json
@@ -250,12 +251,13 @@ def read_snippets(path: str | Path) -> list[TypedSnippet]:
                 rid, text, sub = rec.get("id"), rec.get("text"), rec.get("sub_event_type")
                 if not isinstance(rid, str) or not rid.strip() or not isinstance(text, str) or not text.strip():
                     raise EvalError(f"{file}:{n}: each line needs a non-empty string 'id' and 'text'")
-                if sub not in SUB_TO_TYPE:
+                if sub not in SUB_TO_TYPE and sub != "NONE":
                     raise EvalError(f"{file}:{n}: unknown ACLED sub_event_type {sub!r} (id {rid})")
                 if rid in seen:
                     raise EvalError(f"{file}:{n}: duplicate id {rid!r}")
                 seen.add(rid)
-                out.append(TypedSnippet(rid, text, sub, str(rec.get("country", "")), None, SUB_TO_TYPE[sub]))
+                gold = None if sub == "NONE" else sub
+                out.append(TypedSnippet(rid, text, gold, str(rec.get("country", "")), None, SUB_TO_TYPE.get(sub, "")))
     return out
 
 
