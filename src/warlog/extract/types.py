@@ -412,6 +412,28 @@ _RESCUED_BEFORE = re.compile(
 )
 
 
+# A wanted person as what was captured: the object after the verb, or the subject of a passive ("the group's
+# leader, alias X, was captured").
+_PERSON_TAKEN = re.compile(
+    r"(?:[\w'.\-]+ ){0,3}?(?:drug (?:lord|baron|trafficker)|kingpin|leader|commander|chief|suspects?|fugitive|boss|"
+    r"mastermind|ring ?leader|warlord|alias)\b",
+    re.IGNORECASE,
+)
+
+
+def _captures_person(sentence: str, m: re.Match[str]) -> bool:
+    """Whether a capture trigger takes a person (an arrest), not a place."""
+    if re.match(r"\s+(?:the |a |an )?", sentence[m.end() :]) and _PERSON_TAKEN.match(
+        sentence[m.end() :].lstrip().removeprefix("the ").removeprefix("a ")
+    ):
+        return True
+    if re.search(r"\b(?:was|were|been)\b", m.group(0), re.I):
+        return bool(
+            _PERSON_TAKEN.search(_clause_before(sentence, m.start()) or sentence[max(0, m.start() - 60) : m.start()])
+        )
+    return False
+
+
 def _find(sentence: str, actors: Sequence[str]) -> list[tuple[EventTypeMatch, str]]:
     """Triggers with their evidence tag, sub-types resolved from who acts."""
     raw = _raw_triggers(sentence)
@@ -425,6 +447,8 @@ def _find(sentence: str, actors: Sequence[str]) -> list[tuple[EventTypeMatch, st
             if not has_protest:
                 continue
             sub = INTERV
+        elif sub in (_TERRITORY, _RETAKE) and _captures_person(sentence, m):
+            sub = ARREST  # "marines recaptured drug lord X", "alias Otoniel was captured": a person, not ground
         elif sub in (_TERRITORY, _RETAKE):
             sub = _resolve_territory(sentence, sub, m, actors)
         elif sub == ARREST and _perpetrator_kind(sentence, m.start(), actors) in _NONSTATE_KINDS:
@@ -550,6 +574,14 @@ def _protest_with_force(
             return attack
         if kind in _STATE_KINDS or (kind is None and _STATE_NOUN.search(_clause_before(sentence, attack.start))):
             return _as(EXCESS, attack)
+    loot = _best(live, LOOT)
+    if (
+        loot is not None
+        and loot.score >= 0.5
+        and _perpetrator_kind(sentence, loot.start, actors, crowd=True) not in _ARMED_KINDS
+    ):
+        # ACLED: demonstrators who destroy property ("protesters set fire to trucks") make a violent demonstration
+        return _as(VIOLDEM, loot)
     if protest.sub_event_type == PEACE and _best(live, ARREST) is not None and _CROWD_ARREST.search(sentence):
         return _as(INTERV, _best(live, ARREST))  # "26 arrested", "police arrested 2": the protest was intervened in
     return protest
@@ -568,6 +600,9 @@ def _decide(
     if CHEM in subs:
         return _best(live, CHEM)
     territory = [m for m in live if m.sub_event_type in _TERRITORY_SUBS and m.score >= 0.3]
+    disrupt = _best(live, DISRUPT)
+    if territory and disrupt is not None and disrupt.score > max(m.score for m in territory):
+        territory = []  # "an explosive device ... was seized": a weapon taken, not ground
     if territory:
         return max(territory, key=lambda m: (m.score, -m.start))
     if DISRUPT in strong and sentence and not _HARM.search(sentence) and not subs & {ARREST, ABDUCT}:
@@ -582,10 +617,11 @@ def _decide(
         protest is not None
         and protest.sub_event_type in (PEACE, INTERV)
         and subs - _PROTEST_FAMILY
-        and _perpetrator_kind(sentence, protest.start, actors, crowd=True) in _ARMED_KINDS
+        and _perpetrator_kind(sentence, protest.start, actors, crowd=True) in _NONSTATE_KINDS
     ):
         # ACLED: demonstrators are unarmed; armed men blocking a road or besieging a building do something else,
-        # which the sentence's other triggers tell ("gunmen blocked the highway and shot dead 23 passengers").
+        # which the sentence's other triggers tell ("gunmen blocked the highway and shot dead 23 passengers"). State
+        # forces before a protest word are the ones who intervene in it ("police fired tear gas to break up a protest").
         return _decide([t for t in tagged if t[0].sub_event_type not in _PROTEST_FAMILY], context, sentence, actors)
     if (
         protest is not None
@@ -619,6 +655,8 @@ def _decide(
         return _best(live, SEXV)
     attack = _best(live, ATTACK)
     remote = [m for m in live if m.sub_event_type in _REMOTE and m.score >= 0.3]
+    if any(m.score >= 0.5 for m in remote):
+        remote = [m for m in remote if m.score >= 0.5]  # "threw grenades ... blasts": the named weapon, not the noise
     if attack is not None and attack.score <= 0.6 and remote:
         # "strikes hit the market, killing nine civilians": the killing is what the weapon did.
         return min(remote, key=lambda m: (_PRIORITY.index(m.sub_event_type), -m.score))
