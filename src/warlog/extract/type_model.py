@@ -22,8 +22,6 @@ import numpy as np
 BITS = 20
 MODEL_RESOURCE = "data/types_model.npz"
 LEXICON_WEIGHT = 4
-# The lead model's class for text a coder records nothing from (warlog.train.leads).
-NONE_CLASS = "NONE"
 
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+")
 # ACLED note boilerplate that news text never has: the leading date, the size tag, the fatality statements.

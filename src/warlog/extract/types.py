@@ -59,6 +59,7 @@ CHANGE = "Change to group/activity"
 DISRUPT = "Disrupted weapons use"
 HQ = "Headquarters or base established"
 LOOT = "Looting/property destruction"
+OTHER = "Other"
 # Pseudo sub-types resolved later: a territory change whose winner decides GOV or NSA, and a protest cue that only
 # counts beside a protest.
 _TERRITORY = "territory"
@@ -242,7 +243,9 @@ def _winner_kind(sentence: str, m: re.Match[str], actors: Sequence[str]) -> str 
         return by[0].kind
     before = [a for a in mentions if a.end <= m.start()]
     if before:
-        return "external" if _FOREIGN.match(before[0].canonical) else before[0].kind
+        # the subject, or the antecedent of a relative clause ("..., the Malian army, which retook it")
+        who = before[-1] if re.search(r"\b(?:which|who|that)\s+(?:\w+\s+)?$", sentence[: m.start()]) else before[0]
+        return "external" if _FOREIGN.match(who.canonical) else who.kind
     return _given_kind(actors)
 
 
@@ -428,6 +431,9 @@ def _captures_person(sentence: str, m: re.Match[str]) -> bool:
     ):
         return True
     if re.search(r"\b(?:was|were|been)\b", m.group(0), re.I):
+        subject = _clause_before(sentence, m.start()) or sentence[max(0, m.start() - 60) : m.start()]
+        if _CIV_WORD.search(subject) and not re.search(_PLACE_OBJ, subject, re.I):
+            return True
         return bool(
             _PERSON_TAKEN.search(_clause_before(sentence, m.start()) or sentence[max(0, m.start() - 60) : m.start()])
         )
@@ -448,7 +454,9 @@ def _find(sentence: str, actors: Sequence[str]) -> list[tuple[EventTypeMatch, st
                 continue
             sub = INTERV
         elif sub in (_TERRITORY, _RETAKE) and _captures_person(sentence, m):
-            sub = ARREST  # "marines recaptured drug lord X", "alias Otoniel was captured": a person, not ground
+            # "marines recaptured drug lord X", "alias Otoniel was captured": a person, not ground; taken by an armed
+            # group ("seventeen missionaries were seized by a gang") an abduction
+            sub = ABDUCT if _perpetrator_kind(sentence, m.start(), actors) in _NONSTATE_KINDS else ARREST
         elif sub in (_TERRITORY, _RETAKE):
             sub = _resolve_territory(sentence, sub, m, actors)
         elif sub == ARREST and _perpetrator_kind(sentence, m.start(), actors) in _NONSTATE_KINDS:
@@ -565,7 +573,7 @@ def _protest_with_force(
     """A protest met by a killing, recoded by ACLED's definitions: excessive force against protesters when the
     state kills, an attack on civilians when a non-state group does.
     """
-    if protest.sub_event_type not in (PEACE, INTERV):
+    if protest.sub_event_type not in (PEACE, INTERV, EXCESS):
         return protest
     attack = _best(live, ATTACK)
     if attack is not None and attack.score >= 0.5:
@@ -582,6 +590,8 @@ def _protest_with_force(
     ):
         # ACLED: demonstrators who destroy property ("protesters set fire to trucks") make a violent demonstration
         return _as(VIOLDEM, loot)
+    if protest.sub_event_type == EXCESS:
+        return protest
     if protest.sub_event_type == PEACE and _best(live, ARREST) is not None and _CROWD_ARREST.search(sentence):
         return _as(INTERV, _best(live, ARREST))  # "26 arrested", "police arrested 2": the protest was intervened in
     return protest
@@ -599,6 +609,11 @@ def _decide(
 
     if CHEM in subs:
         return _best(live, CHEM)
+    other = _best(live, OTHER)
+    if other is not None and other.score >= 0.5:
+        # ACLED: the discovery of a mass grave is its own event (Other); the killings it holds and the fighting that
+        # opened the ground to investigators are earlier events
+        return other
     territory = [m for m in live if m.sub_event_type in _TERRITORY_SUBS and m.score >= 0.3]
     disrupt = _best(live, DISRUPT)
     if territory and disrupt is not None and disrupt.score > max(m.score for m in territory):
@@ -639,9 +654,15 @@ def _decide(
         and _perpetrator_kind(sentence, protest.start, actors, crowd=True) in _NONSTATE_KINDS - {"unidentified"}
     ):
         protest = _as(CLASH, protest)  # "Taliban militants clashed with police": an armed group's fight is a battle
-    if protest is not None and (first.sub_event_type in _PROTEST_FAMILY or not (strong & (_REMOTE | {CLASH}))):
+    heavy = {m.sub_event_type for m in live if m.score >= 0.8} & _REMOTE
+    if protest is not None and (
+        (first.sub_event_type in _PROTEST_FAMILY and not heavy) or not (strong & (_REMOTE | {CLASH}))
+    ):
+        # a rally is the setting, not the event, when a grenade or a bomb goes off in it
         return _protest_with_force(protest, live, sentence, actors)
 
+    if SEXV in strong and not any(m.sub_event_type == CLASH and _FIGHT_WORDS.search(m.trigger) for m in live):
+        return _best(live, SEXV)  # "soldiers who stormed the compound raped ...": the violence is sexual
     battle = [m for m, tag in tagged if m.sub_event_type == CLASH and tag == "battle" and m.score >= 0.5]
     ground = bool(battle) or bool(context and _GROUND.search(context))
     if AIR in strong and ground and SUIC not in subs:

@@ -1,0 +1,141 @@
+"""Round 7: ACLED sub-types of news wording the lexicon missed, by the codebook's definitions (own sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from warlog.eval.types import read_snippets
+from warlog.extract.types import classify_sentence
+
+CASES = [
+    # approximate figures and killings told in the passive
+    ("Gunmen raided the hamlet before dawn, killing about 40 villagers, a local official said.", "Attack"),
+    ("Some 30 herders were killed in the attack on their camp, elders said on Monday.", "Attack"),
+    ("The attackers slit the throats of nine farm workers in a rice field, survivors said.", "Attack"),
+    ("Two masked men forced their way into the journalist's flat and shot him dead on Friday.", "Attack"),
+    # weapons named by how they are used
+    ("Assailants lobbed grenades into a crowded bus station, wounding 11 people, police said.", "Grenade"),
+    (
+        "A shepherd was killed when he stepped on a landmine while grazing his flock near the border.",
+        IED := "Remote explosive/landmine/IED",
+    ),
+    ("A minibus drove over an anti-tank mine on the road to the district centre, killing six passengers.", IED),
+    ("A parked car exploded outside the governor's office on Sunday, wounding four guards.", IED),
+    ("A man wearing a vest exploded himself at the gate of the police academy, the ministry said.", "Suicide bomb"),
+    ("A military jet dropped two bombs on the market of the village, residents said.", "Air/drone strike"),
+    ("Dozens of attack drones targeted the port city overnight, the regional governor said.", "Air/drone strike"),
+    # mass graves are Other, whatever happened before
+    ("Investigators uncovered a mass grave holding some 50 bodies days after the army retook the town.", "Other"),
+    ("Forensic teams began the exhumation of remains at a burial site outside the city on Tuesday.", "Other"),
+    # protests: crowd destruction, intervention, lethal force
+    (
+        "Demonstrators angry over fuel prices set fire to the regional assembly building on Monday night.",
+        "Violent demonstration",
+    ),
+    (
+        "Opposition supporters broke through police barricades and stormed the parliament, smashing windows.",
+        "Violent demonstration",
+    ),
+    (
+        "Police fired tear gas to break up a march of teachers demanding unpaid wages and detained several of them.",
+        "Protest with intervention",
+    ),
+    (
+        "Dozens of activists were detained as they tried to gather outside the court on Saturday.",
+        "Protest with intervention",
+    ),
+    (
+        "Troops fired on striking dock workers at the port gate, killing three, a union said.",
+        "Excessive force against protesters",
+    ),
+    ("A grenade went off near the stage minutes after the minister addressed the rally, wounding 14.", "Grenade"),
+    # arrests and abductions of persons by capture verbs
+    ("Marines recaptured the cartel boss in a raid on a ranch on Friday, the navy said.", "Arrests"),
+    (
+        "Twelve aid workers were seized by a gang on the road to the airport, their organisation said.",
+        "Abduction/forced disappearance",
+    ),
+    (
+        "Four tourists were forcibly taken from a beach resort by armed men who fled by boat.",
+        "Abduction/forced disappearance",
+    ),
+    # strategic developments
+    ("The militia pledged allegiance to the Islamic State in a video released on Sunday.", "Change to group/activity"),
+    ("The rebel group said it was taking up arms again, a year after signing the accord.", "Change to group/activity"),
+    (
+        "Army engineers cleared and destroyed dozens of items of unexploded ordnance on the road to the dam.",
+        "Disrupted weapons use",
+    ),
+    (
+        "Security services said they had prevented a terrorist attack on a railway station and seized a bomb.",
+        "Disrupted weapons use",
+    ),
+    (
+        "A new forward operating base was inaugurated near the lake shore on Saturday, the theatre commander said.",
+        "Headquarters or base established",
+    ),
+    (
+        "The last foreign troops handed the air base back to the national army on Monday.",
+        "Non-violent transfer of territory",
+    ),
+    (
+        "The border town was formally ceded to the regional force after the rebels left.",
+        "Non-violent transfer of territory",
+    ),
+    ("The two sides agreed on Thursday to a cessation of hostilities after talks in the capital.", "Agreement"),
+    (
+        "Militants used heavy machinery to destroy the tombs of local saints in the old city.",
+        "Looting/property destruction",
+    ),
+    (
+        "More than 100 houses in the village were set ablaze by soldiers, residents said.",
+        "Looting/property destruction",
+    ),
+    (
+        "Rebels declared they now control most of Kalemie after a three-day offensive.",
+        "Non-state actor overtakes territory",
+    ),
+    (
+        "The army said it drove the insurgents out of Kolofata on Tuesday after heavy fighting.",
+        "Government regains territory",
+    ),
+    (
+        "The town, lost to the rebels last month, is again in the hands of the Malian army, which retook it on Friday.",
+        "Government regains territory",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "sub"), CASES)
+def test_news_wording(sentence: str, sub: str) -> None:
+    m = classify_sentence(sentence)
+    assert m is not None, sentence
+    assert m.sub_event_type == sub
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Survivors marked the tenth anniversary of the massacre with a silent march on Sunday.",
+        "The currency fell to a record low against the dollar on Monday, traders said.",
+        "The army announced it would hold a ceremony next month to open a new base.",
+    ],
+)
+def test_not_incidents(sentence: str) -> None:
+    m = classify_sentence(sentence)
+    assert m is None or m.sub_event_type not in (
+        "Non-state actor overtakes territory",
+        "Other",
+        "Headquarters or base established",
+    )
+
+
+def test_snippets_none_is_a_negative(tmp_path) -> None:
+    f = tmp_path / "s.jsonl"
+    f.write_text(
+        '{"id": "a", "text": "Police arrested five men.", "sub_event_type": "Arrests"}\n'
+        '{"id": "b", "text": "Prices rose.", "sub_event_type": "NONE"}\n',
+        encoding="utf-8",
+    )
+    rows = read_snippets(f)
+    assert [r.gold for r in rows] == ["Arrests", None]
