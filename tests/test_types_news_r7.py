@@ -139,3 +139,22 @@ def test_snippets_none_is_a_negative(tmp_path) -> None:
     )
     rows = read_snippets(f)
     assert [r.gold for r in rows] == ["Arrests", None]
+
+
+def test_attackers_identified_by_a_source_are_actor1() -> None:
+    from warlog.extract.frames import extract_report
+    from warlog.extract.nlp import load_nlp
+    from warlog.model import Report
+
+    text = (
+        "Raid on farming village\n"
+        "GOMA, 3 March 2023 - Gunmen raided a village near Rutshuru on Thursday, killing 17 "
+        "civilians, local officials said.\n"
+        "The gunmen, whom the army and a local chief identified as fighters of the M23 rebel group, hacked several of "
+        "the victims to death."
+    )
+    ex = extract_report(Report(text=text, title="", published=None), load_nlp())
+    attacks = [m for m in ex.mentions if m.sub_event_type == "Attack"]
+    assert attacks and attacks[0].actor1 is not None
+    assert "M23" in attacks[0].actor1
+    assert not (attacks[0].actor1 or "").startswith("Military Forces")

@@ -733,6 +733,13 @@ _CLAIMS = re.compile(
 )
 
 
+_NAMED_AS_TAIL = re.compile(
+    r"\b(?:(?:identified|described|named|recogni[sz]ed)\s+(?:them\s+|him\s+)?as|(?:believed|thought|suspected)\s+to\s+"
+    r"(?:be|belong\s+to))(?:\s+(?:members?|fighters|militants|elements|gunmen)\s+(?:of|from))?(?:\s+(?:an?|the))?\s*$",
+    re.I,
+)
+
+
 def named_as_agent(sentence: str, canonical: str, country: str | None = None) -> bool:
     """The sentence names this actor as the one who did it: "carried out by X", "claimed by X", "X claimed", "X
     said one of its fighters", "X shot down" (not as a victim, a source or a bystander)."""
@@ -741,6 +748,8 @@ def named_as_agent(sentence: str, canonical: str, country: str | None = None) ->
             continue
         if _BY.search(sentence[max(0, a.start - 40) : a.start]) or _CLAIMS.match(sentence[a.end :]):
             return True
+        if _NAMED_AS_TAIL.search(sentence[max(0, a.start - 60) : a.start]):
+            return True  # "whom the army identified as fighters of X", "gunmen believed to be X"
     return False
 
 
@@ -1083,10 +1092,22 @@ _SUSPECTED_AS = re.compile(
 )
 
 
+# "the attackers, whom the army identified as fighters of the CODECO militia": the group the sources name.
+_IDENTIFIED_AS = re.compile(
+    r"^\W*(?:(?:who|whom)\b)?[^.;]{0,90}?\b(?:identified|described|named|recogni[sz]ed)\s+(?:them\s+|him\s+)?as"
+    r"(?:\s+(?:members?|fighters|militants|elements|gunmen)\s+(?:of|from))?(?:\s+(?:an?|the))?\s*$",
+    re.I,
+)
+
+
 def _suspected_named(sentence: str, agents: list[ActorMention]) -> list[ActorMention]:
-    """Drop an unidentified group the sentence goes on to name as a suspected known one."""
+    """Drop an unidentified group the sentence goes on to name as a suspected known one; an actor named inside
+    "whom the army identified as fighters of X" is the source of the identification, no side."""
     out = []
+    skip: set[int] = set()
     for i, a in enumerate(agents):
+        if i in skip:
+            continue
         nxt = agents[i + 1] if i + 1 < len(agents) else None
         if (
             a.kind == "unidentified"
@@ -1097,6 +1118,17 @@ def _suspected_named(sentence: str, agents: list[ActorMention]) -> list[ActorMen
             and _SUSPECTED_AS.match(sentence[a.end : nxt.start])
         ):
             continue
+        if a.kind == "unidentified":
+            later = [
+                j
+                for j in range(i + 1, len(agents))
+                if agents[j].kind not in ("unidentified", "civilians")
+                and agents[j].start >= a.end
+                and _IDENTIFIED_AS.match(sentence[a.end : agents[j].start])
+            ]
+            if later:
+                skip.update(range(i + 1, later[0]))
+                continue
         out.append(a)
     return out
 
