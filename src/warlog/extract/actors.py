@@ -1092,12 +1092,9 @@ _SUSPECTED_AS = re.compile(
 )
 
 
-# "the attackers, whom the army identified as fighters of the CODECO militia": the group the sources name.
-_IDENTIFIED_AS = re.compile(
-    r"^\W*(?:(?:who|whom)\b)?[^.;]{0,90}?\b(?:identified|described|named|recogni[sz]ed)\s+(?:them\s+|him\s+)?as"
-    r"(?:\s+(?:members?|fighters|militants|elements|gunmen)\s+(?:of|from))?(?:\s+(?:an?|the))?\s*$",
-    re.I,
-)
+# "the attackers, whom the army identified as fighters of the CODECO militia": the group the sources name (the words
+# between the placeholder and the group, the identifier's clause included).
+_IDENTIFIED_AS = re.compile(r"^\W*(?:(?:who|whom)\b)?[^.;]{0,90}?" + _NAMED_AS_TAIL.pattern, re.I)
 
 
 def _suspected_named(sentence: str, agents: list[ActorMention]) -> list[ActorMention]:
