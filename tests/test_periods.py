@@ -14,7 +14,9 @@ def test_the_period_follows_the_day() -> None:
     us = "Military Forces of the United States (2017-2021)"
     assert dated_actor(us, date(2017, 1, 10)) == "Military Forces of the United States (2009-2017)"
     assert dated_actor(us, date(2019, 6, 1)) == us
-    assert dated_actor(us, date(2022, 3, 1)) == "Military Forces of the United States (2021-)"
+    # a later change of government closes the period (data/government_changes.csv; ACLED renames past events too)
+    assert dated_actor(us, date(2022, 3, 1)) == "Military Forces of the United States (2021-2025)"
+    assert dated_actor(us, date(2025, 4, 17)) == "Military Forces of the United States (2025-)"
     # a year two periods share: the later one from the first day ACLED used it
     assert period_on("IQ", date(2018, 6, 1)) == "2014-2018"
     assert period_on("IQ", date(2018, 12, 1)) == "2018-2020"
@@ -50,3 +52,13 @@ def test_an_events_actors_are_dated() -> None:
     assert m.actor1 == "Military Forces of Israel (2022-)"
     assert m.actor2 == "Military Forces of Syria (2000-)"
     assert m.assoc_actor_1 == "Police Forces of Israel (2022-); Hezbollah"
+
+
+def test_changes_of_government_after_the_exports() -> None:
+    mm = "Military Forces of Myanmar (2016-)"
+    assert dated_actor(mm, date(2020, 12, 1)) == "Military Forces of Myanmar (2016-2021)"
+    assert dated_actor(mm, date(2022, 10, 23)) == "Military Forces of Myanmar (2021-)"
+    mali = "Military Forces of Mali (2013-)"
+    assert dated_actor(mali, date(2021, 3, 1)) == "Military Forces of Mali (2020-2021)"
+    assert dated_actor(mali, date(2021, 6, 1)) == "Military Forces of Mali (2021-)"
+    assert period_on("NE", date(2023, 7, 1)) == "2011-2023" and period_on("NE", date(2023, 8, 1)) == "2023-"

@@ -177,7 +177,9 @@ def test_an_explanation_and_a_second_toll_fold_into_the_drone_strike(extracted):
     events = _events(extracted, "03-nigeria-drone-strike.txt")
     assert len(events) == 1
     m = events[0]
-    assert m.sub_event_type == "Air/drone strike" and m.actor1 == "Military Forces of Nigeria (2015-)"
+    assert (
+        m.sub_event_type == "Air/drone strike" and m.actor1 == "Military Forces of Nigeria (2023-)"
+    )  # Tinubu from 29 May 2023
     assert (m.fatalities, m.fatalities_max) == (85, 120)  # the lowest credible figure, the other source's as the max
     assert m.event_date == date(2023, 12, 3)
 

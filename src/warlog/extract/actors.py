@@ -1097,6 +1097,10 @@ _SUSPECTED_AS = re.compile(
 _IDENTIFIED_AS = re.compile(r"^\W*(?:(?:who|whom)\b)?[^.;]{0,90}?" + _NAMED_AS_TAIL.pattern, re.I)
 
 
+# "Fighters of the al-Qaeda-linked Group for the Support of Islam and Muslims (JNIM)": the fighters are the group.
+_MEMBERS_OF = re.compile(r"^\s+(?:of|from)\s+(?:the\s+)?[^.;,]{0,70}?(?:\(\s*)?$", re.I)
+
+
 def _suspected_named(sentence: str, agents: list[ActorMention]) -> list[ActorMention]:
     """Drop an unidentified group the sentence goes on to name as a suspected known one; an actor named inside
     "whom the army identified as fighters of X" is the source of the identification, no side."""
@@ -1112,7 +1116,7 @@ def _suspected_named(sentence: str, agents: list[ActorMention]) -> list[ActorMen
             and nxt.kind not in ("unidentified", "civilians")
             and not re.match(r"(?:the\s+)?(?:former|ex-)", nxt.surface, re.I)
             and nxt.start >= a.end
-            and _SUSPECTED_AS.match(sentence[a.end : nxt.start])
+            and (_SUSPECTED_AS.match(sentence[a.end : nxt.start]) or _MEMBERS_OF.match(sentence[a.end : nxt.start]))
         ):
             continue
         if a.kind == "unidentified":

@@ -437,6 +437,35 @@ def report_gunner(roles: Any, sub: str | None, actors: DocActors) -> None:
             roles.actor1, roles.inter1 = gunner.canonical, gunner.inter
 
 
+# A definite reference to an armed group the report has named ("the rebels", "the jihadists", "its fighters"), not an
+# unattributed one ("gunmen", "unknown assailants", "armed men": ACLED keeps those unidentified).
+_GROUP_REFERENCE = re.compile(
+    r"\b(?:the|its|their|rebel|insurgent|militia|jihadist)\s+(?:[\w-]+\s+)?(?:rebels?|insurgents?|militants?|jihadists?"
+    r"|fighters|militiam[ae]n|militia|guerrillas?|extremists|group)\b|^\W*(?:rebels|insurgents|militants|jihadists|fighters)\b",
+    re.I,
+)
+_UNATTRIBUTED = re.compile(
+    r"\b(?:unknown|unidentified|suspected|masked|gunm[ae]n|armed\s+men|assailants|attackers|bandits|criminals)\b", re.I
+)
+_GROUP_KINDS = frozenset({"rebel", "militia"})
+
+
+def report_group(roles: Any, sentence: str, actors: DocActors) -> None:
+    """A side the sentence calls only "the rebels" or "the fighters" is the one non-state armed group the report
+    names (ACLED codes the group the report means: "M23 ... took Goma ... On 21 January the rebels seized Minova").
+    With two named groups, or an unattributed word ("gunmen", "unknown assailants"), the side stays unidentified."""
+    groups = [a for a in actors.armed if a.kind in _GROUP_KINDS and not a.canonical.startswith("Unidentified")]
+    if len({a.canonical for a in groups}) != 1 or _UNATTRIBUTED.search(sentence):
+        return
+    if not _GROUP_REFERENCE.search(sentence):
+        return
+    group = groups[0]
+    if (roles.actor1 or "").startswith("Unidentified Armed Group") and roles.actor2 != group.canonical:
+        roles.actor1, roles.inter1 = group.canonical, group.inter
+    elif (roles.actor2 or "").startswith("Unidentified Armed Group") and roles.actor1 != group.canonical:
+        roles.actor2, roles.inter2 = group.canonical, group.inter
+
+
 def civilian_toll(mention: Any) -> None:
     """ACLED: the dead of an attack on civilians are civilians. When the report names the victims as the people of the
     place (residents, villagers, civilians) and counts no armed dead, the civilian count is the whole toll, not only

@@ -29,6 +29,7 @@ from warlog.extract.context import (
     front_line_sides,
     named_countries,
     one_sided_battle,
+    report_group,
     report_gunner,
     unnamed_side,
 )
@@ -421,17 +422,32 @@ def _may_fold(draft: _Draft, into: _Draft) -> bool:
     )
 
 
+# A dated dateline on the first or second line, after a headline: "MOGADISHU, 30 October 2022 -",
+# "GOMA, Democratic Republic of Congo, Jan 28 -".
+_LINE_DATELINE = re.compile(
+    r"(?m)^[ \t]*[A-Z][A-Z'.\-]+(?:[ \-][A-Z][A-Z'.\-]+){0,3}(?:,[ \t]*[A-Z][A-Za-z .]{1,30}?)?,?[ \t]*"
+    r"(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?)(?:,?[ \t]+\d{4})?[ \t]*"
+    r"(?:\([^)\n]{1,40}\))?[ \t]*[-\u2013\u2014:]+"
+)
+
+
 def dateline_end(text: str) -> int:
-    """Offset where a leading dateline ends (0 when the text has none)."""
+    """Offset where a leading dateline ends (0 when the text has none): at the start, or on the line after a
+    headline. The dateline's date is the report's, never an event's."""
     m = _DATELINE.match(text[:200])
-    return m.end() if m else 0
+    if m:
+        return m.end()
+    line = _LINE_DATELINE.search(text[:400])
+    if line is not None and text[: line.start()].count("\n") <= 1:
+        return line.end()
+    return 0
 
 
 # A date that stamps the page ("Date of publication 27 June 2016", "Updated: ...") or the telling ("a monitor said
 # Monday", "told AFP on Friday") dates the report, not the event: used only when the sentence gives no other day.
 _STAMP_BEFORE = re.compile(r"\b(?:date of publication|published|posted|updated)\s*(?:on|at|:)?\s*$", re.I)
 _TELLING_BEFORE = re.compile(
-    r"(?:\b(?:said|says|told [\w.\- ]{1,40}?|reported|announced|added|stated|confirmed|declared)\s+"
+    r"(?:\b(?:said|says|told [\w.\- ]{1,40}?|reported|announced|added|stated|confirmed|declared|claimed)\s+"
     # "said in a report on Wednesday", "said in a statement released on Monday"
     r"(?:in\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:report|statement|study|briefing|post|interview)\s+)?"
     r"|\b(?:report|statement|study|findings)\s+(?:published|released|issued|made\s+public)\s+)"
@@ -1493,6 +1509,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     ids: set[str] = set()
     for d in drafts:
         report_gunner(d.mention, d.mention.sub_event_type, war_actors)
+        report_group(d.mention, d.mention.evidence[0].text if d.mention.evidence else "", war_actors)
         place = d.mention.place
         front_line_sides(
             d.mention, d.mention.sub_event_type, place.country if place else country, d.mention.event_date,

@@ -2,7 +2,8 @@
 
 ACLED names a state's forces after the government of the day: "Military Forces of Iraq (2018-2020)" for an event in
 2019, "(2020-2022)" for one in 2021. ``data/government_periods.csv`` (written by ``scripts/government_periods.py``
-from ACLED exports' actor names, with the days each period was seen on) lists the periods per country; the actor
+from ACLED exports' actor names, with the days each period was seen on) lists the periods per country, and
+``data/government_changes.csv`` (facts written by hand) the changes of government after those exports; the actor
 dictionary names forces with the period current in 2020 and :func:`dated_actor` moves the name to the event's day.
 Countries the table lacks, and those with two governments at once (Libya, Yemen: there the period names a faction),
 keep their name.
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
 from importlib import resources
@@ -41,6 +42,15 @@ def periods() -> dict[str, tuple[Period, ...]]:
     for rec in csv.DictReader(line for line in text.splitlines() if not line.startswith("#")):
         end = int(rec["end"]) if rec["end"] else None
         out.setdefault(rec["iso"], []).append(Period(int(rec["start"]), end, date.fromisoformat(rec["first_seen"])))
+    changes = resources.files("warlog").joinpath("data/government_changes.csv").read_text(encoding="utf-8")
+    for rec in csv.DictReader(line for line in changes.splitlines() if not line.startswith("#")):
+        start, day = int(rec["start"]), date.fromisoformat(rec["first_day"])
+        table = out.setdefault(rec["iso"], [])
+        if any(p.start == start for p in table):
+            continue
+        # the open period before the change closes at its year; the change opens the next one from its first day
+        table[:] = [replace(p, end=start) if p.end is None and p.start < start else p for p in table]
+        table.append(Period(start, None, day))
     return {iso: tuple(sorted(p, key=lambda x: (x.start, x.first_seen))) for iso, p in out.items()}
 
 
