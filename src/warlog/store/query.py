@@ -548,9 +548,15 @@ def count_bounded(conn: Connection, f: EventFilter) -> tuple[int, bool]:
             estimate = int(n) * KEY_SPACE / (int(last) + 1)
     else:
         big = sa.select(sa.func.count()).select_from(events).where(*conds)
-        n = _count_within_budget(conn, big, dialect)
-        if n is not None:
-            return n + _reviewed_count(conn, f, rest), True
+        if rest and dialect == "sqlite":  # the reviewed parts in the same statement (and budget): one round trip
+            delta = _reviewed_delta([(s, c) for s, _frm, _cf, c in rest], _changing_reviews(f))
+            n = _count_within_budget(conn, sa.select(big.scalar_subquery() + delta), dialect)
+            if n is not None:
+                return n, True
+        else:
+            n = _count_within_budget(conn, big, dialect)
+            if n is not None:
+                return n + _reviewed_count(conn, f, rest), True
     if estimate is None:
         estimate = _sample_estimate(conn, f, dialect)
     if estimate is None:  # too few matches in the sample to tell (a rare combination dear to count), or no keys
