@@ -213,9 +213,13 @@ def test_upgrade_from_0001_adds_the_event_filter_indexes(db_url: str) -> None:
     assert "ix_events_sub_event_type_date" not in indexes and "ix_events_search_key" not in indexes
     # 0006: the date and coordinate indexes cover the date order (date, id) and what a walk or a box page reads
     cover = {"ix_events_date_cover": ["event_date", "id", "iso", "country"],
-             "ix_events_lat_lon_cover": ["latitude", "longitude", "event_date", "id"]}  # fmt: skip
+             "ix_events_lat_lon_cover": ["latitude", "longitude", "event_date", "id"],
+             "ix_events_admin1_cover": ["admin1", "id", "iso", "country"],
+             "ix_events_location_cover": ["location", "id", "iso", "country"]}  # fmt: skip
     assert {name: indexes.get(name) for name in cover} == cover
-    assert "ix_events_event_date" not in indexes and "ix_events_lat_lon" not in indexes
+    assert {"ix_events_event_date", "ix_events_lat_lon", "ix_events_admin1_id", "ix_events_location_id"}.isdisjoint(
+        indexes
+    )
     assert _count_reports(db_url) == 1
     command.downgrade(migrate.alembic_config(db_url), migrate.BASELINE)
     assert added.keys().isdisjoint(_event_indexes(db_url)) and dated.keys().isdisjoint(_event_indexes(db_url))

@@ -139,12 +139,13 @@ events = sa.Table(
     # boxes and radii with the date order's columns: a page's ids picked from the index alone (migration 0006)
     sa.Index("ix_events_lat_lon_cover", "latitude", "longitude", "event_date", "id"),
     sa.Index("ix_events_iso_date", "iso", "event_date"),  # country filters given as a code
-    sa.Index("ix_events_admin1_id", "admin1", "id"),  # admin1 filters and sorting, ties by id
+    # admin1 filters and sorting, ties by id, with the country a sort is often asked with (migration 0006)
+    sa.Index("ix_events_admin1_cover", "admin1", "id", "iso", "country"),
     sa.Index("ix_events_sub_event_type_cover", "sub_event_type", "event_date", "iso", "country", "fatalities"),
     sa.Index("ix_events_fatalities_id", "fatalities", "id"),  # the web UI's sorts, ties by id (migration 0003)
     sa.Index("ix_events_n_sources_id", "n_sources", "id"),
     sa.Index("ix_events_n_reports_id", "n_reports", "id"),
-    sa.Index("ix_events_location_id", "location", "id"),
+    sa.Index("ix_events_location_cover", "location", "id", "iso", "country"),  # migration 0006
     sa.Index("ix_events_event_type_id", "event_type", "id"),  # migration 0004
     sa.Index("ix_events_updated_at", "updated_at"),
     # search_key (a hash of the id) first, then every column a filter reads: a uniform sample of the events read from
