@@ -202,6 +202,8 @@ def test_upgrade_from_0001_adds_the_event_filter_indexes(db_url: str) -> None:
     assert {name: indexes.get(name) for name in dated} == dated and added.keys().isdisjoint(indexes)
     assert _count_reports(db_url) == 1
     # 0005: the type filters' indexes cover the columns combined with them; a covering sample index in hash order
+    migrate.upgrade(db_url, "0005")
+    assert "ix_events_event_date" in _event_indexes(db_url)
     migrate.upgrade(db_url)
     indexes = _event_indexes(db_url)
     covering = {"ix_events_sub_event_type_cover": ["sub_event_type", "event_date", "iso", "country", "fatalities"],
@@ -209,6 +211,15 @@ def test_upgrade_from_0001_adds_the_event_filter_indexes(db_url: str) -> None:
                                      "sub_event_type", "fatalities", "latitude", "longitude", "id"]}  # fmt: skip
     assert {name: indexes.get(name) for name in covering} == covering
     assert "ix_events_sub_event_type_date" not in indexes and "ix_events_search_key" not in indexes
+    # 0006: the date and coordinate indexes cover the date order (date, id) and what a walk or a box page reads
+    cover = {"ix_events_date_cover": ["event_date", "id", "iso", "country"],
+             "ix_events_lat_lon_cover": ["latitude", "longitude", "event_date", "id"],
+             "ix_events_admin1_cover": ["admin1", "id", "iso", "country"],
+             "ix_events_location_cover": ["location", "id", "iso", "country"]}  # fmt: skip
+    assert {name: indexes.get(name) for name in cover} == cover
+    assert {"ix_events_event_date", "ix_events_lat_lon", "ix_events_admin1_id", "ix_events_location_id"}.isdisjoint(
+        indexes
+    )
     assert _count_reports(db_url) == 1
     command.downgrade(migrate.alembic_config(db_url), migrate.BASELINE)
     assert added.keys().isdisjoint(_event_indexes(db_url)) and dated.keys().isdisjoint(_event_indexes(db_url))

@@ -190,3 +190,19 @@ def test_counts_apply_reviews_that_move_events_in_and_out(db_url: str) -> None:
         for f in filters:
             assert q.count_events(conn, f) == len(q.read_events(store.engine, f)) > 0, f
     store.close()
+
+
+def test_counts_within_budget_are_exact_with_the_reviews(filled: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A store treated as large but every count within the default budget: the bounded count (on SQLite the events'
+    count and the reviewed correction in one statement) equals the exact one, reviews applied."""
+    monkeypatch.setattr(q, "ESTIMATE_FROM_EVENTS", -1)
+    engine = sa.create_engine(filled)
+    statements: list[str] = []
+    sa.event.listen(engine, "before_cursor_execute", lambda _c, _cur, s, *_a: statements.append(s))
+    with engine.connect() as conn:
+        for f in [*LARGE, q.EventFilter(country="YE", event_type="Protests"), q.EventFilter(since=date(2016, 1, 1))]:
+            statements.clear()
+            assert q.count_bounded(conn, f) == (q.count_events(conn, f), True), f
+            if filled.startswith("sqlite"):  # count_bounded's one statement, then count_events' (and the store's size)
+                assert len([s for s in statements if "max(rowid)" not in s]) == 2
+    engine.dispose()

@@ -130,19 +130,22 @@ events = sa.Table(
     sa.Column("flags", sa.JSON),  # ["figures_disagree:12-40", "perpetrator_disagrees:...", "single_source", ...]
     sa.Column("updated_at", sa.DateTime),
     sa.Column("search_key", sa.BigInteger),  # SQLite: the rowid of the event's search document (migration 0003)
-    sa.Index("ix_events_event_date", "event_date"),
+    # the default order (date, ties by id) and a country, read from the index alone (migration 0006)
+    sa.Index("ix_events_date_cover", "event_date", "id", "iso", "country"),
     # filters, each with the date second: a filter and a date range is one index range (migration 0004)
     sa.Index("ix_events_country_date", "country", "event_date"),
     # type filters cover what the web UI combines with them: country code and name, toll (migration 0005)
     sa.Index("ix_events_event_type_cover", "event_type", "event_date", "iso", "country", "fatalities"),
-    sa.Index("ix_events_lat_lon", "latitude", "longitude"),
+    # boxes and radii with the date order's columns: a page's ids picked from the index alone (migration 0006)
+    sa.Index("ix_events_lat_lon_cover", "latitude", "longitude", "event_date", "id"),
     sa.Index("ix_events_iso_date", "iso", "event_date"),  # country filters given as a code
-    sa.Index("ix_events_admin1_id", "admin1", "id"),  # admin1 filters and sorting, ties by id
+    # admin1 filters and sorting, ties by id, with the country a sort is often asked with (migration 0006)
+    sa.Index("ix_events_admin1_cover", "admin1", "id", "iso", "country"),
     sa.Index("ix_events_sub_event_type_cover", "sub_event_type", "event_date", "iso", "country", "fatalities"),
     sa.Index("ix_events_fatalities_id", "fatalities", "id"),  # the web UI's sorts, ties by id (migration 0003)
     sa.Index("ix_events_n_sources_id", "n_sources", "id"),
     sa.Index("ix_events_n_reports_id", "n_reports", "id"),
-    sa.Index("ix_events_location_id", "location", "id"),
+    sa.Index("ix_events_location_cover", "location", "id", "iso", "country"),  # migration 0006
     sa.Index("ix_events_event_type_id", "event_type", "id"),  # migration 0004
     sa.Index("ix_events_updated_at", "updated_at"),
     # search_key (a hash of the id) first, then every column a filter reads: a uniform sample of the events read from
