@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from warlog.eval.types import read_snippets
@@ -158,3 +160,52 @@ def test_attackers_identified_by_a_source_are_actor1() -> None:
     assert attacks and attacks[0].actor1 is not None
     assert "M23" in attacks[0].actor1
     assert not (attacks[0].actor1 or "").startswith("Military Forces")
+
+
+def test_a_raid_that_carries_people_off_is_an_abduction() -> None:
+    m = classify_sentence(
+        "Dozens of pupils were unaccounted for on Saturday after armed men stormed their boarding school "
+        "overnight and marched the children into the nearby forest."
+    )
+    assert m is not None and m.sub_event_type == "Abduction/forced disappearance"
+
+
+def _extract(text: str, published=None):
+    from warlog.extract.frames import extract_report
+    from warlog.extract.nlp import load_nlp
+    from warlog.model import Report
+
+    return extract_report(Report(text=text, title="", published=published), load_nlp())
+
+
+def test_the_rebels_are_the_one_group_the_report_names() -> None:
+    ex = _extract(
+        "Rebels advance on provincial capital\n"
+        "GOMA, 10 February 2025 -\n"
+        "Fighters of the M23 movement said on Sunday they were moving south along the lake shore.\n"
+        "On Friday the rebels seized the town of Sake after a day of fighting with government troops, residents said."
+    )
+    taken = [m for m in ex.mentions if m.sub_event_type == "Non-state actor overtakes territory"]
+    assert taken and taken[0].actor1 == "M23: March 23 Movement"
+
+
+def test_a_dated_dateline_after_the_headline_dates_the_report_not_the_event() -> None:
+    ex = _extract(
+        "Car bomb kills 12 at market\n"
+        "MOGADISHU, 5 March 2023 -\n"
+        "A car bomb exploded at a crowded market in Mogadishu on Saturday, killing 12 people, police said.",
+        published=date(2023, 3, 5),  # what `warlog ingest` reads from the dateline
+    )
+    assert ex.mentions and str(ex.mentions[0].event_date) == "2023-03-04"
+
+
+def test_a_province_level_event_sits_at_the_provincial_capital() -> None:
+    from warlog.extract.places import place_from_entry
+    from warlog.gazetteer.index import get_gazetteer
+
+    gaz = get_gazetteer()
+    ituri = next(e for e in gaz.lookup("Ituri") if e.feature == "admin1" and e.iso == "CD")
+    bunia = next(e for e in gaz.lookup("Bunia") if e.iso == "CD" and e.feature == "city")
+    place = place_from_entry(ituri, gazetteer=gaz)
+    assert place.location == "Bunia" and place.geo_precision == 3
+    assert (round(place.latitude, 3), round(place.longitude, 3)) == (round(bunia.lat, 3), round(bunia.lon, 3))

@@ -831,6 +831,24 @@ def _admin1_row(e: GazEntry, gaz: Gazetteer) -> GazEntry | None:
     return rows[0] if rows else None
 
 
+def _capital_point(a1: GazEntry, gaz: Gazetteer) -> tuple[float, float]:
+    """Where a province-level event goes (ACLED: the provincial capital, geo_precision 3): the capital's own point
+    when the gazetteer holds the town the province row names as its capital, else the province row's point."""
+    if a1.city and a1.city != a1.name:
+        towns = [
+            r
+            for r in gaz.lookup(a1.city)
+            if r.iso == a1.iso
+            and r.admin1 == a1.admin1
+            and r.feature in ("city", "town", "village")
+            and r.name == a1.city
+        ]
+        if towns:
+            best = max(towns, key=lambda r: r.population or 0)
+            return best.lat, best.lon
+    return a1.lat, a1.lon
+
+
 def place_from_entry(
     e: GazEntry, cue: str | None = None, surface: str | None = None, gazetteer: Gazetteer | None = None
 ) -> Place:
@@ -844,7 +862,8 @@ def place_from_entry(
         if a1 is not None and (cue == "admin1" or e.feature == "admin1" or _is_capital_of(e, a1)):
             base.update(admin1=acled_admin1(a1.iso, a1.admin1), admin2=None, admin3=None, gazetteer_id=a1.id,
                         feature="admin1")  # fmt: skip
-            return Place(location=a1.city or a1.name, latitude=a1.lat, longitude=a1.lon, geo_precision=3, **base)
+            lat, lon = _capital_point(a1, gaz)
+            return Place(location=a1.city or a1.name, latitude=lat, longitude=lon, geo_precision=3, **base)
     if e.feature == "country":
         return Place(location=e.name, latitude=e.lat, longitude=e.lon, geo_precision=3, **base)
     if e.feature in ("admin2", "admin3"):

@@ -475,6 +475,8 @@ def _find(sentence: str, actors: Sequence[str]) -> list[tuple[EventTypeMatch, st
             sub == CLASH
             and trig.tag in ("battle", "hit")
             and (_perpetrator_kind(sentence, m.start(), actors, crowd=True) in _CROWD_KINDS or _communal(sentence, m))
+            # an armed group named before the trigger is the doer, the people after it its victims
+            and not any(a.kind in _ARMED_KINDS and a.end <= m.start() for a in _mentions(sentence))
         ) or (sub == ATTACK and _crowd_attacker(sentence, m)):
             # ACLED: a crowd that attacks people is a riot (mob violence, or a violent demonstration at a protest)
             sub = VIOLDEM if has_protest else MOB
@@ -532,6 +534,10 @@ def _one_armed_side(sentence: str, live: list[EventTypeMatch], choice: EventType
     one armed side and tells of it shooting or killing civilians ("gang members stormed the district and opened fire
     on residents") is violence against civilians."""
     attacks = [m for m in live if m.sub_event_type == ATTACK and _CIV_WORD.search(m.trigger)]
+    if not _HARM.search(sentence):
+        # a raid that carries people off and hurts no one: the abduction ("stormed a school and marched pupils into
+        # the forest")
+        attacks += [m for m in live if m.sub_event_type == ABDUCT and m.score >= 0.5]
     if not attacks or _FIGHT_WORDS.search(choice.trigger) or any(m.sub_event_type in _REMOTE for m in live):
         # a weapon fired from afar makes it remote violence (the report's one-sided battle rule decides)
         return choice
@@ -674,6 +680,8 @@ def _decide(
         return (battle or small)[0]
     if ATTACK in subs and SEXV in subs:
         return _best(live, SEXV)
+    if ABDUCT in strong and ATTACK in subs and not _HARM.search(sentence):
+        return _best(live, ABDUCT)  # a raid that carries people off and kills no one is the abduction (ACLED)
     attack = _best(live, ATTACK)
     remote = [m for m in live if m.sub_event_type in _REMOTE and m.score >= 0.3]
     if any(m.score >= 0.5 for m in remote):
