@@ -440,6 +440,11 @@ def _captures_person(sentence: str, m: re.Match[str]) -> bool:
     return False
 
 
+def _armed_before(sentence: str, start: int) -> bool:
+    """Whether the sentence names an armed actor before this point."""
+    return any(a.kind in _ARMED_KINDS and a.end <= start for a in _mentions(sentence))
+
+
 def _find(sentence: str, actors: Sequence[str]) -> list[tuple[EventTypeMatch, str]]:
     """Triggers with their evidence tag, sub-types resolved from who acts."""
     raw = _raw_triggers(sentence)
@@ -475,8 +480,10 @@ def _find(sentence: str, actors: Sequence[str]) -> list[tuple[EventTypeMatch, st
             sub == CLASH
             and trig.tag in ("battle", "hit")
             and (_perpetrator_kind(sentence, m.start(), actors, crowd=True) in _CROWD_KINDS or _communal(sentence, m))
-            # an armed group named before the trigger is the doer, the people after it its victims
-            and not any(a.kind in _ARMED_KINDS and a.end <= m.start() for a in _mentions(sentence))
+            # an armed group named before a killing of guards or soldiers is its doer, the people named its victims
+            and not (
+                trig.tag == "hit" and any(a.kind in _ARMED_KINDS and a.end <= m.start() for a in _mentions(sentence))
+            )
         ) or (sub == ATTACK and _crowd_attacker(sentence, m)):
             # ACLED: a crowd that attacks people is a riot (mob violence, or a violent demonstration at a protest)
             sub = VIOLDEM if has_protest else MOB
