@@ -209,3 +209,12 @@ def test_a_province_level_event_sits_at_the_provincial_capital() -> None:
     place = place_from_entry(ituri, gazetteer=gaz)
     assert place.location == "Bunia" and place.geo_precision == 3
     assert (round(place.latitude, 3), round(place.longitude, 3)) == (round(bunia.lat, 3), round(bunia.lon, 3))
+
+
+def test_gunmen_raiding_villages_is_a_ground_attack_and_state_tv_is_no_syrian_source() -> None:
+    from warlog.extract.attribution import find_attribution
+
+    m = classify_sentence("Gunmen on motorbikes raided two hamlets near the border on Sunday, killing 40 residents.")
+    assert m is not None and m.sub_event_type == "Attack"
+    assert find_attribution("Forty people were killed, a minister said on state television.") == "state media"
+    assert find_attribution("Ten soldiers were killed, Syrian state TV said.") == "Syrian state television"

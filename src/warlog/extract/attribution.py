@@ -83,10 +83,8 @@ _SOURCES: tuple[tuple[str, str], ...] = (
     (r"Raqqa is Being Slaughtered Silently|RBSS", "Raqqa is Being Slaughtered Silently"),
     (r"(?:Hezbollah's )?(?:al-)?Manar(?: TV)?", "Al-Manar"),
     (r"(?:Houthi-run )?(?:al-)?Masirah(?: TV)?", "Al-Masirah"),
-    (
-        r"(?:the )?Syrian (?:state )?(?:TV|television)|(?:state|official) (?:TV|television)|(?:al-)?Ikhbariya",
-        "Syrian state television",
-    ),
+    (r"(?:the )?Syrian (?:state )?(?:TV|television)|(?:al-)?Ikhbariya", "Syrian state television"),
+    (r"(?:state|official|national) (?:TV|television|radio|broadcaster)", "state media"),  # whose state: the report's
     (r"(?:the )?(?:Iraqi )?Joint Operations Command", "Iraqi Joint Operations Command"),
     (r"(?:the )?(?:SDF|Syrian Democratic Forces)(?: media office| spokesman| statement)?", "Syrian Democratic Forces"),
     (

@@ -466,6 +466,8 @@ def _find(sentence: str, actors: Sequence[str]) -> list[tuple[EventTypeMatch, st
             sub = _resolve_territory(sentence, sub, m, actors)
         elif sub == ARREST and _perpetrator_kind(sentence, m.start(), actors) in _NONSTATE_KINDS:
             sub = ABDUCT
+        elif sub == AIR and trig.score < 0.5 and _perpetrator_kind(sentence, m.start(), actors) in _NONSTATE_KINDS:
+            sub = ATTACK  # "gunmen on motorbikes raided three villages": no aircraft, a raid on the ground
         elif sub == EXCESS and _perpetrator_kind(sentence, m.start(), actors) in _NONSTATE_KINDS:
             sub = ATTACK
         elif sub == ATTACK and _armed_victim(sentence, m):
