@@ -218,3 +218,35 @@ def test_gunmen_raiding_villages_is_a_ground_attack_and_state_tv_is_no_syrian_so
     assert m is not None and m.sub_event_type == "Attack"
     assert find_attribution("Forty people were killed, a minister said on state television.") == "state media"
     assert find_attribution("Ten soldiers were killed, Syrian state TV said.") == "Syrian state television"
+
+
+def test_the_assailants_are_the_group_the_report_identified() -> None:
+    from warlog.extract.actors import ActorRoles
+    from warlog.extract.context import document_actors, report_group
+
+    country = "Democratic Republic of Congo"
+    told = [
+        "The attackers, whom the army identified as fighters of the CODECO militia, hacked many victims to death.",
+        "Soldiers stationed nearby exchanged fire with the assailants and repelled them towards the hills.",
+    ]
+    actors = document_actors(told, country)
+    codeco = "CODECO: Cooperative for Development of Congo"
+    unidentified = f"Unidentified Armed Group ({country})"
+    roles = ActorRoles(actor1="Military Forces of the Democratic Republic of Congo (2019-)", actor2=unidentified)
+    report_group(roles, told[1], actors, frozenset({codeco}))
+    assert roles.actor2 == codeco
+    roles = ActorRoles(actor1="Military Forces of the Democratic Republic of Congo (2019-)", actor2=unidentified)
+    report_group(roles, told[1], actors, frozenset())  # no event of the report names the group as the doer
+    assert roles.actor2 == unidentified
+
+
+def test_unknown_gunmen_stay_unidentified_beside_a_named_group() -> None:
+    ex = _extract(
+        "Attack in Beni\n"
+        "BENI, 3 May 2021 -\n"
+        "Unknown gunmen shot dead six farmers in their fields near Beni on Sunday, local officials said.\n"
+        "The ADF rebels have been blamed for many killings in the area.",
+        published=date(2021, 5, 3),
+    )
+    attack = [m for m in ex.mentions if m.sub_event_type == "Attack"]
+    assert attack and (attack[0].actor1 or "").startswith("Unidentified Armed Group")

@@ -450,14 +450,21 @@ _UNATTRIBUTED = re.compile(
 _GROUP_KINDS = frozenset({"rebel", "militia"})
 
 
-def report_group(roles: Any, sentence: str, actors: DocActors) -> None:
+# "the assailants", "the attackers": the ones the report has already told of, named when it named them.
+_DEFINITE_ATTACKERS = re.compile(r"\bthe\s+(?:assailants|attackers|gunmen|raiders)\b", re.I)
+
+
+def report_group(roles: Any, sentence: str, actors: DocActors, doers: frozenset[str] = frozenset()) -> None:
     """A side the sentence calls only "the rebels" or "the fighters" is the one non-state armed group the report
     names (ACLED codes the group the report means: "M23 ... took Goma ... On 21 January the rebels seized Minova").
-    With two named groups, or an unattributed word ("gunmen", "unknown assailants"), the side stays unidentified."""
+    "The assailants" are that group too when the report's own events already name it as the doer (``doers``: the
+    actor1 of its other events, "whom the army identified as fighters of CODECO"). With two named groups, or an
+    unattributed word ("gunmen", "unknown assailants"), the side stays unidentified."""
     groups = [a for a in actors.armed if a.kind in _GROUP_KINDS and not a.canonical.startswith("Unidentified")]
-    if len({a.canonical for a in groups}) != 1 or _UNATTRIBUTED.search(sentence):
+    if len({a.canonical for a in groups}) != 1:
         return
-    if not _GROUP_REFERENCE.search(sentence):
+    identified = groups[0].canonical in doers and _DEFINITE_ATTACKERS.search(sentence) is not None
+    if not identified and (_UNATTRIBUTED.search(sentence) or not _GROUP_REFERENCE.search(sentence)):
         return
     group = groups[0]
     if (roles.actor1 or "").startswith("Unidentified Armed Group") and roles.actor2 != group.canonical:

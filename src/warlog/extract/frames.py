@@ -1507,9 +1507,10 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     ]
     mentions = []
     ids: set[str] = set()
+    doers = frozenset(d.mention.actor1 for d in drafts if d.mention.actor1)
     for d in drafts:
         report_gunner(d.mention, d.mention.sub_event_type, war_actors)
-        report_group(d.mention, d.mention.evidence[0].text if d.mention.evidence else "", war_actors)
+        report_group(d.mention, d.mention.evidence[0].text if d.mention.evidence else "", war_actors, doers)
         place = d.mention.place
         front_line_sides(
             d.mention, d.mention.sub_event_type, place.country if place else country, d.mention.event_date,
