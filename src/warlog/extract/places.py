@@ -832,8 +832,10 @@ def _admin1_row(e: GazEntry, gaz: Gazetteer) -> GazEntry | None:
 
 
 def _capital_point(a1: GazEntry, gaz: Gazetteer) -> tuple[float, float]:
-    """Where a province-level event goes (ACLED: the provincial capital, geo_precision 3): the capital's own point
-    when the gazetteer holds the town the province row names as its capital, else the province row's point."""
+    """Where a province-level event goes (ACLED: the provincial capital, geo_precision 3): the point of the town the
+    province row is labelled with (its ``city``: the capital for Syria's rows, the largest town elsewhere, built by
+    ``gazetteer.world``), so label and point agree; else the province row's own point (a bounding-box centre, kept
+    there for the geoparsing benchmarks, which score province toponyms at the area)."""
     if a1.city and a1.city != a1.name:
         towns = [
             r
