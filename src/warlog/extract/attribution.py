@@ -131,7 +131,7 @@ _PRONOUN = re.compile(
 )
 _STOP_TAIL = re.compile(
     r"\s+(?:on|in|that|late|early|last|this|today|yesterday|earlier|later|Monday|Tuesday|Wednesday|Thursday|Friday|"
-    r"Saturday|Sunday|after|as|while|when|citing|in a statement|on its website).*$",
+    r"Saturday|Sunday|after|as|while|when|citing|in a statement|on its website)\b.*$",
     re.I,
 )
 
@@ -172,8 +172,24 @@ def _canonical(phrase: str) -> str | None:
         tail = " ".join(words[i:])
         for rx, canonical in sources:
             if rx.match(tail):
+                if canonical in _MOVEMENT and i > 0 and words[i - 1][:1].isupper() and words[i - 1] != "The":
+                    return _national_society(words[:i], tail)
                 return canonical
     return None
+
+
+# "the Kenya Red Cross", "the Somali Red Crescent", "Nigerian Red Cross Society": a national society of the movement,
+# not the ICRC; it keeps its own name.
+_MOVEMENT = frozenset({"International Committee of the Red Cross", "Syrian Arab Red Crescent"})
+
+
+def _national_society(before: list[str], tail: str) -> str:
+    head: list[str] = []
+    for word in reversed(before):
+        if not word[:1].isupper() or word == "The":
+            break
+        head.insert(0, word)
+    return " ".join([*head, re.sub(r"^(?:the|The)\s+", "", tail)])
 
 
 def _clean(phrase: str) -> str | None:

@@ -44,6 +44,7 @@ from warlog.extract.places import (
     find_toponyms,
     place_for_event,
     resolve_toponyms,
+    sentence_places,
 )
 from warlog.extract.roles import CLAIM, event_threshold, is_furniture, reporting_start, sentence_role
 from warlog.extract.sentences import Sentence as _Sentence
@@ -487,6 +488,10 @@ def _event_date(
     if usable:
         near = (lambda d: min(abs(d.start - trigger), abs(d.end - trigger))) if trigger is not None else (lambda d: 0)
         best = min(usable, key=lambda d: (_report_date(d, sentence), d.precision, near(d), not d.relative))
+        if best.kind == "clock":
+            # A time of day alone ("shortly after 8 pm") is on the day the story is about: the day just told when the
+            # sentence goes on about it, else the publication day.
+            return best.value, best.precision, False
         if _report_date(best, sentence):
             # Only the day a source spoke ("the toll has risen to 112, a monitor said Sunday"): near the event, not
             # its day; a later sentence that gives the day ("on Saturday") dates it.
@@ -1032,6 +1037,8 @@ def _named_claimant(sentence: str, known: list[Any]) -> tuple[str, int] | None:
     inside = [a for a in known if a.start >= start and a.end <= m.end(1)]
     if inside and any(a.surface == name for a in inside):
         return None  # the list knows it by this very name
+    if any(a.start <= start and a.end >= m.end(1) for a in known):
+        return None  # the list knows it by a longer name ("al Shabaab" read from "Shabaab")
     if len(words) == 1 and not _ARMED_NAME.search(name) and not inside:
         return (name, 3)  # "a faction calling itself Ansaru": a named group, kind unknown (political militia)
     return (name, 2) if _ARMED_NAME.search(name) else None
@@ -1300,6 +1307,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         ):
             continue  # "the offensive is carried out by ...", "the blast puts the deal in doubt": no happening
         told = not dated and any(_report_date(d, sent.text) for d in dates if d.value is not None)
+        goes_on: _Draft | None = None
         if (
             not dated
             and not told
@@ -1310,6 +1318,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             # News narrative: an undated sentence goes on about the day just told (one dated only by the day a
             # source spoke keeps that day, approximately).
             event_date, precision = drafts[-1].mention.event_date, drafts[-1].mention.time_precision
+            goes_on = drafts[-1]
         elif not dated and drafts and (same := _SAME_DAY.search(sent.text)) is not None:
             # "In a separate incident on the same night ...", "the following day ...": a day told by the one before
             prior = drafts[-1].mention
@@ -1340,6 +1349,10 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             doc_places,
         )
         place = _in_report_country(place, country, doc_places)
+        if goes_on is not None and goes_on.mention.place is not None and not sentence_places(
+            sent.text, sent.start, [toponyms[i] for i in in_sentence], [resolved[i] for i in in_sentence]
+        ):
+            place = goes_on.mention.place  # it goes on about the incident just told, where that happened
         unresolved = [toponyms[i].surface for i in in_sentence if resolved[i] is None and i not in filed]
         mention_country = (place.country if place else None) or country
         roles = assign_roles(sent.text, match.sub_event_type, mention_country, match.start)

@@ -100,6 +100,8 @@ _AFTER_AREA = re.compile(
     re.I,
 )
 _AFTER_DISTRICT_AMBIG = re.compile(r"^\s+district\b", re.I)
+# "Lamu county": a province where counties are the first level (Kenya, Liberia), else an area around the town
+_AFTER_COUNTY = re.compile(r"^\s+county\b", re.I)
 _AFTER_OF_CITY = re.compile(
     r"^\s+(?:neighbou?rhoods?|district|quarter)?\s*(?:of|in)\s+(?:the\s+)?(?:city of\s+)?$", re.I
 )
@@ -476,6 +478,8 @@ def _cue_at(text: str, start: int, end: int) -> str | None:
     after = text[end : end + 40]
     if _BEFORE_ADMIN1.search(before) or _AFTER_ADMIN1.match(after):
         return "admin1"
+    if _AFTER_COUNTY.match(after):
+        return "county"
     if _AFTER_RURAL.match(after) or _BEFORE_RURAL.search(before):
         return "rural"
     if _BEFORE_DISTRICT.search(before) or _AFTER_DISTRICT.match(after):
@@ -859,6 +863,10 @@ def place_from_entry(
     base = {"country": acled_country_name(e.iso) or e.country, "admin1": acled_admin1(e.iso, e.admin1),
             "admin2": e.admin2, "admin3": e.admin3, "iso": e.iso, "gazetteer_id": e.id, "feature": e.feature,
             "surface": surface}  # fmt: skip
+    if cue == "county":
+        county = _admin1_row(e, gaz)
+        same = county is not None and name_key(county.admin1 or county.name) == name_key(surface or e.name)
+        cue = "admin1" if same else "part"
     if cue in ("admin1", "rural") or e.feature == "admin1":
         a1 = _admin1_row(e, gaz) if cue != "rural" or e.feature in ("admin1", "city") else None
         if a1 is not None and (cue == "admin1" or e.feature == "admin1" or _is_capital_of(e, a1)):
@@ -915,6 +923,20 @@ def document_places(toponyms: list[Toponym], resolved: list[Place | None]) -> li
     return [first[k][1] for k in order]
 
 
+def sentence_places(
+    sentence: str, sentence_start: int, toponyms: list[Toponym], resolved: list[Place | None]
+) -> list[tuple[Toponym, Place]]:
+    """The resolved places a sentence names that can be where its event happened: not where a source spoke ("told
+    journalists in Abuja", "a police commander in Lamu said")."""
+    end = sentence_start + len(sentence)
+    here = [(t, p) for t, p in zip(toponyms, resolved, strict=True) if p and sentence_start <= t.start < end]
+    return [
+        (t, p)
+        for t, p in here
+        if not _SPOKE_IN.search(sentence, max(0, t.start - sentence_start - 50), t.start - sentence_start)
+    ]
+
+
 def place_for_event(
     sentence: str,
     sentence_start: int,
@@ -924,14 +946,7 @@ def place_for_event(
     doc_places: list[Place],
 ) -> Place | None:
     """The place tied to an event trigger: nearest locative place in its sentence, else the report's main place."""
-    end = sentence_start + len(sentence)
-    here = [(t, p) for t, p in zip(toponyms, resolved, strict=True) if p and sentence_start <= t.start < end]
-    # where a source spoke ("told journalists in Abuja") is no place of the event it speaks of
-    here = [
-        (t, p)
-        for t, p in here
-        if not _SPOKE_IN.search(sentence, max(0, t.start - sentence_start - 50), t.start - sentence_start)
-    ]
+    here = sentence_places(sentence, sentence_start, toponyms, resolved)
     if here:
         best = min(here, key=lambda tp: _event_distance(sentence, sentence_start, trigger_start, tp[0], tp[1]))
         # a district where shooters sit or people come from does not refine the city the event happened in
@@ -982,7 +997,9 @@ def _directed(sentence: str, s0: int, t: Toponym) -> bool:
 
 _SPOKE_IN = re.compile(
     r"(?:\b(?:told|briefed|addressed)\s+(?:journalists|reporters|the\s+press|a\s+(?:news|press)\s+conference|lawmakers)"
-    r"\s+in|\b(?:news|press)\s+(?:conference|briefing)\s+in|\bspeaking\s+(?:to\s+\w+\s+)?in)\s+(?:the\s+)?$",
+    r"\s+in|\b(?:news|press)\s+(?:conference|briefing)\s+in|\bspeaking\s+(?:to\s+\w+\s+)?in"
+    r"|\b(?:police|army|military|district|regional|county|provincial)\s+(?:commander|chief|spokes(?:man|woman|person)|"
+    r"official)\s+in)\s+(?:the\s+)?$",
     re.I,
 )
 
