@@ -790,10 +790,10 @@ def _title_key(text: str) -> str:
 
 
 def _title_line(text: str) -> str | None:
-    """A plain text's headline: a first line of its own (a blank line after it), short and without a full stop."""
-    head, sep, _ = text.lstrip().partition("\n\n")
+    """A plain text's headline: a first line of its own (a line break after it), short and without a full stop."""
+    head, sep, _ = text.lstrip().partition("\n")
     head = head.strip()
-    if not sep or "\n" in head or not 3 <= len(head.split()) <= 20 or head[-1] in '.!?"\u201d':
+    if not sep or not 3 <= len(head.split()) <= 20 or head[-1] in '.!?"\u201d,;':
         return None
     return head
 

@@ -55,6 +55,27 @@ def _glue_keyword_runs(text: str, spans: list[tuple[int, int]]) -> list[tuple[in
     return out
 
 
+# A line the parser ran into the next one: a headline (the report's first line, no final stop), a dateline
+# ("OUAGADOUGOU, 6 June 2021 -") or a line that ends a sentence.
+_DATELINE_LINE = re.compile(r"^[A-Z][A-Za-z .,'()/-]{1,60}?,?\s[^\n]{0,40}?(?:\s[-\u2013\u2014]+|:)\s*$")
+_LINE_BREAK = re.compile(r"\n(?=[\"'\u201c\u2018(]*[A-Z0-9])")
+
+
+def _lines(chunk: str, first: bool) -> list[tuple[int, str]]:
+    """The chunk cut after a headline, a dateline, or a line that ends with a stop (single line breaks elsewhere are
+    the wrapping of one paragraph)."""
+    out: list[tuple[int, str]] = []
+    start = 0
+    for m in _LINE_BREAK.finditer(chunk):
+        line = chunk[start : m.start()].rstrip()
+        head = first and not out and len(line.split()) <= 25 and not line.endswith((",", ";"))
+        if _STOP_END.search(line) or _DATELINE_LINE.match(line) or head:
+            out.append((start, line))
+            start = m.end()
+    out.append((start, chunk[start:]))
+    return [(a, t) for a, t in out if t.strip()]
+
+
 def split_doc(doc: Any) -> list[Sentence]:
     """spaCy sentences, further cut at blank lines, each tagged with its paragraph number."""
     text = doc.text
@@ -74,8 +95,9 @@ def split_doc(doc: Any) -> list[Sentence]:
             if stripped and not re.fullmatch(r"\n\s*\n", piece):
                 lead = len(piece) - len(piece.lstrip())
                 s = offset + lead
-                for a, b in _bounded(stripped):
-                    out.append(Sentence(stripped[a:b], s + a, s + b, paragraph_of(s + a)))
+                for line_start, line in _lines(stripped, s == 0 or not text[:s].strip()):
+                    for a, b in _bounded(line):
+                        out.append(Sentence(line[a:b], s + line_start + a, s + line_start + b, paragraph_of(s + a)))
             offset += len(piece)
     return out
 
