@@ -108,7 +108,7 @@ _LEXICON_GATES = GateTable(t.gate for t in _LEXICON)
 
 _HYPOTHETICAL = re.compile(
     r"\b(?:threat(?:en(?:ed|s|ing)?)? (?:to|of)|threats? (?:to|of)|will|would|could|might|shall|plans? to|planned to|"
-    r"planning to|intends? to|intended to|vow(?:ed|s|ing)? (?:to|revenge)|warn(?:ed|s|ing)? (?:of|that|against|about)|"
+    r"planning to|intends? to|intended to|vow(?:ed|s|ing)? (?:[\w-]+ ){0,4}?(?:to|revenge)|warn(?:ed|s|ing)? (?:of|that|against|about)|"
     r"ready to|prepared to|preparing (?:to|for)|aim(?:s|ed)? to|seeks? to|expected to|likely to|potential|"
     r"fears? (?:of|that)|feared|if|unless|call(?:ed|s|ing)? for|to avoid|avoid(?:ing)?|to prevent|in (?:the )?(?:event"
     r"|case) "
@@ -186,20 +186,21 @@ def _modifier(sentence: str, start: int) -> float:
     return factor
 
 
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    """Whether two spans overlap."""
-    return a[0] < b[1] and b[0] < a[1]
+def _inside(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether span a lies within span b."""
+    return b[0] <= a[0] and a[1] <= b[1]
 
 
 def _raw_triggers(sentence: str) -> list[tuple[_Trigger, re.Match[str]]]:
-    """Every lexicon hit; a hit inside a longer hit of another entry is dropped (the longer phrase is more specific)."""
+    """Every lexicon hit; a hit inside a longer hit of another entry is dropped (the longer phrase is more specific);
+    hits that only overlap both stay ("suicide attacks" in "suicide attacks targeted the police station")."""
     entries = [_LEXICON[i] for i in _LEXICON_GATES.hits(literals_in(sentence))]  # lexicon order, gates passed
     hits = [(trig, m) for trig in entries for m in trig.regex.finditer(sentence)]
     hits.sort(key=lambda h: (-(h[1].end() - h[1].start()), -h[0].score))
     kept: list[tuple[_Trigger, re.Match[str]]] = []
     for trig, m in hits:
         span = (m.start(), m.end())
-        if any(_overlaps(span, (k.start(), k.end())) and not _compatible(trig.sub, kt.sub) for kt, k in kept):
+        if any(_inside(span, (k.start(), k.end())) and not _compatible(trig.sub, kt.sub) for kt, k in kept):
             continue
         kept.append((trig, m))
     kept.sort(key=lambda h: h[1].start())
@@ -363,6 +364,8 @@ def _crowd_attacker(sentence: str, m: re.Match[str]) -> bool:
     """Whether a crowd (villagers, residents, a group of men) does the attacking: the agent of a passive ("beaten to
     death by a group of men") or the subject of an active verb ("residents attacked a suspected thief"), never the
     victims named before a passive verb ("six men were killed by gunmen")."""
+    if _BY_CROWD.match(sentence[m.end() :].lstrip()):
+        return True  # "beaten and burned to death by a crowd", "stoned by fellow students"
     mentions = _mentions(sentence)
     for a in mentions:
         if a.start >= m.start() and re.search(r"\bby (?:an? |the )?(?:\w+ ){0,2}$", sentence[m.start() : a.start]):
@@ -378,6 +381,14 @@ def _crowd_attacker(sentence: str, m: re.Match[str]) -> bool:
     return not _PASSIVE_OR_AGENT.search(sentence[before[0].end : m.start()] + " " + m.group(0))
 
 
+# The doers named as demonstrators ("protesters ... set the building ablaze"): a demonstration, whatever it burned.
+_DEMONSTRATORS = re.compile(r"\b(?:protesters|protestors|demonstrators|marchers)\b", re.IGNORECASE)
+_BY_CROWD = re.compile(
+    r"^(?:[\w-]+ ){0,3}?by (?:an? |the )?(?:angry |enraged |irate |rampaging |self-styled |(?:a )?group of )*"
+    r"(?:[\w-]+ )?(?:mobs?|crowds?|villagers|residents|locals|youths|vigilantes|fellow \w+|neighbou?rs|worshippers|"
+    r"(?:cow|village) (?:protectors|vigilantes|guards))\b",
+    re.IGNORECASE,
+)
 _CROWD_NOUN = re.compile(
     r"\b(?:villagers|residents|locals|inhabitants|youths|mobs?|crowds?|group of|neighbou?rs|relatives|vigilantes|"
     r"rioters|protesters|demonstrators|community members|worshippers)\b",
@@ -424,8 +435,20 @@ _PERSON_TAKEN = re.compile(
 )
 
 
+def _nationals(word: str) -> bool:
+    """A demonym used as a noun for people ("Canadians", "a Norwegian", "Filipina")."""
+    from warlog.extract.demonyms import demonym_table
+
+    table = demonym_table()
+    return word in table or (word.endswith("s") and word[:-1] in table)
+
+
 def _captures_person(sentence: str, m: re.Match[str]) -> bool:
-    """Whether a capture trigger takes a person (an arrest), not a place."""
+    """Whether a capture trigger takes a person (an arrest), not a place: a wanted person, or people named by their
+    nationality ("captured two Canadians, a Norwegian and a Filipina")."""
+    obj = re.match(r"\s+(?:the |a |an |\d+ |two |three |four |five |several |some )?([A-Z][\w-]+)", sentence[m.end() :])
+    if obj and _nationals(obj.group(1)):
+        return True
     if re.match(r"\s+(?:the |a |an )?", sentence[m.end() :]) and _PERSON_TAKEN.match(
         sentence[m.end() :].lstrip().removeprefix("the ").removeprefix("a ")
     ):
@@ -657,6 +680,7 @@ def _decide(
         protest is not None
         and protest.sub_event_type == VIOLDEM
         and PEACE not in subs
+        and not _DEMONSTRATORS.search(protest.trigger)
         and not _DEMO_TACTIC.search(sentence)
         and not _DEMO_TACTIC.search(context)
     ):
