@@ -634,6 +634,11 @@ def _additional(sentence: str, fig: _Fig, since: int) -> bool:
     )
 
 
+_SUPERSEDED_PRE = re.compile(
+    r"\b(?:earlier|previous|initial|original|preliminary|first|old|provisional)\s+(?:death\s+)?(?:toll|figure|count|"
+    r"estimate|tally|report)s?\s+(?:of\s+)?(?:(?:at\s+least|about|around|some|nearly|more\s+than)\s+)?$",
+    re.IGNORECASE,
+)
 _ELSEWHEN = re.compile(
     r"\b(?:after|before|since|ago|earlier|previous|previously|prior|last|weeks?|months?|days?)\b", re.I
 )
@@ -645,7 +650,12 @@ def _persons(figs: list[_Fig], words: set[str]) -> int:
 
 
 def _assemble(sentence: str, figs: list[_Fig], groups: list[list[_Fig]]) -> Casualties:
-    """Largest death statement, largest injury statement, subsets for civilians/children/women."""
+    """Largest death statement, largest injury statement, subsets for civilians/children/women; a toll the sentence
+    says was revised ("revising down an earlier toll of 27") yields to the figure it gives now."""
+    stale = [f for f in figs if _SUPERSEDED_PRE.search(sentence[max(0, f.start - 60) : f.start])]
+    if stale and any(f not in stale and f.kind == "fatal" and not f.subset for f in figs):
+        figs = [f for f in figs if f not in stale]
+        groups = [kept for kept in ([f for f in g if f not in stale] for g in groups) if kept]
     out = Casualties()
     best: dict[str, list[_Fig]] = {}
     last_main: dict[int, str] = {}

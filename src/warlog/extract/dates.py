@@ -1013,12 +1013,25 @@ _WEEKLY_RITE = re.compile(
 )
 
 
+# A happening during one rite: "exploded during a Sunday service", "as worshippers left Friday prayers" date it.
+_AT_RITE = re.compile(
+    r"\b(?:during|at|after|leaving|attending|left|following)\s+(?:a\s+|the\s+|their\s+|its\s+)?$", re.I
+)
+_RITE_HELD = re.compile(r"\s+(?:prayers?|services?|mass|worship)\b", re.I)
+
+
 def _tx_weekday(m: re.Match[str], ctx: _TxCtx) -> tuple[str, str] | None:
     """ "Friday", "last Tuesday", "Wednesday night", "noon Saturday"."""
     g = m.groupdict()
     mod = (g["mod"] or "").lower()
     wd = _WEEKDAYS[g["wd"].lower()]
-    if ctx.past_only and not mod and not g["part"] and _WEEKLY_RITE.match(ctx.text, m.end()):
+    if (
+        ctx.past_only
+        and not mod
+        and not g["part"]
+        and _WEEKLY_RITE.match(ctx.text, m.end())
+        and not (_AT_RITE.search(ctx.text, 0, m.start()) and _RITE_HELD.match(ctx.text, m.end()))
+    ):
         # event dating: "leaving Friday prayers", "the Sunday market" name a weekly rite, not a day of this week
         # (TimeML still marks them as time expressions)
         return None

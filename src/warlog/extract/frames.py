@@ -609,6 +609,7 @@ def _one_event_per_incident(drafts: list[_Draft]) -> list[_Draft]:
                     for k in kept + [x for x in drafts if x is not d and x not in kept]
                     if k.mention.event_type in hosts
                     and (not d.dated or _near_days(k.mention, m))
+                    and not (d.dated and k.dated and k.mention.event_date != m.event_date)  # each told its own day
                     and (not d.named_place or _same_place(k.mention, m))  # no place of its own: the report's main one
                     and _may_fold(d, k)
                     and not _own_killing(d, k)

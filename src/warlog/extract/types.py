@@ -108,8 +108,9 @@ _LEXICON_GATES = GateTable(t.gate for t in _LEXICON)
 
 _HYPOTHETICAL = re.compile(
     r"\b(?:threat(?:en(?:ed|s|ing)?)? (?:to|of)|threats? (?:to|of)|will|would|could|might|shall|plans? to|planned to|"
-    r"planning to|intends? to|intended to|vow(?:ed|s|ing)? (?:[\w-]+ ){0,4}?(?:to|revenge)|warn(?:ed|s|ing)? (?:of|that|against|about)|"
-    r"ready to|prepared to|preparing (?:to|for)|aim(?:s|ed)? to|seeks? to|expected to|likely to|potential|"
+    r"planning to|intends? to|intended to|vow(?:ed|s|ing)? (?:[\w-]+ ){0,4}?(?:to|revenge)|"
+    r"warn(?:ed|s|ing)? (?:of|that|against|about)|"
+    r"ready to|prepared to|preparing (?:to|for)|aim(?:s|ed)? to|seeks? to|expected|anticipated|likely to|potential|"
     r"fears? (?:of|that)|feared|if|unless|call(?:ed|s|ing)? for|to avoid|avoid(?:ing)?|to prevent|in (?:the )?(?:event"
     r"|case) "
     r"of|going to|set to|risk of|to stop|to end|no(?! one| immediate| group| other)|not(?! immediately| clear| known| "
@@ -290,13 +291,22 @@ def _perpetrator_kind(sentence: str, start: int, actors: Sequence[str], crowd: b
     before = [
         a
         for a in mentions
-        if a.end <= start and a.start >= start - len(clause) - 40 and (crowd or a.kind != "civilians")
+        if a.end <= start
+        and a.start >= start - len(clause) - 40
+        and (crowd or a.kind != "civilians")
+        # people who are a verb's object ("killing dozens of people", "urged residents to leave") do not act
+        and not (a.kind == "civilians" and _OBJECT_BEFORE.search(sentence, max(0, a.start - 40), a.start))
     ]
     if before:
         return before[-1].kind
     return None if crowd else _given_kind(actors)
 
 
+_OBJECT_BEFORE = re.compile(
+    r"\b(?:\w+ing|killed|wounded|injured|urged|told|asked|warned|ordered|forced|helped|evacuated|of|to|for|among|"
+    r"against|on|at|with|from)\s+(?:(?:the|a|an|some|dozens|scores|hundreds|thousands|many|several|other|\d+|of)\s+)*$",
+    re.IGNORECASE,
+)
 _ARMED_VICTIM = re.compile(
     r"\b(?:soldiers?|troops|fighters?|policem[ae]n|police ?(?:officers?|men)|militants?|servicem[ae]n|personnel|"
     r"guards?|militiam[ae]n|militia members|rebels?|commanders?|conscripts?|recruits?|"
