@@ -836,6 +836,13 @@ def _source_only(sentence: str, a: ActorMention) -> bool:
     return bool(_SAID.match(after)) and not _CLAIMS.match(after) and not _SAID_OWN.match(after)
 
 
+# Who found or told, not who acted: "preliminary findings by the UN mission", "a report by Human Rights Watch".
+_FINDINGS_BY = re.compile(
+    r"\b(?:findings|report|reports|investigation|inquiry|probe|statement|assessment|data|figures|count|tally|"
+    r"documentation|review)\s+(?:published\s+|released\s+|issued\s+|compiled\s+|conducted\s+|carried\s+out\s+)?"
+    r"by\s+(?:the\s+)?$",
+    re.I,
+)
 _OWNED_BY = re.compile(
     r"\b(?:run|operated|controlled|held|owned|managed|administered|guarded|used|occupied)\s+by\s+(?:the\s+)?$", re.I
 )
@@ -861,8 +868,8 @@ def _pick_agents(
     side2: list[ActorMention] = []
     for a in agents:
         before = sentence[max(0, a.start - 40) : a.start]
-        if _source_only(sentence, a):
-            continue
+        if _source_only(sentence, a) or _FINDINGS_BY.search(before):
+            continue  # "..., the SDF said"; "findings by the UN mission said": a source, no side
         if _BACKED.search(before) or (
             sub in _BATTLE_SUBS
             and len(agents) > 2

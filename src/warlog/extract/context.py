@@ -96,7 +96,8 @@ _LOCATIVE_PREPS = frozenset(
 )
 _PLACE_NOUN_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?:neighbou?rhoods?|district|quarter|village|town|city|camp|area|suburb|province|governorate"
-    r"|region|countryside|outskirts|square|street|market|crossing|refinery|airport|airbase|base|hospital)\b",
+    r"|region|countryside|outskirts|square|street|market|crossing|refinery|airport|airbase|base|hospital|territory"
+    r"|county|state|municipality|township|commune|department|prefecture|oblast|local government area|LGA)\b",
     re.I,
 )
 _FAMILY_AFTER = re.compile(r"^(?:['’]s)?\s+(?:family|families|clan|household|brothers|sons)\b", re.I)

@@ -58,7 +58,7 @@ class DateMention:
     value: date | None  # resolved calendar day (for week/month precision: the representative day)
     precision: int  # ACLED time_precision: 1 = day, 2 = within a week / approximate, 3 = within a month or longer
     relative: bool  # True for "on Tuesday", "yesterday"...
-    kind: str = "day"  # "day", "weekday", "week", "month", "year": "year" is never an event date
+    kind: str = "day"  # "day", "weekday", "rite", "week", "month", "year": "year" is never an event date
 
 
 def _month_num(token: str) -> int:
@@ -163,6 +163,9 @@ def _find_dates_cached(text: str, published: date | None) -> tuple[DateMention, 
     if any(d.kind != "clock" and d.precision == 1 and d.value is not None for d in out):
         out = [d for d in out if d.kind != "clock"]  # "Shortly before 12:10 PM on Thursday, October 19th": the date
     out = _night_spans(text, out)
+    out = [
+        replace(d, kind="rite") if d.kind == "weekday" and _RITE_HELD.match(text, d.end) else d for d in out
+    ]  # "during a Sunday service": a day only when nothing else dates the event (frames._event_date)
     out.sort(key=lambda d: d.start)
     return tuple(out)
 

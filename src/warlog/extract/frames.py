@@ -434,12 +434,12 @@ _LINE_DATELINE = re.compile(
 
 def dateline_end(text: str) -> int:
     """Offset where a leading dateline ends (0 when the text has none): at the start, or on the line after a
-    headline. The dateline's date is the report's, never an event's."""
+    headline (blank lines between them or not). The dateline's date is the report's, never an event's."""
     m = _DATELINE.match(text[:200])
     if m:
         return m.end()
     line = _LINE_DATELINE.search(text[:400])
-    if line is not None and text[: line.start()].count("\n") <= 1:
+    if line is not None and sum(1 for row in text[: line.start()].splitlines() if row.strip()) <= 1:
         return line.end()
     return 0
 
@@ -488,9 +488,10 @@ def _event_date(
     if usable:
         near = (lambda d: min(abs(d.start - trigger), abs(d.end - trigger))) if trigger is not None else (lambda d: 0)
         best = min(usable, key=lambda d: (_report_date(d, sentence), d.precision, near(d), not d.relative))
-        if best.kind == "clock":
-            # A time of day alone ("shortly after 8 pm") is on the day the story is about: the day just told when the
-            # sentence goes on about it, else the publication day.
+        if best.kind in ("clock", "rite"):
+            # A time of day alone ("shortly after 8 pm") or a weekly rite ("leaving Friday prayers") is on the day the
+            # story is about: the day just told when the sentence goes on about it, else the clock's publication day
+            # or the rite's last weekday.
             return best.value, best.precision, False
         if _report_date(best, sentence):
             # Only the day a source spoke ("the toll has risen to 112, a monitor said Sunday"): near the event, not

@@ -96,7 +96,8 @@ _AFTER_DISTRICT = re.compile(r"^\s+(?:neighbou?rhoods?|quarter)\b", re.I)
 # A town's name used for the administrative area around it ("in the Kanbalu township", "Konduga local government
 # area"): ACLED codes an event somewhere in such an area with geo_precision 2.
 _AFTER_AREA = re.compile(
-    r"^\s+(?:township|local government area|LGA|sub-?district|tehsil|taluka|cercle|prefecture|municipality area)\b",
+    r"^\s+(?:township|local government area|LGA|sub-?district|tehsil|taluka|cercle|prefecture|municipality area"
+    r"|territory|commune|municipality)\b",
     re.I,
 )
 _AFTER_DISTRICT_AMBIG = re.compile(r"^\s+district\b", re.I)

@@ -133,6 +133,11 @@ _BACKGROUND = gated(
     r"|death toll (?:in|of|from) the (?:war|conflict))\b",
     re.IGNORECASE,
 )
+_CAUSE_BEFORE = re.compile(
+    r"\b(?:in\s+(?:reprisal|retaliation|revenge|response)\s+for|to\s+avenge|avenging|as\s+(?:punishment|revenge)\s+"
+    r"for)\s+(?:the\s+|an?\s+|their\s+|its\s+|recent\s+|earlier\s+)*(?:[\w-]+\s+){0,3}$",
+    re.I,
+)
 _CLAUSE_BREAK = re.compile(
     r"[.;:!?]|\b(?:but|while|whereas|although|after|as|when|and then)\b|, (?:and )?(?=\w+ed\b)", re.I
 )
@@ -184,7 +189,14 @@ def _modifier(sentence: str, start: int) -> float:
         factor = 0.35
     if _BACKGROUND.search(sentence):
         factor *= 0.4
+    if _CAUSE_BEFORE.search(sentence[max(0, start - 60) : start]):
+        factor *= 0.3  # "killed 131 civilians in reprisal for clashes with rival groups": the cause, not the event
     return factor
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether two spans overlap."""
+    return a[0] < b[1] and b[0] < a[1]
 
 
 def _inside(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -193,15 +205,21 @@ def _inside(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 def _raw_triggers(sentence: str) -> list[tuple[_Trigger, re.Match[str]]]:
-    """Every lexicon hit; a hit inside a longer hit of another entry is dropped (the longer phrase is more specific);
-    hits that only overlap both stay ("suicide attacks" in "suicide attacks targeted the police station")."""
+    """Every lexicon hit; a hit overlapping a longer hit of another entry is dropped (the longer phrase is more
+    specific), except a named weapon that only overlaps it ("suicide attacks" in "suicide attacks targeted the police
+    station")."""
     entries = [_LEXICON[i] for i in _LEXICON_GATES.hits(literals_in(sentence))]  # lexicon order, gates passed
     hits = [(trig, m) for trig in entries for m in trig.regex.finditer(sentence)]
     hits.sort(key=lambda h: (-(h[1].end() - h[1].start()), -h[0].score))
     kept: list[tuple[_Trigger, re.Match[str]]] = []
     for trig, m in hits:
         span = (m.start(), m.end())
-        if any(_inside(span, (k.start(), k.end())) and not _compatible(trig.sub, kt.sub) for kt, k in kept):
+        named_weapon = trig.sub in _REMOTE and trig.score >= 0.85  # "suicide attacks" in "suicide attacks targeted"
+        if any(
+            (_inside(span, (k.start(), k.end())) or (not named_weapon and _overlaps(span, (k.start(), k.end()))))
+            and not _compatible(trig.sub, kt.sub)
+            for kt, k in kept
+        ):
             continue
         kept.append((trig, m))
     kept.sort(key=lambda h: h[1].start())
