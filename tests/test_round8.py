@@ -57,6 +57,16 @@ SUBTYPES = [
         "Militiamen killed 31 villagers in reprisal for clashes with a rival group the week before.",
         "Attack",
     ),
+    # persons named and described are captured persons; police who raid and detain arrest
+    (
+        "Marines captured Rafael Ortega, a nephew of the cartel's founder, in a raid on a ranch on Monday.",
+        "Arrests",
+    ),
+    (
+        "Police raided the headquarters of the opposition party and detained nine people, saying they found petrol "
+        "bombs there.",
+        "Arrests",
+    ),
     # officials and community leaders are civilians
     ("Gunmen killed a village chief and two elders in their homes on Tuesday night.", "Attack"),
 ]
@@ -74,6 +84,7 @@ def test_sub_type_by_the_codebook(sentence: str, sub: str) -> None:
     [
         "Officials had urged residents to leave before an expected offensive in the east.",
         "The armed group vowed in a video message to step up attacks on the army.",
+        "The wounded commander was flown to the capital by helicopter on Friday.",
     ],
 )
 def test_intent_is_no_event(sentence: str) -> None:

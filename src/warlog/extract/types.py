@@ -463,6 +463,13 @@ _PERSON_TAKEN = re.compile(
 )
 
 
+_NAMED_PERSON = re.compile(
+    r"\s+(?:[A-Z][\w'.-]+\s+){1,3}?[A-Z][\w'.-]+,\s+(?:a|an|the|his|her)\s+(?:[\w-]+\s+){0,3}?(?:son|daughter|brother|"
+    r"sister|wife|husband|nephew|leader|member|commander|chief|head|founder|spokes(?:man|woman|person)|boss|"
+    r"lieutenant|deputy|financier|kingpin|suspect)\b"
+)
+
+
 def _nationals(word: str) -> bool:
     """A demonym used as a noun for people ("Canadians", "a Norwegian", "Filipina")."""
     from warlog.extract.demonyms import demonym_table
@@ -477,6 +484,8 @@ def _captures_person(sentence: str, m: re.Match[str]) -> bool:
     obj = re.match(r"\s+(?:the |a |an |\d+ |two |three |four |five |several |some )?([A-Z][\w-]+)", sentence[m.end() :])
     if obj and _nationals(obj.group(1)):
         return True
+    if _NAMED_PERSON.match(sentence, m.end()) or _NAMED_PERSON.match(sentence, m.start() + len(m.group(0).split()[0])):
+        return True  # "captured Ovidio Guzman, a son of ...": a person named and described
     if re.match(r"\s+(?:the |a |an )?", sentence[m.end() :]) and _PERSON_TAKEN.match(
         sentence[m.end() :].lstrip().removeprefix("the ").removeprefix("a ")
     ):
@@ -496,6 +505,24 @@ def _armed_before(sentence: str, start: int) -> bool:
     return any(a.kind in _ARMED_KINDS and a.end <= start for a in _mentions(sentence))
 
 
+def _state_subject(sentence: str, start: int) -> bool:
+    """The sentence's first actor, before the trigger, is a state force ("police raided the office of the opposition
+    party and detained seven": the police detained them, not the party)."""
+    before = [a for a in _mentions(sentence) if a.end <= start]
+    if before and before[0].kind in _STATE_KINDS:
+        return True
+    noun = _STATE_NOUN.search(sentence, 0, start)
+    return noun is not None and (not before or noun.start() < before[0].start)
+
+
+# Aircraft that carry someone somewhere: "was flown to the capital by helicopter" is no strike.
+_CARRIED_BY_AIR = re.compile(
+    r"\b(?:flown|flew|airlifted|evacuated|transported|ferried|brought|taken|moved|transferred|rescued|dropped off)"
+    r"\b[^.;]{0,50}$",
+    re.IGNORECASE,
+)
+
+
 def _find(sentence: str, actors: Sequence[str]) -> list[tuple[EventTypeMatch, str]]:
     """Triggers with their evidence tag, sub-types resolved from who acts."""
     raw = _raw_triggers(sentence)
@@ -503,6 +530,10 @@ def _find(sentence: str, actors: Sequence[str]) -> list[tuple[EventTypeMatch, st
     out: list[tuple[EventTypeMatch, str]] = []
     for trig, m in raw:
         sub = trig.sub
+        if sub == AIR and re.match(r"(?:by|from|in|aboard|on)\b", m.group(0), re.I) and _CARRIED_BY_AIR.search(
+            sentence[: m.start()]
+        ):
+            continue  # "flown to Mexico City by helicopter": transport
         if sub == ABDUCT and _RESCUED_BEFORE.search(sentence, max(0, m.start() - 40), m.start()):
             continue  # "rescued 12 kidnapped victims": the victims of an earlier abduction freed, not an abduction
         if sub == _PROTEST_CUE:
@@ -515,7 +546,11 @@ def _find(sentence: str, actors: Sequence[str]) -> list[tuple[EventTypeMatch, st
             sub = ABDUCT if _perpetrator_kind(sentence, m.start(), actors) in _NONSTATE_KINDS else ARREST
         elif sub in (_TERRITORY, _RETAKE):
             sub = _resolve_territory(sentence, sub, m, actors)
-        elif sub == ARREST and _perpetrator_kind(sentence, m.start(), actors) in _NONSTATE_KINDS:
+        elif (
+            sub == ARREST
+            and _perpetrator_kind(sentence, m.start(), actors) in _NONSTATE_KINDS
+            and not _state_subject(sentence, m.start())
+        ):
             sub = ABDUCT
         elif sub == AIR and trig.score < 0.5 and _perpetrator_kind(sentence, m.start(), actors) in _NONSTATE_KINDS:
             sub = ATTACK  # "gunmen on motorbikes raided three villages": no aircraft, a raid on the ground
@@ -691,6 +726,8 @@ def _decide(
         # weapon the sentence names ("recovered a cache of grenades" is no grenade attack); people detained with
         # their weapons are an arrest (or, by armed groups, an abduction) first.
         return _best(live, DISRUPT)
+    if ARREST in strong and DISRUPT in subs and subs <= {ARREST, DISRUPT}:
+        return _best(live, ARREST)  # "detained seven people, saying they had found petrol bombs": the arrest
 
     first = min(live, key=lambda m: m.start)
     protest = _protest_choice(live)
