@@ -17,23 +17,38 @@ from warlog.model import Report
 
 SUBTYPES = [
     # patterns that ended in a space never matched before the next word
-    ("Three armed factions announced on Sunday that they were merging into a new alliance.", "Change to group/activity"),
+    (
+        "Three armed factions announced on Sunday that they were merging into a new alliance.",
+        "Change to group/activity",
+    ),
     # agreements
     ("The junta and two rebel movements signed a bilateral ceasefire deal in the capital.", "Agreement"),
     ("The two sides initialled a peace accord after a week of talks in the neighbouring capital.", "Agreement"),
     ("Forty soldiers held by the rebels returned home from captivity on Tuesday, the ministry said.", "Agreement"),
     ("Eleven hostages were freed after negotiations between elders and the armed group.", "Agreement"),
     # changes to groups and their activity
-    ("Two rival gangs said they had joined forces under a new coalition to fight the police.", "Change to group/activity"),
-    ("The insurgent group has replaced its leader, according to a recording it circulated.", "Change to group/activity"),
+    (
+        "Two rival gangs said they had joined forces under a new coalition to fight the police.",
+        "Change to group/activity",
+    ),
+    (
+        "The insurgent group has replaced its leader, according to a recording it circulated.",
+        "Change to group/activity",
+    ),
     # bases and headquarters
-    ("Witnesses said the militants had set up a permanent camp near the reservoir.", "Headquarters or base established"),
+    (
+        "Witnesses said the militants had set up a permanent camp near the reservoir.",
+        "Headquarters or base established",
+    ),
     (
         "Foreign troops moved into an air base on the edge of the capital, officials said.",
         "Headquarters or base established",
     ),
     # territory
-    ("Army units are back in control of the market town after two weeks, the governor said.", "Government regains territory"),
+    (
+        "Army units are back in control of the market town after two weeks, the governor said.",
+        "Government regains territory",
+    ),
     ("Government forces said they had taken back the district centre on Friday.", "Government regains territory"),
     # weapons by how they are used
     ("Attackers wearing explosive vests blew open the gate of the barracks at dawn.", "Suicide bomb"),
@@ -102,7 +117,9 @@ def test_national_red_cross_societies_keep_their_names() -> None:
     assert find_attribution("At least 30 were killed, according to the Uganda Red Cross, which said") == (
         "Uganda Red Cross"
     )
-    assert find_attribution("The Red Cross said five volunteers were hurt.") == "International Committee of the Red Cross"
+    assert (
+        find_attribution("The Red Cross said five volunteers were hurt.") == "International Committee of the Red Cross"
+    )
     assert find_attribution("The International Committee of the Red Cross said on Monday that two died.") == (
         "International Committee of the Red Cross"
     )
