@@ -186,3 +186,13 @@ def test_findings_by_a_mission_name_a_source_not_a_side(nlp) -> None:
     events = extract_report(Report(text=text, published=date(2022, 3, 11)), nlp).mentions
     assert events
     assert all("UN" not in (e.actor1 or "") and "peacekeep" not in (e.actor1 or "").lower() for e in events)
+
+
+def test_an_incident_then_a_running_toll_in_one_sentence(nlp) -> None:
+    text = (
+        "Suspected jihadists killed nine soldiers in an ambush near Tillaberi on Monday, the latest in a series of "
+        "attacks that have killed more than 200 soldiers in the region this year, the army said."
+    )
+    ex = extract_report(Report(text=text, published=date(2021, 3, 23)), nlp)
+    assert [m.fatalities for m in ex.mentions] == [9]
+    assert [c.quantity for c in ex.claims] == [200]

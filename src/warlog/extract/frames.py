@@ -319,6 +319,36 @@ def _refers_back(doc: Any, start: int, end: int, told: str) -> bool:
 _CLAUSE_BREAK = re.compile(r"[,;]\s+(?:and|while|but|whereas)\s+|;\s+")
 
 
+# Where a sentence's running toll begins after its incident: "..., the latest in a string of attacks that have killed
+# more than 100 soldiers this year", "..., bringing to 300 the number killed since January".
+_AGGREGATE_TAIL = re.compile(
+    r",\s+(?:the\s+(?:latest|deadliest|worst|third|second|fourth|fifth)\b|part\s+of\b|amid\b|bringing\b|"
+    r"in\s+an?\s+(?:region|country|province|state|area|war|conflict|insurgency)\s+where\b|which\b|where\b)",
+    re.IGNORECASE,
+)
+
+
+def _aggregate_tail(sent: _Sentence) -> list[_Sentence]:
+    """A sentence that tells an incident with its own toll and then a running toll in a tail clause ("Jihadists killed
+    12 soldiers near Banibangou on Tuesday, the latest in a string of attacks that have killed more than 100 this
+    year") cut in two: the incident is an event, the tail a claim (issue 13: aggregate tolls are claims, not events)."""
+    if not is_aggregate_toll(sent.text):
+        return [sent]
+    for m in _AGGREGATE_TAIL.finditer(sent.text):
+        head, tail = sent.text[: m.start()], sent.text[m.start() + 1 :].lstrip()
+        if is_aggregate_toll(head) or not is_aggregate_toll(tail):
+            continue
+        cas = extract_casualties(head)
+        if (cas.fatalities is None and cas.injured is None) or classify_with_cues(head)[0] is None:
+            continue
+        tail_start = sent.end - len(tail)
+        return [
+            _Sentence(head, sent.start, sent.start + len(head), sent.paragraph),
+            _Sentence(tail, tail_start, sent.end, sent.paragraph),
+        ]
+    return [sent]
+
+
 def _one_clause_per_place(sent: _Sentence, toponyms: list[Toponym], resolved: list[Place | None]) -> list[_Sentence]:
     """A sentence that tells two happenings at two places, each with its own toll ("missiles hit Kyiv, killing three,
     and a strike on Kryvyi Rih killed two more"), cut into its two clauses: ACLED codes one event per location, each
@@ -1097,7 +1127,15 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     title_drafts: list[_Draft] = []
     claims: list[Claim] = []
     tagged = _split_headlines(sentences, report if report.title else replace(report, title=_title_line(text)))
-    clauses = [([s] if head else _one_clause_per_place(s, toponyms, resolved), head) for s, head in tagged]
+    clauses = [
+        (
+            [s]
+            if head
+            else [c for part in _aggregate_tail(s) for c in _one_clause_per_place(part, toponyms, resolved)],
+            head,
+        )
+        for s, head in tagged
+    ]
     tagged = [(c, head) for cs, head in clauses for c in cs]
     second_clauses = {sum(len(cs) for cs, _ in clauses[:k]) + 1 for k, (cs, _) in enumerate(clauses) if len(cs) == 2}
     sentences = [_without_stamp(t[0]) for t in tagged]
@@ -1351,8 +1389,12 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             doc_places,
         )
         place = _in_report_country(place, country, doc_places)
-        if goes_on is not None and goes_on.mention.place is not None and not sentence_places(
-            sent.text, sent.start, [toponyms[i] for i in in_sentence], [resolved[i] for i in in_sentence]
+        if (
+            goes_on is not None
+            and goes_on.mention.place is not None
+            and not sentence_places(
+                sent.text, sent.start, [toponyms[i] for i in in_sentence], [resolved[i] for i in in_sentence]
+            )
         ):
             place = goes_on.mention.place  # it goes on about the incident just told, where that happened
         unresolved = [toponyms[i].surface for i in in_sentence if resolved[i] is None and i not in filed]
