@@ -61,6 +61,11 @@ LEAD_PRIOR = 0.5
 # Events told as background more than this long before publication are left out (ACLED codes them from their
 # own reports, not from today's).
 BACKGROUND_DAYS = 14
+# The role model's news negatives come from IndiaPoliceEvents, which labels police actions only: a march or a deal
+# the police took no part in is "no label" there, so the model rates such sentences as commentary (a peaceful march
+# at p(event) 0.09). For these event types its verdict weighs less (docs/training.md).
+_UNLABELLED_TYPES = frozenset({"Protests", "Riots", "Strategic developments"})
+UNLABELLED_PRIOR = 0.2
 
 # A dateline such as "ALEPPO, Syria, Sept 27 (Reuters) -" or "Sun 16 Apr 2017": its date is the report's, not an
 # event's.
@@ -1220,6 +1225,8 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             # the rules call it background, a claim or no happening. The role model was trained mostly on violent
             # incidents and rates a ceasefire signed or a group's new leader as commentary (issue 13).
             prior = 0.0 if body_index == first_body else LEAD_PRIOR if lead else 1.0
+            if match.event_type in _UNLABELLED_TYPES:
+                prior *= UNLABELLED_PRIOR
             if role.p_event < event_threshold() * prior and not follow_up:
                 if role.role == CLAIM and (cas.fatalities is not None or cas.injured is not None):
                     quantity, what = _claim_what(sent.text, cas)

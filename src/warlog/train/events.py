@@ -50,7 +50,6 @@ from warlog.extract.roles import (
 )
 from warlog.extract.type_model import TypeModel, clean_note
 from warlog.extract.types import lexicon_view
-from warlog.model import SUB_TO_TYPE
 
 SHARED = Path("../shared")
 PATHS = {
@@ -144,17 +143,9 @@ def ipe_examples(shared: Path) -> list[RoleExample]:
                 else:
                     continue
                 ex = _example(row[0], role, "ipe", held)
-                if ex is None:
-                    continue
-                if role == COMMENTARY and ex.cues and all(SUB_TO_TYPE.get(c) in _UNLABELLED_BY_IPE for c in ex.cues):
-                    continue  # a march or a deal the police took no action in: IPE labels police actions only
-                out.append(ex)
+                if ex is not None:
+                    out.append(ex)
     return out
-
-
-# Event types IndiaPoliceEvents does not label (its labels are police actions): an unlabelled sentence of these is
-# no evidence of commentary.
-_UNLABELLED_BY_IPE = frozenset({"Protests", "Riots", "Strategic developments"})
 
 
 # --- MUC-4 --------------------------------------------------------------------------------------------------------
