@@ -100,6 +100,7 @@ def test_sub_type_by_the_codebook(sentence: str, sub: str) -> None:
         "Officials had urged residents to leave before an expected offensive in the east.",
         "The armed group vowed in a video message to step up attacks on the army.",
         "The wounded commander was flown to the capital by helicopter on Friday.",
+        "The group had offered an amnesty to people who fought them if they turned themselves in.",
     ],
 )
 def test_intent_is_no_event(sentence: str) -> None:

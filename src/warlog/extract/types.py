@@ -133,6 +133,7 @@ _BACKGROUND = gated(
     r"|death toll (?:in|of|from) the (?:war|conflict))\b",
     re.IGNORECASE,
 )
+_RELATIVE_BEFORE = re.compile(r"\b(?:people|those|men|anyone|everyone|others)\s+who\s+(?:had\s+|have\s+|has\s+)?$", re.I)
 _CAUSE_BEFORE = re.compile(
     r"\b(?:in\s+(?:reprisal|retaliation|revenge|response)\s+for|to\s+avenge|avenging|as\s+(?:punishment|revenge)\s+"
     r"for)\s+(?:the\s+|an?\s+|their\s+|its\s+|recent\s+|earlier\s+)*(?:[\w-]+\s+){0,3}$",
@@ -189,6 +190,8 @@ def _modifier(sentence: str, start: int) -> float:
         factor = 0.35
     if _BACKGROUND.search(sentence):
         factor *= 0.4
+    if _RELATIVE_BEFORE.search(sentence[max(0, start - 30) : start]):
+        factor *= 0.3  # "amnesty to people who fought them": a description of who, not the happening told
     if _CAUSE_BEFORE.search(sentence[max(0, start - 60) : start]):
         factor *= 0.3  # "killed 131 civilians in reprisal for clashes with rival groups": the cause, not the event
     return factor
