@@ -133,7 +133,9 @@ _BACKGROUND = gated(
     r"|death toll (?:in|of|from) the (?:war|conflict))\b",
     re.IGNORECASE,
 )
-_RELATIVE_BEFORE = re.compile(r"\b(?:people|those|men|anyone|everyone|others)\s+who\s+(?:had\s+|have\s+|has\s+)?$", re.I)
+_RELATIVE_BEFORE = re.compile(
+    r"\b(?:people|those|men|anyone|everyone|others)\s+who\s+(?:had\s+|have\s+|has\s+)?$", re.I
+)
 _CAUSE_BEFORE = re.compile(
     r"\b(?:in\s+(?:reprisal|retaliation|revenge|response)\s+for|to\s+avenge|avenging|as\s+(?:punishment|revenge)\s+"
     r"for)\s+(?:the\s+|an?\s+|their\s+|its\s+|recent\s+|earlier\s+)*(?:[\w-]+\s+){0,3}$",
@@ -533,8 +535,10 @@ def _find(sentence: str, actors: Sequence[str]) -> list[tuple[EventTypeMatch, st
     out: list[tuple[EventTypeMatch, str]] = []
     for trig, m in raw:
         sub = trig.sub
-        if sub == AIR and re.match(r"(?:by|from|in|aboard|on)\b", m.group(0), re.I) and _CARRIED_BY_AIR.search(
-            sentence[: m.start()]
+        if (
+            sub == AIR
+            and re.match(r"(?:by|from|in|aboard|on)\b", m.group(0), re.I)
+            and _CARRIED_BY_AIR.search(sentence[: m.start()])
         ):
             continue  # "flown to Mexico City by helicopter": transport
         if sub == ABDUCT and _RESCUED_BEFORE.search(sentence, max(0, m.start() - 40), m.start()):
