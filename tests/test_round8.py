@@ -197,3 +197,12 @@ def test_an_incident_then_a_running_toll_in_one_sentence(nlp) -> None:
     ex = extract_report(Report(text=text, published=date(2021, 3, 23)), nlp)
     assert [m.fatalities for m in ex.mentions] == [9]
     assert [c.quantity for c in ex.claims] == [200]
+
+
+def test_bare_fighters_are_the_one_group_the_report_names(nlp) -> None:
+    text = (
+        "Rebels of the M23 movement said on Monday they had taken Goma. Gunfire echoed through the city on Monday as "
+        "fighters moved into the centre and took over the airport area."
+    )
+    events = extract_report(Report(text=text, published=date(2025, 1, 28)), nlp).mentions
+    assert events and all(m.actor1 == "M23: March 23 Movement" for m in events)

@@ -442,7 +442,10 @@ def report_gunner(roles: Any, sub: str | None, actors: DocActors) -> None:
 # unattributed one ("gunmen", "unknown assailants", "armed men": ACLED keeps those unidentified).
 _GROUP_REFERENCE = re.compile(
     r"\b(?:the|its|their|rebel|insurgent|militia|jihadist)\s+(?:[\w-]+\s+)?(?:rebels?|insurgents?|militants?|jihadists?"
-    r"|fighters|militiam[ae]n|militia|guerrillas?|extremists|group)\b|^\W*(?:rebels|insurgents|militants|jihadists|fighters)\b",
+    r"|fighters|militiam[ae]n|militia|guerrillas?|extremists|group)\b|^\W*(?:rebels|insurgents|militants|jihadists|fighters)\b"
+    # a bare plural as a clause's subject: "... on Monday as fighters moved into the centre"
+    r"|(?:[,;]\s*|\b(?:as|when|while|after|before|and|where|then)\s+)(?:rebels|insurgents|militants|jihadists|fighters)"
+    r"\s+(?:had\s+|have\s+|were\s+)?\w+(?:ed|ok|ew|ent|ame|an|ot)\b",
     re.I,
 )
 _UNATTRIBUTED = re.compile(
