@@ -758,8 +758,11 @@ def resolve_toponyms(
     country_hint: str | None = None,
     gazetteer: Gazetteer | None = None,
     ranker: Ranker | None = None,
+    area_points: bool = False,
 ) -> list[Place | None]:
-    """One Place (or None when unresolvable) per toponym, ACLED-style location label and geo_precision."""
+    """One Place (or None when unresolvable) per toponym, ACLED-style location label and geo_precision. With
+    `area_points` (toponym resolution: where is the named place), a province is placed at its own area point, not
+    at the capital where ACLED codes a province-level event."""
     try:
         ranking = rank_document(toponyms, text, country_hint, ranker)
         picks = ranking.picks2
@@ -778,7 +781,7 @@ def resolve_toponyms(
         try:
             cue = _cue(text, t)
             entry = _capital_of_bare_name(t, entry, cue)
-            place = place_from_entry(entry, cue, t.surface, gazetteer) if entry else None
+            place = place_from_entry(entry, cue, t.surface, gazetteer, area_point=area_points) if entry else None
             if place is None and t.city_hint:
                 place = _city_part(t, country, gazetteer)
         except Exception:  # noqa: BLE001 - one bad toponym must not blank the others
@@ -852,9 +855,16 @@ def _capital_point(a1: GazEntry, gaz: Gazetteer) -> tuple[float, float]:
 
 
 def place_from_entry(
-    e: GazEntry, cue: str | None = None, surface: str | None = None, gazetteer: Gazetteer | None = None
+    e: GazEntry,
+    cue: str | None = None,
+    surface: str | None = None,
+    gazetteer: Gazetteer | None = None,
+    area_point: bool = False,
 ) -> Place:
-    """ACLED-style Place for a gazetteer row and the cue around its mention."""
+    """ACLED-style Place for a gazetteer row and the cue around its mention. A province-level place sits at the
+    provincial capital (ACLED's rule), or with `area_point` at the province row's own point (toponym resolution:
+    the geoparsing corpora score a province toponym at GeoNames' point of the area, often hundreds of km from its
+    largest town)."""
     gaz = gazetteer or get_gazetteer()
     base = {"country": acled_country_name(e.iso) or e.country, "admin1": acled_admin1(e.iso, e.admin1),
             "admin2": e.admin2, "admin3": e.admin3, "iso": e.iso, "gazetteer_id": e.id, "feature": e.feature,
@@ -864,7 +874,7 @@ def place_from_entry(
         if a1 is not None and (cue == "admin1" or e.feature == "admin1" or _is_capital_of(e, a1)):
             base.update(admin1=acled_admin1(a1.iso, a1.admin1), admin2=None, admin3=None, gazetteer_id=a1.id,
                         feature="admin1")  # fmt: skip
-            lat, lon = _capital_point(a1, gaz)
+            lat, lon = (a1.lat, a1.lon) if area_point else _capital_point(a1, gaz)
             return Place(location=a1.city or a1.name, latitude=lat, longitude=lon, geo_precision=3, **base)
     if e.feature == "country":
         return Place(location=e.name, latitude=e.lat, longitude=e.lon, geo_precision=3, **base)
