@@ -23,3 +23,63 @@ def test_geoparse_spans_score_a_state_at_its_area() -> None:
     text = "Storms hit Texas on Monday."
     (place,) = resolve_spans(text, [(11, 16)])
     assert place is not None and haversine_km(place.latitude, place.longitude, 31.25, -99.25) < 161
+
+
+def test_abbreviations_are_keyed_by_their_letters() -> None:
+    from warlog.gazetteer.names import abbr_key
+
+    assert abbr_key("L.A.") == "la" and abbr_key("N.S.W.") == "nsw" and abbr_key("W. Va.") == "wva"
+    assert len({abbr_key(a) for a in ("L.A.", "UAE", "EU", "IA")}) == 4  # name_key folds all four into "a"
+
+
+def _gazetteer_of(rows: list[dict]):  # noqa: ANN202
+    import sqlite3
+
+    from warlog.gazetteer.index import Gazetteer, create_schema, insert_places
+
+    conn = sqlite3.connect(":memory:", check_same_thread=False)
+    create_schema(conn)
+    insert_places(conn, rows)
+    return Gazetteer(conn)
+
+
+def _row(id_: str, name: str, feature: str, iso: str, lat: float, lon: float, **kw: object) -> dict:
+    return {"id": id_, "name": name, "feature": feature, "iso": iso, "country": iso, "lat": lat, "lon": lon,
+            "population": kw.pop("population", 0), "alt_names": kw.pop("alt_names", []), **kw}  # fmt: skip
+
+
+def test_abbreviation_lookup_finds_the_abbreviated_place_only() -> None:
+    gaz = _gazetteer_of([
+        _row("1", "Los Angeles", "city", "US", 34.05, -118.24, abbr=["L.A."]),
+        _row("2", "Iowa", "admin1", "US", 42.0, -93.5, abbr=["IA"]),
+        _row("3", "New South Wales", "admin1", "AU", -32.6, 147.5, abbr=["NSW", "N.S.W."]),
+    ])  # fmt: skip
+    assert [e.name for e, _ in gaz.lookup_scored("L.A.")] == ["Los Angeles"]
+    assert [e.name for e, q in gaz.lookup_scored("NSW", extra=True) if q >= 0.9] == ["New South Wales"]
+
+
+def test_a_unit_word_after_a_name_asks_for_the_unit() -> None:
+    gaz = _gazetteer_of([
+        _row("1", "Loudon", "town", "US", 35.7, -84.3, population=5000),
+        _row("2", "Loudon County", "admin2", "US", 35.7, -84.3, alt_names=["Loudon"]),
+        _row("3", "Readington", "village", "US", 40.6, -74.8, population=1000),
+    ])  # fmt: skip
+    assert [e.name for e, _ in gaz.lookup_scored("Loudon Co.", fuzzy=True)] == ["Loudon County"]
+    assert [e.name for e, _ in gaz.lookup_scored("Readington Township", fuzzy=True)] == ["Readington"]
+
+
+def test_units_sharing_a_name_behind_a_compass_word_make_a_region() -> None:
+    from warlog.gazetteer.world import region_family_rows
+
+    units = [
+        _row("a", "North Darfur", "admin1", "SD", 14.0, 25.0, alt_names=["Northern Darfur State"]),
+        _row("b", "South Darfur", "admin1", "SD", 11.0, 24.0),
+        _row("c", "North Kordofan", "admin1", "SD", 13.0, 30.0),
+        _row("d", "Lower Austria", "admin1", "AT", 48.2, 15.8),
+        _row("e", "Upper Austria", "admin1", "AT", 48.1, 13.9),
+        _row("f", "Northern Province", "admin1", "ZM", -10.0, 31.0),
+        _row("g", "Southern Province", "admin1", "ZM", -16.0, 27.0),
+    ]
+    regions = list(region_family_rows(units, taken={"austria"}))
+    assert [(r["name"], r["iso"], r["feature"]) for r in regions] == [("Darfur", "SD", "region")]
+    assert (regions[0]["lat"], regions[0]["lon"]) == (12.5, 24.5)

