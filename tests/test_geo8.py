@@ -106,3 +106,19 @@ def test_countries_named_in_ia_get_their_regular_demonym() -> None:
 
     assert _ia_demonym("Latvia") == ["Latvian"] and _ia_demonym("Peru") == []
     assert _ia_demonym("Bosnia and Herzegovina") == []
+
+
+def test_a_toponym_with_one_place_anchors_the_others() -> None:
+    from warlog.extract.places import Toponym, rank_document
+    from warlog.gazetteer.index import GazEntry
+    from warlog.gazetteer.ranker import Ranker
+
+    far = GazEntry("a", "Alexandria", "town", 38.8, -77.05, iso="US", admin1="Virginia", population=150_000, pk=1)
+    near = GazEntry("b", "Alexandria", "town", 45.88, -95.38, iso="US", admin1="Minnesota", population=12_000, pk=2)
+    only = GazEntry("c", "Nokomis Lake", "village", 45.9, -95.3, iso="US", admin1="Minnesota", population=100, pk=3)
+    text = "Alexandria police ... Nokomis Lake"
+    tops = [Toponym(0, 10, "Alexandria", [far, near], [1.0, 1.0]), Toponym(22, 34, "Nokomis Lake", [only], [1.0])]
+    ranking = rank_document(tops, text, ranker=Ranker())
+    feats = dict(zip(("far", "near"), ranking.second[0], strict=True))
+    assert feats["near"].get("near_sure_100") == 1.0 and "near_sure_100" not in feats["far"]
+    assert feats["near"]["log_dist_sure"] < feats["far"]["log_dist_sure"]

@@ -697,6 +697,20 @@ def _second_pass(
                 anchors.append(a)
         # candidate_features with anchors is the first pass's dict plus the distance features, added last.
         feats = [_with_distances(f, c, anchors) for f, c in zip(first[i], cs, strict=True)]
+        # the other toponyms that name one place only: anchors no ranking error can move
+        sure = [
+            cands[j][0]
+            for j in range(len(cands))
+            if j != i and len(cands[j]) == 1 and keys[j] != keys[i] and not toponyms[j].partial
+            and cands[j][0].feature not in ("country", "continent", "admin1", "region")
+        ]  # fmt: skip
+        if sure and len(cs) > 1:
+            for f, c in zip(feats, cs, strict=True):
+                if c.feature not in ("country", "continent"):
+                    d = _nearest(c, sure)
+                    f["log_dist_sure"] = log_dist(d)
+                    if d < 100:
+                        f["near_sure_100"] = 1.0
         ranking.second.append(feats)
         ranking.picks2.append(_best(cs, feats, ranker, True))
 
