@@ -122,3 +122,39 @@ def test_a_toponym_with_one_place_anchors_the_others() -> None:
     feats = dict(zip(("far", "near"), ranking.second[0], strict=True))
     assert feats["near"].get("near_sure_100") == 1.0 and "near_sure_100" not in feats["far"]
     assert feats["near"]["log_dist_sure"] < feats["far"]["log_dist_sure"]
+
+
+def _entry(pk: int, name: str, feature: str, iso: str, admin1: str | None = None, pop: int = 0):  # noqa: ANN202
+    from warlog.gazetteer.index import GazEntry
+
+    return GazEntry(str(pk), name, feature, 0.0, 0.0, iso=iso, admin1=admin1, population=pop, pk=pk)
+
+
+def test_a_place_qualified_by_its_unit_and_units_in_a_list() -> None:
+    from warlog.extract.places import _neighbour_features
+
+    athens_gr, athens_us = _entry(1, "Athens", "city", "GR", "Attica"), _entry(2, "Athens", "city", "US", "Georgia")
+    greece = _entry(3, "Greece", "country", "GR")
+    ga_state, ga_country = _entry(4, "Georgia", "admin1", "US", "Georgia"), _entry(5, "Georgia", "country", "GE")
+    ca_state, ca_village = (
+        _entry(6, "California", "admin1", "US", "California"),
+        _entry(7, "California", "village", "US"),
+    )
+    text = "in Athens, Greece and Athens, Georgia; Georgia, California and Texas"
+    tx = _entry(8, "Texas", "admin1", "US", "Texas")
+
+    class T:
+        def __init__(self, start: int, surface: str) -> None:
+            self.start, self.end, self.surface = start, start + len(surface), surface
+
+    tops = [T(3, "Athens"), T(11, "Greece"), T(22, "Athens"), T(30, "Georgia"), T(39, "Georgia"), T(48, "California"),
+            T(63, "Texas")]  # fmt: skip
+    assert [text[t.start : t.end] for t in tops] == [t.surface for t in tops]
+    cands = [[athens_gr, athens_us], [greece], [athens_gr, athens_us], [ga_state, ga_country], [ga_state, ga_country],
+             [ca_state, ca_village], [tx]]  # fmt: skip
+    feats = [[{} for _ in cs] for cs in cands]
+    _neighbour_features(tops, text, cands, feats)  # type: ignore[arg-type]
+    assert feats[0] == [{"qualified": 1.0}, {}]  # Athens, Greece
+    assert feats[2][1].get("qualified") == 1.0 and "qualified" not in feats[2][0]  # Athens, Georgia (the state)
+    assert feats[3][0].get("qualifies") == 1.0 and "qualifies" not in feats[3][1]
+    assert feats[5] == [{"list_sibling": 1.0}, {}]  # California beside Georgia and Texas: the state

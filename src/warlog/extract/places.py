@@ -85,7 +85,7 @@ _BEFORE_NEAR = re.compile(
     re.I,
 )
 _BEFORE_PART = re.compile(r"\b(?:eastern|western|northern|southern|central|east|west|north|south)\s+$", re.I)
-_BEFORE_ADMIN1 = re.compile(r"\b(?:province|governorate|region)\s+of\s+(?:the\s+)?$", re.I)
+_BEFORE_ADMIN1 = re.compile(r"\b(?:province|governorate|region|state)\s+of\s+(?:the\s+)?$", re.I)
 _BEFORE_RURAL = re.compile(r"\b(?:rural|countryside of|countryside of the|countryside)\s+$", re.I)
 _BEFORE_DISTRICT = re.compile(r"\b(?:neighbou?rhoods?|district|quarter)\s+of\s+(?:the\s+)?$", re.I)
 _AFTER_ADMIN1 = re.compile(r"^\s+(?:province|governorate|oblast|region|state|prefecture|wilaya[ht]?)\b", re.I)
@@ -566,6 +566,8 @@ def candidate_features(
         f["sub_admin_same_name"] = 1.0  # "Rural Damascus" the governorate, not its district of the same name
     if cue in ("admin1", "rural") and c.feature == "admin1":
         f["cue_admin1"] = 1.0
+    if cue == "admin1" and c.feature in ("admin1", "admin2"):
+        f["cue_unit"] = 1.0  # learned beside the fixed Syrian rule: "Washington state", "the state of Washington"
     if cue == "district" and c.feature == "district":
         f["cue_district"] = 1.0
     if cue == "district?" and c.feature in ("district", "admin2"):
@@ -668,6 +670,7 @@ def rank_document(
     for t, cs, qs, cue in zip(toponyms, cands, quals, cues, strict=True):
         max_pop = max((c.population for c in cs), default=0)
         first.append([candidate_features(t, c, q, cue, ctx, max_pop) for c, q in zip(cs, qs, strict=True)])
+    _neighbour_features(toponyms, text, cands, first)
     picks1 = [_best(cs, fs, ranker, False) for cs, fs in zip(cands, first, strict=True)]
     ranking = Ranking(cands, first, picks1)
     keys = [name_key(t.surface) for t in toponyms]
@@ -678,6 +681,62 @@ def rank_document(
     ranking.second, ranking.picks2 = [], []
     _second_pass(ranking, toponyms, keys, ranker, picks2)
     return ranking
+
+
+_LIST_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|/|;\s*)\s*$")
+_QUALIFIER_JOIN = re.compile(r"^\s*,\s*$|^\s*\(\s*$")
+_UNITS = frozenset({"country", "admin1", "admin2"})
+
+
+def _contains(unit: GazEntry, c: GazEntry) -> bool:
+    """True when a country or admin unit row holds the place `c`."""
+    if unit.pk == c.pk or not unit.iso or unit.iso != c.iso:
+        return False
+    if unit.feature == "country":
+        return c.feature != "country"
+    if unit.feature == "admin1":
+        return (
+            c.feature not in ("country", "admin1")
+            and bool(c.admin1)
+            and name_key(c.admin1) == name_key(unit.admin1 or unit.name)
+        )
+    if unit.feature == "admin2":
+        return c.feature not in _UNITS and bool(c.admin2) and name_key(c.admin2) == name_key(unit.admin2 or unit.name)
+    return False
+
+
+def _neighbour_features(
+    toponyms: list[Toponym], text: str, cands: list[list[GazEntry]], feats: list[list[dict[str, float]]]
+) -> None:
+    """What the toponyms written next to a toponym say about its candidates: "Athens, Greece" and "Atlanta, Georgia"
+    (qualified: the next toponym has a unit row holding the candidate; qualifies: the candidate is a unit holding a
+    candidate of the toponym before), and lists ("Arizona, California, Colorado and Georgia": list_sibling, a unit
+    candidate (country, admin1, admin2) whose list neighbour has a unit candidate of the same kind and country)."""
+    for i, (t, cs) in enumerate(zip(toponyms, cands, strict=True)):
+        prev = next_ = None
+        if i > 0 and toponyms[i - 1].end <= t.start:
+            prev = text[toponyms[i - 1].end : t.start]
+        if i + 1 < len(toponyms) and t.end <= toponyms[i + 1].start:
+            next_ = text[t.end : toponyms[i + 1].start]
+        qualifier = cands[i + 1] if next_ is not None and _QUALIFIER_JOIN.match(next_) else []
+        qualified = cands[i - 1] if prev is not None and _QUALIFIER_JOIN.match(prev) else []
+        siblings = []
+        if prev is not None and _LIST_JOIN.match(prev):
+            siblings += cands[i - 1]
+        if next_ is not None and _LIST_JOIN.match(next_):
+            siblings += cands[i + 1]
+        if not (qualifier or qualified or siblings):
+            continue
+        kinds = {(s.feature, s.iso) for s in siblings}
+        for c, f in zip(cs, feats[i], strict=True):
+            if any(_contains(u, c) for u in qualifier if u.feature in _UNITS):
+                f["qualified"] = 1.0
+            if c.feature in _UNITS and any(_contains(c, p) for p in qualified):
+                f["qualifies"] = 1.0
+            if c.feature in _UNITS and (
+                (c.feature, c.iso) in kinds or (c.feature == "country" and any(k[0] == "country" for k in kinds))
+            ):
+                f["list_sibling"] = 1.0
 
 
 def _second_pass(
