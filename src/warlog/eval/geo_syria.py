@@ -111,7 +111,7 @@ def _resolve_text(place: str, admin1: str, context: str, gaz: Gazetteer):
             s += 1
         if s < e:
             spans.append((s, e))
-    places = resolve_spans(text, spans, country_hint="SY", gazetteer=gaz)
+    places = resolve_spans(text, spans, country_hint="SY", gazetteer=gaz, area_points=False)  # ACLED's capital rule
     if places and places[0] is None and len(places) > 1 and place.count(", ") >= 1:
         # "Al-Joura, Deir-ez-Zor": a neighbourhood the gazetteer lacks, of a named town or city: that place, as
         # places.py codes "the X district of Aleppo" (not the governorate appended as context)

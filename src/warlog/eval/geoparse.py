@@ -213,10 +213,12 @@ def resolve_spans(
     country_hint: str | None = None,
     gazetteer: Gazetteer | None = None,
     ranker: Ranker | None = None,
+    area_points: bool = True,
 ) -> list[Place | None]:
-    """One Place (or None) per given span, each resolved in the context of the others."""
+    """One Place (or None) per given span, each resolved in the context of the others; a province at its area point
+    (toponym resolution), or with `area_points=False` at its capital, as ACLED codes a province-level event."""
     tops = toponyms_for_spans(text, spans, gazetteer)
-    return resolve_toponyms(tops, text, country_hint, gazetteer, ranker) if tops else []
+    return resolve_toponyms(tops, text, country_hint, gazetteer, ranker, area_points=area_points) if tops else []
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -340,7 +342,7 @@ def parse_end_to_end(
     out = []
     for doc, spans in zip(docs, ents, strict=True):
         tops = find_toponyms(doc.text, spans, gazetteer=gaz, model=model, demonyms=demonyms)
-        places = resolve_toponyms(tops, doc.text, gazetteer=gaz, ranker=ranker) if tops else []
+        places = resolve_toponyms(tops, doc.text, gazetteer=gaz, ranker=ranker, area_points=True) if tops else []
         pairs = zip(tops, places, strict=True)
         out.append([(t.start, t.end, p.latitude if p else None, p.longitude if p else None) for t, p in pairs])
     return out

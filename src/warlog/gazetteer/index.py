@@ -15,6 +15,7 @@ import hashlib
 import logging
 import math
 import os
+import re
 import sqlite3
 import tempfile
 import threading
@@ -24,6 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from warlog.gazetteer.names import (
+    abbr_key,
     arabic_named,
     exact_key,
     fuzzy_matches,
@@ -96,6 +98,11 @@ class GazEntry:
 
 
 DEMONYM_QUALITY = 0.89
+_UNIT_FEATURES = frozenset({"admin1", "admin2", "admin3", "region"})
+_ADMIN_WORD_AFTER = re.compile(
+    r"\s(?:province|governorate|county|co\.|parish|township|state|region|prefecture|oblast|municipality|department)$",
+    re.I,
+)
 SKELETON_PREFIX = "sk:"  # consonant-skeleton keys (names.skeleton_key) of conflict-region places
 SKELETON_QUALITY = 0.8
 FUZZY_LIMIT = 5  # near-miss keys kept per key (fuzzy_matches' default)
@@ -201,7 +208,7 @@ class Gazetteer:
                 exact = False  # the article is part of the name: "Al Hol" is a spelling variant of Hol, Norway
             out.append((e, 1.0 if exact else 0.85))
         if extra or "." in name:
-            abbr = [(e, 0.9) for e in self.by_key(ABBR_PREFIX + key)]
+            abbr = [(e, 0.9) for e in self.by_key(ABBR_PREFIX + abbr_key(name))]
             if abbr and "." in name:  # "Fla." is Florida, not the Norwegian "Fla"
                 out = abbr
             else:
@@ -233,6 +240,9 @@ class Gazetteer:
         base = without_english_words(name)
         if base:
             found = [(e, min(q, 0.85)) for e, q in self.lookup_scored(base, fuzzy=True)]
+            units = [(e, q) for e, q in found if e.feature in _UNIT_FEATURES]
+            if units and _ADMIN_WORD_AFTER.search(name):  # "Nyanza Province", "Loudon Co.": the unit, not its town
+                return units
             if found:
                 return found
         sk = skeleton_key(name)
@@ -403,7 +413,7 @@ def add_names(conn: sqlite3.Connection, pk: int, names: Iterable[str], prefix: s
     seen: set[str] = set()
     batch = []
     for name in names:
-        key = name_key(name)
+        key = abbr_key(name) if prefix == ABBR_PREFIX else name_key(name)
         if key and key not in seen:
             seen.add(key)
             batch.append((prefix + key, exact_key(name), pk))

@@ -118,6 +118,13 @@ def exact_key(name: str) -> str:
     return " ".join(_drop_articles(_ascii_tokens(name)))
 
 
+def abbr_key(name: str) -> str:
+    """Key of an abbreviation: its letters and digits only, lower-cased ("L.A." -> "la", "N.S.W." -> "nsw",
+    "W. Va." -> "wva"). Abbreviations are not keyed by name_key: its vowel folding and article dropping make "L.A.",
+    "UAE", "EU" and "IA" one key."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", name).lower() if ch.isascii() and ch.isalnum())
+
+
 def _loose_token(t: str) -> str:
     """One token in its loose spelling: consonant skeleton with vowel runs marked as 'a'."""
     if t.isdigit():
@@ -176,7 +183,8 @@ _ENGLISH_QUALIFIER = re.compile(
 _KIND_AFTER = re.compile(
     r"\s+(?:refugee\s+camp|displacement\s+camp|camp|farms?|town|village|city|military\s+airport|air\s*base|airport|"
     r"oil\s*fields?|gas\s*fields?|dam|hills?|mountains?|forest|district|neighbou?rhood|quarter|area|countryside|outskirts|"
-    r"suburbs?|locality)$",
+    r"suburbs?|locality|province|governorate|county|co\.|parish|township|state|region|prefecture|oblast|"
+    r"municipality|department)$",
     re.I,
 )
 

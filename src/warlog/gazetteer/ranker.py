@@ -25,10 +25,21 @@ FEATURES: tuple[str, ...] = (
     "f_country", "f_admin1", "f_admin2", "f_admin3", "f_city", "f_town", "f_village", "f_district", "f_landmark",
     "f_continent", "f_region", "same_country", "other_country", "country_named", "admin1_named", "admin2_named",
     "near_25", "near_100", "near_300", "far_2000", "log_dist", "same_admin1_anchor", "admin1_share",
-    "iso_share",
+    "iso_share", "near_sure_100", "log_dist_sure", "qualified", "qualifies", "list_sibling", "cue_unit",
 )  # fmt: skip
 SECOND_ONLY = frozenset(
-    {"near_25", "near_100", "near_300", "far_2000", "log_dist", "same_admin1_anchor", "admin1_share", "iso_share"}
+    {
+        "near_25",
+        "near_100",
+        "near_300",
+        "far_2000",
+        "log_dist",
+        "same_admin1_anchor",
+        "admin1_share",
+        "iso_share",
+        "near_sure_100",
+        "log_dist_sure",
+    }  # fmt: skip
 )
 # Site kinds (gazetteer/features.py) the corpora rarely show: scored with the landmark weight.
 KIND_ALIASES = {f"f_{k}": "f_landmark" for k in ("camp", "crossing", "airport", "base", "dam", "facility")}

