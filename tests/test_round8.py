@@ -82,6 +82,30 @@ SUBTYPES = [
         "bombs there.",
         "Arrests",
     ),
+    # second pass on writer 6's leads, by the codebook
+    (
+        "The movement named Amadou Diallo as its new leader, a week after its founder was killed.",
+        "Change to group/activity",
+    ),
+    ("Rebels began handing over their firearms at a camp under the decommissioning plan.", "Change to group/activity"),
+    (
+        "Mercenaries who left the front have relocated to the desert air base, officials said.",
+        "Headquarters or base established",
+    ),
+    (
+        "Army units entered the town under a deal with the local militia, state media said.",
+        "Non-violent transfer of territory",
+    ),
+    (
+        "The foreign troops left the base and handed it over to national forces on Monday.",
+        "Non-violent transfer of territory",
+    ),
+    (
+        "Tens of thousands of people filled the central square on Saturday night, demanding new elections.",
+        "Peaceful protest",
+    ),
+    ("A herder died after being beaten by a group of self-styled vigilantes on the highway.", "Mob violence"),
+    ("Shops owned by the minority were set ablaze by rampaging crowds after the funeral.", "Mob violence"),
     # officials and community leaders are civilians
     ("Gunmen killed a village chief and two elders in their homes on Tuesday night.", "Attack"),
 ]
@@ -101,6 +125,9 @@ def test_sub_type_by_the_codebook(sentence: str, sub: str) -> None:
         "The armed group vowed in a video message to step up attacks on the army.",
         "The wounded commander was flown to the capital by helicopter on Friday.",
         "The group had offered an amnesty to people who fought them if they turned themselves in.",
+        "A court convicted two former officers of murder for a massacre of villagers in 1982.",
+        "Residents marked the tenth anniversary of the siege with prayers at the ruined battle area.",
+        "The visitors stormed to a 3-0 win, capturing top spot in the league.",
     ],
 )
 def test_intent_is_no_event(sentence: str) -> None:

@@ -110,7 +110,8 @@ _HYPOTHETICAL = re.compile(
     r"\b(?:threat(?:en(?:ed|s|ing)?)? (?:to|of)|threats? (?:to|of)|will|would|could|might|shall|plans? to|planned to|"
     r"planning to|intends? to|intended to|vow(?:ed|s|ing)? (?:[\w-]+ ){0,4}?(?:to|revenge)|"
     r"warn(?:ed|s|ing)? (?:of|that|against|about)|"
-    r"ready to|prepared to|preparing (?:to|for)|aim(?:s|ed)? to|seeks? to|expected|anticipated|likely to|potential|"
+    r"ready to|prepared to|preparing (?:to|for)|aim(?:s|ed)? to|seeks? to|expected|anticipated|likely to|"
+    r"aimed at|aiming at|(?:aimed|designed|intended) to|potential|"
     r"fears? (?:of|that)|feared|if|unless|call(?:ed|s|ing)? for|to avoid|avoid(?:ing)?|to prevent|in (?:the )?(?:event"
     r"|case) "
     r"of|going to|set to|risk of|to stop|to end|no(?! one| immediate| group| other)|not(?! immediately| clear| known| "
@@ -133,12 +134,21 @@ _BACKGROUND = gated(
     r"|death toll (?:in|of|from) the (?:war|conflict))\b",
     re.IGNORECASE,
 )
+_NOT_AN_INCIDENT = re.compile(
+    r"\b(?:court|tribunal|judges?|jury)\b[^.;]{0,80}?\b(?:convicted|sentenced|acquitted|found\s+(?:\w+\s+)?guilty)\b|"
+    r"\b(?:marked|marks|marking|commemorated|commemorating)\s+the\s+(?:\w+\s+)?anniversary\b|"
+    r"\b\d{1,2}-\d{1,2}\s+(?:win|victory|defeat|draw|loss)\b|\b(?:top\s+spot\s+in\s+the\s+league|scored\s+(?:twice|a\s+goal)|"
+    r"bomb\s+cyclone|hurricane-force|tropical\s+storm)\b",
+    re.IGNORECASE,
+)
 _RELATIVE_BEFORE = re.compile(
     r"\b(?:people|those|men|anyone|everyone|others)\s+who\s+(?:had\s+|have\s+|has\s+)?$", re.I
 )
 _CAUSE_BEFORE = re.compile(
-    r"\b(?:in\s+(?:reprisal|retaliation|revenge|response)\s+for|to\s+avenge|avenging|as\s+(?:punishment|revenge)\s+"
-    r"for)\s+(?:the\s+|an?\s+|their\s+|its\s+|recent\s+|earlier\s+)*(?:[\w-]+\s+){0,3}$",
+    r"(?:\b(?:in\s+(?:reprisal|retaliation|revenge|response)\s+for|to\s+avenge|avenging|as\s+(?:punishment|revenge)\s+"
+    r"for)\s+(?:the\s+|an?\s+|their\s+|its\s+|recent\s+|earlier\s+)*(?:[\w-]+\s+){0,3}"
+    # "..., a month after Hassan Nasrallah was killed in a strike": what came before the news
+    r"|,\s+(?:a|one|two|three|four|five|six|several|\d+)\s+(?:days?|weeks?|months?|years?)\s+after\s+(?:[\w'-]+\s+){0,8})$",
     re.I,
 )
 _CLAUSE_BREAK = re.compile(
@@ -192,6 +202,8 @@ def _modifier(sentence: str, start: int) -> float:
         factor = 0.35
     if _BACKGROUND.search(sentence):
         factor *= 0.4
+    if _NOT_AN_INCIDENT.search(sentence):
+        factor *= 0.1  # a verdict, an anniversary, a match report, a storm: war words, no incident
     if _RELATIVE_BEFORE.search(sentence[max(0, start - 30) : start]):
         factor *= 0.3  # "amnesty to people who fought them": a description of who, not the happening told
     if _CAUSE_BEFORE.search(sentence[max(0, start - 60) : start]):
@@ -579,8 +591,9 @@ def _find(sentence: str, actors: Sequence[str]) -> list[tuple[EventTypeMatch, st
             and not (
                 trig.tag == "hit" and any(a.kind in _ARMED_KINDS and a.end <= m.start() for a in _mentions(sentence))
             )
-        ) or (sub == ATTACK and _crowd_attacker(sentence, m)):
-            # ACLED: a crowd that attacks people is a riot (mob violence, or a violent demonstration at a protest)
+        ) or (sub in (ATTACK, LOOT) and _crowd_attacker(sentence, m)):
+            # ACLED: a crowd that attacks people or destroys property is a riot (mob violence, or a violent
+            # demonstration at a protest)
             sub = VIOLDEM if has_protest else MOB
         out.append((_match(sub, m, trig.score * _modifier(sentence, m.start())), trig.tag))
     return out
