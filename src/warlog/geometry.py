@@ -8,6 +8,7 @@ have sin/cos/radians), so a radius filter gives the same answer in Python and in
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # SQLAlchemy is imported where SQL is built: the gazetteer and linking need only the distance
@@ -43,26 +44,36 @@ def bounding_box(lat: float, lon: float, km: float) -> tuple[float, float, list[
     return lat_min, lat_max, [(lon_min, lon_max)]
 
 
-def within_km_sql(lat_col: Any, lon_col: Any, lat: float, lon: float, km: float) -> list[sa.ColumnElement[bool]]:
+def within_km_sql(
+    lat_col: Any, lon_col: Any, lat: float, lon: float, km: float, bind: Callable[[str, float], Any] | None = None
+) -> list[sa.ColumnElement[bool]]:
     """SQL conditions for "within km of (lat, lon)" by haversine: the bounding box first (so the coordinate index
     applies), then the haversine term a = sin²(Δφ/2) + cos φ0 cos φ sin²(Δλ/2) against sin²(d/2R), which is the
-    same test as haversine_km(...) <= km without asin/sqrt in SQL."""
+    same test as haversine_km(...) <= km without asin/sqrt in SQL. `bind(name, value)`: what each number becomes in
+    the SQL (a named bound parameter, so that one statement serves every point; by default the number itself); the
+    names differ wherever the expressions' shape does."""
     import sqlalchemy as sa
 
     if not (math.isfinite(lat) and math.isfinite(lon) and math.isfinite(km)) or km < 0:
         raise ValueError("near needs finite coordinates and a non-negative km")
+    b: Callable[[str, float], Any] = bind or (lambda _name, value: value)
     lat_min, lat_max, lon_ranges = bounding_box(lat, lon, km)
     conds: list[sa.ColumnElement[bool]] = [lat_col.is_not(None), lon_col.is_not(None)]
-    conds.append(lat_col.between(lat_min, lat_max))
+    conds.append(lat_col.between(b("lat_min", lat_min), b("lat_max", lat_max)))
     if lon_ranges is not None:
-        conds.append(sa.or_(*(lon_col.between(a, b) for a, b in lon_ranges)))
+        n = len(lon_ranges)
+        conds.append(
+            sa.or_(
+                *(lon_col.between(b(f"lon{i}_{n}_a", a), b(f"lon{i}_{n}_b", z)) for i, (a, z) in enumerate(lon_ranges))
+            )
+        )
     half = km / EARTH_RADIUS_KM / 2
     if half >= math.pi / 2:
         return conds  # every point on the sphere is within km
     limit = math.sin(half) ** 2 * (1 + 1e-12)  # a hair of slack so points exactly at km stay in, as in Python
     f = sa.func
-    s_lat = f.sin((f.radians(lat_col) - math.radians(lat)) / 2)
-    s_lon = f.sin(f.radians(lon_col - lon) / 2)
-    a = s_lat * s_lat + math.cos(math.radians(lat)) * f.cos(f.radians(lat_col)) * s_lon * s_lon
-    conds.append(a <= limit)
+    s_lat = f.sin((f.radians(lat_col) - b("rad_lat", math.radians(lat))) / 2)
+    s_lon = f.sin(f.radians(lon_col - b("lon", lon)) / 2)
+    a = s_lat * s_lat + b("cos_lat", math.cos(math.radians(lat))) * f.cos(f.radians(lat_col)) * s_lon * s_lon
+    conds.append(a <= b("limit", limit))
     return conds

@@ -42,8 +42,11 @@ class ServeConfig:
     # Read responses kept per process until the data changes (warlog.api.cache); 0 turns the cache off.
     response_cache_mb: int = field(default_factory=lambda: _env_int("WARLOG_RESPONSE_CACHE_MB", 128))
     # Worker threads computing responses per process (route handlers run in a thread pool); 0: the server's default
-    # (40). Fewer threads queue requests instead of interleaving them under the interpreter lock.
-    threads: int = field(default_factory=lambda: _env_int("WARLOG_SERVE_THREADS", 0))
+    # (40). Fewer threads queue requests instead of interleaving them under the interpreter lock, and leave the event
+    # loop, which answers cached responses, waiting less for it: with 6, bench_api's p50 was 11-21 ms lower in each of
+    # 10 interleaved pairs against 40 (300k and 1M events, load 2.5-5), its p95 the same within noise (round 8,
+    # docs/performance.md). Raise it when many slow writes (ingest by URL) run at once.
+    threads: int = field(default_factory=lambda: _env_int("WARLOG_SERVE_THREADS", 6))
     # The address served, and the other host names clients may use (Host header), against DNS rebinding.
     host: str = "127.0.0.1"
     allowed_hosts: tuple[str, ...] = field(default_factory=lambda: _env_list("WARLOG_ALLOWED_HOSTS"))
