@@ -233,3 +233,17 @@ def test_bare_fighters_are_the_one_group_the_report_names(nlp) -> None:
     )
     events = extract_report(Report(text=text, published=date(2025, 1, 28)), nlp).mentions
     assert events and all(m.actor1 == "M23: March 23 Movement" for m in events)
+
+
+def test_an_undated_sentence_takes_the_day_the_sentence_before_told(nlp) -> None:
+    text = (
+        "Security forces freed a cartel leader's son on Thursday after gunmen laid siege to the city of Culiacan. "
+        "A patrol of soldiers had detained him at a house in the city in the afternoon."
+    )
+    events = extract_report(Report(text=text, published=date(2019, 10, 18)), nlp).mentions
+    assert events and all(m.event_date == date(2019, 10, 17) for m in events)
+
+
+def test_people_killed_in_an_ambush_do_not_make_a_mob(nlp) -> None:
+    match = classify_sentence("The spokesman said seven people were killed in the ambush.")
+    assert match is None or match.sub_event_type != "Mob violence"

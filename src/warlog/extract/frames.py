@@ -1160,6 +1160,22 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             own_source[i] = find_attribution(sentences[i].text) if 0 <= i < len(sentences) else None
         return own_source[i]
 
+    def narrative_day(i: int) -> date | None:
+        """The day one of the two sentences before tells (not a source's speaking day, a clock, a rite or the
+        dateline), when it is close to the publication day."""
+        for j in range(i - 1, max(-1, i - 3), -1):
+            for d in find_dates(sentences[j].text, published):
+                if (
+                    d.value is not None
+                    and d.precision == 1
+                    and d.kind not in ("clock", "rite")
+                    and sentences[j].start + d.start >= skip_before
+                    and not _report_date(d, sentences[j].text)
+                    and (published is None or 0 <= (published - d.value).days <= BACKGROUND_DAYS)
+                ):
+                    return d.value
+        return None
+
     def said_by(i: int) -> str | None:
         """Who the sentence says its facts come from, else who its neighbours quote ("it said")."""
         return source_of(i) or source_of(i - 1) or source_of(i + 1)
@@ -1367,6 +1383,15 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             # source spoke keeps that day, approximately).
             event_date, precision = drafts[-1].mention.event_date, drafts[-1].mention.time_precision
             goes_on = drafts[-1]
+        elif (
+            not dated
+            and not told
+            and not _NEW_INCIDENT.match(sent.text)
+            and (day := narrative_day(index)) is not None
+        ):
+            # The sentences just before told the day of the story though no event came of them ("Security forces
+            # released X on Thursday ... A patrol had detained him in the afternoon"): that day.
+            event_date, precision = day, 1
         elif not dated and drafts and (same := _SAME_DAY.search(sent.text)) is not None:
             # "In a separate incident on the same night ...", "the following day ...": a day told by the one before
             prior = drafts[-1].mention

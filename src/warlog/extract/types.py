@@ -136,7 +136,7 @@ _BACKGROUND = gated(
 )
 _NOT_AN_INCIDENT = re.compile(
     r"\b(?:court|tribunal|judges?|jury)\b[^.;]{0,80}?\b(?:convicted|sentenced|acquitted|found\s+(?:\w+\s+)?guilty)\b|"
-    r"\b(?:marked|marks|marking|commemorated|commemorating)\s+the\s+(?:\w+\s+)?anniversary\b|"
+    r"\b(?:marked|commemorated)\s+the\s+(?:\w+\s+)?anniversary\b|"
     r"\b\d{1,2}-\d{1,2}\s+(?:win|victory|defeat|draw|loss)\b|\b(?:top\s+spot\s+in\s+the\s+league|scored\s+(?:twice|a\s+goal)|"
     r"bomb\s+cyclone|hurricane-force|tropical\s+storm)\b",
     re.IGNORECASE,
@@ -331,15 +331,23 @@ def _perpetrator_kind(sentence: str, start: int, actors: Sequence[str], crowd: b
         and (crowd or a.kind != "civilians")
         # people who are a verb's object ("killing dozens of people", "urged residents to leave") do not act
         and not (a.kind == "civilians" and _OBJECT_BEFORE.search(sentence, max(0, a.start - 40), a.start))
+        # nor people told as victims ("seven people were killed in the ambush")
+        and not (a.kind == "civilians" and _SUFFERED_AFTER.match(sentence, a.end))
     ]
     if before:
         return before[-1].kind
     return None if crowd else _given_kind(actors)
 
 
+_SUFFERED_AFTER = re.compile(
+    r"\s+(?:were|was|had\s+been|have\s+been|are|is)\s+(?:\w+\s+)?(?:killed|wounded|injured|shot|hurt|abducted|"
+    r"kidnapped|ambushed|attacked|trapped|evacuated)\b",
+    re.IGNORECASE,
+)
 _OBJECT_BEFORE = re.compile(
     r"\b(?:\w+ing|killed|wounded|injured|urged|told|asked|warned|ordered|forced|helped|evacuated|of|to|for|among|"
-    r"against|on|at|with|from)\s+(?:(?:the|a|an|some|dozens|scores|hundreds|thousands|many|several|other|\d+|of)\s+)*$",
+    r"against|on|at|with|from)\s+(?:(?:the|a|an|some|dozens|scores|hundreds|thousands|many|several|other|\d+|of)\s+)*"
+    r"(?:[a-z][\w-]+\s+)?$",
     re.IGNORECASE,
 )
 _ARMED_VICTIM = re.compile(
@@ -544,6 +552,7 @@ def _find(sentence: str, actors: Sequence[str]) -> list[tuple[EventTypeMatch, st
     """Triggers with their evidence tag, sub-types resolved from who acts."""
     raw = _raw_triggers(sentence)
     has_protest = any(t.sub in (PEACE, EXCESS, VIOLDEM) for t, _ in raw)
+    bombing = any(t.sub in _REMOTE and t.score >= 0.5 for t, _ in raw)
     out: list[tuple[EventTypeMatch, str]] = []
     for trig, m in raw:
         sub = trig.sub
@@ -575,8 +584,8 @@ def _find(sentence: str, actors: Sequence[str]) -> list[tuple[EventTypeMatch, st
             sub = ATTACK  # "gunmen on motorbikes raided three villages": no aircraft, a raid on the ground
         elif sub == EXCESS and _perpetrator_kind(sentence, m.start(), actors) in _NONSTATE_KINDS:
             sub = ATTACK
-        elif sub == ATTACK and _armed_victim(sentence, m):
-            sub = CLASH
+        elif sub == ATTACK and _armed_victim(sentence, m) and not bombing:
+            sub = CLASH  # (soldiers killed by a bomb that went off are the bomb's victims: the remote violence)
         elif sub == CLASH and _civilian_target(sentence, m):
             sub = ATTACK  # "gang members opened fire on residents": one armed side only (ACLED: a battle needs two)
         elif sub == VIOLDEM and _VANDAL.match(m.group(0)) and not _DEMO_WORD.search(sentence):
