@@ -58,6 +58,10 @@ SUBTYPES = [
         "Chemical weapon",
     ),
     ("Air defences shot down all 24 attack drones launched at the city overnight.", "Disrupted weapons use"),
+    (
+        "A device went off inside the church during mass and a second exploded outside, killing worshippers and guards.",
+        "Remote explosive/landmine/IED",
+    ),
     # people taken
     ("A priest was taken at gunpoint from his parish house by unidentified gunmen.", "Abduction/forced disappearance"),
     ("Gunmen captured three Italians from a hotel and fled into the forest.", "Abduction/forced disappearance"),
