@@ -111,6 +111,8 @@ _EARLIER_THAN_TOLD = re.compile(
     r"\b(?:(?:a|one|two|three|four|five|six|several|a\s+few)\s+)?(?:days?|weeks?|months?)\s+(?:earlier|before)\b(?!\s+\w+\s+(?:said|told))",
     re.I,
 )
+# "A day earlier, on Monday, fighters ambushed ...": a sentence opened by the phrase tells another incident, earlier
+_OPENS_SENTENCE = re.compile(r"^\W*(?:(?:and|but|also|meanwhile)\s+)?$", re.I)
 _YEAR = re.compile(r"\b(?:19[4-9]\d|20\d\d)\b")
 # "Meanwhile ...", "Elsewhere ...", "In a separate attack ...": a new incident, not more of the one just told.
 _NEW_INCIDENT = re.compile(
@@ -907,6 +909,8 @@ def _follow_up_target(drafts: list[_Draft], draft: _Draft, anaphoric: bool) -> _
             continue
         if _after_the_telling(draft, earlier):
             continue
+        if draft.own_place and not _same_place(e, m):
+            continue  # "said that Russian shelling of the town of Derhachi killed two": another place, event
         return earlier
     return None
 
@@ -1358,7 +1362,8 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             spans = [d for d in dates if d.value is not None and d.kind in ("week", "month") and d.precision <= 3]
             if spans:
                 event_date, precision, dated = spans[0].value, spans[0].precision, True
-        if drafts and _EARLIER_THAN_TOLD.search(sent.text):
+        earlier = _EARLIER_THAN_TOLD.search(sent.text)
+        if drafts and earlier is not None and not _OPENS_SENTENCE.match(sent.text, 0, earlier.start()):
             continue  # "an ambush on a convoy two days earlier": the cause told after the incident, not another one
         if not dated and (_BACKGROUND.search(sent.text) or any(d.kind in ("month", "year") for d in dates)):
             continue  # "last month", "late last year", "in recent days": background, not today's news
