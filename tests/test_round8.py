@@ -271,3 +271,15 @@ def test_shelling_of_another_town_said_that_is_another_event(nlp) -> None:
     )
     events = extract_report(Report(text=text, published=date(2022, 4, 9)), nlp).mentions
     assert sorted(m.place.location for m in events if m.place) == ["Derhachi", "Kramatorsk"]
+
+
+def test_a_second_village_the_gazetteer_lacks_is_an_event_of_its_own(nlp) -> None:
+    text = (
+        "Gunmen killed at least 30 people in the village of Zorkuma, about 15 km from Sebba in Burkina Faso, on "
+        "Saturday, the government said. Hours earlier, late on Friday, gunmen killed 14 people in the village of "
+        "Tadarbat, a security source said."
+    )
+    events = extract_report(Report(text=text, published=date(2021, 6, 6)), nlp).mentions
+    assert sorted(m.fatalities for m in events) == [14, 30]
+    second = next(m for m in events if m.fatalities == 14)
+    assert second.place is not None and second.place.location != "Sebba" and "Tadarbat" in second.unresolved_places

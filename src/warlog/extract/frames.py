@@ -618,6 +618,7 @@ def _one_event_per_incident(drafts: list[_Draft]) -> list[_Draft]:
                 if k.mention.sub_event_type == m.sub_event_type
                 and _near_days(k.mention, m)
                 and _same_place(k.mention, m)
+                and not _apart_by_settlement(k.mention, m)
                 and _may_fold(d, k)
             ),
             None,
@@ -788,6 +789,14 @@ def _merge(into: _Draft, other: _Draft) -> None:
     a.confidence = max(a.confidence, b.confidence)
     if other.casualties.fatalities is not None:
         into.attributions |= other.attributions  # the sources of the figures (the range is theirs)
+
+
+def _apart_by_settlement(a: Mention, b: Mention) -> bool:
+    """Two events that each name their own settlement the gazetteer lacks ("in the village of Solhan", "in the village
+    of Tadaryat, some 20 km from Markoye") are apart though both fell back to the same nearby town."""
+    na = set(a.unresolved_places) if _named_settlement_to_place(a) else set()
+    nb = set(b.unresolved_places) if _named_settlement_to_place(b) else set()
+    return bool(na) and bool(nb) and not (na & nb)
 
 
 def _named_settlement_to_place(m: Mention) -> bool:
@@ -1389,10 +1398,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             event_date, precision = drafts[-1].mention.event_date, drafts[-1].mention.time_precision
             goes_on = drafts[-1]
         elif (
-            not dated
-            and not told
-            and not _NEW_INCIDENT.match(sent.text)
-            and (day := narrative_day(index)) is not None
+            not dated and not told and not _NEW_INCIDENT.match(sent.text) and (day := narrative_day(index)) is not None
         ):
             # The sentences just before told the day of the story though no event came of them ("Security forces
             # released X on Thursday ... A patrol had detained him in the afternoon"): that day.
@@ -1436,6 +1442,20 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         ):
             place = goes_on.mention.place  # it goes on about the incident just told, where that happened
         unresolved = [toponyms[i].surface for i in in_sentence if resolved[i] is None and i not in filed]
+        if (
+            goes_on is None
+            and not any(resolved[i] for i in in_sentence)
+            and any(
+                re.search(rf"\b(?:village|town|hamlet|settlement|locality) of {re.escape(u)}\b", sent.text)
+                for u in unresolved
+            )
+        ):
+            # "in the village of Tadaryat" that the gazetteer lacks: the country, the name kept for an analyst to
+            # place, not the report's main town (another settlement)
+            home = next(
+                (p for p in doc_places if p.feature == "country" and (country is None or p.country == country)), None
+            )
+            place = replace(home, geo_precision=3) if home is not None else place
         mention_country = (place.country if place else None) or country
         roles = assign_roles(sent.text, match.sub_event_type, mention_country, match.start)
         mention = Mention(
