@@ -110,6 +110,10 @@ SUBTYPES = [
     ),
     ("A herder died after being beaten by a group of self-styled vigilantes on the highway.", "Mob violence"),
     ("Shops owned by the minority were set ablaze by rampaging crowds after the funeral.", "Mob violence"),
+    (
+        "Ten soldiers and 19 suspected gunmen were killed when troops captured the cartel leader in a dawn raid.",
+        "Armed clash",
+    ),
     # officials and community leaders are civilians
     ("Gunmen killed a village chief and two elders in their homes on Tuesday night.", "Attack"),
 ]
@@ -283,3 +287,13 @@ def test_a_second_village_the_gazetteer_lacks_is_an_event_of_its_own(nlp) -> Non
     assert sorted(m.fatalities for m in events) == [14, 30]
     second = next(m for m in events if m.fatalities == 14)
     assert second.place is not None and second.place.location != "Sebba" and "Tadarbat" in second.unresolved_places
+
+
+def test_another_figure_for_the_camp_attack_from_a_region_is_no_second_event(nlp) -> None:
+    text = (
+        "Fighters of the Rapid Support Forces attacked Zamzam camp south of El Fasher on Friday, killing more than "
+        "100 people, aid groups said. The army-aligned administration of Darfur put the death toll far higher, "
+        "saying more than 300 people were killed."
+    )
+    events = extract_report(Report(text=text, published=date(2025, 4, 12)), nlp).mentions
+    assert len(events) == 1 and events[0].fatalities == 100

@@ -1041,7 +1041,13 @@ def _admin_level(main: Place | None, doc_places: list[Place], same_admin1: bool)
 
 
 def _coarse(place: Place | None) -> bool:
-    return place is None or place.geo_precision >= 3 or place.feature in ("country", "admin1")
+    """No finer than a province: a country, a province, or a region over several provinces (Darfur, Kivu)."""
+    return (
+        place is None
+        or place.geo_precision >= 3
+        or place.feature in ("country", "admin1")
+        or (place.feature == "region" and not place.admin1)
+    )
 
 
 # No single happening in these reports kills more: a bigger figure is a war toll or a misread number.

@@ -339,6 +339,12 @@ def _perpetrator_kind(sentence: str, start: int, actors: Sequence[str], crowd: b
     return None if crowd else _given_kind(actors)
 
 
+_ARMED_DEAD_IN = re.compile(
+    r"\b(?:soldiers?|troops|policem[ae]n|police officers|officers|gunmen|militants|fighters|guards|marines|"
+    r"(?:suspected )?(?:gang|cartel) members)\b(?:\s+\w+){0,6}?\s+(?:were|was|had been|have been)\s+"
+    r"(?:\w+\s+)?killed\b",
+    re.IGNORECASE,
+)
 _SUFFERED_AFTER = re.compile(
     r"\s+(?:were|was|had\s+been|have\s+been|are|is)\s+(?:\w+\s+)?(?:killed|wounded|injured|shot|hurt|abducted|"
     r"kidnapped|ambushed|attacked|trapped|evacuated)\b",
@@ -755,6 +761,10 @@ def _decide(
         # weapon the sentence names ("recovered a cache of grenades" is no grenade attack); people detained with
         # their weapons are an arrest (or, by armed groups, an abduction) first.
         return _best(live, DISRUPT)
+    arrest = _best(live, ARREST)
+    if arrest is not None and arrest.score >= 0.5 and _ARMED_DEAD_IN.search(sentence) and not subs & _REMOTE:
+        # "Ten soldiers and 19 gunmen were killed when troops captured X": the arrest raid became a battle
+        return _as(CLASH, arrest)
     if ARREST in strong and DISRUPT in subs and subs <= {ARREST, DISRUPT}:
         return _best(live, ARREST)  # "detained seven people, saying they had found petrol bombs": the arrest
 
