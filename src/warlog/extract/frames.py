@@ -918,7 +918,13 @@ def _follow_up_target(drafts: list[_Draft], draft: _Draft, anaphoric: bool) -> _
             continue
         if _after_the_telling(draft, earlier):
             continue
-        if draft.own_place and not _same_place(e, m):
+        if (
+            draft.own_place
+            and earlier.own_place
+            and e.place is not None
+            and e.place.geo_precision == 1
+            and not (_same_place(e, m))
+        ):
             continue  # "said that Russian shelling of the town of Derhachi killed two": another place, event
         return earlier
     return None
