@@ -114,6 +114,11 @@ SUBTYPES = [
         "Ten soldiers and 19 suspected gunmen were killed when troops captured the cartel leader in a dawn raid.",
         "Armed clash",
     ),
+    (
+        "Army bomb technicians deactivated a cylinder bomb left at the entrance of the police station.",
+        "Disrupted weapons use",
+    ),
+    ("Security agents raided the home of the party leader and took him in for questioning.", "Arrests"),
     # officials and community leaders are civilians
     ("Gunmen killed a village chief and two elders in their homes on Tuesday night.", "Attack"),
 ]
@@ -136,6 +141,9 @@ def test_sub_type_by_the_codebook(sentence: str, sub: str) -> None:
         "A court convicted two former officers of murder for a massacre of villagers in 1982.",
         "Residents marked the tenth anniversary of the siege with prayers at the ruined battle area.",
         "The visitors stormed to a 3-0 win, capturing top spot in the league.",
+        "The former rebel leader, who fought a bush war in the 1970s, has died in a hospital aged 88.",
+        "The activist was warned by police ahead of anti-government protests planned for Friday.",
+        "More than 2,000 civilians were killed by armed groups in the first half of the year, a rights group said.",
     ],
 )
 def test_intent_is_no_event(sentence: str) -> None:

@@ -111,6 +111,7 @@ _HYPOTHETICAL = re.compile(
     r"planning to|intends? to|intended to|vow(?:ed|s|ing)? (?:[\w-]+ ){0,4}?(?:to|revenge)|"
     r"warn(?:ed|s|ing)? (?:of|that|against|about)|"
     r"ready to|prepared to|preparing (?:to|for)|aim(?:s|ed)? to|seeks? to|expected|anticipated|likely to|"
+    r"plot(?:s|ted|ting)? to|"
     r"aimed at|aiming at|(?:aimed|designed|intended) to|potential|"
     r"fears? (?:of|that)|feared|if|unless|call(?:ed|s|ing)? for|to avoid|avoid(?:ing)?|to prevent|in (?:the )?(?:event"
     r"|case) "
@@ -130,7 +131,9 @@ _BACKGROUND = gated(
     r"(?:war|conflict|crisis|uprising|fighting|violence) (?:has|have|had) (?:killed|left|displaced|claimed)|"
     r"over the (?:past|last) (?:\w+ )?(?:years|months|decade)|"
     r"in (?:the )?(?:past|last) (?:\w+ )?(?:years|months|decade)|"
-    r"so far this year|years? of (?:war|conflict|fighting)|decade-long|(?:seven|six|eight|five|four|nine|\d+)-year"
+    r"so far this year|years? of (?:war|conflict|fighting)|decade-long|"
+    r"in the first (?:half|quarter|six months|nine months) of|between (?:19|20)\d\d and (?:19|20)\d\d|"
+    r"(?:seven|six|eight|five|four|nine|\d+)-year"
     r"|death toll (?:in|of|from) the (?:war|conflict))\b",
     re.IGNORECASE,
 )
@@ -138,7 +141,8 @@ _NOT_AN_INCIDENT = re.compile(
     r"\b(?:court|tribunal|judges?|jury)\b[^.;]{0,80}?\b(?:convicted|sentenced|acquitted|found\s+(?:\w+\s+)?guilty)\b|"
     r"\b(?:marked|commemorated)\s+the\s+(?:\w+\s+)?anniversary\b|"
     r"\b\d{1,2}-\d{1,2}\s+(?:win|victory|defeat|draw|loss)\b|\b(?:top\s+spot\s+in\s+the\s+league|scored\s+(?:twice|a\s+goal)|"
-    r"bomb\s+cyclone|hurricane-force|tropical\s+storm)\b",
+    r"bomb\s+cyclone|hurricane-force|tropical\s+storm|premiered|box\s+office)\b|"
+    r"\bdied\s+(?:[\w-]+\s+){0,5}?aged\s+\d+|\bdied\s+(?:of|from)\s+(?:natural\s+causes|illness|cancer|a\s+heart\s+attack)",
     re.IGNORECASE,
 )
 _RELATIVE_BEFORE = re.compile(
@@ -202,12 +206,14 @@ def _modifier(sentence: str, start: int) -> float:
         factor = 0.35
     if _BACKGROUND.search(sentence):
         factor *= 0.4
+    if re.search(r"\bahead of (?:the |a |an )?(?:[\w-]+ ){0,2}$", sentence[max(0, start - 40) : start], re.I):
+        factor *= 0.1  # "ahead of anti-corruption protests planned for July 31": what is to come
     if _NOT_AN_INCIDENT.search(sentence):
         factor *= 0.1  # a verdict, an anniversary, a match report, a storm: war words, no incident
     if _RELATIVE_BEFORE.search(sentence[max(0, start - 30) : start]):
         factor *= 0.3  # "amnesty to people who fought them": a description of who, not the happening told
     if _CAUSE_BEFORE.search(sentence[max(0, start - 60) : start]):
-        factor *= 0.3  # "killed 131 civilians in reprisal for clashes with rival groups": the cause, not the event
+        factor *= 0.2  # "killed 131 civilians in reprisal for clashes with rival groups": the cause, not the event
     return factor
 
 
@@ -762,6 +768,8 @@ def _decide(
         # their weapons are an arrest (or, by armed groups, an abduction) first.
         return _best(live, DISRUPT)
     arrest = _best(live, ARREST)
+    if arrest is not None and arrest.score >= 0.5 and ATTACK in subs and not _HARM.search(sentence):
+        return arrest  # "agents raided the home of X and took him in for questioning": the detention
     if arrest is not None and arrest.score >= 0.5 and _ARMED_DEAD_IN.search(sentence) and not subs & _REMOTE:
         # "Ten soldiers and 19 gunmen were killed when troops captured X": the arrest raid became a battle
         return _as(CLASH, arrest)
