@@ -119,6 +119,7 @@ SUBTYPES = [
         "Disrupted weapons use",
     ),
     ("Security agents raided the home of the party leader and took him in for questioning.", "Arrests"),
+    ("Forty opposition supporters were detained at a rally in the capital on Saturday.", "Protest with intervention"),
     # officials and community leaders are civilians
     ("Gunmen killed a village chief and two elders in their homes on Tuesday night.", "Attack"),
 ]
