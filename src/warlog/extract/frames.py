@@ -340,8 +340,8 @@ def _aggregate_tail(sent: _Sentence) -> list[_Sentence]:
     """A sentence that tells an incident with its own toll and then a running toll in a tail clause ("Jihadists killed
     12 soldiers near Banibangou on Tuesday, the latest in a string of attacks that have killed more than 100 this
     year") cut in two: the incident is an event, the tail a claim (issue 13: aggregate tolls are claims, not events)."""
-    if not is_aggregate_toll(sent.text):
-        return [sent]
+    if not _AGGREGATE_TAIL.search(sent.text) or not is_aggregate_toll(sent.text):
+        return [sent]  # (the comma-clause test first: it is the cheap one, and most sentences have none)
     for m in _AGGREGATE_TAIL.finditer(sent.text):
         head, tail = sent.text[: m.start()], sent.text[m.start() + 1 :].lstrip()
         if is_aggregate_toll(head) or not is_aggregate_toll(tail):
@@ -802,10 +802,14 @@ def _apart_by_settlement(a: Mention, b: Mention) -> bool:
 def _named_settlement_to_place(m: Mention) -> bool:
     """The event's sentence named its settlement, which the gazetteer lacks ("in the village of Moura"): the
     report's main place borrowed by a later sentence is no better than the country with that name left to place."""
+    return any(_names_settlement(e.text, m.unresolved_places) for e in m.evidence[:1])
+
+
+def _names_settlement(text: str, names: list[str]) -> bool:
+    """The text names one of these places as a settlement: "the village of X", "the town of X"."""
     return any(
-        re.search(rf"\b(?:village|town|city|hamlet|settlement|camp|locality) of {re.escape(name)}\b", e.text)
-        for name in m.unresolved_places
-        for e in m.evidence[:1]
+        re.search(rf"\b(?:village|town|city|hamlet|settlement|camp|locality) of {re.escape(name)}\b", text)
+        for name in names
     )
 
 
@@ -1454,14 +1458,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         ):
             place = goes_on.mention.place  # it goes on about the incident just told, where that happened
         unresolved = [toponyms[i].surface for i in in_sentence if resolved[i] is None and i not in filed]
-        if (
-            goes_on is None
-            and not any(resolved[i] for i in in_sentence)
-            and any(
-                re.search(rf"\b(?:village|town|hamlet|settlement|locality) of {re.escape(u)}\b", sent.text)
-                for u in unresolved
-            )
-        ):
+        if goes_on is None and not any(resolved[i] for i in in_sentence) and _names_settlement(sent.text, unresolved):
             # "in the village of Tadaryat" that the gazetteer lacks: the country, the name kept for an analyst to
             # place, not the report's main town (another settlement)
             home = next(

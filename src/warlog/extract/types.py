@@ -145,6 +145,7 @@ _NOT_AN_INCIDENT = re.compile(
     r"\bdied\s+(?:[\w-]+\s+){0,5}?aged\s+\d+|\bdied\s+(?:of|from)\s+(?:natural\s+causes|illness|cancer|a\s+heart\s+attack)",
     re.IGNORECASE,
 )
+_AHEAD_OF = re.compile(r"\bahead of (?:the |a |an )?(?:[\w-]+ ){0,2}$", re.I)
 _RELATIVE_BEFORE = re.compile(
     r"\b(?:people|those|men|anyone|everyone|others)\s+who\s+(?:had\s+|have\s+|has\s+)?$", re.I
 )
@@ -206,7 +207,7 @@ def _modifier(sentence: str, start: int) -> float:
         factor = 0.35
     if _BACKGROUND.search(sentence):
         factor *= 0.4
-    if re.search(r"\bahead of (?:the |a |an )?(?:[\w-]+ ){0,2}$", sentence[max(0, start - 40) : start], re.I):
+    if _AHEAD_OF.search(sentence[max(0, start - 40) : start]):
         factor *= 0.1  # "ahead of anti-corruption protests planned for July 31": what is to come
     if _NOT_AN_INCIDENT.search(sentence):
         factor *= 0.1  # a verdict, an anniversary, a match report, a storm: war words, no incident
