@@ -120,6 +120,8 @@ SUBTYPES = [
     ),
     ("Security agents raided the home of the party leader and took him in for questioning.", "Arrests"),
     ("Forty opposition supporters were detained at a rally in the capital on Saturday.", "Protest with intervention"),
+    ("Gunmen attacked the medium-security prison on the edge of the capital late on Tuesday.", "Armed clash"),
+    ("Officials said about 300 of the escaped prisoners had been recaptured by Wednesday.", "Arrests"),
     # officials and community leaders are civilians
     ("Gunmen killed a village chief and two elders in their homes on Tuesday night.", "Attack"),
 ]

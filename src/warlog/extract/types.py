@@ -501,6 +501,8 @@ _PERSON_TAKEN = re.compile(
 )
 
 
+# "300 of the escaped prisoners had been recaptured": the passive's auxiliary just before the trigger
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+$", re.I)
 _NAMED_PERSON = re.compile(
     r"\s+(?:[A-Z][\w'.-]+\s+){1,3}?[A-Z][\w'.-]+,\s+(?:a|an|the|his|her)\s+(?:[\w-]+\s+){0,3}?(?:son|daughter|brother|"
     r"sister|wife|husband|nephew|leader|member|commander|chief|head|founder|spokes(?:man|woman|person)|boss|"
@@ -528,7 +530,7 @@ def _captures_person(sentence: str, m: re.Match[str]) -> bool:
         sentence[m.end() :].lstrip().removeprefix("the ").removeprefix("a ")
     ):
         return True
-    if re.search(r"\b(?:was|were|been)\b", m.group(0), re.I):
+    if re.search(r"\b(?:was|were|been)\b", m.group(0), re.I) or _PASSIVE_BEFORE.search(sentence, 0, m.start()):
         subject = _clause_before(sentence, m.start()) or sentence[max(0, m.start() - 60) : m.start()]
         if _CIV_WORD.search(subject) and not re.search(_PLACE_OBJ, subject, re.I):
             return True
