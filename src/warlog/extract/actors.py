@@ -415,12 +415,16 @@ def find_actors(text: str, country: str | None = None) -> list[ActorMention]:
     """All actor mentions in a text, longest match first, without overlaps, in text order; armed factions the actor
     list does not hold are named by their own names ("Suquor al-Sham", "the Islamic Freedom Brigade")."""
     known = [ActorMention(*a) for a in _find_actors(text, country)]
-    named = [
-        a
-        for a in _named_factions(text, unit_names=country_iso2(country) == "SY")
-        if not any(a.start < k.end and k.start < a.end for k in known)
-    ]
+    factions = _named_factions(text, unit_names=country_iso2(country) == "SY")
+    # "the Lord's Resistance Army": a name of its own, not the state's army its last word matched
+    generic = [k for k in known if k.surface.lower() in _GENERIC_WORDS and any(f.start < k.start and k.end <= f.end
+                                                                               for f in factions)]  # fmt: skip
+    known = [k for k in known if k not in generic]
+    named = [a for a in factions if not any(a.start < k.end and k.start < a.end for k in known)]
     return sorted(known + named, key=lambda a: a.start) if named else known
+
+
+_GENERIC_WORDS = frozenset({"army", "front", "movement", "forces", "guard", "guards"})
 
 
 # An armed faction's name: a Syrian-style "Jaysh/Liwa/Faylaq/Harakat/Ahrar/Suquor/Usud/Jabhat al-X" or a capitalised
@@ -441,16 +445,35 @@ _NOT_FACTION = re.compile(
 )
 
 
+_REBEL_NAME = re.compile(r"(?:Army|Front|Movement)$")
+
+
+def _state_named(name: str) -> bool:
+    """The name opens with a country or a nationality ("Nigerian Army", "Sudan People's Armed Forces")."""
+    from warlog.extract.demonyms import country_names, demonym_table
+
+    words = re.sub(r"^(?:The|A)\s+", "", name).split()
+    first = re.sub(r"['’]s$", "", words[0]) if words else ""
+    return first in demonym_table() or first in country_names() or country_iso2(first) is not None
+
+
 def _named_factions(text: str, unit_names: bool) -> list[ActorMention]:
     """Armed factions by name; ``unit_names``: also capitalised names ending in a unit word (Syria's war, where ACLED
     names hundreds of brigades and divisions; elsewhere such names are mostly army or police units)."""
     out = []
     for m in _FACTION.finditer(text):
         headed = re.match(_FACTION_HEAD, m.group(0)) is not None
-        if not unit_names and not headed:
-            continue
+        if not unit_names and not headed and not _REBEL_NAME.search(m.group(0)):
+            continue  # outside Syria a brigade or a division is the army's; an "... Army" or "... Front" a rebel's
+        if not headed and not unit_names and _state_named(m.group(0)):
+            continue  # "the Ugandan People's Defence Army", "Sudan Army": a country's own
+        rebel_only = not headed and not unit_names
         if re.match(r"\s*(?:Party|Council|Committee)\b", text[m.end() :]) or re.search(
-            r"\b(?:police|of\s+the)\s+$" if headed else r"\b(?:police|of\s+the|and)\s+$",
+            r"\bpolice\s+$"
+            if rebel_only
+            else r"\b(?:police|of\s+the)\s+$"
+            if headed
+            else r"\b(?:police|of\s+the|and)\s+$",
             text[max(0, m.start() - 12) : m.start()],
         ):
             continue  # a party, a police division, the tail of a longer name ("Support and Reinforcement Brigades")
@@ -695,8 +718,13 @@ _RIOT = {"Violent demonstration", "Mob violence"}
 _UNATTRIBUTED_OK = {"Air/drone strike", "Shelling/artillery/missile attack", "Chemical weapon"}
 _AGENT_KINDS = {"state", "external", "rebel", "militia", "unidentified", "identity"}
 _BY = re.compile(
-    r"(?:\bby|\bblamed on|\battributed to|\bclaimed by|\bbelong(?:s|ed|ing)? to|\blaunched by|\bcarried out by)"
-    r"(?:\s+(?:the|a|an|suspected|alleged|presumed|[\w]+-(?:led|backed|based|linked|allied|affiliated|dominated)))*\s*$",
+    r"(?:\bby|\bblamed on|\battributed to|\bclaimed by|\bbelong(?:s|ed|ing)? to|\blaunched by|\bcarried out by"
+    # "came under fire from gunmen of X": who fired
+    r"|\bunder\s+(?:heavy\s+|intense\s+|sustained\s+)?(?:gun)?fire\s+from|\bunder\s+(?:an?\s+)?attack\s+from)"
+    r"(?:\s+(?:the|a|an|suspected|alleged|presumed|[\w]+-(?:led|backed|based|linked|allied|affiliated|dominated)))*"
+    # "by gunmen of the Sinaloa Cartel", "from fighters loyal to X": the group whose men they are
+    r"(?:\s+(?:gunmen|fighters|militants|members|militiamen|insurgents|rebels|men|elements)\s+(?:of|from|loyal\s+to)"
+    r"(?:\s+the)?)?\s*$",
     re.I,
 )
 _BACKED = re.compile(
@@ -843,6 +871,9 @@ _FINDINGS_BY = re.compile(
     r"by\s+(?:the\s+)?$",
     re.I,
 )
+_STRONGHOLD_OF = re.compile(
+    r"\b(?:stronghold|bastion|heartland|fiefdom|home\s+base|power\s+base)\s+of\s+(?:the\s+)?(?:[\w-]+'s\s+)?$", re.I
+)
 _OWNED_BY = re.compile(
     r"\b(?:run|operated|controlled|held|owned|managed|administered|guarded|used|occupied)\s+by\s+(?:the\s+)?$", re.I
 )
@@ -868,8 +899,9 @@ def _pick_agents(
     side2: list[ActorMention] = []
     for a in agents:
         before = sentence[max(0, a.start - 40) : a.start]
-        if _source_only(sentence, a) or _FINDINGS_BY.search(before):
-            continue  # "..., the SDF said"; "findings by the UN mission said": a source, no side
+        if _source_only(sentence, a) or _FINDINGS_BY.search(before) or _STRONGHOLD_OF.search(before):
+            continue  # "..., the SDF said"; "findings by the UN mission said": a source, no side; "Saada, the
+            # stronghold of the Houthi movement": whose town it is, not who was hit
         if _BACKED.search(before) or (
             sub in _BATTLE_SUBS
             and len(agents) > 2
@@ -1182,6 +1214,12 @@ def assign_roles(
         second = named[0] if named and others[0].kind == "unidentified" else (others[0] if others else None)
         if second in rest1:
             rest1.remove(second)
+    if first is not None and second is not None and first.kind != "state" and second.kind == "state":
+        # "troops and National Guard came under fire from gunmen of X": the state's other forces are the target's side
+        theirs = [a for a in rest1 if a.kind == "state" and a.canonical != second.canonical]
+        rest1 = [a for a in rest1 if a.kind != "state"]
+        if theirs:
+            roles.assoc_actor_2 = "; ".join(dict.fromkeys(a.canonical for a in theirs))
     if first is not None:
         roles.actor1, roles.inter1 = first.canonical, first.inter
         assoc = [a.canonical for a in rest1 if a.canonical not in (first.canonical, second and second.canonical)]

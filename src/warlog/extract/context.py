@@ -100,6 +100,15 @@ _PLACE_NOUN_AFTER = re.compile(
     r"|county|state|municipality|township|commune|department|prefecture|oblast|local government area|LGA)\b",
     re.I,
 )
+# "Geidam, the headquarters of Geidam Local Government Area", "Tadaryat, a village near the border": an appositive
+# that says what place the name is
+_PLACE_APPOSITIVE = re.compile(
+    r",\s+(?:the\s+)?(?:(?:administrative|provincial|regional|district|state|local)\s+)?(?:headquarters|capital|seat)"
+    r"\s+of\b|,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:town|village|city|hamlet|settlement|locality|"
+    r"neighbou?rhood|district|suburb|camp)\s+(?:in|of|near|on|outside|north|south|east|west|about|some|located|"
+    r"close|along|which|that|where|home)\b",
+    re.I,
+)
 _FAMILY_AFTER = re.compile(r"^(?:['’]s)?\s+(?:family|families|clan|household|brothers|sons)\b", re.I)
 _NON_PLACE_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 _NOT_A_PLACE_TO = frozenset(
@@ -121,7 +130,8 @@ _ROLE_NOUNS = frozenset(
 # "Deir al-Adas was taken", "forces left Idlib", "a car headed for Arika".
 _PLACE_VERBS = frozenset(
     "hit strike bomb shell target raid attack storm capture seize take retake recapture enter leave reach besiege"
-    " encircle surround pound liberate evacuate overrun bombard control head link connect".split()
+    " encircle surround pound liberate evacuate overrun bombard control head link connect invade occupy loot sack raze"
+    " ransack".split()
 )
 _HEAD_FOR = frozenset({"head", "flee", "leave", "depart"})
 
@@ -188,7 +198,7 @@ def non_place_spans(doc: Any) -> list[tuple[int, int]]:
             continue
         if ent.label_ == "NORP" and len(ent) == 1:
             continue  # "Syrian", "Kurdish": adjectives, never matched as places anyway
-        if _PLACE_NOUN_AFTER.match(after) or _locative(ent):
+        if _PLACE_NOUN_AFTER.match(after) or _PLACE_APPOSITIVE.match(text, ent.end_char) or _locative(ent):
             continue
         out.append((ent.start_char, ent.end_char))
     for m in re.finditer(r"\b((?:[A-Z][\w'’\-]+\s+){1,3})(?:family|clan)\b", text):

@@ -41,16 +41,17 @@ from warlog.extract.places import (
     NON_PLACE,
     Toponym,
     document_places,
+    event_places,
     find_toponyms,
     place_for_event,
     resolve_toponyms,
-    sentence_places,
 )
 from warlog.extract.roles import CLAIM, event_threshold, is_furniture, reporting_start, sentence_role
 from warlog.extract.sentences import Sentence as _Sentence
 from warlog.extract.sentences import split_doc as split_sentences
 from warlog.extract.totals import is_part, one_episode, over_days, split_totals
 from warlog.extract.types import EventTypeMatch, classify_with_cues, find_triggers
+from warlog.geometry import haversine_km
 from warlog.model import Claim, Evidence, Extraction, Mention, Place, Report
 from warlog.taxonomy import taxonomy
 
@@ -429,13 +430,13 @@ def _own_killing(d: _Draft, host: _Draft) -> bool:
     ("Soldiers later shot dead two suspected bandits near Kaduna city" after an air strike that killed 85 in the
     state): another incident, not the host's victims told again."""
     a, b = d.mention, host.mention
-    return (
-        d.own_place
-        and bool(a.fatalities)
-        and bool(b.fatalities)
-        and a.fatalities != b.fatalities
-        and _place_key(a.place) != _place_key(b.place)
-    )
+    if not (a.fatalities and b.fatalities and a.fatalities != b.fatalities):
+        return False
+    if d.own_place and _place_key(a.place) != _place_key(b.place):
+        return True
+    # "four soldiers were killed in the fighting ... at least seven residents were killed": civilians counted apart
+    # from a battle's toll are killed on purpose (ACLED: violence against civilians, an event of its own)
+    return b.event_type == "Battles" and d.casualties.civilians == a.fatalities and not host.casualties.civilians
 
 
 def _aftermath(d: _Draft, host: _Draft) -> bool:
@@ -599,8 +600,27 @@ def _same_place(a: Mention, b: Mention) -> bool:
         return True  # "a town in the north of the country", then the town by name
     if a.place.location.split(" - ")[0] == b.place.location.split(" - ")[0]:
         return True
+    if _near_and_within(a.place, b.place) or _near_and_within(b.place, a.place):
+        return True
     coarse = [m for m in (a, b) if m.place is not None and (m.place.geo_precision >= 3 or m.place.feature == "admin1")]
     return bool(coarse) and a.place.admin1 is not None and a.place.admin1 == b.place.admin1
+
+
+QUIET_GAP = 5  # sentences without a day or a new incident after an event that still go on about it
+NEAR_KM = 40.0  # "a raid near Culiacán", then the village it was in: ACLED's precision 2 is the vicinity of a town
+
+
+def _near_and_within(near: Place, precise: Place) -> bool:
+    """ "Near X" (geo precision 2) and a place told precisely within NEAR_KM of X in the same province: one spot."""
+    return (
+        near.geo_precision == 2
+        and precise.geo_precision == 1
+        and near.iso is not None
+        and near.iso == precise.iso
+        and near.admin1 is not None
+        and near.admin1 == precise.admin1
+        and haversine_km(near.latitude, near.longitude, precise.latitude, precise.longitude) <= NEAR_KM
+    )
 
 
 def _one_event_per_incident(drafts: list[_Draft]) -> list[_Draft]:
@@ -756,6 +776,7 @@ def _merge(into: _Draft, other: _Draft) -> None:
         a.actor1, a.inter1 = b.actor1, b.inter1
         if a.actor2 == a.actor1:
             a.actor2, a.inter2 = None, None
+    _name_the_other_side(a, b)
     for name in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "attributed_to"):
         if getattr(a, name) is None and getattr(b, name) is not None:
             setattr(a, name, getattr(b, name))
@@ -827,6 +848,43 @@ def _names_the_placeholder(a: Mention, b: Mention) -> bool:
     # fighters were killed", "a police source said"): it names the doer only when it says so
     country = b.place.country if b.place else None
     return b.inter1 in (1, 2, 3, 4, 8) and any(named_as_agent(e.text, b.actor1, country) for e in b.evidence)
+
+
+def _same_doer(mention: Mention, goes_on: _Draft | None, sentence: str, country: str | None) -> None:
+    """A sentence that goes on about the incident just told and names no armed actor ("At least seven residents were
+    killed") keeps the doer that incident named: the story's armed group, not an unidentified one."""
+    if goes_on is None or not (mention.actor1 or "").startswith("Unidentified Armed Group"):
+        return
+    prior = goes_on.mention
+    if prior.inter1 not in (2, 3) or not prior.actor1 or prior.actor1.startswith("Unidentified"):
+        return
+    if any(
+        a.kind not in ("civilians", "protesters") for a in find_actors(sentence, country) if a.kind != "unidentified"
+    ):
+        return
+    if any(a.kind == "unidentified" and not re.match(r"(?i)the\b", a.surface) for a in find_actors(sentence, country)):
+        return  # "unknown gunmen" of its own: another doer, perhaps
+    mention.actor1, mention.inter1 = prior.actor1, prior.inter1
+
+
+def _name_the_other_side(a: Mention, b: Mention) -> None:
+    """A battle told again with the same named side and the opponent named where the first telling had "gunmen"
+    ("troops came under fire from gunmen of the Sinaloa Cartel"): the opponent is that group, whichever way round
+    the retelling puts them."""
+    if a.event_type != "Battles" or b.event_type != "Battles":
+        return
+    mine = {(a.actor1, a.inter1), (a.actor2, a.inter2)}
+    theirs = {(b.actor1, b.inter1), (b.actor2, b.inter2)}
+    for slot in ("1", "2"):
+        actor, other = getattr(a, f"actor{slot}"), getattr(a, f"actor{'2' if slot == '1' else '1'}")
+        if not (actor or "").startswith("Unidentified Armed Group") or other is None:
+            continue
+        if other not in {x for x, _ in theirs}:
+            continue
+        named = [(x, i) for x, i in theirs - mine if x and x != other and not x.startswith("Unidentified")]
+        if len(named) == 1 and named[0][1] in (2, 3, 4):
+            setattr(a, f"actor{slot}", named[0][0])
+            setattr(a, f"inter{slot}", named[0][1])
 
 
 def _date_actors(m: Mention) -> None:
@@ -1205,6 +1263,16 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
                     return d.value
         return None
 
+    def quiet_since(last: int, i: int) -> bool:
+        """The story goes on: at most QUIET_GAP sentences since the last event, none of them telling a day or
+        opening another incident ("The insurgents then moved into the town ... Residents said they went from house
+        to house ... At least seven residents were killed")."""
+        between = sentences[last + 1 : i]
+        return len(between) <= QUIET_GAP and not any(
+            _NEW_INCIDENT.match(x.text) or any(d.value is not None for d in find_dates(x.text, published))
+            for x in between
+        )
+
     def said_by(i: int) -> str | None:
         """Who the sentence says its facts come from, else who its neighbours quote ("it said")."""
         return source_of(i) or source_of(i - 1) or source_of(i + 1)
@@ -1406,7 +1474,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             not dated
             and not told
             and drafts
-            and index - drafts[-1].sentence_index <= 3
+            and (index - drafts[-1].sentence_index <= 3 or quiet_since(drafts[-1].sentence_index, index))
             and not _NEW_INCIDENT.match(sent.text)
         ):
             # News narrative: an undated sentence goes on about the day just told (one dated only by the day a
@@ -1452,7 +1520,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         if (
             goes_on is not None
             and goes_on.mention.place is not None
-            and not sentence_places(
+            and not event_places(
                 sent.text, sent.start, [toponyms[i] for i in in_sentence], [resolved[i] for i in in_sentence]
             )
         ):
@@ -1495,6 +1563,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
                 break
             _take_claimant(mention, later.text, country)
         complete_roles(mention, match.sub_event_type, match.event_type, sent.text, war_actors, mention_country)
+        _same_doer(mention, goes_on, sent.text, mention_country)
         if match.event_type == "Battles" and one_sided_battle(mention):
             # No second armed side anywhere in the report: the bombardment the sentence tells is remote violence.
             remote = [t for t in find_triggers(sent.text) if t.event_type == "Explosions/Remote violence"]

@@ -1035,6 +1035,14 @@ def sentence_places(
     ]
 
 
+def event_places(
+    sentence: str, sentence_start: int, toponyms: list[Toponym], resolved: list[Place | None]
+) -> list[tuple[Toponym, Place]]:
+    """The sentence's places that can be where its event happened, less those people went to or came from."""
+    here = sentence_places(sentence, sentence_start, toponyms, resolved)
+    return [(t, p) for t, p in here if not _directed(sentence, sentence_start, t)]
+
+
 def place_for_event(
     sentence: str,
     sentence_start: int,
@@ -1045,6 +1053,8 @@ def place_for_event(
 ) -> Place | None:
     """The place tied to an event trigger: nearest locative place in its sentence, else the report's main place."""
     here = sentence_places(sentence, sentence_start, toponyms, resolved)
+    if here and not any(not _directed(sentence, sentence_start, t) for t, _ in here) and doc_places:
+        here = []  # "a leader who fled to Damaturu": only where people went; the incident's place is the story's
     if here:
         best = min(here, key=lambda tp: _event_distance(sentence, sentence_start, trigger_start, tp[0], tp[1]))
         # a district where shooters sit or people come from does not refine the city the event happened in

@@ -423,7 +423,9 @@ _DEMO_TACTIC = re.compile(
     r"|supporters\s+of|in\s+protest|protest(?:ing|ed|s)?\s+(?:against|over)|verdict|sentenc\w+|election\s+results?)\b",
     re.IGNORECASE,
 )
-_PASSIVE_OR_AGENT = re.compile(r"\b(?:was|were|been|being|is|are|by)\b", re.IGNORECASE)
+_PASSIVE_OR_AGENT = re.compile(
+    r"\b(?:was|were|been|being|is|are|by|c[ao]me under|under (?:\w+ )?(?:fire|attack))\b", re.IGNORECASE
+)
 
 
 def _crowd_attacker(sentence: str, m: re.Match[str]) -> bool:
@@ -482,7 +484,14 @@ def _civilian_target(sentence: str, m: re.Match[str]) -> bool:
     """A clash trigger whose object is civilians ("opened fire on residents"), not a fight between two sides."""
     if _FIGHT_WORDS.search(m.group(0)):
         return False
+    if _CAME_UNDER.match(m.group(0)):
+        # "a bus carrying villagers came under fire": the subject is the target; people, not an armed side
+        before = [a for a in _mentions(sentence) if a.end <= m.start()]
+        return bool(before) and before[-1].kind == "civilians"
     return bool(_AT_CIVILIANS.match(sentence[m.end() :]))
+
+
+_CAME_UNDER = re.compile(r"c[ao]me under\b", re.I)
 
 
 _RESCUED_BEFORE = re.compile(
