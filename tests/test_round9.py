@@ -127,3 +127,68 @@ def test_a_takeover_then_killings_of_residents_told_apart(nlp) -> None:
     assert killed.place is not None and killed.place.location == "Damasak"
     assert killed.fatalities == 6
     assert killed.actor1 == taken.actor1 and "Boko Haram" in (killed.actor1 or "")
+
+
+def test_a_vehicle_that_struck_a_mine_is_the_target() -> None:
+    s = "An army truck of the Nigerien Armed Forces struck a landmine near the border on Friday, killing four soldiers."
+    roles = assign_roles(s, "Remote explosive/landmine/IED", "Niger", s.index("landmine"))
+    assert roles.actor1 == "Unidentified Armed Group (Niger)"
+    assert roles.actor2 is not None and roles.actor2.startswith("Military Forces of Niger")
+
+
+def test_a_village_that_was_attacked_is_an_attack() -> None:
+    s = "The hamlet, on the road to the district town, was attacked before dawn by dozens of armed men on motorbikes."
+    match = classify_sentence(s)
+    assert match is not None and match.sub_event_type == "Attack"
+
+
+def test_a_town_abroad_read_from_an_alternate_name_is_no_place(nlp) -> None:
+    text = (
+        "Soldiers killed in central Mali\n"
+        "BAMAKO, 4 May 2020 -\n"
+        "Two Malian soldiers were killed on Sunday when their patrol was ambushed by gunmen on the road near Boni, "
+        "the army said.\n"
+    )
+    events = _events(nlp, text, date(2020, 5, 4))
+    assert events and all(e.place is None or e.place.iso == "ML" for e in events)
+
+
+def test_a_lead_told_on_a_weekday_with_an_old_year_in_a_clause_is_news(nlp) -> None:
+    text = (
+        "Rebels take border town\n"
+        "KINSHASA, 10 March 2023 -\n"
+        "Rebels seized the town of Kitagoma near the Ugandan border on Wednesday after a day of fighting with the "
+        "army, residents said, their biggest gain since they captured Goma in 2012.\n"
+    )
+    events = _events(nlp, text, date(2023, 3, 10))
+    taken = [e for e in events if e.sub_event_type == "Non-state actor overtakes territory"]
+    assert len(taken) == 1 and taken[0].event_date == date(2023, 3, 8)
+    # the town the gazetteer lacks, nearest the event word, not the city of the 2012 clause
+    assert taken[0].place is not None and taken[0].place.location != "Goma"
+    assert "Kitagoma" in taken[0].unresolved_places
+
+
+def test_marchers_who_then_looted_made_a_violent_demonstration(nlp) -> None:
+    text = (
+        "Youths loot shops after march\n"
+        "NAIROBI, 20 July 2023 -\n"
+        "On Wednesday, hundreds of young people marched through Kisumu towards the county offices, chanting "
+        "slogans against the tax law. Some of them broke into and looted shops along the main road, witnesses said. "
+        "Police fired tear gas to disperse the crowd.\n"
+    )
+    events = _events(nlp, text, date(2023, 7, 20))
+    assert [e.sub_event_type for e in events] == ["Violent demonstration"]
+    assert events[0].actor1 == "Rioters (Kenya)"
+    assert events[0].actor2 is not None and events[0].actor2.startswith("Police Forces of Kenya")
+
+
+def test_a_march_the_police_then_dispersed_is_a_protest_with_intervention(nlp) -> None:
+    text = (
+        "Teachers march over pay\n"
+        "HARARE, 5 October 2022 -\n"
+        "Several hundred teachers marched to the finance ministry in Harare on Tuesday to demand higher pay. "
+        "Riot police fired tear gas and water cannon to disperse them.\n"
+    )
+    events = _events(nlp, text, date(2022, 10, 5))
+    assert [e.sub_event_type for e in events] == ["Protest with intervention"]
+    assert events[0].actor2 is not None and events[0].actor2.startswith("Police Forces of Zimbabwe")

@@ -828,6 +828,11 @@ def _police(country: str | None) -> tuple[str | None, int | None]:
     return (_forces_name("Police", iso), 1) if iso else (None, None)
 
 
+def police_of(country: str | None) -> tuple[str | None, int | None]:
+    """The country's police forces with ACLED's inter code 1 (nothing without a country)."""
+    return _police(country)
+
+
 def _trigger_position(sentence: str, sub_event_type: str | None) -> int:
     """Where the event word is when the caller does not say (`extract.actor_roles` asks the type classifier): a verb-ish
     keyword."""
@@ -869,6 +874,13 @@ _FINDINGS_BY = re.compile(
     r"\b(?:findings|report|reports|investigation|inquiry|probe|statement|assessment|data|figures|count|tally|"
     r"documentation|review)\s+(?:published\s+|released\s+|issued\s+|compiled\s+|conducted\s+|carried\s+out\s+)?"
     r"by\s+(?:the\s+)?$",
+    re.I,
+)
+# A vehicle or a patrol that ran into a device: its side is the target ("struck a landmine", "drove over an IED").
+_STRUCK_DEVICE = re.compile(
+    r"\b(?:struck|hit|ran over|run over|drove over|driven over|rolled over|stepped on|triggered|set off)\s+"
+    r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:(?:land)?mines?|IEDs?|explosive\s+devices?|roadside\s+bombs?|"
+    r"improvised\s+explosive\s+devices?|explosives?)\b",
     re.I,
 )
 _STRONGHOLD_OF = re.compile(
@@ -1258,6 +1270,13 @@ def assign_roles(
             roles.actor1, roles.inter1 = gov, 1
             if roles.actor2 is not None and roles.inter2 == 7 and sub != "Arrests":
                 roles.actor2, roles.inter2 = None, None
+    if sub == "Remote explosive/landmine/IED" and roles.actor1 is not None and roles.inter1 in (1, 8):
+        hit = _STRUCK_DEVICE.search(sentence)
+        if hit is not None and _first_start(sentence, roles.actor1, country) < hit.start():
+            # "a vehicle of the Malian Armed Forces struck an explosive device": the army is the device's target
+            if roles.actor2 is None or roles.inter2 == 7:
+                roles.actor2, roles.inter2 = roles.actor1, roles.inter1
+            roles.actor1, roles.inter1 = _named("Unidentified Armed Group", country), 3
     if roles.actor1 is not None and roles.actor1 == roles.actor2 and sub != "Armed clash":
         roles.actor2, roles.inter2 = None, None
     _gang_names(roles, sentence, country)

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
-from warlog.extract.actors import acled_country_name, assign_roles, find_actors, named_as_agent
+from warlog.countries import country_iso2
+from warlog.extract.actors import acled_country_name, assign_roles, find_actors, named_as_agent, police_of
 from warlog.extract.attribution import find_attribution
 from warlog.extract.context import (
     AIR_SUBTYPES,
@@ -44,6 +45,7 @@ from warlog.extract.places import (
     event_places,
     find_toponyms,
     place_for_event,
+    place_from_entry,
     resolve_toponyms,
 )
 from warlog.extract.roles import CLAIM, event_threshold, is_furniture, reporting_start, sentence_role
@@ -51,6 +53,8 @@ from warlog.extract.sentences import Sentence as _Sentence
 from warlog.extract.sentences import split_doc as split_sentences
 from warlog.extract.totals import is_part, one_episode, over_days, split_totals
 from warlog.extract.types import EventTypeMatch, classify_with_cues, find_triggers
+from warlog.gazetteer.index import get_gazetteer
+from warlog.gazetteer.names import exact_key
 from warlog.geometry import haversine_km
 from warlog.model import Claim, Evidence, Extraction, Mention, Place, Report
 from warlog.taxonomy import taxonomy
@@ -192,8 +196,8 @@ def _news_day_told(dates: list[DateMention], news_day: date | None, published: d
     day already told, or, in the lead before any event, a full calendar day within LATE_REPORT_DAYS of publication
     ("troops arrived on March 27, 2022" in a report of May 2023)."""
     for d in dates:
-        if d.value is None or d.kind not in ("day", "month", "range"):
-            continue
+        if d.value is None or d.kind not in ("day", "month", "range", "weekday"):
+            continue  # ("on Monday" counts: a weekday names a day of the week before publication)
         if news_day is not None and abs((d.value - news_day).days) <= BACKGROUND_DAYS:
             return True
         if lead and news_day is None and d.precision == 1 and 0 <= (published - d.value).days <= LATE_REPORT_DAYS:
@@ -683,6 +687,8 @@ def _one_event_per_incident(drafts: list[_Draft]) -> list[_Draft]:
                 _merge(target, d)
                 target.mention.event_date, target.mention.time_precision = date_, precision
                 target.mention.sub_event_type = sub
+                if target.mention.event_type == "Protests" and _THE_MARCHERS.search(d.mention.evidence[0].text):
+                    _turned_violent(target.mention)
                 continue
         if target is not None:
             date_, precision = target.mention.event_date, target.mention.time_precision
@@ -826,12 +832,118 @@ def _named_settlement_to_place(m: Mention) -> bool:
     return any(_names_settlement(e.text, m.unresolved_places) for e in m.evidence[:1])
 
 
+# Who loots or attacks after a march is told: the marchers themselves ("some of them", "they", "the crowd").
+_THE_MARCHERS = re.compile(
+    r"^\s*(?:some|many|several|dozens|hundreds|a (?:few|group|number)) of (?:them|the (?:protesters|protestors|"
+    r"demonstrators|marchers|crowd|youths?))\b|^\s*(?:they|the (?:protesters|protestors|demonstrators|marchers|crowd|"
+    r"mob|youths?|rioters|young (?:people|men)))\b",
+    re.I,
+)
+_PROTEST_FOLLOW = 3  # sentences after a protest read for what the crowd did and what the police did
+
+
+def _protests_told_on(drafts: list[_Draft], sentences: list[_Sentence], published: date | None) -> None:
+    """ACLED codes a demonstration from the whole telling: the sentences just after a march say whether the
+    marchers looted or attacked (a violent demonstration) or the police dispersed or arrested them (a protest with
+    intervention), though no event of their own came of them."""
+    from warlog.extract.types import raw_cues
+
+    used = {d.sentence_index for d in drafts}
+    for d in drafts:
+        m = d.mention
+        if m.event_type != "Protests" and m.sub_event_type != "Violent demonstration":
+            continue
+        for j in range(d.sentence_index + 1, min(len(sentences), d.sentence_index + 1 + _PROTEST_FOLLOW)):
+            text = sentences[j].text
+            if any(e.start == sentences[j].start for e in m.evidence):
+                continue  # already folded into this protest
+            if j in used or _NEW_INCIDENT.match(text) or any(x.value is not None for x in find_dates(text, published)):
+                break
+            cues = raw_cues(text)
+            if cues & {"Looting/property destruction", "Attack", "Mob violence", "Violent demonstration"} and (
+                _THE_MARCHERS.search(text)
+            ):
+                _turned_violent(m)
+                m.evidence.append(Evidence(text, sentences[j].start, sentences[j].end))
+            elif "protest-intervention-cue" in cues and m.sub_event_type in (
+                "Peaceful protest",
+                "Violent demonstration",
+            ):
+                if m.sub_event_type == "Peaceful protest":
+                    m.sub_event_type = "Protest with intervention"
+                if m.actor2 is None or m.inter2 == 7 or m.actor2.startswith("Civilians"):
+                    m.actor2, m.inter2 = police_of(m.place.country if m.place else None)
+                m.evidence.append(Evidence(text, sentences[j].start, sentences[j].end))
+
+
+def _turned_violent(m: Mention) -> None:
+    """Marchers who then loot or attack make the demonstration violent (ACLED: a violent demonstration; the police
+    who intervene stay the second actor)."""
+    country = m.place.country if m.place else None
+    m.disorder_type, m.event_type, m.sub_event_type = "Political violence", "Riots", "Violent demonstration"
+    m.actor1, m.inter1 = f"Rioters ({country})" if country else "Rioters", 5
+    if m.actor2 is not None and (m.actor2.startswith(("Protesters", "Civilians")) or m.inter2 == 7):
+        m.actor2, m.inter2 = None, None  # the shopkeepers looted are no side; the police who intervene are
+
+
+def _unknown_nearest(
+    toponyms: list[Toponym],
+    resolved: list[Place | None],
+    in_sentence: list[int],
+    filed: set[int],
+    trigger: int,
+    sentence: str,
+) -> bool:
+    """The settlement the gazetteer lacks is named nearer the event word than any place it holds ("seized the town
+    of Bunagana ... since they captured Goma in 2012"): the event is there, not at the place told further off."""
+    unknown = [
+        i
+        for i in in_sentence
+        if resolved[i] is None and i not in filed and _names_settlement(sentence, [toponyms[i].surface])
+    ]
+    known = [i for i in in_sentence if resolved[i] is not None]
+    if not unknown or not known:
+        return False
+    if any(abs(toponyms[k].start - toponyms[u].start) <= _REFERENCE_SPAN for u in unknown for k in known):
+        return False  # "the village of Pazigyi, about 10 km north of Kanbalu": the known town places it
+    return min(abs(toponyms[i].start - trigger) for i in unknown) < min(abs(toponyms[i].start - trigger) for i in known)
+
+
+_REFERENCE_SPAN = 80  # characters within which a known place names where an unknown settlement lies
+
+
+def _home_area(doc_places: list[Place], country: str | None, here: list[Place | None]) -> Place | None:
+    """Where a settlement the gazetteer lacks is kept: the one province of the report's country its own sentence
+    names ("the village of X in the Y region"), else the country (the report's own row, else the gazetteer's)."""
+    provinces = {
+        p.gazetteer_id: p
+        for p in here
+        if p is not None and p.feature == "admin1" and (country is None or p.country == country)
+    }
+    if len(provinces) == 1:
+        return next(iter(provinces.values()))
+    home = next((p for p in doc_places if p.feature == "country" and (country is None or p.country == country)), None)
+    if home is not None or country is None:
+        return home
+    iso = country_iso2(country)
+    rows = get_gazetteer().find("country", iso) if iso else []
+    return place_from_entry(rows[0]) if rows else None
+
+
 def _names_settlement(text: str, names: list[str]) -> bool:
-    """The text names one of these places as a settlement: "the village of X", "the town of X"."""
+    """The text names one of these places as a settlement or a local unit: "the village of X", "the commune of X"."""
     return any(
-        re.search(rf"\b(?:village|town|city|hamlet|settlement|camp|locality) of {re.escape(name)}\b", text)
+        re.search(
+            rf"\b{_SETTLEMENT_WORDS} of {re.escape(name)}\b|\b(?:between|near|outside|around) {re.escape(name)}\b", text
+        )
         for name in names
     )
+
+
+_SETTLEMENT_WORDS = (
+    r"(?:villages?|towns?|city|hamlets?|settlements?|camps?|locality|commune|municipality|circle|cercle|hill|sub-?prefecture"
+    r"|chiefdom|ward)"
+)
 
 
 def _names_the_placeholder(a: Mention, b: Mention) -> bool:
@@ -1071,6 +1183,28 @@ def _place_from_retelling(
             break
 
 
+FOREIGN_TOWN_POPULATION = 100_000  # a town abroad a report names without its country: only a known city
+
+
+def _home_reading(text: str, toponyms: list[Toponym], resolved: list[Place | None]) -> list[Place | None]:
+    """In a report that names its countries, a place resolved in a country it never names is a misreading unless
+    it is a big city named exactly ("Boni" read as Bonn, Mali's commune of Sangha as Congo's Sangha department):
+    the name stays unresolved, for the report's own places and the country fall-back to decide."""
+    region = named_countries(text)
+    if not region:
+        return resolved
+    out = list(resolved)
+    for i, (t, p) in enumerate(zip(toponyms, resolved, strict=True)):
+        if p is None or p.iso is None or p.iso in region or p.feature == "country" or t.demonym:
+            continue
+        quality = next((q for c, q in zip(t.candidates, t.quality, strict=False) if c.id == p.gazetteer_id), 1.0)
+        row = next((c for c in t.candidates if c.id == p.gazetteer_id), None)
+        by_name = row is not None and exact_key(row.name) == exact_key(t.surface)  # "Boni" is an old name of Bonn
+        if quality < 1.0 or not by_name or row is None or row.population < FOREIGN_TOWN_POPULATION:
+            out[i] = None
+    return out
+
+
 def _in_report_country(place: Place | None, country: str | None, doc_places: list[Place]) -> Place | None:
     """A place abroad in a report about one country is usually a misread word ("US-led", "UK-based" read as towns
     called Us or Uk) or a capital that only comments: take the report's own main place instead."""
@@ -1212,6 +1346,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     filed = {i for i, t in enumerate(toponyms) if dateline and dateline[0] <= t.start < dateline[1]}
     if filed and any(p is not None for i, p in enumerate(resolved) if i not in filed):
         resolved = [None if i in filed else p for i, p in enumerate(resolved)]
+    resolved = _home_reading(text, toponyms, resolved)
     country = _country_hint(resolved, text)
     doc_places = document_places(toponyms, resolved)
     war_actors = document_actors([s.text for s in sentences], country)
@@ -1526,12 +1661,13 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         ):
             place = goes_on.mention.place  # it goes on about the incident just told, where that happened
         unresolved = [toponyms[i].surface for i in in_sentence if resolved[i] is None and i not in filed]
-        if goes_on is None and not any(resolved[i] for i in in_sentence) and _names_settlement(sent.text, unresolved):
+        if _names_settlement(sent.text, unresolved) and (
+            (goes_on is None and not any(resolved[i] for i in in_sentence))
+            or _unknown_nearest(toponyms, resolved, in_sentence, filed, sent.start + match.start, sent.text)
+        ):
             # "in the village of Tadaryat" that the gazetteer lacks: the country, the name kept for an analyst to
             # place, not the report's main town (another settlement)
-            home = next(
-                (p for p in doc_places if p.feature == "country" and (country is None or p.country == country)), None
-            )
+            home = _home_area(doc_places, country, [resolved[i] for i in in_sentence])
             place = replace(home, geo_precision=3) if home is not None else place
         mention_country = (place.country if place else None) or country
         roles = assign_roles(sent.text, match.sub_event_type, mention_country, match.start)
@@ -1669,6 +1805,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     _second_clause_continues(drafts, second_clauses)
     _place_from_retelling(drafts, sentences, toponyms, resolved, doc_places, country, published)
     drafts = _one_event_per_incident(drafts)
+    _protests_told_on(drafts, sentences, published)
     drafts = _tolls_beyond_one_incident(drafts, claims, report)
     # A lead's total broken down by place further on: the parts are the events, the total keeps the remainder.
     # a total whose sentence named no place finer than a province keeps the report's place, borrowed: a precise town

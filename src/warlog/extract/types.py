@@ -572,6 +572,12 @@ _CARRIED_BY_AIR = re.compile(
 )
 
 
+def raw_cues(sentence: str) -> set[str]:
+    """The lexicon's sub-types (and pseudo sub-types such as 'protest-intervention-cue') a sentence evokes, before
+    any is resolved from who acts."""
+    return {t.sub for t, _ in _raw_triggers(sentence)}
+
+
 def _find(sentence: str, actors: Sequence[str]) -> list[tuple[EventTypeMatch, str]]:
     """Triggers with their evidence tag, sub-types resolved from who acts."""
     raw = _raw_triggers(sentence)
