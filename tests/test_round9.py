@@ -192,3 +192,60 @@ def test_a_march_the_police_then_dispersed_is_a_protest_with_intervention(nlp) -
     events = _events(nlp, text, date(2022, 10, 5))
     assert [e.sub_event_type for e in events] == ["Protest with intervention"]
     assert events[0].actor2 is not None and events[0].actor2.startswith("Police Forces of Zimbabwe")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sub"),
+    [
+        ("A missile strike on the port city killed two dock workers on Monday.", "Shelling/artillery/missile attack"),
+        ("An Iskander missile hit a school in the town overnight.", "Shelling/artillery/missile attack"),
+        # an age is no span of years ("a 20-year-old soldier" is no "seven-year war")
+        ("Rockets hit the border town, killing a 19-year-old conscript, the army said.",
+         "Shelling/artillery/missile attack"),
+        # "the deadliest attack since the start of the war" compares; the news is today's
+        ("A bomb exploded at the bus station on Friday, killing 30, the deadliest attack since the start of the war.",
+         "Remote explosive/landmine/IED"),
+    ],
+)  # fmt: skip
+def test_weapon_words_and_comparisons(sentence: str, sub: str) -> None:
+    match = classify_sentence(sentence)
+    assert match is not None and match.sub_event_type == sub and match.score >= 0.5
+
+
+def test_a_destroyed_building_searched_afterwards_is_no_destruction_event() -> None:
+    assert classify_sentence("Rescuers searched through a destroyed five-storey building for survivors.") is None
+
+
+STRIKES_TWO_SIDES = (
+    "Strikes across the border\n"
+    "BEIRUT, 3 March 2024 -\n"
+    "Israeli strikes killed at least eight people in the southern Lebanese town of Bint Jbeil and two in a village "
+    "near the border on Saturday, Lebanese officials said.\n"
+    "The strikes came hours after rockets fired from Lebanon hit the Israeli town of Kiryat Shmona, killing a "
+    "civilian, the Israeli army said.\n"
+    "Earlier in the day an Israeli drone strike on a car near Marjayoun killed two men, the state news agency said.\n"
+)
+
+
+def test_a_town_across_the_border_named_with_its_country_is_an_event_there(nlp) -> None:
+    events = _events(nlp, STRIKES_TWO_SIDES, date(2024, 3, 3))
+    across = [e for e in events if e.place is not None and e.place.iso == "IL"]
+    assert len(across) == 1 and across[0].sub_event_type == "Shelling/artillery/missile attack"
+    assert len(events) == 3  # the drone strike near Marjayoun, with its own toll, is not the town's
+    # "earlier in the day": the day just told
+    assert all(e.event_date == date(2024, 3, 2) for e in events)
+    # the lead's "and two in a village" are told apart, not a share of the town's eight
+    lebanon = sorted((e.fatalities or 0, e.place.geo_precision) for e in events if e.place and e.place.iso == "LB")
+    assert lebanon == [(2, 2), (8, 1)]
+
+
+def test_a_village_the_gazetteer_lacks_is_not_the_city_struck_next_day(nlp) -> None:
+    text = (
+        "Missiles hit village and city\n"
+        "KYIV, 9 May 2024 -\n"
+        "A Russian missile struck a shop in the village of Zeleny Hai in Kharkiv region on Tuesday, killing nine "
+        "people, officials said.\n"
+        "On Wednesday, two missiles struck the centre of Kharkiv, killing one man, the governor said.\n"
+    )
+    events = _events(nlp, text, date(2024, 5, 9))
+    assert sorted(e.fatalities or 0 for e in events) == [1, 9]

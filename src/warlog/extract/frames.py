@@ -509,7 +509,7 @@ def _report_date(d: DateMention, sentence: str) -> bool:
 # A day told by the one before: "on the same night", "later that day", "the following morning".
 _SAME_DAY = re.compile(
     r"\b(?:(?:on|during|in)\s+)?(?:the\s+|that\s+)?(?:(next|following)|same)\s+(?:day|night|evening|morning|afternoon)\b"
-    r"|\b(?:later|earlier)\s+(?:that|the\s+same)\s+(?:day|night|evening|morning|afternoon)\b",
+    r"|\b(?:later|earlier)\s+(?:that|the\s+same|in\s+the)\s+(?:day|night|evening|morning|afternoon)\b",
     re.IGNORECASE,
 )
 
@@ -604,8 +604,10 @@ def _same_place(a: Mention, b: Mention) -> bool:
         return True  # "a town in the north of the country", then the town by name
     if a.place.location.split(" - ")[0] == b.place.location.split(" - ")[0]:
         return True
-    if _near_and_within(a.place, b.place) or _near_and_within(b.place, a.place):
-        return True
+    if (_near_and_within(a.place, b.place) or _near_and_within(b.place, a.place)) and (
+        not a.fatalities or not b.fatalities or a.fatalities == b.fatalities
+    ):
+        return True  # (each with a toll of its own: two incidents near each other)
     coarse = [m for m in (a, b) if m.place is not None and (m.place.geo_precision >= 3 or m.place.feature == "admin1")]
     return bool(coarse) and a.place.admin1 is not None and a.place.admin1 == b.place.admin1
 
@@ -823,6 +825,11 @@ def _apart_by_settlement(a: Mention, b: Mention) -> bool:
     of Tadaryat, some 20 km from Markoye") are apart though both fell back to the same nearby town."""
     na = set(a.unresolved_places) if _named_settlement_to_place(a) else set()
     nb = set(b.unresolved_places) if _named_settlement_to_place(b) else set()
+    if bool(na) != bool(nb):
+        # "the village of Hroza in Kharkiv region", then "missiles struck the centre of Kharkiv": the village the
+        # gazetteer lacks is not the city the other names precisely
+        other = b if na else a
+        return other.place is not None and other.place.geo_precision == 1 and not other.unresolved_places
     return bool(na) and bool(nb) and not (na & nb)
 
 
@@ -1205,10 +1212,15 @@ def _home_reading(text: str, toponyms: list[Toponym], resolved: list[Place | Non
     return out
 
 
-def _in_report_country(place: Place | None, country: str | None, doc_places: list[Place]) -> Place | None:
+def _in_report_country(
+    place: Place | None, country: str | None, doc_places: list[Place], sentence: str = ""
+) -> Place | None:
     """A place abroad in a report about one country is usually a misread word ("US-led", "UK-based" read as towns
-    called Us or Uk) or a capital that only comments: take the report's own main place instead."""
+    called Us or Uk) or a capital that only comments: take the report's own main place instead, unless the sentence
+    names the place's country with it ("rockets hit the Israeli town of Safed" in a report from Lebanon)."""
     if place is None or country is None or place.country in (None, country):
+        return place
+    if sentence and place.geo_precision == 1 and place.iso in named_countries(sentence):
         return place
     home = [p for p in doc_places if p.country == country and p.feature != "country"]
     if not home:
@@ -1651,7 +1663,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             [resolved[i] for i in in_sentence],
             doc_places,
         )
-        place = _in_report_country(place, country, doc_places)
+        place = _in_report_country(place, country, doc_places, sent.text)
         if (
             goes_on is not None
             and goes_on.mention.place is not None

@@ -133,8 +133,13 @@ _BACKGROUND = gated(
     r"in (?:the )?(?:past|last) (?:\w+ )?(?:years|months|decade)|"
     r"so far this year|years? of (?:war|conflict|fighting)|decade-long|"
     r"in the first (?:half|quarter|six months|nine months) of|between (?:19|20)\d\d and (?:19|20)\d\d|"
-    r"(?:seven|six|eight|five|four|nine|\d+)-year"
+    r"(?:seven|six|eight|five|four|nine|\d+)-year(?!s?-old)"
     r"|death toll (?:in|of|from) the (?:war|conflict))\b",
+    re.IGNORECASE,
+)
+_SUPERLATIVE_BEFORE = re.compile(
+    r"\b(?:deadliest|worst|bloodiest|biggest|largest|heaviest|fiercest|most\s+(?:significant|serious|intense|"
+    r"violent|deadly))\b[^.;]{0,60}$",
     re.IGNORECASE,
 )
 _NOT_AN_INCIDENT = re.compile(
@@ -205,8 +210,9 @@ def _modifier(sentence: str, start: int) -> float:
         factor = 0.1
     elif _DENIAL.search(sentence[max(0, start - 80) : start]):
         factor = 0.35
-    if _BACKGROUND.search(sentence):
-        factor *= 0.4
+    background = _BACKGROUND.search(sentence)
+    if background and not _SUPERLATIVE_BEFORE.search(sentence, max(0, background.start() - 80), background.start()):
+        factor *= 0.4  # (not "the deadliest attack since the start of the war": a comparison, the news is today's)
     if _AHEAD_OF.search(sentence[max(0, start - 40) : start]):
         factor *= 0.1  # "ahead of anti-corruption protests planned for July 31": what is to come
     if _NOT_AN_INCIDENT.search(sentence):
@@ -494,6 +500,7 @@ def _civilian_target(sentence: str, m: re.Match[str]) -> bool:
 _CAME_UNDER = re.compile(r"c[ao]me under\b", re.I)
 
 
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|several|many|two|three)\s+$", re.I)
 _RESCUED_BEFORE = re.compile(
     r"\b(?:rescued|rescuing|freed|freeing|released|releasing|liberated|liberating|reunited|recovered)\s+"
     r"(?:[\w-]+\s+){0,3}$",
@@ -592,6 +599,8 @@ def _find(sentence: str, actors: Sequence[str]) -> list[tuple[EventTypeMatch, st
             and _CARRIED_BY_AIR.search(sentence[: m.start()])
         ):
             continue  # "flown to Mexico City by helicopter": transport
+        if sub == LOOT and _DETERMINER_BEFORE.search(sentence, max(0, m.start() - 12), m.start()):
+            continue  # "searched through a destroyed building": a participle describing what an event left
         if sub == ABDUCT and _RESCUED_BEFORE.search(sentence, max(0, m.start() - 40), m.start()):
             continue  # "rescued 12 kidnapped victims": the victims of an earlier abduction freed, not an abduction
         if sub == _PROTEST_CUE:
