@@ -249,3 +249,67 @@ def test_a_village_the_gazetteer_lacks_is_not_the_city_struck_next_day(nlp) -> N
     )
     events = _events(nlp, text, date(2024, 5, 9))
     assert sorted(e.fatalities or 0 for e in events) == [1, 9]
+
+
+def test_who_suspects_is_no_side() -> None:
+    s = "Police suspect the two traders were abducted by the same gunmen, and a search is under way."
+    roles = assign_roles(s, "Abduction/forced disappearance", "Nigeria", s.index("abducted"))
+    assert roles.actor1 == "Unidentified Armed Group (Nigeria)"
+
+
+def test_an_initial_toll_reports_put_yields_to_the_count() -> None:
+    from warlog.extract.counts import extract_casualties
+
+    cas = extract_casualties(
+        "Early reports from district officials on Monday put the death toll at 40, but the army said on Tuesday "
+        "that 22 bodies had been recovered."
+    )
+    assert cas.fatalities == 22
+
+
+def test_the_day_and_the_doer_of_the_main_clause_are_not_the_events() -> None:
+    text = (
+        "Troops sent after miners killed\n"
+        "LIMA, 9 May 2022 -\n"
+        "The government sent hundreds of soldiers to the mining region on Friday after armed men killed at least "
+        "11 miners at a gold mine near Pataz, officials said.\n"
+        "The miners were attacked on Tuesday at their camp near the mine, police said.\n"
+    )
+    from warlog.extract.nlp import load_nlp as _load
+
+    events = _events(_load(), text, date(2022, 5, 9))
+    attacks = [e for e in events if e.sub_event_type == "Attack"]
+    assert len(attacks) == 1
+    assert attacks[0].event_date == date(2022, 5, 3)
+    assert attacks[0].actor1 == "Unidentified Armed Group (Peru)"
+    assert attacks[0].fatalities == 11
+
+
+def test_a_district_named_after_its_town_is_placed_at_the_town(nlp) -> None:
+    text = (
+        "Gunfight in the hills\n"
+        "IMPHAL, 3 June 2024 -\n"
+        "Five suspected militants were killed in an exchange of fire with police in Manipur's Jiribam district on "
+        "Sunday, police said.\n"
+        "Three residents have been missing from a relief camp since the attack, officials said. Police suspect "
+        "they were abducted by the same militants.\n"
+    )
+    events = _events(nlp, text, date(2024, 6, 3))
+    clash = next(e for e in events if e.sub_event_type == "Armed clash")
+    assert clash.place is not None and clash.place.location == "Jiribam"
+    taken = next(e for e in events if e.sub_event_type == "Abduction/forced disappearance")
+    # it points back at the attack: that day, that place, those doers
+    assert taken.event_date == clash.event_date == date(2024, 6, 2)
+    assert taken.place is not None and taken.place.location == "Jiribam"
+    assert taken.actor1 == "Unidentified Armed Group (India)"
+
+
+def test_a_group_named_for_a_region_is_no_place(nlp) -> None:
+    text = (
+        "Militants raid town\n"
+        "Damaturu, Nigeria, 2 May 2021 —\n"
+        "Fighters of the Islamic State West Africa Province attacked Geidam on Friday, killing three soldiers, "
+        "residents said.\n"
+    )
+    events = _events(nlp, text, date(2021, 5, 2))
+    assert events and all(e.place is not None and e.place.location == "Geidam" for e in events)

@@ -844,7 +844,9 @@ def _trigger_position(sentence: str, sub_event_type: str | None) -> int:
 # _SAID_OWN; "X announced the capture of" and "according to X, 18 fighters were killed" often do too).
 _SAID = re.compile(
     r"^\W{0,3}(?:(?:group|militants|fighters|forces|movement|spokesman|spokesperson)\W{0,3})?(?:has |have |had )?"
-    r"(?:said|says|say|reported(?!\s+\w+ed\b)|told|stated|added|tweeted|wrote)\b",
+    r"(?:said|says|say|reported(?!\s+\w+ed\b)|told|stated|added|tweeted|wrote"
+    # "Police suspect they were abducted by the militants": who suspects or believes is no side
+    r"|suspects?|suspected\s+(?:that|they|the)|believes?|believed\s+(?:that|they|the)|fear(?:s|ed)?\s+(?:that|they|the))\b",
     re.I,
 )
 _SAID_OWN = re.compile(
@@ -883,6 +885,7 @@ _STRUCK_DEVICE = re.compile(
     r"improvised\s+explosive\s+devices?|explosives?)\b",
     re.I,
 )
+_SUBORDINATE = re.compile(r"\b(?:after|when|while|because|following)\s+(?!the\s+(?:attack|strike|raid)s?\b)", re.I)
 _STRONGHOLD_OF = re.compile(
     r"\b(?:stronghold|bastion|heartland|fiefdom|home\s+base|power\s+base)\s+of\s+(?:the\s+)?(?:[\w-]+'s\s+)?$", re.I
 )
@@ -1207,6 +1210,11 @@ def assign_roles(
 
     if sub != "Agreement":
         agents = [a for a in agents if not deal_counterpart(sentence, a)]
+    cuts = [m.end() for m in _SUBORDINATE.finditer(sentence, 0, trig)]
+    if cuts and any(cuts[-1] <= a.start < trig for a in agents):
+        # "troops were deployed on Wednesday after separatist rebels killed 16 workers": the event's doer is the
+        # subject of its own clause, not of the clause before it
+        agents = [a for a in agents if a.start >= cuts[-1]]
     agents = _suspected_named(sentence, agents)
     agents = _umbrellas(sentence, agents)
     pair = _between(sentence, agents)

@@ -116,6 +116,10 @@ _EARLIER_THAN_TOLD = re.compile(
     r"\b(?:(?:a|one|two|three|four|five|six|several|a\s+few)\s+)?(?:days?|weeks?|months?)\s+(?:earlier|before)\b(?!\s+\w+\s+(?:said|told))",
     re.I,
 )
+# "abducted by the same militants", "the attackers": the doers of the incident just told
+_SAME_DOERS = re.compile(
+    r"\bthe\s+same\s+(?:militants|gunmen|attackers|assailants|group|fighters|insurgents|rebels|men|militiamen)\b", re.I
+)
 # "A day earlier, on Monday, fighters ambushed ...": a sentence opened by the phrase tells another incident, earlier
 _OPENS_SENTENCE = re.compile(r"^\W*(?:(?:and|but|also|meanwhile)\s+)?$", re.I)
 _YEAR = re.compile(r"\b(?:19[4-9]\d|20\d\d)\b")
@@ -514,6 +518,11 @@ _SAME_DAY = re.compile(
 )
 
 
+_AFTER_CLAUSE = re.compile(
+    r"\b(?:after|following|in\s+response\s+to|in\s+retaliation\s+for)\s+(?!the\b|a\b|an\b)", re.I
+)
+
+
 def _event_date(
     dates: list[DateMention],
     published: date | None,
@@ -528,6 +537,12 @@ def _event_date(
     usable = [d for d in dates if d.value is not None and d.precision <= 2 and sentence_start + d.start >= skip_before]
     stamps = [d for d in usable if _STAMP_BEFORE.search(sentence[max(0, d.start - 60) : d.start])]
     usable = [d for d in usable if d not in stamps]
+    if trigger is not None and sentence:
+        # "troops were deployed on Wednesday after rebels killed 16 workers": the day of the main clause is what
+        # followed the event, not its day
+        after = [m.end() for m in _AFTER_CLAUSE.finditer(sentence, 0, trigger)]
+        if after:
+            usable = [d for d in usable if d.start >= after[-1]]
     if usable:
         near = (lambda d: min(abs(d.start - trigger), abs(d.end - trigger))) if trigger is not None else (lambda d: 0)
         best = min(usable, key=lambda d: (_report_date(d, sentence), d.precision, near(d), not d.relative))
@@ -911,7 +926,8 @@ def _unknown_nearest(
     known = [i for i in in_sentence if resolved[i] is not None]
     if not unknown or not known:
         return False
-    if any(abs(toponyms[k].start - toponyms[u].start) <= _REFERENCE_SPAN for u in unknown for k in known):
+    towns = [k for k in known if resolved[k].feature not in ("country", "region")]  # a country places no village
+    if any(abs(toponyms[k].start - toponyms[u].start) <= _REFERENCE_SPAN for u in unknown for k in towns):
         return False  # "the village of Pazigyi, about 10 km north of Kanbalu": the known town places it
     return min(abs(toponyms[i].start - trigger) for i in unknown) < min(abs(toponyms[i].start - trigger) for i in known)
 
@@ -1079,12 +1095,17 @@ def _without_stamp(sent: _Sentence) -> _Sentence:
     return _Sentence(sent.text[m.end() :], sent.start + m.end(), sent.end, sent.paragraph)
 
 
+_ACTS_OF_THEIR_OWN = frozenset({"Abduction/forced disappearance", "Sexual violence"})
+
+
 def _follow_up_target(drafts: list[_Draft], draft: _Draft, anaphoric: bool) -> _Draft | None:
     """The earlier mention a sentence adds to. A sentence that refers back ("the strike", "those killed") and names
     no precise place of its own goes on about the last event told, whatever type its own words suggest; one that
     only lacks a place of its own joins the last event of its type on a compatible day. A killing with no weapon and
     no place of its own ("Attack") is the toll of the event just told."""
     m = draft.mention
+    if m.sub_event_type in _ACTS_OF_THEIR_OWN and not any(d.mention.sub_event_type == m.sub_event_type for d in drafts):
+        return None  # "they were abducted by the same militants": another act against other people, coded apart
     if drafts and not draft.own_place and (anaphoric or m.sub_event_type == "Attack"):
         last = drafts[-1]
         if not (draft.dated and last.dated and not _within(last.mention, m)) and not _after_the_telling(draft, last):
@@ -1420,6 +1441,13 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             for x in between
         )
 
+    def refers_back(i: int) -> bool:
+        """The sentence, or the one before, points back at the incident told ("missing since the attack", "abducted
+        by the same militants"): it goes on about it, however far back it was told."""
+        return any(
+            _SAME_DOERS.search(sentences[j].text) or _ANAPHORA.search(sentences[j].text) for j in (i - 1, i) if j >= 0
+        )
+
     def said_by(i: int) -> str | None:
         """Who the sentence says its facts come from, else who its neighbours quote ("it said")."""
         return source_of(i) or source_of(i - 1) or source_of(i + 1)
@@ -1621,7 +1649,11 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             not dated
             and not told
             and drafts
-            and (index - drafts[-1].sentence_index <= 3 or quiet_since(drafts[-1].sentence_index, index))
+            and (
+                index - drafts[-1].sentence_index <= 3
+                or quiet_since(drafts[-1].sentence_index, index)
+                or refers_back(index)
+            )
             and not _NEW_INCIDENT.match(sent.text)
         ):
             # News narrative: an undated sentence goes on about the day just told (one dated only by the day a
@@ -1757,6 +1789,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             and drafts
             and cas.fatalities is None
             and cas.injured is None
+            and mention.sub_event_type not in _ACTS_OF_THEIR_OWN
             and index - drafts[-1].sentence_index <= 2
             and (not dated or _within(drafts[-1].mention, mention))
             and _same_place(drafts[-1].mention, mention)

@@ -428,9 +428,23 @@ def _ner_toponyms(
         start = end - len(surface)
         if not surface or exact_key(surface) in STOP_KEYS:
             continue
+        head = _UNIT_NOUN_TAIL.search(surface)
+        if head is not None and not _candidates(gaz, surface, fuzzy=False)[0]:
+            # "Jiribam district" the gazetteer lacks as a unit: the town it is named after, by its exact name
+            name = surface[: head.start()]
+            pairs = [
+                (c, q) for c, q in zip(*_candidates(gaz, name, fuzzy=False), strict=True) if c.feature in POPULATED
+            ]
+            named, nqual = [c for c, _ in pairs], [q for _, q in pairs]
+            if named:
+                out.append(Toponym(start, start + len(name), name, named, nqual, label=label))
+                continue
         cands, qual = _candidates(gaz, surface, fuzzy=True)
         out.append(Toponym(start, end, surface, cands, qual, label=label))
     return out
+
+
+_UNIT_NOUN_TAIL = re.compile(r"\s+(?:district|province|region|state|county|governorate|territory|prefecture)$", re.I)
 
 
 def _unknown_districts(gaz: Gazetteer, text: str, found: list[Toponym]) -> list[Toponym]:
