@@ -313,3 +313,18 @@ def test_a_group_named_for_a_region_is_no_place(nlp) -> None:
     )
     events = _events(nlp, text, date(2021, 5, 2))
     assert events and all(e.place is not None and e.place.location == "Geidam" for e in events)
+
+
+def test_a_raid_is_dated_by_the_act_after_after_and_a_recalled_group_is_no_doer(nlp) -> None:
+    text = (
+        "Gunmen take students\n"
+        "ABUJA, 14 March 2021 -\n"
+        "Dozens of students were missing on Sunday after gunmen stormed a college near Kaduna late on Thursday and "
+        "marched them into the forest, police said.\n"
+        "Witnesses said the attackers exchanged fire with police at the gate.\n"
+        "The raid came three weeks after fighters of Boko Haram killed 20 farmers near Maiduguri on 20 February.\n"
+    )
+    events = _events(nlp, text, date(2021, 3, 14))
+    taken = next(e for e in events if e.sub_event_type == "Abduction/forced disappearance")
+    assert taken.event_date == date(2021, 3, 11)
+    assert all("Boko Haram" not in (e.actor1 or "") for e in events if e.event_date >= date(2021, 3, 1))

@@ -195,13 +195,17 @@ def _nothing_happened(doc: Any, start: int, end: int) -> bool:
 LATE_REPORT_DAYS = 731
 
 
-def _news_day_told(dates: list[DateMention], news_day: date | None, published: date, lead: bool) -> bool:
+def _news_day_told(
+    dates: list[DateMention], news_day: date | None, published: date, lead: bool, sentence: str = ""
+) -> bool:
     """A sentence naming an earlier year still tells the report's incident when it gives a day of it: near the news
     day already told, or, in the lead before any event, a full calendar day within LATE_REPORT_DAYS of publication
     ("troops arrived on March 27, 2022" in a report of May 2023)."""
     for d in dates:
         if d.value is None or d.kind not in ("day", "month", "range", "weekday"):
             continue  # ("on Monday" counts: a weekday names a day of the week before publication)
+        if d.kind == "weekday" and sentence and _report_date(d, sentence):
+            continue  # "a rights group said in a report published on Monday": the telling's day
         if news_day is not None and abs((d.value - news_day).days) <= BACKGROUND_DAYS:
             return True
         if lead and news_day is None and d.precision == 1 and 0 <= (published - d.value).days <= LATE_REPORT_DAYS:
@@ -521,6 +525,29 @@ _SAME_DAY = re.compile(
 _AFTER_CLAUSE = re.compile(
     r"\b(?:after|following|in\s+response\s+to|in\s+retaliation\s+for)\s+(?!the\b|a\b|an\b)", re.I
 )
+
+
+def _old_news(sentence: str, published: date | None) -> bool:
+    """Every day the sentence names is weeks before publication, or it names an earlier year: a recalled incident."""
+    if published is None:
+        return False
+    days = [d for d in find_dates(sentence, published) if d.value is not None and d.kind not in ("clock", "rite")]
+    return bool(days) and all((published - d.value).days > BACKGROUND_DAYS for d in days)
+
+
+def _act_position(sentence: str, match: EventTypeMatch, live: list[EventTypeMatch]) -> int:
+    """Where the act the sentence dates is told: "pupils were missing on Sunday after gunmen stormed a school late on
+    Friday and marched students into the forest" dates the abduction by the clause after "after" when it tells the
+    same kind of event again."""
+    cut = _AFTER_CLAUSE.search(sentence, match.end)
+    if cut is None:
+        return match.start
+    state = _STATE_TRIGGER.search(match.trigger) is not None  # "were missing": a state after the act
+    later = [t for t in live if (state or t.sub_event_type == match.sub_event_type) and t.start >= cut.end()]
+    return later[0].start if later else match.start
+
+
+_STATE_TRIGGER = re.compile(r"\b(?:missing|unaccounted|still held|remain(?:s|ed)?)\b", re.I)
 
 
 def _event_date(
@@ -1218,9 +1245,13 @@ def _home_reading(text: str, toponyms: list[Toponym], resolved: list[Place | Non
     """In a report that names its countries, a place resolved in a country it never names is a misreading unless
     it is a big city named exactly ("Boni" read as Bonn, Mali's commune of Sangha as Congo's Sangha department):
     the name stays unresolved, for the report's own places and the country fall-back to decide."""
-    region = named_countries(text)
-    if not region:
+    named = named_countries(text)
+    if not named:
         return resolved
+    focus = focus_country(named, [p.iso for p in resolved if p is not None and p.feature != "country"])
+    region = set(named) | (
+        {focus} if focus else set()
+    )  # "Russian shelling of Derhachi": the report's own country, unnamed
     out = list(resolved)
     for i, (t, p) in enumerate(zip(toponyms, resolved, strict=True)):
         if p is None or p.iso is None or p.iso in region or p.feature == "country" or t.demonym:
@@ -1382,7 +1413,9 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     resolved = _home_reading(text, toponyms, resolved)
     country = _country_hint(resolved, text)
     doc_places = document_places(toponyms, resolved)
-    war_actors = document_actors([s.text for s in sentences], country)
+    # the groups of the incidents the report tells, not of the older ones it recalls ("two weeks after jihadists of
+    # Boko Haram killed 43 farmers in Koshobe on 28 November")
+    war_actors = document_actors([s.text for s in sentences if not _old_news(s.text, published)], country)
 
     drafts: list[_Draft] = []
     title_drafts: list[_Draft] = []
@@ -1606,7 +1639,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         if (
             published is not None
             and _old_year(sent.text, published)
-            and not _news_day_told(dates, news_day, published, lead=not drafts and index <= 3)
+            and not _news_day_told(dates, news_day, published, lead=not drafts and index <= 3, sentence=sent.text)
         ):
             # Background from another year ("agreed to destroy its weapons in 2013"): a toll it gives is a claim.
             if cas.fatalities is not None:
@@ -1623,7 +1656,9 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
                     )
                 )
             continue
-        event_date, precision, dated = _event_date(dates, published, skip_before, sent.start, match.start, sent.text)
+        event_date, precision, dated = _event_date(
+            dates, published, skip_before, sent.start, _act_position(sent.text, match, live), sent.text
+        )
         if not dated and index in episodes:
             # an episode told by its month or week ("in late March last year"): dated at that precision (a later
             # sentence may give its first day)
@@ -1705,9 +1740,13 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         ):
             place = goes_on.mention.place  # it goes on about the incident just told, where that happened
         unresolved = [toponyms[i].surface for i in in_sentence if resolved[i] is None and i not in filed]
-        if _names_settlement(sent.text, unresolved) and (
-            (goes_on is None and not any(resolved[i] for i in in_sentence))
-            or _unknown_nearest(toponyms, resolved, in_sentence, filed, sent.start + match.start, sent.text)
+        if (
+            _names_settlement(sent.text, unresolved)
+            and not _SAME_ADMIN.search(sent.text)
+            and (
+                (goes_on is None and not any(resolved[i] for i in in_sentence))
+                or _unknown_nearest(toponyms, resolved, in_sentence, filed, sent.start + match.start, sent.text)
+            )
         ):
             # "in the village of Tadaryat" that the gazetteer lacks: the country, the name kept for an analyst to
             # place, not the report's main town (another settlement)
