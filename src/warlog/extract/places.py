@@ -965,6 +965,11 @@ def place_from_entry(
         county = _admin1_row(e, gaz)
         same = county is not None and name_key(county.admin1 or county.name) == name_key(surface or e.name)
         cue = "admin1" if same else "part"
+    if cue == "admin1" and e.feature in ("admin2", "admin3") and surface:
+        # "Oudalan province" where provinces are second-level units (Burkina Faso): that unit, not its region
+        a1 = _admin1_row(e, gaz)
+        if a1 is None or name_key(a1.admin1 or a1.name) != name_key(surface):
+            cue = None
     if cue in ("admin1", "rural") or e.feature == "admin1":
         a1 = _admin1_row(e, gaz) if cue != "rural" or e.feature in ("admin1", "city") else None
         if a1 is not None and (cue == "admin1" or e.feature == "admin1" or _is_capital_of(e, a1)):
@@ -977,8 +982,19 @@ def place_from_entry(
     if e.feature in ("admin2", "admin3"):
         return Place(location=e.city or e.name, latitude=e.lat, longitude=e.lon, geo_precision=2, **base)
     precision = geo_precision(e.feature, cue)  # ACLED's rule per feature type (gazetteer/features.py)
-    location = f"{e.city} - {e.name}" if e.feature == "district" and e.city else e.name
+    location = f"{e.city} - {e.name}" if e.feature == "district" and e.city else _spelled_as_written(e, surface)
     return Place(location=location, latitude=e.lat, longitude=e.lon, geo_precision=precision, **base)
+
+
+def _spelled_as_written(e: GazEntry, surface: str | None) -> str:
+    """A GeoNames town's name, or the alternate name the report used where GeoNames' main name is another one
+    ("Oicha", not GeoNames' "Hyosha"). Syrian rows keep their name, which follows ACLED's spelling."""
+    if not surface or e.iso == "SY" or not (e.source or "").startswith("GeoNames"):
+        return e.name
+    key = exact_key(surface)
+    if exact_key(e.name) == key:
+        return e.name
+    return next((a for a in e.alt_names if a.isascii() and exact_key(a) == key), e.name)
 
 
 @lru_cache(maxsize=1)

@@ -27,6 +27,7 @@ from pathlib import Path
 from warlog.gazetteer.names import (
     abbr_key,
     arabic_named,
+    distinct_words_agree,
     exact_key,
     fuzzy_matches,
     has_arabic,
@@ -230,7 +231,8 @@ class Gazetteer:
             out += [(e, q) for e, q in self._variant_matches(name) if e.pk not in seen]
         if not out and fuzzy:
             for k, score in self.fuzzy_keys(key):
-                out.extend((e, 0.7 * score / 100.0) for e in self.by_key(k))
+                if distinct_words_agree(key, k):  # not "Kafr Buhum" for "Kafr Nabutha"
+                    out.extend((e, 0.7 * score / 100.0) for e in self.by_key(k))
         return out
 
     def _variant_matches(self, name: str) -> list[tuple[GazEntry, float]]:

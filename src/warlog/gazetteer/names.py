@@ -214,3 +214,24 @@ def fuzzy_matches(
         return []
     found = process.extract(key, choices, scorer=fuzz.ratio, score_cutoff=threshold, limit=limit)
     return [(choice, float(score)) for choice, score, _ in found]
+
+
+def distinct_words_agree(key: str, other: str, threshold: float = 80.0) -> bool:
+    """Whether a near-miss key differs from a key only by spelling, not by another name behind a shared word: the
+    words the two keys do not share must still be close (rapidfuzz ratio above `threshold`). "Kafr Nabutha" is not
+    "Kafr Buhum", nor "Tall Atiyah" "Tall Mutah", though each whole pair is a near miss; "Tal Milh" is "Tal Malah".
+    Keys with no word in common, or where one's words are all the other's, always agree."""
+    a, b = key.split(), other.split()
+    shared = set(a) & set(b)
+    if not shared:
+        return True
+    rest_a = " ".join(t for t in a if t not in shared)
+    rest_b = " ".join(t for t in b if t not in shared)
+    if not rest_a or not rest_b:
+        return True
+    return fuzz.ratio(rest_a, rest_b) > threshold or fuzz.ratio(_consonants(rest_a), _consonants(rest_b)) >= threshold
+
+
+def _consonants(words: str) -> str:
+    """The consonants of loose-key words, a glued article dropped ("alagar" -> "gr", "malh" -> "mlh")."""
+    return " ".join(re.sub(r"[aeiouwy]", "", re.sub(r"^al(?=[^a]..)", "", t)) for t in words.split())
