@@ -98,3 +98,15 @@ def test_a_geonames_town_is_labelled_as_the_report_spells_it() -> None:
     syrian = GazEntry(id="sy-1", name="Kafr Nobol", feature="town", lat=35.61, lon=36.56, iso="SY",
                       alt_names=("Kafranbel",), source="GeoNames cities500")  # fmt: skip
     assert place_from_entry(syrian, surface="Kafranbel", gazetteer=gaz).location == "Kafr Nobol"
+
+
+def test_a_place_qualified_by_a_province_is_not_its_namesake_abroad() -> None:
+    from warlog.eval.geoparse import resolve_spans
+
+    text = "Daman, Deir ez-Zor"
+    daman, deir = resolve_spans(text, [(0, 5), (7, 18)], country_hint="SY", area_points=False)
+    assert deir is not None and deir.iso == "SY"
+    assert daman is None  # not Daman, India: the gazetteer has no Syrian Daman
+    text = "Springfield, Illinois"
+    (springfield, illinois) = resolve_spans(text, [(0, 11), (13, 21)])
+    assert springfield is not None and springfield.iso == "US" and springfield.admin1 == "Illinois"

@@ -868,6 +868,7 @@ def resolve_toponyms(
             gazetteer = get_gazetteer()  # once, not once per toponym (place_from_entry would ask for it again)
         except Exception:  # noqa: BLE001 - left to place_from_entry, which fails per toponym as before
             gazetteer = None
+    picks = [_within_qualifier(toponyms, picks, i, text) for i in range(len(picks))]
     out: list[Place | None] = []
     for t, entry in zip(toponyms, picks, strict=True):
         try:
@@ -880,6 +881,32 @@ def resolve_toponyms(
             place = None
         out.append(place)
     return out
+
+
+def _within_qualifier(toponyms: list[Toponym], picks: list[GazEntry | None], i: int, text: str) -> GazEntry | None:
+    """The pick for a toponym that the next one qualifies ("Daman, Deir ez-Zor"; "Springfield, Illinois"): a place
+    of the qualifying province (of the country, for a country or a town). A pick elsewhere gives way to the best
+    candidate there, or to nothing when the name has none there (a village the gazetteer lacks is not its namesake
+    in India)."""
+    pick = picks[i]
+    if pick is None or i + 1 >= len(toponyms) or pick.feature in ("admin1", "country", "continent", "region"):
+        return pick
+    nxt, qual = toponyms[i + 1], picks[i + 1]
+    if qual is None or not qual.iso or text[toponyms[i].end : nxt.start].strip() != ",":
+        return pick
+    # a province qualifies by its area; a country, or a town (a province's namesake capital), by its country
+    province = name_key(qual.admin1 or qual.name) if qual.feature == "admin1" else None
+
+    def inside(e: GazEntry) -> bool:
+        return e.iso == qual.iso and (province is None or name_key(e.admin1 or "") == province)
+
+    if inside(pick):
+        return pick
+    top = toponyms[i]
+    there = [(q, c.population or 0, c) for c, q in zip(top.candidates, top.quality, strict=False) if inside(c)]
+    if there:
+        return max(there, key=lambda x: (x[0], x[1]))[2]  # the best match, then the largest place
+    return None if pick.iso != qual.iso else pick
 
 
 def _capital_of_bare_name(top: Toponym, entry: GazEntry | None, cue: str | None) -> GazEntry | None:
