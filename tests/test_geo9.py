@@ -39,6 +39,7 @@ def test_near_misses_that_share_only_a_generic_word_do_not_agree() -> None:
     assert agree("Abul Nitel", "Abu Naytal")
     assert agree("Tal Elaghar", "Tall Aghar")  # a glued article
     assert agree("Hweij Dhiab", "Hawayij Diyab")
+    assert agree("Kafr Nabutha", "Kafr Nabudah")  # th and dh both write the Arabic dhal
     # no shared word, or one name's words all in the other: the whole-key ratio decides alone
     assert agree("Kafrsajna", "Kafr Sajnah")
     assert agree("Baghuz", "Baghuz Fawqani")

@@ -233,5 +233,10 @@ def distinct_words_agree(key: str, other: str, threshold: float = 80.0) -> bool:
 
 
 def _consonants(words: str) -> str:
-    """The consonants of loose-key words, a glued article dropped ("alagar" -> "gr", "malh" -> "mlh")."""
-    return " ".join(re.sub(r"[aeiouwy]", "", re.sub(r"^al(?=[^a]..)", "", t)) for t in words.split())
+    """The consonants of loose-key words, a glued article dropped ("alagar" -> "gr", "malh" -> "mlh"), "th" and
+    "dh" as "d" (Arabic dhal, written either way: "Nabutha" = "Nabudah")."""
+    out = []
+    for t in words.split():
+        t = re.sub(r"^al(?=[^a]..)", "", t).replace("th", "d").replace("dh", "d")
+        out.append(re.sub(r"[aeiouwy]", "", t))
+    return " ".join(out)
