@@ -111,3 +111,14 @@ def test_a_place_qualified_by_a_province_is_not_its_namesake_abroad() -> None:
     text = "Springfield, Illinois"
     (springfield, illinois) = resolve_spans(text, [(0, 11), (13, 21)])
     assert springfield is not None and springfield.iso == "US" and springfield.admin1 == "Illinois"
+
+
+def test_th_is_read_as_t_and_as_d_in_consonant_skeletons() -> None:
+    from warlog.gazetteer.names import skeleton_keys
+
+    assert skeleton_keys("Atman") <= skeleton_keys("Athman")  # tha
+    assert skeleton_keys("Umm Al Mayadin") <= skeleton_keys("Um Elmayathen")  # dhal, and a glued article
+    assert skeleton_keys("Deir ez-Zor") == {"dr zr"}  # no th: one key
+    gaz = _gazetteer_of([_row("1", "Umm Al Mayadin", "village", "SY", 32.58, 36.20)])
+    (hit,) = gaz.lookup_scored("Um Elmayathen", fuzzy=True)
+    assert hit[0].name == "Umm Al Mayadin" and hit[1] == 0.8

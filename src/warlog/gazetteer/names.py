@@ -160,6 +160,15 @@ def _skeleton_token(t: str) -> str:
     return re.sub(r"[aeiou]", "", t)
 
 
+def skeleton_keys(name: str) -> set[str]:
+    """The skeleton of a name, and those with "th" read as t (Arabic tha: "Atman" = "Athman") and as d (dhal: "Um
+    Elmayathen" = "Umm al Mayadin"), when it has one."""
+    keys = {skeleton_key(name)}
+    if "th" in name.lower():
+        keys |= {skeleton_key(re.sub("th", sub, name, flags=re.I)) for sub in ("t", "d")}
+    return keys - {""}
+
+
 @lru_cache(maxsize=200_000)
 def skeleton_key(name: str) -> str:
     """The consonant skeleton of a Latin-script name, a looser key than name_key for Arabic names written with or
