@@ -122,3 +122,18 @@ def test_th_is_read_as_t_and_as_d_in_consonant_skeletons() -> None:
     gaz = _gazetteer_of([_row("1", "Umm Al Mayadin", "village", "SY", 32.58, 36.20)])
     (hit,) = gaz.lookup_scored("Um Elmayathen", fuzzy=True)
     assert hit[0].name == "Umm Al Mayadin" and hit[1] == 0.8
+
+
+def test_airfields_answer_to_the_names_reports_give_them() -> None:
+    from warlog.gazetteer.airports import airport_rows
+
+    table = [
+        {"icao": "OSLK", "name": "Bassel Al-Assad International Airport", "city": "Latakia", "country": "SY",
+         "lat": "35.4011", "lon": "35.9487"},
+        {"icao": "OS67", "name": "Mezze Airport", "city": "", "country": "SY", "lat": "33.4775", "lon": "36.2234"},
+    ]  # fmt: skip
+    rows = {r["id"]: r for r in airport_rows(lambda iso, key: True, lambda *a: None, {"SY": "Syria"}, table=table)}
+    hmeimim = rows["icao-OSLK"]["alt_names"]
+    assert "Hmeimim" in hmeimim and "Hmeimim air base" in hmeimim and "Khmeimim airbase" in hmeimim
+    mezze = rows["icao-OS67"]["alt_names"]
+    assert "Mezzeh military airport" in mezze and "Mezzeh" not in mezze  # bare, it is the Damascus district
