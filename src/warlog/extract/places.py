@@ -882,6 +882,7 @@ def resolve_toponyms(
             gazetteer = get_gazetteer()  # once, not once per toponym (place_from_entry would ask for it again)
         except Exception:  # noqa: BLE001 - left to place_from_entry, which fails per toponym as before
             gazetteer = None
+    picks = [_within_qualifier(toponyms, picks, i, text) for i in range(len(picks))]
     out: list[Place | None] = []
     for t, entry in zip(toponyms, picks, strict=True):
         try:
@@ -894,6 +895,34 @@ def resolve_toponyms(
             place = None
         out.append(place)
     return out
+
+
+def _within_qualifier(toponyms: list[Toponym], picks: list[GazEntry | None], i: int, text: str) -> GazEntry | None:
+    """The pick for a toponym that the next one qualifies ("Daman, Deir ez-Zor"; "Springfield, Illinois"): a place
+    of the qualifying province (of the country, for a country or a town). A pick elsewhere gives way to the largest
+    place of that name there, or to nothing when the name has none there in another country (a village the
+    gazetteer lacks is not its namesake in India)."""
+    pick = picks[i]
+    if pick is None or i + 1 >= len(toponyms) or pick.feature in ("admin1", "country", "continent", "region"):
+        return pick
+    nxt, qual = toponyms[i + 1], picks[i + 1]
+    if qual is None or not qual.iso or text[toponyms[i].end : nxt.start].strip() != ",":
+        return pick
+    # a province qualifies by its area; a country, or a town (a province's namesake capital), by its country
+    province = name_key(qual.admin1 or qual.name) if qual.feature == "admin1" else None
+
+    def inside(e: GazEntry) -> bool:
+        return e.iso == qual.iso and (province is None or name_key(e.admin1 or "") == province)
+
+    if inside(pick):
+        return pick
+    top = toponyms[i]
+    # an exact name there (a spelling variant there is no better than the namesake: right 0 of 46 times on the
+    # ACLED/UCDP Syria places, where a foreign exact name had been picked)
+    there = [(c.population or 0, c) for c, q in zip(top.candidates, top.quality, strict=False) if inside(c) and q >= 1]
+    if there:
+        return max(there, key=lambda x: x[0])[1]
+    return None if pick.iso != qual.iso else pick
 
 
 def _capital_of_bare_name(top: Toponym, entry: GazEntry | None, cue: str | None) -> GazEntry | None:
@@ -979,6 +1008,11 @@ def place_from_entry(
         county = _admin1_row(e, gaz)
         same = county is not None and name_key(county.admin1 or county.name) == name_key(surface or e.name)
         cue = "admin1" if same else "part"
+    if cue == "admin1" and e.feature in ("admin2", "admin3") and surface:
+        # "Oudalan province" where provinces are second-level units (Burkina Faso): that unit, not its region
+        a1 = _admin1_row(e, gaz)
+        if a1 is None or name_key(surface) not in {name_key(n) for n in (a1.admin1 or "", *a1.names)}:
+            cue = None
     if cue in ("admin1", "rural") or e.feature == "admin1":
         a1 = _admin1_row(e, gaz) if cue != "rural" or e.feature in ("admin1", "city") else None
         if a1 is not None and (cue == "admin1" or e.feature == "admin1" or _is_capital_of(e, a1)):
@@ -991,8 +1025,19 @@ def place_from_entry(
     if e.feature in ("admin2", "admin3"):
         return Place(location=e.city or e.name, latitude=e.lat, longitude=e.lon, geo_precision=2, **base)
     precision = geo_precision(e.feature, cue)  # ACLED's rule per feature type (gazetteer/features.py)
-    location = f"{e.city} - {e.name}" if e.feature == "district" and e.city else e.name
+    location = f"{e.city} - {e.name}" if e.feature == "district" and e.city else _spelled_as_written(e, surface)
     return Place(location=location, latitude=e.lat, longitude=e.lon, geo_precision=precision, **base)
+
+
+def _spelled_as_written(e: GazEntry, surface: str | None) -> str:
+    """A GeoNames town's name, or the alternate name the report used where GeoNames' main name is another one
+    ("Oicha", not GeoNames' "Hyosha"). Syrian rows keep their name, which follows ACLED's spelling."""
+    if not surface or e.iso == "SY" or not (e.source or "").startswith("GeoNames"):
+        return e.name
+    if name_key(e.name) == name_key(surface):  # a spelling of the same name ("Kryvyi Rih"): GeoNames' spelling
+        return e.name
+    key = exact_key(surface)
+    return next((a for a in e.alt_names if a.isascii() and exact_key(a) == key), e.name)
 
 
 @lru_cache(maxsize=1)
