@@ -328,3 +328,24 @@ def test_a_raid_is_dated_by_the_act_after_after_and_a_recalled_group_is_no_doer(
     taken = next(e for e in events if e.sub_event_type == "Abduction/forced disappearance")
     assert taken.event_date == date(2021, 3, 11)
     assert all("Boko Haram" not in (e.actor1 or "") for e in events if e.event_date >= date(2021, 3, 1))
+
+
+def test_police_and_soldiers_who_arrest_together_are_one_side() -> None:
+    s = "Police and soldiers arrested a man described as the head of an extortion ring in the port city on Wednesday."
+    roles = assign_roles(s, "Arrests", "Ecuador", s.index("arrested"))
+    assert roles.actor1 is not None and roles.actor1.startswith("Police Forces of Ecuador")
+    assert roles.actor2 == "Civilians (Ecuador)"
+    assert roles.assoc_actor_1 is not None and roles.assoc_actor_1.startswith("Military Forces of Ecuador")
+
+
+def test_a_shootout_between_rival_gangs_is_not_with_the_police_who_told_it(nlp) -> None:
+    text = (
+        "Shootout in housing complex\n"
+        "GUAYAQUIL, 2 April 2024 -\n"
+        "Nine people were killed on Monday night during a shootout between rival criminal groups in a housing "
+        "estate in the north of Guayaquil, the National Police said.\n"
+        "Residents said they heard gunfire for an hour and that the gunmen set fire to a house before leaving.\n"
+    )
+    events = _events(nlp, text, date(2024, 4, 2))
+    assert [e.sub_event_type for e in events] == ["Armed clash"]
+    assert events[0].actor2 is not None and not events[0].actor2.startswith("Police")

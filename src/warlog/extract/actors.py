@@ -886,6 +886,15 @@ _STRUCK_DEVICE = re.compile(
     re.I,
 )
 _SUBORDINATE = re.compile(r"\b(?:after|when|while|because|following)\s+(?!the\s+(?:attack|strike|raid)s?\b)", re.I)
+_STATE_FORCES = re.compile(r"^(?:Military|Police) Forces of (.+?) \(")
+
+
+def _one_state(a: str | None, b: str | None) -> bool:
+    """Both are the forces of one state (army, police, their units)."""
+    ma, mb = _STATE_FORCES.match(a or ""), _STATE_FORCES.match(b or "")
+    return ma is not None and mb is not None and ma.group(1) == mb.group(1)
+
+
 _STRONGHOLD_OF = re.compile(
     r"\b(?:stronghold|bastion|heartland|fiefdom|home\s+base|power\s+base)\s+of\s+(?:the\s+)?(?:[\w-]+'s\s+)?$", re.I
 )
@@ -1285,6 +1294,12 @@ def assign_roles(
             if roles.actor2 is None or roles.inter2 == 7:
                 roles.actor2, roles.inter2 = roles.actor1, roles.inter1
             roles.actor1, roles.inter1 = _named("Unidentified Armed Group", country), 3
+    if _one_state(roles.actor1, roles.actor2) and sub not in _RIOT:
+        # "police and soldiers arrested a gang leader", "troops and the National Guard came under fire": one state's
+        # forces act together (ACLED: the second is actor1's associate), they are not each other's target
+        assoc = [x for x in (roles.assoc_actor_1 or "").split("; ") if x]
+        roles.assoc_actor_1 = "; ".join(dict.fromkeys([*assoc, roles.actor2 or ""]))
+        roles.actor2, roles.inter2 = (_civilians(country), 7) if sub in {"Arrests"} else (None, None)
     if roles.actor1 is not None and roles.actor1 == roles.actor2 and sub != "Armed clash":
         roles.actor2, roles.inter2 = None, None
     _gang_names(roles, sentence, country)

@@ -556,6 +556,14 @@ def _drop_sources(roles: Any, sentence: str, country: str | None) -> None:
             setattr(roles, "inter" + slot[-1], None)
 
 
+_RIVALS = re.compile(
+    r"\b(?:between|among|pitting)\s+(?:two\s+)?(?:rival|competing|opposing|warring|feuding)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:groups|gangs|factions|cartels|militias|clans|bands|cells|structures)\b|\brival\s+(?:[\w-]+\s+)?(?:gangs|"
+    r"cartels|factions|militias)\s+(?:clashed|fought|battled|exchanged)",
+    re.I,
+)
+
+
 def complete_roles(
     roles: Any, sub: str | None, event_type: str | None, sentence: str, actors: DocActors, country: str | None
 ) -> None:
@@ -598,6 +606,15 @@ def complete_roles(
             named = _other_side(roles.actor2, roles.inter2, actors)
             if named is not None:
                 roles.actor1, roles.inter1 = named.canonical, named.inter
+        if (
+            roles.actor2 is None
+            and roles.actor1 is not None
+            and roles.actor1.startswith("Unidentified")
+            and _RIVALS.search(sentence)
+        ):
+            # "a shootout between rival criminal groups": both sides of the same unknown kind (ACLED), not the
+            # police the report quotes
+            roles.actor2, roles.inter2 = roles.actor1, roles.inter1
         if roles.actor2 is None:
             other = _other_side(roles.actor1, roles.inter1, actors)
             if other is not None and roles.actor1 is None:

@@ -429,6 +429,7 @@ _DEMO_TACTIC = re.compile(
     r"|supporters\s+of|in\s+protest|protest(?:ing|ed|s)?\s+(?:against|over)|verdict|sentenc\w+|election\s+results?)\b",
     re.IGNORECASE,
 )
+_TOLD_AFTER = re.compile(r"\s+(?:said|say|says|told|reported|recounted|described|recalled)\b", re.I)
 _PASSIVE_OR_AGENT = re.compile(
     r"\b(?:was|were|been|being|is|are|by|c[ao]me under|under (?:\w+ )?(?:fire|attack))\b", re.IGNORECASE
 )
@@ -447,7 +448,11 @@ def _crowd_attacker(sentence: str, m: re.Match[str]) -> bool:
     clause = _clause_before(sentence, m.start())
     if re.match(r"\w+ing\b", m.group(0)) and re.search(r",\s*$", sentence[: m.start()]):
         clause = sentence[: m.start()]  # ", killing 70 people": the participle's doer is the sentence's subject
-    before = [a for a in mentions if a.end <= m.start() and a.start >= m.start() - len(clause) - 5]
+    before = [
+        a
+        for a in mentions
+        if a.end <= m.start() and a.start >= m.start() - len(clause) - 5 and not _TOLD_AFTER.match(sentence, a.end)
+    ]  # ("Residents said ... the gunmen burned a house": who tells is not who acts)
     if not before or not _is_crowd(sentence, before[0]):
         return False  # the clause's first actor is its subject; a crowd named later is the victims
     if _STATE_NOUN.search(sentence[max(0, m.start() - len(clause) - 5) : before[0].start + 8]):
