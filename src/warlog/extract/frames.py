@@ -527,11 +527,20 @@ _AFTER_CLAUSE = re.compile(
 )
 
 
+_RUNNING_SINCE = re.compile(r"\b(?:since|from|throughout|over)\s+(?:early\s+|late\s+|mid-?)?(?:[A-Z]|\d|last)", re.I)
+
+
 def _old_news(sentence: str, published: date | None) -> bool:
     """Every day the sentence names is weeks before publication, or it names an earlier year: a recalled incident."""
     if published is None:
         return False
-    days = [d for d in find_dates(sentence, published) if d.value is not None and d.kind not in ("clock", "rite")]
+    days = [
+        d
+        for d in find_dates(sentence, published)
+        if d.value is not None
+        and d.kind not in ("clock", "rite")
+        and not _RUNNING_SINCE.search(sentence[max(0, d.start - 20) : d.start + 12])
+    ]  # ("has carried out drone strikes since October": the campaign going on, not a recalled incident)
     return bool(days) and all((published - d.value).days > BACKGROUND_DAYS for d in days)
 
 
