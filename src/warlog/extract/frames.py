@@ -1281,8 +1281,12 @@ def _in_report_country(
     names the place's country with it ("rockets hit the Israeli town of Safed" in a report from Lebanon)."""
     if place is None or country is None or place.country in (None, country):
         return place
-    if sentence and place.geo_precision == 1 and place.iso in named_countries(sentence):
-        return place
+    if sentence and place.geo_precision == 1 and place.surface and (at := sentence.find(place.surface)) >= 0:
+        beside = sentence[
+            max(0, at - 30) : at + len(place.surface) + 25
+        ]  # "the Israeli town of Safed", "Safed, Israel"
+        if place.iso in named_countries(beside):
+            return place
     home = [p for p in doc_places if p.country == country and p.feature != "country"]
     if not home:
         return place
