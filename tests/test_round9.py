@@ -349,3 +349,17 @@ def test_a_shootout_between_rival_gangs_is_not_with_the_police_who_told_it(nlp) 
     events = _events(nlp, text, date(2024, 4, 2))
     assert [e.sub_event_type for e in events] == ["Armed clash"]
     assert events[0].actor2 is not None and not events[0].actor2.startswith("Police")
+
+
+def test_a_cartel_name_is_no_place_and_a_village_in_a_named_municipality_stays_there(nlp) -> None:
+    text = (
+        "Police ambushed in western Mexico\n"
+        "MEXICO CITY, 15 October 2019 -\n"
+        "On Monday, gunmen from the Jalisco New Generation Cartel ambushed a convoy of Michoacan state police in "
+        "El Aguaje, in the municipality of Aguililla, killing 13 officers.\n"
+    )
+    events = _events(nlp, text, date(2019, 10, 15))
+    assert len(events) == 1
+    place = events[0].place
+    # not "New" read as a town in Sinaloa, not the El Aguaje of Guerrero the gazetteer holds
+    assert place is not None and place.admin1 == "Michoacan"

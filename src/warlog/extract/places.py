@@ -70,7 +70,8 @@ ACTOR_WORDS = frozenset(
     jaish jaysh jabhat liwa harakat faylaq katibat ansar hezbollah hizbollah guard guards media centre center office tv
     radio times post press union group shield operation operations room helmets defence defense commission watch
     institute revolutionary revolution islamic democratic syrian kurdish federation administration authority
-    command headquarters""".split()
+    command headquarters cartel cartels gang gangs militia militias generation liberation resistance rebels
+    insurgents""".split()
 )  # fmt: skip
 ENGLISH_STOP_WORDS = frozenset(w.lower() for w in SPACY_STOP_WORDS)
 _LOCATIVE_WORD = re.compile(r"\b(?:in|near|at|outside|around|into|inside)\s+(?:the\s+)?$", re.I)
@@ -906,10 +907,14 @@ def _within_qualifier(toponyms: list[Toponym], picks: list[GazEntry | None], i: 
     if pick is None or i + 1 >= len(toponyms) or pick.feature in ("admin1", "country", "continent", "region"):
         return pick
     nxt, qual = toponyms[i + 1], picks[i + 1]
-    if qual is None or not qual.iso or text[toponyms[i].end : nxt.start].strip() != ",":
+    between = text[toponyms[i].end : nxt.start]
+    unit = _IN_THE_UNIT_OF.fullmatch(between) is not None  # "El Aguaje, in the municipality of Aguililla"
+    if qual is None or not qual.iso or (between.strip() != "," and not unit):
         return pick
     # a province qualifies by its area; a country, or a town (a province's namesake capital), by its country
     province = name_key(qual.admin1 or qual.name) if qual.feature == "admin1" else None
+    if unit and qual.feature in ("admin2", "admin3") and qual.admin1:
+        province = name_key(qual.admin1)
 
     def inside(e: GazEntry) -> bool:
         return e.iso == qual.iso and (province is None or name_key(e.admin1 or "") == province)
@@ -922,7 +927,14 @@ def _within_qualifier(toponyms: list[Toponym], picks: list[GazEntry | None], i: 
     there = [(c.population or 0, c) for c, q in zip(top.candidates, top.quality, strict=False) if inside(c) and q >= 1]
     if there:
         return max(there, key=lambda x: x[0])[1]
-    return None if pick.iso != qual.iso else pick
+    return None if pick.iso != qual.iso or unit else pick
+
+
+_IN_THE_UNIT_OF = re.compile(
+    r"\s*,\s*(?:in|of)\s+the\s+(?:municipality|district|province|region|state|department|county|commune|"
+    r"prefecture|governorate)\s+of\s+",
+    re.I,
+)
 
 
 def _capital_of_bare_name(top: Toponym, entry: GazEntry | None, cue: str | None) -> GazEntry | None:
