@@ -168,7 +168,7 @@ def main() -> int:
     ap.add_argument("--shared", default="../shared")
     ap.add_argument("--textcat", action="store_true", help="also spaCy textcat (bag of words)")
     ap.add_argument("--weights", default="1,30", help="lead loss weights to try")
-    ap.add_argument("--out", default="lowo_types.json")
+    ap.add_argument("--out", default="/tmp/lowo_types.json", help="all rows as JSON")
     args = ap.parse_args()
     shared = Path(args.shared)
     leads = read_leads()

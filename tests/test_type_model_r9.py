@@ -66,9 +66,10 @@ def test_model_without_choice_ignores_the_lexicon_choice_feature(tmp_path: Path)
     lied = [*feats, *["top:Arrests"] * 4]
     assert (no_choice.scores(without_choice(lied)) == no_choice.scores(feats)).all()
     assert no_choice.predict(lied) == no_choice.predict(feats)
-    assert with_choice.scores(lied)[with_choice.classes.index("Arrests")] > with_choice.scores(feats)[
-        with_choice.classes.index("Arrests")
-    ]
+    assert (
+        with_choice.scores(lied)[with_choice.classes.index("Arrests")]
+        > with_choice.scores(feats)[with_choice.classes.index("Arrests")]
+    )
 
 
 def _view(text: str) -> tuple[str, list, object]:
