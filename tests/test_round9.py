@@ -363,3 +363,15 @@ def test_a_cartel_name_is_no_place_and_a_village_in_a_named_municipality_stays_t
     place = events[0].place
     # not "New" read as a town in Sinaloa, not the El Aguaje of Guerrero the gazetteer holds
     assert place is not None and place.admin1 == "Michoacan"
+
+
+def test_men_arrested_on_suspicion_of_a_kidnapping_is_an_arrest(nlp) -> None:
+    text = (
+        "Suspects held\n"
+        "LOKOJA, Nigeria, 6 June 2022 -\n"
+        "On Saturday, police in Kogi state said they had arrested four men suspected of kidnapping a farmer near "
+        "Lokoja last month.\n"
+    )
+    events = _events(nlp, text, date(2022, 6, 6))
+    assert [e.sub_event_type for e in events] == ["Arrests"]
+    assert events[0].actor1 is not None and events[0].actor1.startswith("Police Forces of Nigeria")

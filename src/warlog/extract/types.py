@@ -154,6 +154,12 @@ _AHEAD_OF = re.compile(r"\bahead of (?:the |a |an )?(?:[\w-]+ ){0,2}$", re.I)
 _RELATIVE_BEFORE = re.compile(
     r"\b(?:people|those|men|anyone|everyone|others)\s+who\s+(?:had\s+|have\s+|has\s+)?$", re.I
 )
+_ACCUSED_OF = re.compile(
+    r"\b(?:suspected|accused|convicted|charged|wanted|arrested|detained|jailed|sentenced|tried|indicted)\s+"
+    r"(?:of|for|with|over|in\s+connection\s+with)\s+(?:(?:allegedly|involvement\s+in|taking\s+part\s+in|"
+    r"participating\s+in|the|an?|their|his|her)\s+)*$",
+    re.I,
+)
 _CAUSE_BEFORE = re.compile(
     r"(?:\b(?:in\s+(?:reprisal|retaliation|revenge|response)\s+for|to\s+avenge|avenging|as\s+(?:punishment|revenge)\s+"
     r"for)\s+(?:the\s+|an?\s+|their\s+|its\s+|recent\s+|earlier\s+)*(?:[\w-]+\s+){0,3}"
@@ -221,6 +227,8 @@ def _modifier(sentence: str, start: int) -> float:
         factor *= 0.3  # "amnesty to people who fought them": a description of who, not the happening told
     if _CAUSE_BEFORE.search(sentence[max(0, start - 60) : start]):
         factor *= 0.2  # "killed 131 civilians in reprisal for clashes with rival groups": the cause, not the event
+    if _ACCUSED_OF.search(sentence[max(0, start - 40) : start]):
+        factor *= 0.2  # "arrested four men suspected of kidnapping a priest": the charge, not the happening
     return factor
 
 
