@@ -375,3 +375,16 @@ def test_men_arrested_on_suspicion_of_a_kidnapping_is_an_arrest(nlp) -> None:
     events = _events(nlp, text, date(2022, 6, 6))
     assert [e.sub_event_type for e in events] == ["Arrests"]
     assert events[0].actor1 is not None and events[0].actor1.startswith("Police Forces of Nigeria")
+
+
+def test_a_bulletin_item_keeps_its_own_source(nlp) -> None:
+    text = (
+        "Weekly security update\n"
+        "NAIROBI, 9 May 2024 -\n"
+        "On 6 May, gunmen attacked a police post in Mandera county, killing two officers, a police commander said.\n"
+        "On 7 May, a roadside bomb hit a lorry near Elwak, killing three civilians, village elders said.\n"
+        "On 8 May, about 300 traders protested in Garissa against new market fees.\n"
+    )
+    events = {e.event_date.day: e for e in _events(nlp, text, date(2024, 5, 9))}
+    assert events[7].attributed_to == "elders"
+    assert events[8].sub_event_type == "Peaceful protest" and events[8].attributed_to is None

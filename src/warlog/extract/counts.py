@@ -635,6 +635,7 @@ def _additional(sentence: str, fig: _Fig, since: int) -> bool:
     )
 
 
+_SPEAKS_AFTER = re.compile(r"\s+(?:said|says|say|told|added|reported|recalled|recounted)\b", re.I)
 _SUPERSEDED_PRE = re.compile(
     r"\b(?:earlier|previous|initial|original|preliminary|first|old|provisional)\s+(?:death\s+)?(?:toll|figure|count|"
     r"estimate|tally|report)s?\s+(?:of\s+)?(?:(?:at\s+least|about|around|some|nearly|more\s+than)\s+)?$"
@@ -657,6 +658,9 @@ def _persons(figs: list[_Fig], words: set[str]) -> int:
 def _assemble(sentence: str, figs: list[_Fig], groups: list[list[_Fig]]) -> Casualties:
     """Largest death statement, largest injury statement, subsets for civilians/children/women; a toll the sentence
     says was revised ("revising down an earlier toll of 27") yields to the figure it gives now."""
+    # "..., a police commander said", "two witnesses told AFP": speakers, not victims
+    figs = [f for f in figs if not _SPEAKS_AFTER.match(sentence, f.head_end)]
+    groups = [kept for kept in ([f for f in g if f in figs] for g in groups) if kept]
     stale = [f for f in figs if _SUPERSEDED_PRE.search(sentence[max(0, f.start - 110) : f.start])]
     if stale and any(f not in stale and f.kind == "fatal" and not f.subset for f in figs):
         figs = [f for f in figs if f not in stale]

@@ -527,6 +527,9 @@ _AFTER_CLAUSE = re.compile(
 )
 
 
+_OPENS_WITH_DAY = re.compile(
+    r"^\W*(?:(?:[Ll]ate|[Ee]arly)\s+)?[Oo]n\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
+)
 _RUNNING_SINCE = re.compile(r"\b(?:since|from|throughout|over)\s+(?:early\s+|late\s+|mid-?)?(?:[A-Z]|\d|last)", re.I)
 
 
@@ -714,6 +717,7 @@ def _one_event_per_incident(drafts: list[_Draft]) -> list[_Draft]:
                     if k.mention.fatalities == m.fatalities
                     and _near_days(k.mention, m)
                     and _same_place(k.mention, m)
+                    and not _apart_by_settlement(k.mention, m)
                     and _may_fold(d, k)
                 ),
                 None,
@@ -880,7 +884,7 @@ def _apart_by_settlement(a: Mention, b: Mention) -> bool:
         # "the village of Hroza in Kharkiv region", then "missiles struck the centre of Kharkiv": the village the
         # gazetteer lacks is not the city the other names precisely
         other = b if na else a
-        return other.place is not None and other.place.geo_precision == 1 and not other.unresolved_places
+        return other.place is not None and other.place.feature != "country" and not other.unresolved_places
     return bool(na) and bool(nb) and not (na & nb)
 
 
@@ -1495,8 +1499,16 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         )
 
     def said_by(i: int) -> str | None:
-        """Who the sentence says its facts come from, else who its neighbours quote ("it said")."""
-        return source_of(i) or source_of(i - 1) or source_of(i + 1)
+        """Who the sentence says its facts come from, else who its neighbours quote ("it said"): not across the items
+        of a bulletin, each opened by its own day ("On 12 September, ...")."""
+        own = source_of(i)
+        if own or _OPENS_WITH_DAY.match(sentences[i].text):
+            return own
+        before = source_of(i - 1) if i > 0 and not _OPENS_WITH_DAY.match(sentences[i - 1].text) else None
+        after = (
+            source_of(i + 1) if i + 1 < len(sentences) and not _OPENS_WITH_DAY.match(sentences[i + 1].text) else None
+        )
+        return before or after
 
     for index, sent in enumerate(sentences):
         cut = reporting_start(sent.text)
