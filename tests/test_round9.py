@@ -388,3 +388,26 @@ def test_a_bulletin_item_keeps_its_own_source(nlp) -> None:
     events = {e.event_date.day: e for e in _events(nlp, text, date(2024, 5, 9))}
     assert events[7].attributed_to == "elders"
     assert events[8].sub_event_type == "Peaceful protest" and events[8].attributed_to is None
+
+
+PAKISTAN = (
+    "Bomber hits police van; drone strike reported\n"
+    "PESHAWAR, Pakistan, 16 July 2024 -\n"
+    "A suicide bomber rammed an explosives-laden car into a police van near Bannu on Monday evening, killing four "
+    "policemen and a passer-by, the district police officer said.\n"
+    "The Tehreek-e-Taliban Pakistan (TTP) did not claim the bombing.\n"
+    "In a separate incident late on Sunday, a drone struck a house in a village near Bannu, killing two children, "
+    "residents said.\n"
+    "Hundreds of people blocked the main road on Tuesday with the children's bodies, demanding compensation. Police "
+    "used batons to clear the road.\n"
+)
+
+
+def test_a_denied_claim_a_passer_by_a_blocked_road_and_no_police_aircraft(nlp) -> None:
+    events = {e.sub_event_type: e for e in _events(nlp, PAKISTAN, date(2024, 7, 16))}
+    bomb = events["Suicide bomb"]
+    assert bomb.fatalities == 5 and bomb.actor1 == "Unidentified Armed Group (Pakistan)"
+    strike = events["Air/drone strike"]
+    assert strike.actor1 is not None and not strike.actor1.startswith("Police")
+    protest = events["Protest with intervention"]
+    assert protest.event_date == date(2024, 7, 16)

@@ -295,8 +295,12 @@ def document_actors(sentences: Iterable[str], country: str | None) -> DocActors:
             if a.canonical not in seen:
                 seen.add(a.canonical)
                 out.armed.append(a)
-            if out.air is None and a.kind in _STATE_KINDS:
+            if out.air is None and a.kind in _STATE_KINDS and not a.canonical.startswith("Police Forces"):
                 window = sent[max(0, a.start - 40) : a.end + 40]  # "Jets thought to belong to the Syrian government"
+                window = (
+                    re.split(r"[;:]", window[: a.start - max(0, a.start - 40)])[-1]
+                    + re.split(r"[;:]", window[a.start - max(0, a.start - 40) :])[0]
+                )  # (not across a headline's ';': "police convoy hit; drone strike reported")
                 if _AIR_WORDS.search(a.surface) or _AIR_WORDS.search(window):
                     out.air = a
             if not a.canonical.startswith("Unidentified") and _fires(sent, a):

@@ -80,7 +80,7 @@ _CIVILIAN_ONLY = set(
     "doctors nurse nurses medic medics paramedic paramedics rescuer rescuers volunteer volunteers journalist "
     "journalists reporter reporters refugee refugees patient patients shopper shoppers bystander bystanders "
     "pedestrian pedestrians teacher teachers displaced worker workers labourer labourers laborer laborers miner "
-    "miners trader traders".split()
+    "miners trader traders passer-by passerby passers-by passersby".split()
 )
 _CIVILIAN = _CIVILIAN_ONLY | _CHILD | _WOMEN
 _PERSON = _CIVILIAN | set(

@@ -86,7 +86,14 @@ _DATELINE = re.compile(
 _PRECEDENCE = taxonomy().within_type
 _CLAIMED = re.compile(
     r"\bclaim(?:ed|s)? (?:responsibility|the attack|the bombing)\b|"
-    r"\bsaid (?:in a statement )?(?:that )?it (?:had )?(?:carried out|was behind|staged) the\b",
+    r"\bsaid (?:in a statement )?(?:that )?it (?:had )?(?:carried out|was behind|staged) the\b|"
+    r"\bsaid (?:that )?its (?:fighters|men|members|militants|cadres) (?:had )?(?:carried (?:it|the \w+) out|"
+    r"carried out the\b|were behind)",
+    re.I,
+)
+_DENIED_CLAIM = re.compile(
+    r"\)?(?:\s*\([^)]{1,20}\))?\s+(?:did not|didn't|has not|have not|had not|never|denied|denies)\s+"
+    r"(?:claim|carry|carrying|involvement|responsibility|any role)",
     re.I,
 )
 
@@ -1388,7 +1395,11 @@ def _take_claimant(mention: Mention, next_sentence: str, country: str | None) ->
     """ "X claimed responsibility" after an attack names its perpetrator."""
     if not _CLAIMED.search(next_sentence):
         return
-    known = find_actors(next_sentence, country)
+    known = [
+        a
+        for a in find_actors(next_sentence, country)
+        if not _DENIED_CLAIM.match(next_sentence, a.end)  # "the TTP did not claim the bombing, but ..."
+    ]
     named = _named_claimant(next_sentence, known)
     if named is not None:
         mention.actor1, mention.inter1 = named
