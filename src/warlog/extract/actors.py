@@ -886,7 +886,7 @@ _STRUCK_DEVICE = re.compile(
     re.I,
 )
 _SUBORDINATE = re.compile(r"\b(?:after|when|while|because|following)\s+(?!the\s+(?:attack|strike|raid)s?\b)", re.I)
-_STATE_FORCES = re.compile(r"^(?:Military|Police) Forces of (.+?) \(")
+_STATE_FORCES = re.compile(r"^(?:Military|Police) Forces of (.+? \([^)]*\))")  # country and government period
 
 
 def _one_state(a: str | None, b: str | None) -> bool:

@@ -1143,6 +1143,7 @@ def _without_stamp(sent: _Sentence) -> _Sentence:
 
 
 _ACTS_OF_THEIR_OWN = frozenset({"Abduction/forced disappearance", "Sexual violence"})
+_KILLED_THEM = re.compile(r"\b(?:executed|killed|shot|murdered|massacred|slaughtered|beheaded)\b", re.I)
 
 
 def _follow_up_target(drafts: list[_Draft], draft: _Draft, anaphoric: bool) -> _Draft | None:
@@ -1151,8 +1152,13 @@ def _follow_up_target(drafts: list[_Draft], draft: _Draft, anaphoric: bool) -> _
     only lacks a place of its own joins the last event of its type on a compatible day. A killing with no weapon and
     no place of its own ("Attack") is the toll of the event just told."""
     m = draft.mention
-    if m.sub_event_type in _ACTS_OF_THEIR_OWN and not any(d.mention.sub_event_type == m.sub_event_type for d in drafts):
+    if (
+        m.sub_event_type in _ACTS_OF_THEIR_OWN
+        and not any(d.mention.sub_event_type == m.sub_event_type for d in drafts)
+        and not _KILLED_THEM.search(m.evidence[0].text)
+    ):
         return None  # "they were abducted by the same militants": another act against other people, coded apart
+        # (not "rounded up men at the market and executed them": the killing told again)
     if drafts and not draft.own_place and (anaphoric or m.sub_event_type == "Attack"):
         last = drafts[-1]
         if not (draft.dated and last.dated and not _within(last.mention, m)) and not _after_the_telling(draft, last):
@@ -1864,7 +1870,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             and drafts
             and cas.fatalities is None
             and cas.injured is None
-            and mention.sub_event_type not in _ACTS_OF_THEIR_OWN
+            and (mention.sub_event_type not in _ACTS_OF_THEIR_OWN or _KILLED_THEM.search(sent.text))
             and index - drafts[-1].sentence_index <= 2
             and (not dated or _within(drafts[-1].mention, mention))
             and _same_place(drafts[-1].mention, mention)
