@@ -411,3 +411,14 @@ def test_a_denied_claim_a_passer_by_a_blocked_road_and_no_police_aircraft(nlp) -
     assert strike.actor1 is not None and not strike.actor1.startswith("Police")
     protest = events["Protest with intervention"]
     assert protest.event_date == date(2024, 7, 16)
+
+
+def test_the_group_local_sources_blame_is_the_doer(nlp) -> None:
+    text = (
+        "Drone hits hospital\n"
+        "PORT SUDAN, 3 February 2025 -\n"
+        "A drone attack on a hospital in El Fasher on Friday killed 30 patients, the World Health Organization said. "
+        "Local activists blamed the RSF.\n"
+    )
+    events = _events(nlp, text, date(2025, 2, 3))
+    assert [e.actor1 for e in events] == ["RSF: Rapid Support Forces"]

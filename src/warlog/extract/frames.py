@@ -88,7 +88,9 @@ _CLAIMED = re.compile(
     r"\bclaim(?:ed|s)? (?:responsibility|the attack|the bombing)\b|"
     r"\bsaid (?:in a statement )?(?:that )?it (?:had )?(?:carried out|was behind|staged) the\b|"
     r"\bsaid (?:that )?its (?:fighters|men|members|militants|cadres) (?:had )?(?:carried (?:it|the \w+) out|"
-    r"carried out the\b|were behind)",
+    r"carried out the\b|were behind)|"
+    # "Local activists blamed the RSF": who the report's sources hold responsible (ACLED codes the blamed actor)
+    r"\bblamed (?:the )?(?=[A-Z])|\bheld (?:the )?\S+ (?:\S+ )?responsible\b",
     re.I,
 )
 _DENIED_CLAIM = re.compile(
@@ -1399,12 +1401,15 @@ def _named_claimant(sentence: str, known: list[Any]) -> tuple[str, int] | None:
 
 def _take_claimant(mention: Mention, next_sentence: str, country: str | None) -> None:
     """ "X claimed responsibility" after an attack names its perpetrator."""
-    if not _CLAIMED.search(next_sentence):
+    claim = _CLAIMED.search(next_sentence)
+    if not claim:
         return
+    blame = claim.group(0).lower().startswith(("blamed", "held"))
     known = [
         a
         for a in find_actors(next_sentence, country)
         if not _DENIED_CLAIM.match(next_sentence, a.end)  # "the TTP did not claim the bombing, but ..."
+        and (not blame or a.start >= claim.start())  # "the army blamed Hezbollah": the blamed, not the blamer
     ]
     named = _named_claimant(next_sentence, known)
     if named is not None:
