@@ -422,3 +422,29 @@ def test_the_group_local_sources_blame_is_the_doer(nlp) -> None:
     )
     events = _events(nlp, text, date(2025, 2, 3))
     assert [e.actor1 for e in events] == ["RSF: Rapid Support Forces"]
+
+
+def test_a_ground_advance_with_air_cover_is_the_advance(nlp) -> None:
+    text = (
+        "Army advances in Aleppo\n"
+        "BEIRUT, 28 September 2016 -\n"
+        "Syrian government forces, backed by Russian warplanes, retook control of the Sheikh Saeed district of "
+        "Aleppo on Tuesday, a military source said.\n"
+        "Residents said bunker-busting bombs were dropped in the al-Shaar neighborhood, killing 24 civilians.\n"
+    )
+    events = {e.sub_event_type: e for e in _events(nlp, text, date(2016, 9, 28))}
+    assert set(events) == {"Government regains territory", "Air/drone strike"}
+    assert events["Air/drone strike"].place is not None and events["Air/drone strike"].place.location.startswith(
+        "Aleppo - "
+    )
+
+
+def test_the_blamed_is_the_group_named_after_the_verb() -> None:
+    from warlog.extract.frames import _take_claimant
+    from warlog.model import Mention
+
+    m = Mention(report_id="r", event_date=date(2025, 1, 15), sub_event_type="Attack", actor1=None)
+    _take_claimant(
+        m, "The rebels blamed a rival faction for the killings; police have not said who did it.", "Colombia"
+    )
+    assert m.actor1 is None or not m.actor1.startswith("Police")

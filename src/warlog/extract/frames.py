@@ -798,6 +798,14 @@ def _tolls_beyond_one_incident(drafts: list[_Draft], claims: list[Claim], report
     return drafts
 
 
+_GROUND_SUBS = frozenset({"Government regains territory", "Non-state actor overtakes territory", "Armed clash"})
+_AIR_COVER = re.compile(
+    r"\b(?:backed|supported|aided|covered|assisted)\s+by\b|\bwith\s+(?:the\s+)?(?:air\s+|aerial\s+)?(?:support|cover|"
+    r"backing)\s+(?:of|from)\b|\bunder\s+(?:the\s+)?(?:air\s+|aerial\s+)?cover\b",
+    re.I,
+)
+
+
 def _as_air_strike(match: EventTypeMatch) -> EventTypeMatch:
     """The sentence's event read as an air strike (bombs dropped in a report that names who flies)."""
     return replace(
@@ -1409,7 +1417,8 @@ def _take_claimant(mention: Mention, next_sentence: str, country: str | None) ->
         a
         for a in find_actors(next_sentence, country)
         if not _DENIED_CLAIM.match(next_sentence, a.end)  # "the TTP did not claim the bombing, but ..."
-        and (not blame or a.start >= claim.start())  # "the army blamed Hezbollah": the blamed, not the blamer
+        # "the army blamed Hezbollah": the blamed, named right after the verb, not the blamer or a later actor
+        and (not blame or claim.start() <= a.start <= claim.end() + 25)
     ]
     named = _named_claimant(next_sentence, known)
     if named is not None:
@@ -1831,8 +1840,16 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         complete_roles(mention, match.sub_event_type, match.event_type, sent.text, war_actors, mention_country)
         _same_doer(mention, goes_on, sent.text, mention_country)
         if match.event_type == "Battles" and one_sided_battle(mention):
-            # No second armed side anywhere in the report: the bombardment the sentence tells is remote violence.
-            remote = [t for t in find_triggers(sent.text) if t.event_type == "Explosions/Remote violence"]
+            # No second armed side anywhere in the report: the bombardment the sentence tells is remote violence
+            # (not the air cover of a ground advance: "forces, backed by Russian warplanes, retook the district").
+            remote = [
+                t
+                for t in find_triggers(sent.text)
+                if t.event_type == "Explosions/Remote violence"
+                and not (
+                    match.sub_event_type in _GROUND_SUBS and _AIR_COVER.search(sent.text, max(0, t.start - 40), t.end)
+                )
+            ]
             if remote:
                 match = max(remote, key=lambda t: t.score)
                 mention.disorder_type, mention.event_type = match.disorder_type, match.event_type
