@@ -191,8 +191,15 @@ def clear_links(store: Store) -> None:
         search.clear(conn)
 
 
-def write_events(store: Store, rows: list[dict[str, Any]], sources: list[dict[str, Any]]) -> None:
-    """Replace these events' rows and their source rows in one transaction."""
+def write_events(
+    store: Store,
+    rows: list[dict[str, Any]],
+    sources: list[dict[str, Any]],
+    evidence: Mapping[str, list[str]] | None = None,
+) -> None:
+    """Replace these events' rows and their source rows in one transaction. `evidence`: event id -> its members'
+    evidence texts in mention id order, when the caller has them: their search documents are made from these rows
+    and texts instead of read back (search.refresh)."""
     ids = [r["id"] for r in rows]
     now = datetime.now(UTC).replace(tzinfo=None)
     with store._write() as conn:
@@ -205,7 +212,8 @@ def write_events(store: Store, rows: list[dict[str, Any]], sources: list[dict[st
             )
         if sources:
             conn.execute(sa.insert(event_sources), sources)
-        search.refresh(conn, ids)  # the events' search documents, in the same transaction
+        written = {r["id"]: (r, evidence[r["id"]]) for r in rows if r["id"] in evidence} if evidence else None
+        search.refresh(conn, ids, written)  # the events' search documents, in the same transaction
 
 
 def has_events(engine: Engine) -> bool:
