@@ -175,3 +175,18 @@ def test_search_documents_made_from_memory_equal_those_read_back(tmp_path):
         read = {d["event_id"]: d for d in search.documents(conn, ids)}
     assert len(ids) == 2 and stored == read
     assert all(d["evidence"] and d["places"] for d in stored.values())
+
+
+def test_mentions_read_for_linking_hold_dates_and_evidence(tmp_path):
+    from datetime import date
+
+    store = Store(f"sqlite:///{tmp_path / 'w.db'}")
+    ex = strike_report("Alpha News", WORDINGS["Alpha News"], 12, 0)
+    store.save_many([ex])
+    [(m, info)] = db.unlinked_mentions(store.engine)  # dates and JSON read as stored, parsed by mention_from_row
+    assert m.event_date == date(2017, 3, 14) and info["published"] == date(2017, 3, 14)
+    assert [e.text for e in m.evidence] == [e.text for e in ex.mentions[0].evidence]
+    assert m.place == ex.mentions[0].place and info["outlet"] == "Alpha News"
+    link_store(store)
+    [(m2, info2)] = db.linked_mentions(store.engine)
+    assert (m2.event_date, info2["published"], m2.evidence) == (m.event_date, info["published"], m.evidence)
