@@ -93,22 +93,38 @@ def train_types(
     max_iter: Annotated[int, typer.Option("--max-iter", help="L-BFGS iterations.")] = 120,
     min_p: Annotated[float, typer.Option("--min-p", help="Model probability needed to override the lexicon.")] = 0.9,
     leads: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--leads",
+            exists=True,
+            dir_okay=False,
+            help="A JSONL file of written news leads (repeatable; default: warlog/train/data/news_leads.jsonl).",
+        ),
+    ] = None,
+    no_leads: Annotated[bool, typer.Option("--no-leads", help="Train on no news leads.")] = False,
+    lead_weight: Annotated[float, typer.Option("--lead-weight", help="Loss weight of a lead against a note.")] = 1.0,
+    choice_feature: Annotated[
         bool,
-        typer.Option("--leads/--no-leads", help="Add the written news leads (warlog/train/data/news_leads.jsonl)."),
+        typer.Option(
+            "--choice-feature/--no-choice-feature",
+            help="Give the model the lexicon's precedence choice as a feature (with it the model echoes the lexicon).",
+        ),
     ] = True,
 ) -> None:
-    """Fit the linear sub-event-type model on ACLED notes and write it under warlog/data/."""
+    """Fit the linear sub-event-type model on ACLED notes and written news leads and write it under warlog/data/."""
     from importlib import resources
 
     from warlog.extract.type_model import MODEL_RESOURCE
-    from warlog.train.types import cross_validate, load_examples, train_shipped
+    from warlog.train.types import NEWS_LEADS, cross_validate, load_examples, train_shipped
 
     target = out or Path(str(resources.files("warlog").joinpath(MODEL_RESOURCE)))
-    examples = load_examples(data, ipe=ipe, leads=leads)
+    lead_files = [] if no_leads else (leads or [NEWS_LEADS])
+    examples = load_examples(data, ipe=ipe, leads=lead_files)
     err.print(f"{len(examples)} examples", highlight=False)
+    fit_args = {"max_iter": max_iter, "lead_weight": lead_weight, "choice_feature": choice_feature}
     if cv:
-        typer.echo(json.dumps(cross_validate(examples, max_iter=max_iter), indent=2))
-    model = train_shipped(examples, target, min_p=min_p, max_iter=max_iter)
+        typer.echo(json.dumps(cross_validate(examples, **fit_args), indent=2))
+    model = train_shipped(examples, target, min_p=min_p, lead_files=lead_files, **fit_args)
     err.print(f"wrote {target}: {len(model.buckets)} features x {len(model.classes)} classes", highlight=False)
 
 

@@ -415,12 +415,16 @@ def find_actors(text: str, country: str | None = None) -> list[ActorMention]:
     """All actor mentions in a text, longest match first, without overlaps, in text order; armed factions the actor
     list does not hold are named by their own names ("Suquor al-Sham", "the Islamic Freedom Brigade")."""
     known = [ActorMention(*a) for a in _find_actors(text, country)]
-    named = [
-        a
-        for a in _named_factions(text, unit_names=country_iso2(country) == "SY")
-        if not any(a.start < k.end and k.start < a.end for k in known)
-    ]
+    factions = _named_factions(text, unit_names=country_iso2(country) == "SY")
+    # "the Lord's Resistance Army": a name of its own, not the state's army its last word matched
+    generic = [k for k in known if k.surface.lower() in _GENERIC_WORDS and any(f.start < k.start and k.end <= f.end
+                                                                               for f in factions)]  # fmt: skip
+    known = [k for k in known if k not in generic]
+    named = [a for a in factions if not any(a.start < k.end and k.start < a.end for k in known)]
     return sorted(known + named, key=lambda a: a.start) if named else known
+
+
+_GENERIC_WORDS = frozenset({"army", "front", "movement", "forces", "guard", "guards"})
 
 
 # An armed faction's name: a Syrian-style "Jaysh/Liwa/Faylaq/Harakat/Ahrar/Suquor/Usud/Jabhat al-X" or a capitalised
@@ -441,16 +445,35 @@ _NOT_FACTION = re.compile(
 )
 
 
+_REBEL_NAME = re.compile(r"(?:Army|Front|Movement)$")
+
+
+def _state_named(name: str) -> bool:
+    """The name opens with a country or a nationality ("Nigerian Army", "Sudan People's Armed Forces")."""
+    from warlog.extract.demonyms import country_names, demonym_table
+
+    words = re.sub(r"^(?:The|A)\s+", "", name).split()
+    first = re.sub(r"['’]s$", "", words[0]) if words else ""
+    return first in demonym_table() or first in country_names() or country_iso2(first) is not None
+
+
 def _named_factions(text: str, unit_names: bool) -> list[ActorMention]:
     """Armed factions by name; ``unit_names``: also capitalised names ending in a unit word (Syria's war, where ACLED
     names hundreds of brigades and divisions; elsewhere such names are mostly army or police units)."""
     out = []
     for m in _FACTION.finditer(text):
         headed = re.match(_FACTION_HEAD, m.group(0)) is not None
-        if not unit_names and not headed:
-            continue
+        if not unit_names and not headed and not _REBEL_NAME.search(m.group(0)):
+            continue  # outside Syria a brigade or a division is the army's; an "... Army" or "... Front" a rebel's
+        if not headed and not unit_names and _state_named(m.group(0)):
+            continue  # "the Ugandan People's Defence Army", "Sudan Army": a country's own
+        rebel_only = not headed and not unit_names
         if re.match(r"\s*(?:Party|Council|Committee)\b", text[m.end() :]) or re.search(
-            r"\b(?:police|of\s+the)\s+$" if headed else r"\b(?:police|of\s+the|and)\s+$",
+            r"\bpolice\s+$"
+            if rebel_only
+            else r"\b(?:police|of\s+the)\s+$"
+            if headed
+            else r"\b(?:police|of\s+the|and)\s+$",
             text[max(0, m.start() - 12) : m.start()],
         ):
             continue  # a party, a police division, the tail of a longer name ("Support and Reinforcement Brigades")
@@ -695,8 +718,13 @@ _RIOT = {"Violent demonstration", "Mob violence"}
 _UNATTRIBUTED_OK = {"Air/drone strike", "Shelling/artillery/missile attack", "Chemical weapon"}
 _AGENT_KINDS = {"state", "external", "rebel", "militia", "unidentified", "identity"}
 _BY = re.compile(
-    r"(?:\bby|\bblamed on|\battributed to|\bclaimed by|\bbelong(?:s|ed|ing)? to|\blaunched by|\bcarried out by)"
-    r"(?:\s+(?:the|a|an|suspected|alleged|presumed|[\w]+-(?:led|backed|based|linked|allied|affiliated|dominated)))*\s*$",
+    r"(?:\bby|\bblamed on|\battributed to|\bclaimed by|\bbelong(?:s|ed|ing)? to|\blaunched by|\bcarried out by"
+    # "came under fire from gunmen of X": who fired
+    r"|\bunder\s+(?:heavy\s+|intense\s+|sustained\s+)?(?:gun)?fire\s+from|\bunder\s+(?:an?\s+)?attack\s+from)"
+    r"(?:\s+(?:the|a|an|suspected|alleged|presumed|[\w]+-(?:led|backed|based|linked|allied|affiliated|dominated)))*"
+    # "by gunmen of the Sinaloa Cartel", "from fighters loyal to X": the group whose men they are
+    r"(?:\s+(?:gunmen|fighters|militants|members|militiamen|insurgents|rebels|men|elements)\s+(?:of|from|loyal\s+to)"
+    r"(?:\s+the)?)?\s*$",
     re.I,
 )
 _BACKED = re.compile(
@@ -800,6 +828,11 @@ def _police(country: str | None) -> tuple[str | None, int | None]:
     return (_forces_name("Police", iso), 1) if iso else (None, None)
 
 
+def police_of(country: str | None) -> tuple[str | None, int | None]:
+    """The country's police forces with ACLED's inter code 1 (nothing without a country)."""
+    return _police(country)
+
+
 def _trigger_position(sentence: str, sub_event_type: str | None) -> int:
     """Where the event word is when the caller does not say (`extract.actor_roles` asks the type classifier): a verb-ish
     keyword."""
@@ -811,7 +844,9 @@ def _trigger_position(sentence: str, sub_event_type: str | None) -> int:
 # _SAID_OWN; "X announced the capture of" and "according to X, 18 fighters were killed" often do too).
 _SAID = re.compile(
     r"^\W{0,3}(?:(?:group|militants|fighters|forces|movement|spokesman|spokesperson)\W{0,3})?(?:has |have |had )?"
-    r"(?:said|says|say|reported(?!\s+\w+ed\b)|told|stated|added|tweeted|wrote)\b",
+    r"(?:said|says|say|reported(?!\s+\w+ed\b)|told|stated|added|tweeted|wrote"
+    # "Police suspect they were abducted by the militants": who suspects or believes is no side
+    r"|suspects?|suspected\s+(?:that|they|the)|believes?|believed\s+(?:that|they|the)|fear(?:s|ed)?\s+(?:that|they|the))\b",
     re.I,
 )
 _SAID_OWN = re.compile(
@@ -843,6 +878,26 @@ _FINDINGS_BY = re.compile(
     r"by\s+(?:the\s+)?$",
     re.I,
 )
+# A vehicle or a patrol that ran into a device: its side is the target ("struck a landmine", "drove over an IED").
+_STRUCK_DEVICE = re.compile(
+    r"\b(?:struck|hit|ran over|run over|drove over|driven over|rolled over|stepped on|triggered|set off)\s+"
+    r"(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?(?:(?:land)?mines?|IEDs?|explosive\s+devices?|roadside\s+bombs?|"
+    r"improvised\s+explosive\s+devices?|explosives?)\b",
+    re.I,
+)
+_SUBORDINATE = re.compile(r"\b(?:after|when|while|because|following)\s+(?!the\s+(?:attack|strike|raid)s?\b)", re.I)
+_STATE_FORCES = re.compile(r"^(?:Military|Police) Forces of (.+? \([^)]*\))")  # country and government period
+
+
+def _one_state(a: str | None, b: str | None) -> bool:
+    """Both are the forces of one state (army, police, their units)."""
+    ma, mb = _STATE_FORCES.match(a or ""), _STATE_FORCES.match(b or "")
+    return ma is not None and mb is not None and ma.group(1) == mb.group(1)
+
+
+_STRONGHOLD_OF = re.compile(
+    r"\b(?:stronghold|bastion|heartland|fiefdom|home\s+base|power\s+base)\s+of\s+(?:the\s+)?(?:[\w-]+'s\s+)?$", re.I
+)
 _OWNED_BY = re.compile(
     r"\b(?:run|operated|controlled|held|owned|managed|administered|guarded|used|occupied)\s+by\s+(?:the\s+)?$", re.I
 )
@@ -868,8 +923,9 @@ def _pick_agents(
     side2: list[ActorMention] = []
     for a in agents:
         before = sentence[max(0, a.start - 40) : a.start]
-        if _source_only(sentence, a) or _FINDINGS_BY.search(before):
-            continue  # "..., the SDF said"; "findings by the UN mission said": a source, no side
+        if _source_only(sentence, a) or _FINDINGS_BY.search(before) or _STRONGHOLD_OF.search(before):
+            continue  # "..., the SDF said"; "findings by the UN mission said": a source, no side; "Saada, the
+            # stronghold of the Houthi movement": whose town it is, not who was hit
         if _BACKED.search(before) or (
             sub in _BATTLE_SUBS
             and len(agents) > 2
@@ -1163,6 +1219,11 @@ def assign_roles(
 
     if sub != "Agreement":
         agents = [a for a in agents if not deal_counterpart(sentence, a)]
+    cuts = [m.end() for m in _SUBORDINATE.finditer(sentence, 0, trig)]
+    if cuts and any(cuts[-1] <= a.start < trig for a in agents):
+        # "troops were deployed on Wednesday after separatist rebels killed 16 workers": the event's doer is the
+        # subject of its own clause, not of the clause before it
+        agents = [a for a in agents if a.start >= cuts[-1]]
     agents = _suspected_named(sentence, agents)
     agents = _umbrellas(sentence, agents)
     pair = _between(sentence, agents)
@@ -1182,6 +1243,12 @@ def assign_roles(
         second = named[0] if named and others[0].kind == "unidentified" else (others[0] if others else None)
         if second in rest1:
             rest1.remove(second)
+    if first is not None and second is not None and first.kind != "state" and second.kind == "state":
+        # "troops and National Guard came under fire from gunmen of X": the state's other forces are the target's side
+        theirs = [a for a in rest1 if a.kind == "state" and a.canonical != second.canonical]
+        rest1 = [a for a in rest1 if a.kind != "state"]
+        if theirs:
+            roles.assoc_actor_2 = "; ".join(dict.fromkeys(a.canonical for a in theirs))
     if first is not None:
         roles.actor1, roles.inter1 = first.canonical, first.inter
         assoc = [a.canonical for a in rest1 if a.canonical not in (first.canonical, second and second.canonical)]
@@ -1220,6 +1287,19 @@ def assign_roles(
             roles.actor1, roles.inter1 = gov, 1
             if roles.actor2 is not None and roles.inter2 == 7 and sub != "Arrests":
                 roles.actor2, roles.inter2 = None, None
+    if sub == "Remote explosive/landmine/IED" and roles.actor1 is not None and roles.inter1 in (1, 8):
+        hit = _STRUCK_DEVICE.search(sentence)
+        if hit is not None and _first_start(sentence, roles.actor1, country) < hit.start():
+            # "a vehicle of the Malian Armed Forces struck an explosive device": the army is the device's target
+            if roles.actor2 is None or roles.inter2 == 7:
+                roles.actor2, roles.inter2 = roles.actor1, roles.inter1
+            roles.actor1, roles.inter1 = _named("Unidentified Armed Group", country), 3
+    if _one_state(roles.actor1, roles.actor2) and sub not in _RIOT:
+        # "police and soldiers arrested a gang leader", "troops and the National Guard came under fire": one state's
+        # forces act together (ACLED: the second is actor1's associate), they are not each other's target
+        assoc = [x for x in (roles.assoc_actor_1 or "").split("; ") if x]
+        roles.assoc_actor_1 = "; ".join(dict.fromkeys([*assoc, roles.actor2 or ""]))
+        roles.actor2, roles.inter2 = (_civilians(country), 7) if sub in {"Arrests"} else (None, None)
     if roles.actor1 is not None and roles.actor1 == roles.actor2 and sub != "Armed clash":
         roles.actor2, roles.inter2 = None, None
     _gang_names(roles, sentence, country)

@@ -103,6 +103,10 @@ _SOURCES: tuple[tuple[str, str], ...] = (
     ),
     (r"(?:local |opposition |anti-government |Syrian )?activists?|(?:an |the )?activist group", "activists"),
     (r"(?:local )?residents|(?:a |the )?resident", "residents"),
+    (
+        r"(?:local |community |village |clan |tribal )?elders|(?:a |the )?(?:local |community |village |clan )?elder",
+        "elders",
+    ),  # fmt: skip
     (r"(?:local )?rescue(?:rs| workers| teams?)(?: responding to the \w+)?|(?:local )?rescuers", "rescue workers"),
     (r"(?:eye)?witnesses|(?:a |the )?witness", "witnesses"),
     (r"local sources|(?:a |the )?local source|sources on the ground", "local sources"),

@@ -100,6 +100,15 @@ _PLACE_NOUN_AFTER = re.compile(
     r"|county|state|municipality|township|commune|department|prefecture|oblast|local government area|LGA)\b",
     re.I,
 )
+# "Geidam, the headquarters of Geidam Local Government Area", "Tadaryat, a village near the border": an appositive
+# that says what place the name is
+_PLACE_APPOSITIVE = re.compile(
+    r",\s+(?:the\s+)?(?:(?:administrative|provincial|regional|district|state|local)\s+)?(?:headquarters|capital|seat)"
+    r"\s+of\b|,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:town|village|city|hamlet|settlement|locality|"
+    r"neighbou?rhood|district|suburb|camp)\s+(?:in|of|near|on|outside|north|south|east|west|about|some|located|"
+    r"close|along|which|that|where|home)\b",
+    re.I,
+)
 _FAMILY_AFTER = re.compile(r"^(?:['’]s)?\s+(?:family|families|clan|household|brothers|sons)\b", re.I)
 _NON_PLACE_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 _NOT_A_PLACE_TO = frozenset(
@@ -121,7 +130,8 @@ _ROLE_NOUNS = frozenset(
 # "Deir al-Adas was taken", "forces left Idlib", "a car headed for Arika".
 _PLACE_VERBS = frozenset(
     "hit strike bomb shell target raid attack storm capture seize take retake recapture enter leave reach besiege"
-    " encircle surround pound liberate evacuate overrun bombard control head link connect".split()
+    " encircle surround pound liberate evacuate overrun bombard control head link connect invade occupy loot sack raze"
+    " ransack".split()
 )
 _HEAD_FOR = frozenset({"head", "flee", "leave", "depart"})
 
@@ -188,7 +198,7 @@ def non_place_spans(doc: Any) -> list[tuple[int, int]]:
             continue
         if ent.label_ == "NORP" and len(ent) == 1:
             continue  # "Syrian", "Kurdish": adjectives, never matched as places anyway
-        if _PLACE_NOUN_AFTER.match(after) or _locative(ent):
+        if _PLACE_NOUN_AFTER.match(after) or _PLACE_APPOSITIVE.match(text, ent.end_char) or _locative(ent):
             continue
         out.append((ent.start_char, ent.end_char))
     for m in re.finditer(r"\b((?:[A-Z][\w'’\-]+\s+){1,3})(?:family|clan)\b", text):
@@ -285,8 +295,12 @@ def document_actors(sentences: Iterable[str], country: str | None) -> DocActors:
             if a.canonical not in seen:
                 seen.add(a.canonical)
                 out.armed.append(a)
-            if out.air is None and a.kind in _STATE_KINDS:
+            if out.air is None and a.kind in _STATE_KINDS and not a.canonical.startswith("Police Forces"):
                 window = sent[max(0, a.start - 40) : a.end + 40]  # "Jets thought to belong to the Syrian government"
+                window = (
+                    re.split(r"[;:]", window[: a.start - max(0, a.start - 40)])[-1]
+                    + re.split(r"[;:]", window[a.start - max(0, a.start - 40) :])[0]
+                )  # (not across a headline's ';': "police convoy hit; drone strike reported")
                 if _AIR_WORDS.search(a.surface) or _AIR_WORDS.search(window):
                     out.air = a
             if not a.canonical.startswith("Unidentified") and _fires(sent, a):
@@ -508,7 +522,7 @@ def _people_hurt(sentence: str) -> bool:
 # An actor named as the source of the report, not as a side: "police said", "according to the army".
 _SAYS_AFTER = re.compile(
     r"\s*(?:(?!(?:was|were|is|are|been|being|be)\b)[\w'-]+\s+){0,4}?(?:said|says|told|reported|stated|confirmed|announced)\b"
-    r"(?!\s+(?:to\s+have|that\s+they\s+had))",
+    r"(?!\s+(?:to\s+have|(?:that\s+)?(?:they|it)\s+(?:had|has|have)\s+\w+ed\b))",  # "said they had arrested": the doer
     re.I,
 )
 _SOURCE_BEFORE = re.compile(
@@ -544,6 +558,14 @@ def _drop_sources(roles: Any, sentence: str, country: str | None) -> None:
         if named and all(_source_position(sentence, a) for a in named):
             setattr(roles, slot, None)
             setattr(roles, "inter" + slot[-1], None)
+
+
+_RIVALS = re.compile(
+    r"\b(?:between|among|pitting)\s+(?:two\s+)?(?:rival|competing|opposing|warring|feuding)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:groups|gangs|factions|cartels|militias|clans|bands|cells|structures)\b|\brival\s+(?:[\w-]+\s+)?(?:gangs|"
+    r"cartels|factions|militias)\s+(?:clashed|fought|battled|exchanged)",
+    re.I,
+)
 
 
 def complete_roles(
@@ -588,6 +610,15 @@ def complete_roles(
             named = _other_side(roles.actor2, roles.inter2, actors)
             if named is not None:
                 roles.actor1, roles.inter1 = named.canonical, named.inter
+        if (
+            roles.actor2 is None
+            and roles.actor1 is not None
+            and roles.actor1.startswith("Unidentified")
+            and _RIVALS.search(sentence)
+        ):
+            # "a shootout between rival criminal groups": both sides of the same unknown kind (ACLED), not the
+            # police the report quotes
+            roles.actor2, roles.inter2 = roles.actor1, roles.inter1
         if roles.actor2 is None:
             other = _other_side(roles.actor1, roles.inter1, actors)
             if other is not None and roles.actor1 is None:

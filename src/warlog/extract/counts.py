@@ -79,7 +79,8 @@ _CIVILIAN_ONLY = set(
     "worshipers pilgrim pilgrims passenger passengers farmer farmers shepherd shepherds fisherman fishermen doctor "
     "doctors nurse nurses medic medics paramedic paramedics rescuer rescuers volunteer volunteers journalist "
     "journalists reporter reporters refugee refugees patient patients shopper shoppers bystander bystanders "
-    "pedestrian pedestrians teacher teachers displaced".split()
+    "pedestrian pedestrians teacher teachers displaced worker workers labourer labourers laborer laborers miner "
+    "miners trader traders passer-by passerby passers-by passersby".split()
 )
 _CIVILIAN = _CIVILIAN_ONLY | _CHILD | _WOMEN
 _PERSON = _CIVILIAN | set(
@@ -634,9 +635,14 @@ def _additional(sentence: str, fig: _Fig, since: int) -> bool:
     )
 
 
+_SPEAKS_AFTER = re.compile(r"\s+(?:said|says|say|told|added|reported|recalled|recounted)\b", re.I)
 _SUPERSEDED_PRE = re.compile(
     r"\b(?:earlier|previous|initial|original|preliminary|first|old|provisional)\s+(?:death\s+)?(?:toll|figure|count|"
-    r"estimate|tally|report)s?\s+(?:of\s+)?(?:(?:at\s+least|about|around|some|nearly|more\s+than)\s+)?$",
+    r"estimate|tally|report)s?\s+(?:of\s+)?(?:(?:at\s+least|about|around|some|nearly|more\s+than)\s+)?$"
+    # "Initial reports from local officials put the death toll at 31, but police said 16 bodies had been found"
+    r"|\b(?:early|earlier|initial|original|preliminary|first)\s+(?:reports?|accounts?|estimates?)\b[^.;]{0,60}?\b(?:put|puts|"
+    r"putting|placed|set|gave)\s+(?:the\s+)?(?:death\s+)?(?:toll|number\s+of\s+dead)\s+at\s+"
+    r"(?:(?:at\s+least|about|around|some|nearly|more\s+than)\s+)?$",
     re.IGNORECASE,
 )
 _ELSEWHEN = re.compile(
@@ -652,7 +658,10 @@ def _persons(figs: list[_Fig], words: set[str]) -> int:
 def _assemble(sentence: str, figs: list[_Fig], groups: list[list[_Fig]]) -> Casualties:
     """Largest death statement, largest injury statement, subsets for civilians/children/women; a toll the sentence
     says was revised ("revising down an earlier toll of 27") yields to the figure it gives now."""
-    stale = [f for f in figs if _SUPERSEDED_PRE.search(sentence[max(0, f.start - 60) : f.start])]
+    # "..., a police commander said", "two witnesses told AFP": speakers, not victims
+    figs = [f for f in figs if not _SPEAKS_AFTER.match(sentence, f.head_end)]
+    groups = [kept for kept in ([f for f in g if f in figs] for g in groups) if kept]
+    stale = [f for f in figs if _SUPERSEDED_PRE.search(sentence[max(0, f.start - 110) : f.start])]
     if stale and any(f not in stale and f.kind == "fatal" and not f.subset for f in figs):
         figs = [f for f in figs if f not in stale]
         groups = [kept for kept in ([f for f in g if f not in stale] for g in groups) if kept]

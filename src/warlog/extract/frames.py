@@ -13,7 +13,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
-from warlog.extract.actors import acled_country_name, assign_roles, find_actors, named_as_agent
+from warlog.countries import country_iso2
+from warlog.extract.actors import acled_country_name, assign_roles, find_actors, named_as_agent, police_of
 from warlog.extract.attribution import find_attribution
 from warlog.extract.context import (
     AIR_SUBTYPES,
@@ -41,16 +42,20 @@ from warlog.extract.places import (
     NON_PLACE,
     Toponym,
     document_places,
+    event_places,
     find_toponyms,
     place_for_event,
+    place_from_entry,
     resolve_toponyms,
-    sentence_places,
 )
 from warlog.extract.roles import CLAIM, event_threshold, is_furniture, reporting_start, sentence_role
 from warlog.extract.sentences import Sentence as _Sentence
 from warlog.extract.sentences import split_doc as split_sentences
 from warlog.extract.totals import is_part, one_episode, over_days, split_totals
 from warlog.extract.types import EventTypeMatch, classify_with_cues, find_triggers
+from warlog.gazetteer.index import get_gazetteer
+from warlog.gazetteer.names import exact_key
+from warlog.geometry import haversine_km
 from warlog.model import Claim, Evidence, Extraction, Mention, Place, Report
 from warlog.taxonomy import taxonomy
 
@@ -81,7 +86,16 @@ _DATELINE = re.compile(
 _PRECEDENCE = taxonomy().within_type
 _CLAIMED = re.compile(
     r"\bclaim(?:ed|s)? (?:responsibility|the attack|the bombing)\b|"
-    r"\bsaid (?:in a statement )?(?:that )?it (?:had )?(?:carried out|was behind|staged) the\b",
+    r"\bsaid (?:in a statement )?(?:that )?it (?:had )?(?:carried out|was behind|staged) the\b|"
+    r"\bsaid (?:that )?its (?:fighters|men|members|militants|cadres) (?:had )?(?:carried (?:it|the \w+) out|"
+    r"carried out the\b|were behind)|"
+    # "Local activists blamed the RSF": who the report's sources hold responsible (ACLED codes the blamed actor)
+    r"\bblamed (?:the )?(?=[A-Z])|\bheld (?:the )?\S+ (?:\S+ )?responsible\b",
+    re.I,
+)
+_DENIED_CLAIM = re.compile(
+    r"\)?(?:\s*\([^)]{1,20}\))?\s+(?:did not|didn't|has not|have not|had not|never|denied|denies)\s+"
+    r"(?:claim|carry|carrying|involvement|responsibility|any role)",
     re.I,
 )
 
@@ -110,6 +124,10 @@ _BACKGROUND = re.compile(
 _EARLIER_THAN_TOLD = re.compile(
     r"\b(?:(?:a|one|two|three|four|five|six|several|a\s+few)\s+)?(?:days?|weeks?|months?)\s+(?:earlier|before)\b(?!\s+\w+\s+(?:said|told))",
     re.I,
+)
+# "abducted by the same militants", "the attackers": the doers of the incident just told
+_SAME_DOERS = re.compile(
+    r"\bthe\s+same\s+(?:militants|gunmen|attackers|assailants|group|fighters|insurgents|rebels|men|militiamen)\b", re.I
 )
 # "A day earlier, on Monday, fighters ambushed ...": a sentence opened by the phrase tells another incident, earlier
 _OPENS_SENTENCE = re.compile(r"^\W*(?:(?:and|but|also|meanwhile)\s+)?$", re.I)
@@ -186,13 +204,17 @@ def _nothing_happened(doc: Any, start: int, end: int) -> bool:
 LATE_REPORT_DAYS = 731
 
 
-def _news_day_told(dates: list[DateMention], news_day: date | None, published: date, lead: bool) -> bool:
+def _news_day_told(
+    dates: list[DateMention], news_day: date | None, published: date, lead: bool, sentence: str = ""
+) -> bool:
     """A sentence naming an earlier year still tells the report's incident when it gives a day of it: near the news
     day already told, or, in the lead before any event, a full calendar day within LATE_REPORT_DAYS of publication
     ("troops arrived on March 27, 2022" in a report of May 2023)."""
     for d in dates:
-        if d.value is None or d.kind not in ("day", "month", "range"):
-            continue
+        if d.value is None or d.kind not in ("day", "month", "range", "weekday"):
+            continue  # ("on Monday" counts: a weekday names a day of the week before publication)
+        if d.kind == "weekday" and sentence and _report_date(d, sentence):
+            continue  # "a rights group said in a report published on Monday": the telling's day
         if news_day is not None and abs((d.value - news_day).days) <= BACKGROUND_DAYS:
             return True
         if lead and news_day is None and d.precision == 1 and 0 <= (published - d.value).days <= LATE_REPORT_DAYS:
@@ -429,13 +451,13 @@ def _own_killing(d: _Draft, host: _Draft) -> bool:
     ("Soldiers later shot dead two suspected bandits near Kaduna city" after an air strike that killed 85 in the
     state): another incident, not the host's victims told again."""
     a, b = d.mention, host.mention
-    return (
-        d.own_place
-        and bool(a.fatalities)
-        and bool(b.fatalities)
-        and a.fatalities != b.fatalities
-        and _place_key(a.place) != _place_key(b.place)
-    )
+    if not (a.fatalities and b.fatalities and a.fatalities != b.fatalities):
+        return False
+    if d.own_place and _place_key(a.place) != _place_key(b.place):
+        return True
+    # "four soldiers were killed in the fighting ... at least seven residents were killed": civilians counted apart
+    # from a battle's toll are killed on purpose (ACLED: violence against civilians, an event of its own)
+    return b.event_type == "Battles" and d.casualties.civilians == a.fatalities and not host.casualties.civilians
 
 
 def _aftermath(d: _Draft, host: _Draft) -> bool:
@@ -504,9 +526,49 @@ def _report_date(d: DateMention, sentence: str) -> bool:
 # A day told by the one before: "on the same night", "later that day", "the following morning".
 _SAME_DAY = re.compile(
     r"\b(?:(?:on|during|in)\s+)?(?:the\s+|that\s+)?(?:(next|following)|same)\s+(?:day|night|evening|morning|afternoon)\b"
-    r"|\b(?:later|earlier)\s+(?:that|the\s+same)\s+(?:day|night|evening|morning|afternoon)\b",
+    r"|\b(?:later|earlier)\s+(?:that|the\s+same|in\s+the)\s+(?:day|night|evening|morning|afternoon)\b",
     re.IGNORECASE,
 )
+
+
+_AFTER_CLAUSE = re.compile(
+    r"\b(?:after|following|in\s+response\s+to|in\s+retaliation\s+for)\s+(?!the\b|a\b|an\b)", re.I
+)
+
+
+_OPENS_WITH_DAY = re.compile(
+    r"^\W*(?:(?:[Ll]ate|[Ee]arly)\s+)?[Oo]n\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
+)
+_RUNNING_SINCE = re.compile(r"\b(?:since|from|throughout|over)\s+(?:early\s+|late\s+|mid-?)?(?:[A-Z]|\d|last)", re.I)
+
+
+def _old_news(sentence: str, published: date | None) -> bool:
+    """Every day the sentence names is weeks before publication, or it names an earlier year: a recalled incident."""
+    if published is None:
+        return False
+    days = [
+        d
+        for d in find_dates(sentence, published)
+        if d.value is not None
+        and d.kind not in ("clock", "rite")
+        and not _RUNNING_SINCE.search(sentence[max(0, d.start - 20) : d.start + 12])
+    ]  # ("has carried out drone strikes since October": the campaign going on, not a recalled incident)
+    return bool(days) and all((published - d.value).days > BACKGROUND_DAYS for d in days)
+
+
+def _act_position(sentence: str, match: EventTypeMatch, live: list[EventTypeMatch]) -> int:
+    """Where the act the sentence dates is told: "pupils were missing on Sunday after gunmen stormed a school late on
+    Friday and marched students into the forest" dates the abduction by the clause after "after" when it tells the
+    same kind of event again."""
+    cut = _AFTER_CLAUSE.search(sentence, match.end)
+    if cut is None:
+        return match.start
+    state = _STATE_TRIGGER.search(match.trigger) is not None  # "were missing": a state after the act
+    later = [t for t in live if (state or t.sub_event_type == match.sub_event_type) and t.start >= cut.end()]
+    return later[0].start if later else match.start
+
+
+_STATE_TRIGGER = re.compile(r"\b(?:missing|unaccounted|still held|remain(?:s|ed)?)\b", re.I)
 
 
 def _event_date(
@@ -523,6 +585,12 @@ def _event_date(
     usable = [d for d in dates if d.value is not None and d.precision <= 2 and sentence_start + d.start >= skip_before]
     stamps = [d for d in usable if _STAMP_BEFORE.search(sentence[max(0, d.start - 60) : d.start])]
     usable = [d for d in usable if d not in stamps]
+    if trigger is not None and sentence:
+        # "troops were deployed on Wednesday after rebels killed 16 workers": the day of the main clause is what
+        # followed the event, not its day
+        after = [m.end() for m in _AFTER_CLAUSE.finditer(sentence, 0, trigger)]
+        if after:
+            usable = [d for d in usable if d.start >= after[-1]]
     if usable:
         near = (lambda d: min(abs(d.start - trigger), abs(d.end - trigger))) if trigger is not None else (lambda d: 0)
         best = min(usable, key=lambda d: (_report_date(d, sentence), d.precision, near(d), not d.relative))
@@ -599,8 +667,29 @@ def _same_place(a: Mention, b: Mention) -> bool:
         return True  # "a town in the north of the country", then the town by name
     if a.place.location.split(" - ")[0] == b.place.location.split(" - ")[0]:
         return True
+    if (_near_and_within(a.place, b.place) or _near_and_within(b.place, a.place)) and (
+        not a.fatalities or not b.fatalities or a.fatalities == b.fatalities
+    ):
+        return True  # (each with a toll of its own: two incidents near each other)
     coarse = [m for m in (a, b) if m.place is not None and (m.place.geo_precision >= 3 or m.place.feature == "admin1")]
     return bool(coarse) and a.place.admin1 is not None and a.place.admin1 == b.place.admin1
+
+
+QUIET_GAP = 5  # sentences without a day or a new incident after an event that still go on about it
+NEAR_KM = 40.0  # "a raid near Culiacán", then the village it was in: ACLED's precision 2 is the vicinity of a town
+
+
+def _near_and_within(near: Place, precise: Place) -> bool:
+    """ "Near X" (geo precision 2) and a place told precisely within NEAR_KM of X in the same province: one spot."""
+    return (
+        near.geo_precision == 2
+        and precise.geo_precision == 1
+        and near.iso is not None
+        and near.iso == precise.iso
+        and near.admin1 is not None
+        and near.admin1 == precise.admin1
+        and haversine_km(near.latitude, near.longitude, precise.latitude, precise.longitude) <= NEAR_KM
+    )
 
 
 def _one_event_per_incident(drafts: list[_Draft]) -> list[_Draft]:
@@ -637,6 +726,7 @@ def _one_event_per_incident(drafts: list[_Draft]) -> list[_Draft]:
                     if k.mention.fatalities == m.fatalities
                     and _near_days(k.mention, m)
                     and _same_place(k.mention, m)
+                    and not _apart_by_settlement(k.mention, m)
                     and _may_fold(d, k)
                 ),
                 None,
@@ -663,6 +753,8 @@ def _one_event_per_incident(drafts: list[_Draft]) -> list[_Draft]:
                 _merge(target, d)
                 target.mention.event_date, target.mention.time_precision = date_, precision
                 target.mention.sub_event_type = sub
+                if target.mention.event_type == "Protests" and _THE_MARCHERS.search(d.mention.evidence[0].text):
+                    _turned_violent(target.mention)
                 continue
         if target is not None:
             date_, precision = target.mention.event_date, target.mention.time_precision
@@ -756,6 +848,7 @@ def _merge(into: _Draft, other: _Draft) -> None:
         a.actor1, a.inter1 = b.actor1, b.inter1
         if a.actor2 == a.actor1:
             a.actor2, a.inter2 = None, None
+    _name_the_other_side(a, b)
     for name in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "attributed_to"):
         if getattr(a, name) is None and getattr(b, name) is not None:
             setattr(a, name, getattr(b, name))
@@ -796,6 +889,11 @@ def _apart_by_settlement(a: Mention, b: Mention) -> bool:
     of Tadaryat, some 20 km from Markoye") are apart though both fell back to the same nearby town."""
     na = set(a.unresolved_places) if _named_settlement_to_place(a) else set()
     nb = set(b.unresolved_places) if _named_settlement_to_place(b) else set()
+    if bool(na) != bool(nb):
+        # "the village of Hroza in Kharkiv region", then "missiles struck the centre of Kharkiv": the village the
+        # gazetteer lacks is not the city the other names precisely
+        other = b if na else a
+        return other.place is not None and other.place.feature != "country" and not other.unresolved_places
     return bool(na) and bool(nb) and not (na & nb)
 
 
@@ -805,12 +903,119 @@ def _named_settlement_to_place(m: Mention) -> bool:
     return any(_names_settlement(e.text, m.unresolved_places) for e in m.evidence[:1])
 
 
+# Who loots or attacks after a march is told: the marchers themselves ("some of them", "they", "the crowd").
+_THE_MARCHERS = re.compile(
+    r"^\s*(?:some|many|several|dozens|hundreds|a (?:few|group|number)) of (?:them|the (?:protesters|protestors|"
+    r"demonstrators|marchers|crowd|youths?))\b|^\s*(?:they|the (?:protesters|protestors|demonstrators|marchers|crowd|"
+    r"mob|youths?|rioters|young (?:people|men)))\b",
+    re.I,
+)
+_PROTEST_FOLLOW = 3  # sentences after a protest read for what the crowd did and what the police did
+
+
+def _protests_told_on(drafts: list[_Draft], sentences: list[_Sentence], published: date | None) -> None:
+    """ACLED codes a demonstration from the whole telling: the sentences just after a march say whether the
+    marchers looted or attacked (a violent demonstration) or the police dispersed or arrested them (a protest with
+    intervention), though no event of their own came of them."""
+    from warlog.extract.types import raw_cues
+
+    used = {d.sentence_index for d in drafts}
+    for d in drafts:
+        m = d.mention
+        if m.event_type != "Protests" and m.sub_event_type != "Violent demonstration":
+            continue
+        for j in range(d.sentence_index + 1, min(len(sentences), d.sentence_index + 1 + _PROTEST_FOLLOW)):
+            text = sentences[j].text
+            if any(e.start == sentences[j].start for e in m.evidence):
+                continue  # already folded into this protest
+            if j in used or _NEW_INCIDENT.match(text) or any(x.value is not None for x in find_dates(text, published)):
+                break
+            cues = raw_cues(text)
+            if cues & {"Looting/property destruction", "Attack", "Mob violence", "Violent demonstration"} and (
+                _THE_MARCHERS.search(text)
+            ):
+                _turned_violent(m)
+                m.evidence.append(Evidence(text, sentences[j].start, sentences[j].end))
+            elif "protest-intervention-cue" in cues and m.sub_event_type in (
+                "Peaceful protest",
+                "Violent demonstration",
+            ):
+                if m.sub_event_type == "Peaceful protest":
+                    m.sub_event_type = "Protest with intervention"
+                if m.actor2 is None or m.inter2 == 7 or m.actor2.startswith("Civilians"):
+                    m.actor2, m.inter2 = police_of(m.place.country if m.place else None)
+                m.evidence.append(Evidence(text, sentences[j].start, sentences[j].end))
+
+
+def _turned_violent(m: Mention) -> None:
+    """Marchers who then loot or attack make the demonstration violent (ACLED: a violent demonstration; the police
+    who intervene stay the second actor)."""
+    country = m.place.country if m.place else None
+    m.disorder_type, m.event_type, m.sub_event_type = "Political violence", "Riots", "Violent demonstration"
+    m.actor1, m.inter1 = f"Rioters ({country})" if country else "Rioters", 5
+    if m.actor2 is not None and (m.actor2.startswith(("Protesters", "Civilians")) or m.inter2 == 7):
+        m.actor2, m.inter2 = None, None  # the shopkeepers looted are no side; the police who intervene are
+
+
+def _unknown_nearest(
+    toponyms: list[Toponym],
+    resolved: list[Place | None],
+    in_sentence: list[int],
+    filed: set[int],
+    trigger: int,
+    sentence: str,
+) -> bool:
+    """The settlement the gazetteer lacks is named nearer the event word than any place it holds ("seized the town
+    of Bunagana ... since they captured Goma in 2012"): the event is there, not at the place told further off."""
+    unknown = [
+        i
+        for i in in_sentence
+        if resolved[i] is None and i not in filed and _names_settlement(sentence, [toponyms[i].surface])
+    ]
+    known = [i for i in in_sentence if resolved[i] is not None]
+    if not unknown or not known:
+        return False
+    towns = [k for k in known if resolved[k].feature not in ("country", "region")]  # a country places no village
+    if any(abs(toponyms[k].start - toponyms[u].start) <= _REFERENCE_SPAN for u in unknown for k in towns):
+        return False  # "the village of Pazigyi, about 10 km north of Kanbalu": the known town places it
+    return min(abs(toponyms[i].start - trigger) for i in unknown) < min(abs(toponyms[i].start - trigger) for i in known)
+
+
+_REFERENCE_SPAN = 80  # characters within which a known place names where an unknown settlement lies
+
+
+def _home_area(doc_places: list[Place], country: str | None, here: list[Place | None]) -> Place | None:
+    """Where a settlement the gazetteer lacks is kept: the one province of the report's country its own sentence
+    names ("the village of X in the Y region"), else the country (the report's own row, else the gazetteer's)."""
+    provinces = {
+        p.gazetteer_id: p
+        for p in here
+        if p is not None and p.feature == "admin1" and (country is None or p.country == country)
+    }
+    if len(provinces) == 1:
+        return next(iter(provinces.values()))
+    home = next((p for p in doc_places if p.feature == "country" and (country is None or p.country == country)), None)
+    if home is not None or country is None:
+        return home
+    iso = country_iso2(country)
+    rows = get_gazetteer().find("country", iso) if iso else []
+    return place_from_entry(rows[0]) if rows else None
+
+
 def _names_settlement(text: str, names: list[str]) -> bool:
-    """The text names one of these places as a settlement: "the village of X", "the town of X"."""
+    """The text names one of these places as a settlement or a local unit: "the village of X", "the commune of X"."""
     return any(
-        re.search(rf"\b(?:village|town|city|hamlet|settlement|camp|locality) of {re.escape(name)}\b", text)
+        re.search(
+            rf"\b{_SETTLEMENT_WORDS} of {re.escape(name)}\b|\b(?:between|near|outside|around) {re.escape(name)}\b", text
+        )
         for name in names
     )
+
+
+_SETTLEMENT_WORDS = (
+    r"(?:villages?|towns?|city|hamlets?|settlements?|camps?|locality|commune|municipality|circle|cercle|hill|sub-?prefecture"
+    r"|chiefdom|ward)"
+)
 
 
 def _names_the_placeholder(a: Mention, b: Mention) -> bool:
@@ -827,6 +1032,43 @@ def _names_the_placeholder(a: Mention, b: Mention) -> bool:
     # fighters were killed", "a police source said"): it names the doer only when it says so
     country = b.place.country if b.place else None
     return b.inter1 in (1, 2, 3, 4, 8) and any(named_as_agent(e.text, b.actor1, country) for e in b.evidence)
+
+
+def _same_doer(mention: Mention, goes_on: _Draft | None, sentence: str, country: str | None) -> None:
+    """A sentence that goes on about the incident just told and names no armed actor ("At least seven residents were
+    killed") keeps the doer that incident named: the story's armed group, not an unidentified one."""
+    if goes_on is None or not (mention.actor1 or "").startswith("Unidentified Armed Group"):
+        return
+    prior = goes_on.mention
+    if prior.inter1 not in (2, 3) or not prior.actor1 or prior.actor1.startswith("Unidentified"):
+        return
+    if any(
+        a.kind not in ("civilians", "protesters") for a in find_actors(sentence, country) if a.kind != "unidentified"
+    ):
+        return
+    if any(a.kind == "unidentified" and not re.match(r"(?i)the\b", a.surface) for a in find_actors(sentence, country)):
+        return  # "unknown gunmen" of its own: another doer, perhaps
+    mention.actor1, mention.inter1 = prior.actor1, prior.inter1
+
+
+def _name_the_other_side(a: Mention, b: Mention) -> None:
+    """A battle told again with the same named side and the opponent named where the first telling had "gunmen"
+    ("troops came under fire from gunmen of the Sinaloa Cartel"): the opponent is that group, whichever way round
+    the retelling puts them."""
+    if a.event_type != "Battles" or b.event_type != "Battles":
+        return
+    mine = {(a.actor1, a.inter1), (a.actor2, a.inter2)}
+    theirs = {(b.actor1, b.inter1), (b.actor2, b.inter2)}
+    for slot in ("1", "2"):
+        actor, other = getattr(a, f"actor{slot}"), getattr(a, f"actor{'2' if slot == '1' else '1'}")
+        if not (actor or "").startswith("Unidentified Armed Group") or other is None:
+            continue
+        if other not in {x for x, _ in theirs}:
+            continue
+        named = [(x, i) for x, i in theirs - mine if x and x != other and not x.startswith("Unidentified")]
+        if len(named) == 1 and named[0][1] in (2, 3, 4):
+            setattr(a, f"actor{slot}", named[0][0])
+            setattr(a, f"inter{slot}", named[0][1])
 
 
 def _date_actors(m: Mention) -> None:
@@ -902,12 +1144,23 @@ def _without_stamp(sent: _Sentence) -> _Sentence:
     return _Sentence(sent.text[m.end() :], sent.start + m.end(), sent.end, sent.paragraph)
 
 
+_ACTS_OF_THEIR_OWN = frozenset({"Abduction/forced disappearance", "Sexual violence"})
+_KILLED_THEM = re.compile(r"\b(?:executed|killed|shot|murdered|massacred|slaughtered|beheaded)\b", re.I)
+
+
 def _follow_up_target(drafts: list[_Draft], draft: _Draft, anaphoric: bool) -> _Draft | None:
     """The earlier mention a sentence adds to. A sentence that refers back ("the strike", "those killed") and names
     no precise place of its own goes on about the last event told, whatever type its own words suggest; one that
     only lacks a place of its own joins the last event of its type on a compatible day. A killing with no weapon and
     no place of its own ("Attack") is the toll of the event just told."""
     m = draft.mention
+    if (
+        m.sub_event_type in _ACTS_OF_THEIR_OWN
+        and not any(d.mention.sub_event_type == m.sub_event_type for d in drafts)
+        and not _KILLED_THEM.search(m.evidence[0].text)
+    ):
+        return None  # "they were abducted by the same militants": another act against other people, coded apart
+        # (not "rounded up men at the market and executed them": the killing told again)
     if drafts and not draft.own_place and (anaphoric or m.sub_event_type == "Attack"):
         last = drafts[-1]
         if not (draft.dated and last.dated and not _within(last.mention, m)) and not _after_the_telling(draft, last):
@@ -1013,11 +1266,46 @@ def _place_from_retelling(
             break
 
 
-def _in_report_country(place: Place | None, country: str | None, doc_places: list[Place]) -> Place | None:
+FOREIGN_TOWN_POPULATION = 100_000  # a town abroad a report names without its country: only a known city
+
+
+def _home_reading(text: str, toponyms: list[Toponym], resolved: list[Place | None]) -> list[Place | None]:
+    """In a report that names its countries, a place resolved in a country it never names is a misreading unless
+    it is a big city named exactly ("Boni" read as Bonn, Mali's commune of Sangha as Congo's Sangha department):
+    the name stays unresolved, for the report's own places and the country fall-back to decide."""
+    named = named_countries(text)
+    if not named:
+        return resolved
+    focus = focus_country(named, [p.iso for p in resolved if p is not None and p.feature != "country"])
+    region = set(named) | (
+        {focus} if focus else set()
+    )  # "Russian shelling of Derhachi": the report's own country, unnamed
+    out = list(resolved)
+    for i, (t, p) in enumerate(zip(toponyms, resolved, strict=True)):
+        if p is None or p.iso is None or p.iso in region or p.feature == "country" or t.demonym:
+            continue
+        quality = next((q for c, q in zip(t.candidates, t.quality, strict=False) if c.id == p.gazetteer_id), 1.0)
+        row = next((c for c in t.candidates if c.id == p.gazetteer_id), None)
+        by_name = row is not None and exact_key(row.name) == exact_key(t.surface)  # "Boni" is an old name of Bonn
+        if quality < 1.0 or not by_name or row is None or row.population < FOREIGN_TOWN_POPULATION:
+            out[i] = None
+    return out
+
+
+def _in_report_country(
+    place: Place | None, country: str | None, doc_places: list[Place], sentence: str = ""
+) -> Place | None:
     """A place abroad in a report about one country is usually a misread word ("US-led", "UK-based" read as towns
-    called Us or Uk) or a capital that only comments: take the report's own main place instead."""
+    called Us or Uk) or a capital that only comments: take the report's own main place instead, unless the sentence
+    names the place's country with it ("rockets hit the Israeli town of Safed" in a report from Lebanon)."""
     if place is None or country is None or place.country in (None, country):
         return place
+    if sentence and place.geo_precision == 1 and place.surface and (at := sentence.find(place.surface)) >= 0:
+        beside = sentence[
+            max(0, at - 30) : at + len(place.surface) + 25
+        ]  # "the Israeli town of Safed", "Safed, Israel"
+        if place.iso in named_countries(beside):
+            return place
     home = [p for p in doc_places if p.country == country and p.feature != "country"]
     if not home:
         return place
@@ -1113,9 +1401,16 @@ def _named_claimant(sentence: str, known: list[Any]) -> tuple[str, int] | None:
 
 def _take_claimant(mention: Mention, next_sentence: str, country: str | None) -> None:
     """ "X claimed responsibility" after an attack names its perpetrator."""
-    if not _CLAIMED.search(next_sentence):
+    claim = _CLAIMED.search(next_sentence)
+    if not claim:
         return
-    known = find_actors(next_sentence, country)
+    blame = claim.group(0).lower().startswith(("blamed", "held"))
+    known = [
+        a
+        for a in find_actors(next_sentence, country)
+        if not _DENIED_CLAIM.match(next_sentence, a.end)  # "the TTP did not claim the bombing, but ..."
+        and (not blame or a.start >= claim.start())  # "the army blamed Hezbollah": the blamed, not the blamer
+    ]
     named = _named_claimant(next_sentence, known)
     if named is not None:
         mention.actor1, mention.inter1 = named
@@ -1154,9 +1449,12 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     filed = {i for i, t in enumerate(toponyms) if dateline and dateline[0] <= t.start < dateline[1]}
     if filed and any(p is not None for i, p in enumerate(resolved) if i not in filed):
         resolved = [None if i in filed else p for i, p in enumerate(resolved)]
+    resolved = _home_reading(text, toponyms, resolved)
     country = _country_hint(resolved, text)
     doc_places = document_places(toponyms, resolved)
-    war_actors = document_actors([s.text for s in sentences], country)
+    # the groups of the incidents the report tells, not of the older ones it recalls ("two weeks after jihadists of
+    # Boko Haram killed 43 farmers in Koshobe on 28 November")
+    war_actors = document_actors([s.text for s in sentences if not _old_news(s.text, published)], country)
 
     drafts: list[_Draft] = []
     title_drafts: list[_Draft] = []
@@ -1205,9 +1503,34 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
                     return d.value
         return None
 
+    def quiet_since(last: int, i: int) -> bool:
+        """The story goes on: at most QUIET_GAP sentences since the last event, none of them telling a day or
+        opening another incident ("The insurgents then moved into the town ... Residents said they went from house
+        to house ... At least seven residents were killed")."""
+        between = sentences[last + 1 : i]
+        return len(between) <= QUIET_GAP and not any(
+            _NEW_INCIDENT.match(x.text) or any(d.value is not None for d in find_dates(x.text, published))
+            for x in between
+        )
+
+    def refers_back(i: int) -> bool:
+        """The sentence, or the one before, points back at the incident told ("missing since the attack", "abducted
+        by the same militants"): it goes on about it, however far back it was told."""
+        return any(
+            _SAME_DOERS.search(sentences[j].text) or _ANAPHORA.search(sentences[j].text) for j in (i - 1, i) if j >= 0
+        )
+
     def said_by(i: int) -> str | None:
-        """Who the sentence says its facts come from, else who its neighbours quote ("it said")."""
-        return source_of(i) or source_of(i - 1) or source_of(i + 1)
+        """Who the sentence says its facts come from, else who its neighbours quote ("it said"): not across the items
+        of a bulletin, each opened by its own day ("On 12 September, ...")."""
+        own = source_of(i)
+        if own or _OPENS_WITH_DAY.match(sentences[i].text):
+            return own
+        before = source_of(i - 1) if i > 0 and not _OPENS_WITH_DAY.match(sentences[i - 1].text) else None
+        after = (
+            source_of(i + 1) if i + 1 < len(sentences) and not _OPENS_WITH_DAY.match(sentences[i + 1].text) else None
+        )
+        return before or after
 
     for index, sent in enumerate(sentences):
         cut = reporting_start(sent.text)
@@ -1363,7 +1686,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         if (
             published is not None
             and _old_year(sent.text, published)
-            and not _news_day_told(dates, news_day, published, lead=not drafts and index <= 3)
+            and not _news_day_told(dates, news_day, published, lead=not drafts and index <= 3, sentence=sent.text)
         ):
             # Background from another year ("agreed to destroy its weapons in 2013"): a toll it gives is a claim.
             if cas.fatalities is not None:
@@ -1380,7 +1703,9 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
                     )
                 )
             continue
-        event_date, precision, dated = _event_date(dates, published, skip_before, sent.start, match.start, sent.text)
+        event_date, precision, dated = _event_date(
+            dates, published, skip_before, sent.start, _act_position(sent.text, match, live), sent.text
+        )
         if not dated and index in episodes:
             # an episode told by its month or week ("in late March last year"): dated at that precision (a later
             # sentence may give its first day)
@@ -1406,7 +1731,11 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             not dated
             and not told
             and drafts
-            and index - drafts[-1].sentence_index <= 3
+            and (
+                index - drafts[-1].sentence_index <= 3
+                or quiet_since(drafts[-1].sentence_index, index)
+                or refers_back(index)
+            )
             and not _NEW_INCIDENT.match(sent.text)
         ):
             # News narrative: an undated sentence goes on about the day just told (one dated only by the day a
@@ -1448,22 +1777,27 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             [resolved[i] for i in in_sentence],
             doc_places,
         )
-        place = _in_report_country(place, country, doc_places)
+        place = _in_report_country(place, country, doc_places, sent.text)
         if (
             goes_on is not None
             and goes_on.mention.place is not None
-            and not sentence_places(
+            and not event_places(
                 sent.text, sent.start, [toponyms[i] for i in in_sentence], [resolved[i] for i in in_sentence]
             )
         ):
             place = goes_on.mention.place  # it goes on about the incident just told, where that happened
         unresolved = [toponyms[i].surface for i in in_sentence if resolved[i] is None and i not in filed]
-        if goes_on is None and not any(resolved[i] for i in in_sentence) and _names_settlement(sent.text, unresolved):
+        if (
+            _names_settlement(sent.text, unresolved)
+            and not _SAME_ADMIN.search(sent.text)
+            and (
+                (goes_on is None and not any(resolved[i] for i in in_sentence))
+                or _unknown_nearest(toponyms, resolved, in_sentence, filed, sent.start + match.start, sent.text)
+            )
+        ):
             # "in the village of Tadaryat" that the gazetteer lacks: the country, the name kept for an analyst to
             # place, not the report's main town (another settlement)
-            home = next(
-                (p for p in doc_places if p.feature == "country" and (country is None or p.country == country)), None
-            )
+            home = _home_area(doc_places, country, [resolved[i] for i in in_sentence])
             place = replace(home, geo_precision=3) if home is not None else place
         mention_country = (place.country if place else None) or country
         roles = assign_roles(sent.text, match.sub_event_type, mention_country, match.start)
@@ -1495,6 +1829,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
                 break
             _take_claimant(mention, later.text, country)
         complete_roles(mention, match.sub_event_type, match.event_type, sent.text, war_actors, mention_country)
+        _same_doer(mention, goes_on, sent.text, mention_country)
         if match.event_type == "Battles" and one_sided_battle(mention):
             # No second armed side anywhere in the report: the bombardment the sentence tells is remote violence.
             remote = [t for t in find_triggers(sent.text) if t.event_type == "Explosions/Remote violence"]
@@ -1540,6 +1875,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             and drafts
             and cas.fatalities is None
             and cas.injured is None
+            and (mention.sub_event_type not in _ACTS_OF_THEIR_OWN or _KILLED_THEM.search(sent.text))
             and index - drafts[-1].sentence_index <= 2
             and (not dated or _within(drafts[-1].mention, mention))
             and _same_place(drafts[-1].mention, mention)
@@ -1600,6 +1936,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     _second_clause_continues(drafts, second_clauses)
     _place_from_retelling(drafts, sentences, toponyms, resolved, doc_places, country, published)
     drafts = _one_event_per_incident(drafts)
+    _protests_told_on(drafts, sentences, published)
     drafts = _tolls_beyond_one_incident(drafts, claims, report)
     # A lead's total broken down by place further on: the parts are the events, the total keeps the remainder.
     # a total whose sentence named no place finer than a province keeps the report's place, borrowed: a precise town

@@ -86,10 +86,22 @@ def is_part(total: Mention, part: Mention, total_fatalities: int | None, part_fa
         total.place.geo_precision >= 3 or total.place.feature in ("admin1", "region", "country")
     ):
         return False  # "four were killed in Ariha and two in Maarat": one sentence's places, each with its own figure
+    if part_fatalities is not None and _told_apart(total.evidence[0].text if total.evidence else "", part_fatalities):
+        return False  # "killed 10 in Nabatieh and three in a village near the border": the three are told apart
     if part.place.location == total.place.location:
         return any(counts_incidents(e.text) for e in total.evidence)
     district = part.place.location.startswith(f"{total.place.location} - ")
     return district or _coarse(total.place) or any(_SEVERAL.search(e.text) for e in total.evidence[:1])
+
+
+_AND_N_IN = re.compile(r"\band\s+(\w+(?:-\w+)?)\s+(?:more\s+)?(?:others?\s+|people\s+|civilians\s+)?in\b", re.I)
+
+
+def _told_apart(sentence: str, figure: int) -> bool:
+    """The total's own sentence adds a second place with this figure ("... and three in a village")."""
+    from warlog.extract.numbers import parse_number
+
+    return any(parse_number(m.group(1)) == figure for m in _AND_N_IN.finditer(sentence))
 
 
 def _part_of_anywhere(total: Mention, part: Mention, total_fatalities: int | None, part_fatalities: int | None) -> bool:

@@ -22,6 +22,8 @@ import numpy as np
 BITS = 20
 MODEL_RESOURCE = "data/types_model.npz"
 LEXICON_WEIGHT = 4
+# Model metadata key: "off" when the model was trained without the lexicon's precedence choice (``top:`` features).
+CHOICE_META = "choice_feature"
 
 _TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+")
 # ACLED note boilerplate that news text never has: the leading date, the size tag, the fatality statements.
@@ -61,6 +63,11 @@ def lexicon_features(trigger_subs: Iterable[tuple[str, float]], lexicon_choice: 
     return list(feats) + [f"top:{lexicon_choice}"] * LEXICON_WEIGHT
 
 
+def without_choice(features: Iterable[str]) -> list[str]:
+    """Features less the lexicon's precedence choice (``top:``): n-grams and the lexicon's trigger cues only."""
+    return [f for f in features if not f.startswith("top:")]
+
+
 @lru_cache(maxsize=1 << 16)
 def bucket(feature: str) -> int:
     """Hash bucket of a feature string (stable across runs and platforms)."""
@@ -87,7 +94,10 @@ class TypeModel:
         return p / p.sum()
 
     def predict(self, features: Iterable[str]) -> tuple[str, float]:
-        """The most probable sub-event type and its probability."""
+        """The most probable sub-event type and its probability (a model trained without the lexicon's choice
+        ignores the ``top:`` features it is given)."""
+        if self.meta.get(CHOICE_META) == "off":
+            features = without_choice(features)
         p = self.scores(features)
         i = int(p.argmax())
         return self.classes[i], float(p[i])

@@ -133,8 +133,13 @@ _BACKGROUND = gated(
     r"in (?:the )?(?:past|last) (?:\w+ )?(?:years|months|decade)|"
     r"so far this year|years? of (?:war|conflict|fighting)|decade-long|"
     r"in the first (?:half|quarter|six months|nine months) of|between (?:19|20)\d\d and (?:19|20)\d\d|"
-    r"(?:seven|six|eight|five|four|nine|\d+)-year"
+    r"(?:seven|six|eight|five|four|nine|\d+)-year(?!s?-old)"
     r"|death toll (?:in|of|from) the (?:war|conflict))\b",
+    re.IGNORECASE,
+)
+_SUPERLATIVE_BEFORE = re.compile(
+    r"\b(?:deadliest|worst|bloodiest|biggest|largest|heaviest|fiercest|most\s+(?:significant|serious|intense|"
+    r"violent|deadly))\b[^.;]{0,60}$",
     re.IGNORECASE,
 )
 _NOT_AN_INCIDENT = re.compile(
@@ -148,6 +153,12 @@ _NOT_AN_INCIDENT = re.compile(
 _AHEAD_OF = re.compile(r"\bahead of (?:the |a |an )?(?:[\w-]+ ){0,2}$", re.I)
 _RELATIVE_BEFORE = re.compile(
     r"\b(?:people|those|men|anyone|everyone|others)\s+who\s+(?:had\s+|have\s+|has\s+)?$", re.I
+)
+_ACCUSED_OF = re.compile(
+    r"\b(?:suspected|accused|convicted|charged|wanted|arrested|detained|jailed|sentenced|tried|indicted)\s+"
+    r"(?:of|for|with|over|in\s+connection\s+with)\s+(?:(?:allegedly|involvement\s+in|taking\s+part\s+in|"
+    r"participating\s+in|the|an?|their|his|her)\s+)*$",
+    re.I,
 )
 _CAUSE_BEFORE = re.compile(
     r"(?:\b(?:in\s+(?:reprisal|retaliation|revenge|response)\s+for|to\s+avenge|avenging|as\s+(?:punishment|revenge)\s+"
@@ -205,8 +216,9 @@ def _modifier(sentence: str, start: int) -> float:
         factor = 0.1
     elif _DENIAL.search(sentence[max(0, start - 80) : start]):
         factor = 0.35
-    if _BACKGROUND.search(sentence):
-        factor *= 0.4
+    background = _BACKGROUND.search(sentence)
+    if background and not _SUPERLATIVE_BEFORE.search(sentence, max(0, background.start() - 80), background.start()):
+        factor *= 0.4  # (not "the deadliest attack since the start of the war": a comparison, the news is today's)
     if _AHEAD_OF.search(sentence[max(0, start - 40) : start]):
         factor *= 0.1  # "ahead of anti-corruption protests planned for July 31": what is to come
     if _NOT_AN_INCIDENT.search(sentence):
@@ -215,6 +227,8 @@ def _modifier(sentence: str, start: int) -> float:
         factor *= 0.3  # "amnesty to people who fought them": a description of who, not the happening told
     if _CAUSE_BEFORE.search(sentence[max(0, start - 60) : start]):
         factor *= 0.2  # "killed 131 civilians in reprisal for clashes with rival groups": the cause, not the event
+    if _ACCUSED_OF.search(sentence[max(0, start - 40) : start]):
+        factor *= 0.2  # "arrested four men suspected of kidnapping a priest": the charge, not the happening
     return factor
 
 
@@ -423,7 +437,10 @@ _DEMO_TACTIC = re.compile(
     r"|supporters\s+of|in\s+protest|protest(?:ing|ed|s)?\s+(?:against|over)|verdict|sentenc\w+|election\s+results?)\b",
     re.IGNORECASE,
 )
-_PASSIVE_OR_AGENT = re.compile(r"\b(?:was|were|been|being|is|are|by)\b", re.IGNORECASE)
+_TOLD_AFTER = re.compile(r"\s+(?:said|say|says|told|reported|recounted|described|recalled)\b", re.I)
+_PASSIVE_OR_AGENT = re.compile(
+    r"\b(?:was|were|been|being|is|are|by|c[ao]me under|under (?:\w+ )?(?:fire|attack))\b", re.IGNORECASE
+)
 
 
 def _crowd_attacker(sentence: str, m: re.Match[str]) -> bool:
@@ -439,7 +456,11 @@ def _crowd_attacker(sentence: str, m: re.Match[str]) -> bool:
     clause = _clause_before(sentence, m.start())
     if re.match(r"\w+ing\b", m.group(0)) and re.search(r",\s*$", sentence[: m.start()]):
         clause = sentence[: m.start()]  # ", killing 70 people": the participle's doer is the sentence's subject
-    before = [a for a in mentions if a.end <= m.start() and a.start >= m.start() - len(clause) - 5]
+    before = [
+        a
+        for a in mentions
+        if a.end <= m.start() and a.start >= m.start() - len(clause) - 5 and not _TOLD_AFTER.match(sentence, a.end)
+    ]  # ("Residents said ... the gunmen burned a house": who tells is not who acts)
     if not before or not _is_crowd(sentence, before[0]):
         return False  # the clause's first actor is its subject; a crowd named later is the victims
     if _STATE_NOUN.search(sentence[max(0, m.start() - len(clause) - 5) : before[0].start + 8]):
@@ -482,9 +503,17 @@ def _civilian_target(sentence: str, m: re.Match[str]) -> bool:
     """A clash trigger whose object is civilians ("opened fire on residents"), not a fight between two sides."""
     if _FIGHT_WORDS.search(m.group(0)):
         return False
+    if _CAME_UNDER.match(m.group(0)):
+        # "a bus carrying villagers came under fire": the subject is the target; people, not an armed side
+        before = [a for a in _mentions(sentence) if a.end <= m.start()]
+        return bool(before) and before[-1].kind == "civilians"
     return bool(_AT_CIVILIANS.match(sentence[m.end() :]))
 
 
+_CAME_UNDER = re.compile(r"c[ao]me under\b", re.I)
+
+
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|several|many|two|three)\s+$", re.I)
 _RESCUED_BEFORE = re.compile(
     r"\b(?:rescued|rescuing|freed|freeing|released|releasing|liberated|liberating|reunited|recovered)\s+"
     r"(?:[\w-]+\s+){0,3}$",
@@ -563,6 +592,12 @@ _CARRIED_BY_AIR = re.compile(
 )
 
 
+def raw_cues(sentence: str) -> set[str]:
+    """The lexicon's sub-types (and pseudo sub-types such as 'protest-intervention-cue') a sentence evokes, before
+    any is resolved from who acts."""
+    return {t.sub for t, _ in _raw_triggers(sentence)}
+
+
 def _find(sentence: str, actors: Sequence[str]) -> list[tuple[EventTypeMatch, str]]:
     """Triggers with their evidence tag, sub-types resolved from who acts."""
     raw = _raw_triggers(sentence)
@@ -577,6 +612,8 @@ def _find(sentence: str, actors: Sequence[str]) -> list[tuple[EventTypeMatch, st
             and _CARRIED_BY_AIR.search(sentence[: m.start()])
         ):
             continue  # "flown to Mexico City by helicopter": transport
+        if sub == LOOT and _DETERMINER_BEFORE.search(sentence, max(0, m.start() - 12), m.start()):
+            continue  # "searched through a destroyed building": a participle describing what an event left
         if sub == ABDUCT and _RESCUED_BEFORE.search(sentence, max(0, m.start() - 40), m.start()):
             continue  # "rescued 12 kidnapped victims": the victims of an earlier abduction freed, not an abduction
         if sub == _PROTEST_CUE:

@@ -40,6 +40,22 @@ _NOT_A_PLACE = re.compile(
 )
 
 
+# Names reports give airfields that airportsdata lists under another (ICAO code -> names; each also with the report
+# forms "X air base", "X airbase" ...). Bare names only where the base is what the name means in the news (Hmeimim);
+# "Mezzeh" alone is the Damascus district and "Kuweires" the village, so only their base forms are added.
+KNOWN_AS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "OSLK": (("Hmeimim", "Khmeimim", "Humaymim"), ("Hmeimim", "Khmeimim", "Humaymim")),  # Bassel Al-Assad, Latakia
+    "OS66": ((), ("Kuweires", "Kweires", "Kuwayris", "Kuwairis")),  # Rasin El Aboud, east of Aleppo
+    "OS67": ((), ("Mezzeh", "Mazzeh", "Mezze")),  # Mezze Airport, Damascus
+}
+
+
+def _known_as(icao: str) -> list[str]:
+    """Other names of an airfield (KNOWN_AS): the bare names, then every base name in the report forms."""
+    bare, bases = KNOWN_AS.get(icao, ((), ()))
+    return [*bare, *(f"{b} {f}" for b in bases for f in _FORMS)]
+
+
 def _package_csv() -> list[dict[str, str]]:
     """The rows of airportsdata's table."""
     from importlib import resources
@@ -108,7 +124,7 @@ def airport_rows(
         if not [w for w in exact_key(base).split() if w not in ARTICLES]:
             continue  # nothing but kind words and articles ("Al Al Airport" would answer to "airport")
         alts = [f"{base} {f}" for f in _FORMS if base != name and len(base) >= 3]
-        alts = [x for x in alts if x.lower() != name.lower()]
+        alts = [x for x in alts if x.lower() != name.lower()] + _known_as(a.get("icao") or "")
         country = countries.get(iso, iso)
         yield {
             "id": f"icao-{a.get('icao') or a.get('lid')}", "name": name, "alt_names": alts, "feature": "airport",

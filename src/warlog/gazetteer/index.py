@@ -27,13 +27,14 @@ from pathlib import Path
 from warlog.gazetteer.names import (
     abbr_key,
     arabic_named,
+    distinct_words_agree,
     exact_key,
     fuzzy_matches,
     has_arabic,
     has_article,
     name_key,
     qualifier_base,
-    skeleton_key,
+    skeleton_keys,
     without_english_words,
 )
 from warlog.gazetteer.world import ABBR_PREFIX, DEMONYM_PREFIX, DEMONYMS, syria_country_point, usable_alt, world_rows
@@ -230,7 +231,8 @@ class Gazetteer:
             out += [(e, q) for e, q in self._variant_matches(name) if e.pk not in seen]
         if not out and fuzzy:
             for k, score in self.fuzzy_keys(key):
-                out.extend((e, 0.7 * score / 100.0) for e in self.by_key(k))
+                if distinct_words_agree(key, k):  # not "Kafr Buhum" for "Kafr Nabutha"
+                    out.extend((e, 0.7 * score / 100.0) for e in self.by_key(k))
         return out
 
     def _variant_matches(self, name: str) -> list[tuple[GazEntry, float]]:
@@ -245,8 +247,10 @@ class Gazetteer:
                 return units
             if found:
                 return found
-        sk = skeleton_key(name)
-        return [(e, SKELETON_QUALITY) for e in self.by_key(SKELETON_PREFIX + sk)] if sk else []
+        out: dict[int, tuple[GazEntry, float]] = {}
+        for sk in sorted(skeleton_keys(name)):
+            out.update((e.pk, (e, SKELETON_QUALITY)) for e in self.by_key(SKELETON_PREFIX + sk) if e.pk not in out)
+        return list(out.values())
 
     def fuzzy_keys(self, key: str) -> list[tuple[str, float]]:
         """Near-miss keys from the fuzzy pool, remembered per key. Only keys with the same first letter are compared:
@@ -422,7 +426,7 @@ def add_names(conn: sqlite3.Connection, pk: int, names: Iterable[str], prefix: s
 
 def add_skeletons(conn: sqlite3.Connection, pk: int, names: Iterable[str]) -> None:
     """Index names of one place under their consonant skeletons (names.skeleton_key), for the fuzzy fallback."""
-    keys = {skeleton_key(n) for n in names} - {""}
+    keys = set().union(*(skeleton_keys(n) for n in names))
     conn.executemany(
         "INSERT INTO names (key, exact, place) VALUES (?,?,?)", [(SKELETON_PREFIX + k, k, pk) for k in keys]
     )

@@ -160,6 +160,15 @@ def _skeleton_token(t: str) -> str:
     return re.sub(r"[aeiou]", "", t)
 
 
+def skeleton_keys(name: str) -> set[str]:
+    """The skeleton of a name, and those with "th" read as t (Arabic tha: "Atman" = "Athman") and as d (dhal: "Um
+    Elmayathen" = "Umm al Mayadin"), when it has one."""
+    keys = {skeleton_key(name)}
+    if "th" in name.lower():
+        keys |= {skeleton_key(re.sub("th", sub, name, flags=re.I)) for sub in ("t", "d")}
+    return keys - {""}
+
+
 @lru_cache(maxsize=200_000)
 def skeleton_key(name: str) -> str:
     """The consonant skeleton of a Latin-script name, a looser key than name_key for Arabic names written with or
@@ -214,3 +223,29 @@ def fuzzy_matches(
         return []
     found = process.extract(key, choices, scorer=fuzz.ratio, score_cutoff=threshold, limit=limit)
     return [(choice, float(score)) for choice, score, _ in found]
+
+
+def distinct_words_agree(key: str, other: str, threshold: float = 80.0) -> bool:
+    """Whether a near-miss key differs from a key only by spelling, not by another name behind a shared word: the
+    words the two keys do not share must still be close (rapidfuzz ratio above `threshold`). "Kafr Nabutha" is not
+    "Kafr Buhum", nor "Tall Atiyah" "Tall Mutah", though each whole pair is a near miss; "Tal Milh" is "Tal Malah".
+    Keys with no word in common, or where one's words are all the other's, always agree."""
+    a, b = key.split(), other.split()
+    shared = set(a) & set(b)
+    if not shared:
+        return True
+    rest_a = " ".join(t for t in a if t not in shared)
+    rest_b = " ".join(t for t in b if t not in shared)
+    if not rest_a or not rest_b:
+        return True
+    return fuzz.ratio(rest_a, rest_b) > threshold or fuzz.ratio(_consonants(rest_a), _consonants(rest_b)) >= threshold
+
+
+def _consonants(words: str) -> str:
+    """The consonants of loose-key words, a glued article dropped ("alagar" -> "gr", "malh" -> "mlh"), "th" and
+    "dh" as "d" (Arabic dhal, written either way: "Nabutha" = "Nabudah")."""
+    out = []
+    for t in words.split():
+        t = re.sub(r"^al(?=[^a]..)", "", t).replace("th", "d").replace("dh", "d")
+        out.append(re.sub(r"[aeiouwy]", "", t))
+    return " ".join(out)

