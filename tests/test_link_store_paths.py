@@ -153,3 +153,40 @@ def test_linking_through_the_store_gives_the_clusters_the_linker_gives_in_memory
     stored = {m.id: info["event_id"] for m, info in db.linked_mentions(store.engine)}
     assert stored == in_memory
     assert 1 < len(set(stored.values())) < len(stored)  # some reports joined, not everything in one event
+
+
+def test_search_documents_made_from_memory_equal_those_read_back(tmp_path):
+    from dataclasses import replace
+    from datetime import date
+
+    import sqlalchemy as sa
+
+    from warlog.store import search
+
+    store = _linked_store(tmp_path)  # linking wrote the documents from the rows and members it held
+    later = strike_report("Eta Daily", WORDINGS["Alpha News"], 3, 2)  # a strike two months on: a second event
+    later.mentions = [replace(m, event_date=date(2017, 5, 20)) for m in later.mentions]
+    store.save_many([later])
+    link_store(store)  # a new event beside the first one, whose document is rewritten too
+    ids = sorted(e["id"] for e in store.events())
+    cols = [search.search_table.c.event_id, *(search.search_table.c[f] for f in search.FIELDS)]
+    with store.engine.connect() as conn:
+        stored = {r["event_id"]: dict(r) for r in conn.execute(sa.select(*cols)).mappings()}
+        read = {d["event_id"]: d for d in search.documents(conn, ids)}
+    assert len(ids) == 2 and stored == read
+    assert all(d["evidence"] and d["places"] for d in stored.values())
+
+
+def test_mentions_read_for_linking_hold_dates_and_evidence(tmp_path):
+    from datetime import date
+
+    store = Store(f"sqlite:///{tmp_path / 'w.db'}")
+    ex = strike_report("Alpha News", WORDINGS["Alpha News"], 12, 0)
+    store.save_many([ex])
+    [(m, info)] = db.unlinked_mentions(store.engine)  # dates and JSON read as stored, parsed by mention_from_row
+    assert m.event_date == date(2017, 3, 14) and info["published"] == date(2017, 3, 14)
+    assert [e.text for e in m.evidence] == [e.text for e in ex.mentions[0].evidence]
+    assert m.place == ex.mentions[0].place and info["outlet"] == "Alpha News"
+    link_store(store)
+    [(m2, info2)] = db.linked_mentions(store.engine)
+    assert (m2.event_date, info2["published"], m2.evidence) == (m.event_date, info["published"], m.evidence)

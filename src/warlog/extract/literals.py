@@ -20,6 +20,8 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import product
 
+from warlog import regexcache
+
 try:  # Python >= 3.11
     from re import _parser as _sre_parse  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - older Pythons
@@ -265,6 +267,15 @@ def required_literals(pattern: str | re.Pattern[str], flags: int = 0) -> Gate | 
     """Strings (folded) one of which every match of the pattern contains; None when the pattern has none."""
     if isinstance(pattern, re.Pattern):
         pattern, flags = pattern.pattern, pattern.flags
+    gate = _gate_of(pattern, flags)
+    if gate is not None:
+        _register(gate)
+    return gate
+
+
+def _read_gate(pattern: str, flags: int) -> Gate | None:
+    """required_literals' answer, without registering it: a pure function of the pattern (kept between processes
+    by warlog.regexcache: parsing the dictionaries' patterns cost ~0.4 s CPU per process)."""
     try:
         tree = _sre_parse.parse(pattern, flags)
     except Exception:  # noqa: BLE001 - an unreadable pattern simply gets no gate
@@ -273,9 +284,10 @@ def required_literals(pattern: str | re.Pattern[str], flags: int = 0) -> Gate | 
     if not req:
         return None
     # A text holding "bombing" holds "bomb": only the strings that contain no other one need testing.
-    gate = frozenset(s for s in req if not any(o != s and o in s for o in req))
-    _register(gate)
-    return gate
+    return frozenset(s for s in req if not any(o != s and o in s for o in req))
+
+
+_gate_of = regexcache.memo("required_literals", _read_gate)
 
 
 class Gated:

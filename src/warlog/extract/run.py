@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from warlog import regexcache
 from warlog.export import interaction_code
 from warlog.extract.frames import extract_from_doc
 from warlog.extract.nlp import load_nlp
@@ -21,6 +22,7 @@ def extract_reports(reports: list[Report], nlp: Any = None) -> list[Extraction]:
             out.append(extract_from_doc(report, doc))
         except Exception as exc:  # noqa: BLE001 - one bad report must not lose the batch; reported by name
             out.append(Extraction(report=report, error=f"extraction failed: {exc.__class__.__name__}: {exc}"))
+    regexcache.save()  # patterns first compiled in this batch, for the next process (pool workers skip atexit)
     return out
 
 

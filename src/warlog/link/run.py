@@ -150,13 +150,15 @@ def _update_events(
     kept.update(decisions or {})
     members = db.members_of(store.engine, event_ids, known)
     rows, src_rows = [], []
+    evidence: dict[str, list[str]] = {}  # for the search documents (members in mention id order)
     for eid in event_ids:
         if eid not in members:
             continue
         row, srcs = reconcile_rows(eid, members[eid], kept)
         rows.append(row)
         src_rows.extend(srcs)
-    db.write_events(store, rows, src_rows)
+        evidence[eid] = [e.text for m, _ in members[eid] for e in m.evidence]
+    db.write_events(store, rows, src_rows, evidence)
     return written_events(rows, src_rows)
 
 

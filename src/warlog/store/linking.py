@@ -17,7 +17,7 @@ from sqlalchemy.engine import Engine
 from warlog.model import Mention
 from warlog.store import search
 from warlog.store.query import events_by_id, get_linked_event, query_events
-from warlog.store.rows import corroboration_from_row, mention_from_row
+from warlog.store.rows import _as_date, corroboration_from_row, mention_from_row
 from warlog.store.schema import (
     event_sources,
     events,
@@ -45,20 +45,25 @@ def _chunks(ids: list[str], n: int = _CHUNK) -> Iterable[list[str]]:
 # mentions to link
 
 
+# Columns read as the database gives them, without SQLAlchemy's result processors: mention_from_row parses them
+# itself (date.fromisoformat, json.loads), where SQLite's date processor is a regex per value (about 3% of `warlog
+# link`). PostgreSQL's driver gives dates and JSON decoded either way.
+_AS_STORED = frozenset({"event_date", "evidence", "unresolved_places"})
+
+
 def _mention_select() -> sa.Select:
-    """Mentions with their report's outlet and publication date."""
-    return sa.select(mentions, reports.c.outlet, reports.c.published).join(
-        reports, mentions.c.report_id == reports.c.id
-    )
+    """Mentions with their report's outlet and publication date (dates and JSON as stored: see _AS_STORED)."""
+    cols = [sa.type_coerce(c, sa.Text).label(c.name) if c.name in _AS_STORED else c for c in mentions.c]
+    published = sa.type_coerce(reports.c.published, sa.Text).label("published")
+    return sa.select(*cols, reports.c.outlet, published).join(reports, mentions.c.report_id == reports.c.id)
 
 
 def _rows_to_mentions(rows: Iterable[Mapping[str, Any]]) -> list[tuple[Mention, dict[str, Any]]]:
     """(Mention, {event_id, outlet, published}) pairs from joined rows."""
     out = []
     for r in rows:
-        out.append(
-            (mention_from_row(r), {"event_id": r["event_id"], "outlet": r["outlet"], "published": r["published"]})
-        )
+        info = {"event_id": r["event_id"], "outlet": r["outlet"], "published": _as_date(r["published"])}
+        out.append((mention_from_row(r), info))
     return out
 
 
@@ -110,7 +115,7 @@ def members_of(
         missing = sorted({m for ms in member_ids.values() for m in ms if m not in known})
         for chunk in _chunks(missing):
             for r in _dict_rows(conn.execute(_mention_select().where(mentions.c.id.in_(chunk)))):
-                found[r["id"]] = (mention_from_row(r), {"outlet": r["outlet"], "published": r["published"]})
+                found[r["id"]] = (mention_from_row(r), {"outlet": r["outlet"], "published": _as_date(r["published"])})
         report_ids = {
             pair[0].report_id for ms in member_ids.values() for m in ms if (pair := known.get(m) or found.get(m))
         }
@@ -191,8 +196,15 @@ def clear_links(store: Store) -> None:
         search.clear(conn)
 
 
-def write_events(store: Store, rows: list[dict[str, Any]], sources: list[dict[str, Any]]) -> None:
-    """Replace these events' rows and their source rows in one transaction."""
+def write_events(
+    store: Store,
+    rows: list[dict[str, Any]],
+    sources: list[dict[str, Any]],
+    evidence: Mapping[str, list[str]] | None = None,
+) -> None:
+    """Replace these events' rows and their source rows in one transaction. `evidence`: event id -> its members'
+    evidence texts in mention id order, when the caller has them: their search documents are made from these rows
+    and texts instead of read back (search.refresh)."""
     ids = [r["id"] for r in rows]
     now = datetime.now(UTC).replace(tzinfo=None)
     with store._write() as conn:
@@ -205,7 +217,8 @@ def write_events(store: Store, rows: list[dict[str, Any]], sources: list[dict[st
             )
         if sources:
             conn.execute(sa.insert(event_sources), sources)
-        search.refresh(conn, ids)  # the events' search documents, in the same transaction
+        written = {r["id"]: (r, evidence[r["id"]]) for r in rows if r["id"] in evidence} if evidence else None
+        search.refresh(conn, ids, written)  # the events' search documents, in the same transaction
 
 
 def has_events(engine: Engine) -> bool:

@@ -28,7 +28,7 @@ import json
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -246,19 +246,24 @@ def documents(conn: Connection, ids: list[str]) -> list[dict[str, str]]:
                 if text not in evidence[eid]:
                     evidence[eid].append(text)
 
-    def joined(r: Any, names: Iterable[str]) -> str:
-        return " ; ".join(dict.fromkeys(str(r[n]) for n in names if r[n]))
+    return [document_of(r, evidence.get(r["id"], []), r["note"]) for r in rows]
 
-    return [
-        {
-            "event_id": r["id"],
-            "actors": joined(r, ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2")),
-            "places": joined(r, ("location", "admin1", "admin2", "admin3", "country")),
-            "evidence": "\n".join(evidence.get(r["id"], [])),
-            "notes": r["note"] or "",
-        }
-        for r in rows
-    ]
+
+def _joined(r: Mapping[str, Any], names: Iterable[str]) -> str:
+    return " ; ".join(dict.fromkeys(str(r[n]) for n in names if r.get(n)))
+
+
+def document_of(row: Mapping[str, Any], evidence: Iterable[str], note: str | None = None) -> dict[str, str]:
+    """One event's search document from its (reviewed) fields, its members' evidence texts in mention id order
+    (repeats and empty texts left out) and its review note."""
+    texts = list(dict.fromkeys(t for t in evidence if t))
+    return {
+        "event_id": row["id"],
+        "actors": _joined(row, ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2")),
+        "places": _joined(row, ("location", "admin1", "admin2", "admin3", "country")),
+        "evidence": "\n".join(texts),
+        "notes": note or "",
+    }
 
 
 def _write_docs(conn: Connection, docs: list[dict[str, Any]]) -> None:
@@ -269,16 +274,34 @@ def _write_docs(conn: Connection, docs: list[dict[str, Any]]) -> None:
     conn.execute(sa.insert(search_table), docs)
 
 
-def refresh(conn: Connection, event_ids: Iterable[str]) -> None:
-    """Rewrite the search documents of these events inside the caller's transaction (events gone: documents gone)."""
+def refresh(
+    conn: Connection,
+    event_ids: Iterable[str],
+    written: Mapping[str, tuple[Mapping[str, Any], list[str]]] | None = None,
+) -> None:
+    """Rewrite the search documents of these events inside the caller's transaction (events gone: documents gone).
+
+    written: event id -> (the events row just written, its members' evidence texts in mention id order), from a
+    caller that has them (linking): such an event's document is made from them instead of read back, unless an
+    analyst reviewed it (reviewed values and the note are read)."""
     ids = sorted(set(event_ids))
+    written = written or {}
+    reviews = metadata.tables["event_reviews"]
     for i in range(0, len(ids), _CHUNK):
         chunk = ids[i : i + _CHUNK]
         if conn.dialect.name == "sqlite":
             conn.execute(sa.delete(search_table).where(search_table.c.rowid.in_([doc_key(e) for e in chunk])))
         else:
             conn.execute(sa.delete(search_table).where(search_table.c.event_id.in_(chunk)))
-        _write_docs(conn, documents(conn, chunk))
+        mine = [e for e in chunk if e in written]
+        if mine:
+            reviewed = set(conn.execute(sa.select(reviews.c.event_id).where(reviews.c.event_id.in_(mine))).scalars())
+            mine = [e for e in mine if e not in reviewed]
+        docs = {e: document_of(*written[e]) for e in mine}
+        rest = [e for e in chunk if e not in docs]
+        if rest:
+            docs.update((d["event_id"], d) for d in documents(conn, rest))
+        _write_docs(conn, [docs[e] for e in chunk if e in docs])
 
 
 def clear(conn: Connection) -> None:
