@@ -448,3 +448,31 @@ def test_the_blamed_is_the_group_named_after_the_verb() -> None:
         m, "The rebels blamed a rival faction for the killings; police have not said who did it.", "Colombia"
     )
     assert m.actor1 is None or not m.actor1.startswith("Police")
+
+
+MYANMAR = (
+    "Junta jets bomb village school, rebels seize border post\n"
+    "CHIANG MAI, Thailand, 19 March 2024 (Myanmar Now) -\n"
+    "Military aircraft bombed a village in southern Chin State on Sunday afternoon, killing at least nine people, "
+    "residents said.\n"
+    "In Sagaing Region, soldiers torched more than 200 houses in two villages on Saturday after local defence forces "
+    "ambushed a military column, residents said.\n"
+)
+
+
+def test_a_headline_with_a_comma_stays_a_line_and_the_dateline_stays_the_dateline(nlp) -> None:
+    from warlog.extract.sentences import split_doc
+
+    sents = [s.text for s in split_doc(nlp(MYANMAR))]
+    assert sents[0] == "Junta jets bomb village school, rebels seize border post"
+    assert sents[1].startswith("CHIANG MAI") and sents[1].endswith("-")
+    events = _events(nlp, MYANMAR, date(2024, 3, 19))
+    assert all(e.place is not None and e.place.iso == "MM" for e in events)
+    strike = next(e for e in events if e.sub_event_type == "Air/drone strike")
+    assert strike.fatalities == 9 and strike.actor2 == "Civilians (Myanmar)"
+
+
+def test_what_came_after_is_the_event_not_its_cause(nlp) -> None:
+    events = _events(nlp, MYANMAR, date(2024, 3, 19))
+    burned = [e for e in events if e.event_date == date(2024, 3, 16)]
+    assert [e.sub_event_type for e in burned] == ["Looting/property destruction"]

@@ -1274,7 +1274,7 @@ def _place_from_retelling(
             break
 
 
-FOREIGN_TOWN_POPULATION = 100_000  # a town abroad a report names without its country: only a known city
+FOREIGN_TOWN_POPULATION = 500_000  # a town abroad a report names without its country: only a big, known city
 
 
 def _home_reading(text: str, toponyms: list[Toponym], resolved: list[Place | None]) -> list[Place | None]:

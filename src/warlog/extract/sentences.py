@@ -66,12 +66,20 @@ def _lines(chunk: str, first: bool) -> list[tuple[int, str]]:
     the wrapping of one paragraph)."""
     out: list[tuple[int, str]] = []
     start = 0
+    phys = 0  # where the current physical line starts
     for m in _LINE_BREAK.finditer(chunk):
         line = chunk[start : m.start()].rstrip()
         head = first and not out and len(line.split()) <= 25 and not line.endswith((",", ";"))
-        if _STOP_END.search(line) or _DATELINE_LINE.match(line) or head:
+        physical = chunk[phys : m.start()].rstrip()
+        if phys > start and _DATELINE_LINE.match(physical):
+            # a dateline line after the tail of a headline spaCy cut ("..., rebels seize border post"): both apart
+            out.append((start, chunk[start:phys].rstrip()))
+            out.append((phys, physical))
+            start = m.end()
+        elif _STOP_END.search(line) or _DATELINE_LINE.match(line) or head:
             out.append((start, line))
             start = m.end()
+        phys = m.end()
     out.append((start, chunk[start:]))
     return [(a, t) for a, t in out if t.strip()]
 
@@ -85,7 +93,12 @@ def split_doc(doc: Any) -> list[Sentence]:
     def paragraph_of(offset: int) -> int:
         return max(0, bisect.bisect_right(para_starts, offset) - 1)  # the last paragraph starting at or before it
 
-    for start, end in _glue_keyword_runs(text, [(s.start_char, s.end_char) for s in doc.sents]):
+    spans = _glue_keyword_runs(text, [(s.start_char, s.end_char) for s in doc.sents])
+    nl = text.find("\n")
+    if 0 < nl and len(text[:nl].split()) <= 25 and not _STOP_END.search(text[:nl].rstrip()):
+        # a headline is one sentence, wherever spaCy cut it ("Junta jets bomb village school, rebels seize post")
+        spans = [(0, nl)] + [(max(a, nl), b) for a, b in spans if b > nl]
+    for start, end in spans:
         # spaCy may run a sentence across a paragraph break: split there.
         chunk = text[start:end]
         pieces = re.split(r"(\n\s*\n)", chunk)

@@ -154,6 +154,15 @@ _AHEAD_OF = re.compile(r"\bahead of (?:the |a |an )?(?:[\w-]+ ){0,2}$", re.I)
 _RELATIVE_BEFORE = re.compile(
     r"\b(?:people|those|men|anyone|everyone|others)\s+who\s+(?:had\s+|have\s+|has\s+)?$", re.I
 )
+_AFTER_WHAT = re.compile(
+    r"\bafter\s+(?!(?:the|a|an|his|her|their|its)\s+(?:\w+\s+)?(?:arrest|death|killing)\b)(?:[\w'-]+\s+){0,6}$", re.I
+)
+# a verb of violence before "after": the main clause tells its own event
+_TRIGGER_WORD_BEFORE = re.compile(
+    r"\b(?:torched|burned|burnt|killed|shot|attacked|stormed|bombed|shelled|raided|looted|destroyed|arrested|"
+    r"detained|abducted|kidnapped|executed|protested|marched|clashed|fought|seized|captured)\b",
+    re.I,
+)
 _ACCUSED_OF = re.compile(
     r"\b(?:suspected|accused|convicted|charged|wanted|arrested|detained|jailed|sentenced|tried|indicted)\s+"
     r"(?:of|for|with|over|in\s+connection\s+with)\s+(?:(?:allegedly|involvement\s+in|taking\s+part\s+in|"
@@ -227,6 +236,10 @@ def _modifier(sentence: str, start: int) -> float:
         factor *= 0.3  # "amnesty to people who fought them": a description of who, not the happening told
     if _CAUSE_BEFORE.search(sentence[max(0, start - 60) : start]):
         factor *= 0.2  # "killed 131 civilians in reprisal for clashes with rival groups": the cause, not the event
+    if _AFTER_WHAT.search(sentence[max(0, start - 70) : start]) and _TRIGGER_WORD_BEFORE.search(
+        sentence[: max(0, start - 70)] + sentence[max(0, start - 70) : start].split(" after ")[0]
+    ):
+        factor *= 0.5  # "soldiers torched 200 houses after militiamen ambushed a column": the cause told, not the event
     if _ACCUSED_OF.search(sentence[max(0, start - 40) : start]):
         factor *= 0.2  # "arrested four men suspected of kidnapping a priest": the charge, not the happening
     return factor
