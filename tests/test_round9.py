@@ -375,6 +375,8 @@ def test_men_arrested_on_suspicion_of_a_kidnapping_is_an_arrest(nlp) -> None:
     events = _events(nlp, text, date(2022, 6, 6))
     assert [e.sub_event_type for e in events] == ["Arrests"]
     assert events[0].actor1 is not None and events[0].actor1.startswith("Police Forces of Nigeria")
+    # where the police are, not where the kidnapping they are charged with happened
+    assert events[0].place is not None and events[0].place.geo_precision == 3 and events[0].place.admin1 == "Kogi"
 
 
 def test_a_bulletin_item_keeps_its_own_source(nlp) -> None:
@@ -476,3 +478,5 @@ def test_what_came_after_is_the_event_not_its_cause(nlp) -> None:
     events = _events(nlp, MYANMAR, date(2024, 3, 19))
     burned = [e for e in events if e.event_date == date(2024, 3, 16)]
     assert [e.sub_event_type for e in burned] == ["Looting/property destruction"]
+    # the owners of the houses are the civilians, though residents are also who told it
+    assert burned[0].actor2 == "Civilians (Myanmar)"

@@ -560,6 +560,7 @@ def _drop_sources(roles: Any, sentence: str, country: str | None) -> None:
             setattr(roles, "inter" + slot[-1], None)
 
 
+_CIVILIANS_BY_DEFAULT = frozenset({"Looting/property destruction", "Arrests"})
 _RIVALS = re.compile(
     r"\b(?:between|among|pitting)\s+(?:two\s+)?(?:rival|competing|opposing|warring|feuding)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:groups|gangs|factions|cartels|militias|clans|bands|cells|structures)\b|\brival\s+(?:[\w-]+\s+)?(?:gangs|"
@@ -580,7 +581,12 @@ def complete_roles(
       other side from the report's armed actors of another kind (state vs non-state);
     - every actor carries its inter code.
     """
+    kept = (roles.actor2, roles.inter2) if sub in _CIVILIANS_BY_DEFAULT and roles.inter2 == 7 else None
     _drop_sources(roles, sentence, country)
+    if kept is not None and roles.actor2 is None:
+        # "soldiers torched 200 houses, residents said": the owners of what was destroyed are the civilians whoever
+        # tells it (ACLED's default), not the residents who spoke
+        roles.actor2, roles.inter2 = kept
     if sub in AIR_SUBTYPES:
         if roles.inter1 in (2, 3, 4) and not _OWN_DRONE.search(sentence):
             if roles.actor2 is None or roles.inter2 == 7:

@@ -1129,7 +1129,11 @@ def place_for_event(
     if here:
         best = min(here, key=lambda tp: _event_distance(sentence, sentence_start, trigger_start, tp[0], tp[1]))
         # a district where shooters sit or people come from does not refine the city the event happened in
-        finer = [p for t, p in here if not _directed(sentence, sentence_start, t)]
+        finer = [
+            p
+            for t, p in here
+            if not _directed(sentence, sentence_start, t) and not _charged_at(sentence, sentence_start, t)
+        ]
         return _refine(best[1], finer)
     if doc_places:
         p = doc_places[0]
@@ -1147,6 +1151,8 @@ def _event_distance(sentence: str, s0: int, trigger: int | None, t: Toponym, p: 
     if _directed(sentence, s0, t):
         d += 250  # "aid delivered to Aleppo", "evacuees from Fuaa": where people or things go or come from, not where
         # the event happened (a province it happened "in" ranks before it)
+    if _charged_at(sentence, s0, t):
+        d += 250  # "arrested four men suspected of kidnapping a priest near Lokoja": where the charge happened
     if p.feature == "country":
         d += 10_000
     elif p.geo_precision == 3:
@@ -1164,6 +1170,17 @@ _DIRECTION_BEFORE = re.compile(
     r")\s+(?:the\s+)?$",
     re.I,
 )
+_CHARGE_BEFORE = re.compile(
+    r"\b(?:suspected|accused|convicted|charged|wanted)\s+(?:of|for|with|over|in\s+connection\s+with)\s+[^.;,]{0,60}$",
+    re.I,
+)
+
+
+def _charged_at(sentence: str, s0: int, t: Toponym) -> bool:
+    """The toponym is where the crime someone is charged with happened, not where the event (the arrest) did."""
+    return _CHARGE_BEFORE.search(sentence[max(0, t.start - s0 - 80) : t.start - s0]) is not None
+
+
 _FACILITY_AFTER = re.compile(
     r"\s+(?:hospital|clinic|school|university|mosque|church|bakery|market|prison|stadium|hotel|mall|factory)\b", re.I
 )
