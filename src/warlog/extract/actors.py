@@ -822,15 +822,10 @@ def _named(prefix: str, country: str | None) -> str:
     return f"{prefix} ({name})" if name else prefix
 
 
-def _police(country: str | None) -> tuple[str | None, int | None]:
+def police_of(country: str | None) -> tuple[str | None, int | None]:
     """The country's police forces, or nothing without a country."""
     iso = country_iso2(country)
     return (_forces_name("Police", iso), 1) if iso else (None, None)
-
-
-def police_of(country: str | None) -> tuple[str | None, int | None]:
-    """The country's police forces with ACLED's inter code 1 (nothing without a country)."""
-    return _police(country)
 
 
 def _trigger_position(sentence: str, sub_event_type: str | None) -> int:
@@ -1276,7 +1271,7 @@ def assign_roles(
         }:
             roles.actor1, roles.inter1 = _named("Unidentified Armed Group", country), 3
     if sub == "Arrests" and roles.actor1 is None:
-        roles.actor1, roles.inter1 = _police(country)
+        roles.actor1, roles.inter1 = police_of(country)
     if sub in _GOVERNMENT_ACTS and _GOVERNMENT.search(sentence) and country_iso2(country):
         # a government's own non-violent acts ("the government released 50 prisoners", "the governorship imposed a
         # curfew"): ACLED's "Government of X (period)", before any actor the act is about
@@ -1389,5 +1384,5 @@ def _crowd_roles(sentence: str, sub: str, country: str | None, agents: list[Acto
     if forces:
         roles.actor2, roles.inter2 = forces[0].canonical, forces[0].inter
     elif sub != "Violent demonstration":
-        roles.actor2, roles.inter2 = _police(country)
+        roles.actor2, roles.inter2 = police_of(country)
     return roles

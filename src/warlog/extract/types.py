@@ -236,9 +236,8 @@ def _modifier(sentence: str, start: int) -> float:
         factor *= 0.3  # "amnesty to people who fought them": a description of who, not the happening told
     if _CAUSE_BEFORE.search(sentence[max(0, start - 60) : start]):
         factor *= 0.2  # "killed 131 civilians in reprisal for clashes with rival groups": the cause, not the event
-    if _AFTER_WHAT.search(sentence[max(0, start - 70) : start]) and _TRIGGER_WORD_BEFORE.search(
-        sentence[: max(0, start - 70)] + sentence[max(0, start - 70) : start].split(" after ")[0]
-    ):
+    after = _AFTER_WHAT.search(sentence, max(0, start - 70), start)
+    if after and _TRIGGER_WORD_BEFORE.search(sentence, 0, after.start()):
         factor *= 0.5  # "soldiers torched 200 houses after militiamen ambushed a column": the cause told, not the event
     if _ACCUSED_OF.search(sentence[max(0, start - 40) : start]):
         factor *= 0.2  # "arrested four men suspected of kidnapping a priest": the charge, not the happening
