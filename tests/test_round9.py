@@ -480,3 +480,21 @@ def test_what_came_after_is_the_event_not_its_cause(nlp) -> None:
     assert [e.sub_event_type for e in burned] == ["Looting/property destruction"]
     # the owners of the houses are the civilians, though residents are also who told it
     assert burned[0].actor2 == "Civilians (Myanmar)"
+
+
+def test_a_raid_on_a_named_village_the_next_day_is_not_the_last_fight(nlp) -> None:
+    text = (
+        "Separatists kill three, army raids village\n"
+        "BAMENDA, Cameroon, 9 November 2021 -\n"
+        "Armed separatists killed three traders when they attacked a market in the town of Ndop on Sunday morning, "
+        "officials said.\n"
+        "Soldiers arrived about an hour later and exchanged fire with the attackers, who fled into the bush.\n"
+        "On Monday, troops raided the nearby village of Zzyqoboua, where residents said soldiers shot dead two young "
+        "men and burned houses.\n"
+    )
+    events = _events(nlp, text, date(2021, 11, 9))
+    raid = [e for e in events if e.event_date == date(2021, 11, 8)]
+    assert len(raid) == 1 and raid[0].fatalities == 2
+    assert "Zzyqoboua" in raid[0].unresolved_places
+    sunday = [e for e in events if e.event_date == date(2021, 11, 7) and e.sub_event_type == "Attack"]
+    assert len(sunday) == 1 and sunday[0].fatalities == 3

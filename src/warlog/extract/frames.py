@@ -741,6 +741,7 @@ def _one_event_per_incident(drafts: list[_Draft]) -> list[_Draft]:
                     and (not d.dated or _near_days(k.mention, m))
                     and not (d.dated and k.dated and k.mention.event_date != m.event_date)  # each told its own day
                     and (not d.named_place or _same_place(k.mention, m))  # no place of its own: the report's main one
+                    and not _apart_by_settlement(k.mention, m)
                     and _may_fold(d, k)
                     and not _own_killing(d, k)
                     and not _aftermath(d, k)
@@ -1169,7 +1170,8 @@ def _follow_up_target(drafts: list[_Draft], draft: _Draft, anaphoric: bool) -> _
     ):
         return None  # "they were abducted by the same militants": another act against other people, coded apart
         # (not "rounded up men at the market and executed them": the killing told again)
-    if drafts and not draft.own_place and (anaphoric or m.sub_event_type == "Attack"):
+    placeless = not draft.own_place and not _named_settlement_to_place(m)  # "the village of X" it names: a place
+    if drafts and placeless and (anaphoric or m.sub_event_type == "Attack"):
         last = drafts[-1]
         if not (draft.dated and last.dated and not _within(last.mention, m)) and not _after_the_telling(draft, last):
             return last
