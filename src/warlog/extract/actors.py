@@ -721,7 +721,8 @@ _BY = re.compile(
     r"(?:\bby|\bblamed on|\battributed to|\bclaimed by|\bbelong(?:s|ed|ing)? to|\blaunched by|\bcarried out by"
     # "came under fire from gunmen of X": who fired
     r"|\bunder\s+(?:heavy\s+|intense\s+|sustained\s+)?(?:gun)?fire\s+from|\bunder\s+(?:an?\s+)?attack\s+from)"
-    r"(?:\s+(?:the|a|an|suspected|alleged|presumed|[\w]+-(?:led|backed|based|linked|allied|affiliated|dominated)))*"
+    r"(?:\s+(?:the|a|an|suspected|alleged|presumed|[\w]+-(?:led|backed|based|linked|allied|affiliated|dominated)"
+    r"|[\"\u201c\u2018'][\w -]{1,24}[\"\u201d\u2019']))*"  # 'ambushed by "terrorist" fighters': a word in quotes
     # "by gunmen of the Sinaloa Cartel", "from fighters loyal to X": the group whose men they are
     r"(?:\s+(?:gunmen|fighters|militants|members|militiamen|insurgents|rebels|men|elements)\s+(?:of|from|loyal\s+to)"
     r"(?:\s+the)?)?\s*$",

@@ -6,15 +6,22 @@ import re
 
 from warlog.extract.literals import GateTable, gated, literals_in, required_literals
 
+_SYRIA_ONLY = "syria-only:"  # a short form that names this source only in a report about Syria
+
 # Known sources: pattern -> canonical name. Longer, more specific forms first.
 _SOURCES: tuple[tuple[str, str], ...] = (
     (
-        r"(?:the )?Syrian Observatory(?: for Human Rights)?|SOHR|(?:the )?Observatory(?:'s)?(?: (?:head|chief|director"
-        r"))?"
+        r"(?:the )?Syrian Observatory(?: for Human Rights)?|SOHR"
         r"|(?:the )?(?:Britain|UK|London|Coventry)-based (?:war |opposition )?(?:monitor(?:ing group)?|observatory|gro"
         r"up)"
-        r"|(?:the )?(?:war |opposition )?monitor(?:ing group)?|Rami Abdel[- ]?Rahman|Rami Abdulrahman",
+        r"|Rami Abdel[- ]?Rahman|Rami Abdulrahman",
         "Syrian Observatory for Human Rights",
+    ),
+    (
+        # said alone, the Syrian Observatory only in a report about Syria (``syria``): a Colombian human rights
+        # observatory or a Sahel monitor is its own source
+        r"(?:the )?Observatory(?:'s)?(?: (?:head|chief|director))?|(?:the )?(?:war |opposition )?monitor(?:ing group)?",
+        _SYRIA_ONLY + "Syrian Observatory for Human Rights",
     ),
     (
         r"(?:the )?(?:Syrian )?(?:official |state )?(?:news agency )?SANA(?: news agency)?|(?:the )?Syrian Arab News A"
@@ -164,18 +171,23 @@ def _owner(phrase: str) -> str:
 _TRAILING_ADVERB = re.compile(r"(?:\s+(?:also|however|meanwhile|too|separately|later|earlier|still|now))+$", re.I)
 
 
-def _canonical(phrase: str) -> str | None:
+def _canonical(phrase: str, syria: bool = True) -> str | None:
     """A known source's canonical name, trying the whole phrase and then shorter tails ("UK-based monitor"); a
-    document's owner stands for the document ("the UN report" -> United Nations)."""
+    document's owner stands for the document ("the UN report" -> United Nations). Outside a report about Syria
+    (``syria`` false) the short forms of the Syrian Observatory name no known source."""
     owner = re.sub(r"['’]s?$", "", _owner(phrase))  # "Human Rights Watch's (report)"
     if owner and owner != phrase.strip():
-        return _canonical(owner)
+        return _canonical(owner, syria)
     words = phrase.split()
     sources = [_COMPILED[i] for i in _SOURCE_GATES.hits(literals_in(" ".join(words)))]  # every tail is a suffix
     for i in range(len(words)):
         tail = " ".join(words[i:])
         for rx, canonical in sources:
             if rx.match(tail):
+                if canonical.startswith(_SYRIA_ONLY):
+                    if not syria:
+                        continue
+                    canonical = canonical.removeprefix(_SYRIA_ONLY)
                 if canonical in _MOVEMENT and i > 0 and words[i - 1][:1].isupper() and words[i - 1] != "The":
                     return _national_society(words[:i], tail)
                 return canonical
@@ -234,16 +246,17 @@ def _candidates(sentence: str) -> list[str]:
     return out
 
 
-def find_attribution(sentence: str, context: str = "") -> str | None:
-    """Who the sentence says its facts come from, canonicalised; falls back on the context for "it said"."""
+def find_attribution(sentence: str, context: str = "", syria: bool = True) -> str | None:
+    """Who the sentence says its facts come from, canonicalised; falls back on the context for "it said". ``syria``:
+    whether the report is about Syria (the short forms of the Syrian Observatory's name count only there)."""
     candidates = _candidates(sentence)
     for src in candidates:
         for piece in re.split(r"\s+and\s+", src):  # "according to the Observatory and the Civil Defence"
-            canonical = _canonical(piece)
+            canonical = _canonical(piece, syria)
             if canonical:
                 return canonical
     for m in _VERB_SUBJECT_END.finditer(sentence):
-        canonical = _canonical(_STOP_TAIL.sub("", m.group("src")).strip())
+        canonical = _canonical(_STOP_TAIL.sub("", m.group("src")).strip(), syria)
         if canonical:
             return canonical
     for src in candidates:
@@ -251,7 +264,7 @@ def find_attribution(sentence: str, context: str = "") -> str | None:
         if cleaned and _is_source_like(cleaned):
             return cleaned
     if context and context != sentence:
-        return find_attribution(context)
+        return find_attribution(context, syria=syria)
     return None
 
 

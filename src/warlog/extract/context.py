@@ -183,6 +183,24 @@ def _locative(ent: Any) -> bool:
     return False
 
 
+_FACILITY_NOUNS = frozenset(
+    "court university hospital airport prison jail stadium hotel mosque church cathedral school college station "
+    "market mall museum palace complex compound base airbase barracks academy".split()
+)
+
+
+def _locative_head(ent: Any) -> bool:
+    """The entity, or the noun it names ("the X High Court complex"), is the object of a locative preposition."""
+    tok = ent[-1]
+    for _ in range(3):
+        if tok.dep_ == "pobj":
+            return tok.head.lower_ in _LOCATIVE_PREPS and tok.head.lower_ not in ("of", "to", "from")
+        if tok.dep_ not in ("compound", "nmod", "amod") or tok.head is tok:
+            return False
+        tok = tok.head
+    return False
+
+
 def non_place_spans(doc: Any) -> list[tuple[int, int]]:
     """Character spans that must not become toponyms: PERSON/ORG/NORP entities outside a place's position, and
     family names ("the Abu Hamad family")."""
@@ -200,7 +218,40 @@ def non_place_spans(doc: Any) -> list[tuple[int, int]]:
             continue  # "Syrian", "Kurdish": adjectives, never matched as places anyway
         if _PLACE_NOUN_AFTER.match(after) or _PLACE_APPOSITIVE.match(text, ent.end_char) or _locative(ent):
             continue
+        words = [t for t in ent if t.lower_ != "the"]
+        if (
+            ent.label_ in ("ORG", "FAC")
+            and len(words) >= 3
+            and words[-1].lower_ in _FACILITY_NOUNS
+            and words[0].text[:1].isupper()
+            and _locative_head(ent)
+        ):
+            # "inside the Islamabad High Court complex": a facility named after its city, where the event happened;
+            # the city's name stays a place, the rest of the name does not
+            out.append((words[1].idx, ent.end_char))
+            continue
         out.append((ent.start_char, ent.end_char))
+    # A person's family name said alone elsewhere ("Imran Khan was arrested ... In Lahore, Khan supporters broke
+    # into ..."): the person, not a place, unless said where a place stands ("in Khan", "Khan district").
+    surnames = {
+        ent[-1].text
+        for ent in doc.ents
+        if ent.label_ == "PERSON"
+        and len(ent) >= 2
+        and ent[-1].text[:1].isupper()
+        and len(ent[-1].text) > 2
+        and (ent.start_char, ent.end_char) in out  # (not a mislabelled place: "Khan Shaykhun" said as a place)
+    }
+    for name in surnames:
+        for m in re.finditer(rf"(?<![\w'’\-]){re.escape(name)}(?![\w'’\-])", text):
+            if dateline[0] <= m.start() < dateline[1] or _PLACE_NOUN_AFTER.match(text[m.end() : m.end() + 30]):
+                continue
+            if re.search(
+                r"\b(?:in|at|near|from|to|outside|towards?|into)\s+(?:the\s+)?$|[A-Z][\w'’\-]*\s+$",
+                text[max(0, m.start() - 14) : m.start()],
+            ):
+                continue  # where a place stands, or inside a longer name
+            out.append(m.span())
     for m in re.finditer(r"\b((?:[A-Z][\w'’\-]+\s+){1,3})(?:family|clan)\b", text):
         before = text[max(0, m.start() - 12) : m.start()]
         if re.search(r"\b(?:the|a|of)\s+$", before, re.I):
@@ -613,7 +664,7 @@ def complete_roles(
             roles.actor1, roles.inter1, roles.actor2, roles.inter2 = roles.actor2, roles.inter2, None, None
         if roles.actor1 is not None and roles.actor1.startswith("Unidentified") and roles.actor2 is not None:
             # "Congolese soldiers were still resisting" after "M23 rebels took Goma": the side the report names
-            named = _other_side(roles.actor2, roles.inter2, actors)
+            named = _other_side(roles.actor2, roles.inter2, actors, unique=True)
             if named is not None:
                 roles.actor1, roles.inter1 = named.canonical, named.inter
         if (
@@ -665,14 +716,21 @@ def _state(inter: int | None) -> bool:
     return inter in (1, 8)
 
 
-def _other_side(actor: str | None, inter: int | None, actors: DocActors) -> ActorMention | None:
-    """The report's most-named armed actor on the other side of actor (state or foreign forces vs the rest)."""
+def _other_side(actor: str | None, inter: int | None, actors: DocActors, unique: bool = False) -> ActorMention | None:
+    """The report's most-named armed actor on the other side of actor (state or foreign forces vs the rest). With
+    ``unique``, none when two groups are named as often ("fighters of JNIM and of the Islamic State are both active
+    in the area": who ambushed the troops is not known)."""
     pool = [a for a in actors.armed if a.canonical != actor and not a.canonical.startswith("Unidentified")]
     if actor is not None:
         pool = [a for a in pool if _state(a.inter) != _state(inter)]
     if not pool:
         return None
-    return max(pool, key=lambda a: (actors.counts[a.canonical], -actors.armed.index(a)))
+    best = max(pool, key=lambda a: (actors.counts[a.canonical], -actors.armed.index(a)))
+    if unique and any(
+        a.canonical != best.canonical and actors.counts[a.canonical] == actors.counts[best.canonical] for a in pool
+    ):
+        return None
+    return best
 
 
 def fill_inter(mention: Any, country: str | None) -> None:

@@ -571,8 +571,13 @@ def _groups(sentence: str, figs: list[_Fig]) -> list[list[_Fig]]:
 
 def extract_casualties(sentence: str) -> Casualties:
     """Killed, injured, civilian, child and women figures a sentence states (see the module docstring)."""
-    cas = _extract_casualties_cached(sentence)
+    # quotation marks around a figure ('said that "about sixty people" had been killed') are no part of it; each is
+    # replaced by a space, so offsets are unchanged
+    cas = _extract_casualties_cached(sentence.translate(_QUOTES_OUT))
     return replace(cas, spans=list(cas.spans))  # a fresh object: callers may update it
+
+
+_QUOTES_OUT = str.maketrans({'"': " ", "\u201c": " ", "\u201d": " "})
 
 
 @lru_cache(maxsize=4096)

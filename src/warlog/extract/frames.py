@@ -90,7 +90,26 @@ _CLAIMED = re.compile(
     r"\bsaid (?:that )?its (?:fighters|men|members|militants|cadres) (?:had )?(?:carried (?:it|the \w+) out|"
     r"carried out the\b|were behind)|"
     # "Local activists blamed the RSF": who the report's sources hold responsible (ACLED codes the blamed actor)
-    r"\bblamed (?:the )?(?=[A-Z])|\bheld (?:the )?\S+ (?:\S+ )?responsible\b",
+    r"\bblamed (?:the )?[\"\u201c]?(?:suspected |alleged )?(?=[A-Z])|\bheld (?:the )?\S+ (?:\S+ )?responsible\b",
+    re.I,
+)
+_GENERIC_BLAST = re.compile(r"\b(?:explosions?|blasts?|went off|exploded|detonations?)\b", re.I)
+_NAMED_WEAPON = re.compile(
+    r"\b(?:missiles?|rockets?|shells?|shelling|mortars?|artillery|drones?|air ?strikes?|warplanes?|"
+    r"suicide|IEDs?|improvised|roadside|landmines?|mines?|car bombs?|grenades?|planted)\b",
+    re.I,
+)
+_BACKGROUND_HEADING = re.compile(r"(?:Context|Background|Analysis|Outlook)[ \t]*(?::|$|\n)", re.I)
+
+
+def _line_end(text: str, start: int) -> int:
+    """Where the line holding ``start`` ends (the text's end for the last line)."""
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end
+_ABOUT_SYRIA = re.compile(r"\bSyria|\bSOHR\b|\bDamascus\b|\bAleppo\b|\bIdlib\b")
+_NO_CLAIM = re.compile(
+    r"\b(?:no (?:[\w-]+ )?(?:group|one|organi[sz]ation|faction|party)|nobody|none|not yet"
+    r"|(?:has|have|had|did)\s*n[o']t)(?:\s+\w+){0,3}\s*$",
     re.I,
 )
 _DENIED_CLAIM = re.compile(
@@ -257,6 +276,12 @@ def _old_year(sentence: str, published: date) -> bool:
 
 _TOLL_UPDATE = re.compile(
     r"\b(?:rose|risen|rising|rises|climbed|climbs|increased|jumped|mounted|reached|new|updated|revised|now\s+stands)\b",
+    re.I,
+)
+_OTHER_ACCOUNT = re.compile(
+    r"\b(?:put|puts|putting|gave|gives|placed)\s+(?:the|a|their|its)\s+(?:death\s+)?toll\s+(?:far\s+|much\s+|even\s+|"
+    r"considerably\s+|significantly\s+)?(?:higher|lower)|\b(?:a\s+)?(?:far\s+|much\s+)?(?:higher|lower)\s+(?:death\s+)?toll"
+    r"|\bother sources\b|\bdisputed\b|\bcontradict",
     re.I,
 )
 _TOLL_FOLLOWUP = re.compile(r"\b(toll|killed|dead|died|wounded|injured|casualt|bodies|lives)\b", re.I)
@@ -464,7 +489,12 @@ def _aftermath(d: _Draft, host: _Draft) -> bool:
     """The killing is told first with its toll and the would-be host only after it, with none of its own ("gang
     members went house to house killing 70 ... Police said officers exchanged fire with the gang"): the killing is
     the report's incident and the fight its aftermath, not civilians caught in that fight."""
-    return host.sentence_index > d.sentence_index and bool(d.mention.fatalities) and not host.mention.fatalities
+    return (
+        host.sentence_index > d.sentence_index
+        and bool(d.mention.fatalities)
+        and not host.mention.fatalities
+        and host.mention.event_type == "Battles"  # (blasts or a strike told after the killing are its weapon)
+    )
 
 
 def _after_the_telling(draft: _Draft, earlier: _Draft) -> bool:
@@ -472,6 +502,19 @@ def _after_the_telling(draft: _Draft, earlier: _Draft) -> bool:
     later day is another happening ("said on Monday they had taken the city" ... "gunfire on Tuesday")."""
     a, b = earlier.mention.event_date, draft.mention.event_date
     return draft.dated and earlier.told_day and a is not None and b is not None and b > a
+
+
+def _each_its_day(a: _Draft, b: _Draft) -> bool:
+    """Two tellings dated to different days, the later one opening with its own day ("... killed four late on Tuesday.
+    On Wednesday, protesters stormed the radio building"): two happenings, not one day read two ways."""
+    later = a if a.sentence_index > b.sentence_index else b
+    return (
+        a.dated
+        and b.dated
+        and a.mention.time_precision == b.mention.time_precision == 1
+        and a.mention.event_date != b.mention.event_date
+        and _OPENS_WITH_DAY.match(later.mention.evidence[0].text) is not None
+    )
 
 
 def _may_fold(draft: _Draft, into: _Draft) -> bool:
@@ -564,7 +607,11 @@ def _act_position(sentence: str, match: EventTypeMatch, live: list[EventTypeMatc
     if cut is None:
         return match.start
     state = _STATE_TRIGGER.search(match.trigger) is not None  # "were missing": a state after the act
-    later = [t for t in live if (state or t.sub_event_type == match.sub_event_type) and t.start >= cut.end()]
+    later = [
+        t
+        for t in live
+        if (state or (t.sub_event_type == match.sub_event_type and t.score >= match.score)) and t.start >= cut.end()
+    ]  # (not "gangs attacked the prison after hours of gunfire": a weaker word for the same act, told before it)
     return later[0].start if later else match.start
 
 
@@ -578,6 +625,7 @@ def _event_date(
     sentence_start: int,
     trigger: int | None = None,
     sentence: str = "",
+    doc: Any = None,
 ) -> tuple[date | None, int, bool]:
     """The day an event sentence gives (the most precise, then the one nearest the event's trigger: "published on
     Wednesday" at the end does not date the strike told at the start; a page stamp or the day a source spoke only when
@@ -591,6 +639,8 @@ def _event_date(
         after = [m.end() for m in _AFTER_CLAUSE.finditer(sentence, 0, trigger)]
         if after:
             usable = [d for d in usable if d.start >= after[-1]]
+        if doc is not None:
+            usable = _days_of_the_act(usable, doc, sentence_start, trigger)
     if usable:
         near = (lambda d: min(abs(d.start - trigger), abs(d.end - trigger))) if trigger is not None else (lambda d: 0)
         best = min(usable, key=lambda d: (_report_date(d, sentence), d.precision, near(d), not d.relative))
@@ -607,6 +657,35 @@ def _event_date(
     if published is None:
         return None, 3, False
     return published, 2, False
+
+
+def _governing_verb(doc: Any, start: int, end: int) -> int | None:
+    """The index of the verb a span hangs from in the parse (the span's own head when it is a verb)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    tok = span.root
+    for _ in range(12):
+        if tok.tag_.startswith("VB") or tok.head is tok:
+            return tok.i
+        tok = tok.head
+    return None
+
+
+def _days_of_the_act(usable: list[DateMention], doc: Any, offset: int, trigger: int) -> list[DateMention]:
+    """The days the parse attaches to the event's own verb, when the sentence also names days of other acts ("Families
+    on Monday began burying the pupils killed when gunmen stormed the school on Saturday": Saturday hangs from
+    'stormed', Monday from 'began'). Times of day are kept; without such a split nothing changes."""
+    days = [d for d in usable if d.kind not in ("clock", "rite")]
+    if len(days) < 2:
+        return usable
+    verb = _governing_verb(doc, offset + trigger, offset + trigger + 1)
+    if verb is None:
+        return usable
+    own = [d for d in days if _governing_verb(doc, offset + d.start, offset + d.end) == verb]
+    if not own or len(own) == len(days):
+        return usable
+    return [d for d in usable if d in own or d.kind in ("clock", "rite")]
 
 
 def _country_hint(places: list[Place | None], text: str = "") -> str | None:
@@ -709,6 +788,7 @@ def _one_event_per_incident(drafts: list[_Draft]) -> list[_Draft]:
                 and _same_place(k.mention, m)
                 and not _apart_by_settlement(k.mention, m)
                 and _may_fold(d, k)
+                and not _each_its_day(k, d)
             ),
             None,
         )
@@ -751,7 +831,15 @@ def _one_event_per_incident(drafts: list[_Draft]) -> list[_Draft]:
             if target is not None:
                 date_, precision = target.mention.event_date, target.mention.time_precision
                 sub = target.mention.sub_event_type
+                doer = _named_doer(m, target.mention)
                 _merge(target, d)
+                if doer is not None:
+                    # "the government blamed the Houthis for the attack in which 22 were killed", then "three
+                    # explosions hit the hall": the blasts are the attack the killing's sentence names a doer for
+                    t = target.mention
+                    if t.actor2 == doer[0]:
+                        t.actor2, t.inter2 = m.actor2, m.inter2
+                    t.actor1, t.inter1 = doer
                 target.mention.event_date, target.mention.time_precision = date_, precision
                 target.mention.sub_event_type = sub
                 if target.mention.event_type == "Protests" and _THE_MARCHERS.search(d.mention.evidence[0].text):
@@ -835,6 +923,16 @@ def _merge(into: _Draft, other: _Draft) -> None:
         # The killing told first ("a massacre") is the air strike or the battle told next: code the host's type.
         a.disorder_type, a.event_type, a.sub_event_type = b.disorder_type, b.event_type, b.sub_event_type
         a.actor1, a.actor2, a.inter1, a.inter2 = b.actor1 or a.actor1, b.actor2 or a.actor2, b.inter1, b.inter2
+    if (
+        a.event_type == b.event_type == "Explosions/Remote violence"
+        and a.sub_event_type != b.sub_event_type
+        and _GENERIC_BLAST.search(a.evidence[0].text)
+        and not _NAMED_WEAPON.search(a.evidence[0].text)
+        and _NAMED_WEAPON.search(" ".join(e.text for e in b.evidence))
+    ):
+        # "Three explosions hit the arrivals hall" then "the airport was hit by three missiles": the weapon a later
+        # sentence names is the sub-type (the first telling only heard blasts)
+        a.sub_event_type = b.sub_event_type
     rank = _PRECEDENCE.get(a.event_type or "", {})
     if rank.get(b.sub_event_type or "", 0) > rank.get(a.sub_event_type or "", 0):
         a.sub_event_type = b.sub_event_type
@@ -871,6 +969,8 @@ def _merge(into: _Draft, other: _Draft) -> None:
         into.casualties.vague and not other.casualties.vague
     )
     second = bool(other.attributions) and not (into.attributions & other.attributions)
+    # "survivors put the toll far higher, at 136": another account of the same killing, whoever gives it
+    second = second or any(_OTHER_ACCOUNT.search(e.text) for e in b.evidence)
     same_source = update or not second
     for name in ("fatalities", "injured", "civilians", "children", "women"):
         x, y = getattr(a, name), getattr(b, name)
@@ -1025,6 +1125,16 @@ _SETTLEMENT_WORDS = (
     r"(?:villages?|towns?|city|hamlets?|settlements?|camps?|locality|commune|municipality|circle|cercle|hill|sub-?prefecture"
     r"|chiefdom|ward)"
 )
+
+
+def _named_doer(killing: Mention, host: Mention) -> tuple[str, int | None] | None:
+    """The armed actor a killing's sentence names as its doer, when the event it is folded into has only a
+    placeholder for its doer."""
+    if not (host.actor1 or "").startswith("Unidentified") or not killing.actor1:
+        return None
+    if killing.actor1.startswith("Unidentified") or killing.inter1 not in (1, 2, 3, 4, 8):
+        return None
+    return killing.actor1, killing.inter1
 
 
 def _names_the_placeholder(a: Mention, b: Mention) -> bool:
@@ -1412,8 +1522,8 @@ def _named_claimant(sentence: str, known: list[Any]) -> tuple[str, int] | None:
 def _take_claimant(mention: Mention, next_sentence: str, country: str | None) -> None:
     """ "X claimed responsibility" after an attack names its perpetrator."""
     claim = _CLAIMED.search(next_sentence)
-    if not claim:
-        return
+    if not claim or _NO_CLAIM.search(next_sentence, max(0, claim.start() - 40), claim.start()):
+        return  # "No group has claimed responsibility; fighters of X and Y are active in the area": no claimant
     blame = claim.group(0).lower().startswith(("blamed", "held"))
     known = [
         a
@@ -1493,9 +1603,16 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     news_day: date | None = None  # the day of the incident the report is about, when it is long before publication
     episodes: set[int] = set()  # sentences that tell one episode over days at one place ("over five days in March")
 
+    about_syria = _ABOUT_SYRIA.search(text) is not None
+    background_lines = [
+        (s.start, _line_end(text, s.start + len(s.text) - len(s.text.lstrip()) + head.end() + 1))
+        for s in sentences
+        if (head := _BACKGROUND_HEADING.match(s.text.lstrip())) is not None
+    ]  # the line a "Context:" heading opens, or the line after a heading alone on its line
+
     def source_of(i: int) -> str | None:
         if i not in own_source:
-            own_source[i] = find_attribution(sentences[i].text) if 0 <= i < len(sentences) else None
+            own_source[i] = find_attribution(sentences[i].text, syria=about_syria) if 0 <= i < len(sentences) else None
         return own_source[i]
 
     def narrative_day(i: int) -> date | None:
@@ -1586,6 +1703,8 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
 
         if is_furniture(sent.text):
             continue  # share widgets, related-links lines, captions: never an event, never a toll
+        if any(a <= sent.start <= b for a, b in background_lines):
+            continue  # a bulletin's "Context:" or "Background:" paragraph: what led here, not the news
         match, live = classify_with_cues(sent.text, context=before + " " + after)
         standing = match is not None and _STANDING_DEAL.search(sent.text, 0, match.start) is not None
         if match is not None and match.sub_event_type == "Agreement" and standing:
@@ -1715,7 +1834,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
                 )
             continue
         event_date, precision, dated = _event_date(
-            dates, published, skip_before, sent.start, _act_position(sent.text, match, live), sent.text
+            dates, published, skip_before, sent.start, _act_position(sent.text, match, live), sent.text, doc
         )
         if not dated and index in episodes:
             # an episode told by its month or week ("in late March last year"): dated at that precision (a later

@@ -265,12 +265,15 @@ def find_toponyms(
 
     dateline = dateline_span(text) or (-1, -1)
     found: list[Toponym] = []
+    non_places = [(s, e) for s, e, label in ner_spans if label == NON_PLACE]
     i = 0
     while i < len(toks):
         if not _is_cap(toks[i][2]):
             i += 1
             continue
-        hit = _longest_match(gaz, text, toks, i, actor_spans, region, dateline[0] <= toks[i][0] < dateline[1])
+        hit = _longest_match(
+            gaz, text, toks, i, actor_spans, region, dateline[0] <= toks[i][0] < dateline[1], non_places
+        )
         if hit is None:
             i += 1
             continue
@@ -385,8 +388,10 @@ def _longest_match(
     actor_spans: list[tuple[int, int]],
     region: frozenset[str] = frozenset(),
     dateline: bool = False,
+    blocked: Sequence[tuple[int, int]] = (),
 ) -> tuple[Toponym, int] | None:
-    """The longest gazetteer name starting at token i (up to 4 name tokens), with the index of its last token."""
+    """The longest gazetteer name starting at token i (up to 4 name tokens), with the index of its last token; a
+    name that runs into a span the parse says is no place stops before it ("the Islamabad | High Court")."""
     ends = [i]
     j = i
     while j + 1 < len(toks) and len(ends) < 5 and text[toks[j][1] : toks[j + 1][0]] in (" ", "-"):
@@ -403,6 +408,12 @@ def _longest_match(
         if not ek or ek in STOP_KEYS or surface.lower() in STOP_KEYS:
             continue
         if any(a <= start and end <= b for a, b in actor_spans):
+            continue
+        if (
+            j > i
+            and any(a < end and start < b for a, b in blocked)
+            and not any(a < start + 1 and start < b for a, b in blocked)
+        ):
             continue
         locative = bool(_LOCATIVE_WORD.search(text, max(0, start - 12), start))
         cands, qual = _recognised(gaz, surface, region, locative and (" " in surface or "-" in surface))
@@ -911,6 +922,10 @@ def _within_qualifier(toponyms: list[Toponym], picks: list[GazEntry | None], i: 
     unit = _IN_THE_UNIT_OF.fullmatch(between) is not None  # "El Aguaje, in the municipality of Aguililla"
     if qual is None or not qual.iso or (between.strip() != "," and not unit):
         return pick
+    if qual.feature not in ("admin1", "admin2", "admin3", "country") and name_key(qual.admin1 or "") != name_key(
+        nxt.surface
+    ):
+        return pick  # "In Lahore, Khan supporters ...": a town qualifies only as its province's namesake capital
     # a province qualifies by its area; a country, or a town (a province's namesake capital), by its country
     province = name_key(qual.admin1 or qual.name) if qual.feature == "admin1" else None
     if unit and qual.feature in ("admin2", "admin3") and qual.admin1:
@@ -1165,7 +1180,7 @@ def _event_distance(sentence: str, s0: int, trigger: int | None, t: Toponym, p: 
 # Where people or things go or come from, and where the shooters sit ("terrorists positioned in Eastern Ghouta fired
 # shells on Damascus"): not where the event happened.
 _DIRECTION_BEFORE = re.compile(
-    r"(?:(?<!close )(?<!next )(?<!near )\b(?:to|from|towards?)"
+    r"(?:(?<!close )(?<!next )(?<!near )(?<!road )(?<!highway )(?<!route )(?<!axis )\b(?:to|from|towards?)"
     r"|\b(?:positioned|stationed|based|deployed|entrenched|holed\s+up)\s+(?:in|at|on)"
     r")\s+(?:the\s+)?$",
     re.I,

@@ -113,7 +113,10 @@ _HYPOTHETICAL = re.compile(
     r"ready to|prepared to|preparing (?:to|for)|aim(?:s|ed)? to|seeks? to|expected|anticipated|likely to|"
     r"plot(?:s|ted|ting)? to|"
     r"aimed at|aiming at|(?:aimed|designed|intended) to|potential|"
-    r"fears? (?:of|that)|feared|if|unless|call(?:ed|s|ing)? for|to avoid|avoid(?:ing)?|to prevent|in (?:the )?(?:event"
+    r"fears? (?:of|that)|feared|if|unless|call(?:ed|s|ing)? for|to avoid|"
+    # "called on supporters to keep protesting", "urged residents to join the strike": a call, not the act
+    r"(?:call(?:ed|s|ing)? (?:on|upon)|urg(?:ed|es|ing)|encourag(?:ed|es|ing)|asked|appeal(?:ed|s|ing)? to) "
+    r"(?:[\w'-]+ ){0,4}?to|avoid(?:ing)?|to prevent|in (?:the )?(?:event"
     r"|case) "
     r"of|going to|set to|risk of|to stop|to end|no(?! one| immediate| group| other)|not(?! immediately| clear| known| "
     r"yet| "
@@ -215,6 +218,13 @@ def _clause_before(sentence: str, start: int) -> str:
     for b in _CLAUSE_BREAK.finditer(pre):
         cut = b.end()
     return pre[cut:]
+
+
+_PLANNED_AFTER = re.compile(
+    r"\s+(?:are|is|were|was|have been|has been|had been)\s+(?:being\s+)?(?:called|planned|scheduled|expected|due|set"
+    r"|announced)\b(?!\s+off\b)",
+    re.I,
+)
 
 
 def _modifier(sentence: str, start: int) -> float:
@@ -481,7 +491,7 @@ def _crowd_attacker(sentence: str, m: re.Match[str]) -> bool:
 
 
 # The doers named as demonstrators ("protesters ... set the building ablaze"): a demonstration, whatever it burned.
-_DEMONSTRATORS = re.compile(r"\b(?:protesters|protestors|demonstrators|marchers)\b", re.IGNORECASE)
+_DEMONSTRATORS = re.compile(r"\b(?:protesters|protestors|demonstrators|marchers|supporters)\b", re.IGNORECASE)
 _BY_CROWD = re.compile(
     r"^(?:[\w-]+ ){0,3}?by (?:an? |the )?(?:angry |enraged |irate |rampaging |self-styled |(?:a )?group of )*"
     r"(?:[\w-]+ )?(?:mobs?|crowds?|villagers|residents|locals|youths|vigilantes|fellow \w+|neighbou?rs|worshippers|"
@@ -596,6 +606,9 @@ def _state_subject(sentence: str, start: int) -> bool:
     return noun is not None and (not before or noun.start() < before[0].start)
 
 
+_SUPPORTED = re.compile(
+    r"\b(?:supported|backed|accompanied|assisted|escorted|covered|aided|reinforced|helped)\s*$", re.I
+)
 # Aircraft that carry someone somewhere: "was flown to the capital by helicopter" is no strike.
 _CARRIED_BY_AIR = re.compile(
     r"\b(?:flown|flew|airlifted|evacuated|transported|ferried|brought|taken|moved|transferred|rescued|dropped off)"
@@ -624,6 +637,8 @@ def _find(sentence: str, actors: Sequence[str]) -> list[tuple[EventTypeMatch, st
             and _CARRIED_BY_AIR.search(sentence[: m.start()])
         ):
             continue  # "flown to Mexico City by helicopter": transport
+        if sub == AIR and m.group(0).lower().startswith("by ") and _SUPPORTED.search(sentence, 0, m.start()):
+            continue  # "ESMAD units, supported by police helicopters, moved in": air cover of what is told, no strike
         if sub == LOOT and _DETERMINER_BEFORE.search(sentence, max(0, m.start() - 12), m.start()):
             continue  # "searched through a destroyed building": a participle describing what an event left
         if sub == ABDUCT and _RESCUED_BEFORE.search(sentence, max(0, m.start() - 40), m.start()):
@@ -668,7 +683,10 @@ def _find(sentence: str, actors: Sequence[str]) -> list[tuple[EventTypeMatch, st
             # ACLED: a crowd that attacks people or destroys property is a riot (mob violence, or a violent
             # demonstration at a protest)
             sub = VIOLDEM if has_protest else MOB
-        out.append((_match(sub, m, trig.score * _modifier(sentence, m.start())), trig.tag))
+        factor = _modifier(sentence, m.start())
+        if _PLANNED_AFTER.match(sentence, m.end()):
+            factor *= 0.1  # "New marches are called for Wednesday": what is to come
+        out.append((_match(sub, m, trig.score * factor), trig.tag))
     return out
 
 
