@@ -92,3 +92,31 @@ def test_validation_part_does_not_move_when_data_changes(shared: Path) -> None:
     assert 0 < len(chosen) < len(many) / 4  # about one in ten
     fewer = many[::3]  # drop two examples in three: the rest keep their part
     assert {(e.source, e.text) for e in fewer if is_validation(e)} == {(e.source, e.text) for e in fewer} & chosen
+
+
+def test_news_leads_give_events_and_commentary(tmp_path: Path) -> None:
+    """A lead with a sub-type gives its first candidate sentence as an event (the spokesman's accusation after it is
+    left out); every candidate of a NONE lead is commentary; one lead in five is held out by its id."""
+    from warlog.train.events import leads_examples
+
+    leads = tmp_path / "leads.jsonl"
+    rows = [
+        {
+            "id": "x-1",
+            "text": f"{_CLASH} An army spokesman accused rebels of shelling the town.",
+            "sub_event_type": "Armed clash",
+        },
+        {
+            "id": "x-2",
+            "text": "Analysts fear air strikes could resume if the truce collapses.",
+            "sub_event_type": "NONE",
+        },
+    ]
+    leads.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    got = leads_examples([leads])
+    assert [(e.role, e.text) for e in got] == [
+        ("event", _CLASH),
+        ("commentary", "Analysts fear air strikes could resume if the truce collapses."),
+    ]
+    assert all(e.source == "leads" for e in got)
+    assert leads_examples([leads])[0].heldout == got[0].heldout  # decided by the id alone

@@ -134,9 +134,19 @@ def train_events(
         Path, typer.Option("--shared", exists=True, file_okay=False, help="The shared data folder (../shared).")
     ] = Path("../shared"),
     out: Annotated[Path | None, typer.Option("--out", help="Model file (default: the package's copy).")] = None,
+    leads: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--leads",
+            exists=True,
+            dir_okay=False,
+            help="A JSONL file of written news leads (repeatable): a lead's first candidate sentence is an event, "
+            "every candidate of a NONE lead commentary.",
+        ),
+    ] = None,
 ) -> None:
-    """Fit the sentence-role model (event / background / claim / commentary / boilerplate) from ../shared and print
-    its held-out scores per source (docs/training.md describes every set)."""
+    """Fit the sentence-role model (event / background / claim / commentary / boilerplate) from ../shared (and news
+    leads written for warlog) and print its held-out scores per source (docs/training.md describes every set)."""
     from importlib import resources
 
     from warlog.extract.roles import ROLES_RESOURCE, shipped_roles
@@ -145,7 +155,7 @@ def train_events(
     shipped = shipped_roles()
     shipped_digest = shipped.meta.get("data_sha256") if shipped is not None else None
     target = out or Path(str(resources.files("warlog").joinpath(ROLES_RESOURCE)))
-    model, report = train_roles(target, shared)
+    model, report = train_roles(target, shared, leads or [])
     summary = {
         "threshold": model.meta["threshold"],
         "n_train": model.meta["n_train"],
