@@ -493,7 +493,11 @@ def _aftermath(d: _Draft, host: _Draft) -> bool:
         host.sentence_index > d.sentence_index
         and bool(d.mention.fatalities)
         and not host.mention.fatalities
-        and host.mention.event_type == "Battles"  # (blasts or a strike told after the killing are its weapon)
+        # (blasts told after the killing on its day are its weapon: "... attack in which 22 were killed. Three
+        # explosions hit the hall")
+        and not (
+            host.mention.event_type == "Explosions/Remote violence" and host.mention.event_date == d.mention.event_date
+        )
     )
 
 
