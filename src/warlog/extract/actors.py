@@ -408,6 +408,9 @@ def _forces_name(which: str, iso: str) -> str:
         from warlog.extract.periods import period_on
 
         era = period_on(iso, _ERA_DAY) or "2000-"
+        start, _, end = era.partition("-")
+        if end and int(end) > _ERA_DAY.year:  # closed by a later change: on that day ACLED wrote it open
+            era = f"{start}-"
         _ERAS[iso] = (era, era)
     mil, pol = _ERAS[iso]
     return f"{which} Forces of {name} ({mil if which == 'Military' else pol})"
