@@ -255,7 +255,7 @@ def _identity_rows(first_order: int) -> list[_Row]:
         return []
     rows: list[_Row] = []
     text = path.read_text(encoding="utf-8")
-    for n, rec in enumerate(csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))):
+    for rec in csv.DictReader(line for line in text.splitlines() if not line.startswith("#")):
         names = [re.escape(w.strip()).replace(r"\ ", " ") for w in rec["names"].split("|") if w.strip()]
         name = "(?-i:" + "|".join(sorted(names, key=len, reverse=True)) + ")"
         other = r"(?-i:[A-Z][\w'’-]+)"
