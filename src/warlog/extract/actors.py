@@ -217,6 +217,7 @@ def _rows() -> tuple[_Row, ...]:
             )
         )
     rows.extend(_identity_rows(len(rows)))
+    rows.extend(_nationality_civilian_rows(len(rows)))
     rows.extend(_demonym_rows(len(rows)))
     rows.extend(_gang_rows(len(rows)))
     return tuple(rows)
@@ -235,6 +236,35 @@ def _dictionary_records() -> list[dict[str, str]]:
         if path.is_file():
             out.extend(csv.DictReader(path.read_text(encoding="utf-8").splitlines()))
     return out
+
+
+# Civilians named by nationality are that country's civilians wherever the event is (ACLED: "Venezuelan refugees" in
+# Colombia are Civilians (Venezuela), "Palestinian civilians" Civilians (Palestine)).
+_CIVILIAN_NOUNS = (
+    r"(?:civilians|nationals|citizens|migrants|refugees|asylum[\s-]*seekers|tourists|pilgrims|fishermen|sailors"
+    r"|seafarers|truck drivers|lorry drivers|traders|merchants|shepherds|herders|farmers|workers|labou?rers"
+    r"|journalists|aid workers|hostages|detainees|prisoners|villagers|residents|children|women|families)"
+)
+
+
+def _nationality_civilian_rows(first_order: int) -> list[_Row]:
+    """One row per country: "<demonym> refugees / fishermen / civilians" -> "Civilians (<country>)", inter 7."""
+    from warlog.extract.demonyms import demonym_table
+
+    by_iso: dict[str, list[str]] = {}
+    for word, iso in demonym_table().items():
+        if "'" not in word and "’" not in word:
+            by_iso.setdefault(iso, []).append(re.escape(word).replace(r"\ ", " "))
+    rows = []
+    for n, (iso, words) in enumerate(sorted(by_iso.items())):
+        country = acled_country_name(iso)
+        if not country:
+            continue
+        adj = "(?-i:" + "|".join(sorted(words, key=len, reverse=True)) + ")"
+        source = _source(f"{adj} {_CIVILIAN_NOUNS}")
+        rows.append(_Row(source, f"Civilians ({country})", 7, "civilians", "", first_order + n,
+                         required_literals(source, re.IGNORECASE)))  # fmt: skip
+    return rows
 
 
 # What follows an ethnic or communal group's name when the report means its armed men ("Kuki militants", "Fellata
