@@ -143,7 +143,7 @@ def test_junta_forces_are_the_state_military() -> None:
             "Mali",
             ["Dozo Communal Militia (Mali)", "Civilians (Mali)"],
         ),
-        ("Murle youths raided a cattle camp in Jonglei.", "South Sudan", ["Murle Ethnic Militia (South Sudan)"]),
+        ("Murle armed youths raided a cattle camp in Jonglei.", "South Sudan", ["Murle Ethnic Militia (South Sudan)"]),
         ("Communal militias fought over a farm boundary.", "Nigeria", ["Unidentified Communal Militia (Nigeria)"]),
     ],
 )

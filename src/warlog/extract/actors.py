@@ -271,7 +271,7 @@ def _nationality_civilian_rows(first_order: int) -> list[_Row]:
 # and Rizeigat communal militias", "Murle youths", "suspected Dozo hunters").
 _IDENTITY_NOUNS = (
     r"(?:(?:ethnic|communal|tribal|armed|self[\s-]*defen[cs]e) )?(?:militias?|militiamen|militia members|militants"
-    r"|gunmen|fighters|youths?|armed youths?|vigilantes|raiders|assailants|attackers|armed men|armed groups?"
+    r"|gunmen|fighters|armed youths?|vigilantes|raiders|assailants|attackers|armed men|armed groups?"
     r"|insurgents|miscreants|hunters|volunteers)"
 )
 
