@@ -255,3 +255,63 @@ def test_names_are_spelled_as_acled_spells_them() -> None:
     text = resources.files("warlog").joinpath("data/actors_world.csv").read_text(encoding="utf-8")
     written = {r["canonical"] for r in csv.DictReader(text.splitlines())}
     assert set(_SEEN_IN_2020) <= written
+
+
+# The groups issue 14 names, each in a sentence written for this test: every one gets its ACLED name.
+_ISSUE_14 = [
+    ("Amba boys kidnapped six pupils on the road to Kumbo.", "Cameroon", "Ambazonian Separatists (Cameroon)"),
+    ("ELN rebels dynamited an oil pipeline in Arauca.", "Colombia", "ELN: National Liberation Army"),
+    ("CODECO militiamen raided a displacement camp in Djugu.", "Democratic Republic of Congo",
+     "CODECO: Cooperative for Development of Congo"),
+    ("ADF rebels killed villagers with machetes near Oicha.", "Democratic Republic of Congo",
+     "ADF: Allied Democratic Forces"),
+    ("Wagner mercenaries rounded up men at the weekly market.", "Mali", "Wagner Group"),
+    ("Africa Corps troops escorted a convoy to Kidal.", "Mali", "Military Forces of Russia (2000-) Africa Corps"),
+    ("Koglweogo militiamen executed three herders.", "Burkina Faso", "Koglweogo Militia"),
+    ("Ansaroul Islam militants burned the school.", "Burkina Faso", "Ansaroul Islam"),
+    ("ISGS militants attacked a gendarmerie post.", "Niger", "Islamic State (Greater Sahara)"),
+    ("ISWAP fighters overran a military base near the lake.", "Nigeria", "Islamic State (West Africa)"),
+    ("Ansaru gunmen kidnapped travellers on the highway.", "Nigeria", "Ansaru"),
+    ("Armed bandits abducted thirty villagers in Zamfara.", "Nigeria", "Unidentified Armed Group (Nigeria)"),
+    ("Al-Shabaab militants stormed a hotel in the capital.", "Somalia", "Al Shabaab"),
+    ("Islamic State Mozambique Province militants beheaded two farmers.", "Mozambique", "Islamic State (Mozambique)"),
+    ("TTP militants attacked a police checkpost in Lakki Marwat.", "Pakistan", "TTP: Tehreek-i-Taliban Pakistan"),
+    ("ISKP claimed the bombing of the mosque.", "Afghanistan", "Islamic State (Afghanistan)"),
+    ("KIA fighters overran a junta camp.", "Myanmar", "KIA: Kachin Independence Army"),
+    ("MNDAA fighters seized the border town.", "Myanmar", "MNDAA: Myanmar National Democratic Alliance Army"),
+    ("Arakan Army fighters captured a police outpost.", "Myanmar", "ULA/AA: United League of Arakan/Arakan Army"),
+    ("NPA rebels ambushed an army patrol in Samar.", "Philippines", "NPA: New People's Army"),
+    ("BIFF fighters traded fire with soldiers in Maguindanao.", "Philippines",
+     "BIFF: Bangsamoro Islamic Freedom Fighters"),
+    ("Maute group militants occupied the city centre.", "Philippines", "Dawlah Islamiyah"),
+    ("Ansar Allah fighters launched a drone at Marib.", "Yemen",
+     "Military Forces of Yemen (2016-) Supreme Political Council"),
+    ("Qassam Brigades fighters fired rockets at Sderot.", "Israel", "Hamas Movement"),
+    ("Al-Quds Brigades fighters clashed with troops in Jenin.", "Palestine", "PIJ: Palestinian Islamic Jihad"),
+    ("M23 rebels seized the hill above the town.", "Democratic Republic of Congo", "M23: March 23 Movement"),
+    ("CNDP rebels advanced towards Goma.", "Democratic Republic of Congo",
+     "CNDP: National Congress for the Defence of the People"),
+    ("SAF warplanes bombed a market in Nyala.", "Sudan", "Military Forces of Sudan (2019-)"),
+    ("SPLA-IO forces attacked a barracks in Upper Nile.", "South Sudan",
+     "SPLM-In Opposition: Sudan People's Liberation Movement-In Opposition"),
+    ("NAS rebels ambushed a convoy on the Yei road.", "South Sudan", "NAS: National Salvation Front"),
+    ("3R rebels attacked a village near Koui.", "Central African Republic", "3R: Return, Reclamation, Rehabilitation"),
+    ("CPC rebels attacked the outskirts of the capital.", "Central African Republic",
+     "CPC: Coalition of Patriots for Change"),
+    ("Jaish al-Adl militants killed two border guards.", "Iran", "Jaish al Adl"),
+    ("JeM militants attacked a convoy in Pulwama.", "India", "JeM: Jaish-e-Mohammed"),
+    ("Lashkar-e-Taiba militants shot a policeman.", "India", "LeT: Lashkar-e-Taiba"),
+    ("Maoists ambushed a road-opening party in Sukma.", "India", "Naxal-Maoist Rebels (India)"),
+    ("ULFA-I militants fired at an army camp in Tinsukia.", "India",
+     "ULFA-I: United Liberation Front of Asom-Independent"),
+    ("Meitei militants torched houses in the foothills.", "India", "Meitei Ethnic Militia (India)"),
+    ("CJNG gunmen ambushed state police officers.", "Mexico", "CJNG: Jalisco New Generation Cartel"),
+    ("400 Mawozo gang members kidnapped a bus of missionaries.", "Haiti", "400 Mawozo Gang"),
+    ("G9 gangs fought G-Pep in the slum.", "Haiti", "G9 Family and Allies Gang Coalition"),
+    ("The Tatmadaw shelled a village in Sagaing.", "Myanmar", "Military Forces of Myanmar (2016-)"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "country", "name"), _ISSUE_14)
+def test_the_groups_of_issue_14_are_named(text: str, country: str, name: str) -> None:
+    assert name in _names(text, country)
