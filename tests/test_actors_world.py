@@ -84,7 +84,7 @@ def _names(text: str, country: str | None) -> list[str]:
             "JNIM: Group for Support of Islam and Muslims and/or Islamic State (Greater Sahara)",
             2,
         ),
-        ("Viv Ansanm gangs stormed a police academy in the capital.", "Haiti", "Viv Ansanm Gang Coalition", 3),
+        ("Viv Ansanm gangs stormed a police academy in the capital.", "Haiti", "Viv Ansanm", 3),
         ("ASWJ fighters clashed with al-Shabaab in Galgaduud.", "Somalia", "ASWJ: Ahlu Sunna Wal Jamaa", 3),
         (
             "Tehreek-e-Taliban Pakistan fighters attacked a checkpoint in Bannu.",
