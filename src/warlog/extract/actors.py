@@ -197,10 +197,10 @@ def _source(pattern: str) -> str:
 
 @lru_cache(maxsize=1)
 def _rows() -> tuple[_Row, ...]:
-    """Load and compile the actor dictionary once."""
-    text = resources.files("warlog").joinpath("data/actors.csv").read_text(encoding="utf-8")
+    """Load and compile the actor dictionary once: ``actors.csv``, then the named groups of other wars
+    (``actors_world.csv``, same columns; its rows lose ties to actors.csv's) and the identity groups' rows."""
     rows = []
-    for i, rec in enumerate(csv.DictReader(text.splitlines())):
+    for i, rec in enumerate(_dictionary_records()):
         pattern = (rec.get("pattern") or "").strip()
         if not pattern or pattern.startswith("#"):
             continue
@@ -216,9 +216,86 @@ def _rows() -> tuple[_Row, ...]:
                 required_literals(source, re.IGNORECASE),
             )
         )
+    rows.extend(_identity_rows(len(rows)))
+    rows.extend(_nationality_civilian_rows(len(rows)))
     rows.extend(_demonym_rows(len(rows)))
     rows.extend(_gang_rows(len(rows)))
     return tuple(rows)
+
+
+# --- Actors of other wars (issue 14): a second dictionary file and the identity groups' rows -------------------
+
+_DICTIONARIES = ("data/actors.csv", "data/actors_world.csv")
+
+
+def _dictionary_records() -> list[dict[str, str]]:
+    """The records of the dictionary files, in order (a later file's rows lose ties to an earlier one's)."""
+    out: list[dict[str, str]] = []
+    for name in _DICTIONARIES:
+        path = resources.files("warlog").joinpath(name)
+        if path.is_file():
+            out.extend(csv.DictReader(path.read_text(encoding="utf-8").splitlines()))
+    return out
+
+
+# Civilians named by nationality are that country's civilians wherever the event is (ACLED: "Venezuelan refugees" in
+# Colombia are Civilians (Venezuela), "Palestinian civilians" Civilians (Palestine)).
+_CIVILIAN_NOUNS = (
+    r"(?:civilians|nationals|citizens|migrants|refugees|asylum[\s-]*seekers|tourists|pilgrims|fishermen|sailors"
+    r"|seafarers|truck drivers|lorry drivers|traders|merchants|shepherds|herders|farmers|workers|labou?rers"
+    r"|journalists|aid workers|hostages|detainees|prisoners|villagers|residents|children|women|families)"
+)
+
+
+def _nationality_civilian_rows(first_order: int) -> list[_Row]:
+    """One row per country: "<demonym> refugees / fishermen / civilians" -> "Civilians (<country>)", inter 7."""
+    from warlog.extract.demonyms import demonym_table
+
+    by_iso: dict[str, list[str]] = {}
+    for word, iso in demonym_table().items():
+        if "'" not in word and "’" not in word:
+            by_iso.setdefault(iso, []).append(re.escape(word).replace(r"\ ", " "))
+    rows = []
+    for n, (iso, words) in enumerate(sorted(by_iso.items())):
+        country = acled_country_name(iso)
+        if not country:
+            continue
+        adj = "(?-i:" + "|".join(sorted(words, key=len, reverse=True)) + ")"
+        source = _source(f"{adj} {_CIVILIAN_NOUNS}")
+        rows.append(_Row(source, f"Civilians ({country})", 7, "civilians", "", first_order + n,
+                         required_literals(source, re.IGNORECASE)))  # fmt: skip
+    return rows
+
+
+# What follows an ethnic or communal group's name when the report means its armed men ("Kuki militants", "Fellata
+# and Rizeigat communal militias", "Murle youths", "suspected Dozo hunters").
+_IDENTITY_NOUNS = (
+    r"(?:(?:ethnic|communal|tribal|armed|self[\s-]*defen[cs]e) )?(?:militias?|militiamen|militia members|militants"
+    r"|gunmen|fighters|armed youths?|vigilantes|raiders|assailants|attackers|armed men|armed groups?"
+    r"|insurgents|miscreants|hunters|volunteers)"
+)
+
+
+def _identity_rows(first_order: int) -> list[_Row]:
+    """Rows for the ethnic and communal groups of ``data/identity_groups.csv`` (facts): "<name> militants" and the
+    first of two coordinated names ("Fellata and Rizeigat militias") are ACLED's "<Name> Ethnic Militia (<country>)"
+    or "<Name> Communal Militia (<country>)", inter 4."""
+    path = resources.files("warlog").joinpath("data/identity_groups.csv")
+    if not path.is_file():
+        return []
+    rows: list[_Row] = []
+    text = path.read_text(encoding="utf-8")
+    for rec in csv.DictReader(line for line in text.splitlines() if not line.startswith("#")):
+        names = [re.escape(w.strip()).replace(r"\ ", " ") for w in rec["names"].split("|") if w.strip()]
+        name = "(?-i:" + "|".join(sorted(names, key=len, reverse=True)) + ")"
+        other = r"(?-i:[A-Z][\w'’-]+)"
+        pattern = f"{name} {_IDENTITY_NOUNS}|{name}(?= and (?:the )?{other} {_IDENTITY_NOUNS})"
+        canonical = f"{rec['canonical']} ({{country}})"
+        for iso in (rec.get("countries") or "").split("|") or [""]:
+            source = _source(pattern)
+            rows.append(_Row(source, canonical, 4, "identity", iso.strip().upper(), first_order + len(rows),
+                             required_literals(source, re.IGNORECASE)))  # fmt: skip
+    return rows
 
 
 # Nouns that, after a nationality adjective, name that state's forces or an attack by them ("Israeli warplanes",
@@ -361,6 +438,9 @@ def _forces_name(which: str, iso: str) -> str:
         from warlog.extract.periods import period_on
 
         era = period_on(iso, _ERA_DAY) or "2000-"
+        start, _, end = era.partition("-")
+        if end and int(end) > _ERA_DAY.year:  # closed by a later change: on that day ACLED wrote it open
+            era = f"{start}-"
         _ERAS[iso] = (era, era)
     mil, pol = _ERAS[iso]
     return f"{which} Forces of {name} ({mil if which == 'Military' else pol})"
