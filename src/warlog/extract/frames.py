@@ -1529,6 +1529,9 @@ def _take_claimant(mention: Mention, next_sentence: str, country: str | None) ->
     if not claim or _NO_CLAIM.search(next_sentence, max(0, claim.start() - 40), claim.start()):
         return  # "No group has claimed responsibility; fighters of X and Y are active in the area": no claimant
     blame = claim.group(0).lower().startswith(("blamed", "held"))
+    rivals = ("rebel", "militia", "identity")
+    if blame and any(a.kind in rivals and a.end <= claim.start() for a in find_actors(next_sentence, country)):
+        return  # "the ELN blamed the 33rd Front for the killings": a rival's accusation names no doer
     known = [
         a
         for a in find_actors(next_sentence, country)
