@@ -233,3 +233,41 @@ def test_blasts_first_missiles_named_later_and_the_blamed_group_is_the_doer(nlp)
     assert len(events) == 1
     assert events[0].sub_event_type == "Shelling/artillery/missile attack"
     assert "Supreme Political Council" in (events[0].actor1 or "") or "Houthi" in (events[0].actor1 or "")
+
+
+def test_where_the_victims_were_going_and_a_hamlet_in_a_named_state(nlp) -> None:
+    text = (
+        "Family ambushed on dirt road\n"
+        "HERMOSILLO, Mexico, 6 November 2019 -\n"
+        "Gunmen ambushed two vehicles carrying women and children on a dirt road near the hamlet of La Mora in "
+        "Sonora state on Monday, killing seven, officials said.\n"
+        "The victims were driving to visit relatives in Chihuahua when their cars came under fire.\n"
+    )
+    events = _events(nlp, text, date(2019, 11, 6))
+    assert len(events) == 1
+    assert events[0].place is not None and events[0].place.admin1 == "Sonora"  # not La Mora in Michoacan, not Chihuahua
+
+
+def test_an_earlier_killing_named_in_a_march_is_no_event_and_rifles_held_are_no_clash() -> None:
+    assert _sub(
+        "In Basra, thousands of mourners marched on Saturday to bury protesters killed last week, chanting slogans."
+    ) == "Peaceful protest"
+    assert _sub("Gunmen killed five villagers last week in Kaura, police said on Monday.") == "Attack"
+    assert _sub("On Tuesday, police arrested a man near Nogales holding two hostages and several assault rifles.") == (
+        "Arrests"
+    )
+
+
+def test_two_dozen_is_twenty_four_and_a_headline_toll_stays_with_its_own_kind(nlp) -> None:
+    assert extract_casualties("Activists say two dozen dead.").fatalities == 24
+    text = (
+        "Gunmen kill protesters in Basra; activists say two dozen dead\n"
+        "BASRA, 7 December 2019 -\n"
+        "Unidentified gunmen opened fire on protesters camped in a square in central Basra late on Friday, killing "
+        "at least 20 people, medical sources said.\n"
+        "In Kut, thousands of mourners marched on Saturday to bury protesters killed last week; police did not "
+        "intervene and the march ended peacefully.\n"
+    )
+    events = _events(nlp, text, date(2019, 12, 7))
+    march = [e for e in events if e.place is not None and "Kut" in e.place.location]
+    assert march and march[0].sub_event_type == "Peaceful protest" and not march[0].fatalities

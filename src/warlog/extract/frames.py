@@ -642,7 +642,14 @@ def _event_date(
         # followed the event, not its day
         after = [m.end() for m in _AFTER_CLAUSE.finditer(sentence, 0, trigger)]
         if after:
+            main_clause = [d for d in usable if d.start < after[-1] and d.kind not in ("clock", "rite")]
             usable = [d for d in usable if d.start >= after[-1]]
+            if not usable and main_clause and published is not None:
+                told = max(main_clause, key=lambda d: d.value)
+                if (published - told.value).days >= 5:
+                    # "announced his resignation last week after security forces shot dead dozens": the act came
+                    # before a day already past, not on the day the report goes on about
+                    return told.value, max(2, told.precision), True
         if doc is not None:
             usable = _days_of_the_act(usable, doc, sentence_start, trigger)
     if usable:
@@ -946,7 +953,7 @@ def _merge(into: _Draft, other: _Draft) -> None:
         # a country is no place for ACLED: the report's main place is better, unless the sentence named its own
         # place the gazetteer lacks ("the village of Moura": kept at the country for an analyst to place)
         or (a.place.feature == "country" and (other.named_place or not _named_settlement_to_place(a)))
-        or (other.named_place and b.place.geo_precision < a.place.geo_precision)
+        or (other.own_place and b.place.geo_precision < a.place.geo_precision)
     ):
         a.place = b.place  # a sentence that names no place has only the report's main place: it refines nothing
     elif (
@@ -1287,7 +1294,11 @@ def _follow_up_target(drafts: list[_Draft], draft: _Draft, anaphoric: bool) -> _
     placeless = not draft.own_place and not _named_settlement_to_place(m)  # "the village of X" it names: a place
     if drafts and placeless and (anaphoric or m.sub_event_type == "Attack"):
         last = drafts[-1]
-        if not (draft.dated and last.dated and not _within(last.mention, m)) and not _after_the_telling(draft, last):
+        if (
+            not (draft.dated and last.dated and not _within(last.mention, m))
+            and not _after_the_telling(draft, last)
+            and not _own_killing(draft, last)  # "four soldiers were killed in the fighting ... seven residents"
+        ):
             return last
     if not (anaphoric or not draft.own_place):
         return None
@@ -1992,7 +2003,13 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
                 mention.assoc_actor_1, mention.assoc_actor_2 = roles.assoc_actor_1, roles.assoc_actor_2
                 complete_roles(mention, match.sub_event_type, match.event_type, sent.text, war_actors, mention_country)
         _apply_casualties(mention, cas)
-        own = [resolved[i] for i in in_sentence if resolved[i] is not None]
+        # the sentence's own places, less where people were going or came from ("driving to visit relatives in X")
+        own = [
+            p
+            for _, p in event_places(
+                sent.text, sent.start, [toponyms[i] for i in in_sentence], [resolved[i] for i in in_sentence]
+            )
+        ]
         draft = _Draft(
             mention,
             cas,
@@ -2069,12 +2086,20 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
 
     # A headline restates the main event: it adds to the body's event of the same type, or stands alone.
     for td in title_drafts:
-        target = next((d for d in drafts if d.mention.event_type == td.mention.event_type), None)
+        same_sub = next((d for d in drafts if d.mention.sub_event_type == td.mention.sub_event_type), None)
+        target = same_sub or next((d for d in drafts if d.mention.event_type == td.mention.event_type), None)
         if target is None:
             if not drafts:
                 drafts.insert(0, td)  # the body tells no incident: the headline stands alone
             continue  # the body tells the incident better than a headline of another type
-        elif target.casualties.fatalities is None and td.casualties.fatalities is not None:
+        elif (
+            target.casualties.fatalities is None
+            and td.casualties.fatalities is not None
+            and (
+                same_sub is not None
+                or (td.mention.place is not None and _place_key(td.mention.place) == _place_key(target.mention.place))
+            )
+        ):  # (a headline's "gunmen kill protesters" toll is not the peaceful march told in another city)
             _apply_casualties(target.mention, td.casualties)
             target.casualties.fatalities = td.casualties.fatalities
 

@@ -72,7 +72,8 @@ QUALIFIER = (
     r"|nearly|almost|about|around|some|over|roughly|approximately|an\s+estimated|close\s+to|upwards\s+of|just\s+over"
     r"|just\s+under|under|a\s+further|another|a\s+total\s+of|a\s+minimum\s+of|a\s+maximum\s+of|an\s+additional)"
 )
-_CORE = rf"(?:{_DIGITS}){_SCALE_SUFFIX}|{_VAGUE}|{_WORD_RUN}"
+_DOZENS = rf"(?:{_WORD_TOKEN}|\d+)\s+dozen(?!s)"  # "two dozen" is 24, not a vague "dozens"
+_CORE = rf"{_DOZENS}|(?:{_DIGITS}){_SCALE_SUFFIX}|{_VAGUE}|{_WORD_RUN}"
 # Qualifier words are only a qualifier when a number follows.
 _NUMBER_RE = re.compile(
     rf"(?<![\w.,\-/])(?:(?P<qual>{QUALIFIER})\s+)?(?P<num>{_CORE})(?![\w/])",
@@ -123,6 +124,10 @@ def parse_number(text: str) -> int | None:
         return 1
     if t in VAGUE:
         return VAGUE[t]
+    dozen = re.fullmatch(r"(.+?)\s+dozen", t)
+    if dozen and dozen.group(1) not in ("a", "half a"):
+        n = parse_number(dozen.group(1))
+        return n * 12 if n is not None else None
     if re.match(r"^[\d.,]", t):
         return _parse_digits(t)
     m = re.fullmatch(rf"(?:a|{_WORD_RUN})\s+(million|billion)", t)
@@ -200,7 +205,9 @@ def find_numbers(text: str, articles: bool = False, ranges: bool = True) -> list
         if _ORDINAL_SUFFIX.match(text, m.end()):
             continue
         low = re.sub(r"\s+", " ", core.lower())
-        if re.match(r"[\d]", low):
+        if low.endswith(" dozen") and (dozens := parse_number(low)) is not None:
+            found.append((m.start(), m.end(), dozens))  # "two dozen": 24
+        elif re.match(r"[\d]", low):
             if re.match(r"0\d", core) or _AFTER_MONTH.search(text, max(0, m.start() - 12), m.start()):
                 continue  # "092017", "Apr 09": parts of dates and codes, not quantities
             value = _parse_digits(core)

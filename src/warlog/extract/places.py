@@ -920,6 +920,8 @@ def _within_qualifier(toponyms: list[Toponym], picks: list[GazEntry | None], i: 
     nxt, qual = toponyms[i + 1], picks[i + 1]
     between = text[toponyms[i].end : nxt.start]
     unit = _IN_THE_UNIT_OF.fullmatch(between) is not None  # "El Aguaje, in the municipality of Aguililla"
+    # "the hamlet of La Mora in Sonora state": the unit named after "in" with its kind after it
+    unit = unit or (_IN_BEFORE_UNIT.fullmatch(between) is not None and _UNIT_AFTER.match(text, nxt.end) is not None)
     if qual is None or not qual.iso or (between.strip() != "," and not unit):
         return pick
     if qual.feature not in ("admin1", "admin2", "admin3", "country") and name_key(qual.admin1 or "") != name_key(
@@ -945,6 +947,8 @@ def _within_qualifier(toponyms: list[Toponym], picks: list[GazEntry | None], i: 
     return None if pick.iso != qual.iso or unit else pick
 
 
+_IN_BEFORE_UNIT = re.compile(r"\s+in\s+(?:the\s+)?", re.I)
+_UNIT_AFTER = re.compile(r"\s+(?:state|province|region|department|governorate|oblast|county)\b", re.I)
 _IN_THE_UNIT_OF = re.compile(
     r"\s*,\s*(?:in|of)\s+the\s+(?:municipality|district|province|region|state|department|county|commune|"
     r"prefecture|governorate)\s+of\s+",
@@ -1185,6 +1189,12 @@ _DIRECTION_BEFORE = re.compile(
     r")\s+(?:the\s+)?$",
     re.I,
 )
+# Where people were going ("were driving to visit relatives in Chihuahua when their cars came under fire").
+_DESTINATION_BEFORE = re.compile(
+    r"\b(?:to\s+(?:visit|see|join|reach|attend)|bound\s+for|heading\s+(?:to|for)|on\s+(?:their|its|his|her)\s+way\s+to"
+    r"|(?:driving|travell?ing|walking|returning|going)\s+to)\b[^.;,]{0,40}?\b(?:in|at)\s+(?:the\s+)?$",
+    re.I,
+)
 _CHARGE_BEFORE = re.compile(
     r"\b(?:suspected|accused|convicted|charged|wanted)\s+(?:of|for|with|over|in\s+connection\s+with)\s+[^.;,]{0,60}$",
     re.I,
@@ -1203,7 +1213,8 @@ _FACILITY_AFTER = re.compile(
 
 def _directed(sentence: str, s0: int, t: Toponym) -> bool:
     """The toponym is where people or things go or come from, or where shooters sit (``_DIRECTION_BEFORE``)."""
-    return _DIRECTION_BEFORE.search(sentence[max(0, t.start - s0 - 30) : t.start - s0]) is not None
+    before = sentence[max(0, t.start - s0 - 60) : t.start - s0]
+    return _DIRECTION_BEFORE.search(before[-30:]) is not None or _DESTINATION_BEFORE.search(before) is not None
 
 
 _SPOKE_IN = re.compile(

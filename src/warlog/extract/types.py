@@ -227,6 +227,14 @@ _PLANNED_AFTER = re.compile(
 )
 
 
+_PAST_AFTER = re.compile(
+    r"(?:\s+(?:in|at|on|near|outside)\s+(?:the\s+)?[\w'-]+(?:\s+[A-Z][\w'-]+)?)?\s+(?:last\s+(?:week|month|year|"
+    r"spring|summer|autumn|winter)|(?:two|three|four|several|a few|\d+)\s+(?:weeks|months|years)\s+ago"
+    r"|earlier\s+this\s+(?:month|year))\b",
+    re.I,
+)
+
+
 def _modifier(sentence: str, start: int) -> float:
     """Confidence factor for a trigger: hypothetical or negated (0.1), denied or alleged (0.35), background (0.4)."""
     pre = _clause_before(sentence, start)
@@ -686,6 +694,10 @@ def _find(sentence: str, actors: Sequence[str]) -> list[tuple[EventTypeMatch, st
         factor = _modifier(sentence, m.start())
         if _PLANNED_AFTER.match(sentence, m.end()):
             factor *= 0.1  # "New marches are called for Wednesday": what is to come
+        elif _PAST_AFTER.match(sentence, m.end()) and any(m2.start() < m.start() for t2, m2 in raw if t2 is not trig):
+            # "marched to bury protesters killed last week": an earlier happening named inside the telling of
+            # another (alone, "gunmen killed five last week" is the news)
+            factor *= 0.1
         out.append((_match(sub, m, trig.score * factor), trig.tag))
     return out
 
