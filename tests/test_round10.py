@@ -249,9 +249,12 @@ def test_where_the_victims_were_going_and_a_hamlet_in_a_named_state(nlp) -> None
 
 
 def test_an_earlier_killing_named_in_a_march_is_no_event_and_rifles_held_are_no_clash() -> None:
-    assert _sub(
-        "In Basra, thousands of mourners marched on Saturday to bury protesters killed last week, chanting slogans."
-    ) == "Peaceful protest"
+    assert (
+        _sub(
+            "In Basra, thousands of mourners marched on Saturday to bury protesters killed last week, chanting slogans."
+        )
+        == "Peaceful protest"
+    )
     assert _sub("Gunmen killed five villagers last week in Kaura, police said on Monday.") == "Attack"
     assert _sub("On Tuesday, police arrested a man near Nogales holding two hostages and several assault rifles.") == (
         "Arrests"
@@ -271,3 +274,62 @@ def test_two_dozen_is_twenty_four_and_a_headline_toll_stays_with_its_own_kind(nl
     events = _events(nlp, text, date(2019, 12, 7))
     march = [e for e in events if e.place is not None and "Kut" in e.place.location]
     assert march and march[0].sub_event_type == "Peaceful protest" and not march[0].fatalities
+
+
+# --- sub-types by the codebook's definitions (own sentences) -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sub"),
+    [
+        (
+            "The armed forces said on Monday they had taken control of Tessalit after days of operations.",
+            "Government regains territory",
+        ),
+        (
+            "Forces loyal to the government seized the air base from rebel fighters on Friday.",
+            "Government regains territory",
+        ),
+        (
+            "Rebels swept into the provincial capital on Friday as the army melted away.",
+            "Non-state actor overtakes territory",
+        ),
+        ("The armed group now controls Mirebalais, local radio says.", "Non-state actor overtakes territory"),
+        (
+            "Militiamen have set up a field camp near the river crossing; dozens of tents were erected.",
+            "Headquarters or base established",
+        ),
+        (
+            "A blast at the port's warehouse killed 40 people; officials blamed improperly stored fertiliser and "
+            "ruled out sabotage.",
+            "Other",
+        ),
+        ("A chain of explosions at an army ammunition depot forced thousands of residents to flee.", "Other"),
+        (
+            "Soldiers who stormed the compound raped several women during fighting in the city, witnesses said.",
+            "Sexual violence",
+        ),
+        ("A mob of men was filmed sexually assaulting two women in a field last month.", "Sexual violence"),
+        (
+            "Gunmen stormed a boarding school late on Monday and took away more than 100 pupils, residents said.",
+            "Abduction/forced disappearance",
+        ),
+        ("Air defences intercepted four missiles fired at the capital overnight.", "Disrupted weapons use"),
+        (
+            "Two drones aimed at the airport were disabled by electronic warfare, the ministry said.",
+            "Disrupted weapons use",
+        ),
+        (
+            "Thousands of people gathered in the main square for a third week, chanting against the president.",
+            "Peaceful protest",
+        ),
+        ("The movement named Abu Omar al-Hasan as its new leader on Sunday.", "Change to group/activity"),
+        ("Eighty prisoners returned home today as a result of an exchange mediated by Qatar.", "Agreement"),
+    ],
+)
+def test_codebook_classes_in_news_wording(sentence: str, sub: str) -> None:
+    assert _sub(sentence) == sub
+
+
+def test_the_group_controls_large_parts_is_no_capture() -> None:
+    assert _sub("The group controls large parts of the north.") is None

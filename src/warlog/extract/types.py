@@ -299,10 +299,24 @@ def _compatible(sub: str, kept_sub: str) -> bool:
     return sub == kept_sub or _PROTEST_CUE in (sub, kept_sub)
 
 
+# A state's forces named without their country ("the armed forces announced", "forces loyal to the government"): the
+# sentence reader has no country, but whose side wins ground or fires does not need one.
+_GENERIC_STATE = re.compile(
+    r"\b(?:the\s+)?(?:armed\s+forces|(?:government|federal|national|regular)\s+(?:forces|troops|army|soldiers)|"
+    r"forces\s+loyal\s+to\s+the\s+(?:[\w'-]+\s+){0,2}?government)\b",
+    re.I,
+)
+
+
 @lru_cache(maxsize=4096)
 def _mentions(sentence: str) -> tuple[ActorMention, ...]:
-    """Actor mentions of a sentence (no country: Syria-specific rows act as the fallback)."""
-    return tuple(find_actors(sentence))
+    """Actor mentions of a sentence (no country: Syria-specific rows act as the fallback), with state forces named
+    without their country."""
+    found = list(find_actors(sentence))
+    for m in _GENERIC_STATE.finditer(sentence):
+        if not any(a.start < m.end() and m.start() < a.end for a in found):
+            found.append(ActorMention(m.start(), m.end(), m.group(0), "State forces", 1, "state"))
+    return tuple(sorted(found, key=lambda a: a.start))
 
 
 def _winner_kind(sentence: str, m: re.Match[str], actors: Sequence[str]) -> str | None:
@@ -520,6 +534,8 @@ def _is_crowd(sentence: str, mention: ActorMention) -> bool:
 
 
 _ARMED_KINDS = _STATE_KINDS | _NONSTATE_KINDS
+_SEXUAL_ACT = re.compile(r"\b(?:gang-?)?rap(?:ed|ing)\b|\bsexually (?:assault|abus)(?:ed|ing)\b", re.I)
+_HEARSAY_SV = re.compile(r"\b(?:accus\w*|alleg\w*|denied|deny|denies|threat\w*|if)\b", re.I)
 _FIGHT_WORDS = re.compile(r"clash|fight|battl|exchang|skirmish|gunfight|shoot-?out|firefight", re.I)
 # Fire aimed at people no one calls armed: "opened fire on residents", "fired at worshippers", "shot at villagers".
 _AT_CIVILIANS = re.compile(
@@ -859,6 +875,11 @@ def _decide(
         return _best(live, ARREST)  # "detained seven people, saying they had found petrol bombs": the arrest
 
     first = min(live, key=lambda m: m.start)
+    rape = _best(live, SEXV)
+    if rape is not None and rape.score >= 0.7 and _SEXUAL_ACT.search(rape.trigger) and not _HEARSAY_SV.search(sentence):
+        # "a mob of men ... sexually assaulting them", "gang members gang-raped women during clashes": the act told
+        # is sexual violence, whatever crowd or fighting it happened in (ACLED)
+        return rape
     protest = _protest_choice(live)
     if (
         protest is not None
