@@ -107,6 +107,21 @@ def test_geojson_and_csv_exports(served):
     assert len(rows) == 8 and all(r["event_id_cnty"].startswith("SYR") for r in rows)
 
 
+def test_geojson_with_fields_keeps_points_and_cuts_properties(served):
+    client, _, _ = served
+    full = client.get("/api/events.geojson", params={"country": "Syria"}).json()
+    keys = "id,event_date,event_type,location,fatalities"  # what the web map's markers use (MAP_FIELDS)
+    cut = client.get("/api/events.geojson", params={"country": "Syria", "fields": keys}).json()
+    assert cut["type"] == "FeatureCollection" and cut["total"] == full["total"]
+    assert [(f["id"], f["geometry"]) for f in cut["features"]] == [(f["id"], f["geometry"]) for f in full["features"]]
+    for a, b in zip(cut["features"], full["features"], strict=True):
+        assert list(a["properties"]) == keys.split(",")
+        assert a["properties"] == {k: b["properties"][k] for k in keys.split(",")}
+    with_text = client.get("/api/events.geojson", params={"fields": "id,evidence"}).json()
+    assert all(f["properties"]["evidence"] for f in with_text["features"])  # a report field asked for is read
+    assert client.get("/api/events.geojson", params={"fields": "id,nonsense"}).status_code == 422
+
+
 def test_event_detail_has_reports_evidence_sources_and_figures(served):
     client, _, _ = served
     eid = client.get("/api/events", params={"q": "Maarat"}).json()["items"][0]["id"]

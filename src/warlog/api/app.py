@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import threading
 from datetime import date
 from importlib import resources
@@ -17,7 +16,7 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 from sqlalchemy.exc import InternalError, OperationalError
 
-from warlog.api.cache import CacheHitMiddleware, ResponseCache, cached_response
+from warlog.api.cache import CacheHitMiddleware, ResponseCache, cached_response, encode
 from warlog.api.config import ServeConfig
 from warlog.api.limits import (
     AllowedHostsMiddleware,
@@ -244,6 +243,15 @@ def _read_routes(app: FastAPI, config: ServeConfig) -> None:
         f: Filter,
         sort: Annotated[str, Query(max_length=40)] = "-event_date",
         limit: PageSize = 5000,
+        fields: Annotated[
+            str | None,
+            Query(
+                max_length=1000,
+                description="only these keys in each feature's properties, a comma list (the web map asks for what "
+                "its markers show); without report fields (evidence, reports, title, url, ...) a feature is built "
+                "from the event's row alone",
+            ),
+        ] = None,
     ) -> Response:
         """Events with coordinates as an RFC 7946 FeatureCollection (at most `limit`, bounded by the server)."""
         from warlog.export import to_geojson
@@ -251,12 +259,20 @@ def _read_routes(app: FastAPI, config: ServeConfig) -> None:
         if limit > config.max_geojson:
             raise HTTPException(422, f"limit is at most {config.max_geojson}")
         key = _sort(sort)
+        try:
+            want = parse_fields(fields)
+        except ValueError as exc:
+            raise HTTPException(422, str(exc)) from None
 
         def compute() -> bytes:
-            total, items = list_events(request.app.state.store.engine, f, sort=key, limit=limit)
-            fc = to_geojson(items)
+            engine = request.app.state.store.engine
+            if want is None:
+                total, items = list_events(engine, f, sort=key, limit=limit)
+                fc = to_geojson(items)
+            else:
+                total, fc = _geojson_fields(engine, f, key, limit, want)
             fc["total"] = total
-            return json.dumps(fc, ensure_ascii=False, default=str).encode()
+            return encode(fc)  # orjson: a map's 5000 features encode in a few ms
 
         return cached_response(request, compute, media_type="application/geo+json", raw=True)
 
@@ -326,6 +342,22 @@ def _read_routes(app: FastAPI, config: ServeConfig) -> None:
     def get_me(who: Reader) -> dict[str, str]:
         """Who the server takes the caller to be."""
         return {"name": who.name, "role": who.role}
+
+
+def _geojson_fields(engine: Any, f: Any, sort: str, limit: int, want: tuple[str, ...]) -> tuple[int, dict[str, Any]]:
+    """(total, FeatureCollection) of the matching events whose features' properties hold only the `want` keys: the
+    page is read with only those columns and the coordinates (`page_events`' fields: no report reads when no report
+    key is asked for), each feature as `to_geojson` builds it, then cut to the keys asked."""
+    from warlog.export import to_geojson
+    from warlog.store.read import ITEM_FIELDS
+
+    need = set(want) | {"id", "latitude", "longitude"}
+    page = page_events(engine, f, sort=sort, limit=limit, fields=tuple(k for k in ITEM_FIELDS if k in need))
+    fc = to_geojson(page.items)
+    for feature in fc["features"]:
+        props = feature["properties"]
+        feature["properties"] = {k: props[k] for k in want if k in props}
+    return page.total, fc
 
 
 def _attach_report_texts(store: Store, d: dict[str, Any], max_reports: int = 20) -> None:
