@@ -21,6 +21,7 @@ default, an analyst clicking through filters; a reader who reads each page for a
 from __future__ import annotations
 
 import argparse
+import http.client
 import os
 import queue
 import random
@@ -83,16 +84,26 @@ class Done:
     seconds: float
     ok: bool
     cache: str | None = None
+    status: int = 200
 
 
-def _one(client: Client, part: str, params: dict[str, Any]) -> tuple[bool, str | None]:
-    """Send one request and read its body; (status 200, X-Warlog-Cache)."""
-    try:
-        status, head, _body = client.get(_PATHS[part], params)
-    except (OSError, Exception):  # noqa: BLE001 - a refused or broken connection is an error of this request
-        client.close()
-        return False, None
-    return status == 200, head.get("x-warlog-cache")
+def _one(client: Client, part: str, params: dict[str, Any]) -> tuple[int, str | None]:
+    """Send one request and read its body; (HTTP status, 0 when no answer came; X-Warlog-Cache). A kept-alive
+    connection the server closed while it was idle (uvicorn closes them after 5 s) is reopened and the request sent
+    again, once, as browsers do; any other failure is an error of this request."""
+    for attempt in (1, 2):
+        try:
+            status, head, _body = client.get(_PATHS[part], params)
+        except (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError):
+            client.close()  # the next attempt connects afresh
+            if attempt == 2:
+                return 0, None
+            continue
+        except (OSError, http.client.HTTPException):
+            client.close()
+            return 0, None
+        return status, head.get("x-warlog-cache")
+    return 0, None
 
 
 def offered(base: str, plan: list[list[tuple[str, dict[str, Any]]]], rate: float, threads: int, seed: int
@@ -116,8 +127,8 @@ def offered(base: str, plan: list[list[tuple[str, dict[str, Any]]]], rate: float
                 client.close()
                 return
             view, arrived, part, params = item
-            ok, cache = _one(client, part, params)
-            d = Done(view, part, time.perf_counter() - arrived, ok, cache)
+            status, cache = _one(client, part, params)
+            d = Done(view, part, time.perf_counter() - arrived, status == 200, cache, status)
             with lock:
                 done.append(d)
 
@@ -169,6 +180,7 @@ def step(db_url: str, log: Path, workers: int, cache_on: bool, plan: list, rate:
         "views": len(plan),
         "requests": len(done),
         "errors": sum(not d.ok for d in done),
+        "statuses": sorted({f"{d.part} {d.status}" for d in done if not d.ok}),
         "wall": wall,
         "achieved": len(plan) / wall,
         "p50": pct(lat, 50),
@@ -198,7 +210,7 @@ def sweep(res: Results, label: str, db_url: str, args: argparse.Namespace, plan:
                          args.threads, args.seed)  # fmt: skip
                 rows.append(r)
                 print(f"  {name} @ {rate:g} views/s: achieved {r['achieved']:.1f}, p50 {r['p50']:.0f} ms, p95 "
-                      f"{r['p95']:.0f} ms, view p95 {r['view_p95']:.0f} ms, errors {r['errors']}, "
+                      f"{r['p95']:.0f} ms, view p95 {r['view_p95']:.0f} ms, errors {r['errors']} {r['statuses']}, "
                       f"{r['cpu_per_view']:.0f} ms CPU/view, {r['cpu_cores']:.2f} cores, load {r['load']:.1f}",
                       flush=True)  # fmt: skip
                 if r["p95"] > args.stop_ms or r["errors"]:
