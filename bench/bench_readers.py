@@ -13,9 +13,12 @@ omission). Every rate of a sweep sends the same views in the same order to a fre
 matches nothing), so the response cache finds the same repeats at every rate and the rates differ only in pace.
 A sweep for one backend and worker count stops after the first rate whose p95 passes --stop-ms.
 
-Served views per second = the highest rate whose request p95 < 300 ms with no error (the API's target, bench_api's
-20-client figure); readers = that rate x --think seconds (one view per reader every --think seconds: 10 s by
-default, an analyst clicking through filters; a reader who reads each page for a minute counts six times less).
+Served views per second = the highest rate at which the table's request (`/api/events`, what bench_api.py times)
+keeps p95 < 300 ms (the API's target), the whole view p95 < --view-ms (1 s: the map and the overview panel computed
+afresh cost 0.2-0.9 s each at 300k events even alone, so no rate keeps every request under 300 ms until their
+responses are kept) and no request fails; readers = that rate x --think seconds (one view per reader every --think
+seconds: 10 s by default, an analyst clicking through filters; a reader who reads each page for a minute counts six
+times less).
 """
 
 from __future__ import annotations
@@ -215,14 +218,18 @@ def sweep(res: Results, label: str, db_url: str, args: argparse.Namespace, plan:
                       flush=True)  # fmt: skip
                 if r["p95"] > args.stop_ms or r["errors"]:
                     break
-            good = [r for r in rows if r["p95"] < TARGET_P95_MS and not r["errors"]]
+            good = [
+                r
+                for r in rows
+                if r["part_p95"]["table"] < TARGET_P95_MS and r["view_p95"] < args.view_ms and not r["errors"]
+            ]
             best = max((r["rate"] for r in good), default=0.0)
             res.add(
                 f"{name}: views/s served",
                 best,
                 "views/s",
-                note=f"highest rate tried with request p95 < "
-                f"{TARGET_P95_MS:.0f} ms and no error (rates {', '.join(f'{x:g}' for x in args.rates)})",
+                note=f"highest rate tried with the table's p95 < {TARGET_P95_MS:.0f} ms, view p95 < {args.view_ms:.0f} "
+                f"ms and no error (rates {', '.join(f'{x:g}' for x in args.rates)})",
             )
             res.add(
                 f"{name}: readers",
@@ -268,6 +275,7 @@ def main(argv: list[str]) -> int:
     p.add_argument("--think", type=float, default=10.0, help="seconds between one reader's views")
     p.add_argument("--threads", type=int, default=64, help="client connections (threads) sending the requests")
     p.add_argument("--stop-ms", type=float, default=1000.0, help="stop a sweep after a rate with a p95 above this")
+    p.add_argument("--view-ms", type=float, default=1000.0, help="a served rate keeps the view p95 under this")
     p.add_argument("--seed", type=int, default=7)
     p.add_argument("--quick", action="store_true", help="20k events, 40 views, rates 5 and 20, 1 worker, SQLite")
     args = p.parse_args(argv)

@@ -243,3 +243,19 @@ def test_sql_injection_through_every_filter_changes_nothing(served, name):
             assert res.json()["total"] == 0, (name, payload)
     assert client.get("/api/events", params={"page_size": 100}).json()["total"] == before
     assert store.stats()["reports"] == reports_before
+
+
+def test_the_web_maps_fields_cover_what_its_markers_read():
+    """The map asks /api/events.geojson for MAP_FIELDS only: every property its markers read must be among them."""
+    import re
+    from importlib import resources
+
+    from warlog.store.read import parse_fields
+
+    js = (resources.files("warlog.web") / "static" / "app.js").read_text(encoding="utf-8")
+    asked = re.search(r'var MAP_FIELDS = "([^"]+)"', js).group(1)
+    assert parse_fields(asked) is not None  # keys the API knows
+    body = js[js.index("function loadMap") : js.index("function loadTimeline")]
+    assert "fields: MAP_FIELDS" in body
+    read = set(re.findall(r"\bp\.([a-z_0-9]+)", body))
+    assert read and read <= set(asked.split(","))
