@@ -249,3 +249,12 @@ def test_shared_responses_keep_only_the_newest_version_and_their_bound(tmp_path)
         shared.put(("/r", (("i", str(i)),)), Entry(4, b"z" * 500, "application/json"))
     size = shared._conn.execute("SELECT sum(size) FROM responses").fetchone()[0]
     assert size <= 10_000 and shared.get(("/r", (("i", "199"),)), 4) is not None  # the newest kept
+
+
+def test_a_shared_file_that_cannot_be_opened_leaves_each_worker_its_own(db_url, tmp_path):
+    store = Store(db_url)
+    app = create_app(ServeConfig(db_url=db_url, shared_cache=str(tmp_path / "missing" / "r.sqlite")), store=store)
+    assert app.state.shared_responses is None and app.state.response_cache is not None
+    with TestClient(app) as c:
+        assert c.get("/api/events").status_code == 200
+    store.close()

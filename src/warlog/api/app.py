@@ -16,7 +16,7 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 from sqlalchemy.exc import InternalError, OperationalError
 
-from warlog.api.cache import CacheHitMiddleware, ResponseCache, SharedResponses, cached_response, encode
+from warlog.api.cache import CacheHitMiddleware, ResponseCache, cached_response, encode, open_shared
 from warlog.api.config import ServeConfig
 from warlog.api.limits import (
     AllowedHostsMiddleware,
@@ -126,9 +126,7 @@ def create_app(config: ServeConfig | None = None, *, store: Store | None = None,
     app.state.nlp_lock = threading.Lock()
     mb = config.response_cache_mb
     app.state.response_cache = ResponseCache(mb * 2**20) if mb > 0 else None
-    app.state.shared_responses = (
-        SharedResponses(config.shared_cache, 2 * mb * 2**20) if mb > 0 and config.shared_cache else None
-    )
+    app.state.shared_responses = open_shared(config.shared_cache, 2 * mb * 2**20) if mb > 0 else None
     app.add_middleware(GZipMiddleware, minimum_size=2048, compresslevel=6)
     app.add_middleware(CacheHitMiddleware)  # kept read responses, before routing (inside the headers and checks)
     app.add_middleware(SecurityHeadersMiddleware)

@@ -116,6 +116,21 @@ class ResponseCache:
         return key in self._entries
 
 
+def open_shared(path: str | None, max_bytes: int) -> SharedResponses | None:
+    """The shared responses file of this server's workers, or None (none configured, or it cannot be opened: each
+    worker then keeps its own responses only)."""
+    import logging
+    import sqlite3
+
+    if not path:
+        return None
+    try:
+        return SharedResponses(path, max_bytes)
+    except (sqlite3.Error, OSError) as exc:
+        logging.getLogger(__name__).warning("responses not shared between workers: %s: %s", path, exc)
+        return None
+
+
 class SharedResponses:
     """Responses shared by the server processes of one machine through a SQLite file: (key, data version, media type,
     body, gzip form). A lookup is one primary-key read (about 0.1 ms plus the body's bytes); a write replaces the key's
@@ -245,9 +260,9 @@ def cached_response(
     entry = None if fresh else cache.get(key, current)
     if entry is not None:
         return _respond(request, entry, "hit", cache)
-    if fresh:
-        return _respond(request, _compute(cache, key, current, compute, media_type, raw), "miss", cache)
     shared: SharedResponses | None = getattr(request.app.state, "shared_responses", None)
+    if fresh:
+        return _respond(request, _compute(cache, key, current, compute, media_type, raw, shared), "miss", cache)
     with cache.flight(key, current):  # one computation per key and version; the others wait, then find it kept
         entry = cache.get(key, current)
         if entry is not None:
