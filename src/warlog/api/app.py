@@ -348,17 +348,13 @@ def _read_routes(app: FastAPI, config: ServeConfig) -> None:
 def _geojson_fields(engine: Any, f: Any, sort: str, limit: int, want: tuple[str, ...]) -> tuple[int, dict[str, Any]]:
     """(total, FeatureCollection) of the matching events whose features' properties hold only the `want` keys: the
     page is read with only those columns and the coordinates (`page_events`' fields: no report reads when no report
-    key is asked for), each feature as `to_geojson` builds it, then cut to the keys asked."""
+    key is asked for), each feature's properties those keys of what `to_geojson` writes."""
     from warlog.export import to_geojson
     from warlog.store.read import ITEM_FIELDS
 
     need = set(want) | {"id", "latitude", "longitude"}
     page = page_events(engine, f, sort=sort, limit=limit, fields=tuple(k for k in ITEM_FIELDS if k in need))
-    fc = to_geojson(page.items)
-    for feature in fc["features"]:
-        props = feature["properties"]
-        feature["properties"] = {k: props[k] for k in want if k in props}
-    return page.total, fc
+    return page.total, to_geojson(page.items, want)
 
 
 def _attach_report_texts(store: Store, d: dict[str, Any], max_reports: int = 20) -> None:
