@@ -264,8 +264,8 @@ def _table(name: str, rows: list[dict[str, Any]]) -> str:
 def main(argv: list[str]) -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--events", type=int, default=300_000, help="synthetic linked events in the store (bench_api's)")
-    p.add_argument("--views", type=int, default=150, help="views per rate (each: four requests)")
-    p.add_argument("--rates", default="5,10,20,30,40,60,80", help="views per second to offer, ascending")
+    p.add_argument("--views", type=int, default=60, help="views per rate (each: four requests)")
+    p.add_argument("--rates", default="0.5,1,2,4", help="views per second to offer, ascending")
     p.add_argument("--workers", default="1,2", help="comma list of `warlog serve --workers` values")
     p.add_argument("--backends", default="sqlite,postgresql", help="comma list: sqlite, postgresql")
     p.add_argument("--pg-url", default=PG_URL, help="PostgreSQL database (the bench uses a schema of its own)")
@@ -274,13 +274,14 @@ def main(argv: list[str]) -> int:
     p.add_argument("--response-cache", default="on", help="comma list: on (the server's default), off")
     p.add_argument("--think", type=float, default=10.0, help="seconds between one reader's views")
     p.add_argument("--threads", type=int, default=64, help="client connections (threads) sending the requests")
-    p.add_argument("--stop-ms", type=float, default=1000.0, help="stop a sweep after a rate with a p95 above this")
+    p.add_argument("--stop-ms", type=float, default=5000.0, help="stop a sweep after a rate with a p95 above this")
     p.add_argument("--view-ms", type=float, default=1000.0, help="a served rate keeps the view p95 under this")
     p.add_argument("--seed", type=int, default=7)
-    p.add_argument("--quick", action="store_true", help="20k events, 40 views, rates 5 and 20, 1 worker, SQLite")
+    p.add_argument("--quick", action="store_true", help="20k events, 40 views, rates 2 and 5, 1 worker, SQLite")
     args = p.parse_args(argv)
     if args.quick:
-        args.events, args.views, args.rates, args.workers, args.no_cache = 20_000, 40, "5,20", "1", True
+        args.events, args.views, args.rates, args.workers, args.no_cache = 20_000, 40, "2,5", "1", True
+        args.stop_ms = float("inf")
         args.backends = "sqlite"
     args.rates = sorted(float(x) for x in args.rates.split(",") if x.strip())
     args.workers = [int(x) for x in args.workers.split(",") if x.strip()]
