@@ -574,7 +574,11 @@ class Server:
         env = {**os.environ, "WARLOG_RESPONSE_CACHE_MB": os.environ.get("WARLOG_RESPONSE_CACHE_MB", "128")}
         if not response_cache:
             env["WARLOG_RESPONSE_CACHE_MB"] = "0"
-        self.proc = subprocess.Popen(cmd, stdout=self.log, stderr=subprocess.STDOUT, cwd=ROOT, env=env)
+        # a session of its own: stop() ends the server's worker processes with it (uvicorn's supervisor may be killed
+        # before its workers have finished shutting down)
+        self.proc = subprocess.Popen(
+            cmd, stdout=self.log, stderr=subprocess.STDOUT, cwd=ROOT, env=env, start_new_session=True
+        )
 
     def wait_ready(self, timeout: float = 180.0) -> float:
         """Seconds until GET /api/me answers; raises if the server dies or never answers."""
@@ -611,13 +615,22 @@ class Server:
         return total
 
     def stop(self) -> None:
-        """Terminate the server (kill if it lingers)."""
-        self.proc.terminate()
+        """Terminate the server and its workers (kill them if they linger)."""
+        import signal
+
+        def signal_all(sig: int) -> None:
+            try:
+                os.killpg(self.proc.pid, sig)  # the server's own process group (start_new_session)
+            except ProcessLookupError:
+                pass
+
+        signal_all(signal.SIGTERM)
         try:
             self.proc.wait(30)
         except subprocess.TimeoutExpired:
-            self.proc.kill()
+            signal_all(signal.SIGKILL)
             self.proc.wait()
+        signal_all(signal.SIGKILL)  # a worker left behind by its supervisor
         self.log.close()
 
 

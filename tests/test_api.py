@@ -107,6 +107,21 @@ def test_geojson_and_csv_exports(served):
     assert len(rows) == 8 and all(r["event_id_cnty"].startswith("SYR") for r in rows)
 
 
+def test_geojson_with_fields_keeps_points_and_cuts_properties(served):
+    client, _, _ = served
+    full = client.get("/api/events.geojson", params={"country": "Syria"}).json()
+    keys = "id,event_date,event_type,location,fatalities"  # what the web map's markers use (MAP_FIELDS)
+    cut = client.get("/api/events.geojson", params={"country": "Syria", "fields": keys}).json()
+    assert cut["type"] == "FeatureCollection" and cut["total"] == full["total"]
+    assert [(f["id"], f["geometry"]) for f in cut["features"]] == [(f["id"], f["geometry"]) for f in full["features"]]
+    for a, b in zip(cut["features"], full["features"], strict=True):
+        assert list(a["properties"]) == keys.split(",")
+        assert a["properties"] == {k: b["properties"][k] for k in keys.split(",")}
+    with_text = client.get("/api/events.geojson", params={"fields": "id,evidence"}).json()
+    assert all(f["properties"]["evidence"] for f in with_text["features"])  # a report field asked for is read
+    assert client.get("/api/events.geojson", params={"fields": "id,nonsense"}).status_code == 422
+
+
 def test_event_detail_has_reports_evidence_sources_and_figures(served):
     client, _, _ = served
     eid = client.get("/api/events", params={"q": "Maarat"}).json()["items"][0]["id"]
@@ -228,3 +243,19 @@ def test_sql_injection_through_every_filter_changes_nothing(served, name):
             assert res.json()["total"] == 0, (name, payload)
     assert client.get("/api/events", params={"page_size": 100}).json()["total"] == before
     assert store.stats()["reports"] == reports_before
+
+
+def test_the_web_maps_fields_cover_what_its_markers_read():
+    """The map asks /api/events.geojson for MAP_FIELDS only: every property its markers read must be among them."""
+    import re
+    from importlib import resources
+
+    from warlog.store.read import parse_fields
+
+    js = (resources.files("warlog.web") / "static" / "app.js").read_text(encoding="utf-8")
+    asked = re.search(r'var MAP_FIELDS = "([^"]+)"', js).group(1)
+    assert parse_fields(asked) is not None  # keys the API knows
+    body = js[js.index("function loadMap") : js.index("function loadTimeline")]
+    assert "fields: MAP_FIELDS" in body
+    read = set(re.findall(r"\bp\.([a-z_0-9]+)", body))
+    assert read and read <= set(asked.split(","))

@@ -186,3 +186,75 @@ def test_the_kept_version_connection_sees_every_write_and_recovers(db_url):
         reader.close()
         reader_store.close()
         writer.close()
+
+
+@pytest.fixture
+def shared_servers(db_url, tmp_path):
+    """Two apps over one store sharing computed responses through one file, as `warlog serve --workers 2` runs."""
+    stores = [Store(db_url), Store(db_url)]
+    write_events(stores[0], [_event(i) for i in range(1, 8)], [])
+    shared = str(tmp_path / "responses.sqlite")
+    clients = [TestClient(create_app(ServeConfig(db_url=db_url, shared_cache=shared), store=s)) for s in stores]
+    yield clients, stores, shared
+    for c in clients:
+        c.close()
+    for s in stores:
+        s.close()
+
+
+def test_a_response_computed_by_one_worker_is_a_hit_in_another(shared_servers, monkeypatch):
+    (a, b), (_store_a, store_b), _path = shared_servers
+    first = a.get("/api/events", params={"sort": "-fatalities"})
+    assert first.headers["x-warlog-cache"] == "miss"
+    import warlog.api.app as app_module
+
+    def refuse(*_a: Any, **_k: Any) -> Any:
+        raise AssertionError("computed again")
+
+    monkeypatch.setattr(app_module, "page_events", refuse)  # b must not compute what a computed
+    other = b.get("/api/events", params={"sort": "-fatalities"})
+    assert other.headers["x-warlog-cache"] == "hit" and other.content == first.content
+    zipped = b.get("/api/stats", headers={"Accept-Encoding": "gzip"})  # not computed by a: b computes and shares it
+    assert zipped.headers["x-warlog-cache"] == "miss"
+    assert a.get("/api/stats").headers["x-warlog-cache"] == "hit" and a.get("/api/stats").json() == zipped.json()
+    monkeypatch.undo()
+
+    write_events(store_b, [_event(20, fatalities=99)], [])  # a write in either process: shared entries are stale
+    for client in (b, a):
+        resp = client.get("/api/events", params={"sort": "-fatalities"})
+        assert resp.json()["total"] == 8 and _ids(resp)[0] == "e020"
+    assert [c.get("/api/events", params={"sort": "-fatalities"}).headers["x-warlog-cache"] for c in (a, b)] == [
+        "hit",
+        "hit",
+    ]
+
+
+def test_a_broken_shared_file_only_costs_the_lookup(shared_servers):
+    (a, b), _stores, path = shared_servers
+    a.get("/api/events")
+    a.app.state.shared_responses._conn.execute("DROP TABLE responses")  # the file's table gone under both workers
+    assert b.get("/api/events").headers["x-warlog-cache"] == "miss" and b.get("/api/events").json()["total"] == 7
+
+
+def test_shared_responses_keep_only_the_newest_version_and_their_bound(tmp_path):
+    from warlog.api.cache import SharedResponses
+
+    shared = SharedResponses(str(tmp_path / "r.sqlite"), max_bytes=10_000)
+    shared.put(("/p", (("a", "1"),)), Entry(3, b"x" * 100, "application/json"))
+    assert shared.get(("/p", (("a", "1"),)), 3).body == b"x" * 100
+    assert shared.get(("/p", (("a", "1"),)), 4) is None  # another data version: not served
+    shared.put(("/q", ()), Entry(4, b"y" * 100, "application/json"))
+    assert shared.get(("/p", (("a", "1"),)), 3) is None  # an older version's rows are dropped
+    for i in range(200):
+        shared.put(("/r", (("i", str(i)),)), Entry(4, b"z" * 500, "application/json"))
+    size = shared._conn.execute("SELECT sum(size) FROM responses").fetchone()[0]
+    assert size <= 10_000 and shared.get(("/r", (("i", "199"),)), 4) is not None  # the newest kept
+
+
+def test_a_shared_file_that_cannot_be_opened_leaves_each_worker_its_own(db_url, tmp_path):
+    store = Store(db_url)
+    app = create_app(ServeConfig(db_url=db_url, shared_cache=str(tmp_path / "missing" / "r.sqlite")), store=store)
+    assert app.state.shared_responses is None and app.state.response_cache is not None
+    with TestClient(app) as c:
+        assert c.get("/api/events").status_code == 200
+    store.close()

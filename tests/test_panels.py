@@ -94,3 +94,44 @@ def test_panels_follow_reviews(client):
     assert after["fatalities"] == before["fatalities"] - hama["fatalities"]
     rejected = c.get("/api/panels/summary?status=rejected").json()["totals"]
     assert rejected["events"] == 1
+
+
+def _breakdowns(items):
+    """The admin-1 units and actors of a list of events, counted one event at a time (the panel's definition)."""
+    admin1, actors = {}, {}
+    for e in items:
+        key = (e["admin1"], e["country"])
+        admin1[key] = [admin1.get(key, [0, 0])[0] + 1, admin1.get(key, [0, 0])[1] + e["fatalities"]]
+        for a in {e["actor1"], e["actor2"]} - {None, ""}:  # each event once per actor, on either side
+            actors[a] = [actors.get(a, [0, 0])[0] + 1, actors.get(a, [0, 0])[1] + e["fatalities"]]
+    return admin1, actors
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_breakdowns_match_the_events_one_by_one(client, query):
+    c, _ = client
+    s = c.get(f"/api/panels/summary?{query}").json()
+    items = c.get(f"/api/events?{query}&page_size=100").json()["items"]
+    admin1, actors = _breakdowns(items)
+    assert {(x["admin1"], x["country"]): [x["events"], x["fatalities"]] for x in s["by_admin1"]} == admin1
+    assert {x["actor"]: [x["events"], x["fatalities"]] for x in s["by_actor"]} == actors
+    assert [x["events"] for x in s["by_actor"]] == sorted((x["events"] for x in s["by_actor"]), reverse=True)
+    per_day = {}
+    for e in items:
+        if e["event_date"]:
+            key = (e["event_date"], e["event_type"])
+            per_day[key] = per_day.get(key, 0) + 1
+    assert {(x["day"], x["event_type"]): x["events"] for x in s["series"]} == per_day
+
+
+def test_breakdowns_follow_an_edited_actor_and_place(client):
+    c, store = client
+    items = c.get("/api/events?country=Syria&page_size=100").json()["items"]
+    ev = next(e for e in items if e["actor1"] and e["actor2"] != e["actor1"])
+    reviewing.edit(store, ev["id"], {"actor2": ev["actor1"], "admin1": "Hasakah"}, "tester")  # same actor both sides
+    s = c.get("/api/panels/summary?country=Syria").json()
+    after = c.get("/api/events?country=Syria&page_size=100").json()["items"]
+    assert next(e for e in after if e["id"] == ev["id"])["admin1"] == "Hasakah"
+    admin1, actors = _breakdowns(after)
+    assert {(x["admin1"], x["country"]): [x["events"], x["fatalities"]] for x in s["by_admin1"]} == admin1
+    assert {x["actor"]: [x["events"], x["fatalities"]] for x in s["by_actor"]} == actors

@@ -252,8 +252,20 @@ def _feature_properties(event: dict[str, Any]) -> dict[str, Any]:
     return props
 
 
-def geojson_features(events: Iterable[dict[str, Any]]) -> tuple[list[dict[str, Any]], int]:
-    """GeoJSON Point features for events with valid coordinates, and how many events were skipped."""
+def _some_properties(event: dict[str, Any], keys: tuple[str, ...]) -> dict[str, Any]:
+    """Only these keys of _feature_properties(event), in the order asked (the evidence as _feature_properties
+    writes it)."""
+    if "evidence" in keys:
+        props = _feature_properties(event)
+        return {k: props[k] for k in keys if k in props}
+    return {k: v.isoformat() if isinstance(v, datetime | date) else v for k in keys if k in event for v in (event[k],)}
+
+
+def geojson_features(
+    events: Iterable[dict[str, Any]], keys: tuple[str, ...] | None = None
+) -> tuple[list[dict[str, Any]], int]:
+    """GeoJSON Point features for events with valid coordinates, and how many events were skipped; `keys`: only
+    these properties (None: every key of the event)."""
     features: list[dict[str, Any]] = []
     skipped = 0
     for event in events:
@@ -264,14 +276,15 @@ def geojson_features(events: Iterable[dict[str, Any]]) -> tuple[list[dict[str, A
         feature: dict[str, Any] = {"type": "Feature", "geometry": {"type": "Point", "coordinates": coords}}
         if event.get("id") is not None:
             feature["id"] = event["id"]
-        feature["properties"] = _feature_properties(event)
+        feature["properties"] = _feature_properties(event) if keys is None else _some_properties(event, keys)
         features.append(feature)
     return features, skipped
 
 
-def to_geojson(events: Iterable[dict[str, Any]]) -> dict[str, Any]:
-    """An RFC 7946 FeatureCollection of the events that have coordinates (others are skipped and logged)."""
-    features, skipped = geojson_features(events)
+def to_geojson(events: Iterable[dict[str, Any]], keys: tuple[str, ...] | None = None) -> dict[str, Any]:
+    """An RFC 7946 FeatureCollection of the events that have coordinates (others are skipped and logged); `keys`:
+    only these properties."""
+    features, skipped = geojson_features(events, keys)
     if skipped:
         log.info("geojson: skipped %d event(s) without valid coordinates", skipped)
     return {"type": "FeatureCollection", "features": features}

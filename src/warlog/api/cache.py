@@ -10,6 +10,9 @@ The JSON is encoded once, and compressed once for clients that accept gzip.
 - `Cache-Control: no-cache` on a request computes it afresh (and refreshes the entry).
 - Responses carry `X-Warlog-Cache: hit`, `miss` or `off`.
 - `WARLOG_RESPONSE_CACHE_MB` bounds the memory per process (default 128; 0 turns the cache off).
+- Several workers share what they compute (`SharedResponses`, a SQLite file `warlog serve --workers N` makes in a
+  private temporary folder): a response missing from a worker's memory is looked up there before it is computed, so
+  N workers compute each response about once instead of up to N times. Entries carry their data version as in memory.
 - A hit is answered by `CacheHitMiddleware` before FastAPI parses anything (no routing, no dependency solving, no
   worker thread): the request's path and query name the entry, the data version is read, the kept bytes go out. Only
   requests that need no token (no Authorization header, reading open to this client) take that path; the others go
@@ -113,6 +116,88 @@ class ResponseCache:
         return key in self._entries
 
 
+def open_shared(path: str | None, max_bytes: int) -> SharedResponses | None:
+    """The shared responses file of this server's workers, or None (none configured, or it cannot be opened: each
+    worker then keeps its own responses only)."""
+    import logging
+    import sqlite3
+
+    if not path:
+        return None
+    try:
+        return SharedResponses(path, max_bytes)
+    except (sqlite3.Error, OSError) as exc:
+        logging.getLogger(__name__).warning("responses not shared between workers: %s: %s", path, exc)
+        return None
+
+
+class SharedResponses:
+    """Responses shared by the server processes of one machine through a SQLite file: (key, data version, media type,
+    body, gzip form). A lookup is one primary-key read (about 0.1 ms plus the body's bytes); a write replaces the key's
+    row and drops the rows of older data versions (they can never be served again). Bounded in bytes: past the bound
+    the oldest half is dropped. Errors (a locked or damaged file) only cost the lookup: the response is computed."""
+
+    def __init__(self, path: str, max_bytes: int) -> None:
+        import sqlite3
+
+        self.path = path
+        self.max_bytes = max_bytes
+        self._lock = threading.Lock()
+        self._conn = sqlite3.connect(path, timeout=2, check_same_thread=False, isolation_level=None)
+        self._conn.execute("PRAGMA journal_mode=WAL")
+        self._conn.execute("PRAGMA synchronous=OFF")  # a cache: a crash loses entries, never data
+        self._conn.execute(
+            "CREATE TABLE IF NOT EXISTS responses (key TEXT PRIMARY KEY, version INTEGER NOT NULL, "
+            "media_type TEXT NOT NULL, body BLOB NOT NULL, gzipped BLOB, size INTEGER NOT NULL, at REAL NOT NULL)"
+        )
+        self._newest = 0  # the highest data version written from this process
+
+    @staticmethod
+    def _key(key: tuple) -> str:
+        return json.dumps(key, separators=(",", ":"), ensure_ascii=False)
+
+    def get(self, key: tuple, data_version: int) -> Entry | None:
+        """The shared entry for key if it was computed at this data version."""
+        import sqlite3
+
+        try:
+            with self._lock:
+                row = self._conn.execute(
+                    "SELECT version, media_type, body, gzipped FROM responses WHERE key = ?", (self._key(key),)
+                ).fetchone()
+        except sqlite3.Error:
+            return None
+        if row is None or row[0] != data_version:
+            return None
+        return Entry(row[0], bytes(row[2]), row[1], None if row[3] is None else bytes(row[3]))
+
+    def put(self, key: tuple, entry: Entry) -> None:
+        """Share an entry (unless it alone is over the bound)."""
+        import sqlite3
+        import time
+
+        if entry.size > self.max_bytes:
+            return
+        try:
+            with self._lock:
+                self._conn.execute(
+                    "INSERT OR REPLACE INTO responses VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (self._key(key), entry.version, entry.media_type, entry.body, entry.gzipped, entry.size,
+                     time.time()),
+                )  # fmt: skip
+                if entry.version > self._newest:
+                    self._newest = entry.version
+                    self._conn.execute("DELETE FROM responses WHERE version < ?", (entry.version,))
+                total = self._conn.execute("SELECT coalesce(sum(size), 0) FROM responses").fetchone()[0]
+                if total > self.max_bytes:
+                    self._conn.execute(
+                        "DELETE FROM responses WHERE key IN (SELECT key FROM responses ORDER BY at LIMIT "
+                        "(SELECT count(*) / 2 + 1 FROM responses))"
+                    )
+        except sqlite3.Error:
+            return
+
+
 def _plain(value: Any) -> Any:
     """JSON for the values json cannot encode: dates as ISO text (what FastAPI's encoder writes), the rest as text."""
     if isinstance(value, datetime | date):
@@ -175,26 +260,43 @@ def cached_response(
     entry = None if fresh else cache.get(key, current)
     if entry is not None:
         return _respond(request, entry, "hit", cache)
+    shared: SharedResponses | None = getattr(request.app.state, "shared_responses", None)
     if fresh:
-        return _respond(request, _compute(cache, key, current, compute, media_type, raw), "miss", cache)
+        return _respond(request, _compute(cache, key, current, compute, media_type, raw, shared), "miss", cache)
     with cache.flight(key, current):  # one computation per key and version; the others wait, then find it kept
         entry = cache.get(key, current)
         if entry is not None:
             return _respond(request, entry, "hit", cache)
+        entry = shared.get(key, current) if shared is not None else None
+        if entry is not None:  # another worker computed it
+            cache.put(key, entry)
+            cache.landed(key, current)
+            return _respond(request, entry, "hit", cache)
         try:
-            entry = _compute(cache, key, current, compute, media_type, raw)
+            entry = _compute(cache, key, current, compute, media_type, raw, shared)
         finally:
             cache.landed(key, current)
     return _respond(request, entry, "miss", cache)
 
 
 def _compute(
-    cache: ResponseCache, key: tuple, current: int, compute: Callable[[], Any], media_type: str, raw: bool
+    cache: ResponseCache,
+    key: tuple,
+    current: int,
+    compute: Callable[[], Any],
+    media_type: str,
+    raw: bool,
+    shared: SharedResponses | None = None,
 ) -> Entry:
-    """Compute a response, encode it and keep it under the data version read before computing."""
+    """Compute a response, encode it and keep it under the data version read before computing (and share it with
+    the other workers, its gzip form made first so that none of them compresses it again)."""
     data = compute()
     entry = Entry(current, data if raw else encode(data), media_type)
     cache.put(key, entry)
+    if shared is not None:
+        if len(entry.body) >= GZIP_MIN_BYTES:
+            cache.gzipped(entry)
+        shared.put(key, entry)
     return entry
 
 

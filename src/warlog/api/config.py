@@ -41,6 +41,10 @@ class ServeConfig:
     link_on_ingest: bool = True
     # Read responses kept per process until the data changes (warlog.api.cache); 0 turns the cache off.
     response_cache_mb: int = field(default_factory=lambda: _env_int("WARLOG_RESPONSE_CACHE_MB", 128))
+    # A file the server processes of one `warlog serve --workers N` share their computed responses through (set by
+    # `warlog serve` for N > 1; warlog.api.cache.SharedResponses): a response one worker computed is a hit in every
+    # other. None: each process keeps its own only.
+    shared_cache: str | None = field(default_factory=lambda: os.environ.get("WARLOG_SHARED_CACHE") or None)
     # Worker threads computing responses per process (route handlers run in a thread pool); 0: the server's default
     # (40). Fewer threads queue requests instead of interleaving them under the interpreter lock, and leave the event
     # loop, which answers cached responses, waiting less for it: with 6, bench_api's p50 was 11-21 ms lower in each of

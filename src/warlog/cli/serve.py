@@ -70,15 +70,26 @@ def serve(
     os.environ["WARLOG_CORS_ORIGINS"] = ",".join(config.cors_origins)
     os.environ["WARLOG_ALLOW_PRIVATE_URLS"] = "1" if config.allow_private_urls else "0"
     os.environ["WARLOG_ALLOWED_HOSTS"] = ",".join(config.host_names())  # the served host's names included
-    uvicorn.run(
-        "warlog.api.app:create_app",
-        factory=True,
-        workers=workers,
-        host=host,
-        port=port,
-        log_level="info",
-        proxy_headers=False,
-    )
+    import shutil
+    import tempfile
+
+    # The workers share the responses they compute through a file in a folder only this user can read (removed at
+    # exit): a response one worker computed is a hit in the others (warlog.api.cache.SharedResponses).
+    folder = tempfile.mkdtemp(prefix="warlog-serve-")
+    if config.response_cache_mb > 0:
+        os.environ["WARLOG_SHARED_CACHE"] = os.path.join(folder, "responses.sqlite")
+    try:
+        uvicorn.run(
+            "warlog.api.app:create_app",
+            factory=True,
+            workers=workers,
+            host=host,
+            port=port,
+            log_level="info",
+            proxy_headers=False,
+        )
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @token_app.command("create")

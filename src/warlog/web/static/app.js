@@ -25,6 +25,9 @@
   // the item keys the table shows (the detail comes from /api/events/{id}): the server then skips each event's reports
   var TABLE_FIELDS = "id,event_date,event_type,sub_event_type,actor1,actor2,location,admin1,fatalities,fatalities_min," +
     "fatalities_max,n_sources,review_status";
+  // the property keys the map's markers use (colour, size, tooltip, click): the server then builds each feature from
+  // the event's row alone (a tenth of the bytes and CPU of whole features); the GeoJSON download link asks for all
+  var MAP_FIELDS = "id,event_date,event_type,sub_event_type,location,fatalities";
   var TOKEN_KEY = "warlog-token";
 
   var state = { filters: {}, page: 1, sort: "-event_date", selected: null, markers: {}, bounds: null };
@@ -267,7 +270,7 @@
   function current(gen) { return gen === undefined || gen === state.gen; }
 
   function loadMap(gen) {
-    return api("/api/events.geojson?" + query({ limit: 5000 })).then(function (fc) {
+    return api("/api/events.geojson?" + query({ limit: 5000, fields: MAP_FIELDS })).then(function (fc) {
       if (!current(gen)) return;
       cluster.clearLayers();
       state.markers = {};
