@@ -333,3 +333,33 @@ def test_codebook_classes_in_news_wording(sentence: str, sub: str) -> None:
 
 def test_the_group_controls_large_parts_is_no_capture() -> None:
     assert _sub("The group controls large parts of the north.") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sub"),
+    [
+        (
+            "Marines captured Jose Luis Rivera, alias El Tigre, a regional cartel boss, in a hideout near the coast.",
+            "Arrests",
+        ),
+        (
+            "Opposition leader Amadou Ba was arrested on Friday in Thies and placed in custody, his party said.",
+            "Arrests",
+        ),
+        (
+            "A woman walked into the bus station with explosives strapped under her dress and set them off, killing "
+            "six people and herself.",
+            "Suicide bomb",
+        ),
+        (
+            "An air force jet mistakenly bombs a camp for displaced people, killing dozens, the military admits.",
+            "Air/drone strike",
+        ),
+        (
+            "Witnesses said a jet dropped bombs on a crowd gathered at the market; more than 40 were killed.",
+            "Air/drone strike",
+        ),
+    ],
+)
+def test_codebook_classes_in_news_wording_2(sentence: str, sub: str) -> None:
+    assert _sub(sentence) == sub

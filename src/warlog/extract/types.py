@@ -534,6 +534,8 @@ def _is_crowd(sentence: str, mention: ActorMention) -> bool:
 
 
 _ARMED_KINDS = _STATE_KINDS | _NONSTATE_KINDS
+_ALIAS_AFTER = re.compile(r"(?:\s+[A-Z][\w'.-]+){0,4},?\s+(?:alias|a\.k\.a\.?|aka|known as)\b")
+_PASSIVE_NO_AGENT = re.compile(r"(?!\s+by\b)\s+(?:on|in|at|late|early|and|after|during|while|,|\.)", re.I)
 _SEXUAL_ACT = re.compile(r"\b(?:gang-?)?rap(?:ed|ing)\b|\bsexually (?:assault|abus)(?:ed|ing)\b", re.I)
 _HEARSAY_SV = re.compile(r"\b(?:accus\w*|alleg\w*|denied|deny|denies|threat\w*|if)\b", re.I)
 _FIGHT_WORDS = re.compile(r"clash|fight|battl|exchang|skirmish|gunfight|shoot-?out|firefight", re.I)
@@ -596,6 +598,8 @@ def _nationals(word: str) -> bool:
 def _captures_person(sentence: str, m: re.Match[str]) -> bool:
     """Whether a capture trigger takes a person (an arrest), not a place: a wanted person, or people named by their
     nationality ("captured two Canadians, a Norwegian and a Filipina")."""
+    if _ALIAS_AFTER.match(sentence, m.end()):
+        return True  # "captured Dairo Usuga, alias Otoniel": a wanted person, named with his alias
     obj = re.match(r"\s+(?:the |a |an |\d+ |two |three |four |five |several |some )?([A-Z][\w-]+)", sentence[m.end() :])
     if obj and _nationals(obj.group(1)):
         return True
@@ -681,6 +685,7 @@ def _find(sentence: str, actors: Sequence[str]) -> list[tuple[EventTypeMatch, st
             sub == ARREST
             and _perpetrator_kind(sentence, m.start(), actors) in _NONSTATE_KINDS
             and not _state_subject(sentence, m.start())
+            and not _PASSIVE_NO_AGENT.match(sentence, m.end())  # "X was arrested on Friday and placed in custody"
         ):
             sub = ABDUCT
         elif sub == AIR and trig.score < 0.5 and _perpetrator_kind(sentence, m.start(), actors) in _NONSTATE_KINDS:
