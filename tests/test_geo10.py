@@ -1,0 +1,70 @@
+"""Round 10 geocoding (issue 15, helper geo10): a place its province qualifies ("Anjara, Aleppo") takes the closest
+spelling of its name in that province, and, in the conflict region, no namesake in another province."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from warlog.eval.geoparse import resolve_spans
+from warlog.gazetteer.index import Gazetteer, create_schema, insert_places
+
+
+def _gazetteer_of(rows: list[dict]) -> Gazetteer:
+    conn = sqlite3.connect(":memory:", check_same_thread=False)
+    create_schema(conn)
+    insert_places(conn, rows)
+    return Gazetteer(conn)
+
+
+def _row(id_: str, name: str, feature: str, iso: str, lat: float, lon: float, **kw: object) -> dict:
+    return {"id": id_, "name": name, "feature": feature, "iso": iso, "country": iso, "lat": lat, "lon": lon,
+            "population": kw.pop("population", 0), "alt_names": kw.pop("alt_names", []), **kw}  # fmt: skip
+
+
+def _syria() -> Gazetteer:
+    return _gazetteer_of([
+        _row("c", "Syria", "country", "SY", 35.0, 38.0),
+        _row("a1", "Aleppo", "admin1", "SY", 36.2, 37.2, admin1="Aleppo", city="Aleppo"),
+        _row("a2", "Ar Raqqa", "admin1", "SY", 35.9, 39.0, admin1="Ar Raqqa"),
+        _row("a3", "Deir ez Zor", "admin1", "SY", 35.3, 40.1, admin1="Deir ez Zor"),
+        _row("t1", "Aleppo", "city", "SY", 36.20, 37.16, admin1="Aleppo", population=2_000_000),
+        # two villages of Aleppo: one with the loose key of "Anjara", a larger one only with its consonant skeleton
+        _row("v1", "Anjarah", "village", "SY", 36.22, 36.95, admin1="Aleppo"),
+        _row("v2", "Najjarah", "village", "SY", 36.24, 37.54, admin1="Aleppo", population=5_000),
+        # a village of Raqqa whose name a village of Deir ez-Zor the gazetteer lacks also has
+        _row("v3", "As Sabkhah", "village", "SY", 35.81, 39.26, admin1="Ar Raqqa", population=3_000),
+        # a village of Aleppo with a namesake in Idlib
+        _row("v4", "Tal Khanzir", "village", "SY", 36.0, 36.6, admin1="Idleb"),
+    ])  # fmt: skip
+
+
+def test_the_closest_spelling_in_the_named_province_wins() -> None:
+    gaz = _syria()
+    anjara, _ = resolve_spans("Anjara, Aleppo", [(0, 6), (8, 14)], country_hint="SY", gazetteer=gaz, area_points=False)
+    assert anjara is not None and anjara.location == "Anjarah"  # a loose key, not Najjarah's consonant skeleton
+    najjarah, _ = resolve_spans("Najjara, Aleppo", [(0, 7), (9, 15)], country_hint="SY", gazetteer=gaz)
+    assert najjarah is not None and najjarah.location == "Najjarah"
+
+
+def test_no_namesake_in_another_province_of_the_conflict_region() -> None:
+    gaz = _syria()
+    text = "Al Sabkhah, Deir ez Zor"
+    sabkhah, deir = resolve_spans(text, [(0, 10), (12, 23)], country_hint="SY", gazetteer=gaz, area_points=False)
+    assert deir is not None and deir.admin1 == "Deir ez Zor"
+    assert sabkhah is None  # not As Sabkhah of Raqqa, 125 km away
+    # the province named through its namesake capital ("X, Aleppo")
+    khanzir, _ = resolve_spans("Tal Khanzir, Aleppo", [(0, 11), (13, 19)], country_hint="SY", gazetteer=gaz)
+    assert khanzir is None
+    # unqualified, the only Sabkhah is still the answer
+    (alone,) = resolve_spans("Al Sabkhah", [(0, 10)], country_hint="SY", gazetteer=gaz, area_points=False)
+    assert alone is not None and alone.location == "As Sabkhah"
+
+
+def test_a_namesake_in_another_unit_outside_the_conflict_region_is_kept() -> None:
+    gaz = _gazetteer_of([
+        _row("us", "United States", "country", "US", 39.8, -98.6),
+        _row("oh", "Ohio", "admin1", "US", 40.2, -82.7, admin1="Ohio"),
+        _row("o1", "Orient", "town", "US", 41.2, -94.4, admin1="Iowa", population=400),
+    ])  # fmt: skip
+    orient, ohio = resolve_spans("Orient, Ohio", [(0, 6), (8, 12)], gazetteer=gaz)
+    assert ohio is not None and orient is not None and orient.admin1 == "Iowa"
