@@ -68,3 +68,36 @@ def test_a_namesake_in_another_unit_outside_the_conflict_region_is_kept() -> Non
     ])  # fmt: skip
     orient, ohio = resolve_spans("Orient, Ohio", [(0, 6), (8, 12)], gazetteer=gaz)
     assert ohio is not None and orient is not None and orient.admin1 == "Iowa"
+
+
+def test_unanswered_event_places_fall_back_to_the_named_governorate() -> None:
+    from pathlib import Path
+
+    from warlog.eval.geo_syria import evaluate_places
+
+    fix = Path(__file__).parent / "fixtures" / "geoparse"
+    ucdp = evaluate_places("ucdp", fix / "ucdp_mini.csv")  # the made-up Idlib village is kept at Idlib
+    assert abs(ucdp.metrics["no_answer"] - 1 / 3) < 1e-9
+    assert abs(ucdp.metrics["fallback_unit"] - 1 / 3) < 1e-9 and ucdp.metrics["no_answer_after_fallback"] == 0.0
+    assert ucdp.metrics["fallback_within_25km"] == 0.0  # Idlib city is over 25 km from the village's point
+
+
+def test_acled_kind_first_labels_read_as_a_report_writes_them(tmp_path) -> None:
+    from warlog.eval.geo_syria import acled_cases
+
+    path = tmp_path / "acled.csv"
+    path.write_text(
+        "year,geo_precision,location,admin1,latitude,longitude\n"
+        '2020,1,"International Airport, Damascus",Rural Damascus,33.41,36.51\n'
+        '2020,1,"Airbase, Tiyas",Homs,34.52,37.63\n'
+        "2020,1,Aleppo - Sheikh Maqsoud,Aleppo,36.23,37.15\n"
+        '2020,1,"Qorret Tashli, Sweida",Aleppo,36.5,37.9\n',
+        encoding="utf-8",
+    )
+    texts = [c.text for c in acled_cases(path)]
+    assert texts == [
+        "Damascus International Airport",
+        "Tiyas Airbase",
+        "Sheikh Maqsoud, Aleppo",
+        "Qorret Tashli, Sweida",
+    ]
