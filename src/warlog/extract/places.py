@@ -25,7 +25,7 @@ from warlog.gazetteer import GazEntry, Gazetteer, get_gazetteer, haversine_km
 from warlog.gazetteer.features import SITE_FEATURES, geo_precision
 from warlog.gazetteer.index import DEMONYM_QUALITY, REGION
 from warlog.gazetteer.names import exact_key, name_key
-from warlog.gazetteer.ranker import Ranker, default_ranker, log_dist
+from warlog.gazetteer.ranker import Ranker, cloud_features, default_ranker, log_dist
 from warlog.model import Place
 
 __all__ = [
@@ -691,6 +691,7 @@ def rank_document(
         max_pop = max((c.population for c in cs), default=0)
         first.append([candidate_features(t, c, q, cue, ctx, max_pop) for c, q in zip(cs, qs, strict=True)])
     _neighbour_features(toponyms, text, cands, first)
+    cloud_features([name_key(t.surface) for t in toponyms], cands, first)
     picks1 = [_best(cs, fs, ranker, False) for cs, fs in zip(cands, first, strict=True)]
     ranking = Ranking(cands, first, picks1)
     keys = [name_key(t.surface) for t in toponyms]
