@@ -101,3 +101,32 @@ def test_acled_kind_first_labels_read_as_a_report_writes_them(tmp_path) -> None:
         "Sheikh Maqsoud, Aleppo",
         "Qorret Tashli, Sweida",
     ]
+
+
+def test_the_candidate_cloud_favours_the_namesake_the_other_toponyms_can_be_near() -> None:
+    from warlog.gazetteer.index import GazEntry
+    from warlog.gazetteer.ranker import cloud_features
+
+    def place(name: str, admin1: str, lat: float, lon: float, feature: str = "town") -> GazEntry:
+        return GazEntry(id=f"{name}-{admin1}", name=name, feature=feature, lat=lat, lon=lon, iso="US", admin1=admin1)
+
+    alexandria = [place("Alexandria", "Virginia", 38.80, -77.05), place("Alexandria", "Minnesota", 45.88, -95.38)]
+    douglas = [place("Douglas County", "Georgia", 33.70, -84.77, "admin2"),
+               place("Douglas County", "Minnesota", 45.93, -95.45, "admin2")]  # fmt: skip
+    brandon = [place("Brandon", "Florida", 27.94, -82.29), place("Brandon", "Minnesota", 45.97, -95.60)]
+    cloud = [place("Saint Cloud", "Florida", 28.25, -81.28), place("Saint Cloud", "Minnesota", 45.56, -94.16)]
+    minnesota = [place("Minnesota", "Minnesota", 46.0, -94.0, "admin1")]  # an area: its point says nothing
+    cands = [alexandria, douglas, brandon, cloud, minnesota]
+    feats: list[list[dict[str, float]]] = [[{} for _ in cs] for cs in cands]
+    cloud_features(["alexandria", "douglas county", "brandon", "saint cloud", "minnesota"], cands, feats)
+    va, mn = feats[0]
+    assert "cloud_share" not in va and "cloud_any" not in va
+    # Douglas County (7 km) and Brandon (19 km) have a candidate within 100 km; St. Cloud (101 km) has not
+    assert mn["cloud_any"] == 1.0 and mn["cloud_share"] == 2 / 3
+    assert feats[3] == [{}, {}]  # St. Cloud: every other toponym's candidates lie over 100 km away
+    assert feats[4] == [{}]  # no cloud feature for an admin1 area
+    # the shipped ranker has learned that a crowded cloud marks the right namesake
+    from warlog.gazetteer.ranker import default_ranker
+
+    ranker = default_ranker()
+    assert ranker.first.get("cloud_share", 0.0) > 0 and ranker.second.get("cloud_share", 0.0) > 0
