@@ -33,6 +33,11 @@ def _syria() -> Gazetteer:
         _row("v2", "Najjarah", "village", "SY", 36.24, 37.54, admin1="Aleppo", population=5_000),
         # a village of Raqqa whose name a village of Deir ez-Zor the gazetteer lacks also has
         _row("v3", "As Sabkhah", "village", "SY", 35.81, 39.26, admin1="Ar Raqqa", population=3_000),
+        _row("a4", "Damascus", "admin1", "SY", 33.51, 36.29, admin1="Damascus", city="Damascus"),
+        _row("a5", "Rural Damascus", "admin1", "SY", 33.5, 36.8, admin1="Rural Damascus"),
+        _row("t2", "Damascus", "city", "SY", 33.51, 36.29, admin1="Damascus", population=1_500_000),
+        _row("t3", "Harasta", "town", "SY", 33.56, 36.37, admin1="Rural Damascus", population=30_000),
+        _row("t4", "Qatana", "town", "SY", 33.44, 36.08, admin1="Rural Damascus", population=30_000),
         # a village of Aleppo with a namesake in Idlib
         _row("v4", "Tal Khanzir", "village", "SY", 36.0, 36.6, admin1="Idleb"),
     ])  # fmt: skip
@@ -55,6 +60,9 @@ def test_no_namesake_in_another_province_of_the_conflict_region() -> None:
     # the province named through its namesake capital ("X, Aleppo")
     khanzir, _ = resolve_spans("Tal Khanzir, Aleppo", [(0, 11), (13, 19)], country_hint="SY", gazetteer=gaz)
     assert khanzir is None
+    # a capital that is its own province also qualifies its suburbs across the province line
+    harasta, _ = resolve_spans("Harasta, Damascus", [(0, 7), (9, 17)], country_hint="SY", gazetteer=gaz)
+    assert harasta is not None and harasta.location == "Harasta"
     # unqualified, the only Sabkhah is still the answer
     (alone,) = resolve_spans("Al Sabkhah", [(0, 10)], country_hint="SY", gazetteer=gaz, area_points=False)
     assert alone is not None and alone.location == "As Sabkhah"

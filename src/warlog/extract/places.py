@@ -917,13 +917,18 @@ def _within_qualifier(toponyms: list[Toponym], picks: list[GazEntry | None], i: 
     # the conflict region, where the gazetteer holds few villages: "X, Aleppo" names the province through its
     # namesake capital, and a pick in another province is a namesake of a village the gazetteer lacks
     thin = qual.iso in REGION
+    town = None  # the capital, whose suburbs across the province line it also qualifies ("Harasta, Damascus")
     if thin and qual.admin1 and qual.feature in ("city", "town") and name_key(qual.admin1) == name_key(qual.name):
-        province = name_key(qual.admin1)
+        province, town = name_key(qual.admin1), qual
     if unit and qual.feature in ("admin2", "admin3") and qual.admin1:
         province = name_key(qual.admin1)
 
     def inside(e: GazEntry) -> bool:
-        return e.iso == qual.iso and (province is None or name_key(e.admin1 or "") == province)
+        if e.iso != qual.iso:
+            return False
+        if province is None or name_key(e.admin1 or "") == province:
+            return True
+        return town is not None and haversine_km(e.lat, e.lon, town.lat, town.lon) <= _SUBURB_KM
 
     top = toponyms[i]
     there = [(q, c) for c, q in zip(top.candidates, top.quality, strict=False) if inside(c)]
@@ -944,6 +949,7 @@ def _within_qualifier(toponyms: list[Toponym], picks: list[GazEntry | None], i: 
     return None if pick.iso != qual.iso or unit or (thin and province is not None) else pick
 
 
+_SUBURB_KM = 30.0  # how far a province's capital qualifies places outside its province ("Douma, Damascus": 10 km)
 _IN_THE_UNIT_OF = re.compile(
     r"\s*,\s*(?:in|of)\s+the\s+(?:municipality|district|province|region|state|department|county|commune|"
     r"prefecture|governorate)\s+of\s+",
