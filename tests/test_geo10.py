@@ -133,6 +133,21 @@ def test_the_candidate_cloud_favours_the_namesake_the_other_toponyms_can_be_near
     assert mn["cloud_any"] == 1.0 and mn["cloud_share"] == 2 / 3
     assert feats[3] == [{}, {}]  # St. Cloud: every other toponym's candidates lie over 100 km away
     assert feats[4] == [{}]  # no cloud feature for an admin1 area
+    # a neighbour's small namesake supports little: "Paris" beside "Brussels" is not Paris, Ontario
+    paris = [
+        GazEntry(id="p1", name="Paris", feature="city", lat=48.85, lon=2.35, iso="FR", population=2_138_551),
+        GazEntry(id="p2", name="Paris", feature="town", lat=43.20, lon=-80.38, iso="CA", population=12_310),
+    ]
+    brussels = [
+        GazEntry(id="b1", name="Brussels", feature="city", lat=50.85, lon=4.35, iso="BE", population=1_019_022),
+        GazEntry(id="b2", name="Brussels", feature="village", lat=43.75, lon=-81.25, iso="CA", population=1_158),
+    ]
+    feats = [[{}, {}], [{}, {}]]
+    cloud_features(["paris", "brussels"], [paris, brussels], feats)
+    assert feats[0][0] == {}  # Brussels is 260 km from Paris
+    assert feats[0][1].get("cloud_share", 0.0) < 0.05 and "cloud_any" not in feats[0][1]
+    # Paris, Ontario supports Brussels, Ontario by its size beside Paris, France: 1 + log10(12,311 / 2,138,552) / 3
+    assert abs(feats[1][1]["cloud_share"] - 0.253) < 0.01
     # the shipped ranker has learned that a crowded cloud marks the right namesake
     from warlog.gazetteer.ranker import default_ranker
 

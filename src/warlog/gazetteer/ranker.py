@@ -120,16 +120,20 @@ def cloud_features(keys: list[str], cands: list[list], feats: list[list[dict[str
     """How many of the document's other toponyms could be a place near each candidate, whichever of their
     candidates they turn out to be (first pass, so no ranking error feeds it): "Alexandria" beside "Douglas County",
     "St. Cloud" and "Brandon" is the Minnesota town, since each of those has a Minnesota candidate within 100 km.
-    cloud_share: the share of the other toponyms (distinct names, with a point candidate) that have a candidate
-    within CLOUD_KM of this one; cloud_any: at least one has."""
+    A neighbour's candidate supports by how large it is beside that toponym's largest (1 for the largest or a
+    population-less unit, 0 at a thousandth of it): "Paris" beside "Brussels" is not Paris, Ontario, for the
+    village of Brussels, Ontario. cloud_share: the mean support over the other toponyms (distinct names, with a
+    point candidate) within CLOUD_KM; cloud_any: some other toponym supports it by half or more."""
     from warlog.geometry import haversine_km
 
     cells: dict[str, dict[tuple[int, int], list]] = {}
     for k, cs in zip(keys, cands, strict=True):
         grid = cells.setdefault(k, {})
+        top = max((c.population or 0 for c in cs), default=0)
         for c in cs:
             if c.feature not in _POINT_LESS:
-                grid.setdefault((math.floor(c.lat), math.floor(c.lon)), []).append(c)
+                weight = min(1.0, max(0.0, 1.0 + math.log10(((c.population or 0) + 1) / (top + 1)) / 3.0))
+                grid.setdefault((math.floor(c.lat), math.floor(c.lon)), []).append((c, weight))
     names = [k for k, g in cells.items() if g]
     for i, (k, cs) in enumerate(zip(keys, cands, strict=True)):
         others = [cells[o] for o in names if o != k]
@@ -139,15 +143,21 @@ def cloud_features(keys: list[str], cands: list[list], feats: list[list[dict[str
             if c.feature in _POINT_LESS:
                 continue
             la, lo = math.floor(c.lat), math.floor(c.lon)
-            near = 0
+            support = []
             for grid in others:
-                if any(
-                    haversine_km(c.lat, c.lon, o.lat, o.lon) <= CLOUD_KM
-                    for dy in (-1, 0, 1)
-                    for dx in (-1, 0, 1)
-                    for o in grid.get((la + dy, (lo + dx + 180) % 360 - 180), ())
-                ):
-                    near += 1
-            if near:
+                support.append(
+                    max(
+                        (
+                            w
+                            for dy in (-1, 0, 1)
+                            for dx in (-1, 0, 1)
+                            for o, w in grid.get((la + dy, (lo + dx + 180) % 360 - 180), ())
+                            if haversine_km(c.lat, c.lon, o.lat, o.lon) <= CLOUD_KM
+                        ),
+                        default=0.0,
+                    )
+                )
+            if any(support):
+                f["cloud_share"] = sum(support) / len(others)
+            if max(support) >= 0.5:
                 f["cloud_any"] = 1.0
-                f["cloud_share"] = near / len(others)
