@@ -153,3 +153,17 @@ def test_the_candidate_cloud_favours_the_namesake_the_other_toponyms_can_be_near
 
     ranker = default_ranker()
     assert ranker.first.get("cloud_share", 0.0) > 0 and ranker.second.get("cloud_share", 0.0) > 0
+
+
+def test_a_bare_name_shared_by_a_subdistrict_and_its_town_is_the_town() -> None:
+    from warlog.extract.places import Toponym, _town_of_bare_unit_name
+    from warlog.gazetteer.index import GazEntry
+
+    unit = GazEntry(id="hdx-SY070200", name="Ma'arrat An Nu'man", feature="admin3", lat=35.65, lon=36.68, iso="SY")
+    town = GazEntry(id="hdx-cap-SY070200", name="Ma'arrat An Nu'man", feature="town", lat=35.64, lon=36.67, iso="SY")
+    far = GazEntry(id="x", name="Ma'arrat An Nu'man", feature="village", lat=33.0, lon=36.0, iso="SY")
+    top = Toponym(0, 15, "Maarat al-Numan", [unit, town, far], [0.85, 0.85, 0.85])
+    assert _town_of_bare_unit_name(top, unit, None) is town  # ACLED codes the town a report names
+    assert _town_of_bare_unit_name(top, unit, "district") is unit  # "the Maarat al-Numan district"
+    alone = Toponym(0, 15, "Maarat al-Numan", [unit, far], [0.85, 0.85])
+    assert _town_of_bare_unit_name(alone, unit, None) is unit  # no town of that name within 30 km

@@ -889,7 +889,7 @@ def resolve_toponyms(
     for t, entry in zip(toponyms, picks, strict=True):
         try:
             cue = _cue(text, t)
-            entry = _capital_of_bare_name(t, entry, cue)
+            entry = _town_of_bare_unit_name(t, _capital_of_bare_name(t, entry, cue), cue)
             place = place_from_entry(entry, cue, t.surface, gazetteer, area_point=area_points) if entry else None
             if place is None and t.city_hint:
                 place = _city_part(t, country, gazetteer)
@@ -974,6 +974,23 @@ def _capital_of_bare_name(top: Toponym, entry: GazEntry | None, cue: str | None)
         ):
             return c
     return entry
+
+
+def _town_of_bare_unit_name(top: Toponym, entry: GazEntry | None, cue: str | None) -> GazEntry | None:
+    """A name shared by a district or subdistrict and its own town (within 30 km), said with no unit word, is the
+    town, as for provinces ("the town of Maarat al-Numan": not the Maarat al-Numan subdistrict at precision 2)."""
+    if entry is None or entry.feature not in ("admin2", "admin3") or cue is not None:
+        return entry
+    key = name_key(entry.name)
+    towns = [
+        c
+        for c in top.candidates
+        if c.feature in ("city", "town", "village")
+        and c.iso == entry.iso
+        and name_key(c.name) == key
+        and haversine_km(c.lat, c.lon, entry.lat, entry.lon) <= _SUBURB_KM
+    ]
+    return max(towns, key=lambda c: c.population or 0) if towns else entry
 
 
 def _city_part(top: Toponym, country: str | None, gazetteer: Gazetteer | None) -> Place | None:
