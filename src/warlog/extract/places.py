@@ -901,9 +901,10 @@ def resolve_toponyms(
 
 def _within_qualifier(toponyms: list[Toponym], picks: list[GazEntry | None], i: int, text: str) -> GazEntry | None:
     """The pick for a toponym that the next one qualifies ("Daman, Deir ez-Zor"; "Springfield, Illinois"): a place
-    of the qualifying province (of the country, for a country or a town). A pick elsewhere gives way to the largest
-    place of that name there, or to nothing when the name has none there in another country (a village the
-    gazetteer lacks is not its namesake in India)."""
+    of the qualifying province (of the country, for a country or a town), and there the closest spelling of the name.
+    A pick elsewhere gives way to the largest place of that name there, or to nothing when the name has none there in
+    another country (a village the gazetteer lacks is not its namesake in India) or, in the conflict region, in
+    another province."""
     pick = picks[i]
     if pick is None or i + 1 >= len(toponyms) or pick.feature in ("admin1", "country", "continent", "region"):
         return pick
