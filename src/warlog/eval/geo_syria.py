@@ -32,6 +32,10 @@ UCDP_TYPE_WORDS = re.compile(
     r"crossing|countryside|suburbs?|outskirts|desert|oil ?field|field)s?$",
     re.I,
 )
+# ACLED labels some sites kind first ("Airbase, Tiyas", "International Airport, Damascus", "Oil Fields, Omar")
+_ACLED_KIND_FIRST = re.compile(
+    r"(?:(?:international|military|civil)\s+)*(?:air\s*base|airport|oil\s*fields?|gas\s*fields?|base|bridge)", re.I
+)
 UCDP_TRAIN_YEARS = (2016, 2017, 2018)
 ANCHORS: list[Anchor] = []  # no published number for text-only Syrian place resolution (said in the notes)
 
@@ -69,6 +73,9 @@ def acled_cases(path: str | Path, precision: int = 1) -> list[PlaceCase]:
         if " - " in loc:  # "Aleppo - Sheikh Maqsoud": the district, in its city
             city, _, part = loc.partition(" - ")
             loc = f"{part}, {city}"
+        kind, sep, name = loc.partition(", ")
+        if sep and _ACLED_KIND_FIRST.fullmatch(kind):  # "Airbase, Tiyas": a report's "Tiyas airbase"
+            loc = f"{name} {kind}"
         out.append(PlaceCase(loc, r.get("admin1") or "", lat, lon, int(r.get("year") or 0)))
     return out
 
@@ -99,8 +106,10 @@ def ucdp_cases(path: str | Path, years: tuple[int, ...] | None = (2018, 2019), m
     return out
 
 
-def _resolve_text(place: str, admin1: str, context: str, gaz: Gazetteer):
-    """The warlog point for a place text (first toponym = the place), with or without its governorate."""
+def _resolve_text(place: str, admin1: str, context: str, gaz: Gazetteer, fallback: list | None = None):
+    """The warlog point for a place text (first toponym = the place), with or without its governorate. When the
+    place has no answer, `fallback` (a list, if given) receives the unit the text names after it, as event coding
+    keeps such an event (the governorate at its capital, geo_precision 3), or nothing."""
     text = f"{place}, {admin1}" if context == "admin1" and admin1 and admin1.lower() not in place.lower() else place
     first = place.split(", ")[0]
     spans = [(0, len(first))]
@@ -118,6 +127,8 @@ def _resolve_text(place: str, admin1: str, context: str, gaz: Gazetteer):
         inner = places[1]
         if inner is not None and inner.feature in ("city", "town", "village", "district"):
             return inner
+    if places and places[0] is None and fallback is not None:
+        fallback.extend(p for p in places[1:] if p is not None)
     return places[0] if places else None
 
 
@@ -165,21 +176,33 @@ def evaluate_places(
     if not cases:
         raise EvalError(f"{path}: no {source} event with a place name and coded coordinates; nothing to score")
     cache: dict[tuple[str, str], tuple[float, float] | None] = {}
+    falls: dict[tuple[str, str], tuple[float, float] | None] = {}
     t0 = time.perf_counter()
     dists: list[float | None] = []
+    fdists: list[float | None] = []  # the unit an unanswered place's text names, as event coding falls back to
     for c in cases:
         key = (c.text, c.admin1)
         if key not in cache:
-            p = _resolve_text(c.text, c.admin1, context, gaz) if c.text else None
+            units: list = []
+            p = _resolve_text(c.text, c.admin1, context, gaz, units) if c.text else None
             cache[key] = (p.latitude, p.longitude) if p else None
-        hit = cache[key]
+            falls[key] = (units[-1].latitude, units[-1].longitude) if units else None
+        hit, unit = cache[key], falls[key]
         dists.append(haversine_km(hit[0], hit[1], c.lat, c.lon) if hit else None)
+        fdists.append(haversine_km(unit[0], unit[1], c.lat, c.lon) if unit and not hit else None)
     secs = time.perf_counter() - t0
     n = len(cases)
     metrics = {
         "within_5km": sum(1 for d in dists if d is not None and d <= 5) / n if n else 0.0,
         "within_25km": sum(1 for d in dists if d is not None and d <= 25) / n if n else 0.0,
         "no_answer": sum(1 for d in dists if d is None) / n if n else 0.0,
+        # unanswered places kept at the unit their text names (geo_precision 3): how many, and how many of those
+        # fall within 25 km of the event's point anyway; what is left unanswered after that
+        "fallback_unit": sum(1 for d in fdists if d is not None) / n if n else 0.0,
+        "fallback_within_25km": sum(1 for d in fdists if d is not None and d <= 25) / n if n else 0.0,
+        "no_answer_after_fallback": sum(1 for d, f in zip(dists, fdists, strict=True) if d is None and f is None) / n
+        if n
+        else 0.0,
         "n": n,
         "distinct_places": len(cache),
         "toponyms_per_s": round(len(cache) / secs, 1) if secs else 0.0,

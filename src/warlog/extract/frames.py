@@ -953,7 +953,7 @@ def _merge(into: _Draft, other: _Draft) -> None:
         # a country is no place for ACLED: the report's main place is better, unless the sentence named its own
         # place the gazetteer lacks ("the village of Moura": kept at the country for an analyst to place)
         or (a.place.feature == "country" and (other.named_place or not _named_settlement_to_place(a)))
-        or (other.own_place and b.place.geo_precision < a.place.geo_precision)
+        or (other.named_place and other.own_place and b.place.geo_precision < a.place.geo_precision)
     ):
         a.place = b.place  # a sentence that names no place has only the report's main place: it refines nothing
     elif (

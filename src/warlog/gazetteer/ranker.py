@@ -26,6 +26,7 @@ FEATURES: tuple[str, ...] = (
     "f_continent", "f_region", "same_country", "other_country", "country_named", "admin1_named", "admin2_named",
     "near_25", "near_100", "near_300", "far_2000", "log_dist", "same_admin1_anchor", "admin1_share",
     "iso_share", "near_sure_100", "log_dist_sure", "qualified", "qualifies", "list_sibling", "cue_unit",
+    "cloud_share", "cloud_any",
 )  # fmt: skip
 SECOND_ONLY = frozenset(
     {
@@ -109,3 +110,54 @@ def default_ranker() -> Ranker:
 def log_dist(d: float) -> float:
     """Distance feature scale: log10(1 + km) / 4."""
     return math.log10(1.0 + d) / 4.0
+
+
+_POINT_LESS = frozenset({"country", "continent", "admin1", "region"})  # areas: their point says little of nearness
+CLOUD_KM = 100.0
+
+
+def cloud_features(keys: list[str], cands: list[list], feats: list[list[dict[str, float]]]) -> None:
+    """How many of the document's other toponyms could be a place near each candidate, whichever of their
+    candidates they turn out to be (first pass, so no ranking error feeds it): "Alexandria" beside "Douglas County",
+    "St. Cloud" and "Brandon" is the Minnesota town, since each of those has a Minnesota candidate within 100 km.
+    A neighbour's candidate supports by how large it is beside that toponym's largest (1 for the largest or a
+    population-less unit, 0 at a thousandth of it): "Paris" beside "Brussels" is not Paris, Ontario, for the
+    village of Brussels, Ontario. cloud_share: the mean support over the other toponyms (distinct names, with a
+    point candidate) within CLOUD_KM; cloud_any: some other toponym supports it by half or more."""
+    from warlog.geometry import haversine_km
+
+    cells: dict[str, dict[tuple[int, int], list]] = {}
+    for k, cs in zip(keys, cands, strict=True):
+        grid = cells.setdefault(k, {})
+        top = max((c.population or 0 for c in cs), default=0)
+        for c in cs:
+            if c.feature not in _POINT_LESS:
+                weight = min(1.0, max(0.0, 1.0 + math.log10(((c.population or 0) + 1) / (top + 1)) / 3.0))
+                grid.setdefault((math.floor(c.lat), math.floor(c.lon)), []).append((c, weight))
+    names = [k for k, g in cells.items() if g]
+    for i, (k, cs) in enumerate(zip(keys, cands, strict=True)):
+        others = [cells[o] for o in names if o != k]
+        if not others:
+            continue
+        for c, f in zip(cs, feats[i], strict=True):
+            if c.feature in _POINT_LESS:
+                continue
+            la, lo = math.floor(c.lat), math.floor(c.lon)
+            support = []
+            for grid in others:
+                support.append(
+                    max(
+                        (
+                            w
+                            for dy in (-1, 0, 1)
+                            for dx in (-1, 0, 1)
+                            for o, w in grid.get((la + dy, (lo + dx + 180) % 360 - 180), ())
+                            if haversine_km(c.lat, c.lon, o.lat, o.lon) <= CLOUD_KM
+                        ),
+                        default=0.0,
+                    )
+                )
+            if any(support):
+                f["cloud_share"] = sum(support) / len(others)
+            if max(support) >= 0.5:
+                f["cloud_any"] = 1.0
