@@ -685,7 +685,8 @@ def _find(sentence: str, actors: Sequence[str]) -> list[tuple[EventTypeMatch, st
             sub == ARREST
             and _perpetrator_kind(sentence, m.start(), actors) in _NONSTATE_KINDS
             and not _state_subject(sentence, m.start())
-            and not _PASSIVE_NO_AGENT.match(sentence, m.end())  # "X was arrested on Friday and placed in custody"
+            # "X was arrested on Friday and placed in custody": a passive arrest no one is named for
+            and not (_PASSIVE_BEFORE.search(sentence, 0, m.start()) and _PASSIVE_NO_AGENT.match(sentence, m.end()))
         ):
             sub = ABDUCT
         elif sub == AIR and trig.score < 0.5 and _perpetrator_kind(sentence, m.start(), actors) in _NONSTATE_KINDS:
