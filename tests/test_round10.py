@@ -363,3 +363,11 @@ def test_the_group_controls_large_parts_is_no_capture() -> None:
 )
 def test_codebook_classes_in_news_wording_2(sentence: str, sub: str) -> None:
     assert _sub(sentence) == sub
+
+
+def test_a_protester_shot_dead_as_security_forces_moved_in_and_a_march_ending_in_arrests() -> None:
+    s = "A 20-year-old was shot dead in the Ratoma district as security forces moved against a pro-democracy march."
+    assert _sub(s) == "Excessive force against protesters"
+    assert _sub("A protester was shot dead by unknown gunmen during the march in the capital.") == "Attack"
+    s = "Police prevented the weekly march in the capital on Friday and proceeded to dozens of arrests."
+    assert _sub(s) == "Protest with intervention"

@@ -808,7 +808,8 @@ _CROWD_ARREST = re.compile(
     r"\b(?:arrested|detained|rounded up) (?:at least |over |more than )?(?:\d+|two|three|four|five|six|seven|eight|"
     r"nine|ten|several|some|many|dozens|scores|hundreds|a number|a few)\b|\b(?:\d+|two|three|four|five|six|seven|"
     r"eight|nine|ten|several|dozens|scores|hundreds) (?:[\w\-]+ ){0,2}?(?:were |was |have been |had been )?"
-    r"(?:arrested|detained)\b",
+    r"(?:arrested|detained|apprehended)\b|\b(?:dozens|scores|hundreds|\d+) of arrests\b|\bmade (?:\w+ )?arrests\b"
+    r"|\b(?:mass|numerous) arrests\b",
     re.IGNORECASE,
 )
 
@@ -828,6 +829,9 @@ def _protest_with_force(
             return attack
         if kind in _STATE_KINDS or (kind is None and _STATE_NOUN.search(_clause_before(sentence, attack.start))):
             return _as(EXCESS, attack)
+        if kind is None and _PASSIVE_BEFORE.search(sentence, 0, attack.start) and _STATE_NOUN.search(sentence):
+            # "a 19-year-old was shot dead as security forces moved against the demonstration": the state's force
+            return _as(EXCESS, attack)
     loot = _best(live, LOOT)
     if (
         loot is not None
@@ -838,7 +842,7 @@ def _protest_with_force(
         return _as(VIOLDEM, loot)
     if protest.sub_event_type == EXCESS:
         return protest
-    if protest.sub_event_type == PEACE and _best(live, ARREST) is not None and _CROWD_ARREST.search(sentence):
+    if protest.sub_event_type in (PEACE, INTERV) and _best(live, ARREST) is not None and _CROWD_ARREST.search(sentence):
         return _as(INTERV, _best(live, ARREST))  # "26 arrested", "police arrested 2": the protest was intervened in
     return protest
 
