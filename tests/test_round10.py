@@ -371,3 +371,11 @@ def test_a_protester_shot_dead_as_security_forces_moved_in_and_a_march_ending_in
     assert _sub("A protester was shot dead by unknown gunmen during the march in the capital.") == "Attack"
     s = "Police prevented the weekly march in the capital on Friday and proceeded to dozens of arrests."
     assert _sub(s) == "Protest with intervention"
+
+
+def test_ground_back_under_the_government_and_shots_fired_against_guests() -> None:
+    assert _sub("The town is back under the control of the federal government after rebels were pushed out.") == (
+        "Government regains territory"
+    )
+    assert _sub("Government troops recovered the town of Bama on Friday.") == "Government regains territory"
+    assert _sub("Gunmen burst into a wedding party and fired against the guests, leaving nine dead.") == "Attack"
