@@ -920,6 +920,8 @@ def _trigger_position(sentence: str, sub_event_type: str | None) -> int:
 # _SAID_OWN; "X announced the capture of" and "according to X, 18 fighters were killed" often do too).
 _SAID = re.compile(
     r"^\W{0,3}(?:(?:group|militants|fighters|forces|movement|spokesman|spokesperson)\W{0,3})?(?:has |have |had )?"
+    # an adverb between the source and its verb: "Police later said", "officials also told"
+    r"(?:(?:later|also|earlier|separately|previously|further|then|had|have|has)\s+)?"
     r"(?:said|says|say|reported(?!\s+\w+ed\b)|told|stated|added|tweeted|wrote"
     # "Police suspect they were abducted by the militants": who suspects or believes is no side
     r"|suspects?|suspected\s+(?:that|they|the)|believes?|believed\s+(?:that|they|the)|fear(?:s|ed)?\s+(?:that|they|the))\b",
@@ -988,6 +990,13 @@ _ACCOMPANYING = re.compile(
     re.I,
 )
 _BATTLE_SUBS = frozenset({"Armed clash", "Government regains territory", "Non-state actor overtakes territory"})
+# An actor's people harmed, told as a reduced relative ("police cadets killed in the bombing", "soldiers wounded by
+# the blast"): the victims' side, never the doer (an active "soldiers killed five militants" has an object instead).
+_HARMED_AFTER = re.compile(
+    r"(?:\s+[\w-]+){0,2}?\s+(?:killed|wounded|injured|hurt|slain|maimed)\s+(?:in|by|on|during|when|while|at|near|as"
+    r"|after|since|overnight|yesterday|today|this|last)\b",
+    re.I,
+)
 
 
 def _pick_agents(
@@ -1011,6 +1020,8 @@ def _pick_agents(
             assoc.append(a)
         elif _OWNED_BY.search(before):
             side2.append(a)  # "a detention centre run by the Houthis": whose place was hit, not who hit it
+        elif _HARMED_AFTER.match(sentence, a.end):
+            side2.append(a)  # "the number of police cadets killed in Thursday's car bombing": the victims
         elif _DURING_ITS.search(before) and _OPERATION_NOUN.match(sentence, a.end):
             side1.insert(0, a)  # "a suspect was killed during a police raid": the raid's actor did it
         elif _BY.search(before) and not _SENTENCE_BREAK.search(sentence, min(trig, a.start), max(trig, a.start)):
@@ -1040,6 +1051,12 @@ _ALLY_AFTER = re.compile(
     r"^\s*(?:loyal\s+to|allied\s+(?:to|with)|affiliated\s+with)\s+(?:them|it|the\s+regime)\b", re.I
 )
 _AGAINST = re.compile(r"\bagainst\b|\bon\s+(?:the\s+)?one\s+(?:side|hand)\b", re.I)
+# the joined pair took ground from the other side: "retook two villages in Hiraan from the militants"
+_TAKEN_FROM = re.compile(
+    r"[^.;]{0,40}?\b(?:retook|recaptured|regained|captured|seized|took(?:\s+back)?|wrested|liberated|cleared|drove|"
+    r"pushed|expelled|ousted)\b[^.;]{0,60}?\bfrom\s+(?:the\s+)?(?=[\w-])(?!(?:the\s+)?(?:north|south|east|west)\b)",
+    re.I,
+)
 _ALLY_WORDS = re.compile(
     r"^\s*(?:,\s*)?(?:and|with)\s+[^,.;]{0,30}?\b(?:allied|loyal|loyalist|affiliated|pro-regime|pro-government"
     r"|supporting)\s+$",
@@ -1067,7 +1084,11 @@ def _ally_of(sentence: str, side: list[ActorMention], a: ActorMention) -> bool:
         return True  # "regime forces and pro-regime militias": a pro-government militia beside the state's forces
     if re.fullmatch(r"\s*(?:,\s*)?(?:and|with)\s+(?:the\s+|its\s+|their\s+)?", between, re.I):
         # a plain "and"/"with" joins allies only when the other side comes after "against" or they are "loyal to"
-        return bool(_ALLY_AFTER.match(sentence[a.end :])) or bool(_AGAINST.search(sentence, a.end))
+        return (
+            bool(_ALLY_AFTER.match(sentence[a.end :]))
+            or bool(_AGAINST.search(sentence, a.end))
+            or bool(_TAKEN_FROM.match(sentence, a.end))  # "troops and clan militia retook two villages from X"
+        )
     return True
 
 

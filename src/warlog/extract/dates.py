@@ -1018,7 +1018,10 @@ _WEEKLY_RITE = re.compile(
 
 # A happening during one rite: "exploded during a Sunday service", "as worshippers left Friday prayers" date it.
 _AT_RITE = re.compile(
-    r"\b(?:during|at|after|leaving|attending|left|following)\s+(?:a\s+|the\s+|their\s+|its\s+)?$", re.I
+    # (a feast's name may stand before the day: "during Pentecost Sunday mass", "at the Palm Sunday service")
+    r"\b(?:during|at|after|leaving|attending|left|following)\s+(?:a\s+|the\s+|their\s+|its\s+)?"
+    r"(?:(?-i:[A-Z][a-z]+)\s+)?$",
+    re.I,
 )
 _RITE_HELD = re.compile(r"\s+(?:prayers?|services?|mass|worship)\b", re.I)
 

@@ -86,7 +86,9 @@ _DATELINE = re.compile(
 _PRECEDENCE = taxonomy().within_type
 _CLAIMED = re.compile(
     r"\bclaim(?:ed|s)? (?:responsibility|the attack|the bombing)\b|"
-    r"\bsaid (?:in a statement )?(?:that )?it (?:had )?(?:carried out|was behind|staged) the\b|"
+    r"\b(?:admitted|admits|accepted|accepts|assumed|assumes|took|takes) (?:full )?responsibility\b|"
+    # "said in a statement (on its radio / posted online) that it had carried out the attack"
+    r"\bsaid (?:in a statement(?: [\w' ]{1,30}?)? )?(?:that )?it (?:had )?(?:carried out|was behind|staged) the\b|"
     r"\bsaid (?:that )?its (?:fighters|men|members|militants|cadres) (?:had )?(?:carried (?:it|the \w+) out|"
     r"carried out the\b|were behind)|"
     # "Local activists blamed the RSF": who the report's sources hold responsible (ACLED codes the blamed actor)
@@ -100,6 +102,8 @@ def _line_end(text: str, start: int) -> int:
     """Where the line holding ``start`` ends (the text's end for the last line)."""
     end = text.find("\n", start)
     return len(text) if end < 0 else end
+
+
 _ABOUT_SYRIA = re.compile(r"\bSyria|\bSOHR\b|\bDamascus\b|\bAleppo\b|\bIdlib\b")
 _NO_CLAIM = re.compile(
     r"\b(?:no (?:[\w-]+ )?(?:group|one|organi[sz]ation|faction|party)|nobody|none|not yet"
@@ -123,7 +127,7 @@ _ANAPHORA = re.compile(
 _HABITUAL = re.compile(
     r"\b(?:ha(?:s|ve) been (?:conducting|carrying out|launching|accused)|ha(?:s|ve) repeatedly|accused of|"
     r"on a daily basis|every day|since the (?:start|beginning) of|for (?:months|weeks|years)|"
-    r"(?:is|are) (?:trying|fighting|seeking) to)\b",
+    r"(?:is|are) (?:trying|fighting|seeking) to|(?:in|over|during) recent (?:years|decades)|over the years)\b",
     re.I,
 )
 
@@ -763,6 +767,22 @@ QUIET_GAP = 5  # sentences without a day or a new incident after an event that s
 NEAR_KM = 40.0  # "a raid near Culiacán", then the village it was in: ACLED's precision 2 is the vicinity of a town
 
 
+def _toll_elsewhere(here: list[Place | None], last: Mention) -> bool:
+    """A toll sentence with no trigger that names a precise place outside the last event's province and far from it
+    ("... a US air strike near Jilib had killed a senior leader") tells another happening's toll, not the last one's."""
+    precise = [p for p in here if p is not None and not _coarse(p)]
+    if not precise or last.place is None:
+        return False
+    return all(
+        p.iso != last.place.iso
+        or (
+            p.admin1 != last.place.admin1
+            and haversine_km(p.latitude, p.longitude, last.place.latitude, last.place.longitude) > NEAR_KM
+        )
+        for p in precise
+    )
+
+
 def _near_and_within(near: Place, precise: Place) -> bool:
     """ "Near X" (geo precision 2) and a place told precisely within NEAR_KM of X in the same province: one spot."""
     return (
@@ -1059,6 +1079,8 @@ def _protests_told_on(drafts: list[_Draft], sentences: list[_Sentence], publishe
                 continue  # already folded into this protest
             if j in used or _NEW_INCIDENT.match(text) or any(x.value is not None for x in find_dates(text, published)):
                 break
+            if _OPENS_ELSEWHERE.match(text) and not _mentions_place_of(text, m):
+                break  # "In Mombasa, police fired tear gas ...": another town's story, not this march's
             cues = raw_cues(text)
             if cues & {"Looting/property destruction", "Attack", "Mob violence", "Violent demonstration"} and (
                 _THE_MARCHERS.search(text)
@@ -1074,6 +1096,18 @@ def _protests_told_on(drafts: list[_Draft], sentences: list[_Sentence], publishe
                 if m.actor2 is None or m.inter2 == 7 or m.actor2.startswith("Civilians"):
                     m.actor2, m.inter2 = police_of(m.place.country if m.place else None)
                 m.evidence.append(Evidence(text, sentences[j].start, sentences[j].end))
+
+
+# A sentence that opens on a place of its own ("In Mombasa, ...", "At Kisumu, ...").
+_OPENS_ELSEWHERE = re.compile(r"^\W*(?:In|At|Near|Outside)\s+(?:the\s+)?(?:\w+\s+(?:of\s+)?)?[A-Z][\w'-]+", re.I)
+
+
+def _mentions_place_of(text: str, m: Mention) -> bool:
+    """The sentence names the mention's own place (its location or the name the report used)."""
+    if m.place is None:
+        return True
+    names = {m.place.location.split(" - ")[0], m.place.surface or ""}
+    return any(n and n.lower() in text.lower() for n in names)
 
 
 def _turned_violent(m: Mention) -> None:
@@ -1289,6 +1323,13 @@ def _without_stamp(sent: _Sentence) -> _Sentence:
 
 _ACTS_OF_THEIR_OWN = frozenset({"Abduction/forced disappearance", "Sexual violence"})
 _KILLED_THEM = re.compile(r"\b(?:executed|killed|shot|murdered|massacred|slaughtered|beheaded)\b", re.I)
+# The only event word names what caused the wounds ("31 people were wounded by gunfire", "hit by shrapnel"): the
+# toll of the happening just told, not a new one.
+_WOUNDS_CAUSE = re.compile(
+    r"^[^;]*\b(?:killed|wounded|injured|hurt|hit|struck|treated)\s+(?:\w+\s+){0,2}?(?:by|from|for)\s+(?:stray\s+)?"
+    r"(?:gunfire|gunshots?|bullets?|bullet\s+wounds|shrapnel|live\s+(?:fire|rounds|ammunition)|shots?)\b[^;,]*$",
+    re.I,
+)
 
 
 def _follow_up_target(drafts: list[_Draft], draft: _Draft, anaphoric: bool) -> _Draft | None:
@@ -1305,7 +1346,8 @@ def _follow_up_target(drafts: list[_Draft], draft: _Draft, anaphoric: bool) -> _
         return None  # "they were abducted by the same militants": another act against other people, coded apart
         # (not "rounded up men at the market and executed them": the killing told again)
     placeless = not draft.own_place and not _named_settlement_to_place(m)  # "the village of X" it names: a place
-    if drafts and placeless and (anaphoric or m.sub_event_type == "Attack"):
+    wounds = bool(_WOUNDS_CAUSE.search(m.evidence[0].text)) and (m.actor1 or "Unidentified").startswith("Unidentified")
+    if drafts and placeless and (anaphoric or m.sub_event_type == "Attack" or wounds):
         last = drafts[-1]
         if (
             not (draft.dated and last.dated and not _within(last.mention, m))
@@ -1811,9 +1853,11 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
                 # another source's account of the toll ("One local official put the toll at 120") may come a
                 # paragraph further on; an unsourced toll only right after the event
                 reach = 2 if source_of(index) else 1
+                here = [resolved[i] for i, t in enumerate(toponyms) if sent.start <= t.start < sent.end]
                 if (
                     index - last.sentence_index <= reach + 1
                     and sent.paragraph - sentences[last.sentence_index].paragraph <= reach
+                    and not _toll_elsewhere(here, last.mention)
                 ):
                     attribution = said_by(index)
                     follow = _Draft(
@@ -2162,6 +2206,10 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         )  # fmt: skip
         unnamed_side(d.mention, d.mention.sub_event_type, d.mention.place.country if d.mention.place else country)
         civilian_toll(d.mention)
+        if d.mention.actor1 is None and d.mention.assoc_actor_1:
+            # an associate with no actor1 it is associated with: the first associate leads (ACLED fills actor1 first)
+            first, *rest = d.mention.assoc_actor_1.split("; ")
+            d.mention.actor1, d.mention.assoc_actor_1, d.mention.inter1 = first, "; ".join(rest) or None, None
         _date_actors(d.mention)
         fill_inter(d.mention, d.mention.place.country if d.mention.place else country)  # merges can drop a code
     for n, d in enumerate(drafts):

@@ -86,6 +86,11 @@ _BEFORE_NEAR = re.compile(
     re.I,
 )
 _BEFORE_PART = re.compile(r"\b(?:eastern|western|northern|southern|central|east|west|north|south)\s+$", re.I)
+_A_PART_OF = re.compile(
+    r"\b(?:a|an|one|several|two|three|many|residential|northern|southern|eastern|western|central)\s+(?:[\w-]+\s+)?"
+    r"(?:neighbou?rhoods?|districts?|quarters?)\s+of\s+(?:the\s+)?(?:city\s+of\s+)?$",
+    re.I,
+)
 _BEFORE_ADMIN1 = re.compile(r"\b(?:province|governorate|region|state)\s+of\s+(?:the\s+)?$", re.I)
 _BEFORE_RURAL = re.compile(r"\b(?:rural|countryside of|countryside of the|countryside)\s+$", re.I)
 _BEFORE_DISTRICT = re.compile(r"\b(?:neighbou?rhoods?|district|quarter)\s+of\s+(?:the\s+)?$", re.I)
@@ -509,6 +514,8 @@ def _cue_at(text: str, start: int, end: int) -> str | None:
         return "county"
     if _AFTER_RURAL.match(after) or _BEFORE_RURAL.search(before):
         return "rural"
+    if _A_PART_OF.search(before):
+        return None  # "a residential district of Kherson": the city the district is in, not a district's name
     if _BEFORE_DISTRICT.search(before) or _AFTER_DISTRICT.match(after):
         return "district"
     if _AFTER_DISTRICT_AMBIG.match(after):
@@ -1201,6 +1208,15 @@ def place_for_event(
     return None
 
 
+# A named place, then where it lies from another ("Bago, north of Yangon", "Galcad, 40 km from Dhusamareb"): the
+# second is only a reference point.
+_REFERENCE_AFTER_NAME = re.compile(
+    r"[A-Z][\w'-]+,\s+(?:a\s+\w+\s+)?(?:(?:about|some|around)\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?"
+    r"(?:(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?(?:of|from)|near|outside|close\s+to)\s+(?:the\s+)?"
+    r"(?:town\s+of\s+|city\s+of\s+)?$"
+)
+
+
 def _event_distance(sentence: str, s0: int, trigger: int | None, t: Toponym, p: Place) -> float:
     """Distance from trigger to toponym in characters, discounted after locative prepositions, coarse places last."""
     d = abs(t.start - trigger) if trigger is not None else t.start - s0
@@ -1217,6 +1233,8 @@ def _event_distance(sentence: str, s0: int, trigger: int | None, t: Toponym, p: 
         d += 10_000
     elif p.geo_precision == 3:
         d += 200
+    if _REFERENCE_AFTER_NAME.search(sentence[max(0, t.start - s0 - 70) : t.start - s0]):
+        d += 250  # "In Bago, north of Yangon, ...": the town located by the other is the place, not the reference
     if _FACILITY_AFTER.match(sentence, t.end - s0):
         d += 300  # "the Al-Bayan hospital": a facility's name; the place it stands in, when named, is the place
     return d

@@ -154,8 +154,27 @@ _NOT_AN_INCIDENT = re.compile(
     re.IGNORECASE,
 )
 _AHEAD_OF = re.compile(r"\bahead of (?:the |a |an )?(?:[\w-]+ ){0,2}$", re.I)
+# What the news "came days after": an earlier happening set beside the news ("The bombing came days after the
+# government said a US air strike near X had killed ..."), background unless told with a day of its own.
+_CAME_AFTER_BEFORE = re.compile(
+    # (only an undated span: "hours after" is the same day, "two days after" dates it; both are coded)
+    r"\b(?:came|comes|coming|follows|followed)\s+(?:just\s+|only\s+)?(?:a\s+few\s+|several\s+)?"
+    r"(?:days|weeks|months|years)\s+after\s+(?:[\w'-]+\s+){0,8}$",
+    re.I,
+)
+# The trigger is the subject of "came/comes (days) after ...": the event already told, set beside an earlier one
+# ("The bombing came days after a US air strike ..."), not a new incident.
+_SUBJECT_OF_CAME_AFTER = re.compile(
+    r"\w*(?:\s+[\w'-]+){0,4}?\s+(?:came|comes|follows|followed)\s+(?:just\s+|only\s+)?"
+    r"(?:(?:a|one|two|three|four|five|six|several|\d+)\s+)?(?:(?:hours?|days?|weeks?|months?)\s+)?after\b",
+    re.I,
+)
 _RELATIVE_BEFORE = re.compile(
-    r"\b(?:people|those|men|anyone|everyone|others)\s+who\s+(?:had\s+|have\s+|has\s+)?$", re.I
+    r"\b(?:people|those|men|anyone|everyone|others)\s+who\s+(?:had\s+|have\s+|has\s+)?$"
+    # "families who fled fighting between the army and M23": why people are displaced, not the news
+    r"|\b(?:fled|fleeing|flee|escaped|escaping|displaced\s+by|uprooted\s+by|driven\s+out\s+by|forced\s+out\s+by)\s+"
+    r"(?:the\s+|years\s+of\s+|months\s+of\s+|(?:recent|renewed|earlier|heavy)\s+)?$",
+    re.I,
 )
 _AFTER_WHAT = re.compile(
     r"\bafter\s+(?!(?:the|a|an|his|her|their|its)\s+(?:\w+\s+)?(?:arrest|death|killing)\b)(?:[\w'-]+\s+){0,6}$", re.I
@@ -246,13 +265,20 @@ def _modifier(sentence: str, start: int) -> float:
     background = _BACKGROUND.search(sentence)
     if background and not _SUPERLATIVE_BEFORE.search(sentence, max(0, background.start() - 80), background.start()):
         factor *= 0.4  # (not "the deadliest attack since the start of the war": a comparison, the news is today's)
+    if len(_clause_before(sentence, start).split()) <= 3 and _SUBJECT_OF_CAME_AFTER.match(sentence, start):
+        factor *= 0.1  # ("The twin bombing came days after ...": the subject noun phrase opens its clause)
     if _AHEAD_OF.search(sentence[max(0, start - 40) : start]):
         factor *= 0.1  # "ahead of anti-corruption protests planned for July 31": what is to come
-    if _NOT_AN_INCIDENT.search(sentence):
+    verdict = _NOT_AN_INCIDENT.search(sentence)
+    if verdict and not (
+        verdict.start() > start and re.search(r"\b(?:after|following|since)\b", sentence[start : verdict.start()], re.I)
+    ):  # ("police arrested him hours after a court sentenced him": the arrest is the news, the verdict its cause)
         factor *= 0.1  # a verdict, an anniversary, a match report, a storm: war words, no incident
     if _RELATIVE_BEFORE.search(sentence[max(0, start - 30) : start]):
         factor *= 0.3  # "amnesty to people who fought them": a description of who, not the happening told
-    if _CAUSE_BEFORE.search(sentence[max(0, start - 60) : start]):
+    if _CAME_AFTER_BEFORE.search(sentence[max(0, start - 90) : start]):
+        factor *= 0.1
+    elif _CAUSE_BEFORE.search(sentence[max(0, start - 60) : start]):
         factor *= 0.2  # "killed 131 civilians in reprisal for clashes with rival groups": the cause, not the event
     after = _AFTER_WHAT.search(sentence, max(0, start - 70), start)
     if after and _TRIGGER_WORD_BEFORE.search(sentence, 0, after.start()):
@@ -296,6 +322,10 @@ def _raw_triggers(sentence: str) -> list[tuple[_Trigger, re.Match[str]]]:
 
 def _compatible(sub: str, kept_sub: str) -> bool:
     """Overlapping hits that may coexist: protest cues live inside protest phrases."""
+    if {sub, kept_sub} == {EXCESS, ATTACK}:
+        return (
+            True  # "fired live rounds at students": the weapon's word lives inside the shooting (the protest decides)
+        )
     return sub == kept_sub or _PROTEST_CUE in (sub, kept_sub)
 
 
@@ -827,6 +857,10 @@ def _protest_with_force(
         kind = _perpetrator_kind(sentence, attack.start, actors) if sentence else None
         if kind in _NONSTATE_KINDS:
             return attack
+        excess = _best(live, EXCESS)
+        if excess is not None and excess.score >= 0.5 and (kind is not None or _STATE_NOUN.search(sentence)):
+            # "security forces stormed the sit-in, firing live ammunition and killing 35": the state's lethal force
+            return _as(EXCESS, attack)
         if kind in _STATE_KINDS or (kind is None and _STATE_NOUN.search(_clause_before(sentence, attack.start))):
             return _as(EXCESS, attack)
         if kind is None and _PASSIVE_BEFORE.search(sentence, 0, attack.start) and _STATE_NOUN.search(sentence):
@@ -920,7 +954,10 @@ def _decide(
         protest = _as(CLASH, protest)  # "Taliban militants clashed with police": an armed group's fight is a battle
     heavy = {m.sub_event_type for m in live if m.score >= 0.8} & _REMOTE
     if protest is not None and (
-        (first.sub_event_type in _PROTEST_FAMILY and not heavy) or not (strong & (_REMOTE | {CLASH}))
+        (first.sub_event_type in _PROTEST_FAMILY and not heavy)
+        or not (strong & (_REMOTE | {CLASH}))
+        # "forces stormed the sit-in, firing live ammunition": lethal force named on a protest, not a battle
+        or (protest.sub_event_type == EXCESS and protest.score >= 0.85 and not heavy and PEACE in subs)
     ):
         # a rally is the setting, not the event, when a grenade or a bomb goes off in it
         return _protest_with_force(protest, live, sentence, actors)
