@@ -171,3 +171,42 @@ def test_a_town_located_from_another_and_a_district_of_a_city() -> None:
 def test_a_rite_with_a_feast_name_dates_the_happening() -> None:
     got = find_dates("Gunmen opened fire in a church during Pentecost Sunday mass.", date(2022, 6, 6))
     assert [d.value for d in got] == [date(2022, 6, 5)]
+
+
+def _events(nlp, text: str, published: date):
+    return extract_report(Report(text=text, published=published), nlp).mentions
+
+
+def test_a_clash_told_with_its_day_and_town_is_coded_however_hedged(nlp) -> None:
+    text = (
+        "ADDIS ABABA, 24 June 2021 - Officials gave no update on the talks on Thursday.\n"
+        "On Wednesday, heavy fighting was reported around Wukro, north of Mekelle, but communications in the region "
+        "remain cut and the reports could not be verified."
+    )
+    events = _events(nlp, text, date(2021, 6, 24))
+    assert [(e.sub_event_type, e.event_date) for e in events] == [("Armed clash", date(2021, 6, 23))]
+
+
+def test_a_second_group_telling_a_higher_count_leaves_the_first_figure(nlp) -> None:
+    text = (
+        "ADDIS ABABA, 24 June 2021 - An air strike hit a market in Wukro on Tuesday, killing at least 51 people and "
+        "wounding dozens more, health officials said. Residents told aid workers that more than 60 were dead."
+    )
+    (strike,) = _events(nlp, text, date(2021, 6, 24))
+    assert strike.fatalities == 51 and strike.fatalities_max == 60
+
+
+def test_one_killing_told_with_its_month_is_no_running_total() -> None:
+    from warlog.extract.counts import is_aggregate_toll
+
+    assert not is_aggregate_toll("A soldier broke into a house in the village in March and killed the husband.")
+    assert is_aggregate_toll("Fifty people were killed in the city in April.")
+    assert is_aggregate_toll("One civilian has been killed since the ceasefire began.")
+
+
+def test_a_snippet_filed_as_a_claim_codes_no_event() -> None:
+    from warlog.eval.types import report_classifier
+
+    classify = report_classifier()
+    assert classify("Since October 7, at least 500 people have been killed in the region, according to the UN.") is None
+    assert classify("Ten years after the militants overran the city, much of its old quarter remains in ruins.") is None

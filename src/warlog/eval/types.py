@@ -338,8 +338,9 @@ def score_types(pairs: Iterable[tuple[str | None, str | None]]) -> dict[str, obj
 def report_classifier() -> Callable[[str], str | None]:
     """The sub-event type `warlog ingest` codes for a news snippet read as a whole report: the event its first
     evidence sentence tells (the lead), after the report-level decisions (background, claims, one event per incident,
-    ACLED precedence across sentences); the sentence classifier on the whole snippet when the report yields no event
-    (a snippet's place the gazetteer lacks drops the event, which says nothing of its type)."""
+    ACLED precedence across sentences); no event when the report files the snippet as a claim only (an aggregate toll);
+    the sentence classifier on the whole snippet when the report yields neither (a snippet's place the gazetteer lacks
+    drops the event, which says nothing of its type)."""
     from warlog.extract.frames import extract_report
     from warlog.extract.nlp import load_nlp
     from warlog.model import Report
@@ -348,9 +349,11 @@ def report_classifier() -> Callable[[str], str | None]:
     sentence = snippet_classifier()
 
     def classify(text: str) -> str | None:
-        mentions = extract_report(Report(text=text), nlp).mentions
+        extraction = extract_report(Report(text=text), nlp)
+        mentions = extraction.mentions
         if not mentions:
-            return sentence(text)
+            # a snippet the report reader files as a claim (an aggregate toll) codes no event, as `warlog ingest`
+            return None if extraction.claims else sentence(text)
         lead = min(mentions, key=lambda m: min((e.start for e in m.evidence), default=len(text)))
         return lead.sub_event_type
 

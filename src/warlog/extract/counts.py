@@ -720,7 +720,8 @@ def _assemble(sentence: str, figs: list[_Fig], groups: list[list[_Fig]]) -> Casu
     if "injured" in best:
         out.injured = sum(f.value for f in best["injured"])
         out.spans.extend((f.start, f.end) for f in best["injured"])
-        out.vague = out.vague or any(f.vague for f in best["injured"])
+        # (the death figure decides when there is one: "killing at least 51 and wounding dozens" is a counted toll)
+        out.vague = out.vague or ("fatal" not in best and any(f.vague for f in best["injured"]))
     _fill_zero_and_single(sentence, out, figs)
     out.spans.sort()
     return out
@@ -877,7 +878,10 @@ def is_aggregate_toll(sentence: str) -> bool:
     cas = extract_casualties(sentence)
     if not ((cas.fatalities or 0) > 0 or (cas.injured or 0) > 0):
         return False
-    if aggregate_period(sentence) is not None:
+    period = aggregate_period(sentence)
+    if period is not None and max(cas.fatalities or 0, cas.injured or 0) == 1 and _BARE_MONTH.fullmatch(period):
+        return False  # one person killed "in March" is one happening told with its month, never a running total
+    if period is not None:
         return True
     word = _AGGREGATE_WORDS.search(sentence)
     if word is None:
@@ -890,6 +894,11 @@ def is_aggregate_toll(sentence: str) -> bool:
     return _EVENT_ANCHOR.search(sentence) is None or _SPREAD.search(sentence) is not None
 
 
+_BARE_MONTH = re.compile(
+    r"(?:in|during)\s+(?:early\s+|late\s+|mid-?)?(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)(?:\s+\d{4})?",
+    re.IGNORECASE,
+)
 _LONG_RUN_WORDS = re.compile(r"cumulative|cumulatively|toll\s+since|so\s+far|to\s+date|thus\s+far", re.IGNORECASE)
 
 

@@ -111,7 +111,7 @@ _HYPOTHETICAL = re.compile(
     r"planning to|intends? to|intended to|vow(?:ed|s|ing)? (?:[\w-]+ ){0,4}?(?:to|revenge)|"
     r"warn(?:ed|s|ing)? (?:of|that|against|about)|"
     r"ready to|prepared to|preparing (?:to|for)|aim(?:s|ed)? to|seeks? to|expected|anticipated|likely to|"
-    r"plot(?:s|ted|ting)? to|"
+    r"plot(?:s|ted|ting)? to|determination to|determined to|resolve to|resolved to|"
     r"aimed at|aiming at|(?:aimed|designed|intended) to|potential|"
     r"fears? (?:of|that)|feared|if|unless|call(?:ed|s|ing)? for|to avoid|"
     # "called on supporters to keep protesting", "urged residents to join the strike": a call, not the act
@@ -195,7 +195,8 @@ _CAUSE_BEFORE = re.compile(
     r"(?:\b(?:in\s+(?:reprisal|retaliation|revenge|response)\s+for|to\s+avenge|avenging|as\s+(?:punishment|revenge)\s+"
     r"for)\s+(?:the\s+|an?\s+|their\s+|its\s+|recent\s+|earlier\s+)*(?:[\w-]+\s+){0,3}"
     # "..., a month after Hassan Nasrallah was killed in a strike": what came before the news
-    r"|,\s+(?:a|one|two|three|four|five|six|several|\d+)\s+(?:days?|weeks?|months?|years?)\s+after\s+(?:[\w'-]+\s+){0,8})$",
+    r"|(?:^|,)\s*(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+(?:days?|weeks?|months?|years?|"
+    r"decades?)\s+after\s+(?:[\w'-]+\s+){0,8})$",
     re.I,
 )
 _CLAUSE_BREAK = re.compile(
@@ -279,7 +280,11 @@ def _modifier(sentence: str, start: int) -> float:
     if _CAME_AFTER_BEFORE.search(sentence[max(0, start - 90) : start]):
         factor *= 0.1
     elif _CAUSE_BEFORE.search(sentence[max(0, start - 60) : start]):
-        factor *= 0.2  # "killed 131 civilians in reprisal for clashes with rival groups": the cause, not the event
+        # ("ten years after militants overran the city": months or years before the news, never its incident)
+        long_ago = re.search(r"\b(?:months?|years?|decades?)\s+after\s+(?:[\w'-]+\s+){0,8}$", sentence[:start], re.I)
+        factor *= (
+            0.1 if long_ago else 0.2
+        )  # "killed 131 civilians in reprisal for clashes with rival groups": the cause, not the event
     after = _AFTER_WHAT.search(sentence, max(0, start - 70), start)
     if after and _TRIGGER_WORD_BEFORE.search(sentence, 0, after.start()):
         factor *= 0.5  # "soldiers torched 200 houses after militiamen ambushed a column": the cause told, not the event
@@ -472,6 +477,11 @@ def _armed_victim(sentence: str, m: re.Match[str]) -> bool:
         return False  # ACLED: killing captured or surrendered fighters is violence against civilians
     if _CIV_WORD.search(window) or not _ARMED_VICTIM.search(window):
         return False
+    if re.search(
+        r"\b(?:former|ex-|retired|demobili[sz]ed|reconciled)\s*(?:[\w-]+\s+){0,2}?$",
+        window[: _ARMED_VICTIM.search(window).start()],
+    ):
+        return False  # "shot dead a former opposition commander": no longer a fighter (ACLED: an attack on a civilian)
     return True
 
 
@@ -508,7 +518,10 @@ _DEMO_WORD = re.compile(
 _DEMO_TACTIC = re.compile(
     r"\b(?:tyres|tires|barricad\w*|block(?:ed|ing|ade|ades)?|demand(?:ing|ed|s)?|slogans?|chant\w*"
     # a political cause: supporters of a leader, a verdict or an election contested (ACLED: a demonstration)
-    r"|supporters\s+of|in\s+protest|protest(?:ing|ed|s)?\s+(?:against|over)|verdict|sentenc\w+|election\s+results?)\b",
+    r"|supporters\s+of|in\s+protest|protest(?:ing|ed|s)?\s+(?:against|over)|verdict|sentenc\w+|election\s+results?"
+    # storming a seat of power or an embassy is a political act (ACLED: a violent demonstration, not a mob)
+    r"|(?:stormed|invaded|broke\s+into|breached)\s+(?:the\s+)?(?:[\w.'-]+\s+){0,5}?(?:parliament|congress|embassy|"
+    r"consulate|presidential\s+palace|supreme\s+court|legislature|national\s+assembly|capitol))\b",
     re.IGNORECASE,
 )
 _TOLD_AFTER = re.compile(r"\s+(?:said|say|says|told|reported|recounted|described|recalled)\b", re.I)
