@@ -210,3 +210,29 @@ def test_a_snippet_filed_as_a_claim_codes_no_event() -> None:
     classify = report_classifier()
     assert classify("Since October 7, at least 500 people have been killed in the region, according to the UN.") is None
     assert classify("Ten years after the militants overran the city, much of its old quarter remains in ruins.") is None
+
+
+def test_what_displaced_people_fled_gives_neither_place_nor_sides() -> None:
+    s = (
+        "The shells landed at midday on the camps, which shelter families who fled fighting between the army and "
+        "M23 rebels in Masisi and Rutshuru territories."
+    )
+    from warlog.extract.places import event_places
+
+    tops = find_toponyms(s)
+    assert event_places(s, 0, tops, resolve_toponyms(tops, s)) == []  # where the displaced came from
+    roles = assign_roles(s, "Shelling/artillery/missile attack", "Democratic Republic of Congo")
+    assert roles.actor2 != "M23: March 23 Movement" and not (roles.actor1 or "").startswith("Military")
+
+
+def test_protest_organisers_are_people_not_a_protest() -> None:
+    assert _sub("Protest organisers called for a general strike and said funerals would turn into marches.") is None
+    assert _sub("Thousands protested in the city on Monday.") == "Peaceful protest"
+
+
+def test_one_incident_of_great_size_is_recognised() -> None:
+    from warlog.extract.frames import _ONE_INCIDENT_BIG
+
+    assert _ONE_INCIDENT_BIG.search("It was the deadliest attack of the war, killing 600 people.")
+    assert _ONE_INCIDENT_BIG.search("More than 500 died in a single day.")
+    assert not _ONE_INCIDENT_BIG.search("Fighting across the province has killed 600 people this year.")

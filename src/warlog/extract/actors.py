@@ -989,6 +989,12 @@ _ACCOMPANYING = re.compile(
     r"(?:\bby|\bfrom|\bof|\bcover)(?:\s+(?:the|suspected|alleged|presumed))*\s*$",
     re.I,
 )
+# A relative clause telling what displaced people fled ("families who fled fighting between X and Y in Z").
+_FLED_CLAUSE = re.compile(
+    r"\b(?:who|which|that)\s+(?:had\s+|have\s+)?(?:fled|escaped|were\s+displaced\s+by|had\s+been\s+displaced\s+by)\b"
+    r"[^.;:()]*",
+    re.I,
+)
 _BATTLE_SUBS = frozenset({"Armed clash", "Government regains territory", "Non-state actor overtakes territory"})
 # An actor's people harmed, told as a reduced relative ("police cadets killed in the bombing", "soldiers wounded by
 # the blast"): the victims' side, never the doer (an active "soldiers killed five militants" has an object instead).
@@ -1306,6 +1312,9 @@ def assign_roles(
     # "the Islamic State-held district": the holder is named as the side whose ground it is
     held = _HELD.sub(" ", sentence) if sub_event_type in _HELD_SUBS else sentence
     mentions = find_actors(held, country)
+    fled = [(m.start(), m.end()) for m in _FLED_CLAUSE.finditer(sentence)]
+    if fled:  # "camps sheltering families who fled fighting between the army and M23": the displaced's past, no side
+        mentions = [m for m in mentions if not any(a <= m.start < b for a, b in fled)]
     trig = trigger_start if trigger_start is not None else _trigger_position(sentence, sub_event_type)
     agents = [m for m in mentions if m.kind in _AGENT_KINDS]
     roles = ActorRoles()

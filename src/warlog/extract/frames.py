@@ -904,7 +904,7 @@ def _one_event_per_incident(drafts: list[_Draft]) -> list[_Draft]:
 
 
 _ONE_INCIDENT_BIG = re.compile(
-    r"(?:single|one|deadliest|worst) (?:attack|strike|bombing|blast|massacre|incident)|in (?:a|the) single",
+    r"\b(?:single|one|deadliest|worst) (?:attack|strike|bombing|blast|massacre|incident)\b|\bin (?:a|the) single\b",
     re.I,
 )
 

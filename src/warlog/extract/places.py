@@ -1273,7 +1273,17 @@ _FACILITY_AFTER = re.compile(
 def _directed(sentence: str, s0: int, t: Toponym) -> bool:
     """The toponym is where people or things go or come from, or where shooters sit (``_DIRECTION_BEFORE``)."""
     before = sentence[max(0, t.start - s0 - 60) : t.start - s0]
+    if _FLED_CLAUSE.search(sentence[max(0, t.start - s0 - 120) : t.start - s0]):
+        return True  # "camps sheltering families who fled fighting ... in Masisi": where the displaced came from
     return _DIRECTION_BEFORE.search(before[-30:]) is not None or _DESTINATION_BEFORE.search(before) is not None
+
+
+# A relative clause telling where people were displaced from: "families who fled fighting between X and Y in Z".
+_FLED_CLAUSE = re.compile(
+    r"\b(?:who|which|that)\s+(?:had\s+|have\s+)?(?:fled|escaped|were\s+displaced\s+by|had\s+been\s+displaced\s+by)\b"
+    r"[^.;:()]*$",
+    re.I,
+)
 
 
 _SPOKE_IN = re.compile(
