@@ -236,3 +236,19 @@ def test_one_incident_of_great_size_is_recognised() -> None:
     assert _ONE_INCIDENT_BIG.search("It was the deadliest attack of the war, killing 600 people.")
     assert _ONE_INCIDENT_BIG.search("More than 500 died in a single day.")
     assert not _ONE_INCIDENT_BIG.search("Fighting across the province has killed 600 people this year.")
+
+
+def test_a_nationwide_toll_broken_down_by_place_gives_the_event_its_part(nlp) -> None:
+    text = (
+        "Myanmar: dozens killed in bloodiest day of protests\n"
+        "YANGON, 15 March 2021 - Security forces killed at least 30 people across the country on Sunday, a monitoring "
+        "group said, as soldiers opened fire on protesters in Mandalay. At least 20 of the dead were in Mandalay, "
+        "the group said.\n"
+        "In Bago, a crowd of several hundred marched peacefully through the town in the morning and dispersed before "
+        "police arrived, local media reported."
+    )
+    events = _events(nlp, text, date(2021, 3, 15))
+    by_place = {e.place.location: e for e in events if e.place}
+    assert by_place["Mandalay"].fatalities == 20
+    assert by_place["Bago"].sub_event_type == "Peaceful protest"
+    assert not by_place["Bago"].fatalities  # the headline's toll is no death at a peaceful march

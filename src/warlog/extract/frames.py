@@ -1033,6 +1033,18 @@ def _merge(into: _Draft, other: _Draft) -> None:
     # "survivors put the toll far higher, at 136": another account of the same killing, whoever gives it
     second = second or any(_OTHER_ACCOUNT.search(e.text) for e in b.evidence)
     same_source = update or not second
+    if (
+        b.fatalities is not None
+        and any(_PARTITIVE_DEAD.search(e.text) for e in b.evidence)
+        and a.evidence
+        and _NATIONWIDE.search(a.evidence[0].text)
+    ):
+        # "killed at least 38 people across the country", then "at least 22 of the dead were in X": the event at X
+        # is the 22 (the nationwide figure is a total over several places, not this event's toll)
+        a.fatalities, a.fatalities_max = b.fatalities, None
+        into.casualties.fatalities = b.fatalities
+        b = replace(b, fatalities=None)
+        other = replace(other, casualties=replace(other.casualties, fatalities=None))
     for name in ("fatalities", "injured", "civilians", "children", "women"):
         x, y = getattr(a, name), getattr(b, name)
         if y is None or (name == "fatalities" and y == 0 and other.casualties.fatalities is None):
@@ -1052,6 +1064,22 @@ def _merge(into: _Draft, other: _Draft) -> None:
     a.confidence = max(a.confidence, b.confidence)
     if other.casualties.fatalities is not None:
         into.attributions |= other.attributions  # the sources of the figures (the range is theirs)
+
+
+# Sub-types that hold no deaths by ACLED's definitions (a death makes the event another sub-type).
+_NO_DEATH_SUBS = frozenset(
+    {"Peaceful protest", "Protest with intervention", "Arrests", "Agreement", "Non-violent transfer of territory",
+     "Headquarters or base established", "Change to group/activity"}
+)  # fmt: skip
+# A part of the dead told by place ("at least 22 of the dead were in X") and a figure over the whole country.
+_PARTITIVE_DEAD = re.compile(
+    r"\b(?:\d+|[a-z]+)\s+of\s+(?:the|those)\s+(?:dead|killed|victims|deaths|fatalities)\b", re.I
+)
+_NATIONWIDE = re.compile(
+    r"\b(?:across|around|throughout)\s+the\s+country\b|\bnation-?wide\b|\bcountry-?wide\b"
+    r"|\bin\s+(?:several|many|various|\d+|two|three|four|five|six)\s+(?:cities|towns|provinces|regions|states)\b",
+    re.I,
+)
 
 
 def _apart_by_settlement(a: Mention, b: Mention) -> bool:
@@ -2175,6 +2203,8 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         elif (
             target.casualties.fatalities is None
             and td.casualties.fatalities is not None
+            # ("38 killed in bloodiest day of protests" is no toll of the peaceful march told in another town)
+            and target.mention.sub_event_type not in _NO_DEATH_SUBS
             and (
                 same_sub is not None
                 or (td.mention.place is not None and _place_key(td.mention.place) == _place_key(target.mention.place))
