@@ -252,3 +252,15 @@ def test_a_nationwide_toll_broken_down_by_place_gives_the_event_its_part(nlp) ->
     assert by_place["Mandalay"].fatalities == 20
     assert by_place["Bago"].sub_event_type == "Peaceful protest"
     assert not by_place["Bago"].fatalities  # the headline's toll is no death at a peaceful march
+
+
+def test_an_air_strike_told_without_a_doer_is_the_one_military_the_report_names(nlp) -> None:
+    text = (
+        "Inquiry finds strike on school killed 15\n"
+        "GENEVA, 8 November 2023 - An air strike that hit a school sheltering displaced families in Jabalia on 19 "
+        "October killed at least 15 civilians, a rights group said on Wednesday. The Israeli military said it was "
+        "reviewing the report."
+    )
+    (strike,) = _events(nlp, text, date(2023, 11, 8))
+    assert strike.event_date == date(2023, 10, 19)  # told three weeks later, still coded
+    assert strike.actor1 is not None and strike.actor1.startswith("Military Forces of Israel")

@@ -300,6 +300,14 @@ class DocActors:
     # armed actors named with shelling, artillery, rockets or missiles ("Russian forces have shelled the city daily")
     artillery: Counter[str] = field(default_factory=Counter)
 
+    def sole_military(self) -> ActorMention | None:
+        """The one state's military the report names, when it names no other state's forces: the only side of the
+        report that flies ("The Israeli military said it was reviewing the report" after a strike told with no doer).
+        """
+        forces = [a for a in self.armed if a.kind in _STATE_KINDS and not a.canonical.startswith("Police Forces")]
+        states = {a.canonical.split(" (")[0] for a in forces}
+        return forces[0] if len(states) == 1 and not forces[0].canonical.startswith("Unidentified") else None
+
     def gunner(self) -> ActorMention | None:
         """The one armed actor the report names as shelling or firing missiles (None when none, or two sides are)."""
         top = self.artillery.most_common(2)
@@ -650,8 +658,11 @@ def complete_roles(
             if roles.actor2 is None or roles.inter2 == 7:
                 roles.actor2, roles.inter2 = roles.actor1, roles.inter1
             roles.actor1, roles.inter1 = None, None
-        if (roles.actor1 is None or roles.actor1.startswith("Unidentified")) and actors.air is not None:
-            a = actors.air
+        air = actors.air or actors.sole_military()
+        if (roles.actor1 is None or roles.actor1.startswith("Unidentified")) and air is not None and (
+            air.canonical != roles.actor2
+        ):
+            a = air
             roles.actor1, roles.inter1 = a.canonical, a.inter
             if roles.actor2 == a.canonical:
                 roles.actor2, roles.inter2 = None, None

@@ -659,7 +659,10 @@ def _event_date(
                     # before a day already past, not on the day the report goes on about
                     return told.value, max(2, told.precision), True
         if doc is not None:
-            usable = _days_of_the_act(usable, doc, sentence_start, trigger)
+            acts = _days_of_the_act(usable, doc, sentence_start, trigger)
+            # (a parse that hangs the event on the verb of saying leaves only the day a source spoke: not the act's)
+            if any(not _report_date(d, sentence) for d in acts) or all(_report_date(d, sentence) for d in usable):
+                usable = acts
     if usable:
         near = (lambda d: min(abs(d.start - trigger), abs(d.end - trigger))) if trigger is not None else (lambda d: 0)
         best = min(usable, key=lambda d: (_report_date(d, sentence), d.precision, near(d), not d.relative))
