@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from warlog.countries import country_iso2
 from warlog.eval.geoparse import resolve_spans
 from warlog.eval.report import Anchor, EvalError, EvalResult
 from warlog.gazetteer import Gazetteer, get_gazetteer, haversine_km
@@ -42,13 +43,15 @@ ANCHORS: list[Anchor] = []  # no published number for text-only Syrian place res
 
 @dataclass
 class PlaceCase:
-    """One event's place: the text, its governorate, the coded point and the year."""
+    """One event's place: the text, its governorate, the coded point, the year and the country (ISO2; a report
+    names or implies it, so it is the resolver's country hint)."""
 
     text: str
     admin1: str
     lat: float
     lon: float
     year: int
+    iso: str = "SY"
 
 
 def _open_csv(path: str | Path) -> Iterator[dict[str, str]]:
@@ -76,7 +79,8 @@ def acled_cases(path: str | Path, precision: int = 1) -> list[PlaceCase]:
         kind, sep, name = loc.partition(", ")
         if sep and _ACLED_KIND_FIRST.fullmatch(kind):  # "Airbase, Tiyas": a report's "Tiyas airbase"
             loc = f"{name} {kind}"
-        out.append(PlaceCase(loc, r.get("admin1") or "", lat, lon, int(r.get("year") or 0)))
+        iso = country_iso2(r.get("country")) or "SY"  # an export of many countries (ACLED's global files)
+        out.append(PlaceCase(loc, r.get("admin1") or "", lat, lon, int(r.get("year") or 0), iso))
     return out
 
 
@@ -106,7 +110,7 @@ def ucdp_cases(path: str | Path, years: tuple[int, ...] | None = (2018, 2019), m
     return out
 
 
-def _resolve_text(place: str, admin1: str, context: str, gaz: Gazetteer, fallback: list | None = None):
+def _resolve_text(place: str, admin1: str, context: str, gaz: Gazetteer, fallback: list | None = None, iso: str = "SY"):
     """The warlog point for a place text (first toponym = the place), with or without its governorate. When the
     place has no answer, `fallback` (a list, if given) receives the unit the text names after it, as event coding
     keeps such an event (the governorate at its capital, geo_precision 3), or nothing."""
@@ -120,7 +124,7 @@ def _resolve_text(place: str, admin1: str, context: str, gaz: Gazetteer, fallbac
             s += 1
         if s < e:
             spans.append((s, e))
-    places = resolve_spans(text, spans, country_hint="SY", gazetteer=gaz, area_points=False)  # ACLED's capital rule
+    places = resolve_spans(text, spans, country_hint=iso, gazetteer=gaz, area_points=False)  # ACLED's capital rule
     if places and places[0] is None and len(places) > 1 and place.count(", ") >= 1:
         # "Al-Joura, Deir-ez-Zor": a neighbourhood the gazetteer lacks, of a named town or city: that place, as
         # places.py codes "the X district of Aleppo" (not the governorate appended as context)
@@ -175,16 +179,16 @@ def evaluate_places(
     cases = cases[:limit] if limit else cases
     if not cases:
         raise EvalError(f"{path}: no {source} event with a place name and coded coordinates; nothing to score")
-    cache: dict[tuple[str, str], tuple[float, float] | None] = {}
-    falls: dict[tuple[str, str], tuple[float, float] | None] = {}
+    cache: dict[tuple[str, str, str], tuple[float, float] | None] = {}
+    falls: dict[tuple[str, str, str], tuple[float, float] | None] = {}
     t0 = time.perf_counter()
     dists: list[float | None] = []
     fdists: list[float | None] = []  # the unit an unanswered place's text names, as event coding falls back to
     for c in cases:
-        key = (c.text, c.admin1)
+        key = (c.text, c.admin1, c.iso)
         if key not in cache:
             units: list = []
-            p = _resolve_text(c.text, c.admin1, context, gaz, units) if c.text else None
+            p = _resolve_text(c.text, c.admin1, context, gaz, units, c.iso) if c.text else None
             cache[key] = (p.latitude, p.longitude) if p else None
             falls[key] = (units[-1].latitude, units[-1].longitude) if units else None
         hit, unit = cache[key], falls[key]
