@@ -25,7 +25,7 @@ from pathlib import Path
 from warlog.countries import country_iso2
 from warlog.eval.geoparse import resolve_spans
 from warlog.eval.report import Anchor, EvalError, EvalResult
-from warlog.gazetteer import Gazetteer, get_gazetteer, haversine_km
+from warlog.gazetteer import Gazetteer, get_gazetteer, haversine_km, name_key
 
 UCDP_TYPE_WORDS = re.compile(
     r"\s+(?:village|town|city|district|sub-?district|governorate|gov\.?|mountains?|area|neighbou?rhood|quarter|camp|"
@@ -52,6 +52,7 @@ class PlaceCase:
     lon: float
     year: int
     iso: str = "SY"
+    label: str = ""  # ACLED's location for a province-level case (the provincial capital's name)
 
 
 def _open_csv(path: str | Path) -> Iterator[dict[str, str]]:
@@ -60,6 +61,25 @@ def _open_csv(path: str | Path) -> Iterator[dict[str, str]]:
     raw = gzip.open(p, "rb") if p.suffix == ".gz" else p.open("rb")
     with raw, io.TextIOWrapper(raw, encoding="utf-8-sig", newline="") as fh:
         yield from csv.DictReader(fh)
+
+
+CONTEXT_NOTE = {"admin1": "name + governorate", "province": "the province alone (ACLED geo_precision 3 events)"}
+
+
+def acled_province_cases(path: str | Path) -> list[PlaceCase]:
+    """ACLED events known only to their province (geo_precision 3) as a report naming the province alone: the
+    case's text is the admin1 name, its point ACLED's (the provincial capital), its label ACLED's location."""
+    out = []
+    for r in _open_csv(path):
+        try:
+            if int(r.get("geo_precision") or 9) != 3 or not r.get("admin1"):
+                continue
+            lat, lon = float(r["latitude"]), float(r["longitude"])
+        except (KeyError, ValueError):
+            continue
+        iso = country_iso2(r.get("country")) or "SY"
+        out.append(PlaceCase(r["admin1"], "", lat, lon, int(r.get("year") or 0), iso, r.get("location") or ""))
+    return out
 
 
 def acled_cases(path: str | Path, precision: int = 1) -> list[PlaceCase]:
@@ -164,7 +184,11 @@ def evaluate_places(
         gaz = _with_event_places(gaz, source, path, gazetteer_years)
     fed = gaz.event_years()
     excluded = set().union(*fed.values()) if fed else set()
-    if source == "acled":
+    if context == "province":
+        if source != "acled":
+            raise ValueError("context 'province' scores ACLED's geo_precision 3 events (--source acled)")
+        cases = acled_province_cases(path)
+    elif source == "acled":
         cases = acled_cases(path)
     else:
         cases = ucdp_cases(path, None)
@@ -181,6 +205,7 @@ def evaluate_places(
         raise EvalError(f"{path}: no {source} event with a place name and coded coordinates; nothing to score")
     cache: dict[tuple[str, str, str], tuple[float, float] | None] = {}
     falls: dict[tuple[str, str, str], tuple[float, float] | None] = {}
+    labels: dict[tuple[str, str, str], str] = {}
     t0 = time.perf_counter()
     dists: list[float | None] = []
     fdists: list[float | None] = []  # the unit an unanswered place's text names, as event coding falls back to
@@ -190,6 +215,7 @@ def evaluate_places(
             units: list = []
             p = _resolve_text(c.text, c.admin1, context, gaz, units, c.iso) if c.text else None
             cache[key] = (p.latitude, p.longitude) if p else None
+            labels[key] = p.location if p else ""
             falls[key] = (units[-1].latitude, units[-1].longitude) if units else None
         hit, unit = cache[key], falls[key]
         dists.append(haversine_km(hit[0], hit[1], c.lat, c.lon) if hit else None)
@@ -211,12 +237,16 @@ def evaluate_places(
         "distinct_places": len(cache),
         "toponyms_per_s": round(len(cache) / secs, 1) if secs else 0.0,
     }
+    if context == "province":  # the event's location named as ACLED names it (the capital, up to spelling)
+        same = sum(1 for c in cases if c.label and name_key(labels[(c.text, c.admin1, c.iso)]) == name_key(c.label))
+        metrics["label_as_acled"] = same / n if n else 0.0
     far = Counter(c.text for c, d in zip(cases, dists, strict=True) if d is None or d > 25)
     kind = "ACLED geo_precision 1" if source == "acled" else "UCDP where_prec 1-2"
+    kind = "ACLED geo_precision 3, scored at ACLED's point" if context == "province" else kind
     scored = sorted({c.year for c in cases})
     notes = [
         f"{source}: {n} point-precise events ({kind}), years {','.join(map(str, scored))}; "
-        f"context: {'name + governorate' if context == 'admin1' else 'name only'}",
+        f"context: {CONTEXT_NOTE.get(context, 'name only')}",
         "years whose event places feed the gazetteer (never scored): "
         + ("; ".join(f"{k.upper()} {','.join(map(str, sorted(v)))}" for k, v in sorted(fed.items()) if v) or "none"),
         f"gazetteer: {gaz.meta('version') or gaz.path} ({len(gaz)} places)",

