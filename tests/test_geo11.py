@@ -179,3 +179,19 @@ def test_default_index_holds_nigerian_and_old_cities1000_villages() -> None:
     for name, admin1 in (("Auno", "Borno"), ("Ropp", "Plateau"), ("Kwadon", "Gombe")):
         assert any(e.iso == "NG" and e.admin1 == admin1 for e in gaz.lookup(name)), name
     assert any(e.iso == "AZ" for e in gaz.lookup("Hadrut"))
+
+
+def test_a_country_hint_counts_as_a_country_the_report_names() -> None:
+    from warlog.eval.geoparse import resolve_spans
+
+    gaz = _gazetteer_of([
+        _row("ua", "Ukraine", "country", "UA", 49.0, 32.0),
+        _row("us", "United States", "country", "US", 39.76, -98.5),
+        _row("odesa", "Odesa", "city", "UA", 46.48, 30.73, admin1="Odessa", population=1_010_000),
+        _row("odessa-ob", "Odessa", "admin1", "UA", 46.6, 30.0, admin1="Odessa", city="Odesa", population=2_400_000),
+        _row("odessa-tx", "Odessa", "city", "US", 31.85, -102.37, admin1="Texas", population=114_000),
+    ])  # fmt: skip
+    (bare,) = resolve_spans("Odessa", [(0, 6)], gazetteer=gaz, area_points=False)
+    assert bare is not None and bare.country == "United States"  # the exact city name, nothing else said
+    (hinted,) = resolve_spans("Odessa", [(0, 6)], country_hint="UA", gazetteer=gaz, area_points=False)
+    assert hinted is not None and hinted.country == "Ukraine"  # the hint made Ukraine a named country
