@@ -195,3 +195,26 @@ def test_a_country_hint_counts_as_a_country_the_report_names() -> None:
     assert bare is not None and bare.country == "United States"  # the exact city name, nothing else said
     (hinted,) = resolve_spans("Odessa", [(0, 6)], country_hint="UA", gazetteer=gaz, area_points=False)
     assert hinted is not None and hinted.country == "Ukraine"  # the hint made Ukraine a named country
+
+
+_NIGERIAN_REPORT = (
+    "Gunmen kill 9 in Borno village attack\n\n"
+    "MAIDUGURI, Nigeria, May 2 - Suspected Boko Haram fighters killed nine people in Auno, a village near Maiduguri "
+    "in Borno state, on Friday, a local official said. Borno police spokesman Isa Gambo said the attackers also "
+    "burned houses near the Gate of the town's market. Hassan Musa, a resident of Auno, said the gunmen arrived on "
+    "motorcycles at night."
+)  # written for this test
+
+
+@pytest.mark.skipif(importlib.util.find_spec("safesignal_geo") is None, reason="safesignal-geo not installed")
+def test_a_nigerian_village_places_the_event_not_the_city_near_it() -> None:
+    from datetime import date
+
+    from warlog.extract.frames import extract_report
+    from warlog.extract.nlp import load_nlp
+    from warlog.model import Report
+
+    mentions = extract_report(Report(text=_NIGERIAN_REPORT, published=date(2020, 5, 2)), load_nlp()).mentions
+    places = [(m.place.location, m.place.admin1, m.place.geo_precision) for m in mentions if m.place is not None]
+    assert places and places[0] == ("Auno", "Borno", 1)  # was Maiduguri at geo_precision 2
+    assert not any(loc in ("Friday", "Gate", "Isa", "Hassan") for loc, _, _ in places)
