@@ -70,7 +70,13 @@ def eval_toponyms(
 def eval_places(
     source: Annotated[str, typer.Option(help="acled or ucdp")],
     data: Annotated[Path, typer.Option(help="The events CSV (.csv or .csv.gz).", exists=True, dir_okay=False)],
-    context: Annotated[str, typer.Option(help="admin1: 'place, governorate'; none: the name alone")] = "admin1",
+    context: Annotated[
+        str,
+        typer.Option(
+            help="admin1: 'place, governorate'; none: the name alone; province: ACLED's geo_precision 3 events by "
+            "their province alone, scored at ACLED's point (the provincial capital)"
+        ),
+    ] = "admin1",
     years: Annotated[str | None, typer.Option(help="Years to score, e.g. 2018-2019 (default: all not fed).")] = None,
     gazetteer_years: Annotated[
         str | None, typer.Option(help="Load this file's event places of these years into a copy of the gazetteer.")
@@ -82,8 +88,10 @@ def eval_places(
     from warlog.eval.geo_syria import evaluate_places
 
     _check_format(format_)
-    if source not in ("acled", "ucdp") or context not in ("admin1", "none"):
-        raise typer.BadParameter("--source acled|ucdp, --context admin1|none")
+    if source not in ("acled", "ucdp") or context not in ("admin1", "none", "province"):
+        raise typer.BadParameter("--source acled|ucdp, --context admin1|none|province")
+    if context == "province" and source != "acled":
+        raise typer.BadParameter("--context province scores ACLED's geo_precision 3 events (--source acled)")
     result = run_eval(
         lambda: evaluate_places(
             source, data, context=context, years=_years(years), limit=limit, gazetteer_years=_years(gazetteer_years)

@@ -22,9 +22,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from warlog.countries import country_iso2
 from warlog.eval.geoparse import resolve_spans
 from warlog.eval.report import Anchor, EvalError, EvalResult
-from warlog.gazetteer import Gazetteer, get_gazetteer, haversine_km
+from warlog.gazetteer import Gazetteer, get_gazetteer, haversine_km, name_key
 
 UCDP_TYPE_WORDS = re.compile(
     r"\s+(?:village|town|city|district|sub-?district|governorate|gov\.?|mountains?|area|neighbou?rhood|quarter|camp|"
@@ -42,13 +43,16 @@ ANCHORS: list[Anchor] = []  # no published number for text-only Syrian place res
 
 @dataclass
 class PlaceCase:
-    """One event's place: the text, its governorate, the coded point and the year."""
+    """One event's place: the text, its governorate, the coded point, the year and the country (ISO2; a report
+    names or implies it, so it is the resolver's country hint)."""
 
     text: str
     admin1: str
     lat: float
     lon: float
     year: int
+    iso: str = "SY"
+    label: str = ""  # ACLED's location for a province-level case (the provincial capital's name)
 
 
 def _open_csv(path: str | Path) -> Iterator[dict[str, str]]:
@@ -57,6 +61,25 @@ def _open_csv(path: str | Path) -> Iterator[dict[str, str]]:
     raw = gzip.open(p, "rb") if p.suffix == ".gz" else p.open("rb")
     with raw, io.TextIOWrapper(raw, encoding="utf-8-sig", newline="") as fh:
         yield from csv.DictReader(fh)
+
+
+CONTEXT_NOTE = {"admin1": "name + governorate", "province": "the province alone (ACLED geo_precision 3 events)"}
+
+
+def acled_province_cases(path: str | Path) -> list[PlaceCase]:
+    """ACLED events known only to their province (geo_precision 3) as a report naming the province alone: the
+    case's text is the admin1 name, its point ACLED's (the provincial capital), its label ACLED's location."""
+    out = []
+    for r in _open_csv(path):
+        try:
+            if int(r.get("geo_precision") or 9) != 3 or not r.get("admin1"):
+                continue
+            lat, lon = float(r["latitude"]), float(r["longitude"])
+        except (KeyError, ValueError):
+            continue
+        iso = country_iso2(r.get("country")) or "SY"
+        out.append(PlaceCase(r["admin1"], "", lat, lon, int(r.get("year") or 0), iso, r.get("location") or ""))
+    return out
 
 
 def acled_cases(path: str | Path, precision: int = 1) -> list[PlaceCase]:
@@ -76,7 +99,8 @@ def acled_cases(path: str | Path, precision: int = 1) -> list[PlaceCase]:
         kind, sep, name = loc.partition(", ")
         if sep and _ACLED_KIND_FIRST.fullmatch(kind):  # "Airbase, Tiyas": a report's "Tiyas airbase"
             loc = f"{name} {kind}"
-        out.append(PlaceCase(loc, r.get("admin1") or "", lat, lon, int(r.get("year") or 0)))
+        iso = country_iso2(r.get("country")) or "SY"  # an export of many countries (ACLED's global files)
+        out.append(PlaceCase(loc, r.get("admin1") or "", lat, lon, int(r.get("year") or 0), iso))
     return out
 
 
@@ -106,7 +130,7 @@ def ucdp_cases(path: str | Path, years: tuple[int, ...] | None = (2018, 2019), m
     return out
 
 
-def _resolve_text(place: str, admin1: str, context: str, gaz: Gazetteer, fallback: list | None = None):
+def _resolve_text(place: str, admin1: str, context: str, gaz: Gazetteer, fallback: list | None = None, iso: str = "SY"):
     """The warlog point for a place text (first toponym = the place), with or without its governorate. When the
     place has no answer, `fallback` (a list, if given) receives the unit the text names after it, as event coding
     keeps such an event (the governorate at its capital, geo_precision 3), or nothing."""
@@ -120,7 +144,7 @@ def _resolve_text(place: str, admin1: str, context: str, gaz: Gazetteer, fallbac
             s += 1
         if s < e:
             spans.append((s, e))
-    places = resolve_spans(text, spans, country_hint="SY", gazetteer=gaz, area_points=False)  # ACLED's capital rule
+    places = resolve_spans(text, spans, country_hint=iso, gazetteer=gaz, area_points=False)  # ACLED's capital rule
     if places and places[0] is None and len(places) > 1 and place.count(", ") >= 1:
         # "Al-Joura, Deir-ez-Zor": a neighbourhood the gazetteer lacks, of a named town or city: that place, as
         # places.py codes "the X district of Aleppo" (not the governorate appended as context)
@@ -160,7 +184,11 @@ def evaluate_places(
         gaz = _with_event_places(gaz, source, path, gazetteer_years)
     fed = gaz.event_years()
     excluded = set().union(*fed.values()) if fed else set()
-    if source == "acled":
+    if context == "province":
+        if source != "acled":
+            raise ValueError("context 'province' scores ACLED's geo_precision 3 events (--source acled)")
+        cases = acled_province_cases(path)
+    elif source == "acled":
         cases = acled_cases(path)
     else:
         cases = ucdp_cases(path, None)
@@ -175,17 +203,19 @@ def evaluate_places(
     cases = cases[:limit] if limit else cases
     if not cases:
         raise EvalError(f"{path}: no {source} event with a place name and coded coordinates; nothing to score")
-    cache: dict[tuple[str, str], tuple[float, float] | None] = {}
-    falls: dict[tuple[str, str], tuple[float, float] | None] = {}
+    cache: dict[tuple[str, str, str], tuple[float, float] | None] = {}
+    falls: dict[tuple[str, str, str], tuple[float, float] | None] = {}
+    labels: dict[tuple[str, str, str], str] = {}
     t0 = time.perf_counter()
     dists: list[float | None] = []
     fdists: list[float | None] = []  # the unit an unanswered place's text names, as event coding falls back to
     for c in cases:
-        key = (c.text, c.admin1)
+        key = (c.text, c.admin1, c.iso)
         if key not in cache:
             units: list = []
-            p = _resolve_text(c.text, c.admin1, context, gaz, units) if c.text else None
+            p = _resolve_text(c.text, c.admin1, context, gaz, units, c.iso) if c.text else None
             cache[key] = (p.latitude, p.longitude) if p else None
+            labels[key] = p.location if p else ""
             falls[key] = (units[-1].latitude, units[-1].longitude) if units else None
         hit, unit = cache[key], falls[key]
         dists.append(haversine_km(hit[0], hit[1], c.lat, c.lon) if hit else None)
@@ -207,12 +237,16 @@ def evaluate_places(
         "distinct_places": len(cache),
         "toponyms_per_s": round(len(cache) / secs, 1) if secs else 0.0,
     }
+    if context == "province":  # the event's location named as ACLED names it (the capital, up to spelling)
+        same = sum(1 for c in cases if c.label and name_key(labels[(c.text, c.admin1, c.iso)]) == name_key(c.label))
+        metrics["label_as_acled"] = same / n if n else 0.0
     far = Counter(c.text for c, d in zip(cases, dists, strict=True) if d is None or d > 25)
     kind = "ACLED geo_precision 1" if source == "acled" else "UCDP where_prec 1-2"
+    kind = "ACLED geo_precision 3, scored at ACLED's point" if context == "province" else kind
     scored = sorted({c.year for c in cases})
     notes = [
         f"{source}: {n} point-precise events ({kind}), years {','.join(map(str, scored))}; "
-        f"context: {'name + governorate' if context == 'admin1' else 'name only'}",
+        f"context: {CONTEXT_NOTE.get(context, 'name only')}",
         "years whose event places feed the gazetteer (never scored): "
         + ("; ".join(f"{k.upper()} {','.join(map(str, sorted(v)))}" for k, v in sorted(fed.items()) if v) or "none"),
         f"gazetteer: {gaz.meta('version') or gaz.path} ({len(gaz)} places)",

