@@ -264,3 +264,21 @@ def test_an_air_strike_told_without_a_doer_is_the_one_military_the_report_names(
     (strike,) = _events(nlp, text, date(2023, 11, 8))
     assert strike.event_date == date(2023, 10, 19)  # told three weeks later, still coded
     assert strike.actor1 is not None and strike.actor1.startswith("Military Forces of Israel")
+
+
+def test_a_march_fired_on_is_a_protest_and_a_clash_and_the_arrests_after_are_their_own(nlp) -> None:
+    text = (
+        "Gunfire at Beirut march\n"
+        "BEIRUT, 15 October 2021 - Hundreds of supporters of the two parties marched towards the Justice Palace on "
+        "Thursday to demand the judge's removal, in the investigation into last year's port explosion. As the "
+        "marchers passed the roundabout, shots were fired from buildings, and armed men returned fire with rifles. "
+        "The health ministry said six people were killed. The army announced that it had arrested nine people in "
+        "connection with the shooting. The United States and France called for restraint."
+    )
+    events = _events(nlp, text, date(2021, 10, 15))
+    assert all(e.place is not None and e.place.country == "Lebanon" for e in events)  # not Justice, a US hamlet
+    subs = {e.sub_event_type: e for e in events}
+    assert "Remote explosive/landmine/IED" not in subs  # last year's explosion is named, not told
+    assert subs["Armed clash"].fatalities == 6
+    assert not subs["Peaceful protest"].fatalities
+    assert "Arrests" in subs

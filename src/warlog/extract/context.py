@@ -659,8 +659,10 @@ def complete_roles(
                 roles.actor2, roles.inter2 = roles.actor1, roles.inter1
             roles.actor1, roles.inter1 = None, None
         air = actors.air or actors.sole_military()
-        if (roles.actor1 is None or roles.actor1.startswith("Unidentified")) and air is not None and (
-            air.canonical != roles.actor2
+        if (
+            (roles.actor1 is None or roles.actor1.startswith("Unidentified"))
+            and air is not None
+            and (air.canonical != roles.actor2)
         ):
             a = air
             roles.actor1, roles.inter1 = a.canonical, a.inter

@@ -496,7 +496,10 @@ def _own_killing(d: _Draft, host: _Draft) -> bool:
 def _aftermath(d: _Draft, host: _Draft) -> bool:
     """The killing is told first with its toll and the would-be host only after it, with none of its own ("gang
     members went house to house killing 70 ... Police said officers exchanged fire with the gang"): the killing is
-    the report's incident and the fight its aftermath, not civilians caught in that fight."""
+    the report's incident and the fight its aftermath, not civilians caught in that fight. Arrests made "in connection
+    with" the fighting are its aftermath too, an event of their own."""
+    if d.mention.sub_event_type == "Arrests" and any(_IN_CONNECTION.search(e.text) for e in d.mention.evidence):
+        return True
     return (
         host.sentence_index > d.sentence_index
         and bool(d.mention.fatalities)
@@ -507,6 +510,13 @@ def _aftermath(d: _Draft, host: _Draft) -> bool:
             host.mention.event_type == "Explosions/Remote violence" and host.mention.event_date == d.mention.event_date
         )
     )
+
+
+_IN_CONNECTION = re.compile(
+    r"\b(?:in\s+connection\s+with|over|for\s+(?:their|his|her)\s+(?:role|part|involvement)\s+in|suspected\s+of)\s+"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:shooting|fighting|clashes|violence|attack|killings?|bombing)\b",
+    re.I,
+)
 
 
 def _after_the_telling(draft: _Draft, earlier: _Draft) -> bool:
@@ -1384,6 +1394,11 @@ _WOUNDS_CAUSE = re.compile(
 )
 
 
+def _violence_at_a_march(host: Mention, m: Mention) -> bool:
+    """A gunfight or a blast at a demonstration is an event of its own beside it (ACLED codes both)."""
+    return host.event_type == "Protests" and m.event_type in ("Battles", "Explosions/Remote violence")
+
+
 def _follow_up_target(drafts: list[_Draft], draft: _Draft, anaphoric: bool) -> _Draft | None:
     """The earlier mention a sentence adds to. A sentence that refers back ("the strike", "those killed") and names
     no precise place of its own goes on about the last event told, whatever type its own words suggest; one that
@@ -1405,6 +1420,7 @@ def _follow_up_target(drafts: list[_Draft], draft: _Draft, anaphoric: bool) -> _
             not (draft.dated and last.dated and not _within(last.mention, m))
             and not _after_the_telling(draft, last)
             and not _own_killing(draft, last)  # "four soldiers were killed in the fighting ... seven residents"
+            and not _violence_at_a_march(last.mention, m)
         ):
             return last
     if not (anaphoric or not draft.own_place):
@@ -2152,6 +2168,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             and index - drafts[-1].sentence_index <= 2
             and (not dated or _within(drafts[-1].mention, mention))
             and _same_place(drafts[-1].mention, mention)
+            and not _violence_at_a_march(drafts[-1].mention, mention)
             and _refers_back(doc, sent.start, sent.end, drafts[-1].mention.evidence[0].text)
         ):
             # "The army said its drone had mistaken the crowd for militants": no toll of its own, it speaks of the

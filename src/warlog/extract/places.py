@@ -74,6 +74,11 @@ ACTOR_WORDS = frozenset(
     insurgents""".split()
 )  # fmt: skip
 ENGLISH_STOP_WORDS = frozenset(w.lower() for w in SPACY_STOP_WORDS)
+_IN_COUNTRY = re.compile(
+    r"\b(?:in|across|throughout|of|near|at|into|inside|to)\s+(?:the\s+)?(?:(?:(?:north|south)(?:-?(?:east|west))?|east|west)"
+    r"(?:ern)?\s+|central\s+)?$",
+    re.I,
+)
 _LOCATIVE_WORD = re.compile(r"\b(?:in|near|at|outside|around|into|inside)\s+(?:the\s+)?$", re.I)
 NON_PLACE = "NONPLACE"  # label of spans the parse says are not places (extract/context.non_place_spans)
 POPULATED = frozenset({"city", "town", "village", "district"}) | SITE_FEATURES
@@ -527,7 +532,9 @@ def _cue_at(text: str, start: int, end: int) -> str | None:
     return None
 
 
-def _doc_country(toponyms: list[Toponym], hint: str | None, named: Counter[str] | None = None) -> str | None:
+def _doc_country(
+    toponyms: list[Toponym], hint: str | None, named: Counter[str] | None = None, text: str = ""
+) -> str | None:
     """The report's country: the hint, else the majority country of toponyms whose exact matches agree, where an
     ambiguous name counts for the countries the report names (by name or adjective); no country is assumed."""
     if hint:
@@ -535,15 +542,34 @@ def _doc_country(toponyms: list[Toponym], hint: str | None, named: Counter[str] 
     named = named or Counter()
     votes: Counter[str] = Counter()
     for t in toponyms:
-        isos = {c.iso for c, q in zip(t.candidates, t.quality, strict=False) if q >= 1.0 and c.iso}
+        exact = [c for c, q in zip(t.candidates, t.quality, strict=False) if q >= 1.0 and c.iso]
+        isos = {c.iso for c in exact}
+        big = _dominant(exact)
+        if big is not None:
+            isos = {big.iso}  # "Beirut": the capital, not a village of that name abroad
         if len(isos) == 1:
-            votes[isos.pop()] += 1
+            # a hamlet whose name is an English word ("Justice", a town of 300) is weak evidence of a country, and so
+            # is a country named by name ("The United States and France called for restraint": governments reacting)
+            small = all(c.feature not in ("country", "admin1") and (c.population or 0) < 5000 for c in exact)
+            country_named = all(c.feature == "country" for c in exact) and not (
+                text and _IN_COUNTRY.search(text[max(0, t.start - 30) : t.start])  # "in Burkina Faso": a place
+            )
+            votes[isos.pop()] += 0.5 if small or country_named else 1
         else:
             for iso in {c.iso for c in t.candidates if c.feature in ("city", "admin1") and c.iso in named}:
                 votes[iso] += 0.5
     for iso, n in named.items():
         votes[iso] += 0.25 * min(n, 4)
     return votes.most_common(1)[0][0] if votes else None
+
+
+def _dominant(cands: Sequence[GazEntry]) -> GazEntry | None:
+    """The candidate that dwarfs every same-named one of another country (a capital against villages abroad)."""
+    if len({c.iso for c in cands}) < 2:
+        return None
+    top = max(cands, key=lambda c: c.population or 0)
+    rest = max((c.population or 0 for c in cands if c.iso != top.iso), default=0)
+    return top if (top.population or 0) >= 100_000 and (top.population or 0) >= 20 * max(rest, 1) else None
 
 
 @dataclass
@@ -557,7 +583,7 @@ class DocContext:
 
 
 def doc_context(
-    toponyms: list[Toponym], country_hint: str | None = None, named: Counter[str] | None = None
+    toponyms: list[Toponym], country_hint: str | None = None, named: Counter[str] | None = None, text: str = ""
 ) -> DocContext:
     """The context candidates are ranked in. A country hint (the caller knows the report's country: an evaluation
     row's country, an API client's) counts as a country the report names (a named-country candidate feature, and
@@ -573,7 +599,8 @@ def doc_context(
     if hinted:
         isos.add(hinted)
         named = Counter(named or ()) + Counter({hinted: 1})
-    return DocContext(_doc_country(toponyms, country_hint, named), keys, isos, frozenset(isos | set(named or ())))
+    country = _doc_country(toponyms, country_hint, named, text)
+    return DocContext(country, keys, isos, frozenset(isos | set(named or ())))
 
 
 def candidate_features(
@@ -696,7 +723,7 @@ def rank_document(
     ranker = ranker or default_ranker()
     from warlog.extract.demonyms import named_countries
 
-    ctx = doc_context(toponyms, country_hint, named_countries(text))
+    ctx = doc_context(toponyms, country_hint, named_countries(text), text)
     cues = [_cue(text, t) for t in toponyms]
     provinces = named_provinces(toponyms)
     cands, quals = [], []
@@ -900,7 +927,7 @@ def resolve_toponyms(
         picks = ranking.picks2
         from warlog.extract.demonyms import named_countries
 
-        country = _doc_country(toponyms, country_hint, named_countries(text))
+        country = _doc_country(toponyms, country_hint, named_countries(text), text)
     except Exception:  # noqa: BLE001 - a ranking failure degrades to first candidates, never to nothing
         picks, country = [t.candidates[0] if t.candidates else None for t in toponyms], None
     if gazetteer is None:
@@ -1159,8 +1186,10 @@ def document_places(toponyms: list[Toponym], resolved: list[Place | None]) -> li
     for t, p in zip(toponyms, resolved, strict=True):
         if p is None:
             continue
-        count[p.location] += 1
-        first.setdefault(p.location, (t.start, p))
+        # a province labelled by its seat ("Yobe State" -> Damaturu) is not a mention of the seat town itself
+        key = f"{p.location}|{p.feature}" if p.feature in ("admin1", "admin2") else p.location
+        count[key] += 1
+        first.setdefault(key, (t.start, p))
     order = sorted(first, key=lambda k: (first[k][1].feature == "country", -count[k], first[k][0]))
     return [first[k][1] for k in order]
 

@@ -153,6 +153,10 @@ _NOT_AN_INCIDENT = re.compile(
     r"\bdied\s+(?:[\w-]+\s+){0,5}?aged\s+\d+|\bdied\s+(?:of|from)\s+(?:natural\s+causes|illness|cancer|a\s+heart\s+attack)",
     re.IGNORECASE,
 )
+_OLD_POSSESSIVE = re.compile(
+    r"\b(?:last|previous|past)\s+(?:year|month|summer|winter|spring|autumn|decade)['\u2019]s\s+(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
 _AHEAD_OF = re.compile(r"\bahead of (?:the |a |an )?(?:[\w-]+ ){0,2}$", re.I)
 # What the news "came days after": an earlier happening set beside the news ("The bombing came days after the
 # government said a US air strike near X had killed ..."), background unless told with a day of its own.
@@ -268,6 +272,8 @@ def _modifier(sentence: str, start: int) -> float:
         factor *= 0.4  # (not "the deadliest attack since the start of the war": a comparison, the news is today's)
     if len(_clause_before(sentence, start).split()) <= 3 and _SUBJECT_OF_CAME_AFTER.match(sentence, start):
         factor *= 0.1  # ("The twin bombing came days after ...": the subject noun phrase opens its clause)
+    if _OLD_POSSESSIVE.search(sentence[max(0, start - 50) : start]):
+        factor *= 0.1  # "the investigation into last year's port explosion": an old happening named, not the news
     if _AHEAD_OF.search(sentence[max(0, start - 40) : start]):
         factor *= 0.1  # "ahead of anti-corruption protests planned for July 31": what is to come
     verdict = _NOT_AN_INCIDENT.search(sentence)
