@@ -282,3 +282,18 @@ def test_a_march_fired_on_is_a_protest_and_a_clash_and_the_arrests_after_are_the
     assert subs["Armed clash"].fatalities == 6
     assert not subs["Peaceful protest"].fatalities
     assert "Arrests" in subs
+
+
+def test_the_army_of_a_report_on_a_foreign_raid_is_the_raiding_state_and_the_town_beats_the_province(nlp) -> None:
+    text = (
+        "Israeli troops leave Jenin camp after raid\n"
+        "JERUSALEM, 5 July 2023 - Israeli forces withdrew from the Jenin refugee camp in the occupied West Bank "
+        "overnight, the health ministry said.\n"
+        "The operation began on Monday with a drone strike on a building in the centre of the camp that the army said "
+        "housed a command centre. Three men were killed in that strike. A soldier was wounded, the army said. Settlers "
+        "and residents clashed elsewhere in the West Bank, and police in the West Bank said calm had returned."
+    )
+    events = _events(nlp, text, date(2023, 7, 5))
+    strike = next(e for e in events if e.sub_event_type == "Air/drone strike")
+    assert strike.actor1 is not None and strike.actor1.startswith("Military Forces of Israel")
+    assert strike.place is not None and strike.place.location in ("Janīn", "Jenin")

@@ -305,6 +305,8 @@ class DocActors:
         report that flies ("The Israeli military said it was reviewing the report" after a strike told with no doer).
         """
         forces = [a for a in self.armed if a.kind in _STATE_KINDS and not a.canonical.startswith("Police Forces")]
+        named = [a for a in forces if not _BARE_FORCES.fullmatch(a.surface)]
+        forces = named or forces  # "the army", "a soldier" take the place's country: a state named by name decides
         states = {a.canonical.split(" (")[0] for a in forces}
         return forces[0] if len(states) == 1 and not forces[0].canonical.startswith("Unidentified") else None
 
@@ -314,6 +316,11 @@ class DocActors:
         if not top or (len(top) == 2 and top[1][1] == top[0][1]):
             return None
         return next((a for a in self.armed if a.canonical == top[0][0]), None)
+
+
+_BARE_FORCES = re.compile(
+    r"(?:the\s+|a\s+|an\s+)?(?:army|troops?|soldiers?|military|(?:security\s+|armed\s+)?forces|servicem[ae]n)", re.I
+)
 
 
 # Shelling, artillery, rockets, missiles: what the report says an actor fires.

@@ -1394,6 +1394,34 @@ _WOUNDS_CAUSE = re.compile(
 )
 
 
+_GENERIC_FORCE_WORDS = re.compile(
+    r"(?:the\s+|a\s+|an\s+)?(?:army|troops?|soldiers?|military|(?:security\s+|armed\s+)?forces|servicem[ae]n)", re.I
+)
+
+
+def _generic_forces_are(actors: Any) -> tuple[str, str] | None:
+    """(what "the army" was read as, what it is): a report that names one foreign state's forces ("Israeli troops")
+    and never the local state's by name means that state by "the army" and "a soldier", not the state whose ground the
+    event is on (the reader gives a bare "soldier" the place's country)."""
+    named = {
+        a.canonical
+        for a in actors.armed
+        if a.kind in ("state", "external") and not _GENERIC_FORCE_WORDS.fullmatch(a.surface)
+    }
+    named_military = {c for c in named if c.startswith("Military Forces of")}
+    bare = {
+        a.canonical
+        for a in actors.armed
+        if a.canonical.startswith("Military Forces of") and _GENERIC_FORCE_WORDS.fullmatch(a.surface)
+    }
+    if len(named_military) != 1 or len(bare) != 1:
+        return None
+    (real,), (read,) = named_military, bare
+    if real == read or read in named:
+        return None
+    return read, real
+
+
 def _violence_at_a_march(host: Mention, m: Mention) -> bool:
     """A gunfight or a blast at a demonstration is an event of its own beside it (ACLED codes both)."""
     return host.event_type == "Protests" and m.event_type in ("Battles", "Explosions/Remote violence")
@@ -2269,7 +2297,12 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     mentions = []
     ids: set[str] = set()
     doers = frozenset(d.mention.actor1 for d in drafts if d.mention.actor1)
+    generic_forces = _generic_forces_are(war_actors)
     for d in drafts:
+        for field_name in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2"):
+            value = getattr(d.mention, field_name)
+            if value and generic_forces and generic_forces[0] in value:
+                setattr(d.mention, field_name, value.replace(generic_forces[0], generic_forces[1]))
         report_gunner(d.mention, d.mention.sub_event_type, war_actors)
         report_group(d.mention, d.mention.evidence[0].text if d.mention.evidence else "", war_actors, doers)
         place = d.mention.place

@@ -1190,7 +1190,9 @@ def document_places(toponyms: list[Toponym], resolved: list[Place | None]) -> li
         key = f"{p.location}|{p.feature}" if p.feature in ("admin1", "admin2") else p.location
         count[key] += 1
         first.setdefault(key, (t.start, p))
-    order = sorted(first, key=lambda k: (first[k][1].feature == "country", -count[k], first[k][0]))
+    # a province counts half a town: "Jenin" told three times is the story's place before "the West Bank" told four
+    weight = {k: count[k] * (0.5 if first[k][1].feature == "admin1" else 1.0) for k in count}
+    order = sorted(first, key=lambda k: (first[k][1].feature == "country", -weight[k], first[k][0]))
     return [first[k][1] for k in order]
 
 
