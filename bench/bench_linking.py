@@ -125,6 +125,7 @@ def link_through_store(n: int, per_day: int, keep: str | None = None) -> tuple[f
         if keep:
             kept = Path(keep) / f"store-{n}-{per_day}.db"
             if not kept.exists():
+                kept.parent.mkdir(parents=True, exist_ok=True)
                 save_synthetic(f"sqlite:///{kept}.part", synthetic(n, per_day))
                 Path(f"{kept}.part").rename(kept)
             shutil.copyfile(kept, path)
