@@ -247,3 +247,28 @@ def test_bulk_insert_stores_what_sqlalchemy_stores(tmp_path):
         assert (stored(conn, events), stored(conn, reference_matches)) == want
         bulk.update_column(conn, events, "id", "fatalities", [("e2", 9)])
         assert conn.execute(sa.select(events.c.fatalities).where(events.c.id == "e2")).scalar_one() == 9
+
+
+def test_a_write_that_founds_most_of_the_table_rebuilds_the_same_indexes(tmp_path, monkeypatch):
+    """bulk.indexes_rebuilt drops a table's secondary indexes for a write bringing more rows than it holds and creates
+    them again from their stored SQL: the schema is the same after, the indexes hold every row, and a small write
+    into a fuller table leaves them alone."""
+    from datetime import date
+
+    from warlog.store import bulk
+    from warlog.store.linking import write_events
+
+    monkeypatch.setattr(bulk, "BULK_ROWS", 2)
+    store = Store(f"sqlite:///{tmp_path / 'i.db'}")
+    q = "SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name"
+    with store.engine.connect() as conn:
+        before = conn.exec_driver_sql(q).all()
+    rows = [{"id": f"e{i}", "event_date": date(2017, 3, i + 1), "fatalities": i, "n_sources": 1} for i in range(5)]
+    srcs = [{"event_id": f"e{i}", "mention_id": f"m{i}", "report_id": f"r{i}"} for i in range(5)]
+    write_events(store, rows, srcs)
+    write_events(store, rows[:3], srcs[:3])  # rewrites 3 of 5: indexes kept
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql(q).all() == before
+        assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+        by_index = conn.exec_driver_sql("SELECT count(*) FROM events INDEXED BY ix_events_fatalities_id").scalar()
+        assert by_index == 5

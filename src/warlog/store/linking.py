@@ -273,8 +273,12 @@ def write_events(
         for chunk in _chunks(ids):
             conn.execute(sa.delete(event_sources).where(event_sources.c.event_id.in_(chunk)))
             conn.execute(sa.delete(events).where(events.c.id.in_(chunk)))
-        bulk.insert_rows(conn, events, [{**r, "updated_at": now, "search_key": search.doc_key(r["id"])} for r in rows])
-        bulk.insert_rows(conn, event_sources, sources)
+        with bulk.indexes_rebuilt(conn, events, len(rows)):
+            bulk.insert_rows(
+                conn, events, [{**r, "updated_at": now, "search_key": search.doc_key(r["id"])} for r in rows]
+            )
+        with bulk.indexes_rebuilt(conn, event_sources, len(sources)):
+            bulk.insert_rows(conn, event_sources, sources)
         written = {r["id"]: (r, evidence[r["id"]]) for r in rows if r["id"] in evidence} if evidence else None
         search.refresh(conn, ids, written)  # the events' search documents, in the same transaction
 
