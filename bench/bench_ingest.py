@@ -121,6 +121,9 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--no-workers", action="store_true", help="skip the whole-corpus run with workers")
     ap.add_argument("--no-lean", action="store_true", help="skip the floor with warlog's own components")
     ap.add_argument("--quick", action="store_true", help="50 articles, 1 round, no whole-corpus run")
+    ap.add_argument("--no-bytecode", action="store_true",
+                    help="leave PYTHONDONTWRITEBYTECODE as it is (both children then compile every source they import "
+                         "that has no .pyc: warlog from a checkout, not spaCy from site-packages)")  # fmt: skip
     args = ap.parse_args(argv)
     if args.quick:
         args.articles, args.rounds, args.no_workers = 50, 1, True
@@ -130,6 +133,9 @@ def main(argv: list[str]) -> int:
     t_all = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="warlog-bench-ingest-") as tmp_s:
         tmp = Path(tmp_s)
+        if not args.no_bytecode:  # as installed packages have: compiled sources kept (here in a folder of the run)
+            env.pop("PYTHONDONTWRITEBYTECODE", None)
+            env["PYTHONPYCACHEPREFIX"] = str(tmp / "pycache")
         csv_path, json_path, words = _subset(args.articles, tmp)
         bare_cmd = [python(), "-c", BARE, str(json_path), "1", "full"]
         lean_cmd = [python(), "-c", BARE, str(json_path), "1", "lean"]
@@ -189,8 +195,10 @@ def main(argv: list[str]) -> int:
     load1 = [round(x, 2) for x in os.getloadavg()]
     res.notes.append(
         f"Load average {load0} at start, {load1} at end. Numeric libraries pinned to one thread in both. "
-        "Ratios are medians of whole-process CPU time (user + system) over interleaved runs."
-    )
+        "Ratios are medians of whole-process CPU time (user + system) over interleaved runs. "
+        + ("Both children keep compiled sources (PYTHONPYCACHEPREFIX in the run's folder), as installed packages do."
+           if not args.no_bytecode else "PYTHONDONTWRITEBYTECODE left as found (--no-bytecode).")
+    )  # fmt: skip
     res.seconds = round(time.perf_counter() - t_all, 1)
     write_results(res)
     return 0

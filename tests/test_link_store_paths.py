@@ -190,3 +190,85 @@ def test_mentions_read_for_linking_hold_dates_and_evidence(tmp_path):
     link_store(store)
     [(m2, info2)] = db.linked_mentions(store.engine)
     assert (m2.event_date, info2["published"], m2.evidence) == (m.event_date, info["published"], m.evidence)
+
+
+def test_fast_mention_reader_gives_what_mention_from_row_gives(tmp_path):
+    """db._mentions_of builds Mentions from row tuples by position: the same objects as mention_from_row over the
+    same rows read as dicts (a mention with no place, none with no date, nulls in the optional columns)."""
+    from dataclasses import replace
+
+    from warlog.store.rows import _as_date, mention_from_row
+
+    store = Store(f"sqlite:///{tmp_path / 'f.db'}")
+    exs = _small_corpus()
+    exs[0].mentions = [replace(m, place=None, event_date=None, actor2=None, injured=7, id="") for m in exs[0].mentions]
+    exs[1].mentions = [replace(m, confidence=0.25, unresolved_places=["Nowhere"], id="") for m in exs[1].mentions]
+    store.save_many(exs)
+    with store.engine.connect() as conn:
+        fast = db._mentions_of(conn.execute(db._mention_select()))
+        result = conn.execute(db._mention_select())
+        keys = list(result.keys())
+        rows = [dict(zip(keys, r, strict=True)) for r in result]
+    slow = [(mention_from_row(r), {"event_id": r["event_id"], "outlet": r["outlet"],
+                                   "published": _as_date(r["published"])}) for r in rows]  # fmt: skip
+    assert len(fast) == len(slow) > 3 and fast == slow
+    assert any(m.place is None and m.event_date is None for m, _ in fast)
+    assert any(m.unresolved_places == ["Nowhere"] and m.confidence == 0.25 for m, _ in fast)
+
+
+def test_bulk_insert_stores_what_sqlalchemy_stores(tmp_path):
+    """store.bulk.insert_rows binds values with each column's own processor: the same stored text for dates,
+    datetimes, JSON (None as JSON null) and booleans as `conn.execute(sa.insert(table), rows)`."""
+    from datetime import date, datetime
+
+    import sqlalchemy as sa
+
+    from warlog.store import bulk
+    from warlog.store.schema import events, reference_matches
+
+    store = Store(f"sqlite:///{tmp_path / 'b.db'}")
+    rows = [{"id": f"e{i}", "event_date": date(2017, 3, i + 1), "flags": ["single_source"] if i else None,
+             "figures": {"A": [i]}, "sources": [], "updated_at": datetime(2020, 1, 2, 3, 4, 5, 6 * i)}
+            for i in range(3)]  # fmt: skip  (no fatalities: the column's default 0 is filled in)
+    matches = [{"event_id": "e1", "reference_id": f"acled:{i}", "days": i, "km": 1.5, "figures_agree": i == 1}
+               for i in range(3)]  # fmt: skip
+
+    def stored(conn: sa.Connection, table: sa.Table) -> list[tuple]:
+        return [tuple(r) for r in conn.exec_driver_sql(f"SELECT * FROM {table.name} ORDER BY 1, 2")]
+
+    with store._write() as conn:
+        conn.execute(sa.insert(events), rows)
+        conn.execute(sa.insert(reference_matches), matches)
+        want = stored(conn, events), stored(conn, reference_matches)
+        conn.execute(sa.delete(events))
+        conn.execute(sa.delete(reference_matches))
+        bulk.insert_rows(conn, events, rows)
+        bulk.insert_rows(conn, reference_matches, matches)
+        assert (stored(conn, events), stored(conn, reference_matches)) == want
+        bulk.update_column(conn, events, "id", "fatalities", [("e2", 9)])
+        assert conn.execute(sa.select(events.c.fatalities).where(events.c.id == "e2")).scalar_one() == 9
+
+
+def test_a_write_that_founds_most_of_the_table_rebuilds_the_same_indexes(tmp_path, monkeypatch):
+    """bulk.indexes_rebuilt drops a table's secondary indexes for a write bringing more rows than it holds and creates
+    them again from their stored SQL: the schema is the same after, the indexes hold every row, and a small write
+    into a fuller table leaves them alone."""
+    from datetime import date
+
+    from warlog.store import bulk
+    from warlog.store.linking import write_events
+
+    monkeypatch.setattr(bulk, "BULK_ROWS", 2)
+    store = Store(f"sqlite:///{tmp_path / 'i.db'}")
+    q = "SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name"
+    with store.engine.connect() as conn:
+        before = conn.exec_driver_sql(q).all()
+    rows = [{"id": f"e{i}", "event_date": date(2017, 3, i + 1), "fatalities": i, "n_sources": 1} for i in range(5)]
+    srcs = [{"event_id": f"e{i}", "mention_id": f"m{i}", "report_id": f"r{i}"} for i in range(5)]
+    write_events(store, rows, srcs)
+    write_events(store, rows[:3], srcs[:3])  # rewrites 3 of 5: indexes kept
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql(q).all() == before
+        assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+        by_index = conn.exec_driver_sql("SELECT count(*) FROM events INDEXED BY ix_events_fatalities_id").scalar()
+        assert by_index == 5

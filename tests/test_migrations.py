@@ -266,3 +266,25 @@ def test_migrations_ship_inside_the_package() -> None:
     assert _head() == migrate.BASELINE or migrate.BASELINE in {
         r.revision for r in ScriptDirectory.from_config(migrate.alembic_config("sqlite://")).walk_revisions()
     }
+
+
+def test_head_read_from_the_files_is_alembics_head_and_a_store_at_head_skips_alembic(tmp_path, monkeypatch):
+    """migrate.head_revision reads the newest revision from the migration files without importing Alembic; a store
+    opened again at that revision does not run the upgrade (its import and script loading were ~0.4 s of start-up),
+    one below it does."""
+    assert migrate.head_revision() == _head()
+    url = f"sqlite:///{tmp_path / 'h.db'}"
+    Store(url).close()
+    assert migrate.at_head(_engine(url))
+
+    def refuse(*_a: object, **_k: object) -> None:
+        raise AssertionError("upgrade ran on a database at head")
+
+    monkeypatch.setattr(migrate, "upgrade", refuse)
+    Store(url).close()  # at head: no upgrade
+    with _engine(url).begin() as conn:
+        conn.execute(sa.text("UPDATE alembic_version SET version_num = '0005'"))
+    assert not migrate.at_head(_engine(url))
+    with pytest.raises(AssertionError, match="upgrade ran"):
+        Store(url)
+    assert not migrate.at_head(_engine(f"sqlite:///{tmp_path / 'new.db'}"))

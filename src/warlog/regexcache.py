@@ -22,6 +22,7 @@ import os
 import pickle
 import sys
 import threading
+from array import array
 from collections.abc import Callable, Hashable
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,11 @@ except ImportError:  # pragma: no cover - another interpreter
     _compiler = None  # type: ignore[assignment]
 
 MAX_ENTRIES = 20_000  # the file keeps at most this many patterns (those of the last processes first)
+# File format 2: each pattern's code as the bytes of an array of unsigned 32-bit ints (SRE_CODE), made a list again
+# when the pattern is used. Format 1 pickled the lists themselves: 5 million ints for 3,300 patterns, 0.23 s to
+# unpickle in every process; now the file is read in a few milliseconds and a process converts only what it uses.
+_VERSION = 2
+_CODE = "I"
 
 _LOCK = threading.RLock()  # loading the file may import modules that compile patterns
 _state: dict[str, Any] = {"path": None, "codes": None, "memo": None, "used": set(), "new": 0, "original": None}
@@ -61,7 +67,7 @@ def _load() -> None:
     try:
         with open(path, "rb") as fh:
             data = pickle.load(fh)
-        if isinstance(data, dict) and data.get("version") == 1:
+        if isinstance(data, dict) and data.get("version") == _VERSION:
             codes, memo = data["codes"], data["memo"]
     except (OSError, EOFError, pickle.UnpicklingError, KeyError, TypeError, ValueError, AttributeError):
         pass
@@ -80,6 +86,8 @@ def _compile(p: Any, flags: int = 0) -> Any:
         _state["used"].add(key)
     if hit is not None:
         all_flags, code, groups, groupindex, indexgroup = hit
+        if isinstance(code, bytes):  # as kept in the file
+            code = array(_CODE, code).tolist()
         return _sre.compile(p, all_flags, code, groups, groupindex, indexgroup)
     parsed = _compiler._parser.parse(p, flags)
     code = _compiler._code(parsed, flags)
@@ -163,7 +171,9 @@ def save() -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with open(tmp, "wb") as fh:
-            pickle.dump({"version": 1, "codes": codes, "memo": memo_}, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            codes = {k: (v if isinstance(v[1], bytes) else (v[0], array(_CODE, v[1]).tobytes(), *v[2:]))
+                     for k, v in codes.items()}  # fmt: skip
+            pickle.dump({"version": _VERSION, "codes": codes, "memo": memo_}, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
     except (OSError, pickle.PicklingError, TypeError, AttributeError):
         tmp.unlink(missing_ok=True)  # a read-only cache folder: every process compiles, as without the cache

@@ -4,7 +4,6 @@ compatible event types, and a grid index so each new mention is compared with a 
 from __future__ import annotations
 
 import math
-from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date
 
@@ -106,7 +105,7 @@ class BlockIndex:
     the days `compatible` allows for each precision present (a day-precise pair: the day either side)."""
 
     def __init__(self) -> None:
-        self._keys: dict[int, dict[tuple, set[str]]] = {}  # window -> (day, cell) -> event ids
+        self._keys: dict[int, dict[int, dict[tuple, set[str]]]] = {}  # window -> day -> cell -> event ids
 
     @staticmethod
     def _cells_near(m: Mention) -> list[tuple]:
@@ -123,10 +122,11 @@ class BlockIndex:
         """Index an event under this member's day and cell (an event holds the keys of all its members)."""
         if m.event_date is None:
             return
-        keys = self._keys.setdefault(_window(m), defaultdict(set))
-        keys[(m.event_date.toordinal(), _cell(m))].add(event_id)
+        days = self._keys.setdefault(_window(m), {})
+        cells = days.setdefault(m.event_date.toordinal(), {})
+        cells.setdefault(_cell(m), set()).add(event_id)
         if m.place is not None:  # also findable from mentions that carry no coordinates
-            keys[(m.event_date.toordinal(), ("country", m.place.iso or "?"))].add(event_id)
+            cells.setdefault(("country", m.place.iso or "?"), set()).add(event_id)
 
     def candidates(self, m: Mention) -> set[str]:
         """Event ids with a member whose date is within the pair's window and whose cell neighbours the mention's."""
@@ -136,11 +136,14 @@ class BlockIndex:
         day = m.event_date.toordinal()
         cells = self._cells_near(m)
         found: set[str] = set()
-        for their, keys in self._keys.items():
+        for their, days in self._keys.items():
             window = max(own, their)
             for d in range(day - window, day + window + 1):
+                at = days.get(d)
+                if at is None:
+                    continue
                 for c in cells:
-                    ids = keys.get((d, c), _NONE)
+                    ids = at.get(c)
                     if ids:
                         found |= ids
         return found

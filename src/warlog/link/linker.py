@@ -75,8 +75,8 @@ class Linker:
                 continue
             top: tuple[PairScore, str] | None = None
             total = 0.0
-            for other in group:
-                if not compatible(m, other):
+            for i, other in enumerate(group):
+                if i and not compatible(m, other):  # group[0] was tested above
                     continue
                 s = score_pair(m, other, wm, self._w(other))
                 total += s.total

@@ -40,9 +40,11 @@ class Reconciled:
 def _most_common(values: list[Any]) -> Any:
     """The most frequent non-empty value (ties: the first seen), or None."""
     values = [v for v in values if v not in (None, "")]
-    if not values:
-        return None
-    counts = Counter(values)
+    if len(values) < 2:
+        return values[0] if values else None
+    counts: dict[Any, int] = {}
+    for v in values:
+        counts[v] = counts.get(v, 0) + 1
     best = max(counts.values())
     return next(v for v in values if counts[v] == best)
 

@@ -44,7 +44,10 @@ def shingles(text: str) -> frozenset[str]:
     """The text's word shingles (lower-cased, SHINGLE words each); a short text is one shingle of all its words.
     Remembered per text: a report's text is compared again for every event it contributes to."""
     toks = _WORD.findall(text.lower())
-    return frozenset(" ".join(toks[i : i + SHINGLE]) for i in range(max(1, len(toks) - SHINGLE + 1)))
+    if len(toks) <= SHINGLE:
+        return frozenset((" ".join(toks),))
+    runs = zip(*(toks[i:] for i in range(SHINGLE)), strict=False)  # each run of SHINGLE words
+    return frozenset(map(" ".join, runs))
 
 
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
@@ -109,6 +112,9 @@ def syndication_groups(texts: Mapping[str, str], threshold: float = SYNDICATION_
 
 def independent_sources(outlets: Mapping[str, str | None], groups: Mapping[str, str]) -> dict[str, str]:
     """report id -> independent-source id: reports of one outlet, and outlets that share a text, are one source."""
+    if len(outlets) == 1:  # one report: its own source, named by its outlet (what the union below gives)
+        [(rid, outlet)] = outlets.items()
+        return {rid: (outlet or rid).strip()}
     uf = _UnionFind()
     for rid, outlet in outlets.items():
         uf.union("r:" + rid, "o:" + (outlet or rid).strip().lower())

@@ -191,7 +191,8 @@ class Store:
         schema."""
         from warlog.store import migrate
 
-        migrate.upgrade(self.url)
+        if not migrate.at_head(self.engine):
+            migrate.upgrade(self.url)
         query = sa.select(meta_table.c.value).where(meta_table.c.key == "schema_version")
         with self.engine.connect() as conn:  # a read first: a read-only database with its schema opens
             stored = conn.execute(query).scalar_one_or_none()

@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING, Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Engine
 
-from warlog.model import Mention
-from warlog.store import search
+from warlog.model import Evidence, Mention, Place
+from warlog.store import bulk, search
 from warlog.store.query import events_by_id, get_linked_event, query_events
-from warlog.store.rows import _as_date, corroboration_from_row, mention_from_row
+from warlog.store.rows import _as_date, corroboration_from_row
 from warlog.store.schema import (
     event_sources,
     events,
@@ -41,6 +41,18 @@ def _chunks(ids: list[str], n: int = _CHUNK) -> Iterable[list[str]]:
         yield ids[i : i + n]
 
 
+_SCAN_MIN = 20_000  # ids asked for at or above which a read may scan the table instead
+
+
+def _scan(conn: sa.Connection, table: sa.Table, asked: int) -> bool:
+    """Whether reading `asked` keys of this table is cheaper as one scan filtered here than as IN (...) lists of
+    _CHUNK keys: when they are a quarter of its rows or more (a whole-store link: a million mentions asked in 2,000
+    statements of 500 bound keys each)."""
+    if asked < _SCAN_MIN:
+        return False
+    return asked * 4 >= conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one()
+
+
 # ---------------------------------------------------------------------------------------------------------------------
 # mentions to link
 
@@ -58,27 +70,66 @@ def _mention_select() -> sa.Select:
     return sa.select(*cols, reports.c.outlet, published).join(reports, mentions.c.report_id == reports.c.id)
 
 
-def _rows_to_mentions(rows: Iterable[Mapping[str, Any]]) -> list[tuple[Mention, dict[str, Any]]]:
-    """(Mention, {event_id, outlet, published}) pairs from joined rows."""
+def _mentions_of(result: sa.CursorResult) -> list[tuple[Mention, dict[str, Any]]]:
+    """(Mention, {event_id, outlet, published}) pairs from a _mention_select() result: the same objects as
+    mention_from_row and _as_date make of each row, built from the row tuples by position (a dict per row and 25
+    `get` calls per mention were a tenth of `warlog link` at 1M mentions)."""
+    keys = list(result.keys())
+    rows = result.all()
+    if not rows:
+        return []
+    at = {k: i for i, k in enumerate(keys)}
+    i_id, i_rep, i_date, i_tp = at["id"], at["report_id"], at["event_date"], at["time_precision"]
+    i_loc, i_lat, i_lon, i_gp = at["location"], at["latitude"], at["longitude"], at["geo_precision"]
+    i_country, i_a1, i_a2, i_a3, i_iso, i_gaz = (at[k] for k in ("country", "admin1", "admin2", "admin3", "iso",
+                                                                 "gazetteer_id"))  # fmt: skip
+    i_fat, i_conf, i_ev, i_un = at["fatalities"], at["confidence"], at["evidence"], at["unresolved_places"]
+    i_eid, i_outlet, i_pub = at["event_id"], at["outlet"], at["published"]
+    plain = ("disorder_type", "event_type", "sub_event_type", "actor1", "assoc_actor_1", "actor2", "assoc_actor_2",
+             "inter1", "inter2", "injured", "civilians", "children", "women", "attributed_to")  # fmt: skip
+    i_plain = [(k, at[k]) for k in plain]
+    loads = json.loads
+    days: dict[Any, date | None] = {}  # many mentions share a date: parse each once
+
+    def day(value: Any) -> date | None:
+        d = days.get(value, days)
+        if d is days:
+            d = days[value] = _as_date(value)
+        return d  # type: ignore[return-value]
+
     out = []
     for r in rows:
-        info = {"event_id": r["event_id"], "outlet": r["outlet"], "published": _as_date(r["published"])}
-        out.append((mention_from_row(r), info))
+        ev = r[i_ev]
+        ev = (loads(ev) if isinstance(ev, str) else ev) or []
+        un = r[i_un]
+        un = (loads(un) if isinstance(un, str) else un) or []
+        if r[i_loc] is None and r[i_lat] is None:
+            place = None
+        else:
+            place = Place(location=r[i_loc] or "", latitude=r[i_lat], longitude=r[i_lon], geo_precision=r[i_gp],
+                          country=r[i_country], admin1=r[i_a1], admin2=r[i_a2], admin3=r[i_a3], iso=r[i_iso],
+                          gazetteer_id=r[i_gaz])  # fmt: skip
+        conf = r[i_conf]
+        m = Mention(
+            id=r[i_id],
+            report_id=r[i_rep],
+            event_date=day(r[i_date]),
+            time_precision=r[i_tp] or 1,
+            place=place,
+            fatalities=r[i_fat] or 0,
+            evidence=[Evidence(text=e["text"], start=e["start"], end=e["end"]) for e in ev],
+            confidence=0.5 if conf is None else conf,
+            unresolved_places=list(un),
+            **{k: r[i] for k, i in i_plain},
+        )
+        out.append((m, {"event_id": r[i_eid], "outlet": r[i_outlet], "published": day(r[i_pub])}))
     return out
-
-
-def _dict_rows(result: sa.CursorResult) -> list[dict[str, Any]]:
-    """A result's rows as plain dicts, its column names read once (a RowMapping per row costs a keys() call each
-    time mention_from_row copies it: 4% of `warlog link` at 20k mentions)."""
-    keys = list(result.keys())
-    return [dict(zip(keys, r, strict=True)) for r in result]
 
 
 def unlinked_mentions(engine: Engine) -> list[tuple[Mention, dict[str, Any]]]:
     """Mentions that no event holds yet."""
     with engine.connect() as conn:
-        rows = _dict_rows(conn.execute(_mention_select().where(mentions.c.event_id.is_(None))))
-    return _rows_to_mentions(rows)
+        return _mentions_of(conn.execute(_mention_select().where(mentions.c.event_id.is_(None))))
 
 
 def linked_mentions(
@@ -92,7 +143,7 @@ def linked_mentions(
         q = q.where(mentions.c.event_date <= until)
     q = q.order_by(mentions.c.event_date, mentions.c.id)
     with engine.connect() as conn:
-        return _rows_to_mentions(_dict_rows(conn.execute(q)))
+        return _mentions_of(conn.execute(q))
 
 
 def members_of(
@@ -107,22 +158,34 @@ def members_of(
     ids = sorted(set(event_ids))
     member_ids: dict[str, list[str]] = defaultdict(list)
     with engine.connect() as conn:
-        for chunk in _chunks(ids):
-            q = sa.select(mentions.c.event_id, mentions.c.id).where(mentions.c.event_id.in_(chunk))
-            for eid, mid in conn.execute(q):
-                member_ids[eid].append(mid)
+        if _scan(conn, mentions, len(ids) * 2):  # about two mentions an event
+            wanted = set(ids)
+            q = sa.select(mentions.c.event_id, mentions.c.id).where(mentions.c.event_id.is_not(None))
+            for eid, mid in conn.execute(q).all():
+                if eid in wanted:
+                    member_ids[eid].append(mid)
+        else:
+            for chunk in _chunks(ids):
+                q = sa.select(mentions.c.event_id, mentions.c.id).where(mentions.c.event_id.in_(chunk))
+                for eid, mid in conn.execute(q).all():
+                    member_ids[eid].append(mid)
         found: dict[str, tuple[Mention, dict[str, Any]]] = {}
         missing = sorted({m for ms in member_ids.values() for m in ms if m not in known})
         for chunk in _chunks(missing):
-            for r in _dict_rows(conn.execute(_mention_select().where(mentions.c.id.in_(chunk)))):
-                found[r["id"]] = (mention_from_row(r), {"outlet": r["outlet"], "published": _as_date(r["published"])})
+            for m, info in _mentions_of(conn.execute(_mention_select().where(mentions.c.id.in_(chunk)))):
+                found[m.id] = (m, info)
         report_ids = {
             pair[0].report_id for ms in member_ids.values() for m in ms if (pair := known.get(m) or found.get(m))
         }
         texts: dict[str, str] = {}
-        for chunk in _chunks(sorted(report_ids)):
-            for rid, text in conn.execute(sa.select(reports.c.id, reports.c.text).where(reports.c.id.in_(chunk))):
-                texts[rid] = text
+        if _scan(conn, reports, len(report_ids)):
+            for rid, text in conn.execute(sa.select(reports.c.id, reports.c.text)).all():
+                if rid in report_ids:
+                    texts[rid] = text
+        else:
+            for chunk in _chunks(sorted(report_ids)):
+                q = sa.select(reports.c.id, reports.c.text).where(reports.c.id.in_(chunk))
+                texts.update(conn.execute(q).all())
     out: dict[str, list[tuple[Mention, dict[str, Any]]]] = {}
     for eid in ids:
         members = []
@@ -179,12 +242,11 @@ def corroboration_events(engine: Engine, event_ids: Iterable[str]) -> list[dict[
 
 
 def assign_events(store: Store, assignment: Mapping[str, str]) -> None:
-    """Set mentions.event_id for each mention id -> event id."""
+    """Set mentions.event_id for each mention id -> event id (in mention id order: the primary key's pages in turn)."""
     if not assignment:
         return
-    with store._write() as conn:
-        stmt = sa.update(mentions).where(mentions.c.id == sa.bindparam("mid")).values(event_id=sa.bindparam("eid"))
-        conn.execute(stmt, [{"mid": m, "eid": e} for m, e in assignment.items()])
+    with store._write() as conn, bulk.page_cache(conn, len(assignment)):
+        bulk.update_column(conn, mentions, "id", "event_id", sorted(assignment.items()))
 
 
 def clear_links(store: Store) -> None:
@@ -207,16 +269,16 @@ def write_events(
     and texts instead of read back (search.refresh)."""
     ids = [r["id"] for r in rows]
     now = datetime.now(UTC).replace(tzinfo=None)
-    with store._write() as conn:
+    with store._write() as conn, bulk.page_cache(conn, len(rows) + len(sources)):
         for chunk in _chunks(ids):
             conn.execute(sa.delete(event_sources).where(event_sources.c.event_id.in_(chunk)))
             conn.execute(sa.delete(events).where(events.c.id.in_(chunk)))
-        if rows:
-            conn.execute(
-                sa.insert(events), [{**r, "updated_at": now, "search_key": search.doc_key(r["id"])} for r in rows]
+        with bulk.indexes_rebuilt(conn, events, len(rows)):
+            bulk.insert_rows(
+                conn, events, [{**r, "updated_at": now, "search_key": search.doc_key(r["id"])} for r in rows]
             )
-        if sources:
-            conn.execute(sa.insert(event_sources), sources)
+        with bulk.indexes_rebuilt(conn, event_sources, len(sources)):
+            bulk.insert_rows(conn, event_sources, sources)
         written = {r["id"]: (r, evidence[r["id"]]) for r in rows if r["id"] in evidence} if evidence else None
         search.refresh(conn, ids, written)  # the events' search documents, in the same transaction
 
@@ -297,11 +359,12 @@ def save_corroboration(store: Store, rows: list[dict[str, Any]]) -> None:
     first name, report_credibility, and its score column stays empty."""
     if not rows:
         return
-    with store._write() as conn:
+    with store._write() as conn, bulk.page_cache(conn, len(rows)):
         for chunk in _chunks([r["report_id"] for r in rows]):
             conn.execute(sa.delete(report_credibility).where(report_credibility.c.report_id.in_(chunk)))
-        conn.execute(
-            sa.insert(report_credibility),
+        bulk.insert_rows(
+            conn,
+            report_credibility,
             [
                 {
                     "report_id": r["report_id"],
@@ -329,12 +392,19 @@ def corroboration(engine: Engine, report_ids: Iterable[str] | None = None) -> di
 def event_ids_of_reports(engine: Engine, report_ids: Iterable[str]) -> dict[str, set[str]]:
     """report id -> ids of the events its mentions are in."""
     out: dict[str, set[str]] = defaultdict(set)
+    asked = set(report_ids)
     with engine.connect() as conn:
-        for chunk in _chunks(sorted(set(report_ids))):
+        if _scan(conn, reports, len(asked)):
+            q = sa.select(mentions.c.report_id, mentions.c.event_id).where(mentions.c.event_id.is_not(None))
+            for rid, eid in conn.execute(q).all():
+                if rid in asked:
+                    out[rid].add(eid)
+            return dict(out)
+        for chunk in _chunks(sorted(asked)):
             q = sa.select(mentions.c.report_id, mentions.c.event_id).where(
                 mentions.c.report_id.in_(chunk), mentions.c.event_id.is_not(None)
             )
-            for rid, eid in conn.execute(q):
+            for rid, eid in conn.execute(q).all():
                 out[rid].add(eid)
     return dict(out)
 

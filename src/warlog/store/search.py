@@ -269,9 +269,11 @@ def document_of(row: Mapping[str, Any], evidence: Iterable[str], note: str | Non
 def _write_docs(conn: Connection, docs: list[dict[str, Any]]) -> None:
     if not docs:
         return
+    from warlog.store import bulk
+
     if conn.dialect.name == "sqlite":
         docs = [{**d, "rowid": doc_key(d["event_id"])} for d in docs]
-    conn.execute(sa.insert(search_table), docs)
+    bulk.insert_rows(conn, search_table, docs)
 
 
 def refresh(

@@ -1,0 +1,123 @@
+"""Bulk writes for linking at scale (a million mentions): SQLite rows written through the driver's executemany with
+the values SQLAlchemy itself would bind, and a larger page cache for the one connection that writes them.
+
+SQLAlchemy's executemany builds and processes a parameter dict per row (`construct_params`, the type processors,
+the compiled cache lookup): at 1M mentions that was about as much CPU as SQLite's own inserting. Here each column's
+bind processor (`TypeEngine.bind_processor`: dates as ISO text, JSON serialised, booleans as integers) is looked up
+once and applied to a tuple per row, so the stored values are the same bytes. PostgreSQL keeps SQLAlchemy's path
+(its driver batches inserts itself); so does anything that is not a plain Core table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from operator import itemgetter
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+# Pages SQLite may keep in memory while linking writes many rows (negative: KiB). The default 2 MB cache makes a
+# random-order insert into a large index write the same pages out again and again (at 1M mentions the events table
+# and its sixteen indexes, the mentions' event_id index).
+BULK_CACHE_KIB = 256 * 1024
+BULK_ROWS = 20_000  # rows at or above which a write raises the page cache for its transaction
+
+
+def _processors(conn: Connection, table: sa.TableClause, names: Sequence[str]) -> list[tuple[int, Any]]:
+    """(position, bind processor) of the named columns that have one on this connection's dialect."""
+    out = []
+    for i, name in enumerate(names):
+        proc = table.c[name].type.dialect_impl(conn.dialect).bind_processor(conn.dialect)
+        if proc is not None:
+            out.append((i, proc))
+    return out
+
+
+def _defaults(table: sa.TableClause, given: Sequence[str]) -> dict[str, Any]:
+    """Scalar Python defaults of the columns a row leaves out (what SQLAlchemy's insert would fill in)."""
+    out = {}
+    for c in table.columns:
+        default = getattr(c, "default", None)  # a lightweight sa.table()'s columns have none
+        if c.key not in given and default is not None and getattr(default, "is_scalar", False):
+            out[c.key] = default.arg
+    return out
+
+
+def insert_rows(conn: Connection, table: sa.TableClause, rows: Sequence[Mapping[str, Any]]) -> None:
+    """INSERT these rows (dicts with the same keys, as one `conn.execute(sa.insert(table), rows)` takes them)."""
+    if not rows:
+        return
+    if conn.dialect.name != "sqlite":
+        conn.execute(sa.insert(table), list(rows))
+        return
+    keys = list(rows[0])
+    extra = _defaults(table, keys)
+    names = keys + list(extra)
+    cols = [table.c[k].name for k in names]
+    procs = _processors(conn, table, names)
+    get = itemgetter(*keys)
+    tail = tuple(extra.values())
+    one = len(keys) == 1
+    params = []
+    for r in rows:
+        vals = [get(r)] if one else list(get(r))
+        if tail:
+            vals.extend(tail)
+        for i, proc in procs:
+            vals[i] = proc(vals[i])
+        params.append(vals)
+    sql = f"INSERT INTO {table.name} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
+    conn.exec_driver_sql(sql, [tuple(p) for p in params])
+
+
+def update_column(conn: Connection, table: sa.Table, key: str, column: str, pairs: Sequence[tuple[Any, Any]]) -> None:
+    """UPDATE table SET column = value WHERE key = k for each (k, value), in the order given."""
+    if not pairs:
+        return
+    if conn.dialect.name != "sqlite":
+        stmt = sa.update(table).where(table.c[key] == sa.bindparam("_k")).values({column: sa.bindparam("_v")})
+        conn.execute(stmt, [{"_k": k, "_v": v} for k, v in pairs])
+        return
+    procs = dict(_processors(conn, table, [column, key]))
+    pv, pk = procs.get(0), procs.get(1)
+    params = [(pv(v) if pv else v, pk(k) if pk else k) for k, v in pairs]
+    conn.exec_driver_sql(f"UPDATE {table.name} SET {table.c[column].name} = ? WHERE {table.c[key].name} = ?", params)
+
+
+@contextmanager
+def page_cache(conn: Connection, rows: int) -> Iterator[None]:
+    """SQLite: a page cache of BULK_CACHE_KIB on this connection while it writes `rows` rows (when that is at least
+    BULK_ROWS), the connection's own setting restored after (pooled connections are shared with readers)."""
+    if conn.dialect.name != "sqlite" or rows < BULK_ROWS:
+        yield
+        return
+    before = conn.exec_driver_sql("PRAGMA cache_size").scalar()
+    conn.exec_driver_sql(f"PRAGMA cache_size=-{BULK_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        conn.exec_driver_sql(f"PRAGMA cache_size={int(before)}")
+
+
+@contextmanager
+def indexes_rebuilt(conn: Connection, table: sa.Table, rows: int) -> Iterator[None]:
+    """SQLite: when this write brings more rows than the table holds (a whole-store link founding its events), drop
+    the table's secondary indexes for the write and create them again after, from their own stored SQL (the same
+    definitions): CREATE INDEX sorts once, where each row inserted in hash or random-date order into 16 indexes
+    walked a different page of each. Inside the caller's transaction, so readers never see the table without them."""
+    if conn.dialect.name != "sqlite" or rows < BULK_ROWS:
+        yield
+        return
+    held = conn.execute(sa.select(sa.func.count()).select_from(table)).scalar_one()
+    if held >= rows:
+        yield
+        return
+    q = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL"
+    found = conn.exec_driver_sql(q, (table.name,)).all()
+    for name, _sql in found:
+        conn.exec_driver_sql(f'DROP INDEX "{name}"')
+    yield
+    for _name, sql in found:
+        conn.exec_driver_sql(sql)
