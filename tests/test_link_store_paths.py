@@ -227,9 +227,17 @@ def test_bulk_insert_stores_what_sqlalchemy_stores(tmp_path):
     from warlog.store.schema import events, reference_matches
 
     store = Store(f"sqlite:///{tmp_path / 'b.db'}")
-    rows = [{"id": f"e{i}", "event_date": date(2017, 3, i + 1), "flags": ["single_source"] if i else None,
-             "figures": {"A": [i]}, "sources": [], "updated_at": datetime(2020, 1, 2, 3, 4, 5, 6 * i)}
-            for i in range(3)]  # fmt: skip  (no fatalities: the column's default 0 is filled in)
+    rows = [
+        {
+            "id": f"e{i}",
+            "event_date": date(2017, 3, i + 1),
+            "flags": ["single_source"] if i else None,
+            "figures": {"A": [i]},
+            "sources": [],
+            "updated_at": datetime(2020, 1, 2, 3, 4, 5, 6 * i),
+        }
+        for i in range(3)
+    ]  # fmt: skip  (no fatalities: the column's default 0 is filled in)
     matches = [{"event_id": "e1", "reference_id": f"acled:{i}", "days": i, "km": 1.5, "figures_agree": i == 1}
                for i in range(3)]  # fmt: skip
 

@@ -548,13 +548,12 @@ def _doc_country(
         if big is not None:
             isos = {big.iso}  # "Beirut": the capital, not a village of that name abroad
         if len(isos) == 1:
-            # a hamlet whose name is an English word ("Justice", a town of 300) is weak evidence of a country, and so
-            # is a country named by name ("The United States and France called for restraint": governments reacting)
-            small = all(c.feature not in ("country", "admin1") and (c.population or 0) < 5000 for c in exact)
+            # a country named by name is weak evidence of where things happen ("The United States and France called
+            # for restraint": governments reacting), unless told as a place ("in northern Burkina Faso")
             country_named = all(c.feature == "country" for c in exact) and not (
                 text and _IN_COUNTRY.search(text[max(0, t.start - 30) : t.start])  # "in Burkina Faso": a place
             )
-            votes[isos.pop()] += 0.5 if small or country_named else 1
+            votes[isos.pop()] += 0.5 if country_named else 1
         else:
             for iso in {c.iso for c in t.candidates if c.feature in ("city", "admin1") and c.iso in named}:
                 votes[iso] += 0.5
@@ -569,7 +568,8 @@ def _dominant(cands: Sequence[GazEntry]) -> GazEntry | None:
         return None
     top = max(cands, key=lambda c: c.population or 0)
     rest = max((c.population or 0 for c in cands if c.iso != top.iso), default=0)
-    return top if (top.population or 0) >= 100_000 and (top.population or 0) >= 20 * max(rest, 1) else None
+    # (only against hamlets: a namesake town abroad of some size, like Paris, Texas, still makes the name ambiguous)
+    return top if (top.population or 0) >= 100_000 and rest < 10_000 else None
 
 
 @dataclass
