@@ -989,8 +989,9 @@ _ACCOMPANYING = re.compile(
     r"(?:\bby|\bfrom|\bof|\bcover)(?:\s+(?:the|suspected|alleged|presumed))*\s*$",
     re.I,
 )
-# A relative clause telling what displaced people fled ("families who fled fighting between X and Y in Z").
-_FLED_CLAUSE = re.compile(
+# A relative clause telling what displaced people fled ("families who fled fighting between X and Y in Z"): neither
+# its actors nor its places are the event's (places.py reads it too).
+FLED_CLAUSE = re.compile(
     r"\b(?:who|which|that)\s+(?:had\s+|have\s+)?(?:fled|escaped|were\s+displaced\s+by|had\s+been\s+displaced\s+by)\b"
     r"[^.;:()]*",
     re.I,
@@ -1312,7 +1313,7 @@ def assign_roles(
     # "the Islamic State-held district": the holder is named as the side whose ground it is
     held = _HELD.sub(" ", sentence) if sub_event_type in _HELD_SUBS else sentence
     mentions = find_actors(held, country)
-    fled = [(m.start(), m.end()) for m in _FLED_CLAUSE.finditer(sentence)]
+    fled = [(m.start(), m.end()) for m in FLED_CLAUSE.finditer(sentence)]
     if fled:  # "camps sheltering families who fled fighting between the army and M23": the displaced's past, no side
         mentions = [m for m in mentions if not any(a <= m.start < b for a, b in fled)]
     trig = trigger_start if trigger_start is not None else _trigger_position(sentence, sub_event_type)

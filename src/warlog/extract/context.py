@@ -305,7 +305,7 @@ class DocActors:
         report that flies ("The Israeli military said it was reviewing the report" after a strike told with no doer).
         """
         forces = [a for a in self.armed if a.kind in _STATE_KINDS and not a.canonical.startswith("Police Forces")]
-        named = [a for a in forces if not _BARE_FORCES.fullmatch(a.surface)]
+        named = [a for a in forces if not BARE_FORCES.fullmatch(a.surface)]
         forces = named or forces  # "the army", "a soldier" take the place's country: a state named by name decides
         states = {a.canonical.split(" (")[0] for a in forces}
         return forces[0] if len(states) == 1 and not forces[0].canonical.startswith("Unidentified") else None
@@ -318,7 +318,8 @@ class DocActors:
         return next((a for a in self.armed if a.canonical == top[0][0]), None)
 
 
-_BARE_FORCES = re.compile(
+# A state's forces named by a bare noun ("the army", "a soldier"): the reader gives them the place's country.
+BARE_FORCES = re.compile(
     r"(?:the\s+|a\s+|an\s+)?(?:army|troops?|soldiers?|military|(?:security\s+|armed\s+)?forces|servicem[ae]n)", re.I
 )
 

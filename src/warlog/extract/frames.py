@@ -18,6 +18,7 @@ from warlog.extract.actors import acled_country_name, assign_roles, find_actors,
 from warlog.extract.attribution import find_attribution
 from warlog.extract.context import (
     AIR_SUBTYPES,
+    BARE_FORCES,
     UNIDENTIFIED_AIR,
     aerial_bombing,
     civilian_toll,
@@ -72,11 +73,6 @@ BACKGROUND_DAYS = 14
 # and dropped: background deals and "regime leader" read as an arrest came through on FA-KES dev.
 _UNLABELLED_TYPES = frozenset({"Protests", "Riots"})
 UNLABELLED_PRIOR = 0.2
-# A strong trigger told with its own day and its own town ("On Wednesday, heavy fighting was reported around X") is
-# an incident as ACLED records one, however the sentence hedges ("the reports could not be verified"): the role model,
-# trained on weak labels, needs far more doubt to drop it (the mined training rule itself calls a strong trigger with
-# a day and a toll an event).
-ANCHORED_PRIOR = 0.0
 
 # A dateline such as "ALEPPO, Syria, Sept 27 (Reuters) -" or "Sun 16 Apr 2017": its date is the report's, not an
 # event's.
@@ -721,7 +717,10 @@ def _days_of_the_act(usable: list[DateMention], doc: Any, offset: int, trigger: 
 
 
 def _anchored(sent: _Sentence, toponyms: list[Toponym], resolved: list[Place | None], published: date | None) -> bool:
-    """The sentence gives its own day (a weekday or a date) and names its own town or village."""
+    """The sentence gives its own day (a weekday or a date) and names its own town or village. A strong trigger told
+    so ("On Wednesday, heavy fighting was reported around X") is an incident as ACLED records one, however the
+    sentence hedges ("the reports could not be verified"): the role model, trained on weak labels, rates such hedges as
+    commentary, while its own mined training rule calls a strong trigger with a day and a toll an event."""
     days = [d for d in find_dates(sent.text, published) if d.value is not None and d.precision == 1]
     if not days:
         return False
@@ -1394,25 +1393,18 @@ _WOUNDS_CAUSE = re.compile(
 )
 
 
-_GENERIC_FORCE_WORDS = re.compile(
-    r"(?:the\s+|a\s+|an\s+)?(?:army|troops?|soldiers?|military|(?:security\s+|armed\s+)?forces|servicem[ae]n)", re.I
-)
-
-
 def _generic_forces_are(actors: Any) -> tuple[str, str] | None:
     """(what "the army" was read as, what it is): a report that names one foreign state's forces ("Israeli troops")
     and never the local state's by name means that state by "the army" and "a soldier", not the state whose ground the
     event is on (the reader gives a bare "soldier" the place's country)."""
     named = {
-        a.canonical
-        for a in actors.armed
-        if a.kind in ("state", "external") and not _GENERIC_FORCE_WORDS.fullmatch(a.surface)
+        a.canonical for a in actors.armed if a.kind in ("state", "external") and not BARE_FORCES.fullmatch(a.surface)
     }
     named_military = {c for c in named if c.startswith("Military Forces of")}
     bare = {
         a.canonical
         for a in actors.armed
-        if a.canonical.startswith("Military Forces of") and _GENERIC_FORCE_WORDS.fullmatch(a.surface)
+        if a.canonical.startswith("Military Forces of") and BARE_FORCES.fullmatch(a.surface)
     }
     if len(named_military) != 1 or len(bare) != 1:
         return None
@@ -1896,7 +1888,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             if match.event_type in _UNLABELLED_TYPES:
                 prior *= UNLABELLED_PRIOR
             if match.score >= 0.75 and _anchored(sent, toponyms, resolved, published):
-                prior *= ANCHORED_PRIOR
+                prior = 0.0  # an anchored incident: the role model does not veto it (see _anchored)
             if role.p_event < event_threshold() * prior and not follow_up:
                 if role.role == CLAIM and (cas.fatalities is not None or cas.injured is not None):
                     quantity, what = _claim_what(sent.text, cas)

@@ -20,6 +20,7 @@ from typing import Any
 from spacy.lang.en.stop_words import STOP_WORDS as SPACY_STOP_WORDS
 
 from warlog.countries import acled_country_name, lookup_iso2
+from warlog.extract.actors import FLED_CLAUSE
 from warlog.extract.demonyms import demonym_table
 from warlog.gazetteer import GazEntry, Gazetteer, get_gazetteer, haversine_km
 from warlog.gazetteer.features import SITE_FEATURES, geo_precision
@@ -1310,17 +1311,11 @@ _FACILITY_AFTER = re.compile(
 def _directed(sentence: str, s0: int, t: Toponym) -> bool:
     """The toponym is where people or things go or come from, or where shooters sit (``_DIRECTION_BEFORE``)."""
     before = sentence[max(0, t.start - s0 - 60) : t.start - s0]
-    if _FLED_CLAUSE.search(sentence[max(0, t.start - s0 - 120) : t.start - s0]):
+    window = sentence[max(0, t.start - s0 - 120) : t.start - s0]
+    fled = FLED_CLAUSE.search(window)
+    if fled is not None and fled.end() == len(window):
         return True  # "camps sheltering families who fled fighting ... in Masisi": where the displaced came from
     return _DIRECTION_BEFORE.search(before[-30:]) is not None or _DESTINATION_BEFORE.search(before) is not None
-
-
-# A relative clause telling where people were displaced from: "families who fled fighting between X and Y in Z".
-_FLED_CLAUSE = re.compile(
-    r"\b(?:who|which|that)\s+(?:had\s+|have\s+)?(?:fled|escaped|were\s+displaced\s+by|had\s+been\s+displaced\s+by)\b"
-    r"[^.;:()]*$",
-    re.I,
-)
 
 
 _SPOKE_IN = re.compile(
