@@ -297,3 +297,15 @@ def test_the_army_of_a_report_on_a_foreign_raid_is_the_raiding_state_and_the_tow
     strike = next(e for e in events if e.sub_event_type == "Air/drone strike")
     assert strike.actor1 is not None and strike.actor1.startswith("Military Forces of Israel")
     assert strike.place is not None and strike.place.location in ("Janīn", "Jenin")
+
+
+def test_a_weeks_toll_update_is_the_toll_of_the_fighting_told_with_its_day(nlp) -> None:
+    text = (
+        "Toll from Tripoli clashes rises to 55\n"
+        "TRIPOLI, 17 August 2023 - The number of people killed in this week's fighting between two armed groups in "
+        "Tripoli has risen to 55, the emergency service said on Thursday.\n"
+        "Clashes erupted on Monday evening near Mitiga airport after one group detained the other's commander, and "
+        "lasted until Tuesday evening."
+    )
+    clashes = [e for e in _events(nlp, text, date(2023, 8, 17)) if e.sub_event_type == "Armed clash"]
+    assert [(e.event_date, e.fatalities) for e in clashes] == [(date(2023, 8, 14), 55)]

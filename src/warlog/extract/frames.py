@@ -912,7 +912,24 @@ def _one_event_per_incident(drafts: list[_Draft]) -> list[_Draft]:
             target.dated = target.dated or d.dated
             continue
         kept.append(d)
-    return kept
+    return _week_updates_folded(kept)
+
+
+def _week_updates_folded(drafts: list[_Draft]) -> list[_Draft]:
+    """ "The number killed in this week's fighting has risen to 55", then "Clashes erupted on Monday ...": the lead
+    updates the toll of the fighting the report tells with its day, in the same province; one event, the fighting's
+    day and place with the updated toll."""
+    out = list(drafts)
+    for update in [d for d in drafts if _week_toll_update(d)]:
+        told = next((t for t in out if t is not update and _updates_the_week_of(update, t)), None)
+        if told is None or update not in out:
+            continue
+        date_, place = told.mention.event_date, told.mention.place
+        _merge(update, told)
+        update.mention.event_date, update.mention.time_precision, update.mention.place = date_, 1, place
+        update.dated = True
+        out.remove(told)
+    return out
 
 
 _ONE_INCIDENT_BIG = re.compile(
@@ -1412,6 +1429,37 @@ def _generic_forces_are(actors: Any) -> tuple[str, str] | None:
     if real == read or read in named:
         return None
     return read, real
+
+
+_THIS_WEEKS = re.compile(r"\b(?:this|last)\s+week['\u2019]s\b|\bin\s+(?:this|last)\s+week\b", re.I)
+
+
+def _week_toll_update(d: _Draft) -> bool:
+    """A toll said to have risen for a week's fighting, the day of which the sentence does not give."""
+    text = d.mention.evidence[0].text if d.mention.evidence else ""
+    return (
+        d.mention.fatalities is not None
+        and d.mention.time_precision >= 2
+        and _TOLL_UPDATE.search(text) is not None
+        and _THIS_WEEKS.search(text) is not None
+    )
+
+
+def _updates_the_week_of(update: _Draft, told: _Draft) -> bool:
+    """``update`` is a week's toll update and ``told`` the fighting it counts: same type, told with its day in the six
+    days up to the update's, in the same province."""
+    u, t = update.mention, told.mention
+    return (
+        _week_toll_update(update)
+        and u.event_type == t.event_type
+        and t.time_precision == 1
+        and u.event_date is not None
+        and t.event_date is not None
+        and 0 <= (u.event_date - t.event_date).days <= 6
+        and u.place is not None
+        and t.place is not None
+        and (u.place.iso, u.place.admin1) == (t.place.iso, t.place.admin1)
+    )
 
 
 def _violence_at_a_march(host: Mention, m: Mention) -> bool:
