@@ -305,10 +305,26 @@ class DocActors:
         report that flies ("The Israeli military said it was reviewing the report" after a strike told with no doer).
         """
         forces = [a for a in self.armed if a.kind in _STATE_KINDS and not a.canonical.startswith("Police Forces")]
-        named = [a for a in forces if not BARE_FORCES.fullmatch(a.surface)]
+        named = [a for a in forces if not _BARE_FORCES.fullmatch(a.surface)]
         forces = named or forces  # "the army", "a soldier" take the place's country: a state named by name decides
         states = {a.canonical.split(" (")[0] for a in forces}
         return forces[0] if len(states) == 1 and not forces[0].canonical.startswith("Unidentified") else None
+
+    def bare_forces_mean(self) -> tuple[str, str] | None:
+        """(what "the army" was read as, what it is): a report that names one foreign state's forces ("Israeli
+        troops") and never the local state's by name means that state by "the army" and "a soldier", not the state
+        whose ground the event is on (the reader gives a bare "soldier" the place's country)."""
+        named = {a.canonical for a in self.armed if a.kind in _STATE_KINDS and not _BARE_FORCES.fullmatch(a.surface)}
+        named_military = {c for c in named if c.startswith("Military Forces of")}
+        bare = {
+            a.canonical
+            for a in self.armed
+            if a.canonical.startswith("Military Forces of") and _BARE_FORCES.fullmatch(a.surface)
+        }
+        if len(named_military) != 1 or len(bare) != 1:
+            return None
+        (real,), (read,) = named_military, bare
+        return None if real == read or read in named else (read, real)
 
     def gunner(self) -> ActorMention | None:
         """The one armed actor the report names as shelling or firing missiles (None when none, or two sides are)."""
@@ -319,7 +335,7 @@ class DocActors:
 
 
 # A state's forces named by a bare noun ("the army", "a soldier"): the reader gives them the place's country.
-BARE_FORCES = re.compile(
+_BARE_FORCES = re.compile(
     r"(?:the\s+|a\s+|an\s+)?(?:army|troops?|soldiers?|military|(?:security\s+|armed\s+)?forces|servicem[ae]n)", re.I
 )
 

@@ -18,7 +18,6 @@ from warlog.extract.actors import acled_country_name, assign_roles, find_actors,
 from warlog.extract.attribution import find_attribution
 from warlog.extract.context import (
     AIR_SUBTYPES,
-    BARE_FORCES,
     UNIDENTIFIED_AIR,
     aerial_bombing,
     civilian_toll,
@@ -716,12 +715,12 @@ def _days_of_the_act(usable: list[DateMention], doc: Any, offset: int, trigger: 
     return [d for d in usable if d in own or d.kind in ("clock", "rite")]
 
 
-def _anchored(sent: _Sentence, toponyms: list[Toponym], resolved: list[Place | None], published: date | None) -> bool:
+def _anchored(sent: _Sentence, toponyms: list[Toponym], resolved: list[Place | None], dates: list[DateMention]) -> bool:
     """The sentence gives its own day (a weekday or a date) and names its own town or village. A strong trigger told
     so ("On Wednesday, heavy fighting was reported around X") is an incident as ACLED records one, however the
     sentence hedges ("the reports could not be verified"): the role model, trained on weak labels, rates such hedges as
     commentary, while its own mined training rule calls a strong trigger with a day and a toll an event."""
-    days = [d for d in find_dates(sent.text, published) if d.value is not None and d.precision == 1]
+    days = [d for d in dates if d.value is not None and d.precision == 1]
     if not days:
         return False
     return any(
@@ -1410,27 +1409,6 @@ _WOUNDS_CAUSE = re.compile(
 )
 
 
-def _generic_forces_are(actors: Any) -> tuple[str, str] | None:
-    """(what "the army" was read as, what it is): a report that names one foreign state's forces ("Israeli troops")
-    and never the local state's by name means that state by "the army" and "a soldier", not the state whose ground the
-    event is on (the reader gives a bare "soldier" the place's country)."""
-    named = {
-        a.canonical for a in actors.armed if a.kind in ("state", "external") and not BARE_FORCES.fullmatch(a.surface)
-    }
-    named_military = {c for c in named if c.startswith("Military Forces of")}
-    bare = {
-        a.canonical
-        for a in actors.armed
-        if a.canonical.startswith("Military Forces of") and BARE_FORCES.fullmatch(a.surface)
-    }
-    if len(named_military) != 1 or len(bare) != 1:
-        return None
-    (real,), (read,) = named_military, bare
-    if real == read or read in named:
-        return None
-    return read, real
-
-
 _THIS_WEEKS = re.compile(r"\b(?:this|last)\s+week['\u2019]s\b|\bin\s+(?:this|last)\s+week\b", re.I)
 
 
@@ -1915,6 +1893,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         if any(a <= sent.start <= b for a, b in background_lines):
             continue  # a bulletin's "Context:" or "Background:" paragraph: what led here, not the news
         match, live = classify_with_cues(sent.text, context=before + " " + after)
+        dates = find_dates(sent.text, published)
         standing = match is not None and _STANDING_DEAL.search(sent.text, 0, match.start) is not None
         if match is not None and match.sub_event_type == "Agreement" and standing:
             match = None  # "evacuated under a deal reached between ...": the standing agreement, not its making
@@ -1935,7 +1914,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             prior = 0.0 if body_index == first_body else LEAD_PRIOR if lead else 1.0
             if match.event_type in _UNLABELLED_TYPES:
                 prior *= UNLABELLED_PRIOR
-            if match.score >= 0.75 and _anchored(sent, toponyms, resolved, published):
+            if match.score >= 0.75 and _anchored(sent, toponyms, resolved, dates):
                 prior = 0.0  # an anchored incident: the role model does not veto it (see _anchored)
             if role.p_event < event_threshold() * prior and not follow_up:
                 if role.role == CLAIM and (cas.fatalities is not None or cas.injured is not None):
@@ -2007,7 +1986,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
                     follow.mention.event_type = last.mention.event_type
                     follow.mention.sub_event_type = last.mention.sub_event_type
                     own_date, own_precision, own_dated = _event_date(
-                        find_dates(sent.text, published), published, skip_before, sent.start, None, sent.text
+                        dates, published, skip_before, sent.start, None, sent.text
                     )
                     if (
                         own_dated
@@ -2025,7 +2004,6 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         if _HABITUAL.search(sent.text) and cas.fatalities is None:
             continue
         attribution = said_by(index)
-        dates = find_dates(sent.text, published)
         if (
             published is not None
             and _old_year(sent.text, published)
@@ -2337,7 +2315,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     mentions = []
     ids: set[str] = set()
     doers = frozenset(d.mention.actor1 for d in drafts if d.mention.actor1)
-    generic_forces = _generic_forces_are(war_actors)
+    generic_forces = war_actors.bare_forces_mean()
     for d in drafts:
         for field_name in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2"):
             value = getattr(d.mention, field_name)
