@@ -296,6 +296,7 @@ class _Fig:
     kind: str | None = None  # "fatal", "injured", "ambiguous" or None
     subset: bool = False
     vague: bool = False
+    named_from: int = -1  # "killed <name>, <apposition>, and six others": where the one named begins
 
 
 def _head(sentence: str, end: int) -> tuple[str | None, int]:
@@ -521,6 +522,23 @@ def _classify(sentence: str, fig: _Fig, prev_end: int) -> None:
             fig.kind = "fatal"
         elif _INJ_PRE.search(before):
             fig.kind = "injured"
+        elif (named := _NAMED_VICTIM_BEFORE.search(sentence, 0, fig.start)) and _ADDITIONAL_AFTER.match(
+            sentence, fig.end
+        ):
+            # "killed Saleh al-Arouri, a senior Hamas official, along with six other people": the one named and the
+            # others, 7
+            fig.kind = "injured" if named.group("verb").lower().startswith(("wound", "injur")) else "fatal"
+            fig.value += 1
+            fig.named_from = named.start()
+
+
+# A person named after the verb, then "and / along with" the figure of the others hit with them.
+_NAMED_VICTIM_BEFORE = re.compile(
+    r"\b(?P<verb>kill(?:ed|ing)|wound(?:ed|ing)|injur(?:ed|ing)|assassinat(?:ed|ing))\s+"
+    r"(?:[A-Z][\w'\u2019.]*|(?:al|el|bin|ibn|abu|de|la|van|von)\b)(?:[\s-]+(?:[A-Z][\w'\u2019.]*|(?:al|el|bin|ibn|abu|de|"
+    r"la|van|von)\b)){0,4}(?:\s*,\s*(?:a|an|the|his|her|its|their)\s+[^,;.()]{2,80}?,)?\s*,?\s*(?:and|along\s+with|"
+    r"together\s+with|as\s+well\s+as)\s+(?:at\s+least\s+)?$"
+)
 
 
 # Between a figure's noun and its verb: a relative clause, a participle phrase, a phrase between dashes, a second
@@ -600,6 +618,11 @@ def _extract_casualties_cached(sentence: str) -> Casualties:
             fig.subset = any(f.kind == "fatal" and not f.subset for f in figs if f.end <= fig.start)
         _classify(sentence, fig, prev_end)
         prev_end = fig.head_end
+    for fig in figs:
+        if fig.named_from >= 0:
+            for other in figs:  # "a senior Hamas official" between the name and its others: the one named
+                if other.kind is None and fig.named_from <= other.start < fig.start:
+                    other.kind = "apposition"
     groups = _groups(sentence, figs)
     for group in groups:
         kinds = [f.kind for f in group if f.kind]

@@ -91,6 +91,9 @@ _CLAIMED = re.compile(
     r"\bsaid (?:in a statement(?: [\w' ]{1,30}?)? )?(?:that )?it (?:had )?(?:carried out|was behind|staged) the\b|"
     r"\bsaid (?:that )?its (?:fighters|men|members|militants|cadres) (?:had )?(?:carried (?:it|the \w+) out|"
     r"carried out the\b|were behind)|"
+    # "X said on Thursday that two of its members wearing explosive belts had blown themselves up among the crowd"
+    r"\bsaid\b[^.;]{0,40}?\bthat (?:[\w-]+ (?:of )?)?its (?:fighters|men|members|militants|cadres|suicide bombers|"
+    r"operatives)\b[^.;]{0,60}?\b(?:had )?(?:carried out|blown themselves up|blew themselves up|detonated|stormed)\b|"
     # "Local activists blamed the RSF": who the report's sources hold responsible (ACLED codes the blamed actor)
     r"\bblamed (?:the )?[\"\u201c]?(?:suspected |alleged )?(?=[A-Z])|\bheld (?:the )?\S+ (?:\S+ )?responsible\b",
     re.I,
@@ -108,6 +111,12 @@ _ABOUT_SYRIA = re.compile(r"\bSyria|\bSOHR\b|\bDamascus\b|\bAleppo\b|\bIdlib\b")
 _NO_CLAIM = re.compile(
     r"\b(?:no (?:[\w-]+ )?(?:group|one|organi[sz]ation|faction|party)|nobody|none|not yet"
     r"|(?:has|have|had|did)\s*n[o']t)(?:\s+\w+){0,3}\s*$",
+    re.I,
+)
+_BLAMED = re.compile(r"\b(?:blamed|held\s+\S+(?:\s+\S+)?\s+responsible|accused)\b", re.I)
+_DENIES = re.compile(
+    r"\b(?:denied|denies|rejected|rejects)\s+(?:any\s+)?(?:involvement|responsibility|the\s+accusation|"
+    r"the\s+charge|the\s+claim|any\s+role|carrying\s+out)",
     re.I,
 )
 _DENIED_CLAIM = re.compile(
@@ -350,6 +359,30 @@ _NAMED_WITH = frozenset(
 )
 
 
+def _told_just_before(drafts: list[_Draft], index: int, doc: Any, sentences: list[_Sentence]) -> _Draft | None:
+    """The incident the sentence before told or spoke of ("The bombings came as ..."): the last event when it came
+    from that sentence, else the event that sentence refers back to by a definite noun."""
+    if drafts[-1].sentence_index == index - 1:
+        return drafts[-1]
+    if index < 1:
+        return None
+    prev = sentences[index - 1]
+    # the incident of the kind the sentence before names ("The bombings came as ...", "the strike"), not another
+    # one whose sentence happened to use the noun ("arrested 11 people in connection with the bombings")
+    kinds = {t.event_type for t in find_triggers(prev.text)}
+    came = _SUBJECT_OF_CAME.match(prev.text) is not None
+    return next(
+        (
+            d
+            for d in reversed(drafts)
+            if d.mention.evidence
+            and (not kinds or d.mention.event_type in kinds)
+            and (came or _refers_back(doc, prev.start, prev.end, d.mention.evidence[0].text))
+        ),
+        None,
+    )
+
+
 def _stem(word: str) -> str:
     """A crude stem (no lemmatizer is loaded): "attackers"/"attacked" -> "attack", "drones" -> "drone"."""
     return word[:6] if len(word) >= 6 else word.rstrip("s")
@@ -584,6 +617,16 @@ def _report_date(d: DateMention, sentence: str) -> bool:
 
 
 # A day told by the one before: "on the same night", "later that day", "the following morning".
+# "a day earlier", "two days before", "the previous day": counted back from the incident just told
+_DAYS_BEFORE_TOLD = re.compile(
+    r"\b(?:(a|one|two|three)\s+days?\s+(?:earlier|before)|the\s+(?:previous|preceding)\s+day|the\s+day\s+before)\b"
+    r"(?!\s+yesterday)",
+    re.I,
+)
+_SUBJECT_OF_CAME = re.compile(r"(?:The|This|That|Its|Their)\s+(?:[\w-]+\s+){0,3}?(?:came|comes)\b")
+_BASED_AFTER = re.compile(r"[-\u2010-\u2014]?\s?based\b", re.I)
+_PRONOUN_OPENS = re.compile(r"(?:[A-Z][\w ]{0,20},\s+)?(?:They|Their|He|His|She|Her|It|Its|Them)\b")
+_SMALL_DAYS = {"a": 1, "one": 1, "two": 2, "three": 3}
 _SAME_DAY = re.compile(
     r"\b(?:(?:on|during|in)\s+)?(?:the\s+|that\s+)?(?:(next|following)|same)\s+(?:day|night|evening|morning|afternoon)\b"
     r"|\b(?:later|earlier)\s+(?:that|the\s+same|in\s+the)\s+(?:day|night|evening|morning|afternoon)\b",
@@ -1596,13 +1639,28 @@ def _home_reading(text: str, toponyms: list[Toponym], resolved: list[Place | Non
     return out
 
 
+# The trigger, then where it happened: "a drone strike in a southern suburb of Beirut", "shelling on the outskirts of"
+_TIED_TO_TRIGGER = re.compile(
+    r"^[\w-]+(?:\s+[\w-]+){0,2}?\s+(?:in|at|near|outside|on)\s+(?:[\w'\u2019-]+\s+){0,5}?$", re.I
+)
+
+
 def _in_report_country(
-    place: Place | None, country: str | None, doc_places: list[Place], sentence: str = ""
+    place: Place | None, country: str | None, doc_places: list[Place], sentence: str = "", trigger: int | None = None
 ) -> Place | None:
     """A place abroad in a report about one country is usually a misread word ("US-led", "UK-based" read as towns
     called Us or Uk) or a capital that only comments: take the report's own main place instead, unless the sentence
-    names the place's country with it ("rockets hit the Israeli town of Safed" in a report from Lebanon)."""
+    names the place's country with it ("rockets hit the Israeli town of Safed" in a report from Lebanon) or names the
+    place as where the trigger's act happened ("a drone strike in a southern suburb of Beirut killed ...")."""
     if place is None or country is None or place.country in (None, country):
+        return place
+    if (
+        trigger is not None
+        and place.feature not in ("country", "admin1")
+        and place.surface
+        and (at := sentence.find(place.surface, trigger)) > trigger
+        and _TIED_TO_TRIGGER.match(sentence[trigger:at])
+    ):
         return place
     if sentence and place.geo_precision == 1 and place.surface and (at := sentence.find(place.surface)) >= 0:
         beside = sentence[
@@ -1758,6 +1816,8 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     if filed and any(p is not None for i, p in enumerate(resolved) if i not in filed):
         resolved = [None if i in filed else p for i, p in enumerate(resolved)]
     resolved = _home_reading(text, toponyms, resolved)
+    # "a Ramallah-based rights group", "the London-based Observatory": where the speaker sits, never where the event is
+    resolved = [None if _BASED_AFTER.match(text, t.end) else p for t, p in zip(toponyms, resolved, strict=True)]
     country = _country_hint(resolved, text)
     doc_places = document_places(toponyms, resolved)
     # the groups of the incidents the report tells, not of the older ones it recalls ("two weeks after jihadists of
@@ -2027,6 +2087,18 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         event_date, precision, dated = _event_date(
             dates, published, skip_before, sent.start, _act_position(sent.text, match, live), sent.text, doc
         )
+        if (
+            dated
+            and published is not None
+            and drafts
+            and (back := _DAYS_BEFORE_TOLD.search(sent.text)) is not None
+            and event_date == published - timedelta(days=(n_back := _SMALL_DAYS[(back.group(1) or "a").lower()]))
+            and (ref := _told_just_before(drafts, index, doc, sentences)) is not None
+            and ref.mention.event_date is not None
+        ):
+            # "A day earlier, a drone strike in Beirut killed ..." after the sentence before spoke of the bombing told
+            # on Wednesday: the day before that Wednesday, not before the report's day
+            event_date = ref.mention.event_date - timedelta(days=n_back)
         if not dated and index in episodes:
             # an episode told by its month or week ("in late March last year"): dated at that precision (a later
             # sentence may give its first day)
@@ -2098,7 +2170,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             [resolved[i] for i in in_sentence],
             doc_places,
         )
-        place = _in_report_country(place, country, doc_places, sent.text)
+        place = _in_report_country(place, country, doc_places, sent.text, match.start)
         if (
             goes_on is not None
             and goes_on.mention.place is not None
@@ -2107,6 +2179,24 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             )
         ):
             place = goes_on.mention.place  # it goes on about the incident just told, where that happened
+        elif (
+            goes_on is None
+            and not in_sentence
+            and drafts
+            and drafts[-1].mention.place is not None
+            and "\n" not in text[drafts[-1].mention.evidence[-1].end : sent.start]
+        ):
+            # a sentence that names no place, in the paragraph of the incident just told (a bulletin's numbered item
+            # "1. UPPER NILE - Malakal ... On Saturday, police arrested ten suspects"): that incident's place, not
+            # the report's main one
+            if (
+                _PRONOUN_OPENS.match(sent.text)
+                and match.sub_event_type == drafts[-1].mention.sub_event_type
+                and cas.fatalities is None
+                and cas.injured is None
+            ):
+                continue  # "Their whereabouts were unknown on Wednesday" after the kidnapping: the same one, told on
+            place = drafts[-1].mention.place
         unresolved = [toponyms[i].surface for i in in_sentence if resolved[i] is None and i not in filed]
         if (
             _names_settlement(sent.text, unresolved)
@@ -2143,12 +2233,22 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         )
         # "X claimed responsibility" in the sentences that go on about this attack (up to a new incident) names its
         # perpetrator.
-        for later in sentences[index + 1 : index + 6]:
+        for k, later in enumerate(sentences[index + 1 : index + 6], start=index + 1):
             if not (mention.actor1 is None or mention.actor1.startswith("Unidentified")):
                 break
             if _NEW_INCIDENT.match(later.text):
                 break
+            before = (mention.actor1, mention.inter1)
             _take_claimant(mention, later.text, country)
+            if (
+                (mention.actor1, mention.inter1) != before
+                and _BLAMED.search(later.text)
+                and k + 1 < len(sentences)
+                and _DENIES.search(sentences[k + 1].text)
+            ):
+                # "The army blamed the NAS. A NAS spokesman denied involvement": an accusation the accused denies
+                # names no doer (ACLED keeps the unidentified group)
+                mention.actor1, mention.inter1 = before
         complete_roles(mention, match.sub_event_type, match.event_type, sent.text, war_actors, mention_country)
         _same_doer(mention, goes_on, sent.text, mention_country)
         if match.event_type == "Battles" and one_sided_battle(mention):

@@ -170,7 +170,10 @@ _CAME_AFTER_BEFORE = re.compile(
 # ("The bombing came days after a US air strike ..."), not a new incident.
 _SUBJECT_OF_CAME_AFTER = re.compile(
     r"\w*(?:\s+[\w'-]+){0,4}?\s+(?:came|comes|follows|followed)\s+(?:just\s+|only\s+)?"
-    r"(?:(?:a|one|two|three|four|five|six|several|\d+)\s+)?(?:(?:hours?|days?|weeks?|months?)\s+)?after\b",
+    r"(?:(?:(?:a|one|two|three|four|five|six|several|\d+)\s+)?(?:(?:hours?|days?|weeks?|months?)\s+)?after"
+    # "The bombings came as tensions rose over the war in Gaza", "The attack comes amid a surge in ...": the event
+    # already told, set in its times
+    r"|as|amid|amidst|at\s+a\s+time)\b",
     re.I,
 )
 _RELATIVE_BEFORE = re.compile(
