@@ -45,6 +45,7 @@ from warlog.extract.places import (
     event_places,
     find_toponyms,
     place_for_event,
+    stated_hierarchy,
     place_from_entry,
     resolve_toponyms,
 )
@@ -1818,6 +1819,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     resolved = _home_reading(text, toponyms, resolved)
     # "a Ramallah-based rights group", "the London-based Observatory": where the speaker sits, never where the event is
     resolved = [None if _BASED_AFTER.match(text, t.end) else p for t, p in zip(toponyms, resolved, strict=True)]
+    resolved = stated_hierarchy(text, toponyms, resolved)
     country = _country_hint(resolved, text)
     doc_places = document_places(toponyms, resolved)
     # the groups of the incidents the report tells, not of the older ones it recalls ("two weeks after jihadists of

@@ -1337,3 +1337,49 @@ def _refine(p: Place, others: list[Place]) -> Place:
         if p.geo_precision == 3 and o.geo_precision < 3 and o.admin1 == p.admin1 and o.iso == p.iso:
             return o
     return p
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# The hierarchy a sentence states
+
+# Between a place and the one it lies in or near: "Kabani in the north-eastern countryside of Latakia", "the Al
+# Rawdah neighbourhood of Marib city", "Nur Shams refugee camp, east of Tulkarm".
+_CONTAINED_GAP = re.compile(
+    r"^(?:['\u2019]s)?(?:\s+(?:refugee\s+)?(?:neighbou?rhoods?|district|quarter|area|village|town|camp|suburb|hills?"
+    r"|axis|sub-?district))?\s*,?\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,4}?(?:of|in|near|outside)\s+(?:the\s+)?"
+    r"(?:city\s+of\s+|province\s+of\s+|governorate\s+of\s+)?$",
+    re.I,
+)
+# lists, movements, speech; and bearings ("Bago, north of Yangon", "40 km from"): a place located from another,
+# however far, not inside it
+_NOT_CONTAINMENT = re.compile(
+    r"\b(?:and|or|from|to|towards|while|said|killed|between|km|kilometres?|kilometers?|miles?"
+    r"|(?:north|south|east|west)(?:-?(?:east|west))?(?:wards?)?\s+(?:of|from))\b",
+    re.I,
+)
+NEAR_KM = 40.0  # a neighbourhood, a camp or a village named as of or near a town lies within this distance of it
+
+
+def stated_hierarchy(text: str, toponyms: list[Toponym], resolved: list[Place | None]) -> list[Place | None]:
+    """A place read outside the place the sentence says it lies in ("Kabani in the countryside of Latakia" read as
+    Kobani in Aleppo, "the Al Rawdah neighbourhood of Marib city" read as another Ar Rawdah) is a misreading: the
+    name is left unresolved, and the containing place the sentence names decides the event's place."""
+    out = list(resolved)
+    for i, (t, p) in enumerate(zip(toponyms, resolved, strict=True)):
+        if p is None or p.feature in ("country", "admin1") or i + 1 >= len(toponyms):
+            continue
+        j = i + 1
+        outer, q = toponyms[j], resolved[j]
+        gap = text[t.end : outer.start]
+        if q is None or len(gap) > 60 or "." in gap or _NOT_CONTAINMENT.search(gap) or not _CONTAINED_GAP.match(gap):
+            continue
+        if q.feature == "country":
+            inside = p.iso == q.iso
+        elif q.feature is not None and q.feature.startswith(("admin", "region")):
+            # "near Arbinda, in the province of Soum": within the unit's first-level division at least
+            inside = p.iso == q.iso and (p.admin1 is None or q.admin1 is None or p.admin1 == q.admin1)
+        else:
+            inside = haversine_km(p.latitude, p.longitude, q.latitude, q.longitude) <= NEAR_KM
+        if not inside:
+            out[i] = None
+    return out

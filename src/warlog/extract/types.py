@@ -109,6 +109,7 @@ _LEXICON_GATES = GateTable(t.gate for t in _LEXICON)
 _HYPOTHETICAL = re.compile(
     r"\b(?:threat(?:en(?:ed|s|ing)?)? (?:to|of)|threats? (?:to|of)|will|would|could|might|shall|plans? to|planned to|"
     r"planning to|intends? to|intended to|vow(?:ed|s|ing)? (?:[\w-]+ ){0,4}?(?:to|revenge)|"
+
     r"warn(?:ed|s|ing)? (?:of|that|against|about)|"
     r"ready to|prepared to|preparing (?:to|for)|aim(?:s|ed)? to|seeks? to|expected|anticipated|likely to|"
     r"plot(?:s|ted|ting)? to|determination to|determined to|resolve to|resolved to|"
@@ -190,6 +191,21 @@ _AFTER_WHAT = re.compile(
 _TRIGGER_WORD_BEFORE = re.compile(
     r"\b(?:torched|burned|burnt|killed|shot|attacked|stormed|bombed|shelled|raided|looted|destroyed|arrested|"
     r"detained|abducted|kidnapped|executed|protested|marched|clashed|fought|seized|captured)\b",
+    re.I,
+)
+_ANNOUNCED_BEFORE = re.compile(
+    r"\bannounc(?:ed|es|ing)\s+(?:(?:a|new|more|fresh|further|nationwide|mass|its|their|plans\s+for)\s+)?$", re.I
+)
+_GATHERING_WORD = re.compile(r"(?:protests?|rall(?:y|ies)|march(?:es)?|demonstrations?|strikes?|sit-?ins?)\b", re.I)
+_WEAPON_WORD = re.compile(
+    r"(?:hand\s+)?(?:grenades?|bombs?|explosives?|IEDs?|(?:land)?mines?|rockets?|mortars?|shells?|missiles?|rifles?"
+    r"|weapons?|ammunition|(?:explosive\s+)?devices?|vests?|belts?|detonators?)\b",
+    re.I,
+)
+# weapons seized, recovered or found: the trigger names what was taken, not a weapon used
+_SEIZED_BEFORE = re.compile(
+    r"\b(?:seiz(?:ed|ing|es)|recover(?:ed|ing|s)|confiscat(?:ed|ing|es)|impound(?:ed|ing)|(?:found|discovered|unearthed)(?!\s+that)"
+    r"|caches?\s+of|hauls?\s+of|stockpiles?\s+of)\s+(?:[\w'-]+,?\s+){0,12}?(?:and\s+)?(?:[\w-]+\s+){0,2}?$",
     re.I,
 )
 _ACCUSED_OF = re.compile(
@@ -297,6 +313,10 @@ def _modifier(sentence: str, start: int) -> float:
     after = _AFTER_WHAT.search(sentence, max(0, start - 70), start)
     if after and _TRIGGER_WORD_BEFORE.search(sentence, 0, after.start()):
         factor *= 0.5  # "soldiers torched 200 houses after militiamen ambushed a column": the cause told, not the event
+    if _ANNOUNCED_BEFORE.search(sentence[max(0, start - 40) : start]) and _GATHERING_WORD.match(sentence, start):
+        factor *= 0.1  # "a religious party announced protests in Karachi on Sunday": one to come
+    if _SEIZED_BEFORE.search(sentence[max(0, start - 80) : start]) and _WEAPON_WORD.match(sentence, start):
+        factor *= 0.1  # "police seized 16 pistols, six rifles and grenades": weapons found, no weapon used
     if _ACCUSED_OF.search(sentence[max(0, start - 40) : start]):
         factor *= 0.2  # "arrested four men suspected of kidnapping a priest": the charge, not the happening
     return factor
