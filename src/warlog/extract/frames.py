@@ -45,9 +45,9 @@ from warlog.extract.places import (
     event_places,
     find_toponyms,
     place_for_event,
-    stated_hierarchy,
     place_from_entry,
     resolve_toponyms,
+    stated_hierarchy,
 )
 from warlog.extract.roles import CLAIM, event_threshold, is_furniture, reporting_start, sentence_role
 from warlog.extract.sentences import Sentence as _Sentence
