@@ -109,7 +109,6 @@ _LEXICON_GATES = GateTable(t.gate for t in _LEXICON)
 _HYPOTHETICAL = re.compile(
     r"\b(?:threat(?:en(?:ed|s|ing)?)? (?:to|of)|threats? (?:to|of)|will|would|could|might|shall|plans? to|planned to|"
     r"planning to|intends? to|intended to|vow(?:ed|s|ing)? (?:[\w-]+ ){0,4}?(?:to|revenge)|"
-
     r"warn(?:ed|s|ing)? (?:of|that|against|about)|"
     r"ready to|prepared to|preparing (?:to|for)|aim(?:s|ed)? to|seeks? to|expected|anticipated|likely to|"
     r"plot(?:s|ted|ting)? to|determination to|determined to|resolve to|resolved to|"
