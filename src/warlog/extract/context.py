@@ -66,7 +66,8 @@ _DATELINE = re.compile(
     r"(?m)^[ \t]*(?P<place>[A-Z][A-Z'.\-]+(?:[ \-][A-Z][A-Z'.\-]+){0,3})"
     r"(?:,[ \t]*[A-Z][A-Za-z .]{1,30}?)?"  # ", Syria"
     r"(?:,?[ \t]*(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?)(?:,?[ \t]+\d{4})?)?"  # "Sept 27"
-    r"[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*[-\u2013\u2014:]+[ \t]"
+    # the dash ends the line or the text runs on after it ("KABUL, 10 January 2024 -" alone on its line)
+    r"[ \t]*(?:\([^)\n]{1,40}\))?[ \t]*[-\u2013\u2014:]+(?:[ \t]|$)"
 )
 
 

@@ -447,16 +447,23 @@ def _one_clause_per_place(sent: _Sentence, toponyms: list[Toponym], resolved: li
     with its figure. Cut only where the second clause has a trigger and a toll of its own and the two clauses name
     different places finer than a province."""
     places = [
-        (t.start - sent.start, _place_key(p))
+        (t.start - sent.start, _place_key(p), _coarse(p))
         for t, p in zip(toponyms, resolved, strict=True)
-        if p is not None and not _coarse(p) and sent.start <= t.start < sent.end
+        if p is not None and p.feature != "country" and sent.start <= t.start < sent.end
     ]
-    if len({k for _, k in places}) < 2:
+    if len({k for _, k, _ in places}) < 2:
         return [sent]
     for m in _CLAUSE_BREAK.finditer(sent.text):
-        head = {k for at, k in places if at < m.start()}
-        tail = {k for at, k in places if at >= m.end()}
+        head = {k for at, k, _ in places if at < m.start()}
+        tail = {k for at, k, _ in places if at >= m.end()}
         if not head or not tail or head & tail:
+            continue
+        # provinces apart do, when the second clause moves on in time ("..., and a day later 14 gunmen died in a
+        # clash in neighbouring Guerrero")
+        fine = any(not c for at, _, c in places if at < m.start()) and any(
+            not c for at, _, c in places if at >= m.end()
+        )
+        if not fine and not _MOVES_ON.match(sent.text, m.end()):
             continue
         first, second = sent.text[: m.start()], sent.text[m.end() :]
         if extract_casualties(first).fatalities is None or extract_casualties(second).fatalities is None:
@@ -470,6 +477,14 @@ def _one_clause_per_place(sent: _Sentence, toponyms: list[Toponym], resolved: li
     return [sent]
 
 
+_LATER_DAY = re.compile(
+    r"\b(?:(a|one|two|three)\s+days?\s+later|the\s+(?:next|following)\s+(?:day|morning|night|evening))\b", re.I
+)
+_MOVES_ON = re.compile(
+    r"(?:(?:a|one|two|three)\s+days?\s+later|the\s+(?:next|following)\s+(?:day|morning|night)|hours\s+later"
+    r"|(?:on|by|late\s+on|early\s+on)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
+    re.I,
+)
 _PROTEST_SUBS = taxonomy().protest_family
 _LIST_GLUE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:in\s+|the\s+town\s+of\s+)?")
 
@@ -625,9 +640,13 @@ _DAYS_BEFORE_TOLD = re.compile(
     re.I,
 )
 _SUBJECT_OF_CAME = re.compile(r"(?:The|This|That|Its|Their)\s+(?:[\w-]+\s+){0,3}?(?:came|comes)\b")
+# A bulletin's item: "1. UPPER NILE - Malakal PoC site.", "- MACOMIA:", "MACOMIA - On Tuesday ..."
+_ITEM_OPENS = re.compile(r"[ \t]*(?:(?:\d{1,2}[.)]|[-\u2022*])[ \t]+|[A-Z][A-Z' ]{2,40}[ \t]*[-\u2013\u2014:])")
 _BASED_AFTER = re.compile(r"[-\u2010-\u2014]?\s?based\b", re.I)
 _PRONOUN_OPENS = re.compile(r"(?:[A-Z][\w ]{0,20},\s+)?(?:They|Their|He|His|She|Her|It|Its|Them)\b")
-_SMALL_DAYS = {"a": 1, "one": 1, "two": 2, "three": 3}
+_SMALL_DAYS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+# the trigger in the clause after "a day after": the incident, dated back from the day the main clause tells
+_DAYS_AFTER_BEFORE = re.compile(r"\b(a|one|two|three|four|five|six|seven)\s+days?\s+after\s+(?:[\w'-]+\s+){0,8}$", re.I)
 _SAME_DAY = re.compile(
     r"\b(?:(?:on|during|in)\s+)?(?:the\s+|that\s+)?(?:(next|following)|same)\s+(?:day|night|evening|morning|afternoon)\b"
     r"|\b(?:later|earlier)\s+(?:that|the\s+same|in\s+the)\s+(?:day|night|evening|morning|afternoon)\b",
@@ -1546,9 +1565,14 @@ _RETELLING = re.compile(_ANAPHORA.pattern + "|" + _DAY_RETELLING.pattern, re.I)
 # a later sentence that names a settlement ("the town of al-Quria", "the Atarib district", "Atarib district"): news
 # style names the place a sentence or two after the lead.
 _SETTLEMENT = r"(?:town|village|city|neighbo(?:u)?rhood|district|suburb|camp|area)"
-_UNNAMED_PLACE = re.compile(rf"\b(?:a|an|one)\s+(?:[\w-]+\s+){{0,3}}?{_SETTLEMENT}\b(?!\s+(?:of|called|named)\b)", re.I)
+_UNNAMED_PLACE = re.compile(
+    rf"\b(?:a|an|one|two|three|four|five|several)\s+(?:[\w-]+\s+){{0,3}}?{_SETTLEMENT}s?\b(?!\s+(?:of|called|named)\b)",
+    re.I,
+)  # ("killed about 100 civilians in two villages in western Niger" ... "struck Tchoma Bangou and Zaroumadareye")
+_AREA_UNIT = r"(?:department|commune|municipality|county|township|prefecture|LGA|local government area|cercle|circle)"
 _NAMED_SETTLEMENT = re.compile(
-    rf"\b(?:(?i:the)\s+(?:[\w-]+\s+){{0,3}}?(?i:{_SETTLEMENT})s?\s+of\s+(?:[a-z]{{1,3}}-)?[A-Z]|[A-Z][\w'-]+\s+(?i:{_SETTLEMENT})\b)"
+    rf"\b(?:(?i:the)\s+(?:[\w-]+\s+){{0,3}}?(?i:{_SETTLEMENT})s?\s+of\s+(?:[a-z]{{1,3}}-)?[A-Z]"
+    rf"|[A-Z][\w'-]+\s+(?i:{_SETTLEMENT}|{_AREA_UNIT})\b)"
 )
 _NAMING_WINDOW = 3  # sentences after the unnamed place within which the naming one must come
 
@@ -1617,11 +1641,14 @@ def _place_from_retelling(
 FOREIGN_TOWN_POPULATION = 500_000  # a town abroad a report names without its country: only a big, known city
 
 
-def _home_reading(text: str, toponyms: list[Toponym], resolved: list[Place | None]) -> list[Place | None]:
+def _home_reading(
+    text: str, toponyms: list[Toponym], resolved: list[Place | None], filed: Counter[str] | None = None
+) -> list[Place | None]:
     """In a report that names its countries, a place resolved in a country it never names is a misreading unless
     it is a big city named exactly ("Boni" read as Bonn, Mali's commune of Sangha as Congo's Sangha department):
-    the name stays unresolved, for the report's own places and the country fall-back to decide."""
-    named = named_countries(text)
+    the name stays unresolved, for the report's own places and the country fall-back to decide. The dateline's
+    country counts as named ("RIO DE JANEIRO -" and "Rio" in the headline: not Rio in Greece)."""
+    named = named_countries(text) + (filed or Counter())
     if not named:
         return resolved
     focus = focus_country(named, [p.iso for p in resolved if p is not None and p.feature != "country"])
@@ -1814,9 +1841,10 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     # A dateline place is where the report was filed: an event's place only when the report names no other.
     dateline = dateline_span(text)
     filed = {i for i, t in enumerate(toponyms) if dateline and dateline[0] <= t.start < dateline[1]}
+    filed_iso = Counter(p.iso for i, p in enumerate(resolved) if i in filed and p is not None and p.iso)
     if filed and any(p is not None for i, p in enumerate(resolved) if i not in filed):
         resolved = [None if i in filed else p for i, p in enumerate(resolved)]
-    resolved = _home_reading(text, toponyms, resolved)
+    resolved = _home_reading(text, toponyms, resolved, filed_iso)
     # "a Ramallah-based rights group", "the London-based Observatory": where the speaker sits, never where the event is
     resolved = [None if _BASED_AFTER.match(text, t.end) else p for t, p in zip(toponyms, resolved, strict=True)]
     resolved = stated_hierarchy(text, toponyms, resolved)
@@ -2101,6 +2129,15 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             # "A day earlier, a drone strike in Beirut killed ..." after the sentence before spoke of the bombing told
             # on Wednesday: the day before that Wednesday, not before the report's day
             event_date = ref.mention.event_date - timedelta(days=n_back)
+        after_days = _DAYS_AFTER_BEFORE.search(sent.text, 0, match.start)
+        if (
+            dated
+            and after_days is not None
+            and any(d.value == event_date and d.end <= after_days.start() for d in dates)
+        ):
+            # "Residents were washing blood from the alleys on Friday, a day after a police raid left 28 dead": the
+            # day told is the aftermath's; the incident came that many days before it
+            event_date = event_date - timedelta(days=_SMALL_DAYS.get(after_days.group(1).lower(), 1))
         if not dated and index in episodes:
             # an episode told by its month or week ("in late March last year"): dated at that precision (a later
             # sentence may give its first day)
@@ -2122,6 +2159,13 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             continue  # "the offensive is carried out by ...", "the blast puts the deal in doubt": no happening
         told = not dated and any(_report_date(d, sent.text) for d in dates if d.value is not None)
         goes_on: _Draft | None = None
+        later_day = _LATER_DAY.search(sent.text) if not dated and drafts else None
+        if later_day is not None and drafts[-1].mention.event_date is not None:
+            # "..., and a day later 14 gunmen died in a clash in Guerrero": the day after the incident just told, an
+            # incident of its own
+            shift = _SMALL_DAYS.get((later_day.group(1) or "a").lower(), 1)
+            event_date = drafts[-1].mention.event_date + timedelta(days=shift)
+            precision, dated = drafts[-1].mention.time_precision, True
         if (
             not dated
             and not told
@@ -2187,6 +2231,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             and drafts
             and drafts[-1].mention.place is not None
             and "\n" not in text[drafts[-1].mention.evidence[-1].end : sent.start]
+            and _ITEM_OPENS.match(text, text.rfind("\n", 0, sent.start) + 1)
         ):
             # a sentence that names no place, in the paragraph of the incident just told (a bulletin's numbered item
             # "1. UPPER NILE - Malakal ... On Saturday, police arrested ten suspects"): that incident's place, not

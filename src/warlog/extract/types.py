@@ -303,12 +303,18 @@ def _modifier(sentence: str, start: int) -> float:
         factor *= 0.3  # "amnesty to people who fought them": a description of who, not the happening told
     if _CAME_AFTER_BEFORE.search(sentence[max(0, start - 90) : start]):
         factor *= 0.1
-    elif _CAUSE_BEFORE.search(sentence[max(0, start - 60) : start]):
+    elif cause := _CAUSE_BEFORE.search(sentence[max(0, start - 60) : start]):
         # ("ten years after militants overran the city": months or years before the news, never its incident)
         long_ago = re.search(r"\b(?:months?|years?|decades?)\s+after\s+(?:[\w'-]+\s+){0,8}$", sentence[:start], re.I)
-        factor *= (
-            0.1 if long_ago else 0.2
-        )  # "killed 131 civilians in reprisal for clashes with rival groups": the cause, not the event
+        days_after = re.search(r"\b(?:days?|hours?)\s+after\s+(?:[\w'-]+\s+){0,8}$", sentence[:start], re.I)
+        head = sentence[: max(0, start - 60) + cause.start()]
+        if days_after and not _TRIGGER_WORD_BEFORE.search(head) and not _raw_triggers(head):
+            pass  # "Residents were still washing blood from the alleys, a day after a police raid left 28 dead": the
+            # main clause is the aftermath, the incident after "a day after" is the news
+        else:
+            factor *= (
+                0.1 if long_ago else 0.2
+            )  # "killed 131 civilians in reprisal for clashes with rival groups": the cause, not the event
     after = _AFTER_WHAT.search(sentence, max(0, start - 70), start)
     if after and _TRIGGER_WORD_BEFORE.search(sentence, 0, after.start()):
         factor *= 0.5  # "soldiers torched 200 houses after militiamen ambushed a column": the cause told, not the event
@@ -408,8 +414,13 @@ def _winner_kind(sentence: str, m: re.Match[str], actors: Sequence[str]) -> str 
         return by[0].kind
     before = [a for a in mentions if a.end <= m.start()]
     if before:
-        # the subject, or the antecedent of a relative clause ("..., the Malian army, which retook it")
-        who = before[-1] if re.search(r"\b(?:which|who|that)\s+(?:\w+\s+)?$", sentence[: m.start()]) else before[0]
+        # the subject, or the antecedent of a relative clause ("..., the Malian army, which retook it"); the subject
+        # of the trigger's own clause first ("54 soldiers were killed when al-Shabaab fighters overran their base")
+        own = [a for a in before if a.start >= m.start() - len(_clause_before(sentence, m.start()))]
+        if re.search(r"\b(?:which|who|that)\s+(?:\w+\s+)?$", sentence[: m.start()]):
+            who = before[-1]
+        else:
+            who = own[0] if own else before[0]
         return "external" if _FOREIGN.match(who.canonical) else who.kind
     return _given_kind(actors)
 
