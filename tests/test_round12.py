@@ -100,3 +100,40 @@ def test_codebook_cues_in_news_wording(sentence: str, sub: str) -> None:
 def test_the_event_already_told_set_in_its_times_is_no_new_event() -> None:
     # the subject is the incident told before: "came as", "came amid" set it beside other news
     assert _sub("The attack came as tensions rose over the disputed election.") is None
+
+
+def test_a_day_later_in_the_next_province_is_an_incident_of_its_own(nlp) -> None:
+    events = _report(nlp, "two_days.txt")
+    assert [(e.event_date, e.place.admin1, e.fatalities) for e in events] == [
+        (date(2022, 3, 7), "Zacatecas", 5),
+        (date(2022, 3, 8), "Durango", 9),
+    ]
+
+
+def test_dateline_alone_on_its_line_and_the_incident_a_day_before_the_aftermath(nlp) -> None:
+    from warlog.extract.context import dateline_span
+
+    text = (HERE / "raid.txt").read_text(encoding="utf-8")
+    span = dateline_span(text)
+    assert span is not None and text[span[0] : span[1]] == "SAO PAULO"
+    (event,) = _report(nlp, "raid.txt")
+    # "still clearing debris ... on Thursday, a day after a Military Police operation ... left 11 people dead"
+    assert event.event_type == "Battles" and event.event_date == date(2022, 3, 2) and event.fatalities == 11
+    assert event.place.country == "Brazil"
+
+
+def test_unnamed_hamlets_named_by_the_next_sentence_department(nlp) -> None:
+    (event,) = _report(nlp, "two_hamlets.txt")
+    # "in two hamlets in northern Burkina Faso" ... "two farming hamlets in the Djibo department": there, approximately
+    assert event.place.location == "Djibo" and event.place.geo_precision == 2
+    assert event.fatalities == 30
+
+
+def test_the_subject_of_the_trigger_clause_wins_the_territory() -> None:
+    sentence = "Twelve soldiers were killed when Islamist fighters overran their base at Tessit on Sunday."
+    assert _sub(sentence) == "Non-state actor overtakes territory"
+
+
+def test_announced_protests_and_seized_weapons_are_no_events() -> None:
+    assert _sub("Opposition parties announced protests in the capital for Friday.") is None
+    assert _sub("Police said they seized rifles, ammunition and grenades in the raid.") != "Grenade"

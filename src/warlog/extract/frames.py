@@ -1543,6 +1543,15 @@ def _follow_up_target(drafts: list[_Draft], draft: _Draft, anaphoric: bool) -> _
         if _after_the_telling(draft, earlier):
             continue
         if (
+            e.place is not None
+            and m.place is not None
+            and e.place.iso == m.place.iso
+            and e.place.admin1
+            and m.place.admin1
+            and e.place.admin1 != m.place.admin1
+        ):
+            continue  # "..., and a day later nine gunmen died in a clash in neighbouring Durango": another province
+        if (
             draft.own_place
             and earlier.own_place
             and e.place is not None
@@ -1564,7 +1573,7 @@ _RETELLING = re.compile(_ANAPHORA.pattern + "|" + _DAY_RETELLING.pattern, re.I)
 # A place told without its name ("a densely populated town in eastern Syria", "a northern opposition-held town"), and
 # a later sentence that names a settlement ("the town of al-Quria", "the Atarib district", "Atarib district"): news
 # style names the place a sentence or two after the lead.
-_SETTLEMENT = r"(?:town|village|city|neighbo(?:u)?rhood|district|suburb|camp|area)"
+_SETTLEMENT = r"(?:town|village|hamlet|city|neighbo(?:u)?rhood|district|suburb|camp|area)"
 _UNNAMED_PLACE = re.compile(
     rf"\b(?:a|an|one|two|three|four|five|several)\s+(?:[\w-]+\s+){{0,3}}?{_SETTLEMENT}s?\b(?!\s+(?:of|called|named)\b)",
     re.I,
@@ -2001,7 +2010,9 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             # The report's first sentence tells its incident (news puts it first): a trigger there is an event unless
             # the rules call it background, a claim or no happening. The role model was trained mostly on violent
             # incidents and rates a ceasefire signed or a group's new leader as commentary (issue 13).
-            prior = 0.0 if body_index == first_body else LEAD_PRIOR if lead else 1.0
+            # (the second clause of a first sentence cut in two at its places is that first sentence too)
+            first = body_index == first_body or (index in second_clauses and body_index - 1 == first_body)
+            prior = 0.0 if first else LEAD_PRIOR if lead else 1.0
             if match.event_type in _UNLABELLED_TYPES:
                 prior *= UNLABELLED_PRIOR
             if match.score >= 0.75 and _anchored(sent, toponyms, resolved, dates):

@@ -109,7 +109,7 @@ _AFTER_DISTRICT = re.compile(r"^\s+(?:neighbou?rhoods?|quarter)\b", re.I)
 # area"): ACLED codes an event somewhere in such an area with geo_precision 2.
 _AFTER_AREA = re.compile(
     r"^\s+(?:township|local government area|LGA|sub-?district|tehsil|taluka|cercle|prefecture|municipality area"
-    r"|territory|commune|municipality)\b",
+    r"|territory|commune|municipality|department)\b",
     re.I,
 )
 _AFTER_DISTRICT_AMBIG = re.compile(r"^\s+district\b", re.I)

@@ -192,6 +192,11 @@ _TRIGGER_WORD_BEFORE = re.compile(
     r"detained|abducted|kidnapped|executed|protested|marched|clashed|fought|seized|captured)\b",
     re.I,
 )
+_RUNNING_SINCE = re.compile(
+    r"\b(?:more\s+than|over|at\s+least|nearly|about|some|around)\s+[\d,]{2,}\s+(?:[\w-]+\s+){0,3}?(?:have|has|had)\s+been\s+"
+    r"(?:[\w-]+\s+)?(?:arrested|detained|killed|wounded|injured|abducted|kidnapped)\s+since\b",
+    re.I,
+)
 _ANNOUNCED_BEFORE = re.compile(
     r"\bannounc(?:ed|es|ing)\s+(?:(?:a|new|more|fresh|further|nationwide|mass|its|their|plans\s+for)\s+)?$", re.I
 )
@@ -318,6 +323,8 @@ def _modifier(sentence: str, start: int) -> float:
     after = _AFTER_WHAT.search(sentence, max(0, start - 70), start)
     if after and _TRIGGER_WORD_BEFORE.search(sentence, 0, after.start()):
         factor *= 0.5  # "soldiers torched 200 houses after militiamen ambushed a column": the cause told, not the event
+    if _RUNNING_SINCE.search(sentence):
+        factor *= 0.1  # "more than 1,000 people had been arrested since Tuesday": a running total, not one incident
     if _ANNOUNCED_BEFORE.search(sentence[max(0, start - 40) : start]) and _GATHERING_WORD.match(sentence, start):
         factor *= 0.1  # "a religious party announced protests in Karachi on Sunday": one to come
     if _SEIZED_BEFORE.search(sentence[max(0, start - 80) : start]) and _WEAPON_WORD.match(sentence, start):
@@ -416,7 +423,13 @@ def _winner_kind(sentence: str, m: re.Match[str], actors: Sequence[str]) -> str 
     if before:
         # the subject, or the antecedent of a relative clause ("..., the Malian army, which retook it"); the subject
         # of the trigger's own clause first ("54 soldiers were killed when al-Shabaab fighters overran their base")
-        own = [a for a in before if a.start >= m.start() - len(_clause_before(sentence, m.start()))]
+        own = [
+            a
+            for a in before
+            if a.start >= m.start() - len(_clause_before(sentence, m.start()))
+            # "government forces, backed by Russian warplanes, retook ...": the backer is no subject
+            and not re.search(r"\b(?:backed|supported|aided|assisted|helped)\s+by\s+(?:the\s+)?$", sentence[: a.start])
+        ]
         if re.search(r"\b(?:which|who|that)\s+(?:\w+\s+)?$", sentence[: m.start()]):
             who = before[-1]
         else:
