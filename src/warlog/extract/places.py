@@ -937,6 +937,8 @@ def resolve_toponyms(
         except Exception:  # noqa: BLE001 - left to place_from_entry, which fails per toponym as before
             gazetteer = None
     picks = [_within_qualifier(toponyms, picks, i, text) for i in range(len(picks))]
+    if gazetteer is not None:  # a name with no match at all, named with its province: a spelling held there
+        picks = [p or _spelled_in_province(toponyms, picks, i, text, gazetteer) for i, p in enumerate(picks)]
     out: list[Place | None] = []
     for t, entry in zip(toponyms, picks, strict=True):
         try:
@@ -1006,6 +1008,39 @@ def _within_qualifier(toponyms: list[Toponym], picks: list[GazEntry | None], i: 
     # named ("Al Sabkhah, Deir ez-Zor" is not As Sabkhah, Raqqa: such picks were right 4 times of 84 on ACLED Syria
     # 2019-23, development)
     return None if pick.iso != qual.iso or unit or (thin and province is not None) else pick
+
+
+_UNIT_SPREAD_KM = 10.0  # equally good spellings in one province farther apart than this: no answer
+
+
+def _spelled_in_province(
+    toponyms: list[Toponym], picks: list[GazEntry | None], i: int, text: str, gaz: Gazetteer
+) -> GazEntry | None:
+    """For a toponym that matches nothing anywhere and is followed by ", <province>" in the conflict region
+    ("Mashekh, Deir ez Zor"; "Sahwa, Dara"): the place of that province whose name it is a near spelling or a part
+    of (`Gazetteer.unit_spellings`; a few hundred places per province, so looser than the fuzzy matching across
+    the whole gazetteer), or None when there is none or the best ones lie far apart ("Sahwa": Sahwat al Qamh and
+    Sahwat al Khudr). The qualifier must be the province itself or its namesake capital."""
+    top = toponyms[i]
+    if top.partial or i + 1 >= len(toponyms) or not hasattr(gaz, "unit_spellings"):
+        return None
+    nxt, qual = toponyms[i + 1], picks[i + 1]
+    if qual is None or qual.iso not in REGION or text[top.end : nxt.start].strip() != ",":
+        return None
+    if any(c.iso == qual.iso for c in top.candidates):  # a spelling of the country's was not taken: no looser one
+        return None
+    a1 = name_key(qual.admin1 or "")
+    if not a1 or not (qual.feature == "admin1" or (qual.feature in ("city", "town") and a1 == name_key(qual.name))):
+        return None
+    found = gaz.unit_spellings(top.surface, qual.iso, a1)
+    if not found:
+        return None
+    best_q = found[0][1]
+    best = [e for e, q in found if q == best_q]
+    far = max(haversine_km(a.lat, a.lon, b.lat, b.lon) for a in best for b in best)
+    if far > _UNIT_SPREAD_KM:
+        return None
+    return max(best, key=lambda e: (e.population or 0, -len(e.name)))
 
 
 _IN_BEFORE_UNIT = re.compile(r"\s+in\s+(?:the\s+)?", re.I)
