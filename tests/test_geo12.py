@@ -5,7 +5,9 @@ the unanswered-place classes of scripts/unanswered_places.py."""
 from __future__ import annotations
 
 import importlib.util
+import json
 import sqlite3
+import sys
 from pathlib import Path
 
 import pytest
@@ -124,3 +126,33 @@ def test_unanswered_classes() -> None:
     assert mod.classify("Tell Halaf", False, near, 3.0)[0] == "other name nearby"
     sahwa = [(0.5, gaz.get("v3"))]
     assert mod.classify("Sahwa", False, sahwa, 3.0) == ("part-name variant", "Sahwat al Qamh")
+
+
+def _build_script():
+    path = Path(__file__).resolve().parents[1] / "scripts" / "build_places_data.py"
+    spec = importlib.util.spec_from_file_location("build_places_data", path)
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = mod  # its dataclasses look their module up
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_opensyria_localities_are_read_when_a_copy_is_there(tmp_path: Path) -> None:
+    mod = _build_script()
+    assert mod.opensyria_rows(tmp_path) == []  # no copy: nothing, and the build is as before
+    records = [  # two records in the layout of the repository's schema (names written for this test)
+        {"id": "sy-test-gov-test-village", "governorateId": "sy-test-gov", "kind": "village",
+         "name": {"en": "Test Village", "ar": "قرية الاختبار"},
+         "aliases": [{"value": "Tast Vilage", "language": "en", "type": "alternate_spelling"}],
+         "centroid": {"latitude": 35.1, "longitude": 40.4}, "externalIds": {"ochaPcode": "C9999"},
+         "sourceIds": ["hdx-syr-populated-places"], "sourceStatus": "seed"},
+        {"id": "sy-test-gov-no-point", "governorateId": "sy-test-gov", "kind": "locality",
+         "name": {"en": "No Point"}, "aliases": [], "centroid": None, "externalIds": {},
+         "sourceIds": ["hdx-syr-populated-places"], "sourceStatus": "seed"},
+    ]  # fmt: skip
+    (tmp_path / mod.OPENSYRIA_FILE).write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    (row,) = mod.opensyria_rows(tmp_path)
+    assert row.id == "osy-C9999" and row.name == "Test Village" and row.feature == "village"
+    assert (row.lat, row.lon) == (35.1, 40.4) and row.source == mod.OPENSYRIA_SOURCE
+    assert "قرية الاختبار" in row.alt and "Tast Vilage" in row.alt
