@@ -109,6 +109,15 @@ def test_outside_the_conflict_region_nothing_changes() -> None:
     ])  # fmt: skip
     bayou, _ = resolve_spans("Bayeu, Normandy", [(0, 5), (7, 15)], gazetteer=gaz, area_points=False)
     assert bayou is None
+    # nor in the region's countries that do not speak Arabic: the rules know Arabic place words only
+    gaz = _gazetteer_of([
+        _row("ng", "Nigeria", "country", "NG", 9.0, 8.0),
+        _row("b", "Borno", "admin1", "NG", 11.5, 13.0, admin1="Borno"),
+        _row("v", "Kawuri Tashan", "village", "NG", 11.8, 13.6, admin1="Borno"),
+    ])  # fmt: skip
+    kawuri, _ = resolve_spans("Kawuri, Borno", [(0, 6), (8, 13)], country_hint="NG", gazetteer=gaz)
+    assert kawuri is None
+    assert unit_spelling_quality("Kawuri", "Kawuri Tashan") == UNIT_PART_QUALITY  # as it would be in Syria
 
 
 def test_unanswered_classes() -> None:

@@ -1010,22 +1010,26 @@ def _within_qualifier(toponyms: list[Toponym], picks: list[GazEntry | None], i: 
     return None if pick.iso != qual.iso or unit or (thin and province is not None) else pick
 
 
+# Arabic-speaking countries of the conflict region: the province-bounded spellings (names.unit_spelling_quality)
+# know Arabic place words (tall, khirbet, the construct state); elsewhere they were neither written nor measured
+_ARABIC_REGION = frozenset("SY IQ YE LY LB JO PS SD EG SA".split()) & REGION
 _UNIT_SPREAD_KM = 10.0  # equally good spellings in one province farther apart than this: no answer
 
 
 def _spelled_in_province(
     toponyms: list[Toponym], picks: list[GazEntry | None], i: int, text: str, gaz: Gazetteer
 ) -> GazEntry | None:
-    """For a toponym that matches nothing anywhere and is followed by ", <province>" in the conflict region
-    ("Mashekh, Deir ez Zor"; "Sahwa, Dara"): the place of that province whose name it is a near spelling or a part
-    of (`Gazetteer.unit_spellings`; a few hundred places per province, so looser than the fuzzy matching across
-    the whole gazetteer), or None when there is none or the best ones lie far apart ("Sahwa": Sahwat al Qamh and
-    Sahwat al Khudr). The qualifier must be the province itself or its namesake capital."""
+    """For a toponym that matches nothing in its country and is followed by ", <province>" in an Arabic-speaking
+    country of the conflict region ("Mashekh, Deir ez Zor"; "Sahwa, Dara"): the place of that province whose name it
+    is a near spelling or a part of (`Gazetteer.unit_spellings`; a few hundred places per province, so looser than
+    the fuzzy matching across the whole gazetteer), or None when there is none or the best ones lie far apart
+    ("Sahwa": Sahwat al Qamh and Sahwat al Khudr). The qualifier must be the province itself or its namesake
+    capital."""
     top = toponyms[i]
     if top.partial or i + 1 >= len(toponyms) or not hasattr(gaz, "unit_spellings"):
         return None
     nxt, qual = toponyms[i + 1], picks[i + 1]
-    if qual is None or qual.iso not in REGION or text[top.end : nxt.start].strip() != ",":
+    if qual is None or qual.iso not in _ARABIC_REGION or text[top.end : nxt.start].strip() != ",":
         return None
     if any(c.iso == qual.iso for c in top.candidates):  # a spelling of the country's was not taken: no looser one
         return None
