@@ -165,3 +165,24 @@ def test_opensyria_localities_are_read_when_a_copy_is_there(tmp_path: Path) -> N
     assert row.id == "osy-C9999" and row.name == "Test Village" and row.feature == "village"
     assert (row.lat, row.lon) == (35.1, 40.4) and row.source == mod.OPENSYRIA_SOURCE
     assert "قرية الاختبار" in row.alt and "Tast Vilage" in row.alt
+
+
+_SYRIAN_REPORTS = (  # written for this test
+    ("Two fighters of the Syrian Democratic Forces were killed on Wednesday when Islamic State militants attacked "
+     "their checkpoint in Mashekh, Deir ez-Zor, a local monitor said.", "Al Maashiq"),
+    ("Two Syrian soldiers were killed on Tuesday in clashes with former rebels in Sahwa, Daraa, according to the "
+     "Syrian Observatory for Human Rights.", "Sahwat al Qamh"),
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "village"), _SYRIAN_REPORTS)
+def test_a_village_spelt_otherwise_places_the_event_not_its_province_capital(text: str, village: str) -> None:
+    from datetime import date
+
+    from warlog.extract.frames import extract_report
+    from warlog.extract.nlp import load_nlp
+    from warlog.model import Report
+
+    mentions = extract_report(Report(text=text, published=date(2021, 3, 3)), load_nlp()).mentions
+    places = [(m.place.location, m.place.geo_precision) for m in mentions if m.place is not None]
+    assert places and places[0] == (village, 1)  # was the province's capital (Deir-ez-Zor, Dar'a) at precision 1
