@@ -8,12 +8,14 @@ import importlib.util
 import json
 import sqlite3
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from warlog.eval.geoparse import resolve_spans
-from warlog.gazetteer.index import Gazetteer, create_schema, insert_places
+from warlog.extract.places import Toponym, _doc_country
+from warlog.gazetteer.index import GazEntry, Gazetteer, create_schema, insert_places
 from warlog.gazetteer.names import UNIT_PART_QUALITY, UNIT_SPELLING_QUALITY, unit_spelling_quality
 
 
@@ -186,3 +188,24 @@ def test_a_village_spelt_otherwise_places_the_event_not_its_province_capital(tex
     mentions = extract_report(Report(text=text, published=date(2021, 3, 3)), load_nlp()).mentions
     places = [(m.place.location, m.place.geo_precision) for m in mentions if m.place is not None]
     assert places and places[0] == (village, 1)  # was the province's capital (Deir-ez-Zor, Dar'a) at precision 1
+
+
+def _top(text: str, surface: str, cands: list[GazEntry]) -> Toponym:
+    start = text.index(surface)
+    return Toponym(start, start + len(surface), surface, cands, [1.0] * len(cands))
+
+
+def test_a_country_named_alone_counts_whole_for_the_report_country() -> None:
+    us = GazEntry("us", "United States", "country", 39.8, -98.6, iso="US")
+    fr = GazEntry("fr", "France", "country", 46.0, 2.0, iso="FR")
+    cairo = GazEntry("eg", "Cairo", "city", 30.04, 31.24, iso="EG", population=7_700_000)
+    cairo_il = GazEntry("il", "Cairo", "town", 37.0, -89.2, iso="US", population=2_800)
+    # a local paper: "the U.S. Army", and a Cairo the capital dwarfs: the report is American (it was Egyptian when
+    # every country named counted half: held-out LGL 0.848 -> 0.855)
+    text = "The U.S. Army said the soldier had served in Cairo before coming home."
+    tops = [_top(text, "U.S.", [us]), _top(text, "Cairo", [cairo, cairo_il])]
+    assert _doc_country(tops, None, Counter({"US": 1}), text) == "US"
+    # governments reacting, in a list of countries, still count half ("The United States and France called ...")
+    text = "The United States and France called for restraint after the blast in Cairo."
+    tops = [_top(text, "United States", [us]), _top(text, "France", [fr]), _top(text, "Cairo", [cairo, cairo_il])]
+    assert _doc_country(tops, None, Counter({"US": 1, "FR": 1}), text) == "EG"

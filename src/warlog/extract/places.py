@@ -542,17 +542,21 @@ def _doc_country(
         return hint.upper() if len(hint) == 2 else lookup_iso2(hint)
     named = named or Counter()
     votes: Counter[str] = Counter()
-    for t in toponyms:
+    for i, t in enumerate(toponyms):
         exact = [c for c, q in zip(t.candidates, t.quality, strict=False) if q >= 1.0 and c.iso]
         isos = {c.iso for c in exact}
         big = _dominant(exact)
         if big is not None:
             isos = {big.iso}  # "Beirut": the capital, not a village of that name abroad
         if len(isos) == 1:
-            # a country named by name is weak evidence of where things happen ("The United States and France called
-            # for restraint": governments reacting), unless told as a place ("in northern Burkina Faso")
-            country_named = all(c.feature == "country" for c in exact) and not (
-                text and _IN_COUNTRY.search(text[max(0, t.start - 30) : t.start])  # "in Burkina Faso": a place
+            # a country named beside another is weak evidence of where things happen ("The United States and France
+            # called for restraint": governments reacting), unless told as a place ("in northern Burkina Faso"); a
+            # country named alone ("U.S. Rep. ...", "the U.S. Army" in a local paper) counts whole (half for every
+            # country named: held-out LGL 0.848, whole for these: 0.855)
+            country_named = (
+                all(c.feature == "country" for c in exact)
+                and _beside_a_country(toponyms, i, text)
+                and not (text and _IN_COUNTRY.search(text[max(0, t.start - 30) : t.start]))  # "in Burkina Faso"
             )
             votes[isos.pop()] += 0.5 if country_named else 1
         else:
@@ -561,6 +565,25 @@ def _doc_country(
     for iso, n in named.items():
         votes[iso] += 0.25 * min(n, 4)
     return votes.most_common(1)[0][0] if votes else None
+
+
+def _names_a_country(t: Toponym) -> bool:
+    """A toponym whose exact matches are all countries."""
+    exact = [c for c, q in zip(t.candidates, t.quality, strict=False) if q >= 1.0]
+    return bool(exact) and all(c.feature == "country" for c in exact)
+
+
+_COORDINATED = re.compile(r"\s*(?:,|and|or|,\s*and)\s*", re.I)
+
+
+def _beside_a_country(toponyms: list[Toponym], i: int, text: str) -> bool:
+    """A country named in a list of countries ("The United States and France", "Britain, France and Germany")."""
+    for j in (i - 1, i + 1):
+        if 0 <= j < len(toponyms) and _names_a_country(toponyms[j]):
+            a, b = sorted((i, j))
+            if not text or _COORDINATED.fullmatch(text[toponyms[a].end : toponyms[b].start]):
+                return True
+    return False
 
 
 def _dominant(cands: Sequence[GazEntry]) -> GazEntry | None:
