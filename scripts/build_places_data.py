@@ -363,6 +363,40 @@ def ucdp_rows(shared: Path) -> list[Row]:
     return out
 
 
+OPENSYRIA_FILE = "opensyria-localities.json"  # in ../shared/data/gazetteer-syria when present
+OPENSYRIA_SOURCE = "OpenSyria data-geography localities (HDX COD populated places, CC BY 3.0 IGO; CC BY 4.0)"
+OPENSYRIA_FEATURE = {"city": "city", "town": "town", "village": "village", "locality": "village"}
+
+
+def opensyria_rows(gdir: Path) -> list[Row]:
+    """Syria's communities from the OpenSyria `data-geography` repository's `data/localities.json` (7,593 OCHA/HDX
+    COD populated places with their OCHA p-codes, English and Arabic names and aliases; the data is CC BY 4.0, its
+    HDX source CC BY 3.0 IGO), when a copy is in the gazetteer folder; none otherwise. Records without a point are
+    skipped; admin names come from the HDX admin3 polygons as for the other points."""
+    import json
+
+    path = gdir / OPENSYRIA_FILE
+    if not path.exists():
+        return []
+    out = []
+    for rec in json.loads(path.read_text(encoding="utf-8")):
+        point, name = rec.get("centroid"), (rec.get("name") or {}).get("en", "").strip()
+        if not point or not name:
+            continue
+        pcode = (rec.get("externalIds") or {}).get("ochaPcode") or rec.get("id", "")
+        row = Row(
+            f"osy-{pcode}",
+            name,
+            OPENSYRIA_FEATURE.get(rec.get("kind", ""), "village"),
+            float(point["latitude"]),
+            float(point["longitude"]),
+            OPENSYRIA_SOURCE,
+        )
+        row.add_names([(rec.get("name") or {}).get("ar", ""), *(a.get("value", "") for a in rec.get("aliases", []))])
+        out.append(row)
+    return out
+
+
 def merge_into(rows: list[Row], new: Row, radius_km: float) -> bool:
     """Fold `new` into a row with a shared name key within radius_km (names and population); True if merged."""
     keys = {name_key(n) for n in new.names()} - {""}
@@ -419,6 +453,9 @@ def build(shared: Path) -> list[Row]:
         if city is not None:
             u.feature, u.city = "district", city.name
         places.append(u)
+    for o in opensyria_rows(gdir):  # communities the other sources lack (a copy of the table, when present)
+        if not merge_into(places, o, 3.0):
+            places.append(o)
     places.extend(region_rows())
     rows = admins + places + districts
     settle_capitals(admins, places)

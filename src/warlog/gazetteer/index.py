@@ -36,8 +36,10 @@ from warlog.gazetteer.names import (
     has_arabic,
     has_article,
     name_key,
+    name_onsets,
     qualifier_base,
     skeleton_keys,
+    unit_spelling_quality,
     without_english_words,
 )
 from warlog.gazetteer.world import (
@@ -111,6 +113,8 @@ class GazEntry:
 
 DEMONYM_QUALITY = 0.89
 _UNIT_FEATURES = frozenset({"admin1", "admin2", "admin3", "region"})
+# rows a place named "in a province" is not: the province and above, and a city's neighbourhoods ("Aleppo - Qarleq")
+_NOT_IN_UNIT = frozenset({"country", "continent", "region", "admin1", "district"})
 _ADMIN_WORD_AFTER = re.compile(
     r"\s(?:province|governorate|county|co\.|parish|township|state|region|prefecture|oblast|municipality|department)$",
     re.I,
@@ -377,6 +381,48 @@ class Gazetteer:
         """Neighbourhood rows of a city (by the city's name)."""
         rows = self.conn.execute("SELECT * FROM places WHERE feature = 'district' AND city = ?", (city,)).fetchall()
         return [_row_to_entry(r) for r in rows]
+
+    def unit_places(self, iso: str, province_key: str) -> dict[str, tuple[GazEntry, ...]]:
+        """The places of one first-level unit of a country (by the name_key of its admin1), by the onsets of their
+        names' words (names.name_onsets); read once per country, then kept."""
+        cache = self.__dict__.setdefault("_unit_places", {})
+        by_unit = cache.get(iso)
+        if by_unit is None:
+            with self._lock:
+                rows = self.conn.execute("SELECT * FROM places WHERE iso = ?", (iso,)).fetchall()
+            grouped: dict[str, dict[str, list[GazEntry]]] = {}
+            for r in rows:
+                e = _row_to_entry(r)
+                if e.feature in _NOT_IN_UNIT:
+                    continue
+                unit = grouped.setdefault(name_key(e.admin1 or ""), {})
+                for o in set().union(*(name_onsets(n) for n in e.names)):
+                    unit.setdefault(o, []).append(e)
+            if len(cache) > 50:
+                cache.clear()
+            cache[iso] = by_unit = {k: {o: tuple(v) for o, v in u.items()} for k, u in grouped.items()}
+        return by_unit.get(province_key, {})
+
+    def unit_spellings(self, name: str, iso: str, province_key: str) -> list[tuple[GazEntry, float]]:
+        """Places of one province whose name the given name is a near spelling or a part of (names.
+        unit_spelling_quality), best first: for a name that matches nothing anywhere but comes with its province
+        ("Mashekh, Deir ez Zor"). Only places with a word of the same onset are compared."""
+        memo = self.__dict__.setdefault("_unit_spellings", {})
+        hit = memo.get((name, iso, province_key))
+        if hit is None:
+            unit, out, seen = self.unit_places(iso, province_key), [], set()
+            for o in sorted(name_onsets(name)):
+                for e in unit.get(o, ()):
+                    if e.pk in seen:
+                        continue
+                    seen.add(e.pk)
+                    q = max((unit_spelling_quality(name, n) for n in e.names), default=0.0)
+                    if q:
+                        out.append((e, q))
+            if len(memo) > 20_000:
+                memo.clear()
+            hit = memo[(name, iso, province_key)] = sorted(out, key=lambda eq: (-eq[1], eq[0].pk))
+        return list(hit)
 
     def find(self, feature: str, iso: str | None = None, admin1: str | None = None) -> list[GazEntry]:
         """Rows of one feature type, optionally in one country / governorate."""

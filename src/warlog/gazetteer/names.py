@@ -191,6 +191,7 @@ _ENGLISH_QUALIFIER = re.compile(
 )
 _KIND_AFTER = re.compile(
     r"\s+(?:refugee\s+camp|displacement\s+camp|camp|farms?|town|village|city|military\s+airport|air\s*base|airport|"
+    r"border\s+crossing|crossing|(?:military|army)\s+base|"
     r"oil\s*fields?|gas\s*fields?|dam|hills?|mountains?|forest|district|neighbou?rhood|quarter|area|countryside|outskirts|"
     r"suburbs?|locality|province|governorate|county|co\.|parish|township|state|region|prefecture|oblast|"
     r"municipality|department)$",
@@ -249,3 +250,91 @@ def _consonants(words: str) -> str:
         t = re.sub(r"^al(?=[^a]..)", "", t).replace("th", "d").replace("dh", "d")
         out.append(re.sub(r"[aeiouwy]", "", t))
     return " ".join(out)
+
+
+# Words that make a place of the name after them, or say which bank or area it is on, and that a report may leave
+# out or add ("Tall Sukayk" = Sukayk, "Hawayij Thiban" = Dhiban, "Zghir Jazireh" = Zughayr): loose keys.
+_PART_GENERIC = frozenset(
+    name_key(w)
+    for w in """tall tal tell bir khirbet khirbat hawayij hawayej hawija mazraat mazraa qaryat jazira jazireh shamiya
+    shamiyeh arab""".split()
+)  # fmt: skip
+# First words of a held name that are not its head: a generic word ("Jabal Minkhar" is no "Jahbal") or an English
+# qualifier ("Eastern Kwaires" is no "Aster")
+_NOT_A_HEAD = (
+    _PART_GENERIC
+    | frozenset(
+        name_key(w) for w in "jabal jebel wadi eastern western northern southern upper lower new old big small".split()
+    )
+    | frozenset(name_key(w) for w in _GENERIC_BASES)
+)
+UNIT_SPELLING_QUALITY = 0.7  # a near spelling among the places of the province a report names with the name
+UNIT_PART_QUALITY = 0.65  # the name is the head of a held name, or a held name with a generic word around it
+
+
+def _words_close(a: str, b: str) -> bool:
+    """Two loose-key words that are one word spelt two ways ("sahwa" ~ "sahwat", "tokar" ~ "tukar")."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 3 or not _same_onset(a, b):
+        return False
+    if b == a + "t" or a == b + "t":  # the construct state: "Sahwa" is "Sahwat (al Qamh)"
+        return True
+    ca, cb = _consonants(a), _consonants(b)
+    return fuzz.ratio(a, b) >= 92 or (len(ca) >= 3 and ca == cb)  # "thiban" = "dhiban"
+
+
+def name_onsets(name: str) -> frozenset[str]:
+    """The onsets of a name's loose-key words ("kh", "d" for th/dh, else the first letter): two names
+    `unit_spelling_quality` can join share one."""
+    return frozenset(_onset(w) for w in name_key(name).split() if w) if not has_arabic(name) else frozenset()
+
+
+def _onset(w: str) -> str:
+    """The onset of one loose-key word."""
+    w = re.sub("^[td]h", "d", w)
+    return "kh" if w.startswith("kh") else w[:1]
+
+
+def _same_onset(a: str, b: str) -> bool:
+    """Loose keys that start with the same letter, "kh" apart from "k" (q), "th" and "dh" as "d" (Arabic dhal is
+    written either way: "Thiban" = Dhiban): "Khatra" is not Qatrah."""
+    return _onset(a) == _onset(b)
+
+
+def unit_spelling_quality(text: str, name: str) -> float:
+    """How well a place name that has no match anywhere fits one held name of the province the report names with
+    it (0 when not at all): a near spelling of the whole name (the same onset, loose keys at ratio 85 or more and
+    their consonants at 88: "Mashekh" = Al Maashiq, "Baza'a" = Bzaah; not "Sajjar" = Sukkar, "Al Qurt" = Qirata,
+    "Maaraba" = Mzeireb, "Ruwaiha" = Ariha), or one name's words are the other's with a generic word around them
+    ("Tall Sukayk" = Sukayk) or, for a one-word name, the head of a held name ("Sahwa" = Sahwat al Qamh, "Tokhar" =
+    Tukhar Saghir). Asked only inside one province, where a few hundred places are held, never across the
+    gazetteer."""
+    kt, kn = name_key(text).split(), name_key(name).split()
+    if not kt or not kn or has_arabic(name) or has_arabic(text):
+        return 0.0
+    jt, jn = " ".join(kt), " ".join(kn)
+    if len(jt.replace(" ", "")) < 4 or len(jn.replace(" ", "")) < 3:
+        return 0.0
+    r, c = fuzz.ratio(jt, jn), fuzz.ratio(_consonants(jt), _consonants(jn))
+    if _same_onset(jt, jn) and r >= 85 and c >= 88 and distinct_words_agree(jt, jn):  # not Kafr Nabl = Kafr
+        return UNIT_SPELLING_QUALITY  # Nabudah
+    if len(kt) == len(kn):
+        return 0.0
+    short, long_ = (kt, kn) if len(kt) < len(kn) else (kn, kt)
+    if len("".join(short)) < 5 or all(w in _PART_GENERIC for w in short):
+        return 0.0
+    if not (_words_close(short[0], long_[0]) or _words_close(short[-1], long_[-1])):  # shares no end word
+        return 0.0
+    rest = list(long_)
+    for w in short:
+        hit = next((x for x in rest if _words_close(w, x)), None)
+        if hit is None:
+            return 0.0
+        rest.remove(hit)
+    # what only the longer name has: a generic word, or (the shorter being its head) a specifier after the head
+    if all(w in _PART_GENERIC for w in rest):
+        return UNIT_PART_QUALITY
+    if len(short) == 1 and short is kt and long_[0] not in _NOT_A_HEAD and _words_close(short[0], long_[0]):
+        return UNIT_PART_QUALITY
+    return 0.0
