@@ -193,7 +193,9 @@ _TRIGGER_WORD_BEFORE = re.compile(
     re.I,
 )
 _PARTY_CLAIM_BEFORE = re.compile(
-    r"\bclaim(?:ed|s|ing)\s+(?:to\s+have\s+|(?:that\s+)?(?:it|they|its\s+(?:fighters|forces|men))\s+(?:had\s+|have\s+)?)$", re.I
+    r"\bclaim(?:ed|s|ing)\s+(?:to\s+have\s+|(?:that\s+)?(?:it|they|its\s+(?:fighters|forces|men))\s+"
+    r"(?:had\s+|have\s+)?)$",
+    re.I,
 )
 # "Al-Shabaab claimed to have killed 137 soldiers ... and said its fighters had seized weapons": the whole sentence
 _PARTY_CLAIM_OPENS = re.compile(r"^[^.;]{0,60}?\bclaim(?:ed|s)\s+to\s+have\s+(?:killed|shot\s+down|destroyed)\b", re.I)
