@@ -137,3 +137,13 @@ def test_the_subject_of_the_trigger_clause_wins_the_territory() -> None:
 def test_announced_protests_and_seized_weapons_are_no_events() -> None:
     assert _sub("Opposition parties announced protests in the capital for Friday.") is None
     assert _sub("Police said they seized rifles, ammunition and grenades in the raid.") != "Grenade"
+
+
+def test_an_old_toll_is_laid_on_no_arrest_and_the_edge_of_a_city_is_a_reference(nlp) -> None:
+    events = _report(nlp, "crocus.txt", date(2024, 3, 23))
+    attack = next(e for e in events if e.sub_event_type == "Attack")
+    # "in Krasnogorsk, on the western edge of Moscow": the town, not the city it lies beside
+    assert attack.place.location == "Krasnogorsk" and attack.fatalities == 133
+    assert attack.actor1.startswith("Islamic State")
+    # "since the 2004 Beslan school siege, in which more than 330 people ... were killed" after the arrests: no toll
+    assert all(not e.fatalities for e in events if e.sub_event_type == "Arrests")

@@ -2066,7 +2066,15 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         if match is None:
             # A toll with no trigger of its own ("The death toll rose to 15") belongs to the event just told.
             told = cas.fatalities is not None or cas.injured is not None  # "More than 100 others were wounded."
-            if drafts and told and _TOLL_FOLLOWUP.search(sent.text):
+            if (
+                drafts
+                and told
+                and _TOLL_FOLLOWUP.search(sent.text)
+                # not a toll of another year ("since the 2004 Beslan siege, in which more than 330 people were
+                # killed"), nor one laid on an arrest or a deal
+                and not (published is not None and _old_year(sent.text, published))
+                and drafts[-1].mention.sub_event_type not in _NO_DEATH_SUBS
+            ):
                 last = drafts[-1]
                 # another source's account of the toll ("One local official put the toll at 120") may come a
                 # paragraph further on; an unsourced toll only right after the event

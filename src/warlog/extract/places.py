@@ -1314,6 +1314,8 @@ _REFERENCE_AFTER_NAME = re.compile(
     r"[A-Z][\w'-]+,\s+(?:a\s+\w+\s+)?(?:(?:about|some|around)\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?"
     r"(?:(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?(?:of|from)|near|outside|close\s+to)\s+(?:the\s+)?"
     r"(?:town\s+of\s+|city\s+of\s+)?$"
+    # "Krasnogorsk, on the western edge of Moscow"
+    r"|[A-Z][\w'-]+,\s+(?:on|at)\s+the\s+(?:[\w-]+\s+)?(?:edge|outskirts|fringes?|side|periphery)\s+of\s+(?:the\s+)?$"
 )
 
 
