@@ -147,3 +147,11 @@ def test_an_old_toll_is_laid_on_no_arrest_and_the_edge_of_a_city_is_a_reference(
     assert attack.actor1.startswith("Islamic State")
     # "since the 2004 Beslan school siege, in which more than 330 people ... were killed" after the arrests: no toll
     assert all(not e.fatalities for e in events if e.sub_event_type == "Arrests")
+
+
+def test_a_live_blog_item_tells_one_place(nlp) -> None:
+    events = _report(nlp, "liveblog.txt")
+    strike = next(e for e in events if e.sub_event_type == "Shelling/artillery/missile attack")
+    # "18:40 - ... the toll in Mykolaiv has risen to four ... A missile hit a grain terminal": the item's town
+    assert strike.place.country == "Ukraine" and strike.place.location.startswith("Mykola")
+    assert strike.injured == 19

@@ -384,6 +384,18 @@ def _told_just_before(drafts: list[_Draft], index: int, doc: Any, sentences: lis
     )
 
 
+def _item_place(
+    toponyms: list[Toponym], resolved: list[Place | None], filed: set[int], start: int, end: int
+) -> Place | None:
+    """The last place finer than a province named in a bulletin's or live blog's item before ``end``."""
+    named = [
+        p
+        for i, (t, p) in enumerate(zip(toponyms, resolved, strict=True))
+        if start <= t.start < end and p is not None and i not in filed and not _coarse(p)
+    ]
+    return named[-1] if named else None
+
+
 def _stem(word: str) -> str:
     """A crude stem (no lemmatizer is loaded): "attackers"/"attacked" -> "attack", "drones" -> "drone"."""
     return word[:6] if len(word) >= 6 else word.rstrip("s")
@@ -641,7 +653,10 @@ _DAYS_BEFORE_TOLD = re.compile(
 )
 _SUBJECT_OF_CAME = re.compile(r"(?:The|This|That|Its|Their)\s+(?:[\w-]+\s+){0,3}?(?:came|comes)\b")
 # A bulletin's item: "1. UPPER NILE - Malakal PoC site.", "- MACOMIA:", "MACOMIA - On Tuesday ..."
-_ITEM_OPENS = re.compile(r"[ \t]*(?:(?:\d{1,2}[.)]|[-\u2022*])[ \t]+|[A-Z][A-Z' ]{2,40}[ \t]*[-\u2013\u2014:])")
+_ITEM_OPENS = re.compile(
+    r"[ \t]*(?:(?:\d{1,2}[.)]|[-\u2022*])[ \t]+|[A-Z][A-Z' ]{2,40}[ \t]*[-\u2013\u2014:]"
+    r"|\d{1,2}[:.]\d{2}[ \t]*[-\u2013\u2014:])"  # a live blog's "19:15 -"
+)
 _BASED_AFTER = re.compile(r"[-\u2010-\u2014]?\s?based\b", re.I)
 _PRONOUN_OPENS = re.compile(r"(?:[A-Z][\w ]{0,20},\s+)?(?:They|Their|He|His|She|Her|It|Its|Them)\b")
 _SMALL_DAYS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
@@ -2263,6 +2278,15 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             ):
                 continue  # "Their whereabouts were unknown on Wednesday" after the kidnapping: the same one, told on
             place = drafts[-1].mention.place
+        elif (
+            goes_on is None
+            and not in_sentence
+            and _ITEM_OPENS.match(text, (item := text.rfind("\n", 0, sent.start) + 1))
+            and (named := _item_place(toponyms, resolved, filed, item, sent.start)) is not None
+        ):
+            # the item's place named before ("19:15 - ... the toll in Kryvyi Rih has risen to 10 ... A missile hit an
+            # industrial enterprise"): the item tells one place's news
+            place = named
         unresolved = [toponyms[i].surface for i in in_sentence if resolved[i] is None and i not in filed]
         if (
             _names_settlement(sent.text, unresolved)
