@@ -1425,6 +1425,18 @@ def _title_line(text: str) -> str | None:
     return head
 
 
+def _headline_clauses(sent: _Sentence) -> list[_Sentence]:
+    """A headline of two news joined by a semicolon ("police raid leaves 28 dead; residents march against
+    'massacre'"): each clause on its own, so one's toll is not the other's."""
+    cut = sent.text.find("; ")
+    if cut < 0 or len(sent.text[:cut].split()) < 3 or len(sent.text[cut + 2 :].split()) < 3:
+        return [sent]
+    return [
+        _Sentence(sent.text[:cut], sent.start, sent.start + cut, sent.paragraph),
+        _Sentence(sent.text[cut + 2 :], sent.start + cut + 2, sent.end, sent.paragraph),
+    ]
+
+
 def _split_headlines(sentences: list[_Sentence], report: Report) -> list[tuple[_Sentence, bool]]:
     """Tag sentences that repeat the headline (often behind a dateline, often glued to the first real sentence,
     which is then cut loose from it)."""
@@ -1884,7 +1896,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     tagged = _split_headlines(sentences, report if report.title else replace(report, title=_title_line(text)))
     clauses = [
         (
-            [s]
+            _headline_clauses(s)
             if head
             else [c for part in _aggregate_tail(s) for c in _one_clause_per_place(part, toponyms, resolved)],
             head,

@@ -1409,7 +1409,7 @@ def _refine(p: Place, others: list[Place]) -> Place:
 # Between a place and the one it lies in or near: "Kabani in the north-eastern countryside of Latakia", "the Al
 # Rawdah neighbourhood of Marib city", "Nur Shams refugee camp, east of Tulkarm".
 _CONTAINED_GAP = re.compile(
-    r"^(?:['\u2019]s)?(?:\s+(?:refugee\s+)?(?:neighbou?rhoods?|district|quarter|area|village|town|camp|suburb|hills?"
+    r"^(?:['\u2019]s)?(?:\s+(?:refugee\s+)?(?:neighbou?rhoods?|district|quarter|area|village|town|camp|suburb|favela|slum|hills?"
     r"|axis|sub-?district))?\s*,?\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,4}?(?:of|in|near|outside)\s+(?:the\s+)?"
     r"(?:city\s+of\s+|province\s+of\s+|governorate\s+of\s+)?$",
     re.I,
