@@ -338,10 +338,15 @@ def test_assigning_most_mentions_updates_by_row_order_and_rebuilds_the_event_id_
     with store.engine.connect() as conn:
         before = conn.exec_driver_sql(q).all()
         ids = sorted(conn.execute(sa.select(mentions.c.id)).scalars())
-    assert len(ids) >= 4
-    calls: list[str] = []
+    assert len(ids) >= 5
+    calls: list[list | None] = []
     real = bulk._by_rowid
-    monkeypatch.setattr(bulk, "_by_rowid", lambda *a: calls.append("rowid") or real(*a))
+
+    def spy(*a):
+        calls.append(real(*a))
+        return calls[-1]
+
+    monkeypatch.setattr(bulk, "_by_rowid", spy)
     wanted = {m: f"x{i % 3}" for i, m in enumerate(ids)}
     db.assign_events(store, {**wanted, "m-not-stored": "x9"})
     with store.engine.connect() as conn:
@@ -350,11 +355,12 @@ def test_assigning_most_mentions_updates_by_row_order_and_rebuilds_the_event_id_
         assert dict(conn.execute(sa.select(mentions.c.id, mentions.c.event_id)).all()) == wanted
         n = conn.exec_driver_sql("SELECT count(*) FROM mentions INDEXED BY ix_mentions_event_id WHERE event_id = 'x1'")
         assert n.scalar() == sum(v == "x1" for v in wanted.values())
-    assert calls == ["rowid"]
-    dropped: list[str] = []
-    monkeypatch.setattr(bulk, "_by_rowid", lambda *a: dropped.append("rowid") or real(*a))
-    db.assign_events(store, {ids[0]: "y", ids[1]: "y"})  # 2 of many: by mention id (count: not a quarter)
+    assert len(calls) == 1 and calls[0] is not None and len(calls[0]) == len(ids)  # by rowid, the unknown id left out
+    calls.clear()
+    monkeypatch.setattr(bulk, "BULK_ROWS", 1)
+    db.assign_events(store, {ids[0]: "y"})  # 1 of 5 or more: by mention id (not a quarter of the table)
+    assert calls == [None]
     with store.engine.connect() as conn:
         assert conn.exec_driver_sql(q).all() == before
         got = dict(conn.execute(sa.select(mentions.c.id, mentions.c.event_id)).all())
-    assert got == {**wanted, ids[0]: "y", ids[1]: "y"}
+    assert got == {**wanted, ids[0]: "y"}

@@ -95,6 +95,12 @@ def _by_rowid(conn: Connection, table: sa.Table, key: str, params: list[tuple[An
     (None otherwise): the key's rowids read in one scan of its index, so the updates walk the table's pages in turn
     instead of one random page per row (mention ids are hashes). Keys not in the table are left out (an UPDATE by
     key would change nothing for them either)."""
+    col = table.c[key]
+    if not isinstance(col.type, sa.String) or col.type.collation or not all(isinstance(k, str) for _v, k in params):
+        return None  # a key compared with affinity or a collation: only SQLite's own = finds the same rows
+    q = "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?"
+    if "WITHOUT ROWID" in (conn.exec_driver_sql(q, (table.name,)).scalar() or "").upper():
+        return None
     held = conn.exec_driver_sql(f"SELECT count(*) FROM {table.name}").scalar_one()
     if len(params) * 4 < held:
         return None
