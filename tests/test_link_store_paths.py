@@ -280,3 +280,87 @@ def test_a_write_that_founds_most_of_the_table_rebuilds_the_same_indexes(tmp_pat
         assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
         by_index = conn.exec_driver_sql("SELECT count(*) FROM events INDEXED BY ix_events_fatalities_id").scalar()
         assert by_index == 5
+
+
+def test_blocking_from_pair_keys_answers_as_compatible():
+    """The linker's blocking test from keys computed once per mention (blocking.keys_compatible) gives
+    blocking.compatible's answer on random pairs: undated, unplaced, uncoordinated, other countries, every precision
+    and type, neighbouring reports; the distance arithmetic is the same (pairs at the radius's edge agree)."""
+    import random
+    from datetime import date, timedelta
+
+    from warlog.link.blocking import compatible, keys_compatible, pair_key
+    from warlog.model import Mention, Place
+
+    rng = random.Random(7)
+    types = [None, "Battles", "Explosions/Remote violence", "Violence against civilians", "Protests"]
+
+    def mention(i: int) -> Mention:
+        place = None
+        if rng.random() < 0.85:
+            no_coords = rng.random() < 0.1
+            place = Place(
+                location=rng.choice(["A", "B", ""]),
+                latitude=None if no_coords else 35 + rng.uniform(-0.6, 0.6),
+                longitude=None if no_coords else 38 + rng.uniform(-0.6, 0.6),
+                geo_precision=rng.choice([1, 2, 3, None]),
+                admin1=rng.choice(["Aleppo", "Idlib", None]),
+                admin2=rng.choice(["Afrin", "Jisr", None]),
+                iso=rng.choice(["SY", "SY", "TR", None]),
+            )
+        day = None if rng.random() < 0.05 else date(2017, 1, 1) + timedelta(days=rng.randrange(40))
+        return Mention(f"r{rng.randrange(30)}", day, time_precision=rng.choice([1, 1, 2, 3, None]), place=place,
+                       event_type=rng.choice(types), id=f"m{i}")  # fmt: skip
+
+    ms = [mention(i) for i in range(300)]
+    keys = [pair_key(m) for m in ms]
+    answers = {True: 0, False: 0}
+    for i, a in enumerate(ms):
+        for j, b in enumerate(ms):
+            want = compatible(a, b)
+            assert keys_compatible(keys[i], keys[j]) is want, (a, b)
+            answers[want] += 1
+    assert answers[True] > 1000 and answers[False] > 1000
+
+
+def test_assigning_most_mentions_updates_by_row_order_and_rebuilds_the_event_id_index(tmp_path, monkeypatch):
+    """A link that assigns most of the mentions (bulk.update_column by rowid, bulk.column_indexes_rebuilt) stores
+    the event ids an UPDATE by mention id stores, keeps the schema, and its event_id index holds every row; an
+    assignment of a few mentions keeps the index and goes by mention id."""
+    import sqlalchemy as sa
+
+    from warlog.store import bulk
+    from warlog.store.schema import mentions
+
+    monkeypatch.setattr(bulk, "BULK_ROWS", 2)
+    store = _linked_store(tmp_path)
+    q = "SELECT name, sql FROM sqlite_master WHERE type = 'index' ORDER BY name"
+    with store.engine.connect() as conn:
+        before = conn.exec_driver_sql(q).all()
+        ids = sorted(conn.execute(sa.select(mentions.c.id)).scalars())
+    assert len(ids) >= 5
+    calls: list[list | None] = []
+    real = bulk._by_rowid
+
+    def spy(*a):
+        calls.append(real(*a))
+        return calls[-1]
+
+    monkeypatch.setattr(bulk, "_by_rowid", spy)
+    wanted = {m: f"x{i % 3}" for i, m in enumerate(ids)}
+    db.assign_events(store, {**wanted, "m-not-stored": "x9"})
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql(q).all() == before
+        assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
+        assert dict(conn.execute(sa.select(mentions.c.id, mentions.c.event_id)).all()) == wanted
+        n = conn.exec_driver_sql("SELECT count(*) FROM mentions INDEXED BY ix_mentions_event_id WHERE event_id = 'x1'")
+        assert n.scalar() == sum(v == "x1" for v in wanted.values())
+    assert len(calls) == 1 and calls[0] is not None and len(calls[0]) == len(ids)  # by rowid, the unknown id left out
+    calls.clear()
+    monkeypatch.setattr(bulk, "BULK_ROWS", 1)
+    db.assign_events(store, {ids[0]: "y"})  # 1 of 5 or more: by mention id (not a quarter of the table)
+    assert calls == [None]
+    with store.engine.connect() as conn:
+        assert conn.exec_driver_sql(q).all() == before
+        got = dict(conn.execute(sa.select(mentions.c.id, mentions.c.event_id)).all())
+    assert got == {**wanted, ids[0]: "y"}

@@ -7,7 +7,7 @@ import math
 from collections.abc import Iterable
 from datetime import date
 
-from warlog.geometry import haversine_km
+from warlog.geometry import EARTH_RADIUS_KM, haversine_km
 from warlog.model import Mention
 
 # ACLED time_precision 1 (day), 2 (week), 3 (month): how many days apart two reports of one event may date it.
@@ -87,6 +87,61 @@ def compatible(a: Mention, b: Mention) -> bool:
         and types_compatible(a.event_type, b.event_type)
         and places_compatible(a, b)
     )
+
+
+def pair_key(m: Mention) -> tuple:
+    """What `compatible` reads of a mention, computed once per mention (the linker tests each new mention against
+    many members): report id, day number, date window, event type, whether it has a place, the place's iso, latitude
+    in radians and its cosine (or None), longitude, coarse precision (geo_precision or 3), radius, admin1, admin2."""
+    p = m.place
+    day = m.event_date.toordinal() if m.event_date is not None else None
+    if p is None:
+        return (m.report_id, day, _window(m), m.event_type, False, None, None, None, None, 3, RADIUS_KM[3], None, None)
+    prec = p.geo_precision or 3
+    if p.latitude is None:
+        rad = cos = None
+    else:
+        rad = math.radians(p.latitude)
+        cos = math.cos(rad)
+    return (m.report_id, day, _window(m), m.event_type, True, p.iso, rad, cos, p.longitude, prec,
+            RADIUS_KM.get(prec, 80.0), p.admin1, p.admin2)  # fmt: skip
+
+
+_RADIANS, _SIN, _ASIN, _SQRT = math.radians, math.sin, math.asin, math.sqrt
+_TWO_R = 2 * EARTH_RADIUS_KM
+
+
+def keys_compatible(a: tuple, b: tuple) -> bool:
+    """`compatible` of two mentions from their pair_key()s: the same answer, the same distance arithmetic
+    (geometry.haversine_km with each latitude's radians and cosine computed once)."""
+    if a[0] == b[0]:
+        return False
+    da, db = a[1], b[1]
+    if da is None or db is None:
+        return False
+    wa, wb = a[2], b[2]
+    if abs(da - db) > (wa if wa > wb else wb):
+        return False
+    ta, tb = a[3], b[3]
+    if not (ta is None or tb is None or ta == tb or frozenset({ta, tb}) in _COMPATIBLE):
+        return False
+    if not a[4] or not b[4]:
+        ca, cb = a[5], b[5]
+        return ca is None or cb is None or ca == cb
+    ia, ib = a[5], b[5]
+    if ia and ib and ia != ib:
+        return False
+    p1, p2 = a[6], b[6]
+    if p1 is not None and p2 is not None:
+        dp, dl = p2 - p1, _RADIANS(b[8] - a[8])
+        h = _SIN(dp / 2) ** 2 + a[7] * b[7] * _SIN(dl / 2) ** 2
+        km = _TWO_R * _ASIN(min(1.0, _SQRT(h)))
+        if km <= max(a[10], b[10]):
+            return True
+    coarse = a[9] if a[9] > b[9] else b[9]
+    if coarse >= 3 and a[11] and a[11] == b[11]:
+        return True
+    return bool(coarse >= 2 and a[12] and a[12] == b[12])
 
 
 def _cell(m: Mention) -> tuple[str, int, int] | tuple[str, str]:

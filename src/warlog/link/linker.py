@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from warlog.link.blocking import BlockIndex, compatible
+from warlog.link.blocking import BlockIndex, keys_compatible, pair_key
 from warlog.link.score import LINK_THRESHOLD, PairScore, evidence_words, score_pair
 from warlog.model import Mention
 
@@ -45,6 +45,7 @@ class Linker:
     reports: dict[str, set[str]] = field(default_factory=dict)
     index: BlockIndex = field(default_factory=BlockIndex)
     _words: dict[str, frozenset[str]] = field(default_factory=dict)
+    _keys: dict[str, tuple] = field(default_factory=dict)  # mention id -> blocking.pair_key
 
     def load(self, event_id: str, mention: Mention) -> None:
         """Restore an existing assignment (from the store) without scoring it."""
@@ -59,6 +60,13 @@ class Linker:
             w = self._words[m.id] = evidence_words(m)
         return w
 
+    def _k(self, m: Mention) -> tuple:
+        """What the blocking test reads of a mention (blocking.pair_key), cached by mention id."""
+        k = self._keys.get(m.id)
+        if k is None:
+            k = self._keys[m.id] = pair_key(m)
+        return k
+
     def best_match(self, m: Mention) -> tuple[str, PairScore, str] | None:
         """The best (event id, score, member id) among candidate events compatible with the founding mention.
 
@@ -67,16 +75,18 @@ class Linker:
         """
         best: tuple[str, PairScore, str] | None = None
         wm = self._w(m)
+        km = self._k(m)
+        key = self._k
         for eid in sorted(self.index.candidates(m)):
             if m.report_id in self.reports[eid]:
                 continue  # one report's separate mentions are separate events
             group = self.members[eid][: self.max_compare]
-            if not compatible(m, group[0]):
+            if not keys_compatible(km, key(group[0])):  # blocking.compatible, from keys computed once
                 continue
             top: tuple[PairScore, str] | None = None
             total = 0.0
             for i, other in enumerate(group):
-                if i and not compatible(m, other):  # group[0] was tested above
+                if i and not keys_compatible(km, key(other)):  # group[0] was tested above
                     continue
                 s = score_pair(m, other, wm, self._w(other))
                 total += s.total

@@ -37,16 +37,22 @@ class LinkSummary:
 
 def reconcile_rows(eid: str, members: list[tuple[Any, dict[str, Any]]], decisions: dict[str, LinkDecision]) -> tuple:
     """The events row and event_sources rows for one event from its members (mention, report info)."""
-    texts = {m.report_id: info.get("text") or "" for m, info in members}
+    texts: dict[str, str] = {}
+    outlets: dict[str, str | None] = {}
+    for m, info in members:  # a report's last member gives its text and outlet (one report, one text)
+        texts[m.report_id] = info.get("text") or ""
+        outlets[m.report_id] = info.get("outlet")
     groups = syndication_groups(texts)
-    outlets = {m.report_id: info.get("outlet") for m, info in members}
     sources = independent_sources(outlets, groups)
     ms = [
         Member(m, info.get("outlet"), info.get("published"), groups.get(m.report_id), sources.get(m.report_id))
         for m, info in members
     ]
     rec = reconcile(ms)
-    first = min((m for m, _ in members), key=lambda m: (event_id_for(m.id) != eid, m.id))
+    if len(members) == 1:
+        first = members[0][0]
+    else:
+        first = min((m for m, _ in members), key=lambda m: (event_id_for(m.id) != eid, m.id))
     row = {"id": eid, "first_mention_id": first.id, **rec.fields}
     row.update({"sources": rec.sources, "figures": rec.figures, "flags": rec.flags})
     src_rows = []
@@ -74,6 +80,8 @@ def _keep_decisions(store: Store, event_ids: list[str]) -> dict[str, LinkDecisio
 
     out: dict[str, LinkDecision] = {}
     with store.engine.connect() as conn:
+        if db.empty(conn, event_sources):  # a first link (or a rebuild): no earlier scores
+            return out
         for i in range(0, len(event_ids), 500):
             q = sa.select(event_sources).where(event_sources.c.event_id.in_(event_ids[i : i + 500]))
             for r in conn.execute(q).mappings():

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from warlog.link.blocking import date_window, place_distance, radius_km
 from warlog.model import Mention
@@ -34,8 +35,10 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     return len(a & b) / len(a | b)
 
 
+@lru_cache(maxsize=8192)
 def _actor_key(name: str | None) -> str | None:
-    """An actor name without its country qualifier, lower-cased: "Military Forces of Syria (2000-)" -> "military..."."""
+    """An actor name without its country qualifier, lower-cased: "Military Forces of Syria (2000-)" -> "military...".
+    Remembered per name (a regex per call, several per scored pair; an archive names a few hundred actors)."""
     if not name:
         return None
     return re.sub(r"\s*\(.*?\)", "", name).strip().lower() or None

@@ -54,8 +54,7 @@ def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
     """|a & b| / |a | b| (1.0 for two empty sets)."""
     if not a and not b:
         return 1.0
-    small, big = (a, b) if len(a) <= len(b) else (b, a)
-    inter = sum(1 for s in small if s in big)
+    inter = len(a & b)  # the same count as a membership test per shingle, in C
     return inter / (len(a) + len(b) - inter)
 
 

@@ -73,7 +73,8 @@ def insert_rows(conn: Connection, table: sa.TableClause, rows: Sequence[Mapping[
 
 
 def update_column(conn: Connection, table: sa.Table, key: str, column: str, pairs: Sequence[tuple[Any, Any]]) -> None:
-    """UPDATE table SET column = value WHERE key = k for each (k, value), in the order given."""
+    """UPDATE table SET column = value WHERE key = k for each (k, value), in the order given (SQLite, when the pairs
+    are BULK_ROWS or more and at least a quarter of the table: in the table's own row order, see _by_rowid)."""
     if not pairs:
         return
     if conn.dialect.name != "sqlite":
@@ -83,7 +84,30 @@ def update_column(conn: Connection, table: sa.Table, key: str, column: str, pair
     procs = dict(_processors(conn, table, [column, key]))
     pv, pk = procs.get(0), procs.get(1)
     params = [(pv(v) if pv else v, pk(k) if pk else k) for k, v in pairs]
+    if len(params) >= BULK_ROWS and (by_rowid := _by_rowid(conn, table, key, params)) is not None:
+        conn.exec_driver_sql(f"UPDATE {table.name} SET {table.c[column].name} = ? WHERE rowid = ?", by_rowid)
+        return
     conn.exec_driver_sql(f"UPDATE {table.name} SET {table.c[column].name} = ? WHERE {table.c[key].name} = ?", params)
+
+
+def _by_rowid(conn: Connection, table: sa.Table, key: str, params: list[tuple[Any, Any]]) -> list[tuple] | None:
+    """(value, rowid) for (value, key) params, in rowid order, when they are at least a quarter of the table's rows
+    (None otherwise): the key's rowids read in one scan of its index, so the updates walk the table's pages in turn
+    instead of one random page per row (mention ids are hashes). Keys not in the table are left out (an UPDATE by
+    key would change nothing for them either)."""
+    col = table.c[key]
+    if not isinstance(col.type, sa.String) or col.type.collation or not all(isinstance(k, str) for _v, k in params):
+        return None  # a key compared with affinity or a collation: only SQLite's own = finds the same rows
+    q = "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?"
+    if "WITHOUT ROWID" in (conn.exec_driver_sql(q, (table.name,)).scalar() or "").upper():
+        return None
+    held = conn.exec_driver_sql(f"SELECT count(*) FROM {table.name}").scalar_one()
+    if len(params) * 4 < held:
+        return None
+    rowid = dict(conn.exec_driver_sql(f"SELECT {table.c[key].name}, rowid FROM {table.name}").all())
+    out = [(v, r) for v, k in params if (r := rowid.get(k)) is not None]
+    out.sort(key=itemgetter(1))
+    return out
 
 
 @contextmanager
@@ -99,6 +123,32 @@ def page_cache(conn: Connection, rows: int) -> Iterator[None]:
         yield
     finally:
         conn.exec_driver_sql(f"PRAGMA cache_size={int(before)}")
+
+
+@contextmanager
+def column_indexes_rebuilt(conn: Connection, table: sa.Table, column: str, rows: int) -> Iterator[None]:
+    """SQLite: when this write updates `column` in at least half of the table's rows (a whole-store link assigning
+    every mention its event), drop the secondary indexes that hold the column for the write and create them again
+    after from their own stored SQL (one sort instead of a delete and an insert at a random place per row). Inside
+    the caller's transaction, as indexes_rebuilt."""
+    if conn.dialect.name != "sqlite" or rows < BULK_ROWS:
+        yield
+        return
+    held = conn.exec_driver_sql(f"SELECT count(*) FROM {table.name}").scalar_one()
+    if rows * 2 < held:
+        yield
+        return
+    q = "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL"
+    found = []
+    for name, sql in conn.exec_driver_sql(q, (table.name,)).all():
+        cols = {r[2] for r in conn.exec_driver_sql(f'PRAGMA index_xinfo("{name}")').all()}
+        if table.c[column].name in cols:
+            found.append((name, sql))
+    for name, _sql in found:
+        conn.exec_driver_sql(f'DROP INDEX "{name}"')
+    yield
+    for _name, sql in found:
+        conn.exec_driver_sql(sql)
 
 
 @contextmanager

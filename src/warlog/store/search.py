@@ -30,6 +30,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 import sqlalchemy as sa
@@ -272,7 +273,9 @@ def _write_docs(conn: Connection, docs: list[dict[str, Any]]) -> None:
     from warlog.store import bulk
 
     if conn.dialect.name == "sqlite":
-        docs = [{**d, "rowid": doc_key(d["event_id"])} for d in docs]
+        # in rowid order: FTS5 flushes its pending terms to a new segment whenever a rowid comes below the last one
+        # written in the transaction, so hashed rowids in event id order made a segment (and merges) every other row
+        docs = sorted(({**d, "rowid": doc_key(d["event_id"])} for d in docs), key=itemgetter("rowid"))
     bulk.insert_rows(conn, search_table, docs)
 
 
@@ -289,21 +292,33 @@ def refresh(
     ids = sorted(set(event_ids))
     written = written or {}
     reviews = metadata.tables["event_reviews"]
+    # a store's first link (or a rebuild): no document to delete, no review to read (one step each, instead of two
+    # IN (...) statements per 500 events)
+    held, reviewed_any = (not _empty(conn, t) for t in (search_table, reviews))
+    pending: list[dict[str, Any]] = []  # written after every delete, in one rowid-ordered batch (_write_docs)
     for i in range(0, len(ids), _CHUNK):
         chunk = ids[i : i + _CHUNK]
-        if conn.dialect.name == "sqlite":
+        if not held:
+            pass
+        elif conn.dialect.name == "sqlite":
             conn.execute(sa.delete(search_table).where(search_table.c.rowid.in_([doc_key(e) for e in chunk])))
         else:
             conn.execute(sa.delete(search_table).where(search_table.c.event_id.in_(chunk)))
         mine = [e for e in chunk if e in written]
-        if mine:
+        if mine and reviewed_any:
             reviewed = set(conn.execute(sa.select(reviews.c.event_id).where(reviews.c.event_id.in_(mine))).scalars())
             mine = [e for e in mine if e not in reviewed]
         docs = {e: document_of(*written[e]) for e in mine}
         rest = [e for e in chunk if e not in docs]
         if rest:
             docs.update((d["event_id"], d) for d in documents(conn, rest))
-        _write_docs(conn, [docs[e] for e in chunk if e in docs])
+        pending.extend(docs[e] for e in chunk if e in docs)
+    _write_docs(conn, pending)
+
+
+def _empty(conn: Connection, table: sa.TableClause) -> bool:
+    """Whether the table holds no row."""
+    return conn.execute(sa.select(sa.literal(1)).select_from(table).limit(1)).first() is None
 
 
 def clear(conn: Connection) -> None:
