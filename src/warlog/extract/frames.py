@@ -114,7 +114,6 @@ _NO_CLAIM = re.compile(
     r"|(?:has|have|had|did)\s*n[o']t)(?:\s+\w+){0,3}\s*$",
     re.I,
 )
-_BLAMED = re.compile(r"\b(?:blamed|held\s+\S+(?:\s+\S+)?\s+responsible|accused)\b", re.I)
 _DENIES = re.compile(
     r"\b(?:denied|denies|rejected|rejects)\s+(?:any\s+)?(?:involvement|responsibility|the\s+accusation|"
     r"the\s+charge|the\s+claim|any\s+role|carrying\s+out)",
@@ -492,9 +491,11 @@ def _one_clause_per_place(sent: _Sentence, toponyms: list[Toponym], resolved: li
 _LATER_DAY = re.compile(
     r"\b(?:(a|one|two|three)\s+days?\s+later|the\s+(?:next|following)\s+(?:day|morning|night|evening))\b", re.I
 )
+# a clause that moves on in time: a later day, or a weekday of its own
 _MOVES_ON = re.compile(
-    r"(?:(?:a|one|two|three)\s+days?\s+later|the\s+(?:next|following)\s+(?:day|morning|night)|hours\s+later"
-    r"|(?:on|by|late\s+on|early\s+on)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
+    _LATER_DAY.pattern
+    + r"|\bhours\s+later\b|\b(?:on|by|late\s+on|early\s+on)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
+    r"|Sunday)\b",
     re.I,
 )
 _PROTEST_SUBS = taxonomy().protest_family
@@ -659,7 +660,6 @@ _ITEM_OPENS = re.compile(
 )
 _BASED_AFTER = re.compile(r"[-\u2010-\u2014]?\s?based\b", re.I)
 _PRONOUN_OPENS = re.compile(r"(?:[A-Z][\w ]{0,20},\s+)?(?:They|Their|He|His|She|Her|It|Its|Them)\b")
-_SMALL_DAYS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 # the trigger in the clause after "a day after": the incident, dated back from the day the main clause tells
 _DAYS_AFTER_BEFORE = re.compile(r"\b(a|one|two|three|four|five|six|seven)\s+days?\s+after\s+(?:[\w'-]+\s+){0,8}$", re.I)
 _SAME_DAY = re.compile(
@@ -1825,8 +1825,8 @@ def _named_claimant(sentence: str, known: list[Any]) -> tuple[str, int] | None:
     return (name, 2) if _ARMED_NAME.search(name) else None
 
 
-def _take_claimant(mention: Mention, next_sentence: str, country: str | None) -> None:
-    """ "X claimed responsibility" after an attack names its perpetrator."""
+def _take_claimant(mention: Mention, next_sentence: str, country: str | None, then: str = "") -> None:
+    """ "X claimed responsibility" after an attack names its perpetrator (``then``: the sentence after that one)."""
     claim = _CLAIMED.search(next_sentence)
     if not claim or _NO_CLAIM.search(next_sentence, max(0, claim.start() - 40), claim.start()):
         return  # "No group has claimed responsibility; fighters of X and Y are active in the area": no claimant
@@ -1834,6 +1834,8 @@ def _take_claimant(mention: Mention, next_sentence: str, country: str | None) ->
     rivals = ("rebel", "militia", "identity")
     if blame and any(a.kind in rivals and a.end <= claim.start() for a in find_actors(next_sentence, country)):
         return  # "the ELN blamed the 33rd Front for the killings": a rival's accusation names no doer
+    if blame and _DENIES.search(then):
+        return  # "The army blamed the NAS. A NAS spokesman denied any involvement.": an accusation denied
     known = [
         a
         for a in find_actors(next_sentence, country)
@@ -2168,7 +2170,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             and published is not None
             and drafts
             and (back := _DAYS_BEFORE_TOLD.search(sent.text)) is not None
-            and event_date == published - timedelta(days=(n_back := _SMALL_DAYS[(back.group(1) or "a").lower()]))
+            and event_date == published - timedelta(days=(n_back := parse_number(back.group(1) or "a") or 1))
             and (ref := _told_just_before(drafts, index, doc, sentences)) is not None
             and ref.mention.event_date is not None
         ):
@@ -2183,7 +2185,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         ):
             # "Residents were washing blood from the alleys on Friday, a day after a police raid left 28 dead": the
             # day told is the aftermath's; the incident came that many days before it
-            event_date = event_date - timedelta(days=_SMALL_DAYS.get(after_days.group(1).lower(), 1))
+            event_date = event_date - timedelta(days=parse_number(after_days.group(1)) or 1)
         if not dated and index in episodes:
             # an episode told by its month or week ("in late March last year"): dated at that precision (a later
             # sentence may give its first day)
@@ -2209,7 +2211,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         if later_day is not None and drafts[-1].mention.event_date is not None:
             # "..., and a day later 14 gunmen died in a clash in Guerrero": the day after the incident just told, an
             # incident of its own
-            shift = _SMALL_DAYS.get((later_day.group(1) or "a").lower(), 1)
+            shift = parse_number(later_day.group(1) or "a") or 1
             event_date = drafts[-1].mention.event_date + timedelta(days=shift)
             precision, dated = drafts[-1].mention.time_precision, True
         if (
@@ -2340,17 +2342,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
                 break
             if _NEW_INCIDENT.match(later.text):
                 break
-            before = (mention.actor1, mention.inter1)
-            _take_claimant(mention, later.text, country)
-            if (
-                (mention.actor1, mention.inter1) != before
-                and _BLAMED.search(later.text)
-                and k + 1 < len(sentences)
-                and _DENIES.search(sentences[k + 1].text)
-            ):
-                # "The army blamed the NAS. A NAS spokesman denied involvement": an accusation the accused denies
-                # names no doer (ACLED keeps the unidentified group)
-                mention.actor1, mention.inter1 = before
+            _take_claimant(mention, later.text, country, sentences[k + 1].text if k + 1 < len(sentences) else "")
         complete_roles(mention, match.sub_event_type, match.event_type, sent.text, war_actors, mention_country)
         _same_doer(mention, goes_on, sent.text, mention_country)
         if match.event_type == "Battles" and one_sided_battle(mention):
