@@ -155,3 +155,12 @@ def test_a_live_blog_item_tells_one_place(nlp) -> None:
     # "18:40 - ... the toll in Mykolaiv has risen to four ... A missile hit a grain terminal": the item's town
     assert strike.place.country == "Ukraine" and strike.place.location.startswith("Mykola")
     assert strike.injured == 19
+
+
+def test_the_taliban_are_the_state_from_august_2021(nlp) -> None:
+    (arrest,) = _report(nlp, "kabul_2022.txt")
+    # ACLED: from 15 August 2021 the Taliban are Afghanistan's forces; their detentions are arrests
+    assert arrest.sub_event_type == "Arrests"
+    assert arrest.actor1 == "Military Forces of Afghanistan (2021-)" and arrest.inter1 == 1
+    (attack,) = _report(nlp, "kunduz_2019.txt")
+    assert attack.actor1 == "Taliban" and attack.inter1 == 2

@@ -37,7 +37,7 @@ from warlog.extract.context import (
 from warlog.extract.counts import Casualties, aggregate_period, extract_casualties, is_aggregate_toll
 from warlog.extract.dates import DateMention, find_dates
 from warlog.extract.numbers import parse_number
-from warlog.extract.periods import dated_actor
+from warlog.extract.periods import dated_actor, rulers
 from warlog.extract.places import (
     NON_PLACE,
     Toponym,
@@ -1404,8 +1404,18 @@ def _name_the_other_side(a: Mention, b: Mention) -> None:
 
 
 def _date_actors(m: Mention) -> None:
-    """State forces named with the government period of the event's day (``extract.periods``)."""
+    """State forces named with the government period of the event's day (``extract.periods``); a group that had
+    become the state by then is the state's forces, and its detentions are arrests ("Taliban intelligence detained
+    three people" in November 2021)."""
+    became_state = m.actor1 in rulers() and dated_actor(m.actor1, m.event_date) != m.actor1
+    if m.actor2 in rulers() and dated_actor(m.actor2, m.event_date) != m.actor2:
+        m.inter2 = 1
     m.actor1, m.actor2 = dated_actor(m.actor1, m.event_date), dated_actor(m.actor2, m.event_date)
+    if became_state:
+        m.inter1 = 1  # the state's forces (ACLED inter 1)
+    if became_state and m.sub_event_type == "Abduction/forced disappearance":
+        m.event_type = m.disorder_type = "Strategic developments"
+        m.sub_event_type = "Arrests"
     for name in ("assoc_actor_1", "assoc_actor_2"):
         value = getattr(m, name)
         if value:

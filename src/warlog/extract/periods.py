@@ -18,7 +18,7 @@ from datetime import date
 from functools import lru_cache
 from importlib import resources
 
-from warlog.countries import country_iso2
+from warlog.countries import acled_country_name, country_iso2
 
 
 @dataclass(frozen=True)
@@ -77,11 +77,29 @@ _FORCES = re.compile(
 )
 
 
+@lru_cache(maxsize=1)
+def rulers() -> dict[str, tuple[str, date]]:
+    """Armed group (ACLED name) -> (ISO2, the day it became the state), from ``government_changes.csv``."""
+    changes = resources.files("warlog").joinpath("data/government_changes.csv").read_text(encoding="utf-8")
+    return {
+        rec["came_to_power"]: (rec["iso"], date.fromisoformat(rec["first_day"]))
+        for rec in csv.DictReader(line for line in changes.splitlines() if not line.startswith("#"))
+        if rec.get("came_to_power")
+    }
+
+
 def dated_actor(name: str | None, day: date | None) -> str | None:
     """The actor name with its government period for the event's day ("Military Forces of the United States
-    (2017-2021)" on 2022-03-01 -> "(2021-)"); any other name, or no day, unchanged."""
+    (2017-2021)" on 2022-03-01 -> "(2021-)"); a group that had become the state by then, as the state's forces
+    ("Taliban" on 2022-03-01 -> "Military Forces of Afghanistan (2021-)"); any other name, or no day, unchanged."""
     if not name or day is None:
         return name
+    ruler = rulers().get(name)
+    if ruler is not None and day >= ruler[1]:
+        country = acled_country_name(ruler[0])
+        label = period_on(ruler[0], day)
+        if country and label:
+            return f"Military Forces of {country} ({label})"
     m = _FORCES.match(name)
     if m is None:
         return name
