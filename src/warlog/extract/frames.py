@@ -1966,6 +1966,20 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             for x in between
         )
 
+    def only_incident_here(i: int) -> bool:
+        """One incident told so far, and the sentence names no place but its own ("A doctor at the hospital said he
+        had hidden with patients as gunfire echoed through the corridors"): a detail of that incident, told on."""
+        if len(drafts) != 1 or drafts[0].mention.place is None:
+            return False
+        sent = sentences[i]
+        para = text.rfind("\n", 0, sent.start) + 1  # (nor does its paragraph: "19:15 - ... the toll in Kryvyi Rih")
+        here = [
+            p
+            for j, (t, p) in enumerate(zip(toponyms, resolved, strict=True))
+            if para <= t.start < sent.end and j not in filed
+        ]
+        return all(p is not None and _place_key(p) == _place_key(drafts[0].mention.place) for p in here)
+
     def refers_back(i: int) -> bool:
         """The sentence, or the one before, points back at the incident told ("missing since the attack", "abducted
         by the same militants"): it goes on about it, however far back it was told."""
@@ -2232,6 +2246,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
                 index - drafts[-1].sentence_index <= 3
                 or quiet_since(drafts[-1].sentence_index, index)
                 or refers_back(index)
+                or only_incident_here(index)
             )
             and not _NEW_INCIDENT.match(sent.text)
         ):
