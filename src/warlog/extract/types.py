@@ -317,10 +317,10 @@ def _modifier(sentence: str, start: int) -> float:
         long_ago = re.search(r"\b(?:months?|years?|decades?)\s+after\s+(?:[\w'-]+\s+){0,8}$", sentence[:start], re.I)
         days_after = re.search(r"\b(?:days?|hours?)\s+after\s+(?:[\w'-]+\s+){0,8}$", sentence[:start], re.I)
         head = sentence[: max(0, start - 60) + cause.start()]
-        if days_after and not _TRIGGER_WORD_BEFORE.search(head) and not _raw_triggers(head):
-            pass  # "Residents were still washing blood from the alleys, a day after a police raid left 28 dead": the
-            # main clause is the aftermath, the incident after "a day after" is the news
-        else:
+        # (not when the main clause is only the aftermath: "Residents were still washing blood from the alleys, a day
+        # after a police raid left 28 dead": the incident after "a day after" is the news)
+        aftermath = days_after is not None and not _TRIGGER_WORD_BEFORE.search(head) and not _raw_triggers(head)
+        if not aftermath:
             factor *= (
                 0.1 if long_ago else 0.2
             )  # "killed 131 civilians in reprisal for clashes with rival groups": the cause, not the event
