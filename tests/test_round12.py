@@ -164,3 +164,10 @@ def test_the_taliban_are_the_state_from_august_2021(nlp) -> None:
     assert arrest.actor1 == "Military Forces of Afghanistan (2021-)" and arrest.inter1 == 1
     (attack,) = _report(nlp, "kunduz_2019.txt")
     assert attack.actor1 == "Taliban" and attack.inter1 == 2
+
+
+def test_the_weapon_named_first_stays_when_another_blast_is_told(nlp) -> None:
+    (attack,) = _report(nlp, "quetta.txt")
+    # "set off explosions" (noise), "a suicide bomber detonated explosives" (the weapon), then "a second explosion,
+    # apparently from a car bomb": the suicide bombing it was
+    assert attack.sub_event_type == "Suicide bomb" and attack.fatalities == 11

@@ -1096,6 +1096,9 @@ def _merge(into: _Draft, other: _Draft) -> None:
         and a.sub_event_type != b.sub_event_type
         and _heard_blasts_only(a.evidence[0].text)
         and any(_names_weapon(e.text, b.sub_event_type) for e in b.evidence)
+        # (not once a sentence folded in named the weapon of the sub-type it has: "a suicide bomber detonated
+        # explosives at the entrance", then "a second explosion, apparently from a car bomb")
+        and not any(_names_weapon(e.text, a.sub_event_type) for e in a.evidence)
     ):
         # "Three explosions hit the arrivals hall" then "the airport was hit by three missiles": the weapon a later
         # sentence names is the sub-type (the first telling only heard blasts)
