@@ -3,22 +3,10 @@ spelling of its name in that province, and, in the conflict region, no namesake 
 
 from __future__ import annotations
 
-import sqlite3
-
+from gaztools import gazetteer_of as _gazetteer_of
+from gaztools import row as _row
 from warlog.eval.geoparse import resolve_spans
-from warlog.gazetteer.index import Gazetteer, create_schema, insert_places
-
-
-def _gazetteer_of(rows: list[dict]) -> Gazetteer:
-    conn = sqlite3.connect(":memory:", check_same_thread=False)
-    create_schema(conn)
-    insert_places(conn, rows)
-    return Gazetteer(conn)
-
-
-def _row(id_: str, name: str, feature: str, iso: str, lat: float, lon: float, **kw: object) -> dict:
-    return {"id": id_, "name": name, "feature": feature, "iso": iso, "country": iso, "lat": lat, "lon": lon,
-            "population": kw.pop("population", 0), "alt_names": kw.pop("alt_names", []), **kw}  # fmt: skip
+from warlog.gazetteer.index import Gazetteer
 
 
 def _syria() -> Gazetteer:

@@ -10,23 +10,13 @@ from pathlib import Path
 
 import pytest
 
+from gaztools import gazetteer_of as _gazetteer_of
+from gaztools import row as _row
 from warlog.eval.geo_syria import acled_cases
 from warlog.extract.places import place_from_entry
 from warlog.gazetteer import layers, world
-from warlog.gazetteer.index import Gazetteer, create_schema, insert_places
+from warlog.gazetteer.index import create_schema, insert_places
 from warlog.gazetteer.layers import SAFESIGNAL_SOURCE, new_places, rg_only_rows, safesignal_rows
-
-
-def _gazetteer_of(rows: list[dict]) -> Gazetteer:
-    conn = sqlite3.connect(":memory:", check_same_thread=False)
-    create_schema(conn)
-    insert_places(conn, rows)
-    return Gazetteer(conn)
-
-
-def _row(id_: str, name: str, feature: str, iso: str, lat: float, lon: float, **kw: object) -> dict:
-    return {"id": id_, "name": name, "feature": feature, "iso": iso, "country": kw.pop("country", iso), "lat": lat,
-            "lon": lon, "population": kw.pop("population", 0), "alt_names": kw.pop("alt_names", []), **kw}  # fmt: skip
 
 
 def _geonames_line(gid: str, name: str, code: str, cc: str, a1: str, pop: int) -> str:

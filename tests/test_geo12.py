@@ -6,29 +6,18 @@ from __future__ import annotations
 
 import importlib.util
 import json
-import sqlite3
 import sys
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
+from gaztools import gazetteer_of as _gazetteer_of
+from gaztools import row as _row
 from warlog.eval.geoparse import resolve_spans
 from warlog.extract.places import Toponym, _doc_country
-from warlog.gazetteer.index import GazEntry, Gazetteer, create_schema, insert_places
+from warlog.gazetteer.index import GazEntry, Gazetteer
 from warlog.gazetteer.names import UNIT_PART_QUALITY, UNIT_SPELLING_QUALITY, unit_spelling_quality
-
-
-def _gazetteer_of(rows: list[dict]) -> Gazetteer:
-    conn = sqlite3.connect(":memory:", check_same_thread=False)
-    create_schema(conn)
-    insert_places(conn, rows)
-    return Gazetteer(conn)
-
-
-def _row(id_: str, name: str, feature: str, iso: str, lat: float, lon: float, **kw: object) -> dict:
-    return {"id": id_, "name": name, "feature": feature, "iso": iso, "country": iso, "lat": lat, "lon": lon,
-            "population": kw.pop("population", 0), "alt_names": kw.pop("alt_names", []), **kw}  # fmt: skip
 
 
 @pytest.mark.parametrize(

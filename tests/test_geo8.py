@@ -3,6 +3,8 @@ coding keeps ACLED's provincial capital; candidate generation and ranker feature
 
 from __future__ import annotations
 
+from gaztools import gazetteer_of as _gazetteer_of
+from gaztools import row as _row
 from warlog.eval.geoparse import resolve_spans
 from warlog.extract.places import place_from_entry
 from warlog.gazetteer import haversine_km
@@ -30,22 +32,6 @@ def test_abbreviations_are_keyed_by_their_letters() -> None:
 
     assert abbr_key("L.A.") == "la" and abbr_key("N.S.W.") == "nsw" and abbr_key("W. Va.") == "wva"
     assert len({abbr_key(a) for a in ("L.A.", "UAE", "EU", "IA")}) == 4  # name_key folds all four into "a"
-
-
-def _gazetteer_of(rows: list[dict]):  # noqa: ANN202
-    import sqlite3
-
-    from warlog.gazetteer.index import Gazetteer, create_schema, insert_places
-
-    conn = sqlite3.connect(":memory:", check_same_thread=False)
-    create_schema(conn)
-    insert_places(conn, rows)
-    return Gazetteer(conn)
-
-
-def _row(id_: str, name: str, feature: str, iso: str, lat: float, lon: float, **kw: object) -> dict:
-    return {"id": id_, "name": name, "feature": feature, "iso": iso, "country": iso, "lat": lat, "lon": lon,
-            "population": kw.pop("population", 0), "alt_names": kw.pop("alt_names", []), **kw}  # fmt: skip
 
 
 def test_abbreviation_lookup_finds_the_abbreviated_place_only() -> None:

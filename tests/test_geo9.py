@@ -4,25 +4,13 @@ spells it."""
 
 from __future__ import annotations
 
-import sqlite3
-
+from gaztools import gazetteer_of as _gazetteer_of
+from gaztools import row as _row
 from warlog.extract.places import place_from_entry
 from warlog.gazetteer import haversine_km
-from warlog.gazetteer.index import GazEntry, Gazetteer, create_schema, get_gazetteer, insert_places
+from warlog.gazetteer.index import GazEntry, get_gazetteer
 from warlog.gazetteer.names import distinct_words_agree, name_key
 from warlog.gazetteer.world import admin2_alternates, admin2_name
-
-
-def _gazetteer_of(rows: list[dict]) -> Gazetteer:
-    conn = sqlite3.connect(":memory:", check_same_thread=False)
-    create_schema(conn)
-    insert_places(conn, rows)
-    return Gazetteer(conn)
-
-
-def _row(id_: str, name: str, feature: str, iso: str, lat: float, lon: float, **kw: object) -> dict:
-    return {"id": id_, "name": name, "feature": feature, "iso": iso, "country": iso, "lat": lat, "lon": lon,
-            "population": kw.pop("population", 0), "alt_names": kw.pop("alt_names", []), **kw}  # fmt: skip
 
 
 def test_near_misses_that_share_only_a_generic_word_do_not_agree() -> None:

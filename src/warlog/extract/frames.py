@@ -645,7 +645,6 @@ def _report_date(d: DateMention, sentence: str) -> bool:
     return _STAMP_BEFORE.search(before) is not None or _TELLING_BEFORE.search(before) is not None
 
 
-# A day told by the one before: "on the same night", "later that day", "the following morning".
 # "a day earlier", "two days before", "the previous day": counted back from the incident just told
 _DAYS_BEFORE_TOLD = re.compile(
     r"\b(?:(a|one|two|three)\s+days?\s+(?:earlier|before)|the\s+(?:previous|preceding)\s+day|the\s+day\s+before)\b"
@@ -662,6 +661,7 @@ _BASED_AFTER = re.compile(r"[-\u2010-\u2014]?\s?based\b", re.I)
 _PRONOUN_OPENS = re.compile(r"(?:[A-Z][\w ]{0,20},\s+)?(?:They|Their|He|His|She|Her|It|Its|Them)\b")
 # the trigger in the clause after "a day after": the incident, dated back from the day the main clause tells
 _DAYS_AFTER_BEFORE = re.compile(r"\b(a|one|two|three|four|five|six|seven)\s+days?\s+after\s+(?:[\w'-]+\s+){0,8}$", re.I)
+# A day told by the one before: "on the same night", "later that day", "the following morning".
 _SAME_DAY = re.compile(
     r"\b(?:(?:on|during|in)\s+)?(?:the\s+|that\s+)?(?:(next|following)|same)\s+(?:day|night|evening|morning|afternoon)\b"
     r"|\b(?:later|earlier)\s+(?:that|the\s+same|in\s+the)\s+(?:day|night|evening|morning|afternoon)\b",
