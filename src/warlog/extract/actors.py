@@ -606,10 +606,18 @@ def _find_actors(text: str, country: str | None) -> tuple[tuple[int, int, str, s
     mentions = _with_head_nouns(text, mentions)
     # "a former rebel fighter", "ex-militants": once of the group, no longer its fighter
     mentions = [a for a in mentions if a.kind == "civilians" or not _FORMER.search(text, max(0, a.start - 10), a.start)]
+    # "a civilian auxiliary force", "the Civilian Joint Task Force": the word qualifies an armed body, not its victims
+    mentions = [a for a in mentions if not (a.kind == "civilians" and _QUALIFIES_FORCE.match(text, a.end))]
     return tuple((a.start, a.end, a.surface, a.canonical, a.inter, a.kind) for a in mentions)
 
 
 _FORMER = re.compile(r"(?:\bformer\s+|\bex-)$", re.I)
+_QUALIFIES_FORCE = re.compile(
+    r"[\s-]+(?:(?:armed|auxiliary|self-defen[cs]e|defen[cs]e|security|protection|vigilante|volunteer|joint|"
+    r"paramilitary)\s+)*(?:forces?|auxiliar(?:y|ies)|militias?|(?:self-)?defen[cs]e (?:forces?|groups?|units?|corps)|"
+    r"vigilantes?|task force|JTF|patrols?|brigades?|militiamen)\b",
+    re.I,
+)
 # A generic noun right after a named actor is that actor's head noun, not a second actor: "Hayat Tahrir al Sham
 # fighters", "Islamic State sleeper cell members", "QSD forces".
 _HEAD_NOUN = re.compile(

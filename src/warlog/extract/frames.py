@@ -2522,6 +2522,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     totals = {id(m) for m in split_totals([d.mention for d in drafts], placeless)}
     drafts = [d for d in drafts if id(d.mention) in totals]
 
+    _unknown_place_as_elsewhere(drafts)
     # ACLED codes no event without at least a province: a happening placed only in a country is dropped (it is
     # usually background or a headline with no place), unless its sentence names a place the gazetteer lacks (kept at
     # the country with the names in unresolved_places, for an analyst to place).
@@ -2557,6 +2558,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             first, *rest = d.mention.assoc_actor_1.split("; ")
             d.mention.actor1, d.mention.assoc_actor_1, d.mention.inter1 = first, "; ".join(rest) or None, None
         _date_actors(d.mention)
+        _other_side(d.mention, d.mention.place.country if d.mention.place else country)
         fill_inter(d.mention, d.mention.place.country if d.mention.place else country)  # merges can drop a code
     for n, d in enumerate(drafts):
         mention_id = d.mention.make_id()
@@ -2564,6 +2566,45 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         ids.add(d.mention.id)
         mentions.append(d.mention)
     return Extraction(report=report, mentions=mentions, claims=claims, warnings=warnings)
+
+
+def _unknown_place_as_elsewhere(drafts: list[_Draft]) -> None:
+    """A village the gazetteer lacks, placed once through what the report says it lies in ("the village of Kishishe,
+    in Rutshuru territory": the territory), is placed there every time the report names it again with no place of its
+    own ("fresh clashes near Kishishe", "civilians killed in Kishishe"), not at the country or the report's city."""
+    where: dict[str, Place] = {}
+    for d in drafts:
+        p = d.mention.place
+        if d.own_place and p is not None and p.feature != "country" and p.geo_precision >= 2:
+            for name in d.mention.unresolved_places:
+                where.setdefault(name, p)
+    if not where:
+        return
+    for d in drafts:
+        p = d.mention.place
+        if d.own_place and p is not None and p.feature != "country" and p.location != p.country:
+            continue
+        known = [where[n] for n in d.mention.unresolved_places if n in where]
+        if known and (p is None or known[0].country == p.country):
+            d.mention.place = known[0]
+
+
+_SIDE_KINDS = frozenset({"state", "rebel", "militia", "identity", "external"})
+
+
+def _other_side(mention: Mention, country: str | None) -> None:
+    """An event never has one actor on both sides ("fighting between M23 and a coalition including the FDLR ...
+    M23 took control": actor2 is the FDLR, not M23 again): the other named armed party of its evidence, else none."""
+    if not mention.actor1 or mention.actor2 != mention.actor1:
+        return
+    others = [
+        a.canonical
+        for e in mention.evidence
+        for a in find_actors(e.text, country)
+        if a.kind in _SIDE_KINDS and a.canonical != mention.actor1 and "{" not in a.canonical
+    ]
+    mention.actor2 = others[0] if others else None
+    mention.inter2 = None
 
 
 def extract_report(report: Report, nlp: Any = None) -> Extraction:
