@@ -91,34 +91,34 @@ def train_types(
     out: Annotated[Path | None, typer.Option("--out", help="Model file (default: the package's copy).")] = None,
     cv: Annotated[bool, typer.Option("--cv", help="Also print a grouped-by-country 5-fold estimate (slow).")] = False,
     max_iter: Annotated[int, typer.Option("--max-iter", help="L-BFGS iterations.")] = 120,
-    min_p: Annotated[float, typer.Option("--min-p", help="Model probability needed to override the lexicon.")] = 0.9,
+    min_p: Annotated[float, typer.Option("--min-p", help="Model probability needed to override the lexicon.")] = 0.6,
     leads: Annotated[
         list[Path] | None,
         typer.Option(
             "--leads",
             exists=True,
             dir_okay=False,
-            help="A JSONL file of written news leads (repeatable; default: warlog/train/data/news_leads.jsonl).",
+            help="A JSONL file of written news leads (repeatable; default: every warlog/train/data/news_leads*.jsonl).",
         ),
     ] = None,
     no_leads: Annotated[bool, typer.Option("--no-leads", help="Train on no news leads.")] = False,
-    lead_weight: Annotated[float, typer.Option("--lead-weight", help="Loss weight of a lead against a note.")] = 1.0,
+    lead_weight: Annotated[float, typer.Option("--lead-weight", help="Loss weight of a lead against a note.")] = 30.0,
     choice_feature: Annotated[
         bool,
         typer.Option(
             "--choice-feature/--no-choice-feature",
             help="Give the model the lexicon's precedence choice as a feature (with it the model echoes the lexicon).",
         ),
-    ] = True,
+    ] = False,
 ) -> None:
     """Fit the linear sub-event-type model on ACLED notes and written news leads and write it under warlog/data/."""
     from importlib import resources
 
     from warlog.extract.type_model import MODEL_RESOURCE
-    from warlog.train.types import NEWS_LEADS, cross_validate, load_examples, train_shipped
+    from warlog.train.types import TRAINING_LEADS, cross_validate, load_examples, train_shipped
 
     target = out or Path(str(resources.files("warlog").joinpath(MODEL_RESOURCE)))
-    lead_files = [] if no_leads else (leads or [NEWS_LEADS])
+    lead_files = [] if no_leads else (leads or list(TRAINING_LEADS))
     examples = load_examples(data, ipe=ipe, leads=lead_files)
     err.print(f"{len(examples)} examples", highlight=False)
     fit_args = {"max_iter": max_iter, "lead_weight": lead_weight, "choice_feature": choice_feature}

@@ -819,6 +819,8 @@ _PERIOD_RES = [
     r"\bsince\s+(?:last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|weekend)\b",
     rf"\bsince\s+(?:the\s+)?(?:[\w'-]+\s+){{0,2}}?{_CONFLICT}\b",
     r"\bsince\s+then\b",
+    r"\b(?:over|during|in|throughout)\s+the\s+(?:reporting\s+period|period\s+(?:under\s+review|covered)"
+    r"|(?:week|month)\s+under\s+review)\b",
     r"\b(?:in|over|during)\s+recent\s+(?:weeks|months|years|decades)\b",  # "has killed hundreds ... in recent years"
     r"\b(?:over|for)\s+(?:the\s+)?(?:years|decades)\b(?!\s+(?:old|ago|earlier|before|later))",
     rf"\b(?:in|over|during|within|throughout)\s+the\s+(?:past|last|previous|preceding)\s+(?:{_NUMW}\s+)?{_SPAN_WORDS}\b",

@@ -99,7 +99,19 @@ _CLAIMED = re.compile(
     r"\bblamed (?:the )?[\"\u201c]?(?:suspected |alleged )?(?=[A-Z])|\bheld (?:the )?\S+ (?:\S+ )?responsible\b",
     re.I,
 )
-_BACKGROUND_HEADING = re.compile(r"(?:Context|Background|Analysis|Outlook)[ \t]*(?::|$|\n)", re.I)
+_BACKGROUND_HEADING = re.compile(
+    # "Context:", "BACKGROUND AND OTHER DEVELOPMENTS (NOT NEW INCIDENTS):" heading a section
+    r"(?:Context|Background|Analysis|Outlook)(?:[ \t]*|[ \t]+[^\n:.]{0,60}?)(?::|$|\n)", re.I
+)
+_BULLET_LINE = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[-\u2022*])[ \t]+")
+
+
+def _section_end(text: str, end: int) -> int:
+    """Where a heading alone on its line stops ruling: after the bulleted lines that follow it ("BACKGROUND:" then
+    "- On 1 September, ...", "- ..."), else at the end of the line it rules."""
+    while end < len(text) and _BULLET_LINE.match(text, end + 1):
+        end = _line_end(text, end + 1)
+    return end
 
 
 def _line_end(text: str, start: int) -> int:
@@ -146,7 +158,10 @@ _BACKGROUND = re.compile(
     r"\b(?:last|previous|past) (?:month|year|summer|winter|spring|autumn)\b|\blate last\b"
     r"|\bin recent (?:days|weeks|months)\b|\bearlier this (?:month|year)\b|\bhas become\b|\bsince (?:then|last)\b"
     r"|\b(?:days|weeks|months|years|a\s+(?:day|week|month|year)|(?:two|three|four|five|several|a\s+few)\s+"
-    r"(?:days|weeks|months|years))\s+(?:earlier|before)\b",  # "an attack ... days earlier": told as the cause
+    r"(?:days|weeks|months|years))\s+(?:earlier|before)\b"  # "an attack ... days earlier": told as the cause
+    # a bulletin's summary of its period ("Violence escalated ... over the reporting period"): the items tell each
+    r"|\b(?:over|during|in|throughout)\s+the\s+(?:reporting\s+period|period\s+(?:under\s+review|covered)"
+    r"|(?:week|month)\s+under\s+review)\b",
     re.I,
 )
 _EARLIER_THAN_TOLD = re.compile(
@@ -381,6 +396,16 @@ def _told_just_before(drafts: list[_Draft], index: int, doc: Any, sentences: lis
         ),
         None,
     )
+
+
+def _item_heading_day(text: str, start: int, published: date | None, skip_before: int) -> Any:
+    """The last day named in a bulletin's or live blog's item before ``start`` (the item's heading, "3. JIRIBAM -
+    hills near Nungchappi, 7 September."), or None outside an item or when it names none."""
+    item = text.rfind("\n", 0, start) + 1
+    if item >= start or item < skip_before or not _ITEM_OPENS.match(text, item):
+        return None
+    days = [d for d in find_dates(text[item:start], published) if d.value is not None and d.precision <= 2]
+    return days[-1] if days else None
 
 
 def _item_place(
@@ -1933,10 +1958,10 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
 
     about_syria = _ABOUT_SYRIA.search(text) is not None
     background_lines = [
-        (s.start, _line_end(text, s.start + len(s.text) - len(s.text.lstrip()) + head.end() + 1))
+        (s.start, _section_end(text, _line_end(text, s.start + len(s.text) - len(s.text.lstrip()) + head.end() + 1)))
         for s in sentences
         if (head := _BACKGROUND_HEADING.match(s.text.lstrip())) is not None
-    ]  # the line a "Context:" heading opens, or the line after a heading alone on its line
+    ]  # the line a "Context:" heading opens, or the line (or bulleted lines) after a heading alone on its line
 
     def source_of(i: int) -> str | None:
         if i not in own_source:
@@ -2192,6 +2217,10 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         event_date, precision, dated = _event_date(
             dates, published, skip_before, sent.start, _act_position(sent.text, match, live), sent.text, doc
         )
+        if not dated and (heading := _item_heading_day(text, sent.start, published, skip_before)) is not None:
+            # a bulletin's item dated in its heading ("2. JIRIBAM - Nungchappi, 7 September (Saturday). In the early
+            # hours, armed men ..."): that day, an incident of its own, not more of the item before
+            event_date, precision, dated = heading.value, heading.precision, True
         if (
             dated
             and published is not None

@@ -1345,7 +1345,9 @@ def _event_distance(sentence: str, s0: int, trigger: int | None, t: Toponym, p: 
 # Where people or things go or come from, and where the shooters sit ("terrorists positioned in Eastern Ghouta fired
 # shells on Damascus"): not where the event happened.
 _DIRECTION_BEFORE = re.compile(
-    r"(?:(?<!close )(?<!next )(?<!near )(?<!road )(?<!highway )(?<!route )(?<!axis )\b(?:to|from|towards?)"
+    # (not a distance: "5 km from Jiribam", "a few miles away from the town" locate the place by another)
+    r"(?:(?<!close )(?<!next )(?<!near )(?<!road )(?<!highway )(?<!route )(?<!axis )(?<!km )(?<!kilometres )"
+    r"(?<!kilometers )(?<!miles )(?<!away )\b(?:to|from|towards?)"
     r"|\b(?:positioned|stationed|based|deployed|entrenched|holed\s+up)\s+(?:in|at|on)"
     r")\s+(?:the\s+)?$",
     re.I,
