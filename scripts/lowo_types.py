@@ -87,7 +87,7 @@ def make_rule(probs: Probs | None, rule: str = "override", t: float = 0.9) -> Ca
             prob = p[sub]
         if sub == choice.sub_event_type or prob < t or sub not in types_mod.SUB_TO_TYPE:
             return choice, live
-        if sub in types_mod._TERRITORY_SUBS and choice.sub_event_type in types_mod._TERRITORY_SUBS:
+        if not types_mod.model_may_override(choice.sub_event_type, sub):
             return choice, live
         same = types_mod._best(live, sub)
         return (replace(same, score=choice.score) if same is not None else types_mod._as(sub, choice)), live

@@ -28,8 +28,9 @@ ROOT = Path(__file__).resolve().parent.parent
 TRAIN_DIR = ROOT / "src/warlog/train/data"
 
 
-def training_examples(shared: Path, per_class: int = 300, n_ipe: int = 4000, n_fakes: int = 3000, seed: int = 13,
-                      lead_repeat: int = 5) -> list[Example]:
+def training_examples(
+    shared: Path, per_class: int = 300, n_ipe: int = 4000, n_fakes: int = 3000, seed: int = 13, lead_repeat: int = 5
+) -> list[Example]:
     rng = random.Random(seed)
     out: list[Example] = []
     notes = load_examples(

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import warlog.extract.types as types_mod
-from warlog.eval.types import read_acled, score_types
+from warlog.eval.types import score_types
 from warlog.train.types import HELDOUT_FOLD, NEWS_GROUP, Example, _in_fold, featurise, fit, load_examples
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -34,7 +34,11 @@ TRAIN_DIR = ROOT / "src/warlog/train/data"
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     return [
-        {"text": r["text"], "label": r["sub_event_type"], "gold": None if r["sub_event_type"] == "NONE" else r["sub_event_type"]}
+        {
+            "text": r["text"],
+            "label": r["sub_event_type"],
+            "gold": None if r["sub_event_type"] == "NONE" else r["sub_event_type"],
+        }
         for r in rows
     ]
 
@@ -62,8 +66,10 @@ def main() -> int:
     )
     acled_test = [e for e in notes if _in_fold(e, HELDOUT_FOLD)]
     notes = [e for e in notes if not _in_fold(e, HELDOUT_FOLD)]
-    print(f"train files {[f.name for f in train_files]}: {len(train_leads)} typed leads; {len(notes)} notes",
-          file=sys.stderr)
+    print(
+        f"train files {[f.name for f in train_files]}: {len(train_leads)} typed leads; {len(notes)} notes",
+        file=sys.stderr,
+    )
     read = Reader([x["text"] for w in dev for x in dev[w]])
     results: dict[str, dict[str, float]] = {}
 

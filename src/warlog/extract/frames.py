@@ -101,9 +101,14 @@ _CLAIMED = re.compile(
 )
 _BACKGROUND_HEADING = re.compile(
     # "Context:", "BACKGROUND AND OTHER DEVELOPMENTS (NOT NEW INCIDENTS):" heading a section
-    r"(?:Context|Background|Analysis|Outlook)(?:[ \t]*|[ \t]+[^\n:.]{0,60}?)(?::|$|\n)", re.I
+    r"(?:Context|Background|Analysis|Outlook)(?:[ \t]*|[ \t]+[^\n:.]{0,60}?)(?::|$|\n)",
+    re.I,
 )
-_BULLET_LINE = re.compile(r"[ \t]*(?:\d{1,2}[.)]|[-\u2022*])[ \t]+")
+# A bulletin's summary of the items it then tells one by one ("SUMMARY: ...", "HIGHLIGHTS" over bullets): the items
+# are the events (each with its own day and place); the summary's words and tolls only retell them.
+_SUMMARY_HEADING = re.compile(r"(?:SUMMARY|Summary|HIGHLIGHTS|Highlights|KEY POINTS|Key points)[ \t]*(?::|$|\n)")
+_NUMBERED_LINE = re.compile(r"^[ \t]*\d{1,2}[.)][ \t]+\S", re.M)
+_BULLET_LINE = re.compile(r"[ \t]*[-\u2022*][ \t]+")  # (numbered lines are a bulletin's items: news)
 
 
 def _section_end(text: str, end: int) -> int:
@@ -819,7 +824,8 @@ def _days_of_the_act(usable: list[DateMention], doc: Any, offset: int, trigger: 
 
 
 def _anchored(sent: _Sentence, toponyms: list[Toponym], resolved: list[Place | None], dates: list[DateMention]) -> bool:
-    """The sentence gives its own day (a weekday or a date) and names its own town or village. A strong trigger told
+    """The sentence (or its bulletin item's heading) gives its own day (a weekday or a date) and names its own town or
+    village. A strong trigger told
     so ("On Wednesday, heavy fighting was reported around X") is an incident as ACLED records one, however the
     sentence hedges ("the reports could not be verified"): the role model, trained on weak labels, rates such hedges as
     commentary, while its own mined training rule calls a strong trigger with a day and a toll an event."""
@@ -1962,6 +1968,13 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         for s in sentences
         if (head := _BACKGROUND_HEADING.match(s.text.lstrip())) is not None
     ]  # the line a "Context:" heading opens, or the line (or bulleted lines) after a heading alone on its line
+    summaries = [
+        (s.start, end)
+        for s in sentences
+        if (head := _SUMMARY_HEADING.match(s.text.lstrip())) is not None
+        and (end := _section_end(text, _line_end(text, s.start + len(s.text) - len(s.text.lstrip()) + head.end() + 1)))
+        and len(_NUMBERED_LINE.findall(text, end)) >= 2
+    ]  # a summary, when numbered items tell its incidents after it
 
     def source_of(i: int) -> str | None:
         if i not in own_source:
@@ -2072,6 +2085,8 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             continue  # share widgets, related-links lines, captions: never an event, never a toll
         if any(a <= sent.start <= b for a, b in background_lines):
             continue  # a bulletin's "Context:" or "Background:" paragraph: what led here, not the news
+        if any(a <= sent.start <= b for a, b in summaries):
+            continue  # a bulletin's summary: its numbered items tell each incident
         match, live = classify_with_cues(sent.text, context=before + " " + after)
         dates = find_dates(sent.text, published)
         standing = match is not None and _STANDING_DEAL.search(sent.text, 0, match.start) is not None
@@ -2096,7 +2111,8 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             prior = 0.0 if first else LEAD_PRIOR if lead else 1.0
             if match.event_type in _UNLABELLED_TYPES:
                 prior *= UNLABELLED_PRIOR
-            if match.score >= 0.75 and _anchored(sent, toponyms, resolved, dates):
+            heading = _item_heading_day(text, sent.start, published, skip_before)  # a bulletin item's day
+            if match.score >= 0.75 and _anchored(sent, toponyms, resolved, dates + ([heading] if heading else [])):
                 prior = 0.0  # an anchored incident: the role model does not veto it (see _anchored)
             if role.p_event < event_threshold() * prior and not follow_up:
                 if role.role == CLAIM and (cas.fatalities is not None or cas.injured is not None):

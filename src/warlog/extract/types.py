@@ -1073,6 +1073,23 @@ _SURE = _TAXONOMY.sure
 _MODEL_MIN_P = 0.9
 
 
+# ACLED decides these by who acts, which the lexicon reads from the actors and n-grams do not: a crowd (mob violence,
+# violent demonstration), state forces against protesters (excessive force), an organised armed group (attack).
+_BY_WHO_ACTS = frozenset({"Violent demonstration", "Mob violence", "Excessive force against protesters", "Attack"})
+
+
+def model_may_override(lexicon_sub: str, model_sub: str) -> bool:
+    """Whether the learned model's sub-type may replace the lexicon's choice. Not where ACLED decides by the actors
+    (who wins the ground: government regains / non-state actor overtakes; who acts: ``_BY_WHO_ACTS``), and not a
+    battle into a strategic development ("clashes erupted after Rada detained the brigade's commander": the fighting
+    is the event, the detention its cause)."""
+    if lexicon_sub in _TERRITORY_SUBS and model_sub in _TERRITORY_SUBS:
+        return False
+    if lexicon_sub in _BY_WHO_ACTS and model_sub in _BY_WHO_ACTS:
+        return False
+    return not (SUB_TO_TYPE.get(lexicon_sub) == "Battles" and SUB_TO_TYPE.get(model_sub) == "Strategic developments")
+
+
 def model_features(sentence: str, live: Sequence[EventTypeMatch], choice: EventTypeMatch | None) -> list[str]:
     """The linear model's features for a sentence: its n-grams plus the lexicon's triggers and choice."""
     return text_features(sentence) + lexicon_features(
@@ -1104,8 +1121,8 @@ def classify_with_cues(
     sub, p = model.predict(model_features(sentence, live, choice))
     if sub == choice.sub_event_type or p < float(model.meta.get("min_p", _MODEL_MIN_P)) or sub not in SUB_TO_TYPE:
         return choice, live
-    if sub in _TERRITORY_SUBS and choice.sub_event_type in _TERRITORY_SUBS:
-        return choice, live  # who wins the ground (the lexicon reads it from the actors) decides GOV/NSA, not n-grams
+    if not model_may_override(choice.sub_event_type, sub):
+        return choice, live
     same = _best(live, sub)
     return (replace(same, score=choice.score) if same is not None else _as(sub, choice)), live
 
