@@ -106,7 +106,9 @@ _BACKGROUND_HEADING = re.compile(
 )
 # A bulletin's summary of the items it then tells one by one ("SUMMARY: ...", "HIGHLIGHTS" over bullets): the items
 # are the events (each with its own day and place); the summary's words and tolls only retell them.
-_SUMMARY_HEADING = re.compile(r"(?:SUMMARY|Summary|HIGHLIGHTS|Highlights|KEY POINTS|Key points)[ \t]*(?::|$|\n)")
+_SUMMARY_HEADING = re.compile(
+    r"^[ \t]*(?:SUMMARY|Summary|HIGHLIGHTS|Highlights|KEY POINTS|Key points)[ \t]*(?::|$)", re.M
+)
 _NUMBERED_LINE = re.compile(r"^[ \t]*\d{1,2}[.)][ \t]+\S", re.M)
 _BULLET_LINE = re.compile(r"[ \t]*[-\u2022*][ \t]+")  # (numbered lines are a bulletin's items: news)
 
@@ -1969,12 +1971,10 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         if (head := _BACKGROUND_HEADING.match(s.text.lstrip())) is not None
     ]  # the line a "Context:" heading opens, or the line (or bulleted lines) after a heading alone on its line
     summaries = [
-        (s.start, end)
-        for s in sentences
-        if (head := _SUMMARY_HEADING.match(s.text.lstrip())) is not None
-        and (end := _section_end(text, _line_end(text, s.start + len(s.text) - len(s.text.lstrip()) + head.end() + 1)))
-        and len(_NUMBERED_LINE.findall(text, end)) >= 2
-    ]  # a summary, when numbered items tell its incidents after it
+        (head.start(), end)
+        for head in _SUMMARY_HEADING.finditer(text)
+        if (end := _section_end(text, _line_end(text, head.end() + 1))) and len(_NUMBERED_LINE.findall(text, end)) >= 2
+    ]  # a summary, when numbered items tell its incidents after it (read from the lines: a label may be cut off)
 
     def source_of(i: int) -> str | None:
         if i not in own_source:
