@@ -87,3 +87,55 @@ def test_shipped_type_model_recipe_is_the_training_writers() -> None:
     assert {"news_leads_r13a.jsonl", "news_leads_r13b.jsonl"} <= set(files)
     assert not any("dev" in f for f in files)  # the development writers are never trained on
     assert int(model.meta["n_leads"]) >= 600  # typed leads the lexicon gate passes (the model types its events)
+
+
+def test_proposer_types_a_sentence_the_lexicon_misses_and_stays_silent_on_commentary() -> None:
+    from warlog.extract.type_model import shipped_proposer
+    from warlog.extract.types import PROPOSED_SCORE, classify_sentence
+
+    proposer = shipped_proposer()
+    assert proposer is not None and "NONE" in proposer.classes
+    assert float(proposer.meta["min_p"]) == pytest.approx(0.4)
+    assert proposer.meta["lead_files"].split("|") == [p.name for p in TRAINING_LEADS]  # never the dev writers
+    # no trigger word: "stayed away from work ... sitting outside the ministry to demand unpaid wages"
+    strike = classify_sentence(
+        "Hundreds of nurses stayed away from work for a second day on Tuesday, sitting outside the ministry to "
+        "demand unpaid wages."
+    )
+    assert strike is not None and strike.sub_event_type == "Peaceful protest" and strike.score == PROPOSED_SCORE
+    assert classify_sentence("The talks are expected to resume next week in Nairobi.") is None
+    assert classify_sentence("Prices of fuel rose again in the capital on Monday.") is None
+
+
+@pytest.mark.skipif(not (Path(__file__).parents[2] / "shared" / "data" / "fa-kes").is_dir(), reason="no ../shared")
+def test_train_proposer_reproduces_the_shipped_weights(tmp_path) -> None:
+    import numpy as np
+
+    from warlog.extract.type_model import shipped_proposer
+    from warlog.train.proposer import train_proposer
+
+    model = train_proposer(Path(__file__).parents[2] / "shared", tmp_path / "p.npz")
+    shipped = shipped_proposer()
+    assert shipped is not None and model.classes == shipped.classes and model.buckets == shipped.buckets
+    assert np.allclose(model.weights.astype(np.float16), shipped.weights, atol=1e-3)
+
+
+@pytest.mark.skipif(not (Path(__file__).parents[2] / "shared" / "data" / "fa-kes").is_dir(), reason="no ../shared")
+def test_train_types_defaults_reproduce_the_shipped_weights(tmp_path) -> None:
+    import numpy as np
+
+    from warlog.train.types import load_examples, train_shipped
+
+    shared = Path(__file__).parents[2] / "shared"
+    examples = load_examples(
+        [shared / "data/acled-global-sample-2020", shared / "data/acled-syria-battles-2017-2023"],
+        ipe=shared / "benchmarks/conflibert_eval/IndiaPoliceEvents_sents/train.tsv",
+        leads=True,
+    )
+    model = train_shipped(
+        examples, tmp_path / "t.npz", min_p=0.6, lead_files=TRAINING_LEADS, max_iter=120, lead_weight=30.0,
+        choice_feature=False,
+    )  # fmt: skip
+    shipped = shipped_model()
+    assert shipped is not None and model.classes == shipped.classes and model.buckets == shipped.buckets
+    assert np.allclose(model.weights.astype(np.float16), shipped.weights, atol=1e-3)

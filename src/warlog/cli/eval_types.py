@@ -128,6 +128,29 @@ def train_types(
     err.print(f"wrote {target}: {len(model.buckets)} features x {len(model.classes)} classes", highlight=False)
 
 
+@train_app.command("proposer")
+def train_proposer_cmd(
+    shared: Annotated[
+        Path, typer.Option("--shared", exists=True, file_okay=False, help="The shared data folder (../shared).")
+    ] = Path("../shared"),
+    out: Annotated[Path | None, typer.Option("--out", help="Model file (default: the package's copy).")] = None,
+    min_p: Annotated[float, typer.Option("--min-p", help="Probability a proposed sub-type needs.")] = 0.4,
+) -> None:
+    """Fit the proposer: a sub-type (or NONE) for sentences the trigger lexicon finds nothing in (see
+    warlog/train/proposer.py and docs/training.md for its data)."""
+    from importlib import resources
+
+    from warlog.extract.type_model import PROPOSER_RESOURCE
+    from warlog.train.proposer import train_proposer
+
+    target = out or Path(str(resources.files("warlog").joinpath(PROPOSER_RESOURCE)))
+    model = train_proposer(shared, target, min_p=min_p)
+    err.print(
+        f"wrote {target}: {len(model.buckets)} features x {len(model.classes)} classes ({model.meta['sources']})",
+        highlight=False,
+    )
+
+
 @train_app.command("events")
 def train_events(
     shared: Annotated[

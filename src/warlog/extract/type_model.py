@@ -21,6 +21,7 @@ import numpy as np
 
 BITS = 20
 MODEL_RESOURCE = "data/types_model.npz"
+PROPOSER_RESOURCE = "data/proposer_model.npz"
 LEXICON_WEIGHT = 4
 # Model metadata key: "off" when the model was trained without the lexicon's precedence choice (``top:`` features).
 CHOICE_META = "choice_feature"
@@ -143,3 +144,9 @@ def packaged_model(resource: str) -> TypeModel | None:
 def shipped_model() -> TypeModel | None:
     """The model shipped in the package, or None when it is absent (the lexicon then works alone)."""
     return packaged_model(MODEL_RESOURCE)
+
+
+@lru_cache(maxsize=1)
+def shipped_proposer() -> TypeModel | None:
+    """The proposer shipped in the package (``warlog train proposer``), or None: then only the lexicon proposes."""
+    return packaged_model(PROPOSER_RESOURCE)

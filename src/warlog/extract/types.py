@@ -17,7 +17,7 @@ from importlib import resources
 
 from warlog.extract.actors import ActorMention, actor_info, find_actors
 from warlog.extract.literals import GateTable, gated, literals_in, required_literals
-from warlog.extract.type_model import lexicon_features, shipped_model, text_features
+from warlog.extract.type_model import lexicon_features, shipped_model, shipped_proposer, text_features
 from warlog.model import DISORDER_TYPE, SUB_TO_TYPE
 from warlog.taxonomy import taxonomy
 
@@ -354,6 +354,11 @@ def _raw_triggers(sentence: str) -> list[tuple[_Trigger, re.Match[str]]]:
     """Every lexicon hit; a hit overlapping a longer hit of another entry is dropped (the longer phrase is more
     specific), except a named weapon that only overlaps it ("suicide attacks" in "suicide attacks targeted the police
     station")."""
+    return list(_raw_triggers_cached(sentence))
+
+
+@lru_cache(maxsize=256)  # the proposer asks again about a sentence the lexicon just read
+def _raw_triggers_cached(sentence: str) -> tuple[tuple[_Trigger, re.Match[str]], ...]:
     entries = [_LEXICON[i] for i in _LEXICON_GATES.hits(literals_in(sentence))]  # lexicon order, gates passed
     hits = [(trig, m) for trig in entries for m in trig.regex.finditer(sentence)]
     hits.sort(key=lambda h: (-(h[1].end() - h[1].start()), -h[0].score))
@@ -369,7 +374,7 @@ def _raw_triggers(sentence: str) -> list[tuple[_Trigger, re.Match[str]]]:
             continue
         kept.append((trig, m))
     kept.sort(key=lambda h: h[1].start())
-    return kept
+    return tuple(kept)
 
 
 def _compatible(sub: str, kept_sub: str) -> bool:
@@ -1114,7 +1119,7 @@ def classify_with_cues(
     """``classify_sentence`` and the live lexicon triggers it chose from (the sentence-role model's cues)."""
     live, choice = lexicon_view(sentence, context, actors)
     if choice is None:
-        return None, live
+        return _proposed(sentence, live), live
     model = shipped_model()
     if model is None or choice.sub_event_type in _SURE:
         return choice, live
@@ -1125,6 +1130,24 @@ def classify_with_cues(
         return choice, live
     same = _best(live, sub)
     return (replace(same, score=choice.score) if same is not None else _as(sub, choice)), live
+
+
+def _proposed(sentence: str, live: list[EventTypeMatch]) -> EventTypeMatch | None:
+    """The learned proposer's sub-type for a sentence with no live trigger ("a man tossed a hand bomb into a tea
+    shop"), at its threshold or above (warlog.train.proposer); None when it says NONE or is unsure. Not where the
+    lexicon found a trigger and its rules (a denial, a threat, an old year) cancelled it."""
+    model = shipped_proposer()
+    if model is None or live or _raw_triggers(sentence):
+        return None
+    sub, p = model.predict(text_features(sentence))
+    if sub not in SUB_TO_TYPE or p < float(model.meta.get("min_p", 1.0)):
+        return None
+    et = SUB_TO_TYPE[sub]
+    return EventTypeMatch(et, sub, DISORDER_TYPE[et], "", 0, 0, PROPOSED_SCORE)
+
+
+# The score of a proposed sub-type: a weak cue (below the 0.75 of an anchored incident), the role model decides.
+PROPOSED_SCORE = 0.5
 
 
 def is_conflict_event(sentence: str) -> bool:
