@@ -2638,10 +2638,10 @@ _SIDE_KINDS = frozenset({"state", "rebel", "militia", "identity", "external"})
 
 
 def _other_side(mention: Mention, country: str | None) -> None:
-    """An event never has one actor on both sides ("fighting between M23 and a coalition including the FDLR ...
-    M23 took control": actor2 is the FDLR, not M23 again): the other named armed party of its evidence, else none."""
-    if not mention.actor1 or mention.actor2 != mention.actor1:
-        return
+    """A named group never fights itself ("fighting between M23 and a coalition including the FDLR ... M23 took
+    control": actor2 is the FDLR, not M23 again): the other named armed party of its evidence, else none."""
+    if not mention.actor1 or mention.actor2 != mention.actor1 or mention.actor1.endswith(")"):
+        return  # (generic names may meet themselves: "Unidentified Gang (Ecuador)" against another such gang)
     others = [
         a.canonical
         for e in mention.evidence
