@@ -139,3 +139,15 @@ def test_train_types_defaults_reproduce_the_shipped_weights(tmp_path) -> None:
     shipped = shipped_model()
     assert shipped is not None and model.classes == shipped.classes and model.buckets == shipped.buckets
     assert np.allclose(model.weights.astype(np.float16), shipped.weights, atol=1e-3)
+
+
+def test_fired_on_by_is_told_from_the_target() -> None:
+    from warlog.extract.types import classify_sentence
+
+    def sub(s: str) -> str | None:
+        m = classify_sentence(s)
+        return m.sub_event_type if m else None
+
+    assert sub("Soldiers patrolling outside the village were fired on by gunmen in two pick-up trucks.") == "Armed clash"
+    assert sub("Families queuing at the well were fired on by soldiers, killing three.") == "Attack"
+    assert sub("Marchers were shot at by riot police near the central square.") == "Excessive force against protesters"

@@ -2635,12 +2635,15 @@ def _unknown_place_as_elsewhere(drafts: list[_Draft]) -> None:
 
 
 _SIDE_KINDS = frozenset({"state", "rebel", "militia", "identity", "external"})
+# Names ACLED gives to many groups at once (two unidentified gangs, two clans' militias may fight each other).
+_GENERIC_SIDE = re.compile(r"^Unidentified|\b(?:Militia|Gang|Rioters|Protesters|Civilians|Group)\s*\(")
 
 
 def _other_side(mention: Mention, country: str | None) -> None:
-    """A named group never fights itself ("fighting between M23 and a coalition including the FDLR ... M23 took
-    control": actor2 is the FDLR, not M23 again): the other named armed party of its evidence, else none."""
-    if not mention.actor1 or mention.actor2 != mention.actor1 or mention.actor1.endswith(")"):
+    """A named group or a state's forces never fight themselves ("fighting between M23 and a coalition including the
+    FDLR ... M23 took control": actor2 is the FDLR, not M23 again): the other named armed party of its evidence, else
+    none."""
+    if not mention.actor1 or mention.actor2 != mention.actor1 or _GENERIC_SIDE.search(mention.actor1):
         return  # (generic names may meet themselves: "Unidentified Gang (Ecuador)" against another such gang)
     others = [
         a.canonical

@@ -801,6 +801,11 @@ def _find(sentence: str, actors: Sequence[str]) -> list[tuple[EventTypeMatch, st
             sub = ATTACK
         elif sub == ATTACK and _armed_victim(sentence, m) and not bombing:
             sub = CLASH  # (soldiers killed by a bomb that went off are the bomb's victims: the remote violence)
+        elif sub == CLASH and _FIRED_ON_BY.match(m.group(0)):
+            # "residents queuing for water were fired on by soldiers": the subject is the target, the doer follows
+            # "by"; civilians fired on is an attack on them, armed men fired on a clash
+            target = _perpetrator_kind(sentence, m.start(), actors, crowd=True)
+            sub = ATTACK if target in ("civilians", "protesters") else CLASH
         elif sub == CLASH and _civilian_target(sentence, m):
             sub = ATTACK  # "gang members opened fire on residents": one armed side only (ACLED: a battle needs two)
         elif sub == VIOLDEM and _VANDAL.match(m.group(0)) and not _DEMO_WORD.search(sentence):
@@ -828,6 +833,9 @@ def _find(sentence: str, actors: Sequence[str]) -> list[tuple[EventTypeMatch, st
             factor *= 0.1
         out.append((_match(sub, m, trig.score * factor), trig.tag))
     return out
+
+
+_FIRED_ON_BY = re.compile(r"(?:was|were|had been|have been|being) (?:\w+ )?(?:fired (?:on|at|upon)|shot at) by", re.I)
 
 
 def find_triggers(sentence: str, actors: Sequence[str] = ()) -> list[EventTypeMatch]:
