@@ -290,6 +290,120 @@ def _read_gate(pattern: str, flags: int) -> Gate | None:
 _gate_of = regexcache.memo("required_literals", _read_gate)
 
 
+# Clauses of a conjunction (required_clauses): an alternation's clauses are the unions of one clause of each branch,
+# kept while there are at most this many; beyond, each branch gives its best clause (one union, as required_literals).
+_MAX_CLAUSES = 16
+
+
+def _minimal(req: frozenset[str]) -> frozenset[str]:
+    """A requirement without the strings that contain another of its strings (a text holding "bombing" holds
+    "bomb")."""
+    return frozenset(s for s in req if not any(o != s and o in s for o in req))
+
+
+def _selectivity(req: frozenset[str]) -> tuple[int, int, list[str]]:
+    """How much a requirement rules out, as _best compares them (its strings last: a fixed order for ties)."""
+    return min(map(len, req)), -len(req), sorted(req, reverse=True)
+
+
+def _product_size(branches: list[list[frozenset[str]]]) -> int:
+    n = 1
+    for found in branches:
+        n *= len(found)
+    return n
+
+
+def _clauses_seq(items: list) -> list[frozenset[str]]:
+    """Requirements all of which every match of a sequence meets: its exact runs (as _seq concatenates them) and
+    the clauses of its other parts."""
+    clauses: list[frozenset[str]] = []
+    cur: frozenset[str] = frozenset({""})
+    for item in items:
+        info = _node(item)
+        if info.exact is not None:
+            if len(cur) * len(info.exact) <= _MAX_SET:
+                cur = frozenset(a + b for a, b in product(cur, info.exact))
+                continue
+            if cur and "" not in cur:
+                clauses.append(cur)
+            cur = info.exact
+            continue
+        if cur and "" not in cur:
+            clauses.append(cur)
+        cur = frozenset({""})
+        clauses.extend(_clauses_node(item))
+    if cur and "" not in cur:
+        clauses.append(cur)
+    return clauses
+
+
+def _clauses_node(item: tuple) -> list[frozenset[str]]:
+    """Requirements all of which every match of a part that is not a few exact strings meets (none known: [])."""
+    op, av = item
+    name = str(op)
+    if name == "SUBPATTERN":
+        return _clauses_seq(list(av[-1]))
+    if name == "ATOMIC_GROUP":
+        return _clauses_seq(list(av))
+    if name == "BRANCH":
+        branches = []
+        for b in av[1]:
+            info = _seq(list(b))
+            found = [info.exact] if info.exact is not None else _clauses_seq(list(b))
+            found = [c for c in found if c and "" not in c]
+            if not found:
+                return []  # a branch with no requirement: the alternation has none
+            branches.append(found)
+        # too many unions: the branch with the most clauses loses its least selective one (as _best ranks them)
+        branches = [sorted({_minimal(c) for c in found}, key=_selectivity, reverse=True) for found in branches]
+        while _product_size(branches) > _MAX_CLAUSES:
+            longest = max(branches, key=len)
+            longest.pop()
+        # a match meets every clause of one branch, so it meets each union of one clause per branch
+        return [frozenset().union(*combo) for combo in product(*branches)]
+    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+        lo, _hi, sub = av
+        return _clauses_seq(list(sub)) if lo >= 1 else []
+    return []
+
+
+def _read_clauses(pattern: str, flags: int) -> tuple[Gate, ...]:
+    """required_clauses' answer, without registering it (kept between processes like _read_gate's)."""
+    try:
+        tree = _sre_parse.parse(pattern, flags)
+    except Exception:  # noqa: BLE001 - an unreadable pattern simply gets no clause
+        return ()
+    out: list[Gate] = []
+    for clause in _clauses_seq(list(tree)):
+        clause = _minimal(clause)
+        if clause and clause not in out:
+            out.append(clause)
+    # a clause that holds every string of another one is met whenever that one is: left out
+    return tuple(c for c in out if not any(o != c and o <= c for o in out))
+
+
+_clauses_of = regexcache.memo("required_clauses", _read_clauses)
+
+
+def required_clauses(pattern: str | re.Pattern[str], flags: int = 0) -> tuple[Gate, ...]:
+    """Gates every one of which each match of the pattern meets (a conjunction; `required_literals` gives one of
+    them): a text that misses any of them cannot match. Empty when none is known."""
+    if isinstance(pattern, re.Pattern):
+        pattern, flags = pattern.pattern, pattern.flags
+    clauses = _clauses_of(pattern, flags)
+    if clauses:
+        _register(frozenset().union(*clauses))
+    return clauses
+
+
+def meets_all(clauses: tuple[Gate, ...], present: frozenset[str]) -> bool:
+    """False only when a text holding just these gate strings misses one of the clauses."""
+    for clause in clauses:
+        if clause.isdisjoint(present):
+            return False
+    return True
+
+
 class Gated:
     """A compiled regex behind its gate: `search` and `finditer` on a whole text skip texts it cannot match."""
 
