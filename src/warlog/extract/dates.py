@@ -29,7 +29,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from warlog.dateparsing import parse_date
-from warlog.extract.literals import literals_in, may_match, required_literals
+from warlog.extract.literals import literals_in, may_match, meets_all, required_clauses, required_literals
 
 _MONTHS: dict[str, int] = {}
 for _i, _name in enumerate(calendar.month_name):
@@ -496,6 +496,9 @@ _TIMEX_GATED = [
     (name, re.compile(_START_EDGE + "(?:" + pattern + ")", re.IGNORECASE), required_literals(rx))
     for (name, pattern), (_, rx) in zip(_TIMEX_PATTERNS, _TIMEX_RX, strict=True)
 ]
+# Every requirement of each pattern (literals.required_clauses), tested after its gate: of the 3,092 sentences of 200
+# FA-KES articles the "month" scan ran on 2,758 with its gate alone, 486 with its clauses too; the same candidates.
+_TIMEX_CLAUSES = {name: required_clauses(rx) for name, rx in _TIMEX_RX}
 
 
 @dataclass
@@ -1271,7 +1274,7 @@ def _timex_candidates_cached(text: str) -> tuple[tuple[int, int, str, re.Match[s
     cands: list[tuple[int, int, str, re.Match[str]]] = []
     present = literals_in(text)
     for name, rx, gate in _TIMEX_GATED:
-        if not may_match(gate, present):
+        if not may_match(gate, present) or not meets_all(_TIMEX_CLAUSES[name], present):
             continue
         pos = 0
         while True:
