@@ -14,6 +14,7 @@ U+0130 and U+0131 match "i", U+017F matches "s" and U+212A (Kelvin) matches "k";
 
 from __future__ import annotations
 
+import hashlib
 import re
 import threading
 from collections.abc import Iterable, Iterator
@@ -55,13 +56,7 @@ class _Snapshot:
     @property
     def regex(self) -> re.Pattern[str]:
         if self._regex is None:
-            trie: dict = {}
-            for lit in self.literals:
-                node = trie
-                for ch in lit:
-                    node = node.setdefault(ch, {})
-                node[""] = {}
-            self._regex = re.compile("(?=(" + _trie_regex(trie) + "))", re.DOTALL)
+            self._regex = re.compile("(?=(" + _trie_source(self.literals) + "))", re.DOTALL)
         return self._regex
 
     def contained(self, found: str) -> frozenset[str]:
@@ -85,6 +80,24 @@ def _register(literals: Iterable[str]) -> None:
         new = frozenset(literals) - _SNAPSHOT.literals
         if new:
             _SNAPSHOT = _Snapshot(_SNAPSHOT.literals | new, _SNAPSHOT.version + 1)
+
+
+def _trie_source(literals: frozenset[str]) -> str:
+    """The trie regex of a set of strings, kept between processes by warlog.regexcache under a digest of the set:
+    building it was ~0.13 s CPU for the ~5,700 strings an ingest registers, in each process and again for each new
+    set (the regex itself is compiled from the cache's code)."""
+    digest = hashlib.sha1(repr(sorted(literals)).encode("utf-8")).hexdigest()
+    return regexcache.remembered(("literal-trie", digest), lambda: _trie_regex(_trie(literals)))
+
+
+def _trie(literals: Iterable[str]) -> dict:
+    trie: dict = {}
+    for lit in literals:
+        node = trie
+        for ch in lit:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return trie
 
 
 def _trie_regex(node: dict) -> str:
@@ -293,6 +306,7 @@ _gate_of = regexcache.memo("required_literals", _read_gate)
 # Clauses of a conjunction (required_clauses): an alternation's clauses are the unions of one clause of each branch,
 # kept while there are at most this many; beyond, each branch gives its best clause (one union, as required_literals).
 _MAX_CLAUSES = 16
+_MIN_CLAUSE = 3  # the shortest string a clause may hold
 
 
 def _minimal(req: frozenset[str]) -> frozenset[str]:
@@ -376,7 +390,9 @@ def _read_clauses(pattern: str, flags: int) -> tuple[Gate, ...]:
     out: list[Gate] = []
     for clause in _clauses_seq(list(tree)):
         clause = _minimal(clause)
-        if clause and clause not in out:
+        # a clause with a string shorter than _MIN_CLAUSE is met by nearly every text, and its strings would make
+        # literals_in's scan find something at nearly every position: left out
+        if clause and min(map(len, clause)) >= _MIN_CLAUSE and clause not in out:
             out.append(clause)
     # a clause that holds every string of another one is met whenever that one is: left out
     return tuple(c for c in out if not any(o != c and o <= c for o in out))
