@@ -428,3 +428,17 @@ def test_a_governments_own_acts_are_the_government() -> None:
     # a violent event keeps its forces: "government forces" are the military
     shelled = assign_roles("Government forces shelled the village.", "Shelling/artillery/missile attack", "Chad")
     assert shelled.actor1 == "Military Forces of Chad (1990-)"
+
+
+def test_dictionary_patterns_split_on_top_level_bars_only() -> None:
+    from warlog.extract.actors import _split_top
+
+    assert _split_top("HTS|Hayat (Tahrir|Tahreer) al-Sham|(?-i:JFS)") == [
+        "HTS",
+        "Hayat (Tahrir|Tahreer) al-Sham",
+        "(?-i:JFS)",
+    ]
+    assert _split_top("") == [""]
+    assert _split_top("a|") == ["a", ""]
+    assert _split_top("a)|b(|c") == ["a)|b(", "c"]  # every parenthesis counts, escaped or not, as before
+    assert _split_top(r"a\(|b") == [r"a\(|b"]

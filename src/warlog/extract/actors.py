@@ -158,20 +158,22 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
+_GROUPING = re.compile(r"[()|]")
+
+
 def _split_top(pattern: str) -> list[str]:
-    """Split a regex on the ``|`` that are outside parentheses."""
-    parts, depth, cur = [], 0, []
-    for ch in pattern:
+    """Split a regex on the ``|`` that are outside parentheses (every parenthesis counts, as written)."""
+    parts, depth, start = [], 0, 0
+    for m in _GROUPING.finditer(pattern):  # only these characters matter: the long noun lists are skipped over
+        ch = m.group()
         if ch == "(":
             depth += 1
         elif ch == ")":
             depth -= 1
-        if ch == "|" and depth == 0:
-            parts.append("".join(cur))
-            cur = []
-        else:
-            cur.append(ch)
-    parts.append("".join(cur))
+        elif depth == 0:
+            parts.append(pattern[start : m.start()])
+            start = m.end()
+    parts.append(pattern[start:])
     return parts
 
 
