@@ -442,3 +442,19 @@ def test_dictionary_patterns_split_on_top_level_bars_only() -> None:
     assert _split_top("a|") == ["a", ""]
     assert _split_top("a)|b(|c") == ["a)|b(", "c"]  # every parenthesis counts, escaped or not, as before
     assert _split_top(r"a\(|b") == [r"a\(|b"]
+
+
+def test_country_names_are_found_as_the_alternation_longest_first_found_them() -> None:
+    import random
+    import re
+
+    from warlog.extract import demonyms
+
+    names = sorted(set(demonyms.country_names()) | set(demonyms.demonym_table()), key=len, reverse=True)
+    plain = re.compile(r"(?<![\w\-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w\-])")
+    rnd = random.Random(7)
+    texts = ["South Sudanese and Sudanese troops; the Democratic Republic of the Congo; Congo; Niger's Nigerians"]
+    for _ in range(500):  # names glued to letters, plurals, hyphens and possessives
+        texts.append(" ".join(rnd.choice(names) + rnd.choice(["", "s", "-", "n", " ", "ian", "'s"]) for _ in range(6)))
+    for text in texts:
+        assert [m.span() for m in demonyms._regex().finditer(text)] == [m.span() for m in plain.finditer(text)]
