@@ -116,8 +116,10 @@ def _present(folded: str, version: int) -> frozenset[str]:
     if snap.version != version:  # registered meanwhile (another thread): scan with the newest strings
         return _present(folded, snap.version)
     out: set[str] = set()
-    for found in {m.group(1) for m in snap.regex.finditer(folded)}:
-        out |= snap.contained(found)
+    within = snap.within
+    for found in set(snap.regex.findall(folded)):  # the longest gate string at each position (group 1)
+        hit = within.get(found)
+        out.update(hit if hit is not None else snap.contained(found))
     return frozenset(out)
 
 
