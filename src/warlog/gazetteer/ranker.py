@@ -143,20 +143,19 @@ def cloud_features(keys: list[str], cands: list[list], feats: list[list[dict[str
             if c.feature in _POINT_LESS:
                 continue
             la, lo = math.floor(c.lat), math.floor(c.lon)
+            cells_near = [(la + dy, (lo + dx + 180) % 360 - 180) for dy in (-1, 0, 1) for dx in (-1, 0, 1)]
             support = []
             for grid in others:
-                support.append(
-                    max(
-                        (
-                            w
-                            for dy in (-1, 0, 1)
-                            for dx in (-1, 0, 1)
-                            for o, w in grid.get((la + dy, (lo + dx + 180) % 360 - 180), ())
-                            if haversine_km(c.lat, c.lon, o.lat, o.lon) <= CLOUD_KM
-                        ),
-                        default=0.0,
-                    )
-                )
+                # the largest weight of a neighbour's candidate within CLOUD_KM (0 when none): weights are in
+                # [0, 1], so a distance is computed only for a weight above the best so far, and 1 ends the search
+                best = 0.0
+                for cell in cells_near:
+                    for o, w in grid.get(cell, ()):
+                        if w > best and haversine_km(c.lat, c.lon, o.lat, o.lon) <= CLOUD_KM:
+                            best = w
+                    if best >= 1.0:
+                        break
+                support.append(best)
             if any(support):
                 f["cloud_share"] = sum(support) / len(others)
             if max(support) >= 0.5:
