@@ -70,9 +70,11 @@ class Ranker:
 
     def score(self, feats: dict[str, float], second: bool) -> float:
         """Linear score of one candidate (site kinds share the landmark weight: see KIND_ALIASES)."""
-        w = self.second if second else self.first
-        s = sum(w.get(KIND_ALIASES.get(k, k), 0.0) * v for k, v in feats.items())
-        return s + sum(self.fixed.get(k, 0.0) * v for k, v in feats.items())
+        weight, alias, fixed = (self.second if second else self.first).get, KIND_ALIASES.get, self.fixed.get
+        items = feats.items()
+        # lists, not generators (the same terms summed in the same order; ~60,000 candidates scored per 200 reports)
+        s = sum([weight(alias(k, k), 0.0) * v for k, v in items])
+        return s + sum([fixed(k, 0.0) * v for k, v in items])
 
     def describe(self) -> str:
         """One line on where the weights come from."""
