@@ -428,3 +428,33 @@ def test_a_governments_own_acts_are_the_government() -> None:
     # a violent event keeps its forces: "government forces" are the military
     shelled = assign_roles("Government forces shelled the village.", "Shelling/artillery/missile attack", "Chad")
     assert shelled.actor1 == "Military Forces of Chad (1990-)"
+
+
+def test_dictionary_patterns_split_on_top_level_bars_only() -> None:
+    from warlog.extract.actors import _split_top
+
+    assert _split_top("HTS|Hayat (Tahrir|Tahreer) al-Sham|(?-i:JFS)") == [
+        "HTS",
+        "Hayat (Tahrir|Tahreer) al-Sham",
+        "(?-i:JFS)",
+    ]
+    assert _split_top("") == [""]
+    assert _split_top("a|") == ["a", ""]
+    assert _split_top("a)|b(|c") == ["a)|b(", "c"]  # every parenthesis counts, escaped or not, as before
+    assert _split_top(r"a\(|b") == [r"a\(|b"]
+
+
+def test_country_names_are_found_as_the_alternation_longest_first_found_them() -> None:
+    import random
+    import re
+
+    from warlog.extract import demonyms
+
+    names = sorted(set(demonyms.country_names()) | set(demonyms.demonym_table()), key=len, reverse=True)
+    plain = re.compile(r"(?<![\w\-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w\-])")
+    rnd = random.Random(7)
+    texts = ["South Sudanese and Sudanese troops; the Democratic Republic of the Congo; Congo; Niger's Nigerians"]
+    for _ in range(500):  # names glued to letters, plurals, hyphens and possessives
+        texts.append(" ".join(rnd.choice(names) + rnd.choice(["", "s", "-", "n", " ", "ian", "'s"]) for _ in range(6)))
+    for text in texts:
+        assert [m.span() for m in demonyms._regex().finditer(text)] == [m.span() for m in plain.finditer(text)]

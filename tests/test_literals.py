@@ -7,7 +7,16 @@ import re
 import pytest
 
 from warlog.extract import actors, attribution, counts, dates, types
-from warlog.extract.literals import GateTable, fold, gated, literals_in, may_match, required_literals
+from warlog.extract.literals import (
+    GateTable,
+    fold,
+    gated,
+    literals_in,
+    may_match,
+    meets_all,
+    required_clauses,
+    required_literals,
+)
 
 # Written for these tests: war-report phrasing plus the case-folding and digit corner cases the gates must survive.
 TEXTS = [
@@ -47,6 +56,57 @@ def test_a_gate_never_rules_out_a_text_its_regex_matches(text: str) -> None:
         gate = required_literals(rx)
         if rx.search(text):
             assert may_match(gate, literals_in(text)), name
+
+
+# Written for these tests: phrases each of which some actor row matches, with the words its clauses ask for.
+ACTOR_TEXTS = [
+    "Monegasque soldiers and Russian warplanes struck; Russia launched 40 missiles at Odesa.",
+    "Fulani militiamen and Fulani and Tiv militias clashed with Fulani herders; armed herdsmen fled.",
+    "US forces, U.S. troops, American jets and United States marines; British troops and RAF Typhoons.",
+    "military forces of India and Pakistan; Indian and Pakistani troops; police forces of Kenya.",
+    "Kuki militants and Meitei armed groups; Hawadle clan militiamen; Israeli civilians and Syrian refugees.",
+    "drug traffickers and rival gangs; criminal groups; LNA warplanes and GNA forces near Tripoli.",
+]
+
+
+@pytest.mark.parametrize("text", TEXTS + ACTOR_TEXTS)
+def test_clauses_never_rule_out_a_text_their_regex_matches(text: str) -> None:
+    patterns = [(name, rx, required_clauses(rx)) for name, rx in _patterns()]  # registered before the text is read
+    present = literals_in(text)
+    for name, rx, clauses in patterns:
+        if rx.search(text):
+            assert meets_all(clauses, present), name
+    for row in actors._rows():
+        if row.regex.search(text):
+            assert may_match(row.gate, present) and meets_all(row.also, present), row.canonical
+
+
+def test_clauses_are_every_requirement_of_a_sequence() -> None:
+    rx = re.compile(r"(?:French|American|United\s+States)\s+(?:forces|troops)", re.I)
+    assert set(required_clauses(rx)) == {
+        frozenset({"french", "american", "united"}),
+        frozenset({"french", "american", "states"}),
+        frozenset({"forces", "troops"}),
+    }
+    assert required_literals(rx) == frozenset({"forces", "troops"})  # the gate is one of them
+    # an alternation: one clause of each branch, joined; a branch without any makes none
+    assert set(required_clauses(re.compile(r"foo\s+bar|baz\s+\w+qux"))) == {
+        frozenset(pair) for pair in (("foo", "baz"), ("foo", "qux"), ("bar", "baz"), ("bar", "qux"))
+    }
+    assert required_clauses(re.compile(r"foo\s+bar|\w+")) == ()
+    assert required_clauses(re.compile(r"(?:US|UK)\s+troops")) == (frozenset({"troops"}),)  # too short: met anywhere
+    # a clause that holds another one's strings says nothing more
+    assert required_clauses(re.compile(r"(?:abc|cde)\s+abc\s+xyz")) == (frozenset({"abc"}), frozenset({"xyz"}))
+    assert not meets_all((frozenset({"us"}), frozenset({"troops"})), literals_in("US soldiers"))
+    assert meets_all((frozenset({"us"}), frozenset({"troops"})), literals_in("US troops"))
+
+
+def test_clauses_rule_out_actor_rows_their_gate_lets_in() -> None:
+    text = "Syrian troops and Russian jets struck near Idlib on Monday."
+    present = literals_in(text)
+    blocked = [r for r in actors._rows() if may_match(r.gate, present) and not meets_all(r.also, present)]
+    assert len(blocked) >= 10  # a force noun lets rows through their gate that also need a name the text lacks
+    assert not any(r.regex.search(text) for r in blocked)
 
 
 def test_gates_read_literals_through_groups_optionals_and_classes() -> None:

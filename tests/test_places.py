@@ -261,3 +261,70 @@ def test_syria_scorer_falls_back_to_the_named_city_of_an_unknown_neighbourhood()
     p = _resolve_text("Qzirbatiyeh, Aleppo", "Aleppo", "admin1", gaz)
     assert p is not None and haversine_km(p.latitude, p.longitude, 36.20, 37.16) < 10
     assert _resolve_text("Qzirbatiyeh", "Aleppo", "admin1", gaz) is None  # the governorate alone is no answer
+
+
+def test_cloud_features_as_the_maximum_over_every_neighbour() -> None:
+    """cloud_features skips distances that cannot raise a neighbour's support: the same features as the plain max."""
+    import math
+    import random
+
+    from warlog.gazetteer.index import GazEntry
+    from warlog.gazetteer.ranker import CLOUD_KM, cloud_features
+    from warlog.geometry import haversine_km
+
+    def plain(keys, cands, feats) -> None:  # noqa: ANN001 - the formula as written before
+        cells: dict = {}
+        for k, cs in zip(keys, cands, strict=True):
+            grid = cells.setdefault(k, {})
+            top = max((c.population or 0 for c in cs), default=0)
+            for c in cs:
+                if c.feature not in ("country", "continent", "admin1", "region"):
+                    weight = min(1.0, max(0.0, 1.0 + math.log10(((c.population or 0) + 1) / (top + 1)) / 3.0))
+                    grid.setdefault((math.floor(c.lat), math.floor(c.lon)), []).append((c, weight))
+        names = [k for k, g in cells.items() if g]
+        for i, (k, cs) in enumerate(zip(keys, cands, strict=True)):
+            others = [cells[o] for o in names if o != k]
+            if not others:
+                continue
+            for c, f in zip(cs, feats[i], strict=True):
+                if c.feature in ("country", "continent", "admin1", "region"):
+                    continue
+                la, lo = math.floor(c.lat), math.floor(c.lon)
+                support = [
+                    max(
+                        (
+                            w
+                            for dy in (-1, 0, 1)
+                            for dx in (-1, 0, 1)
+                            for o, w in grid.get((la + dy, (lo + dx + 180) % 360 - 180), ())
+                            if haversine_km(c.lat, c.lon, o.lat, o.lon) <= CLOUD_KM
+                        ),
+                        default=0.0,
+                    )
+                    for grid in others
+                ]
+                if any(support):
+                    f["cloud_share"] = sum(support) / len(others)
+                if max(support) >= 0.5:
+                    f["cloud_any"] = 1.0
+
+    rnd = random.Random(3)
+    for _ in range(200):
+        keys = [f"k{rnd.randint(0, 5)}" for _ in range(rnd.randint(1, 6))]
+        cands = [
+            [
+                GazEntry(
+                    id=f"{i}-{j}", name="x", lat=35 + rnd.uniform(-1.5, 1.5),
+                    lon=rnd.choice((179.5, -179.5, 38.0, 38.0, 38.5)) + rnd.uniform(-1, 1),
+                    feature=rnd.choice(("town", "village", "city", "admin1", "country")),
+                    population=rnd.choice((0, 10, 500, 20_000, 2_000_000)),
+                )
+                for j in range(rnd.randint(1, 4))
+            ]
+            for i in range(len(keys))
+        ]  # fmt: skip
+        a = [[{} for _ in cs] for cs in cands]
+        b = [[{} for _ in cs] for cs in cands]
+        cloud_features(keys, cands, a)
+        plain(keys, cands, b)
+        assert a == b

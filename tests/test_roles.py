@@ -142,3 +142,29 @@ def test_background_toll_is_a_claim_not_an_event(nlp):
     ex = extract_report(Report(text=text, title="", published=date(2016, 9, 25)), nlp)
     assert len(ex.mentions) == 1 and ex.mentions[0].fatalities == 5
     assert any(c.quantity == 40 for c in ex.claims)
+
+
+def test_furniture_words_gate_the_furniture_regex() -> None:
+    """is_furniture tests _FURNITURE only on lines holding one of its words: the same answer as the regex alone."""
+    from warlog.extract import roles
+
+    def plain(text: str) -> bool:
+        if roles._FURNITURE.search(text) is not None or roles._RELATED_RUN.regex.search(text) is not None:
+            return True
+        words = [w for w in text.split() if w[:1].isalpha()]
+        return len(words) >= 10 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)
+
+    lines = [
+        "Short URL: http://example.org/x", "Share this article", "Share on Facebook", "Share it with Twitter friends",
+        "Related: more news", "related stories", "READ MORE", "Click here to sign up", "Follow us on X",
+        "Subscribe to our channel", "\u017fub\u017fcribe now", "All Rights Reserved", "Copyright 2016",
+        "\u00a9 2016 Example News", "Photo: AFP", "photographs by staff", "File photo of the town", "Image: Reuters",
+        "caption text", "Video: the strike", "Watch: the blast", "Getty Images", "AFP PHOTO / staff",
+        "Updated 12:00", "Published on Monday", "Posted by admin", "Email this to a friend or print it",
+        "Sign up for our newsletter", "Comments (12)", "We use cookies", "Tags: Syria, Idlib", "91 Related Articles",
+        "Three civilians were killed in shelling on the town, activists said.",
+        "The Army Said It Had Taken The Town Of Al Bab From The Islamic State Group Fighters",
+    ]  # fmt: skip
+    for line in lines:
+        assert roles.is_furniture(line) == plain(line), line
+    assert roles.is_furniture("\u017fub\u017fcribe now")  # long s matches "s" case-insensitively

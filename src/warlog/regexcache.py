@@ -114,24 +114,30 @@ def memo(kind: str, fn: Callable[..., Any]) -> Callable[..., Any]:
     cache file between processes under `kind`. Without the cache (off, or another interpreter) it is `fn`."""
 
     def wrapped(*args: Any) -> Any:
-        if not enabled():
-            return fn(*args)
-        key = (kind, *args)
-        with _LOCK:
-            _load()
-            hit = _state["memo"].get(key, _MISSING)
-            _state["used"].add(key)
-        if hit is not _MISSING:
-            return hit
-        value = fn(*args)
-        with _LOCK:
-            _state["memo"][key] = value
-            _state["new"] += 1
-        return value
+        return remembered((kind, *args), lambda: fn(*args))
 
     wrapped.__wrapped__ = fn  # type: ignore[attr-defined]
     wrapped.__doc__ = fn.__doc__
     return wrapped
+
+
+def remembered(key: tuple, make: Callable[[], Any]) -> Any:
+    """The value kept in the cache file under `key` (hashable, picklable; its first item names the kind), or
+    `make()`'s, then kept: for a value that is a pure function of the key (say, of a digest of its inputs). Without
+    the cache it is `make()`."""
+    if not enabled():
+        return make()
+    with _LOCK:
+        _load()
+        hit = _state["memo"].get(key, _MISSING)
+        _state["used"].add(key)
+    if hit is not _MISSING:
+        return hit
+    value = make()
+    with _LOCK:
+        _state["memo"][key] = value
+        _state["new"] += 1
+    return value
 
 
 _MISSING = object()

@@ -30,7 +30,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from warlog.countries import acled_country_name, country_iso2
-from warlog.extract.literals import GateTable, literals_in, required_literals
+from warlog.extract.literals import GateTable, literals_in, meets_all, required_clauses, required_literals
 
 # Country names that take "the" in ACLED's state-forces names ("Military Forces of the Philippines (2016-)").
 _WITH_THE = {"CD", "CG", "CI", "PH", "US", "GB", "AE", "CF", "NL", "GM", "BS", "KM", "DO", "MV", "SC", "MH", "SB"}
@@ -143,6 +143,9 @@ class _Row:
     country: str
     order: int
     gate: frozenset[str] | None = None  # literals one of which any match holds (warlog.extract.literals)
+    # more such gates, every one of which a match meets (the GateTable picks rows by `gate`, these rule more out:
+    # "Monegasque forces" needs the nationality and a force noun, not only one of them)
+    also: tuple[frozenset[str], ...] = ()
 
     @property
     def regex(self) -> re.Pattern[str]:
@@ -155,20 +158,22 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
+_GROUPING = re.compile(r"[()|]")
+
+
 def _split_top(pattern: str) -> list[str]:
-    """Split a regex on the ``|`` that are outside parentheses."""
-    parts, depth, cur = [], 0, []
-    for ch in pattern:
+    """Split a regex on the ``|`` that are outside parentheses (every parenthesis counts, as written)."""
+    parts, depth, start = [], 0, 0
+    for m in _GROUPING.finditer(pattern):  # only these characters matter: the long noun lists are skipped over
+        ch = m.group()
         if ch == "(":
             depth += 1
         elif ch == ")":
             depth -= 1
-        if ch == "|" and depth == 0:
-            parts.append("".join(cur))
-            cur = []
-        else:
-            cur.append(ch)
-    parts.append("".join(cur))
+        elif depth == 0:
+            parts.append(pattern[start : m.start()])
+            start = m.end()
+    parts.append(pattern[start:])
     return parts
 
 
@@ -195,6 +200,11 @@ def _source(pattern: str) -> str:
     return r"(?<![\w\-])(?:" + _alternatives(pattern) + r")" + _END
 
 
+def _also(source: str, gate: frozenset[str] | None) -> tuple[frozenset[str], ...]:
+    """The clauses of a row's regex (literals.required_clauses) besides its gate."""
+    return tuple(c for c in required_clauses(source, re.IGNORECASE) if c != gate) if gate else ()
+
+
 @lru_cache(maxsize=1)
 def _rows() -> tuple[_Row, ...]:
     """Load and compile the actor dictionary once: ``actors.csv``, then the named groups of other wars
@@ -205,6 +215,7 @@ def _rows() -> tuple[_Row, ...]:
         if not pattern or pattern.startswith("#"):
             continue
         source = _source(pattern)
+        gate = required_literals(source, re.IGNORECASE)
         rows.append(
             _Row(
                 source,
@@ -213,7 +224,8 @@ def _rows() -> tuple[_Row, ...]:
                 rec["kind"].strip(),
                 (rec.get("country") or "").strip().upper(),
                 i,
-                required_literals(source, re.IGNORECASE),
+                gate,
+                _also(source, gate),
             )
         )
     rows.extend(_identity_rows(len(rows)))
@@ -262,8 +274,9 @@ def _nationality_civilian_rows(first_order: int) -> list[_Row]:
             continue
         adj = "(?-i:" + "|".join(sorted(words, key=len, reverse=True)) + ")"
         source = _source(f"{adj} {_CIVILIAN_NOUNS}")
-        rows.append(_Row(source, f"Civilians ({country})", 7, "civilians", "", first_order + n,
-                         required_literals(source, re.IGNORECASE)))  # fmt: skip
+        gate = required_literals(source, re.IGNORECASE)
+        rows.append(_Row(source, f"Civilians ({country})", 7, "civilians", "", first_order + n, gate,
+                         _also(source, gate)))  # fmt: skip
     return rows
 
 
@@ -293,8 +306,9 @@ def _identity_rows(first_order: int) -> list[_Row]:
         canonical = f"{rec['canonical']} ({{country}})"
         for iso in (rec.get("countries") or "").split("|") or [""]:
             source = _source(pattern)
-            rows.append(_Row(source, canonical, 4, "identity", iso.strip().upper(), first_order + len(rows),
-                             required_literals(source, re.IGNORECASE)))  # fmt: skip
+            gate = required_literals(source, re.IGNORECASE)
+            rows.append(_Row(source, canonical, 4, "identity", iso.strip().upper(), first_order + len(rows), gate,
+                             _also(source, gate)))  # fmt: skip
     return rows
 
 
@@ -348,6 +362,8 @@ def _demonym_rows(first_order: int) -> list[_Row]:
         for which, nouns, order in (("Military", _FORCE_NOUNS, 0), ("Police", _POLICE_NOUNS, 1)):
             pattern = f"{adj} {_WEAPON_MODIFIER}{nouns}"  # "Russian ballistic missiles"
             gate = _more_selective(adj_gate, noun_gates[nouns])
+            # a match of this part holds one of the nationality's strings and one of the nouns'
+            both = tuple(g for g in (adj_gate, noun_gates[nouns]) if g)
             if iso in names_by_iso:  # ACLED's own wording: "military forces of India", "police forces of Kenya"
                 of_part = f"(?:{_OF_NOUNS[which]}) of (?:the )?{of}"
                 if which == "Military":  # the state as the doer of an attack: "Russia launched 40 missiles"
@@ -356,9 +372,12 @@ def _demonym_rows(first_order: int) -> list[_Row]:
                 of_gate = required_literals(_alternatives(of_part), re.IGNORECASE)
                 # a match holds one of either part's strings (both registered by required_literals)
                 gate = gate | of_gate if gate and of_gate else None
+                both = tuple(g | of_gate for g in both) if of_gate else ()
+            also = tuple(g for g in both if g != gate) if gate else ()
             rows.append(
-                _Row(_source(pattern), _forces_name(which, iso), 1, "state", "", first_order + 2 * n + order, gate)
-            )
+                _Row(_source(pattern), _forces_name(which, iso), 1, "state", "", first_order + 2 * n + order, gate,
+                     also)
+            )  # fmt: skip
     return rows
 
 
@@ -578,8 +597,11 @@ def _find_actors(text: str, country: str | None) -> tuple[tuple[int, int, str, s
     iso = country_iso2(country)
     cands: list[tuple[int, int, int, int, _Row]] = []
     ranked, table = _ranked_rows(iso)
-    for i in table.hits(literals_in(text)):  # only the rows one of whose words is in the text
+    present = literals_in(text)
+    for i in table.hits(present):  # only the rows one of whose words is in the text
         rank, row = ranked[i]
+        if row.also and not meets_all(row.also, present):
+            continue  # the text misses another string every match holds
         for m in row.regex.finditer(text):
             cands.append((m.start(), m.end(), rank, row.order, row))
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[3], c[0]))
@@ -1449,9 +1471,10 @@ def _gang_rows(first_order: int) -> list[_Row]:
     rows = []
     for n, iso in enumerate(sorted(_GANG_COUNTRIES)):
         source = _source(_GANG_WORDS)
+        gate = required_literals(source, re.IGNORECASE)
         rows.append(
-            _Row(source, "Unidentified Gang ({country})", 3, "militia", iso, first_order + n,
-                 required_literals(source, re.IGNORECASE))
+            _Row(source, "Unidentified Gang ({country})", 3, "militia", iso, first_order + n, gate,
+                 _also(source, gate))
         )  # fmt: skip
     return rows
 

@@ -48,8 +48,30 @@ def country_names() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _regex() -> re.Pattern[str]:
-    names = sorted(set(country_names()) | set(demonym_table()), key=len, reverse=True)
-    return re.compile(r"(?<![\w\-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w\-])")
+    """Every country name and adjective as a word, the longest one that is a word at each place (a trie: one
+    alternation of ~700 names was tried name by name at every character of a report)."""
+    names = set(country_names()) | set(demonym_table())
+    return re.compile(r"(?<![\w\-])(?:" + _trie_source(names) + r")(?![\w\-])")
+
+
+def _trie_source(words: set[str]) -> str:
+    """A regex matching exactly the words, the longer first where one continues another (as an alternation sorted
+    longest first does: the engine tries a longer word before backing off to a shorter one)."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def source(node: dict) -> str:
+        alts = [re.escape(ch) + source(child) for ch, child in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 and "" not in node else "(?:" + "|".join(alts) + ")"
+        return body + "?" if "" in node else body
+
+    return source(trie)
 
 
 @lru_cache(maxsize=1)

@@ -14,6 +14,7 @@ U+0130 and U+0131 match "i", U+017F matches "s" and U+212A (Kelvin) matches "k";
 
 from __future__ import annotations
 
+import hashlib
 import re
 import threading
 from collections.abc import Iterable, Iterator
@@ -55,13 +56,7 @@ class _Snapshot:
     @property
     def regex(self) -> re.Pattern[str]:
         if self._regex is None:
-            trie: dict = {}
-            for lit in self.literals:
-                node = trie
-                for ch in lit:
-                    node = node.setdefault(ch, {})
-                node[""] = {}
-            self._regex = re.compile("(?=(" + _trie_regex(trie) + "))", re.DOTALL)
+            self._regex = re.compile("(?=(" + _trie_source(self.literals) + "))", re.DOTALL)
         return self._regex
 
     def contained(self, found: str) -> frozenset[str]:
@@ -87,6 +82,24 @@ def _register(literals: Iterable[str]) -> None:
             _SNAPSHOT = _Snapshot(_SNAPSHOT.literals | new, _SNAPSHOT.version + 1)
 
 
+def _trie_source(literals: frozenset[str]) -> str:
+    """The trie regex of a set of strings, kept between processes by warlog.regexcache under a digest of the set:
+    building it was ~0.13 s CPU for the ~5,700 strings an ingest registers, in each process and again for each new
+    set (the regex itself is compiled from the cache's code)."""
+    digest = hashlib.sha1(repr(sorted(literals)).encode("utf-8")).hexdigest()
+    return regexcache.remembered(("literal-trie", digest), lambda: _trie_regex(_trie(literals)))
+
+
+def _trie(literals: Iterable[str]) -> dict:
+    trie: dict = {}
+    for lit in literals:
+        node = trie
+        for ch in lit:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return trie
+
+
 def _trie_regex(node: dict) -> str:
     """A regex for the strings of a trie; at each node the longer strings are tried first."""
     ends = "" in node
@@ -103,8 +116,10 @@ def _present(folded: str, version: int) -> frozenset[str]:
     if snap.version != version:  # registered meanwhile (another thread): scan with the newest strings
         return _present(folded, snap.version)
     out: set[str] = set()
-    for found in {m.group(1) for m in snap.regex.finditer(folded)}:
-        out |= snap.contained(found)
+    within = snap.within
+    for found in set(snap.regex.findall(folded)):  # the longest gate string at each position (group 1)
+        hit = within.get(found)
+        out.update(hit if hit is not None else snap.contained(found))
     return frozenset(out)
 
 
@@ -288,6 +303,123 @@ def _read_gate(pattern: str, flags: int) -> Gate | None:
 
 
 _gate_of = regexcache.memo("required_literals", _read_gate)
+
+
+# Clauses of a conjunction (required_clauses): an alternation's clauses are the unions of one clause of each branch,
+# kept while there are at most this many; beyond, each branch gives its best clause (one union, as required_literals).
+_MAX_CLAUSES = 16
+_MIN_CLAUSE = 3  # the shortest string a clause may hold
+
+
+def _minimal(req: frozenset[str]) -> frozenset[str]:
+    """A requirement without the strings that contain another of its strings (a text holding "bombing" holds
+    "bomb")."""
+    return frozenset(s for s in req if not any(o != s and o in s for o in req))
+
+
+def _selectivity(req: frozenset[str]) -> tuple[int, int, list[str]]:
+    """How much a requirement rules out, as _best compares them (its strings last: a fixed order for ties)."""
+    return min(map(len, req)), -len(req), sorted(req, reverse=True)
+
+
+def _product_size(branches: list[list[frozenset[str]]]) -> int:
+    n = 1
+    for found in branches:
+        n *= len(found)
+    return n
+
+
+def _clauses_seq(items: list) -> list[frozenset[str]]:
+    """Requirements all of which every match of a sequence meets: its exact runs (as _seq concatenates them) and
+    the clauses of its other parts."""
+    clauses: list[frozenset[str]] = []
+    cur: frozenset[str] = frozenset({""})
+    for item in items:
+        info = _node(item)
+        if info.exact is not None:
+            if len(cur) * len(info.exact) <= _MAX_SET:
+                cur = frozenset(a + b for a, b in product(cur, info.exact))
+                continue
+            if cur and "" not in cur:
+                clauses.append(cur)
+            cur = info.exact
+            continue
+        if cur and "" not in cur:
+            clauses.append(cur)
+        cur = frozenset({""})
+        clauses.extend(_clauses_node(item))
+    if cur and "" not in cur:
+        clauses.append(cur)
+    return clauses
+
+
+def _clauses_node(item: tuple) -> list[frozenset[str]]:
+    """Requirements all of which every match of a part that is not a few exact strings meets (none known: [])."""
+    op, av = item
+    name = str(op)
+    if name == "SUBPATTERN":
+        return _clauses_seq(list(av[-1]))
+    if name == "ATOMIC_GROUP":
+        return _clauses_seq(list(av))
+    if name == "BRANCH":
+        branches = []
+        for b in av[1]:
+            info = _seq(list(b))
+            found = [info.exact] if info.exact is not None else _clauses_seq(list(b))
+            found = [c for c in found if c and "" not in c]
+            if not found:
+                return []  # a branch with no requirement: the alternation has none
+            branches.append(found)
+        # too many unions: the branch with the most clauses loses its least selective one (as _best ranks them)
+        branches = [sorted({_minimal(c) for c in found}, key=_selectivity, reverse=True) for found in branches]
+        while _product_size(branches) > _MAX_CLAUSES:
+            longest = max(branches, key=len)
+            longest.pop()
+        # a match meets every clause of one branch, so it meets each union of one clause per branch
+        return [frozenset().union(*combo) for combo in product(*branches)]
+    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+        lo, _hi, sub = av
+        return _clauses_seq(list(sub)) if lo >= 1 else []
+    return []
+
+
+def _read_clauses(pattern: str, flags: int) -> tuple[Gate, ...]:
+    """required_clauses' answer, without registering it (kept between processes like _read_gate's)."""
+    try:
+        tree = _sre_parse.parse(pattern, flags)
+    except Exception:  # noqa: BLE001 - an unreadable pattern simply gets no clause
+        return ()
+    out: list[Gate] = []
+    for clause in _clauses_seq(list(tree)):
+        clause = _minimal(clause)
+        # a clause with a string shorter than _MIN_CLAUSE is met by nearly every text, and its strings would make
+        # literals_in's scan find something at nearly every position: left out
+        if clause and min(map(len, clause)) >= _MIN_CLAUSE and clause not in out:
+            out.append(clause)
+    # a clause that holds every string of another one is met whenever that one is: left out
+    return tuple(c for c in out if not any(o != c and o <= c for o in out))
+
+
+_clauses_of = regexcache.memo("required_clauses", _read_clauses)
+
+
+def required_clauses(pattern: str | re.Pattern[str], flags: int = 0) -> tuple[Gate, ...]:
+    """Gates every one of which each match of the pattern meets (a conjunction; `required_literals` gives one of
+    them): a text that misses any of them cannot match. Empty when none is known."""
+    if isinstance(pattern, re.Pattern):
+        pattern, flags = pattern.pattern, pattern.flags
+    clauses = _clauses_of(pattern, flags)
+    if clauses:
+        _register(frozenset().union(*clauses))
+    return clauses
+
+
+def meets_all(clauses: tuple[Gate, ...], present: frozenset[str]) -> bool:
+    """False only when a text holding just these gate strings misses one of the clauses."""
+    for clause in clauses:
+        if clause.isdisjoint(present):
+            return False
+    return True
 
 
 class Gated:

@@ -11,6 +11,7 @@ to be plural ("an unknown number of regime forces, coded as an additional 10 fat
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from text_to_num import text2num
 
@@ -198,6 +199,21 @@ def find_numbers(text: str, articles: bool = False, ranges: bool = True) -> list
                 n for n in find_numbers(text, articles, ranges=False) if not any(a <= n[0] < b for a, b, _ in spans)
             ]
             return sorted(rest + spans)
+    found = list(_quantities(text))
+    if articles:
+        taken = [(s, e) for s, e, _ in found]
+        for m in _ARTICLE_RE.finditer(text):
+            if any(s <= m.start() < e for s, e in taken):
+                continue
+            found.append((m.start(), m.end(), 1))
+        found.sort()
+    return found
+
+
+@lru_cache(maxsize=1024)
+def _quantities(text: str) -> tuple[tuple[int, int, int], ...]:
+    """The quantity phrases of a text, ranges not joined, articles not counted: find_numbers scans a text once
+    for its ranges and once more for the rest, and the extractors ask again of the same sentence."""
     found: list[tuple[int, int, int]] = []
     for m in _NUMBER_RE.finditer(text):
         core = m.group("num")
@@ -223,11 +239,4 @@ def find_numbers(text: str, articles: bool = False, ranges: bool = True) -> list
             s0, e0, v0 = pieces[0]
             found.append((m.start() if m.group("qual") else s0, e0, v0))
             found.extend(pieces[1:])
-    if articles:
-        taken = [(s, e) for s, e, _ in found]
-        for m in _ARTICLE_RE.finditer(text):
-            if any(s <= m.start() < e for s, e in taken):
-                continue
-            found.append((m.start(), m.end(), 1))
-        found.sort()
-    return found
+    return tuple(found)

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from warlog.extract.literals import fold, gated
 from warlog.extract.type_model import TypeModel, packaged_model, text_features
 
 ROLES_RESOURCE = "data/roles_model.npz"
@@ -44,8 +45,17 @@ _FURNITURE = re.compile(
 )
 
 
+# Words one of which every match of _FURNITURE holds, as literals.fold writes a text (case folded as the regex's
+# re.I folds it): its "\u00a9" keeps literals.required_literals from reading a gate of its own.
+_FURNITURE_WORDS = (
+    "short url", "share", "related", "read more", "click here", "follow us", "subscribe", "all rights reserved",
+    "copyright", "\u00a9", "photo", "image", "caption", "video", "watch", "updated", "published", "posted", "email",
+    "newsletter", "comment", "cookie",
+)  # fmt: skip
+
+
 # A run of headlines (related links, tag lists): "91 Related ...", or most words capitalised.
-_RELATED_RUN = re.compile(r"(?:^|\d\s*)Related\b|(?:^|\s)(?:Tags|Keywords|Read Also|See Also)\b\s*:?\s+\w")
+_RELATED_RUN = gated(r"(?:^|\d\s*)Related\b|(?:^|\s)(?:Tags|Keywords|Read Also|See Also)\b\s*:?\s+\w")
 
 
 # Where page furniture glued to the front of a sentence ends: a publication stamp ("Published August 2 2016 10:41")
@@ -109,7 +119,10 @@ def _after_keyword_run(text: str, start: int) -> int:
 
 def is_furniture(text: str) -> bool:
     """Whether a line is page furniture rather than reporting: widgets and credits, or a run of linked headlines."""
-    if _FURNITURE.search(text) is not None or _RELATED_RUN.search(text) is not None:
+    folded = fold(text)
+    if any(w in folded for w in _FURNITURE_WORDS) and _FURNITURE.search(text) is not None:
+        return True
+    if _RELATED_RUN.search(text) is not None:
         return True
     words = [w for w in text.split() if w[:1].isalpha()]
     return len(words) >= 10 and sum(w[0].isupper() for w in words) >= 0.75 * len(words)

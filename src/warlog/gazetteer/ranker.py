@@ -70,9 +70,11 @@ class Ranker:
 
     def score(self, feats: dict[str, float], second: bool) -> float:
         """Linear score of one candidate (site kinds share the landmark weight: see KIND_ALIASES)."""
-        w = self.second if second else self.first
-        s = sum(w.get(KIND_ALIASES.get(k, k), 0.0) * v for k, v in feats.items())
-        return s + sum(self.fixed.get(k, 0.0) * v for k, v in feats.items())
+        weight, alias, fixed = (self.second if second else self.first).get, KIND_ALIASES.get, self.fixed.get
+        items = feats.items()
+        # lists, not generators (the same terms summed in the same order; ~60,000 candidates scored per 200 reports)
+        s = sum([weight(alias(k, k), 0.0) * v for k, v in items])
+        return s + sum([fixed(k, 0.0) * v for k, v in items])
 
     def describe(self) -> str:
         """One line on where the weights come from."""
@@ -143,20 +145,19 @@ def cloud_features(keys: list[str], cands: list[list], feats: list[list[dict[str
             if c.feature in _POINT_LESS:
                 continue
             la, lo = math.floor(c.lat), math.floor(c.lon)
+            cells_near = [(la + dy, (lo + dx + 180) % 360 - 180) for dy in (-1, 0, 1) for dx in (-1, 0, 1)]
             support = []
             for grid in others:
-                support.append(
-                    max(
-                        (
-                            w
-                            for dy in (-1, 0, 1)
-                            for dx in (-1, 0, 1)
-                            for o, w in grid.get((la + dy, (lo + dx + 180) % 360 - 180), ())
-                            if haversine_km(c.lat, c.lon, o.lat, o.lon) <= CLOUD_KM
-                        ),
-                        default=0.0,
-                    )
-                )
+                # the largest weight of a neighbour's candidate within CLOUD_KM (0 when none): weights are in
+                # [0, 1], so a distance is computed only for a weight above the best so far, and 1 ends the search
+                best = 0.0
+                for cell in cells_near:
+                    for o, w in grid.get(cell, ()):
+                        if w > best and haversine_km(c.lat, c.lon, o.lat, o.lon) <= CLOUD_KM:
+                            best = w
+                    if best >= 1.0:
+                        break
+                support.append(best)
             if any(support):
                 f["cloud_share"] = sum(support) / len(others)
             if max(support) >= 0.5:
