@@ -151,3 +151,13 @@ def test_fired_on_by_is_told_from_the_target() -> None:
     assert sub("Soldiers patrolling outside the village were fired on by gunmen in two pick-up trucks.") == "Armed clash"
     assert sub("Families queuing at the well were fired on by soldiers, killing three.") == "Attack"
     assert sub("Marchers were shot at by riot police near the central square.") == "Excessive force against protesters"
+
+
+def test_short_name_of_a_city_the_report_names_in_full(nlp) -> None:
+    text = (
+        "Police raid leaves 12 dead in favela\nRIO DE JANEIRO, 9 June 2022 -\nA police operation in the Vila Cruzeiro "
+        "favela, in the north of Rio, left 12 people dead on Thursday, local officials said.\n"
+    )
+    events = extract_report(Report(text=text, published=date(2022, 6, 9)), nlp).mentions
+    assert events and all(e.place is not None and e.place.country == "Brazil" for e in events)
+    assert events[0].place.location == "Rio de Janeiro"  # "Rio" is not Rio, Greece

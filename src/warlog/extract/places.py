@@ -960,6 +960,7 @@ def resolve_toponyms(
         except Exception:  # noqa: BLE001 - left to place_from_entry, which fails per toponym as before
             gazetteer = None
     picks = [_within_qualifier(toponyms, picks, i, text) for i in range(len(picks))]
+    picks = _short_for_named(toponyms, picks)
     if gazetteer is not None:  # a name with no match at all, named with its province: a spelling held there
         picks = [p or _spelled_in_province(toponyms, picks, i, text, gazetteer) for i, p in enumerate(picks)]
     out: list[Place | None] = []
@@ -973,6 +974,27 @@ def resolve_toponyms(
         except Exception:  # noqa: BLE001 - one bad toponym must not blank the others
             place = None
         out.append(place)
+    return out
+
+
+def _short_for_named(toponyms: list[Toponym], picks: list[GazEntry | None]) -> list[GazEntry | None]:
+    """A name that opens a longer place name the report gives in full is that place ("Rio" in a report that names
+    Rio de Janeiro is not Río in Greece; "Port" after Port-au-Prince): the full name's pick, unless the short name's
+    own pick lies in the same country."""
+    full: dict[str, GazEntry] = {}
+    for t, p in zip(toponyms, picks, strict=True):
+        if p is not None and p.feature not in ("country", "region") and " " in t.surface.strip():
+            full.setdefault(t.surface.strip().lower(), p)
+    if not full:
+        return picks
+    out = list(picks)
+    for i, t in enumerate(toponyms):
+        short = t.surface.strip().lower()
+        if " " in short or len(short) < 3:
+            continue
+        longer = [p for name, p in full.items() if name.startswith(short + " ") or name.startswith(short + "-")]
+        if longer and (out[i] is None or out[i].iso != longer[0].iso):
+            out[i] = longer[0]
     return out
 
 
