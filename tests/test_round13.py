@@ -148,7 +148,9 @@ def test_fired_on_by_is_told_from_the_target() -> None:
         m = classify_sentence(s)
         return m.sub_event_type if m else None
 
-    assert sub("Soldiers patrolling outside the village were fired on by gunmen in two pick-up trucks.") == "Armed clash"
+    assert (
+        sub("Soldiers patrolling outside the village were fired on by gunmen in two pick-up trucks.") == "Armed clash"
+    )
     assert sub("Families queuing at the well were fired on by soldiers, killing three.") == "Attack"
     assert sub("Marchers were shot at by riot police near the central square.") == "Excessive force against protesters"
 
@@ -161,3 +163,15 @@ def test_short_name_of_a_city_the_report_names_in_full(nlp) -> None:
     events = extract_report(Report(text=text, published=date(2022, 6, 9)), nlp).mentions
     assert events and all(e.place is not None and e.place.country == "Brazil" for e in events)
     assert events[0].place.location == "Rio de Janeiro"  # "Rio" is not Rio, Greece
+
+
+def test_ambush_outside_a_town_with_a_later_year_toll_as_claim(nlp) -> None:
+    rep = next(r for r in read_sources([HERE / "enga_ambush.txt"], local_files=True) if isinstance(r, Report))
+    rep.published = date(2024, 2, 19)
+    ex = extract_report(rep, nlp)
+    lead = next(e for e in ex.mentions if e.fatalities == 64)
+    assert lead.event_date == date(2024, 2, 18)  # "on Sunday morning", published on Monday
+    # "near the village of Akom, outside Wapenamanda": the village the gazetteer lacks, placed by the town named
+    assert lead.place is not None and lead.place.location == "Wapenamanda" and lead.place.geo_precision == 2
+    assert any(c.quantity == 150 for c in ex.claims)  # "More than 150 people were killed in the province in 2023"
+    assert not any(e.fatalities == 150 for e in ex.mentions)
