@@ -286,6 +286,18 @@ _PAST_AFTER = re.compile(
 )
 
 
+@lru_cache(maxsize=256)
+def _sentence_cues(sentence: str) -> tuple[bool, int | None, bool]:
+    """What ``_modifier`` reads from the whole sentence, once per sentence (not once per trigger): a background
+    period that is not a comparison, where a verdict/anniversary/storm word stands, and a running total."""
+    background = _BACKGROUND.search(sentence)
+    is_background = bool(background) and not _SUPERLATIVE_BEFORE.search(
+        sentence, max(0, background.start() - 80), background.start()
+    )
+    verdict = _NOT_AN_INCIDENT.search(sentence)
+    return is_background, (verdict.start() if verdict else None), _RUNNING_SINCE.search(sentence) is not None
+
+
 def _modifier(sentence: str, start: int) -> float:
     """Confidence factor for a trigger: hypothetical or negated (0.1), denied or alleged (0.35), background (0.4)."""
     pre = _clause_before(sentence, start)
@@ -294,8 +306,8 @@ def _modifier(sentence: str, start: int) -> float:
         factor = 0.1
     elif _DENIAL.search(sentence[max(0, start - 80) : start]):
         factor = 0.35
-    background = _BACKGROUND.search(sentence)
-    if background and not _SUPERLATIVE_BEFORE.search(sentence, max(0, background.start() - 80), background.start()):
+    background, verdict_at, running = _sentence_cues(sentence)
+    if background:
         factor *= 0.4  # (not "the deadliest attack since the start of the war": a comparison, the news is today's)
     if len(_clause_before(sentence, start).split()) <= 3 and _SUBJECT_OF_CAME_AFTER.match(sentence, start):
         factor *= 0.1  # ("The twin bombing came days after ...": the subject noun phrase opens its clause)
@@ -303,9 +315,8 @@ def _modifier(sentence: str, start: int) -> float:
         factor *= 0.1  # "the investigation into last year's port explosion": an old happening named, not the news
     if _AHEAD_OF.search(sentence[max(0, start - 40) : start]):
         factor *= 0.1  # "ahead of anti-corruption protests planned for July 31": what is to come
-    verdict = _NOT_AN_INCIDENT.search(sentence)
-    if verdict and not (
-        verdict.start() > start and re.search(r"\b(?:after|following|since)\b", sentence[start : verdict.start()], re.I)
+    if verdict_at is not None and not (
+        verdict_at > start and re.search(r"\b(?:after|following|since)\b", sentence[start:verdict_at], re.I)
     ):  # ("police arrested him hours after a court sentenced him": the arrest is the news, the verdict its cause)
         factor *= 0.1  # a verdict, an anniversary, a match report, a storm: war words, no incident
     if _RELATIVE_BEFORE.search(sentence[max(0, start - 30) : start]):
@@ -329,7 +340,7 @@ def _modifier(sentence: str, start: int) -> float:
         factor *= 0.5  # "soldiers torched 200 houses after militiamen ambushed a column": the cause told, not the event
     if _PARTY_CLAIM.search(sentence, 0, start):
         factor *= 0.1  # "Al-Shabaab claimed to have killed 137 soldiers": a side's tally of the fight told, no new one
-    if _RUNNING_SINCE.search(sentence):
+    if running:
         factor *= 0.1  # "more than 1,000 people had been arrested since Tuesday": a running total, not one incident
     if _ANNOUNCED_BEFORE.search(sentence[max(0, start - 40) : start]) and _GATHERING_WORD.match(sentence, start):
         factor *= 0.1  # "a religious party announced protests in Karachi on Sunday": one to come
