@@ -670,6 +670,10 @@ _SUPERSEDED_PRE = re.compile(
     # "Initial reports from local officials put the death toll at 31, but police said 16 bodies had been found"
     r"|\b(?:early|earlier|initial|original|preliminary|first)\s+(?:reports?|accounts?|estimates?)\b[^.;]{0,60}?\b(?:put|puts|"
     r"putting|placed|set|gave)\s+(?:the\s+)?(?:death\s+)?(?:toll|number\s+of\s+dead)\s+at\s+"
+    r"(?:(?:at\s+least|about|around|some|nearly|more\s+than)\s+)?$"
+    # "lowered the toll to 35, after an earlier communique had announced 95 dead"
+    r"|\b(?:earlier|previous|initial|original|preliminary|first)\s+(?:communiqu[eé]s?|statements?|announcements?"
+    r"|bulletins?|briefings?)\b[^.;\d]{0,40}?\b(?:announced|gave|given|reported|said|put|cited|mentioned)\s+"
     r"(?:(?:at\s+least|about|around|some|nearly|more\s+than)\s+)?$",
     re.IGNORECASE,
 )

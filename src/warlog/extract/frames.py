@@ -674,7 +674,17 @@ _TELLING_BEFORE = re.compile(
 def _report_date(d: DateMention, sentence: str) -> bool:
     """The date stamps the page or the telling rather than the happening."""
     before = sentence[max(0, d.start - 60) : d.start]
-    return _STAMP_BEFORE.search(before) is not None or _TELLING_BEFORE.search(before) is not None
+    if _STAMP_BEFORE.search(before) is not None or _TELLING_BEFORE.search(before) is not None:
+        return True
+    return _TOLL_TOLD_AFTER.match(sentence, d.end) is not None
+
+
+# "The government on Tuesday lowered the death toll from the attack ... to 35": the day the figure was given
+_TOLL_TOLD_AFTER = re.compile(
+    r"\s*,?\s*(?:lowered|raised|revised|updated|corrected|put|gave|confirmed|announced)\s+(?:(?:down|up)\s+)?"
+    r"(?:the|its|their|a)\s+(?:new\s+|final\s+|official\s+|revised\s+)?(?:death\s+)?(?:toll|figure|count|tally)\b",
+    re.I,
+)
 
 
 # "a day earlier", "two days before", "the previous day": counted back from the incident just told

@@ -369,7 +369,11 @@ def regional_exact(top, region: frozenset[str], populated: frozenset[str], locat
 
 
 _NOUN = r"(?:neighbou?rhoods?|district|quarter|suburb|village|town|city|camp|crossing|airport|air ?base|base|dam|"
-_NOUN += r"governorate|province|countryside|sub-?district|area)"
+_NOUN += r"governorate|province|countryside|sub-?district|area"
+# the administrative units of other countries' reports ("the Bandiagara circle", "the commune of Sangha", "the
+# municipality of Aguililla", "Mamfe Central Subdivision", "Rutshuru territory", "Kherson oblast")
+_NOUN += r"|circle|cercle|commune|department|prefecture|county|region|state|territory|municipality|chiefdom"
+_NOUN += r"|sub-?division|division|local government area|LGA|oblast|raion|rayon|woreda|zone|kebele|sub-?county)"
 _MODIFIER = r"(?:(?:military|refugee|displacement|border|old|industrial|main)\s+)?"  # "X military airport"
 _MARK_AFTER = re.compile(rf"^(?:['’]s)?\s+{_MODIFIER}{_NOUN}\b", re.I)
 _MARK_BEFORE = re.compile(rf"\b{_NOUN}\s+of\s+(?:the\s+)?$", re.I)
