@@ -837,10 +837,10 @@ def _days_of_the_act(usable: list[DateMention], doc: Any, offset: int, trigger: 
 
 def _anchored(sent: _Sentence, toponyms: list[Toponym], resolved: list[Place | None], dates: list[DateMention]) -> bool:
     """The sentence (or its bulletin item's heading) gives its own day (a weekday or a date) and names its own town or
-    village. A strong trigger told
-    so ("On Wednesday, heavy fighting was reported around X") is an incident as ACLED records one, however the
-    sentence hedges ("the reports could not be verified"): the role model, trained on weak labels, rates such hedges as
-    commentary, while its own mined training rule calls a strong trigger with a day and a toll an event."""
+    village. A strong trigger told so ("On Wednesday, heavy fighting was reported around X") is an incident as ACLED
+    records one, however the sentence hedges ("the reports could not be verified"): the role model, trained on weak
+    labels, rates such hedges as commentary, while its own mined training rule calls a strong trigger with a day and a
+    toll an event."""
     days = [d for d in dates if d.value is not None and d.precision == 1]
     if not days:
         return False

@@ -1152,9 +1152,10 @@ def classify_with_cues(
 
 
 def _proposed(sentence: str, live: list[EventTypeMatch]) -> EventTypeMatch | None:
-    """The learned proposer's sub-type for a sentence with no live trigger ("a man tossed a hand bomb into a tea
-    shop"), at its threshold or above (warlog.train.proposer); None when it says NONE or is unsure. Not where the
-    lexicon found a trigger and its rules (a denial, a threat, an old year) cancelled it."""
+    """The learned proposer's sub-type for a sentence with no trigger word ("hundreds of nurses stayed away from work,
+    sitting outside the ministry to demand unpaid wages"), at its threshold or above (warlog.train.proposer); None
+    when it says NONE or is unsure. Not where the lexicon found a trigger and its rules (a denial, a threat, an old
+    year) cancelled it."""
     model = shipped_proposer()
     if model is None or live or _raw_triggers(sentence):
         return None
