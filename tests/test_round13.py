@@ -175,3 +175,12 @@ def test_ambush_outside_a_town_with_a_later_year_toll_as_claim(nlp) -> None:
     assert lead.place is not None and lead.place.location == "Wapenamanda" and lead.place.geo_precision == 2
     assert any(c.quantity == 150 for c in ex.claims)  # "More than 150 people were killed in the province in 2023"
     assert not any(e.fatalities == 150 for e in ex.mentions)
+
+
+def test_a_correction_withdraws_what_was_written() -> None:
+    from warlog.extract.frames import _RETRACTED
+
+    assert _RETRACTED.search("Correction: in our 19:50 entry, we wrote that the convoy was ambushed in Kandi.")
+    assert _RETRACTED.search("An earlier version of this story misstated the toll.")
+    assert not _RETRACTED.search("Gunmen attacked a border post on Tuesday, the army said.")
+    assert not _RETRACTED.search("Witnesses said they saw the convoy burning near the river.")

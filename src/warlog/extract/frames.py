@@ -109,6 +109,12 @@ _BACKGROUND_HEADING = re.compile(
 _SUMMARY_HEADING = re.compile(
     r"^[ \t]*(?:SUMMARY|Summary|HIGHLIGHTS|Highlights|KEY POINTS|Key points)[ \t]*(?::|$)", re.M
 )
+# What the outlet says it had told wrongly (a correction): the sentence withdraws it; the next one tells the fact.
+_RETRACTED = re.compile(
+    r"\b(?:we|this (?:article|story|report|page|blog)) (?:had )?(?:wrongly |incorrectly |mistakenly |erroneously )?"
+    r"(?:wrote|reported|said|stated|misstated|misreported)\b|\ban? (?:earlier|previous) version of this\b",
+    re.I,
+)
 _NUMBERED_LINE = re.compile(r"^[ \t]*\d{1,2}[.)][ \t]+\S", re.M)
 _BULLET_LINE = re.compile(r"[ \t]*[-\u2022*][ \t]+")  # (numbered lines are a bulletin's items: news)
 
@@ -2097,6 +2103,8 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             continue  # a bulletin's "Context:" or "Background:" paragraph: what led here, not the news
         if any(a <= sent.start <= b for a, b in summaries):
             continue  # a bulletin's summary: its numbered items tell each incident
+        if _RETRACTED.search(sent.text):
+            continue  # "Correction: in our 19:50 entry, we wrote that the helicopter was shot down in Anori": withdrawn
         match, live = classify_with_cues(sent.text, context=before + " " + after)
         dates = find_dates(sent.text, published)
         standing = match is not None and _STANDING_DEAL.search(sent.text, 0, match.start) is not None
