@@ -86,7 +86,7 @@ def test_shipped_type_model_recipe_is_the_training_writers() -> None:
     assert files == [p.name for p in TRAINING_LEADS]
     assert {"news_leads_r13a.jsonl", "news_leads_r13b.jsonl"} <= set(files)
     assert not any("dev" in f for f in files)  # the development writers are never trained on
-    assert int(model.meta["n_leads"]) >= 600  # typed leads the lexicon gate passes (the model types its events)
+    assert int(model.meta["n_leads"]) >= 1200  # typed leads the lexicon gate passes (the model types its events)
 
 
 def test_proposer_types_a_sentence_the_lexicon_misses_and_stays_silent_on_commentary() -> None:
@@ -95,7 +95,7 @@ def test_proposer_types_a_sentence_the_lexicon_misses_and_stays_silent_on_commen
 
     proposer = shipped_proposer()
     assert proposer is not None and "NONE" in proposer.classes
-    assert float(proposer.meta["min_p"]) == pytest.approx(0.4)
+    assert float(proposer.meta["min_p"]) == pytest.approx(0.5)
     assert proposer.meta["lead_files"].split("|") == [p.name for p in TRAINING_LEADS]  # never the dev writers
     # no trigger word: "stayed away from work ... sitting outside the ministry to demand unpaid wages"
     strike = classify_sentence(
@@ -133,7 +133,7 @@ def test_train_types_defaults_reproduce_the_shipped_weights(tmp_path) -> None:
         leads=True,
     )
     model = train_shipped(
-        examples, tmp_path / "t.npz", min_p=0.6, lead_files=TRAINING_LEADS, max_iter=120, lead_weight=30.0,
+        examples, tmp_path / "t.npz", min_p=0.6, lead_files=TRAINING_LEADS, max_iter=120, lead_weight=15.0,
         choice_feature=False,
     )  # fmt: skip
     shipped = shipped_model()

@@ -102,7 +102,7 @@ def train_types(
         ),
     ] = None,
     no_leads: Annotated[bool, typer.Option("--no-leads", help="Train on no news leads.")] = False,
-    lead_weight: Annotated[float, typer.Option("--lead-weight", help="Loss weight of a lead against a note.")] = 30.0,
+    lead_weight: Annotated[float, typer.Option("--lead-weight", help="Loss weight of a lead against a note.")] = 15.0,
     choice_feature: Annotated[
         bool,
         typer.Option(
@@ -134,7 +134,7 @@ def train_proposer_cmd(
         Path, typer.Option("--shared", exists=True, file_okay=False, help="The shared data folder (../shared).")
     ] = Path("../shared"),
     out: Annotated[Path | None, typer.Option("--out", help="Model file (default: the package's copy).")] = None,
-    min_p: Annotated[float, typer.Option("--min-p", help="Probability a proposed sub-type needs.")] = 0.4,
+    min_p: Annotated[float, typer.Option("--min-p", help="Probability a proposed sub-type needs.")] = 0.5,
 ) -> None:
     """Fit the proposer: a sub-type (or NONE) for sentences the trigger lexicon finds nothing in (see
     warlog/train/proposer.py and docs/training.md for its data)."""

@@ -28,7 +28,7 @@ from warlog.extract.type_model import TypeModel, text_features
 from warlog.train.types import HELDOUT_FOLD, TRAINING_LEADS, Example, _in_fold, fit, load_examples
 
 NONE = "NONE"
-DEFAULT_MIN_P = 0.4
+DEFAULT_MIN_P = 0.5
 
 
 def _triggerless(texts: list[str], n: int) -> list[str]:
