@@ -12,6 +12,10 @@ from warlog.cli.common import err
 from warlog.cli.eval import eval_app, run_eval, train_app
 
 FormatOption = Annotated[str, typer.Option("--format", help="json, table or markdown.")]
+SharedOption = Annotated[
+    Path, typer.Option("--shared", exists=True, file_okay=False, help="The shared data folder (../shared).")
+]
+ModelOutOption = Annotated[Path | None, typer.Option("--out", help="Model file (default: the package's copy).")]
 
 
 @eval_app.command("types")
@@ -88,7 +92,7 @@ def train_types(
     ipe: Annotated[
         Path | None, typer.Option("--ipe", exists=True, help="IndiaPoliceEvents train.tsv: its arrests add examples.")
     ] = None,
-    out: Annotated[Path | None, typer.Option("--out", help="Model file (default: the package's copy).")] = None,
+    out: ModelOutOption = None,
     cv: Annotated[bool, typer.Option("--cv", help="Also print a grouped-by-country 5-fold estimate (slow).")] = False,
     max_iter: Annotated[int, typer.Option("--max-iter", help="L-BFGS iterations.")] = 120,
     min_p: Annotated[float, typer.Option("--min-p", help="Model probability needed to override the lexicon.")] = 0.6,
@@ -130,10 +134,8 @@ def train_types(
 
 @train_app.command("proposer")
 def train_proposer_cmd(
-    shared: Annotated[
-        Path, typer.Option("--shared", exists=True, file_okay=False, help="The shared data folder (../shared).")
-    ] = Path("../shared"),
-    out: Annotated[Path | None, typer.Option("--out", help="Model file (default: the package's copy).")] = None,
+    shared: SharedOption = Path("../shared"),
+    out: ModelOutOption = None,
     min_p: Annotated[float, typer.Option("--min-p", help="Probability a proposed sub-type needs.")] = 0.5,
 ) -> None:
     """Fit the proposer: a sub-type (or NONE) for sentences the trigger lexicon finds nothing in (see
@@ -153,10 +155,8 @@ def train_proposer_cmd(
 
 @train_app.command("events")
 def train_events(
-    shared: Annotated[
-        Path, typer.Option("--shared", exists=True, file_okay=False, help="The shared data folder (../shared).")
-    ] = Path("../shared"),
-    out: Annotated[Path | None, typer.Option("--out", help="Model file (default: the package's copy).")] = None,
+    shared: SharedOption = Path("../shared"),
+    out: ModelOutOption = None,
     leads: Annotated[
         list[Path] | None,
         typer.Option(

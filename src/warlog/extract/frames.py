@@ -411,7 +411,7 @@ def _told_just_before(drafts: list[_Draft], index: int, doc: Any, sentences: lis
     )
 
 
-def _item_heading_day(text: str, start: int, published: date | None, skip_before: int) -> Any:
+def _item_heading_day(text: str, start: int, published: date | None, skip_before: int) -> DateMention | None:
     """The last day named in a bulletin's or live blog's item before ``start`` (the item's heading, "3. JIRIBAM -
     hills near Nungchappi, 7 September."), or None outside an item or when it names none."""
     item = text.rfind("\n", 0, start) + 1
@@ -1992,6 +1992,14 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         if (end := _section_end(text, _line_end(text, head.end() + 1))) and len(_NUMBERED_LINE.findall(text, end)) >= 2
     ]  # a summary, when numbered items tell its incidents after it (read from the lines: a label may be cut off)
 
+    item_days: dict[int, DateMention | None] = {}
+
+    def item_day(sent: _Sentence) -> DateMention | None:
+        """The day a bulletin item's heading gives the sentence (once per sentence: two decisions read it)."""
+        if sent.start not in item_days:
+            item_days[sent.start] = _item_heading_day(text, sent.start, published, skip_before)
+        return item_days[sent.start]
+
     def source_of(i: int) -> str | None:
         if i not in own_source:
             own_source[i] = find_attribution(sentences[i].text, syria=about_syria) if 0 <= i < len(sentences) else None
@@ -2129,7 +2137,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             prior = 0.0 if first else LEAD_PRIOR if lead else 1.0
             if match.event_type in _UNLABELLED_TYPES:
                 prior *= UNLABELLED_PRIOR
-            heading = _item_heading_day(text, sent.start, published, skip_before)  # a bulletin item's day
+            heading = item_day(sent)  # a bulletin item's day
             if match.score >= 0.75 and _anchored(sent, toponyms, resolved, dates + ([heading] if heading else [])):
                 prior = 0.0  # an anchored incident: the role model does not veto it (see _anchored)
             if role.p_event < event_threshold() * prior and not follow_up:
@@ -2251,7 +2259,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         event_date, precision, dated = _event_date(
             dates, published, skip_before, sent.start, _act_position(sent.text, match, live), sent.text, doc
         )
-        if not dated and (heading := _item_heading_day(text, sent.start, published, skip_before)) is not None:
+        if not dated and (heading := item_day(sent)) is not None:
             # a bulletin's item dated in its heading ("2. JIRIBAM - Nungchappi, 7 September (Saturday). In the early
             # hours, armed men ..."): that day, an incident of its own, not more of the item before
             event_date, precision, dated = heading.value, heading.precision, True
@@ -2592,11 +2600,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     drafts = [
         d
         for d in drafts
-        if d.mention.place is not None
-        and (
-            d.mention.unresolved_places
-            or (d.mention.place.feature != "country" and d.mention.place.location != d.mention.place.country)
-        )
+        if d.mention.place is not None and (d.mention.unresolved_places or not _country_level(d.mention.place))
     ]
     mentions = []
     ids: set[str] = set()
@@ -2631,6 +2635,11 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     return Extraction(report=report, mentions=mentions, claims=claims, warnings=warnings)
 
 
+def _country_level(place: Place) -> bool:
+    """The place is the whole country (its row, or a point labelled with the country's name)."""
+    return place.feature == "country" or place.location == place.country
+
+
 def _unknown_place_as_elsewhere(drafts: list[_Draft]) -> None:
     """A village the gazetteer lacks, placed once through what the report says it lies in ("the village of Kishishe,
     in Rutshuru territory": the territory), is placed there every time the report names it again with no place of its
@@ -2645,7 +2654,7 @@ def _unknown_place_as_elsewhere(drafts: list[_Draft]) -> None:
         return
     for d in drafts:
         p = d.mention.place
-        if d.own_place and p is not None and p.feature != "country" and p.location != p.country:
+        if d.own_place and p is not None and not _country_level(p):
             continue
         known = [where[n] for n in d.mention.unresolved_places if n in where]
         if known and (p is None or known[0].country == p.country):
