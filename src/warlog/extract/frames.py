@@ -433,6 +433,21 @@ def _item_place(
     return named[-1] if named else None
 
 
+def _item_provinces(
+    toponyms: list[Toponym], resolved: list[Place | None], filed: set[int], text: str, start: int
+) -> list[Place | None]:
+    """The provinces a bulletin's or live blog's item names before ``start`` (its heading, "3. EASTERN EQUATORIA -
+    Juba-Nimule road."), none outside an item."""
+    item = text.rfind("\n", 0, start) + 1
+    if not _ITEM_OPENS.match(text, item):
+        return []
+    return [
+        p
+        for i, (t, p) in enumerate(zip(toponyms, resolved, strict=True))
+        if item <= t.start < start and p is not None and i not in filed and p.feature == "admin1"
+    ]
+
+
 def _stem(word: str) -> str:
     """A crude stem (no lemmatizer is loaded): "attackers"/"attacked" -> "attack", "drones" -> "drone"."""
     return word[:6] if len(word) >= 6 else word.rstrip("s")
@@ -2411,7 +2426,10 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         ):
             # "in the village of Tadaryat" that the gazetteer lacks: the country, the name kept for an analyst to
             # place, not the report's main town (another settlement)
-            home = _home_area(doc_places, country, [resolved[i] for i in in_sentence])
+            here = [resolved[i] for i in in_sentence]
+            if not any(p is not None and p.feature == "admin1" for p in here):
+                here += _item_provinces(toponyms, resolved, filed, text, sent.start)  # "3. EASTERN EQUATORIA - ..."
+            home = _home_area(doc_places, country, here)
             place = replace(home, geo_precision=3) if home is not None else place
         mention_country = (place.country if place else None) or country
         roles = assign_roles(sent.text, match.sub_event_type, mention_country, match.start)
