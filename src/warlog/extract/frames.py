@@ -315,6 +315,7 @@ _TOLL_UPDATE = re.compile(
     r"\b(?:rose|risen|rising|rises|climbed|climbs|increased|jumped|mounted|reached|new|updated|revised|now\s+stands)\b",
     re.I,
 )
+_UPDATED = re.compile(_TOLL_UPDATE.pattern + r"|\bnow\s+(?:says?|puts?|reports?|gives?|counts?)\b", re.I)
 _OTHER_ACCOUNT = re.compile(
     r"\b(?:put|puts|putting|gave|gives|placed)\s+(?:the|a|their|its)\s+(?:death\s+)?toll\s+(?:far\s+|much\s+|even\s+|"
     r"considerably\s+|significantly\s+)?(?:higher|lower)|\b(?:a\s+)?(?:far\s+|much\s+)?(?:higher|lower)\s+(?:death\s+)?toll"
@@ -1619,6 +1620,17 @@ def _follow_up_target(drafts: list[_Draft], draft: _Draft, anaphoric: bool) -> _
     no place of its own ("Attack") is the toll of the event just told."""
     m = draft.mention
     if (
+        m.sub_event_type == "Abduction/forced disappearance"
+        and drafts
+        and drafts[-1].mention.sub_event_type == "Attack"
+        and draft.sentence_index - drafts[-1].sentence_index <= 1
+        and not draft.own_place
+        and not (draft.dated and drafts[-1].dated and not _within(drafts[-1].mention, m))
+        and (not m.actor1 or m.actor1.startswith("Unidentified") or m.actor1 == drafts[-1].mention.actor1)
+    ):
+        return drafts[-1]  # "... were killed when rebels attacked the school. Six students were abducted": one
+        # incident, coded as the attack (ACLED: one event per actor pair, place and day; killing outranks abduction)
+    if (
         m.sub_event_type in _ACTS_OF_THEIR_OWN
         and not any(d.mention.sub_event_type == m.sub_event_type for d in drafts)
         and not _KILLED_THEM.search(m.evidence[0].text)
@@ -1629,6 +1641,10 @@ def _follow_up_target(drafts: list[_Draft], draft: _Draft, anaphoric: bool) -> _
     wounds = bool(_WOUNDS_CAUSE.search(m.evidence[0].text)) and (m.actor1 or "Unidentified").startswith("Unidentified")
     if drafts and placeless and (anaphoric or m.sub_event_type == "Attack" or wounds):
         last = drafts[-1]
+        if m.fatalities and last.mention.sub_event_type in _NO_DEATH_SUBS and _UPDATED.search(m.evidence[0].text):
+            # a toll updated after an arrest or a march was told ("Police have arrested 20 ... Police now say 41
+            # people were killed"): the toll of the last violent event, not of the arrest
+            last = next((d for d in reversed(drafts) if d.mention.sub_event_type not in _NO_DEATH_SUBS), last)
         if (
             not (draft.dated and last.dated and not _within(last.mention, m))
             and not _after_the_telling(draft, last)

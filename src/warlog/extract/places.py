@@ -756,7 +756,7 @@ def rank_document(
             (c, q)
             for c, q in zip(t.candidates, t.quality or [1.0] * len(t.candidates), strict=False)
             if _plausible(c, q, ctx.country, t.city_hint, t.partial)
-            and not _foreign_namesake(c, ctx)
+            and not _foreign_namesake(c, ctx, t.surface)
             and not _outside_named_provinces(c, q, provinces)
         ]
         cands.append([c for c, _ in pairs])
@@ -889,16 +889,20 @@ def _best(cands: list[GazEntry], feats: list[dict[str, float]], ranker: Ranker, 
 
 
 FOREIGN_SMALL_PLACE = 20_000  # population under which a town abroad needs its country named to be meant
+FOREIGN_BIG_CITY = 300_000  # the same for a town abroad named by one of its alternate spellings
 
 
-def _foreign_namesake(c: GazEntry, ctx: DocContext) -> bool:
+def _foreign_namesake(c: GazEntry, ctx: DocContext, surface: str = "") -> bool:
     """A small town or village outside the report's country, in a country the report never names: a namesake
-    ("the village of Solhan ... in Burkina Faso" is not Solhan in Turkey). Big cities, regions and countries stay."""
+    ("the village of Solhan ... in Burkina Faso" is not Solhan in Turkey). Big cities, regions and countries stay;
+    a town abroad answering only by one of its alternate spellings must be a big city to be meant ("Bwera hospital"
+    in a Ugandan report is not Bhera, Punjab, whose spellings include Bwera)."""
     if not ctx.country or ctx.country not in ctx.named or not c.iso or c.iso == ctx.country or c.iso in ctx.named:
         return False  # only where the report names its own country and never the candidate's
     if c.feature in ("country", "admin1", "region"):
         return False
-    return (c.population or 0) < FOREIGN_SMALL_PLACE
+    by_alternate = bool(surface) and name_key(surface) != name_key(c.name)
+    return (c.population or 0) < (FOREIGN_BIG_CITY if by_alternate else FOREIGN_SMALL_PLACE)
 
 
 def named_provinces(toponyms: Sequence[Toponym]) -> dict[str, set[str]]:
@@ -963,6 +967,7 @@ def resolve_toponyms(
     picks = _short_for_named(toponyms, picks)
     if gazetteer is not None:  # a name with no match at all, named with its province: a spelling held there
         picks = [p or _spelled_in_province(toponyms, picks, i, text, gazetteer) for i, p in enumerate(picks)]
+        picks = [p or _hyphen_twin(toponyms[i], country, gazetteer) for i, p in enumerate(picks)]
     out: list[Place | None] = []
     for t, entry in zip(toponyms, picks, strict=True):
         try:
@@ -975,6 +980,24 @@ def resolve_toponyms(
             place = None
         out.append(place)
     return out
+
+
+_TWIN = re.compile(r"^([A-Z][\w'\u2019]{2,})-([A-Z][\w'\u2019]{2,})$")
+
+
+def _hyphen_twin(top: Toponym, country: str | None, gaz: Gazetteer) -> GazEntry | None:
+    """A joined name the gazetteer lacks, two names with a hyphen ("Mpondwe-Lhubiriha town council"): the settlement
+    of the report's country one of its halves names exactly, the first half first."""
+    m = _TWIN.match(top.surface.rstrip(".,;:"))
+    if m is None or not country:
+        return None
+    for half in m.groups():
+        if exact_key(half) in STOP_KEYS:
+            continue
+        rows = [c for c, q in _lookup(gaz, half) if q >= 1.0 and c.iso == country and c.feature in POPULATED]
+        if rows:
+            return max(rows, key=lambda c: c.population or 0)
+    return None
 
 
 def _short_for_named(toponyms: list[Toponym], picks: list[GazEntry | None]) -> list[GazEntry | None]:

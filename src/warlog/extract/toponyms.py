@@ -306,6 +306,11 @@ def candidate_features(top, view: DocView) -> dict[str, float]:  # noqa: ANN001
 # The hook called by places.find_toponyms
 
 
+def _end(t: Any) -> int:
+    """Where a name ends, without the full stop a name at a sentence's end is found with ("Congo.")."""
+    return t.end - 1 if t.surface.endswith(".") else t.end
+
+
 def recognise(
     text: str,
     ner: Sequence[tuple[int, int, str]],
@@ -322,9 +327,8 @@ def recognise(
     calls it a place (when no NER spans are given, as in tests of gazetteer matching alone, all are kept)."""
     extra = abbreviation_toponyms(text, gaz, found, make)
     if extra:
-        found = [t for t in found if not any(x.start <= t.start and t.end <= x.end for x in extra)] + [
-            x for x in extra if not any(t.start <= x.start and x.end <= t.end for t in found)
-        ]
+        kept = [t for t in found if not any(x.start <= t.start and _end(t) <= _end(x) for x in extra)]
+        found = kept + [x for x in extra if not any(t.start <= x.start and _end(x) <= _end(t) for t in kept)]
         found.sort(key=lambda t: t.start)
     model = model if model is not None else load_model()
     if model is None or not found or not ner:  # the model reads NER: without it, every candidate stays
