@@ -168,6 +168,8 @@ def _find_dates_cached(text: str, published: date | None) -> tuple[DateMention, 
         out = [d for d in out if d.kind != "clock"]  # "Shortly before 12:10 PM on Thursday, October 19th": the date
     if meets_all(_NIGHT_SPAN_NEEDS, present):
         out = _night_spans(text, out)
+    if "night" in text.lower():
+        out = _numbered_nights(text, out)
     out = [
         replace(d, kind="rite") if d.kind == "weekday" and _RITE_HELD.match(text, d.end) else d for d in out
     ]  # "during a Sunday service": a day only when nothing else dates the event (frames._event_date)
@@ -205,6 +207,29 @@ _WEEKDAY_BEFORE_DATE = re.compile(
 )
 _WEEKDAY_BEFORE_DATE_NEEDS = required_clauses(_WEEKDAY_BEFORE_DATE)  # a weekday (the month is in a lookahead)
 _NIGHT_SPAN_NEEDS = required_clauses(_NIGHT_SPAN)
+# "on the night of Sunday 27 to Monday 28 October 2024", "during the night of 27 to 28 October": the first day
+_NIGHT_DAYS = re.compile(
+    rf"\b(?:(?:on|during|in)\s+)?the\s+night\s+(?:of|between|from)\s+(?:{_WEEKDAY}\s+)?(?:the\s+)?(?P<a>\d{{1,2}})"
+    rf"(?:st|nd|rd|th)?(?:\s+{_MONTH})?\s+(?:into|to|and|until|till|-|\u2013)\s+(?:{_WEEKDAY}\s+)?(?:the\s+)?(?P<b>\d{{1,2}})",
+    re.IGNORECASE,
+)
+
+
+def _numbered_nights(text: str, found: list[DateMention]) -> list[DateMention]:
+    """One mention for a night told by its two numbered days: the first day, precision 1 (the second day's date
+    less one, when that is the first day's number)."""
+    for m in _NIGHT_DAYS.finditer(text):
+        inside = [d for d in found if m.start() <= d.start < m.end() + 12 or d.start < m.start() < d.end]
+        second = next((d for d in inside if d.start <= m.start("b") < d.end and d.value is not None), None)
+        if second is None or second.value is None:
+            continue
+        value = second.value - timedelta(days=1)
+        if value.day != int(m.group("a")):
+            continue
+        start, end = min([m.start()] + [d.start for d in inside]), max([m.end()] + [d.end for d in inside])
+        found = [d for d in found if d not in inside]
+        found.append(DateMention(start, end, text[start:end], value, 1, True, "date"))
+    return found
 _DAYN = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _DAY_RANGE = re.compile(
     rf"\b(?:between\s+(?:the\s+)?(?P<a1>{_DAYN})\s+and\s+(?:the\s+)?(?P<b1>{_DAYN})"

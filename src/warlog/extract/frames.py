@@ -1400,7 +1400,7 @@ def _names_settlement(text: str, names: list[str]) -> bool:
 
 _SETTLEMENT_WORDS = (
     r"(?:villages?|towns?|city|hamlets?|settlements?|camps?|locality|commune|municipality|circle|cercle|hill|sub-?prefecture"
-    r"|chiefdom|ward)"
+    r"|chiefdom|ward|islands?)"
 )
 
 
@@ -2681,8 +2681,8 @@ def _unknown_place_as_elsewhere(drafts: list[_Draft]) -> None:
     where: dict[str, Place] = {}
     for d in drafts:
         p = d.mention.place
-        if d.own_place and p is not None and p.feature != "country" and p.geo_precision >= 2:
-            for name in d.mention.unresolved_places:
+        if (d.own_place or d.named_place) and p is not None and p.feature != "country" and p.geo_precision >= 2:
+            for name in d.mention.unresolved_places:  # (a province its sentence named: "the island of X, in Y")
                 where.setdefault(name, p)
     if not where:
         return

@@ -378,7 +378,10 @@ def _raw_triggers_cached(sentence: str) -> tuple[tuple[_Trigger, re.Match[str]],
         span = (m.start(), m.end())
         named_weapon = trig.sub in _REMOTE and trig.score >= 0.85  # "suicide attacks" in "suicide attacks targeted"
         if any(
-            (_inside(span, (k.start(), k.end())) or (not named_weapon and _overlaps(span, (k.start(), k.end()))))
+            (
+                _inside(span, (k.start(), k.end()))
+                or (not (named_weapon or _weapon_subject(trig, m, k)) and _overlaps(span, (k.start(), k.end())))
+            )
             and not _compatible(trig.sub, kt.sub)
             for kt, k in kept
         ):
@@ -386,6 +389,12 @@ def _raw_triggers_cached(sentence: str) -> tuple[tuple[_Trigger, re.Match[str]],
         kept.append((trig, m))
     kept.sort(key=lambda h: h[1].start())
     return tuple(kept)
+
+
+def _weapon_subject(trig: _Trigger, m: re.Match[str], other: re.Match[str]) -> bool:
+    """A hit naming the means of a remote attack as the subject of the verb another hit reads with its object
+    ("aircraft struck" in "aircraft struck positions"): the weapon says what happened, both stay."""
+    return trig.sub in _REMOTE and trig.score >= 0.75 and m.start() < other.start() < m.end()
 
 
 def _compatible(sub: str, kept_sub: str) -> bool:
