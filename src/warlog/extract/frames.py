@@ -107,7 +107,9 @@ _BACKGROUND_HEADING = re.compile(
 # A bulletin's summary of the items it then tells one by one ("SUMMARY: ...", "HIGHLIGHTS" over bullets): the items
 # are the events (each with its own day and place); the summary's words and tolls only retell them.
 _SUMMARY_HEADING = re.compile(
-    r"^[ \t]*(?:SUMMARY|Summary|HIGHLIGHTS|Highlights|KEY POINTS|Key points)[ \t]*(?::|$)", re.M
+    r"^[ \t]*(?:SUMMARY|Summary|HIGHLIGHTS|Highlights|KEY POINTS|Key points|OVERVIEW|Overview|IN BRIEF|In brief)"
+    r"[ \t]*(?::|$)",
+    re.M,
 )
 # What the outlet says it had told wrongly (a correction): the sentence withdraws it; the next one tells the fact.
 _RETRACTED = re.compile(
@@ -415,10 +417,10 @@ def _told_just_before(drafts: list[_Draft], index: int, doc: Any, sentences: lis
 def _item_heading_day(text: str, start: int, published: date | None, skip_before: int) -> DateMention | None:
     """The last day named in a bulletin's or live blog's item before ``start`` (the item's heading, "3. JIRIBAM -
     hills near Nungchappi, 7 September."), or None outside an item or when it names none."""
-    item = text.rfind("\n", 0, start) + 1
-    if item >= start or item < skip_before or not _ITEM_OPENS.match(text, item):
+    item, limit = _item_span(text, start)
+    if item is None or item >= start or item < skip_before:
         return None
-    days = [d for d in find_dates(text[item:start], published) if d.value is not None and d.precision <= 2]
+    days = [d for d in find_dates(text[item:limit], published) if d.value is not None and d.precision <= 2]
     return days[-1] if days else None
 
 
@@ -439,13 +441,13 @@ def _item_provinces(
 ) -> list[Place | None]:
     """The provinces a bulletin's or live blog's item names before ``start`` (its heading, "3. EASTERN EQUATORIA -
     Juba-Nimule road."), none outside an item."""
-    item = text.rfind("\n", 0, start) + 1
-    if not _ITEM_OPENS.match(text, item):
+    item, limit = _item_span(text, start)
+    if item is None:
         return []
     return [
         p
         for i, (t, p) in enumerate(zip(toponyms, resolved, strict=True))
-        if item <= t.start < start and p is not None and i not in filed and p.feature == "admin1"
+        if item <= t.start < limit and p is not None and i not in filed and p.feature == "admin1"
     ]
 
 
@@ -721,6 +723,43 @@ _ITEM_OPENS = re.compile(
     r"[ \t]*(?:(?:\d{1,2}[.)]|[-\u2022*])[ \t]+|[A-Z][A-Z' ]{2,40}[ \t]*[-\u2013\u2014:]"
     r"|\d{1,2}[:.]\d{2}[ \t]*[-\u2013\u2014:])"  # a live blog's "19:15 -"
 )
+_ITEM_BACK = 4  # lines of an item's body read back to its heading line
+
+
+def _item_line(text: str, pos: int) -> int | None:
+    """Where the bulletin or live-blog item holding ``pos`` opens: its own line when that opens an item ("2. TEHRAN,
+    Sunday 2 October - ...", "19:15 - ..."), else an item's heading line (a short line of its own) a few body lines
+    above it with no blank line between (a digest's heading, then its paragraphs); None outside an item."""
+    return _item_span(text, pos)[0]
+
+
+def _item_span(text: str, pos: int) -> tuple[int | None, int]:
+    """Where the item holding ``pos`` opens and where what names its place ends: ``pos`` on the item's own line, the
+    end of the heading line for a body paragraph under a heading (the heading names the item's place; a town the
+    body names in passing, "flown to a hospital in Miami", does not)."""
+    line = text.rfind("\n", 0, pos) + 1
+    if _ITEM_OPENS.match(text, line):
+        return line, pos
+    for _ in range(_ITEM_BACK):
+        if line == 0:
+            return None, pos
+        prev = text.rfind("\n", 0, line - 1) + 1
+        if not text[prev : line - 1].strip():
+            return None, pos  # a blank line: the paragraph is no item's body
+        line = prev
+        end = text.find("\n", line)
+        end = len(text) if end < 0 else end
+        if _ITEM_OPENS.match(text, line):
+            heading = text[line:end].rstrip()
+            if len(heading) <= _HEADING_MAX and not heading.endswith((".", "!", "?")):
+                return line, end
+            return None, pos  # a paragraph opening on a dateline ("RAMALLAH - The organisation's ..."): no item
+    return None, pos
+
+
+_HEADING_MAX = 120  # characters of an item's heading line
+
+
 _BASED_AFTER = re.compile(r"[-\u2010-\u2014]?\s?based\b", re.I)
 _PRONOUN_OPENS = re.compile(r"(?:[A-Z][\w ]{0,20},\s+)?(?:They|Their|He|His|She|Her|It|Its|Them)\b")
 # the trigger in the clause after "a day after": the incident, dated back from the day the main clause tells
@@ -797,8 +836,13 @@ def _event_date(
         # followed the event, not its day
         after = [m.end() for m in _AFTER_CLAUSE.finditer(sentence, 0, trigger)]
         if after:
-            main_clause = [d for d in usable if d.start < after[-1] and d.kind not in ("clock", "rite")]
-            usable = [d for d in usable if d.start >= after[-1]]
+            # (an item's heading line above the clause dates the whole item: "2. TEHRAN, Sunday 2 October - ...")
+            head = sentence.find("\n")
+            head = head if 0 < head < 140 and not sentence[:head].rstrip().endswith((".", "!", "?")) else -1
+            main_clause = [
+                d for d in usable if head < d.start < after[-1] and d.kind not in ("clock", "rite")
+            ]
+            usable = [d for d in usable if d.start >= after[-1] or d.end <= head]
             if not usable and main_clause and published is not None:
                 told = max(main_clause, key=lambda d: d.value)
                 if (published - told.value).days >= 5:
@@ -1285,21 +1329,37 @@ _THE_MARCHERS = re.compile(
 _PROTEST_FOLLOW = 3  # sentences after a protest read for what the crowd did and what the police did
 
 
-def _protests_told_on(drafts: list[_Draft], sentences: list[_Sentence], published: date | None) -> None:
+def _protests_told_on(drafts: list[_Draft], sentences: list[_Sentence], published: date | None) -> list[_Draft]:
     """ACLED codes a demonstration from the whole telling: the sentences just after a march say whether the
     marchers looted or attacked (a violent demonstration) or the police dispersed or arrested them (a protest with
-    intervention), though no event of their own came of them."""
+    intervention), though no event of their own came of them. An arrest of the marchers told there ("At least 30
+    students were detained") is that intervention, not an event of its own."""
     from warlog.extract.types import raw_cues
 
-    used = {d.sentence_index for d in drafts}
+    used = {d.sentence_index: d for d in drafts}
+    folded: set[int] = set()
     for d in drafts:
         m = d.mention
-        if m.event_type != "Protests" and m.sub_event_type != "Violent demonstration":
+        if id(d) in folded or (m.event_type != "Protests" and m.sub_event_type != "Violent demonstration"):
             continue
         for j in range(d.sentence_index + 1, min(len(sentences), d.sentence_index + 1 + _PROTEST_FOLLOW)):
             text = sentences[j].text
             if any(e.start == sentences[j].start for e in m.evidence):
                 continue  # already folded into this protest
+            arrest = used.get(j)
+            if (
+                arrest is not None
+                and arrest.mention.sub_event_type == "Arrests"
+                and not arrest.own_place
+                and m.sub_event_type in ("Peaceful protest", "Protest with intervention")
+                and "protest-intervention-cue" in raw_cues(text)
+            ):
+                folded.add(id(arrest))
+                m.sub_event_type = "Protest with intervention"
+                if m.actor2 is None or m.inter2 == 7 or m.actor2.startswith("Civilians"):
+                    m.actor2, m.inter2 = arrest.mention.actor1, arrest.mention.inter1
+                m.evidence.append(Evidence(text, sentences[j].start, sentences[j].end))
+                break
             if j in used or _NEW_INCIDENT.match(text) or any(x.value is not None for x in find_dates(text, published)):
                 break
             if _OPENS_ELSEWHERE.match(text) and not _mentions_place_of(text, m):
@@ -1319,6 +1379,7 @@ def _protests_told_on(drafts: list[_Draft], sentences: list[_Sentence], publishe
                 if m.actor2 is None or m.inter2 == 7 or m.actor2.startswith("Civilians"):
                     m.actor2, m.inter2 = police_of(m.place.country if m.place else None)
                 m.evidence.append(Evidence(text, sentences[j].start, sentences[j].end))
+    return [d for d in drafts if id(d) not in folded]
 
 
 # A sentence that opens on a place of its own ("In Mombasa, ...", "At Kisumu, ...").
@@ -2409,7 +2470,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             and drafts
             and drafts[-1].mention.place is not None
             and "\n" not in text[drafts[-1].mention.evidence[-1].end : sent.start]
-            and _ITEM_OPENS.match(text, text.rfind("\n", 0, sent.start) + 1)
+            and _item_line(text, sent.start) is not None
         ):
             # a sentence that names no place, in the paragraph of the incident just told (a bulletin's numbered item
             # "1. UPPER NILE - Malakal ... On Saturday, police arrested ten suspects"): that incident's place, not
@@ -2425,8 +2486,8 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         elif (
             goes_on is None
             and not in_sentence
-            and _ITEM_OPENS.match(text, (item := text.rfind("\n", 0, sent.start) + 1))
-            and (named := _item_place(toponyms, resolved, filed, item, sent.start)) is not None
+            and (span := _item_span(text, sent.start))[0] is not None
+            and (named := _item_place(toponyms, resolved, filed, span[0], span[1])) is not None
         ):
             # the item's place named before ("19:15 - ... the toll in Kryvyi Rih has risen to 10 ... A missile hit an
             # industrial enterprise"): the item tells one place's news
@@ -2609,7 +2670,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     _second_clause_continues(drafts, second_clauses)
     _place_from_retelling(drafts, sentences, toponyms, resolved, doc_places, country, published)
     drafts = _one_event_per_incident(drafts)
-    _protests_told_on(drafts, sentences, published)
+    drafts = _protests_told_on(drafts, sentences, published)
     drafts = _tolls_beyond_one_incident(drafts, claims, report)
     # A lead's total broken down by place further on: the parts are the events, the total keeps the remainder.
     # a total whose sentence named no place finer than a province keeps the report's place, borrowed: a precise town

@@ -131,7 +131,9 @@ _UNKNOWN_DISTRICT = re.compile(
 
 _NAME = r"((?:(?:al|el|ash|as|ad|ar|az)-)?[A-Z][\w'’]*(?:[\s-]+(?:(?:al|el|ash|as|ad|ar|az)-)?[A-Z][\w'’]*){0,3})"
 _PLACE_NOUN_AFTER = re.compile(_NAME + r"\s+(?:neighbou?rhood|quarter|camp|village|town)\b")
-_PLACE_NOUN_BEFORE = re.compile(r"\b(?:village|town|city|neighbou?rhood|district|suburb|area|island) of (?:the )?" + _NAME)
+_PLACE_NOUN_BEFORE = re.compile(
+    r"\b(?:village|town|city|neighbou?rhood|district|suburb|area|island) of (?:the )?" + _NAME
+)
 
 
 @dataclass
