@@ -230,6 +230,8 @@ def _numbered_nights(text: str, found: list[DateMention]) -> list[DateMention]:
         found = [d for d in found if d not in inside]
         found.append(DateMention(start, end, text[start:end], value, 1, True, "date"))
     return found
+
+
 _DAYN = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _DAY_RANGE = re.compile(
     rf"\b(?:between\s+(?:the\s+)?(?P<a1>{_DAYN})\s+and\s+(?:the\s+)?(?P<b1>{_DAYN})"

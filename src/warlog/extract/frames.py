@@ -839,9 +839,7 @@ def _event_date(
             # (an item's heading line above the clause dates the whole item: "2. TEHRAN, Sunday 2 October - ...")
             head = sentence.find("\n")
             head = head if 0 < head < 140 and not sentence[:head].rstrip().endswith((".", "!", "?")) else -1
-            main_clause = [
-                d for d in usable if head < d.start < after[-1] and d.kind not in ("clock", "rite")
-            ]
+            main_clause = [d for d in usable if head < d.start < after[-1] and d.kind not in ("clock", "rite")]
             usable = [d for d in usable if d.start >= after[-1] or d.end <= head]
             if not usable and main_clause and published is not None:
                 told = max(main_clause, key=lambda d: d.value)
