@@ -563,16 +563,23 @@ def _listed_places(sent: _Sentence, toponyms: list[Toponym], resolved: list[Plac
     best: list[Place] = []
     run: list[Place] = []
     prev_end = -1
+    route = False
     for t, p in sorted(zip(toponyms, resolved, strict=True), key=lambda x: x[0].start):
         if p is None or _coarse(p):
             run, prev_end = [], -1
             continue
         glued = prev_end >= 0 and _LIST_GLUE.fullmatch(sent.text[prev_end - sent.start : t.start - sent.start])
+        if not glued:
+            # "the road between Juliaca and Puno", "from Plaza X to Y": the two ends of a route, not two places
+            route = _ROUTE_BEFORE.search(sent.text, 0, t.start - sent.start) is not None
         run = [*run, p] if glued else [p]
         prev_end = t.end
-        if len(run) > len(best):
+        if len(run) > len(best) and not route:
             best = list(run)
     return best if len(best) >= 2 else []
+
+
+_ROUTE_BEFORE = re.compile(r"\b(?:between|from)\s+(?:the\s+)?(?:(?:towns?|cities|villages?)\s+of\s+)?$", re.I)
 
 
 def _second_clause_continues(drafts: list[_Draft], second_clauses: set[int]) -> None:
@@ -723,6 +730,19 @@ _ITEM_OPENS = re.compile(
     r"[ \t]*(?:(?:\d{1,2}[.)]|[-\u2022*])[ \t]+|[A-Z][A-Z' ]{2,40}[ \t]*[-\u2013\u2014:]"
     r"|\d{1,2}[:.]\d{2}[ \t]*[-\u2013\u2014:])"  # a live blog's "19:15 -"
 )
+
+
+def _subheading(text: str, start: int, end: int) -> bool:
+    """A short line alone between blank lines with no closing stop ("What happened in Juliaca", "A pattern of lethal
+    force"): a section's title inside the body, which tells no incident of its own."""
+    line = text[start:end].strip()
+    if not line or "\n" in line or len(line) > 80 or line.endswith((".", "!", "?", ":", ";", ",")):
+        return False
+    before = text[max(0, start - 2) : start]
+    after = text[end : end + 2]
+    return (start == 0 or before == "\n\n" or before.endswith("\n\n")) and after.startswith("\n\n")
+
+
 _ITEM_BACK = 4  # lines of an item's body read back to its heading line
 
 
@@ -2197,6 +2217,8 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
 
         if is_furniture(sent.text):
             continue  # share widgets, related-links lines, captions: never an event, never a toll
+        if _subheading(text, sent.start, sent.end):
+            continue  # "A pattern of lethal force" alone between blank lines: a section's title, no incident
         if any(a <= sent.start <= b for a, b in background_lines):
             continue  # a bulletin's "Context:" or "Background:" paragraph: what led here, not the news
         if any(a <= sent.start <= b for a, b in summaries):

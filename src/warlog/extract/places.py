@@ -300,14 +300,27 @@ def find_toponyms(
     blocked = [(s, e) for s, e, label in ner_spans if label == NON_PLACE]
     adjectives = demonym_table()
     found = [
-        t for t in found if not any(s < t.end and t.start < e for s, e in blocked) and t.surface not in adjectives
-    ]  # names the parse says are not places, and nationality adjectives ("Libyan")
+        t
+        for t in found
+        if not any(s < t.end and t.start < e for s, e in blocked)
+        and t.surface not in adjectives
+        and not _STREET_BEFORE.search(text, max(0, t.start - 24), t.start)
+        and not _STREET_AFTER.match(text, t.end)
+    ]  # names the parse says are not places, nationality adjectives ("Libyan"), squares and streets named after
+    # places ("Plaza Dos de Mayo", "Tahrir Square", "Baghdad Street": inside the city the sentence names)
     if demonyms:
         found.extend(_demonym_toponyms(gaz, text, found, ner_spans))
     found.sort(key=lambda t: t.start)
     from warlog.extract.toponyms import recognise
 
     return recognise(text, ner_spans, gaz, found, model, make=Toponym, region=region, populated=POPULATED)
+
+
+_STREET_BEFORE = re.compile(
+    r"\b(?:Plaza|Piazza|Pra[c\u00e7]a|Place|Avenida|Av\.|Calle|Rue|Jalan|Plac|Maidan)\s+"
+    r"(?:(?:de|del|de la|des|du|da|do)\s+)?$"
+)
+_STREET_AFTER = re.compile(r"\s+(?:Square|Street|St\.|Avenue|Ave\.|Boulevard|Blvd\.?)\b")
 
 
 def _demonym_toponyms(
