@@ -1262,9 +1262,7 @@ def _merge(into: _Draft, other: _Draft) -> None:
     # account: the first figure is kept and the higher one bounds the range (ACLED: the lowest credible figure is
     # coded); the same source, an unsourced restatement, or a toll said to have risen is an update (the larger).
     # A vague first figure ("massacring dozens") gives way to a counted one.
-    update = any(_TOLL_UPDATE.search(e.text) for e in b.evidence) or (
-        into.casualties.vague and not other.casualties.vague
-    )
+    update = any(_UPDATED.search(e.text) for e in b.evidence) or (into.casualties.vague and not other.casualties.vague)
     second = bool(other.attributions) and not (into.attributions & other.attributions)
     # "survivors put the toll far higher, at 136": another account of the same killing, whoever gives it
     second = second or any(_OTHER_ACCOUNT.search(e.text) for e in b.evidence)
@@ -2507,7 +2505,11 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             goes_on is None
             and not in_sentence
             and (span := _item_span(text, sent.start))[0] is not None
-            and (named := _item_place(toponyms, resolved, filed, span[0], span[1])) is not None
+            and (
+                named := _item_place(toponyms, resolved, filed, span[0], span[1])
+                or next(reversed(_item_provinces(toponyms, resolved, filed, text, sent.start)), None)
+            )
+            is not None
         ):
             # the item's place named before ("19:15 - ... the toll in Kryvyi Rih has risen to 10 ... A missile hit an
             # industrial enterprise"): the item tells one place's news

@@ -406,6 +406,13 @@ _LEADING_WORDS = frozenset(
 )
 
 
+def _caps_heading(text: str, start: int, end: int) -> bool:
+    """A bulletin item's heading in capitals (extract/context.py decides it)."""
+    from warlog.extract.context import _caps_heading as heading
+
+    return heading(text, start, end)
+
+
 def _longest_match(
     gaz: Gazetteer,
     text: str,
@@ -446,7 +453,16 @@ def _longest_match(
         if not cands and j > i and not _not_a_name_run(surface):
             # a multi-word name spelt another way ("Bustan al-Qasr" / "Bustan Al-Qaser")
             cands, qual = _candidates(gaz, surface, fuzzy=True)
-        if not cands or (j == i and not dateline and _weak_single(cands, qual, surface, text, start, region)):
+        if not cands or (
+            j == i
+            and not dateline
+            and _weak_single(cands, qual, surface, text, start, region)
+            # "1. JONGLEI - Duk county.": a province heading a bulletin's item
+            and not (
+                any(q >= 1.0 and c.feature == "admin1" for c, q in zip(cands, qual, strict=False))
+                and _caps_heading(text, start, end)
+            )
+        ):
             continue
         if j > i and toks[i][2] in _LEADING_WORDS and max(qual) < 1.0:
             continue  # "In Daraa" at a sentence start is not a spelling of "Anar Dara" (but "In Amenas" is a town)
