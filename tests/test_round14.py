@@ -155,3 +155,19 @@ def test_a_village_placed_once_through_its_province_is_placed_there_again(nlp) -
     events = _events(nlp, text, date(2024, 10, 29))
     strike = next(e for e in events if e.sub_event_type == "Air/drone strike")
     assert strike.place is not None and strike.place.admin1 == "Lac"
+
+
+def test_a_toll_after_after_is_the_dated_incident_and_the_story_turns_back_to_an_earlier_day(nlp) -> None:
+    text = (
+        "Militants raid airstrip\n"
+        "GARISSA, 7 January 2020 -\n"
+        "Residents of Garissa County are counting the cost of a week of fear after militants stormed a police camp "
+        "near Dadaab before dawn yesterday, killing four officers.\n"
+        "The raid came after a bloody Thursday on the road. Gunmen stopped a bus near Ijara and opened fire, killing "
+        "two passengers.\n"
+    )
+    events = _events(nlp, text, date(2020, 1, 7))
+    days = sorted((e.event_date, e.fatalities) for e in events)
+    # the week is the residents' fear, not the toll's period; the bus attack is Thursday's, not the raid's day
+    assert (date(2020, 1, 6), 4) in days
+    assert (date(2020, 1, 2), 2) in days

@@ -911,7 +911,10 @@ def is_aggregate_toll(sentence: str) -> bool:
     if period is not None and max(cas.fatalities or 0, cas.injured or 0) == 1 and _BARE_MONTH.fullmatch(period):
         return False  # one person killed "in March" is one happening told with its month, never a running total
     if period is not None:
-        return True
+        at = sentence.find(period)
+        # "counting the cost of a week of terror after militants stormed the base yesterday, killing three": the
+        # period is the aftermath's, the toll the dated incident's told after "after"
+        return not (at >= 0 and _AFTER_DATED_INCIDENT.match(sentence, at + len(period)))
     word = _AGGREGATE_WORDS.search(sentence)
     if word is None:
         return False
@@ -923,6 +926,11 @@ def is_aggregate_toll(sentence: str) -> bool:
     return _EVENT_ANCHOR.search(sentence) is None or _SPREAD.search(sentence) is not None
 
 
+_AFTER_DATED_INCIDENT = re.compile(
+    r"[^.;]*?\bafter\s+(?!(?:a|the)\s+(?:week|month|year|day)s?\b)[^.;]*?\b(?:yesterday|last\s+night|overnight"
+    r"|this\s+morning|early\s+today|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
+    re.IGNORECASE,
+)
 _BARE_MONTH = re.compile(
     r"(?:in|during)\s+(?:early\s+|late\s+|mid-?)?(?:January|February|March|April|May|June|July|August|September|October"
     r"|November|December)(?:\s+\d{4})?",

@@ -2129,6 +2129,16 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
                     return d.value
         return None
 
+    def _told_another_day(i: int, last: _Draft) -> bool:
+        """The sentence just before, which told no event, names a day before the last event's ("The raid came after a
+        bloody Thursday on the road. Gunmen stopped a bus ..."): the story turns back to that day."""
+        if i - 1 <= last.sentence_index or last.mention.event_date is None:
+            return False
+        day = narrative_day(i) if i >= 1 else None
+        told = {d.value for d in find_dates(sentences[i - 1].text, published) if d.value is not None}
+        # (an earlier day: a day after the event is most often the day it was told, "at a press conference on Friday")
+        return day is not None and day in told and day < last.mention.event_date
+
     def quiet_since(last: int, i: int) -> bool:
         """The story goes on: at most QUIET_GAP sentences since the last event, none of them telling a day or
         opening another incident ("The insurgents then moved into the town ... Residents said they went from house
@@ -2433,6 +2443,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
                 or only_incident_here(index)
             )
             and not _NEW_INCIDENT.match(sent.text)
+            and not _told_another_day(index, drafts[-1])
         ):
             # News narrative: an undated sentence goes on about the day just told (one dated only by the day a
             # source spoke keeps that day, approximately).
@@ -2444,6 +2455,8 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             # The sentences just before told the day of the story though no event came of them ("Security forces
             # released X on Thursday ... A patrol had detained him in the afternoon"): that day.
             event_date, precision = day, 1
+            if drafts and _told_another_day(index, drafts[-1]):
+                dated = True  # the story turned to that day: this incident's own, not the last event's
         elif not dated and drafts and (same := _SAME_DAY.search(sent.text)) is not None:
             # "In a separate incident on the same night ...", "the following day ...": a day told by the one before
             prior = drafts[-1].mention
