@@ -171,3 +171,20 @@ def test_a_toll_after_after_is_the_dated_incident_and_the_story_turns_back_to_an
     # the week is the residents' fear, not the toll's period; the bus attack is Thursday's, not the raid's day
     assert (date(2020, 1, 6), 4) in days
     assert (date(2020, 1, 2), 2) in days
+
+
+def test_a_weekday_of_last_week_is_in_the_calendar_week_before() -> None:
+    pub = date(2020, 10, 23)  # a Friday
+    for text, want in (
+        ("Gunmen attacked the village in the night of Wednesday of last week.", date(2020, 10, 14)),
+        ("They were buried on Thursday last week.", date(2020, 10, 15)),
+    ):
+        days = [d for d in find_dates(text, pub) if d.value is not None]
+        assert [(d.value, d.precision) for d in days] == [(want, 1)]
+
+
+def test_a_river_named_after_a_province_is_no_place_of_it() -> None:
+    from warlog.extract.places import find_toponyms
+
+    text = "Armed men crossed the Ruvuma River from Mozambique and attacked a village in Mtwara region."
+    assert "Ruvuma" not in [t.surface for t in find_toponyms(text, [])]

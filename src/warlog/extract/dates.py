@@ -170,6 +170,8 @@ def _find_dates_cached(text: str, published: date | None) -> tuple[DateMention, 
         out = _night_spans(text, out)
     if "night" in text.lower():
         out = _numbered_nights(text, out)
+    if published is not None and "last week" in text.lower():
+        out = _weekday_of_last_week(text, out, published)
     out = [
         replace(d, kind="rite") if d.kind == "weekday" and _RITE_HELD.match(text, d.end) else d for d in out
     ]  # "during a Sunday service": a day only when nothing else dates the event (frames._event_date)
@@ -213,6 +215,22 @@ _NIGHT_DAYS = re.compile(
     rf"(?:st|nd|rd|th)?(?:\s+{_MONTH})?\s+(?:into|to|and|until|till|-|\u2013)\s+(?:{_WEEKDAY}\s+)?(?:the\s+)?(?P<b>\d{{1,2}})",
     re.IGNORECASE,
 )
+
+
+_OF_LAST_WEEK = re.compile(rf"(?P<wd>{_WEEKDAY})(?:\s+(?:night|morning|afternoon|evening))?,?\s+(?:of\s+)?last\s+week\b", re.I)
+
+
+def _weekday_of_last_week(text: str, found: list[DateMention], published: date) -> list[DateMention]:
+    """"Wednesday of last week", "on Thursday last week": that weekday in the calendar week before the publication
+    day's (weeks from Monday), precision 1; one mention for the phrase."""
+    for m in _OF_LAST_WEEK.finditer(text):
+        monday = published - timedelta(days=published.weekday() + 7)
+        value = monday + timedelta(days=_WEEKDAYS[m.group("wd").lower()])
+        inside = [d for d in found if m.start() - 4 <= d.start < m.end() or d.start < m.start() < d.end]
+        start, end = min([m.start()] + [d.start for d in inside]), max([m.end()] + [d.end for d in inside])
+        found = [d for d in found if d not in inside]
+        found.append(DateMention(start, end, text[start:end], value, 1, True, "weekday"))
+    return found
 
 
 def _numbered_nights(text: str, found: list[DateMention]) -> list[DateMention]:

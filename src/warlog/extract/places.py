@@ -320,7 +320,7 @@ _STREET_BEFORE = re.compile(
     r"\b(?:Plaza|Piazza|Pra[c\u00e7]a|Place|Avenida|Av\.|Calle|Rue|Jalan|Plac|Maidan)\s+"
     r"(?:(?:de|del|de la|des|du|da|do)\s+)?$"
 )
-_STREET_AFTER = re.compile(r"\s+(?:Square|Street|St\.|Avenue|Ave\.|Boulevard|Blvd\.?)\b")
+_STREET_AFTER = re.compile(r"\s+(?:Square|Street|St\.|Avenue|Ave\.|Boulevard|Blvd\.?|River)\b")  # (the Ruvuma River)
 
 
 def _demonym_toponyms(
