@@ -217,7 +217,9 @@ _NIGHT_DAYS = re.compile(
 )
 
 
-_OF_LAST_WEEK = re.compile(rf"(?P<wd>{_WEEKDAY})(?:\s+(?:night|morning|afternoon|evening))?,?\s+(?:of\s+)?last\s+week\b", re.I)
+_OF_LAST_WEEK = re.compile(
+    rf"(?P<wd>{_WEEKDAY})(?:\s+(?:night|morning|afternoon|evening))?,?\s+(?:of\s+)?last\s+week\b", re.I
+)
 
 
 def _weekday_of_last_week(text: str, found: list[DateMention], published: date) -> list[DateMention]:
