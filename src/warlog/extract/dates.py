@@ -223,7 +223,7 @@ _OF_LAST_WEEK = re.compile(
 
 
 def _weekday_of_last_week(text: str, found: list[DateMention], published: date) -> list[DateMention]:
-    """"Wednesday of last week", "on Thursday last week": that weekday in the calendar week before the publication
+    """ "Wednesday of last week", "on Thursday last week": that weekday in the calendar week before the publication
     day's (weeks from Monday), precision 1; one mention for the phrase."""
     for m in _OF_LAST_WEEK.finditer(text):
         monday = published - timedelta(days=published.weekday() + 7)
