@@ -743,6 +743,8 @@ def _subheading(text: str, start: int, end: int) -> bool:
     return (start == 0 or before == "\n\n" or before.endswith("\n\n")) and after.startswith("\n\n")
 
 
+_SPAN_EDGE = re.compile(r"\b(?:since|from|until|till|through|by|before)\s+(?:last\s+)?$", re.I)
+_SPAN_EDGE_WORD = re.compile(r"(?:since|from|until|till|through|by|before)\b", re.I)
 _ITEM_BACK = 4  # lines of an item's body read back to its heading line
 
 
@@ -2135,7 +2137,14 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         if i - 1 <= last.sentence_index or last.mention.event_date is None:
             return False
         day = narrative_day(i) if i >= 1 else None
-        told = {d.value for d in find_dates(sentences[i - 1].text, published) if d.value is not None}
+        prev = sentences[i - 1].text
+        told = {
+            d.value
+            for d in find_dates(prev, published)
+            if d.value is not None
+            and not _SPAN_EDGE.search(prev, max(0, d.start - 12), d.start)
+            and not _SPAN_EDGE_WORD.match(d.text)
+        }  # (not where a count starts or ends: "Since Saturday at least 68 civilians have been killed")
         # (an earlier day: a day after the event is most often the day it was told, "at a press conference on Friday")
         return day is not None and day in told and day < last.mention.event_date
 
