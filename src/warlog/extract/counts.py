@@ -915,6 +915,8 @@ def is_aggregate_toll(sentence: str) -> bool:
         # "counting the cost of a week of terror after militants stormed the base yesterday, killing three": the
         # period is the aftermath's, the toll the dated incident's told after "after"
         return not (at >= 0 and _AFTER_DATED_INCIDENT.match(sentence, at + len(period)))
+    if _SEVERAL_INCIDENTS.search(sentence):
+        return True  # "26 people were killed in attacks on three villages": a total over incidents each coded apart
     word = _AGGREGATE_WORDS.search(sentence)
     if word is None:
         return False
@@ -926,6 +928,12 @@ def is_aggregate_toll(sentence: str) -> bool:
     return _EVENT_ANCHOR.search(sentence) is None or _SPREAD.search(sentence) is not None
 
 
+_SEVERAL_INCIDENTS = re.compile(
+    r"\b(?:attacks|raids|assaults|strikes|air\s*strikes|ambushes)\s+(?:on|in|against)\s+(?:\d+|two|three|four|five|six"
+    r"|seven|eight|nine|ten|several|multiple|various)\s+(?:\w+\s+)?(?:villages|towns|communities|localities|settlements"
+    r"|districts|provinces|cities)\b",
+    re.IGNORECASE,
+)
 _AFTER_DATED_INCIDENT = re.compile(
     r"[^.;]*?\bafter\s+(?!(?:a|the)\s+(?:week|month|year|day)s?\b)[^.;]*?\b(?:yesterday|last\s+night|overnight"
     r"|this\s+morning|early\s+today|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",

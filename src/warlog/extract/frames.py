@@ -743,6 +743,8 @@ def _subheading(text: str, start: int, end: int) -> bool:
     return (start == 0 or before == "\n\n" or before.endswith("\n\n")) and after.startswith("\n\n")
 
 
+_SAME_PERIOD_OPENS = re.compile(r"\W*(?:(?:That|The)\s+same|That|In\s+that|During\s+that)\s+(?:day|week|month|year)\b")
+_THAT_DAY = re.compile(r"\b(?:that|the\s+same)\s+(?:day|night|morning|evening|week|month|year)\b", re.I)
 _SPAN_EDGE = re.compile(r"\b(?:since|from|until|till|through|by|before)\s+(?:last\s+)?$", re.I)
 _SPAN_EDGE_WORD = re.compile(r"(?:since|from|until|till|through|by|before)\b", re.I)
 _ITEM_BACK = 4  # lines of an item's body read back to its heading line
@@ -1720,9 +1722,10 @@ def _follow_up_target(drafts: list[_Draft], draft: _Draft, anaphoric: bool) -> _
     wounds = bool(_WOUNDS_CAUSE.search(m.evidence[0].text)) and (m.actor1 or "Unidentified").startswith("Unidentified")
     if drafts and placeless and (anaphoric or m.sub_event_type == "Attack" or wounds):
         last = drafts[-1]
-        if m.fatalities and last.mention.sub_event_type in _NO_DEATH_SUBS and _UPDATED.search(m.evidence[0].text):
-            # a toll updated after an arrest or a march was told ("Police have arrested 20 ... Police now say 41
-            # people were killed"): the toll of the last violent event, not of the arrest
+        if m.fatalities and last.mention.sub_event_type in _NO_DEATH_SUBS and not _THAT_DAY.search(m.evidence[0].text):
+            # dead told after an arrest or a march was told ("Police have arrested 20 ... Police now say 41 people
+            # were killed"): the toll of the last violent event, never of the arrest (not "killed that day", a day
+            # the sentence before recalled)
             last = next((d for d in reversed(drafts) if d.mention.sub_event_type not in _NO_DEATH_SUBS), last)
         if (
             not (draft.dated and last.dated and not _within(last.mention, m))
@@ -2364,6 +2367,13 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
 
         if _HABITUAL.search(sent.text) and cas.fatalities is None:
             continue
+        if (
+            published is not None
+            and index > 0
+            and _SAME_PERIOD_OPENS.match(sent.text)
+            and _old_year(sentences[index - 1].text, published)
+        ):
+            continue  # "... in September 2021. That same month, grenade attacks killed five": the old year goes on
         attribution = said_by(index)
         if (
             published is not None

@@ -1431,7 +1431,11 @@ _DIRECTION_BEFORE = re.compile(
 # Where people were going ("were driving to visit relatives in Chihuahua when their cars came under fire").
 _DESTINATION_BEFORE = re.compile(
     r"\b(?:to\s+(?:visit|see|join|reach|attend)|bound\s+for|heading\s+(?:to|for)|on\s+(?:their|its|his|her)\s+way\s+to"
-    r"|(?:driving|travell?ing|walking|returning|going)\s+to)\b[^.;,]{0,40}?\b(?:in|at)\s+(?:the\s+)?$",
+    r"|(?:driving|travell?ing|walking|returning|going)\s+to"
+    # the wounded "taken to hospitals in Bujumbura", "evacuated to a clinic in X": where they were treated
+    r"|(?:taken|rushed|evacuated|transferred|flown|airlifted|brought|admitted)\s+to\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}?"
+    r"(?:hospitals?|clinics?|health\s+(?:centres?|centers?|facilit(?:y|ies))|medical\s+\w+))\b[^.;,]{0,40}?\b(?:in|at)\s+"
+    r"(?:the\s+)?$",
     re.I,
 )
 _CHARGE_BEFORE = re.compile(
