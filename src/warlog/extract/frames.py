@@ -682,11 +682,24 @@ def dateline_end(text: str) -> int:
     headline (blank lines between them or not). The dateline's date is the report's, never an event's."""
     m = _DATELINE.match(text[:200])
     if m:
-        return m.end()
+        return _second_dateline(text, m.end())
     line = _LINE_DATELINE.search(text[:400])
     if line is not None and sum(1 for row in text[: line.start()].splitlines() if row.strip()) <= 1:
-        return line.end()
+        return _second_dateline(text, line.end())
     return 0
+
+
+def _second_dateline(text: str, end: int) -> int:
+    """The end of a wire's own dateline opening the body right after the page's ("CAIRO, 25 November 2017 - (wire)"
+    then "CAIRO, Nov 25 - The number of ..."): both date the report, neither an event."""
+    line = text.find("\n", end)
+    if line < 0:
+        return end
+    start = line + 1
+    while start < len(text) and text[start] in " \t\n":
+        start += 1
+    m = _DATELINE.match(text[start : start + 200])
+    return start + m.end() if m and m.end() <= 60 else end
 
 
 # A date that stamps the page ("Date of publication 27 June 2016", "Updated: ...") or the telling ("a monitor said
@@ -2137,7 +2150,9 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     def _told_another_day(i: int, last: _Draft) -> bool:
         """The sentence just before, which told no event, names a day before the last event's ("The raid came after a
         bloody Thursday on the road. Gunmen stopped a bus ..."): the story turns back to that day."""
-        if i - 1 <= last.sentence_index or last.mention.event_date is None:
+        if i - 1 <= last.sentence_index or last.mention.event_date is None or not last.dated:
+            return False  # (a last event dated only by the day it was told may be this very incident)
+        if last.mention.time_precision != 1:
             return False
         day = narrative_day(i) if i >= 1 else None
         prev = sentences[i - 1].text
