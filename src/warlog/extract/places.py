@@ -25,6 +25,7 @@ from warlog.extract.demonyms import demonym_table
 from warlog.gazetteer import GazEntry, Gazetteer, get_gazetteer, haversine_km
 from warlog.gazetteer.features import SITE_FEATURES, geo_precision
 from warlog.gazetteer.index import DEMONYM_QUALITY, REGION
+from warlog.gazetteer.layers import WOF_SOURCE
 from warlog.gazetteer.names import exact_key, name_key
 from warlog.gazetteer.ranker import Ranker, cloud_features, default_ranker, log_dist
 from warlog.model import Place
@@ -72,7 +73,7 @@ ACTOR_WORDS = frozenset(
     radio times post press union group shield operation operations room helmets defence defense commission watch
     institute revolutionary revolution islamic democratic syrian kurdish federation administration authority
     command headquarters cartel cartels gang gangs militia militias generation liberation resistance rebels
-    insurgents""".split()
+    insurgents jamiat jamaat tehreek tehrik lashkar ulema""".split()
 )  # fmt: skip
 ENGLISH_STOP_WORDS = frozenset(w.lower() for w in SPACY_STOP_WORDS)
 _IN_COUNTRY = re.compile(
@@ -227,7 +228,12 @@ def _recognised(
     """Candidates that make a capitalised n-gram a place: exact names anywhere, spelling variants only in the
     countries the report names or after a locative word ("in Maarat al-Numan"); elsewhere a loose key matches too
     many ordinary words among 250,000 world places."""
-    pairs = [(e, q) for e, q in _lookup(gaz, surface) if q >= 0.9 or e.iso in region or (locative and q >= 0.85)]
+    pairs = [
+        (e, q)
+        for e, q in _lookup(gaz, surface)
+        if (q >= 0.9 and (e.source != WOF_SOURCE or locative)) or e.iso in region or (locative and q >= 0.85)
+    ]  # a Who's On First village (425,000 of them, none of 500 people) makes a name a place only in the report's
+    # countries or after a locative word ("Jam'iyat", Afghanistan, is not "Jamiat" in a Pakistani report)
     return [e for e, _ in pairs], [q for _, q in pairs]
 
 
@@ -295,6 +301,7 @@ def find_toponyms(
     found = [t for t in found if not _inside_non_place(t, ner_spans, region)]
     found.extend(_ner_toponyms(gaz, text, ner_spans, found))
     found.extend(_unknown_districts(gaz, text, found))
+    found = [t for t in (_not_a_unit_s_village(text, t) for t in found) if t is not None]
     blocked = [(s, e) for s, e, label in ner_spans if label == NON_PLACE]
     adjectives = demonym_table()
     found = [
@@ -306,6 +313,28 @@ def find_toponyms(
     from warlog.extract.toponyms import recognise
 
     return recognise(text, ner_spans, gaz, found, model, make=Toponym, region=region, populated=POPULATED)
+
+
+_UNIT_WORD_AFTER = re.compile(
+    r"\s+(?:zone|district|province|region|state|county|governorate|territory|prefecture|woreda|cercle|department|"
+    r"commune|municipality|sub-?county|township|tehsil|LGA|local government area)\b",
+    re.I,
+)
+
+
+def _not_a_unit_s_village(text: str, top: Toponym) -> Toponym | None:
+    """A name followed by a unit noun ("East Gojjam zone", "Masisi territory") names the unit: the Who's On First
+    villages among its candidates are dropped (a village Gojam 150 km away is not the zone), and the name with
+    them when they were all it had."""
+    if not top.candidates or not _UNIT_WORD_AFTER.match(text, top.end):
+        return top
+    keep = [(c, q) for c, q in zip(top.candidates, top.quality, strict=False) if c.source != WOF_SOURCE]
+    if len(keep) == len(top.candidates):
+        return top
+    if not keep:
+        return None
+    top.candidates, top.quality = [c for c, _ in keep], [q for _, q in keep]
+    return top
 
 
 def _demonym_toponyms(
