@@ -8,10 +8,10 @@ GeoNames feature-class P places, population-0 villages included), e.g. as the se
 Kept: current records (not `mz:is_current` 0, not superseded, not deprecated, not GeoNames' abandoned/historical
 codes PPLQ/PPLH) of placetype locality/localadmin (village or town), neighbourhood/macrohood/microhood (district),
 whose name is not already a place of the same country within 10 km of the default index built without this layer
-(`layers.new_places`), and whose names pass `layers.wof_name_ok` (three letters or more, not a word news text uses
-in lower case nor a word of organisations' names, not a country/admin1/large-city name). Their admin1/admin2 names are the index's: each WOF region
-(county) takes the admin1 (admin2) name most of its places' nearest index settlements have, so "Kasindi, North
-Kivu" matches as the index spells the province.
+(`layers.new_places`), and whose names pass `layers.wof_name_ok` (three letters or more, not a word news text
+uses in lower case nor a word of organisations' names, not a country/admin1/large-city name). Their admin1/admin2
+names are the index's: each WOF region (county) takes the admin1 (admin2) name most of its places' nearest index
+settlements have, so "Kasindi, North Kivu" matches as the index spells the province.
 
 Usage: python scripts/build_wof_places.py [--mirror /work/.mirror] [--countries af,bf,...] [--words FILE ...]
         [--out src/warlog/data/wof_places.tsv.gz]

@@ -173,3 +173,46 @@ def test_a_name_before_a_unit_noun_is_not_a_layer_village() -> None:
     plain = "a village near Gojjam, on Monday"
     s = plain.index("Gojjam")
     assert _not_a_unit_s_village(plain, Toponym(s, s + 6, "Gojjam", [entry(village)], [0.85])) is not None
+
+
+def test_part_and_site_nouns_after_a_name() -> None:
+    village = _wof("w", "Floralia", "CO", 4.74, -74.14)
+    quarter = {**_wof("q", "Floralia", "CO", 3.47, -76.50), "feature": "district"}
+
+    def entry(r: dict) -> GazEntry:
+        return GazEntry(id=r["id"], name=r["name"], feature=r["feature"], lat=r["lat"], lon=r["lon"], iso=r["iso"],
+                        source=r.get("source"))  # fmt: skip
+
+    text = "a second person was detained in the Floralia neighbourhood"
+    s = text.index("Floralia")
+    top = _not_a_unit_s_village(text, Toponym(s, s + 8, "Floralia", [entry(village), entry(quarter)], [1.0, 1.0]))
+    assert top is not None and [c.id for c in top.candidates] == ["q"]  # a city's part: the layer's neighbourhood
+    site = _wof("m", "Marco Fidel Suarez", "CO", 4.2, -75.8)
+    text = "a truck bomb outside the Marco Fidel Suárez air base in Cali"
+    s = text.index("Marco")
+    assert _not_a_unit_s_village(text, Toponym(s, s + 18, "Marco Fidel Suárez", [entry(site)], [0.85])) is None
+    one = "a bomb near the Kasindi market"  # one word before a site noun: the village's market
+    s = one.index("Kasindi")
+    kas = _wof("k", "Kasindi", "CD", 0.047, 29.686)
+    assert _not_a_unit_s_village(one, Toponym(s, s + 7, "Kasindi", [entry(kas)], [1.0])) is not None
+
+
+def test_layer_villages_are_places_only_in_the_report_s_countries_and_not_inside_longer_names() -> None:
+    from warlog.extract.places import find_toponyms
+    from warlog.extract.toponyms import KEEP_ALL
+
+    gaz = _gazetteer_of([
+        _row("pk", "Pakistan", "country", "PK", 30.0, 70.0),
+        _row("ph", "Philippines", "country", "PH", 13.0, 122.0),
+        _row("cd", "DR Congo", "country", "CD", -2.9, 23.6, alt_names=["Congo"]),
+        _wof("af", "Jam'iyat", "AF", 32.24, 67.71),
+        _wof("ph1", "Degamo", "PH", 10.61, 124.96),
+        _wof("cd1", "Kasindi", "CD", 0.047, 29.686),
+    ])  # fmt: skip
+
+    def found(text: str) -> list[str]:
+        return [t.surface for t in find_toponyms(text, (), gazetteer=gaz, model=KEEP_ALL) if t.candidates]
+
+    assert "Jamiat" not in found("A bomber struck a rally of the Jamiat party in Pakistan on Sunday.")
+    assert "Degamo" not in found("Gunmen killed Governor Roel Degamo at his home in the Philippines.")
+    assert "Kasindi" in found("A bomb exploded at a church in Kasindi, Congo, on Sunday.")

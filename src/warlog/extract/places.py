@@ -320,15 +320,31 @@ _UNIT_WORD_AFTER = re.compile(
     r"commune|municipality|sub-?county|township|tehsil|LGA|local government area)\b",
     re.I,
 )
+_PART_WORD_AFTER = re.compile(r"\s+(?:neighbou?rhood|quarter|suburb)\b", re.I)
+_SITE_WORD_AFTER = re.compile(
+    r"\s+(?:air\s*base|base|airport|hospital|school|university|college|academy|barracks|prison|stadium|hotel|mosque|"
+    r"church|cathedral|station|market|court|palace|museum|bridge|road|street|avenue|highway)\b",
+    re.I,
+)
 
 
 def _not_a_unit_s_village(text: str, top: Toponym) -> Toponym | None:
-    """A name followed by a unit noun ("East Gojjam zone", "Masisi territory") names the unit: the Who's On First
-    villages among its candidates are dropped (a village Gojam 150 km away is not the zone), and the name with
-    them when they were all it had."""
-    if not top.candidates or not _UNIT_WORD_AFTER.match(text, top.end):
+    """Who's On First villages do not answer to a name that a noun after it makes something else: a unit ("East
+    Gojjam zone", "Masisi territory"), a city's part ("the Floralia neighbourhood": only the layer's neighbourhood
+    rows), or, for a name of two words or more, a site named after a person ("the Marco Fidel Suárez air base").
+    The name is dropped when those villages were all it had."""
+    if not top.candidates or not any(c.source == WOF_SOURCE for c in top.candidates):
         return top
-    keep = [(c, q) for c, q in zip(top.candidates, top.quality, strict=False) if c.source != WOF_SOURCE]
+    if _UNIT_WORD_AFTER.match(text, top.end) or (" " in top.surface and _SITE_WORD_AFTER.match(text, top.end)):
+        keep = [(c, q) for c, q in zip(top.candidates, top.quality, strict=False) if c.source != WOF_SOURCE]
+    elif _PART_WORD_AFTER.match(text, top.end):
+        keep = [
+            (c, q)
+            for c, q in zip(top.candidates, top.quality, strict=False)
+            if c.source != WOF_SOURCE or c.feature == "district"
+        ]
+    else:
+        return top
     if len(keep) == len(top.candidates):
         return top
     if not keep:
@@ -460,11 +476,17 @@ def _longest_match(
         if not cands and j > i and not _not_a_name_run(surface):
             # a multi-word name spelt another way ("Bustan al-Qasr" / "Bustan Al-Qaser")
             cands, qual = _candidates(gaz, surface, fuzzy=True)
+        partial = j < ends[-1] or _follows_name(text, toks, i)
+        if partial and any(c.source == WOF_SOURCE for c in cands):
+            # part of a longer capitalised name: not a Who's On First village ("Roel Degamo", "Sardar Mohammad Daud
+            # Khan hospital", "Mung Lai Hkyet camp" are a person, a hospital and a camp, not villages so spelt)
+            pairs = [(c, q) for c, q in zip(cands, qual, strict=True) if c.source != WOF_SOURCE]
+            cands, qual = [c for c, _ in pairs], [q for _, q in pairs]
         if not cands or (j == i and not dateline and _weak_single(cands, qual, surface, text, start, region)):
             continue
         if j > i and toks[i][2] in _LEADING_WORDS and max(qual) < 1.0:
             continue  # "In Daraa" at a sentence start is not a spelling of "Anar Dara" (but "In Amenas" is a town)
-        return Toponym(start, end, surface, cands, qual, partial=j < ends[-1] or _follows_name(text, toks, i)), j
+        return Toponym(start, end, surface, cands, qual, partial=partial), j
     return None
 
 
