@@ -193,6 +193,38 @@ def lower_words(paths: list[Path]) -> collections.Counter:
     return c
 
 
+def person_names(paths: list[Path], names: set[str], per_name: int = 30) -> set[str]:
+    """Of one-word `names`, those English news text uses for people: spaCy's NER (the model warlog loads) tags the
+    name, in up to `per_name` lines of `paths` that write it capitalised after a lower-case word, as part of a
+    PERSON of two words or more (NER calls Arabic place names said alone persons: "Zamalka") 3 times or more and
+    more than twice as often as a place (GPE/LOC/FAC): "Lopez", "Rahman", "Carlos" (villages of Colombia, Pakistan,
+    the Philippines), not "Tabqa", "Jobar", "Turbat"."""
+    from warlog.extract.nlp import load_nlp
+
+    pattern = re.compile(r"(?<=[a-z,;] )([A-Z][a-z]{2,})\b")
+    contexts: dict[str, list[str]] = collections.defaultdict(list)
+    for path in paths:
+        opener = gzip.open if path.suffix == ".gz" else open
+        with opener(path, "rt", encoding="utf-8", errors="replace") as fh:
+            for line in fh:
+                for m in pattern.finditer(line):
+                    n = m.group(1)
+                    if n in names and len(contexts[n]) < per_name:
+                        contexts[n].append(line[max(0, m.start() - 200) : m.end() + 200])
+    nlp = load_nlp()
+    person: collections.Counter = collections.Counter()
+    place: collections.Counter = collections.Counter()
+    jobs = [(n, c) for n, cs in contexts.items() for c in cs]
+    for (n, _), doc in zip(jobs, nlp.pipe((c for _, c in jobs), batch_size=256), strict=True):
+        for ent in doc.ents:
+            if re.search(rf"\b{n}\b", ent.text):
+                if ent.label_ == "PERSON" and len(ent) >= 2:  # one word alone may be a mislabelled place
+                    person[n] += 1
+                elif ent.label_ in ("GPE", "LOC", "FAC"):
+                    place[n] += 1
+    return {n for n, k in person.items() if k >= 3 and k > 2 * place[n]}
+
+
 def default_word_files(shared: Path) -> list[Path]:
     """English news text in the shared benchmark folders that no warlog evaluation of places reads (ECB+, GVC,
     SemEval-2018 task 5, TempEval-3, the ConfliBERT training splits, FA-KES)."""
@@ -223,7 +255,7 @@ def main() -> None:
         got, _regions, _counties = read_country(repo, cc)
         print(f"{cc}: {len(got)} candidate records ({time.time() - t0:.0f} s)", file=sys.stderr)
         rows += got
-    words = lower_words(args.words if args.words is not None else default_word_files(args.shared))
+    words = lower_words(args.words if args.words is not None else default_word_files(args.shared))  # fmt: skip
     # and the words of organisations' names ("Jamiat", "Ansar", "Liwa"): a village so named would be read in every
     # group's name
     common = {w for w, n in words.items() if n >= 3} | set(ACTOR_WORDS)
@@ -233,7 +265,12 @@ def main() -> None:
     rows = [r for r in rows if layers.wof_name_ok(r["name"], bad_keys, common, r["iso"])]
     for r in rows:
         r["alt_names"] = [a for a in r["alt_names"] if layers.wof_name_ok(a, bad_keys, common, r["iso"])]
-    print(f"{len(rows)} after the name rules", file=sys.stderr)
+    word_files = args.words if args.words is not None else default_word_files(args.shared)
+    people = person_names(word_files, {r["name"] for r in rows if re.fullmatch(r"[A-Z][a-z]{2,}", r["name"])})
+    rows = [r for r in rows if r["name"] not in people]
+    for r in rows:
+        r["alt_names"] = [a for a in r["alt_names"] if a not in people]
+    print(f"{len(rows)} after the name rules ({len(people)} person names: {' '.join(sorted(people))})", file=sys.stderr)
     rows.sort(key=lambda r: (r["feature"] == "district", -r["population"], r["iso"], r["id"]))
     kept = list(layers.new_places(conn, rows))
     print(f"{len(kept)} not in the index within 10 km", file=sys.stderr)
