@@ -145,7 +145,9 @@ def test_qualifier_base_drops_a_trailing_arabic_qualifier(name: str, base: str |
 
 def test_syrian_villages_are_found_without_their_qualifier() -> None:
     gaz = get_gazetteer()
-    hits = [c for c in gaz.lookup("Baghuz") if c.iso == "SY"]
+    # (scored lookup: a village spelt "Bughāz" of the Who's On First layer shares the loose key, and yields to the
+    # exact name)
+    hits = [c for c, _ in gaz.lookup_scored("Baghuz") if c.iso == "SY"]
     assert hits and all(abs(c.lat - 34.43) < 0.1 and abs(c.lon - 40.99) < 0.1 for c in hits)
 
 

@@ -156,7 +156,9 @@ def test_a_name_shared_by_a_province_and_its_capital_is_the_city_without_a_provi
 def test_a_small_town_abroad_in_a_country_the_report_never_names_is_a_namesake() -> None:
     text = "Armed men attacked the village of Solhan in northern Burkina Faso overnight, the government said."
     places = dict(resolve(text))
-    assert places.get("Solhan") is None  # not Solhan in Bingöl, Turkey: Turkey is never named
+    # not Solhan in Bingöl, Turkey: Turkey is never named (since round 14 the gazetteer knows Burkina Faso's Solhan,
+    # "Solna" in Who's On First)
+    assert places.get("Solhan") is None or places["Solhan"].iso == "BF"
     assert places["Burkina Faso"] is not None and places["Burkina Faso"].iso == "BF"
     turkey = "Armed men attacked the town of Solhan in eastern Turkey overnight, the governor said."
     p = only(turkey, "Solhan")
@@ -258,9 +260,11 @@ def test_syria_scorer_falls_back_to_the_named_city_of_an_unknown_neighbourhood()
     from warlog.gazetteer import get_gazetteer, haversine_km
 
     gaz = get_gazetteer()
-    p = _resolve_text("Qzirbatiyeh, Aleppo", "Aleppo", "admin1", gaz)
+    # a neighbourhood name no place has (Qzirbatiyeh was one until round 14: Who's On First has a village Qirbatiyah
+    # in As Safira, which its spelling now finds)
+    p = _resolve_text("Qzirbatuzzeh, Aleppo", "Aleppo", "admin1", gaz)
     assert p is not None and haversine_km(p.latitude, p.longitude, 36.20, 37.16) < 10
-    assert _resolve_text("Qzirbatiyeh", "Aleppo", "admin1", gaz) is None  # the governorate alone is no answer
+    assert _resolve_text("Qzirbatuzzeh", "Aleppo", "admin1", gaz) is None  # the governorate alone is no answer
 
 
 def test_cloud_features_as_the_maximum_over_every_neighbour() -> None:

@@ -163,9 +163,10 @@ def test_a_lead_told_on_a_weekday_with_an_old_year_in_a_clause_is_news(nlp) -> N
     events = _events(nlp, text, date(2023, 3, 10))
     taken = [e for e in events if e.sub_event_type == "Non-state actor overtakes territory"]
     assert len(taken) == 1 and taken[0].event_date == date(2023, 3, 8)
-    # the town the gazetteer lacks, nearest the event word, not the city of the 2012 clause
+    # the town nearest the event word, not the city of the 2012 clause (the gazetteer lacked Kitagoma until round 14,
+    # when Who's On First's villages of DR Congo and Uganda came in)
     assert taken[0].place is not None and taken[0].place.location != "Goma"
-    assert "Kitagoma" in taken[0].unresolved_places
+    assert "Kitagoma" in taken[0].unresolved_places or taken[0].place.location == "Kitagoma"
 
 
 def test_marchers_who_then_looted_made_a_violent_demonstration(nlp) -> None:

