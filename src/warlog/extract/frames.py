@@ -2066,7 +2066,12 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     resolved: list[Place | None] = resolve_toponyms(toponyms, text) if toponyms else []
     # A dateline place is where the report was filed: an event's place only when the report names no other.
     dateline = dateline_span(text)
-    filed = {i for i, t in enumerate(toponyms) if dateline and dateline[0] <= t.start < dateline[1]}
+    filed = {
+        i
+        for i, t in enumerate(toponyms)
+        if (dateline and dateline[0] <= t.start < dateline[1])
+        or (dateline and dateline[1] <= t.start < skip_before and t.end <= skip_before)  # a wire's second dateline
+    }
     filed_iso = Counter(p.iso for i, p in enumerate(resolved) if i in filed and p is not None and p.iso)
     if filed and any(p is not None for i, p in enumerate(resolved) if i not in filed):
         resolved = [None if i in filed else p for i, p in enumerate(resolved)]

@@ -1050,6 +1050,13 @@ def resolve_toponyms(
     if gazetteer is not None:  # a name with no match at all, named with its province: a spelling held there
         picks = [p or _spelled_in_province(toponyms, picks, i, text, gazetteer) for i, p in enumerate(picks)]
         picks = [p or _hyphen_twin(toponyms[i], country, gazetteer) for i, p in enumerate(picks)]
+    # one sense per report: a name said again is the place it was the first time ("a short drive east of the town
+    # of Bir al-Abed" ... "the desert area around Bir al-Abed")
+    sense: dict[str, GazEntry] = {}
+    for t, p in zip(toponyms, picks, strict=True):
+        if p is not None:
+            sense.setdefault(name_key(t.surface), p)
+    picks = [p or sense.get(name_key(t.surface)) for t, p in zip(toponyms, picks, strict=True)]
     out: list[Place | None] = []
     for t, entry in zip(toponyms, picks, strict=True):
         try:
@@ -1119,6 +1126,12 @@ def _within_qualifier(toponyms: list[Toponym], picks: list[GazEntry | None], i: 
     unit = unit or (_IN_BEFORE_UNIT.fullmatch(between) is not None and _UNIT_AFTER.match(text, nxt.end) is not None)
     if qual is None or not qual.iso or (between.strip() != "," and not unit):
         return pick
+    if (
+        not unit
+        and i + 2 < len(toponyms)
+        and re.fullmatch(r"\s*(?:,\s*)?(?:and|or)\s+", text[nxt.end : toponyms[i + 2].start])
+    ):
+        return pick  # "hospitals in El Arish, Ismailiya and Cairo": a list, not "El Arish in Ismailiya"
     if qual.feature not in ("admin1", "admin2", "admin3", "country") and name_key(qual.admin1 or "") != name_key(
         nxt.surface
     ):
