@@ -1532,7 +1532,9 @@ _SPOKE_IN = re.compile(
     r"(?:\b(?:told|briefed|addressed)\s+(?:journalists|reporters|the\s+press|a\s+(?:news|press)\s+conference|lawmakers)"
     r"\s+in|\b(?:news|press)\s+(?:conference|briefing)\s+in|\bspeaking\s+(?:to\s+\w+\s+)?in"
     r"|\b(?:police|army|military|district|regional|county|provincial)\s+(?:commander|chief|spokes(?:man|woman|person)|"
-    r"official)\s+in)\s+(?:the\s+)?$",
+    r"official)\s+in"
+    # "A security source in Dapaong told our correspondent": where the teller sits
+    r"|\b(?:security|military|medical|local|hospital|police|army)\s+sources?\s+in|\bcorrespondents?\s+in)\s+(?:the\s+)?$",
     re.I,
 )
 
