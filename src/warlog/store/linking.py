@@ -167,25 +167,18 @@ def members_of(
     engine: Engine,
     event_ids: Iterable[str],
     known: Mapping[str, tuple[Mention, dict[str, Any]]] | None = None,
+    member_ids: Mapping[str, list[str]] | None = None,
 ) -> dict[str, list[tuple[Mention, dict[str, Any]]]]:
     """Every member mention of these events with its report's outlet, publication date and text, in mention id
     order. `known`: mention id -> (Mention, {outlet, published}) already read (the mentions a link run just
-    assigned): only their report texts are read; the other members are read whole."""
+    assigned): only their report texts are read; the other members are read whole. `member_ids`: event id -> the
+    ids of all its member mentions, when the caller knows them (a store's first link, where every member was just
+    assigned by the run): the mentions table is then not read for them."""
     known = known or {}
     ids = sorted(set(event_ids))
-    member_ids: dict[str, list[str]] = defaultdict(list)
+    if member_ids is None:
+        member_ids = _member_ids(engine, ids)
     with engine.connect() as conn:
-        if _scan(conn, mentions, len(ids) * 2):  # about two mentions an event
-            wanted = set(ids)
-            q = sa.select(mentions.c.event_id, mentions.c.id).where(mentions.c.event_id.is_not(None))
-            for eid, mid in conn.execute(q).all():
-                if eid in wanted:
-                    member_ids[eid].append(mid)
-        else:
-            for chunk in _chunks(ids):
-                q = sa.select(mentions.c.event_id, mentions.c.id).where(mentions.c.event_id.in_(chunk))
-                for eid, mid in conn.execute(q).all():
-                    member_ids[eid].append(mid)
         found: dict[str, tuple[Mention, dict[str, Any]]] = {}
         missing = sorted({m for ms in member_ids.values() for m in ms if m not in known})
         for chunk in _chunks(missing):
@@ -214,6 +207,33 @@ def members_of(
         if members:
             out[eid] = members
     return out
+
+
+def _member_ids(engine: Engine, ids: list[str]) -> dict[str, list[str]]:
+    """event id -> its member mention ids (in no particular order), for these event ids."""
+    member_ids: dict[str, list[str]] = defaultdict(list)
+    with engine.connect() as conn:
+        if _scan(conn, mentions, len(ids) * 2):  # about two mentions an event
+            wanted = set(ids)
+            q = sa.select(mentions.c.event_id, mentions.c.id).where(mentions.c.event_id.is_not(None))
+            for eid, mid in conn.execute(q).all():
+                if eid in wanted:
+                    member_ids[eid].append(mid)
+        else:
+            for chunk in _chunks(ids):
+                q = sa.select(mentions.c.event_id, mentions.c.id).where(mentions.c.event_id.in_(chunk))
+                for eid, mid in conn.execute(q).all():
+                    member_ids[eid].append(mid)
+    return member_ids
+
+
+def any_linked(engine: Engine) -> bool:
+    """Whether any mention is in an event (one step of the event_id index): a link run that finds none links the
+    whole store from nothing (a first link, or a rebuild), so every member of the events it writes is one of the
+    mentions it assigns."""
+    with engine.connect() as conn:
+        q = sa.select(sa.literal(1)).select_from(mentions).where(mentions.c.event_id.is_not(None)).limit(1)
+        return conn.execute(q).first() is not None
 
 
 def reviewed_ids(engine: Engine, event_ids: Iterable[str]) -> set[str]:
