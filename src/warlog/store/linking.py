@@ -197,15 +197,18 @@ def members_of(
                 q = sa.select(reports.c.id, reports.c.text).where(reports.c.id.in_(chunk))
                 texts.update(conn.execute(q).all())
     out: dict[str, list[tuple[Mention, dict[str, Any]]]] = {}
+    get_known, text_of = known.get, texts.get
     for eid in ids:
+        mids = member_ids.get(eid)
+        if not mids:
+            continue
         members = []
-        for mid in sorted(member_ids.get(eid, ())):
-            m, info = known.get(mid) or found[mid]
+        for mid in sorted(mids) if len(mids) > 1 else mids:
+            m, info = get_known(mid) or found[mid]
             members.append(
-                (m, {"outlet": info["outlet"], "published": info["published"], "text": texts.get(m.report_id)})
+                (m, {"outlet": info["outlet"], "published": info["published"], "text": text_of(m.report_id)})
             )
-        if members:
-            out[eid] = members
+        out[eid] = members
     return out
 
 
@@ -318,14 +321,13 @@ def write_events(
         for chunk in _chunks(ids) if held else ():
             conn.execute(sa.delete(event_sources).where(event_sources.c.event_id.in_(chunk)))
             conn.execute(sa.delete(events).where(events.c.id.in_(chunk)))
+        keys = {i: search.doc_key(i) for i in ids}
         with bulk.indexes_rebuilt(conn, events, len(rows)):
-            bulk.insert_rows(
-                conn, events, [{**r, "updated_at": now, "search_key": search.doc_key(r["id"])} for r in rows]
-            )
+            bulk.insert_rows(conn, events, [{**r, "updated_at": now, "search_key": keys[r["id"]]} for r in rows])
         with bulk.indexes_rebuilt(conn, event_sources, len(sources)):
             bulk.insert_rows(conn, event_sources, sources)
         written = {r["id"]: (r, evidence[r["id"]]) for r in rows if r["id"] in evidence} if evidence else None
-        search.refresh(conn, ids, written)  # the events' search documents, in the same transaction
+        search.refresh(conn, ids, written, keys)  # the events' search documents, in the same transaction
 
 
 def has_events(engine: Engine) -> bool:
