@@ -40,8 +40,9 @@ def reconcile_rows(eid: str, members: list[tuple[Any, dict[str, Any]]], decision
     texts: dict[str, str] = {}
     outlets: dict[str, str | None] = {}
     for m, info in members:  # a report's last member gives its text and outlet (one report, one text)
-        texts[m.report_id] = info.get("text") or ""
-        outlets[m.report_id] = info.get("outlet")
+        rid = m.report_id
+        texts[rid] = info.get("text") or ""
+        outlets[rid] = info.get("outlet")
     groups = syndication_groups(texts)
     sources = independent_sources(outlets, groups)
     ms = [
@@ -53,22 +54,25 @@ def reconcile_rows(eid: str, members: list[tuple[Any, dict[str, Any]]], decision
         first = members[0][0]
     else:
         first = min((m for m, _ in members), key=lambda m: (event_id_for(m.id) != eid, m.id))
-    row = {"id": eid, "first_mention_id": first.id, **rec.fields}
-    row.update({"sources": rec.sources, "figures": rec.figures, "flags": rec.flags})
+    row = {"id": eid, "first_mention_id": first.id, **rec.fields,
+           "sources": rec.sources, "figures": rec.figures, "flags": rec.flags}  # fmt: skip
     src_rows = []
+    get_decision = decisions.get
     for mem in ms:
-        d = decisions.get(mem.mention.id)
+        mention = mem.mention
+        d = get_decision(mention.id)
+        score = d.score if d else None
         src_rows.append(
             {
                 "event_id": eid,
-                "mention_id": mem.mention.id,
-                "report_id": mem.mention.report_id,
+                "mention_id": mention.id,
+                "report_id": mention.report_id,
                 "outlet": mem.outlet,
                 "source": mem.source,
                 "text_group": mem.text_group,
-                "fatalities": mem.mention.fatalities,
-                "link_score": round(d.score.total, 3) if d and d.score else None,
-                "link_reason": (f"joined via {d.matched_mention}: {d.score.explain()}" if d and d.score else None),
+                "fatalities": mention.fatalities,
+                "link_score": round(score.total, 3) if score else None,
+                "link_reason": f"joined via {d.matched_mention}: {score.explain()}" if score else None,  # type: ignore[union-attr]
             }
         )
     return row, src_rows
