@@ -139,11 +139,16 @@ def _tuple_getter(keys: Sequence[str]) -> Callable[[Mapping[str, Any]], tuple]:
     return lambda r: ()
 
 
-def update_column(conn: Connection, table: sa.Table, key: str, column: str, pairs: Sequence[tuple[Any, Any]]) -> None:
-    """UPDATE table SET column = value WHERE key = k for each (k, value), in the order given (SQLite, when the pairs
-    are BULK_ROWS or more and at least a quarter of the table: in the table's own row order, see _by_rowid)."""
+def update_column(
+    conn: Connection, table: sa.Table, key: str, column: str, pairs: Sequence[tuple[Any, Any]], by_key: bool = False
+) -> None:
+    """UPDATE table SET column = value WHERE key = k for each (k, value), in the order given, or in key order with
+    by_key (SQLite, when the pairs are BULK_ROWS or more and at least a quarter of the table: in the table's own row
+    order, see _by_rowid, and then not sorted by key first)."""
     if not pairs:
         return
+    if by_key and (conn.dialect.name != "sqlite" or len(pairs) < BULK_ROWS):
+        pairs, by_key = sorted(pairs), False
     if conn.dialect.name != "sqlite":
         stmt = sa.update(table).where(table.c[key] == sa.bindparam("_k")).values({column: sa.bindparam("_v")})
         conn.execute(stmt, [{"_k": k, "_v": v} for k, v in pairs])
@@ -154,6 +159,8 @@ def update_column(conn: Connection, table: sa.Table, key: str, column: str, pair
     if len(params) >= BULK_ROWS and (by_rowid := _by_rowid(conn, table, key, params)) is not None:
         conn.exec_driver_sql(f"UPDATE {table.name} SET {table.c[column].name} = ? WHERE rowid = ?", by_rowid)
         return
+    if by_key:
+        params = [(pv(v) if pv else v, pk(k) if pk else k) for k, v in sorted(pairs)]
     conn.exec_driver_sql(f"UPDATE {table.name} SET {table.c[column].name} = ? WHERE {table.c[key].name} = ?", params)
 
 
