@@ -212,8 +212,8 @@ def written_events(rows: list[dict[str, Any]], src_rows: list[dict[str, Any]]) -
         for r in rows
     }  # fmt: skip
     for s in src_rows:
-        if s["event_id"] in out:
-            out[s["event_id"]]["reports"].append(
-                {k: s[k] for k in ("event_id", "report_id", "source", "text_group", "fatalities")}
-            )
+        ev = out.get(s["event_id"])
+        if ev is not None:
+            ev["reports"].append({"event_id": s["event_id"], "report_id": s["report_id"], "source": s["source"],
+                                  "text_group": s["text_group"], "fatalities": s["fatalities"]})  # fmt: skip
     return out
