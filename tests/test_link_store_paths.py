@@ -216,6 +216,33 @@ def test_fast_mention_reader_gives_what_mention_from_row_gives(tmp_path):
     assert any(m.unresolved_places == ["Nowhere"] and m.confidence == 0.25 for m, _ in fast)
 
 
+def test_fast_mention_reader_passes_every_field_to_its_own_attribute(tmp_path):
+    """db._mentions_of passes Mention's fields by position: the order it assumes is the dataclass's, and a mention
+    with a distinct value in every field reads back as mention_from_row reads it."""
+    from dataclasses import fields, replace
+
+    from warlog.model import Mention
+    from warlog.store.rows import mention_from_row
+
+    names = [f.name for f in fields(Mention)]
+    assert tuple(names[: len(db._MENTION_FIELDS)]) == db._MENTION_FIELDS
+    assert names[len(db._MENTION_FIELDS) :] == ["fatalities_max"]
+    store = Store(f"sqlite:///{tmp_path / 'f.db'}")
+    exs = _small_corpus()[:1]
+    values = {"disorder_type": "Political violence", "event_type": "Battles", "sub_event_type": "Armed clash",
+              "actor1": "A one", "assoc_actor_1": "A assoc", "actor2": "B two", "assoc_actor_2": "B assoc",
+              "inter1": 1, "inter2": 2, "injured": 3, "civilians": 4, "children": 5, "women": 6,
+              "attributed_to": "Someone", "time_precision": 2, "fatalities": 9, "confidence": 0.75}  # fmt: skip
+    exs[0].mentions = [replace(exs[0].mentions[0], **values, unresolved_places=["Nowhere"], id="")]
+    store.save_many(exs)
+    with store.engine.connect() as conn:
+        [(fast, _)] = db._mentions_of(conn.execute(db._mention_select()))
+        result = conn.execute(db._mention_select())
+        [slow] = [mention_from_row(dict(zip(result.keys(), r, strict=True))) for r in result]
+    assert fast == slow
+    assert all(getattr(fast, k) == v for k, v in values.items())
+
+
 def test_bulk_insert_stores_what_sqlalchemy_stores(tmp_path):
     """store.bulk.insert_rows binds values with each column's own processor: the same stored text for dates,
     datetimes, JSON (None as JSON null) and booleans as `conn.execute(sa.insert(table), rows)`."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from datetime import date
+from functools import lru_cache
 
 from warlog.geometry import EARTH_RADIUS_KM, haversine_km
 from warlog.model import Mention
@@ -155,6 +156,13 @@ def _cell(m: Mention) -> tuple[str, int, int] | tuple[str, str]:
 _NONE: frozenset[str] = frozenset()
 
 
+@lru_cache(maxsize=65536)
+def _near(c: tuple, reach: int) -> tuple[tuple, ...]:
+    """A grid cell and its neighbours within `reach` cells (rows, then columns); remembered per cell."""
+    _, y, x = c
+    return tuple(("cell", y + dy, x + dx) for dy in range(-reach, reach + 1) for dx in range(-reach, reach + 1))
+
+
 class BlockIndex:
     """Events indexed by (time precision window, day, grid cell): candidates for a mention are looked up over exactly
     the days `compatible` allows for each precision present (a day-precise pair: the day either side)."""
@@ -163,15 +171,14 @@ class BlockIndex:
         self._keys: dict[int, dict[int, dict[tuple, set[str]]]] = {}  # window -> day -> cell -> event ids
 
     @staticmethod
-    def _cells_near(m: Mention) -> list[tuple]:
+    def _cells_near(m: Mention) -> list[tuple] | tuple[tuple, ...]:
         """The mention's cell and its neighbours (coarse precision reaches two cells out); no coordinates: country."""
         c = _cell(m)
         if c[0] == "country":
             return [c]
         prec = m.place.geo_precision if m.place else 3
         reach = 2 if (prec or 3) >= 3 else 1
-        _, y, x = c
-        return [("cell", y + dy, x + dx) for dy in range(-reach, reach + 1) for dx in range(-reach, reach + 1)]
+        return _near(c, reach)
 
     def add(self, event_id: str, m: Mention) -> None:
         """Index an event under this member's day and cell (an event holds the keys of all its members)."""
@@ -191,16 +198,19 @@ class BlockIndex:
         day = m.event_date.toordinal()
         cells = self._cells_near(m)
         found: set[str] = set()
+        add = found.update
         for their, days in self._keys.items():
-            window = max(own, their)
+            window = own if own > their else their
+            get_day = days.get
             for d in range(day - window, day + window + 1):
-                at = days.get(d)
+                at = get_day(d)
                 if at is None:
                     continue
+                get = at.get
                 for c in cells:
-                    ids = at.get(c)
+                    ids = get(c)
                     if ids:
-                        found |= ids
+                        add(ids)
         return found
 
     def add_all(self, items: Iterable[tuple[str, Mention]]) -> None:

@@ -12,6 +12,7 @@ at chance when folds were grouped by outlet, and its labels cannot be reproduced
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -53,27 +54,38 @@ class Corroboration:
 def assess(report_id: str, events: list[dict[str, Any]], matches: dict[str, list[dict[str, Any]]]) -> Corroboration:
     """The corroboration of one report from the linked events it contributes to and their reference matches."""
     c = Corroboration(report_id)
+    counts, reasons = c.counts, c.reasons
     for ev in events:
-        mine = [s for s in ev["reports"] if s["report_id"] == report_id]
+        reports = ev["reports"]
+        mine = [s for s in reports if s["report_id"] == report_id]
         if not mine:
             continue
-        c.counts["events"] += 1
-        own_source = mine[0].get("source")
-        others = {s.get("source") for s in ev["reports"] if s.get("source") != own_source}
+        counts["events"] += 1
+        first = mine[0]
+        own_source = first.get("source")
+        others: set[Any] = set()
+        other_tolls: list[int] = []
+        for s in reports:
+            source = s.get("source")
+            if source != own_source:
+                others.add(source)
+                t = s.get("fatalities") or 0
+                if t > 0:
+                    other_tolls.append(t)
         label = f"event {ev['id']} ({ev.get('event_date') or '?'}, {ev.get('location') or '?'})"
         if others:
-            c.counts["corroborated_events"] += 1
-            c.counts["independent_sources"] = max(c.counts["independent_sources"], len(others))
-            c.reasons.append(f"{label}: also reported by {len(others)} independent source(s)")
+            counts["corroborated_events"] += 1
+            if len(others) > counts["independent_sources"]:
+                counts["independent_sources"] = len(others)
+            reasons.append(f"{label}: also reported by {len(others)} independent source(s)")
         else:
-            c.reasons.append(f"{label}: no independent source reports it")
-        group = mine[0].get("text_group")
-        copies = [s for s in ev["reports"] if s["report_id"] != report_id and group and s.get("text_group") == group]
-        if copies:
-            c.note("syndicated_copies", f"{label}: {len(copies)} syndicated cop(y/ies) of the same text", len(copies))
+            reasons.append(f"{label}: no independent source reports it")
+        group = first.get("text_group")
+        if group:
+            n = sum(1 for s in reports if s["report_id"] != report_id and s.get("text_group") == group)
+            if n:
+                c.note("syndicated_copies", f"{label}: {n} syndicated cop(y/ies) of the same text", n)
         toll = max((s.get("fatalities") or 0) for s in mine)
-        other_tolls = [s.get("fatalities") or 0 for s in ev["reports"] if s.get("source") != own_source]
-        other_tolls = [t for t in other_tolls if t > 0]
         if toll and other_tolls:
             if any(figures_agree(toll, t) for t in other_tolls):
                 c.note("figures_agree", f"{label}: its toll {toll} agrees with other sources")
@@ -84,7 +96,9 @@ def assess(report_id: str, events: list[dict[str, Any]], matches: dict[str, list
         for flag in ev.get("flags") or []:
             if flag.startswith(("perpetrator_disagrees", "date_disagrees")) and others:
                 c.note("contradictions", f"{label}: sources disagree ({flag})")
-        _reference_reasons(c, label, matches.get(ev["id"], []))
+        found = matches.get(ev["id"])
+        if found:
+            _reference_reasons(c, label, found)
     return c
 
 
@@ -116,17 +130,23 @@ def _closeness(m: dict[str, Any]) -> tuple[int, float]:
 
 
 def corroborate_reports(
-    store: Store, report_ids: set[str] | None, written: dict[str, dict[str, Any]] | None = None
+    store: Store,
+    report_ids: set[str] | None,
+    written: dict[str, dict[str, Any]] | None = None,
+    by_report: Mapping[str, set[str]] | None = None,
 ) -> list[dict[str, Any]]:
     """Recompute and store the corroboration of these reports (None: every report in an event); returns the rows
     ({"report_id", "counts", "reasons"}).
 
     written: events linking has just written, as corroboration reads them (link.run.written_events); they are not
-    read back, except those an analyst reviewed (a reviewed date or place names the event in the reasons)."""
+    read back, except those an analyst reviewed (a reviewed date or place names the event in the reasons).
+    by_report: report id -> the ids of the events its mentions are in, when the caller knows them for every report
+    asked (a store's first link: db.event_ids_of_reports' answer, without reading the mentions table)."""
     if report_ids is None:
         evs = db.query_events(store.engine)
         report_ids = {r for e in evs for r in e["report_ids"]}
-    by_report = db.event_ids_of_reports(store.engine, report_ids)
+    if by_report is None:
+        by_report = db.event_ids_of_reports(store.engine, report_ids)
     wanted = sorted({e for ids in by_report.values() for e in ids})
     written = written or {}
     reviewed = db.reviewed_ids(store.engine, [e for e in wanted if e in written])

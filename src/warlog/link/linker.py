@@ -76,19 +76,22 @@ class Linker:
         best: tuple[str, PairScore, str] | None = None
         wm = self._w(m)
         km = self._k(m)
-        key = self._k
+        key, known_key, known_words = self._k, self._keys.get, self._words.get
+        reports, members, rid = self.reports, self.members, m.report_id
         for eid in sorted(self.index.candidates(m)):
-            if m.report_id in self.reports[eid]:
+            if rid in reports[eid]:
                 continue  # one report's separate mentions are separate events
-            group = self.members[eid][: self.max_compare]
-            if not keys_compatible(km, key(group[0])):  # blocking.compatible, from keys computed once
+            group = members[eid][: self.max_compare]
+            first = group[0]
+            if not keys_compatible(km, known_key(first.id) or key(first)):  # blocking.compatible, keys computed once
                 continue
             top: tuple[PairScore, str] | None = None
             total = 0.0
             for i, other in enumerate(group):
-                if i and not keys_compatible(km, key(other)):  # group[0] was tested above
+                if i and not keys_compatible(km, known_key(other.id) or key(other)):  # group[0] was tested above
                     continue
-                s = score_pair(m, other, wm, self._w(other))
+                wo = known_words(other.id)
+                s = score_pair(m, other, wm, self._w(other) if wo is None else wo)
                 total += s.total
                 if top is None or s.total > top[0].total:
                     top = (s, other.id)

@@ -3,7 +3,6 @@ gave, the most precise date and place, independent sources, and flags where sour
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -39,9 +38,13 @@ class Reconciled:
 
 def _most_common(values: list[Any]) -> Any:
     """The most frequent non-empty value (ties: the first seen), or None."""
-    values = [v for v in values if v not in (None, "")]
-    if len(values) < 2:
-        return values[0] if values else None
+    values = [v for v in values if v is not None and v != ""]
+    n = len(values)
+    if n < 2:
+        return values[0] if n else None
+    first = values[0]
+    if values.count(first) == n:  # one value throughout (most events): no counting
+        return first
     counts: dict[Any, int] = {}
     for v in values:
         counts[v] = counts.get(v, 0) + 1
@@ -55,10 +58,29 @@ def best_fatalities(figures: dict[str, list[int]]) -> int:
     figures maps each independent source to the tolls its reports gave; a source's figure is its highest (its latest
     count). Zeros are "no figure" when any source gives one.
     """
-    per_source = [max(v) for v in figures.values() if v and max(v) > 0]
+    return _best_of(_per_source(figures))
+
+
+def _per_source(figures: dict[str, list[int]]) -> list[int]:
+    """Each independent source's figure (its highest toll), sources without one left out."""
+    out = []
+    for v in figures.values():
+        if v:
+            top = max(v)
+            if top > 0:
+                out.append(top)
+    return out
+
+
+def _best_of(per_source: list[int]) -> int:
+    """best_fatalities from the sources' figures (_per_source)."""
     if not per_source:
         return 0
-    counts = Counter(per_source)
+    if len(per_source) == 1:
+        return per_source[0]
+    counts: dict[int, int] = {}
+    for v in per_source:
+        counts[v] = counts.get(v, 0) + 1
     corroborated = [v for v, n in counts.items() if n >= 2]
     return max(corroborated) if corroborated else min(per_source)
 
@@ -70,7 +92,11 @@ def _precise_date(members: list[Member]) -> tuple[date | None, int]:
         return None, 1
     prec = min(m.time_precision or 1 for m in dated)
     days = sorted(m.event_date for m in dated if (m.time_precision or 1) == prec)  # type: ignore[type-var]
-    counts = Counter(days)
+    if days[0] == days[-1]:  # one day throughout
+        return days[0], prec
+    counts: dict[date, int] = {}
+    for d in days:
+        counts[d] = counts.get(d, 0) + 1
     top = max(counts.values())
     return next(d for d in days if counts[d] == top), prec
 
@@ -88,33 +114,39 @@ def _precise_place(members: list[Member]) -> Mention | None:
 
 def figures_agree(a: int, b: int) -> bool:
     """Two death tolls agree: the larger is within FIGURE_TOLERANCE (relative) plus FIGURE_SLACK of the smaller."""
-    lo, hi = sorted((a, b))
+    lo, hi = (a, b) if a <= b else (b, a)
     return hi <= lo * (1 + FIGURE_TOLERANCE) + FIGURE_SLACK
 
 
-def contradiction_flags(members: list[Member], figures: dict[str, list[int]]) -> list[str]:
-    """Flags: tolls beyond the tolerance, different perpetrators, different dates (between independent sources)."""
+def contradiction_flags(
+    members: list[Member], figures: dict[str, list[int]], per_source: list[int] | None = None
+) -> list[str]:
+    """Flags: tolls beyond the tolerance, different perpetrators, different dates (between independent sources).
+    per_source: the sources' figures, when the caller has them (_per_source(figures))."""
     flags: list[str] = []
-    per_source = [max(v) for v in figures.values() if v and max(v) > 0]
+    if per_source is None:
+        per_source = _per_source(figures)
     if len(per_source) >= 2:
         lo, hi = min(per_source), max(per_source)
         if not figures_agree(lo, hi):
             flags.append(f"figures_disagree:{lo}-{hi}")
     by_source_actor: dict[str, set[str]] = {}
-    for m in members:
-        key = _actor_key(m.mention.actor1)
-        if key and key != "unidentified armed group":
-            by_source_actor.setdefault(m.source or m.mention.report_id, set()).add(key)
-    actors = {a for s in by_source_actor.values() for a in s}
-    if len(by_source_actor) >= 2 and len(actors) >= 2:
-        flags.append("perpetrator_disagrees:" + " | ".join(sorted(actors)))
     days: dict[str, set[date]] = {}
     for m in members:
-        if m.mention.event_date is not None and (m.mention.time_precision or 1) == 1:
-            days.setdefault(m.source or m.mention.report_id, set()).add(m.mention.event_date)
-    all_days = sorted({d for s in days.values() for d in s})
-    if len(days) >= 2 and all_days and (all_days[-1] - all_days[0]).days > DATE_TOLERANCE_DAYS:
-        flags.append(f"date_disagrees:{all_days[0].isoformat()}..{all_days[-1].isoformat()}")
+        mention = m.mention
+        key = _actor_key(mention.actor1)
+        if key and key != "unidentified armed group":
+            by_source_actor.setdefault(m.source or mention.report_id, set()).add(key)
+        if mention.event_date is not None and (mention.time_precision or 1) == 1:
+            days.setdefault(m.source or mention.report_id, set()).add(mention.event_date)
+    if len(by_source_actor) >= 2:
+        actors = {a for s in by_source_actor.values() for a in s}
+        if len(actors) >= 2:
+            flags.append("perpetrator_disagrees:" + " | ".join(sorted(actors)))
+    if len(days) >= 2:
+        all_days = sorted({d for s in days.values() for d in s})
+        if (all_days[-1] - all_days[0]).days > DATE_TOLERANCE_DAYS:
+            flags.append(f"date_disagrees:{all_days[0].isoformat()}..{all_days[-1].isoformat()}")
     return flags
 
 
@@ -124,6 +156,7 @@ def reconcile(members: list[Member]) -> Reconciled:
     figures: dict[str, list[int]] = {}
     for m in members:
         figures.setdefault(m.source or m.mention.report_id, []).append(m.mention.fatalities or 0)
+    per_source = _per_source(figures)
     tolls = [m.fatalities for m in ms if m.fatalities]
     day, tprec = _precise_date(members)
     where = _precise_place(members)
@@ -147,7 +180,7 @@ def reconcile(members: list[Member]) -> Reconciled:
         "assoc_actor_2": carrier2.assoc_actor_2,
         "inter2": carrier2.inter2,
         **place_fields(p),
-        "fatalities": best_fatalities(figures),
+        "fatalities": _best_of(per_source),
         "fatalities_min": min(tolls) if tolls else 0,
         "fatalities_max": max(tolls) if tolls else 0,
         "injured": _min_or_none([m.injured for m in ms]),
@@ -160,7 +193,7 @@ def reconcile(members: list[Member]) -> Reconciled:
         "n_reports": len({m.report_id for m in ms}),
         "n_sources": len(figures),
     }
-    flags = contradiction_flags(members, figures)
+    flags = contradiction_flags(members, figures, per_source)
     if len(figures) == 1:
         flags.append("single_source")
     sources = sorted({m.outlet or "?" for m in members}, key=str.lower)

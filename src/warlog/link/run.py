@@ -40,8 +40,9 @@ def reconcile_rows(eid: str, members: list[tuple[Any, dict[str, Any]]], decision
     texts: dict[str, str] = {}
     outlets: dict[str, str | None] = {}
     for m, info in members:  # a report's last member gives its text and outlet (one report, one text)
-        texts[m.report_id] = info.get("text") or ""
-        outlets[m.report_id] = info.get("outlet")
+        rid = m.report_id
+        texts[rid] = info.get("text") or ""
+        outlets[rid] = info.get("outlet")
     groups = syndication_groups(texts)
     sources = independent_sources(outlets, groups)
     ms = [
@@ -53,22 +54,25 @@ def reconcile_rows(eid: str, members: list[tuple[Any, dict[str, Any]]], decision
         first = members[0][0]
     else:
         first = min((m for m, _ in members), key=lambda m: (event_id_for(m.id) != eid, m.id))
-    row = {"id": eid, "first_mention_id": first.id, **rec.fields}
-    row.update({"sources": rec.sources, "figures": rec.figures, "flags": rec.flags})
+    row = {"id": eid, "first_mention_id": first.id, **rec.fields,
+           "sources": rec.sources, "figures": rec.figures, "flags": rec.flags}  # fmt: skip
     src_rows = []
+    get_decision = decisions.get
     for mem in ms:
-        d = decisions.get(mem.mention.id)
+        mention = mem.mention
+        d = get_decision(mention.id)
+        score = d.score if d else None
         src_rows.append(
             {
                 "event_id": eid,
-                "mention_id": mem.mention.id,
-                "report_id": mem.mention.report_id,
+                "mention_id": mention.id,
+                "report_id": mention.report_id,
                 "outlet": mem.outlet,
                 "source": mem.source,
                 "text_group": mem.text_group,
-                "fatalities": mem.mention.fatalities,
-                "link_score": round(d.score.total, 3) if d and d.score else None,
-                "link_reason": (f"joined via {d.matched_mention}: {d.score.explain()}" if d and d.score else None),
+                "fatalities": mention.fatalities,
+                "link_score": round(score.total, 3) if score else None,
+                "link_reason": f"joined via {d.matched_mention}: {score.explain()}" if score else None,  # type: ignore[union-attr]
             }
         )
     return row, src_rows
@@ -119,6 +123,10 @@ def _link_store(store: Store, *, rebuild: bool, references: bool) -> LinkSummary
     new = db.unlinked_mentions(store.engine)
     if not new:
         return summary
+    # No mention in any event yet (a store's first link, or a rebuild): every member of the events this run writes,
+    # and every event of the reports it links, is one of its own assignments (under the link lock, nobody else
+    # assigns), so neither is read back from the mentions table.
+    first = not db.any_linked(store.engine)
     dated = [m.event_date for m, _ in new if m.event_date is not None]
     linker = Linker()
     if dated:
@@ -130,17 +138,29 @@ def _link_store(store: Store, *, rebuild: bool, references: bool) -> LinkSummary
     summary.new_mentions = len(decisions)
     summary.founded = sum(d.founded for d in decisions)
     summary.joined = summary.new_mentions - summary.founded
-    db.assign_events(store, {d.mention_id: d.event_id for d in decisions})
-    touched = sorted({d.event_id for d in decisions})
+    assignment = {d.mention_id: d.event_id for d in decisions}
+    db.assign_events(store, assignment)
+    member_ids: dict[str, list[str]] | None = None
+    if first:
+        member_ids = {}
+        for d in decisions:
+            member_ids.setdefault(d.event_id, []).append(d.mention_id)
+    touched = sorted(member_ids) if member_ids is not None else sorted({d.event_id for d in decisions})
     written = update_events(
-        store, touched, {d.mention_id: d for d in decisions}, known={m.id: (m, info) for m, info in new}
-    )
+        store, touched, {d.mention_id: d for d in decisions}, known={m.id: (m, info) for m, info in new},
+        member_ids=member_ids,
+    )  # fmt: skip
     summary.events_updated = len(touched)
     if references:
         if db.count_reference(store.engine):
             match_events(store, touched)
         report_ids = {m.report_id for m, _ in new}
-        summary.reports_corroborated = len(corroborate_reports(store, report_ids, written))
+        by_report: dict[str, set[str]] | None = None
+        if first:
+            by_report = {}
+            for m, _ in new:
+                by_report.setdefault(m.report_id, set()).add(assignment[m.id])
+        summary.reports_corroborated = len(corroborate_reports(store, report_ids, written, by_report))
     return summary
 
 
@@ -149,13 +169,15 @@ def update_events(
     event_ids: list[str],
     decisions: dict[str, LinkDecision] | None = None,
     known: dict[str, tuple[Any, dict[str, Any]]] | None = None,
+    member_ids: dict[str, list[str]] | None = None,
 ) -> dict[str, dict[str, Any]]:
     """Re-reconcile these events from all their members and write them (under the link lock: a reviewer's edit and
-    an ingest's linking may touch the same event). `known`: members already read (mention id -> (Mention, info)).
+    an ingest's linking may touch the same event). `known`: members already read (mention id -> (Mention, info));
+    `member_ids`: event id -> all its member ids, when the caller knows them (db.members_of).
 
     Returns what corroboration reads of each written event (db.corroboration_events' shape, machine values)."""
     with store.exclusive("link"):
-        return _update_events(store, event_ids, decisions, known)
+        return _update_events(store, event_ids, decisions, known, member_ids)
 
 
 def _update_events(
@@ -163,10 +185,11 @@ def _update_events(
     event_ids: list[str],
     decisions: dict[str, LinkDecision] | None,
     known: dict[str, tuple[Any, dict[str, Any]]] | None = None,
+    member_ids: dict[str, list[str]] | None = None,
 ) -> dict[str, dict[str, Any]]:
     kept = _keep_decisions(store, event_ids)
     kept.update(decisions or {})
-    members = db.members_of(store.engine, event_ids, known)
+    members = db.members_of(store.engine, event_ids, known, member_ids)
     rows, src_rows = [], []
     evidence: dict[str, list[str]] = {}  # for the search documents (members in mention id order)
     for eid in event_ids:
@@ -189,8 +212,8 @@ def written_events(rows: list[dict[str, Any]], src_rows: list[dict[str, Any]]) -
         for r in rows
     }  # fmt: skip
     for s in src_rows:
-        if s["event_id"] in out:
-            out[s["event_id"]]["reports"].append(
-                {k: s[k] for k in ("event_id", "report_id", "source", "text_group", "fatalities")}
-            )
+        ev = out.get(s["event_id"])
+        if ev is not None:
+            ev["reports"].append({"event_id": s["event_id"], "report_id": s["report_id"], "source": s["source"],
+                                  "text_group": s["text_group"], "fatalities": s["fatalities"]})  # fmt: skip
     return out

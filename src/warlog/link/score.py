@@ -23,9 +23,12 @@ _STOP = frozenset(
 )
 
 
+_WORD2 = re.compile(r"[a-z0-9]{2,}")  # the runs of _WORD longer than one character (runs are maximal either way)
+
+
 def words(text: str) -> frozenset[str]:
-    """Content words of a text, lower-cased."""
-    return frozenset(w for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 1)
+    """Content words of a text, lower-cased (words of one character and stop words left out)."""
+    return frozenset(_WORD2.findall(text.lower())).difference(_STOP)
 
 
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
@@ -46,12 +49,15 @@ def _actor_key(name: str | None) -> str | None:
 
 def actor_score(a: Mention, b: Mention) -> float:
     """1 when the named actors agree, 0 when both name different perpetrators, 0.5 when unknown."""
-    sa = {k for k in (_actor_key(a.actor1), _actor_key(a.actor2)) if k}
-    sb = {k for k in (_actor_key(b.actor1), _actor_key(b.actor2)) if k}
+    if not (a.actor1 or a.actor2) or not (b.actor1 or b.actor2):  # no name on one side (_actor_key: None)
+        return 0.5
+    a1, b1 = _actor_key(a.actor1), _actor_key(b.actor1)
+    sa = {k for k in (a1, _actor_key(a.actor2)) if k}
+    sb = {k for k in (b1, _actor_key(b.actor2)) if k}
     if not sa or not sb:
         return 0.5
     if sa & sb:
-        return 1.0 if _actor_key(a.actor1) == _actor_key(b.actor1) else 0.8
+        return 1.0 if a1 == b1 else 0.8
     return 0.0
 
 

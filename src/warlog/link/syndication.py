@@ -114,6 +114,14 @@ def independent_sources(outlets: Mapping[str, str | None], groups: Mapping[str, 
     if len(outlets) == 1:  # one report: its own source, named by its outlet (what the union below gives)
         [(rid, outlet)] = outlets.items()
         return {rid: (outlet or rid).strip()}
+    if all(groups.get(rid, rid) == rid for rid in outlets):
+        # no shared text: reports are joined by their outlet alone, and each source is named by its outlet as the
+        # first report (by id) writes it (what the union below gives when no group joins two outlets)
+        names: dict[str, str] = {}
+        for rid in sorted(outlets):
+            name = (outlets[rid] or rid).strip()
+            names.setdefault(name.lower(), name)
+        return {rid: names[(outlet or rid).strip().lower()] for rid, outlet in outlets.items()}
     uf = _UnionFind()
     for rid, outlet in outlets.items():
         uf.union("r:" + rid, "o:" + (outlet or rid).strip().lower())
@@ -122,7 +130,7 @@ def independent_sources(outlets: Mapping[str, str | None], groups: Mapping[str, 
     for rid in outlets:
         roots[rid] = uf.find("r:" + rid)
     # name each source by its alphabetically first outlet, so ids read well and stay stable
-    names: dict[str, str] = {}
+    names = {}
     for rid in sorted(outlets):
         name = (outlets[rid] or rid).strip()
         root = roots[rid]

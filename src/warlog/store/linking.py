@@ -102,19 +102,16 @@ def _mentions_of(result: sa.CursorResult) -> list[tuple[Mention, dict[str, Any]]
                                                                  "gazetteer_id"))  # fmt: skip
     i_fat, i_conf, i_ev, i_un = at["fatalities"], at["confidence"], at["evidence"], at["unresolved_places"]
     i_eid, i_outlet, i_pub = at["event_id"], at["outlet"], at["published"]
-    plain = ("disorder_type", "event_type", "sub_event_type", "actor1", "assoc_actor_1", "actor2", "assoc_actor_2",
-             "inter1", "inter2", "injured", "civilians", "children", "women", "attributed_to")  # fmt: skip
-    i_plain = [(k, at[k]) for k in plain]
+    i_dis, i_et, i_sub, i_a1c, i_as1, i_a2c, i_as2, i_in1, i_in2, i_inj, i_civ, i_chi, i_wom, i_att = (
+        at[k] for k in _PLAIN
+    )
     loads = _loads
     days: dict[Any, date | None] = {}  # many mentions share a date: parse each once
-
-    def day(value: Any) -> date | None:
-        d = days.get(value, days)
-        if d is days:
-            d = days[value] = _as_date(value)
-        return d  # type: ignore[return-value]
+    miss = object()
+    new_place, new_evidence, new_mention = Place, Evidence, Mention
 
     out = []
+    append = out.append
     for r in rows:
         ev = r[i_ev]
         ev = (loads(ev) if isinstance(ev, str) else ev) or []
@@ -122,25 +119,33 @@ def _mentions_of(result: sa.CursorResult) -> list[tuple[Mention, dict[str, Any]]
         un = [] if un == "[]" else (loads(un) if isinstance(un, str) else un) or []  # most mentions: none
         if r[i_loc] is None and r[i_lat] is None:
             place = None
-        else:
-            place = Place(location=r[i_loc] or "", latitude=r[i_lat], longitude=r[i_lon], geo_precision=r[i_gp],
-                          country=r[i_country], admin1=r[i_a1], admin2=r[i_a2], admin3=r[i_a3], iso=r[i_iso],
-                          gazetteer_id=r[i_gaz])  # fmt: skip
+        else:  # Place's fields in order (location, latitude, longitude, geo_precision, country, admin1-3, iso, ...)
+            place = new_place(r[i_loc] or "", r[i_lat], r[i_lon], r[i_gp], r[i_country], r[i_a1], r[i_a2], r[i_a3],
+                              r[i_iso], r[i_gaz])  # fmt: skip
         conf = r[i_conf]
-        m = Mention(
-            id=r[i_id],
-            report_id=r[i_rep],
-            event_date=day(r[i_date]),
-            time_precision=r[i_tp] or 1,
-            place=place,
-            fatalities=r[i_fat] or 0,
-            evidence=[Evidence(text=e["text"], start=e["start"], end=e["end"]) for e in ev],
-            confidence=0.5 if conf is None else conf,
-            unresolved_places=list(un),
-            **{k: r[i] for k, i in i_plain},
-        )
-        out.append((m, {"event_id": r[i_eid], "outlet": r[i_outlet], "published": day(r[i_pub])}))
+        day = days.get(r[i_date], miss)
+        if day is miss:
+            day = days[r[i_date]] = _as_date(r[i_date])
+        pub = days.get(r[i_pub], miss)
+        if pub is miss:
+            pub = days[r[i_pub]] = _as_date(r[i_pub])
+        m = new_mention(  # positionally, in Mention's field order (_MENTION_FIELDS; a test holds it to the dataclass)
+            r[i_rep], day, r[i_tp] or 1, r[i_dis], r[i_et], r[i_sub], r[i_a1c], r[i_as1], r[i_a2c], r[i_as2],
+            r[i_in1], r[i_in2], place, r[i_fat] or 0, r[i_inj], r[i_civ], r[i_chi], r[i_wom], r[i_att],
+            [new_evidence(e["text"], e["start"], e["end"]) for e in ev], 0.5 if conf is None else conf, list(un),
+            r[i_id],
+        )  # fmt: skip
+        append((m, {"event_id": r[i_eid], "outlet": r[i_outlet], "published": pub}))
     return out
+
+
+# Mention's fields as _mentions_of passes them by position (then fatalities_max, left at its default)
+_MENTION_FIELDS = ("report_id", "event_date", "time_precision", "disorder_type", "event_type", "sub_event_type",
+                   "actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "inter1", "inter2", "place", "fatalities",
+                   "injured", "civilians", "children", "women", "attributed_to", "evidence", "confidence",
+                   "unresolved_places", "id")  # fmt: skip
+_PLAIN = ("disorder_type", "event_type", "sub_event_type", "actor1", "assoc_actor_1", "actor2", "assoc_actor_2",
+          "inter1", "inter2", "injured", "civilians", "children", "women", "attributed_to")  # fmt: skip
 
 
 def unlinked_mentions(engine: Engine) -> list[tuple[Mention, dict[str, Any]]]:
@@ -167,25 +172,18 @@ def members_of(
     engine: Engine,
     event_ids: Iterable[str],
     known: Mapping[str, tuple[Mention, dict[str, Any]]] | None = None,
+    member_ids: Mapping[str, list[str]] | None = None,
 ) -> dict[str, list[tuple[Mention, dict[str, Any]]]]:
     """Every member mention of these events with its report's outlet, publication date and text, in mention id
     order. `known`: mention id -> (Mention, {outlet, published}) already read (the mentions a link run just
-    assigned): only their report texts are read; the other members are read whole."""
+    assigned): only their report texts are read; the other members are read whole. `member_ids`: event id -> the
+    ids of all its member mentions, when the caller knows them (a store's first link, where every member was just
+    assigned by the run): the mentions table is then not read for them."""
     known = known or {}
     ids = sorted(set(event_ids))
-    member_ids: dict[str, list[str]] = defaultdict(list)
+    if member_ids is None:
+        member_ids = _member_ids(engine, ids)
     with engine.connect() as conn:
-        if _scan(conn, mentions, len(ids) * 2):  # about two mentions an event
-            wanted = set(ids)
-            q = sa.select(mentions.c.event_id, mentions.c.id).where(mentions.c.event_id.is_not(None))
-            for eid, mid in conn.execute(q).all():
-                if eid in wanted:
-                    member_ids[eid].append(mid)
-        else:
-            for chunk in _chunks(ids):
-                q = sa.select(mentions.c.event_id, mentions.c.id).where(mentions.c.event_id.in_(chunk))
-                for eid, mid in conn.execute(q).all():
-                    member_ids[eid].append(mid)
         found: dict[str, tuple[Mention, dict[str, Any]]] = {}
         missing = sorted({m for ms in member_ids.values() for m in ms if m not in known})
         for chunk in _chunks(missing):
@@ -204,16 +202,46 @@ def members_of(
                 q = sa.select(reports.c.id, reports.c.text).where(reports.c.id.in_(chunk))
                 texts.update(conn.execute(q).all())
     out: dict[str, list[tuple[Mention, dict[str, Any]]]] = {}
+    get_known, text_of = known.get, texts.get
     for eid in ids:
+        mids = member_ids.get(eid)
+        if not mids:
+            continue
         members = []
-        for mid in sorted(member_ids.get(eid, ())):
-            m, info = known.get(mid) or found[mid]
+        for mid in sorted(mids) if len(mids) > 1 else mids:
+            m, info = get_known(mid) or found[mid]
             members.append(
-                (m, {"outlet": info["outlet"], "published": info["published"], "text": texts.get(m.report_id)})
+                (m, {"outlet": info["outlet"], "published": info["published"], "text": text_of(m.report_id)})
             )
-        if members:
-            out[eid] = members
+        out[eid] = members
     return out
+
+
+def _member_ids(engine: Engine, ids: list[str]) -> dict[str, list[str]]:
+    """event id -> its member mention ids (in no particular order), for these event ids."""
+    member_ids: dict[str, list[str]] = defaultdict(list)
+    with engine.connect() as conn:
+        if _scan(conn, mentions, len(ids) * 2):  # about two mentions an event
+            wanted = set(ids)
+            q = sa.select(mentions.c.event_id, mentions.c.id).where(mentions.c.event_id.is_not(None))
+            for eid, mid in conn.execute(q).all():
+                if eid in wanted:
+                    member_ids[eid].append(mid)
+        else:
+            for chunk in _chunks(ids):
+                q = sa.select(mentions.c.event_id, mentions.c.id).where(mentions.c.event_id.in_(chunk))
+                for eid, mid in conn.execute(q).all():
+                    member_ids[eid].append(mid)
+    return member_ids
+
+
+def any_linked(engine: Engine) -> bool:
+    """Whether any mention is in an event (one step of the event_id index): a link run that finds none links the
+    whole store from nothing (a first link, or a rebuild), so every member of the events it writes is one of the
+    mentions it assigns."""
+    with engine.connect() as conn:
+        q = sa.select(sa.literal(1)).select_from(mentions).where(mentions.c.event_id.is_not(None)).limit(1)
+        return conn.execute(q).first() is not None
 
 
 def reviewed_ids(engine: Engine, event_ids: Iterable[str]) -> set[str]:
@@ -270,7 +298,7 @@ def assign_events(store: Store, assignment: Mapping[str, str]) -> None:
         bulk.page_cache(conn, len(assignment)),
         bulk.column_indexes_rebuilt(conn, mentions, "event_id", len(assignment)),
     ):
-        bulk.update_column(conn, mentions, "id", "event_id", sorted(assignment.items()))
+        bulk.update_column(conn, mentions, "id", "event_id", list(assignment.items()), by_key=True)
 
 
 def clear_links(store: Store) -> None:
@@ -298,14 +326,13 @@ def write_events(
         for chunk in _chunks(ids) if held else ():
             conn.execute(sa.delete(event_sources).where(event_sources.c.event_id.in_(chunk)))
             conn.execute(sa.delete(events).where(events.c.id.in_(chunk)))
+        keys = {i: search.doc_key(i) for i in ids}
         with bulk.indexes_rebuilt(conn, events, len(rows)):
-            bulk.insert_rows(
-                conn, events, [{**r, "updated_at": now, "search_key": search.doc_key(r["id"])} for r in rows]
-            )
+            bulk.insert_rows(conn, events, [{**r, "updated_at": now, "search_key": keys[r["id"]]} for r in rows])
         with bulk.indexes_rebuilt(conn, event_sources, len(sources)):
             bulk.insert_rows(conn, event_sources, sources)
         written = {r["id"]: (r, evidence[r["id"]]) for r in rows if r["id"] in evidence} if evidence else None
-        search.refresh(conn, ids, written)  # the events' search documents, in the same transaction
+        search.refresh(conn, ids, written, keys)  # the events' search documents, in the same transaction
 
 
 def has_events(engine: Engine) -> bool:
@@ -373,6 +400,8 @@ def matches_of(engine: Engine, event_ids: list[str]) -> dict[str, list[dict[str,
         reference_events, reference_matches.c.reference_id == reference_events.c.id
     )
     with engine.connect() as conn:
+        if empty(conn, reference_matches):  # no reference imported: nothing to look up (800 statements at 1M)
+            return {}
         for chunk in _chunks(event_ids):
             for r in conn.execute(q0.where(reference_matches.c.event_id.in_(chunk))).mappings():
                 out[r["event_id"]].append(dict(r))

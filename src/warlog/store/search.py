@@ -251,13 +251,19 @@ def documents(conn: Connection, ids: list[str]) -> list[dict[str, str]]:
 
 
 def _joined(r: Mapping[str, Any], names: Iterable[str]) -> str:
-    return " ; ".join(dict.fromkeys(str(r[n]) for n in names if r.get(n)))
+    vals = [str(r[n]) for n in names if r.get(n)]
+    if len(vals) < 2:
+        return vals[0] if vals else ""
+    return " ; ".join(dict.fromkeys(vals))
 
 
 def document_of(row: Mapping[str, Any], evidence: Iterable[str], note: str | None = None) -> dict[str, str]:
     """One event's search document from its (reviewed) fields, its members' evidence texts in mention id order
     (repeats and empty texts left out) and its review note."""
-    texts = list(dict.fromkeys(t for t in evidence if t))
+    if isinstance(evidence, list) and len(evidence) == 1:  # a one-member event's sentence
+        texts: Iterable[str] = evidence if evidence[0] else ()
+    else:
+        texts = dict.fromkeys(t for t in evidence if t)
     return {
         "event_id": row["id"],
         "actors": _joined(row, ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2")),
@@ -267,7 +273,8 @@ def document_of(row: Mapping[str, Any], evidence: Iterable[str], note: str | Non
     }
 
 
-def _write_docs(conn: Connection, docs: list[dict[str, Any]]) -> None:
+def _write_docs(conn: Connection, docs: list[dict[str, Any]], keys: Mapping[str, int] | None = None) -> None:
+    """Insert these documents (keys: event id -> doc_key, where the caller has computed them)."""
     if not docs:
         return
     from warlog.store import bulk
@@ -275,7 +282,9 @@ def _write_docs(conn: Connection, docs: list[dict[str, Any]]) -> None:
     if conn.dialect.name == "sqlite":
         # in rowid order: FTS5 flushes its pending terms to a new segment whenever a rowid comes below the last one
         # written in the transaction, so hashed rowids in event id order made a segment (and merges) every other row
-        docs = sorted(({**d, "rowid": doc_key(d["event_id"])} for d in docs), key=itemgetter("rowid"))
+        key = keys or {}
+        docs = [{**d, "rowid": key.get(d["event_id"]) or doc_key(d["event_id"])} for d in docs]
+        docs.sort(key=itemgetter("rowid"))
     bulk.insert_rows(conn, search_table, docs)
 
 
@@ -283,12 +292,14 @@ def refresh(
     conn: Connection,
     event_ids: Iterable[str],
     written: Mapping[str, tuple[Mapping[str, Any], list[str]]] | None = None,
+    keys: Mapping[str, int] | None = None,
 ) -> None:
     """Rewrite the search documents of these events inside the caller's transaction (events gone: documents gone).
 
     written: event id -> (the events row just written, its members' evidence texts in mention id order), from a
     caller that has them (linking): such an event's document is made from them instead of read back, unless an
-    analyst reviewed it (reviewed values and the note are read)."""
+    analyst reviewed it (reviewed values and the note are read). keys: event id -> doc_key, where the caller has
+    computed them."""
     ids = sorted(set(event_ids))
     written = written or {}
     reviews = metadata.tables["event_reviews"]
@@ -313,7 +324,7 @@ def refresh(
         if rest:
             docs.update((d["event_id"], d) for d in documents(conn, rest))
         pending.extend(docs[e] for e in chunk if e in docs)
-    _write_docs(conn, pending)
+    _write_docs(conn, pending, keys)
 
 
 def _empty(conn: Connection, table: sa.TableClause) -> bool:
