@@ -188,3 +188,23 @@ def test_a_river_named_after_a_province_is_no_place_of_it() -> None:
 
     text = "Armed men crossed the Ruvuma River from Mozambique and attacked a village in Mtwara region."
     assert "Ruvuma" not in [t.surface for t in find_toponyms(text, [])]
+
+
+def test_own_report_camp_assault_coded_as_an_acled_coder_would(nlp) -> None:
+    from pathlib import Path
+
+    from warlog.ingest import read_sources
+
+    path = Path(__file__).parent / "fixtures" / "reports_round14" / "zamzam_camp.txt"
+    rep = next(r for r in read_sources([path], local_files=True) if isinstance(r, Report))
+    rep.published = date(2025, 4, 14)
+    ex = extract_report(rep, nlp)
+    got = {(e.event_date, e.sub_event_type): e for e in ex.mentions}
+    attack = got[(date(2025, 4, 11), "Attack")]
+    assert attack.actor1 == "RSF: Rapid Support Forces" and attack.fatalities == 100
+    assert attack.place is not None and attack.place.admin1 == "Northern Darfur"
+    shelling = got[(date(2025, 4, 12), "Shelling/artillery/missile attack")]
+    assert shelling.fatalities == 6
+    # the monitors' two-day total and the war's toll are claims, not events
+    assert {c.quantity for c in ex.claims} >= {300}
+    assert not any((e.fatalities or 0) >= 300 for e in ex.mentions)
