@@ -14,7 +14,7 @@ names are the index's: each WOF region (county) takes the admin1 (admin2) name m
 settlements have, so "Kasindi, North Kivu" matches as the index spells the province.
 
 Usage: python scripts/build_wof_places.py [--mirror /work/.mirror] [--countries af,bf,...] [--words FILE ...]
-        [--out src/warlog/data/wof_places.tsv.gz]
+        [--regions ir:sistan,kurd] [--out src/warlog/data/wof_places.tsv.gz]
 """
 
 from __future__ import annotations
@@ -41,10 +41,18 @@ from warlog.gazetteer.airports import NearestPlace  # noqa: E402
 from warlog.gazetteer.features import kind_of_name  # noqa: E402
 from warlog.gazetteer.names import name_key  # noqa: E402
 
-# Countries of ACLED's long-running armed conflicts. Left out: the largest repositories (US, DE, FR, IN, BR, RU), MX
-# (its snapshot has too many files to fetch here) and IR (51,000 villages, 1.3 MB more; its events are mostly
-# protests in cities).
-COUNTRIES = ("af bf bi cd cf cm co et ht iq ke lb ly ml mm mz ne ng ph pk ps sd so ss sy td ua ug ye").split()
+# Countries of ACLED's long-running armed conflicts (the first 29, round 14), then the extension (round 14, helper
+# wof2): more countries where ACLED records conflict and development reports go. Left out: the largest repositories
+# (US, DE, FR, IN, BR, RU), MX and ID (their snapshots have too many files to fetch here), NP (58,600 villages, 1.0 MB,
+# a war long over) for the 12 MB bound, and BJ and PG, whose villages cost the development reports one event each
+# (docs/benchmarks.md, "Who's On First villages: the extension"; add them back with --countries).
+COUNTRIES = ("af bf bi cd cf cm co et ht iq ke lb ly ml mm mz ne ng ph pk ps sd so ss sy td ua ug ye "
+             "er rw tz tg gh ci gn sn mr dz tn eg zw za pe ec ve hn gt sv ni bo bd lk th am az ge tr jo il "
+             "kg tj ir").split()  # fmt: skip
+# Of these countries only some first-level regions: Thailand's insurgent deep south (the whole country: 75,000
+# villages, 1.1 MB) and Iran's Sistan-Baluchestan and Kurdistan (the whole country: 51,000 villages, 1.3 MB)
+REGIONS = ["th:pattani,yala,narathiwat,songkhla", "ir:sistan,kurd,kord"]
+ARABIC = {"SY", "IQ", "YE", "LB", "LY", "PS", "SD", "TD", "SO", "JO", "EG", "DZ", "TN", "MR"}
 PLACETYPES = {
     "locality": "village", "localadmin": "village", "neighbourhood": "district", "macrohood": "district",
     "microhood": "district",
@@ -130,7 +138,7 @@ def record_row(p: dict, cc: str, arabic: bool = False) -> dict | None:
 def read_country(repo: Path, cc: str) -> tuple[list[dict], dict[int, str], dict[int, str]]:
     """(candidate rows, region id -> name, county id -> name) of one country's repository."""
     rows, regions, counties = [], {}, {}
-    arabic = cc.upper() in {"SY", "IQ", "YE", "LB", "LY", "PS", "SD", "TD", "SO"}
+    arabic = cc.upper() in ARABIC
     for p in blobs(repo):
         pt = p.get("wof:placetype")
         if pt == "region":
@@ -141,6 +149,19 @@ def read_country(repo: Path, cc: str) -> tuple[list[dict], dict[int, str], dict[
         if row is not None:
             rows.append(row)
     return rows, regions, counties
+
+
+def only_regions(
+    rows: list[dict], regions: dict[int, str], cc: str, specs: list[str]
+) -> tuple[list[dict], list | None]:
+    """(rows of `cc` in the WOF regions that a spec "cc:word,word" names by a part of their name, the names of those
+    regions); (rows, None) when no spec is of `cc`."""
+    words = [w.lower() for spec in specs if spec.lower().startswith(cc.lower() + ":")
+             for w in spec.split(":", 1)[1].split(",") if w]  # fmt: skip
+    if not words:
+        return rows, None
+    keep = {rid for rid, name in regions.items() if any(w in name.lower() for w in words)}
+    return [r for r in rows if r["region"] in keep], sorted(regions[r] for r in keep)
 
 
 def index_without_layer() -> sqlite3.Connection:
@@ -242,6 +263,8 @@ def main() -> None:
     ap.add_argument("--countries", default=",".join(COUNTRIES))
     ap.add_argument("--words", nargs="*", type=Path, default=None, help="English text files: names written in lower "
                     "case there (3 times or more) are words, not places (default: default_word_files)")  # fmt: skip
+    ap.add_argument("--regions", nargs="*", default=REGIONS, help="CC:WORD,WORD: of country CC keep only the places "
+                    "of WOF regions whose name contains one of the words, e.g. ir:sistan,kurd")  # fmt: skip
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--out", type=Path, default=ROOT / "src" / "warlog" / "data" / layers.WOF_NAME)
     args = ap.parse_args()
@@ -252,7 +275,10 @@ def main() -> None:
         if not repo.exists():
             print(f"{cc}: no copy at {repo}", file=sys.stderr)
             continue
-        got, _regions, _counties = read_country(repo, cc)
+        got, regions, _counties = read_country(repo, cc)
+        got, kept_regions = only_regions(got, regions, cc, args.regions)
+        if kept_regions is not None:
+            print(f"{cc}: regions kept: {', '.join(kept_regions)}", file=sys.stderr)
         print(f"{cc}: {len(got)} candidate records ({time.time() - t0:.0f} s)", file=sys.stderr)
         rows += got
     words = lower_words(args.words if args.words is not None else default_word_files(args.shared))  # fmt: skip

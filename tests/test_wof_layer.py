@@ -138,6 +138,15 @@ def test_the_script_keeps_current_places_and_latin_names() -> None:
         assert mod.record_row(_record(**bad), "cd") is None, bad
 
 
+def test_the_script_keeps_only_the_regions_asked_of_a_country() -> None:
+    mod = _script()
+    rows = [{"name": "Saravan", "region": 1}, {"name": "Marivan", "region": 2}, {"name": "Qom village", "region": 3}]
+    regions = {1: "Sistan and Baluchestan", 2: "Kordestan", 3: "Qom"}
+    kept, names = mod.only_regions(rows, regions, "ir", ["ir:sistan,kord", "tr:hakkari"])
+    assert [r["name"] for r in kept] == ["Saravan", "Marivan"] and names == ["Kordestan", "Sistan and Baluchestan"]
+    assert mod.only_regions(rows, regions, "iq", ["ir:sistan"]) == (rows, None)  # no spec of the country: all
+
+
 def test_layer_rows_answer_to_their_names_not_as_near_misses_nor_beside_exact_names() -> None:
     gaz = _gazetteer_of([
         _row("so", "Somalia", "country", "SO", 6.0, 48.0),

