@@ -205,7 +205,7 @@ def _locative_head(ent: Any) -> bool:
 _ITEM_START = re.compile(r"[ \t]*(?:(?:\d{1,2}|[A-Za-z])[.)][ \t]+|[-*\u2022][ \t]+)?")
 
 
-def _caps_heading(text: str, start: int, end: int) -> bool:
+def caps_heading(text: str, start: int, end: int) -> bool:
     """A span that opens a line (after an item number or bullet) with a name in capitals heading it ("1. UPPER NILE
     - Malakal", "NORTH KIVU:"): the place a bulletin item is about, whatever label NER gives capitals."""
     m = re.compile(r"[A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+)*").match(text, start, min(len(text), start + 60))
@@ -225,7 +225,7 @@ def non_place_spans(doc: Any) -> list[tuple[int, int]]:
     for ent in doc.ents:
         if ent.label_ not in _NON_PLACE_LABELS or dateline[0] <= ent.start_char < dateline[1]:
             continue  # a dateline's capitals are a place whatever NER calls them
-        if _caps_heading(text, ent.start_char, ent.end_char):
+        if caps_heading(text, ent.start_char, ent.end_char):
             continue  # a bulletin item's heading in capitals ("2. JONGLEI - Twic East county."): NER reads caps badly
         after = text[ent.end_char : ent.end_char + 30]
         if _FAMILY_AFTER.match(after):

@@ -21,6 +21,7 @@ from spacy.lang.en.stop_words import STOP_WORDS as SPACY_STOP_WORDS
 
 from warlog.countries import acled_country_name, lookup_iso2
 from warlog.extract.actors import FLED_CLAUSE
+from warlog.extract.context import caps_heading
 from warlog.extract.demonyms import demonym_table
 from warlog.gazetteer import GazEntry, Gazetteer, get_gazetteer, haversine_km
 from warlog.gazetteer.features import SITE_FEATURES, geo_precision
@@ -451,13 +452,6 @@ _LEADING_WORDS = frozenset(
 )
 
 
-def _caps_heading(text: str, start: int, end: int) -> bool:
-    """A bulletin item's heading in capitals (extract/context.py decides it)."""
-    from warlog.extract.context import _caps_heading as heading
-
-    return heading(text, start, end)
-
-
 def _longest_match(
     gaz: Gazetteer,
     text: str,
@@ -511,7 +505,7 @@ def _longest_match(
             # "1. JONGLEI - Duk county.": a province heading a bulletin's item
             and not (
                 any(q >= 1.0 and c.feature == "admin1" for c, q in zip(cands, qual, strict=False))
-                and _caps_heading(text, start, end)
+                and caps_heading(text, start, end)
             )
         ):
             continue
