@@ -168,9 +168,10 @@ def _find_dates_cached(text: str, published: date | None) -> tuple[DateMention, 
         out = [d for d in out if d.kind != "clock"]  # "Shortly before 12:10 PM on Thursday, October 19th": the date
     if meets_all(_NIGHT_SPAN_NEEDS, present):
         out = _night_spans(text, out)
-    if "night" in text.lower():
+    lowered = text.lower()
+    if "night" in lowered:
         out = _numbered_nights(text, out)
-    if published is not None and "last week" in text.lower():
+    if published is not None and "last week" in lowered:
         out = _weekday_of_last_week(text, out, published)
     out = [
         replace(d, kind="rite") if d.kind == "weekday" and _RITE_HELD.match(text, d.end) else d for d in out
@@ -188,6 +189,14 @@ _NIGHT_SPAN = re.compile(
 )
 
 
+def _fold(
+    text: str, found: list[DateMention], m: re.Match[str], inside: list[DateMention], value: date | None, kind: str
+) -> list[DateMention]:
+    """The mentions a phrase covers replaced by one mention of the whole phrase, day ``value`` (precision 1)."""
+    start, end = min([m.start()] + [d.start for d in inside]), max([m.end()] + [d.end for d in inside])
+    return [d for d in found if d not in inside] + [DateMention(start, end, text[start:end], value, 1, True, kind)]
+
+
 def _night_spans(text: str, found: list[DateMention]) -> list[DateMention]:
     """One mention for a night told by its two days: the first day, precision 1 (the second day's date less one)."""
     for m in _NIGHT_SPAN.finditer(text):
@@ -197,9 +206,7 @@ def _night_spans(text: str, found: list[DateMention]) -> list[DateMention]:
         if second is None or (a + 1) % 7 != b:
             continue
         value = second.value - timedelta(days=1) if second.value is not None else None
-        start, end = min([m.start()] + [d.start for d in inside]), max([m.end()] + [d.end for d in inside])
-        found = [d for d in found if d not in inside]
-        found.append(DateMention(start, end, text[start:end], value, 1, True, "weekday"))
+        found = _fold(text, found, m, inside, value, "weekday")
     return found
 
 
@@ -225,13 +232,11 @@ _OF_LAST_WEEK = re.compile(
 def _weekday_of_last_week(text: str, found: list[DateMention], published: date) -> list[DateMention]:
     """ "Wednesday of last week", "on Thursday last week": that weekday in the calendar week before the publication
     day's (weeks from Monday), precision 1; one mention for the phrase."""
+    monday = published - timedelta(days=published.weekday() + 7)
     for m in _OF_LAST_WEEK.finditer(text):
-        monday = published - timedelta(days=published.weekday() + 7)
         value = monday + timedelta(days=_WEEKDAYS[m.group("wd").lower()])
         inside = [d for d in found if m.start() - 4 <= d.start < m.end() or d.start < m.start() < d.end]
-        start, end = min([m.start()] + [d.start for d in inside]), max([m.end()] + [d.end for d in inside])
-        found = [d for d in found if d not in inside]
-        found.append(DateMention(start, end, text[start:end], value, 1, True, "weekday"))
+        found = _fold(text, found, m, inside, value, "weekday")
     return found
 
 
@@ -246,9 +251,7 @@ def _numbered_nights(text: str, found: list[DateMention]) -> list[DateMention]:
         value = second.value - timedelta(days=1)
         if value.day != int(m.group("a")):
             continue
-        start, end = min([m.start()] + [d.start for d in inside]), max([m.end()] + [d.end for d in inside])
-        found = [d for d in found if d not in inside]
-        found.append(DateMention(start, end, text[start:end], value, 1, True, "date"))
+        found = _fold(text, found, m, inside, value, "date")
     return found
 
 

@@ -758,22 +758,18 @@ def _subheading(text: str, start: int, end: int) -> bool:
 
 _SAME_PERIOD_OPENS = re.compile(r"\W*(?:(?:That|The)\s+same|That|In\s+that|During\s+that)\s+(?:day|week|month|year)\b")
 _THAT_DAY = re.compile(r"\b(?:that|the\s+same)\s+(?:day|night|morning|evening|week|month|year)\b", re.I)
-_SPAN_EDGE = re.compile(r"\b(?:since|from|until|till|through|by|before)\s+(?:last\s+)?$", re.I)
-_SPAN_EDGE_WORD = re.compile(r"(?:since|from|until|till|through|by|before)\b", re.I)
+_EDGE_WORDS = r"(?:since|from|until|till|through|by|before)"  # where a count starts or ends, not a told day
+_SPAN_EDGE = re.compile(rf"\b{_EDGE_WORDS}\s+(?:last\s+)?$", re.I)  # before the day ...
+_SPAN_EDGE_WORD = re.compile(rf"{_EDGE_WORDS}\b", re.I)  # ... or opening the day's own phrase ("Since Saturday")
 _ITEM_BACK = 4  # lines of an item's body read back to its heading line
 
 
-def _item_line(text: str, pos: int) -> int | None:
-    """Where the bulletin or live-blog item holding ``pos`` opens: its own line when that opens an item ("2. TEHRAN,
-    Sunday 2 October - ...", "19:15 - ..."), else an item's heading line (a short line of its own) a few body lines
-    above it with no blank line between (a digest's heading, then its paragraphs); None outside an item."""
-    return _item_span(text, pos)[0]
-
-
 def _item_span(text: str, pos: int) -> tuple[int | None, int]:
-    """Where the item holding ``pos`` opens and where what names its place ends: ``pos`` on the item's own line, the
-    end of the heading line for a body paragraph under a heading (the heading names the item's place; a town the
-    body names in passing, "flown to a hospital in Miami", does not)."""
+    """Where the bulletin or live-blog item holding ``pos`` opens (None outside an item) and where what names its
+    place ends. An item opens on its own line ("2. TEHRAN, Sunday 2 October - ...", "19:15 - ...": ``pos`` ends it),
+    or on a short heading line a few body lines above with no blank line between (a digest's heading, then its
+    paragraphs: the heading line's end; the heading names the item's place, a town the body names in passing,
+    "flown to a hospital in Miami", does not)."""
     line = text.rfind("\n", 0, pos) + 1
     if _ITEM_OPENS.match(text, line):
         return line, pos
@@ -2069,9 +2065,8 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     filed = {
         i
         for i, t in enumerate(toponyms)
-        if (dateline and dateline[0] <= t.start < dateline[1])
-        or (dateline and dateline[1] <= t.start < skip_before and t.end <= skip_before)  # a wire's second dateline
-    }
+        if dateline and dateline[0] <= t.start and (t.start < dateline[1] or t.end <= skip_before)
+    }  # (up to skip_before: a wire's second dateline too)
     filed_iso = Counter(p.iso for i, p in enumerate(resolved) if i in filed and p is not None and p.iso)
     if filed and any(p is not None for i, p in enumerate(resolved) if i not in filed):
         resolved = [None if i in filed else p for i, p in enumerate(resolved)]
@@ -2540,7 +2535,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             and drafts
             and drafts[-1].mention.place is not None
             and "\n" not in text[drafts[-1].mention.evidence[-1].end : sent.start]
-            and _item_line(text, sent.start) is not None
+            and _item_span(text, sent.start)[0] is not None
         ):
             # a sentence that names no place, in the paragraph of the incident just told (a bulletin's numbered item
             # "1. UPPER NILE - Malakal ... On Saturday, police arrested ten suspects"): that incident's place, not

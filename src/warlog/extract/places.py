@@ -1120,11 +1120,7 @@ def _within_qualifier(toponyms: list[Toponym], picks: list[GazEntry | None], i: 
     unit = unit or (_IN_BEFORE_UNIT.fullmatch(between) is not None and _UNIT_AFTER.match(text, nxt.end) is not None)
     if qual is None or not qual.iso or (between.strip() != "," and not unit):
         return pick
-    if (
-        not unit
-        and i + 2 < len(toponyms)
-        and re.fullmatch(r"\s*(?:,\s*)?(?:and|or)\s+", text[nxt.end : toponyms[i + 2].start])
-    ):
+    if not unit and i + 2 < len(toponyms) and _AND_NEXT.fullmatch(text, nxt.end, toponyms[i + 2].start):
         return pick  # "hospitals in El Arish, Ismailiya and Cairo": a list, not "El Arish in Ismailiya"
     if qual.feature not in ("admin1", "admin2", "admin3", "country") and name_key(qual.admin1 or "") != name_key(
         nxt.surface
@@ -1204,6 +1200,7 @@ def _spelled_in_province(
     return max(best, key=lambda e: (e.population or 0, -len(e.name)))
 
 
+_AND_NEXT = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+")  # "X, Y and Z": Y is a list's member, not X's unit
 _IN_BEFORE_UNIT = re.compile(r"\s+in\s+(?:the\s+)?", re.I)
 _UNIT_AFTER = re.compile(r"\s+(?:state|province|region|department|governorate|oblast|county)\b", re.I)
 _SUBURB_KM = 30.0  # how far a province's capital qualifies places outside its province ("Douma, Damascus": 10 km)
