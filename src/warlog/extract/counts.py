@@ -146,6 +146,7 @@ _KILL_WORDS = (
     r"|burn(?:ed|t)\s+(?:to\s+death|alive)|stabbed\s+to\s+death|beaten\s+to\s+death|hacked\s+to\s+death"
     r"|succumbed|crushed\s+to\s+death|to\s+death|(?:pronounced|declared|confirmed)\s+dead|passed\s+away|mortally\s+wounded"
     r"|lynched|strangled|slaughtered|butchered|(?:hacked|mowed|gunned)\s+down"
+    r"|[\"\u201c']?neutrali[sz]ed[\"\u201d']?"  # security forces' word for killed ("four suspects were 'neutralised'")
 )
 _INJ_WORDS = (
     r"wounded|injured|hurt|maimed|hospitali[sz]ed|(?:suffered|sustained)\s+(?:[\w-]+\s+){0,3}?(?:injuries|wounds)"
@@ -549,6 +550,10 @@ _CLAUSE = re.compile(
     r"|\s+(?!(?:during|according|morning|evening|including|following|bring)\b)[a-z]+ing\s+[^.;:,()]{1,80}?"
     r"|\s*[-\u2013\u2014]+\s+[^.;:()\-\u2013\u2014]{1,80}?\s*[-\u2013\u2014]+"
     r"|\s+and\s+(?:[A-Za-z][\w'-]*\s+){0,3}?[A-Za-z][\w'-]*"
+    # a verb of their own first, then the one that tells their fate ("four suspects put up armed resistance to police
+    # and were neutralised")
+    r"|\s+(?!(?:were|was|have|has|had|are|is|and|or|of|in|on|at|from|who|that)\b)[a-z]+\s+[^.;:,()]{1,80}?\s+and"
+    r"(?=\s+(?:were|was)\s)"
     r"|\s*,[^,;.:()]{1,120},"
     r"|\s+(?:of|in|from|at|on|near|inside|under|aged|across)\s+"  # chained: "in X under Y of Z", no clause inside
     r"(?:(?!\b(?:before|after|when|while|as|he|she|they|it|we|which|who|that|where|but|and|or|then)\b)[^.;:(),]){1,60}?"

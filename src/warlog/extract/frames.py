@@ -106,6 +106,12 @@ _BACKGROUND_HEADING = re.compile(
 )
 # A bulletin's summary of the items it then tells one by one ("SUMMARY: ...", "HIGHLIGHTS" over bullets): the items
 # are the events (each with its own day and place); the summary's words and tolls only retell them.
+# A sentence that says the paragraph it opens recalls what led here, not news.
+_RECAP_OPENS = re.compile(
+    r"(?:[A-Z][A-Za-z.() ]{0,30}:\s*)?(?:(?:a|as\s+a)\s+(?:quick\s+|brief\s+)?reminder\b|to\s+recap\b|"
+    r"(?:by\s+way\s+of|some|a\s+bit\s+of)\s+background\b|for\s+context\b|how\s+we\s+got\s+here\b)",
+    re.I,
+)
 _SUMMARY_HEADING = re.compile(
     r"^[ \t]*(?:SUMMARY|Summary|HIGHLIGHTS|Highlights|KEY POINTS|Key points|OVERVIEW|Overview|IN BRIEF|In brief)"
     r"[ \t]*(?::|$)",
@@ -121,11 +127,22 @@ _NUMBERED_LINE = re.compile(r"^[ \t]*\d{1,2}[.)][ \t]+\S", re.M)
 _BULLET_LINE = re.compile(r"[ \t]*[-\u2022*][ \t]+")  # (numbered lines are a bulletin's items: news)
 
 
-def _section_end(text: str, end: int) -> int:
-    """Where a heading alone on its line stops ruling: after the bulleted lines that follow it ("BACKGROUND:" then
-    "- On 1 September, ...", "- ..."), else at the end of the line it rules."""
-    while end < len(text) and _BULLET_LINE.match(text, end + 1):
-        end = _line_end(text, end + 1)
+def _section_end(text: str, end: int, alone: bool = False) -> int:
+    """Where a heading stops ruling: after the bulleted lines that follow it ("BACKGROUND:" then "- On 1 September,
+    ...", "- ...", blank lines between them or not), else at the end of the line it rules. A heading alone on its
+    line (``alone``: "CONTEXT (not new incidents)", "OUTLOOK") titles a section: it rules every paragraph up to the
+    next title line (a short line between blank lines with no closing stop) or the end of the text."""
+    while end < len(text):
+        nxt = end + 1
+        while nxt < len(text) and text[nxt] == "\n":
+            nxt += 1  # blank lines between a heading and its items, or between items
+        if nxt >= len(text):
+            break
+        line_end = _line_end(text, nxt)
+        if _BULLET_LINE.match(text, nxt) or (alone and not _subheading(text, nxt, line_end)):
+            end = line_end
+            continue
+        break
     return end
 
 
@@ -172,6 +189,8 @@ _HABITUAL = re.compile(
 _BACKGROUND = re.compile(
     r"\b(?:last|previous|past) (?:month|year|summer|winter|spring|autumn)\b|\blate last\b"
     r"|\bin recent (?:days|weeks|months)\b|\bearlier this (?:month|year)\b|\bhas become\b|\bsince (?:then|last)\b"
+    # "The assault came less than three weeks after a US air strike ... killed dozens": the earlier incident recalled
+    r"|\b(?:came|comes|coming|follows|followed)\b[^.;]{0,40}?\b(?:days?|weeks?|months?|years?)\s+after\b"
     r"|\b(?:days|weeks|months|years|a\s+(?:day|week|month|year)|(?:two|three|four|five|several|a\s+few)\s+"
     r"(?:days|weeks|months|years))\s+(?:earlier|before)\b"  # "an attack ... days earlier": told as the cause
     # a bulletin's summary of its period ("Violence escalated ... over the reporting period"): the items tell each
@@ -345,6 +364,7 @@ class _Draft:
     new_incident: bool = False  # the sentence opens with "Meanwhile", "Elsewhere", "In a separate attack"
     told_day: bool = False  # dated only by the day a source told it ("rebels said on Monday they had taken ...")
     episode: bool = False  # one bounded episode at one place told with its whole toll ("over five days ... 500")
+    narrative: bool = False  # dated by the day the sentences just before told, no incident told before it
 
 
 def _within(earlier: Mention, later: Mention) -> bool:
@@ -682,11 +702,22 @@ def dateline_end(text: str) -> int:
     headline (blank lines between them or not). The dateline's date is the report's, never an event's."""
     m = _DATELINE.match(text[:200])
     if m:
-        return _second_dateline(text, m.end())
+        return _second_dateline(text, _outlet_note(text, m.end()))
     line = _LINE_DATELINE.search(text[:400])
     if line is not None and sum(1 for row in text[: line.start()].splitlines() if row.strip()) <= 1:
-        return _second_dateline(text, line.end())
+        return _second_dateline(text, _outlet_note(text, line.end()))
     return 0
+
+
+_OUTLET_NOTE = re.compile(r"[ \t]*\([^()\n]{3,200}\)[ \t]*(?=\n|$)")
+
+
+def _outlet_note(text: str, end: int) -> int:
+    """The end of the outlet's note in brackets that closes a dateline's line ("AMMAN, 19 December 2016 - (translated
+    from the Arabic; local news page of an Amman daily)"): what the note names (the outlet's city) is where the report
+    was written, not where an event was."""
+    m = _OUTLET_NOTE.match(text, end)
+    return m.end() if m else end
 
 
 def _second_dateline(text: str, end: int) -> int:
@@ -745,6 +776,16 @@ _ITEM_OPENS = re.compile(
 )
 
 
+def _precise_places(
+    sent: _Sentence, toponyms: list[Toponym], resolved: list[Place | None], filed: set[int]
+) -> list[Place]:
+    """The places finer than a province where something in the sentence can have happened (not where people went or
+    came from, not where a source spoke, not the dateline)."""
+    idx = [i for i, t in enumerate(toponyms) if sent.start <= t.start < sent.end and i not in filed]
+    here = event_places(sent.text, sent.start, [toponyms[i] for i in idx], [resolved[i] for i in idx])
+    return [p for _, p in here if not _coarse(p)]
+
+
 def _subheading(text: str, start: int, end: int) -> bool:
     """A short line alone between blank lines with no closing stop ("What happened in Juliaca", "A pattern of lethal
     force"): a section's title inside the body, which tells no incident of its own."""
@@ -794,6 +835,11 @@ _HEADING_MAX = 120  # characters of an item's heading line
 
 
 _BASED_AFTER = re.compile(r"[-\u2010-\u2014]?\s?based\b", re.I)
+_SAME_PLACE = re.compile(
+    r"\b(?:the\s+same|that)\s+(?:district|area|town|village|city|neighbou?rhood|locality|municipality|county|region"
+    r"|commune|township|zone|camp|spot|place)\b",
+    re.I,
+)
 _PRONOUN_OPENS = re.compile(r"(?:[A-Z][\w ]{0,20},\s+)?(?:They|Their|He|His|She|Her|It|Its|Them)\b")
 # the trigger in the clause after "a day after": the incident, dated back from the day the main clause tells
 _DAYS_AFTER_BEFORE = re.compile(r"\b(a|one|two|three|four|five|six|seven)\s+days?\s+after\s+(?:[\w'-]+\s+){0,8}$", re.I)
@@ -812,6 +858,7 @@ _AFTER_CLAUSE = re.compile(
 
 _OPENS_WITH_DAY = re.compile(
     r"^\W*(?:(?:[Ll]ate|[Ee]arly)\s+)?[Oo]n\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
+    r"|^\W*(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day['\u2019]s\s"  # "Monday's assault began at about 5 a.m."
 )
 _RUNNING_SINCE = re.compile(r"\b(?:since|from|throughout|over)\s+(?:early\s+|late\s+|mid-?)?(?:[A-Z]|\d|last)", re.I)
 
@@ -873,7 +920,14 @@ def _event_date(
             head = sentence.find("\n")
             head = head if 0 < head < 140 and not sentence[:head].rstrip().endswith((".", "!", "?")) else -1
             main_clause = [d for d in usable if head < d.start < after[-1] and d.kind not in ("clock", "rite")]
-            usable = [d for d in usable if d.start >= after[-1] or d.end <= head]
+            # the last "after" clause that gives a day ("awoke today in mourning after ten people were killed ...
+            # yesterday afternoon, which ended after forces stormed the castle and killed four": the later clause
+            # names no day of its own, the earlier one does)
+            cut = next(
+                (a for a in reversed(after) if any(d.start >= a and d.kind not in ("clock", "rite") for d in usable)),
+                after[-1],
+            )
+            usable = [d for d in usable if d.start >= cut or d.end <= head]
             if not usable and main_clause and published is not None:
                 told = max(main_clause, key=lambda d: d.value)
                 if (published - told.value).days >= 5:
@@ -1094,7 +1148,8 @@ def _one_event_per_incident(drafts: list[_Draft]) -> list[_Draft]:
                     for k in kept + [x for x in drafts if x is not d and x not in kept]
                     if k.mention.event_type in hosts
                     and (not d.dated or _near_days(k.mention, m))
-                    and not (d.dated and k.dated and k.mention.event_date != m.event_date)  # each told its own day
+                    # each told its own day (the first incident's day told by the sentence before it counts)
+                    and not ((d.dated or d.narrative) and k.dated and k.mention.event_date != m.event_date)
                     and (not d.named_place or _same_place(k.mention, m))  # no place of its own: the report's main one
                     and not _apart_by_settlement(k.mention, m)
                     and _may_fold(d, k)
@@ -2108,10 +2163,15 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
 
     about_syria = _ABOUT_SYRIA.search(text) is not None
     background_lines = [
-        (s.start, _section_end(text, _line_end(text, s.start + len(s.text) - len(s.text.lstrip()) + head.end() + 1)))
+        (s.start, _section_end(text, _line_end(text, s.start + len(s.text) - len(s.text.lstrip()) + head.end() + 1),
+                               alone=_subheading(text, s.start, s.end)))  # fmt: skip
         for s in sentences
         if (head := _BACKGROUND_HEADING.match(s.text.lstrip())) is not None
-    ]  # the line a "Context:" heading opens, or the line (or bulleted lines) after a heading alone on its line
+    ]  # the line a "Context:" heading opens, or the line (or bulleted lines) after a heading alone on its line, or
+    # the section a title line opens
+    background_lines += [
+        (s.start, _line_end(text, s.start)) for s in sentences if _RECAP_OPENS.match(s.text.lstrip())
+    ]  # "A reminder for listeners of how we got here. On the morning of Sunday 17 July, ...": the paragraph recalls
     summaries = [
         (head.start(), end)
         for head in _SUMMARY_HEADING.finditer(text)
@@ -2458,6 +2518,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         ):
             continue  # "the offensive is carried out by ...", "the blast puts the deal in doubt": no happening
         told = not dated and any(_report_date(d, sent.text) for d in dates if d.value is not None)
+        narrative = False
         goes_on: _Draft | None = None
         later_day = _LATER_DAY.search(sent.text) if not dated and drafts else None
         if later_day is not None and drafts[-1].mention.event_date is not None:
@@ -2489,6 +2550,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             # The sentences just before told the day of the story though no event came of them ("Security forces
             # released X on Thursday ... A patrol had detained him in the afternoon"): that day.
             event_date, precision = day, 1
+            narrative = not drafts  # no incident told before: the day the story told is this one's own
             if drafts and _told_another_day(index, drafts[-1]):
                 dated = True  # the story turned to that day: this incident's own, not the last event's
         elif not dated and drafts and (same := _SAME_DAY.search(sent.text)) is not None:
@@ -2561,6 +2623,30 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             # the item's place named before ("19:15 - ... the toll in Kryvyi Rih has risen to 10 ... A missile hit an
             # industrial enterprise"): the item tells one place's news
             place = named
+        elif (
+            goes_on is None
+            and not in_sentence
+            and index > 0
+            and _PRONOUN_OPENS.match(sent.text.lstrip())
+            and "\n" not in text[sentences[index - 1].end : sent.start]
+            and (told := _precise_places(sentences[index - 1], toponyms, resolved, filed))
+        ):
+            # "... a car travelling on the highway in Danghara district drove into a group of cyclists. Its occupants
+            # then attacked them with knives.": the sentence before, which the pronoun goes on from, told where
+            place = told[-1]
+        elif (
+            not in_sentence
+            and _SAME_PLACE.search(sent.text)
+            and (
+                told := [
+                    p
+                    for k in range(index - 1, max(-1, index - 6), -1)
+                    for p in reversed(_precise_places(sentences[k], toponyms, resolved, filed))
+                ]
+            )
+        ):
+            # "in a hilly area of the same district": the place the report told last
+            place = told[0]
         unresolved = [toponyms[i].surface for i in in_sentence if resolved[i] is None and i not in filed]
         if (
             _names_settlement(sent.text, unresolved)
@@ -2651,6 +2737,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             from_title=index in headline,
             told_day=told,
             episode=index in episodes,
+            narrative=narrative,
         )
         if draft.from_title:
             title_drafts.append(draft)
