@@ -109,7 +109,9 @@ _BACKGROUND_HEADING = re.compile(
 # A sentence that says the paragraph it opens recalls what led here, not news.
 _RECAP_OPENS = re.compile(
     r"(?:[A-Z][A-Za-z.() ]{0,30}:\s*)?(?:(?:a|as\s+a)\s+(?:quick\s+|brief\s+)?reminder\b|to\s+recap\b|"
-    r"(?:by\s+way\s+of|some|a\s+bit\s+of)\s+background\b|for\s+context\b|how\s+we\s+got\s+here\b)",
+    r"(?:by\s+way\s+of|some|a\s+bit\s+of)\s+background\b|for\s+context\b|how\s+we\s+got\s+here\b"
+    # the translated press's recall: "It should be recalled that ...", "We remind readers that ..."
+    r"|it\s+(?:should|must|will|may|is\s+to)\s+be\s+recalled\b|it\s+is\s+worth\s+recalling\b|we\s+remind\s+(?:our\s+)?readers\b)",
     re.I,
 )
 _SUMMARY_HEADING = re.compile(
@@ -835,6 +837,8 @@ _HEADING_MAX = 120  # characters of an item's heading line
 
 
 _BASED_AFTER = re.compile(r"[-\u2010-\u2014]?\s?based\b", re.I)
+# A sentence about the day the report is written ("police are still searching", "this morning"): not the story's day.
+_TOLD_NOW = re.compile(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening)|now|currently|still|so\s+far)\b", re.I)
 _SAME_PLACE = re.compile(
     r"\b(?:the\s+same|that)\s+(?:district|area|town|village|city|neighbou?rhood|locality|municipality|county|region"
     r"|commune|township|zone|camp|spot|place)\b",
@@ -2559,6 +2563,18 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             if prior.event_date is not None:
                 shift = 1 if same.group(1) else 0
                 event_date, precision = prior.event_date + timedelta(days=shift), prior.time_precision
+        elif (
+            not dated
+            and published is not None
+            and (story := next((d for d in reversed(drafts) if d.dated and d.mention.time_precision == 1), None))
+            and story.mention.event_date is not None
+            and 1 <= (published - story.mention.event_date).days <= 2
+            and not _TOLD_NOW.search(sent.text)
+        ):
+            # a next-day report ("Yesterday, tens of thousands marched in Algiers ... In Oran, several thousand
+            # marched in the early afternoon"): a sentence that names no day of its own, or only a time of day, is on
+            # the day the story told last, not on the publication day
+            event_date, precision = story.mention.event_date, 1
         if published is not None and event_date is not None and (published - event_date).days > BACKGROUND_DAYS:
             if news_day is not None and abs((news_day - event_date).days) <= BACKGROUND_DAYS:
                 pass  # close to the incident the report is about (published weeks later)
