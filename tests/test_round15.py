@@ -129,3 +129,29 @@ def test_a_possessive_weekday_opening_a_sentence_is_that_days_incident(nlp) -> N
     events = _events(nlp, text, date(2016, 3, 8))
     days = sorted(e.event_date for e in events if e.sub_event_type == "Armed clash")
     assert days == [date(2016, 3, 7), date(2016, 3, 8)], [(e.event_date, e.sub_event_type) for e in events]
+
+
+def test_a_killing_by_no_one_named_told_just_after_a_riot_at_its_place_is_the_riots_toll(nlp) -> None:
+    text = (
+        "Second night of unrest\n"
+        "DAKAR, 2 June 2023 -\n"
+        "This afternoon young people again fought running battles with police in Pikine, throwing stones and "
+        "burning tyres. A 20-year-old was shot dead near the Pikine bus station, his brother said.\n"
+    )
+    events = _events(nlp, text, date(2023, 6, 2))
+    assert [e.event_type for e in events] == ["Riots"], [(e.sub_event_type, e.fatalities) for e in events]
+    assert events[0].fatalities == 1
+
+
+def test_a_next_day_reports_sentence_with_only_a_time_of_day_is_on_the_storys_day(nlp) -> None:
+    text = (
+        "The capital marches\n"
+        "ALGIERS, 23 February 2019 -\n"
+        "Yesterday, after Friday prayers, tens of thousands of people marched through the centre of Algiers against "
+        "a fifth term, and police fired tear gas near the presidential palace. The capital was not alone. In Oran, "
+        "several thousand people protested against the fifth term outside the town hall in the early afternoon, "
+        "and the march ended peacefully at around 17:00.\n"
+    )
+    events = _events(nlp, text, date(2019, 2, 23))
+    oran = next(e for e in events if (_where(e) or "") == "Oran")
+    assert oran.event_date == date(2019, 2, 22) and oran.time_precision == 1

@@ -67,6 +67,7 @@ LEAD_PRIOR = 0.5
 # Events told as background more than this long before publication are left out (ACLED codes them from their
 # own reports, not from today's).
 BACKGROUND_DAYS = 14
+STORY_BACK = 8  # sentences read back for the day a next-day report's story is on
 # The role model's news negatives come from IndiaPoliceEvents, which labels police actions only: a march the police
 # took no part in is "no label" there, so the model rates such sentences as commentary (a peaceful march at p(event)
 # 0.09). For protests and riots its verdict weighs less (docs/training.md). Strategic developments were tried too
@@ -621,6 +622,30 @@ def _second_clause_continues(drafts: list[_Draft], second_clauses: set[int]) -> 
             t.actor2, t.inter2, t.assoc_actor_2 = h.actor2, h.inter2, h.assoc_actor_2
 
 
+_UNREST = frozenset({"Riots", "Protests"})
+UNREST_GAP = 400  # characters between a telling of the unrest and the killing told after it
+
+
+def _last_told_day(drafts: list[_Draft]) -> date | None:
+    """The day of the last incident told with a day of its own."""
+    last = next((d for d in reversed(drafts) if d.dated and d.mention.time_precision == 1), None)
+    return last.mention.event_date if last is not None else None
+
+
+def _killed_in_the_unrest(d: _Draft, host: _Draft) -> bool:
+    """A killing by no one named, told just after a riot or a protest at its place ("... young people again clashed
+    with police in Pikine. A 19-year-old was shot dead near the Pikine market"): the unrest's toll (ACLED codes the
+    death in the riot or the protest), not an attack of its own."""
+    m = d.mention
+    return (
+        m.sub_event_type == "Attack"
+        and host.mention.event_type in _UNREST
+        and (m.actor1 is None or m.actor1.startswith("Unidentified"))
+        and bool(m.evidence)
+        and any(0 <= m.evidence[0].start - e.end <= UNREST_GAP for e in host.mention.evidence)
+    )
+
+
 def _own_killing(d: _Draft, host: _Draft) -> bool:
     """A killing told with its own toll at its own precise place, other than the host event's toll and place
     ("Soldiers later shot dead two suspected bandits near Kaduna city" after an air strike that killed 85 in the
@@ -1150,7 +1175,7 @@ def _one_event_per_incident(drafts: list[_Draft]) -> list[_Draft]:
                 (
                     k
                     for k in kept + [x for x in drafts if x is not d and x not in kept]
-                    if k.mention.event_type in hosts
+                    if (k.mention.event_type in hosts or _killed_in_the_unrest(d, k))
                     and (not d.dated or _near_days(k.mention, m))
                     # each told its own day (the first incident's day told by the sentence before it counts)
                     and not ((d.dated or d.narrative) and k.dated and k.mention.event_date != m.event_date)
@@ -2195,10 +2220,10 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             own_source[i] = find_attribution(sentences[i].text, syria=about_syria) if 0 <= i < len(sentences) else None
         return own_source[i]
 
-    def narrative_day(i: int) -> date | None:
-        """The day one of the two sentences before tells (not a source's speaking day, a clock, a rite or the
-        dateline), when it is close to the publication day."""
-        for j in range(i - 1, max(-1, i - 3), -1):
+    def narrative_day(i: int, back: int = 2) -> date | None:
+        """The day one of the two (``back``) sentences before tells (not a source's speaking day, a clock, a rite or
+        the dateline), when it is close to the publication day."""
+        for j in range(i - 1, max(-1, i - 1 - back), -1):
             for d in find_dates(sentences[j].text, published):
                 if (
                     d.value is not None
@@ -2566,15 +2591,15 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         elif (
             not dated
             and published is not None
-            and (story := next((d for d in reversed(drafts) if d.dated and d.mention.time_precision == 1), None))
-            and story.mention.event_date is not None
-            and 1 <= (published - story.mention.event_date).days <= 2
+            and drafts
+            and (story := narrative_day(index, back=STORY_BACK) or _last_told_day(drafts)) is not None
+            and 1 <= (published - story).days <= 2
             and not _TOLD_NOW.search(sent.text)
         ):
             # a next-day report ("Yesterday, tens of thousands marched in Algiers ... In Oran, several thousand
             # marched in the early afternoon"): a sentence that names no day of its own, or only a time of day, is on
             # the day the story told last, not on the publication day
-            event_date, precision = story.mention.event_date, 1
+            event_date, precision = story, 1
         if published is not None and event_date is not None and (published - event_date).days > BACKGROUND_DAYS:
             if news_day is not None and abs((news_day - event_date).days) <= BACKGROUND_DAYS:
                 pass  # close to the incident the report is about (published weeks later)
