@@ -155,3 +155,28 @@ def test_a_next_day_reports_sentence_with_only_a_time_of_day_is_on_the_storys_da
     events = _events(nlp, text, date(2019, 2, 23))
     oran = next(e for e in events if (_where(e) or "") == "Oran")
     assert oran.event_date == date(2019, 2, 22) and oran.time_precision == 1
+
+
+def test_an_organisations_branch_named_by_its_acronym_is_no_place() -> None:
+    from warlog.extract.places import find_toponyms
+
+    text = "Seventeen people died, according to the regional health directorate (DIRESA Puno), in Juliaca."
+    names = [t.surface for t in find_toponyms(text)]
+    assert "Juliaca" in names and "Puno" not in names
+
+
+def test_in_a_report_about_protests_a_crowd_that_gathered_is_a_demonstration_and_one_that_turned_violent_is_one(
+    nlp,
+) -> None:
+    text = (
+        "Protests after the vote - daily monitoring report\n"
+        "11 August 2020 - (daily report of a monitoring network)\n"
+        "1. Vitebsk, Victory Square. From about 20:00, several thousand people gathered in Victory Square in "
+        "Vitebsk. Protesters built barricades and threw stones at police.\n"
+        "2. Mogilev, city centre. From about 21:00, between 1,000 and 2,000 people gathered on Lenin Street in "
+        "Mogilev. Riot police blocked the street, used stun grenades and detained people at random.\n"
+    )
+    events = _events(nlp, text, date(2020, 8, 11))
+    subs = {(_where(e), e.sub_event_type) for e in events}
+    assert ("Vitebsk", "Violent demonstration") in subs and ("Vitebsk", "Peaceful protest") not in subs, subs
+    assert ("Mahilyow", "Protest with intervention") in subs, subs  # (GeoNames spells Mogilev so)

@@ -864,6 +864,19 @@ _HEADING_MAX = 120  # characters of an item's heading line
 _BASED_AFTER = re.compile(r"[-\u2010-\u2014]?\s?based\b", re.I)
 # A sentence about the day the report is written ("police are still searching", "this morning"): not the story's day.
 _TOLD_NOW = re.compile(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening)|now|currently|still|so\s+far)\b", re.I)
+_PROTEST_TOPIC = re.compile(
+    r"\b(?:protest(?:s|ers|ors)?|demonstrat(?:ions?|ors)|rall(?:y|ies)|march(?:es|ers)?|marched|sit-ins?|unrest)\b",
+    re.I,
+)
+# A crowd said to gather or march somewhere, with no purpose told: a demonstration where the report is about them.
+_CROWD_GATHERED = re.compile(
+    r"\b(?:(?:several|a\s+few|some|many)\s+)?(?:hundreds?|thousands?|tens\s+of\s+thousands|dozens|\d[\d,]*(?:\s+to\s+"
+    r"[\d,]+)?|(?:between\s+)?[\d,]+\s+and\s+[\d,]+|(?:a|one|two|three|five|ten|several)\s+(?:hundred|thousand))\s+"
+    r"(?:of\s+)?(?:people|residents|supporters|citizens|students|young\s+people|women|men|demonstrators|protesters)?\s*"
+    r"(?:had\s+)?(?:gathered|assembled|massed|converged|marched|rallied|walked|filled)\b",
+    re.I,
+)
+CROWD_SCORE = 0.75
 _SAME_PLACE = re.compile(
     r"\b(?:the\s+same|that)\s+(?:district|area|town|village|city|neighbou?rhood|locality|municipality|county|region"
     r"|commune|township|zone|camp|spot|place)\b",
@@ -1458,8 +1471,25 @@ def _protests_told_on(drafts: list[_Draft], sentences: list[_Sentence], publishe
         for j in range(d.sentence_index + 1, min(len(sentences), d.sentence_index + 1 + _PROTEST_FOLLOW)):
             text = sentences[j].text
             if any(e.start == sentences[j].start for e in m.evidence):
-                continue  # already folded into this protest
+                # already folded into this protest: what the police did there still makes it an intervention
+                if m.sub_event_type == "Peaceful protest" and "protest-intervention-cue" in raw_cues(text):
+                    m.sub_event_type = "Protest with intervention"
+                    if m.actor2 is None or m.inter2 == 7 or m.actor2.startswith("Civilians"):
+                        m.actor2, m.inter2 = police_of(m.place.country if m.place else None)
+                continue
             arrest = used.get(j)
+            if (
+                arrest is not None
+                and m.sub_event_type == "Peaceful protest"
+                and arrest.mention.sub_event_type == "Violent demonstration"
+                and arrest.mention.event_date == m.event_date
+                and _place_key(arrest.mention.place) == _place_key(m.place)
+            ):
+                # "several thousand people gathered around the metro station. Protesters built barricades and threw
+                # stones at police": the gathering turned violent, one violent demonstration
+                folded.add(id(d))
+                arrest.mention.evidence[:0] = [e for e in m.evidence if e not in arrest.mention.evidence]
+                break
             if (
                 arrest is not None
                 and arrest.mention.sub_event_type == "Arrests"
@@ -2191,6 +2221,8 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     episodes: set[int] = set()  # sentences that tell one episode over days at one place ("over five days in March")
 
     about_syria = _ABOUT_SYRIA.search(text) is not None
+    # the headline (or the line after it) says the report is about demonstrations
+    about_protests = _PROTEST_TOPIC.search(text[: _line_end(text, _line_end(text, 0) + 1)]) is not None
     background_lines = [
         (s.start, _section_end(text, _line_end(text, s.start + len(s.text) - len(s.text.lstrip()) + head.end() + 1),
                                alone=_subheading(text, s.start, s.end)))  # fmt: skip
@@ -2350,6 +2382,11 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         if _RETRACTED.search(sent.text):
             continue  # "Correction: in our 19:50 entry, we wrote that the helicopter was shot down in Anori": withdrawn
         match, live = classify_with_cues(sent.text, context=before + " " + after)
+        crowd = None
+        if match is None and not live and about_protests and (crowd := _CROWD_GATHERED.search(sent.text)):
+            # a report about protests: "several hundred people gathered in the square" is one of them
+            match = EventTypeMatch("Protests", "Peaceful protest", "Demonstrations", crowd.group(0), crowd.start(),
+                                   crowd.end(), CROWD_SCORE)  # fmt: skip
         dates = find_dates(sent.text, published)
         standing = match is not None and _STANDING_DEAL.search(sent.text, 0, match.start) is not None
         if match is not None and match.sub_event_type == "Agreement" and standing:
@@ -2376,6 +2413,8 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             heading = item_day(sent)  # a bulletin item's day
             if match.score >= 0.75 and _anchored(sent, toponyms, resolved, dates + ([heading] if heading else [])):
                 prior = 0.0  # an anchored incident: the role model does not veto it (see _anchored)
+            if crowd is not None and _item_span(text, sent.start)[0] is not None:
+                prior = 0.0  # a crowd gathered, told in a bulletin's item about a place: that place's demonstration
             if role.p_event < event_threshold() * prior and not follow_up:
                 if role.role == CLAIM and (cas.fatalities is not None or cas.injured is not None):
                     quantity, what = _claim_what(sent.text, cas)

@@ -314,8 +314,10 @@ def find_toponyms(
         and t.surface not in adjectives
         and not _STREET_BEFORE.search(text, max(0, t.start - 24), t.start)
         and not _STREET_AFTER.match(text, t.end)
+        and not _ACRONYM_BEFORE.search(text, max(0, t.start - 12), t.start)
     ]  # names the parse says are not places, nationality adjectives ("Libyan"), squares and streets named after
-    # places ("Plaza Dos de Mayo", "Tahrir Square", "Baghdad Street": inside the city the sentence names)
+    # places ("Plaza Dos de Mayo", "Tahrir Square", "Baghdad Street": inside the city the sentence names), and an
+    # organisation's branch named by its acronym ("the regional health directorate (DIRESA Puno)", "UNICEF Somalia")
     if demonyms:
         found.extend(_demonym_toponyms(gaz, text, found, ner_spans))
     found.sort(key=lambda t: t.start)
@@ -324,6 +326,8 @@ def find_toponyms(
     return recognise(text, ner_spans, gaz, found, model, make=Toponym, region=region, populated=POPULATED)
 
 
+# (in brackets or after a lower-case word: not a capitalised heading's words, "NORTH KIVU Beni")
+_ACRONYM_BEFORE = re.compile(r"(?:\(|[a-z,;:][ \t]+)(?!(?:USA|UAE|DRC|CAR|UK|US|EU|UN)\b)[A-Z]{3,}[ \t]+$")
 _STREET_BEFORE = re.compile(
     r"\b(?:Plaza|Piazza|Pra[c\u00e7]a|Place|Avenida|Av\.|Calle|Rue|Jalan|Plac|Maidan)\s+"
     r"(?:(?:de|del|de la|des|du|da|do)\s+)?$"
