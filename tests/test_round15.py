@@ -180,3 +180,18 @@ def test_in_a_report_about_protests_a_crowd_that_gathered_is_a_demonstration_and
     subs = {(_where(e), e.sub_event_type) for e in events}
     assert ("Vitebsk", "Violent demonstration") in subs and ("Vitebsk", "Peaceful protest") not in subs, subs
     assert ("Mahilyow", "Protest with intervention") in subs, subs  # (GeoNames spells Mogilev so)
+
+
+def test_an_ethnic_groups_name_is_no_place_outside_a_locative_phrase() -> None:
+    from warlog.extract.places import find_toponyms
+
+    text = "Soldiers and at least 30 armed ethnic Fulani entered the village of Ntumbaw in Donga-Mantung."
+    assert "Fulani" not in [t.surface for t in find_toponyms(text)]
+
+
+def test_a_toll_summed_over_several_communities_is_a_claim() -> None:
+    from warlog.extract.counts import is_aggregate_toll
+
+    assert is_aggregate_toll("Police confirmed that 58 people were killed in the three communities.")
+    assert is_aggregate_toll("Residents said more than 140 people had died across about ten villages.")
+    assert not is_aggregate_toll("Bandits killed 14 people in Rafin Gero on Wednesday.")

@@ -936,7 +936,12 @@ def is_aggregate_toll(sentence: str) -> bool:
 _SEVERAL_INCIDENTS = re.compile(
     r"\b(?:attacks|raids|assaults|strikes|air\s*strikes|ambushes)\s+(?:on|in|against)\s+(?:\d+|two|three|four|five|six"
     r"|seven|eight|nine|ten|several|multiple|various)\s+(?:\w+\s+)?(?:villages|towns|communities|localities|settlements"
-    r"|districts|provinces|cities)\b",
+    r"|districts|provinces|cities)\b"
+    # "58 people were killed in the three communities", "more than 140 died across about ten villages": a toll
+    # summed over places, each place's incident coded apart
+    r"|\b(?:killed|dead|died|deaths)\b[^.;]{0,30}?\b(?:across|in|from)\s+(?:the\s+|all\s+)?(?:about\s+|some\s+|at\s+least"
+    r"\s+|more\s+than\s+|over\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple|various|a\s+dozen)"
+    r"\s+(?:\w+\s+)?(?:villages|towns|communities|localities|settlements|districts|provinces|cities|LGAs)\b",
     re.IGNORECASE,
 )
 _AFTER_DATED_INCIDENT = re.compile(

@@ -315,9 +315,11 @@ def find_toponyms(
         and not _STREET_BEFORE.search(text, max(0, t.start - 24), t.start)
         and not _STREET_AFTER.match(text, t.end)
         and not _ACRONYM_BEFORE.search(text, max(0, t.start - 12), t.start)
+        and not (t.surface in identity_group_names() and not _LOCATIVE_WORD.search(text, max(0, t.start - 20), t.start))
     ]  # names the parse says are not places, nationality adjectives ("Libyan"), squares and streets named after
     # places ("Plaza Dos de Mayo", "Tahrir Square", "Baghdad Street": inside the city the sentence names), and an
-    # organisation's branch named by its acronym ("the regional health directorate (DIRESA Puno)", "UNICEF Somalia")
+    # organisation's branch named by its acronym ("the regional health directorate (DIRESA Puno)", "UNICEF Somalia"),
+    # and an ethnic or communal group's name outside a locative phrase ("30 armed ethnic Fulani entered the village")
     if demonyms:
         found.extend(_demonym_toponyms(gaz, text, found, ner_spans))
     found.sort(key=lambda t: t.start)
@@ -328,6 +330,20 @@ def find_toponyms(
 
 # (in brackets or after a lower-case word: not a capitalised heading's words, "NORTH KIVU Beni")
 _ACRONYM_BEFORE = re.compile(r"(?:\(|[a-z,;:][ \t]+)(?!(?:USA|UAE|DRC|CAR|UK|US|EU|UN)\b)[A-Z]{3,}[ \t]+$")
+@lru_cache(maxsize=1)
+def identity_group_names() -> frozenset[str]:
+    """The names of ethnic and communal groups (data/identity_groups.csv): "Fulani", "Murle" name people."""
+    import csv
+    from importlib import resources
+
+    path = resources.files("warlog").joinpath("data/identity_groups.csv")
+    if not path.is_file():
+        return frozenset()
+    text = path.read_text(encoding="utf-8")
+    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
+    return frozenset(w.strip() for r in rows for w in r["names"].split("|") if w.strip())
+
+
 _STREET_BEFORE = re.compile(
     r"\b(?:Plaza|Piazza|Pra[c\u00e7]a|Place|Avenida|Av\.|Calle|Rue|Jalan|Plac|Maidan)\s+"
     r"(?:(?:de|del|de la|des|du|da|do)\s+)?$"
