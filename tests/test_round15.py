@@ -195,3 +195,9 @@ def test_a_toll_summed_over_several_communities_is_a_claim() -> None:
     assert is_aggregate_toll("Police confirmed that 58 people were killed in the three communities.")
     assert is_aggregate_toll("Residents said more than 140 people had died across about ten villages.")
     assert not is_aggregate_toll("Bandits killed 14 people in Rafin Gero on Wednesday.")
+
+
+def test_a_passive_detention_with_no_agent_ending_the_sentence_is_an_arrest() -> None:
+    s = "According to the statement, one of the gunmen was wounded and taken to hospital, and he has been detained."
+    assert classify_lexicon(s).sub_event_type == "Arrests"
+    assert classify_lexicon("Three students were detained by the gunmen.").sub_event_type.startswith("Abduction")

@@ -661,7 +661,9 @@ def _is_crowd(sentence: str, mention: ActorMention) -> bool:
 
 _ARMED_KINDS = _STATE_KINDS | _NONSTATE_KINDS
 _ALIAS_AFTER = re.compile(r"(?:\s+[A-Z][\w'.-]+){0,4},?\s+(?:alias|a\.k\.a\.?|aka|known as)\b")
-_PASSIVE_NO_AGENT = re.compile(r"(?!\s+by\b)\s+(?:on|in|at|late|early|and|after|during|while|,|\.)", re.I)
+_PASSIVE_NO_AGENT = re.compile(
+    r"(?!\s+by\b)(?:\s+(?:on|in|at|late|early|and|after|during|while)\b|\s*[,.;]|\s*$)", re.I
+)  # ("... and he has been detained." ends the sentence: no agent either)
 _SEXUAL_ACT = re.compile(r"\b(?:gang-?)?rap(?:ed|ing)\b|\bsexually (?:assault|abus)(?:ed|ing)\b", re.I)
 _HEARSAY_SV = re.compile(r"\b(?:accus\w*|alleg\w*|denied|deny|denies|threat\w*|if)\b", re.I)
 _FIGHT_WORDS = re.compile(r"clash|fight|battl|exchang|skirmish|gunfight|shoot-?out|firefight", re.I)
