@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
+from rapidfuzz import fuzz
 from spacy.lang.en.stop_words import STOP_WORDS as SPACY_STOP_WORDS
 
 from warlog.countries import acled_country_name, lookup_iso2
@@ -1149,8 +1150,16 @@ def _within_qualifier(toponyms: list[Toponym], picks: list[GazEntry | None], i: 
     if inside(pick):
         # the closest spelling there: "Anjara, Aleppo" is Anjarah (loose key), not Najjarah (consonant skeleton)
         best = max((q for q, _ in there), default=0.0)
-        if best > next((q for q, c in there if c.id == pick.id), best):
+        pick_q = next((q for q, c in there if c.id == pick.id), best)
+        if best > pick_q:
             return max((c for q, c in there if q == best), key=lambda c: c.population or 0)
+        if thin and pick_q < 1.0:  # equally loose spellings there: the one closest as transliterated ("Al-Koum,
+            # Homs" is Kum, not Al Kam), when clearly closer than the pick
+            tk = translit_key(top.surface)
+            near = {c.id: max(fuzz.ratio(tk, translit_key(n)) for n in c.names) for q, c in there if q == pick_q}
+            closest = max(near.values(), default=0.0)
+            if tk and closest >= near.get(pick.id, 0.0) + _CLOSER_BY:
+                return max((c for q, c in there if near.get(c.id) == closest), key=lambda c: c.population or 0)
         return pick
     # an exact name there (a spelling variant there is no better than the namesake: right 0 of 46 times on the
     # ACLED/UCDP Syria places, where a foreign exact name had been picked)
@@ -1166,6 +1175,7 @@ def _within_qualifier(toponyms: list[Toponym], picks: list[GazEntry | None], i: 
 # Arabic-speaking countries of the conflict region: the province-bounded spellings (names.unit_spelling_quality)
 # know Arabic place words (tall, khirbet, the construct state); elsewhere they were neither written nor measured
 _ARABIC_REGION = frozenset("SY IQ YE LY LB JO PS SD EG SA".split()) & REGION
+_CLOSER_BY = 10.0  # transliteration-key ratio by which a loose spelling of the named province beats the pick
 _UNIT_SPREAD_KM = 10.0  # equally good spellings in one province farther apart than this: no answer
 
 
