@@ -28,11 +28,11 @@ _DOUBLE = re.compile(r"([a-z])\1+")
 _ABBREVIATED = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "point"}
 
 
-# Arabic qualifiers after a village name (east/west/north/south, upper/lower, big/small): "Kuwayris Sharqi" and
+# Arabic qualifiers after a village name (east/west/north/south, upper/lower, big/small, new/old): "Kuwayris Sharqi" and
 # "Baghuz at-Tahtani" are parts of the places reports call "Kuweires" and "Baghuz".
 _QUALIFIER = re.compile(
     r"[\s-]+(?:(?:al|el|ash|esh|at|et|as|es)[\s-]+)?(?:sharq|gharb|shamal|janub|janoub|fawqan|foqan|fouqan|tahtan|"
-    r"kabir|kebir|saghir|sghir|qibl|wastan)(?:i|iy|iyah|iya|iyeh|ah|a|eh)?$",
+    r"kabir|kebir|saghir|sghir|qibl|wastan|jadid|qadim)(?:i|iy|iyah|iya|iyeh|ah|a|eh)?$",
     re.I,
 )
 # Words that name a kind of place, not a place ("Kafr Saghir" is not a part of "Kafr").
@@ -368,10 +368,16 @@ _TRANSLIT_STEPS = (
 )  # fmt: skip
 
 
+# Arabic ordinals after a name, written as numbers by some sources ("Rif al-Mohandessin al-Awal" = "Rif
+# al-Muhandisin 1")
+_ORDINALS = {"awal": "1", "awwal": "1", "ula": "1", "oula": "1", "thani": "2", "tani": "2", "thaniya": "2",
+             "thalith": "3", "thaleth": "3", "rabi": "4", "rabea": "4", "khamis": "5"}  # fmt: skip
+
+
 def _translit_token(t: str) -> str:
     """One token in its transliteration key."""
-    if t.isdigit():
-        return t
+    if t.isdigit() or t in _ORDINALS:
+        return _ORDINALS.get(t, t)
     if len(t) >= 6:
         t = _GLUED_ARTICLE_ANY.sub("", t)  # "Elshaer", "Alsayad", "Elatareb": the article written on
     for pattern, repl in _TRANSLIT_STEPS:
@@ -469,4 +475,9 @@ def qualified_match(text: str, name: str) -> bool:
     eq, aq = english_qualified(text), arabic_qualified(name)
     if eq is None or aq is None or eq[1] != aq[1]:
         return False
-    return name_key(eq[0]) == name_key(aq[0]) or translit_close(eq[0], aq[0])
+    a, b = name_key(eq[0]), name_key(aq[0])
+    if a == b or translit_close(eq[0], aq[0]):
+        return True
+    # a near spelling, as unit_spelling_quality's ("Upper Hfeir" = "Hafir al Fawqa")
+    close = fuzz.ratio(a, b) >= 85 and fuzz.ratio(_consonants(a), _consonants(b)) >= 88
+    return len(a) >= 4 and _same_onset(a, b) and close
