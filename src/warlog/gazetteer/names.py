@@ -242,6 +242,7 @@ def distinct_words_agree(key: str, other: str, threshold: float = 80.0) -> bool:
     return fuzz.ratio(rest_a, rest_b) > threshold or fuzz.ratio(_consonants(rest_a), _consonants(rest_b)) >= threshold
 
 
+@lru_cache(maxsize=200_000)
 def _consonants(words: str) -> str:
     """The consonants of loose-key words, a glued article dropped ("alagar" -> "gr", "malh" -> "mlh"), "th" and
     "dh" as "d" (Arabic dhal, written either way: "Nabutha" = "Nabudah")."""
@@ -294,6 +295,7 @@ def name_onsets(name: str) -> frozenset[str]:
     return frozenset(_onset(w) for w in name_key(name).split() if w) if not has_arabic(name) else frozenset()
 
 
+@lru_cache(maxsize=200_000)
 def _onset(w: str) -> str:
     """The onset of one loose-key word (a c left after name_key's ch -> sh is a k)."""
     w = re.sub("^[td]h", "d", w)
@@ -413,6 +415,7 @@ _ARABIC_SENSE = (
 )  # fmt: skip
 
 
+@lru_cache(maxsize=200_000)
 def english_qualified(name: str) -> tuple[str, str] | None:
     """(the name, the Arabic sense) of a name with an English qualifier before it ("Eastern Tall Ward" -> ("Tall
     Ward", "sharq")), or None."""
@@ -423,6 +426,7 @@ def english_qualified(name: str) -> tuple[str, str] | None:
     return (" ".join(words[1:]), sense) if sense else None
 
 
+@lru_cache(maxsize=200_000)
 def arabic_qualified(name: str) -> tuple[str, str] | None:
     """(the name, the sense) of a held name with an Arabic qualifier after it ("Tall al Ward Sharqi" -> ("Tall al
     Ward", "sharq"), "Osmaniye Kebire" -> ("Osmaniye", "kabir")), or None."""
@@ -440,6 +444,7 @@ def arabic_qualified(name: str) -> tuple[str, str] | None:
     return None
 
 
+_VOWEL = re.compile("[aeiou]")
 TRANSLIT_RATIO = 85.0  # transliteration keys this close (rapidfuzz ratio) are one name
 _TRANSLIT_GENERIC = frozenset(translit_key(w) for w in "tall tal tell khirbet khirbat kherbet".split())
 
@@ -464,7 +469,7 @@ def translit_close(text: str, name: str) -> bool:
     if fuzz.ratio(a, b) < TRANSLIT_RATIO:
         return False
     return all(
-        x == y or (re.sub("[aeiou]", "", x) == re.sub("[aeiou]", "", y) and (x[-1] in "aeiou") == (y[-1] in "aeiou"))
+        x == y or (_VOWEL.sub("", x) == _VOWEL.sub("", y) and (x[-1] in "aeiou") == (y[-1] in "aeiou"))
         for x, y in zip(wa, wb, strict=True)
     )
 
@@ -472,7 +477,8 @@ def translit_close(text: str, name: str) -> bool:
 def qualified_match(text: str, name: str) -> bool:
     """An English-qualified name and an Arabic-qualified held name of the same sense and the same base name up to
     transliteration ("Eastern Tall Ward" = "Tall al Ward Sharqi"; not "... Gharbi")."""
-    eq, aq = english_qualified(text), arabic_qualified(name)
+    eq = english_qualified(text)
+    aq = arabic_qualified(name) if eq is not None else None
     if eq is None or aq is None or eq[1] != aq[1]:
         return False
     a, b = name_key(eq[0]), name_key(aq[0])
