@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
+from rapidfuzz import fuzz
 from spacy.lang.en.stop_words import STOP_WORDS as SPACY_STOP_WORDS
 
 from warlog.countries import acled_country_name, lookup_iso2
@@ -27,7 +28,7 @@ from warlog.gazetteer import GazEntry, Gazetteer, get_gazetteer, haversine_km
 from warlog.gazetteer.features import SITE_FEATURES, geo_precision
 from warlog.gazetteer.index import DEMONYM_QUALITY, REGION
 from warlog.gazetteer.layers import WOF_SOURCE
-from warlog.gazetteer.names import exact_key, name_key
+from warlog.gazetteer.names import UNIT_TRANSLIT_QUALITY, exact_key, name_key, translit_key, without_english_words
 from warlog.gazetteer.ranker import Ranker, cloud_features, default_ranker, log_dist
 from warlog.model import Place
 
@@ -1169,8 +1170,16 @@ def _within_qualifier(toponyms: list[Toponym], picks: list[GazEntry | None], i: 
     if inside(pick):
         # the closest spelling there: "Anjara, Aleppo" is Anjarah (loose key), not Najjarah (consonant skeleton)
         best = max((q for q, _ in there), default=0.0)
-        if best > next((q for q, c in there if c.id == pick.id), best):
+        pick_q = next((q for q, c in there if c.id == pick.id), best)
+        if best > pick_q:
             return max((c for q, c in there if q == best), key=lambda c: c.population or 0)
+        if thin and pick_q < 1.0:  # equally loose spellings there: the one closest as transliterated ("Al-Koum,
+            # Homs" is Kum, not Al Kam), when clearly closer than the pick
+            tk = translit_key(top.surface)
+            near = {c.id: max(fuzz.ratio(tk, translit_key(n)) for n in c.names) for q, c in there if q == pick_q}
+            closest = max(near.values(), default=0.0)
+            if tk and closest >= near.get(pick.id, 0.0) + _CLOSER_BY:
+                return max((c for q, c in there if near.get(c.id) == closest), key=lambda c: c.population or 0)
         return pick
     # an exact name there (a spelling variant there is no better than the namesake: right 0 of 46 times on the
     # ACLED/UCDP Syria places, where a foreign exact name had been picked)
@@ -1186,6 +1195,7 @@ def _within_qualifier(toponyms: list[Toponym], picks: list[GazEntry | None], i: 
 # Arabic-speaking countries of the conflict region: the province-bounded spellings (names.unit_spelling_quality)
 # know Arabic place words (tall, khirbet, the construct state); elsewhere they were neither written nor measured
 _ARABIC_REGION = frozenset("SY IQ YE LY LB JO PS SD EG SA".split()) & REGION
+_CLOSER_BY = 10.0  # transliteration-key ratio by which a loose spelling of the named province beats the pick
 _UNIT_SPREAD_KM = 10.0  # equally good spellings in one province farther apart than this: no answer
 
 
@@ -1204,18 +1214,46 @@ def _spelled_in_province(
     nxt, qual = toponyms[i + 1], picks[i + 1]
     if qual is None or qual.iso not in _ARABIC_REGION or text[top.end : nxt.start].strip() != ",":
         return None
-    if any(c.iso == qual.iso for c in top.candidates):  # a spelling of the country's was not taken: no looser one
-        return None
     a1 = name_key(qual.admin1 or "")
     if not a1 or not (qual.feature == "admin1" or (qual.feature in ("city", "town") and a1 == name_key(qual.name))):
         return None
     found = gaz.unit_spellings(top.surface, qual.iso, a1)
+    base = without_english_words(top.surface)
+    if not found and base:  # "Koniko Gas Field": the name without its English kind word (Conico)
+        found = gaz.unit_spellings(base, qual.iso, a1)
+    if any(c.iso == qual.iso for c in top.candidates):
+        # a spelling of the country's, in another province, was not taken: only the same name in another
+        # transliteration there ("Daoudiyeh, Al Hasakeh" is Ad Dawudiyah there, not Ad-Dudu of Aleppo)
+        found = [(e, q) for e, q in found if q >= UNIT_TRANSLIT_QUALITY]
     if not found:
-        return None
+        return _named_with_its_district(top.surface, qual.iso, a1, gaz)
     best_q = found[0][1]
     best = [e for e, q in found if q == best_q]
     far = max(haversine_km(a.lat, a.lon, b.lat, b.lon) for a in best for b in best)
     if far > _UNIT_SPREAD_KM:
+        return None
+    return max(best, key=lambda e: (e.population or 0, -len(e.name)))
+
+
+def _named_with_its_district(surface: str, iso: str, a1: str, gaz: Gazetteer) -> GazEntry | None:
+    """A village named with the district or sub-district it lies in after it, as ACLED and local reports tell
+    namesakes apart ("Mreimin Afrin" is Maryamayn of Afrin district, not Maryamayn of Jebel Saman; "Kafr Naseh
+    Elatareb" is Kafr Nasih of Atareb sub-district): the place of the province with the rest of the name, exactly or
+    as a near spelling (`Gazetteer.unit_spellings`), whose admin2 or admin3 the last word names; None unless one
+    place (or places within 10 km) answers."""
+    words = surface.split()
+    if len(words) < 2:
+        return None
+    rest, last = " ".join(words[:-1]), translit_key(words[-1])
+    if len(last) < 4 or len(rest.replace(" ", "")) < 4:
+        return None
+    rows = [e for e, q in gaz.lookup_scored(rest) if e.iso == iso and name_key(e.admin1 or "") == a1]
+    rows += [e for e, _ in gaz.unit_spellings(rest, iso, a1)]
+    hits = {e.pk: e for e in rows if last in (translit_key(e.admin2 or ""), translit_key(e.admin3 or ""))}
+    if not hits:
+        return None
+    best = list(hits.values())
+    if max(haversine_km(a.lat, a.lon, b.lat, b.lon) for a in best for b in best) > _UNIT_SPREAD_KM:
         return None
     return max(best, key=lambda e: (e.population or 0, -len(e.name)))
 

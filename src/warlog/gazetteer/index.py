@@ -533,6 +533,22 @@ def _syria_rows() -> Iterator[dict]:
             yield r
 
 
+# Arabic-speaking countries, whose villages' names may end in an Arabic qualifier (names.qualifier_base)
+_ARABIC_QUALIFIED = frozenset("SY IQ YE LY LB JO PS SD EG SA".split())
+
+
+def _with_qualifier_bases(rows: Iterable[dict]) -> Iterator[dict]:
+    """Layer rows of Arabic-speaking countries with their names' bases as alternate names, as the packaged Syrian
+    villages have them ("Tall al Ward Sharqi" answers to "Tall al Ward", "Bala al Jadidah" to "Bala"); added after
+    the layer's own de-duplication, which must compare the names as written."""
+    for r in rows:
+        if r.get("iso") in _ARABIC_QUALIFIED and r.get("feature") in ("village", "town"):
+            bases = [b for b in (qualifier_base(n) for n in (r["name"], *r.get("alt_names", []))) if b]
+            if bases:
+                r = {**r, "alt_names": [*r.get("alt_names", []), *dict.fromkeys(bases)]}
+        yield r
+
+
 def _airport_rows(conn: sqlite3.Connection) -> Iterator[dict]:
     """Airports and the places strips serve that no row of their country answers to (gazetteer/airports.py),
     placed in the admin units of the nearest populated place."""
@@ -593,7 +609,7 @@ def build_default(conn: sqlite3.Connection) -> int:
     n += insert_places(conn, _airport_rows(conn))
     # Who's On First villages of conflict-affected countries (gazetteer/layers.py; after the airports' served
     # places, which it must not repeat)
-    n += insert_places(conn, new_places(conn, wof_rows()))
+    n += insert_places(conn, _with_qualifier_bases(new_places(conn, wof_rows())))
     for code, name in SY_ADMIN1_BY_CODE.items():
         conn.execute("INSERT OR REPLACE INTO admin1_codes VALUES (?, ?)", (f"SY.{code}", name))
     conn.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (default_version(),))

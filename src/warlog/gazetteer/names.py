@@ -28,11 +28,11 @@ _DOUBLE = re.compile(r"([a-z])\1+")
 _ABBREVIATED = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "point"}
 
 
-# Arabic qualifiers after a village name (east/west/north/south, upper/lower, big/small): "Kuwayris Sharqi" and
+# Arabic qualifiers after a village name (east/west/north/south, upper/lower, big/small, new/old): "Kuwayris Sharqi" and
 # "Baghuz at-Tahtani" are parts of the places reports call "Kuweires" and "Baghuz".
 _QUALIFIER = re.compile(
     r"[\s-]+(?:(?:al|el|ash|esh|at|et|as|es)[\s-]+)?(?:sharq|gharb|shamal|janub|janoub|fawqan|foqan|fouqan|tahtan|"
-    r"kabir|kebir|saghir|sghir|qibl|wastan)(?:i|iy|iyah|iya|iyeh|ah|a|eh)?$",
+    r"kabir|kebir|saghir|sghir|qibl|wastan|jadid|qadim)(?:i|iy|iyah|iya|iyeh|ah|a|eh)?$",
     re.I,
 )
 # Words that name a kind of place, not a place ("Kafr Saghir" is not a part of "Kafr").
@@ -242,6 +242,7 @@ def distinct_words_agree(key: str, other: str, threshold: float = 80.0) -> bool:
     return fuzz.ratio(rest_a, rest_b) > threshold or fuzz.ratio(_consonants(rest_a), _consonants(rest_b)) >= threshold
 
 
+@lru_cache(maxsize=200_000)
 def _consonants(words: str) -> str:
     """The consonants of loose-key words, a glued article dropped ("alagar" -> "gr", "malh" -> "mlh"), "th" and
     "dh" as "d" (Arabic dhal, written either way: "Nabutha" = "Nabudah")."""
@@ -270,6 +271,10 @@ _NOT_A_HEAD = (
 )
 UNIT_SPELLING_QUALITY = 0.7  # a near spelling among the places of the province a report names with the name
 UNIT_PART_QUALITY = 0.65  # the name is the head of a held name, or a held name with a generic word around it
+# one name in two transliterations (translit_close), or an English qualifier for the held name's Arabic one
+# (qualified_match): a closer match than a near spelling, and one that may answer where the country holds the name
+# in another province only
+UNIT_TRANSLIT_QUALITY = 0.72
 
 
 def _words_close(a: str, b: str) -> bool:
@@ -290,10 +295,11 @@ def name_onsets(name: str) -> frozenset[str]:
     return frozenset(_onset(w) for w in name_key(name).split() if w) if not has_arabic(name) else frozenset()
 
 
+@lru_cache(maxsize=200_000)
 def _onset(w: str) -> str:
-    """The onset of one loose-key word."""
+    """The onset of one loose-key word (a c left after name_key's ch -> sh is a k)."""
     w = re.sub("^[td]h", "d", w)
-    return "kh" if w.startswith("kh") else w[:1]
+    return "kh" if w.startswith("kh") else "k" if w.startswith("c") else w[:1]  # "Conico" = "Koniko"
 
 
 def _same_onset(a: str, b: str) -> bool:
@@ -313,6 +319,8 @@ def unit_spelling_quality(text: str, name: str) -> float:
     kt, kn = name_key(text).split(), name_key(name).split()
     if not kt or not kn or has_arabic(name) or has_arabic(text):
         return 0.0
+    if translit_close(text, name) or qualified_match(text, name):
+        return UNIT_TRANSLIT_QUALITY
     jt, jn = " ".join(kt), " ".join(kn)
     if len(jt.replace(" ", "")) < 4 or len(jn.replace(" ", "")) < 3:
         return 0.0
@@ -338,3 +346,144 @@ def unit_spelling_quality(text: str, name: str) -> float:
     if len(short) == 1 and short is kt and long_[0] not in _NOT_A_HEAD and _words_close(short[0], long_[0]):
         return UNIT_PART_QUALITY
     return 0.0
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# Transliteration keys (issue 15, round 15): one Arabic, Kurdish, Turkish or Persian name written by English, French
+# and ACLED-style transliterations ("Khwein Elshaer" = "Khouaine ech Chaar", "Daoudiyeh" = "Ad Dawudiyah", "Rasm
+# Eliss" = "Rasm el Aiss", "Suth al Deir" = "Sutuh ad Dayr"). Finer than name_key (vowel qualities a / i / u are
+# kept), looser in the consonants transliterations disagree on; compared by ratio, only among the places of one
+# province (never as an index key).
+
+_TRANSLIT_ARTICLES = ARTICLES | frozenset("ech esh ej ek eth edh el al ul il".split())
+_GLUED_ARTICLE_ANY = re.compile(r"^(?:al|el)(?=[bcdfghjklmnpqrstvwxyz][a-z]{3}|a[a-z]{4})")
+_TRANSLIT_STEPS = (
+    (re.compile(r"tch|tsh"), "ch"), (re.compile(r"ch"), "sh"), (re.compile(r"dj"), "j"),
+    (re.compile(r"(?<=[aeiou])rh|^rh"), "gh"),  # French "rh" for ghayn ("Sirhata", "Rourheib")
+    (re.compile(r"ou(?=[aeiy])"), "w"), (re.compile(r"ou|oo|uu"), "u"), (re.compile(r"ee|ii"), "i"),
+    (re.compile(r"q|ck|c(?![h])"), "k"), (re.compile(r"dh|zh"), "z"), (re.compile(r"th"), "s"),
+    (re.compile(r"ph"), "f"), (re.compile(r"x"), "ks"),
+    (re.compile(r"(?:iy+|i)(?:eh|ah|e|a|é)$"), "iya"),  # nisba ending: -iyeh / -iyah / -ieh / -ia / -iye
+    (re.compile(r"(?<=[a-z])(?:eh|ah|e|é)$"), "a"),  # taa marbuta: -eh / -ah / -e
+    (re.compile(r"e[iy]|a[iy]|ey"), "ay"), (re.compile(r"a[wu]|ao|ow"), "aw"),
+    (re.compile(r"e"), "a"), (re.compile(r"o"), "u"), (re.compile(r"([a-z])\1+"), r"\1"),
+)  # fmt: skip
+
+
+# Arabic ordinals after a name, written as numbers by some sources ("Rif al-Mohandessin al-Awal" = "Rif
+# al-Muhandisin 1")
+_ORDINALS = {"awal": "1", "awwal": "1", "ula": "1", "oula": "1", "thani": "2", "tani": "2", "thaniya": "2",
+             "thalith": "3", "thaleth": "3", "rabi": "4", "rabea": "4", "khamis": "5"}  # fmt: skip
+
+
+def _translit_token(t: str) -> str:
+    """One token in its transliteration key."""
+    if t.isdigit() or t in _ORDINALS:
+        return _ORDINALS.get(t, t)
+    if len(t) >= 6:
+        t = _GLUED_ARTICLE_ANY.sub("", t)  # "Elshaer", "Alsayad", "Elatareb": the article written on
+    for pattern, repl in _TRANSLIT_STEPS:
+        t = pattern.sub(repl, t)
+    return t
+
+
+@lru_cache(maxsize=200_000)
+def translit_key(name: str) -> str:
+    """A name's transliteration key: articles (separate, assimilated or glued) dropped, French and English spellings
+    of one sound folded (ou/u, ee/i, ch/sh, dj/j, rh/gh, q/k, dh/z, th/s), the nisba and taa-marbuta endings
+    (-iyeh/-iyah/-ia, -eh/-ah/-e) written once, diphthongs as ay / aw, e as a, o as u, doubled letters single.
+    Empty for Arabic script."""
+    if has_arabic(name):
+        return ""
+    raw = _ascii_tokens(name)
+    tokens = [t for i, t in enumerate(raw) if t not in _TRANSLIT_ARTICLES or i == len(raw) - 1] or raw
+    tokens = [_ASSIMILATED.sub(r"\1", t) if len(t) > 4 else t for t in tokens]
+    return " ".join(_translit_token(t) for t in tokens)
+
+
+# English qualifiers before a name and the Arabic ones after it that say the same ("Eastern Tall Ward" = "Tall al
+# Ward Sharqi", "Big Othmaniya" = "Othmaniyah Kabirah", "Western Deir" = "Deir Gharbi")
+_QUALIFIER_SENSES = {
+    "east": "sharq", "eastern": "sharq", "west": "gharb", "western": "gharb", "north": "shamal", "northern": "shamal",
+    "south": "janub", "southern": "janub", "upper": "fawq", "lower": "taht", "big": "kabir", "great": "kabir",
+    "greater": "kabir", "large": "kabir", "small": "saghir", "little": "saghir",
+}  # fmt: skip
+_ARABIC_SENSE = (
+    ("sharq", "sharq|charq"), ("gharb", "gharb|garb|rharb"), ("shamal", "shamal|chamal|chemal|shimal"),
+    ("janub", "janub|janoub|djanoub|qibl"), ("fawq", "fawq|fauq|foq|fouq|fawk"), ("taht", "taht"),
+    ("kabir", "kabir|kebir|kbir|kubra"), ("saghir", "saghir|sghir|seghir|sughr|saghr|srhir|sarhir"),
+)  # fmt: skip
+
+
+@lru_cache(maxsize=200_000)
+def english_qualified(name: str) -> tuple[str, str] | None:
+    """(the name, the Arabic sense) of a name with an English qualifier before it ("Eastern Tall Ward" -> ("Tall
+    Ward", "sharq")), or None."""
+    words = name.split()
+    if len(words) < 2:
+        return None
+    sense = _QUALIFIER_SENSES.get(words[0].lower())
+    return (" ".join(words[1:]), sense) if sense else None
+
+
+@lru_cache(maxsize=200_000)
+def arabic_qualified(name: str) -> tuple[str, str] | None:
+    """(the name, the sense) of a held name with an Arabic qualifier after it ("Tall al Ward Sharqi" -> ("Tall al
+    Ward", "sharq"), "Osmaniye Kebire" -> ("Osmaniye", "kabir")), or None."""
+    plain = _QUOTES.sub("", "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch)))
+    words = re.split(r"[\s-]+", plain.strip())
+    if len(words) < 2:
+        return None
+    last = words[-1].lower()
+    for sense, stems in _ARABIC_SENSE:
+        if re.match(rf"(?:{stems})", last):
+            rest = words[:-1]
+            if len(rest) > 1 and rest[-1].lower() in _TRANSLIT_ARTICLES:
+                rest = rest[:-1]
+            return " ".join(rest), sense
+    return None
+
+
+_VOWEL = re.compile("[aeiou]")
+TRANSLIT_RATIO = 85.0  # transliteration keys this close (rapidfuzz ratio) are one name
+_TRANSLIT_GENERIC = frozenset(translit_key(w) for w in "tall tal tell khirbet khirbat kherbet".split())
+
+
+def translit_close(text: str, name: str) -> bool:
+    """Whether two Latin-script names are one name in two transliterations: their transliteration keys at ratio 85
+    or more, with the same onset and the same number of words (a "Tall" or "Khirbet" before one only aside), and
+    every word that differs has the same consonants, semi-vowels included, and ends the same way, in a vowel or not
+    ("Sqiah" = "Saqi'ah", "Tar'ei" = "Tall Terei", "Daoudiyeh" = "Dawudiyah"; not "Alia" = "Awliya", "Tall al-Shaykh"
+    = "Tawil ash Shaykh", "Salameh" = "Salam", "Sahab" = "Salhab")."""
+    a, b = translit_key(text), translit_key(name)
+    if not a or not b or len(a.replace(" ", "")) < 3:
+        return False
+    wa, wb = a.split(), b.split()
+    if len(wa) == len(wb) + 1 and wa[0] in _TRANSLIT_GENERIC:
+        wa = wa[1:]
+    elif len(wb) == len(wa) + 1 and wb[0] in _TRANSLIT_GENERIC:
+        wb = wb[1:]
+    a, b = " ".join(wa), " ".join(wb)
+    if len(wa) != len(wb) or len(a.replace(" ", "")) < 3 or _onset(a) != _onset(b):
+        return False
+    if fuzz.ratio(a, b) < TRANSLIT_RATIO:
+        return False
+    return all(
+        x == y or (_VOWEL.sub("", x) == _VOWEL.sub("", y) and (x[-1] in "aeiou") == (y[-1] in "aeiou"))
+        for x, y in zip(wa, wb, strict=True)
+    )
+
+
+def qualified_match(text: str, name: str) -> bool:
+    """An English-qualified name and an Arabic-qualified held name of the same sense and the same base name up to
+    transliteration ("Eastern Tall Ward" = "Tall al Ward Sharqi"; not "... Gharbi")."""
+    eq = english_qualified(text)
+    aq = arabic_qualified(name) if eq is not None else None
+    if eq is None or aq is None or eq[1] != aq[1]:
+        return False
+    a, b = name_key(eq[0]), name_key(aq[0])
+    if a == b or translit_close(eq[0], aq[0]):
+        return True
+    # a near spelling, as unit_spelling_quality's ("Upper Hfeir" = "Hafir al Fawqa")
+    close = fuzz.ratio(a, b) >= 85 and fuzz.ratio(_consonants(a), _consonants(b)) >= 88
+    return len(a) >= 4 and _same_onset(a, b) and close
