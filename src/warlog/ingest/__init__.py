@@ -21,9 +21,8 @@ from pathlib import Path
 from warlog.ingest.clean import clean_text, drop_repeated_paragraphs, storable
 from warlog.ingest.corpus import count_csv_records, read_csv, read_json_bytes, read_jsonl
 from warlog.ingest.dateline import find_dateline_date
-from warlog.ingest.errors import IngestError, IngestFailure
+from warlog.ingest.errors import FetchError, IngestError, IngestFailure
 from warlog.ingest.feeds import is_feed, read_feed
-from warlog.ingest.fetch import FetchError, fetch_url
 from warlog.ingest.html import read_html
 from warlog.ingest.text import decode_bytes, read_file_bytes, read_text_bytes, read_text_file
 from warlog.model import Report
@@ -45,6 +44,16 @@ __all__ = [
     "read_sources",
     "read_text_file",
 ]
+
+
+def __getattr__(name: str) -> object:
+    """`fetch_url`, imported when first asked for (it brings the HTTP client)."""
+    if name == "fetch_url":
+        from warlog.ingest.fetch import fetch_url
+
+        return fetch_url
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 TEXT_EXT = {".txt", ".md", ".text", ".markdown"}
 HTML_EXT = {".html", ".htm", ".xhtml"}
@@ -128,6 +137,8 @@ def _read_file(path: Path, mapping: dict[str, str] | None) -> Iterator[Report | 
 
 def _read_url(url: str, mapping: dict[str, str] | None, allow_private: bool) -> Iterator[Report | IngestError]:
     """Fetch a URL and read it as a feed, JSON, plain text or HTML according to its content type and body."""
+    from warlog.ingest.fetch import fetch_url  # (the HTTP client's import, ~0.1 s, only when a URL is read)
+
     data, content_type, final_url = fetch_url(url, allow_private=allow_private)
     if is_feed(data) or any(k in content_type for k in ("rss", "atom", "rdf")):
         yield from read_feed(data, url)

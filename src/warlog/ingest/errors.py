@@ -24,3 +24,8 @@ class IngestFailure(ValueError):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
+
+
+class FetchError(Exception):
+    """A URL that could not or may not be fetched; the message says why (raised by warlog.ingest.fetch, defined here
+    so that reading local files never imports the HTTP client)."""

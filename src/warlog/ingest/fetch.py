@@ -21,6 +21,8 @@ from urllib.parse import urljoin, urlsplit
 import httpcore
 import httpx
 
+from warlog.ingest.errors import FetchError
+
 MAX_REDIRECTS = 5
 MAX_BYTES = 20 * 1024 * 1024
 READ_TIMEOUT_S = 20.0  # any one connect, read or write
@@ -44,10 +46,6 @@ _NAT64 = ipaddress.ip_network("64:ff9b::/96")
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
-
-
-class FetchError(Exception):
-    """A URL that could not or may not be fetched; the message says why."""
 
 
 class _RefusedAddress(httpcore.ConnectError):
