@@ -201,3 +201,10 @@ def test_a_passive_detention_with_no_agent_ending_the_sentence_is_an_arrest() ->
     s = "According to the statement, one of the gunmen was wounded and taken to hospital, and he has been detained."
     assert classify_lexicon(s).sub_event_type == "Arrests"
     assert classify_lexicon("Three students were detained by the gunmen.").sub_event_type.startswith("Abduction")
+
+
+def test_a_blown_up_track_and_fire_on_a_passenger_train_are_events_and_a_hijacked_train_is_no_new_abduction() -> None:
+    s = "Fighters blew up a section of track and opened fire on the Jaffar Express near a tunnel."
+    assert classify_lexicon(s) is not None
+    assert classify_lexicon("Gunmen opened fire on a bus carrying pilgrims.").sub_event_type == "Attack"
+    assert classify_lexicon("Security forces ended the siege of a hijacked passenger train.") is None

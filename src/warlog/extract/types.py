@@ -799,6 +799,12 @@ def _find(sentence: str, actors: Sequence[str]) -> list[tuple[EventTypeMatch, st
             continue  # "searched through a destroyed building": a participle describing what an event left
         if sub == ABDUCT and _RESCUED_BEFORE.search(sentence, max(0, m.start() - 40), m.start()):
             continue  # "rescued 12 kidnapped victims": the victims of an earlier abduction freed, not an abduction
+        if (
+            sub == ABDUCT
+            and re.fullmatch(r"(?:hijack|kidnapp|abduct)ed", m.group(0), re.I)
+            and _DETERMINER_BEFORE.search(sentence, max(0, m.start() - 12), m.start())
+        ):
+            continue  # "ended the siege of a hijacked train": what was taken earlier, not the subject's act
         if sub == _PROTEST_CUE:
             if not has_protest:
                 continue
