@@ -3,13 +3,16 @@ Who's On First (WOF) admin repositories that the default gazetteer lacks.
 
 Input: bare git copies of `whosonfirst-data/whosonfirst-data-admin-<cc>` (data CC BY 4.0; most of its localities are
 GeoNames feature-class P places, population-0 villages included), e.g. as the session's `fetch` tool leaves them at
-`/work/.mirror/whosonfirst-data+whosonfirst-data-admin-<cc>/repo`. Read with `git cat-file --batch` (no work tree).
+`/work/.mirror/whosonfirst-data+whosonfirst-data-admin-<cc>/repo`. Read with `git cat-file --batch` (no work tree;
+records a snapshot lacks, files of 4 MiB and more, are skipped).
 
 Kept: current records (not `mz:is_current` 0, not superseded, not deprecated, not GeoNames' abandoned/historical
 codes PPLQ/PPLH) of placetype locality/localadmin (village or town), neighbourhood/macrohood/microhood (district),
 whose name is not already a place of the same country within 10 km of the default index built without this layer
 (`layers.new_places`), and whose names pass `layers.wof_name_ok` (three letters or more, not a word news text
-uses in lower case nor a word of organisations' names, not a country/admin1/large-city name). Their admin1/admin2
+uses in lower case nor a word of organisations' names, not the exact name of a country, admin1 or large place
+anywhere nor one letter from it, nor any spelling of its own country's admin units and large places; since round 15
+a loose key shared with a large place abroad no longer blocks: "El Alto" is not "Altay"). Their admin1/admin2
 names are the index's: each WOF region (county) takes the admin1 (admin2) name most of its places' nearest index
 settlements have, so "Kasindi, North Kivu" matches as the index spells the province.
 
@@ -41,18 +44,24 @@ from warlog.gazetteer.airports import NearestPlace  # noqa: E402
 from warlog.gazetteer.features import kind_of_name  # noqa: E402
 from warlog.gazetteer.names import name_key  # noqa: E402
 
-# Countries of ACLED's long-running armed conflicts (the first 29, round 14), then the extension (round 14, helper
-# wof2): more countries where ACLED records conflict and development reports go. Left out: the largest repositories
-# (US, DE, FR, IN, BR, RU), MX and ID (their snapshots have too many files to fetch here), NP (58,600 villages, 1.0 MB,
-# a war long over) for the 12 MB bound, and BJ and PG, whose villages cost the development reports one event each
-# (docs/benchmarks.md, "Who's On First villages: the extension"; add them back with --countries).
-COUNTRIES = ("af bf bi cd cf cm co et ht iq ke lb ly ml mm mz ne ng ph pk ps sd so ss sy td ua ug ye "
-             "er rw tz tg gh ci gn sn mr dz tn eg zw za pe ec ve hn gt sv ni bo bd lk th am az ge tr jo il "
-             "kg tj ir").split()  # fmt: skip
-# Of these countries only some first-level regions: Thailand's insurgent deep south (the whole country: 75,000
-# villages, 1.1 MB) and Iran's Sistan-Baluchestan and Kurdistan (the whole country: 51,000 villages, 1.3 MB)
-REGIONS = ["th:pattani,yala,narathiwat,songkhla", "ir:sistan,kurd,kord"]
-ARABIC = {"SY", "IQ", "YE", "LB", "LY", "PS", "SD", "TD", "SO", "JO", "EG", "DZ", "TN", "MR"}
+# Countries of ACLED's long-running armed conflicts (the first 29, round 14), the extension (round 14, helper wof2),
+# then round 15 (helper wof3): 49 more countries ACLED covers where reports go (the Gulf, Nepal, Belarus, Morocco,
+# the rest of West and Southern Africa, the Balkans, Central and Southeast Asia, Latin America's rest), and the whole
+# of Thailand and Iran (112 countries, 20.2 MB). Left out: the largest repositories (US, DE, FR, IN, BR, RU, CN),
+# MX and ID (their snapshots have too many files to fetch here), BJ and PG, whose villages cost the development
+# reports one event each (docs/benchmarks.md, "Who's On First villages: the extension"), and GR, whose village Nea
+# Tenedos (alternate name Kara Tepe, 300 km from Lesvos' Kara Tepe camp) cost devset_w17 one event and added a false
+# one (docs/benchmarks.md, "Round 15: more WOF countries"); add them back with --countries.
+COUNTRIES = ("af bf bi cd cf cm co et ht iq ke lb ly ml mm mz ne ng ph pk ps sd so ss sy td ua ug ye er rw tz "
+             "tg gh ci gn sn mr dz tn eg zw za pe ec ve hn gt sv ni bo bd lk th am az ge tr jo il kg tj ir ae "
+             "al ao ar ba bh bw by cg cl cr cu cy dj do ga gm gq gw gy jm kh kw kz la lr ls ma md mg mk mw "
+             "my na np om pa py qa rs sa sl sz tm uy uz vn xk zm").split()  # fmt: skip
+# Of these countries only some first-level regions ("cc:word,word", WOF region names): none since round 15; round 14
+# kept Thailand's deep south (pattani,yala,narathiwat,songkhla) and Iran's Sistan-Baluchestan and Kurdistan
+# (sistan,kurd,kord) only, for a 12 MB bound
+REGIONS: list[str] = []
+ARABIC = {"SY", "IQ", "YE", "LB", "LY", "PS", "SD", "TD", "SO", "JO", "EG", "DZ", "TN", "MR", "BH", "SA", "KW", "OM",
+          "QA", "AE", "MA", "DJ"}  # fmt: skip
 PLACETYPES = {
     "locality": "village", "localadmin": "village", "neighbourhood": "district", "macrohood": "district",
     "microhood": "district",
@@ -80,8 +89,10 @@ def blobs(repo: Path):
 
     threading.Thread(target=feed, daemon=True).start()
     for _ in objs:
-        size = int(proc.stdout.readline().split()[2])
-        data = proc.stdout.read(size)
+        head = proc.stdout.readline().split()
+        if len(head) < 3:  # "<object> missing": files of 4 MiB and more are not in the snapshots (large polygons)
+            continue
+        data = proc.stdout.read(int(head[2]))
         proc.stdout.read(1)
         yield json.loads(data)["properties"]
     proc.wait()

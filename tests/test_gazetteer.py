@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from warlog.gazetteer import Gazetteer, get_gazetteer, haversine_km, load_geonames, name_key, normalise_arabic
+from warlog.gazetteer.layers import WOF_SOURCE
 from warlog.gazetteer.names import qualifier_base, skeleton_key, without_english_words
 
 FIXTURES = Path(__file__).parent / "fixtures" / "geonames"
@@ -207,8 +208,10 @@ def test_a_name_written_with_an_arabic_article_is_exact_only_for_an_arabic_place
 
 def test_variants_are_looked_up_only_with_fuzzy_matching_and_when_no_name_is_exact() -> None:
     gaz = get_gazetteer()
-    assert not [e for e, _ in gaz.lookup_scored("Ftireh") if e.iso == "SY"]
-    found = [(e, q) for e, q in gaz.lookup_scored("Ftireh", fuzzy=True) if e.iso == "SY"]
+    # (round 15: a Who's On First village of Latakia, Fatiro, shares Ftireh's key and answers it as a spelling
+    # variant, as that layer's rows do; the index's own rows still need the fuzzy matcher)
+    assert not [e for e, _ in gaz.lookup_scored("Ftireh") if e.iso == "SY" and e.source != WOF_SOURCE]
+    found = [(e, q) for e, q in gaz.lookup_scored("Ftireh", fuzzy=True) if e.iso == "SY" and e.source != WOF_SOURCE]
     assert found and all(q < 0.85 for _, q in found)
     assert any(haversine_km(e.lat, e.lon, 35.61, 36.49) < 3 for e, _ in found)
     camp = [e for e, _ in gaz.lookup_scored("Hole Camp", fuzzy=True) if e.iso == "SY"]

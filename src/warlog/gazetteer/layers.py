@@ -33,7 +33,9 @@ from collections.abc import Iterable, Iterator
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from warlog.gazetteer.names import name_key
+from rapidfuzz.distance import Levenshtein
+
+from warlog.gazetteer.names import exact_key, name_key
 
 _SAME_PLACE_KM = 10.0
 SAFESIGNAL_SOURCE = "safesignal-geo settlements (OpenStreetMap, ODbL)"
@@ -169,23 +171,44 @@ def wof_rows(path: Path | None = None) -> Iterator[dict]:
 _BLOCK_POPULATION = 100_000
 
 
-def wof_blocked_keys(conn: sqlite3.Connection) -> tuple[set[str], set[tuple[str, str]]]:
-    """(name keys no new village may have anywhere: countries, continents, first-level units, places of 100,000 or
-    more; (iso, key) of the country's own admin units and regions: "Masisi" the territory, not a village)."""
-    anywhere = {k for (k,) in conn.execute(
-        "SELECT DISTINCT n.key FROM names n JOIN places p ON p.pk = n.place WHERE p.feature IN "
-        "('country', 'continent', 'admin1') OR p.population >= ?", (_BLOCK_POPULATION,))}  # fmt: skip
+def wof_blocked_keys(conn: sqlite3.Connection) -> tuple[dict[str, set[str]], set[tuple[str, str]]]:
+    """(name key -> the exact keys (`names.exact_key`, spaces removed) of the names under it of countries,
+    continents, first-level units and places of 100,000 or more: names no new village may have anywhere, nor a
+    spelling one letter from them; (iso, name key) of the names a village of that country may not have under any
+    spelling: its own admin units and regions ("Masisi" the territory, not a village) and its own large places).
+
+    Round 15: abroad, a shared loose key alone no longer blocks. The key folds vowels and drops articles, so it
+    made unrelated names one: "El Alto" (Bolivia, 900,000 people, in no other shipped source) was left out as
+    "alta", the key of "Altay", a Chinese city's and a Russian republic's name; 143,190 rows of the round-15 table
+    (1,291,029) were so blocked before."""
+    big = conn.execute(
+        "SELECT pk, iso, name, alt_names FROM places WHERE feature IN ('country', 'continent', 'admin1') "
+        "OR population >= ?", (_BLOCK_POPULATION,)).fetchall()  # fmt: skip
+    anywhere: dict[str, set[str]] = {}
+    for _pk, _iso, name, alts in big:
+        for n in (name, *(alts or "").split("|")):
+            if n and name_key(n):
+                anywhere.setdefault(name_key(n), set()).add(exact_key(n).replace(" ", ""))
     units = set(conn.execute(
         "SELECT DISTINCT p.iso, n.key FROM names n JOIN places p ON p.pk = n.place "
         "WHERE p.feature IN ('admin2', 'admin3', 'region')"
     ).fetchall())  # fmt: skip
+    pks = {pk: iso for pk, iso, _n, _a in big}
+    for key, exact, place in conn.execute("SELECT key, exact, place FROM names WHERE key NOT LIKE '%:%'"):
+        iso = pks.get(place)
+        if iso is not None:
+            units.add((iso, key))
+            anywhere.setdefault(key, set()).add(exact.replace(" ", ""))
     return anywhere, units
 
 
-def wof_name_ok(name: str, blocked: tuple[set[str], set[tuple[str, str]]], words: set[str], iso: str = "") -> bool:
+def wof_name_ok(
+    name: str, blocked: tuple[dict[str, set[str]], set[tuple[str, str]]], words: set[str], iso: str = ""
+) -> bool:
     """Whether a village may answer to this name: three letters or more, not a word (`_WORD_NAMES`, or every word
     of it among `words`, the words English text writes in lower case: "Bridge", "Black Rock"), not a country's,
-    a first-level unit's or a large place's name anywhere, nor an admin unit's of its own country."""
+    a first-level unit's or a large place's name anywhere nor a spelling one letter from it ("Bagdad"), nor any
+    spelling of an admin unit's or a large place's name of its own country (`wof_blocked_keys`)."""
     key = name_key(name)
     if len(key.replace(" ", "")) < 3 or name.strip().lower() in _WORD_NAMES:
         return False
@@ -193,7 +216,10 @@ def wof_name_ok(name: str, blocked: tuple[set[str], set[tuple[str, str]]], words
     if parts and all(p in words or p in _WORD_NAMES for p in parts):
         return False
     anywhere, units = blocked
-    return key not in anywhere and (iso, key) not in units
+    if (iso, key) in units:
+        return False
+    exact = exact_key(name).replace(" ", "")
+    return not any(Levenshtein.distance(exact, e, score_cutoff=1) <= 1 for e in anywhere.get(key, ()))
 
 
 def rg_only_rows(rg: dict[tuple[float, float], tuple[str, str, str]], names: dict[tuple[float, float], str],
