@@ -1477,30 +1477,30 @@ def _protests_told_on(drafts: list[_Draft], sentences: list[_Sentence], publishe
                     if m.actor2 is None or m.inter2 == 7 or m.actor2.startswith("Civilians"):
                         m.actor2, m.inter2 = police_of(m.place.country if m.place else None)
                 continue
-            arrest = used.get(j)
+            later = used.get(j)
             if (
-                arrest is not None
+                later is not None
                 and m.sub_event_type == "Peaceful protest"
-                and arrest.mention.sub_event_type == "Violent demonstration"
-                and arrest.mention.event_date == m.event_date
-                and _place_key(arrest.mention.place) == _place_key(m.place)
+                and later.mention.sub_event_type == "Violent demonstration"
+                and later.mention.event_date == m.event_date
+                and _place_key(later.mention.place) == _place_key(m.place)
             ):
                 # "several thousand people gathered around the metro station. Protesters built barricades and threw
                 # stones at police": the gathering turned violent, one violent demonstration
                 folded.add(id(d))
-                arrest.mention.evidence[:0] = [e for e in m.evidence if e not in arrest.mention.evidence]
+                later.mention.evidence[:0] = [e for e in m.evidence if e not in later.mention.evidence]
                 break
             if (
-                arrest is not None
-                and arrest.mention.sub_event_type == "Arrests"
-                and not arrest.own_place
+                later is not None
+                and later.mention.sub_event_type == "Arrests"
+                and not later.own_place
                 and m.sub_event_type in ("Peaceful protest", "Protest with intervention")
                 and "protest-intervention-cue" in raw_cues(text)
             ):
-                folded.add(id(arrest))
+                folded.add(id(later))
                 m.sub_event_type = "Protest with intervention"
                 if m.actor2 is None or m.inter2 == 7 or m.actor2.startswith("Civilians"):
-                    m.actor2, m.inter2 = arrest.mention.actor1, arrest.mention.inter1
+                    m.actor2, m.inter2 = later.mention.actor1, later.mention.inter1
                 m.evidence.append(Evidence(text, sentences[j].start, sentences[j].end))
                 break
             if j in used or _NEW_INCIDENT.match(text) or any(x.value is not None for x in find_dates(text, published)):
