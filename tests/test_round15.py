@@ -208,3 +208,12 @@ def test_a_blown_up_track_and_fire_on_a_passenger_train_are_events_and_a_hijacke
     assert classify_lexicon(s) is not None
     assert classify_lexicon("Gunmen opened fire on a bus carrying pilgrims.").sub_event_type == "Attack"
     assert classify_lexicon("Security forces ended the siege of a hijacked passenger train.") is None
+
+
+def test_detentions_by_soldiers_or_police_are_arrests_and_an_ambulance_abducts_no_one() -> None:
+    s = "Soldiers and police officers went house to house and took away dozens of young men."
+    assert classify_lexicon(s).sub_event_type == "Arrests"
+    s = "Agents of the National Police searched the houses and detained 16 people."
+    assert classify_lexicon(s).sub_event_type == "Arrests"
+    assert classify_lexicon("Gunmen took away three teachers from the school.").sub_event_type.startswith("Abduction")
+    assert classify_lexicon("He saw two people taken away by ambulance.") is None

@@ -413,6 +413,8 @@ _GENERIC_STATE = re.compile(
     r"forces\s+loyal\s+to\s+the\s+(?:[\w'-]+\s+){0,2}?government)\b",
     re.I,
 )
+# soldiers and police named with no country (the sentence alone is read here): the state's, for who took people away
+_STATE_WORDS = re.compile(r"\b(?:soldiers|troops|police(?:\s+officers|men)?|gendarmes|security\s+forces)\b", re.I)
 
 
 @lru_cache(maxsize=4096)
@@ -690,6 +692,10 @@ _CAME_UNDER = re.compile(r"c[ao]me under\b", re.I)
 
 
 _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|several|many|two|three)\s+$", re.I)
+_BY_CARERS = re.compile(
+    r"\s*(?:by\s+)?(?:an?\s+|the\s+)?(?:ambulances?|medics|paramedics|rescuers|doctors|nurses)\b", re.I
+)
+_TAKEN_AWAY = re.compile(r"(?:took|taken|led|dragged|bundled)\b", re.I)
 _RESCUED_BEFORE = re.compile(
     r"\b(?:rescued|rescuing|freed|freeing|released|releasing|liberated|liberating|reunited|recovered)\s+"
     r"(?:[\w-]+\s+){0,3}$",
@@ -799,6 +805,8 @@ def _find(sentence: str, actors: Sequence[str]) -> list[tuple[EventTypeMatch, st
             continue  # "searched through a destroyed building": a participle describing what an event left
         if sub == ABDUCT and _RESCUED_BEFORE.search(sentence, max(0, m.start() - 40), m.start()):
             continue  # "rescued 12 kidnapped victims": the victims of an earlier abduction freed, not an abduction
+        if sub == ABDUCT and _BY_CARERS.match(sentence, m.end()):
+            continue  # "two people taken away by ambulance": carried to care, not abducted
         if (
             sub == ABDUCT
             and re.fullmatch(r"(?:hijack|kidnapp|abduct)ed", m.group(0), re.I)
@@ -823,6 +831,15 @@ def _find(sentence: str, actors: Sequence[str]) -> list[tuple[EventTypeMatch, st
             and not (_PASSIVE_BEFORE.search(sentence, 0, m.start()) and _PASSIVE_NO_AGENT.match(sentence, m.end()))
         ):
             sub = ABDUCT
+        elif (
+            sub == ABDUCT
+            and _TAKEN_AWAY.match(m.group(0))
+            and (
+                (kind := _perpetrator_kind(sentence, m.start(), actors)) in _STATE_KINDS
+                or (kind is None and _STATE_WORDS.search(sentence, 0, m.start()) is not None)
+            )
+        ):
+            sub = ARREST  # "soldiers and police went house to house and took away dozens of young men": detentions
         elif sub == AIR and trig.score < 0.5 and _perpetrator_kind(sentence, m.start(), actors) in _NONSTATE_KINDS:
             sub = ATTACK  # "gunmen on motorbikes raided three villages": no aircraft, a raid on the ground
         elif sub == EXCESS and _perpetrator_kind(sentence, m.start(), actors) in _NONSTATE_KINDS:
