@@ -2629,6 +2629,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
                 event_date, precision = prior.event_date + timedelta(days=shift), prior.time_precision
         elif (
             not dated
+            and not told  # (dated by the day its source spoke: that day, approximately)
             and published is not None
             and drafts
             and (story := narrative_day(index, back=STORY_BACK) or _last_told_day(drafts)) is not None
