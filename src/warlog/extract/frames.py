@@ -53,7 +53,7 @@ from warlog.extract.roles import CLAIM, event_threshold, is_furniture, reporting
 from warlog.extract.sentences import Sentence as _Sentence
 from warlog.extract.sentences import split_doc as split_sentences
 from warlog.extract.totals import is_part, one_episode, over_days, split_totals
-from warlog.extract.types import EventTypeMatch, classify_with_cues, find_triggers
+from warlog.extract.types import DEMO_WORD, EventTypeMatch, classify_with_cues, find_triggers
 from warlog.gazetteer.index import get_gazetteer
 from warlog.gazetteer.names import exact_key
 from warlog.geometry import haversine_km
@@ -864,10 +864,6 @@ _HEADING_MAX = 120  # characters of an item's heading line
 _BASED_AFTER = re.compile(r"[-\u2010-\u2014]?\s?based\b", re.I)
 # A sentence about the day the report is written ("police are still searching", "this morning"): not the story's day.
 _TOLD_NOW = re.compile(r"\b(?:today|tonight|this\s+(?:morning|afternoon|evening)|now|currently|still|so\s+far)\b", re.I)
-_PROTEST_TOPIC = re.compile(
-    r"\b(?:protest(?:s|ers|ors)?|demonstrat(?:ions?|ors)|rall(?:y|ies)|march(?:es|ers)?|marched|sit-ins?|unrest)\b",
-    re.I,
-)
 # A crowd said to gather or march somewhere, with no purpose told: a demonstration where the report is about them.
 _CROWD_GATHERED = re.compile(
     r"\b(?:(?:several|a\s+few|some|many)\s+)?(?:hundreds?|thousands?|tens\s+of\s+thousands|dozens|\d[\d,]*(?:\s+to\s+"
@@ -2222,7 +2218,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
 
     about_syria = _ABOUT_SYRIA.search(text) is not None
     # the headline (or the line after it) says the report is about demonstrations
-    about_protests = _PROTEST_TOPIC.search(text[: _line_end(text, _line_end(text, 0) + 1)]) is not None
+    about_protests = DEMO_WORD.search(text[: _line_end(text, _line_end(text, 0) + 1)]) is not None
     background_lines = [
         (s.start, _section_end(text, _line_end(text, s.start + len(s.text) - len(s.text.lstrip()) + head.end() + 1),
                                alone=_subheading(text, s.start, s.end)))  # fmt: skip

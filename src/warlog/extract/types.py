@@ -596,10 +596,10 @@ def _communal(sentence: str, m: re.Match[str]) -> bool:
 
 
 _VANDAL = re.compile(r"vandali", re.IGNORECASE)
-_DEMO_WORD = re.compile(
+DEMO_WORD = re.compile(
     r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies)|march(?:ed|es|ers)?|riot\w*|rioters|strikers|sit-?ins?)\b",
     re.IGNORECASE,
-)
+)  # (frames reads it too: a headline with one of these words is about demonstrations)
 _DEMO_TACTIC = re.compile(
     r"\b(?:tyres|tires|barricad\w*|block(?:ed|ing|ade|ades)?|demand(?:ing|ed|s)?|slogans?|chant\w*"
     # a political cause: supporters of a leader, a verdict or an election contested (ACLED: a demonstration)
@@ -853,7 +853,7 @@ def _find(sentence: str, actors: Sequence[str]) -> list[tuple[EventTypeMatch, st
             sub = ATTACK if target in ("civilians", "protesters") else CLASH
         elif sub == CLASH and _civilian_target(sentence, m):
             sub = ATTACK  # "gang members opened fire on residents": one armed side only (ACLED: a battle needs two)
-        elif sub == VIOLDEM and _VANDAL.match(m.group(0)) and not _DEMO_WORD.search(sentence):
+        elif sub == VIOLDEM and _VANDAL.match(m.group(0)) and not DEMO_WORD.search(sentence):
             sub = LOOT  # ACLED: vandalism away from any demonstration is property destruction, not a riot
         elif sub == VIOLDEM and _perpetrator_kind(sentence, m.start(), actors, crowd=True) in _ARMED_KINDS:
             sub = CLASH  # "gang members clashed with police": an armed group, not a crowd
