@@ -289,17 +289,33 @@ _IDENTITY_NOUNS = (
 )
 
 
+@cache
+def _identity_records() -> tuple[dict[str, str], ...]:
+    """The records of ``data/identity_groups.csv`` (ethnic and communal groups; facts), read once."""
+    path = resources.files("warlog").joinpath("data/identity_groups.csv")
+    if not path.is_file():
+        return ()
+    text = path.read_text(encoding="utf-8")
+    return tuple(csv.DictReader(line for line in text.splitlines() if not line.startswith("#")))
+
+
+def _identity_names(rec: dict[str, str]) -> list[str]:
+    return [w.strip() for w in rec["names"].split("|") if w.strip()]
+
+
+@cache
+def identity_group_names() -> frozenset[str]:
+    """The names of the ethnic and communal groups ("Fulani", "Murle"): they name people, not places."""
+    return frozenset(n for rec in _identity_records() for n in _identity_names(rec))
+
+
 def _identity_rows(first_order: int) -> list[_Row]:
     """Rows for the ethnic and communal groups of ``data/identity_groups.csv`` (facts): "<name> militants" and the
     first of two coordinated names ("Fellata and Rizeigat militias") are ACLED's "<Name> Ethnic Militia (<country>)"
     or "<Name> Communal Militia (<country>)", inter 4."""
-    path = resources.files("warlog").joinpath("data/identity_groups.csv")
-    if not path.is_file():
-        return []
     rows: list[_Row] = []
-    text = path.read_text(encoding="utf-8")
-    for rec in csv.DictReader(line for line in text.splitlines() if not line.startswith("#")):
-        names = [re.escape(w.strip()).replace(r"\ ", " ") for w in rec["names"].split("|") if w.strip()]
+    for rec in _identity_records():
+        names = [re.escape(w).replace(r"\ ", " ") for w in _identity_names(rec)]
         name = "(?-i:" + "|".join(sorted(names, key=len, reverse=True)) + ")"
         other = r"(?-i:[A-Z][\w'’-]+)"
         pattern = f"{name} {_IDENTITY_NOUNS}|{name}(?= and (?:the )?{other} {_IDENTITY_NOUNS})"

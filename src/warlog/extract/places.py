@@ -21,7 +21,7 @@ from rapidfuzz import fuzz
 from spacy.lang.en.stop_words import STOP_WORDS as SPACY_STOP_WORDS
 
 from warlog.countries import acled_country_name, lookup_iso2
-from warlog.extract.actors import FLED_CLAUSE
+from warlog.extract.actors import FLED_CLAUSE, identity_group_names
 from warlog.extract.context import caps_heading
 from warlog.extract.demonyms import demonym_table
 from warlog.gazetteer import GazEntry, Gazetteer, get_gazetteer, haversine_km
@@ -331,20 +331,6 @@ def find_toponyms(
 
 # (in brackets or after a lower-case word: not a capitalised heading's words, "NORTH KIVU Beni")
 _ACRONYM_BEFORE = re.compile(r"(?:\(|[a-z,;:][ \t]+)(?!(?:USA|UAE|DRC|CAR|UK|US|EU|UN)\b)[A-Z]{3,}[ \t]+$")
-@lru_cache(maxsize=1)
-def identity_group_names() -> frozenset[str]:
-    """The names of ethnic and communal groups (data/identity_groups.csv): "Fulani", "Murle" name people."""
-    import csv
-    from importlib import resources
-
-    path = resources.files("warlog").joinpath("data/identity_groups.csv")
-    if not path.is_file():
-        return frozenset()
-    text = path.read_text(encoding="utf-8")
-    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
-    return frozenset(w.strip() for r in rows for w in r["names"].split("|") if w.strip())
-
-
 _STREET_BEFORE = re.compile(
     r"\b(?:Plaza|Piazza|Pra[c\u00e7]a|Place|Avenida|Av\.|Calle|Rue|Jalan|Plac|Maidan)\s+"
     r"(?:(?:de|del|de la|des|du|da|do)\s+)?$"
