@@ -42,6 +42,7 @@ from warlog.extract.demonyms import demonym_table, named_countries
 __all__ = [
     "DocActors",
     "aerial_bombing",
+    "strike_blast",
     "one_sided_battle",
     "unnamed_side",
     "attach_roles",
@@ -216,6 +217,27 @@ def caps_heading(text: str, start: int, end: int) -> bool:
     return bool(re.match(r"\s*(?:[-\u2013\u2014:,(/]|\Z)", text[m.end() : m.end() + 4]))
 
 
+# The rest of a short heading after a place's name ("4. Kutaisi, Saturday 30 November.", "3. Grodno, Sovetskaya
+# Square.", "1. Maarat al-Numan (southern Idlib countryside).", "- Kulundu (Leilek district):"): up to its stop.
+_HEADING_TAIL = re.compile(
+    r"(?:\s+(?:and|&)\s+[^.:,(\n]{1,40}?)?(?:\s*[,(][^.:\n]{0,60}?)?(?:[.:\u2013\u2014]|\s-\s)"
+)  # ("3. Tall Malah and al-Jabin (northern Hama countryside).")
+_HEADING_WORDS = 10  # tokens of such a heading at most
+
+
+def title_heading(doc: Any, ent: Any) -> bool:
+    """A name in title case that opens a bulletin's item line and heads it, a short fragment with no verb before the
+    item's first stop: the place the item is about, whatever label NER gives it."""
+    text = doc.text
+    if not _ITEM_START.fullmatch(text, text.rfind("\n", 0, ent.start_char) + 1, ent.start_char):
+        return False
+    m = _HEADING_TAIL.match(text, ent.end_char)
+    if m is None:
+        return False
+    span = doc.char_span(ent.start_char, m.end(), alignment_mode="expand")
+    return span is not None and len(span) <= _HEADING_WORDS and not any(t.pos_ in ("VERB", "AUX") for t in span)
+
+
 def non_place_spans(doc: Any) -> list[tuple[int, int]]:
     """Character spans that must not become toponyms: PERSON/ORG/NORP entities outside a place's position, and
     family names ("the Abu Hamad family")."""
@@ -227,6 +249,8 @@ def non_place_spans(doc: Any) -> list[tuple[int, int]]:
             continue  # a dateline's capitals are a place whatever NER calls them
         if caps_heading(text, ent.start_char, ent.end_char):
             continue  # a bulletin item's heading in capitals ("2. JONGLEI - Twic East county."): NER reads caps badly
+        if ent.label_ == "PERSON" and title_heading(doc, ent):
+            continue  # "4. Kutaisi, Saturday 30 November.": a place heading an item, not a person
         after = text[ent.end_char : ent.end_char + 30]
         if _FAMILY_AFTER.match(after):
             out.append((ent.start_char, ent.end_char))
@@ -422,6 +446,22 @@ def aerial_bombing(sentence: str, actors: DocActors) -> bool:
     """The sentence tells of bombs falling and the report names who flies: an air strike, whatever word the
     sentence uses for the attack."""
     return actors.air is not None and _AERIAL_BOMBS.search(sentence) is not None
+
+
+_BARE_BLAST = re.compile(r"(?:explosions?|blasts?)", re.I)
+_STRIKE_WORDS = re.compile(
+    r"\b(?:air\s*strikes?|airstrikes?|air\s*raids?|strikes|warplanes?|war\s+planes?|fighter\s+jets?|bombers?|sorties"
+    r"|drone\s+strikes?)\b",
+    re.I,
+)  # (not "aircraft", "plane": the one a minister steps off)
+
+
+def strike_blast(trigger: str, told: str, actors: DocActors) -> bool:
+    """Explosions heard or felt, with no device named ("a series of heavy explosions shook the area"), where the
+    report names who flies and the sentences just told (``told``) speak of air strikes: the strikes' explosions."""
+    return (
+        actors.air is not None and _BARE_BLAST.fullmatch(trigger) is not None and _STRIKE_WORDS.search(told) is not None
+    )
 
 
 def one_sided_battle(roles: Any) -> bool:

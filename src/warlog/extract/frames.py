@@ -32,6 +32,7 @@ from warlog.extract.context import (
     one_sided_battle,
     report_group,
     report_gunner,
+    strike_blast,
     unnamed_side,
 )
 from warlog.extract.counts import Casualties, aggregate_period, extract_casualties, is_aggregate_toll
@@ -47,6 +48,7 @@ from warlog.extract.places import (
     place_for_event,
     place_from_entry,
     resolve_toponyms,
+    speaking_governments,
     stated_hierarchy,
 )
 from warlog.extract.roles import CLAIM, event_threshold, is_furniture, reporting_start, sentence_role
@@ -113,6 +115,13 @@ _RECAP_OPENS = re.compile(
     r"(?:by\s+way\s+of|some|a\s+bit\s+of)\s+background\b|for\s+context\b|how\s+we\s+got\s+here\b"
     # the translated press's recall: "It should be recalled that ...", "We remind readers that ..."
     r"|it\s+(?:should|must|will|may|is\s+to)\s+be\s+recalled\b|it\s+is\s+worth\s+recalling\b|we\s+remind\s+(?:our\s+)?readers\b)",
+    re.I,
+)
+# A monitor's item or paragraph it opens as not confirmed ("4. Unverified. We received reports of police firing ...",
+# "Unconfirmed reports:"): reports it is still checking, not incidents it records.
+_UNVERIFIED_OPENS = re.compile(
+    r"(?:\d{1,2}[.)]\s+)?(?:Unverified|Unconfirmed|Not\s+(?:yet\s+)?(?:verified|confirmed))(?:\s+(?:reports?|incidents?"
+    r"|information|claims?))?\s*(?:[.:\u2013\u2014]|\s-\s)",
     re.I,
 )
 _SUMMARY_HEADING = re.compile(
@@ -349,7 +358,7 @@ _OTHER_ACCOUNT = re.compile(
     r"\s+(?:told|said|say|reported|put)\b",
     re.I,
 )
-_TOLL_FOLLOWUP = re.compile(r"\b(toll|killed|dead|died|wounded|injured|casualt|bodies|lives)\b", re.I)
+_TOLL_FOLLOWUP = re.compile(r"\b(toll|killed|dead|died|deaths|wounded|injured|casualt|bodies|lives)\b", re.I)
 
 
 @dataclass
@@ -773,12 +782,30 @@ _TELLING_BEFORE = re.compile(
 )
 
 
+# A noun phrase that names an incident already told, as where or what people go to ("the site of the blast", "the
+# scene of the attack", "the victims of Monday's bombing"), right before the trigger word.
+_NAMES_AN_EVENT_TOLD = re.compile(
+    r"\b(?:site|scene|spot|aftermath|anniversary|victims|funerals?|burials?)\s+of\s+(?:the|this|that|[A-Z]\w+day's)\s+"
+    r"(?:[\w-]+\s+){0,2}$"
+)
+
+
 def _report_date(d: DateMention, sentence: str) -> bool:
     """The date stamps the page or the telling rather than the happening."""
     before = sentence[max(0, d.start - 60) : d.start]
     if _STAMP_BEFORE.search(before) is not None or _TELLING_BEFORE.search(before) is not None:
         return True
+    if _TOLL_ROSE_BEFORE.search(before) is not None:
+        return True
     return _TOLL_TOLD_AFTER.match(sentence, d.end) is not None
+
+
+# "The number of people killed in a suicide bombing ... rose to 35 on Tuesday": the day the count reached the figure
+_TOLL_ROSE_BEFORE = re.compile(
+    r"\b(?:rose|risen|climbed|increased|reached|jumped|grew|soared)\s+to\s+(?:at\s+least\s+|about\s+|around\s+|more\s+"
+    r"than\s+|nearly\s+)?[\d,]+(?:\s+\w+)?\s+(?:on\s+|late\s+on\s+|early\s+on\s+|by\s+)?$",
+    re.I,
+)
 
 
 # "The government on Tuesday lowered the death toll from the attack ... to 35": the day the figure was given
@@ -859,6 +886,21 @@ def _item_span(text: str, pos: int) -> tuple[int | None, int]:
 
 
 _HEADING_MAX = 120  # characters of an item's heading line
+# An item's heading fragment: its first words up to a stop, a colon or a dash ("2. Kafr Nabl (southern Idlib
+# countryside).", "3. Grodno, Sovetskaya Square.", "- Kulundu (Leilek district):"), after the number or bullet.
+_ITEM_HEAD = re.compile(
+    r"[ \t]*(?:\d{1,2}[.)]|[-\u2022*]|\d{1,2}[:.]\d{2}[ \t]*[-\u2013\u2014:])?[ \t]*"
+    r"([^\n]{1,80}?)(?:\.(?:\s|$)|:|\s[-\u2013\u2014]\s)"
+)
+
+
+def _in_item_heading(text: str, item: int, toponyms: list[Toponym], resolved: list[Place | None], place: Place) -> bool:
+    """The place is named in the item's heading fragment, a short verbless label of the item ("2. Kafr Nabl
+    (southern Idlib countryside)."), not in passing in an earlier sentence of the item."""
+    m = _ITEM_HEAD.match(text, item)
+    if m is None or len(m.group(1).split()) > 10:
+        return False
+    return any(p is place and m.start(1) <= t.start < m.end(1) for t, p in zip(toponyms, resolved, strict=True))
 
 
 _BASED_AFTER = re.compile(r"[-\u2010-\u2014]?\s?based\b", re.I)
@@ -1634,6 +1676,20 @@ def _names_the_placeholder(a: Mention, b: Mention) -> bool:
     return b.inter1 in (1, 2, 3, 4, 8) and any(named_as_agent(e.text, b.actor1, country) for e in b.evidence)
 
 
+_REGAINS = "Government regains territory"
+_OVERTAKES = "Non-state actor overtakes territory"
+_STATE_FORCES_OF = re.compile(r"(?:Military|Police) Forces of (?:the )?(.+?) \(")
+
+
+def _foreign_forces(actor: str | None, place: Place | None) -> bool:
+    """The actor is a state's forces of another country than the one the event happened in."""
+    m = _STATE_FORCES_OF.match(actor or "")
+    if m is None or place is None or not place.iso:
+        return False
+    iso = country_iso2(m.group(1))
+    return iso is not None and iso != place.iso
+
+
 def _same_doer(mention: Mention, goes_on: _Draft | None, sentence: str, country: str | None) -> None:
     """A sentence that goes on about the incident just told and names no armed actor ("At least seven residents were
     killed") keeps the doer that incident named: the story's armed group, not an unidentified one."""
@@ -2184,6 +2240,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     # "a Ramallah-based rights group", "the London-based Observatory": where the speaker sits, never where the event is
     resolved = [None if _BASED_AFTER.match(text, t.end) else p for t, p in zip(toponyms, resolved, strict=True)]
     resolved = stated_hierarchy(text, toponyms, resolved)
+    resolved = speaking_governments(text, toponyms, resolved)  # "Baku said ...": the government, not a place
     country = _country_hint(resolved, text)
     doc_places = document_places(toponyms, resolved)
     # the groups of the incidents the report tells, not of the older ones it recalls ("two weeks after jihadists of
@@ -2220,8 +2277,14 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     # the headline (or the line after it) says the report is about demonstrations
     about_protests = DEMO_WORD.search(text[: _line_end(text, _line_end(text, 0) + 1)]) is not None
     background_lines = [
-        (s.start, _section_end(text, _line_end(text, s.start + len(s.text) - len(s.text.lstrip()) + head.end() + 1),
-                               alone=_subheading(text, s.start, s.end)))  # fmt: skip
+        (
+            s.start,
+            _section_end(
+                text,
+                _line_end(text, s.start + len(s.text) - len(s.text.lstrip()) + head.end() + 1),
+                alone=_subheading(text, s.start, s.end),
+            ),
+        )  # fmt: skip
         for s in sentences
         if (head := _BACKGROUND_HEADING.match(s.text.lstrip())) is not None
     ]  # the line a "Context:" heading opens, or the line (or bulleted lines) after a heading alone on its line, or
@@ -2229,6 +2292,9 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     background_lines += [
         (s.start, _line_end(text, s.start)) for s in sentences if _RECAP_OPENS.match(s.text.lstrip())
     ]  # "A reminder for listeners of how we got here. On the morning of Sunday 17 July, ...": the paragraph recalls
+    background_lines += [
+        (s.start, _line_end(text, s.start)) for s in sentences if _UNVERIFIED_OPENS.match(s.text.lstrip())
+    ]  # "4. Unverified. We received reports of ...": what the monitor has not confirmed is not yet its news
     summaries = [
         (head.start(), end)
         for head in _SUMMARY_HEADING.finditer(text)
@@ -2378,6 +2444,10 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         if _RETRACTED.search(sent.text):
             continue  # "Correction: in our 19:50 entry, we wrote that the helicopter was shot down in Anori": withdrawn
         match, live = classify_with_cues(sent.text, context=before + " " + after)
+        if match is not None and _NAMES_AN_EVENT_TOLD.search(sent.text, 0, match.start):
+            # "residents gathered at the site of the blast": the incident told before, named, not one happening now
+            live = [m for m in live if not _NAMES_AN_EVENT_TOLD.search(sent.text, 0, m.start)]
+            match = max(live, key=lambda m: m.score) if live else None
         crowd = None
         if match is None and not live and about_protests and (crowd := _CROWD_GATHERED.search(sent.text)):
             # a report about protests: "several hundred people gathered in the square" is one of them
@@ -2438,6 +2508,14 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             and aerial_bombing(sent.text, war_actors)
         ):
             match = _as_air_strike(match)
+        elif (
+            match is not None
+            and match.sub_event_type == "Remote explosive/landmine/IED"
+            and strike_blast(
+                match.trigger, " ".join(x.text for x in sentences[max(0, index - 2) : index + 1]), war_actors
+            )
+        ):
+            match = _as_air_strike(match)  # "Residents said heavy explosions shook the area" after the strikes told
         if match is None and cas.fatalities is not None and drafts and index - drafts[-1].sentence_index <= 4:
             # "Five more civilians were killed in the town of Saqba": more victims of the violence just told, at a
             # place of their own: that violence (type, actors) at this place, an event of its own (one per location).
@@ -2608,6 +2686,9 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             # source spoke keeps that day, approximately).
             event_date, precision = drafts[-1].mention.event_date, drafts[-1].mention.time_precision
             goes_on = drafts[-1]
+            here_item = _item_span(text, sent.start)[0]
+            if here_item is not None and here_item != _item_span(text, goes_on.mention.evidence[0].start)[0]:
+                goes_on = None  # a bulletin's next item: its day may be the last one's, its incident is its own
         elif (
             not dated and not told and not _NEW_INCIDENT.match(sent.text) and (day := narrative_day(index)) is not None
         ):
@@ -2651,6 +2732,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
                 continue
 
         in_sentence = [i for i, t in enumerate(toponyms) if sent.start <= t.start < sent.end]
+        item_placed = False  # the place is the one a bulletin item's heading names
         place = place_for_event(
             sent.text,
             sent.start,
@@ -2689,7 +2771,14 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             place = drafts[-1].mention.place
         elif (
             goes_on is None
-            and not in_sentence
+            # no place of its own where the event happened ("students of Kutaisi State University", "forces
+            # positioned in northern Hama shelled the town": where the gunners sit)
+            and not any(
+                not _coarse(p)
+                for _, p in event_places(
+                    sent.text, sent.start, [toponyms[i] for i in in_sentence], [resolved[i] for i in in_sentence]
+                )
+            )
             and (span := _item_span(text, sent.start))[0] is not None
             and (
                 named := _item_place(toponyms, resolved, filed, span[0], span[1])
@@ -2700,6 +2789,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             # the item's place named before ("19:15 - ... the toll in Kryvyi Rih has risen to 10 ... A missile hit an
             # industrial enterprise"): the item tells one place's news
             place = named
+            item_placed = not _coarse(named) and _in_item_heading(text, span[0], toponyms, resolved, named)
         elif (
             goes_on is None
             and not in_sentence
@@ -2796,6 +2886,10 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
                 mention.assoc_actor_1, mention.assoc_actor_2 = roles.assoc_actor_1, roles.assoc_actor_2
                 complete_roles(mention, match.sub_event_type, match.event_type, sent.text, war_actors, mention_country)
         _apply_casualties(mention, cas)
+        if mention.sub_event_type == _REGAINS and _foreign_forces(mention.actor1, mention.place):
+            # ACLED: a foreign state's forces that take a place take it as a non-state actor does (Turkey's forces
+            # in Syria: 110 "overtakes" rows, no "regains", in ../shared/data/acled-syria-battles-2017-2023)
+            mention.sub_event_type = _OVERTAKES
         # the sentence's own places, less where people were going or came from ("driving to visit relatives in X")
         own = [
             p
@@ -2809,8 +2903,8 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             index,
             {attribution} if attribution else set(),
             dated,
-            own_place=not all(_coarse(p) for p in own),
-            named_place=bool(own),
+            own_place=item_placed or not all(_coarse(p) for p in own),
+            named_place=item_placed or bool(own),
             from_title=index in headline,
             told_day=told,
             episode=index in episodes,

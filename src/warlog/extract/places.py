@@ -38,6 +38,7 @@ __all__ = [
     "find_toponyms",
     "get_gazetteer",
     "place_for_event",
+    "speaking_governments",
     "place_from_entry",
     "resolve_toponyms",
 ]
@@ -459,6 +460,11 @@ _LEADING_WORDS = frozenset(
 )
 
 
+def _small_village(c: GazEntry) -> bool:
+    """A village of no known population: many share a name, and a longer name may only end with it."""
+    return c.feature == "village" and not c.population
+
+
 def _longest_match(
     gaz: Gazetteer,
     text: str,
@@ -500,10 +506,13 @@ def _longest_match(
             # a multi-word name spelt another way ("Bustan al-Qasr" / "Bustan Al-Qaser")
             cands, qual = _candidates(gaz, surface, fuzzy=True)
         partial = j < ends[-1] or _follows_name(text, toks, i)
-        if partial and any(c.source == WOF_SOURCE for c in cands):
+        if partial and any(c.source == WOF_SOURCE or _small_village(c) for c in cands):
             # part of a longer capitalised name: not a Who's On First village ("Roel Degamo", "Sardar Mohammad Daud
-            # Khan hospital", "Mung Lai Hkyet camp" are a person, a hospital and a camp, not villages so spelt)
-            pairs = [(c, q) for c, q in zip(cands, qual, strict=True) if c.source != WOF_SOURCE]
+            # Khan hospital", "Mung Lai Hkyet camp" are a person, a hospital and a camp, not villages so spelt), nor
+            # a village of no known size from another list ("Tudun Biri": not Biri, a village 500 km away)
+            pairs = [
+                (c, q) for c, q in zip(cands, qual, strict=True) if c.source != WOF_SOURCE and not _small_village(c)
+            ]
             cands, qual = [c for c, _ in pairs], [q for _, q in pairs]
         if not cands or (
             j == i
@@ -1066,6 +1075,8 @@ def resolve_toponyms(
             place = place_from_entry(entry, cue, t.surface, gazetteer, area_point=area_points) if entry else None
             if place is None and t.city_hint:
                 place = _city_part(t, country, gazetteer)
+            if place is None and country is not None:
+                place = _named_after_its_city(t, country, gazetteer)
         except Exception:  # noqa: BLE001 - one bad toponym must not blank the others
             place = None
         out.append(place)
@@ -1261,14 +1272,15 @@ def _capital_of_bare_name(top: Toponym, entry: GazEntry | None, cue: str | None)
     if entry is None or entry.feature != "admin1" or cue is not None or not entry.city:
         return entry
     key = name_key(top.surface)
-    if key != name_key(entry.city):
-        return entry
+    capital = name_key(entry.city)
     for c in top.candidates:
         if (
             c.feature in ("city", "town")
             and c.iso == entry.iso
             and c.admin1 == entry.admin1
-            and name_key(c.name) == key
+            # the capital under the name the report uses, its own or another ("Chittagong": Chattogram's)
+            and (name_key(c.name) == capital or key == capital)
+            and key in {name_key(n) for n in c.names}
         ):
             return c
     return entry
@@ -1307,6 +1319,27 @@ def _city_part(top: Toponym, country: str | None, gazetteer: Gazetteer | None) -
     city = max(cands, key=lambda c: (country is not None and c.iso == country, c.population))
     place = place_from_entry(city, "part", top.surface, gaz)
     return place
+
+
+def _named_after_its_city(top: Toponym, country: str, gazetteer: Gazetteer | None) -> Place | None:
+    """An unknown name that opens with the name of a city of the report's country ("Daraa al-Balad", the old town
+    of Daraa; "Aleppo al-Jadida"): a part of that city, its point at precision 2."""
+    words = top.surface.split()
+    if len(words) < 2:
+        return None
+    gaz = gazetteer or get_gazetteer()
+    for k in range(len(words) - 1, 0, -1):
+        head = " ".join(words[:k])
+        if len(head) < 4 or head.isupper():
+            continue  # ("UN Human Rights Office" is no part of the town of Un)
+        cities = [
+            c
+            for c in gaz.lookup(head)
+            if c.feature in ("city", "town") and c.iso == country and name_key(head) in {name_key(n) for n in c.names}
+        ]
+        if cities:
+            return place_from_entry(max(cities, key=lambda c: c.population), "part", top.surface, gaz)
+    return None
 
 
 def _admin1_row(e: GazEntry, gaz: Gazetteer) -> GazEntry | None:
@@ -1524,6 +1557,8 @@ _DIRECTION_BEFORE = re.compile(
     r"(?:(?<!close )(?<!next )(?<!near )(?<!road )(?<!highway )(?<!route )(?<!axis )(?<!km )(?<!kilometres )"
     r"(?<!kilometers )(?<!miles )(?<!away )\b(?:to|from|towards?)"
     r"|\b(?:positioned|stationed|based|deployed|entrenched|holed\s+up)\s+(?:in|at|on)"
+    # ("forces positioned in northern Hama shelled the town")
+    r"(?:\s+(?:the\s+)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|central|rural))?"
     r")\s+(?:the\s+)?$",
     re.I,
 )
@@ -1549,7 +1584,9 @@ def _charged_at(sentence: str, s0: int, t: Toponym) -> bool:
 
 
 _FACILITY_AFTER = re.compile(
-    r"\s+(?:hospital|clinic|school|university|mosque|church|bakery|market|prison|stadium|hotel|mall|factory)\b", re.I
+    r"\s+(?:hospital|clinic|school|university|mosque|church|bakery|market|prison|stadium|hotel|mall|factory|park|square"
+    r"|plaza|gardens?|cathedral|temple|shrine|palace|monument)\b",
+    re.I,
 )
 
 
@@ -1605,6 +1642,29 @@ _NOT_CONTAINMENT = re.compile(
     re.I,
 )
 NEAR_KM = 40.0  # a neighbourhood, a camp or a village named as of or near a town lies within this distance of it
+
+
+# A capital that speaks is its government ("Baku said Armenian shelling hit ...", "Moscow denies ..."): a subject named
+# by a place, followed by a verb of saying, is no place of the event (a country keeps its row: it tells the scope).
+_SPEAKER_OPEN = re.compile(r"(?:^|[.!?]\s+|\n\s*|[,;:]\s*|\b(?:and|but|while|whereas|as|Meanwhile,?)\s+)$")
+_SPEECH_AFTER = re.compile(
+    r"\s+(?:has\s+|have\s+|had\s+|also\s+|later\s+|again\s+)?(?:said|says|say|claimed|claims|accused|accuses|denied"
+    r"|denies|insisted|insists|blamed|blames|warned|warns|announced|announces|reported|reports|alleged|alleges|maintains"
+    r"|maintained|responded|condemned|condemns|vowed|vows)\b"
+)
+
+
+def speaking_governments(text: str, toponyms: list[Toponym], resolved: list[Place | None]) -> list[Place | None]:
+    """The resolved places less the capitals that speak for their government (metonymy): no place of any event."""
+    return [
+        None
+        if p is not None
+        and p.feature != "country"
+        and _SPEAKER_OPEN.search(text, max(0, t.start - 30), t.start) is not None
+        and _SPEECH_AFTER.match(text, t.end) is not None
+        else p
+        for t, p in zip(toponyms, resolved, strict=True)
+    ]
 
 
 def stated_hierarchy(text: str, toponyms: list[Toponym], resolved: list[Place | None]) -> list[Place | None]:

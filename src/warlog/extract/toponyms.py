@@ -380,7 +380,11 @@ _NOUN += r"|circle|cercle|commune|department|prefecture|county|region|state|terr
 _NOUN += r"|sub-?division|division|local government area|LGA|oblast|raion|rayon|woreda|zone|kebele|sub-?county)"
 _MODIFIER = r"(?:(?:military|refugee|displacement|border|old|industrial|main)\s+)?"  # "X military airport"
 _MARK_AFTER = re.compile(rf"^(?:['’]s)?\s+{_MODIFIER}{_NOUN}\b", re.I)
-_MARK_BEFORE = re.compile(rf"\b{_NOUN}\s+of\s+(?:the\s+)?$", re.I)
+_MARK_BEFORE = re.compile(
+    rf"\b(?:{_NOUN}|residents|inhabitants|outskirts|suburbs|streets|centre|center|heart|edge|entrance|fringes?"
+    r"|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+(?:part|side|edge|outskirts))\s+of\s+(?:the\s+)?$",
+    re.I,
+)  # ("residents of Hodeidah said", "the outskirts of Goma": where people live and parts of a place mark a place)
 
 
 def marked_as_place(text: str, top) -> bool:  # noqa: ANN001
