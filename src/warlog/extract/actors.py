@@ -1046,8 +1046,8 @@ _BATTLE_SUBS = frozenset({"Armed clash", "Government regains territory", "Non-st
 # An actor's people harmed, told as a reduced relative ("police cadets killed in the bombing", "soldiers wounded by
 # the blast"): the victims' side, never the doer (an active "soldiers killed five militants" has an object instead).
 _HARMED_AFTER = re.compile(
-    r"(?:\s+[\w-]+){0,2}?\s+(?:killed|wounded|injured|hurt|slain|maimed)\s+(?:in|by|on|during|when|while|at|near|as"
-    r"|after|since|overnight|yesterday|today|this|last)\b",
+    r"(?:\s+[\w-]+){0,2}?\s+(?:killed|wounded|injured|hurt|slain|maimed)\s+(?:in|by|on|during|when|while|at(?!\s+(?:least"
+    r"|most)\b)|near|as|after|since|overnight|yesterday|today|this|last)\b",  # (not "soldiers killed at least 22")
     re.I,
 )
 

@@ -135,6 +135,31 @@ _RETRACTED = re.compile(
     r"(?:wrote|reported|said|stated|misstated|misreported)\b|\ban? (?:earlier|previous) version of this\b",
     re.I,
 )
+# A body paragraph that opens on its day ("On 8 August, fighting spread north to ..."): a day's incidents told
+_DATED_PARAGRAPH = re.compile(
+    r"^[ \t]*(?:On|By|Late on|Early on)\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}|(?:Monday|Tuesday|Wednesday"
+    r"|Thursday|Friday|Saturday|Sunday))\b",
+    re.M,
+)
+# "It covers the period from 7 August to 11 August 2019": what the update reports on, and when that starts
+_COVERS_PERIOD = re.compile(
+    r"\bcover(?:s|ing|ed)?\s+(?:the\s+)?(?:period|days?|week)\s+(?:from|between|of)\s+([^.;\n]{3,40}?)\s+(?:to|until|and|-|\u2013)\s",
+    re.I,
+)
+
+
+_LEAD_CHARS = 800  # the opening of a report, where an update says what period it covers
+
+
+def _covered_from(head: str, published: date | None) -> date | None:
+    """The first day of the period a report's opening lines say it covers, if they say so."""
+    m = _COVERS_PERIOD.search(head)
+    if m is None:
+        return None
+    days = [d.value for d in find_dates(m.group(1), published) if d.value is not None]
+    return min(days) if days else None
+
+
 _NUMBERED_LINE = re.compile(r"^[ \t]*\d{1,2}[.)][ \t]+\S", re.M)
 _BULLET_LINE = re.compile(r"[ \t]*[-\u2022*][ \t]+")  # (numbered lines are a bulletin's items: news)
 
@@ -2298,8 +2323,11 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     summaries = [
         (head.start(), end)
         for head in _SUMMARY_HEADING.finditer(text)
-        if (end := _section_end(text, _line_end(text, head.end() + 1))) and len(_NUMBERED_LINE.findall(text, end)) >= 2
-    ]  # a summary, when numbered items tell its incidents after it (read from the lines: a label may be cut off)
+        if (end := _section_end(text, _line_end(text, head.end() + 1)))
+        and (len(_NUMBERED_LINE.findall(text, end)) >= 2 or len(_DATED_PARAGRAPH.findall(text, end)) >= 2)
+    ]  # a summary, when numbered items or paragraphs opening on their days tell its incidents after it (read from
+    # the lines: a label may be cut off)
+    period_start = _covered_from(text[:_LEAD_CHARS], published)
 
     item_days: dict[int, DateMention | None] = {}
 
@@ -2717,6 +2745,8 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             # marched in the early afternoon"): a sentence that names no day of its own, or only a time of day, is on
             # the day the story told last, not on the publication day
             event_date, precision = story, 1
+        if period_start is not None and event_date is not None and event_date < period_start:
+            continue  # before the period the update says it covers ("It covers the period from 7 August"): a recall
         if published is not None and event_date is not None and (published - event_date).days > BACKGROUND_DAYS:
             if news_day is not None and abs((news_day - event_date).days) <= BACKGROUND_DAYS:
                 pass  # close to the incident the report is about (published weeks later)

@@ -344,6 +344,8 @@ _UNIT_WORD_AFTER = re.compile(
     r"commune|municipality|sub-?county|township|tehsil|LGA|local government area)\b",
     re.I,
 )
+# units named after the town that is their seat (ACLED codes the seat when only the unit is named)
+_SEAT_UNIT_AFTER = re.compile(r"\s+(?:township|tehsil|taluka|upazila|LGA|local government area)\b", re.I)
 _PART_WORD_AFTER = re.compile(r"\s+(?:neighbou?rhood|quarter|suburb)\b", re.I)
 _SITE_WORD_AFTER = re.compile(
     r"\s+(?:air\s*base|base|airport|hospital|school|university|college|academy|barracks|prison|stadium|hotel|mosque|"
@@ -359,6 +361,8 @@ def _not_a_unit_s_village(text: str, top: Toponym) -> Toponym | None:
     The name is dropped when those villages were all it had."""
     if not top.candidates or not any(c.source == WOF_SOURCE for c in top.candidates):
         return top
+    if _SEAT_UNIT_AFTER.match(text, top.end):
+        return top  # "Pinlaung township", "Konduga LGA": a unit named after its seat, the village of that name
     if _UNIT_WORD_AFTER.match(text, top.end) or (" " in top.surface and _SITE_WORD_AFTER.match(text, top.end)):
         keep = [(c, q) for c, q in zip(top.candidates, top.quality, strict=False) if c.source != WOF_SOURCE]
     elif _PART_WORD_AFTER.match(text, top.end):

@@ -377,7 +377,8 @@ _NOUN += r"governorate|province|countryside|sub-?district|area"
 # the administrative units of other countries' reports ("the Bandiagara circle", "the commune of Sangha", "the
 # municipality of Aguililla", "Mamfe Central Subdivision", "Rutshuru territory", "Kherson oblast")
 _NOUN += r"|circle|cercle|commune|department|prefecture|county|region|state|territory|municipality|chiefdom"
-_NOUN += r"|sub-?division|division|local government area|LGA|oblast|raion|rayon|woreda|zone|kebele|sub-?county)"
+_NOUN += r"|sub-?division|division|local government area|LGA|oblast|raion|rayon|woreda|zone|kebele|sub-?county"
+_NOUN += r"|township|tehsil|upazila|taluka|mandal|canton|arrondissement|municipio|barangay)"
 _MODIFIER = r"(?:(?:military|refugee|displacement|border|old|industrial|main)\s+)?"  # "X military airport"
 _MARK_AFTER = re.compile(rf"^(?:['’]s)?\s+{_MODIFIER}{_NOUN}\b", re.I)
 _MARK_BEFORE = re.compile(
