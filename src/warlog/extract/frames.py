@@ -126,9 +126,14 @@ _UNVERIFIED_OPENS = re.compile(
 )
 _SUMMARY_HEADING = re.compile(
     r"^[ \t]*(?:SUMMARY|Summary|HIGHLIGHTS|Highlights|KEY POINTS|Key points|OVERVIEW|Overview|IN BRIEF|In brief)"
-    r"[ \t]*(?::|$)",
+    r"[ \t]*(?::|$)"
+    # a live blog's closing entry over bullets: "23:40 - We are ending our live coverage here. A summary of what we
+    # know:"
+    r"|^[ \t]*\d{1,2}[:.]\d{2}[ \t]*[-\u2013\u2014:][^\n]{0,120}?\b(?:[Aa]\s+)?(?:summary|recap)\b"
+    r"[^\n:.]{0,40}:[ \t]*$",
     re.M,
 )
+_TIMED_LINE = re.compile(r"^[ \t]*\d{1,2}[:.]\d{2}[ \t]*[-\u2013\u2014:]", re.M)  # a live blog's entries
 # What the outlet says it had told wrongly (a correction): the sentence withdraws it; the next one tells the fact.
 _RETRACTED = re.compile(
     r"\b(?:we|this (?:article|story|report|page|blog)) (?:had )?(?:wrongly |incorrectly |mistakenly |erroneously )?"
@@ -334,6 +339,13 @@ def _news_day_told(
         if lead and news_day is None and d.precision == 1 and 0 <= (published - d.value).days <= LATE_REPORT_DAYS:
             return True
     return False
+
+
+_LEAD_SENTENCES = 3
+# what an investigation or a reconstruction says of itself in its lead
+_GOES_BACK = re.compile(
+    r"\b(?:reconstruct\w*|investigat\w*|inquiry|what happened|in the days that followed|(?:weeks|months) after)\b", re.I
+)
 
 
 def _calendar_date(d: DateMention) -> bool:
@@ -1715,6 +1727,12 @@ def _foreign_forces(actor: str | None, place: Place | None) -> bool:
     return iso is not None and iso != place.iso
 
 
+def _own_forces(actor: str | None, place: Place | None) -> bool:
+    """The actor is the state forces of the country the event happened in."""
+    m = _STATE_FORCES_OF.match(actor or "")
+    return m is not None and place is not None and bool(place.iso) and country_iso2(m.group(1)) == place.iso
+
+
 def _same_doer(mention: Mention, goes_on: _Draft | None, sentence: str, country: str | None) -> None:
     """A sentence that goes on about the incident just told and names no armed actor ("At least seven residents were
     killed") keeps the doer that incident named: the story's armed group, not an unidentified one."""
@@ -2296,6 +2314,18 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         i for i, s in enumerate(sentences) if s.text.strip() and dateline_end(s.text.strip()) >= len(s.text.strip())
     ]
     news_day: date | None = None  # the day of the incident the report is about, when it is long before publication
+    for s in sentences[first_body : first_body + _LEAD_SENTENCES]:
+        # an investigation's lead that says it goes back over a day ("Three weeks after fighters stormed the village
+        # ... we reconstruct what happened on 5 June"): that day is the news, weeks before publication
+        if published is not None and _GOES_BACK.search(s.text):
+            told_days = [
+                d.value
+                for d in find_dates(s.text, published)
+                if d.value is not None and _calendar_date(d) and BACKGROUND_DAYS < (published - d.value).days <= 120
+            ]
+            if told_days:
+                news_day = min(told_days)
+                break
     episodes: set[int] = set()  # sentences that tell one episode over days at one place ("over five days in March")
 
     about_syria = _ABOUT_SYRIA.search(text) is not None
@@ -2324,7 +2354,11 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         (head.start(), end)
         for head in _SUMMARY_HEADING.finditer(text)
         if (end := _section_end(text, _line_end(text, head.end() + 1)))
-        and (len(_NUMBERED_LINE.findall(text, end)) >= 2 or len(_DATED_PARAGRAPH.findall(text, end)) >= 2)
+        and (
+            len(_NUMBERED_LINE.findall(text, end)) >= 2
+            or len(_DATED_PARAGRAPH.findall(text, end)) >= 2
+            or len(_TIMED_LINE.findall(text, end)) >= 2
+        )
     ]  # a summary, when numbered items or paragraphs opening on their days tell its incidents after it (read from
     # the lines: a label may be cut off)
     period_start = _covered_from(text[:_LEAD_CHARS], published)
@@ -2916,9 +2950,16 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
                 mention.assoc_actor_1, mention.assoc_actor_2 = roles.assoc_actor_1, roles.assoc_actor_2
                 complete_roles(mention, match.sub_event_type, match.event_type, sent.text, war_actors, mention_country)
         _apply_casualties(mention, cas)
-        if mention.sub_event_type == _REGAINS and _foreign_forces(mention.actor1, mention.place):
-            # ACLED: a foreign state's forces that take a place take it as a non-state actor does (Turkey's forces
-            # in Syria: 110 "overtakes" rows, no "regains", in ../shared/data/acled-syria-battles-2017-2023)
+        if (
+            mention.sub_event_type == _REGAINS
+            and _foreign_forces(mention.actor1, mention.place)
+            and _own_forces(mention.actor2, mention.place)
+            and mention.place.feature != "country"  # (a place of its own, not a country read from "French aircraft")
+        ):
+            # ACLED: a foreign state's forces that take a place from the country's own forces take it as a
+            # non-state actor does (foreign forces in Syria: 114 "overtakes" rows, no "regains", in
+            # ../shared/data/acled-syria-battles-2017-2023); beside the government ("Rwandan and Mozambican troops
+            # recaptured the town" from insurgents) they regain it for it
             mention.sub_event_type = _OVERTAKES
         # the sentence's own places, less where people were going or came from ("driving to visit relatives in X")
         own = [

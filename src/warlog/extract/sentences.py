@@ -58,7 +58,9 @@ def _glue_keyword_runs(text: str, spans: list[tuple[int, int]]) -> list[tuple[in
 # A line the parser ran into the next one: a headline (the report's first line, no final stop), a dateline
 # ("OUAGADOUGOU, 6 June 2021 -") or a line that ends a sentence.
 _DATELINE_LINE = re.compile(r"^[A-Z][A-Za-z .,'()/-]{1,60}?,?\s[^\n]{0,40}?(?:\s[-\u2013\u2014]+|:)\s*$")
-_LINE_BREAK = re.compile(r"\n(?=[\"'\u201c\u2018(]*[A-Z0-9])")
+_LINE_BREAK = re.compile(
+    r"\n(?=[\"'\u201c\u2018(]*[A-Z0-9]|[-\u2022*][ \t])"
+)  # (a bulleted line: "- Kulundu (Leilek ...")
 
 
 def _lines(chunk: str, first: bool) -> list[tuple[int, str]]:

@@ -712,6 +712,17 @@ _PERSON_TAKEN = re.compile(
 )
 
 
+_BY_AFTER = re.compile(r"(?:\s+[\w-]+){0,3}?\s+by\b", re.I)
+_ALIVE_AFTER = re.compile(r"\s+(?:alive|unharmed|wounded|injured)\b", re.I)
+# the passive's subject a number, a pronoun or an armed person ("one was captured", "two of the attackers were
+# captured", "the gunman was captured"), right before its auxiliary
+_WHO_TAKEN_BEFORE = re.compile(
+    r"(?:^|[,;:.]\s+|\b(?:and|said|says|say)\s+(?:that\s+)?)(?:(?:one|two|three|four|five|\d+)(?:\s+(?:of\s+)?(?:them|the\s+[\w-]+|others?))?|he|she|they"
+    r"|both|another|the\s+(?:other|last|fifth|sixth)|(?:the|a|an|one|two|three|four|five|six|\d+)\s+(?:[\w-]+\s+)?"
+    r"(?:gunm[ae]n|attackers?|assailants?|"
+    r"bombers?|militants?|fighters?|soldiers?|officers?|pilots?))\s+(?:(?:was|were|had\s+been|has\s+been|have\s+been)\s+)?$",
+    re.I,
+)
 # "300 of the escaped prisoners had been recaptured": the passive's auxiliary just before the trigger
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being)\s+$", re.I)
 _NAMED_PERSON = re.compile(
@@ -734,6 +745,8 @@ def _captures_person(sentence: str, m: re.Match[str]) -> bool:
     nationality ("captured two Canadians, a Norwegian and a Filipina")."""
     if _ALIAS_AFTER.match(sentence, m.end()):
         return True  # "captured Dairo Usuga, alias Otoniel": a wanted person, named with his alias
+    if _ALIVE_AFTER.match(sentence, m.end()) or _WHO_TAKEN_BEFORE.search(sentence, 0, m.start()):
+        return True  # "one was captured alive", "two of the gunmen were captured": people, not ground
     obj = re.match(r"\s+(?:the |a |an |\d+ |two |three |four |five |several |some )?([A-Z][\w-]+)", sentence[m.end() :])
     if obj and _nationals(obj.group(1)):
         return True
@@ -820,7 +833,14 @@ def _find(sentence: str, actors: Sequence[str]) -> list[tuple[EventTypeMatch, st
         elif sub in (_TERRITORY, _RETAKE) and _captures_person(sentence, m):
             # "marines recaptured drug lord X", "alias Otoniel was captured": a person, not ground; taken by an armed
             # group ("seventeen missionaries were seized by a gang") an abduction
-            sub = ABDUCT if _perpetrator_kind(sentence, m.start(), actors) in _NONSTATE_KINDS else ARREST
+            sub = (
+                ARREST
+                # the captured named by a number or as fighters, their captor unnamed: taken by the state's forces
+                if _WHO_TAKEN_BEFORE.search(sentence, 0, m.start()) and not _BY_AFTER.match(sentence, m.end())
+                else ABDUCT
+                if _perpetrator_kind(sentence, m.start(), actors) in _NONSTATE_KINDS
+                else ARREST
+            )
         elif sub in (_TERRITORY, _RETAKE):
             sub = _resolve_territory(sentence, sub, m, actors)
         elif (
