@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
@@ -2103,7 +2104,12 @@ _TIED_TO_TRIGGER = re.compile(
 
 
 def _in_report_country(
-    place: Place | None, country: str | None, doc_places: list[Place], sentence: str = "", trigger: int | None = None
+    place: Place | None,
+    country: str | None,
+    doc_places: list[Place],
+    sentence: str = "",
+    trigger: int | None = None,
+    filed: Sequence[Place] = (),
 ) -> Place | None:
     """A place abroad in a report about one country is usually a misread word ("US-led", "UK-based" read as towns
     called Us or Uk) or a capital that only comments: take the report's own main place instead, unless the sentence
@@ -2126,9 +2132,23 @@ def _in_report_country(
         if place.iso in named_countries(beside):
             return place
     home = [p for p in doc_places if p.country == country and p.feature != "country"]
+    if (
+        sentence
+        and place.surface
+        and (at := sentence.find(place.surface)) > 0
+        and _CITY_PART_BEFORE.search(sentence, max(0, at - 40), at)
+    ):
+        # "the commune of Gombe" in a report filed from Kinshasa: a part of the city the report was filed from,
+        # not the namesake town abroad nor the report's other places
+        home = [p for p in filed if p.country == country] + home
     if not home:
         return place
     return replace(home[0], geo_precision=max(home[0].geo_precision, 2))
+
+
+_CITY_PART_BEFORE = re.compile(
+    r"\b(?:commune|neighbou?rhood|quarter|district|suburb|borough|township|municipality)\s+of\s+(?:the\s+)?$", re.I
+)
 
 
 _SAME_ADMIN = re.compile(r"\b(?:the )?same (?:province|governorate|region|state|district|county|area)\b", re.I)
@@ -2277,6 +2297,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         if dateline and dateline[0] <= t.start and (t.start < dateline[1] or t.end <= skip_before)
     }  # (up to skip_before: a wire's second dateline too)
     filed_iso = Counter(p.iso for i, p in enumerate(resolved) if i in filed and p is not None and p.iso)
+    filed_places = [p for i, p in enumerate(resolved) if i in filed and p is not None and not _coarse(p)]
     if filed and any(p is not None for i, p in enumerate(resolved) if i not in filed):
         resolved = [None if i in filed else p for i, p in enumerate(resolved)]
     resolved = _home_reading(text, toponyms, resolved, filed_iso)
@@ -2805,7 +2826,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             [resolved[i] for i in in_sentence],
             doc_places,
         )
-        place = _in_report_country(place, country, doc_places, sent.text, match.start)
+        place = _in_report_country(place, country, doc_places, sent.text, match.start, filed_places)
         if (
             goes_on is not None
             and goes_on.mention.place is not None

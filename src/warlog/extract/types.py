@@ -798,6 +798,21 @@ def raw_cues(sentence: str) -> set[str]:
     return {t.sub for t, _ in _raw_triggers(sentence)}
 
 
+# An arrest asked for or ordered, not made: "ordered the arrest of", "called for the arrest of", "a warrant for the
+# arrest of"
+_ARREST_ASKED = re.compile(
+    r"\b(?:order(?:ed|s|ing)?|call(?:ed|s|ing)?\s+for|demand(?:ed|s|ing)?|s(?:ought|eeks?|eeking)|warrants?\s+for"
+    r"|urg(?:ed|es|ing))\s+(?:the\s+|an?\s+|their\s+|his\s+|her\s+)?(?:immediate\s+|swift\s+)?$",
+    re.I,
+)
+# a verb in the plain present after "who/that/which": what someone habitually does ("gangs that kidnap travellers")
+_HABIT_VERB = re.compile(r"(?:kidnap|abduct|attack|kill|loot|raid|burn|shell|bomb|rob|extort|terrori[sz]e)s?", re.I)
+_WHO_HABITUALLY = re.compile(
+    r"\b(?:who|that|which)\s+(?:often\s+|regularly\s+|routinely\s+|still\s+|also\s+|frequently\s+|continue\s+to\s+)?$",
+    re.I,
+)
+
+
 def _find(sentence: str, actors: Sequence[str]) -> list[tuple[EventTypeMatch, str]]:
     """Triggers with their evidence tag, sub-types resolved from who acts."""
     raw = _raw_triggers(sentence)
@@ -820,6 +835,10 @@ def _find(sentence: str, actors: Sequence[str]) -> list[tuple[EventTypeMatch, st
             continue  # "rescued 12 kidnapped victims": the victims of an earlier abduction freed, not an abduction
         if sub == ABDUCT and _BY_CARERS.match(sentence, m.end()):
             continue  # "two people taken away by ambulance": carried to care, not abducted
+        if sub == ARREST and _ARREST_ASKED.search(sentence, max(0, m.start() - 50), m.start()):
+            continue  # "ordered the arrest of the unit's commander", "issued a warrant for": an order, no arrest yet
+        if _HABIT_VERB.fullmatch(m.group(0)) and _WHO_HABITUALLY.search(sentence, max(0, m.start() - 30), m.start()):
+            continue  # "the bandits who kidnap and tax them": what a group does, in the present, not one happening
         if (
             sub == ABDUCT
             and re.fullmatch(r"(?:hijack|kidnapp|abduct)ed", m.group(0), re.I)
