@@ -63,3 +63,74 @@ def test_miss_summary() -> None:
     assert s["acc_161km_if_same_area_right"] == 0.5
     assert s["top"]["area, same entity"] == ["Canada (1)"]
     assert "right" not in s["top"]
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# News regions (data/news_regions.csv, world.news_region_rows)
+
+
+def _country(iso: str, name: str, lat: float, lon: float, pop: int = 1000) -> dict:
+    return {"iso": iso, "name": name, "alt_names": [], "lat": lat, "lon": lon, "population": pop}
+
+
+def test_news_region_rows(tmp_path: Path) -> None:
+    from warlog.gazetteer.world import news_region_rows
+
+    table = tmp_path / "regions.csv"
+    table.write_text(
+        "name,alt_names,members,note\n"
+        "Horn of Africa,,SO|ET,\n"
+        "Donbas,Donbass,UA:Donetsk|UA:Luhansk,\n"
+        "Nowhere,,UA:Atlantis|SO,\n",  # a member the index lacks: no row
+        encoding="utf-8",
+    )
+    countries = [_country("SO", "Somalia", 6.0, 48.0, 10), _country("ET", "Ethiopia", 9.0, 39.0, 20)]
+    countries.append(_country("UA", "Ukraine", 49.0, 32.0))
+    admin1 = [
+        {"iso": "UA", "name": "Donetsk", "alt_names": ["Donets'ka Oblast'"], "lat": 48.0, "lon": 37.8},
+        {"iso": "UA", "name": "Luhansk", "alt_names": [], "lat": 49.0, "lon": 39.2},
+    ]
+    rows = {r["name"]: r for r in news_region_rows(countries, admin1, table)}
+    assert set(rows) == {"Horn of Africa", "Donbas"}
+    horn, donbas = rows["Horn of Africa"], rows["Donbas"]
+    assert horn["feature"] == "region" and horn["iso"] is None and horn["country"] is None
+    assert (horn["lat"], horn["lon"], horn["population"]) == (7.5, 43.5, 30)
+    assert donbas["iso"] == "UA" and donbas["country"] == "Ukraine" and donbas["alt_names"] == ["Donbass"]
+    assert (donbas["lat"], donbas["lon"]) == (48.5, 38.5)
+
+
+def test_shipped_news_regions_are_well_formed() -> None:
+    import csv
+
+    from warlog.gazetteer.world import NEWS_REGIONS_CSV
+
+    with NEWS_REGIONS_CSV.open(encoding="utf-8", newline="") as fh:
+        recs = list(csv.DictReader(fh))
+    assert len(recs) >= 20
+    names = [r["name"] for r in recs]
+    assert len(names) == len(set(names))
+    for r in recs:
+        members = r["members"].split("|")
+        assert len(members) >= 2, r["name"]  # a region is a group: one unit is its own row already
+        for m in members:
+            iso, _, unit = m.partition(":")
+            assert len(iso) == 2 and iso.isupper(), m
+
+
+def test_a_news_region_outranks_its_namesake_village() -> None:
+    from gaztools import gazetteer_of, row
+    from warlog.eval.geoparse import resolve_spans
+
+    gaz = gazetteer_of([
+        row("us-v", "Middle East", "village", "US", 38.9, -77.0, admin1="Maryland"),
+        row("sy-v", "Al Sahel", "village", "SY", 35.9, 39.0, admin1="Ar Raqqa", alt_names=["Sahel"]),
+        row("ml", "Mali", "country", "ML", 17.0, -4.0, population=20_000_000),
+        row("newsregion-middle-east", "Middle East", "region", None, 29.2, 42.8, country=None,
+            population=434_000_000, alt_names=["Mideast"]),
+        row("newsregion-sahel", "Sahel", "region", None, 16.7, 2.5, country=None, population=81_000_000),
+    ])  # fmt: skip
+    text = "Tension rose across the Middle East and the Sahel."
+    spans = [(text.index("Middle East"), text.index("Middle East") + 11), (text.index("Sahel"), len(text) - 1)]
+    me, sahel = resolve_spans(text, spans, gazetteer=gaz)
+    assert me is not None and me.gazetteer_id == "newsregion-middle-east"
+    assert sahel is not None and sahel.gazetteer_id == "newsregion-sahel"
