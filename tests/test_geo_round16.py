@@ -81,7 +81,9 @@ def test_news_region_rows(tmp_path: Path) -> None:
         "name,alt_names,members,note\n"
         "Horn of Africa,,SO|ET,\n"
         "Donbas,Donbass,UA:Donetsk|UA:Luhansk,\n"
-        "Nowhere,,UA:Atlantis|SO,\n",  # a member the index lacks: no row
+        "Nowhere,,UA:Atlantis|SO,\n"  # a member the index lacks: no row
+        "Gulf of Aden,,@12.5 48.0,sea\n"
+        "South Ossetia,,GE@42.35 44.0,\n",
         encoding="utf-8",
     )
     countries = [_country("SO", "Somalia", 6.0, 48.0, 10), _country("ET", "Ethiopia", 9.0, 39.0, 20)]
@@ -91,7 +93,10 @@ def test_news_region_rows(tmp_path: Path) -> None:
         {"iso": "UA", "name": "Luhansk", "alt_names": [], "lat": 49.0, "lon": 39.2},
     ]
     rows = {r["name"]: r for r in news_region_rows(countries, admin1, table)}
-    assert set(rows) == {"Horn of Africa", "Donbas"}
+    assert set(rows) == {"Horn of Africa", "Donbas", "Gulf of Aden", "South Ossetia"}
+    aden = rows["Gulf of Aden"]
+    assert aden["iso"] is None and (aden["lat"], aden["lon"]) == (12.5, 48.0)
+    assert rows["South Ossetia"]["iso"] == "GE" and rows["South Ossetia"]["country"] is None  # GE not in `countries`
     horn, donbas = rows["Horn of Africa"], rows["Donbas"]
     assert horn["feature"] == "region" and horn["iso"] is None and horn["country"] is None
     assert (horn["lat"], horn["lon"], horn["population"]) == (7.5, 43.5, 30)
@@ -111,10 +116,15 @@ def test_shipped_news_regions_are_well_formed() -> None:
     assert len(names) == len(set(names))
     for r in recs:
         members = r["members"].split("|")
-        assert len(members) >= 2, r["name"]  # a region is a group: one unit is its own row already
+        if len(members) == 1:  # a point of its own (a sea, a breakaway region): one unit is its own row already
+            iso, at, point = members[0].partition("@")
+            assert at and (not iso or (len(iso) == 2 and iso.isupper())), r["name"]
+            lat, lon = (float(x) for x in point.split())
+            assert -90 <= lat <= 90 and -180 <= lon <= 180
+            continue
         for m in members:
             iso, _, unit = m.partition(":")
-            assert len(iso) == 2 and iso.isupper(), m
+            assert len(iso) == 2 and iso.isupper() and "@" not in m, m
 
 
 def test_a_news_region_outranks_its_namesake_village() -> None:

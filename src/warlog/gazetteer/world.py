@@ -612,7 +612,9 @@ def news_region_rows(countries: list[dict], admin1: list[dict], path: Path = NEW
     Luhansk, "Kivu", "Sinai", "Mindanao", "Niger Delta"), from `data/news_regions.csv` (members as ISO codes or
     "ISO:unit name"), each at the mean point of its members' rows (as the macro-regions), so that the name answers
     as a region (ACLED precision 2 at most) and not as a namesake village ("Middle East", a village of Maryland;
-    "Sahel", a village of Raqqa). A row one of whose members the index lacks makes no region."""
+    "Sahel", a village of Raqqa). A member "@lat lon" (or "ISO@lat lon") is a point of its own, for seas and
+    regions no unit of the index outlines ("Gulf of Aden", "South Ossetia"). A row one of whose members the index
+    lacks makes no region."""
     by_iso = {r["iso"]: r for r in countries}
     units: dict[tuple[str, str], dict] = {}
     for r in admin1:
@@ -620,13 +622,18 @@ def news_region_rows(countries: list[dict], admin1: list[dict], path: Path = NEW
             units.setdefault((r.get("iso") or "", exact_key(n)), r)
     with path.open(encoding="utf-8", newline="") as fh:
         for rec in csv.DictReader(fh):
-            rows = []
+            rows: list[dict | None] = []
             for m in (m.strip() for m in rec["members"].split("|") if m.strip()):
+                if "@" in m:  # a point of its own: a sea, or a region no unit of the index outlines
+                    iso, _, point = m.partition("@")
+                    lat, _, lon = point.strip().partition(" ")
+                    rows.append({"iso": iso or None, "lat": float(lat), "lon": float(lon)})
+                    continue
                 iso, _, unit = m.partition(":")
                 rows.append(units.get((iso, exact_key(unit))) if unit else by_iso.get(iso))
             if not rows or any(r is None for r in rows):
                 continue
-            isos = {r["iso"] for r in rows}
+            isos = {r["iso"] for r in rows if r["iso"]}
             iso = next(iter(isos)) if len(isos) == 1 else None
             name = rec["name"]
             yield {
