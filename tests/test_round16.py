@@ -129,16 +129,28 @@ def haversine(place, lat: float, lon: float) -> float:
 
 def test_a_foreign_armys_capture_is_coded_as_a_non_state_actor_overtaking_territory(nlp) -> None:
     text = (
-        "Russian forces take eastern town\n"
+        "Town falls after months of fighting\n"
         "KYIV, 19 February 2023 -\n"
-        "Ukraine's army said on Saturday it had withdrawn from the town of Vuhledar, and Russia's defence ministry "
-        "said its forces had taken full control of it.\n"
+        "Russian troops took full control of the town of Vuhledar from Ukrainian forces on Saturday, the Russian "
+        "defence ministry said.\n"
     )
     events = _events(nlp, text, date(2023, 2, 19))
     takes = [
         e for e in events if e.sub_event_type in ("Non-state actor overtakes territory", "Government regains territory")
     ]
     assert takes and takes[0].sub_event_type == "Non-state actor overtakes territory", _seen(events)
+
+
+def test_foreign_forces_retaking_ground_beside_the_government_regain_it() -> None:
+    from warlog.extract.frames import _foreign_forces, _own_forces
+    from warlog.model import Place
+
+    palma = Place("Palma", -10.77, 40.47, 1, country="Mozambique", iso="MZ", feature="town")
+    assert _foreign_forces("Military Forces of Rwanda (2000-)", palma)
+    assert not _foreign_forces("Military Forces of Mozambique (1975-)", palma)
+    # taken from insurgents, not from the country's own forces: regained for the government (no conversion)
+    assert not _own_forces("Islamic State (Mozambique)", palma)
+    assert _own_forces("Military Forces of Mozambique (1975-)", palma)
 
 
 def test_a_village_that_only_ends_a_longer_unknown_name_is_not_that_village(nlp) -> None:

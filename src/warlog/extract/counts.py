@@ -200,6 +200,13 @@ _TOLL_PRE = re.compile(
     r"(?:\s+(?:at\s+least|more\s+than|nearly|over|about|around|some|almost))?\s*$",
     re.IGNORECASE,
 )
+# "the figure had risen to 34" after a death figure in the same sentence: the same toll, updated
+_FIGURE_ROSE_PRE = re.compile(
+    r"\b(?:the\s+)?(?:figure|count|tally|number)\s+(?:had\s+|has\s+)?(?:risen|rose|climbed|increased|grown|grew|jumped)"
+    r"\s+to(?:\s+(?:at\s+least|more\s+than|nearly|over|about|around|some|almost))?\s*$",
+    re.IGNORECASE,
+)
+_DEATH_WORD = re.compile(r"\b(?:dead|deaths|killed|died|fatalities|toll)\b", re.IGNORECASE)
 _INJ_TOLL_PRE = re.compile(
     r"\b(?:number\s+of\s+(?:the\s+)?(?:wounded|injured))\b[^.;\d]{0,40}?\b(?:to|at|of)\s*$", re.I
 )
@@ -508,8 +515,10 @@ def _classify(sentence: str, fig: _Fig, prev_end: int) -> None:
             fig.kind = "injured" if re.search(r"(?:wound|injur)\w*\s*$", before, re.I) else "ambiguous"
         elif ambiguous:
             fig.kind = "ambiguous"
-        elif _TOLL_PRE.search(before):
-            fig.kind = "fatal"
+        elif _TOLL_PRE.search(before) or (
+            (rose := _FIGURE_ROSE_PRE.search(before)) and _DEATH_WORD.search(sentence, 0, fig.start - len(before) + rose.start())
+        ):
+            fig.kind = "fatal"  # ("reported 21 dead; by night the figure had risen to 34": the toll, updated)
         elif _INJ_TOLL_PRE.search(before):
             fig.kind = "injured"
         elif _KILL_PRE.search(before):

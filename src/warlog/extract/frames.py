@@ -349,6 +349,29 @@ _GOES_BACK = re.compile(
 )
 
 
+_COVERS_DAY = re.compile(r"\bcover(?:s|ing|ed)?\s+(?!the\s+period\b)([^.;:()\n]{3,40})", re.I)
+
+
+def _covered_day(head: str, published: date | None) -> date | None:
+    """The one day a daily bulletin's opening lines say it covers ("covering Sunday 13 April"), if they say so."""
+    m = _COVERS_DAY.search(head)
+    if m is None:
+        return None
+    days = [d for d in find_dates(m.group(1), published) if d.value is not None and d.precision == 1]
+    return days[0].value if len(days) == 1 else None
+
+
+def _heading_place(
+    text: str, start: int, toponyms: list[Toponym], resolved: list[Place | None], filed: set[int]
+) -> bool:
+    """The sentence is in a bulletin item whose heading names a place finer than a province."""
+    item, end = _item_span(text, start)
+    if item is None:
+        return False
+    named = _item_place(toponyms, resolved, filed, item, end, text)
+    return named is not None and _in_item_heading(text, item, toponyms, resolved, named)
+
+
 def _calendar_date(d: DateMention) -> bool:
     """The date phrase names the calendar (a month, with or without its day and year), not a day counted from the
     telling ("on Tuesday", "yesterday", "last week")."""
@@ -495,15 +518,21 @@ def _item_heading_day(text: str, start: int, published: date | None, skip_before
 
 
 def _item_place(
-    toponyms: list[Toponym], resolved: list[Place | None], filed: set[int], start: int, end: int
+    toponyms: list[Toponym], resolved: list[Place | None], filed: set[int], start: int, end: int, text: str = ""
 ) -> Place | None:
-    """The last place finer than a province named in a bulletin's or live blog's item before ``end``."""
+    """The place a bulletin's or live blog's item names in its heading ("2. Kherson (Dniprovskyi district)."), else
+    the last place finer than a province it names before ``end``."""
     named = [
-        p
+        (t, p)
         for i, (t, p) in enumerate(zip(toponyms, resolved, strict=True))
         if start <= t.start < end and p is not None and i not in filed and not _coarse(p)
     ]
-    return named[-1] if named else None
+    head = _ITEM_HEAD.match(text, start) if text else None
+    if head is not None and len(head.group(1).split()) <= 10:
+        heading = [p for t, p in named if head.start(1) <= t.start < head.end(1)]
+        if heading:
+            return heading[0]
+    return named[-1][1] if named else None
 
 
 def _item_provinces(
@@ -930,6 +959,29 @@ _ITEM_HEAD = re.compile(
     r"[ \t]*(?:\d{1,2}[.)]|[-\u2022*]|\d{1,2}[:.]\d{2}[ \t]*[-\u2013\u2014:])?[ \t]*"
     r"([^\n]{1,80}?)(?:\.(?:\s|$)|:|\s[-\u2013\u2014]\s)"
 )
+
+
+_UNIT_SPAN_KM = 150.0  # a place named under a province or district heading lies within this distance of it
+
+
+def _within_item_units(
+    named: Place, toponyms: list[Toponym], resolved: list[Place | None], filed: set[int], start: int, end: int
+) -> Place:
+    """The item's place, unless the province or district its heading names ("4. IMPHAL EAST - Khurai, 7 September")
+    does not hold it: then a namesake elsewhere was read, and the unit is what the item says."""
+    units = [
+        p
+        for i, (t, p) in enumerate(zip(toponyms, resolved, strict=True))
+        if start <= t.start < end and p is not None and i not in filed and p.feature in ("admin1", "admin2")
+    ]
+    if _coarse(named) or not units:
+        return named
+    for u in units:
+        if u.admin1 == named.admin1 and haversine_km(u.latitude, u.longitude, named.latitude, named.longitude) <= (
+            _UNIT_SPAN_KM
+        ):
+            return named
+    return units[-1]
 
 
 def _in_item_heading(text: str, item: int, toponyms: list[Toponym], resolved: list[Place | None], place: Place) -> bool:
@@ -2110,6 +2162,7 @@ def _in_report_country(
     sentence: str = "",
     trigger: int | None = None,
     filed: Sequence[Place] = (),
+    city_parts: frozenset[str] | set[str] = frozenset(),
 ) -> Place | None:
     """A place abroad in a report about one country is usually a misread word ("US-led", "UK-based" read as towns
     called Us or Uk) or a capital that only comments: take the report's own main place instead, unless the sentence
@@ -2132,7 +2185,7 @@ def _in_report_country(
         if place.iso in named_countries(beside):
             return place
     home = [p for p in doc_places if p.country == country and p.feature != "country"]
-    if (
+    if place.surface in city_parts or (
         sentence
         and place.surface
         and (at := sentence.find(place.surface)) > 0
@@ -2298,6 +2351,9 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     }  # (up to skip_before: a wire's second dateline too)
     filed_iso = Counter(p.iso for i, p in enumerate(resolved) if i in filed and p is not None and p.iso)
     filed_places = [p for i, p in enumerate(resolved) if i in filed and p is not None and not _coarse(p)]
+    # names the report calls a commune or a district of a city somewhere ("the commune of Gombe"): said alone later,
+    # still that part of the city
+    city_parts = {t.surface for t in toponyms if _CITY_PART_BEFORE.search(text, max(0, t.start - 40), t.start)}
     if filed and any(p is not None for i, p in enumerate(resolved) if i not in filed):
         resolved = [None if i in filed else p for i, p in enumerate(resolved)]
     resolved = _home_reading(text, toponyms, resolved, filed_iso)
@@ -2383,6 +2439,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     ]  # a summary, when numbered items or paragraphs opening on their days tell its incidents after it (read from
     # the lines: a label may be cut off)
     period_start = _covered_from(text[:_LEAD_CHARS], published)
+    bulletin_day = _covered_day(text[:_LEAD_CHARS], published)  # "daily bulletin, covering Sunday 13 April"
 
     item_days: dict[int, DateMention | None] = {}
 
@@ -2560,8 +2617,12 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             if match.event_type in _UNLABELLED_TYPES:
                 prior *= UNLABELLED_PRIOR
             heading = item_day(sent)  # a bulletin item's day
-            if match.score >= 0.75 and _anchored(sent, toponyms, resolved, dates + ([heading] if heading else [])):
-                prior = 0.0  # an anchored incident: the role model does not veto it (see _anchored)
+            if match.score >= 0.75 and (
+                _anchored(sent, toponyms, resolved, dates + ([heading] if heading else []))
+                or (bulletin_day is not None and _heading_place(text, sent.start, toponyms, resolved, filed))
+            ):
+                prior = 0.0  # an anchored incident: the role model does not veto it (see _anchored); (in a daily
+                # bulletin, an item headed by its place: "2. Kherson (Dniprovskyi district). Forces shelled ...")
             if crowd is not None and _item_span(text, sent.start)[0] is not None:
                 prior = 0.0  # a crowd gathered, told in a bulletin's item about a place: that place's demonstration
             if role.p_event < event_threshold() * prior and not follow_up:
@@ -2826,7 +2887,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             [resolved[i] for i in in_sentence],
             doc_places,
         )
-        place = _in_report_country(place, country, doc_places, sent.text, match.start, filed_places)
+        place = _in_report_country(place, country, doc_places, sent.text, match.start, filed_places, city_parts)
         if (
             goes_on is not None
             and goes_on.mention.place is not None
@@ -2866,15 +2927,15 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             )
             and (span := _item_span(text, sent.start))[0] is not None
             and (
-                named := _item_place(toponyms, resolved, filed, span[0], span[1])
+                named := _item_place(toponyms, resolved, filed, span[0], span[1], text)
                 or next(reversed(_item_provinces(toponyms, resolved, filed, text, sent.start)), None)
             )
             is not None
         ):
             # the item's place named before ("19:15 - ... the toll in Kryvyi Rih has risen to 10 ... A missile hit an
             # industrial enterprise"): the item tells one place's news
-            place = named
-            item_placed = not _coarse(named) and _in_item_heading(text, span[0], toponyms, resolved, named)
+            place = _within_item_units(named, toponyms, resolved, filed, span[0], span[1])
+            item_placed = not _coarse(place) and _in_item_heading(text, span[0], toponyms, resolved, place)
         elif (
             goes_on is None
             and not in_sentence

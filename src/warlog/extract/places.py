@@ -1563,6 +1563,7 @@ _DIRECTION_BEFORE = re.compile(
     r"|\b(?:positioned|stationed|based|deployed|entrenched|holed\s+up)\s+(?:in|at|on)"
     # ("forces positioned in northern Hama shelled the town")
     r"(?:\s+(?:the\s+)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|central|rural))?"
+    r"(?:\s+the\s+(?:left|right|(?:north|south|east|west)(?:ern)?)\s+(?:bank|side|shore)\s+of)?"  # "the left bank of"
     r")\s+(?:the\s+)?$",
     re.I,
 )
@@ -1601,7 +1602,7 @@ def _directed(sentence: str, s0: int, t: Toponym) -> bool:
     fled = FLED_CLAUSE.search(window)
     if fled is not None and fled.end() == len(window):
         return True  # "camps sheltering families who fled fighting ... in Masisi": where the displaced came from
-    return _DIRECTION_BEFORE.search(before[-30:]) is not None or _DESTINATION_BEFORE.search(before) is not None
+    return _DIRECTION_BEFORE.search(before) is not None or _DESTINATION_BEFORE.search(before) is not None
 
 
 _SPOKE_IN = re.compile(
