@@ -516,7 +516,8 @@ def _classify(sentence: str, fig: _Fig, prev_end: int) -> None:
         elif ambiguous:
             fig.kind = "ambiguous"
         elif _TOLL_PRE.search(before) or (
-            (rose := _FIGURE_ROSE_PRE.search(before)) and _DEATH_WORD.search(sentence, 0, fig.start - len(before) + rose.start())
+            (rose := _FIGURE_ROSE_PRE.search(before))
+            and _DEATH_WORD.search(sentence, 0, fig.start - len(before) + rose.start())
         ):
             fig.kind = "fatal"  # ("reported 21 dead; by night the figure had risen to 34": the toll, updated)
         elif _INJ_TOLL_PRE.search(before):
