@@ -147,23 +147,57 @@ _DATED_PARAGRAPH = re.compile(
     r"|Thursday|Friday|Saturday|Sunday))\b",
     re.M,
 )
-# "It covers the period from 7 August to 11 August 2019": what the update reports on, and when that starts
+# "It covers the period from 7 August to 11 August 2019", "covers Monday 20 to Sunday 26 May": what an update or a
+# round-up reports on
 _COVERS_PERIOD = re.compile(
-    r"\bcover(?:s|ing|ed)?\s+(?:the\s+)?(?:period|days?|week)\s+(?:from|between|of)\s+([^.;\n]{3,40}?)\s+(?:to|until|and|-|\u2013)\s",
+    r"\bcover(?:s|ing|ed)?\s+(?:the\s+(?:period|days?|week)\s+(?:from|between|of)\s+|from\s+)?"
+    r"([^.;()\n]{2,40}?\s+(?:to|until|and|-|\u2013)\s+[^.;()\n]{3,40}?)(?=[.;()\n]|\s+\(|$)",
     re.I,
 )
+_START_DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:to|until|and|-|\u2013)\s", re.I)
 
 
 _LEAD_CHARS = 800  # the opening of a report, where an update says what period it covers
 
 
-def _covered_from(head: str, published: date | None) -> date | None:
-    """The first day of the period a report's opening lines say it covers, if they say so."""
+_RECALL_DAYS = 7  # a recall this close to publication may retell the report's own incident
+
+
+def _day_from_recall(drafts: list[_Draft], sentence: str, published: date | None) -> None:
+    """A recall that retells the report's own undated incident with its day ("The number of martyrs of the suicide
+    attack has risen to 88 ... It should be recalled that on Thursday evening a suicide bomber blew himself up"):
+    the incident's day, not the day its toll was told. Only the first incident, of the same sub-type, undated."""
+    if not drafts or published is None or drafts[0].dated:
+        return
+    first = drafts[0].mention
+    match, _ = classify_with_cues(sentence)
+    if match is None or match.sub_event_type != first.sub_event_type:
+        return
+    days = [
+        d
+        for d in find_dates(sentence, published)
+        if d.value is not None and d.precision == 1 and 0 < (published - d.value).days <= _RECALL_DAYS
+    ]
+    if len(days) == 1:
+        first.event_date, first.time_precision = days[0].value, 1
+        drafts[0].dated = True
+
+
+def _covered_period(head: str, published: date | None) -> tuple[date, date] | None:
+    """The first and last days of the period a report's opening lines say it covers, if they say so."""
     m = _COVERS_PERIOD.search(head)
     if m is None:
         return None
-    days = [d.value for d in find_dates(m.group(1), published) if d.value is not None]
-    return min(days) if days else None
+    days = [d.value for d in find_dates(m.group(1), published) if d.value is not None and d.kind == "day"]
+    if not days:
+        return None
+    end = max(days)
+    if len(days) >= 2:
+        return min(days), end
+    first = _START_DAY.search(m.group(1))  # "Monday 20 to Sunday 26 May": the month is the end's
+    if first is None or not 1 <= int(first.group(1)) <= end.day:
+        return None
+    return end.replace(day=int(first.group(1))), end
 
 
 _NUMBERED_LINE = re.compile(r"^[ \t]*\d{1,2}[.)][ \t]+\S", re.M)
@@ -342,10 +376,13 @@ def _news_day_told(
     return False
 
 
-_LEAD_SENTENCES = 3
+_LEAD_SENTENCES = 6  # sentences of a report's lead read for what it says of itself
+_INVESTIGATION_DAYS = 120  # how far back an investigation's incident may lie
 # what an investigation or a reconstruction says of itself in its lead
 _GOES_BACK = re.compile(
-    r"\b(?:reconstruct\w*|investigat\w*|inquiry|what happened|in the days that followed|(?:weeks|months) after)\b", re.I
+    r"\b(?:(?:this|our)\s+(?:investigation|inquiry|reconstruction)|reconstruct(?:s|ed|ing)?|what\s+happened\s+(?:on|that)"
+    r"|(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+(?:weeks|months)\s+(?:after|on|since)\s+(?:the|a|an)\b)",
+    re.I,
 )
 
 
@@ -2391,14 +2428,21 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         i for i, s in enumerate(sentences) if s.text.strip() and dateline_end(s.text.strip()) >= len(s.text.strip())
     ]
     news_day: date | None = None  # the day of the incident the report is about, when it is long before publication
-    for s in sentences[first_body : first_body + _LEAD_SENTENCES]:
-        # an investigation's lead that says it goes back over a day ("Three weeks after fighters stormed the village
-        # ... we reconstruct what happened on 5 June"): that day is the news, weeks before publication
-        if published is not None and _GOES_BACK.search(s.text):
+    investigation = published is not None and any(
+        _GOES_BACK.search(s.text) for s in sentences[first_body : first_body + _LEAD_SENTENCES]
+    )
+    if investigation:
+        # an investigation's lead that says it goes back over an incident ("Three weeks after fighters stormed the
+        # village ... we reconstruct what happened on 5 June", "Six weeks after the killing, this investigation
+        # ..."): the first day the report names weeks before publication is the news
+        for s in sentences[first_body:]:
             told_days = [
                 d.value
                 for d in find_dates(s.text, published)
-                if d.value is not None and _calendar_date(d) and BACKGROUND_DAYS < (published - d.value).days <= 120
+                if d.value is not None
+                and _calendar_date(d)
+                and d.precision == 1
+                and BACKGROUND_DAYS < (published - d.value).days <= _INVESTIGATION_DAYS
             ]
             if told_days:
                 news_day = min(told_days)
@@ -2438,7 +2482,8 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         )
     ]  # a summary, when numbered items or paragraphs opening on their days tell its incidents after it (read from
     # the lines: a label may be cut off)
-    period_start = _covered_from(text[:_LEAD_CHARS], published)
+    period = _covered_period(text[:_LEAD_CHARS], published)
+    period_start = period[0] if period else None
     bulletin_day = _covered_day(text[:_LEAD_CHARS], published)  # "daily bulletin, covering Sunday 13 April"
 
     item_days: dict[int, DateMention | None] = {}
@@ -2578,6 +2623,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         if _subheading(text, sent.start, sent.end):
             continue  # "A pattern of lethal force" alone between blank lines: a section's title, no incident
         if any(a <= sent.start <= b for a, b in background_lines):
+            _day_from_recall(drafts, sent.text, published)
             continue  # a bulletin's "Context:" or "Background:" paragraph: what led here, not the news
         if any(a <= sent.start <= b for a, b in summaries):
             continue  # a bulletin's summary: its numbered items tell each incident
@@ -2759,6 +2805,9 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         event_date, precision, dated = _event_date(
             dates, published, skip_before, sent.start, _act_position(sent.text, match, live), sent.text, doc
         )
+        if not dated and investigation and news_day is not None and not drafts:
+            # an investigation's undated opening scene ("The shots came in bursts ...") is the day it goes back over
+            event_date, precision = news_day, 1
         if not dated and (heading := item_day(sent)) is not None:
             # a bulletin's item dated in its heading ("2. JIRIBAM - Nungchappi, 7 September (Saturday). In the early
             # hours, armed men ..."): that day, an incident of its own, not more of the item before
@@ -2861,6 +2910,16 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             # marched in the early afternoon"): a sentence that names no day of its own, or only a time of day, is on
             # the day the story told last, not on the publication day
             event_date, precision = story, 1
+        if (
+            period is not None
+            and event_date is not None
+            and event_date > period[1]
+            and period[0] <= event_date - timedelta(days=7)
+            and any(d.kind == "weekday" for d in dates)
+        ):
+            # "The week's most serious attack came on Monday" in a round-up covering Monday 20 to Sunday 26 May,
+            # published on Monday 27: the Monday of the week it covers
+            event_date = event_date - timedelta(days=7)
         if period_start is not None and event_date is not None and event_date < period_start:
             continue  # before the period the update says it covers ("It covers the period from 7 August"): a recall
         if published is not None and event_date is not None and (published - event_date).days > BACKGROUND_DAYS:
