@@ -141,12 +141,6 @@ _RETRACTED = re.compile(
     r"(?:wrote|reported|said|stated|misstated|misreported)\b|\ban? (?:earlier|previous) version of this\b",
     re.I,
 )
-# A body paragraph that opens on its day ("On 8 August, fighting spread north to ..."): a day's incidents told
-_DATED_PARAGRAPH = re.compile(
-    r"^[ \t]*(?:On|By|Late on|Early on)\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}|(?:Monday|Tuesday|Wednesday"
-    r"|Thursday|Friday|Saturday|Sunday))\b",
-    re.M,
-)
 # "It covers the period from 7 August to 11 August 2019", "covers Monday 20 to Sunday 26 May": what an update or a
 # round-up reports on
 _COVERS_PERIOD = re.compile(
@@ -2475,13 +2469,9 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         (head.start(), end)
         for head in _SUMMARY_HEADING.finditer(text)
         if (end := _section_end(text, _line_end(text, head.end() + 1)))
-        and (
-            len(_NUMBERED_LINE.findall(text, end)) >= 2
-            or len(_DATED_PARAGRAPH.findall(text, end)) >= 2
-            or len(_TIMED_LINE.findall(text, end)) >= 2
-        )
-    ]  # a summary, when numbered items or paragraphs opening on their days tell its incidents after it (read from
-    # the lines: a label may be cut off)
+        and (len(_NUMBERED_LINE.findall(text, end)) >= 2 or len(_TIMED_LINE.findall(text, end)) >= 2)
+    ]  # a summary, when numbered items or a live blog's entries tell its incidents after it (read from the lines: a
+    # label may be cut off)
     period = _covered_period(text[:_LEAD_CHARS], published)
     period_start = period[0] if period else None
     bulletin_day = _covered_day(text[:_LEAD_CHARS], published)  # "daily bulletin, covering Sunday 13 April"
