@@ -753,11 +753,22 @@ def _killed_in_the_unrest(d: _Draft, host: _Draft) -> bool:
     )
 
 
+_SHOT_BY_HAND = re.compile(
+    r"\b(?:shot|shooting|opened\s+fire|gunned\s+down|executed|stabbed|hacked|beheaded|slit)\b", re.I
+)
+
+
 def _own_killing(d: _Draft, host: _Draft) -> bool:
     """A killing told with its own toll at its own precise place, other than the host event's toll and place
     ("Soldiers later shot dead two suspected bandits near Kaduna city" after an air strike that killed 85 in the
     state): another incident, not the host's victims told again."""
     a, b = d.mention, host.mention
+    if (
+        b.event_type == "Explosions/Remote violence"
+        and _SHOT_BY_HAND.search(a.evidence[0].text)
+        and not any(_SHOT_BY_HAND.search(e.text) for e in b.evidence)
+    ):
+        return True  # "the attackers shot at families trying to flee": gunfire, not the victims of a drone strike
     if not (a.fatalities and b.fatalities and a.fatalities != b.fatalities):
         return False
     if d.own_place and _place_key(a.place) != _place_key(b.place):
@@ -883,7 +894,8 @@ _TELLING_BEFORE = re.compile(
 # A noun phrase that names an incident already told, as where or what people go to ("the site of the blast", "the
 # scene of the attack", "the victims of Monday's bombing"), right before the trigger word.
 _NAMES_AN_EVENT_TOLD = re.compile(
-    r"\b(?:site|scene|spot|aftermath|anniversary|victims|funerals?|burials?)\s+of\s+(?:the|this|that|[A-Z]\w+day's)\s+"
+    r"\b(?:site|scene|spot|aftermath|anniversary|victims|funerals?|burials?|picture|accounts?|versions?|footage|images"
+    r"|videos|photographs|details)\s+of\s+(?:the|this|that|[A-Z]\w+day's)\s+"
     r"(?:[\w-]+\s+){0,2}$"
 )
 

@@ -609,7 +609,12 @@ _DEMO_TACTIC = re.compile(
     r"consulate|presidential\s+palace|supreme\s+court|legislature|national\s+assembly|capitol))\b",
     re.IGNORECASE,
 )
-_TOLD_AFTER = re.compile(r"\s+(?:said|say|says|told|reported|recounted|described|recalled)\b", re.I)
+_TOLD_AFTER = re.compile(
+    # (and the others who spoke with them: "Two residents and a local official said the attackers ...")
+    r"(?:\s+and\s+(?:an?\s+|the\s+|two\s+|three\s+|several\s+)?(?:[\w-]+\s+){0,2}?[\w-]+)?"
+    r"\s+(?:said|say|says|told|reported|recounted|described|recalled)\b",
+    re.I,
+)
 _PASSIVE_OR_AGENT = re.compile(
     r"\b(?:was|were|been|being|is|are|by|c[ao]me under|under (?:\w+ )?(?:fire|attack))\b", re.IGNORECASE
 )
@@ -712,6 +717,11 @@ _PERSON_TAKEN = re.compile(
 )
 
 
+_THINGS_TAKEN = re.compile(
+    r"\b(?:weapons|arms|ammunition|munitions|equipment|materiel|vehicles|trucks|motorcycles|rifles|guns|drones|tanks"
+    r"|documents|goods|cattle|livestock)\b",
+    re.I,
+)
 _BY_AFTER = re.compile(r"(?:\s+[\w-]+){0,3}?\s+by\b", re.I)
 _ALIVE_AFTER = re.compile(r"\s+(?:alive|unharmed|wounded|injured)\b", re.I)
 # the passive's subject a number, a pronoun or an armed person ("one was captured", "two of the attackers were
@@ -849,6 +859,14 @@ def _find(sentence: str, actors: Sequence[str]) -> list[tuple[EventTypeMatch, st
             if not has_protest:
                 continue
             sub = INTERV
+        elif (
+            sub in (_TERRITORY, _RETAKE)
+            and re.search(r"\b(?:was|were|been)\b", m.group(0), re.I)
+            and _THINGS_TAKEN.search(
+                _clause_before(sentence, m.start()) or sentence[max(0, m.start() - 40) : m.start()]
+            )
+        ):
+            continue  # "photographs of weapons it said were captured": things taken, no ground
         elif sub in (_TERRITORY, _RETAKE) and _captures_person(sentence, m):
             # "marines recaptured drug lord X", "alias Otoniel was captured": a person, not ground; taken by an armed
             # group ("seventeen missionaries were seized by a gang") an abduction
