@@ -688,6 +688,15 @@ _PROTEST_SUBS = taxonomy().protest_family
 _LIST_GLUE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:in\s+|the\s+town\s+of\s+)?")
 
 
+# the villages, towns or positions an act hit, named as a list right after it ("attacked the villages of A, B and C",
+# "struck Kharkiv, Sumy and Poltava")
+_LIST_HIT = re.compile(
+    r"\b(?:attacked|raided|stormed|struck|hit|shelled|bombed|targeted|overran|burned)\s+(?:the\s+)?(?:(?:villages|towns|"
+    r"localities|settlements|communities|districts|neighbou?rhoods|hamlets)\s+of\s+)?[A-Z][^.;]{0,60}?,\s+[A-Z][^.;]{0,40}?"
+    r"\band\s+[A-Z]"
+)
+
+
 def _listed_places(sent: _Sentence, toponyms: list[Toponym], resolved: list[Place | None]) -> list[Place]:
     """The places finer than a province that a sentence names as one list ("in Mombasa, Kisumu and Nakuru")."""
     best: list[Place] = []
@@ -3186,6 +3195,25 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
                     continue
                 part = replace(mention, place=place, evidence=list(mention.evidence), unresolved_places=[])
                 drafts.append(_Draft(part, replace(cas), index, set(draft.attributions), dated))
+        elif match.event_type != "Protests" and _LIST_HIT.search(sent.text, 0, match.end + 40):
+            # "armed men attacked the villages of Diallassagou, Dianweli and Deguessagou": ACLED codes the attack at
+            # each village (one event per location); the sentence's figures stay with the first, none are split
+            for place in _listed_places(sent, [toponyms[i] for i in in_sentence], [resolved[i] for i in in_sentence]):
+                if _place_key(place) == _place_key(mention.place) or _coarse(place):
+                    continue
+                part = replace(
+                    mention,
+                    place=place,
+                    fatalities=0,
+                    fatalities_max=None,
+                    injured=None,
+                    civilians=None,
+                    children=None,
+                    women=None,
+                    evidence=list(mention.evidence),
+                    unresolved_places=[],
+                )
+                drafts.append(_Draft(part, Casualties(), index, set(draft.attributions), dated))
 
     # A headline restates the main event: it adds to the body's event of the same type, or stands alone.
     for td in title_drafts:
