@@ -187,3 +187,112 @@ def test_the_day_a_toll_rose_is_not_the_day_of_the_bombing(nlp) -> None:
     events = _events(nlp, text, date(2021, 7, 20))
     bombs = [e for e in events if e.event_type == "Explosions/Remote violence"]
     assert len(bombs) == 1 and str(bombs[0].event_date) == "2021-07-19", _seen(events)
+
+
+def test_one_captured_alive_is_an_arrest_and_weapons_captured_are_no_ground() -> None:
+    from warlog.extract.types import classify_with_cues
+
+    taken, _ = classify_with_cues("Three of the attackers died; one was captured alive.")
+    assert taken is not None and taken.sub_event_type == "Arrests", taken
+    weapons, _ = classify_with_cues("The group published photographs of rifles it said were captured.")
+    assert (
+        weapons is None or weapons.event_type != "Strategic developments" or "territory" not in weapons.sub_event_type
+    )
+    town, _ = classify_with_cues("The town was captured by rebels on Sunday.")
+    assert town is not None and town.sub_event_type == "Non-state actor overtakes territory", town
+
+
+def test_an_arrest_ordered_and_a_habit_are_no_events() -> None:
+    from warlog.extract.types import classify_with_cues
+
+    ordered, _ = classify_with_cues("The governor ordered the arrest of the district police chief.")
+    assert ordered is None, ordered
+    habit, _ = classify_with_cues("Traders fear the gangs that kidnap travellers on the highway.")
+    assert habit is None, habit
+
+
+def test_speakers_joined_to_others_are_not_a_crowd_of_attackers() -> None:
+    from warlog.extract.types import classify_with_cues
+
+    m, _ = classify_with_cues(
+        "Two residents and a local teacher said the gunmen entered the camp and shot at families, killing 12."
+    )
+    assert m is not None and m.sub_event_type == "Attack", m
+
+
+def test_a_toll_updated_in_the_same_sentence_and_the_number_of_martyrs() -> None:
+    from warlog.extract.counts import extract_casualties
+
+    assert (
+        extract_casualties("Officials first reported 12 dead; by evening the figure had risen to 19.").fatalities == 19
+    )
+    assert extract_casualties("The number of martyrs of the bombing has risen to 41.").fatalities == 41
+    assert extract_casualties("The figure had risen to 19.").fatalities is None  # no death named: no toll
+
+
+def test_a_weekly_roundup_dates_its_weekdays_in_the_week_it_covers(nlp) -> None:
+    text = (
+        "Security week in the south: police post attacked\n"
+        "POPAYAN, 3 June 2024 - (regional weekly security roundup)\n"
+        "Our weekly round-up covers Monday 27 May to Sunday 2 June.\n\n"
+        "SUAREZ (Cauca) - On Monday, dissident fighters attacked the police station in Suarez with rifles and "
+        "explosives; two police officers were killed.\n"
+    )
+    events = _events(nlp, text, date(2024, 6, 3))
+    assert events and str(events[0].event_date) == "2024-05-27", _seen(events)
+
+
+def test_a_recall_of_the_reports_own_undated_incident_gives_its_day(nlp) -> None:
+    text = (
+        "Shrine bombing: toll reaches 60\n"
+        "QUETTA, 14 March 2024 - (translated from an Urdu-language daily)\n"
+        "The number of martyrs of the suicide attack on the shrine in Jhal Magsi has risen to 60, hospital officials "
+        "said.\n\n"
+        "It should be recalled that on Tuesday evening a suicide bomber blew himself up among devotees in the "
+        "courtyard of the shrine.\n"
+    )
+    events = _events(nlp, text, date(2024, 3, 14))
+    bombs = [e for e in events if e.sub_event_type == "Suicide bomb"]
+    assert bombs and str(bombs[0].event_date) == "2024-03-12" and bombs[0].fatalities == 60, _seen(events)
+
+
+def test_an_investigation_weeks_later_dates_its_opening_scene_on_the_day_it_goes_back_over(nlp) -> None:
+    text = (
+        "Five weeks on: the shooting at the checkpoint\n"
+        "NABLUS, 20 July 2023 - (investigation)\n"
+        "The first burst of gunfire came just after seven in the morning.\n\n"
+        "Five weeks after the killing, this investigation, based on interviews with witnesses and videos, concludes "
+        "that the shots came from the soldiers at the checkpoint.\n\n"
+        "The events of Thursday 15 June began when soldiers opened fire on a car at the checkpoint outside Huwara, "
+        "killing the driver.\n"
+    )
+    events = _events(nlp, text, date(2023, 7, 20))
+    assert events and all(str(e.event_date) == "2023-06-15" for e in events), _seen(events)
+
+
+def test_an_attack_on_a_list_of_villages_is_an_event_at_each(nlp) -> None:
+    text = (
+        "MALI: attacks on villages - Flash Update\n"
+        "22 June 2022 - (humanitarian flash update, Mali)\n"
+        "On the evening of 18 June 2022, armed men attacked the villages of Diallassagou, Dianweli and Segue in "
+        "the cercle of Bankass, Mopti region.\n"
+    )
+    events = _events(nlp, text, date(2022, 6, 22))
+    assert len({_where(e) for e in events if e.sub_event_type == "Attack"}) >= 2, _seen(events)
+
+
+def test_people_shot_are_no_drone_strikes_toll(nlp) -> None:
+    text = (
+        "Army says it repelled attack on northern town\n"
+        "OUAGADOUGOU, 28 November 2023 - (wire service)\n"
+        "Burkina Faso's army said on Monday that it had repelled a large attack on the town of Djibo at dawn on "
+        "Sunday, and that 17 soldiers were killed in the fighting.\n\n"
+        "Residents said the attackers entered a camp for displaced people and shot at families trying to flee, "
+        "killing at least 40 civilians.\n\n"
+        "The army said that on Sunday a drone strike hit a column of fleeing assailants about 30 km south of Djibo, "
+        "destroying motorcycles.\n"
+    )
+    events = _events(nlp, text, date(2023, 11, 28))
+    strikes = [e for e in events if e.sub_event_type == "Air/drone strike"]
+    assert strikes and not strikes[0].fatalities, _seen(events)
+    assert any(e.event_type == "Violence against civilians" and e.fatalities == 40 for e in events), _seen(events)
