@@ -296,3 +296,10 @@ def test_people_shot_are_no_drone_strikes_toll(nlp) -> None:
     strikes = [e for e in events if e.sub_event_type == "Air/drone strike"]
     assert strikes and not strikes[0].fatalities, _seen(events)
     assert any(e.event_type == "Violence against civilians" and e.fatalities == 40 for e in events), _seen(events)
+
+
+def test_an_attribution_stops_before_an_adverb_of_time() -> None:
+    from warlog.extract.attribution import find_attribution
+
+    assert find_attribution("Regional officials first reported 21 dead.") == "Regional officials"
+    assert find_attribution("Local officials initially put the toll at 9.") == "Local officials"

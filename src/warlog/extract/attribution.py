@@ -142,7 +142,8 @@ _PRONOUN = re.compile(
 )
 _STOP_TAIL = re.compile(
     r"\s+(?:on|in|that|late|early|last|this|today|yesterday|earlier|later|Monday|Tuesday|Wednesday|Thursday|Friday|"
-    r"Saturday|Sunday|after|as|while|when|citing|in a statement|on its website)\b.*$",
+    r"Saturday|Sunday|after|as|while|when|citing|in a statement|on its website"
+    r"|first|initially|also|again|now|then|previously|subsequently|still)\b.*$",  # ("officials first reported ...")
     re.I,
 )
 
