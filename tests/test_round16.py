@@ -303,3 +303,30 @@ def test_an_attribution_stops_before_an_adverb_of_time() -> None:
 
     assert find_attribution("Regional officials first reported 21 dead.") == "Regional officials"
     assert find_attribution("Local officials initially put the toll at 9.") == "Local officials"
+
+
+def test_the_own_bulletin_of_this_round_is_coded_as_a_coder_would(nlp) -> None:
+    from pathlib import Path
+
+    text = (Path(__file__).parent / "fixtures" / "reports_round16" / "sumy_palm_sunday_bulletin.txt").read_text()
+    events = _events(nlp, text, date(2025, 4, 14))
+    by_place = {_where(e): e for e in events}
+    assert set(by_place) == {"Sumy", "Kherson", "Pokrovsk"}, _seen(events)  # not the unverified Konotop item
+    sumy = by_place["Sumy"]
+    assert str(sumy.event_date) == "2025-04-13" and sumy.fatalities == 34 and sumy.injured == 117, _seen(events)
+    # the one army the bulletin names as shelling, the foreign one, fired the missiles no sentence attributes
+    assert sumy.actor1 == "Military Forces of Russia (2000-)", sumy.actor1
+    kherson = by_place["Kherson"]
+    assert kherson.fatalities == 1 and kherson.actor1 == "Military Forces of Russia (2000-)", _seen(events)
+    assert by_place["Pokrovsk"].sub_event_type == "Armed clash", _seen(events)
+
+
+def test_when_both_armies_fire_the_foreign_one_shells_the_reports_towns() -> None:
+    from warlog.extract.context import document_actors
+
+    sentences = [
+        "Russian forces shelled the district in the afternoon.",
+        "Ukraine's army said its artillery struck Russian positions near the river.",
+    ]
+    gunner = document_actors(sentences, "Ukraine").gunner()
+    assert gunner is not None and gunner.canonical.startswith("Military Forces of Russia"), gunner

@@ -369,10 +369,19 @@ class DocActors:
 
     def gunner(self) -> ActorMention | None:
         """The one armed actor the report names as shelling or firing missiles (None when none, or two sides are)."""
-        top = self.artillery.most_common(2)
-        if not top or (len(top) == 2 and top[1][1] == top[0][1]):
+        top = self.artillery.most_common(3)
+        if not top:
             return None
-        return next((a for a in self.armed if a.canonical == top[0][0]), None)
+        tied = [name for name, n in top if n == top[0][1]]
+        if len(tied) > 1:
+            # two sides fire as often: in a report about one country's towns, the foreign army is the one that
+            # shells them (Russia's in a Ukrainian bulletin, Ukraine's in a Russian one); otherwise no one
+            kinds = {a.canonical: a.kind for a in self.armed if a.canonical in tied}
+            foreign = [name for name in tied if kinds.get(name) == "external"]
+            if len(tied) != 2 or len(foreign) != 1 or not any(kinds.get(name) == "state" for name in tied):
+                return None
+            tied = foreign
+        return next((a for a in self.armed if a.canonical == tied[0]), None)
 
 
 # A state's forces named by a bare noun ("the army", "a soldier"): the reader gives them the place's country.
@@ -392,7 +401,8 @@ _SHELL_WORDS = re.compile(
 def _fires(sentence: str, a: ActorMention) -> bool:
     """The sentence names the actor as the one shelling or firing ("Russian forces have shelled", "Government
     artillery", "rockets fired by X"), not as the target ("rockets hit the army base")."""
-    if _SHELL_WORDS.search(a.surface) or _SHELL_WORDS.search(sentence[a.end : a.end + 40]):
+    # (the verb of its own clause, however far: "Russian forces positioned on the left bank of the Dnipro shelled")
+    if _SHELL_WORDS.search(a.surface) or _SHELL_WORDS.search(re.split(r"[,;:]", sentence[a.end : a.end + 80])[0]):
         return not _SHELLED.match(sentence[a.end :])
     return bool(_SHELLED_BY.search(sentence[max(0, a.start - 40) : a.start]))
 
