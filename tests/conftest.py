@@ -70,3 +70,11 @@ def module_db_url(request, tmp_path_factory) -> Iterator[str]:
     """A fresh, empty store URL shared by a module's tests, on each backend."""
     with fresh_database(request.param, tmp_path_factory.mktemp(request.param)) as url:
         yield url
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    """The shipped spaCy pipeline (loaded once per process; module scope as the extraction tests had it)."""
+    from warlog.extract.nlp import load_nlp
+
+    return load_nlp()

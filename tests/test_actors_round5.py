@@ -12,14 +12,8 @@ from warlog.extract.actor_roles import assign_roles
 from warlog.extract.actors import find_actors
 from warlog.extract.context import attach_roles
 from warlog.extract.frames import extract_report
-from warlog.extract.nlp import load_nlp
 from warlog.extract.types import classify_with_cues
 from warlog.model import Report
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 def _events(nlp, text: str, day: date) -> list[dict]:

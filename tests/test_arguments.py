@@ -15,14 +15,8 @@ from warlog.extract.context import attach_roles, dateline_span, named_countries
 from warlog.extract.counts import aggregate_period, extract_casualties, is_aggregate_toll
 from warlog.extract.dates import find_dates
 from warlog.extract.frames import extract_report
-from warlog.extract.nlp import load_nlp
 from warlog.extract.numbers import find_ranges
 from warlog.model import Report
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 def _events(nlp, text: str, published: date):

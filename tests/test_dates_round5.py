@@ -10,7 +10,6 @@ import pytest
 
 from warlog.extract.dates import find_dates
 from warlog.extract.frames import _event_date, extract_report
-from warlog.extract.nlp import load_nlp
 from warlog.model import Report
 
 
@@ -78,11 +77,6 @@ def test_one_night_told_by_its_two_days_is_the_day_it_began(sentence: str, publi
 )
 def test_parts_of_days_and_weeks(sentence: str, published: date, expected: tuple[date, int]) -> None:
     assert _dates(sentence, published) == [expected]
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 def test_the_report_dates_the_event_by_the_written_date_and_keeps_the_range_of_the_toll(nlp) -> None:

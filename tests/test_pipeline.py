@@ -5,19 +5,11 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import pytest
-
 from warlog.extract.frames import dateline_end, extract_report
-from warlog.extract.nlp import load_nlp
 from warlog.ingest import read_sources
 from warlog.model import SUB_TO_TYPE, Report
 
 EXAMPLES = Path(__file__).parents[1] / "examples" / "reports"
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 def _extract(name: str, nlp):

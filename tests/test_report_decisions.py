@@ -17,18 +17,12 @@ import pytest
 from warlog.extract.attribution import find_attribution
 from warlog.extract.dates import find_dates
 from warlog.extract.frames import extract_report
-from warlog.extract.nlp import load_nlp
 from warlog.extract.run import extract_reports
 from warlog.extract.totals import one_episode
 from warlog.ingest import read_sources
 from warlog.model import Report
 
 FIXTURES = Path(__file__).parent / "fixtures" / "reports_round5" / "reports"
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 @pytest.fixture(scope="module")

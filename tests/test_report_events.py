@@ -12,15 +12,8 @@ import pytest
 from warlog.extract.counts import Casualties
 from warlog.extract.dates import find_dates
 from warlog.extract.frames import _Draft, _event_date, _merge, extract_report
-from warlog.extract.nlp import load_nlp
 from warlog.extract.roles import is_furniture, reporting_start
 from warlog.model import Mention, Place, Report
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
-
 
 PUB = date(2016, 6, 27)  # a Monday
 

@@ -11,11 +11,8 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
 from warlog.extract.counts import is_aggregate_toll
 from warlog.extract.frames import extract_report
-from warlog.extract.nlp import load_nlp
 from warlog.extract.types import classify_sentence
 from warlog.model import Report
 
@@ -45,11 +42,6 @@ At least seven people were killed and 21 were wounded, the governor said.
 
 Firefighters battled a blaze across the market hall for five hours.
 """
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 def _events(nlp, text: str, published: date):

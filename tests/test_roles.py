@@ -7,16 +7,10 @@ from datetime import date
 import pytest
 
 from warlog.extract.frames import extract_report
-from warlog.extract.nlp import load_nlp
 from warlog.extract.roles import EVENT, event_threshold, is_furniture, sentence_role, shipped_roles
 from warlog.model import ACLED_TYPES, DISORDER_TYPE, SUB_TO_TYPE, Report
 from warlog.taxonomy import taxonomy
 from warlog.train.events import BACKGROUND, BOILERPLATE, CLAIM, COMMENTARY, mine_role, reporting_text
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 def test_taxonomy_file_is_the_one_source():

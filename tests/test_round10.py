@@ -10,14 +10,8 @@ from warlog.extract.actors import assign_roles
 from warlog.extract.attribution import find_attribution
 from warlog.extract.counts import extract_casualties
 from warlog.extract.frames import extract_report
-from warlog.extract.nlp import load_nlp
 from warlog.extract.types import classify_sentence
 from warlog.model import Report
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 def _events(nlp, text: str, published: date):

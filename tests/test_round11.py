@@ -5,23 +5,15 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import pytest
-
 from warlog.extract.actors import assign_roles
 from warlog.extract.dates import find_dates
 from warlog.extract.frames import extract_report
-from warlog.extract.nlp import load_nlp
 from warlog.extract.places import find_toponyms, place_for_event, resolve_toponyms
 from warlog.extract.types import classify_sentence
 from warlog.ingest import read_sources
 from warlog.model import Report
 
 HERE = Path(__file__).parent / "fixtures" / "reports_round11"
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 def _report(nlp, name: str):

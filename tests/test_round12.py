@@ -9,17 +9,11 @@ import pytest
 
 from warlog.extract.counts import extract_casualties
 from warlog.extract.frames import extract_report
-from warlog.extract.nlp import load_nlp
 from warlog.extract.types import classify_sentence
 from warlog.ingest import read_sources
 from warlog.model import Report
 
 HERE = Path(__file__).parent / "fixtures" / "reports_round12"
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 def _report(nlp, name: str, published: date | None = None):

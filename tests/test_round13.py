@@ -11,7 +11,6 @@ import pytest
 from warlog.extract.actors import find_actors
 from warlog.extract.counts import aggregate_period
 from warlog.extract.frames import extract_report
-from warlog.extract.nlp import load_nlp
 from warlog.extract.type_model import shipped_model
 from warlog.extract.types import model_may_override
 from warlog.ingest import read_sources
@@ -19,11 +18,6 @@ from warlog.model import Report
 from warlog.train.types import TRAINING_LEADS
 
 HERE = Path(__file__).parent / "fixtures" / "reports_round13"
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 def _report(nlp, name: str, published: date):

@@ -5,18 +5,10 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
 from warlog.extract.dates import find_dates
 from warlog.extract.frames import extract_report
-from warlog.extract.nlp import load_nlp
 from warlog.extract.types import classify_lexicon, raw_cues
 from warlog.model import Report
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 def _events(nlp, text: str, published: date):

@@ -6,18 +6,10 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
 from warlog.extract.counts import extract_casualties
 from warlog.extract.frames import dateline_end, extract_report
-from warlog.extract.nlp import load_nlp
 from warlog.extract.types import classify_lexicon
 from warlog.model import Report
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 def _events(nlp, text: str, published: date):

@@ -8,16 +8,8 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
-
 from warlog.extract.frames import extract_report
-from warlog.extract.nlp import load_nlp
 from warlog.model import Report
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 def _events(nlp, text: str, published: date):

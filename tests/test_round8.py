@@ -10,7 +10,6 @@ from warlog.extract.attribution import find_attribution
 from warlog.extract.counts import extract_casualties
 from warlog.extract.dates import find_dates
 from warlog.extract.frames import dateline_end, extract_report
-from warlog.extract.nlp import load_nlp
 from warlog.extract.sentences import split_doc
 from warlog.extract.types import classify_sentence
 from warlog.model import Report
@@ -187,11 +186,6 @@ def test_a_dateline_after_a_headline_and_a_blank_line() -> None:
     text = "Rebels kill 20 in raid\n\nTOWNVILLE, March 3 - Rebels killed 20 people in a raid on Tuesday."
     end = dateline_end(text)
     assert text[:end].rstrip().endswith("-")
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 def test_headline_and_dateline_lines_are_sentences_of_their_own(nlp) -> None:

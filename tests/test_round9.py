@@ -8,14 +8,8 @@ import pytest
 
 from warlog.extract.actors import assign_roles
 from warlog.extract.frames import extract_report
-from warlog.extract.nlp import load_nlp
 from warlog.extract.types import classify_sentence
 from warlog.model import Report
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 def _events(nlp, text: str, published: date):

@@ -504,11 +504,16 @@ def _render(template: str, iso: str | None) -> str | None:
 _FORCES_OF = re.compile(r"^(?:Military|Police) Forces of (?:the )?(.+?) \(")
 
 
+def forces_country(actor: str | None) -> str | None:
+    """The ISO code of the country whose state forces the actor is ("Military Forces of Russia (2000-)": RU)."""
+    m = _FORCES_OF.match(actor or "")
+    return country_iso2(m.group(1)) if m else None
+
+
 def _inter_for(canonical: str, inter: int, kind: str, iso: str | None) -> tuple[int, str]:
     """State forces acting outside their own country are external forces (inter 8)."""
-    m = _FORCES_OF.match(canonical)
-    if m and iso is not None and kind == "state":
-        home = country_iso2(m.group(1))
+    if iso is not None and kind == "state":
+        home = forces_country(canonical)
         if home is not None and home != iso:
             return 8, "external"
     return inter, kind

@@ -15,7 +15,14 @@ from datetime import date, timedelta
 from typing import Any
 
 from warlog.countries import country_iso2
-from warlog.extract.actors import acled_country_name, assign_roles, find_actors, named_as_agent, police_of
+from warlog.extract.actors import (
+    acled_country_name,
+    assign_roles,
+    find_actors,
+    forces_country,
+    named_as_agent,
+    police_of,
+)
 from warlog.extract.attribution import find_attribution
 from warlog.extract.context import (
     AIR_SUBTYPES,
@@ -568,16 +575,28 @@ def _item_place(
 
 def _item_provinces(
     toponyms: list[Toponym], resolved: list[Place | None], filed: set[int], text: str, start: int
-) -> list[Place | None]:
+) -> list[Place]:
     """The provinces a bulletin's or live blog's item names before ``start`` (its heading, "3. EASTERN EQUATORIA -
     Juba-Nimule road."), none outside an item."""
     item, limit = _item_span(text, start)
     if item is None:
         return []
+    return _units_in(toponyms, resolved, filed, item, limit, ("admin1",))
+
+
+def _units_in(
+    toponyms: list[Toponym],
+    resolved: list[Place | None],
+    filed: set[int],
+    start: int,
+    end: int,
+    features: tuple[str, ...],
+) -> list[Place]:
+    """The resolved places of these features named between ``start`` and ``end`` (not the dateline's)."""
     return [
         p
         for i, (t, p) in enumerate(zip(toponyms, resolved, strict=True))
-        if item <= t.start < limit and p is not None and i not in filed and p.feature == "admin1"
+        if start <= t.start < end and p is not None and i not in filed and p.feature in features
     ]
 
 
@@ -1021,11 +1040,7 @@ def _within_item_units(
 ) -> Place:
     """The item's place, unless the province or district its heading names ("4. IMPHAL EAST - Khurai, 7 September")
     does not hold it: then a namesake elsewhere was read, and the unit is what the item says."""
-    units = [
-        p
-        for i, (t, p) in enumerate(zip(toponyms, resolved, strict=True))
-        if start <= t.start < end and p is not None and i not in filed and p.feature in ("admin1", "admin2")
-    ]
+    units = _units_in(toponyms, resolved, filed, start, end, ("admin1", "admin2"))
     if _coarse(named) or not units:
         return named
     for u in units:
@@ -1820,22 +1835,17 @@ def _names_the_placeholder(a: Mention, b: Mention) -> bool:
 
 _REGAINS = "Government regains territory"
 _OVERTAKES = "Non-state actor overtakes territory"
-_STATE_FORCES_OF = re.compile(r"(?:Military|Police) Forces of (?:the )?(.+?) \(")
 
 
 def _foreign_forces(actor: str | None, place: Place | None) -> bool:
     """The actor is a state's forces of another country than the one the event happened in."""
-    m = _STATE_FORCES_OF.match(actor or "")
-    if m is None or place is None or not place.iso:
-        return False
-    iso = country_iso2(m.group(1))
-    return iso is not None and iso != place.iso
+    home = forces_country(actor)
+    return home is not None and place is not None and bool(place.iso) and home != place.iso
 
 
 def _own_forces(actor: str | None, place: Place | None) -> bool:
     """The actor is the state forces of the country the event happened in."""
-    m = _STATE_FORCES_OF.match(actor or "")
-    return m is not None and place is not None and bool(place.iso) and country_iso2(m.group(1)) == place.iso
+    return place is not None and bool(place.iso) and forces_country(actor) == place.iso
 
 
 def _same_doer(mention: Mention, goes_on: _Draft | None, sentence: str, country: str | None) -> None:
