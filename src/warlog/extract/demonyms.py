@@ -87,6 +87,12 @@ def named_countries(text: str) -> Counter[str]:
     return Counter(dict(_named_countries(text)))
 
 
+def country_names_at(text: str) -> list[tuple[int, str]]:
+    """Where the text names a country by its name (not an adjective): (offset, ISO alpha-2) for each."""
+    names = country_names()
+    return [(m.start(), names[m.group()]) for m in _regex().finditer(text) if m.group() in names]
+
+
 @lru_cache(maxsize=16)
 def _named_countries(text: str) -> tuple[tuple[str, int], ...]:
     """named_countries, remembered for the last texts: the steps of one report ask it of the same text."""

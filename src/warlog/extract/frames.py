@@ -45,6 +45,7 @@ from warlog.extract.context import (
 )
 from warlog.extract.counts import Casualties, aggregate_period, extract_casualties, is_aggregate_toll
 from warlog.extract.dates import DateMention, find_dates
+from warlog.extract.demonyms import country_names_at
 from warlog.extract.numbers import parse_number
 from warlog.extract.periods import dated_actor, rulers
 from warlog.extract.places import (
@@ -2246,6 +2247,10 @@ def _in_report_country(
         ]  # "the Israeli town of Safed", "Safed, Israel"
         if place.iso in named_countries(beside):
             return place
+        if place.feature not in ("country", "admin1") and place.iso in _scene_countries(sentence):
+            # the sentence sets its own scene abroad: "In Iraq, a roadside bomb killed three soldiers in Baghdad's
+            # Abu Ghraib district" in a report from Gaza (a country named as a side, "Rwanda-backed", does not)
+            return place
     home = [p for p in doc_places if p.country == country and p.feature != "country"]
     if place.surface in city_parts or (
         sentence
@@ -2259,6 +2264,16 @@ def _in_report_country(
     if not home:
         return place
     return replace(home[0], geo_precision=max(home[0].geo_precision, 2))
+
+
+_SCENE_BEFORE = re.compile(
+    r"\b(?:in|inside|across|within)\s+(?:neighbou?ring\s+|(?:north|south|east|west|centr)(?:ern|al)\s+)?$", re.I
+)
+
+
+def _scene_countries(sentence: str) -> set[str]:
+    """Countries the sentence names by name after "in" ("In Iraq, ...", "in neighbouring Niger"): where it happens."""
+    return {iso for at, iso in country_names_at(sentence) if _SCENE_BEFORE.search(sentence, max(0, at - 30), at)}
 
 
 _CITY_PART_BEFORE = re.compile(
