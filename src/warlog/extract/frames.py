@@ -54,6 +54,7 @@ from warlog.extract.places import (
     document_places,
     event_places,
     find_toponyms,
+    national_capital,
     place_for_event,
     place_from_entry,
     resolve_toponyms,
@@ -554,6 +555,32 @@ def _item_heading_day(text: str, start: int, published: date | None, skip_before
         return None
     days = [d for d in find_dates(text[item:limit], published) if d.value is not None and d.precision <= 2]
     return days[-1] if days else None
+
+
+def _day_headings(text: str, published: date | None, skip_before: int) -> list[tuple[int, DateMention]]:
+    """Lines that are only a day ("Wednesday 5 January", "Thursday, 6 January 2022:"), heading a live blog's or a
+    chronology's entries: (line start, the day), in text order."""
+    out: list[tuple[int, DateMention]] = []
+    for m in _SHORT_LINE.finditer(text, skip_before):
+        line = m.group(1)
+        days = [d for d in find_dates(line, published) if d.value is not None and d.precision == 1]
+        if (
+            len(days) == 1
+            and not re.sub(r"[\W_]", "", line[: days[0].start] + line[days[0].end :])
+            and (published is None or days[0].value <= published)
+        ):
+            out.append((m.start(), days[0]))
+    return out
+
+
+def _opens_entry(text: str, start: int) -> bool:
+    """The sentence opens its line, after a live blog entry's clock at most ("11:15 - Police fired ...")."""
+    line = text.rfind("\n", 0, start) + 1
+    return _ENTRY_CLOCK.fullmatch(text[line:start]) is not None
+
+
+_ENTRY_CLOCK = re.compile(r"\s*(?:\d{1,2}[:.]\d{2}\s*(?:[-\u2013\u2014:]\s*)?)?")
+_SHORT_LINE = re.compile(r"^[ \t]*(\S[^\n]{0,40}?)[ \t]*$", re.M)
 
 
 def _item_place(
@@ -1073,6 +1100,10 @@ _CROWD_GATHERED = re.compile(
     re.I,
 )
 CROWD_SCORE = 0.75
+# The means police use on crowds, not on an armed side.
+_CROWD_CONTROL = re.compile(
+    r"\b(?:tear ?-?gas|water ?-?cannons?|rubber (?:bullets|pellets)|stun grenades|pepper spray|batons)\b", re.I
+)
 _SAME_PLACE = re.compile(
     r"\b(?:the\s+same|that)\s+(?:district|area|town|village|city|neighbou?rhood|locality|municipality|county|region"
     r"|commune|township|zone|camp|spot|place)\b",
@@ -1237,6 +1268,21 @@ def _anchored(sent: _Sentence, toponyms: list[Toponym], resolved: list[Place | N
         sent.start <= t.start < sent.end and p is not None and not _coarse(p) and p.feature != "country"
         for t, p in zip(toponyms, resolved, strict=False)
     )
+
+
+# The building of a national institution, which stands in the capital (not a regional or state one).
+_NATIONAL_SEAT = re.compile(
+    r"(?<!regional )(?<!provincial )(?<!state )(?<!local )(?<!municipal )(?<!city )(?<!county )(?<!district )"
+    r"\b(?:(?:Congress|Parliament|National Assembly|Senate)(?: building| house)?|parliament building"
+    r"|(?:presidential|National|Government) (?:[Pp]alace|residence|compound))\b"
+)
+
+
+def _read_so_far(doc_places: list[Place], first_named: dict[str, int], start: int, filed: list[Place]) -> list[Place]:
+    """The report's places as a reader knows them at a sentence that names none: those named before it (the most
+    central first); a place the report brings only later, for another incident, comes after them."""
+    before = [p for p in doc_places if first_named.get(p.location, start) < start and p.feature != "country"]
+    return before + [p for p in doc_places if p not in before] if before else doc_places
 
 
 def _country_hint(places: list[Place | None], text: str = "") -> str | None:
@@ -2440,6 +2486,10 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     resolved = speaking_governments(text, toponyms, resolved)  # "Baku said ...": the government, not a place
     country = _country_hint(resolved, text)
     doc_places = document_places(toponyms, resolved)
+    first_named: dict[str, int] = {}
+    for t, p in zip(toponyms, resolved, strict=True):
+        if p is not None:
+            first_named.setdefault(p.location, t.start)
     # the groups of the incidents the report tells, not of the older ones it recalls ("two weeks after jihadists of
     # Boko Haram killed 43 farmers in Koshobe on 28 November")
     war_actors = document_actors([s.text for s in sentences if not _old_news(s.text, published)], country)
@@ -2523,6 +2573,11 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     bulletin_day = _covered_day(text[:_LEAD_CHARS], published)  # "daily bulletin, covering Sunday 13 April"
 
     item_days: dict[int, DateMention | None] = {}
+    day_headings = _day_headings(text, published, skip_before)
+
+    def section_day(pos: int) -> DateMention | None:
+        """The day of the day heading the sentence is under ("Wednesday 5 January" above a live blog's entries)."""
+        return next((d for at, d in reversed(day_headings) if at < pos), None)
 
     def item_day(sent: _Sentence) -> DateMention | None:
         """The day a bulletin item's heading gives the sentence (once per sentence: two decisions read it)."""
@@ -2675,7 +2730,9 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             # a report about protests: "several hundred people gathered in the square" is one of them
             match = EventTypeMatch("Protests", "Peaceful protest", "Demonstrations", crowd.group(0), crowd.start(),
                                    crowd.end(), CROWD_SCORE)  # fmt: skip
-        dates = find_dates(sent.text, published)
+        section = section_day(sent.start)
+        # under a day heading, "this afternoon" and "on Sunday" are read from that day, not the publication day
+        dates = find_dates(sent.text, section.value if section is not None else published)
         standing = match is not None and _STANDING_DEAL.search(sent.text, 0, match.start) is not None
         if match is not None and match.sub_event_type == "Agreement" and standing:
             match = None  # "evacuated under a deal reached between ...": the standing agreement, not its making
@@ -2844,7 +2901,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         if not dated and investigation and news_day is not None and not drafts:
             # an investigation's undated opening scene ("The shots came in bursts ...") is the day it goes back over
             event_date, precision = news_day, 1
-        if not dated and (heading := item_day(sent)) is not None:
+        if not dated and (heading := item_day(sent) or (section if _opens_entry(text, sent.start) else None)):
             # a bulletin's item dated in its heading ("2. JIRIBAM - Nungchappi, 7 September (Saturday). In the early
             # hours, armed men ..."): that day, an incident of its own, not more of the item before
             event_date, precision, dated = heading.value, heading.precision, True
@@ -2980,7 +3037,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             sent.start + match.start,
             [toponyms[i] for i in in_sentence],
             [resolved[i] for i in in_sentence],
-            doc_places,
+            _read_so_far(doc_places, first_named, sent.start, filed_places),
         )
         place = _in_report_country(place, country, doc_places, sent.text, match.start, filed_places, city_parts)
         if (
@@ -3071,6 +3128,20 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
                 here += _item_provinces(toponyms, resolved, filed, text, sent.start)  # "3. EASTERN EQUATORIA - ..."
             home = _home_area(doc_places, country, here)
             place = replace(home, geo_precision=3) if home is not None else place
+        if (
+            goes_on is None
+            and country
+            and _NATIONAL_SEAT.search(sent.text)
+            and not event_places(
+                sent.text, sent.start, [toponyms[i] for i in in_sentence], [resolved[i] for i in in_sentence]
+            )
+            and (iso := country_iso2(country)) is not None
+            and (capital := national_capital(iso)) is not None
+            and re.search(rf"\b{re.escape(capital.location)}\b", text, re.I)
+        ):
+            place = capital  # "protesters forced their way into the Congress building": the seat of a national
+            # institution is in the capital the report names (its dateline too), whatever town it names elsewhere
+            # (not where the capital is contested: Aden's presidential palace in a report that never names Sanaa)
         mention_country = (place.country if place else None) or country
         roles = assign_roles(sent.text, match.sub_event_type, mention_country, match.start)
         mention = Mention(
@@ -3113,6 +3184,12 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
                     match.sub_event_type in _GROUND_SUBS and _AIR_COVER.search(sent.text, max(0, t.start - 40), t.end)
                 )
             ]
+            crowd_control = _CROWD_CONTROL.search(sent.text)
+            if not remote and crowd_control and cas.fatalities is None:
+                # police firing tear gas into a crowd (no second armed side): a protest the police broke up
+                remote = [EventTypeMatch("Protests", "Protest with intervention", "Demonstrations",
+                                         crowd_control.group(0), crowd_control.start(), crowd_control.end(),
+                                         CROWD_SCORE)]  # fmt: skip
             if remote:
                 match = max(remote, key=lambda t: t.score)
                 mention.disorder_type, mention.event_type = match.disorder_type, match.event_type

