@@ -79,3 +79,127 @@ def test_police_firing_tear_gas_into_a_crowd_is_no_battle(nlp) -> None:
     )
     events = _events(nlp, text, date(2022, 5, 3))
     assert events and not any(e.event_type == "Battles" for e in events), _seen(events)
+
+
+def test_in_may_is_the_month_of_a_recalled_clash(nlp) -> None:
+    from warlog.extract.dates import find_dates
+
+    found = find_dates("In May, dozens of peacekeepers were hurt in clashes in the north.", date(2023, 9, 25))
+    assert [(str(d.value), d.precision) for d in found] == [("2023-05-15", 3)]
+    assert find_dates("Police may fire on the crowd.", date(2023, 9, 25)) == []
+
+
+def test_a_toll_since_the_protests_began_is_a_claim() -> None:
+    from warlog.extract.counts import is_aggregate_toll
+
+    assert is_aggregate_toll("The rights office said 30 people had been killed since the start of the protests.")
+    assert not is_aggregate_toll("Police shot dead three protesters in the capital on Friday.")
+
+
+def test_a_blast_whose_attacker_died_at_the_scene_is_a_suicide_bombing() -> None:
+    from warlog.extract.types import find_triggers
+
+    subs = {t.sub_event_type for t in find_triggers(
+        "Police confirmed that 14 people were killed, in addition to the attacker, who died at the scene."
+    )}  # fmt: skip
+    assert "Suicide bomb" in subs
+
+
+def test_a_part_of_a_city_named_with_its_bearing_is_not_a_namesake_village(nlp) -> None:
+    text = (
+        "Arrest after the stadium bombing\n"
+        "Published 24 May 2017\n\n"
+        "MANCHESTER - On Tuesday, officers arrested a 23-year-old man in the Chorlton area of south Manchester in "
+        "connection with the attack.\n"
+    )
+    events = _events(nlp, text, date(2017, 5, 24))
+    assert events and events[0].place is not None and events[0].place.location == "Manchester", _seen(events)
+
+
+def test_a_desk_label_before_a_dash_is_no_dateline() -> None:
+    from warlog.extract.context import dateline_span
+
+    assert dateline_span("PRESS RELEASE - Country X: police fire on marchers\n1 July 2021\n") is None
+    assert dateline_span("BREAKING - Blast in the capital\n") is None
+    assert dateline_span("KABUL - A bomb exploded on Monday.\n") == (0, 5)
+
+
+def test_a_nationwide_toll_is_a_claim() -> None:
+    from warlog.extract.counts import is_aggregate_toll
+
+    assert is_aggregate_toll('The minister put the nationwide toll at "around forty dead" on Friday.')
+
+
+def test_a_palace_named_like_a_village_is_not_that_village(nlp) -> None:
+    text = (
+        "Marchers reach the palace\n"
+        "Published 9 October 2019\n\n"
+        "QUITO - Police fired tear gas on Tuesday at thousands of marchers who tried to reach the Carondelet "
+        "presidential palace.\n"
+    )
+    events = _events(nlp, text, date(2019, 10, 9))
+    assert events and all(e.place is not None and e.place.location == "Quito" for e in events), _seen(events)
+
+
+def test_there_is_the_place_the_sentence_before_named(nlp) -> None:
+    text = (
+        "Unrest in the autonomous region\n"
+        "Published 4 July 2022\n\n"
+        "NUKUS - Thousands of people marched through Nukus on Friday and clashed with police, who fired tear gas.\n\n"
+        "We also have accounts of a gathering on Friday in the district town of Chimbay. People there told us that "
+        "several hundred residents stood in front of the district administration for a few hours, chanting slogans, "
+        "and then went home.\n"
+    )
+    events = _events(nlp, text, date(2022, 7, 4))
+    assert any(e.place is not None and e.place.location in ("Chimbay", "Chimboy") for e in events), _seen(events)
+
+
+def test_the_same_day_is_the_day_the_sentence_before_names(nlp) -> None:
+    text = (
+        "Flash update: protests over power cuts\n"
+        "Published 30 September 2025\n\n"
+        "On Friday 26 September, several hundred students marched in Toamasina; police fired tear gas at them.\n\n"
+        "On Monday 29 September, the president dismissed the government. On the same day, students marched again "
+        "in Mahajanga and police fired tear gas at them.\n"
+    )
+    events = _events(nlp, text, date(2025, 9, 30))
+    days = {e.place.location: str(e.event_date) for e in events if e.place is not None}
+    assert days.get("Mahajanga") == "2025-09-29", days
+
+
+def test_a_death_after_an_incident_dates_it_when_nothing_else_does(nlp) -> None:
+    text = (
+        "Unrest over fuel prices\n"
+        "Published 9 October 2019\n\n"
+        "A protester died on Monday after being hit by a car during a road blockade in Azuay province, the "
+        "ombudsman's office said.\n"
+    )
+    events = _events(nlp, text, date(2019, 10, 9))
+    assert events and str(events[0].event_date) == "2019-10-07", [str(e.event_date) for e in events]
+
+
+def test_shops_looted_in_a_report_about_protests_are_a_riot(nlp) -> None:
+    text = (
+        "Protesters clash with police over fuel prices\n"
+        "Published 9 October 2019\n\n"
+        "In Guayaquil, shops were looted in the south of the city overnight, the mayor said.\n"
+    )
+    events = _events(nlp, text, date(2019, 10, 9))
+    assert events and events[0].event_type == "Riots", _seen(events)
+
+
+def test_armed_men_returning_fire_beside_a_march_are_a_battle() -> None:
+    from warlog.extract.types import classify_with_cues
+
+    choice, _ = classify_with_cues(
+        "As the marchers reached the roundabout, shots were fired from rooftops and armed men in the crowd returned "
+        "fire with rifles."
+    )
+    assert choice is not None and choice.sub_event_type == "Armed clash", choice
+
+
+def test_police_firing_tear_gas_at_marchers_is_a_protest_with_intervention() -> None:
+    from warlog.extract.types import classify_with_cues
+
+    choice, _ = classify_with_cues("Police fired tear gas at thousands of marchers in the capital on Tuesday.")
+    assert choice is not None and choice.event_type == "Protests", choice

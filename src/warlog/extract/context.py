@@ -84,9 +84,17 @@ def dateline_span(text: str) -> tuple[int, int] | None:
     for m in found:
         if m.start() > 0 and text[: m.start()].count("\n\n") > 1:
             break
-        if len(m.group("place")) >= 3:
+        if len(m.group("place")) >= 3 and not _DESK_LABEL.fullmatch(m.group("place")):
             return m.span("place")
     return None
+
+
+# A page's or a desk's label in capitals before a dash, not a place ("PRESS RELEASE - Eswatini: ...", "UPDATE 2 -")
+_DESK_LABEL = re.compile(
+    r"(?:PRESS RELEASE|NEWS RELEASE|MEDIA RELEASE|FOR IMMEDIATE RELEASE|STATEMENT|JOINT STATEMENT|BREAKING(?: NEWS)?"
+    r"|UPDATE(?: \d+)?|UPDATED|EXCLUSIVE|ANALYSIS|EXPLAINER|FACTBOX|OPINION|EDITORIAL|LIVE|WATCH|VIDEO|PHOTOS?"
+    r"|FLASH UPDATE|SITUATION REPORT|SITREP|BULLETIN|ALERT|URGENT|CORRECTION|FEATURE|INTERVIEW|REPORT)"
+)
 
 
 # ----------------------------------------------------------------------------------------------------------------

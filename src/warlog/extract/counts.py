@@ -816,7 +816,8 @@ def _fill_zero_and_single(sentence: str, out: Casualties, figs: list[_Fig]) -> N
 
 _CONFLICT = (
     r"(?:civil\s+war|war|conflict|uprising|revolution|crisis|insurgency|fighting|violence|siege|offensive|campaign"
-    r"|bombardment|bombing\s+campaign|intervention|operation|assault|battle|clashes|hostilities|ceasefire|truce)"
+    r"|bombardment|bombing\s+campaign|intervention|operation|assault|battle|clashes|hostilities|ceasefire|truce"
+    r"|protests|demonstrations|unrest|riots|protest\s+movement)"  # a wave of protests is tallied as a war is
 )
 _LONG = (
     r"(?:civil\s+war|war|conflict|uprising|revolution|crisis|insurgency|siege|offensive|campaign|intervention"
@@ -931,6 +932,8 @@ def is_aggregate_toll(sentence: str) -> bool:
         # "counting the cost of a week of terror after militants stormed the base yesterday, killing three": the
         # period is the aftermath's, the toll the dated incident's told after "after"
         return not (at >= 0 and _AFTER_DATED_INCIDENT.match(sentence, at + len(period)))
+    if _NATIONWIDE_TOLL.search(sentence):
+        return True  # "put the nationwide toll at around fifty dead": the country's count, not one incident's
     if _SEVERAL_INCIDENTS.search(sentence):
         return True  # "26 people were killed in attacks on three villages": a total over incidents each coded apart
     word = _AGGREGATE_WORDS.search(sentence)
@@ -944,6 +947,10 @@ def is_aggregate_toll(sentence: str) -> bool:
     return _EVENT_ANCHOR.search(sentence) is None or _SPREAD.search(sentence) is not None
 
 
+_NATIONWIDE_TOLL = re.compile(
+    r"\b(?:nationwide|country-?wide|national|nation's|country's)\s+(?:death\s+|casualty\s+)?(?:toll|tally|count)\b",
+    re.I,
+)
 _SEVERAL_INCIDENTS = re.compile(
     r"\b(?:attacks|raids|assaults|strikes|air\s*strikes|ambushes)\s+(?:on|in|against)\s+(?:\d+|two|three|four|five|six"
     r"|seven|eight|nine|ten|several|multiple|various)\s+(?:\w+\s+)?(?:villages|towns|communities|localities|settlements"

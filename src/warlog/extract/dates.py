@@ -777,7 +777,7 @@ def _tx_month(m: re.Match[str], ctx: _TxCtx, name: str) -> tuple[str, str] | Non
         return None
     month = _month_num(mon)
     if name == "month" and not g.get("mod"):
-        if re.fullmatch(r"[A-Z][a-z]{2,3}", mon) and mon not in ("June", "July"):
+        if re.fullmatch(r"[A-Z][a-z]{2,3}", mon) and mon not in ("June", "July", "May"):
             return None  # a bare undotted abbreviation ("Jan") is more often a name
         prev = ctx.text[max(0, m.start() - 9) : m.start()].lower()
         if mon in ("May", "March", "Mar.") and not re.search(

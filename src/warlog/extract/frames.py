@@ -54,6 +54,7 @@ from warlog.extract.places import (
     document_places,
     event_places,
     find_toponyms,
+    named_facilities,
     national_capital,
     place_for_event,
     place_from_entry,
@@ -800,12 +801,20 @@ def _killed_in_the_unrest(d: _Draft, host: _Draft) -> bool:
     with police in Pikine. A 19-year-old was shot dead near the Pikine market"): the unrest's toll (ACLED codes the
     death in the riot or the protest), not an attack of its own."""
     m = d.mention
+    told_after = bool(m.evidence) and any(0 <= m.evidence[0].start - e.end <= UNREST_GAP for e in host.mention.evidence)
+    if (
+        m.sub_event_type == "Excessive force against protesters"
+        and host.mention.sub_event_type == "Violent demonstration"
+        and told_after
+        and _place_key(m.place) == _place_key(host.mention.place)
+        and not d.own_place
+    ):
+        return True  # "... protesters looted shops before police opened fire. Five demonstrators were killed there"
     return (
         m.sub_event_type == "Attack"
         and host.mention.event_type in _UNREST
         and (m.actor1 is None or m.actor1.startswith("Unidentified"))
-        and bool(m.evidence)
-        and any(0 <= m.evidence[0].start - e.end <= UNREST_GAP for e in host.mention.evidence)
+        and told_after
     )
 
 
@@ -1096,7 +1105,7 @@ _CROWD_GATHERED = re.compile(
     r"\b(?:(?:several|a\s+few|some|many)\s+)?(?:hundreds?|thousands?|tens\s+of\s+thousands|dozens|\d[\d,]*(?:\s+to\s+"
     r"[\d,]+)?|(?:between\s+)?[\d,]+\s+and\s+[\d,]+|(?:a|one|two|three|five|ten|several)\s+(?:hundred|thousand))\s+"
     r"(?:of\s+)?(?:people|residents|supporters|citizens|students|young\s+people|women|men|demonstrators|protesters)?\s*"
-    r"(?:had\s+)?(?:gathered|assembled|massed|converged|marched|rallied|walked|filled)\b",
+    r"(?:had\s+)?(?:gathered|assembled|massed|converged|marched|rallied|walked|filled|stood|sat|blocked)\b",
     re.I,
 )
 CROWD_SCORE = 0.75
@@ -1199,6 +1208,10 @@ def _event_date(
             usable = [d for d in usable if d.start >= cut or d.end <= head]
             if not usable and main_clause and published is not None:
                 told = max(main_clause, key=lambda d: d.value)
+                if _DIED_BEFORE_AFTER.search(sentence, 0, after[-1]):
+                    # "A protester died on Monday after being hit by a car during a road blockade": the act's day
+                    # is the day of the death the sentence gives, not the publication day
+                    return told.value, told.precision, True
                 if (published - told.value).days >= 5:
                     # "announced his resignation last week after security forces shot dead dozens": the act came
                     # before a day already past, not on the day the report goes on about
@@ -1224,6 +1237,15 @@ def _event_date(
     if published is None:
         return None, 3, False
     return published, 2, False
+
+
+_DIED_BEFORE_AFTER = re.compile(r"\b(?:died|succumbed|perished|was\s+pronounced\s+dead)\b", re.I)
+
+
+def _last_day(text: str, published: date | None) -> date | None:
+    """The last calendar day or weekday a sentence names (not a clock time), or None."""
+    days = [d for d in find_dates(text, published) if d.value is not None and d.precision == 1 and d.kind != "clock"]
+    return days[-1].value if days else None
 
 
 def _governing_verb(doc: Any, start: int, end: int) -> int | None:
@@ -1278,11 +1300,24 @@ _NATIONAL_SEAT = re.compile(
 )
 
 
-def _read_so_far(doc_places: list[Place], first_named: dict[str, int], start: int, filed: list[Place]) -> list[Place]:
+def _read_so_far(
+    doc_places: list[Place], first_named: dict[str, int], start: int, named_at: dict[str, list[int]]
+) -> list[Place]:
     """The report's places as a reader knows them at a sentence that names none: those named before it (the most
-    central first); a place the report brings only later, for another incident, comes after them."""
+    central first); a place the report brings only later, for another incident, comes after them. With ``named_at``
+    (the sentence says "there": where each place is named), the place named last before it comes first ("a gathering
+    in Chimbay. People there told us ...")."""
     before = [p for p in doc_places if first_named.get(p.location, start) < start and p.feature != "country"]
+    if named_at and before:
+        latest = max(before, key=lambda p: max(at for at in named_at[p.location] if at < start))
+        before = [latest] + [p for p in before if p is not latest]
     return before + [p for p in doc_places if p not in before] if before else doc_places
+
+
+# "there" as a place ("People there told us"), not "there is/was ..." nor a sentence's opening "There"
+_THERE = re.compile(
+    r"(?<=[a-z,] )there\b(?!\s+(?:is|are|was|were|has|have|had|will|would|may|might|could|seems?|appears?|remains?)\b)"
+)
 
 
 def _country_hint(places: list[Place | None], text: str = "") -> str | None:
@@ -1779,6 +1814,13 @@ def _mentions_place_of(text: str, m: Mention) -> bool:
     return any(n and n.lower() in text.lower() for n in names)
 
 
+_ARMED_DOERS = re.compile(
+    r"\b(?:gunm[ae]n|militants?|fighters|soldiers|troops|rebels|insurgents|militiam[ae]n|militias?|jihadists|"
+    r"bandits|armed|gangs?|police|army|attackers|assailants|arsonists|unidentified|unknown|masked)\b",
+    re.I,
+)
+
+
 def _turned_violent(m: Mention) -> None:
     """Marchers who then loot or attack make the demonstration violent (ACLED: a violent demonstration; the police
     who intervene stay the second actor)."""
@@ -1959,7 +2001,7 @@ def _title_line(text: str) -> str | None:
     """A plain text's headline: a first line of its own (a line break after it), short and without a full stop."""
     head, sep, _ = text.lstrip().partition("\n")
     head = head.strip()
-    if not sep or not 3 <= len(head.split()) <= 20 or head[-1] in '.!?"\u201d,;':
+    if not sep or not 3 <= len(head.split()) <= 32 or head[-1] in '.!?"\u201d,;':
         return None
     return head
 
@@ -2465,6 +2507,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     ner = entity_spans(doc, NON_PLACE)  # entity labels read with the parse: names that are not places
     toponyms: list[Toponym] = find_toponyms(text, ner)
     resolved: list[Place | None] = resolve_toponyms(toponyms, text) if toponyms else []
+    resolved = named_facilities(text, toponyms, resolved)  # "the Carondelet presidential palace": a building's name
     # A dateline place is where the report was filed: an event's place only when the report names no other.
     dateline = dateline_span(text)
     filed = {
@@ -2487,9 +2530,16 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     country = _country_hint(resolved, text)
     doc_places = document_places(toponyms, resolved)
     first_named: dict[str, int] = {}
+    named_at: dict[str, list[int]] = {}
+    said_at: dict[str, list[int]] = {}  # each name as written, where (resolved there or not: "took Goma" in the lead)
+    for i, t in enumerate(toponyms):
+        if i not in filed:  # (a dateline is where the report was filed, not a place it told of)
+            said_at.setdefault(t.surface.lower(), []).append(t.start)
     for t, p in zip(toponyms, resolved, strict=True):
         if p is not None:
-            first_named.setdefault(p.location, t.start)
+            first = min(said_at.get(t.surface.lower(), [t.start]) + [t.start])
+            first_named[p.location] = min(first_named.get(p.location, first), first)
+            named_at.setdefault(p.location, []).append(t.start)
     # the groups of the incidents the report tells, not of the older ones it recalls ("two weeks after jihadists of
     # Boko Haram killed 43 farmers in Koshobe on 28 November")
     war_actors = document_actors([s.text for s in sentences if not _old_news(s.text, published)], country)
@@ -2955,6 +3005,12 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             shift = parse_number(later_day.group(1) or "a") or 1
             event_date = drafts[-1].mention.event_date + timedelta(days=shift)
             precision, dated = drafts[-1].mention.time_precision, True
+        same_day = _SAME_DAY.search(sent.text) if not dated and index > 0 else None
+        prev_day = _last_day(sentences[index - 1].text, published) if same_day is not None else None
+        if same_day is not None and prev_day is not None and (not drafts or drafts[-1].sentence_index != index - 1):
+            # "On Monday 29 September, the president dismissed the government. On the same day, students gathered
+            # again ...": the day the sentence before names, though no incident came of it
+            event_date, precision, dated = prev_day + timedelta(days=1 if same_day.group(1) else 0), 1, True
         if (
             not dated
             and not told
@@ -3037,9 +3093,18 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             sent.start + match.start,
             [toponyms[i] for i in in_sentence],
             [resolved[i] for i in in_sentence],
-            _read_so_far(doc_places, first_named, sent.start, filed_places),
+            _read_so_far(doc_places, first_named, sent.start, named_at if _THERE.search(sent.text) else {}),
         )
         place = _in_report_country(place, country, doc_places, sent.text, match.start, filed_places, city_parts)
+        if (
+            goes_on is not None
+            and goes_on.mention.place is not None
+            and place is not None
+            and not in_sentence
+            and _THERE.search(sent.text)
+            and _place_key(place) != _place_key(goes_on.mention.place)
+        ):
+            goes_on = None  # "... in the district town of Chimbay. People there told us ...": there, not the last event
         if (
             goes_on is not None
             and goes_on.mention.place is not None
@@ -3204,6 +3269,14 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
                 mention.assoc_actor_1, mention.assoc_actor_2 = roles.assoc_actor_1, roles.assoc_actor_2
                 complete_roles(mention, match.sub_event_type, match.event_type, sent.text, war_actors, mention_country)
         _apply_casualties(mention, cas)
+        if (
+            about_protests
+            and mention.sub_event_type == "Looting/property destruction"
+            and (mention.actor1 is None or mention.actor1.startswith("Unidentified"))
+            and not _ARMED_DOERS.search(sent.text)
+        ):
+            _turned_violent(mention)  # shops looted in a report about protests, no armed group named: rioters
+            # (ACLED: property destruction by demonstrators or rioters is a riot, not a strategic development)
         if (
             mention.sub_event_type == _REGAINS
             and _foreign_forces(mention.actor1, mention.place)

