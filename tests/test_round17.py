@@ -203,3 +203,14 @@ def test_police_firing_tear_gas_at_marchers_is_a_protest_with_intervention() -> 
 
     choice, _ = classify_with_cues("Police fired tear gas at thousands of marchers in the capital on Tuesday.")
     assert choice is not None and choice.event_type == "Protests", choice
+
+
+def test_a_statue_pulled_down_and_a_city_hall_stormed_are_riots() -> None:
+    from warlog.extract.types import classify_with_cues
+
+    for sentence in (
+        "In the northern town, protesters pulled down a statue of the former president this afternoon.",
+        "A crowd tried to force its way into the regional administration building before police drove it back.",
+    ):
+        choice, _ = classify_with_cues(sentence, context="Protests over fuel prices spread across the country.")
+        assert choice is not None and choice.event_type == "Riots", (sentence, choice)
