@@ -214,3 +214,14 @@ def test_a_statue_pulled_down_and_a_city_hall_stormed_are_riots() -> None:
     ):
         choice, _ = classify_with_cues(sentence, context="Protests over fuel prices spread across the country.")
         assert choice is not None and choice.event_type == "Riots", (sentence, choice)
+
+
+def test_shops_looted_by_young_people_are_a_riot_whatever_the_headline(nlp) -> None:
+    text = (
+        "Night of anger after the election results\n"
+        "Published 1 September 2016\n\n"
+        "In the port city of Port-Gentil, groups of young people looted and burned shops in the city centre last "
+        "night, residents said.\n"
+    )
+    events = _events(nlp, text, date(2016, 9, 1))
+    assert events and events[0].event_type == "Riots", _seen(events)

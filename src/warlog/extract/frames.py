@@ -1814,6 +1814,9 @@ def _mentions_place_of(text: str, m: Mention) -> bool:
     return any(n and n.lower() in text.lower() for n in names)
 
 
+_CROWD_DOERS = re.compile(
+    r"\b(?:youths|young\s+(?:people|men)|crowds?|mobs?|rioters|looters|protesters|demonstrators)\b", re.I
+)
 _ARMED_DOERS = re.compile(
     r"\b(?:gunm[ae]n|militants?|fighters|soldiers|troops|rebels|insurgents|militiam[ae]n|militias?|jihadists|"
     r"bandits|armed|gangs?|police|army|attackers|assailants|arsonists|unidentified|unknown|masked)\b",
@@ -3270,13 +3273,14 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
                 complete_roles(mention, match.sub_event_type, match.event_type, sent.text, war_actors, mention_country)
         _apply_casualties(mention, cas)
         if (
-            about_protests
+            (about_protests or _CROWD_DOERS.search(sent.text))
             and mention.sub_event_type == "Looting/property destruction"
             and (mention.actor1 is None or mention.actor1.startswith("Unidentified"))
             and not _ARMED_DOERS.search(sent.text)
         ):
-            _turned_violent(mention)  # shops looted in a report about protests, no armed group named: rioters
+            # shops looted by young people, or in a report about protests with no armed group named: rioters
             # (ACLED: property destruction by demonstrators or rioters is a riot, not a strategic development)
+            _turned_violent(mention)
         if (
             mention.sub_event_type == _REGAINS
             and _foreign_forces(mention.actor1, mention.place)
