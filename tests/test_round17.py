@@ -225,3 +225,14 @@ def test_shops_looted_by_young_people_are_a_riot_whatever_the_headline(nlp) -> N
     )
     events = _events(nlp, text, date(2016, 9, 1))
     assert events and events[0].event_type == "Riots", _seen(events)
+
+
+def test_who_the_dead_of_a_toll_were_is_no_event_of_its_own(nlp) -> None:
+    text = (
+        "Flash update: protests over power cuts\n"
+        "Published 30 September 2025\n\n"
+        "The rights office said on 29 September that at least 20 people had been killed since the start of the "
+        "protests. It said those killed included protesters and bystanders shot by members of the security forces.\n"
+    )
+    events = _events(nlp, text, date(2025, 9, 30))
+    assert events == [], _seen(events)

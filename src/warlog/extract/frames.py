@@ -1814,6 +1814,11 @@ def _mentions_place_of(text: str, m: Mention) -> bool:
     return any(n and n.lower() in text.lower() for n in names)
 
 
+_WHO_THE_DEAD_WERE = re.compile(
+    r"\b(?:those|the\s+people)\s+(?:killed|who\s+died|who\s+were\s+killed)\s+(?:included|include|were\s+mostly)\b"
+    r"|\bthe\s+(?:dead|victims)\s+(?:included|include|were\s+mostly)\b",
+    re.I,
+)
 _CROWD_DOERS = re.compile(
     r"\b(?:youths|young\s+(?:people|men)|crowds?|mobs?|rioters|looters|protesters|demonstrators)\b", re.I
 )
@@ -2774,6 +2779,9 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         if _RETRACTED.search(sent.text):
             continue  # "Correction: in our 19:50 entry, we wrote that the helicopter was shot down in Anori": withdrawn
         match, live = classify_with_cues(sent.text, context=before + " " + after)
+        if match is not None and _WHO_THE_DEAD_WERE.search(sent.text):
+            match = None  # "those killed included protesters and bystanders killed by the security forces": who the
+            # dead of a toll already told were, no happening of its own
         if match is not None and _NAMES_AN_EVENT_TOLD.search(sent.text, 0, match.start):
             # "residents gathered at the site of the blast": the incident told before, named, not one happening now
             live = [m for m in live if not _NAMES_AN_EVENT_TOLD.search(sent.text, 0, m.start)]
