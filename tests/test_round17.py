@@ -236,3 +236,11 @@ def test_who_the_dead_of_a_toll_were_is_no_event_of_its_own(nlp) -> None:
     )
     events = _events(nlp, text, date(2025, 9, 30))
     assert events == [], _seen(events)
+
+
+def test_which_protest_was_biggest_is_no_protest_of_its_own() -> None:
+    from warlog.extract.frames import _SUPERLATIVE_RECAP
+
+    assert _SUPERLATIVE_RECAP.match("REPORTER (Dilnoza): The biggest protest was in Nukus.")
+    assert _SUPERLATIVE_RECAP.match("The deadliest attack took place in the market town.")
+    assert not _SUPERLATIVE_RECAP.match("Thousands marched in the biggest protest in years.")

@@ -1819,6 +1819,12 @@ _WHO_THE_DEAD_WERE = re.compile(
     r"|\bthe\s+(?:dead|victims)\s+(?:included|include|were\s+mostly)\b",
     re.I,
 )
+# "The biggest protest was in Nukus.": which of the incidents told was largest, not one more
+_SUPERLATIVE_RECAP = re.compile(
+    r"\W*(?:[A-Z]+\s*(?:\([^)]*\))?:\s*)?the\s+(?:biggest|largest|deadliest|worst|bloodiest|main)\s+"
+    r"(?:[\w-]+\s+){1,2}?(?:was|were|took\s+place|happened)\s+(?:in|at)\b",
+    re.I,
+)
 _CROWD_DOERS = re.compile(
     r"\b(?:youths|young\s+(?:people|men)|crowds?|mobs?|rioters|looters|protesters|demonstrators)\b", re.I
 )
@@ -2779,7 +2785,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         if _RETRACTED.search(sent.text):
             continue  # "Correction: in our 19:50 entry, we wrote that the helicopter was shot down in Anori": withdrawn
         match, live = classify_with_cues(sent.text, context=before + " " + after)
-        if match is not None and _WHO_THE_DEAD_WERE.search(sent.text):
+        if match is not None and (_WHO_THE_DEAD_WERE.search(sent.text) or _SUPERLATIVE_RECAP.match(sent.text)):
             match = None  # "those killed included protesters and bystanders killed by the security forces": who the
             # dead of a toll already told were, no happening of its own
         if match is not None and _NAMES_AN_EVENT_TOLD.search(sent.text, 0, match.start):
