@@ -936,25 +936,41 @@ def _second_pass(
 ) -> None:
     """Second-pass features and picks of every toponym, anchored on the other toponyms' `picks`."""
     cands, first = ranking.cands, ranking.first
+    # A toponym's anchors are the other toponyms' picks and its sure places those of the toponyms naming one place,
+    # both without the toponyms of its own name key (which leaves out itself): the same for every toponym of a key,
+    # so made once per key.
+    by_key: dict[str, tuple[list[GazEntry], list[GazEntry]]] = {}
+
+    def anchors_of(key: str) -> tuple[list[GazEntry], list[GazEntry]]:
+        hit = by_key.get(key)
+        if hit is None:
+            seen: set[int] = set()
+            anchors = []
+            for j, a in enumerate(picks):
+                # part of a longer name the gazetteer lacks ("al-Sultana" of "Baydar al-Sultana"): too weak an anchor
+                if toponyms[j].partial:
+                    continue
+                if a is not None and keys[j] != key and a.pk not in seen:
+                    seen.add(a.pk)
+                    anchors.append(a)
+            # the other toponyms that name one place only: anchors no ranking error can move
+            sure = [
+                cands[j][0]
+                for j in range(len(cands))
+                if len(cands[j]) == 1 and keys[j] != key and not toponyms[j].partial
+                and cands[j][0].feature not in ("country", "continent", "admin1", "region")
+            ]  # fmt: skip
+            hit = by_key[key] = (anchors, sure)
+        return hit
+
     for i, cs in enumerate(cands):
-        seen: set[int] = set()
-        anchors = []
-        for j, a in enumerate(picks):
-            # part of a longer name the gazetteer lacks ("al-Sultana" of "Baydar al-Sultana"): too weak an anchor
-            if toponyms[j].partial:
-                continue
-            if j != i and a is not None and keys[j] != keys[i] and a.pk not in seen:
-                seen.add(a.pk)
-                anchors.append(a)
+        if not cs:
+            ranking.second.append([])
+            ranking.picks2.append(None)
+            continue
+        anchors, sure = anchors_of(keys[i])
         # candidate_features with anchors is the first pass's dict plus the distance features, added last.
         feats = [_with_distances(f, c, anchors) for f, c in zip(first[i], cs, strict=True)]
-        # the other toponyms that name one place only: anchors no ranking error can move
-        sure = [
-            cands[j][0]
-            for j in range(len(cands))
-            if j != i and len(cands[j]) == 1 and keys[j] != keys[i] and not toponyms[j].partial
-            and cands[j][0].feature not in ("country", "continent", "admin1", "region")
-        ]  # fmt: skip
         if sure and len(cs) > 1:
             for f, c in zip(feats, cs, strict=True):
                 if c.feature not in ("country", "continent"):
