@@ -242,15 +242,20 @@ def _recognised(
     return [e for e, _ in pairs], [q for _, q in pairs]
 
 
+def _lone_stop_word(surface: str) -> bool:
+    """One word that is an English stop word: what _weak_single calls weak before it reads any candidate."""
+    return " " not in surface and "-" not in surface and surface.lower() in ENGLISH_STOP_WORDS
+
+
 def _weak_single(
     cands: list[GazEntry], qual: list[float], surface: str, text: str, start: int, region: frozenset[str]
 ) -> bool:
     """A one-word match that is probably not a place ("Shelling", "Police"): no nearby or big place, or a loose
     spelling match far away, and no locative word before it; sentence-initial words need a regional place."""
+    if _lone_stop_word(surface):  # "More", "Most", "Many" at a sentence start
+        return True
     if " " in surface or "-" in surface:
         return False
-    if surface.lower() in ENGLISH_STOP_WORDS:  # "More", "Most", "Many" at a sentence start
-        return True
     if re.match(r"\s+of\s+(?:the\s+)?[A-Z]", text[start + len(surface) : start + len(surface) + 12]) and not any(
         c.iso in region or c.population >= 50_000 for c in cands
     ):
@@ -504,6 +509,9 @@ def _longest_match(
             and not any(a < start + 1 and start < b for a, b in blocked)
         ):
             continue
+        if j == i and not dateline and _lone_stop_word(surface) and not caps_heading(text, start, end):
+            continue  # "More", "Several" at a sentence start: _weak_single below turns it down whatever the gazetteer
+            # answers (a province heading in capitals aside), so the gazetteer is not asked
         locative = bool(_LOCATIVE_WORD.search(text, max(0, start - 12), start))
         cands, qual = _recognised(gaz, surface, region, locative and (" " in surface or "-" in surface))
         if not cands and j > i and not _not_a_name_run(surface):
