@@ -233,10 +233,11 @@ _HEADING_TAIL = re.compile(
 _HEADING_WORDS = 10  # tokens of such a heading at most
 
 
-def title_heading(doc: Any, ent: Any) -> bool:
+def title_heading(doc: Any, ent: Any, text: str | None = None) -> bool:
     """A name in title case that opens a bulletin's item line and heads it, a short fragment with no verb before the
-    item's first stop: the place the item is about, whatever label NER gives it."""
-    text = doc.text
+    item's first stop: the place the item is about, whatever label NER gives it. (`text`: doc.text, which spaCy
+    joins from the tokens at every read, when the caller holds it.)"""
+    text = doc.text if text is None else text
     if not _ITEM_START.fullmatch(text, text.rfind("\n", 0, ent.start_char) + 1, ent.start_char):
         return False
     m = _HEADING_TAIL.match(text, ent.end_char)
@@ -257,7 +258,7 @@ def non_place_spans(doc: Any) -> list[tuple[int, int]]:
             continue  # a dateline's capitals are a place whatever NER calls them
         if caps_heading(text, ent.start_char, ent.end_char):
             continue  # a bulletin item's heading in capitals ("2. JONGLEI - Twic East county."): NER reads caps badly
-        if ent.label_ == "PERSON" and title_heading(doc, ent):
+        if ent.label_ == "PERSON" and title_heading(doc, ent, text):
             continue  # "4. Kutaisi, Saturday 30 November.": a place heading an item, not a person
         after = text[ent.end_char : ent.end_char + 30]
         if _FAMILY_AFTER.match(after):

@@ -242,15 +242,20 @@ def _recognised(
     return [e for e, _ in pairs], [q for _, q in pairs]
 
 
+def _lone_stop_word(surface: str) -> bool:
+    """One word that is an English stop word: what _weak_single calls weak before it reads any candidate."""
+    return " " not in surface and "-" not in surface and surface.lower() in ENGLISH_STOP_WORDS
+
+
 def _weak_single(
     cands: list[GazEntry], qual: list[float], surface: str, text: str, start: int, region: frozenset[str]
 ) -> bool:
     """A one-word match that is probably not a place ("Shelling", "Police"): no nearby or big place, or a loose
     spelling match far away, and no locative word before it; sentence-initial words need a regional place."""
+    if _lone_stop_word(surface):  # "More", "Most", "Many" at a sentence start
+        return True
     if " " in surface or "-" in surface:
         return False
-    if surface.lower() in ENGLISH_STOP_WORDS:  # "More", "Most", "Many" at a sentence start
-        return True
     if re.match(r"\s+of\s+(?:the\s+)?[A-Z]", text[start + len(surface) : start + len(surface) + 12]) and not any(
         c.iso in region or c.population >= 50_000 for c in cands
     ):
@@ -504,6 +509,9 @@ def _longest_match(
             and not any(a < start + 1 and start < b for a, b in blocked)
         ):
             continue
+        if j == i and not dateline and _lone_stop_word(surface) and not caps_heading(text, start, end):
+            continue  # "More", "Several" at a sentence start: _weak_single below turns it down whatever the gazetteer
+            # answers (a province heading in capitals aside), so the gazetteer is not asked
         locative = bool(_LOCATIVE_WORD.search(text, max(0, start - 12), start))
         cands, qual = _recognised(gaz, surface, region, locative and (" " in surface or "-" in surface))
         if not cands and j > i and not _not_a_name_run(surface):
@@ -936,25 +944,41 @@ def _second_pass(
 ) -> None:
     """Second-pass features and picks of every toponym, anchored on the other toponyms' `picks`."""
     cands, first = ranking.cands, ranking.first
+    # A toponym's anchors are the other toponyms' picks and its sure places those of the toponyms naming one place,
+    # both without the toponyms of its own name key (which leaves out itself): the same for every toponym of a key,
+    # so made once per key.
+    by_key: dict[str, tuple[list[GazEntry], list[GazEntry]]] = {}
+
+    def anchors_of(key: str) -> tuple[list[GazEntry], list[GazEntry]]:
+        hit = by_key.get(key)
+        if hit is None:
+            seen: set[int] = set()
+            anchors = []
+            for j, a in enumerate(picks):
+                # part of a longer name the gazetteer lacks ("al-Sultana" of "Baydar al-Sultana"): too weak an anchor
+                if toponyms[j].partial:
+                    continue
+                if a is not None and keys[j] != key and a.pk not in seen:
+                    seen.add(a.pk)
+                    anchors.append(a)
+            # the other toponyms that name one place only: anchors no ranking error can move
+            sure = [
+                cands[j][0]
+                for j in range(len(cands))
+                if len(cands[j]) == 1 and keys[j] != key and not toponyms[j].partial
+                and cands[j][0].feature not in ("country", "continent", "admin1", "region")
+            ]  # fmt: skip
+            hit = by_key[key] = (anchors, sure)
+        return hit
+
     for i, cs in enumerate(cands):
-        seen: set[int] = set()
-        anchors = []
-        for j, a in enumerate(picks):
-            # part of a longer name the gazetteer lacks ("al-Sultana" of "Baydar al-Sultana"): too weak an anchor
-            if toponyms[j].partial:
-                continue
-            if j != i and a is not None and keys[j] != keys[i] and a.pk not in seen:
-                seen.add(a.pk)
-                anchors.append(a)
+        if not cs:
+            ranking.second.append([])
+            ranking.picks2.append(None)
+            continue
+        anchors, sure = anchors_of(keys[i])
         # candidate_features with anchors is the first pass's dict plus the distance features, added last.
         feats = [_with_distances(f, c, anchors) for f, c in zip(first[i], cs, strict=True)]
-        # the other toponyms that name one place only: anchors no ranking error can move
-        sure = [
-            cands[j][0]
-            for j in range(len(cands))
-            if j != i and len(cands[j]) == 1 and keys[j] != keys[i] and not toponyms[j].partial
-            and cands[j][0].feature not in ("country", "continent", "admin1", "region")
-        ]  # fmt: skip
         if sure and len(cs) > 1:
             for f, c in zip(feats, cs, strict=True):
                 if c.feature not in ("country", "continent"):

@@ -191,6 +191,7 @@ class Store:
         schema."""
         from warlog.store import migrate
 
+        migrate.new_from_template(self.url)  # a new SQLite file: a copy of a migrated one (no Alembic)
         if not migrate.at_head(self.engine):
             migrate.upgrade(self.url)
         query = sa.select(meta_table.c.value).where(meta_table.c.key == "schema_version")
