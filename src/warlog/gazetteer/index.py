@@ -526,6 +526,11 @@ def _syria_rows() -> Iterator[dict]:
             if r["feature"] in ("village", "town"):  # "Baghuz at-Tahtani" is where reports say "Baghuz"
                 r["alt_names"] += [b for b in (qualifier_base(n) for n in (r["name"], *r["alt_names"])) if b]
             r["lat"], r["lon"] = float(r["lat"]), float(r["lon"])
+            if r["id"].startswith("ocha-"):
+                # OCHA's communities answer to their names and spelling variants, not to consonant skeletons: 6,464
+                # more skeletons put a Syrian village ("Bhoza") before the fuzzy match of a name abroad ("Abkhaz" =
+                # Abkhazia) and a same-province near-spelling before the city a text names ("Ghoweran, Al-Hasakeh")
+                r["exact_only"] = True
             r["population"] = int(r["population"] or 0)
             if r["feature"] == "country":  # GeoNames' country point, as geoparsing benchmarks score it
                 r["lat"], r["lon"] = syria_country_point()
