@@ -244,3 +244,33 @@ def test_which_protest_was_biggest_is_no_protest_of_its_own() -> None:
     assert _SUPERLATIVE_RECAP.match("REPORTER (Dilnoza): The biggest protest was in Nukus.")
     assert _SUPERLATIVE_RECAP.match("The deadliest attack took place in the market town.")
     assert not _SUPERLATIVE_RECAP.match("Thousands marched in the biggest protest in years.")
+
+
+def _report_events(nlp, name: str, published: date):
+    from pathlib import Path
+
+    text = (Path(__file__).parent / "fixtures" / "reports_round17" / name).read_text(encoding="utf-8")
+    return _events(nlp, text, published)
+
+
+def test_own_wire_on_a_missile_strike_is_coded_as_a_coder_would(nlp) -> None:
+    events = _report_events(nlp, "zaporizhzhia_convoy_wire.txt", date(2022, 10, 1))
+    strike = [e for e in events if e.place is not None and e.place.location.startswith("Zaporizh")]
+    assert len(strike) == 1, _seen(events)
+    e = strike[0]
+    assert (e.sub_event_type, str(e.event_date), e.fatalities, e.injured) == (
+        "Shelling/artillery/missile attack",
+        "2022-09-30",
+        30,
+        88,
+    ), (e.sub_event_type, str(e.event_date), e.fatalities, e.injured)
+    assert e.actor1 == "Military Forces of Russia (2000-)" and e.actor2 == "Civilians (Ukraine)"
+    assert any(x.place is not None and x.place.location == "Nikopol" for x in events), _seen(events)
+    assert len(events) == 2, _seen(events)  # the annexation and the UN's war toll are no events
+
+
+def test_own_wire_on_protests_places_the_palace_march_in_the_capital(nlp) -> None:
+    events = _report_events(nlp, "quito_assembly_wire.txt", date(2019, 10, 9))
+    where = {(e.place.location if e.place else None) for e in events}
+    assert "Carondelet" not in where and "Quito" in where and "Guayaquil" in where, _seen(events)
+    assert any(e.sub_event_type == "Violent demonstration" and e.place.location == "Quito" for e in events)
