@@ -274,3 +274,17 @@ def test_own_wire_on_protests_places_the_palace_march_in_the_capital(nlp) -> Non
     where = {(e.place.location if e.place else None) for e in events}
     assert "Carondelet" not in where and "Quito" in where and "Guayaquil" in where, _seen(events)
     assert any(e.sub_event_type == "Violent demonstration" and e.place.location == "Quito" for e in events)
+
+
+def test_in_the_capital_is_the_country_s_capital(nlp) -> None:
+    text = (
+        "Eswatini crackdown after the protests\n"
+        "Published 1 July 2021\n\n"
+        "Soldiers beat and wounded dozens of residents in the capital on Wednesday night, witnesses said.\n"
+    )
+    events = _events(nlp, text, date(2021, 7, 1))
+    assert events and events[0].place is not None and events[0].place.location == "Mbabane", _seen(events)
+    from warlog.extract.frames import _IN_THE_CAPITAL
+
+    assert not _IN_THE_CAPITAL.search("fighting in the capital of Tigray region")
+    assert not _IN_THE_CAPITAL.search("in the regional capital")

@@ -1300,6 +1300,14 @@ _NATIONAL_SEAT = re.compile(
 )
 
 
+# "in the capital" said of the report's country (not a regional, provincial or economic capital, nor "the capital of X")
+_IN_THE_CAPITAL = re.compile(
+    r"\b(?:in|across|around|outside|on\s+the\s+streets\s+of)\s+the\s+(?:country's\s+|nation's\s+)?capital\b"
+    r"(?!\s*(?:of|city\s+of)\s)(?!,\s+[A-Z])",
+    re.I,
+)
+
+
 def _read_so_far(
     doc_places: list[Place], first_named: dict[str, int], start: int, named_at: dict[str, list[int]]
 ) -> list[Place]:
@@ -3213,17 +3221,18 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         if (
             goes_on is None
             and country
-            and _NATIONAL_SEAT.search(sent.text)
+            and (seat := _NATIONAL_SEAT.search(sent.text) or _IN_THE_CAPITAL.search(sent.text))
             and not event_places(
                 sent.text, sent.start, [toponyms[i] for i in in_sentence], [resolved[i] for i in in_sentence]
             )
             and (iso := country_iso2(country)) is not None
             and (capital := national_capital(iso)) is not None
-            and re.search(rf"\b{re.escape(capital.location)}\b", text, re.I)
+            and (seat.re is _IN_THE_CAPITAL or re.search(rf"\b{re.escape(capital.location)}\b", text, re.I))
         ):
             place = capital  # "protesters forced their way into the Congress building": the seat of a national
             # institution is in the capital the report names (its dateline too), whatever town it names elsewhere
-            # (not where the capital is contested: Aden's presidential palace in a report that never names Sanaa)
+            # (not where the capital is contested: Aden's presidential palace in a report that never names Sanaa);
+            # "soldiers beat residents in the capital": the country's capital
         mention_country = (place.country if place else None) or country
         roles = assign_roles(sent.text, match.sub_event_type, mention_country, match.start)
         mention = Mention(
