@@ -564,7 +564,7 @@ def _day_headings(text: str, published: date | None, skip_before: int) -> list[t
     out: list[tuple[int, DateMention]] = []
     for m in _SHORT_LINE.finditer(text, skip_before):
         line = m.group(1)
-        days = [d for d in find_dates(line, published) if d.value is not None and d.precision == 1]
+        days = _days_named(line, published)
         if (
             len(days) == 1
             and not re.sub(r"[\W_]", "", line[: days[0].start] + line[days[0].end :])
@@ -1242,9 +1242,14 @@ def _event_date(
 _DIED_BEFORE_AFTER = re.compile(r"\b(?:died|succumbed|perished|was\s+pronounced\s+dead)\b", re.I)
 
 
+def _days_named(text: str, published: date | None) -> list[DateMention]:
+    """The calendar days and weekdays a text names (day precision; not a clock time), in text order."""
+    return [d for d in find_dates(text, published) if d.value is not None and d.precision == 1 and d.kind != "clock"]
+
+
 def _last_day(text: str, published: date | None) -> date | None:
-    """The last calendar day or weekday a sentence names (not a clock time), or None."""
-    days = [d for d in find_dates(text, published) if d.value is not None and d.precision == 1 and d.kind != "clock"]
+    """The last calendar day or weekday a sentence names, or None."""
+    days = _days_named(text, published)
     return days[-1].value if days else None
 
 
@@ -3112,13 +3117,14 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
 
         in_sentence = [i for i, t in enumerate(toponyms) if sent.start <= t.start < sent.end]
         item_placed = False  # the place is the one a bulletin item's heading names
+        there = _THERE.search(sent.text) is not None
         place = place_for_event(
             sent.text,
             sent.start,
             sent.start + match.start,
             [toponyms[i] for i in in_sentence],
             [resolved[i] for i in in_sentence],
-            _read_so_far(doc_places, first_named, sent.start, named_at if _THERE.search(sent.text) else {}),
+            _read_so_far(doc_places, first_named, sent.start, named_at if there else {}),
         )
         place = _in_report_country(place, country, doc_places, sent.text, match.start, filed_places, city_parts)
         if (
@@ -3126,7 +3132,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             and goes_on.mention.place is not None
             and place is not None
             and not in_sentence
-            and _THERE.search(sent.text)
+            and there
             and _place_key(place) != _place_key(goes_on.mention.place)
         ):
             goes_on = None  # "... in the district town of Chimbay. People there told us ...": there, not the last event
