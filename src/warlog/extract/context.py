@@ -107,7 +107,8 @@ _LOCATIVE_PREPS = frozenset(
 _PLACE_NOUN_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?:neighbou?rhoods?|district|quarter|village|town|city|camp|area|suburb|province|governorate"
     r"|region|countryside|outskirts|square|street|market|crossing|refinery|airport|airbase|base|hospital|territory"
-    r"|county|state|municipality|township|commune|department|prefecture|oblast|local government area|LGA)\b",
+    r"|county|state|municipality|township|commune|department|prefecture|oblast|local government area|LGA"
+    r"|axis|front|frontline|direction|sector|road|highway|checkpoint|junction)\b",
     re.I,
 )
 # "Geidam, the headquarters of Geidam Local Government Area", "Tadaryat, a village near the border": an appositive

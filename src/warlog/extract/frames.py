@@ -479,6 +479,7 @@ class _Draft:
     told_day: bool = False  # dated only by the day a source told it ("rebels said on Monday they had taken ...")
     episode: bool = False  # one bounded episode at one place told with its whole toll ("over five days ... 500")
     narrative: bool = False  # dated by the day the sentences just before told, no incident told before it
+    item: int | None = None  # where the numbered item of a bulletin it is told in opens ("3. JISR AL-SHUGHUR - ...")
 
 
 def _within(earlier: Mention, later: Mention) -> bool:
@@ -889,10 +890,24 @@ def _each_its_day(a: _Draft, b: _Draft) -> bool:
     )
 
 
+def _numbered_item(text: str, pos: int) -> int | None:
+    """Where the numbered item holding ``pos`` opens ("2. DARAT IZZA (western Aleppo countryside) - ..."), else None
+    (a live blog's timed entries and bulleted lines are not numbered items: they retell one incident as it goes on)."""
+    item, _ = _item_span(text, pos)
+    return item if item is not None and _NUMBERED_LINE.match(text, item) else None
+
+
+def _other_items(a: _Draft, b: _Draft) -> bool:
+    """Told in two numbered items of a bulletin: two incidents."""
+    return a.item is not None and b.item is not None and a.item != b.item
+
+
 def _may_fold(draft: _Draft, into: _Draft) -> bool:
     """A sentence that announces a new incident ("In a separate incident ...") parts what it tells from everything
     told before it: the two fold together (either way round) only when it names the earlier event's place."""
     later, earlier = (draft, into) if draft.sentence_index >= into.sentence_index else (into, draft)
+    if _other_items(later, earlier):
+        return False  # a bulletin's numbered items are one incident each
     return not later.new_incident or (
         later.own_place and _place_key(later.mention.place) == _place_key(earlier.mention.place)
     )
@@ -2739,9 +2754,18 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         own = source_of(i)
         if own or _OPENS_WITH_DAY.match(sentences[i].text):
             return own
-        before = source_of(i - 1) if i > 0 and not _OPENS_WITH_DAY.match(sentences[i - 1].text) else None
+        para = sentences[i].paragraph  # (a neighbour in another paragraph speaks of something else)
+        before = (
+            source_of(i - 1)
+            if i > 0 and sentences[i - 1].paragraph == para and not _OPENS_WITH_DAY.match(sentences[i - 1].text)
+            else None
+        )
         after = (
-            source_of(i + 1) if i + 1 < len(sentences) and not _OPENS_WITH_DAY.match(sentences[i + 1].text) else None
+            source_of(i + 1)
+            if i + 1 < len(sentences)
+            and sentences[i + 1].paragraph == para
+            and not _OPENS_WITH_DAY.match(sentences[i + 1].text)
+            else None
         )
         return before or after
 
@@ -3340,6 +3364,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             told_day=told,
             episode=index in episodes,
             narrative=narrative,
+            item=_numbered_item(text, sent.start),
         )
         if draft.from_title:
             title_drafts.append(draft)
@@ -3350,6 +3375,8 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             # report gives it (the province of "the same province", else the country), the name left to place
             mention.place = _admin_level(mention.place, doc_places, _SAME_ADMIN.search(sent.text) is not None)
         target = None if draft.new_incident else _follow_up_target(drafts, draft, bool(_ANAPHORA.search(sent.text)))
+        if target is not None and _other_items(draft, target):
+            target = None
         if (
             target is None
             and not draft.new_incident
@@ -3425,8 +3452,13 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
 
     # A headline restates the main event: it adds to the body's event of the same type, or stands alone.
     for td in title_drafts:
-        same_sub = next((d for d in drafts if d.mention.sub_event_type == td.mention.sub_event_type), None)
-        target = same_sub or next((d for d in drafts if d.mention.event_type == td.mention.event_type), None)
+        subs = [d for d in drafts if d.mention.sub_event_type == td.mention.sub_event_type]
+        kinds = [d for d in drafts if d.mention.event_type == td.mention.event_type]
+        key = _place_key(td.mention.place) if td.mention.place is not None and not _coarse(td.mention.place) else None
+        # ("Turkish drone kills two near Amuda" over a roundup: the body's strike at Amuda, not its first strike)
+        same_sub = next((d for d in subs if key and _place_key(d.mention.place) == key), subs[0] if subs else None)
+        target = same_sub or next((d for d in kinds if key and _place_key(d.mention.place) == key), None)
+        target = target or (kinds[0] if kinds else None)
         if target is None:
             if not drafts:
                 drafts.insert(0, td)  # the body tells no incident: the headline stands alone
@@ -3462,7 +3494,8 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             or d.mention.place.feature in ("country", "region")
         )
     )
-    totals = {id(m) for m in split_totals([d.mention for d in drafts], placeless)}
+    items = {id(d.mention): d.item for d in drafts if d.item is not None}
+    totals = {id(m) for m in split_totals([d.mention for d in drafts], placeless, items)}
     drafts = [d for d in drafts if id(d.mention) in totals]
 
     _unknown_place_as_elsewhere(drafts)

@@ -437,6 +437,20 @@ def _extend_rural(gaz: Gazetteer, text: str, toks: list[tuple[int, int, str]], i
         top.start, top.surface, top.candidates, top.quality = toks[i - 1][0], surface, cands, qual
 
 
+# Common nouns of place that follow a name in a heading or a front's name ("KANSAFRA AXIS", "JISR AL-SHUGHUR
+# OUTSKIRTS", "the Kansafra Axis"): the name's noun, never a place of its own, and no longer name the place is part of.
+GENERIC_PLACE_NOUNS = frozenset(
+    "axis axes front fronts frontline outskirts countryside environs suburbs area areas city town village district "
+    "neighbourhood neighborhood quarter region province governorate direction sector road highway junction checkpoint "
+    "crossing border camp".split()
+)
+
+
+def _generic_tail(toks: list[tuple[int, int, str]], j: int, last: int) -> bool:
+    """Tokens j+1..last (the rest of a capitalised run) are all common nouns of place."""
+    return last > j and all(toks[k][2].lower() in GENERIC_PLACE_NOUNS for k in range(j + 1, last + 1))
+
+
 def _follows_name(text: str, toks: list[tuple[int, int, str]], i: int) -> bool:
     """True when token i continues a capitalised name (not at a sentence start)."""
     if i == 0 or text[toks[i - 1][1] : toks[i][0]] not in (" ", "-"):
@@ -517,7 +531,15 @@ def _longest_match(
         if not cands and j > i and not _not_a_name_run(surface):
             # a multi-word name spelt another way ("Bustan al-Qasr" / "Bustan Al-Qaser")
             cands, qual = _candidates(gaz, surface, fuzzy=True)
-        partial = j < ends[-1] or _follows_name(text, toks, i)
+        if (
+            j == i
+            and surface.lower() in GENERIC_PLACE_NOUNS
+            and i > 0
+            and text[toks[i - 1][1] : toks[i][0]] == " "
+            and _is_cap(toks[i - 1][2])
+        ):
+            continue  # "KANSAFRA AXIS": the axis of the name before it, not a village called Axis
+        partial = (j < ends[-1] and not _generic_tail(toks, j, ends[-1])) or _follows_name(text, toks, i)
         if partial and any(c.source == WOF_SOURCE or _small_village(c) for c in cands):
             # part of a longer capitalised name: not a Who's On First village ("Roel Degamo", "Sardar Mohammad Daud
             # Khan hospital", "Mung Lai Hkyet camp" are a person, a hospital and a camp, not villages so spelt), nor
@@ -1552,6 +1574,8 @@ _REFERENCE_AFTER_NAME = re.compile(
     r"(?:town\s+of\s+|city\s+of\s+)?$"
     # "Krasnogorsk, on the western edge of Moscow"
     r"|[A-Z][\w'-]+,\s+(?:on|at)\s+the\s+(?:[\w-]+\s+)?(?:edge|outskirts|fringes?|side|periphery)\s+of\s+(?:the\s+)?$"
+    # "the outskirts of Jisr al-Shughur in western Idlib": the part of the province the town lies in
+    r"|[A-Z][\w'-]+,?\s+in\s+(?:the\s+)?(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?\s+$"
 )
 
 

@@ -17,7 +17,7 @@ part of one total is never a total of its own.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from warlog.geometry import haversine_km
 from warlog.model import Mention, Place
@@ -111,23 +111,34 @@ def _part_of_anywhere(total: Mention, part: Mention, total_fatalities: int | Non
     return total.place is not None and part.place is not None and part.place.iso == total.place.iso
 
 
-def split_totals(mentions: Sequence[Mention], placeless: frozenset[int] = frozenset()) -> list[Mention]:
+def split_totals(
+    mentions: Sequence[Mention], placeless: frozenset[int] = frozenset(), items: Mapping[int, int] | None = None
+) -> list[Mention]:
     """Each total keeps the remainder its later parts leave (or drops out when they account for all of it).
 
     ``placeless``: ids of mentions whose sentence named no place of its own ("air strikes on rebel-held towns in
     northwestern Syria killed 27"): their place is the report's, so any place of the report's country can be a part.
+    ``items``: for mentions told in a bulletin's numbered items, id -> the item; each item is an incident of its own,
+    so a figure in one item is never a share of another item's.
     """
+    items = items or {}
     kept: list[Mention] = []
     taken: set[int] = set()  # a part of one total is not a total of its own
+
+    def apart(total: Mention, part: Mention) -> bool:
+        a, b = items.get(id(total)), items.get(id(part))
+        return a is not None and b is not None and a != b
+
     for i, total in enumerate(mentions):
         if id(total) in taken:
             kept.append(total)
             continue
-        parts = [p for p in mentions[i + 1 :] if is_part(total, p, total.fatalities, p.fatalities)]
+        later = [p for p in mentions[i + 1 :] if not apart(total, p)]
+        parts = [p for p in later if is_part(total, p, total.fatalities, p.fatalities)]
         if not parts:
             # figures anywhere in the country that add up exactly to the total ("killed 27 ... 11 in Maarat, nine in
             # Khan Sheikhoun and seven in Kafr Nabl"): its breakdown, whatever place the total was given
-            anywhere = [p for p in mentions[i + 1 :] if _part_of_anywhere(total, p, total.fatalities, p.fatalities)]
+            anywhere = [p for p in later if _part_of_anywhere(total, p, total.fatalities, p.fatalities)]
             loose = id(total) in placeless
             if anywhere and (loose or sum(p.fatalities or 0 for p in anywhere) == total.fatalities):
                 parts = anywhere
