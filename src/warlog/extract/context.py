@@ -120,6 +120,12 @@ _PLACE_APPOSITIVE = re.compile(
     r"close|along|which|that|where|home)\b",
     re.I,
 )
+# The head nouns of a body's name ("Federal Police", "Naval Prefecture"): an organisation (not a building's: "the
+# Islamabad High Court complex" is where things happen)
+_BODY_HEADS = frozenset(
+    "police army forces guard gendarmerie prefecture ministry party council committee commission union front "
+    "movement brigade brigades battalion regiment division corps agency service services bureau directorate".split()
+)
 _FAMILY_AFTER = re.compile(r"^(?:['’]s)?\s+(?:family|families|clan|household|brothers|sons)\b", re.I)
 _NON_PLACE_LABELS = frozenset({"PERSON", "ORG", "NORP"})
 _NOT_A_PLACE_TO = frozenset(
@@ -267,6 +273,9 @@ def non_place_spans(doc: Any) -> list[tuple[int, int]]:
             continue
         if ent.label_ == "NORP" and len(ent) == 1:
             continue  # "Syrian", "Kurdish": adjectives, never matched as places anyway
+        if ent.label_ == "ORG" and len(ent) >= 2 and ent[-1].lower_ in _BODY_HEADS:
+            out.append((ent.start_char, ent.end_char))  # "the lines of Federal Police": a body, wherever it stands
+            continue
         if _PLACE_NOUN_AFTER.match(after) or _PLACE_APPOSITIVE.match(text, ent.end_char) or _locative(ent):
             continue
         words = [t for t in ent if t.lower_ != "the"]

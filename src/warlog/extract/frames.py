@@ -51,6 +51,7 @@ from warlog.extract.periods import dated_actor, rulers
 from warlog.extract.places import (
     NON_PLACE,
     Toponym,
+    directed_at,
     document_places,
     event_places,
     find_toponyms,
@@ -1328,16 +1329,30 @@ _IN_THE_CAPITAL = re.compile(
 )
 
 
+_SCENE_OPENS = re.compile(r"(?:^|\n|[.!?]\s)\s*In\s+$")
+
+
 def _read_so_far(
-    doc_places: list[Place], first_named: dict[str, int], start: int, named_at: dict[str, list[int]]
+    doc_places: list[Place],
+    first_named: dict[str, int],
+    start: int,
+    named_at: dict[str, list[int]],
+    filed: list[Place] | None = None,
+    scenes: frozenset[str] = frozenset(),
 ) -> list[Place]:
     """The report's places as a reader knows them at a sentence that names none: those named before it (the most
     central first); a place the report brings only later, for another incident, comes after them. With ``named_at``
     (the sentence says "there": where each place is named), the place named last before it comes first ("a gathering
-    in Chimbay. People there told us ...")."""
+    in Chimbay. People there told us ..."). ``scenes``: places first named opening a sentence ("In Cordoba, ...");
+    before the body names any place, those come after the dateline's city (``filed``)."""
     before = [p for p in doc_places if first_named.get(p.location, start) < start and p.feature != "country"]
+    if not before and filed and scenes:
+        # a place first named opening a scene of its own further on ("In Cordoba, several thousand people marched")
+        # is that scene's: before it, the dateline's city is the place the reader knows
+        later = [p for p in doc_places if p.location not in scenes]
+        return [*later, *filed, *(p for p in doc_places if p not in later and p not in filed)]
     if named_at and before:
-        latest = max(before, key=lambda p: max(at for at in named_at[p.location] if at < start))
+        latest = max(before, key=lambda p: max((at for at in named_at.get(p.location, ()) if at < start), default=-1))
         before = [latest] + [p for p in before if p is not latest]
     return before + [p for p in doc_places if p not in before] if before else doc_places
 
@@ -2548,7 +2563,11 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     skip_before = dateline_end(text)
     ner = entity_spans(doc, NON_PLACE)  # entity labels read with the parse: names that are not places
     toponyms: list[Toponym] = find_toponyms(text, ner)
-    resolved: list[Place | None] = resolve_toponyms(toponyms, text) if toponyms else []
+    # the dateline's city names its country ("BUENOS AIRES, 13 June -"): a village of another country the report never
+    # names is a namesake, not the place ("Congress", Arizona)
+    resolved: list[Place | None] = (
+        resolve_toponyms(toponyms, text, dateline=_dateline_country(text, toponyms)) if toponyms else []
+    )
     resolved = named_facilities(text, toponyms, resolved)  # "the Carondelet presidential palace": a building's name
     # A dateline place is where the report was filed: an event's place only when the report names no other.
     dateline = dateline_span(text)
@@ -2578,10 +2597,17 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         if i not in filed:  # (a dateline is where the report was filed, not a place it told of)
             said_at.setdefault(t.surface.lower(), []).append(t.start)
     for t, p in zip(toponyms, resolved, strict=True):
-        if p is not None:
+        if p is not None and not directed_at(text, t):  # ("a radio station from Cordoba": no place of the story)
             first = min(said_at.get(t.surface.lower(), [t.start]) + [t.start])
             first_named[p.location] = min(first_named.get(p.location, first), first)
             named_at.setdefault(p.location, []).append(t.start)
+    story_first: dict[str, int] = {}  # where each place is first named as a place of the story (not "from X")
+    for t, p in zip(toponyms, resolved, strict=True):
+        if p is not None and t.start > skip_before and not directed_at(text, t):
+            story_first.setdefault(p.location, t.start)
+    scenes = frozenset(
+        loc for loc, at in story_first.items() if _SCENE_OPENS.search(text, max(0, at - 8), at)
+    )  # places first named as "In Cordoba, ..." opening a sentence: a scene of their own
     # the groups of the incidents the report tells, not of the older ones it recalls ("two weeks after jihadists of
     # Boko Haram killed 43 farmers in Koshobe on 28 November")
     war_actors = document_actors([s.text for s in sentences if not _old_news(s.text, published)], country)
@@ -3148,7 +3174,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             sent.start + match.start,
             [toponyms[i] for i in in_sentence],
             [resolved[i] for i in in_sentence],
-            _read_so_far(doc_places, first_named, sent.start, named_at if there else {}),
+            _read_so_far(doc_places, first_named, sent.start, named_at if there else {}, filed_places, scenes),
         )
         place = _in_report_country(place, country, doc_places, sent.text, match.start, filed_places, city_parts)
         if (
@@ -3538,6 +3564,24 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         ids.add(d.mention.id)
         mentions.append(d.mention)
     return Extraction(report=report, mentions=mentions, claims=claims, warnings=warnings)
+
+
+_DATELINE_CITY = 100_000  # a dateline name whose biggest namesake has this many people names that city's country
+
+
+def _dateline_country(text: str, toponyms: list[Toponym]) -> frozenset[str]:
+    """The country of the city the dateline names, when a city of some size answers to the name exactly."""
+    span = dateline_span(text)
+    if not span:
+        return frozenset()
+    out = set()
+    for t in toponyms:
+        if span[0] <= t.start < span[1]:
+            exact = [c for c, q in zip(t.candidates, t.quality or [1.0] * len(t.candidates), strict=False) if q >= 1.0]
+            big = max(exact, key=lambda c: c.population or 0, default=None)
+            if big is not None and (big.population or 0) >= _DATELINE_CITY and big.iso:
+                out.add(big.iso)
+    return frozenset(out)
 
 
 def _country_level(place: Place) -> bool:

@@ -660,7 +660,11 @@ def _cue_at(text: str, start: int, end: int) -> str | None:
 
 
 def _doc_country(
-    toponyms: list[Toponym], hint: str | None, named: Counter[str] | None = None, text: str = ""
+    toponyms: list[Toponym],
+    hint: str | None,
+    named: Counter[str] | None = None,
+    text: str = "",
+    dateline: frozenset[str] = frozenset(),
 ) -> str | None:
     """The report's country: the hint, else the majority country of toponyms whose exact matches agree, where an
     ambiguous name counts for the countries the report names (by name or adjective); no country is assumed."""
@@ -690,7 +694,12 @@ def _doc_country(
                 votes[iso] += 0.5
     for iso, n in named.items():
         votes[iso] += 0.25 * min(n, 4)
+    for iso in dateline:
+        votes[iso] += _DATELINE_VOTES
     return votes.most_common(1)[0][0] if votes else None
+
+
+_DATELINE_VOTES = 2.0  # the dateline city's country weighs as two places named in the text
 
 
 def _names_a_country(t: Toponym) -> bool:
@@ -733,11 +742,19 @@ class DocContext:
 
 
 def doc_context(
-    toponyms: list[Toponym], country_hint: str | None = None, named: Counter[str] | None = None, text: str = ""
+    toponyms: list[Toponym],
+    country_hint: str | None = None,
+    named: Counter[str] | None = None,
+    text: str = "",
+    dateline: frozenset[str] = frozenset(),
 ) -> DocContext:
     """The context candidates are ranked in. A country hint (the caller knows the report's country: an evaluation
     row's country, an API client's) counts as a country the report names (a named-country candidate feature, and
-    small namesakes abroad are refused): with the hint UA, "Odessa" is Odesa, not Odessa, Texas."""
+    small namesakes abroad are refused): with the hint UA, "Odessa" is Odesa, not Odessa, Texas. The dateline city's
+    country (``dateline``) counts as named and votes for the report's country as two places would ("BUENOS AIRES -
+    ... outside Congress": not Congress, Arizona)."""
+    if dateline:
+        named = Counter(named or ()) + Counter(dict.fromkeys(dateline, 1))
     keys = {name_key(t.surface) for t in toponyms} | {name_key(t.city_hint) for t in toponyms if t.city_hint}
     isos = {
         c.iso
@@ -749,7 +766,7 @@ def doc_context(
     if hinted:
         isos.add(hinted)
         named = Counter(named or ()) + Counter({hinted: 1})
-    country = _doc_country(toponyms, country_hint, named, text)
+    country = _doc_country(toponyms, country_hint, named, text, dateline)
     return DocContext(country, keys, isos, frozenset(isos | set(named or ())))
 
 
@@ -866,14 +883,19 @@ class Ranking:
 
 
 def rank_document(
-    toponyms: list[Toponym], text: str, country_hint: str | None = None, ranker: Ranker | None = None
+    toponyms: list[Toponym],
+    text: str,
+    country_hint: str | None = None,
+    ranker: Ranker | None = None,
+    dateline: frozenset[str] = frozenset(),
 ) -> Ranking:
     """Rank every toponym's candidates: a first pass on names and context, a second with the other picks' places
-    (run twice: the second time anchored on the second pass's own picks)."""
+    (run twice: the second time anchored on the second pass's own picks). ``dateline``: the country of the city the
+    dateline names (see doc_context)."""
     ranker = ranker or default_ranker()
     from warlog.extract.demonyms import named_countries
 
-    ctx = doc_context(toponyms, country_hint, named_countries(text), text)
+    ctx = doc_context(toponyms, country_hint, named_countries(text), text, dateline)
     cues = [_cue(text, t) for t in toponyms]
     provinces = named_provinces(toponyms)
     cands, quals = [], []
@@ -1088,16 +1110,17 @@ def resolve_toponyms(
     gazetteer: Gazetteer | None = None,
     ranker: Ranker | None = None,
     area_points: bool = False,
+    dateline: frozenset[str] = frozenset(),
 ) -> list[Place | None]:
     """One Place (or None when unresolvable) per toponym, ACLED-style location label and geo_precision. With
     `area_points` (toponym resolution: where is the named place), a province is placed at its own area point, not
     at the capital where ACLED codes a province-level event."""
     try:
-        ranking = rank_document(toponyms, text, country_hint, ranker)
+        ranking = rank_document(toponyms, text, country_hint, ranker, dateline)
         picks = ranking.picks2
         from warlog.extract.demonyms import named_countries
 
-        country = _doc_country(toponyms, country_hint, named_countries(text), text)
+        country = _doc_country(toponyms, country_hint, named_countries(text), text, dateline)
     except Exception:  # noqa: BLE001 - a ranking failure degrades to first candidates, never to nothing
         picks, country = [t.candidates[0] if t.candidates else None for t in toponyms], None
     if gazetteer is None:
@@ -1652,6 +1675,12 @@ def _directed(sentence: str, s0: int, t: Toponym) -> bool:
     if fled is not None and fled.end() == len(window):
         return True  # "camps sheltering families who fled fighting ... in Masisi": where the displaced came from
     return _DIRECTION_BEFORE.search(before) is not None or _DESTINATION_BEFORE.search(before) is not None
+
+
+def directed_at(text: str, t: Toponym) -> bool:
+    """``_directed`` read in the whole text: where people or things came from or went ("a radio station from
+    Cordoba", "fled to Damaturu")."""
+    return _directed(text, 0, t)
 
 
 _SPOKE_IN = re.compile(
