@@ -91,7 +91,8 @@ def test_figures_of_other_items_are_not_a_share_of_a_total() -> None:
         place = Place(loc, 35.9, 36.6, 1, country="Syria", iso="SY", admin1="Idleb", feature="town")
         return Mention(report_id="r", event_date=date(2024, 3, 8), time_precision=1,
                        event_type="Explosions/Remote violence", sub_event_type="Shelling/artillery/missile attack",
-                       fatalities=n, place=place, evidence=[Evidence(f"sentence {start}", start, start + 10)])  # fmt: skip
+                       fatalities=n, place=place,
+                       evidence=[Evidence(f"sentence {start}", start, start + 10)])  # fmt: skip
 
     total, a, b = m("Idleb", 5, 0), m("Ariha", 2, 100), m("Sarmada", 3, 200)
     # without item boundaries, 2 + 3 = 5 anywhere in the country reads as a breakdown of the five
