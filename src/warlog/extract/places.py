@@ -1592,8 +1592,10 @@ def place_for_event(
 # A named place, then where it lies from another ("Bago, north of Yangon", "Galcad, 40 km from Dhusamareb"): the
 # second is only a reference point.
 _REFERENCE_AFTER_NAME = re.compile(
-    r"[A-Z][\w'-]+,\s+(?:a\s+\w+\s+)?(?:(?:about|some|around)\s+)?(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?"
-    r"(?:(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?(?:of|from)|near|outside|close\s+to)\s+(?:the\s+)?"
+    r"[A-Z][\w'-]+,\s+(?:an?\s+(?:[\w-]+\s+){1,6}?)?(?:(?:about|some|around)\s+)?"
+    r"(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?"
+    r"(?:(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?(?:of|from)|near|outside|close\s+to|between)"
+    r"\s+(?:the\s+)?"
     r"(?:town\s+of\s+|city\s+of\s+)?$"
     # "Krasnogorsk, on the western edge of Moscow"
     r"|[A-Z][\w'-]+,\s+(?:on|at)\s+the\s+(?:[\w-]+\s+)?(?:edge|outskirts|fringes?|side|periphery)\s+of\s+(?:the\s+)?$"
