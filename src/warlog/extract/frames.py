@@ -63,7 +63,7 @@ from warlog.extract.places import (
     speaking_governments,
     stated_hierarchy,
 )
-from warlog.extract.roles import CLAIM, event_threshold, is_furniture, reporting_start, sentence_role
+from warlog.extract.roles import CLAIM, EDITOR_NOTE, event_threshold, is_furniture, reporting_start, sentence_role
 from warlog.extract.sentences import Sentence as _Sentence
 from warlog.extract.sentences import split_doc as split_sentences
 from warlog.extract.totals import is_part, one_episode, over_days, split_totals
@@ -2563,6 +2563,8 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     skip_before = dateline_end(text)
     ner = entity_spans(doc, NON_PLACE)  # entity labels read with the parse: names that are not places
     toponyms: list[Toponym] = find_toponyms(text, ner)
+    notes = [m.span() for m in EDITOR_NOTE.finditer(text)]  # "(Updates toll ..., adds Lviv details ...)": no place
+    toponyms = [t for t in toponyms if not any(a <= t.start < b for a, b in notes)]
     # the dateline's city names its country ("BUENOS AIRES, 13 June -"): a village of another country the report never
     # names is a namesake, not the place ("Congress", Arizona)
     resolved: list[Place | None] = (

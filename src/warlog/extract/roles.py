@@ -117,8 +117,19 @@ def _after_keyword_run(text: str, start: int) -> int:
     return 0 if _RUN_END.search(text, m.end(), cut) else cut
 
 
+# A wire editor's note on what an update changed: "(Updates toll in paragraph 1, adds details from paragraph 9)"
+EDITOR_NOTE = re.compile(
+    r"(?m)^[ \t]*\((?:updates?|adds?|recasts?|corrects?|changes?|refiles?|rewrites?|re-?tops?|writes through|fixes"
+    r"|removes|inserts|clarifies|updating|adding)\b[^()\n]{0,300}\)[ \t]*$",
+    re.I,
+)
+
+
 def is_furniture(text: str) -> bool:
-    """Whether a line is page furniture rather than reporting: widgets and credits, or a run of linked headlines."""
+    """Whether a line is page furniture rather than reporting: widgets and credits, a run of linked headlines, or a
+    wire editor's note on what an update changed."""
+    if EDITOR_NOTE.fullmatch(text.strip()):
+        return True
     folded = fold(text)
     if any(w in folded for w in _FURNITURE_WORDS) and _FURNITURE.search(text) is not None:
         return True
