@@ -280,6 +280,9 @@ _BACKGROUND = re.compile(
     r"|(?:week|month)\s+under\s+review)\b",
     re.I,
 )
+_CAME_AFTER = re.compile(
+    r"\b(?:came|comes|coming|follows|followed)\b[^.;]{0,40}?\b(?:days?|weeks?|months?|years?)\s+after\b", re.I
+)
 _EARLIER_THAN_TOLD = re.compile(
     r"\b(?:(?:a|one|two|three|four|five|six|several|a\s+few)\s+)?(?:days?|weeks?|months?)\s+(?:earlier|before)\b(?!\s+\w+\s+(?:said|told))",
     re.I,
@@ -3069,6 +3072,9 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             continue  # "an ambush on a convoy two days earlier": the cause told after the incident, not another one
         if not dated and (_BACKGROUND.search(sent.text) or any(d.kind in ("month", "year") for d in dates)):
             continue  # "last month", "late last year", "in recent days": background, not today's news
+        if (recalled := _CAME_AFTER.search(sent.text, 0, match.start)) is not None and recalled.start() < match.start:
+            continue  # "This latest attack comes barely a week after a strike on the hospital on 24 January killed
+            # dozens": the act after "after" is the earlier one, recalled as the news's context, whatever its day
         if (
             not dated
             and index not in headline
