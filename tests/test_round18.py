@@ -127,3 +127,41 @@ def test_a_neighbour_s_source_in_another_paragraph_is_not_the_event_s(nlp) -> No
     events = _events(nlp, text, date(2024, 3, 9))
     strike = [e for e in events if e.sub_event_type == "Air/drone strike" and e.fatalities == 2]
     assert strike and strike[0].attributed_to != "activists", [(e.attributed_to, *_seen([e])[0]) for e in events]
+
+
+def test_no_arrest_is_no_arrest() -> None:
+    for text in (
+        "Nobody has been arrested so far, the police chief said.",
+        "Arrest warrants for six suspects were issued on Monday.",
+    ):
+        match, _ = classify_with_cues(text)
+        assert match is None or match.sub_event_type != "Arrests", (text, match)
+    match, _ = classify_with_cues("Police said no fewer than 40 people were arrested in the port city.")
+    assert match is not None and match.sub_event_type == "Arrests", match
+
+
+def test_an_act_recalled_after_comes_a_week_after_is_no_event(nlp) -> None:
+    text = (
+        "Shelling hits market in Kadugli\n"
+        "Published 10 March 2025\n\n"
+        "KADUGLI - Shells struck the central market of Kadugli on Sunday, killing nine traders, witnesses said.\n\n"
+        "The shelling comes barely a week after a drone strike on a fuel depot in Dilling on 2 March killed four "
+        "workers.\n"
+    )
+    events = _events(nlp, text, date(2025, 3, 10))
+    assert [e for e in events if e.fatalities == 9], _seen(events)
+    assert not [e for e in events if e.fatalities == 4], _seen(events)
+
+
+def test_people_detained_on_the_day_of_a_protest_are_its_intervention(nlp) -> None:
+    text = (
+        "Thousands march against fuel prices in Lusaka\n"
+        "LUSAKA, 4 April 2025 - (city news site)\n\n"
+        "Several thousand people marched through the centre of Lusaka on Thursday against the rise in fuel prices, "
+        "chanting and waving placards.\n\n"
+        "The march passed off calmly until it reached the parliament buildings in the late afternoon.\n\n"
+        "The interior minister said on Thursday evening that 27 people had been detained.\n"
+    )
+    events = _events(nlp, text, date(2025, 4, 4))
+    assert not [e for e in events if e.sub_event_type == "Arrests"], _seen(events)
+    assert [e for e in events if e.sub_event_type == "Protest with intervention"], _seen(events)

@@ -1848,6 +1848,52 @@ def _protests_told_on(drafts: list[_Draft], sentences: list[_Sentence], publishe
     return [d for d in drafts if id(d) not in folded]
 
 
+def _arrests_at_the_protest(drafts: list[_Draft]) -> list[_Draft]:
+    """ACLED codes arrests made at a demonstration as its intervention, not as an event of their own: people detained
+    on the day of a protest or riot the report tells, in its place or with no place of their own ("Security Minister
+    said 33 people had been detained", a ticker's "22 people were detained during the day"), fold into it; a raid,
+    a search or an arrest told as a separate operation stays an event."""
+    crowds = [
+        d
+        for d in drafts
+        if d.mention.event_type in ("Protests", "Riots") and d.mention.sub_event_type != "Mob violence"
+    ]
+    if not crowds:
+        return drafts
+    out: list[_Draft] = []
+    for d in drafts:
+        m = d.mention
+        host = None
+        if m.sub_event_type == "Arrests" and not d.new_incident and not _SEPARATE_OPERATION.search(m.evidence[0].text):
+            host = next(
+                (
+                    c
+                    for c in crowds
+                    if c.mention.event_date == m.event_date
+                    and (not d.own_place or _place_key(c.mention.place) == _place_key(m.place))
+                ),
+                None,
+            )
+        if host is None:
+            out.append(d)
+            continue
+        h = host.mention
+        if h.sub_event_type == "Peaceful protest":
+            h.sub_event_type = "Protest with intervention"
+        if h.event_type == "Protests" and (h.actor2 is None or h.inter2 == 7 or h.actor2.startswith("Civilians")):
+            h.actor2, h.inter2 = m.actor1, m.inter1
+        h.evidence.extend(e for e in m.evidence if e not in h.evidence)
+    return out
+
+
+# An arrest told as an operation of its own: a raid, searches, a named suspect's capture, a separate operation.
+_SEPARATE_OPERATION = re.compile(
+    r"\b(?:raid(?:ed|s)?|search(?:es|ed)?|house[- ]to[- ]house|separate|operation|warrant|suspected of|in connection"
+    r"|accused of|charged)\b",
+    re.I,
+)
+
+
 # A sentence that opens on a place of its own ("In Mombasa, ...", "At Kisumu, ...").
 _OPENS_ELSEWHERE = re.compile(r"^\W*(?:In|At|Near|Outside)\s+(?:the\s+)?(?:\w+\s+(?:of\s+)?)?[A-Z][\w'-]+", re.I)
 
@@ -3514,6 +3560,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     _place_from_retelling(drafts, sentences, toponyms, resolved, doc_places, country, published)
     drafts = _one_event_per_incident(drafts)
     drafts = _protests_told_on(drafts, sentences, published)
+    drafts = _arrests_at_the_protest(drafts)
     drafts = _tolls_beyond_one_incident(drafts, claims, report)
     # A lead's total broken down by place further on: the parts are the events, the total keeps the remainder.
     # a total whose sentence named no place finer than a province keeps the report's place, borrowed: a precise town

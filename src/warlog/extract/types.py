@@ -106,6 +106,14 @@ _LEXICON: tuple[_Trigger, ...] = tuple(
 
 _LEXICON_GATES = GateTable(t.gate for t in _LEXICON)
 
+# A negation right before the trigger: "no arrests", "No one has been arrested", "had not been detained" (not "no
+# fewer than", "not only", "no longer").
+_NEGATED_BEFORE = re.compile(
+    r"\b(?:no(?!\s+(?:fewer|less|more|longer|sooner)\b)|not(?!\s+only\b)|never|nobody|no\s+one|none)\b"
+    r"(?:\s+(?:one|has|have|had|was|were|been|being|yet|immediately|reportedly|any))*\s*$",
+    re.I,
+)
+_WARRANT_AT = re.compile(r"arrest\s+warrants?\b", re.I)
 _HYPOTHETICAL = re.compile(
     r"\b(?:threat(?:en(?:ed|s|ing)?)? (?:to|of)|threats? (?:to|of)|will|would|could|might|shall|plans? to|planned to|"
     r"planning to|intends? to|intended to|vow(?:ed|s|ing)? (?:[\w-]+ ){0,4}?(?:to|revenge)|"
@@ -118,7 +126,8 @@ _HYPOTHETICAL = re.compile(
     r"(?:call(?:ed|s|ing)? (?:on|upon)|urg(?:ed|es|ing)|encourag(?:ed|es|ing)|asked|appeal(?:ed|s|ing)? to) "
     r"(?:[\w'-]+ ){0,4}?to|avoid(?:ing)?|to prevent|in (?:the )?(?:event"
     r"|case) "
-    r"of|going to|set to|risk of|to stop|to end|no(?! one| immediate| group| other)|not(?! immediately| clear| known| "
+    r"of|going to|set to|risk of|to stop|to end|no(?! one| immediate| group| other| fewer| less than)"
+    r"|not(?! immediately| clear| known| "
     r"yet| "
     r"only| far| long)|never|without|upcoming|imminent|looming|impending|capable of|in order to)\b|\b(?-i:may)\b",
     re.IGNORECASE,
@@ -302,8 +311,10 @@ def _modifier(sentence: str, start: int) -> float:
     """Confidence factor for a trigger: hypothetical or negated (0.1), denied or alleged (0.35), background (0.4)."""
     pre = _clause_before(sentence, start)
     factor = 1.0
-    if _HYPOTHETICAL.search(pre):
-        factor = 0.1
+    if _HYPOTHETICAL.search(pre) or _NEGATED_BEFORE.search(sentence, max(0, start - 30), start):
+        factor = 0.1  # (negated: "no arrests had been made", "No one has been arrested")
+    if _WARRANT_AT.match(sentence, start):
+        factor *= 0.1  # "arrest warrants were issued": a court's order, no arrest yet
     elif _DENIAL.search(sentence[max(0, start - 80) : start]):
         factor = 0.35
     background, verdict_at, running = _sentence_cues(sentence)
