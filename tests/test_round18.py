@@ -165,3 +165,15 @@ def test_people_detained_on_the_day_of_a_protest_are_its_intervention(nlp) -> No
     events = _events(nlp, text, date(2025, 4, 4))
     assert not [e for e in events if e.sub_event_type == "Arrests"], _seen(events)
     assert [e for e in events if e.sub_event_type == "Protest with intervention"], _seen(events)
+
+
+def test_a_crowd_that_attacks_or_burns_is_a_riot() -> None:
+    for text in (
+        "A crowd lynched a man accused of stealing a goat in the market.",
+        "Hundreds of youths attacked shops owned by traders from the north, looting and burning them.",
+        "Fans of the two clubs fought running battles in the streets after the final whistle.",
+    ):
+        match, _ = classify_with_cues(text)
+        assert match is not None and match.sub_event_type == "Mob violence", (text, match)
+    match, _ = classify_with_cues("Villagers were attacked by gunmen on motorbikes outside the market.")
+    assert match is None or match.sub_event_type != "Mob violence", match

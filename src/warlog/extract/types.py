@@ -428,6 +428,10 @@ _GENERIC_STATE = re.compile(
 _STATE_WORDS = re.compile(r"\b(?:soldiers|troops|police(?:\s+officers|men)?|gendarmes|security\s+forces)\b", re.I)
 
 
+# A crowd named as such (ACLED: rioters when it attacks or destroys): "a crowd", "mobs"
+_CROWD_SUBJECT = re.compile(r"\b(?:mobs?|crowds?|rioters)\b", re.I)
+
+
 @lru_cache(maxsize=4096)
 def _mentions(sentence: str) -> tuple[ActorMention, ...]:
     """Actor mentions of a sentence (no country: Syria-specific rows act as the fallback), with state forces named
@@ -436,6 +440,9 @@ def _mentions(sentence: str) -> tuple[ActorMention, ...]:
     for m in _GENERIC_STATE.finditer(sentence):
         if not any(a.start < m.end() and m.start() < a.end for a in found):
             found.append(ActorMention(m.start(), m.end(), m.group(0), "State forces", 1, "state"))
+    for m in _CROWD_SUBJECT.finditer(sentence):
+        if not any(a.start < m.end() and m.start() < a.end for a in found):
+            found.append(ActorMention(m.start(), m.end(), m.group(0), "Rioters", 5, "rioters"))
     return tuple(sorted(found, key=lambda a: a.start))
 
 
@@ -593,7 +600,7 @@ def _armed_victim(sentence: str, m: re.Match[str]) -> bool:
 # families and clans are coded by ACLED as communal militias, so they count as organised).
 _COMMUNAL = re.compile(
     r"\b(?:(?:two|rival|both|several) (?:[\w\-]+ ){0,2}?(?:groups|communities|villages|castes|factions of|parties|"
-    r"camps|supporters|students|fans)|supporters of (?:two |the )?(?:rival|opposing|competing)|"
+    r"camps|supporters|students|fans)|(?:supporters|fans|followers) of (?:the )?(?:two|both|rival|opposing|competing)|"
     r"(?:groups|communities|villages) of)\b",
     re.IGNORECASE,
 )
@@ -634,6 +641,7 @@ _TOLD_AFTER = re.compile(
     r"\s+(?:said|say|says|told|reported|recounted|described|recalled)\b",
     re.I,
 )
+_ACTIVE_VERB_FIRST = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:attacked|stormed|burned|burnt|torched|looted|ransacked|set)\b")
 _PASSIVE_OR_AGENT = re.compile(
     r"\b(?:was|were|been|being|is|are|by|c[ao]me under|under (?:\w+ )?(?:fire|attack))\b", re.IGNORECASE
 )
@@ -661,7 +669,11 @@ def _crowd_attacker(sentence: str, m: re.Match[str]) -> bool:
         return False  # the clause's first actor is its subject; a crowd named later is the victims
     if _STATE_NOUN.search(sentence[max(0, m.start() - len(clause) - 5) : before[0].start + 8]):
         return False  # "security forces and armed residents": the state leads, no riot
-    return not _PASSIVE_OR_AGENT.search(sentence[before[0].end : m.start()] + " " + m.group(0))
+    # the crowd is the subject of a passive only where the verb follows it ("rioters were beaten by police"), not where
+    # a clause after its own verb says who owns what it hit ("youths attacked shops owned by foreigners, looting")
+    between = sentence[before[0].end : m.start()]
+    own_verb = _ACTIVE_VERB_FIRST.match(between)
+    return not _PASSIVE_OR_AGENT.search((between[: own_verb.end()] if own_verb else between) + " " + m.group(0))
 
 
 # The doers named as demonstrators ("protesters ... set the building ablaze"): a demonstration, whatever it burned.
