@@ -2611,7 +2611,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     sentences = split_sentences(doc)
     skip_before = dateline_end(text)
     ner = entity_spans(doc, NON_PLACE)  # entity labels read with the parse: names that are not places
-    toponyms: list[Toponym] = find_toponyms(text, ner)
+    toponyms: list[Toponym] = find_toponyms(text, ner, sticky=True)
     notes = [m.span() for m in EDITOR_NOTE.finditer(text)]  # "(Updates toll ..., adds Lviv details ...)": no place
     toponyms = [t for t in toponyms if not any(a <= t.start < b for a, b in notes)]
     # the dateline's city names its country ("BUENOS AIRES, 13 June -"): a village of another country the report never

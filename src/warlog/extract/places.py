@@ -278,12 +278,14 @@ def find_toponyms(
     gazetteer: Gazetteer | None = None,
     model: Any = None,
     demonyms: bool = False,
+    sticky: bool = False,
 ) -> list[Toponym]:
     """Place names in the text: gazetteer matches of capitalised n-grams, plus NER GPE/LOC/FAC spans, kept by the
     learned recogniser of extract/toponyms.py (`model`: a ToponymModel, default the shipped one). With `demonyms`,
     nationality adjectives count as references to their country ("Russian", "Sri Lankans"), as geoparsing corpora
     that annotate adjectival place references (LGL) count them; event coding leaves them out (an event's place is
-    never "Syrian")."""
+    never "Syrian"). With `sticky`, a name is a place every time the report says it when it is one once (event
+    coding reads the report as one story; see toponyms._one_sense)."""
     gaz = gazetteer or get_gazetteer()
     toks = _tokens(text)
     actor_spans = _actor_run_spans(text, toks)
@@ -332,7 +334,9 @@ def find_toponyms(
     found.sort(key=lambda t: t.start)
     from warlog.extract.toponyms import recognise
 
-    return recognise(text, ner_spans, gaz, found, model, make=Toponym, region=region, populated=POPULATED)
+    return recognise(
+        text, ner_spans, gaz, found, model, make=Toponym, region=region, populated=POPULATED, sticky=sticky
+    )
 
 
 # (in brackets or after a lower-case word: not a capitalised heading's words, "NORTH KIVU Beni")

@@ -321,6 +321,7 @@ def recognise(
     make: Any,
     region: frozenset[str] = frozenset(),
     populated: frozenset[str] = frozenset(),
+    sticky: bool = False,
 ) -> list:
     """The candidates of find_toponyms plus abbreviations (made with `make`, places.Toponym), each kept when a place
     noun marks it, when it is a settlement of the report's `region` (feature types `populated`) or when the model
@@ -336,7 +337,7 @@ def recognise(
     view = doc_view(text, ner, region)
     # names the parse puts in a place's position (context.entity_spans labels them "PLACE?"): the parse decides
     parsed = [(s, e) for s, e, label in ner if label == PARSED_PLACE]
-    return [
+    kept = [
         t
         for t in found
         if getattr(t, "demonym", False)
@@ -345,6 +346,29 @@ def recognise(
         or regional_exact(t, region, populated, _after_locative(text, t.start))
         or model.probability(candidate_features(t, view)) >= model.threshold
     ]
+    return _one_sense(text, found, kept, region, populated) if sticky else kept
+
+
+def _one_sense(text: str, found: list, kept: list, region: frozenset[str], populated: frozenset[str]) -> list:
+    """One sense per report: a name the report gives several times, once right after a locative word ("what happened
+    at Yelwata"), that is exactly a settlement of a country the report names, is a place every time it is said (NER
+    calls a village a PRODUCT or a PERSON where the sentence does not place it); and a name kept once is kept each
+    time."""
+    by_name: dict[str, list] = {}
+    for t in found:
+        by_name.setdefault(t.surface.lower(), []).append(t)
+    keep = {id(t) for t in kept}
+    for group in by_name.values():
+        if all(id(t) in keep for t in group):
+            continue
+        settled = any(
+            q >= 1.0 and c.iso in region and c.feature in populated
+            for c, q in zip(group[0].candidates, group[0].quality or [1.0] * len(group[0].candidates), strict=False)
+        )
+        once = any(id(t) in keep for t in group)
+        if settled and (once or (len(group) >= 2 and any(_after_locative(text, t.start) for t in group))):
+            keep.update(id(t) for t in group)
+    return [t for t in found if id(t) in keep]
 
 
 _ARABIC_ARTICLE = re.compile(r"\b(?:al|el|ad|as|ash|ar|az|at|an|ez|es|ed)[-'’ ]", re.I)
