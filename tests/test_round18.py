@@ -177,3 +177,32 @@ def test_a_crowd_that_attacks_or_burns_is_a_riot() -> None:
         assert match is not None and match.sub_event_type == "Mob violence", (text, match)
     match, _ = classify_with_cues("Villagers were attacked by gunmen on motorbikes outside the market.")
     assert match is None or match.sub_event_type != "Mob violence", match
+
+
+def test_an_incident_spoken_of_is_no_new_event(nlp) -> None:
+    text = (
+        "Gunmen kill 31 in raid on Kaura village\n"
+        "Published 12 May 2025\n\n"
+        "Gunmen on motorcycles raided the village of Kaura in Zamfara State, Nigeria, late on Friday, killing 31 "
+        "people, local officials said.\n\n"
+        "On Sunday, the governor condemned the attack on Kaura in a televised address.\n"
+    )
+    events = _events(nlp, text, date(2025, 5, 12))
+    assert len([e for e in events if e.sub_event_type == "Attack"]) == 1, _seen(events)
+
+
+def test_a_name_told_at_a_place_is_a_place_every_time(nlp) -> None:
+    from warlog.extract import frames
+    from warlog.extract.places import find_toponyms
+
+    text = (
+        "What the killings in Yelwata tell us about Benue state, Nigeria\n"
+        "Published 17 June 2025\n\n"
+        "For the families of Yelwata, the weekend began with gunfire. What happened at Yelwata was extreme in scale. "
+        "Yelwata had sheltered hundreds of displaced families.\n"
+    )
+    doc = nlp(text)
+    ner = frames.entity_spans(doc, frames.NON_PLACE)
+    sticky = [t.surface for t in find_toponyms(text, ner, sticky=True)]
+    plain = [t.surface for t in find_toponyms(text, ner)]
+    assert sticky.count("Yelwata") >= 3, (sticky, plain)

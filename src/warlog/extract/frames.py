@@ -981,6 +981,10 @@ _NAMES_AN_EVENT_TOLD = re.compile(
     r"\b(?:site|scene|spot|aftermath|anniversary|victims|funerals?|burials?|picture|accounts?|versions?|footage|images"
     r"|videos|photographs|details)\s+of\s+(?:the|this|that|[A-Z]\w+day's)\s+"
     r"(?:[\w-]+\s+){0,2}$"
+    # speaking of it: "referred to the 'terrible massacre' in Yelwata", "condemned the attack", "mourned the victims"
+    r"|\b(?:referred\s+to|refers\s+to|spoke\s+of|speaks\s+of|commented\s+on|condemned|condemns|denounced|denounces"
+    r"|deplored|deplores|mourned|mourns|described|describes|called|calls)\s+(?:the|this|that|last\s+\w+'s)\s+"
+    r"(?:[\w\"'\u201c-]+\s+){0,2}$"
 )
 
 
