@@ -206,3 +206,19 @@ def test_a_name_told_at_a_place_is_a_place_every_time(nlp) -> None:
     sticky = [t.surface for t in find_toponyms(text, ner, sticky=True)]
     plain = [t.surface for t in find_toponyms(text, ner)]
     assert sticky.count("Yelwata") >= 3, (sticky, plain)
+
+
+def test_violent_demonstrators_make_a_violent_demonstration() -> None:
+    for text in (
+        "Police opened fire on stone-throwing protesters near the governor's office, killing two.",
+        "Clashes between protesters and police in the capital left 14 people injured.",
+    ):
+        match, _ = classify_with_cues(text)
+        assert match is not None and match.sub_event_type == "Violent demonstration", (text, match)
+    # fires set by others, told in another clause, do not make the demonstrators violent
+    text = (
+        "Soldiers opened fire on protesters in the industrial suburb of Ward 9, where several warehouses were set "
+        "ablaze, killing 12."
+    )
+    match, _ = classify_with_cues(text)
+    assert match is not None and match.sub_event_type != "Violent demonstration", match

@@ -1013,7 +1013,39 @@ def lexicon_view(
     live, choice = [m for m, _ in tagged], _decide(tagged, context, sentence, actors)
     if choice is not None and choice.sub_event_type == CLASH:
         choice = _one_armed_side(sentence, live, choice)
+    if choice is not None and choice.sub_event_type in (EXCESS, CLASH, ATTACK) and _violent_demonstrators(sentence):
+        choice = _as(VIOLDEM, choice)
     return live, choice
+
+
+# Demonstrators named as a side, and violence of theirs: ACLED codes a demonstration whose participants throw stones,
+# burn, loot, storm or clash as a violent demonstration, whatever force the police or the army used against it
+# (excessive force is for peaceful demonstrators only, and a battle needs two armed organised sides).
+_DEMONSTRATOR_NOUN = re.compile(r"\b(?:protest(?:e|o)rs?|demonstrators?|marchers|rioters)\b", re.I)
+_DEMO_VIOLENCE = re.compile(
+    r"\bstone-?(?:throw\w*|pelt\w*)|\b(?:threw|throw(?:ing|s)?|hurl(?:ed|ing)?|pelt(?:ed|ing)?)\s+(?:\w+\s+){0,2}?"
+    r"(?:stones|rocks|bricks|bottles|petrol\s+bombs|molotov\w*|firebombs|projectiles)\b|\btorch(?:ed|ing)\b"
+    r"|\bset\s+(?:fire|ablaze|alight)\b|\bburn(?:ed|ing|t)\s+(?:\w+\s+)?(?:tyres|tires|cars|vehicles|buildings)\b"
+    r"|\bclash(?:es|ed|ing)?\b|\bloot(?:ed|ing)\b|\bransack\w*|\bvandali[sz]\w*|\bstormed\b|\bbarricades\b",
+    re.I,
+)
+
+
+def _violent_demonstrators(sentence: str) -> bool:
+    """The sentence names demonstrators and violence of a crowd, and no armed group beside the state's forces."""
+    nouns = list(_DEMONSTRATOR_NOUN.finditer(sentence))
+    if not nouns or not _DEMO_VIOLENCE.search(sentence):
+        return False
+    # the violence is theirs: told right before them ("stone-throwing protesters", "clashes between protesters") or
+    # right after them in their own clause ("protesters who were throwing rocks", "a protester during clashes"), not
+    # in another clause ("... protesters in X, where factories were set ablaze")
+    theirs = any(
+        _DEMO_VIOLENCE.search(sentence, max(0, n.start() - 25), n.start())
+        or (v := _DEMO_VIOLENCE.search(sentence, n.end(), n.end() + 45)) is not None
+        and not re.search(r"[,;:]", sentence[n.end() : v.start()])
+        for n in nouns
+    )
+    return theirs and not any(a.kind in _NONSTATE_KINDS for a in _mentions(sentence))
 
 
 def _one_armed_side(sentence: str, live: list[EventTypeMatch], choice: EventTypeMatch) -> EventTypeMatch:
