@@ -222,3 +222,10 @@ def test_violent_demonstrators_make_a_violent_demonstration() -> None:
     )
     match, _ = classify_with_cues(text)
     assert match is not None and match.sub_event_type != "Violent demonstration", match
+
+
+def test_a_crowd_struck_is_no_riot() -> None:
+    match, _ = classify_with_cues(
+        "A twin bombing struck a crowd in a mainly Kurdish town on Wednesday, killing 44 people and wounding dozens."
+    )
+    assert match is not None and match.event_type != "Riots", match

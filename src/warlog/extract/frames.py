@@ -3538,7 +3538,11 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     for td in title_drafts:
         subs = [d for d in drafts if d.mention.sub_event_type == td.mention.sub_event_type]
         kinds = [d for d in drafts if d.mention.event_type == td.mention.event_type]
-        key = _place_key(td.mention.place) if td.mention.place is not None and not _coarse(td.mention.place) else None
+        key = (
+            _place_key(td.mention.place)
+            if td.own_place and td.mention.place is not None and not _coarse(td.mention.place)
+            else None
+        )  # (a place the headline names itself, not one it was given from the report)
         # ("Turkish drone kills two near Amuda" over a roundup: the body's strike at Amuda, not its first strike)
         same_sub = next((d for d in subs if key and _place_key(d.mention.place) == key), subs[0] if subs else None)
         target = same_sub or next((d for d in kinds if key and _place_key(d.mention.place) == key), None)

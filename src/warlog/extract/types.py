@@ -429,7 +429,12 @@ _STATE_WORDS = re.compile(r"\b(?:soldiers|troops|police(?:\s+officers|men)?|gend
 
 
 # A crowd named as such (ACLED: rioters when it attacks or destroys): "a crowd", "mobs"
-_CROWD_SUBJECT = re.compile(r"\b(?:mobs?|crowds?|rioters)\b", re.I)
+_CROWD_SUBJECT = re.compile(
+    r"(?:^|(?<=[.;:]\s)|(?<=, and )|(?<=, but )|(?<=\bwhen )|(?<=\bafter )|(?<=\bbefore )|(?<=\bwhile )"
+    r"|(?<=\bas ))\s*"
+    r"(?:(?:an?|the|angry|enraged|irate|rampaging|large|huge|small|hostile)\s+)*(?:mobs?|crowds?|rioters)\b",
+    re.I,
+)  # (a crowd that opens its clause, its subject; not "a twin bombing struck a crowd", its victims)
 
 
 @lru_cache(maxsize=4096)
@@ -572,7 +577,7 @@ _CIV_WORD = re.compile(r"\b" + _CIV + r"\b", re.IGNORECASE)
 
 # The clause naming who told it, at the end of the window after a killing: no victim of it.
 _SOURCE_TAIL = re.compile(
-    r"(?:,\s*|\s+)(?:(?:a|an|the|two|several)\s+)?(?:[\w-]+\s+){0,4}?(?:said|says|told|reported|added|confirmed)\b.*$"
+    r",\s*(?:(?:a|an|the|two|several)\s+)?(?:[\w-]+\s+){0,4}?(?:said|says|told|reported|added|confirmed)\b.*$"
     r"|,?\s+according\s+to\b.*$",
     re.I | re.S,
 )
