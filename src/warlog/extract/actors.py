@@ -848,7 +848,14 @@ _PROTEST = {"Peaceful protest", "Protest with intervention", "Excessive force ag
 _RIOT = {"Violent demonstration", "Mob violence"}
 _UNATTRIBUTED_OK = {"Air/drone strike", "Shelling/artillery/missile attack", "Chemical weapon"}
 _AGENT_KINDS = {"state", "external", "rebel", "militia", "unidentified", "identity"}
-_BELONGING_TO = re.compile(r"\bbelong(?:s|ed|ing)?\s+to\s+(?:the\s+)?$", re.I)
+# a thing hit, said whose it is: "a vehicle belonging to the Asayish" (not "warplanes believed to belong to X": those
+# are the doers)
+_BELONGING_TO = re.compile(
+    r"\b(?:vehicles?|cars?|trucks?|pick-?ups?|houses?|homes?|positions?|posts?|bases?|depots?|convoys?|boats?|ships?"
+    r"|buildings?|warehouses?|offices?|headquarters|checkpoints?|facilit(?:y|ies)|farms?|shops?|properties)\s+"
+    r"(?:\w+\s+)?belong(?:s|ed|ing)?\s+to\s+(?:the\s+)?$",
+    re.I,
+)
 _BY = re.compile(
     r"(?:\bby|\bblamed on|\battributed to|\bclaimed by|\bbelong(?:s|ed|ing)? to|\blaunched by|\bcarried out by"
     # "came under fire from gunmen of X": who fired
@@ -1077,7 +1084,7 @@ def _pick_agents(
             and not _SENTENCE_BREAK.search(sentence, min(trig, a.start), max(trig, a.start))
         ):
             assoc.append(a)
-        elif _OWNED_BY.search(before) or (a.start > trig and _BELONGING_TO.search(before)):
+        elif _OWNED_BY.search(before) or _BELONGING_TO.search(before):
             side2.append(a)  # "a detention centre run by the Houthis": whose place was hit, not who hit it; "a drone
             # targeted a vehicle belonging to the Asayish": the owner of what the act hit (before the act, "gunmen
             # belonging to X opened fire", the owner of the doers)

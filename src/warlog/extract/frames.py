@@ -2636,6 +2636,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     # names the report calls a commune or a district of a city somewhere ("the commune of Gombe"): said alone later,
     # still that part of the city
     city_parts = {t.surface for t in toponyms if _CITY_PART_BEFORE.search(text, max(0, t.start - 40), t.start)}
+    resolved = _parts_of_the_filed_city(text, toponyms, resolved, filed_places)
     if filed and any(p is not None for i, p in enumerate(resolved) if i not in filed):
         resolved = [None if i in filed else p for i, p in enumerate(resolved)]
     resolved = _home_reading(text, toponyms, resolved, filed_iso)
@@ -3645,6 +3646,35 @@ def _dateline_country(text: str, toponyms: list[Toponym]) -> frozenset[str]:
             if big is not None and (big.population or 0) >= _DATELINE_CITY and big.iso:
                 out.add(big.iso)
     return frozenset(out)
+
+
+# "the Faladie district", "the Senou neighbourhood": a part of a city, named as such
+_PART_OF_A_CITY_AFTER = re.compile(r"\s+(?:district|neighbou?rhood|quarter|suburb|commune)\b", re.I)
+_CITY_PART_KM = 10.0  # a village this far from the dateline's city is not the city's district of that name
+
+
+def _parts_of_the_filed_city(
+    text: str, toponyms: list[Toponym], resolved: list[Place | None], filed: list[Place]
+) -> list[Place | None]:
+    """A name the report calls a district or neighbourhood ("the attackers stormed the school in the Faladie
+    district") that the gazetteer knows only as a village away from the city the report is filed from (Faladie, a
+    village of Koulikoro 60 km from Bamako) is a part of that city the gazetteer lacks: the city, not the village."""
+    cities = [p for p in filed if p.feature == "city"]
+    if not cities:
+        return resolved
+    city = cities[0]
+    out = list(resolved)
+    for i, (t, p) in enumerate(zip(toponyms, resolved, strict=True)):
+        if (
+            p is not None
+            and p.feature in ("village", "town")
+            and p.iso == city.iso
+            and _PART_OF_A_CITY_AFTER.match(text, t.end)
+            and re.search(r"\bthe\s+$", text[max(0, t.start - 5) : t.start])
+            and haversine_km(p.latitude, p.longitude, city.latitude, city.longitude) > _CITY_PART_KM
+        ):
+            out[i] = replace(city, surface=t.surface)
+    return out
 
 
 def _country_level(place: Place) -> bool:
