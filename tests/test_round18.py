@@ -229,3 +229,17 @@ def test_a_crowd_struck_is_no_riot() -> None:
         "A twin bombing struck a crowd in a mainly Kurdish town on Wednesday, killing 44 people and wounding dozens."
     )
     assert match is not None and match.event_type != "Riots", match
+
+
+def test_two_accounts_of_one_toll_keep_the_lowest_with_the_range() -> None:
+    from warlog.extract.counts import extract_casualties
+
+    c = extract_casualties(
+        "A security source said at least 70 people had died, most of them trainees, and a nurse put the toll at more "
+        "than 100."
+    )
+    assert (c.fatalities, c.fatalities_max) == (70, 100), c
+    c = extract_casualties("Officials said 12 people were killed, while residents said 20 had died.")
+    assert (c.fatalities, c.fatalities_max) == (12, 20), c
+    c = extract_casualties("The toll rose to 15 after three more people died in hospital.")
+    assert c.fatalities == 15, c

@@ -667,6 +667,27 @@ _ADDITIONAL_IN = re.compile(r"^(?:another|a\s+further|an\s+additional)\b", re.IG
 _TOLL_WORDS = re.compile(r"\b(?:toll|total|rose|risen|rises|bringing|brings|raising|climbed)\b", re.IGNORECASE)
 
 
+# The second statement puts the toll another way, by another source: "... and a hospital worker put the toll at",
+# "while the ministry said", "another official gave a figure of".
+_SECOND_ACCOUNT = re.compile(
+    r"\b(?:put|puts|putting|placed|places|gave|gives|estimated|estimates)\s+(?:the|its|their)\s+(?:death\s+)?"
+    r"(?:toll|number\s+of\s+(?:dead|deaths)|figure)\s+at\b|\bwhile\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,4}?"
+    r"(?:said|says|reported|counted|spoke\s+of)\b|\b(?:others?|another\s+\w+)\s+(?:said|spoke\s+of|reported)\b",
+    re.IGNORECASE,
+)
+
+
+def _second_account(sentence: str, first: list[_Fig], then: list[_Fig]) -> bool:
+    """The later death statement is a second source's account of the toll the first one gave (no update of it)."""
+    a, b = first[-1].end, then[0].start
+    if b <= a or _TOLL_RISE.search(sentence, a, b + 1):
+        return False
+    return _SECOND_ACCOUNT.search(sentence, a, b) is not None
+
+
+_TOLL_RISE = re.compile(r"\b(?:rose|risen|rises|rising|climbed|increased|later|since|updated|now)\b", re.IGNORECASE)
+
+
 def _additional(sentence: str, fig: _Fig, since: int) -> bool:
     """A figure of victims besides those already told: "seven other people", "another four", "three more"; not one
     told of another time ("one day after a gunman killed another mayor")."""
@@ -718,6 +739,7 @@ def _assemble(sentence: str, figs: list[_Fig], groups: list[list[_Fig]]) -> Casu
     last_main: dict[int, str] = {}
     extra: dict[str, list[_Fig]] = {"fatal": [], "injured": []}
     previous: str | None = None  # the kind of the last group read: "others" are besides those
+    rival = 0  # the higher figure of a second account of the same toll
     for gi, group in enumerate(groups):
         main = [f for f in group if not f.subset and f.kind in ("fatal", "injured")]
         for kind in ("fatal", "injured"):
@@ -729,6 +751,17 @@ def _assemble(sentence: str, figs: list[_Fig], groups: list[list[_Fig]]) -> Casu
                 and _additional(sentence, members[0], best[kind][-1].head_end)
             ):
                 extra[kind].extend(members)  # "beheaded eight elders and killed seven other people": 15
+                continue
+            if members and kind == "fatal" and best.get(kind) and _second_account(sentence, best[kind], members):
+                # "at least 70 had died, a security source said, and a hospital worker put the toll at more than
+                # 100": two accounts of one toll, the lowest credible is coded and the higher one bounds the range
+                if any(f.vague for f in best[kind]) and not any(f.vague for f in members):
+                    best[kind] = members  # "a number of civilians ... one source put the toll at 18": counted wins
+                else:
+                    low, high = sorted((best[kind], members), key=lambda g: sum(f.value for f in g))
+                    best[kind] = low
+                    rival = max(rival, sum(f.value for f in high))
+                last_main[gi] = kind
                 continue
             if members and sum(f.value for f in members) > sum(f.value for f in best.get(kind, [])):
                 best[kind] = members
@@ -747,6 +780,8 @@ def _assemble(sentence: str, figs: list[_Fig], groups: list[list[_Fig]]) -> Casu
         highs = {(a, b): high for a, b, _, high in find_ranges(sentence)}
         if any((f.start, f.end) in highs for f in chosen):
             out.fatalities_max = sum(highs.get((f.start, f.end), f.value) for f in chosen)
+        if rival > out.fatalities:
+            out.fatalities_max = max(rival, out.fatalities_max or 0)
         subsets = [f for f in figs if f.subset and f.kind in ("fatal", None) and f.start > chosen[0].start]
         for attr, words in (("children", _CHILD), ("women", _WOMEN), ("civilians", _CIVILIAN)):
             main_n, sub_n = _persons(chosen, words), _persons(subsets, words)
