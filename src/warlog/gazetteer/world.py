@@ -179,9 +179,16 @@ def city_feature(pop: int) -> str:
 
 
 def _bbox_centre(points: list[tuple[float, float]]) -> tuple[float, float]:
-    """Centre of the bounding box of points (lat, lon)."""
+    """Centre of the bounding box of points (lat, lon). The box is the narrower of the one that stays within
+    -180..180 and the one that crosses the antimeridian: Fiji's places lie at 177 E and 179 W, whose plain box
+    centre (lon 0) falls in the Gulf of Guinea."""
     lats, lons = [p[0] for p in points], [p[1] for p in points]
-    return (min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2
+    lat = (min(lats) + max(lats)) / 2
+    wrapped = [lo + 360.0 if lo < 0 else lo for lo in lons]  # longitudes on 0..360
+    if max(wrapped) - min(wrapped) < max(lons) - min(lons):
+        lon = (min(wrapped) + max(wrapped)) / 2
+        return lat, lon - 360.0 if lon > 180.0 else lon
+    return lat, (min(lons) + max(lons)) / 2
 
 
 def _mean(points: list[tuple[float, float]]) -> tuple[float, float]:
