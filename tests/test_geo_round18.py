@@ -55,3 +55,21 @@ def test_shipped_former_provinces_and_features() -> None:
         assert recs[name]["members"].startswith("@") or "@" in recs[name]["members"]
     # generic names that other countries' units carry are not given to a former Kenyan province
     assert not {"Central Province", "Eastern Province", "Western Province"} & set(recs)
+
+
+def test_a_town_on_a_lake_keeps_the_event() -> None:
+    """A lake named beside the town (both now in the gazetteer) leaves the event at the town: a lake row carries the
+    country that holds most of it, so the report's own places come first."""
+    from datetime import date
+
+    from warlog.extract.frames import extract_report
+    from warlog.extract.nlp import load_nlp
+    from warlog.model import Report
+
+    text = (  # written for this test
+        "Rebels of the M23 seized the town of Minova, on the shore of Lake Kivu, on Tuesday after two days of "
+        "fighting with the Congolese army, residents said."
+    )
+    mentions = extract_report(Report(text=text, published=date(2025, 1, 22)), load_nlp()).mentions
+    places = [m.place.location for m in mentions if m.place is not None]
+    assert places and places[0] == "Minova"
