@@ -243,3 +243,28 @@ def test_two_accounts_of_one_toll_keep_the_lowest_with_the_range() -> None:
     assert (c.fatalities, c.fatalities_max) == (12, 20), c
     c = extract_casualties("The toll rose to 15 after three more people died in hospital.")
     assert c.fatalities == 15, c
+
+
+def test_one_state_is_one_side_of_a_battle_and_the_attacker_caught_at_the_scene_is_no_arrest(nlp) -> None:
+    events = _events(nlp, _BAMAKO, date(2024, 9, 18))
+    assert events, "the attack must be coded"
+    assert all(not (e.actor1 or "").startswith(("Police Forces", "Military Forces")) for e in events), _seen(events)
+    assert [(e.fatalities, e.fatalities_max) for e in events if e.fatalities] == [(70, 100)], _seen(events)
+    text = (
+        "Gunman shoots mayor at market\n"
+        "Published 3 June 2025\n\n"
+        "A gunman shot and wounded the mayor of Kolda at the central market on Monday, police said. Bodyguards "
+        "overpowered the attacker and detained him on the spot.\n"
+    )
+    events = _events(nlp, text, date(2025, 6, 3))
+    assert not [e for e in events if e.sub_event_type == "Arrests"], _seen(events)
+
+
+_BAMAKO = (
+    "Gunmen storm gendarmerie school in Bamako\n"
+    "BAMAKO, 18 September 2024 - (wire)\n\n"
+    "Gunmen attacked a gendarmerie training school in the Faladie district of Bamako before dawn on Tuesday, "
+    "security sources said. Gendarmes returned fire and fighting went on for several hours.\n\n"
+    "A security source said on Wednesday that at least 70 people had died, and a hospital worker put the toll at "
+    "more than 100.\n"
+)

@@ -1026,6 +1026,11 @@ _SUBORDINATE = re.compile(r"\b(?:after|when|while|because|following)\s+(?!the\s+
 _STATE_FORCES = re.compile(r"^(?:Military|Police) Forces of (.+? \([^)]*\))")  # country and government period
 
 
+def one_state(a: str | None, b: str | None) -> bool:
+    """Both are the forces of one state (army, police, their units)."""
+    return _one_state(a, b)
+
+
 def _one_state(a: str | None, b: str | None) -> bool:
     """Both are the forces of one state (army, police, their units)."""
     ma, mb = _STATE_FORCES.match(a or ""), _STATE_FORCES.match(b or "")

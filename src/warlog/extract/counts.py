@@ -269,7 +269,7 @@ _SING = (
 _ADV = r"(?:(?:[a-z]+ly|later|also|then|found|soon|after)\s+)"
 # One victim without a figure: "was killed", "he died", "killed him", "the death of Ahmad X", "Man shot, killed".
 _SINGLE_FATAL = gated(
-    rf"\b(?:was|has\s+been|had\s+been|is)\s+{_ADV}?(?:{_KILL_WORDS}|fatally\s+\w+)\b"
+    rf"\b(?:was|has\s+been|(?<![a-z]s\s)(?<![a-z]s\"\s)had\s+been|is)\s+{_ADV}?(?:{_KILL_WORDS}|fatally\s+\w+)\b"
     rf"|\b(?:he|she|{_SING})\s+{_ADV}?(?:died|dies)\b"
     r"|\b(?:kill(?:ed|ing|s)|fatally\s+(?:shot|shooting|shoots|stabbed|stabbing|wounded|wounding))\s+(?:him|her)\b"
     r"|\bshot\s+(?:him|her)\s+dead\b|\bwas\s+shot\b[^.;]{0,40}?\band\s+killed\b"

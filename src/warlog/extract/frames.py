@@ -21,6 +21,7 @@ from warlog.extract.actors import (
     find_actors,
     forces_country,
     named_as_agent,
+    one_state,
     police_of,
 )
 from warlog.extract.attribution import find_attribution
@@ -1852,6 +1853,29 @@ def _protests_told_on(drafts: list[_Draft], sentences: list[_Sentence], publishe
     return [d for d in drafts if id(d) not in folded]
 
 
+def _caught_at_the_scene(drafts: list[_Draft]) -> list[_Draft]:
+    """An attacker caught at the scene ("police overpowered the attacker and detained him on the spot") is the end of
+    the attack told before, not an arrest event of its own."""
+    out: list[_Draft] = []
+    for d in drafts:
+        m = d.mention
+        if (
+            m.sub_event_type == "Arrests"
+            and _AT_THE_SCENE.search(m.evidence[0].text)
+            and any(
+                e.mention.event_type in ("Violence against civilians", "Battles", "Explosions/Remote violence")
+                and e.sentence_index < d.sentence_index
+                for e in out
+            )
+        ):
+            continue
+        out.append(d)
+    return out
+
+
+_AT_THE_SCENE = re.compile(r"\b(?:at|on)\s+the\s+(?:scene|spot)\b|\bred-handed\b", re.I)
+
+
 def _arrests_at_the_protest(drafts: list[_Draft]) -> list[_Draft]:
     """ACLED codes arrests made at a demonstration as its intervention, not as an event of their own: people detained
     on the day of a protest or riot the report tells, in its place or with no place of their own ("Security Minister
@@ -1868,7 +1892,12 @@ def _arrests_at_the_protest(drafts: list[_Draft]) -> list[_Draft]:
     for d in drafts:
         m = d.mention
         host = None
-        if m.sub_event_type == "Arrests" and not d.new_incident and not _SEPARATE_OPERATION.search(m.evidence[0].text):
+        if (
+            m.sub_event_type == "Arrests"
+            and not d.new_incident
+            and not _SEPARATE_OPERATION.search(m.evidence[0].text)
+            and _CROWD_DETAINED.search(m.evidence[0].text)
+        ):
             host = next(
                 (
                     c
@@ -1891,6 +1920,15 @@ def _arrests_at_the_protest(drafts: list[_Draft]) -> list[_Draft]:
 
 
 # An arrest told as an operation of its own: a raid, searches, a named suspect's capture, a separate operation.
+# People detained by number or as the marchers ("33 people had been detained", "dozens of protesters were arrested"):
+# not one named person's arrest, which is news of its own
+_CROWD_DETAINED = re.compile(
+    r"\b(?:\d+|dozens|scores|hundreds|several|many|some|more\s+than\s+\d+|at\s+least\s+\d+)[\"'\u201d]?\s+"
+    r"(?:[\w\"'\u201c\u201d-]+\s+){0,2}?(?:people|persons|protesters|protestors|demonstrators|marchers|students|youths|activists|men"
+    r"|women|others|participants|rioters)\b|\b(?:protesters|protestors|demonstrators|marchers|rioters)\b"
+    r"|\b\d+[\"'\u201d]?\s+(?:were|had\s+been|have\s+been)\s+(?:arrested|detained|in\s+custody)\b",
+    re.I,
+)
 _SEPARATE_OPERATION = re.compile(
     r"\b(?:raid(?:ed|s)?|search(?:es|ed)?|house[- ]to[- ]house|separate|operation|warrant|suspected of|in connection"
     r"|accused of|charged)\b",
@@ -2836,12 +2874,9 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         own = source_of(i)
         if own or _OPENS_WITH_DAY.match(sentences[i].text):
             return own
-        para = sentences[i].paragraph  # (a neighbour in another paragraph speaks of something else)
-        before = (
-            source_of(i - 1)
-            if i > 0 and sentences[i - 1].paragraph == para and not _OPENS_WITH_DAY.match(sentences[i - 1].text)
-            else None
-        )
+        para = sentences[i].paragraph  # (the next paragraph speaks of something else; the source just told goes on:
+        # "..., Human Rights Watch said." then "The report said troops executed 179 people")
+        before = source_of(i - 1) if i > 0 and not _OPENS_WITH_DAY.match(sentences[i - 1].text) else None
         after = (
             source_of(i + 1)
             if i + 1 < len(sentences)
@@ -3570,6 +3605,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     drafts = _one_event_per_incident(drafts)
     drafts = _protests_told_on(drafts, sentences, published)
     drafts = _arrests_at_the_protest(drafts)
+    drafts = _caught_at_the_scene(drafts)
     drafts = _tolls_beyond_one_incident(drafts, claims, report)
     # A lead's total broken down by place further on: the parts are the events, the total keeps the remainder.
     # a total whose sentence named no place finer than a province keeps the report's place, borrowed: a precise town
@@ -3620,6 +3656,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             first, *rest = d.mention.assoc_actor_1.split("; ")
             d.mention.actor1, d.mention.assoc_actor_1, d.mention.inter1 = first, "; ".join(rest) or None, None
         _date_actors(d.mention)
+        _one_state_is_one_side(d.mention, d.mention.place.country if d.mention.place else country)
         _other_side(d.mention, d.mention.place.country if d.mention.place else country)
         fill_inter(d.mention, d.mention.place.country if d.mention.place else country)  # merges can drop a code
     for n, d in enumerate(drafts):
@@ -3675,6 +3712,21 @@ def _parts_of_the_filed_city(
         ):
             out[i] = replace(city, surface=t.surface)
     return out
+
+
+def _one_state_is_one_side(mention: Mention, country: str | None) -> None:
+    """A battle whose two sides came out as one state's forces (gendarmes attacked at their school told in one
+    sentence, soldiers fighting in the next): the state is one side, with its other force associated, and the side
+    that attacked it is unnamed (ACLED: a battle is between two armed organised actors)."""
+    if mention.event_type != "Battles" or not one_state(mention.actor1, mention.actor2):
+        return
+    first, second = (mention.actor1, mention.actor2)
+    military = second if (second or "").startswith("Military Forces") else first
+    other = first if military == second else second
+    assoc = [x for x in (mention.assoc_actor_2 or "").split("; ") if x]
+    mention.actor2, mention.inter2 = military, 1
+    mention.assoc_actor_2 = "; ".join(dict.fromkeys([*assoc, other or ""])) or None
+    mention.actor1, mention.inter1 = (f"Unidentified Armed Group ({country})", 3) if country else (None, None)
 
 
 def _country_level(place: Place) -> bool:
