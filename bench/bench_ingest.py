@@ -2,6 +2,9 @@
 
     .venv/bin/python bench/bench_ingest.py                      # 200 articles, 3 rounds, 1 process; 804 with 2 workers
     .venv/bin/python bench/bench_ingest.py --quick              # 50 articles, 1 round, no 2-worker run
+    .venv/bin/python bench/bench_ingest.py --rounds 3 --no-workers --against /tmp/base/src
+        # ... and `warlog ingest` from another checkout's sources (say `git archive main | tar -x -C /tmp/base`) in
+        # the same ABBA order: this checkout against that one, run for run, in the same minutes
 
 The floor is a Python process that imports spaCy, loads the same package's full pipeline (only the lemmatizer left
 out, the floor of every round so far: `_UNUSED_TAGGED`) and runs `nlp.pipe` over the same texts (read from a JSON
@@ -13,7 +16,9 @@ extraction, storing, linking and the summary line, all of it. Both run as child 
 `--rounds` times), with numeric libraries pinned to one thread; the ratio is judged on the children's CPU time
 (user + system, from wait4), which other jobs on a shared machine do not inflate the way they inflate wall time;
 wall time is printed beside it. The 2-worker run (`--engine local --workers 2`, all 804 articles) is timed by wall
-clock, with bare spaCy's `nlp.pipe(n_process=2)` over the same texts as its floor.
+clock, with bare spaCy's `nlp.pipe(n_process=2)` over the same texts as its floor. With `--against SRC`, a fourth
+child, `warlog ingest` with SRC first on PYTHONPATH (the same virtual environment), joins the ABBA order: on a shared
+machine only runs made side by side compare, so the figure to read is this checkout's CPU over SRC's, per pair.
 """
 
 from __future__ import annotations
@@ -120,6 +125,8 @@ def main(argv: list[str]) -> int:
     ap.add_argument("--workers", type=int, default=2, help="workers for the whole-corpus run")
     ap.add_argument("--no-workers", action="store_true", help="skip the whole-corpus run with workers")
     ap.add_argument("--no-lean", action="store_true", help="skip the floor with warlog's own components")
+    ap.add_argument("--against", metavar="SRC", help="also run `warlog ingest` from another checkout's src folder "
+                    "(first on PYTHONPATH), interleaved, and compare it with this checkout run for run")  # fmt: skip
     ap.add_argument("--quick", action="store_true", help="50 articles, 1 round, no whole-corpus run")
     ap.add_argument("--no-bytecode", action="store_true",
                     help="leave PYTHONDONTWRITEBYTECODE as it is (both children then compile every source they import "
@@ -139,14 +146,23 @@ def main(argv: list[str]) -> int:
         csv_path, json_path, words = _subset(args.articles, tmp)
         bare_cmd = [python(), "-c", BARE, str(json_path), "1", "full"]
         lean_cmd = [python(), "-c", BARE, str(json_path), "1", "lean"]
+        against_env = None
+        if args.against:
+            src = str(Path(args.against).resolve())
+            if not (Path(src) / "warlog" / "__init__.py").exists():
+                ap.error(f"--against {args.against}: no warlog package there")
+            against_env = {**env, "PYTHONPATH": os.pathsep.join(p for p in (src, env.get("PYTHONPATH")) if p)}
         # one untimed run of each: file caches warm, the gazetteer cache built if missing
         run_child(bare_cmd, env)
         run_child(ingest_cmd(csv_path, tmp / "warm.db"), env)
+        if against_env:
+            run_child(ingest_cmd(csv_path, tmp / "warm-against.db"), against_env)
         bare: list[tuple[float, float]] = []
         lean: list[tuple[float, float]] = []
         whole: list[tuple[float, float]] = []
+        other: list[tuple[float, float]] = []
         k = 0
-        kinds = ["bare", "warlog"] + ([] if args.no_lean else ["lean"])
+        kinds = ["bare", "warlog"] + ([] if args.no_lean else ["lean"]) + (["against"] if against_env else [])
         for r in range(args.rounds):
             first = kinds if r % 2 == 0 else kinds[::-1]
             for which in first + first[::-1]:  # ABBA (ABCCBA), reversed every other round
@@ -154,6 +170,9 @@ def main(argv: list[str]) -> int:
                     bare.append(run_child(bare_cmd, env))
                 elif which == "lean":
                     lean.append(run_child(lean_cmd, env))
+                elif which == "against":
+                    k += 1
+                    other.append(run_child(ingest_cmd(csv_path, tmp / f"run{k}.db"), against_env))
                 else:
                     k += 1
                     whole.append(run_child(ingest_cmd(csv_path, tmp / f"run{k}.db"), env))
@@ -178,6 +197,15 @@ def main(argv: list[str]) -> int:
             )
             res.add("whole ingest / bare spaCy with warlog's components (CPU)", round(w_cpu / l_cpu, 3), "x",
                     note="what warlog adds to the NLP it keeps")  # fmt: skip
+        if other:
+            o_cpu = median(c for c, _ in other)
+            res.add(f"warlog ingest from {args.against}, whole process, {n} articles (CPU)", round(o_cpu, 2), "s",
+                    note=f"median of {len(other)}; wall {median(t for _, t in other):.1f} s; "
+                    f"{o_cpu / b_cpu:.3f}x bare spaCy")  # fmt: skip
+            pairs = sorted(w / o for (w, _), (o, _) in zip(whole, other, strict=True))
+            res.add(f"this checkout / {args.against}, run for run (CPU)", round(median(pairs), 3), "x",
+                    note=f"median of {len(pairs)} pairs run side by side; this checkout lower in "
+                    f"{sum(p < 1 for p in pairs)}; range {pairs[0]:.2f}-{pairs[-1]:.2f}")  # fmt: skip
         res.add("whole ingest / bare spaCy, whole processes (wall)", round(w_wall / b_wall, 3), "x",
                 note=f"load average {load0} before")  # fmt: skip
         res.add("per-run CPU ratios (min-max)", f"{min(c for c, _ in whole) / max(c for c, _ in bare):.2f}-"

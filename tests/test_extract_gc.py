@@ -60,3 +60,22 @@ def test_a_higher_threshold_of_the_caller_is_kept(threshold, monkeypatch):
     run.extract_reports([Report(id="r-ok", text="a")], _Pipe())
     assert seen == [(run.GC_YOUNG_THRESHOLD * 2, 5, 5)]
     assert gc.get_threshold() == (run.GC_YOUNG_THRESHOLD * 2, 5, 5)
+
+
+def test_the_heap_is_frozen_at_exit_once_registered():
+    """gcpolicy.no_exit_collection: one exit handler however often it is asked for, and at exit it freezes the heap
+    (a subprocess, so this test process's exit handlers stay as they were)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import atexit, gc\n"
+        "from warlog import gcpolicy\n"
+        "n = atexit._ncallbacks()\n"
+        "atexit.register(lambda k=gc.get_freeze_count(): print('frozen', gc.get_freeze_count() > k + 1000))\n"
+        "gcpolicy.no_exit_collection(); gcpolicy.no_exit_collection()\n"  # its handler runs first (LIFO)
+        "assert atexit._ncallbacks() == n + 2\n"
+        "heap = [[i] for i in range(5000)]\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "frozen True"

@@ -12,6 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 from warlog.cli.app import app, gazetteer_app
 from warlog.cli.common import DbOption, err, open_store, out, parse_date, parse_mapping, parse_point, print_events
+from warlog.gcpolicy import no_exit_collection
 from warlog.settings import shown_url
 
 
@@ -44,6 +45,7 @@ def ingest(
         raise typer.BadParameter(f"use one of {', '.join(ENGINES)}", param_hint="--engine")
     if address and engine != "ray":
         raise typer.BadParameter("only with --engine ray", param_hint="--address")
+    no_exit_collection()
     store = open_store(db, write=True)
     total = count_sources(paths)
     with Progress(
@@ -106,6 +108,7 @@ def extract(
     from warlog.service import extract_reports
 
     pub = parse_date(published, "--published")
+    no_exit_collection()
     items = list(read_sources([file], outlet=outlet, allow_private=allow_private, local_files=True))
     reports = [i for i in items if not isinstance(i, IngestError)]
     for e in items:

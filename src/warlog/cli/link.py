@@ -9,6 +9,7 @@ import typer
 from warlog.cli.app import app, reference_app
 from warlog.cli.common import DbOption, err, open_store
 from warlog.cli.eval import eval_app, run_eval
+from warlog.gcpolicy import no_exit_collection
 
 FormatOption = Annotated[str, typer.Option("--format", help="table, json or markdown")]
 
@@ -21,6 +22,7 @@ def link(
     """Group stored mentions into events (new mentions join existing events; event ids stay stable)."""
     from warlog.link.run import link_store
 
+    no_exit_collection()
     store = open_store(db, write=True)
     s = link_store(store, rebuild=rebuild)
     stats = store.stats()

@@ -17,7 +17,9 @@ def init_worker(model: str | None = None, settings: Settings | None = None) -> N
     global _NLP
     from warlog.extract.nlp import load_nlp
     from warlog.gazetteer import get_gazetteer
+    from warlog.gcpolicy import no_exit_collection
 
+    no_exit_collection()  # a spawned worker ends through a normal shutdown: no collection over its heap then
     if settings is not None:
         use_settings(settings)
     _NLP = load_nlp(model or current_settings().spacy_model)
