@@ -165,9 +165,10 @@ def test_subset_is_never_added() -> None:
     assert cas.fatalities == 8 and cas.children == 5
 
 
-def test_two_sources_take_the_larger_statement() -> None:
+def test_two_sources_take_the_lowest_credible_with_the_range() -> None:
+    # ACLED: the lowest credible figure is coded, the higher account kept as the range (round 18; was the larger)
     cas = extract_casualties("The Observatory said 15 people were killed, while activists said 22 died.")
-    assert cas.fatalities == 22
+    assert (cas.fatalities, cas.fatalities_max) == (15, 22)
 
 
 def test_vague_and_spans() -> None:

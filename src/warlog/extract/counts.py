@@ -12,8 +12,9 @@ How a figure is read (regexes over the plain sentence, no parser):
 - "casualties" alone and "killed or wounded" are ambiguous and give nothing; "no casualties", "no one was hurt"
   give 0 explicitly; a count of something else ("2 barrel bombs", "24 hours", "100 km", years, ages, dates) is not
   a casualty;
-- several statements in one sentence (two sources, two tolls) are not summed: the largest death statement wins,
-  and likewise for the injured;
+- several statements in one sentence are not summed: the largest death statement wins (likewise for the injured),
+  except a second source's account of the same toll ("..., while activists said 22 died", "a nurse put the toll at
+  more than 100"): the lowest credible figure is coded and the higher one kept in ``fatalities_max`` (ACLED);
 - with no figure at all, a singular "was killed"/"was shot dead" (or "he died") gives 1, "was wounded" 1 injured;
 - ranges and bounds follow ACLED's lowest-credible rule with the range kept: "between two and six", "10 to 15",
   "60-80" give the low end as the figure and the high end in ``fatalities_max``; an upper bound alone ("up to 81",
