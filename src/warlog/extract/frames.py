@@ -110,7 +110,8 @@ _CLAIMED = re.compile(
     r"carried out the\b|were behind)|"
     # "X said on Thursday that two of its members wearing explosive belts had blown themselves up among the crowd"
     r"\bsaid\b[^.;]{0,40}?\bthat (?:[\w-]+ (?:of )?)?its (?:fighters|men|members|militants|cadres|suicide bombers|"
-    r"operatives)\b[^.;]{0,60}?\b(?:had )?(?:carried out|blown themselves up|blew themselves up|detonated|stormed)\b|"
+    r"operatives)\b[^.;]{0,60}?\b(?:had )?(?:carried out|blown themselves up|blew themselves up|detonated|stormed"
+    r"|killed|attacked|struck|targeted|raided)\b|"
     # "Local activists blamed the RSF": who the report's sources hold responsible (ACLED codes the blamed actor)
     r"\bblamed (?:the )?[\"\u201c]?(?:suspected |alleged )?(?=[A-Z])|\bheld (?:the )?\S+ (?:\S+ )?responsible\b",
     re.I,
