@@ -268,3 +268,19 @@ _BAMAKO = (
     "A security source said on Wednesday that at least 70 people had died, and a hospital worker put the toll at "
     "more than 100.\n"
 )
+
+
+def test_force_against_violent_demonstrators_is_their_violent_demonstration(nlp) -> None:
+    text = (
+        "Three killed as fuel protest turns violent in Kisumu\n"
+        "KISUMU, 8 July 2025 - (news site)\n\n"
+        "Hundreds of young men took to the streets of Kisumu on Monday to protest against a rise in fuel prices. "
+        "Protesters blocked the main highway with burning tyres and threw stones at police vehicles.\n\n"
+        "Police fired tear gas and later live rounds, killing three people, witnesses said.\n\n"
+        "In Nairobi, a smaller crowd marched peacefully to parliament and dispersed by the afternoon.\n"
+    )
+    events = _events(nlp, text, date(2025, 7, 8))
+    kisumu = [e for e in events if e.place is not None and e.place.location == "Kisumu"]
+    assert [(e.sub_event_type, e.fatalities) for e in kisumu] == [("Violent demonstration", 3)], _seen(events)
+    nairobi = [e for e in events if e.place is not None and e.place.location == "Nairobi"]
+    assert nairobi and nairobi[0].attributed_to is None, [(e.attributed_to, *_seen([e])[0]) for e in events]

@@ -1854,6 +1854,41 @@ def _protests_told_on(drafts: list[_Draft], sentences: list[_Sentence], publishe
     return [d for d in drafts if id(d) not in folded]
 
 
+_SAME_DEMONSTRATION_GAP = 3  # sentences between the telling of the violence and of the force met
+
+
+def _force_against_violent_demonstrators(drafts: list[_Draft]) -> list[_Draft]:
+    """ACLED codes excessive force only against peaceful demonstrators: where the report tells the same demonstration,
+    at the same place and day, as violent (stones thrown, tyres burned), the force used against it is part of that
+    violent demonstration, its deaths the demonstration's (one event: rioters against the police)."""
+    riots = [d for d in drafts if d.mention.sub_event_type == "Violent demonstration"]
+    if not riots:
+        return drafts
+    out: list[_Draft] = []
+    for d in drafts:
+        m = d.mention
+        host = None
+        if m.sub_event_type in ("Excessive force against protesters", "Protest with intervention", "Peaceful protest"):
+            host = next(
+                (
+                    r
+                    for r in riots
+                    if r is not d
+                    and r.mention.event_date == m.event_date
+                    and _place_key(r.mention.place) == _place_key(m.place)
+                    # the same demonstration told on: close by, in the same item of a bulletin
+                    and abs(r.sentence_index - d.sentence_index) <= _SAME_DEMONSTRATION_GAP
+                    and not _other_items(r, d)
+                ),
+                None,
+            )
+        if host is None:
+            out.append(d)
+            continue
+        _merge(host, d)
+    return out
+
+
 def _caught_at_the_scene(drafts: list[_Draft]) -> list[_Draft]:
     """An attacker caught at the scene ("police overpowered the attacker and detained him on the spot") is the end of
     the attack told before, not an arrest event of its own."""
@@ -2877,7 +2912,17 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             return own
         para = sentences[i].paragraph  # (the next paragraph speaks of something else; the source just told goes on:
         # "..., Human Rights Watch said." then "The report said troops executed 179 people")
-        before = source_of(i - 1) if i > 0 and not _OPENS_WITH_DAY.match(sentences[i - 1].text) else None
+        before = (
+            source_of(i - 1)
+            if i > 0
+            and not _OPENS_WITH_DAY.match(sentences[i - 1].text)
+            # (not into a paragraph that opens another scene: "In Nairobi, a smaller crowd marched ...")
+            and not (
+                sentences[i - 1].paragraph != para
+                and (_OPENS_ELSEWHERE.match(sentences[i].text) or _NEW_INCIDENT.match(sentences[i].text))
+            )
+            else None
+        )
         after = (
             source_of(i + 1)
             if i + 1 < len(sentences)
@@ -3606,6 +3651,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     drafts = _one_event_per_incident(drafts)
     drafts = _protests_told_on(drafts, sentences, published)
     drafts = _arrests_at_the_protest(drafts)
+    drafts = _force_against_violent_demonstrators(drafts)
     drafts = _caught_at_the_scene(drafts)
     drafts = _tolls_beyond_one_incident(drafts, claims, report)
     # A lead's total broken down by place further on: the parts are the events, the total keeps the remainder.
