@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
@@ -1854,6 +1854,20 @@ def _protests_told_on(drafts: list[_Draft], sentences: list[_Sentence], publishe
     return [d for d in drafts if id(d) not in folded]
 
 
+def _fold_into_hosts(
+    drafts: list[_Draft], host_of: Callable[[_Draft], _Draft | None], absorb: Callable[[_Draft, _Draft], None]
+) -> list[_Draft]:
+    """Each draft that ``host_of`` gives a host is absorbed into it (``absorb(host, draft)``) and leaves the list."""
+    out: list[_Draft] = []
+    for d in drafts:
+        host = host_of(d)
+        if host is None:
+            out.append(d)
+        else:
+            absorb(host, d)
+    return out
+
+
 _SAME_DEMONSTRATION_GAP = 3  # sentences between the telling of the violence and of the force met
 
 
@@ -1864,29 +1878,30 @@ def _force_against_violent_demonstrators(drafts: list[_Draft]) -> list[_Draft]:
     riots = [d for d in drafts if d.mention.sub_event_type == "Violent demonstration"]
     if not riots:
         return drafts
-    out: list[_Draft] = []
-    for d in drafts:
+
+    def host_of(d: _Draft) -> _Draft | None:
         m = d.mention
-        host = None
-        if m.sub_event_type in ("Excessive force against protesters", "Protest with intervention", "Peaceful protest"):
-            host = next(
-                (
-                    r
-                    for r in riots
-                    if r is not d
-                    and r.mention.event_date == m.event_date
-                    and _place_key(r.mention.place) == _place_key(m.place)
-                    # the same demonstration told on: close by, in the same item of a bulletin
-                    and abs(r.sentence_index - d.sentence_index) <= _SAME_DEMONSTRATION_GAP
-                    and not _other_items(r, d)
-                ),
-                None,
-            )
-        if host is None:
-            out.append(d)
-            continue
-        _merge(host, d)
-    return out
+        if m.sub_event_type not in (
+            "Excessive force against protesters",
+            "Protest with intervention",
+            "Peaceful protest",
+        ):
+            return None
+        return next(
+            (
+                r
+                for r in riots
+                if r is not d
+                and r.mention.event_date == m.event_date
+                and _place_key(r.mention.place) == _place_key(m.place)
+                # the same demonstration told on: close by, in the same item of a bulletin
+                and abs(r.sentence_index - d.sentence_index) <= _SAME_DEMONSTRATION_GAP
+                and not _other_items(r, d)
+            ),
+            None,
+        )
+
+    return _fold_into_hosts(drafts, host_of, _merge)
 
 
 def _caught_at_the_scene(drafts: list[_Draft]) -> list[_Draft]:
@@ -1924,38 +1939,37 @@ def _arrests_at_the_protest(drafts: list[_Draft]) -> list[_Draft]:
     ]
     if not crowds:
         return drafts
-    out: list[_Draft] = []
-    for d in drafts:
+
+    def host_of(d: _Draft) -> _Draft | None:
         m = d.mention
-        host = None
         if (
-            m.sub_event_type == "Arrests"
-            and not d.new_incident
-            and not _SEPARATE_OPERATION.search(m.evidence[0].text)
-            and _CROWD_DETAINED.search(m.evidence[0].text)
+            m.sub_event_type != "Arrests"
+            or d.new_incident
+            or _SEPARATE_OPERATION.search(m.evidence[0].text)
+            or not _CROWD_DETAINED.search(m.evidence[0].text)
         ):
-            host = next(
-                (
-                    c
-                    for c in crowds
-                    if c.mention.event_date == m.event_date
-                    and (not d.own_place or _place_key(c.mention.place) == _place_key(m.place))
-                ),
-                None,
-            )
-        if host is None:
-            out.append(d)
-            continue
-        h = host.mention
+            return None
+        return next(
+            (
+                c
+                for c in crowds
+                if c.mention.event_date == m.event_date
+                and (not d.own_place or _place_key(c.mention.place) == _place_key(m.place))
+            ),
+            None,
+        )
+
+    def absorb(host: _Draft, d: _Draft) -> None:
+        h, m = host.mention, d.mention
         if h.sub_event_type == "Peaceful protest":
             h.sub_event_type = "Protest with intervention"
         if h.event_type == "Protests" and (h.actor2 is None or h.inter2 == 7 or h.actor2.startswith("Civilians")):
             h.actor2, h.inter2 = m.actor1, m.inter1
         h.evidence.extend(e for e in m.evidence if e not in h.evidence)
-    return out
+
+    return _fold_into_hosts(drafts, host_of, absorb)
 
 
-# An arrest told as an operation of its own: a raid, searches, a named suspect's capture, a separate operation.
 # People detained by number or as the marchers ("33 people had been detained", "dozens of protesters were arrested"):
 # not one named person's arrest, which is news of its own
 _CROWD_DETAINED = re.compile(
@@ -1965,6 +1979,7 @@ _CROWD_DETAINED = re.compile(
     r"|\b\d+[\"'\u201d]?\s+(?:were|had\s+been|have\s+been)\s+(?:arrested|detained|in\s+custody)\b",
     re.I,
 )
+# An arrest told as an operation of its own: a raid, searches, a named suspect's capture, a separate operation.
 _SEPARATE_OPERATION = re.compile(
     r"\b(?:raid(?:ed|s)?|search(?:es|ed)?|house[- ]to[- ]house|separate|operation|warrant|suspected of|in connection"
     r"|accused of|charged)\b",
