@@ -284,3 +284,9 @@ def test_force_against_violent_demonstrators_is_their_violent_demonstration(nlp)
     assert [(e.sub_event_type, e.fatalities) for e in kisumu] == [("Violent demonstration", 3)], _seen(events)
     nairobi = [e for e in events if e.place is not None and e.place.location == "Nairobi"]
     assert nairobi and nairobi[0].attributed_to is None, [(e.attributed_to, *_seen([e])[0]) for e in events]
+
+
+def test_arrests_made_after_the_attack_are_an_event_of_their_own(nlp) -> None:
+    text = _BAMAKO + "\nThe army said 20 suspects had been arrested in Bamako after the attack.\n"
+    events = _events(nlp, text, date(2024, 9, 18))
+    assert [e for e in events if e.sub_event_type == "Arrests"], _seen(events)

@@ -854,7 +854,8 @@ def _aftermath(d: _Draft, host: _Draft) -> bool:
     """The killing is told first with its toll and the would-be host only after it, with none of its own ("gang
     members went house to house killing 70 ... Police said officers exchanged fire with the gang"): the killing is
     the report's incident and the fight its aftermath, not civilians caught in that fight. Arrests made "in connection
-    with" the fighting are its aftermath too, an event of their own."""
+    with" the fighting, or made after it ("20 suspects were arrested after the attack"), are its aftermath too, an
+    event of their own."""
     if d.mention.sub_event_type == "Arrests" and any(_IN_CONNECTION.search(e.text) for e in d.mention.evidence):
         return True
     return (
@@ -870,7 +871,8 @@ def _aftermath(d: _Draft, host: _Draft) -> bool:
 
 
 _IN_CONNECTION = re.compile(
-    r"\b(?:in\s+connection\s+with|over|for\s+(?:their|his|her)\s+(?:role|part|involvement)\s+in|suspected\s+of)\s+"
+    r"\b(?:in\s+connection\s+with|over|for\s+(?:their|his|her)\s+(?:role|part|involvement)\s+in|suspected\s+of"
+    r"|after|following|since)\s+"
     r"(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:shooting|fighting|clashes|violence|attack|killings?|bombing)\b",
     re.I,
 )
