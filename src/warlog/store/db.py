@@ -5,7 +5,9 @@ Portable SQLAlchemy Core (SQLite and PostgreSQL); every value goes in as a bound
 
 from __future__ import annotations
 
+import random
 import threading
+import time
 import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -28,6 +30,11 @@ from warlog.store.schema import meta as meta_table
 SQLITE_BUSY_TIMEOUT_S = 30
 SQLITE_MMAP_BYTES = 1 << 30  # the first GiB of a SQLite file is read through a memory map
 _IN_CHUNK = 500  # ids per IN (...) list, well under SQLite's bound-parameter limit
+# A batch refused because a concurrent writer stored one of its reports first is retried: up to this many times, after
+# a random wait that grows (three writers saving the same reports in batches collided four times in a row once on a
+# loaded 2-core machine).
+_SAVE_ATTEMPTS = 12
+_SAVE_BACKOFF_S = 0.02
 
 
 _MEMORY_LOCKS: dict[str, threading.Lock] = {}
@@ -309,7 +316,7 @@ class Store:
         batch = list(exs)
         if not batch:
             return 0, 0
-        for attempt in range(4):
+        for attempt in range(_SAVE_ATTEMPTS):
             try:
                 with self._write() as conn:
                     existing = self._existing(conn, list({ex.report.id for ex in batch}))
@@ -326,8 +333,10 @@ class Store:
                 # A concurrent writer took the same report (unique key) or PostgreSQL broke a deadlock between two
                 # writers by aborting us: retry the batch. Anything else is a real error.
                 transient = isinstance(exc, sa.exc.IntegrityError) or "deadlock" in str(exc).lower()
-                if attempt == 3 or not transient:
+                if attempt == _SAVE_ATTEMPTS - 1 or not transient:
                     raise
+                # writers that collided once tend to collide again at once: wait a random, growing while
+                time.sleep(random.uniform(0, _SAVE_BACKOFF_S * 2 ** min(attempt, 5)))
         raise AssertionError("unreachable")
 
     # -- reading -------------------------------------------------------------------------------------------------------
