@@ -1028,11 +1028,6 @@ _STATE_FORCES = re.compile(r"^(?:Military|Police) Forces of (.+? \([^)]*\))")  #
 
 def one_state(a: str | None, b: str | None) -> bool:
     """Both are the forces of one state (army, police, their units)."""
-    return _one_state(a, b)
-
-
-def _one_state(a: str | None, b: str | None) -> bool:
-    """Both are the forces of one state (army, police, their units)."""
     ma, mb = _STATE_FORCES.match(a or ""), _STATE_FORCES.match(b or "")
     return ma is not None and mb is not None and ma.group(1) == mb.group(1)
 
@@ -1091,8 +1086,8 @@ def _pick_agents(
             assoc.append(a)
         elif _OWNED_BY.search(before) or _BELONGING_TO.search(before):
             side2.append(a)  # "a detention centre run by the Houthis": whose place was hit, not who hit it; "a drone
-            # targeted a vehicle belonging to the Asayish": the owner of what the act hit (before the act, "gunmen
-            # belonging to X opened fire", the owner of the doers)
+            # targeted a vehicle belonging to the Asayish": the owner of the thing hit (not "warplanes believed to
+            # belong to X": the doers)
         elif _HARMED_AFTER.match(sentence, a.end):
             side2.append(a)  # "the number of police cadets killed in Thursday's car bombing": the victims
         elif _DURING_ITS.search(before) and _OPERATION_NOUN.match(sentence, a.end):
@@ -1467,7 +1462,7 @@ def assign_roles(
             if roles.actor2 is None or roles.inter2 == 7:
                 roles.actor2, roles.inter2 = roles.actor1, roles.inter1
             roles.actor1, roles.inter1 = _named("Unidentified Armed Group", country), 3
-    if _one_state(roles.actor1, roles.actor2) and sub not in _RIOT:
+    if one_state(roles.actor1, roles.actor2) and sub not in _RIOT:
         # "police and soldiers arrested a gang leader", "troops and the National Guard came under fire": one state's
         # forces act together (ACLED: the second is actor1's associate), they are not each other's target
         assoc = [x for x in (roles.assoc_actor_1 or "").split("; ") if x]
