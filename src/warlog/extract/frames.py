@@ -270,20 +270,20 @@ _HABITUAL = re.compile(
     re.I,
 )
 
+# "The assault came less than three weeks after a US air strike ... killed dozens": the earlier incident recalled
+_CAME_AFTER = re.compile(
+    r"\b(?:came|comes|coming|follows|followed)\b[^.;]{0,40}?\b(?:days?|weeks?|months?|years?)\s+after\b", re.I
+)
 _BACKGROUND = re.compile(
     r"\b(?:last|previous|past) (?:month|year|summer|winter|spring|autumn)\b|\blate last\b"
     r"|\bin recent (?:days|weeks|months)\b|\bearlier this (?:month|year)\b|\bhas become\b|\bsince (?:then|last)\b"
-    # "The assault came less than three weeks after a US air strike ... killed dozens": the earlier incident recalled
-    r"|\b(?:came|comes|coming|follows|followed)\b[^.;]{0,40}?\b(?:days?|weeks?|months?|years?)\s+after\b"
+    rf"|{_CAME_AFTER.pattern}"
     r"|\b(?:days|weeks|months|years|a\s+(?:day|week|month|year)|(?:two|three|four|five|several|a\s+few)\s+"
     r"(?:days|weeks|months|years))\s+(?:earlier|before)\b"  # "an attack ... days earlier": told as the cause
     # a bulletin's summary of its period ("Violence escalated ... over the reporting period"): the items tell each
     r"|\b(?:over|during|in|throughout)\s+the\s+(?:reporting\s+period|period\s+(?:under\s+review|covered)"
     r"|(?:week|month)\s+under\s+review)\b",
     re.I,
-)
-_CAME_AFTER = re.compile(
-    r"\b(?:came|comes|coming|follows|followed)\b[^.;]{0,40}?\b(?:days?|weeks?|months?|years?)\s+after\b", re.I
 )
 _EARLIER_THAN_TOLD = re.compile(
     r"\b(?:(?:a|one|two|three|four|five|six|several|a\s+few)\s+)?(?:days?|weeks?|months?)\s+(?:earlier|before)\b(?!\s+\w+\s+(?:said|told))",
@@ -2711,12 +2711,12 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     toponyms = [t for t in toponyms if not any(a <= t.start < b for a, b in notes)]
     # the dateline's city names its country ("BUENOS AIRES, 13 June -"): a village of another country the report never
     # names is a namesake, not the place ("Congress", Arizona)
+    dateline = dateline_span(text)
     resolved: list[Place | None] = (
-        resolve_toponyms(toponyms, text, dateline=_dateline_country(text, toponyms)) if toponyms else []
+        resolve_toponyms(toponyms, text, dateline=_dateline_country(dateline, toponyms)) if toponyms else []
     )
     resolved = named_facilities(text, toponyms, resolved)  # "the Carondelet presidential palace": a building's name
     # A dateline place is where the report was filed: an event's place only when the report names no other.
-    dateline = dateline_span(text)
     filed = {
         i
         for i, t in enumerate(toponyms)
@@ -2743,15 +2743,14 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     for i, t in enumerate(toponyms):
         if i not in filed:  # (a dateline is where the report was filed, not a place it told of)
             said_at.setdefault(t.surface.lower(), []).append(t.start)
+    story_first: dict[str, int] = {}  # where each place is first named as a place of the story (not "from X")
     for t, p in zip(toponyms, resolved, strict=True):
         if p is not None and not directed_at(text, t):  # ("a radio station from Cordoba": no place of the story)
             first = min(said_at.get(t.surface.lower(), [t.start]) + [t.start])
             first_named[p.location] = min(first_named.get(p.location, first), first)
             named_at.setdefault(p.location, []).append(t.start)
-    story_first: dict[str, int] = {}  # where each place is first named as a place of the story (not "from X")
-    for t, p in zip(toponyms, resolved, strict=True):
-        if p is not None and t.start > skip_before and not directed_at(text, t):
-            story_first.setdefault(p.location, t.start)
+            if t.start > skip_before:
+                story_first.setdefault(p.location, t.start)
     scenes = frozenset(
         loc for loc, at in story_first.items() if _SCENE_OPENS.search(text, max(0, at - 8), at)
     )  # places first named as "In Cordoba, ..." opening a sentence: a scene of their own
@@ -3734,9 +3733,9 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
 _DATELINE_CITY = 100_000  # a dateline name whose biggest namesake has this many people names that city's country
 
 
-def _dateline_country(text: str, toponyms: list[Toponym]) -> frozenset[str]:
-    """The country of the city the dateline names, when a city of some size answers to the name exactly."""
-    span = dateline_span(text)
+def _dateline_country(span: tuple[int, int] | None, toponyms: list[Toponym]) -> frozenset[str]:
+    """The country of the city the dateline (its ``span``) names, when a city of some size answers to the name
+    exactly."""
     if not span:
         return frozenset()
     out = set()
