@@ -861,7 +861,9 @@ _BY = re.compile(
     # "came under fire from gunmen of X": who fired
     r"|\bunder\s+(?:heavy\s+|intense\s+|sustained\s+)?(?:gun)?fire\s+from|\bunder\s+(?:an?\s+)?attack\s+from)"
     r"(?:\s+(?:the|a|an|suspected|alleged|presumed|[\w]+-(?:led|backed|based|linked|allied|affiliated|dominated)"
-    r"|[\"\u201c\u2018'][\w -]{1,24}[\"\u201d\u2019']))*"  # 'ambushed by "terrorist" fighters': a word in quotes
+    r"|[\"\u201c\u2018'][\w -]{1,24}[\"\u201d\u2019']"  # 'ambushed by "terrorist" fighters': a word in quotes
+    # "by a Kenosha police officer", "by local police": the force's town or an adjective of its own
+    r"|(?-i:[A-Z][\w'.-]+)|local|municipal|off-duty|plainclothes|plain-clothes|uniformed|masked|armed))*"
     # "by gunmen of the Sinaloa Cartel", "from fighters loyal to X": the group whose men they are
     r"(?:\s+(?:gunmen|fighters|militants|members|militiamen|insurgents|rebels|men|elements)\s+(?:of|from|loyal\s+to)"
     r"(?:\s+the)?)?\s*$",

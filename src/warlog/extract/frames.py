@@ -230,6 +230,35 @@ def _section_end(text: str, end: int, alone: bool = False) -> int:
     return end
 
 
+_LABEL_LINES = 4  # the opening lines where a page's stamp and section labels stand
+_LABEL_WORDS = 5  # the words of one label at most
+
+
+def _label_lines(text: str) -> list[tuple[int, int]]:
+    """The spans of the opening lines that are a stamp of labels cut by bars ("14 July 2021 | Explainer | Americas",
+    "Published 14 October 2019 | Investigations | Yemen"): page furniture whose place names are sections."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for _ in range(_LABEL_LINES):
+        end = _line_end(text, start)
+        line = text[start:end].strip()
+        parts = [part.strip() for part in line.split("|")]
+        if len(parts) >= 2 and all(len(part.split()) <= _LABEL_WORDS for part in parts):
+            spans.append((start, end))
+        if end >= len(text):
+            break
+        start = end + 1
+    return spans
+
+
+def _on_a_stamp_line(text: str, sent: _Sentence) -> bool:
+    """The sentence lies on a line that is page furniture as a whole (a publication stamp cut in two at its bars)."""
+    line = text[text.rfind("\n", 0, sent.start) + 1 : _line_end(text, sent.start)].strip()
+    parts = [part.strip() for part in line.split("|")]
+    # (or labels cut by bars: "11 July 2022 - 14:05 | Updated 17:40 | TV News Online")
+    return is_furniture(line) or (len(parts) >= 2 and all(len(part.split()) <= _LABEL_WORDS for part in parts))
+
+
 def _line_end(text: str, start: int) -> int:
     """Where the line holding ``start`` ends (the text's end for the last line)."""
     end = text.find("\n", start)
@@ -388,10 +417,14 @@ def _news_day_told(
 
 _LEAD_SENTENCES = 6  # sentences of a report's lead read for what it says of itself
 _INVESTIGATION_DAYS = 120  # how far back an investigation's incident may lie
+_YEAR_BACK_DAYS = 550  # ... when it says it comes a year after (about: "a year after" may be 14 months)
+_A_YEAR = re.compile(r"\byear\b", re.I)
 # what an investigation or a reconstruction says of itself in its lead
 _GOES_BACK = re.compile(
     r"\b(?:(?:this|our)\s+(?:investigation|inquiry|reconstruction)|reconstruct(?:s|ed|ing)?|what\s+happened\s+(?:on|that)"
-    r"|(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+(?:weeks|months)\s+(?:after|on|since)\s+(?:the|a|an)\b)",
+    r"|this\s+report\s+(?:is\s+based|draws)\s+on"
+    r"|(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+(?:weeks|months)\s+(?:after|on|since)\b"
+    r"|\b(?:a|one)\s+year\s+(?:after|on|since)\b)",
     re.I,
 )
 
@@ -417,6 +450,43 @@ def _heading_place(
         return False
     named = _item_place(toponyms, resolved, filed, item, end, text)
     return named is not None and _in_item_heading(text, item, toponyms, resolved, named)
+
+
+# what a report about crowds' violence calls it (its headline or lead)
+_UNREST_WORDS = re.compile(
+    r"\b(?:unrest|riot(?:s|ing|ers)?|public\s+violence|looters|looting\s+spree|civil\s+disorder|disturbances)\b", re.I
+)
+# looters who are an armed group, not a crowd ("gunmen looted the clinic", "soldiers looted shops")
+_ARMED_LOOTERS = re.compile(
+    r"\b(?:gunm[ae]n|militants?|fighters|militiam[ae]n|militias?|rebels|soldiers|troops|bandits|jihadists|insurgents|"
+    r"armed\s+(?:men|groups?))\b",
+    re.I,
+)
+# a killing told as happening in the riot ("shot and killed by private security officers during looting at a shopping
+# centre"): ACLED codes the riot, with the force that fired as its other side
+_DURING_LOOTING = re.compile(
+    r"[^.;]{0,60}?\b(?:during|amid|in\s+the\s+course\s+of)\s+(?:the\s+)?[\"\u201c]?(?:looting|riots?|rioting|unrest"
+    r"|disturbances)\b",
+    re.I,
+)
+_FOUR_DIGITS = re.compile(r"\b\d{4}\b")
+
+
+def _in_the_news_year(d: DateMention, news_day: date) -> DateMention:
+    """A day and month without a year, in a report that goes back over an incident of last year ("For five days,
+    until Thursday 31 March" after "Sunday 27 March 2022"): the year that puts it near that incident."""
+    if d.value is None or d.kind != "day" or _FOUR_DIGITS.search(d.text):
+        return d
+    if abs((d.value - news_day).days) <= BACKGROUND_DAYS:
+        return d
+    for year in (news_day.year, news_day.year + 1, news_day.year - 1):
+        try:
+            moved = d.value.replace(year=year)
+        except ValueError:  # (29 February)
+            continue
+        if abs((moved - news_day).days) <= BACKGROUND_DAYS:
+            return replace(d, value=moved)
+    return d
 
 
 def _calendar_date(d: DateMention) -> bool:
@@ -1157,7 +1227,11 @@ _SAME_DAY = re.compile(
 
 
 _AFTER_CLAUSE = re.compile(
-    r"\b(?:after|following|in\s+response\s+to|in\s+retaliation\s+for)\s+(?!the\b|a\b|an\b)", re.I
+    r"\b(?:after|following|in\s+response\s+to|in\s+retaliation\s+for)\s+(?!the\b|a\b|an\b)"
+    # (not a time: "shortly after 5 p.m.", "after midnight", "after dawn")
+    r"(?!\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\b|GMT|UTC|local|hours|hrs|h\b|o'clock)|\d{1,2}:\d{2}"
+    r"|(?:midnight|noon|midday|dawn|dusk|nightfall|sunset|sunrise|daybreak)\b)",
+    re.I,
 )
 
 
@@ -2015,6 +2089,12 @@ _SUPERLATIVE_RECAP = re.compile(
 _CROWD_DOERS = re.compile(
     r"\b(?:youths|young\s+(?:people|men)|crowds?|mobs?|rioters|looters|protesters|demonstrators)\b", re.I
 )
+# a crowd named as the doer before the event word ("a group of people tried to attack", "youths stormed")
+_CROWD_SIDE = re.compile(
+    r"\b(?:(?:a\s+)?(?:group|crowd|mob)s?\s+of\s+(?:people|residents|youths|men|villagers)|youths|young\s+(?:people|men)|"
+    r"crowds?|mobs?|rioters|looters|protesters|demonstrators)\b",
+    re.I,
+)
 _ARMED_DOERS = re.compile(
     r"\b(?:gunm[ae]n|militants?|fighters|soldiers|troops|rebels|insurgents|militiam[ae]n|militias?|jihadists|"
     r"bandits|armed|gangs?|police|army|attackers|assailants|arsonists|unidentified|unknown|masked)\b",
@@ -2708,6 +2788,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     ner = entity_spans(doc, NON_PLACE)  # entity labels read with the parse: names that are not places
     toponyms: list[Toponym] = find_toponyms(text, ner, sticky=True)
     notes = [m.span() for m in EDITOR_NOTE.finditer(text)]  # "(Updates toll ..., adds Lviv details ...)": no place
+    notes += _label_lines(text)  # "Wednesday, 14 July 2021 | Explainer | Americas": the page's section, no place
     toponyms = [t for t in toponyms if not any(a <= t.start < b for a, b in notes)]
     # the dateline's city names its country ("BUENOS AIRES, 13 June -"): a village of another country the report never
     # names is a namesake, not the place ("Congress", Arizona)
@@ -2777,14 +2858,21 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     headline = {i for i, t in enumerate(tagged) if t[1]}
     own_source: dict[int, str | None] = {}
     first_body = min((i for i in range(len(sentences)) if i not in headline), default=0)
+    while first_body + 1 < len(sentences) and _on_a_stamp_line(text, sentences[first_body]):
+        first_body += 1  # "Published 14 October 2019 | Investigations | Yemen": the page's stamp, not the lead
     # a dateline cut off as a sentence of its own ("KYIV, April 8 (Reuters) -") tells nothing: the lead is after it
     bare_datelines = [
         i for i, s in enumerate(sentences) if s.text.strip() and dateline_end(s.text.strip()) >= len(s.text.strip())
     ]
     news_day: date | None = None  # the day of the incident the report is about, when it is long before publication
-    investigation = published is not None and any(
-        _GOES_BACK.search(s.text) for s in sentences[first_body : first_body + _LEAD_SENTENCES]
-    )
+    looks_back = [
+        m
+        for s in [sentences[i] for i in sorted(headline)] + sentences[first_body : first_body + _LEAD_SENTENCES]
+        if (m := _GOES_BACK.search(s.text)) is not None
+    ]
+    investigation = published is not None and bool(looks_back)
+    # how far back: weeks or months after the incident, or a year ("a year after Moura, a river town waits")
+    back_days = _YEAR_BACK_DAYS if any(_A_YEAR.search(m.group(0)) for m in looks_back) else _INVESTIGATION_DAYS
     if investigation:
         # an investigation's lead that says it goes back over an incident ("Three weeks after fighters stormed the
         # village ... we reconstruct what happened on 5 June", "Six weeks after the killing, this investigation
@@ -2796,7 +2884,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
                 if d.value is not None
                 and _calendar_date(d)
                 and d.precision == 1
-                and BACKGROUND_DAYS < (published - d.value).days <= _INVESTIGATION_DAYS
+                and BACKGROUND_DAYS < (published - d.value).days <= back_days
             ]
             if told_days:
                 news_day = min(told_days)
@@ -2804,6 +2892,8 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     episodes: set[int] = set()  # sentences that tell one episode over days at one place ("over five days in March")
 
     about_syria = _ABOUT_SYRIA.search(text) is not None
+    # the headline or the lead says the report is about unrest (riots, looting, "public violence")
+    about_unrest = _UNREST_WORDS.search(text[:_LEAD_CHARS]) is not None
     # the headline (or the line after it) says the report is about demonstrations
     about_protests = DEMO_WORD.search(text[: _line_end(text, _line_end(text, 0) + 1)]) is not None
     background_lines = [
@@ -3016,6 +3106,8 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         section = section_day(sent.start)
         # under a day heading, "this afternoon" and "on Sunday" are read from that day, not the publication day
         dates = find_dates(sent.text, section.value if section is not None else published)
+        if investigation and news_day is not None:
+            dates = [_in_the_news_year(d, news_day) for d in dates]
         standing = match is not None and _STANDING_DEAL.search(sent.text, 0, match.start) is not None
         if match is not None and match.sub_event_type == "Agreement" and standing:
             match = None  # "evacuated under a deal reached between ...": the standing agreement, not its making
@@ -3068,6 +3160,17 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             remote = [t for t in find_triggers(sent.text) if t.event_type == "Explosions/Remote violence"]
             if remote:
                 match = max(remote, key=lambda t: t.score)
+        if (
+            match is not None
+            and match.sub_event_type == "Attack"
+            and about_unrest
+            and _DURING_LOOTING.match(sent.text, match.end)
+            and not _ARMED_LOOTERS.search(sent.text, 0, match.start)
+        ):
+            # ACLED: a looter or a rioter killed by the force that fired on the crowd is the riot's toll ("shot and
+            # killed by private security officers during looting at a shopping centre"), the force its other side
+            match = replace(match, event_type="Riots", disorder_type="Political violence",
+                            sub_event_type="Violent demonstration" if about_protests else "Mob violence")  # fmt: skip
         if (
             match is not None
             and match.event_type != "Explosions/Remote violence"
@@ -3183,7 +3286,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         )
         if not dated and investigation and news_day is not None and not drafts:
             # an investigation's undated opening scene ("The shots came in bursts ...") is the day it goes back over
-            event_date, precision = news_day, 1
+            event_date, precision, dated = news_day, 1, True
         if not dated and (heading := item_day(sent) or (section if _opens_entry(text, sent.start) else None)):
             # a bulletin's item dated in its heading ("2. JIRIBAM - Nungchappi, 7 September (Saturday). In the early
             # hours, armed men ..."): that day, an incident of its own, not more of the item before
@@ -3310,6 +3413,13 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         if published is not None and event_date is not None and (published - event_date).days > BACKGROUND_DAYS:
             if news_day is not None and abs((news_day - event_date).days) <= BACKGROUND_DAYS:
                 pass  # close to the incident the report is about (published weeks later)
+            elif (
+                investigation
+                and (published - event_date).days <= back_days
+                and (goes_on is not None or any(d.value == event_date and _calendar_date(d) for d in dates))
+            ):
+                pass  # an investigation goes back over another incident of those weeks, told by its calendar date
+                # (and goes on about it)
             elif (
                 not any(d.dated for d in drafts)
                 and index <= max(3, first_body + 1)
@@ -3488,6 +3598,13 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
                 )
             ]
             crowd_control = _CROWD_CONTROL.search(sent.text)
+            if not remote and mention.inter2 == 7 and _CROWD_SIDE.search(sent.text, 0, match.start):
+                # "a group of people tried to attack a police station and officers responded": a crowd is no armed
+                # side (ACLED: a riot, the police its other side)
+                side, side_inter = mention.actor1, mention.inter1
+                _turned_violent(mention)
+                if side_inter == 1:  # the state's forces the crowd fought stay its other side
+                    mention.actor2, mention.inter2 = side, side_inter
             if not remote and crowd_control and cas.fatalities is None:
                 # police firing tear gas into a crowd (no second armed side): a protest the police broke up
                 remote = [EventTypeMatch("Protests", "Protest with intervention", "Demonstrations",
@@ -3508,7 +3625,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
                 complete_roles(mention, match.sub_event_type, match.event_type, sent.text, war_actors, mention_country)
         _apply_casualties(mention, cas)
         if (
-            (about_protests or _CROWD_DOERS.search(sent.text))
+            (about_protests or about_unrest or _CROWD_DOERS.search(sent.text))
             and mention.sub_event_type == "Looting/property destruction"
             and (mention.actor1 is None or mention.actor1.startswith("Unidentified"))
             and not _ARMED_DOERS.search(sent.text)

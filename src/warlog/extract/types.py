@@ -114,6 +114,8 @@ _NEGATED_BEFORE = re.compile(
     re.I,
 )
 _WARRANT_AT = re.compile(r"arrest\s+warrants?\b", re.I)
+# a finding verb that found nothing: the trigger's own first words ("found no evidence of weapons")
+_FINDS_NONE = re.compile(r"(?:found|discovered|uncovered|recovered|seized)\s+(?:no|nothing)\b", re.I)
 _HYPOTHETICAL = re.compile(
     r"\b(?:threat(?:en(?:ed|s|ing)?)? (?:to|of)|threats? (?:to|of)|will|would|could|might|shall|plans? to|planned to|"
     r"planning to|intends? to|intended to|vow(?:ed|s|ing)? (?:[\w-]+ ){0,4}?(?:to|revenge)|"
@@ -313,6 +315,8 @@ def _modifier(sentence: str, start: int) -> float:
     factor = 1.0
     if _HYPOTHETICAL.search(pre) or _NEGATED_BEFORE.search(sentence, max(0, start - 30), start):
         factor = 0.1  # (negated: "no arrests had been made", "No one has been arrested")
+    if _FINDS_NONE.match(sentence, start):
+        factor = 0.1  # "found no evidence of weapons storage": nothing found
     if _WARRANT_AT.match(sentence, start):
         factor *= 0.1  # "arrest warrants were issued": a court's order, no arrest yet
     elif _DENIAL.search(sentence[max(0, start - 80) : start]):
