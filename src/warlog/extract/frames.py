@@ -331,6 +331,12 @@ _NEW_INCIDENT = re.compile(
 )
 
 
+# a blast told as another one than the blast told before ("a second blast went off at about 1 p.m.")
+_ANOTHER_BLAST = re.compile(
+    r"\b(?:a|the)\s+(?:second|third|fourth)\s+(?:blast|explosion|bomb)\s+"
+    r"(?:went\s+off|exploded|struck|hit|detonated|ripped|tore|blew)\b",
+    re.I,
+)
 _SMALL_NUMBER = (
     r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
     r"eighteen|nineteen|twenty"
@@ -3668,7 +3674,9 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         if draft.from_title:
             title_drafts.append(draft)
             continue
-        draft.new_incident = _NEW_INCIDENT.match(sent.text) is not None
+        draft.new_incident = _NEW_INCIDENT.match(sent.text) is not None or (
+            match.event_type == "Explosions/Remote violence" and _ANOTHER_BLAST.search(sent.text) is not None
+        )  # ("a second blast went off an hour later": twin bombings, two blasts told apart)
         if draft.new_incident and not own and unresolved:
             # "Meanwhile in <a place not found>": not the report's main place; kept at the nearest admin level the
             # report gives it (the province of "the same province", else the country), the name left to place

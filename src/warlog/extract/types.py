@@ -581,7 +581,7 @@ _CIV_WORD = re.compile(r"\b" + _CIV + r"\b", re.IGNORECASE)
 
 # The clause naming who told it, at the end of the window after a killing: no victim of it.
 _SOURCE_TAIL = re.compile(
-    r",\s*(?:(?:a|an|the|two|several)\s+)?(?:[\w-]+\s+){0,4}?(?:said|says|told|reported|added|confirmed)\b.*$"
+    r",\s*(?:(?:a|an|the|two|several)\s+)?(?:[\w-]+\s+){0,6}?(?:said|says|told|reported|added|confirmed)\b.*$"
     r"|,?\s+according\s+to\b.*$",
     re.I | re.S,
 )
@@ -589,7 +589,8 @@ _SOURCE_TAIL = re.compile(
 
 def _armed_victim(sentence: str, m: re.Match[str]) -> bool:
     """Whether a killing hits fighters, not civilians ("gunmen shot dead a QSD fighter" is a clash in ACLED)."""
-    after = _SOURCE_TAIL.sub("", sentence[m.end() : m.end() + 60])  # (", a senior police officer said": the source)
+    # (", a senior police officer said", ", a police officer at the scene said by telephone": the source)
+    after = _SOURCE_TAIL.sub("", sentence[m.end() : m.end() + 100])[:60]
     before = sentence[max(0, m.start() - 50) : m.start()]
     passive = re.search(r"\b(?:was|were)\b", m.group(0) + " " + before[-25:])
     window = (before if passive else "") + " " + after
