@@ -25,6 +25,7 @@ from warlog.extract.actors import FLED_CLAUSE, identity_group_names
 from warlog.extract.context import caps_heading
 from warlog.extract.demonyms import demonym_table
 from warlog.gazetteer import GazEntry, Gazetteer, get_gazetteer, haversine_km
+from warlog.gazetteer.admin1_names import admin1_table
 from warlog.gazetteer.features import SITE_FEATURES, geo_precision
 from warlog.gazetteer.index import DEMONYM_QUALITY, REGION
 from warlog.gazetteer.layers import WOF_SOURCE
@@ -1500,22 +1501,11 @@ def _spelled_as_written(e: GazEntry, surface: str | None) -> str:
     return next((a for a in e.alt_names if a.isascii() and exact_key(a) == key), e.name)
 
 
-@lru_cache(maxsize=1)
-def _admin1_table() -> dict[tuple[str, str], str]:
-    """(ISO, GeoNames admin1) -> ACLED's admin1 name, where they differ (data/admin1_acled.csv)."""
-    import csv
-    from importlib import resources
-
-    text = resources.files("warlog").joinpath("data/admin1_acled.csv").read_text(encoding="utf-8")
-    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
-    return {(r["iso"], r["gazetteer_admin1"]): r["acled_admin1"] for r in rows}
-
-
 def acled_admin1(iso: str | None, admin1: str | None) -> str | None:
     """ACLED's name of a first-level region ("Mayorality of Baghdad" -> "Baghdad"); the gazetteer's otherwise."""
     if not iso or not admin1:
         return admin1
-    return _admin1_table().get((iso, admin1), admin1)
+    return admin1_table().get((iso, admin1), admin1)
 
 
 def _is_capital_of(e: GazEntry, a1: GazEntry) -> bool:

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from warlog.gazetteer.admin1_names import gazetteer_admin1_of
 from warlog.gazetteer.layers import (
     EXACT_ONLY_SOURCES,
     WOF_SOURCE,
@@ -233,6 +234,14 @@ class Gazetteer:
             if exact and article and not arabic_named(e.names):
                 exact = False  # the article is part of the name: "Al Hol" is a spelling variant of Hol, Norway
             out.append((e, 1.0 if exact else 0.85))
+        aliased = {
+            e.pk: e
+            for iso, admin1 in gazetteer_admin1_of(name)  # ACLED's spelling of a region ("Ninewa" for Ninawa)
+            for e in self.by_key(name_key(admin1))
+            if e.feature == "admin1" and e.iso == iso
+        }
+        if aliased:
+            out = [(e, q) for e, q in out if e.pk not in aliased] + [(e, 1.0) for e in aliased.values()]
         if extra or "." in name:
             abbr = [(e, 0.9) for e in self.by_key(ABBR_PREFIX + abbr_key(name))]
             if abbr and "." in name:  # "Fla." is Florida, not the Norwegian "Fla"
