@@ -542,6 +542,11 @@ def unnamed_side(roles: Any, sub: str | None, country: str | None) -> None:
     if sub in _TWO_SIDED and roles.actor1 is not None and roles.actor2 is None and country:
         name = acled_country_name(country) or country
         roles.actor2, roles.inter2 = f"Unidentified Armed Group ({name})", 3
+    if sub == "Arrests" and roles.actor1 is None and country:
+        # "five members of the family were detained": ACLED codes arrests as the state's, its police unless named
+        iso = country if len(country) == 2 else country_iso2(country)
+        if iso:
+            roles.actor1, roles.inter1 = state_forces("Police", iso), 1
 
 
 # The victims named as the people of the place ("attacked residents", "villagers in their homes", "all of them

@@ -189,6 +189,15 @@ _NIGHT_SPAN = re.compile(
 )
 
 
+# a clock time after midnight right after a night told by its two days ("..., at around 00:30", "shortly after
+# midnight"): the incident fell on the second day
+_SMALL_HOURS = re.compile(
+    r"[^.;]{0,40}?\b(?:at\s+(?:around|about|approximately|roughly)?\s*0?[0-4][:.h]\d\d(?!\s*(?:p\.?m|pm))\b"
+    r"|(?:shortly\s+|just\s+|soon\s+)?after\s+midnight)",
+    re.I,
+)
+
+
 def _fold(
     text: str, found: list[DateMention], m: re.Match[str], inside: list[DateMention], value: date | None, kind: str
 ) -> list[DateMention]:
@@ -206,6 +215,8 @@ def _night_spans(text: str, found: list[DateMention]) -> list[DateMention]:
         if second is None or (a + 1) % 7 != b:
             continue
         value = second.value - timedelta(days=1) if second.value is not None else None
+        if value is not None and _SMALL_HOURS.match(text, m.end()):
+            value = second.value  # "... at around 00:30": after midnight, the second day
         found = _fold(text, found, m, inside, value, "weekday")
     return found
 
@@ -251,6 +262,8 @@ def _numbered_nights(text: str, found: list[DateMention]) -> list[DateMention]:
         value = second.value - timedelta(days=1)
         if value.day != int(m.group("a")):
             continue
+        if _SMALL_HOURS.match(text, m.end()):
+            value = second.value  # "the night of Saturday 1 to Sunday 2 August 2020, at around 00:30": the second day
         found = _fold(text, found, m, inside, value, "date")
     return found
 
@@ -417,7 +430,7 @@ _TIMEX_PATTERNS: list[tuple[str, str]] = [
     (
         "clock",
         r"(?:(?:around|about|approximately|at\s+about|shortly\s+(?:before|after))\s+)?"
-        r"(?:(?P<h>\d{1,2})(?::(?P<mi>\d\d))?\s*(?P<ap>a\.m\.?|p\.m\.?|am\b|pm\b)|(?P<h2>\d{1,2}):(?P<mi2>[0-5]\d)(?!\d)"
+        r"(?:(?<![\d.])(?P<h>\d{1,2})(?:[:.](?P<mi>\d\d))?\s*(?P<ap>a\.m\.?|p\.m\.?|am\b|pm\b)|(?P<h2>\d{1,2}):(?P<mi2>[0-5]\d)(?!\d)"
         r"|(?P<nm>noon|midnight|midday)|(?P<hw>" + _NW + r"|\d{1,2})\s+o'clock"
         r"|(?P<h3>\d{1,2}|" + _NW + r")\s+in\s+the\s+(?P<ip>morning|afternoon|evening))"
         r"(?:\s+(?P<tz>EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|local\s+time|\(\d{4}\s+GMT\)))?"

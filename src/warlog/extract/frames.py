@@ -932,8 +932,10 @@ def _aftermath(d: _Draft, host: _Draft) -> bool:
     the report's incident and the fight its aftermath, not civilians caught in that fight. Arrests made "in connection
     with" the fighting, or made after it ("20 suspects were arrested after the attack"), are its aftermath too, an
     event of their own."""
-    if d.mention.sub_event_type == "Arrests" and any(_IN_CONNECTION.search(e.text) for e in d.mention.evidence):
-        return True
+    if d.mention.sub_event_type == "Arrests" and any(
+        _IN_CONNECTION.search(e.text) or _LATER_RAID.search(e.text) for e in d.mention.evidence
+    ):
+        return True  # (or detained later, in a raid of their own: "were detained in a raid on their house later")
     return (
         host.sentence_index > d.sentence_index
         and bool(d.mention.fatalities)
@@ -946,6 +948,11 @@ def _aftermath(d: _Draft, host: _Draft) -> bool:
     )
 
 
+_LATER_RAID = re.compile(
+    r"\b(?:in|during)\s+(?:a\s+|subsequent\s+|later\s+)?(?:raids?|search(?:es)?|operations?)\s+on\s+(?:their|his|her)\s+"
+    r"(?:house|home|homes|residences?)\b",
+    re.I,
+)
 _IN_CONNECTION = re.compile(
     r"\b(?:in\s+connection\s+with|over|for\s+(?:their|his|her)\s+(?:role|part|involvement)\s+in|suspected\s+of"
     r"|after|following|since)\s+"

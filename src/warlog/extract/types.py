@@ -1076,6 +1076,13 @@ def _one_armed_side(sentence: str, live: list[EventTypeMatch], choice: EventType
     return max(attacks, key=lambda m: m.score)
 
 
+# one man or a few, armed, named as the doer ("a man armed with a machete", "two gunmen")
+_LONE_ARMED = re.compile(
+    r"\b(?:an?|one|two|three|the)\s+(?:man|men|youths?|assailants?|attackers?|suspects?)\s+armed\s+with\b"
+    r"|\b(?:an?|one|two|three|the|lone)\s+(?:gunm[ae]n|knifem[ae]n|attackers?|assailants?)\b",
+    re.I,
+)
+_POLICE_TARGET = re.compile(r"\b(?:police|station|post|checkpoint|barracks|base|soldiers?|officers?|troops)\b", re.I)
 _ARMED_MEN = re.compile(
     r"\b(?:armed\s+(?:men|members|supporters|groups?|civilians)|gunm[ae]n|fighters|militants|militiam[ae]n|snipers)\b",
     re.IGNORECASE,
@@ -1217,6 +1224,15 @@ def _decide(
         and _perpetrator_kind(sentence, protest.start, actors, crowd=True) in _NONSTATE_KINDS - {"unidentified"}
     ):
         protest = _as(CLASH, protest)  # "Taliban militants clashed with police": an armed group's fight is a battle
+    elif (
+        protest is not None
+        and protest.sub_event_type in (VIOLDEM, MOB)
+        and _LONE_ARMED.search(sentence, max(0, protest.start - 60), protest.start)
+        and _POLICE_TARGET.search(protest.trigger)
+    ):
+        # "a man armed with a machete attacked the police station": one armed man is no crowd; his fight with the
+        # police is a battle (ACLED)
+        protest = _as(CLASH, protest)
     heavy = {m.sub_event_type for m in live if m.score >= 0.8} & _REMOTE
     fight = _best(live, CLASH)
     if protest is not None and fight is not None and fight.score >= 0.8 and _ARMED_MEN.search(sentence):
