@@ -182,11 +182,12 @@ def wof_iso(conn, country: str | None) -> str | None:
     """The ISO code of a gold country name (the index's country rows)."""
     if not country:
         return None
-    row = conn.execute(
-        "SELECT p.iso FROM names n JOIN places p ON p.pk = n.place WHERE n.key = ? AND p.feature = 'country'",
+    rows = conn.execute(
+        "SELECT p.iso, n.exact FROM names n JOIN places p ON p.pk = n.place WHERE n.key = ? AND p.feature = 'country'",
         (name_key(country),),
-    ).fetchone()
-    return row[0] if row else None
+    ).fetchall()
+    rows.sort(key=lambda r: r[1] != exact_key(country))  # "Yemen" is Yemen, not a loose key's Oman
+    return rows[0][0] if rows else None
 
 
 def wof_candidates(repo: Path, cc: str, points: list[tuple[int, float, float, list[str]]]) -> dict[int, list]:
@@ -247,7 +248,15 @@ def wof_reason(p: dict, cc: str, conn, blocked, words: set[str]) -> str:
         else:
             why = "a country's, first-level unit's or large place's name (or one letter from it)"
         return f"name: {row['name']!r} is {why}"
-    return f"kept by the rules (feature {row['feature']}): not in the table (held within 10 km, or a newer build)"
+    held = conn.execute(
+        "SELECT p.name, p.source, p.lat, p.lon FROM names n JOIN places p ON p.pk = n.place WHERE n.key = ? "
+        "AND p.iso = ?", (name_key(row["name"]), row["iso"])).fetchall()  # fmt: skip
+    near = [(km(row["lat"], row["lon"], a, b), n, s) for n, s, a, b in held]
+    near = [x for x in near if x[0] <= 10.0]
+    if near:
+        d, n, s = min(near)
+        return f"kept by the rules; the index holds {n!r} ({s}) {d:.1f} km from it"
+    return f"kept by the rules (feature {row['feature']}), not in the index: a person name, or a newer snapshot"
 
 
 def main() -> None:
