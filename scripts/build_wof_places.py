@@ -175,6 +175,16 @@ def only_regions(
     return [r for r in rows if r["region"] in keep], sorted(regions[r] for r in keep)
 
 
+def with_usable_name(row: dict, blocked, words: set[str]) -> dict | None:
+    """The row with only the names `layers.wof_name_ok` lets a village have, its first such name as its name (round
+    19: a record whose WOF name is blocked but whose alternate is not keeps the alternate: WOF's Tripoli suburb
+    "Miani", one letter from Iran's Mianeh, is also "Ain Zara"); None when no name is left."""
+    names = [n for n in [row["name"], *row["alt_names"]] if layers.wof_name_ok(n, blocked, words, row["iso"])]
+    if not names:
+        return None
+    return {**row, "name": names[0], "alt_names": names[1:], "feature": kind_of_name(names[0], row["feature"])}
+
+
 def index_without_layer() -> sqlite3.Connection:
     """The default index built in memory without the WOF layer (the places this file must not repeat)."""
     saved = layers.WOF_FILE
@@ -299,9 +309,7 @@ def main() -> None:
     print(f"{len(rows)} candidates; {len(common)} lower-case words; building the index", file=sys.stderr)
     conn = index_without_layer()
     bad_keys = layers.wof_blocked_keys(conn)
-    rows = [r for r in rows if layers.wof_name_ok(r["name"], bad_keys, common, r["iso"])]
-    for r in rows:
-        r["alt_names"] = [a for a in r["alt_names"] if layers.wof_name_ok(a, bad_keys, common, r["iso"])]
+    rows = [r for r in (with_usable_name(r, bad_keys, common) for r in rows) if r is not None]
     word_files = args.words if args.words is not None else default_word_files(args.shared)
     people = person_names(word_files, {r["name"] for r in rows if re.fullmatch(r"[A-Z][a-z]{2,}", r["name"])})
     rows = [r for r in rows if r["name"] not in people]

@@ -166,6 +166,8 @@ def wof_rows(path: Path | None = None) -> Iterator[dict]:
             }  # fmt: skip
 
 
+# Names of this many letters or more are also blocked one letter from a large place's name ("Bagdad")
+_NEAR_SPELLING_LETTERS = 6
 # Place sizes whose names a village of another country must not take: a report that says "Paris" or "Kenya" means
 # them, and a village so named would only be a wrong candidate.
 _BLOCK_POPULATION = 100_000
@@ -210,7 +212,8 @@ def wof_name_ok(
     a first-level unit's or a large place's name anywhere nor a spelling one letter from it ("Bagdad"), nor any
     spelling of an admin unit's or a large place's name of its own country (`wof_blocked_keys`)."""
     key = name_key(name)
-    if len(key.replace(" ", "")) < 3 or name.strip().lower() in _WORD_NAMES:
+    # three letters as written, not in the loose key ("Jiyeh" keys as "ja" and is a name; round 19)
+    if len(exact_key(name).replace(" ", "")) < 3 or not key or name.strip().lower() in _WORD_NAMES:
         return False
     parts = re.findall(r"[a-z]+", name.lower())
     if parts and all(p in words or p in _WORD_NAMES for p in parts):
@@ -219,7 +222,11 @@ def wof_name_ok(
     if (iso, key) in units:
         return False
     exact = exact_key(name).replace(" ", "")
-    return not any(Levenshtein.distance(exact, e, score_cutoff=1) <= 1 for e in anywhere.get(key, ()))
+    # one letter from a large place's name blocks a name of six letters or more ("Bagdad"); a shorter one only
+    # when it is that name: one letter is a fifth of "Bule" (DR Congo), which is not "Bole" (China) nor "Bale"
+    # (Ethiopia); round 19
+    most = 1 if len(exact) >= _NEAR_SPELLING_LETTERS else 0
+    return not any(Levenshtein.distance(exact, e, score_cutoff=most) <= most for e in anywhere.get(key, ()))
 
 
 def rg_only_rows(rg: dict[tuple[float, float], tuple[str, str, str]], names: dict[tuple[float, float], str],

@@ -13,7 +13,8 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-ARTICLES = frozenset("al el ad as ash ar az at an adh ath ed es er ez et en il ul l".split())
+# (round 19: also the French-style Lebanese forms "ej", "ech", "esh": "Ej Jiye" = "Jiyeh", "Ech Chouf" = "Chouf")
+ARTICLES = frozenset("al el ad as ash ar az at an adh ath ed es er ez et en il ul l ej ech esh".split())
 # Arabic generic words that precede a name ("hayy al-Sha'ar" = the al-Sha'ar neighbourhood) and are not part of it.
 ARABIC_GENERIC = frozenset("حي قريه قرية مدينه مدينة بلده بلدة ناحيه ناحية منطقه منطقة مخيم".split())
 
@@ -152,6 +153,7 @@ def _skeleton_token(t: str) -> str:
     t = t.replace("tch", "ch")  # French "tch" is English "ch" ("Kitchanga" = "Kichanga")
     t = t.replace("ch", "sh").replace("dj", "j").replace("gh", "g").replace("q", "k").replace("ck", "k")
     t = t.replace("ph", "f").replace("x", "ks").replace("g", "j")  # "Golan" = "Jawlan": the Egyptian g of jim
+    t = re.sub(r"c(?=[aou]|$)", "k", t)  # a hard c is a k ("May Cadera" = "Mai Kadra"); round 19
     t = re.sub(r"(?<=[aeiou])h$", "", _DOUBLE.sub(r"\1", t))
     # "kh" is often written "h" ("Khmeimim" = "Hmeimim", "Kharkiv" = "Harkiv"); after the final-h rule, so that
     # "Shamarekh" keeps its last consonant
