@@ -62,6 +62,7 @@ from warlog.extract.places import (
     place_from_entry,
     resolve_toponyms,
     speaking_governments,
+    stated_distance,
     stated_hierarchy,
 )
 from warlog.extract.roles import CLAIM, EDITOR_NOTE, event_threshold, is_furniture, reporting_start, sentence_role
@@ -2828,6 +2829,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     # "a Ramallah-based rights group", "the London-based Observatory": where the speaker sits, never where the event is
     resolved = [None if _BASED_AFTER.match(text, t.end) else p for t, p in zip(toponyms, resolved, strict=True)]
     resolved = stated_hierarchy(text, toponyms, resolved)
+    resolved = stated_distance(text, toponyms, resolved)  # "Sweetwaters, about 10 km west of Pietermaritzburg"
     resolved = speaking_governments(text, toponyms, resolved)  # "Baku said ...": the government, not a place
     country = _country_hint(resolved, text)
     doc_places = document_places(toponyms, resolved)

@@ -24,6 +24,7 @@ from warlog.countries import acled_country_name, lookup_iso2
 from warlog.extract.actors import FLED_CLAUSE, identity_group_names
 from warlog.extract.context import caps_heading
 from warlog.extract.demonyms import demonym_table
+from warlog.extract.numbers import parse_number
 from warlog.gazetteer import GazEntry, Gazetteer, get_gazetteer, haversine_km
 from warlog.gazetteer.admin1_names import admin1_table
 from warlog.gazetteer.features import SITE_FEATURES, geo_precision
@@ -1783,6 +1784,39 @@ def speaking_governments(text: str, toponyms: list[Toponym], resolved: list[Plac
         else p
         for t, p in zip(toponyms, resolved, strict=True)
     ]
+
+
+# "Sweetwaters, about 10 km west of Pietermaritzburg", "Kindjandi, 30 kilometres east of Diffa town"
+_STATED_DISTANCE = re.compile(
+    r",?\s+(?:(?:about|some|around|roughly|approximately|nearly|almost|just|only|less\s+than|more\s+than)\s+)?"
+    r"(?P<n>\d+(?:[.,]\d+)?|[a-z]+)(?:\s*|-)(?P<unit>km|kilomet(?:re|er)s?|miles?)\s+(?:\([^)]{0,20}\)\s+)?"
+    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?(?:of|from)\s+(?:the\s+)?(?:(?:town|city)\s+of\s+)?$",
+    re.I,
+)
+_DISTANCE_SLACK_KM = 20.0  # a stated distance is approximate: twice it, or it and this much, still fits
+
+
+def stated_distance(text: str, toponyms: list[Toponym], resolved: list[Place | None]) -> list[Place | None]:
+    """A place read farther from a reference than the report says it lies ("Sweetwaters, about 10 km west of
+    Pietermaritzburg" read as a Sweetwaters 94 km away) is a namesake: the name stands for a place near the reference
+    (as ACLED codes a place it cannot find: the town named, geo_precision 2)."""
+    out = list(resolved)
+    for i in range(len(toponyms) - 1):
+        p, q = resolved[i], resolved[i + 1]
+        if p is None or q is None or p.feature in ("country", "admin1"):
+            continue
+        gap = text[toponyms[i].end : toponyms[i + 1].start]
+        m = _STATED_DISTANCE.fullmatch(gap)
+        if m is None:
+            continue
+        digits = m.group("n").replace(",", ".")
+        n = float(digits) if digits[0].isdigit() else parse_number(digits)
+        if n is None:
+            continue
+        km = float(n) * (1.609 if m.group("unit").lower().startswith("mile") else 1.0)
+        if haversine_km(p.latitude, p.longitude, q.latitude, q.longitude) > max(2 * km, km + _DISTANCE_SLACK_KM):
+            out[i] = replace(q, geo_precision=max(2, q.geo_precision))  # near the reference
+    return out
 
 
 def stated_hierarchy(text: str, toponyms: list[Toponym], resolved: list[Place | None]) -> list[Place | None]:
