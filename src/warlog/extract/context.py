@@ -536,12 +536,19 @@ _SEPARATE_INCIDENT = re.compile(
 _TWO_SIDED = frozenset({"Armed clash", "Government regains territory", "Non-state actor overtakes territory"})
 
 
+_DOER_NEEDED = frozenset({"Attack", "Abduction/forced disappearance"})
+
+
 def unnamed_side(roles: Any, sub: str | None, country: str | None) -> None:
     """A clash has two sides: the one no one names is an unidentified armed group (ACLED never leaves a clash's
     actor2 empty). Applied last: until then an empty side says the battle may be one-sided (``one_sided_battle``)."""
     if sub in _TWO_SIDED and roles.actor1 is not None and roles.actor2 is None and country:
         name = acled_country_name(country) or country
         roles.actor2, roles.inter2 = f"Unidentified Armed Group ({name})", 3
+    if sub in _DOER_NEEDED and roles.actor1 is None and roles.actor2 is not None and country:
+        # "two people were shot dead": violence against civilians has a doer, unidentified when no one names it
+        name = acled_country_name(country) or country
+        roles.actor1, roles.inter1 = f"Unidentified Armed Group ({name})", 3
     if sub == "Arrests" and roles.actor1 is None and country:
         # "five members of the family were detained": ACLED codes arrests as the state's, its police unless named
         iso = country if len(country) == 2 else country_iso2(country)

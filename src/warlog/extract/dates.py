@@ -223,7 +223,8 @@ def _night_spans(text: str, found: list[DateMention]) -> list[DateMention]:
 
 # A weekday in apposition to a full date is the date's, not a weekday to resolve on its own: the date decides.
 _WEEKDAY_BEFORE_DATE = re.compile(
-    rf"\b{_WEEKDAY},?\s+(?=(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b)"
+    rf"\b{_WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?,?\s+"  # ("On Friday morning, 24 June")
+    rf"(?=(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b)"
 )
 _WEEKDAY_BEFORE_DATE_NEEDS = required_clauses(_WEEKDAY_BEFORE_DATE)  # a weekday (the month is in a lookahead)
 _NIGHT_SPAN_NEEDS = required_clauses(_NIGHT_SPAN)

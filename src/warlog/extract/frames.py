@@ -64,6 +64,7 @@ from warlog.extract.places import (
     speaking_governments,
     stated_distance,
     stated_hierarchy,
+    the_citys_part,
 )
 from warlog.extract.roles import CLAIM, EDITOR_NOTE, event_threshold, is_furniture, reporting_start, sentence_role
 from warlog.extract.sentences import Sentence as _Sentence
@@ -233,6 +234,17 @@ def _section_end(text: str, end: int, alone: bool = False) -> int:
 
 _LABEL_LINES = 4  # the opening lines where a page's stamp and section labels stand
 _LABEL_WORDS = 5  # the words of one label at most
+
+
+def _opening_end(text: str) -> int:
+    """Where the opening lines (title, stamp, labels: ``_LABEL_LINES``) end."""
+    end = 0
+    for _ in range(min(2, _LABEL_LINES)):
+        nxt = text.find("\n", end)
+        if nxt < 0:
+            return len(text)
+        end = nxt + 1
+    return end
 
 
 def _label_lines(text: str) -> list[tuple[int, int]]:
@@ -646,7 +658,8 @@ def _day_headings(text: str, published: date | None, skip_before: int) -> list[t
     """Lines that are only a day ("Wednesday 5 January", "Thursday, 6 January 2022:"), heading a live blog's or a
     chronology's entries: (line start, the day), in text order."""
     out: list[tuple[int, DateMention]] = []
-    for m in _SHORT_LINE.finditer(text, skip_before):
+    opening = _opening_end(text)  # (the page's date stamp under the title heads no entries)
+    for m in _SHORT_LINE.finditer(text, max(skip_before, opening)):
         line = m.group(1)
         days = _days_named(line, published)
         if (
@@ -2830,6 +2843,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     resolved = [None if _BASED_AFTER.match(text, t.end) else p for t, p in zip(toponyms, resolved, strict=True)]
     resolved = stated_hierarchy(text, toponyms, resolved)
     resolved = stated_distance(text, toponyms, resolved)  # "Sweetwaters, about 10 km west of Pietermaritzburg"
+    resolved = the_citys_part(text, toponyms, resolved)  # "the city's Uptown" (not Chicago's)
     resolved = speaking_governments(text, toponyms, resolved)  # "Baku said ...": the government, not a place
     country = _country_hint(resolved, text)
     doc_places = document_places(toponyms, resolved)
@@ -3830,6 +3844,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         for d in drafts
         if d.mention.place is not None and (d.mention.unresolved_places or not _country_level(d.mention.place))
     ]
+    drafts = _one_event_per_day(drafts, published)
     mentions = []
     ids: set[str] = set()
     doers = frozenset(d.mention.actor1 for d in drafts if d.mention.actor1)
@@ -3862,6 +3877,48 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         ids.add(d.mention.id)
         mentions.append(d.mention)
     return Extraction(report=report, mentions=mentions, claims=claims, warnings=warnings)
+
+
+# two days of one incident told in one breath ("On Sunday night and again on Monday night, crowds clashed with
+# police"): the words between the two days
+_DAY_AND_DAY = re.compile(
+    r"\s*(?:night|morning|afternoon|evening)?\s*,?\s*(?:and|&)\s+(?:again\s+|also\s+)?(?:on\s+)?(?:the\s+)?", re.I
+)
+_DAILY_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Riots", "Protests"})
+_DAYS_APART = 3  # the farthest apart two days told together may lie to be coded day by day
+
+
+def _one_event_per_day(drafts: list[_Draft], published: date | None) -> list[_Draft]:
+    """ACLED codes an incident that goes on over days as one event a day: a sentence that tells it on two or three
+    days joined by "and" (not a range, not the day a source spoke) makes one event for each day; the toll, which
+    the sentence does not split, stays with the first."""
+    if published is None:
+        return drafts
+    out: list[_Draft] = []
+    for d in drafts:
+        out.append(d)
+        m = d.mention
+        if m.event_type not in _DAILY_TYPES or m.event_date is None or not m.evidence:
+            continue
+        text = m.evidence[0].text
+        told = sorted(
+            (x for x in find_dates(text, published) if x.value is not None and x.precision == 1 and x.kind in (
+                "weekday", "day", "date") and not _report_date(x, text)),
+            key=lambda x: x.start,
+        )  # fmt: skip
+        days = [x.value for x in told]
+        if not (2 <= len(set(days)) <= 3) or m.event_date not in days:
+            continue
+        if not all(_DAY_AND_DAY.fullmatch(text[a.end : b.start]) for a, b in zip(told, told[1:], strict=False)):
+            continue
+        if (max(days) - min(days)).days > _DAYS_APART:
+            continue
+        for day in sorted(set(days)):
+            if day != m.event_date:
+                copy = replace(m, event_date=day, time_precision=1, fatalities=0, fatalities_max=None, injured=None,
+                               civilians=None, children=None, women=None, evidence=list(m.evidence), id="")  # fmt: skip
+                out.append(replace(d, mention=copy, casualties=Casualties()))
+    return out
 
 
 _DATELINE_CITY = 100_000  # a dateline name whose biggest namesake has this many people names that city's country

@@ -1819,6 +1819,27 @@ def stated_distance(text: str, toponyms: list[Toponym], resolved: list[Place | N
     return out
 
 
+# "the city's Uptown", "the town's main market": a part of the city the report names before
+_THE_CITYS = re.compile(r"\bthe\s+(?:city|town|capital)['\u2019]s\s+$", re.I)
+_CITY_PART_KM = 15.0
+
+
+def the_citys_part(text: str, toponyms: list[Toponym], resolved: list[Place | None]) -> list[Place | None]:
+    """A name said as a part of the city told before ("in the city's Uptown and downtown areas" after Kenosha) read
+    as a place far from that city (Chicago's Uptown) is a namesake: the part stands for the city."""
+    out = list(resolved)
+    for i, t in enumerate(toponyms):
+        p = resolved[i]
+        if p is None or not _THE_CITYS.search(text, max(0, t.start - 20), t.start):
+            continue
+        city = next(
+            (q for q in reversed(resolved[:i]) if q is not None and q.feature in ("city", "town", "village")), None
+        )
+        if city is not None and haversine_km(p.latitude, p.longitude, city.latitude, city.longitude) > _CITY_PART_KM:
+            out[i] = city
+    return out
+
+
 def stated_hierarchy(text: str, toponyms: list[Toponym], resolved: list[Place | None]) -> list[Place | None]:
     """A place read outside the place the sentence says it lies in ("Kabani in the countryside of Latakia" read as
     Kobani in Aleppo, "the Al Rawdah neighbourhood of Marib city" read as another Ar Rawdah) is a misreading: the

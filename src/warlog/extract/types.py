@@ -998,6 +998,18 @@ def _as(sub: str, m: EventTypeMatch) -> EventTypeMatch:
     return replace(m, event_type=et, sub_event_type=sub, disorder_type=DISORDER_TYPE[et])
 
 
+_CROWD_WEAPONS = re.compile(
+    r"\bwith\s+(?:stones|rocks|bricks|sticks|clubs|bottles|iron\s+bars|batons)\b|\bstone-?throw\w*|\bthrew\s+stones\b",
+    re.I,
+)
+_PARTICIPANTS = re.compile(r"\bparticipants\b|\bmarchers\b", re.I)
+_FIREARMS = re.compile(
+    r"\b(?:gun\w*|shot|shots|shooting|fired|firing|fire\s+on|rifles?|grenades?|bullets?|machine-?guns?|RPGs?|mortars?"
+    r"|explosives?|bombs?|armed)\b",
+    re.I,
+)
+
+
 def _protest_choice(live: list[EventTypeMatch]) -> EventTypeMatch | None:
     """Within protests and riots: mob > violent demonstration > excessive force > intervention > peaceful."""
     for sub in (MOB, VIOLDEM, EXCESS, INTERV, PEACE):
@@ -1023,6 +1035,16 @@ def lexicon_view(
     live, choice = [m for m, _ in tagged], _decide(tagged, context, sentence, actors)
     if choice is not None and choice.sub_event_type == CLASH:
         choice = _one_armed_side(sentence, live, choice)
+    if (
+        choice is not None
+        and choice.sub_event_type == CLASH
+        and _CROWD_WEAPONS.search(sentence)
+        and not _FIREARMS.search(sentence)
+    ):
+        # "migrants attacked the officers with stones": a crowd's stones and sticks are no armed side (ACLED: a riot;
+        # a violent demonstration when the crowd was demonstrating: "some participants attacked police officers")
+        demo = DEMO_WORD.search(sentence) or DEMO_WORD.search(context) or _PARTICIPANTS.search(sentence)
+        choice = _as(VIOLDEM if demo else MOB, choice)
     if choice is not None and choice.sub_event_type in (EXCESS, CLASH, ATTACK) and _violent_demonstrators(sentence):
         choice = _as(VIOLDEM, choice)
     return live, choice
