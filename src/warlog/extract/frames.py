@@ -64,6 +64,7 @@ from warlog.extract.places import (
     speaking_governments,
     stated_distance,
     stated_hierarchy,
+    streets_unplaced,
     the_citys_part,
 )
 from warlog.extract.roles import CLAIM, EDITOR_NOTE, event_threshold, is_furniture, reporting_start, sentence_role
@@ -2844,6 +2845,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     resolved = stated_hierarchy(text, toponyms, resolved)
     resolved = stated_distance(text, toponyms, resolved)  # "Sweetwaters, about 10 km west of Pietermaritzburg"
     resolved = the_citys_part(text, toponyms, resolved)  # "the city's Uptown" (not Chicago's)
+    resolved = streets_unplaced(toponyms, resolved)  # "Calle Morelos" is no town
     resolved = speaking_governments(text, toponyms, resolved)  # "Baku said ...": the government, not a place
     country = _country_hint(resolved, text)
     doc_places = document_places(toponyms, resolved)

@@ -1819,6 +1819,20 @@ def stated_distance(text: str, toponyms: list[Toponym], resolved: list[Place | N
     return out
 
 
+# a street's name ("Calle Morelos", "Rue de Rivoli", "Sheridan Road"): a place inside a town, never the town or a
+# namesake town elsewhere (the gazetteer holds no streets)
+_STREET = re.compile(
+    r"^(?:calle|avenida|av\.|rue|boulevard|bd\.|sharia|shari'?a|ulitsa|via|viale|rua|jalan|jl\.|carrera|carretera)\s"
+    r"|\s(?:street|st\.|road|rd\.|avenue|ave\.|boulevard|lane|highway)$",
+    re.I,
+)
+
+
+def streets_unplaced(toponyms: list[Toponym], resolved: list[Place | None]) -> list[Place | None]:
+    """A street's name read as a town ("Calle Morelos" read as Celaya) is left unresolved."""
+    return [None if p is not None and _STREET.search(t.surface) else p for t, p in zip(toponyms, resolved, strict=True)]
+
+
 # "the city's Uptown", "the town's main market": a part of the city the report names before
 _THE_CITYS = re.compile(r"\bthe\s+(?:city|town|capital)['\u2019]s\s+$", re.I)
 _CITY_PART_KM = 15.0
