@@ -152,6 +152,7 @@ _SUMMARY_HEADING = re.compile(
 )
 _TIMED_LINE = re.compile(r"^[ \t]*\d{1,2}[:.]\d{2}[ \t]*[-\u2013\u2014:]", re.M)  # a live blog's entries
 # What the outlet says it had told wrongly (a correction): the sentence withdraws it; the next one tells the fact.
+_CORRECTION_OPENS = re.compile(r"(?:CORRECTION|Correction|CLARIFICATION|Clarification|Editor's note)\s*:")
 _RETRACTED = re.compile(
     r"\b(?:we|this (?:article|story|report|page|blog)) (?:had )?(?:wrongly |incorrectly |mistakenly |erroneously )?"
     r"(?:wrote|reported|said|stated|misstated|misreported)\b|\ban? (?:earlier|previous) version of this\b",
@@ -235,6 +236,31 @@ def _section_end(text: str, end: int, alone: bool = False) -> int:
 
 _LABEL_LINES = 4  # the opening lines where a page's stamp and section labels stand
 _LABEL_WORDS = 5  # the words of one label at most
+
+
+_TOWN_FEATURES = ("city", "town", "village")
+_UNIT_TOWN_KM = 30.0
+
+
+def _dateline_towns(toponyms: list[Toponym], resolved: list[Place | None], filed: set[int]) -> list[Place | None]:
+    """A dateline names the town the report was filed from ("SAN MIGUEL TOTOLAPAN, Gro. -"), not the municipality
+    of the same name: the town, where the gazetteer holds one of that name within 30 km of the unit's point."""
+    out = list(resolved)
+    for i in filed:
+        p = resolved[i]
+        if p is None or p.feature not in ("admin2", "admin3"):
+            continue
+        towns = [
+            e
+            for e in get_gazetteer().lookup(toponyms[i].surface)
+            if e.feature in _TOWN_FEATURES
+            and e.iso == p.iso
+            and exact_key(e.name) == exact_key(toponyms[i].surface)
+            and haversine_km(e.lat, e.lon, p.latitude, p.longitude) <= _UNIT_TOWN_KM
+        ]
+        if towns:
+            out[i] = place_from_entry(max(towns, key=lambda e: e.population), surface=toponyms[i].surface)
+    return out
 
 
 def _opening_end(text: str) -> int:
@@ -838,7 +864,9 @@ _LIST_GLUE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:in\s+|the\
 # "struck Kharkiv, Sumy and Poltava")
 _LIST_HIT = re.compile(
     r"\b(?:attacked|raided|stormed|struck|hit|shelled|bombed|targeted|overran|burned)\s+(?:the\s+)?(?:(?:villages|towns|"
-    r"localities|settlements|communities|districts|neighbou?rhoods|hamlets)\s+of\s+)?[A-Z][^.;]{0,60}?,\s+[A-Z][^.;]{0,40}?"
+    r"localities|settlements|communities|districts|neighbou?rhoods|hamlets)\s+of\s+)?(?:[A-Z][^.;]{0,60}?,\s+[A-Z][^.;]{0,40}?"
+    # (or two names: "shelled Nikopol and Marhanets on Wednesday night")
+    r"|(?-i:[A-Z])[\w'\u2019-]+(?:[ -](?-i:[A-Z])[\w'\u2019-]+){0,2}\s+)"
     r"\band\s+[A-Z]"
 )
 
@@ -2831,6 +2859,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         for i, t in enumerate(toponyms)
         if dateline and dateline[0] <= t.start and (t.start < dateline[1] or t.end <= skip_before)
     }  # (up to skip_before: a wire's second dateline too)
+    resolved = _dateline_towns(toponyms, resolved, filed)
     filed_iso = Counter(p.iso for i, p in enumerate(resolved) if i in filed and p is not None and p.iso)
     filed_places = [p for i, p in enumerate(resolved) if i in filed and p is not None and not _coarse(p)]
     # names the report calls a commune or a district of a city somewhere ("the commune of Gombe"): said alone later,
@@ -2946,6 +2975,10 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     background_lines += [
         (s.start, _line_end(text, s.start)) for s in sentences if _UNVERIFIED_OPENS.match(s.text.lstrip())
     ]  # "4. Unverified. We received reports of ...": what the monitor has not confirmed is not yet its news
+    background_lines += [
+        (s.start, _line_end(text, s.start)) for s in sentences if _CORRECTION_OPENS.match(s.text.lstrip())
+    ]  # "CORRECTION: An earlier version of this story said ... The strike took place on Wednesday": the outlet's
+    # note on its own copy restates what the story tells, no incident of its own
     summaries = [
         (head.start(), end)
         for head in _SUMMARY_HEADING.finditer(text)
