@@ -991,6 +991,17 @@ def _aftermath(d: _Draft, host: _Draft) -> bool:
     )
 
 
+def _arrested_later(m: Mention, host: Mention) -> bool:
+    """Arrests made on a day after the fighting ("13 officers had been arrested on Monday" after Sunday's attack on
+    the barracks): the hunt for the attackers, an event of its own (ACLED), not detentions during the battle."""
+    return (
+        m.sub_event_type == "Arrests"
+        and m.event_date is not None
+        and host.event_date is not None
+        and m.event_date > host.event_date
+    )
+
+
 _LATER_RAID = re.compile(
     r"\b(?:in|during)\s+(?:a\s+|subsequent\s+|later\s+)?(?:raids?|search(?:es)?|operations?)\s+on\s+(?:their|his|her)\s+"
     r"(?:house|home|homes|residences?)\b",
@@ -1651,6 +1662,7 @@ def _one_event_per_incident(drafts: list[_Draft]) -> list[_Draft]:
                     for k in kept + [x for x in drafts if x is not d and x not in kept]
                     if (k.mention.event_type in hosts or _killed_in_the_unrest(d, k))
                     and (not d.dated or _near_days(k.mention, m))
+                    and not _arrested_later(m, k.mention)
                     # each told its own day (the first incident's day told by the sentence before it counts)
                     and not ((d.dated or d.narrative) and k.dated and k.mention.event_date != m.event_date)
                     and (not d.named_place or _same_place(k.mention, m))  # no place of its own: the report's main one
