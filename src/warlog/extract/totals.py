@@ -185,6 +185,16 @@ _FEW_DAYS = re.compile(
     re.IGNORECASE,
 )
 _EPISODE_DATE_KINDS = frozenset({"day", "weekday", "week", "range"})
+_ONE_DAY_KINDS = frozenset({"day", "weekday"})
+_DAYS_SPAN = re.compile(
+    r"\bbetween\s+\d{1,2}(?:st|nd|rd|th)?\s+and\s+\d{1,2}\b|\bfrom\s+\d{1,2}\s+to\s+\d{1,2}\b", re.I
+)
+# villages counted, not named ("attacks on four villages", "in several communities")
+_UNNAMED_PLACES = re.compile(
+    r"\b(?:on|in|against|across)\s+(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several)\s+(?:nearby\s+|neighbouring\s+)?"
+    r"(?:villages|communities|hamlets|settlements)\b",
+    re.I,
+)
 # One incident named as such: a toll told only by its month is an episode when the sentence says it was one.
 _ONE_INCIDENT = re.compile(
     r"\b(?:(?:a|an|the|one)\s+(?:[\w-]+\s+){0,2}?(?:massacre|attack|raid|assault|ambush|siege|rampage|operation)"
@@ -203,8 +213,17 @@ def one_episode(sentence: str, settlements: Sequence[str], date_kinds: Sequence[
     no plural place noun, no running-total wording, and a bounded time: a day, a week or a range of days, a stretch of
     a few days, or a month when the sentence names one incident ("a raid in March"; "50 people were killed in
     Khartoum in April" is a month's toll over a city, a claim)."""
-    if len(set(settlements)) != 1 or _RUNNING.search(sentence) or _PLACES_PLURAL.search(sentence):
+    if len(set(settlements)) != 1 or _RUNNING.search(sentence):
         return False
+    if _PLACES_PLURAL.search(sentence):
+        # several unnamed villages of one named area raided on one day ("47 people were killed in attacks on four
+        # villages [of Barkin Ladi] early on Sunday"): ACLED codes the area's event when the villages go unnamed
+        return (
+            sum(k in _ONE_DAY_KINDS for k in date_kinds) == 1
+            and "range" not in date_kinds
+            and _UNNAMED_PLACES.search(sentence) is not None
+            and _DAYS_SPAN.search(sentence) is None
+        )
     if any(k in _EPISODE_DATE_KINDS for k in date_kinds) or _FEW_DAYS.search(sentence) is not None:
         return True
     return "month" in date_kinds and _ONE_INCIDENT.search(sentence) is not None
