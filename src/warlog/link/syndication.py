@@ -46,7 +46,10 @@ def shingles(text: str) -> frozenset[str]:
     toks = _WORD.findall(text.lower())
     if len(toks) <= SHINGLE:
         return frozenset((" ".join(toks),))
-    runs = zip(*(toks[i:] for i in range(SHINGLE)), strict=False)  # each run of SHINGLE words
+    if SHINGLE == 4:  # each run of four words (zip of four slices: no generator of slices to unpack per text)
+        runs = zip(toks, toks[1:], toks[2:], toks[3:], strict=False)
+    else:  # each run of SHINGLE words
+        runs = zip(*[toks[i:] for i in range(SHINGLE)], strict=False)
     return frozenset(map(" ".join, runs))
 
 
