@@ -202,6 +202,7 @@ def _link_store(store: Store, *, rebuild: bool, references: bool) -> LinkSummary
         for m, info in db.linked_mentions(store.engine, min(dated) - pad, max(dated) + pad):
             linker.load(info["event_id"], m)
     decisions = linker.add_all([m for m, _ in new])
+    del linker  # its members, block index and remembered words and keys are not read again: their memory is reused
     summary.decisions = decisions
     summary.new_mentions = len(decisions)
     summary.founded = sum(d.founded for d in decisions)
@@ -214,20 +215,24 @@ def _link_store(store: Store, *, rebuild: bool, references: bool) -> LinkSummary
         for d in decisions:
             member_ids.setdefault(d.event_id, []).append(d.mention_id)
     touched = sorted(member_ids) if member_ids is not None else sorted({d.event_id for d in decisions})
-    written = update_events(
-        store, touched, {d.mention_id: d for d in decisions}, known={m.id: (m, info) for m, info in new},
-        member_ids=member_ids,
-    )  # fmt: skip
-    summary.events_updated = len(touched)
+    # what corroboration needs of the new mentions, taken before they are handed to update_events: the mentions
+    # themselves (a million objects at a million mentions) are then freed as soon as their events are written
+    report_ids: set[str] = set()
+    by_report: dict[str, set[str]] | None = None
     if references:
-        if db.count_reference(store.engine):
-            match_events(store, touched)
         report_ids = {m.report_id for m, _ in new}
-        by_report: dict[str, set[str]] | None = None
         if first:
             by_report = {}
             for m, _ in new:
                 by_report.setdefault(m.report_id, set()).add(assignment[m.id])
+    known = {m.id: (m, info) for m, info in new}
+    del new
+    written = update_events(store, touched, {d.mention_id: d for d in decisions}, known=known, member_ids=member_ids)
+    del known
+    summary.events_updated = len(touched)
+    if references:
+        if db.count_reference(store.engine):
+            match_events(store, touched)
         summary.reports_corroborated = len(corroborate_reports(store, report_ids, written, by_report))
     return summary
 
@@ -261,12 +266,14 @@ def _update_events(
     rows, src_rows = [], []
     evidence: dict[str, list[str]] = {}  # for the search documents (members in mention id order)
     for eid in event_ids:
-        if eid not in members:
+        group = members.get(eid)
+        if group is None:
             continue
-        row, srcs = reconcile_rows(eid, members[eid], kept)
+        row, srcs = reconcile_rows(eid, group, kept)
         rows.append(row)
         src_rows.extend(srcs)
-        evidence[eid] = [e.text for m, _ in members[eid] for e in m.evidence]
+        evidence[eid] = [e.text for m, _ in group for e in m.evidence]
+    del members  # the members (and their report texts) are not needed for writing
     db.write_events(store, rows, src_rows, evidence)
     return written_events(rows, src_rows)
 
