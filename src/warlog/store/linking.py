@@ -177,7 +177,8 @@ def members_of(
 ) -> dict[str, list[tuple[Mention, dict[str, Any]]]]:
     """Every member mention of these events with its report's outlet, publication date and text, in mention id
     order. `known`: mention id -> (Mention, {outlet, published}) already read (the mentions a link run just
-    assigned): only their report texts are read; the other members are read whole. `member_ids`: event id -> the
+    assigned): only their report texts are read, and those pairs are handed back themselves, their info dicts given
+    the `text` in place; the other members are read whole. `member_ids`: event id -> the
     ids of all its member mentions, when the caller knows them (a store's first link, where every member was just
     assigned by the run): the mentions table is then not read for them."""
     known = known or {}
@@ -210,7 +211,12 @@ def members_of(
             continue
         members = []
         for mid in sorted(mids) if len(mids) > 1 else mids:
-            m, info = get_known(mid) or found[mid]
+            pair = get_known(mid)
+            if pair is not None:  # the caller's own pair, its info given the text in place (no copy per member)
+                pair[1]["text"] = text_of(pair[0].report_id)
+                members.append(pair)
+                continue
+            m, info = found[mid]
             members.append(
                 (m, {"outlet": info["outlet"], "published": info["published"], "text": text_of(m.report_id)})
             )
