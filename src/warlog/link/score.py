@@ -121,7 +121,7 @@ class PairScore:
 
     def explain(self) -> str:
         """The parts as "type=1.00 date=0.50 ..." for the evidence trail."""
-        return " ".join(f"{k}={v:.2f}" for k, v in self.parts.items()) + f" -> {self.total:.2f}"
+        return " ".join([f"{k}={v:.2f}" for k, v in self.parts.items()]) + f" -> {self.total:.2f}"
 
 
 def score_pair(a: Mention, b: Mention, wa: frozenset[str] | None = None, wb: frozenset[str] | None = None) -> PairScore:

@@ -95,10 +95,16 @@ def syndication_groups(texts: Mapping[str, str], threshold: float = SYNDICATION_
     sets = {rid: shingles(t) for rid, t in sorted(texts.items())}
     if len(sets) <= PAIRWISE_MAX:  # an event's handful of reports: every pair, no index
         items = list(sets.items())
+        joined = False
         for i, (rid, sh) in enumerate(items):
             for other, sh2 in items[:i]:
-                if jaccard(sh, sh2) >= threshold:
+                inter = len(sh & sh2)  # jaccard(sh, sh2), inline
+                union = len(sh) + len(sh2) - inter
+                if (inter / union if union else 1.0) >= threshold:
                     uf.union(rid, other)
+                    joined = True
+        if not joined:  # no two texts alike (most events): each report is its own group, as find() would say
+            return {rid: rid for rid in texts}
         return {rid: uf.find(rid) for rid in texts}
     from datasketch import MinHashLSH
 
