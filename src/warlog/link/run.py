@@ -245,8 +245,10 @@ def update_events(
     member_ids: dict[str, list[str]] | None = None,
 ) -> dict[str, dict[str, Any]]:
     """Re-reconcile these events from all their members and write them (under the link lock: a reviewer's edit and
-    an ingest's linking may touch the same event). `known`: members already read (mention id -> (Mention, info));
-    `member_ids`: event id -> all its member ids, when the caller knows them (db.members_of).
+    an ingest's linking may touch the same event). `known`: members already read (mention id -> (Mention, info)),
+    emptied once they are gathered (each event's members are let go as soon as it is reconciled: a million mentions
+    need not outlive their events); `member_ids`: event id -> all its member ids, when the caller knows them
+    (db.members_of).
 
     Returns what corroboration reads of each written event (db.corroboration_events' shape, machine values)."""
     with store.exclusive("link"):
@@ -263,17 +265,19 @@ def _update_events(
     kept = _keep_decisions(store, event_ids)
     kept.update(decisions or {})
     members = db.members_of(store.engine, event_ids, known, member_ids)
+    if known:
+        known.clear()  # the members hold what is still needed
     rows, src_rows = [], []
     evidence: dict[str, list[str]] = {}  # for the search documents (members in mention id order)
     for eid in event_ids:
-        group = members.get(eid)
+        group = members.pop(eid, None)  # let go once reconciled (an id asked twice is written once)
         if group is None:
             continue
         row, srcs = reconcile_rows(eid, group, kept)
         rows.append(row)
         src_rows.extend(srcs)
         evidence[eid] = [e.text for m, _ in group for e in m.evidence]
-    del members  # the members (and their report texts) are not needed for writing
+    del members
     db.write_events(store, rows, src_rows, evidence)
     return written_events(rows, src_rows)
 

@@ -7,6 +7,7 @@ reports were joined (`explain`).
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -23,12 +24,15 @@ _STOP = frozenset(
 )
 
 
+_intern = sys.intern
 _WORD2 = re.compile(r"[a-z0-9]{2,}")  # the runs of _WORD longer than one character (runs are maximal either way)
 
 
 def words(text: str) -> frozenset[str]:
-    """Content words of a text, lower-cased (words of one character and stop words left out)."""
-    return frozenset(_WORD2.findall(text.lower())).difference(_STOP)
+    """Content words of a text, lower-cased (words of one character and stop words left out). Each word is the one
+    interned string of its value (sys.intern): the linker keeps every mention's words, and an archive's mentions
+    share most of them (half a gigabyte of copies at a million mentions)."""
+    return frozenset(map(_intern, _WORD2.findall(text.lower()))).difference(_STOP)
 
 
 def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
