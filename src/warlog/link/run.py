@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import timedelta
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from warlog.link.blocking import DATE_WINDOW_DAYS
@@ -55,8 +56,9 @@ def reconcile_rows(eid: str, members: list[tuple[Any, dict[str, Any]]], decision
     rec = reconcile(ms)
     if len(members) == 1:
         first = members[0][0]
-    else:
-        first = min((m for m, _ in members), key=lambda m: (event_id_for(m.id) != eid, m.id))
+    else:  # the founding mention (its id gives the event's), else the smallest id
+        founders = [m for m, _ in members if event_id_for(m.id) == eid]
+        first = founders[0] if len(founders) == 1 else min(founders or [m for m, _ in members], key=_by_id)
     row = {"id": eid, "first_mention_id": first.id, **rec.fields,
            "sources": rec.sources, "figures": rec.figures, "flags": rec.flags}  # fmt: skip
     src_rows = []
@@ -79,6 +81,9 @@ def reconcile_rows(eid: str, members: list[tuple[Any, dict[str, Any]]], decision
             }
         )
     return row, src_rows
+
+
+_by_id = attrgetter("id")
 
 
 def _given(value: Any) -> Any:

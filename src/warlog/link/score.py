@@ -125,7 +125,14 @@ class PairScore:
 
     def explain(self) -> str:
         """The parts as "type=1.00 date=0.50 ..." for the evidence trail."""
-        return " ".join([f"{k}={v:.2f}" for k, v in self.parts.items()]) + f" -> {self.total:.2f}"
+        p = self.parts
+        if len(p) == 6 and tuple(p) == _PARTS:  # score_pair's parts: one format (the same text, "%.2f" is ".2f")
+            return _EXPLAIN % (p["type"], p["date"], p["place"], p["actors"], p["numbers"], p["text"], self.total)
+        return " ".join([f"{k}={v:.2f}" for k, v in p.items()]) + f" -> {self.total:.2f}"
+
+
+_PARTS = ("type", "date", "place", "actors", "numbers", "text")  # score_pair's parts, in order
+_EXPLAIN = " ".join(f"{k}=%.2f" for k in _PARTS) + " -> %.2f"
 
 
 def score_pair(a: Mention, b: Mention, wa: frozenset[str] | None = None, wb: frozenset[str] | None = None) -> PairScore:
