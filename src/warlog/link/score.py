@@ -145,5 +145,5 @@ def score_pair(a: Mention, b: Mention, wa: frozenset[str] | None = None, wb: fro
         "numbers": number_score(a, b),
         "text": text_score(a, b, wa, wb),
     }
-    total = sum(WEIGHTS[k] * v for k, v in parts.items()) / sum(WEIGHTS.values())
+    total = sum([WEIGHTS[k] * v for k, v in parts.items()]) / sum(WEIGHTS.values())  # a list: the same terms, in order
     return PairScore(parts, total)
