@@ -289,7 +289,8 @@ def _update_events(
 
 def written_events(rows: list[dict[str, Any]], src_rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     """event id -> the fields corroboration reads (id, event_date as ISO text, location, flags, reports), from the
-    rows linking just wrote."""
+    rows linking just wrote. `reports` are the event's source rows themselves (they hold report_id, source,
+    text_group and fatalities, what corroboration reads, beside their other fields): not a copy of each."""
     out = {
         r["id"]: {"id": r["id"], "event_date": iso_text(r.get("event_date")), "location": r.get("location"),
                   "flags": list(r.get("flags") or []), "reports": []}
@@ -298,6 +299,5 @@ def written_events(rows: list[dict[str, Any]], src_rows: list[dict[str, Any]]) -
     for s in src_rows:
         ev = out.get(s["event_id"])
         if ev is not None:
-            ev["reports"].append({"event_id": s["event_id"], "report_id": s["report_id"], "source": s["source"],
-                                  "text_group": s["text_group"], "fatalities": s["fatalities"]})  # fmt: skip
+            ev["reports"].append(s)
     return out
