@@ -126,7 +126,13 @@ PLACE_FIELDS: tuple[str, ...] = (
 
 def place_fields(place: Place | None) -> dict[str, Any]:
     """A place as the flat ACLED-named fields of a row (all None when the place is unknown)."""
-    return {name: getattr(place, name) if place else None for name in PLACE_FIELDS}
+    if not place:
+        return dict.fromkeys(PLACE_FIELDS)
+    return {  # PLACE_FIELDS in order, read directly (once per linked event)
+        "location": place.location, "admin1": place.admin1, "admin2": place.admin2, "admin3": place.admin3,
+        "country": place.country, "iso": place.iso, "latitude": place.latitude, "longitude": place.longitude,
+        "geo_precision": place.geo_precision, "gazetteer_id": place.gazetteer_id,
+    }  # fmt: skip
 
 
 @dataclass

@@ -81,11 +81,11 @@ def assess(report_id: str, events: list[dict[str, Any]], matches: dict[str, list
         else:
             reasons.append(f"{label}: no independent source reports it")
         group = first.get("text_group")
-        if group:
+        if group and len(reports) > len(mine):  # copies are other reports' rows
             n = sum(1 for s in reports if s["report_id"] != report_id and s.get("text_group") == group)
             if n:
                 c.note("syndicated_copies", f"{label}: {n} syndicated cop(y/ies) of the same text", n)
-        toll = max((s.get("fatalities") or 0) for s in mine)
+        toll = (first.get("fatalities") or 0) if len(mine) == 1 else max((s.get("fatalities") or 0) for s in mine)
         if toll and other_tolls:
             if any(figures_agree(toll, t) for t in other_tolls):
                 c.note("figures_agree", f"{label}: its toll {toll} agrees with other sources")
@@ -93,9 +93,10 @@ def assess(report_id: str, events: list[dict[str, Any]], matches: dict[str, list
                 c.note(
                     "figures_disagree", f"{label}: its toll {toll} vs {min(other_tolls)}-{max(other_tolls)} elsewhere"
                 )
-        for flag in ev.get("flags") or []:
-            if flag.startswith(("perpetrator_disagrees", "date_disagrees")) and others:
-                c.note("contradictions", f"{label}: sources disagree ({flag})")
+        if others:  # a contradiction counts only where another source reports the event
+            for flag in ev.get("flags") or []:
+                if flag.startswith(("perpetrator_disagrees", "date_disagrees")):
+                    c.note("contradictions", f"{label}: sources disagree ({flag})")
         found = matches.get(ev["id"])
         if found:
             _reference_reasons(c, label, found)

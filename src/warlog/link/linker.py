@@ -81,10 +81,11 @@ class Linker:
         for eid in sorted(self.index.candidates(m)):
             if rid in reports[eid]:
                 continue  # one report's separate mentions are separate events
-            group = members[eid][: self.max_compare]
-            first = group[0]
+            held = members[eid]
+            first = held[0]
             if not keys_compatible(km, known_key(first.id) or key(first)):  # blocking.compatible, keys computed once
                 continue
+            group = held[: self.max_compare]
             top: tuple[PairScore, str] | None = None
             total = 0.0
             for i, other in enumerate(group):

@@ -162,15 +162,22 @@ def reconcile(members: list[Member]) -> Reconciled:
     where = _precise_place(members)
     p = where.place if where else None
     event_type = _most_common([m.event_type for m in ms])
-    sub = _most_common([m.sub_event_type for m in ms if m.event_type == event_type])
+    typed = [m for m in ms if m.event_type == event_type]  # the members of the chosen type (sub-type, disorder)
+    sub = _most_common([m.sub_event_type for m in typed])
+    first = ms[0]
     actor1 = _most_common([m.actor1 for m in ms])
-    carrier = next((m for m in ms if m.actor1 == actor1), ms[0])
+    # the first member naming the chosen actor, else the first member (ms[0] itself most often: no generator then)
+    carrier = first if first.actor1 == actor1 else next((m for m in ms if m.actor1 == actor1), first)
     actor2 = _most_common([m.actor2 for m in ms])
-    carrier2 = next((m for m in ms if m.actor2 == actor2), ms[0])
+    carrier2 = first if first.actor2 == actor2 else next((m for m in ms if m.actor2 == actor2), first)
+    injured = [v for m in ms if (v := m.injured)]  # _min_or_none of each count, inline
+    civilians = [v for m in ms if (v := m.civilians)]
+    children = [v for m in ms if (v := m.children)]
+    women = [v for m in ms if (v := m.women)]
     fields = {
         "event_date": day,
         "time_precision": tprec,
-        "disorder_type": _most_common([m.disorder_type for m in ms if m.event_type == event_type]),
+        "disorder_type": _most_common([m.disorder_type for m in typed]),
         "event_type": event_type,
         "sub_event_type": sub,
         "actor1": actor1,
@@ -183,12 +190,12 @@ def reconcile(members: list[Member]) -> Reconciled:
         "fatalities": _best_of(per_source),
         "fatalities_min": min(tolls) if tolls else 0,
         "fatalities_max": max(tolls) if tolls else 0,
-        "injured": _min_or_none([m.injured for m in ms]),
-        "civilians": _min_or_none([m.civilians for m in ms]),
-        "children": _min_or_none([m.children for m in ms]),
-        "women": _min_or_none([m.women for m in ms]),
+        "injured": min(injured) if injured else None,
+        "civilians": min(civilians) if civilians else None,
+        "children": min(children) if children else None,
+        "women": min(women) if women else None,
         "attributed_to": _most_common([m.attributed_to for m in ms]),
-        "confidence": max(m.confidence for m in ms),
+        "confidence": max([m.confidence for m in ms]),
         "n_mentions": len(ms),
         "n_reports": len({m.report_id for m in ms}),
         "n_sources": len(figures),

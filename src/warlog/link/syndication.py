@@ -46,7 +46,10 @@ def shingles(text: str) -> frozenset[str]:
     toks = _WORD.findall(text.lower())
     if len(toks) <= SHINGLE:
         return frozenset((" ".join(toks),))
-    runs = zip(*(toks[i:] for i in range(SHINGLE)), strict=False)  # each run of SHINGLE words
+    if SHINGLE == 4:  # each run of four words (zip of four slices: no generator of slices to unpack per text)
+        runs = zip(toks, toks[1:], toks[2:], toks[3:], strict=False)
+    else:  # each run of SHINGLE words
+        runs = zip(*[toks[i:] for i in range(SHINGLE)], strict=False)
     return frozenset(map(" ".join, runs))
 
 
@@ -86,17 +89,24 @@ def _lsh_params(threshold: float) -> tuple[int, int]:
 def syndication_groups(texts: Mapping[str, str], threshold: float = SYNDICATION_THRESHOLD) -> dict[str, str]:
     """report id -> id of its near-duplicate group (the smallest report id in the group): texts whose shingle sets
     have a Jaccard similarity of `threshold` or more, joined transitively."""
-    uf = _UnionFind()
     if len(texts) < 2:
         return {rid: rid for rid in texts}
-    sets = {rid: shingles(t) for rid, t in sorted(texts.items())}
-    if len(sets) <= PAIRWISE_MAX:  # an event's handful of reports: every pair, no index
-        items = list(sets.items())
+    if len(texts) <= PAIRWISE_MAX:  # an event's handful of reports: every pair, no index
+        items = [(rid, shingles(t)) for rid, t in sorted(texts.items())]
+        joined: _UnionFind | None = None  # made at the first alike pair (most events have none)
         for i, (rid, sh) in enumerate(items):
             for other, sh2 in items[:i]:
-                if jaccard(sh, sh2) >= threshold:
-                    uf.union(rid, other)
-        return {rid: uf.find(rid) for rid in texts}
+                inter = len(sh & sh2)  # jaccard(sh, sh2), inline
+                union = len(sh) + len(sh2) - inter
+                if (inter / union if union else 1.0) >= threshold:
+                    if joined is None:
+                        joined = _UnionFind()
+                    joined.union(rid, other)
+        if joined is None:  # no two texts alike: each report is its own group, as find() would say
+            return {rid: rid for rid in texts}
+        return {rid: joined.find(rid) for rid in texts}
+    uf = _UnionFind()
+    sets = {rid: shingles(t) for rid, t in sorted(texts.items())}
     from datasketch import MinHashLSH
 
     lsh = MinHashLSH(num_perm=NUM_PERM, params=_lsh_params(threshold))

@@ -11,8 +11,9 @@ once and applied to a tuple per row, so the stored values are the same bytes. Po
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from itertools import chain, islice
 from operator import itemgetter
 from typing import Any
 
@@ -24,6 +25,7 @@ from sqlalchemy.engine import Connection
 # and its sixteen indexes, the mentions' event_id index).
 BULK_CACHE_KIB = 256 * 1024
 BULK_ROWS = 20_000  # rows at or above which a write raises the page cache for its transaction
+INSERT_BATCH = 50_000  # rows converted and handed to the driver at a time by insert_rows
 
 
 def _processors(conn: Connection, table: sa.TableClause, names: Sequence[str]) -> list[tuple[int, Any]]:
@@ -99,14 +101,19 @@ def _defaults(table: sa.TableClause, given: Sequence[str]) -> dict[str, Any]:
     return out
 
 
-def insert_rows(conn: Connection, table: sa.TableClause, rows: Sequence[Mapping[str, Any]]) -> None:
-    """INSERT these rows (dicts with the same keys, as one `conn.execute(sa.insert(table), rows)` takes them)."""
-    if not rows:
+def insert_rows(conn: Connection, table: sa.TableClause, rows: Iterable[Mapping[str, Any]]) -> None:
+    """INSERT these rows (dicts with the same keys, as one `conn.execute(sa.insert(table), rows)` takes them; any
+    iterable: on SQLite they are converted and written INSERT_BATCH at a time, so a generator of rows is never held
+    whole, nor are its parameters)."""
+    it = iter(rows)
+    first = next(it, None)
+    if first is None:
         return
     if conn.dialect.name != "sqlite":
-        conn.execute(sa.insert(table), list(rows))
+        conn.execute(sa.insert(table), [first, *it])
         return
-    keys = list(rows[0])
+    rows = chain((first,), it)
+    keys = list(first)
     extra = _defaults(table, keys)
     procs = dict(_processors(conn, table, keys + list(extra)))
     # the columns as given, those a processor converts after them, then the defaulted ones (an INSERT's column
@@ -117,16 +124,18 @@ def insert_rows(conn: Connection, table: sa.TableClause, rows: Sequence[Mapping[
     tail = tuple(procs[n + j](v) if n + j in procs else v for j, v in enumerate(extra.values()))  # constants
     names = plain + [k for k, _ in converted] + list(extra)
     get = _tuple_getter(plain)
+    params: Iterable[tuple]
     if not converted:
-        params = list(map(get, rows)) if not tail else [get(r) + tail for r in rows]
+        params = map(get, rows) if not tail else (get(r) + tail for r in rows)
     elif len(converted) == 1:
         [(k1, p1)] = converted
-        params = [get(r) + (p1(r[k1]),) + tail for r in rows]
+        params = (get(r) + (p1(r[k1]),) + tail for r in rows)
     else:
-        params = [get(r) + tuple([p(r[k]) for k, p in converted]) + tail for r in rows]
+        params = (get(r) + tuple([p(r[k]) for k, p in converted]) + tail for r in rows)
     cols = [table.c[k].name for k in names]
     sql = f"INSERT INTO {table.name} ({', '.join(cols)}) VALUES ({', '.join('?' * len(cols))})"
-    conn.exec_driver_sql(sql, params)
+    while batch := list(islice(params, INSERT_BATCH)):
+        conn.exec_driver_sql(sql, batch)
 
 
 def _tuple_getter(keys: Sequence[str]) -> Callable[[Mapping[str, Any]], tuple]:

@@ -274,7 +274,8 @@ def document_of(row: Mapping[str, Any], evidence: Iterable[str], note: str | Non
 
 
 def _write_docs(conn: Connection, docs: list[dict[str, Any]], keys: Mapping[str, int] | None = None) -> None:
-    """Insert these documents (keys: event id -> doc_key, where the caller has computed them)."""
+    """Insert these documents (keys: event id -> doc_key, where the caller has computed them); on SQLite each gets
+    its rowid and the list is sorted by it, in place."""
     if not docs:
         return
     from warlog.store import bulk
@@ -283,7 +284,8 @@ def _write_docs(conn: Connection, docs: list[dict[str, Any]], keys: Mapping[str,
         # in rowid order: FTS5 flushes its pending terms to a new segment whenever a rowid comes below the last one
         # written in the transaction, so hashed rowids in event id order made a segment (and merges) every other row
         key = keys or {}
-        docs = [{**d, "rowid": key.get(d["event_id"]) or doc_key(d["event_id"])} for d in docs]
+        for d in docs:  # the callers' own new documents: the rowid added in place
+            d["rowid"] = key.get(d["event_id"]) or doc_key(d["event_id"])
         docs.sort(key=itemgetter("rowid"))
     bulk.insert_rows(conn, search_table, docs)
 
