@@ -263,10 +263,13 @@ def _dateline_towns(toponyms: list[Toponym], resolved: list[Place | None], filed
     return out
 
 
+_TITLE_AND_STAMP = 2  # the title line and the publication stamp under it
+
+
 def _opening_end(text: str) -> int:
-    """Where the opening lines (title, stamp, labels: ``_LABEL_LINES``) end."""
+    """Where the title line and the stamp line under it end."""
     end = 0
-    for _ in range(min(2, _LABEL_LINES)):
+    for _ in range(_TITLE_AND_STAMP):
         nxt = text.find("\n", end)
         if nxt < 0:
             return len(text)
@@ -281,9 +284,7 @@ def _label_lines(text: str) -> list[tuple[int, int]]:
     start = 0
     for _ in range(_LABEL_LINES):
         end = _line_end(text, start)
-        line = text[start:end].strip()
-        parts = [part.strip() for part in line.split("|")]
-        if len(parts) >= 2 and all(len(part.split()) <= _LABEL_WORDS for part in parts):
+        if _labels_only(text[start:end]):
             spans.append((start, end))
         if end >= len(text):
             break
@@ -294,9 +295,14 @@ def _label_lines(text: str) -> list[tuple[int, int]]:
 def _on_a_stamp_line(text: str, sent: _Sentence) -> bool:
     """The sentence lies on a line that is page furniture as a whole (a publication stamp cut in two at its bars)."""
     line = text[text.rfind("\n", 0, sent.start) + 1 : _line_end(text, sent.start)].strip()
-    parts = [part.strip() for part in line.split("|")]
     # (or labels cut by bars: "11 July 2022 - 14:05 | Updated 17:40 | TV News Online")
-    return is_furniture(line) or (len(parts) >= 2 and all(len(part.split()) <= _LABEL_WORDS for part in parts))
+    return is_furniture(line) or _labels_only(line)
+
+
+def _labels_only(line: str) -> bool:
+    """The line is short labels cut by bars ("14 July 2021 | Explainer | Americas")."""
+    parts = [part.strip() for part in line.strip().split("|")]
+    return len(parts) >= 2 and all(len(part.split()) <= _LABEL_WORDS for part in parts)
 
 
 def _line_end(text: str, start: int) -> int:
@@ -501,12 +507,6 @@ def _heading_place(
 # what a report about crowds' violence calls it (its headline or lead)
 _UNREST_WORDS = re.compile(
     r"\b(?:unrest|riot(?:s|ing|ers)?|public\s+violence|looters|looting\s+spree|civil\s+disorder|disturbances)\b", re.I
-)
-# looters who are an armed group, not a crowd ("gunmen looted the clinic", "soldiers looted shops")
-_ARMED_LOOTERS = re.compile(
-    r"\b(?:gunm[ae]n|militants?|fighters|militiam[ae]n|militias?|rebels|soldiers|troops|bandits|jihadists|insurgents|"
-    r"armed\s+(?:men|groups?))\b",
-    re.I,
 )
 # a killing told as happening in the riot ("shot and killed by private security officers during looting at a shopping
 # centre"): ACLED codes the riot, with the force that fired as its other side
@@ -2157,12 +2157,6 @@ _SUPERLATIVE_RECAP = re.compile(
 _CROWD_DOERS = re.compile(
     r"\b(?:youths|young\s+(?:people|men)|crowds?|mobs?|rioters|looters|protesters|demonstrators)\b", re.I
 )
-# a crowd named as the doer before the event word ("a group of people tried to attack", "youths stormed")
-_CROWD_SIDE = re.compile(
-    r"\b(?:(?:a\s+)?(?:group|crowd|mob)s?\s+of\s+(?:people|residents|youths|men|villagers)|youths|young\s+(?:people|men)|"
-    r"crowds?|mobs?|rioters|looters|protesters|demonstrators)\b",
-    re.I,
-)
 _ARMED_DOERS = re.compile(
     r"\b(?:gunm[ae]n|militants?|fighters|soldiers|troops|rebels|insurgents|militiam[ae]n|militias?|jihadists|"
     r"bandits|armed|gangs?|police|army|attackers|assailants|arsonists|unidentified|unknown|masked)\b",
@@ -3241,7 +3235,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             and match.sub_event_type == "Attack"
             and about_unrest
             and _DURING_LOOTING.match(sent.text, match.end)
-            and not _ARMED_LOOTERS.search(sent.text, 0, match.start)
+            and not _ARMED_DOERS.search(sent.text, 0, match.start)
         ):
             # ACLED: a looter or a rioter killed by the force that fired on the crowd is the riot's toll ("shot and
             # killed by private security officers during looting at a shopping centre"), the force its other side
@@ -3674,13 +3668,6 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
                 )
             ]
             crowd_control = _CROWD_CONTROL.search(sent.text)
-            if not remote and mention.inter2 == 7 and _CROWD_SIDE.search(sent.text, 0, match.start):
-                # "a group of people tried to attack a police station and officers responded": a crowd is no armed
-                # side (ACLED: a riot, the police its other side)
-                side, side_inter = mention.actor1, mention.inter1
-                _turned_violent(mention)
-                if side_inter == 1:  # the state's forces the crowd fought stay its other side
-                    mention.actor2, mention.inter2 = side, side_inter
             if not remote and crowd_control and cas.fatalities is None:
                 # police firing tear gas into a crowd (no second armed side): a protest the police broke up
                 remote = [EventTypeMatch("Protests", "Protest with intervention", "Demonstrations",
