@@ -205,3 +205,10 @@ def test_the_source_clause_after_a_blast_names_no_armed_victims() -> None:
         "scene said by telephone."
     )
     assert match is not None and match.event_type == "Explosions/Remote violence", match
+
+
+def test_the_buried_are_dead_unless_under_the_rubble() -> None:
+    from warlog.extract.counts import extract_casualties
+
+    assert extract_casualties("Officials said 41 people had been buried in the village by Monday.").fatalities == 41
+    assert extract_casualties("Nine people were buried under the rubble of the school.").fatalities is None

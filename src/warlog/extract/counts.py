@@ -147,6 +147,8 @@ _KILL_WORDS = (
     r"|burn(?:ed|t)\s+(?:to\s+death|alive)|stabbed\s+to\s+death|beaten\s+to\s+death|hacked\s+to\s+death"
     r"|succumbed|crushed\s+to\s+death|to\s+death|(?:pronounced|declared|confirmed)\s+dead|passed\s+away|mortally\s+wounded"
     r"|lynched|strangled|slaughtered|butchered|(?:hacked|mowed|gunned)\s+down"
+    # "113 people had been buried by Tuesday": the dead (not "buried under the rubble", "buried alive")
+    r"|buried(?!\s+(?:under|beneath|alive|by|in\s+(?:the\s+)?(?:rubble|debris|ruins)))"
     r"|[\"\u201c']?neutrali[sz]ed[\"\u201d']?"  # security forces' word for killed ("four suspects were 'neutralised'")
 )
 _INJ_WORDS = (
