@@ -470,7 +470,6 @@ def _news_day_told(
 _LEAD_SENTENCES = 6  # sentences of a report's lead read for what it says of itself
 _INVESTIGATION_DAYS = 120  # how far back an investigation's incident may lie
 _YEAR_BACK_DAYS = 550  # ... when it says it comes a year after (about: "a year after" may be 14 months)
-_A_YEAR = re.compile(r"\byear\b", re.I)
 # what an investigation or a reconstruction says of itself in its lead
 _GOES_BACK = re.compile(
     r"\b(?:(?:this|our)\s+(?:investigation|inquiry|reconstruction)|reconstruct(?:s|ed|ing)?|what\s+happened\s+(?:on|that)"
@@ -2938,7 +2937,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     ]
     investigation = published is not None and bool(looks_back)
     # how far back: weeks or months after the incident, or a year ("a year after Moura, a river town waits")
-    back_days = _YEAR_BACK_DAYS if any(_A_YEAR.search(m.group(0)) for m in looks_back) else _INVESTIGATION_DAYS
+    back_days = _YEAR_BACK_DAYS if any("year" in m.group(0).lower() for m in looks_back) else _INVESTIGATION_DAYS
     if investigation:
         # an investigation's lead that says it goes back over an incident ("Three weeks after fighters stormed the
         # village ... we reconstruct what happened on 5 June", "Six weeks after the killing, this investigation
@@ -3935,6 +3934,8 @@ def _one_event_per_day(drafts: list[_Draft], published: date | None) -> list[_Dr
         if m.event_type not in _DAILY_TYPES or m.event_date is None or not m.evidence:
             continue
         text = m.evidence[0].text
+        if " and " not in text and "&" not in text:
+            continue  # (no two days joined: the dates are not read again)
         told = sorted(
             (x for x in find_dates(text, published) if x.value is not None and x.precision == 1 and x.kind in (
                 "weekday", "day", "date") and not _report_date(x, text)),

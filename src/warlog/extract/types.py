@@ -1002,7 +1002,7 @@ _CROWD_WEAPONS = re.compile(
     r"\bwith\s+(?:stones|rocks|bricks|sticks|clubs|bottles|iron\s+bars|batons)\b|\bstone-?throw\w*|\bthrew\s+stones\b",
     re.I,
 )
-_PARTICIPANTS = re.compile(r"\bparticipants\b|\bmarchers\b", re.I)
+_PARTICIPANTS = re.compile(r"\bparticipants\b", re.I)  # (marchers are a DEMO_WORD)
 _FIREARMS = re.compile(
     r"\b(?:gun\w*|shot|shots|shooting|fired|firing|fire\s+on|rifles?|grenades?|bullets?|machine-?guns?|RPGs?|mortars?"
     r"|explosives?|bombs?|armed)\b",

@@ -30,6 +30,7 @@ def _by_acled_name() -> dict[str, tuple[tuple[str, str], ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-def gazetteer_admin1_of(name: str) -> tuple[tuple[str, str], ...]:
-    """The (ISO, gazetteer admin1) pairs ACLED spells ``name`` ("Ninewa" -> (("IQ", "Ninawa"),))."""
-    return _by_acled_name().get(exact_key(name), ())
+def gazetteer_admin1_of(key: str) -> tuple[tuple[str, str], ...]:
+    """The (ISO, gazetteer admin1) pairs ACLED spells the name of ``key`` (its ``exact_key``: "ninewa" ->
+    (("IQ", "Ninawa"),))."""
+    return _by_acled_name().get(key, ())

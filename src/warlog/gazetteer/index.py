@@ -236,7 +236,7 @@ class Gazetteer:
             out.append((e, 1.0 if exact else 0.85))
         aliased = {
             e.pk: e
-            for iso, admin1 in gazetteer_admin1_of(name)  # ACLED's spelling of a region ("Ninewa" for Ninawa)
+            for iso, admin1 in gazetteer_admin1_of(ex)  # ACLED's spelling of a region ("Ninewa" for Ninawa)
             for e in self.by_key(name_key(admin1))
             if e.feature == "admin1" and e.iso == iso
         }
