@@ -1282,6 +1282,11 @@ _SAME_PLACE = re.compile(
     re.I,
 )
 _PRONOUN_OPENS = re.compile(r"(?:[A-Z][\w ]{0,20},\s+)?(?:They|Their|He|His|She|Her|It|Its|Them)\b")
+# a sentence that goes on about people or things the one before introduced: a pronoun, or a definite noun phrase
+# ("The demonstrators chanted slogans", "The gunmen then fled"): it tells the same scene
+_ANAPHOR_OPENS = re.compile(
+    r"(?:[A-Z][\w ]{0,20},\s+)?(?:They|Their|He|His|She|Her|It|Its|Them|(?:The|These|Those)\s+(?!same\b)[a-z][\w-]*s\b)"
+)
 # the trigger in the clause after "a day after": the incident, dated back from the day the main clause tells
 _DAYS_AFTER_BEFORE = re.compile(r"\b(a|one|two|three|four|five|six|seven)\s+days?\s+after\s+(?:[\w'-]+\s+){0,8}$", re.I)
 # A day told by the one before: "on the same night", "later that day", "the following morning".
@@ -3573,7 +3578,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             goes_on is None
             and not in_sentence
             and index > 0
-            and _PRONOUN_OPENS.match(sent.text.lstrip())
+            and _ANAPHOR_OPENS.match(sent.text.lstrip())
             and "\n" not in text[sentences[index - 1].end : sent.start]
             and (told := _precise_places(sentences[index - 1], toponyms, resolved, filed))
         ):

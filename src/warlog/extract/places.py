@@ -1630,7 +1630,26 @@ def _event_distance(sentence: str, s0: int, trigger: int | None, t: Toponym, p: 
         d += 250  # "In Bago, north of Yangon, ...": the town located by the other is the place, not the reference
     if _FACILITY_AFTER.match(sentence, t.end - s0):
         d += 300  # "the Al-Bayan hospital": a facility's name; the place it stands in, when named, is the place
+    if road_end(sentence, t.start - s0, t.end - s0):
+        d += 250  # "a sit-in on the Quetta-Karachi highway" in Mastung: a road named after the towns at its ends
     return d
+
+
+_ROAD_NOUN = r"\s+(?:highway|road|motorway|expressway|railway|railroad|corridor|pipeline|route|axis)\b"
+_ROAD_AFTER_FIRST_END = re.compile(r"[-\u2013][A-Z][\w'\u2019]+(?:[ -][A-Z][\w'\u2019]+)?" + _ROAD_NOUN, re.I)
+_ROAD_AFTER_SECOND_END = re.compile(_ROAD_NOUN, re.I)
+_FIRST_END_BEFORE = re.compile(r"[A-Z][\w'\u2019]+[-\u2013]$")
+
+
+def road_end(text: str, start: int, end: int) -> bool:
+    """The name at text[start:end] is one end of a road or line named after the places it joins ("the
+    Quetta-Karachi highway", "the Damascus-Aleppo M5 road" is not): the event on it happened between them, at neither
+    town."""
+    if _ROAD_AFTER_FIRST_END.match(text, end):
+        return True
+    return _FIRST_END_BEFORE.search(text, max(0, start - 30), start) is not None and (
+        _ROAD_AFTER_SECOND_END.match(text, end) is not None
+    )
 
 
 # Where people or things go or come from, and where the shooters sit ("terrorists positioned in Eastern Ghouta fired
