@@ -412,13 +412,25 @@ _MARK_BEFORE = re.compile(
 )  # ("residents of Hodeidah said", "the outskirts of Goma": where people live and parts of a place mark a place)
 
 
+# "X, about 60 km north of Y", "X, 12 miles from Y": a name placed by its distance from another is a place
+_DISTANCE_AFTER = re.compile(
+    r"^,?\s+(?:(?:about|some|around|roughly|nearly|approximately|just|over|under|less\s+than|more\s+than)\s+)?"
+    r"\d[\d,.]*\s*(?:-\s*)?(?:km|kilomet(?:re|er)s?|miles?)\s+(?:\([^)]{0,20}\)\s+)?"
+    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?(?:of|from)\s+(?:the\s+)?(?:\w+\s+){0,2}?[A-Z]",
+    re.I,
+)
+
+
 def marked_as_place(text: str, top) -> bool:  # noqa: ANN001
     """True when a place noun next to the name says it is a place ("the al-Shaar neighbourhood", "the village of
-    X", "X camp", "X province"): explicit evidence the model does not overrule."""
+    X", "X camp", "X province"), or its distance from another place does ("near Jamaame, about 60 km north of
+    Kismayo"): explicit evidence the model does not overrule."""
     if getattr(top, "city_hint", None):
         return True
     return bool(
-        _MARK_AFTER.match(text[top.end : top.end + 30]) or _MARK_BEFORE.search(text[max(0, top.start - 40) : top.start])
+        _MARK_AFTER.match(text[top.end : top.end + 30])
+        or _MARK_BEFORE.search(text[max(0, top.start - 40) : top.start])
+        or _DISTANCE_AFTER.match(text[top.end : top.end + 70])
     )
 
 
