@@ -3982,6 +3982,12 @@ def _dateline_country(span: tuple[int, int] | None, toponyms: list[Toponym]) -> 
 # "the Faladie district", "the Senou neighbourhood": a part of a city, named as such
 _PART_OF_A_CITY_AFTER = re.compile(r"\s+(?:district|neighbou?rhood|quarter|suburb|commune)\b", re.I)
 _CITY_PART_KM = 10.0  # a village this far from the dateline's city is not the city's district of that name
+# "X is one of the poorest neighbourhoods of the capital", "X, a district of Bamako": the name is a part of a city
+_CALLED_A_PART = re.compile(
+    r",?\s+(?:(?:is|was|remains)\s+)?(?:an?|one\s+of\s+the)\s+(?:[\w-]+\s+){0,4}?"
+    r"(?:neighbou?rhoods?|districts?|quarters?|suburbs?|slums?|townships?|boroughs?|communes?)\s+(?:of|in)\s+"
+    r"(?:the\s+)?([A-Z][\w'-]+(?:[ -][A-Z][\w'-]+)*|capital|city)",
+)
 
 
 def _parts_of_the_filed_city(
@@ -3994,14 +4000,28 @@ def _parts_of_the_filed_city(
     if not cities:
         return resolved
     city = cities[0]
+    # names the report calls a part of the city anywhere ("La Saline is one of the oldest neighbourhoods of the
+    # capital", "Kibera, a slum of Nairobi"): a part of the city each time they are said
+    called = {
+        name
+        for name in {t.surface for t in toponyms}
+        for at in re.finditer(re.escape(name), text)
+        if (m := _CALLED_A_PART.match(text, at.end())) is not None
+        and (m.group(1).lower() in ("capital", "city") or m.group(1).lower() == city.location.lower())
+    }  # (said anywhere, a sentence's subject too: "La Saline is ...", which the recogniser need not keep)
     out = list(resolved)
     for i, (t, p) in enumerate(zip(toponyms, resolved, strict=True)):
         if (
             p is not None
             and p.feature in ("village", "town")
             and p.iso == city.iso
-            and _PART_OF_A_CITY_AFTER.match(text, t.end)
-            and re.search(r"\bthe\s+$", text[max(0, t.start - 5) : t.start])
+            and (
+                t.surface in called
+                or (
+                    _PART_OF_A_CITY_AFTER.match(text, t.end)
+                    and re.search(r"\bthe\s+$", text[max(0, t.start - 5) : t.start])
+                )
+            )
             and haversine_km(p.latitude, p.longitude, city.latitude, city.longitude) > _CITY_PART_KM
         ):
             out[i] = replace(city, surface=t.surface)
