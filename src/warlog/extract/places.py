@@ -136,6 +136,12 @@ _UNKNOWN_DISTRICT = re.compile(
 )
 
 _NAME = r"((?:(?:al|el|ash|as|ad|ar|az)-)?[A-Z][\w'’]*(?:[\s-]+(?:(?:al|el|ash|as|ad|ar|az)-)?[A-Z][\w'’]*){0,3})"
+# "Nairobi's Mathare slum", "Port-au-Prince's Cite Soleil district": a part of the city named before it
+_CITYS_NAMED_PART = re.compile(
+    r"\b([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)['’]s\s+"
+    + _NAME
+    + r"\s+(?:slum|district|neighbou?rhood|quarter|suburb|township|estate|informal\s+settlement)\b"
+)
 _PLACE_NOUN_AFTER = re.compile(_NAME + r"\s+(?:neighbou?rhood|quarter|camp|village|town)\b")
 _PLACE_NOUN_BEFORE = re.compile(
     r"\b(?:village|town|city|neighbou?rhood|district|suburb|area|island) of (?:the )?" + _NAME
@@ -321,14 +327,15 @@ def find_toponyms(
     found = [
         t
         for t in found
-        if not any(s < t.end and t.start < e for s, e in blocked)
+        if (t.city_hint or not any(s < t.end and t.start < e for s, e in blocked))
         and t.surface not in adjectives
         and not _STREET_BEFORE.search(text, max(0, t.start - 24), t.start)
         and not _STREET_AFTER.match(text, t.end)
         and not _ACRONYM_BEFORE.search(text, max(0, t.start - 12), t.start)
         and not (t.surface in identity_group_names() and not _LOCATIVE_WORD.search(text, max(0, t.start - 20), t.start))
         and not names_an_actor(t.surface)
-    ]  # names the parse says are not places, nationality adjectives ("Libyan"), squares and streets named after
+    ]  # names the parse says are not places (unless the text calls them a part of a city: "Nairobi's Mathare slum",
+    # which NER calls an ORG), nationality adjectives ("Libyan"), squares and streets named after
     # places ("Plaza Dos de Mayo", "Tahrir Square", "Baghdad Street": inside the city the sentence names), and an
     # organisation's branch named by its acronym ("the regional health directorate (DIRESA Puno)", "UNICEF Somalia"),
     # and an ethnic or communal group's name outside a locative phrase ("30 armed ethnic Fulani entered the village"),
@@ -621,10 +628,12 @@ def _unknown_districts(gaz: Gazetteer, text: str, found: list[Toponym]) -> list[
         list(_UNKNOWN_DISTRICT.finditer(text))
         + list(_PLACE_NOUN_AFTER.finditer(text))
         + list(_PLACE_NOUN_BEFORE.finditer(text))
+        + list(_CITYS_NAMED_PART.finditer(text))
     ):
-        start, end = m.span(1)
-        city = m.group(2) if m.re is _UNKNOWN_DISTRICT else None
-        name = m.group(1)
+        owner = m.re is _CITYS_NAMED_PART  # (the city first, then the part)
+        start, end = m.span(2 if owner else 1)
+        city = m.group(1) if owner else m.group(2) if m.re is _UNKNOWN_DISTRICT else None
+        name = m.group(2 if owner else 1)
         if exact_key(name) in STOP_KEYS or any(w.lower() in ACTOR_WORDS for w in name.split()):
             continue
         clash = [t for t in found + out if t.start < end and start < t.end]
@@ -1158,6 +1167,7 @@ def resolve_toponyms(
             sense.setdefault(name_key(t.surface), p)
     picks = [p or sense.get(name_key(t.surface)) for t, p in zip(toponyms, picks, strict=True)]
     out: list[Place | None] = []
+    parts: dict[str, Place] = {}
     for t, entry in zip(toponyms, picks, strict=True):
         try:
             cue = _cue(text, t)
@@ -1165,12 +1175,15 @@ def resolve_toponyms(
             place = place_from_entry(entry, cue, t.surface, gazetteer, area_point=area_points) if entry else None
             if place is None and t.city_hint:
                 place = _city_part(t, country, gazetteer)
+                if place is not None:
+                    parts.setdefault(name_key(t.surface), place)
             if place is None and country is not None:
                 place = _named_after_its_city(t, country, gazetteer)
         except Exception:  # noqa: BLE001 - one bad toponym must not blank the others
             place = None
         out.append(place)
-    return out
+    # one sense for a city's part the gazetteer lacks ("Nairobi's Mathare slum" ... "In Mathare, residents said")
+    return [p or parts.get(name_key(t.surface)) for t, p in zip(toponyms, out, strict=True)]
 
 
 _TWIN = re.compile(r"^([A-Z][\w'\u2019]{2,})-([A-Z][\w'\u2019]{2,})$")
