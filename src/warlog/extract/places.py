@@ -1833,7 +1833,8 @@ def speaking_governments(text: str, toponyms: list[Toponym], resolved: list[Plac
 _STATED_DISTANCE = re.compile(
     r",?\s+(?:(?:about|some|around|roughly|approximately|nearly|almost|just|only|less\s+than|more\s+than)\s+)?"
     r"(?P<n>\d+(?:[.,]\d+)?|[a-z]+)(?:\s*|-)(?P<unit>km|kilomet(?:re|er)s?|miles?)\s+(?:\([^)]{0,20}\)\s+)?"
-    r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?(?:of|from)\s+(?:the\s+)?(?:(?:town|city)\s+of\s+)?$",
+    r"(?:(?P<dir>(?:north|south|east|west)(?:-?(?:east|west))?)(?:ern)?\s+)?(?:of|from)\s+(?:the\s+)?"
+    r"(?:(?:town|city)\s+of\s+)?$",
     re.I,
 )
 _DISTANCE_SLACK_KM = 20.0  # a stated distance is approximate: twice it, or it and this much, still fits
@@ -1846,7 +1847,7 @@ def stated_distance(text: str, toponyms: list[Toponym], resolved: list[Place | N
     out = list(resolved)
     for i in range(len(toponyms) - 1):
         p, q = resolved[i], resolved[i + 1]
-        if p is None or q is None or p.feature in ("country", "admin1"):
+        if q is None or (p is not None and p.feature in ("country", "admin1")) or q.feature in ("country", "admin1"):
             continue
         gap = text[toponyms[i].end : toponyms[i + 1].start]
         m = _STATED_DISTANCE.fullmatch(gap)
@@ -1857,9 +1858,35 @@ def stated_distance(text: str, toponyms: list[Toponym], resolved: list[Place | N
         if n is None:
             continue
         km = float(n) * (1.609 if m.group("unit").lower().startswith("mile") else 1.0)
-        if haversine_km(p.latitude, p.longitude, q.latitude, q.longitude) > max(2 * km, km + _DISTANCE_SLACK_KM):
+        if p is None:
+            # a place the gazetteer lacks, located by the report ("Inates, about 40 km north of Ayorou"): the point
+            # that far in that direction from the reference (the reference itself when no direction is given),
+            # named as written, geo_precision 2
+            out[i] = _offset_place(q, km, m.group("dir"), toponyms[i].surface)
+        elif haversine_km(p.latitude, p.longitude, q.latitude, q.longitude) > max(2 * km, km + _DISTANCE_SLACK_KM):
             out[i] = replace(q, geo_precision=max(2, q.geo_precision))  # near the reference
     return out
+
+
+_BEARINGS = {"north": 0.0, "northeast": 45.0, "east": 90.0, "southeast": 135.0, "south": 180.0, "southwest": 225.0,
+             "west": 270.0, "northwest": 315.0}  # fmt: skip
+_MAX_OFFSET_KM = 150.0  # farther than this, a stated distance locates nothing a coder would code by it
+
+
+def _offset_place(ref: Place, km: float, direction: str | None, surface: str) -> Place:
+    """A place ``km`` from ``ref`` towards ``direction`` (on the sphere), labelled with the name as written."""
+    bearing = _BEARINGS.get((direction or "").lower().replace("-", ""))
+    lat, lon = ref.latitude, ref.longitude
+    if bearing is not None and 0 < km <= _MAX_OFFSET_KM:
+        r, b = km / 6371.0, math.radians(bearing)
+        la1, lo1 = math.radians(lat), math.radians(lon)
+        la2 = math.asin(math.sin(la1) * math.cos(r) + math.cos(la1) * math.sin(r) * math.cos(b))
+        lo2 = lo1 + math.atan2(math.sin(b) * math.sin(r) * math.cos(la1), math.cos(r) - math.sin(la1) * math.sin(la2))
+        lat, lon = round(math.degrees(la2), 5), round(math.degrees(lo2), 5)
+    return replace(
+        ref, location=surface, latitude=lat, longitude=lon, geo_precision=max(2, ref.geo_precision),
+        gazetteer_id=None, feature="village", surface=surface,
+    )  # fmt: skip
 
 
 # a street's name ("Calle Morelos", "Rue de Rivoli", "Sheridan Road"): a place inside a town, never the town or a
