@@ -1831,7 +1831,7 @@ def speaking_governments(text: str, toponyms: list[Toponym], resolved: list[Plac
 
 # "Sweetwaters, about 10 km west of Pietermaritzburg", "Kindjandi, 30 kilometres east of Diffa town"
 _STATED_DISTANCE = re.compile(
-    r",?\s+(?:(?:about|some|around|roughly|approximately|nearly|almost|just|only|less\s+than|more\s+than)\s+)?"
+    r",?\s+(?:an?\s+(?:[\w-]+\s+){1,6}?)?(?:(?:about|some|around|roughly|approximately|nearly|almost|just|only|less\s+than|more\s+than)\s+)?"
     r"(?P<n>\d+(?:[.,]\d+)?|[a-z]+)(?:\s*|-)(?P<unit>km|kilomet(?:re|er)s?|miles?)\s+(?:\([^)]{0,20}\)\s+)?"
     r"(?:(?P<dir>(?:north|south|east|west)(?:-?(?:east|west))?)(?:ern)?\s+)?(?:of|from)\s+(?:the\s+)?"
     r"(?:(?:town|city)\s+of\s+)?$",

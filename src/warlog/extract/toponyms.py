@@ -414,7 +414,7 @@ _MARK_BEFORE = re.compile(
 
 # "X, about 60 km north of Y", "X, 12 miles from Y": a name placed by its distance from another is a place
 _DISTANCE_AFTER = re.compile(
-    r"^,?\s+(?:(?:about|some|around|roughly|nearly|approximately|just|over|under|less\s+than|more\s+than)\s+)?"
+    r"^,?\s+(?:an?\s+(?:[\w-]+\s+){1,6}?)?(?:(?:about|some|around|roughly|nearly|approximately|just|over|under|less\s+than|more\s+than)\s+)?"
     r"\d[\d,.]*\s*(?:-\s*)?(?:km|kilomet(?:re|er)s?|miles?)\s+(?:\([^)]{0,20}\)\s+)?"
     r"(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+)?(?:of|from)\s+(?:the\s+)?(?:\w+\s+){0,2}?[A-Z]",
     re.I,
@@ -430,7 +430,7 @@ def marked_as_place(text: str, top) -> bool:  # noqa: ANN001
     return bool(
         _MARK_AFTER.match(text[top.end : top.end + 30])
         or _MARK_BEFORE.search(text[max(0, top.start - 40) : top.start])
-        or _DISTANCE_AFTER.match(text[top.end : top.end + 70])
+        or _DISTANCE_AFTER.match(text[top.end : top.end + 110])
     )
 
 

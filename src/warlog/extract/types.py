@@ -741,6 +741,14 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|several|many|t
 _BY_CARERS = re.compile(
     r"\s*(?:by\s+)?(?:an?\s+|the\s+)?(?:ambulances?|medics|paramedics|rescuers|doctors|nurses)\b", re.I
 )
+# what a taking verb carries off when it is a thing, not a person ("carried off weapons and ammunition"): looting or
+# the spoils of a battle, never an abduction
+_THINGS_CARRIED = re.compile(
+    r"\s+(?:(?:their|its|the|some|all|large\s+quantities\s+of|quantities\s+of|a\s+(?:large\s+)?(?:quantity|number|"
+    r"stock|cache)\s+of)\s+)?(?:[\w-]+\s+)?(?:weapons|arms|ammunition|munitions|rifles|guns|equipment|supplies|"
+    r"vehicles|trucks|cars|motorcycles|fuel|food|goods|money|cash|livestock|cattle|documents|computers|phones)\b",
+    re.I,
+)
 _TAKEN_AWAY = re.compile(r"(?:took|taken|led|dragged|bundled)\b", re.I)
 _RESCUED_BEFORE = re.compile(
     r"\b(?:rescued|rescuing|freed|freeing|released|releasing|liberated|liberating|reunited|recovered)\s+"
@@ -886,6 +894,8 @@ def _find(sentence: str, actors: Sequence[str]) -> list[tuple[EventTypeMatch, st
             continue  # "rescued 12 kidnapped victims": the victims of an earlier abduction freed, not an abduction
         if sub == ABDUCT and _BY_CARERS.match(sentence, m.end()):
             continue  # "two people taken away by ambulance": carried to care, not abducted
+        if sub == ABDUCT and _THINGS_CARRIED.match(sentence, m.end()):
+            continue  # "carried off weapons and ammunition": things taken, no person abducted
         if sub == ARREST and _ARREST_ASKED.search(sentence, max(0, m.start() - 50), m.start()):
             continue  # "ordered the arrest of the unit's commander", "issued a warrant for": an order, no arrest yet
         if _HABIT_VERB.fullmatch(m.group(0)) and _WHO_HABITUALLY.search(sentence, max(0, m.start() - 30), m.start()):
