@@ -421,16 +421,26 @@ _DISTANCE_AFTER = re.compile(
 )
 
 
+# "Nikopol (Dnipropetrovsk oblast)", "Kabkabiya (North Darfur state)": a name followed by the unit it lies in
+_UNIT_IN_BRACKETS_AFTER = re.compile(
+    r"^\s*\((?:[A-Z][\w'\u2019-]*\s+){1,3}(?:oblast|province|region|state|governorate|district|county|department"
+    r"|prefecture|territory|zone|division)\b[^)]{0,20}\)",
+    re.I,
+)
+
+
 def marked_as_place(text: str, top) -> bool:  # noqa: ANN001
     """True when a place noun next to the name says it is a place ("the al-Shaar neighbourhood", "the village of
-    X", "X camp", "X province"), or its distance from another place does ("near Jamaame, about 60 km north of
-    Kismayo"): explicit evidence the model does not overrule."""
+    X", "X camp", "X province"), its distance from another place ("near Jamaame, about 60 km north of Kismayo")
+    or the unit it lies in, in brackets ("Nikopol (Dnipropetrovsk oblast)"): explicit evidence the model does not
+    overrule."""
     if getattr(top, "city_hint", None):
         return True
     return bool(
         _MARK_AFTER.match(text[top.end : top.end + 30])
         or _MARK_BEFORE.search(text[max(0, top.start - 40) : top.start])
         or _DISTANCE_AFTER.match(text[top.end : top.end + 110])
+        or _UNIT_IN_BRACKETS_AFTER.match(text[top.end : top.end + 60])
     )
 
 
