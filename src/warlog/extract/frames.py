@@ -1278,7 +1278,9 @@ _CROWD_CONTROL = re.compile(
 )
 _SAME_PLACE = re.compile(
     r"\b(?:the\s+same|that)\s+(?:district|area|town|village|city|neighbou?rhood|locality|municipality|county|region"
-    r"|commune|township|zone|camp|spot|place)\b",
+    r"|commune|township|zone|camp|spot|place)\b"
+    # "in the city's District 1", "in the town" (not "the town of X"): the settlement named last
+    r"|\bthe\s+(?:city|town|village)['\u2019]s\b|\b(?:in|inside|across|around)\s+the\s+(?:city|town|village)\b(?!\s+of\b)",
     re.I,
 )
 _PRONOUN_OPENS = re.compile(r"(?:[A-Z][\w ]{0,20},\s+)?(?:They|Their|He|His|She|Her|It|Its|Them)\b")

@@ -512,6 +512,16 @@ def _small_village(c: GazEntry) -> bool:
     return c.feature == "village" and not c.population
 
 
+def _town_not_group(gaz: Gazetteer, surface: str, region: frozenset[str]) -> bool:
+    """A run with an organisation's word that is exactly a town of the report's countries ("Lashkar Gah", capital of
+    Helmand: "lashkar" as in Lashkar-e-Taiba) and no actor's name: the town."""
+    if " " not in surface or names_an_actor(surface):
+        return False
+    return any(
+        q >= 1.0 and e.iso in region and e.feature in ("city", "town") for e, q in _lookup(gaz, surface)
+    )
+
+
 def _longest_match(
     gaz: Gazetteer,
     text: str,
@@ -539,7 +549,7 @@ def _longest_match(
         ek = exact_key(surface)
         if not ek or ek in STOP_KEYS or surface.lower() in STOP_KEYS:
             continue
-        if any(a <= start and end <= b for a, b in actor_spans):
+        if any(a <= start and end <= b for a, b in actor_spans) and not _town_not_group(gaz, surface, region):
             continue
         if (
             j > i
