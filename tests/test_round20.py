@@ -144,3 +144,14 @@ def test_a_village_described_before_its_distance_is_still_placed_by_it(nlp) -> N
     assert events and events[0].place is not None, _seen(events)
     # Baga Sola lies near 13.53 N, 14.31 E: the post about 40 km north of it
     assert 25 < _km(events[0].place, 13.53, 14.31) < 55 and events[0].place.latitude > 13.7, _seen(events)
+
+
+def test_rape_told_with_killings_is_the_attack_not_sexual_violence(nlp) -> None:
+    text = (
+        "Investigators report on village massacre\n"
+        "BAMAKO, 10 May 2022 - (wire)\n\n"
+        "Soldiers killed at least 40 villagers in Dioura on Tuesday and raped 12 women, survivors said.\n"
+    )
+    events = _events(nlp, text, date(2022, 5, 10))
+    deadly = [e for e in events if e.fatalities]
+    assert deadly and all(e.sub_event_type != "Sexual violence" for e in deadly), _seen(events)

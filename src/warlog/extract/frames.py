@@ -3167,6 +3167,10 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         if _RETRACTED.search(sent.text):
             continue  # "Correction: in our 19:50 entry, we wrote that the helicopter was shot down in Anori": withdrawn
         match, live = classify_with_cues(sent.text, context=before + " " + after)
+        if match is not None and match.sub_event_type == "Sexual violence" and cas.fatalities:
+            # ACLED: sexual violence told with killings is coded as the attack (the sexual violence noted), not as
+            # a sexual-violence event carrying the dead ("500 people were killed ... and 58 women were raped")
+            match = replace(match, event_type="Violence against civilians", sub_event_type="Attack")
         if match is not None and (_WHO_THE_DEAD_WERE.search(sent.text) or _SUPERLATIVE_RECAP.match(sent.text)):
             match = None  # "those killed included protesters and bystanders killed by the security forces": who the
             # dead of a toll already told were, no happening of its own
