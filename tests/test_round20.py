@@ -155,3 +155,18 @@ def test_rape_told_with_killings_is_the_attack_not_sexual_violence(nlp) -> None:
     events = _events(nlp, text, date(2022, 5, 10))
     deadly = [e for e in events if e.fatalities]
     assert deadly and all(e.sub_event_type != "Sexual violence" for e in deadly), _seen(events)
+
+
+def test_a_placeless_sentence_that_names_the_post_again_is_where_the_post_was_placed(nlp) -> None:
+    text = (
+        "Toll from attack on army post rises\n"
+        "NIAMEY, 12 December 2019 - (daily)\n\n"
+        "The government raised on Thursday the toll from Tuesday's attack on the army post at Tillaberi to 71 soldiers.\n\n"
+        "In Niamey, the president chaired an emergency meeting on Wednesday, and flags in Niamey flew at half-mast. "
+        "Officials in Niamey said the toll could rise further. "
+        "Hundreds of heavily armed fighters on motorbikes attacked the post before dawn on Tuesday and fought the "
+        "soldiers for three hours, a security source said.\n"
+    )
+    events = [e for e in _events(nlp, text, date(2019, 12, 12)) if e.event_type == "Battles"]
+    # Tillaberi lies near 14.21 N, 1.45 E; Niamey, the dateline and the officials' city, 100 km south-east
+    assert events and all(e.place is not None and _km(e.place, 14.21, 1.45) < 25 for e in events), _seen(events)

@@ -1283,6 +1283,54 @@ _SAME_PLACE = re.compile(
     r"|\bthe\s+(?:city|town|village)['\u2019]s\b|\b(?:in|inside|across|around)\s+the\s+(?:city|town|village)\b(?!\s+of\b)",
     re.I,
 )
+# Things an incident happens at or to, named again with "the" ("the detachment", "the market", "the convoy"): the
+# sentence that first placed them says where
+_SITE_NOUN = (
+    r"(?:base|camp|post|outpost|detachment|barracks|garrison|market|marketplace|mosque|church|school|hospital|clinic"
+    r"|convoy|procession|funeral|wedding|checkpoint|prison|jail|hotel|bridge|airport|compound|headquarters|rally"
+    r"|sit-in|gathering|ceremony|mine|refinery|depot|warehouse|factory|stadium|university|campus)"
+)
+_DEFINITE_SITE = re.compile(rf"\bthe\s+(?:[\w-]+\s+){{0,2}}?({_SITE_NOUN})s?\b", re.I)
+_ANTECEDENT_LOOKBACK = 12  # sentences back where the thing named again may have been placed
+_ANTECEDENT_WINDOW = 80  # characters between the thing and its place in that sentence
+
+
+def _antecedent_place(
+    sent: _Sentence, before: list[_Sentence], toponyms: list[Toponym], resolved: list[Place | None], filed: set[int]
+) -> Place | None:
+    """The place of the thing a placeless sentence names again with "the" (definite noun-phrase anaphora): the
+    nearest precise place within a few words of the same noun in the latest sentence before it that names both."""
+    nouns = {m.group(1).lower() for m in _DEFINITE_SITE.finditer(sent.text)}
+    if not nouns:
+        return None
+    for prev in reversed(before):
+        idx = [
+            i
+            for i, t in enumerate(toponyms)
+            if prev.start <= t.start < prev.end and i not in filed and resolved[i] is not None
+            and not _coarse(resolved[i])
+        ]  # fmt: skip
+        if not idx:
+            continue
+        told = event_places(prev.text, prev.start, [toponyms[i] for i in idx], [resolved[i] for i in idx])
+        here = {id(p) for _, p in told}
+        best: tuple[int, Place] | None = None
+        for m in re.finditer(rf"\b({_SITE_NOUN})s?\b", prev.text, re.I):
+            if m.group(1).lower() not in nouns:
+                continue
+            for i in idx:
+                p = resolved[i]
+                if p is None or id(p) not in here:
+                    continue
+                at = toponyms[i].start - prev.start
+                gap = min(abs(at - m.end()), abs(m.start() - (toponyms[i].end - prev.start)))
+                if gap <= _ANTECEDENT_WINDOW and (best is None or gap < best[0]):
+                    best = (gap, p)
+        if best is not None:
+            return best[1]
+    return None
+
+
 _PRONOUN_OPENS = re.compile(r"(?:[A-Z][\w ]{0,20},\s+)?(?:They|Their|He|His|She|Her|It|Its|Them)\b")
 # a sentence that goes on about people or things the one before introduced: a pronoun, or a definite noun phrase
 # ("The demonstrators chanted slogans", "The gunmen then fled"): it tells the same scene
@@ -3604,6 +3652,19 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         ):
             # "in a hilly area of the same district": the place the report told last
             place = told[0]
+        elif (
+            goes_on is None
+            and not in_sentence
+            and (
+                ante := _antecedent_place(
+                    sent, sentences[max(0, index - _ANTECEDENT_LOOKBACK) : index], toponyms, resolved, filed
+                )
+            )  # fmt: skip
+            is not None
+        ):
+            # "several hundred armed men attacked the detachment at dawn" after "the attack on the gendarmerie
+            # detachment at Inata": the place the report gave the thing the sentence names again
+            place = ante
         unresolved = [toponyms[i].surface for i in in_sentence if resolved[i] is None and i not in filed]
         if (
             _names_settlement(sent.text, unresolved)

@@ -517,9 +517,7 @@ def _town_not_group(gaz: Gazetteer, surface: str, region: frozenset[str]) -> boo
     Helmand: "lashkar" as in Lashkar-e-Taiba) and no actor's name: the town."""
     if " " not in surface or names_an_actor(surface):
         return False
-    return any(
-        q >= 1.0 and e.iso in region and e.feature in ("city", "town") for e, q in _lookup(gaz, surface)
-    )
+    return any(q >= 1.0 and e.iso in region and e.feature in ("city", "town") for e, q in _lookup(gaz, surface))
 
 
 def _longest_match(
