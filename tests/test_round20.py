@@ -161,7 +161,8 @@ def test_a_placeless_sentence_that_names_the_post_again_is_where_the_post_was_pl
     text = (
         "Toll from attack on army post rises\n"
         "NIAMEY, 12 December 2019 - (daily)\n\n"
-        "The government raised on Thursday the toll from Tuesday's attack on the army post at Tillaberi to 71 soldiers.\n\n"
+        "The government raised on Thursday the toll from Tuesday's attack on the army post at Tillaberi to 71 "
+        "soldiers.\n\n"
         "In Niamey, the president chaired an emergency meeting on Wednesday, and flags in Niamey flew at half-mast. "
         "Officials in Niamey said the toll could rise further. "
         "Hundreds of heavily armed fighters on motorbikes attacked the post before dawn on Tuesday and fought the "
