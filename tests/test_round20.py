@@ -171,3 +171,15 @@ def test_a_placeless_sentence_that_names_the_post_again_is_where_the_post_was_pl
     events = [e for e in _events(nlp, text, date(2019, 12, 12)) if e.event_type == "Battles"]
     # Tillaberi lies near 14.21 N, 1.45 E; Niamey, the dateline and the officials' city, 100 km south-east
     assert events and all(e.place is not None and _km(e.place, 14.21, 1.45) < 25 for e in events), _seen(events)
+
+
+def test_the_day_a_government_confirmed_the_toll_is_not_the_day_of_the_attack(nlp) -> None:
+    text = (
+        "Gunmen attack passenger bus\n"
+        "JOS, 16 March 2022 - (daily)\n\n"
+        "The Plateau State Government on Tuesday confirmed that nine passengers were killed and 14 others injured when "
+        "gunmen ambushed and set fire to a crowded commuter bus travelling between two villages near Bokkos on Sunday "
+        "night.\n"
+    )
+    events = [e for e in _events(nlp, text, date(2022, 3, 16)) if e.fatalities == 9]
+    assert events and str(events[0].event_date) == "2022-03-13", _seen(events)

@@ -1128,10 +1128,20 @@ _NAMES_AN_EVENT_TOLD = re.compile(
 )
 
 
+# "The state government on Tuesday confirmed that eight people were killed": the day of the telling, said before
+# its verb
+_TELLING_AFTER = re.compile(
+    r"\s*,?\s*(?:said|says|confirmed|announced|reported|stated|disclosed|revealed|told\s+[\w.\- ]{1,40}?)\s+(?:that\b)?",
+    re.I,
+)
+
+
 def _report_date(d: DateMention, sentence: str) -> bool:
     """The date stamps the page or the telling rather than the happening."""
     before = sentence[max(0, d.start - 60) : d.start]
     if _STAMP_BEFORE.search(before) is not None or _TELLING_BEFORE.search(before) is not None:
+        return True
+    if d.kind == "weekday" and _TELLING_AFTER.match(sentence, d.end) is not None:
         return True
     if _TOLL_ROSE_BEFORE.search(before) is not None:
         return True
