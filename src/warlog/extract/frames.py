@@ -1131,7 +1131,8 @@ _NAMES_AN_EVENT_TOLD = re.compile(
 # "The state government on Tuesday confirmed that eight people were killed": the day of the telling, said before
 # its verb
 _TELLING_AFTER = re.compile(
-    r"\s*,?\s*(?:said|says|confirmed|announced|reported|stated|disclosed|revealed|told\s+[\w.\- ]{1,40}?)\s+(?:that\b)?",
+    r"\s*,?\s*(?:said|says|confirmed|announced|reported|stated|disclosed|revealed|told\s+[\w.\- ]{1,40}?)"
+    r"\s+(?:that\b)?",
     re.I,
 )
 
