@@ -183,3 +183,13 @@ def test_the_day_a_government_confirmed_the_toll_is_not_the_day_of_the_attack(nl
     )
     events = [e for e in _events(nlp, text, date(2022, 3, 16)) if e.fatalities == 9]
     assert events and str(events[0].event_date) == "2022-03-13", _seen(events)
+
+
+def test_a_base_overrun_by_attackers_who_then_withdrew_is_an_armed_clash(nlp) -> None:
+    from pathlib import Path
+
+    text = (Path(__file__).parent / "fixtures/reports_round20/bohoma_base_attack_wire.txt").read_text()
+    battles = [e for e in _events(nlp, text, date(2020, 3, 25)) if e.event_type == "Battles"]
+    assert battles and all(e.sub_event_type == "Armed clash" for e in battles), _seen(battles)
+    # the place the report gives (about 60 km north-west of Baga Sola), not Baga Sola itself
+    assert all(e.place is not None and e.place.location == "Bohoma" for e in battles), _seen(battles)

@@ -2133,6 +2133,25 @@ def _caught_at_the_scene(drafts: list[_Draft]) -> list[_Draft]:
     return out
 
 
+# the attackers went away after the assault ("carried off weapons before withdrawing towards the islands")
+_ATTACKERS_LEFT = re.compile(
+    r"\b(?:before|then|later|and|after)\s+(?:withdrawing|retreating|pulling\s+(?:back|out)|withdrew|retreated"
+    r"|pulled\s+(?:back|out)|fleeing|fled)\b",
+    re.I,
+)
+
+
+def _overran_and_left(drafts: list[_Draft]) -> None:
+    """ACLED's non-state actor overtakes territory means the group acquires control of the place: a base overrun
+    by attackers who then withdrew ("overran an army base ... before withdrawing") is a battle, an armed clash."""
+    for d in drafts:
+        m = d.mention
+        if m.sub_event_type != _OVERTAKES or m.actor1 is None or m.actor1.startswith(("Military Forces", "Police")):
+            continue
+        if any(_ATTACKERS_LEFT.search(e.text) for e in m.evidence):
+            m.sub_event_type = "Armed clash"
+
+
 _AT_THE_SCENE = re.compile(r"\b(?:at|on)\s+the\s+(?:scene|spot)\b|\bred-handed\b", re.I)
 
 
@@ -3933,6 +3952,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     drafts = _arrests_at_the_protest(drafts)
     drafts = _force_against_violent_demonstrators(drafts)
     drafts = _caught_at_the_scene(drafts)
+    _overran_and_left(drafts)
     drafts = _tolls_beyond_one_incident(drafts, claims, report)
     # A lead's total broken down by place further on: the parts are the events, the total keeps the remainder.
     # a total whose sentence named no place finer than a province keeps the report's place, borrowed: a precise town
