@@ -193,3 +193,18 @@ def test_a_base_overrun_by_attackers_who_then_withdrew_is_an_armed_clash(nlp) ->
     assert battles and all(e.sub_event_type == "Armed clash" for e in battles), _seen(battles)
     # the place the report gives (about 60 km north-west of Baga Sola), not Baga Sola itself
     assert all(e.place is not None and e.place.location == "Bohoma" for e in battles), _seen(battles)
+
+
+def test_a_raid_told_as_the_town_on_a_coast_and_a_village_by_its_apposition(nlp) -> None:
+    from pathlib import Path
+
+    text = (Path(__file__).parent / "fixtures/reports_round20/mpeketoni_raid_daily.txt").read_text()
+    events = _events(nlp, text, date(2014, 6, 17))
+    by_toll = {e.fatalities: e for e in events}
+    # the raid is at Mpeketoni (the town "on the Lamu coast"), not at Lamu town 25 km away
+    assert 48 in by_toll and by_toll[48].place.location == "Mpeketoni", _seen(events)
+    # "Poromoko, a village about 15 km west of Mpeketoni": named as written, placed west of Mpeketoni
+    assert 9 in by_toll and by_toll[9].place.location == "Poromoko", _seen(events)
+    assert by_toll[9].place.longitude < by_toll[48].place.longitude, _seen(events)
+    # the weapons the raiders took from the police station are part of the raid, no "disrupted weapons use"
+    assert all(e.sub_event_type != "Disrupted weapons use" for e in events), _seen(events)

@@ -2152,6 +2152,37 @@ def _overran_and_left(drafts: list[_Draft]) -> None:
             m.sub_event_type = "Armed clash"
 
 
+def _weapons_taken_by_the_attackers(drafts: list[_Draft]) -> list[_Draft]:
+    """ACLED's disrupted weapons use is weapons or explosives seized, defused or intercepted by the other side; weapons
+    an armed group carries off in its own raid ("set the police station on fire before seizing weapons from its
+    armoury") are part of that raid, or looting where the report tells no raid of the group that day and place."""
+    out: list[_Draft] = []
+    for d in drafts:
+        m = d.mention
+        if m.sub_event_type != "Disrupted weapons use" or m.inter1 not in (2, 3, 4) or not m.actor1:
+            out.append(d)
+            continue
+        host = next(
+            (
+                e
+                for e in out + drafts
+                if e is not d
+                and e.mention.actor1 == m.actor1
+                and e.mention.event_date == m.event_date
+                and _place_key(e.mention.place) == _place_key(m.place)
+                and e.mention.event_type in ("Violence against civilians", "Battles", "Explosions/Remote violence")
+            ),
+            None,
+        )
+        if host is not None:
+            host.mention.evidence.extend(x for x in m.evidence if x not in host.mention.evidence)
+            continue
+        m.event_type, m.sub_event_type = "Strategic developments", "Looting/property destruction"
+        m.disorder_type = "Strategic developments"
+        out.append(d)
+    return out
+
+
 _AT_THE_SCENE = re.compile(r"\b(?:at|on)\s+the\s+(?:scene|spot)\b|\bred-handed\b", re.I)
 
 
@@ -3953,6 +3984,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     drafts = _force_against_violent_demonstrators(drafts)
     drafts = _caught_at_the_scene(drafts)
     _overran_and_left(drafts)
+    drafts = _weapons_taken_by_the_attackers(drafts)
     drafts = _tolls_beyond_one_incident(drafts, claims, report)
     # A lead's total broken down by place further on: the parts are the events, the total keeps the remainder.
     # a total whose sentence named no place finer than a province keeps the report's place, borrowed: a precise town

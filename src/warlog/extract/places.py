@@ -146,6 +146,11 @@ _PLACE_NOUN_AFTER = re.compile(_NAME + r"\s+(?:neighbou?rhood|quarter|camp|villa
 _PLACE_NOUN_BEFORE = re.compile(
     r"\b(?:village|town|city|neighbou?rhood|district|suburb|area|island) of (?:the )?" + _NAME
 )
+# "Poromoko, a village about 15 km west of Mpeketoni": a name its apposition calls a settlement
+_PLACE_APPOSITION = re.compile(
+    _NAME + r",\s+an?\s+(?:(?:small|remote|farming|fishing|mining|border|frontier|rural|nearby|neighbouring)\s+)?"
+    r"(?:village|town|hamlet|settlement)\b"
+)
 
 
 @dataclass
@@ -637,6 +642,7 @@ def _unknown_districts(gaz: Gazetteer, text: str, found: list[Toponym]) -> list[
         + list(_PLACE_NOUN_AFTER.finditer(text))
         + list(_PLACE_NOUN_BEFORE.finditer(text))
         + list(_CITYS_NAMED_PART.finditer(text))
+        + list(_PLACE_APPOSITION.finditer(text))
     ):
         owner = m.re is _CITYS_NAMED_PART  # (the city first, then the part)
         start, end = m.span(2 if owner else 1)
@@ -1628,6 +1634,8 @@ _REFERENCE_AFTER_NAME = re.compile(
     r"|[A-Z][\w'-]+,\s+(?:on|at)\s+the\s+(?:[\w-]+\s+)?(?:edge|outskirts|fringes?|side|periphery)\s+of\s+(?:the\s+)?$"
     # "the outskirts of Jisr al-Shughur in western Idlib": the part of the province the town lies in
     r"|[A-Z][\w'-]+,?\s+in\s+(?:the\s+)?(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?\s+$"
+    # "raided the small farming town on the Lamu coast" (the town named before it): where the town lies
+    r"|\bthe\s+(?:[\w-]+\s+){0,3}?(?:town|village|city|settlement|hamlet)\s+(?:on|in|near|outside)\s+(?:the\s+)?$"
 )
 
 
