@@ -1672,8 +1672,7 @@ _FIRST_END_BEFORE = re.compile(r"[A-Z][\w'\u2019]+[-\u2013]$")
 
 def road_end(text: str, start: int, end: int) -> bool:
     """The name at text[start:end] is one end of a road or line named after the places it joins ("the
-    Quetta-Karachi highway", "the Damascus-Aleppo M5 road" is not): the event on it happened between them, at neither
-    town."""
+    Quetta-Karachi highway", "the Damascus-Aleppo M5 road"): the event on it happened between them, at neither town."""
     if _ROAD_AFTER_FIRST_END.match(text, end):
         return True
     return _FIRST_END_BEFORE.search(text, max(0, start - 30), start) is not None and (
