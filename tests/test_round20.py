@@ -32,6 +32,10 @@ def test_an_armed_group_s_name_is_no_village() -> None:
     text = "The Sahelian branch of al-Qaeda said on Monday that its fighters had attacked the army post near Djibo."
     surfaces = {t.surface for t in find_toponyms(text)}
     assert "al-Qaeda" not in surfaces, surfaces
+    # a place's name inside a group's name is part of the name
+    text2 = "The Islamic State of Iraq and the Levant claimed the bombing in Mosul; Hayat Tahrir al-Sham shelled Aleppo."
+    surfaces2 = {t.surface for t in find_toponyms(text2)}
+    assert {"Mosul", "Aleppo"} <= surfaces2 and not surfaces2 & {"Levant", "al-Sham", "Iraq"}, surfaces2
 
 
 def test_a_town_at_one_end_of_a_road_named_after_its_ends() -> None:

@@ -329,6 +329,9 @@ def find_toponyms(
     found = [t for t in (_not_a_unit_s_village(text, t) for t in found) if t is not None]
     blocked = [(s, e) for s, e, label in ner_spans if label == NON_PLACE]
     adjectives = demonym_table()
+    # a place's name inside a group's name ("the Islamic State of Iraq and the Levant", "Hayat Tahrir al-Sham", "the
+    # Deir ez-Zor Military Council"): part of the name, no place of the story
+    named_groups = [(a.start, a.end) for a in find_actors(text) if _proper_name(text[a.start : a.end])]
     found = [
         t
         for t in found
@@ -339,6 +342,7 @@ def find_toponyms(
         and not _ACRONYM_BEFORE.search(text, max(0, t.start - 12), t.start)
         and not (t.surface in identity_group_names() and not _LOCATIVE_WORD.search(text, max(0, t.start - 20), t.start))
         and not names_an_actor(t.surface)
+        and not any(s <= t.start and t.end <= e and e - s > t.end - t.start for s, e in named_groups)
     ]  # names the parse says are not places (unless the text calls them a part of a city: "Nairobi's Mathare slum",
     # which NER calls an ORG), nationality adjectives ("Libyan"), squares and streets named after
     # places ("Plaza Dos de Mayo", "Tahrir Square", "Baghdad Street": inside the city the sentence names), and an
@@ -353,6 +357,11 @@ def find_toponyms(
     return recognise(
         text, ner_spans, gaz, found, model, make=Toponym, region=region, populated=POPULATED, sticky=sticky
     )
+
+
+def _proper_name(span: str) -> bool:
+    """Two or more capitalised words: an organisation's proper name, not a common noun the dictionary also knows."""
+    return sum(1 for w in re.split(r"[\s-]+", span) if w[:1].isupper()) >= 2
 
 
 @lru_cache(maxsize=4096)
