@@ -33,7 +33,9 @@ def test_an_armed_group_s_name_is_no_village() -> None:
     surfaces = {t.surface for t in find_toponyms(text)}
     assert "al-Qaeda" not in surfaces, surfaces
     # a place's name inside a group's name is part of the name
-    text2 = "The Islamic State of Iraq and the Levant claimed the bombing in Mosul; Hayat Tahrir al-Sham shelled Aleppo."
+    text2 = (
+        "The Islamic State of Iraq and the Levant claimed the bombing in Mosul; Hayat Tahrir al-Sham shelled Aleppo."
+    )
     surfaces2 = {t.surface for t in find_toponyms(text2)}
     assert {"Mosul", "Aleppo"} <= surfaces2 and not surfaces2 & {"Levant", "al-Sham", "Iraq"}, surfaces2
 
