@@ -214,3 +214,16 @@ def test_a_raid_told_as_the_town_on_a_coast_and_a_village_by_its_apposition(nlp)
     assert by_toll[9].place.longitude < by_toll[48].place.longitude, _seen(events)
     # the weapons the raiders took from the police station are part of the raid, no "disrupted weapons use"
     assert all(e.sub_event_type != "Disrupted weapons use" for e in events), _seen(events)
+
+
+def test_a_village_the_gazetteer_lacks_is_kept_in_the_story_s_province_not_the_country(nlp) -> None:
+    text = (
+        "Raids on the lake shore\n"
+        "BOL, 3 May 2021 - (daily)\n\n"
+        "Displaced families reached Bol on Sunday from the islands, and more were expected in Baga Sola.\n\n"
+        "On Saturday, gunmen killed seven fishermen in the village of Kouroudjimi, officials said.\n"
+    )
+    events = [e for e in _events(nlp, text, date(2021, 5, 3)) if e.fatalities == 7]
+    assert events and events[0].place is not None, _seen(events)
+    # Bol and Baga Sola both lie in Lac province: the unknown village is kept there, not at Chad's centre
+    assert events[0].place.admin1 == "Lac" and events[0].place.geo_precision == 3, _seen(events)

@@ -2326,11 +2326,36 @@ def _home_area(doc_places: list[Place], country: str | None, here: list[Place | 
     }
     if len(provinces) == 1:
         return next(iter(provinces.values()))
+    story = _story_province(doc_places, country)
+    if story is not None:
+        return story
     home = next((p for p in doc_places if p.feature == "country" and (country is None or p.country == country)), None)
     if home is not None or country is None:
         return home
     iso = country_iso2(country)
     rows = get_gazetteer().find("country", iso) if iso else []
+    return place_from_entry(rows[0]) if rows else None
+
+
+def _story_province(doc_places: list[Place], country: str | None) -> Place | None:
+    """The story's province: the one every town the report places in its country lies in (two or more towns): a
+    village of the story the gazetteer lacks is in it (ACLED's smallest known unit, precision 3), not at the
+    country's centre."""
+    towns = [
+        p
+        for p in doc_places
+        if p.feature not in ("country", "admin1", "region") and p.admin1 and (country is None or p.country == country)
+    ]
+    if len(towns) < 2 or len({p.admin1 for p in towns}) != 1:
+        return None
+    row = next((p for p in doc_places if p.feature == "admin1" and p.admin1 == towns[0].admin1), None)
+    if row is not None:
+        return row
+    rows = [
+        e
+        for e in get_gazetteer().find("admin1", towns[0].iso)
+        if e.admin1 == towns[0].admin1 or e.name == towns[0].admin1
+    ]
     return place_from_entry(rows[0]) if rows else None
 
 
