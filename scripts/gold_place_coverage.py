@@ -48,10 +48,16 @@ CLASSES = ("hit10", "hit25", "elsewhere", "spelling", "absent")
 
 
 def gold_files(fixtures: Path) -> list[Path]:
-    """The development sets' gold files: devset_w* and devset_other_wars, never a held-out set."""
+    """The development sets' gold files: devset_w* and devset_other_wars, never a held-out set nor a sealed one."""
     files = sorted(fixtures.glob("devset_w*/gold.json"), key=lambda p: (len(p.parent.name), p.parent.name))
     files.append(fixtures / "devset_other_wars" / "gold.json")
-    return [f for f in files if f.exists() and "heldout" not in str(f)]
+    return [f for f in files if f.exists() and "heldout" not in str(f) and not sealed(f.parent)]
+
+
+def sealed(folder: Path) -> bool:
+    """Whether a set is sealed (its README says "SEALED in round 20"): its gold is never read here."""
+    readme = folder / "README.md"
+    return readme.exists() and "SEALED in round 20" in readme.read_text(encoding="utf-8", errors="replace")
 
 
 def gold_events(fixtures: Path) -> list[dict]:

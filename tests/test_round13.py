@@ -49,9 +49,11 @@ def test_unknown_village_placed_where_the_report_put_it_and_one_actor_per_side(n
     events = _report(nlp, "kishishe_style.txt", date(2023, 3, 12))
     taken = next(e for e in events if e.sub_event_type == "Non-state actor overtakes territory")
     clash = next(e for e in events if e.sub_event_type == "Armed clash")
-    # "fresh clashes were reported near Bihambwe": the village the gazetteer lacks, placed in Masisi territory by the
-    # first paragraph, not at the country
-    assert clash.place is not None and clash.place.location == taken.place.location == "Masisi"
+    # "fresh clashes were reported near Bihambwe": the village (Masisi territory), held since the OpenStreetMap layer
+    # (round 20); without it, placed in Masisi territory by the first paragraph, not at the country
+    assert clash.place is not None and taken.place is not None
+    assert clash.place.location == taken.place.location in ("Masisi", "Bihambwe")
+    assert clash.place.iso == "CD" and "Kivu" in (clash.place.admin1 or "")
     # "between the M23 armed group and Nyatura fighters ... M23 took control": the other side, never M23 twice
     assert taken.actor1 is not None and taken.actor1.startswith("M23")
     assert taken.actor2 is not None and "Nyatura" in taken.actor2

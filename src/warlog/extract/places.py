@@ -29,7 +29,7 @@ from warlog.gazetteer import GazEntry, Gazetteer, get_gazetteer, haversine_km
 from warlog.gazetteer.admin1_names import admin1_table
 from warlog.gazetteer.features import SITE_FEATURES, geo_precision
 from warlog.gazetteer.index import DEMONYM_QUALITY, REGION
-from warlog.gazetteer.layers import WOF_SOURCE
+from warlog.gazetteer.layers import VILLAGE_LAYER_SOURCES
 from warlog.gazetteer.names import UNIT_TRANSLIT_QUALITY, exact_key, name_key, translit_key, without_english_words
 from warlog.gazetteer.ranker import Ranker, cloud_features, default_ranker, log_dist
 from warlog.model import Place
@@ -249,7 +249,9 @@ def _recognised(
     pairs = [
         (e, q)
         for e, q in _lookup(gaz, surface)
-        if (q >= 0.9 and (e.source != WOF_SOURCE or locative)) or e.iso in region or (locative and q >= 0.85)
+        if (q >= 0.9 and (e.source not in VILLAGE_LAYER_SOURCES or locative))
+        or e.iso in region
+        or (locative and q >= 0.85)
     ]  # a Who's On First village (425,000 of them, none of 500 people) makes a name a place only in the report's
     # countries or after a locative word ("Jam'iyat", Afghanistan, is not "Jamiat" in a Pakistani report)
     return [e for e, _ in pairs], [q for _, q in pairs]
@@ -402,17 +404,19 @@ def _not_a_unit_s_village(text: str, top: Toponym) -> Toponym | None:
     Gojjam zone", "Masisi territory"), a city's part ("the Floralia neighbourhood": only the layer's neighbourhood
     rows), or, for a name of two words or more, a site named after a person ("the Marco Fidel Suárez air base").
     The name is dropped when those villages were all it had."""
-    if not top.candidates or not any(c.source == WOF_SOURCE for c in top.candidates):
+    if not top.candidates or not any(c.source in VILLAGE_LAYER_SOURCES for c in top.candidates):
         return top
     if _SEAT_UNIT_AFTER.match(text, top.end):
         return top  # "Pinlaung township", "Konduga LGA": a unit named after its seat, the village of that name
     if _UNIT_WORD_AFTER.match(text, top.end) or (" " in top.surface and _SITE_WORD_AFTER.match(text, top.end)):
-        keep = [(c, q) for c, q in zip(top.candidates, top.quality, strict=False) if c.source != WOF_SOURCE]
+        keep = [
+            (c, q) for c, q in zip(top.candidates, top.quality, strict=False) if c.source not in VILLAGE_LAYER_SOURCES
+        ]
     elif _PART_WORD_AFTER.match(text, top.end):
         keep = [
             (c, q)
             for c, q in zip(top.candidates, top.quality, strict=False)
-            if c.source != WOF_SOURCE or c.feature == "district"
+            if c.source not in VILLAGE_LAYER_SOURCES or c.feature == "district"
         ]
     else:
         return top
@@ -586,12 +590,14 @@ def _longest_match(
         ):
             continue  # "KANSAFRA AXIS": the axis of the name before it, not a village called Axis
         partial = (j < ends[-1] and not _generic_tail(toks, j, ends[-1])) or _follows_name(text, toks, i)
-        if partial and any(c.source == WOF_SOURCE or _small_village(c) for c in cands):
+        if partial and any(c.source in VILLAGE_LAYER_SOURCES or _small_village(c) for c in cands):
             # part of a longer capitalised name: not a Who's On First village ("Roel Degamo", "Sardar Mohammad Daud
             # Khan hospital", "Mung Lai Hkyet camp" are a person, a hospital and a camp, not villages so spelt), nor
             # a village of no known size from another list ("Tudun Biri": not Biri, a village 500 km away)
             pairs = [
-                (c, q) for c, q in zip(cands, qual, strict=True) if c.source != WOF_SOURCE and not _small_village(c)
+                (c, q)
+                for c, q in zip(cands, qual, strict=True)
+                if c.source not in VILLAGE_LAYER_SOURCES and not _small_village(c)
             ]
             cands, qual = [c for c, _ in pairs], [q for _, q in pairs]
         if not cands or (

