@@ -227,3 +227,25 @@ def test_a_village_the_gazetteer_lacks_is_kept_in_the_story_s_province_not_the_c
     assert events and events[0].place is not None, _seen(events)
     # Bol and Baga Sola both lie in Lac province: the unknown village is kept there, not at Chad's centre
     assert events[0].place.admin1 == "Lac" and events[0].place.geo_precision == 3, _seen(events)
+
+
+def test_weapons_a_group_takes_in_its_raid_join_the_raid_but_its_own_early_blast_stays_disrupted_weapons_use() -> None:
+    from types import SimpleNamespace
+
+    from warlog.extract.frames import _weapons_taken_by_the_attackers
+    from warlog.model import Evidence, Place
+
+    town = Place("Mpeketoni", -2.39, 40.70, 1, country="Kenya", iso="KE", gazetteer_id="t1")
+
+    def draft(sub: str, event_type: str, text: str):
+        m = SimpleNamespace(sub_event_type=sub, event_type=event_type, disorder_type=None, inter1=2,
+                            actor1="Al Shabaab", event_date=date(2014, 6, 15), place=town,
+                            evidence=[Evidence(text, 0, len(text))])  # fmt: skip
+        return SimpleNamespace(mention=m)
+
+    raid = draft("Attack", "Violence against civilians", "Gunmen shot dead 48 men in the town.")
+    taken = draft("Disrupted weapons use", "Strategic developments", "They seized weapons from the armoury.")
+    assert _weapons_taken_by_the_attackers([raid, taken]) == [raid] and len(raid.mention.evidence) == 2
+    early = draft("Disrupted weapons use", "Strategic developments", "A mine they were planting exploded early.")
+    assert _weapons_taken_by_the_attackers([raid, early]) == [raid, early]
+    assert early.mention.sub_event_type == "Disrupted weapons use"

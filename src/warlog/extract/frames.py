@@ -2152,6 +2152,13 @@ def _overran_and_left(drafts: list[_Draft]) -> None:
             m.sub_event_type = "Armed clash"
 
 
+_WEAPONS_SEIZED = re.compile(
+    r"\b(?:seiz\w*|took|taken|taking|carried\s+off|carrying\s+off|captur\w*|stole|stolen|looted|made\s+off\s+with)\b"
+    r"[^.;]{0,40}?\b(?:weapons|arms|ammunition|rifles|guns|armou?ry)\b",
+    re.I,
+)
+
+
 def _weapons_taken_by_the_attackers(drafts: list[_Draft]) -> list[_Draft]:
     """ACLED's disrupted weapons use is weapons or explosives seized, defused or intercepted by the other side; weapons
     an armed group carries off in its own raid ("set the police station on fire before seizing weapons from its
@@ -2159,8 +2166,13 @@ def _weapons_taken_by_the_attackers(drafts: list[_Draft]) -> list[_Draft]:
     out: list[_Draft] = []
     for d in drafts:
         m = d.mention
-        if m.sub_event_type != "Disrupted weapons use" or m.inter1 not in (2, 3, 4) or not m.actor1:
-            out.append(d)
+        if (
+            m.sub_event_type != "Disrupted weapons use"
+            or m.inter1 not in (2, 3, 4)
+            or not m.actor1
+            or not any(_WEAPONS_SEIZED.search(e.text) for e in m.evidence)
+        ):
+            out.append(d)  # (a group's own bomb gone off early is its disrupted weapons use: ACLED codes those so)
             continue
         host = next(
             (
