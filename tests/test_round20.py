@@ -249,3 +249,16 @@ def test_weapons_a_group_takes_in_its_raid_join_the_raid_but_its_own_early_blast
     early = draft("Disrupted weapons use", "Strategic developments", "A mine they were planting exploded early.")
     assert _weapons_taken_by_the_attackers([raid, early]) == [raid, early]
     assert early.mention.sub_event_type == "Disrupted weapons use"
+
+
+def test_the_capital_s_named_district_is_in_the_country_s_capital() -> None:
+    from warlog.extract.places import resolve_toponyms
+
+    text = (
+        "Chad: relatives of soldiers killed at Bohoma gathered in the capital's Chagoua district on Tuesday, while "
+        "reinforcements left Abeche for the lake."
+    )
+    tops = find_toponyms(text)
+    places = dict(zip([t.surface for t in tops], resolve_toponyms(tops, text), strict=True))
+    assert places.get("Chagoua") is not None, places
+    assert _km(places["Chagoua"], 12.11, 15.04) < 15, places  # N'Djamena, not a namesake

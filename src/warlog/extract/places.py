@@ -146,6 +146,11 @@ _PLACE_NOUN_AFTER = re.compile(_NAME + r"\s+(?:neighbou?rhood|quarter|camp|villa
 _PLACE_NOUN_BEFORE = re.compile(
     r"\b(?:village|town|city|neighbou?rhood|district|suburb|area|island) of (?:the )?" + _NAME
 )
+# "the capital's Chagoua district": a part of the country's capital
+_CAPITALS_NAMED_PART = re.compile(
+    r"\bthe\s+capital['’]s\s+" + _NAME + r"\s+(?:slum|district|neighbou?rhood|quarter|suburb|township|estate)\b"
+)
+_THE_CAPITAL = "the capital"
 # "Poromoko, a village about 15 km west of Mpeketoni": a name its apposition calls a settlement
 _PLACE_APPOSITION = re.compile(
     _NAME + r",\s+an?\s+(?:(?:small|remote|farming|fishing|mining|border|frontier|rural|nearby|neighbouring)\s+)?"
@@ -422,8 +427,8 @@ def _not_a_unit_s_village(text: str, top: Toponym) -> Toponym | None:
         return top
     if len(keep) == len(top.candidates):
         return top
-    if not keep:
-        return None
+    if not keep and not top.city_hint:
+        return None  # (a part the text gives its city, "the capital's Chagoua district", stays, to be that city's)
     top.candidates, top.quality = [c for c, _ in keep], [q for _, q in keep]
     return top
 
@@ -658,10 +663,12 @@ def _unknown_districts(gaz: Gazetteer, text: str, found: list[Toponym]) -> list[
         + list(_PLACE_NOUN_BEFORE.finditer(text))
         + list(_CITYS_NAMED_PART.finditer(text))
         + list(_PLACE_APPOSITION.finditer(text))
+        + list(_CAPITALS_NAMED_PART.finditer(text))
     ):
         owner = m.re is _CITYS_NAMED_PART  # (the city first, then the part)
         start, end = m.span(2 if owner else 1)
         city = m.group(1) if owner else m.group(2) if m.re is _UNKNOWN_DISTRICT else None
+        city = _THE_CAPITAL if m.re is _CAPITALS_NAMED_PART else city
         name = m.group(2 if owner else 1)
         if exact_key(name) in STOP_KEYS or any(w.lower() in ACTOR_WORDS for w in name.split()):
             continue
@@ -1441,6 +1448,9 @@ def _town_of_bare_unit_name(top: Toponym, entry: GazEntry | None, cue: str | Non
 def _city_part(top: Toponym, country: str | None, gazetteer: Gazetteer | None) -> Place | None:
     """An unknown neighbourhood of a known city: the city point at precision 2."""
     gaz = gazetteer or get_gazetteer()
+    if top.city_hint == _THE_CAPITAL:  # "the capital's Chagoua district": the report's country's capital
+        capital = national_capital(country) if country else None
+        return replace(capital, geo_precision=2, surface=top.surface) if capital is not None else None
     if (top.city_hint or "") in demonym_table():
         return None  # "the X district of the Libyan capital": no city named
     cands = [c for c in gaz.lookup(top.city_hint or "") if c.feature in ("city", "town")]
