@@ -138,14 +138,7 @@ def read_repo(repo: Path) -> list[dict]:
 
 def index_without_osm() -> sqlite3.Connection:
     """The default index (Who's On First layer included) built in memory without this layer."""
-    saved = layers.OSM_FILE
-    layers.OSM_FILE = None
-    try:
-        conn = sqlite3.connect(":memory:")
-        gindex.build_default(conn)
-    finally:
-        layers.OSM_FILE = saved
-    return conn
+    return gindex.build_default_without("OSM_FILE")
 
 
 def place_in_countries(conn: sqlite3.Connection, rows: list[dict]) -> list[dict]:

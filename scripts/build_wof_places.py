@@ -187,14 +187,7 @@ def with_usable_name(row: dict, blocked, words: set[str]) -> dict | None:
 
 def index_without_layer() -> sqlite3.Connection:
     """The default index built in memory without the WOF layer (the places this file must not repeat)."""
-    saved = layers.WOF_FILE
-    layers.WOF_FILE = None
-    try:
-        conn = sqlite3.connect(":memory:")
-        gindex.build_default(conn)
-    finally:
-        layers.WOF_FILE = saved
-    return conn
+    return gindex.build_default_without("WOF_FILE")
 
 
 def admin_names(conn: sqlite3.Connection, rows: list[dict]) -> None:

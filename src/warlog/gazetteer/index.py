@@ -651,6 +651,21 @@ def default_index_path(cache_dir: str | os.PathLike[str] | None = None) -> Path:
     return Path(cache_dir) / INDEX_NAME
 
 
+def build_default_without(layer_file: str) -> sqlite3.Connection:
+    """The default index built in memory with one packaged layer left out (``layers.<layer_file>``, e.g. "WOF_FILE",
+    set to None while it builds): the places a layer's build script must not repeat."""
+    from warlog.gazetteer import layers
+
+    saved = getattr(layers, layer_file)
+    setattr(layers, layer_file, None)
+    try:
+        conn = sqlite3.connect(":memory:")
+        build_default(conn)
+    finally:
+        setattr(layers, layer_file, saved)
+    return conn
+
+
 def build_default_index(path: str | os.PathLike[str]) -> Path:
     """Build the default index into `path` atomically (temp file + rename); returns the path."""
     path = Path(path)
