@@ -55,9 +55,9 @@ def gold_files(fixtures: Path) -> list[Path]:
 
 
 def sealed(folder: Path) -> bool:
-    """Whether a set is sealed (its README says "SEALED in round 20"): its gold is never read here."""
+    """Whether a set is sealed (its README says "SEALED in round N"): its gold is never read here."""
     readme = folder / "README.md"
-    return readme.exists() and "SEALED in round 20" in readme.read_text(encoding="utf-8", errors="replace")
+    return readme.exists() and re.search(r"SEALED in round \d+", readme.read_text(encoding="utf-8", errors="replace")) is not None
 
 
 def gold_events(fixtures: Path) -> list[dict]:
