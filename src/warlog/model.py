@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from warlog.gazetteer.admin1_names import split_region
 from warlog.taxonomy import taxonomy
 
 # ACLED's event taxonomy: event_type -> sub_event_types (ACLED codebook, 2023 edition), and ACLED's disorder_type per
@@ -129,7 +130,8 @@ def place_fields(place: Place | None) -> dict[str, Any]:
     if not place:
         return dict.fromkeys(PLACE_FIELDS)
     return {  # PLACE_FIELDS in order, read directly (once per linked event)
-        "location": place.location, "admin1": place.admin1, "admin2": place.admin2, "admin3": place.admin3,
+        "location": place.location, "admin1": split_region(place.iso, place.admin1, place.latitude, place.longitude),
+        "admin2": place.admin2, "admin3": place.admin3,
         "country": place.country, "iso": place.iso, "latitude": place.latitude, "longitude": place.longitude,
         "geo_precision": place.geo_precision, "gazetteer_id": place.gazetteer_id,
     }  # fmt: skip

@@ -425,14 +425,91 @@ def _elided_places(sent: _Sentence, toponyms: list[Toponym], resolved: list[Plac
 _HAVE = frozenset({"has", "have", "had", "'ve", "’ve", "'d", "’d"})  # the perfect's auxiliary (no lemmatizer is loaded)
 
 
-def _nothing_happened(doc: Any, start: int, end: int) -> bool:
+def _token_at(doc: Any, char: int) -> Any:
+    """The token of the document at a character offset (None past its end)."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand") if 0 <= char < len(doc.text) else None
+    return span[0] if span is not None and len(span) else None
+
+
+# nouns of an area or a settlement a relative clause may tell the history of
+_AREA_NOUNS = frozenset(
+    {"area", "zone", "region", "town", "city", "village", "district", "neighbourhood", "neighborhood", "province",
+     "camp", "territory", "enclave", "strip", "coast", "border", "valley", "state", "county", "municipality"}
+)  # fmt: skip
+
+
+# a toll laid on one incident the sentence places: "killed ... in the strike on al-Mawasi", "wounded in an attack at"
+_TOLL_OF_THE_INCIDENT = re.compile(
+    r"\b(?:killed|wounded|injured|dead|died)\b[^.;]{0,60}?\b(?:in|by)\s+(?:the|an?|this|that|[\w-]+['\u2019]s)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:strike|air\s*strike|attack|bombing|blast|explosion|raid|shelling|ambush|massacre|assault)"
+    r"\s+(?:on|in|at|near|against)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def _toll_of_a_placed_incident(
+    sent: _Sentence, toponyms: list[Toponym], resolved: list[Place | None], filed: set[int]
+) -> bool:
+    """The sentence lays its toll on one incident it places ("at least 71 people were killed and 289 wounded in the
+    strike on al-Mawasi"): a resolved place below a province right after the incident's noun."""
+    for i, tp in enumerate(toponyms):
+        if not (sent.start <= tp.start < sent.end) or i in filed:
+            continue
+        p = resolved[i]
+        if p is None or p.feature in ("country", "admin1", "region", "continent"):
+            continue
+        if _TOLL_OF_THE_INCIDENT.search(sent.text[: tp.start - sent.start]) and not is_aggregate_toll(sent.text):
+            return True
+    return False
+
+
+def _dates_of_the_act(doc: Any, offset: int, dates: list[DateMention], trigger: int) -> list[DateMention]:
+    """The sentence's dates less those inside a relative clause on a place, the act outside it: "killed in the strike
+    on al-Mawasi, the coastal area that Israel designated as a humanitarian zone in October" is not dated October
+    (the clause tells the area's history); "the protesters, who had gathered on Tuesday" keeps its Tuesday."""
+    act = _token_at(doc, trigger)
+    if act is None:
+        return dates
+    out = []
+    for d in dates:
+        clause = _token_at(doc, offset + d.start)
+        while clause is not None and clause.dep_ != "relcl" and clause.head.i != clause.i:
+            clause = clause.head
+        if (
+            clause is not None
+            and clause.dep_ == "relcl"
+            and (clause.head.ent_type_ in ("GPE", "LOC", "FAC") or clause.head.lower_ in _AREA_NOUNS)
+            and not (clause.left_edge.i <= act.i <= clause.right_edge.i)
+            and not any(c.lower_ in ("where", "when") for c in clause.children)  # ("Juliaca, where police fired
+            # on demonstrators on Monday": what happened there, the act told again)
+        ):
+            continue  # a clause on a place ("the area that Israel designated ... in October") dates the place's story
+        out.append(d)
+    return out
+
+
+# present-tense verbs of telling whose object is an incident told as having happened ("Palestinian media report a
+# large strike on ...", "witnesses describe heavy shelling of the market")
+_TELLS_NOW = frozenset(
+    {"report", "reports", "describe", "describes", "confirm", "confirms", "show", "shows", "claim", "claims"}
+)
+
+
+def _nothing_happened(doc: Any, start: int, end: int, trigger: int | None = None) -> bool:
     """The sentence tells no happening: it has a finite present-tense verb and no past or perfect one ("The
     offensive is carried out by ...", "The blast puts the deal in doubt"). ACLED codes incidents that took place;
     a state, an ongoing campaign, a consequence or a forecast told in the present is none (headlines, in the present
-    by convention, are not asked)."""
+    by convention, are not asked). An incident that is the object of a present verb of telling (at ``trigger``, a
+    character offset of the document) is a happening told by a source, as "reported" would tell it."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
+    if trigger is not None:
+        at = _token_at(doc, trigger)
+        while at is not None and at.dep_ in ("compound", "amod") and at.head.i != at.i:
+            at = at.head  # ("drone" of "a drone strike")
+        if at is not None and at.dep_ == "dobj" and at.head.lower_ in _TELLS_NOW and at.head.tag_ in ("VBZ", "VBP"):
+            return False
     present = past = False
     for tok in span:
         if tok.tag_ == "VBD":
@@ -1679,6 +1756,58 @@ def _near_and_within(near: Place, precise: Place) -> bool:
     )
 
 
+_BARE_BLAST = re.compile(r"\b(?:explosions?|blasts?|detonations?)\b", re.I)
+_DEVICE = re.compile(
+    r"\b(?:bombs?|bomber|IEDs?|mines?|landmines?|devices?|explosives|suicide|grenades?|booby|roadside|car-bomb)\b", re.I
+)
+_STRIKE_SUBS = frozenset({"Air/drone strike", "Shelling/artillery/missile attack"})
+_BLAST_OF_STRIKE_KM = 25.0
+
+
+def _blasts_of_the_strike(drafts: list[_Draft]) -> list[_Draft]:
+    """Explosions told with no device and no one behind them ("witnesses said two large explosions hit near tents"),
+    on the day and near the place of an air strike or shelling the report tells, are that strike's blasts heard on
+    the ground, not a bombing of their own: they fold into the strike."""
+    out = list(drafts)
+    for d in drafts:
+        m = d.mention
+        if m.sub_event_type != "Remote explosive/landmine/IED" or m.place is None or not m.evidence:
+            continue
+        text = " ".join(e.text for e in m.evidence)
+        if not _BARE_BLAST.search(text) or _DEVICE.search(text) or (m.actor1 and "Unidentified" not in m.actor1):
+            continue
+        host = next(
+            (
+                k
+                for k in out
+                if k is not d
+                and k.mention.sub_event_type in _STRIKE_SUBS
+                and k.mention.place is not None
+                and _near_days(k.mention, m)
+                and haversine_km(
+                    k.mention.place.latitude, k.mention.place.longitude, m.place.latitude, m.place.longitude
+                )
+                <= _BLAST_OF_STRIKE_KM
+            ),  # fmt: skip
+            None,
+        )
+        if host is None:
+            continue
+        date_, precision, place = host.mention.event_date, host.mention.time_precision, host.mention.place
+        sub, etype, actor1, inter1 = (
+            host.mention.sub_event_type,
+            host.mention.event_type,
+            host.mention.actor1,
+            host.mention.inter1,
+        )
+        _merge(host, d)
+        hm = host.mention
+        hm.event_date, hm.time_precision, hm.place = date_, precision, place
+        hm.sub_event_type, hm.event_type, hm.actor1, hm.inter1 = sub, etype, actor1, inter1
+        out.remove(d)
+    return out
+
+
 def _one_event_per_incident(drafts: list[_Draft]) -> list[_Draft]:
     """One incident, one event: a repeat of the same sub-type in the same place a day apart (the day read two ways)
     folds into the first telling; a sub-type another event absorbs (taxonomy "absorbed_by": the killing of civilians
@@ -2801,6 +2930,12 @@ _TIED_TO_TRIGGER = re.compile(
 )
 
 
+_SPEECH_BEFORE_ACT = re.compile(
+    r"\b(?:said|says|say|told|tells|announced|announces|according|reported|reports|claimed|claims|stated|accused)\b",
+    re.I,
+)  # ("In Washington, officials said a drone strike killed ...": the capital speaks, the act is elsewhere)
+
+
 def _in_report_country(
     place: Place | None,
     country: str | None,
@@ -2824,6 +2959,14 @@ def _in_report_country(
         and _TIED_TO_TRIGGER.match(sentence[trigger:at])
     ):
         return place
+    if (
+        trigger is not None
+        and place.feature not in ("country", "admin1")
+        and place.surface
+        and re.match(rf"\W*(?:In|At|Near|Outside)\s+(?:the\s+)?{re.escape(place.surface)}\s*,", sentence)
+        and not _SPEECH_BEFORE_ACT.search(sentence, 0, trigger)
+    ):
+        return place  # "In Tel Aviv, thousands joined the weekly rally" in a report from Gaza: the scene it opens in
     if sentence and place.geo_precision == 1 and place.surface and (at := sentence.find(place.surface)) >= 0:
         beside = sentence[
             max(0, at - 30) : at + len(place.surface) + 25
@@ -3334,6 +3477,8 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         dates = find_dates(sent.text, section.value if section is not None else published)
         if investigation and news_day is not None:
             dates = [_in_the_news_year(d, news_day) for d in dates]
+        if match is not None and dates:
+            dates = _dates_of_the_act(doc, sent.start, dates, sent.start + match.start)
         standing = match is not None and _STANDING_DEAL.search(sent.text, 0, match.start) is not None
         if match is not None and match.sub_event_type == "Agreement" and standing:
             match = None  # "evacuated under a deal reached between ...": the standing agreement, not its making
@@ -3365,6 +3510,13 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
                 # bulletin, an item headed by its place: "2. Kherson (Dniprovskyi district). Forces shelled ...")
             if crowd is not None and _item_span(text, sent.start)[0] is not None:
                 prior = 0.0  # a crowd gathered, told in a bulletin's item about a place: that place's demonstration
+            if (
+                role.role == CLAIM
+                and (cas.fatalities is not None or cas.injured is not None)
+                and _toll_of_a_placed_incident(sent, toponyms, resolved, filed)
+            ):
+                prior = 0.0  # "the ministry says 71 were killed in the strike on al-Mawasi": one incident's toll,
+                # told with its place, whoever counts it (ACLED's event, the source its attribution), not a claim
             if role.p_event < event_threshold() * prior and not follow_up:
                 if role.role == CLAIM and (cas.fatalities is not None or cas.injured is not None):
                     quantity, what = _claim_what(sent.text, cas)
@@ -3557,7 +3709,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             and index not in headline
             and cas.fatalities is None
             and cas.injured is None  # "the death toll stands at 70": a toll is told in the present
-            and _nothing_happened(doc, sent.start, sent.end)
+            and _nothing_happened(doc, sent.start, sent.end, sent.start + match.start)
         ):
             continue  # "the offensive is carried out by ...", "the blast puts the deal in doubt": no happening
         told = not dated and any(_report_date(d, sent.text) for d in dates if d.value is not None)
@@ -4016,6 +4168,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     _second_clause_continues(drafts, second_clauses)
     _place_from_retelling(drafts, sentences, toponyms, resolved, doc_places, country, published)
     drafts = _one_event_per_incident(drafts)
+    drafts = _blasts_of_the_strike(drafts)
     drafts = _protests_told_on(drafts, sentences, published)
     drafts = _arrests_at_the_protest(drafts)
     drafts = _force_against_violent_demonstrators(drafts)

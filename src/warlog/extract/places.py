@@ -26,7 +26,7 @@ from warlog.extract.context import caps_heading
 from warlog.extract.demonyms import demonym_table
 from warlog.extract.numbers import parse_number
 from warlog.gazetteer import GazEntry, Gazetteer, get_gazetteer, haversine_km
-from warlog.gazetteer.admin1_names import admin1_table
+from warlog.gazetteer.admin1_names import acled_admin1_name
 from warlog.gazetteer.features import SITE_FEATURES, geo_precision
 from warlog.gazetteer.index import DEMONYM_QUALITY, REGION
 from warlog.gazetteer.layers import VILLAGE_LAYER_SOURCES
@@ -1566,10 +1566,10 @@ def _spelled_as_written(e: GazEntry, surface: str | None) -> str:
 
 
 def acled_admin1(iso: str | None, admin1: str | None) -> str | None:
-    """ACLED's name of a first-level region ("Mayorality of Baghdad" -> "Baghdad"); the gazetteer's otherwise."""
-    if not iso or not admin1:
-        return admin1
-    return admin1_table().get((iso, admin1), admin1)
+    """ACLED's name of a first-level region ("Mayorality of Baghdad" -> "Baghdad"); the gazetteer's otherwise. (The
+    regions ACLED splits, Myanmar's Shan and Bago, keep the unit's name here, which the report's words are compared
+    with; the row's fields split them by the point: `model.place_fields`.)"""
+    return acled_admin1_name(iso, admin1)
 
 
 def _is_capital_of(e: GazEntry, a1: GazEntry) -> bool:

@@ -1,0 +1,96 @@
+"""Round 21: ACLED's region names, strikes told by present-tense sources, tolls laid on a placed incident, dates of a
+place's history, scenes opened abroad and blasts heard under a strike (own text, no corpus text)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from warlog.extract.frames import extract_report
+from warlog.gazetteer import haversine_km
+from warlog.gazetteer.admin1_names import acled_admin1_name, split_region
+from warlog.model import Mention, Place, Report
+
+
+def _events(nlp, text: str, published: date):
+    return extract_report(Report(text=text, published=published), nlp).mentions
+
+
+def _km(place, lat: float, lon: float) -> float:
+    return haversine_km(place.latitude, place.longitude, lat, lon)
+
+
+def _seen(events) -> list[tuple]:
+    return [(str(e.event_date), e.sub_event_type, e.actor1, e.place.location if e.place else None, e.fatalities)
+            for e in events]  # fmt: skip
+
+
+def test_acled_splits_shan_and_bago_by_the_point_and_names_regions_as_acled_does() -> None:
+    assert split_region("MM", "Shan", 22.93, 97.75) == "Shan-North"  # Lashio
+    assert split_region("MM", "Shan", 21.29, 99.60) == "Shan-East"  # Kengtung
+    assert split_region("MM", "Shan", 20.78, 97.03) == "Shan-South"  # Taunggyi
+    assert split_region("MM", "Bago", 18.82, 95.22) == "Bago-West"  # Pyay
+    assert split_region("MM", "Bago", 18.94, 96.43) == "Bago-East"  # Taungoo
+    assert split_region("MM", "Mandalay", 21.97, 96.08) == "Mandalay"
+    assert acled_admin1_name("MM", "Shan") == "Shan"  # the unit's own name while extracting
+    assert acled_admin1_name("CM", "East") == "Est" and acled_admin1_name("CM", "Far North") == "Extreme-Nord"
+    assert acled_admin1_name("SD", "Northern Darfur") == "North Darfur"
+    # the row written out carries the split name
+    place = Place(location="Lashio", latitude=22.9359, longitude=97.7498, geo_precision=1, admin1="Shan", iso="MM",
+                  country="Myanmar")  # fmt: skip
+    assert Mention(report_id="r", place=place).to_acled()["admin1"] == "Shan-North"
+
+
+def test_a_strike_that_media_report_in_the_present_tense_took_place(nlp) -> None:
+    text = (
+        "Strike on central Gaza camp\n"
+        "AMMAN, 9 March 2024 -\n\n"
+        "Local media report a heavy Israeli strike on the Nuseirat camp in the central Gaza Strip. Footage shows smoke "
+        "rising over the camp.\n"
+    )
+    events = _events(nlp, text, date(2024, 3, 9))
+    assert any(e.sub_event_type == "Air/drone strike" and e.place and _km(e.place, 31.45, 34.39) < 5
+               for e in events), _seen(events)  # fmt: skip
+    # the present tense with no incident told as the object stays no happening
+    text2 = "Ceasefire talk\nAMMAN, 9 March 2024 -\n\nOfficials say the offensive puts the talks in doubt.\n"
+    assert not _events(nlp, text2, date(2024, 3, 9))
+
+
+def test_a_toll_laid_on_a_placed_incident_is_that_incident_even_in_a_live_blog_body(nlp) -> None:
+    text = (
+        "Live: strikes on Rafah\n"
+        "JERUSALEM, 2 February 2024 - (live blog, newest first)\n\n"
+        "18:05 - The UN says it is alarmed by the situation in the south.\n\n"
+        "16:40 - The health ministry says at least 14 people were killed and 30 wounded in the strike on Tal "
+        "as-Sultan, a neighbourhood that the army declared a safe area in December.\n\n"
+        "15:00 - Power cuts continue across the strip, residents say.\n"
+    )
+    events = _events(nlp, text, date(2024, 2, 2))
+    hits = [e for e in events if e.fatalities == 14]
+    assert hits and str(hits[0].event_date) == "2024-02-02", _seen(events)  # not the area's December
+
+
+def test_a_scene_opened_abroad_keeps_its_place(nlp) -> None:
+    text = (
+        "Gaza: strikes on Rafah and Khan Younis\n"
+        "GAZA, 6 April 2024 -\n\n"
+        "Israeli shelling hit houses in Rafah on Saturday, killing three people, medics in Khan Younis said.\n\n"
+        "In Haifa, several thousand people marched on Saturday evening to demand a deal for the release of the "
+        "hostages.\n\n"
+        "Medics in Rafah said they had run out of blood for transfusions.\n"
+    )
+    events = _events(nlp, text, date(2024, 4, 6))
+    protests = [e for e in events if e.event_type == "Protests"]
+    assert protests and protests[0].place.location == "Haifa", _seen(events)
+
+
+def test_explosions_heard_under_a_strike_are_the_strike(nlp) -> None:
+    text = (
+        "Strike on school shelter\n"
+        "GAZA, 3 June 2024 -\n\n"
+        "Israeli aircraft struck a school sheltering displaced families in Nuseirat on Sunday, killing 12 people, "
+        "medics said.\n\n"
+        "Witnesses told our reporter in Deir al-Balah that at least three large explosions hit near the school.\n"
+    )
+    events = _events(nlp, text, date(2024, 6, 3))
+    subs = [e.sub_event_type for e in events]
+    assert "Air/drone strike" in subs and "Remote explosive/landmine/IED" not in subs, _seen(events)
