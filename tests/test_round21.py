@@ -94,3 +94,53 @@ def test_explosions_heard_under_a_strike_are_the_strike(nlp) -> None:
     events = _events(nlp, text, date(2024, 6, 3))
     subs = [e.sub_event_type for e in events]
     assert "Air/drone strike" in subs and "Remote explosive/landmine/IED" not in subs, _seen(events)
+
+
+def test_a_clash_with_civilians_is_an_attack_unless_fire_was_exchanged() -> None:
+    from warlog.extract.frames import _battle_with_civilians
+    from warlog.model import Evidence
+
+    m = Mention(report_id="r", event_type="Battles", sub_event_type="Armed clash", actor1="Military Forces of Mali",
+                actor2="Civilians (Mali)", inter1=1, inter2=7,
+                evidence=[Evidence("Soldiers went from door to door and shot the men they found.", 0, 60)])  # fmt: skip
+    _battle_with_civilians(m)
+    assert (m.event_type, m.sub_event_type, m.actor1, m.actor2) == (
+        "Violence against civilians",
+        "Attack",
+        "Military Forces of Mali",
+        "Civilians (Mali)",
+    )
+    m2 = Mention(report_id="r", event_type="Battles", sub_event_type="Armed clash", actor1="Civilians (Peru)",
+                 actor2="Police Forces of Peru", inter1=7, inter2=1,
+                 evidence=[Evidence("A brief exchange of fire left one of the suspects dead.", 0, 55)])  # fmt: skip
+    _battle_with_civilians(m2)
+    assert m2.sub_event_type == "Armed clash" and m2.actor1 == "Unidentified Armed Group (Peru)", m2
+
+
+def test_a_statement_weeks_later_dates_its_undated_sentences_by_the_incident(nlp) -> None:
+    text = (
+        "Mali: soldiers killed villagers in Ouro Modi, rights group says\n"
+        "DAKAR, 20 May 2023 - (Statement by a human rights organisation)\n\n"
+        "Malian soldiers killed at least 18 villagers in Ouro Modi, in the Mopti region, on 28 March 2023, our "
+        "organisation said today.\n\n"
+        "The authorities have not answered our letters. Our researchers interviewed 25 witnesses by telephone. "
+        "Several of them asked not to be named for fear of reprisals. The government must open an inquiry, our "
+        "director said.\n\n"
+        "Residents of Sofara said jihadist fighters clashed with an army patrol outside the town for several hours.\n"
+    )
+    events = _events(nlp, text, date(2023, 5, 20))
+    assert events and all(str(e.event_date) == "2023-03-28" for e in events), _seen(events)
+
+
+def test_a_lead_toll_over_two_separate_attacks_is_no_event_of_its_own(nlp) -> None:
+    text = (
+        "Two attacks kill dozens in Nigeria's north-east\n"
+        "MAIDUGURI, 9 July 2022 -\n\n"
+        "Two separate attacks on Friday, one on a market in Gwoza and one on a mosque in Konduga, killed more than 40 "
+        "people, officials said.\n\n"
+        "In the first attack, gunmen on motorcycles opened fire on traders at the Gwoza market, killing 23.\n\n"
+        "Hours later, a suicide bomber blew herself up at the mosque in Konduga, killing 19 worshippers.\n"
+    )
+    events = _events(nlp, text, date(2022, 7, 9))
+    tolls = sorted(e.fatalities or 0 for e in events)
+    assert 23 in tolls and 19 in tolls and not any(t > 40 for t in tolls), _seen(events)

@@ -997,7 +997,10 @@ _SEVERAL_INCIDENTS = re.compile(
     # summed over places, each place's incident coded apart
     r"|\b(?:killed|dead|died|deaths)\b[^.;]{0,30}?\b(?:across|in|from)\s+(?:the\s+|all\s+)?(?:about\s+|some\s+|at\s+least"
     r"\s+|more\s+than\s+|over\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple|various|a\s+dozen)"
-    r"\s+(?:\w+\s+)?(?:villages|towns|communities|localities|settlements|districts|provinces|cities|LGAs)\b",
+    r"\s+(?:\w+\s+)?(?:villages|towns|communities|localities|settlements|districts|provinces|cities|LGAs)\b"
+    # "two separate attacks on Tuesday ... killed more than 50 people": a toll over incidents told apart
+    r"|\b(?:two|three|four|five|six|several|multiple)\s+separate\s+(?:\w+\s+)?(?:attacks|bombings|blasts|explosions|raids"
+    r"|strikes|air\s*strikes|ambushes|incidents|assaults)\b",
     re.IGNORECASE,
 )
 _AFTER_DATED_INCIDENT = re.compile(

@@ -3776,6 +3776,20 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             # marched in the early afternoon"): a sentence that names no day of its own, or only a time of day, is on
             # the day the story told last, not on the publication day
             event_date, precision = story, 1
+        elif (
+            not dated
+            and not told
+            and published is not None
+            and news_day is not None
+            and (published - news_day).days > BACKGROUND_DAYS
+            and not _TOLD_NOW.search(sent.text)
+        ):
+            # a report published weeks after the incident it is about (a rights group's statement, an inquiry): a
+            # sentence that names no day of its own tells that story ("Residents said fighting lasted several hours
+            # before the attackers withdrew"), on the day it told last, never on the publication day
+            story = _last_told_day(drafts) if drafts else None
+            event_date = story if story is not None and abs((story - news_day).days) <= BACKGROUND_DAYS else news_day
+            precision = 1
         if (
             period is not None
             and event_date is not None
@@ -4226,6 +4240,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             first, *rest = d.mention.assoc_actor_1.split("; ")
             d.mention.actor1, d.mention.assoc_actor_1, d.mention.inter1 = first, "; ".join(rest) or None, None
         _date_actors(d.mention)
+        _battle_with_civilians(d.mention)
         _one_state_is_one_side(d.mention, d.mention.place.country if d.mention.place else country)
         _other_side(d.mention, d.mention.place.country if d.mention.place else country)
         fill_inter(d.mention, d.mention.place.country if d.mention.place else country)  # merges can drop a code
@@ -4346,6 +4361,43 @@ def _parts_of_the_filed_city(
         ):
             out[i] = replace(city, surface=t.surface)
     return out
+
+
+_FIRE_EXCHANGED = re.compile(
+    r"\b(?:exchanges?\s+of\s+(?:gun)?fire|exchanged\s+(?:gun)?fire|fire\s*fights?|gun\s*fights?|gun\s*battles?"
+    r"|shoot-?outs?|returned\s+fire|fired\s+back)\b",
+    re.I,
+)
+
+
+def _battle_with_civilians(mention: Mention) -> None:
+    """ACLED: a battle is between two armed organised actors. A "clash" whose other side came out as civilians
+    ("soldiers went from house to house ... before shooting them") is the armed side's attack on them."""
+    if mention.event_type != "Battles" or mention.sub_event_type not in ("Armed clash", None):
+        return
+    a1, a2 = mention.actor1 or "", mention.actor2 or ""
+    if (a1.startswith("Civilians") or a2.startswith("Civilians")) and any(
+        _FIRE_EXCHANGED.search(e.text) for e in mention.evidence
+    ):
+        # "a brief exchange of fire left one of the suspects dead": who fired back is armed, if unnamed
+        civilians = a1 if a1.startswith("Civilians") else a2
+        country = (mention.place.country if mention.place else None) or civilians.partition("(")[2].rstrip(")")
+        armed = f"Unidentified Armed Group ({country})" if country else None
+        if armed and a2.startswith("Civilians"):
+            mention.actor2, mention.inter2 = armed, 3
+        elif armed:
+            mention.actor1, mention.inter1 = armed, 3
+        return
+    if a2.startswith("Civilians") and a1 and not a1.startswith("Civilians"):
+        pass
+    elif a1.startswith("Civilians") and a2 and not a2.startswith("Civilians"):
+        mention.actor1, mention.actor2 = mention.actor2, mention.actor1
+        mention.inter1, mention.inter2 = mention.inter2, mention.inter1
+        mention.assoc_actor_1, mention.assoc_actor_2 = mention.assoc_actor_2, mention.assoc_actor_1
+    else:
+        return
+    mention.disorder_type, mention.event_type = "Political violence", "Violence against civilians"
+    mention.sub_event_type = "Attack"
 
 
 def _one_state_is_one_side(mention: Mention, country: str | None) -> None:
