@@ -144,3 +144,23 @@ def test_a_lead_toll_over_two_separate_attacks_is_no_event_of_its_own(nlp) -> No
     events = _events(nlp, text, date(2022, 7, 9))
     tolls = sorted(e.fatalities or 0 for e in events)
     assert 23 in tolls and 19 in tolls and not any(t > 40 for t in tolls), _seen(events)
+
+
+def test_grenades_among_an_assault_s_weapons_are_the_assault_not_a_grenade_event() -> None:
+    from warlog.extract.types import classify_with_cues
+
+    assault, _ = classify_with_cues("Gunmen stormed a wedding party in the village, throwing grenades and firing on "
+                                    "the guests.")  # fmt: skip
+    assert assault is not None and assault.sub_event_type == "Attack", assault
+    thrown, _ = classify_with_cues("Unknown assailants hurled a grenade at a police post, injuring two officers.")
+    assert thrown is not None and thrown.sub_event_type == "Grenade", thrown
+
+
+def test_a_force_named_as_a_disguise_is_no_actor() -> None:
+    from warlog.extract.actors import find_actors
+
+    text = "Three gunmen disguised in police uniforms stormed the clinic."
+    assert not [a for a in find_actors(text, "Afghanistan") if "Police" in a.canonical], find_actors(
+        text, "Afghanistan"
+    )
+    assert [a for a in find_actors("Police stormed the clinic.", "Afghanistan") if "Police" in a.canonical]

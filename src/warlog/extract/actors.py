@@ -534,7 +534,9 @@ def _rank(row: _Row, iso: str | None) -> int | None:
 def find_actors(text: str, country: str | None = None) -> list[ActorMention]:
     """All actor mentions in a text, longest match first, without overlaps, in text order; armed factions the actor
     list does not hold are named by their own names ("Suquor al-Sham", "the Islamic Freedom Brigade")."""
-    known = [ActorMention(*a) for a in _find_actors(text, country)]
+    known = [
+        ActorMention(*a) for a in _find_actors(text, country) if not _DISGUISE.search(text[max(0, a[0] - 60) : a[0]])
+    ]
     factions = _named_factions(text, unit_names=country_iso2(country) == "SY")
     # "the Lord's Resistance Army": a name of its own, not the state's army its last word matched
     generic = [k for k in known if k.surface.lower() in _GENERIC_WORDS and any(f.start < k.start and k.end <= f.end
@@ -545,6 +547,10 @@ def find_actors(text: str, country: str | None = None) -> list[ActorMention]:
 
 
 _GENERIC_WORDS = frozenset({"army", "front", "movement", "forces", "guard", "guards"})
+# a force named as a disguise ("gunmen disguised in police uniforms", "dressed as soldiers"): no actor of the event
+_DISGUISE = re.compile(
+    r"\b(?:disguised|dressed|posing|masquerading)\s+(?:themselves\s+)?(?:as|in)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?$", re.I
+)
 
 
 # An armed faction's name: a Syrian-style "Jaysh/Liwa/Faylaq/Harakat/Ahrar/Suquor/Usud/Jabhat al-X" or a capitalised

@@ -1037,12 +1037,26 @@ def classify_lexicon(sentence: str, context: str = "", actors: Sequence[str] = (
     return lexicon_view(sentence, context, actors)[1]
 
 
+# small arms used beside grenades in one assault
+_SMALL_ARMS = re.compile(
+    r"\b(?:shooting|shot|shots|opened\s+fire|gunfire|gunmen|gunman|firing\s+(?:on|at)|fired\s+(?:on|at)|rifles?"
+    r"|machine-?guns?|automatic\s+weapons)\b",
+    re.I,
+)
+
+
 def lexicon_view(
     sentence: str, context: str = "", actors: Sequence[str] = ()
 ) -> tuple[list[EventTypeMatch], EventTypeMatch | None]:
     """Every live lexicon trigger of a sentence and the lexicon's precedence choice among them."""
     tagged = [(m, tag) for m, tag in _find(sentence, actors) if m.score >= _MIN_SCORE]
     live, choice = [m for m, _ in tagged], _decide(tagged, context, sentence, actors)
+    if choice is not None and choice.sub_event_type == GREN and _SMALL_ARMS.search(sentence):
+        # grenades among the weapons of an assault ("gunmen stormed the ward, throwing grenades and shooting
+        # mothers"): ACLED codes the assault, a clash or an attack, not a grenade event
+        assault = [m for m in live if m.sub_event_type in (CLASH, ATTACK)]
+        if assault:
+            choice = max(assault, key=lambda m: m.score)
     if choice is not None and choice.sub_event_type == CLASH:
         choice = _one_armed_side(sentence, live, choice)
     if (
