@@ -55,9 +55,13 @@ def gold_files(fixtures: Path) -> list[Path]:
 
 
 def sealed(folder: Path) -> bool:
-    """Whether a set is sealed (its README says "SEALED in round N"): its gold is never read here."""
+    """Whether a set is sealed (its README says "SEALED in round N" and not "Unsealed in round M"): its gold is
+    never read here."""
     readme = folder / "README.md"
-    return readme.exists() and re.search(r"SEALED in round \d+", readme.read_text(encoding="utf-8", errors="replace")) is not None
+    if not readme.exists():
+        return False
+    text = readme.read_text(encoding="utf-8", errors="replace")
+    return re.search(r"SEALED in round \d+", text) is not None and re.search(r"Unsealed in round \d+", text) is None
 
 
 def gold_events(fixtures: Path) -> list[dict]:

@@ -164,3 +164,28 @@ def test_a_force_named_as_a_disguise_is_no_actor() -> None:
         text, "Afghanistan"
     )
     assert [a for a in find_actors("Police stormed the clinic.", "Afghanistan") if "Police" in a.canonical]
+
+
+def test_a_state_that_struck_a_target_with_no_weapon_named_carried_out_a_strike(nlp) -> None:
+    text = (
+        "Strikes on both sides of the front\n"
+        "KYIV, 12 May 2024 -\n\n"
+        "Russian missiles hit a power plant near Kharkiv on Saturday, officials said.\n\n"
+        "Overnight into Sunday, Ukraine struck the Belbek military airfield near Sevastopol, the city that Russia "
+        "seized in 2014. Satellite images later showed damage to two aircraft.\n"
+    )
+    events = _events(nlp, text, date(2024, 5, 12))
+    ukraine = [e for e in events if (e.actor1 or "").startswith("Military Forces of Ukraine")]
+    assert ukraine and ukraine[0].event_type == "Explosions/Remote violence", _seen(events)
+    assert str(ukraine[0].event_date) == "2024-05-12" and _km(ukraine[0].place, 44.6, 33.5) < 25, _seen(events)
+
+
+def test_hit_almost_daily_is_no_incident(nlp) -> None:
+    text = (
+        "Shelling kills two in Nikopol\n"
+        "KYIV, 12 May 2024 -\n\n"
+        "Russian shelling killed two people in Nikopol on Sunday, the regional governor said. Nikopol, across the "
+        "river from the occupied nuclear plant, has been hit by drones and artillery almost daily.\n"
+    )
+    events = _events(nlp, text, date(2024, 5, 12))
+    assert len(events) == 1 and events[0].fatalities == 2, _seen(events)

@@ -105,8 +105,10 @@ _LOCATIVE_PREPS = frozenset(
     " beyond along off".split()
 )
 _PLACE_NOUN_AFTER = re.compile(
-    r"^(?:['’]s)?\s+(?:neighbou?rhoods?|district|quarter|village|town|city|camp|area|suburb|province|governorate"
-    r"|region|countryside|outskirts|square|street|market|crossing|refinery|airport|airbase|base|hospital|territory"
+    r"^(?:['’]s)?\s+(?:(?:military|air|naval|army|main|central)\s+)?(?:neighbou?rhoods?|district|quarter|village|town"
+    r"|city|camp|area|suburb|province|governorate"
+    r"|region|countryside|outskirts|square|street|market|crossing|refinery|airport|airbase|airfield|airstrip|base"
+    r"|hospital|territory"
     r"|county|state|municipality|township|commune|department|prefecture|oblast|local government area|LGA"
     r"|axis|front|frontline|direction|sector|road|highway|checkpoint|junction)\b",
     re.I,

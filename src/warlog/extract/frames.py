@@ -338,7 +338,8 @@ _ANAPHORA = re.compile(
 # Generic or habitual statements, not one happening.
 _HABITUAL = re.compile(
     r"\b(?:ha(?:s|ve) been (?:conducting|carrying out|launching|accused)|ha(?:s|ve) repeatedly|accused of|"
-    r"on a daily basis|every day|since the (?:start|beginning) of|for (?:months|weeks|years)|"
+    r"on a daily basis|every day|(?:almost|nearly|practically|virtually) (?:daily|nightly|every night)|"
+    r"since the (?:start|beginning) of|for (?:months|weeks|years)|"
     r"(?:is|are) (?:trying|fighting|seeking) to|(?:in|over|during) recent (?:years|decades)|over the years|"
     # a trend, not an incident: "where fighting has intensified since the vote"
     r"ha(?:s|ve) (?:intensified|escalated|raged|persisted|flared up|spread))\b",
@@ -434,7 +435,8 @@ def _token_at(doc: Any, char: int) -> Any:
 # nouns of an area or a settlement a relative clause may tell the history of
 _AREA_NOUNS = frozenset(
     {"area", "zone", "region", "town", "city", "village", "district", "neighbourhood", "neighborhood", "province",
-     "camp", "territory", "enclave", "strip", "coast", "border", "valley", "state", "county", "municipality"}
+     "camp", "territory", "enclave", "strip", "coast", "border", "valley", "state", "county", "municipality",
+     "peninsula", "island", "country", "capital"}
 )  # fmt: skip
 
 
@@ -463,29 +465,78 @@ def _toll_of_a_placed_incident(
     return False
 
 
-def _dates_of_the_act(doc: Any, offset: int, dates: list[DateMention], trigger: int) -> list[DateMention]:
-    """The sentence's dates less those inside a relative clause on a place, the act outside it: "killed in the strike
-    on al-Mawasi, the coastal area that Israel designated as a humanitarian zone in October" is not dated October
-    (the clause tells the area's history); "the protesters, who had gathered on Tuesday" keeps its Tuesday."""
-    act = _token_at(doc, trigger)
-    if act is None:
-        return dates
+_STRUCK_VERBS = frozenset({"struck", "hit", "pounded", "bombarded", "bombed", "targeted"})
+_FORCE_NOUNS = frozenset({"forces", "troops", "military", "army", "navy", "air", "armed"})
+_MISSILE_WORDS = re.compile(
+    r"\b(?:missiles?|rockets?|artillery|shell(?:s|ing|ed)?|Iskander|ATACMS|HIMARS|howitzers?)\b", re.I
+)
+_AIR_WORDS = re.compile(
+    r"\b(?:air\s*strikes?|warplanes?|jets?|aircraft|drones?|helicopters?|air\s+raids?|bombers?|sorties)\b", re.I
+)
+
+
+def _state_struck(doc: Any, sent: _Sentence, text: str) -> EventTypeMatch | None:
+    """A state that "struck" a target, no weapon named ("Ukraine struck the Dzhankoi military airfield", "Israel
+    struck targets in southern Lebanon"): a remote strike, by missiles and artillery where the report speaks of them
+    more than of aircraft and drones, else from the air (ACLED codes the weapon the report tells, and its context
+    when the sentence gives none)."""
+    span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
+    if span is None:
+        return None
+    for tok in span:
+        if tok.lower_ not in _STRUCK_VERBS or tok.tag_ not in ("VBD", "VBN", "VBZ"):
+            continue
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is None or not any(c.dep_ == "dobj" for c in tok.children):
+            continue
+        phrase = doc[subj.left_edge.i : subj.i + 1].text
+        state = bool(country_names_at(subj.text)) and subj.ent_type_ == "GPE"
+        forces = subj.lower_ in _FORCE_NOUNS and bool(named_countries(phrase))
+        if not (state or forces):
+            continue
+        missiles, air = len(_MISSILE_WORDS.findall(text)), len(_AIR_WORDS.findall(text))
+        sub = "Shelling/artillery/missile attack" if missiles > air else "Air/drone strike"
+        at = tok.idx - sent.start
+        return EventTypeMatch("Explosions/Remote violence", sub, "Political violence", tok.text, at, at + len(tok.text),
+                              0.75)  # fmt: skip
+    return None
+
+
+def _place_history(doc: Any, start: int, end: int, trigger: int | None) -> list[tuple[int, int]]:
+    """The sentence's relative clauses on a place that the act lies outside (character spans, sentence-relative):
+    "al-Mawasi, the coastal area that Israel designated as a humanitarian zone in October", "northern Crimea, the
+    peninsula that Russia annexed in 2014" tell the place's history, not the act's day or year. A clause opened by
+    "where" or "when" ("Juliaca, where police fired on demonstrators on Monday") tells what happened there: kept."""
+    act = _token_at(doc, trigger) if trigger is not None else None
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if (act is None and trigger is not None) or span is None:
+        return []
     out = []
-    for d in dates:
-        clause = _token_at(doc, offset + d.start)
-        while clause is not None and clause.dep_ != "relcl" and clause.head.i != clause.i:
-            clause = clause.head
+    for tok in span:
         if (
-            clause is not None
-            and clause.dep_ == "relcl"
-            and (clause.head.ent_type_ in ("GPE", "LOC", "FAC") or clause.head.lower_ in _AREA_NOUNS)
-            and not (clause.left_edge.i <= act.i <= clause.right_edge.i)
-            and not any(c.lower_ in ("where", "when") for c in clause.children)  # ("Juliaca, where police fired
-            # on demonstrators on Monday": what happened there, the act told again)
+            tok.dep_ == "relcl"
+            and (tok.head.ent_type_ in ("GPE", "LOC", "FAC") or tok.head.lower_ in _AREA_NOUNS)
+            and not (act is not None and tok.left_edge.i <= act.i <= tok.right_edge.i)
+            and not any(c.lower_ in ("where", "when") for c in (tok.left_edge, *tok.children))
+            and tok.left_edge.lower_ in ("that", "which")  # a relative clause by its pronoun, not a misparse
+            and tok.right_edge.i - tok.left_edge.i <= 20
         ):
-            continue  # a clause on a place ("the area that Israel designated ... in October") dates the place's story
-        out.append(d)
+            a = tok.left_edge.idx - start
+            b = tok.right_edge.idx + len(tok.right_edge.text) - start
+            out.append((max(0, a), b))
     return out
+
+
+def _dates_of_the_act(dates: list[DateMention], history: list[tuple[int, int]]) -> list[DateMention]:
+    """The sentence's dates less those inside a place's history (`_place_history`)."""
+    return [d for d in dates if not any(a <= d.start < b for a, b in history)]
+
+
+def _without(text: str, spans: list[tuple[int, int]]) -> str:
+    """The text with the spans blanked (same length)."""
+    for a, b in spans:
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text
 
 
 # present-tense verbs of telling whose object is an incident told as having happened ("Palestinian media report a
@@ -3456,6 +3507,14 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         if _RETRACTED.search(sent.text):
             continue  # "Correction: in our 19:50 entry, we wrote that the helicopter was shot down in Anori": withdrawn
         match, live = classify_with_cues(sent.text, context=before + " " + after)
+        if match is not None and (
+            clauses := [
+                (a, b) for a, b in _place_history(doc, sent.start, sent.end, None) if a < match.end and match.start < b
+            ]
+        ):
+            # "the city that Russia seized in 2014": a trigger inside a place's history is no act of this sentence
+            live = [m for m in live if not any(a < m.end and m.start < b for a, b in clauses)]
+            match = max(live, key=lambda m: m.score) if live else None
         if match is not None and match.sub_event_type == "Sexual violence" and cas.fatalities:
             # ACLED: sexual violence told with killings is coded as the attack (the sexual violence noted), not as
             # a sexual-violence event carrying the dead ("500 people were killed ... and 58 women were raped")
@@ -3472,13 +3531,17 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             # a report about protests: "several hundred people gathered in the square" is one of them
             match = EventTypeMatch("Protests", "Peaceful protest", "Demonstrations", crowd.group(0), crowd.start(),
                                    crowd.end(), CROWD_SCORE)  # fmt: skip
+        struck = None
+        if match is None and not live:
+            match = struck = _state_struck(doc, sent, text)  # "Ukraine struck the Dzhankoi military airfield"
         section = section_day(sent.start)
         # under a day heading, "this afternoon" and "on Sunday" are read from that day, not the publication day
         dates = find_dates(sent.text, section.value if section is not None else published)
         if investigation and news_day is not None:
             dates = [_in_the_news_year(d, news_day) for d in dates]
-        if match is not None and dates:
-            dates = _dates_of_the_act(doc, sent.start, dates, sent.start + match.start)
+        history = _place_history(doc, sent.start, sent.end, sent.start + match.start) if match is not None else []
+        if history and dates:
+            dates = _dates_of_the_act(dates, history)
         standing = match is not None and _STANDING_DEAL.search(sent.text, 0, match.start) is not None
         if match is not None and match.sub_event_type == "Agreement" and standing:
             match = None  # "evacuated under a deal reached between ...": the standing agreement, not its making
@@ -3510,6 +3573,8 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
                 # bulletin, an item headed by its place: "2. Kherson (Dniprovskyi district). Forces shelled ...")
             if crowd is not None and _item_span(text, sent.start)[0] is not None:
                 prior = 0.0  # a crowd gathered, told in a bulletin's item about a place: that place's demonstration
+            if struck is not None and any(d.value is not None for d in dates):
+                prior = 0.0  # a state's strike, told with its day: read from the parse, a happening
             if (
                 role.role == CLAIM
                 and (cas.fatalities is not None or cas.injured is not None)
@@ -3641,7 +3706,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         attribution = said_by(index)
         if (
             published is not None
-            and _old_year(sent.text, published)
+            and _old_year(_without(sent.text, history), published)
             and not _news_day_told(dates, news_day, published, lead=not drafts and index <= 3, sentence=sent.text)
         ):
             # Background from another year ("agreed to destroy its weapons in 2013"): a toll it gives is a claim.
