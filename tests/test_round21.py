@@ -189,3 +189,21 @@ def test_hit_almost_daily_is_no_incident(nlp) -> None:
     )
     events = _events(nlp, text, date(2024, 5, 12))
     assert len(events) == 1 and events[0].fatalities == 2, _seen(events)
+
+
+def test_a_dateline_s_editor_note_is_no_event_and_a_launch_site_is_not_the_impact(nlp) -> None:
+    from warlog.extract.roles import is_furniture
+
+    assert is_furniture("AMMAN, 3 May 2024 - (wire, updates with overnight strikes, toll)")
+    assert not is_furniture("AMMAN, 3 May 2024 - Overnight strikes killed four people in Irbid, medics said.")
+    text = (
+        "Rocket hits school yard in Kiryat Shmona\n"
+        "JERUSALEM, 4 June 2024 - (wire, updates with army statement)\n\n"
+        "A rocket struck a school yard in Kiryat Shmona, a town in northern Israel, on Monday morning, wounding "
+        "four people, medics said.\n\n"
+        "The army said the rocket was fired by Hezbollah from an area north of the village of Aitaroun in southern "
+        "Lebanon.\n"
+    )
+    events = _events(nlp, text, date(2024, 6, 4))
+    assert len(events) == 1, _seen(events)
+    assert events[0].actor1 == "Hezbollah" and _km(events[0].place, 33.21, 35.57) < 10, _seen(events)

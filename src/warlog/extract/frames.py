@@ -67,7 +67,15 @@ from warlog.extract.places import (
     streets_unplaced,
     the_citys_part,
 )
-from warlog.extract.roles import CLAIM, EDITOR_NOTE, event_threshold, is_furniture, reporting_start, sentence_role
+from warlog.extract.roles import (
+    CLAIM,
+    EDITOR_NOTE,
+    TRAILING_NOTE,
+    event_threshold,
+    is_furniture,
+    reporting_start,
+    sentence_role,
+)
 from warlog.extract.sentences import Sentence as _Sentence
 from warlog.extract.sentences import split_doc as split_sentences
 from warlog.extract.totals import is_part, one_episode, over_days, split_totals
@@ -477,9 +485,9 @@ _AIR_WORDS = re.compile(
 
 def _state_struck(doc: Any, sent: _Sentence, text: str) -> EventTypeMatch | None:
     """A state that "struck" a target, no weapon named ("Ukraine struck the Dzhankoi military airfield", "Israel
-    struck targets in southern Lebanon"): a remote strike, by missiles and artillery where the report speaks of them
-    more than of aircraft and drones, else from the air (ACLED codes the weapon the report tells, and its context
-    when the sentence gives none)."""
+    struck targets in southern Lebanon"): a remote strike, by missiles and artillery where the sentence and the lines
+    after it speak of them more than of aircraft and drones, else from the air (ACLED codes the weapon the report
+    tells; a state striking far behind a front most often does so from the air)."""
     span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
     if span is None:
         return None
@@ -494,7 +502,8 @@ def _state_struck(doc: Any, sent: _Sentence, text: str) -> EventTypeMatch | None
         forces = subj.lower_ in _FORCE_NOUNS and bool(named_countries(phrase))
         if not (state or forces):
             continue
-        missiles, air = len(_MISSILE_WORDS.findall(text)), len(_AIR_WORDS.findall(text))
+        near = text[sent.start : min(len(text), sent.end + 400)]  # the sentence and what follows it
+        missiles, air = len(_MISSILE_WORDS.findall(near)), len(_AIR_WORDS.findall(near))
         sub = "Shelling/artillery/missile attack" if missiles > air else "Air/drone strike"
         at = tok.idx - sent.start
         return EventTypeMatch("Explosions/Remote violence", sub, "Political violence", tok.text, at, at + len(tok.text),
@@ -2979,6 +2988,12 @@ def _home_reading(
 _TIED_TO_TRIGGER = re.compile(
     r"^[\w-]+(?:\s+[\w-]+){0,2}?\s+(?:in|at|near|outside|on)\s+(?:[\w'\u2019-]+\s+){0,5}?$", re.I
 )
+# the act a few words before its place, which the sentence presents as a settlement ("A rocket struck a football
+# pitch in Majdal Shams, a Druze town in the Golan Heights"): the act's own place, abroad or not
+_TIED_FAR = re.compile(r"^[\w-]+(?:\s+[\w-]+){0,5}?\s+(?:in|at|near|outside)\s+$", re.I)
+_SETTLEMENT_APPOSITION = re.compile(
+    r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:town|village|city|hamlet|settlement)\b", re.I
+)
 
 
 _SPEECH_BEFORE_ACT = re.compile(
@@ -3007,7 +3022,13 @@ def _in_report_country(
         and place.feature not in ("country", "admin1")
         and place.surface
         and (at := sentence.find(place.surface, trigger)) > trigger
-        and _TIED_TO_TRIGGER.match(sentence[trigger:at])
+        and (
+            _TIED_TO_TRIGGER.match(sentence[trigger:at])
+            or (
+                _TIED_FAR.match(sentence[trigger:at])
+                and _SETTLEMENT_APPOSITION.match(sentence, at + len(place.surface)) is not None
+            )
+        )
     ):
         return place
     if (
@@ -3196,6 +3217,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     ner = entity_spans(doc, NON_PLACE)  # entity labels read with the parse: names that are not places
     toponyms: list[Toponym] = find_toponyms(text, ner, sticky=True)
     notes = [m.span() for m in EDITOR_NOTE.finditer(text)]  # "(Updates toll ..., adds Lviv details ...)": no place
+    notes += [m.span() for m in TRAILING_NOTE.finditer(text)]  # ("JERUSALEM, 28 July - (wire, updates with ...)")
     notes += _label_lines(text)  # "Wednesday, 14 July 2021 | Explainer | Americas": the page's section, no place
     toponyms = [t for t in toponyms if not any(a <= t.start < b for a, b in notes)]
     # the dateline's city names its country ("BUENOS AIRES, 13 June -"): a village of another country the report never

@@ -1715,6 +1715,10 @@ _DIRECTION_BEFORE = re.compile(
     # ("forces positioned in northern Hama shelled the town")
     r"(?:\s+(?:the\s+)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|central|rural))?"
     r"(?:\s+the\s+(?:left|right|(?:north|south|east|west)(?:ern)?)\s+(?:bank|side|shore)\s+of)?"  # "the left bank of"
+    # where a weapon was fired from ("fired by Hezbollah from an area north of the village of Chebaa")
+    r"|\bfrom\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:area|positions?|territory|launch\w*\s+sites?|launchers?)"
+    r"(?:\s+(?:just\s+)?(?:north|south|east|west)(?:-?(?:east|west))?)?\s+(?:of|in|near|around|outside)"
+    r"(?:\s+the\s+(?:village|town|city|area)\s+of)?"
     r")\s+(?:the\s+)?$",
     re.I,
 )

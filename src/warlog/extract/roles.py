@@ -124,12 +124,21 @@ EDITOR_NOTE = re.compile(
     re.I,
 )
 
+# the same note closing a dateline line ("JERUSALEM, 28 July 2024 - (wire, updates with overnight strikes)")
+TRAILING_NOTE = re.compile(
+    r"(?m)\((?:[\w' -]{1,40}[,;]\s*)?(?:updates?|adds?|recasts?|corrects?|changes?|refiles?|rewrites?|re-?tops?"
+    r"|writes through|fixes|removes|inserts|clarifies|updating|adding)\b[^()\n]{0,300}\)[ \t]*$",
+    re.I,
+)
+
 
 def is_furniture(text: str) -> bool:
     """Whether a line is page furniture rather than reporting: widgets and credits, a run of linked headlines, or a
     wire editor's note on what an update changed."""
     if EDITOR_NOTE.fullmatch(text.strip()):
         return True
+    if (note := TRAILING_NOTE.search(text.strip())) is not None and len(text.strip()[: note.start()].split()) <= 8:
+        return True  # a dateline and the editor's note on the update: no reporting
     folded = fold(text)
     if any(w in folded for w in _FURNITURE_WORDS) and _FURNITURE.search(text) is not None:
         return True

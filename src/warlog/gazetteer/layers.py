@@ -70,7 +70,10 @@ POSTAL_FILE: Path | None = Path(__file__).resolve().parents[1] / "data" / POSTAL
 # Myanmar's villages and towns of MIMU's place codes, as the `mm-geo-coder` package ships them (round 21)
 MIMU_SOURCE = "MIMU place codes via mm-geo-coder (MIT)"
 MIMU_NAME = "mimu_villages.tsv.gz"
-MIMU_FILE: Path | None = Path(__file__).resolve().parents[1] / "data" / MIMU_NAME
+# not shipped (round 21 review): MIMU's own terms allow non-profit humanitarian, development and peace work only,
+# which an openly redistributed package cannot promise; a user who may use the table builds it with
+# scripts/build_village_layers_more.py and sets this path
+MIMU_FILE: Path | None = None
 # Village layers of hundreds of thousands of small places: a name of a report is one of their places only in the
 # report's countries or after a locative word, and not as a spelling variant of a name some place writes so
 # (index.Gazetteer.lookup_scored, extract/places.py)
