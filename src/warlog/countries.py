@@ -113,3 +113,30 @@ def iso3_numeric(iso2: str | None) -> tuple[str, int] | None:
         return KOSOVO_ISO3_NUMERIC
     c = pycountry.countries.get(alpha_2=iso2) if iso2 else None
     return (c.alpha_3, int(c.numeric)) if c is not None else None
+
+
+# Regions ACLED splits where the gazetteer has one unit: Myanmar's Shan State is coded as Shan-North, Shan-South and
+# Shan-East (the former sub-states: Lashio, Muse and Kyaukme districts north; Kengtung, Tachileik and Monghsat east
+# of the Salween; Taunggyi, Loilem and Langkho south), Bago Region as Bago-West (Pyay and Thayarwady districts, west of
+# the Bago Yoma) and Bago-East (Bago and Taungoo). The lines are approximations of the district borders by latitude
+# and longitude: a point within a few km of a border may get its neighbour's name.
+def _shan(lat: float, lon: float) -> str:
+    if lat >= 22.0:
+        return "Shan-North"
+    return "Shan-East" if lon >= 98.6 else "Shan-South"
+
+
+def _bago(lat: float, lon: float) -> str:
+    return "Bago-West" if lon < 96.0 else "Bago-East"
+
+
+_SPLIT_REGIONS = {("MM", "Shan"): _shan, ("MM", "Bago"): _bago}
+
+
+def split_region(iso: str | None, admin1: str | None, lat: float | None, lon: float | None) -> str | None:
+    """The part of a region ACLED splits that a point lies in (Lashio's "Shan" -> "Shan-North"); the name otherwise.
+    Applied to a row's fields only: extraction compares the unit's own name with the report's words."""
+    split = _SPLIT_REGIONS.get((iso or "", admin1 or ""))
+    if split is None or lat is None or lon is None:
+        return admin1
+    return split(lat, lon)

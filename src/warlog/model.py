@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from warlog.gazetteer.admin1_names import split_region
+from warlog.countries import split_region
 from warlog.taxonomy import taxonomy
 
 # ACLED's event taxonomy: event_type -> sub_event_types (ACLED codebook, 2023 edition), and ACLED's disorder_type per
