@@ -20,7 +20,7 @@ first place, a match that may be empty, a non-ASCII first character) gets None a
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable
 from functools import lru_cache
 from itertools import chain
 
@@ -126,17 +126,19 @@ class WordStarts:
         return sorted(chain.from_iterable(found))
 
 
-def finditer(regex: re.Pattern[str], text: str, starts: WordStarts) -> Iterator[re.Match[str]]:
-    """What `regex.finditer(text)` yields, trying only the positions a match can start at (`starts` indexes text)."""
+def finditer(regex: re.Pattern[str], text: str, starts: WordStarts) -> Iterable[re.Match[str]]:
+    """What `regex.finditer(text)` yields (as a list where it reads the pattern), trying only the positions a match
+    can start at (`starts` indexes text). Faster than `finditer` on sentences of 50 characters as on whole reports."""
     chars = first_chars(regex.pattern, regex.flags)
     if chars is None or starts.text is not text:
-        yield from regex.finditer(text)
-        return
+        return regex.finditer(text)
     match = regex.match
+    out = []
     pos = 0
     for p in starts.at(chars):
         if p >= pos:
             m = match(text, p)
             if m is not None:
-                yield m
+                out.append(m)
                 pos = m.end()
+    return out
