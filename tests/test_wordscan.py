@@ -86,3 +86,15 @@ def test_case_insensitive_equivalents_of_ascii_letters_are_all_known():
     for letter in "abcdefghijklmnopqrstuvwxyz":
         found = set(re.findall(letter, everything, re.IGNORECASE))
         assert found == {letter, letter.upper(), *_CASE_EXTRA.get(letter, "")}, letter
+
+
+def test_furniture_answers_are_remembered_and_the_same():
+    """roles.is_furniture is remembered per line (event coding asks about a one-line report once per sentence)."""
+    from warlog.extract.roles import is_furniture
+
+    line = "Read Also Five killed in market blast in Idlib " * 40
+    first = is_furniture(line)
+    hits = is_furniture.cache_info().hits
+    assert is_furniture(str(line)) is first is True
+    assert is_furniture(line[:]) is True and is_furniture.cache_info().hits >= hits + 1
+    assert is_furniture("Police said the tags on the vehicle had been forged.") is False
