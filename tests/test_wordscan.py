@@ -36,6 +36,29 @@ def test_every_actor_row_is_read_and_matches_as_finditer_does():
             assert [m.span() for m in finditer(rx, text, starts)] == [m.span() for m in rx.finditer(text)], rx.pattern
 
 
+def test_every_lexicon_entry_matches_as_finditer_does():
+    """The trigger lexicon's entries open with (?<![\\w]) (no hyphen): word starts of their own."""
+    from warlog.extract import types
+
+    entries = [t.regex for t in types._LEXICON]
+    read = [rx for rx in entries if first_chars(rx.pattern, rx.flags) is not None]
+    assert len(read) >= 0.9 * len(entries)
+    texts = TEXTS + ["Air-strikes and airstrikes; anti-aircraft fire; re-shelling, shelling and non-shelling."]
+    for text in texts + [t.upper() for t in texts]:
+        starts = WordStarts(text)
+        for rx in entries:
+            assert [m.span() for m in finditer(rx, text, starts)] == [m.span() for m in rx.finditer(text)], rx.pattern
+
+
+def test_each_opening_has_its_own_word_starts():
+    hyphen = re.compile(r"(?<![\w\-])strikes?", re.IGNORECASE)
+    plain = re.compile(r"(?<![\w])strikes?", re.IGNORECASE)
+    text = "air-strikes and strikes"
+    starts = WordStarts(text)
+    assert [m.start() for m in finditer(hyphen, text, starts)] == [16]
+    assert [m.start() for m in finditer(plain, text, starts)] == [4, 16]
+
+
 def test_matches_are_found_and_only_at_word_starts():
     rx = re.compile(r"(?<![\w\-])(?:regime[\s\-]+forces|government[\s\-]+troops)", re.IGNORECASE)
     text = TEXTS[1] + " " + TEXTS[-1]

@@ -1,14 +1,15 @@
 """`finditer` for word-initial patterns, tried only where a match can start.
 
 The actor dictionary's rows (extract/actors.py) are case-insensitive alternations that open with a lookbehind,
-``(?<![\\w\\-])(?:regime forces|government troops|...)``: a match starts at a word's first character. Python's regex
+``(?<![\\w\\-])(?:regime forces|government troops|...)``: a match starts at a word's first character (the trigger
+lexicon's entries, extract/types.py, open with ``(?<![\\w])``). Python's regex
 engine cannot skip ahead on such a pattern (the lookbehind and the case-insensitive literals give it no prefix to
 search for), so `finditer` enters the alternation at every word of the text, once per row: ~74 rows over each whole
 FA-KES article, 1.7 s CPU per 200 articles. Most words cannot open any of a row's alternatives.
 
 `first_chars(pattern)` reads the pattern's parse tree and returns every character a match can start with (the
 first literal of each alternative, in every case Python's case-insensitive matching equates); `WordStarts(text)`
-indexes the text's positions where the same lookbehind holds, by their character, once per text; and
+indexes the text's positions where the same lookbehind holds, by their character, once per text and lookbehind; and
 `finditer(regex, text, starts)` calls `regex.match` only at the positions whose character can open a match, left to
 right, each search resuming at the end of the last match, as `regex.finditer` does. The matches are the same
 objects `finditer` yields, by construction: a position whose character is outside the set cannot start a match, and a
@@ -33,8 +34,10 @@ except ImportError:  # pragma: no cover - older Pythons
     import sre_constants as _sre_c  # type: ignore[no-redef]
     import sre_parse as _sre_parse  # type: ignore[no-redef]
 
-LOOKBEHIND = r"(?<![\w\-])"  # the opening a pattern must have (exactly) to be scanned by word starts
-_STARTS = re.compile(LOOKBEHIND + r"(?s:.)")
+# The openings a pattern must have (exactly) to be scanned by word starts, and the scan that finds those positions.
+LOOKBEHINDS = (r"(?<![\w\-])", r"(?<![\w])")
+LOOKBEHIND = LOOKBEHINDS[0]
+_STARTS = tuple(re.compile(lb + r"(?s:.)") for lb in LOOKBEHINDS)
 # Characters besides the other case of an ASCII letter that case-insensitive matching equates with it (U+0130 and
 # U+0131 with "i", U+017F long s with "s", U+212A Kelvin sign with "k"; tests/test_wordscan.py checks every code
 # point).
@@ -87,14 +90,22 @@ def _first(items: list) -> tuple[set[int], bool]:
 @lru_cache(maxsize=4096)
 def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
     """Every character a match of `pattern` can start with, all cases included; None when the pattern does not open
-    with LOOKBEHIND or its first characters cannot be read (run it with `finditer` then). Kept between processes
-    with the compiled patterns (warlog.regexcache): parsing the ~430 rows a process uses cost ~0.3 s."""
-    if not pattern.startswith(LOOKBEHIND) or flags & ~(re.IGNORECASE | re.UNICODE):
+    with one of LOOKBEHINDS or its first characters cannot be read (run it with `finditer` then). Kept between
+    processes with the compiled patterns (warlog.regexcache): parsing the ~430 rows a process uses cost ~0.3 s."""
+    if _opening(pattern) is None or flags & ~(re.IGNORECASE | re.UNICODE):
         return None
     return regexcache.remembered((_MEMO_KIND, pattern, flags), lambda: _read_first_chars(pattern, flags))
 
 
 _MEMO_KIND = "wordscan-first-chars-1"  # a new number when what _read_first_chars answers changes
+
+
+def _opening(pattern: str) -> int | None:
+    """Which of LOOKBEHINDS the pattern opens with (None: none)."""
+    for i, lb in enumerate(LOOKBEHINDS):
+        if pattern.startswith(lb):
+            return i
+    return None
 
 
 def _read_first_chars(pattern: str, flags: int) -> frozenset[str] | None:
@@ -115,20 +126,20 @@ def _read_first_chars(pattern: str, flags: int) -> frozenset[str] | None:
 
 
 class WordStarts:
-    """A text's positions where LOOKBEHIND holds, by the character there (built on first use)."""
+    """A text's positions where each of LOOKBEHINDS holds, by the character there (built on first use)."""
 
     __slots__ = ("_by_char", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._by_char: dict[str, list[int]] | None = None
+        self._by_char: list[dict[str, list[int]] | None] = [None] * len(LOOKBEHINDS)
 
-    def at(self, chars: frozenset[str]) -> list[int]:
-        """The positions, in order, whose character is one of `chars`."""
-        by_char = self._by_char
+    def at(self, chars: frozenset[str], opening: int = 0) -> list[int]:
+        """The positions, in order, where LOOKBEHINDS[opening] holds and whose character is one of `chars`."""
+        by_char = self._by_char[opening]
         if by_char is None:
-            by_char = self._by_char = {}
-            for m in _STARTS.finditer(self.text):
+            by_char = self._by_char[opening] = {}
+            for m in _STARTS[opening].finditer(self.text):
                 by_char.setdefault(m.group(), []).append(m.start())
         found = [by_char[c] for c in chars if c in by_char]
         if len(found) == 1:
@@ -145,7 +156,7 @@ def finditer(regex: re.Pattern[str], text: str, starts: WordStarts) -> Iterable[
     match = regex.match
     out = []
     pos = 0
-    for p in starts.at(chars):
+    for p in starts.at(chars, _opening(regex.pattern) or 0):  # (never None here: first_chars read the opening)
         if p >= pos:
             m = match(text, p)
             if m is not None:
