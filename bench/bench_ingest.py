@@ -18,7 +18,8 @@ extraction, storing, linking and the summary line, all of it. Both run as child 
 wall time is printed beside it. The 2-worker run (`--engine local --workers 2`, all 804 articles) is timed by wall
 clock, with bare spaCy's `nlp.pipe(n_process=2)` over the same texts as its floor. With `--against SRC`, a fourth
 child, `warlog ingest` with SRC first on PYTHONPATH (the same virtual environment), joins the ABBA order: on a shared
-machine only runs made side by side compare, so the figure to read is this checkout's CPU over SRC's, per pair.
+machine only runs made side by side compare, so the figure to read is this checkout's CPU over SRC's, per pair; the
+whole-corpus run then times SRC's `--workers` ingest between two of this checkout's.
 """
 
 from __future__ import annotations
@@ -214,12 +215,21 @@ def main(argv: list[str]) -> int:
             csv_all, json_all, words_all = _subset(None, tmp)
             b2_cpu, b2 = run_tree([python(), "-c", BARE, str(json_all), str(args.workers), "full"], env)
             w2_cpu, w2 = run_tree(ingest_cmd(csv_all, tmp / "all.db", args.workers), env)
+            if against_env:  # the other checkout right after, then this one again: A B A, the median of A's two
+                o2_cpu, o2 = run_tree(ingest_cmd(csv_all, tmp / "all-against.db", args.workers), against_env)
+                again_cpu, again = run_tree(ingest_cmd(csv_all, tmp / "all-again.db", args.workers), env)
+                w2_cpu, w2 = (w2_cpu + again_cpu) / 2, (w2 + again) / 2
             res.add(f"bare spaCy, all articles, {args.workers} processes (wall)", round(b2, 1), "s",
                     note=f"{words_all:,} words; CPU {b2_cpu:.1f} s")  # fmt: skip
             res.add(f"warlog ingest, all articles, --workers {args.workers} (wall)", round(w2, 1), "s",
                     target=f"< {TARGET_804_S:.0f} s on 2 cores", ok=w2 < TARGET_804_S,
                     note=f"CPU {w2_cpu:.1f} s (all processes); ratio to bare {w2 / b2:.2f}x wall, "
-                    f"{w2_cpu / b2_cpu:.2f}x CPU")  # fmt: skip
+                    f"{w2_cpu / b2_cpu:.2f}x CPU" + (" (mean of two runs around the other checkout's)"
+                                                     if against_env else ""))  # fmt: skip
+            if against_env:
+                res.add(f"warlog ingest from {args.against}, all articles, --workers {args.workers} (wall)",
+                        round(o2, 1), "s", note=f"CPU {o2_cpu:.1f} s; run between this checkout's two runs; "
+                        f"this checkout / it: {w2 / o2:.2f}x wall, {w2_cpu / o2_cpu:.2f}x CPU")  # fmt: skip
     load1 = [round(x, 2) for x in os.getloadavg()]
     res.notes.append(
         f"Load average {load0} at start, {load1} at end. Numeric libraries pinned to one thread in both. "

@@ -103,3 +103,15 @@ def test_turned_off(monkeypatch, tmp_path):
     f = regexcache.memo("t", lambda x: calls.append(x) or x * 2)
     assert f(2) == 4 and f(2) == 4
     assert calls == [2, 2]
+
+
+def test_word_start_sets_kept_between_processes(cache, monkeypatch):
+    from warlog.extract import wordscan
+
+    pattern = r"(?<![\w\-])(?:regime[\s\-]+forces|government[\s\-]+troops)"
+    chars = wordscan.first_chars.__wrapped__(pattern, re.IGNORECASE)
+    assert chars == frozenset("rRgG")
+    regexcache.save()
+    regexcache.reset(cache)  # as a new process: read the file
+    monkeypatch.setattr(wordscan._sre_parse, "parse", lambda *a, **k: (_ for _ in ()).throw(AssertionError))
+    assert wordscan.first_chars.__wrapped__(pattern, re.IGNORECASE) == chars  # from the file, not parsed

@@ -31,6 +31,8 @@ from importlib import resources
 
 from warlog.countries import acled_country_name, country_iso2
 from warlog.extract.literals import GateTable, literals_in, meets_all, required_clauses, required_literals
+from warlog.extract.wordscan import WordStarts
+from warlog.extract.wordscan import finditer as word_finditer
 
 # Country names that take "the" in ACLED's state-forces names ("Military Forces of the Philippines (2016-)").
 _WITH_THE = {"CD", "CG", "CI", "PH", "US", "GB", "AE", "CF", "NL", "GM", "BS", "KM", "DO", "MV", "SC", "MH", "SB"}
@@ -625,11 +627,12 @@ def _find_actors(text: str, country: str | None) -> tuple[tuple[int, int, str, s
     cands: list[tuple[int, int, int, int, _Row]] = []
     ranked, table = _ranked_rows(iso)
     present = literals_in(text)
+    starts = WordStarts(text)  # each row's regex is tried only where its first words can start (wordscan.py)
     for i in table.hits(present):  # only the rows one of whose words is in the text
         rank, row = ranked[i]
         if row.also and not meets_all(row.also, present):
             continue  # the text misses another string every match holds
-        for m in row.regex.finditer(text):
+        for m in word_finditer(row.regex, text, starts):
             cands.append((m.start(), m.end(), rank, row.order, row))
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[3], c[0]))
     taken: list[tuple[int, int]] = []

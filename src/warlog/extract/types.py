@@ -18,6 +18,8 @@ from importlib import resources
 from warlog.extract.actors import ActorMention, actor_info, find_actors
 from warlog.extract.literals import GateTable, gated, literals_in, required_literals
 from warlog.extract.type_model import lexicon_features, shipped_model, shipped_proposer, text_features
+from warlog.extract.wordscan import WordStarts
+from warlog.extract.wordscan import finditer as word_finditer
 from warlog.model import DISORDER_TYPE, SUB_TO_TYPE
 from warlog.taxonomy import taxonomy
 
@@ -386,7 +388,8 @@ def _raw_triggers(sentence: str) -> list[tuple[_Trigger, re.Match[str]]]:
 @lru_cache(maxsize=256)  # the proposer asks again about a sentence the lexicon just read
 def _raw_triggers_cached(sentence: str) -> tuple[tuple[_Trigger, re.Match[str]], ...]:
     entries = [_LEXICON[i] for i in _LEXICON_GATES.hits(literals_in(sentence))]  # lexicon order, gates passed
-    hits = [(trig, m) for trig in entries for m in trig.regex.finditer(sentence)]
+    starts = WordStarts(sentence)  # each entry tried only where its first words can start (the same matches)
+    hits = [(trig, m) for trig in entries for m in word_finditer(trig.regex, sentence, starts)]
     hits.sort(key=lambda h: (-(h[1].end() - h[1].start()), -h[0].score))
     kept: list[tuple[_Trigger, re.Match[str]]] = []
     for trig, m in hits:
