@@ -115,6 +115,11 @@ def test_a_clash_with_civilians_is_an_attack_unless_fire_was_exchanged() -> None
                  evidence=[Evidence("A brief exchange of fire left one of the suspects dead.", 0, 55)])  # fmt: skip
     _battle_with_civilians(m2)
     assert m2.sub_event_type == "Armed clash" and m2.actor1 == "Unidentified Armed Group (Peru)", m2
+    shot = Evidence("An army helicopter was shot down near Tessit, killing its crew.", 0, 62)
+    m3 = Mention(report_id="r", event_type="Battles", sub_event_type="Armed clash", actor1="Military Forces of Mali",
+                 actor2="Civilians (Mali)", inter1=1, inter2=7, evidence=[shot])  # fmt: skip
+    _battle_with_civilians(m3)
+    assert m3.sub_event_type == "Armed clash" and m3.actor2 == "Unidentified Armed Group (Mali)", m3
 
 
 def test_a_statement_weeks_later_dates_its_undated_sentences_by_the_incident(nlp) -> None:

@@ -4452,7 +4452,7 @@ def _parts_of_the_filed_city(
 
 _FIRE_EXCHANGED = re.compile(
     r"\b(?:exchanges?\s+of\s+(?:gun)?fire|exchanged\s+(?:gun)?fire|fire\s*fights?|gun\s*fights?|gun\s*battles?"
-    r"|shoot-?outs?|returned\s+fire|fired\s+back)\b",
+    r"|shoot-?outs?|returned\s+fire|fired\s+back|shot\s+down|downed)\b",  # (a helicopter shot down: armed shooters)
     re.I,
 )
 
