@@ -141,9 +141,9 @@ def index_without_osm() -> sqlite3.Connection:
     return gindex.build_default_without("OSM_FILE")
 
 
-def place_in_countries(conn: sqlite3.Connection, rows: list[dict]) -> list[dict]:
-    """Rows with the country (iso), admin1 and admin2 of their nearest index settlement (none farther than about
-    0.3 degrees x 3 cells; rows with no settlement near are dropped)."""
+def place_in_countries(conn: sqlite3.Connection, rows: list[dict], keep: frozenset[str] = AFRICA) -> list[dict]:
+    """Rows with the country (iso), admin1 and admin2 of their nearest index settlement, if that country is one of
+    `keep` (none farther than about 0.3 degrees x 3 cells; rows with no settlement near are dropped)."""
     settlements = conn.execute(
         f"SELECT iso, lat, lon, admin1, admin2, country FROM places WHERE feature IN {_SETTLEMENTS} "
         "AND coalesce(source, '') NOT LIKE 'safesignal%'"
@@ -153,11 +153,9 @@ def place_in_countries(conn: sqlite3.Connection, rows: list[dict]) -> list[dict]
     out = []
     for r in rows:
         hit = anywhere("*", r["lat"], r["lon"])
-        if hit is None or not hit[3]:
+        if hit is None or not hit[3] or hit[3] not in keep:
             continue
         iso = hit[3]
-        if iso not in AFRICA:
-            continue
         own = nearest(iso, r["lat"], r["lon"])
         out.append({**r, "iso": iso, "admin1": own[3] if own else None, "admin2": own[4] if own else None})
     return out

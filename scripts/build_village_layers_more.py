@@ -58,7 +58,6 @@ import build_wof_places as bw  # noqa: E402
 from warlog.extract.places import ACTOR_WORDS  # noqa: E402
 from warlog.gazetteer import index as gindex  # noqa: E402
 from warlog.gazetteer import layers  # noqa: E402
-from warlog.gazetteer.airports import NearestPlace  # noqa: E402
 from warlog.gazetteer.names import name_key  # noqa: E402
 
 # Continent tables of ObiWanLansi/GeoData read for the Americas
@@ -261,26 +260,6 @@ def mimu_db(wheel: Path) -> tuple[Path, tempfile.TemporaryDirectory] | None:
     return path, tmp
 
 
-def place_in_countries(conn: sqlite3.Connection, rows: list[dict], keep: frozenset[str]) -> list[dict]:
-    """Rows with the country (iso), admin1 and admin2 of their nearest index settlement, if that country is one of
-    `keep` (rows with no settlement near are dropped)."""
-    settlements = conn.execute(
-        f"SELECT iso, lat, lon, admin1, admin2, country FROM places WHERE feature IN {_SETTLEMENTS} "
-        "AND coalesce(source, '') NOT LIKE 'safesignal%'"
-    ).fetchall()
-    anywhere = NearestPlace([("*", lat, lon, iso, a1, a2) for iso, lat, lon, a1, a2, _c in settlements])
-    nearest = NearestPlace(settlements)
-    out = []
-    for r in rows:
-        hit = anywhere("*", r["lat"], r["lon"])
-        if hit is None or not hit[3] or hit[3] not in keep:
-            continue
-        iso = hit[3]
-        own = nearest(iso, r["lat"], r["lon"])
-        out.append({**r, "iso": iso, "admin1": own[3] if own else None, "admin2": own[4] if own else None})
-    return out
-
-
 def write_table(path: Path, rows: list[dict]) -> None:
     rows = sorted(rows, key=lambda r: (r["iso"], name_key(r["name"]), r["id"]))
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -342,7 +321,7 @@ def main() -> None:
     bad_keys = layers.wof_blocked_keys(conn)
     kept_rows: list[list[dict]] = []
     for rows, keep, _out, source in tables:
-        rows = place_in_countries(conn, rows, keep)
+        rows = bo.place_in_countries(conn, rows, keep)
         if source == layers.MIMU_SOURCE:
             rows = without_held_joined(conn, rows)
         kept_rows.append([r for r in (bw.with_usable_name(r, bad_keys, common) for r in rows) if r is not None])
