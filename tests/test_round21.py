@@ -212,3 +212,15 @@ def test_a_dateline_s_editor_note_is_no_event_and_a_launch_site_is_not_the_impac
     events = _events(nlp, text, date(2024, 6, 4))
     assert len(events) == 1, _seen(events)
     assert events[0].actor1 == "Hezbollah" and _km(events[0].place, 33.21, 35.57) < 10, _seen(events)
+
+
+def test_a_strike_s_targets_including_two_named_places_are_an_event_at_each(nlp) -> None:
+    text = (
+        "Overnight strikes in the south\n"
+        "BEIRUT, 10 March 2024 -\n\n"
+        "On Sunday night, Israeli warplanes struck targets in southern Lebanon, including in Naqoura and Kafr Kila, "
+        "the army said.\n"
+    )
+    events = _events(nlp, text, date(2024, 3, 10))
+    places = sorted(e.place.location for e in events if e.place)
+    assert len(events) == 2 and "Kafr Kila" in places, _seen(events)

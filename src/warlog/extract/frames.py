@@ -998,6 +998,11 @@ _LIST_GLUE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:in\s+|the\
 
 # the villages, towns or positions an act hit, named as a list right after it ("attacked the villages of A, B and C",
 # "struck Kharkiv, Sumy and Poltava")
+# "struck targets in southern Lebanon, including in Chebaa and Kafr Kila": the places a strike's targets were in
+_LIST_INCLUDING = re.compile(
+    r"(?:struck|hit|shelled|bombed|targeted|pounded|raided|attacked)\s+[^.;]{0,60}?,?\s+including\s+(?:in\s+|at\s+)?"
+    r"(?:the\s+)?[A-Z][^.;]{0,40}?\band\s+[A-Z]"
+)
 _LIST_HIT = re.compile(
     r"\b(?:attacked|raided|stormed|struck|hit|shelled|bombed|targeted|overran|burned)\s+(?:the\s+)?(?:(?:villages|towns|"
     r"localities|settlements|communities|districts|neighbou?rhoods|hamlets)\s+of\s+)?(?:[A-Z][^.;]{0,60}?,\s+[A-Z][^.;]{0,40}?"
@@ -4216,7 +4221,9 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
                     continue
                 part = replace(mention, place=place, evidence=list(mention.evidence), unresolved_places=[])
                 drafts.append(_Draft(part, replace(cas), index, set(draft.attributions), dated))
-        elif match.event_type != "Protests" and _LIST_HIT.search(sent.text, 0, match.end + 40):
+        elif match.event_type != "Protests" and (
+            _LIST_HIT.search(sent.text, 0, match.end + 40) or _LIST_INCLUDING.search(sent.text, match.start)
+        ):
             # "armed men attacked the villages of Diallassagou, Dianweli and Deguessagou": ACLED codes the attack at
             # each village (one event per location); the sentence's figures stay with the first, none are split
             for place in _listed_places(sent, [toponyms[i] for i in in_sentence], [resolved[i] for i in in_sentence]):
