@@ -24,8 +24,6 @@ Usage: python scripts/build_osm_places.py [--repo /work/.mirror/ObiWanLansi+GeoD
 from __future__ import annotations
 
 import argparse
-import collections
-import gzip
 import io
 import re
 import sqlite3
@@ -46,7 +44,6 @@ from warlog.extract.places import ACTOR_WORDS  # noqa: E402
 from warlog.gazetteer import index as gindex  # noqa: E402
 from warlog.gazetteer import layers  # noqa: E402
 from warlog.gazetteer.airports import NearestPlace  # noqa: E402
-from warlog.gazetteer.names import name_key  # noqa: E402
 
 # OSM place values kept, and the feature they become
 FEATURES = {
@@ -192,18 +189,7 @@ def main() -> None:
     rows.sort(key=lambda r: (r["feature"] == "district", -r["population"], r["iso"], r["id"]))
     kept = list(layers.new_places(conn, rows))
     print(f"{len(kept)} not in the index within 10 km", file=sys.stderr)
-    kept.sort(key=lambda r: (r["iso"], name_key(r["name"]), r["id"]))
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    with gzip.open(args.out, "wt", encoding="utf-8", compresslevel=9, newline="") as fh:
-        fh.write("\t".join(layers.WOF_COLUMNS) + "\n")
-        for r in kept:
-            vals = [r["name"], "|".join(r["alt_names"]), r["feature"], r["iso"], f"{r['lat']:.4f}", f"{r['lon']:.4f}",
-                    r.get("admin1") or "", r.get("admin2") or "", str(r["population"] or "")]  # fmt: skip
-            fh.write("\t".join(v.replace("\t", " ") for v in vals) + "\n")
-    counts = collections.Counter(r["iso"] for r in kept)
-    print(f"wrote {len(kept)} rows to {args.out} ({args.out.stat().st_size / 1e6:.2f} MB, {time.time() - t0:.0f} s)")
-    print(" ".join(f"{k}:{v}" for k, v in sorted(counts.items())))
-    print(collections.Counter(r["feature"] for r in kept).most_common())
+    bw.write_table(args.out, kept, t0)
 
 
 if __name__ == "__main__":

@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import argparse
 import collections
-import gzip
 import io
 import re
 import sqlite3
@@ -260,21 +259,6 @@ def mimu_db(wheel: Path) -> tuple[Path, tempfile.TemporaryDirectory] | None:
     return path, tmp
 
 
-def write_table(path: Path, rows: list[dict]) -> None:
-    rows = sorted(rows, key=lambda r: (r["iso"], name_key(r["name"]), r["id"]))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9, newline="") as fh:
-        fh.write("\t".join(layers.WOF_COLUMNS) + "\n")
-        for r in rows:
-            vals = [r["name"], "|".join(r["alt_names"]), r["feature"], r["iso"], f"{r['lat']:.4f}", f"{r['lon']:.4f}",
-                    r.get("admin1") or "", r.get("admin2") or "", str(r["population"] or "")]  # fmt: skip
-            fh.write("\t".join(v.replace("\t", " ") for v in vals) + "\n")
-    counts = collections.Counter(r["iso"] for r in rows)
-    print(f"wrote {len(rows)} rows to {path} ({path.stat().st_size / 1e6:.2f} MB)")
-    print(" ".join(f"{k}:{v}" for k, v in sorted(counts.items(), key=lambda kv: -kv[1])))
-    print(collections.Counter(r["feature"] for r in rows).most_common())
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--mirror", type=Path, default=Path("/work/.mirror"))
@@ -344,7 +328,7 @@ def main() -> None:
         kept = list(layers.new_places(conn, rows))
         gindex.insert_places(conn, [dict(r) for r in kept])
         print(f"{source}: {len(kept)} of {len(rows)} not in the index within 10 km", file=sys.stderr)
-        write_table(args.out_dir / out, kept)
+        bw.write_table(args.out_dir / out, kept)
     print(f"{time.time() - t0:.0f} s")
 
 

@@ -271,6 +271,22 @@ def default_word_files(shared: Path) -> list[Path]:
     return files
 
 
+def write_table(path: Path, rows: list[dict], t0: float | None = None) -> None:
+    """Write a village table (`layers.WOF_COLUMNS`, gzip), rows sorted by country, name key and id; print counts."""
+    rows = sorted(rows, key=lambda r: (r["iso"], name_key(r["name"]), r["id"]))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9, newline="") as fh:
+        fh.write("\t".join(layers.WOF_COLUMNS) + "\n")
+        for r in rows:
+            vals = [r["name"], "|".join(r["alt_names"]), r["feature"], r["iso"], f"{r['lat']:.4f}", f"{r['lon']:.4f}",
+                    r.get("admin1") or "", r.get("admin2") or "", str(r["population"] or "")]  # fmt: skip
+            fh.write("\t".join(v.replace("\t", " ") for v in vals) + "\n")
+    took = f", {time.time() - t0:.0f} s" if t0 is not None else ""
+    print(f"wrote {len(rows)} rows to {path} ({path.stat().st_size / 1e6:.2f} MB{took})")
+    print(" ".join(f"{k}:{v}" for k, v in sorted(collections.Counter(r["iso"] for r in rows).items())))
+    print(collections.Counter(r["feature"] for r in rows).most_common())
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--mirror", default="/work/.mirror")
@@ -313,27 +329,7 @@ def main() -> None:
     kept = list(layers.new_places(conn, rows))
     print(f"{len(kept)} not in the index within 10 km", file=sys.stderr)
     admin_names(conn, kept)
-    kept.sort(key=lambda r: (r["iso"], name_key(r["name"]), r["id"]))
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    with gzip.open(args.out, "wt", encoding="utf-8", compresslevel=9, newline="") as fh:
-        fh.write("\t".join(layers.WOF_COLUMNS) + "\n")
-        for r in kept:
-            vals = [
-                r["name"],
-                "|".join(r["alt_names"]),
-                r["feature"],
-                r["iso"],
-                f"{r['lat']:.4f}",
-                f"{r['lon']:.4f}",
-                r.get("admin1") or "",
-                r.get("admin2") or "",
-                str(r["population"] or ""),
-            ]
-            fh.write("\t".join(v.replace("\t", " ") for v in vals) + "\n")
-    counts = collections.Counter(r["iso"] for r in kept)
-    print(f"wrote {len(kept)} rows to {args.out} ({args.out.stat().st_size / 1e6:.2f} MB, {time.time() - t0:.0f} s)")
-    print(" ".join(f"{k}:{v}" for k, v in sorted(counts.items())))
-    print(collections.Counter(r["feature"] for r in kept).most_common())
+    write_table(args.out, kept, t0)
 
 
 if __name__ == "__main__":

@@ -989,6 +989,11 @@ _NATIONWIDE_TOLL = re.compile(
     r"\b(?:nationwide|country-?wide|national|nation's|country's)\s+(?:death\s+|casualty\s+)?(?:toll|tally|count)\b",
     re.I,
 )
+SEPARATE_INCIDENTS = re.compile(
+    r"\b(?:two|three|four|five|six|several|multiple)\s+separate\s+(?:\w+\s+)?(?:attacks|bombings|blasts|explosions"
+    r"|raids|strikes|air\s*strikes|ambushes|incidents|assaults)\b",
+    re.IGNORECASE,
+)
 _SEVERAL_INCIDENTS = re.compile(
     r"\b(?:attacks|raids|assaults|strikes|air\s*strikes|ambushes)\s+(?:on|in|against)\s+(?:\d+|two|three|four|five|six"
     r"|seven|eight|nine|ten|several|multiple|various)\s+(?:\w+\s+)?(?:villages|towns|communities|localities|settlements"
@@ -999,8 +1004,7 @@ _SEVERAL_INCIDENTS = re.compile(
     r"\s+|more\s+than\s+|over\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple|various|a\s+dozen)"
     r"\s+(?:\w+\s+)?(?:villages|towns|communities|localities|settlements|districts|provinces|cities|LGAs)\b"
     # "two separate attacks on Tuesday ... killed more than 50 people": a toll over incidents told apart
-    r"|\b(?:two|three|four|five|six|several|multiple)\s+separate\s+(?:\w+\s+)?(?:attacks|bombings|blasts|explosions|raids"
-    r"|strikes|air\s*strikes|ambushes|incidents|assaults)\b",
+    r"|" + SEPARATE_INCIDENTS.pattern,
     re.IGNORECASE,
 )
 _AFTER_DATED_INCIDENT = re.compile(

@@ -511,21 +511,19 @@ def _state_struck(doc: Any, sent: _Sentence, text: str) -> EventTypeMatch | None
     return None
 
 
-def _place_history(doc: Any, start: int, end: int, trigger: int | None) -> list[tuple[int, int]]:
-    """The sentence's relative clauses on a place that the act lies outside (character spans, sentence-relative):
+def _place_history(doc: Any, start: int, end: int) -> list[tuple[int, int]]:
+    """The sentence's relative clauses on a place (character spans, sentence-relative):
     "al-Mawasi, the coastal area that Israel designated as a humanitarian zone in October", "northern Crimea, the
     peninsula that Russia annexed in 2014" tell the place's history, not the act's day or year. A clause opened by
     "where" or "when" ("Juliaca, where police fired on demonstrators on Monday") tells what happened there: kept."""
-    act = _token_at(doc, trigger) if trigger is not None else None
     span = doc.char_span(start, end, alignment_mode="expand")
-    if (act is None and trigger is not None) or span is None:
+    if span is None:
         return []
     out = []
     for tok in span:
         if (
             tok.dep_ == "relcl"
             and (tok.head.ent_type_ in ("GPE", "LOC", "FAC") or tok.head.lower_ in _AREA_NOUNS)
-            and not (act is not None and tok.left_edge.i <= act.i <= tok.right_edge.i)
             and not any(c.lower_ in ("where", "when") for c in (tok.left_edge, *tok.children))
             and tok.left_edge.lower_ in ("that", "which")  # a relative clause by its pronoun, not a misparse
             and tok.right_edge.i - tok.left_edge.i <= 20
@@ -3534,11 +3532,8 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         if _RETRACTED.search(sent.text):
             continue  # "Correction: in our 19:50 entry, we wrote that the helicopter was shot down in Anori": withdrawn
         match, live = classify_with_cues(sent.text, context=before + " " + after)
-        if match is not None and (
-            clauses := [
-                (a, b) for a, b in _place_history(doc, sent.start, sent.end, None) if a < match.end and match.start < b
-            ]
-        ):
+        place_clauses = _place_history(doc, sent.start, sent.end) if match is not None else None
+        if place_clauses and (clauses := [(a, b) for a, b in place_clauses if a < match.end and match.start < b]):
             # "the city that Russia seized in 2014": a trigger inside a place's history is no act of this sentence
             live = [m for m in live if not any(a < m.end and m.start < b for a, b in clauses)]
             match = max(live, key=lambda m: m.score) if live else None
@@ -3566,7 +3561,10 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         dates = find_dates(sent.text, section.value if section is not None else published)
         if investigation and news_day is not None:
             dates = [_in_the_news_year(d, news_day) for d in dates]
-        history = _place_history(doc, sent.start, sent.end, sent.start + match.start) if match is not None else []
+        # the place clauses the act lies outside
+        if match is not None and place_clauses is None:  # (a match found since: a state's strike, a crowd)
+            place_clauses = _place_history(doc, sent.start, sent.end)
+        history = [(a, b) for a, b in place_clauses or () if not a <= match.start < b] if match is not None else []
         if history and dates:
             dates = _dates_of_the_act(dates, history)
         standing = match is not None and _STANDING_DEAL.search(sent.text, 0, match.start) is not None

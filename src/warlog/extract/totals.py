@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
+from warlog.extract.counts import SEPARATE_INCIDENTS
 from warlog.geometry import haversine_km
 from warlog.model import Mention, Place
 
@@ -203,13 +204,6 @@ _ONE_INCIDENT = re.compile(
 )
 
 
-_SEPARATE_INCIDENTS = re.compile(
-    r"\b(?:two|three|four|five|six|several|multiple)\s+separate\s+(?:\w+\s+)?(?:attacks|bombings|blasts|explosions"
-    r"|raids|strikes|air\s*strikes|ambushes|incidents|assaults)\b",
-    re.IGNORECASE,
-)
-
-
 def one_episode(sentence: str, settlements: Sequence[str], date_kinds: Sequence[str]) -> bool:
     """The toll a sentence gives is one bounded episode at one place, not a running total: ACLED codes "over five
     days in late March, soldiers killed at least 500 people in the village of Moura" as an event (dated at its start),
@@ -220,7 +214,7 @@ def one_episode(sentence: str, settlements: Sequence[str], date_kinds: Sequence[
     no plural place noun, no running-total wording, and a bounded time: a day, a week or a range of days, a stretch of
     a few days, or a month when the sentence names one incident ("a raid in March"; "50 people were killed in
     Khartoum in April" is a month's toll over a city, a claim)."""
-    if len(set(settlements)) != 1 or _RUNNING.search(sentence) or _SEPARATE_INCIDENTS.search(sentence):
+    if len(set(settlements)) != 1 or _RUNNING.search(sentence) or SEPARATE_INCIDENTS.search(sentence):
         return False  # ("two separate attacks, one on a maternity ward in the capital and one on a funeral")
     if _PLACES_PLURAL.search(sentence):
         # several unnamed villages of one named area raided on one day ("47 people were killed in attacks on four
