@@ -224,3 +224,15 @@ def test_a_strike_s_targets_including_two_named_places_are_an_event_at_each(nlp)
     events = _events(nlp, text, date(2024, 3, 10))
     places = sorted(e.place.location for e in events if e.place)
     assert len(events) == 2 and "Kafr Kila" in places, _seen(events)
+
+
+def test_a_nation_s_aircraft_that_struck_a_column_carried_out_an_air_strike(nlp) -> None:
+    text = (
+        "Army strikes jihadist column\n"
+        "BAMAKO, 10 August 2022 -\n\n"
+        "Jihadists attacked the army camp at Tessit on Sunday, killing 17 soldiers, the army said. Malian aircraft later "
+        "struck a column of the retreating fighters east of the town, the army said, without giving a toll.\n"
+    )
+    events = _events(nlp, text, date(2022, 8, 10))
+    air = [e for e in events if e.sub_event_type == "Air/drone strike"]
+    assert air and (air[0].actor1 or "").startswith("Military Forces of Mali"), _seen(events)

@@ -475,6 +475,7 @@ def _toll_of_a_placed_incident(
 
 _STRUCK_VERBS = frozenset({"struck", "hit", "pounded", "bombarded", "bombed", "targeted"})
 _FORCE_NOUNS = frozenset({"forces", "troops", "military", "army", "navy", "air", "armed"})
+_AIRCRAFT_NOUNS = frozenset({"aircraft", "jets", "warplanes", "planes", "helicopters", "drones", "bombers"})
 _MISSILE_WORDS = re.compile(
     r"\b(?:missiles?|rockets?|artillery|shell(?:s|ing|ed)?|Iskander|ATACMS|HIMARS|howitzers?)\b", re.I
 )
@@ -484,10 +485,11 @@ _AIR_WORDS = re.compile(
 
 
 def _state_struck(doc: Any, sent: _Sentence, text: str) -> EventTypeMatch | None:
-    """A state that "struck" a target, no weapon named ("Ukraine struck the Dzhankoi military airfield", "Israel
-    struck targets in southern Lebanon"): a remote strike, by missiles and artillery where the sentence and the lines
-    after it speak of them more than of aircraft and drones, else from the air (ACLED codes the weapon the report
-    tells; a state striking far behind a front most often does so from the air)."""
+    """A state, or a nation's aircraft, that "struck" a target ("Ukraine struck the Dzhankoi military airfield",
+    "Israel struck targets in southern Lebanon", "Malian aircraft later struck a column"): a remote strike, by
+    missiles and artillery where the sentence and the lines after it speak of them more than of aircraft and drones
+    (never for aircraft), else from the air (ACLED codes the weapon the report tells; a state striking far behind a
+    front most often does so from the air)."""
     span = doc.char_span(sent.start, sent.end, alignment_mode="expand")
     if span is None:
         return None
@@ -500,11 +502,12 @@ def _state_struck(doc: Any, sent: _Sentence, text: str) -> EventTypeMatch | None
         phrase = doc[subj.left_edge.i : subj.i + 1].text
         state = bool(country_names_at(subj.text)) and subj.ent_type_ == "GPE"
         forces = subj.lower_ in _FORCE_NOUNS and bool(named_countries(phrase))
-        if not (state or forces):
+        flying = subj.lower_ in _AIRCRAFT_NOUNS and bool(named_countries(phrase))  # "Malian aircraft later struck"
+        if not (state or forces or flying):
             continue
         near = text[sent.start : min(len(text), sent.end + 400)]  # the sentence and what follows it
         missiles, air = len(_MISSILE_WORDS.findall(near)), len(_AIR_WORDS.findall(near))
-        sub = "Shelling/artillery/missile attack" if missiles > air else "Air/drone strike"
+        sub = "Shelling/artillery/missile attack" if missiles > air and not flying else "Air/drone strike"
         at = tok.idx - sent.start
         return EventTypeMatch("Explosions/Remote violence", sub, "Political violence", tok.text, at, at + len(tok.text),
                               0.75)  # fmt: skip
@@ -532,6 +535,18 @@ def _place_history(doc: Any, start: int, end: int) -> list[tuple[int, int]]:
             b = tok.right_edge.idx + len(tok.right_edge.text) - start
             out.append((max(0, a), b))
     return out
+
+
+def _strikes_back(told: Mention, new: Mention) -> bool:
+    """The new act is the other side's answer to the incident just told ("Malian aircraft later struck a column of the
+    retreating fighters" after the jihadists' attack on the camp): another sub-type whose doer is the side attacked
+    before, an event of its own (ACLED codes each side's act)."""
+    return (
+        new.sub_event_type != told.sub_event_type
+        and bool(new.actor1)
+        and new.actor1 == told.actor2
+        and "Civilians" not in (new.actor1 or "")
+    )
 
 
 def _dates_of_the_act(dates: list[DateMention], history: list[tuple[int, int]]) -> list[DateMention]:
@@ -4178,6 +4193,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             and _same_place(drafts[-1].mention, mention)
             and not _violence_at_a_march(drafts[-1].mention, mention)
             and _refers_back(doc, sent.start, sent.end, drafts[-1].mention.evidence[0].text)
+            and not _strikes_back(drafts[-1].mention, mention)
         ):
             # "The army said its drone had mistaken the crowd for militants": no toll of its own, it speaks of the
             # things the event just told ("its drone", "the villagers"): that incident explained, not another one
