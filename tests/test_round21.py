@@ -230,8 +230,8 @@ def test_a_nation_s_aircraft_that_struck_a_column_carried_out_an_air_strike(nlp)
     text = (
         "Army strikes jihadist column\n"
         "BAMAKO, 10 August 2022 -\n\n"
-        "Jihadists attacked the army camp at Tessit on Sunday, killing 17 soldiers, the army said. Malian aircraft later "
-        "struck a column of the retreating fighters east of the town, the army said, without giving a toll.\n"
+        "Jihadists attacked the army camp at Tessit on Sunday, killing 17 soldiers, the army said. Malian aircraft "
+        "later struck a column of the retreating fighters east of the town, the army said, without giving a toll.\n"
     )
     events = _events(nlp, text, date(2022, 8, 10))
     air = [e for e in events if e.sub_event_type == "Air/drone strike"]
