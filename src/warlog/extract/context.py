@@ -438,6 +438,14 @@ _SHELLED_BY = re.compile(
 )
 
 
+# the words before a target ("its jets had struck a nearby GNA weapons depot"): the actor named next is struck
+_STRUCK_BEFORE = re.compile(
+    r"\b(?:struck|hit|targeted|bombed|attacked|pounded|shelled|raided|strikes?\s+on|raids?\s+on)\s+"
+    r"(?:[\w-]+\s+){0,3}?$",
+    re.I,
+)
+
+
 def document_actors(sentences: Iterable[str], country: str | None) -> DocActors:
     """Collect the report's armed actors and its air actor (state or foreign forces named with aircraft)."""
     out = DocActors(country)
@@ -456,7 +464,8 @@ def document_actors(sentences: Iterable[str], country: str | None) -> DocActors:
                     re.split(r"[;:]", window[: a.start - max(0, a.start - 40)])[-1]
                     + re.split(r"[;:]", window[a.start - max(0, a.start - 40) :])[0]
                 )  # (not across a headline's ';': "police convoy hit; drone strike reported")
-                if _AIR_WORDS.search(a.surface) or _AIR_WORDS.search(window):
+                target = _STRUCK_BEFORE.search(sent, max(0, a.start - 40), a.start)  # "jets struck a GNA depot"
+                if _AIR_WORDS.search(a.surface) or (_AIR_WORDS.search(window) and target is None):
                     out.air = a
             if not a.canonical.startswith("Unidentified") and _fires(sent, a):
                 out.artillery[a.canonical] += 1

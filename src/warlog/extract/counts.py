@@ -81,7 +81,8 @@ _CIVILIAN_ONLY = set(
     "doctors nurse nurses medic medics paramedic paramedics rescuer rescuers volunteer volunteers journalist "
     "journalists reporter reporters refugee refugees patient patients shopper shoppers bystander bystanders "
     "pedestrian pedestrians teacher teachers displaced worker workers labourer labourers laborer laborers miner "
-    "miners trader traders passer-by passerby passers-by passersby".split()
+    "miners trader traders passer-by passerby passers-by passersby hostage hostages migrant migrants diner diners "
+    "customer customers".split()
 )
 _CIVILIAN = _CIVILIAN_ONLY | _CHILD | _WOMEN
 _PERSON = _CIVILIAN | set(
@@ -519,9 +520,13 @@ def _classify(sentence: str, fig: _Fig, prev_end: int) -> None:
             fig.kind = "injured" if re.search(r"(?:wound|injur)\w*\s*$", before, re.I) else "ambiguous"
         elif ambiguous:
             fig.kind = "ambiguous"
-        elif _TOLL_PRE.search(before) or (
-            (rose := _FIGURE_ROSE_PRE.search(before))
-            and _DEATH_WORD.search(sentence, 0, fig.start - len(before) + rose.start())
+        elif (
+            _TOLL_PRE.search(before)
+            or _TOLL_PRE.search(sentence, 0, fig.start)
+            or (  # (past "a migrant ...")
+                (rose := _FIGURE_ROSE_PRE.search(before))
+                and _DEATH_WORD.search(sentence, 0, fig.start - len(before) + rose.start())
+            )
         ):
             fig.kind = "fatal"  # ("reported 21 dead; by night the figure had risen to 34": the toll, updated)
         elif _INJ_TOLL_PRE.search(before):

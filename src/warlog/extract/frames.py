@@ -173,6 +173,7 @@ _COVERS_PERIOD = re.compile(
     r"([^.;()\n]{2,40}?\s+(?:to|until|and|-|\u2013)\s+[^.;()\n]{3,40}?)(?=[.;()\n]|\s+\(|$)",
     re.I,
 )
+_UNLESS_STATED = re.compile(r"\bunless\s+(?:otherwise\s+)?(?:stated|indicated|noted|specified|mentioned)\b", re.I)
 _START_DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:to|until|and|-|\u2013)\s", re.I)
 
 
@@ -205,8 +206,8 @@ def _day_from_recall(drafts: list[_Draft], sentence: str, published: date | None
 def _covered_period(head: str, published: date | None) -> tuple[date, date] | None:
     """The first and last days of the period a report's opening lines say it covers, if they say so."""
     m = _COVERS_PERIOD.search(head)
-    if m is None:
-        return None
+    if m is None or _UNLESS_STATED.search(head, m.start(), head.find("\n", m.start()) % (len(head) + 1)):
+        return None  # ("covers 26 to 31 March unless stated": an incident dated before it is told, not recalled)
     days = [d.value for d in find_dates(m.group(1), published) if d.value is not None and d.kind == "day"]
     if not days:
         return None
@@ -624,6 +625,8 @@ _YEAR_BACK_DAYS = 550  # ... when it says it comes a year after (about: "a year 
 _GOES_BACK = re.compile(
     r"\b(?:(?:this|our)\s+(?:investigation|inquiry|reconstruction)|reconstruct(?:s|ed|ing)?|what\s+happened\s+(?:on|that)"
     r"|this\s+report\s+(?:is\s+based|draws)\s+on"
+    # a rights group's research report: "... according to new research published today by Rights Monitor"
+    r"|\bnew\s+(?:research|report|findings|evidence)\s+(?:published|released|issued)\b"
     r"|(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+(?:weeks|months)\s+(?:after|on|since)\b"
     r"|\b(?:a|one)\s+year\s+(?:after|on|since)\b)",
     re.I,
@@ -631,6 +634,14 @@ _GOES_BACK = re.compile(
 
 
 _COVERS_DAY = re.compile(r"\bcover(?:s|ing|ed)?\s+(?!the\s+period\b)([^.;:()\n]{3,40})", re.I)
+
+
+def _days_before(sentence: str, published: date | None, news_day: date) -> bool:
+    """The sentence names a day in the fortnight up to the incident a report published long after is about."""
+    return any(
+        d.value is not None and d.precision == 1 and 0 <= (news_day - d.value).days <= BACKGROUND_DAYS
+        for d in find_dates(sentence, published)
+    )
 
 
 def _covered_day(head: str, published: date | None) -> date | None:
@@ -1525,7 +1536,11 @@ _AFTER_CLAUSE = re.compile(
 _OPENS_WITH_DAY = re.compile(
     r"^\W*(?:(?:[Ll]ate|[Ee]arly)\s+)?[Oo]n\s+(?:\d{1,2}\s+[A-Z][a-z]+|[A-Z][a-z]+\s+\d{1,2}\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
     r"|^\W*(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day['\u2019]s\s"  # "Monday's assault began at about 5 a.m."
+    # "At 7:40 am on Saturday, commandos stormed the building": a clock time, then the day
+    r"|^\W*(?:[Aa]t|[Bb]y|[Aa]round|[Aa]bout|[Ss]hortly\s+(?:before|after))\s+(?:about\s+|around\s+)?\d{1,2}(?:[:.]\d\d)?"
+    r"\s*(?:[ap]\.?\s?m\.?|GMT|local\s+time|hours?)?,?\s+on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 )
+_SAID_EARLY = re.compile(r"\b(?:said|says|told|announced|reported|confirmed|stated)\b", re.I)
 _RUNNING_SINCE = re.compile(r"\b(?:since|from|throughout|over)\s+(?:early\s+|late\s+|mid-?)?(?:[A-Z]|\d|last)", re.I)
 
 
@@ -1904,6 +1919,7 @@ def _one_event_per_incident(drafts: list[_Draft]) -> list[_Draft]:
                 and not _apart_by_settlement(k.mention, m)
                 and _may_fold(d, k)
                 and not _each_its_day(k, d)
+                and not (d.sentence_index > k.sentence_index and _own_day_opens(d, k.mention))
             ),
             None,
         )
@@ -2818,6 +2834,19 @@ def _violence_at_a_march(host: Mention, m: Mention) -> bool:
     return host.event_type == "Protests" and m.event_type in ("Battles", "Explosions/Remote violence")
 
 
+def _own_day_opens(draft: _Draft, told: Mention) -> bool:
+    """ "At 7:40 am on Saturday, commandos stormed the building" after Friday night's fight: a sentence that opens with
+    a day of its own, other than the day of the event told, tells another happening (not "On Sunday, the police chief
+    said ...", the day of the telling)."""
+    text = draft.mention.evidence[0].text
+    return (
+        draft.dated
+        and draft.mention.event_date != told.event_date
+        and _OPENS_WITH_DAY.match(text) is not None
+        and not _SAID_EARLY.search(text, 0, 90)
+    )
+
+
 def _follow_up_target(drafts: list[_Draft], draft: _Draft, anaphoric: bool) -> _Draft | None:
     """The earlier mention a sentence adds to. A sentence that refers back ("the strike", "those killed") and names
     no precise place of its own goes on about the last event told, whatever type its own words suggest; one that
@@ -2853,6 +2882,8 @@ def _follow_up_target(drafts: list[_Draft], draft: _Draft, anaphoric: bool) -> _
             last = next((d for d in reversed(drafts) if d.mention.sub_event_type not in _NO_DEATH_SUBS), last)
         if (
             not (draft.dated and last.dated and not _within(last.mention, m))
+            # "At 7:40 am on Saturday, commandos stormed the building" after Friday night's fight: its own day
+            and not _own_day_opens(draft, last.mention)
             and not _after_the_telling(draft, last)
             and not _own_killing(draft, last)  # "four soldiers were killed in the fighting ... seven residents"
             and not _violence_at_a_march(last.mention, m)
@@ -2865,6 +2896,8 @@ def _follow_up_target(drafts: list[_Draft], draft: _Draft, anaphoric: bool) -> _
         if e.event_type != m.event_type:
             continue
         if draft.dated and earlier.dated and not _within(e, m):
+            continue
+        if _own_day_opens(draft, e):
             continue
         if _after_the_telling(draft, earlier):
             continue
@@ -2907,7 +2940,13 @@ _UNNAMED_PLACE = re.compile(
 _AREA_UNIT = r"(?:department|commune|municipality|county|township|prefecture|LGA|local government area|cercle|circle)"
 _NAMED_SETTLEMENT = re.compile(
     rf"\b(?:(?i:the)\s+(?:[\w-]+\s+){{0,3}}?(?i:{_SETTLEMENT})s?\s+of\s+(?:[a-z]{{1,3}}-)?[A-Z]"
-    rf"|[A-Z][\w'-]+\s+(?i:{_SETTLEMENT}|{_AREA_UNIT})\b)"
+    rf"|[A-Z][\w'-]+\s+(?i:{_SETTLEMENT}|{_AREA_UNIT})\b"
+    # "The attackers entered Mukondi, a farming village about 50 km south-west of Beni"
+    rf"|[A-Z][\w'-]+,\s+an?\s+(?:[\w-]+\s+){{0,2}}?(?i:village|town|hamlet|settlement)\b)"
+)
+_IN_A_UNIT = re.compile(
+    rf"\b(?:a|an|one)\s+(?:[\w-]+\s+){{0,2}}?(?:village|hamlet|settlement|town)\s+(?:in|of)\s+(?:the\s+\w+\s+of\s+)?"
+    rf"[A-Z][\w'-]+\s+(?:territory|district|province|region|state|county|(?i:{_AREA_UNIT}))\b"
 )
 _NAMING_WINDOW = 3  # sentences after the unnamed place within which the naming one must come
 
@@ -2929,7 +2968,8 @@ def _place_from_retelling(
     for d in drafts:
         # "... struck a town in northern Aleppo province": the place is left unnamed, the next sentences name it
         vague = (
-            not d.own_place
+            # (or only the unit the unnamed place lies in: "raided a village in the west of Beni territory")
+            (not d.own_place or _IN_A_UNIT.search(sentences[d.sentence_index].text) is not None)
             and (d.mention.place is None or d.mention.place.geo_precision >= 2)  # no sentence merged in named it
             and _UNNAMED_PLACE.search(sentences[d.sentence_index].text) is not None
         )
@@ -2939,7 +2979,7 @@ def _place_from_retelling(
         for j, sent in enumerate(sentences):
             if j <= d.sentence_index:
                 continue
-            if d.named_place and (j in told or j > d.sentence_index + _NAMING_WINDOW):
+            if d.named_place and (j > d.sentence_index + _NAMING_WINDOW or (j in told and not vague)):
                 break  # only the sentences right after an unnamed place name it; an event told next names its own
             if j in told:
                 continue
@@ -2966,9 +3006,10 @@ def _place_from_retelling(
             if not by_day and here is not None and here.admin1 and place.admin1 != here.admin1:
                 continue
             d.mention.place, d.own_place = place, True
-            if by_day and not d.dated:  # "Tuesday's strike" also gives the day the lead left open
+            if (by_day or vague) and not d.dated:  # "Tuesday's strike" also gives the day the lead left open
+                # (as does the sentence that names the unnamed village: "entered Mukondi ... late on Wednesday")
                 days = [x for x in find_dates(sent.text, published) if x.value is not None and x.precision == 1]
-                if days:
+                if days and (by_day or d.mention.event_date is None or days[0].value <= d.mention.event_date):
                     d.mention.event_date, d.mention.time_precision, d.dated = days[0].value, 1, True
             break
 
@@ -3539,9 +3580,13 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             continue  # share widgets, related-links lines, captions: never an event, never a toll
         if _subheading(text, sent.start, sent.end):
             continue  # "A pattern of lethal force" alone between blank lines: a section's title, no incident
-        if any(a <= sent.start <= b for a, b in background_lines):
+        if any(a <= sent.start <= b for a, b in background_lines) and not (
+            news_day is not None and _days_before(sent.text, published, news_day)
+        ):
             _day_from_recall(drafts, sent.text, published)
             continue  # a bulletin's "Context:" or "Background:" paragraph: what led here, not the news
+            # (an investigation's "Background to the attack" that tells, by their days, the days just before the
+            # incident it is about is the story: the shelling the week before the massacre)
         if any(a <= sent.start <= b for a, b in summaries):
             continue  # a bulletin's summary: its numbered items tell each incident
         if _RETRACTED.search(sent.text):
@@ -3637,7 +3682,11 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
                     )
                     continue
                 match = None
-        if match is not None and match.event_type == "Battles" and (cas.civilians or 0) > 0:
+        if (
+            match is not None
+            and match.event_type == "Battles"
+            and (cas.civilians or cas.children or cas.women or 0) > 0
+        ):
             # Strikes that kill civilians are remote violence even while a battle goes on nearby (ACLED codes the
             # air strike as part of the battle only when it hits the other side's fighters).
             remote = [t for t in find_triggers(sent.text) if t.event_type == "Explosions/Remote violence"]
@@ -3666,6 +3715,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             and strike_blast(
                 match.trigger, " ".join(x.text for x in sentences[max(0, index - 2) : index + 1]), war_actors
             )
+            and not _SET_OFF.search(sent.text, max(0, match.start - 40), match.start)
         ):
             match = _as_air_strike(match)  # "Residents said heavy explosions shook the area" after the strikes told
         if match is None and cas.fatalities is not None and drafts and index - drafts[-1].sentence_index <= 4:
@@ -4424,6 +4474,20 @@ def _dateline_country(span: tuple[int, int] | None, toponyms: list[Toponym]) -> 
 
 # "the Faladie district", "the Senou neighbourhood": a part of a city, named as such
 _PART_OF_A_CITY_AFTER = re.compile(r"\s+(?:district|neighbou?rhood|quarter|suburb|commune)\b", re.I)
+_OF_A_NAMED_PLACE = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?((?-i:[A-Z])[\w'-]+(?:[ -](?-i:[A-Z])[\w'-]+)*)", re.I)
+
+
+def _part_of_another(text: str, end: int, city: Place) -> bool:
+    """ "the Cukurca district of Hakkari province": a district the report places in another named area, not a part of
+    the city the report is filed from."""
+    m = _OF_A_NAMED_PLACE.match(text, end)
+    return (
+        m is not None
+        and m.group(1).lower() != city.location.lower()
+        and m.group(1).lower() not in ((city.surface or "").lower(),)
+    )
+
+
 _CITY_PART_KM = 10.0  # a village this far from the dateline's city is not the city's district of that name
 # "X is one of the poorest neighbourhoods of the capital", "X, a district of Bamako": the name is a part of a city
 _CALLED_A_PART = re.compile(
@@ -4461,8 +4525,9 @@ def _parts_of_the_filed_city(
             and (
                 t.surface in called
                 or (
-                    _PART_OF_A_CITY_AFTER.match(text, t.end)
+                    (part := _PART_OF_A_CITY_AFTER.match(text, t.end)) is not None
                     and re.search(r"\bthe\s+$", text[max(0, t.start - 5) : t.start])
+                    and not _part_of_another(text, part.end(), city)
                 )
             )
             and haversine_km(p.latitude, p.longitude, city.latitude, city.longitude) > _CITY_PART_KM
@@ -4471,6 +4536,12 @@ def _parts_of_the_filed_city(
     return out
 
 
+# "attackers ... set off an explosion near the gate": a blast someone on the ground caused, not a strike's explosion
+_SET_OFF = re.compile(
+    r"\b(?:set(?:s|ting)?\s+off|detonat(?:ed|es|ing)|trigger(?:ed|s|ing))\s+(?:an?\s+|the\s+|two\s+)?"
+    r"(?:[\w-]+\s+)?$",
+    re.I,
+)
 _FIRE_EXCHANGED = re.compile(
     r"\b(?:exchanges?\s+of\s+(?:gun)?fire|exchanged\s+(?:gun)?fire|fire\s*fights?|gun\s*fights?|gun\s*battles?"
     r"|shoot-?outs?|returned\s+fire|fired\s+back|shot\s+down|downed)\b",  # (a helicopter shot down: armed shooters)

@@ -292,6 +292,14 @@ def _weak_single(
     return not strong and not _LOCATIVE.search(before)
 
 
+# "an operation code-named Thunderbolt", "Operation Jackal Stone": an operation's name, no place
+_CODE_NAME_BEFORE = re.compile(
+    r"(?:\bcode-?\s?named|\bcodenamed|\b(?:operation|campaign|offensive)\s+(?:dubbed|called|named))\s+['\"\u2018\u201c]?$"
+    r"|\b(?-i:Operation)\s+$",
+    re.I,
+)
+
+
 def find_toponyms(
     text: str,
     ner_spans: Sequence[tuple[int, int, str]] = (),
@@ -347,6 +355,7 @@ def find_toponyms(
         and not _STREET_BEFORE.search(text, max(0, t.start - 24), t.start)
         and not _STREET_AFTER.match(text, t.end)
         and not _ACRONYM_BEFORE.search(text, max(0, t.start - 12), t.start)
+        and not _CODE_NAME_BEFORE.search(text, max(0, t.start - 40), t.start)
         and not (t.surface in identity_group_names() and not _LOCATIVE_WORD.search(text, max(0, t.start - 20), t.start))
         and not names_an_actor(t.surface)
         and not any(s <= t.start and t.end <= e and e - s > t.end - t.start for s, e in named_groups)
@@ -1190,7 +1199,12 @@ def resolve_toponyms(
             gazetteer = get_gazetteer()  # once, not once per toponym (place_from_entry would ask for it again)
         except Exception:  # noqa: BLE001 - left to place_from_entry, which fails per toponym as before
             gazetteer = None
-    picks = [_within_qualifier(toponyms, picks, i, text) for i in range(len(picks))]
+    picks = [_country_by_its_name(t, p) for t, p in zip(toponyms, picks, strict=True)]
+    qualified = [_within_qualifier(toponyms, picks, i, text) for i in range(len(picks))]
+    # a reading the report's own qualifier ruled out ("Paez municipality, Apure state" is no Páez of Colombia) is
+    # not the name's reading where it is said alone either
+    ruled_out = {p.id for p, q in zip(picks, qualified, strict=True) if p is not None and q is None}
+    picks = [None if q is not None and q.id in ruled_out else q for q in qualified]
     picks = _short_for_named(toponyms, picks)
     if gazetteer is not None:  # a name with no match at all, named with its province: a spelling held there
         picks = [p or _spelled_in_province(toponyms, picks, i, text, gazetteer) for i, p in enumerate(picks)]
@@ -1220,6 +1234,16 @@ def resolve_toponyms(
         out.append(place)
     # one sense for a city's part the gazetteer lacks ("Nairobi's Mathare slum" ... "In Mathare, residents said")
     return [p or parts.get(name_key(t.surface)) for t, p in zip(toponyms, out, strict=True)]
+
+
+def _country_by_its_name(top: Toponym, pick: GazEntry | None) -> GazEntry | None:
+    """A country's own name ("strikes in north-east Syria") is that country, never a town of another country that
+    carries the name among its alternates (Eminönü, Istanbul, for "Syria")."""
+    if pick is None or pick.feature in ("country", "admin1", "admin2", "region", "continent"):
+        return pick
+    key = name_key(top.surface)
+    own = next((c for c in top.candidates if c.feature == "country" and name_key(c.name) == key), None)
+    return own if own is not None and own.iso != pick.iso else pick
 
 
 _TWIN = re.compile(r"^([A-Z][\w'\u2019]{2,})-([A-Z][\w'\u2019]{2,})$")
@@ -1275,6 +1299,8 @@ def _within_qualifier(toponyms: list[Toponym], picks: list[GazEntry | None], i: 
     unit = _IN_THE_UNIT_OF.fullmatch(between) is not None  # "El Aguaje, in the municipality of Aguililla"
     # "the hamlet of La Mora in Sonora state": the unit named after "in" with its kind after it
     unit = unit or (_IN_BEFORE_UNIT.fullmatch(between) is not None and _UNIT_AFTER.match(text, nxt.end) is not None)
+    # "Paez municipality, Apure state": a unit named with its kind, then the province it lies in
+    unit = unit or (_KIND_THEN_COMMA.fullmatch(between) is not None and _UNIT_AFTER.match(text, nxt.end) is not None)
     if qual is None or not qual.iso or (between.strip() != "," and not unit):
         return pick
     if not unit and i + 2 < len(toponyms) and _AND_NEXT.fullmatch(text, nxt.end, toponyms[i + 2].start):
@@ -1397,6 +1423,7 @@ def _named_with_its_district(surface: str, iso: str, a1: str, gaz: Gazetteer) ->
 _AND_NEXT = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+")  # "X, Y and Z": Y is a list's member, not X's unit
 _IN_BEFORE_UNIT = re.compile(r"\s+in\s+(?:the\s+)?", re.I)
 _UNIT_AFTER = re.compile(r"\s+(?:state|province|region|department|governorate|oblast|county)\b", re.I)
+_KIND_THEN_COMMA = re.compile(r"\s+(?:municipality|district|county|commune|sub-?district|town)\s*,\s*", re.I)
 _SUBURB_KM = 30.0  # how far a province's capital qualifies places outside its province ("Douma, Damascus": 10 km)
 _IN_THE_UNIT_OF = re.compile(
     r"\s*,\s*(?:in|of)\s+the\s+(?:municipality|district|province|region|state|department|county|commune|"
@@ -1664,6 +1691,11 @@ _REFERENCE_AFTER_NAME = re.compile(
 )
 
 
+_PART_OF_IT_AFTER = re.compile(
+    r"['\u2019]?s?\s+(?:suburb|district|neighbou?rhood|quarter|township|borough|commune)\s+of\s+(?-i:[A-Z])", re.I
+)
+
+
 def _event_distance(sentence: str, s0: int, trigger: int | None, t: Toponym, p: Place) -> float:
     """Distance from trigger to toponym in characters, discounted after locative prepositions, coarse places last."""
     d = abs(t.start - trigger) if trigger is not None else t.start - s0
@@ -1682,6 +1714,8 @@ def _event_distance(sentence: str, s0: int, trigger: int | None, t: Toponym, p: 
         d += 200
     if _REFERENCE_AFTER_NAME.search(sentence[max(0, t.start - s0 - 70) : t.start - s0]):
         d += 250  # "In Bago, north of Yangon, ...": the town located by the other is the place, not the reference
+    if p.feature == "city" and _PART_OF_IT_AFTER.match(sentence, t.end - s0):
+        d += 250  # "the Tripoli suburb of Tajoura": the city says where the suburb named next lies
     if _FACILITY_AFTER.match(sentence, t.end - s0):
         d += 300  # "the Al-Bayan hospital": a facility's name; the place it stands in, when named, is the place
     if road_end(sentence, t.start - s0, t.end - s0):

@@ -247,7 +247,7 @@ _CLAUSE_BREAK = re.compile(
     r"[.;:!?]|\b(?:but|while|whereas|although|after|as|when|and then)\b|, (?:and )?(?=\w+ed\b)", re.I
 )
 _GROUND = re.compile(
-    r"\b(?:clash(?:es|ed)?|fighting|battles?|ground (?:offensive|assault|operation|forces|troops|fighting|advance)|"
+    r"\b(?:clash(?:es|ed)?|fighting|battles?|ground (?:offensive|assault|operation|fighting|advance)|"
     r"offensive|advanc(?:e|ed|es|ing)|counter-?attack|front ?lines?|assault on|infantry)\b",
     re.IGNORECASE,
 )
