@@ -256,7 +256,8 @@ def test_a_later_killing_with_its_own_toll_and_place_is_not_the_strike_s_victims
     ex = extract_report(Report(text=text, title="", published=date(2023, 12, 5)), nlp)
     assert sorted(m.fatalities for m in ex.mentions) == [2, 85]
     strike = next(m for m in ex.mentions if m.fatalities == 85)
-    assert strike.sub_event_type == "Air/drone strike" and len(strike.evidence) == 1
+    # (the army's account of its drone firing is that strike explained; the soldiers' later killing is not in it)
+    assert strike.sub_event_type == "Air/drone strike" and not any("bandits" in e.text for e in strike.evidence)
 
 
 def test_a_weekly_rite_does_not_date_the_event():

@@ -211,6 +211,7 @@ _FIGURE_ROSE_PRE = re.compile(
     r"\s+to(?:\s+(?:at\s+least|more\s+than|nearly|over|about|around|some|almost))?\s*$",
     re.IGNORECASE,
 )
+_DIED_SINCE = re.compile(r"\s+(?:as|after|when)\s+(?:[\w-]+\s+){0,6}?(?:died|succumbed)\b", re.I)
 _DEATH_WORD = re.compile(r"\b(?:dead|deaths|killed|died|fatalities|toll)\b", re.IGNORECASE)
 _INJ_TOLL_PRE = re.compile(
     r"\b(?:number\s+of\s+(?:the\s+)?(?:wounded|injured))\b[^.;\d]{0,40}?\b(?:to|at|of)\s*$", re.I
@@ -525,7 +526,11 @@ def _classify(sentence: str, fig: _Fig, prev_end: int) -> None:
             or _TOLL_PRE.search(sentence, 0, fig.start)
             or (  # (past "a migrant ...")
                 (rose := _FIGURE_ROSE_PRE.search(before))
-                and _DEATH_WORD.search(sentence, 0, fig.start - len(before) + rose.start())
+                and (
+                    _DEATH_WORD.search(sentence, 0, fig.start - len(before) + rose.start())
+                    # "the figure had risen to 72 as several of the critically injured died in hospital"
+                    or _DIED_SINCE.match(sentence, fig.end)
+                )
             )
         ):
             fig.kind = "fatal"  # ("reported 21 dead; by night the figure had risen to 34": the toll, updated)
@@ -542,9 +547,10 @@ def _classify(sentence: str, fig: _Fig, prev_end: int) -> None:
             fig.kind = "fatal"
         elif _INJ_PRE.search(before):
             fig.kind = "injured"
-        elif (named := _NAMED_VICTIM_BEFORE.search(sentence, 0, fig.start)) and _ADDITIONAL_AFTER.match(
-            sentence, fig.end
-        ):
+        elif (
+            named := _NAMED_VICTIM_BEFORE.search(sentence, 0, fig.start)
+            or _NAMED_PASSIVE_BEFORE.search(sentence, 0, fig.start)
+        ) and _ADDITIONAL_AFTER.match(sentence, fig.end):
             # "killed Saleh al-Arouri, a senior Hamas official, along with six other people": the one named and the
             # others, 7
             fig.kind = "injured" if named.group("verb").lower().startswith(("wound", "injur")) else "fatal"
@@ -558,6 +564,13 @@ _NAMED_VICTIM_BEFORE = re.compile(
     r"(?:[A-Z][\w'\u2019.]*|(?:al|el|bin|ibn|abu|de|la|van|von)\b)(?:[\s-]+(?:[A-Z][\w'\u2019.]*|(?:al|el|bin|ibn|abu|de|"
     r"la|van|von)\b)){0,4}(?:\s*,\s*(?:a|an|the|his|her|its|their)\s+[^,;.()]{2,80}?,)?\s*,?\s*(?:and|along\s+with|"
     r"together\s+with|as\s+well\s+as)\s+(?:at\s+least\s+)?$"
+)
+
+
+# "Saleh al-Arouri was killed along with six other men": the one named, passive, then the others with them
+_NAMED_PASSIVE_BEFORE = re.compile(
+    r"(?:[A-Z][\w'\u2019.-]*|(?:al|el|bin|ibn|abu|de|la|van|von)\b)\s+(?:was|were|had\s+been|has\s+been)\s+"
+    r"(?P<verb>killed|shot\s+dead|assassinated|wounded|injured)\s+(?:along|together)\s+with\s+(?:at\s+least\s+)?$"
 )
 
 
@@ -626,9 +639,18 @@ _QUOTES_OUT = str.maketrans({'"': " ", "\u201c": " ", "\u201d": " "})
 def _extract_casualties_cached(sentence: str) -> Casualties:
     figs = _figures(sentence)
     prev_end = 0
+    prev: _Fig | None = None
     for fig in figs:
         if _SUBSET_PRE.search(sentence[prev_end : fig.start]):
             fig.subset = True
+        if (
+            prev is not None
+            and prev.value >= 2
+            and fig.value == 1
+            and _APPOSITION_GAP.fullmatch(sentence, prev_end, fig.start)
+        ):
+            fig.subset = True  # "Two passengers, a woman and a teenage boy, were killed": who the two were
+        prev = fig
         m = _OF_THEM.match(sentence[fig.head_end :]) if fig.head is None else None
         # "21 civilians, eight of them children" (the comma is often lost in scraped text)
         if m and (
@@ -660,6 +682,7 @@ def _extract_casualties_cached(sentence: str) -> Casualties:
     return _assemble(sentence, figs, groups)
 
 
+_APPOSITION_GAP = re.compile(r"\s*,\s*")
 # "at least 10 of the dead came in strikes on X": a partitive count of the dead is a death figure.
 _OF_DEAD = re.compile(
     r"^\s+of\s+(?:the|those)\s+(?:dead|killed|fatalities|deaths|people\s+killed)\b"

@@ -170,10 +170,20 @@ _RETRACTED = re.compile(
 # round-up reports on
 _COVERS_PERIOD = re.compile(
     r"\bcover(?:s|ing|ed)?\s+(?:the\s+(?:period|days?|week)\s+(?:from|between|of)\s+|from\s+)?"
-    r"([^.;()\n]{2,40}?\s+(?:to|until|and|-|\u2013)\s+[^.;()\n]{3,40}?)(?=[.;()\n]|\s+\(|$)",
+    r"([^.;()\n]{1,40}?\s+(?:to|until|and|-|\u2013)\s+[^.;()\n]{3,40}?)(?=[.;()\n]|\s+\(|$)",
     re.I,
 )
-_UNLESS_STATED = re.compile(r"\bunless\s+(?:otherwise\s+)?(?:stated|indicated|noted|specified|mentioned)\b", re.I)
+_ACROSS_THE_COUNTRY = re.compile(
+    r"\b(?:killed|dead|died|deaths)\b[^.;]{0,40}?\b(?:across|throughout)\s+the\s+(?:country|nation)\b"
+    r"|\b(?:killed|dead|died)\s+(?:nationwide|country-?wide)\b",
+    re.I,
+)
+_LATE_ITEM = timedelta(days=1)  # how far before a bulletin's period an item it tells is still its news
+_UNLESS_STATED = re.compile(
+    r"\bunless\s+(?:otherwise\s+)?(?:stated|indicated|noted|specified|mentioned)\b"
+    r"|\b(?:with|and|plus|including)\s+(?:some\s+)?earlier\s+(?:items|incidents|events|developments)\b",
+    re.I,
+)
 _START_DAY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:to|until|and|-|\u2013)\s", re.I)
 
 
@@ -388,9 +398,12 @@ _NEW_INCIDENT = re.compile(
 
 
 # a blast told as another one than the blast told before ("a second blast went off at about 1 p.m.")
+_STREET_NAME = re.compile(r"\s+(?:Square|Street|St\.|Avenue|Ave\.|Boulevard|Blvd\.?|Road|Rd\.)\b")
 _ANOTHER_BLAST = re.compile(
     r"\b(?:a|the)\s+(?:second|third|fourth)\s+(?:blast|explosion|bomb)\s+"
-    r"(?:went\s+off|exploded|struck|hit|detonated|ripped|tore|blew)\b",
+    r"(?:went\s+off|exploded|struck|hit|detonated|ripped|tore|blew)\b"
+    # "Three minutes later two men on a motorcycle detonated explosives on Parliament Avenue": the twin bombing
+    r"|^\W*(?:\w+|a\s+few)\s+minutes\s+later\b",
     re.I,
 )
 _SMALL_NUMBER = (
@@ -538,6 +551,37 @@ def _place_history(doc: Any, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+_DATED_APPOSITION = re.compile(
+    r",\s+(?:the|a|an)\s+(?:[\w'-]+\s+){1,4}?(?:executed|killed|jailed|convicted|sentenced|arrested|detained|"
+    r"assassinated|kidnapped|abducted|hanged)\s+(?:last\s+(?:week|month|year)|in\s+(?:19|20)\d\d|\w+\s+(?:years|months)"
+    r"\s+ago)\b[^,.;]{0,80},"
+)
+
+
+def _person_history(doc: Any, start: int, end: int) -> list[tuple[int, int]]:
+    """A clause with a day of its own on a person named in apposition ("supporters of Mumtaz Qadri, the former police
+    guard executed last month for assassinating the governor"): who the person is, not an act of this sentence."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return []
+    # (read from the words too, where the parse takes the participle for the verb: ", the former guard executed
+    # last month for killing a governor, remained camped")
+    out = [m.span() for m in _DATED_APPOSITION.finditer(doc.text, start, end)]
+    out = [(a - start, b - start) for a, b in out]
+    for tok in span:
+        if (
+            tok.dep_ in ("acl", "relcl")
+            and (tok.head.ent_type_ == "PERSON" or (tok.head.dep_ == "appos" and tok.head.head.ent_type_ == "PERSON"))
+            and any(c.ent_type_ == "DATE" for c in tok.subtree)
+            and not any(c.lower_ in ("where", "when") for c in (tok.left_edge, *tok.children))
+            and tok.right_edge.i - tok.left_edge.i <= 20
+        ):
+            a = tok.left_edge.idx - start
+            b = tok.right_edge.idx + len(tok.right_edge.text) - start
+            out.append((max(0, a), b))
+    return out
+
+
 def _strikes_back(told: Mention, new: Mention) -> bool:
     """The new act is the other side's answer to the incident just told ("Malian aircraft later struck a column of the
     retreating fighters" after the jihadists' attack on the camp): another sub-type whose doer is the side attacked
@@ -634,6 +678,22 @@ _GOES_BACK = re.compile(
 
 
 _COVERS_DAY = re.compile(r"\bcover(?:s|ing|ed)?\s+(?!the\s+period\b)([^.;:()\n]{3,40})", re.I)
+
+
+_THAT_WEEKDAY = re.compile(r"\bthat\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _named_weekday(told: list[_Sentence], weekday: str, published: date | None, before: int) -> date | None:
+    """The last calendar day of that weekday the sentences name before ``before`` (a text offset)."""
+    want = _WEEKDAYS.index(weekday.lower())
+    found = None
+    for s in told:
+        cut = s.text[: max(0, before - s.start)] if s.start < before else ""
+        for d in find_dates(cut, published):
+            if d.value is not None and d.precision == 1 and d.kind != "weekday" and d.value.weekday() == want:
+                found = d.value
+    return found
 
 
 def _days_before(sentence: str, published: date | None, news_day: date) -> bool:
@@ -1705,12 +1765,15 @@ _NATIONAL_SEAT = re.compile(
     r"(?<!regional )(?<!provincial )(?<!state )(?<!local )(?<!municipal )(?<!city )(?<!county )(?<!district )"
     r"\b(?:(?:Congress|Parliament|National Assembly|Senate)(?: building| house)?|parliament building"
     r"|(?:presidential|National|Government) (?:[Pp]alace|residence|compound))\b"
+    r"|\b(?:outside|near|in\s+front\s+of|around|at|stormed)\s+(?:the\s+)?parliament\b(?!\s+(?:of|in)\s)"
 )
 
 
 # "in the capital" said of the report's country (not a regional, provincial or economic capital, nor "the capital of X")
 _IN_THE_CAPITAL = re.compile(
-    r"\b(?:in|across|around|outside|on\s+the\s+streets\s+of)\s+the\s+(?:country's\s+|nation's\s+)?capital\b"
+    r"\b(?:in|across|around|outside|on\s+the\s+streets\s+of"
+    r"|in\s+the\s+(?:north|south|east|west|centre|center)(?:ern)?\s+(?:part\s+)?of)"  # "in the north of the capital"
+    r"\s+the\s+(?:country's\s+|nation's\s+)?capital\b"
     r"(?!\s*(?:of|city\s+of)\s)(?!,\s+[A-Z])",
     re.I,
 )
@@ -1808,6 +1871,10 @@ def _same_place(a: Mention, b: Mention) -> bool:
         return True  # "a town in the north of the country", then the town by name
     if a.place.location.split(" - ")[0] == b.place.location.split(" - ")[0]:
         return True
+    if a.event_date == b.event_date and (
+        _district_of_the_city(a.place, b.place) or _district_of_the_city(b.place, a.place)
+    ):
+        return True  # "a Lahore park", then "the city's Allama Iqbal Town neighbourhood" (told of the same day)
     if (_near_and_within(a.place, b.place) or _near_and_within(b.place, a.place)) and (
         not a.fatalities or not b.fatalities or a.fatalities == b.fatalities
     ):
@@ -1834,6 +1901,19 @@ def _toll_elsewhere(here: list[Place | None], last: Mention) -> bool:
         )
         for p in precise
     )
+
+
+def _district_of_the_city(city: Place, part: Place) -> bool:
+    """A district the gazetteer holds apart from the city it lies in (Allama Iqbal Town, Lahore): the city's part."""
+    if city.feature != "city" or city.iso != part.iso or part.feature not in ("district", "village", "town"):
+        return False
+    km = haversine_km(city.latitude, city.longitude, part.latitude, part.longitude)
+    return km <= (_CITY_DISTRICT_KM if part.feature == "district" else _CITY_SUBURB_KM)  # (a suburb the gazetteer
+    # holds as a village: Haret Hreik, in Beirut's southern suburbs)
+
+
+_CITY_DISTRICT_KM = 15.0
+_CITY_SUBURB_KM = 8.0
 
 
 def _near_and_within(near: Place, precise: Place) -> bool:
@@ -2117,12 +2197,18 @@ def _merge(into: _Draft, other: _Draft) -> None:
         b.place is not None and b.place.feature == "district" and b.place.location.startswith(f"{a.place.location} - ")
     ):
         a.place = b.place  # the neighbourhood of the city already told: more precise
+    elif b.place is not None and a.place is not None and other.own_place and _district_of_the_city(a.place, b.place):
+        a.place = b.place  # (a part of the city the gazetteer holds apart from it: Haret Hreik after "Beirut")
     if b.time_precision < a.time_precision:
         a.event_date, a.time_precision = b.event_date, b.time_precision
     if _names_the_placeholder(a, b):
         a.actor1, a.inter1 = b.actor1, b.inter1
         if a.actor2 == a.actor1:
             a.actor2, a.inter2 = None, None
+    if a.actor1 is not None and a.actor1 == b.actor2 and b.actor1 and b.actor1 != a.actor1:
+        # the first telling read the side hit as the doer ("Hamas's deputy leader was killed when a drone strike
+        # hit ..."), the next one names who struck whom ("the strike hit an office used by Hamas", Israel blamed)
+        a.actor1, a.inter1, a.actor2, a.inter2 = b.actor1, b.inter1, b.actor2, b.inter2
     _name_the_other_side(a, b)
     for name in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "attributed_to"):
         if getattr(a, name) is None and getattr(b, name) is not None:
@@ -2834,6 +2920,18 @@ def _violence_at_a_march(host: Mention, m: Mention) -> bool:
     return host.event_type == "Protests" and m.event_type in ("Battles", "Explosions/Remote violence")
 
 
+def _other_act_elsewhere(draft: _Draft, told: _Draft) -> bool:
+    """Another kind of act at another place each names ("Israeli artillery also shelled the outskirts of Aita
+    al-Shaab" after a drone strike on Kfar Kila): another event, however near, not the one told going on."""
+    a, b = draft.mention, told.mention
+    return (
+        draft.own_place
+        and told.own_place
+        and a.sub_event_type != b.sub_event_type
+        and _place_key(a.place) != _place_key(b.place)
+    )
+
+
 def _own_day_opens(draft: _Draft, told: Mention) -> bool:
     """ "At 7:40 am on Saturday, commandos stormed the building" after Friday night's fight: a sentence that opens with
     a day of its own, other than the day of the event told, tells another happening (not "On Sunday, the police chief
@@ -2918,6 +3016,8 @@ def _follow_up_target(drafts: list[_Draft], draft: _Draft, anaphoric: bool) -> _
             and not (_same_place(e, m))
         ):
             continue  # "said that Russian shelling of the town of Derhachi killed two": another place, event
+        if _other_act_elsewhere(draft, earlier):
+            continue
         return earlier
     return None
 
@@ -2933,8 +3033,13 @@ _RETELLING = re.compile(_ANAPHORA.pattern + "|" + _DAY_RETELLING.pattern, re.I)
 # a later sentence that names a settlement ("the town of al-Quria", "the Atarib district", "Atarib district"): news
 # style names the place a sentence or two after the lead.
 _SETTLEMENT = r"(?:town|village|hamlet|city|neighbo(?:u)?rhood|district|suburb|camp|area)"
+_BEARING_FROM_CITY = re.compile(
+    r"\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+the\s+(?:capital|city)\b", re.I
+)
 _UNNAMED_PLACE = re.compile(
-    rf"\b(?:a|an|one|two|three|four|five|several)\s+(?:[\w-]+\s+){{0,3}}?{_SETTLEMENT}s?\b(?!\s+(?:of|called|named)\b)",
+    rf"\b(?:a|an|one|two|three|four|five|several)\s+(?:[\w-]+\s+){{0,3}}?{_SETTLEMENT}s?\b(?!\s+(?:of|called|named)\b)"
+    # "in a gunfight north of the capital": a place given only by its bearing from the city
+    r"|\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+the\s+(?:capital|city)\b",
     re.I,
 )  # ("killed about 100 civilians in two villages in western Niger" ... "struck Tchoma Bangou and Zaroumadareye")
 _AREA_UNIT = r"(?:department|commune|municipality|county|township|prefecture|LGA|local government area|cercle|circle)"
@@ -2969,7 +3074,11 @@ def _place_from_retelling(
         # "... struck a town in northern Aleppo province": the place is left unnamed, the next sentences name it
         vague = (
             # (or only the unit the unnamed place lies in: "raided a village in the west of Beni territory")
-            (not d.own_place or _IN_A_UNIT.search(sentences[d.sentence_index].text) is not None)
+            (
+                not d.own_place
+                or _IN_A_UNIT.search(sentences[d.sentence_index].text) is not None
+                or _BEARING_FROM_CITY.search(sentences[d.sentence_index].text) is not None
+            )
             and (d.mention.place is None or d.mention.place.geo_precision >= 2)  # no sentence merged in named it
             and _UNNAMED_PLACE.search(sentences[d.sentence_index].text) is not None
         )
@@ -3006,10 +3115,15 @@ def _place_from_retelling(
             if not by_day and here is not None and here.admin1 and place.admin1 != here.admin1:
                 continue
             d.mention.place, d.own_place = place, True
-            if (by_day or vague) and not d.dated:  # "Tuesday's strike" also gives the day the lead left open
-                # (as does the sentence that names the unnamed village: "entered Mukondi ... late on Wednesday")
+            if (by_day and not d.dated) or vague:  # "Tuesday's strike" also gives the day the lead left open
+                # (as does the sentence that names the unnamed village: "entered Mukondi ... late on Wednesday", a
+                # day before the day the lead's toll was told)
                 days = [x for x in find_dates(sent.text, published) if x.value is not None and x.precision == 1]
-                if days and (by_day or d.mention.event_date is None or days[0].value <= d.mention.event_date):
+                if days and (
+                    (by_day and not d.dated)
+                    or d.mention.event_date is None
+                    or (days[0].value <= d.mention.event_date and not (d.dated and by_day))
+                ):
                     d.mention.event_date, d.mention.time_precision, d.dated = days[0].value, 1, True
             break
 
@@ -3548,7 +3662,10 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
 
         if cas.fatalities is not None or cas.injured is not None:
             here = [i for i, t in enumerate(toponyms) if sent.start <= t.start < sent.end]
-            aggregate = is_aggregate_toll(sent.text)
+            aggregate = is_aggregate_toll(sent.text) or (
+                _ACROSS_THE_COUNTRY.search(sent.text) is not None
+                and not any(resolved[i] is not None and not _coarse(resolved[i]) for i in here)
+            )  # "22 people had been killed across the country on Tuesday": the country's count, no incident's
             if (aggregate or over_days(sent.text)) and one_episode(
                 sent.text,
                 _settlements(sent.text, sent.start, [(toponyms[i], resolved[i]) for i in here if i not in filed]),
@@ -3593,6 +3710,8 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             continue  # "Correction: in our 19:50 entry, we wrote that the helicopter was shot down in Anori": withdrawn
         match, live = classify_with_cues(sent.text, context=before + " " + after)
         place_clauses = _place_history(doc, sent.start, sent.end) if match is not None else None
+        if match is not None and (person := _person_history(doc, sent.start, sent.end)):
+            place_clauses = [*(place_clauses or []), *person]
         if place_clauses and (clauses := [(a, b) for a, b in place_clauses if a < match.end and match.start < b]):
             # "the city that Russia seized in 2014": a trigger inside a place's history is no act of this sentence
             live = [m for m in live if not any(a < m.end and m.start < b for a, b in clauses)]
@@ -3871,12 +3990,15 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         narrative = False
         goes_on: _Draft | None = None
         later_day = _LATER_DAY.search(sent.text) if not dated and drafts else None
-        if later_day is not None and drafts[-1].mention.event_date is not None:
+        told_before = _last_day(sentences[index - 1].text, published) if later_day is not None and index else None
+        if later_day is not None and (told_before is not None or drafts[-1].mention.event_date is not None):
             # "..., and a day later 14 gunmen died in a clash in Guerrero": the day after the incident just told, an
-            # incident of its own
+            # incident of its own (the day the sentence before names: "On 23 October a bomb exploded ... Two days
+            # later a suicide bomber blew himself up", even when that recall made no event)
             shift = parse_number(later_day.group(1) or "a") or 1
-            event_date = drafts[-1].mention.event_date + timedelta(days=shift)
-            precision, dated = drafts[-1].mention.time_precision, True
+            base = told_before or drafts[-1].mention.event_date
+            event_date = base + timedelta(days=shift)
+            precision, dated = (1 if told_before else drafts[-1].mention.time_precision), True
         same_day = _SAME_DAY.search(sent.text) if not dated and index > 0 else None
         prev_day = _last_day(sentences[index - 1].text, published) if same_day is not None else None
         if same_day is not None and prev_day is not None and (not drafts or drafts[-1].sentence_index != index - 1):
@@ -3955,8 +4077,16 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             # "The week's most serious attack came on Monday" in a round-up covering Monday 20 to Sunday 26 May,
             # published on Monday 27: the Monday of the week it covers
             event_date = event_date - timedelta(days=7)
-        if period_start is not None and event_date is not None and event_date < period_start:
+        if event_date is not None and (that := _THAT_WEEKDAY.search(sent.text)) is not None:
+            # "... launched on the afternoon of Tuesday 19 September. Residents described shells hitting the city
+            # from around 1 p.m. that Tuesday": the Tuesday just named, not the last one before publication
+            named = _named_weekday(sentences[max(0, index - 2) : index + 1], that.group(1), published, sent.start)
+            if named is not None:
+                event_date, precision, dated = named, 1, True
+        if period_start is not None and event_date is not None and event_date < period_start - _LATE_ITEM:
             continue  # before the period the update says it covers ("It covers the period from 7 August"): a recall
+            # (not the day before it: an item reported late, "On Monday 18 November, two farmers were shot dead" in
+            # a brief covering Tuesday, is news the brief brings now)
         if published is not None and event_date is not None and (published - event_date).days > BACKGROUND_DAYS:
             if news_day is not None and abs((news_day - event_date).days) <= BACKGROUND_DAYS:
                 pass  # close to the incident the report is about (published weeks later)
@@ -4104,9 +4234,13 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             goes_on is None
             and country
             and (seat := _NATIONAL_SEAT.search(sent.text) or _IN_THE_CAPITAL.search(sent.text))
-            and not event_places(
-                sent.text, sent.start, [toponyms[i] for i in in_sentence], [resolved[i] for i in in_sentence]
-            )
+            and not [
+                p
+                for _, p in event_places(
+                    sent.text, sent.start, [toponyms[i] for i in in_sentence], [resolved[i] for i in in_sentence]
+                )
+                if p is not None and p.feature not in ("region", "continent", "country")
+            ]  # ("one of Latin America's most violent countries": no place of the event)
             and (iso := country_iso2(country)) is not None
             and (capital := national_capital(iso)) is not None
             and (seat.re is _IN_THE_CAPITAL or re.search(rf"\b{re.escape(capital.location)}\b", text, re.I))
@@ -4224,7 +4358,13 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         draft.new_incident = _NEW_INCIDENT.match(sent.text) is not None or (
             match.event_type == "Explosions/Remote violence" and _ANOTHER_BLAST.search(sent.text) is not None
         )  # ("a second blast went off an hour later": twin bombings, two blasts told apart)
-        if draft.new_incident and not own and unresolved:
+        streets = [
+            t.surface
+            for t in toponyms
+            if sent.start <= t.start < sent.end
+            and (_STREET_NAME.match(text, t.end) or _STREET_NAME.fullmatch(" " + t.surface))
+        ]  # ("detonated explosives on Parliament Avenue": a street of the city told, no other place)
+        if draft.new_incident and not own and unresolved and not set(unresolved) <= set(streets):
             # "Meanwhile in <a place not found>": not the report's main place; kept at the nearest admin level the
             # report gives it (the province of "the same province", else the country), the name left to place
             mention.place = _admin_level(mention.place, doc_places, _SAME_ADMIN.search(sent.text) is not None)
@@ -4244,6 +4384,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             and not _violence_at_a_march(drafts[-1].mention, mention)
             and _refers_back(doc, sent.start, sent.end, drafts[-1].mention.evidence[0].text)
             and not _strikes_back(drafts[-1].mention, mention)
+            and not _other_act_elsewhere(draft, drafts[-1])
         ):
             # "The army said its drone had mistaken the crowd for militants": no toll of its own, it speaks of the
             # things the event just told ("its drone", "the villagers"): that incident explained, not another one
@@ -4549,6 +4690,14 @@ _FIRE_EXCHANGED = re.compile(
 )
 
 
+_CLASHED_WITH_CROWD = re.compile(
+    r"\bclash(?:ed|es)?\s+with\s+(?:hundreds\s+of\s+|dozens\s+of\s+|thousands\s+of\s+)?(?:the\s+)?(?:[\w-]+\s+)?"
+    r"(?:students|youths|young\s+(?:men|people)|protesters|protestors|demonstrators|rioters|crowds?|mobs?|residents)\b",
+    re.I,
+)
+_GATHERED = re.compile(r"\b(?:had\s+)?gathered\b|\brall(?:y|ied)\b|\bmarch(?:ed|ers)?\b|\bsit-in\b", re.I)
+
+
 def _battle_with_civilians(mention: Mention) -> None:
     """ACLED: a battle is between two armed organised actors. A "clash" whose other side came out as civilians
     ("soldiers went from house to house ... before shooting them") is the armed side's attack on them."""
@@ -4566,6 +4715,20 @@ def _battle_with_civilians(mention: Mention) -> None:
             mention.actor2, mention.inter2 = armed, 3
         elif armed:
             mention.actor1, mention.inter1 = armed, 3
+        return
+    crowd = next((m for e in mention.evidence if (m := _CLASHED_WITH_CROWD.search(e.text))), None)
+    unnamed = ("Civilians", "Unidentified Armed Group")  # (the crowd, read as civilians or as a placeholder side)
+    if crowd is not None and (a1.startswith(unnamed) or a2.startswith(unnamed)):
+        # "security forces clashed with students who had gathered at the complex": a crowd that fights the
+        # forces is a riot (ACLED: rioters, a violent demonstration where they had gathered to protest)
+        forces = a2 if a1.startswith(unnamed) else a1
+        inter = mention.inter2 if a1.startswith(unnamed) else mention.inter1
+        country = (mention.place.country if mention.place else None) or (a1 or a2).partition("(")[2].rstrip(")")
+        protest = any(_GATHERED.search(e.text) or DEMO_WORD.search(e.text) for e in mention.evidence)
+        mention.disorder_type, mention.event_type = "Political violence; Demonstrations", "Riots"
+        mention.sub_event_type = "Violent demonstration" if protest else "Mob violence"
+        mention.actor1, mention.inter1 = f"Rioters ({country})", 5
+        mention.actor2, mention.inter2 = (forces or None), (inter if forces else None)
         return
     if a2.startswith("Civilians") and a1 and not a1.startswith("Civilians"):
         pass

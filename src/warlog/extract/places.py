@@ -1710,8 +1710,8 @@ def _event_distance(sentence: str, s0: int, trigger: int | None, t: Toponym, p: 
         d += 250  # "arrested four men suspected of kidnapping a priest near Lokoja": where the charge happened
     if p.feature == "country":
         d += 10_000
-    elif p.geo_precision == 3:
-        d += 200
+    elif p.geo_precision == 3 or p.feature in ("region", "continent"):
+        d += 200  # (a region is no finer than a province: "In Eldoret, his base in the Rift Valley, ...")
     if _REFERENCE_AFTER_NAME.search(sentence[max(0, t.start - s0 - 70) : t.start - s0]):
         d += 250  # "In Bago, north of Yangon, ...": the town located by the other is the place, not the reference
     if p.feature == "city" and _PART_OF_IT_AFTER.match(sentence, t.end - s0):
