@@ -306,3 +306,27 @@ def test_helicopters_that_had_on_saturday_struck_and_a_man_hit_by_bullets() -> N
     assert match is not None and match.sub_event_type == "Air/drone strike"
     match, _ = classify_with_cues("The candidate was hit by three bullets as he got into a car outside a school.")
     assert match is not None and match.sub_event_type == "Attack"
+
+
+def test_troops_that_engaged_the_attackers_fought_and_the_incident_a_report_turns_back_to_keeps_its_day(nlp) -> None:
+    text = (
+        "Train attacked near Kaduna\n"
+        "KADUNA, 29 March 2022 -\n\n"
+        "Gunmen attacked a passenger train near Katari on Monday night, killing eight people, officials said.\n\n"
+        "The attack came two days after gunmen attacked the Kaduna airport on Saturday. A guard was killed when the "
+        "attackers opened fire near the runway, before troops of the Nigerian Army engaged them and forced them to "
+        "withdraw, the agency said.\n"
+    )
+    events = _events(nlp, text, date(2022, 3, 29))
+    assert any(e.sub_event_type == "Armed clash" and str(e.event_date) == "2022-03-26" for e in events), _seen(events)
+
+
+def test_a_dateline_under_the_headline_and_the_page_date_is_the_reports_not_the_events(nlp) -> None:
+    text = (
+        "Militants storm buildings in the Chechen capital\n"
+        "5 December 2014 - (wire service)\n"
+        "MOSCOW, Dec 5 - Fourteen police officers and eleven militants were killed when gunmen attacked Grozny before "
+        "dawn on Thursday, investigators said on Friday.\n"
+    )
+    events = _events(nlp, text, date(2014, 12, 5))
+    assert [str(e.event_date) for e in events] == ["2014-12-04"], _seen(events)

@@ -1299,9 +1299,14 @@ def dateline_end(text: str) -> int:
     if m:
         return _second_dateline(text, _outlet_note(text, m.end()))
     line = _LINE_DATELINE.search(text[:400])
-    if line is not None and sum(1 for row in text[: line.start()].splitlines() if row.strip()) <= 1:
+    rows = [row for row in text[: line.start()].splitlines() if row.strip()] if line is not None else []
+    # (a headline, or a headline and the page's date line: "Title / 5 December 2014 - (wire) / MOSCOW, Dec 5 -")
+    if line is not None and (len(rows) <= 1 or (len(rows) == 2 and _DATE_ROW.search(rows[1]) is not None)):
         return _second_dateline(text, _outlet_note(text, line.end()))
     return 0
+
+
+_DATE_ROW = re.compile(r"^\s*(?:published:?\s*)?[^\n]{0,40}\b(?:19|20)\d\d\b[^\n]{0,160}$", re.I)
 
 
 _OUTLET_NOTE = re.compile(r"[ \t]*\([^()\n]{3,200}\)[ \t]*(?=\n|$)")
@@ -3574,8 +3579,11 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     def _told_another_day(i: int, last: _Draft) -> bool:
         """The sentence just before, which told no event, names a day before the last event's ("The raid came after a
         bloody Thursday on the road. Gunmen stopped a bus ..."): the story turns back to that day."""
-        if i - 1 <= last.sentence_index or last.mention.event_date is None or not last.dated:
-            return False  # (a last event dated only by the day it was told may be this very incident)
+        if i - 1 <= last.sentence_index or last.mention.event_date is None:
+            return False
+        if not last.dated and not _CAME_AFTER.search(sentences[i - 1].text):
+            return False  # (a last event dated only by the day it was told may be this very incident; not after "The
+            # attack came two days after gunmen attacked the airport on Saturday", which turns to another one)
         if last.mention.time_precision != 1:
             return False
         day = narrative_day(i) if i >= 1 else None

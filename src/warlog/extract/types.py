@@ -248,6 +248,8 @@ _CLAUSE_BREAK = re.compile(
 )
 _GROUND = re.compile(
     r"\b(?:clash(?:es|ed)?|fighting|battles?|ground (?:offensive|assault|operation|fighting|advance)|"
+    # (not ground forces that fire missiles: "its ground forces had fired 73 ballistic missiles")
+    r"ground (?:forces|troops)(?![^.;]{0,40}?\b(?:fired|launched)\b[^.;]{0,30}?\b(?:missiles?|rockets?|drones?))|"
     r"offensive|advanc(?:e|ed|es|ing)|counter-?attack|front ?lines?|assault on|infantry)\b",
     re.IGNORECASE,
 )
