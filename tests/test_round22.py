@@ -330,3 +330,16 @@ def test_a_dateline_under_the_headline_and_the_page_date_is_the_reports_not_the_
     )
     events = _events(nlp, text, date(2014, 12, 5))
     assert [str(e.event_date) for e in events] == ["2014-12-04"], _seen(events)
+
+
+def test_a_killing_told_first_keeps_its_type_when_only_the_attackers_died_in_the_exchange_after_it(nlp) -> None:
+    text = (
+        "Candidate shot dead\n"
+        "QUITO, 10 August 2023 -\n\n"
+        "Police arrested six men in raids in Quito early on Thursday over the killing of a presidential candidate.\n\n"
+        "The candidate was shot dead as he got into a car outside a school in the north of the capital at about 6:20 "
+        "p.m. on Wednesday. One of the suspected gunmen was wounded in an exchange of fire with the candidate's "
+        "bodyguards and died in custody shortly afterwards.\n"
+    )
+    events = _events(nlp, text, date(2023, 8, 10))
+    assert any(e.sub_event_type == "Attack" and str(e.event_date) == "2023-08-09" for e in events), _seen(events)

@@ -1194,6 +1194,14 @@ def _own_killing(d: _Draft, host: _Draft) -> bool:
     return b.event_type == "Battles" and d.casualties.civilians == a.fatalities and not host.casualties.civilians
 
 
+_ATTACKERS_DEAD = re.compile(
+    r"\b(?:one|two|three|\w+)\s+of\s+the\s+(?:suspected\s+)?(?:gunmen|attackers|assailants|shooters|hitmen)\b[^.;]{0,120}?"
+    r"\b(?:killed|died|shot\s+dead)\b"
+    r"|\b(?:gunman|attacker|assailant|shooter|hitman|gunmen|attackers|assailants)\s+(?:was|were)\s+(?:killed|shot\s+dead)\b",
+    re.I,
+)
+
+
 def _aftermath(d: _Draft, host: _Draft) -> bool:
     """The killing is told first with its toll and the would-be host only after it, with none of its own ("gang
     members went house to house killing 70 ... Police said officers exchanged fire with the gang"): the killing is
@@ -1207,7 +1215,9 @@ def _aftermath(d: _Draft, host: _Draft) -> bool:
     return (
         host.sentence_index > d.sentence_index
         and bool(d.mention.fatalities)
-        and not host.mention.fatalities
+        # (or only the attackers' own dead: "one of the suspected gunmen was wounded in an exchange of fire with the
+        # candidate's security detail and died in custody")
+        and (not host.mention.fatalities or all(_ATTACKERS_DEAD.search(e.text) for e in host.mention.evidence[:1]))
         # (blasts told after the killing on its day are its weapon: "... attack in which 22 were killed. Three
         # explosions hit the hall")
         and not (
@@ -1691,7 +1701,17 @@ def _event_date(
                 usable = acts
     if usable:
         near = (lambda d: min(abs(d.start - trigger), abs(d.end - trigger))) if trigger is not None else (lambda d: 0)
-        best = min(usable, key=lambda d: (_report_date(d, sentence), d.precision, near(d), not d.relative))
+        # (a day named beside a clock time dates the act: "at about 6:20 p.m. on Wednesday")
+        best = min(
+            usable,
+            key=lambda d: (
+                _report_date(d, sentence),
+                d.precision,
+                d.kind in ("clock", "rite"),
+                near(d),
+                not d.relative,
+            ),
+        )
         if best.kind in ("clock", "rite"):
             # A time of day alone ("shortly after 8 pm") or a weekly rite ("leaving Friday prayers") is on the day the
             # story is about: the day just told when the sentence goes on about it, else the clock's publication day
@@ -2024,6 +2044,9 @@ def _one_event_per_incident(drafts: list[_Draft]) -> list[_Draft]:
                     and _same_place(k.mention, m)
                     and not _apart_by_settlement(k.mention, m)
                     and _may_fold(d, k)
+                    # (a killing is never folded into the arrests that followed it: "police arrested six men over the
+                    # assassination of the candidate, who was shot dead the previous evening")
+                    and not (k.mention.sub_event_type == "Arrests" and m.event_type != "Strategic developments")
                 ),
                 None,
             )
@@ -2167,7 +2190,9 @@ def _names_weapon(text: str, sub: str | None) -> bool:
 def _merge(into: _Draft, other: _Draft) -> None:
     """Fold a repeat into the earlier mention: keep the most precise place and date, reconcile figures."""
     a, b = into.mention, other.mention
-    told_with_toll = bool(into.casualties.fatalities) and other.casualties.fatalities is None
+    told_with_toll = bool(into.casualties.fatalities) and (
+        other.casualties.fatalities is None or bool(_ATTACKERS_DEAD.search(b.evidence[0].text))
+    )  # (or whose only dead are the attackers: "one of the gunmen ... died in custody")
     if b.event_type in taxonomy().absorbed_by.get(a.sub_event_type or "", frozenset()) and not told_with_toll:
         # (a killing told with its toll keeps its type when a later sentence without one speaks of fighting:
         # "investigating whether the attack was linked to a turf war between two cartels")
