@@ -343,3 +343,18 @@ def test_a_killing_told_first_keeps_its_type_when_only_the_attackers_died_in_the
     )
     events = _events(nlp, text, date(2023, 8, 10))
     assert any(e.sub_event_type == "Attack" and str(e.event_date) == "2023-08-09" for e in events), _seen(events)
+
+
+def test_a_lead_whose_toll_from_the_strikes_rose_is_the_strike_the_body_tells(nlp) -> None:
+    text = (
+        "Strikes on Kurdish groups kill 13\n"
+        "ERBIL, 29 September 2022 -\n\n"
+        "The death toll from Iranian missile and drone strikes on Kurdish opposition groups in northern Iraq rose to "
+        "13 on Thursday, the regional health ministry said.\n\n"
+        "Drone strikes hit compounds of the party around Koya, a town east of Erbil, on Wednesday.\n"
+    )
+    events = _events(nlp, text, date(2022, 9, 29))
+    strikes = [e for e in events if e.event_type == "Explosions/Remote violence"]
+    assert len(strikes) == 1 and str(strikes[0].event_date) == "2022-09-28" and strikes[0].fatalities == 13, _seen(
+        events
+    )

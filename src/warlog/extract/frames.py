@@ -2918,14 +2918,23 @@ _THIS_WEEKS = re.compile(r"\b(?:this|last)\s+week['\u2019]s\b|\bin\s+(?:this|las
 
 
 def _week_toll_update(d: _Draft) -> bool:
-    """A toll said to have risen for a week's fighting, the day of which the sentence does not give."""
+    """A toll said to have risen for a week's fighting, the day of which the sentence does not give; or a death toll
+    from an incident the sentence names that rose ("The death toll from Iranian missile and drone strikes ... rose to
+    13 on Thursday"), dated only by the day the count was given."""
     text = d.mention.evidence[0].text if d.mention.evidence else ""
-    return (
-        d.mention.fatalities is not None
-        and d.mention.time_precision >= 2
-        and _TOLL_UPDATE.search(text) is not None
-        and _THIS_WEEKS.search(text) is not None
-    )
+    if d.mention.fatalities is None or _TOLL_UPDATE.search(text) is None:
+        return False
+    if _TOLL_FROM_ROSE.search(text) is not None:
+        return True  # (its day, if any, is the day the count rose: "rose to 13 on Thursday")
+    return d.mention.time_precision >= 2 and _THIS_WEEKS.search(text) is not None
+
+
+# "The death toll from the strikes on ... rose to 13", "The number of people killed in ... has risen to 53"
+_TOLL_FROM_ROSE = re.compile(
+    r"\b(?:death\s+toll|number\s+(?:of\s+(?:people\s+)?)?(?:killed|dead))\s+(?:from|in|of)\s+[^.;]{3,160}?\b"
+    r"(?:rose|risen|has\s+risen|climbed|increased|jumped)\s+to\b",
+    re.I,
+)
 
 
 def _updates_the_week_of(update: _Draft, told: _Draft) -> bool:
@@ -2938,10 +2947,22 @@ def _updates_the_week_of(update: _Draft, told: _Draft) -> bool:
         and t.time_precision == 1
         and u.event_date is not None
         and t.event_date is not None
-        and 0 <= (u.event_date - t.event_date).days <= 6
+        and 0 <= (u.event_date - t.event_date).days <= (6 if _THIS_WEEKS.search(u.evidence[0].text) else 2)
         and u.place is not None
         and t.place is not None
-        and (u.place.iso, u.place.admin1) == (t.place.iso, t.place.admin1)
+        and (
+            (u.place.iso, u.place.admin1) == (t.place.iso, t.place.admin1)
+            # (a toll told for the country or a region: "strikes ... in northern Iraq", then the town struck)
+            or (u.place.iso == t.place.iso and (u.place.admin1 is None or u.place.feature in ("country", "region")))
+        )
+        # a toll that rose for an incident at a town of its own is that incident, not another one told next to it
+        and (_THIS_WEEKS.search(u.evidence[0].text) is not None or u.sub_event_type == t.sub_event_type)
+        and (
+            _THIS_WEEKS.search(u.evidence[0].text) is not None
+            or _coarse(u.place)
+            or u.place.feature in ("country", "region", "admin1")
+            or _place_key(u.place) == _place_key(t.place)
+        )
     )
 
 

@@ -1691,6 +1691,7 @@ _REFERENCE_AFTER_NAME = re.compile(
 )
 
 
+_AS_CLAUSE = re.compile(r",\s+as\s+(?!well\b|many\b|much\b|a\s+result\b)")
 _PART_OF_IT_AFTER = re.compile(
     r"['\u2019]?s?\s+(?:suburb|district|neighbou?rhood|quarter|township|borough|commune)\s+of\s+(?-i:[A-Z])", re.I
 )
@@ -1703,6 +1704,8 @@ def _event_distance(sentence: str, s0: int, trigger: int | None, t: Toponym, p: 
         d *= 0.5
     if trigger is not None and t.start < trigger:
         d *= 1.3
+    if trigger is not None and t.start > trigger and _AS_CLAUSE.search(sentence, trigger - s0, t.start - s0):
+        d += 150  # "... rose to 13, the ministry said, as hundreds of people protested in Erbil": another happening
     if _directed(sentence, s0, t):
         d += 250  # "aid delivered to Aleppo", "evacuees from Fuaa": where people or things go or come from, not where
         # the event happened (a province it happened "in" ranks before it)
