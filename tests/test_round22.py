@@ -358,3 +358,15 @@ def test_a_lead_whose_toll_from_the_strikes_rose_is_the_strike_the_body_tells(nl
     assert len(strikes) == 1 and str(strikes[0].event_date) == "2022-09-28" and strikes[0].fatalities == 13, _seen(
         events
     )
+
+
+def test_arrests_over_a_killing_carry_no_toll_and_a_killing_is_of_civilians(nlp) -> None:
+    text = (
+        "Six held over candidate's killing\n"
+        "QUITO, 10 August 2023 -\n\n"
+        "Police arrested six men in Quito early on Thursday over the assassination of a candidate who was shot dead "
+        "the previous evening.\n"
+    )
+    events = _events(nlp, text, date(2023, 8, 10))
+    arrests = [e for e in events if e.sub_event_type == "Arrests"]
+    assert arrests and all(e.fatalities == 0 for e in arrests), _seen(events)

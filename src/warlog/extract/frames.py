@@ -4594,6 +4594,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             d.mention.actor1, d.mention.assoc_actor_1, d.mention.inter1 = first, "; ".join(rest) or None, None
         _date_actors(d.mention)
         _battle_with_civilians(d.mention)
+        _arrests_over_a_killing(d.mention)
         _one_state_is_one_side(d.mention, d.mention.place.country if d.mention.place else country)
         _other_side(d.mention, d.mention.place.country if d.mention.place else country)
         fill_inter(d.mention, d.mention.place.country if d.mention.place else country)  # merges can drop a code
@@ -4750,6 +4751,30 @@ _CLASHED_WITH_CROWD = re.compile(
     re.I,
 )
 _GATHERED = re.compile(r"\b(?:had\s+)?gathered\b|\brall(?:y|ied)\b|\bmarch(?:ed|ers)?\b|\bsit-in\b", re.I)
+
+
+_OVER_A_KILLING = re.compile(
+    r"\b(?:over|for|in\s+connection\s+with|suspected\s+of|accused\s+of|charged\s+with)\s+(?:the\s+|a\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:killing|murder|assassination|attack|bombing|massacre|shooting)\b",
+    re.I,
+)
+
+
+def _arrests_over_a_killing(mention: Mention) -> None:
+    """ "Police arrested six men over the assassination of the candidate, who was shot dead the previous evening":
+    the dead are the killing's (an event of its own), not the arrests' (ACLED codes arrests without its toll)."""
+    if mention.sub_event_type == "Arrests" and mention.fatalities and any(
+        _OVER_A_KILLING.search(e.text) for e in mention.evidence
+    ):
+        mention.fatalities, mention.fatalities_max = 0, None
+    if (
+        mention.event_type == "Violence against civilians"
+        and (mention.actor2 or "").startswith("Unidentified Armed Group (")
+        and mention.actor1 != mention.actor2
+    ):
+        # ACLED: the target of violence against civilians is civilians; an armed placeholder side left there by a
+        # fight told with the killing (the bodyguards' exchange of fire) is not it
+        mention.actor2, mention.inter2 = "Civilians (" + mention.actor2.split("(", 1)[1], 7
 
 
 def _battle_with_civilians(mention: Mention) -> None:
