@@ -3763,6 +3763,12 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         if _RETRACTED.search(sent.text):
             continue  # "Correction: in our 19:50 entry, we wrote that the helicopter was shot down in Anori": withdrawn
         match, live = classify_with_cues(sent.text, context=before + " " + after)
+        if match is not None and match.sub_event_type != "Arrests":
+            arrest = max((m for m in live if m.sub_event_type == "Arrests" and m.score >= 0.5), key=lambda m: m.score,
+                         default=None)  # fmt: skip
+            cause = _OVER_A_KILLING.search(sent.text, arrest.end) if arrest is not None else None
+            if arrest is not None and arrest.start < match.start and cause is not None and cause.start() < match.start:
+                match = arrest  # "police arrested six men over the assassination of X, who was shot dead": the arrest
         place_clauses = _place_history(doc, sent.start, sent.end) if match is not None else None
         if match is not None and (person := _person_history(doc, sent.start, sent.end)):
             place_clauses = [*(place_clauses or []), *person]
@@ -4763,8 +4769,10 @@ _OVER_A_KILLING = re.compile(
 def _arrests_over_a_killing(mention: Mention) -> None:
     """ "Police arrested six men over the assassination of the candidate, who was shot dead the previous evening":
     the dead are the killing's (an event of its own), not the arrests' (ACLED codes arrests without its toll)."""
-    if mention.sub_event_type == "Arrests" and mention.fatalities and any(
-        _OVER_A_KILLING.search(e.text) for e in mention.evidence
+    if (
+        mention.sub_event_type == "Arrests"
+        and mention.fatalities
+        and any(_OVER_A_KILLING.search(e.text) for e in mention.evidence)
     ):
         mention.fatalities, mention.fatalities_max = 0, None
     if (
