@@ -5,23 +5,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from warlog.extract.frames import extract_report
-from warlog.gazetteer import haversine_km
+from reading import events, km, seen
 from warlog.gazetteer.admin1_names import acled_admin1_name, split_region
-from warlog.model import Mention, Place, Report
+from warlog.model import Mention, Place
 
-
-def _events(nlp, text: str, published: date):
-    return extract_report(Report(text=text, published=published), nlp).mentions
-
-
-def _km(place, lat: float, lon: float) -> float:
-    return haversine_km(place.latitude, place.longitude, lat, lon)
-
-
-def _seen(events) -> list[tuple]:
-    return [(str(e.event_date), e.sub_event_type, e.actor1, e.place.location if e.place else None, e.fatalities)
-            for e in events]  # fmt: skip
+_events, _km, _seen = events, km, seen
 
 
 def test_acled_splits_shan_and_bago_by_the_point_and_names_regions_as_acled_does() -> None:

@@ -8,24 +8,11 @@ from __future__ import annotations
 
 from datetime import date
 
+from reading import events, km, seen
 from warlog.extract.counts import extract_casualties
-from warlog.extract.frames import extract_report
 from warlog.extract.types import classify_with_cues
-from warlog.gazetteer import haversine_km
-from warlog.model import Report
 
-
-def _events(nlp, text: str, published: date):
-    return extract_report(Report(text=text, published=published), nlp).mentions
-
-
-def _km(place, lat: float, lon: float) -> float:
-    return haversine_km(place.latitude, place.longitude, lat, lon)
-
-
-def _seen(events) -> list[tuple]:
-    return [(str(e.event_date), e.sub_event_type, e.actor1, e.place.location if e.place else None, e.fatalities)
-            for e in events]  # fmt: skip
+_events, _km, _seen = events, km, seen
 
 
 def test_a_report_period_with_older_items_keeps_the_older_incidents(nlp) -> None:

@@ -3090,7 +3090,8 @@ _BEARING_FROM_CITY = re.compile(
 _UNNAMED_PLACE = re.compile(
     rf"\b(?:a|an|one|two|three|four|five|several)\s+(?:[\w-]+\s+){{0,3}}?{_SETTLEMENT}s?\b(?!\s+(?:of|called|named)\b)"
     # "in a gunfight north of the capital": a place given only by its bearing from the city
-    r"|\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+the\s+(?:capital|city)\b",
+    + "|"
+    + _BEARING_FROM_CITY.pattern,
     re.I,
 )  # ("killed about 100 civilians in two villages in western Niger" ... "struck Tchoma Bangou and Zaroumadareye")
 _AREA_UNIT = r"(?:department|commune|municipality|county|township|prefecture|LGA|local government area|cercle|circle)"
