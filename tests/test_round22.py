@@ -10,6 +10,7 @@ from datetime import date
 
 from reading import events, km, seen
 from warlog.extract.counts import extract_casualties
+from warlog.extract.frames import extract_report
 from warlog.extract.types import classify_with_cues
 
 _events, _km, _seen = events, km, seen
@@ -357,3 +358,22 @@ def test_arrests_over_a_killing_carry_no_toll_and_a_killing_is_of_civilians(nlp)
     events = _events(nlp, text, date(2023, 8, 10))
     arrests = [e for e in events if e.sub_event_type == "Arrests"]
     assert arrests and all(e.fatalities == 0 for e in arrests), _seen(events)
+
+
+def test_the_own_grozny_report_codes_as_a_coder_would(nlp) -> None:
+    """The round's own report (tests/fixtures/reports_round22): the battle on Thursday (not the dateline's Friday),
+    its 25 dead and the 36 wounded officers told after its last telling; Khasavyurt's killing the evening before."""
+    from pathlib import Path
+
+    from warlog.ingest import read_sources
+
+    path = Path(__file__).parent / "fixtures" / "reports_round22" / "grozny_press_house_wire.txt"
+    (report,) = list(read_sources([path], local_files=True))
+    got = [
+        (str(m.event_date), m.sub_event_type, m.place.location if m.place else None, m.fatalities, m.injured)
+        for m in extract_report(report, nlp).mentions
+    ]
+    assert got == [
+        ("2014-12-04", "Armed clash", "Grozny", 25, 36),
+        ("2014-12-03", "Armed clash", "Khasavyurt", 1, None),
+    ], got

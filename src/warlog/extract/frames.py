@@ -3934,9 +3934,17 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
                 # paragraph further on; an unsourced toll only right after the event
                 reach = 2 if source_of(index) else 1
                 here = [resolved[i] for i, t in enumerate(toponyms) if sent.start <= t.start < sent.end]
+                # (a count of the wounded is counted from the event's last telling: "Special forces stormed the
+                # school around midday ... Thirty-six officers were wounded in the fighting")
+                # (only a count of the wounded: a later death toll is as likely another source's or another day's)
+                told_at = {e.start for e in last.mention.evidence} if cas.fatalities is None else set()
+                latest = max(
+                    (i for i in range(last.sentence_index, index) if sentences[i].start in told_at),
+                    default=last.sentence_index,
+                )
                 if (
-                    index - last.sentence_index <= reach + 1
-                    and sent.paragraph - sentences[last.sentence_index].paragraph <= reach
+                    index - latest <= reach + 1
+                    and sent.paragraph - sentences[latest].paragraph <= reach
                     and not _toll_elsewhere(here, last.mention)
                 ):
                     attribution = said_by(index)
