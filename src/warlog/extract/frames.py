@@ -216,7 +216,8 @@ def _day_from_recall(drafts: list[_Draft], sentence: str, published: date | None
 def _covered_period(head: str, published: date | None) -> tuple[date, date] | None:
     """The first and last days of the period a report's opening lines say it covers, if they say so."""
     m = _COVERS_PERIOD.search(head)
-    if m is None or _UNLESS_STATED.search(head, m.start(), head.find("\n", m.start()) % (len(head) + 1)):
+    line_end = head.find("\n", m.start()) if m is not None else -1
+    if m is None or _UNLESS_STATED.search(head, m.start(), line_end if line_end >= 0 else len(head)):
         return None  # ("covers 26 to 31 March unless stated": an incident dated before it is told, not recalled)
     days = [d.value for d in find_dates(m.group(1), published) if d.value is not None and d.kind == "day"]
     if not days:
@@ -3172,9 +3173,7 @@ def _place_from_retelling(
                 # day before the day the lead's toll was told)
                 days = [x for x in find_dates(sent.text, published) if x.value is not None and x.precision == 1]
                 if days and (
-                    (by_day and not d.dated)
-                    or d.mention.event_date is None
-                    or (days[0].value <= d.mention.event_date and not (d.dated and by_day))
+                    not d.dated if by_day else d.mention.event_date is None or days[0].value <= d.mention.event_date
                 ):
                     d.mention.event_date, d.mention.time_precision, d.dated = days[0].value, 1, True
             break
@@ -4610,6 +4609,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         _date_actors(d.mention)
         _battle_with_civilians(d.mention)
         _arrests_over_a_killing(d.mention)
+        _attack_on_civilians(d.mention)
         _one_state_is_one_side(d.mention, d.mention.place.country if d.mention.place else country)
         _other_side(d.mention, d.mention.place.country if d.mention.place else country)
         fill_inter(d.mention, d.mention.place.country if d.mention.place else country)  # merges can drop a code
@@ -4692,11 +4692,7 @@ def _part_of_another(text: str, end: int, city: Place) -> bool:
     """ "the Cukurca district of Hakkari province": a district the report places in another named area, not a part of
     the city the report is filed from."""
     m = _OF_A_NAMED_PLACE.match(text, end)
-    return (
-        m is not None
-        and m.group(1).lower() != city.location.lower()
-        and m.group(1).lower() not in ((city.surface or "").lower(),)
-    )
+    return m is not None and m.group(1).lower() not in (city.location.lower(), (city.surface or "").lower())
 
 
 _CITY_PART_KM = 10.0  # a village this far from the dateline's city is not the city's district of that name
@@ -4784,6 +4780,10 @@ def _arrests_over_a_killing(mention: Mention) -> None:
         and any(_OVER_A_KILLING.search(e.text) for e in mention.evidence)
     ):
         mention.fatalities, mention.fatalities_max = 0, None
+
+
+def _attack_on_civilians(mention: Mention) -> None:
+    """An attack's other side left as an armed placeholder is its civilian target."""
     if (
         mention.event_type == "Violence against civilians"
         and (mention.actor2 or "").startswith("Unidentified Armed Group (")
