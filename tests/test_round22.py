@@ -377,3 +377,15 @@ def test_the_own_grozny_report_codes_as_a_coder_would(nlp) -> None:
         ("2014-12-04", "Armed clash", "Grozny", 25, 36),
         ("2014-12-03", "Armed clash", "Khasavyurt", 1, None),
     ], got
+
+
+def test_the_own_hazarganji_report_places_the_outskirts_in_the_filed_city(nlp) -> None:
+    """The round's second own report: a market on the outskirts of the provincial capital (dateline Quetta) whose name
+    the gazetteer holds only for villages 280 km away is a part of Quetta, not those villages."""
+    from pathlib import Path
+
+    path = Path(__file__).parent / "fixtures" / "reports_round22" / "hazarganji_regional_daily.txt"
+    found = _events(nlp, path.read_text(encoding="utf-8"), date(2019, 4, 13))
+    bomb = next(e for e in found if e.sub_event_type == "Remote explosive/landmine/IED")
+    assert str(bomb.event_date) == "2019-04-12" and bomb.fatalities == 20 and bomb.injured == 48, _seen(found)
+    assert bomb.place is not None and _km(bomb.place, 30.18, 67.0) < 25, _seen(found)

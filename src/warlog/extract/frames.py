@@ -4684,6 +4684,12 @@ def _dateline_country(span: tuple[int, int] | None, toponyms: list[Toponym]) -> 
 
 
 # "the Faladie district", "the Senou neighbourhood": a part of a city, named as such
+# "in the market of Hazarganji on the outskirts of the provincial capital": a part of the city the report is filed from
+_ON_THE_CITYS_EDGE = re.compile(
+    r",?\s+(?:on|in|at)\s+the\s+(?:(?:northern|southern|eastern|western)\s+)?(?:outskirts|edge|fringes?)\s+of\s+"
+    r"the\s+(?:(?:provincial|regional|state)\s+)?(?:capital|city)\b",
+    re.I,
+)
 _PART_OF_A_CITY_AFTER = re.compile(r"\s+(?:district|neighbou?rhood|quarter|suburb|commune)\b", re.I)
 _OF_A_NAMED_PLACE = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?((?-i:[A-Z])[\w'-]+(?:[ -](?-i:[A-Z])[\w'-]+)*)", re.I)
 
@@ -4731,6 +4737,7 @@ def _parts_of_the_filed_city(
             and p.iso == city.iso
             and (
                 t.surface in called
+                or _ON_THE_CITYS_EDGE.match(text, t.end) is not None  # "Hazarganji on the outskirts of the capital"
                 or (
                     (part := _PART_OF_A_CITY_AFTER.match(text, t.end)) is not None
                     and re.search(r"\bthe\s+$", text[max(0, t.start - 5) : t.start])
