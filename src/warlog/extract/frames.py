@@ -78,6 +78,7 @@ from warlog.extract.roles import (
 )
 from warlog.extract.sentences import Sentence as _Sentence
 from warlog.extract.sentences import split_doc as split_sentences
+from warlog.extract.spoken import spoken_spans
 from warlog.extract.totals import is_part, one_episode, over_days, split_totals
 from warlog.extract.types import DEMO_WORD, EventTypeMatch, classify_with_cues, find_triggers
 from warlog.gazetteer.index import get_gazetteer
@@ -3440,6 +3441,8 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     skip_before = dateline_end(text)
     ner = entity_spans(doc, NON_PLACE)  # entity labels read with the parse: names that are not places
     toponyms: list[Toponym] = find_toponyms(text, ner, sticky=True)
+    for i in spoken_spans(doc, [(t.start, t.end) for t in toponyms]):
+        toponyms[i].spoken = True  # "told reporters in Kano": where it was told, not where it happened
     notes = [m.span() for m in EDITOR_NOTE.finditer(text)]  # "(Updates toll ..., adds Lviv details ...)": no place
     notes += [m.span() for m in TRAILING_NOTE.finditer(text)]  # ("JERUSALEM, 28 July - (wire, updates with ...)")
     notes += _label_lines(text)  # "Wednesday, 14 July 2021 | Explainer | Americas": the page's section, no place

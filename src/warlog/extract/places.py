@@ -171,6 +171,7 @@ class Toponym:
     city_hint: str | None = None  # "the X district of Aleppo": the city named after it
     partial: bool = False  # part of a longer capitalised name that is not in the gazetteer ("Khan" of "Khan ash Shih")
     demonym: bool = False  # a nationality adjective standing for its country ("Russian troops"), asked for
+    spoken: bool = False  # where someone spoke, by the parse ("a statement issued in Abuja"): see extract/spoken.py
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -1635,7 +1636,8 @@ def sentence_places(
     return [
         (t, p)
         for t, p in here
-        if not _SPOKE_IN.search(sentence, max(0, t.start - sentence_start - 50), t.start - sentence_start)
+        if not t.spoken
+        and not _SPOKE_IN.search(sentence, max(0, t.start - sentence_start - 50), t.start - sentence_start)
     ]
 
 
