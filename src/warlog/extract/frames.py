@@ -4578,6 +4578,12 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     drafts = [d for d in drafts if id(d.mention) in totals]
 
     _unknown_place_as_elsewhere(drafts)
+    for d in drafts:
+        if d.mention.place is not None and (d.mention.place.feature == "continent" or not d.mention.place.country):
+            # "an African Union base": a continent or a region across countries is no place of an event (ACLED's
+            # widest unit is the country); the report's own area stands in, as for a place the gazetteer lacks
+            home = _home_area(doc_places, country, [])
+            d.mention.place = replace(home, geo_precision=3) if home is not None else None
     # ACLED codes no event without at least a province: a happening placed only in a country is dropped (it is
     # usually background or a headline with no place), unless its sentence names a place the gazetteer lacks (kept at
     # the country with the names in unresolved_places, for an analyst to place).
