@@ -1,0 +1,74 @@
+"""Round 23: rules read from the round-22 blind sets (devset_w30/w31, development from round 23), each tested on own
+text (no corpus text): where someone spoke, read from the parse, is not where the incident happened; a continent is
+no place of an event; gunfire inside places of worship is an attack on civilians."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from reading import events, km, seen
+from warlog.extract.spoken import spoken_at
+from warlog.extract.types import classify_with_cues
+
+
+def _spoken(nlp, sentence: str, name: str) -> bool:
+    doc = nlp(sentence)
+    start = sentence.index(name)
+    span = doc.char_span(start, start + len(name), alignment_mode="expand")
+    return spoken_at(span.root)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "spoken"),
+    [
+        ("In a statement released in Lagos on Monday, the army said troops had repelled the raid.", "Lagos", True),
+        ("The minister, speaking at a prayer service in Kampala, vowed to hunt down the killers.", "Kampala", True),
+        ("The governor told reporters in Kaduna that bandits killed nine farmers in Birnin Gwari.", "Kaduna", True),
+        ("Bandits killed nine farmers in Birnin Gwari, the governor told reporters.", "Birnin Gwari", False),
+        # the scene a sentence opens with is the scene, whoever then speaks
+        ("In Goma, the mayor says four people were killed by a shell on Tuesday.", "Goma", False),
+        # an object that is not speech keeps its place
+        ("The ministry confirmed the deaths of six people in Kidal on Sunday.", "Kidal", False),
+        ("A bomber blew himself up at a funeral in Kunduz, police said.", "Kunduz", False),
+        # a topic is not a venue
+        ("The bishop spoke of a grave crisis in Bunia during the mass.", "Bunia", False),
+    ],
+)
+def test_where_someone_spoke_is_read_from_the_parse(nlp, sentence: str, name: str, spoken: bool) -> None:
+    assert _spoken(nlp, sentence, name) is spoken
+
+
+def test_a_statement_issued_in_the_capital_does_not_place_the_battle_there(nlp) -> None:
+    text = (
+        "Army says it beat back raid on garrison town\n"
+        "Tuesday, 9 May 2023 | A national daily (Lagos)\n\n"
+        "The army said its troops repelled an attack by insurgents on Damasak in northern Borno State on Sunday, "
+        "killing 11 of the attackers.\n\n"
+        "In a statement issued in Abuja on Monday, the army spokesman said the soldiers fought off the insurgents "
+        "when they tried to enter the town from the east at about 4 pm on Sunday.\n"
+    )
+    found = events(nlp, text, date(2023, 5, 9))
+    battles = [e for e in found if e.event_type == "Battles"]
+    assert battles and all(e.place and km(e.place, 13.11, 12.51) < 25 for e in battles), seen(found)
+
+
+def test_gunfire_inside_a_shrine_is_an_attack_on_civilians() -> None:
+    for sentence in (
+        "Nine people were killed when a gunman opened fire inside one of the city's oldest shrines on Friday.",
+        "Gunmen stormed a temple in the hills before dawn, killing five worshippers.",
+        "Attackers raided two churches in the district on Sunday morning.",
+    ):
+        match, _ = classify_with_cues(sentence)
+        assert match is not None and match.sub_event_type == "Attack", (sentence, match)
+
+
+def test_a_region_across_countries_is_no_place_of_an_event(nlp) -> None:
+    text = (
+        "Base overrun\n"
+        "3 March 2024 - (Wire agency)\n"
+        "LUSAKA, March 3 (Wire) - Fighting raged across Africa's Sahel on Saturday as militants overran an army base, "
+        "killing 12 soldiers.\n"
+    )
+    found = events(nlp, text, date(2024, 3, 3))
+    assert all(e.place is None or (e.place.country and e.place.feature != "continent") for e in found), seen(found)
