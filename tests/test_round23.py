@@ -72,3 +72,20 @@ def test_a_region_across_countries_is_no_place_of_an_event(nlp) -> None:
     )
     found = events(nlp, text, date(2024, 3, 3))
     assert all(e.place is None or (e.place.country and e.place.feature != "continent") for e in found), seen(found)
+
+
+def test_a_separate_strike_in_the_same_sentence_is_its_own_event_and_the_site_named_again_keeps_its_city(nlp) -> None:
+    text = (
+        "Missile toll rises\n"
+        "14 March 2023 - (Wire agency)\n"
+        "DNIPRO, Ukraine, March 14 - Rescuers in the eastern city of Pavlohrad said on Tuesday they had pulled more "
+        "bodies from the ruins of a shopping mall hit by a Russian missile, bringing the death toll to 11, while a "
+        "separate strike before dawn hit a warehouse in the city of Zaporizhzhia.\n\n"
+        "The Pivden shopping mall, which officials said was full of shoppers, was hit by a missile at about 2 p.m. on "
+        "Sunday.\n"
+    )
+    found = events(nlp, text, date(2023, 3, 14))
+    pavlohrad = [e for e in found if e.place and km(e.place, 48.53, 35.87) < 25]
+    zaporizhzhia = [e for e in found if e.place and km(e.place, 47.84, 35.14) < 25]
+    assert pavlohrad and zaporizhzhia, seen(found)
+    assert any(str(e.event_date) == "2023-03-12" and e.fatalities == 11 for e in pavlohrad), seen(found)

@@ -1057,7 +1057,12 @@ def _one_clause_per_place(sent: _Sentence, toponyms: list[Toponym], resolved: li
         if not fine and not _MOVES_ON.match(sent.text, m.end()):
             continue
         first, second = sent.text[: m.start()], sent.text[m.end() :]
-        if extract_casualties(first).fatalities is None or extract_casualties(second).fatalities is None:
+        # "..., while a separate strike tore through a block in Mykolaiv": the clause says it is another happening,
+        # with or without a toll of its own
+        separate = _ANOTHER_HAPPENING.match(second) is not None
+        if extract_casualties(first).fatalities is None or (
+            extract_casualties(second).fatalities is None and not separate
+        ):
             continue
         if not find_triggers(second):
             continue
@@ -1066,6 +1071,16 @@ def _one_clause_per_place(sent: _Sentence, toponyms: list[Toponym], resolved: li
             _Sentence(second, sent.start + m.end(), sent.end, sent.paragraph),
         ]
     return [sent]
+
+
+# a clause that opens by calling its act another one ("a separate strike", "in another attack", "a second blast")
+_ANOTHER_HAPPENING = re.compile(
+    r"(?:in\s+|at\s+)?(?:a|an)\s+(?:separate|second|third|further|different|other|new)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:strike|attack|raid|blast|explosion|bombing|shelling|clash|incident|assault|ambush)s?\b"
+    r"|(?:in\s+|at\s+)?another\s+(?:[\w-]+\s+){0,2}?(?:strike|attack|raid|blast|explosion|bombing|shelling|clash"
+    r"|incident|assault|ambush)s?\b",
+    re.I,
+)
 
 
 _LATER_DAY = re.compile(
@@ -1542,7 +1557,9 @@ _SAME_PLACE = re.compile(
 _SITE_NOUN = (
     r"(?:base|camp|post|outpost|detachment|barracks|garrison|market|marketplace|mosque|church|school|hospital|clinic"
     r"|convoy|procession|funeral|wedding|checkpoint|prison|jail|hotel|bridge|airport|compound|headquarters|rally"
-    r"|sit-in|gathering|ceremony|mine|refinery|depot|warehouse|factory|stadium|university|campus)"
+    r"|sit-in|gathering|ceremony|mine|refinery|depot|warehouse|factory|stadium|university|campus"
+    r"|shopping\s+(?:centre|center|mall)|mall|shrine|temple|synagogue|cathedral|pagoda|monastery|tavern|nightclub"
+    r"|restaurant|bakery|station|terminal|port|harbou?r)"
 )
 _DEFINITE_SITE = re.compile(rf"\bthe\s+(?:[\w-]+\s+){{0,2}}?({_SITE_NOUN})s?\b", re.I)
 _ANTECEDENT_LOOKBACK = 12  # sentences back where the thing named again may have been placed
