@@ -89,3 +89,18 @@ def test_a_separate_strike_in_the_same_sentence_is_its_own_event_and_the_site_na
     zaporizhzhia = [e for e in found if e.place and km(e.place, 47.84, 35.14) < 25]
     assert pavlohrad and zaporizhzhia, seen(found)
     assert any(str(e.event_date) == "2023-03-12" and e.fatalities == 11 for e in pavlohrad), seen(found)
+
+
+def test_an_incident_dated_in_a_paragraph_about_another_town_is_placed_there(nlp) -> None:
+    text = (
+        "Strikes hit two cities\n"
+        "8 May 2023 - (Wire agency)\n"
+        "ODESA, Ukraine, May 8 - A Russian drone hit a grain terminal in the port of Odesa on Sunday night, killing "
+        "two guards, officials said. Fire crews worked through the night in Odesa.\n\n"
+        "In the east, fighting went on around the town of Toretsk, where Ukrainian troops hold the centre. The "
+        "regional governor said Russian artillery on Saturday had hit a queue of residents at a water point, "
+        "killing four.\n"
+    )
+    found = events(nlp, text, date(2023, 5, 8))
+    four = [e for e in found if e.fatalities == 4]
+    assert four and all(e.place and km(e.place, 48.40, 37.85) < 25 for e in four), seen(found)

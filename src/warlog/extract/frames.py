@@ -1447,6 +1447,21 @@ def _precise_places(
     return [p for _, p in here if not _coarse(p)]
 
 
+def _paragraph_place(
+    sentences: list[_Sentence], index: int, toponyms: list[Toponym], resolved: list[Place | None], filed: set[int]
+) -> Place | None:
+    """The one precise place the sentences before ``index`` in its paragraph name (where something can have
+    happened), or None when they name none or several: a paragraph tells one place's news."""
+    para = sentences[index].paragraph
+    found: dict[str | None, Place] = {}
+    for k in range(index - 1, -1, -1):
+        if sentences[k].paragraph != para:
+            break
+        for p in _precise_places(sentences[k], toponyms, resolved, filed):
+            found.setdefault(_place_key(p), p)
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def _subheading(text: str, start: int, end: int) -> bool:
     """A short line alone between blank lines with no closing stop ("What happened in Juliaca", "A pattern of lethal
     force"): a section's title inside the body, which tells no incident of its own."""
@@ -4302,6 +4317,17 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             # "several hundred armed men attacked the detachment at dawn" after "the attack on the gendarmerie
             # detachment at Inata": the place the report gave the thing the sentence names again
             place = ante
+        elif (
+            goes_on is None
+            and dated
+            and not in_sentence
+            and (told := _paragraph_place(sentences, index, toponyms, resolved, filed)) is not None
+            and _place_key(told) != _place_key(place)
+        ):
+            # "In the east, fighting went on around the city of X. The governor said artillery on Monday had hit
+            # residents queueing for water": an incident the sentence dates itself, placed by the one place the
+            # paragraph told so far, not by the report's main one
+            place = told
         unresolved = [toponyms[i].surface for i in in_sentence if resolved[i] is None and i not in filed]
         if (
             _names_settlement(sent.text, unresolved)
