@@ -104,3 +104,16 @@ def test_an_incident_dated_in_a_paragraph_about_another_town_is_placed_there(nlp
     found = events(nlp, text, date(2023, 5, 8))
     four = [e for e in found if e.fatalities == 4]
     assert four and all(e.place and km(e.place, 48.40, 37.85) < 25 for e in four), seen(found)
+
+
+def test_a_place_given_by_its_distance_from_the_capital_is_named_by_the_next_sentences(nlp) -> None:
+    text = (
+        "Traders shot dead on market road\n"
+        "6 March 2021 | a wire agency\n"
+        "BAMAKO, March 6 - Gunmen killed five traders on Friday on a road about 20 km from Mali's capital, "
+        "officials said.\n\n"
+        "The traders had left their homes at dawn for the weekly market in the town of Kati, a relative said.\n"
+    )
+    found = events(nlp, text, date(2021, 3, 6))
+    five = [e for e in found if e.fatalities == 5]
+    assert five and all(e.place and km(e.place, 12.744, -8.072) < 5 for e in five), seen(found)

@@ -3119,7 +3119,11 @@ _RETELLING = re.compile(_ANAPHORA.pattern + "|" + _DAY_RETELLING.pattern, re.I)
 # style names the place a sentence or two after the lead.
 _SETTLEMENT = r"(?:town|village|hamlet|city|neighbo(?:u)?rhood|district|suburb|camp|area)"
 _BEARING_FROM_CITY = re.compile(
-    r"\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+the\s+(?:capital|city)\b", re.I
+    r"\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s+the\s+(?:capital|city)\b"
+    # "in a wildlife reserve about 60 km from Niger's capital": a distance from the capital, no place named
+    r"|\b(?:\d+|[a-z]+)\s*-?\s*(?:km|kilomet(?:re|er)s?|miles)\s+(?:(?:north|south|east|west)(?:-?(?:east|west))?\s+)?"
+    r"(?:of|from)\s+(?:the\s+)?(?:(?-i:[A-Z])[\w-]*['\u2019]s\s+|country['\u2019]s\s+)?capital\b",
+    re.I,
 )
 _UNNAMED_PLACE = re.compile(
     rf"\b(?:a|an|one|two|three|four|five|several)\s+(?:[\w-]+\s+){{0,3}}?{_SETTLEMENT}s?\b(?!\s+(?:of|called|named)\b)"
@@ -3198,7 +3202,9 @@ def _place_from_retelling(
             if place is None or _coarse(place):
                 continue
             by_day = _DAY_RETELLING.search(sent.text) is not None  # "Tuesday's strike": the incident itself
-            if not by_day and here is not None and here.admin1 and place.admin1 != here.admin1:
+            # (a place given by its bearing or distance from the capital lies outside the capital's province)
+            bearing = _BEARING_FROM_CITY.search(sentences[d.sentence_index].text) is not None
+            if not by_day and not bearing and here is not None and here.admin1 and place.admin1 != here.admin1:
                 continue
             d.mention.place, d.own_place = place, True
             if (by_day and not d.dated) or vague:  # "Tuesday's strike" also gives the day the lead left open
