@@ -117,3 +117,30 @@ def test_a_place_given_by_its_distance_from_the_capital_is_named_by_the_next_sen
     found = events(nlp, text, date(2021, 3, 6))
     five = [e for e in found if e.fatalities == 5]
     assert five and all(e.place and km(e.place, 12.744, -8.072) < 5 for e in five), seen(found)
+
+
+def test_headlines_and_bulletins_told_in_the_present_are_read_in_the_past() -> None:
+    for sentence, sub in (
+        ("An angry crowd attacks and kills the policeman.", "Mob violence"),
+        ("Gunmen kill 12 villagers in overnight raid", "Attack"),
+        ("Militants seize town near border", "Non-state actor overtakes territory"),
+        ("14:05 - Crowd burns the mayor's car", "Looting/property destruction"),
+    ):
+        match, _ = classify_with_cues(sentence)
+        assert match is not None and match.sub_event_type == sub, (sentence, match)
+    # nouns, intentions and long narrative sentences are left as written
+    for sentence in (
+        "Rebels vow to kill the hostages",
+        "Bombs hit the hills",
+        "Analysts warned that further attacks on aid convoys were likely.",
+    ):
+        match, _ = classify_with_cues(sentence)
+        assert match is None, (sentence, match)
+
+
+def test_a_present_trigger_is_a_span_of_the_sentence_as_written() -> None:
+    from warlog.extract.types import find_triggers
+
+    sentence = "Soldiers and separatist fighters clash near the junction"
+    found = find_triggers(sentence)
+    assert found and all(sentence[m.start : m.end] == m.trigger for m in found), found

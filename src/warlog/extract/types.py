@@ -17,6 +17,7 @@ from importlib import resources
 
 from warlog.extract.actors import ActorMention, actor_info, find_actors
 from warlog.extract.literals import GateTable, gated, literals_in, required_literals
+from warlog.extract.tense import in_past
 from warlog.extract.type_model import lexicon_features, shipped_model, shipped_proposer, text_features
 from warlog.extract.wordscan import WordStarts
 from warlog.extract.wordscan import finditer as word_finditer
@@ -878,7 +879,22 @@ _WHO_HABITUALLY = re.compile(
 
 
 def _find(sentence: str, actors: Sequence[str]) -> list[tuple[EventTypeMatch, str]]:
-    """Triggers with their evidence tag, sub-types resolved from who acts."""
+    """Triggers with their evidence tag, sub-types resolved from who acts; a sentence told in the present of
+    headlines and bulletins ("An angry crowd attacks and kills the gendarme") is read in the past the lexicon is
+    written in when it finds nothing as written (warlog.extract.tense)."""
+    found = _find_written(sentence, actors)
+    if found or (past := in_past(sentence)) is None:
+        return found
+    rewritten, back = past
+    out = []
+    for m, tag in _find_written(rewritten, actors):
+        start, end = back(m.start), back(m.end)
+        out.append((replace(m, start=start, end=end, trigger=sentence[start:end]), tag))
+    return out
+
+
+def _find_written(sentence: str, actors: Sequence[str]) -> list[tuple[EventTypeMatch, str]]:
+    """Triggers with their evidence tag, sub-types resolved from who acts, in the sentence as written."""
     raw = _raw_triggers(sentence)
     has_protest = any(t.sub in (PEACE, EXCESS, VIOLDEM) for t, _ in raw)
     bombing = any(t.sub in _REMOTE and t.score >= 0.5 for t, _ in raw)
