@@ -144,3 +144,19 @@ def test_a_present_trigger_is_a_span_of_the_sentence_as_written() -> None:
     sentence = "Soldiers and separatist fighters clash near the junction"
     found = find_triggers(sentence)
     assert found and all(sentence[m.start : m.end] == m.trigger for m in found), found
+
+
+def test_a_name_read_outside_the_province_the_sentence_names_takes_its_namesake_inside(nlp) -> None:
+    text = (
+        "Troops hold Galcad after assault\n"
+        "12 June 2023 - (Wire agency)\n"
+        "MOGADISHU, June 12 (Wire) - Government troops beat back an assault by al Shabaab fighters on their base at "
+        "Galcad, in the central Galgaduud region, on Sunday, killing 20 of the attackers, officials said.\n\n"
+        "Residents of Galcad said the fighting lasted four hours.\n\n"
+        "The offensive began last year in Hiiraan and Middle Shabelle, where troops retook Jowhar's outlying villages "
+        "and the roads around Balcad and Adale.\n"
+    )
+    found = events(nlp, text, date(2023, 6, 12))
+    battles = [e for e in found if e.event_type == "Battles"]
+    # the Galcad of Galgaduud (4.02 N, 46.62 E), not the one of Middle Shabelle (2.43 N, 45.78 E)
+    assert battles and all(e.place and km(e.place, 4.02, 46.62) < 10 for e in battles), seen(found)

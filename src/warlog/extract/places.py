@@ -2020,13 +2020,35 @@ def stated_hierarchy(text: str, toponyms: list[Toponym], resolved: list[Place | 
         gap = text[t.end : outer.start]
         if q is None or len(gap) > 60 or "." in gap or _NOT_CONTAINMENT.search(gap) or not _CONTAINED_GAP.match(gap):
             continue
-        if q.feature == "country":
-            inside = p.iso == q.iso
-        elif q.feature is not None and q.feature.startswith(("admin", "region")):
-            # "near Arbinda, in the province of Soum": within the unit's first-level division at least
-            inside = p.iso == q.iso and (p.admin1 is None or q.admin1 is None or p.admin1 == q.admin1)
-        else:
-            inside = haversine_km(p.latitude, p.longitude, q.latitude, q.longitude) <= NEAR_KM
-        if not inside:
-            out[i] = None
+        if not _lies_in(p, q):
+            # the namesake inside the stated place, when the gazetteer has one ("Galcad, in the central Galgaduud
+            # region": not the Galcad of Middle Shabelle), for this name wherever the report says it
+            inner = [
+                (c, quality)
+                for c, quality in zip(t.candidates, t.quality or [1.0] * len(t.candidates), strict=False)
+                if c.id != p.gazetteer_id
+            ]
+            picks = [(c, quality) for c, quality in inner if _lies_in(place_from_entry(c, surface=t.surface), q)]
+            if picks:
+                best, _ = max(picks, key=lambda cq: (cq[1], cq[0].population))
+                again = place_from_entry(best, surface=t.surface)
+                for k, (other, was) in enumerate(zip(toponyms, out, strict=True)):
+                    if (
+                        was is not None
+                        and was.gazetteer_id == p.gazetteer_id
+                        and other.surface.lower() == t.surface.lower()
+                    ):
+                        out[k] = again
+            else:
+                out[i] = None
     return out
+
+
+def _lies_in(p: Place, q: Place) -> bool:
+    """The place lies in the place a sentence says contains it (a country, a province, or a town it is near)."""
+    if q.feature == "country":
+        return p.iso == q.iso
+    if q.feature is not None and q.feature.startswith(("admin", "region")):
+        # "near Arbinda, in the province of Soum": within the unit's first-level division at least
+        return p.iso == q.iso and (p.admin1 is None or q.admin1 is None or p.admin1 == q.admin1)
+    return haversine_km(p.latitude, p.longitude, q.latitude, q.longitude) <= NEAR_KM
