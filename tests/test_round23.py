@@ -160,3 +160,17 @@ def test_a_name_read_outside_the_province_the_sentence_names_takes_its_namesake_
     battles = [e for e in found if e.event_type == "Battles"]
     # the Galcad of Galgaduud (4.02 N, 46.62 E), not the one of Middle Shabelle (2.43 N, 45.78 E)
     assert battles and all(e.place and km(e.place, 4.02, 46.62) < 10 for e in battles), seen(found)
+
+
+def test_a_name_read_at_the_wrong_distance_takes_its_namesake_at_the_stated_one(nlp) -> None:
+    text = (
+        "Air strike near Galcad\n"
+        "14 June 2023 - (Wire agency)\n"
+        "NAIROBI, June 14 (Wire) - An air strike killed 12 al Shabaab fighters on Tuesday near Galcad, about 260 "
+        "kilometres north-east of Mogadishu, the regional command said.\n\n"
+        "The offensive began last year in Middle Shabelle, where troops retook Jowhar's outlying villages and the "
+        "roads around Balcad and Adale.\n"
+    )
+    found = events(nlp, text, date(2023, 6, 14))
+    strikes = [e for e in found if e.sub_event_type == "Air/drone strike"]
+    assert strikes and all(e.place and km(e.place, 4.02, 46.62) < 10 for e in strikes), seen(found)

@@ -1941,6 +1941,27 @@ def stated_distance(text: str, toponyms: list[Toponym], resolved: list[Place | N
         if n is None:
             continue
         km = float(n) * (1.609 if m.group("unit").lower().startswith("mile") else 1.0)
+        t = toponyms[i]
+        fits = _fits_distance(p, q, km) if p is not None else False
+        if p is not None and not fits:
+            # a namesake at the stated distance ("Galcad, about 260 kilometres north-east of Mogadishu": not the
+            # Galcad 75 km from it), for this name wherever the report says it
+            picks = [
+                (c, quality)
+                for c, quality in zip(t.candidates, t.quality or [1.0] * len(t.candidates), strict=False)
+                if c.id != p.gazetteer_id and _fits_distance(place_from_entry(c, surface=t.surface), q, km)
+            ]
+            if picks:
+                best, _ = max(picks, key=lambda cq: (cq[1], cq[0].population))
+                again = place_from_entry(best, surface=t.surface)
+                for k, (other, was) in enumerate(zip(toponyms, out, strict=True)):
+                    if (
+                        was is not None
+                        and was.gazetteer_id == p.gazetteer_id
+                        and other.surface.lower() == t.surface.lower()
+                    ):
+                        out[k] = again
+                continue
         if p is None:
             # a place the gazetteer lacks, located by the report ("Inates, about 40 km north of Ayorou"): the point
             # that far in that direction from the reference (the reference itself when no direction is given),
@@ -1949,6 +1970,13 @@ def stated_distance(text: str, toponyms: list[Toponym], resolved: list[Place | N
         elif haversine_km(p.latitude, p.longitude, q.latitude, q.longitude) > max(2 * km, km + _DISTANCE_SLACK_KM):
             out[i] = replace(q, geo_precision=max(2, q.geo_precision))  # near the reference
     return out
+
+
+def _fits_distance(p: Place, ref: Place, km: float) -> bool:
+    """The place lies about ``km`` from the reference (half the distance either way, or the slack)."""
+    return abs(haversine_km(p.latitude, p.longitude, ref.latitude, ref.longitude) - km) <= max(
+        0.5 * km, _DISTANCE_SLACK_KM
+    )
 
 
 _BEARINGS = {"north": 0.0, "northeast": 45.0, "east": 90.0, "southeast": 135.0, "south": 180.0, "southwest": 225.0,
