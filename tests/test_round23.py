@@ -174,3 +174,27 @@ def test_a_name_read_at_the_wrong_distance_takes_its_namesake_at_the_stated_one(
     found = events(nlp, text, date(2023, 6, 14))
     strikes = [e for e in found if e.sub_event_type == "Air/drone strike"]
     assert strikes and all(e.place and km(e.place, 4.02, 46.62) < 10 for e in strikes), seen(found)
+
+
+def test_weapons_taken_in_an_operation_coded_as_another_event_are_part_of_it(nlp) -> None:
+    text = (
+        "Troops repel raid on garrison town\n"
+        "Monday, 4 September 2023 | A national daily\n\n"
+        "Troops repelled an attack by insurgents on Damasak on Sunday, killing 15 of the attackers, the army said.\n\n"
+        "Four gun trucks were destroyed and a large cache of arms and ammunition was recovered, it added.\n\n"
+        "In a separate operation in Maiduguri on Sunday, soldiers arrested six suspected collaborators and seized "
+        "two rifles.\n"
+    )
+    found = events(nlp, text, date(2023, 9, 4))
+    subs = [e.sub_event_type for e in found]
+    assert "Disrupted weapons use" not in subs, seen(found)
+    assert "Armed clash" in subs and "Arrests" in subs, seen(found)
+    # a drone shot down is a disrupted use of its own
+    text = (
+        "Drone downed over city\n"
+        "4 September 2023 - (Wire agency)\n"
+        "ERBIL, Sept 4 (Wire) - Air defences shot down an explosive-laden drone over Erbil airport on Sunday night, "
+        "officials said.\n"
+    )
+    found = events(nlp, text, date(2023, 9, 4))
+    assert any(e.sub_event_type == "Disrupted weapons use" for e in found), seen(found)

@@ -4641,6 +4641,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         for d in drafts
         if d.mention.place is not None and (d.mention.unresolved_places or not _country_level(d.mention.place))
     ]
+    drafts = _seizures_in_other_operations(drafts)
     drafts = _one_event_per_day(drafts, published)
     mentions = []
     ids: set[str] = set()
@@ -4916,6 +4917,52 @@ def _one_state_is_one_side(mention: Mention, country: str | None) -> None:
     mention.actor2, mention.inter2 = military, 1
     mention.assoc_actor_2 = "; ".join(dict.fromkeys([*assoc, other or ""])) or None
     mention.actor1, mention.inter1 = (f"Unidentified Armed Group ({country})", 3) if country else (None, None)
+
+
+# weapons taken, not a weapon stopped in use (a drone shot down, a bomb defused: ACLED's disrupted use in itself)
+_SEIZED = re.compile(r"\b(?:recover|seiz|confiscat|impound|cache|captur|found|discover|uncover)", re.I)
+_STOPPED_IN_USE = re.compile(
+    r"\b(?:shot\s+down|downed|intercept|defus|disarm|deactivat|controlled\s+explosion|neutrali[sz]ed\s+(?:a|an|the|two|three)"
+    r"\s+(?:[\w-]+\s+)?(?:bomb|device|explosive|drone|missile|rocket))",
+    re.I,
+)
+
+
+def _seizures_in_other_operations(drafts: list[_Draft]) -> list[_Draft]:
+    """Weapons recovered or seized in an operation the report codes as another event (the arms taken after the
+    battle at Monguno, the rifles found on the men killed in the clash, the guns seized in the arrest raid) are part
+    of that event, not a disrupted weapons use of their own: dropped when another event of the report lies within a
+    day and 25 km of them. Interceptions and defusals stay their own events."""
+    others = [d for d in drafts if d.mention.sub_event_type != "Disrupted weapons use"]
+    out = []
+    for d in drafts:
+        m = d.mention
+        text = " ".join(e.text for e in m.evidence)
+        if (
+            m.sub_event_type == "Disrupted weapons use"
+            and _SEIZED.search(text)
+            and not _STOPPED_IN_USE.search(text)
+            and any(_near_in_time_and_space(m, o.mention) for o in others)
+        ):
+            if _ARREST_TOLD.search(text):
+                # "arrested 27 people ... and recovered 31 weapons": the arrests are the event
+                m.sub_event_type = "Arrests"
+            else:
+                continue
+        out.append(d)
+    return out
+
+
+_ARREST_TOLD = re.compile(r"\b(?:arrest(?:ed|s)|detain(?:ed|ing)|detentions?|took\s+into\s+custody)\b", re.I)
+
+
+def _near_in_time_and_space(a: Mention, b: Mention) -> bool:
+    """Within a day and 25 km of each other (both placed and dated)."""
+    if a.event_date is None or b.event_date is None or a.place is None or b.place is None:
+        return False
+    if abs((a.event_date - b.event_date).days) > 1:
+        return False
+    return haversine_km(a.place.latitude, a.place.longitude, b.place.latitude, b.place.longitude) <= 25
 
 
 def _country_level(place: Place) -> bool:
