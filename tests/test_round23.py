@@ -198,3 +198,38 @@ def test_weapons_taken_in_an_operation_coded_as_another_event_are_part_of_it(nlp
     )
     found = events(nlp, text, date(2023, 9, 4))
     assert any(e.sub_event_type == "Disrupted weapons use" for e in found), seen(found)
+
+
+_BULLETIN = (
+    "Evening News (transcript) - a provincial radio station\n"
+    "Friday, 8 May 2020. Transcribed from the broadcast.\n\n"
+    "PRESENTER: Good evening. Here are the headlines. Gunmen ambush an army convoy near Kaya: four soldiers are "
+    "dead. A roadside bomb hits a bus on the Dori road. Now the details.\n\n"
+    "PRESENTER: Security sources told this station that an army convoy came under fire on Wednesday morning about "
+    "ten kilometres north of Kaya. Four soldiers were killed and two were wounded, an officer said.\n\n"
+    "PRESENTER: On Thursday afternoon, a bus struck an explosive device on the road between Kaya and Dori. The "
+    "driver and his apprentice were killed, a health official said.\n"
+)
+
+
+def test_a_bulletins_headlines_are_told_again_in_its_details_not_events_of_their_own(nlp) -> None:
+    found = events(nlp, _BULLETIN, date(2020, 5, 8))
+    clashes = [e for e in found if e.sub_event_type == "Armed clash"]
+    bombs = [e for e in found if e.sub_event_type == "Remote explosive/landmine/IED"]
+    assert len(clashes) == 1 and str(clashes[0].event_date) == "2020-05-06", seen(found)
+    assert clashes[0].fatalities == 4, seen(found)
+    assert len(bombs) == 1 and str(bombs[0].event_date) == "2020-05-07" and bombs[0].fatalities == 2, seen(found)
+
+
+def test_own_report_radio_bulletin_is_coded_once_per_incident(nlp) -> None:
+    from pathlib import Path
+
+    text = (Path(__file__).parent / "fixtures" / "reports_round23" / "diapaga_radio_bulletin.txt").read_text()
+    found = events(nlp, text, date(2020, 3, 12))
+    got = sorted((str(e.event_date), e.sub_event_type, e.fatalities) for e in found)
+    assert [g[:2] for g in got] == [
+        ("2020-03-10", "Armed clash"),
+        ("2020-03-11", "Remote explosive/landmine/IED"),
+        ("2020-03-12", "Peaceful protest"),
+    ], seen(found)
+    assert got[1][2] == 2, seen(found)

@@ -112,7 +112,8 @@ _PERSON = _CIVILIAN | set(
     "deputy deputies trooper troopers cop cops clerk clerks customer customers chairman councillor councillors "
     "councilor councilors policewoman policewomen interpreter interpreters translator translators bodyguard "
     "bodyguards escort escorts assistant assistants aide aides colleague colleagues companion companions partner "
-    "partners guide guides cameraman cameramen photographer photographers".split()
+    "partners guide guides cameraman cameramen photographer photographers apprentice apprentices conductor "
+    "conductors porter porters mechanic mechanics".split()
 )
 _FATAL_NOUNS = {"dead", "deaths", "death", "bodies", "corpses", "fatalities", "lives", "martyrs"}
 _INJURED_NOUNS = {"wounded", "injured", "injuries"}
@@ -268,7 +269,7 @@ _SING = (
     r"|engineer|ruler|delegate|campaigner|candidate|politician|diplomat|labou?rer|miner|vendor|councill?or|chairman"
     r"|grandmother|grandfather|grandson|granddaughter|uncle|aunt|nephew|niece|cousin|spouse|fianc[eé]e?"
     r"|interpreter|translator|bodyguard|escort|assistant|aide|colleague|companion|friend|partner|relative|guide"
-    r"|cameraman|photographer|head"
+    r"|cameraman|photographer|head|apprentice|conductor|porter|mechanic|shepherd|fisherman|pilot|labourer"
     r"|\d+-year-old)"
 )
 _ADV = r"(?:(?:[a-z]+ly|later|also|then|found|soon|after)\s+)"

@@ -1462,6 +1462,31 @@ def _paragraph_place(
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+# a broadcast's headlines: announced, then told again in detail
+_HEADLINES_OPEN = re.compile(
+    r"\b(?:here\s+are|these\s+are|first,?\s+(?:the|our))\s+(?:the\s+|our\s+|today's\s+|this\s+\w+'s\s+)?"
+    r"(?:main\s+|top\s+)?headlines\b[^.\n]*[.:]",
+    re.I,
+)
+_HEADLINES_CLOSE = re.compile(
+    r"\b(?:now\s+(?:for\s+|to\s+)?the\s+details|(?:those|these)\s+(?:are|were)\s+the\s+headlines|now\s+in\s+detail"
+    r"|the\s+details\s+now)\b",
+    re.I,
+)
+
+
+def _headline_blocks(text: str) -> list[tuple[int, int]]:
+    """Spans of a bulletin's headlines, from "Here are the headlines." to "Now the details." (or the paragraph's
+    end): summaries of stories the bulletin tells again below, never events of their own."""
+    out = []
+    for m in _HEADLINES_OPEN.finditer(text):
+        para_end = text.find("\n\n", m.end())
+        para_end = len(text) if para_end < 0 else para_end
+        close = _HEADLINES_CLOSE.search(text, m.end(), para_end)
+        out.append((m.end(), close.start() if close else para_end))
+    return out
+
+
 def _subheading(text: str, start: int, end: int) -> bool:
     """A short line alone between blank lines with no closing stop ("What happened in Juliaca", "A pattern of lethal
     force"): a section's title inside the body, which tells no incident of its own."""
@@ -3555,8 +3580,12 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     second_clauses = {sum(len(cs) for cs, _ in clauses[:k]) + 1 for k, (cs, _) in enumerate(clauses) if len(cs) == 2}
     sentences = [_without_stamp(t[0]) for t in tagged]
     headline = {i for i, t in enumerate(tagged) if t[1]}
+    # a bulletin's headlines ("Here are the headlines. ... Now the details."): told again below, read like titles
+    blocks = _headline_blocks(text)
+    announced = {i for i, t in enumerate(sentences) if any(a <= t.start < b for a, b in blocks)}
     own_source: dict[int, str | None] = {}
     first_body = min((i for i in range(len(sentences)) if i not in headline), default=0)
+    headline |= announced
     while first_body + 1 < len(sentences) and _on_a_stamp_line(text, sentences[first_body]):
         first_body += 1  # "Published 14 October 2019 | Investigations | Yemen": the page's stamp, not the lead
     # a dateline cut off as a sentence of its own ("KYIV, April 8 (Reuters) -") tells nothing: the lead is after it
@@ -4585,6 +4614,15 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             if not drafts:
                 drafts.insert(0, td)  # the body tells no incident: the headline stands alone
             continue  # the body tells the incident better than a headline of another type
+        if (
+            td.sentence_index in announced
+            and key is not None
+            and same_sub is target
+            and not target.own_place
+        ):
+            # "Grenade blasts at bus stops in the capital" announced, "It happened at the evening rush hour" told:
+            # the place the bulletin's headline gave the story its details leave unsaid
+            target.mention.place = td.mention.place
         elif (
             target.casualties.fatalities is None
             and td.casualties.fatalities is not None
