@@ -4613,6 +4613,8 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         if target is None:
             if not drafts:
                 drafts.insert(0, td)  # the body tells no incident: the headline stands alone
+            elif td.sentence_index in announced:
+                drafts.append(td)  # a story the bulletin announced whose details tell no incident of its kind
             continue  # the body tells the incident better than a headline of another type
         if (
             td.sentence_index in announced
