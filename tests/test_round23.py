@@ -1,12 +1,15 @@
 """Round 23: rules read from the round-22 blind sets (devset_w30/w31, development from round 23), each tested on own
 text (no corpus text): where someone spoke, read from the parse, is not where the incident happened; a continent is
-no place of an event; gunfire inside places of worship is an attack on civilians."""
+no place of an event; gunfire inside places of worship is an attack on civilians; a separate strike in one sentence;
+sites named again; a paragraph's place; a distance from the capital; namesakes inside the stated province or at the
+stated distance; headlines told in the present; seizures within another operation; a bulletin's headlines."""
 
 from __future__ import annotations
 
 from datetime import date
 
 import pytest
+
 from reading import events, km, seen
 from warlog.extract.spoken import spoken_at
 from warlog.extract.types import classify_with_cues

@@ -1946,21 +1946,7 @@ def stated_distance(text: str, toponyms: list[Toponym], resolved: list[Place | N
         if p is not None and not fits:
             # a namesake at the stated distance ("Galcad, about 260 kilometres north-east of Mogadishu": not the
             # Galcad 75 km from it), for this name wherever the report says it
-            picks = [
-                (c, quality)
-                for c, quality in zip(t.candidates, t.quality or [1.0] * len(t.candidates), strict=False)
-                if c.id != p.gazetteer_id and _fits_distance(place_from_entry(c, surface=t.surface), q, km)
-            ]
-            if picks:
-                best, _ = max(picks, key=lambda cq: (cq[1], cq[0].population))
-                again = place_from_entry(best, surface=t.surface)
-                for k, (other, was) in enumerate(zip(toponyms, out, strict=True)):
-                    if (
-                        was is not None
-                        and was.gazetteer_id == p.gazetteer_id
-                        and other.surface.lower() == t.surface.lower()
-                    ):
-                        out[k] = again
+            if _take_namesake(toponyms, out, t, p, lambda c, q=q, km=km: _fits_distance(c, q, km)):
                 continue
         if p is None:
             # a place the gazetteer lacks, located by the report ("Inates, about 40 km north of Ayorou"): the point
@@ -2051,25 +2037,29 @@ def stated_hierarchy(text: str, toponyms: list[Toponym], resolved: list[Place | 
         if not _lies_in(p, q):
             # the namesake inside the stated place, when the gazetteer has one ("Galcad, in the central Galgaduud
             # region": not the Galcad of Middle Shabelle), for this name wherever the report says it
-            inner = [
-                (c, quality)
-                for c, quality in zip(t.candidates, t.quality or [1.0] * len(t.candidates), strict=False)
-                if c.id != p.gazetteer_id
-            ]
-            picks = [(c, quality) for c, quality in inner if _lies_in(place_from_entry(c, surface=t.surface), q)]
-            if picks:
-                best, _ = max(picks, key=lambda cq: (cq[1], cq[0].population))
-                again = place_from_entry(best, surface=t.surface)
-                for k, (other, was) in enumerate(zip(toponyms, out, strict=True)):
-                    if (
-                        was is not None
-                        and was.gazetteer_id == p.gazetteer_id
-                        and other.surface.lower() == t.surface.lower()
-                    ):
-                        out[k] = again
-            else:
+            if not _take_namesake(toponyms, out, t, p, lambda c, q=q: _lies_in(c, q)):
                 out[i] = None
     return out
+
+
+def _take_namesake(toponyms: list[Toponym], out: list[Place | None], t: Toponym, wrong: Place, fits: Any) -> bool:
+    """Replace the reading ``wrong`` of ``t``'s name, wherever the report says the name, by the best other
+    candidate of the name that ``fits`` (a Place -> bool test); False when no candidate fits."""
+    qualities = t.quality or [1.0] * len(t.candidates)
+    picks = [
+        (c, quality)
+        for c, quality in zip(t.candidates, qualities, strict=False)
+        if c.id != wrong.gazetteer_id and fits(place_from_entry(c, surface=t.surface))
+    ]
+    if not picks:
+        return False
+    best, _ = max(picks, key=lambda cq: (cq[1], cq[0].population))
+    again = place_from_entry(best, surface=t.surface)
+    name = t.surface.lower()
+    for k, (other, was) in enumerate(zip(toponyms, out, strict=True)):
+        if was is not None and was.gazetteer_id == wrong.gazetteer_id and other.surface.lower() == name:
+            out[k] = again
+    return True
 
 
 def _lies_in(p: Place, q: Place) -> bool:

@@ -78,9 +78,11 @@ def spoken_at(tok: Any) -> bool:
             if word in GIVING_VERBS:
                 # "a statement issued in Abuja" (the verb modifies the statement), "gave a news conference in X"
                 objects = [c for c in head.children if c.dep_ in ("dobj", "nsubjpass")]
-                return saw_speech_noun or (
-                    head.dep_ == "acl" and head.head.lower_ in SPEECH_NOUNS
-                ) or any(c.lower_ in SPEECH_NOUNS for c in objects)
+                return (
+                    saw_speech_noun
+                    or (head.dep_ == "acl" and head.head.lower_ in SPEECH_NOUNS)
+                    or any(c.lower_ in SPEECH_NOUNS for c in objects)
+                )
             return False
         return False
     return False
