@@ -236,3 +236,17 @@ def test_own_report_radio_bulletin_is_coded_once_per_incident(nlp) -> None:
         ("2020-03-12", "Peaceful protest"),
     ], seen(found)
     assert got[1][2] == 2, seen(found)
+
+
+def test_a_unit_the_report_means_by_bare_forces_is_named_once(nlp) -> None:
+    # devset_w31's radio bulletin (a development set since round 23): the gendarmerie the report's bare "security
+    # forces" mean was appended to a name that already held it
+    from pathlib import Path
+
+    from warlog.eval.devset import load_devset
+
+    _, reports = load_devset(Path(__file__).parent / "fixtures" / "devset_w31")
+    report = next(r for r in reports if "Bamenda" in r.text[:200])
+    found = events(nlp, report.text, report.published)
+    names = [a for e in found for a in (e.actor1, e.actor2) if a]
+    assert names and not any("Gendarmerie Gendarmerie" in a for a in names), seen(found)

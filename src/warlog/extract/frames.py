@@ -4690,7 +4690,8 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     for d in drafts:
         for field_name in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2"):
             value = getattr(d.mention, field_name)
-            if value and generic_forces and generic_forces[0] in value:
+            if value and generic_forces and generic_forces[0] in value and generic_forces[1] not in value:
+                # (not twice: "Military Forces of Cameroon (1982-) Gendarmerie" is already the unit)
                 setattr(d.mention, field_name, value.replace(generic_forces[0], generic_forces[1]))
         report_gunner(d.mention, d.mention.sub_event_type, war_actors)
         report_group(d.mention, d.mention.evidence[0].text if d.mention.evidence else "", war_actors, doers)
