@@ -56,6 +56,15 @@ def test_a_statement_issued_in_the_capital_does_not_place_the_battle_there(nlp) 
     assert battles and all(e.place and km(e.place, 13.11, 12.51) < 25 for e in battles), seen(found)
 
 
+def test_a_strike_by_aircraft_believed_to_be_someones_is_a_strike() -> None:
+    for sentence in (
+        "In the afternoon, a drone believed to be Iranian struck a car of the militia near the crossing.",
+        "Helicopters thought to be Russian fired rockets at the market on Monday.",
+    ):
+        match, _ = classify_with_cues(sentence)
+        assert match is not None and match.sub_event_type == "Air/drone strike", (sentence, match)
+
+
 def test_gunfire_inside_a_shrine_is_an_attack_on_civilians() -> None:
     for sentence in (
         "Nine people were killed when a gunman opened fire inside one of the city's oldest shrines on Friday.",
