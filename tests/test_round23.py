@@ -36,6 +36,10 @@ def _spoken(nlp, sentence: str, name: str) -> bool:
         ("A bomber blew himself up at a funeral in Kunduz, police said.", "Kunduz", False),
         # a topic is not a venue
         ("The bishop spoke of a grave crisis in Bunia during the mass.", "Bunia", False),
+        # the seat of those who take a stand on an incident already told
+        ("The government in Juba condemned the attack and promised an inquiry.", "Juba", True),
+        ("The ministry in Sanaa blamed the strike on the coalition.", "Sanaa", True),
+        ("Police in Faskari said gunmen killed three farmers.", "Faskari", False),
     ],
 )
 def test_where_someone_spoke_is_read_from_the_parse(nlp, sentence: str, name: str, spoken: bool) -> None:
