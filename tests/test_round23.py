@@ -263,3 +263,15 @@ def test_a_unit_the_report_means_by_bare_forces_is_named_once(nlp) -> None:
     found = events(nlp, report.text, report.published)
     names = [a for e in found for a in (e.actor1, e.actor2) if a]
     assert names and not any("Gendarmerie Gendarmerie" in a for a in names), seen(found)
+
+
+def test_a_death_of_wounds_from_an_earlier_incident_is_no_event_of_the_reports_days(nlp) -> None:
+    text = (
+        "Daily casualty bulletin\n"
+        "Sunday 6 November 2022 - (monitoring network)\n\n"
+        "- Government rockets hit a camp near Kafr Jales this morning, killing nine civilians.\n"
+        "- A girl of nine died in hospital in Idleb of wounds she sustained in shelling on the town of Binnish on "
+        "28 October.\n"
+    )
+    found = events(nlp, text, date(2022, 11, 6))
+    assert found and all(str(e.event_date) == "2022-11-06" for e in found), seen(found)

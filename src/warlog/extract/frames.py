@@ -1462,6 +1462,24 @@ def _paragraph_place(
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+_DIED_OF_WOUNDS = re.compile(
+    r"\b(?:died|succumbed)\b[^.;]{0,60}?\b(?:of|from|to)\s+(?:the\s+)?(?:(?:his|her|their)\s+)?(?:wounds|injuries)\s+"
+    r"(?:(?:he|she|they|that|which)\s+)?(?:had\s+)?(?:sustained|suffered|received)\b",
+    re.I,
+)
+
+
+def _died_of_earlier_wounds(sentence: str, published: date | None, news_day: date | None) -> bool:
+    """A death of wounds sustained in an incident the sentence dates more than a day before the report's own news
+    ("died in hospital of wounds he sustained in government shelling on the town of Sarmin on 29 October")."""
+    if published is None or _DIED_OF_WOUNDS.search(sentence) is None:
+        return False
+    ref = news_day or published
+    return any(
+        d.value is not None and d.precision == 1 and (ref - d.value).days > 1 for d in find_dates(sentence, published)
+    )
+
+
 # a broadcast's headlines: announced, then told again in detail
 _HEADLINES_OPEN = re.compile(
     r"\b(?:here\s+are|these\s+are|first,?\s+(?:the|our))\s+(?:the\s+|our\s+|today's\s+|this\s+\w+'s\s+)?"
@@ -3821,6 +3839,9 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             continue  # share widgets, related-links lines, captions: never an event, never a toll
         if _subheading(text, sent.start, sent.end):
             continue  # "A pattern of lethal force" alone between blank lines: a section's title, no incident
+        if _died_of_earlier_wounds(sent.text, published, news_day):
+            continue  # "a boy died in hospital of wounds he sustained in shelling on 29 October": that incident's
+            # later death (ACLED adds it to the incident's own event), no event of the report's days
         if any(a <= sent.start <= b for a, b in background_lines) and not (
             news_day is not None and _days_before(sent.text, published, news_day)
         ):
