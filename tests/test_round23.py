@@ -64,6 +64,7 @@ def test_a_strike_by_aircraft_believed_to_be_someones_is_a_strike() -> None:
     for sentence in (
         "In the afternoon, a drone believed to be Iranian struck a car of the militia near the crossing.",
         "Helicopters thought to be Russian fired rockets at the market on Monday.",
+        "The air component carried out air interdiction on a rebel supply base near the lake on Sunday.",
     ):
         match, _ = classify_with_cues(sentence)
         assert match is not None and match.sub_event_type == "Air/drone strike", (sentence, match)
