@@ -276,3 +276,15 @@ def test_a_death_of_wounds_from_an_earlier_incident_is_no_event_of_the_reports_d
     )
     found = events(nlp, text, date(2022, 11, 6))
     assert found and all(str(e.event_date) == "2022-11-06" for e in found), seen(found)
+
+
+def test_a_place_named_as_the_end_of_a_road_is_a_point_near_it(nlp) -> None:
+    text = (
+        "Bus hits roadside bomb\n"
+        "9 May 2020 - (Wire agency)\n"
+        "OUAGADOUGOU, May 9 - A bus struck an explosive device on Thursday on the road between Kaya and Dori, "
+        "killing four passengers, a health official said.\n"
+    )
+    found = events(nlp, text, date(2020, 5, 9))
+    bombs = [e for e in found if e.sub_event_type == "Remote explosive/landmine/IED"]
+    assert bombs and all(e.place and e.place.geo_precision == 2 for e in bombs), seen(found)

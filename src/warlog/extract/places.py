@@ -1669,11 +1669,24 @@ def place_for_event(
             for t, p in here
             if not _directed(sentence, sentence_start, t) and not _charged_at(sentence, sentence_start, t)
         ]
-        return _refine(best[1], finer)
+        place = _refine(best[1], finer)
+        if place is best[1] and _ON_A_ROAD_BEFORE.search(
+            sentence, max(0, best[0].start - sentence_start - 60), best[0].start - sentence_start
+        ):
+            # "on the road between Fada N'Gourma and Pama": a point on the road near the town (ACLED precision 2)
+            place = replace(place, geo_precision=max(2, place.geo_precision))
+        return place
     if doc_places:
         p = doc_places[0]
         return replace(p, geo_precision=max(p.geo_precision, 2))
     return None
+
+
+_ON_A_ROAD_BEFORE = re.compile(
+    r"\b(?:road|highway|route|track|axis)\s+(?:between|from|linking|connecting|to|towards)\s+"
+    r"(?:the\s+(?:towns?|city|cities|villages?)\s+of\s+)?$",
+    re.I,
+)
 
 
 # A named place, then where it lies from another ("Bago, north of Yangon", "Galcad, 40 km from Dhusamareb"): the
