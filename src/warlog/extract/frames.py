@@ -313,6 +313,11 @@ def _label_lines(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _line_start(text: str, pos: int) -> int:
+    """Where the line holding ``pos`` starts."""
+    return text.rfind("\n", 0, pos) + 1
+
+
 def _on_a_stamp_line(text: str, sent: _Sentence) -> bool:
     """The sentence lies on a line that is page furniture as a whole (a publication stamp cut in two at its bars)."""
     line = text[text.rfind("\n", 0, sent.start) + 1 : _line_end(text, sent.start)].strip()
@@ -596,6 +601,17 @@ def _strikes_back(told: Mention, new: Mention) -> bool:
     )
 
 
+# a toll given, raised or revised by someone: its day is the counting's, not the incident's
+_COUNT_GIVEN = re.compile(
+    r"\b(?:put|puts|putting|raised|raises|revised|revises|updated|updates|gave|gives|set|sets|brought|brings|"
+    r"lowered|lowers)\s+(?:the|its|their|his|her)\s+(?:(?:death|casualty)\s+)?(?:number|toll|figure|count)"
+    r"(?:\s+of\s+(?:the\s+)?(?:dead|deaths|victims|killed))?\s+(?:at|to)\b",
+    re.I,
+)
+# what an act answers, told after it ("were a reply to the sabotage of ... on Sunday", "in retaliation for")
+_IN_REPLY_TO = re.compile(r"\b(?:(?:a|an|in)\s+)?(?:reply|response|retaliation|revenge|reprisal)\s+(?:to|for)\b", re.I)
+
+
 def _dates_of_the_act(dates: list[DateMention], history: list[tuple[int, int]]) -> list[DateMention]:
     """The sentence's dates less those inside a place's history (`_place_history`)."""
     return [d for d in dates if not any(a <= d.start < b for a, b in history)]
@@ -836,8 +852,33 @@ def _within(earlier: Mention, later: Mention) -> bool:
 
 
 def _first_day(last: _Draft, sent: _Sentence, published: date | None) -> None:
-    """A sentence that refers back to an episode dated only by its month and gives a day inside it dates it."""
+    """A sentence that refers back to an episode dated only by its month and gives a day inside it dates it; so
+    does one that gives the days of an incident told with no day of its own, or only the day a source spoke ("184
+    were killed ..., the UN said on Monday" then "The killings began on Friday evening and went on through
+    Saturday": Friday, a range of days when it names more than one)."""
     m = last.mention
+    if (
+        m.event_date is not None
+        and m.time_precision == 1
+        and (
+            not last.dated
+            or last.told_day
+            # dated by the day of publication, the next sentence opening on the incident ("The killings began ...")
+            or (m.event_date == published and _ANAPHORA.match(sent.text.lstrip()) is not None)
+        )
+    ):
+        told = sorted(
+            {
+                d.value
+                for d in find_dates(sent.text, published)
+                if d.value is not None and d.precision == 1 and 0 < (m.event_date - d.value).days <= 7
+            }
+        )
+        if told:
+            m.event_date, m.time_precision, last.dated = told[0], 1 if len(told) == 1 else 2, True
+            last.told_day = False
+            m.evidence.append(Evidence(sent.text, sent.start, sent.end))
+        return
     if m.time_precision != 3 or m.event_date is None:
         return
     month = (m.event_date.year, m.event_date.month)
@@ -1443,8 +1484,17 @@ def _precise_places(
     """The places finer than a province where something in the sentence can have happened (not where people went or
     came from, not where a source spoke, not the dateline)."""
     idx = [i for i, t in enumerate(toponyms) if sent.start <= t.start < sent.end and i not in filed]
-    here = event_places(sent.text, sent.start, [toponyms[i] for i in idx], [resolved[i] for i in idx])
-    return [p for _, p in here if not _coarse(p)]
+    here = [
+        (t, p)
+        for t, p in event_places(sent.text, sent.start, [toponyms[i] for i in idx], [resolved[i] for i in idx])
+        if not _coarse(p)
+    ]
+    # "In Ambo, about 100 km west of Addis Ababa, ...": the place a distance is measured from is not where anything
+    # happened when the sentence names the place itself
+    measured = [(t, p) for t, p in here if _MEASURED_FROM.search(_text_before(sent, t.start)) is not None]
+    if len(measured) < len(here):
+        here = [tp for tp in here if tp not in measured]
+    return [p for _, p in here]
 
 
 def _paragraph_place(
@@ -1460,6 +1510,20 @@ def _paragraph_place(
         for p in _precise_places(sentences[k], toponyms, resolved, filed):
             found.setdefault(_place_key(p), p)
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+# the end of "100 km (60 miles) west of ", "north-east of ": what follows is a point a distance is measured from
+_MEASURED_FROM = re.compile(
+    r"\b(?:(?:km|kms|kilometres|kilometers|miles)\b[^.;]{0,20}?\s+)?"
+    r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?(?:\w+\s+)?$",
+    re.I,
+)
+
+
+def _text_before(sent: _Sentence, start: int, width: int = 50) -> str:
+    """The sentence's text just before a document offset."""
+    at = start - sent.start
+    return sent.text[max(0, at - width) : at]
 
 
 _DIED_OF_WOUNDS = re.compile(
@@ -1874,9 +1938,11 @@ _NATIONAL_SEAT = re.compile(
 # "in the capital" said of the report's country (not a regional, provincial or economic capital, nor "the capital of X")
 _IN_THE_CAPITAL = re.compile(
     r"\b(?:in|across|around|outside|on\s+the\s+streets\s+of"
-    r"|in\s+the\s+(?:north|south|east|west|centre|center)(?:ern)?\s+(?:part\s+)?of)"  # "in the north of the capital"
+    r"|in\s+the\s+(?:north|south|east|west|centre|center)(?:ern)?\s+(?:part\s+)?of"  # "in the north of the capital"
+    # "on the southern edge of the capital": near it (ACLED geo_precision 2)
+    r"|(?P<edge>(?:on|at|in)\s+the\s+(?:(?:northern|southern|eastern|western)\s+)?(?:outskirts|edge|fringes?)\s+of))"
     r"\s+the\s+(?:country's\s+|nation's\s+)?capital\b"
-    r"(?!\s*(?:of|city\s+of)\s)(?!,\s+[A-Z])",
+    r"(?!\s*(?:of|city\s+of)\s)(?!,\s+(?-i:[A-Z]))",
     re.I,
 )
 
@@ -2143,6 +2209,16 @@ def _one_event_per_incident(drafts: list[_Draft]) -> list[_Draft]:
                     and _may_fold(d, k)
                     and not _own_killing(d, k)
                     and not _aftermath(d, k)
+                    # the bomb's target is the killing's doer ("a mine hit the army truck", "troops then killed
+                    # eleven villagers"): two incidents, one the other's reprisal
+                    and not (
+                        m.event_type == "Violence against civilians"
+                        and k.mention.event_type == "Explosions/Remote violence"
+                        and m.actor1 is not None
+                        and not m.actor1.startswith("Unidentified")
+                        and m.actor1 == k.mention.actor2
+                        and m.fatalities != k.mention.fatalities  # (the same toll: one incident told twice)
+                    )
                 ),
                 None,
             )
@@ -3698,6 +3774,10 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         """The day one of the two (``back``) sentences before tells (not a source's speaking day, a clock, a rite or
         the dateline), when it is close to the publication day."""
         for j in range(i - 1, max(-1, i - 1 - back), -1):
+            if _TIMED_LINE.match(text, _line_start(text, sentences[j + 1].start)) and sentences[j].paragraph != (
+                sentences[j + 1].paragraph
+            ):
+                break  # a live blog's entry opens: an entry before it, later or earlier, tells its own day
             for d in find_dates(sentences[j].text, published):
                 if (
                     d.value is not None
@@ -3897,6 +3977,9 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         history = [(a, b) for a, b in place_clauses or () if not a <= match.start < b] if match is not None else []
         if history and dates:
             dates = _dates_of_the_act(dates, history)
+        if match is not None and dates and (cause := _IN_REPLY_TO.search(sent.text, match.end)) is not None:
+            # "the strikes were a reply to the sabotage of a bridge on Sunday": that day is the cause's
+            dates = [d for d in dates if d.start < cause.start()]
         standing = match is not None and _STANDING_DEAL.search(sent.text, 0, match.start) is not None
         if match is not None and match.sub_event_type == "Agreement" and standing:
             match = None  # "evacuated under a deal reached between ...": the standing agreement, not its making
@@ -3920,6 +4003,14 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             if match.event_type in _UNLABELLED_TYPES:
                 prior *= UNLABELLED_PRIOR
             heading = item_day(sent)  # a bulletin item's day
+            if (
+                heading is None
+                and published is not None
+                and (entry := _item_span(text, sent.start)[0]) is not None
+                and _TIMED_LINE.match(text, entry)
+            ):
+                # a live blog's timed entry ("10:50 - In Lviv, the mayor says missiles hit ..."): the blog's day
+                heading = DateMention(entry, entry, "", published, 1, True, "day")
             if match.score >= 0.75 and (
                 _anchored(sent, toponyms, resolved, dates + ([heading] if heading else []))
                 or (bulletin_day is not None and _heading_place(text, sent.start, toponyms, resolved, filed))
@@ -4053,6 +4144,8 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
                         own_dated
                         and (not last.dated or own_precision < last.mention.time_precision)  # "last week", "Thursday"
                         and _near_days(last.mention, replace(last.mention, event_date=own_date))
+                        # (not the day a count was given: "had put the number of dead at 79 on Monday evening")
+                        and not _COUNT_GIVEN.search(sent.text)
                     ):
                         follow.mention.event_date, follow.mention.time_precision = own_date, own_precision
                     else:
@@ -4184,6 +4277,10 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             here_item = _item_span(text, sent.start)[0]
             if here_item is not None and here_item != _item_span(text, goes_on.mention.evidence[0].start)[0]:
                 goes_on = None  # a bulletin's next item: its day may be the last one's, its incident is its own
+                if published is not None and _TIMED_LINE.match(text, here_item):
+                    # a live blog's entry that names no day tells the day of the blog, whatever day the entry
+                    # before it (later or earlier in time) recalled
+                    event_date, precision = published, 1
         elif (
             not dated and not told and not _NEW_INCIDENT.match(sent.text) and (day := narrative_day(index)) is not None
         ):
@@ -4207,6 +4304,8 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             and (story := narrative_day(index, back=STORY_BACK) or _last_told_day(drafts)) is not None
             and 1 <= (published - story).days <= 2
             and not _TOLD_NOW.search(sent.text)
+            # (a live blog's entry tells the blog's day: the day an entry before it recalled is not the story's)
+            and not ((entry := _item_span(text, sent.start)[0]) is not None and _TIMED_LINE.match(text, entry))
         ):
             # a next-day report ("Yesterday, tens of thousands marched in Algiers ... In Oran, several thousand
             # marched in the early afternoon"): a sentence that names no day of its own, or only a time of day, is on
@@ -4415,7 +4514,12 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             and (capital := national_capital(iso)) is not None
             and (seat.re is _IN_THE_CAPITAL or re.search(rf"\b{re.escape(capital.location)}\b", text, re.I))
         ):
-            place = capital  # "protesters forced their way into the Congress building": the seat of a national
+            place = (
+                capital
+                if seat.re is not _IN_THE_CAPITAL or not seat.group("edge")
+                else replace(capital, geo_precision=2)
+            )
+            # "protesters forced their way into the Congress building": the seat of a national
             # institution is in the capital the report names (its dateline too), whatever town it names elsewhere
             # (not where the capital is contested: Aden's presidential palace in a report that never names Sanaa);
             # "soldiers beat residents in the capital": the country's capital
@@ -4637,12 +4741,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             elif td.sentence_index in announced:
                 drafts.append(td)  # a story the bulletin announced whose details tell no incident of its kind
             continue  # the body tells the incident better than a headline of another type
-        if (
-            td.sentence_index in announced
-            and key is not None
-            and same_sub is target
-            and not target.own_place
-        ):
+        if td.sentence_index in announced and key is not None and same_sub is target and not target.own_place:
             # "Grenade blasts at bus stops in the capital" announced, "It happened at the evening rush hour" told:
             # the place the bulletin's headline gave the story its details leave unsaid
             target.mention.place = td.mention.place
@@ -4702,6 +4801,8 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         for d in drafts
         if d.mention.place is not None and (d.mention.unresolved_places or not _country_level(d.mention.place))
     ]
+    for d in drafts:
+        d.mention.place = _filed_town_in_its_province(d.mention.place, filed_places)
     drafts = _seizures_in_other_operations(drafts)
     drafts = _one_event_per_day(drafts, published)
     mentions = []
@@ -4807,6 +4908,7 @@ def _dateline_country(span: tuple[int, int] | None, toponyms: list[Toponym]) -> 
 # "the Faladie district", "the Senou neighbourhood": a part of a city, named as such
 # "in the market of Hazarganji on the outskirts of the provincial capital": a part of the city the report is filed from
 _ON_THE_CITYS_EDGE = re.compile(
+    r"(?:\s+(?:area|district|neighbou?rhood|quarter|suburb|estate|township))?"  # "the Gelan area on the edge of"
     r",?\s+(?:on|in|at)\s+the\s+(?:(?:northern|southern|eastern|western)\s+)?(?:outskirts|edge|fringes?)\s+of\s+"
     r"the\s+(?:(?:provincial|regional|state)\s+)?(?:capital|city)\b",
     re.I,
@@ -4899,15 +5001,37 @@ _OVER_A_KILLING = re.compile(
 )
 
 
+def _filed_town_in_its_province(place: Place | None, filed: Sequence[Place]) -> Place | None:
+    """An event placed only at its province ("SALINGYI TOWNSHIP, Sagaing Region - a convoy was ambushed"), in a
+    report filed from a town of that province: near that town (geo_precision 2), the finest place the report gives
+    (a bureau's city in another province, "BAGHDAD" for Anbar, refines nothing)."""
+    if place is None or place.geo_precision != 3 or not place.admin1 or place.feature in ("country", "region"):
+        return place
+    inside = [
+        f
+        for f in filed
+        if f.iso == place.iso and f.admin1 == place.admin1 and f.geo_precision == 1 and f.feature != "admin1"
+    ]
+    return replace(inside[0], geo_precision=2) if inside else place
+
+
 def _arrests_over_a_killing(mention: Mention) -> None:
     """ "Police arrested six men over the assassination of the candidate, who was shot dead the previous evening":
-    the dead are the killing's (an event of its own), not the arrests' (ACLED codes arrests without its toll)."""
+    the dead are the killing's (an event of its own), not the arrests' (ACLED codes arrests without its toll). So is
+    any toll a sentence of arrests tells ("with police reporting dozens of deaths and an opposition figure
+    detained"), unless the detained died in custody: an arrest is non-violent in ACLED (no Arrests event of the
+    development gold carries a death, 39 of 39)."""
     if (
         mention.sub_event_type == "Arrests"
         and mention.fatalities
-        and any(_OVER_A_KILLING.search(e.text) for e in mention.evidence)
+        and not any(_DIED_IN_CUSTODY.search(e.text) for e in mention.evidence)
     ):
         mention.fatalities, mention.fatalities_max = 0, None
+
+
+_DIED_IN_CUSTODY = re.compile(
+    r"\bdied\s+(?:\w+\s+){0,3}?in\s+(?:police\s+|army\s+|military\s+)?(?:custody|detention)", re.I
+)
 
 
 def _attack_on_civilians(mention: Mention) -> None:

@@ -151,6 +151,7 @@ _CAPITALS_NAMED_PART = re.compile(
     r"\bthe\s+capital['’]s\s+" + _NAME + r"\s+(?:slum|district|neighbou?rhood|quarter|suburb|township|estate)\b"
 )
 _THE_CAPITAL = "the capital"
+_CAPITAL_AFTER = re.compile(r"\s+capital\b")
 # "Poromoko, a village about 15 km west of Mpeketoni": a name its apposition calls a settlement
 _PLACE_APPOSITION = re.compile(
     _NAME + r",\s+an?\s+(?:(?:small|remote|farming|fishing|mining|border|frontier|rural|nearby|neighbouring)\s+)?"
@@ -236,8 +237,20 @@ def _lookup(gaz: Gazetteer, surface: str, fuzzy: bool = False) -> tuple[tuple[Ga
     if hit is None:
         if len(memo) > 100_000:
             memo.clear()
-        hit = memo[(surface, fuzzy)] = tuple(gaz.lookup_scored(surface, fuzzy=fuzzy))
+        hit = tuple(gaz.lookup_scored(surface, fuzzy=fuzzy))
+        unit = _NAMED_UNIT.match(surface)
+        if unit is not None and not any(q >= 0.85 for _, q in hit):
+            # "SALINGYI TOWNSHIP", "Tillaberi department": a unit the gazetteer lacks, named after its seat town
+            hit = tuple(
+                (e, q)
+                for e, q in gaz.lookup_scored(unit.group(1), fuzzy=False)
+                if q >= 0.85 and e.feature in ("city", "town", "village")
+            ) or hit
+        memo[(surface, fuzzy)] = hit
     return hit
+
+
+_NAMED_UNIT = re.compile(r"^(\S.{2,}?)\s+(?:township|municipality|department|commune|county)$", re.I)
 
 
 def _candidates(gaz: Gazetteer, surface: str, fuzzy: bool) -> tuple[list[GazEntry], list[float]]:
@@ -667,6 +680,7 @@ def _unknown_districts(gaz: Gazetteer, text: str, found: list[Toponym]) -> list[
     """Names that a place noun marks as places ("the X district of Aleppo", "X camp", "the village of X"), looked up
     with fuzzy matching; unknown ones are kept with no candidates (and the city they are said to be in)."""
     out: list[Toponym] = []
+    parts: dict[str, str] = {}  # a city's part the gazetteer lacks, replacing the partial names it holds
     for m in (
         list(_UNKNOWN_DISTRICT.finditer(text))
         + list(_PLACE_NOUN_AFTER.finditer(text))
@@ -679,6 +693,8 @@ def _unknown_districts(gaz: Gazetteer, text: str, found: list[Toponym]) -> list[
         start, end = m.span(2 if owner else 1)
         city = m.group(1) if owner else m.group(2) if m.re is _UNKNOWN_DISTRICT else None
         city = _THE_CAPITAL if m.re is _CAPITALS_NAMED_PART else city
+        if m.re is _UNKNOWN_DISTRICT and city in demonym_table() and _CAPITAL_AFTER.match(text, m.end(2)):
+            city = _THE_CAPITAL  # "the Wharf Jeremie neighbourhood of the Haitian capital"
         name = m.group(2 if owner else 1)
         if exact_key(name) in STOP_KEYS or any(w.lower() in ACTOR_WORDS for w in name.split()):
             continue
@@ -688,13 +704,27 @@ def _unknown_districts(gaz: Gazetteer, text: str, found: list[Toponym]) -> list[
                 t.city_hint = t.city_hint or city
             continue
         cands, qual = _candidates(gaz, name, fuzzy=True)
-        if clash and not cands:
+        if clash and not cands and not (city and any(t.partial for t in clash)):
             for t in clash:
                 t.city_hint = t.city_hint or city
             continue
+        # (a name the gazetteer lacks whose last word is a town's, "the Wharf Jeremie neighbourhood of the
+        # capital": the whole name is the city's part, not the town of Jeremie)
         for t in clash:
             (found if t in found else out).remove(t)
         out.append(Toponym(start, end, name, cands, qual, city_hint=city))
+        if city and not cands:
+            parts[name] = city
+    # the same part said again alone ("house to house in Wharf Jeremie"): read as its words, a town, before
+    for t in list(found):
+        for name, city in parts.items():
+            at = text.rfind(name, max(0, t.end - len(name)), t.start + len(name))
+            if t.partial and at >= 0 and at <= t.start and t.end <= at + len(name):
+                clash = [u for u in found + out if u.start < at + len(name) and at < u.end]
+                for u in clash:
+                    (found if u in found else out).remove(u)
+                out.append(Toponym(at, at + len(name), name, [], [], city_hint=city))
+                break
     return out
 
 
@@ -1219,6 +1249,10 @@ def resolve_toponyms(
     picks = [p or sense.get(name_key(t.surface)) for t, p in zip(toponyms, picks, strict=True)]
     out: list[Place | None] = []
     parts: dict[str, Place] = {}
+    # the first-level units the report's places lie in ("in Sagaing region", "Monywa")
+    provinces = frozenset(
+        name_key(p.admin1) for p in picks if p is not None and p.admin1 and p.feature not in ("country", "region")
+    )
     for t, entry in zip(toponyms, picks, strict=True):
         try:
             cue = _cue(text, t)
@@ -1229,7 +1263,7 @@ def resolve_toponyms(
                 if place is not None:
                     parts.setdefault(name_key(t.surface), place)
             if place is None and country is not None:
-                place = _named_after_its_city(t, country, gazetteer)
+                place = _named_after_its_city(t, country, gazetteer, provinces)
         except Exception:  # noqa: BLE001 - one bad toponym must not blank the others
             place = None
         out.append(place)
@@ -1491,9 +1525,13 @@ def _city_part(top: Toponym, country: str | None, gazetteer: Gazetteer | None) -
     return place
 
 
-def _named_after_its_city(top: Toponym, country: str, gazetteer: Gazetteer | None) -> Place | None:
+def _named_after_its_city(
+    top: Toponym, country: str, gazetteer: Gazetteer | None, provinces: frozenset[str] = frozenset()
+) -> Place | None:
     """An unknown name that opens with the name of a city of the report's country ("Daraa al-Balad", the old town
-    of Daraa; "Aleppo al-Jadida"): a part of that city, its point at precision 2."""
+    of Daraa; "Aleppo al-Jadida"): a part of that city, its point at precision 2. Not a city outside every province
+    the report's other places lie in ("Done Taw" in a report of Sagaing's places is no part of a town called Done
+    in Kachin)."""
     words = top.surface.split()
     if len(words) < 2:
         return None
@@ -1507,6 +1545,8 @@ def _named_after_its_city(top: Toponym, country: str, gazetteer: Gazetteer | Non
             for c in gaz.lookup(head)
             if c.feature in ("city", "town") and c.iso == country and name_key(head) in {name_key(n) for n in c.names}
         ]
+        if provinces:
+            cities = [c for c in cities if name_key(c.admin1 or "") in provinces]
         if cities:
             return place_from_entry(max(cities, key=lambda c: c.population), "part", top.surface, gaz)
     return None
@@ -1810,7 +1850,21 @@ def _directed(sentence: str, s0: int, t: Toponym) -> bool:
     fled = FLED_CLAUSE.search(window)
     if fled is not None and fled.end() == len(window):
         return True  # "camps sheltering families who fled fighting ... in Masisi": where the displaced came from
-    return _DIRECTION_BEFORE.search(before) is not None or _DESTINATION_BEFORE.search(before) is not None
+    return (
+        _DIRECTION_BEFORE.search(before) is not None
+        or _DESTINATION_BEFORE.search(before) is not None
+        or _HELD_OR_SUPPORTED_IN.search(before) is not None
+    )
+
+
+# where captives are held or whom a gathering stands with, not where the telling happens ("a rally demanding the
+# release of the hostages still held in Gaza", "a vigil in solidarity with Gaza")
+_HELD_OR_SUPPORTED_IN = re.compile(
+    r"(?:\b(?:hostages|captives|prisoners|detainees|abductees)\s+(?:(?:still|being|who\s+are|are)\s+)?"
+    r"(?:(?:held|kept|detained)\s+)?(?:in|inside)"
+    r"|\bin\s+solidarity\s+with(?:\s+the\s+people\s+of)?)\s+(?:the\s+)?$",
+    re.I,
+)
 
 
 def directed_at(text: str, t: Toponym) -> bool:

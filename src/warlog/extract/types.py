@@ -911,6 +911,8 @@ def _find_written(sentence: str, actors: Sequence[str]) -> list[tuple[EventTypeM
             continue  # "ESMAD units, supported by police helicopters, moved in": air cover of what is told, no strike
         if sub == LOOT and _DETERMINER_BEFORE.search(sentence, max(0, m.start() - 12), m.start()):
             continue  # "searched through a destroyed building": a participle describing what an event left
+        if sub == LOOT and _BURNED_PEOPLE.match(m.group(0)):
+            sub = ATTACK  # "eleven people were burned to death in a field": people killed, not a field burned
         if sub == ABDUCT and _RESCUED_BEFORE.search(sentence, max(0, m.start() - 40), m.start()):
             continue  # "rescued 12 kidnapped victims": the victims of an earlier abduction freed, not an abduction
         if sub == ABDUCT and _BY_CARERS.match(sentence, m.end()):
@@ -927,10 +929,16 @@ def _find_written(sentence: str, actors: Sequence[str]) -> list[tuple[EventTypeM
             and _DETERMINER_BEFORE.search(sentence, max(0, m.start() - 12), m.start())
         ):
             continue  # "ended the siege of a hijacked train": what was taken earlier, not the subject's act
+        if sub == PEACE and _MARCHED_PASSIVE.search(sentence, max(0, m.start() - 12), m.end()):
+            continue  # "the detainees were marched to a field": people made to walk, no march of protest
         if sub == _PROTEST_CUE:
             if not has_protest:
                 continue
             sub = INTERV
+        elif sub == MOB and (verb := _mob_verb_at(m)) >= 0 and _armed_doer(sentence, verb):
+            # ACLED: mob violence is a crowd's; soldiers or an armed group who burn or lynch people attack them
+            # ("troops bound them and set them on fire"; "villagers said the soldiers set them alight")
+            sub = ATTACK
         elif (
             sub in (_TERRITORY, _RETAKE)
             and re.search(r"\b(?:was|were|been)\b", m.group(0), re.I)
@@ -1007,6 +1015,42 @@ def _find_written(sentence: str, actors: Sequence[str]) -> list[tuple[EventTypeM
             factor *= 0.1
         out.append((_match(sub, m, trig.score * factor), trig.tag))
     return out
+
+
+# a verb of mob violence inside its trigger: who acts is read before it ("villagers said the soldiers set them
+# alight": the soldiers), not before the trigger's opening crowd word
+_MOB_VERB = re.compile(r"\b(?:set|burn(?:ed|t)|ston(?:ed|ing)|lynch(?:ed|ing)|beat(?:en)?|hack(?:ed)?)\b", re.I)
+# people burned, not property ("burned to death in a field", "burnt alive in their homes")
+_BURNED_PEOPLE = re.compile(r"burn(?:ed|t)\s+(?:to\s+death|alive)\b", re.I)
+# a march someone is made to walk ("the detainees were marched to a field")
+_MARCHED_PASSIVE = re.compile(r"\b(?:was|were|been|being)\s+marched\b", re.I)
+
+
+# who does it, read from the clause's first word for people: armed men or a crowd
+_DOER_WORD = re.compile(
+    r"\b(?:(?P<armed>soldiers?|troops|army|military|police(?:men)?|gunmen|militants?|fighters|jihadists?|rebels|"
+    r"militiam[ae]n|militias?|insurgents|attackers|assailants|paramilitar(?:y|ies)|commandos?|servicem[ae]n)"
+    r"|(?P<crowd>crowds?|mobs?|villagers|residents|youths?|locals|rioters|protesters|demonstrators|vigilantes?|"
+    r"men and women|people))\b",
+    re.I,
+)
+_TELLING = re.compile(
+    r".*\b(?:said|say|says|told|reported|show(?:s|ed|n)?|according to|alleged|claimed)\b(?:\s+that)?", re.I
+)
+
+
+def _armed_doer(sentence: str, verb: int) -> bool:
+    """Whether the first doer named in the clause of a verb of mob violence is armed men, not a crowd ("villagers
+    said the soldiers set them alight", "gunmen dragged the teacher out and set him on fire")."""
+    told = _TELLING.match(sentence, 0, verb)
+    first = _DOER_WORD.search(sentence, told.end() if told else 0, verb)
+    return first is not None and first.group("armed") is not None
+
+
+def _mob_verb_at(m: re.Match[str]) -> int:
+    """Where the last verb of mob violence in a trigger's match starts (-1: a noun only, "mob", "lynching")."""
+    verbs = list(_MOB_VERB.finditer(m.group(0)))
+    return m.start() + verbs[-1].start() if verbs else -1
 
 
 _FIRED_ON_BY = re.compile(r"(?:was|were|had been|have been|being) (?:\w+ )?(?:fired (?:on|at|upon)|shot at) by", re.I)
@@ -1159,7 +1203,8 @@ _ARMED_MEN = re.compile(
 # Words telling that someone was hurt: without them a weapon that was seized, defused or intercepted was not used.
 _HARM = re.compile(
     r"\b(?:kill(?:ed|ing|s)?|dead|died|dies|death|deaths|wound(?:ed|ing|s)?|injur(?:ed|ing|ies|y)|casualt(?:y|ies)|"
-    r"lives|massacre)\b",
+    r"lives|massacre|bodies|charred|beheaded|burn(?:ed|t)\s+alive|to\s+death|"
+    r"set\s+(?:them|him|her)\s+(?:on\s+fire|alight|ablaze))\b",
     re.IGNORECASE,
 )
 
