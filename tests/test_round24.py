@@ -8,10 +8,12 @@ named after its seat town; people burned to death are killed, not property destr
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from reading import events, km, seen
+from warlog.extract.places import Toponym, _directed
 from warlog.extract.types import classify_with_cues
 
 
@@ -59,16 +61,16 @@ def test_a_mine_on_the_troops_and_their_reprisal_on_villagers_are_two_events(nlp
     )
 
 
-def test_where_hostages_are_held_is_not_where_the_rally_was(nlp) -> None:
-    text = (
-        "Thousands rally for hostages\n"
-        "4 May 2024 - (A broadcaster)\n"
-        "Thousands of people rallied in London on Saturday demanding a deal to free the hostages held in Gaza, "
-        "organisers said.\n"
+def test_where_hostages_are_held_is_not_where_the_rally_was() -> None:
+    sentence = (
+        "Families of the hostages held in Gaza rallied in London on Sunday, and others stood in solidarity with Gaza."
     )
-    found = events(nlp, text, date(2024, 5, 4))
-    rallies = [e for e in found if e.event_type == "Protests"]
-    assert rallies and all(e.place and km(e.place, 51.51, -0.13) < 25 for e in rallies), seen(found)
+    for name, held in (("Gaza", True), ("London", False)):
+        start = sentence.index(name)
+        top = Toponym(start, start + len(name), name, [])
+        assert _directed(sentence, 0, top) is held, name
+    start = sentence.rindex("Gaza")
+    assert _directed(sentence, 0, Toponym(start, start + 4, "Gaza", []))
 
 
 def test_the_next_sentence_dates_an_incident_told_only_with_the_day_it_was_announced(nlp) -> None:
@@ -90,10 +92,12 @@ def test_the_edge_of_the_capital_and_the_place_a_distance_is_measured_from(nlp) 
     text = (
         "Unrest after killing of poet\n"
         "3 June 2021 - (A wire)\n"
-        "NAIROBI, June 3 - A well-known poet was shot dead late on Tuesday in the Mlolongo area on the southern edge "
-        "of the capital, police said.\n\n"
-        "In Nyeri, about 150 km north of Nairobi, thousands of mourners marched on Wednesday. Witnesses said police "
-        "opened fire as the marchers reached the town's main square, killing three.\n"
+        "A well-known poet was shot dead late on Tuesday in the Mlolongo area on the southern edge of the capital, "
+        "police said.\n\n"
+        "In Nyeri, about 150 km (90 miles) north of Nairobi and the poet's home town, thousands of mourners marched "
+        "through the streets on Wednesday carrying his portrait. Two residents and a nurse at the town's main hospital "
+        "said police opened fire as the marchers approached the county offices, and that at least three people were "
+        "killed.\n"
     )
     found = events(nlp, text, date(2021, 6, 3))
     shot = [e for e in found if e.event_type == "Violence against civilians"]
@@ -104,10 +108,10 @@ def test_the_edge_of_the_capital_and_the_place_a_distance_is_measured_from(nlp) 
 
 def test_arrests_carry_no_toll(nlp) -> None:
     text = (
-        "Opposition leader held as unrest spreads\n"
+        "Unrest after singer's killing\n"
         "2 July 2020 - (A wire)\n"
-        "Police in Kisumu detained an opposition leader on Wednesday, with officials reporting dozens of deaths "
-        "across the region since Monday.\n"
+        "Violence spread across Kenya's Nyanza region on Tuesday after the shooting of a popular singer, with police "
+        "reporting dozens of deaths and a prominent opposition figure detained.\n"
     )
     found = events(nlp, text, date(2020, 7, 2))
     assert all(e.fatalities in (0, None) for e in found if e.sub_event_type == "Arrests"), seen(found)
@@ -153,3 +157,65 @@ def test_the_day_a_toll_was_given_does_not_date_the_massacre(nlp) -> None:
     found = events(nlp, text, date(2023, 5, 15))
     killed = [e for e in found if e.sub_event_type == "Attack"]
     assert killed and str(killed[0].event_date) == "2023-05-13" and killed[0].time_precision == 2, seen(found)
+
+
+def test_weapons_taken_from_guards_and_stones_thrown_by_a_crowd_at_a_base_are_the_crowds_riot() -> None:
+    match, _ = classify_with_cues(
+        "Crowds surrounded the UN base from early morning, threw stones and petrol bombs, and some of them seized "
+        "rifles from the guards."
+    )
+    assert match is not None and match.event_type == "Riots", match
+    # the state's seizure of a cache stays disrupted weapons use
+    match, _ = classify_with_cues("Soldiers seized weapons and explosives from a militant hideout near the river.")
+    assert match is not None and match.sub_event_type == "Disrupted weapons use", match
+
+
+def test_deaths_no_one_is_named_for_in_a_report_about_riots_are_the_riots_toll(nlp) -> None:
+    text = (
+        "Riots spread after cleric's arrest\n"
+        "30 March 2021 - (A television bulletin)\n"
+        "Rioting spread from Chittagong to three towns on Monday after the arrest of a popular cleric, with crowds "
+        "torching police posts and blocking highways.\n\n"
+        "In Sitakunda, four people were killed on Monday, hospital officials said.\n"
+    )
+    found = events(nlp, text, date(2021, 3, 30))
+    four = [e for e in found if e.fatalities == 4]
+    assert four and all(e.event_type == "Riots" for e in four), seen(found)
+
+
+def test_a_roundups_paragraphs_headed_by_place_and_day_are_its_items(nlp) -> None:
+    text = (
+        "EASTERN DR CONGO WEEKLY SECURITY ROUNDUP - 3 to 9 March 2025\n"
+        "11 March 2025 - (A monitoring network, weekly bulletin)\n"
+        "This bulletin covers incidents recorded between Monday 3 and Sunday 9 March.\n\n"
+        "Beni (Tuesday 4 March). The worst day of the week. Armed men attacked farmers in their fields outside the "
+        "town in the morning. Local officials said six people were killed.\n\n"
+        "Uvira (Thursday 6 March). Police fired live rounds at a march of several hundred people heading for the "
+        "governor's office. One young man was killed.\n"
+    )
+    found = events(nlp, text, date(2025, 3, 11))
+    beni = [e for e in found if e.place and km(e.place, 0.49, 29.47) < 25]
+    uvira = [e for e in found if e.place and km(e.place, -3.40, 29.14) < 25]
+    assert beni and uvira, seen(found)
+    assert {str(e.event_date) for e in beni} == {"2025-03-04"}, seen(found)
+    assert {str(e.event_date) for e in uvira} == {"2025-03-06"}, seen(found)
+
+
+def test_own_report_weekly_bulletin_is_coded_by_item(nlp) -> None:
+    """tests/fixtures/reports_round24: a monitor's weekly bulletin written for this round (own text): one event per
+    item, at the item's place and day; a commune named after its seat town places the village it holds; a bridge
+    named after a person is no town."""
+    path = Path(__file__).parent / "fixtures" / "reports_round24" / "banibangou_weekly_bulletin.txt"
+    text = path.read_text(encoding="utf-8")
+    found = events(nlp, text, date(2021, 11, 9))
+    ambush = [e for e in found if str(e.event_date) == "2021-11-02"]
+    assert len(ambush) == 1 and ambush[0].fatalities == 69, seen(found)
+    # near the commune's seat town (the gazetteer holds two villages of that name in the region; the ranker takes the
+    # one nearer the report's other places, 15.04 N 2.70 E is the commune's seat: still weak, see the round's note)
+    assert ambush[0].place and ambush[0].place.location == "Banibangou", seen(found)
+    assert ambush[0].place.geo_precision == 2, seen(found)
+    bomb = [e for e in found if e.sub_event_type == "Remote explosive/landmine/IED"]
+    assert len(bomb) == 1 and bomb[0].fatalities == 2 and str(bomb[0].event_date) == "2021-11-05", seen(found)
+    march = [e for e in found if e.event_type == "Protests"]
+    assert len(march) == 1 and march[0].sub_event_type == "Protest with intervention", seen(found)
+    assert march[0].place and km(march[0].place, 13.51, 2.11) < 15, seen(found)  # Niamey

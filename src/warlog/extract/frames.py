@@ -56,6 +56,7 @@ from warlog.extract.places import (
     document_places,
     event_places,
     find_toponyms,
+    measured_from,
     named_facilities,
     national_capital,
     place_for_event,
@@ -748,6 +749,12 @@ _UNREST_WORDS = re.compile(
 )
 # a killing told as happening in the riot ("shot and killed by private security officers during looting at a shopping
 # centre"): ACLED codes the riot, with the force that fired as its other side
+# deaths told with no one named as their doer ("four people were killed", "ten bodies were found")
+_NO_DOER_DEATHS = re.compile(
+    r"\b(?:were|was|have\s+been|had\s+been)\s+(?:\w+\s+)?killed\b(?!\s+(?:by|when|in\s+an?\s))"
+    r"|\bbodies\s+(?:were|have\s+been|had\s+been)\s+(?:found|recovered)\b",
+    re.I,
+)
 _DURING_LOOTING = re.compile(
     r"[^.;]{0,60}?\b(?:during|amid|in\s+the\s+course\s+of)\s+(?:the\s+)?[\"\u201c]?(?:looting|riots?|rioting|unrest"
     r"|disturbances)\b",
@@ -1199,6 +1206,12 @@ _UNREST = frozenset({"Riots", "Protests"})
 UNREST_GAP = 400  # characters between a telling of the unrest and the killing told after it
 
 
+def _told_last(drafts: list[_Draft]) -> _Draft:
+    """The event whose telling reaches furthest into the report (the last one made, unless a later sentence went on
+    about an earlier one)."""
+    return max(reversed(drafts), key=lambda d: max((e.end for e in d.mention.evidence), default=-1))
+
+
 def _last_told_day(drafts: list[_Draft]) -> date | None:
     """The day of the last incident told with a day of its own."""
     last = next((d for d in reversed(drafts) if d.dated and d.mention.time_precision == 1), None)
@@ -1474,12 +1487,15 @@ _SUBJECT_OF_CAME = re.compile(r"(?:The|This|That|Its|Their)\s+(?:[\w-]+\s+){0,3}
 # A bulletin's item: "1. UPPER NILE - Malakal PoC site.", "- MACOMIA:", "MACOMIA - On Tuesday ..."
 _ITEM_OPENS = re.compile(
     r"[ \t]*(?:(?:\d{1,2}[.)]|[-\u2022*])[ \t]+|[A-Z][A-Z' ]{2,40}[ \t]*[-\u2013\u2014:]"
-    r"|\d{1,2}[:.]\d{2}[ \t]*[-\u2013\u2014:])"  # a live blog's "19:15 -"
+    r"|\d{1,2}[:.]\d{2}[ \t]*[-\u2013\u2014:]"  # a live blog's "19:15 -"
+    # a roundup's paragraph headed by its place and day: "Butembo (Tuesday 26 July). Crowds ..."
+    r"|[A-Z][\w'\u2019-]+(?:[ \t][A-Za-z][\w'\u2019-]+){0,3}[ \t]\((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
+    r"[^)\n]{0,30}\)\.)"
 )
 
 
 def _precise_places(
-    sent: _Sentence, toponyms: list[Toponym], resolved: list[Place | None], filed: set[int]
+    sent: _Sentence, toponyms: list[Toponym], resolved: list[Place | None], filed: set[int], measured: bool = False
 ) -> list[Place]:
     """The places finer than a province where something in the sentence can have happened (not where people went or
     came from, not where a source spoke, not the dateline)."""
@@ -1491,9 +1507,10 @@ def _precise_places(
     ]
     # "In Ambo, about 100 km west of Addis Ababa, ...": the place a distance is measured from is not where anything
     # happened when the sentence names the place itself
-    measured = [(t, p) for t, p in here if _MEASURED_FROM.search(_text_before(sent, t.start)) is not None]
-    if len(measured) < len(here):
-        here = [tp for tp in here if tp not in measured]
+    # (with ``measured``, the places measured from are kept)
+    away = [] if measured else [(t, p) for t, p in here if measured_from(sent.text, t.start - sent.start)]
+    if len(away) < len(here):  # (the others are all finer than a province: _coarse is left out above)
+        here = [tp for tp in here if tp not in away]
     return [p for _, p in here]
 
 
@@ -1510,20 +1527,6 @@ def _paragraph_place(
         for p in _precise_places(sentences[k], toponyms, resolved, filed):
             found.setdefault(_place_key(p), p)
     return next(iter(found.values())) if len(found) == 1 else None
-
-
-# the end of "100 km (60 miles) west of ", "north-east of ": what follows is a point a distance is measured from
-_MEASURED_FROM = re.compile(
-    r"\b(?:(?:km|kms|kilometres|kilometers|miles)\b[^.;]{0,20}?\s+)?"
-    r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?(?:\w+\s+)?$",
-    re.I,
-)
-
-
-def _text_before(sent: _Sentence, start: int, width: int = 50) -> str:
-    """The sentence's text just before a document offset."""
-    at = start - sent.start
-    return sent.text[max(0, at - width) : at]
 
 
 _DIED_OF_WOUNDS = re.compile(
@@ -1595,8 +1598,9 @@ def _item_span(text: str, pos: int) -> tuple[int | None, int]:
     paragraphs: the heading line's end; the heading names the item's place, a town the body names in passing,
     "flown to a hospital in Miami", does not)."""
     line = text.rfind("\n", 0, pos) + 1
-    if _ITEM_OPENS.match(text, line):
-        return line, pos
+    if (opens := _ITEM_OPENS.match(text, line)) is not None:
+        # (a roundup's "Butembo (Tuesday 26 July)." names the item's place and day in its heading alone)
+        return line, opens.end() if opens.group(0).endswith(").") and opens.end() <= pos else pos
     for _ in range(_ITEM_BACK):
         if line == 0:
             return None, pos
@@ -3176,7 +3180,7 @@ def _follow_up_target(drafts: list[_Draft], draft: _Draft, anaphoric: bool) -> _
     placeless = not draft.own_place and not _named_settlement_to_place(m)  # "the village of X" it names: a place
     wounds = bool(_WOUNDS_CAUSE.search(m.evidence[0].text)) and (m.actor1 or "Unidentified").startswith("Unidentified")
     if drafts and placeless and (anaphoric or m.sub_event_type == "Attack" or wounds):
-        last = drafts[-1]
+        last = _told_last(drafts)  # (the event told last, which a sentence since may have gone on about)
         if m.fatalities and last.mention.sub_event_type in _NO_DEATH_SUBS and not _THAT_DAY.search(m.evidence[0].text):
             # dead told after an arrest or a march was told ("Police have arrested 20 ... Police now say 41 people
             # were killed"): the toll of the last violent event, never of the arrest (not "killed that day", a day
@@ -3184,6 +3188,7 @@ def _follow_up_target(drafts: list[_Draft], draft: _Draft, anaphoric: bool) -> _
             last = next((d for d in reversed(drafts) if d.mention.sub_event_type not in _NO_DEATH_SUBS), last)
         if (
             not (draft.dated and last.dated and not _within(last.mention, m))
+            and not (draft.narrative and last.mention.event_date != m.event_date)
             # "At 7:40 am on Saturday, commandos stormed the building" after Friday night's fight: its own day
             and not _own_day_opens(draft, last.mention)
             and not _after_the_telling(draft, last)
@@ -3199,6 +3204,9 @@ def _follow_up_target(drafts: list[_Draft], draft: _Draft, anaphoric: bool) -> _
             continue
         if draft.dated and earlier.dated and not _within(e, m):
             continue
+        if draft.narrative and e.event_date != m.event_date:
+            continue  # "On Tuesday morning the protests resumed. Young men blocked the road ...": the day the story
+            # turned to, not Monday's riot told before
         if _own_day_opens(draft, e):
             continue
         if _after_the_telling(draft, earlier):
@@ -4009,8 +4017,10 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
                 and (entry := _item_span(text, sent.start)[0]) is not None
                 and _TIMED_LINE.match(text, entry)
             ):
-                # a live blog's timed entry ("10:50 - In Lviv, the mayor says missiles hit ..."): the blog's day
-                heading = DateMention(entry, entry, "", published, 1, True, "day")
+                # a live blog's timed entry ("10:50 - In Lviv, the mayor says missiles hit ..."): the blog's day,
+                # or the day heading it is under
+                under = section_day(sent.start)
+                heading = DateMention(entry, entry, "", under.value if under is not None else published, 1, True, "day")
             if match.score >= 0.75 and (
                 _anchored(sent, toponyms, resolved, dates + ([heading] if heading else []))
                 or (bulletin_day is not None and _heading_place(text, sent.start, toponyms, resolved, filed))
@@ -4057,7 +4067,22 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             match is not None
             and match.sub_event_type == "Attack"
             and about_unrest
-            and _DURING_LOOTING.match(sent.text, match.end)
+            and (
+                _DURING_LOOTING.match(sent.text, match.end)
+                # "In Hathazari, four people were killed yesterday.": deaths no one is named for, in a report about
+                # unrest, are the unrest's toll at that place (ACLED codes the deaths in the riot)
+                or (
+                    _NO_DOER_DEATHS.search(sent.text)
+                    and not _ARMED_DOERS.search(sent.text)
+                    # (nor in the sentences before it in its paragraph: "soldiers opened fire at the barrier ...
+                    # Two people were killed" is the soldiers' doing)
+                    and not any(
+                        _ARMED_DOERS.search(sentences[k].text)
+                        for k in range(max(0, index - 2), index)
+                        if sentences[k].paragraph == sent.paragraph
+                    )
+                )
+            )
             and not _ARMED_DOERS.search(sent.text, 0, match.start)
         ):
             # ACLED: a looter or a rioter killed by the force that fired on the crowd is the riot's toll ("shot and
@@ -4196,6 +4221,16 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             # hours, armed men ..."): that day, an incident of its own, not more of the item before
             event_date, precision, dated = heading.value, heading.precision, True
         if (
+            not dated
+            and published is not None
+            and (entry := _item_span(text, sent.start)[0]) is not None
+            and _TIMED_LINE.match(text, entry)
+        ):
+            # a live blog's timed entry that names no day of its own: the day of the blog, or of the day heading
+            # it is under ("23:15 - The ministry says 22 people were detained during the day")
+            under = section_day(sent.start)
+            event_date, precision, dated = (under.value if under is not None else published), 1, True
+        if (
             dated
             and published is not None
             and drafts
@@ -4271,16 +4306,19 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             and not _told_another_day(index, drafts[-1])
         ):
             # News narrative: an undated sentence goes on about the day just told (one dated only by the day a
-            # source spoke keeps that day, approximately).
-            event_date, precision = drafts[-1].mention.event_date, drafts[-1].mention.time_precision
-            goes_on = drafts[-1]
+            # source spoke keeps that day, approximately): the incident told last, which may be an earlier event
+            # a later sentence went on about ("On Tuesday morning the protests resumed ..." told into the lead's
+            # event, after Monday's riot was made one of its own)
+            goes_on = _told_last(drafts)
+            event_date, precision = goes_on.mention.event_date, goes_on.mention.time_precision
             here_item = _item_span(text, sent.start)[0]
             if here_item is not None and here_item != _item_span(text, goes_on.mention.evidence[0].start)[0]:
                 goes_on = None  # a bulletin's next item: its day may be the last one's, its incident is its own
                 if published is not None and _TIMED_LINE.match(text, here_item):
-                    # a live blog's entry that names no day tells the day of the blog, whatever day the entry
-                    # before it (later or earlier in time) recalled
-                    event_date, precision = published, 1
+                    # a live blog's entry that names no day tells the day of the blog (or of the day heading it is
+                    # under), whatever day the entry before it (later or earlier in time) recalled
+                    under = section_day(sent.start)
+                    event_date, precision = (under.value if under is not None else published), 1
         elif (
             not dated and not told and not _NEW_INCIDENT.match(sent.text) and (day := narrative_day(index)) is not None
         ):
@@ -4397,7 +4435,8 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             place = goes_on.mention.place  # it goes on about the incident just told, where that happened
         elif (
             goes_on is None
-            and not in_sentence
+            # (names that are no place count for none: "near the Kennedy bridge")
+            and not any(resolved[i] is not None for i in in_sentence)
             and drafts
             and drafts[-1].mention.place is not None
             and "\n" not in text[drafts[-1].mention.evidence[-1].end : sent.start]
@@ -4448,12 +4487,18 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             place = told[-1]
         elif (
             not in_sentence
-            and _SAME_PLACE.search(sent.text)
+            and (same_place := _SAME_PLACE.search(sent.text))
             and (
                 told := [
                     p
                     for k in range(index - 1, max(-1, index - 6), -1)
-                    for p in reversed(_precise_places(sentences[k], toponyms, resolved, filed))
+                    for p in reversed(
+                        # ("the town's hospital" after "In Ambo, 100 km west of Addis Ababa": Ambo; "inside the
+                        # city" after "near Al Aziziya, 40 km south-west of Tripoli": the city measured from)
+                        _precise_places(
+                            sentences[k], toponyms, resolved, filed, measured="city" in same_place.group(0).lower()
+                        )
+                    )
                 ]
             )
         ):

@@ -241,11 +241,14 @@ def _lookup(gaz: Gazetteer, surface: str, fuzzy: bool = False) -> tuple[tuple[Ga
         unit = _NAMED_UNIT.match(surface)
         if unit is not None and not any(q >= 0.85 for _, q in hit):
             # "SALINGYI TOWNSHIP", "Tillaberi department": a unit the gazetteer lacks, named after its seat town
-            hit = tuple(
-                (e, q)
-                for e, q in gaz.lookup_scored(unit.group(1), fuzzy=False)
-                if q >= 0.85 and e.feature in ("city", "town", "village")
-            ) or hit
+            hit = (
+                tuple(
+                    (e, q)
+                    for e, q in gaz.lookup_scored(unit.group(1), fuzzy=False)
+                    if q >= 0.85 and e.feature in ("city", "town", "village")
+                )
+                or hit
+            )
         memo[(surface, fuzzy)] = hit
     return hit
 
@@ -314,6 +317,12 @@ _CODE_NAME_BEFORE = re.compile(
 )
 
 
+_PLACE_DAY_HEADING = re.compile(
+    r"(?m)^[ \t]*([A-Z][\w'\u2019-]+(?:[ \t][A-Za-z][\w'\u2019-]+){0,3})[ \t]\("
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b[^)\n]{0,30}\)\."
+)
+
+
 def find_toponyms(
     text: str,
     ner_spans: Sequence[tuple[int, int, str]] = (),
@@ -337,6 +346,10 @@ def find_toponyms(
     dateline = dateline_span(text) or (-1, -1)
     found: list[Toponym] = []
     non_places = [(s, e) for s, e, label in ner_spans if label == NON_PLACE]
+    # a roundup's paragraph heading names its place ("Goma (Monday 25 July). Several thousand ..."), whatever the
+    # entity recogniser makes of a name before a bracket
+    headed = [m.span(1) for m in _PLACE_DAY_HEADING.finditer(text)]
+    non_places = [(s, e) for s, e in non_places if not any(a <= s < b for a, b in headed)]
     i = 0
     while i < len(toks):
         if not _is_cap(toks[i][2]):
@@ -384,9 +397,16 @@ def find_toponyms(
     found.sort(key=lambda t: t.start)
     from warlog.extract.toponyms import recognise
 
-    return recognise(
+    kept = recognise(
         text, ner_spans, gaz, found, model, make=Toponym, region=region, populated=POPULATED, sticky=sticky
     )
+    for a, b in headed:  # a roundup item's heading names a place: kept when the gazetteer knows it by that name
+        if any(k.start < b and a < k.end for k in kept):
+            continue
+        pairs = [(c, q) for c, q in _lookup(gaz, text[a:b]) if q >= 0.85 and (c.iso in region or q >= 1.0)]
+        if pairs:
+            kept.append(Toponym(a, b, text[a:b], [c for c, _ in pairs], [q for _, q in pairs]))
+    return sorted(kept, key=lambda k: k.start)
 
 
 def _proper_name(span: str) -> bool:
@@ -418,7 +438,10 @@ _UNIT_WORD_AFTER = re.compile(
     re.I,
 )
 # units named after the town that is their seat (ACLED codes the seat when only the unit is named)
-_SEAT_UNIT_AFTER = re.compile(r"\s+(?:township|tehsil|taluka|upazila|LGA|local government area)\b", re.I)
+# units named after their seat town (a Sahel commune, a Latin American municipality: "Banibangou commune")
+_SEAT_UNIT_AFTER = re.compile(
+    r"\s+(?:township|tehsil|taluka|upazila|LGA|local government area|commune|municipality)\b", re.I
+)
 _PART_WORD_AFTER = re.compile(r"\s+(?:neighbou?rhood|quarter|suburb)\b", re.I)
 _SITE_WORD_AFTER = re.compile(
     r"\s+(?:air\s*base|base|airport|hospital|school|university|college|academy|barracks|prison|stadium|hotel|mosque|"
@@ -1689,6 +1712,24 @@ def event_places(
     return [(t, p) for t, p in here if not _directed(sentence, sentence_start, t)]
 
 
+# the end of "100 km (60 miles) west of ", "north-east of ": what follows is a point a distance is measured from
+_MEASURED_FROM = re.compile(
+    r"\b(?:(?:km|kms|kilometres|kilometers|miles)\b[^.;]{0,20}?\s+)?"
+    r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?(?:\w+\s+)?$",
+    re.I,
+)
+
+
+def _fine(p: Place) -> bool:
+    """A place finer than a province (a town, a village, a district, a site)."""
+    return p.geo_precision < 3 and p.feature not in ("country", "admin1", "admin2", "region", "continent")
+
+
+def measured_from(text: str, at: int) -> bool:
+    """The name at ``at`` is the point a distance or a bearing is measured from ("150 km north of Nairobi")."""
+    return _MEASURED_FROM.search(text, max(0, at - 50), at) is not None
+
+
 def place_for_event(
     sentence: str,
     sentence_start: int,
@@ -1701,6 +1742,12 @@ def place_for_event(
     here = sentence_places(sentence, sentence_start, toponyms, resolved)
     if here and not any(not _directed(sentence, sentence_start, t) for t, _ in here) and doc_places:
         here = []  # "a leader who fled to Damaturu": only where people went; the incident's place is the story's
+    # "In Nyeri, about 150 km north of Nairobi, mourners marched": the place measured from is not where it happened
+    # when the sentence names another
+    measured = [tp for tp in here if measured_from(sentence, tp[0].start - sentence_start)]
+    if measured and any(tp not in measured and _fine(tp[1]) for tp in here):
+        # ("heavy fighting north of Mao, the main town of the Kanem province": Mao is all the sentence places)
+        here = [tp for tp in here if tp not in measured]
     if here:
         best = min(here, key=lambda tp: _event_distance(sentence, sentence_start, trigger_start, tp[0], tp[1]))
         # a district where shooters sit or people come from does not refine the city the event happened in
@@ -1820,7 +1867,10 @@ _DESTINATION_BEFORE = re.compile(
     r"|(?:driving|travell?ing|walking|returning|going)\s+to"
     # the wounded "taken to hospitals in Bujumbura", "evacuated to a clinic in X": where they were treated
     r"|(?:taken|rushed|evacuated|transferred|flown|airlifted|brought|admitted)\s+to\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}?"
-    r"(?:hospitals?|clinics?|health\s+(?:centres?|centers?|facilit(?:y|ies))|medical\s+\w+))\b[^.;,]{0,40}?\b(?:in|at)\s+"
+    r"(?:hospitals?|clinics?|health\s+(?:centres?|centers?|facilit(?:y|ies))|medical\s+\w+)"
+    # "the wounded are receiving treatment in Kumasi", "were being treated at"
+    r"|(?:receiving|getting|undergoing|under)\s+(?:medical\s+)?treatment|(?:being\s+)?treated)"
+    r"\b[^.;,]{0,40}?\b(?:in|at)\s+"
     r"(?:the\s+)?$",
     re.I,
 )
@@ -1950,20 +2000,30 @@ def _country_table() -> dict[str, dict]:
 
 
 def named_facilities(text: str, toponyms: list[Toponym], resolved: list[Place | None]) -> list[Place | None]:
-    """The resolved places less small ones that only name a building ("the Carondelet presidential palace", "the Nasser
-    hospital"): palaces, hospitals, universities and stadiums are named after people or their city, seldom after a
-    village (markets, schools and mosques often are, and keep their town)."""
+    """The resolved places less small ones that only name a building or a city's landmark ("the Carondelet
+    presidential palace", "the Nasser hospital", "the Kennedy bridge"): palaces, hospitals, universities, stadiums,
+    bridges and squares are named after people or their city, seldom after a village (markets, schools and mosques
+    often are, and keep their town)."""
     return [
-        None if p is not None and p.feature in ("village", "town") and _NAMED_BUILDING_AFTER.match(text, t.end) else p
+        None
+        if p is not None
+        and (
+            (p.feature in ("village", "town", "district") and _NAMED_BUILDING_AFTER.match(text, t.end))
+            # a landmark of the town a report tells, named after a person ("near the Kennedy bridge"), whatever
+            # namesake city abroad the gazetteer holds
+            or (p.feature not in ("country", "admin1") and _NAMED_LANDMARK_AFTER.match(text, t.end))
+        )
+        else p
         for t, p in zip(toponyms, resolved, strict=True)
     ]
 
 
 _NAMED_BUILDING_AFTER = re.compile(
     r"\s+(?:(?:presidential|royal|national|general|central|state|military|university|teaching|referral)\s+)?"
-    r"(?:palace|hospital|university|stadium|cathedral|monument|hotel)\b",
+    r"(?:palace|hospital|university|stadium|cathedral|monument|hotel|bridge|roundabout|square|boulevard)\b",
     re.I,
 )
+_NAMED_LANDMARK_AFTER = re.compile(r"\s+(?:bridge|roundabout|boulevard)\b", re.I)
 
 
 def speaking_governments(text: str, toponyms: list[Toponym], resolved: list[Place | None]) -> list[Place | None]:

@@ -911,6 +911,9 @@ def _find_written(sentence: str, actors: Sequence[str]) -> list[tuple[EventTypeM
             continue  # "ESMAD units, supported by police helicopters, moved in": air cover of what is told, no strike
         if sub == LOOT and _DETERMINER_BEFORE.search(sentence, max(0, m.start() - 12), m.start()):
             continue  # "searched through a destroyed building": a participle describing what an event left
+        if sub == DISRUPT and _FROM_THE_GUARDS.match(sentence, m.end()):
+            continue  # "attackers seized weapons from the guards": arms taken in the attack, not a seizure that
+            # stopped a weapon's use (ACLED's disrupted weapons use is the state's or a defuser's)
         if sub == LOOT and _BURNED_PEOPLE.match(m.group(0)):
             sub = ATTACK  # "eleven people were burned to death in a field": people killed, not a field burned
         if sub == ABDUCT and _RESCUED_BEFORE.search(sentence, max(0, m.start() - 40), m.start()):
@@ -992,7 +995,11 @@ def _find_written(sentence: str, actors: Sequence[str]) -> list[tuple[EventTypeM
             sub = ATTACK  # "gang members opened fire on residents": one armed side only (ACLED: a battle needs two)
         elif sub == VIOLDEM and _VANDAL.match(m.group(0)) and not DEMO_WORD.search(sentence):
             sub = LOOT  # ACLED: vandalism away from any demonstration is property destruction, not a riot
-        elif sub == VIOLDEM and _perpetrator_kind(sentence, m.start(), actors, crowd=True) in _ARMED_KINDS:
+        elif (
+            sub == VIOLDEM
+            and _perpetrator_kind(sentence, m.start(), actors, crowd=True) in _ARMED_KINDS
+            and _first_doer(sentence, m.start()) != "crowd"  # ("crowds surrounded the UN base, threw stones")
+        ):
             sub = CLASH  # "gang members clashed with police": an armed group, not a crowd
         elif (
             sub == CLASH
@@ -1020,6 +1027,12 @@ def _find_written(sentence: str, actors: Sequence[str]) -> list[tuple[EventTypeM
 # a verb of mob violence inside its trigger: who acts is read before it ("villagers said the soldiers set them
 # alight": the soldiers), not before the trigger's opening crowd word
 _MOB_VERB = re.compile(r"\b(?:set|burn(?:ed|t)|ston(?:ed|ing)|lynch(?:ed|ing)|beat(?:en)?|hack(?:ed)?)\b", re.I)
+# whom weapons were taken from: armed guards of a post or base
+_FROM_THE_GUARDS = re.compile(
+    r"\s+from\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+)?(?:guards|soldiers|police(?:men)?|troops|officers|"
+    r"peacekeepers|sentries|security\s+forces|garrison|post|base|barracks|armou?ry)\b",
+    re.I,
+)
 # people burned, not property ("burned to death in a field", "burnt alive in their homes")
 _BURNED_PEOPLE = re.compile(r"burn(?:ed|t)\s+(?:to\s+death|alive)\b", re.I)
 # a march someone is made to walk ("the detainees were marched to a field")
@@ -1039,12 +1052,17 @@ _TELLING = re.compile(
 )
 
 
+def _first_doer(sentence: str, verb: int) -> str | None:
+    """Who the clause of a verb names first as its doers: "armed" men, a "crowd", or None."""
+    told = _TELLING.match(sentence, 0, verb)
+    first = _DOER_WORD.search(sentence, told.end() if told else 0, verb)
+    return None if first is None else "armed" if first.group("armed") is not None else "crowd"
+
+
 def _armed_doer(sentence: str, verb: int) -> bool:
     """Whether the first doer named in the clause of a verb of mob violence is armed men, not a crowd ("villagers
     said the soldiers set them alight", "gunmen dragged the teacher out and set him on fire")."""
-    told = _TELLING.match(sentence, 0, verb)
-    first = _DOER_WORD.search(sentence, told.end() if told else 0, verb)
-    return first is not None and first.group("armed") is not None
+    return _first_doer(sentence, verb) == "armed"
 
 
 def _mob_verb_at(m: re.Match[str]) -> int:
