@@ -5055,9 +5055,18 @@ def _filed_town_in_its_province(place: Place | None, filed: Sequence[Place]) -> 
     inside = [
         f
         for f in filed
-        if f.iso == place.iso and f.admin1 == place.admin1 and f.geo_precision == 1 and f.feature != "admin1"
+        if f.iso == place.iso
+        and f.admin1 == place.admin1
+        and f.geo_precision == 1
+        and f.feature != "admin1"
+        # (the province's own seat, where a province-level event is placed already: "LOKOJA - police in Kogi state
+        # said": Kogi, at precision 3)
+        and haversine_km(f.latitude, f.longitude, place.latitude, place.longitude) > _SEAT_KM
     ]
     return replace(inside[0], geo_precision=2) if inside else place
+
+
+_SEAT_KM = 5.0
 
 
 def _arrests_over_a_killing(mention: Mention) -> None:
