@@ -121,3 +121,97 @@ def test_furniture_answers_are_remembered_and_the_same():
     assert is_furniture(str(line)) is first is True
     assert is_furniture(line[:]) is True and is_furniture.cache_info().hits >= hits + 1
     assert is_furniture("Police said the tags on the vehicle had been forged.") is False
+
+
+# --- the first two characters (round 24): _plan, _prefixes, _fold -------------------------------------------------
+
+_EVERYTHING = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c <= 0xDFFF)
+
+
+def test_folding_equates_whatever_case_insensitive_matching_equates_with_an_ascii_character():
+    from warlog.extract.wordscan import _fold
+
+    assert len(_fold(_EVERYTHING)) == len(_EVERYTHING)  # one character for one: positions stay put
+    for code in range(32, 127):
+        ch = chr(code)
+        found = set(re.findall(re.escape(ch), _EVERYTHING, re.IGNORECASE))
+        assert {_fold(x) for x in found} == {ch.lower()}, ch
+
+
+def test_spaces_are_what_backslash_s_matches_and_fold_to_themselves():
+    from warlog.extract.wordscan import _SPACES, _fold
+
+    assert set(re.findall(r"\s", _EVERYTHING)) == _SPACES
+    assert set(re.findall(r"\s", _EVERYTHING, re.IGNORECASE)) == _SPACES
+    assert all(_fold(s) == s for s in _SPACES)
+
+
+def _keys(pattern, flags=re.IGNORECASE):
+    from warlog.extract.wordscan import _read_plan
+
+    found = _read_plan(pattern, flags)
+    return None if found is None else [set(k) for k in found]
+
+
+def test_plan_reads_the_first_two_characters():
+    lb = r"(?<![\w\-])"
+    assert _keys(lb + r"(?:ab|Cd)") == [set(), {"ab", "cd"}]
+    assert _keys(lb + r"(?:the\s+)?army") == [set(), {"th", "ar"}]
+    spaced = _keys(lb + r"a[\s\-]+b")
+    assert spaced[0] == set() and {"a ", "a\n", "a-", "a\u00a0", "a\u3000"} <= spaced[1] and "ab" not in spaced[1]
+    assert _keys(lb + r"x\w+") == [{"x"}, set()]  # \w in second place: the first character only
+    assert _keys(lb + r"(?:k|x?y)") == [{"k", "y"}, {"xy"}]  # a match may end after one character
+    assert _keys(lb + r"(?:ab?|ac)") == [{"a"}, set()]  # "ac" is among the positions of "a"
+    assert _keys(lb + r"(?-i:Syrian)") == [set(), {"sy"}]
+    assert _keys(lb + r"(?:a\b|\bb)[0-2]") == [set(), {"a0", "a1", "a2", "b0", "b1", "b2"}]
+    assert _keys(lb + r"(?:x)?") is None  # may match the empty string
+    assert _keys(lb + r"\w+") is None
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"(?:ab|Cd)",
+        r"(?:a?){3}b",
+        r"(?:ab){0,5}c",
+        r"a{2,}",
+        r"(?:a|-)[\s\-]*B",
+        r"(?-i:A)b|k\s",
+        r"a*?b??(?:a|b)",
+        r"(?:a(?=b)|b(?!a))\w",
+        r"a[^b]",
+        r"(?:b\u00e9|k)a",
+    ],
+)
+def test_every_match_opens_with_one_of_the_keys(pattern):
+    """Every string over a small alphabet that the pattern matches at its start opens, folded, with one of its keys."""
+    from itertools import product
+
+    from warlog.extract.wordscan import _fold
+
+    keys = _keys(pattern)
+    assert keys is not None
+    rx = re.compile(pattern, re.IGNORECASE)
+    alphabet = "abAB -\u212ak\u00a0\u00e9c"
+    for n in range(5):
+        for chars in product(alphabet, repeat=n):
+            s = "".join(chars)
+            if rx.match(s):
+                assert any(_fold(s)[:i] in keys[i - 1] for i in (1, 2)), (pattern, s)
+
+
+def test_matches_at_the_texts_end_and_after_odd_spaces_and_letters():
+    texts = [
+        "a x",
+        "x",
+        "members of a\u00a0gang and a\u2009gang, A-GANG",
+        "\u212aurdish fighters, \u017fuspected criminals, \u0130slamic State, \u0131slamic state",
+        "Regime\u3000forces and regime\u00a0forces",
+    ]
+    patterns = [r"(?<![\w\-])(?:x|xy)", r"(?<![\w\-])a[\s\-]+gang", r"(?<![\w])(?:kurdish|suspected|islamic)\s"]
+    patterns += [rx.pattern for rx in _rows()[:200]]
+    for text in texts:
+        starts = WordStarts(text)
+        for pattern in patterns:
+            rx = re.compile(pattern, re.IGNORECASE)
+            assert [m.span() for m in finditer(rx, text, starts)] == [m.span() for m in rx.finditer(text)], pattern

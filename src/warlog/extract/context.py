@@ -38,6 +38,7 @@ from warlog.extract.actors import (
     state_forces,
 )
 from warlog.extract.demonyms import demonym_table, named_countries
+from warlog.extract.sentences import doc_text
 
 __all__ = [
     "DocActors",
@@ -259,7 +260,7 @@ def title_heading(doc: Any, ent: Any, text: str | None = None) -> bool:
 def non_place_spans(doc: Any) -> list[tuple[int, int]]:
     """Character spans that must not become toponyms: PERSON/ORG/NORP entities outside a place's position, and
     family names ("the Abu Hamad family")."""
-    text = doc.text
+    text = doc_text(doc)
     dateline = dateline_span(text) or (-1, -1)
     out: list[tuple[int, int]] = []
     for ent in doc.ents:

@@ -78,6 +78,7 @@ from warlog.extract.roles import (
     sentence_role,
 )
 from warlog.extract.sentences import Sentence as _Sentence
+from warlog.extract.sentences import doc_text
 from warlog.extract.sentences import split_doc as split_sentences
 from warlog.extract.spoken import spoken_spans
 from warlog.extract.totals import is_part, one_episode, over_days, split_totals
@@ -458,7 +459,7 @@ _HAVE = frozenset({"has", "have", "had", "'ve", "’ve", "'d", "’d"})  # the p
 
 def _token_at(doc: Any, char: int) -> Any:
     """The token of the document at a character offset (None past its end)."""
-    span = doc.char_span(char, char + 1, alignment_mode="expand") if 0 <= char < len(doc.text) else None
+    span = doc.char_span(char, char + 1, alignment_mode="expand") if 0 <= char < len(doc_text(doc)) else None
     return span[0] if span is not None and len(span) else None
 
 
@@ -574,7 +575,7 @@ def _person_history(doc: Any, start: int, end: int) -> list[tuple[int, int]]:
         return []
     # (read from the words too, where the parse takes the participle for the verb: ", the former guard executed
     # last month for killing a governor, remained camped")
-    out = [m.span() for m in _DATED_APPOSITION.finditer(doc.text, start, end)]
+    out = [m.span() for m in _DATED_APPOSITION.finditer(doc_text(doc), start, end)]
     out = [(a - start, b - start) for a, b in out]
     for tok in span:
         if (
