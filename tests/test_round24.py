@@ -219,3 +219,33 @@ def test_own_report_weekly_bulletin_is_coded_by_item(nlp) -> None:
     march = [e for e in found if e.event_type == "Protests"]
     assert len(march) == 1 and march[0].sub_event_type == "Protest with intervention", seen(found)
     assert march[0].place and km(march[0].place, 13.51, 2.11) < 15, seen(found)  # Niamey
+
+
+def test_a_call_to_stop_fighting_and_armed_men_blocking_a_road_are_no_clash_and_no_protest() -> None:
+    match, _ = classify_with_cues(
+        "The envoy said on Monday that the attacks showed why a halt to the fighting was urgent and urged the "
+        "parties to join the truce."
+    )
+    assert match is None or match.event_type != "Battles", match
+    match, _ = classify_with_cues(
+        "A commander said the militants had briefly blocked traffic on the highway before troops pushed them back."
+    )
+    assert match is None or match.event_type != "Protests", match
+    # a crowd blocking a road is still a protest, and police who break it up intervene
+    match, _ = classify_with_cues("Police fired tear gas to disperse protesters who had blocked the road.")
+    assert match is not None and match.sub_event_type == "Protest with intervention", match
+
+
+def test_a_groups_history_in_a_relative_clause_is_no_event_nor_the_day_of_the_next_sentence(nlp) -> None:
+    text = (
+        "Blast at checkpoint kills 12\n"
+        "20 March 2022 - (A wire)\n"
+        "A suicide bomber blew himself up at a checkpoint on the edge of Kandahar on Saturday, killing 12 people, "
+        "officials said.\n\n"
+        "A rival group said one of its members had carried out the attack. The group is an enemy of the Taliban, "
+        "who took control of Arghandab on March 9 and have been manning checkpoints on the roads into the city. "
+        "Officials had initially reported a second explosion near the governor's office.\n"
+    )
+    found = events(nlp, text, date(2022, 3, 20))
+    assert all(str(e.event_date) >= "2022-03-18" for e in found), seen(found)
+    assert not any(e.event_type == "Battles" for e in found), seen(found)

@@ -591,6 +591,40 @@ def _person_history(doc: Any, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+def _group_history(doc: Any, start: int, end: int, published: date | None) -> list[tuple[int, int]]:
+    """A relative clause on a group or a people with a day more than a week before the report ("the Taliban, who took
+    control of Kabul on Aug. 15 and have been manning checkpoints"): who the group is, not an act of this sentence
+    (a recent day is often the news itself: "the militants, who stormed the base on Sunday, ...")."""
+    if published is None:
+        return []
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return []
+    out = []
+    for tok in span:
+        if (
+            tok.dep_ == "relcl"
+            and (tok.head.ent_type_ in ("ORG", "NORP") or tok.head.lower_ in _GROUP_NOUNS)
+            and tok.left_edge.lower_ in ("who", "which", "that")
+            and tok.right_edge.i - tok.left_edge.i <= 25
+        ):
+            a, b = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
+            old = [
+                d
+                for d in find_dates(doc_text(doc)[a:b], published)
+                if d.value is not None and (published - d.value).days > _GROUP_HISTORY_DAYS
+            ]
+            if old:
+                out.append((max(0, a - start), b - start))
+    return out
+
+
+_GROUP_HISTORY_DAYS = 7
+_GROUP_NOUNS = frozenset(
+    "militants rebels insurgents jihadists fighters militia militias movement group faction army forces".split()
+)
+
+
 def _strikes_back(told: Mention, new: Mention) -> bool:
     """The new act is the other side's answer to the incident just told ("Malian aircraft later struck a column of the
     retreating fighters" after the jihadists' attack on the camp): another sub-type whose doer is the side attacked
@@ -3779,6 +3813,15 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             own_source[i] = find_attribution(sentences[i].text, syria=about_syria) if 0 <= i < len(sentences) else None
         return own_source[i]
 
+    history_of: dict[int, list[tuple[int, int]]] = {}
+
+    def histories(j: int) -> list[tuple[int, int]]:
+        """The history clauses of sentence ``j`` (a group's, a place's), sentence-relative."""
+        if j not in history_of:
+            s = sentences[j]
+            history_of[j] = _group_history(doc, s.start, s.end, published) + _place_history(doc, s.start, s.end)
+        return history_of[j]
+
     def narrative_day(i: int, back: int = 2) -> date | None:
         """The day one of the two (``back``) sentences before tells (not a source's speaking day, a clock, a rite or
         the dateline), when it is close to the publication day."""
@@ -3794,6 +3837,8 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
                     and d.kind not in ("clock", "rite")
                     and sentences[j].start + d.start >= skip_before
                     and not _report_date(d, sentences[j].text)
+                    # (not a day a group's or a place's history gives: "the Taliban, who took Kabul on Aug. 15")
+                    and not any(a <= d.start < b for a, b in histories(j))
                     and (published is None or 0 <= (published - d.value).days <= BACKGROUND_DAYS)
                 ):
                     return d.value
@@ -3952,6 +3997,8 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         place_clauses = _place_history(doc, sent.start, sent.end) if match is not None else None
         if match is not None and (person := _person_history(doc, sent.start, sent.end)):
             place_clauses = [*(place_clauses or []), *person]
+        if match is not None and (group := _group_history(doc, sent.start, sent.end, published)):
+            place_clauses = [*(place_clauses or []), *group]
         if place_clauses and (clauses := [(a, b) for a, b in place_clauses if a < match.end and match.start < b]):
             # "the city that Russia seized in 2014": a trigger inside a place's history is no act of this sentence
             live = [m for m in live if not any(a < m.end and m.start < b for a, b in clauses)]

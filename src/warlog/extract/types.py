@@ -911,6 +911,8 @@ def _find_written(sentence: str, actors: Sequence[str]) -> list[tuple[EventTypeM
             continue  # "ESMAD units, supported by police helicopters, moved in": air cover of what is told, no strike
         if sub == LOOT and _DETERMINER_BEFORE.search(sentence, max(0, m.start() - 12), m.start()):
             continue  # "searched through a destroyed building": a participle describing what an event left
+        if sub == CLASH and _CALL_TO_STOP.search(sentence, max(0, m.start() - 30), m.start()):
+            continue  # "why a halt to the fighting is urgent", "an end to the fighting": a call for peace, no fight
         if sub == DISRUPT and _FROM_THE_GUARDS.match(sentence, m.end()):
             continue  # "attackers seized weapons from the guards": arms taken in the attack, not a seizure that
             # stopped a weapon's use (ACLED's disrupted weapons use is the state's or a defuser's)
@@ -1005,6 +1007,8 @@ def _find_written(sentence: str, actors: Sequence[str]) -> list[tuple[EventTypeM
             sub == CLASH
             and trig.tag in ("battle", "hit")
             and (_perpetrator_kind(sentence, m.start(), actors, crowd=True) in _CROWD_KINDS or _communal(sentence, m))
+            # (not people who only tell it: "residents say sporadic fighting has continued")
+            and not _crowd_tells(sentence, m.start())
             # an armed group named before a killing of guards or soldiers is its doer, the people named its victims
             and not (
                 trig.tag == "hit" and any(a.kind in _ARMED_KINDS and a.end <= m.start() for a in _mentions(sentence))
@@ -1027,6 +1031,12 @@ def _find_written(sentence: str, actors: Sequence[str]) -> list[tuple[EventTypeM
 # a verb of mob violence inside its trigger: who acts is read before it ("villagers said the soldiers set them
 # alight": the soldiers), not before the trigger's opening crowd word
 _MOB_VERB = re.compile(r"\b(?:set|burn(?:ed|t)|ston(?:ed|ing)|lynch(?:ed|ing)|beat(?:en)?|hack(?:ed)?)\b", re.I)
+# a call to stop fighting, before the fighting word ("a halt to the fighting", "to end the fighting")
+_CALL_TO_STOP = re.compile(
+    r"\b(?:halt|end|stop|pause|cessation|lull|break|truce)\s+(?:to|in|of)\s+(?:the\s+|all\s+)?$"
+    r"|\b(?:to\s+)?(?:end|stop|halt)\s+(?:the\s+|all\s+)?$",
+    re.I,
+)
 # whom weapons were taken from: armed guards of a post or base
 _FROM_THE_GUARDS = re.compile(
     r"\s+from\s+(?:the\s+|its\s+|their\s+)?(?:\w+\s+)?(?:guards|soldiers|police(?:men)?|troops|officers|"
@@ -1052,11 +1062,33 @@ _TELLING = re.compile(
 )
 
 
+_TELLS_AFTER = re.compile(r"\s+(?:say|says|said|told|tell|report|reported|recalled|described)\b", re.I)
+
+
+def _crowd_tells(sentence: str, at: int) -> bool:
+    """The crowd words before ``at`` are all the subjects of a verb of telling: sources, not doers."""
+    crowd = [a for a in _mentions(sentence) if a.kind in _CROWD_KINDS and a.end <= at]
+    return bool(crowd) and all(_TELLS_AFTER.match(sentence, a.end) for a in crowd)
+
+
 def _first_doer(sentence: str, verb: int) -> str | None:
     """Who the clause of a verb names first as its doers: "armed" men, a "crowd", or None."""
     told = _TELLING.match(sentence, 0, verb)
     first = _DOER_WORD.search(sentence, told.end() if told else 0, verb)
     return None if first is None else "armed" if first.group("armed") is not None else "crowd"
+
+
+_NONSTATE_WORD = re.compile(
+    r"(?:gunm[ae]n|militants?|fighters|jihadists?|rebels|insurgents|militiam[ae]n|militias?|attackers|assailants)$",
+    re.I,
+)
+
+
+def _nonstate_first(sentence: str, verb: int) -> bool:
+    """The clause of a verb names armed men who are no state's forces first ("the militants had blocked traffic")."""
+    told = _TELLING.match(sentence, 0, verb)
+    first = _DOER_WORD.search(sentence, told.end() if told else 0, verb)
+    return first is not None and first.group("armed") is not None and _NONSTATE_WORD.match(first.group(0)) is not None
 
 
 def _armed_doer(sentence: str, verb: int) -> bool:
@@ -1330,8 +1362,14 @@ def _decide(
     if (
         protest is not None
         and protest.sub_event_type in (PEACE, INTERV)
-        and subs - _PROTEST_FAMILY
-        and _perpetrator_kind(sentence, protest.start, actors, crowd=True) in _NONSTATE_KINDS
+        and (
+            (
+                subs - _PROTEST_FAMILY
+                and _perpetrator_kind(sentence, protest.start, actors, crowd=True) in _NONSTATE_KINDS
+            )
+            # "the militants had briefly blocked traffic on the road": armed men's road block is no protest
+            or _nonstate_first(sentence, protest.start)
+        )
     ):
         # ACLED: demonstrators are unarmed; armed men blocking a road or besieging a building do something else,
         # which the sentence's other triggers tell ("gunmen blocked the highway and shot dead 23 passengers"). State
