@@ -537,27 +537,35 @@ def _state_struck(doc: Any, sent: _Sentence, text: str) -> EventTypeMatch | None
     return None
 
 
+def _relative_clauses(doc: Any, start: int, end: int, on: Callable[[Any], bool], longest: int) -> list[tuple[int, int]]:
+    """The sentence's relative clauses of at most ``longest`` tokens whose verb ``on`` accepts (character spans,
+    sentence-relative)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return []
+    return [
+        (max(0, tok.left_edge.idx - start), tok.right_edge.idx + len(tok.right_edge.text) - start)
+        for tok in span
+        if tok.dep_ == "relcl" and tok.right_edge.i - tok.left_edge.i <= longest and on(tok)
+    ]
+
+
 def _place_history(doc: Any, start: int, end: int) -> list[tuple[int, int]]:
     """The sentence's relative clauses on a place (character spans, sentence-relative):
     "al-Mawasi, the coastal area that Israel designated as a humanitarian zone in October", "northern Crimea, the
     peninsula that Russia annexed in 2014" tell the place's history, not the act's day or year. A clause opened by
     "where" or "when" ("Juliaca, where police fired on demonstrators on Monday") tells what happened there: kept."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return []
-    out = []
-    for tok in span:
-        if (
-            tok.dep_ == "relcl"
-            and (tok.head.ent_type_ in ("GPE", "LOC", "FAC") or tok.head.lower_ in _AREA_NOUNS)
+    return _relative_clauses(
+        doc,
+        start,
+        end,
+        lambda tok: (
+            (tok.head.ent_type_ in ("GPE", "LOC", "FAC") or tok.head.lower_ in _AREA_NOUNS)
             and not any(c.lower_ in ("where", "when") for c in (tok.left_edge, *tok.children))
             and tok.left_edge.lower_ in ("that", "which")  # a relative clause by its pronoun, not a misparse
-            and tok.right_edge.i - tok.left_edge.i <= 20
-        ):
-            a = tok.left_edge.idx - start
-            b = tok.right_edge.idx + len(tok.right_edge.text) - start
-            out.append((max(0, a), b))
-    return out
+        ),
+        20,
+    )
 
 
 _DATED_APPOSITION = re.compile(
@@ -597,26 +605,24 @@ def _group_history(doc: Any, start: int, end: int, published: date | None) -> li
     (a recent day is often the news itself: "the militants, who stormed the base on Sunday, ...")."""
     if published is None:
         return []
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return []
-    out = []
-    for tok in span:
-        if (
-            tok.dep_ == "relcl"
-            and (tok.head.ent_type_ in ("ORG", "NORP") or tok.head.lower_ in _GROUP_NOUNS)
-            and tok.left_edge.lower_ in ("who", "which", "that")
-            and tok.right_edge.i - tok.left_edge.i <= 25
-        ):
-            a, b = tok.left_edge.idx, tok.right_edge.idx + len(tok.right_edge.text)
-            old = [
-                d
-                for d in find_dates(doc_text(doc)[a:b], published)
-                if d.value is not None and (published - d.value).days > _GROUP_HISTORY_DAYS
-            ]
-            if old:
-                out.append((max(0, a - start), b - start))
-    return out
+    text = doc_text(doc)
+    return [
+        (a, b)
+        for a, b in _relative_clauses(
+            doc,
+            start,
+            end,
+            lambda tok: (
+                (tok.head.ent_type_ in ("ORG", "NORP") or tok.head.lower_ in _GROUP_NOUNS)
+                and tok.left_edge.lower_ in ("who", "which", "that")
+            ),
+            25,
+        )
+        if any(
+            d.value is not None and (published - d.value).days > _GROUP_HISTORY_DAYS
+            for d in find_dates(text[start + a : start + b], published)
+        )
+    ]
 
 
 _GROUP_HISTORY_DAYS = 7
