@@ -214,6 +214,13 @@ def test_own_report_weekly_bulletin_is_coded_by_item(nlp) -> None:
     # one nearer the report's other places, 15.04 N 2.70 E is the commune's seat: still weak, see the round's note)
     assert ambush[0].place and ambush[0].place.location == "Banibangou", seen(found)
     assert ambush[0].place.geo_precision == 2, seen(found)
+    # gunmen against a village self-defence committee: an unidentified armed group against a communal militia (ACLED,
+    # inter 3 and 4), not the police named in another item; the toll's teller is the event's source
+    assert (ambush[0].actor1, ambush[0].actor2) == (
+        "Unidentified Armed Group (Niger)",
+        "Unidentified Communal Militia (Niger)",
+    ), seen(found)
+    assert ambush[0].attributed_to == "government", ambush[0].attributed_to
     bomb = [e for e in found if e.sub_event_type == "Remote explosive/landmine/IED"]
     assert len(bomb) == 1 and bomb[0].fatalities == 2 and str(bomb[0].event_date) == "2021-11-05", seen(found)
     march = [e for e in found if e.event_type == "Protests"]

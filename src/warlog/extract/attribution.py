@@ -269,7 +269,7 @@ def find_attribution(sentence: str, context: str = "", syria: bool = True) -> st
     return None
 
 
-_INSTITUTION_HEADS = frozenset({"military", "administration", "authorities", "commission"})
+_INSTITUTION_HEADS = frozenset({"military", "administration", "authorities", "commission", "government"})
 
 
 def _is_source_like(phrase: str) -> bool:

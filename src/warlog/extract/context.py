@@ -820,6 +820,9 @@ def complete_roles(
             roles.actor1 is not None
             and roles.actor1.startswith("Unidentified")
             and roles.actor2 is not None
+            # (gunmen against an unnamed communal militia, "gunmen ambushed a self-defence committee": no side the
+            # report names elsewhere is either)
+            and not (roles.inter2 == 4 and roles.actor2.startswith("Unidentified"))
             and not _SEPARATE_INCIDENT.match(sentence)
         ):
             # "Congolese soldiers were still resisting" after "M23 rebels took Goma": the side the report names

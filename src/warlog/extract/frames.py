@@ -4209,7 +4209,13 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
                 ):
                     attribution = said_by(index)
                     follow = _Draft(
-                        Mention(report_id=report.id, evidence=[Evidence(sent.text, sent.start, sent.end)]),
+                        # (who gives the toll tells the event, when its first telling named no one: "The government
+                        # said on Thursday that 69 ... were killed")
+                        Mention(
+                            report_id=report.id,
+                            evidence=[Evidence(sent.text, sent.start, sent.end)],
+                            attributed_to=attribution,
+                        ),
                         cas,
                         index,
                         {attribution} if attribution else set(),
