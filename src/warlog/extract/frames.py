@@ -3819,14 +3819,35 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             own_source[i] = find_attribution(sentences[i].text, syria=about_syria) if 0 <= i < len(sentences) else None
         return own_source[i]
 
-    history_of: dict[int, list[tuple[int, int]]] = {}
+    place_history_of: dict[int, list[tuple[int, int]]] = {}
+    group_history_of: dict[int, list[tuple[int, int]]] = {}
+
+    def place_history(j: int) -> list[tuple[int, int]]:
+        """Sentence ``j``'s relative clauses on a place (`_place_history`), read once."""
+        if j not in place_history_of:
+            place_history_of[j] = _place_history(doc, sentences[j].start, sentences[j].end)
+        return place_history_of[j]
+
+    def group_history(j: int) -> list[tuple[int, int]]:
+        """Sentence ``j``'s relative clauses on a group with an old day (`_group_history`), read once."""
+        if j not in group_history_of:
+            group_history_of[j] = _group_history(doc, sentences[j].start, sentences[j].end, published)
+        return group_history_of[j]
 
     def histories(j: int) -> list[tuple[int, int]]:
         """The history clauses of sentence ``j`` (a group's, a place's), sentence-relative."""
-        if j not in history_of:
-            s = sentences[j]
-            history_of[j] = _group_history(doc, s.start, s.end, published) + _place_history(doc, s.start, s.end)
-        return history_of[j]
+        return group_history(j) + place_history(j)
+
+    def entry_day(sent: _Sentence) -> date | None:
+        """The day of a live blog's timed entry the sentence is in: the day heading it is under, else the blog's."""
+        if (
+            published is None
+            or (entry := _item_span(text, sent.start)[0]) is None
+            or not _TIMED_LINE.match(text, entry)
+        ):
+            return None
+        under = section_day(sent.start)
+        return under.value if under is not None else published
 
     def narrative_day(i: int, back: int = 2) -> date | None:
         """The day one of the two (``back``) sentences before tells (not a source's speaking day, a clock, a rite or
@@ -4000,10 +4021,10 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             cause = _OVER_A_KILLING.search(sent.text, arrest.end) if arrest is not None else None
             if arrest is not None and arrest.start < match.start and cause is not None and cause.start() < match.start:
                 match = arrest  # "police arrested six men over the assassination of X, who was shot dead": the arrest
-        place_clauses = _place_history(doc, sent.start, sent.end) if match is not None else None
+        place_clauses = list(place_history(index)) if match is not None else None
         if match is not None and (person := _person_history(doc, sent.start, sent.end)):
             place_clauses = [*(place_clauses or []), *person]
-        if match is not None and (group := _group_history(doc, sent.start, sent.end, published)):
+        if match is not None and (group := group_history(index)):
             place_clauses = [*(place_clauses or []), *group]
         if place_clauses and (clauses := [(a, b) for a, b in place_clauses if a < match.end and match.start < b]):
             # "the city that Russia seized in 2014": a trigger inside a place's history is no act of this sentence
@@ -4035,7 +4056,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             dates = [_in_the_news_year(d, news_day) for d in dates]
         # the place clauses the act lies outside
         if match is not None and place_clauses is None:  # (a match found since: a state's strike, a crowd)
-            place_clauses = _place_history(doc, sent.start, sent.end)
+            place_clauses = list(place_history(index))
         history = [(a, b) for a, b in place_clauses or () if not a <= match.start < b] if match is not None else []
         if history and dates:
             dates = _dates_of_the_act(dates, history)
@@ -4065,16 +4086,9 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             if match.event_type in _UNLABELLED_TYPES:
                 prior *= UNLABELLED_PRIOR
             heading = item_day(sent)  # a bulletin item's day
-            if (
-                heading is None
-                and published is not None
-                and (entry := _item_span(text, sent.start)[0]) is not None
-                and _TIMED_LINE.match(text, entry)
-            ):
-                # a live blog's timed entry ("10:50 - In Lviv, the mayor says missiles hit ..."): the blog's day,
-                # or the day heading it is under
-                under = section_day(sent.start)
-                heading = DateMention(entry, entry, "", under.value if under is not None else published, 1, True, "day")
+            if heading is None and (blog_day := entry_day(sent)) is not None:
+                # a live blog's timed entry ("10:50 - In Lviv, the mayor says missiles hit ..."): its day
+                heading = DateMention(sent.start, sent.start, "", blog_day, 1, True, "day")
             if match.score >= 0.75 and (
                 _anchored(sent, toponyms, resolved, dates + ([heading] if heading else []))
                 or (bulletin_day is not None and _heading_place(text, sent.start, toponyms, resolved, filed))
@@ -4280,16 +4294,10 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             # a bulletin's item dated in its heading ("2. JIRIBAM - Nungchappi, 7 September (Saturday). In the early
             # hours, armed men ..."): that day, an incident of its own, not more of the item before
             event_date, precision, dated = heading.value, heading.precision, True
-        if (
-            not dated
-            and published is not None
-            and (entry := _item_span(text, sent.start)[0]) is not None
-            and _TIMED_LINE.match(text, entry)
-        ):
-            # a live blog's timed entry that names no day of its own: the day of the blog, or of the day heading
-            # it is under ("23:15 - The ministry says 22 people were detained during the day")
-            under = section_day(sent.start)
-            event_date, precision, dated = (under.value if under is not None else published), 1, True
+        if not dated and (blog_day := entry_day(sent)) is not None:
+            # a live blog's timed entry that names no day of its own ("23:15 - The ministry says 22 people were
+            # detained during the day"), whatever day the entry before it (later or earlier in time) recalled
+            event_date, precision, dated = blog_day, 1, True
         if (
             dated
             and published is not None
@@ -4374,11 +4382,6 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             here_item = _item_span(text, sent.start)[0]
             if here_item is not None and here_item != _item_span(text, goes_on.mention.evidence[0].start)[0]:
                 goes_on = None  # a bulletin's next item: its day may be the last one's, its incident is its own
-                if published is not None and _TIMED_LINE.match(text, here_item):
-                    # a live blog's entry that names no day tells the day of the blog (or of the day heading it is
-                    # under), whatever day the entry before it (later or earlier in time) recalled
-                    under = section_day(sent.start)
-                    event_date, precision = (under.value if under is not None else published), 1
         elif (
             not dated and not told and not _NEW_INCIDENT.match(sent.text) and (day := narrative_day(index)) is not None
         ):
@@ -4402,8 +4405,6 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             and (story := narrative_day(index, back=STORY_BACK) or _last_told_day(drafts)) is not None
             and 1 <= (published - story).days <= 2
             and not _TOLD_NOW.search(sent.text)
-            # (a live blog's entry tells the blog's day: the day an entry before it recalled is not the story's)
-            and not ((entry := _item_span(text, sent.start)[0]) is not None and _TIMED_LINE.match(text, entry))
         ):
             # a next-day report ("Yesterday, tens of thousands marched in Algiers ... In Oran, several thousand
             # marched in the early afternoon"): a sentence that names no day of its own, or only a time of day, is on

@@ -940,7 +940,7 @@ def _find_written(sentence: str, actors: Sequence[str]) -> list[tuple[EventTypeM
             if not has_protest:
                 continue
             sub = INTERV
-        elif sub == MOB and (verb := _mob_verb_at(m)) >= 0 and _armed_doer(sentence, verb):
+        elif sub == MOB and (verb := _mob_verb_at(m)) >= 0 and _first_doer(sentence, verb) == "armed":
             # ACLED: mob violence is a crowd's; soldiers or an armed group who burn or lynch people attack them
             # ("troops bound them and set them on fire"; "villagers said the soldiers set them alight")
             sub = ATTACK
@@ -1071,10 +1071,16 @@ def _crowd_tells(sentence: str, at: int) -> bool:
     return bool(crowd) and all(_TELLS_AFTER.match(sentence, a.end) for a in crowd)
 
 
+def _first_doer_word(sentence: str, verb: int) -> re.Match[str] | None:
+    """The first word for people in the clause of a verb, after any verb of telling ("villagers said the soldiers set
+    them alight": soldiers; "gunmen dragged the teacher out and set him on fire": gunmen)."""
+    told = _TELLING.match(sentence, 0, verb)
+    return _DOER_WORD.search(sentence, told.end() if told else 0, verb)
+
+
 def _first_doer(sentence: str, verb: int) -> str | None:
     """Who the clause of a verb names first as its doers: "armed" men, a "crowd", or None."""
-    told = _TELLING.match(sentence, 0, verb)
-    first = _DOER_WORD.search(sentence, told.end() if told else 0, verb)
+    first = _first_doer_word(sentence, verb)
     return None if first is None else "armed" if first.group("armed") is not None else "crowd"
 
 
@@ -1086,15 +1092,8 @@ _NONSTATE_WORD = re.compile(
 
 def _nonstate_first(sentence: str, verb: int) -> bool:
     """The clause of a verb names armed men who are no state's forces first ("the militants had blocked traffic")."""
-    told = _TELLING.match(sentence, 0, verb)
-    first = _DOER_WORD.search(sentence, told.end() if told else 0, verb)
+    first = _first_doer_word(sentence, verb)
     return first is not None and first.group("armed") is not None and _NONSTATE_WORD.match(first.group(0)) is not None
-
-
-def _armed_doer(sentence: str, verb: int) -> bool:
-    """Whether the first doer named in the clause of a verb of mob violence is armed men, not a crowd ("villagers
-    said the soldiers set them alight", "gunmen dragged the teacher out and set him on fire")."""
-    return _first_doer(sentence, verb) == "armed"
 
 
 def _mob_verb_at(m: re.Match[str]) -> int:
