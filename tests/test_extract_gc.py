@@ -27,7 +27,7 @@ def threshold():
 def test_the_threshold_is_raised_during_a_batch_and_restored_after(threshold, monkeypatch):
     seen = []
 
-    def extract(report, doc):  # noqa: ANN001, ANN202
+    def extract(report, doc, accept=True):  # noqa: ANN001, ANN202
         seen.append(gc.get_threshold())
         if report.id == "r-bad":
             raise ValueError("broken extractor")
@@ -55,7 +55,7 @@ def test_the_threshold_is_raised_during_a_batch_and_restored_after(threshold, mo
 def test_a_higher_threshold_of_the_caller_is_kept(threshold, monkeypatch):
     gc.set_threshold(run.GC_YOUNG_THRESHOLD * 2, 5, 5)
     seen = []
-    monkeypatch.setattr(run, "extract_from_doc", lambda report, doc: seen.append(gc.get_threshold()))
+    monkeypatch.setattr(run, "extract_from_doc", lambda report, doc, accept=True: seen.append(gc.get_threshold()))
     monkeypatch.setattr(run.regexcache, "save", lambda: None)
     run.extract_reports([Report(id="r-ok", text="a")], _Pipe())
     assert seen == [(run.GC_YOUNG_THRESHOLD * 2, 5, 5)]

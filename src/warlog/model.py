@@ -241,3 +241,5 @@ class Extraction:
     claims: list[Claim] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     error: str | None = None  # extraction failed on this report: nothing of it is stored
+    # the acceptance model's features of every draft, when extracted without it (training only; empty otherwise)
+    features: list[dict[str, float]] = field(default_factory=list)

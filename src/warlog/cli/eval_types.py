@@ -188,3 +188,24 @@ def train_events(
     }
     typer.echo(json.dumps(summary, indent=2, default=float))
     err.print(f"wrote {target}: {len(model.buckets)} features x {len(model.classes)} classes", highlight=False)
+
+
+@train_app.command("acceptance")
+def train_acceptance_cmd(
+    data: Annotated[
+        list[Path], typer.Option("--data", exists=True, file_okay=False, help="A development report set (repeatable).")
+    ],
+    out: ModelOutOption = None,
+    l2: Annotated[float, typer.Option("--l2", help="L2 penalty on the standardised weights.")] = 0.01,
+) -> None:
+    """Fit the acceptance model (which drafted events a coder records) on hand-coded development report sets; the
+    threshold is chosen by leave-one-set-out event F1, printed with the per-set counts (warlog/train/acceptance.py)."""
+    from importlib import resources
+
+    from warlog.extract.acceptance import MODEL_FILE
+    from warlog.train.acceptance import train_acceptance
+
+    target = out or Path(str(resources.files("warlog").joinpath(f"data/{MODEL_FILE}")))
+    model, report = train_acceptance(sorted(data), target, l2=l2)
+    typer.echo(json.dumps(report, indent=1))
+    err.print(f"wrote {target}: {len(model.names)} features, threshold {model.threshold}", highlight=False)

@@ -340,7 +340,8 @@ def report_classifier() -> Callable[[str], str | None]:
     evidence sentence tells (the lead), after the report-level decisions (background, claims, one event per incident,
     ACLED precedence across sentences); no event when the report files the snippet as a claim only (an aggregate toll);
     the sentence classifier on the whole snippet when the report yields neither (a snippet's place the gazetteer lacks
-    drops the event, which says nothing of its type)."""
+    drops the event, which says nothing of its type). The task gives every snippet as an event, so the acceptance
+    model (whether a coder records a draft at all: measured by `warlog eval devset`) is not asked here."""
     from warlog.extract.frames import extract_report
     from warlog.extract.nlp import load_nlp
     from warlog.model import Report
@@ -349,7 +350,7 @@ def report_classifier() -> Callable[[str], str | None]:
     sentence = snippet_classifier()
 
     def classify(text: str) -> str | None:
-        extraction = extract_report(Report(text=text), nlp)
+        extraction = extract_report(Report(text=text), nlp, accept=False)
         mentions = extraction.mentions
         if not mentions:
             # a snippet the report reader files as a claim (an aggregate toll) codes no event, as `warlog ingest`

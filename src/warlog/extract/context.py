@@ -235,6 +235,22 @@ def caps_heading(text: str, start: int, end: int) -> bool:
     return bool(re.match(r"\s*(?:[-\u2013\u2014:,(/]|\Z)", text[m.end() : m.end() + 4]))
 
 
+def label_spans(text: str) -> list[tuple[int, int]]:
+    """Names that open a line and label it with a colon ("Macomia: insurgents attacked ...", "Ras al-Ain (Hasakah
+    province): ..."), when the report lists at least two lines so (a chronology's or a roundup's items by place): the
+    name spans, each the place its item is about when the gazetteer knows it, whatever the entity recogniser makes of
+    a capitalised word at a sentence start."""
+    spans = [m.span(1) for m in _LABELLED_LINE.finditer(text)]
+    return spans if len(spans) >= 2 else []
+
+
+_LABELLED_LINE = re.compile(
+    r"(?m)^[ \t]*(?:(?:\d{1,2}|[A-Za-z])[.)][ \t]+|[-*\u2022][ \t]+)?"
+    r"([A-Z][\w'\u2019]*(?:[ -](?:[A-Z][\w'\u2019]*|al|el|ad|as|ash|ar|da|de|do|del|la|le))*)"
+    r"[ \t]*(?:\([^()\n]{1,50}\))?[ \t]*:[ \t]+\S"
+)
+
+
 # The rest of a short heading after a place's name ("4. Kutaisi, Saturday 30 November.", "3. Grodno, Sovetskaya
 # Square.", "1. Maarat al-Numan (southern Idlib countryside).", "- Kulundu (Leilek district):"): up to its stop.
 _HEADING_TAIL = re.compile(

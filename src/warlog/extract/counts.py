@@ -289,6 +289,12 @@ _SINGLE_FATAL = gated(
     rf"|\b{_SING}\s+(?:is\s+)?(?:shot|stabbed)?\s*(?:,|and)?\s*(?:killed|dies|dead|shot\s+dead|slain)\b",
     re.IGNORECASE,
 )
+# "livestock was killed", "the herd was slaughtered": animals, no victim (ACLED counts people)
+_ANIMALS_BEFORE = re.compile(
+    r"\b(?:livestock|cattle|cows?|goats?|sheep|camels?|donkeys?|horses?|animals?|dogs?|poultry|chickens?|herds?)"
+    r"\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
 _SINGLE_INJ = gated(
     r"\b(?:was|has\s+been|had\s+been)\s+(?:(?:reportedly|also|critically|seriously|badly|slightly|lightly)\s+)?"
     rf"(?:wounded|injured|hurt|shot)\b|\b{_SING}\s+(?:is\s+)?(?:wounded|injured|hurt|shot)\b"
@@ -862,7 +868,12 @@ def _fill_zero_and_single(sentence: str, out: Casualties, figs: list[_Fig]) -> N
         if ms:
             out.fatalities = {"double": 3, "triple": 4, "quadruple": 5}.get((ms.group("k") or "").lower(), 2)
     if out.fatalities is None and (
-        _SINGLE_FATAL.search(sentence) or _DIES_LATER.search(sentence) or _SUICIDE.search(sentence)
+        any(
+            not _ANIMALS_BEFORE.search(sentence, max(0, m.start() - 30), m.start())
+            for m in _SINGLE_FATAL.finditer(sentence)
+        )
+        or _DIES_LATER.search(sentence)
+        or _SUICIDE.search(sentence)
     ):
         out.fatalities = 1
         if out.injured == 1 and re.search(r"\bshot\b", sentence, re.I) and not _WOUNDED_WORDS.search(sentence):

@@ -141,7 +141,26 @@ def _mention(t: _TxFound, text: str, published: date | None) -> DateMention | No
 
 def find_dates(text: str, published: date | None) -> list[DateMention]:
     """Every date phrase in text, resolved against the publication date (see module docstring for the rules)."""
-    return [replace(d) for d in _find_dates_cached(text, published)]
+    return [replace(d) for d in _find_dates_cached(_title_caps(text), published)]
+
+
+# Day and month names in capitals ("WEDNESDAY 9 OCTOBER", a chronology's day heading; "ON 9 OCT", a headline): read as
+# the same names in title case (same length: offsets hold). A month in capitals only beside a day's number ("MAY" in
+# "TROOPS MAY WITHDRAW" is no month).
+_CAPS_DAY_NAME = re.compile(
+    r"\b(?:MONDAY|TUESDAY|WEDNESDAY|THURSDAY|FRIDAY|SATURDAY|SUNDAY)\b"
+    r"|(?<=\d )(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER"
+    r"|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)\b"
+    r"|\b(?:JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER"
+    r"|JAN|FEB|MAR|APR|JUN|JUL|AUG|SEPT?|OCT|NOV|DEC)(?= \d)"
+)
+
+
+def _title_caps(text: str) -> str:
+    return _CAPS_DAY_NAME.sub(lambda m: m.group(0).title(), text) if _HAS_CAPS_RUN.search(text) else text
+
+
+_HAS_CAPS_RUN = re.compile(r"[A-Z]{3}")
 
 
 @lru_cache(maxsize=4096)

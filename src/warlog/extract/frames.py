@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from warlog.countries import country_iso2
+from warlog.extract.acceptance import DraftView, acceptance_model, draft_signals, mention_features
 from warlog.extract.actors import (
     acled_country_name,
     assign_roles,
@@ -888,6 +889,21 @@ class _Draft:
     episode: bool = False  # one bounded episode at one place told with its whole toll ("over five days ... 500")
     narrative: bool = False  # dated by the day the sentences just before told, no incident told before it
     item: int | None = None  # where the numbered item of a bulletin it is told in opens ("3. JISR AL-SHUGHUR - ...")
+    signals: dict[str, float] = field(default_factory=dict)  # how its sentence was read (acceptance.draft_signals)
+
+    def flags(self) -> dict[str, bool]:
+        """What the frames learned of its telling, as the acceptance model reads it."""
+        return {
+            "dated": self.dated,
+            "own_place": self.own_place,
+            "named_place": self.named_place,
+            "new_incident": self.new_incident,
+            "told_day": self.told_day,
+            "episode": self.episode,
+            "narrative": self.narrative,
+            "item": self.item is not None,
+            "attributions": bool(self.attributions),
+        }
 
 
 def _within(earlier: Mention, later: Mention) -> bool:
@@ -3635,8 +3651,10 @@ def _claim_what(sentence: str, cas: Casualties) -> tuple[int | None, str]:
     return None, m.group(1).lower() if m else "toll"
 
 
-def extract_from_doc(report: Report, doc: Any) -> Extraction:
-    """Mentions and claims from a report already run through spaCy (doc.text == report.text)."""
+def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extraction:
+    """Mentions and claims from a report already run through spaCy (doc.text == report.text). With ``accept`` the
+    learned acceptance model drops the drafts a coder would not record (warlog.extract.acceptance); without it every
+    draft is kept and the features it was judged on come back in ``Extraction.features`` (for training it)."""
     text = report.text
     published = report.published
     warnings: list[str] = []
@@ -3805,8 +3823,9 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
     day_headings = _day_headings(text, published, skip_before)
 
     def section_day(pos: int) -> DateMention | None:
-        """The day of the day heading the sentence is under ("Wednesday 5 January" above a live blog's entries)."""
-        return next((d for at, d in reversed(day_headings) if at < pos), None)
+        """The day of the day heading the sentence is under ("Wednesday 5 January" above a live blog's entries; a
+        heading the sentence splitter glued to the first sentence under it heads that sentence)."""
+        return next((d for at, d in reversed(day_headings) if at <= pos), None)
 
     def item_day(sent: _Sentence) -> DateMention | None:
         """The day a bulletin item's heading gives the sentence (once per sentence: two decisions read it)."""
@@ -4015,6 +4034,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         if _RETRACTED.search(sent.text):
             continue  # "Correction: in our 19:50 entry, we wrote that the helicopter was shot down in Anori": withdrawn
         match, live = classify_with_cues(sent.text, context=before + " " + after)
+        signals: dict[str, float] = {}
         if match is not None and match.sub_event_type != "Arrests":
             arrest = max((m for m in live if m.sub_event_type == "Arrests" and m.score >= 0.5), key=lambda m: m.score,
                          default=None)  # fmt: skip
@@ -4089,6 +4109,8 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             if heading is None and (blog_day := entry_day(sent)) is not None:
                 # a live blog's timed entry ("10:50 - In Lviv, the mayor says missiles hit ..."): its day
                 heading = DateMention(sent.start, sent.start, "", blog_day, 1, True, "day")
+            if heading is None and section is not None and _opens_entry(text, sent.start):
+                heading = section  # a line under a chronology's day heading ("WEDNESDAY 9 OCTOBER" above it): its day
             if match.score >= 0.75 and (
                 _anchored(sent, toponyms, resolved, dates + ([heading] if heading else []))
                 or (bulletin_day is not None and _heading_place(text, sent.start, toponyms, resolved, filed))
@@ -4106,6 +4128,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             ):
                 prior = 0.0  # "the ministry says 71 were killed in the strike on al-Mawasi": one incident's toll,
                 # told with its place, whoever counts it (ACLED's event, the source its attribution), not a claim
+            signals = draft_signals(role, match.score, first=first, lead=lead, vetoable=prior > 0, follow_up=follow_up)
             if role.p_event < event_threshold() * prior and not follow_up:
                 if role.role == CLAIM and (cas.fatalities is not None or cas.injured is not None):
                     quantity, what = _claim_what(sent.text, cas)
@@ -4731,6 +4754,7 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
             episode=index in episodes,
             narrative=narrative,
             item=_numbered_item(text, sent.start),
+            signals=signals,
         )
         if draft.from_title:
             title_drafts.append(draft)
@@ -4941,12 +4965,19 @@ def extract_from_doc(report: Report, doc: Any) -> Extraction:
         _one_state_is_one_side(d.mention, d.mention.place.country if d.mention.place else country)
         _other_side(d.mention, d.mention.place.country if d.mention.place else country)
         fill_inter(d.mention, d.mention.place.country if d.mention.place else country)  # merges can drop a code
+    judged = [DraftView(d.mention, d.signals, d.flags()) for d in drafts]
+    features = [mention_features(view, judged, report) for view in judged]
+    if accept:
+        kept = acceptance_model().keep(features)
+        drafts = [d for d, k in zip(drafts, kept, strict=True) if k]
     for n, d in enumerate(drafts):
         mention_id = d.mention.make_id()
         d.mention.id = mention_id if mention_id not in ids else f"{mention_id[:13]}{n:04d}"
         ids.add(d.mention.id)
         mentions.append(d.mention)
-    return Extraction(report=report, mentions=mentions, claims=claims, warnings=warnings)
+    return Extraction(
+        report=report, mentions=mentions, claims=claims, warnings=warnings, features=[] if accept else features
+    )
 
 
 # two days of one incident told in one breath ("On Sunday night and again on Monday night, crowds clashed with
@@ -5313,10 +5344,10 @@ def _other_side(mention: Mention, country: str | None) -> None:
     mention.inter2 = None
 
 
-def extract_report(report: Report, nlp: Any = None) -> Extraction:
-    """Run the whole extraction on one report."""
+def extract_report(report: Report, nlp: Any = None, accept: bool = True) -> Extraction:
+    """Run the whole extraction on one report (``accept``: as in `extract_from_doc`)."""
     if nlp is None:
         from warlog.extract.nlp import load_nlp
 
         nlp = load_nlp()
-    return extract_from_doc(report, nlp(report.text))
+    return extract_from_doc(report, nlp(report.text), accept=accept)

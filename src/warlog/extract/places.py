@@ -22,7 +22,7 @@ from spacy.lang.en.stop_words import STOP_WORDS as SPACY_STOP_WORDS
 
 from warlog.countries import acled_country_name, lookup_iso2
 from warlog.extract.actors import FLED_CLAUSE, find_actors, identity_group_names
-from warlog.extract.context import caps_heading
+from warlog.extract.context import caps_heading, label_spans
 from warlog.extract.demonyms import demonym_table
 from warlog.extract.numbers import parse_number
 from warlog.gazetteer import GazEntry, Gazetteer, get_gazetteer, haversine_km
@@ -349,6 +349,7 @@ def find_toponyms(
     # a roundup's paragraph heading names its place ("Goma (Monday 25 July). Several thousand ..."), whatever the
     # entity recogniser makes of a name before a bracket
     headed = [m.span(1) for m in _PLACE_DAY_HEADING.finditer(text)]
+    headed += label_spans(text)  # ("Macomia: insurgents attacked ...", one of a roundup's lines by place)
     non_places = [(s, e) for s, e in non_places if not any(a <= s < b for a, b in headed)]
     i = 0
     while i < len(toks):
@@ -401,10 +402,12 @@ def find_toponyms(
         text, ner_spans, gaz, found, model, make=Toponym, region=region, populated=POPULATED, sticky=sticky
     )
     for a, b in headed:  # a roundup item's heading names a place: kept when the gazetteer knows it by that name
-        if any(k.start < b and a < k.end for k in kept):
+        inside = [k for k in kept if a <= k.start and k.end <= b and k.end - k.start < b - a]
+        if any(k.start < b and a < k.end for k in kept if k not in inside):
             continue
         pairs = [(c, q) for c, q in _lookup(gaz, text[a:b]) if q >= 0.85 and (c.iso in region or q >= 1.0)]
-        if pairs:
+        if pairs:  # (the whole heading, not the part of it found alone: "Mocimboa da Praia", not Praia)
+            kept = [k for k in kept if k not in inside]
             kept.append(Toponym(a, b, text[a:b], [c for c, _ in pairs], [q for _, q in pairs]))
     return sorted(kept, key=lambda k: k.start)
 

@@ -12,9 +12,10 @@ from warlog.extract.nlp import load_nlp
 from warlog.model import Extraction, Report
 
 
-def extract_reports(reports: list[Report], nlp: Any = None) -> list[Extraction]:
+def extract_reports(reports: list[Report], nlp: Any = None, accept: bool = True) -> list[Extraction]:
     """Extract a batch of reports with one nlp.pipe pass; a report that breaks an extractor comes back with
-    `error` set instead of stopping the batch."""
+    `error` set instead of stopping the batch. ``accept=False`` keeps every draft and returns the acceptance model's
+    features (for `warlog train acceptance`)."""
     nlp = nlp or load_nlp()
     held = gc.get_threshold()
     if held[0] < GC_YOUNG_THRESHOLD:
@@ -24,7 +25,7 @@ def extract_reports(reports: list[Report], nlp: Any = None) -> list[Extraction]:
         out = []
         for report, doc in zip(reports, docs, strict=True):
             try:
-                out.append(extract_from_doc(report, doc))
+                out.append(extract_from_doc(report, doc, accept=accept))
             except Exception as exc:  # noqa: BLE001 - one bad report must not lose the batch; reported by name
                 out.append(Extraction(report=report, error=f"extraction failed: {exc.__class__.__name__}: {exc}"))
     finally:
