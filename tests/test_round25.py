@@ -169,3 +169,41 @@ def test_the_shipped_model_is_reproduced_from_the_development_sets() -> None:
     assert report["data_sha256"] == shipped.meta["data_sha256"], "the drafts changed: retrain the acceptance model"
     assert model.names == shipped.names and model.threshold == pytest.approx(shipped.threshold)
     assert np.allclose(model.weights, shipped.weights, atol=1e-3)
+
+
+def test_who_fired_the_weapon_told_after_the_strike_is_its_actor(nlp) -> None:
+    text = (
+        "A missile struck a camp for displaced families near the village of Qah in northwestern Syria late on "
+        "Wednesday, killing 16 people, rescuers said.\n\n"
+        "Residents said the missile came from the south. A war monitor said it was launched by Syrian government "
+        "forces.\n"
+    )
+    found = events(nlp, text, date(2019, 11, 21))
+    assert len(found) == 1, seen(found)
+    assert found[0].actor1 == "Military Forces of Syria (2000-)" and found[0].fatalities == 16
+
+
+def test_the_round_25_own_report_read_as_a_coder(nlp) -> None:
+    """tests/fixtures/reports_round25/qah_camp_missile_wire.txt (written for this round; an incident no development
+    set tells): the camp strike with its updated toll and the launcher named three paragraphs on, a same-day air
+    strike in another town, a protest the next day; the UN's toll since April a claim, August's market attack a
+    recall."""
+    from warlog.ingest import read_sources
+
+    report = next(iter(read_sources([FIXTURES / "reports_round25" / "qah_camp_missile_wire.txt"], local_files=True)))
+    from warlog.extract.frames import extract_report
+
+    ex = extract_report(report, nlp)
+    by_sub = {m.sub_event_type: m for m in ex.mentions}
+    assert set(by_sub) == {"Shelling/artillery/missile attack", "Air/drone strike", "Peaceful protest"}, seen(
+        ex.mentions
+    )
+    camp = by_sub["Shelling/artillery/missile attack"]
+    assert camp.event_date == date(2019, 11, 20) and camp.place.location == "Qah" and camp.place.geo_precision == 2
+    assert camp.fatalities == 16 and camp.injured == 50 and camp.children == 8
+    assert camp.actor1 == "Military Forces of Syria (2000-)"
+    raid = by_sub["Air/drone strike"]
+    assert raid.actor1 == "Military Forces of Russia (2000-)" and raid.fatalities == 3
+    assert by_sub["Peaceful protest"].event_date == date(2019, 11, 21)
+    assert by_sub["Peaceful protest"].place.location == "Sarmada"
+    assert [c.quantity for c in ex.claims] == [1000]
