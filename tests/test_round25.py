@@ -207,3 +207,12 @@ def test_the_round_25_own_report_read_as_a_coder(nlp) -> None:
     assert by_sub["Peaceful protest"].event_date == date(2019, 11, 21)
     assert by_sub["Peaceful protest"].place.location == "Sarmada"
     assert [c.quantity for c in ex.claims] == [1000]
+
+
+def test_an_event_s_confidence_is_the_acceptance_model_s_probability(nlp) -> None:
+    from warlog.extract.frames import extract_report
+
+    ex = extract_report(Report(text=ROUNDUP, published=date(2021, 4, 12)), nlp, accept=False)
+    probs = acceptance_model().probabilities(ex.features)
+    assert len(probs) == len(ex.mentions) >= 3
+    assert [m.confidence for m in ex.mentions] == [round(float(p), 3) for p in probs]

@@ -8,6 +8,11 @@ report around it (how many events the report tells, whether another draft alread
 place, where in the report it is told, how far before publication, how its sentence was read by the role model, what
 was found of its place, day, actors and toll) and gives the probability that a hand coder records it.
 
+Its probability is the event's ``confidence`` (exported and stored; an analyst's review sets 1.0). Measured leave
+one writer out on the development sets, it is calibrated where most events fall (predicted 0.94 / 0.71 / 0.51 ->
+0.90 / 0.74 / 0.68 of drafts that tell a coded incident) and too low under 0.2 (0.10 -> 0.34, 50 drafts); Brier score
+0.129 against 0.150 for the frames' earlier hand-set confidence.
+
 It is a logistic regression over those features, fitted by ``warlog train acceptance`` on the hand-coded development
 report sets (``tests/fixtures/devset_*``): a draft is a positive when the set's scorer matches it to a gold event.
 Its threshold is the one that maximises event F1 when each set is scored by a model trained on all the other sets
@@ -209,9 +214,13 @@ class AcceptanceModel:
 
 
 class KeepAll:
-    """What runs before a model is trained (``warlog train acceptance`` writes one): every draft is kept."""
+    """What runs before a model is trained (``warlog train acceptance`` writes one): every draft is kept, each with
+    the frames' own rough confidence (the ``confidence`` feature)."""
 
     threshold = 0.0
+
+    def probabilities(self, features: list[dict[str, float]]) -> np.ndarray:
+        return np.array([f.get("confidence", 0.5) for f in features])
 
     def keep(self, features: list[dict[str, float]]) -> list[bool]:
         return [True] * len(features)

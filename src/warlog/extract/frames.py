@@ -4970,8 +4970,11 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
         fill_inter(d.mention, d.mention.place.country if d.mention.place else country)  # merges can drop a code
     judged = [DraftView(d.mention, d.signals, d.flags()) for d in drafts]
     features = [mention_features(view, judged, report) for view in judged]
+    model = acceptance_model()
+    for d, p in zip(drafts, model.probabilities(features), strict=True):
+        d.mention.confidence = round(float(p), 3)  # P(a coder records it): see acceptance.py for its calibration
     if accept:
-        kept = acceptance_model().keep(features)
+        kept = model.keep(features)
         drafts = [d for d, k in zip(drafts, kept, strict=True) if k]
     for n, d in enumerate(drafts):
         mention_id = d.mention.make_id()
