@@ -26,7 +26,6 @@ import json
 import math
 import re
 from dataclasses import dataclass, field
-from datetime import date
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -86,10 +85,6 @@ def draft_signals(
         "vetoable": float(vetoable),
         "follow_up": float(bool(follow_up)),
     }
-
-
-def _day(m: Mention) -> date | None:
-    return m.event_date
 
 
 def _near(a: Mention, b: Mention) -> bool:

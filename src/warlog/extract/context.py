@@ -451,7 +451,8 @@ _SHELLED = re.compile(
     re.I,
 )
 _SHELLED_BY = re.compile(
-    r"(?:shell(?:ed|ing|s)|fired|rockets?|missiles?|artillery|mortars?)\s+(?:\w+\s+){0,2}by\s+(?:the\s+)?$", re.I
+    r"(?:shell(?:ed|ing|s)|fired|launched|rockets?|missiles?|artillery|mortars?)\s+(?:\w+\s+){0,2}by\s+(?:the\s+)?$",
+    re.I,
 )
 
 

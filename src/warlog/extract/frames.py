@@ -128,10 +128,7 @@ _CLAIMED = re.compile(
     r"operatives)\b[^.;]{0,60}?\b(?:had )?(?:carried out|blown themselves up|blew themselves up|detonated|stormed"
     r"|killed|attacked|struck|targeted|raided)\b|"
     # "Local activists blamed the RSF": who the report's sources hold responsible (ACLED codes the blamed actor)
-    r"\bblamed (?:the )?[\"\u201c]?(?:suspected |alleged )?(?=[A-Z])|\bheld (?:the )?\S+ (?:\S+ )?responsible\b|"
-    # "A monitor said it was launched by Syrian government forces": the weapon told before, and who fired it
-    r"\b(?:it|they|the (?:missile|rocket|shell|bomb|drone|projectile|strike|attack)s?) (?:was|were|had been) "
-    r"(?:fired|launched|dropped|carried out) by\b",
+    r"\bblamed (?:the )?[\"\u201c]?(?:suspected |alleged )?(?=[A-Z])|\bheld (?:the )?\S+ (?:\S+ )?responsible\b",
     re.I,
 )
 _BACKGROUND_HEADING = re.compile(
@@ -3621,7 +3618,7 @@ def _take_claimant(mention: Mention, next_sentence: str, country: str | None, th
     claim = _CLAIMED.search(next_sentence)
     if not claim or _NO_CLAIM.search(next_sentence, max(0, claim.start() - 40), claim.start()):
         return  # "No group has claimed responsibility; fighters of X and Y are active in the area": no claimant
-    blame = claim.group(0).lower().startswith(("blamed", "held")) or claim.group(0).lower().endswith(" by")
+    blame = claim.group(0).lower().startswith(("blamed", "held"))
     rivals = ("rebel", "militia", "identity")
     if blame and any(a.kind in rivals and a.end <= claim.start() for a in find_actors(next_sentence, country)):
         return  # "the ELN blamed the 33rd Front for the killings": a rival's accusation names no doer
