@@ -156,6 +156,14 @@ def leave_one_out(sets: Sequence[Drafts], l2: float = L2) -> list[np.ndarray]:
     return out
 
 
+def pipeline_name() -> str:
+    """The spaCy pipeline the drafts were parsed with ("en_core_web_md 3.8.0")."""
+    from warlog.extract.nlp import load_nlp
+
+    meta = load_nlp().meta
+    return f"{meta.get('lang')}_{meta.get('name')} {meta.get('version')}"
+
+
 def digest(sets: Sequence[Drafts]) -> str:
     h = hashlib.sha256()
     for s in sets:
@@ -198,6 +206,7 @@ def train_acceptance(folders: Sequence[Path], out: Path | None, l2: float = L2) 
         "loo_f1": str(report["loo"]["f1"]),
         "all_drafts_f1": str(report["all_drafts"]["f1"]),
         "data_sha256": report["data_sha256"],
+        "pipeline": pipeline_name(),  # the drafts depend on the parse: another spaCy pipeline drafts otherwise
     }
     if out is not None:
         model.save(out)
