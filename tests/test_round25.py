@@ -219,3 +219,21 @@ def test_an_event_s_confidence_is_the_acceptance_model_s_probability(nlp) -> Non
     probs = acceptance_model().probabilities(ex.features)
     assert len(probs) == len(ex.mentions) >= 3
     assert [m.confidence for m in ex.mentions] == [round(float(p), 3) for p in probs]
+
+
+def test_extract_all_drafts_keeps_what_the_model_drops_each_with_its_confidence() -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from warlog.cli import app
+
+    report = str(FIXTURES / "reports_round24" / "eswatini_live_updates.txt")
+    kept = json.loads(CliRunner().invoke(app, ["extract", report, "--format", "json"]).stdout)["events"]
+    every = json.loads(CliRunner().invoke(app, ["extract", report, "--all-drafts", "--format", "json"]).stdout)[
+        "events"
+    ]
+    threshold = acceptance_model().threshold
+    assert {e["id"] for e in kept} < {e["id"] for e in every}
+    assert all(e["confidence"] < threshold for e in every if e["id"] not in {k["id"] for k in kept})
+    assert all(e["confidence"] >= threshold for e in kept)

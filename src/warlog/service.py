@@ -18,12 +18,13 @@ __all__ = ["BATCH_SIZE", "IngestSummary", "extract_reports", "ingest"]
 BATCH_SIZE = 32
 
 
-def extract_reports(reports: list[Report], nlp: Any = None) -> list[Extraction]:
-    """Extract a batch of reports in this process (warlog.extract.run.extract_reports). Imported when called: a
-    process that extracts in pool workers (`--engine local`) never imports spaCy itself."""
+def extract_reports(reports: list[Report], nlp: Any = None, accept: bool = True) -> list[Extraction]:
+    """Extract a batch of reports in this process (warlog.extract.run.extract_reports; ``accept=False`` keeps every
+    drafted event, each with its confidence). Imported when called: a process that extracts in pool workers
+    (`--engine local`) never imports spaCy itself."""
     from warlog.extract.run import extract_reports as run
 
-    return run(reports, nlp)
+    return run(reports, nlp, accept=accept)
 
 
 @dataclass

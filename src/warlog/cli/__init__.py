@@ -102,6 +102,13 @@ def extract(
     outlet: Annotated[str | None, typer.Option(help="Outlet name.")] = None,
     format_: Annotated[str, typer.Option("--format", help="json or table")] = "json",
     allow_private: Annotated[bool, typer.Option(help="Allow fetching from private and loopback addresses.")] = False,
+    all_drafts: Annotated[
+        bool,
+        typer.Option(
+            "--all-drafts",
+            help="Keep every drafted event, those the acceptance model would drop too (each with its confidence).",
+        ),
+    ] = False,
 ) -> None:
     """Extract the events and claims of one report, without a database."""
     from warlog.ingest import IngestError, read_sources
@@ -121,7 +128,7 @@ def extract(
     report = reports[0]
     if pub is not None:
         report.published, report.published_basis = pub, "flag"
-    ex = extract_reports([report])[0]
+    ex = extract_reports([report], accept=not all_drafts)[0]
     for w in ex.warnings:
         err.print(f"[yellow]warning[/yellow] {w}", highlight=False)
     if format_ == "table":
