@@ -237,3 +237,19 @@ def test_extract_all_drafts_keeps_what_the_model_drops_each_with_its_confidence(
     assert {e["id"] for e in kept} < {e["id"] for e in every}
     assert all(e["confidence"] < threshold for e in every if e["id"] not in {k["id"] for k in kept})
     assert all(e["confidence"] >= threshold for e in kept)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Police dispersed a march in San Antonio de los Banos, Cuba, on Sunday.", "San Antonio de los Baños"),
+        ("Gunmen attacked a bus near Vila do Conde in Portugal.", "Vila do Conde"),
+        ("The army retook Mocimboa da Praia in Mozambique.", "Mocímboa da Praia"),
+    ],
+)
+def test_portuguese_spanish_and_french_connectors_join_a_place_s_name(sentence: str, name: str) -> None:
+    from warlog.extract.places import find_toponyms, resolve_toponyms
+
+    found = find_toponyms(sentence)
+    places = [p.location for p in resolve_toponyms(found, sentence) if p is not None]
+    assert name in places, places

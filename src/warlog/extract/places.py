@@ -49,6 +49,8 @@ _L = r"A-Za-z\u00C0-\u024F\u0600-\u06FF0-9"
 TOKEN = re.compile(rf"[{_L}]+(?:['’`\-][{_L}]+)*")
 CONNECTORS = frozenset(
     {"al", "el", "ad", "as", "ash", "ar", "az", "at", "an", "ez", "es", "ed", "bin", "ibn", "bani", "de"}
+    # Portuguese, Spanish, French and Italian place names ("Mocimboa da Praia", "San Jose del Carmen", "Plaine du Nord")
+    | {"da", "do", "dos", "das", "del", "la", "los", "las", "du", "des", "di"}
 )
 RUN_CONNECTORS = CONNECTORS | {"of", "for", "and", "the", "in"}
 ARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|as|ash|ar|az|at|an|ez|es|ed|adh|ath)[-'’]", re.I)
