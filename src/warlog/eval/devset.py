@@ -47,6 +47,27 @@ def load_devset(folder: Path) -> tuple[dict[str, Any], list[Report]]:
     return gold, reports
 
 
+def pair_events(
+    gold_events: list[dict[str, Any]],
+    events: list[dict[str, Any]],
+    fits: Callable[[dict[str, Any], dict[str, Any]], bool] = compatible,
+    taken: dict[int, int] | None = None,
+) -> dict[int, int]:
+    """Gold index -> system index: gold events in order, each takes the first system event that ``fits`` it and is
+    still free (each used once; ``taken``: pairs already made). The devset scorer's matching, shared with the
+    acceptance model's labels (warlog.train.acceptance)."""
+    out = dict(taken or {})
+    free = [i for i in range(len(events)) if i not in out.values()]
+    for gi, g in enumerate(gold_events):
+        if gi in out:
+            continue
+        k = next((i for i in free if fits(g, events[i])), None)
+        if k is not None:
+            free.remove(k)
+            out[gi] = k
+    return out
+
+
 def score_devset(gold: dict[str, Any], system: list[list[dict[str, Any]]]) -> dict[str, Any]:
     """Event recall/precision and, over matched events, the argument accuracies."""
     tp = fp = fn = 0
@@ -55,17 +76,16 @@ def score_devset(gold: dict[str, Any], system: list[list[dict[str, Any]]]) -> di
     wrong_country = 0
     rows: list[dict[str, Any]] = []
     for entry, events in zip(gold["reports"], system, strict=True):
-        free = list(events)
         countries = {g["country"] for g in entry["events"]}
         wrong_country += sum(1 for s in events if s.get("country") and s["country"] not in countries)
-        for g in entry["events"]:
-            s = next((s for s in free if compatible(g, s)), None)
+        pairs = pair_events(entry["events"], events)
+        for gi, g in enumerate(entry["events"]):
+            s = events[pairs[gi]] if gi in pairs else None
             row = {"file": entry["file"], "gold": g["sub_event_type"], "matched": s is not None}
             if s is None:
                 fn += 1
                 rows.append(row)
                 continue
-            free.remove(s)
             tp += 1
             fat = int(s.get("fatalities") or 0)
             high = g.get("fatalities_max", g["fatalities"])
@@ -80,7 +100,7 @@ def score_devset(gold: dict[str, Any], system: list[list[dict[str, Any]]]) -> di
             row.update({k: s.get(k) for k in ("event_date", "sub_event_type", "actor1", "actor2", "location",
                                                "country", "fatalities")})  # fmt: skip
             rows.append(row)
-        fp += len(free)
+        fp += len(events) - len(pairs)
     p = tp / (tp + fp) if tp + fp else 0.0
     r = tp / (tp + fn) if tp + fn else 0.0
     m = max(tp, 1)

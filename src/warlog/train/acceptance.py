@@ -21,12 +21,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 
-from warlog.eval.articles import compatible
-from warlog.eval.devset import load_devset
+from warlog.eval.devset import load_devset, pair_events
 from warlog.extract.acceptance import MIN_DRAFTS, AcceptanceModel
 from warlog.geometry import haversine_km
 from warlog.train.linear import fit_softmax
@@ -48,23 +46,9 @@ class Drafts:
     sizes: list[int] = field(default_factory=list)  # how many drafts the draft's report holds
 
 
-def _pairs(gold_events: Sequence[dict], events: Sequence[dict], fits: Any, taken: dict[int, int]) -> dict[int, int]:
-    """Gold index -> system index, gold events in order, each system event used once (``taken`` already paired)."""
-    out = dict(taken)
-    free = [i for i in range(len(events)) if i not in out.values()]
-    for gi, g in enumerate(gold_events):
-        if gi in out:
-            continue
-        k = next((i for i in free if fits(g, events[i])), None)
-        if k is not None:
-            free.remove(k)
-            out[gi] = k
-    return out
-
-
 def matched(gold_events: Sequence[dict], events: Sequence[dict]) -> list[int]:
     """1 for each system event the devset scorer pairs with a gold event (its greedy order), else 0."""
-    paired = set(_pairs(gold_events, events, compatible, {}).values())
+    paired = set(pair_events(gold_events, events).values())
     return [int(i in paired) for i in range(len(events))]
 
 
@@ -86,8 +70,8 @@ def told(gold_events: Sequence[dict], events: Sequence[dict]) -> list[int]:
     """1 for each system event that tells a gold incident: the scorer's pairs first, then, one to one for the gold
     events left, a draft that tells one with one argument wrong (``_tells``). A second telling of an incident already
     paired is 0: a coder records an incident once."""
-    strict = _pairs(gold_events, events, compatible, {})
-    paired = set(_pairs(gold_events, events, _tells, strict).values())
+    strict = pair_events(gold_events, events)
+    paired = set(pair_events(gold_events, events, _tells, strict).values())
     return [int(i in paired) for i in range(len(events))]
 
 
