@@ -253,3 +253,43 @@ def test_portuguese_spanish_and_french_connectors_join_a_place_s_name(sentence: 
     found = find_toponyms(sentence)
     places = [p.location for p in resolve_toponyms(found, sentence) if p is not None]
     assert name in places, places
+
+
+def test_the_page_s_date_stamp_is_no_day_of_the_story(nlp) -> None:
+    """A lead whose only day belongs to another act ("on Wednesday morning ended a siege ... after gunmen stormed
+    it") is not dated by the stamp under the title: the next sentence's day is the incident's."""
+    text = (
+        "Siege at Nairobi hotel complex ends\n"
+        "The Highlands Daily, 17 January 2019\n\n"
+        "NAIROBI - Kenyan security forces on Wednesday morning ended a siege at a hotel complex in the Westlands area "
+        "of Nairobi, nearly 20 hours after gunmen stormed it, the president said.\n\n"
+        "The attack began shortly after 3 pm on Tuesday, when a suicide bomber blew himself up near a restaurant in "
+        "the complex and gunmen opened fire on diners, killing 21 people.\n"
+    )
+    found = events(nlp, text, date(2019, 1, 17))
+    assert found and all(e.event_date != date(2019, 1, 17) for e in found), seen(found)
+    assert any(e.event_date == date(2019, 1, 15) and e.fatalities == 21 for e in found), seen(found)
+
+
+def test_people_treated_in_hospital_are_the_wounded() -> None:
+    assert extract_casualties("Twenty-eight people were being treated in hospital, the Red Cross said.").injured == 28
+    assert extract_casualties("Five were killed and 12 were admitted to a nearby hospital.").injured == 12
+    assert extract_casualties("The minister was treated in hospital for exhaustion.").injured is None
+
+
+def test_the_second_round_25_own_report_read_as_a_coder(nlp) -> None:
+    """tests/fixtures/reports_round25/dusit_riverside_daily.txt (written for this round; Kenya, a national daily the
+    day after a siege ended): the attack on Tuesday with the minister's toll, the arrests told on Thursday, a roadside
+    bomb in another county on Wednesday; the 2013 and 2015 attacks are recalls."""
+    from warlog.extract.frames import extract_report
+    from warlog.ingest import read_sources
+
+    report = next(iter(read_sources([FIXTURES / "reports_round25" / "dusit_riverside_daily.txt"], local_files=True)))
+    by_sub = {m.sub_event_type: m for m in extract_report(report, nlp).mentions}
+    assert set(by_sub) == {"Armed clash", "Arrests", "Remote explosive/landmine/IED"}, by_sub
+    siege = by_sub["Armed clash"]
+    assert siege.event_date == date(2019, 1, 15) and siege.actor1 == "Al Shabaab" and siege.fatalities == 21
+    assert siege.place.location == "Nairobi"
+    bomb = by_sub["Remote explosive/landmine/IED"]
+    assert bomb.event_date == date(2019, 1, 16) and bomb.place.admin1 == "Mandera"
+    assert bomb.fatalities == 1 and bomb.injured == 2

@@ -301,6 +301,19 @@ def _opening_end(text: str) -> int:
     return end
 
 
+def _in_stamp(text: str, pos: int) -> bool:
+    """The position is on a short line of the report's opening ("The Highlands Daily, 17 January 2019" under the
+    title): the page's stamp, the day it was published, not a day its story tells."""
+    if pos >= _opening_end(text):
+        return False
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return (len(text) if end < 0 else end) - start <= _STAMP_CHARS
+
+
+_STAMP_CHARS = 80  # (a title or stamp line; a body sentence on the opening lines runs longer)
+
+
 def _label_lines(text: str) -> list[tuple[int, int]]:
     """The spans of the opening lines that are a stamp of labels cut by bars ("14 July 2021 | Explainer | Americas",
     "Published 14 October 2019 | Investigations | Yemen"): page furniture whose place names are sections."""
@@ -3882,6 +3895,7 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
                     and d.precision == 1
                     and d.kind not in ("clock", "rite")
                     and sentences[j].start + d.start >= skip_before
+                    and not _in_stamp(text, sentences[j].start + d.start)  # (the page's date under its title)
                     and not _report_date(d, sentences[j].text)
                     # (not a day a group's or a place's history gives: "the Taliban, who took Kabul on Aug. 15")
                     and not any(a <= d.start < b for a, b in histories(j))
