@@ -917,6 +917,8 @@ _PERIOD_RES = [
     r"(?:,?\s+\d{4})?",
     r"\bsince\s+(?:early\s+|late\s+|mid-?)?\d{4}\b",
     r"\bsince\s+the\s+(?:[\w'-]+\s+){0,4}?\d{4}\b",
+    r"\bsince\s+(?:the\s+)?(?:start|beginning|end|middle|first\s+days?)\s+of\s+(?:the\s+|this\s+|last\s+|that\s+)?"
+    r"(?:week|month|year|fortnight|Ramadan|summer|winter|spring|autumn)\b",
     r"\bsince\s+(?:last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|weekend)\b",
     rf"\bsince\s+(?:the\s+)?(?:[\w'-]+\s+){{0,2}}?{_CONFLICT}\b",
     r"\bsince\s+then\b",

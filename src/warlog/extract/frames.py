@@ -47,7 +47,7 @@ from warlog.extract.context import (
 )
 from warlog.extract.counts import Casualties, aggregate_period, extract_casualties, is_aggregate_toll
 from warlog.extract.dates import DateMention, find_dates
-from warlog.extract.demonyms import country_names_at
+from warlog.extract.demonyms import country_names_at, demonym_table
 from warlog.extract.numbers import parse_number
 from warlog.extract.periods import dated_actor, rulers
 from warlog.extract.places import (
@@ -178,7 +178,8 @@ _COVERS_PERIOD = re.compile(
     re.I,
 )
 _ACROSS_THE_COUNTRY = re.compile(
-    r"\b(?:killed|dead|died|deaths)\b[^.;]{0,40}?\b(?:across|throughout)\s+the\s+(?:country|nation)\b"
+    r"\b(?:killed|dead|died|deaths)\b[^.;]{0,40}?\b(?:across|throughout)\s+the\s+"
+    r"(?:country|nation|province|governorate|region|state|oblast|territory|territories)\b"
     r"|\b(?:killed|dead|died)\s+(?:nationwide|country-?wide)\b",
     re.I,
 )
@@ -312,6 +313,24 @@ def _in_stamp(text: str, pos: int) -> bool:
 
 
 _STAMP_CHARS = 80  # (a title or stamp line; a body sentence on the opening lines runs longer)
+_STAMP_DATE = re.compile(
+    r"\b(?:\d{1,2}\s+[A-Z][a-z]{2,8}\.?,?\s+(?:19|20)\d\d|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+(?:19|20)\d\d"
+    r"|(?:19|20)\d\d-\d\d-\d\d)\b"
+)
+
+
+def stamp_lines(text: str) -> list[tuple[int, int]]:
+    """The spans of the short lines under the title that end with a full date ("Le Quotidien du Chari, 16 June
+    2015"): the outlet's stamp, whose names are the outlet's, not places the story tells."""
+    spans: list[tuple[int, int]] = []
+    start, end = _line_end(text, 0) + 1, _opening_end(text)  # (the lines under the title)
+    while start < end:
+        stop = _line_end(text, start)
+        date = _STAMP_DATE.search(text, start, stop)
+        if stop - start <= _STAMP_CHARS and date and not text[date.end() : stop].strip(" .)"):
+            spans.append((start, stop))  # (a line that ends with its date)
+        start = stop + 1
+    return spans
 
 
 def _label_lines(text: str) -> list[tuple[int, int]]:
@@ -2015,10 +2034,18 @@ _IN_THE_CAPITAL = re.compile(
     r"|in\s+the\s+(?:north|south|east|west|centre|center)(?:ern)?\s+(?:part\s+)?of"  # "in the north of the capital"
     # "on the southern edge of the capital": near it (ACLED geo_precision 2)
     r"|(?P<edge>(?:on|at|in)\s+the\s+(?:(?:northern|southern|eastern|western)\s+)?(?:outskirts|edge|fringes?)\s+of))"
-    r"\s+the\s+(?:country's\s+|nation's\s+)?capital\b"
+    r"\s+the\s+(?:country's\s+|nation's\s+|(?P<adj>(?-i:[A-Z][a-z]+))\s+)?capital\b"
     r"(?!\s*(?:of|city\s+of)\s)(?!,\s+(?-i:[A-Z]))",
     re.I,
 )
+
+
+def _capital_country(seat: re.Match[str], country: str | None) -> str | None:
+    """The ISO code of the country whose capital "in the capital" means: a nationality adjective's ("in the Chadian
+    capital"), else the report's country; None for another adjective ("in the old capital")."""
+    if seat.re is _IN_THE_CAPITAL and seat.group("adj"):
+        return demonym_table().get(seat.group("adj"))
+    return country_iso2(country) if country else None
 
 
 _SCENE_OPENS = re.compile(r"(?:^|\n|[.!?]\s)\s*In\s+$")
@@ -3683,6 +3710,7 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
     notes = [m.span() for m in EDITOR_NOTE.finditer(text)]  # "(Updates toll ..., adds Lviv details ...)": no place
     notes += [m.span() for m in TRAILING_NOTE.finditer(text)]  # ("JERUSALEM, 28 July - (wire, updates with ...)")
     notes += _label_lines(text)  # "Wednesday, 14 July 2021 | Explainer | Americas": the page's section, no place
+    notes += stamp_lines(text)  # "Le Quotidien du Chari, 16 June 2015": the outlet's name, no place of the story
     toponyms = [t for t in toponyms if not any(a <= t.start < b for a, b in notes)]
     # the dateline's city names its country ("BUENOS AIRES, 13 June -"): a village of another country the report never
     # names is a namesake, not the place ("Congress", Arizona)
@@ -3712,7 +3740,7 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
     resolved = stated_hierarchy(text, toponyms, resolved)
     resolved = stated_distance(text, toponyms, resolved)  # "Sweetwaters, about 10 km west of Pietermaritzburg"
     resolved = the_citys_part(text, toponyms, resolved)  # "the city's Uptown" (not Chicago's)
-    resolved = streets_unplaced(toponyms, resolved)  # "Calle Morelos" is no town
+    resolved = streets_unplaced(toponyms, resolved, text)  # "Calle Morelos", "Elia Square": no town
     resolved = speaking_governments(text, toponyms, resolved)  # "Baku said ...": the government, not a place
     country = _country_hint(resolved, text)
     doc_places = document_places(toponyms, resolved)
@@ -4644,7 +4672,6 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
             place = replace(home, geo_precision=3) if home is not None else place
         if (
             goes_on is None
-            and country
             and (seat := _NATIONAL_SEAT.search(sent.text) or _IN_THE_CAPITAL.search(sent.text))
             and not [
                 p
@@ -4653,7 +4680,7 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
                 )
                 if p is not None and p.feature not in ("region", "continent", "country")
             ]  # ("one of Latin America's most violent countries": no place of the event)
-            and (iso := country_iso2(country)) is not None
+            and (iso := _capital_country(seat, country)) is not None
             and (capital := national_capital(iso)) is not None
             and (seat.re is _IN_THE_CAPITAL or re.search(rf"\b{re.escape(capital.location)}\b", text, re.I))
         ):

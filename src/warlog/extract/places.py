@@ -2122,14 +2122,24 @@ def _offset_place(ref: Place, km: float, direction: str | None, surface: str) ->
 # namesake town elsewhere (the gazetteer holds no streets)
 _STREET = re.compile(
     r"^(?:calle|avenida|av\.|rue|boulevard|bd\.|sharia|shari'?a|ulitsa|via|viale|rua|jalan|jl\.|carrera|carretera)\s"
-    r"|\s(?:street|st\.|road|rd\.|avenue|ave\.|boulevard|lane|highway)$",
+    r"|\s(?:street|st\.|road|rd\.|avenue|ave\.|boulevard|lane|highway|square|roundabout|bridge|plaza)$",
     re.I,
 )
 
 
-def streets_unplaced(toponyms: list[Toponym], resolved: list[Place | None]) -> list[Place | None]:
-    """A street's name read as a town ("Calle Morelos" read as Celaya) is left unresolved."""
-    return [None if p is not None and _STREET.search(t.surface) else p for t, p in zip(toponyms, resolved, strict=True)]
+# the word after a name that makes it a square, a street or a bridge inside a town ("Elia Square", "Nour Square")
+_STREET_AFTER = re.compile(
+    r"\s+(?:Square|Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Lane|Roundabout|Circle|Bridge|Plaza)\b"
+)
+
+
+def streets_unplaced(toponyms: list[Toponym], resolved: list[Place | None], text: str = "") -> list[Place | None]:
+    """A street's or a square's name read as a town ("Calle Morelos" read as Celaya, "Elia Square" as the town of
+    Aley) is left unresolved."""
+    return [
+        None if p is not None and (_STREET.search(t.surface) or _STREET_AFTER.match(text, t.end)) else p
+        for t, p in zip(toponyms, resolved, strict=True)
+    ]
 
 
 # "the city's Uptown", "the town's main market": a part of the city the report names before

@@ -1,0 +1,84 @@
+"""Round 26: reading fixes found on round 25's blind sets (development from this round) and on own text, each tested
+on text written for this round: a toll over a stretch of days ("since the start of the month") or over a whole
+province is a claim, not the last incident's figure; the outlet's stamp under the title names no place of the
+story; "the Chadian capital" is N'Djamena; a square or a street is no town."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from reading import events, seen
+from warlog.extract.counts import aggregate_period
+from warlog.extract.frames import stamp_lines
+from warlog.extract.places import Toponym, streets_unplaced
+from warlog.model import Place
+
+SHELLING = (
+    "Shelling hits market town in the north-west\n"
+    "Levant Wire, 12 March 2021\n\n"
+    "A monitor said between two and six civilians were reportedly killed when shells hit the town of Sarmada on "
+    "Thursday.\n\n"
+)
+
+
+def test_a_toll_since_the_start_of_the_month_is_a_claim_not_the_incident_s_figure(nlp) -> None:
+    text = SHELLING + "The U.N. said up to 81 civilians had been killed in the province since the start of the month.\n"
+    found = events(nlp, text, date(2021, 3, 12))
+    assert len(found) == 1, seen(found)
+    assert found[0].fatalities == 2 and found[0].fatalities_max == 6
+
+
+def test_a_toll_across_the_province_is_a_claim_not_the_incident_s_figure(nlp) -> None:
+    text = SHELLING + "The U.N. said up to 81 civilians had been killed across the province.\n"
+    found = events(nlp, text, date(2021, 3, 12))
+    assert len(found) == 1, seen(found)
+    assert found[0].fatalities == 2
+
+
+def test_period_phrases_of_a_stretch_of_days() -> None:
+    assert aggregate_period("40 people have been killed since the start of the month") is not None
+    assert aggregate_period("killed since the beginning of Ramadan") is not None
+    assert aggregate_period("killed at the start of the month in a raid") is None
+
+
+def test_the_outlet_s_stamp_under_the_title_is_page_furniture() -> None:
+    text = (
+        "Two suicide bombers hit police buildings in the capital\n"
+        "The Logone Courier, 16 June 2015\n\n"
+        "Two suicide bombers struck police buildings in N'Djamena on Monday morning, killing 23 people.\n"
+    )
+    assert stamp_lines(text) == [(text.index("The Logone"), text.index("\n\nTwo"))]
+
+
+def test_the_capital_named_by_its_nationality_adjective_is_that_country_s_capital(nlp) -> None:
+    text = (
+        "Bombers hit police buildings\n"
+        "The Kano Evening Star, 16 June 2015\n\n"
+        "Two suicide attacks struck police buildings in the Chadian capital on Monday morning, killing 23 people.\n"
+    )
+    found = events(nlp, text, date(2015, 6, 16))
+    assert [(e.place.location, e.place.country) for e in found] == [("N'Djamena", "Chad")], seen(found)
+
+
+def test_a_title_with_a_date_inside_it_is_no_stamp() -> None:
+    text = "Curfew in Maroua after 12 March 2021 attack on market\nBody text follows here.\n"
+    assert stamp_lines(text) == []
+
+
+def test_a_square_or_a_street_is_no_town() -> None:
+    text = "Crowds gathered in Elia Square and marched down Hamra Street to the Sidon road."
+    names = ["Elia", "Hamra", "Sidon"]
+    tops = [Toponym(text.index(n), text.index(n) + len(n), n, []) for n in names]
+    places = [Place(n, 33.5, 35.4, 1) for n in names]
+    assert [p.location if p else None for p in streets_unplaced(tops, places, text)] == [None, None, "Sidon"]
+
+
+def test_the_town_of_a_rally_in_its_square_is_the_event_s_place(nlp) -> None:
+    text = (
+        "Rallies across the country\n"
+        "Cedar Desk, 29 January 2021\n\n"
+        "In other towns the day was calm. In Sidon, in the south, a few dozen people gathered peacefully in Elia "
+        "Square on Thursday evening to show solidarity with the strikers.\n"
+    )
+    found = events(nlp, text, date(2021, 1, 29))
+    assert [e.place.location for e in found] == ["Sidon"], seen(found)
