@@ -82,3 +82,17 @@ def test_the_town_of_a_rally_in_its_square_is_the_event_s_place(nlp) -> None:
     )
     found = events(nlp, text, date(2021, 1, 29))
     assert [e.place.location for e in found] == ["Sidon"], seen(found)
+
+
+def test_a_town_the_parser_calls_a_person_once_is_the_place_the_report_names_elsewhere(nlp) -> None:
+    text = (
+        "Ambush on the river, rallies in the north\n"
+        "Sahel Desk, 15 March 2019\n\n"
+        "Gunmen ambushed an army patrol near Gao in Mali on Thursday, killing three soldiers, officials said.\n\n"
+        "In the north, Kidal, hundreds of people marched on Friday against the peace deal, waving flags. The "
+        "march ended without incident.\n\n"
+        "The envoy arrived in Kidal last month to meet the armed groups.\n"
+    )
+    found = events(nlp, text, date(2019, 3, 16))
+    protests = [e for e in found if e.event_type == "Protests"]
+    assert [e.place.location for e in protests] == ["Kidal"], seen(found)

@@ -373,6 +373,8 @@ def find_toponyms(
     found.extend(_unknown_districts(gaz, text, found))
     found = [t for t in (_not_a_unit_s_village(text, t) for t in found) if t is not None]
     blocked = [(s, e) for s, e, label in ner_spans if label == NON_PLACE]
+    if sticky:
+        blocked = _one_sense_unblocked(text, found, blocked, ner_spans)
     adjectives = demonym_table()
     # a place's name inside a group's name ("the Islamic State of Iraq and the Levant", "Hayat Tahrir al-Sham", "the
     # Deir ez-Zor Military Council"): part of the name, no place of the story
@@ -412,6 +414,22 @@ def find_toponyms(
             kept = [k for k in kept if k not in inside]
             kept.append(Toponym(a, b, text[a:b], [c for c, _ in pairs], [q for _, q in pairs]))
     return sorted(kept, key=lambda k: k.start)
+
+
+def _one_sense_unblocked(
+    text: str, found: list[Toponym], blocked: list[tuple[int, int]], ner_spans: Sequence[tuple[int, int, str]]
+) -> list[tuple[int, int]]:
+    """One sense per report: a name the entity recogniser calls a PERSON once ("In the capital, Sanaa, thousands
+    gathered") is the place the same report names with a locative word elsewhere ("arrived in Sanaa"), when the
+    person span is exactly the name (a person's full name, "Rami Abdel Rahman", stays a person)."""
+    persons = {(s, e) for s, e, label in ner_spans if label == "PERSON"}
+
+    def hit(t: Toponym) -> bool:
+        return any(s < t.end and t.start < e for s, e in blocked)
+
+    placed = {t.surface for t in found if not hit(t) and _LOCATIVE_WORD.search(text, max(0, t.start - 20), t.start)}
+    freed = {(t.start, t.end) for t in found if t.surface in placed and (t.start, t.end) in persons}
+    return [b for b in blocked if b not in freed]
 
 
 def _proper_name(span: str) -> bool:
