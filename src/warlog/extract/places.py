@@ -2146,7 +2146,7 @@ _STREET = re.compile(
 
 
 # the word after a name that makes it a square, a street or a bridge inside a town ("Elia Square", "Nour Square")
-_STREET_AFTER = re.compile(
+_STREET_WORD_AFTER = re.compile(
     r"\s+(?:Square|Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Lane|Roundabout|Circle|Bridge|Plaza)\b"
 )
 
@@ -2155,7 +2155,7 @@ def streets_unplaced(toponyms: list[Toponym], resolved: list[Place | None], text
     """A street's or a square's name read as a town ("Calle Morelos" read as Celaya, "Elia Square" as the town of
     Aley) is left unresolved."""
     return [
-        None if p is not None and (_STREET.search(t.surface) or _STREET_AFTER.match(text, t.end)) else p
+        None if p is not None and (_STREET.search(t.surface) or _STREET_WORD_AFTER.match(text, t.end)) else p
         for t, p in zip(toponyms, resolved, strict=True)
     ]
 
