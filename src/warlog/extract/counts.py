@@ -157,6 +157,7 @@ _INJ_WORDS = (
     r"wounded|injured|hurt|maimed|hospitali[sz]ed|(?:suffered|sustained)\s+(?:[\w-]+\s+){0,3}?(?:injuries|wounds)"
     # "28 people were being treated in hospital", "were admitted to hospital": the wounded of the incident told
     r"|(?:treated|admitted)\s+(?:in|at|to)\s+(?:a\s+|the\s+|local\s+|nearby\s+)*hospitals?"
+    r"|treated\s+for\s+(?:[\w-]+\s+){0,2}?(?:injuries|wounds)"  # "32 people had been treated for injuries"
 )
 _AUX = (
     r"who|that|have|has|had|been|being|was|were|are|is|all|also|reportedly|allegedly|later|subsequently|confirmed"

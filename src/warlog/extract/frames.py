@@ -1169,16 +1169,22 @@ def _aggregate_tail(sent: _Sentence) -> list[_Sentence]:
     return [sent]
 
 
-def _one_clause_per_place(sent: _Sentence, toponyms: list[Toponym], resolved: list[Place | None]) -> list[_Sentence]:
+def _one_clause_per_place(
+    sent: _Sentence, toponyms: list[Toponym], resolved: list[Place | None], published: date | None = None
+) -> list[_Sentence]:
     """A sentence that tells two happenings at two places, each with its own toll ("missiles hit Kyiv, killing three,
     and a strike on Kryvyi Rih killed two more"), cut into its two clauses: ACLED codes one event per location, each
     with its figure. Cut only where the second clause has a trigger and a toll of its own and the two clauses name
-    different places finer than a province."""
+    different places finer than a province, or where each clause gives its own day and place ("a man was shot dead
+    in Bignona on Thursday ..., and crowds looted shops in the capital on Friday")."""
     places = [
         (t.start - sent.start, _place_key(p), _coarse(p))
         for t, p in zip(toponyms, resolved, strict=True)
         if p is not None and p.feature != "country" and sent.start <= t.start < sent.end
     ]
+    days_apart = _days_and_places_apart(sent, places, published)
+    if days_apart is not None:
+        return days_apart
     if len({k for _, k, _ in places}) < 2:
         return [sent]
     for m in _CLAUSE_BREAK.finditer(sent.text):
@@ -1208,6 +1214,32 @@ def _one_clause_per_place(sent: _Sentence, toponyms: list[Toponym], resolved: li
             _Sentence(second, sent.start + m.end(), sent.end, sent.paragraph),
         ]
     return [sent]
+
+
+def _days_and_places_apart(
+    sent: _Sentence, places: list[tuple[int, str | None, bool]], published: date | None
+) -> list[_Sentence] | None:
+    """The two clauses of a sentence that tells two acts, each with its own day and its own place (a place the
+    first does not name, or "in the capital"), each with a trigger; None when it tells no such two."""
+    if published is None:
+        return None
+    for m in _CLAUSE_BREAK.finditer(sent.text):
+        first, second = sent.text[: m.start()], sent.text[m.end() :]
+        head = {k for at, k, _ in places if at < m.start()}
+        tail = {k for at, k, _ in places if at >= m.end()}
+        if not head or not (tail - head or _IN_THE_CAPITAL.search(second)):
+            continue
+        head_days = {d.value for d in _days_named(first, published)}
+        tail_days = {d.value for d in _days_named(second, published)}
+        if not head_days or not tail_days or head_days & tail_days:
+            continue
+        if not find_triggers(first) or not find_triggers(second):
+            continue
+        return [
+            _Sentence(first, sent.start, sent.start + m.start(), sent.paragraph),
+            _Sentence(second, sent.start + m.end(), sent.end, sent.paragraph),
+        ]
+    return None
 
 
 # a clause that opens by calling its act another one ("a separate strike", "in another attack", "a second blast")
@@ -3094,10 +3126,23 @@ def _title_line(text: str) -> str | None:
     return head
 
 
+_HEADLINE_PLACE = re.compile(r"\b(?:in|at|near)\s+(?-i:[A-Z])")
+
+
 def _headline_clauses(sent: _Sentence) -> list[_Sentence]:
     """A headline of two news joined by a semicolon ("police raid leaves 28 dead; residents march against
-    'massacre'"): each clause on its own, so one's toll is not the other's."""
+    'massacre'"), or by a comma where each names its own place ("one dead in Bignona, shops looted in Dakar"): each
+    clause on its own, so one's toll is not the other's."""
     cut = sent.text.find("; ")
+    if cut < 0:
+        cut = next(
+            (
+                m.start()
+                for m in re.finditer(r", ", sent.text)
+                if _HEADLINE_PLACE.search(sent.text, 0, m.start()) and _HEADLINE_PLACE.search(sent.text, m.end())
+            ),
+            -1,
+        )
     if cut < 0 or len(sent.text[:cut].split()) < 3 or len(sent.text[cut + 2 :].split()) < 3:
         return [sent]
     return [
@@ -3773,7 +3818,7 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
         (
             _headline_clauses(s)
             if head
-            else [c for part in _aggregate_tail(s) for c in _one_clause_per_place(part, toponyms, resolved)],
+            else [c for part in _aggregate_tail(s) for c in _one_clause_per_place(part, toponyms, resolved, published)],
             head,
         )
         for s, head in tagged

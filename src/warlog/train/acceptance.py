@@ -155,15 +155,25 @@ def digest(sets: Sequence[Drafts]) -> str:
     return h.hexdigest()[:16]
 
 
+def smoothed_f1(table: dict[float, tuple[int, int, int]], t: float) -> float:
+    """The mean F1 of a threshold and its neighbours on the grid: the leave-one-set-out curve is flat near its top
+    (thresholds one event apart), so the middle of the plateau is chosen, not the step a single event tips."""
+    grid = sorted(table)
+    i = grid.index(t)
+    near = grid[max(0, i - 1) : i + 2]
+    return sum(f1(*table[u]) for u in near) / len(near)
+
+
 def train_acceptance(folders: Sequence[Path], out: Path | None, l2: float = L2) -> tuple[AcceptanceModel, dict]:
-    """Fit on every given development set, choose the threshold by leave-one-set-out F1, save to ``out``."""
+    """Fit on every given development set, choose the threshold by leave-one-set-out F1 (smoothed over neighbouring
+    thresholds), save to ``out``."""
     sets = [collect(Path(f)) for f in folders]
     if len(sets) < 3:
         raise ValueError("leave-one-set-out needs at least three development sets")
     probs = leave_one_out(sets, l2)
     base = counts(sets, [np.ones(len(s.labels)) for s in sets], 0.0)
     table = {t: counts(sets, probs, t) for t in THRESHOLDS}
-    best = max(THRESHOLDS, key=lambda t: (f1(*table[t]), -t))
+    best = max(THRESHOLDS, key=lambda t: (smoothed_f1(table, t), -t))
     model = fit([f for s in sets for f in s.features], [y for s in sets for y in s.labels], l2)
     model.threshold = best
     per_set = {
