@@ -1209,11 +1209,16 @@ def _one_clause_per_place(
             continue
         if not find_triggers(second):
             continue
-        return [
-            _Sentence(first, sent.start, sent.start + m.start(), sent.paragraph),
-            _Sentence(second, sent.start + m.end(), sent.end, sent.paragraph),
-        ]
+        return _cut_at(sent, m)
     return [sent]
+
+
+def _cut_at(sent: _Sentence, m: re.Match[str]) -> list[_Sentence]:
+    """The sentence's two clauses either side of a clause break."""
+    return [
+        _Sentence(sent.text[: m.start()], sent.start, sent.start + m.start(), sent.paragraph),
+        _Sentence(sent.text[m.end() :], sent.start + m.end(), sent.end, sent.paragraph),
+    ]
 
 
 def _days_and_places_apart(
@@ -1235,10 +1240,7 @@ def _days_and_places_apart(
             continue
         if not find_triggers(first) or not find_triggers(second):
             continue
-        return [
-            _Sentence(first, sent.start, sent.start + m.start(), sent.paragraph),
-            _Sentence(second, sent.start + m.end(), sent.end, sent.paragraph),
-        ]
+        return _cut_at(sent, m)
     return None
 
 
