@@ -167,3 +167,15 @@ def test_the_threshold_is_the_middle_of_the_flat_top_not_the_step_one_event_tips
     best = max(table, key=lambda t: (smoothed_f1(table, t), -t))
     assert best == 0.5  # 0.35 alone is higher, but its neighbours are not
     assert smoothed_f1(table, 0.3) == pytest.approx((0.6 + 0.7) / 2)  # (an edge has one neighbour)
+
+
+def test_the_wounded_counted_after_the_riot_are_its_injured(nlp) -> None:
+    text = (
+        "Riots in Dakar\n"
+        "Coast Desk, 6 March 2021\n\n"
+        "In Dakar on Friday, groups of youths set fire to tyres on the main avenues and pelted riot police with "
+        "stones. Police fired tear gas into the crowds until late at night. The health ministry said 32 people had "
+        "been treated for injuries, among them nine police officers.\n"
+    )
+    found = events(nlp, text, date(2021, 3, 6))
+    assert [(e.place.location, e.injured) for e in found] == [("Dakar", 32)], seen(found)

@@ -901,7 +901,9 @@ _OTHER_ACCOUNT = re.compile(
     r"\s+(?:told|said|say|reported|put)\b",
     re.I,
 )
-_TOLL_FOLLOWUP = re.compile(r"\b(toll|killed|dead|died|deaths|wounded|injured|casualt|bodies|lives)\b", re.I)
+_TOLL_FOLLOWUP = re.compile(
+    r"\b(toll|killed|dead|died|deaths|wounded|injured|injuries|hurt|hospitali[sz]ed|casualt|bodies|lives)\b", re.I
+)
 
 
 @dataclass
