@@ -178,9 +178,13 @@ class AcceptanceModel:
 
     def keep(self, features: list[dict[str, float]]) -> list[bool]:
         """Which of one report's drafts to keep (all of them in a report of fewer than MIN_DRAFTS)."""
-        if len(features) < MIN_DRAFTS:
-            return [True] * len(features)
-        return [bool(p >= self.threshold) for p in self.probabilities(features)]
+        return self.keep_probable(self.probabilities(features))
+
+    def keep_probable(self, probs: np.ndarray) -> list[bool]:
+        """`keep` from the drafts' probabilities already computed."""
+        if len(probs) < MIN_DRAFTS:
+            return [True] * len(probs)
+        return [bool(p >= self.threshold) for p in probs]
 
     def save(self, path: str | Path) -> None:
         np.savez_compressed(
@@ -219,6 +223,9 @@ class KeepAll:
 
     def keep(self, features: list[dict[str, float]]) -> list[bool]:
         return [True] * len(features)
+
+    def keep_probable(self, probs: np.ndarray) -> list[bool]:
+        return [True] * len(probs)
 
 
 @lru_cache(maxsize=1)

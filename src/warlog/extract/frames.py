@@ -5058,10 +5058,11 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
     judged = [DraftView(d.mention, d.signals, d.flags()) for d in drafts]
     features = [mention_features(view, judged, report) for view in judged]
     model = acceptance_model()
-    for d, p in zip(drafts, model.probabilities(features), strict=True):
+    probs = model.probabilities(features)
+    for d, p in zip(drafts, probs, strict=True):
         d.mention.confidence = round(float(p), 3)  # P(a coder records it): see acceptance.py for its calibration
     if accept:
-        kept = model.keep(features)
+        kept = model.keep_probable(probs)
         drafts = [d for d, k in zip(drafts, kept, strict=True) if k]
     for n, d in enumerate(drafts):
         mention_id = d.mention.make_id()

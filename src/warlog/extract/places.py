@@ -452,7 +452,8 @@ _STREET_BEFORE = re.compile(
     r"\b(?:Plaza|Piazza|Pra[c\u00e7]a|Place|Avenida|Av\.|Calle|Rue|Jalan|Plac|Maidan)\s+"
     r"(?:(?:de|del|de la|des|du|da|do)\s+)?$"
 )
-_STREET_AFTER = re.compile(r"\s+(?:Square|Street|St\.|Avenue|Ave\.|Boulevard|Blvd\.?|River)\b")  # (the Ruvuma River)
+_STREET_WORDS = r"Square|Street|St\.|Avenue|Ave\.|Boulevard"  # the word after a street's or a square's name
+_STREET_AFTER = re.compile(rf"\s+(?:{_STREET_WORDS}|Blvd\.?|River)\b")  # (the Ruvuma River)
 
 
 _UNIT_WORD_AFTER = re.compile(
@@ -2146,9 +2147,7 @@ _STREET = re.compile(
 
 
 # the word after a name that makes it a square, a street or a bridge inside a town ("Elia Square", "Nour Square")
-_STREET_WORD_AFTER = re.compile(
-    r"\s+(?:Square|Street|St\.|Road|Rd\.|Avenue|Ave\.|Boulevard|Lane|Roundabout|Circle|Bridge|Plaza)\b"
-)
+_STREET_WORD_AFTER = re.compile(rf"\s+(?:{_STREET_WORDS}|Road|Rd\.|Lane|Roundabout|Circle|Bridge|Plaza)\b")
 
 
 def streets_unplaced(toponyms: list[Toponym], resolved: list[Place | None], text: str = "") -> list[Place | None]:
