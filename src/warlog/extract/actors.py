@@ -537,7 +537,9 @@ def find_actors(text: str, country: str | None = None) -> list[ActorMention]:
     """All actor mentions in a text, longest match first, without overlaps, in text order; armed factions the actor
     list does not hold are named by their own names ("Suquor al-Sham", "the Islamic Freedom Brigade")."""
     known = [
-        ActorMention(*a) for a in _find_actors(text, country) if not _DISGUISE.search(text[max(0, a[0] - 60) : a[0]])
+        ActorMention(*a)
+        for a in _find_actors(text, country)
+        if not _DISGUISE.search(text[max(0, a[0] - 60) : a[0]]) and not _agency_credit(text, a[0], a[1])
     ]
     factions = _named_factions(text, unit_names=country_iso2(country) == "SY")
     # "the Lord's Resistance Army": a name of its own, not the state's army its last word matched
@@ -549,6 +551,19 @@ def find_actors(text: str, country: str | None = None) -> list[ActorMention]:
 
 
 _GENERIC_WORDS = frozenset({"army", "front", "movement", "forces", "guard", "guards"})
+# a dateline's agency credit: "BEIRUT, June 28 (LNA) -", "GAO, Mali, 3 May 2014 (MNA) -": the outlet, not an actor
+_CREDIT_BEFORE = re.compile(r"(?:\b\d{1,2}|\b\d{4}|\b[A-Z]{3,}),?\s*\($")
+_CREDIT_AFTER = re.compile(r"\)\s*[-\u2013\u2014]")
+
+
+def _agency_credit(text: str, start: int, end: int) -> bool:
+    """The name is the agency in a wire dateline's brackets: who filed the report, not a party to its events."""
+    return (
+        _CREDIT_AFTER.match(text, end) is not None
+        and _CREDIT_BEFORE.search(text[max(0, start - 12) : start]) is not None
+    )
+
+
 # a force named as a disguise ("gunmen disguised in police uniforms", "dressed as soldiers"): no actor of the event
 _DISGUISE = re.compile(
     r"\b(?:disguised|dressed|posing|masquerading)\s+(?:themselves\s+)?(?:as|in)\s+(?:an?\s+|the\s+)?(?:\w+\s+)?$", re.I

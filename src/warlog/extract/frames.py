@@ -1059,6 +1059,26 @@ def _day_headings(text: str, published: date | None, skip_before: int) -> list[t
     return out
 
 
+def _lead_days(text: str, published: date | None, skip_before: int) -> list[tuple[int, int, DateMention]]:
+    """Paragraphs of a chronology opened by their day, run into their first sentence ("Tuesday 23 April. Shortly
+    after 5 a.m. soldiers moved in ...", "Friday 26 April: the gunmen withdrew ..."): (paragraph start, its end, the
+    day), in text order. The day dates what the paragraph tells that names no day of its own."""
+    out = []
+    for m in _DAY_LEAD.finditer(text, max(skip_before, _opening_end(text))):
+        days = _days_named(m.group(1), published)
+        if len(days) == 1 and (published is None or days[0].value <= published):
+            end = text.find("\n", m.end())
+            out.append((m.start(), end if end >= 0 else len(text), days[0]))
+    return out
+
+
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_DAY_LEAD = re.compile(
+    rf"(?m)^[ \t]*({_WEEKDAY},?[ \t]+(?:\d{{1,2}}[ \t]+[A-Z][a-z]+|[A-Z][a-z]+[ \t]+\d{{1,2}})(?:,?[ \t]+\d{{4}})?)"
+    r"[ \t]*[.:\u2013\u2014-][ \t]+(?=[A-Z])"
+)
+
+
 def _opens_entry(text: str, start: int) -> bool:
     """The sentence opens its line, after a live blog entry's clock at most ("11:15 - Police fired ...")."""
     line = text.rfind("\n", 0, start) + 1
@@ -3911,6 +3931,11 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
 
     item_days: dict[int, DateMention | None] = {}
     day_headings = _day_headings(text, published, skip_before)
+    lead_days = _lead_days(text, published, skip_before)
+
+    def lead_day(pos: int) -> DateMention | None:
+        """The day opening the chronology paragraph the sentence is in."""
+        return next((d for a, b, d in lead_days if a <= pos < b), None)
 
     def section_day(pos: int) -> DateMention | None:
         """The day of the day heading the sentence is under ("Wednesday 5 January" above a live blog's entries; a
@@ -4075,14 +4100,19 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
 
         if cas.fatalities is not None or cas.injured is not None:
             here = [i for i, t in enumerate(toponyms) if sent.start <= t.start < sent.end]
-            aggregate = is_aggregate_toll(sent.text) or (
-                _ACROSS_THE_COUNTRY.search(sent.text) is not None
-                and not any(resolved[i] is not None and not _coarse(resolved[i]) for i in here)
-            )  # "22 people had been killed across the country on Tuesday": the country's count, no incident's
+            settled = _settlements(sent.text, sent.start, [(toponyms[i], resolved[i]) for i in here if i not in filed])
+            aggregate = (
+                is_aggregate_toll(sent.text)
+                or (
+                    _ACROSS_THE_COUNTRY.search(sent.text) is not None
+                    and not any(resolved[i] is not None and not _coarse(resolved[i]) for i in here)
+                )  # "22 people had been killed across the country on Tuesday": the country's count, no incident's
+                # a toll over days at several places ("killed in two nights of rioting in Bogota and Soacha"): the
+                # sum of each night's and each place's incidents, which the report tells apart or not at all
+                or (over_days(sent.text) and len(set(settled)) >= 2)
+            )
             if (aggregate or over_days(sent.text)) and one_episode(
-                sent.text,
-                _settlements(sent.text, sent.start, [(toponyms[i], resolved[i]) for i in here if i not in filed]),
-                [d.kind for d in find_dates(sent.text, published) if d.value is not None],
+                sent.text, settled, [d.kind for d in find_dates(sent.text, published) if d.value is not None]
             ):
                 # one bounded episode at one place ("over five days in late March ... in the village of Moura"): an
                 # event, dated by its month until a later sentence gives its first day
@@ -4315,6 +4345,15 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
                 # not a toll of another year ("since the 2004 Beslan siege, in which more than 330 people were
                 # killed"), nor one laid on an arrest or a deal
                 and not (published is not None and _old_year(sent.text, published))
+                # nor the toll of the earlier year the sentence before told ("The last wave of protests, in
+                # September 2013, followed a cut in subsidies. Rights groups said more than 200 were killed then")
+                and not (
+                    published is not None
+                    and index > 0
+                    and drafts[-1].sentence_index < index - 1
+                    and sentences[index - 1].paragraph == sent.paragraph
+                    and _old_year(sentences[index - 1].text, published)
+                )
                 and drafts[-1].mention.sub_event_type not in _NO_DEATH_SUBS
             ):
                 last = drafts[-1]
@@ -4404,7 +4443,9 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
         if not dated and investigation and news_day is not None and not drafts:
             # an investigation's undated opening scene ("The shots came in bursts ...") is the day it goes back over
             event_date, precision, dated = news_day, 1, True
-        if not dated and (heading := item_day(sent) or (section if _opens_entry(text, sent.start) else None)):
+        if not dated and (
+            heading := item_day(sent) or (section if _opens_entry(text, sent.start) else None) or lead_day(sent.start)
+        ):
             # a bulletin's item dated in its heading ("2. JIRIBAM - Nungchappi, 7 September (Saturday). In the early
             # hours, armed men ..."): that day, an incident of its own, not more of the item before
             event_date, precision, dated = heading.value, heading.precision, True
@@ -4568,6 +4609,13 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
             ):
                 pass  # an investigation goes back over another incident of those weeks, told by its calendar date
                 # (and goes on about it)
+            elif (
+                (chronicled := lead_day(sent.start)) is not None
+                and chronicled.value == event_date
+                and ((published - event_date).days <= _INVESTIGATION_DAYS)
+            ):
+                pass  # a chronology's paragraph under its own day ("Tuesday 23 April. Soldiers moved in ..."): the
+                # days the report lays out are its news, weeks later or not
             elif (
                 not any(d.dated for d in drafts)
                 and index <= max(3, first_body + 1)

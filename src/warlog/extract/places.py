@@ -1048,13 +1048,17 @@ def rank_document(
     cues = [_cue(text, t) for t in toponyms]
     provinces = named_provinces(toponyms)
     cands, quals = [], []
+    points = _named_points(toponyms)
     for t in toponyms:
+        the_before = _the_before(text, t)
         pairs = [
             (c, q)
             for c, q in zip(t.candidates, t.quality or [1.0] * len(t.candidates), strict=False)
             if _plausible(c, q, ctx.country, t.city_hint, t.partial)
             and not _foreign_namesake(c, ctx, t.surface)
             and not _outside_named_provinces(c, q, provinces)
+            and not _orphan_city_part(c, t, points)
+            and not (the_before and c.feature in _SETTLEMENT_FEATURES and not c.name.lower().startswith("the "))
         ]
         cands.append([c for c, _ in pairs])
         quals.append([q for _, q in pairs])
@@ -1216,6 +1220,52 @@ def _foreign_namesake(c: GazEntry, ctx: DocContext, surface: str = "") -> bool:
         return False
     by_alternate = bool(surface) and name_key(surface) != name_key(c.name)
     return (c.population or 0) < (FOREIGN_BIG_CITY if by_alternate else FOREIGN_SMALL_PLACE)
+
+
+_SETTLEMENT_FEATURES = frozenset({"village", "town", "city"})
+_THE_BEFORE = re.compile(r"(?<![A-Za-z])the\s+$")  # lower case: mid-sentence
+# "the Yarmouk camp", "the Pokrovsk direction", "the Giza pyramids": a word after the name says what it is
+_WORD_AFTER = re.compile(r"['\u2019]?s?\s+([a-z][\w-]*)")
+
+
+def _the_before(text: str, top: Toponym) -> bool:
+    """A one-word name said with "the" and no noun after it ("protesters pushed police back from the Maidan"): a
+    square, a river, a region or a building, not a town or a village (English names no settlement so, save the few
+    whose own name opens with "The")."""
+    if " " in top.surface.strip() or not _THE_BEFORE.search(text, max(0, top.start - 5), top.start):
+        return False
+    word = _WORD_AFTER.match(text, top.end)
+    return word is None or word.group(1) in SPACY_STOP_WORDS
+
+
+CITY_PART_KM = 15.0  # a city's neighbourhood lies this close to the city's point (Aleppo's, Damascus's districts)
+
+
+def _named_points(toponyms: Sequence[Toponym]) -> dict[str, list[tuple[float, float]]]:
+    """Per name the report says, the points of its readings that are not a city's part (a town, a city, a province
+    whose point is its capital): what a neighbourhood's city must be among."""
+    out: dict[str, list[tuple[float, float]]] = {}
+    for t in toponyms:
+        pts = out.setdefault(name_key(t.surface), [])
+        for c, q in zip(t.candidates, t.quality or [1.0] * len(t.candidates), strict=False):
+            if q >= 0.85 and c.feature not in ("district", "country", "continent", "region"):
+                pts.append((c.lat, c.lon))
+    return out
+
+
+def _orphan_city_part(c: GazEntry, top: Toponym, points: dict[str, list[tuple[float, float]]]) -> bool:
+    """A city's neighbourhood (a "district" row: "Damascus - Qa'a") in a report that names neither that city nor any
+    place near it: a namesake ("the border village of Qaa" in a Lebanese report is no quarter of Damascus). A
+    neighbourhood is told with its city ("the al-Shaar district of Aleppo", "Aleppo's al-Shaar") or beside it."""
+    if c.feature != "district" or not c.city or top.city_hint:
+        return False
+    own = name_key(top.surface)
+    for key, pts in points.items():
+        if key == own:
+            continue
+        if any(haversine_km(c.lat, c.lon, lat, lon) <= CITY_PART_KM for lat, lon in pts):
+            return False
+    return True
 
 
 def named_provinces(toponyms: Sequence[Toponym]) -> dict[str, set[str]]:

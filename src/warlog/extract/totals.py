@@ -182,7 +182,7 @@ _PLACES_PLURAL = re.compile(
 # A bounded stretch of days: "over five days", "in three days of killing", "during a four-day siege".
 _FEW_DAYS = re.compile(
     r"\b(?:over|in|during|within|for)\s+(?:a\s+|the\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d)"
-    r"[\s-]+days?\b",
+    r"[\s-]+(?:days?|nights?)\b",
     re.IGNORECASE,
 )
 _EPISODE_DATE_KINDS = frozenset({"day", "weekday", "week", "range"})

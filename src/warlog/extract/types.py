@@ -1183,7 +1183,13 @@ def lexicon_view(
         # a violent demonstration when the crowd was demonstrating: "some participants attacked police officers")
         demo = DEMO_WORD.search(sentence) or DEMO_WORD.search(context) or _PARTICIPANTS.search(sentence)
         choice = _as(VIOLDEM if demo else MOB, choice)
-    if choice is not None and choice.sub_event_type in (EXCESS, CLASH, ATTACK) and _violent_demonstrators(sentence):
+    if (
+        choice is not None
+        and choice.sub_event_type in (EXCESS, CLASH, ATTACK, PEACE, INTERV)
+        and (_violent_demonstrators(sentence))
+    ):
+        # (a peaceful protest is one whose participants do no violence: "demonstrators set fire to the party's
+        # headquarters" is a violent demonstration whatever trigger named the crowd)
         choice = _as(VIOLDEM, choice)
     return live, choice
 
