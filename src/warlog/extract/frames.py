@@ -2031,6 +2031,31 @@ def _last_day(text: str, published: date | None) -> date | None:
     return days[-1].value if days else None
 
 
+_CROWD_NOUNS = frozenset({"protesters", "protestors", "demonstrators", "marchers", "protester", "demonstrator"})
+# verbs a crowd noun may be the object of in the telling of its own demonstration ("police dispersed the marchers"
+# is told by its own trigger; "organisers led the marchers to the square")
+_PROTEST_VERBS = frozenset(
+    {"gather", "march", "rally", "protest", "demonstrate", "assemble", "chant", "block", "occupy", "converge", "stage",
+     "hold", "join", "lead", "organise", "organize", "mobilise", "mobilize", "bring", "bus", "address", "urge", "call"}
+)  # fmt: skip
+
+
+def _crowd_only_named(doc: Any, offset: int, match: EventTypeMatch) -> bool:
+    """The protest trigger is only a crowd's noun named as the object of another act ("interviewed 23 witnesses,
+    including protesters", "stop using weapons against protesters"): the parse says no demonstration is told (ACLED
+    codes a demonstration that took place, not every mention of demonstrators)."""
+    if doc is None or match.trigger.lower().strip() not in _CROWD_NOUNS:
+        return False
+    span = doc.char_span(offset + match.start, offset + match.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    tok = span.root
+    if tok.dep_ not in ("dobj", "pobj"):
+        return False
+    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
+    return verb.lemma_.lower() not in _PROTEST_VERBS and tok.head.lemma_.lower() not in _PROTEST_VERBS
+
+
 def _governing_verb(doc: Any, start: int, end: int) -> int | None:
     """The index of the verb a span hangs from in the parse (the span's own head when it is a verb)."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -4182,6 +4207,13 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
             # "residents gathered at the site of the blast": the incident told before, named, not one happening now
             live = [m for m in live if not _NAMES_AN_EVENT_TOLD.search(sent.text, 0, m.start)]
             match = max(live, key=lambda m: m.score) if live else None
+        if (
+            match is not None
+            and match.event_type == "Protests"
+            and all(m.event_type == "Protests" for m in live)
+            and _crowd_only_named(doc, sent.start, match)
+        ):
+            match = None  # "interviewed witnesses, including protesters": the crowd named, no demonstration told
         crowd = None
         if match is None and not live and about_protests and (crowd := _CROWD_GATHERED.search(sent.text)):
             # a report about protests: "several hundred people gathered in the square" is one of them
