@@ -103,3 +103,27 @@ def test_a_chronology_s_paragraph_is_dated_by_the_day_that_opens_it(nlp) -> None
     found = events(nlp, text, date(2022, 6, 30))
     days = sorted(str(e.event_date) for e in found)
     assert "2022-06-03" in days and "2022-06-07" in days, seen(found)
+
+
+def test_a_demonstration_announced_put_off_or_not_held_is_no_event(nlp) -> None:
+    text = (
+        "Anger in Ghana over activist's killing\n"
+        "Coast Daily, 1 July 2021\n\n"
+        "Opposition deputies walked out of parliament on Wednesday, and their party has announced a vigil in Accra "
+        "on Saturday.\n\n"
+        "A street march the campaigners planned in Kumasi was put off after the police went to court.\n\n"
+        "Demonstrations planned in Tamale on the same day did not take place.\n\n"
+        "On Tuesday, about 500 people marched peacefully through Takoradi.\n"
+    )
+    found = events(nlp, text, date(2021, 7, 1))
+    assert [e.sub_event_type for e in found] == ["Peaceful protest"], seen(found)
+    assert found[0].event_date == date(2021, 6, 29), seen(found)
+
+
+def test_people_gathered_with_posters_hold_a_demonstration() -> None:
+    match = classify_sentence(
+        "In Lobito, some forty students gathered on Friday (4) morning outside the port authority's offices with "
+        "posters demanding their grants."
+    )
+    assert match is not None and match.sub_event_type == "Peaceful protest"
+    assert classify_sentence("The streets of Lobito were decorated with banners for the holiday.") is None

@@ -2056,6 +2056,44 @@ def _crowd_only_named(doc: Any, offset: int, match: EventTypeMatch) -> bool:
     return verb.lemma_.lower() not in _PROTEST_VERBS and tok.head.lemma_.lower() not in _PROTEST_VERBS
 
 
+_GATHERING_NOUNS = frozenset(
+    {"march", "marches", "rally", "rallies", "vigil", "vigils", "protest", "protests", "demonstration",
+     "demonstrations", "sit-in", "sit-ins", "procession", "processions"}
+)  # fmt: skip
+# verbs whose object (or passive subject) is a demonstration that had not taken place when told
+_NOT_HELD_VERBS = frozenset(
+    {"announce", "announced", "announces", "announcing", "plan", "planned", "plans", "planning", "schedule",
+     "scheduled", "ban", "banned", "bans", "prohibit", "prohibited", "forbid", "forbade", "forbidden", "postpone",
+     "postponed", "cancel", "cancelled", "canceled", "threaten", "threatened", "threatens", "vow", "vowed", "vows",
+     "promise", "promised", "promises", "urge", "urged", "urges"}
+)  # fmt: skip
+
+
+def _protest_not_held(doc: Any, offset: int, match: EventTypeMatch) -> bool:
+    """The protest trigger is a demonstration's noun that the parse ties to a plan, a ban or a negation ("has
+    announced a vigil in Accra on Saturday", "a march ... was put off", "demonstrations planned ... did not take
+    place"): ACLED codes demonstrations that took place."""
+    if doc is None or match.trigger.lower().strip() not in _GATHERING_NOUNS:
+        return False
+    span = doc.char_span(offset + match.start, offset + match.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return False
+    tok = span.root
+    if any(c.lower_ in _NOT_HELD_VERBS and c.dep_ in ("acl", "amod", "relcl") for c in tok.children):
+        return True  # "demonstrations planned in Bukavu", "the banned march"
+    if tok.dep_ not in ("dobj", "nsubjpass", "nsubj", "npadvmod") or tok.head is tok:
+        return False
+    verb = tok.head
+    if verb.lower_ in _NOT_HELD_VERBS and tok.dep_ != "nsubj":
+        return True
+    if any(c.dep_ == "neg" for c in verb.children) and tok.dep_ in ("nsubj", "nsubjpass"):
+        return True  # "did not take place", "was not held"
+    # "put off", "called off" (not "passed off without incident")
+    return verb.lower_ in ("put", "call", "called", "calls") and any(
+        c.dep_ == "prt" and c.lower_ == "off" for c in verb.children
+    )
+
+
 def _governing_verb(doc: Any, start: int, end: int) -> int | None:
     """The index of the verb a span hangs from in the parse (the span's own head when it is a verb)."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -4211,9 +4249,10 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
             match is not None
             and match.event_type == "Protests"
             and all(m.event_type == "Protests" for m in live)
-            and _crowd_only_named(doc, sent.start, match)
+            and (_crowd_only_named(doc, sent.start, match) or _protest_not_held(doc, sent.start, match))
         ):
-            match = None  # "interviewed witnesses, including protesters": the crowd named, no demonstration told
+            match = None  # "interviewed witnesses, including protesters": the crowd named, no demonstration told;
+            # "announced a vigil", "the march was put off": a demonstration that did not take place
         crowd = None
         if match is None and not live and about_protests and (crowd := _CROWD_GATHERED.search(sent.text)):
             # a report about protests: "several hundred people gathered in the square" is one of them

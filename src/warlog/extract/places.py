@@ -1234,6 +1234,8 @@ def _the_before(text: str, top: Toponym) -> bool:
     whose own name opens with "The")."""
     if " " in top.surface.strip() or not _THE_BEFORE.search(text, max(0, top.start - 5), top.start):
         return False
+    if re.match(r"\s+[A-Z]", text[top.end : top.end + 3]):
+        return False  # "the Gresham Mosque": part of a longer name
     word = _WORD_AFTER.match(text, top.end)
     return word is None or word.group(1) in SPACY_STOP_WORDS
 
