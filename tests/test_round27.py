@@ -127,3 +127,14 @@ def test_people_gathered_with_posters_hold_a_demonstration() -> None:
     )
     assert match is not None and match.sub_event_type == "Peaceful protest"
     assert classify_sentence("The streets of Lobito were decorated with banners for the holiday.") is None
+
+
+def test_the_city_s_neighbourhood_after_a_dateline_is_in_the_dateline_s_city(nlp) -> None:
+    text = (
+        "Grenade thrown into market crowd\n"
+        "Sahel Evening, 3 March 2016\n\n"
+        "MAROUA - Two men on a motorcycle threw a grenade into a crowd of shoppers on Wednesday evening in the city's "
+        "Pont-Vert neighbourhood, wounding eleven people, police said.\n"
+    )
+    found = events(nlp, text, date(2016, 3, 3))
+    assert found and all(e.place is not None and km(e.place, 10.59, 14.32) < 10 for e in found), seen(found)

@@ -3871,7 +3871,7 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
     resolved = [None if _BASED_AFTER.match(text, t.end) else p for t, p in zip(toponyms, resolved, strict=True)]
     resolved = stated_hierarchy(text, toponyms, resolved)
     resolved = stated_distance(text, toponyms, resolved)  # "Sweetwaters, about 10 km west of Pietermaritzburg"
-    resolved = the_citys_part(text, toponyms, resolved)  # "the city's Uptown" (not Chicago's)
+    resolved = the_citys_part(text, toponyms, resolved, filed_places)  # "the city's Uptown" (not Chicago's)
     resolved = streets_unplaced(toponyms, resolved, text)  # "Calle Morelos", "Elia Square": no town
     resolved = speaking_governments(text, toponyms, resolved)  # "Baku said ...": the government, not a place
     country = _country_hint(resolved, text)

@@ -2216,16 +2216,20 @@ _THE_CITYS = re.compile(r"\bthe\s+(?:city|town|capital)['\u2019]s\s+$", re.I)
 _CITY_PART_KM = 15.0
 
 
-def the_citys_part(text: str, toponyms: list[Toponym], resolved: list[Place | None]) -> list[Place | None]:
+def the_citys_part(
+    text: str, toponyms: list[Toponym], resolved: list[Place | None], filed: Sequence[Place] = ()
+) -> list[Place | None]:
     """A name said as a part of the city told before ("in the city's Uptown and downtown areas" after Kenosha) read
-    as a place far from that city (Chicago's Uptown) is a namesake: the part stands for the city."""
+    as a place far from that city (Chicago's Uptown) is a namesake: the part stands for the city. The city may be
+    the dateline's alone (``filed``: "MAROUA - ... in the city's Pont-Vert neighbourhood")."""
     out = list(resolved)
+    towns = ("city", "town", "village")
     for i, t in enumerate(toponyms):
         p = resolved[i]
         if p is None or not _THE_CITYS.search(text, max(0, t.start - 20), t.start):
             continue
-        city = next(
-            (q for q in reversed(resolved[:i]) if q is not None and q.feature in ("city", "town", "village")), None
+        city = next((q for q in reversed(resolved[:i]) if q is not None and q.feature in towns), None) or next(
+            (q for q in filed if q.feature in towns), None
         )
         if city is not None and haversine_km(p.latitude, p.longitude, city.latitude, city.longitude) > _CITY_PART_KM:
             out[i] = city
