@@ -138,3 +138,13 @@ def test_the_city_s_neighbourhood_after_a_dateline_is_in_the_dateline_s_city(nlp
     )
     found = events(nlp, text, date(2016, 3, 3))
     assert found and all(e.place is not None and km(e.place, 10.59, 14.32) < 10 for e in found), seen(found)
+
+
+def test_fighters_captured_in_an_exchange_of_fire_are_the_battle_s() -> None:
+    match = classify_sentence(
+        "Militiamen from the port town said they had captured 40 fighters of the eastern army after an exchange of "
+        "fire at a checkpoint on the coast road on Friday."
+    )
+    assert match is not None and match.sub_event_type == "Armed clash"
+    match = classify_sentence("Gunmen abducted twelve farmers from their fields near the town on Friday.")
+    assert match is not None and match.sub_event_type == "Abduction/forced disappearance"

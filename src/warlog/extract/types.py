@@ -1171,6 +1171,13 @@ def lexicon_view(
         assault = [m for m in live if m.sub_event_type in (CLASH, ATTACK)]
         if assault:
             choice = max(assault, key=lambda m: m.score)
+    if choice is not None and choice.sub_event_type == ABDUCT and _BATTLE_CAPTIVES.search(choice.trigger):
+        clash = _best(live, CLASH)
+        if clash is not None:
+            # "captured 128 fighters after a short exchange of fire": fighters taken in a fight are the battle's
+            # (ACLED codes the abduction of civilians and the arrest by a state; combatants seized in combat are
+            # the clash's outcome)
+            choice = _as(CLASH, choice)
     if choice is not None and choice.sub_event_type == CLASH:
         choice = _one_armed_side(sentence, live, choice)
     if (
@@ -1192,6 +1199,13 @@ def lexicon_view(
         # headquarters" is a violent demonstration whatever trigger named the crowd)
         choice = _as(VIOLDEM, choice)
     return live, choice
+
+
+# the captives of an abduction trigger are combatants ("captured 128 LNA fighters", "seized two soldiers")
+_BATTLE_CAPTIVES = re.compile(
+    r"\b(?:fighters|soldiers|troops|militants|rebels|insurgents|militiam[ae]n|combatants|gunm[ae]n|servicem[ae]n)\b",
+    re.I,
+)
 
 
 # Demonstrators named as a side, and violence of theirs: ACLED codes a demonstration whose participants throw stones,
