@@ -148,3 +148,13 @@ def test_fighters_captured_in_an_exchange_of_fire_are_the_battle_s() -> None:
     assert match is not None and match.sub_event_type == "Armed clash"
     match = classify_sentence("Gunmen abducted twelve farmers from their fields near the town on Friday.")
     assert match is not None and match.sub_event_type == "Abduction/forced disappearance"
+
+
+
+def test_in_january_only_the_years_before_last_are_history() -> None:
+    from warlog.extract.frames import _old_year
+
+    january = date(2022, 1, 22)
+    assert _old_year("since it lost its last enclave at Baghouz in March 2019", january)
+    assert not _old_year("the attack on 28 December 2021", january)  # last December is still news in January
+    assert _old_year("the attack on 28 December 2021", date(2022, 3, 1))

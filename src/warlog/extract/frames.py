@@ -881,10 +881,10 @@ def _settlements(text: str, start: int, here: list[tuple[Toponym, Place | None]]
 
 
 def _old_year(sentence: str, published: date) -> bool:
-    """The sentence is about an earlier year ("since early 2011", "in 2013"), i.e. background."""
-    if published.month == 1:
-        return False
-    return any(int(y) < published.year for y in _YEAR.findall(sentence))
+    """The sentence is about an earlier year ("since early 2011", "in 2013"), i.e. background. (In January last
+    year's December is still news: only the years before it are.)"""
+    latest = published.year - 1 if published.month == 1 else published.year
+    return any(int(y) < latest for y in _YEAR.findall(sentence))
 
 
 _TOLL_UPDATE = re.compile(
@@ -3539,6 +3539,9 @@ def _place_from_retelling(
             if j in told:
                 continue
             ref = _RETELLING.search(sent.text)
+            if ref is not None and published is not None and _old_year(sent.text, published):
+                continue  # "The assault is the largest since the group lost Baghouz in March 2019": a comparison
+                # with an earlier year, whose places are that year's
             if ref is None and vague and j <= d.sentence_index + _NAMING_WINDOW:
                 ref = _NAMED_SETTLEMENT.search(sent.text)
             if ref is None:
@@ -3560,7 +3563,9 @@ def _place_from_retelling(
             by_day = _DAY_RETELLING.search(sent.text) is not None  # "Tuesday's strike": the incident itself
             # (a place given by its bearing or distance from the capital lies outside the capital's province)
             bearing = _BEARING_FROM_CITY.search(sentences[d.sentence_index].text) is not None
-            if not by_day and not bearing and here is not None and here.admin1 and place.admin1 != here.admin1:
+            # (a province's own row may carry no admin1 of its own: its name is its province)
+            here_a1 = here.admin1 or (here.location if here.feature == "admin1" else None) if here else None
+            if not by_day and not bearing and here_a1 and place.admin1 != here_a1:
                 continue
             d.mention.place, d.own_place = place, True
             if (by_day and not d.dated) or vague:  # "Tuesday's strike" also gives the day the lead left open
