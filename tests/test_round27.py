@@ -150,7 +150,6 @@ def test_fighters_captured_in_an_exchange_of_fire_are_the_battle_s() -> None:
     assert match is not None and match.sub_event_type == "Abduction/forced disappearance"
 
 
-
 def test_in_january_only_the_years_before_last_are_history() -> None:
     from warlog.extract.frames import _old_year
 
