@@ -157,3 +157,12 @@ def test_in_january_only_the_years_before_last_are_history() -> None:
     assert _old_year("since it lost its last enclave at Baghouz in March 2019", january)
     assert not _old_year("the attack on 28 December 2021", january)  # last December is still news in January
     assert _old_year("the attack on 28 December 2021", date(2022, 3, 1))
+
+
+def test_vehicles_hijacked_and_property_burned_are_property_destruction() -> None:
+    match = classify_sentence("Gang members began hijacking lorries and buses and setting them on fire.")
+    assert match is not None and match.sub_event_type == "Looting/property destruction"
+    match = classify_sentence("Gunmen set fire to three bank branches and a petrol station in the port on Friday.")
+    assert match is not None and match.sub_event_type == "Looting/property destruction"
+    match = classify_sentence("Gunmen hijacked a bus carrying 30 passengers near the town on Friday.")
+    assert match is not None and match.sub_event_type == "Abduction/forced disappearance"

@@ -1171,6 +1171,16 @@ def lexicon_view(
         assault = [m for m in live if m.sub_event_type in (CLASH, ATTACK)]
         if assault:
             choice = max(assault, key=lambda m: m.score)
+    if (
+        choice is not None
+        and choice.sub_event_type == ABDUCT
+        and choice.trigger.lower().startswith("hijack")
+        and _VEHICLES_TAKEN.match(sentence, choice.end)
+    ):
+        # "began hijacking buses, trucks and cars and setting them on fire": vehicles taken, no people (ACLED:
+        # looting or property destruction; a hijacking is an abduction when people are held)
+        loot = _best(live, LOOT)
+        choice = loot if loot is not None else _as(LOOT, choice)
     if choice is not None and choice.sub_event_type == ABDUCT and _BATTLE_CAPTIVES.search(choice.trigger):
         clash = _best(live, CLASH)
         if clash is not None:
@@ -1199,6 +1209,16 @@ def lexicon_view(
         # headquarters" is a violent demonstration whatever trigger named the crowd)
         choice = _as(VIOLDEM, choice)
     return live, choice
+
+
+# what a hijacking took: vehicles, with no people named among them
+_VEHICLES_TAKEN = re.compile(
+    r"\s+(?:(?:a|an|the|two|three|four|five|six|several|dozens\s+of|\d+)\s+)?(?:[\w-]+\s+)?"
+    r"(?:buses|bus|trucks?|lorries|lorry|cars?|vehicles?|minibuses)"
+    r"(?:(?:,\s*|\s+and\s+|\s+or\s+)(?:[\w-]+\s+)?(?:buses|trucks|lorries|cars|vehicles|minibuses))*"
+    r"(?!\s+(?:carrying|with|full\s+of)\s+(?:\w+\s+){0,2}?(?:passengers|people|pilgrims|students|workers))",
+    re.I,
+)
 
 
 # the captives of an abduction trigger are combatants ("captured 128 LNA fighters", "seized two soldiers")
