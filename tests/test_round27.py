@@ -166,3 +166,12 @@ def test_vehicles_hijacked_and_property_burned_are_property_destruction() -> Non
     assert match is not None and match.sub_event_type == "Looting/property destruction"
     match = classify_sentence("Gunmen hijacked a bus carrying 30 passengers near the town on Friday.")
     assert match is not None and match.sub_event_type == "Abduction/forced disappearance"
+
+
+def test_a_toll_that_climbed_from_one_figure_to_another_is_the_later_figure() -> None:
+    from warlog.extract.counts import extract_casualties
+
+    assert extract_casualties("A monitor said the toll had climbed overnight from 11 to 14.").fatalities == 14
+    assert extract_casualties("The number of dead rose from 12 to 20 by the evening.").fatalities == 20
+    stated = extract_casualties("Officials said from 10 to 15 people were killed.")  # a range of estimates
+    assert (stated.fatalities, stated.fatalities_max) == (10, 15)

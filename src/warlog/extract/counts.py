@@ -205,7 +205,8 @@ _AMBIG_PRE = re.compile(
 _TOLL_PRE = re.compile(
     r"\b(?:death\s+toll|toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|fatalities|people\s+killed|those\s+killed|victims"
     r"|martyrs))"  # (the translated press's "the number of martyrs has risen to 88")
-    r"\b(?P<mid>[^.;\d]{0,150}?)\b(?:to|at|of|reached|hit|exceeded|passed|topped|surpassed|is|was|stands|stood)"
+    r"\b(?P<mid>[^.;\d]{0,150}?)\b(?:from\s+\d[\d,]*\s+)?"  # ("the toll had climbed overnight from 16 to 19")
+    r"(?:to|at|of|reached|hit|exceeded|passed|topped|surpassed|is|was|stands|stood)"
     r"(?:\s+(?:at\s+least|more\s+than|nearly|over|about|around|some|almost))?\s*$",
     re.IGNORECASE,
 )

@@ -155,6 +155,11 @@ _AFTER_MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|No
 
 _RANGE_JOIN = re.compile(r"^\s*(?:and|to|or|-|\u2013)\s*$", re.IGNORECASE)
 _RANGE_BEFORE = re.compile(r"\b(?:between|from)\s+$", re.IGNORECASE)
+_CHANGED_BEFORE = re.compile(
+    r"\b(?:rose|risen|rising|rises|climbed|climbing|increased|jumped|grew|grown|went\s+up|gone\s+up|fell|fallen|dropped"
+    r"|lowered|raised|revised|updated|corrected)\b[^.;\d]{0,40}$",
+    re.IGNORECASE,
+)
 _UPPER_BOUND = re.compile(r"^(?:up\s+to|as\s+many\s+as|at\s+most|a\s+maximum\s+of)\s", re.IGNORECASE)
 
 
@@ -178,6 +183,12 @@ def find_ranges(text: str) -> list[tuple[int, int, int, int]]:
                 and not years
                 and (between or word in ("to", "-", "\u2013"))
                 and not (word == "and" and not between)
+                # "the toll had climbed overnight from 16 to 19": a figure that changed, not a range of estimates
+                and not (
+                    between
+                    and between.group(0).lower().startswith("from")
+                    and _CHANGED_BEFORE.search(text, max(0, s - 60), between.start())
+                )
             ):
                 out.append((between.start() if between else s, e2, v, v2))
                 i += 2
