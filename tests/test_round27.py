@@ -175,3 +175,9 @@ def test_a_toll_that_climbed_from_one_figure_to_another_is_the_later_figure() ->
     assert extract_casualties("The number of dead rose from 12 to 20 by the evening.").fatalities == 20
     stated = extract_casualties("Officials said from 10 to 15 people were killed.")  # a range of estimates
     assert (stated.fatalities, stated.fatalities_max) == (10, 15)
+
+
+def test_an_air_raid_siren_is_no_air_strike() -> None:
+    assert classify_sentence("Air-raid sirens sounded across the capital overnight.") is None
+    match = classify_sentence("An air raid on the market killed twelve people on Monday.")
+    assert match is not None and match.sub_event_type == "Air/drone strike"
