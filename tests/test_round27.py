@@ -79,6 +79,10 @@ def test_a_name_said_with_the_and_nothing_after_it_is_no_town() -> None:
     assert not said("fighting near the Yarmouk camp", "Yarmouk")  # a noun after says what it is
     assert not said("struck the Saki military airfield", "Saki")
     assert not said("shelling hit Saki on Monday", "Saki")
+    assert not said("the Albany-based weather office", "Albany")  # part of a longer word
+    assert not said("the Gainesville and Lindsay fire companies", "Gainesville")  # a list of names before a noun
+    assert not said("crews from the Cambridge, Pleasant City and Lore stations", "Cambridge")
+    assert said("crowds gathered outside the Serail and threw stones", "Serail")
 
 
 def test_riot_police_pushed_back_from_the_square_stay_in_the_city(nlp) -> None:

@@ -1234,8 +1234,12 @@ def _the_before(text: str, top: Toponym) -> bool:
     whose own name opens with "The")."""
     if " " in top.surface.strip() or not _THE_BEFORE.search(text, max(0, top.start - 5), top.start):
         return False
-    if re.match(r"\s+[A-Z]", text[top.end : top.end + 3]):
-        return False  # "the Gresham Mosque": part of a longer name
+    after = text[top.end : top.end + 3]
+    if re.match(r"\s+[A-Z]|[-\u2013'\u2019/&]", after) or re.match(
+        r"\s+(?:and|or|&)\s+[A-Z]|,\s*[A-Z]", text[top.end : top.end + 7]
+    ):
+        return False  # "the Gresham Mosque", "the Albany-based", "the Oxford's", "the Cambridge, Pleasant City and
+        # Lore fire companies", "the Gainesville and Lindsay communities": part of a longer name or of a list
     word = _WORD_AFTER.match(text, top.end)
     return word is None or word.group(1) in SPACY_STOP_WORDS
 
