@@ -185,3 +185,25 @@ def test_an_air_raid_siren_is_no_air_strike() -> None:
     assert classify_sentence("Air-raid sirens sounded across the capital overnight.") is None
     match = classify_sentence("An air raid on the market killed twelve people on Monday.")
     assert match is not None and match.sub_event_type == "Air/drone strike"
+
+
+def test_a_rights_report_on_past_weeks_keeps_its_dated_incidents(nlp) -> None:
+    text = (
+        "Killings and unrest in the lake district, March 2019\n"
+        "Lakes Civilian Watch, 20 April 2019\n\n"
+        "This report documents attacks on civilians around the town of Kasese in March 2019. It is based on 30 "
+        "interviews with survivors and officials.\n\n"
+        "Between early March and the end of the month, armed men killed more than 60 civilians in the district.\n\n"
+        "On the night of 14 March, gunmen attacked the village of Bwera, killing nine people in their homes.\n"
+    )
+    found = events(nlp, text, date(2019, 4, 20))
+    assert any(e.event_date == date(2019, 3, 14) and e.fatalities == 9 for e in found), seen(found)
+    assert all(e.fatalities != 60 for e in found), seen(found)
+
+
+def test_a_toll_between_two_points_of_the_calendar_is_a_period_toll() -> None:
+    from warlog.extract.counts import aggregate_period
+
+    assert aggregate_period("Between early October and the end of the month, armed men killed 100 civilians.")
+    assert aggregate_period("Between mid-March and late April, 40 people were killed in the district.")
+    assert aggregate_period("Between 12 and 14 October, 30 people were killed in the town.") is None

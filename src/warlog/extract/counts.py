@@ -944,6 +944,10 @@ _PERIOD_RES = [
     rf"\b(?:in|during|throughout)\s+(?:the\s+month\s+of\s+)?{_MONTHS}(?!\s+\d)",
     r"\b(?:a|per|each|every)\s+(?:day|week|month)\b(?!\s+(?:after|before|earlier|later|ago))",
     rf"\bin\s+(?:{_NUMW})\s+years\b",
+    # a stretch of weeks between two points of the calendar ("between early October and the end of the month",
+    # "from 1 to 20 October" is left to the date reader: a few days may be one episode)
+    rf"\bbetween\s+(?:early|late|mid-?)\s*{_MONTHS}\s+and\s+(?:the\s+end\s+of\s+(?:the|that)\s+month"
+    rf"|(?:early|late|mid-?)\s*{_MONTHS})",
 ]
 # Last resort: the war itself as the subject of a toll ("the 2011 uprising has killed ...").
 _PERIOD_RES.append(

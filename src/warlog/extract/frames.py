@@ -761,10 +761,13 @@ _YEAR_BACK_DAYS = 550  # ... when it says it comes a year after (about: "a year 
 # what an investigation or a reconstruction says of itself in its lead
 _GOES_BACK = re.compile(
     r"\b(?:(?:this|our)\s+(?:investigation|inquiry|reconstruction)|reconstruct(?:s|ed|ing)?|what\s+happened\s+(?:on|that)"
-    r"|this\s+report\s+(?:is\s+based|draws)\s+on"
+    r"|this\s+(?:report|account|article|story|piece)\s+(?:is\s+based|draws)\s+on"
+    # a rights group's report on past weeks: "This report documents a wave of attacks ...", "It is based on 47
+    # interviews"
+    r"|this\s+report\s+(?:documents|sets\s+out|describes|examines)|\bbased\s+on\s+(?:\d+\s+|[a-z]+\s+)?interviews"
     # a rights group's research report: "... according to new research published today by Rights Monitor"
     r"|\bnew\s+(?:research|report|findings|evidence)\s+(?:published|released|issued)\b"
-    r"|(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+(?:weeks|months)\s+(?:after|on|since)\b"
+    r"|(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+(?:weeks|months)\s+(?:after|on|since|later)\b"
     r"|\b(?:a|one)\s+year\s+(?:after|on|since)\b)",
     re.I,
 )
