@@ -207,3 +207,14 @@ def test_a_toll_between_two_points_of_the_calendar_is_a_period_toll() -> None:
     assert aggregate_period("Between early October and the end of the month, armed men killed 100 civilians.")
     assert aggregate_period("Between mid-March and late April, 40 people were killed in the district.")
     assert aggregate_period("Between 12 and 14 October, 30 people were killed in the town.") is None
+
+
+def test_compounds_of_the_dateline_s_city_are_in_that_city(nlp) -> None:
+    text = (
+        "Traders' stalls burned in township clashes\n"
+        "Zambezi Evening, 12 March 2019\n\n"
+        "LUSAKA, March 12 - A crowd set fire to a trader and his stall in Zingalume and George compounds, on the "
+        "western side of the city, on Monday night, killing him, police said.\n"
+    )
+    found = events(nlp, text, date(2019, 3, 12))
+    assert found and all(e.place is not None and km(e.place, -15.41, 28.29) < 20 for e in found), seen(found)

@@ -2218,6 +2218,12 @@ def streets_unplaced(toponyms: list[Toponym], resolved: list[Place | None], text
 # "the city's Uptown", "the town's main market": a part of the city the report names before
 _THE_CITYS = re.compile(r"\bthe\s+(?:city|town|capital)['\u2019]s\s+$", re.I)
 _CITY_PART_KM = 15.0
+_THE_CITY = re.compile(r"\bthe\s+(?:city|capital)\b(?!\s+of\b)", re.I)
+# the name, perhaps in a list of names, then a noun of a city's part ("Zingalume and George compounds", "the Ngadi
+# and Kadowu neighbourhoods")
+_CITY_PART_AFTER = re.compile(
+    r"(?:\s*(?:,|\band\b|&)\s*[A-Z][\w'\u2019-]+)*\s+(?:compounds|neighbou?rhoods?|suburbs?|slums?|shanty\s?towns?)\b"
+)
 
 
 def the_citys_part(
@@ -2227,17 +2233,39 @@ def the_citys_part(
     as a place far from that city (Chicago's Uptown) is a namesake: the part stands for the city. The city may be
     the dateline's alone (``filed``: "MAROUA - ... in the city's Pont-Vert neighbourhood")."""
     out = list(resolved)
+    parts: dict[str, tuple[Place, Place]] = {}  # name -> (the namesake read, the city it stands for)
     towns = ("city", "town", "village")
     for i, t in enumerate(toponyms):
         p = resolved[i]
-        if p is None or not _THE_CITYS.search(text, max(0, t.start - 20), t.start):
+        if p is None:
+            continue
+        said_as_part = _THE_CITYS.search(text, max(0, t.start - 20), t.start) is not None
+        if not said_as_part and not (
+            _CITY_PART_AFTER.match(text, t.end)
+            and p.feature in towns
+            and filed
+            # (told as the city's: "... compounds, on the western side of the city"; a rights group's base on the
+            # dateline is no city of the neighbourhoods it names)
+            and _THE_CITY.search(text, max(0, t.start - 150), t.end + 150) is not None
+        ):
             continue
         city = next((q for q in reversed(resolved[:i]) if q is not None and q.feature in towns), None) or next(
             (q for q in filed if q.feature in towns), None
         )
+        if not said_as_part:
+            # "Zingalume and George compounds" in a report filed from Lusaka: the dateline's city, not a namesake
+            # village hundreds of kilometres away (only for the dateline's own city)
+            city = next((q for q in filed if q.feature in towns), None)
         if city is not None and haversine_km(p.latitude, p.longitude, city.latitude, city.longitude) > _CITY_PART_KM:
             out[i] = city
-    return out
+            parts[name_key(t.surface)] = (p, city)
+    # the part said again alone ("set on fire in Zingalume") is the same part of the same city
+    return [
+        parts[name_key(t.surface)][1]
+        if name_key(t.surface) in parts and q is not None and q.location == parts[name_key(t.surface)][0].location
+        else q
+        for t, q in zip(toponyms, out, strict=True)
+    ]
 
 
 def stated_hierarchy(text: str, toponyms: list[Toponym], resolved: list[Place | None]) -> list[Place | None]:
