@@ -218,3 +218,13 @@ def test_compounds_of_the_dateline_s_city_are_in_that_city(nlp) -> None:
     )
     found = events(nlp, text, date(2019, 3, 12))
     assert found and all(e.place is not None and km(e.place, -15.41, 28.29) < 20 for e in found), seen(found)
+
+
+def test_marchers_led_through_the_city_are_a_demonstration(nlp) -> None:
+    text = (
+        "Teachers march over unpaid allowances\n"
+        "Lake Capital Daily, 3 May 2022\n\n"
+        "On Monday, union leaders led hundreds of marchers through the centre of Lilongwe.\n"
+    )
+    found = events(nlp, text, date(2022, 5, 3))
+    assert any(e.sub_event_type == "Peaceful protest" and e.event_date == date(2022, 5, 2) for e in found), seen(found)

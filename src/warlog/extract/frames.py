@@ -2035,28 +2035,35 @@ def _last_day(text: str, published: date | None) -> date | None:
 
 
 _CROWD_NOUNS = frozenset({"protesters", "protestors", "demonstrators", "marchers", "protester", "demonstrator"})
-# verbs a crowd noun may be the object of in the telling of its own demonstration ("police dispersed the marchers"
-# is told by its own trigger; "organisers led the marchers to the square")
-_PROTEST_VERBS = frozenset(
-    {"gather", "march", "rally", "protest", "demonstrate", "assemble", "chant", "block", "occupy", "converge", "stage",
-     "hold", "join", "lead", "organise", "organize", "mobilise", "mobilize", "bring", "bus", "address", "urge", "call"}
+# verbs a crowd noun may be the object of in the telling of its own demonstration ("organisers led the marchers to
+# the square"), by their stems: the pipeline loads no lemmatizer
+_PROTEST_VERB_STEMS = (
+    "gather", "march", "rall", "protest", "demonstrat", "assembl", "chant", "block", "occup", "converg", "stag",
+    "hold", "held", "join", "lead", "led", "organi", "mobili", "bring", "brought", "bus", "address", "urg", "call",
 )  # fmt: skip
+
+
+def _trigger_token(doc: Any, offset: int, match: EventTypeMatch, words: frozenset[str]) -> Any:
+    """The parse's root token of a one-word trigger among ``words`` ("protesters", "vigil"), else None."""
+    if doc is None or match.trigger.lower().strip() not in words:
+        return None
+    span = doc.char_span(offset + match.start, offset + match.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
 
 
 def _crowd_only_named(doc: Any, offset: int, match: EventTypeMatch) -> bool:
     """The protest trigger is only a crowd's noun named as the object of another act ("interviewed 23 witnesses,
     including protesters", "stop using weapons against protesters"): the parse says no demonstration is told (ACLED
     codes a demonstration that took place, not every mention of demonstrators)."""
-    if doc is None or match.trigger.lower().strip() not in _CROWD_NOUNS:
+    tok = _trigger_token(doc, offset, match, _CROWD_NOUNS)
+    if tok is None or tok.dep_ not in ("dobj", "pobj"):
         return False
-    span = doc.char_span(offset + match.start, offset + match.end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return False
-    tok = span.root
-    if tok.dep_ not in ("dobj", "pobj"):
-        return False
-    verb = tok.head.head if tok.dep_ == "pobj" else tok.head
-    return verb.lemma_.lower() not in _PROTEST_VERBS and tok.head.lemma_.lower() not in _PROTEST_VERBS
+    verb = tok.head  # the verb the crowd hangs from ("led hundreds of marchers": marchers <- of <- hundreds <- led)
+    for _ in range(4):
+        if verb.tag_.startswith("VB") or verb.head is verb:
+            break
+        verb = verb.head
+    return not verb.lower_.startswith(_PROTEST_VERB_STEMS)
 
 
 _GATHERING_NOUNS = frozenset(
@@ -2076,12 +2083,9 @@ def _protest_not_held(doc: Any, offset: int, match: EventTypeMatch) -> bool:
     """The protest trigger is a demonstration's noun that the parse ties to a plan, a ban or a negation ("has
     announced a vigil in Accra on Saturday", "a march ... was put off", "demonstrations planned ... did not take
     place"): ACLED codes demonstrations that took place."""
-    if doc is None or match.trigger.lower().strip() not in _GATHERING_NOUNS:
+    tok = _trigger_token(doc, offset, match, _GATHERING_NOUNS)
+    if tok is None:
         return False
-    span = doc.char_span(offset + match.start, offset + match.end, alignment_mode="expand")
-    if span is None or len(span) == 0:
-        return False
-    tok = span.root
     if any(c.lower_ in _NOT_HELD_VERBS and c.dep_ in ("acl", "amod", "relcl") for c in tok.children):
         return True  # "demonstrations planned in Bukavu", "the banned march"
     if tok.dep_ not in ("dobj", "nsubjpass", "nsubj", "npadvmod") or tok.head is tok:
