@@ -383,10 +383,7 @@ def test_a_bulletin_item_keeps_its_own_source(nlp) -> None:
         "On 7 May, a roadside bomb hit a lorry near Elwak, killing three civilians, village elders said.\n"
         "On 8 May, about 300 traders protested in Garissa against new market fees.\n"
     )
-    # (the drafts: the shipped acceptance model of round 27 drops the 7 May item, placed at the country because the
-    # gazetteer lacks Elwak, at P 0.525 under its 0.55 threshold; round 26's kept it at 0.602. Attribution is read
-    # before that judgement.)
-    events = {e.event_date.day: e for e in _events(nlp, text, date(2024, 5, 9), accept=False)}
+    events = {e.event_date.day: e for e in _events(nlp, text, date(2024, 5, 9))}
     assert events[7].attributed_to == "elders"
     assert events[8].sub_event_type == "Peaceful protest" and events[8].attributed_to is None
 
