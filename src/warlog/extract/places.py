@@ -1244,9 +1244,6 @@ def _the_before(text: str, top: Toponym) -> bool:
     return word is None or word.group(1) in SPACY_STOP_WORDS
 
 
-CITY_PART_KM = 15.0  # a city's neighbourhood lies this close to the city's point (Aleppo's, Damascus's districts)
-
-
 def _named_points(toponyms: Sequence[Toponym]) -> dict[str, list[tuple[float, float]]]:
     """Per name the report says, the points of its readings that are not a city's part (a town, a city, a province
     whose point is its capital): what a neighbourhood's city must be among."""
@@ -1269,7 +1266,7 @@ def _orphan_city_part(c: GazEntry, top: Toponym, points: dict[str, list[tuple[fl
     for key, pts in points.items():
         if key == own:
             continue
-        if any(haversine_km(c.lat, c.lon, lat, lon) <= CITY_PART_KM for lat, lon in pts):
+        if any(haversine_km(c.lat, c.lon, lat, lon) <= _CITY_PART_KM for lat, lon in pts):
             return False
     return True
 
@@ -2217,7 +2214,7 @@ def streets_unplaced(toponyms: list[Toponym], resolved: list[Place | None], text
 
 # "the city's Uptown", "the town's main market": a part of the city the report names before
 _THE_CITYS = re.compile(r"\bthe\s+(?:city|town|capital)['\u2019]s\s+$", re.I)
-_CITY_PART_KM = 15.0
+_CITY_PART_KM = 15.0  # a city's neighbourhood lies this close to the city's point (Aleppo's, Damascus's districts)
 _THE_CITY = re.compile(r"\bthe\s+(?:city|capital)\b(?!\s+of\b)", re.I)
 # the name, perhaps in a list of names, then a noun of a city's part ("Zingalume and George compounds", "the Ngadi
 # and Kadowu neighbourhoods")
@@ -2249,13 +2246,13 @@ def the_citys_part(
             and _THE_CITY.search(text, max(0, t.start - 150), t.end + 150) is not None
         ):
             continue
-        city = next((q for q in reversed(resolved[:i]) if q is not None and q.feature in towns), None) or next(
-            (q for q in filed if q.feature in towns), None
+        filed_city = next((q for q in filed if q.feature in towns), None)
+        # ("Zingalume and George compounds" in a report filed from Lusaka: only the dateline's own city)
+        city = (
+            next((q for q in reversed(resolved[:i]) if q is not None and q.feature in towns), None) or filed_city
+            if said_as_part
+            else filed_city
         )
-        if not said_as_part:
-            # "Zingalume and George compounds" in a report filed from Lusaka: the dateline's city, not a namesake
-            # village hundreds of kilometres away (only for the dateline's own city)
-            city = next((q for q in filed if q.feature in towns), None)
         if city is not None and haversine_km(p.latitude, p.longitude, city.latitude, city.longitude) > _CITY_PART_KM:
             out[i] = city
             parts[name_key(t.surface)] = (p, city)
