@@ -90,7 +90,15 @@ def named_countries(text: str) -> Counter[str]:
 def country_names_at(text: str) -> list[tuple[int, str]]:
     """Where the text names a country by its name (not an adjective): (offset, ISO alpha-2) for each."""
     names = country_names()
-    return [(m.start(), names[m.group()]) for m in _regex().finditer(text) if m.group() in names]
+    out = []
+    for m in _regex().finditer(text):
+        name = _POSSESSIVE.sub("", m.group())  # "In Russia's Novgorod region": the name, possessive or not
+        if name in names:
+            out.append((m.start(), names[name]))
+    return out
+
+
+_POSSESSIVE = re.compile(r"['’]s$")
 
 
 @lru_cache(maxsize=16)

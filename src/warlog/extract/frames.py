@@ -58,6 +58,7 @@ from warlog.extract.places import (
     event_places,
     find_toponyms,
     measured_from,
+    named_capitals,
     named_facilities,
     national_capital,
     place_for_event,
@@ -68,6 +69,7 @@ from warlog.extract.places import (
     stated_hierarchy,
     streets_unplaced,
     the_citys_part,
+    unnamed_at_distance,
 )
 from warlog.extract.roles import (
     CLAIM,
@@ -3883,9 +3885,11 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
     resolved = [None if _BASED_AFTER.match(text, t.end) else p for t, p in zip(toponyms, resolved, strict=True)]
     resolved = stated_hierarchy(text, toponyms, resolved)
     resolved = stated_distance(text, toponyms, resolved)  # "Sweetwaters, about 10 km west of Pietermaritzburg"
+    toponyms, resolved = unnamed_at_distance(text, toponyms, resolved, ner)  # "Awasse, about 25 km south-west of X"
     resolved = the_citys_part(text, toponyms, resolved, filed_places)  # "the city's Uptown" (not Chicago's)
     resolved = streets_unplaced(toponyms, resolved, text)  # "Calle Morelos", "Elia Square": no town
     resolved = speaking_governments(text, toponyms, resolved)  # "Baku said ...": the government, not a place
+    resolved = named_capitals(text, toponyms, resolved)  # "in Somalia's capital": the city
     country = _country_hint(resolved, text)
     doc_places = document_places(toponyms, resolved)
     first_named: dict[str, int] = {}

@@ -324,6 +324,12 @@ _PLACE_DAY_HEADING = re.compile(
     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b[^)\n]{0,30}\)\."
 )
 
+# A round-up's section heading in capitals, a place then what happened there ("KAYIN STATE - AIR STRIKES ON DAY PU
+# NO", "BAGO - FUNERAL DISPERSED"): the place's name, however the recogniser reads a line of capitals.
+_CAPS_HEADING = re.compile(
+    r"(?m)^[ \t]*([A-Z][A-Z'\u2019]+(?:[ \t-][A-Z][A-Z'\u2019]+){0,3})[ \t]+[-\u2013\u2014][ \t]+[^a-z\n]*$"
+)
+
 
 def find_toponyms(
     text: str,
@@ -352,6 +358,7 @@ def find_toponyms(
     # entity recogniser makes of a name before a bracket
     headed = [m.span(1) for m in _PLACE_DAY_HEADING.finditer(text)]
     headed += label_spans(text)  # ("Macomia: insurgents attacked ...", one of a roundup's lines by place)
+    headed += [m.span(1) for m in _CAPS_HEADING.finditer(text)]  # ("KAYIN STATE - KNLA OVERRUNS ARMY OUTPOST")
     non_places = [(s, e) for s, e in non_places if not any(a <= s < b for a, b in headed)]
     i = 0
     while i < len(toks):
@@ -413,6 +420,12 @@ def find_toponyms(
         if pairs:  # (the whole heading, not the part of it found alone: "Mocimboa da Praia", not Praia)
             kept = [k for k in kept if k not in inside]
             kept.append(Toponym(a, b, text[a:b], [c for c, _ in pairs], [q for _, q in pairs]))
+    if not demonyms:  # "the Libyan capital": an adjective that names a place, the country's capital (named_capitals)
+        kept += [
+            d
+            for d in _demonym_toponyms(gaz, text, kept, ner_spans)
+            if _ADJECTIVE_CAPITAL.match(text, d.end) and _THE_BEFORE.search(text, max(0, d.start - 5), d.start)
+        ]
     return sorted(kept, key=lambda k: k.start)
 
 
@@ -1047,6 +1060,7 @@ def rank_document(
     ctx = doc_context(toponyms, country_hint, named_countries(text), text, dateline)
     cues = [_cue(text, t) for t in toponyms]
     provinces = named_provinces(toponyms)
+    exact = exact_points(toponyms)
     cands, quals = [], []
     points = _named_points(toponyms)
     for t in toponyms:
@@ -1056,7 +1070,7 @@ def rank_document(
             for c, q in zip(t.candidates, t.quality or [1.0] * len(t.candidates), strict=False)
             if _plausible(c, q, ctx.country, t.city_hint, t.partial)
             and not _foreign_namesake(c, ctx, t.surface)
-            and not _outside_named_provinces(c, q, provinces)
+            and not _outside_named_provinces(c, q, provinces, {} if _has_exact(t) else exact)
             and not _orphan_city_part(c, t, points)
             and not (the_before and c.feature in _SETTLEMENT_FEATURES and not c.name.lower().startswith("the "))
         ]
@@ -1282,14 +1296,42 @@ def named_provinces(toponyms: Sequence[Toponym]) -> dict[str, set[str]]:
     return out
 
 
-def _outside_named_provinces(c: GazEntry, quality: float, provinces: dict[str, set[str]]) -> bool:
+def _outside_named_provinces(
+    c: GazEntry, quality: float, provinces: dict[str, set[str]], exact: dict[str, list[tuple[float, float]]]
+) -> bool:
     """A near-miss or variant spelling (consonant skeleton, fuzzy, vowel-insensitive variant: quality 0.85 or under)
     outside every province the report names in that country: too weak a match to place an event in a province the
     report does not mention (a village the gazetteer lacks, "in Tudun Biri, a village of Kaduna state", is not the
-    'Bara' of a province five hundred kilometres away)."""
+    'Bara' of a province five hundred kilometres away), unless it lies beside a town the report names by its exact
+    name (``exact``: "Djiguibombo, on the plateau near Bandiagara" is the Djiguibambo 15 km from Bandiagara)."""
     if quality > 0.85 or not c.iso or c.iso not in provinces or c.feature in ("country", "admin1"):
         return False
-    return not c.admin1 or name_key(c.admin1) not in provinces[c.iso]
+    if c.admin1 and name_key(c.admin1) in provinces[c.iso]:
+        return False
+    return not any(haversine_km(c.lat, c.lon, a, b) <= _BESIDE_NAMED_KM for a, b in exact.get(c.iso, ()))
+
+
+_BESIDE_NAMED_KM = 40.0
+
+
+def _has_exact(t: Toponym) -> bool:
+    """The name is some place's exact name (a variant spelling nearby is then no reading of it: "Gaza")."""
+    return any(q >= 0.99 for q in t.quality or [1.0] * len(t.candidates))
+
+
+def exact_points(toponyms: Sequence[Toponym]) -> dict[str, list[tuple[float, float]]]:
+    """Per country, the points of the towns and villages the report names by an exact name (a name with one such
+    place in that country): where a variant spelling of a village nearby may be trusted."""
+    out: dict[str, list[tuple[float, float]]] = {}
+    for t in toponyms:
+        found: dict[str, list[GazEntry]] = {}
+        for c, q in zip(t.candidates, t.quality or [1.0] * len(t.candidates), strict=False):
+            if q >= 0.99 and c.iso and c.feature in _SETTLEMENT_FEATURES:
+                found.setdefault(c.iso, []).append(c)
+        for iso, cs in found.items():
+            if len({(round(c.lat, 2), round(c.lon, 2)) for c in cs}) == 1:
+                out.setdefault(iso, []).append((cs[0].lat, cs[0].lon))
+    return out
 
 
 def _plausible(c: GazEntry, quality: float, country: str | None, city_hint: str | None, partial: bool) -> bool:
@@ -2103,6 +2145,31 @@ _NAMED_BUILDING_AFTER = re.compile(
 _NAMED_LANDMARK_AFTER = re.compile(r"\s+(?:bridge|roundabout|boulevard)\b", re.I)
 
 
+def named_capitals(text: str, toponyms: list[Toponym], resolved: list[Place | None]) -> list[Place | None]:
+    """A country named for its capital ("in Somalia's capital", "the Libyan capital") is that capital, the city,
+    not the country: ACLED codes the city (geo_precision 1), and the report's other places ("about 45 km west of
+    the capital") are measured from it."""
+    out = list(resolved)
+    for i, (t, p) in enumerate(zip(toponyms, resolved, strict=True)):
+        if p is None or p.feature != "country" or not p.iso:
+            continue
+        after = _POSSESSIVE_CAPITAL if not t.demonym else _ADJECTIVE_CAPITAL
+        if not after.match(text, t.end) or (t.demonym and not _THE_BEFORE.search(text, max(0, t.start - 5), t.start)):
+            continue
+        capital = national_capital(p.iso)
+        if capital is not None:
+            out[i] = replace(capital, surface=t.surface, geo_precision=1)
+    return out
+
+
+_NOT_THE_CITY = (
+    r"(?!\s+(?:punishment|markets?|flight|gains?|investment|expenditure|spending|controls?|goods|city\s+of)\b)"
+)
+_POSSESSIVE_CAPITAL = re.compile(r"['\u2019]s\s+capital\b" + _NOT_THE_CITY, re.I)
+_ADJECTIVE_CAPITAL = re.compile(r"\s+capital\b" + _NOT_THE_CITY, re.I)
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+
+
 def speaking_governments(text: str, toponyms: list[Toponym], resolved: list[Place | None]) -> list[Place | None]:
     """The resolved places less the capitals that speak for their government (metonymy): no place of any event."""
     return [
@@ -2160,6 +2227,59 @@ def stated_distance(text: str, toponyms: list[Toponym], resolved: list[Place | N
         elif haversine_km(p.latitude, p.longitude, q.latitude, q.longitude) > max(2 * km, km + _DISTANCE_SLACK_KM):
             out[i] = replace(q, geo_precision=max(2, q.geo_precision))  # near the reference
     return out
+
+
+def unnamed_at_distance(
+    text: str,
+    toponyms: list[Toponym],
+    resolved: list[Place | None],
+    ner_spans: Sequence[tuple[int, int, str]] = (),
+) -> tuple[list[Toponym], list[Place | None]]:
+    """A capitalised name no gazetteer holds, located by the report from a place it resolved ("the junction of
+    Awasse, about 25 km south-west of Mocimboa da Praia"): a toponym at the point that far that way (the reference
+    itself when no way is given), geo_precision 2, as `stated_distance` places a toponym it could not resolve."""
+    tops, out = list(toponyms), list(resolved)
+    taken = [(t.start, t.end) for t in toponyms]
+    taken += [(a, b) for a, b, label in ner_spans if label not in ("GPE", "LOC", "FAC", "PLACE?")]  # (no person)
+    for ref, q in zip(toponyms, resolved, strict=True):
+        if q is None or q.feature in ("country", "admin1", "region"):
+            continue
+        m = _NAME_AT_DISTANCE.search(text, max(0, ref.start - 140), ref.start)
+        if m is None or m.end() != ref.start or any(a < m.end(1) and m.start(1) < b for a, b in taken):
+            continue
+        gap = _STATED_DISTANCE.fullmatch(text, m.end(1), ref.start)
+        if (
+            gap is None
+            or m.group(1).split()[0].lower() in _NOT_A_NAME_START
+            or _CALENDAR_WORD.search(m.group(1))
+            or names_an_actor(m.group(1))
+        ):
+            continue
+        digits = gap.group("n").replace(",", ".")
+        n = float(digits) if digits[0].isdigit() else parse_number(digits)
+        if not n:
+            continue
+        km = float(n) * (1.609 if gap.group("unit").lower().startswith("mile") else 1.0)
+        name = m.group(1)
+        tops.append(Toponym(m.start(1), m.end(1), name, [], []))
+        out.append(_offset_place(q, km, gap.group("dir"), name))
+        taken.append((m.start(1), m.end(1)))
+    order = sorted(range(len(tops)), key=lambda i: tops[i].start)
+    return [tops[i] for i in order], [out[i] for i in order]
+
+
+_NAME_AT_DISTANCE = re.compile(
+    r"(?-i:\b([A-Z][\w'\u2019-]+(?:[ -](?:[A-Z][\w'\u2019-]+|al|el|de|da)){0,3}))"
+    + _STATED_DISTANCE.pattern.rstrip("$")
+    + r"$",
+    re.I,
+)
+_CALENDAR_WORD = re.compile(
+    r"\b(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|August|September"
+    r"|October|November|December)\b",
+    re.I,
+)
+_NOT_A_NAME_START = frozenset("the a an in on at and but it its this that he she they we on about some".split())
 
 
 def _fits_distance(p: Place, ref: Place, km: float) -> bool:
@@ -2278,7 +2398,8 @@ def stated_hierarchy(text: str, toponyms: list[Toponym], resolved: list[Place | 
         gap = text[t.end : outer.start]
         if q is None or len(gap) > 60 or "." in gap or _NOT_CONTAINMENT.search(gap) or not _CONTAINED_GAP.match(gap):
             continue
-        if not _lies_in(p, q):
+        district = _DISTRICT_AFTER.match(text, outer.end) is not None and q.feature not in ("country", "admin1")
+        if not (_lies_in(p, q) or (district and _in_district_of(p, q))):
             # the namesake inside the stated place, when the gazetteer has one ("Galcad, in the central Galgaduud
             # region": not the Galcad of Middle Shabelle), for this name wherever the report says it
             if not _take_namesake(toponyms, out, t, p, lambda c, q=q: _lies_in(c, q)):
@@ -2304,6 +2425,24 @@ def _take_namesake(toponyms: list[Toponym], out: list[Place | None], t: Toponym,
         if was is not None and was.gazetteer_id == wrong.gazetteer_id and other.surface.lower() == name:
             out[k] = again
     return True
+
+
+# a town named with the unit it is the seat of ("Mucojo, in Macomia district"): the unit is meant, wider than the town
+_DISTRICT_AFTER = re.compile(
+    r"\s+(?:district|sub-?district|county|municipality|commune|department|prefecture|territory|LGA|local government"
+    r"(?:\s+area)?|woreda|tehsil|township)\b",
+    re.I,
+)
+_DISTRICT_KM = 100.0  # how far from its seat town a place of a second-level unit may lie
+
+
+def _in_district_of(p: Place, seat: Place) -> bool:
+    """The place may lie in the district the town ``seat`` gives its name to: same province, within reach."""
+    return (
+        p.iso == seat.iso
+        and (p.admin1 is None or seat.admin1 is None or p.admin1 == seat.admin1)
+        and haversine_km(p.latitude, p.longitude, seat.latitude, seat.longitude) <= _DISTRICT_KM
+    )
 
 
 def _lies_in(p: Place, q: Place) -> bool:

@@ -551,12 +551,19 @@ def _perpetrator_kind(sentence: str, start: int, actors: Sequence[str], crowd: b
         and not (a.kind == "civilians" and _OBJECT_BEFORE.search(sentence, max(0, a.start - 40), a.start))
         # nor people told as victims ("seven people were killed in the ambush")
         and not (a.kind == "civilians" and _SUFFERED_AFTER.match(sentence, a.end))
+        # nor the object of a relative clause on the doer ("armed men who attacked protesters ... killed 20")
+        and not _RELATIVE_OBJECT.search(sentence, max(0, a.start - 40), a.start)
+        and not (a.kind in _CROWD_KINDS and _HEADLINE_VICTIMS_AFTER.match(sentence, a.end))
     ]
     if before:
         return before[-1].kind
     return None if crowd else _given_kind(actors)
 
 
+_RELATIVE_OBJECT = re.compile(
+    r"\b(?:who|that)\s+(?:had\s+|have\s+|has\s+)?(?:[a-z]+ed|shot|hit|beat|fought)\s+(?:the\s+|a\s+|an\s+|some\s+)?$",
+    re.I,
+)
 _ARMED_DEAD_IN = re.compile(
     r"\b(?:soldiers?|troops|policem[ae]n|police officers|officers|gunmen|militants|fighters|guards|marines|"
     r"(?:suspected )?(?:gang|cartel) members)\b(?:\s+\w+){0,6}?\s+(?:were|was|had been|have been)\s+"
@@ -679,8 +686,13 @@ def _crowd_attacker(sentence: str, m: re.Match[str]) -> bool:
     before = [
         a
         for a in mentions
-        if a.end <= m.start() and a.start >= m.start() - len(clause) - 5 and not _TOLD_AFTER.match(sentence, a.end)
-    ]  # ("Residents said ... the gunmen burned a house": who tells is not who acts)
+        if a.end <= m.start()
+        and a.start >= m.start() - len(clause) - 5
+        and not _TOLD_AFTER.match(sentence, a.end)
+        and not _RELATIVE_OBJECT.search(sentence, max(0, a.start - 40), a.start)
+        and not _HEADLINE_VICTIMS_AFTER.match(sentence, a.end)
+    ]  # ("Residents said ... the gunmen burned a house": who tells is not who acts; "armed men who attacked
+    # protesters ... killed 20": whom the doers' relative clause tells of is no doer)
     if not before or not _is_crowd(sentence, before[0]):
         return False  # the clause's first actor is its subject; a crowd named later is the victims
     if _STATE_NOUN.search(sentence[max(0, m.start() - len(clause) - 5) : before[0].start + 8]):
@@ -692,6 +704,13 @@ def _crowd_attacker(sentence: str, m: re.Match[str]) -> bool:
     return not _PASSIVE_OR_AGENT.search((between[: own_verb.end()] if own_verb else between) + " " + m.group(0))
 
 
+# people named before a bare past participle of harm with no object: a headline's passive ("Five villagers killed in
+# attack on market", "35 civilians and seven soldiers killed, army says"), the victims, not the doers
+_HEADLINE_VICTIMS_AFTER = re.compile(
+    r"(?:\s+and(?:\s+[\w-]+){1,3}?)?\s+(?:killed|wounded|injured|hurt|dead)"
+    r"(?=\s*(?:[,;:.!?\"\u201d\u2019'()\u2013-]|$)|\s+(?:in|at|on|near|as|after|during|when|while|overnight)\b)",
+    re.I,
+)
 # The doers named as demonstrators ("protesters ... set the building ablaze"): a demonstration, whatever it burned.
 _DEMONSTRATORS = re.compile(r"\b(?:protesters|protestors|demonstrators|marchers|supporters)\b", re.IGNORECASE)
 _BY_CROWD = re.compile(
@@ -710,7 +729,16 @@ _CROWD_NOUN = re.compile(
 def _is_crowd(sentence: str, mention: ActorMention) -> bool:
     """A crowd of people (not "men in a car", who are an armed group by what they do)."""
     around = sentence[max(0, mention.start - 10) : mention.end + 12]
+    if _ARMED_WITH_GUNS.match(sentence, mention.end):
+        return False  # "youths armed with guns and machetes": an armed group by what it carries (ACLED: a militia)
     return mention.kind in _CROWD_KINDS and bool(_CROWD_NOUN.search(around))
+
+
+_ARMED_WITH_GUNS = re.compile(
+    r"\s+(?:who\s+were\s+|were\s+)?(?:heavily\s+)?armed\s+with\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:guns|rifles|firearms|AK-?47s?|automatic\s+weapons|Kalashnikovs|assault\s+rifles|pistols)\b",
+    re.I,
+)
 
 
 _ARMED_KINDS = _STATE_KINDS | _NONSTATE_KINDS
