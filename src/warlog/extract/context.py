@@ -487,7 +487,29 @@ def document_actors(sentences: Iterable[str], country: str | None) -> DocActors:
                     out.air = a
             if not a.canonical.startswith("Unidentified") and _fires(sent, a):
                 out.artillery[a.canonical] += 1
+    if out.air is None:
+        out.air = _aircraft_said_to_be(sentences, country)
     return out
+
+
+# "the jets were Russian", "the aircraft were believed to be Syrian": whose aircraft, said of them
+_AIRCRAFT_WERE = re.compile(
+    r"\b(?:jets?|warplanes?|war\s+planes?|planes?|aircraft|helicopters?|bombers?|drones?)\s+(?:were|was)\s+"
+    r"(?:(?:all\s+)?(?:believed|thought|said|reported|understood|identified)\s+(?:to\s+(?:be|have\s+been)|as)\s+)?"
+    r"(?P<adj>(?-i:[A-Z])[a-z]+)\b",
+    re.I,
+)
+
+
+def _aircraft_said_to_be(sentences: Iterable[str], country: str | None) -> Any:
+    """The state forces whose nationality a report gives its aircraft by a predicate ("a spokesman said the jets
+    were Russian"), as "Russian jets" would name them; None when it gives none."""
+    for sent in sentences:
+        for m in _AIRCRAFT_WERE.finditer(sent):
+            found = [a for a in find_actors(f"{m.group('adj')} warplanes", country) if a.kind in _STATE_KINDS]
+            if found:
+                return found[0]
+    return None
 
 
 # Bombs that fall: dropped, or a kind only aircraft deliver. Read as an air strike when the report names an air

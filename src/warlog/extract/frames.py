@@ -2007,6 +2007,8 @@ def _event_date(
                 not d.relative,
             ),
         )
+        if best.kind == "rite" and any(d.kind == "week" and 0 <= d.start - best.end <= 25 for d in usable):
+            return best.value, best.precision, True  # "after Friday prayers last week": that week's rite, dated
         if best.kind in ("clock", "rite"):
             # A time of day alone ("shortly after 8 pm") or a weekly rite ("leaving Friday prayers") is on the day the
             # story is about: the day just told when the sentence goes on about it, else the clock's publication day

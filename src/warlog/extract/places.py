@@ -1881,6 +1881,10 @@ def place_for_event(
         ):
             # "on the road between Fada N'Gourma and Pama": a point on the road near the town (ACLED precision 2)
             place = replace(place, geo_precision=max(2, place.geo_precision))
+        elif place is best[1] and measured_from(sentence, best[0].start - sentence_start):
+            # "an army post about 60 km east of the capital": only the point it was measured from is named, the
+            # event was near it (ACLED precision 2)
+            place = replace(place, geo_precision=max(2, place.geo_precision))
         return place
     if doc_places:
         p = doc_places[0]
@@ -2156,6 +2160,8 @@ def named_capitals(text: str, toponyms: list[Toponym], resolved: list[Place | No
         after = _POSSESSIVE_CAPITAL if not t.demonym else _ADJECTIVE_CAPITAL
         if not after.match(text, t.end) or (t.demonym and not _THE_BEFORE.search(text, max(0, t.start - 5), t.start)):
             continue
+        if _FROM_BEFORE.search(text, max(0, t.start - 60), t.start):
+            continue  # "about 20 km from Mali's capital": a distance from it, the place is told elsewhere
         capital = national_capital(p.iso)
         if capital is not None:
             out[i] = replace(capital, surface=t.surface, geo_precision=1)
@@ -2168,6 +2174,11 @@ _NOT_THE_CITY = (
 _POSSESSIVE_CAPITAL = re.compile(r"['\u2019]s\s+capital\b" + _NOT_THE_CITY, re.I)
 _ADJECTIVE_CAPITAL = re.compile(r"\s+capital\b" + _NOT_THE_CITY, re.I)
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+_FROM_BEFORE = re.compile(
+    r"\b(?:km|kms|kilomet(?:re|er)s?|miles?)\b[^.;]{0,25}?\s+(?:of|from)\s+(?:the\s+)?$"
+    r"|\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+(?:of|from)\s+(?:the\s+)?$",
+    re.I,
+)
 
 
 def speaking_governments(text: str, toponyms: list[Toponym], resolved: list[Place | None]) -> list[Place | None]:
@@ -2225,7 +2236,12 @@ def stated_distance(text: str, toponyms: list[Toponym], resolved: list[Place | N
             # named as written, geo_precision 2
             out[i] = _offset_place(q, km, m.group("dir"), toponyms[i].surface)
         elif haversine_km(p.latitude, p.longitude, q.latitude, q.longitude) > max(2 * km, km + _DISTANCE_SLACK_KM):
-            out[i] = replace(q, geo_precision=max(2, q.geo_precision))  # near the reference
+            # near the reference: that far that way when the report says which way, else at the reference
+            out[i] = (
+                _offset_place(q, km, m.group("dir"), t.surface)
+                if m.group("dir")
+                else replace(q, geo_precision=max(2, q.geo_precision))
+            )
     return out
 
 
