@@ -146,3 +146,19 @@ def test_a_weekly_rite_of_last_week_is_dated_and_aircraft_said_to_be_foreign_are
     assert strike and strike[0].actor1 == "Military Forces of Russia (2000-)", seen(found)
     protest = [e for e in found if e.event_type == "Protests"]
     assert protest and str(protest[0].event_date) == "2020-01-10", seen(found)  # the Friday of last week
+
+
+def test_force_used_on_a_demonstration_its_demonstrators_made_violent_is_a_violent_demonstration(nlp) -> None:
+    text = (
+        "Two dead as troops fire on crowd in market town\n"
+        "Savanna Daily, 3 May 2022\n\n"
+        "Two young men died when soldiers opened fire on protesters in Tamale on Monday, relatives said.\n\n"
+        "On Monday morning the protests resumed. Young men blocked the main road with burning tyres and threw "
+        "stones at a joint police and military patrol near the central market.\n"
+    )
+    found = events(nlp, text, date(2022, 5, 3))
+    monday = [e for e in found if str(e.event_date) == "2022-05-02" and e.event_type in ("Riots", "Protests")]
+    assert monday and monday[0].sub_event_type == "Violent demonstration", seen(found)
+    assert monday[0].fatalities == 2 and monday[0].actor1.startswith("Rioters"), seen(found)
+    forces = ("Military Forces of Ghana", "Police Forces of Ghana")
+    assert monday[0].actor2 and monday[0].actor2.startswith(forces), seen(found)

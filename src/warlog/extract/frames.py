@@ -2583,6 +2583,17 @@ def _merge(into: _Draft, other: _Draft) -> None:
         # The killing told first ("a massacre") is the air strike or the battle told next: code the host's type.
         a.disorder_type, a.event_type, a.sub_event_type = b.disorder_type, b.event_type, b.sub_event_type
         a.actor1, a.actor2, a.inter1, a.inter2 = b.actor1 or a.actor1, b.actor2 or a.actor2, b.inter1, b.inter2
+    if a.event_type == "Protests" and b.sub_event_type == "Violent demonstration":
+        # ACLED: a demonstration whose demonstrators turn violent (stones thrown, a station set alight) is a violent
+        # demonstration, the force used against it part of it: rioters against the force, whatever the toll
+        force = (
+            (a.actor2, a.inter2)
+            if a.actor2 and not a.actor2.startswith(("Protesters", "Rioters", "Civilians"))
+            else (b.actor2, b.inter2)
+        )
+        a.disorder_type, a.event_type, a.sub_event_type = b.disorder_type, b.event_type, b.sub_event_type
+        a.actor1, a.inter1 = b.actor1 or a.actor1, b.inter1 if b.actor1 else a.inter1
+        a.actor2, a.inter2 = force
     if (
         a.event_type == b.event_type == "Explosions/Remote violence"
         and a.sub_event_type != b.sub_event_type
