@@ -162,3 +162,10 @@ def test_force_used_on_a_demonstration_its_demonstrators_made_violent_is_a_viole
     assert monday[0].fatalities == 2 and monday[0].actor1.startswith("Rioters"), seen(found)
     forces = ("Military Forces of Ghana", "Police Forces of Ghana")
     assert monday[0].actor2 and monday[0].actor2.startswith(forces), seen(found)
+
+
+def test_fire_opened_on_armed_forces_is_a_clash_and_a_dismissal_is_no_fire() -> None:
+    assert _sub("Gunmen opened fire on a police patrol outside the town on Sunday.") == "Armed clash"
+    assert _sub("Rebels fired at an army position overnight.") == "Armed clash"
+    assert _sub("Gunmen opened fire on villagers outside the town on Sunday.") == "Attack"
+    assert _sub("The minister fired three police officers on Sunday.") is None
