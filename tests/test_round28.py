@@ -169,3 +169,7 @@ def test_fire_opened_on_armed_forces_is_a_clash_and_a_dismissal_is_no_fire() -> 
     assert _sub("Rebels fired at an army position overnight.") == "Armed clash"
     assert _sub("Gunmen opened fire on villagers outside the town on Sunday.") == "Attack"
     assert _sub("The minister fired three police officers on Sunday.") is None
+
+
+def test_an_assault_beaten_back_is_a_clash() -> None:
+    assert _sub("Troops beat back an assault by militants on their base at dawn on Sunday.") == "Armed clash"
