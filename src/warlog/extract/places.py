@@ -2218,11 +2218,9 @@ def stated_distance(text: str, toponyms: list[Toponym], resolved: list[Place | N
         m = _STATED_DISTANCE.fullmatch(gap)
         if m is None:
             continue
-        digits = m.group("n").replace(",", ".")
-        n = float(digits) if digits[0].isdigit() else parse_number(digits)
-        if n is None:
+        km = _stated_km(m)
+        if km is None:
             continue
-        km = float(n) * (1.609 if m.group("unit").lower().startswith("mile") else 1.0)
         t = toponyms[i]
         fits = _fits_distance(p, q, km) if p is not None else False
         if p is not None and not fits:
@@ -2271,11 +2269,9 @@ def unnamed_at_distance(
             or names_an_actor(m.group(1))
         ):
             continue
-        digits = gap.group("n").replace(",", ".")
-        n = float(digits) if digits[0].isdigit() else parse_number(digits)
-        if not n:
+        km = _stated_km(gap)
+        if not km:
             continue
-        km = float(n) * (1.609 if gap.group("unit").lower().startswith("mile") else 1.0)
         name = m.group(1)
         tops.append(Toponym(m.start(1), m.end(1), name, [], []))
         out.append(_offset_place(q, km, gap.group("dir"), name))
@@ -2296,6 +2292,15 @@ _CALENDAR_WORD = re.compile(
     re.I,
 )
 _NOT_A_NAME_START = frozenset("the a an in on at and but it its this that he she they we on about some".split())
+
+
+def _stated_km(m: re.Match[str]) -> float | None:
+    """The kilometres a `_STATED_DISTANCE` match states ("about 25 km", "some forty miles"), or None."""
+    digits = m.group("n").replace(",", ".")
+    n = float(digits) if digits[0].isdigit() else parse_number(digits)
+    if n is None:
+        return None
+    return float(n) * (1.609 if m.group("unit").lower().startswith("mile") else 1.0)
 
 
 def _fits_distance(p: Place, ref: Place, km: float) -> bool:
