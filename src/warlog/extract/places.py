@@ -424,7 +424,7 @@ def find_toponyms(
         kept += [
             d
             for d in _demonym_toponyms(gaz, text, kept, ner_spans)
-            if _ADJECTIVE_CAPITAL.match(text, d.end) and _THE_BEFORE.search(text, max(0, d.start - 5), d.start)
+            if _ADJECTIVE_CAPITAL.match(text, d.end) and _THE_ANY_CASE.search(text, max(0, d.start - 5), d.start)
         ]
     return sorted(kept, key=lambda k: k.start)
 
@@ -2158,7 +2158,7 @@ def named_capitals(text: str, toponyms: list[Toponym], resolved: list[Place | No
         if p is None or p.feature != "country" or not p.iso:
             continue
         after = _POSSESSIVE_CAPITAL if not t.demonym else _ADJECTIVE_CAPITAL
-        if not after.match(text, t.end) or (t.demonym and not _THE_BEFORE.search(text, max(0, t.start - 5), t.start)):
+        if not after.match(text, t.end) or (t.demonym and not _THE_ANY_CASE.search(text, max(0, t.start - 5), t.start)):
             continue
         if _FROM_BEFORE.search(text, max(0, t.start - 60), t.start):
             continue  # "about 20 km from Mali's capital": a distance from it, the place is told elsewhere
@@ -2173,7 +2173,7 @@ _NOT_THE_CITY = (
 )
 _POSSESSIVE_CAPITAL = re.compile(r"['\u2019]s\s+capital\b" + _NOT_THE_CITY, re.I)
 _ADJECTIVE_CAPITAL = re.compile(r"\s+capital\b" + _NOT_THE_CITY, re.I)
-_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+_THE_ANY_CASE = re.compile(r"\bthe\s+$", re.I)  # ("The Libyan capital" opens sentences too)
 _FROM_BEFORE = re.compile(
     r"\b(?:km|kms|kilomet(?:re|er)s?|miles?)\b[^.;]{0,25}?\s+(?:of|from)\s+(?:the\s+)?$"
     r"|\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+(?:of|from)\s+(?:the\s+)?$",
@@ -2419,7 +2419,8 @@ def stated_hierarchy(text: str, toponyms: list[Toponym], resolved: list[Place | 
         gap = text[t.end : outer.start]
         if q is None or len(gap) > 60 or "." in gap or _NOT_CONTAINMENT.search(gap) or not _CONTAINED_GAP.match(gap):
             continue
-        district = _DISTRICT_AFTER.match(text, outer.end) is not None and q.feature not in ("country", "admin1")
+        # a town named with the unit it is the seat of ("Mucojo, in Macomia district"): the unit, wider than the town
+        district = _UNIT_WORD_AFTER.match(text, outer.end) is not None and q.feature not in ("country", "admin1")
         if not (_lies_in(p, q) or (district and _in_district_of(p, q))):
             # the namesake inside the stated place, when the gazetteer has one ("Galcad, in the central Galgaduud
             # region": not the Galcad of Middle Shabelle), for this name wherever the report says it
@@ -2448,12 +2449,6 @@ def _take_namesake(toponyms: list[Toponym], out: list[Place | None], t: Toponym,
     return True
 
 
-# a town named with the unit it is the seat of ("Mucojo, in Macomia district"): the unit is meant, wider than the town
-_DISTRICT_AFTER = re.compile(
-    r"\s+(?:district|sub-?district|county|municipality|commune|department|prefecture|territory|LGA|local government"
-    r"(?:\s+area)?|woreda|tehsil|township)\b",
-    re.I,
-)
 _DISTRICT_KM = 100.0  # how far from its seat town a place of a second-level unit may lie
 
 

@@ -1231,7 +1231,7 @@ def lexicon_view(
     if (
         choice is not None
         and choice.sub_event_type in (EXCESS, CLASH, ATTACK, PEACE, INTERV)
-        and (_violent_demonstrators(sentence))
+        and _violent_demonstrators(sentence)
     ):
         # (a peaceful protest is one whose participants do no violence: "demonstrators set fire to the party's
         # headquarters" is a violent demonstration whatever trigger named the crowd)
