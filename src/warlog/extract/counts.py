@@ -371,6 +371,8 @@ def _is_not_count(sentence: str, s: int, e: int, value: int, date_spans: list[tu
     before, after = sentence[:s], sentence[e:]
     if re.search(r"(?:\baged?|\bages|\bage\s+of|\$|£|€|\bNo\.?|#)\s*$", before, re.I):
         return True
+    if re.search(r"\b(?:aged?|ages)\s+\d{1,3}(?:\s*,\s*\d{1,3})*\s*,?\s*(?:and|or|to|-)\s*$", before, re.I):
+        return True  # "two brothers aged 12 and 14", "aged 9, 11 and 15": the last age too
     if re.search(
         r"\b(?:one|two|three|some|many|all|none|each|any|both|most|several)\s+of\s+(?:the|these|those|its|their)\s*$",
         before,

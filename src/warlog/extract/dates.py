@@ -192,6 +192,8 @@ def _find_dates_cached(text: str, published: date | None) -> tuple[DateMention, 
         out = _numbered_nights(text, out)
     if published is not None and "last week" in lowered:
         out = _weekday_of_last_week(text, out, published)
+    if " week of " in lowered:
+        out = _week_of_a_month(text, out)
     out = [
         replace(d, kind="rite") if d.kind == "weekday" and _RITE_HELD.match(text, d.end) else d for d in out
     ]  # "during a Sunday service": a day only when nothing else dates the event (frames._event_date)
@@ -223,6 +225,35 @@ def _fold(
     """The mentions a phrase covers replaced by one mention of the whole phrase, day ``value`` (precision 1)."""
     start, end = min([m.start()] + [d.start for d in inside]), max([m.end()] + [d.end for d in inside])
     return [d for d in found if d not in inside] + [DateMention(start, end, text[start:end], value, 1, True, kind)]
+
+
+_WEEK_OF_MONTH = re.compile(
+    r"\b(?:(?:in|during|over)\s+)?(?:the\s+)?(?P<nth>first|second|third|fourth|last|final)\s+week\s+of\s+"
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|December)\b",
+    re.I,
+)
+_NTH_WEEK_DAY = {"first": 4, "second": 11, "third": 18, "fourth": 25}  # the middle of the week
+
+
+def _week_of_a_month(text: str, found: list[DateMention]) -> list[DateMention]:
+    """ "In the last week of April", "the first week of March": a day in that week of the month the text's month
+    mention resolves to (its year), precision 2; one mention for the phrase."""
+    for m in _WEEK_OF_MONTH.finditer(text):
+        inside = [d for d in found if m.start() <= d.start < m.end() or d.start < m.start() < d.end]
+        month = next((d for d in inside if d.start <= m.start("month") < d.end and d.value is not None), None)
+        if month is None:
+            continue
+        first = month.value.replace(day=1)
+        nth = m.group("nth").lower()
+        if nth in _NTH_WEEK_DAY:
+            value = first.replace(day=_NTH_WEEK_DAY[nth])
+        else:  # the last week: four days before the month's last day
+            value = (first + timedelta(days=32)).replace(day=1) - timedelta(days=4)
+        start, end = min([m.start()] + [d.start for d in inside]), max([m.end()] + [d.end for d in inside])
+        found = [d for d in found if d not in inside] + [
+            DateMention(start, end, text[start:end], value, 2, False, "week")  # (the calendar, not a count back)
+        ]
+    return found
 
 
 def _night_spans(text: str, found: list[DateMention]) -> list[DateMention]:

@@ -770,7 +770,9 @@ _GOES_BACK = re.compile(
     # a rights group's research report: "... according to new research published today by Rights Monitor"
     r"|\bnew\s+(?:research|report|findings|evidence)\s+(?:published|released|issued)\b"
     r"|(?:two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+(?:weeks|months)\s+(?:after|on|since|later)\b"
-    r"|\b(?:a|one)\s+year\s+(?:after|on|since)\b)",
+    r"|\b(?:a|one)\s+(?:year|month)\s+(?:after|on|since)\b"
+    # "... today publishes its findings on the attack": a rights group's findings on past weeks
+    r"|\bpublish(?:es|ed|ing)?\s+(?:its|our|their|the)\s+(?:findings|investigation|report)\b)",
     re.I,
 )
 
@@ -954,6 +956,17 @@ def _within(earlier: Mention, later: Mention) -> bool:
     return earlier.time_precision == 3 and later.time_precision == 1 and (a.year, a.month) == (b.year, b.month)
 
 
+def _no_other_place(
+    sent: _Sentence, toponyms: list[Toponym], resolved: list[Place | None], place: Place | None
+) -> bool:
+    """The sentence names no resolved place but the one given (nor any place when none is given)."""
+    return all(
+        p is None or (place is not None and p.location == place.location)
+        for t, p in zip(toponyms, resolved, strict=True)
+        if sent.start <= t.start < sent.end
+    )
+
+
 def _first_day(last: _Draft, sent: _Sentence, published: date | None) -> None:
     """A sentence that refers back to an episode dated only by its month and gives a day inside it dates it; so
     does one that gives the days of an incident told with no day of its own, or only the day a source spoke ("184
@@ -962,7 +975,7 @@ def _first_day(last: _Draft, sent: _Sentence, published: date | None) -> None:
     m = last.mention
     if (
         m.event_date is not None
-        and m.time_precision == 1
+        and (m.time_precision == 1 or (m.time_precision == 2 and not last.dated))  # (undated: the report's week)
         and (
             not last.dated
             or last.told_day
@@ -1505,12 +1518,16 @@ def _other_items(a: _Draft, b: _Draft) -> bool:
 
 def _may_fold(draft: _Draft, into: _Draft) -> bool:
     """A sentence that announces a new incident ("In a separate incident ...") parts what it tells from everything
-    told before it: the two fold together (either way round) only when it names the earlier event's place."""
+    told before it: the two fold together (either way round) only when it names the earlier event's place and gives
+    no other day."""
     later, earlier = (draft, into) if draft.sentence_index >= into.sentence_index else (into, draft)
     if _other_items(later, earlier):
         return False  # a bulletin's numbered items are one incident each
     return not later.new_incident or (
-        later.own_place and _place_key(later.mention.place) == _place_key(earlier.mention.place)
+        later.own_place
+        and _place_key(later.mention.place) == _place_key(earlier.mention.place)
+        # ("In a separate incident early on Monday, a roadside bomb ..." after Sunday's bombing: its own day)
+        and not (later.dated and later.mention.event_date != earlier.mention.event_date)
     )
 
 
@@ -2116,6 +2133,20 @@ def _governing_verb(doc: Any, start: int, end: int) -> int | None:
             return tok.i
         tok = tok.head
     return None
+
+
+def _in_another_clause(doc: Any, offset: int, match: EventTypeMatch, words: re.Match[str]) -> bool:
+    """The words (a background phrase: "days earlier", "last month") hang in the parse from a verb that neither is
+    the act's nor governs it: another clause's time ("... killed in an arson attack on a bar has risen to 28, as a row
+    grew over why a suspect had been released days earlier"), not the act's."""
+    if doc is None:
+        return False
+    verb = _governing_verb(doc, offset + words.start(), offset + words.end())
+    span = doc.char_span(offset + match.start, offset + match.end, alignment_mode="expand")
+    if verb is None or span is None or len(span) == 0:
+        return False
+    tok = span.root
+    return verb != tok.i and all(a.i != verb for a in tok.ancestors)
 
 
 def _days_of_the_act(usable: list[DateMention], doc: Any, offset: int, trigger: int) -> list[DateMention]:
@@ -4432,7 +4463,21 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
                     more.end(),
                     0.5,
                 )
-        if match is None and drafts and index - drafts[-1].sentence_index <= 2 and _ANAPHORA.search(sent.text):
+        if (
+            match is None
+            and drafts
+            and (
+                (index - drafts[-1].sentence_index <= 2 and _ANAPHORA.search(sent.text))
+                # the sentence right after a lead that gave no day of its own, or only a source's speaking day,
+                # tells the scene when it names no other place ("... has risen to 28, officials said on Thursday.
+                # Armed men burst into the bar at about 10 p.m. on Tuesday."): its day is the incident's
+                or (
+                    index - drafts[-1].sentence_index == 1
+                    and (not drafts[-1].dated or drafts[-1].told_day)
+                    and _no_other_place(sent, toponyms, resolved, drafts[-1].mention.place)
+                )
+            )
+        ):
             # "The killings began on December 10": the first day of the episode just told by its month
             _first_day(drafts[-1], sent, published)
         if match is None:
@@ -4583,7 +4628,10 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
         earlier = _EARLIER_THAN_TOLD.search(sent.text)
         if drafts and earlier is not None and not _OPENS_SENTENCE.match(sent.text, 0, earlier.start()):
             continue  # "an ambush on a convoy two days earlier": the cause told after the incident, not another one
-        if not dated and (_BACKGROUND.search(sent.text) or any(d.kind in ("month", "year") for d in dates)):
+        if not dated and (
+            any(not _in_another_clause(doc, sent.start, match, b) for b in _BACKGROUND.finditer(sent.text))
+            or any(d.kind in ("month", "year") for d in dates)
+        ):
             continue  # "last month", "late last year", "in recent days": background, not today's news
         if (recalled := _CAME_AFTER.search(sent.text, 0, match.start)) is not None and recalled.start() < match.start:
             continue  # "This latest attack comes barely a week after a strike on the hospital on 24 January killed

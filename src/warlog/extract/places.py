@@ -360,21 +360,7 @@ def find_toponyms(
     headed += label_spans(text)  # ("Macomia: insurgents attacked ...", one of a roundup's lines by place)
     headed += [m.span(1) for m in _CAPS_HEADING.finditer(text)]  # ("KAYIN STATE - KNLA OVERRUNS ARMY OUTPOST")
     non_places = [(s, e) for s, e in non_places if not any(a <= s < b for a, b in headed)]
-    i = 0
-    while i < len(toks):
-        if not _is_cap(toks[i][2]):
-            i += 1
-            continue
-        hit = _longest_match(
-            gaz, text, toks, i, actor_spans, region, dateline[0] <= toks[i][0] < dateline[1], non_places
-        )
-        if hit is None:
-            i += 1
-            continue
-        top, j = hit
-        _extend_rural(gaz, text, toks, i, top)
-        found.append(top)
-        i = j + 1
+    found = _scan(gaz, text, toks, actor_spans, region, dateline, non_places)
     found = [t for t in found if not _inside_non_place(t, ner_spans, region)]
     found.extend(_ner_toponyms(gaz, text, ner_spans, found))
     found.extend(_unknown_districts(gaz, text, found))
@@ -386,6 +372,7 @@ def find_toponyms(
     # a place's name inside a group's name ("the Islamic State of Iraq and the Levant", "Hayat Tahrir al-Sham", "the
     # Deir ez-Zor Military Council"): part of the name, no place of the story
     named_groups = [(a.start, a.end) for a in find_actors(text) if _proper_name(text[a.start : a.end])]
+    initials = _bodies_initials(text, found)
     found = [
         t
         for t in found
@@ -394,6 +381,7 @@ def find_toponyms(
         and not _STREET_BEFORE.search(text, max(0, t.start - 24), t.start)
         and not _STREET_AFTER.match(text, t.end)
         and not _ACRONYM_BEFORE.search(text, max(0, t.start - 12), t.start)
+        and t.surface not in initials
         and not _CODE_NAME_BEFORE.search(text, max(0, t.start - 40), t.start)
         and not (t.surface in identity_group_names() and not _LOCATIVE_WORD.search(text, max(0, t.start - 20), t.start))
         and not names_an_actor(t.surface)
@@ -429,6 +417,50 @@ def find_toponyms(
     return sorted(kept, key=lambda k: k.start)
 
 
+def _scan(
+    gaz: Gazetteer,
+    text: str,
+    toks: list[tuple[int, int, str]],
+    actor_spans: list[tuple[int, int]],
+    region: frozenset[str],
+    dateline: tuple[int, int],
+    non_places: list[tuple[int, int]],
+) -> list[Toponym]:
+    """Gazetteer names of the text's capitalised runs, longest first (find_toponyms' first step)."""
+    found: list[Toponym] = []
+    i = 0
+    while i < len(toks):
+        if not _is_cap(toks[i][2]):
+            i += 1
+            continue
+        hit = _longest_match(
+            gaz, text, toks, i, actor_spans, region, dateline[0] <= toks[i][0] < dateline[1], non_places
+        )
+        if hit is None:
+            i += 1
+            continue
+        top, j = hit
+        _extend_rural(gaz, text, toks, i, top)
+        found.append(top)
+        i = j + 1
+    return found
+
+
+BIG_CITY = 1_000_000  # people: a city whose name alone says which country the report is in (`_doc_country`: a
+# local paper never names its own country, "the BNP's rally in Dhaka")
+
+
+def _big_city(exact: Sequence[GazEntry]) -> GazEntry | None:
+    """The city of a million people or more among a name's exact readings, twenty times the size of any namesake
+    abroad (Dhaka, not the town of Dhaka in India), else None."""
+    cities = [c for c in exact if c.feature == "city"]
+    if not cities:
+        return None
+    big = max(cities, key=lambda c: c.population or 0)
+    abroad = max((c.population or 0 for c in exact if c.iso != big.iso), default=0)
+    return big if (big.population or 0) >= max(BIG_CITY, 20 * abroad) else None
+
+
 def _one_sense_unblocked(
     text: str, found: list[Toponym], blocked: list[tuple[int, int]], ner_spans: Sequence[tuple[int, int, str]]
 ) -> list[tuple[int, int]]:
@@ -461,6 +493,22 @@ def names_an_actor(surface: str) -> bool:
 
 # (in brackets or after a lower-case word: not a capitalised heading's words, "NORTH KIVU Beni")
 _ACRONYM_BEFORE = re.compile(r"(?:\(|[a-z,;:][ \t]+)(?!(?:USA|UAE|DRC|CAR|UK|US|EU|UN)\b)[A-Z]{3,}[ \t]+$")
+# "the National Security Agency (ANS)": a name's initials in brackets after it
+_INITIALS_AFTER_NAME = re.compile(r"[A-Z][\w'\u2019-]*\s+\(([A-Z]{2,6})\)")
+
+
+def _bodies_initials(text: str, found: list[Toponym]) -> frozenset[str]:
+    """Initials the report gives in brackets after a name that is no place ("the headquarters of the National
+    Security Agency (ANS)"): a body's, wherever the report says them ("no attack on the ANS"), not the village Ans;
+    a place's own ("the Democratic Republic of Congo (DRC)") stay places."""
+    ends = {t.end for t in found}
+    return frozenset(
+        m.group(1)
+        for m in _INITIALS_AFTER_NAME.finditer(text)
+        if not any(e <= m.start(1) - 1 and m.start(1) - e <= 3 for e in ends)
+    )
+
+
 _STREET_BEFORE = re.compile(
     r"\b(?:Plaza|Piazza|Pra[c\u00e7]a|Place|Avenida|Av\.|Calle|Rue|Jalan|Plac|Maidan)\s+"
     r"(?:(?:de|del|de la|des|du|da|do)\s+)?$"
@@ -715,8 +763,8 @@ def _ner_toponyms(
             continue
         surface = re.sub(r"^(?:the|The)\s+", "", text[start:end])
         start = end - len(surface)
-        if not surface or exact_key(surface) in STOP_KEYS:
-            continue
+        if not surface or exact_key(surface) in STOP_KEYS or surface.islower():
+            continue  # (a name is capitalised: "at the south gate of the mosque" names no town South Gate)
         head = _UNIT_NOUN_TAIL.search(surface)
         if head is not None and not _candidates(gaz, surface, fuzzy=False)[0]:
             # "Jiribam district" the gazetteer lacks as a unit: the town it is named after, by its exact name
@@ -837,7 +885,7 @@ def _doc_country(
     for i, t in enumerate(toponyms):
         exact = [c for c, q in zip(t.candidates, t.quality, strict=False) if q >= 1.0 and c.iso]
         isos = {c.iso for c in exact}
-        big = _dominant(exact)
+        big = _dominant(exact) or _big_city(exact)
         if big is not None:
             isos = {big.iso}  # "Beirut": the capital, not a village of that name abroad
         if len(isos) == 1:
@@ -1869,6 +1917,7 @@ def place_for_event(
         here = [tp for tp in here if tp not in measured]
     if here:
         best = min(here, key=lambda tp: _event_distance(sentence, sentence_start, trigger_start, tp[0], tp[1]))
+        best = _finer_than_the_frame(sentence, sentence_start, best, here)
         # a district where shooters sit or people come from does not refine the city the event happened in
         finer = [
             p
@@ -1880,7 +1929,9 @@ def place_for_event(
             sentence, max(0, best[0].start - sentence_start - 60), best[0].start - sentence_start
         ):
             # "on the road between Fada N'Gourma and Pama": a point on the road near the town (ACLED precision 2)
-            place = replace(place, geo_precision=max(2, place.geo_precision))
+            place = replace(
+                _road_end_at_distance(sentence, best, here) or place, geo_precision=max(2, place.geo_precision)
+            )
         elif place is best[1] and measured_from(sentence, best[0].start - sentence_start):
             # "an army post about 60 km east of the capital": only the point it was measured from is named, the
             # event was near it (ACLED precision 2)
@@ -1890,6 +1941,75 @@ def place_for_event(
         p = doc_places[0]
         return replace(p, geo_precision=max(p.geo_precision, 2))
     return None
+
+
+# "Elsewhere in Veracruz, ...", "In Borno, ...": a sentence that opens on a place frames what it tells
+_FRAME_OPENS = re.compile(r"^\W*(?:(?:Elsewhere|Meanwhile|Separately|Also),?\s+)?in\s+(?:the\s+)?$", re.I)
+
+
+def _finer_than_the_frame(
+    sentence: str, s0: int, best: tuple[Toponym, Place], here: list[tuple[Toponym, Place]]
+) -> tuple[Toponym, Place]:
+    """The sentence opens on a place ("Elsewhere in Veracruz, state police exchanged fire with gunmen near the town of
+    Tierra Blanca"): another place it names later in the same first-level unit is where the event was (the frame
+    may be a province spelt like its capital)."""
+    t0, p0 = best
+    if not _FRAME_OPENS.match(sentence[: t0.start - s0]) or not _COMMA_AFTER.match(sentence, t0.end - s0):
+        return best
+    finer = [
+        (t, p)
+        for t, p in here
+        if t.start > t0.end
+        and _fine(p)
+        and p.location != p0.location
+        and p.iso == p0.iso
+        and p.admin1
+        and p.admin1 == p0.admin1
+        and not measured_from(sentence, t.start - s0)
+        and not _directed(sentence, s0, t)
+        and not _charged_at(sentence, s0, t)
+        and not _ROAD_TO_BEFORE.search(sentence, max(0, t.start - s0 - 40), t.start - s0)
+    ]
+    return finer[0] if len(finer) == 1 else best
+
+
+# "a police post on the road to Mamfe": the place a road leads to, not where the post stands
+_ROAD_TO_BEFORE = re.compile(
+    r"\b(?:road|highway|route|axis|way)\s+(?:to|from|towards?|between|linking|connecting)\s+(?:the\s+)?$", re.I
+)
+
+
+_COMMA_AFTER = re.compile(r"\s*,")
+
+
+_KM_STATED = re.compile(r"\b(?P<n>\d+(?:[.,]\d+)?|[a-z]+)(?:\s*|-)(?P<unit>km|kilomet(?:re|er)s?|miles?)\b", re.I)
+
+
+def _road_end_at_distance(
+    sentence: str, best: tuple[Toponym, Place], here: list[tuple[Toponym, Place]]
+) -> Place | None:
+    """On a road between two towns, with the distance the incident lay from one of them ("on the road between
+    Mogadishu and Balcad, about 30 kilometres north of the capital"): the other end, when it lies that far from the
+    first (the incident was near it), else None; a distance measured from the first end by its name keeps it (the
+    reference point a coder codes)."""
+    km = next((k for m in _KM_STATED.finditer(sentence) if (k := _stated_km(m)) is not None and k >= 5), None)
+    if km is None:
+        return None
+    first = best[1]
+    name = re.escape(best[0].surface)
+    if any(measured_from(sentence, m.start()) for m in re.finditer(rf"\b{name}\b", sentence)):
+        return None  # "between Bankass and Bandiagara, about 20 km north of Bankass": the stated reference point
+    others = [
+        p
+        for t, p in here
+        if p is not first
+        and _fine(p)
+        and p.location != first.location
+        and t.start > best[0].start
+        and t.start - best[0].end <= 40
+        and _fits_distance(p, first, km)
+    ]
+    return others[0] if len(others) == 1 else None
 
 
 _ON_A_ROAD_BEFORE = re.compile(

@@ -1192,6 +1192,11 @@ def lexicon_view(
 ) -> tuple[list[EventTypeMatch], EventTypeMatch | None]:
     """Every live lexicon trigger of a sentence and the lexicon's precedence choice among them."""
     tagged = [(m, tag) for m, tag in _find(sentence, actors) if m.score >= _MIN_SCORE]
+    cause = _CAUSE_PHRASE.search(sentence)
+    if cause is not None and any(m.start < cause.start() for m, _ in tagged):
+        # "Iran fired 22 missiles at two bases ... in retaliation for the U.S. drone strike that killed ...": what
+        # the act answers is an earlier event, told as its cause; the act is before the phrase
+        tagged = [(m, tag) for m, tag in tagged if m.start < cause.start() or m.event_type not in _VIOLENT_TYPES]
     live, choice = [m for m, _ in tagged], _decide(tagged, context, sentence, actors)
     if choice is not None and choice.sub_event_type == GREN and _SMALL_ARMS.search(sentence):
         # grenades among the weapons of an assault ("gunmen stormed the ward, throwing grenades and shooting
@@ -1237,6 +1242,14 @@ def lexicon_view(
         # headquarters" is a violent demonstration whatever trigger named the crowd)
         choice = _as(VIOLDEM, choice)
     return live, choice
+
+
+# the phrase that gives an act's cause: the violence after it is an earlier event ("in response to a call for a
+# general strike" gives the strike's call, no earlier violence)
+_VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+_CAUSE_PHRASE = re.compile(
+    r"\b(?:in\s+(?:retaliation|response|reply|revenge|reprisal)\s+(?:for|to)|to\s+avenge|as\s+revenge\s+for)\b", re.I
+)
 
 
 # what a hijacking took: vehicles, with no people named among them
