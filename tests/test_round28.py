@@ -83,10 +83,13 @@ def test_a_round_up_heading_in_capitals_names_its_place() -> None:
 
 
 def test_whom_the_doers_relative_clause_names_is_no_doer() -> None:
-    assert _sub(
-        "Masked men who stormed the sit-in near the central square on the night of 4 March 2020 shot dead at least "
-        "nine people, a rights group said."
-    ) == "Attack"
+    assert (
+        _sub(
+            "Masked men who stormed the sit-in near the central square on the night of 4 March 2020 shot dead at least "
+            "nine people, a rights group said."
+        )
+        == "Attack"
+    )
     assert _sub("Villagers who caught the thief beat him to death.") == "Mob violence"
 
 

@@ -13,7 +13,7 @@ from reading import km, seen
 from warlog.extract.counts import extract_casualties
 from warlog.extract.dates import find_dates
 from warlog.extract.frames import extract_report
-from warlog.extract.places import _big_city, find_toponyms
+from warlog.extract.places import Toponym, _big_city, find_toponyms
 from warlog.extract.types import classify_sentence, lexicon_view
 from warlog.gazetteer import GazEntry
 from warlog.model import Report
@@ -149,3 +149,74 @@ def test_a_rights_group_s_findings_a_month_later_keep_their_dated_incidents(nlp)
     found = _drafts(nlp, text, date(2019, 7, 2))
     strikes = [e for e in found if e.sub_event_type == "Air/drone strike"]
     assert strikes and str(strikes[0].event_date) == "2019-06-01", seen(found)
+
+
+def test_a_lead_with_two_kinds_of_violence_at_two_places_is_two_events(nlp) -> None:
+    text = (
+        "Army gives its account of school raid\n"
+        "Frontier Daily, 18 March 2015\n\n"
+        "The army on Wednesday released its account of Monday's attack on a school for girls in Bannu and announced that "
+        "air strikes near Miranshah had killed 30 militants.\n"
+    )
+    found = _drafts(nlp, text, date(2015, 3, 18))
+    kinds = {(e.event_type, e.place.location if e.place else None) for e in found}
+    assert ("Explosions/Remote violence", "Miranshah") in kinds, seen(found)
+    assert any(
+        e.event_type != "Explosions/Remote violence" and e.place and e.place.location == "Bannu" for e in found
+    ), seen(found)
+
+
+def test_a_condemnation_today_dates_the_act_by_its_own_day(nlp) -> None:
+    text = (
+        "Envoy condemns market shelling\n"
+        "UN Office, 3 March 2024\n\n"
+        "The humanitarian coordinator today strongly condemned the shelling of a crowded market in Omdurman on "
+        "Saturday, in which at least 20 civilians were killed.\n"
+    )
+    found = _drafts(nlp, text, date(2024, 3, 3))
+    shelling = [e for e in found if e.sub_event_type == "Shelling/artillery/missile attack"]
+    assert shelling and str(shelling[0].event_date) == "2024-03-02", seen(found)
+
+
+def test_what_an_act_set_off_is_told_elsewhere_and_a_bus_bound_for_a_city_is_not_there() -> None:
+    assert _sub("The attack that set off the protests took place at dawn on Saturday.") != "Peaceful protest"
+    assert _sub("Police dispersed the protests that followed the killing.") == "Protest with intervention"
+    text = "Gunmen stopped a Nairobi-bound bus near Mandera and shot dead 12 passengers."
+    from warlog.extract.places import _directed
+
+    at = text.index("Nairobi")
+    assert _directed(text, 0, Toponym(at, at + 7, "Nairobi", [], []))
+    at = text.index("Mandera")
+    assert not _directed(text, 0, Toponym(at, at + 7, "Mandera", [], []))
+
+
+def test_a_village_layer_twin_of_a_town_is_not_its_place() -> None:
+    from warlog.extract.places import _without_layer_twins
+
+    base = GazEntry(id="g", name="Mbaiki", feature="town", lat=3.87, lon=17.99, iso="CF", admin1="Lobaye",
+                    population=40_000, source="GeoNames cities500")  # fmt: skip
+    twin = GazEntry(id="w", name="Mbaiki", feature="town", lat=4.10, lon=18.20, iso="CF", admin1="Lobaye",
+                    population=30_000, source="Who's On First (CC BY 4.0)")  # fmt: skip
+    far = GazEntry(id="f", name="Mbaiki", feature="village", lat=6.5, lon=20.0, iso="CF", admin1="Ouaka",
+                   source="Who's On First (CC BY 4.0)")  # fmt: skip
+    kept = [c.id for c, _ in _without_layer_twins([(base, 1.0), (twin, 1.0), (far, 1.0)])]
+    assert kept == ["g", "f"]
+
+
+def test_attacks_on_a_neighbourhood_and_the_number_of_civilians_killed() -> None:
+    assert _sub("At dawn, hundreds of armed men attacked the Muslim neighbourhood of the town.") == "Attack"
+    assert _sub("The number of civilians killed on Tuesday in two villages has risen to 34.") == "Attack"
+    assert _sub("The number of people killed in clashes between the army and rebels has risen to 40.") == (
+        "Armed clash"
+    )
+
+
+def test_a_month_in_a_clause_that_describes_the_victims_is_not_the_act_s(nlp) -> None:
+    text = (
+        "Bus passengers killed\n"
+        "Border Radio, 24 November 2014\n\n"
+        "Gunmen stopped a bus outside Wajir at dawn on Saturday. Twenty people, most of them teachers travelling home "
+        "for the December holidays, were shot dead, police said.\n"
+    )
+    found = _drafts(nlp, text, date(2014, 11, 24))
+    assert any(e.sub_event_type == "Attack" and e.fatalities == 20 for e in found), seen(found)

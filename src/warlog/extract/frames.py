@@ -85,7 +85,7 @@ from warlog.extract.sentences import doc_text
 from warlog.extract.sentences import split_doc as split_sentences
 from warlog.extract.spoken import spoken_spans
 from warlog.extract.totals import is_part, one_episode, over_days, split_totals
-from warlog.extract.types import DEMO_WORD, EventTypeMatch, classify_with_cues, find_triggers
+from warlog.extract.types import DEMO_WORD, EventTypeMatch, classify_sentence, classify_with_cues, find_triggers
 from warlog.gazetteer.index import get_gazetteer
 from warlog.gazetteer.names import exact_key
 from warlog.geometry import haversine_km
@@ -1250,6 +1250,34 @@ def _one_clause_per_place(
         if not find_triggers(second):
             continue
         return _cut_at(sent, m)
+    return _two_kinds_apart(sent, places)
+
+
+_VIOLENCE_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+# "... released its account of Tuesday's attack on the school in Peshawar and announced that air strikes in the
+# Tirah valley had killed 57 militants": a second proposition a reporting verb opens
+_REPORTED_TOO = re.compile(
+    r"\s+and\s+(?:(?:also|later|then)\s+)?(?:announced|said|reported|added|claimed|confirmed|stated|disclosed)\s+"
+    r"(?:that\s+)?"
+)
+
+
+def _two_kinds_apart(sent: _Sentence, places: list[tuple[int, str | None, bool]]) -> list[_Sentence]:
+    """The two clauses of a sentence that tells two kinds of violence at two places, each clause with its own act and
+    its own place finer than a province ("the attack on the school in Peshawar ... and announced that air strikes in
+    the Tirah valley had killed 57"): ACLED codes one event each; the sentence whole otherwise."""
+    breaks = list(_CLAUSE_BREAK.finditer(sent.text)) + list(_REPORTED_TOO.finditer(sent.text))
+    for m in sorted(breaks, key=lambda b: b.start()):
+        head = {k for at, k, c in places if at < m.start() and not c}
+        tail = {k for at, k, c in places if at >= m.end() and not c}
+        if not head or not tail or head & tail:
+            continue
+        first, second = classify_sentence(sent.text[: m.start()]), classify_sentence(sent.text[m.end() :])
+        if first is None or second is None or first.event_type == second.event_type:
+            continue
+        if not {first.event_type, second.event_type} <= _VIOLENCE_TYPES:
+            continue
+        return _cut_at(sent, m)
     return [sent]
 
 
@@ -1610,7 +1638,9 @@ _NAMES_AN_EVENT_TOLD = re.compile(
 # "The state government on Tuesday confirmed that eight people were killed": the day of the telling, said before
 # its verb
 _TELLING_AFTER = re.compile(
-    r"\s*,?\s*(?:said|says|confirmed|announced|reported|stated|disclosed|revealed|told\s+[\w.\- ]{1,40}?)"
+    r"\s*,?\s*(?:\w+ly\s+)?(?:said|says|confirmed|announced|reported|stated|disclosed|revealed|told\s+[\w.\- ]{1,40}?"
+    # "The coordinator today strongly condemned the shelling of the market on Saturday": the day of the reaction
+    r"|condemned|condemns|denounced|deplored|welcomed|urged)"
     r"\s+(?:that\b)?",
     re.I,
 )
@@ -1621,7 +1651,9 @@ def _report_date(d: DateMention, sentence: str) -> bool:
     before = sentence[max(0, d.start - 60) : d.start]
     if _STAMP_BEFORE.search(before) is not None or _TELLING_BEFORE.search(before) is not None:
         return True
-    if d.kind == "weekday" and _TELLING_AFTER.match(sentence, d.end) is not None:
+    if (d.kind == "weekday" or d.text.lower() in ("today", "yesterday")) and _TELLING_AFTER.match(
+        sentence, d.end
+    ) is not None:
         return True
     if _TOLL_ROSE_BEFORE.search(before) is not None:
         return True
@@ -2135,18 +2167,23 @@ def _governing_verb(doc: Any, start: int, end: int) -> int | None:
     return None
 
 
-def _in_another_clause(doc: Any, offset: int, match: EventTypeMatch, words: re.Match[str]) -> bool:
-    """The words (a background phrase: "days earlier", "last month") hang in the parse from a verb that neither is
-    the act's nor governs it: another clause's time ("... killed in an arson attack on a bar has risen to 28, as a row
-    grew over why a suspect had been released days earlier"), not the act's."""
+def _in_another_clause(doc: Any, offset: int, match: EventTypeMatch, words: tuple[int, int]) -> bool:
+    """The words (a background phrase: "days earlier", "last month", "December") hang in the parse from a verb that
+    neither is the act's nor governs it, in a clause after the act ("... killed in an arson attack on a bar has risen to
+    28, as a row grew over why a suspect had been released days earlier") or in a clause that describes a noun ("28
+    people, travelling home for the December holidays, were shot dead"): another clause's time, not the act's. A
+    time said before the act in a clause of its own ("Last month the armies carried out an operation; eight militants
+    were killed") is the act's."""
     if doc is None:
         return False
-    verb = _governing_verb(doc, offset + words.start(), offset + words.end())
+    verb = _governing_verb(doc, offset + words[0], offset + words[1])
     span = doc.char_span(offset + match.start, offset + match.end, alignment_mode="expand")
     if verb is None or span is None or len(span) == 0:
         return False
     tok = span.root
-    return verb != tok.i and all(a.i != verb for a in tok.ancestors)
+    if verb == tok.i or any(a.i == verb for a in tok.ancestors):
+        return False
+    return words[0] > match.start or doc[verb].dep_ in ("acl", "relcl")
 
 
 def _days_of_the_act(usable: list[DateMention], doc: Any, offset: int, trigger: int) -> list[DateMention]:
@@ -3470,6 +3507,14 @@ def _follow_up_target(drafts: list[_Draft], draft: _Draft, anaphoric: bool) -> _
             last = next((d for d in reversed(drafts) if d.mention.sub_event_type not in _NO_DEATH_SUBS), last)
         if (
             not (draft.dated and last.dated and not _within(last.mention, m))
+            # another kind of act on another day it gives ("The attack that set off the protests took place at dawn on
+            # Saturday" after Sunday's riot): its own incident
+            and not (
+                draft.dated
+                and last.dated
+                and m.event_date != last.mention.event_date
+                and m.event_type != last.mention.event_type
+            )
             and not (draft.narrative and last.mention.event_date != m.event_date)
             # "At 7:40 am on Saturday, commandos stormed the building" after Friday night's fight: its own day
             and not _own_day_opens(draft, last.mention)
@@ -4301,8 +4346,9 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
         if match is not None and (_WHO_THE_DEAD_WERE.search(sent.text) or _SUPERLATIVE_RECAP.match(sent.text)):
             match = None  # "those killed included protesters and bystanders killed by the security forces": who the
             # dead of a toll already told were, no happening of its own
-        if match is not None and _NAMES_AN_EVENT_TOLD.search(sent.text, 0, match.start):
+        if match is not None and drafts and _NAMES_AN_EVENT_TOLD.search(sent.text, 0, match.start):
             # "residents gathered at the site of the blast": the incident told before, named, not one happening now
+            # (nothing told before: the lead's "released its account of Tuesday's attack" is the news)
             live = [m for m in live if not _NAMES_AN_EVENT_TOLD.search(sent.text, 0, m.start)]
             match = max(live, key=lambda m: m.score) if live else None
         if (
@@ -4629,8 +4675,12 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
         if drafts and earlier is not None and not _OPENS_SENTENCE.match(sent.text, 0, earlier.start()):
             continue  # "an ambush on a convoy two days earlier": the cause told after the incident, not another one
         if not dated and (
-            any(not _in_another_clause(doc, sent.start, match, b) for b in _BACKGROUND.finditer(sent.text))
-            or any(d.kind in ("month", "year") for d in dates)
+            any(not _in_another_clause(doc, sent.start, match, b.span()) for b in _BACKGROUND.finditer(sent.text))
+            # ("... travelling home for the December holidays, were shot dead": another clause's month)
+            or any(
+                d.kind in ("month", "year") and not _in_another_clause(doc, sent.start, match, (d.start, d.end))
+                for d in dates
+            )
         ):
             continue  # "last month", "late last year", "in recent days": background, not today's news
         if (recalled := _CAME_AFTER.search(sent.text, 0, match.start)) is not None and recalled.start() < match.start:

@@ -1122,6 +1122,7 @@ def rank_document(
             and not _orphan_city_part(c, t, points)
             and not (the_before and c.feature in _SETTLEMENT_FEATURES and not c.name.lower().startswith("the "))
         ]
+        pairs = _without_layer_twins(pairs)
         cands.append([c for c, _ in pairs])
         quals.append([q for _, q in pairs])
     first = []
@@ -1145,6 +1146,29 @@ def rank_document(
 _LIST_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+|/|;\s*)\s*$")
 _QUALIFIER_JOIN = re.compile(r"^\s*,\s*$|^\s*\(\s*$")
 _UNITS = frozenset({"country", "admin1", "admin2"})
+
+
+_TWIN_KM = 60.0  # a village layer's town this close to a same-named one of the same province is that town
+
+
+def _without_layer_twins(pairs: list[tuple[GazEntry, float]]) -> list[tuple[GazEntry, float]]:
+    """A village layer's row that repeats a settlement of the base gazetteer under the same name in the same
+    province, its point placed elsewhere (Who's On First's Bangassou 34 km from GeoNames' town): the base row only."""
+    base = [c for c, _ in pairs if c.source not in VILLAGE_LAYER_SOURCES and c.feature in _SETTLEMENT_FEATURES]
+    if not base:
+        return pairs
+    return [
+        (c, q)
+        for c, q in pairs
+        if c.source not in VILLAGE_LAYER_SOURCES
+        or not any(
+            b.iso == c.iso
+            and b.admin1 == c.admin1
+            and name_key(b.name) == name_key(c.name)
+            and haversine_km(b.lat, b.lon, c.lat, c.lon) <= _TWIN_KM
+            for b in base
+        )
+    ]
 
 
 def _contains(unit: GazEntry, c: GazEntry) -> bool:
@@ -2147,7 +2171,11 @@ def _directed(sentence: str, s0: int, t: Toponym) -> bool:
         _DIRECTION_BEFORE.search(before) is not None
         or _DESTINATION_BEFORE.search(before) is not None
         or _HELD_OR_SUPPORTED_IN.search(before) is not None
+        or _BOUND_AFTER.match(sentence, t.end - s0) is not None  # "a Nairobi-bound bus": where it was going
     )
+
+
+_BOUND_AFTER = re.compile(r"-bound\b", re.I)
 
 
 # where captives are held or whom a gathering stands with, not where the telling happens ("a rally demanding the

@@ -1197,6 +1197,11 @@ def lexicon_view(
         # "Iran fired 22 missiles at two bases ... in retaliation for the U.S. drone strike that killed ...": what
         # the act answers is an earlier event, told as its cause; the act is before the phrase
         tagged = [(m, tag) for m, tag in tagged if m.start < cause.start() or m.event_type not in _VIOLENT_TYPES]
+    then = _CONSEQUENCE_CLAUSE.search(sentence)
+    if then is not None and (any(m.start < then.start() for m, _ in tagged) or then.group("noun")):
+        # "The attack that set off the protests took place at dawn": what the act led to is told elsewhere, a
+        # relative clause naming it, not the act
+        tagged = [(m, tag) for m, tag in tagged if not then.start() <= m.start < then.end() + _CONSEQUENCE_REACH]
     live, choice = [m for m, _ in tagged], _decide(tagged, context, sentence, actors)
     if choice is not None and choice.sub_event_type == GREN and _SMALL_ARMS.search(sentence):
         # grenades among the weapons of an assault ("gunmen stormed the ward, throwing grenades and shooting
@@ -1242,6 +1247,17 @@ def lexicon_view(
         # headquarters" is a violent demonstration whatever trigger named the crowd)
         choice = _as(VIOLDEM, choice)
     return live, choice
+
+
+# a relative clause naming what an act led to ("the attack that set off the protests", "the killing which sparked
+# the riots"): its object, a few words on, is another event
+_CONSEQUENCE_CLAUSE = re.compile(
+    r"(?:\b(?P<noun>attacks?|killings?|bombings?|massacres?|shootings?|raids?|strikes?|ambush(?:es)?|violence)\s+)?"
+    r"\b(?:that|which)\s+(?:had\s+|has\s+)?(?:set\s+off|sparked|triggered|prompted|provoked|caused|led\s+to|fuell?ed"
+    r"|ignited)\b",
+    re.I,
+)
+_CONSEQUENCE_REACH = 40  # characters after the verb: the clause's object
 
 
 # the phrase that gives an act's cause: the violence after it is an earlier event ("in response to a call for a
