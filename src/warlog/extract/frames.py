@@ -413,6 +413,16 @@ _HABITUAL = re.compile(
 _CAME_AFTER = re.compile(
     r"\b(?:came|comes|coming|follows|followed)\b[^.;]{0,40}?\b(?:days?|weeks?|months?|years?)\s+after\b", re.I
 )
+# "The killings came hours after jihadists attacked a militia base": the act after "after" is another, earlier one
+_CAME_HOURS_AFTER = re.compile(r"\b(?:came|comes|followed|follows)\b[^.;]{0,40}?\bafter\b", re.I)
+
+
+def _told_after_another(sentence: str, trigger: int) -> bool:
+    """The sentence's act is told after "X came (hours) after": an earlier act of its own, not more of X."""
+    m = _CAME_HOURS_AFTER.search(sentence, 0, trigger)
+    return m is not None and m.end() <= trigger
+
+
 _BACKGROUND = re.compile(
     r"\b(?:last|previous|past) (?:month|year|summer|winter|spring|autumn)\b|\blate last\b"
     r"|\bin recent (?:days|weeks|months)\b|\bearlier this (?:month|year)\b|\bhas become\b|\bsince (?:then|last)\b"
@@ -5108,7 +5118,11 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
             # "Meanwhile in <a place not found>": not the report's main place; kept at the nearest admin level the
             # report gives it (the province of "the same province", else the country), the name left to place
             mention.place = _admin_level(mention.place, doc_places, _SAME_ADMIN.search(sent.text) is not None)
-        target = None if draft.new_incident else _follow_up_target(drafts, draft, bool(_ANAPHORA.search(sent.text)))
+        target = (
+            None
+            if draft.new_incident or _told_after_another(sent.text, match.start)
+            else _follow_up_target(drafts, draft, bool(_ANAPHORA.search(sent.text)))
+        )
         if target is not None and _other_items(draft, target):
             target = None
         if (
