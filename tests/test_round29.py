@@ -220,3 +220,26 @@ def test_a_month_in_a_clause_that_describes_the_victims_is_not_the_act_s(nlp) ->
     )
     found = _drafts(nlp, text, date(2014, 11, 24))
     assert any(e.sub_event_type == "Attack" and e.fatalities == 20 for e in found), seen(found)
+
+
+def test_more_than_one_worker_runs_a_process_pool() -> None:
+    from warlog.cli import engine_for
+
+    assert engine_for(None, 1) == "inprocess"
+    assert engine_for(None, 2) == "local" and engine_for(None, 0) == "local"  # ("--workers 2" alone: two processes)
+    assert engine_for("inprocess", 2) == "inprocess" and engine_for("ray", 4) == "ray"
+
+
+def test_an_attack_on_a_militia_base_is_a_fight_and_what_came_before_the_news_is_its_own_act(nlp) -> None:
+    assert _sub("Suspected jihadists attacked a base of the volunteer militia on the edge of the town.") == (
+        "Armed clash"
+    )
+    text = (
+        "Killings in a market town\n"
+        "Savanna Post, 4 January 2023\n\n"
+        "At least 15 people were shot dead in the town of Djibasso on the night of Sunday to Monday, officials said.\n\n"
+        "The killings came hours after gunmen attacked a base of the volunteer militia on the edge of the town late on "
+        "Sunday, a local official said.\n"
+    )
+    found = _drafts(nlp, text, date(2023, 1, 4))
+    assert any(e.event_type == "Battles" for e in found), seen(found)

@@ -16,6 +16,14 @@ from warlog.gcpolicy import no_exit_collection
 from warlog.settings import shown_url
 
 
+def engine_for(engine: str | None, workers: int) -> str:
+    """The extraction engine `warlog ingest` runs: the one asked for, else a process pool when more than one worker
+    (or one per CPU, 0) is asked for ("--workers 2" alone used to run in-process, one core)."""
+    if engine is not None:
+        return engine
+    return "inprocess" if workers == 1 else "local"
+
+
 @app.command()
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, folders, CSV/JSONL corpora, feeds or URLs.")],
@@ -29,8 +37,12 @@ def ingest(
     allow_private: Annotated[bool, typer.Option(help="Allow fetching from private and loopback addresses.")] = False,
     db: DbOption = None,
     engine: Annotated[
-        str, typer.Option(help="Where extraction runs: inprocess, local (process pool) or ray.")
-    ] = "inprocess",
+        str | None,
+        typer.Option(
+            help="Where extraction runs: inprocess, local (process pool) or ray (default: local when --workers is not "
+            "1, else inprocess)."
+        ),
+    ] = None,
     workers: Annotated[int, typer.Option(help="Worker processes or Ray actors (0: one per CPU).", min=0, max=4096)] = 1,
     address: Annotated[
         str | None, typer.Option(help="Ray cluster: auto, or ray://HOST:10001 (default: a local Ray instance).")
@@ -41,6 +53,7 @@ def ingest(
     from warlog.ingest import count_sources
     from warlog.service import ingest as run_ingest
 
+    engine = engine_for(engine, workers)
     if engine not in ENGINES:
         raise typer.BadParameter(f"use one of {', '.join(ENGINES)}", param_hint="--engine")
     if address and engine != "ray":
