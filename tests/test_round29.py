@@ -155,8 +155,8 @@ def test_a_lead_with_two_kinds_of_violence_at_two_places_is_two_events(nlp) -> N
     text = (
         "Army gives its account of school raid\n"
         "Frontier Daily, 18 March 2015\n\n"
-        "The army on Wednesday released its account of Monday's attack on a school for girls in Bannu and announced that "
-        "air strikes near Miranshah had killed 30 militants.\n"
+        "The army on Wednesday released its account of Monday's attack on a school for girls in Bannu and announced "
+        "that air strikes near Miranshah had killed 30 militants.\n"
     )
     found = _drafts(nlp, text, date(2015, 3, 18))
     kinds = {(e.event_type, e.place.location if e.place else None) for e in found}
@@ -237,7 +237,8 @@ def test_an_attack_on_a_militia_base_is_a_fight_and_what_came_before_the_news_is
     text = (
         "Killings in a market town\n"
         "Savanna Post, 4 January 2023\n\n"
-        "At least 15 people were shot dead in the town of Djibasso on the night of Sunday to Monday, officials said.\n\n"
+        "At least 15 people were shot dead in the town of Djibasso on the night of Sunday to Monday, officials "
+        "said.\n\n"
         "The killings came hours after gunmen attacked a base of the volunteer militia on the edge of the town late on "
         "Sunday, a local official said.\n"
     )
