@@ -220,11 +220,21 @@ _SMALL_HOURS = re.compile(
 
 
 def _fold(
-    text: str, found: list[DateMention], m: re.Match[str], inside: list[DateMention], value: date | None, kind: str
+    text: str,
+    found: list[DateMention],
+    m: re.Match[str],
+    inside: list[DateMention],
+    value: date | None,
+    kind: str,
+    precision: int = 1,
+    relative: bool = True,
 ) -> list[DateMention]:
-    """The mentions a phrase covers replaced by one mention of the whole phrase, day ``value`` (precision 1)."""
+    """The mentions a phrase covers replaced by one mention of the whole phrase, day ``value`` (precision 1 unless
+    told)."""
     start, end = min([m.start()] + [d.start for d in inside]), max([m.end()] + [d.end for d in inside])
-    return [d for d in found if d not in inside] + [DateMention(start, end, text[start:end], value, 1, True, kind)]
+    return [d for d in found if d not in inside] + [
+        DateMention(start, end, text[start:end], value, precision, relative, kind)
+    ]
 
 
 _WEEK_OF_MONTH = re.compile(
@@ -249,10 +259,7 @@ def _week_of_a_month(text: str, found: list[DateMention]) -> list[DateMention]:
             value = first.replace(day=_NTH_WEEK_DAY[nth])
         else:  # the last week: four days before the month's last day
             value = (first + timedelta(days=32)).replace(day=1) - timedelta(days=4)
-        start, end = min([m.start()] + [d.start for d in inside]), max([m.end()] + [d.end for d in inside])
-        found = [d for d in found if d not in inside] + [
-            DateMention(start, end, text[start:end], value, 2, False, "week")  # (the calendar, not a count back)
-        ]
+        found = _fold(text, found, m, inside, value, "week", precision=2, relative=False)  # (the calendar's week)
     return found
 
 

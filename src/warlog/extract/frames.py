@@ -85,7 +85,14 @@ from warlog.extract.sentences import doc_text
 from warlog.extract.sentences import split_doc as split_sentences
 from warlog.extract.spoken import spoken_spans
 from warlog.extract.totals import is_part, one_episode, over_days, split_totals
-from warlog.extract.types import DEMO_WORD, EventTypeMatch, classify_sentence, classify_with_cues, find_triggers
+from warlog.extract.types import (
+    DEMO_WORD,
+    VIOLENT_TYPES,
+    EventTypeMatch,
+    classify_sentence,
+    classify_with_cues,
+    find_triggers,
+)
 from warlog.gazetteer.index import get_gazetteer
 from warlog.gazetteer.names import exact_key
 from warlog.geometry import haversine_km
@@ -419,8 +426,7 @@ _CAME_HOURS_AFTER = re.compile(r"\b(?:came|comes|followed|follows)\b[^.;]{0,40}?
 
 def _told_after_another(sentence: str, trigger: int) -> bool:
     """The sentence's act is told after "X came (hours) after": an earlier act of its own, not more of X."""
-    m = _CAME_HOURS_AFTER.search(sentence, 0, trigger)
-    return m is not None and m.end() <= trigger
+    return _CAME_HOURS_AFTER.search(sentence, 0, trigger) is not None
 
 
 _BACKGROUND = re.compile(
@@ -1263,7 +1269,6 @@ def _one_clause_per_place(
     return _two_kinds_apart(sent, places)
 
 
-_VIOLENCE_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 # "... released its account of Tuesday's attack on the school in Peshawar and announced that air strikes in the
 # Tirah valley had killed 57 militants": a second proposition a reporting verb opens
 _REPORTED_TOO = re.compile(
@@ -1285,7 +1290,7 @@ def _two_kinds_apart(sent: _Sentence, places: list[tuple[int, str | None, bool]]
         first, second = classify_sentence(sent.text[: m.start()]), classify_sentence(sent.text[m.end() :])
         if first is None or second is None or first.event_type == second.event_type:
             continue
-        if not {first.event_type, second.event_type} <= _VIOLENCE_TYPES:
+        if not {first.event_type, second.event_type} <= VIOLENT_TYPES:
             continue
         return _cut_at(sent, m)
     return [sent]

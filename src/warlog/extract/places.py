@@ -360,7 +360,21 @@ def find_toponyms(
     headed += label_spans(text)  # ("Macomia: insurgents attacked ...", one of a roundup's lines by place)
     headed += [m.span(1) for m in _CAPS_HEADING.finditer(text)]  # ("KAYIN STATE - KNLA OVERRUNS ARMY OUTPOST")
     non_places = [(s, e) for s, e in non_places if not any(a <= s < b for a, b in headed)]
-    found = _scan(gaz, text, toks, actor_spans, region, dateline, non_places)
+    i = 0
+    while i < len(toks):
+        if not _is_cap(toks[i][2]):
+            i += 1
+            continue
+        hit = _longest_match(
+            gaz, text, toks, i, actor_spans, region, dateline[0] <= toks[i][0] < dateline[1], non_places
+        )
+        if hit is None:
+            i += 1
+            continue
+        top, j = hit
+        _extend_rural(gaz, text, toks, i, top)
+        found.append(top)
+        i = j + 1
     found = [t for t in found if not _inside_non_place(t, ner_spans, region)]
     found.extend(_ner_toponyms(gaz, text, ner_spans, found))
     found.extend(_unknown_districts(gaz, text, found))
@@ -415,35 +429,6 @@ def find_toponyms(
             if _ADJECTIVE_CAPITAL.match(text, d.end) and _THE_ANY_CASE.search(text, max(0, d.start - 5), d.start)
         ]
     return sorted(kept, key=lambda k: k.start)
-
-
-def _scan(
-    gaz: Gazetteer,
-    text: str,
-    toks: list[tuple[int, int, str]],
-    actor_spans: list[tuple[int, int]],
-    region: frozenset[str],
-    dateline: tuple[int, int],
-    non_places: list[tuple[int, int]],
-) -> list[Toponym]:
-    """Gazetteer names of the text's capitalised runs, longest first (find_toponyms' first step)."""
-    found: list[Toponym] = []
-    i = 0
-    while i < len(toks):
-        if not _is_cap(toks[i][2]):
-            i += 1
-            continue
-        hit = _longest_match(
-            gaz, text, toks, i, actor_spans, region, dateline[0] <= toks[i][0] < dateline[1], non_places
-        )
-        if hit is None:
-            i += 1
-            continue
-        top, j = hit
-        _extend_rural(gaz, text, toks, i, top)
-        found.append(top)
-        i = j + 1
-    return found
 
 
 BIG_CITY = 1_000_000  # people: a city whose name alone says which country the report is in (`_doc_country`: a
@@ -1992,21 +1977,17 @@ def _finer_than_the_frame(
         and not measured_from(sentence, t.start - s0)
         and not _directed(sentence, s0, t)
         and not _charged_at(sentence, s0, t)
-        and not _ROAD_TO_BEFORE.search(sentence, max(0, t.start - s0 - 40), t.start - s0)
+        and not _ON_A_ROAD_BEFORE.search(sentence, max(0, t.start - s0 - 60), t.start - s0)  # ("on the road to Mamfe")
     ]
     return finer[0] if len(finer) == 1 else best
-
-
-# "a police post on the road to Mamfe": the place a road leads to, not where the post stands
-_ROAD_TO_BEFORE = re.compile(
-    r"\b(?:road|highway|route|axis|way)\s+(?:to|from|towards?|between|linking|connecting)\s+(?:the\s+)?$", re.I
-)
 
 
 _COMMA_AFTER = re.compile(r"\s*,")
 
 
-_KM_STATED = re.compile(r"\b(?P<n>\d+(?:[.,]\d+)?|[a-z]+)(?:\s*|-)(?P<unit>km|kilomet(?:re|er)s?|miles?)\b", re.I)
+# a distance as a report states it ("25 km", "forty miles", "10-kilometre"): its number and unit (`_stated_km`)
+_KM = r"(?P<n>\d+(?:[.,]\d+)?|[a-z]+)(?:\s*|-)(?P<unit>km|kilomet(?:re|er)s?|miles?)"
+_KM_STATED = re.compile(rf"\b{_KM}\b", re.I)
 
 
 def _road_end_at_distance(
@@ -2345,7 +2326,8 @@ def speaking_governments(text: str, toponyms: list[Toponym], resolved: list[Plac
 # "Sweetwaters, about 10 km west of Pietermaritzburg", "Kindjandi, 30 kilometres east of Diffa town"
 _STATED_DISTANCE = re.compile(
     r",?\s+(?:an?\s+(?:[\w-]+\s+){1,6}?)?(?:(?:about|some|around|roughly|approximately|nearly|almost|just|only|less\s+than|more\s+than)\s+)?"
-    r"(?P<n>\d+(?:[.,]\d+)?|[a-z]+)(?:\s*|-)(?P<unit>km|kilomet(?:re|er)s?|miles?)\s+(?:\([^)]{0,20}\)\s+)?"
+    + _KM
+    + r"\s+(?:\([^)]{0,20}\)\s+)?"
     r"(?:(?P<dir>(?:north|south|east|west)(?:-?(?:east|west))?)(?:ern)?\s+)?(?:of|from)\s+(?:the\s+)?"
     r"(?:(?:town|city)\s+of\s+)?$",
     re.I,

@@ -1196,7 +1196,7 @@ def lexicon_view(
     if cause is not None and any(m.start < cause.start() for m, _ in tagged):
         # "Iran fired 22 missiles at two bases ... in retaliation for the U.S. drone strike that killed ...": what
         # the act answers is an earlier event, told as its cause; the act is before the phrase
-        tagged = [(m, tag) for m, tag in tagged if m.start < cause.start() or m.event_type not in _VIOLENT_TYPES]
+        tagged = [(m, tag) for m, tag in tagged if m.start < cause.start() or m.event_type not in VIOLENT_TYPES]
     then = _CONSEQUENCE_CLAUSE.search(sentence)
     if then is not None and (any(m.start < then.start() for m, _ in tagged) or then.group("noun")):
         # "The attack that set off the protests took place at dawn": what the act led to is told elsewhere, a
@@ -1262,7 +1262,7 @@ _CONSEQUENCE_REACH = 40  # characters after the verb: the clause's object
 
 # the phrase that gives an act's cause: the violence after it is an earlier event ("in response to a call for a
 # general strike" gives the strike's call, no earlier violence)
-_VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 _CAUSE_PHRASE = re.compile(
     r"\b(?:in\s+(?:retaliation|response|reply|revenge|reprisal)\s+(?:for|to)|to\s+avenge|as\s+revenge\s+for)\b", re.I
 )
