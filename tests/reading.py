@@ -5,13 +5,21 @@ from __future__ import annotations
 from datetime import date
 
 from warlog.extract.frames import extract_report
+from warlog.extract.types import classify_sentence
 from warlog.gazetteer import haversine_km
 from warlog.model import Mention, Report
 
 
-def events(nlp, text: str, published: date) -> list[Mention]:
-    """The events of one report written as text, published on ``published``."""
-    return extract_report(Report(text=text, published=published), nlp).mentions
+def events(nlp, text: str, published: date, accept: bool = True) -> list[Mention]:
+    """The events of one report written as text, published on ``published`` (``accept=False``: every draft, before
+    the acceptance model judges them)."""
+    return extract_report(Report(text=text, published=published), nlp, accept=accept).mentions
+
+
+def sub_event(sentence: str) -> str | None:
+    """The ACLED sub-event type `classify_sentence` gives one sentence, or None."""
+    match = classify_sentence(sentence)
+    return match.sub_event_type if match else None
 
 
 def km(place, lat: float, lon: float) -> float:
