@@ -60,6 +60,7 @@ from warlog.extract.places import (
     measured_from,
     named_capitals,
     named_facilities,
+    names_a_unit,
     national_capital,
     place_for_event,
     place_from_entry,
@@ -1743,6 +1744,32 @@ def _paragraph_place(
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+def _paragraph_unit(
+    text: str,
+    sentences: list[_Sentence],
+    index: int,
+    toponyms: list[Toponym],
+    resolved: list[Place | None],
+    filed: set[int],
+) -> Place | None:
+    """The one local unit (a district, a county, a township: "in Mastung district") the sentences before ``index``
+    in its paragraph name, resolved to its seat, or None when they name none or several."""
+    para, found = sentences[index].paragraph, {}
+    for k in range(index - 1, -1, -1):
+        if sentences[k].paragraph != para:
+            break
+        for i, (t, p) in enumerate(zip(toponyms, resolved, strict=True)):
+            if (
+                sentences[k].start <= t.start < sentences[k].end
+                and i not in filed
+                and p is not None
+                and not _coarse(p)
+                and names_a_unit(text, t)
+            ):
+                found.setdefault(_place_key(p), p)
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 _DIED_OF_WOUNDS = re.compile(
     r"\b(?:died|succumbed)\b[^.;]{0,60}?\b(?:of|from|to)\s+(?:the\s+)?(?:(?:his|her|their)\s+)?(?:wounds|injuries)\s+"
     r"(?:(?:he|she|they|that|which)\s+)?(?:had\s+)?(?:sustained|suffered|received)\b",
@@ -2094,6 +2121,36 @@ _DIED_BEFORE_AFTER = re.compile(r"\b(?:died|succumbed|perished|was\s+pronounced\
 def _days_named(text: str, published: date | None) -> list[DateMention]:
     """The calendar days and weekdays a text names (day precision; not a clock time), in text order."""
     return [d for d in find_dates(text, published) if d.value is not None and d.precision == 1 and d.kind != "clock"]
+
+
+# a day told from the story's last day, not from the report's ("On 4 December soldiers fired on a truck ... The next
+# day, a man was killed in Mon town": 5 December, not the day after publication)
+_STORY_DAY = re.compile(
+    r"the\s+(?:(next|following)|previous|preceding)\s+(?:day|morning|afternoon|night|evening)|the\s+day\s+(?:(after)|before)",
+    re.I,
+)
+
+
+def _from_the_story_day(
+    dates: list[DateMention], before: str, published: date | None, drafts: list[_Draft]
+) -> list[DateMention]:
+    """The sentence's "the next day" and "the day before" read from the day the story told last: a day the sentence
+    names before it, else the last day the sentence before names, else the last event's day (as written when none)."""
+    out: list[DateMention] = []
+    for d in dates:
+        m = _STORY_DAY.fullmatch(d.text)
+        if m is None:
+            out.append(d)
+            continue
+        own = [e.value for e in out if e.value is not None and e.kind not in ("clock", "rite", "year", "month")]
+        last = drafts[-1].mention.event_date if drafts else None
+        anchor = own[-1] if own else _last_day(before, published) or last
+        if anchor is None:
+            out.append(d)
+            continue
+        shift = 1 if (m.group(1) or m.group(2)) else -1
+        out.append(replace(d, value=anchor + timedelta(days=shift), precision=1))
+    return out
 
 
 def _last_day(text: str, published: date | None) -> date | None:
@@ -4387,6 +4444,8 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
         dates = find_dates(sent.text, section.value if section is not None else published)
         if investigation and news_day is not None:
             dates = [_in_the_news_year(d, news_day) for d in dates]
+        if any(_STORY_DAY.fullmatch(d.text) for d in dates):
+            dates = _from_the_story_day(dates, sentences[index - 1].text if index else "", published, drafts)
         # the place clauses the act lies outside
         if match is not None and place_clauses is None:  # (a match found since: a state's strike, a crowd)
             place_clauses = list(place_history(index))
@@ -4980,6 +5039,10 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
                 here += _item_provinces(toponyms, resolved, filed, text, sent.start)  # "3. EASTERN EQUATORIA - ..."
             home = _home_area(doc_places, country, here)
             place = replace(home, geo_precision=3) if home is not None else place
+            if (unit := _paragraph_unit(text, sentences, index, toponyms, resolved, filed)) is not None:
+                # ("... came in Mastung district, south of Quetta. A suicide bomber blew himself up ... in the
+                # village of Dringarh"): the local unit the paragraph placed it in, near its seat (ACLED precision 2)
+                place = replace(unit, geo_precision=max(2, unit.geo_precision))
         if (
             goes_on is None
             and (seat := _NATIONAL_SEAT.search(sent.text) or _IN_THE_CAPITAL.search(sent.text))

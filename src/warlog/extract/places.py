@@ -38,6 +38,7 @@ __all__ = [
     "Toponym",
     "document_places",
     "find_toponyms",
+    "names_a_unit",
     "get_gazetteer",
     "place_for_event",
     "speaking_governments",
@@ -2549,14 +2550,42 @@ def stated_hierarchy(text: str, toponyms: list[Toponym], resolved: list[Place | 
         gap = text[t.end : outer.start]
         if q is None or len(gap) > 60 or "." in gap or _NOT_CONTAINMENT.search(gap) or not _CONTAINED_GAP.match(gap):
             continue
+        town = q.feature not in ("country", "admin1") and not (q.feature or "").startswith(("admin", "region"))
         # a town named with the unit it is the seat of ("Mucojo, in Macomia district"): the unit, wider than the town
         district = _UNIT_WORD_AFTER.match(text, outer.end) is not None and q.feature not in ("country", "admin1")
         if not (_lies_in(p, q) or (district and _in_district_of(p, q))):
             # the namesake inside the stated place, when the gazetteer has one ("Galcad, in the central Galgaduud
             # region": not the Galcad of Middle Shabelle), for this name wherever the report says it
-            if not _take_namesake(toponyms, out, t, p, lambda c, q=q: _lies_in(c, q)):
+            if _take_namesake(toponyms, out, t, p, lambda c, q=q: _lies_in(c, q)):
+                continue
+            if town and _PLAINLY_IN.match(gap):  # none: the stated town, for this name wherever the report says it
+                _name_at(toponyms, out, t, p, q)
+            else:
                 out[i] = None
     return out
+
+
+# a plain statement that a place lies in or near a town ("Yirgou, in the commune of Barsalogho", "X, a village near
+# Y"), not a list or a headline's run of phrases ("market strike in X, fighting in northern Hama")
+_PLAINLY_IN = re.compile(
+    r"\s*,\s+(?:an?\s+(?:small\s+)?(?:village|town|hamlet|settlement|locality)\s+)?(?:in|near|outside)\s+(?:the\s+)?"
+    r"(?:(?:commune|municipality|district|sub-?district|county|township|locality)\s+of\s+)?$",
+    re.I,
+)
+
+
+def names_a_unit(text: str, t: Toponym) -> bool:
+    """The name is said as a local unit's ("in Mastung district", "Pinlaung township")."""
+    return _UNIT_WORD_AFTER.match(text, t.end) is not None
+
+
+def _name_at(toponyms: list[Toponym], out: list[Place | None], t: Toponym, wrong: Place, q: Place) -> None:
+    """Every mention of ``t``'s name read as ``wrong`` goes to the town ``q``, named as written, geo_precision 2 (as
+    ACLED codes a village it cannot find: "Yirgou, in the commune of Barsalogho" read as a Yirgou 50 km away)."""
+    name, at = t.surface.lower(), _offset_place(q, 0.0, None, t.surface)
+    for k, (other, was) in enumerate(zip(toponyms, out, strict=True)):
+        if other.surface.lower() == name and was is not None and was.gazetteer_id == wrong.gazetteer_id:
+            out[k] = at
 
 
 def _take_namesake(toponyms: list[Toponym], out: list[Place | None], t: Toponym, wrong: Place, fits: Any) -> bool:
