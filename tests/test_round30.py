@@ -69,3 +69,26 @@ def test_an_unknown_village_in_a_district_the_paragraph_named_is_at_the_district
     bomb = [e for e in found if e.sub_event_type == "Suicide bomb"]
     assert bomb, seen(found)
     assert km(bomb[0].place, 29.80, 66.85) < 5 and bomb[0].place.geo_precision == 2, seen(found)
+
+
+def test_the_sentence_that_says_where_the_attack_took_place_places_it(nlp) -> None:
+    text = (
+        "Six soldiers killed in ambush in Borno\n"
+        "Lake Chad Herald, 12 October 2021\n\n"
+        "Insurgents attacked an army convoy in Borno state on Monday, killing six soldiers, the second such attack "
+        "this month.\n\n"
+        "The ambush took place near Biu, on the road the convoy used to bring fuel to the garrison. Four soldiers "
+        "were killed on the spot and two others died later in a hospital in Maiduguri, a military source said.\n"
+    )
+    found = events(nlp, text, date(2021, 10, 12), accept=False)
+    fights = [e for e in found if e.event_type == "Battles"]
+    assert fights, seen(found)
+    # near Biu (not the state, nor the city of the hospital where two died)
+    assert all(km(e.place, 10.613, 12.195) < 25 for e in fights), seen(found)
+
+
+def test_fighting_positions_are_no_fight() -> None:
+    assert sub_event("Jets carried out air strikes near the town, hitting militant fighting positions.") == (
+        "Air/drone strike"
+    )
+    assert sub_event("Heavy fighting went on in the town on Sunday.") == "Armed clash"

@@ -400,6 +400,15 @@ _DENIED_CLAIM = re.compile(
 )
 
 # A sentence that goes on about an event already told ("the strike", "those killed") adds to it.
+_THE_SCENE = re.compile(r"\b(?:at|on)\s+the\s+(?:scene|spot)\b(?!\s+of\b)", re.I)  # the incident's place
+# a sentence that only says where the incident just told happened: "The attack took place in X", "The ambush happened
+# near Y"
+_TOOK_PLACE = re.compile(
+    r"(?:the|this|that)\s+(?:\w+\s+){0,2}?(?:strikes?|air ?strikes?|raids?|attacks?|ambush|bombings?|blasts?|"
+    r"explosions?|shelling|assault|massacre|incident|killings?|clash(?:es)?|fighting)\s+(?:took\s+place|happened|"
+    r"occurred|was\s+carried\s+out)\b",
+    re.I,
+)
 _ANAPHORA = re.compile(
     r"\b(?:the|this|that|these|those|its|their)\s+(?:\w+\s+){0,2}?(?:strikes?|air ?strikes?|raids?|attacks?|"
     r"bombings?|blasts?|explosions?|shelling|bombardment|assault|massacres?|incident|blaze|killings?|rampage|siege)\b|"
@@ -1742,6 +1751,11 @@ def _paragraph_place(
         for p in _precise_places(sentences[k], toponyms, resolved, filed):
             found.setdefault(_place_key(p), p)
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _paragraph_at(sentences: list[_Sentence], at: int) -> int:
+    """The paragraph of the sentence holding the character ``at``."""
+    return next((s.paragraph for s in reversed(sentences) if s.start <= at), 0)
 
 
 def _paragraph_unit(
@@ -3804,6 +3818,7 @@ def _in_report_country(
     trigger: int | None = None,
     filed: Sequence[Place] = (),
     city_parts: frozenset[str] | set[str] = frozenset(),
+    named_here: Sequence[Place] = (),
 ) -> Place | None:
     """A place abroad in a report about one country is usually a misread word ("US-led", "UK-based" read as towns
     called Us or Uk) or a capital that only comments: take the report's own main place instead, unless the sentence
@@ -3844,6 +3859,9 @@ def _in_report_country(
             # Abu Ghraib district" in a report from Gaza (a country named as a side, "Rwanda-backed", does not)
             return place
     home = [p for p in doc_places if p.country == country and p.feature != "country"]
+    # a place of the report's country the sentence names itself ("attacked an army platoon in the department of Cauca,
+    # ... since talks began in Havana"): that one, before the report's main place
+    home = [p for p in named_here if p.country == country and p.feature != "country"] + home
     if place.surface in city_parts or (
         sentence
         and place.surface
@@ -4600,6 +4618,24 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
         ):
             # "The killings began on December 10": the first day of the episode just told by its month
             _first_day(drafts[-1], sent, published)
+        if (
+            match is None
+            and drafts
+            and index - drafts[-1].sentence_index <= 2
+            and (_coarse(drafts[-1].mention.place) or not drafts[-1].own_place)
+            and (scene := _TOOK_PLACE.match(sent.text.lstrip())) is not None
+        ):
+            # "... attacked an army platoon in the department of Cauca. The attack took place in La Esperanza, a hamlet
+            # of Buenos Aires": the incident just told, placed where the sentence says it happened
+            in_sentence = [i for i, t in enumerate(toponyms) if sent.start <= t.start < sent.end and i not in filed]
+            told_at = place_for_event(
+                sent.text, sent.start, sent.start + scene.end(),
+                [toponyms[i] for i in in_sentence], [resolved[i] for i in in_sentence], [],
+            )  # fmt: skip
+            if told_at is not None and not _coarse(told_at):
+                drafts[-1].mention.place = told_at
+                drafts[-1].own_place = True
+                drafts[-1].mention.evidence.append(Evidence(sent.text, sent.start, sent.end))
         if match is None:
             # A toll with no trigger of its own ("The death toll rose to 15") belongs to the event just told.
             told = cas.fatalities is not None or cas.injured is not None  # "More than 100 others were wounded."
@@ -4910,7 +4946,19 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
             [resolved[i] for i in in_sentence],
             _read_so_far(doc_places, first_named, sent.start, named_at if there else {}, filed_places, scenes),
         )
-        place = _in_report_country(place, country, doc_places, sent.text, match.start, filed_places, city_parts)
+        place = _in_report_country(
+            place, country, doc_places, sent.text, match.start, filed_places, city_parts,
+            [p for i in in_sentence if (p := resolved[i]) is not None and i not in filed],
+        )  # fmt: skip
+        if (
+            drafts
+            and drafts[-1].mention.place is not None
+            and _THE_SCENE.search(sent.text, 0, match.end + 40)
+            and sent.paragraph - _paragraph_at(sentences, max(e.start for e in drafts[-1].mention.evidence)) <= 1
+        ):
+            # "Ten soldiers were killed at the scene and another died in a hospital in Cali": the scene is the
+            # incident's just told, wherever the sentence's other places are
+            place = drafts[-1].mention.place
         if (
             goes_on is not None
             and goes_on.mention.place is not None

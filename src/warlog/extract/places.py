@@ -2118,7 +2118,9 @@ _DESTINATION_BEFORE = re.compile(
     r"|(?:taken|rushed|evacuated|transferred|flown|airlifted|brought|admitted)\s+to\s+(?:an?\s+|the\s+)?(?:\w+\s+){0,2}?"
     r"(?:hospitals?|clinics?|health\s+(?:centres?|centers?|facilit(?:y|ies))|medical\s+\w+)"
     # "the wounded are receiving treatment in Kumasi", "were being treated at"
-    r"|(?:receiving|getting|undergoing|under)\s+(?:medical\s+)?treatment|(?:being\s+)?treated)"
+    r"|(?:receiving|getting|undergoing|under)\s+(?:medical\s+)?treatment|(?:being\s+)?treated"
+    # "another died on Wednesday evening in a hospital in Cali": where a victim died of the wounds, not the scene
+    r"|(?:died|succumbed)\b[^.;,]{0,40}?\b(?:hospitals?|clinics?))"
     r"\b[^.;,]{0,40}?\b(?:in|at)\s+"
     r"(?:the\s+)?$",
     re.I,
