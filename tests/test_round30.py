@@ -92,3 +92,40 @@ def test_fighting_positions_are_no_fight() -> None:
         "Air/drone strike"
     )
     assert sub_event("Heavy fighting went on in the town on Sunday.") == "Armed clash"
+
+
+def test_plans_and_cordons_are_no_events() -> None:
+    planned = "Police said the cell had planned more attacks, including a bombing of a church in the capital."
+    assert sub_event(planned) is None
+    assert sub_event("Soldiers blocked the road to the hospital for most of the day.") is None
+    assert sub_event("Residents blocked the highway on Monday over the water cuts.") == "Peaceful protest"
+
+
+def test_a_toll_of_the_years_the_sentence_before_recalled_is_no_event(nlp) -> None:
+    text = (
+        "Car bomb kills nine at market in Kirkuk\n"
+        "Northern Iraq Times, 3 March 2019\n\n"
+        "A car bomb exploded near a crowded vegetable market in the centre of Kirkuk on Saturday, killing nine people, "
+        "police said.\n\n"
+        "The city was hit by a series of car bombings in 2014 and 2015 that were blamed on Islamic State. At least 80 "
+        "people died in those attacks, and the police set up checkpoints at the entrances to the markets.\n"
+    )
+    found = events(nlp, text, date(2019, 3, 3), accept=False)
+    assert [e.fatalities for e in found if e.fatalities] == [9], seen(found)
+
+
+def test_a_claim_of_the_attack_further_on_names_its_doer(nlp) -> None:
+    text = (
+        "Suicide bomber kills 31 at wedding hall in Kabul\n"
+        "Kabul Evening Post, 9 August 2020\n\n"
+        "A suicide bomber blew himself up inside a crowded wedding hall in western Kabul on Saturday night, killing 31 "
+        "people and wounding more than 70, officials said.\n\n"
+        "The bomber walked into the men's section of the hall at about 10:40 p.m. as guests were dancing. Witnesses "
+        "said the blast shattered windows across the street. Ambulances took the wounded to three hospitals.\n\n"
+        "The groom's uncle said the family had invited 1,200 guests. Several children were among the dead. The "
+        "interior ministry said the toll could rise. Shops in the area stayed shut on Sunday.\n\n"
+        "The Islamic State group claimed the attack in a statement on its news agency.\n"
+    )
+    found = events(nlp, text, date(2020, 8, 9), accept=False)
+    bombs = [e for e in found if e.sub_event_type == "Suicide bomb"]
+    assert bombs and bombs[0].actor1 == "Islamic State (Afghanistan)", seen(found)

@@ -4793,6 +4793,17 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
             )
         ):
             continue  # "last month", "late last year", "in recent days": background, not today's news
+        if (
+            not dated
+            and published is not None
+            and index > 0
+            and sentences[index - 1].paragraph == sent.paragraph
+            and not (drafts and drafts[-1].sentence_index == index - 1)
+            and _old_year(sentences[index - 1].text, published)
+            and _ANAPHORA.search(sent.text)
+        ):
+            continue  # "The suburbs were hit by a wave of bombings in 2013 and 2014. At least 70 people died in those
+            # attacks, and the army set up checkpoints": more of the earlier years the sentence before told
         if (recalled := _CAME_AFTER.search(sent.text, 0, match.start)) is not None and recalled.start() < match.start:
             continue  # "This latest attack comes barely a week after a strike on the hospital on 24 January killed
             # dozens": the act after "after" is the earlier one, recalled as the news's context, whatever its day
@@ -5137,11 +5148,13 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
         )
         # "X claimed responsibility" in the sentences that go on about this attack (up to a new incident) names its
         # perpetrator.
-        for k, later in enumerate(sentences[index + 1 : index + 6], start=index + 1):
+        for k, later in enumerate(sentences[index + 1 : index + 13], start=index + 1):
             if not (mention.actor1 is None or mention.actor1.startswith("Unidentified")):
                 break
             if _NEW_INCIDENT.match(later.text):
                 break
+            if k > index + 5 and not _ANAPHORA.search(later.text):
+                continue  # further on, only a claim of "the attack" (told with its own words for it) is this one's
             _take_claimant(mention, later.text, country, sentences[k + 1].text if k + 1 < len(sentences) else "")
         complete_roles(mention, match.sub_event_type, match.event_type, sent.text, war_actors, mention_country)
         _same_doer(mention, goes_on, sent.text, mention_country)

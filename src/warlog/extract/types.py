@@ -121,6 +121,9 @@ _WARRANT_AT = re.compile(r"arrest\s+warrants?\b", re.I)
 _FINDS_NONE = re.compile(r"(?:found|discovered|uncovered|recovered|seized)\s+(?:no|nothing)\b", re.I)
 _HYPOTHETICAL = re.compile(
     r"\b(?:threat(?:en(?:ed|s|ing)?)? (?:to|of)|threats? (?:to|of)|will|would|could|might|shall|plans? to|planned to|"
+    # "a larger group had planned more attacks, including a bombing in X": what was planned, not done
+    r"(?:had|has|have|was|were|of) (?:been )?(?:plann|plott)(?:ed|ing) (?:more |further |new |other |several )?"
+    r"(?:attacks?|bombings?|assaults?|operations?|strikes?)|"
     r"planning to|intends? to|intended to|vow(?:ed|s|ing)? (?:[\w-]+ ){0,4}?(?:to|revenge)|"
     r"warn(?:ed|s|ing)? (?:of|that|against|about)|"
     r"ready to|prepared to|preparing (?:to|for)|aim(?:s|ed)? to|seeks? to|expected|anticipated|likely to|"
@@ -1465,6 +1468,15 @@ def _decide(
             )
             # "the militants had briefly blocked traffic on the road": armed men's road block is no protest
             or _nonstate_first(sentence, protest.start)
+            # "Soldiers blocked the road to the hospital", "Hezbollah members blocked the entrances": a cordon by
+            # armed men or the state's forces, no demonstration (ACLED: demonstrators are unarmed civilians)
+            or (
+                protest.trigger.lower().startswith("blocked")
+                and (
+                    _first_doer(sentence, protest.start) == "armed"
+                    or _perpetrator_kind(sentence, protest.start, actors, crowd=True) in _NONSTATE_KINDS | _STATE_KINDS
+                )
+            )
         )
     ):
         # ACLED: demonstrators are unarmed; armed men blocking a road or besieging a building do something else,
