@@ -129,3 +129,24 @@ def test_a_claim_of_the_attack_further_on_names_its_doer(nlp) -> None:
     found = events(nlp, text, date(2020, 8, 9), accept=False)
     bombs = [e for e in found if e.sub_event_type == "Suicide bomb"]
     assert bombs and bombs[0].actor1 == "Islamic State (Afghanistan)", seen(found)
+
+
+def test_the_end_of_a_longer_name_and_a_river_are_no_towns() -> None:
+    from warlog.extract.places import find_toponyms
+
+    said = [t.surface for t in find_toponyms("In Peru, gunmen attacked two bars in San Miguel del Ene on Sunday.")]
+    assert "Ene" not in said, said  # (the end of a hamlet's name the gazetteer lacks, not a village called Ayna)
+    said = [t.surface for t in find_toponyms("Coca is grown across Peru's Apurimac, Ene and Mantaro river valley.")]
+    assert "Ene" not in said and "Mantaro" not in said, said
+
+
+def test_a_capital_hundreds_of_kilometres_away_locates_nothing(nlp) -> None:
+    text = (
+        "Eight farmers shot dead in remote Andean district\n"
+        "Sierra Daily, 14 September 2022\n\n"
+        "Gunmen shot dead eight farmers on Monday in the Ayacucho region, about 400 km south-east of Lima, the "
+        "regional prosecutor said.\n"
+    )
+    found = events(nlp, text, date(2022, 9, 14), accept=False)
+    shot = [e for e in found if e.event_type == "Violence against civilians"]
+    assert shot and shot[0].place.admin1 == "Ayacucho", seen(found)

@@ -4632,10 +4632,23 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
                 sent.text, sent.start, sent.start + scene.end(),
                 [toponyms[i] for i in in_sentence], [resolved[i] for i in in_sentence], [],
             )  # fmt: skip
+            last_m = drafts[-1].mention
+            unknown = [toponyms[i].surface for i in in_sentence if resolved[i] is None]
             if told_at is not None and not _coarse(told_at):
-                drafts[-1].mention.place = told_at
+                last_m.place = told_at
                 drafts[-1].own_place = True
-                drafts[-1].mention.evidence.append(Evidence(sent.text, sent.start, sent.end))
+                last_m.evidence.append(Evidence(sent.text, sent.start, sent.end))
+            elif unknown:
+                # "The attack took place in San Miguel del Ene, ... in the Ayacucho region": a hamlet the gazetteer
+                # lacks, kept for an analyst to place, in the province the sentence names (ACLED's fall-back)
+                last_m.unresolved_places.extend(u for u in unknown if u not in last_m.unresolved_places)
+                if (
+                    told_at is not None
+                    and told_at.feature != "country"
+                    and (last_m.place is None or _country_level(last_m.place))
+                ):
+                    last_m.place = told_at
+                last_m.evidence.append(Evidence(sent.text, sent.start, sent.end))
         if match is None:
             # A toll with no trigger of its own ("The death toll rose to 15") belongs to the event just told.
             told = cas.fatalities is not None or cas.injured is not None  # "More than 100 others were wounded."

@@ -363,8 +363,8 @@ def find_toponyms(
     non_places = [(s, e) for s, e in non_places if not any(a <= s < b for a, b in headed)]
     i = 0
     while i < len(toks):
-        if not _is_cap(toks[i][2]):
-            i += 1
+        if not _is_cap(toks[i][2]) or _name_goes_on(text, toks, i - 2):
+            i += 1  # (not the end of a longer name the gazetteer lacks: "Ene" of "Vizcatan del Ene")
             continue
         hit = _longest_match(
             gaz, text, toks, i, actor_spans, region, dateline[0] <= toks[i][0] < dateline[1], non_places
@@ -395,6 +395,7 @@ def find_toponyms(
         and t.surface not in adjectives
         and not _STREET_BEFORE.search(text, max(0, t.start - 24), t.start)
         and not _STREET_AFTER.match(text, t.end)
+        and not _RIVER_AFTER.match(text, t.end)
         and not _ACRONYM_BEFORE.search(text, max(0, t.start - 12), t.start)
         and t.surface not in initials
         and not _CODE_NAME_BEFORE.search(text, max(0, t.start - 40), t.start)
@@ -430,6 +431,25 @@ def find_toponyms(
             if _ADJECTIVE_CAPITAL.match(text, d.end) and _THE_ANY_CASE.search(text, max(0, d.start - 5), d.start)
         ]
     return sorted(kept, key=lambda k: k.start)
+
+
+# the lower-case joining words of Spanish, Portuguese, French and Italian place names ("San Miguel del Ene", "Mocimboa
+# da Praia", "Port de Paix")
+_ROMANCE_JOINS = frozenset({"da", "do", "dos", "das", "del", "de", "la", "los", "las", "du", "des", "di"})
+
+
+def _name_goes_on(text: str, toks: list[tuple[int, int, str]], j: int) -> bool:
+    """Token ``j`` is capitalised and the name goes on after it: a lower-case joining word, then a capitalised word,
+    each a space apart ("Miguel| del Ene")."""
+    return (
+        0 <= j
+        and j + 2 < len(toks)
+        and _is_cap(toks[j][2])
+        and toks[j + 1][2] in _ROMANCE_JOINS
+        and toks[j + 2][2][:1].isupper()
+        and text[toks[j][1] : toks[j + 1][0]] == " "
+        and text[toks[j + 1][1] : toks[j + 2][0]] == " "
+    )
 
 
 BIG_CITY = 1_000_000  # people: a city whose name alone says which country the report is in (`_doc_country`: a
@@ -500,6 +520,11 @@ _STREET_BEFORE = re.compile(
     r"(?:(?:de|del|de la|des|du|da|do)\s+)?$"
 )
 _STREET_WORDS = r"Square|Street|St\.|Avenue|Ave\.|Boulevard"  # the word after a street's or a square's name
+# a river's name, alone or in a list ("the Apurimac, Ene and Mantaro river valley", "the Ene river"): a natural
+# feature, not the settlement of that name (a valley's name is a place ACLED codes: "the Tirah valley")
+_RIVER_AFTER = re.compile(
+    r"(?:\s*,\s*(?-i:[A-Z])[\w'\u2019-]+)*(?:\s*,?\s+and\s+(?-i:[A-Z])[\w'\u2019-]+)?\s+rivers?\b"
+)
 _STREET_AFTER = re.compile(rf"\s+(?:{_STREET_WORDS}|Blvd\.?|River)\b")  # (the Ruvuma River)
 
 
@@ -1897,6 +1922,12 @@ _MEASURED_FROM = re.compile(
 )
 
 
+def _km_before(text: str, at: int) -> float | None:
+    """The distance stated just before the name at ``at`` ("about 370 km east of |Lima"), in kilometres."""
+    found = list(_KM_STATED.finditer(text, max(0, at - 50), at))
+    return _stated_km(found[-1]) if found else None
+
+
 def _fine(p: Place) -> bool:
     """A place finer than a province (a town, a village, a district, a site)."""
     return p.geo_precision < 3 and p.feature not in ("country", "admin1", "admin2", "region", "continent")
@@ -1925,6 +1956,10 @@ def place_for_event(
     if measured and any(tp not in measured and _fine(tp[1]) for tp in here):
         # ("heavy fighting north of Mao, the main town of the Kanem province": Mao is all the sentence places)
         here = [tp for tp in here if tp not in measured]
+    far = [tp for tp in measured if (km := _km_before(sentence, tp[0].start - sentence_start)) and km > _MAX_OFFSET_KM]
+    if far and any(tp not in far for tp in here):
+        # "in the Ayacucho region, about 370 km east of Lima": a capital that far locates nothing; the province does
+        here = [tp for tp in here if tp not in far]
     if here:
         best = min(here, key=lambda tp: _event_distance(sentence, sentence_start, trigger_start, tp[0], tp[1]))
         best = _finer_than_the_frame(sentence, sentence_start, best, here)
