@@ -150,3 +150,7 @@ def test_a_capital_hundreds_of_kilometres_away_locates_nothing(nlp) -> None:
     found = events(nlp, text, date(2022, 9, 14), accept=False)
     shot = [e for e in found if e.event_type == "Violence against civilians"]
     assert shot and shot[0].place.admin1 == "Ayacucho", seen(found)
+
+
+def test_placards_carried_are_a_protest() -> None:
+    assert sub_event("About two hundred drivers carried placards outside the governor's office.") == "Peaceful protest"
