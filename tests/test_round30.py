@@ -154,3 +154,18 @@ def test_a_capital_hundreds_of_kilometres_away_locates_nothing(nlp) -> None:
 
 def test_placards_carried_are_a_protest() -> None:
     assert sub_event("About two hundred drivers carried placards outside the governor's office.") == "Peaceful protest"
+
+
+def test_an_investigation_s_findings_are_no_new_incident(nlp) -> None:
+    text = (
+        "Findings on the shooting at the river crossing\n"
+        "Valley Rights Forum, 2 March 2022\n\n"
+        "On 26 January 2022 border guards opened fire on a minibus carrying traders near Moreh, in Manipur, killing "
+        "four of them.\n\n"
+        "The killings set off peaceful protests across the state. On 20 February the state government extended the "
+        "curfew in the district for another month.\n\n"
+        "We found that the guards used lethal force against unarmed civilians without any attempt to identify them, "
+        "and that the later firing at the market was excessive.\n"
+    )
+    found = events(nlp, text, date(2022, 3, 2), accept=False)
+    assert [str(e.event_date) for e in found] == ["2022-01-26"], seen(found)

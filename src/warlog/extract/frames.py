@@ -1649,6 +1649,11 @@ _TELLING_BEFORE = re.compile(
 
 # A noun phrase that names an incident already told, as where or what people go to ("the site of the blast", "the
 # scene of the attack", "the victims of Monday's bombing"), right before the trigger word.
+_FINDINGS_OPEN = re.compile(
+    r"(?:we|the\s+(?:report|investigation|inquiry|mission|panel|commission|team|probe|forum|group|organi[sz]ation))\s+"
+    r"(?:also\s+)?(?:found|finds|concluded|concludes|determined|established|documented)\s+that\b",
+    re.I,
+)
 _NAMES_AN_EVENT_TOLD = re.compile(
     r"\b(?:site|scene|spot|aftermath|anniversary|victims|funerals?|burials?|picture|accounts?|versions?|footage|images"
     r"|videos|photographs|details)\s+of\s+(?:the|this|that|[A-Z]\w+day's)\s+"
@@ -4436,6 +4441,9 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
         if match is not None and (_WHO_THE_DEAD_WERE.search(sent.text) or _SUPERLATIVE_RECAP.match(sent.text)):
             match = None  # "those killed included protesters and bystanders killed by the security forces": who the
             # dead of a toll already told were, no happening of its own
+        if match is not None and drafts and _FINDINGS_OPEN.match(sent.text.lstrip()):
+            match = None  # "We found that the special forces used lethal force ...": an investigation's finding on
+            # the incidents it told, no happening of its own
         if match is not None and drafts and _NAMES_AN_EVENT_TOLD.search(sent.text, 0, match.start):
             # "residents gathered at the site of the blast": the incident told before, named, not one happening now
             # (nothing told before: the lead's "released its account of Tuesday's attack" is the news)
