@@ -2155,7 +2155,10 @@ _DESTINATION_BEFORE = re.compile(
     # "the wounded are receiving treatment in Kumasi", "were being treated at"
     r"|(?:receiving|getting|undergoing|under)\s+(?:medical\s+)?treatment|(?:being\s+)?treated"
     # "another died on Wednesday evening in a hospital in Cali": where a victim died of the wounds, not the scene
-    r"|(?:died|succumbed)\b[^.;,]{0,40}?\b(?:hospitals?|clinics?))"
+    # (not "died in strikes near a clinic in X": the clinic is where the strikes fell)
+    r"|(?:died|succumbed)(?:\s+(?:later|subsequently|overnight|on\s+\w+(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|of\s+(?:his|her|their)\s+(?:wounds|injuries)))*\s+(?:in|at)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+)?"
+    r"(?:hospitals?|clinics?))"
     r"\b[^.;,]{0,40}?\b(?:in|at)\s+"
     r"(?:the\s+)?$",
     re.I,
