@@ -139,6 +139,22 @@ def _mention(t: _TxFound, text: str, published: date | None) -> DateMention | No
     return DateMention(start, end, phrase, day, precision, relative, kind)
 
 
+# a day told from another day the story told ("the next day", "the previous evening", "the day before"); read against
+# the publication day here, against the story's own last day by event dating (frames._from_the_story_day)
+_STORY_RELATIVE = (
+    r"the\s+(?:previous|next|following|preceding)\s+(?:day|morning|night|evening)|the\s+day\s+(?:before|after)\b"
+)
+_STORY_RELATIVE_WHOLE = re.compile(rf"(?:{_STORY_RELATIVE})", re.I)
+
+
+def story_shift(phrase: str) -> int | None:
+    """Days from the day told before to the day a phrase such as "the next day" (+1) or "the day before" (-1)
+    names; None for any other phrase."""
+    if _STORY_RELATIVE_WHOLE.fullmatch(phrase.strip()) is None:
+        return None
+    return -1 if any(w in phrase.lower() for w in ("previous", "preceding", "before")) else 1
+
+
 def find_dates(text: str, published: date | None) -> list[DateMention]:
     """Every date phrase in text, resolved against the publication date (see module docstring for the rules)."""
     return [replace(d) for d in _find_dates_cached(_title_caps(text), published)]
@@ -569,7 +585,7 @@ _TIMEX_PATTERNS: list[tuple[str, str]] = [
         r"(?:\s+(?P<part>morning|afternoon|evening|night))?"
         r"|(?:(?P<edge2>early|late|earlier|later)\s+)?(?:this|later\s+this)\s+(?P<part2>morning|afternoon|evening)"
         r"|last\s+night|overnight|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow"
-        r"|the\s+(?:previous|next|following|preceding)\s+(?:day|morning|night|evening)|the\s+day\s+(?:before|after)\b",
+        r"|" + _STORY_RELATIVE,
     ),
     (
         "weekday",
@@ -1135,8 +1151,7 @@ def _tx_relday(m: re.Match[str], ctx: _TxCtx) -> tuple[str, str] | None:
         return (dct + timedelta(days=2)).isoformat(), "DATE"
     if low in ("last night", "overnight"):
         return f"{(dct - timedelta(days=1)).isoformat()}TNI", "TIME"
-    if low.startswith("the "):
-        off = -1 if any(w in low for w in ("previous", "preceding", "before")) else 1
+    if (off := story_shift(low)) is not None:
         return (dct + timedelta(days=off)).isoformat(), "DATE"
     off = {"yesterday": -1, "tomorrow": 1}.get(word, 0)
     day = (dct + timedelta(days=off)).isoformat()

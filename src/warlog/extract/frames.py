@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
@@ -46,7 +46,7 @@ from warlog.extract.context import (
     unnamed_side,
 )
 from warlog.extract.counts import Casualties, aggregate_period, extract_casualties, is_aggregate_toll
-from warlog.extract.dates import DateMention, find_dates
+from warlog.extract.dates import DateMention, find_dates, story_shift
 from warlog.extract.demonyms import country_names_at, demonym_table
 from warlog.extract.numbers import parse_number
 from warlog.extract.periods import dated_actor, rulers
@@ -400,18 +400,25 @@ _DENIED_CLAIM = re.compile(
 )
 
 # A sentence that goes on about an event already told ("the strike", "those killed") adds to it.
-_THE_SCENE = re.compile(r"\b(?:at|on)\s+the\s+(?:scene|spot)\b(?!\s+of\b)", re.I)  # the incident's place
+# the nouns by which a report names an incident again ("the strike", "The attack took place in ...")
+# a claim of responsibility names an attack's doer within _CLAIM_NEAR sentences after it, or up to _CLAIM_REACH when the
+# claim names "the attack" again
+_CLAIM_NEAR, _CLAIM_REACH = 5, 12
+_INCIDENT_NOUNS = (
+    r"strikes?|air ?strikes?|raids?|attacks?|bombings?|blasts?|explosions?|shelling|assault|incident|killings?"
+)
+_SCENE = r"\b(?:at|on)\s+the\s+(?:scene|spot)\b"  # where the incident told happened
+_THE_SCENE = re.compile(_SCENE + r"(?!\s+of\b)", re.I)  # (not "at the scene of" another incident)
 # a sentence that only says where the incident just told happened: "The attack took place in X", "The ambush happened
 # near Y"
 _TOOK_PLACE = re.compile(
-    r"(?:the|this|that)\s+(?:\w+\s+){0,2}?(?:strikes?|air ?strikes?|raids?|attacks?|ambush|bombings?|blasts?|"
-    r"explosions?|shelling|assault|massacre|incident|killings?|clash(?:es)?|fighting)\s+(?:took\s+place|happened|"
-    r"occurred|was\s+carried\s+out)\b",
+    rf"(?:the|this|that)\s+(?:\w+\s+){{0,2}}?(?:{_INCIDENT_NOUNS}|ambush|massacre|clash(?:es)?|fighting)\s+"
+    r"(?:took\s+place|happened|occurred|was\s+carried\s+out)\b",
     re.I,
 )
 _ANAPHORA = re.compile(
-    r"\b(?:the|this|that|these|those|its|their)\s+(?:\w+\s+){0,2}?(?:strikes?|air ?strikes?|raids?|attacks?|"
-    r"bombings?|blasts?|explosions?|shelling|bombardment|assault|massacres?|incident|blaze|killings?|rampage|siege)\b|"
+    rf"\b(?:the|this|that|these|those|its|their)\s+(?:\w+\s+){{0,2}}?(?:{_INCIDENT_NOUNS}|bombardment|massacres?|"
+    r"blaze|rampage|siege)\b|"
     r"\b(?:of )?(?:those|the) (?:killed|dead|victims|wounded|injured)\b",
     re.I,
 )
@@ -1743,19 +1750,27 @@ def _precise_places(
     return [p for _, p in here]
 
 
-def _paragraph_place(
-    sentences: list[_Sentence], index: int, toponyms: list[Toponym], resolved: list[Place | None], filed: set[int]
+def _one_in_paragraph(
+    sentences: list[_Sentence], index: int, places_of: Callable[[_Sentence], Iterable[Place]]
 ) -> Place | None:
-    """The one precise place the sentences before ``index`` in its paragraph name (where something can have
-    happened), or None when they name none or several: a paragraph tells one place's news."""
+    """The one place ``places_of`` finds in the sentences before ``index`` in its paragraph, or None when they give
+    none or several."""
     para = sentences[index].paragraph
     found: dict[str | None, Place] = {}
     for k in range(index - 1, -1, -1):
         if sentences[k].paragraph != para:
             break
-        for p in _precise_places(sentences[k], toponyms, resolved, filed):
+        for p in places_of(sentences[k]):
             found.setdefault(_place_key(p), p)
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _paragraph_place(
+    sentences: list[_Sentence], index: int, toponyms: list[Toponym], resolved: list[Place | None], filed: set[int]
+) -> Place | None:
+    """The one precise place the sentences before ``index`` in its paragraph name (where something can have
+    happened), or None when they name none or several: a paragraph tells one place's news."""
+    return _one_in_paragraph(sentences, index, lambda s: _precise_places(s, toponyms, resolved, filed))
 
 
 def _paragraph_at(sentences: list[_Sentence], at: int) -> int:
@@ -1773,20 +1788,19 @@ def _paragraph_unit(
 ) -> Place | None:
     """The one local unit (a district, a county, a township: "in Mastung district") the sentences before ``index``
     in its paragraph name, resolved to its seat, or None when they name none or several."""
-    para, found = sentences[index].paragraph, {}
-    for k in range(index - 1, -1, -1):
-        if sentences[k].paragraph != para:
-            break
-        for i, (t, p) in enumerate(zip(toponyms, resolved, strict=True)):
-            if (
-                sentences[k].start <= t.start < sentences[k].end
-                and i not in filed
-                and p is not None
-                and not _coarse(p)
-                and names_a_unit(text, t)
-            ):
-                found.setdefault(_place_key(p), p)
-    return next(iter(found.values())) if len(found) == 1 else None
+
+    def units(s: _Sentence) -> list[Place]:
+        return [
+            p
+            for i, (t, p) in enumerate(zip(toponyms, resolved, strict=True))
+            if s.start <= t.start < s.end
+            and i not in filed
+            and p is not None
+            and not _coarse(p)
+            and names_a_unit(text, t)
+        ]
+
+    return _one_in_paragraph(sentences, index, units)
 
 
 _DIED_OF_WOUNDS = re.compile(
@@ -2142,23 +2156,17 @@ def _days_named(text: str, published: date | None) -> list[DateMention]:
     return [d for d in find_dates(text, published) if d.value is not None and d.precision == 1 and d.kind != "clock"]
 
 
-# a day told from the story's last day, not from the report's ("On 4 December soldiers fired on a truck ... The next
-# day, a man was killed in Mon town": 5 December, not the day after publication)
-_STORY_DAY = re.compile(
-    r"the\s+(?:(next|following)|previous|preceding)\s+(?:day|morning|afternoon|night|evening)|the\s+day\s+(?:(after)|before)",
-    re.I,
-)
-
-
 def _from_the_story_day(
     dates: list[DateMention], before: str, published: date | None, drafts: list[_Draft]
 ) -> list[DateMention]:
-    """The sentence's "the next day" and "the day before" read from the day the story told last: a day the sentence
-    names before it, else the last day the sentence before names, else the last event's day (as written when none)."""
+    """The sentence's "the next day" and "the day before" read from the day the story told last, not from the
+    report's ("On 4 December soldiers fired on a truck ... The next day, a man was killed in Mon town": 5 December, not
+    the day after publication): a day the sentence names before it, else the last day the sentence before names, else
+    the last event's day (as written when none)."""
     out: list[DateMention] = []
     for d in dates:
-        m = _STORY_DAY.fullmatch(d.text)
-        if m is None:
+        shift = story_shift(d.text)
+        if shift is None:
             out.append(d)
             continue
         own = [e.value for e in out if e.value is not None and e.kind not in ("clock", "rite", "year", "month")]
@@ -2167,7 +2175,6 @@ def _from_the_story_day(
         if anchor is None:
             out.append(d)
             continue
-        shift = 1 if (m.group(1) or m.group(2)) else -1
         out.append(replace(d, value=anchor + timedelta(days=shift), precision=1))
     return out
 
@@ -3088,7 +3095,7 @@ def _weapons_taken_by_the_attackers(drafts: list[_Draft]) -> list[_Draft]:
     return out
 
 
-_AT_THE_SCENE = re.compile(r"\b(?:at|on)\s+the\s+(?:scene|spot)\b|\bred-handed\b", re.I)
+_AT_THE_SCENE = re.compile(_SCENE + r"|\bred-handed\b", re.I)
 
 
 def _arrests_at_the_protest(drafts: list[_Draft]) -> list[_Draft]:
@@ -4470,7 +4477,7 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
         dates = find_dates(sent.text, section.value if section is not None else published)
         if investigation and news_day is not None:
             dates = [_in_the_news_year(d, news_day) for d in dates]
-        if any(_STORY_DAY.fullmatch(d.text) for d in dates):
+        if any(story_shift(d.text) is not None for d in dates):
             dates = _from_the_story_day(dates, sentences[index - 1].text if index else "", published, drafts)
         # the place clauses the act lies outside
         if match is not None and place_clauses is None:  # (a match found since: a state's strike, a crowd)
@@ -5169,12 +5176,12 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
         )
         # "X claimed responsibility" in the sentences that go on about this attack (up to a new incident) names its
         # perpetrator.
-        for k, later in enumerate(sentences[index + 1 : index + 13], start=index + 1):
+        for k, later in enumerate(sentences[index + 1 : index + 1 + _CLAIM_REACH], start=index + 1):
             if not (mention.actor1 is None or mention.actor1.startswith("Unidentified")):
                 break
             if _NEW_INCIDENT.match(later.text):
                 break
-            if k > index + 5 and not _ANAPHORA.search(later.text):
+            if k > index + _CLAIM_NEAR and not _ANAPHORA.search(later.text):
                 continue  # further on, only a claim of "the attack" (told with its own words for it) is this one's
             _take_claimant(mention, later.text, country, sentences[k + 1].text if k + 1 < len(sentences) else "")
         complete_roles(mention, match.sub_event_type, match.event_type, sent.text, war_actors, mention_country)

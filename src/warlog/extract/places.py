@@ -2619,13 +2619,18 @@ def names_a_unit(text: str, t: Toponym) -> bool:
     return _UNIT_WORD_AFTER.match(text, t.end) is not None
 
 
+def _reread(toponyms: list[Toponym], out: list[Place | None], t: Toponym, wrong: Place, again: Place) -> None:
+    """Every mention of ``t``'s name read as ``wrong`` is read as ``again`` instead."""
+    name = t.surface.lower()
+    for k, (other, was) in enumerate(zip(toponyms, out, strict=True)):
+        if was is not None and was.gazetteer_id == wrong.gazetteer_id and other.surface.lower() == name:
+            out[k] = again
+
+
 def _name_at(toponyms: list[Toponym], out: list[Place | None], t: Toponym, wrong: Place, q: Place) -> None:
     """Every mention of ``t``'s name read as ``wrong`` goes to the town ``q``, named as written, geo_precision 2 (as
     ACLED codes a village it cannot find: "Yirgou, in the commune of Barsalogho" read as a Yirgou 50 km away)."""
-    name, at = t.surface.lower(), _offset_place(q, 0.0, None, t.surface)
-    for k, (other, was) in enumerate(zip(toponyms, out, strict=True)):
-        if other.surface.lower() == name and was is not None and was.gazetteer_id == wrong.gazetteer_id:
-            out[k] = at
+    _reread(toponyms, out, t, wrong, _offset_place(q, 0.0, None, t.surface))
 
 
 def _take_namesake(toponyms: list[Toponym], out: list[Place | None], t: Toponym, wrong: Place, fits: Any) -> bool:
@@ -2640,11 +2645,7 @@ def _take_namesake(toponyms: list[Toponym], out: list[Place | None], t: Toponym,
     if not picks:
         return False
     best, _ = max(picks, key=lambda cq: (cq[1], cq[0].population))
-    again = place_from_entry(best, surface=t.surface)
-    name = t.surface.lower()
-    for k, (other, was) in enumerate(zip(toponyms, out, strict=True)):
-        if was is not None and was.gazetteer_id == wrong.gazetteer_id and other.surface.lower() == name:
-            out[k] = again
+    _reread(toponyms, out, t, wrong, place_from_entry(best, surface=t.surface))
     return True
 
 

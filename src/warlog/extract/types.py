@@ -1474,7 +1474,7 @@ def _decide(
                 protest.trigger.lower().startswith("blocked")
                 and (
                     _first_doer(sentence, protest.start) == "armed"
-                    or _perpetrator_kind(sentence, protest.start, actors, crowd=True) in _NONSTATE_KINDS | _STATE_KINDS
+                    or _perpetrator_kind(sentence, protest.start, actors, crowd=True) in _ARMED_KINDS
                 )
             )
         )
