@@ -1048,6 +1048,10 @@ _STRUCK_DEVICE = re.compile(
     r"improvised\s+explosive\s+devices?|explosives?)\b",
     re.I,
 )
+# "the student who shot dead ...", "a man who had opened fire ...": a relative clause right before the act
+_WHO_DID = re.compile(
+    r"\b(?<!those )(?<!people )who\s+(?:had\s+|has\s+|have\s+|then\s+|allegedly\s+|reportedly\s+)?$", re.I
+)
 _SUBORDINATE = re.compile(r"\b(?:after|when|while|because|following)\s+(?!the\s+(?:attack|strike|raid)s?\b)", re.I)
 _STATE_FORCES = re.compile(r"^(?:Military|Police) Forces of (.+? \([^)]*\))")  # country and government period
 
@@ -1393,6 +1397,17 @@ def deal_counterpart(sentence: str, a: ActorMention) -> bool:
     return _COUNTERPART.search(sentence[max(0, a.start - 60) : a.start]) is not None
 
 
+_PLANTED = frozenset({"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"})
+# the verb of telling right after a name ("the police said", "the army on Friday issued a statement")
+_SPEAKER_AFTER = re.compile(
+    r"(?:\s+(?:Force|Forces|Service|Department|Command|Ministry|spokes(?:man|woman|person)|officials?|chief|officers?))?"
+    r"\s*(?:\([A-Z]{2,8}\)\s*)?(?:,[^,.;]{0,40},\s*)?(?:(?:on\s+\w+|today|yesterday|later|also)\s+)?"
+    r"(?:said|says|told|reported|announced|confirmed|stated|(?:issued|released|published)\s+(?:an?\s+)?(?:\w+\s+)?"
+    r"(?:statement|report|communiqu[eé]))\b",
+    re.I,
+)
+
+
 def assign_roles(
     sentence: str, sub_event_type: str | None, country: str | None = None, trigger_start: int | None = None
 ) -> ActorRoles:
@@ -1413,6 +1428,11 @@ def assign_roles(
 
     if sub != "Agreement":
         agents = [a for a in agents if not deal_counterpart(sentence, a)]
+    who = _WHO_DID.search(sentence, max(0, trig - 30), trig)
+    if who is not None and not any(a.start <= who.start() <= a.end + 3 for a in agents):
+        # "police detained people suspected of helping the student who shot dead 38 people": the act's doer is the
+        # one the relative clause hangs on, not an actor of the clause around it
+        agents = [a for a in agents if a.start > who.start()]
     cuts = [m.end() for m in _SUBORDINATE.finditer(sentence, 0, trig)]
     if cuts and any(cuts[-1] <= a.start < trig for a in agents):
         # "troops were deployed on Wednesday after separatist rebels killed 16 workers": the event's doer is the
@@ -1420,6 +1440,10 @@ def assign_roles(
         agents = [a for a in agents if a.start >= cuts[-1]]
     agents = _suspected_named(sentence, agents)
     agents = _umbrellas(sentence, agents)
+    if sub in _PLANTED:
+        # "The Myanmar Police Force on Thursday issued a statement ... when two parcel bombs went off": who tells of a
+        # bomb is not who set it
+        agents = [a for a in agents if not (a.end <= trig and _SPEAKER_AFTER.match(sentence, a.end))]
     pair = _between(sentence, agents)
     if pair:
         first, second, rest1 = pair

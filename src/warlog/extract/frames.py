@@ -70,6 +70,7 @@ from warlog.extract.places import (
     stated_hierarchy,
     streets_unplaced,
     the_citys_part,
+    units_read_as_villages,
     unnamed_at_distance,
 )
 from warlog.extract.roles import (
@@ -135,7 +136,8 @@ _CLAIMED = re.compile(
     r"carried out the\b|were behind)|"
     # "X said on Thursday that two of its members wearing explosive belts had blown themselves up among the crowd"
     r"\bsaid\b[^.;]{0,40}?\bthat (?:[\w-]+ (?:of )?)?its (?:fighters|men|members|militants|cadres|suicide bombers|"
-    r"operatives)\b[^.;]{0,60}?\b(?:had )?(?:carried out|blown themselves up|blew themselves up|detonated|stormed"
+    r"operatives|[\"\u201c]?soldiers[\"\u201d]?|[\"\u201c]?martyrs?[\"\u201d]?)\b[^.;]{0,60}?\b(?:had )?"
+    r"(?:carried out|blown themselves up|blew themselves up|detonated|stormed"
     r"|killed|attacked|struck|targeted|raided)\b|"
     # "Local activists blamed the RSF": who the report's sources hold responsible (ACLED codes the blamed actor)
     r"\bblamed (?:the )?[\"\u201c]?(?:suspected |alleged )?(?=[A-Z])|\bheld (?:the )?\S+ (?:\S+ )?responsible\b",
@@ -428,6 +430,8 @@ _HABITUAL = re.compile(
     r"on a daily basis|every day|(?:almost|nearly|practically|virtually) (?:daily|nightly|every night)|"
     r"since the (?:start|beginning) of|for (?:months|weeks|years)|"
     r"(?:is|are) (?:trying|fighting|seeking) to|(?:in|over|during) recent (?:years|decades)|over the years|"
+    # "has attacked Shia mosques repeatedly in Kabul ... over the past two years": a record of acts, no one act
+    r"(?:over|in|during) the (?:past|last) (?:\w+ )?(?:years|months|decades?)|ha(?:s|ve) \w+ (?:\w+ ){0,5}?repeatedly|"
     # a trend, not an incident: "where fighting has intensified since the vote"
     r"ha(?:s|ve) (?:intensified|escalated|raged|persisted|flared up|spread))\b",
     re.I,
@@ -750,14 +754,23 @@ def _nothing_happened(doc: Any, start: int, end: int, trigger: int | None = None
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
+    trigger_tok = None
     if trigger is not None:
         at = _token_at(doc, trigger)
         while at is not None and at.dep_ in ("compound", "amod") and at.head.i != at.i:
             at = at.head  # ("drone" of "a drone strike")
         if at is not None and at.dep_ == "dobj" and at.head.lower_ in _TELLS_NOW and at.head.tag_ in ("VBZ", "VBP"):
             return False
+        trigger_tok = at
     present = past = False
     for tok in span:
+        if (
+            trigger_tok is not None
+            and tok.i == trigger_tok.i
+            and tok.tag_ in ("VBZ", "VBP")
+            and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+        ):
+            continue  # a telegram's "Missile strikes on the X district around 04:30.": the trigger noun read as a verb
         if tok.tag_ == "VBD":
             past = True
         elif tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in _HAVE for c in tok.children):
@@ -810,7 +823,12 @@ _GOES_BACK = re.compile(
 )
 
 
-_COVERS_DAY = re.compile(r"\bcover(?:s|ing|ed)?\s+(?!the\s+period\b)([^.;:()\n]{3,40})", re.I)
+# (a digest's "what the local channels were saying on Friday 1 July": the one day its entries tell)
+_COVERS_DAY = re.compile(
+    r"\b(?:cover(?:s|ing|ed)?|(?:were|was)\s+(?:saying|reporting|posting|writing)\s+on)\s+(?!the\s+period\b)"
+    r"([^.;:()\n]{3,40})",
+    re.I,
+)
 
 
 _THAT_WEEKDAY = re.compile(r"\bthat\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.I)
@@ -946,6 +964,25 @@ _TOLL_FOLLOWUP = re.compile(
 )
 
 
+_INTERVENED, _EXCESSIVE = "Protest with intervention", "Excessive force against protesters"
+
+
+def _toll_carrier(drafts: list[_Draft]) -> _Draft | None:
+    """The draft a toll with no trigger of its own belongs to: the last one told, or, when that one is a development
+    that kills no one (a protest, arrests, reinforcements sent), the violent one told just before it."""
+    last = drafts[-1]
+    if last.mention.sub_event_type not in _NO_DEATH_SUBS or last.mention.sub_event_type == _INTERVENED:
+        return last  # (a protest intervened in, whose dead make it excessive force: see the caller)
+    return next(
+        (
+            d
+            for d in reversed(drafts[:-1])
+            if last.sentence_index - d.sentence_index <= 2 and d.mention.sub_event_type not in _NO_DEATH_SUBS
+        ),
+        None,
+    )
+
+
 @dataclass
 class _Draft:
     """A mention being built, with what is needed to merge it with repeats."""
@@ -964,6 +1001,7 @@ class _Draft:
     narrative: bool = False  # dated by the day the sentences just before told, no incident told before it
     item: int | None = None  # where the numbered item of a bulletin it is told in opens ("3. JISR AL-SHUGHUR - ...")
     signals: dict[str, float] = field(default_factory=dict)  # how its sentence was read (acceptance.draft_signals)
+    told_place: bool = False  # placed by the incident it goes on about (a place the story gave it, not a guess)
 
     def flags(self) -> dict[str, bool]:
         """What the frames learned of its telling, as the acceptance model reads it."""
@@ -1156,6 +1194,40 @@ def _item_place(
         if heading:
             return heading[0]
     return named[-1][1] if named else None
+
+
+_SECTION_HEADING = re.compile(r"(?m)(?<=\n\n)[ \t]*([^\n]{3,50}?)[ \t]*$")
+
+
+def _section_places(
+    text: str, toponyms: list[Toponym], resolved: list[Place | None], filed: set[int], skip_before: int
+) -> list[tuple[int, Place | None]]:
+    """A digest's or a situation report's section headings, each a short line of its own after a blank line
+    ("MYKOLAIV", "Lakes / Rumbek East", "ANALYSIS"), with the place each names (its first, None when it names none):
+    a section tells its heading place's news until the next heading."""
+    out: list[tuple[int, Place | None]] = []
+    for m in _SECTION_HEADING.finditer(text, skip_before):
+        line = m.group(1)
+        if line.endswith((".", "!", "?", ",", ";", ":", '"', "\u201d")) or len(line.split()) > 6:
+            continue
+        named = [
+            p
+            for i, (t, p) in enumerate(zip(toponyms, resolved, strict=True))
+            if m.start(1) <= t.start < m.end(1) and p is not None and i not in filed and p.feature != "country"
+        ]
+        out.append((m.start(1), named[0] if named else None))
+    return out
+
+
+# the town the writer is in ("in this city", "here in the capital")
+_THIS_TOWN = re.compile(r"\b(?:in|of|across|around)\s+this\s+(?:city|town|capital|provincial\s+capital)\b", re.I)
+_TOWNS = ("city", "town", "village", "district")
+
+
+def _section_at(sections: list[tuple[int, Place | None]], pos: int) -> int | None:
+    """Where the section holding ``pos`` opens, when it is headed by a place (None otherwise)."""
+    at, place = next(((a, p) for a, p in reversed(sections) if a < pos), (None, None))
+    return at if place is not None else None
 
 
 def _item_provinces(
@@ -1677,7 +1749,9 @@ _NAMES_AN_EVENT_TOLD = re.compile(
 _TELLING_AFTER = re.compile(
     r"\s*,?\s*(?:\w+ly\s+)?(?:said|says|confirmed|announced|reported|stated|disclosed|revealed|told\s+[\w.\- ]{1,40}?"
     # "The coordinator today strongly condemned the shelling of the market on Saturday": the day of the reaction
-    r"|condemned|condemns|denounced|deplored|welcomed|urged)"
+    r"|condemned|condemns|denounced|deplored|welcomed|urged"
+    # "The police on Thursday issued a statement on the explosions ...": the day of the statement
+    r"|(?:issued|released|published|put\s+out)\s+(?:an?\s+|its\s+|their\s+)?(?:\w+\s+)?(?:statement|report|communiqu[eé]))"
     r"\s+(?:that\b)?",
     re.I,
 )
@@ -2071,6 +2145,10 @@ def _act_position(sentence: str, match: EventTypeMatch, live: list[EventTypeMatc
 _STATE_TRIGGER = re.compile(r"\b(?:missing|unaccounted|still held|remain(?:s|ed)?)\b", re.I)
 
 
+# the words from an incident's noun to an act its relative clause tells ("..., in which at least 22 were killed")
+_ITS_CLAUSE = re.compile(r"[^.;]{0,60}?\b(?:in which|during which|which|that|where|when)\b", re.I)
+
+
 def _event_date(
     dates: list[DateMention],
     published: date | None,
@@ -2087,6 +2165,19 @@ def _event_date(
     stamps = [d for d in usable if _STAMP_BEFORE.search(sentence[max(0, d.start - 60) : d.start])]
     usable = [d for d in usable if d not in stamps]
     if trigger is not None and sentence:
+        # "police say they have arrested suspects over Friday's attack on a hotel": a day written as another
+        # incident's ("Friday's attack") dates that incident, not an act outside it
+        other = [
+            d
+            for d in usable
+            if (m := _DAY_RETELLING.search(sentence, d.start, d.end + 40)) is not None
+            and m.start() < d.end
+            and not m.start() <= trigger < m.end()
+            # (not the act told in that incident's own relative clause: "Wednesday's attack on the airport, in which
+            # at least 22 people were killed")
+            and not (m.end() <= trigger and _ITS_CLAUSE.match(sentence, m.end(), trigger))
+        ]
+        usable = [d for d in usable if d not in other]
         # "troops were deployed on Wednesday after rebels killed 16 workers": the day of the main clause is what
         # followed the event, not its day
         after = [m.end() for m in _AFTER_CLAUSE.finditer(sentence, 0, trigger)]
@@ -2737,6 +2828,10 @@ def _names_weapon(text: str, sub: str | None) -> bool:
     return any(t.score >= 0.5 and t.sub_event_type == sub for t in _remote_triggers(text))
 
 
+_DENIED_IN = re.compile(r"\b(?:denied|denies|rejected|dismissed)\b", re.I)
+_BLAMED = re.compile(r"\b(?:blamed|blames|accused|accuses|held\s+\w+\s+responsible|attributed\s+the)\b", re.I)
+
+
 def _merge(into: _Draft, other: _Draft) -> None:
     """Fold a repeat into the earlier mention: keep the most precise place and date, reconcile figures."""
     a, b = into.mention, other.mention
@@ -2773,7 +2868,9 @@ def _merge(into: _Draft, other: _Draft) -> None:
         # sentence names is the sub-type (the first telling only heard blasts)
         a.sub_event_type = b.sub_event_type
     rank = _PRECEDENCE.get(a.event_type or "", {})
-    if rank.get(b.sub_event_type or "", 0) > rank.get(a.sub_event_type or "", 0):
+    if rank.get(b.sub_event_type or "", 0) > rank.get(a.sub_event_type or "", 0) and not _DENIED_IN.search(
+        b.evidence[0].text
+    ):  # (not a claim the other side denies: "the Taliban said they had overrun the checkpoint, ... the police denied")
         a.sub_event_type = b.sub_event_type
         a.actor1, a.actor2, a.inter1, a.inter2 = b.actor1 or a.actor1, b.actor2 or a.actor2, b.inter1, b.inter2
     if b.place is not None and (
@@ -2796,7 +2893,14 @@ def _merge(into: _Draft, other: _Draft) -> None:
         a.actor1, a.inter1 = b.actor1, b.inter1
         if a.actor2 == a.actor1:
             a.actor2, a.inter2 = None, None
-    if a.actor1 is not None and a.actor1 == b.actor2 and b.actor1 and b.actor1 != a.actor1:
+    if (
+        a.actor1 is not None
+        and a.actor1 == b.actor2
+        and b.actor1
+        and b.actor1 != a.actor1
+        # (not a sentence where the one named blames the doer: "the authorities immediately blamed Boko Haram")
+        and not _BLAMED.search(b.evidence[0].text)
+    ):
         # the first telling read the side hit as the doer ("Hamas's deputy leader was killed when a drone strike
         # hit ..."), the next one names who struck whom ("the strike hit an office used by Hamas", Israel blamed)
         a.actor1, a.inter1, a.actor2, a.inter2 = b.actor1, b.inter1, b.actor2, b.inter2
@@ -3653,6 +3757,11 @@ def _follow_up_target(drafts: list[_Draft], draft: _Draft, anaphoric: bool) -> _
             and not (_same_place(e, m))
         ):
             continue  # "said that Russian shelling of the town of Derhachi killed two": another place, event
+        if draft.told_place and e.place is not None and m.place is not None and not _same_place(e, m):
+            # "... stormed a plant near Samarra. Three of the attackers blew themselves up": the storming it goes on
+            # about, at Samarra, not the bombing told before in Tikrit
+            last = _told_last(drafts)
+            return last if last.mention.place is not None and _same_place(last.mention, m) else None
         if _other_act_elsewhere(draft, earlier):
             continue
         return earlier
@@ -4065,6 +4174,7 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
     resolved = _dateline_towns(toponyms, resolved, filed)
     filed_iso = Counter(p.iso for i, p in enumerate(resolved) if i in filed and p is not None and p.iso)
     filed_places = [p for i, p in enumerate(resolved) if i in filed and p is not None and not _coarse(p)]
+    sections = _section_places(text, toponyms, resolved, filed, skip_before)
     # names the report calls a commune or a district of a city somewhere ("the commune of Gombe"): said alone later,
     # still that part of the city
     city_parts = {t.surface for t in toponyms if _CITY_PART_BEFORE.search(text, max(0, t.start - 40), t.start)}
@@ -4075,6 +4185,7 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
     # "a Ramallah-based rights group", "the London-based Observatory": where the speaker sits, never where the event is
     resolved = [None if _BASED_AFTER.match(text, t.end) else p for t, p in zip(toponyms, resolved, strict=True)]
     resolved = stated_hierarchy(text, toponyms, resolved)
+    resolved = units_read_as_villages(text, toponyms, resolved)  # "a house in Shwepyitha Township" (Yangon's)
     resolved = stated_distance(text, toponyms, resolved)  # "Sweetwaters, about 10 km west of Pietermaritzburg"
     toponyms, resolved = unnamed_at_distance(text, toponyms, resolved, ner)  # "Awasse, about 25 km south-west of X"
     resolved = the_citys_part(text, toponyms, resolved, filed_places)  # "the city's Uptown" (not Chicago's)
@@ -4683,13 +4794,17 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
                     and sentences[index - 1].paragraph == sent.paragraph
                     and _old_year(sentences[index - 1].text, published)
                 )
-                and drafts[-1].mention.sub_event_type not in _NO_DEATH_SUBS
+                # (the violence told before a development that kills no one: "Fighting went on ... Reinforcements
+                # were sent from Erbil ... By Friday night 46 people had been killed": the fighting's toll)
+                and (last := _toll_carrier(drafts)) is not None
             ):
-                last = drafts[-1]
                 # another source's account of the toll ("One local official put the toll at 120") may come a
                 # paragraph further on; an unsourced toll only right after the event
                 reach = 2 if source_of(index) else 1
-                here = [resolved[i] for i, t in enumerate(toponyms) if sent.start <= t.start < sent.end]
+                # (not where its source spoke: "the spokesman said in N'Djamena that 36 had died in the attacks")
+                here = [
+                    resolved[i] for i, t in enumerate(toponyms) if sent.start <= t.start < sent.end and not t.spoken
+                ]
                 # (a count of the wounded is counted from the event's last telling: "Special forces stormed the
                 # school around midday ... Thirty-six officers were wounded in the fighting")
                 # (only a count of the wounded: a later death toll is as likely another source's or another day's)
@@ -4733,6 +4848,10 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
                         follow.mention.event_date = last.mention.event_date
                         follow.mention.time_precision = last.mention.time_precision
                     _apply_casualties(follow.mention, cas)
+                    if cas.fatalities and last.mention.sub_event_type == _INTERVENED:
+                        # "Friday's violent dispersal of a farmers' barricade ... two people had died when police
+                        # moved to clear the highway": force that killed protesters (ACLED: excessive force)
+                        last.mention.sub_event_type = follow.mention.sub_event_type = _EXCESSIVE
                     _merge(last, follow)
             continue
 
@@ -4782,6 +4901,10 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
             # a live blog's timed entry that names no day of its own ("23:15 - The ministry says 22 people were
             # detained during the day"), whatever day the entry before it (later or earlier in time) recalled
             event_date, precision, dated = blog_day, 1, True
+        if not dated and bulletin_day is not None and published is not None and bulletin_day < published:
+            # a digest of one day ("what the local channels were saying on Friday 1 July", out on Saturday): an item
+            # that names no day of its own tells that day, not the day the digest came out
+            event_date, precision = bulletin_day, 1
         if (
             dated
             and published is not None
@@ -4884,6 +5007,10 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
             here_item = _item_span(text, sent.start)[0]
             if here_item is not None and here_item != _item_span(text, goes_on.mention.evidence[0].start)[0]:
                 goes_on = None  # a bulletin's next item: its day may be the last one's, its incident is its own
+            elif (here_section := _section_at(sections, sent.start)) is not None and here_section != _section_at(
+                sections, goes_on.mention.evidence[0].start
+            ):
+                goes_on = None  # a digest's next section about another place ("MYKOLAIV" after "ODESA REGION")
         elif (
             not dated and not told and not _NEW_INCIDENT.match(sent.text) and (day := narrative_day(index)) is not None
         ):
@@ -4976,6 +5103,7 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
 
         in_sentence = [i for i, t in enumerate(toponyms) if sent.start <= t.start < sent.end]
         item_placed = False  # the place is the one a bulletin item's heading names
+        told_place = False
         there = _THERE.search(sent.text) is not None
         place = place_for_event(
             sent.text,
@@ -5015,6 +5143,7 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
             )
         ):
             place = goes_on.mention.place  # it goes on about the incident just told, where that happened
+            told_place = True
         elif (
             goes_on is None
             # (names that are no place count for none: "near the Kennedy bridge")
@@ -5099,17 +5228,35 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
             # "several hundred armed men attacked the detachment at dawn" after "the attack on the gendarmerie
             # detachment at Inata": the place the report gave the thing the sentence names again
             place = ante
+        elif not in_sentence and filed_places and _THIS_TOWN.search(sent.text) and filed_places[0].feature in _TOWNS:
+            # "... a farmers' barricade on the national highway in this city" under "KIDAPAWAN CITY, April 2 -": the
+            # town the report was filed from, which the writer speaks of as where they are
+            place = filed_places[0]
+            item_placed = True
         elif (
             goes_on is None
-            and dated
             and not in_sentence
             and (told := _paragraph_place(sentences, index, toponyms, resolved, filed)) is not None
             and _place_key(told) != _place_key(place)
         ):
             # "In the east, fighting went on around the city of X. The governor said artillery on Monday had hit
             # residents queueing for water": an incident the sentence dates itself, placed by the one place the
-            # paragraph told so far, not by the report's main one
+            # paragraph told so far, not by the report's main one; the sentence tells that place's incident, as a
+            # bulletin item tells its heading's (not one told before at another place)
             place = told
+            # (not a sentence that speaks of the incident told: "in the exchange of fire")
+            item_placed = not _coarse(place) and not _ANAPHORA.search(sent.text)
+        elif (
+            goes_on is None
+            and not in_sentence
+            and (section := next((p for at, p in reversed(sections) if at < sent.start), None)) is not None
+            and _place_key(section) != _place_key(place)
+            and not (_coarse(section) and place is not None and place.admin1 == section.admin1)
+        ):
+            # "MYKOLAIV" heading a digest's section, then "Missile strikes on the Inhulskyi district around 04:30.":
+            # the section's place, not the report's main one (a province heading only for a place outside it)
+            place = section
+            item_placed = not _coarse(place) and not _ANAPHORA.search(sent.text)
         unresolved = [toponyms[i].surface for i in in_sentence if resolved[i] is None and i not in filed]
         if (
             _names_settlement(sent.text, unresolved)
@@ -5258,6 +5405,7 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
             narrative=narrative,
             item=_numbered_item(text, sent.start),
             signals=signals,
+            told_place=told_place,
         )
         if draft.from_title:
             title_drafts.append(draft)
@@ -5469,6 +5617,7 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
         _battle_with_civilians(d.mention)
         _arrests_over_a_killing(d.mention)
         _attack_on_civilians(d.mention)
+        _peaceful_has_no_dead(d.mention)
         _one_state_is_one_side(d.mention, d.mention.place.country if d.mention.place else country)
         _other_side(d.mention, d.mention.place.country if d.mention.place else country)
         fill_inter(d.mention, d.mention.place.country if d.mention.place else country)  # merges can drop a code
@@ -5489,6 +5638,15 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
     return Extraction(
         report=report, mentions=mentions, claims=claims, warnings=warnings, features=[] if accept else features
     )
+
+
+def _peaceful_has_no_dead(m: Mention) -> None:
+    """A peaceful protest kills no one (ACLED: deaths at a protest make it excessive force or a riot): a toll its
+    sentence gave is another event's ("funerals for the victims of Friday's attack ... as the toll rose to 39 and
+    residents gathered to demand protection")."""
+    if m.sub_event_type == "Peaceful protest":
+        m.fatalities = 0
+        m.fatalities_max = m.civilians = m.children = m.women = None
 
 
 # two days of one incident told in one breath ("On Sunday night and again on Monday night, crowds clashed with

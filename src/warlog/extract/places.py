@@ -241,7 +241,7 @@ def _lookup(gaz: Gazetteer, surface: str, fuzzy: bool = False) -> tuple[tuple[Ga
         if len(memo) > 100_000:
             memo.clear()
         hit = tuple(gaz.lookup_scored(surface, fuzzy=fuzzy))
-        unit = _NAMED_UNIT.match(surface)
+        unit = _NAMED_UNIT.match(surface) or _NAMED_CITY.match(surface)
         if unit is not None and not any(q >= 0.85 for _, q in hit):
             # "SALINGYI TOWNSHIP", "Tillaberi department": a unit the gazetteer lacks, named after its seat town
             hit = (
@@ -256,7 +256,16 @@ def _lookup(gaz: Gazetteer, surface: str, fuzzy: bool = False) -> tuple[tuple[Ga
     return hit
 
 
-_NAMED_UNIT = re.compile(r"^(\S.{2,}?)\s+(?:township|municipality|department|commune|county)$", re.I)
+# ("Rumbek East County", "Yirol West county": a county named after its seat town and a part of its old district)
+_NAMED_UNIT = re.compile(
+    r"^(\S.{2,}?)(?:\s+(?:North|South|East|West|Central|Centre))?\s+(?:township|municipality|department|commune|county)$",
+    re.I,
+)
+
+
+# "KIDAPAWAN CITY", "Davao City": a town the gazetteer names without the word (a name that has it, "Quezon City",
+# "Gaza City", is found as written first)
+_NAMED_CITY = re.compile(r"^(\S.{2,}?)\s+city$", re.I)
 
 
 def _candidates(gaz: Gazetteer, surface: str, fuzzy: bool) -> tuple[list[GazEntry], list[float]]:
@@ -1975,7 +1984,10 @@ def place_for_event(
         ):
             # "on the road between Fada N'Gourma and Pama": a point on the road near the town (ACLED precision 2)
             place = replace(
-                _road_end_at_distance(sentence, best, here) or place, geo_precision=max(2, place.geo_precision)
+                _near_the_road(sentence, sentence_start, best, here)
+                or _road_end_at_distance(sentence, best, here)
+                or place,
+                geo_precision=max(2, place.geo_precision),
             )
         elif place is best[1] and measured_from(sentence, best[0].start - sentence_start):
             # "an army post about 60 km east of the capital": only the point it was measured from is named, the
@@ -2051,6 +2063,34 @@ def _road_end_at_distance(
         and _fits_distance(p, first, km)
     ]
     return others[0] if len(others) == 1 else None
+
+
+# "..., near the village of Famale": the settlement a road incident lay near, told after the road's two ends
+_NEAR_THE_SETTLEMENT = re.compile(
+    r",\s+(?:near|close\s+to|outside|at)\s+(?:the\s+)?(?:(?:small\s+)?(?:village|town|hamlet|settlement|locality)\s+"
+    r"(?:of\s+)?)?$",
+    re.I,
+)
+
+
+def _near_the_road(
+    sentence: str, s0: int, best: tuple[Toponym, Place], here: list[tuple[Toponym, Place]]
+) -> Place | None:
+    """On a road between two towns, then near a settlement ("on the road between Tillaberi and Ayorou, near the
+    village of Famale"): the settlement, the finest place the sentence gives, when it lies in reach of the road's
+    first end; else None."""
+    first = best[1]
+    for t, p in here:
+        if (
+            t.start > best[0].start
+            and t.start - best[0].end <= 80
+            and p.location != first.location
+            and _fine(p)
+            and _NEAR_THE_SETTLEMENT.search(sentence, max(0, t.start - s0 - 40), t.start - s0)
+            and haversine_km(p.latitude, p.longitude, first.latitude, first.longitude) <= _MAX_OFFSET_KM
+        ):
+            return p
+    return None
 
 
 _ON_A_ROAD_BEFORE = re.compile(
@@ -2142,6 +2182,9 @@ _DIRECTION_BEFORE = re.compile(
     r"|\bfrom\s+(?:an?\s+|the\s+|its\s+|their\s+)?(?:area|positions?|territory|launch\w*\s+sites?|launchers?)"
     r"(?:\s+(?:just\s+)?(?:north|south|east|west)(?:-?(?:east|west))?)?\s+(?:of|in|near|around|outside)"
     r"(?:\s+the\s+(?:village|town|city|area)\s+of)?"
+    # ("a 23-year-old man from the town of Gaafour": where he came from)
+    r"|\b(?:man|woman|youth|teenager|student|resident|native|attacker|gunman|bomber|suspect)\s+(?:originally\s+)?from"
+    r"\s+the\s+(?:town|city|village|district|province|region)\s+of"
     r")\s+(?:the\s+)?$",
     re.I,
 )
@@ -2411,7 +2454,33 @@ def stated_distance(text: str, toponyms: list[Toponym], resolved: list[Place | N
                 if m.group("dir")
                 else replace(q, geo_precision=max(2, q.geo_precision))
             )
+    for i, (t, p) in enumerate(zip(toponyms, out, strict=True)):
+        # "near Kasarani, about ten kilometres from the town" (the town told before: Kapedo): a namesake read far
+        # from the town the sentence measures it from is the place near that town
+        if p is None or p.feature in ("country", "admin1") or (m := _FROM_THE_TOWN.match(text, t.end)) is None:
+            continue
+        km = _stated_km(m)
+        towns = [q for q in out[:i] if q is not None and q.feature in ("city", "town", "village")]
+        if km is None or not towns or any(q.location == p.location for q in towns):
+            continue
+        town = towns[-1]  # (the town told last; only when the reading fits none of the towns told before)
+        # (far beyond any town told before: the town meant may be the dateline's, which names no place here)
+        if all(
+            haversine_km(p.latitude, p.longitude, q.latitude, q.longitude)
+            > max(2 * km, km + _DISTANCE_SLACK_KM, _NAMESAKE_KM)
+            for q in towns
+        ):
+            if not _take_namesake(toponyms, out, t, p, lambda c, q=town, km=km: _fits_distance(c, q, km)):
+                _reread(toponyms, out, t, p, _offset_place(town, km, m.group("dir"), t.surface))
     return out
+
+
+_NAMESAKE_KM = 100.0  # a reading this far from every town the report told before is a namesake elsewhere
+# the distance from the town the report named before ("Kasarani, about ten kilometres from the town")
+_FROM_THE_TOWN = re.compile(
+    _STATED_DISTANCE.pattern.removesuffix(r"(?:(?:town|city)\s+of\s+)?$") + r"(?:town|city|village)\b(?!\s+of\b)",
+    re.I,
+)
 
 
 def unnamed_at_distance(
@@ -2592,11 +2661,16 @@ def stated_hierarchy(text: str, toponyms: list[Toponym], resolved: list[Place | 
             continue
         town = q.feature not in ("country", "admin1") and not (q.feature or "").startswith(("admin", "region"))
         # a town named with the unit it is the seat of ("Mucojo, in Macomia district"): the unit, wider than the town
-        district = _UNIT_WORD_AFTER.match(text, outer.end) is not None and q.feature not in ("country", "admin1")
+        # (or a unit whose name says so: "Akot in Rumbek East County", read as the seat town Rumbek)
+        district = (
+            _UNIT_WORD_AFTER.match(text, outer.end) is not None or _NAMED_UNIT.match(outer.surface) is not None
+        ) and q.feature not in ("country", "admin1")
         if not (_lies_in(p, q) or (district and _in_district_of(p, q))):
             # the namesake inside the stated place, when the gazetteer has one ("Galcad, in the central Galgaduud
             # region": not the Galcad of Middle Shabelle), for this name wherever the report says it
-            if _take_namesake(toponyms, out, t, p, lambda c, q=q: _lies_in(c, q)):
+            if _take_namesake(
+                toponyms, out, t, p, lambda c, q=q, d=district: _lies_in(c, q) or (d and _in_district_of(c, q))
+            ):
                 continue
             if town and _PLAINLY_IN.match(gap):  # none: the stated town, for this name wherever the report says it
                 _name_at(toponyms, out, t, p, q)
@@ -2612,6 +2686,34 @@ _PLAINLY_IN = re.compile(
     r"(?:(?:commune|municipality|district|sub-?district|county|township|locality)\s+of\s+)?$",
     re.I,
 )
+
+
+def units_read_as_villages(text: str, toponyms: list[Toponym], resolved: list[Place | None]) -> list[Place | None]:
+    """A name said as a local unit ("raided a house in Shwepyitha Township") read as a village of another province
+    than a town or province the same sentence names ("the Yangon Region police ... attacks in Yangon") is a unit the
+    gazetteer lacks, not that village: it stands for the sentence's town (precision 2), every time the report says
+    it."""
+    out = list(resolved)
+    for i, (t, p) in enumerate(zip(toponyms, resolved, strict=True)):
+        if p is None or p.feature != "village" or not (names_a_unit(text, t) or _NAMED_UNIT.match(t.surface)):
+            continue
+        start = max(text.rfind(". ", 0, t.start), text.rfind("\n", 0, t.start)) + 1
+        stop = min((k for k in (text.find(". ", t.end), text.find("\n", t.end)) if k >= 0), default=len(text))
+        here = [
+            q
+            for j, q in enumerate(resolved)
+            if j != i
+            and q is not None
+            and start <= toponyms[j].start < stop
+            and q.iso == p.iso
+            and q.admin1
+            and q.admin1 != p.admin1
+            and q.feature in ("city", "town", "admin1")
+        ]
+        if here:
+            seat = next((q for q in here if q.feature != "admin1"), here[0])
+            _reread(toponyms, out, t, p, _offset_place(seat, 0.0, None, t.surface))
+    return out
 
 
 def names_a_unit(text: str, t: Toponym) -> bool:

@@ -129,7 +129,8 @@ _HYPOTHETICAL = re.compile(
     r"ready to|prepared to|preparing (?:to|for)|aim(?:s|ed)? to|seeks? to|expected|anticipated|likely to|"
     r"plot(?:s|ted|ting)? to|determination to|determined to|resolve to|resolved to|"
     r"aimed at|aiming at|(?:aimed|designed|intended) to|potential|"
-    r"fears? (?:of|that)|feared|if|unless|call(?:ed|s|ing)? for|to avoid|"
+    r"fears? (?:of|that)|feared|fearing (?:further|more|new|renewed|fresh|another|possible)|"
+    r"if|unless|call(?:ed|s|ing)? for|to avoid|"
     # "called on supporters to keep protesting", "urged residents to join the strike": a call, not the act
     r"(?:call(?:ed|s|ing)? (?:on|upon)|urg(?:ed|es|ing)|encourag(?:ed|es|ing)|asked|appeal(?:ed|s|ing)? to) "
     r"(?:[\w'-]+ ){0,4}?to|avoid(?:ing)?|to prevent|in (?:the )?(?:event"
@@ -924,14 +925,33 @@ def _find(sentence: str, actors: Sequence[str]) -> list[tuple[EventTypeMatch, st
     return out
 
 
+# what people fled from, told of those who fled ("residents who had fled the fighting", "families fleeing the
+# violence"): where they came from, not an event of the sentence
+_FLED_THE = re.compile(
+    r"\b(?:fled|fleeing|escaped|escaping|displaced\s+by|driven\s+out\s+by)\s+(?:the\s+|recent\s+|months\s+of\s+)?"
+    r"(?:\w+\s+){0,2}?(?:fighting|violence|clashes|attacks?|bombardments?|shelling|air\s?strikes|raids?)\b",
+    re.I,
+)
+# a measure, not a doer, as what "targeted" people ("the arrests targeted recently arrived families")
+_NON_VIOLENT_TARGETER = re.compile(
+    r"\b(?:arrests|detentions|measures|restrictions|sanctions|checks|searches|campaign|decree|law|ban)\s+(?:\w+\s+)?$",
+    re.I,
+)
+
+
 def _find_written(sentence: str, actors: Sequence[str]) -> list[tuple[EventTypeMatch, str]]:
     """Triggers with their evidence tag, sub-types resolved from who acts, in the sentence as written."""
     raw = _raw_triggers(sentence)
     has_protest = any(t.sub in (PEACE, EXCESS, VIOLDEM) for t, _ in raw)
     bombing = any(t.sub in _REMOTE and t.score >= 0.5 for t, _ in raw)
     out: list[tuple[EventTypeMatch, str]] = []
+    fled = [(f.start(), f.end()) for f in _FLED_THE.finditer(sentence)]
     for trig, m in raw:
         sub = trig.sub
+        if any(a <= m.start() < b for a, b in fled):
+            continue  # "residents who had fled the fighting around the town": the displaced's past, no event
+        if sub == ATTACK and _NON_VIOLENT_TARGETER.search(sentence, max(0, m.start() - 25), m.start()):
+            continue  # "complained that the arrests targeted newcomers": the arrests aimed at them, no attack
         if (
             sub == AIR
             and re.match(r"(?:by|from|in|aboard|on)\b", m.group(0), re.I)
@@ -1017,7 +1037,7 @@ def _find_written(sentence: str, actors: Sequence[str]) -> list[tuple[EventTypeM
             sub = ATTACK  # "gunmen on motorbikes raided three villages": no aircraft, a raid on the ground
         elif sub == EXCESS and _perpetrator_kind(sentence, m.start(), actors) in _NONSTATE_KINDS:
             sub = ATTACK
-        elif sub == ATTACK and _armed_victim(sentence, m) and not bombing:
+        elif sub == ATTACK and _armed_victim(sentence, m) and not bombing and not _IN_CUSTODY.search(m.group(0)):
             sub = CLASH  # (soldiers killed by a bomb that went off are the bomb's victims: the remote violence)
         elif sub == CLASH and _FIRED_ON_BY.match(m.group(0)):
             # "residents queuing for water were fired on by soldiers": the subject is the target, the doer follows
@@ -1163,6 +1183,11 @@ _FIREARMS = re.compile(
     r"|explosives?|bombs?|armed)\b",
     re.I,
 )
+
+
+# a death in the hands of those who held the victim ("died after being detained by soldiers"): the holders are the
+# doers, never a side the victim fought
+_IN_CUSTODY = re.compile(r"\b(?:detained|arrested|held|detention|arrest|interrogat\w+|custody)\b", re.I)
 
 
 def _protest_choice(live: list[EventTypeMatch]) -> EventTypeMatch | None:
@@ -1578,6 +1603,8 @@ def model_may_override(lexicon_sub: str, model_sub: str) -> bool:
         return False
     if lexicon_sub in _BY_WHO_ACTS and model_sub in _BY_WHO_ACTS:
         return False
+    if lexicon_sub in (INTERV, EXCESS) and model_sub == PEACE:
+        return False  # a protest the sentence says was dispersed or fired on was not left alone (ACLED's definition)
     return not (SUB_TO_TYPE.get(lexicon_sub) == "Battles" and SUB_TO_TYPE.get(model_sub) == "Strategic developments")
 
 

@@ -72,15 +72,18 @@ def find_dateline_date(text: str, window: int = DATELINE_WINDOW) -> date | None:
     ambiguous numeric date gives None. Never falls back to today.
     """
     head = text[:window]
-    best: tuple[int, date] | None = None
+    found: list[tuple[int, date]] = []
     for kind, pattern in _PATTERNS:
-        for m in pattern.finditer(head):
-            d = _from_match(kind, m)
-            if d is not None:
-                if best is None or m.start() < best[0]:
-                    best = (m.start(), d)
-                break
-    return best[1] if best else None
+        found += [(m.start(), d) for m in pattern.finditer(head) if (d := _from_match(kind, m)) is not None]
+    if not found:
+        return None
+    # a date in the headline is its subject's ("Casualty assessment: the attack of 12 October 2016") when a line
+    # below it carries one (the outlet's line: "Civilian Harm Observatory - 12 December 2016")
+    title_end = head.find("\n")
+    below = [f for f in found if title_end >= 0 and f[0] > title_end]
+    if below and any(at < title_end for at, _ in found):
+        found = below
+    return min(found)[1]
 
 
 def parse_date_value(value: object, *, month_first: bool = True) -> date | None:
