@@ -1113,13 +1113,27 @@ _TELLING = re.compile(
 )
 
 
-_TELLS_AFTER = re.compile(r"\s+(?:say|says|said|told|tell|report|reported|recalled|described)\b", re.I)
+_TELLS_AFTER = re.compile(
+    # (also "Residents of Dessie, a city of several hundred thousand people ..., said", "Residents of X district said")
+    r"(?:\s+(?:of|in|from)\s+[A-Z][\w'\u2019-]*(?:[\s-][A-Z][\w'\u2019-]*)*(?:\s+(?:district|town|city|village|area))?)?"
+    r"(?:,[^,.;]{1,90},)?"
+    r"\s+(?:(?:also|later|had)\s+)?(?:say|says|said|told|tell|report|reported|recalled|described)\b"
+)
 
 
 def _crowd_tells(sentence: str, at: int) -> bool:
     """The crowd words before ``at`` are all the subjects of a verb of telling: sources, not doers."""
     crowd = [a for a in _mentions(sentence) if a.kind in _CROWD_KINDS and a.end <= at]
-    return bool(crowd) and all(_TELLS_AFTER.match(sentence, a.end) for a in crowd)
+    told: list[tuple[int, int]] = []  # (a crowd word inside a teller's apposition: "residents of X, a city of 300,000
+    # people, said" tells through its first word)
+    for a in crowd:
+        if any(x <= a.start < y for x, y in told):
+            continue
+        m = _TELLS_AFTER.match(sentence, a.end)
+        if m is None:
+            return False
+        told.append((a.start, m.end()))
+    return bool(crowd)
 
 
 def _first_doer_word(sentence: str, verb: int) -> re.Match[str] | None:
