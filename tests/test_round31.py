@@ -271,9 +271,12 @@ def test_a_denied_claim_of_ground_taken_does_not_recode_the_clash(nlp) -> None:
 
 
 def test_residents_who_tell_of_fighting_are_its_witnesses_not_a_mob() -> None:
-    assert sub_event(
-        "Residents of Gondar, a city of several hundred thousand people north of the lake, said fighting on the "
-        "outskirts had gone on for two days."
-    ) == "Armed clash"
+    assert (
+        sub_event(
+            "Residents of Gondar, a city of several hundred thousand people north of the lake, said fighting on the "
+            "outskirts had gone on for two days."
+        )
+        == "Armed clash"
+    )
     assert sub_event("Residents of Jaji district said heavy exchanges of fire began on Monday.") == "Armed clash"
     assert sub_event("Angry residents attacked the police station and burned it.") == "Mob violence"

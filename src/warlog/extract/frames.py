@@ -89,6 +89,8 @@ from warlog.extract.spoken import spoken_spans
 from warlog.extract.totals import is_part, one_episode, over_days, split_totals
 from warlog.extract.types import (
     DEMO_WORD,
+    EXCESS,
+    INTERV,
     VIOLENT_TYPES,
     EventTypeMatch,
     classify_sentence,
@@ -964,14 +966,11 @@ _TOLL_FOLLOWUP = re.compile(
 )
 
 
-_INTERVENED, _EXCESSIVE = "Protest with intervention", "Excessive force against protesters"
-
-
 def _toll_carrier(drafts: list[_Draft]) -> _Draft | None:
     """The draft a toll with no trigger of its own belongs to: the last one told, or, when that one is a development
     that kills no one (a protest, arrests, reinforcements sent), the violent one told just before it."""
     last = drafts[-1]
-    if last.mention.sub_event_type not in _NO_DEATH_SUBS or last.mention.sub_event_type == _INTERVENED:
+    if last.mention.sub_event_type not in _NO_DEATH_SUBS or last.mention.sub_event_type == INTERV:
         return last  # (a protest intervened in, whose dead make it excessive force: see the caller)
     return next(
         (
@@ -1224,9 +1223,14 @@ _THIS_TOWN = re.compile(r"\b(?:in|of|across|around)\s+this\s+(?:city|town|capita
 _TOWNS = ("city", "town", "village", "district")
 
 
+def _section_of(sections: list[tuple[int, Place | None]], pos: int) -> tuple[int | None, Place | None]:
+    """The section holding ``pos``: where its heading opens and the place it names ((None, None) before any)."""
+    return next(((a, p) for a, p in reversed(sections) if a < pos), (None, None))
+
+
 def _section_at(sections: list[tuple[int, Place | None]], pos: int) -> int | None:
     """Where the section holding ``pos`` opens, when it is headed by a place (None otherwise)."""
-    at, place = next(((a, p) for a, p in reversed(sections) if a < pos), (None, None))
+    at, place = _section_of(sections, pos)
     return at if place is not None else None
 
 
@@ -4174,7 +4178,6 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
     resolved = _dateline_towns(toponyms, resolved, filed)
     filed_iso = Counter(p.iso for i, p in enumerate(resolved) if i in filed and p is not None and p.iso)
     filed_places = [p for i, p in enumerate(resolved) if i in filed and p is not None and not _coarse(p)]
-    sections = _section_places(text, toponyms, resolved, filed, skip_before)
     # names the report calls a commune or a district of a city somewhere ("the commune of Gombe"): said alone later,
     # still that part of the city
     city_parts = {t.surface for t in toponyms if _CITY_PART_BEFORE.search(text, max(0, t.start - 40), t.start)}
@@ -4192,6 +4195,7 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
     resolved = streets_unplaced(toponyms, resolved, text)  # "Calle Morelos", "Elia Square": no town
     resolved = speaking_governments(text, toponyms, resolved)  # "Baku said ...": the government, not a place
     resolved = named_capitals(text, toponyms, resolved)  # "in Somalia's capital": the city
+    sections = _section_places(text, toponyms, resolved, filed, skip_before)  # (read from the places as settled)
     country = _country_hint(resolved, text)
     doc_places = document_places(toponyms, resolved)
     first_named: dict[str, int] = {}
@@ -4848,10 +4852,10 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
                         follow.mention.event_date = last.mention.event_date
                         follow.mention.time_precision = last.mention.time_precision
                     _apply_casualties(follow.mention, cas)
-                    if cas.fatalities and last.mention.sub_event_type == _INTERVENED:
+                    if cas.fatalities and last.mention.sub_event_type == INTERV:
                         # "Friday's violent dispersal of a farmers' barricade ... two people had died when police
                         # moved to clear the highway": force that killed protesters (ACLED: excessive force)
-                        last.mention.sub_event_type = follow.mention.sub_event_type = _EXCESSIVE
+                        last.mention.sub_event_type = follow.mention.sub_event_type = EXCESS
                     _merge(last, follow)
             continue
 
@@ -5249,7 +5253,7 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
         elif (
             goes_on is None
             and not in_sentence
-            and (section := next((p for at, p in reversed(sections) if at < sent.start), None)) is not None
+            and (section := _section_of(sections, sent.start)[1]) is not None
             and _place_key(section) != _place_key(place)
             and not (_coarse(section) and place is not None and place.admin1 == section.admin1)
         ):
