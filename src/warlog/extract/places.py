@@ -592,15 +592,14 @@ def _demonym_toponyms(
     person ("Mr. French") or a product."""
     blocked = [(s, e) for s, e, label in ner_spans if label in ("LANGUAGE", "PERSON", "PRODUCT")]
     from warlog.extract.demonyms import demonym_regex
+    from warlog.extract.toponyms import _lookup_extra  # gaz.lookup_scored(extra=True), remembered per surface
 
     out: list[Toponym] = []
     for m in demonym_regex().finditer(text):
         s, e = m.span()
         if any(t.start < e and s < t.end for t in found) or any(a < e and s < b for a, b in blocked):
             continue
-        cands = [
-            c for c, q in gaz.lookup_scored(m.group(0), extra=True) if q == DEMONYM_QUALITY and c.feature == "country"
-        ]
+        cands = [c for c, q in _lookup_extra(gaz, m.group(0)) if q == DEMONYM_QUALITY and c.feature == "country"]
         if cands:
             out.append(Toponym(s, e, m.group(0), cands[:1], [DEMONYM_QUALITY], demonym=True))
     return out

@@ -914,15 +914,23 @@ def _find(sentence: str, actors: Sequence[str]) -> list[tuple[EventTypeMatch, st
     """Triggers with their evidence tag, sub-types resolved from who acts; a sentence told in the present of
     headlines and bulletins ("An angry crowd attacks and kills the gendarme") is read in the past the lexicon is
     written in when it finds nothing as written (warlog.extract.tense)."""
+    return list(_find_cached(sentence, tuple(actors)))
+
+
+@lru_cache(maxsize=1024)
+def _find_cached(sentence: str, actors: tuple[str, ...]) -> tuple[tuple[EventTypeMatch, str], ...]:
+    """_find's answer, remembered for the last sentences: a report's sentence is classified by more than one caller
+    (the event's sentence, its neighbours as context, the role model's cues), 10% of the calls a repeat. A pure
+    function of its arguments; the matches are never changed by a caller (a changed type is a `replace`d copy)."""
     found = _find_written(sentence, actors)
     if found or (past := in_past(sentence)) is None:
-        return found
+        return tuple(found)
     rewritten, back = past
     out = []
     for m, tag in _find_written(rewritten, actors):
         start, end = back(m.start), back(m.end)
         out.append((replace(m, start=start, end=end, trigger=sentence[start:end]), tag))
-    return out
+    return tuple(out)
 
 
 # what people fled from, told of those who fled ("residents who had fled the fighting", "families fleeing the
