@@ -71,3 +71,16 @@ def test_sahel_jihadist_groups_by_acleds_names() -> None:
     )
     assert names("MUJAO fighters attacked the town.")[0] == "MUJAO: Movement for Unity and Jihad in West Africa"
     assert names("Al-Qaeda fighters took the town.")[0] == "Al Qaeda"
+
+
+def test_a_dateline_left_at_the_head_of_the_lead_does_not_date_the_act(nlp) -> None:
+    text = (
+        "Army confirms 40 soldiers killed in base attack\n"
+        "8 March 2022 - (Lake Chad Wire, N'Djamena)\n"
+        "Chad's government has confirmed that 40 soldiers were killed when hundreds of fighters attacked a military "
+        "base at Bol on Sunday night.\n"
+    )
+    found = events(nlp, text, date(2022, 3, 8), accept=False)
+    clash = [e for e in found if e.event_type == "Battles"]
+    assert clash, seen(found)
+    assert clash[0].event_date == date(2022, 3, 6), seen(found)

@@ -1719,6 +1719,10 @@ def _second_dateline(text: str, end: int) -> int:
 
 # A date that stamps the page ("Date of publication 27 June 2016", "Updated: ...") or the telling ("a monitor said
 # Monday", "told AFP on Friday") dates the report, not the event: used only when the sentence gives no other day.
+# a dateline's day: at the head of the sentence (after the place written before it, if any), a dash or the outlet's
+# name in brackets after it
+_DATELINE_BEFORE = re.compile(r"\s*(?:[A-Z][A-Za-z'’.\- ]{1,40},\s*)?$")
+_DATELINE_AFTER = re.compile(r"\s*(?:[-–—]|\()")
 _STAMP_BEFORE = re.compile(r"\b(?:date of publication|published|posted|updated)\s*(?:on|at|:)?\s*$", re.I)
 _TELLING_BEFORE = re.compile(
     r"(?:\b(?:said|says|told [\w.\- ]{1,40}?|reported|announced|added|stated|confirmed|declared|claimed)\s+"
@@ -2168,6 +2172,14 @@ def _event_date(
     usable = [d for d in dates if d.value is not None and d.precision <= 2 and sentence_start + d.start >= skip_before]
     stamps = [d for d in usable if _STAMP_BEFORE.search(sentence[max(0, d.start - 60) : d.start])]
     usable = [d for d in usable if d not in stamps]
+    # a dateline the parser left at the head of the lead ("12 December 2019 - (Agency, City) The government has
+    # confirmed that ... attacked the camp on Tuesday evening") is the report's stamp, not the act's day, when the
+    # sentence names another day
+    datelines = [
+        d for d in usable if _DATELINE_BEFORE.match(sentence, 0, d.start) and _DATELINE_AFTER.match(sentence, d.end)
+    ]
+    if datelines and len(datelines) < len(usable):
+        usable = [d for d in usable if d not in datelines]
     if trigger is not None and sentence:
         # "police say they have arrested suspects over Friday's attack on a hotel": a day written as another
         # incident's ("Friday's attack") dates that incident, not an act outside it
