@@ -27,11 +27,21 @@ import numpy as np
 from scipy.sparse import csr_matrix
 
 from warlog.eval.devset import load_devset, pair_events
-from warlog.extract.acceptance import MIN_DRAFTS
 from warlog.extract.run import extract_reports
 from warlog.extract.type_model import bucket, text_features
 from warlog.model import SUB_TO_TYPE
-from warlog.train.acceptance import THRESHOLDS, _sealed, _tells, f1, fit, matched, smoothed_f1, told
+from warlog.train.acceptance import (
+    THRESHOLDS,
+    Drafts,
+    _sealed,
+    _tells,
+    counts,
+    f1,
+    leave_one_out,
+    matched,
+    smoothed_f1,
+    told,
+)
 from warlog.train.linear import fit_softmax
 
 
@@ -58,18 +68,17 @@ def collect(folder: Path) -> dict:
     return {"name": folder.name, "rows": rows, "gold": sum(len(e["events"]) for e in gold["reports"])}
 
 
-def counts(sets: list[dict], probs: list[np.ndarray], threshold: float) -> tuple[int, int, int]:
-    tp = fp = fn = 0
-    for s, p in zip(sets, probs, strict=True):
-        keep = (p >= threshold) | (np.array([r["size"] for r in s["rows"]]) < MIN_DRAFTS)
-        y = np.array([r["strict"] for r in s["rows"]], dtype=bool)
-        tp, fp = tp + int((keep & y).sum()), fp + int((keep & ~y).sum())
-        fn += s["gold"] - int((keep & y).sum())
-    return tp, fp, fn
+def drafts(s: dict, features=lambda r, rows: r["feat"]) -> Drafts:  # noqa: ANN001
+    """The set as the trainer holds it (train.acceptance.Drafts), with the given features per draft."""
+    rows = s["rows"]
+    return Drafts(
+        s["name"], [features(r, rows) for r in rows], [r["label"] for r in rows], s["gold"],
+        [r["strict"] for r in rows], [r["size"] for r in rows],
+    )  # fmt: skip
 
 
 def report(tag: str, sets: list[dict], probs: list[np.ndarray]) -> None:
-    table = {t: counts(sets, probs, t) for t in THRESHOLDS}
+    table = {t: counts([drafts(s) for s in sets], probs, t) for t in THRESHOLDS}
     best = max(THRESHOLDS, key=lambda t: (smoothed_f1(table, t), -t))
     print(f"{tag:58s} F1 {f1(*table[best]):.4f} {table[best]} threshold {best}", flush=True)
 
@@ -122,13 +131,7 @@ def both(row: dict, rows: list[dict]) -> dict[str, float]:
 
 
 def loo_linear(sets: list[dict], features, l2: float = 0.01) -> list[np.ndarray]:  # noqa: ANN001
-    feats = [[features(r, s["rows"]) for r in s["rows"]] for s in sets]
-    out = []
-    for i in range(len(sets)):
-        x = [f for j, fs in enumerate(feats) if j != i for f in fs]
-        y = [r["label"] for j, s in enumerate(sets) if j != i for r in s["rows"]]
-        out.append(fit(x, y, l2).probabilities(feats[i]))
-    return out
+    return leave_one_out([drafts(s, features) for s in sets], l2)
 
 
 def loo_trees(sets: list[dict]) -> list[np.ndarray] | None:

@@ -2924,11 +2924,9 @@ def _merge(into: _Draft, other: _Draft) -> None:
     # an associate is its principal's ally: the other telling's associates join only when its principal is this
     # event's (or this event had none and takes the other's); "soldiers backed by French special forces stormed the
     # hotel" told after the gunmen's attack does not make the French forces the gunmen's associates
-    principals = {"assoc_actor_1": ("actor1", a.actor1), "assoc_actor_2": ("actor2", a.actor2)}
+    allied = {"assoc_actor_1": a.actor1 in (None, b.actor1), "assoc_actor_2": a.actor2 in (None, b.actor2)}
     for name in ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2", "attributed_to"):
-        if getattr(a, name) is None and getattr(b, name) is not None:
-            if name in principals and principals[name][1] not in (None, getattr(b, principals[name][0])):
-                continue
+        if getattr(a, name) is None and getattr(b, name) is not None and allied.get(name, True):
             setattr(a, name, getattr(b, name))
     # Figures: the same source restating a toll keeps the larger (an update); another source's figure quoted further
     # down does not replace the figure the report states first (the outlet's own account of the event).
