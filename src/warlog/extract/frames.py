@@ -2575,6 +2575,44 @@ def _toll_elsewhere(here: list[Place | None], last: Mention) -> bool:
     )
 
 
+# a toll sentence that counts victims where they were treated or identified tells no place of the incident
+_TREATED = re.compile(r"\b(?:hospitals?|clinics?|morgues?|mortuar(?:y|ies)|medics?|doctors?)\b", re.I)
+# a place naming whose officials, police or services spoke ("Kirkuk health officials"): not where it happened
+_AN_INSTITUTION_AFTER = re.compile(
+    r"\s+(?:(?:health|police|security|military|army|provincial|local|city|district|state)\s+)?"
+    r"(?:officials?|authorit(?:y|ies)|police|governor|council|directorate|department|spokes(?:man|woman|person))\b",
+    re.I,
+)
+
+
+def _finer_toll_place(
+    sent: _Sentence, toponyms: list[Toponym], resolved: list[Place | None], filed: set[int], last: Mention
+) -> Place | None:
+    """The one place a toll sentence names, when it is more precise than the place of the incident it goes on about and
+    lies inside it (the same first-level unit, or near): where that incident was. None otherwise."""
+    told = last.place
+    if _TREATED.search(sent.text):
+        return None  # "one of the wounded died overnight in a Duhok hospital": where victims were treated
+    named = [
+        i
+        for i, t in enumerate(toponyms)
+        if sent.start <= t.start < sent.end
+        and i not in filed
+        and not t.spoken
+        and resolved[i] is not None
+        and not _AN_INSTITUTION_AFTER.match(sent.text, t.end - sent.start)  # ("Kirkuk health officials said")
+    ]
+    if told is None or len({resolved[i].location for i in named}) != 1:  # type: ignore[union-attr]
+        return None
+    place = place_for_event(sent.text, sent.start, None, [toponyms[i] for i in named], [resolved[i] for i in named], [])
+    if place is None or _coarse(place) or place.geo_precision >= told.geo_precision or place.iso != told.iso:
+        return None
+    inside = (told.admin1 and place.admin1 == told.admin1) or haversine_km(
+        place.latitude, place.longitude, told.latitude, told.longitude
+    ) <= NEAR_KM
+    return place if inside else None
+
+
 def _district_of_the_city(city: Place, part: Place) -> bool:
     """A district the gazetteer holds apart from the city it lies in (Allama Iqbal Town, Lahore): the city's part."""
     if city.feature != "city" or city.iso != part.iso or part.feature not in ("district", "village", "town"):
@@ -4868,6 +4906,11 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
                         follow.mention.event_date = last.mention.event_date
                         follow.mention.time_precision = last.mention.time_precision
                     _apply_casualties(follow.mention, cas)
+                    finer = _finer_toll_place(sent, toponyms, resolved, filed, last.mention)
+                    if finer is not None:
+                        # "... attacked police checkpoints in western Farah province. Four policemen were killed in
+                        # fighting near the village of Shewan": the toll's sentence places the incident more precisely
+                        follow.mention.place = finer
                     if cas.fatalities and last.mention.sub_event_type == INTERV:
                         # "Friday's violent dispersal of a farmers' barricade ... two people had died when police
                         # moved to clear the highway": force that killed protesters (ACLED: excessive force)

@@ -2111,6 +2111,8 @@ _REFERENCE_AFTER_NAME = re.compile(
     r"|[A-Z][\w'-]+,\s+(?:on|at)\s+the\s+(?:[\w-]+\s+)?(?:edge|outskirts|fringes?|side|periphery)\s+of\s+(?:the\s+)?$"
     # "the outskirts of Jisr al-Shughur in western Idlib": the part of the province the town lies in
     r"|[A-Z][\w'-]+,?\s+in\s+(?:the\s+)?(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?\s+$"
+    # "near the town of Kyunhla, also in Sagaing": the place that says where the one just named lies
+    r"|[A-Z][\w'-]+,\s+(?:also\s+|both\s+)?in\s+(?:the\s+)?$"
     # "raided the small farming town on the Lamu coast" (the town named before it): where the town lies
     r"|\bthe\s+(?:[\w-]+\s+){0,3}?(?:town|village|city|settlement|hamlet)\s+(?:on|in|near|outside)\s+(?:the\s+)?$"
 )
@@ -2453,6 +2455,15 @@ def stated_distance(text: str, toponyms: list[Toponym], resolved: list[Place | N
                 if m.group("dir")
                 else replace(q, geo_precision=max(2, q.geo_precision))
             )
+    for i in range(len(toponyms) - 1):
+        # "the village of Hryhorivka, north-east of Siversk" (a bearing, no distance): a reading that does not lie
+        # that way from the reference, near it, is a namesake when one of the name does
+        p, q = out[i], out[i + 1]
+        if p is None or q is None or p.feature in ("country", "admin1") or _coarse_unit(q):
+            continue
+        m = _STATED_BEARING.fullmatch(text[toponyms[i].end : toponyms[i + 1].start])
+        if m is not None and not _bearing_fits(p, q, m.group("dir")):
+            _take_namesake(toponyms, out, toponyms[i], p, lambda c, q=q, d=m.group("dir"): _bearing_fits(c, q, d))
     for i, (t, p) in enumerate(zip(toponyms, out, strict=True)):
         # "near Kasarani, about ten kilometres from the town" (the town told before: Kapedo): a namesake read far
         # from the town the sentence measures it from is the place near that town
@@ -2531,6 +2542,34 @@ _CALENDAR_WORD = re.compile(
     re.I,
 )
 _NOT_A_NAME_START = frozenset("the a an in on at and but it its this that he she they we on about some".split())
+
+
+_STATED_BEARING = re.compile(
+    r",?\s+(?:an?\s+(?:[\w-]+\s+){1,6}?)?(?:(?:just|immediately|directly)\s+)?"
+    r"(?P<dir>(?:north|south|east|west)(?:-?(?:east|west))?)(?:ern)?\s+of\s+(?:the\s+)?(?:(?:town|city)\s+of\s+)?",
+    re.I,
+)
+_BEARING_REACH_KM = 60.0  # a place located only by its bearing from a town lies within this distance of it
+
+
+def _coarse_unit(q: Place) -> bool:
+    return q.feature in ("country", "admin1", "continent") or q.geo_precision >= 3
+
+
+def _bearing_fits(p: Place, ref: Place, direction: str) -> bool:
+    """The place lies near the reference, towards ``direction`` ("north-east") give or take 67.5 degrees."""
+    want = _BEARINGS.get(direction.lower().replace("-", ""))
+    km = haversine_km(ref.latitude, ref.longitude, p.latitude, p.longitude)
+    if want is None or km > _BEARING_REACH_KM:
+        return False
+    if km < 2.0:
+        return True  # (the reference's own point: no bearing to read)
+    la1, la2 = math.radians(ref.latitude), math.radians(p.latitude)
+    dlon = math.radians(p.longitude - ref.longitude)
+    y = math.sin(dlon) * math.cos(la2)
+    x = math.cos(la1) * math.sin(la2) - math.sin(la1) * math.cos(la2) * math.cos(dlon)
+    actual = math.degrees(math.atan2(y, x)) % 360.0
+    return abs((actual - want + 180.0) % 360.0 - 180.0) <= 67.5
 
 
 def _stated_km(m: re.Match[str]) -> float | None:
@@ -2769,4 +2808,6 @@ def _lies_in(p: Place, q: Place) -> bool:
     if q.feature is not None and q.feature.startswith(("admin", "region")):
         # "near Arbinda, in the province of Soum": within the unit's first-level division at least
         return p.iso == q.iso and (p.admin1 is None or q.admin1 is None or p.admin1 == q.admin1)
+    if q.admin1 and p.iso == q.iso and p.admin1 == q.admin1 and name_key(q.location) == name_key(q.admin1):
+        return True  # "Kyunhla, also in Sagaing": a town that shares its name with its province stands for it too
     return haversine_km(p.latitude, p.longitude, q.latitude, q.longitude) <= NEAR_KM
