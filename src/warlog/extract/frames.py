@@ -3983,6 +3983,29 @@ _SETTLEMENT_APPOSITION = re.compile(
 )
 
 
+# the act, then its objects and the places they were at, in one run of phrases ("rammed his car into pedestrians at a
+# bus stop on Pinchas Rosen Street in Tel Aviv"): no clause opens between the act and its place
+_PHRASE_CHAIN = re.compile(r"^[^,;:.()\"\u201c\u201d]{0,140}?\s(?:in|at|near|outside)\s+(?:the\s+)?$", re.I)
+_OPENS_A_CLAUSE = re.compile(
+    r"\b(?:and|or|but|since|after|before|while|when|whereas|as|where|who|whom|whose|which|that|said|says|told|tells"
+    r"|according|because|until|then|to|from|towards?|during|amid|despite|following)\b",
+    re.I,
+)
+
+
+CHAINED_TOWN_POPULATION = 100_000  # a town abroad the act is tied to by its phrases: a city, not a misread word
+
+
+def _population(place: Place) -> int:
+    row = get_gazetteer().get(place.gazetteer_id) if place.gazetteer_id else None
+    return row.population if row is not None else 0
+
+
+def _one_phrase_chain(gap: str) -> bool:
+    """From the trigger to a place, one chain of the act's objects and the places they were at."""
+    return _PHRASE_CHAIN.match(gap) is not None and _OPENS_A_CLAUSE.search(gap) is None
+
+
 _SPEECH_BEFORE_ACT = re.compile(
     r"\b(?:said|says|say|told|tells|announced|announces|according|reported|reports|claimed|claims|stated|accused)\b",
     re.I,
@@ -4012,6 +4035,7 @@ def _in_report_country(
         and (at := sentence.find(place.surface, trigger)) > trigger
         and (
             _TIED_TO_TRIGGER.match(sentence[trigger:at])
+            or (_one_phrase_chain(sentence[trigger:at]) and _population(place) >= CHAINED_TOWN_POPULATION)
             or (
                 _TIED_FAR.match(sentence[trigger:at])
                 and _SETTLEMENT_APPOSITION.match(sentence, at + len(place.surface)) is not None
