@@ -2585,6 +2585,13 @@ _AN_INSTITUTION_AFTER = re.compile(
 )
 
 
+_LOCATED_AT = re.compile(
+    r"\b(?:in|at|near|outside|around|close\s+to|outskirts\s+of)\s+(?:the\s+)?(?:(?:small\s+)?(?:village|town|city|hamlet"
+    r"|area|district|neighbou?rhood|locality|settlement)\s+of\s+)?$",
+    re.I,
+)
+
+
 def _finer_toll_place(
     sent: _Sentence, toponyms: list[Toponym], resolved: list[Place | None], filed: set[int], last: Mention
 ) -> Place | None:
@@ -2601,6 +2608,8 @@ def _finer_toll_place(
         and not t.spoken
         and resolved[i] is not None
         and not _AN_INSTITUTION_AFTER.match(sent.text, t.end - sent.start)  # ("Kirkuk health officials said")
+        # placed by the sentence ("fighting near the village of Shewan"), not a belonging ("the mayor of Banibangou")
+        and _LOCATED_AT.search(sent.text, max(0, t.start - sent.start - 50), t.start - sent.start) is not None
     ]
     if told is None or len({resolved[i].location for i in named}) != 1:  # type: ignore[union-attr]
         return None
