@@ -5710,6 +5710,7 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
             first, *rest = d.mention.assoc_actor_1.split("; ")
             d.mention.actor1, d.mention.assoc_actor_1, d.mention.inter1 = first, "; ".join(rest) or None, None
         _date_actors(d.mention)
+        _no_foe_named(d.mention)
         _battle_with_civilians(d.mention)
         _arrests_over_a_killing(d.mention)
         _attack_on_civilians(d.mention)
@@ -5969,6 +5970,44 @@ def _attack_on_civilians(mention: Mention) -> None:
         # ACLED: the target of violence against civilians is civilians; an armed placeholder side left there by a
         # fight told with the killing (the bodyguards' exchange of fire) is not it
         mention.actor2, mention.inter2 = "Civilians (" + mention.actor2.split("(", 1)[1], 7
+
+
+# people who are no armed side, hurt or taken ("14 people were killed", "women and children were taken away")
+_CIVILIAN_VICTIMS = re.compile(
+    r"\b(?:people|persons|villagers|residents|civilians|inhabitants|women|children|worshippers|passengers|farmers"
+    r"|herders|traders|pilgrims|families|family|students|pupils|mourners|shoppers)\b",
+    re.I,
+)
+# an armed side the telling names (whoever was hit or fired back): the fight may be a battle
+_ARMED_SIDE = re.compile(
+    r"\b(?:soldiers?|troops?|army|military|police(?:m[ae]n)?|officers?|gendarmes?|gendarmerie|security\s+forces"
+    r"|guards?|vigilantes?|self-defen[cs]e|militia(?:m[ae]n|s)?|hunters|dozos?|rangers|fighters\s+of|checkpoints?"
+    r"|posts?|outposts?|bases?|barracks|convoys?|patrols?|positions?|exchange\s+of\s+fire|exchanged\s+fire"
+    r"|fight(?:ing|s)?|fought|battles?|firefights?|gunfights?|combat|skirmish(?:es)?|repelled|repulsed"
+    r"|clash(?:ed|es)?|gun\s*battle|shoot-?outs?)\b",
+    re.I,
+)
+
+
+def _no_foe_named(mention: Mention) -> None:
+    """ACLED: a battle is between two armed organised actors. An "armed clash" whose telling names no armed side but
+    the doers, only people hurt or taken ("armed men stormed two villages ... 14 people were killed"), and whose
+    other side came from the report's other party, is the doers' attack on civilians."""
+    if mention.event_type != "Battles" or mention.sub_event_type != "Armed clash" or not mention.actor2:
+        return
+    told = [e.text for e in mention.evidence]
+    if any(_ARMED_SIDE.search(t) for t in told) or not any(_CIVILIAN_VICTIMS.search(t) for t in told):
+        return
+    if any(
+        a.canonical == mention.actor2
+        for t in told
+        for a in find_actors(t, mention.place.country if mention.place else None)
+    ):
+        return  # (the other side is named in the telling)
+    country = (mention.place.country if mention.place else None) or mention.actor2.partition("(")[2].rstrip(")")
+    if not country:
+        return
+    mention.actor2, mention.inter2 = f"Civilians ({country})", 7
 
 
 def _battle_with_civilians(mention: Mention) -> None:
