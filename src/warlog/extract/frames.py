@@ -2585,6 +2585,13 @@ _AN_INSTITUTION_AFTER = re.compile(
 )
 
 
+# a sentence that goes on about what was just told: it opens on the incident, its people or its vehicles, or a pronoun
+_GOES_ON_ABOUT = re.compile(
+    rf"(?:(?:the|this|that|their|its|his|her)\s+(?:[\w-]+\s+){{0,2}}?(?:{_INCIDENT_NOUNS}|ambush|massacre|fighting"
+    r"|victims|bodies|attackers|assailants|gunmen|kidnappers|abductors|hostages|bus|minibus|car|vehicle|convoy|truck"
+    r"|boat|train|plane|helicopter)\b|(?:they|he|she|it)\s+(?:was|were|had)\b)",
+    re.I,
+)
 _LOCATED_AT = re.compile(
     r"\b(?:in|at|near|outside|around|close\s+to|outskirts\s+of)\s+(?:the\s+)?(?:(?:small\s+)?(?:village|town|city|hamlet"
     r"|area|district|neighbou?rhood|locality|settlement)\s+of\s+)?$",
@@ -2593,7 +2600,12 @@ _LOCATED_AT = re.compile(
 
 
 def _finer_toll_place(
-    sent: _Sentence, toponyms: list[Toponym], resolved: list[Place | None], filed: set[int], last: Mention
+    sent: _Sentence,
+    toponyms: list[Toponym],
+    resolved: list[Place | None],
+    filed: set[int],
+    last: Mention,
+    near_refines: bool = False,
 ) -> Place | None:
     """The one place a toll sentence names, when it is more precise than the place of the incident it goes on about and
     lies inside it (the same first-level unit, or near): where that incident was. None otherwise."""
@@ -2611,11 +2623,28 @@ def _finer_toll_place(
         # placed by the sentence ("fighting near the village of Shewan"), not a belonging ("the mayor of Banibangou")
         and _LOCATED_AT.search(sent.text, max(0, t.start - sent.start - 50), t.start - sent.start) is not None
     ]
-    if told is None or len({resolved[i].location for i in named}) != 1:  # type: ignore[union-attr]
+    if told is None:
+        return None
+    # one place besides the one told ("near Ganthier, a town about 30 km east of the capital"): "Two people died in
+    # Omdurman and one in central Khartoum" splits a toll
+    surfaces = {
+        t.surface
+        for i, t in enumerate(toponyms)
+        if sent.start <= t.start < sent.end
+        and not t.spoken
+        and (resolved[i] is None or (resolved[i].location != told.location and not _coarse(resolved[i])))
+    }  # (a country or a province beside it places nothing: "on the way to the border with the Dominican Republic")
+    named = [i for i in named if resolved[i].location != told.location]  # type: ignore[union-attr]
+    if len(surfaces) != 1 or len({resolved[i].location for i in named}) != 1:  # type: ignore[union-attr]
         return None
     place = place_for_event(sent.text, sent.start, None, [toponyms[i] for i in named], [resolved[i] for i in named], [])
-    if place is None or _coarse(place) or place.geo_precision >= told.geo_precision or place.iso != told.iso:
+    if place is None or _coarse(place) or place.iso != told.iso or place.location == told.location:
         return None
+    if place.geo_precision > told.geo_precision or (
+        place.geo_precision == told.geo_precision
+        and not (near_refines and told.geo_precision == 2 and place.feature in ("city", "town", "village"))
+    ):
+        return None  # (near_refines: a place near which it happened refines one it was only measured from)
     inside = (told.admin1 and place.admin1 == told.admin1) or haversine_km(
         place.latitude, place.longitude, told.latitude, told.longitude
     ) <= NEAR_KM
@@ -4866,6 +4895,24 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
                 ):
                     last_m.place = told_at
                 last_m.evidence.append(Evidence(sent.text, sent.start, sent.end))
+        if (
+            match is None
+            and drafts
+            and index - drafts[-1].sentence_index <= 2
+            and sent.paragraph - _paragraph_at(sentences, max(e.start for e in drafts[-1].mention.evidence)) <= 1
+            and (drafts[-1].mention.place is None or drafts[-1].mention.place.geo_precision >= 2)
+            and _GOES_ON_ABOUT.match(sent.text.lstrip()) is not None
+            and not any(
+                x.value is not None and x.precision == 1 and x.value != drafts[-1].mention.event_date
+                for x in find_dates(sent.text, published)
+            )
+            and (finer := _finer_toll_place(sent, toponyms, resolved, filed, drafts[-1].mention, True)) is not None
+        ):
+            # "... kidnapped on Saturday east of Port-au-Prince. Their minibus was stopped on the road near Ganthier":
+            # the next sentence places the incident just told more precisely, inside the place it was told at
+            drafts[-1].mention.place = finer
+            drafts[-1].own_place = True
+            drafts[-1].mention.evidence.append(Evidence(sent.text, sent.start, sent.end))
         if match is None:
             # A toll with no trigger of its own ("The death toll rose to 15") belongs to the event just told.
             told = cas.fatalities is not None or cas.injured is not None  # "More than 100 others were wounded."
