@@ -2485,10 +2485,19 @@ _THERE = re.compile(
 )
 
 
+SCENE_VOTES = 2  # a country named as where something happens ("in Somalia") counts this much more than a mention
+
+
 def _country_hint(places: list[Place | None], text: str = "") -> str | None:
     """The report's country: its resolved places and the countries it names (context.focus_country)."""
     names = {p.iso: p.country for p in places if p is not None and p.iso and p.country}
-    iso = focus_country(named_countries(text), [p.iso for p in places if p is not None and p.feature != "country"])
+    named = named_countries(text)
+    for at, scene in country_names_at(text):
+        if _SCENE_BEFORE.search(text, max(0, at - 30), at):
+            # "overran an African Union base in south-western Somalia": where things happen, told from Nairobi by
+            # Kenya's military, weighs more than the countries whose forces or officials speak
+            named[scene] += SCENE_VOTES
+    iso = focus_country(named, [p.iso for p in places if p is not None and p.feature != "country"])
     if iso is None:
         countries = Counter(p.country for p in places if p is not None and p.country)
         return countries.most_common(1)[0][0] if countries else None
@@ -4118,7 +4127,8 @@ def _in_report_country(
 
 
 _SCENE_BEFORE = re.compile(
-    r"\b(?:in|inside|across|within)\s+(?:neighbou?ring\s+|(?:north|south|east|west|centr)(?:ern|al)\s+)?$", re.I
+    r"\b(?:in|inside|across|within)\s+(?:neighbou?ring\s+|(?:(?:north|south)-?)?(?:north|south|east|west|centr)(?:ern|al)\s+)?$",
+    re.I,
 )
 
 
