@@ -2233,6 +2233,8 @@ def _directed(sentence: str, s0: int, t: Toponym) -> bool:
     fled = FLED_CLAUSE.search(window)
     if fled is not None and fled.end() == len(window):
         return True  # "camps sheltering families who fled fighting ... in Masisi": where the displaced came from
+    if _LEFT_THE_PLACE.search(before):
+        return False  # "the gunmen withdrew from Sulaiman Bek": a place given up is where the withdrawal happened
     return (
         _DIRECTION_BEFORE.search(before) is not None
         or _DESTINATION_BEFORE.search(before) is not None
@@ -2242,6 +2244,13 @@ def _directed(sentence: str, s0: int, t: Toponym) -> bool:
 
 
 _BOUND_AFTER = re.compile(r"-bound\b", re.I)
+# a side leaving or driven from a place ("withdrew from", "were driven out of"): the place the territory changed at
+_LEFT_THE_PLACE = re.compile(
+    r"\b(?:withdr[ae]wn?|withdrawing|withdrawal|pull(?:ed|ing)\s+out|retreat(?:ed|ing)?|driven\s+out|expelled|ousted"
+    r"|pushed\s+out|evacuated|abandoned)\s+(?:\w+\s+){0,2}?(?:from|of)\s+(?:the\s+)?"
+    r"(?:(?:town|city|village|district)\s+of\s+)?$",
+    re.I,
+)
 
 
 # where captives are held or whom a gathering stands with, not where the telling happens ("a rally demanding the
