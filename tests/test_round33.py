@@ -3,7 +3,7 @@ own text (no corpus text): a toll's sentence that places the incident more preci
 test_round24's Banibangou bulletin); a town that shares its name with its province; a bearing with no distance picks
 the namesake that lies that way; a sentence that goes on about the incident just told places it; an "armed clash"
 whose telling names no armed foe but people hurt is an attack on civilians; a place a side withdrew from; the country
-a report tells things happening in."""
+a report tells things happening in; people killed in fighting are not the crowd that fought."""
 
 from __future__ import annotations
 
@@ -123,3 +123,15 @@ def test_the_country_things_happen_in_outweighs_the_country_that_speaks() -> Non
     )
     assert _country_hint([nairobi, mogadishu], told.format("in south-western Somalia")) == "Somalia"
     assert _country_hint([nairobi, mogadishu], told.format("across the border with Somalia")) == "Kenya"
+
+
+def test_people_killed_in_the_fighting_are_not_who_fought() -> None:
+    from warlog.extract.types import classify_sentence
+
+    match = classify_sentence(
+        "The health ministry said on Sunday that 120 people, among them 20 civilians, had been killed in the fighting "
+        "near the presidential palace on Friday."
+    )
+    assert match is not None and match.sub_event_type == "Armed clash", match
+    match = classify_sentence("Villagers armed with machetes were fighting a rival clan over grazing land.")
+    assert match is not None and match.event_type != "Battles", match

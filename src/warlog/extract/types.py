@@ -56,6 +56,12 @@ INTERV = "Protest with intervention"
 EXCESS = "Excessive force against protesters"
 VIOLDEM = "Violent demonstration"
 MOB = "Mob violence"
+# the fighting's victims, not its doers: "... had been killed in the fighting"
+_KILLED_IN_IT = re.compile(
+    r"\b(?:killed|died|dead|wounded|injured|hurt|trapped|caught)\s+(?:\w+\s+){0,2}?(?:in|during|amid)\s+(?:the\s+)?"
+    r"(?:\w+\s+)?$",
+    re.I,
+)
 AGREE = "Agreement"
 ARREST = "Arrests"
 CHANGE = "Change to group/activity"
@@ -1068,6 +1074,8 @@ def _find_written(sentence: str, actors: Sequence[str]) -> list[tuple[EventTypeM
             and (_perpetrator_kind(sentence, m.start(), actors, crowd=True) in _CROWD_KINDS or _communal(sentence, m))
             # (not people who only tell it: "residents say sporadic fighting has continued")
             and not _crowd_tells(sentence, m.start())
+            # (nor people killed in it: "272 people, among them 33 civilians, had been killed in the fighting")
+            and not _KILLED_IN_IT.search(sentence, max(0, m.start() - 40), m.start())
             # an armed group named before a killing of guards or soldiers is its doer, the people named its victims
             and not (
                 trig.tag == "hit" and any(a.kind in _ARMED_KINDS and a.end <= m.start() for a in _mentions(sentence))
