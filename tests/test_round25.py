@@ -241,7 +241,8 @@ def test_extract_all_drafts_keeps_what_the_model_drops_each_with_its_confidence(
     ]
     threshold = acceptance_model().threshold
     assert {e["id"] for e in kept} < {e["id"] for e in every}
-    assert all(e["confidence"] < threshold for e in every if e["id"] not in {k["id"] for k in kept})
+    # (confidences are printed to 3 decimals: a probability just under the threshold may print as the threshold)
+    assert all(e["confidence"] <= round(threshold, 3) for e in every if e["id"] not in {k["id"] for k in kept})
     assert all(e["confidence"] >= threshold for e in kept)
 
 
