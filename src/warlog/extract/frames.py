@@ -2608,7 +2608,7 @@ _LOCATED_AT = re.compile(
 )
 
 
-def _finer_toll_place(
+def _finer_place_told(
     sent: _Sentence,
     toponyms: list[Toponym],
     resolved: list[Place | None],
@@ -2616,10 +2616,11 @@ def _finer_toll_place(
     last: Mention,
     near_refines: bool = False,
 ) -> Place | None:
-    """The one place a toll sentence names, when it is more precise than the place of the incident it goes on about and
-    lies inside it (the same first-level unit, or near): where that incident was. None otherwise."""
+    """The one place a sentence that goes on about the incident just told (its toll, its vehicle) names, when it is
+    more precise than that incident's place and lies inside it (the same first-level unit, or near): where that
+    incident was. None otherwise."""
     told = last.place
-    if _TREATED.search(sent.text):
+    if told is None or _TREATED.search(sent.text):
         return None  # "one of the wounded died overnight in a Duhok hospital": where victims were treated
     named = [
         i
@@ -2632,8 +2633,6 @@ def _finer_toll_place(
         # placed by the sentence ("fighting near the village of Shewan"), not a belonging ("the mayor of Banibangou")
         and _LOCATED_AT.search(sent.text, max(0, t.start - sent.start - 50), t.start - sent.start) is not None
     ]
-    if told is None:
-        return None
     # one place besides the one told ("near Ganthier, a town about 30 km east of the capital"): "Two people died in
     # Omdurman and one in central Khartoum" splits a toll
     surfaces = {
@@ -4916,7 +4915,7 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
                 x.value is not None and x.precision == 1 and x.value != drafts[-1].mention.event_date
                 for x in find_dates(sent.text, published)
             )
-            and (finer := _finer_toll_place(sent, toponyms, resolved, filed, drafts[-1].mention, True)) is not None
+            and (finer := _finer_place_told(sent, toponyms, resolved, filed, drafts[-1].mention, True)) is not None
         ):
             # "... kidnapped on Saturday east of Port-au-Prince. Their minibus was stopped on the road near Ganthier":
             # the next sentence places the incident just told more precisely, inside the place it was told at
@@ -4996,7 +4995,7 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
                         follow.mention.event_date = last.mention.event_date
                         follow.mention.time_precision = last.mention.time_precision
                     _apply_casualties(follow.mention, cas)
-                    finer = _finer_toll_place(sent, toponyms, resolved, filed, last.mention)
+                    finer = _finer_place_told(sent, toponyms, resolved, filed, last.mention)
                     if finer is not None:
                         # "... attacked police checkpoints in western Farah province. Four policemen were killed in
                         # fighting near the village of Shewan": the toll's sentence places the incident more precisely
