@@ -350,7 +350,7 @@ _WEAPON_MODIFIER = (
     r"(?:(?:ballistic|cruise|guided|hypersonic|attack|kamikaze|fighter|military|unmanned|combat|strategic|naval)\s+)?"
 )
 _POLICE_NOUNS = r"(?:police|police forces|policemen|police officers|border police|border guards|gendarmerie)"
-_NO_FORCES = frozenset({"PS"})  # no state military of its own in ACLED's actor list
+NO_FORCES = frozenset({"PS"})  # no state military of its own in ACLED's actor list
 
 
 def _demonym_rows(first_order: int) -> list[_Row]:
@@ -372,7 +372,7 @@ def _demonym_rows(first_order: int) -> list[_Row]:
         names_by_iso.setdefault(iso, []).append(re.escape(name).replace(r"\ ", " "))
     rows: list[_Row] = []
     for n, (iso, words) in enumerate(sorted(by_iso.items())):
-        if iso in _NO_FORCES:
+        if iso in NO_FORCES:
             continue
         adj = "(?-i:" + "|".join(sorted(words, key=len, reverse=True)) + ")"
         adj_gate = required_literals(_alternatives(adj), re.IGNORECASE)
@@ -445,7 +445,7 @@ def _coordinated(text: str, iso: str | None, taken: list[tuple[int, int]]) -> li
         group = "second" if m.group("second") else "first"
         start, end = m.span(group)
         other = country_names().get(m.group(group)) or demonym_table().get(m.group(group))
-        if other is None or other in _NO_FORCES:
+        if other is None or other in NO_FORCES:
             continue
         canonical = _forces_name("Police" if "police" in m.group(0).lower() else "Military", other)
         inter, kind = _inter_for(canonical, 1, "state", iso)
@@ -694,7 +694,8 @@ _HEAD_NOUN = re.compile(
 
 
 _HEAD_GAP = re.compile(
-    r"\s+(?:(?!(?:and|or|with|against|by|of|to|from|in|on|at|the|a|an|as|while|after|were|was|are|is)\s)[a-z]+\s+){0,2}"
+    r"\s+(?:(?!(?:and|or|with|against|by|of|to|from|in|on|at|the|a|an|as|while|after|were|was|are|is|said|says|say|"
+    r"told|tells|reported|added|claimed|blamed|accused|suspect|suspected|believe|believed|fear|feared)\s)[a-z]+\s+){0,2}"
 )
 
 

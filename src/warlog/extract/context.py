@@ -29,6 +29,7 @@ from typing import Any
 from warlog.countries import acled_country_name, country_iso2
 from warlog.extract.actor_roles import trigger_position
 from warlog.extract.actors import (
+    NO_FORCES,
     ActorMention,
     ActorRoles,
     actor_info,
@@ -403,6 +404,10 @@ class DocActors:
         if len(named_military) != 1 or len(bare) != 1:
             return None
         (real,), (read,) = named_military, bare
+        if _state_of(real) != _state_of(read) and self.counts[real] < self.counts[read] and not _no_forces(read):
+            return None  # "the army" told more often than the foreign troops named: the local army (a Sudanese
+            # report that names Egyptian troops captured at an airbase); a land with no army of its own (ACLED codes
+            # no Palestinian military) means the foreign one
         return None if real == read or read in named else (read, real)
 
     def gunner(self) -> ActorMention | None:
@@ -420,6 +425,15 @@ class DocActors:
                 return None
             tied = foreign
         return next((a for a in self.armed if a.canonical == tied[0]), None)
+
+
+def _state_of(forces: str) -> str:
+    """ "Military Forces of Cameroon (1982-) Gendarmerie" -> "Cameroon"."""
+    return forces.removeprefix("Military Forces of ").split(" (")[0]
+
+
+def _no_forces(forces: str) -> bool:
+    return country_iso2(_state_of(forces)) in NO_FORCES
 
 
 # A state's forces named by a bare noun ("the army", "a soldier"): the reader gives them the place's country.
@@ -809,7 +823,13 @@ _RIVALS = re.compile(
 
 
 def complete_roles(
-    roles: Any, sub: str | None, event_type: str | None, sentence: str, actors: DocActors, country: str | None
+    roles: Any,
+    sub: str | None,
+    event_type: str | None,
+    sentence: str,
+    actors: DocActors,
+    country: str | None,
+    unclaimed: bool = False,
 ) -> None:
     """Apply the report-level rules to one event's actors (in place; roles has actor1/inter1/actor2/inter2):
 
@@ -819,6 +839,8 @@ def complete_roles(
     - a battle is between two armed organised actors: civilians are never a side, and a one-sided battle takes the
       other side from the report's armed actors of another kind (state vs non-state);
     - every actor carries its inter code.
+
+    With ``unclaimed`` (the report says no one claimed the attack) an unidentified doer stays unidentified.
     """
     kept = (roles.actor2, roles.inter2) if sub in _CIVILIANS_BY_DEFAULT and roles.inter2 == 7 else None
     _drop_sources(roles, sentence, country)
@@ -863,6 +885,7 @@ def complete_roles(
             # report names elsewhere is either)
             and not (roles.inter2 == 4 and roles.actor2.startswith("Unidentified"))
             and not _SEPARATE_INCIDENT.match(sentence)
+            and not unclaimed  # "No group claimed that attack": not the report's other named side
         ):
             # "Congolese soldiers were still resisting" after "M23 rebels took Goma": the side the report names
             named = _other_side(roles.actor2, roles.inter2, actors, unique=True)

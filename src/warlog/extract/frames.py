@@ -131,6 +131,11 @@ _DATELINE = re.compile(
 _PRECEDENCE = taxonomy().within_type
 _CLAIMED = re.compile(
     r"\bclaim(?:ed|s)? (?:responsibility|the attack|the bombing)\b|"
+    # "Al-Shabaab said it was responsible", "The Islamic State group claimed it on its channels"
+    r"\bsaid (?:in a statement(?: [\w' ]{1,30}?)? )?(?:that )?it (?:was|had been) (?:responsible|behind (?:it|the))\b|"
+    r"\bclaimed (?:it|them)\b(?! (?:was|were|had|has|have|would|is|are)\b)|"
+    r"\bclaimed (?:that )?its (?:fighters|men|members|militants|cadres) (?:had )?(?:carried out|killed|attacked|"
+    r"stormed|struck|raided)\b|"
     r"\b(?:admitted|admits|accepted|accepts|assumed|assumes|took|takes) (?:full )?responsibility\b|"
     # "said in a statement (on its radio / posted online) that it had carried out the attack"
     r"\bsaid (?:in a statement(?: [\w' ]{1,30}?)? )?(?:that )?it (?:had )?(?:carried out|was behind|staged) the\b|"
@@ -390,6 +395,13 @@ _ABOUT_SYRIA = re.compile(r"\bSyria|\bSOHR\b|\bDamascus\b|\bAleppo\b|\bIdlib\b")
 _NO_CLAIM = re.compile(
     r"\b(?:no (?:[\w-]+ )?(?:group|one|organi[sz]ation|faction|party)|nobody|none|not yet"
     r"|(?:has|have|had|did)\s*n[o']t)(?:\s+\w+){0,3}\s*$",
+    re.I,
+)
+# a sentence saying no one claimed the attack: its doer stays unidentified, whoever else the report names
+_UNCLAIMED = re.compile(
+    r"\b(?:no\s+(?:[\w-]+\s+)?(?:group|one|organi[sz]ation|faction|party)|nobody|none)\s+(?:has\s+|had\s+|have\s+)?"
+    r"(?:yet\s+|immediately\s+|publicly\s+)?claimed\b|\b(?:has|had|have)\s+not\s+(?:yet\s+)?been\s+claimed\b"
+    r"|\bwent\s+unclaimed\b",
     re.I,
 )
 _DENIES = re.compile(
@@ -5474,7 +5486,14 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
             unresolved_places=unresolved,
         )
         # "X claimed responsibility" in the sentences that go on about this attack (up to a new incident) names its
-        # perpetrator.
+        # perpetrator; "No group claimed that attack" says no one is named (ACLED: unidentified)
+        unclaimed = False
+        for k, later in enumerate(sentences[index : index + 1 + _CLAIM_NEAR], start=index):
+            if k > index and _NEW_INCIDENT.match(later.text):
+                break
+            if _UNCLAIMED.search(later.text):
+                unclaimed = True
+                break
         for k, later in enumerate(sentences[index + 1 : index + 1 + _CLAIM_REACH], start=index + 1):
             if not (mention.actor1 is None or mention.actor1.startswith("Unidentified")):
                 break
@@ -5483,7 +5502,9 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
             if k > index + _CLAIM_NEAR and not _ANAPHORA.search(later.text):
                 continue  # further on, only a claim of "the attack" (told with its own words for it) is this one's
             _take_claimant(mention, later.text, country, sentences[k + 1].text if k + 1 < len(sentences) else "")
-        complete_roles(mention, match.sub_event_type, match.event_type, sent.text, war_actors, mention_country)
+        complete_roles(
+            mention, match.sub_event_type, match.event_type, sent.text, war_actors, mention_country, unclaimed
+        )
         _same_doer(mention, goes_on, sent.text, mention_country)
         if match.event_type == "Battles" and one_sided_battle(mention):
             # No second armed side anywhere in the report: the bombardment the sentence tells is remote violence

@@ -587,7 +587,8 @@ _SUFFERED_AFTER = re.compile(
 )
 _OBJECT_BEFORE = re.compile(
     r"\b(?:\w+ing|killed|wounded|injured|urged|told|asked|warned|ordered|forced|helped|evacuated|of|to|for|among|"
-    r"against|on|at|with|from)\s+(?:(?:the|a|an|some|dozens|scores|hundreds|thousands|many|several|other|\d+|of)\s+)*"
+    r"against|on|at|with|from)\s+(?:(?:the|a|an|some|dozens|scores|hundreds|thousands|many|several|other|\d+|of|"
+    r"at\s+least|more\s+than|over|up\s+to|about|around|nearly|almost|as\s+many\s+as)\s+)*"
     r"(?:[a-z][\w-]+\s+)?$",
     re.IGNORECASE,
 )
@@ -1373,6 +1374,31 @@ def _violent_demonstrators(sentence: str) -> bool:
     return theirs and not any(a.kind in _NONSTATE_KINDS for a in _mentions(sentence))
 
 
+# what ties an unnamed armed group to the named one it is ("fighters of the armed group known as X", "gunmen
+# belonging to X"): one side, told twice
+_NAMED_AS = re.compile(
+    r"\s+(?:of|from|belonging\s+to|loyal\s+to|linked\s+to)\s+(?:the\s+)?|,?\s+(?:known\s+as|called|named|"
+    r"calling\s+(?:itself|themselves))\s+(?:the\s+)?",
+    re.I,
+)
+
+
+def _armed_sides(sentence: str) -> set[str]:
+    """The armed sides a sentence names, an unnamed group that is the named one after it counted once."""
+    armed = [a for a in _mentions(sentence) if a.kind in _ARMED_KINDS]
+    sides = set()
+    for i, a in enumerate(armed):
+        nxt = armed[i + 1] if i + 1 < len(armed) else None
+        if (
+            a.canonical.startswith("Unidentified")
+            and nxt is not None
+            and _NAMED_AS.fullmatch(sentence, a.end, nxt.start)
+        ):
+            continue  # "fighters of the armed group known as X": the side is X
+        sides.add(a.canonical)
+    return sides
+
+
 def _one_armed_side(sentence: str, live: list[EventTypeMatch], choice: EventTypeMatch) -> EventTypeMatch:
     """ACLED: a battle needs two armed organised actors. A clash word ("stormed", "raided") in a sentence that names
     one armed side and tells of it shooting or killing civilians ("gang members stormed the district and opened fire
@@ -1385,7 +1411,7 @@ def _one_armed_side(sentence: str, live: list[EventTypeMatch], choice: EventType
     if not attacks or _FIGHT_WORDS.search(choice.trigger) or any(m.sub_event_type in _REMOTE for m in live):
         # a weapon fired from afar makes it remote violence (the report's one-sided battle rule decides)
         return choice
-    armed = {a.canonical for a in _mentions(sentence) if a.kind in _ARMED_KINDS}
+    armed = _armed_sides(sentence)
     if len(armed) > 1 or _ARMED_VICTIM.search(sentence, choice.end):
         return choice
     return max(attacks, key=lambda m: m.score)
