@@ -92,3 +92,19 @@ def test_a_land_with_no_army_of_its_own_means_the_foreign_army() -> None:
     )
     meant = actors.bare_forces_mean()
     assert meant is not None and meant[1] == israel, meant
+
+
+def test_boko_haram_before_the_2016_split_is_the_undivided_group() -> None:
+    from warlog.extract.periods import dated_actor
+
+    either = "Islamic State (West Africa) and/or Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai wal-Jihad"
+    assert dated_actor(either, date(2015, 3, 1)) == "Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai wal-Jihad"
+    assert dated_actor(either, date(2019, 3, 1)) == either
+
+
+def test_a_claim_said_in_a_long_statement_is_a_claim() -> None:
+    from warlog.extract.frames import _CLAIMED
+
+    said = "The group said in a statement posted online by its supporters that its members had carried out the raid."
+    assert _CLAIMED.search(said)
+    assert not _CLAIMED.search("The army said in a statement posted online on Monday that the road had reopened.")

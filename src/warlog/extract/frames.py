@@ -142,7 +142,7 @@ _CLAIMED = re.compile(
     r"\bsaid (?:that )?its (?:fighters|men|members|militants|cadres) (?:had )?(?:carried (?:it|the \w+) out|"
     r"carried out the\b|were behind)|"
     # "X said on Thursday that two of its members wearing explosive belts had blown themselves up among the crowd"
-    r"\bsaid\b[^.;]{0,40}?\bthat (?:[\w-]+ (?:of )?)?its (?:fighters|men|members|militants|cadres|suicide bombers|"
+    r"\bsaid\b[^.;]{0,60}?\bthat (?:[\w-]+ (?:of )?)?its (?:fighters|men|members|militants|cadres|suicide bombers|"
     r"operatives|[\"\u201c]?soldiers[\"\u201d]?|[\"\u201c]?martyrs?[\"\u201d]?)\b[^.;]{0,60}?\b(?:had )?"
     r"(?:carried out|blown themselves up|blew themselves up|detonated|stormed"
     r"|killed|attacked|struck|targeted|raided)\b|"

@@ -88,12 +88,26 @@ def rulers() -> dict[str, tuple[str, date]]:
     }
 
 
+# A group ACLED names by a faction split: before the split the undivided group's own name. Boko Haram split in August
+# 2016 (ISWAP under al-Barnawi, JAS under Shekau); ACLED's "ISWAP and/or JAS" for an unspecified "Boko Haram" is a
+# name for after the split only.
+_BEFORE_SPLIT = {
+    "Islamic State (West Africa) and/or Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai wal-Jihad": (
+        date(2016, 8, 1),
+        "Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai wal-Jihad",
+    ),
+}
+
+
 def dated_actor(name: str | None, day: date | None) -> str | None:
     """The actor name with its government period for the event's day ("Military Forces of the United States
     (2017-2021)" on 2022-03-01 -> "(2021-)"); a group that had become the state by then, as the state's forces
     ("Taliban" on 2022-03-01 -> "Military Forces of Afghanistan (2021-)"); any other name, or no day, unchanged."""
     if not name or day is None:
         return name
+    split = _BEFORE_SPLIT.get(name)
+    if split is not None and day < split[0]:
+        return split[1]
     ruler = rulers().get(name)
     if ruler is not None and day >= ruler[1]:
         country = acled_country_name(ruler[0])
