@@ -108,3 +108,33 @@ def test_a_claim_said_in_a_long_statement_is_a_claim() -> None:
     said = "The group said in a statement posted online by its supporters that its members had carried out the raid."
     assert _CLAIMED.search(said)
     assert not _CLAIMED.search("The army said in a statement posted online on Monday that the road had reopened.")
+
+
+def test_a_claim_in_the_events_own_sentence_names_the_doer_not_a_second_side(nlp) -> None:
+    text = (
+        "Market bombing toll rises\n\n"
+        "BAGHDAD, 12 May 2021 - The number of people killed in a bombing at a crowded market in Tikrit rose to 19 on "
+        "Wednesday, health officials said, after Islamic State claimed responsibility for the attack.\n"
+    )
+    found = events(nlp, text, date(2021, 5, 12), accept=False)
+    blast = [e for e in found if e.event_type == "Explosions/Remote violence"]
+    assert blast and blast[0].actor1 == "Islamic State (Iraq)", seen(found)
+    assert blast[0].actor2 != "Islamic State (Iraq)", seen(found)
+
+
+def test_a_bombing_at_a_market_in_a_report_naming_no_aircraft_is_a_bomb_on_the_ground(nlp) -> None:
+    text = (
+        "Market blast\n\n"
+        "KIRKUK, 3 March 2022 - A bombing at a busy vegetable market in Hawija killed seven people on Thursday, police "
+        "said.\n"
+    )
+    found = events(nlp, text, date(2022, 3, 3), accept=False)
+    assert found and found[0].sub_event_type == "Remote explosive/landmine/IED", seen(found)
+    # where the report says who flies, a bombing is theirs
+    text = (
+        "Jets pound villages\n\n"
+        "IDLIB, 3 March 2022 - Russian warplanes carried out raids on villages in southern Idlib on Wednesday. The "
+        "bombing of Kafr Nabl killed seven people, rescuers said.\n"
+    )
+    found = events(nlp, text, date(2022, 3, 3), accept=False)
+    assert any(e.sub_event_type == "Air/drone strike" for e in found), seen(found)

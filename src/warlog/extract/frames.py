@@ -129,6 +129,9 @@ _DATELINE = re.compile(
 # Within these event types one happening is one event whatever sub-types its sentences suggest; the sub-type that
 # ranks highest is coded (warlog/data/taxonomy.json "within_type").
 _PRECEDENCE = taxonomy().within_type
+# a plain claim of responsibility in the event's own sentence ("after Islamic State claimed responsibility for the
+# attack"), not a statement of what a side's fighters did (a second telling or a party's claim of enemy losses)
+_OWN_CLAIM = re.compile(r"\bclaim(?:ed|s)?\s+(?:responsibility|the\s+(?:attack|bombing|blast|killing|assault))\b", re.I)
 _CLAIMED = re.compile(
     r"\bclaim(?:ed|s)? (?:responsibility|the attack|the bombing)\b|"
     # "Al-Shabaab said it was responsible", "The Islamic State group claimed it on its channels"
@@ -2906,6 +2909,9 @@ _AIR_COVER = re.compile(
 )
 
 
+_BARE_BOMBING = re.compile(r"bombings?|bombed", re.I)
+
+
 def _as_air_strike(match: EventTypeMatch) -> EventTypeMatch:
     """The sentence's event read as an air strike (bombs dropped in a report that names who flies)."""
     return replace(
@@ -4852,6 +4858,16 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
             and not _SET_OFF.search(sent.text, max(0, match.start - 40), match.start)
         ):
             match = _as_air_strike(match)  # "Residents said heavy explosions shook the area" after the strikes told
+        elif (
+            match is not None
+            and match.sub_event_type == "Air/drone strike"
+            and _BARE_BOMBING.fullmatch(match.trigger)
+            and war_actors.air is None
+            and not _AIR_WORDS.search(sent.text)
+        ):
+            # "a bombing at a crowded market": no aircraft in the sentence and no one the report says flies, a bomb
+            # set off on the ground (ACLED: remote explosive; a suicide or car bomb has its own words)
+            match = replace(match, sub_event_type="Remote explosive/landmine/IED")
         if match is None and cas.fatalities is not None and drafts and index - drafts[-1].sentence_index <= 4:
             # "Five more civilians were killed in the town of Saqba": more victims of the violence just told, at a
             # place of their own: that violence (type, actors) at this place, an event of its own (one per location).
@@ -5487,6 +5503,12 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
         )
         # "X claimed responsibility" in the sentences that go on about this attack (up to a new incident) names its
         # perpetrator; "No group claimed that attack" says no one is named (ACLED: unidentified)
+        if (mention.actor1 is None or mention.actor1.startswith("Unidentified")) and _OWN_CLAIM.search(sent.text):
+            # "... rose to 35, after Islamic State claimed responsibility for the attack": the claim in the event's
+            # own sentence names its doer, not a second side
+            _take_claimant(mention, sent.text, country)
+            if mention.actor2 is not None and mention.actor2 == mention.actor1:
+                mention.actor2, mention.inter2 = None, None
         unclaimed = False
         for k, later in enumerate(sentences[index : index + 1 + _CLAIM_NEAR], start=index):
             if k > index and _NEW_INCIDENT.match(later.text):
