@@ -138,3 +138,26 @@ def test_a_bombing_at_a_market_in_a_report_naming_no_aircraft_is_a_bomb_on_the_g
     )
     found = events(nlp, text, date(2022, 3, 3), accept=False)
     assert any(e.sub_event_type == "Air/drone strike" for e in found), seen(found)
+
+
+def test_a_blast_whose_toll_comes_sentences_later_has_civilians_as_its_other_side(nlp) -> None:
+    text = (
+        "Truck bomb toll rises\n\n"
+        "MOGADISHU, 9 October 2023 - A truck bomb tore through a busy junction on the edge of Mogadishu on Saturday "
+        "morning, at the height of the rush hour. The death toll has risen to 40, the government said on Monday, and "
+        "more than 60 people were wounded.\n"
+    )
+    found = events(nlp, text, date(2023, 10, 9), accept=False)
+    blast = [e for e in found if e.event_type == "Explosions/Remote violence"]
+    assert blast and blast[0].actor2 == "Civilians (Somalia)", seen(found)
+
+
+def test_a_blast_on_soldiers_does_not_get_civilians() -> None:
+    from warlog.extract.context import civilians_hurt
+    from warlog.model import Evidence, Mention
+
+    m = Mention(report_id="r", event_date=date(2023, 1, 1), time_precision=1, disorder_type="Political violence",
+                event_type="Explosions/Remote violence", sub_event_type="Remote explosive/landmine/IED",
+                evidence=[Evidence("A roadside bomb hit a convoy, killing four soldiers.", 0, 50)], fatalities=4)  # fmt: skip
+    civilians_hurt(m, "Somalia")
+    assert m.actor2 is None

@@ -757,6 +757,25 @@ def civilian_toll(mention: Any) -> None:
         mention.civilians = mention.fatalities
 
 
+def civilians_hurt(mention: Any, country: str | None) -> None:
+    """ACLED: a strike, shelling or bomb whose telling (every sentence merged into the event) names people killed or
+    hurt and no armed victim has the civilians of the place as actor2, however many sentences after the blast the
+    toll comes ("A truck bomb tore through a checkpoint ... The death toll has risen to 81")."""
+    if mention.event_type != "Explosions/Remote violence" or mention.actor2 is not None or not country:
+        return
+    texts = [e.text for e in mention.evidence]
+    hurt = bool(mention.fatalities or mention.injured) or any(_people_hurt(t) for t in texts)
+    if hurt and not any(_ARMED_VICTIM_WORD.search(t) for t in texts):
+        mention.actor2, mention.inter2 = f"Civilians ({country})", 7
+
+
+_ARMED_VICTIM_WORD = re.compile(
+    r"\b(?:soldiers?|troops|servicem[ae]n|fighters|militants|policem[ae]n|police\s+officers|officers|guards|gunmen"
+    r"|rebels|militiam[ae]n|personnel|recruits|cadets|commanders?)\b",
+    re.I,
+)
+
+
 # People hurt, not only property ("shelled civilian houses ... no injuries reported" has no actor2 in ACLED).
 _HURT_WORDS = re.compile(
     r"\b(?:kill(?:ed|ing|s)?|dead|died|deaths?|wound(?:ed|ing|s)?|injur(?:ed|ing|ies|y)|hurt|casualties)\b", re.I

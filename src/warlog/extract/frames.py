@@ -31,6 +31,7 @@ from warlog.extract.context import (
     UNIDENTIFIED_AIR,
     aerial_bombing,
     civilian_toll,
+    civilians_hurt,
     complete_roles,
     dateline_span,
     document_actors,
@@ -5804,6 +5805,7 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
         )  # fmt: skip
         unnamed_side(d.mention, d.mention.sub_event_type, d.mention.place.country if d.mention.place else country)
         civilian_toll(d.mention)
+        civilians_hurt(d.mention, d.mention.place.country if d.mention.place else country)
         if d.mention.actor1 is None and d.mention.assoc_actor_1:
             # an associate with no actor1 it is associated with: the first associate leads (ACLED fills actor1 first)
             first, *rest = d.mention.assoc_actor_1.split("; ")
