@@ -156,8 +156,9 @@ def test_a_blast_on_soldiers_does_not_get_civilians() -> None:
     from warlog.extract.context import civilians_hurt
     from warlog.model import Evidence, Mention
 
+    told = [Evidence("A roadside bomb hit a convoy, killing four soldiers.", 0, 50)]
     m = Mention(report_id="r", event_date=date(2023, 1, 1), time_precision=1, disorder_type="Political violence",
                 event_type="Explosions/Remote violence", sub_event_type="Remote explosive/landmine/IED",
-                evidence=[Evidence("A roadside bomb hit a convoy, killing four soldiers.", 0, 50)], fatalities=4)  # fmt: skip
+                evidence=told, fatalities=4)  # fmt: skip
     civilians_hurt(m, "Somalia")
     assert m.actor2 is None
