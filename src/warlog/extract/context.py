@@ -802,9 +802,15 @@ _SOURCE_BEFORE = re.compile(
 )
 
 
+# a claim of the attack right after the name: the doer who told of it, not a source ("al Shabaab claimed
+# responsibility and said the attack had targeted ...")
+_CLAIMS_AFTER = re.compile(r"\s+(?:[\w'-]+\s+){0,2}?claim(?:ed|s)?\s+(?:responsibility|the\s+attack)\b", re.I)
+
+
 def _source_position(sentence: str, a: ActorMention) -> bool:
     return (
         _SAYS_AFTER.match(sentence, a.end) is not None
+        and _CLAIMS_AFTER.match(sentence, a.end) is None
         or _SOURCE_BEFORE.search(sentence, max(0, a.start - 30), a.start) is not None
         or _SOURCE_AT.search(sentence, max(0, a.start - 30), a.start) is not None
     )
