@@ -167,9 +167,9 @@ def test_a_blast_on_soldiers_does_not_get_civilians() -> None:
 def test_a_group_that_claimed_the_attack_and_said_more_is_its_doer_not_a_source(nlp) -> None:
     text = (
         "Checkpoint bomb toll rises\n\n"
-        "MOGADISHU, 2 April 2024 - The death toll from a truck bomb at a checkpoint in Mogadishu on Sunday has risen to "
-        "23, officials said on Tuesday, as al Shabaab claimed responsibility and said the attack had targeted soldiers "
-        "guarding the road.\n"
+        "MOGADISHU, 2 April 2024 - The death toll from a truck bomb at a checkpoint in Mogadishu on Sunday has risen "
+        "to 23, officials said on Tuesday, as al Shabaab claimed responsibility and said the attack had targeted "
+        "soldiers guarding the road.\n"
     )
     found = events(nlp, text, date(2024, 4, 2), accept=False)
     blast = [e for e in found if e.event_type == "Explosions/Remote violence"]
