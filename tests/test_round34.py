@@ -174,3 +174,24 @@ def test_a_group_that_claimed_the_attack_and_said_more_is_its_doer_not_a_source(
     found = events(nlp, text, date(2024, 4, 2), accept=False)
     blast = [e for e in found if e.event_type == "Explosions/Remote violence"]
     assert blast and blast[0].actor1 == "Al Shabaab", seen(found)
+
+
+def test_a_name_read_as_a_person_that_a_place_noun_marks_is_the_place(nlp) -> None:
+    text = (
+        "Militants attack army garrison\n\n"
+        "PESHAWAR, Pakistan, 9 May 2025 - Two suicide bombers rammed vehicles into the wall of the Bannu cantonment "
+        "on Thursday evening, killing five soldiers, the army said.\n"
+    )
+    found = events(nlp, text, date(2025, 5, 9), accept=False)
+    assert found and found[0].place is not None and found[0].place.location == "Bannu", seen(found)
+
+
+def test_police_in_a_town_who_tell_of_a_bomb_did_not_set_it(nlp) -> None:
+    text = (
+        "Bomb wounds policemen\n\n"
+        "PESHAWAR, 9 May 2025 - Police in Lakki Marwat said a roadside bomb wounded three policemen on patrol on "
+        "Thursday.\n"
+    )
+    found = events(nlp, text, date(2025, 5, 9), accept=False)
+    assert found and not (found[0].actor1 or "").startswith("Police Forces"), seen(found)
+    assert (found[0].actor2 or "").startswith("Police Forces of Pakistan"), seen(found)

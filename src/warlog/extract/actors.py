@@ -1402,7 +1402,8 @@ _PLANTED = frozenset({"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"
 # the verb of telling right after a name ("the police said", "the army on Friday issued a statement")
 _SPEAKER_AFTER = re.compile(
     r"(?:\s+(?:Force|Forces|Service|Department|Command|Ministry|spokes(?:man|woman|person)|officials?|chief|officers?))?"
-    r"\s*(?:\([A-Z]{2,8}\)\s*)?(?:,[^,.;]{0,40},\s*)?(?:(?:on\s+\w+|today|yesterday|later|also)\s+)?"
+    r"\s*(?:\([A-Z]{2,8}\)\s*)?(?:,[^,.;]{0,40},\s*)?(?:(?:in|at|from)\s+(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?\s+)?"
+    r"(?:(?:on\s+\w+|today|yesterday|later|also)\s+)?"
     r"(?:said|says|told|reported|announced|confirmed|stated|(?:issued|released|published)\s+(?:an?\s+)?(?:\w+\s+)?"
     r"(?:statement|report|communiqu[eé]))\b",
     re.I,

@@ -481,14 +481,24 @@ def _one_sense_unblocked(
 ) -> list[tuple[int, int]]:
     """One sense per report: a name the entity recogniser calls a PERSON once ("In the capital, Sanaa, thousands
     gathered") is the place the same report names with a locative word elsewhere ("arrived in Sanaa"), when the
-    person span is exactly the name (a person's full name, "Rami Abdel Rahman", stays a person)."""
+    person span is exactly the name (a person's full name, "Rami Abdel Rahman", stays a person); so is one a place
+    noun marks."""
     persons = {(s, e) for s, e, label in ner_spans if label == "PERSON"}
 
     def hit(t: Toponym) -> bool:
         return any(s < t.end and t.start < e for s, e in blocked)
 
+    from warlog.extract.toponyms import marked_as_place
+
     placed = {t.surface for t in found if not hit(t) and _LOCATIVE_WORD.search(text, max(0, t.start - 20), t.start)}
     freed = {(t.start, t.end) for t in found if t.surface in placed and (t.start, t.end) in persons}
+    # a name the recogniser calls a person that a place noun marks ("the Bannu cantonment", "the Kot district"),
+    # exactly a place the gazetteer holds by that name
+    freed |= {
+        (t.start, t.end)
+        for t in found
+        if (t.start, t.end) in persons and marked_as_place(text, t) and any(q >= 1.0 for q in (t.quality or []))
+    }
     return [b for b in blocked if b not in freed]
 
 

@@ -397,7 +397,7 @@ def regional_exact(top, region: frozenset[str], populated: frozenset[str], locat
 
 
 _NOUN = r"(?:neighbou?rhoods?|district|quarter|suburb|village|town|city|camp|crossing|airport|air ?base|base|dam|"
-_NOUN += r"governorate|province|countryside|sub-?district|area"
+_NOUN += r"governorate|province|countryside|sub-?district|area|cantonment"
 # the administrative units of other countries' reports ("the Bandiagara circle", "the commune of Sangha", "the
 # municipality of Aguililla", "Mamfe Central Subdivision", "Rutshuru territory", "Kherson oblast")
 _NOUN += r"|circle|cercle|commune|department|prefecture|county|region|state|territory|municipality|chiefdom"
