@@ -195,3 +195,25 @@ def test_police_in_a_town_who_tell_of_a_bomb_did_not_set_it(nlp) -> None:
     found = events(nlp, text, date(2025, 5, 9), accept=False)
     assert found and not (found[0].actor1 or "").startswith("Police Forces"), seen(found)
     assert (found[0].actor2 or "").startswith("Police Forces of Pakistan"), seen(found)
+
+
+def test_a_toll_that_says_the_attack_set_a_record_since_an_old_year_is_the_attacks_toll(nlp) -> None:
+    text = (
+        "Village raid\n\n"
+        "OUAGADOUGOU, 6 June 2021 - Gunmen raided the village of Solhan in northern Burkina Faso on Saturday night, "
+        "burning homes and the market, officials said.\n\n"
+        "At least 90 people were killed in the raid, the deadliest in the country since the insurgency began in "
+        "2015, the government said. Local sources put the toll at 120.\n"
+    )
+    found = events(nlp, text, date(2021, 6, 6), accept=False)
+    raid = [e for e in found if e.event_type == "Violence against civilians"]
+    assert raid and raid[0].fatalities == 90 and raid[0].fatalities_max == 120, seen(found)
+
+
+def test_a_record_clause_that_tells_the_old_incidents_toll_is_not_this_ones() -> None:
+    from warlog.extract.frames import _old_toll
+
+    published = date(2019, 12, 30)
+    told = "It was the deadliest attack in the city since October 2017, when a truck bomb killed more than 500 people."
+    assert _old_toll(told, published)
+    assert not _old_toll("Twelve were killed, the worst attack in the region since 2015.", published)

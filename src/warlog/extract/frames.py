@@ -404,7 +404,8 @@ _NO_CLAIM = re.compile(
 # a sentence saying no one claimed the attack: its doer stays unidentified, whoever else the report names
 _UNCLAIMED = re.compile(
     r"\b(?:no\s+(?:[\w-]+\s+)?(?:group|one|organi[sz]ation|faction|party)|nobody|none)\s+(?:has\s+|had\s+|have\s+)?"
-    r"(?:yet\s+|immediately\s+|publicly\s+)?claimed\b|\b(?:has|had|have)\s+not\s+(?:yet\s+)?been\s+claimed\b"
+    r"(?:yet\s+|immediately\s+|publicly\s+)?(?:claimed|said\s+(?:that\s+)?it\s+(?:had\s+)?(?:carried\s+out|was\s+behind))\b"
+    r"|\b(?:has|had|have)\s+not\s+(?:yet\s+)?been\s+claimed\b"
     r"|\bwent\s+unclaimed\b",
     re.I,
 )
@@ -961,6 +962,22 @@ def _old_year(sentence: str, published: date) -> bool:
     year's December is still news: only the years before it are.)"""
     latest = published.year - 1 if published.month == 1 else published.year
     return any(int(y) < latest for y in _YEAR.findall(sentence))
+
+
+def _old_toll(sentence: str, published: date) -> bool:
+    """A toll sentence about an earlier year; a record the incident set ("killed in the attack, the deadliest in the
+    country since the insurgency began in 2015") is no telling of that year (a record clause that gives the past
+    incident's own toll, "since a truck bomb killed more than 500 in 2017", keeps it: the figure is that one's)."""
+    kept = _RECORD_SINCE.sub(lambda m: m.group(0) if _TOLL_FOLLOWUP.search(m.group(0)) else " ", sentence)
+    return _old_year(kept, published)
+
+
+# a record the incident set ("the deadliest in the country since the insurgency began in 2015"): a comparison with
+# the past, not a telling of it
+_RECORD_SINCE = re.compile(
+    r"\b(?:the\s+)?(?:deadliest|worst|bloodiest|largest|biggest|heaviest|most\s+\w+)\b[^.;]{0,60}?\bsince\b[^.;]*",
+    re.I,
+)
 
 
 _TOLL_UPDATE = re.compile(
@@ -4960,7 +4977,7 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
                 and _TOLL_FOLLOWUP.search(sent.text)
                 # not a toll of another year ("since the 2004 Beslan siege, in which more than 330 people were
                 # killed"), nor one laid on an arrest or a deal
-                and not (published is not None and _old_year(sent.text, published))
+                and not (published is not None and _old_toll(sent.text, published))
                 # nor the toll of the earlier year the sentence before told ("The last wave of protests, in
                 # September 2013, followed a cut in subsidies. Rights groups said more than 200 were killed then")
                 and not (
@@ -4968,7 +4985,7 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
                     and index > 0
                     and drafts[-1].sentence_index < index - 1
                     and sentences[index - 1].paragraph == sent.paragraph
-                    and _old_year(sentences[index - 1].text, published)
+                    and _old_toll(sentences[index - 1].text, published)
                 )
                 # (the violence told before a development that kills no one: "Fighting went on ... Reinforcements
                 # were sent from Erbil ... By Friday night 46 people had been killed": the fighting's toll)
