@@ -217,3 +217,14 @@ def test_a_record_clause_that_tells_the_old_incidents_toll_is_not_this_ones() ->
     told = "It was the deadliest attack in the city since October 2017, when a truck bomb killed more than 500 people."
     assert _old_toll(told, published)
     assert not _old_toll("Twelve were killed, the worst attack in the region since 2015.", published)
+
+
+def test_rebels_who_said_on_monday_that_they_had_taken_a_town_took_it() -> None:
+    from warlog.extract.actor_roles import assign_roles
+
+    s = (
+        "Rebels of the M23 said on Monday that they had taken control of Sake, a town west of Goma, after fighting "
+        "their way past Congolese troops."
+    )
+    roles = assign_roles(s, "Non-state actor overtakes territory", "Democratic Republic of Congo", s.index("taken"))
+    assert roles.actor1 == "M23: March 23 Movement", roles

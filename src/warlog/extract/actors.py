@@ -1014,8 +1014,8 @@ _SAID = re.compile(
     re.I,
 )
 _SAID_OWN = re.compile(
-    r"^\W{0,3}(?:has |have |had )?(?:said|says|say|announced|stated|confirmed|reported)\W{1,3}(?:that\s+)?"
-    r"(?:it|they|its|their)\b",
+    r"^\W{0,3}(?:has |have |had )?(?:said|says|say|announced|stated|confirmed|reported)"
+    r"(?:\s+(?:on\s+\w+|today|yesterday|later|in\s+a\s+statement))?\W{1,3}(?:that\s+)?(?:it|they|its|their)\b",
     re.I,
 )
 

@@ -794,7 +794,9 @@ def _people_hurt(sentence: str) -> bool:
 # An actor named as the source of the report, not as a side: "police said", "according to the army".
 _SAYS_AFTER = re.compile(
     r"\s*(?:(?!(?:was|were|is|are|been|being|be)\b)[\w'-]+\s+){0,4}?(?:said|says|told|reported|stated|confirmed|announced)\b"
-    r"(?!\s+(?:to\s+have|(?:that\s+)?(?:they|it)\s+(?:had|has|have)\s+\w+ed\b))",  # "said they had arrested": the doer
+    # "said they had arrested", "said on Monday that they had taken control of": the doer
+    r"(?!(?:\s+(?:on\s+\w+|today|yesterday|later|late\s+on\s+\w+))?\s+(?:to\s+have|(?:that\s+)?(?:they|it)\s+"
+    r"(?:had|has|have)\s+(?:\w+ed|\w+en|shot|hit|fought|overrun|won|struck|seized)\b))",
     re.I,
 )
 _SOURCE_BEFORE = re.compile(
