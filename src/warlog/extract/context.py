@@ -796,7 +796,7 @@ _SAYS_AFTER = re.compile(
     r"\s*(?:(?!(?:was|were|is|are|been|being|be)\b)[\w'-]+\s+){0,4}?(?:said|says|told|reported|stated|confirmed|announced)\b"
     # "said they had arrested", "said on Monday that they had taken control of": the doer
     r"(?!(?:\s+(?:on\s+\w+|today|yesterday|later|late\s+on\s+\w+))?\s+(?:to\s+have|(?:that\s+)?(?:they|it)\s+"
-    r"(?:had|has|have)\s+(?:\w+ed|\w+en|shot|hit|fought|overrun|won|struck|seized)\b))",
+    r"(?:had|has|have)\s+(?:\w+ed|taken|overrun|won)\b))",
     re.I,
 )
 _SOURCE_BEFORE = re.compile(
