@@ -811,8 +811,7 @@ _CLAIMS_AFTER = re.compile(r"\s+(?:[\w'-]+\s+){0,2}?claim(?:ed|s)?\s+(?:responsi
 
 def _source_position(sentence: str, a: ActorMention) -> bool:
     return (
-        _SAYS_AFTER.match(sentence, a.end) is not None
-        and _CLAIMS_AFTER.match(sentence, a.end) is None
+        (_SAYS_AFTER.match(sentence, a.end) is not None and _CLAIMS_AFTER.match(sentence, a.end) is None)
         or _SOURCE_BEFORE.search(sentence, max(0, a.start - 30), a.start) is not None
         or _SOURCE_AT.search(sentence, max(0, a.start - 30), a.start) is not None
     )

@@ -102,7 +102,8 @@ _BEFORE_SPLIT = {
 def dated_actor(name: str | None, day: date | None) -> str | None:
     """The actor name with its government period for the event's day ("Military Forces of the United States
     (2017-2021)" on 2022-03-01 -> "(2021-)"); a group that had become the state by then, as the state's forces
-    ("Taliban" on 2022-03-01 -> "Military Forces of Afghanistan (2021-)"); any other name, or no day, unchanged."""
+    ("Taliban" on 2022-03-01 -> "Military Forces of Afghanistan (2021-)"); a split group's name for after the split,
+    before it, the undivided group's (``_BEFORE_SPLIT``); any other name, or no day, unchanged."""
     if not name or day is None:
         return name
     split = _BEFORE_SPLIT.get(name)
