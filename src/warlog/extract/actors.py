@@ -1013,9 +1013,11 @@ _SAID = re.compile(
     r"|suspects?|suspected\s+(?:that|they|the)|believes?|believed\s+(?:that|they|the)|fear(?:s|ed)?\s+(?:that|they|the))\b",
     re.I,
 )
+# when a source told it, between its verb and what it told ("said on Monday that ...", "said later")
+TOLD_WHEN = r"on\s+\w+|today|yesterday|later"
 _SAID_OWN = re.compile(
     r"^\W{0,3}(?:has |have |had )?(?:said|says|say|announced|stated|confirmed|reported)"
-    r"(?:\s+(?:on\s+\w+|today|yesterday|later|in\s+a\s+statement))?\W{1,3}(?:that\s+)?(?:it|they|its|their)\b",
+    rf"(?:\s+(?:{TOLD_WHEN}|in\s+a\s+statement))?\W{{1,3}}(?:that\s+)?(?:it|they|its|their)\b",
     re.I,
 )
 
@@ -1403,7 +1405,7 @@ _PLANTED = frozenset({"Suicide bomb", "Remote explosive/landmine/IED", "Grenade"
 _SPEAKER_AFTER = re.compile(
     r"(?:\s+(?:Force|Forces|Service|Department|Command|Ministry|spokes(?:man|woman|person)|officials?|chief|officers?))?"
     r"\s*(?:\([A-Z]{2,8}\)\s*)?(?:,[^,.;]{0,40},\s*)?(?:(?:in|at|from)\s+(?-i:[A-Z])[\w'-]+(?:\s+(?-i:[A-Z])[\w'-]+)?\s+)?"
-    r"(?:(?:on\s+\w+|today|yesterday|later|also)\s+)?"
+    rf"(?:(?:{TOLD_WHEN}|also)\s+)?"
     r"(?:said|says|told|reported|announced|confirmed|stated|(?:issued|released|published)\s+(?:an?\s+)?(?:\w+\s+)?"
     r"(?:statement|report|communiqu[eé]))\b",
     re.I,

@@ -30,12 +30,14 @@ from warlog.countries import acled_country_name, country_iso2
 from warlog.extract.actor_roles import trigger_position
 from warlog.extract.actors import (
     NO_FORCES,
+    TOLD_WHEN,
     ActorMention,
     ActorRoles,
     actor_info,
     assign_roles,
     deal_counterpart,
     find_actors,
+    forces_country,
     state_forces,
 )
 from warlog.extract.demonyms import demonym_table, named_countries
@@ -404,7 +406,8 @@ class DocActors:
         if len(named_military) != 1 or len(bare) != 1:
             return None
         (real,), (read,) = named_military, bare
-        if _state_of(real) != _state_of(read) and self.counts[real] < self.counts[read] and not _no_forces(read):
+        home, abroad = forces_country(read), forces_country(real)
+        if home != abroad and self.counts[real] < self.counts[read] and home not in NO_FORCES:
             return None  # "the army" told more often than the foreign troops named: the local army (a Sudanese
             # report that names Egyptian troops captured at an airbase); a land with no army of its own (ACLED codes
             # no Palestinian military) means the foreign one
@@ -425,15 +428,6 @@ class DocActors:
                 return None
             tied = foreign
         return next((a for a in self.armed if a.canonical == tied[0]), None)
-
-
-def _state_of(forces: str) -> str:
-    """ "Military Forces of Cameroon (1982-) Gendarmerie" -> "Cameroon"."""
-    return forces.removeprefix("Military Forces of ").split(" (")[0]
-
-
-def _no_forces(forces: str) -> bool:
-    return country_iso2(_state_of(forces)) in NO_FORCES
 
 
 # A state's forces named by a bare noun ("the army", "a soldier"): the reader gives them the place's country.
@@ -795,7 +789,7 @@ def _people_hurt(sentence: str) -> bool:
 _SAYS_AFTER = re.compile(
     r"\s*(?:(?!(?:was|were|is|are|been|being|be)\b)[\w'-]+\s+){0,4}?(?:said|says|told|reported|stated|confirmed|announced)\b"
     # "said they had arrested", "said on Monday that they had taken control of": the doer
-    r"(?!(?:\s+(?:on\s+\w+|today|yesterday|later|late\s+on\s+\w+))?\s+(?:to\s+have|(?:that\s+)?(?:they|it)\s+"
+    rf"(?!(?:\s+(?:{TOLD_WHEN}|late\s+on\s+\w+))?\s+(?:to\s+have|(?:that\s+)?(?:they|it)\s+"
     r"(?:had|has|have)\s+(?:\w+ed|taken|overrun|won)\b))",
     re.I,
 )

@@ -409,6 +409,18 @@ _UNCLAIMED = re.compile(
     r"|\bwent\s+unclaimed\b",
     re.I,
 )
+
+
+def _told_unclaimed(sentences: list[_Sentence], index: int) -> bool:
+    """The event's sentence or one of the next that go on about it (up to a new incident) says no one claimed it."""
+    for k, later in enumerate(sentences[index : index + 1 + _CLAIM_NEAR], start=index):
+        if k > index and _NEW_INCIDENT.match(later.text):
+            return False
+        if _UNCLAIMED.search(later.text):
+            return True
+    return False
+
+
 _DENIES = re.compile(
     r"\b(?:denied|denies|rejected|rejects)\s+(?:any\s+)?(?:involvement|responsibility|the\s+accusation|"
     r"the\s+charge|the\s+claim|any\s+role|carrying\s+out)",
@@ -5527,13 +5539,7 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
             _take_claimant(mention, sent.text, country)
             if mention.actor2 is not None and mention.actor2 == mention.actor1:
                 mention.actor2, mention.inter2 = None, None
-        unclaimed = False
-        for k, later in enumerate(sentences[index : index + 1 + _CLAIM_NEAR], start=index):
-            if k > index and _NEW_INCIDENT.match(later.text):
-                break
-            if _UNCLAIMED.search(later.text):
-                unclaimed = True
-                break
+        unclaimed = _told_unclaimed(sentences, index)
         for k, later in enumerate(sentences[index + 1 : index + 1 + _CLAIM_REACH], start=index + 1):
             if not (mention.actor1 is None or mention.actor1.startswith("Unidentified")):
                 break
