@@ -1013,6 +1013,12 @@ _SAID = re.compile(
     r"|suspects?|suspected\s+(?:that|they|the)|believes?|believed\s+(?:that|they|the)|fear(?:s|ed)?\s+(?:that|they|the))\b",
     re.I,
 )
+# a claim of an attack: "claimed responsibility", "claimed the attack", "claimed the Sadr City bombing" (up to three
+# words naming it: a place, "twin", "suicide"); one spelling for the claim rules of frames and context
+CLAIM_OF_ATTACK = (
+    r"claim(?:ed|s)?\s+(?:responsibility|the\s+(?:[\w'\u2019-]+\s+){0,3}?"
+    r"(?:attacks?|bombings?|blasts?|explosions?|killings?|assault|massacre|ambush|raid))\b"
+)
 # when a source told it, between its verb and what it told ("said on Monday that ...", "said later")
 TOLD_WHEN = r"on\s+\w+|today|yesterday|later"
 _SAID_OWN = re.compile(

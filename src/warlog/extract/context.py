@@ -29,6 +29,7 @@ from typing import Any
 from warlog.countries import acled_country_name, country_iso2
 from warlog.extract.actor_roles import trigger_position
 from warlog.extract.actors import (
+    CLAIM_OF_ATTACK,
     NO_FORCES,
     TOLD_WHEN,
     ActorMention,
@@ -800,7 +801,7 @@ _SOURCE_BEFORE = re.compile(
 
 # a claim of the attack right after the name: the doer who told of it, not a source ("al Shabaab claimed
 # responsibility and said the attack had targeted ...")
-_CLAIMS_AFTER = re.compile(r"\s+(?:[\w'-]+\s+){0,2}?claim(?:ed|s)?\s+(?:responsibility|the\s+attack)\b", re.I)
+_CLAIMS_AFTER = re.compile(rf"\s+(?:[\w'-]+\s+){{0,2}}?{CLAIM_OF_ATTACK}", re.I)
 
 
 def _source_position(sentence: str, a: ActorMention) -> bool:

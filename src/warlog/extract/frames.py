@@ -17,6 +17,7 @@ from typing import Any
 from warlog.countries import country_iso2
 from warlog.extract.acceptance import DraftView, acceptance_model, draft_signals, mention_features
 from warlog.extract.actors import (
+    CLAIM_OF_ATTACK,
     acled_country_name,
     assign_roles,
     find_actors,
@@ -132,9 +133,9 @@ _DATELINE = re.compile(
 _PRECEDENCE = taxonomy().within_type
 # a plain claim of responsibility in the event's own sentence ("after Islamic State claimed responsibility for the
 # attack"), not a statement of what a side's fighters did (a second telling or a party's claim of enemy losses)
-_OWN_CLAIM = re.compile(r"\bclaim(?:ed|s)?\s+(?:responsibility|the\s+(?:attack|bombing|blast|killing|assault))\b", re.I)
+_OWN_CLAIM = re.compile(rf"\b{CLAIM_OF_ATTACK}", re.I)
 _CLAIMED = re.compile(
-    r"\bclaim(?:ed|s)? (?:responsibility|the attack|the bombing)\b|"
+    rf"\b{CLAIM_OF_ATTACK}|"
     # "Al-Shabaab said it was responsible", "The Islamic State group claimed it on its channels"
     r"\bsaid (?:in a statement(?: [\w' ]{1,30}?)? )?(?:that )?it (?:was|had been) (?:responsible|behind (?:it|the))\b|"
     r"\bclaimed (?:it|them)\b(?! (?:was|were|had|has|have|would|is|are)\b)|"
@@ -1172,7 +1173,10 @@ def _item_heading_day(text: str, start: int, published: date | None, skip_before
     if item is None or item >= start or item < skip_before:
         return None
     days = [d for d in find_dates(text[item:limit], published) if d.value is not None and d.precision <= 2]
-    return days[-1] if days else None
+    calendar = [d for d in days if _MONTH_WORD.search(d.text)]
+    # (a day counted from the telling after the heading's own calendar day, "2 March - ... strikes overnight",
+    # counts from the publication a month on: the heading's day dates the item)
+    return (calendar or days)[-1] if days else None
 
 
 def _day_headings(text: str, published: date | None, skip_before: int) -> list[tuple[int, DateMention]]:
@@ -1194,7 +1198,8 @@ def _day_headings(text: str, published: date | None, skip_before: int) -> list[t
 
 def _lead_days(text: str, published: date | None, skip_before: int) -> list[tuple[int, int, DateMention]]:
     """Paragraphs of a chronology opened by their day, run into their first sentence ("Tuesday 23 April. Shortly
-    after 5 a.m. soldiers moved in ...", "Friday 26 April: the gunmen withdrew ..."): (paragraph start, its end, the
+    after 5 a.m. soldiers moved in ...", "Friday 26 April: the gunmen withdrew ...", a monitor's entries "2 March —
+    Shabwah and Abyan. U.S. aircraft ..."): (paragraph start, its end, the
     day), in text order. The day dates what the paragraph tells that names no day of its own."""
     out = []
     for m in _DAY_LEAD.finditer(text, max(skip_before, _opening_end(text))):
@@ -1207,7 +1212,8 @@ def _lead_days(text: str, published: date | None, skip_before: int) -> list[tupl
 
 _WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _DAY_LEAD = re.compile(
-    rf"(?m)^[ \t]*({_WEEKDAY},?[ \t]+(?:\d{{1,2}}[ \t]+[A-Z][a-z]+|[A-Z][a-z]+[ \t]+\d{{1,2}})(?:,?[ \t]+\d{{4}})?)"
+    rf"(?m)^[ \t]*((?:{_WEEKDAY},?[ \t]+)?(?:\d{{1,2}}[ \t]+[A-Z][a-z]+|[A-Z][a-z]+[ \t]+\d{{1,2}})"
+    r"(?:,?[ \t]+\d{4})?)"
     r"[ \t]*[.:\u2013\u2014-][ \t]+(?=[A-Z])"
 )
 
@@ -1848,9 +1854,17 @@ _DAYS_BEFORE_TOLD = re.compile(
 )
 _SUBJECT_OF_CAME = re.compile(r"(?:The|This|That|Its|Their)\s+(?:[\w-]+\s+){0,3}?(?:came|comes)\b")
 # A bulletin's item: "1. UPPER NILE - Malakal PoC site.", "- MACOMIA:", "MACOMIA - On Tuesday ..."
+_MONTH_WORD = re.compile(  # a date phrase that names its month ("2 March", "Jan. 5"), not one counted from the telling
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?(?:\s|$|,)|\d{1,2}/\d{1,2}|\d{4}-\d\d", re.I
+)
+_MONTH_NAME = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_ENTRY_DAY = rf"(?:\d{{1,2}}[ \t]+{_MONTH_NAME}|{_MONTH_NAME}[ \t]+\d{{1,2}})(?:,?[ \t]+\d{{4}})?"
+_ENTRY_DAY += r"[ \t]*[-\u2013\u2014:][ \t]"
 _ITEM_OPENS = re.compile(
     r"[ \t]*(?:(?:\d{1,2}[.)]|[-\u2022*])[ \t]+|[A-Z][A-Z' ]{2,40}[ \t]*[-\u2013\u2014:]"
     r"|\d{1,2}[:.]\d{2}[ \t]*[-\u2013\u2014:]"  # a live blog's "19:15 -"
+    # a monitor's dated entry: "2 March \u2014 Shabwah and Abyan. U.S. aircraft ...", "March 22 - Taizz city."
+    rf"|{_ENTRY_DAY}(?=[A-Z])"
     # a roundup's paragraph headed by its place and day: "Butembo (Tuesday 26 July). Crowds ..."
     r"|[A-Z][\w'\u2019-]+(?:[ \t][A-Za-z][\w'\u2019-]+){0,3}[ \t]\((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b"
     r"[^)\n]{0,30}\)\.)"
@@ -2023,7 +2037,7 @@ _HEADING_MAX = 120  # characters of an item's heading line
 # An item's heading fragment: its first words up to a stop, a colon or a dash ("2. Kafr Nabl (southern Idlib
 # countryside).", "3. Grodno, Sovetskaya Square.", "- Kulundu (Leilek district):"), after the number or bullet.
 _ITEM_HEAD = re.compile(
-    r"[ \t]*(?:\d{1,2}[.)]|[-\u2022*]|\d{1,2}[:.]\d{2}[ \t]*[-\u2013\u2014:])?[ \t]*"
+    rf"[ \t]*(?:\d{{1,2}}[.)]|[-\u2022*]|\d{{1,2}}[:.]\d{{2}}[ \t]*[-\u2013\u2014:]|{_ENTRY_DAY})?[ \t]*"
     r"([^\n]{1,80}?)(?:\.(?:\s|$)|:|\s[-\u2013\u2014]\s)"
 )
 
@@ -3797,8 +3811,14 @@ def _updates_the_week_of(update: _Draft, told: _Draft) -> bool:
 
 
 def _violence_at_a_march(host: Mention, m: Mention) -> bool:
-    """A gunfight or a blast at a demonstration is an event of its own beside it (ACLED codes both)."""
-    return host.event_type == "Protests" and m.event_type in ("Battles", "Explosions/Remote violence")
+    """A gunfight or a blast at a demonstration is an event of its own beside it (ACLED codes both); so is a crowd's
+    violence at the scene of a blast or a strike ("angry crowds gathered after the blast, throwing stones
+    at security forces": rioters, another actor's act)."""
+    return (host.event_type == "Protests" and m.event_type in ("Battles", "Explosions/Remote violence")) or (
+        m.event_type == "Riots"
+        and host.event_type == "Explosions/Remote violence"
+        and (m.actor1 or "").startswith(("Rioters", "Protesters"))
+    )
 
 
 def _other_act_elsewhere(draft: _Draft, told: _Draft) -> bool:
@@ -4278,8 +4298,15 @@ def _named_claimant(sentence: str, known: list[Any]) -> tuple[str, int] | None:
 
 def _take_claimant(mention: Mention, next_sentence: str, country: str | None, then: str = "") -> None:
     """ "X claimed responsibility" after an attack names its perpetrator (``then``: the sentence after that one)."""
-    claim = _CLAIMED.search(next_sentence)
-    if not claim or _NO_CLAIM.search(next_sentence, max(0, claim.start() - 40), claim.start()):
+    claim = next(
+        (
+            c
+            for c in _CLAIMED.finditer(next_sentence)
+            if not _NO_CLAIM.search(next_sentence, max(0, c.start() - 40), c.start())
+        ),
+        None,
+    )  # (the first claim not denied: "No one has claimed the blast, but the commander blamed Al-Shabaab")
+    if not claim:
         return  # "No group has claimed responsibility; fighters of X and Y are active in the area": no claimant
     blame = claim.group(0).lower().startswith(("blamed", "held"))
     rivals = ("rebel", "militia", "identity")
@@ -5101,6 +5128,17 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
         if not dated and investigation and news_day is not None and not drafts:
             # an investigation's undated opening scene ("The shots came in bursts ...") is the day it goes back over
             event_date, precision, dated = news_day, 1, True
+        if (
+            dated
+            and (heading := item_day(sent) or lead_day(sent.start)) is not None
+            and heading.value is not None
+            and _MONTH_WORD.search(heading.text)
+            and event_date > heading.value
+            and not any(_MONTH_WORD.search(d.text) for d in dates)
+        ):
+            # "2 March - Shabwah. U.S. aircraft carried out strikes overnight": a day told relative to the entry's
+            # own day, not to the bulletin's publication a month later
+            event_date, precision = heading.value, heading.precision
         if not dated and (
             heading := item_day(sent) or (section if _opens_entry(text, sent.start) else None) or lead_day(sent.start)
         ):
@@ -5610,6 +5648,16 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
                 sent.text, sent.start, [toponyms[i] for i in in_sentence], [resolved[i] for i in in_sentence]
             )
         ]
+        claimed = _OWN_CLAIM.search(sent.text)
+        if (
+            claimed is not None
+            and claimed.end() <= match.start
+            and mention.actor1 is not None
+            and any(0 < index - d.sentence_index <= _CLAIM_REACH and d.mention.actor1 == mention.actor1 for d in drafts)
+        ):
+            # "Islamic State claimed the Sadr City attack ..., saying it had targeted members of the militias": what
+            # the claimant says of the attack it claims, the attack already told with it as the doer, no other one
+            continue
         draft = _Draft(
             mention,
             cas,

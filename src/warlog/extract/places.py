@@ -2184,7 +2184,9 @@ def road_end(text: str, start: int, end: int) -> bool:
 _DIRECTION_BEFORE = re.compile(
     # (not a distance: "5 km from Jiribam", "a few miles away from the town" locate the place by another)
     r"(?:(?<!close )(?<!next )(?<!near )(?<!road )(?<!highway )(?<!route )(?<!axis )(?<!km )(?<!kilometres )"
-    r"(?<!kilometers )(?<!miles )(?<!away )\b(?:to|from|towards?)"
+    r"(?<!kilometers )(?<!miles )(?<!away )"
+    # (nor a way in: "at one of the entrances to Kadhimiya", "the approaches to the city" are at the place)
+    r"(?<!entrance )(?<!entrances )(?<!gate )(?<!gates )(?<!gateway )(?<!approaches )\b(?:to|from|towards?)"
     r"|\b(?:positioned|stationed|based|deployed|entrenched|holed\s+up)\s+(?:in|at|on)"
     # ("forces positioned in northern Hama shelled the town")
     r"(?:\s+(?:the\s+)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?|central|rural))?"

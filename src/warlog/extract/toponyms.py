@@ -421,6 +421,16 @@ _DISTANCE_AFTER = re.compile(
 )
 
 
+# "Dablo, a small town in northern Burkina Faso", "Rashideen, a rebel-held district on the edge of Aleppo": an
+# appositive whose head is a place noun, followed by where it lies (not "a village elder", "a state official")
+_APPOSITIVE_AFTER = re.compile(
+    rf"^,\s+(?:an?|the)\s+(?:[\w'\u2019-]+\s+){{0,3}}?{_NOUN}\s*(?:[,.;]|\b(?:in|on|near|of|outside|close|just"
+    r"|about|some|around|located|situated|that|which|where|north|south|east|west|(?:north|south)-?(?:east|west)"
+    r"|(?:north|south|east|west)ern|along|across|by|at|between|from)\b)",
+    re.I,
+)
+
+
 # "Nikopol (Dnipropetrovsk oblast)", "Kabkabiya (North Darfur state)": a name followed by the unit it lies in
 _UNIT_IN_BRACKETS_AFTER = re.compile(
     r"^\s*\((?:[A-Z][\w'\u2019-]*\s+){1,3}(?:oblast|province|region|state|governorate|district|county|department"
@@ -440,6 +450,7 @@ def marked_as_place(text: str, top) -> bool:  # noqa: ANN001
         _MARK_AFTER.match(text[top.end : top.end + 30])
         or _MARK_BEFORE.search(text[max(0, top.start - 40) : top.start])
         or _DISTANCE_AFTER.match(text[top.end : top.end + 110])
+        or _APPOSITIVE_AFTER.match(text[top.end : top.end + 90])
         or _UNIT_IN_BRACKETS_AFTER.match(text[top.end : top.end + 60])
     )
 
