@@ -1336,7 +1336,14 @@ def _refers_back(doc: Any, start: int, end: int, told: str) -> bool:
     return False
 
 
-_CLAUSE_BREAK = re.compile(r"[,;]\s+(?:and|while|but|whereas)\s+|;\s+")
+_TIME_APART = re.compile(r"\b(?:minutes?|hours?|days?|weeks?|months?|years?)\s+(?:after|before)\b", re.I)
+_HOURS_APART = re.compile(r"\b(?:minutes?|hours?)\s+(?:after|before)\s+$", re.I)
+_CLAUSE_BREAK = re.compile(
+    r"[,;]\s+(?:and|while|but|whereas)\s+|;\s+"
+    # "... in Parachinar on Friday evening, hours after a car bomb in Quetta killed 13 people": the other happening
+    r"|,\s+(?:(?:only|just|barely|some|about)\s+)?(?:(?:a|an|two|three|several|few|a\s+few)\s+)?"
+    r"(?:minutes?|hours?|days?)\s+(?:after|before)\s+"
+)
 
 
 # Where a sentence's running toll begins after its incident: "..., the latest in a string of attacks that have killed
@@ -1542,7 +1549,9 @@ def _second_clause_continues(drafts: list[_Draft], second_clauses: set[int]) -> 
     by_index = {d.sentence_index: d for d in drafts}
     for i in second_clauses:
         tail, head = by_index.get(i), by_index.get(i - 1)
-        if tail is None or head is None or tail.mention.event_type != head.mention.event_type:
+        if tail is None or head is None:
+            continue
+        if tail.mention.event_type != head.mention.event_type:
             continue
         t, h = tail.mention, head.mention
         t.sub_event_type = h.sub_event_type
@@ -4023,7 +4032,11 @@ def _place_from_retelling(
                 ref = _NAMED_SETTLEMENT.search(sent.text)
             if ref is None:
                 continue
-            idx = [i for i, t in enumerate(toponyms) if sent.start <= t.start < sent.end and resolved[i] is not None]
+            # (not the place of the other happening it is dated from: "Sunday's attack came two weeks after gunmen
+            # killed a pastor ... in Silgadji")
+            apart = _TIME_APART.search(sent.text, ref.end())
+            end = sent.start + apart.start() if apart is not None else sent.end
+            idx = [i for i, t in enumerate(toponyms) if sent.start <= t.start < end and resolved[i] is not None]
             if not any(not _coarse(resolved[i]) for i in idx):
                 continue
             place = place_for_event(
@@ -5125,6 +5138,17 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
         event_date, precision, dated = _event_date(
             dates, published, skip_before, sent.start, _act_position(sent.text, match, live), sent.text, doc
         )
+        if (
+            index in second_clauses
+            and drafts
+            and drafts[-1].sentence_index == index - 1
+            and drafts[-1].dated
+            and _HOURS_APART.search(text, max(0, sent.start - 30), sent.start)
+        ):
+            # "... in Parachinar on Friday evening, hours after a car bomb in Quetta killed 13 people, officials said
+            # on Saturday": hours apart, the first clause's day (not the day of the telling)
+            event_date, precision = drafts[-1].mention.event_date, drafts[-1].mention.time_precision
+            dated = True
         if not dated and investigation and news_day is not None and not drafts:
             # an investigation's undated opening scene ("The shots came in bursts ...") is the day it goes back over
             event_date, precision, dated = news_day, 1, True

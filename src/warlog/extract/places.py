@@ -72,6 +72,7 @@ STOP_KEYS = frozenset(
     druze turkmen yazidi today yesterday tomorrow morning evening night week month year local media activists
     sources source witnesses monitor monitoring group groups faction factions forces force brigade mosque school
     square street road airport base camp city town village province governorate district countryside
+    ramadan ramazan ramzan muharram ashura eid nowruz
     """.split()
 )  # fmt: skip
 ACTOR_WORDS = frozenset(

@@ -1069,6 +1069,10 @@ def _find_written(sentence: str, actors: Sequence[str]) -> list[tuple[EventTypeM
             and _first_doer(sentence, m.start()) != "crowd"  # ("crowds surrounded the UN base, threw stones")
         ):
             sub = CLASH  # "gang members clashed with police": an armed group, not a crowd
+        elif sub == CLASH and trig.tag == "battle" and _FORCES_AND_CROWD.match(sentence, m.end()):
+            # "running battles between security forces and his supporters": ACLED codes a battle between two
+            # organised armed sides only; a crowd fighting the police is a riot (a violent demonstration)
+            sub = VIOLDEM
         elif (
             sub == CLASH
             and trig.tag in ("battle", "hit")
@@ -1096,6 +1100,19 @@ def _find_written(sentence: str, actors: Sequence[str]) -> list[tuple[EventTypeM
     return out
 
 
+_FORCE_WORDS = (
+    r"(?:(?:the\s+)?(?:security\s+forces|(?:riot\s+)?police(?:men)?|soldiers|troops|(?:the\s+)?army|gendarmes"
+    r"|(?:anti-riot\s+)?forces))"
+)
+_CROWD_WORDS = (
+    r"(?:(?:[\w'\u2019-]+\s+){0,4}?(?:supporters|protesters|protestors|demonstrators|rioters|youths|students"
+    r"|crowds?|fans|followers|mourners|residents))"
+)
+# the two sides of a clash named right after its word: the state's forces and a crowd, either way round
+_FORCES_AND_CROWD = re.compile(
+    rf"(?:\s+\w+){{0,3}}?\s+between\s+(?:{_FORCE_WORDS}\s+and\s+{_CROWD_WORDS}|{_CROWD_WORDS}\s+and\s+{_FORCE_WORDS})\b",
+    re.I,
+)
 # a verb of mob violence inside its trigger: who acts is read before it ("villagers said the soldiers set them
 # alight": the soldiers), not before the trigger's opening crowd word
 _MOB_VERB = re.compile(r"\b(?:set|burn(?:ed|t)|ston(?:ed|ing)|lynch(?:ed|ing)|beat(?:en)?|hack(?:ed)?)\b", re.I)
