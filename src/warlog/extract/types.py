@@ -1031,6 +1031,11 @@ def _find_written(sentence: str, actors: Sequence[str]) -> list[tuple[EventTypeM
             )
         elif sub in (_TERRITORY, _RETAKE):
             sub = _resolve_territory(sentence, sub, m, actors)
+        elif sub == CHANGE and (entered := _ENTERED_AFTER_LEAVING.search(sentence)) is not None:
+            # "M23 fighters entered Kiwanja ... after FARDC units withdrew from both towns": the side that came in
+            # took the place the other left (ACLED: a transfer of territory, coded by who took it)
+            sub = _resolve_territory(sentence, _TERRITORY, entered, actors)
+            m = entered  # (the act is the coming in: its doer is the side named before it)
         elif (
             sub == ARREST
             and _perpetrator_kind(sentence, m.start(), actors) in _NONSTATE_KINDS
@@ -1111,6 +1116,12 @@ _CROWD_WORDS = (
 # the two sides of a clash named right after its word: the state's forces and a crowd, either way round
 _FORCES_AND_CROWD = re.compile(
     rf"(?:\s+\w+){{0,3}}?\s+between\s+(?:{_FORCE_WORDS}\s+and\s+{_CROWD_WORDS}|{_CROWD_WORDS}\s+and\s+{_FORCE_WORDS})\b",
+    re.I,
+)
+# a side that came into a place after the other side left it
+_ENTERED_AFTER_LEAVING = re.compile(
+    r"\b(?:entered|moved\s+into|rolled\s+into|marched\s+into|swept\s+into|took\s+over)\b[^.;]{0,120}?\bafter\b"
+    r"[^.;]{0,60}?\b(?:withdrew|had\s+withdrawn|pulled\s+out|retreated|had\s+retreated|abandoned|fled)\b",
     re.I,
 )
 # a verb of mob violence inside its trigger: who acts is read before it ("villagers said the soldiers set them
