@@ -4850,6 +4850,23 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
             ):
                 prior = 0.0  # an anchored incident: the role model does not veto it (see _anchored); (in a daily
                 # bulletin, an item headed by its place: "2. Kherson (Dniprovskyi district). Forces shelled ...")
+            if (
+                match.score >= 0.75
+                and prior > 0
+                and not drafts
+                and first_body < index
+                and sent.paragraph <= sentences[first_body].paragraph + 1
+                and (scene := [s for s in sentences[first_body:index] if s.paragraph == sent.paragraph])
+                and _anchored(
+                    _Sentence(text[scene[0].start : sent.end], scene[0].start, sent.end, sent.paragraph),
+                    toponyms,
+                    resolved,
+                    find_dates(text[scene[0].start : sent.end], published),
+                )
+            ):
+                prior = 0.0  # a feature's opening scene: "... a second car drew level with it at a junction in
+                # Estacio. It was a little after 9.30 on Wednesday night. Someone in the second car opened fire.": the
+                # paragraph gave the place and the day, the act follows (the report's first incident)
             if crowd is not None and _item_span(text, sent.start)[0] is not None:
                 prior = 0.0  # a crowd gathered, told in a bulletin's item about a place: that place's demonstration
             if struck is not None and any(d.value is not None for d in dates):
