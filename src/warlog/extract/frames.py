@@ -777,6 +777,9 @@ _TELLS_NOW = frozenset(
 )
 
 
+_REPORTS_OF = frozenset({"reports", "report", "accounts", "account", "word", "news", "footage", "images", "videos"})
+
+
 def _nothing_happened(doc: Any, start: int, end: int, trigger: int | None = None) -> bool:
     """The sentence tells no happening: it has a finite present-tense verb and no past or perfect one ("The
     offensive is carried out by ...", "The blast puts the deal in doubt"). ACLED codes incidents that took place;
@@ -793,6 +796,8 @@ def _nothing_happened(doc: Any, start: int, end: int, trigger: int | None = None
             at = at.head  # ("drone" of "a drone strike")
         if at is not None and at.dep_ == "dobj" and at.head.lower_ in _TELLS_NOW and at.head.tag_ in ("VBZ", "VBP"):
             return False
+        if at is not None and at.dep_ == "pobj" and at.head.lower_ == "of" and at.head.head.lower_ in _REPORTS_OF:
+            return False  # "we are also getting reports of a peaceful march in Port Sudan": a happening told
         trigger_tok = at
     present = past = False
     for tok in span:
@@ -4867,6 +4872,18 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
                 prior = 0.0  # a feature's opening scene: "... a second car drew level with it at a junction in
                 # Estacio. It was a little after 9.30 on Wednesday night. Someone in the second car opened fire.": the
                 # paragraph gave the place and the day, the act follows (the report's first incident)
+            if (
+                about_protests
+                and match.event_type == "Protests"
+                and prior > 0
+                and any(
+                    sent.start <= t.start < sent.end and p is not None and not _coarse(p) and i not in filed
+                    for i, (t, p) in enumerate(zip(toponyms, resolved, strict=True))
+                )
+            ):
+                prior = 0.0  # a report about demonstrations: "our correspondent in Wad Madani says several thousand
+                # people marched through the city centre" is that town's demonstration (ACLED: one event per place),
+                # however the sentence frames its telling
             if crowd is not None and _item_span(text, sent.start)[0] is not None:
                 prior = 0.0  # a crowd gathered, told in a bulletin's item about a place: that place's demonstration
             if struck is not None and any(d.value is not None for d in dates):

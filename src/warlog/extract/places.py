@@ -2004,6 +2004,20 @@ def place_for_event(
             # event was near it (ACLED precision 2)
             place = replace(place, geo_precision=max(2, place.geo_precision))
         return place
+    end = sentence_start + len(sentence)
+    teller = [
+        p
+        for t, p in zip(toponyms, resolved, strict=True)
+        if p is not None
+        and sentence_start <= t.start < end
+        and not t.spoken
+        and _LOCAL_TELLER_IN.search(sentence, max(0, t.start - sentence_start - 50), t.start - sentence_start)
+        and _fine(p)
+    ]
+    if teller:
+        # the sentence names no place of the act, only the town its local teller is in ("our correspondent in Wad
+        # Madani says thousands marched through the city centre"): near that town, not the report's main place
+        return replace(teller[0], geo_precision=max(teller[0].geo_precision, 2))
     if doc_places:
         p = doc_places[0]
         return replace(p, geo_precision=max(p.geo_precision, 2))
@@ -2282,15 +2296,19 @@ def directed_at(text: str, t: Toponym) -> bool:
     return _directed(text, 0, t)
 
 
+# a local teller's seat: "a police commander in Lamu said", "a security source in Dapaong told our correspondent",
+# "our correspondent in Wad Madani says"
+_LOCAL_TELLER = (
+    r"\b(?:police|army|military|district|regional|county|provincial)\s+(?:commander|chief|spokes(?:man|woman|person)|"
+    r"official)\s+in|\b(?:security|military|medical|local|hospital|police|army)\s+sources?\s+in|\bcorrespondents?\s+in"
+)
 _SPOKE_IN = re.compile(
     r"(?:\b(?:told|briefed|addressed)\s+(?:journalists|reporters|the\s+press|a\s+(?:news|press)\s+conference|lawmakers)"
-    r"\s+in|\b(?:news|press)\s+(?:conference|briefing)\s+in|\bspeaking\s+(?:to\s+\w+\s+)?in"
-    r"|\b(?:police|army|military|district|regional|county|provincial)\s+(?:commander|chief|spokes(?:man|woman|person)|"
-    r"official)\s+in"
-    # "A security source in Dapaong told our correspondent": where the teller sits
-    r"|\b(?:security|military|medical|local|hospital|police|army)\s+sources?\s+in|\bcorrespondents?\s+in)\s+(?:the\s+)?$",
+    rf"\s+in|\b(?:news|press)\s+(?:conference|briefing)\s+in|\bspeaking\s+(?:to\s+\w+\s+)?in|{_LOCAL_TELLER})"
+    r"\s+(?:the\s+)?$",
     re.I,
 )
+_LOCAL_TELLER_IN = re.compile(rf"(?:{_LOCAL_TELLER})\s+(?:the\s+)?$", re.I)
 
 
 def _refine(p: Place, others: list[Place]) -> Place:
