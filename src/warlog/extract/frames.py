@@ -4852,6 +4852,9 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
             if match.score >= 0.75 and (
                 _anchored(sent, toponyms, resolved, dates + ([heading] if heading else []))
                 or (bulletin_day is not None and _heading_place(text, sent.start, toponyms, resolved, filed))
+                # (a monitor's entry headed by its day and its place: "4 May - Al Hudaydah. Coalition aircraft struck a
+                # fish market in the city overnight, ... a health official told our researcher")
+                or (item_day(sent) is not None and _heading_place(text, sent.start, toponyms, resolved, filed))
             ):
                 prior = 0.0  # an anchored incident: the role model does not veto it (see _anchored); (in a daily
                 # bulletin, an item headed by its place: "2. Kherson (Dniprovskyi district). Forces shelled ...")

