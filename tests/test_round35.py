@@ -156,3 +156,13 @@ def test_a_local_tellers_town_and_reports_of_a_march_place_a_demonstration(nlp) 
     places = {e.place.location for e in found if e.place is not None and e.event_type == "Protests"}
     assert "Kassala" in places, seen(found)
     assert "Port Sudan" in places, seen(found)
+
+
+def test_people_killed_most_of_them_forces_is_a_clash() -> None:
+    found = classify_lexicon(
+        "Jihadist fighters killed more than 50 people, most of them trainee gendarmes, when they stormed a training "
+        "school on Tuesday."
+    )
+    assert found is not None and found.sub_event_type == "Armed clash", found
+    found = classify_lexicon("Gunmen killed 12 people, most of them women, at the market on Tuesday.")
+    assert found is not None and found.sub_event_type == "Attack", found

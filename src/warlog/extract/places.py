@@ -617,13 +617,15 @@ def _demonym_toponyms(
 
 
 def report_region(text: str) -> frozenset[str]:
-    """The countries a report names (by name or nationality adjective), and the country of a city of a million
-    people it names whose name no sizeable town abroad shares ("BAGHDAD, 14 March - ... in Sadr City": Iraq, named
-    or not): where spelling variants and villages may be places."""
+    """The countries a report names (by name or nationality adjective), or, in a report that names none, the
+    country of each city of a million people it names whose name no sizeable town abroad shares ("BAGHDAD, 14 March -
+    ... in Sadr City": Iraq): where spelling variants and villages may be places."""
     from warlog.extract.demonyms import named_countries
 
     named = set(named_countries(text))
-    cities = big_city_countries()
+    if named:
+        return frozenset(named)
+    cities = big_city_countries()  # (a report that names no country: a local paper's, a wire's city dateline)
     for m in _CAP_WORDS.finditer(text):
         iso = cities.get(m.group(0)) or cities.get(m.group(0).title())
         if iso is not None:

@@ -599,6 +599,13 @@ _ARMED_VICTIM = re.compile(
     r"\b",
     re.IGNORECASE,
 )
+# the dead counted, then said to be mostly fighters or forces
+_MOSTLY_ARMED = re.compile(
+    r"^[^.;]{0,40}?,\s+(?:most|nearly\s+all|almost\s+all|all|the\s+majority)\s+of\s+(?:them|whom)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:soldiers|troops|fighters|policemen|police\s+officers|gendarmes|militiamen|militants"
+    r"|rebels|recruits|cadets|conscripts|servicemen|guards)\b",
+    re.I,
+)
 _CAPTIVE = re.compile(r"\b(?:surrender(?:ed|ing)?|captured|captives?|prisoners?|detained|disarmed|hostages?)\b", re.I)
 _CIV_WORD = re.compile(r"\b" + _CIV + r"\b", re.IGNORECASE)
 
@@ -620,6 +627,8 @@ def _armed_victim(sentence: str, m: re.Match[str]) -> bool:
     window = (before if passive else "") + " " + after
     if re.match(r"execut|behead|massacr|tortur", m.group(0), re.I) or _CAPTIVE.search(window):
         return False  # ACLED: killing captured or surrendered fighters is violence against civilians
+    if _MOSTLY_ARMED.match(after):
+        return True  # "killed more than 70 people, most of them trainee gendarmes": the dead were mostly forces
     if _CIV_WORD.search(window) or not _ARMED_VICTIM.search(window):
         return False
     if re.search(
