@@ -1341,13 +1341,16 @@ def _refers_back(doc: Any, start: int, end: int, told: str) -> bool:
     return False
 
 
-_TIME_APART = re.compile(r"\b(?:minutes?|hours?|days?|weeks?|months?|years?)\s+(?:after|before)\b", re.I)
-_HOURS_APART = re.compile(r"\b(?:minutes?|hours?)\s+(?:after|before)\s+$", re.I)
+# one happening told as some time after or before another: "hours after a car bomb in Quetta killed 13", "came two
+# weeks after gunmen killed a pastor in Silgadji"
+_SAME_DAY_UNITS = r"minutes?|hours?"
+_TIME_APART = re.compile(rf"\b(?:{_SAME_DAY_UNITS}|days?|weeks?|months?|years?)\s+(?:after|before)\b", re.I)
+_HOURS_APART = re.compile(rf"\b(?:{_SAME_DAY_UNITS})\s+(?:after|before)\s+$", re.I)  # (the same day)
 _CLAUSE_BREAK = re.compile(
     r"[,;]\s+(?:and|while|but|whereas)\s+|;\s+"
     # "... in Parachinar on Friday evening, hours after a car bomb in Quetta killed 13 people": the other happening
     r"|,\s+(?:(?:only|just|barely|some|about)\s+)?(?:(?:a|an|two|three|several|few|a\s+few)\s+)?"
-    r"(?:minutes?|hours?|days?)\s+(?:after|before)\s+"
+    rf"(?:{_SAME_DAY_UNITS}|days?)\s+(?:after|before)\s+"
 )
 
 
