@@ -166,3 +166,14 @@ def test_people_killed_most_of_them_forces_is_a_clash() -> None:
     assert found is not None and found.sub_event_type == "Armed clash", found
     found = classify_lexicon("Gunmen killed 12 people, most of them women, at the market on Tuesday.")
     assert found is not None and found.sub_event_type == "Attack", found
+
+
+def test_a_town_the_sentence_calls_one_in_a_country_the_report_names_stays_abroad(nlp) -> None:
+    text = (
+        "Strikes in Gaza and Syria\n\n"
+        "GAZA, 20 October 2023 - An Israeli air strike on a family home in Khan Younis killed at least 12 people on "
+        "Thursday, health officials said.\n\n"
+        "A war monitor said air strikes killed five people in the town of Saraqib on Thursday.\n"
+    )
+    found = events(nlp, text, date(2023, 10, 20), accept=False)
+    assert any(e.place is not None and e.place.country == "Syria" and e.fatalities == 5 for e in found), seen(found)

@@ -4112,6 +4112,7 @@ _TIED_TO_TRIGGER = re.compile(
 )
 # the act a few words before its place, which the sentence presents as a settlement ("A rocket struck a football
 # pitch in Majdal Shams, a Druze town in the Golan Heights"): the act's own place, abroad or not
+_SETTLEMENT_OF = re.compile(r"\b(?:town|village|city|hamlet|district|neighbou?rhood|suburb|camp)\s+of\s+$", re.I)
 _TIED_FAR = re.compile(r"^[\w-]+(?:\s+[\w-]+){0,5}?\s+(?:in|at|near|outside)\s+$", re.I)
 _SETTLEMENT_APPOSITION = re.compile(
     r",\s+(?:an?|the)\s+(?:[\w-]+\s+){0,2}?(?:town|village|city|hamlet|settlement)\b", re.I
@@ -4156,6 +4157,7 @@ def _in_report_country(
     filed: Sequence[Place] = (),
     city_parts: frozenset[str] | set[str] = frozenset(),
     named_here: Sequence[Place] = (),
+    report_named: frozenset[str] = frozenset(),
 ) -> Place | None:
     """A place abroad in a report about one country is usually a misread word ("US-led", "UK-based" read as towns
     called Us or Uk) or a capital that only comments: take the report's own main place instead, unless the sentence
@@ -4186,6 +4188,17 @@ def _in_report_country(
         and not _SPEECH_BEFORE_ACT.search(sentence, 0, trigger)
     ):
         return place  # "In Tel Aviv, thousands joined the weekly rally" in a report from Gaza: the scene it opens in
+    if (
+        place.iso in report_named
+        and place.feature not in ("country", "admin1")
+        and place.surface
+        and (at := sentence.find(place.surface)) > 0
+        and _SETTLEMENT_OF.search(sentence, max(0, at - 30), at)
+        and not any(p.country == country for p in named_here)
+    ):
+        return place  # "air strikes killed five people in the town of Saraqib" in a report from Gaza that names Syria:
+        # a town the sentence calls one, in a country the report names, and no place of the report's own country
+        # beside it (not "the village of Dubovoye ... in the Belgorod district", read as a Dubove abroad)
     if sentence and place.geo_precision == 1 and place.surface and (at := sentence.find(place.surface)) >= 0:
         beside = sentence[
             max(0, at - 30) : at + len(place.surface) + 25
@@ -4497,6 +4510,7 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
     episodes: set[int] = set()  # sentences that tell one episode over days at one place ("over five days in March")
 
     about_syria = _ABOUT_SYRIA.search(text) is not None
+    report_named = frozenset(named_countries(text))  # the countries the report names (by name or adjective)
     # the headline or the lead says the report is about unrest (riots, looting, "public violence")
     about_unrest = _UNREST_WORDS.search(text[:_LEAD_CHARS]) is not None
     # the headline (or the line after it) says the report is about demonstrations
@@ -5427,7 +5441,7 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
         )
         place = _in_report_country(
             place, country, doc_places, sent.text, match.start, filed_places, city_parts,
-            [p for i in in_sentence if (p := resolved[i]) is not None and i not in filed],
+            [p for i in in_sentence if (p := resolved[i]) is not None and i not in filed], report_named,
         )  # fmt: skip
         if (
             drafts
