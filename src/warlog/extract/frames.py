@@ -1557,9 +1557,7 @@ def _second_clause_continues(drafts: list[_Draft], second_clauses: set[int]) -> 
     by_index = {d.sentence_index: d for d in drafts}
     for i in second_clauses:
         tail, head = by_index.get(i), by_index.get(i - 1)
-        if tail is None or head is None:
-            continue
-        if tail.mention.event_type != head.mention.event_type:
+        if tail is None or head is None or tail.mention.event_type != head.mention.event_type:
             continue
         t, h = tail.mention, head.mention
         t.sub_event_type = h.sub_event_type

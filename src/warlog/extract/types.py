@@ -592,18 +592,16 @@ _OBJECT_BEFORE = re.compile(
     r"(?:[a-z][\w-]+\s+)?$",
     re.IGNORECASE,
 )
-_ARMED_VICTIM = re.compile(
-    r"\b(?:soldiers?|troops|fighters?|policem[ae]n|police ?(?:officers?|men)|militants?|servicem[ae]n|personnel|"
+_ARMED_NOUNS = (
+    r"soldiers?|troops|fighters?|policem[ae]n|police ?(?:officers?|men)|militants?|servicem[ae]n|personnel|"
     r"guards?|militiam[ae]n|militia members|rebels?|commanders?|conscripts?|recruits?|"
-    r"members of the (?:\w+ )?(?:forces|army|police|militia))"
-    r"\b",
-    re.IGNORECASE,
+    r"members of the (?:\w+ )?(?:forces|army|police|militia)"
 )
+_ARMED_VICTIM = re.compile(rf"\b(?:{_ARMED_NOUNS})\b", re.IGNORECASE)
 # the dead counted, then said to be mostly fighters or forces
 _MOSTLY_ARMED = re.compile(
     r"^[^.;]{0,40}?,\s+(?:most|nearly\s+all|almost\s+all|all|the\s+majority)\s+of\s+(?:them|whom)\s+"
-    r"(?:[\w-]+\s+){0,2}?(?:soldiers|troops|fighters|policemen|police\s+officers|gendarmes|militiamen|militants"
-    r"|rebels|recruits|cadets|conscripts|servicemen|guards)\b",
+    rf"(?:[\w-]+\s+){{0,2}}?(?:{_ARMED_NOUNS}|gendarmes|cadets)\b",
     re.I,
 )
 _CAPTIVE = re.compile(r"\b(?:surrender(?:ed|ing)?|captured|captives?|prisoners?|detained|disarmed|hostages?)\b", re.I)
