@@ -177,3 +177,20 @@ def test_a_town_the_sentence_calls_one_in_a_country_the_report_names_stays_abroa
     )
     found = events(nlp, text, date(2023, 10, 20), accept=False)
     assert any(e.place is not None and e.place.country == "Syria" and e.fatalities == 5 for e in found), seen(found)
+
+
+def test_the_damage_a_blast_did_is_no_crowds_act(nlp) -> None:
+    found = classify_lexicon(
+        "The blast, at about 6 a.m., tore down part of the wall and destroyed several buildings inside the base."
+    )
+    assert found is not None and found.event_type == "Explosions/Remote violence", found
+    found = classify_lexicon("Angry youths tore down the gate and set fire to the police station.")
+    assert found is not None and found.event_type == "Riots", found
+    text = (
+        "Truck bomb hits army base\n\n"
+        "CUCUTA, 2 May 2024 - Two soldiers were killed and 20 wounded when a truck packed with explosives blew up "
+        "beside an army base in Tibu on Wednesday morning, the army said.\n\n"
+        "The blast tore down part of the perimeter wall and destroyed several buildings inside the base.\n"
+    )
+    found = events(nlp, text, date(2024, 5, 2), accept=False)
+    assert not any(e.event_type == "Riots" for e in found), seen(found)

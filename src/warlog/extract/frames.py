@@ -3833,6 +3833,8 @@ def _violence_at_a_march(host: Mention, m: Mention) -> bool:
         m.event_type == "Riots"
         and host.event_type == "Explosions/Remote violence"
         and (m.actor1 or "").startswith(("Rioters", "Protesters"))
+        # (a crowd the sentence names: not "the blast tore down part of the wall", read as a crowd's act)
+        and any(_CROWD_DOERS.search(e.text) for e in m.evidence)
     )
 
 

@@ -975,6 +975,12 @@ def _find_written(sentence: str, actors: Sequence[str]) -> list[tuple[EventTypeM
         if sub == ATTACK and _NON_VIOLENT_TARGETER.search(sentence, max(0, m.start() - 25), m.start()):
             continue  # "complained that the arrests targeted newcomers": the arrests aimed at them, no attack
         if (
+            sub in (VIOLDEM, MOB, LOOT)
+            and _BLAST_DID_IT.match(sentence, 0, m.start())
+            and not _CROWD_NOUN.search(sentence, 0, m.start())
+        ):
+            continue  # "The blast, at about 5:40 a.m., tore down part of the wall": the damage a blast did, no crowd
+        if (
             sub == AIR
             and re.match(r"(?:by|from|in|aboard|on)\b", m.group(0), re.I)
             and _CARRIED_BY_AIR.search(sentence[: m.start()])
@@ -1123,6 +1129,12 @@ _CROWD_WORDS = (
 # the two sides of a clash named right after its word: the state's forces and a crowd, either way round
 _FORCES_AND_CROWD = re.compile(
     rf"(?:\s+\w+){{0,3}}?\s+between\s+(?:{_FORCE_WORDS}\s+and\s+{_CROWD_WORDS}|{_CROWD_WORDS}\s+and\s+{_FORCE_WORDS})\b",
+    re.I,
+)
+# a clause whose subject is an explosion or a projectile ("The blast ... tore down", "the shell destroyed")
+_BLAST_DID_IT = re.compile(
+    r"^\W*(?:the|a|an|its|this|that|one|another|second|first)?\s*(?:[\w-]+\s+){0,2}?(?:blasts?|explosions?|bombs?"
+    r"|shells?|missiles?|rockets?|strikes?|air\s?strikes?|drones?|shockwave)\b(?![-\s](?:squad|disposal|makers?))",
     re.I,
 )
 # a side that came into a place after the other side left it
