@@ -501,8 +501,9 @@ _EARLIER_THAN_TOLD = re.compile(
 _SAME_DOERS = re.compile(
     r"\bthe\s+same\s+(?:militants|gunmen|attackers|assailants|group|fighters|insurgents|rebels|men|militiamen)\b", re.I
 )
-# "A day earlier, on Monday, fighters ambushed ...": a sentence opened by the phrase tells another incident, earlier
-_OPENS_SENTENCE = re.compile(r"^\W*(?:(?:and|but|also|meanwhile)\s+)?$", re.I)
+# "A day earlier, on Monday, fighters ambushed ...", "The day before, gunmen attacked ...": a sentence opened by the
+# phrase tells another incident, earlier
+_OPENS_SENTENCE = re.compile(r"^\W*(?:(?:and|but|also|meanwhile)\s+)?(?:on\s+)?(?:the\s+)?$", re.I)
 _YEAR = re.compile(r"\b(?:19[4-9]\d|20\d\d)\b")
 # "Meanwhile ...", "Elsewhere ...", "In a separate attack ...": a new incident, not more of the one just told.
 _NEW_INCIDENT = re.compile(

@@ -30,7 +30,15 @@ from warlog.gazetteer.admin1_names import acled_admin1_name
 from warlog.gazetteer.features import SITE_FEATURES, geo_precision
 from warlog.gazetteer.index import DEMONYM_QUALITY, REGION
 from warlog.gazetteer.layers import VILLAGE_LAYER_SOURCES
-from warlog.gazetteer.names import UNIT_TRANSLIT_QUALITY, exact_key, name_key, translit_key, without_english_words
+from warlog.gazetteer.names import (
+    UNIT_SPELLING_QUALITY,
+    UNIT_TRANSLIT_QUALITY,
+    exact_key,
+    name_key,
+    translit_close,
+    translit_key,
+    without_english_words,
+)
 from warlog.gazetteer.ranker import Ranker, cloud_features, default_ranker, log_dist
 from warlog.model import Place
 
@@ -1525,6 +1533,7 @@ def resolve_toponyms(
     if gazetteer is not None:  # a name with no match at all, named with its province: a spelling held there
         picks = [p or _spelled_in_province(toponyms, picks, i, text, gazetteer) for i, p in enumerate(picks)]
         picks = [p or _hyphen_twin(toponyms[i], country, gazetteer) for i, p in enumerate(picks)]
+        picks = [_spelled_in_country(toponyms[i], p, country, gazetteer, text) or p for i, p in enumerate(picks)]
     # one sense per report: a name said again is the place it was the first time ("a short drive east of the town
     # of Bir al-Abed" ... "the desert area around Bir al-Abed")
     sense: dict[str, GazEntry] = {}
@@ -1582,6 +1591,79 @@ def _hyphen_twin(top: Toponym, country: str | None, gaz: Gazetteer) -> GazEntry 
         if rows:
             return max(rows, key=lambda c: c.population or 0)
     return None
+
+
+def _spelled_in_country(
+    top: Toponym, pick: GazEntry | None, country: str | None, gaz: Gazetteer, text: str
+) -> GazEntry | None:
+    """A name of a report about one country that no place of that country answers to, read as nothing or as a
+    loose spelling of a small place abroad: the place of the country it is a near spelling of, when one answers or
+    the best lie within 10 km of each other ("Nguetechewe" for Nguetchewe and "Indelimane" for In Delimane in
+    reports from Cameroon and Mali; "Khaldeh", Lebanon, is Khaldah there, not Khaledah in Iran). Names vary in
+    spelling far more than the gazetteers' alternate names do; within one country a close spelling of the whole
+    name (`_close_spelling`) is rarely another place's. A name written as a place of another country the report
+    names writes it (an exact match) keeps that reading; a one-word name must be said as a place ("in Togoga", "the
+    village of Lemouna", "Yechila village"), not as a word or a person's name ("Sharia", "Sonko")."""
+    if (
+        top.partial
+        or not country
+        or not hasattr(gaz, "country_spellings")
+        or any(c.iso == country for c in top.candidates)
+        or without_english_words(top.surface) is not None  # ("Mount Carmel": an English kind word, no spelling)
+    ):
+        return None
+    if pick is not None:
+        q = max((q for c, q in zip(top.candidates, top.quality, strict=False) if c.pk == pick.pk), default=1.0)
+        if pick.feature not in ("city", "town", "village") or (pick.population or 0) >= _BIG_NAMESAKE:
+            return None
+        if q >= 1.0 and pick.iso in report_region(text):
+            return None  # ("Shlomi", Israel, in a report from Lebanon that names Israel: a place abroad, so named)
+    if len(name_key(top.surface).replace(" ", "")) < 5:
+        return None  # ("Bali", "Gao": a short name is a near spelling of too many)
+    if (
+        " " not in top.surface.strip()
+        and not _SAID_AS_PLACE_BEFORE.search(text, max(0, top.start - 40), top.start)
+        and not _SAID_AS_PLACE_AFTER.match(text, top.end)
+    ):
+        return None
+    scored = [
+        (e, q)
+        for e, q in gaz.country_spellings(top.surface, country, UNIT_SPELLING_QUALITY)
+        if e.feature in POPULATED and any(_close_spelling(top.surface, n) for n in e.names)
+    ]  # (best first: one name in two transliterations before a near spelling)
+    found = [e for e, q in scored if q == scored[0][1]] if scored else []
+    if not found or max(haversine_km(a.lat, a.lon, b.lat, b.lon) for a in found for b in found) > _UNIT_SPREAD_KM:
+        return None
+    return max(found, key=lambda e: (e.population or 0, -len(e.name)))
+
+
+def _close_spelling(text: str, name: str) -> bool:
+    """Two spellings of one name, for a match across a whole country: one name in two transliterations
+    (names.translit_close) or loose keys (vowels folded) at ratio 90 with their consonants at 90, and the letters
+    as written at 75 either way ("Togoga" = Togogwa, "Lemouna" = Limouna; not "Jebel" = Juboli, "Hodan" =
+    Haadweyn, "al-Haboubi" = Al Habibiyah, which fold to near keys but are spelt apart)."""
+    a, b = name_key(text).replace(" ", ""), name_key(name).replace(" ", "")
+    x, y = exact_key(text).replace(" ", ""), exact_key(name).replace(" ", "")
+    if fuzz.ratio(x, y) < 75:
+        return False
+    return translit_close(text, name) or (
+        fuzz.ratio(a, b) >= 90 and fuzz.ratio(re.sub("[aeiouwy]", "", a), re.sub("[aeiouwy]", "", b)) >= 90
+    )
+
+
+# a one-word name said as a place: after a locative word or "the village of", or before a settlement noun
+_SAID_AS_PLACE_BEFORE = re.compile(
+    r"\b(?:in|near|at|outside|around|into|inside|(?:village|town|city|locality|settlement|centre|center|outskirts"
+    r"|edge|area)\s+of)\s+(?:the\s+)?$",
+    re.I,
+)
+_SAID_AS_PLACE_AFTER = re.compile(
+    r"\s+(?:village|town|locality|settlement|camp)\b|,\s+(?:a|the)\s+(?:\w+\s+)?(?:village|town|locality)\b", re.I
+)
+
+
+# a namesake abroad this large is a place a report names for itself, whatever its country
+_BIG_NAMESAKE = 50_000
 
 
 def _short_for_named(toponyms: list[Toponym], picks: list[GazEntry | None]) -> list[GazEntry | None]:

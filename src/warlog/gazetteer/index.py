@@ -449,6 +449,31 @@ class Gazetteer:
             hit = memo[(name, iso, province_key)] = sorted(out, key=lambda eq: (-eq[1], eq[0].pk))
         return list(hit)
 
+    def country_spellings(self, name: str, iso: str, least: float) -> list[tuple[GazEntry, float]]:
+        """Places of one country whose name the given name is a near spelling of (names.unit_spelling_quality of
+        `least` or more), best first, across its provinces: for a name that matches nothing in the country its
+        report is about ("Nguetechewe" for Nguetchewe, Cameroon). Only places with a word of the same onset are
+        compared."""
+        memo = self.__dict__.setdefault("_country_spellings", {})
+        hit = memo.get((name, iso, least))
+        if hit is None:
+            self.unit_places(iso, "")
+            units = self.__dict__["_unit_places"].get(iso, {})
+            out, seen = [], set()
+            for o in sorted(name_onsets(name)):
+                for unit in units.values():
+                    for e in unit.get(o, ()):
+                        if e.pk in seen:
+                            continue
+                        seen.add(e.pk)
+                        q = max((unit_spelling_quality(name, n) for n in e.names), default=0.0)
+                        if q >= least:
+                            out.append((e, q))
+            if len(memo) > 20_000:
+                memo.clear()
+            hit = memo[(name, iso, least)] = sorted(out, key=lambda eq: (-eq[1], eq[0].pk))
+        return list(hit)
+
     def find(self, feature: str, iso: str | None = None, admin1: str | None = None) -> list[GazEntry]:
         """Rows of one feature type, optionally in one country / governorate."""
         sql, args = "SELECT * FROM places WHERE feature = ?", [feature]

@@ -1,0 +1,69 @@
+"""Round 36: a name that no place of the report's country answers to, said as a place, is the place of that country
+it is a close spelling of (one name in two transliterations, or a near spelling of the whole name), when one answers
+or the best lie together; never a word, a person's name, nor a place abroad the report names. Own text only."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from reading import events, seen
+from warlog.extract.frames import NON_PLACE, entity_spans
+from warlog.extract.places import _close_spelling, find_toponyms, resolve_toponyms
+from warlog.geometry import haversine_km
+
+
+def _places(nlp, text: str) -> dict[str, tuple[str | None, float, float] | None]:
+    doc = nlp(text)
+    tops = find_toponyms(text, entity_spans(doc, NON_PLACE), sticky=True)
+    out = {}
+    for t, p in zip(tops, resolve_toponyms(tops, text), strict=True):
+        out.setdefault(t.surface, None if p is None else (p.iso, p.latitude, p.longitude))
+    return out
+
+
+def test_close_spellings_of_one_name() -> None:
+    assert _close_spelling("Nguetechewe", "Nguetchewe")
+    assert _close_spelling("Indelimane", "In Delimane")
+    assert _close_spelling("Khaldeh", "Khaldah")
+    assert _close_spelling("Lemouna", "Limouna")
+    # names that fold to near keys but are spelt apart
+    assert not _close_spelling("Jebel", "Juboli")
+    assert not _close_spelling("Hodan", "Haadweyn")
+    assert not _close_spelling("al-Haboubi", "Al Habibiyah")
+
+
+def test_a_village_spelt_another_way_is_placed_in_the_reports_country(nlp) -> None:
+    text = (
+        "MAROUA, Cameroon, 3 May 2021 - A suicide bomber blew herself up among families sleeping in a school in "
+        "Nguetechewe, in the Mayo-Tsanaga department of the Far North region, killing nine people, officials said."
+    )
+    got = _places(nlp, text)["Nguetechewe"]
+    assert got is not None and got[0] == "CM" and haversine_km(got[1], got[2], 10.998, 13.941) < 5, got
+    text = (
+        "BAMAKO, Mali, 9 June 2022 - Jihadist fighters overran an army post at Indelimane, in the Menaka region, on "
+        "Wednesday, the army said, and took vehicles and weapons."
+    )
+    got = _places(nlp, text)["Indelimane"]
+    assert got is not None and got[0] == "ML" and haversine_km(got[1], got[2], 15.869, 1.528) < 5, got
+
+
+def test_a_persons_name_is_not_respelt_as_a_village(nlp) -> None:
+    text = (
+        "DAKAR, Senegal, 4 March 2021 - Police fired tear gas at crowds in Dakar on Thursday after the arrest of the "
+        "opposition leader Sonko, witnesses said."
+    )
+    got = _places(nlp, text).get("Sonko")
+    assert got is None or got[0] != "SN" or haversine_km(got[1], got[2], 12.464, -15.749) > 5, got
+
+
+def test_a_sentence_opened_by_the_day_before_tells_an_earlier_incident(nlp) -> None:
+    text = (
+        "Car bombs hit army camp near capital\n\n"
+        "KADUNA, 9 May 2023 - Gunmen drove a car packed with explosives at the gate of an army barracks in Zaria "
+        "early on Monday, killing two soldiers, the army said.\n\n"
+        "The day before, gunmen attacked a police station in Giwa, killing three officers, according to a police "
+        "source.\n"
+    )
+    found = events(nlp, text, date(2023, 5, 9), accept=False)
+    giwa = [e for e in found if e.place is not None and "Giwa" in e.place.location]
+    assert giwa and giwa[0].event_date == date(2023, 5, 7), seen(found)
