@@ -67,3 +67,15 @@ def test_a_sentence_opened_by_the_day_before_tells_an_earlier_incident(nlp) -> N
     found = events(nlp, text, date(2023, 5, 9), accept=False)
     giwa = [e for e in found if e.place is not None and "Giwa" in e.place.location]
     assert giwa and giwa[0].event_date == date(2023, 5, 7), seen(found)
+
+
+def test_what_residents_heard_is_the_incident_told_not_another(nlp) -> None:
+    text = (
+        "Car bombs hit army camp\n\n"
+        "MAIDUGURI, 9 May 2023 - Militants drove a car packed with explosives at the gate of an army camp in Monguno "
+        "at dawn on Monday, the army said.\n\n"
+        "Residents of Monguno said they were woken at about 5 a.m. by a loud explosion followed by gunfire that "
+        "lasted for an hour.\n"
+    )
+    found = events(nlp, text, date(2023, 5, 9), accept=False)
+    assert len(found) == 1 and found[0].event_type == "Explosions/Remote violence", seen(found)

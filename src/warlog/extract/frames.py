@@ -2812,6 +2812,59 @@ def _blasts_of_the_strike(drafts: list[_Draft]) -> list[_Draft]:
     return out
 
 
+# what witnesses heard or were woken by: "residents said they heard two loud explosions", "were woken by gunfire",
+# "bursts of gunfire were heard", "reported hearing blasts"
+_HEARD = re.compile(
+    r"\b(?:heard|hearing|hear|woken|woke|awoken|awakened)\b[^;]{0,40}?\b(?:explosions?|blasts?|detonations?|gunfire|"
+    r"gunshots|shots|shooting|shelling|bangs?|booms?|sirens)\b"
+    r"|\b(?:explosions?|blasts?|detonations?|gunfire|gunshots|shots|shooting|shelling|bangs?)\b[^;]{0,40}?\b(?:was|were)"
+    r"\s+heard\b",
+    re.I,
+)
+
+
+def _only_heard(drafts: list[_Draft]) -> list[_Draft]:
+    """A sentence that tells only what people heard ("Residents said they were woken at 5 a.m. by two explosions
+    followed by gunfire"), with no one killed or hurt and no one named behind it, on the day and near the place of an
+    incident the report tells: that incident heard, not one of its own (the hearers are no victims). It folds into the
+    incident; alone in its report it stays."""
+    out = list(drafts)
+    for d in drafts:
+        m = d.mention
+        if (
+            len(m.evidence) != 1
+            or m.place is None
+            or m.fatalities
+            or m.injured
+            or not _HEARD.search(m.evidence[0].text)
+            or (m.actor1 and "Unidentified" not in m.actor1)  # ("a junta warplane dropped bombs ..., and
+            # explosions were heard across the border": the strike told, with its doer)
+        ):
+            continue
+        host = next(
+            (
+                k
+                for k in out
+                if k is not d
+                and k.mention.place is not None
+                and _near_days(k.mention, m)
+                and haversine_km(
+                    k.mention.place.latitude, k.mention.place.longitude, m.place.latitude, m.place.longitude
+                )
+                <= _BLAST_OF_STRIKE_KM
+                and k.mention.evidence
+                and not _HEARD.search(k.mention.evidence[0].text)
+            ),  # fmt: skip
+            None,
+        )
+        if host is None:
+            continue
+        hm = host.mention
+        hm.evidence = [*hm.evidence, *m.evidence]
+        out.remove(d)
+    return out
+
+
 def _one_event_per_incident(drafts: list[_Draft]) -> list[_Draft]:
     """One incident, one event: a repeat of the same sub-type in the same place a day apart (the day read two ways)
     folds into the first telling; a sub-type another event absorbs (taxonomy "absorbed_by": the killing of civilians
@@ -5893,6 +5946,7 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
     _place_from_retelling(drafts, sentences, toponyms, resolved, doc_places, country, published)
     drafts = _one_event_per_incident(drafts)
     drafts = _blasts_of_the_strike(drafts)
+    drafts = _only_heard(drafts)
     drafts = _protests_told_on(drafts, sentences, published)
     drafts = _arrests_at_the_protest(drafts)
     drafts = _force_against_violent_demonstrators(drafts)
