@@ -2823,6 +2823,19 @@ _HEARD = re.compile(
 )
 
 
+_NOISE = re.compile(
+    r"(?:explosions?|blasts?|detonations?|gunfire|gunshots|shots|shooting|shelling|bangs?|booms?)", re.I
+)
+
+
+def _noise_only(sentence: str) -> bool:
+    """The sentence names no armed actor and no act but noises ("a junta warplane dropped bombs ..., and explosions
+    were heard across the border" tells the strike with its doer)."""
+    return all(a.inter == 7 for a in find_actors(sentence)) and all(
+        _NOISE.fullmatch(t.trigger.strip()) for t in find_triggers(sentence)
+    )
+
+
 def _only_heard(drafts: list[_Draft]) -> list[_Draft]:
     """A sentence that tells only what people heard ("Residents said they were woken at 5 a.m. by two explosions
     followed by gunfire"), with no one killed or hurt and no one named behind it, on the day and near the place of an
@@ -2837,8 +2850,7 @@ def _only_heard(drafts: list[_Draft]) -> list[_Draft]:
             or m.fatalities
             or m.injured
             or not _HEARD.search(m.evidence[0].text)
-            or (m.actor1 and "Unidentified" not in m.actor1)  # ("a junta warplane dropped bombs ..., and
-            # explosions were heard across the border": the strike told, with its doer)
+            or not _noise_only(m.evidence[0].text)
         ):
             continue
         host = next(
