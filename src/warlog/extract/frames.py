@@ -3071,6 +3071,12 @@ def _names_weapon(text: str, sub: str | None) -> bool:
     return any(t.score >= 0.5 and t.sub_event_type == sub for t in _remote_triggers(text))
 
 
+# the state's men told as hit: "one soldier was killed", "two policemen were wounded"
+_FORCES_HIT = re.compile(
+    r"\b(?:soldiers?|troops|servicemen|policem[ae]n|police\s+officers?|officers?|gendarmes?|guards?)\s+(?:\w+\s+){0,2}?"
+    r"(?:was|were)\s+(?:killed|wounded|injured|shot)\b",
+    re.I,
+)
 _DENIED_IN = re.compile(r"\b(?:denied|denies|rejected|dismissed)\b", re.I)
 _BLAMED = re.compile(r"\b(?:blamed|blames|accused|accuses|held\s+\w+\s+responsible|attributed\s+the)\b", re.I)
 
@@ -3143,6 +3149,9 @@ def _merge(into: _Draft, other: _Draft) -> None:
         and b.actor1 != a.actor1
         # (not a sentence where the one named blames the doer: "the authorities immediately blamed Boko Haram")
         and not _BLAMED.search(b.evidence[0].text)
+        # (nor one that tells the state's own men hit and reads them as the doers: "One soldier was killed and six
+        # were wounded in the attack, the army said" after "Jihadist fighters drove two car bombs at the camp")
+        and not (b.inter1 in (1, 3) and _FORCES_HIT.search(b.evidence[0].text))
     ):
         # the first telling read the side hit as the doer ("Hamas's deputy leader was killed when a drone strike
         # hit ..."), the next one names who struck whom ("the strike hit an office used by Hamas", Israel blamed)
@@ -6036,6 +6045,7 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
         _one_state_is_one_side(d.mention, d.mention.place.country if d.mention.place else country)
         _other_side(d.mention, d.mention.place.country if d.mention.place else country)
         fill_inter(d.mention, d.mention.place.country if d.mention.place else country)  # merges can drop a code
+        _date_actors(d.mention)  # (a side named by the steps above, "the army" of the report: the event day's period)
     judged = [DraftView(d.mention, d.signals, d.flags()) for d in drafts]
     features = [mention_features(view, judged, report) for view in judged]
     model = acceptance_model()
