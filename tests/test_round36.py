@@ -88,7 +88,8 @@ def test_a_telling_of_the_soldiers_hit_does_not_make_them_the_doers(nlp) -> None
         "Tillaberi at dawn on Thursday, the army said.\n\n"
         "Two soldiers were killed and nine were wounded in the attack, the army said in a statement on Thursday "
         "evening.\n\n"
-        "The Islamic State Sahel Province said in a message posted online that its fighters had carried out the attack.\n"
+        "The Islamic State Sahel Province said in a message posted online that its fighters had carried out the "
+        "attack.\n"
     )
     found = events(nlp, text, date(2023, 3, 10), accept=False)
     blast = [e for e in found if e.event_type == "Explosions/Remote violence"]
