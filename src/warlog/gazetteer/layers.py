@@ -62,7 +62,7 @@ WOF_COLUMNS = ("name", "alt_names", "feature", "iso", "lat", "lon", "admin1", "a
 # letter from it): Palma (Cabo Delgado), blocked by Palma de Mallorca (scripts/build_wof_blocked_villages.py, round
 # 36; Mali's Nampala stays out, one letter from Nampula, a first-level unit). Loaded with the WOF table under its
 # source label, so a name of a report is one of them only in the report's countries or after a locative word; None
-# turns it off
+# turns it off (and so does `WOF_FILE = None`)
 WOF_BLOCKED_NAME = "wof_blocked_villages.tsv.gz"
 WOF_BLOCKED_FILE: Path | None = Path(__file__).resolve().parents[1] / "data" / WOF_BLOCKED_NAME
 OSM_SOURCE = "OpenStreetMap places 2019 (ODbL)"
@@ -118,7 +118,7 @@ def layer_versions() -> str:
         wof = "-osm" + hashlib.sha1(OSM_FILE.read_bytes()).hexdigest()[:8] + wof
     # round 21's tables and round 36's, likewise
     for tag, path in (("-osa", OSM_AMERICAS_FILE), ("-gnp", POSTAL_FILE), ("-mimu", MIMU_FILE),
-                      ("-wofb", WOF_BLOCKED_FILE)):  # fmt: skip
+                      ("-wofb", WOF_BLOCKED_FILE if WOF_FILE else None)):  # fmt: skip
         if path and path.exists():
             wof = tag + hashlib.sha1(path.read_bytes()).hexdigest()[:8] + wof
     try:
@@ -189,10 +189,13 @@ def safesignal_rows(path: Path | None = None) -> Iterator[dict]:
 def wof_rows(path: Path | None = None) -> Iterator[dict]:
     """Rows of the shipped Who's On First table (place dicts as index.insert_places takes them), then those of its
     supplement of villages named as a large place abroad (`WOF_BLOCKED_FILE`, round 36; the same source label);
-    none of a table whose file is missing or turned off (`WOF_FILE = None`, `WOF_BLOCKED_FILE = None`). With
-    `path`, the rows of that one table."""
+    none of a table whose file is missing or turned off (`WOF_BLOCKED_FILE = None`), none at all with the layer
+    turned off (`WOF_FILE = None`: the supplement goes with the table, so scripts/build_wof_places.py filters
+    against the index it always did). With `path`, the rows of that one table."""
     if path is not None:
         yield from _table_rows(path, WOF_SOURCE, "wof")
+        return
+    if WOF_FILE is None:
         return
     yield from _table_rows(WOF_FILE, WOF_SOURCE, "wof")
     yield from _table_rows(WOF_BLOCKED_FILE, WOF_SOURCE, "wofb")
