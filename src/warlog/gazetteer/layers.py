@@ -10,7 +10,10 @@
 - Who's On First (data CC BY 4.0; `warlog/data/wof_places.tsv.gz`, built by `scripts/build_wof_places.py` from
   WOF's admin repositories of 63 conflict-affected countries): villages, towns and neighbourhoods, mostly
   GeoNames population-0 places, that no place of the index answers to within 10 km (Kasindi and Oicha, DR Congo;
-  Moura, Mali). Like safesignal-geo's rows, they answer to their names and spelling variants only.
+  Moura, Mali). Like safesignal-geo's rows, they answer to their names and spelling variants only. Round 36 adds
+  the WOF villages of 14 countries that the build left out only because a large place abroad has their name
+  (`warlog/data/wof_blocked_villages.tsv.gz`, `scripts/build_wof_blocked_villages.py`: Palma, Cabo Delgado),
+  under the same source label and so the same run-time rules.
 - OpenStreetMap (ODbL; `warlog/data/osm_places.tsv.gz`, built by `scripts/build_osm_places.py` from the 2019
   per-country place extracts of Africa of `ObiWanLansi/GeoData`, round 20): villages, hamlets and city quarters that
   neither the index nor the WOF layer holds within 10 km (Kindjandi, Niger; Rubaya, DR Congo; N'Djamena's Walia and
@@ -55,6 +58,13 @@ WOF_NAME = "wof_places.tsv.gz"
 # The shipped file; None turns the layer off (scripts/build_wof_places.py builds the index it filters against so).
 WOF_FILE: Path | None = Path(__file__).resolve().parents[1] / "data" / WOF_NAME
 WOF_COLUMNS = ("name", "alt_names", "feature", "iso", "lat", "lon", "admin1", "admin2", "population")
+# Who's On First villages the build left out only because a place of 100,000 or more abroad has their name (or one
+# letter from it): Palma (Cabo Delgado), blocked by Palma de Mallorca (scripts/build_wof_blocked_villages.py, round
+# 36; Mali's Nampala stays out, one letter from Nampula, a first-level unit). Loaded with the WOF table under its
+# source label, so a name of a report is one of them only in the report's countries or after a locative word; None
+# turns it off (and so does `WOF_FILE = None`)
+WOF_BLOCKED_NAME = "wof_blocked_villages.tsv.gz"
+WOF_BLOCKED_FILE: Path | None = Path(__file__).resolve().parents[1] / "data" / WOF_BLOCKED_NAME
 OSM_SOURCE = "OpenStreetMap places 2019 (ODbL)"
 OSM_NAME = "osm_places.tsv.gz"
 # The shipped OpenStreetMap table (scripts/build_osm_places.py; WOF's columns); None turns the layer off
@@ -106,8 +116,9 @@ def layer_versions() -> str:
     wof = "-wof" + (hashlib.sha1(WOF_FILE.read_bytes()).hexdigest()[:8] if WOF_FILE and WOF_FILE.exists() else "0")
     if OSM_FILE and OSM_FILE.exists():  # nothing without the table: indexes built before it keep their version
         wof = "-osm" + hashlib.sha1(OSM_FILE.read_bytes()).hexdigest()[:8] + wof
-    # round 21's tables, likewise
-    for tag, path in (("-osa", OSM_AMERICAS_FILE), ("-gnp", POSTAL_FILE), ("-mimu", MIMU_FILE)):
+    # round 21's tables and round 36's, likewise
+    for tag, path in (("-osa", OSM_AMERICAS_FILE), ("-gnp", POSTAL_FILE), ("-mimu", MIMU_FILE),
+                      ("-wofb", WOF_BLOCKED_FILE if WOF_FILE else None)):  # fmt: skip
         if path and path.exists():
             wof = tag + hashlib.sha1(path.read_bytes()).hexdigest()[:8] + wof
     try:
@@ -176,9 +187,18 @@ def safesignal_rows(path: Path | None = None) -> Iterator[dict]:
 
 
 def wof_rows(path: Path | None = None) -> Iterator[dict]:
-    """Rows of the shipped Who's On First table (place dicts as index.insert_places takes them); none when the
-    file is missing or the layer is turned off (`WOF_FILE = None`)."""
-    yield from _table_rows(path or WOF_FILE, WOF_SOURCE, "wof")
+    """Rows of the shipped Who's On First table (place dicts as index.insert_places takes them), then those of its
+    supplement of villages named as a large place abroad (`WOF_BLOCKED_FILE`, round 36; the same source label);
+    none of a table whose file is missing or turned off (`WOF_BLOCKED_FILE = None`), none at all with the layer
+    turned off (`WOF_FILE = None`: the supplement goes with the table, so scripts/build_wof_places.py filters
+    against the index it always did). With `path`, the rows of that one table."""
+    if path is not None:
+        yield from _table_rows(path, WOF_SOURCE, "wof")
+        return
+    if WOF_FILE is None:
+        return
+    yield from _table_rows(WOF_FILE, WOF_SOURCE, "wof")
+    yield from _table_rows(WOF_BLOCKED_FILE, WOF_SOURCE, "wofb")
 
 
 def osm_rows(path: Path | None = None) -> Iterator[dict]:
@@ -229,9 +249,13 @@ _NEAR_SPELLING_LETTERS = 6
 # Place sizes whose names a village of another country must not take: a report that says "Paris" or "Kenya" means
 # them, and a village so named would only be a wrong candidate.
 _BLOCK_POPULATION = 100_000
+# Features whose names no village may have anywhere, even where a large place's name may be had abroad
+_BLOCK_FEATURES = ("country", "continent", "admin1")
 
 
-def wof_blocked_keys(conn: sqlite3.Connection) -> tuple[dict[str, set[str]], set[tuple[str, str]]]:
+def wof_blocked_keys(
+    conn: sqlite3.Connection, large_abroad: bool = True
+) -> tuple[dict[str, set[str]], set[tuple[str, str]]]:
     """(name key -> the exact keys (`names.exact_key`, spaces removed) of the names under it of countries,
     continents, first-level units and places of 100,000 or more: names no new village may have anywhere, nor a
     spelling one letter from them; (iso, name key) of the names a village of that country may not have under any
@@ -240,12 +264,19 @@ def wof_blocked_keys(conn: sqlite3.Connection) -> tuple[dict[str, set[str]], set
     Round 15: abroad, a shared loose key alone no longer blocks. The key folds vowels and drops articles, so it
     made unrelated names one: "El Alto" (Bolivia, 900,000 people, in no other shipped source) was left out as
     "alta", the key of "Altay", a Chinese city's and a Russian republic's name; 143,190 rows of the round-15 table
-    (1,291,029) were so blocked before."""
+    (1,291,029) were so blocked before.
+
+    Without `large_abroad` (round 36, scripts/build_wof_blocked_villages.py), the names blocked anywhere are those of
+    countries, continents and first-level units only; a large place's name still blocks the villages of its own
+    country."""
     big = conn.execute(
-        "SELECT pk, iso, name, alt_names FROM places WHERE feature IN ('country', 'continent', 'admin1') "
+        "SELECT pk, iso, name, alt_names, feature FROM places WHERE feature IN ('country', 'continent', 'admin1') "
         "OR population >= ?", (_BLOCK_POPULATION,)).fetchall()  # fmt: skip
+    everywhere = {pk for pk, _iso, _n, _a, feature in big if large_abroad or feature in _BLOCK_FEATURES}
     anywhere: dict[str, set[str]] = {}
-    for _pk, _iso, name, alts in big:
+    for pk, _iso, name, alts, _feature in big:
+        if pk not in everywhere:
+            continue
         for n in (name, *(alts or "").split("|")):
             if n and name_key(n):
                 anywhere.setdefault(name_key(n), set()).add(exact_key(n).replace(" ", ""))
@@ -253,12 +284,13 @@ def wof_blocked_keys(conn: sqlite3.Connection) -> tuple[dict[str, set[str]], set
         "SELECT DISTINCT p.iso, n.key FROM names n JOIN places p ON p.pk = n.place "
         "WHERE p.feature IN ('admin2', 'admin3', 'region')"
     ).fetchall())  # fmt: skip
-    pks = {pk: iso for pk, iso, _n, _a in big}
+    pks = {pk: iso for pk, iso, _n, _a, _f in big}
     for key, exact, place in conn.execute("SELECT key, exact, place FROM names WHERE key NOT LIKE '%:%'"):
         iso = pks.get(place)
         if iso is not None:
             units.add((iso, key))
-            anywhere.setdefault(key, set()).add(exact.replace(" ", ""))
+            if place in everywhere:
+                anywhere.setdefault(key, set()).add(exact.replace(" ", ""))
     return anywhere, units
 
 
