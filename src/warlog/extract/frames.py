@@ -90,6 +90,7 @@ from warlog.extract.sentences import split_doc as split_sentences
 from warlog.extract.spoken import spoken_spans
 from warlog.extract.totals import is_part, one_episode, over_days, split_totals
 from warlog.extract.types import (
+    _ARMED_VICTIM,
     DEMO_WORD,
     EXCESS,
     INTERV,
@@ -2831,8 +2832,10 @@ _NOISE = re.compile(
 def _noise_only(sentence: str) -> bool:
     """The sentence names no armed actor and no act but noises ("a junta warplane dropped bombs ..., and explosions
     were heard across the border" tells the strike with its doer)."""
-    return all(a.inter == 7 for a in find_actors(sentence)) and all(
-        _NOISE.fullmatch(t.trigger.strip()) for t in find_triggers(sentence)
+    return (
+        all(a.inter == 7 for a in find_actors(sentence))
+        and not _ARMED_VICTIM.search(sentence)  # ("..., where soldiers were still resisting": fighting told)
+        and all(_NOISE.fullmatch(t.trigger.strip()) for t in find_triggers(sentence))
     )
 
 
@@ -2859,7 +2862,7 @@ def _only_heard(drafts: list[_Draft]) -> list[_Draft]:
                 for k in out
                 if k is not d
                 and k.mention.place is not None
-                and _near_days(k.mention, m)
+                and k.mention.event_date == m.event_date  # (heard on another day: another happening)
                 and haversine_km(
                     k.mention.place.latitude, k.mention.place.longitude, m.place.latitude, m.place.longitude
                 )

@@ -2867,6 +2867,12 @@ def stated_hierarchy(text: str, toponyms: list[Toponym], resolved: list[Place | 
             _UNIT_WORD_AFTER.match(text, outer.end) is not None or _NAMED_UNIT.match(outer.surface) is not None
         ) and q.feature not in ("country", "admin1")
         if not (_lies_in(p, q) or (district and _in_district_of(p, q))):
+            seat = _seat_of_the_unit(outer, q, p) if district else None
+            if seat is not None:
+                # the unit's seat misread, not the village: "near the village of Adab-Dab, in Banibangou commune"
+                # with Banibangou read as a namesake 170 km away; the seat town of that name near the village
+                _reread(toponyms, out, outer, q, place_from_entry(seat, None, outer.surface))
+                continue
             # the namesake inside the stated place, when the gazetteer has one ("Galcad, in the central Galgaduud
             # region": not the Galcad of Middle Shabelle), for this name wherever the report says it
             if _take_namesake(
@@ -2878,6 +2884,21 @@ def stated_hierarchy(text: str, toponyms: list[Toponym], resolved: list[Place | 
             else:
                 out[i] = None
     return out
+
+
+def _seat_of_the_unit(outer: Toponym, q: Place, p: Place) -> GazEntry | None:
+    """Another reading of the town a unit is named after (``outer``, read as ``q``) in whose reach ``p`` lies: the
+    nearest settlement of that name in ``p``'s country and province within the unit's reach (`_DISTRICT_KM`)."""
+    fits = [
+        c
+        for c in outer.candidates
+        if c.id != q.gazetteer_id
+        and c.iso == p.iso
+        and c.feature in ("city", "town", "village")
+        and (p.admin1 is None or c.admin1 is None or c.admin1 == p.admin1)
+        and haversine_km(c.lat, c.lon, p.latitude, p.longitude) <= _DISTRICT_KM
+    ]
+    return min(fits, key=lambda c: haversine_km(c.lat, c.lon, p.latitude, p.longitude)) if fits else None
 
 
 # a plain statement that a place lies in or near a town ("Yirgou, in the commune of Barsalogho", "X, a village near
