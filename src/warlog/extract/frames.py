@@ -2769,6 +2769,26 @@ _STRIKE_SUBS = frozenset({"Air/drone strike", "Shelling/artillery/missile attack
 _BLAST_OF_STRIKE_KM = 25.0
 
 
+def _host_near(drafts: list[_Draft], d: _Draft, fits: Any) -> _Draft | None:
+    """The first draft but ``d`` placed within `_BLAST_OF_STRIKE_KM` of ``d``'s place whose mention ``fits``: the
+    incident a blast or a noise told apart belongs to."""
+    m = d.mention
+    if m.place is None:
+        return None
+    return next(
+        (
+            k
+            for k in drafts
+            if k is not d
+            and k.mention.place is not None
+            and fits(k.mention)
+            and haversine_km(k.mention.place.latitude, k.mention.place.longitude, m.place.latitude, m.place.longitude)
+            <= _BLAST_OF_STRIKE_KM
+        ),
+        None,
+    )
+
+
 def _blasts_of_the_strike(drafts: list[_Draft]) -> list[_Draft]:
     """Explosions told with no device and no one behind them ("witnesses said two large explosions hit near tents"),
     on the day and near the place of an air strike or shelling the report tells, are that strike's blasts heard on
@@ -2781,21 +2801,7 @@ def _blasts_of_the_strike(drafts: list[_Draft]) -> list[_Draft]:
         text = " ".join(e.text for e in m.evidence)
         if not _BARE_BLAST.search(text) or _DEVICE.search(text) or (m.actor1 and "Unidentified" not in m.actor1):
             continue
-        host = next(
-            (
-                k
-                for k in out
-                if k is not d
-                and k.mention.sub_event_type in _STRIKE_SUBS
-                and k.mention.place is not None
-                and _near_days(k.mention, m)
-                and haversine_km(
-                    k.mention.place.latitude, k.mention.place.longitude, m.place.latitude, m.place.longitude
-                )
-                <= _BLAST_OF_STRIKE_KM
-            ),  # fmt: skip
-            None,
-        )
+        host = _host_near(out, d, lambda k, m=m: k.sub_event_type in _STRIKE_SUBS and _near_days(k, m))
         if host is None:
             continue
         date_, precision, place = host.mention.event_date, host.mention.time_precision, host.mention.place
@@ -2813,20 +2819,15 @@ def _blasts_of_the_strike(drafts: list[_Draft]) -> list[_Draft]:
     return out
 
 
-# what witnesses heard or were woken by: "residents said they heard two loud explosions", "were woken by gunfire",
-# "bursts of gunfire were heard", "reported hearing blasts"
+# the noises people hear of violence, and what witnesses heard or were woken by: "residents said they heard two loud
+# explosions", "were woken by gunfire", "bursts of gunfire were heard", "reported hearing blasts"
+_NOISES = r"explosions?|blasts?|detonations?|gunfire|gunshots|shots|shooting|shelling|bangs?|booms?"
 _HEARD = re.compile(
-    r"\b(?:heard|hearing|hear|woken|woke|awoken|awakened)\b[^;]{0,40}?\b(?:explosions?|blasts?|detonations?|gunfire|"
-    r"gunshots|shots|shooting|shelling|bangs?|booms?|sirens)\b"
-    r"|\b(?:explosions?|blasts?|detonations?|gunfire|gunshots|shots|shooting|shelling|bangs?)\b[^;]{0,40}?\b(?:was|were)"
-    r"\s+heard\b",
+    rf"\b(?:heard|hearing|hear|woken|woke|awoken|awakened)\b[^;]{{0,40}}?\b(?:{_NOISES}|sirens)\b"
+    rf"|\b(?:{_NOISES})\b[^;]{{0,40}}?\b(?:was|were)\s+heard\b",
     re.I,
 )
-
-
-_NOISE = re.compile(
-    r"(?:explosions?|blasts?|detonations?|gunfire|gunshots|shots|shooting|shelling|bangs?|booms?)", re.I
-)
+_NOISE = re.compile(_NOISES, re.I)
 
 
 def _noise_only(sentence: str) -> bool:
@@ -2856,21 +2857,14 @@ def _only_heard(drafts: list[_Draft]) -> list[_Draft]:
             or not _noise_only(m.evidence[0].text)
         ):
             continue
-        host = next(
-            (
-                k
-                for k in out
-                if k is not d
-                and k.mention.place is not None
-                and k.mention.event_date == m.event_date  # (heard on another day: another happening)
-                and haversine_km(
-                    k.mention.place.latitude, k.mention.place.longitude, m.place.latitude, m.place.longitude
-                )
-                <= _BLAST_OF_STRIKE_KM
-                and k.mention.evidence
-                and not _HEARD.search(k.mention.evidence[0].text)
-            ),  # fmt: skip
-            None,
+        host = _host_near(
+            out,
+            d,
+            lambda k, m=m: (
+                k.event_date == m.event_date  # (heard on another day: another happening)
+                and bool(k.evidence)
+                and not _HEARD.search(k.evidence[0].text)
+            ),
         )
         if host is None:
             continue

@@ -1620,10 +1620,12 @@ def _spelled_in_country(
             return None  # ("Shlomi", Israel, in a report from Lebanon that names Israel: a place abroad, so named)
     if len(name_key(top.surface).replace(" ", "")) < 5:
         return None  # ("Bali", "Gao": a short name is a near spelling of too many)
+    from warlog.extract.toponyms import marked_as_place
+
     if (
         " " not in top.surface.strip()
-        and not _SAID_AS_PLACE_BEFORE.search(text, max(0, top.start - 40), top.start)
-        and not _SAID_AS_PLACE_AFTER.match(text, top.end)
+        and not _LOCATIVE_WORD.search(text, max(0, top.start - 12), top.start)
+        and not marked_as_place(text, top)
     ):
         return None
     scored = [
@@ -1631,10 +1633,7 @@ def _spelled_in_country(
         for e, q in gaz.country_spellings(top.surface, country, UNIT_SPELLING_QUALITY)
         if e.feature in POPULATED and any(_close_spelling(top.surface, n) for n in e.names)
     ]  # (best first: one name in two transliterations before a near spelling)
-    found = [e for e, q in scored if q == scored[0][1]] if scored else []
-    if not found or max(haversine_km(a.lat, a.lon, b.lat, b.lon) for a in found for b in found) > _UNIT_SPREAD_KM:
-        return None
-    return max(found, key=lambda e: (e.population or 0, -len(e.name)))
+    return _one_spot([e for e, q in scored if q == scored[0][1]]) if scored else None
 
 
 def _close_spelling(text: str, name: str) -> bool:
@@ -1649,17 +1648,6 @@ def _close_spelling(text: str, name: str) -> bool:
     return translit_close(text, name) or (
         fuzz.ratio(a, b) >= 90 and fuzz.ratio(re.sub("[aeiouwy]", "", a), re.sub("[aeiouwy]", "", b)) >= 90
     )
-
-
-# a one-word name said as a place: after a locative word or "the village of", or before a settlement noun
-_SAID_AS_PLACE_BEFORE = re.compile(
-    r"\b(?:in|near|at|outside|around|into|inside|(?:village|town|city|locality|settlement|centre|center|outskirts"
-    r"|edge|area)\s+of)\s+(?:the\s+)?$",
-    re.I,
-)
-_SAID_AS_PLACE_AFTER = re.compile(
-    r"\s+(?:village|town|locality|settlement|camp)\b|,\s+(?:a|the)\s+(?:\w+\s+)?(?:village|town|locality)\b", re.I
-)
 
 
 # a namesake abroad this large is a place a report names for itself, whatever its country
@@ -1763,6 +1751,14 @@ _CLOSER_BY = 10.0  # transliteration-key ratio by which a loose spelling of the 
 _UNIT_SPREAD_KM = 10.0  # equally good spellings in one province farther apart than this: no answer
 
 
+def _one_spot(best: list[GazEntry]) -> GazEntry | None:
+    """Of equally good answers, the largest place when they lie within `_UNIT_SPREAD_KM` of each other (one spot
+    under several records), else none (two places: "Sahwa", Sahwat al Qamh and Sahwat al Khudr)."""
+    if not best or max(haversine_km(a.lat, a.lon, b.lat, b.lon) for a in best for b in best) > _UNIT_SPREAD_KM:
+        return None
+    return max(best, key=lambda e: (e.population or 0, -len(e.name)))
+
+
 def _spelled_in_province(
     toponyms: list[Toponym], picks: list[GazEntry | None], i: int, text: str, gaz: Gazetteer
 ) -> GazEntry | None:
@@ -1791,12 +1787,7 @@ def _spelled_in_province(
         found = [(e, q) for e, q in found if q >= UNIT_TRANSLIT_QUALITY]
     if not found:
         return _named_with_its_district(top.surface, qual.iso, a1, gaz)
-    best_q = found[0][1]
-    best = [e for e, q in found if q == best_q]
-    far = max(haversine_km(a.lat, a.lon, b.lat, b.lon) for a in best for b in best)
-    if far > _UNIT_SPREAD_KM:
-        return None
-    return max(best, key=lambda e: (e.population or 0, -len(e.name)))
+    return _one_spot([e for e, q in found if q == found[0][1]])
 
 
 def _named_with_its_district(surface: str, iso: str, a1: str, gaz: Gazetteer) -> GazEntry | None:
@@ -1816,10 +1807,7 @@ def _named_with_its_district(surface: str, iso: str, a1: str, gaz: Gazetteer) ->
     hits = {e.pk: e for e in rows if last in (translit_key(e.admin2 or ""), translit_key(e.admin3 or ""))}
     if not hits:
         return None
-    best = list(hits.values())
-    if max(haversine_km(a.lat, a.lon, b.lat, b.lon) for a in best for b in best) > _UNIT_SPREAD_KM:
-        return None
-    return max(best, key=lambda e: (e.population or 0, -len(e.name)))
+    return _one_spot(list(hits.values()))
 
 
 _AND_NEXT = re.compile(r"\s*(?:,\s*)?(?:and|or)\s+")  # "X, Y and Z": Y is a list's member, not X's unit

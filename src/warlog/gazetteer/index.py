@@ -407,9 +407,9 @@ class Gazetteer:
         rows = self.conn.execute("SELECT * FROM places WHERE feature = 'district' AND city = ?", (city,)).fetchall()
         return [_row_to_entry(r) for r in rows]
 
-    def unit_places(self, iso: str, province_key: str) -> dict[str, tuple[GazEntry, ...]]:
-        """The places of one first-level unit of a country (by the name_key of its admin1), by the onsets of their
-        names' words (names.name_onsets); read once per country, then kept."""
+    def _country_units(self, iso: str) -> dict[str, dict[str, tuple[GazEntry, ...]]]:
+        """The places of a country by first-level unit (the name_key of their admin1), each unit's by the onsets of
+        their names' words (names.name_onsets); read once per country, then kept."""
         cache = self.__dict__.setdefault("_unit_places", {})
         by_unit = cache.get(iso)
         if by_unit is None:
@@ -426,52 +426,46 @@ class Gazetteer:
             if len(cache) > 50:
                 cache.clear()
             cache[iso] = by_unit = {k: {o: tuple(v) for o, v in u.items()} for k, u in grouped.items()}
-        return by_unit.get(province_key, {})
+        return by_unit
+
+    def unit_places(self, iso: str, province_key: str) -> dict[str, tuple[GazEntry, ...]]:
+        """The places of one first-level unit of a country (by the name_key of its admin1), by the onsets of their
+        names' words."""
+        return self._country_units(iso).get(province_key, {})
 
     def unit_spellings(self, name: str, iso: str, province_key: str) -> list[tuple[GazEntry, float]]:
         """Places of one province whose name the given name is a near spelling or a part of (names.
         unit_spelling_quality), best first: for a name that matches nothing anywhere but comes with its province
         ("Mashekh, Deir ez Zor"). Only places with a word of the same onset are compared."""
-        memo = self.__dict__.setdefault("_unit_spellings", {})
-        hit = memo.get((name, iso, province_key))
-        if hit is None:
-            unit, out, seen = self.unit_places(iso, province_key), [], set()
-            for o in sorted(name_onsets(name)):
-                for e in unit.get(o, ()):
-                    if e.pk in seen:
-                        continue
-                    seen.add(e.pk)
-                    q = max((unit_spelling_quality(name, n) for n in e.names), default=0.0)
-                    if q:
-                        out.append((e, q))
-            if len(memo) > 20_000:
-                memo.clear()
-            hit = memo[(name, iso, province_key)] = sorted(out, key=lambda eq: (-eq[1], eq[0].pk))
-        return list(hit)
+        return self._spellings(name, iso, province_key, 0.0)
 
     def country_spellings(self, name: str, iso: str, least: float) -> list[tuple[GazEntry, float]]:
         """Places of one country whose name the given name is a near spelling of (names.unit_spelling_quality of
         `least` or more), best first, across its provinces: for a name that matches nothing in the country its
-        report is about ("Nguetechewe" for Nguetchewe, Cameroon). Only places with a word of the same onset are
-        compared."""
-        memo = self.__dict__.setdefault("_country_spellings", {})
-        hit = memo.get((name, iso, least))
+        report is about ("Nguetechewe" for Nguetchewe, Cameroon)."""
+        return self._spellings(name, iso, None, least)
+
+    def _spellings(self, name: str, iso: str, province_key: str | None, least: float) -> list[tuple[GazEntry, float]]:
+        """unit_spellings (one province) and country_spellings (``province_key`` None: every province), remembered."""
+        memo = self.__dict__.setdefault("_unit_spellings", {})
+        key = (name, iso, province_key, least)
+        hit = memo.get(key)
         if hit is None:
-            self.unit_places(iso, "")
-            units = self.__dict__["_unit_places"].get(iso, {})
+            units = self._country_units(iso)
+            groups = list(units.values()) if province_key is None else [units.get(province_key, {})]
             out, seen = [], set()
             for o in sorted(name_onsets(name)):
-                for unit in units.values():
+                for unit in groups:
                     for e in unit.get(o, ()):
                         if e.pk in seen:
                             continue
                         seen.add(e.pk)
                         q = max((unit_spelling_quality(name, n) for n in e.names), default=0.0)
-                        if q >= least:
+                        if q and q >= least:
                             out.append((e, q))
             if len(memo) > 20_000:
                 memo.clear()
-            hit = memo[(name, iso, least)] = sorted(out, key=lambda eq: (-eq[1], eq[0].pk))
+            hit = memo[key] = sorted(out, key=lambda eq: (-eq[1], eq[0].pk))
         return list(hit)
 
     def find(self, feature: str, iso: str | None = None, admin1: str | None = None) -> list[GazEntry]:
