@@ -216,13 +216,14 @@ def _clean(phrase: str) -> str | None:
     phrase = re.sub(r"['’]s?$", "", _owner(phrase))  # "the commission's report": the commission; "the report": its
     # publisher, told by the context
     phrase = re.sub(r"^(?:the|a|an)\s+", "", phrase, flags=re.I)
-    if not phrase or _PRONOUN.match(phrase) or len(phrase.split()) > 8:
-        return None
+    if not phrase or _PRONOUN.match(phrase) or len(phrase.split()) > 8 or _NO_ONE.match(phrase):
+        return None  # (nor no one: "No group said it was behind the blast" quotes nobody)
     if phrase.split()[-1].lower() in _FUNCTION_WORDS:
         return None  # no noun heads it ("The" of "The report said"): no source
     return phrase
 
 
+_NO_ONE = re.compile(r"(?:no|nobody|none|no\s+one|neither)\b", re.I)
 _VERB_ONLY = gated(r"\b" + _VERB + r"\b", re.I)
 
 

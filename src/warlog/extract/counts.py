@@ -68,6 +68,10 @@ class Casualties:
     spans: list[tuple[int, int]] = field(default_factory=list)  # character spans of the figures used
     vague: bool = False  # "dozens", "scores"...
     fatalities_max: int | None = None  # the high end of a stated range ("between two and six" -> 2, max 6)
+    # whose dead the death figure counts, by its nouns: "state" (soldiers, police), "attackers" (gunmen, militants),
+    # "civilians", or "any" (people, men: anyone); empty without a figure. The state's and the attackers' figures of
+    # one fight count different dead (ACLED's fatalities are everyone's).
+    sides: frozenset[str] = frozenset()
 
 
 _CHILD = set(
@@ -85,6 +89,16 @@ _CIVILIAN_ONLY = set(
     "customer customers".split()
 )
 _CIVILIAN = _CIVILIAN_ONLY | _CHILD | _WOMEN
+_STATE_MEN = set(
+    "soldier soldiers troop troops policeman policemen police officer officers gendarme gendarmes serviceman "
+    "servicemen personnel marine marines commando commandos paratrooper paratroopers peacekeeper peacekeepers "
+    "conscript conscripts".split()
+)
+_ARMED_MEN = set(
+    "attacker attackers assailant assailants gunman gunmen militant militants insurgent insurgents jihadist "
+    "jihadists jihadis terrorist terrorists bandit bandits rebel rebels militiaman militiamen bomber bombers "
+    "kidnapper kidnappers abductor abductors raider raiders".split()
+)
 _PERSON = _CIVILIAN | set(
     "people person persons man men individual individuals adult adults teen teens teenager teenagers youth youths "
     "member members relative relatives soldier soldiers troop troops fighter fighters militant militants rebel "
@@ -243,6 +257,15 @@ _PAREN = re.compile(
 _JOIN = re.compile(
     r"^\s*(?:,\s*)?(?:(?:and|as\s+well\s+as|along\s+with|plus|in\s+addition\s+to)\s+)?(?:,\s*)?"
     r"(?:(?:his|her|their)\s+)?$",  # "a woman and her three children"
+    re.I,
+)
+# What a figure's people belong to, between them and the next figure of the list: "three soldiers of the Frontier
+# Corps and two civilians were killed" (5), "four soldiers from the 3rd battalion and two civilians died" (6). Only
+# "of"/"from" a body (never "in"/"at" a place, where "five in X and three in Y" are two statements), no verb or clause.
+_MEMBERS_OF = re.compile(
+    r"^\s+(?:of|from)\s+(?:the\s+|a\s+|an\s+)?"
+    r"(?:(?!(?:and|or|who|that|which|were|was|have|has|had|are|is|in|at|near|on)\b)[\w'\u2019.&-]+\s+){1,5}?"
+    r"(?:,\s*)?(?:and|as\s+well\s+as|along\s+with)\s+$",
     re.I,
 )
 _OF_THEM = re.compile(r"^\s+of\s+(?:them|whom|those)\s+(?:(?:were|was|are|being)\s+)?(?P<noun>[A-Za-z]+)", re.I)
@@ -628,7 +651,10 @@ def _groups(sentence: str, figs: list[_Fig]) -> list[list[_Fig]]:
             prev is not None
             and not _is_both(sentence, fig)
             and prev.head_end <= fig.start
-            and _JOIN.match(sentence[prev.head_end : fig.start])
+            and (
+                _JOIN.match(sentence[prev.head_end : fig.start])
+                or (fig.head in _PERSON and _MEMBERS_OF.match(sentence[prev.head_end : fig.start]))
+            )
             and prev.head
         ):
             groups[-1].append(fig)
@@ -768,6 +794,28 @@ def _persons(figs: list[_Fig], words: set[str]) -> int:
     return sum(f.value for f in figs if f.head in words)
 
 
+def _side(sentence: str, fig: _Fig) -> str:
+    """Whose dead a figure counts (``Casualties.sides``), by its head noun or the set of its partitive ("one of the
+    attackers")."""
+    head = fig.head
+    if head is None and (m := _PARTITIVE_OF.match(sentence, fig.end)):
+        head = m.group("noun").lower()
+    if head in _STATE_MEN:
+        return "state"
+    if head in _ARMED_MEN:
+        return "attackers"
+    return "civilians" if head in _CIVILIAN else "any"
+
+
+def _sides(sentence: str, group: list[_Fig]) -> frozenset[str]:
+    return frozenset(_side(sentence, f) for f in group)
+
+
+_PARTITIVE_OF = re.compile(
+    r"\s+of\s+(?:the|those|these|its|their)\s+(?:suspected\s+|alleged\s+)?(?P<noun>[A-Za-z]+)\b", re.I
+)
+
+
 def _assemble(sentence: str, figs: list[_Fig], groups: list[list[_Fig]]) -> Casualties:
     """Largest death statement, largest injury statement, subsets for civilians/children/women; a toll the sentence
     says was revised ("revising down an earlier toll of 27") yields to the figure it gives now."""
@@ -784,6 +832,7 @@ def _assemble(sentence: str, figs: list[_Fig], groups: list[list[_Fig]]) -> Casu
     extra: dict[str, list[_Fig]] = {"fatal": [], "injured": []}
     previous: str | None = None  # the kind of the last group read: "others" are besides those
     rival = 0  # the higher figure of a second account of the same toll
+    others: list[list[_Fig]] = []  # every death statement of its own (neither an account of another's toll nor extra)
     for gi, group in enumerate(groups):
         main = [f for f in group if not f.subset and f.kind in ("fatal", "injured")]
         for kind in ("fatal", "injured"):
@@ -799,6 +848,7 @@ def _assemble(sentence: str, figs: list[_Fig], groups: list[list[_Fig]]) -> Casu
             if members and kind == "fatal" and best.get(kind) and _second_account(sentence, best[kind], members):
                 # "at least 70 had died, a security source said, and a hospital worker put the toll at more than
                 # 100": two accounts of one toll, the lowest credible is coded and the higher one bounds the range
+                others = [g for g in others if g is not best[kind]]  # (two accounts of one toll: no other dead)
                 if any(f.vague for f in best[kind]) and not any(f.vague for f in members):
                     best[kind] = members  # "a number of civilians ... one source put the toll at 18": counted wins
                 else:
@@ -807,6 +857,8 @@ def _assemble(sentence: str, figs: list[_Fig], groups: list[list[_Fig]]) -> Casu
                     rival = max(rival, sum(f.value for f in high))
                 last_main[gi] = kind
                 continue
+            if members and kind == "fatal":
+                others.append(members)
             if members and sum(f.value for f in members) > sum(f.value for f in best.get(kind, [])):
                 best[kind] = members
             if members:
@@ -818,6 +870,7 @@ def _assemble(sentence: str, figs: list[_Fig], groups: list[list[_Fig]]) -> Casu
                 best[kind] = best[kind] + extra[kind]
     if "fatal" in best:
         chosen = best["fatal"]
+        others = [g for g in others if g is not chosen]
         out.fatalities = sum(f.value for f in chosen)
         out.spans.extend((f.start, f.end) for f in chosen)
         out.vague = any(f.vague for f in chosen)
@@ -835,6 +888,23 @@ def _assemble(sentence: str, figs: list[_Fig], groups: list[list[_Fig]]) -> Casu
                 out.spans.extend((f.start, f.end) for f in subsets if f.head in words and sub_n > main_n)
         if _ALL_CIVILIANS.search(sentence):
             out.civilians = out.fatalities
+        out.sides = _sides(sentence, chosen)
+        for group in others:
+            # "Two police officers were killed, and one of the attackers was shot dead": the other side's dead of a
+            # fight are other dead (3), where a second statement of the same side's or anyone's is the same toll told
+            # again (civilians apart: ACLED codes the civilians killed on purpose in a fight as an attack of its own)
+            sides = _sides(sentence, group)
+            if (
+                sides | out.sides == {"state", "attackers"}
+                and not sides & out.sides
+                and not out.vague
+                and not any(f.vague for f in group)
+            ):
+                out.fatalities += sum(f.value for f in group)
+                out.spans.extend((f.start, f.end) for f in group)
+                if out.fatalities_max is not None:
+                    out.fatalities_max += sum(f.value for f in group)
+                out.sides |= sides
     if "fatal" not in best:
         dead = [f.value for f in figs if _OF_DIED.match(sentence[f.end :])]
         if dead:
@@ -922,7 +992,7 @@ _PERIOD_RES = [
     r"\bsince\s+(?:early\s+|late\s+|mid-?)?\d{4}\b",
     r"\bsince\s+the\s+(?:[\w'-]+\s+){0,4}?\d{4}\b",
     r"\bsince\s+(?:the\s+)?(?:start|beginning|end|middle|first\s+days?)\s+of\s+(?:the\s+|this\s+|last\s+|that\s+)?"
-    r"(?:week|month|year|fortnight|Ramadan|summer|winter|spring|autumn)\b",
+    rf"(?:week|month|year|fortnight|Ramadan|summer|winter|spring|autumn|{_MONTHS})\b",
     r"\bsince\s+(?:last\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|month|year|weekend)\b",
     rf"\bsince\s+(?:the\s+)?(?:[\w'-]+\s+){{0,2}}?{_CONFLICT}\b",
     r"\bsince\s+then\b",

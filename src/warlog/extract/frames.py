@@ -1387,13 +1387,19 @@ def _aggregate_tail(sent: _Sentence) -> list[_Sentence]:
 
 
 def _one_clause_per_place(
-    sent: _Sentence, toponyms: list[Toponym], resolved: list[Place | None], published: date | None = None
+    sent: _Sentence,
+    toponyms: list[Toponym],
+    resolved: list[Place | None],
+    published: date | None = None,
+    finite: frozenset[int] | None = None,
 ) -> list[_Sentence]:
     """A sentence that tells two happenings at two places, each with its own toll ("missiles hit Kyiv, killing three,
     and a strike on Kryvyi Rih killed two more"), cut into its two clauses: ACLED codes one event per location, each
     with its figure. Cut only where the second clause has a trigger and a toll of its own and the two clauses name
     different places finer than a province, or where each clause gives its own day and place ("a man was shot dead
-    in Bignona on Thursday ..., and crowds looted shops in the capital on Friday")."""
+    in Bignona on Thursday ..., and crowds looted shops in the capital on Friday"). ``finite``: where the parse puts
+    a finite verb (character offsets); a second part without one is no clause but one more member of the first's
+    list ("attacked posts in X, and a checkpoint outside Y, killing three"), and the sentence stays whole."""
     places = [
         (t.start - sent.start, _place_key(p), _coarse(p))
         for t, p in zip(toponyms, resolved, strict=True)
@@ -1424,10 +1430,19 @@ def _one_clause_per_place(
             extract_casualties(second).fatalities is None and not separate
         ):
             continue
-        if not find_triggers(second):
+        if not find_triggers(second) or not _has_finite_verb(sent, m.end(), finite):
             continue
         return _cut_at(sent, m)
-    return _two_kinds_apart(sent, places)
+    return _two_kinds_apart(sent, places, finite)
+
+
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})  # Penn tags of a finite verb (past, present, modal)
+
+
+def _has_finite_verb(sent: _Sentence, at: int, finite: frozenset[int] | None) -> bool:
+    """Whether the parse puts a finite verb in the sentence after ``at`` (sentence offsets): whether the part after a
+    clause break is a clause of its own. Without a parse (None), any part is taken for a clause."""
+    return finite is None or any(sent.start + at <= i < sent.end for i in finite)
 
 
 # "... released its account of Tuesday's attack on the school in Peshawar and announced that air strikes in the
@@ -1438,7 +1453,9 @@ _REPORTED_TOO = re.compile(
 )
 
 
-def _two_kinds_apart(sent: _Sentence, places: list[tuple[int, str | None, bool]]) -> list[_Sentence]:
+def _two_kinds_apart(
+    sent: _Sentence, places: list[tuple[int, str | None, bool]], finite: frozenset[int] | None = None
+) -> list[_Sentence]:
     """The two clauses of a sentence that tells two kinds of violence at two places, each clause with its own act and
     its own place finer than a province ("the attack on the school in Peshawar ... and announced that air strikes in
     the Tirah valley had killed 57"): ACLED codes one event each; the sentence whole otherwise."""
@@ -1451,7 +1468,7 @@ def _two_kinds_apart(sent: _Sentence, places: list[tuple[int, str | None, bool]]
         first, second = classify_sentence(sent.text[: m.start()]), classify_sentence(sent.text[m.end() :])
         if first is None or second is None or first.event_type == second.event_type:
             continue
-        if not {first.event_type, second.event_type} <= VIOLENT_TYPES:
+        if not {first.event_type, second.event_type} <= VIOLENT_TYPES or not _has_finite_verb(sent, m.end(), finite):
             continue
         return _cut_at(sent, m)
     return [sent]
@@ -1509,7 +1526,15 @@ _MOVES_ON = re.compile(
     re.I,
 )
 _PROTEST_SUBS = taxonomy().protest_family
-_LIST_GLUE = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:in\s+|the\s+town\s+of\s+)?")
+# between two members of a list of places: "A, B and C", "in A and near the village of B", "posts in A, and a
+# checkpoint outside B" (each member may bring its own preposition and the thing hit there)
+_LIST_GLUE = re.compile(
+    r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)(?:(?:an?|the)\s+(?:[a-z]+\s+){1,2}?(?=in\s|at\s|near\s|outside\s))?"
+    r"(?:(?:in|at|near|outside|around)\s+)?(?:the\s+(?:town|village|city|locality|settlement)\s+of\s+)?"
+)
+# a province named after a place of the list, as an apposition: "..., near the village of B, in the X region, and ..."
+_UNIT_APPOSITION = re.compile(r",\s+(?:in\s+)?(?:the\s+)?")
+_UNIT_WORD = re.compile(r"\s+(?:region|province|state|district|department|governorate|county)\b", re.I)
 
 
 # the villages, towns or positions an act hit, named as a list right after it ("attacked the villages of A, B and C",
@@ -1525,6 +1550,9 @@ _LIST_HIT = re.compile(
     # (or two names: "shelled Nikopol and Marhanets on Wednesday night")
     r"|(?-i:[A-Z])[\w'\u2019-]+(?:[ -](?-i:[A-Z])[\w'\u2019-]+){0,2}\s+)"
     r"\band\s+[A-Z]"
+    # (or the things hit at each: "attacked army posts in Kolokani and near the village of Sokolo")
+    r"|\b(?:attacked|raided|stormed|struck|hit|shelled|bombed|targeted|overran|burned)\s+(?:[a-z]+\s+){1,2}"
+    r"(?:in|at|near|outside)\s+[A-Z][^.;]{0,60}?\band\s+(?:[a-z]+\s+){0,5}?[A-Z]"
 )
 
 
@@ -1535,6 +1563,16 @@ def _listed_places(sent: _Sentence, toponyms: list[Toponym], resolved: list[Plac
     prev_end = -1
     route = False
     for t, p in sorted(zip(toponyms, resolved, strict=True), key=lambda x: x[0].start):
+        if (
+            p is not None
+            and _coarse(p)
+            and run
+            and _UNIT_APPOSITION.fullmatch(sent.text, prev_end - sent.start, t.start - sent.start)
+        ):
+            # (the province of the member before: the list goes on after it)
+            unit = _UNIT_WORD.match(sent.text, t.end - sent.start)
+            prev_end = t.end + (unit.end() - unit.start() if unit else 0)
+            continue
         if p is None or _coarse(p):
             run, prev_end = [], -1
             continue
@@ -3148,7 +3186,8 @@ def _merge(into: _Draft, other: _Draft) -> None:
         and not _BLAMED.search(b.evidence[0].text)
         # (nor one that tells the state's own men hit and reads them as the doers: "One soldier was killed and six
         # were wounded in the attack, the army said" after "Jihadist fighters drove two car bombs at the camp")
-        and not (b.inter1 in (1, 3) and _FORCES_HIT.search(b.evidence[0].text))
+        # (the state's men among the dead its figure counts: "Four soldiers of the Frontier Corps were killed")
+        and not (b.inter1 in (1, 3) and ("state" in other.casualties.sides or _FORCES_HIT.search(b.evidence[0].text)))
     ):
         # the first telling read the side hit as the doer ("Hamas's deputy leader was killed when a drone strike
         # hit ..."), the next one names who struck whom ("the strike hit an office used by Hamas", Israel blamed)
@@ -3190,8 +3229,18 @@ def _merge(into: _Draft, other: _Draft) -> None:
             continue
         if x is None or (name == "fatalities" and not into.casualties.fatalities):
             setattr(a, name, y)  # no figure yet (or none but the default 0)
+            if name == "fatalities":
+                into.casualties.sides = other.casualties.sides
+        elif name == "fatalities" and _other_dead(into.casualties, other.casualties, second):
+            # "One soldier was killed ... Seven assailants were killed": the dead of another side are other dead
+            # (ACLED's fatalities are everyone's), never a restatement of the toll
+            a.fatalities = x + y
+            a.fatalities_max = a.fatalities_max + y if a.fatalities_max is not None else None
+            into.casualties.sides = into.casualties.sides | other.casualties.sides
         else:
             setattr(a, name, max(x, y) if same_source else x)
+            if name == "fatalities" and same_source and y > x:
+                into.casualties.sides = other.casualties.sides  # (whose dead the figure kept counts)
     if other.casualties.fatalities is not None:
         into.casualties.fatalities = a.fatalities
         into.casualties.vague = into.casualties.vague and other.casualties.vague  # a counted figure now stands
@@ -3203,6 +3252,18 @@ def _merge(into: _Draft, other: _Draft) -> None:
     a.confidence = max(a.confidence, b.confidence)
     if other.casualties.fatalities is not None:
         into.attributions |= other.attributions  # the sources of the figures (the range is theirs)
+
+
+def _other_dead(told: Casualties, then: Casualties, second: bool) -> bool:
+    """Whether a later telling's death figure counts the other side's dead of the fight the figure told first counts
+    one side's: the state's men and the attackers (counts.Casualties.sides), each counted (not "several"), both told
+    by the same source ("One soldier was killed ..., the army said. Seven assailants were killed, it said"). Not
+    civilians: ACLED codes civilians killed on purpose during a fight as an attack of its own, and who the dead were
+    is what two accounts may dispute ("the army said 30 militants, residents said 12 civilians"); not two sources,
+    whose figures may be two accounts of one toll."""
+    if second or told.vague or then.vague or not told.sides or not then.sides:
+        return False
+    return told.sides | then.sides == {"state", "attackers"} and not told.sides & then.sides
 
 
 # Sub-types that hold no deaths by ACLED's definitions (a death makes the event another sub-type).
@@ -3372,22 +3433,38 @@ def _force_against_violent_demonstrators(drafts: list[_Draft]) -> list[_Draft]:
 
 def _caught_at_the_scene(drafts: list[_Draft]) -> list[_Draft]:
     """An attacker caught at the scene ("police overpowered the attacker and detained him on the spot") is the end of
-    the attack told before, not an arrest event of its own."""
+    the attack told before, not an arrest event of its own; so are attackers caught in the sentence that tells
+    others of them killed ("Seven assailants were killed and eight were arrested"), whose dead join the attack's."""
     out: list[_Draft] = []
     for d in drafts:
         m = d.mention
+        if m.sub_event_type != "Arrests":
+            out.append(d)
+            continue
+        before = [
+            e
+            for e in out
+            if e.mention.event_type in ("Violence against civilians", "Battles", "Explosions/Remote violence")
+            and e.sentence_index < d.sentence_index
+        ]
+        if before and _AT_THE_SCENE.search(m.evidence[0].text):
+            continue
+        host = before[-1] if before else None
         if (
-            m.sub_event_type == "Arrests"
-            and _AT_THE_SCENE.search(m.evidence[0].text)
-            and any(
-                e.mention.event_type in ("Violence against civilians", "Battles", "Explosions/Remote violence")
-                and e.sentence_index < d.sentence_index
-                for e in out
-            )
+            host is not None
+            and "attackers" in d.casualties.sides
+            and d.casualties.fatalities
+            and len(m.evidence) == 1  # (not arrests told apart that it absorbed: "... arrested five accomplices")
+            and host.mention.event_date == m.event_date
+            and d.sentence_index - host.sentence_index <= _ATTACKERS_END_GAP
         ):
+            _merge(host, replace(d, mention=replace(m, fatalities=d.casualties.fatalities)))
             continue
         out.append(d)
     return out
+
+
+_ATTACKERS_END_GAP = 3  # sentences between the attack's telling and the attackers' end
 
 
 # the attackers went away after the assault ("carried off weapons before withdrawing towards the islands")
@@ -4529,11 +4606,16 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
     title_drafts: list[_Draft] = []
     claims: list[Claim] = []
     tagged = _split_headlines(sentences, report if report.title else replace(report, title=_title_line(text)))
+    finite = frozenset(tok.idx for tok in doc if tok.tag_ in _FINITE_TAGS)  # where a clause of its own has its verb
     clauses = [
         (
             _headline_clauses(s)
             if head
-            else [c for part in _aggregate_tail(s) for c in _one_clause_per_place(part, toponyms, resolved, published)],
+            else [
+                c
+                for part in _aggregate_tail(s)
+                for c in _one_clause_per_place(part, toponyms, resolved, published, finite)
+            ],
             head,
         )
         for s, head in tagged
@@ -5903,7 +5985,9 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
                 part = replace(mention, place=place, evidence=list(mention.evidence), unresolved_places=[])
                 drafts.append(_Draft(part, replace(cas), index, set(draft.attributions), dated))
         elif match.event_type != "Protests" and (
-            _LIST_HIT.search(sent.text, 0, match.end + 40) or _LIST_INCLUDING.search(sent.text, match.start)
+            # (the act's list begins by the trigger; it may run on past it)
+            any(h.start() <= match.end + 40 for h in _LIST_HIT.finditer(sent.text))
+            or _LIST_INCLUDING.search(sent.text, match.start)
         ):
             # "armed men attacked the villages of Diallassagou, Dianweli and Deguessagou": ACLED codes the attack at
             # each village (one event per location); the sentence's figures stay with the first, none are split

@@ -1,0 +1,87 @@
+"""Round 37: whose dead a figure counts. The state's men and the attackers killed in one fight are different dead and
+add up (ACLED's fatalities are everyone's), told in one sentence or two by one source; a figure of civilians, of
+anyone ("people"), a vague one or another source's is never added. A list member after a comma is no clause of its
+own without a verb; the things hit at each place of a list make one event at each. Own text only."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date
+
+from reading import events, seen
+from warlog.extract.attribution import find_attribution
+from warlog.extract.counts import extract_casualties, is_aggregate_toll
+from warlog.extract.types import classify_sentence
+
+
+def _plain(name: str) -> str:
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+
+
+def _dead(sentence: str) -> int | None:
+    return extract_casualties(sentence).fatalities
+
+
+def test_a_body_the_victims_belong_to_does_not_break_the_list_of_victims() -> None:
+    assert _dead("Two gendarmes of the mobile brigade and a driver were killed in the ambush.") == 3
+    assert _dead("Five soldiers from the 12th infantry battalion and two herders died.") == 7
+    # a place is not a body: five in one town and three in another are two statements, the larger coded
+    assert _dead("The strikes killed five people in Marib and three in Sirwah.") == 5
+
+
+def test_the_two_sides_dead_of_one_fight_add_up() -> None:
+    assert _dead("Three policemen were killed, and two of the gunmen were shot dead by their colleagues.") == 5
+    assert extract_casualties("Six soldiers and 14 militants were killed.").sides == {"state", "attackers"}
+    # two accounts of whom the dead were (the army's militants, the residents' civilians): the lowest, not a sum
+    assert _dead("The army said 25 militants were killed, while villagers said 9 civilians died.") == 9
+    # "several" is no count to add (ACLED's 10 for it stands alone or not at all: never 4 + 10)
+    assert _dead("Four soldiers were killed, and several of the attackers died.") != 14
+
+
+def test_the_attackers_killed_in_a_later_sentence_join_the_attacks_toll(nlp) -> None:
+    text = (
+        "Gunmen attack police post\n\n"
+        "MOPTI, 14 March 2023 - Armed men on motorbikes attacked a police post in Bandiagara before dawn on Monday, "
+        "the police said.\n\n"
+        "Two policemen were killed in the attack, the police said in a statement. Five assailants were killed and "
+        "three were arrested, it said.\n"
+    )
+    found = events(nlp, text, date(2023, 3, 14), accept=False)
+    assert len(found) == 1 and found[0].fatalities == 7, seen(found)
+    assert found[0].sub_event_type != "Arrests" and not found[0].actor1.startswith("Police"), seen(found)
+
+
+def test_civilians_told_apart_from_a_fight_are_not_added_to_it(nlp) -> None:
+    text = (
+        "Militants attack army base\n\n"
+        "MAIDUGURI, 9 May 2023 - Militants attacked an army base in Monguno on Monday, the army said. Three soldiers "
+        "were killed and 20 militants were neutralised, the army said. Residents said 11 civilians died in the "
+        "crossfire.\n"
+    )
+    found = events(nlp, text, date(2023, 5, 9), accept=False)
+    clash = [e for e in found if e.sub_event_type == "Armed clash"]
+    assert clash and clash[0].fatalities == 23, seen(found)
+
+
+def test_a_list_member_without_a_verb_is_no_clause_and_each_place_is_an_event(nlp) -> None:
+    text = (
+        "Attacks in the centre\n\n"
+        "BAMAKO, 12 April 2022 - On Monday, gunmen attacked army posts in Macina and near the village of Sarafere, in "
+        "the Timbuktu region, and a checkpoint outside Tenenkou, killing four soldiers, according to a local "
+        "official.\n"
+    )
+    found = events(nlp, text, date(2022, 4, 12), accept=False)
+    places = {_plain(e.place.location) for e in found if e.place}
+    assert {"Macina", "Sarafere", "Tenenkou"} <= places and len(found) >= 3, seen(found)
+    assert sum(e.fatalities or 0 for e in found) == 4, seen(found)
+
+
+def test_a_remote_controlled_bomb_is_a_remote_explosive() -> None:
+    got = classify_sentence("A remote-controlled bomb hit a bus carrying soldiers in Bolan, killing six soldiers.")
+    assert got is not None and got.sub_event_type == "Remote explosive/landmine/IED", got
+
+
+def test_no_one_said_is_no_source_and_a_months_running_toll_is_a_claim() -> None:
+    assert find_attribution("No group said it had carried out the attack.") is None
+    assert find_attribution("No one claimed the blast, police said.") in (None, "police")
+    assert is_aggregate_toll("Bandits have killed more than 60 villagers since the beginning of March, officials said.")
