@@ -7,11 +7,17 @@ from __future__ import annotations
 
 import unicodedata
 from datetime import date
+from pathlib import Path
 
 from reading import events, seen
 from warlog.extract.attribution import find_attribution
 from warlog.extract.counts import extract_casualties, is_aggregate_toll
+from warlog.extract.frames import extract_report
 from warlog.extract.types import classify_sentence
+from warlog.ingest import read_sources
+from warlog.model import Report
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples" / "reports-world"
 
 
 def _plain(name: str) -> str:
@@ -85,3 +91,69 @@ def test_no_one_said_is_no_source_and_a_months_running_toll_is_a_claim() -> None
     assert find_attribution("No group said it had carried out the attack.") is None
     assert find_attribution("No one claimed the blast, police said.") in (None, "police")
     assert is_aggregate_toll("Bandits have killed more than 60 villagers since the beginning of March, officials said.")
+
+
+def test_tolls_told_as_counts_of_the_dead() -> None:
+    assert (
+        _dead("The number of people confirmed dead in the shelling of the camp has risen to 57, aid workers said.")
+        == 57
+    )
+    assert _dead("We have buried 64 people in two days, a village elder said.") == 64
+    assert _dead("Soldiers buried three anti-tank mines on the track.") is None
+    # a count given later the same sentence, said to have reached a new figure, is the update
+    assert _dead("By noon officials had counted 40 bodies, and by evening the figure had reached 52.") == 52
+
+
+def test_a_blast_tearing_through_a_crowd_and_a_vehicle_bomb_are_explosions() -> None:
+    got = classify_sentence("Three blasts tore through a funeral procession in the town on Sunday.")
+    assert got is not None and got.event_type == "Explosions/Remote violence", got
+    got = classify_sentence("A vehicle bomb exploded near the checkpoint, killing four guards.")
+    assert got is not None and got.sub_event_type == "Remote explosive/landmine/IED", got
+
+
+def test_a_bomb_its_carrier_set_off_is_a_suicide_bomb_whichever_sentence_says_so(nlp) -> None:
+    text = (
+        "Bomb hits market\n\n"
+        "KANO, 14 March 2023 - A bomb ripped through a crowded cattle market in Kano on Monday, killing 11 traders, "
+        "police said. Police said the bomb was carried by a suicide bomber who blew himself up among the traders.\n"
+    )
+    found = events(nlp, text, date(2023, 3, 14), accept=False)
+    assert len(found) == 1 and found[0].sub_event_type == "Suicide bomb", seen(found)
+
+
+def test_the_first_incident_takes_the_day_its_story_told_further_back(nlp) -> None:
+    text = (
+        "Villages attacked\n\n"
+        "BANGUI, 20 June 2021 - The toll from the attack on two villages near Bocaranga has risen, officials said on "
+        "Saturday.\n\n"
+        "Armed men arrived in Bekoro on the morning of 16 June and asked the men to gather for a meeting. Then they "
+        "opened fire. Some victims were tied up, survivors said.\n\n"
+        "In Bekoro, 15 people were killed, the prefect said.\n"
+    )
+    found = events(nlp, text, date(2021, 6, 20), accept=False)
+    bekoro = [e for e in found if e.place is not None and "Bekoro" in e.place.location]
+    assert bekoro and bekoro[0].event_date == date(2021, 6, 16), seen(found)
+
+
+def test_an_attack_whose_dead_are_the_states_men_is_a_battle(nlp) -> None:
+    # own report 14: "gunmen attacked army posts in Kolokani and near the village of Sokolo, ..., and a checkpoint
+    # outside Douentza, killing three soldiers and a civilian, according to a security source"
+    report = next(
+        r for r in read_sources([EXAMPLES / "14-kati-camp-car-bombs.txt"], local_files=True) if isinstance(r, Report)
+    )
+    found = extract_report(report, nlp, accept=False).mentions
+    kati = [e for e in found if e.event_date == date(2022, 7, 22)]
+    assert len(kati) == 1 and kati[0].fatalities == 8, seen(found)
+    before = [e for e in found if e.event_date == date(2022, 7, 21)]
+    assert {_plain(e.place.location) for e in before} == {"Kolokani", "Sokolo", "Douentza"}, seen(found)
+    assert all(e.sub_event_type == "Armed clash" for e in before), seen(found)
+    assert all((e.actor2 or "").startswith("Military Forces of Mali") for e in before), seen(found)
+    assert sum(e.fatalities or 0 for e in before) == 4, seen(found)
+    # villagers killed with no post of the state's hit stay an attack on civilians
+    text = (
+        "Village attacked\n\n"
+        "NIAMEY, 12 April 2022 - On Monday, gunmen attacked the village of Tizegorou, killing nine villagers, "
+        "officials said.\n"
+    )
+    found = events(nlp, text, date(2022, 4, 12), accept=False)
+    assert found and found[0].sub_event_type == "Attack", seen(found)

@@ -127,6 +127,7 @@ _SOURCE_GATES = GateTable(required_literals(rx) for rx, _ in _COMPILED)
 _VERB = (
     r"(?:said|says|say|reported|reports|report|told|tells|stated|states|announced|announces|confirmed|confirms|"
     r"claimed|claims|added|documented|noted|tweeted|wrote|posted|cited|quoted|estimated|counted|recorded|"
+    r"spoke of|speak of|speaks of|"
     r"(?:put|puts|gave|gives|give) (?:a |the |its |their )?(?:higher |lower |new |revised |different |separate )?"
     r"(?:death )?toll)"
 )

@@ -148,7 +148,8 @@ _BAD = set(
     "organisation organisations organization organizations facility facilities site sites target targets area areas "
     "location locations gun guns handgun handguns rifle rifles pistol pistols weapon weapons knife knives grenade "
     "grenades magazine magazines cartridge cartridges shotgun shotguns goat goats cow cows cattle sheep camel camels "
-    "donkey donkeys horse horses livestock animal animals dog dogs chicken chickens head".split()
+    "donkey donkeys horse horses livestock animal animals dog dogs chicken chickens head mine mines landmine "
+    "landmines device devices explosive explosives".split()
 )
 # Words that end a noun phrase after a number.
 _STOP = set(
@@ -203,6 +204,7 @@ _KILL_PRE = re.compile(
     r"|\bmassacr(?:ed|ing)|\bslaughter(?:ed|ing)|\bmurder(?:ed|ing)|\bshot\s+dead|\bshooting\s+dead"
     r"|\bshot\s+and\s+killed|\b(?:shot|shooting)\s+to\s+death|\b(?:gunn|hack|mow)(?:ed|ing)\s+down"
     r"|\blynch(?:ed|ing)|\bstrangl(?:ed|ing)|\bbutcher(?:ed|ing)|\bmassacres?\s+of|\b(?:hack|beat|stabb|burn|club)(?:ed|en|t|ing)?\s+to\s+death|\bassassinat(?:ed|ing)|\bbehead(?:ed|ing)|\bdecapitat(?:ed|ing)"
+    r"|\bbur(?:ied|ying)"  # "we have buried 230 people": the dead, as "230 people had been buried"
     r"|\bleft|\bleaving|\blives\s+of)(?:\s+(?:all|the|only|at\s+least|his|her|their|its))?"
     r"(?:\s+(?:an?\s+|the\s+|whole\s+|entire\s+)*family\s+of)?\s*$",
     re.IGNORECASE,
@@ -217,8 +219,10 @@ _AMBIG_PRE = re.compile(
     re.IGNORECASE,
 )
 _TOLL_PRE = re.compile(
-    r"\b(?:death\s+toll|toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|fatalities|people\s+killed|those\s+killed|victims"
-    r"|martyrs))"  # (the translated press's "the number of martyrs has risen to 88")
+    r"\b(?:death\s+toll|toll|number\s+of\s+(?:the\s+)?(?:dead|deaths|fatalities|victims|martyrs"
+    # ("the number of people confirmed dead ... has risen to 90")
+    r"|(?:people|those|persons|civilians)\s+(?:(?:confirmed|reported|known\s+to\s+be)\s+)?(?:killed|dead)))"
+    # (the translated press's "the number of martyrs has risen to 88")
     r"\b(?P<mid>[^.;\d]{0,150}?)\b(?:from\s+\d[\d,]*\s+)?"  # ("the toll had climbed overnight from 16 to 19")
     r"(?:to|at|of|reached|hit|exceeded|passed|topped|surpassed|is|was|stands|stood)"
     r"(?:\s+(?:at\s+least|more\s+than|nearly|over|about|around|some|almost))?\s*$",
@@ -226,12 +230,12 @@ _TOLL_PRE = re.compile(
 )
 # "the figure had risen to 34" after a death figure in the same sentence: the same toll, updated
 _FIGURE_ROSE_PRE = re.compile(
-    r"\b(?:the\s+)?(?:figure|count|tally|number)\s+(?:had\s+|has\s+)?(?:risen|rose|climbed|increased|grown|grew|jumped)"
-    r"\s+to(?:\s+(?:at\s+least|more\s+than|nearly|over|about|around|some|almost))?\s*$",
+    r"\b(?:the\s+)?(?:figure|count|tally|number)\s+(?:had\s+|has\s+)?(?:(?:risen|rose|climbed|increased|grown|grew|jumped)"
+    r"\s+to|reached)(?:\s+(?:at\s+least|more\s+than|nearly|over|about|around|some|almost))?\s*$",
     re.IGNORECASE,
 )
 _DIED_SINCE = re.compile(r"\s+(?:as|after|when)\s+(?:[\w-]+\s+){0,6}?(?:died|succumbed)\b", re.I)
-_DEATH_WORD = re.compile(r"\b(?:dead|deaths|killed|died|fatalities|toll)\b", re.IGNORECASE)
+_DEATH_WORD = re.compile(r"\b(?:dead|deaths|killed|died|fatalities|toll|bodies)\b", re.IGNORECASE)
 _INJ_TOLL_PRE = re.compile(
     r"\b(?:number\s+of\s+(?:the\s+)?(?:wounded|injured))\b[^.;\d]{0,40}?\b(?:to|at|of)\s*$", re.I
 )
@@ -755,7 +759,10 @@ def _second_account(sentence: str, first: list[_Fig], then: list[_Fig]) -> bool:
     return _SECOND_ACCOUNT.search(sentence, a, b) is not None
 
 
-_TOLL_RISE = re.compile(r"\b(?:rose|risen|rises|rising|climbed|increased|later|since|updated|now)\b", re.IGNORECASE)
+_TOLL_RISE = re.compile(
+    r"\b(?:rose|risen|rises|rising|climbed|increased|later|since|updated|now|reached|reaches|had\s+grown|jumped)\b",
+    re.IGNORECASE,
+)
 
 
 def _additional(sentence: str, fig: _Fig, since: int) -> bool:

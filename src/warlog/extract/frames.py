@@ -25,6 +25,7 @@ from warlog.extract.actors import (
     named_as_agent,
     one_state,
     police_of,
+    state_forces,
 )
 from warlog.extract.attribution import find_attribution
 from warlog.extract.context import (
@@ -3157,6 +3158,14 @@ def _merge(into: _Draft, other: _Draft) -> None:
     ):  # (not a claim the other side denies: "the Taliban said they had overrun the checkpoint, ... the police denied")
         a.sub_event_type = b.sub_event_type
         a.actor1, a.actor2, a.inter1, a.inter2 = b.actor1 or a.actor1, b.actor2 or a.actor2, b.inter1, b.inter2
+    if (
+        a.sub_event_type == "Remote explosive/landmine/IED"
+        and b.sub_event_type == "Suicide bomb"
+        and not _DENIED_IN.search(b.evidence[0].text)
+    ):
+        # "a vehicle bomb ripped through the buses", then "the van was driven by a suicide bomber": ACLED codes a
+        # bomb its carrier set off as a suicide bomb, whichever sentence says so
+        a.sub_event_type = b.sub_event_type
     if b.place is not None and (
         a.place is None
         # a country is no place for ACLED: the report's main place is better, unless the sentence named its own
@@ -5448,6 +5457,7 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
             continue  # "the offensive is carried out by ...", "the blast puts the deal in doubt": no happening
         told = not dated and any(_report_date(d, sent.text) for d in dates if d.value is not None)
         narrative = False
+        far = False  # dated by a day the story told more than two sentences back
         goes_on: _Draft | None = None
         later_day = _LATER_DAY.search(sent.text) if not dated and drafts else None
         told_before = _last_day(sentences[index - 1].text, published) if later_day is not None and index else None
@@ -5492,11 +5502,23 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
             ):
                 goes_on = None  # a digest's next section about another place ("MYKOLAIV" after "ODESA REGION")
         elif (
-            not dated and not told and not _NEW_INCIDENT.match(sent.text) and (day := narrative_day(index)) is not None
+            not dated
+            and not told
+            and not _NEW_INCIDENT.match(sent.text)
+            and (
+                (day := narrative_day(index)) is not None
+                # (while no incident was told with a day of its own: the day the story told last, however far back,
+                # approximately, "gunmen arrived in X and Y on the morning of 21 May ... In X, 21 people were killed")
+                or (
+                    not any(d.dated and not d.told_day for d in drafts)
+                    and (day := narrative_day(index, back=STORY_BACK)) is not None
+                    and (far := True)
+                )
+            )
         ):
             # The sentences just before told the day of the story though no event came of them ("Security forces
             # released X on Thursday ... A patrol had detained him in the afternoon"): that day.
-            event_date, precision = day, 1
+            event_date, precision = day, 2 if far else 1
             narrative = not drafts  # no incident told before: the day the story told is this one's own
             if drafts and _told_another_day(index, drafts[-1]):
                 dated = True  # the story turned to that day: this incident's own, not the last event's
@@ -6006,7 +6028,8 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
                     evidence=list(mention.evidence),
                     unresolved_places=[],
                 )
-                drafts.append(_Draft(part, Casualties(), index, set(draft.attributions), dated))
+                # (whose dead the act's figure counts goes with each place of the act: one act, one kind of target)
+                drafts.append(_Draft(part, Casualties(sides=cas.sides), index, set(draft.attributions), dated))
 
     # A headline restates the main event: it adds to the body's event of the same type, or stands alone.
     for td in title_drafts:
@@ -6121,6 +6144,7 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
         _battle_with_civilians(d.mention)
         _arrests_over_a_killing(d.mention)
         _attack_on_civilians(d.mention)
+        _attack_on_the_state(d)
         _peaceful_has_no_dead(d.mention)
         _crowd_against_the_state(d.mention)
         _one_state_is_one_side(d.mention, d.mention.place.country if d.mention.place else country)
@@ -6378,6 +6402,40 @@ def _attack_on_civilians(mention: Mention) -> None:
         # ACLED: the target of violence against civilians is civilians; an armed placeholder side left there by a
         # fight told with the killing (the bodyguards' exchange of fire) is not it
         mention.actor2, mention.inter2 = "Civilians (" + mention.actor2.split("(", 1)[1], 7
+
+
+def _attack_on_the_state(d: _Draft) -> None:
+    """ACLED: violence against civilians targets unarmed non-combatants; an attack whose dead are the state's men
+    (counts.Casualties.sides: soldiers, police), alone or with civilians hit beside them at the posts, checkpoints or
+    bases attacked, is a battle with the state's forces ("gunmen attacked army posts ..., killing three soldiers and
+    a civilian")."""
+    m = d.mention
+    sides = d.casualties.sides
+    if m.sub_event_type != "Attack" or not (m.actor2 or "").startswith("Civilians (") or "state" not in sides:
+        return
+    if not sides <= {"state", "civilians"} or (
+        "civilians" in sides and not any(_STATE_TARGET.search(e.text) for e in m.evidence)
+    ):
+        return
+    iso = m.place.country if m.place is not None else None
+    if not iso or any(_PEACEKEEPERS.search(e.text) for e in m.evidence):
+        return  # (peacekeepers are a mission of their own, not the country's forces)
+    police = any(_POLICE_HIT.search(e.text) for e in m.evidence) and not any(
+        _SOLDIERS_HIT.search(e.text) for e in m.evidence
+    )
+    m.disorder_type, m.event_type, m.sub_event_type = "Political violence", "Battles", "Armed clash"
+    m.actor2, m.inter2 = state_forces("Police" if police else "Military", iso), None
+
+
+# the state's posts an attack hit ("army posts", "a checkpoint outside Douentza", "the police station")
+_STATE_TARGET = re.compile(
+    r"\b(?:army|military|police|gendarmerie|security)\s+(?:posts?|bases?|camps?|stations?|checkpoints?|patrols?"
+    r"|convoys?|barracks|positions?|vehicles?)\b|\b(?:checkpoints?|barracks|outposts?|garrisons?)\b",
+    re.I,
+)
+_PEACEKEEPERS = re.compile(r"\bpeace-?keep(?:ers?|ing)\b|\bblue\s+helmets\b", re.I)
+_POLICE_HIT = re.compile(r"\b(?:police(?:m[ae]n)?|gendarmes?|police\s+officers?)\b", re.I)
+_SOLDIERS_HIT = re.compile(r"\b(?:soldiers?|troops|army|military|servicem[ae]n)\b", re.I)
 
 
 # people who are no armed side, hurt or taken ("14 people were killed", "women and children were taken away")

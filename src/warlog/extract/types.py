@@ -1712,19 +1712,10 @@ def model_may_override(lexicon_sub: str, model_sub: str) -> bool:
 
 
 def model_features(sentence: str, live: Sequence[EventTypeMatch], choice: EventTypeMatch | None) -> list[str]:
-    """The linear model's features for a sentence: its n-grams plus the lexicon's triggers and choice. Who told it
-    is no part of what happened: the n-grams leave out an attribution tail ("..., according to a security source",
-    "..., the army said in a statement"), whose words only tell which sources the training notes quoted."""
-    return text_features(_SAID_TAIL.sub("", sentence)) + lexicon_features(
+    """The linear model's features for a sentence: its n-grams plus the lexicon's triggers and choice."""
+    return text_features(sentence) + lexicon_features(
         ((m.sub_event_type, m.score) for m in live), choice.sub_event_type if choice else None
     )
-
-
-_SAID_TAIL = re.compile(
-    r",?\s*\b(?:according\s+to|citing|quoting)\s+[^,.;:]+"
-    r"|,\s*(?:[\w'\u2019-]+\s+){0,6}?(?:said|says|told|reported|added|claimed|confirmed)\b[^,.;:]*(?=[.;:]?\s*$)",
-    re.I,
-)
 
 
 def classify_sentence(sentence: str, context: str = "", actors: Sequence[str] = ()) -> EventTypeMatch | None:
