@@ -87,6 +87,14 @@ def test_a_remote_controlled_bomb_is_a_remote_explosive() -> None:
     assert got is not None and got.sub_event_type == "Remote explosive/landmine/IED", got
 
 
+def test_a_bodys_abbreviation_in_brackets_is_part_of_its_name() -> None:
+    said = (
+        "Two soldiers were killed and five attackers were shot dead, the Inter-Services Public Relations (ISPR) said."
+    )
+    assert find_attribution(said, syria=False) == "Inter-Services Public Relations"
+    assert find_attribution("Five died (two of them children), police said.", syria=False) == "police"
+
+
 def test_no_one_said_is_no_source_and_a_months_running_toll_is_a_claim() -> None:
     assert find_attribution("No group said it had carried out the attack.") is None
     assert find_attribution("No one claimed the blast, police said.") in (None, "police")

@@ -252,6 +252,8 @@ def _candidates(sentence: str) -> list[str]:
 def find_attribution(sentence: str, context: str = "", syria: bool = True) -> str | None:
     """Who the sentence says its facts come from, canonicalised; falls back on the context for "it said". ``syria``:
     whether the report is about Syria (the short forms of the Syrian Observatory's name count only there)."""
+    # (a body's abbreviation in brackets is part of its name: "the Inter-Services Public Relations (ISPR) said")
+    sentence = _ABBREVIATION.sub("", sentence)
     candidates = _candidates(sentence)
     for src in candidates:
         for piece in re.split(r"\s+and\s+", src):  # "according to the Observatory and the Civil Defence"
@@ -271,6 +273,7 @@ def find_attribution(sentence: str, context: str = "", syria: bool = True) -> st
     return None
 
 
+_ABBREVIATION = re.compile(r"\s*\((?:[A-Z][A-Za-z.&-]{0,2}){1,5}\)(?=\s)")
 _INSTITUTION_HEADS = frozenset({"military", "administration", "authorities", "commission", "government"})
 
 
