@@ -165,3 +165,20 @@ def test_an_attack_whose_dead_are_the_states_men_is_a_battle(nlp) -> None:
     )
     found = events(nlp, text, date(2022, 4, 12), accept=False)
     assert found and found[0].sub_event_type == "Attack", seen(found)
+
+
+def test_state_forces_of_a_day_before_the_exports_periods_carry_the_older_government() -> None:
+    from warlog.extract.periods import dated_actor
+
+    assert (
+        dated_actor("Military Forces of Pakistan (2018-)", date(2016, 3, 27))
+        == "Military Forces of Pakistan (2013-2018)"
+    )
+    assert dated_actor("Police Forces of Somalia (2017-)", date(2016, 2, 1)) == "Police Forces of Somalia (2012-2017)"
+    assert dated_actor("Military Forces of Iraq (2018-2020)", date(2013, 5, 1)) == "Military Forces of Iraq (2006-2014)"
+    # the periods the exports showed are unchanged
+    assert (
+        dated_actor("Military Forces of Pakistan (2018-)", date(2020, 3, 27))
+        == "Military Forces of Pakistan (2018-2022)"
+    )
+    assert dated_actor("Military Forces of Iraq (2006-2014)", date(2019, 5, 1)) == "Military Forces of Iraq (2018-2020)"

@@ -51,7 +51,18 @@ def periods() -> dict[str, tuple[Period, ...]]:
         # the open period before the change closes at its year; the change opens the next one from its first day
         table[:] = [replace(p, end=start) if p.end is None and p.start < start else p for p in table]
         table.append(Period(start, None, day))
-    return {iso: tuple(sorted(p, key=lambda x: (x.start, x.first_seen))) for iso, p in out.items()}
+    return {iso: _closed(sorted(p, key=lambda x: (x.start, x.first_seen))) for iso, p in out.items()}
+
+
+def _closed(table: list[Period]) -> tuple[Period, ...]:
+    """A country's periods, each left open but the last closed where the next one starts (a change of government
+    older than the periods the exports showed: "Pakistan 2013" before "2018-" is "2013-2018")."""
+    return tuple(
+        replace(p, end=table[i + 1].start)
+        if p.end is None and i + 1 < len(table) and table[i + 1].start > p.start
+        else p
+        for i, p in enumerate(table)
+    )
 
 
 def period_on(iso: str, day: date) -> str | None:
