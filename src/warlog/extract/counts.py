@@ -814,6 +814,17 @@ def _side(sentence: str, fig: _Fig) -> str:
     return "civilians" if head in _CIVILIAN else "any"
 
 
+def other_sides_dead(told: frozenset[str], then: frozenset[str]) -> bool:
+    """Whether two death figures count the two sides of one fight, one the state's men and the other the attackers
+    (``Casualties.sides``): different dead, added up (ACLED's fatalities are everyone's). Never civilians (ACLED codes
+    civilians killed on purpose in a fight as an attack of its own) nor anyone's ("people"), which may be the same
+    dead told again."""
+    return bool(told) and bool(then) and told | then == _FIGHT_SIDES and not told & then
+
+
+_FIGHT_SIDES = frozenset({"state", "attackers"})
+
+
 def _sides(sentence: str, group: list[_Fig]) -> frozenset[str]:
     return frozenset(_side(sentence, f) for f in group)
 
@@ -901,12 +912,7 @@ def _assemble(sentence: str, figs: list[_Fig], groups: list[list[_Fig]]) -> Casu
             # fight are other dead (3), where a second statement of the same side's or anyone's is the same toll told
             # again (civilians apart: ACLED codes the civilians killed on purpose in a fight as an attack of its own)
             sides = _sides(sentence, group)
-            if (
-                sides | out.sides == {"state", "attackers"}
-                and not sides & out.sides
-                and not out.vague
-                and not any(f.vague for f in group)
-            ):
+            if other_sides_dead(out.sides, sides) and not out.vague and not any(f.vague for f in group):
                 out.fatalities += sum(f.value for f in group)
                 out.spans.extend((f.start, f.end) for f in group)
                 if out.fatalities_max is not None:

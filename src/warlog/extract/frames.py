@@ -48,7 +48,13 @@ from warlog.extract.context import (
     strike_blast,
     unnamed_side,
 )
-from warlog.extract.counts import Casualties, aggregate_period, extract_casualties, is_aggregate_toll
+from warlog.extract.counts import (
+    Casualties,
+    aggregate_period,
+    extract_casualties,
+    is_aggregate_toll,
+    other_sides_dead,
+)
 from warlog.extract.dates import DateMention, find_dates, story_shift
 from warlog.extract.demonyms import country_names_at, demonym_table
 from warlog.extract.numbers import parse_number
@@ -3270,9 +3276,7 @@ def _other_dead(told: Casualties, then: Casualties, second: bool) -> bool:
     civilians: ACLED codes civilians killed on purpose during a fight as an attack of its own, and who the dead were
     is what two accounts may dispute ("the army said 30 militants, residents said 12 civilians"); not two sources,
     whose figures may be two accounts of one toll."""
-    if second or told.vague or then.vague or not told.sides or not then.sides:
-        return False
-    return told.sides | then.sides == {"state", "attackers"} and not told.sides & then.sides
+    return not (second or told.vague or then.vague) and other_sides_dead(told.sides, then.sides)
 
 
 # Sub-types that hold no deaths by ACLED's definitions (a death makes the event another sub-type).

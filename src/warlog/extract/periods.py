@@ -48,8 +48,7 @@ def periods() -> dict[str, tuple[Period, ...]]:
         table = out.setdefault(rec["iso"], [])
         if any(p.start == start for p in table):
             continue
-        # the open period before the change closes at its year; the change opens the next one from its first day
-        table[:] = [replace(p, end=start) if p.end is None and p.start < start else p for p in table]
+        # the change opens a period from its first day; the open one before it closes at its year (`_closed`)
         table.append(Period(start, None, day))
     return {iso: _closed(sorted(p, key=lambda x: (x.start, x.first_seen))) for iso, p in out.items()}
 
