@@ -40,9 +40,11 @@ from warlog.gazetteer.layers import (
     wof_rows,
 )
 from warlog.gazetteer.names import (
+    UNIT_PART_QUALITY,
     abbr_key,
     arabic_named,
     distinct_words_agree,
+    english_qualified,
     exact_key,
     fuzzy_matches,
     has_arabic,
@@ -54,6 +56,7 @@ from warlog.gazetteer.names import (
     unit_spelling_quality,
     without_english_words,
 )
+from warlog.gazetteer.spellings import SpellingPool, spelling_candidates
 from warlog.gazetteer.world import (
     ABBR_PREFIX,
     DEMONYM_PREFIX,
@@ -453,20 +456,34 @@ class Gazetteer:
         if hit is None:
             units = self._country_units(iso)
             groups = list(units.values()) if province_key is None else [units.get(province_key, {})]
+            if province_key is None and least > UNIT_PART_QUALITY and english_qualified(name) is None:
+                # across a country only the places a key of which is near one of the name's can answer (spellings)
+                pools = [self._spelling_pool(iso, o, units) for o in sorted(name_onsets(name))]
+                places: Iterable[GazEntry] = spelling_candidates(name, pools).values()
+            else:
+                places = (e for o in sorted(name_onsets(name)) for unit in groups for e in unit.get(o, ()))
             out, seen = [], set()
-            for o in sorted(name_onsets(name)):
-                for unit in groups:
-                    for e in unit.get(o, ()):
-                        if e.pk in seen:
-                            continue
-                        seen.add(e.pk)
-                        q = max((unit_spelling_quality(name, n) for n in e.names), default=0.0)
-                        if q and q >= least:
-                            out.append((e, q))
+            for e in places:
+                if e.pk in seen:
+                    continue
+                seen.add(e.pk)
+                q = max((unit_spelling_quality(name, n) for n in e.names), default=0.0)
+                if q and q >= least:
+                    out.append((e, q))
             if len(memo) > 20_000:
                 memo.clear()
             hit = memo[key] = sorted(out, key=lambda eq: (-eq[1], eq[0].pk))
         return list(hit)
+
+    def _spelling_pool(self, iso: str, onset: str, units: dict[str, dict[str, tuple[GazEntry, ...]]]) -> SpellingPool:
+        """The keys of a country's held names of one onset (spellings.SpellingPool), built once."""
+        cache = self.__dict__.setdefault("_spelling_pools", {})
+        pool = cache.get((iso, onset))
+        if pool is None:
+            if len(cache) > 400:
+                cache.clear()
+            pool = cache[(iso, onset)] = SpellingPool.of(e for unit in units.values() for e in unit.get(onset, ()))
+        return pool
 
     def find(self, feature: str, iso: str | None = None, admin1: str | None = None) -> list[GazEntry]:
         """Rows of one feature type, optionally in one country / governorate."""

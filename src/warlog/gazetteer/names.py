@@ -211,6 +211,7 @@ def without_english_words(name: str) -> str | None:
 
 
 @lru_cache(maxsize=200_000)
+@lru_cache(maxsize=200_000)
 def name_key(name: str) -> str:
     """Lookup key shared by transliteration variants of one name ("Idlib" / "Idleb", "Hims" / "Homs")."""
     if has_arabic(name):
@@ -271,6 +272,7 @@ _NOT_A_HEAD = (
     )
     | frozenset(name_key(w) for w in _GENERIC_BASES)
 )
+NEAR_SPELLING_RATIO = 85.0  # loose keys this close (rapidfuzz ratio) may be one name spelt two ways
 UNIT_SPELLING_QUALITY = 0.7  # a near spelling among the places of the province a report names with the name
 UNIT_PART_QUALITY = 0.65  # the name is the head of a held name, or a held name with a generic word around it
 # one name in two transliterations (translit_close), or an English qualifier for the held name's Arabic one
@@ -327,8 +329,9 @@ def unit_spelling_quality(text: str, name: str) -> float:
     if len(jt.replace(" ", "")) < 4 or len(jn.replace(" ", "")) < 3:
         return 0.0
     r, c = fuzz.ratio(jt, jn), fuzz.ratio(_consonants(jt), _consonants(jn))
-    if _same_onset(jt, jn) and r >= 85 and c >= 88 and distinct_words_agree(jt, jn):  # not Kafr Nabl = Kafr
-        return UNIT_SPELLING_QUALITY  # Nabudah
+    # (distinct words agreeing: not Kafr Nabl = Kafr Nabudah)
+    if _same_onset(jt, jn) and r >= NEAR_SPELLING_RATIO and c >= 88 and distinct_words_agree(jt, jn):
+        return UNIT_SPELLING_QUALITY
     if len(kt) == len(kn):
         return 0.0
     short, long_ = (kt, kn) if len(kt) < len(kn) else (kn, kt)
@@ -390,6 +393,7 @@ def _translit_token(t: str) -> str:
 
 
 @lru_cache(maxsize=200_000)
+@lru_cache(maxsize=200_000)
 def translit_key(name: str) -> str:
     """A name's transliteration key: articles (separate, assimilated or glued) dropped, French and English spellings
     of one sound folded (ou/u, ee/i, ch/sh, dj/j, rh/gh, q/k, dh/z, th/s), the nisba and taa-marbuta endings
@@ -448,7 +452,7 @@ def arabic_qualified(name: str) -> tuple[str, str] | None:
 
 _VOWEL = re.compile("[aeiou]")
 TRANSLIT_RATIO = 85.0  # transliteration keys this close (rapidfuzz ratio) are one name
-_TRANSLIT_GENERIC = frozenset(translit_key(w) for w in "tall tal tell khirbet khirbat kherbet".split())
+TRANSLIT_GENERIC = frozenset(translit_key(w) for w in "tall tal tell khirbet khirbat kherbet".split())
 
 
 def translit_close(text: str, name: str) -> bool:
@@ -461,9 +465,9 @@ def translit_close(text: str, name: str) -> bool:
     if not a or not b or len(a.replace(" ", "")) < 3:
         return False
     wa, wb = a.split(), b.split()
-    if len(wa) == len(wb) + 1 and wa[0] in _TRANSLIT_GENERIC:
+    if len(wa) == len(wb) + 1 and wa[0] in TRANSLIT_GENERIC:
         wa = wa[1:]
-    elif len(wb) == len(wa) + 1 and wb[0] in _TRANSLIT_GENERIC:
+    elif len(wb) == len(wa) + 1 and wb[0] in TRANSLIT_GENERIC:
         wb = wb[1:]
     a, b = " ".join(wa), " ".join(wb)
     if len(wa) != len(wb) or len(a.replace(" ", "")) < 3 or _onset(a) != _onset(b):
