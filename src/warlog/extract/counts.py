@@ -310,9 +310,14 @@ _SINGLE_FATAL = gated(
     rf"|\b(?:he|she|{_SING})\s+{_ADV}?(?:died|dies)\b"
     r"|\b(?:kill(?:ed|ing|s)|fatally\s+(?:shot|shooting|shoots|stabbed|stabbing|wounded|wounding))\s+(?:him|her)\b"
     r"|\bshot\s+(?:him|her)\s+dead\b|\bwas\s+shot\b[^.;]{0,40}?\band\s+killed\b"
+    # one passive subject, two fates: "was abducted from his home ... and found shot dead", "was kidnapped and killed"
+    r"|\b(?:was|has\s+been|had\s+been)\s+(?:\w+ly\s+)?(?:abducted|kidnapped|seized|snatched|taken|dragged|detained"
+    r"|arrested|captured|tortured|beaten|attacked|ambushed)\b[^.;]{0,80}?\b(?:and|before\s+being)\s+"
+    rf"(?:was\s+)?{_ADV}?(?:{_KILL_WORDS})\b"
     rf"|\b(?:death|killing|murder|slaying|assassination|execution)\s+of\s+(?:(?:his|her|their)\s+{_SING}\b"
     r"|(?:\d+-year-old\s+)?(?-i:[A-Z][a-z]+))"
-    r"|\bkill(?:ed|ing)\s+(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)\b(?!\s+[a-z]+s\b)"
+    r"|\b(?:kill(?:ed|ing)|shot\s+dead|gunned\s+down|assassinat(?:ed|ing))\s+(?-i:[A-Z][a-z]+\s+"
+    r"(?:(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu|de|da|dos|van|von)[\s-])?[A-Z][a-z]+)\b(?!\s+[a-z]+s\b)"
     rf"|\b(?:kill(?:ed|ing)|shot\s+dead|shot\s+and\s+killed|assassinat(?:ed|ing)|execut(?:ed|ing)|behead(?:ed|ing)"
     r"|fatally\s+(?:shot|shooting|stabbed|stabbing|wounded|wounding)|shot\s+to\s+death)\s+"
     rf"(?:the|a|an)\s+(?:[\w-]+\s+){{0,2}}{_SING}\b"
@@ -635,7 +640,9 @@ _CLAUSE = re.compile(
 # The object right after an active verb ("killed two", "wounded at least 107", "shot and killed another soldier").
 _OBJECT = re.compile(
     r"\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|nearly\s+)?(?:\d|(?:a|an|one|two|three|four|five|six"
-    r"|seven|eight|nine|ten|dozens|scores|several|another|the|his|her|their|its|\w+\s+(?:people|civilians))\b)",
+    r"|seven|eight|nine|ten|dozens|scores|several|another|the|his|her|their|its|\w+\s+(?:people|civilians))\b"
+    # a person by name ("two gunmen shot dead Omar al-Rawi"): the gunmen are the doers
+    r"|(?-i:[A-Z][a-z]+\s+(?:(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu|de|da|dos|van|von)[\s-])?[A-Z][a-z]+\b))",
     re.IGNORECASE,
 )
 # Auxiliaries that make "killed" a passive participle ("who were killed"), not an active verb ("who killed two").

@@ -6147,6 +6147,7 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
         _no_foe_named(d.mention)
         _battle_with_civilians(d.mention)
         _arrests_over_a_killing(d.mention)
+        _abduction_that_killed(d.mention)
         _attack_on_civilians(d.mention)
         _attack_on_the_state(d)
         _peaceful_has_no_dead(d.mention)
@@ -6191,9 +6192,36 @@ def _peaceful_has_no_dead(m: Mention) -> None:
     """A peaceful protest kills no one (ACLED: deaths at a protest make it excessive force or a riot): a toll its
     sentence gave is another event's ("funerals for the victims of Friday's attack ... as the toll rose to 39 and
     residents gathered to demand protection")."""
-    if m.sub_event_type == "Peaceful protest":
-        m.fatalities = 0
-        m.fatalities_max = m.civilians = m.children = m.women = None
+    if m.sub_event_type != "Peaceful protest":
+        return
+    told = m.evidence[0].text if m.evidence else ""
+    if (
+        m.fatalities
+        and _AT_THE_PROTEST.search(told)
+        and not _PROTEST_OVER_DEATHS.search(told)
+        and extract_casualties(told).fatalities
+    ):
+        # "... the hospital says seven people were killed at the protest camp east of the city": the protest's own
+        # sentence tells of protesters killed (ACLED: lethal force against a peaceful protest is excessive force)
+        m.sub_event_type = "Excessive force against protesters"
+        return
+    m.fatalities = 0
+    m.fatalities_max = m.civilians = m.children = m.women = None
+
+
+_AT_THE_PROTEST = re.compile(
+    r"\b(?:protest(?:er|or)?s?|demonstrat(?:ion|ions|or|ors)|march(?:ers|es)?|rall(?:y|ies)|sit-ins?|crowds?)\b",
+    re.I,
+)
+# deaths that are the protest's cause or its mourning, not its toll ("marched to protest the killing of five
+# farmers", "funerals for the victims", "pictures of the businessman killed in the strike")
+_PROTEST_OVER_DEATHS = re.compile(
+    r"\b(?:funerals?|mourn\w*|burials?|buried|vigils?|commemorat\w*|anniversary|victims\s+of|(?:killing|killings"
+    r"|deaths?|murders?)\s+of|over\s+the\s+(?:killing|death)|toll\s+(?:rose|has\s+risen|climbed)"
+    r"|(?:killed|died)\s+in\s+(?:the|an?|this|last|\w+'s)\s+(?:[\w-]+\s+)?(?:strike|air\s*strike|attack|bombing|blast"
+    r"|explosion|raid|shelling|massacre|crash|fire))\b",
+    re.I,
+)
 
 
 # two days of one incident told in one breath ("On Sunday night and again on Monday night, crowds clashed with
@@ -6394,6 +6422,15 @@ def _arrests_over_a_killing(mention: Mention) -> None:
 _DIED_IN_CUSTODY = re.compile(
     r"\bdied\s+(?:\w+\s+){0,3}?in\s+(?:police\s+|army\s+|military\s+)?(?:custody|detention)", re.I
 )
+
+
+def _abduction_that_killed(mention: Mention) -> None:
+    """ACLED's codebook: an abduction is coded as such when no further violence is reported; fatalities reported
+    during it make it an attack ("the governor was abducted and killed", "a retired teacher was abducted from his
+    home and found shot dead later the same day"). No abduction of the development gold carries a death (25 of
+    25)."""
+    if mention.sub_event_type == "Abduction/forced disappearance" and mention.fatalities:
+        mention.sub_event_type = "Attack"
 
 
 def _attack_on_civilians(mention: Mention) -> None:
