@@ -66,3 +66,40 @@ def test_deaths_told_in_a_peaceful_protests_own_sentence_make_it_excessive_force
         "Mourners at the funerals of the 12 victims chanted against the government.",
     ):
         assert coded(sentence, 5) == ("Peaceful protest", 0), sentence
+
+
+def test_a_doer_dead_besides_the_toll_is_counted_once() -> None:
+    from warlog.extract.counts import extract_casualties
+
+    def dead(s: str) -> int | None:
+        return extract_casualties(s).fatalities
+
+    assert dead("Police said 14 people were killed, in addition to the attacker, who died at the scene.") == 15
+    assert dead("An army officer gave a toll of nine and said the bomber was also killed.") == 10
+    # the toll already holds the doer, or sums the dead: nothing added
+    assert dead("The explosion killed 12 people, including the bomber.") == 12
+    assert dead("The driver also died in the blast, bringing the total number of dead to 18.") == 18
+    assert dead("Seven people were killed and the attacker was arrested.") == 7
+
+
+def test_a_bomb_whose_doer_died_in_its_blast_is_a_suicide_bomb() -> None:
+    from warlog.extract.frames import _bomber_died_in_the_blast
+    from warlog.model import Evidence, Mention
+
+    def coded(sentence: str) -> str | None:
+        m = Mention(
+            report_id="r38", event_type="Explosions/Remote violence", sub_event_type="Remote explosive/landmine/IED",
+            evidence=[Evidence(text=sentence, start=0, end=len(sentence))],
+        )  # fmt: skip
+        _bomber_died_in_the_blast(m)
+        return m.sub_event_type
+
+    assert coded("Officials said 14 people were killed, in addition to the attacker, who died at the scene.") == (
+        "Suicide bomb"
+    )
+    assert coded("The bomber was also killed in the explosion, the governor said.") == "Suicide bomb"
+    # a driver or a passer-by killed by a roadside bomb is its victim, not its carrier
+    assert coded("The driver was killed in the blast and two passengers were wounded.") == (
+        "Remote explosive/landmine/IED"
+    )
+    assert coded("The attacker who planted the device was arrested two days later.") == "Remote explosive/landmine/IED"

@@ -935,8 +935,32 @@ def _assemble(sentence: str, figs: list[_Fig], groups: list[list[_Fig]]) -> Casu
         # (the death figure decides when there is one: "killing at least 51 and wounding dozens" is a counted toll)
         out.vague = out.vague or ("fatal" not in best and any(f.vague for f in best["injured"]))
     _fill_zero_and_single(sentence, out, figs)
+    if out.fatalities and not out.vague and _BOMBER_BESIDES.search(sentence) and not _BOMBER_COUNTED.search(sentence):
+        # "22 people were killed, in addition to the attacker, who died at the scene", "gave a toll of 13 and said the
+        # bomber was also killed": the one who did it is dead besides the toll (ACLED counts the perpetrators too)
+        out.fatalities += 1
+        if out.fatalities_max is not None:
+            out.fatalities_max += 1
+        out.sides |= {"attackers"}
     out.spans.sort()
     return out
+
+
+# One perpetrator's death told besides a toll, by a singular doer's noun: "in addition to the attacker, who died",
+# "as well as the bomber", "the bomber was also killed", "the suicide bomber also died".
+_DOER = r"(?:suicide\s+)?(?:bomber|attacker|assailant|gunman|perpetrator)"
+_BOMBER_BESIDES = gated(
+    rf"\b(?:in\s+addition\s+to|besides|as\s+well\s+as|not\s+counting|excluding)\s+the\s+{_DOER}\b"
+    rf"|\bthe\s+{_DOER}\s+(?:was\s+also\s+(?:killed|dead)|also\s+(?:died|was\s+killed|perished))\b",
+    re.IGNORECASE,
+)
+# ... unless the toll already holds them ("including the bomber", "bringing the total to 22", "not counting" is
+# besides): a figure that says it includes its doers, or one that sums the dead
+_BOMBER_COUNTED = gated(
+    rf"\b(?:including|among\s+them|among\s+whom|counting)\s+the\s+{_DOER}\b|\btotal\b|\btoll\s+(?:rose|climbed"
+    r"|has\s+risen|reached)",
+    re.IGNORECASE,
+)
 
 
 _DIES_LATER = gated(

@@ -6148,6 +6148,7 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
         _battle_with_civilians(d.mention)
         _arrests_over_a_killing(d.mention)
         _abduction_that_killed(d.mention)
+        _bomber_died_in_the_blast(d.mention)
         _attack_on_civilians(d.mention)
         _attack_on_the_state(d)
         _peaceful_has_no_dead(d.mention)
@@ -6431,6 +6432,24 @@ def _abduction_that_killed(mention: Mention) -> None:
     25)."""
     if mention.sub_event_type == "Abduction/forced disappearance" and mention.fatalities:
         mention.sub_event_type = "Attack"
+
+
+def _bomber_died_in_the_blast(mention: Mention) -> None:
+    """ACLED's codebook: a suicide bomb is an explosive its carrier sets off and dies by. A bomb told as a remote
+    explosive whose telling says its doer died in the blast ("22 people were killed, in addition to the attacker,
+    who died at the scene", "the bomber was also killed in the explosion") is a suicide bomb. A driver, a victim as
+    often as the carrier, is no doer here."""
+    if mention.sub_event_type == "Remote explosive/landmine/IED" and any(
+        _DOER_DIED.search(e.text) for e in mention.evidence
+    ):
+        mention.sub_event_type = "Suicide bomb"
+
+
+_DOER_DIED = re.compile(
+    r"\b(?:the|an?)\s+(?:suicide\s+)?(?:bomber|attacker|assailant|perpetrator)\b,?\s+(?:who\s+)?(?:also\s+)?"
+    r"(?:was\s+(?:also\s+)?killed|died|perished)\s+(?:instantly\s+)?(?:in|at)\s+the\s+(?:blast|explosion|scene)\b",
+    re.I,
+)
 
 
 def _attack_on_civilians(mention: Mention) -> None:
