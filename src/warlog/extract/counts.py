@@ -304,6 +304,8 @@ _SING = (
     r"|\d+-year-old)"
 )
 _ADV = r"(?:(?:[a-z]+ly|later|also|then|found|soon|after)\s+)"
+# a person by name: two capitalised words, an Arabic article or a particle between them ("Fahim al-Taie")
+_PERSON_NAME = r"(?-i:[A-Z][a-z]+\s+(?:(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu|de|da|dos|van|von)[\s-])?[A-Z][a-z]+)"
 # One victim without a figure: "was killed", "he died", "killed him", "the death of Ahmad X", "Man shot, killed".
 _SINGLE_FATAL = gated(
     rf"\b(?:was|has\s+been|(?<![a-z]s\s)(?<![a-z]s\"\s)had\s+been|is)\s+{_ADV}?(?:{_KILL_WORDS}|fatally\s+\w+)\b"
@@ -316,8 +318,7 @@ _SINGLE_FATAL = gated(
     rf"(?:was\s+)?{_ADV}?(?:{_KILL_WORDS})\b"
     rf"|\b(?:death|killing|murder|slaying|assassination|execution)\s+of\s+(?:(?:his|her|their)\s+{_SING}\b"
     r"|(?:\d+-year-old\s+)?(?-i:[A-Z][a-z]+))"
-    r"|\b(?:kill(?:ed|ing)|shot\s+dead|gunned\s+down|assassinat(?:ed|ing))\s+(?-i:[A-Z][a-z]+\s+"
-    r"(?:(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu|de|da|dos|van|von)[\s-])?[A-Z][a-z]+)\b(?!\s+[a-z]+s\b)"
+    rf"|\b(?:kill(?:ed|ing)|shot\s+dead|gunned\s+down|assassinat(?:ed|ing))\s+{_PERSON_NAME}\b(?!\s+[a-z]+s\b)"
     rf"|\b(?:kill(?:ed|ing)|shot\s+dead|shot\s+and\s+killed|assassinat(?:ed|ing)|execut(?:ed|ing)|behead(?:ed|ing)"
     r"|fatally\s+(?:shot|shooting|stabbed|stabbing|wounded|wounding)|shot\s+to\s+death)\s+"
     rf"(?:the|a|an)\s+(?:[\w-]+\s+){{0,2}}{_SING}\b"
@@ -642,7 +643,7 @@ _OBJECT = re.compile(
     r"\s+(?:at\s+least\s+|more\s+than\s+|some\s+|about\s+|nearly\s+)?(?:\d|(?:a|an|one|two|three|four|five|six"
     r"|seven|eight|nine|ten|dozens|scores|several|another|the|his|her|their|its|\w+\s+(?:people|civilians))\b"
     # a person by name ("two gunmen shot dead Omar al-Rawi"): the gunmen are the doers
-    r"|(?-i:[A-Z][a-z]+\s+(?:(?:al|el|ad|an|ar|as|ash|at|az|bin|ibn|abu|de|da|dos|van|von)[\s-])?[A-Z][a-z]+\b))",
+    rf"|{_PERSON_NAME}\b)",
     re.IGNORECASE,
 )
 # Auxiliaries that make "killed" a passive participle ("who were killed"), not an active verb ("who killed two").
