@@ -318,8 +318,10 @@ def unit_spelling_quality(text: str, name: str) -> float:
     their consonants at 88: "Mashekh" = Al Maashiq, "Baza'a" = Bzaah; not "Sajjar" = Sukkar, "Al Qurt" = Qirata,
     "Maaraba" = Mzeireb, "Ruwaiha" = Ariha), or one name's words are the other's with a generic word around them
     ("Tall Sukayk" = Sukayk) or, for a one-word name, the head of a held name ("Sahwa" = Sahwat al Qamh, "Tokhar" =
-    Tukhar Saghir). Asked only inside one province, where a few hundred places are held, never across the
-    gazetteer."""
+    Tukhar Saghir). Asked inside one province, or across one country for 0.7 or more (`Gazetteer.country_spellings`),
+    never across the gazetteer. `spellings.py` relies on every answer of 0.7 or more needing a rapidfuzz ratio of
+    ``NEAR_SPELLING_RATIO`` / ``TRANSLIT_RATIO`` between two keys of the names: a new kind of answer at that level
+    must keep it so, or be added to its keys."""
     kt, kn = name_key(text).split(), name_key(name).split()
     if not kt or not kn or has_arabic(name) or has_arabic(text):
         return 0.0
