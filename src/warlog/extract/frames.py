@@ -142,6 +142,16 @@ _PRECEDENCE = taxonomy().within_type
 # a plain claim of responsibility in the event's own sentence ("after Islamic State claimed responsibility for the
 # attack"), not a statement of what a side's fighters did (a second telling or a party's claim of enemy losses)
 _OWN_CLAIM = re.compile(rf"\b{CLAIM_OF_ATTACK}", re.I)
+# an incident named again ("the attack", "the twin bombings") and the ones who did it ("the kidnappers"), in the
+# sentences that say who the report's sources hold responsible
+_THE_INCIDENT = (
+    r"the\s+(?:[\w'\u2019-]+\s+){0,3}?(?:attacks?|bombings?|blasts?|explosions?|killings?|assault|massacre|ambush|"
+    r"raids?|abductions?|kidnappings?|murders?|strikes?|shelling)"
+)
+_HEDGED = re.compile(
+    r"\b(?:believed?|believes|thinks?|thought|suspects?|suspected|may|might|could|possibly|probably|likely)\b", re.I
+)
+_DOERS = r"(?:bombers?|attackers|assailants|gunm[ae]n|kidnappers|abductors|perpetrators|killers)"
 _CLAIMED = re.compile(
     rf"\b{CLAIM_OF_ATTACK}|"
     # "Al-Shabaab said it was responsible", "The Islamic State group claimed it on its channels"
@@ -159,8 +169,19 @@ _CLAIMED = re.compile(
     r"operatives|[\"\u201c]?soldiers[\"\u201d]?|[\"\u201c]?martyrs?[\"\u201d]?)\b[^.;]{0,60}?\b(?:had )?"
     r"(?:carried out|blown themselves up|blew themselves up|detonated|stormed"
     r"|killed|attacked|struck|targeted|raided)\b|"
-    # "Local activists blamed the RSF": who the report's sources hold responsible (ACLED codes the blamed actor)
-    r"\bblamed (?:the )?[\"\u201c]?(?:suspected |alleged )?(?=[A-Z])|\bheld (?:the )?\S+ (?:\S+ )?responsible\b",
+    # who the report's sources hold responsible (ACLED codes the blamed actor), named right after the words that
+    # hold them so: "Local activists blamed the RSF", "held the RSF responsible", "blamed the attack on the Houthis",
+    # "attributed the killings to the ADF", "said the attack was the work of the ELN", "the kidnappers belonged to a
+    # faction of the Gulf Cartel" (not what an attack's style suggests: "bore the hallmarks of Islamic State")
+    r"(?P<blame>\bblamed (?:the )?[\"\u201c]?(?:suspected |alleged )?(?=[A-Z])"
+    r"|\bheld (?:the )?\S+ (?:\S+ )?responsible\b"
+    rf"|\b(?:blamed|blames|blaming)\s+(?:{_THE_INCIDENT}|it|them)\s+on\b"
+    rf"|\battribut(?:ed|es|ing)\s+(?:{_THE_INCIDENT}|it|them)\s+to\b"
+    r"|\b(?:was|were|is|are)\s+(?:the\s+)?work\s+of\b"
+    rf"|\b{_DOERS}\s+(?:(?:all|both|had)\s+)?(?:belonged|belongs|belong|were\s+members|was\s+a\s+member)\s+(?:to|of)\b)|"
+    # the doer named right before: "the police inspector said the 400 Mawozo gang was behind the abduction" (not
+    # "who was behind it")
+    r"(?P<behind>(?<!who )(?<!whoever )\b(?:was|were)\s+behind\s+(?:the|it|this|that|these|those)\b)",
     re.I,
 )
 _BACKGROUND_HEADING = re.compile(
@@ -4504,7 +4525,9 @@ def _take_claimant(mention: Mention, next_sentence: str, country: str | None, th
     )  # (the first claim not denied: "No one has claimed the blast, but the commander blamed Al-Shabaab")
     if not claim:
         return  # "No group has claimed responsibility; fighters of X and Y are active in the area": no claimant
-    blame = claim.group(0).lower().startswith(("blamed", "held"))
+    blame = claim.group("blame") is not None
+    if claim.group("behind") and _HEDGED.search(next_sentence, max(0, claim.start() - 80), claim.start()):
+        return  # "he believed the Islamic State group was behind it": a belief, no attribution (ACLED: unidentified)
     rivals = ("rebel", "militia", "identity")
     if blame and any(a.kind in rivals and a.end <= claim.start() for a in find_actors(next_sentence, country)):
         return  # "the ELN blamed the 33rd Front for the killings": a rival's accusation names no doer
@@ -4516,6 +4539,10 @@ def _take_claimant(mention: Mention, next_sentence: str, country: str | None, th
         if not _DENIED_CLAIM.match(next_sentence, a.end)  # "the TTP did not claim the bombing, but ..."
         # "the army blamed Hezbollah": the blamed, named right after the verb, not the blamer or a later actor
         and (not blame or claim.start() <= a.start <= claim.end() + 25)
+        # "he believed the Islamic State group was behind it": the one named right before
+        and (claim.group("behind") is None or 0 <= claim.start() - a.end <= 12)
+        # the blamed by name, not a kind ("blaming the attacks on terrorist groups supported by ...")
+        and (not blame or a.kind == "state" or a.surface != a.surface.lower())
     ]
     named = _named_claimant(next_sentence, known)
     if named is not None:
