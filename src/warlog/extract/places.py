@@ -2633,10 +2633,34 @@ def stated_distance(text: str, toponyms: list[Toponym], resolved: list[Place | N
         ):
             if not _take_namesake(toponyms, out, t, p, lambda c, q=town, km=km: _fits_distance(c, q, km)):
                 _reread(toponyms, out, t, p, _offset_place(town, km, m.group("dir"), t.surface))
+    for i, (t, p) in enumerate(zip(toponyms, out, strict=True)):
+        # "in the Ejido El Tecolote area, east of the city" (a bearing from the town told before, no distance): a
+        # reading beyond the reach of every town told before is a namesake; the one of the name within reach of the
+        # town, else the town itself, named as written, geo_precision 2 (as ACLED codes a place it cannot find)
+        if p is None or p.feature in ("country", "admin1") or _BEARING_FROM_THE_TOWN.match(text, t.end) is None:
+            continue
+        towns = [q for q in out[:i] if q is not None and q.feature in ("city", "town", "village")]
+        if not towns or any(haversine_km(p.latitude, p.longitude, q.latitude, q.longitude) <= _NAMESAKE_KM
+                            for q in towns):  # fmt: skip
+            continue
+        town = towns[-1]
+        if not _take_namesake(
+            toponyms, out, t, p, lambda c, q=town: haversine_km(c.latitude, c.longitude, q.latitude, q.longitude)
+            <= _NAMESAKE_KM
+        ):
+            _reread(toponyms, out, t, p, _offset_place(town, 0.0, None, t.surface))
     return out
 
 
 _NAMESAKE_KM = 100.0  # a reading this far from every town the report told before is a namesake elsewhere
+# where a place lies from the town the report named before, by a bearing alone ("the Ejido El Tecolote area, east of
+# the city", "Rasafa, south of the town")
+_BEARING_FROM_THE_TOWN = re.compile(
+    r"(?:\s+(?:area|district|neighbou?rhood|quarter|suburb|village|camp|settlement))?,?\s+(?:just\s+)?"
+    r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+(?:of|outside)\s+the\s+(?:town|city|village)\b"
+    r"(?!\s+of\b)",
+    re.I,
+)
 # the distance from the town the report named before ("Kasarani, about ten kilometres from the town")
 _FROM_THE_TOWN = re.compile(
     _STATED_DISTANCE.pattern.removesuffix(r"(?:(?:town|city)\s+of\s+)?$") + r"(?:town|city|village)\b(?!\s+of\b)",
