@@ -209,6 +209,9 @@ _KILL_PRE = re.compile(
     r"(?:\s+(?:an?\s+|the\s+|whole\s+|entire\s+)*family\s+of)?\s*$",
     re.IGNORECASE,
 )
+# the object of a shooting verb left dead ("shot three of them dead", "shot two of the gunmen dead")
+_SHOT_PRE = re.compile(r"\b(?:shot|shooting)(?:\s+(?:all|the|another|at\s+least))?\s*$", re.IGNORECASE)
+_OBJECT_DEAD = re.compile(r"(?:\s+of\s+(?:them|those|these|the\s+[\w-]+(?:\s+[\w-]+)?))?\s+dead\b", re.IGNORECASE)
 _INJ_PRE = re.compile(
     r"(?:\bwound(?:ing|ed|s)?|\binjur(?:ing|ed|es|e)|\binjuries\s+to|\bhurt(?:ing)?|\bmaim(?:ing|ed)|\bshot|\bshooting)"
     r"(?:\s+(?:all|the|another|at\s+least))?\s*$",
@@ -592,7 +595,10 @@ def _classify(sentence: str, fig: _Fig, prev_end: int) -> None:
                 return
             fig.kind = "fatal"
         elif _INJ_PRE.search(before):
-            fig.kind = "injured"
+            # "security forces shot three of them dead": shot, then the state they were left in
+            fig.kind = (
+                "fatal" if _SHOT_PRE.search(before) and _OBJECT_DEAD.match(sentence, fig.head_end) else "injured"
+            )
         elif (
             named := _NAMED_VICTIM_BEFORE.search(sentence, 0, fig.start)
             or _NAMED_PASSIVE_BEFORE.search(sentence, 0, fig.start)

@@ -3267,7 +3267,13 @@ def _merge(into: _Draft, other: _Draft) -> None:
             setattr(a, name, y)  # no figure yet (or none but the default 0)
             if name == "fatalities":
                 into.casualties.sides = other.casualties.sides
-        elif name == "fatalities" and _other_dead(into.casualties, other.casualties, second):
+        elif (
+            name == "fatalities"
+            and _other_dead(into.casualties, other.casualties, second)
+            # ("one attacker was killed, according to an SDF source; we could not confirm this and have not included
+            # him in the tally": a figure its teller leaves out is not added)
+            and not any(_LEFT_OUT.search(e.text) for e in b.evidence)
+        ):
             # "One soldier was killed ... Seven assailants were killed": the dead of another side are other dead
             # (ACLED's fatalities are everyone's), never a restatement of the toll
             a.fatalities = x + y
@@ -3290,6 +3296,13 @@ def _merge(into: _Draft, other: _Draft) -> None:
         into.attributions |= other.attributions  # the sources of the figures (the range is theirs)
 
 
+_LEFT_OUT = re.compile(
+    r"\b(?:could|can|did|have|has|had)\s*(?:not|n't)\s+(?:\w+\s+)?(?:confirm|verify|include|count)\w*\b"
+    r"|\bnot\s+(?:been\s+)?(?:independently\s+)?(?:confirmed|verified|included|counted)\b|\bunconfirmed\b",
+    re.I,
+)
+
+
 def _other_dead(told: Casualties, then: Casualties, second: bool) -> bool:
     """Whether a later telling's death figure counts the other side's dead of the fight the figure told first counts
     one side's: the state's men and the attackers (counts.Casualties.sides), each counted (not "several"), both told
@@ -3297,7 +3310,13 @@ def _other_dead(told: Casualties, then: Casualties, second: bool) -> bool:
     civilians: ACLED codes civilians killed on purpose during a fight as an attack of its own, and who the dead were
     is what two accounts may dispute ("the army said 30 militants, residents said 12 civilians"); not two sources,
     whose figures may be two accounts of one toll."""
-    return not (second or told.vague or then.vague) and other_sides_dead(told.sides, then.sides)
+    if second or told.vague or then.vague:
+        return False
+    # "gunmen opened fire on the crowd, killing 25 people", then "security forces shot three of the attackers dead":
+    # the doers' dead are not among their victims
+    return other_sides_dead(told.sides, then.sides) or (
+        bool(told.sides) and told.sides <= {"any", "civilians"} and then.sides == {"attackers"}
+    )
 
 
 # Sub-types that hold no deaths by ACLED's definitions (a death makes the event another sub-type).

@@ -1,0 +1,97 @@
+"""Round 39 (issue 14): who a report's sources hold responsible names an attack's doer; a place located from "the
+city" by a bearing alone stays near that city; "shot three of them dead" is three dead; the doers' dead told after an
+attack's toll are added to it. Texts written for warlog."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from warlog.model import Mention, Report
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "reports-world"
+
+
+@cache
+def _nlp():  # type: ignore[no-untyped-def]
+    from warlog.extract.nlp import load_nlp
+
+    return load_nlp()
+
+
+def _mentions(text: str, published: date) -> list[Mention]:
+    from warlog.extract.run import extract_reports
+
+    (ex,) = extract_reports([Report(text=text, published=published)], nlp=_nlp(), accept=False)
+    return ex.mentions
+
+
+_BOMB = (
+    "KOLWEZI, 14 May 2024 - A bomb hidden in a parked car exploded outside the central market of Kolwezi on "
+    "Monday, killing six traders, police said.\n\n{blame}"
+)
+
+
+@pytest.mark.parametrize(
+    ("blame", "doer"),
+    [
+        ("The provincial governor said the attack was the work of the Allied Democratic Forces.", "ADF"),
+        ("The authorities blamed the bombing on the Allied Democratic Forces.", "ADF"),
+        ("Police attributed the attack to the Allied Democratic Forces.", "ADF"),
+        ("A police spokesman said the attackers belonged to the Allied Democratic Forces.", "ADF"),
+        ("A police commander said the Allied Democratic Forces were behind the attack.", "ADF"),
+        # a belief, a kind of group, an attack's style: nobody named
+        ("A local official said he believed the Allied Democratic Forces were behind the attack.", None),
+        ("The government blamed the attack on terrorist groups backed from abroad.", None),
+    ],
+)
+def test_who_the_sources_hold_responsible_is_the_doer(blame: str, doer: str | None) -> None:
+    (bomb,) = [m for m in _mentions(_BOMB.format(blame=blame), date(2024, 5, 14)) if m.event_type != "Protests"]
+    assert bomb.fatalities == 6
+    if doer is None:
+        assert bomb.actor1 is None or bomb.actor1.startswith("Unidentified"), bomb.actor1
+    else:
+        assert bomb.actor1 is not None and doer in bomb.actor1, bomb.actor1
+
+
+def test_a_place_east_of_the_city_stays_near_the_city() -> None:
+    from warlog.geometry import haversine_km
+
+    text = (EXAMPLES / "18-matamoros-kidnapping.txt").read_text(encoding="utf-8").split("---", 2)[2]
+    found = [m for m in _mentions(text, date(2023, 3, 8)) if m.place and m.place.location == "Ejido El Tecolote"]
+    assert found, "the house where the four were found is an event's place"
+    place = found[0].place
+    # the gazetteer's Ejido El Tecolote lies in Nuevo Leon, 340 km away: the report says "east of the city"
+    # (Matamoros), so the place is told near Matamoros (here: the city, geo_precision 2)
+    assert place.admin1 == "Tamaulipas"
+    assert haversine_km(place.latitude, place.longitude, 25.88, -97.50) < 100
+    assert place.geo_precision == 2
+    # the kidnappers "belonged to a faction of the Gulf Cartel" (officials): the doer
+    assert found[0].actor1 == "Gulf Cartel"
+
+
+def test_shot_n_of_them_dead_is_n_dead() -> None:
+    from warlog.extract.counts import extract_casualties
+
+    assert extract_casualties("Security forces shot three of them dead.").fatalities == 3
+    assert extract_casualties("Police shot two of the gunmen dead near the gate.").fatalities == 2
+    hurt = extract_casualties("Troops shot three of them in the legs.")
+    assert (hurt.fatalities, hurt.injured) == (None, 3)
+
+
+def test_the_doers_dead_are_added_to_their_victims() -> None:
+    text = (
+        "MARSABIT, 2 June 2024 - Gunmen opened fire on a livestock market in Marsabit town on Saturday, killing "
+        "nine people, police said. Police officers shot dead two attackers as they tried to flee."
+    )
+    (attack,) = _mentions(text, date(2024, 6, 2))
+    assert attack.fatalities == 11  # ACLED's fatalities are everyone's: nine victims and two attackers
+    unconfirmed = text.replace(
+        "Police officers shot dead two attackers as they tried to flee.",
+        "Residents said two attackers were shot dead; we could not confirm this and have not counted them.",
+    )
+    (attack,) = _mentions(unconfirmed, date(2024, 6, 2))
+    assert attack.fatalities == 9
