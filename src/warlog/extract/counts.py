@@ -261,6 +261,10 @@ _PAREN = re.compile(
     r"(?=\s+(?:were|was|have|has|had|are|is)\s))",
     re.IGNORECASE,
 )
+# one person's name (and age) between commas after the noun that counts them: "killed its priest, Father Nikolai
+# Petrov, 66, and a guard" (2)
+_NAMED_BETWEEN = r"(?:\s*,\s*(?-i:[A-Z])[\w'\u2019.-]*(?:\s+[\w'\u2019.-]+){0,4}(?:\s*,\s*\d{1,3})?\s*,)"
+_JOIN_NAMED = re.compile(rf"^{_NAMED_BETWEEN}\s*(?:and|as\s+well\s+as|along\s+with)\s+$", re.IGNORECASE)
 _JOIN = re.compile(
     r"^\s*(?:,\s*)?(?:(?:and|as\s+well\s+as|along\s+with|plus|in\s+addition\s+to)\s+)?(?:,\s*)?"
     r"(?:(?:his|her|their)\s+)?$",  # "a woman and her three children"
@@ -324,7 +328,7 @@ _SINGLE_FATAL = gated(
     rf"|\b(?:kill(?:ed|ing)|shot\s+dead|gunned\s+down|assassinat(?:ed|ing))\s+{_PERSON_NAME}\b(?!\s+[a-z]+s\b)"
     rf"|\b(?:kill(?:ed|ing)|shot\s+dead|shot\s+and\s+killed|assassinat(?:ed|ing)|execut(?:ed|ing)|behead(?:ed|ing)"
     r"|fatally\s+(?:shot|shooting|stabbed|stabbing|wounded|wounding)|shot\s+to\s+death)\s+"
-    rf"(?:the|a|an)\s+(?:[\w-]+\s+){{0,2}}{_SING}\b"
+    rf"(?:the|a|an|its|his|her|their)\s+(?:[\w-]+\s+){{0,2}}{_SING}\b(?!['\u2019]s\b)"
     r"|\b(?:body|corpse)\s+(?:is|was|has\s+been|had\s+been)\s+(?:\w+\s+)?(?:found|recovered|discovered|pulled)\b"
     rf"|\b{_SING}\s+(?:is\s+)?(?:shot|stabbed)?\s*(?:,|and)?\s*(?:killed|dies|dead|shot\s+dead|slain)\b",
     re.IGNORECASE,
@@ -490,12 +494,12 @@ _BOTH = re.compile(
 
 
 _ONE_PERSON = gated(
-    rf"\b(?:his|her|their|the)\s+(?:(?:\d+-year-old|(?!\d)[\w-]+)\s+)?(?P<noun>{_SING})\b(?!['\u2019]s\b)", re.I
+    rf"\b(?:his|her|their|its|the)\s+(?:(?:\d+-year-old|(?!\d)[\w-]+)\s+)?(?P<noun>{_SING})\b(?!['\u2019]s\b)", re.I
 )
 _AND_BEFORE = re.compile(
     r"(?:\s*,)?\s+(?:and|as\s+well\s+as|along\s+with|together\s+with)\s+$", re.IGNORECASE
 )  # not a comma: "1 fighter, the son of ..." is one
-_AND_AFTER = re.compile(r"\s+and\s+", re.IGNORECASE)
+_AND_AFTER = re.compile(rf"{_NAMED_BETWEEN}?\s+and\s+", re.IGNORECASE)
 
 
 def _with_named_persons(sentence: str, figs: list[_Fig]) -> list[_Fig]:
@@ -672,6 +676,7 @@ def _groups(sentence: str, figs: list[_Fig]) -> list[list[_Fig]]:
             and (
                 _JOIN.match(sentence[prev.head_end : fig.start])
                 or (fig.head in _PERSON and _MEMBERS_OF.match(sentence[prev.head_end : fig.start]))
+                or (prev.value == 1 and _JOIN_NAMED.match(sentence[prev.head_end : fig.start]))
             )
             and prev.head
         ):
