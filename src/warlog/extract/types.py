@@ -936,6 +936,10 @@ def _find_cached(sentence: str, actors: tuple[str, ...]) -> tuple[tuple[EventTyp
     """_find's answer, remembered for the last sentences: a report's sentence is classified by more than one caller
     (the event's sentence, its neighbours as context, the role model's cues), 10% of the calls a repeat. A pure
     function of its arguments; the matches are never changed by a caller (a changed type is a `replace`d copy)."""
+    named = _names_of_people_masked(sentence)
+    if named != sentence:
+        # "one hit the Officers' House, a concert venue": a building named for people, not the people
+        return tuple((replace(m, trigger=sentence[m.start : m.end]), tag) for m, tag in _find_cached(named, actors))
     found = _find_written(sentence, actors)
     if found or (past := in_past(sentence)) is None:
         return tuple(found)
@@ -945,6 +949,23 @@ def _find_cached(sentence: str, actors: tuple[str, ...]) -> tuple[tuple[EventTyp
         start, end = back(m.start), back(m.end)
         out.append((replace(m, start=start, end=end, trigger=sentence[start:end]), tag))
     return tuple(out)
+
+
+# A place or body named for people ("the Officers' House", "Martyrs' Square", "the Soldiers' Mothers Committee"):
+# its people's noun is no side and no target. Masked (same length) before the lexicon reads the sentence.
+_NAMED_FOR_PEOPLE = re.compile(r"\b([A-Z][a-z]+s)['\u2019](?=\s+[A-Z][a-z]+)")
+_PEOPLE_NOUNS = frozenset(
+    "soldiers officers fighters guards troops policemen police martyrs workers students mothers veterans doctors "
+    "teachers journalists farmers women children peoples pioneers defenders heroes".split()
+)
+
+
+def _names_of_people_masked(sentence: str) -> str:
+    """The sentence with the people's noun of each name made for people ("Officers' House") written as x's."""
+    return _NAMED_FOR_PEOPLE.sub(
+        lambda m: "x" * len(m.group(1)) + m.group(0)[-1] if m.group(1).lower() in _PEOPLE_NOUNS else m.group(0),
+        sentence,
+    )
 
 
 # what people fled from, told of those who fled ("residents who had fled the fighting", "families fleeing the
