@@ -95,3 +95,30 @@ def test_the_doers_dead_are_added_to_their_victims() -> None:
     )
     (attack,) = _mentions(unconfirmed, date(2024, 6, 2))
     assert attack.fatalities == 9
+
+
+def test_the_dead_told_by_idioms_of_statements() -> None:
+    from warlog.extract.counts import extract_casualties
+
+    def told(s: str) -> tuple[int | None, int | None]:
+        c = extract_casualties(s)
+        return c.fatalities, c.injured
+
+    assert told("Sadly, some thirty of our soldiers fell on the field of honour and several others were wounded.")[0] == 30
+    assert told("Two constables and a shopkeeper embraced martyrdom in the exchange of fire.") == (3, None)
+    assert told("Four volunteers fell in battle near the ridge.") == (4, None)
+    # the figure's own verb is not crossed to reach the next one's
+    assert told("Three of our soldiers died and two were wounded.") == (3, 2)
+    # a town that falls, prices that fall: no one dead
+    assert told("The town fell to the rebels after two days.") == (None, None)
+
+
+def test_a_place_named_for_people_is_no_side() -> None:
+    from warlog.extract.types import find_triggers
+
+    # missiles hit the Veterans' Hall and the Officers' House: buildings, not an attack on officers
+    hit = find_triggers("One missile hit the Veterans' Hall and another hit the Officers' House, a concert venue.")
+    assert all(t.event_type != "Battles" for t in hit), hit
+    # soldiers attacked in a square named for martyrs are still soldiers attacked
+    fight = find_triggers("Gunmen attacked the soldiers guarding Martyrs' Square, killing three.")
+    assert any(t.event_type == "Battles" for t in fight), fight

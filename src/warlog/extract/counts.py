@@ -86,7 +86,7 @@ _CIVILIAN_ONLY = set(
     "journalists reporter reporters refugee refugees patient patients shopper shoppers bystander bystanders "
     "pedestrian pedestrians teacher teachers displaced worker workers labourer labourers laborer laborers miner "
     "miners trader traders passer-by passerby passers-by passersby hostage hostages migrant migrants diner diners "
-    "customer customers".split()
+    "customer customers shopkeeper shopkeepers".split()
 )
 _CIVILIAN = _CIVILIAN_ONLY | _CHILD | _WOMEN
 _STATE_MEN = set(
@@ -164,6 +164,9 @@ _KILL_WORDS = (
     r"|burn(?:ed|t)\s+(?:to\s+death|alive)|stabbed\s+to\s+death|beaten\s+to\s+death|hacked\s+to\s+death"
     r"|succumbed|crushed\s+to\s+death|to\s+death|(?:pronounced|declared|confirmed)\s+dead|passed\s+away|mortally\s+wounded"
     r"|lynched|strangled|slaughtered|butchered|(?:hacked|mowed|gunned)\s+down"
+    # the idioms of official statements and obituaries: "embraced martyrdom", "fell on the field of honour"
+    r"|(?:embraced|attained)\s+martyrdom|fell\s+(?:on\s+the\s+(?:battle)?field(?:\s+of\s+honou?r)?|in\s+(?:battle|combat"
+    r"|action)|as\s+martyrs?)"
     # "113 people had been buried by Tuesday": the dead (not "buried under the rubble", "buried alive")
     r"|buried(?!\s+(?:under|beneath|alive|by|in\s+(?:the\s+)?(?:rubble|debris|ruins)))"
     r"|[\"\u201c']?neutrali[sz]ed[\"\u201d']?"  # security forces' word for killed ("four suspects were 'neutralised'")
@@ -257,7 +260,9 @@ _PAREN = re.compile(
     r"|\s*\([^)]*\)"
     r"|\s+(?:including|among\s+them|from|of|in|at|on|inside|near|under|over|aged|between|with|sheltering|hiding"
     r"|staying|living|waiting|gathered|gathering|trapped|travelling|traveling|working|praying|queuing|queueing)"
-    r"\s+(?:(?!\b(?:before|after|when|while|he|she|they|it|we|which|who|where|but|then)\b)[^,;.]){1,60}?"
+    # (not across the figure's own verb: "three of our soldiers died and two were wounded")
+    r"\s+(?:(?!\b(?:before|after|when|while|he|she|they|it|we|which|who|where|but|then|died|perished|succumbed"
+    r"|fell)\b)[^,;.]){1,60}?"
     r"(?=\s+(?:were|was|have|has|had|are|is)\s))",
     re.IGNORECASE,
 )
@@ -646,7 +651,7 @@ _CLAUSE = re.compile(
     r"|\s+(?:of|in|from|at|on|near|inside|under|aged|across)\s+"  # chained: "in X under Y of Z", no clause inside
     r"(?:(?!\b(?:before|after|when|while|as|he|she|they|it|we|which|who|that|where|but|and|or|then)\b)[^.;:(),]){1,60}?"
     r"){1,4}"
-    r"(?=\s+(?:were|was|have|has|had|are|is)\s)",
+    r"(?=\s+(?:(?:were|was|have|has|had|are|is)\s|(?:died|perished|fell\s+(?:on|in|as)|embraced)\b))",
 )
 # The object right after an active verb ("killed two", "wounded at least 107", "shot and killed another soldier").
 _OBJECT = re.compile(
