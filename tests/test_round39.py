@@ -122,3 +122,12 @@ def test_a_place_named_for_people_is_no_side() -> None:
     # soldiers attacked in a square named for martyrs are still soldiers attacked
     fight = find_triggers("Gunmen attacked the soldiers guarding Martyrs' Square, killing three.")
     assert any(t.event_type == "Battles" for t in fight), fight
+
+
+def test_a_sides_tally_of_the_enemy_it_killed_is_no_toll() -> None:
+    text = (
+        "GAO, 9 April 2024 - Fighters attacked an army post near the village of Tin Hama, north of Gao, on Monday "
+        "morning, killing four soldiers. The group later claimed to have killed 40 soldiers and seized two vehicles."
+    )
+    (fight,) = [m for m in _mentions(text, date(2024, 4, 9)) if m.event_type == "Battles"]
+    assert fight.fatalities == 4

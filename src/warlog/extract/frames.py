@@ -3259,9 +3259,15 @@ def _merge(into: _Draft, other: _Draft) -> None:
         into.casualties.fatalities = b.fatalities
         b = replace(b, fatalities=None)
         other = replace(other, casualties=replace(other.casualties, fatalities=None))
+    # a side's tally of the enemy it says it killed ("JNIM claimed to have killed some 300 militiamen", "the TNLA said
+    # it killed more than 30 soldiers") is no account of the toll a figure told before gives (ACLED: a party's claim
+    # of its enemy's losses is not coded over another source's figure)
+    tally = any(_ENEMY_TALLY.search(e.text) for e in b.evidence)
     for name in ("fatalities", "injured", "civilians", "children", "women"):
         x, y = getattr(a, name), getattr(b, name)
         if y is None or (name == "fatalities" and y == 0 and other.casualties.fatalities is None):
+            continue
+        if tally and name in ("fatalities", "civilians", "children", "women"):
             continue
         if x is None or (name == "fatalities" and not into.casualties.fatalities):
             setattr(a, name, y)  # no figure yet (or none but the default 0)
@@ -3296,6 +3302,12 @@ def _merge(into: _Draft, other: _Draft) -> None:
         into.attributions |= other.attributions  # the sources of the figures (the range is theirs)
 
 
+_ENEMY_TALLY = re.compile(
+    r"\bclaim(?:ed|s|ing)\s+(?:to\s+have\s+killed|(?:that\s+)?(?:it|they|its\s+\w+|their\s+\w+)\s+(?:had\s+|have\s+)?"
+    r"killed|that\s+[^.;]{0,40}?\b(?:died|were\s+killed))"
+    r"|\b(?:said|says)\s+(?:that\s+)?(?:it|they|its\s+(?:fighters|forces|men|troops))\s+(?:had\s+)?killed\b",
+    re.I,
+)
 _LEFT_OUT = re.compile(
     r"\b(?:could|can|did|have|has|had)\s*(?:not|n't)\s+(?:\w+\s+)?(?:confirm|verify|include|count)\w*\b"
     r"|\bnot\s+(?:been\s+)?(?:independently\s+)?(?:confirmed|verified|included|counted)\b|\bunconfirmed\b",
