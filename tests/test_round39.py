@@ -131,3 +131,27 @@ def test_a_sides_tally_of_the_enemy_it_killed_is_no_toll() -> None:
     )
     (fight,) = [m for m in _mentions(text, date(2024, 4, 9)) if m.event_type == "Battles"]
     assert fight.fatalities == 4
+
+
+def test_the_one_named_in_what_was_told_is_no_source() -> None:
+    from warlog.extract.actor_roles import assign_roles
+    from warlog.extract.context import _source_position
+    from warlog.extract.actors import find_actors
+
+    told = "Survivors of the raid on the village, told our reporters that soldiers had executed at least 40 men."
+    (soldiers,) = [a for a in find_actors(told, "BF") if a.kind == "state"]
+    assert not _source_position(told, soldiers)
+    said = "At least 40 men were executed in the village, said a soldier who took part."
+    assert all(_source_position(said, a) for a in find_actors(said, "BF") if a.kind == "state")
+    roles = assign_roles(told, "Attack", "BF", told.index("executed"))
+    assert roles.actor1 is not None and roles.actor1.startswith("Military Forces of Burkina Faso")
+
+
+def test_the_doer_read_at_another_word_for_the_same_attack() -> None:
+    text = (
+        "FADA N'GOURMA, 20 March 2024 - Three weeks after the raid on the village of Kogo, in eastern Burkina "
+        "Faso, survivors told our reporters that soldiers had executed at least 40 men on 26 February."
+    )
+    (attack,) = [m for m in _mentions(text, date(2024, 3, 20)) if m.event_type == "Violence against civilians"]
+    assert attack.actor1 is not None and attack.actor1.startswith("Military Forces of Burkina Faso"), attack.actor1
+    assert attack.fatalities == 40

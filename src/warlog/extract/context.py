@@ -794,8 +794,10 @@ _SAYS_AFTER = re.compile(
     r"(?:had|has|have)\s+(?:\w+ed|taken|overrun|won)\b))",
     re.I,
 )
+# (the one said after the verb of saying is the source, not one named in what was told: ", told our reporters that
+# soldiers had executed 40 men")
 _SOURCE_BEFORE = re.compile(
-    r"(?:\baccording\s+to|[,\"\u201d]\s*(?:said|told))\s+(?:the\s+|a\s+)?(?:[\w'-]+\s+){0,3}$", re.I
+    r"(?:\baccording\s+to|[,\"\u201d]\s*(?:said|told))\s+(?:the\s+|a\s+)?(?:(?!that\b)[\w'-]+\s+){0,3}$", re.I
 )
 
 

@@ -5866,6 +5866,8 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
             # "soldiers beat residents in the capital": the country's capital
         mention_country = (place.country if place else None) or country
         roles = assign_roles(sent.text, match.sub_event_type, mention_country, match.start)
+        if roles.actor1 is None or roles.actor1.startswith("Unidentified"):
+            roles = _doer_of_another_telling(sent.text, match, live, roles, mention_country)
         mention = Mention(
             report_id=report.id,
             event_date=event_date,
@@ -6490,6 +6492,24 @@ def _abduction_that_killed(mention: Mention) -> None:
     25)."""
     if mention.sub_event_type == "Abduction/forced disappearance" and mention.fatalities:
         mention.sub_event_type = "Attack"
+
+
+def _doer_of_another_telling(
+    sentence: str, match: EventTypeMatch, live: list[EventTypeMatch], roles: Any, country: str | None
+) -> Any:
+    """The sentence's doer, read at another of its words for the same kind of event when the chosen one names none:
+    "survivors of the 26 February raid on the village told our reporters that soldiers had executed at least 40 men"
+    (the raid names no one; the execution is the same attack told with its doer)."""
+    for other in live:
+        if other is match or other.event_type != match.event_type:
+            continue
+        again = assign_roles(sentence, match.sub_event_type, country, other.start)
+        if again.actor1 and not again.actor1.startswith("Unidentified") and again.actor1 != roles.actor2:
+            roles.actor1, roles.inter1, roles.assoc_actor_1 = again.actor1, again.inter1, again.assoc_actor_1
+            if roles.actor2 is None:
+                roles.actor2, roles.inter2, roles.assoc_actor_2 = again.actor2, again.inter2, again.assoc_actor_2
+            break
+    return roles
 
 
 def _bomber_died_in_the_blast(mention: Mention) -> None:
