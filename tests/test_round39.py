@@ -104,7 +104,8 @@ def test_the_dead_told_by_idioms_of_statements() -> None:
         c = extract_casualties(s)
         return c.fatalities, c.injured
 
-    assert told("Sadly, some thirty of our soldiers fell on the field of honour and several others were wounded.")[0] == 30
+    honour = "Sadly, some thirty of our soldiers fell on the field of honour and several others were wounded."
+    assert told(honour)[0] == 30
     assert told("Two constables and a shopkeeper embraced martyrdom in the exchange of fire.") == (3, None)
     assert told("Four volunteers fell in battle near the ridge.") == (4, None)
     # the figure's own verb is not crossed to reach the next one's
@@ -135,8 +136,8 @@ def test_a_sides_tally_of_the_enemy_it_killed_is_no_toll() -> None:
 
 def test_the_one_named_in_what_was_told_is_no_source() -> None:
     from warlog.extract.actor_roles import assign_roles
-    from warlog.extract.context import _source_position
     from warlog.extract.actors import find_actors
+    from warlog.extract.context import _source_position
 
     told = "Survivors of the raid on the village, told our reporters that soldiers had executed at least 40 men."
     (soldiers,) = [a for a in find_actors(told, "BF") if a.kind == "state"]
