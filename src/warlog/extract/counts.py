@@ -831,11 +831,30 @@ def _side(sentence: str, fig: _Fig) -> str:
     head = fig.head
     if head is None and (m := _PARTITIVE_OF.match(sentence, fig.end)):
         head = m.group("noun").lower()
+    if head is None and _OF_THEM_AFTER.match(sentence, fig.end):
+        head = _them(sentence[: fig.start])
     if head in _STATE_MEN:
         return "state"
     if head in _ARMED_MEN:
         return "attackers"
     return "civilians" if head in _CIVILIAN else "any"
+
+
+_OF_THEM_AFTER = re.compile(r"\s+of\s+them\b", re.I)
+# the subject and verb the figure is the object of ("security forces shot [three of them]"): not who "them" are
+_DOER_AND_VERB = re.compile(r"\b[\w-]+(?:\s+[\w-]+){0,2}\s+(?:\w+ed|shot|hit|caught|slew|took)\s+$", re.I)
+_PEOPLE_WORD = re.compile(r"\b[a-z]+\b", re.I)
+
+
+def _them(before: str) -> str | None:
+    """Whom "them" stands for in "N of them": the last people's noun told before the figure in its sentence, other than
+    the subject of the verb the figure is the object of ("the attackers fired ... before security forces shot three of
+    them dead": the attackers; "troops cornered the gunmen, and five of them were killed": the gunmen)."""
+    verb = _DOER_AND_VERB.search(before)
+    if verb is not None:
+        before = before[: verb.start()]
+    nouns = [w.group(0).lower() for w in _PEOPLE_WORD.finditer(before)]
+    return next((w for w in reversed(nouns) if w in _STATE_MEN or w in _ARMED_MEN or w in _CIVILIAN), None)
 
 
 def other_sides_dead(told: frozenset[str], then: frozenset[str]) -> bool:

@@ -3275,7 +3275,7 @@ def _merge(into: _Draft, other: _Draft) -> None:
                 into.casualties.sides = other.casualties.sides
         elif (
             name == "fatalities"
-            and _other_dead(into.casualties, other.casualties, second)
+            and _other_dead(into.casualties, other.casualties, second, " ".join(e.text for e in b.evidence))
             # ("one attacker was killed, according to an SDF source; we could not confirm this and have not included
             # him in the tally": a figure its teller leaves out is not added)
             and not any(_LEFT_OUT.search(e.text) for e in b.evidence)
@@ -3315,20 +3315,29 @@ _LEFT_OUT = re.compile(
 )
 
 
-def _other_dead(told: Casualties, then: Casualties, second: bool) -> bool:
+def _other_dead(told: Casualties, then: Casualties, second: bool, then_text: str = "") -> bool:
     """Whether a later telling's death figure counts the other side's dead of the fight the figure told first counts
     one side's: the state's men and the attackers (counts.Casualties.sides), each counted (not "several"), both told
     by the same source ("One soldier was killed ..., the army said. Seven assailants were killed, it said"). Not
     civilians: ACLED codes civilians killed on purpose during a fight as an attack of its own, and who the dead were
     is what two accounts may dispute ("the army said 30 militants, residents said 12 civilians"); not two sources,
-    whose figures may be two accounts of one toll."""
-    if second or told.vague or then.vague:
+    whose figures may be two accounts of one toll. The doers' dead besides their victims' toll ("gunmen opened fire on
+    the crowd, killing 25 people", then "security forces shot three of them dead") are other dead whoever tells them
+    when the state's men are told killing them: the end of the attack, not another account of its toll."""
+    if told.vague or then.vague:
         return False
-    # "gunmen opened fire on the crowd, killing 25 people", then "security forces shot three of the attackers dead":
-    # the doers' dead are not among their victims
-    return other_sides_dead(told.sides, then.sides) or (
-        bool(told.sides) and told.sides <= {"any", "civilians"} and then.sides == {"attackers"}
-    )
+    doers_shot = bool(told.sides) and told.sides <= {"any", "civilians"} and then.sides == {"attackers"}
+    if second and not (doers_shot and _KILLED_BY_FORCES.search(then_text)):
+        return False
+    return other_sides_dead(told.sides, then.sides) or doers_shot
+
+
+_FORCES = r"(?:security\s+forces|police(?:men)?|troops|soldiers|officers|army|guards|commandos)"
+_KILLED_BY_FORCES = re.compile(
+    rf"\b{_FORCES}\b[^.;]{{0,40}}?\b(?:shot|killed|gunned|neutrali[sz]ed)\b"
+    rf"|\b(?:shot|killed|gunned\s+down|neutrali[sz]ed)\s+by\s+(?:the\s+)?(?:[\w-]+\s+)?{_FORCES}\b",
+    re.I,
+)
 
 
 # Sub-types that hold no deaths by ACLED's definitions (a death makes the event another sub-type).
