@@ -175,3 +175,16 @@ def test_the_doers_shot_by_the_state_are_added_whoever_tells_them() -> None:
     # 25 killed by the gunmen (the governor), three gunmen shot dead by security forces (state television): 28; the
     # fourth, captured and dead in hospital, is not read (a coder writes 29)
     assert attack.fatalities == 28
+
+
+def test_one_more_dead_told_by_an_ordinal() -> None:
+    from warlog.extract.counts import extract_casualties
+
+    def dead(s: str) -> int | None:
+        return extract_casualties(s).fatalities
+
+    assert dead("Nine guests were killed at the hall and a tenth died in hospital the next morning.") == 10
+    assert dead("A fourteenth person, a woman hit in the chest, died on Friday at the district hospital.") == 14
+    # an ordinal that counts no person
+    assert dead("A second bomb exploded an hour later, killing three people.") == 3
+    assert dead("On the third day of the siege, two soldiers were killed.") == 2

@@ -367,6 +367,7 @@ class _Fig:
     subset: bool = False
     vague: bool = False
     named_from: int = -1  # "killed <name>, <apposition>, and six others": where the one named begins
+    ordinal: int = 0  # "a twelfth died in hospital": one more, the twelfth (the toll is at least 12)
 
 
 def _head(sentence: str, end: int) -> tuple[str | None, int]:
@@ -484,8 +485,32 @@ def _figures(sentence: str) -> list[_Fig]:
             continue  # "two brothers, both members of the tribe": the same two
         if m.group("noun").lower() in _PERSON and not any(f.start <= m.start() < f.head_end for f in figs):
             figs.append(_Fig(m.start(), m.start() + 4, 2, m.group("noun").lower(), m.end()))
+    for m in _ORDINAL_ONE.finditer(sentence):  # "and a twelfth died in hospital": one more, the twelfth
+        # (its article read as one, "An eighteenth person", gives way to it)
+        figs = [f for f in figs if not (f.start == m.start() and sentence[f.start : f.end].lower() in ("a", "an"))]
+        if not any(f.start < m.end() and m.start() < f.head_end for f in figs):
+            noun = (m.group("noun") or "person").lower()
+            figs.append(_Fig(m.start(), m.end(), 1, noun, m.end(), ordinal=_ORDINALS[m.group("ord").lower()]))
     figs.sort(key=lambda f: f.start)
     return _with_named_persons(sentence, figs)
+
+
+_ORDINALS = {
+    w: i
+    for i, w in enumerate(
+        "second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth "
+        "sixteenth seventeenth eighteenth nineteenth twentieth".split(),
+        start=2,
+    )
+}
+# one person told by the place they take in a count, then their fate ("a twelfth died in hospital", "An eighteenth
+# person, a young man shot in the abdomen, died on Tuesday"); not "a second bomb", "the third day"
+_ORDINAL_ONE = re.compile(
+    rf"\b(?:an?|the)\s+(?P<ord>{'|'.join(_ORDINALS)})(?:\s+(?P<noun>person|victim|man|woman|boy|girl|child|"
+    r"casualty|protester|soldier|policeman|officer|civilian))?(?=\s*,|\s+(?:was|is|had|has|died|dies|succumbed|"
+    r"later|also|victim)\b)",
+    re.IGNORECASE,
+)
 
 
 def _is_both(sentence: str, fig: _Fig) -> bool:
@@ -933,6 +958,8 @@ def _assemble(sentence: str, figs: list[_Fig], groups: list[list[_Fig]]) -> Casu
         chosen = best["fatal"]
         others = [g for g in others if g is not chosen]
         out.fatalities = sum(f.value for f in chosen)
+        # "eleven people were killed at the scene and a twelfth died in hospital": 12; "an eighteenth person died": 18
+        out.fatalities = max([out.fatalities] + [f.ordinal for f in figs if f.ordinal and f.kind == "fatal"])
         out.spans.extend((f.start, f.end) for f in chosen)
         out.vague = any(f.vague for f in chosen)
         highs = {(a, b): high for a, b, _, high in find_ranges(sentence)}
