@@ -185,6 +185,7 @@ def test_one_more_dead_told_by_an_ordinal() -> None:
 
     assert dead("Nine guests were killed at the hall and a tenth died in hospital the next morning.") == 10
     assert dead("A fourteenth person, a woman hit in the chest, died on Friday at the district hospital.") == 14
-    # an ordinal that counts no person
+    # an ordinal that counts no person, or the other one of the victims told
     assert dead("A second bomb exploded an hour later, killing three people.") == 3
+    assert dead("Deputies found one man wounded in the car park; the second victim was pronounced dead.") == 1
     assert dead("On the third day of the siege, two soldiers were killed.") == 2

@@ -504,9 +504,10 @@ _ORDINALS = {
     )
 }
 # one person told by the place they take in a count, then their fate ("a twelfth died in hospital", "An eighteenth
-# person, a young man shot in the abdomen, died on Tuesday"); not "a second bomb", "the third day"
+# person, a young man shot in the abdomen, died on Tuesday"); not "a second bomb", "the third day", nor "the second
+# victim was pronounced dead" (the other one of the victims told, not one more dead)
 _ORDINAL_ONE = re.compile(
-    rf"\b(?:an?|the)\s+(?P<ord>{'|'.join(_ORDINALS)})(?:\s+(?P<noun>person|victim|man|woman|boy|girl|child|"
+    rf"\ban?\s+(?P<ord>{'|'.join(_ORDINALS)})(?:\s+(?P<noun>person|victim|man|woman|boy|girl|child|"
     r"casualty|protester|soldier|policeman|officer|civilian))?(?=\s*,|\s+(?:was|is|had|has|died|dies|succumbed|"
     r"later|also|victim)\b)",
     re.IGNORECASE,
