@@ -18,6 +18,7 @@ from warlog.countries import country_iso2
 from warlog.extract.acceptance import DraftView, acceptance_model, draft_signals, mention_features
 from warlog.extract.actors import (
     CLAIM_OF_ATTACK,
+    ActorRoles,
     acled_country_name,
     assign_roles,
     find_actors,
@@ -5876,7 +5877,7 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
         mention_country = (place.country if place else None) or country
         roles = assign_roles(sent.text, match.sub_event_type, mention_country, match.start)
         if roles.actor1 is None or roles.actor1.startswith("Unidentified"):
-            roles = _doer_of_another_telling(sent.text, match, live, roles, mention_country)
+            _doer_of_another_telling(sent.text, match, live, roles, mention_country)
         mention = Mention(
             report_id=report.id,
             event_date=event_date,
@@ -6504,11 +6505,11 @@ def _abduction_that_killed(mention: Mention) -> None:
 
 
 def _doer_of_another_telling(
-    sentence: str, match: EventTypeMatch, live: list[EventTypeMatch], roles: Any, country: str | None
-) -> Any:
-    """The sentence's doer, read at another of its words for the same kind of event when the chosen one names none:
-    "survivors of the 26 February raid on the village told our reporters that soldiers had executed at least 40 men"
-    (the raid names no one; the execution is the same attack told with its doer)."""
+    sentence: str, match: EventTypeMatch, live: list[EventTypeMatch], roles: ActorRoles, country: str | None
+) -> None:
+    """The sentence's doer (set in ``roles``), read at another of its words for the same kind of event when the chosen
+    one names none: "survivors of the 26 February raid on the village told our reporters that soldiers had executed at
+    least 40 men" (the raid names no one; the execution is the same attack told with its doer)."""
     for other in live:
         if other is match or other.event_type != match.event_type:
             continue
@@ -6517,8 +6518,7 @@ def _doer_of_another_telling(
             roles.actor1, roles.inter1, roles.assoc_actor_1 = again.actor1, again.inter1, again.assoc_actor_1
             if roles.actor2 is None:
                 roles.actor2, roles.inter2, roles.assoc_actor_2 = again.actor2, again.inter2, again.assoc_actor_2
-            break
-    return roles
+            return
 
 
 def _bomber_died_in_the_blast(mention: Mention) -> None:

@@ -2616,39 +2616,31 @@ def stated_distance(text: str, toponyms: list[Toponym], resolved: list[Place | N
         if m is not None and not _bearing_fits(p, q, m.group("dir")):
             _take_namesake(toponyms, out, toponyms[i], p, lambda c, q=q, d=m.group("dir"): _bearing_fits(c, q, d))
     for i, (t, p) in enumerate(zip(toponyms, out, strict=True)):
-        # "near Kasarani, about ten kilometres from the town" (the town told before: Kapedo): a namesake read far
-        # from the town the sentence measures it from is the place near that town
-        if p is None or p.feature in ("country", "admin1") or (m := _FROM_THE_TOWN.match(text, t.end)) is None:
+        # a place measured from the town told before, by a distance ("near Kasarani, about ten kilometres from the
+        # town": Kapedo) or by a bearing alone ("in the Ejido El Tecolote area, east of the city"): a namesake read
+        # beyond that reach of every town told before is the one of the name within reach of the town told last,
+        # else a point at the town (that far that way when the report says so), named as written, geo_precision 2
+        if p is None or p.feature in ("country", "admin1"):
             continue
-        km = _stated_km(m)
+        m = _FROM_THE_TOWN.match(text, t.end)
+        km = _stated_km(m) if m is not None else None
+        if km is None and _BEARING_FROM_THE_TOWN.match(text, t.end) is None:
+            continue
         towns = [q for q in out[:i] if q is not None and q.feature in ("city", "town", "village")]
-        if km is None or not towns or any(q.location == p.location for q in towns):
+        if not towns or any(q.location == p.location for q in towns):
             continue
         town = towns[-1]  # (the town told last; only when the reading fits none of the towns told before)
         # (far beyond any town told before: the town meant may be the dateline's, which names no place here)
-        if all(
-            haversine_km(p.latitude, p.longitude, q.latitude, q.longitude)
-            > max(2 * km, km + _DISTANCE_SLACK_KM, _NAMESAKE_KM)
-            for q in towns
-        ):
-            if not _take_namesake(toponyms, out, t, p, lambda c, q=town, km=km: _fits_distance(c, q, km)):
-                _reread(toponyms, out, t, p, _offset_place(town, km, m.group("dir"), t.surface))
-    for i, (t, p) in enumerate(zip(toponyms, out, strict=True)):
-        # "in the Ejido El Tecolote area, east of the city" (a bearing from the town told before, no distance): a
-        # reading beyond the reach of every town told before is a namesake; the one of the name within reach of the
-        # town, else the town itself, named as written, geo_precision 2 (as ACLED codes a place it cannot find)
-        if p is None or p.feature in ("country", "admin1") or _BEARING_FROM_THE_TOWN.match(text, t.end) is None:
-            continue
-        towns = [q for q in out[:i] if q is not None and q.feature in ("city", "town", "village")]
-        if not towns or any(haversine_km(p.latitude, p.longitude, q.latitude, q.longitude) <= _NAMESAKE_KM
-                            for q in towns):  # fmt: skip
-            continue
-        town = towns[-1]
-        if not _take_namesake(
-            toponyms, out, t, p, lambda c, q=town: haversine_km(c.latitude, c.longitude, q.latitude, q.longitude)
-            <= _NAMESAKE_KM
-        ):
-            _reread(toponyms, out, t, p, _offset_place(town, 0.0, None, t.surface))
+        reach = max(2 * km, km + _DISTANCE_SLACK_KM, _NAMESAKE_KM) if km is not None else _NAMESAKE_KM
+        if all(haversine_km(p.latitude, p.longitude, q.latitude, q.longitude) > reach for q in towns):
+            fits = (
+                (lambda c, q=town, km=km: _fits_distance(c, q, km))
+                if km is not None
+                else (lambda c, q=town: haversine_km(c.latitude, c.longitude, q.latitude, q.longitude) <= _NAMESAKE_KM)
+            )
+            if not _take_namesake(toponyms, out, t, p, fits):
+                way = m.group("dir") if m is not None and km is not None else None
+                _reread(toponyms, out, t, p, _offset_place(town, km or 0.0, way, t.surface))
     return out
 
 
