@@ -284,7 +284,9 @@ def _is_source_like(phrase: str) -> bool:
     if re.search(
         r"\b(?:spokes(?:man|woman|person)|officials?|ministry|agency|agencies|source|sources|groups?|statement|"
         r"charity|charities|organi[sz]ations?|NGOs?|monitors?|officers?|workers|"
-        r"television|TV|news|police|army|governor|commander|minister|council|office|department|media)\b",
+        r"television|TV|news|police|army|governor|commander|minister|council|office|department|media|"
+        # a body of the state or of a side that speaks for it: "the armed forces' joint command", "prosecutors"
+        r"command|committee|headquarters|forces|prosecutors?|investigators|coroners?)\b",
         phrase,
         re.I,
     ):

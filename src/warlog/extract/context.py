@@ -925,6 +925,10 @@ def complete_roles(
             roles.actor2, roles.inter2 = roles.actor1, roles.inter1
         if roles.actor2 is None:
             other = _other_side(roles.actor1, roles.inter1, actors)
+            if unclaimed and other is not None and other.inter != 1:
+                # "No group has said it carried out the ambush. Fighters of X and Y are active in the area": the
+                # doers are not named (ACLED: an unidentified armed group), the state's forces still are
+                other = None
             if other is not None and roles.actor1 is None:
                 roles.actor1, roles.inter1 = other.canonical, other.inter
                 other = _other_side(roles.actor1, roles.inter1, actors)

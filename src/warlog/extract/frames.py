@@ -4531,6 +4531,36 @@ _ARMED_NAME = re.compile(
 )
 
 
+# The blamed group's own name right after the words that blame it: "attributed the killings to the Militarized
+# Communist Party of Peru, a remnant of ...", "said the attack was the work of the Zintan Revolutionaries Brigade".
+_AN_INCIDENT = "(?:the\\s+)?" + _THE_INCIDENT.removeprefix("the\\s+")  # the incident, its article already read
+_BLAMED_NAME = re.compile(
+    rf"\s*(?:(?i:{_AN_INCIDENT}|it|them)\s+on\s+)?"  # ("blamed| the attack on the X": the words before the name)
+    r"(?:the\s+)?(?:(?:suspected|alleged|so-called|banned|outlawed)\s+)?[\"\u201c]?"
+    r"((?:[A-Z][\w'-]*|[Aa][ls]-[A-Z][\w'-]*)(?:\s+(?:(?:of|the|for|and)\s+){0,2}(?:[A-Z][\w'-]*|[Aa][ls]-[A-Z][\w'-]*)){0,6})"
+    r"(?:\s*\(([A-Z][\w-]{1,7})\))?"
+)
+# words that make a name a group's (armed or political) where the actor list has no entry for it
+_GROUP_NAME = re.compile(
+    rf"{_ARMED_NAME.pattern}|\b(?:Party|Cartel|Gang|Commandos?|Guerrillas?|Resistance|Organi[sz]ation|Network|Squad|"
+    r"Rebels|Revolutionaries|Insurgents)\b"
+)
+
+
+def _named_blamed(sentence: str, at: int, known: list[Any]) -> tuple[str, int] | None:
+    """A group the report's sources blame, named right at ``at`` by a name the actor list does not hold: the group by
+    its own name (a kind of group, a country or a person is no such name)."""
+    m = _BLAMED_NAME.match(sentence, at)
+    if m is None or not _GROUP_NAME.search(m.group(1)) or len(m.group(1).split()) < 2:
+        return None
+    start, end = m.span(1)
+    if any(a.start <= start and a.end >= end for a in known):
+        return None  # the list knows it by this name or a longer one
+    if any(start <= a.start and a.end <= end and a.surface == m.group(1) for a in known):
+        return None
+    return (m.group(1), 2)
+
+
 def _named_claimant(sentence: str, known: list[Any]) -> tuple[str, int] | None:
     """A group named as the claimant that the actor list does not hold, or holds only by a word of its name ("Army"
     in "Balochistan Liberation Army"): the group by its own name, as ACLED names armed groups it has no entry for."""
@@ -4585,7 +4615,7 @@ def _take_claimant(mention: Mention, next_sentence: str, country: str | None, th
         # the blamed by name, not a kind ("blaming the attacks on terrorist groups supported by ...")
         and (not blame or a.kind == "state" or a.surface != a.surface.lower())
     ]
-    named = _named_claimant(next_sentence, known)
+    named = _named_blamed(next_sentence, claim.end(), known) if blame else _named_claimant(next_sentence, known)
     if named is not None:
         mention.actor1, mention.inter1 = named
         return

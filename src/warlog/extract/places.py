@@ -804,7 +804,11 @@ def _longest_match(
             and _is_cap(toks[i - 1][2])
         ):
             continue  # "KANSAFRA AXIS": the axis of the name before it, not a village called Axis
-        partial = (j < ends[-1] and not _generic_tail(toks, j, ends[-1])) or _follows_name(text, toks, i)
+        partial = (
+            (j < ends[-1] and not _generic_tail(toks, j, ends[-1]))
+            or _follows_name(text, toks, i)
+            or _name_goes_on(text, toks, j)  # "San Miguel" of "San Miguel del Ene": the name held is not the one said
+        )
         if partial and any(c.source in VILLAGE_LAYER_SOURCES or _small_village(c) for c in cands):
             # part of a longer capitalised name: not a Who's On First village ("Roel Degamo", "Sardar Mohammad Daud
             # Khan hospital", "Mung Lai Hkyet camp" are a person, a hospital and a camp, not villages so spelt), nor
@@ -1197,7 +1201,10 @@ def rank_document(
             for c, q in zip(t.candidates, t.quality or [1.0] * len(t.candidates), strict=False)
             if _plausible(c, q, ctx.country, t.city_hint, t.partial)
             and not _foreign_namesake(c, ctx, t.surface)
-            and not _outside_named_provinces(c, q, provinces, {} if _has_exact(t) else exact)
+            # (a part of a longer name the gazetteer lacks is as weak a reading as a near spelling)
+            and not _outside_named_provinces(
+                c, min(q, 0.85) if t.partial else q, provinces, {} if _has_exact(t) else exact
+            )
             and not _orphan_city_part(c, t, points)
             and not (the_before and c.feature in _SETTLEMENT_FEATURES and not c.name.lower().startswith("the "))
         ]
@@ -1907,6 +1914,21 @@ def _named_after_its_city(
     return None
 
 
+def _admin1_spelt(surface: str, iso: str | None, gaz: Gazetteer) -> GazEntry | None:
+    """The first-level unit of a country a province's name says in a spelling the gazetteer lacks ("Salahuddin" for
+    Salah ad Din: the letters with spaces, hyphens and case left out, rapidfuzz ratio 85 or more)."""
+    if not iso or not hasattr(gaz, "find"):
+        return None
+    key = re.sub(r"[^a-z]", "", name_key(surface))
+    best, score = None, 85.0
+    for row in gaz.find("admin1", iso):
+        for n in (row.admin1 or "", *row.names):
+            other = re.sub(r"[^a-z]", "", name_key(re.sub(r"\s+(?:Governorate|Province|Region|State)$", "", n)))
+            if other and (r := fuzz.ratio(key, other)) >= score:
+                best, score = row, r
+    return best
+
+
 def _admin1_row(e: GazEntry, gaz: Gazetteer) -> GazEntry | None:
     """The governorate row of a place (same country, admin1 name)."""
     if e.feature == "admin1":
@@ -1961,6 +1983,16 @@ def place_from_entry(
         a1 = _admin1_row(e, gaz)
         if a1 is None or name_key(surface) not in {name_key(n) for n in (a1.admin1 or "", *a1.names)}:
             cue = None
+    if cue == "admin1" and e.feature in ("city", "town", "village") and surface:
+        # "Satipo province" where provinces are second-level units (Peru) the gazetteer does not hold: the unit
+        # named after its town, coded at that town (ACLED: geo_precision 2), not the region the town lies in
+        a1 = _admin1_row(e, gaz)
+        if a1 is not None and name_key(surface) not in {name_key(n) for n in (a1.admin1 or "", *a1.names)}:
+            spelt = _admin1_spelt(surface, e.iso, gaz)
+            if spelt is not None:  # "Salahuddin province": Salah ad Din, spelt another way (not Pirmam, its namesake)
+                return place_from_entry(spelt, "admin1", surface, gaz, area_point)
+            return Place(location=_spelled_as_written(e, surface), latitude=e.lat, longitude=e.lon,
+                         geo_precision=2, **base)  # fmt: skip
     if cue in ("admin1", "rural") or e.feature == "admin1":
         a1 = _admin1_row(e, gaz) if cue != "rural" or e.feature in ("admin1", "city") else None
         if a1 is not None and (cue == "admin1" or e.feature == "admin1" or _is_capital_of(e, a1)):
