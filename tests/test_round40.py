@@ -148,3 +148,36 @@ def test_own_report_21_reads_as_a_coder_codes_it() -> None:
     assert event.actor2 == "Unidentified Armed Group (Niger)"  # no one claimed it; two groups are active there
     assert event.place is not None and event.place.admin1 == "Tillaberi" and event.place.geo_precision == 2
     assert event.attributed_to == "Ministry of Defence"
+
+
+def test_places_people_came_from_are_not_the_scene() -> None:
+    text = (
+        "DNIPRO, 14 May 2023 - Fans from Lviv and Kharkiv who had come for the cup final fought with riot police "
+        "outside the stadium in Dnipro on Saturday, injuring 12 officers, police said."
+    )
+    events = _mentions(text, date(2023, 5, 14))
+    assert events
+    assert all(m.place is not None and m.place.location == "Dnipro" for m in events), [
+        m.place and m.place.location for m in events
+    ]
+
+
+def test_what_came_days_before_is_another_event() -> None:
+    text = (
+        "KABUL, 11 April 2022 - Rockets struck an army base outside Kandahar before dawn on Monday, killing nine "
+        "soldiers, officials said, two days after a suicide bombing at a mosque in Kabul killed 30 worshippers."
+    )
+    (strike,) = [m for m in _mentions(text, date(2022, 4, 11)) if m.fatalities == 9]
+    assert strike.sub_event_type == "Shelling/artillery/missile attack"
+    assert strike.event_date == date(2022, 4, 11)
+    assert strike.place is not None and strike.place.admin1 == "Kandahar", strike.place  # not Kabul
+
+
+def test_a_pretence_names_no_event() -> None:
+    from warlog.extract.types import classify_sentence
+
+    match = classify_sentence(
+        "On 3 May a large group of armed youths approached the camp in what was presented as a peaceful march to "
+        "deliver a petition."
+    )
+    assert match is None or match.sub_event_type != "Peaceful protest"

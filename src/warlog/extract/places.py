@@ -25,6 +25,7 @@ from warlog.extract.actors import FLED_CLAUSE, find_actors, identity_group_names
 from warlog.extract.context import caps_heading, label_spans
 from warlog.extract.demonyms import demonym_table
 from warlog.extract.numbers import parse_number
+from warlog.extract.sentences import DAYS_AFTER_PHRASE
 from warlog.gazetteer import GazEntry, Gazetteer, get_gazetteer, haversine_km
 from warlog.gazetteer.admin1_names import acled_admin1_name
 from warlog.gazetteer.features import SITE_FEATURES, geo_precision
@@ -2112,6 +2113,12 @@ def place_for_event(
     here = sentence_places(sentence, sentence_start, toponyms, resolved)
     if here and not any(not _directed(sentence, sentence_start, t) for t, _ in here) and doc_places:
         here = []  # "a leader who fled to Damaturu": only where people went; the incident's place is the story's
+    at = None if trigger_start is None else max(0, trigger_start - sentence_start)
+    recalled = DAYS_AFTER_PHRASE.search(sentence, at) if at is not None else None
+    if recalled is not None and sentence[: recalled.start()].rstrip().endswith(","):
+        # "Missiles struck an air base in Homs province ..., two days after a gas attack on Douma": Douma is the
+        # earlier event's place, not this one's
+        here = [tp for tp in here if tp[0].start < sentence_start + recalled.start()]
     # "In Nyeri, about 150 km north of Nairobi, mourners marched": the place measured from is not where it happened
     # when the sentence names another
     measured = [tp for tp in here if measured_from(sentence, tp[0].start - sentence_start)]
@@ -2407,6 +2414,8 @@ def _directed(sentence: str, s0: int, t: Toponym) -> bool:
         return False  # "the gunmen withdrew from Sulaiman Bek": a place given up is where the withdrawal happened
     return (
         _DIRECTION_BEFORE.search(before) is not None
+        # ("supporters from Odessa and Kharkiv": both where they came from)
+        or _FROM_LIST_BEFORE.search(window) is not None
         or _DESTINATION_BEFORE.search(before) is not None
         or _HELD_OR_SUPPORTED_IN.search(before) is not None
         or _BOUND_AFTER.match(sentence, t.end - s0) is not None  # "a Nairobi-bound bus": where it was going
@@ -2414,6 +2423,13 @@ def _directed(sentence: str, s0: int, t: Toponym) -> bool:
 
 
 _BOUND_AFTER = re.compile(r"-bound\b", re.I)
+# the later members of a list of places people came from ("supporters from Odessa and Kharkiv", "fighters from
+# Idlib, Hama and Aleppo"): where they came from, as the first is (``_DIRECTION_BEFORE``); names capitalised
+_PLACE_NAME = r"[A-Z][\w'\u2019-]*(?:\s+(?:al-|el-|de\s+|del\s+)?[A-Z][\w'\u2019-]*){0,3}"
+_FROM_LIST_BEFORE = re.compile(
+    r"(?<!close )(?<!near )(?<!away )(?<!km )(?<!kilometres )(?<!kilometers )(?<!miles )\b(?i:from)\s+(?:the\s+)?"
+    rf"{_PLACE_NAME}(?:\s*,\s*{_PLACE_NAME})*\s*,?\s+(?i:and|or)\s+(?:the\s+)?$"
+)
 # a side leaving or driven from a place ("withdrew from", "were driven out of"): the place the territory changed at
 _LEFT_THE_PLACE = re.compile(
     r"\b(?:withdr[ae]wn?|withdrawing|withdrawal|pull(?:ed|ing)\s+out|retreat(?:ed|ing)?|driven\s+out|expelled|ousted"

@@ -156,3 +156,13 @@ def split_text(text: str) -> list[str]:
         pos = m.end()
     parts.append(text[pos:])
     return [p.strip() for p in parts if p.strip()]
+
+
+# An earlier happening set beside a sentence's act, a day or more before it ("Missiles struck an air base on Monday,
+# killing 14, two days after a suspected gas attack on Douma"; "a week after", "days after"; not "hours after"): what
+# follows the phrase is another, earlier event (its words, its places), told on its own where it is news.
+DAYS_AFTER_PHRASE = re.compile(
+    r"\b(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|a\s+few|\d{1,2})\s+)?"
+    r"(?:days?|weeks?|months?)\s+after\b",
+    re.I,
+)

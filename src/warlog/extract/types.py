@@ -17,6 +17,7 @@ from importlib import resources
 
 from warlog.extract.actors import ActorMention, actor_info, find_actors
 from warlog.extract.literals import GateTable, gated, literals_in, required_literals
+from warlog.extract.sentences import DAYS_AFTER_PHRASE
 from warlog.extract.tense import in_past
 from warlog.extract.type_model import lexicon_features, shipped_model, shipped_proposer, text_features
 from warlog.extract.wordscan import WordStarts
@@ -181,6 +182,13 @@ _OLD_POSSESSIVE = re.compile(
     r"\b(?:last|previous|past)\s+(?:year|month|summer|winter|spring|autumn|decade)['\u2019]s\s+(?:[\w-]+\s+){0,2}$",
     re.I,
 )
+# what an act was made to look like ("in what was presented as a peaceful march", "posing as protesters", "under the
+# guise of a wedding party"): a pretence, not the event it names
+_PRETENCE_BEFORE = re.compile(
+    r"\b(?:(?:presented|disguised|dressed|posing|posed|passed\s+off|masquerad(?:ed|ing))\s+as"
+    r"|under\s+the\s+(?:guise|pretext|cover)\s+of)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}$",
+    re.I,
+)
 _AHEAD_OF = re.compile(r"\bahead of (?:the |a |an )?(?:[\w-]+ ){0,2}$", re.I)
 # What the news "came days after": an earlier happening set beside the news ("The bombing came days after the
 # government said a US air strike near X had killed ..."), background unless told with a day of its own.
@@ -330,6 +338,8 @@ def _modifier(sentence: str, start: int) -> float:
     factor = 1.0
     if _HYPOTHETICAL.search(pre) or _NEGATED_BEFORE.search(sentence, max(0, start - 30), start):
         factor = 0.1  # (negated: "no arrests had been made", "No one has been arrested")
+    if _PRETENCE_BEFORE.search(sentence, max(0, start - 50), start):
+        factor *= 0.1  # "approached the base in what was presented as a peaceful march": a pretence, not a march
     if _FINDS_NONE.match(sentence, start):
         factor = 0.1  # "found no evidence of weapons storage": nothing found
     if _WARRANT_AT.match(sentence, start):
@@ -1324,6 +1334,11 @@ def lexicon_view(
         # "Iran fired 22 missiles at two bases ... in retaliation for the U.S. drone strike that killed ...": what
         # the act answers is an earlier event, told as its cause; the act is before the phrase
         tagged = [(m, tag) for m, tag in tagged if m.start < cause.start() or m.event_type not in VIOLENT_TYPES]
+    recalled = DAYS_AFTER_PHRASE.search(sentence)
+    if recalled is not None and any(m.start < recalled.start() and m.event_type in VIOLENT_TYPES for m, _ in tagged):
+        # "Missiles struck an air base on Monday, killing 14, two days after a suspected gas attack on Douma": what
+        # came days before the act is another, earlier event, set beside it (told on its own where it is news)
+        tagged = [(m, tag) for m, tag in tagged if m.start < recalled.start() or m.event_type not in VIOLENT_TYPES]
     then = _CONSEQUENCE_CLAUSE.search(sentence)
     if then is not None and (any(m.start < then.start() for m, _ in tagged) or then.group("noun")):
         # "The attack that set off the protests took place at dawn": what the act led to is told elsewhere, a
