@@ -181,3 +181,14 @@ def test_a_pretence_names_no_event() -> None:
         "deliver a petition."
     )
     assert match is None or match.sub_event_type != "Peaceful protest"
+
+
+def test_an_attack_told_after_its_funerals_is_on_the_day_the_report_gave_it() -> None:
+    text = (
+        "SPIN BOLDAK, 6 May 2023 - Funerals were held across Spin Boldak on Saturday for the victims of Friday's "
+        "attack on the cattle market, as hundreds of residents gathered outside the governor's office to demand "
+        "better protection.\n\nTwo attackers entered the market at midday. One opened fire on the guards and the "
+        "other detonated an explosive vest among the traders, killing 11 people, police said."
+    )
+    (bomb,) = [m for m in _mentions(text, date(2023, 5, 6)) if m.fatalities == 11]
+    assert bomb.event_date == date(2023, 5, 5)  # Friday, not the Saturday of the funerals

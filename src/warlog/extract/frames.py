@@ -4891,6 +4891,17 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
                     return d.value
         return None
 
+    def possessive_day(i: int) -> date | None:
+        """The day a sentence before gives an incident by a possessive ("Friday's attack", "Tuesday's strikes"), in
+        the report's first sentences (up to STORY_BACK back), when one day only is so given."""
+        days = set()
+        for j in range(max(0, i - STORY_BACK), i):
+            for m in _DAY_RETELLING.finditer(sentences[j].text):
+                for d in find_dates(m.group(0).split("'")[0].split("\u2019")[0], published):
+                    if d.value is not None and d.precision == 1:
+                        days.add(d.value)
+        return days.pop() if len(days) == 1 else None
+
     def _told_another_day(i: int, last: _Draft) -> bool:
         """The sentence just before, which told no event, names a day before the last event's ("The raid came after a
         bloody Thursday on the road. Gunmen stopped a bus ..."): the story turns back to that day."""
@@ -5596,6 +5607,15 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
             # event, after Monday's riot was made one of its own)
             goes_on = _told_last(drafts)
             event_date, precision = goes_on.mention.event_date, goes_on.mention.time_precision
+            if (
+                match.event_type in VIOLENT_TYPES
+                and goes_on.mention.event_type not in VIOLENT_TYPES
+                and (named_day := possessive_day(index)) is not None
+                and named_day != event_date
+            ):
+                # "Funerals were held on Saturday for the victims of Friday's attack ... Two attackers entered the
+                # mosque": the attack told after the funerals is on the day the report gave it, not the funerals'
+                event_date, precision = named_day, 1
             here_item = _item_span(text, sent.start)[0]
             if here_item is not None and here_item != _item_span(text, goes_on.mention.evidence[0].start)[0]:
                 goes_on = None  # a bulletin's next item: its day may be the last one's, its incident is its own
