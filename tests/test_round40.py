@@ -192,3 +192,16 @@ def test_an_attack_told_after_its_funerals_is_on_the_day_the_report_gave_it() ->
     )
     (bomb,) = [m for m in _mentions(text, date(2023, 5, 6)) if m.fatalities == 11]
     assert bomb.event_date == date(2023, 5, 5)  # Friday, not the Saturday of the funerals
+
+
+def test_yesterdays_act_is_dated_yesterday() -> None:
+    from warlog.extract.dates import find_dates
+
+    text = (
+        "KHERSON, 5 March 2024 - The toll from yesterday's shelling of the central market of Kherson has risen to "
+        "nine, the regional governor said this morning."
+    )
+    (strike,) = [m for m in _mentions(text, date(2024, 3, 5)) if m.fatalities == 9]
+    assert strike.event_date == date(2024, 3, 4)
+    # a day's thing of something is still no date ("today's rate of inflation")
+    assert find_dates("Today's rate of inflation is high.", date(2024, 3, 5)) == []

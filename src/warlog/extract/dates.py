@@ -581,7 +581,10 @@ _TIMEX_PATTERNS: list[tuple[str, str]] = [
     ),
     (
         "relday",
-        r"(?:(?P<edge>early|late|earlier|later|mid-?)[\s-]+)?(?P<word>today|tomorrow|yesterday|tonight)(?!'s\s+\w+\s+of)"
+        r"(?:(?P<edge>early|late|earlier|later|mid-?)[\s-]+)?(?P<word>today|tomorrow|yesterday|tonight)"
+        # a day's act ("yesterday's shelling of the centre"), not a day's thing of something ("today's rate of")
+        r"(?:'s(?=\s+(?:shelling|(?:air\s*)?strikes?|attacks?|bombings?|blasts?|explosions?|raids?|massacre|clashes"
+        r"|fighting|killings?)\b))?(?!'s\s+\w+\s+of)"
         r"(?:\s+(?P<part>morning|afternoon|evening|night))?"
         r"|(?:(?P<edge2>early|late|earlier|later)\s+)?(?:this|later\s+this)\s+(?P<part2>morning|afternoon|evening)"
         r"|last\s+night|overnight|the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow"
