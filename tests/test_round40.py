@@ -205,3 +205,22 @@ def test_yesterdays_act_is_dated_yesterday() -> None:
     assert strike.event_date == date(2024, 3, 4)
     # a day's thing of something is still no date ("today's rate of inflation")
     assert find_dates("Today's rate of inflation is high.", date(2024, 3, 5)) == []
+
+
+def test_a_revised_toll_dates_the_revision_not_the_incident() -> None:
+    text = (
+        "DUBAI, 9 March 2023 - Authorities on Thursday revised down to 8 the number of people killed when a gunman "
+        "opened fire in a market in Zahedan.\n\nThe gunman opened fire on shoppers on Wednesday evening, police said."
+    )
+    (attack,) = [m for m in _mentions(text, date(2023, 3, 9)) if m.event_type == "Violence against civilians"]
+    assert attack.event_date == date(2023, 3, 8)
+
+
+def test_a_years_long_toll_told_beside_an_incident_is_not_its_toll() -> None:
+    from warlog.extract.counts import is_aggregate_toll
+
+    assert is_aggregate_toll(
+        "The town has been under a partial siege for more than a year, and the fighting around it has left hundreds "
+        "of civilians dead."
+    )
+    assert not is_aggregate_toll("A hostage held for two years was killed by his captors.")

@@ -1124,6 +1124,10 @@ _PERIOD_RES = [
     rf"\b(?:in|during|throughout)\s+(?:the\s+month\s+of\s+)?{_MONTHS}(?!\s+\d)",
     r"\b(?:a|per|each|every)\s+(?:day|week|month)\b(?!\s+(?:after|before|earlier|later|ago))",
     rf"\bin\s+(?:{_NUMW})\s+years\b",
+    # a stretch of a year or more with a toll told in the present perfect ("has been under siege for more than a year,
+    # and the fighting has left hundreds of civilians dead"): the toll of that stretch
+    rf"\bfor\s+(?:more\s+than\s+|over\s+|nearly\s+|almost\s+|well\s+over\s+)?{_NUMW}\s+years?\b"
+    r"(?=[^.;]*\bha(?:s|ve)\s+(?:\w+\s+)?(?:left|killed|claimed|cost)\b)",
     # a stretch of weeks between two points of the calendar ("between early October and the end of the month",
     # "from 1 to 20 October" is left to the date reader: a few days may be one episode)
     rf"\bbetween\s+(?:early|late|mid-?)\s*{_MONTHS}\s+and\s+(?:the\s+end\s+of\s+(?:the|that)\s+month"

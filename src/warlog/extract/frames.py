@@ -1924,8 +1924,10 @@ _TOLL_ROSE_BEFORE = re.compile(
 
 # "The government on Tuesday lowered the death toll from the attack ... to 35": the day the figure was given
 _TOLL_TOLD_AFTER = re.compile(
-    r"\s*,?\s*(?:lowered|raised|revised|updated|corrected|put|gave|confirmed|announced)\s+(?:(?:down|up)\s+)?"
-    r"(?:the|its|their|a)\s+(?:new\s+|final\s+|official\s+|revised\s+)?(?:death\s+)?(?:toll|figure|count|tally)\b",
+    r"\s*,?\s*(?:lowered|raised|revised|updated|corrected|put|gave|confirmed|announced)\s+(?:(?:down|up)(?:wards?)?\s+)?"
+    # ("revised down to 13 the number of people killed")
+    r"(?:to\s+(?:at\s+least\s+)?[\d,]+\s+)?"
+    r"(?:the|its|their|a)\s+(?:new\s+|final\s+|official\s+|revised\s+)?(?:death\s+)?(?:toll|figure|count|tally|number)\b",
     re.I,
 )
 
