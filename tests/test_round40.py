@@ -142,7 +142,10 @@ def test_own_report_21_reads_as_a_coder_codes_it() -> None:
     (ex,) = extract_reports([report], nlp=_nlp())
     (event,) = ex.mentions
     assert (event.sub_event_type, event.event_date, event.fatalities, event.injured) == (
-        "Armed clash", date(2024, 3, 20), 23, 17
+        "Armed clash",
+        date(2024, 3, 20),
+        23,
+        17,
     )
     assert event.actor1 == "Military Forces of Niger (2023-)"
     assert event.actor2 == "Unidentified Armed Group (Niger)"  # no one claimed it; two groups are active there
@@ -224,3 +227,13 @@ def test_a_years_long_toll_told_beside_an_incident_is_not_its_toll() -> None:
         "of civilians dead."
     )
     assert not is_aggregate_toll("A hostage held for two years was killed by his captors.")
+
+
+def test_a_march_to_demand_an_inquiry_into_a_strike_is_the_march() -> None:
+    from warlog.extract.types import classify_sentence
+
+    match = classify_sentence(
+        "Thousands of people marched to the UN office in Taiz on Sunday to demand an inquiry into an air strike on a "
+        "wedding party that killed 40 guests."
+    )
+    assert match is not None and match.event_type == "Protests", match

@@ -631,9 +631,7 @@ def _classify(sentence: str, fig: _Fig, prev_end: int) -> None:
             fig.kind = "fatal"
         elif _INJ_PRE.search(before):
             # "security forces shot three of them dead": shot, then the state they were left in
-            fig.kind = (
-                "fatal" if _SHOT_PRE.search(before) and _OBJECT_DEAD.match(sentence, fig.head_end) else "injured"
-            )
+            fig.kind = "fatal" if _SHOT_PRE.search(before) and _OBJECT_DEAD.match(sentence, fig.head_end) else "injured"
         elif (
             named := _NAMED_VICTIM_BEFORE.search(sentence, 0, fig.start)
             or _NAMED_PASSIVE_BEFORE.search(sentence, 0, fig.start)

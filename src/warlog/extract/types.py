@@ -1334,6 +1334,11 @@ def lexicon_view(
         # "Iran fired 22 missiles at two bases ... in retaliation for the U.S. drone strike that killed ...": what
         # the act answers is an earlier event, told as its cause; the act is before the phrase
         tagged = [(m, tag) for m, tag in tagged if m.start < cause.start() or m.event_type not in VIOLENT_TYPES]
+    purpose = _PROTEST_PURPOSE.search(sentence)
+    if purpose is not None and any(m.start < purpose.start() and m.event_type == "Protests" for m, _ in tagged):
+        # "Thousands marched to the UN compound to demand an inquiry into an air strike that killed 140": the march is
+        # the news; the strike it names is an earlier event, told on its own where it is news
+        tagged = [(m, tag) for m, tag in tagged if m.start < purpose.start() or m.event_type not in VIOLENT_TYPES]
     recalled = DAYS_AFTER_PHRASE.search(sentence)
     if recalled is not None and any(m.start < recalled.start() and m.event_type in VIOLENT_TYPES for m, _ in tagged):
         # "Missiles struck an air base on Monday, killing 14, two days after a suspected gas attack on Douma": what
@@ -1400,6 +1405,15 @@ _CONSEQUENCE_CLAUSE = re.compile(
     re.I,
 )
 _CONSEQUENCE_REACH = 40  # characters after the verb: the clause's object
+
+
+# what a gathering is for ("to demand an inquiry into", "to protest against", "to condemn", "to mourn"): its object
+# is another event
+_PROTEST_PURPOSE = re.compile(
+    r"\b(?:to|and)\s+(?:demand|call\s+for|protest\s+(?:against|at|over)|denounce|condemn|mourn|commemorate|remember"
+    r"|honou?r)\b",
+    re.I,
+)
 
 
 # the phrase that gives an act's cause: the violence after it is an earlier event ("in response to a call for a
