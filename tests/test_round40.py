@@ -230,10 +230,10 @@ def test_a_years_long_toll_told_beside_an_incident_is_not_its_toll() -> None:
 
 
 def test_a_march_to_demand_an_inquiry_into_a_strike_is_the_march() -> None:
-    from warlog.extract.types import classify_sentence
-
-    match = classify_sentence(
-        "Thousands of people marched to the UN office in Taiz on Sunday to demand an inquiry into an air strike on a "
-        "wedding party that killed 40 guests."
+    text = (
+        "ADEN, 3 June 2019 - Thousands of people marched to the governor's office in Aden on Monday to demand a "
+        "public inquiry into an air strike on a crowded market that medics said had killed 37 shoppers."
     )
-    assert match is not None and match.event_type == "Protests", match
+    events = _mentions(text, date(2019, 6, 3))
+    assert any(m.event_type == "Protests" and m.event_date == date(2019, 6, 3) for m in events), events
+    assert not any(m.event_type != "Protests" and m.event_date == date(2019, 6, 3) for m in events), events
