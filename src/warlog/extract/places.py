@@ -1988,7 +1988,12 @@ def place_from_entry(
         # "Satipo province" where provinces are second-level units (Peru) the gazetteer does not hold: the unit
         # named after its town, coded at that town (ACLED: geo_precision 2), not the region the town lies in
         a1 = _admin1_row(e, gaz)
-        if a1 is not None and name_key(surface) not in {name_key(n) for n in (a1.admin1 or "", *a1.names)}:
+        if (
+            a1 is not None
+            and name_key(surface) not in {name_key(n) for n in (a1.admin1 or "", *a1.names)}
+            # (not the unit's own capital: "the Timbuktu region" is Tombouctou, the region named after its capital)
+            and not _is_capital_of(e, a1)
+        ):
             spelt = _admin1_spelt(surface, e.iso, gaz)
             if spelt is not None:  # "Salahuddin province": Salah ad Din, spelt another way (not Pirmam, its namesake)
                 return place_from_entry(spelt, "admin1", surface, gaz, area_point)

@@ -1340,7 +1340,11 @@ def lexicon_view(
         # the news; the strike it names is an earlier event, told on its own where it is news
         tagged = [(m, tag) for m, tag in tagged if m.start < purpose.start() or m.event_type not in VIOLENT_TYPES]
     recalled = DAYS_AFTER_PHRASE.search(sentence)
-    if recalled is not None and any(m.start < recalled.start() and m.event_type in VIOLENT_TYPES for m, _ in tagged):
+    if (
+        recalled is not None
+        and not _CAME_BEFORE_PHRASE.search(sentence, max(0, recalled.start() - 50), recalled.start())
+        and any(m.start < recalled.start() and m.event_type in VIOLENT_TYPES for m, _ in tagged)
+    ):
         # "Missiles struck an air base on Monday, killing 14, two days after a suspected gas attack on Douma": what
         # came days before the act is another, earlier event, set beside it (told on its own where it is news)
         tagged = [(m, tag) for m, tag in tagged if m.start < recalled.start() or m.event_type not in VIOLENT_TYPES]
@@ -1405,6 +1409,11 @@ _CONSEQUENCE_CLAUSE = re.compile(
     re.I,
 )
 _CONSEQUENCE_REACH = 40  # characters after the verb: the clause's object
+
+
+# "The shelling comes barely a week after ...": the act already told, set beside an earlier one (the frames leave the
+# sentence out as an event of its own), not an act of this sentence
+_CAME_BEFORE_PHRASE = re.compile(r"\b(?:came|comes|coming|follows|followed)\b[^.;]{0,40}$", re.I)
 
 
 # what a gathering is for ("to demand an inquiry into", "to protest against", "to condemn", "to mourn"): its object
