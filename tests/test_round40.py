@@ -227,3 +227,16 @@ def test_a_march_to_demand_an_inquiry_into_a_strike_is_the_march(nlp) -> None:
     found = events(nlp, text, date(2019, 6, 3), accept=False)
     assert any(m.event_type == "Protests" and m.event_date == date(2019, 6, 3) for m in found), found
     assert not any(m.event_type != "Protests" and m.event_date == date(2019, 6, 3) for m in found), found
+
+
+def test_the_later_members_of_a_list_after_from_share_its_reading() -> None:
+    from warlog.extract.places import Toponym, directed_at
+
+    def second(text: str, name: str) -> bool:
+        at = text.rindex(name)
+        return directed_at(text, Toponym(at, at + len(name), name, [], []))
+
+    assert second("Fans from Lviv and Kharkiv fought with police in Dnipro.", "Kharkiv")
+    assert second("Fighters from Idlib, Hama and Aleppo joined the assault.", "Aleppo")
+    # a place given up is where the withdrawal happened, the first member as the later ones
+    assert not second("The gunmen withdrew from Sulaiman Bek and Amerli overnight.", "Amerli")

@@ -2432,7 +2432,10 @@ _BOUND_AFTER = re.compile(r"-bound\b", re.I)
 # Idlib, Hama and Aleppo"): where they came from, as the first is (``_DIRECTION_BEFORE``); names capitalised
 _PLACE_NAME = r"[A-Z][\w'\u2019-]*(?:\s+(?:al-|el-|de\s+|del\s+)?[A-Z][\w'\u2019-]*){0,3}"
 _FROM_LIST_BEFORE = re.compile(
-    r"(?<!close )(?<!near )(?<!away )(?<!km )(?<!kilometres )(?<!kilometers )(?<!miles )\b(?i:from)\s+(?:the\s+)?"
+    r"(?<!close )(?<!near )(?<!away )(?<!km )(?<!kilometres )(?<!kilometers )(?<!miles )"
+    # (not places given up, as for the first member: "withdrew from Sulaiman Bek and Hawija", ``_LEFT_THE_PLACE``)
+    r"(?<!withdrew )(?<!withdrawn )(?<!retreated )(?<!expelled )(?<!ousted )(?<!evacuated )(?<!abandoned )(?<!out )"
+    r"\b(?i:from)\s+(?:the\s+)?"
     rf"{_PLACE_NAME}(?:\s*,\s*{_PLACE_NAME})*\s*,?\s+(?i:and|or)\s+(?:the\s+)?$"
 )
 # a side leaving or driven from a place ("withdrew from", "were driven out of"): the place the territory changed at
