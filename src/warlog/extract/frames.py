@@ -4558,8 +4558,6 @@ def _named_blamed(sentence: str, at: int, known: list[Any]) -> tuple[str, int] |
     start, end = m.span(1)
     if any(a.start <= start and a.end >= end for a in known):
         return None  # the list knows it by this name or a longer one
-    if any(start <= a.start and a.end <= end and a.surface == m.group(1) for a in known):
-        return None
     return (m.group(1), 2)
 
 

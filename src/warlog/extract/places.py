@@ -1930,6 +1930,11 @@ def _admin1_spelt(surface: str, iso: str | None, gaz: Gazetteer) -> GazEntry | N
     return best
 
 
+def _names_the_unit(surface: str, a1: GazEntry) -> bool:
+    """The name said is one of the first-level unit's own names ("Aleppo" of Aleppo governorate)."""
+    return name_key(surface) in {name_key(n) for n in (a1.admin1 or "", *a1.names)}
+
+
 def _admin1_row(e: GazEntry, gaz: Gazetteer) -> GazEntry | None:
     """The governorate row of a place (same country, admin1 name)."""
     if e.feature == "admin1":
@@ -1982,7 +1987,7 @@ def place_from_entry(
     if cue == "admin1" and e.feature in ("admin2", "admin3") and surface:
         # "Oudalan province" where provinces are second-level units (Burkina Faso): that unit, not its region
         a1 = _admin1_row(e, gaz)
-        if a1 is None or name_key(surface) not in {name_key(n) for n in (a1.admin1 or "", *a1.names)}:
+        if a1 is None or not _names_the_unit(surface, a1):
             cue = None
     if cue == "admin1" and e.feature in ("city", "town", "village") and surface:
         # "Satipo province" where provinces are second-level units (Peru) the gazetteer does not hold: the unit
@@ -1990,7 +1995,7 @@ def place_from_entry(
         a1 = _admin1_row(e, gaz)
         if (
             a1 is not None
-            and name_key(surface) not in {name_key(n) for n in (a1.admin1 or "", *a1.names)}
+            and not _names_the_unit(surface, a1)
             # (not the unit's own capital: "the Timbuktu region" is Tombouctou, the region named after its capital)
             and not _is_capital_of(e, a1)
         ):
@@ -2419,8 +2424,7 @@ def _directed(sentence: str, s0: int, t: Toponym) -> bool:
         return False  # "the gunmen withdrew from Sulaiman Bek": a place given up is where the withdrawal happened
     return (
         _DIRECTION_BEFORE.search(before) is not None
-        # ("supporters from Odessa and Kharkiv": both where they came from)
-        or _FROM_LIST_BEFORE.search(window) is not None
+        or _from_list_member(window)  # ("supporters from Odessa and Kharkiv": both where they came from)
         or _DESTINATION_BEFORE.search(before) is not None
         or _HELD_OR_SUPPORTED_IN.search(before) is not None
         or _BOUND_AFTER.match(sentence, t.end - s0) is not None  # "a Nairobi-bound bus": where it was going
@@ -2428,16 +2432,25 @@ def _directed(sentence: str, s0: int, t: Toponym) -> bool:
 
 
 _BOUND_AFTER = re.compile(r"-bound\b", re.I)
-# the later members of a list of places people came from ("supporters from Odessa and Kharkiv", "fighters from
-# Idlib, Hama and Aleppo"): where they came from, as the first is (``_DIRECTION_BEFORE``); names capitalised
+# the later members of a list of places after "from" ("supporters from Odessa and Kharkiv", "fighters from Idlib,
+# Hama and Aleppo"): the text up to the list's first name, which reads for them all; names capitalised
 _PLACE_NAME = r"[A-Z][\w'\u2019-]*(?:\s+(?:al-|el-|de\s+|del\s+)?[A-Z][\w'\u2019-]*){0,3}"
 _FROM_LIST_BEFORE = re.compile(
-    r"(?<!close )(?<!near )(?<!away )(?<!km )(?<!kilometres )(?<!kilometers )(?<!miles )"
-    # (not places given up, as for the first member: "withdrew from Sulaiman Bek and Hawija", ``_LEFT_THE_PLACE``)
-    r"(?<!withdrew )(?<!withdrawn )(?<!retreated )(?<!expelled )(?<!ousted )(?<!evacuated )(?<!abandoned )(?<!out )"
-    r"\b(?i:from)\s+(?:the\s+)?"
-    rf"{_PLACE_NAME}(?:\s*,\s*{_PLACE_NAME})*\s*,?\s+(?i:and|or)\s+(?:the\s+)?$"
+    rf"\b(?i:from)\s+(?:the\s+)?(?P<head>{_PLACE_NAME})(?:\s*,\s*{_PLACE_NAME})*\s*,?\s+(?i:and|or)\s+(?:the\s+)?$"
 )
+
+
+def _from_list_member(window: str) -> bool:
+    """A later member of a list after "from" is where people came from when the list's first name is, by the same
+    reading (``_DIRECTION_BEFORE``, not a distance "5 km from"; ``_LEFT_THE_PLACE``: not places given up, "withdrew
+    from Sulaiman Bek and Amerli")."""
+    m = _FROM_LIST_BEFORE.search(window)
+    if m is None:
+        return False
+    before_head = window[max(0, m.start("head") - 60) : m.start("head")]
+    return _DIRECTION_BEFORE.search(before_head) is not None and _LEFT_THE_PLACE.search(before_head) is None
+
+
 # a side leaving or driven from a place ("withdrew from", "were driven out of"): the place the territory changed at
 _LEFT_THE_PLACE = re.compile(
     r"\b(?:withdr[ae]wn?|withdrawing|withdrawal|pull(?:ed|ing)\s+out|retreat(?:ed|ing)?|driven\s+out|expelled|ousted"

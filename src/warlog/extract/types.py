@@ -1333,12 +1333,12 @@ def lexicon_view(
     if cause is not None and any(m.start < cause.start() for m, _ in tagged):
         # "Iran fired 22 missiles at two bases ... in retaliation for the U.S. drone strike that killed ...": what
         # the act answers is an earlier event, told as its cause; the act is before the phrase
-        tagged = [(m, tag) for m, tag in tagged if m.start < cause.start() or m.event_type not in VIOLENT_TYPES]
+        tagged = _no_violence_after(tagged, cause.start())
     purpose = _PROTEST_PURPOSE.search(sentence)
     if purpose is not None and any(m.start < purpose.start() and m.event_type == "Protests" for m, _ in tagged):
         # "Thousands marched to the UN compound to demand an inquiry into an air strike that killed 140": the march is
         # the news; the strike it names is an earlier event, told on its own where it is news
-        tagged = [(m, tag) for m, tag in tagged if m.start < purpose.start() or m.event_type not in VIOLENT_TYPES]
+        tagged = _no_violence_after(tagged, purpose.start())
     recalled = DAYS_AFTER_PHRASE.search(sentence)
     if (
         recalled is not None
@@ -1347,7 +1347,7 @@ def lexicon_view(
     ):
         # "Missiles struck an air base on Monday, killing 14, two days after a suspected gas attack on Douma": what
         # came days before the act is another, earlier event, set beside it (told on its own where it is news)
-        tagged = [(m, tag) for m, tag in tagged if m.start < recalled.start() or m.event_type not in VIOLENT_TYPES]
+        tagged = _no_violence_after(tagged, recalled.start())
     then = _CONSEQUENCE_CLAUSE.search(sentence)
     if then is not None and (any(m.start < then.start() for m, _ in tagged) or then.group("noun")):
         # "The attack that set off the protests took place at dawn": what the act led to is told elsewhere, a
@@ -1409,6 +1409,12 @@ _CONSEQUENCE_CLAUSE = re.compile(
     re.I,
 )
 _CONSEQUENCE_REACH = 40  # characters after the verb: the clause's object
+
+
+def _no_violence_after(tagged: list[tuple[EventTypeMatch, str]], at: int) -> list[tuple[EventTypeMatch, str]]:
+    """The triggers before ``at`` and the non-violent ones after it: the violence told after a cause ("in retaliation
+    for"), a gathering's purpose ("to demand an inquiry into") or "days after" is another, earlier event."""
+    return [(m, tag) for m, tag in tagged if m.start < at or m.event_type not in VIOLENT_TYPES]
 
 
 # "The shelling comes barely a week after ...": the act already told, set beside an earlier one (the frames leave the
