@@ -6,7 +6,10 @@ import re
 
 from warlog.extract.literals import GateTable, gated, literals_in, required_literals
 
-_SYRIA_ONLY = "syria-only:"  # a short form that names this source only in a report about Syria
+# A short form that names a source only in a report about some countries: "in:SY:" + canonical ("the Observatory"
+# is the Syrian Observatory only in a report about Syria; "the coalition" is the anti-IS coalition in Syria or Iraq
+# and the Saudi-led one in Yemen, and names no known source elsewhere).
+_SYRIA_ONLY = "in:SY:"
 
 # Known sources: pattern -> canonical name. Longer, more specific forms first.
 _SOURCES: tuple[tuple[str, str], ...] = (
@@ -57,10 +60,17 @@ _SOURCES: tuple[tuple[str, str], ...] = (
         "US Department of Defense",
     ),
     (
-        r"(?:the )?(?:US-led |international |anti-(?:IS|ISIS|jihadist) )?coalition(?: spokesman| statement)?|"
+        r"(?:the )?(?:US-led |international |anti-(?:IS|ISIL|ISIS|jihadist|Daesh) )coalition(?: spokesman| statement)?|"
         r"(?:the )?Combined Joint Task Force(?:[- ]Operation Inherent Resolve)?|CJTF-OIR|Operation Inherent Resolve",
         "Global Coalition Against Daesh",
     ),
+    (
+        r"(?:the )?(?:Saudi-led |Saudi-Emirati |Arab |Saudi and UAE-led )(?:military )?coalition(?: spokesman| statem"
+        r"ent)?|(?:the )?Coalition to Restore Legitimacy(?: in Yemen)?|Turki al-Maliki",
+        "Saudi-led coalition",
+    ),
+    (r"(?:the )?coalition(?: spokesman| statement)?", "in:SY,IQ:Global Coalition Against Daesh"),
+    (r"(?:the )?coalition(?: spokesman| statement)?", "in:YE:Saudi-led coalition"),
     (r"UNICEF|(?:the )?UN children's (?:agency|fund)", "UNICEF"),
     (r"(?:the )?World Health Organi[sz]ation|(?-i:WHO)", "World Health Organization"),
     (r"UNHCR|(?:the )?UN refugee agency", "UNHCR"),
@@ -120,9 +130,19 @@ _SOURCES: tuple[tuple[str, str], ...] = (
     (r"(?:the )?(?:ministry of defen[cs]e|defen[cs]e ministry)", "Ministry of Defence"),
     (r"(?:the )?(?:ministry of (?:the )?interior|interior ministry)", "Ministry of Interior"),
 )
-_COMPILED = tuple((re.compile(r"^(?:" + p + r")$", re.IGNORECASE), c) for p, c in _SOURCES)
+
+
+def _scoped(canonical: str) -> tuple[str, frozenset[str] | None]:
+    """A canonical name and the countries a report must be about for the form to name it (None: any report)."""
+    if not canonical.startswith("in:"):
+        return canonical, None
+    scope, _, name = canonical[3:].partition(":")
+    return name, frozenset(scope.split(","))
+
+
+_COMPILED = tuple((re.compile(r"^(?:" + p + r")$", re.IGNORECASE), *_scoped(c)) for p, c in _SOURCES)
 # A tail of a phrase holds only gate strings the whole phrase holds: sources none of whose words it has are not tried.
-_SOURCE_GATES = GateTable(required_literals(rx) for rx, _ in _COMPILED)
+_SOURCE_GATES = GateTable(required_literals(rx) for rx, _, _ in _COMPILED)
 
 _VERB = (
     r"(?:said|says|say|reported|reports|report|told|tells|stated|states|announced|announces|confirmed|confirms|"
@@ -132,12 +152,12 @@ _VERB = (
     r"(?:death )?toll)"
 )
 _ACCORDING = gated(
-    r"\b(?:according to|as reported by|reported by|cited by|quoted by|per)\s+(?P<src>[^,.;:()\"“”]+)", re.I
+    r"\b(?:according to|as reported by|reported by|cited by|quoted by|per)\s+(?P<src>[^,.;:()\"“”\n]+)", re.I
 )
-_SUBJECT_VERB = re.compile(r"(?P<src>[A-Za-z][^,.;:\"“”()]{1,90}?)\s*(?:,[^,]{1,60},\s*)?\b" + _VERB + r"\b", re.I)
-_VERB_SUBJECT = re.compile(r"[,\"”]\s*" + _VERB + r"\s+(?P<src>(?:the |a |an )?[^,.;:\"“”()]{2,80})", re.I)
+_SUBJECT_VERB = re.compile(r"(?P<src>[A-Za-z][^,.;:\"“”()\n]{1,90}?)\s*(?:,[^,]{1,60},\s*)?\b" + _VERB + r"\b", re.I)
+_VERB_SUBJECT = re.compile(r"[,\"”]\s*" + _VERB + r"\s+(?P<src>(?:the |a |an )?[^,.;:\"“”()\n]{2,80})", re.I)
 # "... killed at least 18 people said the Observatory." (scraped text that lost its commas): a known source only
-_VERB_SUBJECT_END = re.compile(r"\s" + _VERB + r"\s+(?P<src>(?:the |a |an )?[^,.;:\"“”()]{2,60}?)\s*[.!]?\s*$", re.I)
+_VERB_SUBJECT_END = re.compile(r"\s" + _VERB + r"\s+(?P<src>(?:the |a |an )?[^,.;:\"“”()\n]{2,60}?)\s*[.!]?\s*$", re.I)
 _PRONOUN = re.compile(
     r"^(?:it|he|she|they|we|i|this|that|officials?|sources?|the source|the group|the statement)$", re.I
 )
@@ -160,7 +180,10 @@ _DOCUMENT = re.compile(
 _FUNCTION_WORDS = frozenset(
     "the a an this that these those its their his her our my your some any each every no one another other such"
     " of in on at by for with from to and or but as has have had is are was were be been will would"
-    " earlier later meanwhile however also then now today yesterday separately elsewhere reports".split()
+    " earlier later meanwhile however also then now today yesterday separately elsewhere reports"
+    # a day or a month ends a date, never a source's name ("16 January, early morning: two bombers, reported to be")
+    " january february march april may june july august september october november december"
+    " monday tuesday wednesday thursday friday saturday sunday".split()
 )
 
 
@@ -173,26 +196,36 @@ def _owner(phrase: str) -> str:
 _TRAILING_ADVERB = re.compile(r"(?:\s+(?:also|however|meanwhile|too|separately|later|earlier|still|now))+$", re.I)
 
 
-def _canonical(phrase: str, syria: bool = True) -> str | None:
+def _canonical(phrase: str, syria: bool = True, countries: tuple[str, ...] = ()) -> str | None:
     """A known source's canonical name, trying the whole phrase and then shorter tails ("UK-based monitor"); a
-    document's owner stands for the document ("the UN report" -> United Nations). Outside a report about Syria
-    (``syria`` false) the short forms of the Syrian Observatory name no known source."""
+    document's owner stands for the document ("the UN report" -> United Nations). A short form scoped to some
+    countries names its source only in a report about one of them: ``countries``, the countries the report names,
+    most named first, with Syria first where ``syria`` says the report is about Syria; where two scoped forms match,
+    the one of the country named most wins."""
     owner = re.sub(r"['’]s?$", "", _owner(phrase))  # "Human Rights Watch's (report)"
     if owner and owner != phrase.strip():
-        return _canonical(owner, syria)
+        return _canonical(owner, syria, countries)
+    focus = ("SY", *countries) if syria else tuple(c for c in countries if c != "SY")
     words = phrase.split()
     sources = [_COMPILED[i] for i in _SOURCE_GATES.hits(literals_in(" ".join(words)))]  # every tail is a suffix
     for i in range(len(words)):
         tail = " ".join(words[i:])
-        for rx, canonical in sources:
-            if rx.match(tail):
-                if canonical.startswith(_SYRIA_ONLY):
-                    if not syria:
-                        continue
-                    canonical = canonical.removeprefix(_SYRIA_ONLY)
-                if canonical in _MOVEMENT and i > 0 and words[i - 1][:1].isupper() and words[i - 1] != "The":
-                    return _national_society(words[:i], tail)
-                return canonical
+        scoped: list[tuple[int, str]] = []
+        for rx, canonical, scope in sources:
+            if not rx.match(tail):
+                continue
+            if scope is not None:
+                rank = next((k for k, c in enumerate(focus) if c in scope), None)
+                if rank is not None:
+                    scoped.append((rank, canonical))
+                continue
+            if scoped:
+                break  # a scoped form that names a source here comes first
+            if canonical in _MOVEMENT and i > 0 and words[i - 1][:1].isupper() and words[i - 1] != "The":
+                return _national_society(words[:i], tail)
+            return canonical
+        if scoped:
+            return min(scoped)[1]
     return None
 
 
@@ -249,7 +282,9 @@ def _candidates(sentence: str) -> list[str]:
     return out
 
 
-def find_attribution(sentence: str, context: str = "", syria: bool = True) -> str | None:
+def find_attribution(
+    sentence: str, context: str = "", syria: bool = True, countries: tuple[str, ...] = ()
+) -> str | None:
     """Who the sentence says its facts come from, canonicalised; falls back on the context for "it said". ``syria``:
     whether the report is about Syria (the short forms of the Syrian Observatory's name count only there)."""
     # (a body's abbreviation in brackets is part of its name: "the Inter-Services Public Relations (ISPR) said")
@@ -257,11 +292,11 @@ def find_attribution(sentence: str, context: str = "", syria: bool = True) -> st
     candidates = _candidates(sentence)
     for src in candidates:
         for piece in re.split(r"\s+and\s+", src):  # "according to the Observatory and the Civil Defence"
-            canonical = _canonical(piece, syria)
+            canonical = _canonical(piece, syria, countries)
             if canonical:
                 return canonical
     for m in _VERB_SUBJECT_END.finditer(sentence):
-        canonical = _canonical(_STOP_TAIL.sub("", m.group("src")).strip(), syria)
+        canonical = _canonical(_STOP_TAIL.sub("", m.group("src")).strip(), syria, countries)
         if canonical:
             return canonical
     for src in candidates:
@@ -269,7 +304,7 @@ def find_attribution(sentence: str, context: str = "", syria: bool = True) -> st
         if cleaned and _is_source_like(cleaned):
             return cleaned
     if context and context != sentence:
-        return find_attribution(context, syria=syria)
+        return find_attribution(context, syria=syria, countries=countries)
     return None
 
 

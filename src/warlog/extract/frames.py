@@ -574,10 +574,13 @@ _ELIDED_PART = re.compile(
 )
 
 
-def _elided_places(sent: _Sentence, toponyms: list[Toponym], resolved: list[Place | None]) -> list[tuple[Place, int]]:
+def _elided_places(
+    sent: _Sentence, toponyms: list[Toponym], resolved: list[Place | None], published: date | None = None
+) -> list[tuple[Place, int, DateMention | None]]:
     """The further places of a sentence that gives each its own figure by ellipsis ("... killed in the town of Saqba
-    and one in the town of Harasta", "eight in Douma, three in Arbin"), with that figure."""
-    out: list[tuple[Place, int]] = []
+    and one in the town of Harasta", "eight in Douma, three in Arbin"), with that figure and the day the part names
+    for itself, if any ("two were shot dead in Hamdallaye on Thursday and three more in Wanindara on Friday")."""
+    out: list[tuple[Place, int, DateMention | None]] = []
     for t, p in zip(toponyms, resolved, strict=True):
         if p is None:
             continue
@@ -585,8 +588,15 @@ def _elided_places(sent: _Sentence, toponyms: list[Toponym], resolved: list[Plac
         m = _ELIDED_PART.search(before)
         n = parse_number(m.group("n")) if m else None
         if n is not None and n > 0:
-            out.append((p, n))
+            rest = sent.text[t.end - sent.start :]
+            stop = _PART_ENDS.search(rest)
+            days = _days_named(rest[: stop.start() if stop else len(rest)], published) if published else []
+            out.append((p, n, days[0] if len(days) == 1 else None))
     return out
+
+
+# where the figure's part of an elided list ends: the next member or the sentence's next clause
+_PART_ENDS = re.compile(r"[,;:(]|\s(?:and|while|but|as|after|before|when)\s", re.I)
 
 
 _HAVE = frozenset({"has", "have", "had", "'ve", "’ve", "'d", "’d"})  # the perfect's auxiliary (no lemmatizer is loaded)
@@ -1518,7 +1528,10 @@ def _days_and_places_apart(
     first does not name, or "in the capital"), each with a trigger; None when it tells no such two."""
     if published is None:
         return None
-    for m in _CLAUSE_BREAK.finditer(sent.text):
+    # (with a day and a place of its own on each side, a bare "and" joins two clauses: "two were shot dead in
+    # Hamdallaye on Thursday and three more were shot dead in Wanindara on Friday")
+    breaks = sorted([*_CLAUSE_BREAK.finditer(sent.text), *_BARE_AND.finditer(sent.text)], key=lambda b: b.start())
+    for m in breaks:
         first, second = sent.text[: m.start()], sent.text[m.end() :]
         head = {k for at, k, _ in places if at < m.start()}
         tail = {k for at, k, _ in places if at >= m.end()}
@@ -1534,6 +1547,11 @@ def _days_and_places_apart(
     return None
 
 
+_BARE_AND = re.compile(
+    r"(?<![,;])\s+and\s+(?=(?:at\s+least\s+|another\s+)?(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven"
+    r"|twelve)\s+(?:more|others|other|people|civilians|protesters|soldiers|police|men|women|children)\b)",
+    re.I,
+)  # (a second figure of its own: "... and three more were shot dead in Wanindara on Friday")
 # a clause that opens by calling its act another one ("a separate strike", "in another attack", "a second blast")
 _ANOTHER_HAPPENING = re.compile(
     r"(?:in\s+|at\s+)?(?:a|an)\s+(?:separate|second|third|further|different|other|new)\s+(?:[\w-]+\s+){0,2}?"
@@ -3760,6 +3778,30 @@ def _home_area(doc_places: list[Place], country: str | None, here: list[Place | 
     return place_from_entry(rows[0]) if rows else None
 
 
+# a first-level unit the sentence names by its kind alone ("in the region", "across the province")
+_IN_THE_UNIT = re.compile(
+    r"\b(?:in|across|throughout|all\s+over)\s+the\s+(?:whole\s+|entire\s+)?(?:region|province|governorate|oblast)\b"
+    r"(?!['’]s|\s+of\b)",
+    re.I,
+)
+
+
+def _the_named_unit(doc_places: list[Place], country: str | None, text: str) -> Place | None:
+    """The one first-level unit of the report's country that the report names (as a place of its own, or as the
+    unit its towns lie in: "Finote Selam, a town in ... Ethiopia's Amhara region"); None when it names none or
+    several."""
+    units = {p.admin1 for p in doc_places if p.country == country and p.admin1 and p.feature != "country"}
+    if len(units) != 1:
+        return None
+    name = next(iter(units))
+    row = next((p for p in doc_places if p.feature == "admin1" and p.admin1 == name), None)
+    if row is not None:
+        return row
+    if not re.search(rf"\b{re.escape(name)}\b", text):
+        return None  # the report never names the unit: "the region" may be a wider one
+    return _admin1_row(doc_places, name)
+
+
 def _story_province(doc_places: list[Place], country: str | None) -> Place | None:
     """The story's province: the one every town the report places in its country lies in (two or more towns): a
     village of the story the gazetteer lacks is in it (ACLED's smallest known unit, precision 3), not at the
@@ -3774,11 +3816,13 @@ def _story_province(doc_places: list[Place], country: str | None) -> Place | Non
     row = next((p for p in doc_places if p.feature == "admin1" and p.admin1 == towns[0].admin1), None)
     if row is not None:
         return row
-    rows = [
-        e
-        for e in get_gazetteer().find("admin1", towns[0].iso)
-        if e.admin1 == towns[0].admin1 or e.name == towns[0].admin1
-    ]
+    return _admin1_row(doc_places, towns[0].admin1, towns[0].iso)
+
+
+def _admin1_row(doc_places: list[Place], name: str, iso: str | None = None) -> Place | None:
+    """The gazetteer's row of a first-level unit by its name, in the country of the report's places named so."""
+    iso = iso or next((p.iso for p in doc_places if p.admin1 == name and p.iso), None)
+    rows = [e for e in get_gazetteer().find("admin1", iso) if e.admin1 == name or e.name == name] if iso else []
     return place_from_entry(rows[0]) if rows else None
 
 
@@ -4775,7 +4819,9 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
     episodes: set[int] = set()  # sentences that tell one episode over days at one place ("over five days in March")
 
     about_syria = _ABOUT_SYRIA.search(text) is not None
-    report_named = frozenset(named_countries(text))  # the countries the report names (by name or adjective)
+    named_count = named_countries(text)
+    report_named = frozenset(named_count)  # the countries the report names (by name or adjective)
+    report_focus = tuple(c for c, _ in named_count.most_common())  # most named first
     # the headline or the lead says the report is about unrest (riots, looting, "public violence")
     about_unrest = _UNREST_WORDS.search(text[:_LEAD_CHARS]) is not None
     # the headline (or the line after it) says the report is about demonstrations
@@ -4835,7 +4881,11 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
 
     def source_of(i: int) -> str | None:
         if i not in own_source:
-            own_source[i] = find_attribution(sentences[i].text, syria=about_syria) if 0 <= i < len(sentences) else None
+            own_source[i] = (
+                find_attribution(sentences[i].text, syria=about_syria, countries=report_focus)
+                if 0 <= i < len(sentences)
+                else None
+            )
         return own_source[i]
 
     place_history_of: dict[int, list[tuple[int, int]]] = {}
@@ -5924,6 +5974,15 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
             # institution is in the capital the report names (its dateline too), whatever town it names elsewhere
             # (not where the capital is contested: Aden's presidential palace in a report that never names Sanaa);
             # "soldiers beat residents in the capital": the country's capital
+        if (
+            goes_on is None
+            and not any(resolved[i] for i in in_sentence if i not in filed)
+            and _IN_THE_UNIT.search(sent.text)
+            and (unit := _the_named_unit(doc_places, country, text)) is not None
+        ):
+            # "declared a state of emergency in the region": the one province the report names, at province level
+            # (ACLED geo_precision 3), not the town told before
+            place = replace(unit, geo_precision=3)
         mention_country = (place.country if place else None) or country
         roles = assign_roles(sent.text, match.sub_event_type, mention_country, match.start)
         if roles.actor1 is None or roles.actor1.startswith("Unidentified"):
@@ -6104,13 +6163,16 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
             drafts.append(draft)
         # "Five were killed in Saqba and one in Harasta": each further place with its own figure is an event of its
         # own (ACLED: one event per location), the sentence's type, day and actors with that place and figure.
-        elided = _elided_places(sent, [toponyms[i] for i in in_sentence], [resolved[i] for i in in_sentence])
-        for place, n in elided if cas.fatalities is not None else []:
+        elided = _elided_places(sent, [toponyms[i] for i in in_sentence], [resolved[i] for i in in_sentence], published)
+        for place, n, own_day in elided if cas.fatalities is not None else []:
             if place is None or _coarse(place) or _place_key(place) == _place_key(mention.place):
                 continue
             part = replace(
                 mention,
                 place=place,
+                # the part's own day ("... and three more in Wanindara on Friday"), else the sentence's
+                event_date=own_day.value if own_day is not None else mention.event_date,
+                time_precision=own_day.precision if own_day is not None else mention.time_precision,
                 fatalities=n,
                 fatalities_max=None,
                 injured=None,

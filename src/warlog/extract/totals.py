@@ -72,7 +72,28 @@ def _smaller_same_day(total: Mention, part: Mention, total_fatalities: int | Non
     """The part states a smaller (non-zero) toll of the total's event type on the total's day."""
     if total_fatalities is None or part_fatalities is None or not 0 < part_fatalities < total_fatalities:
         return False
-    return total.event_type == part.event_type and total.event_date == part.event_date
+    if total.event_type != part.event_type:
+        return False
+    if total.event_date == part.event_date:
+        return True
+    # a toll told over a few days ("shot dead during two days of protests"): its parts fall on any of those days
+    span = _days_told(total.evidence[0].text) if total.evidence else 0
+    return (
+        span > 1
+        and total.event_date is not None
+        and part.event_date is not None
+        and abs((total.event_date - part.event_date).days) <= span
+    )
+
+
+def _days_told(sentence: str) -> int:
+    """How many days the sentence says its toll covers ("over three days": 3), 0 when it says none."""
+    from warlog.extract.numbers import parse_number
+
+    m = _FEW_DAYS.search(sentence)
+    if m is None or not m.group("n"):
+        return 0
+    return parse_number(m.group("n")) or 0
 
 
 def is_part(total: Mention, part: Mention, total_fatalities: int | None, part_fatalities: int | None) -> bool:
@@ -181,7 +202,7 @@ _PLACES_PLURAL = re.compile(
 )
 # A bounded stretch of days: "over five days", "in three days of killing", "during a four-day siege".
 _FEW_DAYS = re.compile(
-    r"\b(?:over|in|during|within|for)\s+(?:a\s+|the\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|\d)"
+    r"\b(?:over|in|during|within|for)\s+(?:a\s+|the\s+)?(?P<n>two|three|four|five|six|seven|eight|nine|ten|\d)"
     r"[\s-]+(?:days?|nights?)\b",
     re.IGNORECASE,
 )

@@ -1773,6 +1773,8 @@ def model_may_override(lexicon_sub: str, model_sub: str) -> bool:
         return False
     if lexicon_sub in (INTERV, EXCESS) and model_sub == PEACE:
         return False  # a protest the sentence says was dispersed or fired on was not left alone (ACLED's definition)
+    if lexicon_sub in (INTERV, EXCESS) and model_sub == CLASH:
+        return False  # protesters fired on are no side of a battle (ACLED: a clash is between organised armed groups)
     return not (SUB_TO_TYPE.get(lexicon_sub) == "Battles" and SUB_TO_TYPE.get(model_sub) == "Strategic developments")
 
 

@@ -1,0 +1,126 @@
+"""Round 41 (issue 14): "the coalition" names the coalition of the report's war (the anti-IS one in Syria or Iraq,
+the Saudi-led one in Yemen, no known source elsewhere) and a date is never a source; a toll over several days of a
+wave of unrest is the sum of each day's events; protesters fired on are no side of a battle; a figure's own day in an
+elided list ("... and three more in Wanindara on Friday"), two clauses joined by a bare "and" each with its own
+figure, day and place; a lead's toll over a few days broken down by day and place; "in the region" is the province
+the report names. Texts written for warlog."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from reading import events, seen
+from warlog.extract.attribution import find_attribution
+from warlog.extract.counts import aggregate_period
+
+
+@pytest.mark.parametrize(
+    ("sentence", "syria", "countries", "source"),
+    [
+        ("Two fighters were killed, the coalition said.", True, (), "Global Coalition Against Daesh"),
+        ("Two fighters were killed, the coalition said.", False, ("IQ",), "Global Coalition Against Daesh"),
+        ("Two fighters were killed, the coalition said.", False, ("YE", "SA"), "Saudi-led coalition"),
+        # the country named most decides between two scoped readings
+        ("Two fighters were killed, the coalition said.", False, ("YE", "IQ"), "Saudi-led coalition"),
+        # a political coalition in Guinea is no known source (and a bare lower-case noun is no source at all)
+        ("Two protesters were killed, the coalition said.", False, ("GN",), None),
+        ("Two were killed, the Saudi-led coalition said.", True, (), "Saudi-led coalition"),
+        ("Two were killed, the US-led coalition said.", False, ("YE",), "Global Coalition Against Daesh"),
+        # a source never runs across a line; a date is never a source
+        ("June 2018\nForces backed by the Saudi-led coalition said they took the airport.", False, (),
+         "Saudi-led coalition"),
+        ("WEEKLY DIGEST\n- 3 March, at dawn: two gunmen, reported to be brothers, opened fire on a bus.", False, (),
+         None),
+    ],
+)  # fmt: skip
+def test_the_coalition_is_the_coalition_of_the_reports_war(
+    sentence: str, syria: bool, countries: tuple[str, ...], source: str | None
+) -> None:
+    assert find_attribution(sentence, syria=syria, countries=countries) == source
+
+
+@pytest.mark.parametrize(
+    ("sentence", "aggregate"),
+    [
+        ("At least six people were shot dead in Lome during two days of protests, the opposition said.", True),
+        ("Nine died in three days of heavy fighting around the town.", True),
+        # days before the act, and one day of a wave, are no toll over the days
+        ("Soldiers entered the village after several days of fighting on its edges and killed four.", False),
+        ("Two were killed on the second day of protests.", False),
+    ],
+)
+def test_a_toll_over_days_of_unrest_is_a_sum(sentence: str, aggregate: bool) -> None:
+    assert (aggregate_period(sentence) is not None) is aggregate
+
+
+def test_protesters_fired_on_are_no_side_of_a_battle() -> None:
+    from warlog.extract.types import CLASH, EXCESS, INTERV, model_may_override
+
+    assert not model_may_override(EXCESS, CLASH)
+    assert not model_may_override(INTERV, CLASH)
+    assert model_may_override(CLASH, "Attack")
+
+
+_LOME = (
+    "LOME, 14 June 2025 - At least {total} people were shot dead in Lome during two days of protests against the "
+    "new constitution, a coalition of opposition parties said on Saturday.\n\n"
+    "Young men blocked roads in the Be district with burning tyres on Thursday and police fired tear gas to clear "
+    "them. {detail}"
+)
+
+
+def test_an_elided_figure_keeps_its_own_day(nlp) -> None:
+    found = events(
+        nlp,
+        _LOME.format(total="five", detail="The coalition said two protesters were killed by gunfire in Adakpame on "
+                     "Thursday and three more in Amoutive on Friday."),
+        date(2025, 6, 14),
+        accept=False,
+    )  # fmt: skip
+    by_toll = {m.fatalities: m for m in found if m.fatalities}
+    assert {2, 3} <= set(by_toll), seen(found)
+    assert by_toll[2].event_date == date(2025, 6, 12), seen(found)
+    assert by_toll[3].event_date == date(2025, 6, 13), seen(found)
+    # neither is a battle: no armed group is named, the dead are protesters
+    assert by_toll[2].sub_event_type != "Armed clash" and by_toll[3].sub_event_type != "Armed clash", seen(found)
+    # the lead's five over the two days are the two days' events, not one more event
+    assert 5 not in by_toll, seen(found)
+
+
+def test_two_clauses_joined_by_a_bare_and_each_with_its_day_and_place(nlp) -> None:
+    found = events(
+        nlp,
+        "Two protesters were shot dead in Adakpame on Thursday and three more were shot dead in Amoutive on Friday, "
+        "opposition leaders in Lome, Togo, said.",
+        date(2025, 6, 14),
+        accept=False,
+    )
+    days = {m.fatalities: m.event_date for m in found if m.fatalities}
+    assert days == {2: date(2025, 6, 12), 3: date(2025, 6, 13)}, seen(found)
+
+
+def test_a_lead_over_days_is_no_event_beside_its_days(nlp) -> None:
+    found = events(
+        nlp,
+        _LOME.format(total="four", detail="Two protesters were shot dead in Adakpame on Thursday. On Friday two more "
+                     "were killed in Amoutive, the coalition said."),
+        date(2025, 6, 14),
+        accept=False,
+    )  # fmt: skip
+    assert sorted(m.fatalities for m in found if m.fatalities) == [2, 2], seen(found)
+
+
+def test_in_the_region_is_the_province_the_report_names(nlp) -> None:
+    found = events(
+        nlp,
+        "GAROUA, 2 May 2024 - Gunmen killed six herders near Touboro, a town in Cameroon's North region, on Tuesday, "
+        "a local official said.\n\nSoldiers clashed with kidnappers in the region on Wednesday, the army said.",
+        date(2024, 5, 2),
+        accept=False,
+    )
+    (clash,) = [m for m in found if m.event_date == date(2024, 5, 1)]
+    # the North region (Nord) at its seat, province level; not Touboro, told before
+    assert clash.place is not None and clash.place.geo_precision == 3, seen(found)
+    assert clash.place.feature == "admin1" and clash.place.admin1 == "Nord", clash.place
