@@ -11,7 +11,7 @@ from datetime import date
 
 import pytest
 
-from reading import events, seen
+from reading import events, km, seen
 from warlog.extract.attribution import find_attribution
 from warlog.extract.counts import aggregate_period
 
@@ -124,3 +124,52 @@ def test_in_the_region_is_the_province_the_report_names(nlp) -> None:
     # the North region (Nord) at its seat, province level; not Touboro, told before
     assert clash.place is not None and clash.place.geo_precision == 3, seen(found)
     assert clash.place.feature == "admin1" and clash.place.admin1 == "Nord", clash.place
+
+
+def test_where_people_came_from_with_a_compass_word() -> None:
+    from warlog.extract.places import _DIRECTION_BEFORE
+
+    assert _DIRECTION_BEFORE.search("a Palestinian man from the southern ")
+    assert _DIRECTION_BEFORE.search("reinforcements sent to north-eastern ")
+    assert not _DIRECTION_BEFORE.search("fighting in the southern ")
+
+
+def test_the_unit_named_after_an_unknown_one_says_where_a_place_lies(nlp) -> None:
+    # Muxungue is held only as another name of a village of Inhambane; the sentence puts it in Sofala province
+    found = events(
+        nlp,
+        "BEIRA, 2 June 2020 - On Monday, gunmen fired on a lorry on the EN1 near Muxungue, in Chibabava district "
+        "of Sofala province, killing its driver, police in Sofala said on Tuesday.",
+        date(2020, 6, 2),
+        accept=False,
+    )
+    (ambush,) = [m for m in found if m.fatalities == 1]
+    assert ambush.place is not None and ambush.place.admin1 == "Sofala", seen(found)
+
+
+_CITY_STORY = (
+    "CONAKRY, 6 September 2023 - Police fired tear gas at young men who blocked roads with burning tyres in "
+    "{quarters}Conakry on Tuesday.\n\nOn Wednesday, a young man was shot dead by gendarmes in {place}, residents said."
+)
+
+
+def test_a_lone_village_far_from_the_story_city_is_a_part_of_the_city(nlp) -> None:
+    # Bambeto, a quarter of Conakry the gazetteer lacks, is no village of Telimele 170 km away, in a report that
+    # names quarters of the city
+    story = _CITY_STORY.format(quarters="Hamdallaye and Wanindara, in the north of ", place="Bambeto")
+    found = events(nlp, story, date(2023, 9, 6), accept=False)
+    assert found and all(km(m.place, 9.538, -13.677) < 25 for m in found if m.place), seen(found)
+    # naming only the city, the report may tell of a village elsewhere
+    found = events(nlp, _CITY_STORY.format(quarters="", place="Bambeto"), date(2023, 9, 6), accept=False)
+    assert any(m.place and m.place.location == "Bambéto" for m in found), seen(found)
+
+
+def test_a_village_in_a_province_the_report_names_stays_itself(nlp) -> None:
+    found = events(
+        nlp,
+        "CONAKRY, 6 September 2023 - Protesters clashed with police in Conakry on Tuesday. In the Kindia region, a "
+        "protester was shot dead in Bambeto, residents said.",
+        date(2023, 9, 6),
+        accept=False,
+    )
+    assert any(m.place and m.place.location == "Bambéto" for m in found), seen(found)

@@ -6516,6 +6516,17 @@ def _parts_of_the_filed_city(
         if (m := _CALLED_A_PART.match(text, at.end())) is not None
         and (m.group(1).lower() in ("capital", "city") or m.group(1).lower() == city.location.lower())
     }  # (said anywhere, a sentence's subject too: "La Saline is ...", which the recogniser need not keep)
+    # the report's story is in the city it is filed from when its body names the city too ("CONAKRY - ... shot dead
+    # in Conakry during two days of protests")
+    body = dateline_end(text)
+    # (and names parts of it: two places or more of the report within its reach, "Hamdallaye", "Wanindara")
+    story_city = (
+        any(
+            q is not None and q.location == city.location and t.start >= body
+            for t, q in zip(toponyms, resolved, strict=True)
+        )
+        and len(_parts_named(city, resolved)) >= 2
+    )
     out = list(resolved)
     for i, (t, p) in enumerate(zip(toponyms, resolved, strict=True)):
         if (
@@ -6524,6 +6535,7 @@ def _parts_of_the_filed_city(
             and p.iso == city.iso
             and (
                 t.surface in called
+                or (story_city and _lone_namesake(text, t, p, city, toponyms, resolved))
                 or _ON_THE_CITYS_EDGE.match(text, t.end) is not None  # "Hazarganji on the outskirts of the capital"
                 or (
                     (part := _PART_OF_A_CITY_AFTER.match(text, t.end)) is not None
@@ -6535,6 +6547,47 @@ def _parts_of_the_filed_city(
         ):
             out[i] = replace(city, surface=t.surface)
     return out
+
+
+def _parts_named(city: Place, resolved: list[Place | None]) -> set[str]:
+    """The places other than the city the report names within the city's reach (``_CITY_REACH_KM``)."""
+    return {
+        q.location
+        for q in resolved
+        if q is not None
+        and q.location != city.location
+        and q.feature not in ("country", "admin1", "admin2", "region")
+        and haversine_km(q.latitude, q.longitude, city.latitude, city.longitude) <= _CITY_REACH_KM
+    }
+
+
+_CITY_REACH_KM = 25.0  # a city's suburbs and quarters lie this near its point
+_LONE_NAMESAKE_KM = 100.0
+_LONE_PLACE_POPULATION = 30_000  # a village this far from the story's city ...
+_NEIGHBOUR_KM = 50.0  # ... with no other place of the report this near it
+
+
+def _lone_namesake(
+    text: str, t: Toponym, p: Place, city: Place, toponyms: list[Toponym], resolved: list[Place | None]
+) -> bool:
+    """In a report whose story is one city, a village read far from that city, in a province the report never names
+    and with no other place of the report near it, is a part of the city the gazetteer lacks ("killed in Bambeto",
+    a quarter of Conakry, read as a village of Telimele 170 km away): ACLED codes the city. Not a town of some size
+    (``_LONE_PLACE_POPULATION``): "a curfew in N'Djamena, Moundou, Doba and Koumra" names the town of Koumra."""
+    if p.admin1 is None or p.admin1 == city.admin1 or re.search(rf"\b{re.escape(p.admin1)}\b", text):
+        return False
+    row = next((c for c in t.candidates if c.id == p.gazetteer_id), None)
+    if row is not None and row.population >= _LONE_PLACE_POPULATION:
+        return False
+    if haversine_km(p.latitude, p.longitude, city.latitude, city.longitude) <= _LONE_NAMESAKE_KM:
+        return False
+    return not any(
+        q is not None
+        and u.surface != t.surface
+        and q.feature != "country"
+        and haversine_km(q.latitude, q.longitude, p.latitude, p.longitude) <= _NEIGHBOUR_KM
+        for u, q in zip(toponyms, resolved, strict=True)
+    )
 
 
 # "attackers ... set off an explosion near the gate": a blast someone on the ground caused, not a strike's explosion

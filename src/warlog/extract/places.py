@@ -2373,7 +2373,8 @@ _DIRECTION_BEFORE = re.compile(
     # ("a 23-year-old man from the town of Gaafour": where he came from)
     r"|\b(?:man|woman|youth|teenager|student|resident|native|attacker|gunman|bomber|suspect)\s+(?:originally\s+)?from"
     r"\s+the\s+(?:town|city|village|district|province|region)\s+of"
-    r")\s+(?:the\s+)?$",
+    # ("a man from the southern West Bank": a compass word between the article and the name)
+    r")\s+(?:the\s+)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+|central\s+)?$",
     re.I,
 )
 # Where people were going ("were driving to visit relatives in Chihuahua when their cars came under fire").
@@ -2929,6 +2930,10 @@ def stated_hierarchy(text: str, toponyms: list[Toponym], resolved: list[Place | 
         if p is None or p.feature in ("country", "admin1") or i + 1 >= len(toponyms):
             continue
         j = i + 1
+        if resolved[j] is None and j + 1 < len(toponyms) and toponyms[j].end - t.end < 40:
+            # a unit the gazetteer lacks between the place and the unit it lies in ("near Muxungue, in Chibabava
+            # district of Sofala province"): the next named unit says where the place lies
+            j += 1
         outer, q = toponyms[j], resolved[j]
         gap = text[t.end : outer.start]
         if q is None or len(gap) > 60 or "." in gap or _NOT_CONTAINMENT.search(gap) or not _CONTAINED_GAP.match(gap):
