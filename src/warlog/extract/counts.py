@@ -1110,10 +1110,6 @@ _PERIOD_RES = [
     rf"\bover\s+the\s+course\s+of\s+(?:the\s+)?(?:[\w'-]+\s+){{0,3}}?(?:{_CONFLICT}|{_SPAN_WORDS})\b",
     rf"\b(?:in|over|after|during)\s+(?:more\s+than\s+|nearly\s+|almost\s+)?{_NUMW}\s+(?:years|months|weeks)\s+of\s+"
     rf"(?:[\w'-]+\s+)?{_CONFLICT}\b",
-    # a toll of several days of a wave ("shot dead during two days of protests"): ACLED codes each day's events, so
-    # the toll over the days is their sum, told again where the days are told one by one
-    rf"\b(?:in|over|during|throughout)\s+(?:more\s+than\s+|nearly\s+|almost\s+)?(?:two|three|four|five|six|"
-    rf"seven|eight|nine|ten|several|[2-9]|\d\d)\s+days\s+of\s+(?:[\w'-]+\s+)?{_CONFLICT}\b",
     rf"\b(?:during|throughout|over)\s+(?:the\s+|its\s+|this\s+)?(?:[\w'-]+\s+){{0,3}}?{_LONG}\b",
     r"\bin\s+(?:the\s+|its\s+)?(?:[\w'-]+[\s-]+year[\s-]+(?:old\s+|long\s+)?|years?-long\s+|ongoing\s+|country's\s+|"
     r"Syrian\s+|Yemeni\s+|Iraqi\s+|Libyan\s+)?(?:civil\s+war|war|conflict|uprising|revolution|crisis|insurgency)\b",
