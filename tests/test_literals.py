@@ -40,7 +40,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     found = [(f"timex {name}", rx) for name, rx in dates._TIMEX_RX]
     found += [(f"lexicon {i}", t.regex) for i, t in enumerate(types._LEXICON)]
     found += [(f"actor {row.order}", row.regex) for row in actors._rows()]
-    found += [(f"source {i}", rx) for i, (rx, _) in enumerate(attribution._COMPILED)]
+    found += [(f"source {i}", rx) for i, (rx, _, _) in enumerate(attribution._COMPILED)]
     for module in (counts, attribution, types, dates):
         for name, value in vars(module).items():
             if isinstance(value, re.Pattern):
