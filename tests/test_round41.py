@@ -23,8 +23,10 @@ from warlog.extract.attribution import find_attribution
         ("Two fighters were killed, the coalition said.", False, ("YE", "SA"), "Saudi-led coalition"),
         # the country named most decides between two scoped readings
         ("Two fighters were killed, the coalition said.", False, ("YE", "IQ"), "Saudi-led coalition"),
-        # a political coalition in Guinea is no known source (and a bare lower-case noun is no source at all)
-        ("Two protesters were killed, the coalition said.", False, ("GN",), None),
+        # a political coalition in Guinea is no known source: it is its own
+        ("Two protesters were killed, the coalition said.", False, ("GN",), "coalition"),
+        ("Two were shot dead, the opposition coalition that called the protests said.", False, ("GN",),
+         "opposition coalition"),
         ("Two were killed, the Saudi-led coalition said.", True, (), "Saudi-led coalition"),
         ("Two were killed, the US-led coalition said.", False, ("YE",), "Global Coalition Against Daesh"),
         # a source never runs across a line; a date is never a source

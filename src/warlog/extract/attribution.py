@@ -321,7 +321,9 @@ def _is_source_like(phrase: str) -> bool:
         r"charity|charities|organi[sz]ations?|NGOs?|monitors?|officers?|workers|"
         r"television|TV|news|police|army|governor|commander|minister|council|office|department|media|"
         # a body of the state or of a side that speaks for it: "the armed forces' joint command", "prosecutors"
-        r"command|committee|headquarters|forces|prosecutors?|investigators|coroners?)\b",
+        r"command|committee|headquarters|forces|prosecutors?|investigators|coroners?|"
+        # a political body that speaks for itself: "the opposition coalition that called them said"
+        r"coalition|alliance|opposition|party)\b",
         phrase,
         re.I,
     ):
