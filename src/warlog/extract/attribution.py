@@ -310,20 +310,21 @@ def find_attribution(
 
 _ABBREVIATION = re.compile(r"\s*\((?:[A-Z][A-Za-z.&-]{0,2}){1,5}\)(?=\s)")
 _INSTITUTION_HEADS = frozenset({"military", "administration", "authorities", "commission", "government"})
+_POLITICAL_HEADS = frozenset({"coalition", "alliance", "opposition", "party"})
 
 
 def _is_source_like(phrase: str) -> bool:
     """A plausible source: a proper name or a noun such as "officials"/"spokesman", not a clause fragment."""
     if phrase.split()[-1].lower() in _INSTITUTION_HEADS:
         return True  # "the military", "the city administration": the institution heads the phrase
+    if phrase.split()[-1].lower() in _POLITICAL_HEADS:
+        return True  # a political body that speaks for itself: "the opposition coalition that called them said"
     if re.search(
         r"\b(?:spokes(?:man|woman|person)|officials?|ministry|agency|agencies|source|sources|groups?|statement|"
         r"charity|charities|organi[sz]ations?|NGOs?|monitors?|officers?|workers|"
         r"television|TV|news|police|army|governor|commander|minister|council|office|department|media|"
         # a body of the state or of a side that speaks for it: "the armed forces' joint command", "prosecutors"
-        r"command|committee|headquarters|forces|prosecutors?|investigators|coroners?|"
-        # a political body that speaks for itself: "the opposition coalition that called them said"
-        r"coalition|alliance|opposition|party)\b",
+        r"command|committee|headquarters|forces|prosecutors?|investigators|coroners?)\b",
         phrase,
         re.I,
     ):
