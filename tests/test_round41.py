@@ -160,3 +160,44 @@ def test_a_village_in_a_province_the_report_names_stays_itself(nlp) -> None:
         accept=False,
     )
     assert any(m.place and m.place.location == "Bambéto" for m in found), seen(found)
+
+
+def _own_report(nlp, name: str):
+    from pathlib import Path
+
+    from warlog.extract.run import extract_reports
+    from warlog.ingest import read_sources
+    from warlog.model import Report
+
+    path = Path(__file__).resolve().parents[1] / "examples" / "reports-world" / name
+    (report,) = [r for r in read_sources([path], local_files=True) if isinstance(r, Report)]
+    (ex,) = extract_reports([report], nlp=nlp)
+    return ex.mentions
+
+
+def test_own_report_22_reads_as_a_coder_codes_it(nlp) -> None:
+    found = _own_report(nlp, "22-conakry-axe-protests.txt")
+    tolls = {m.fatalities: m for m in found if m.fatalities}
+    # the two days' dead where they fell, on their days; the lead's five are those, not another event
+    assert set(tolls) == {2, 3}, seen(found)
+    assert (tolls[2].event_date, tolls[3].event_date) == (date(2022, 7, 28), date(2022, 7, 29)), seen(found)
+    assert all(m.sub_event_type != "Armed clash" for m in found), seen(found)
+    assert all(m.attributed_to != "Global Coalition Against Daesh" for m in found)
+    # the arrests in Conakry, not at a namesake village 170 km away
+    assert all(km(m.place, 9.538, -13.677) < 25 for m in found if m.place), seen(found)
+
+
+def test_own_report_23_reads_as_a_coder_codes_it(nlp) -> None:
+    found = _own_report(nlp, "23-finote-selam-drone-strike.txt")
+    (strike,) = [m for m in found if m.fatalities]
+    assert (strike.sub_event_type, strike.event_date, strike.fatalities, strike.injured) == (
+        "Air/drone strike",
+        date(2023, 8, 13),
+        26,
+        55,
+    )
+    assert strike.actor1 == "Military Forces of Ethiopia (2018-)"
+    assert strike.place is not None and strike.place.location == "Finote Selam" and strike.place.geo_precision == 1
+    assert strike.attributed_to == "medical sources"
+    # the state of emergency "in the region", if kept, is Amhara's, at province level
+    assert all(m.place is not None and m.place.geo_precision == 3 for m in found if m is not strike)
