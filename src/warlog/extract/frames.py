@@ -6562,9 +6562,9 @@ def _parts_named(city: Place, resolved: list[Place | None]) -> set[str]:
 
 
 _CITY_REACH_KM = 25.0  # a city's suburbs and quarters lie this near its point
-_LONE_NAMESAKE_KM = 100.0
-_LONE_PLACE_POPULATION = 30_000  # a village this far from the story's city ...
-_NEIGHBOUR_KM = 50.0  # ... with no other place of the report this near it
+_LONE_NAMESAKE_KM = 100.0  # a village read this far from the story's city ...
+_NEIGHBOUR_KM = 50.0  # ... with no other place of the report this near it ...
+_LONE_PLACE_POPULATION = 30_000  # ... and under this many people is a quarter of the city the gazetteer lacks
 
 
 def _lone_namesake(
