@@ -201,3 +201,19 @@ def test_own_report_23_reads_as_a_coder_codes_it(nlp) -> None:
     assert strike.attributed_to == "medical sources"
     # the state of emergency "in the region", if kept, is Amhara's, at province level
     assert all(m.place is not None and m.place.geo_precision == 3 for m in found if m is not strike)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Riot police fired tear gas and rubber bullets on Saturday at protesters trying to force their way towards "
+        "the parliament in central Lome.",
+        "Police met the marchers with batons and tear gas in Lome on Saturday, and the marchers threw stones at them.",
+        "A young man was hit by live fire during clashes outside the prefecture in Lome on Saturday.",
+    ],
+)
+def test_force_against_a_violent_crowd_is_a_riot(nlp, sentence: str) -> None:
+    found = events(nlp, f"LOME, 15 June 2025 - {sentence}", date(2025, 6, 15), accept=False)
+    assert found, sentence
+    assert all(m.sub_event_type not in ("Excessive force against protesters", "Protest with intervention")
+               for m in found), seen(found)  # fmt: skip

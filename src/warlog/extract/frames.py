@@ -3526,6 +3526,27 @@ def _force_against_violent_demonstrators(drafts: list[_Draft]) -> list[_Draft]:
     return _fold_into_hosts(drafts, host_of, _merge)
 
 
+def _force_against_a_violent_crowd(m: Mention) -> None:
+    """Force used against a crowd its own sentence tells was violent ("fired tear gas at protesters trying to force
+    their way towards parliament", "the migrants threw stones", "hit by live fire during clashes outside the Serail")
+    is a violent demonstration (ACLED's codebook: excessive force is against peaceful demonstrators only; the force
+    met by demonstrators' violence is part of the riot, its dead the riot's)."""
+    if m.sub_event_type not in ("Excessive force against protesters", "Protest with intervention") or not m.evidence:
+        return
+    if _CROWD_VIOLENCE.search(m.evidence[0].text):
+        _turned_violent(m)
+
+
+_CROWD_VIOLENCE = re.compile(
+    r"\b(?:threw|hurled|throwing|hurling|pelted|pelting)\s+(?:[\w-]+\s+){0,2}?(?:stones|rocks|bricks|petrol\s+bombs"
+    r"|firebombs|molotov)"
+    r"|\bduring\s+(?:the\s+)?clashes\b|\bclash(?:ed|es|ing)?\s+with\s+(?:the\s+)?(?:riot\s+)?(?:police|security\s+forces"
+    r"|soldiers|troops|gendarmes)"
+    r"|\b(?:trying|tried|attempting|attempted)\s+to\s+(?:force\s+(?:their|its|his)\s+way|storm|break\s+through)",
+    re.I,
+)
+
+
 def _caught_at_the_scene(drafts: list[_Draft]) -> list[_Draft]:
     """An attacker caught at the scene ("police overpowered the attacker and detained him on the spot") is the end of
     the attack told before, not an arrest event of its own; so are attackers caught in the sentence that tells
@@ -6261,6 +6282,8 @@ def extract_from_doc(report: Report, doc: Any, accept: bool = True) -> Extractio
     drafts = _protests_told_on(drafts, sentences, published)
     drafts = _arrests_at_the_protest(drafts)
     drafts = _force_against_violent_demonstrators(drafts)
+    for d in drafts:
+        _force_against_a_violent_crowd(d.mention)
     drafts = _caught_at_the_scene(drafts)
     _overran_and_left(drafts)
     drafts = _weapons_taken_by_the_attackers(drafts)
