@@ -16,6 +16,20 @@ def events(nlp, text: str, published: date, accept: bool = True) -> list[Mention
     return extract_report(Report(text=text, published=published), nlp, accept=accept).mentions
 
 
+def own_report(nlp, name: str) -> list[Mention]:
+    """The events of a report of ``examples/reports-world`` read as `warlog extract FILE` reads it (its front matter
+    gives the publication day)."""
+    from pathlib import Path
+
+    from warlog.extract.run import extract_reports
+    from warlog.ingest import read_sources
+
+    path = Path(__file__).resolve().parents[1] / "examples" / "reports-world" / name
+    (report,) = [r for r in read_sources([path], local_files=True) if isinstance(r, Report)]
+    (ex,) = extract_reports([report], nlp=nlp)
+    return ex.mentions
+
+
 def sub_event(sentence: str) -> str | None:
     """The ACLED sub-event type `classify_sentence` gives one sentence, or None."""
     match = classify_sentence(sentence)

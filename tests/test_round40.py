@@ -11,8 +11,7 @@ from datetime import date
 
 import pytest
 
-from reading import events
-from warlog.model import Report
+from reading import events, own_report
 
 _AMBUSH = (
     "HUANCAYO, 3 March 2022 - Gunmen shot dead seven farmers on a road outside the village of Llochegua in Peru on "
@@ -89,16 +88,7 @@ def test_a_command_or_committee_that_speaks_is_the_source(said: str, source: str
 
 
 def test_own_report_20_reads_as_a_coder_codes_it(nlp) -> None:
-    from pathlib import Path
-
-    from warlog.extract.run import extract_reports
-    from warlog.ingest import read_sources
-
-    examples = Path(__file__).resolve().parents[1] / "examples" / "reports-world"
-    path = examples / "20-vraem-san-miguel-del-ene-killings.txt"
-    (report,) = [r for r in read_sources([path], local_files=True) if isinstance(r, Report)]
-    (ex,) = extract_reports([report], nlp=nlp)
-    (event,) = [m for m in ex.mentions if m.fatalities == 16]
+    (event,) = [m for m in own_report(nlp, "20-vraem-san-miguel-del-ene-killings.txt") if m.fatalities == 16]
     assert event.sub_event_type == "Attack"
     assert event.actor1 == "Militarized Communist Party of Peru"
     assert event.place is not None and event.place.admin1 == "Junin" and event.place.geo_precision == 2
@@ -120,15 +110,7 @@ def test_a_clash_no_one_claimed_has_an_unidentified_side(nlp) -> None:
 
 
 def test_own_report_21_reads_as_a_coder_codes_it(nlp) -> None:
-    from pathlib import Path
-
-    from warlog.extract.run import extract_reports
-    from warlog.ingest import read_sources
-
-    path = Path(__file__).resolve().parents[1] / "examples" / "reports-world" / "21-tassia-army-ambush.txt"
-    (report,) = [r for r in read_sources([path], local_files=True) if isinstance(r, Report)]
-    (ex,) = extract_reports([report], nlp=nlp)
-    (event,) = ex.mentions
+    (event,) = own_report(nlp, "21-tassia-army-ambush.txt")
     assert (event.sub_event_type, event.event_date, event.fatalities, event.injured) == (
         "Armed clash",
         date(2024, 3, 20),

@@ -11,7 +11,7 @@ from datetime import date
 
 import pytest
 
-from reading import events, km, seen
+from reading import events, km, own_report, seen
 from warlog.extract.attribution import find_attribution
 
 
@@ -162,21 +162,8 @@ def test_a_village_in_a_province_the_report_names_stays_itself(nlp) -> None:
     assert any(m.place and m.place.location == "Bambéto" for m in found), seen(found)
 
 
-def _own_report(nlp, name: str):
-    from pathlib import Path
-
-    from warlog.extract.run import extract_reports
-    from warlog.ingest import read_sources
-    from warlog.model import Report
-
-    path = Path(__file__).resolve().parents[1] / "examples" / "reports-world" / name
-    (report,) = [r for r in read_sources([path], local_files=True) if isinstance(r, Report)]
-    (ex,) = extract_reports([report], nlp=nlp)
-    return ex.mentions
-
-
 def test_own_report_22_reads_as_a_coder_codes_it(nlp) -> None:
-    found = _own_report(nlp, "22-conakry-axe-protests.txt")
+    found = own_report(nlp, "22-conakry-axe-protests.txt")
     tolls = {m.fatalities: m for m in found if m.fatalities}
     # the two days' dead where they fell, on their days; the lead's five are those, not another event
     assert set(tolls) == {2, 3}, seen(found)
@@ -188,7 +175,7 @@ def test_own_report_22_reads_as_a_coder_codes_it(nlp) -> None:
 
 
 def test_own_report_23_reads_as_a_coder_codes_it(nlp) -> None:
-    found = _own_report(nlp, "23-finote-selam-drone-strike.txt")
+    found = own_report(nlp, "23-finote-selam-drone-strike.txt")
     (strike,) = [m for m in found if m.fatalities]
     assert (strike.sub_event_type, strike.event_date, strike.fatalities, strike.injured) == (
         "Air/drone strike",

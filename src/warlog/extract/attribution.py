@@ -309,16 +309,18 @@ def find_attribution(
 
 
 _ABBREVIATION = re.compile(r"\s*\((?:[A-Z][A-Za-z.&-]{0,2}){1,5}\)(?=\s)")
-_INSTITUTION_HEADS = frozenset({"military", "administration", "authorities", "commission", "government"})
-_POLITICAL_HEADS = frozenset({"coalition", "alliance", "opposition", "party"})
+_SPEAKING_HEADS = frozenset(
+    {"military", "administration", "authorities", "commission", "government", "coalition", "alliance", "opposition",
+     "party"}
+)  # fmt: skip
 
 
 def _is_source_like(phrase: str) -> bool:
     """A plausible source: a proper name or a noun such as "officials"/"spokesman", not a clause fragment."""
-    if phrase.split()[-1].lower() in _INSTITUTION_HEADS:
-        return True  # "the military", "the city administration": the institution heads the phrase
-    if phrase.split()[-1].lower() in _POLITICAL_HEADS:
-        return True  # a political body that speaks for itself: "the opposition coalition that called them said"
+    if phrase.split()[-1].lower() in _SPEAKING_HEADS:
+        # the institution heads the phrase ("the military", "the city administration"), or a political body that
+        # speaks for itself ("the opposition coalition that called them said")
+        return True
     if re.search(
         r"\b(?:spokes(?:man|woman|person)|officials?|ministry|agency|agencies|source|sources|groups?|statement|"
         r"charity|charities|organi[sz]ations?|NGOs?|monitors?|officers?|workers|"

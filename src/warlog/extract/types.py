@@ -1771,10 +1771,10 @@ def model_may_override(lexicon_sub: str, model_sub: str) -> bool:
         return False
     if lexicon_sub in _BY_WHO_ACTS and model_sub in _BY_WHO_ACTS:
         return False
-    if lexicon_sub in (INTERV, EXCESS) and model_sub == PEACE:
-        return False  # a protest the sentence says was dispersed or fired on was not left alone (ACLED's definition)
-    if lexicon_sub in (INTERV, EXCESS) and model_sub == CLASH:
-        return False  # protesters fired on are no side of a battle (ACLED: a clash is between organised armed groups)
+    if lexicon_sub in (INTERV, EXCESS) and model_sub in (PEACE, CLASH):
+        # a protest the sentence says was dispersed or fired on was not left alone, and its protesters are no side
+        # of a battle (ACLED's definitions: a clash is between organised armed groups)
+        return False
     return not (SUB_TO_TYPE.get(lexicon_sub) == "Battles" and SUB_TO_TYPE.get(model_sub) == "Strategic developments")
 
 
